@@ -1,0 +1,223 @@
+/*
+ * azaudit.h - the public API of libazaudit, an Azure security posture auditor.
+ *
+ * How to use it:
+ *   aza_ctx *ctx = aza_ctx_new();             // configuration, error message
+ *   aza_scan *s = aza_scan_new(ctx);           // one scan: inventory + findings
+ *   aza_scan_add_path(s, "tenant.json");       // any number of inputs
+ *   aza_scan_run(s);                            // evaluate the rule catalogue
+ *   for (i = 0; i < aza_scan_count(s); i++) use(aza_scan_finding(s, i));
+ *   aza_scan_free(s); aza_ctx_free(ctx);
+ *
+ * Conventions:
+ *   - Fallible functions return 0 on success or a negative AZA_E* code; the
+ *     message is kept on the context: aza_errmsg(ctx). It names the file and
+ *     the position when the failure is about input.
+ *   - The library never aborts and never prints; out of memory is AZA_ENOMEM.
+ *   - Strings returned by the library are owned by the object they came from
+ *     (the scan for findings, the static catalogue for rules) and stay valid
+ *     until that object is freed.
+ */
+#ifndef AZAUDIT_H
+#define AZAUDIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define AZA_API __attribute__((visibility("default")))
+#else
+#define AZA_API
+#endif
+
+#define AZA_VERSION "0.1.0"
+#define AZA_JSON_SCHEMA_VERSION "1.0"
+#define AZA_SNAPSHOT_VERSION "1.0"
+
+/* Error codes. The list only grows; values are never reused. */
+enum {
+	AZA_OK = 0,
+	AZA_ENOMEM = -1,  /* an allocation failed */
+	AZA_EIO = -2,     /* a file could not be opened, read or written */
+	AZA_EPARSE = -3,  /* input is not valid JSON (or gzip, or UTF-8) */
+	AZA_EINPUT = -4,  /* valid JSON of the wrong shape */
+	AZA_ELIMIT = -5,  /* input exceeds a documented limit (size, depth) */
+	AZA_EUSAGE = -6,  /* bad argument: unknown rule, format, option value */
+	AZA_ENOTFOUND = -7 /* named thing does not exist (rule id, file) */
+};
+
+typedef enum {
+	AZA_PASS = 0,
+	AZA_FAIL,
+	AZA_MANUAL,
+	AZA_UNKNOWN,
+	AZA_NOT_APPLICABLE,
+	AZA_STATUS_COUNT
+} aza_status;
+
+typedef enum {
+	AZA_SEV_INFO = 0,
+	AZA_SEV_LOW,
+	AZA_SEV_MEDIUM,
+	AZA_SEV_HIGH,
+	AZA_SEV_CRITICAL
+} aza_severity;
+
+/* Audit areas, in the order of the reference checklist. */
+typedef enum {
+	AZA_AREA_IAM = 0,
+	AZA_AREA_STORAGE,
+	AZA_AREA_DATABASE,
+	AZA_AREA_NETWORK,
+	AZA_AREA_LOGGING,
+	AZA_AREA_VM,
+	AZA_AREA_DEFENDER,
+	AZA_AREA_KEYVAULT,
+	AZA_AREA_APPSERVICE,
+	AZA_AREA_OTHER, /* services outside the nine areas (Databricks, AKS...) */
+	AZA_AREA_COUNT
+} aza_area;
+
+/* Shared responsibility areas a rule checks. */
+typedef enum {
+	AZA_RESP_DATA = 0,     /* data governance and rights management */
+	AZA_RESP_ENDPOINTS,    /* client endpoints */
+	AZA_RESP_ACCOUNTS,     /* accounts and access management */
+	AZA_RESP_IDENTITY,     /* identity and directory infrastructure */
+	AZA_RESP_APPLICATIONS, /* applications */
+	AZA_RESP_NETWORK,      /* network controls */
+	AZA_RESP_OS,           /* operating system */
+	AZA_RESP_COUNT
+} aza_resp;
+
+/* Service models, as a bit set. */
+enum { AZA_IAAS = 1, AZA_PAAS = 2, AZA_SAAS = 4 };
+
+typedef struct aza_ctx aza_ctx;
+typedef struct aza_scan aza_scan;
+typedef struct aza_rule aza_rule;
+
+/* One verdict of one rule on one resource (or subscription, or tenant). */
+typedef struct aza_finding {
+	const aza_rule *rule;
+	aza_status status;
+	const char *resource_id;   /* ARM id; "/subscriptions/X" for scope rules */
+	const char *resource_type; /* canonical ARM type */
+	const char *resource_name; /* full hierarchical name: "server/db" */
+	const char *subscription_id; /* "" when tenant-wide */
+	const char *location;      /* "" when not known */
+	const char *message;       /* names the evidence */
+	const char *source;        /* input file the resource came from */
+	unsigned long line;        /* 1-based line of the resource in source, 0 if unknown */
+} aza_finding;
+
+/* ---- context ---- */
+AZA_API aza_ctx *aza_ctx_new(void);                 /* NULL only when out of memory */
+AZA_API void aza_ctx_free(aza_ctx *ctx);
+AZA_API const char *aza_errmsg(const aza_ctx *ctx); /* last error, "" if none */
+/* Load a configuration file (JSON, see docs/config.md). */
+AZA_API int aza_ctx_load_config(aza_ctx *ctx, const char *path);
+/* Warnings are reported to this hook (default: none kept). */
+AZA_API void aza_ctx_set_warn(aza_ctx *ctx, void (*fn)(void *ud, const char *msg), void *ud);
+
+/* ---- rule catalogue ---- */
+AZA_API size_t aza_rule_count(void);
+AZA_API const aza_rule *aza_rule_at(size_t i);
+AZA_API const aza_rule *aza_rule_find(const char *id); /* case-insensitive; NULL if none */
+AZA_API const char *aza_rule_id(const aza_rule *r);
+AZA_API const char *aza_rule_title(const aza_rule *r);
+AZA_API aza_area aza_rule_area(const aza_rule *r);
+AZA_API int aza_rule_level(const aza_rule *r);
+AZA_API aza_severity aza_rule_severity(const aza_rule *r);
+AZA_API aza_resp aza_rule_resp(const aza_rule *r);
+AZA_API unsigned aza_rule_models(const aza_rule *r);
+AZA_API const char *aza_rule_checklist(const aza_rule *r); /* space-separated keys */
+AZA_API const char *aza_rule_cis(const aza_rule *r);       /* "6.0.0:9.3.4 5.0.0:3.1" */
+AZA_API const char *aza_rule_rationale(const aza_rule *r);
+AZA_API const char *aza_rule_portal(const aza_rule *r);    /* remediation: portal steps */
+AZA_API const char *aza_rule_cli(const aza_rule *r);       /* remediation: az command */
+AZA_API const char *aza_rule_arm(const aza_rule *r);       /* remediation: ARM/Bicep property */
+AZA_API const char *aza_rule_manual(const aza_rule *r);    /* steps to verify by hand, or "" */
+AZA_API const char *aza_rule_types(const aza_rule *r);     /* resource types it reads */
+AZA_API const char *aza_rule_defaults(const aza_rule *r);  /* documented default/absence semantics */
+AZA_API int aza_rule_is_manual(const aza_rule *r);
+
+AZA_API const char *aza_status_name(aza_status s);     /* "PASS", ... */
+AZA_API const char *aza_severity_name(aza_severity s); /* "high", ... */
+AZA_API int aza_severity_parse(const char *s, aza_severity *out);
+AZA_API int aza_status_parse(const char *s, aza_status *out);
+AZA_API const char *aza_area_name(aza_area a);         /* "storage", ... */
+AZA_API const char *aza_area_title(aza_area a);        /* "Storage accounts" */
+AZA_API int aza_area_parse(const char *s, aza_area *out);
+AZA_API const char *aza_resp_name(aza_resp r);
+AZA_API const char *aza_model_name(unsigned model_bit);
+
+/* ---- scan ---- */
+AZA_API aza_scan *aza_scan_new(aza_ctx *ctx);
+AZA_API void aza_scan_free(aza_scan *s);
+/* Add an input: a file (JSON, JSON Lines, gzip), a directory (every *.json,
+ * *.jsonl and *.json.gz below it) or "-" for standard input. */
+AZA_API int aza_scan_add_path(aza_scan *s, const char *path);
+/* Add an in-memory input; name is used in messages. The buffer is copied. */
+AZA_API int aza_scan_add_buffer(aza_scan *s, const char *name, const char *data, size_t len);
+
+/* Rule selection; all default to "everything". Call before aza_scan_run. */
+AZA_API void aza_scan_select_level(aza_scan *s, int max_level);
+AZA_API int aza_scan_select_rules(aza_scan *s, const char *csv);  /* ids or globs */
+AZA_API int aza_scan_select_areas(aza_scan *s, const char *csv);
+AZA_API void aza_scan_select_min_severity(aza_scan *s, aza_severity sev);
+
+/* Reference time for date rules (key ages, expiries), Unix seconds; default
+ * now, or AZAUDIT_NOW from the environment. Tests pin it. */
+AZA_API void aza_scan_set_now(aza_scan *s, double unix_seconds);
+
+AZA_API int aza_scan_run(aza_scan *s);
+AZA_API size_t aza_scan_count(const aza_scan *s);
+AZA_API const aza_finding *aza_scan_finding(const aza_scan *s, size_t i);
+
+/* Inventory facts, for summaries. */
+typedef struct aza_scan_stats {
+	size_t resources;         /* resources read */
+	size_t resources_known;   /* of a type some rule or model reads */
+	size_t unknown_types;     /* distinct types nobody reads */
+	size_t subscriptions;
+	size_t input_errors;      /* collection gaps recorded in snapshots */
+	size_t inputs;            /* files read */
+	unsigned models_in_use;   /* AZA_IAAS | AZA_PAAS | AZA_SAAS */
+	double bytes;             /* input bytes (uncompressed) */
+} aza_scan_stats;
+AZA_API void aza_scan_stats_get(const aza_scan *s, aza_scan_stats *out);
+/* Tenant id recorded in the inputs, or "". */
+AZA_API const char *aza_scan_tenant(const aza_scan *s);
+
+/* Posture score: severity-weighted share of PASS among PASS+FAIL, 0..100,
+ * or -1 when nothing was decided. See docs/scoring.md. */
+AZA_API double aza_scan_score(const aza_scan *s);
+/* Severity weight used by the score. */
+AZA_API int aza_severity_weight(aza_severity sev);
+
+/* ---- reports ---- */
+typedef struct aza_report_opts {
+	int color;              /* ANSI colours (text) */
+	unsigned status_mask;   /* bit (1u << status) shown; 0 = all */
+	int verbose;            /* text: also list PASS and NOT_APPLICABLE findings */
+} aza_report_opts;
+/* Formats: "text", "json". Writes to fp; returns 0 or AZA_EIO. */
+AZA_API int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, FILE *fp);
+/* Write a report atomically to path (temp file in the same directory, then rename). */
+AZA_API int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts *o,
+                          const char *path);
+AZA_API int aza_report_format_known(const char *format);
+
+/* Catalogue listing ("text", "json", "markdown"). */
+AZA_API int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp);
+AZA_API int aza_rule_explain(const aza_rule *r, FILE *fp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,295 @@
+/*
+ * cmd_scan.c - `azaudit scan [options] INPUT...`: read inputs, run the
+ * selected rules, write one or more reports, exit by --fail-on.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+	        "usage: azaudit scan [options] INPUT...\n"
+	        "\n"
+	        "INPUT is a snapshot, a JSON array of ARM resources, a Resource Graph result,\n"
+	        "an ARM list response, JSON Lines, a directory (every *.json below it), a .gz\n"
+	        "file, or - for standard input.\n"
+	        "\n"
+	        "options:\n"
+	        "  -f, --format LIST      text (default), json; several with --output-dir\n"
+	        "  -o, --output FILE      write the report to FILE (atomically)\n"
+	        "      --output-dir DIR   write one report per format: DIR/azaudit.<ext>\n"
+	        "      --level N          rules up to level N (1 or 2; default 2)\n"
+	        "      --area LIST        only these areas (iam,storage,database,network,logging,\n"
+	        "                         vm,defender,keyvault,appservice,other)\n"
+	        "      --rule LIST        only these rule ids or globs (AZA-STG-*)\n"
+	        "      --min-severity S   only rules of severity S or above (info..critical)\n"
+	        "      --status LIST      report only these statuses (PASS,FAIL,MANUAL,UNKNOWN,\n"
+	        "                         NOT_APPLICABLE)\n"
+	        "      --fail-on S        exit 1 when a FAIL of severity S or above is reported\n"
+	        "      --config FILE      user configuration (docs/config.md)\n"
+	        "      --now TIME         reference time for dates (ISO 8601 or Unix seconds)\n"
+	        "  -v, --verbose          text: also list PASS and NOT_APPLICABLE\n"
+	        "      --color, --no-color  force colours on or off (default: on a terminal,\n"
+	        "                         unless NO_COLOR is set)\n"
+	        "  -q, --quiet            no warnings\n"
+	        "\n"
+	        "exit status: 0 done, 1 --fail-on threshold reached, 2 usage or input error,\n"
+	        "3 out of memory.\n");
+}
+
+static void warn_cb(void *ud, const char *msg)
+{
+	if (!*(int *)ud)
+		fprintf(stderr, "azaudit: warning: %s\n", msg);
+}
+
+static int parse_time(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (*end == 0 && end != s) {
+		*out = v;
+		return 0;
+	}
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!p)
+		p = strptime(s, "%Y-%m-%d", &tm);
+	if (!p || (*p && strcmp(p, "Z") != 0))
+		return -1;
+	*out = (double)timegm(&tm);
+	return 0;
+}
+
+#define NEED_ARG()                                                              \
+	do {                                                                        \
+		if (i + 1 >= argc)                                                      \
+			return cli_error("scan: option '%s' needs a value", argv[i]);       \
+	} while (0)
+
+int cmd_scan(int argc, char **argv)
+{
+	const char *formats = "text", *output = NULL, *outdir = NULL, *config = NULL;
+	const char *rules = NULL, *areas = NULL, *statuses = NULL;
+	int level = 2, color = -1, verbose = 0, quiet = 0, have_fail_on = 0, have_min = 0, have_now = 0;
+	aza_severity fail_on = AZA_SEV_CRITICAL, min_sev = AZA_SEV_INFO;
+	double now = 0;
+	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+	size_t ninputs = 0;
+	if (!inputs)
+		return cli_error("out of memory");
+	int rc = EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			free(inputs);
+			return EXIT_OK;
+		} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+			NEED_ARG();
+			formats = argv[++i];
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			NEED_ARG();
+			output = argv[++i];
+		} else if (!strcmp(a, "--output-dir")) {
+			NEED_ARG();
+			outdir = argv[++i];
+		} else if (!strcmp(a, "--level")) {
+			NEED_ARG();
+			a = argv[++i];
+			if (strcmp(a, "1") && strcmp(a, "2")) {
+				free(inputs);
+				return cli_error("scan: --level takes 1 or 2");
+			}
+			level = atoi(a);
+		} else if (!strcmp(a, "--area")) {
+			NEED_ARG();
+			areas = argv[++i];
+		} else if (!strcmp(a, "--rule")) {
+			NEED_ARG();
+			rules = argv[++i];
+		} else if (!strcmp(a, "--min-severity")) {
+			NEED_ARG();
+			if (aza_severity_parse(argv[++i], &min_sev)) {
+				free(inputs);
+				return cli_error("scan: unknown severity '%s' (info, low, medium, high, critical)", argv[i]);
+			}
+			have_min = 1;
+		} else if (!strcmp(a, "--fail-on")) {
+			NEED_ARG();
+			if (aza_severity_parse(argv[++i], &fail_on)) {
+				free(inputs);
+				return cli_error("scan: unknown severity '%s' (info, low, medium, high, critical)", argv[i]);
+			}
+			have_fail_on = 1;
+		} else if (!strcmp(a, "--status")) {
+			NEED_ARG();
+			statuses = argv[++i];
+		} else if (!strcmp(a, "--config")) {
+			NEED_ARG();
+			config = argv[++i];
+		} else if (!strcmp(a, "--now")) {
+			NEED_ARG();
+			if (parse_time(argv[++i], &now)) {
+				free(inputs);
+				return cli_error("scan: --now takes an ISO 8601 date-time or Unix seconds");
+			}
+			have_now = 1;
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			verbose = 1;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			quiet = 1;
+		} else if (!strcmp(a, "--color")) {
+			color = 1;
+		} else if (!strcmp(a, "--no-color")) {
+			color = 0;
+		} else if (a[0] == '-' && a[1]) {
+			free(inputs);
+			return cli_error("scan: unknown option '%s' (see 'azaudit scan --help')", a);
+		} else {
+			inputs[ninputs++] = a;
+		}
+	}
+	if (!ninputs) {
+		free(inputs);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (output && outdir) {
+		free(inputs);
+		return cli_error("scan: use either --output or --output-dir");
+	}
+	if (output && strchr(formats, ',')) {
+		free(inputs);
+		return cli_error("scan: several formats need --output-dir");
+	}
+	/* Validate formats before reading anything. */
+	{
+		char *fs = strdup(formats);
+		if (!fs) {
+			free(inputs);
+			return cli_error("out of memory");
+		}
+		for (char *t = strtok(fs, ","); t; t = strtok(NULL, ","))
+			if (!aza_report_format_known(t)) {
+				free(fs);
+				free(inputs);
+				return cli_error("scan: unknown format '%s' (text, json)", t);
+			}
+		free(fs);
+	}
+	unsigned status_mask = 0;
+	if (statuses) {
+		char *ss = strdup(statuses);
+		if (!ss) {
+			free(inputs);
+			return cli_error("out of memory");
+		}
+		for (char *t = strtok(ss, ","); t; t = strtok(NULL, ",")) {
+			aza_status st;
+			if (aza_status_parse(t, &st)) {
+				free(ss);
+				free(inputs);
+				return cli_error("scan: unknown status '%s' (PASS, FAIL, MANUAL, UNKNOWN, NOT_APPLICABLE)", t);
+			}
+			status_mask |= 1u << st;
+		}
+		free(ss);
+	}
+
+	aza_ctx *ctx = aza_ctx_new();
+	aza_scan *s = NULL;
+	if (!ctx) {
+		free(inputs);
+		return cli_error("out of memory");
+	}
+	aza_ctx_set_warn(ctx, warn_cb, &quiet);
+	int err = 0;
+	if (config && (err = aza_ctx_load_config(ctx, config)))
+		goto fail;
+	s = aza_scan_new(ctx);
+	if (!s) {
+		err = AZA_ENOMEM;
+		goto fail;
+	}
+	if (have_now)
+		aza_scan_set_now(s, now);
+	aza_scan_select_level(s, level);
+	if (have_min)
+		aza_scan_select_min_severity(s, min_sev);
+	if (rules && (err = aza_scan_select_rules(s, rules)))
+		goto fail;
+	if (areas && (err = aza_scan_select_areas(s, areas)))
+		goto fail;
+	for (size_t i = 0; i < ninputs; i++)
+		if ((err = aza_scan_add_path(s, inputs[i])))
+			goto fail;
+	if ((err = aza_scan_run(s)))
+		goto fail;
+
+	aza_report_opts o;
+	memset(&o, 0, sizeof o);
+	o.status_mask = status_mask;
+	o.verbose = verbose;
+	if (color < 0)
+		color = !output && !outdir && isatty(1) && !getenv("NO_COLOR");
+	o.color = color;
+	if (outdir) {
+		if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
+			cli_error("scan: %s: %s", outdir, strerror(errno));
+			err = AZA_EIO;
+			goto fail_quiet;
+		}
+		char *fs = strdup(formats);
+		if (!fs) {
+			err = AZA_ENOMEM;
+			goto fail;
+		}
+		for (char *t = strtok(fs, ","); t && !err; t = strtok(NULL, ",")) {
+			char path[4096];
+			const char *ext = !strcmp(t, "text") ? "txt" : t;
+			snprintf(path, sizeof path, "%s/azaudit.%s", outdir, ext);
+			o.color = 0;
+			err = aza_report_write_file(s, t, &o, path);
+		}
+		free(fs);
+		if (err)
+			goto fail;
+	} else if (output) {
+		o.color = color > 0 && output == NULL;
+		if ((err = aza_report_write_file(s, formats, &o, output)))
+			goto fail;
+	} else if ((err = aza_report_write(s, formats, &o, stdout))) {
+		goto fail;
+	}
+	if (have_fail_on) {
+		for (size_t i = 0; i < aza_scan_count(s); i++) {
+			const aza_finding *f = aza_scan_finding(s, i);
+			if (f->status == AZA_FAIL && aza_rule_severity(f->rule) >= fail_on &&
+			    (!status_mask || (status_mask >> AZA_FAIL) & 1u)) {
+				rc = EXIT_FINDINGS;
+				break;
+			}
+		}
+	}
+	aza_scan_free(s);
+	aza_ctx_free(ctx);
+	free(inputs);
+	return rc;
+fail:
+	cli_error("%s", aza_errmsg(ctx));
+fail_quiet:
+	rc = cli_exit_for(err);
+	aza_scan_free(s);
+	aza_ctx_free(ctx);
+	free(inputs);
+	return rc;
+}

@@ -1,0 +1,78 @@
+/*
+ * main.c - the azaudit command: a table of subcommands over libazaudit.
+ * To add a command: write cmd_<name>() in cmd_<name>.c, declare it in
+ * cli.h, add a row below.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("azaudit %s\n", AZA_VERSION);
+	return EXIT_OK;
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct command {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *help;
+} commands[] = {
+	{"scan", cmd_scan, "audit inputs (snapshots, resource exports) against the rule catalogue"},
+	{"rules", cmd_rules, "list the rule catalogue (text, json, markdown)"},
+	{"explain", cmd_explain, "print one rule in full: rationale, defaults, remediation"},
+	{"version", cmd_version, "print the version"},
+	{"help", cmd_help, "this list"},
+};
+
+static int cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("usage: azaudit <command> [options]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %-9s %s\n", commands[i].name, commands[i].help);
+	printf("\n'azaudit <command> --help' shows a command's options; see also azaudit(1).\n");
+	return EXIT_OK;
+}
+
+int cli_exit_for(int rc)
+{
+	switch (rc) {
+	case AZA_OK: return EXIT_OK;
+	case AZA_ENOMEM: return EXIT_INTERNAL;
+	default: return EXIT_USAGE; /* bad input, usage, limits, I/O: the caller can act on it */
+	}
+}
+
+int cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("azaudit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return cmd_help(0, NULL), EXIT_USAGE;
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+		return cmd_help(0, NULL);
+	if (!strcmp(name, "--version"))
+		return cmd_version(0, NULL);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(commands[i].name, name))
+			return commands[i].fn(argc - 1, argv + 1);
+	return cli_error("unknown command '%s' (try 'azaudit help')", name);
+}

@@ -1,0 +1,681 @@
+/*
+ * input.c - reading inputs into the inventory: snapshots, arrays of ARM
+ * resources, Resource Graph results, ARM list responses, single resources,
+ * JSON Lines, Graph responses, directories, gzip and standard input.
+ *
+ * Big inputs stream: the elements of a top-level "resources", "data" or
+ * "value" array (and JSON Lines records) are parsed one at a time from a
+ * sliding buffer, and a resource of a type no rule reads is dropped at once.
+ * The only file that includes zlib.
+ */
+#include "input.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define CHUNK ((size_t)1 << 20)
+
+typedef struct rd {
+	aza_ctx *ctx;
+	aza_inv *inv;
+	aza_arena *a;
+	const char *name;
+	gzFile gz;
+	const char *mem; /* in-memory input instead of gz */
+	size_t memlen, mempos;
+	char *buf;
+	size_t len, cap, pos;
+	size_t base;              /* absolute offset of buf[0] */
+	size_t lc_off;            /* line tracker: absolute offset ... */
+	unsigned long lc_line;    /* ... and the line it is on */
+	size_t lc_linestart;      /* absolute offset where that line starts */
+	int eof;
+	double total;
+	const struct aza_tmpl_hook *tmpl;
+} rd;
+
+/* Advance the line tracker to absolute offset off (must be in the buffer). */
+static void track(rd *r, size_t off)
+{
+	if (off < r->lc_off || off < r->base)
+		return;
+	size_t from = r->lc_off > r->base ? r->lc_off - r->base : 0;
+	size_t to = off - r->base;
+	if (to > r->len)
+		to = r->len;
+	const char *p = r->buf + from, *e = r->buf + to;
+	while (p < e) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		if (!nl)
+			break;
+		r->lc_line++;
+		r->lc_linestart = r->base + (size_t)(nl - r->buf) + 1;
+		p = nl + 1;
+	}
+	r->lc_off = off;
+}
+
+static void position(rd *r, size_t off, unsigned long *line, unsigned long *col)
+{
+	track(r, off);
+	*line = r->lc_line;
+	*col = (unsigned long)(off - r->lc_linestart) + 1;
+}
+
+static int fill(rd *r)
+{
+	if (r->eof)
+		return 0;
+	/* Drop what was consumed, keeping the line tracker consistent. */
+	if (r->pos > 0) {
+		track(r, r->base + r->pos);
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->base += r->pos;
+		r->pos = 0;
+	}
+	if (r->cap - r->len < CHUNK / 2) {
+		size_t cap = r->cap ? r->cap * 2 : CHUNK;
+		if (cap > AZA_MAX_VALUE + CHUNK)
+			return aza__err(r->ctx, AZA_ELIMIT, "%s: a single value is larger than the limit (%zu MiB)",
+			                r->name, AZA_MAX_VALUE >> 20);
+		char *nb = aza__realloc(r->buf, cap);
+		if (!nb)
+			return aza__err(r->ctx, AZA_ENOMEM, "out of memory");
+		r->buf = nb;
+		r->cap = cap;
+	}
+	size_t want = r->cap - r->len;
+	if (r->mem) {
+		size_t n = r->memlen - r->mempos;
+		if (n > want)
+			n = want;
+		memcpy(r->buf + r->len, r->mem + r->mempos, n);
+		r->mempos += n;
+		r->len += n;
+		r->total += (double)n;
+		if (r->mempos == r->memlen)
+			r->eof = 1;
+		return 0;
+	}
+	if (want > (size_t)1 << 30)
+		want = (size_t)1 << 30;
+	int n = gzread(r->gz, r->buf + r->len, (unsigned)want);
+	if (n < 0) {
+		int zerr;
+		const char *m = gzerror(r->gz, &zerr);
+		return aza__err(r->ctx, AZA_EPARSE, "%s: cannot read: %s", r->name,
+		                zerr == Z_ERRNO ? strerror(errno) : m);
+	}
+	if (n == 0) {
+		int zerr;
+		const char *m = gzerror(r->gz, &zerr);
+		if (zerr != Z_OK && zerr != Z_STREAM_END)
+			return aza__err(r->ctx, AZA_EPARSE, "%s: %s (truncated or corrupt gzip?)", r->name, m);
+		r->eof = 1;
+		return 0;
+	}
+	r->len += (size_t)n;
+	r->total += n;
+	if ((size_t)n < want && gzeof(r->gz)) {
+		int zerr;
+		const char *m = gzerror(r->gz, &zerr);
+		if (zerr != Z_OK && zerr != Z_STREAM_END)
+			return aza__err(r->ctx, AZA_EPARSE, "%s: %s (truncated or corrupt gzip?)", r->name, m);
+		r->eof = 1;
+	}
+	return 0;
+}
+
+static int perr(rd *r, size_t off, int code, const char *what)
+{
+	unsigned long line, col;
+	position(r, off, &line, &col);
+	return aza__err(r->ctx, code, "%s:%lu:%lu: %s", r->name, line, col, what);
+}
+
+/* Skip whitespace; returns the next byte or -1 at end of input, or an error. */
+static int peek(rd *r, int *c)
+{
+	for (;;) {
+		while (r->pos < r->len) {
+			char ch = r->buf[r->pos];
+			if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+				r->pos++;
+				continue;
+			}
+			*c = (unsigned char)ch;
+			return 0;
+		}
+		if (r->eof) {
+			*c = -1;
+			return 0;
+		}
+		int rc = fill(r);
+		if (rc)
+			return rc;
+	}
+}
+
+static int expect(rd *r, char want, const char *what)
+{
+	int c, rc = peek(r, &c);
+	if (rc)
+		return rc;
+	if (c != (unsigned char)want) {
+		if (c < 0)
+			return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected end of input");
+		return perr(r, r->base + r->pos, AZA_EPARSE, what);
+	}
+	r->pos++;
+	return 0;
+}
+
+/* Parse one whole value at the current position into arena a. */
+static int value(rd *r, aza_arena *a, aza_json **out)
+{
+	for (;;) {
+		int c, rc = peek(r, &c);
+		if (rc)
+			return rc;
+		if (c < 0)
+			return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected end of input");
+		aza_arena_mark m = aza_arena__mark(a);
+		size_t pos = r->pos;
+		aza_jerr e;
+		rc = aza_json__parse(a, r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH, out, &e);
+		if (rc == 0) {
+			r->pos = pos;
+			return 0;
+		}
+		aza_arena__reset(a, m);
+		if (rc == AZA_ENOMEM)
+			return aza__err(r->ctx, AZA_ENOMEM, "out of memory");
+		if (e.more && !r->eof) {
+			rc = fill(r);
+			if (rc)
+				return rc;
+			continue;
+		}
+		return perr(r, e.off, rc, e.what);
+	}
+}
+
+static const char *arena_name(rd *r)
+{
+	return r->name;
+}
+
+/* An element of a resource list. */
+static int resource(rd *r, const aza_json *j, size_t index, const char *list)
+{
+	unsigned long line, col;
+	position(r, j->off, &line, &col);
+	if (!aza_json_is(j, AZA_JOBJ))
+		return aza__err(r->ctx, AZA_EINPUT, "%s:%lu:%lu: %s[%zu] is not an object", r->name, line, col,
+		                list, index);
+	const aza_json *id = aza_json_get(j, "id");
+	if (!aza_json_str(id)) {
+		if (aza_json_get(j, "apiVersion") && aza_json_get(j, "type"))
+			return aza__err(r->ctx, AZA_EINPUT,
+			                "%s:%lu:%lu: %s[%zu] looks like a template resource (no \"id\"); "
+			                "scan the whole template file instead", r->name, line, col, list, index);
+		return aza__err(r->ctx, AZA_EINPUT, "%s:%lu:%lu: %s[%zu] has no string \"id\"", r->name, line, col,
+		                list, index);
+	}
+	int rc = aza_inv__add(r->inv, j, arena_name(r), line, NULL);
+	if (rc < 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", aza_errmsg(r->ctx));
+		return aza__err(r->ctx, rc, "%s:%lu:%lu: %s[%zu]: %s", r->name, line, col, list, index, msg);
+	}
+	return rc; /* 0 kept, 1 dropped */
+}
+
+/* `az account list` output: subscriptions with a GUID id and a tenantId. */
+static int account_entry(rd *r, const aza_json *j)
+{
+	const char *id = aza_json_str(aza_json_get(j, "id"));
+	const char *tid = aza_json_str(aza_json_get(j, "tenantId"));
+	if (!id || !tid || id[0] == '/' || !aza_json_get(j, "isDefault"))
+		return 0;
+	aza_arena *a = aza_inv__arena(r->inv);
+	aza_json *meta = aza_arena__alloc(a, sizeof *meta * 3);
+	if (!meta)
+		return aza__err(r->ctx, AZA_ENOMEM, "out of memory");
+	/* Build {"subscriptions": [ j ]} without copying j. */
+	aza_json *arr = meta + 1;
+	memset(meta, 0, sizeof *meta * 2);
+	meta->kind = AZA_JOBJ;
+	meta->n = 1;
+	meta->u.child = arr;
+	arr->kind = AZA_JARR;
+	arr->key = "subscriptions";
+	arr->n = 1;
+	aza_json *copy = meta + 2;
+	*copy = *j;
+	copy->next = NULL;
+	arr->u.child = copy;
+	int rc = aza_inv__add_meta(r->inv, meta, r->name);
+	return rc ? rc : 1;
+}
+
+/* Stream the array at the current position; each element goes to resource(). */
+static int stream_array(rd *r, const char *list)
+{
+	aza_arena *a = aza_inv__arena(r->inv);
+	int rc = expect(r, '[', "expected '['");
+	if (rc)
+		return rc;
+	int c;
+	if ((rc = peek(r, &c)))
+		return rc;
+	if (c == ']') {
+		r->pos++;
+		return 0;
+	}
+	for (size_t i = 0;; i++) {
+		aza_arena_mark m = aza_arena__mark(a);
+		aza_json *j;
+		if ((rc = value(r, a, &j)))
+			return rc;
+		if (i == 0 && aza_json_is(j, AZA_JOBJ) && aza_json_get(j, "tenantId") &&
+		    aza_json_get(j, "isDefault")) {
+			rc = account_entry(r, j);
+		} else if (i > 0 && aza_json_is(j, AZA_JOBJ) && aza_json_get(j, "isDefault") &&
+		           aza_json_get(j, "tenantId")) {
+			rc = account_entry(r, j);
+		} else {
+			rc = resource(r, j, i, list);
+			if (rc == 1)
+				aza_arena__reset(a, m); /* dropped: give the memory back */
+		}
+		if (rc < 0)
+			return rc;
+		if ((rc = peek(r, &c)))
+			return rc;
+		if (c == ',') {
+			r->pos++;
+			continue;
+		}
+		if (c == ']') {
+			r->pos++;
+			return 0;
+		}
+		if (c < 0)
+			return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected end of input");
+		return perr(r, r->base + r->pos, AZA_EPARSE, "expected ',' or ']' after array element");
+	}
+}
+
+/* Graph responses name their data set in @odata.context. */
+static const char *graph_dataset(const char *ctxurl)
+{
+	static const struct {
+		const char *frag, *key;
+	} map[] = {
+		{"#reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails"},
+		{"#users", "users"},
+		{"#policies/authorizationPolicy", "authorizationPolicy"},
+		{"#identity/conditionalAccess/policies", "conditionalAccessPolicies"},
+		{"#policies/identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy"},
+		{"#roleManagement/directory/roleAssignments", "directoryRoleAssignments"},
+		{"#roleManagement/directory/roleDefinitions", "directoryRoleDefinitions"},
+		{"#groupSettings", "groupSettings"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (aza__istrstr(ctxurl, map[i].frag))
+			return map[i].key;
+	return NULL;
+}
+
+static int top_object(rd *r, int *jsonl)
+{
+	aza_arena *a = aza_inv__arena(r->inv);
+	size_t start = r->base + r->pos;
+	int rc = expect(r, '{', "expected '{'");
+	if (rc)
+		return rc;
+	/* Members we keep whole, as a synthetic object (for classification). */
+	aza_json *obj = aza_arena__alloc(a, sizeof *obj);
+	if (!obj)
+		return aza__err(r->ctx, AZA_ENOMEM, "out of memory");
+	memset(obj, 0, sizeof *obj);
+	obj->kind = AZA_JOBJ;
+	obj->off = start;
+	aza_json **tail = &obj->u.child;
+	int streamed = 0, is_template = 0, is_graph = 0;
+	const char *streamed_key = NULL;
+	int c;
+	if ((rc = peek(r, &c)))
+		return rc;
+	if (c == '}') {
+		r->pos++;
+		return aza__err(r->ctx, AZA_EINPUT, "%s: empty object: not a snapshot, resource list or resource",
+		                r->name);
+	}
+	for (;;) {
+		aza_json *k;
+		if ((rc = peek(r, &c)))
+			return rc;
+		if (c != '"')
+			return perr(r, r->base + r->pos, AZA_EPARSE, "expected a string key");
+		if ((rc = value(r, a, &k)))
+			return rc;
+		if ((rc = expect(r, ':', "expected ':' after key")))
+			return rc;
+		if ((rc = peek(r, &c)))
+			return rc;
+		for (aza_json *x = obj->u.child; x; x = x->next)
+			if (aza__strieq(x->key, k->u.s))
+				return perr(r, k->off, AZA_EPARSE, "duplicate key in object");
+		if (c == '[' && !is_template && !is_graph &&
+		    (aza__strieq(k->u.s, "resources") || aza__strieq(k->u.s, "data") ||
+		     aza__strieq(k->u.s, "value"))) {
+			if ((rc = stream_array(r, k->u.s)))
+				return rc;
+			streamed = 1;
+			streamed_key = k->u.s;
+		} else {
+			aza_json *v;
+			if ((rc = value(r, a, &v)))
+				return rc;
+			v->key = k->u.s;
+			*tail = v;
+			tail = &v->next;
+			obj->n++;
+			if (aza__strieq(k->u.s, "$schema") && aza__istrstr(aza_json_str(v), "deploymentTemplate"))
+				is_template = 1;
+			if (aza__strieq(k->u.s, "@odata.context"))
+				is_graph = 1;
+		}
+		if ((rc = peek(r, &c)))
+			return rc;
+		if (c == ',') {
+			r->pos++;
+			continue;
+		}
+		if (c == '}') {
+			r->pos++;
+			break;
+		}
+		if (c < 0)
+			return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected end of input");
+		return perr(r, r->base + r->pos, AZA_EPARSE, "expected ',' or '}' after object member");
+	}
+
+	/* Classify what we read. */
+	const aza_json *schema = aza_json_get(obj, "$schema");
+	if (is_template) {
+		if (r->tmpl && r->tmpl->expand)
+			return r->tmpl->expand(r->tmpl->ud, r->inv, obj, r->name);
+		return aza__err(r->ctx, AZA_EINPUT, "%s: ARM templates are not supported by this build", r->name);
+	}
+	if (schema && aza__istrstr(aza_json_str(schema), "deploymentParameters"))
+		return 0; /* a parameter file: read with its template */
+	if (is_graph) {
+		const char *key = graph_dataset(aza_json_str(aza_json_get(obj, "@odata.context")));
+		if (!key)
+			return aza__err(r->ctx, AZA_EINPUT, "%s: Microsoft Graph response of a kind azaudit does not read (%.120s)",
+			                r->name, aza_json_str(aza_json_get(obj, "@odata.context")));
+		const aza_json *v = aza_json_get(obj, "value");
+		return aza_inv__add_directory(r->inv, key, v ? v : obj);
+	}
+	const aza_json *sv = aza_json_get(obj, "snapshot_version");
+	if (sv || aza_json_get(obj, "meta") || aza_json_get(obj, "directory") || aza_json_get(obj, "errors") ||
+	    aza_json_get(obj, "dataplane")) {
+		if (sv) {
+			const char *v = aza_json_str(sv);
+			if (!v)
+				return aza__err(r->ctx, AZA_EINPUT, "%s: \"snapshot_version\" must be a string", r->name);
+			if (atoi(v) != atoi(AZA_SNAPSHOT_VERSION))
+				return aza__err(r->ctx, AZA_EINPUT, "%s: snapshot version %s is not supported (this azaudit reads %s)",
+				                r->name, v, AZA_SNAPSHOT_VERSION);
+		}
+		const aza_json *m = aza_json_get(obj, "meta");
+		if (m && (rc = aza_inv__add_meta(r->inv, m, r->name)))
+			return rc;
+		const aza_json *d = aza_json_get(obj, "directory");
+		if (d) {
+			if (!aza_json_is(d, AZA_JOBJ))
+				return aza__err(r->ctx, AZA_EINPUT, "%s: \"directory\" must be an object", r->name);
+			aza_json_each(x, d)
+				if ((rc = aza_inv__add_directory(r->inv, x->key, x)))
+					return rc;
+		}
+		const aza_json *dp = aza_json_get(obj, "dataplane");
+		if (dp) {
+			if (!aza_json_is(dp, AZA_JOBJ))
+				return aza__err(r->ctx, AZA_EINPUT, "%s: \"dataplane\" must be an object", r->name);
+			if ((rc = aza_inv__add_dataplane(r->inv, dp)))
+				return rc;
+		}
+		const aza_json *er = aza_json_get(obj, "errors");
+		if (er) {
+			if (!aza_json_is(er, AZA_JARR))
+				return aza__err(r->ctx, AZA_EINPUT, "%s: \"errors\" must be an array", r->name);
+			aza_json_each(x, er)
+				if ((rc = aza_inv__add_gap(r->inv, x, r->name)))
+					return rc;
+		}
+		const aza_json *res = aza_json_get(obj, "resources");
+		if (res)
+			return aza__err(r->ctx, AZA_EINPUT, "%s: \"resources\" must be an array", r->name);
+		return 0;
+	}
+	if (streamed) {
+		(void)streamed_key;
+		return 0; /* {"data": [...]} or {"value": [...]} */
+	}
+	if (aza_json_get(obj, "id")) {
+		/* A single resource (az ... show), possibly the first JSON Lines record. */
+		rc = resource(r, obj, 0, "resource");
+		if (rc < 0)
+			return rc;
+		*jsonl = 1;
+		return 0;
+	}
+	if (aza_json_get(obj, "resources"))
+		return aza__err(r->ctx, AZA_EINPUT, "%s: \"resources\" must be an array", r->name);
+	return aza__err(r->ctx, AZA_EINPUT,
+	                "%s: not an input azaudit reads (expected a snapshot, an array of resources, "
+	                "{\"data\": [...]}, {\"value\": [...]}, a resource, or an ARM template)", r->name);
+}
+
+static int read_all(rd *r)
+{
+	int c, rc = peek(r, &c);
+	if (rc)
+		return rc;
+	if (c < 0)
+		return aza__err(r->ctx, AZA_EINPUT, "%s: empty input", r->name);
+	/* A UTF-8 byte order mark, as some editors write. */
+	if (c == 0xef && r->len - r->pos >= 3 && (unsigned char)r->buf[r->pos + 1] == 0xbb &&
+	    (unsigned char)r->buf[r->pos + 2] == 0xbf) {
+		r->pos += 3;
+		if ((rc = peek(r, &c)))
+			return rc;
+	}
+	int jsonl = 0;
+	if (c == '[') {
+		if ((rc = stream_array(r, "[]")))
+			return rc;
+	} else if (c == '{') {
+		if ((rc = top_object(r, &jsonl)))
+			return rc;
+	} else {
+		return perr(r, r->base + r->pos, AZA_EPARSE, "expected a JSON object or array");
+	}
+	if ((rc = peek(r, &c)))
+		return rc;
+	if (c >= 0 && !jsonl)
+		return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected data after the JSON value");
+	/* JSON Lines: one resource object per line. */
+	aza_arena *a = aza_inv__arena(r->inv);
+	for (size_t i = 1; c >= 0; i++) {
+		aza_arena_mark m = aza_arena__mark(a);
+		aza_json *j;
+		if ((rc = value(r, a, &j)))
+			return rc;
+		rc = resource(r, j, i, "line");
+		if (rc == 1)
+			aza_arena__reset(a, m);
+		else if (rc < 0)
+			return rc;
+		if ((rc = peek(r, &c)))
+			return rc;
+	}
+	return 0;
+}
+
+static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, const char *mem,
+                       size_t memlen, const struct aza_tmpl_hook *tmpl)
+{
+	rd r;
+	memset(&r, 0, sizeof r);
+	r.ctx = ctx;
+	r.inv = inv;
+	r.gz = gz;
+	r.mem = mem;
+	r.memlen = memlen;
+	r.eof = mem && memlen == 0;
+	r.lc_line = 1;
+	r.tmpl = tmpl;
+	r.name = aza_arena__strdup(aza_inv__arena(inv), name);
+	if (!r.name)
+		return aza__err(ctx, AZA_ENOMEM, "out of memory");
+	if (gz)
+		gzbuffer(gz, 256 << 10);
+	int rc = read_all(&r);
+	aza__free(r.buf);
+	if (rc == 0)
+		aza_inv__note_input(inv, r.total);
+	return rc;
+}
+
+static int has_suffix(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static int wanted_file(const char *name)
+{
+	return has_suffix(name, ".json") || has_suffix(name, ".jsonl") || has_suffix(name, ".json.gz") ||
+	       has_suffix(name, ".jsonl.gz");
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_file(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl);
+
+static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl,
+                    int depth, size_t *nfiles)
+{
+	if (depth > 32)
+		return aza__err(ctx, AZA_ELIMIT, "%s: directories nested too deeply", path);
+	DIR *d = opendir(path);
+	if (!d)
+		return aza__err(ctx, AZA_EIO, "%s: cannot open directory: %s", path, strerror(errno));
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* hidden files and ., .. */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **nn = aza__realloc(names, cap * sizeof *nn);
+			if (!nn) {
+				rc = aza__err(ctx, AZA_ENOMEM, "out of memory");
+				break;
+			}
+			names = nn;
+		}
+		names[n] = aza__strdup(e->d_name);
+		if (!names[n]) {
+			rc = aza__err(ctx, AZA_ENOMEM, "out of memory");
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (rc == 0)
+		qsort(names, n, sizeof *names, cmp_str); /* deterministic order */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t l = strlen(path) + strlen(names[i]) + 2;
+		char *full = aza__malloc(l);
+		if (!full) {
+			rc = aza__err(ctx, AZA_ENOMEM, "out of memory");
+			break;
+		}
+		snprintf(full, l, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", names[i]);
+		struct stat st;
+		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+			rc = read_dir(ctx, inv, full, tmpl, depth + 1, nfiles);
+		} else if (wanted_file(names[i])) {
+			if (++*nfiles > AZA_MAX_FILES)
+				rc = aza__err(ctx, AZA_ELIMIT, "%s: more than %d input files", path, AZA_MAX_FILES);
+			else
+				rc = read_file(ctx, inv, full, tmpl);
+		}
+		aza__free(full);
+	}
+	for (size_t i = 0; i < n; i++)
+		aza__free(names[i]);
+	aza__free(names);
+	return rc;
+}
+
+static int read_file(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl)
+{
+	gzFile gz = gzopen(path, "rb");
+	if (!gz)
+		return aza__err(ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno ? errno : ENOMEM));
+	int rc = read_stream(ctx, inv, path, gz, NULL, 0, tmpl);
+	gzclose(gz);
+	return rc;
+}
+
+int aza_input__path(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl)
+{
+	if (strcmp(path, "-") == 0) {
+		int fd = dup(0);
+		if (fd < 0)
+			return aza__err(ctx, AZA_EIO, "stdin: %s", strerror(errno));
+		gzFile gz = gzdopen(fd, "rb");
+		if (!gz) {
+			close(fd);
+			return aza__err(ctx, AZA_ENOMEM, "out of memory");
+		}
+		int rc = read_stream(ctx, inv, "<stdin>", gz, NULL, 0, tmpl);
+		gzclose(gz);
+		return rc;
+	}
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return aza__err(ctx, errno == ENOENT ? AZA_ENOTFOUND : AZA_EIO, "%s: %s", path, strerror(errno));
+	if (S_ISDIR(st.st_mode)) {
+		size_t nfiles = 0;
+		int rc = read_dir(ctx, inv, path, tmpl, 0, &nfiles);
+		if (rc == 0 && nfiles == 0)
+			return aza__err(ctx, AZA_EINPUT, "%s: no *.json, *.jsonl or *.json.gz files below this directory", path);
+		return rc;
+	}
+	return read_file(ctx, inv, path, tmpl);
+}
+
+int aza_input__buffer(aza_ctx *ctx, aza_inv *inv, const char *name, const char *data, size_t len,
+                      const struct aza_tmpl_hook *tmpl)
+{
+	return read_stream(ctx, inv, name, NULL, data, len, tmpl);
+}

@@ -1,0 +1,185 @@
+/*
+ * internal.h - what the parts of libazaudit share: the context, errors,
+ * allocation (arena, growable buffers), the JSON model and the limits.
+ * Nothing here is public; symbols use the aza_<module>__ prefix.
+ */
+#ifndef AZA_INTERNAL_H
+#define AZA_INTERNAL_H
+
+#include "azaudit/azaudit.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define AZA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define AZA_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define AZA_PRINTF(a, b)
+#define AZA_HIDDEN
+#endif
+
+/* ---- limits (all explicit; see docs/limits.md) ---- */
+#define AZA_MAX_DEPTH 256                  /* JSON nesting */
+#define AZA_MAX_VALUE ((size_t)512 << 20)  /* one top-level value or resource */
+#define AZA_MAX_STRING ((size_t)256 << 20) /* one JSON string */
+#define AZA_MAX_MSG 1024                   /* one finding message */
+#define AZA_MAX_FILES 100000               /* files below one directory */
+
+/* ---- allocation: one hook so tests can fail the N-th allocation ---- */
+void *aza__malloc(size_t n);
+void *aza__realloc(void *p, size_t n);
+void aza__free(void *p);
+char *aza__strdup(const char *s);
+
+/* ---- context ---- */
+struct aza_cfg {
+	char *critical_tag_name;   /* tag that marks mission-critical resources */
+	char *critical_tag_value;  /* NULL: any value */
+	char **approved_ext;       /* approved VM extension types (publisher.type) */
+	size_t n_approved_ext;
+	int approved_ext_set;      /* 0: user gave no list -> MANUAL */
+	int key_max_age_days;      /* storage keys, key vault rotation */
+	int log_retention_days;    /* activity log retention */
+	int flow_log_retention_days;
+	int sql_audit_retention_days;
+	int cert_max_validity_months;
+	char *runtimes_reviewed;   /* date the runtime table was reviewed */
+	struct aza_runtime *runtimes;
+	size_t n_runtimes;
+	int min_owners, max_owners;
+};
+
+struct aza_runtime {
+	char *stack;   /* "php", "python", "node", "dotnet", "java" */
+	char *min;     /* minimum supported version, compared numerically */
+};
+
+struct aza_ctx {
+	char err[1024];
+	int oom;                    /* sticky: set once, reported at the boundary */
+	struct aza_cfg cfg;
+	void (*warn)(void *ud, const char *msg);
+	void *warn_ud;
+};
+
+/* Record an error on ctx and return code: `return aza__err(ctx, AZA_EIO, ...)`. */
+int aza__err(aza_ctx *ctx, int code, const char *fmt, ...) AZA_PRINTF(3, 4);
+void aza__warn(aza_ctx *ctx, const char *fmt, ...) AZA_PRINTF(2, 3);
+void aza__cfg_defaults(struct aza_cfg *c);
+void aza__cfg_release(struct aza_cfg *c);
+/* Minimum supported version of a runtime stack, and the date the table was reviewed. */
+const char *aza__cfg_runtime_min(const struct aza_cfg *c, const char *stack, const char **reviewed);
+
+/* ---- arena: many small allocations, freed together ---- */
+typedef struct aza_arena {
+	struct aza_chunk *head;
+	size_t used_total;
+} aza_arena;
+typedef struct aza_arena_mark {
+	struct aza_chunk *chunk;
+	size_t used;
+} aza_arena_mark;
+void aza_arena__init(aza_arena *a);
+void aza_arena__release(aza_arena *a);
+void *aza_arena__alloc(aza_arena *a, size_t n);           /* NULL when out of memory */
+char *aza_arena__strndup(aza_arena *a, const char *s, size_t n);
+char *aza_arena__strdup(aza_arena *a, const char *s);
+char *aza_arena__printf(aza_arena *a, const char *fmt, ...) AZA_PRINTF(2, 3);
+char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap);
+aza_arena_mark aza_arena__mark(aza_arena *a);
+void aza_arena__reset(aza_arena *a, aza_arena_mark m);     /* free back to a mark */
+
+/* ---- growable buffer with a hard maximum ---- */
+typedef struct aza_buf {
+	char *p;
+	size_t len, cap, max;
+	int oom; /* sticky: an append failed; content is truncated */
+} aza_buf;
+void aza_buf__init(aza_buf *b, size_t max);
+void aza_buf__release(aza_buf *b);
+int aza_buf__add(aza_buf *b, const void *p, size_t n);
+int aza_buf__adds(aza_buf *b, const char *s);
+int aza_buf__addc(aza_buf *b, char c);
+int aza_buf__printf(aza_buf *b, const char *fmt, ...) AZA_PRINTF(2, 3);
+void aza_buf__json_str(aza_buf *b, const char *s); /* quoted, escaped JSON string */
+
+/* ---- JSON ---- */
+typedef enum {
+	AZA_JNULL = 0,
+	AZA_JFALSE,
+	AZA_JTRUE,
+	AZA_JNUM,
+	AZA_JSTR,
+	AZA_JARR,
+	AZA_JOBJ
+} aza_jkind;
+
+typedef struct aza_json {
+	unsigned char kind;
+	uint32_t n;             /* string length, or number of children */
+	const char *key;        /* member name when inside an object, else NULL */
+	size_t off;             /* byte offset of the value in its source */
+	union {
+		const char *s;      /* NUL-terminated, may contain no NUL */
+		double num;
+		struct aza_json *child;
+	} u;
+	struct aza_json *next;
+} aza_json;
+
+/* Where a parse failed, for messages "file:line:col: what". */
+typedef struct aza_jerr {
+	size_t off;
+	const char *what;
+	int code; /* AZA_EPARSE or AZA_ELIMIT */
+	int more; /* 1: ran out of input in the middle of a value */
+} aza_jerr;
+
+/* Parse one JSON value from buf[*pos, len) into arena nodes. On success
+ * returns 0 and advances *pos past the value. final=0 means the buffer may
+ * be continued: running out of input sets e->more instead of failing.
+ * Node offsets are base + offset within buf. */
+int aza_json__parse(aza_arena *a, const char *buf, size_t len, size_t *pos, int final,
+                    size_t base, int max_depth, aza_json **out, aza_jerr *e);
+/* Parse a complete document (trailing whitespace only). */
+int aza_json__parse_all(aza_arena *a, const char *buf, size_t len, aza_json **out,
+                        aza_jerr *e);
+/* Compute 1-based line and column of byte offset off in buf. */
+void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *line,
+                       unsigned long *col);
+
+/* Typed accessors: NULL-safe, keys compare case-insensitively (as Azure). */
+const aza_json *aza_json_get(const aza_json *o, const char *key);
+/* Dotted path: "properties.networkAcls.defaultAction"; "a.0.b" indexes arrays. */
+const aza_json *aza_json_path(const aza_json *o, const char *path);
+const char *aza_json_str(const aza_json *j);     /* NULL unless a string */
+int aza_json_is(const aza_json *j, aza_jkind k);
+/* Booleans, also the strings "true"/"false" (any case) that some APIs send.
+ * Returns 1 and sets *out when the value is a boolean, else 0. */
+int aza_json_bool(const aza_json *j, int *out);
+/* Numbers, also numeric strings. Returns 1 when a number was read. */
+int aza_json_num(const aza_json *j, double *out);
+size_t aza_json_len(const aza_json *j);          /* array or object size */
+const aza_json *aza_json_at(const aza_json *j, size_t i);
+#define aza_json_each(it, arr) \
+	for (const aza_json *it = ((arr) && ((arr)->kind == AZA_JARR || (arr)->kind == AZA_JOBJ)) ? (arr)->u.child : NULL; \
+	     it; it = it->next)
+/* Case-insensitive string equality of a JSON string with s. */
+int aza_json_streq(const aza_json *j, const char *s);
+/* Does the array contain a string equal (case-insensitively) to s? */
+int aza_json_has_str(const aza_json *arr, const char *s);
+/* Serialize (minified) into b. */
+void aza_json__write(aza_buf *b, const aza_json *j);
+
+/* ---- strings ---- */
+int aza__strieq(const char *a, const char *b);
+int aza__strnieq(const char *a, const char *b, size_t n);
+int aza__istarts(const char *s, const char *prefix);
+int aza__iends(const char *s, const char *suffix);
+const char *aza__istrstr(const char *hay, const char *needle);
+int aza__glob(const char *pat, const char *s); /* '*' and '?', case-insensitive */
+uint64_t aza__ihash(const char *s, size_t n);  /* case-insensitive FNV-1a */
+
+#endif

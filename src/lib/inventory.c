@@ -1,0 +1,763 @@
+/*
+ * inventory.c - the resource index: hash by id, chains by type, directory
+ * and data-plane facts, collection gaps and snapshot metadata. Everything is
+ * allocated in the inventory's arena and freed with it.
+ */
+#include "inventory.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#define ID_BUCKETS_MIN 4096
+#define TYPE_BUCKETS 1024
+
+struct aza_inv {
+	aza_ctx *ctx;
+	aza_arena a;
+	aza_res **ids;
+	size_t nids, nbuckets;
+	aza_tinfo *types[TYPE_BUCKETS];
+	aza_res *subs_first;
+	aza_res tenant;
+	const char *tenant_id;
+	aza_gap *gaps;
+	size_t ngaps;
+	aza_json *dir_keys[32];
+	const char *dir_names[32];
+	size_t ndir;
+	const aza_json *dataplane[64];
+	size_t ndataplane;
+	const char **datasets;
+	size_t ndatasets;
+	int datasets_listed;
+	struct subname {
+		const char *id, *name;
+	} *subnames;
+	size_t nsubnames, capsubnames;
+	size_t resources, unknown_types, inputs;
+	double bytes;
+};
+
+/* Types every scan knows, with the service model they belong to. Rules add
+ * the types they read; this table also gives the model of types that are
+ * read only for context (resource groups, subscriptions). */
+static const struct {
+	const char *type;
+	unsigned model;
+} base_types[] = {
+	{"Microsoft.Resources/subscriptions", 0},
+	{"Microsoft.Resources/resourceGroups", 0},
+	{"Microsoft.Management/managementGroups", 0},
+	{"Microsoft.Resources/tenants", AZA_SAAS},
+	{"Microsoft.Compute/virtualMachines", AZA_IAAS},
+	{"Microsoft.Compute/virtualMachines/extensions", AZA_IAAS},
+	{"Microsoft.Compute/virtualMachineScaleSets", AZA_IAAS},
+	{"Microsoft.Compute/disks", AZA_IAAS},
+	{"Microsoft.Compute/diskEncryptionSets", AZA_IAAS},
+	{"Microsoft.Network/networkSecurityGroups", AZA_IAAS},
+	{"Microsoft.Network/networkSecurityGroups/securityRules", AZA_IAAS},
+	{"Microsoft.Network/virtualNetworks", AZA_IAAS},
+	{"Microsoft.Network/virtualNetworks/subnets", AZA_IAAS},
+	{"Microsoft.Network/networkInterfaces", AZA_IAAS},
+	{"Microsoft.Network/publicIPAddresses", AZA_IAAS},
+	{"Microsoft.Network/loadBalancers", AZA_IAAS},
+	{"Microsoft.Network/applicationSecurityGroups", AZA_IAAS},
+	{"Microsoft.Network/networkWatchers", AZA_IAAS},
+	{"Microsoft.Network/networkWatchers/flowLogs", AZA_IAAS},
+	{"Microsoft.Network/bastionHosts", AZA_PAAS},
+	{"Microsoft.Network/applicationGateways", AZA_PAAS},
+	{"Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies", AZA_PAAS},
+	{"Microsoft.Network/azureFirewalls", AZA_PAAS},
+	{"Microsoft.Network/virtualNetworkGateways", AZA_IAAS},
+	{"Microsoft.Network/ddosProtectionPlans", AZA_PAAS},
+	{"Microsoft.Storage/storageAccounts", AZA_PAAS},
+	{"Microsoft.Storage/storageAccounts/blobServices", AZA_PAAS},
+	{"Microsoft.Storage/storageAccounts/blobServices/containers", AZA_PAAS},
+	{"Microsoft.Storage/storageAccounts/fileServices", AZA_PAAS},
+	{"Microsoft.Storage/storageAccounts/queueServices", AZA_PAAS},
+	{"Microsoft.Storage/storageAccounts/tableServices", AZA_PAAS},
+	{"Microsoft.Sql/servers", AZA_PAAS},
+	{"Microsoft.Sql/servers/databases", AZA_PAAS},
+	{"Microsoft.Sql/servers/firewallRules", AZA_PAAS},
+	{"Microsoft.Sql/servers/auditingSettings", AZA_PAAS},
+	{"Microsoft.Sql/servers/securityAlertPolicies", AZA_PAAS},
+	{"Microsoft.Sql/servers/advancedThreatProtectionSettings", AZA_PAAS},
+	{"Microsoft.Sql/servers/administrators", AZA_PAAS},
+	{"Microsoft.Sql/servers/vulnerabilityAssessments", AZA_PAAS},
+	{"Microsoft.Sql/servers/encryptionProtector", AZA_PAAS},
+	{"Microsoft.Sql/servers/databases/transparentDataEncryption", AZA_PAAS},
+	{"Microsoft.Sql/servers/databases/auditingSettings", AZA_PAAS},
+	{"Microsoft.DBforPostgreSQL/flexibleServers", AZA_PAAS},
+	{"Microsoft.DBforPostgreSQL/flexibleServers/configurations", AZA_PAAS},
+	{"Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", AZA_PAAS},
+	{"Microsoft.DBforPostgreSQL/servers", AZA_PAAS},
+	{"Microsoft.DBforPostgreSQL/servers/configurations", AZA_PAAS},
+	{"Microsoft.DBforPostgreSQL/servers/firewallRules", AZA_PAAS},
+	{"Microsoft.DBforMySQL/flexibleServers", AZA_PAAS},
+	{"Microsoft.DBforMySQL/flexibleServers/configurations", AZA_PAAS},
+	{"Microsoft.DBforMySQL/flexibleServers/firewallRules", AZA_PAAS},
+	{"Microsoft.DBforMySQL/servers", AZA_PAAS},
+	{"Microsoft.KeyVault/vaults", AZA_PAAS},
+	{"Microsoft.KeyVault/vaults/keys", AZA_PAAS},
+	{"Microsoft.KeyVault/vaults/secrets", AZA_PAAS},
+	{"Microsoft.KeyVault/managedHSMs", AZA_PAAS},
+	{"Microsoft.Web/sites", AZA_PAAS},
+	{"Microsoft.Web/sites/config", AZA_PAAS},
+	{"Microsoft.Insights/diagnosticSettings", AZA_PAAS},
+	{"Microsoft.Insights/activityLogAlerts", AZA_PAAS},
+	{"Microsoft.Insights/logprofiles", AZA_PAAS},
+	{"Microsoft.Insights/components", AZA_PAAS},
+	{"Microsoft.Security/pricings", AZA_SAAS},
+	{"Microsoft.Security/securityContacts", AZA_SAAS},
+	{"Microsoft.Security/autoProvisioningSettings", AZA_SAAS},
+	{"Microsoft.Security/settings", AZA_SAAS},
+	{"Microsoft.Security/secureScores", AZA_SAAS},
+	{"Microsoft.Security/assessments", AZA_SAAS},
+	{"Microsoft.Authorization/roleDefinitions", AZA_SAAS},
+	{"Microsoft.Authorization/roleAssignments", AZA_SAAS},
+	{"Microsoft.Authorization/locks", AZA_SAAS},
+	{"Microsoft.Authorization/policyAssignments", AZA_SAAS},
+	{"Microsoft.Authorization/policyDefinitions", AZA_SAAS},
+	{"Microsoft.Databricks/workspaces", AZA_PAAS},
+	{"Microsoft.ContainerService/managedClusters", AZA_PAAS},
+	{"Microsoft.DocumentDB/databaseAccounts", AZA_PAAS},
+};
+
+aza_inv *aza_inv__new(aza_ctx *ctx)
+{
+	aza_inv *inv = aza__malloc(sizeof *inv);
+	if (!inv)
+		return NULL;
+	memset(inv, 0, sizeof *inv);
+	inv->ctx = ctx;
+	aza_arena__init(&inv->a);
+	inv->nbuckets = ID_BUCKETS_MIN;
+	inv->ids = aza__malloc(inv->nbuckets * sizeof *inv->ids);
+	if (!inv->ids) {
+		aza__free(inv);
+		return NULL;
+	}
+	memset(inv->ids, 0, inv->nbuckets * sizeof *inv->ids);
+	inv->tenant.id = "/";
+	inv->tenant.type = "Microsoft.Resources/tenants";
+	inv->tenant.name = "tenant";
+	inv->tenant.sub = "";
+	inv->tenant.rg = "";
+	inv->tenant.location = "";
+	inv->tenant.parent = "";
+	inv->tenant.source = "";
+	inv->tenant.api_version = "";
+	inv->tenant.pseudo = 1;
+	inv->tenant_id = "";
+	for (size_t i = 0; i < sizeof base_types / sizeof base_types[0]; i++)
+		if (aza_inv__declare(inv, base_types[i].type, base_types[i].model)) {
+			aza_inv__free(inv);
+			return NULL;
+		}
+	return inv;
+}
+
+void aza_inv__free(aza_inv *inv)
+{
+	if (!inv)
+		return;
+	aza__free(inv->ids);
+	aza__free(inv->subnames);
+	aza_arena__release(&inv->a);
+	aza__free(inv);
+}
+
+aza_arena *aza_inv__arena(aza_inv *inv)
+{
+	return &inv->a;
+}
+
+static aza_tinfo *type_lookup(aza_inv *inv, const char *t, size_t n, int create)
+{
+	uint64_t h = aza__ihash(t, n) % TYPE_BUCKETS;
+	for (aza_tinfo *e = inv->types[h]; e; e = e->hnext)
+		if (strlen(e->name) == n && aza__strnieq(e->name, t, n))
+			return e;
+	if (!create)
+		return NULL;
+	aza_tinfo *e = aza_arena__alloc(&inv->a, sizeof *e);
+	if (!e)
+		return NULL;
+	memset(e, 0, sizeof *e);
+	e->name = aza_arena__strndup(&inv->a, t, n);
+	if (!e->name)
+		return NULL;
+	e->hnext = inv->types[h];
+	inv->types[h] = e;
+	return e;
+}
+
+int aza_inv__declare(aza_inv *inv, const char *type, unsigned model)
+{
+	aza_tinfo *e = type_lookup(inv, type, strlen(type), 1);
+	if (!e)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	/* Keep the canonical (table) spelling. */
+	if (!e->known)
+		e->name = type;
+	e->known = 1;
+	if (model)
+		e->model = model;
+	return 0;
+}
+
+int aza_inv__keeps(aza_inv *inv, const char *type, size_t len)
+{
+	aza_tinfo *e = type_lookup(inv, type, len, 0);
+	return e && e->known;
+}
+
+aza_tinfo *aza_inv_type(aza_inv *inv, const char *type)
+{
+	return type_lookup(inv, type, strlen(type), 0);
+}
+
+void aza_inv__count_unknown(aza_inv *inv, const char *type)
+{
+	aza_tinfo *e = type_lookup(inv, type, strlen(type), 1);
+	if (!e)
+		return;
+	if (e->count++ == 0 && !e->known)
+		inv->unknown_types++;
+	inv->resources++;
+}
+
+/* ---- ids ---- */
+
+/* Split an id into segments on '/'. Returns the count (max n). */
+static size_t split(const char *id, const char **seg, size_t *len, size_t n)
+{
+	size_t k = 0;
+	const char *p = id;
+	while (*p == '/')
+		p++;
+	while (*p && k < n) {
+		const char *e = strchr(p, '/');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		seg[k] = p;
+		len[k] = l;
+		k++;
+		p += l;
+		while (*p == '/')
+			p++;
+	}
+	return k;
+}
+
+int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **name,
+                 const char **sub, const char **rg, const char **parent)
+{
+	const char *seg[64];
+	size_t len[64];
+	size_t n = split(id, seg, len, 64);
+	size_t prov = (size_t)-1;
+	*sub = "";
+	*rg = "";
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (aza__strnieq(seg[i], "subscriptions", len[i]) && len[i] == 13 && !**sub && i == 0)
+			*sub = aza_arena__strndup(a, seg[i + 1], len[i + 1]);
+		else if (len[i] == 14 && aza__strnieq(seg[i], "resourceGroups", 14) && i == 2)
+			*rg = aza_arena__strndup(a, seg[i + 1], len[i + 1]);
+		if (len[i] == 9 && aza__strnieq(seg[i], "providers", 9))
+			prov = i;
+	}
+	if (!*sub || !*rg)
+		return -1;
+	aza_buf t, nm;
+	aza_buf__init(&t, 4096);
+	aza_buf__init(&nm, 4096);
+	const char *par = "";
+	size_t parlen = 0;
+	int rc = 0;
+	if (prov != (size_t)-1 && prov + 3 < n + 1 && n - prov >= 4 && (n - prov) % 2 == 0) {
+		/* providers/NS/t1/n1[/t2/n2...] */
+		aza_buf__add(&t, seg[prov + 1], len[prov + 1]);
+		for (size_t i = prov + 2; i + 1 < n; i += 2) {
+			aza_buf__addc(&t, '/');
+			aza_buf__add(&t, seg[i], len[i]);
+			if (nm.len)
+				aza_buf__addc(&nm, '/');
+			aza_buf__add(&nm, seg[i + 1], len[i + 1]);
+		}
+		/* Parent: drop the last type/name pair, or the whole provider part. */
+		if (n - prov > 4) {
+			par = id;
+			parlen = (size_t)(seg[n - 2] - id);
+		} else {
+			par = id;
+			parlen = (size_t)(seg[prov] - id);
+		}
+		while (parlen > 0 && par[parlen - 1] == '/')
+			parlen--;
+	} else if (n == 2 && *sub[0] && aza__strnieq(seg[0], "subscriptions", 13)) {
+		aza_buf__adds(&t, "Microsoft.Resources/subscriptions");
+		aza_buf__add(&nm, seg[1], len[1]);
+	} else if (n == 4 && **rg) {
+		aza_buf__adds(&t, "Microsoft.Resources/resourceGroups");
+		aza_buf__add(&nm, seg[3], len[3]);
+		par = id;
+		parlen = (size_t)(seg[2] - id);
+		while (parlen > 0 && par[parlen - 1] == '/')
+			parlen--;
+	} else if (n == 2 && aza__strnieq(seg[0], "tenants", 7)) {
+		aza_buf__adds(&t, "Microsoft.Resources/tenants");
+		aza_buf__add(&nm, seg[1], len[1]);
+	} else {
+		rc = -1;
+	}
+	if (rc == 0) {
+		if (t.oom || nm.oom) {
+			rc = AZA_ENOMEM;
+		} else {
+			*type = aza_arena__strndup(a, t.p ? t.p : "", t.len);
+			*name = aza_arena__strndup(a, nm.p ? nm.p : "", nm.len);
+			*parent = aza_arena__strndup(a, par, parlen);
+			if (!*type || !*name || !*parent)
+				rc = AZA_ENOMEM;
+		}
+	}
+	aza_buf__release(&t);
+	aza_buf__release(&nm);
+	return rc;
+}
+
+int aza_id_within(const char *id, const char *scope)
+{
+	if (!scope || !*scope || (scope[0] == '/' && scope[1] == 0))
+		return 1;
+	size_t n = strlen(scope);
+	while (n > 0 && scope[n - 1] == '/')
+		n--;
+	if (!aza__strnieq(id, scope, n) || strlen(id) < n)
+		return 0;
+	return id[n] == 0 || id[n] == '/';
+}
+
+static void id_insert(aza_inv *inv, aza_res *r)
+{
+	if (inv->nids * 2 > inv->nbuckets) {
+		size_t nb = inv->nbuckets * 4;
+		aza_res **t = aza__malloc(nb * sizeof *t);
+		if (t) {
+			memset(t, 0, nb * sizeof *t);
+			for (size_t i = 0; i < inv->nbuckets; i++) {
+				aza_res *e = inv->ids[i];
+				while (e) {
+					aza_res *nx = e->hnext;
+					uint64_t h = aza__ihash(e->id, strlen(e->id)) % nb;
+					e->hnext = t[h];
+					t[h] = e;
+					e = nx;
+				}
+			}
+			aza__free(inv->ids);
+			inv->ids = t;
+			inv->nbuckets = nb;
+		}
+	}
+	uint64_t h = aza__ihash(r->id, strlen(r->id)) % inv->nbuckets;
+	r->hnext = inv->ids[h];
+	inv->ids[h] = r;
+	inv->nids++;
+}
+
+const aza_res *aza_inv_find(aza_inv *inv, const char *id)
+{
+	if (!id)
+		return NULL;
+	if (id[0] == '/' && id[1] == 0)
+		return &inv->tenant;
+	uint64_t h = aza__ihash(id, strlen(id)) % inv->nbuckets;
+	for (aza_res *e = inv->ids[h]; e; e = e->hnext)
+		if (aza__strieq(e->id, id))
+			return e;
+	return NULL;
+}
+
+static void type_append(aza_tinfo *t, aza_res *r)
+{
+	r->t = t;
+	r->next_of_type = NULL;
+	if (t->last)
+		t->last->next_of_type = r;
+	else
+		t->first = r;
+	t->last = r;
+	t->count++;
+}
+
+int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
+                 const char *api_version)
+{
+	const char *id = aza_json_str(aza_json_get(doc, "id"));
+	if (!id || !*id)
+		return aza__err(inv->ctx, AZA_EINPUT, "resource has no \"id\"");
+	if (id[0] != '/') {
+		/* Seen in real responses (subscription diagnostic settings). */
+		id = aza_arena__printf(&inv->a, "/%s", id);
+		if (!id)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	}
+	const char *type, *name, *sub, *rg, *parent;
+	int rc = aza_id_parse(&inv->a, id, &type, &name, &sub, &rg, &parent);
+	if (rc == AZA_ENOMEM)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	if (rc) {
+		/* Not a parseable ARM id: fall back on the type field. */
+		const char *tf = aza_json_str(aza_json_get(doc, "type"));
+		if (!tf)
+			return aza__err(inv->ctx, AZA_EINPUT, "resource id '%.200s' is not an ARM id and it has no \"type\"", id);
+		type = tf;
+		name = aza_json_str(aza_json_get(doc, "name"));
+		if (!name)
+			name = "";
+		parent = "";
+	}
+	inv->resources++;
+	aza_tinfo *t = type_lookup(inv, type, strlen(type), 1);
+	if (!t)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	if (!t->known) {
+		if (t->count++ == 0)
+			inv->unknown_types++;
+		return 1;
+	}
+	if (aza_inv_find(inv, id)) {
+		/* The same resource from two inputs: the first one wins. */
+		aza__warn(inv->ctx, "%s: duplicate resource %s ignored", source, id);
+		return 1;
+	}
+	aza_res *r = aza_arena__alloc(&inv->a, sizeof *r);
+	if (!r)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	memset(r, 0, sizeof *r);
+	r->id = id;
+	r->type = t->name;
+	r->name = name;
+	r->sub = sub ? sub : "";
+	r->rg = rg ? rg : "";
+	const char *loc = aza_json_str(aza_json_get(doc, "location"));
+	r->location = loc ? loc : "";
+	r->parent = parent;
+	r->source = source;
+	r->line = line;
+	r->api_version = api_version ? api_version : "";
+	r->doc = doc;
+	type_append(t, r);
+	id_insert(inv, r);
+	return 0;
+}
+
+/* ---- subscriptions ---- */
+static int add_subname(aza_inv *inv, const char *id, const char *name)
+{
+	for (size_t i = 0; i < inv->nsubnames; i++)
+		if (aza__strieq(inv->subnames[i].id, id)) {
+			if (name && *name)
+				inv->subnames[i].name = name;
+			return 0;
+		}
+	if (inv->nsubnames == inv->capsubnames) {
+		size_t cap = inv->capsubnames ? inv->capsubnames * 2 : 16;
+		void *p = aza__realloc(inv->subnames, cap * sizeof *inv->subnames);
+		if (!p)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		inv->subnames = p;
+		inv->capsubnames = cap;
+	}
+	inv->subnames[inv->nsubnames].id = id;
+	inv->subnames[inv->nsubnames].name = name ? name : "";
+	inv->nsubnames++;
+	return 0;
+}
+
+const char *aza_inv_sub_name(aza_inv *inv, const char *sub_id)
+{
+	for (size_t i = 0; i < inv->nsubnames; i++)
+		if (aza__strieq(inv->subnames[i].id, sub_id))
+			return inv->subnames[i].name;
+	return "";
+}
+
+int aza_inv__add_meta(aza_inv *inv, const aza_json *meta, const char *source)
+{
+	if (!aza_json_is(meta, AZA_JOBJ))
+		return aza__err(inv->ctx, AZA_EINPUT, "%s: \"meta\" must be an object", source);
+	const char *tid = aza_json_str(aza_json_get(meta, "tenant_id"));
+	if (tid && *tid)
+		inv->tenant_id = tid;
+	aza_json_each(s, aza_json_get(meta, "subscriptions")) {
+		const char *id = aza_json_str(aza_json_get(s, "id"));
+		if (!id)
+			id = aza_json_str(aza_json_get(s, "subscriptionId"));
+		if (!id)
+			return aza__err(inv->ctx, AZA_EINPUT, "%s: meta.subscriptions entry without \"id\"", source);
+		if (aza__istarts(id, "/subscriptions/"))
+			id += 15;
+		const char *nm = aza_json_str(aza_json_get(s, "name"));
+		if (!nm)
+			nm = aza_json_str(aza_json_get(s, "displayName"));
+		int rc = add_subname(inv, id, nm);
+		if (rc)
+			return rc;
+	}
+	const aza_json *ds = aza_json_get(meta, "datasets");
+	if (ds) {
+		if (!aza_json_is(ds, AZA_JARR))
+			return aza__err(inv->ctx, AZA_EINPUT, "%s: meta.datasets must be an array of type names", source);
+		size_t n = inv->ndatasets + aza_json_len(ds);
+		const char **v = aza_arena__alloc(&inv->a, (n ? n : 1) * sizeof *v);
+		if (!v)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		if (inv->ndatasets)
+			memcpy(v, inv->datasets, inv->ndatasets * sizeof *v);
+		size_t k = inv->ndatasets;
+		aza_json_each(d, ds) {
+			if (aza_json_str(d))
+				v[k++] = d->u.s;
+		}
+		inv->datasets = v;
+		inv->ndatasets = k;
+		inv->datasets_listed = 1;
+	}
+	return 0;
+}
+
+int aza_inv_dataset_listed(aza_inv *inv, const char *type)
+{
+	if (!inv->datasets_listed)
+		return -1;
+	for (size_t i = 0; i < inv->ndatasets; i++)
+		if (aza__strieq(inv->datasets[i], type))
+			return 1;
+	return 0;
+}
+
+int aza_inv__add_gap(aza_inv *inv, const aza_json *e, const char *source)
+{
+	if (!aza_json_is(e, AZA_JOBJ))
+		return aza__err(inv->ctx, AZA_EINPUT, "%s: each entry of \"errors\" must be an object", source);
+	aza_gap *g = aza_arena__alloc(&inv->a, sizeof *g);
+	if (!g)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	const char *s;
+	g->scope = (s = aza_json_str(aza_json_get(e, "scope"))) ? s : "";
+	g->type = (s = aza_json_str(aza_json_get(e, "type"))) ? s : "";
+	g->api = (s = aza_json_str(aza_json_get(e, "api"))) ? s : "";
+	g->message = (s = aza_json_str(aza_json_get(e, "message"))) ? s : "";
+	double st = 0;
+	g->status = aza_json_num(aza_json_get(e, "status"), &st) ? (int)st : 0;
+	g->next = inv->gaps;
+	inv->gaps = g;
+	inv->ngaps++;
+	return 0;
+}
+
+const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id)
+{
+	for (const aza_gap *g = inv->gaps; g; g = g->next) {
+		if (*g->type && !aza__strieq(g->type, type))
+			continue;
+		/* A gap covers the resource when its scope is an ancestor of the
+		 * resource, or when the resource is the scope's subscription. */
+		if (aza_id_within(id, g->scope) || aza_id_within(g->scope, id))
+			return g;
+	}
+	return NULL;
+}
+
+int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v)
+{
+	/* Graph list responses wrap arrays in {"value": [...]}: accept both. */
+	if (aza_json_is(v, AZA_JOBJ) && aza_json_is(aza_json_get(v, "value"), AZA_JARR) &&
+	    !aza__strieq(key, "authorizationPolicy") &&
+	    !aza__strieq(key, "identitySecurityDefaultsEnforcementPolicy"))
+		v = aza_json_get(v, "value");
+	for (size_t i = 0; i < inv->ndir; i++)
+		if (aza__strieq(inv->dir_names[i], key)) {
+			inv->dir_keys[i] = (aza_json *)v;
+			return 0;
+		}
+	if (inv->ndir >= sizeof inv->dir_keys / sizeof inv->dir_keys[0])
+		return aza__err(inv->ctx, AZA_ELIMIT, "too many directory data sets");
+	inv->dir_names[inv->ndir] = key;
+	inv->dir_keys[inv->ndir] = (aza_json *)v;
+	inv->ndir++;
+	return 0;
+}
+
+const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
+{
+	for (size_t i = 0; i < inv->ndir; i++)
+		if (aza__strieq(inv->dir_names[i], key)) {
+			if (aza_json_is(inv->dir_keys[i], AZA_JNULL))
+				break;
+			return inv->dir_keys[i];
+		}
+	const aza_gap *g = aza_inv_gap(inv, key, "/");
+	if (why) {
+		if (g)
+			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' could not be read (%s%s%d: %s)", key,
+			                         g->api, *g->api ? ", HTTP " : "HTTP ", g->status, g->message);
+		else
+			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' was not collected", key);
+		if (!*why)
+			*why = "directory data not collected";
+	}
+	return NULL;
+}
+
+int aza_inv__add_dataplane(aza_inv *inv, const aza_json *v)
+{
+	if (inv->ndataplane >= sizeof inv->dataplane / sizeof inv->dataplane[0])
+		return aza__err(inv->ctx, AZA_ELIMIT, "too many data-plane sections");
+	inv->dataplane[inv->ndataplane++] = v;
+	return 0;
+}
+
+int aza_inv_has_dataplane(aza_inv *inv)
+{
+	return inv->ndataplane > 0;
+}
+
+const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const char *service)
+{
+	for (size_t i = 0; i < inv->ndataplane; i++) {
+		aza_json_each(e, aza_json_get(inv->dataplane[i], "storage")) {
+			const char *acc = aza_json_str(aza_json_get(e, "account"));
+			if (acc && aza__strieq(acc, account_id) &&
+			    aza_json_streq(aza_json_get(e, "service"), service))
+				return e;
+		}
+	}
+	return NULL;
+}
+
+/* ---- finishing ---- */
+int aza_inv__finish(aza_inv *inv)
+{
+	/* Subscriptions: those named in metadata and those seen in ids. */
+	aza_tinfo *st = type_lookup(inv, "Microsoft.Resources/subscriptions", 33, 1);
+	if (!st)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	for (size_t b = 0; b < TYPE_BUCKETS; b++)
+		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext)
+			for (aza_res *r = t->first; r; r = r->next_of_type)
+				if (*r->sub && add_subname(inv, r->sub, NULL))
+					return AZA_ENOMEM;
+	for (size_t i = 0; i < inv->nsubnames; i++) {
+		const char *id = aza_arena__printf(&inv->a, "/subscriptions/%s", inv->subnames[i].id);
+		if (!id)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		aza_res *r = (aza_res *)aza_inv_find(inv, id);
+		if (r) {
+			/* A subscription object was in the input: take its name. */
+			const char *dn = aza_json_str(aza_json_get(r->doc, "displayName"));
+			if (dn && !*inv->subnames[i].name)
+				inv->subnames[i].name = dn;
+			continue;
+		}
+		r = aza_arena__alloc(&inv->a, sizeof *r);
+		if (!r)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		memset(r, 0, sizeof *r);
+		r->id = id;
+		r->name = *inv->subnames[i].name ? inv->subnames[i].name : inv->subnames[i].id;
+		r->sub = inv->subnames[i].id;
+		r->rg = "";
+		r->location = "";
+		r->parent = "";
+		r->source = "";
+		r->api_version = "";
+		r->pseudo = 1;
+		r->type = st->name;
+		type_append(st, r);
+		id_insert(inv, r);
+	}
+	for (aza_res *r = st->first; r; r = r->next_of_type) {
+		const char *nm = aza_inv_sub_name(inv, r->sub);
+		if (*nm)
+			r->name = nm;
+	}
+	inv->tenant.name = *inv->tenant_id ? inv->tenant_id : "tenant";
+	return 0;
+}
+
+const aza_res *aza_inv_first(aza_inv *inv, const char *type)
+{
+	aza_tinfo *t = aza_inv_type(inv, type);
+	return t ? t->first : NULL;
+}
+
+size_t aza_inv_count(aza_inv *inv, const char *type)
+{
+	aza_tinfo *t = aza_inv_type(inv, type);
+	return t ? t->count : 0;
+}
+
+const aza_res *aza_inv_child(aza_inv *inv, const char *parent_id, const char *type)
+{
+	for (const aza_res *r = aza_inv_first(inv, type); r; r = r->next_of_type)
+		if (aza__strieq(r->parent, parent_id))
+			return r;
+	return NULL;
+}
+
+const aza_res *aza_inv_next_child(const aza_res *prev, const char *parent_id)
+{
+	for (const aza_res *r = prev->next_of_type; r; r = r->next_of_type)
+		if (aza__strieq(r->parent, parent_id))
+			return r;
+	return NULL;
+}
+
+const aza_res *aza_inv_subs(aza_inv *inv)
+{
+	return aza_inv_first(inv, "Microsoft.Resources/subscriptions");
+}
+
+const aza_res *aza_inv_tenant(aza_inv *inv)
+{
+	return &inv->tenant;
+}
+
+const char *aza_inv_tenant_id(aza_inv *inv)
+{
+	return inv->tenant_id;
+}
+
+void aza_inv__note_input(aza_inv *inv, double bytes)
+{
+	inv->inputs++;
+	inv->bytes += bytes;
+}
+
+void aza_inv__stats(aza_inv *inv, aza_inv_stats *s)
+{
+	memset(s, 0, sizeof *s);
+	s->resources = inv->resources;
+	s->unknown_types = inv->unknown_types;
+	s->gaps = inv->ngaps;
+	s->inputs = inv->inputs;
+	s->bytes = inv->bytes;
+	for (size_t b = 0; b < TYPE_BUCKETS; b++)
+		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext) {
+			if (!t->known)
+				continue;
+			size_t real = 0;
+			for (aza_res *r = t->first; r; r = r->next_of_type)
+				if (!r->pseudo)
+					real++;
+			s->kept += real;
+			if (real)
+				s->models |= t->model;
+		}
+	s->subs = aza_inv_count(inv, "Microsoft.Resources/subscriptions");
+	if (inv->ndir)
+		s->models |= AZA_SAAS;
+}

@@ -1,0 +1,114 @@
+/*
+ * inventory.h - the index every rule reads: resources by id and by type,
+ * subscriptions, the tenant, directory (Microsoft Graph) data sets, data-plane
+ * facts and the collection gaps recorded in snapshots. The inventory owns all
+ * of it through one arena (the scan's lifetime).
+ */
+#ifndef AZA_INVENTORY_H
+#define AZA_INVENTORY_H
+
+#include "internal.h"
+
+typedef struct aza_inv aza_inv;
+typedef struct aza_tinfo aza_tinfo;
+
+typedef struct aza_res {
+	const char *id;       /* ARM id, with a leading '/' */
+	const char *type;     /* canonical type when known, else as derived */
+	const char *name;     /* full hierarchical name ("server/db") */
+	const char *sub;      /* subscription id, "" when none */
+	const char *rg;       /* resource group, "" when none */
+	const char *location; /* "" when none */
+	const char *parent;   /* id of the parent or scope, "" for none */
+	const char *source;   /* input it came from */
+	const char *api_version; /* template resources: their apiVersion, else "" */
+	unsigned long line;   /* line of the resource in source (0 unknown) */
+	const aza_json *doc;  /* the whole object */
+	aza_tinfo *t;         /* its type entry */
+	struct aza_res *next_of_type; /* chain: all resources of the same type */
+	struct aza_res *hnext;        /* hash chain by id */
+	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
+} aza_res;
+
+/* Type registry entry: one per distinct type seen or declared. */
+struct aza_tinfo {
+	const char *name;   /* canonical spelling */
+	unsigned model;     /* AZA_IAAS / AZA_PAAS / AZA_SAAS, 0 unknown */
+	int known;          /* some rule or the base table reads it */
+	size_t count;
+	aza_res *first, *last;
+	aza_tinfo *hnext;
+};
+
+/* A collection gap recorded in a snapshot's "errors". */
+typedef struct aza_gap {
+	const char *scope;   /* id prefix it covers ("" = everything) */
+	const char *type;    /* resource type or directory data set ("" = all) */
+	const char *api;
+	const char *message;
+	int status;
+	struct aza_gap *next;
+} aza_gap;
+
+aza_inv *aza_inv__new(aza_ctx *ctx);
+void aza_inv__free(aza_inv *inv);
+aza_arena *aza_inv__arena(aza_inv *inv);
+/* Declare a type the rules read (kept in full; others are only counted). */
+int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);
+/* Add one ARM resource object; doc must live in the inventory's arena.
+ * Returns 0 when kept, 1 when dropped (a type nobody reads, or a duplicate),
+ * or AZA_EINPUT with the message on ctx (no id and no type). */
+int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
+                 const char *api_version);
+/* Would a resource of this type be kept? (lets the reader drop others early) */
+int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
+int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);
+int aza_inv__add_meta(aza_inv *inv, const aza_json *meta, const char *source);
+int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v);
+int aza_inv__add_dataplane(aza_inv *inv, const aza_json *v);
+/* Link children to parents, make subscription pseudo-resources. */
+int aza_inv__finish(aza_inv *inv);
+void aza_inv__count_unknown(aza_inv *inv, const char *type);
+
+/* ---- queries (for rules) ---- */
+const aza_res *aza_inv_find(aza_inv *inv, const char *id);
+aza_tinfo *aza_inv_type(aza_inv *inv, const char *type);   /* NULL if never seen */
+const aza_res *aza_inv_first(aza_inv *inv, const char *type); /* iterate ->next_of_type */
+size_t aza_inv_count(aza_inv *inv, const char *type);
+/* Resources of `type` whose parent (or scope) is `parent_id`. Iterate with
+ * aza_inv_next_child. */
+const aza_res *aza_inv_child(aza_inv *inv, const char *parent_id, const char *type);
+const aza_res *aza_inv_next_child(const aza_res *prev, const char *parent_id);
+/* Is `scope` the same as or an ancestor of `id` (segment-aware, case-insensitive)? */
+int aza_id_within(const char *id, const char *scope);
+/* Subscription pseudo-resources (type Microsoft.Resources/subscriptions). */
+const aza_res *aza_inv_subs(aza_inv *inv);
+const aza_res *aza_inv_tenant(aza_inv *inv);
+const char *aza_inv_tenant_id(aza_inv *inv);
+/* A directory data set ("users", "authorizationPolicy", ...) or NULL, with
+ * *why saying whether it was not collected or failed. */
+const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why);
+/* Data-plane facts about a storage account service ("blob", "queue", "table", "file"). */
+const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const char *service);
+int aza_inv_has_dataplane(aza_inv *inv);
+/* The gap that explains missing `type` data for `id`, or NULL. */
+const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id);
+/* 1: snapshot metadata says `type` was collected; 0: says it was not;
+ * -1: no metadata lists data sets. */
+int aza_inv_dataset_listed(aza_inv *inv, const char *type);
+const char *aza_inv_sub_name(aza_inv *inv, const char *sub_id);
+
+typedef struct aza_inv_stats {
+	size_t resources, kept, unknown_types, subs, gaps, inputs;
+	unsigned models;
+	double bytes;
+} aza_inv_stats;
+void aza_inv__stats(aza_inv *inv, aza_inv_stats *st);
+void aza_inv__note_input(aza_inv *inv, double bytes);
+
+/* Derive the type and the full name from an ARM id into the arena.
+ * Returns 0, or -1 when the id is not an ARM id. */
+int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **name,
+                 const char **sub, const char **rg, const char **parent);
+
+#endif

@@ -1,0 +1,698 @@
+/*
+ * json.c - the JSON parser and the typed accessors rules use.
+ *
+ * Why our own parser and not one of Debian's libraries: findings on templates
+ * need the line and column of every value, streaming needs a parser that can
+ * say "ran out of input" and be resumed on a longer buffer, and untrusted
+ * input needs hard limits (depth, string size), UTF-8 validation and
+ * duplicate-key detection. Nodes live in an arena, so a resource is freed in
+ * one step. docs/json.md has the measurements against cJSON.
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct P {
+	aza_arena *a;
+	const char *s;
+	size_t len, i, base;
+	int final, depth, max_depth;
+	aza_jerr *e;
+} P;
+
+static int fail(P *p, size_t at, const char *what)
+{
+	p->e->off = p->base + at;
+	p->e->what = what;
+	p->e->code = AZA_EPARSE;
+	p->e->more = 0;
+	return -1;
+}
+
+/* End of buffer inside a value: with more input to come, ask for it. */
+static int eob(P *p)
+{
+	if (!p->final) {
+		p->e->more = 1;
+		p->e->off = p->base + p->len;
+		p->e->what = "unexpected end of input";
+		p->e->code = AZA_EPARSE;
+		return -1;
+	}
+	return fail(p, p->len, "unexpected end of input");
+}
+
+static void skip_ws(P *p)
+{
+	while (p->i < p->len) {
+		char c = p->s[p->i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+			p->i++;
+		else
+			break;
+	}
+}
+
+static aza_json *node(P *p, aza_jkind k, size_t off)
+{
+	aza_json *j = aza_arena__alloc(p->a, sizeof *j);
+	if (!j) {
+		p->e->code = AZA_ENOMEM;
+		p->e->what = "out of memory";
+		p->e->off = p->base + off;
+		p->e->more = 0;
+		return NULL;
+	}
+	j->kind = (unsigned char)k;
+	j->n = 0;
+	j->key = NULL;
+	j->off = p->base + off;
+	j->u.child = NULL;
+	j->next = NULL;
+	return j;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Length of the valid UTF-8 sequence at s (max n bytes), 0 if invalid,
+ * -1 if it may be valid but is cut by the end of the buffer. */
+static int utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	int len;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (int k = 1; k < len; k++) {
+		if ((size_t)k >= n)
+			return -1;
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+static size_t put_utf8(char *d, unsigned cp)
+{
+	if (cp < 0x80) {
+		d[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		d[0] = (char)(0xc0 | (cp >> 6));
+		d[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		d[0] = (char)(0xe0 | (cp >> 12));
+		d[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		d[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | (cp >> 18));
+	d[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	d[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	d[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* Parse a string at p->i (which is '"'); returns arena copy (unescaped). */
+static int parse_str(P *p, const char **out, uint32_t *outlen)
+{
+	size_t start = p->i + 1, i = start;
+	int esc = 0;
+	/* First pass: find the end, validate, learn whether escapes exist. */
+	for (;;) {
+		if (i >= p->len)
+			return eob(p);
+		unsigned char c = (unsigned char)p->s[i];
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			esc = 1;
+			if (i + 1 >= p->len)
+				return eob(p);
+			i += 2;
+			continue;
+		}
+		if (c < 0x20)
+			return fail(p, i, "control character in string");
+		if (c >= 0x80) {
+			int l = utf8_len((const unsigned char *)p->s + i, p->len - i);
+			if (l < 0)
+				return eob(p);
+			if (l == 0)
+				return fail(p, i, "invalid UTF-8 in string");
+			i += (size_t)l;
+			continue;
+		}
+		i++;
+	}
+	size_t n = i - start;
+	if (n > AZA_MAX_STRING) {
+		p->e->code = AZA_ELIMIT;
+		p->e->off = p->base + start;
+		p->e->what = "string longer than the limit (256 MiB)";
+		p->e->more = 0;
+		return -1;
+	}
+	char *d = aza_arena__alloc(p->a, n + 1);
+	if (!d) {
+		p->e->code = AZA_ENOMEM;
+		p->e->what = "out of memory";
+		return -1;
+	}
+	if (!esc) {
+		memcpy(d, p->s + start, n);
+		d[n] = 0;
+		*out = d;
+		*outlen = (uint32_t)n;
+		p->i = i + 1;
+		return 0;
+	}
+	size_t o = 0;
+	for (size_t k = start; k < i;) {
+		char c = p->s[k];
+		if (c != '\\') {
+			d[o++] = c;
+			k++;
+			continue;
+		}
+		char x = p->s[k + 1];
+		k += 2;
+		switch (x) {
+		case '"': d[o++] = '"'; break;
+		case '\\': d[o++] = '\\'; break;
+		case '/': d[o++] = '/'; break;
+		case 'b': d[o++] = '\b'; break;
+		case 'f': d[o++] = '\f'; break;
+		case 'n': d[o++] = '\n'; break;
+		case 'r': d[o++] = '\r'; break;
+		case 't': d[o++] = '\t'; break;
+		case 'u': {
+			unsigned cp = 0;
+			if (k + 4 > i)
+				return fail(p, k - 2, "bad \\u escape");
+			for (int q = 0; q < 4; q++) {
+				int h = hexval(p->s[k + (size_t)q]);
+				if (h < 0)
+					return fail(p, k - 2, "bad \\u escape");
+				cp = cp * 16 + (unsigned)h;
+			}
+			k += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff) {
+				unsigned lo = 0;
+				if (k + 6 > i || p->s[k] != '\\' || p->s[k + 1] != 'u')
+					return fail(p, k - 6, "unpaired UTF-16 surrogate in \\u escape");
+				for (int q = 0; q < 4; q++) {
+					int h = hexval(p->s[k + 2 + (size_t)q]);
+					if (h < 0)
+						return fail(p, k, "bad \\u escape");
+					lo = lo * 16 + (unsigned)h;
+				}
+				if (lo < 0xdc00 || lo > 0xdfff)
+					return fail(p, k, "unpaired UTF-16 surrogate in \\u escape");
+				k += 6;
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+			} else if (cp >= 0xdc00 && cp <= 0xdfff) {
+				return fail(p, k - 6, "unpaired UTF-16 surrogate in \\u escape");
+			}
+			if (cp == 0)
+				return fail(p, k - 6, "NUL character (\\u0000) in string");
+			o += put_utf8(d + o, cp);
+			break;
+		}
+		default:
+			return fail(p, k - 2, "bad escape in string");
+		}
+	}
+	d[o] = 0;
+	*out = d;
+	*outlen = (uint32_t)o;
+	p->i = i + 1;
+	return 0;
+}
+
+static int parse_num(P *p, aza_json **out)
+{
+	size_t st = p->i, i = p->i;
+	if (i < p->len && p->s[i] == '-')
+		i++;
+	if (i >= p->len)
+		return eob(p);
+	if (p->s[i] == '0') {
+		i++;
+	} else if (p->s[i] >= '1' && p->s[i] <= '9') {
+		while (i < p->len && isdigit((unsigned char)p->s[i]))
+			i++;
+	} else {
+		return fail(p, st, "invalid number");
+	}
+	if (i < p->len && p->s[i] == '.') {
+		i++;
+		if (i >= p->len)
+			return eob(p);
+		if (!isdigit((unsigned char)p->s[i]))
+			return fail(p, st, "invalid number");
+		while (i < p->len && isdigit((unsigned char)p->s[i]))
+			i++;
+	}
+	if (i < p->len && (p->s[i] == 'e' || p->s[i] == 'E')) {
+		i++;
+		if (i < p->len && (p->s[i] == '+' || p->s[i] == '-'))
+			i++;
+		if (i >= p->len)
+			return eob(p);
+		if (!isdigit((unsigned char)p->s[i]))
+			return fail(p, st, "invalid number");
+		while (i < p->len && isdigit((unsigned char)p->s[i]))
+			i++;
+	}
+	/* A number that touches the end of a partial buffer may continue. */
+	if (i >= p->len && !p->final)
+		return eob(p);
+	char tmp[64];
+	size_t n = i - st;
+	double v;
+	if (n < sizeof tmp) {
+		memcpy(tmp, p->s + st, n);
+		tmp[n] = 0;
+		v = strtod(tmp, NULL);
+	} else {
+		v = (p->s[st] == '-') ? -HUGE_VAL : HUGE_VAL;
+	}
+	aza_json *j = node(p, AZA_JNUM, st);
+	if (!j)
+		return -1;
+	j->u.num = v;
+	p->i = i;
+	*out = j;
+	return 0;
+}
+
+static int lit(P *p, const char *w, aza_jkind k, aza_json **out)
+{
+	size_t n = strlen(w);
+	for (size_t q = 0; q < n; q++) {
+		if (p->i + q >= p->len)
+			return eob(p);
+		if (p->s[p->i + q] != w[q])
+			return fail(p, p->i, "invalid literal");
+	}
+	aza_json *j = node(p, k, p->i);
+	if (!j)
+		return -1;
+	p->i += n;
+	*out = j;
+	return 0;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	const aza_json *x = *(const aza_json *const *)a, *y = *(const aza_json *const *)b;
+	const unsigned char *s = (const unsigned char *)x->key, *t = (const unsigned char *)y->key;
+	for (;; s++, t++) {
+		int c = tolower(*s) - tolower(*t);
+		if (c || !*s)
+			return c;
+	}
+}
+
+/* Keys compare case-insensitively in Azure: two keys differing only in case
+ * are as ambiguous as two equal ones, so both are rejected. */
+static int check_dups(P *p, aza_json *obj)
+{
+	if (obj->n < 2)
+		return 0;
+	if (obj->n <= 12) {
+		for (aza_json *x = obj->u.child; x; x = x->next)
+			for (aza_json *y = x->next; y; y = y->next)
+				if (aza__strieq(x->key, y->key))
+					return fail(p, y->off - p->base, "duplicate key in object");
+		return 0;
+	}
+	aza_json **v = aza__malloc(obj->n * sizeof *v);
+	if (!v) {
+		p->e->code = AZA_ENOMEM;
+		p->e->what = "out of memory";
+		return -1;
+	}
+	size_t k = 0;
+	for (aza_json *x = obj->u.child; x; x = x->next)
+		v[k++] = x;
+	qsort(v, k, sizeof *v, cmp_key);
+	for (size_t q = 1; q < k; q++)
+		if (cmp_key(&v[q - 1], &v[q]) == 0) {
+			size_t off = v[q]->off > v[q - 1]->off ? v[q]->off : v[q - 1]->off;
+			aza__free(v);
+			return fail(p, off - p->base, "duplicate key in object");
+		}
+	aza__free(v);
+	return 0;
+}
+
+static int value(P *p, aza_json **out);
+
+static int parse_container(P *p, aza_json **out, int is_obj)
+{
+	size_t st = p->i;
+	if (++p->depth > p->max_depth) {
+		p->e->code = AZA_ELIMIT;
+		p->e->off = p->base + st;
+		p->e->what = "nesting deeper than the limit";
+		p->e->more = 0;
+		return -1;
+	}
+	aza_json *j = node(p, is_obj ? AZA_JOBJ : AZA_JARR, st);
+	if (!j)
+		return -1;
+	aza_json **tail = &j->u.child;
+	char close = is_obj ? '}' : ']';
+	p->i++;
+	skip_ws(p);
+	if (p->i >= p->len)
+		return eob(p);
+	if (p->s[p->i] == close) {
+		p->i++;
+		p->depth--;
+		*out = j;
+		return 0;
+	}
+	for (;;) {
+		const char *key = NULL;
+		uint32_t klen = 0;
+		size_t koff = p->i;
+		if (is_obj) {
+			if (p->i >= p->len)
+				return eob(p);
+			if (p->s[p->i] != '"')
+				return fail(p, p->i, "expected a string key");
+			if (parse_str(p, &key, &klen))
+				return -1;
+			skip_ws(p);
+			if (p->i >= p->len)
+				return eob(p);
+			if (p->s[p->i] != ':')
+				return fail(p, p->i, "expected ':' after key");
+			p->i++;
+			skip_ws(p);
+		}
+		aza_json *v;
+		if (value(p, &v))
+			return -1;
+		if (is_obj) {
+			v->key = key;
+			v->off = p->base + koff; /* a member's position is its key's */
+		}
+		*tail = v;
+		tail = &v->next;
+		if (j->n == UINT32_MAX)
+			return fail(p, p->i, "too many elements");
+		j->n++;
+		skip_ws(p);
+		if (p->i >= p->len)
+			return eob(p);
+		char c = p->s[p->i];
+		if (c == ',') {
+			p->i++;
+			skip_ws(p);
+			if (p->i >= p->len)
+				return eob(p);
+			if (p->s[p->i] == close)
+				return fail(p, p->i, "trailing comma");
+			continue;
+		}
+		if (c == close) {
+			p->i++;
+			break;
+		}
+		return fail(p, p->i, is_obj ? "expected ',' or '}' after object member"
+		                            : "expected ',' or ']' after array element");
+	}
+	if (is_obj && check_dups(p, j))
+		return -1;
+	p->depth--;
+	*out = j;
+	return 0;
+}
+
+static int value(P *p, aza_json **out)
+{
+	skip_ws(p);
+	if (p->i >= p->len)
+		return eob(p);
+	char c = p->s[p->i];
+	switch (c) {
+	case '{': return parse_container(p, out, 1);
+	case '[': return parse_container(p, out, 0);
+	case '"': {
+		const char *s;
+		uint32_t n;
+		size_t st = p->i;
+		if (parse_str(p, &s, &n))
+			return -1;
+		aza_json *j = node(p, AZA_JSTR, st);
+		if (!j)
+			return -1;
+		j->u.s = s;
+		j->n = n;
+		*out = j;
+		return 0;
+	}
+	case 't': return lit(p, "true", AZA_JTRUE, out);
+	case 'f': return lit(p, "false", AZA_JFALSE, out);
+	case 'n': return lit(p, "null", AZA_JNULL, out);
+	default:
+		if (c == '-' || (c >= '0' && c <= '9'))
+			return parse_num(p, out);
+		if ((unsigned char)c == 0xef && p->i + 2 < p->len &&
+		    (unsigned char)p->s[p->i + 1] == 0xbb && (unsigned char)p->s[p->i + 2] == 0xbf)
+			return fail(p, p->i, "byte order mark inside the document");
+		return fail(p, p->i, "unexpected character");
+	}
+}
+
+int aza_json__parse(aza_arena *a, const char *buf, size_t len, size_t *pos, int final,
+                    size_t base, int max_depth, aza_json **out, aza_jerr *e)
+{
+	P p = {a, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e};
+	e->more = 0;
+	e->code = 0;
+	if (value(&p, out))
+		return e->code ? e->code : AZA_EPARSE;
+	*pos = p.i;
+	return 0;
+}
+
+int aza_json__parse_all(aza_arena *a, const char *buf, size_t len, aza_json **out,
+                        aza_jerr *e)
+{
+	size_t pos = 0;
+	/* Tolerate a UTF-8 byte order mark at the start, as editors write one. */
+	if (len >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
+	    (unsigned char)buf[2] == 0xbf)
+		pos = 3;
+	int rc = aza_json__parse(a, buf, len, &pos, 1, 0, AZA_MAX_DEPTH, out, e);
+	if (rc)
+		return rc;
+	while (pos < len && (buf[pos] == ' ' || buf[pos] == '\n' || buf[pos] == '\t' ||
+	                     buf[pos] == '\r'))
+		pos++;
+	if (pos < len) {
+		e->off = pos;
+		e->what = "unexpected data after the JSON value";
+		e->code = AZA_EPARSE;
+		return AZA_EPARSE;
+	}
+	return 0;
+}
+
+void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *line,
+                       unsigned long *col)
+{
+	unsigned long l = 1;
+	size_t ls = 0;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++)
+		if (buf[i] == '\n') {
+			l++;
+			ls = i + 1;
+		}
+	*line = l;
+	*col = (unsigned long)(off - ls) + 1;
+}
+
+/* ---- accessors ---- */
+const aza_json *aza_json_get(const aza_json *o, const char *key)
+{
+	if (!o || o->kind != AZA_JOBJ || !key)
+		return NULL;
+	for (const aza_json *c = o->u.child; c; c = c->next)
+		if (aza__strieq(c->key, key))
+			return c;
+	return NULL;
+}
+
+const aza_json *aza_json_path(const aza_json *o, const char *path)
+{
+	char seg[128];
+	const char *p = path;
+	while (o && *p) {
+		size_t n = strcspn(p, ".");
+		if (n >= sizeof seg)
+			return NULL;
+		memcpy(seg, p, n);
+		seg[n] = 0;
+		if (o->kind == AZA_JARR && isdigit((unsigned char)seg[0]))
+			o = aza_json_at(o, (size_t)strtoul(seg, NULL, 10));
+		else
+			o = aza_json_get(o, seg);
+		p += n;
+		if (*p == '.')
+			p++;
+	}
+	return o;
+}
+
+const char *aza_json_str(const aza_json *j)
+{
+	return (j && j->kind == AZA_JSTR) ? j->u.s : NULL;
+}
+
+int aza_json_is(const aza_json *j, aza_jkind k)
+{
+	return j && j->kind == k;
+}
+
+int aza_json_bool(const aza_json *j, int *out)
+{
+	if (!j)
+		return 0;
+	if (j->kind == AZA_JTRUE || j->kind == AZA_JFALSE) {
+		*out = j->kind == AZA_JTRUE;
+		return 1;
+	}
+	if (j->kind == AZA_JSTR) {
+		if (aza__strieq(j->u.s, "true")) {
+			*out = 1;
+			return 1;
+		}
+		if (aza__strieq(j->u.s, "false")) {
+			*out = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int aza_json_num(const aza_json *j, double *out)
+{
+	if (!j)
+		return 0;
+	if (j->kind == AZA_JNUM) {
+		*out = j->u.num;
+		return 1;
+	}
+	if (j->kind == AZA_JSTR && j->n > 0 && j->n < 64) {
+		char *end;
+		double v = strtod(j->u.s, &end);
+		if (*end == 0 && end != j->u.s) {
+			*out = v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t aza_json_len(const aza_json *j)
+{
+	return (j && (j->kind == AZA_JARR || j->kind == AZA_JOBJ)) ? j->n : 0;
+}
+
+const aza_json *aza_json_at(const aza_json *j, size_t i)
+{
+	if (!j || (j->kind != AZA_JARR && j->kind != AZA_JOBJ))
+		return NULL;
+	const aza_json *c = j->u.child;
+	while (c && i--)
+		c = c->next;
+	return c;
+}
+
+int aza_json_streq(const aza_json *j, const char *s)
+{
+	return j && j->kind == AZA_JSTR && aza__strieq(j->u.s, s);
+}
+
+int aza_json_has_str(const aza_json *arr, const char *s)
+{
+	aza_json_each(it, arr)
+		if (aza_json_streq(it, s))
+			return 1;
+	return 0;
+}
+
+void aza_json__write(aza_buf *b, const aza_json *j)
+{
+	if (!j) {
+		aza_buf__adds(b, "null");
+		return;
+	}
+	switch (j->kind) {
+	case AZA_JNULL: aza_buf__adds(b, "null"); break;
+	case AZA_JTRUE: aza_buf__adds(b, "true"); break;
+	case AZA_JFALSE: aza_buf__adds(b, "false"); break;
+	case AZA_JNUM:
+		if (isfinite(j->u.num))
+			aza_buf__printf(b, "%.17g", j->u.num);
+		else
+			aza_buf__adds(b, "null");
+		break;
+	case AZA_JSTR: aza_buf__json_str(b, j->u.s); break;
+	case AZA_JARR:
+	case AZA_JOBJ: {
+		int obj = j->kind == AZA_JOBJ;
+		aza_buf__addc(b, obj ? '{' : '[');
+		for (const aza_json *c = j->u.child; c; c = c->next) {
+			if (c != j->u.child)
+				aza_buf__addc(b, ',');
+			if (obj) {
+				aza_buf__json_str(b, c->key);
+				aza_buf__addc(b, ':');
+			}
+			aza_json__write(b, c);
+		}
+		aza_buf__addc(b, obj ? '}' : ']');
+		break;
+	}
+	}
+}

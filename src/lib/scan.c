@@ -1,0 +1,244 @@
+/*
+ * scan.c - the public scan API: inputs, rule selection, running, findings,
+ * statistics and the posture score.
+ */
+#include "scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../rules/rule.h"
+
+aza_scan *aza_scan_new(aza_ctx *ctx)
+{
+	aza_scan *s = aza__malloc(sizeof *s);
+	if (!s) {
+		aza__err(ctx, AZA_ENOMEM, "out of memory");
+		return NULL;
+	}
+	memset(s, 0, sizeof *s);
+	s->ctx = ctx;
+	s->max_level = 2;
+	s->min_sev = AZA_SEV_INFO;
+	s->now = (double)time(NULL);
+	const char *env = getenv("AZAUDIT_NOW");
+	if (env && *env)
+		s->now = atof(env);
+	s->inv = aza_inv__new(ctx);
+	if (!s->inv) {
+		aza__free(s);
+		aza__err(ctx, AZA_ENOMEM, "out of memory");
+		return NULL;
+	}
+	/* Every type a rule reads is kept in full. */
+	for (size_t i = 0; i < aza_rule_count(); i++) {
+		const aza_rule *r = aza_rule_at(i);
+		const char *lists[2] = {r->types, r->needs};
+		for (int k = 0; k < 2; k++) {
+			const char *p = lists[k];
+			while (p && *p) {
+				size_t n = strcspn(p, " ");
+				if (n) {
+					char *t = aza_arena__strndup(aza_inv__arena(s->inv), p, n);
+					if (!t || aza_inv__declare(s->inv, t, r->models)) {
+						aza_scan_free(s);
+						aza__err(ctx, AZA_ENOMEM, "out of memory");
+						return NULL;
+					}
+				}
+				p += n;
+				while (*p == ' ')
+					p++;
+			}
+		}
+	}
+	return s;
+}
+
+void aza_scan_free(aza_scan *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n_rule_pats; i++)
+		aza__free(s->rule_pats[i]);
+	aza__free(s->rule_pats);
+	aza__free(s->f);
+	aza_inv__free(s->inv);
+	aza__free(s);
+}
+
+void aza_scan_set_now(aza_scan *s, double unix_seconds)
+{
+	s->now = unix_seconds;
+}
+
+int aza_scan_add_path(aza_scan *s, const char *path)
+{
+	return aza_input__path(s->ctx, s->inv, path, s->tmpl.expand ? &s->tmpl : NULL);
+}
+
+int aza_scan_add_buffer(aza_scan *s, const char *name, const char *data, size_t len)
+{
+	return aza_input__buffer(s->ctx, s->inv, name, data, len, s->tmpl.expand ? &s->tmpl : NULL);
+}
+
+void aza_scan_select_level(aza_scan *s, int max_level)
+{
+	s->max_level = max_level;
+}
+
+void aza_scan_select_min_severity(aza_scan *s, aza_severity sev)
+{
+	s->min_sev = sev;
+}
+
+int aza_scan_select_rules(aza_scan *s, const char *csv)
+{
+	const char *p = csv;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		if (n) {
+			char *pat = aza__malloc(n + 1);
+			if (!pat)
+				return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+			memcpy(pat, p, n);
+			pat[n] = 0;
+			int any = 0;
+			for (size_t i = 0; i < aza_rule_count() && !any; i++)
+				any = aza__glob(pat, aza_rule_at(i)->id);
+			if (!any) {
+				int rc = aza__err(s->ctx, AZA_EUSAGE, "no rule matches '%s' (see 'azaudit rules')", pat);
+				aza__free(pat);
+				return rc;
+			}
+			char **v = aza__realloc(s->rule_pats, (s->n_rule_pats + 1) * sizeof *v);
+			if (!v) {
+				aza__free(pat);
+				return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+			}
+			s->rule_pats = v;
+			s->rule_pats[s->n_rule_pats++] = pat;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+int aza_scan_select_areas(aza_scan *s, const char *csv)
+{
+	const char *p = csv;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		char name[64];
+		if (n == 0 || n >= sizeof name)
+			return aza__err(s->ctx, AZA_EUSAGE, "bad area list '%s'", csv);
+		memcpy(name, p, n);
+		name[n] = 0;
+		aza_area a;
+		if (aza_area_parse(name, &a))
+			return aza__err(s->ctx, AZA_EUSAGE, "unknown area '%s' (areas: iam, storage, database, network, "
+			                                    "logging, vm, defender, keyvault, appservice, other)", name);
+		s->area_mask |= 1u << a;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+int aza_scan__selected(const aza_scan *s, const aza_rule *r)
+{
+	if (r->replaced_by)
+		return 0;
+	if (r->level > s->max_level)
+		return 0;
+	if (r->severity < s->min_sev)
+		return 0;
+	if (s->area_mask && !(s->area_mask & (1u << r->area)))
+		return 0;
+	if (s->n_rule_pats) {
+		for (size_t i = 0; i < s->n_rule_pats; i++)
+			if (aza__glob(s->rule_pats[i], r->id))
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
+int aza_scan__add(aza_scan *s, const aza_finding *f)
+{
+	if (s->nf == s->capf) {
+		size_t cap = s->capf ? s->capf * 2 : 256;
+		aza_finding *v = aza__realloc(s->f, cap * sizeof *v);
+		if (!v)
+			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+		s->f = v;
+		s->capf = cap;
+	}
+	s->f[s->nf++] = *f;
+	return 0;
+}
+
+int aza_scan_run(aza_scan *s)
+{
+	if (s->ran)
+		return aza__err(s->ctx, AZA_EUSAGE, "scan already ran");
+	int rc = aza_inv__finish(s->inv);
+	if (rc)
+		return rc;
+	s->ran = 1;
+	return aza_engine__run(s);
+}
+
+size_t aza_scan_count(const aza_scan *s)
+{
+	return s->nf;
+}
+
+const aza_finding *aza_scan_finding(const aza_scan *s, size_t i)
+{
+	return i < s->nf ? &s->f[i] : NULL;
+}
+
+void aza_scan_stats_get(const aza_scan *s, aza_scan_stats *out)
+{
+	aza_inv_stats st;
+	aza_inv__stats(s->inv, &st);
+	out->resources = st.resources;
+	out->resources_known = st.kept;
+	out->unknown_types = st.unknown_types;
+	out->subscriptions = st.subs;
+	out->input_errors = st.gaps;
+	out->inputs = st.inputs;
+	out->models_in_use = st.models;
+	out->bytes = st.bytes;
+}
+
+const char *aza_scan_tenant(const aza_scan *s)
+{
+	return aza_inv_tenant_id(s->inv);
+}
+
+int aza_severity_weight(aza_severity sev)
+{
+	static const int w[] = {0, 1, 3, 6, 10};
+	return (sev >= AZA_SEV_INFO && sev <= AZA_SEV_CRITICAL) ? w[sev] : 0;
+}
+
+double aza_scan_score(const aza_scan *s)
+{
+	double pass = 0, total = 0;
+	for (size_t i = 0; i < s->nf; i++) {
+		const aza_finding *f = &s->f[i];
+		if (f->status != AZA_PASS && f->status != AZA_FAIL)
+			continue;
+		int w = aza_severity_weight(aza_rule_severity(f->rule));
+		total += w;
+		if (f->status == AZA_PASS)
+			pass += w;
+	}
+	return total > 0 ? 100.0 * pass / total : -1;
+}

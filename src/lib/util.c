@@ -1,0 +1,420 @@
+/*
+ * util.c - the context and its error convention, the allocation hook, arenas,
+ * growable buffers and case-insensitive string helpers.
+ */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- allocation hook ----
+ * AZA_FAIL_ALLOC=N in the environment makes the N-th allocation (and every
+ * later one) fail, so the out-of-memory paths can be tested end to end. */
+static long alloc_count;
+static long alloc_fail_at = -1;
+
+static int alloc_should_fail(void)
+{
+	if (alloc_fail_at < 0) {
+		const char *e = getenv("AZA_FAIL_ALLOC");
+		alloc_fail_at = e ? atol(e) : 0;
+	}
+	if (alloc_fail_at == 0)
+		return 0;
+	return ++alloc_count >= alloc_fail_at;
+}
+
+void *aza__malloc(size_t n)
+{
+	if (alloc_should_fail())
+		return NULL;
+	return malloc(n ? n : 1);
+}
+
+void *aza__realloc(void *p, size_t n)
+{
+	if (alloc_should_fail())
+		return NULL;
+	return realloc(p, n ? n : 1);
+}
+
+void aza__free(void *p)
+{
+	free(p);
+}
+
+char *aza__strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = aza__malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+/* ---- context ---- */
+aza_ctx *aza_ctx_new(void)
+{
+	aza_ctx *c = aza__malloc(sizeof *c);
+	if (!c)
+		return NULL;
+	memset(c, 0, sizeof *c);
+	aza__cfg_defaults(&c->cfg);
+	return c;
+}
+
+void aza_ctx_free(aza_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	aza__cfg_release(&ctx->cfg);
+	aza__free(ctx);
+}
+
+const char *aza_errmsg(const aza_ctx *ctx)
+{
+	if (!ctx)
+		return "out of memory";
+	if (ctx->oom && !ctx->err[0])
+		return "out of memory";
+	return ctx->err;
+}
+
+int aza__err(aza_ctx *ctx, int code, const char *fmt, ...)
+{
+	va_list ap;
+	if (!ctx)
+		return code;
+	if (code == AZA_ENOMEM) {
+		ctx->oom = 1;
+		snprintf(ctx->err, sizeof ctx->err, "out of memory");
+		return code;
+	}
+	va_start(ap, fmt);
+	vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void aza_ctx_set_warn(aza_ctx *ctx, void (*fn)(void *ud, const char *msg), void *ud)
+{
+	ctx->warn = fn;
+	ctx->warn_ud = ud;
+}
+
+void aza__warn(aza_ctx *ctx, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	if (!ctx || !ctx->warn)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	ctx->warn(ctx->warn_ud, msg);
+}
+
+/* ---- arena ---- */
+struct aza_chunk {
+	struct aza_chunk *prev;
+	size_t cap, used;
+	/* data follows, max_align_t aligned */
+	_Alignas(max_align_t) char data[];
+};
+
+#define CHUNK_MIN ((size_t)64 << 10)
+
+void aza_arena__init(aza_arena *a)
+{
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+void aza_arena__release(aza_arena *a)
+{
+	struct aza_chunk *c = a->head;
+	while (c) {
+		struct aza_chunk *p = c->prev;
+		aza__free(c);
+		c = p;
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+void *aza_arena__alloc(aza_arena *a, size_t n)
+{
+	struct aza_chunk *c = a->head;
+	const size_t al = _Alignof(max_align_t);
+	n = (n + al - 1) & ~(al - 1);
+	if (!c || c->cap - c->used < n) {
+		size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+		/* Grow chunk sizes with the arena so big scans make few chunks. */
+		if (a->used_total / 8 > cap && a->used_total / 8 < ((size_t)64 << 20))
+			cap = a->used_total / 8;
+		if (n > SIZE_MAX / 2)
+			return NULL;
+		c = aza__malloc(sizeof *c + cap);
+		if (!c)
+			return NULL;
+		c->cap = cap;
+		c->used = 0;
+		c->prev = a->head;
+		a->head = c;
+	}
+	void *p = c->data + c->used;
+	c->used += n;
+	a->used_total += n;
+	return p;
+}
+
+char *aza_arena__strndup(aza_arena *a, const char *s, size_t n)
+{
+	char *d = aza_arena__alloc(a, n + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = 0;
+	return d;
+}
+
+char *aza_arena__strdup(aza_arena *a, const char *s)
+{
+	return aza_arena__strndup(a, s, strlen(s));
+}
+
+char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap)
+{
+	char tmp[512];
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return NULL;
+	char *d = aza_arena__alloc(a, (size_t)n + 1);
+	if (!d)
+		return NULL;
+	if ((size_t)n < sizeof tmp)
+		memcpy(d, tmp, (size_t)n + 1);
+	else
+		vsnprintf(d, (size_t)n + 1, fmt, ap);
+	return d;
+}
+
+char *aza_arena__printf(aza_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *d = aza_arena__vprintf(a, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+aza_arena_mark aza_arena__mark(aza_arena *a)
+{
+	aza_arena_mark m;
+	m.chunk = a->head;
+	m.used = a->head ? a->head->used : 0;
+	return m;
+}
+
+void aza_arena__reset(aza_arena *a, aza_arena_mark m)
+{
+	while (a->head && a->head != m.chunk) {
+		struct aza_chunk *p = a->head->prev;
+		a->used_total -= a->head->used;
+		aza__free(a->head);
+		a->head = p;
+	}
+	if (a->head) {
+		a->used_total -= a->head->used - m.used;
+		a->head->used = m.used;
+	}
+}
+
+/* ---- buffers ---- */
+void aza_buf__init(aza_buf *b, size_t max)
+{
+	b->p = NULL;
+	b->len = b->cap = 0;
+	b->max = max ? max : SIZE_MAX / 2;
+	b->oom = 0;
+}
+
+void aza_buf__release(aza_buf *b)
+{
+	aza__free(b->p);
+	aza_buf__init(b, b->max);
+}
+
+int aza_buf__add(aza_buf *b, const void *p, size_t n)
+{
+	if (b->oom)
+		return AZA_ENOMEM;
+	if (n > b->max || b->len > b->max - n) {
+		b->oom = 1;
+		return AZA_ELIMIT;
+	}
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *q = aza__realloc(b->p, cap);
+		if (!q) {
+			b->oom = 1;
+			return AZA_ENOMEM;
+		}
+		b->p = q;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = 0;
+	return 0;
+}
+
+int aza_buf__adds(aza_buf *b, const char *s)
+{
+	return aza_buf__add(b, s, strlen(s));
+}
+
+int aza_buf__addc(aza_buf *b, char c)
+{
+	return aza_buf__add(b, &c, 1);
+}
+
+int aza_buf__printf(aza_buf *b, const char *fmt, ...)
+{
+	char tmp[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return AZA_EINPUT;
+	if ((size_t)n < sizeof tmp)
+		return aza_buf__add(b, tmp, (size_t)n);
+	char *big = aza__malloc((size_t)n + 1);
+	if (!big) {
+		b->oom = 1;
+		return AZA_ENOMEM;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	int rc = aza_buf__add(b, big, (size_t)n);
+	aza__free(big);
+	return rc;
+}
+
+void aza_buf__json_str(aza_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	aza_buf__addc(b, '"');
+	const unsigned char *run = p;
+	for (; *p; p++) {
+		unsigned char c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		aza_buf__add(b, run, (size_t)(p - run));
+		switch (c) {
+		case '"': aza_buf__adds(b, "\\\""); break;
+		case '\\': aza_buf__adds(b, "\\\\"); break;
+		case '\n': aza_buf__adds(b, "\\n"); break;
+		case '\r': aza_buf__adds(b, "\\r"); break;
+		case '\t': aza_buf__adds(b, "\\t"); break;
+		default: {
+			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			aza_buf__add(b, e, 6);
+		}
+		}
+		run = p + 1;
+	}
+	aza_buf__add(b, run, (size_t)(p - run));
+	aza_buf__addc(b, '"');
+}
+
+/* ---- strings ---- */
+int aza__strieq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return 0;
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+int aza__strnieq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 0;
+		if (!a[i])
+			return 1;
+	}
+	return 1;
+}
+
+int aza__istarts(const char *s, const char *prefix)
+{
+	if (!s || !prefix)
+		return 0;
+	return aza__strnieq(s, prefix, strlen(prefix)) && strlen(s) >= strlen(prefix);
+}
+
+int aza__iends(const char *s, const char *suffix)
+{
+	if (!s || !suffix)
+		return 0;
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && aza__strieq(s + a - b, suffix);
+}
+
+const char *aza__istrstr(const char *hay, const char *needle)
+{
+	if (!hay || !needle)
+		return NULL;
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (aza__strnieq(hay, needle, n))
+			return hay;
+	return n ? NULL : hay;
+}
+
+int aza__glob(const char *pat, const char *s)
+{
+	/* Iterative matcher with single backtrack point: linear in practice. */
+	const char *star = NULL, *ss = NULL;
+	while (*s) {
+		if (*pat == '*') {
+			star = pat++;
+			ss = s;
+		} else if (*pat == '?' || tolower((unsigned char)*pat) == tolower((unsigned char)*s)) {
+			pat++;
+			s++;
+		} else if (star) {
+			pat = star + 1;
+			s = ++ss;
+		} else {
+			return 0;
+		}
+	}
+	while (*pat == '*')
+		pat++;
+	return *pat == 0;
+}
+
+uint64_t aza__ihash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)tolower((unsigned char)s[i]);
+		h *= 1099511628211ull;
+	}
+	return h;
+}

@@ -1,0 +1,142 @@
+/*
+ * json.c - the JSON report (docs/report.schema.json). Field names are a
+ * contract other tools read: only add, never rename.
+ */
+#include "report.h"
+
+#include <string.h>
+#include <time.h>
+
+static void counts_obj(aza_buf *b, const size_t c[AZA_STATUS_COUNT])
+{
+	aza_buf__addc(b, '{');
+	for (int i = 0; i < AZA_STATUS_COUNT; i++)
+		aza_buf__printf(b, "%s\"%s\":%zu", i ? "," : "", aza_status_name((aza_status)i), c[i]);
+	aza_buf__addc(b, '}');
+}
+
+static void iso_time(double t, char *out, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
+{
+	aza_scan_stats st;
+	aza_scan_stats_get(s, &st);
+	size_t c[AZA_STATUS_COUNT];
+	aza_report__counts(s, o, -1, c);
+	char when[32];
+	iso_time(s->now, when, sizeof when);
+
+	aza_buf__printf(b, "{\"schema_version\":\"%s\",\"tool\":{\"name\":\"azaudit\",\"version\":\"%s\"},",
+	                AZA_JSON_SCHEMA_VERSION, AZA_VERSION);
+	aza_buf__adds(b, "\"scan\":{\"tenant_id\":");
+	aza_buf__json_str(b, aza_scan_tenant(s));
+	aza_buf__printf(b, ",\"generated_at\":\"%s\",\"inputs\":%zu,\"resources\":%zu,\"resources_evaluated\":%zu,"
+	                   "\"unknown_types\":%zu,\"subscriptions\":%zu,\"collection_errors\":%zu,\"service_models_in_use\":[",
+	                when, st.inputs, st.resources, st.resources_known, st.unknown_types, st.subscriptions,
+	                st.input_errors);
+	int first = 1;
+	for (unsigned bit = 1; bit <= AZA_SAAS; bit <<= 1)
+		if (st.models_in_use & bit) {
+			aza_buf__printf(b, "%s\"%s\"", first ? "" : ",", aza_model_name(bit));
+			first = 0;
+		}
+	aza_buf__adds(b, "]},\n\"summary\":");
+	counts_obj(b, c);
+	/* Insert total and score into the summary object. */
+	b->len--; /* drop '}' */
+	double score = aza_scan_score(s);
+	aza_buf__printf(b, ",\"total\":%zu,\"score\":", aza_scan_count(s));
+	if (score < 0)
+		aza_buf__adds(b, "null}");
+	else
+		aza_buf__printf(b, "%.1f}", score);
+
+	aza_buf__adds(b, ",\n\"areas\":[");
+	for (int a = 0; a < AZA_AREA_COUNT; a++) {
+		size_t ac[AZA_STATUS_COUNT];
+		aza_report__counts(s, o, a, ac);
+		aza_buf__printf(b, "%s{\"area\":\"%s\",\"title\":", a ? "," : "", aza_area_name((aza_area)a));
+		aza_buf__json_str(b, aza_area_title((aza_area)a));
+		aza_buf__adds(b, ",\"counts\":");
+		counts_obj(b, ac);
+		aza_buf__addc(b, '}');
+	}
+	aza_buf__adds(b, "],\n\"responsibility\":[");
+	for (int r = 0; r < AZA_RESP_COUNT; r++) {
+		size_t rc[AZA_STATUS_COUNT] = {0};
+		unsigned models = 0;
+		for (size_t i = 0; i < aza_scan_count(s); i++) {
+			const aza_finding *f = aza_scan_finding(s, i);
+			if ((int)aza_rule_resp(f->rule) != r)
+				continue;
+			rc[f->status]++;
+			if (f->status != AZA_NOT_APPLICABLE)
+				models |= aza_rule_models(f->rule);
+		}
+		models &= st.models_in_use;
+		aza_buf__printf(b, "%s{\"area\":", r ? "," : "");
+		aza_buf__json_str(b, aza_resp_name((aza_resp)r));
+		aza_buf__printf(b, ",\"checks\":%zu,\"passed\":%zu,\"failed\":%zu,\"unknown\":%zu,\"manual\":%zu,\"service_models\":[",
+		                rc[AZA_PASS] + rc[AZA_FAIL], rc[AZA_PASS], rc[AZA_FAIL], rc[AZA_UNKNOWN], rc[AZA_MANUAL]);
+		first = 1;
+		for (unsigned bit = 1; bit <= AZA_SAAS; bit <<= 1)
+			if (models & bit) {
+				aza_buf__printf(b, "%s\"%s\"", first ? "" : ",", aza_model_name(bit));
+				first = 0;
+			}
+		aza_buf__adds(b, "]}");
+	}
+	aza_buf__adds(b, "],\n\"findings\":[");
+	first = 1;
+	for (size_t i = 0; i < aza_scan_count(s); i++) {
+		const aza_finding *f = aza_scan_finding(s, i);
+		if (!aza_report__shown(o, f))
+			continue;
+		const aza_rule *r = f->rule;
+		aza_buf__adds(b, first ? "\n{" : ",\n{");
+		first = 0;
+		aza_buf__adds(b, "\"rule_id\":");
+		aza_buf__json_str(b, r->id);
+		aza_buf__adds(b, ",\"title\":");
+		aza_buf__json_str(b, r->title);
+		aza_buf__printf(b, ",\"area\":\"%s\",\"level\":%d,\"severity\":\"%s\",\"status\":\"%s\",\"resource_id\":",
+		                aza_area_name(r->area), r->level, aza_severity_name(r->severity),
+		                aza_status_name(f->status));
+		aza_buf__json_str(b, f->resource_id);
+		aza_buf__adds(b, ",\"resource_type\":");
+		aza_buf__json_str(b, f->resource_type);
+		aza_buf__adds(b, ",\"resource_name\":");
+		aza_buf__json_str(b, f->resource_name);
+		aza_buf__adds(b, ",\"subscription_id\":");
+		aza_buf__json_str(b, f->subscription_id);
+		aza_buf__adds(b, ",\"location\":");
+		aza_buf__json_str(b, f->location);
+		aza_buf__adds(b, ",\"message\":");
+		aza_buf__json_str(b, f->message);
+		aza_buf__adds(b, ",\"checklist\":");
+		aza_report__list_json(b, r->checklist);
+		aza_buf__adds(b, ",\"cis\":");
+		aza_report__cis_json(b, r->cis);
+		aza_buf__adds(b, ",\"responsibility\":");
+		aza_buf__json_str(b, aza_resp_name(r->resp));
+		aza_buf__adds(b, ",\"remediation\":{\"portal\":");
+		aza_buf__json_str(b, r->portal);
+		aza_buf__adds(b, ",\"cli\":");
+		aza_buf__json_str(b, r->cli);
+		aza_buf__adds(b, ",\"arm\":");
+		aza_buf__json_str(b, r->arm);
+		aza_buf__adds(b, "},\"source\":{\"file\":");
+		aza_buf__json_str(b, f->source);
+		aza_buf__printf(b, ",\"line\":%lu}}", f->line);
+	}
+	aza_buf__adds(b, "\n]}\n");
+	return 0;
+}
+
+const aza_reporter aza_report_json = {"json", "json", write_json};

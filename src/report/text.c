@@ -1,0 +1,105 @@
+/*
+ * text.c - the terminal report: findings grouped by area, a summary per
+ * area, the posture score and the shared-responsibility table.
+ */
+#include "report.h"
+
+#include <string.h>
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+
+static const char *status_color(aza_status s)
+{
+	switch (s) {
+	case AZA_PASS: return "\033[32m";
+	case AZA_FAIL: return "\033[31m";
+	case AZA_MANUAL: return "\033[36m";
+	case AZA_UNKNOWN: return "\033[33m";
+	default: return "\033[2m";
+	}
+}
+
+static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
+{
+	int color = o && o->color;
+	int verbose = o && o->verbose;
+	aza_scan_stats st;
+	aza_scan_stats_get(s, &st);
+	const char *bold = color ? C_BOLD : "", *reset = color ? C_RESET : "", *dim = color ? C_DIM : "";
+
+	aza_buf__printf(b, "%sazaudit %s%s  tenant %s  %zu subscription(s), %zu resources read, %zu evaluated",
+	                bold, AZA_VERSION, reset, *aza_scan_tenant(s) ? aza_scan_tenant(s) : "(unknown)",
+	                st.subscriptions, st.resources, st.resources_known);
+	if (st.unknown_types)
+		aza_buf__printf(b, ", %zu type(s) no rule reads", st.unknown_types);
+	if (st.input_errors)
+		aza_buf__printf(b, ", %zu collection error(s)", st.input_errors);
+	aza_buf__adds(b, "\n");
+
+	for (int a = 0; a < AZA_AREA_COUNT; a++) {
+		size_t c[AZA_STATUS_COUNT];
+		aza_report__counts(s, o, a, c);
+		size_t total = 0;
+		for (int i = 0; i < AZA_STATUS_COUNT; i++)
+			total += c[i];
+		if (!total)
+			continue;
+		aza_buf__printf(b, "\n%s== %s ==%s\n", bold, aza_area_title((aza_area)a), reset);
+		for (size_t i = 0; i < aza_scan_count(s); i++) {
+			const aza_finding *f = aza_scan_finding(s, i);
+			if ((int)aza_rule_area(f->rule) != a || !aza_report__shown(o, f))
+				continue;
+			if (!verbose && (!o || !o->status_mask) &&
+			    (f->status == AZA_PASS || f->status == AZA_NOT_APPLICABLE))
+				continue;
+			aza_buf__printf(b, "  %s%-7s%s %-12s %-8s %s%s%s\n", color ? status_color(f->status) : "",
+			                f->status == AZA_NOT_APPLICABLE ? "N/A" : aza_status_name(f->status), reset,
+			                aza_rule_id(f->rule), aza_severity_name(aza_rule_severity(f->rule)), bold,
+			                *f->resource_name ? f->resource_name : f->resource_id, reset);
+			aza_buf__printf(b, "          %s%s%s: %s\n", dim, aza_rule_title(f->rule), reset, f->message);
+		}
+		aza_buf__printf(b, "  %s%zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable%s\n", dim,
+		                c[AZA_PASS], c[AZA_FAIL], c[AZA_MANUAL], c[AZA_UNKNOWN], c[AZA_NOT_APPLICABLE], reset);
+	}
+
+	size_t c[AZA_STATUS_COUNT];
+	aza_report__counts(s, o, -1, c);
+	double score = aza_scan_score(s);
+	aza_buf__printf(b, "\n%sSummary%s  %zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable\n", bold,
+	                reset, c[AZA_PASS], c[AZA_FAIL], c[AZA_MANUAL], c[AZA_UNKNOWN], c[AZA_NOT_APPLICABLE]);
+	if (score >= 0)
+		aza_buf__printf(b, "%sPosture score%s %.1f / 100 (severity-weighted share of passing checks)\n", bold, reset,
+		                score);
+	else
+		aza_buf__printf(b, "%sPosture score%s n/a (no check passed or failed)\n", bold, reset);
+
+	aza_buf__printf(b, "\n%sShared responsibility%s (customer duties checked)\n", bold, reset);
+	aza_buf__printf(b, "  %-40s %7s %7s %8s  %s\n", "area", "checks", "failed", "unknown", "service models in use");
+	for (int r = 0; r < AZA_RESP_COUNT; r++) {
+		size_t rc[AZA_STATUS_COUNT] = {0};
+		unsigned models = 0;
+		for (size_t i = 0; i < aza_scan_count(s); i++) {
+			const aza_finding *f = aza_scan_finding(s, i);
+			if ((int)aza_rule_resp(f->rule) != r)
+				continue;
+			rc[f->status]++;
+			if (f->status != AZA_NOT_APPLICABLE)
+				models |= aza_rule_models(f->rule);
+		}
+		models &= st.models_in_use;
+		char m[32] = "";
+		for (unsigned bit = 1; bit <= AZA_SAAS; bit <<= 1)
+			if (models & bit) {
+				if (m[0])
+					strcat(m, ", ");
+				strcat(m, aza_model_name(bit));
+			}
+		aza_buf__printf(b, "  %-40s %7zu %7zu %8zu  %s\n", aza_resp_name((aza_resp)r), rc[AZA_PASS] + rc[AZA_FAIL],
+		                rc[AZA_FAIL], rc[AZA_UNKNOWN], m[0] ? m : "-");
+	}
+	return 0;
+}
+
+const aza_reporter aza_report_text = {"text", "txt", write_text};

@@ -1,0 +1,104 @@
+/*
+ * rule.h - what a rule is and what it may call. Rules never see the input
+ * format or the JSON parser internals: they get resources from the
+ * inventory, read them with the aza_json_* accessors, and report verdicts
+ * with aza_pass/aza_fail/aza_unknown/aza_manual.
+ *
+ * How to add a rule:
+ *   1. Pick the area file src/rules/<area>.c and add a check function.
+ *   2. Add an entry to that file's rule array (designated initializers; see
+ *      the fields below). Ids are stable and never reused.
+ *   3. Add fixtures under tests/rules/<RULE-ID>/ : pass.json, fail.json,
+ *      unknown.json, each with an "expect" file (see tests/rules/README.md).
+ *      tests/run-rules refuses a rule without all three.
+ *   4. `make docs` regenerates docs/rules.md from the table.
+ */
+#ifndef AZA_RULE_H
+#define AZA_RULE_H
+
+#include "../lib/internal.h"
+#include "../lib/inventory.h"
+
+typedef struct aza_ev aza_ev;
+
+/* What a rule is evaluated against. */
+typedef enum {
+	AZA_SCOPE_RESOURCE = 0, /* once per resource of each type in .types */
+	AZA_SCOPE_SUBSCRIPTION, /* once per subscription */
+	AZA_SCOPE_TENANT        /* once per scan */
+} aza_scope;
+
+/* A check reports one or more verdicts through the aza_* emitters. A check
+ * that reports nothing gets an UNKNOWN "rule reached no verdict" from the
+ * engine, so a forgotten branch can never become a silent PASS. */
+typedef void (*aza_check_fn)(aza_ev *ev, const aza_res *r);
+
+struct aza_rule {
+	const char *id;        /* "AZA-STG-001": stable, never reused */
+	const char *title;     /* what must be true: "Secure transfer is required" */
+	aza_area area;
+	int level;             /* 1 or 2 */
+	aza_severity severity;
+	aza_resp resp;         /* shared responsibility area checked */
+	unsigned models;       /* AZA_IAAS | AZA_PAAS | AZA_SAAS of the resources read */
+	aza_scope scope;
+	const char *types;     /* space-separated types the rule is evaluated on (RESOURCE) */
+	const char *needs;     /* space-separated types whose collection it depends on */
+	const char *checklist; /* space-separated checklist keys */
+	const char *cis;       /* "6.0.0:9.3.4 5.0.0:3.1" */
+	const char *rationale;
+	const char *portal;    /* remediation: portal steps */
+	const char *cli;       /* remediation: az command */
+	const char *arm;       /* remediation: ARM/Bicep property */
+	const char *manual;    /* MANUAL rules: exact steps to verify by hand */
+	const char *defaults;  /* how absence / API-version defaults are judged */
+	aza_check_fn check;    /* NULL: a MANUAL rule */
+	const char *replaced_by; /* retired rules: the successor id */
+};
+
+/* The one rule table: the area arrays, in order (table.c, areas.h). */
+const struct aza_rule *const *aza_rule_table__get(size_t *n);
+
+/* ---- what checks may call ---- */
+
+/* Verdicts. The message names the evidence; it is printf-formatted. */
+void aza_pass(aza_ev *ev, const aza_res *r, const char *fmt, ...) AZA_PRINTF(3, 4);
+void aza_fail(aza_ev *ev, const aza_res *r, const char *fmt, ...) AZA_PRINTF(3, 4);
+void aza_unknown(aza_ev *ev, const aza_res *r, const char *fmt, ...) AZA_PRINTF(3, 4);
+void aza_manual(aza_ev *ev, const aza_res *r, const char *fmt, ...) AZA_PRINTF(3, 4);
+void aza_na(aza_ev *ev, const aza_res *r, const char *fmt, ...) AZA_PRINTF(3, 4);
+
+/* The resource's JSON document (as Resource Manager returns it). */
+const aza_json *aza_doc(aza_ev *ev, const aza_res *r);
+/* Shorthand: aza_json_path(aza_doc(ev, r), path). */
+const aza_json *aza_prop(aza_ev *ev, const aza_res *r, const char *path);
+
+/* Typed property reads: 1 when present with the right type (value stored),
+ * 0 when absent or null, -1 when present with another type (a rule should
+ * then say UNKNOWN: the input is not what Azure returns). */
+int aza_prop_bool(aza_ev *ev, const aza_res *r, const char *path, int *out);
+int aza_prop_str(aza_ev *ev, const aza_res *r, const char *path, const char **out);
+int aza_prop_num(aza_ev *ev, const aza_res *r, const char *path, double *out);
+
+/* The inventory, for rules that look across resources. */
+aza_inv *aza_ev_inv(aza_ev *ev);
+const struct aza_cfg *aza_ev_cfg(aza_ev *ev);
+
+/* Was data of `type` collected for the scope of `r` (a resource id or a
+ * subscription)? Returns 1 when it was; 0 when it was not or nobody can
+ * tell, with *why set to a sentence to quote in the UNKNOWN verdict. */
+int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char **why);
+
+/* A temporary formatted string valid until the check returns. */
+const char *aza_ev_fmt(aza_ev *ev, const char *fmt, ...) AZA_PRINTF(2, 3);
+
+/* Days from now (the scan's reference time, --now) to an ISO-8601 date-time
+ * or a Unix time in seconds; returns 1 when the value could be read. */
+int aza_ev_days_until(aza_ev *ev, const aza_json *when, double *days);
+/* The scan's reference time (Unix seconds). */
+double aza_ev_now(aza_ev *ev);
+
+/* Common helper: the resource carries the user's "mission-critical" tag. */
+int aza_ev_is_critical(aza_ev *ev, const aza_res *r);
+
+#endif

@@ -1,0 +1,819 @@
+/*
+ * storage.c - rules of the storage area: storage accounts, their blob, file,
+ * queue and table services, containers and data-plane logging.
+ *
+ * Absence: Resource Manager returns every account property it knows, so a
+ * property missing from a deployed account means either an old account that
+ * never had it set (then Azure applies the historical default, named in each
+ * rule's .defaults) or an incomplete export. For template resources the
+ * api-version decides the default (see .defaults).
+ */
+#include "rule.h"
+
+#include <string.h>
+
+#define STG "Microsoft.Storage/storageAccounts"
+
+/* A template resource (not deployed) carries its apiVersion. */
+static int is_template(const aza_res *r)
+{
+	return r->api_version && *r->api_version;
+}
+
+static void secure_transfer(aza_ev *ev, const aza_res *r)
+{
+	int b;
+	const aza_json *v = aza_prop(ev, r, "properties.supportsHttpsTrafficOnly");
+	if (aza_json_bool(v, &b)) {
+		if (b)
+			aza_pass(ev, r, "supportsHttpsTrafficOnly is true");
+		else
+			aza_fail(ev, r, "supportsHttpsTrafficOnly is false: HTTP requests are accepted");
+		return;
+	}
+	if (is_template(r)) {
+		/* The service default became true with api-version 2019-04-01. */
+		if (strcmp(r->api_version, "2019-04-01") >= 0)
+			aza_pass(ev, r, "supportsHttpsTrafficOnly not set; defaults to true at api-version %s", r->api_version);
+		else
+			aza_fail(ev, r, "supportsHttpsTrafficOnly not set; defaults to false at api-version %s (before 2019-04-01)",
+			         r->api_version);
+		return;
+	}
+	aza_unknown(ev, r, "supportsHttpsTrafficOnly is absent from the account (incomplete export?)");
+}
+
+static void min_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *v = aza_json_str(aza_prop(ev, r, "properties.minimumTlsVersion"));
+	if (!v) {
+		if (aza_prop(ev, r, "properties.minimumTlsVersion") && !aza_json_is(aza_prop(ev, r, "properties.minimumTlsVersion"), AZA_JNULL)) {
+			aza_unknown(ev, r, "minimumTlsVersion is not a string");
+			return;
+		}
+		aza_fail(ev, r, "minimumTlsVersion not set: the account accepts TLS 1.0 (the default when unset)");
+		return;
+	}
+	if (aza__strieq(v, "TLS1_2") || aza__strieq(v, "TLS1_3"))
+		aza_pass(ev, r, "minimumTlsVersion is %s", v);
+	else if (aza__strieq(v, "TLS1_0") || aza__strieq(v, "TLS1_1"))
+		aza_fail(ev, r, "minimumTlsVersion is %s", v);
+	else
+		aza_unknown(ev, r, "minimumTlsVersion has an unknown value '%s'", v);
+}
+
+static void blob_public_account(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *v = aza_prop(ev, r, "properties.allowBlobPublicAccess");
+	int b;
+	if (aza_json_bool(v, &b)) {
+		if (b)
+			aza_fail(ev, r, "allowBlobPublicAccess is true: containers may be made anonymous");
+		else
+			aza_pass(ev, r, "allowBlobPublicAccess is false");
+		return;
+	}
+	if (!v || aza_json_is(v, AZA_JNULL)) {
+		aza_fail(ev, r, "allowBlobPublicAccess is not set: accounts that never set it allow anonymous containers");
+		return;
+	}
+	aza_unknown(ev, r, "allowBlobPublicAccess is not a boolean");
+}
+
+/* Container access, judged with the account switch: an account with
+ * allowBlobPublicAccess false blocks anonymous access whatever the container. */
+static void container_public(aza_ev *ev, const aza_res *r)
+{
+	const char *pa = aza_json_str(aza_prop(ev, r, "properties.publicAccess"));
+	/* The account is the parent of blobServices/default, two levels up. */
+	char acc[2048];
+	const char *p = strstr(r->id, "/blobServices/");
+	if (!p)
+		p = aza__istrstr(r->id, "/blobServices/");
+	size_t n = p ? (size_t)(p - r->id) : 0;
+	int blocked = 0;
+	if (n && n < sizeof acc) {
+		memcpy(acc, r->id, n);
+		acc[n] = 0;
+		const aza_res *a = aza_inv_find(aza_ev_inv(ev), acc);
+		int b;
+		if (a && aza_json_bool(aza_prop(ev, a, "properties.allowBlobPublicAccess"), &b) && !b)
+			blocked = 1;
+	}
+	if (!pa) {
+		if (aza_prop(ev, r, "properties.publicAccess") == NULL && aza_prop(ev, r, "properties") &&
+		    !is_template(r)) {
+			aza_unknown(ev, r, "publicAccess is absent from the container");
+			return;
+		}
+		aza_pass(ev, r, "publicAccess not set (None)");
+		return;
+	}
+	if (aza__strieq(pa, "None"))
+		aza_pass(ev, r, "publicAccess is None");
+	else if (blocked)
+		aza_pass(ev, r, "publicAccess is %s but the account sets allowBlobPublicAccess false, which blocks it", pa);
+	else
+		aza_fail(ev, r, "publicAccess is %s: anonymous clients can read %s", pa,
+		         aza__strieq(pa, "Container") ? "and list blobs" : "blobs");
+}
+
+static void default_deny(aza_ev *ev, const aza_res *r)
+{
+	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	const char *da = aza_json_str(aza_prop(ev, r, "properties.networkAcls.defaultAction"));
+	if (da && aza__strieq(da, "Deny")) {
+		aza_pass(ev, r, "networkAcls.defaultAction is Deny");
+		return;
+	}
+	if (pna && aza__strieq(pna, "Disabled")) {
+		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+		return;
+	}
+	if (da && aza__strieq(da, "Allow"))
+		aza_fail(ev, r, "networkAcls.defaultAction is %s: all networks may connect", da);
+	else if (da || aza_prop(ev, r, "properties.networkAcls.defaultAction"))
+		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value");
+	else
+		aza_fail(ev, r, "networkAcls not set: the default action is Allow (all networks)");
+}
+
+static void public_network(aza_ev *ev, const aza_res *r)
+{
+	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	if (pna && aza__strieq(pna, "Disabled"))
+		aza_pass(ev, r, "publicNetworkAccess is Disabled");
+	else if (pna && (aza__strieq(pna, "Enabled") || aza__strieq(pna, "SecuredByPerimeter")))
+		aza_fail(ev, r, "publicNetworkAccess is %s", pna);
+	else if (pna)
+		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", pna);
+	else
+		aza_fail(ev, r, "publicNetworkAccess not set: public access is not disabled");
+}
+
+static void trusted_services(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *acls = aza_prop(ev, r, "properties.networkAcls");
+	const char *by = aza_json_str(aza_json_get(acls, "bypass"));
+	if (aza_json_get(acls, "bypass") && !by && !aza_json_is(aza_json_get(acls, "bypass"), AZA_JNULL)) {
+		aza_unknown(ev, r, "networkAcls.bypass is not a string");
+		return;
+	}
+	if (!acls) {
+		aza_pass(ev, r, "networkAcls not set: bypass defaults to AzureServices");
+		return;
+	}
+	if (by && aza__istrstr(by, "AzureServices"))
+		aza_pass(ev, r, "networkAcls.bypass is '%s'", by);
+	else
+		aza_fail(ev, r, "networkAcls.bypass is '%s': trusted Microsoft services are not allowed", by ? by : "None");
+}
+
+static void private_endpoints(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
+	size_t approved = 0;
+	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
+		aza_unknown(ev, r, "privateEndpointConnections is not an array");
+		return;
+	}
+	aza_json_each(c, pe) {
+		const char *st = aza_json_str(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"));
+		if (st && aza__strieq(st, "Approved"))
+			approved++;
+	}
+	if (approved)
+		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
+	else
+		aza_fail(ev, r, "no approved private endpoint connection");
+}
+
+static void key_reminder(aza_ev *ev, const aza_res *r)
+{
+	double d;
+	int max = aza_ev_cfg(ev)->key_max_age_days;
+	int k = aza_prop_num(ev, r, "properties.keyPolicy.keyExpirationPeriodInDays", &d);
+	if (k < 0) {
+		aza_unknown(ev, r, "keyPolicy.keyExpirationPeriodInDays is not a number");
+		return;
+	}
+	if (k) {
+		if (d <= max)
+			aza_pass(ev, r, "keyPolicy.keyExpirationPeriodInDays is %.0f", d);
+		else
+			aza_fail(ev, r, "keyPolicy.keyExpirationPeriodInDays is %.0f (more than %d)", d, max);
+		return;
+	}
+	aza_fail(ev, r, "no keyPolicy: no key rotation reminder is set");
+}
+
+static void key_age(aza_ev *ev, const aza_res *r)
+{
+	int b;
+	if (aza_json_bool(aza_prop(ev, r, "properties.allowSharedKeyAccess"), &b) && !b) {
+		aza_pass(ev, r, "allowSharedKeyAccess is false: access keys cannot be used");
+		return;
+	}
+	const aza_json *kc = aza_prop(ev, r, "properties.keyCreationTime");
+	if (!kc) {
+		aza_unknown(ev, r, "keyCreationTime is absent (keys created before it was recorded): key age unknown");
+		return;
+	}
+	int max = aza_ev_cfg(ev)->key_max_age_days;
+	const char *names[2] = {"key1", "key2"};
+	double worst = 0;
+	const char *worst_name = NULL;
+	for (int i = 0; i < 2; i++) {
+		double d;
+		const aza_json *t = aza_json_get(kc, names[i]);
+		if (!t || aza_json_is(t, AZA_JNULL) || !aza_ev_days_until(ev, t, &d)) {
+			aza_unknown(ev, r, "keyCreationTime.%s is missing or not a date", names[i]);
+			return;
+		}
+		if (-d > worst) {
+			worst = -d;
+			worst_name = names[i];
+		}
+	}
+	if (worst_name && worst > max)
+		aza_fail(ev, r, "%s was created %.0f days ago (limit %d)", worst_name, worst, max);
+	else
+		aza_pass(ev, r, "both access keys are younger than %d days", max);
+}
+
+/* A boolean property that must be `want`; absent is judged by absent_ok. */
+static int bool_or_unknown(aza_ev *ev, const aza_res *r, const char *path, int *b)
+{
+	int k = aza_prop_bool(ev, r, path, b);
+	if (k < 0)
+		aza_unknown(ev, r, "%s is not a boolean", strchr(path, '.') ? strchr(path, '.') + 1 : path);
+	return k;
+}
+
+static void shared_key(aza_ev *ev, const aza_res *r)
+{
+	int b, k = bool_or_unknown(ev, r, "properties.allowSharedKeyAccess", &b);
+	if (k < 0)
+		return;
+	if (k) {
+		if (!b)
+			aza_pass(ev, r, "allowSharedKeyAccess is false");
+		else
+			aza_fail(ev, r, "allowSharedKeyAccess is true: requests may be signed with the account keys");
+		return;
+	}
+	aza_fail(ev, r, "allowSharedKeyAccess not set: shared key authorization is allowed (null means true)");
+}
+
+static void cross_tenant(aza_ev *ev, const aza_res *r)
+{
+	int b, k = bool_or_unknown(ev, r, "properties.allowCrossTenantReplication", &b);
+	if (k < 0)
+		return;
+	if (k) {
+		if (!b)
+			aza_pass(ev, r, "allowCrossTenantReplication is false");
+		else
+			aza_fail(ev, r, "allowCrossTenantReplication is true");
+		return;
+	}
+	aza_fail(ev, r, "allowCrossTenantReplication not set: accounts created before December 2023 allow it by default");
+}
+
+static void oauth_default(aza_ev *ev, const aza_res *r)
+{
+	int b, k = bool_or_unknown(ev, r, "properties.defaultToOAuthAuthentication", &b);
+	if (k < 0)
+		return;
+	if (k && b)
+		aza_pass(ev, r, "defaultToOAuthAuthentication is true");
+	else
+		aza_fail(ev, r, "defaultToOAuthAuthentication is %s: the portal uses the account key by default",
+		         aza_prop(ev, r, "properties.defaultToOAuthAuthentication") ? "false" : "not set");
+}
+
+static void infra_encryption(aza_ev *ev, const aza_res *r)
+{
+	int b, k = bool_or_unknown(ev, r, "properties.encryption.requireInfrastructureEncryption", &b);
+	if (k < 0)
+		return;
+	if (k && b)
+		aza_pass(ev, r, "encryption.requireInfrastructureEncryption is true");
+	else
+		aza_fail(ev, r, "encryption.requireInfrastructureEncryption is %s: data is encrypted once, not twice",
+		         aza_prop(ev, r, "properties.encryption.requireInfrastructureEncryption") ? "false" : "not set");
+}
+
+static void geo_redundant(aza_ev *ev, const aza_res *r)
+{
+	const char *sku = aza_json_str(aza_prop(ev, r, "sku.name"));
+	if (aza_ev_cfg(ev)->critical_tag_name && !aza_ev_is_critical(ev, r)) {
+		aza_na(ev, r, "not marked mission-critical (tag '%s')", aza_ev_cfg(ev)->critical_tag_name);
+		return;
+	}
+	if (!sku) {
+		aza_unknown(ev, r, "sku.name is absent");
+		return;
+	}
+	if (aza__iends(sku, "GRS") || aza__iends(sku, "GZRS"))
+		aza_pass(ev, r, "sku.name is %s (geo-redundant)", sku);
+	else
+		aza_fail(ev, r, "sku.name is %s: data does not survive a regional outage", sku);
+}
+
+/* The service child (blobServices/default...) of an account, or NULL with
+ * an UNKNOWN already reported. */
+static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, const char *what)
+{
+	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
+	if (s)
+		return s;
+	const char *why;
+	if (!aza_ev_collected(ev, type, r, &why))
+		aza_unknown(ev, r, "%s: %s", what, why);
+	else
+		aza_unknown(ev, r, "%s: no %s object for this account in the input", what, strrchr(type, '/') + 1);
+	return NULL;
+}
+
+static void blob_soft_delete(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = service(ev, r, STG "/blobServices", "blob soft delete");
+	if (!s)
+		return;
+	int b;
+	double d = 0;
+	const aza_json *p = aza_prop(ev, s, "properties.deleteRetentionPolicy");
+	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b) {
+		aza_json_num(aza_json_get(p, "days"), &d);
+		aza_pass(ev, r, "blob deleteRetentionPolicy enabled (%.0f days)", d);
+	} else {
+		aza_fail(ev, r, "blob deleteRetentionPolicy is %s", p ? "disabled" : "not set (disabled)");
+	}
+}
+
+static void container_soft_delete(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = service(ev, r, STG "/blobServices", "container soft delete");
+	if (!s)
+		return;
+	int b;
+	double d = 0;
+	const aza_json *p = aza_prop(ev, s, "properties.containerDeleteRetentionPolicy");
+	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b) {
+		aza_json_num(aza_json_get(p, "days"), &d);
+		aza_pass(ev, r, "containerDeleteRetentionPolicy enabled (%.0f days)", d);
+	} else {
+		aza_fail(ev, r, "containerDeleteRetentionPolicy is %s", p ? "disabled" : "not set (disabled)");
+	}
+}
+
+static void versioning(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = service(ev, r, STG "/blobServices", "blob versioning");
+	if (!s)
+		return;
+	int b;
+	if (aza_json_bool(aza_prop(ev, s, "properties.isVersioningEnabled"), &b) && b)
+		aza_pass(ev, r, "isVersioningEnabled is true");
+	else
+		aza_fail(ev, r, "isVersioningEnabled is %s", aza_prop(ev, s, "properties.isVersioningEnabled") ? "false" : "not set (false)");
+}
+
+static int has_files(aza_ev *ev, const aza_res *r)
+{
+	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
+	/* BlobStorage and BlockBlobStorage accounts have no file service. */
+	return !(kind && (aza__strieq(kind, "BlobStorage") || aza__strieq(kind, "BlockBlobStorage")));
+}
+
+static void share_soft_delete(aza_ev *ev, const aza_res *r)
+{
+	if (!has_files(ev, r)) {
+		aza_na(ev, r, "account kind has no file service");
+		return;
+	}
+	const aza_res *s = service(ev, r, STG "/fileServices", "file share soft delete");
+	if (!s)
+		return;
+	int b;
+	const aza_json *p = aza_prop(ev, s, "properties.shareDeleteRetentionPolicy");
+	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b)
+		aza_pass(ev, r, "shareDeleteRetentionPolicy enabled");
+	else
+		aza_fail(ev, r, "shareDeleteRetentionPolicy is %s", p ? "disabled" : "not set");
+}
+
+/* SMB settings are ';'-separated lists; absent means every value is allowed. */
+static int only(const char *list, const char *want)
+{
+	char tmp[256];
+	if (!list || strlen(list) >= sizeof tmp)
+		return 0;
+	strcpy(tmp, list);
+	int seen = 0;
+	for (char *t = strtok(tmp, ";, "); t; t = strtok(NULL, ";, ")) {
+		if (!aza__strieq(t, want))
+			return 0;
+		seen = 1;
+	}
+	return seen;
+}
+
+static void smb_setting(aza_ev *ev, const aza_res *r, const char *prop, const char *want, const char *what)
+{
+	if (!has_files(ev, r)) {
+		aza_na(ev, r, "account kind has no file service");
+		return;
+	}
+	const aza_res *s = service(ev, r, STG "/fileServices", what);
+	if (!s)
+		return;
+	char path[128];
+	snprintf(path, sizeof path, "properties.protocolSettings.smb.%s", prop);
+	const char *v = aza_json_str(aza_prop(ev, s, path));
+	if (only(v, want))
+		aza_pass(ev, r, "SMB %s is %s", prop, v);
+	else if (v)
+		aza_fail(ev, r, "SMB %s is '%s' (want only %s)", prop, v, want);
+	else
+		aza_fail(ev, r, "SMB %s not set: every value is allowed (want only %s)", prop, want);
+}
+
+static void smb_version(aza_ev *ev, const aza_res *r)
+{
+	smb_setting(ev, r, "versions", "SMB3.1.1", "SMB protocol version");
+}
+
+static void smb_encryption(aza_ev *ev, const aza_res *r)
+{
+	smb_setting(ev, r, "channelEncryption", "AES-256-GCM", "SMB channel encryption");
+}
+
+/* Classic Storage Analytics logging (data plane) or diagnostic settings on
+ * the service with StorageRead, StorageWrite and StorageDelete. */
+static int diag_rwd(aza_ev *ev, const char *service_id)
+{
+	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), service_id, "Microsoft.Insights/diagnosticSettings"); d;
+	     d = aza_inv_next_child(d, service_id)) {
+		int rd = 0, wr = 0, de = 0, b;
+		aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
+			if (!aza_json_bool(aza_json_get(l, "enabled"), &b) || !b)
+				continue;
+			const char *c = aza_json_str(aza_json_get(l, "category"));
+			const char *g = aza_json_str(aza_json_get(l, "categoryGroup"));
+			if (g && (aza__strieq(g, "allLogs") || aza__strieq(g, "audit")))
+				rd = wr = de = 1;
+			if (c && aza__strieq(c, "StorageRead"))
+				rd = 1;
+			if (c && aza__strieq(c, "StorageWrite"))
+				wr = 1;
+			if (c && aza__strieq(c, "StorageDelete"))
+				de = 1;
+		}
+		if (rd && wr && de)
+			return 1;
+	}
+	return 0;
+}
+
+static void analytics_logging(aza_ev *ev, const aza_res *r)
+{
+	static const char *const svc[] = {"blob", "queue", "table"};
+	static const char *const svctype[] = {"blobServices", "queueServices", "tableServices"};
+	const char *missing[3];
+	size_t nmissing = 0, nunknown = 0;
+	const char *unknown_why = "";
+	for (int i = 0; i < 3; i++) {
+		char sid[2048];
+		snprintf(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
+		if (diag_rwd(ev, sid))
+			continue;
+		const aza_json *dp = aza_inv_dataplane(aza_ev_inv(ev), r->id, svc[i]);
+		if (dp) {
+			const aza_json *lg = aza_json_get(dp, "logging");
+			int a = 0, b = 0, c = 0;
+			if (aza_json_bool(aza_json_get(lg, "read"), &a) && aza_json_bool(aza_json_get(lg, "write"), &b) &&
+			    aza_json_bool(aza_json_get(lg, "delete"), &c) && a && b && c)
+				continue;
+			if (aza_json_get(dp, "error")) {
+				nunknown++;
+				unknown_why = aza_ev_fmt(ev, "%s service properties could not be read: %s", svc[i],
+				                         aza_json_str(aza_json_get(dp, "error")) ? aza_json_str(aza_json_get(dp, "error")) : "error");
+				continue;
+			}
+			missing[nmissing++] = svc[i];
+			continue;
+		}
+		/* Neither source says logging is on. Only a collected data plane
+		 * (or collected diagnostic settings) can prove it is off. */
+		const char *why;
+		if (aza_inv_has_dataplane(aza_ev_inv(ev)) || aza_ev_collected(ev, "Microsoft.Insights/diagnosticSettings", r, &why)) {
+			if (aza_inv_has_dataplane(aza_ev_inv(ev)))
+				missing[nmissing++] = svc[i];
+			else {
+				nunknown++;
+				unknown_why = aza_ev_fmt(ev, "no %s data-plane logging facts and no diagnostic setting with StorageRead/Write/Delete", svc[i]);
+			}
+		} else {
+			nunknown++;
+			unknown_why = aza_ev_fmt(ev, "%s logging: storage data-plane properties were not collected and %s", svc[i], why);
+		}
+	}
+	if (nmissing)
+		aza_fail(ev, r, "read/write/delete logging is off for the %s%s%s%s%s service%s", missing[0],
+		         nmissing > 1 ? ", " : "", nmissing > 1 ? missing[1] : "", nmissing > 2 ? ", " : "",
+		         nmissing > 2 ? missing[2] : "", nmissing > 1 ? "s" : "");
+	else if (nunknown)
+		aza_unknown(ev, r, "%s", unknown_why);
+	else
+		aza_pass(ev, r, "read, write and delete requests are logged for blob, queue and table");
+}
+
+static void delete_lock(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	for (const aza_res *l = aza_inv_first(aza_ev_inv(ev), "Microsoft.Authorization/locks"); l; l = l->next_of_type) {
+		if (!aza_id_within(r->id, l->parent))
+			continue;
+		const char *lv = aza_json_str(aza_prop(ev, l, "properties.level"));
+		if (lv && (aza__strieq(lv, "CanNotDelete") || aza__strieq(lv, "ReadOnly"))) {
+			aza_pass(ev, r, "lock '%s' (%s) at %s", l->name, lv, aza__strieq(l->parent, r->id) ? "the account" : l->parent);
+			return;
+		}
+	}
+	if (!aza_ev_collected(ev, "Microsoft.Authorization/locks", r, &why)) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	aza_fail(ev, r, "no CanNotDelete or ReadOnly lock on the account, its resource group or subscription");
+}
+
+#define PAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_PAAS
+#define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
+#define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
+
+const struct aza_rule aza_rules_storage[] = {
+	{
+		.id = "AZA-STG-001", .title = "Storage accounts require secure transfer (HTTPS only)",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = STG,
+		.checklist = "storage.secure_transfer", .cis = "6.0.0:9.3.4",
+		.rationale = "Without secure transfer, requests (and the shared keys or SAS tokens in them) can travel over plain HTTP and be read or altered on the way.",
+		.portal = "Storage account > Settings > Configuration > Secure transfer required: Enabled.",
+		.cli = "az storage account update -g <rg> -n <account> --https-only true",
+		.arm = "Microsoft.Storage/storageAccounts: properties.supportsHttpsTrafficOnly = true",
+		.defaults = "Deployed accounts: the property is always returned; absent gives UNKNOWN. Templates: absent means true from api-version 2019-04-01, false before.",
+		.check = secure_transfer,
+	},
+	{
+		.id = "AZA-STG-002", .title = "Storage accounts require TLS 1.2 or later",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
+		.checklist = "storage.min_tls", .cis = "6.0.0:9.3.6",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses; requiring TLS 1.2 keeps clients from negotiating them.",
+		.portal = "Storage account > Settings > Configuration > Minimum TLS version: Version 1.2.",
+		.cli = "az storage account update -g <rg> -n <account> --min-tls-version TLS1_2",
+		.arm = "properties.minimumTlsVersion = 'TLS1_2'",
+		.defaults = "Absent means the account was never set and accepts TLS 1.0: FAIL.",
+		.check = min_tls,
+	},
+	{
+		.id = "AZA-STG-003", .title = "Anonymous blob access is disallowed on the storage account",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = STG,
+		.checklist = "storage.no_anonymous_blob", .cis = "6.0.0:9.3.8",
+		.rationale = "When the account allows it, any container can be switched to anonymous read, exposing its blobs to the internet.",
+		.portal = "Storage account > Settings > Configuration > Allow Blob anonymous access: Disabled.",
+		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
+		.arm = "properties.allowBlobPublicAccess = false",
+		.defaults = "null or absent: accounts that never set it permit anonymous containers (FAIL).",
+		.check = blob_public_account,
+	},
+	{
+		.id = "AZA-STG-004", .title = "No blob container allows anonymous access",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA,
+		.types = STG "/blobServices/containers",
+		.checklist = "storage.no_anonymous_blob logging.export_container_private",
+		.rationale = "A container with Blob or Container access serves its data to anyone who knows or guesses the URL.",
+		.portal = "Storage account > Data storage > Containers > select > Change access level: Private.",
+		.cli = "az storage container set-permission --account-name <account> -n <container> --public-access off",
+		.arm = "Microsoft.Storage/storageAccounts/blobServices/containers: properties.publicAccess = 'None'",
+		.defaults = "A container whose account sets allowBlobPublicAccess false is not reachable anonymously whatever its own level (PASS, with the reason).",
+		.check = container_public,
+	},
+	{
+		.id = "AZA-STG-005", .title = "Storage account default network access rule is Deny",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
+		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.2.3",
+		.rationale = "With default action Allow, the account accepts connections from any network; Deny limits it to selected networks and private endpoints.",
+		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
+		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
+		.arm = "properties.networkAcls.defaultAction = 'Deny'",
+		.defaults = "networkAcls absent means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all.",
+		.check = default_deny,
+	},
+	{
+		.id = "AZA-STG-006", .title = "Storage account public network access is disabled",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
+		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.2.2",
+		.rationale = "Disabling the public endpoint leaves private endpoints as the only way in.",
+		.portal = "Storage account > Security + networking > Networking > Public network access: Disabled.",
+		.cli = "az storage account update -g <rg> -n <account> --public-network-access Disabled",
+		.arm = "properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "Absent means not disabled (FAIL).",
+		.check = public_network,
+	},
+	{
+		.id = "AZA-STG-007", .title = "Trusted Microsoft services may bypass the storage firewall",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = STG,
+		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.5",
+		.rationale = "With a restrictive firewall, Azure services such as Backup, Monitor and Defender still need access; the AzureServices bypass grants it without opening the account.",
+		.portal = "Storage account > Networking > Exceptions: Allow Azure services on the trusted services list.",
+		.cli = "az storage account update -g <rg> -n <account> --bypass AzureServices",
+		.arm = "properties.networkAcls.bypass contains 'AzureServices'",
+		.defaults = "networkAcls absent: bypass defaults to AzureServices (PASS).",
+		.check = trusted_services,
+	},
+	{
+		.id = "AZA-STG-008", .title = "Storage accounts use private endpoints",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = STG,
+		.cis = "6.0.0:9.3.2.1",
+		.rationale = "Private endpoints keep traffic to the account on the Microsoft backbone and inside your virtual network.",
+		.portal = "Storage account > Networking > Private endpoint connections > + Private endpoint.",
+		.cli = "az network private-endpoint create --group-id blob --private-connection-resource-id <account id> ...",
+		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the account",
+		.defaults = "Only connections whose state is Approved count.",
+		.check = private_endpoints,
+	},
+	{
+		.id = "AZA-STG-009", .title = "Storage account key rotation reminders are set",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = STG,
+		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.1",
+		.rationale = "A key expiration policy reminds owners to rotate keys and flags keys past the period.",
+		.portal = "Storage account > Security + networking > Access keys > Set rotation reminder.",
+		.cli = "az storage account update -g <rg> -n <account> --key-exp-days 90",
+		.arm = "properties.keyPolicy.keyExpirationPeriodInDays = 90",
+		.defaults = "The limit is key_max_age_days in the configuration (default 90).",
+		.check = key_reminder,
+	},
+	{
+		.id = "AZA-STG-010", .title = "Storage account access keys were regenerated recently",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
+		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.2",
+		.rationale = "An access key grants full control of the account; the longer it lives, the more places it has leaked to.",
+		.portal = "Storage account > Security + networking > Access keys > Rotate key (key1, then key2).",
+		.cli = "az storage account keys renew -g <rg> -n <account> --key key1",
+		.arm = "Not a template property: rotate keys operationally.",
+		.defaults = "Ages come from keyCreationTime.key1/key2 against the scan time; accounts without keyCreationTime give UNKNOWN. Accounts with shared key access disabled pass.",
+		.check = key_age,
+	},
+	{
+		.id = "AZA-STG-011", .title = "Shared key authorization is disabled on storage accounts",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
+		.cis = "6.0.0:9.3.1.3",
+		.rationale = "Account keys and SAS signed with them bypass Entra ID, conditional access and per-identity auditing.",
+		.portal = "Storage account > Settings > Configuration > Allow storage account key access: Disabled.",
+		.cli = "az storage account update -g <rg> -n <account> --allow-shared-key-access false",
+		.arm = "properties.allowSharedKeyAccess = false",
+		.defaults = "null or absent means shared key access is allowed (FAIL).",
+		.check = shared_key,
+	},
+	{
+		.id = "AZA-STG-012", .title = "Cross-tenant replication is disabled on storage accounts",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
+		.cis = "6.0.0:9.3.7",
+		.rationale = "Object replication to an account in another tenant can copy data out of your organisation's control.",
+		.portal = "Storage account > Data management > Object replication > Advanced settings: uncheck Allow cross-tenant replication.",
+		.cli = "az storage account update -g <rg> -n <account> --allow-cross-tenant-replication false",
+		.arm = "properties.allowCrossTenantReplication = false",
+		.defaults = "Absent: accounts created before December 2023 default to allowed (FAIL).",
+		.check = cross_tenant,
+	},
+	{
+		.id = "AZA-STG-013", .title = "The portal defaults to Entra ID authorization for storage",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = STG,
+		.cis = "6.0.0:9.3.3.1",
+		.rationale = "Defaulting to Entra ID makes portal data access follow RBAC and leave an identity in the logs instead of using the account key.",
+		.portal = "Storage account > Settings > Configuration > Default to Microsoft Entra authorization in the Azure portal: Enabled.",
+		.cli = "az storage account update -g <rg> -n <account> --set defaultToOAuthAuthentication=true",
+		.arm = "properties.defaultToOAuthAuthentication = true",
+		.defaults = "Absent means false (FAIL).",
+		.check = oauth_default,
+	},
+	{
+		.id = "AZA-STG-014", .title = "Blob soft delete is enabled",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
+		.needs = STG "/blobServices", .cis = "6.0.0:9.2.1",
+		.rationale = "Soft delete lets you recover blobs deleted or overwritten by mistake or by an attacker.",
+		.portal = "Storage account > Data management > Data protection > Enable soft delete for blobs.",
+		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-delete-retention true --delete-retention-days 7",
+		.arm = "Microsoft.Storage/storageAccounts/blobServices: properties.deleteRetentionPolicy.enabled = true",
+		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN.",
+		.check = blob_soft_delete,
+	},
+	{
+		.id = "AZA-STG-015", .title = "Container soft delete is enabled",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
+		.needs = STG "/blobServices", .cis = "6.0.0:9.2.2",
+		.rationale = "Container soft delete recovers whole containers deleted by mistake or maliciously.",
+		.portal = "Storage account > Data management > Data protection > Enable soft delete for containers.",
+		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-container-delete-retention true --container-delete-retention-days 7",
+		.arm = "blobServices: properties.containerDeleteRetentionPolicy.enabled = true",
+		.defaults = "Absent means disabled (FAIL).",
+		.check = container_soft_delete,
+	},
+	{
+		.id = "AZA-STG-016", .title = "Blob versioning is enabled",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
+		.needs = STG "/blobServices", .cis = "6.0.0:9.2.3",
+		.rationale = "Versioning keeps previous versions of blobs so overwritten data can be restored.",
+		.portal = "Storage account > Data management > Data protection > Enable versioning for blobs.",
+		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-versioning true",
+		.arm = "blobServices: properties.isVersioningEnabled = true",
+		.defaults = "Absent means disabled (FAIL).",
+		.check = versioning,
+	},
+	{
+		.id = "AZA-STG-017", .title = "File share soft delete is enabled",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
+		.needs = STG "/fileServices", .cis = "6.0.0:9.1.1",
+		.rationale = "Soft delete recovers file shares deleted by mistake or by ransomware.",
+		.portal = "Storage account > Data storage > File shares > File share settings > Soft delete: Enabled.",
+		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --enable-delete-retention true",
+		.arm = "Microsoft.Storage/storageAccounts/fileServices: properties.shareDeleteRetentionPolicy.enabled = true",
+		.defaults = "BlobStorage and BlockBlobStorage accounts have no file service (NOT_APPLICABLE).",
+		.check = share_soft_delete,
+	},
+	{
+		.id = "AZA-STG-018", .title = "SMB file shares require SMB 3.1.1",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
+		.needs = STG "/fileServices", .cis = "6.0.0:9.1.2",
+		.rationale = "Older SMB dialects lack the integrity and encryption protections of 3.1.1.",
+		.portal = "Storage account > File shares > File share settings > Security: Maximum security (or SMB versions: SMB 3.1.1 only).",
+		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --versions SMB3.1.1",
+		.arm = "fileServices: properties.protocolSettings.smb.versions = 'SMB3.1.1;'",
+		.defaults = "Absent means every version is allowed (FAIL).",
+		.check = smb_version,
+	},
+	{
+		.id = "AZA-STG-019", .title = "SMB channel encryption is AES-256-GCM only",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
+		.needs = STG "/fileServices", .cis = "6.0.0:9.1.3",
+		.rationale = "AES-128 variants are weaker; AES-256-GCM is the strongest channel encryption SMB offers.",
+		.portal = "Storage account > File shares > File share settings > Security: SMB channel encryption AES-256-GCM.",
+		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --channel-encryption AES-256-GCM",
+		.arm = "fileServices: properties.protocolSettings.smb.channelEncryption = 'AES-256-GCM;'",
+		.defaults = "Absent means every algorithm is allowed (FAIL).",
+		.check = smb_encryption,
+	},
+	{
+		.id = "AZA-STG-020", .title = "Storage logging records read, write and delete requests for blob, queue and table",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
+		.types = STG, .needs = "Microsoft.Insights/diagnosticSettings",
+		.checklist = "storage.analytics_logging",
+		.rationale = "Without request logs there is no record of who read, changed or deleted data.",
+		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
+		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
+		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
+		.defaults = "Either source proves logging: a diagnostic setting with the three categories (or allLogs/audit), or classic Storage Analytics logging from the data plane. Without either collected: UNKNOWN.",
+		.check = analytics_logging,
+	},
+	{
+		.id = "AZA-STG-021", .title = "Storage accounts use infrastructure (double) encryption",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
+		.rationale = "A second layer of encryption at the infrastructure level protects against a compromise of one algorithm or key.",
+		.portal = "Set at creation: Storage account > Encryption > Enable infrastructure encryption.",
+		.cli = "az storage account create ... --require-infrastructure-encryption true",
+		.arm = "properties.encryption.requireInfrastructureEncryption = true (creation only)",
+		.defaults = "Absent means false (FAIL).",
+		.check = infra_encryption,
+	},
+	{
+		.id = "AZA-STG-022", .title = "Mission-critical storage accounts are geo-redundant",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
+		.cis = "6.0.0:9.3.11",
+		.rationale = "Geo-redundant replication keeps three copies in a paired region so data survives a regional outage.",
+		.portal = "Storage account > Data management > Redundancy: GRS, RA-GRS, GZRS or RA-GZRS.",
+		.cli = "az storage account update -g <rg> -n <account> --sku Standard_GRS",
+		.arm = "sku.name = 'Standard_GRS' (or *_RAGRS, *_GZRS, *_RAGZRS)",
+		.defaults = "With critical_tag configured only tagged accounts are judged (others NOT_APPLICABLE); without it, every account.",
+		.check = geo_redundant,
+	},
+	{
+		.id = "AZA-STG-023", .title = "Storage accounts carry a delete lock",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
+		.needs = "Microsoft.Authorization/locks", .cis = "6.0.0:9.3.9",
+		.rationale = "A CanNotDelete lock stops an account (and all its data) being deleted by mistake or by a compromised identity.",
+		.portal = "Storage account > Settings > Locks > Add: Lock type Delete.",
+		.cli = "az lock create --name no-delete --lock-type CanNotDelete --resource <account id>",
+		.arm = "Microsoft.Authorization/locks with scope the account, level CanNotDelete",
+		.defaults = "Locks are inherited: one on the resource group or the subscription counts. CIS lists this as manual; azaudit reads the locks.",
+		.check = delete_lock,
+	},
+	{
+		.id = "AZA-STG-024", .title = "ReadOnly locks are considered for storage accounts",
+		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_INFO, PAAS_DATA, .types = STG,
+		.cis = "6.0.0:9.3.10",
+		.rationale = "A ReadOnly lock prevents configuration changes but also blocks list-keys and some data operations; whether it fits is a judgement call.",
+		.manual = "For each storage account holding critical data, decide whether a ReadOnly lock is acceptable (it blocks listKeys and management writes). Portal: Storage account > Locks; record the decision.",
+	},
+};
+const size_t aza_rules_storage_n = sizeof aza_rules_storage / sizeof aza_rules_storage[0];

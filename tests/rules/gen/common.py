@@ -1,0 +1,32 @@
+import json, os, copy
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+SUB = '00000000-0000-0000-0000-000000000001'
+def rid(rg, prov, *parts):
+    return f"/subscriptions/{SUB}/resourceGroups/{rg}/providers/{prov}/" + "/".join(parts)
+def snapshot(resources, datasets=None, errors=None, directory=None, dataplane=None, meta_extra=None):
+    meta = {"tenant_id": "72f988bf-0000-0000-0000-000000000001", "collected_at": "2026-10-31T12:00:00Z",
+            "method": "fixture", "tool": "azaudit fixtures",
+            "subscriptions": [{"id": SUB, "name": "fixture-sub"}]}
+    if datasets is not None: meta["datasets"] = datasets
+    if meta_extra: meta.update(meta_extra)
+    s = {"snapshot_version": "1.0", "meta": meta, "resources": resources}
+    if directory is not None: s["directory"] = directory
+    if dataplane is not None: s["dataplane"] = dataplane
+    if errors is not None: s["errors"] = errors
+    return s
+def case(rule, name, data, expect):
+    d = os.path.join(ROOT, rule); os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name + '.json'), 'w') as f: json.dump(data, f, indent=1); f.write('\n')
+    with open(os.path.join(d, name + '.expect'), 'w') as f: f.write(expect.strip() + '\n')
+def setp(obj, path, val):
+    o = obj
+    ks = path.split('.')
+    for k in ks[:-1]: o = o.setdefault(k, {})
+    if val is DEL: o.pop(ks[-1], None)
+    else: o[ks[-1]] = val
+class _D: pass
+DEL = _D()
+def mod(base, **kv):
+    o = copy.deepcopy(base)
+    for k, v in kv.items(): setp(o, k.replace('__', '.'), v)
+    return o

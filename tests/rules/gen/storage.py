@@ -1,0 +1,123 @@
+import sys; import os; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+ST = 'Microsoft.Storage/storageAccounts'
+def acct(name, **kv):
+    a = {"id": rid('rg-data', 'Microsoft.Storage', 'storageAccounts', name), "name": name, "type": ST,
+         "kind": "StorageV2", "location": "westeurope", "sku": {"name": "Standard_GRS", "tier": "Standard"},
+         "tags": {"env": "prod"},
+         "properties": {"keyPolicy": {"keyExpirationPeriodInDays": 90},
+           "keyCreationTime": {"key1": "2026-09-20T04:42:22.4322836Z", "key2": "2026-09-21T04:42:22.4322836Z"},
+           "allowBlobPublicAccess": False, "minimumTlsVersion": "TLS1_2", "allowSharedKeyAccess": False,
+           "allowCrossTenantReplication": False, "defaultToOAuthAuthentication": True,
+           "publicNetworkAccess": "Disabled",
+           "networkAcls": {"bypass": "AzureServices", "virtualNetworkRules": [], "ipRules": [], "defaultAction": "Deny"},
+           "privateEndpointConnections": [{"id": rid('rg-data','Microsoft.Storage','storageAccounts',name,'privateEndpointConnections','pe1'),
+              "properties": {"privateLinkServiceConnectionState": {"status": "Approved", "description": "auto"}}}],
+           "encryption": {"services": {"blob": {"keyType": "Account", "enabled": True}}, "requireInfrastructureEncryption": True, "keySource": "Microsoft.Storage"},
+           "provisioningState": "Succeeded", "supportsHttpsTrafficOnly": True}}
+    return mod(a, **kv)
+def svc(acc, kind, props):
+    return {"id": acc["id"] + f"/{kind}/default", "name": "default", "type": ST + "/" + kind, "properties": props}
+def bare(name):
+    a = acct(name); del a["properties"]; return a
+OK = "PASS stgok"
+def simple(rule, passmods, failmods, unkmods=None, passmsg='', failmsg=''):
+    case(rule, 'pass', snapshot([acct('stgok', **passmods)]), f"PASS stgok" + (f" ~ {passmsg}" if passmsg else ''))
+    case(rule, 'fail', snapshot([acct('stgbad', **failmods)]), f"FAIL stgbad" + (f" ~ {failmsg}" if failmsg else ''))
+    if unkmods is not None:
+        case(rule, 'unknown', snapshot([acct('stgunk', **unkmods)]), "UNKNOWN stgunk")
+    case(rule, 'unknown-noprops', snapshot([bare('stgbare')]), "UNKNOWN stgbare ~ no \"properties\"")
+
+simple('AZA-STG-001', {}, {'properties__supportsHttpsTrafficOnly': False}, {'properties__supportsHttpsTrafficOnly': DEL}, 'is true', 'is false')
+simple('AZA-STG-002', {}, {'properties__minimumTlsVersion': 'TLS1_0'}, {'properties__minimumTlsVersion': 'TLS9'}, 'TLS1_2', 'TLS1_0')
+case('AZA-STG-002', 'fail-absent', snapshot([acct('stgold', properties__minimumTlsVersion=DEL)]), "FAIL stgold ~ not set")
+simple('AZA-STG-003', {}, {'properties__allowBlobPublicAccess': True}, {'properties__allowBlobPublicAccess': 'sometimes'})
+case('AZA-STG-003', 'fail-null', snapshot([acct('stgnull', properties__allowBlobPublicAccess=None)]), "FAIL stgnull ~ not set")
+simple('AZA-STG-005', {}, {'properties__networkAcls__defaultAction': 'Allow', 'properties__publicNetworkAccess': 'Enabled'}, {'properties__networkAcls__defaultAction': 'Maybe', 'properties__publicNetworkAccess': 'Enabled'})
+case('AZA-STG-005', 'fail-absent', snapshot([acct('stgnoacl', properties__networkAcls=DEL, properties__publicNetworkAccess=DEL)]), "FAIL stgnoacl ~ default action is Allow")
+simple('AZA-STG-006', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Sideways'})
+case('AZA-STG-006', 'fail-absent', snapshot([acct('stgnopna', properties__publicNetworkAccess=DEL)]), "FAIL stgnopna ~ not set")
+simple('AZA-STG-007', {}, {'properties__networkAcls__bypass': 'None'}, {'properties__networkAcls__bypass': 7})
+simple('AZA-STG-008', {}, {'properties__privateEndpointConnections': []}, {'properties__privateEndpointConnections': {}})
+case('AZA-STG-008', 'fail-pending', snapshot([acct('stgpend', properties__privateEndpointConnections=[{"id":"x","properties":{"privateLinkServiceConnectionState":{"status":"Pending"}}}])]), "FAIL stgpend")
+simple('AZA-STG-009', {}, {'properties__keyPolicy': DEL}, {'properties__keyPolicy__keyExpirationPeriodInDays': 'ninety'})
+case('AZA-STG-009', 'fail-long', snapshot([acct('stglong', properties__keyPolicy__keyExpirationPeriodInDays=400)]), "FAIL stglong ~ more than 90")
+simple('AZA-STG-010', {'properties__allowSharedKeyAccess': True}, {'properties__allowSharedKeyAccess': True, 'properties__keyCreationTime__key1': '2021-03-18T04:42:22.4322836Z'}, {'properties__allowSharedKeyAccess': True, 'properties__keyCreationTime': DEL}, 'younger than 90', 'key1 was created')
+simple('AZA-STG-011', {}, {'properties__allowSharedKeyAccess': True}, {'properties__allowSharedKeyAccess': 'nope'})
+case('AZA-STG-011', 'fail-absent', snapshot([acct('stgsk', properties__allowSharedKeyAccess=DEL)]), "FAIL stgsk ~ null means true")
+simple('AZA-STG-012', {}, {'properties__allowCrossTenantReplication': True}, {'properties__allowCrossTenantReplication': 3})
+simple('AZA-STG-013', {}, {'properties__defaultToOAuthAuthentication': DEL}, {'properties__defaultToOAuthAuthentication': 'maybe'})
+simple('AZA-STG-021', {}, {'properties__encryption__requireInfrastructureEncryption': False}, {'properties__encryption__requireInfrastructureEncryption': []})
+simple('AZA-STG-022', {}, {'sku__name': 'Standard_LRS'}, {'sku': DEL})
+case('AZA-STG-022', 'pass-critical', snapshot([acct('stgcrit', tags={"criticality": "high"}), acct('stgother', sku={"name": "Standard_LRS"})]), "PASS stgcrit\nNOT_APPLICABLE stgother")
+import json
+open(ROOT + '/AZA-STG-022/pass-critical.config.json', 'w').write(json.dumps({"critical_tag": {"name": "criticality", "value": "high"}}) + "\n")
+
+# containers
+def cont(acc, name, access):
+    c = {"id": acc["id"] + f"/blobServices/default/containers/{name}", "name": name, "type": ST + "/blobServices/containers",
+         "etag": "\"0x8D589847D51C7DE\"", "properties": {"publicAccess": access, "leaseStatus": "Unlocked", "hasImmutabilityPolicy": False, "hasLegalHold": False}}
+    return c
+a_open = acct('stgopen', properties__allowBlobPublicAccess=True)
+a_closed = acct('stgclosed')
+case('AZA-STG-004', 'pass', snapshot([a_open, cont(a_open, 'private', 'None'), a_closed, cont(a_closed, 'blocked', 'Container')]),
+     "PASS stgopen/default/private ~ None\nPASS stgclosed/default/blocked ~ blocks it")
+case('AZA-STG-004', 'fail', snapshot([a_open, cont(a_open, 'public', 'Container'), cont(a_open, 'blobonly', 'Blob')]),
+     "FAIL stgopen/default/public ~ list blobs\nFAIL stgopen/default/blobonly")
+c = cont(a_open, 'nofield', 'None'); del c['properties']['publicAccess']
+case('AZA-STG-004', 'unknown', snapshot([a_open, c]), "UNKNOWN stgopen/default/nofield ~ absent")
+
+# blob service rules
+def blobsvc(acc, **props):
+    p = {"deleteRetentionPolicy": {"enabled": True, "days": 14}, "containerDeleteRetentionPolicy": {"enabled": True, "days": 14}, "isVersioningEnabled": True, "changeFeed": {"enabled": True}}
+    p.update(props)
+    return svc(acc, 'blobServices', p)
+ds_blob = [ST, ST + '/blobServices']
+for rule, key, badval in [('AZA-STG-014', 'deleteRetentionPolicy', {"enabled": False}), ('AZA-STG-015', 'containerDeleteRetentionPolicy', {"enabled": False}), ('AZA-STG-016', 'isVersioningEnabled', False)]:
+    a = acct('stgok'); b = acct('stgbad')
+    case(rule, 'pass', snapshot([a, blobsvc(a)], datasets=ds_blob), "PASS stgok")
+    case(rule, 'fail', snapshot([b, blobsvc(b, **{key: badval})], datasets=ds_blob), "FAIL stgbad")
+    bb = blobsvc(b); del bb['properties'][key]
+    case(rule, 'fail-absent', snapshot([b, bb], datasets=ds_blob), "FAIL stgbad ~ not set")
+    case(rule, 'unknown', snapshot([acct('stgunk')], datasets=[ST], ), "UNKNOWN stgunk ~ not collected")
+    case(rule, 'unknown-error', snapshot([acct('stgunk')], datasets=ds_blob, errors=[{"scope": acct('stgunk')['id'], "type": ST + "/blobServices", "api": "GET blobServices/default", "status": 403, "message": "AuthorizationFailed"}]), "UNKNOWN stgunk ~ HTTP 403")
+
+def filesvc(acc, **props):
+    p = {"shareDeleteRetentionPolicy": {"enabled": True, "days": 7}, "protocolSettings": {"smb": {"versions": "SMB3.1.1;", "channelEncryption": "AES-256-GCM;"}}}
+    p.update(props)
+    return svc(acc, 'fileServices', p)
+ds_file = [ST, ST + '/fileServices']
+a = acct('stgok'); b = acct('stgbad')
+case('AZA-STG-017', 'pass', snapshot([a, filesvc(a)], datasets=ds_file), "PASS stgok")
+case('AZA-STG-017', 'fail', snapshot([b, filesvc(b, shareDeleteRetentionPolicy={"enabled": False})], datasets=ds_file), "FAIL stgbad")
+case('AZA-STG-017', 'unknown', snapshot([acct('stgunk')], datasets=[ST]), "UNKNOWN stgunk")
+case('AZA-STG-017', 'pass-blobkind', snapshot([acct('stgblob', kind='BlockBlobStorage')], datasets=ds_file), "NOT_APPLICABLE stgblob")
+case('AZA-STG-018', 'pass', snapshot([a, filesvc(a)], datasets=ds_file), "PASS stgok")
+case('AZA-STG-018', 'fail', snapshot([b, filesvc(b, protocolSettings={"smb": {"versions": "SMB2.1;SMB3.0;SMB3.1.1"}})], datasets=ds_file), "FAIL stgbad ~ SMB2.1")
+case('AZA-STG-018', 'fail-absent', snapshot([b, filesvc(b, protocolSettings={})], datasets=ds_file), "FAIL stgbad ~ not set")
+case('AZA-STG-018', 'unknown', snapshot([acct('stgunk')], datasets=[ST]), "UNKNOWN stgunk")
+case('AZA-STG-019', 'pass', snapshot([a, filesvc(a)], datasets=ds_file), "PASS stgok")
+case('AZA-STG-019', 'fail', snapshot([b, filesvc(b, protocolSettings={"smb": {"channelEncryption": "AES-128-CCM;AES-256-GCM"}})], datasets=ds_file), "FAIL stgbad ~ AES-128-CCM")
+case('AZA-STG-019', 'unknown', snapshot([acct('stgunk')], errors=[{"scope": f"/subscriptions/{SUB}", "type": ST + "/fileServices", "status": 429, "message": "throttled"}]), "UNKNOWN stgunk ~ 429")
+
+# analytics logging: dataplane or diagnostic settings
+def dp(acc, svc_, r=True, w=True, d=True):
+    return {"account": acc["id"], "service": svc_, "logging": {"version": "1.0", "read": r, "write": w, "delete": d, "retentionPolicy": {"enabled": True, "days": 90}}}
+def diag(acc, svcname, cats):
+    sid = acc["id"] + f"/{svcname}/default"
+    return {"id": sid + "/providers/Microsoft.Insights/diagnosticSettings/audit", "name": "audit", "type": "Microsoft.Insights/diagnosticSettings",
+            "properties": {"workspaceId": "/subscriptions/x/resourceGroups/y/providers/Microsoft.OperationalInsights/workspaces/w",
+                           "logs": [{"category": c, "categoryGroup": None, "enabled": True} for c in cats]}}
+case('AZA-STG-020', 'pass', snapshot([a], dataplane={"storage": [dp(a, 'blob'), dp(a, 'queue'), dp(a, 'table')]}), "PASS stgok")
+case('AZA-STG-020', 'pass-diag', snapshot([a] + [diag(a, s, ["StorageRead", "StorageWrite", "StorageDelete"]) for s in ("blobServices", "queueServices", "tableServices")], datasets=[ST, "Microsoft.Insights/diagnosticSettings"]), "PASS stgok")
+case('AZA-STG-020', 'fail', snapshot([b], dataplane={"storage": [dp(b, 'blob'), dp(b, 'queue', d=False), dp(b, 'table', r=False)]}), "FAIL stgbad ~ queue, table")
+case('AZA-STG-020', 'unknown', snapshot([acct('stgunk')]), "UNKNOWN stgunk ~ not collected")
+
+# locks
+def lock(scope, name, level):
+    return {"id": scope + f"/providers/Microsoft.Authorization/locks/{name}", "name": name, "type": "Microsoft.Authorization/locks", "properties": {"level": level, "notes": ""}}
+rg = f"/subscriptions/{SUB}/resourceGroups/rg-data"
+case('AZA-STG-023', 'pass', snapshot([acct('stgok'), lock(rg, 'rg-nodelete', 'CanNotDelete'), acct('stgown'), lock(acct('stgown')['id'], 'own', 'ReadOnly')]), "PASS stgok ~ rg-data\nPASS stgown")
+case('AZA-STG-023', 'fail', snapshot([acct('stgbad'), lock(f"/subscriptions/{SUB}/resourceGroups/rg-other", 'elsewhere', 'CanNotDelete')], datasets=[ST, "Microsoft.Authorization/locks"]), "FAIL stgbad")
+case('AZA-STG-023', 'unknown', snapshot([acct('stgunk')]), "UNKNOWN stgunk ~ not collected")
+case('AZA-STG-024', 'manual', snapshot([acct('stgok')]), "MANUAL 72f988bf-0000-0000-0000-000000000001")

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs every test suite; prints one summary line "N passed, M failed".
+# O is the build directory (build, build-asan).
+O=${O:-build}
+export AZAUDIT=$O/azaudit
+total_pass=0; total_fail=0
+run() {
+	name=$1; shift
+	out=$("$@" 2>&1); rc=$?
+	printf '%s\n' "$out" | grep -v '^ok ' | sed "s/^/[$name] /"
+	line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
+	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/'); f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	[ -z "$line" ] && { p=0; f=1; echo "[$name] no summary line (exit $rc)"; }
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && { f=1; echo "[$name] exited $rc"; }
+	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+}
+run unit $O/tests/unit_test
+run rules $O/tests/rules_test tests/rules
+run cli sh tests/cli/run.sh
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

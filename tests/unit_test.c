@@ -1,0 +1,118 @@
+/*
+ * unit_test.c - table-driven tests of the JSON parser and accessors.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/internal.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                              \
+	do {                                              \
+		if (cond) {                                   \
+			passed++;                                 \
+		} else {                                      \
+			failed++;                                 \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__);                      \
+			printf("\n");                             \
+		}                                             \
+	} while (0)
+
+static const struct {
+	const char *in;
+	int ok;
+	const char *what; /* expected error text when !ok */
+} parse_cases[] = {
+	{"{}", 1, NULL},
+	{"[1, 2.5, -3e2, true, false, null, \"x\"]", 1, NULL},
+	{"{\"a\": {\"b\": [1, {\"c\": \"d\"}]}}", 1, NULL},
+	{"{\"a\": 1,}", 0, "trailing comma"},
+	{"{\"a\" 1}", 0, "expected ':'"},
+	{"{\"a\": 1, \"A\": 2}", 0, "duplicate key"},
+	{"[01]", 0, "expected ','"},
+	{"\"\\ud800\"", 0, "surrogate"},
+	{"\"\xff\"", 0, "invalid UTF-8"},
+	{"\"a\x01\"", 0, "control character"},
+	{"tru", 0, "unexpected end"},
+	{"[1 2]", 0, "expected ','"},
+	{"{\"a\": \"\\u00e9\\ud83d\\ude00\"}", 1, NULL},
+	{"\"\\u0000\"", 0, "NUL"},
+	{"", 0, "unexpected end"},
+	{"[] x", 0, "after the JSON value"},
+};
+
+static void test_parse(void)
+{
+	for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_json *j = NULL;
+		aza_jerr e;
+		memset(&e, 0, sizeof e);
+		int rc = aza_json__parse_all(&a, parse_cases[i].in, strlen(parse_cases[i].in), &j, &e);
+		if (parse_cases[i].ok)
+			CHECK(rc == 0, "case %zu '%s' should parse: %s", i, parse_cases[i].in, rc ? e.what : "");
+		else
+			CHECK(rc != 0 && e.what && strstr(e.what, parse_cases[i].what), "case %zu '%s' should fail with '%s', got '%s'",
+			      i, parse_cases[i].in, parse_cases[i].what, rc ? e.what : "success");
+		aza_arena__release(&a);
+	}
+}
+
+static void test_depth(void)
+{
+	char buf[20001];
+	memset(buf, '[', 10000);
+	memset(buf + 10000, ']', 10000);
+	buf[20000] = 0;
+	aza_arena a;
+	aza_arena__init(&a);
+	aza_json *j;
+	aza_jerr e;
+	int rc = aza_json__parse_all(&a, buf, 20000, &j, &e);
+	CHECK(rc == AZA_ELIMIT && strstr(e.what, "nesting"), "10,000-deep nesting must hit the depth limit");
+	aza_arena__release(&a);
+}
+
+static void test_accessors(void)
+{
+	const char *doc = "{\"Properties\": {\"networkAcls\": {\"defaultAction\": \"Deny\"}, \"flag\": \"True\","
+	                  " \"n\": \"42\", \"arr\": [\"x\", \"Y\"]}}";
+	aza_arena a;
+	aza_arena__init(&a);
+	aza_json *j;
+	aza_jerr e;
+	CHECK(aza_json__parse_all(&a, doc, strlen(doc), &j, &e) == 0, "accessor doc parses");
+	CHECK(aza_json_streq(aza_json_path(j, "properties.NETWORKACLS.defaultaction"), "deny"),
+	      "paths and values compare case-insensitively");
+	int b = 0;
+	CHECK(aza_json_bool(aza_json_path(j, "properties.flag"), &b) && b == 1, "string booleans read as booleans");
+	double d = 0;
+	CHECK(aza_json_num(aza_json_path(j, "properties.n"), &d) && d == 42, "numeric strings read as numbers");
+	CHECK(aza_json_has_str(aza_json_path(j, "properties.arr"), "y"), "has_str is case-insensitive");
+	CHECK(aza_json_streq(aza_json_path(j, "properties.arr.1"), "Y"), "array index in a path");
+	CHECK(aza_json_path(j, "properties.missing.x") == NULL, "missing path is NULL");
+	unsigned long line, col;
+	aza_json__linecol("a\nbc\nd", 6, 4, &line, &col);
+	CHECK(line == 2 && col == 3, "line/column of an offset (got %lu:%lu)", line, col);
+	aza_arena__release(&a);
+}
+
+static void test_glob(void)
+{
+	CHECK(aza__glob("AZA-STG-*", "aza-stg-001"), "glob is case-insensitive");
+	CHECK(!aza__glob("AZA-STG-00?", "AZA-STG-0101"), "? matches one character");
+	CHECK(aza__glob("*", ""), "* matches empty");
+}
+
+int main(void)
+{
+	test_parse();
+	test_depth();
+	test_accessors();
+	test_glob();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
