@@ -188,7 +188,8 @@ static int value(rd *r, aza_arena *a, aza_json **out)
 		aza_arena_mark m = aza_arena__mark(a);
 		size_t pos = r->pos;
 		aza_jerr e;
-		rc = aza_json__parse(a, r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH, out, &e);
+		rc = aza_json__parse_in(a, aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH,
+		                        out, &e);
 		if (rc == 0) {
 			r->pos = pos;
 			return 0;
@@ -261,8 +262,7 @@ static int account_entry(rd *r, const aza_json *j)
 	*copy = *j;
 	copy->next = NULL;
 	arr->u.child = copy;
-	int rc = aza_inv__add_meta(r->inv, meta, r->name);
-	return rc ? rc : 1;
+	return aza_inv__add_meta(r->inv, meta, r->name); /* kept: meta points into it */
 }
 
 /* Stream the array at the current position; each element goes to resource(). */

@@ -84,6 +84,7 @@ typedef struct aza_arena_mark {
 void aza_arena__init(aza_arena *a);
 void aza_arena__release(aza_arena *a);
 void *aza_arena__alloc(aza_arena *a, size_t n);           /* NULL when out of memory */
+char *aza_arena__alloc_bytes(aza_arena *a, size_t n);     /* unaligned, for strings */
 char *aza_arena__strndup(aza_arena *a, const char *s, size_t n);
 char *aza_arena__strdup(aza_arena *a, const char *s);
 char *aza_arena__printf(aza_arena *a, const char *fmt, ...) AZA_PRINTF(2, 3);
@@ -137,12 +138,22 @@ typedef struct aza_jerr {
 	int more; /* 1: ran out of input in the middle of a value */
 } aza_jerr;
 
+/* Object keys repeat across resources ("properties", "provisioningState"):
+ * an intern table stores each distinct key once. It owns its own arena, so
+ * it survives resets of the arena the nodes live in. */
+typedef struct aza_jintern aza_jintern;
+aza_jintern *aza_jintern__new(void);
+void aza_jintern__free(aza_jintern *t);
+
 /* Parse one JSON value from buf[*pos, len) into arena nodes. On success
  * returns 0 and advances *pos past the value. final=0 means the buffer may
  * be continued: running out of input sets e->more instead of failing.
  * Node offsets are base + offset within buf. */
 int aza_json__parse(aza_arena *a, const char *buf, size_t len, size_t *pos, int final,
                     size_t base, int max_depth, aza_json **out, aza_jerr *e);
+/* The same, interning keys in t (may be NULL). */
+int aza_json__parse_in(aza_arena *a, aza_jintern *t, const char *buf, size_t len, size_t *pos,
+                       int final, size_t base, int max_depth, aza_json **out, aza_jerr *e);
 /* Parse a complete document (trailing whitespace only). */
 int aza_json__parse_all(aza_arena *a, const char *buf, size_t len, aza_json **out,
                         aza_jerr *e);

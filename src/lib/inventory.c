@@ -14,6 +14,8 @@
 struct aza_inv {
 	aza_ctx *ctx;
 	aza_arena a;
+	aza_arena ta; /* the type registry: never reset, unlike parts of a */
+	aza_jintern *keys; /* interned object keys of every resource */
 	aza_res **ids;
 	size_t nids, nbuckets;
 	aza_tinfo *types[TYPE_BUCKETS];
@@ -131,9 +133,13 @@ aza_inv *aza_inv__new(aza_ctx *ctx)
 	memset(inv, 0, sizeof *inv);
 	inv->ctx = ctx;
 	aza_arena__init(&inv->a);
+	aza_arena__init(&inv->ta);
+	inv->keys = aza_jintern__new();
 	inv->nbuckets = ID_BUCKETS_MIN;
 	inv->ids = aza__malloc(inv->nbuckets * sizeof *inv->ids);
-	if (!inv->ids) {
+	if (!inv->ids || !inv->keys) {
+		aza__free(inv->ids);
+		aza_jintern__free(inv->keys);
 		aza__free(inv);
 		return NULL;
 	}
@@ -164,7 +170,14 @@ void aza_inv__free(aza_inv *inv)
 	aza__free(inv->ids);
 	aza__free(inv->subnames);
 	aza_arena__release(&inv->a);
+	aza_arena__release(&inv->ta);
+	aza_jintern__free(inv->keys);
 	aza__free(inv);
+}
+
+aza_jintern *aza_inv__intern(aza_inv *inv)
+{
+	return inv->keys;
 }
 
 aza_arena *aza_inv__arena(aza_inv *inv)
@@ -180,11 +193,13 @@ static aza_tinfo *type_lookup(aza_inv *inv, const char *t, size_t n, int create)
 			return e;
 	if (!create)
 		return NULL;
-	aza_tinfo *e = aza_arena__alloc(&inv->a, sizeof *e);
+	/* The reader gives back the arena memory of dropped resources, so the
+	 * registry, which outlives them, has an arena of its own. */
+	aza_tinfo *e = aza_arena__alloc(&inv->ta, sizeof *e);
 	if (!e)
 		return NULL;
 	memset(e, 0, sizeof *e);
-	e->name = aza_arena__strndup(&inv->a, t, n);
+	e->name = aza_arena__strndup(&inv->ta, t, n);
 	if (!e->name)
 		return NULL;
 	e->hnext = inv->types[h];

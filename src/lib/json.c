@@ -15,8 +15,97 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct aza_jintern {
+	aza_arena a;
+	const char **slot; /* open addressing; NULL = empty */
+	uint32_t *len;
+	size_t cap, n;
+};
+
+aza_jintern *aza_jintern__new(void)
+{
+	aza_jintern *t = aza__malloc(sizeof *t);
+	if (!t)
+		return NULL;
+	aza_arena__init(&t->a);
+	t->cap = 1024;
+	t->n = 0;
+	t->slot = aza__malloc(t->cap * sizeof *t->slot);
+	t->len = aza__malloc(t->cap * sizeof *t->len);
+	if (!t->slot || !t->len) {
+		aza_jintern__free(t);
+		return NULL;
+	}
+	memset(t->slot, 0, t->cap * sizeof *t->slot);
+	return t;
+}
+
+void aza_jintern__free(aza_jintern *t)
+{
+	if (!t)
+		return;
+	aza_arena__release(&t->a);
+	aza__free(t->slot);
+	aza__free(t->len);
+	aza__free(t);
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* The interned copy of s[0..n), or NULL when out of memory. Only short keys
+ * are interned; long ones are rarely repeated. */
+static const char *intern(aza_jintern *t, const char *s, size_t n)
+{
+	if (t->n * 2 >= t->cap) {
+		size_t cap = t->cap * 2;
+		const char **slot = aza__malloc(cap * sizeof *slot);
+		uint32_t *len = aza__malloc(cap * sizeof *len);
+		if (!slot || !len) {
+			aza__free(slot);
+			aza__free(len);
+			return NULL;
+		}
+		memset(slot, 0, cap * sizeof *slot);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->slot[i]) {
+				size_t h = hash_bytes(t->slot[i], t->len[i]) & (cap - 1);
+				while (slot[h])
+					h = (h + 1) & (cap - 1);
+				slot[h] = t->slot[i];
+				len[h] = t->len[i];
+			}
+		aza__free(t->slot);
+		aza__free(t->len);
+		t->slot = slot;
+		t->len = len;
+		t->cap = cap;
+	}
+	size_t h = hash_bytes(s, n) & (t->cap - 1);
+	while (t->slot[h]) {
+		if (t->len[h] == n && memcmp(t->slot[h], s, n) == 0)
+			return t->slot[h];
+		h = (h + 1) & (t->cap - 1);
+	}
+	char *d = aza_arena__strndup(&t->a, s, n);
+	if (!d)
+		return NULL;
+	t->slot[h] = d;
+	t->len[h] = (uint32_t)n;
+	t->n++;
+	return d;
+}
+
 typedef struct P {
 	aza_arena *a;
+	aza_jintern *in;
 	const char *s;
 	size_t len, i, base;
 	int final, depth, max_depth;
@@ -145,7 +234,7 @@ static size_t put_utf8(char *d, unsigned cp)
 }
 
 /* Parse a string at p->i (which is '"'); returns arena copy (unescaped). */
-static int parse_str(P *p, const char **out, uint32_t *outlen)
+static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 {
 	size_t start = p->i + 1, i = start;
 	int esc = 0;
@@ -184,7 +273,19 @@ static int parse_str(P *p, const char **out, uint32_t *outlen)
 		p->e->more = 0;
 		return -1;
 	}
-	char *d = aza_arena__alloc(p->a, n + 1);
+	if (is_key && p->in && !esc && n <= 64) {
+		const char *k = intern(p->in, p->s + start, n);
+		if (!k) {
+			p->e->code = AZA_ENOMEM;
+			p->e->what = "out of memory";
+			return -1;
+		}
+		*out = k;
+		*outlen = (uint32_t)n;
+		p->i = i + 1;
+		return 0;
+	}
+	char *d = aza_arena__alloc_bytes(p->a, n + 1);
 	if (!d) {
 		p->e->code = AZA_ENOMEM;
 		p->e->what = "out of memory";
@@ -415,7 +516,7 @@ static int parse_container(P *p, aza_json **out, int is_obj)
 				return eob(p);
 			if (p->s[p->i] != '"')
 				return fail(p, p->i, "expected a string key");
-			if (parse_str(p, &key, &klen))
+			if (parse_str(p, &key, &klen, 1))
 				return -1;
 			skip_ws(p);
 			if (p->i >= p->len)
@@ -477,7 +578,7 @@ static int value(P *p, aza_json **out)
 		const char *s;
 		uint32_t n;
 		size_t st = p->i;
-		if (parse_str(p, &s, &n))
+		if (parse_str(p, &s, &n, 0))
 			return -1;
 		aza_json *j = node(p, AZA_JSTR, st);
 		if (!j)
@@ -503,7 +604,13 @@ static int value(P *p, aza_json **out)
 int aza_json__parse(aza_arena *a, const char *buf, size_t len, size_t *pos, int final,
                     size_t base, int max_depth, aza_json **out, aza_jerr *e)
 {
-	P p = {a, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e};
+	return aza_json__parse_in(a, NULL, buf, len, pos, final, base, max_depth, out, e);
+}
+
+int aza_json__parse_in(aza_arena *a, aza_jintern *in, const char *buf, size_t len, size_t *pos,
+                       int final, size_t base, int max_depth, aza_json **out, aza_jerr *e)
+{
+	P p = {a, in, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e};
 	e->more = 0;
 	e->code = 0;
 	if (value(&p, out))

@@ -164,15 +164,36 @@ void *aza_arena__alloc(aza_arena *a, size_t n)
 		c->prev = a->head;
 		a->head = c;
 	}
+	/* Re-align: aza_arena__alloc_bytes may have left the offset odd. */
+	size_t pad = (al - (c->used & (al - 1))) & (al - 1);
+	if (c->cap - c->used < n + pad) {
+		c->used = c->cap; /* force a new chunk */
+		return aza_arena__alloc(a, n);
+	}
+	c->used += pad;
+	a->used_total += pad;
 	void *p = c->data + c->used;
 	c->used += n;
 	a->used_total += n;
 	return p;
 }
 
+/* Strings need no alignment: packing them saves the padding of every one. */
+char *aza_arena__alloc_bytes(aza_arena *a, size_t n)
+{
+	struct aza_chunk *c = a->head;
+	if (c && c->cap - c->used >= n) {
+		char *p = c->data + c->used;
+		c->used += n;
+		a->used_total += n;
+		return p;
+	}
+	return aza_arena__alloc(a, n);
+}
+
 char *aza_arena__strndup(aza_arena *a, const char *s, size_t n)
 {
-	char *d = aza_arena__alloc(a, n + 1);
+	char *d = aza_arena__alloc_bytes(a, n + 1);
 	if (!d)
 		return NULL;
 	memcpy(d, s, n);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const aza_reporter *const reporters[] = {&aza_report_text, &aza_report_json};
@@ -149,8 +150,13 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot create a temporary file: %s", path, strerror(errno));
 		goto out;
 	}
+	/* mkstemp creates 0600; a report gets the usual 0666 less the umask. */
+	mode_t um = umask(0);
+	umask(um);
+	if (fchmod(fd, 0666 & ~um) != 0)
+		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot set permissions: %s", tmp, strerror(errno));
 	size_t off = 0;
-	while (off < b.len) {
+	while (rc == 0 && off < b.len) {
 		ssize_t w = write(fd, b.p + off, b.len - off);
 		if (w < 0) {
 			if (errno == EINTR)
