@@ -114,7 +114,8 @@ typedef enum {
 	AZA_JNUM,
 	AZA_JSTR,
 	AZA_JARR,
-	AZA_JOBJ
+	AZA_JOBJ,
+	AZA_JUNKNOWN /* a template value not known before deployment; u.s says why */
 } aza_jkind;
 
 typedef struct aza_json {
@@ -174,9 +175,13 @@ int aza_json_bool(const aza_json *j, int *out);
 int aza_json_num(const aza_json *j, double *out);
 size_t aza_json_len(const aza_json *j);          /* array or object size */
 const aza_json *aza_json_at(const aza_json *j, size_t i);
-#define aza_json_each(it, arr) \
-	for (const aza_json *it = ((arr) && ((arr)->kind == AZA_JARR || (arr)->kind == AZA_JOBJ)) ? (arr)->u.child : NULL; \
-	     it; it = it->next)
+#define aza_json_each(it, arr) for (const aza_json *it = aza_json__first(arr); it; it = it->next)
+const aza_json *aza_json__first(const aza_json *arr); /* first child, NULL if none */
+
+/* Unknown template values: every accessor that meets one records it, so the
+ * engine can turn a verdict that depended on it into UNKNOWN. */
+void aza_json__touch_reset(void);
+const char *aza_json__touched(void); /* description of the first unknown met, or NULL */
 /* Case-insensitive string equality of a JSON string with s. */
 int aza_json_streq(const aza_json *j, const char *s);
 /* Does the array contain a string equal (case-insensitively) to s? */

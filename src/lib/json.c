@@ -659,13 +659,46 @@ void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *l
 }
 
 /* ---- accessors ---- */
+
+/* Single-threaded by design: one scan evaluates on one thread. */
+static const char *touched;
+
+void aza_json__touch_reset(void)
+{
+	touched = NULL;
+}
+
+const char *aza_json__touched(void)
+{
+	return touched;
+}
+
+static int unk(const aza_json *j)
+{
+	if (j && j->kind == AZA_JUNKNOWN) {
+		if (!touched)
+			touched = j->u.s ? j->u.s : "a value not known before deployment";
+		return 1;
+	}
+	return 0;
+}
+
+const aza_json *aza_json__first(const aza_json *arr)
+{
+	if (unk(arr))
+		return NULL;
+	return (arr && (arr->kind == AZA_JARR || arr->kind == AZA_JOBJ)) ? arr->u.child : NULL;
+}
+
 const aza_json *aza_json_get(const aza_json *o, const char *key)
 {
-	if (!o || o->kind != AZA_JOBJ || !key)
+	if (unk(o) || !o || o->kind != AZA_JOBJ || !key)
 		return NULL;
 	for (const aza_json *c = o->u.child; c; c = c->next)
-		if (aza__strieq(c->key, key))
+		if (aza__strieq(c->key, key)) {
+			unk(c);
 			return c;
+		}
 	return NULL;
 }
 
@@ -692,17 +725,20 @@ const aza_json *aza_json_path(const aza_json *o, const char *path)
 
 const char *aza_json_str(const aza_json *j)
 {
+	unk(j);
 	return (j && j->kind == AZA_JSTR) ? j->u.s : NULL;
 }
 
 int aza_json_is(const aza_json *j, aza_jkind k)
 {
+	if (k != AZA_JUNKNOWN)
+		unk(j);
 	return j && j->kind == k;
 }
 
 int aza_json_bool(const aza_json *j, int *out)
 {
-	if (!j)
+	if (!j || unk(j))
 		return 0;
 	if (j->kind == AZA_JTRUE || j->kind == AZA_JFALSE) {
 		*out = j->kind == AZA_JTRUE;
@@ -723,7 +759,7 @@ int aza_json_bool(const aza_json *j, int *out)
 
 int aza_json_num(const aza_json *j, double *out)
 {
-	if (!j)
+	if (!j || unk(j))
 		return 0;
 	if (j->kind == AZA_JNUM) {
 		*out = j->u.num;
@@ -742,12 +778,13 @@ int aza_json_num(const aza_json *j, double *out)
 
 size_t aza_json_len(const aza_json *j)
 {
+	unk(j);
 	return (j && (j->kind == AZA_JARR || j->kind == AZA_JOBJ)) ? j->n : 0;
 }
 
 const aza_json *aza_json_at(const aza_json *j, size_t i)
 {
-	if (!j || (j->kind != AZA_JARR && j->kind != AZA_JOBJ))
+	if (unk(j) || !j || (j->kind != AZA_JARR && j->kind != AZA_JOBJ))
 		return NULL;
 	const aza_json *c = j->u.child;
 	while (c && i--)
@@ -757,6 +794,7 @@ const aza_json *aza_json_at(const aza_json *j, size_t i)
 
 int aza_json_streq(const aza_json *j, const char *s)
 {
+	unk(j);
 	return j && j->kind == AZA_JSTR && aza__strieq(j->u.s, s);
 }
 
@@ -785,6 +823,7 @@ void aza_json__write(aza_buf *b, const aza_json *j)
 			aza_buf__adds(b, "null");
 		break;
 	case AZA_JSTR: aza_buf__json_str(b, j->u.s); break;
+	case AZA_JUNKNOWN: aza_buf__adds(b, "null"); break;
 	case AZA_JARR:
 	case AZA_JOBJ: {
 		int obj = j->kind == AZA_JOBJ;

@@ -205,9 +205,26 @@ static void run_one(aza_ev *ev, const aza_res *r)
 {
 	aza_arena_mark m = aza_arena__mark(&ev->tmp);
 	int before = ev->emitted;
+	size_t first = ev->s->nf;
+	aza_json__touch_reset();
 	ev->rule->check(ev, r);
 	if (ev->emitted == before)
 		aza_unknown(ev, r, "rule reached no verdict (this is a bug in azaudit; please report it)");
+	/* A verdict that read a value only known at deployment (a template's
+	 * reference(), a parameter without value) is not a verdict. */
+	const char *t = aza_json__touched();
+	if (t) {
+		for (size_t i = first; i < ev->s->nf; i++) {
+			aza_finding *f = &ev->s->f[i];
+			if (f->status != AZA_PASS && f->status != AZA_FAIL)
+				continue;
+			f->status = AZA_UNKNOWN;
+			f->message = aza_arena__printf(aza_inv__arena(ev->s->inv), "depends on %s, which is not known before deployment (%s)",
+			                               t, f->message);
+			if (!f->message)
+				ev->failed = 1;
+		}
+	}
 	aza_arena__reset(&ev->tmp, m);
 }
 
