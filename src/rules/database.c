@@ -202,10 +202,12 @@ static void sql_threat_detection(aza_ev *ev, const aza_res *r)
 			aza_unknown(ev, r, "threat protection: no advancedThreatProtectionSettings object for this server in the input");
 		return;
 	}
-	const char *st = a ? a : b;
+	const char *st = a ? a : b, *why;
 	if (aza__strieq(st, "Disabled") || aza__strieq(st, "New"))
-		aza_fail(ev, r, "%s state is %s and Defender for SQL is not on for the subscription",
-		         a ? "advancedThreatProtectionSettings" : "securityAlertPolicies", st);
+		aza_fail(ev, r, "%s state is %s and %s", a ? "advancedThreatProtectionSettings" : "securityAlertPolicies", st,
+		         aza_ev_collected(ev, "Microsoft.Security/pricings", r, &why)
+		             ? "Defender for SQL is not on for the subscription"
+		             : "the subscription's Defender plans were not collected (a Standard SqlServers plan would also protect it)");
 	else
 		aza_unknown(ev, r, "threat protection state has an unexpected value '%s'", st);
 }

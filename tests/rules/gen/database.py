@@ -106,6 +106,9 @@ def pricing(tier):
             "type": PRICE, "properties": {"pricingTier": tier, "freeTrialRemainingTime": "P0D"}}
 a = server('sqlok')
 case('AZA-SQL-003', 'pass-legacy', snapshot([a, atp(a, "Disabled"), alerts(a)], datasets=[SQL, ATP, SAP]), "PASS sqlok ~ securityAlertPolicies state is Enabled")
+b = server('sqlbad')
+case('AZA-SQL-003', 'fail-noplans', snapshot([b, atp(b, "Disabled")], datasets=[SQL, ATP, SAP]), "FAIL sqlbad ~ Defender plans were not collected")
+case('AZA-SQL-003', 'fail-plan-free', snapshot([b, atp(b, "Disabled"), pricing("Free")], datasets=[SQL, ATP, SAP, PRICE]), "FAIL sqlbad ~ not on for the subscription")
 case('AZA-SQL-003', 'pass-plan', snapshot([a, atp(a, "Disabled"), pricing("Standard")], datasets=[SQL, ATP, PRICE]), "PASS sqlok ~ Defender for SQL")
 
 settings_rule('AZA-SQL-004', SAP, lambda s: alerts(s), lambda s: alerts(s, disabledAlerts=["Sql_Injection", "Access_Anomaly"]),
