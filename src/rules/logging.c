@@ -57,7 +57,6 @@ static int diag_has_dest(aza_ev *ev, const aza_res *d)
 	return nonempty(aza_prop(ev, d, "properties.storageAccountId")) ||
 	       nonempty(aza_prop(ev, d, "properties.workspaceId")) ||
 	       nonempty(aza_prop(ev, d, "properties.eventHubAuthorizationRuleId")) ||
-	       nonempty(aza_prop(ev, d, "properties.eventHubName")) ||
 	       nonempty(aza_prop(ev, d, "properties.marketplacePartnerId"));
 }
 
@@ -311,7 +310,7 @@ static int prefix_hits(const aza_json *prefixes)
 	return 0;
 }
 
-static struct rv storage_retention(aza_ev *ev, const aza_res *sub, const char *acc_id)
+static struct rv storage_retention(aza_ev *ev, const char *acc_id)
 {
 	int limit = aza_ev_cfg(ev)->log_retention_days;
 	aza_inv *inv = aza_ev_inv(ev);
@@ -328,7 +327,6 @@ static struct rv storage_retention(aza_ev *ev, const aza_res *sub, const char *a
 		} else {
 			v.msg = aza_ev_fmt(ev, "storage account '%s': lifecycle management policies were not collected, so blob retention is unknown", an);
 		}
-		(void)sub;
 		return v;
 	}
 	double worst = -1;
@@ -382,7 +380,7 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			rv_keep(&best, v.st, v.msg);
 		}
 		if (sa) {
-			struct rv v = storage_retention(ev, sub, sa);
+			struct rv v = storage_retention(ev, sa);
 			rv_keep(&best, v.st, v.msg);
 		}
 		if (!ws && !sa && diag_has_dest(ev, d))
