@@ -1,7 +1,935 @@
 /*
- * database.c - rules of the database area (see rule.h for how to add one).
+ * database.c - rules of the database area: Azure SQL servers and databases,
+ * Azure Database for PostgreSQL and MySQL (flexible servers and the retired
+ * single servers).
+ *
+ * Settings are child resources with full ids (<server>/auditingSettings/
+ * default, <server>/configurations/<name>...). Azure always answers a GET of
+ * a server's settings object (with its defaults when never set), so a
+ * settings object missing from the input means it was not collected or the
+ * export is incomplete: UNKNOWN with the reason, never PASS. The exception is
+ * the Entra ID administrator, which exists only once set: when the
+ * administrators were collected, none means no administrator.
+ *
+ * CIS Azure Foundations v6.0.0 has no database section (it moved to a
+ * separate benchmark), so these rules map to checklist keys only.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_database[1];
-const size_t aza_rules_database_n = 0;
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SQL "Microsoft.Sql/servers"
+#define SQLDB SQL "/databases"
+#define PG "Microsoft.DBforPostgreSQL/flexibleServers"
+#define PGS "Microsoft.DBforPostgreSQL/servers"
+#define MY "Microsoft.DBforMySQL/flexibleServers"
+#define MYS "Microsoft.DBforMySQL/servers"
+
+/* ---- shared helpers ---- */
+
+/* The settings child of `type` under r, or NULL with an UNKNOWN reported. */
+static const aza_res *setting(aza_ev *ev, const aza_res *r, const char *type, const char *what)
+{
+	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
+	if (s)
+		return s;
+	const char *why;
+	if (!aza_ev_collected(ev, type, r, &why))
+		aza_unknown(ev, r, "%s: %s", what, why);
+	else
+		aza_unknown(ev, r, "%s: no %s object for this server in the input", what, strrchr(type, '/') + 1);
+	return NULL;
+}
+
+/* A string property of a settings object; NULL with an UNKNOWN reported
+ * when absent or not a string. */
+static const char *setting_str(aza_ev *ev, const aza_res *r, const aza_res *s, const char *path)
+{
+	const char *v;
+	int k = aza_prop_str(ev, s, path, &v);
+	if (k > 0)
+		return v;
+	aza_unknown(ev, r, "%s %s is %s", strrchr(s->type, '/') + 1, strchr(path, '.') + 1,
+	            k < 0 ? "not a string" : "absent");
+	return NULL;
+}
+
+static int is_single(const aza_res *r)
+{
+	return aza__strieq(r->type, PGS) || aza__strieq(r->type, MYS);
+}
+
+/* The value of server parameter `name` (a configurations child), or NULL
+ * with an UNKNOWN reported. */
+static const char *param(aza_ev *ev, const aza_res *r, const char *name)
+{
+	const char *ctype = aza_ev_fmt(ev, "%s/configurations", r->type);
+	const aza_res *c = aza_inv_find(aza_ev_inv(ev), aza_ev_fmt(ev, "%s/configurations/%s", r->id, name));
+	if (!c) {
+		const char *why;
+		if (!aza_ev_collected(ev, ctype, r, &why))
+			aza_unknown(ev, r, "server parameter %s: %s", name, why);
+		else
+			aza_unknown(ev, r, "server parameter %s is not in the input (incomplete export?)", name);
+		return NULL;
+	}
+	const char *v;
+	int k = aza_prop_str(ev, c, "properties.value", &v);
+	if (k > 0)
+		return v;
+	aza_unknown(ev, r, "server parameter %s value is %s", name, k < 0 ? "not a string" : "absent");
+	return NULL;
+}
+
+/* An on/off server parameter that must be on. */
+static void param_on(aza_ev *ev, const aza_res *r, const char *name, const char *effect)
+{
+	const char *v = param(ev, r, name);
+	if (!v)
+		return;
+	if (aza__strieq(v, "on") || aza__strieq(v, "true"))
+		aza_pass(ev, r, "%s is %s", name, v);
+	else if (aza__strieq(v, "off") || aza__strieq(v, "false"))
+		aza_fail(ev, r, "%s is %s: %s", name, v, effect);
+	else
+		aza_unknown(ev, r, "%s has an unexpected value '%s'", name, v);
+}
+
+/* Does the comma-separated list hold a token equal to `want` (or starting
+ * with it when prefix is set)? */
+static int list_has(const char *list, const char *want, int prefix)
+{
+	char tmp[512];
+	if (!list || strlen(list) >= sizeof tmp)
+		return 0;
+	strcpy(tmp, list);
+	for (char *t = strtok(tmp, ", ;"); t; t = strtok(NULL, ", ;"))
+		if (prefix ? aza__istarts(t, want) : aza__strieq(t, want))
+			return 1;
+	return 0;
+}
+
+/* ---- Azure SQL ---- */
+
+static void sql_auditing(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = setting(ev, r, SQL "/auditingSettings", "auditing");
+	if (!s)
+		return;
+	const char *st = setting_str(ev, r, s, "properties.state");
+	if (!st)
+		return;
+	if (aza__strieq(st, "Enabled"))
+		aza_pass(ev, r, "auditingSettings state is Enabled");
+	else if (aza__strieq(st, "Disabled"))
+		aza_fail(ev, r, "auditingSettings state is Disabled");
+	else
+		aza_unknown(ev, r, "auditingSettings state has an unexpected value '%s'", st);
+}
+
+static void sql_audit_retention(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = setting(ev, r, SQL "/auditingSettings", "audit retention");
+	if (!s)
+		return;
+	const char *st = setting_str(ev, r, s, "properties.state");
+	if (!st)
+		return;
+	if (!aza__strieq(st, "Enabled")) {
+		aza_fail(ev, r, "auditingSettings state is %s: no audit log is kept", st);
+		return;
+	}
+	int want = aza_ev_cfg(ev)->sql_audit_retention_days;
+	const char *ep = aza_json_str(aza_prop(ev, s, "properties.storageEndpoint"));
+	if (!ep || !*ep) {
+		int mon = 0;
+		aza_json_bool(aza_prop(ev, s, "properties.isAzureMonitorTargetEnabled"), &mon);
+		aza_unknown(ev, r, "%s: retention is set at the destination (Log Analytics workspace or Event Hub consumer), not in auditingSettings",
+		            mon ? "audit logs go to Azure Monitor only" : "auditing has no storage destination");
+		return;
+	}
+	double d;
+	int k = aza_prop_num(ev, s, "properties.retentionDays", &d);
+	if (k <= 0) {
+		aza_unknown(ev, r, "auditingSettings retentionDays is %s", k < 0 ? "not a number" : "absent");
+		return;
+	}
+	if (d == 0)
+		aza_pass(ev, r, "auditingSettings retentionDays is 0 (kept without limit)");
+	else if (d >= want)
+		aza_pass(ev, r, "auditingSettings retentionDays is %.0f (at least %d)", d, want);
+	else
+		aza_fail(ev, r, "auditingSettings retentionDays is %.0f (less than %d)", d, want);
+}
+
+/* Defender for SQL plan on the server's subscription. */
+static int sql_plan_on(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *p = aza_inv_find(aza_ev_inv(ev),
+	                                aza_ev_fmt(ev, "/subscriptions/%s/providers/Microsoft.Security/pricings/SqlServers", r->sub));
+	const char *tier = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL;
+	return tier && aza__strieq(tier, "Standard");
+}
+
+static void sql_threat_detection(aza_ev *ev, const aza_res *r)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *atp = aza_inv_child(inv, r->id, SQL "/advancedThreatProtectionSettings");
+	const aza_res *sap = aza_inv_child(inv, r->id, SQL "/securityAlertPolicies");
+	const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
+	const char *b = sap ? aza_json_str(aza_prop(ev, sap, "properties.state")) : NULL;
+	if (a && aza__strieq(a, "Enabled")) {
+		aza_pass(ev, r, "advancedThreatProtectionSettings state is Enabled");
+		return;
+	}
+	if (b && aza__strieq(b, "Enabled")) {
+		aza_pass(ev, r, "securityAlertPolicies state is Enabled");
+		return;
+	}
+	if (sql_plan_on(ev, r)) {
+		aza_pass(ev, r, "Defender for SQL (pricing SqlServers) is Standard on the subscription");
+		return;
+	}
+	if (!a && !b) {
+		const char *why;
+		if (atp || sap)
+			aza_unknown(ev, r, "threat protection state is absent or not a string");
+		else if (!aza_ev_collected(ev, SQL "/advancedThreatProtectionSettings", r, &why))
+			aza_unknown(ev, r, "threat protection: %s", why);
+		else
+			aza_unknown(ev, r, "threat protection: no advancedThreatProtectionSettings object for this server in the input");
+		return;
+	}
+	const char *st = a ? a : b, *why;
+	if (aza__strieq(st, "Disabled") || aza__strieq(st, "New"))
+		aza_fail(ev, r, "%s state is %s and %s", a ? "advancedThreatProtectionSettings" : "securityAlertPolicies", st,
+		         aza_ev_collected(ev, "Microsoft.Security/pricings", r, &why)
+		             ? "Defender for SQL is not on for the subscription"
+		             : "the subscription's Defender plans were not collected (a Standard SqlServers plan would also protect it)");
+	else
+		aza_unknown(ev, r, "threat protection state has an unexpected value '%s'", st);
+}
+
+static void sql_alert_types(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = setting(ev, r, SQL "/securityAlertPolicies", "alert types");
+	if (!s)
+		return;
+	const aza_json *da = aza_prop(ev, s, "properties.disabledAlerts");
+	if (da && !aza_json_is(da, AZA_JARR) && !aza_json_is(da, AZA_JNULL)) {
+		aza_unknown(ev, r, "securityAlertPolicies disabledAlerts is not an array");
+		return;
+	}
+	const char *first = NULL;
+	size_t n = 0;
+	aza_json_each(x, da) {
+		const char *v = aza_json_str(x);
+		if (v && *v) {
+			if (!first)
+				first = v;
+			n++;
+		}
+	}
+	if (n)
+		aza_fail(ev, r, "securityAlertPolicies disables %zu alert type(s): %s%s", n, first, n > 1 ? ", ..." : "");
+	else
+		aza_pass(ev, r, "securityAlertPolicies disables no alert type");
+}
+
+static void sql_alerts_admins(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = setting(ev, r, SQL "/securityAlertPolicies", "alert recipients");
+	if (!s)
+		return;
+	int b, k = aza_prop_bool(ev, s, "properties.emailAccountAdmins", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "securityAlertPolicies emailAccountAdmins is not a boolean");
+	else if (k && b)
+		aza_pass(ev, r, "securityAlertPolicies emailAccountAdmins is true");
+	else
+		aza_fail(ev, r, "securityAlertPolicies emailAccountAdmins is %s: subscription admins are not emailed",
+		         k ? "false" : "not set (false)");
+}
+
+static void sql_alerts_email(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = setting(ev, r, SQL "/securityAlertPolicies", "alert recipients");
+	if (!s)
+		return;
+	const aza_json *ea = aza_prop(ev, s, "properties.emailAddresses");
+	if (ea && !aza_json_is(ea, AZA_JARR) && !aza_json_is(ea, AZA_JNULL)) {
+		aza_unknown(ev, r, "securityAlertPolicies emailAddresses is not an array");
+		return;
+	}
+	aza_json_each(x, ea) {
+		const char *v = aza_json_str(x);
+		if (v && strchr(v, '@')) {
+			aza_pass(ev, r, "security alerts are sent to %s", v);
+			return;
+		}
+	}
+	aza_fail(ev, r, "securityAlertPolicies emailAddresses is empty: alerts go to no named address");
+}
+
+static int is_master(const aza_res *r)
+{
+	const char *s = strrchr(r->name, '/');
+	return aza__strieq(s ? s + 1 : r->name, "master");
+}
+
+static void sql_tde(aza_ev *ev, const aza_res *r)
+{
+	if (is_master(r)) {
+		aza_na(ev, r, "the master database has no TDE setting you control");
+		return;
+	}
+	const char *type = SQLDB "/transparentDataEncryption";
+	const aza_res *t = aza_inv_child(aza_ev_inv(ev), r->id, type);
+	if (!t) {
+		const char *why;
+		if (!aza_ev_collected(ev, type, r, &why))
+			aza_unknown(ev, r, "transparent data encryption: %s", why);
+		else
+			aza_unknown(ev, r, "no transparentDataEncryption object for this database in the input");
+		return;
+	}
+	const char *st = setting_str(ev, r, t, "properties.state");
+	if (!st)
+		return;
+	if (aza__strieq(st, "Enabled"))
+		aza_pass(ev, r, "transparentDataEncryption state is Enabled");
+	else if (aza__strieq(st, "Disabled"))
+		aza_fail(ev, r, "transparentDataEncryption state is Disabled: data files and backups are not encrypted");
+	else
+		aza_unknown(ev, r, "transparentDataEncryption state has an unexpected value '%s'", st);
+}
+
+static void sql_tde_cmk(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = setting(ev, r, SQL "/encryptionProtector", "TDE protector");
+	if (!s)
+		return;
+	const char *kt = setting_str(ev, r, s, "properties.serverKeyType");
+	if (!kt)
+		return;
+	if (aza__strieq(kt, "AzureKeyVault"))
+		aza_pass(ev, r, "encryptionProtector serverKeyType is AzureKeyVault (key '%s')",
+		         aza_json_str(aza_prop(ev, s, "properties.serverKeyName")) ? aza_json_str(aza_prop(ev, s, "properties.serverKeyName")) : "?");
+	else if (aza__strieq(kt, "ServiceManaged"))
+		aza_fail(ev, r, "encryptionProtector serverKeyType is ServiceManaged: the TDE protector is a Microsoft-managed key");
+	else
+		aza_unknown(ev, r, "encryptionProtector serverKeyType has an unexpected value '%s'", kt);
+}
+
+static void sql_min_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *v;
+	int k = aza_prop_str(ev, r, "properties.minimalTlsVersion", &v);
+	if (k < 0) {
+		aza_unknown(ev, r, "minimalTlsVersion is not a string");
+		return;
+	}
+	if (!k) {
+		aza_fail(ev, r, "minimalTlsVersion not set: no minimum TLS version is enforced");
+		return;
+	}
+	if (aza__strieq(v, "1.2") || aza__strieq(v, "1.3"))
+		aza_pass(ev, r, "minimalTlsVersion is %s", v);
+	else if (aza__strieq(v, "1.0") || aza__strieq(v, "1.1") || aza__strieq(v, "None"))
+		aza_fail(ev, r, "minimalTlsVersion is %s", v);
+	else
+		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s'", v);
+}
+
+/* The Entra ID administrator: the server's properties.administrators (some
+ * api-versions return it) or the administrators/ActiveDirectory child.
+ * Returns the JSON object holding administratorType/login/
+ * azureADOnlyAuthentication, or NULL: *state 0 no admin (proven), -1
+ * UNKNOWN already reported. */
+static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, int *state)
+{
+	const aza_json *p = aza_prop(ev, r, "properties.administrators");
+	if (aza_json_str(aza_json_get(p, "login")) || aza_json_str(aza_json_get(p, "sid")))
+		return p;
+	const char *type = SQL "/administrators";
+	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, type); a; a = aza_inv_next_child(a, r->id)) {
+		const aza_json *ap = aza_prop(ev, a, "properties");
+		const char *t = aza_json_str(aza_json_get(ap, "administratorType"));
+		if (t && aza__strieq(t, "ActiveDirectory"))
+			return ap;
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, type, r, &why)) {
+		aza_unknown(ev, r, "Entra ID administrator: %s", why);
+		*state = -1;
+	} else {
+		*state = 0;
+	}
+	return NULL;
+}
+
+static void sql_entra_admin(aza_ev *ev, const aza_res *r)
+{
+	int st;
+	const aza_json *a = entra_admin(ev, r, &st);
+	if (a) {
+		const char *login = aza_json_str(aza_json_get(a, "login"));
+		aza_pass(ev, r, "Entra ID administrator is '%s'", login ? login : "(sid only)");
+	} else if (st == 0) {
+		aza_fail(ev, r, "no Entra ID administrator is configured: only SQL logins can administer the server");
+	}
+}
+
+static void sql_entra_only(aza_ev *ev, const aza_res *r)
+{
+	int st, b;
+	const aza_json *a = entra_admin(ev, r, &st);
+	if (!a) {
+		if (st == 0)
+			aza_fail(ev, r, "no Entra ID administrator, so SQL authentication is in use");
+		return;
+	}
+	const aza_json *v = aza_json_get(a, "azureADOnlyAuthentication");
+	if (aza_json_bool(v, &b)) {
+		if (b)
+			aza_pass(ev, r, "azureADOnlyAuthentication is true");
+		else
+			aza_fail(ev, r, "azureADOnlyAuthentication is false: SQL logins with passwords are accepted");
+	} else if (!v || aza_json_is(v, AZA_JNULL)) {
+		aza_fail(ev, r, "azureADOnlyAuthentication not set (false): SQL logins with passwords are accepted");
+	} else {
+		aza_unknown(ev, r, "azureADOnlyAuthentication is not a boolean");
+	}
+}
+
+static void sql_public_network(aza_ev *ev, const aza_res *r)
+{
+	const char *v;
+	int k = aza_prop_str(ev, r, "properties.publicNetworkAccess", &v);
+	if (k < 0)
+		aza_unknown(ev, r, "publicNetworkAccess is not a string");
+	else if (!k)
+		aza_fail(ev, r, "publicNetworkAccess not set: the public endpoint is enabled");
+	else if (aza__strieq(v, "Disabled"))
+		aza_pass(ev, r, "publicNetworkAccess is Disabled");
+	else if (aza__strieq(v, "Enabled") || aza__strieq(v, "SecuredByPerimeter"))
+		aza_fail(ev, r, "publicNetworkAccess is %s", v);
+	else
+		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", v);
+}
+
+static void sql_va(aza_ev *ev, const aza_res *r)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *ex = aza_inv_child(inv, r->id, SQL "/sqlVulnerabilityAssessments");
+	const char *es = ex ? aza_json_str(aza_prop(ev, ex, "properties.state")) : NULL;
+	if (es && aza__strieq(es, "Enabled")) {
+		aza_pass(ev, r, "sqlVulnerabilityAssessments (express configuration) state is Enabled");
+		return;
+	}
+	const aza_res *s = aza_inv_child(inv, r->id, SQL "/vulnerabilityAssessments");
+	if (!s) {
+		if (es) {
+			aza_fail(ev, r, "sqlVulnerabilityAssessments state is %s and no classic vulnerability assessment is set", es);
+			return;
+		}
+		const char *why;
+		if (!aza_ev_collected(ev, SQL "/vulnerabilityAssessments", r, &why))
+			aza_unknown(ev, r, "vulnerability assessment: %s", why);
+		else
+			aza_unknown(ev, r, "vulnerability assessment: no vulnerabilityAssessments object for this server in the input");
+		return;
+	}
+	int b, k = aza_prop_bool(ev, s, "properties.recurringScans.isEnabled", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is not a boolean");
+	else if (k && b)
+		aza_pass(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true");
+	else
+		aza_fail(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is %s: no periodic scans", k ? "false" : "not set");
+}
+
+/* ---- PostgreSQL ---- */
+
+static void pg_secure_transport(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, "require_secure_transport", "clients may connect without TLS");
+}
+
+static void pg_tls_version(aza_ev *ev, const aza_res *r)
+{
+	const char *v = param(ev, r, "ssl_min_protocol_version");
+	if (!v)
+		return;
+	if (aza__strieq(v, "TLSv1.2") || aza__strieq(v, "TLSv1.3"))
+		aza_pass(ev, r, "ssl_min_protocol_version is %s", v);
+	else if (aza__strieq(v, "TLSv1") || aza__strieq(v, "TLSv1.1"))
+		aza_fail(ev, r, "ssl_min_protocol_version is %s", v);
+	else
+		aza_unknown(ev, r, "ssl_min_protocol_version has an unexpected value '%s'", v);
+}
+
+static void pg_log_checkpoints(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, "log_checkpoints", "checkpoints are not logged");
+}
+
+static void pg_log_connections(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, "log_connections", "connection attempts are not logged");
+}
+
+static void pg_log_disconnections(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, "log_disconnections", "session ends are not logged");
+}
+
+static void pg_throttle(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, is_single(r) ? "connection_throttling" : "connection_throttle.enable",
+	         "repeated failed logins are not throttled");
+}
+
+static void pg_log_retention(aza_ev *ev, const aza_res *r)
+{
+	const char *name = is_single(r) ? "log_retention_days" : "logfiles.retention_days";
+	const char *v = param(ev, r, name);
+	if (!v)
+		return;
+	double d;
+	char *end;
+	d = strtod(v, &end);
+	if (end == v || *end) {
+		aza_unknown(ev, r, "%s is not a number ('%s')", name, v);
+		return;
+	}
+	if (d > 3)
+		aza_pass(ev, r, "%s is %s (more than 3 days)", name, v);
+	else
+		aza_fail(ev, r, "%s is %s: server logs are kept 3 days or less", name, v);
+}
+
+/* ---- MySQL ---- */
+
+static void my_secure_transport(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, "require_secure_transport", "clients may connect without TLS");
+}
+
+static void my_tls_version(aza_ev *ev, const aza_res *r)
+{
+	const char *v = param(ev, r, "tls_version");
+	if (!v)
+		return;
+	if (list_has(v, "TLSv1", 0) || list_has(v, "TLSv1.1", 0))
+		aza_fail(ev, r, "tls_version is '%s': TLS 1.0 or 1.1 is allowed", v);
+	else if (list_has(v, "TLSv1.2", 0) || list_has(v, "TLSv1.3", 0))
+		aza_pass(ev, r, "tls_version is '%s'", v);
+	else
+		aza_unknown(ev, r, "tls_version has an unexpected value '%s'", v);
+}
+
+static void my_audit_log(aza_ev *ev, const aza_res *r)
+{
+	param_on(ev, r, "audit_log_enabled", "no audit log is written");
+}
+
+static void my_audit_events(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *en = aza_inv_find(aza_ev_inv(ev), aza_ev_fmt(ev, "%s/configurations/audit_log_enabled", r->id));
+	const char *ev_on = en ? aza_json_str(aza_prop(ev, en, "properties.value")) : NULL;
+	if (ev_on && aza__strieq(ev_on, "OFF")) {
+		aza_fail(ev, r, "audit_log_enabled is OFF: no events are audited");
+		return;
+	}
+	const char *v = param(ev, r, "audit_log_events");
+	if (!v)
+		return;
+	if (list_has(v, "CONNECTION", 1))
+		aza_pass(ev, r, "audit_log_events is '%s'", v);
+	else
+		aza_fail(ev, r, "audit_log_events is '%s': connections are not audited", v);
+}
+
+/* ---- single servers (retired, still found in old subscriptions) ---- */
+
+static void single_ssl(aza_ev *ev, const aza_res *r)
+{
+	const char *v;
+	int k = aza_prop_str(ev, r, "properties.sslEnforcement", &v);
+	if (k < 0)
+		aza_unknown(ev, r, "sslEnforcement is not a string");
+	else if (!k)
+		aza_unknown(ev, r, "sslEnforcement is absent from the server (incomplete export?)");
+	else if (aza__strieq(v, "Enabled"))
+		aza_pass(ev, r, "sslEnforcement is Enabled");
+	else if (aza__strieq(v, "Disabled"))
+		aza_fail(ev, r, "sslEnforcement is Disabled: clients may connect without TLS");
+	else
+		aza_unknown(ev, r, "sslEnforcement has an unexpected value '%s'", v);
+}
+
+static void single_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *ssl = aza_json_str(aza_prop(ev, r, "properties.sslEnforcement"));
+	if (ssl && aza__strieq(ssl, "Disabled")) {
+		aza_fail(ev, r, "sslEnforcement is Disabled: no TLS version is required");
+		return;
+	}
+	const char *v;
+	int k = aza_prop_str(ev, r, "properties.minimalTlsVersion", &v);
+	if (k < 0)
+		aza_unknown(ev, r, "minimalTlsVersion is not a string");
+	else if (!k)
+		aza_fail(ev, r, "minimalTlsVersion not set (TLSEnforcementDisabled): any TLS version is accepted");
+	else if (aza__strieq(v, "TLS1_2"))
+		aza_pass(ev, r, "minimalTlsVersion is %s", v);
+	else if (aza__strieq(v, "TLS1_0") || aza__strieq(v, "TLS1_1") || aza__strieq(v, "TLSEnforcementDisabled"))
+		aza_fail(ev, r, "minimalTlsVersion is %s", v);
+	else
+		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s'", v);
+}
+
+/* ---- backups ---- */
+
+static void geo_backup(aza_ev *ev, const aza_res *r)
+{
+	const struct aza_cfg *c = aza_ev_cfg(ev);
+	if (aza__strieq(r->type, SQLDB) && is_master(r)) {
+		aza_na(ev, r, "the master database is not backed up by you");
+		return;
+	}
+	if (c->critical_tag_name && !aza_ev_is_critical(ev, r)) {
+		aza_na(ev, r, "not marked mission-critical (tag '%s')", c->critical_tag_name);
+		return;
+	}
+	const char *path = aza__strieq(r->type, SQLDB) ? "properties.requestedBackupStorageRedundancy"
+	                   : is_single(r)              ? "properties.storageProfile.geoRedundantBackup"
+	                                               : "properties.backup.geoRedundantBackup";
+	const char *what = strrchr(path, '.') + 1;
+	const char *v;
+	int k = aza_prop_str(ev, r, path, &v);
+	if (k <= 0) {
+		aza_unknown(ev, r, "%s is %s", what, k < 0 ? "not a string" : "absent");
+		return;
+	}
+	if (aza__strieq(v, "Enabled") || aza__strieq(v, "Geo") || aza__strieq(v, "GeoZone"))
+		aza_pass(ev, r, "%s is %s", what, v);
+	else if (aza__strieq(v, "Disabled") || aza__strieq(v, "Local") || aza__strieq(v, "Zone"))
+		aza_fail(ev, r, "%s is %s: backups do not survive a regional outage", what, v);
+	else
+		aza_unknown(ev, r, "%s has an unexpected value '%s'", what, v);
+}
+
+#define PAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_PAAS
+#define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
+#define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
+#define DB .area = AZA_AREA_DATABASE
+
+#define SETTING_DEFAULTS(obj) \
+	"Read from the server's " obj " object (Azure returns it for every server, with defaults when never set); when it was not collected or could not be read: UNKNOWN."
+#define PARAM_DEFAULTS \
+	"Read from the server's configurations/<name> object (value is a string); when configurations were not collected or could not be read: UNKNOWN."
+
+const struct aza_rule aza_rules_database[] = {
+	{
+		.id = "AZA-SQL-001", .title = "Auditing is enabled on SQL servers",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = SQL,
+		.needs = SQL "/auditingSettings", .checklist = "sql.auditing",
+		.rationale = "Server auditing records database events for every database on the server; without it there is no trail of who read or changed data.",
+		.portal = "SQL server > Security > Auditing > Enable Azure SQL Auditing, choose a destination, Save.",
+		.cli = "az sql server audit-policy update -g <rg> -n <server> --state Enabled --lats Enabled --lawri <workspace id>",
+		.arm = "Microsoft.Sql/servers/auditingSettings 'default': properties.state = 'Enabled'",
+		.defaults = SETTING_DEFAULTS("auditingSettings/default") " Server-level auditing is judged; database-level auditing alone does not count.",
+		.check = sql_auditing,
+	},
+	{
+		.id = "AZA-SQL-002", .title = "SQL server audit retention is long enough",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
+		.needs = SQL "/auditingSettings", .checklist = "sql.auditing",
+		.rationale = "Intrusions are often found months later; audit records must still exist when they are needed.",
+		.portal = "SQL server > Security > Auditing > Storage > Advanced properties > Retention (days): 90 or more (0 keeps logs without limit).",
+		.cli = "az sql server audit-policy update -g <rg> -n <server> --state Enabled --bsts Enabled --storage-account <account> --retention-days 90",
+		.arm = "auditingSettings: properties.retentionDays >= 90 (or 0 for unlimited)",
+		.defaults = "The minimum is sql_audit_retention_days in the configuration (default 90); retentionDays 0 means unlimited (PASS). Auditing disabled: FAIL. retentionDays only applies to a storage destination; with only Log Analytics or Event Hub, retention is set there: UNKNOWN.",
+		.check = sql_audit_retention,
+	},
+	{
+		.id = "AZA-SQL-003", .title = "Microsoft Defender for SQL (advanced threat protection) is on for SQL servers",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = SQL,
+		.needs = SQL "/advancedThreatProtectionSettings " SQL "/securityAlertPolicies Microsoft.Security/pricings",
+		.checklist = "sql.threat_detection",
+		.rationale = "Threat protection detects SQL injection, anomalous access and brute force against the server and raises security alerts.",
+		.portal = "SQL server > Security > Microsoft Defender for Cloud > Enable Microsoft Defender for SQL (or enable the Azure SQL Databases plan for the subscription).",
+		.cli = "az sql server advanced-threat-protection-setting update -g <rg> -n <server> --state Enabled",
+		.arm = "Microsoft.Sql/servers/advancedThreatProtectionSettings 'Default': properties.state = 'Enabled'",
+		.defaults = "PASS when the server's advancedThreatProtectionSettings or securityAlertPolicies state is Enabled, or the subscription's Defender plan SqlServers is Standard. Neither settings object collected: UNKNOWN.",
+		.check = sql_threat_detection,
+	},
+	{
+		.id = "AZA-SQL-004", .title = "No SQL threat detection alert type is disabled",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
+		.needs = SQL "/securityAlertPolicies", .checklist = "sql.threat_detection",
+		.rationale = "Each disabled alert type (SQL injection, anomalous access, data exfiltration...) is an attack that goes unreported.",
+		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Advanced threat protection types: all.",
+		.cli = "az sql server threat-policy update -g <rg> -n <server> --disabled-alerts \"\"",
+		.arm = "Microsoft.Sql/servers/securityAlertPolicies 'Default': properties.disabledAlerts = []",
+		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none.",
+		.check = sql_alert_types,
+	},
+	{
+		.id = "AZA-SQL-005", .title = "SQL security alerts are emailed to subscription admins",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
+		.needs = SQL "/securityAlertPolicies", .checklist = "sql.alerts_to_admins",
+		.rationale = "An alert nobody reads protects nothing; admins and co-admins should hear of attacks on their servers.",
+		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Also send email notification to admins and subscription owners.",
+		.cli = "az sql server threat-policy update -g <rg> -n <server> --email-account-admins true",
+		.arm = "securityAlertPolicies: properties.emailAccountAdmins = true",
+		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Absent emailAccountAdmins means false (FAIL).",
+		.check = sql_alerts_admins,
+	},
+	{
+		.id = "AZA-SQL-006", .title = "SQL security alerts are sent to a named address",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
+		.needs = SQL "/securityAlertPolicies", .checklist = "sql.alerts_to_admins",
+		.rationale = "A security team mailbox receives alerts even when admin accounts change or are not monitored.",
+		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Send scan reports / alerts to: add an address.",
+		.cli = "az sql server threat-policy update -g <rg> -n <server> --email-addresses secops@example.com",
+		.arm = "securityAlertPolicies: properties.emailAddresses = ['secops@example.com']",
+		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Entries without an '@' are ignored.",
+		.check = sql_alerts_email,
+	},
+	{
+		.id = "AZA-SQL-007", .title = "Transparent data encryption is on for every SQL database",
+		DB, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = SQLDB,
+		.needs = SQLDB "/transparentDataEncryption", .checklist = "sql.tde",
+		.rationale = "TDE encrypts data files, logs and backups at rest; a copied file or backup is useless without the key.",
+		.portal = "SQL database > Security > Transparent data encryption > Data encryption: On.",
+		.cli = "az sql db tde set -g <rg> -s <server> -d <database> --status Enabled",
+		.arm = "Microsoft.Sql/servers/databases/transparentDataEncryption 'current': properties.state = 'Enabled'",
+		.defaults = "Read from the database's transparentDataEncryption/current object; not collected: UNKNOWN. The master database is NOT_APPLICABLE.",
+		.check = sql_tde,
+	},
+	{
+		.id = "AZA-SQL-008", .title = "The SQL server TDE protector is a customer-managed key",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
+		.needs = SQL "/encryptionProtector", .checklist = "sql.tde",
+		.rationale = "A customer-managed TDE protector in Key Vault gives you control of the key, its rotation and its revocation, and separates key from data administration.",
+		.portal = "SQL server > Security > Transparent data encryption > Customer-managed key: select a Key Vault key.",
+		.cli = "az sql server tde-key set -g <rg> -s <server> --server-key-type AzureKeyVault --kid <key id>",
+		.arm = "Microsoft.Sql/servers/encryptionProtector 'current': properties.serverKeyType = 'AzureKeyVault'",
+		.defaults = SETTING_DEFAULTS("encryptionProtector/current") " ServiceManaged: FAIL.",
+		.check = sql_tde_cmk,
+	},
+	{
+		.id = "AZA-SQL-009", .title = "SQL servers require TLS 1.2 or later",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SQL,
+		.checklist = "sql.tls_enforced",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses; a minimum of 1.2 stops clients negotiating them.",
+		.portal = "SQL server > Security > Networking > Connectivity > Minimum TLS version: 1.2.",
+		.cli = "az sql server update -g <rg> -n <server> --minimal-tls-version 1.2",
+		.arm = "Microsoft.Sql/servers: properties.minimalTlsVersion = '1.2'",
+		.defaults = "Absent or 'None' means no minimum is enforced (FAIL).",
+		.check = sql_min_tls,
+	},
+	{
+		.id = "AZA-SQL-010", .title = "An Entra ID administrator is configured on SQL servers",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = SQL,
+		.needs = SQL "/administrators",
+		.rationale = "Entra ID authentication gives central identity management, MFA and conditional access for database administrators instead of local SQL logins.",
+		.portal = "SQL server > Settings > Microsoft Entra ID > Set admin > Save.",
+		.cli = "az sql server ad-admin create -g <rg> -s <server> -u <display name> -i <object id>",
+		.arm = "Microsoft.Sql/servers/administrators 'ActiveDirectory' (or properties.administrators at creation)",
+		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Administrators collected and none set: FAIL; not collected: UNKNOWN.",
+		.check = sql_entra_admin,
+	},
+	{
+		.id = "AZA-SQL-011", .title = "SQL servers allow Entra ID authentication only",
+		DB, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = SQL,
+		.needs = SQL "/administrators",
+		.rationale = "With Entra-only authentication, password-based SQL logins (including the server admin) cannot be brute-forced or reused.",
+		.portal = "SQL server > Settings > Microsoft Entra ID > Support only Microsoft Entra authentication for this server.",
+		.cli = "az sql server ad-only-auth enable -g <rg> -n <server>",
+		.arm = "Microsoft.Sql/servers/azureADOnlyAuthentications 'Default': properties.azureADOnlyAuthentication = true",
+		.defaults = "Read from the Entra ID administrator (see AZA-SQL-010); no administrator: FAIL; azureADOnlyAuthentication absent: false (FAIL).",
+		.check = sql_entra_only,
+	},
+	{
+		.id = "AZA-SQL-012", .title = "SQL server public network access is disabled",
+		DB, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SQL,
+		.rationale = "With the public endpoint disabled, only private endpoints reach the server; firewall mistakes cannot expose it.",
+		.portal = "SQL server > Security > Networking > Public access > Public network access: Disable.",
+		.cli = "az sql server update -g <rg> -n <server> --enable-public-network false",
+		.arm = "Microsoft.Sql/servers: properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "Absent means the public endpoint is enabled (FAIL). SecuredByPerimeter is not Disabled (FAIL).",
+		.check = sql_public_network,
+	},
+	{
+		.id = "AZA-SQL-013", .title = "Vulnerability assessment runs recurring scans on SQL servers",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
+		.needs = SQL "/vulnerabilityAssessments " SQL "/sqlVulnerabilityAssessments",
+		.checklist = "sql.threat_detection",
+		.rationale = "Periodic vulnerability scans find misconfigurations, excessive permissions and unprotected sensitive data before attackers do.",
+		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Vulnerability assessment settings: Periodic recurring scans On (or the express configuration).",
+		.cli = "az sql server va-setting update -g <rg> -s <server> --recurring-scans-enabled true (classic), or enable the express configuration",
+		.arm = "Microsoft.Sql/servers/vulnerabilityAssessments 'default': properties.recurringScans.isEnabled = true",
+		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled) or classic recurringScans.isEnabled true. Neither object collected: UNKNOWN.",
+		.check = sql_va,
+	},
+	{
+		.id = "AZA-SQL-014", .title = "PostgreSQL flexible servers require secure transport",
+		DB, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = PG,
+		.needs = PG "/configurations", .checklist = "sql.tls_enforced",
+		.rationale = "Without require_secure_transport, clients may connect in clear text and expose credentials and data.",
+		.portal = "PostgreSQL flexible server > Settings > Server parameters > require_secure_transport: ON.",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n require_secure_transport --value on",
+		.arm = "Microsoft.DBforPostgreSQL/flexibleServers/configurations 'require_secure_transport': properties.value = 'on'",
+		.defaults = PARAM_DEFAULTS,
+		.check = pg_secure_transport,
+	},
+	{
+		.id = "AZA-SQL-015", .title = "PostgreSQL flexible servers require TLS 1.2 or later",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = PG,
+		.needs = PG "/configurations", .checklist = "sql.tls_enforced",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses.",
+		.portal = "PostgreSQL flexible server > Settings > Server parameters > ssl_min_protocol_version: TLSv1.2.",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n ssl_min_protocol_version --value TLSv1.2",
+		.arm = "configurations 'ssl_min_protocol_version': properties.value = 'TLSv1.2'",
+		.defaults = PARAM_DEFAULTS,
+		.check = pg_tls_version,
+	},
+	{
+		.id = "AZA-SQL-016", .title = "PostgreSQL servers log checkpoints",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = PG " " PGS,
+		.needs = PG "/configurations " PGS "/configurations",
+		.rationale = "Checkpoint logs help diagnose performance and recovery problems and show unusual write activity.",
+		.portal = "PostgreSQL server > Settings > Server parameters > log_checkpoints: ON.",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n log_checkpoints --value on",
+		.arm = "configurations 'log_checkpoints': properties.value = 'on'",
+		.defaults = PARAM_DEFAULTS,
+		.check = pg_log_checkpoints,
+	},
+	{
+		.id = "AZA-SQL-017", .title = "PostgreSQL servers log connections",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = PG " " PGS,
+		.needs = PG "/configurations " PGS "/configurations",
+		.rationale = "Connection logs record every connection attempt, successful or not, which is needed to investigate brute force or misuse.",
+		.portal = "PostgreSQL server > Settings > Server parameters > log_connections: ON.",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n log_connections --value on",
+		.arm = "configurations 'log_connections': properties.value = 'on'",
+		.defaults = PARAM_DEFAULTS,
+		.check = pg_log_connections,
+	},
+	{
+		.id = "AZA-SQL-018", .title = "PostgreSQL servers log disconnections",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = PG " " PGS,
+		.needs = PG "/configurations " PGS "/configurations",
+		.rationale = "Disconnection logs give session durations, completing the connection trail.",
+		.portal = "PostgreSQL server > Settings > Server parameters > log_disconnections: ON.",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n log_disconnections --value on",
+		.arm = "configurations 'log_disconnections': properties.value = 'on'",
+		.defaults = PARAM_DEFAULTS,
+		.check = pg_log_disconnections,
+	},
+	{
+		.id = "AZA-SQL-019", .title = "PostgreSQL servers throttle connections after failed logins",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = PG " " PGS,
+		.needs = PG "/configurations " PGS "/configurations",
+		.rationale = "Connection throttling slows password guessing by temporarily blocking an IP after repeated failed logins.",
+		.portal = "PostgreSQL flexible server > Settings > Server parameters > connection_throttle.enable: ON (single server: connection_throttling).",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n connection_throttle.enable --value on",
+		.arm = "configurations 'connection_throttle.enable' (single server 'connection_throttling'): properties.value = 'on'",
+		.defaults = PARAM_DEFAULTS,
+		.check = pg_throttle,
+	},
+	{
+		.id = "AZA-SQL-020", .title = "PostgreSQL servers keep server logs more than 3 days",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = PG " " PGS,
+		.needs = PG "/configurations " PGS "/configurations",
+		.rationale = "Server logs kept only a few days are gone before most incidents are noticed.",
+		.portal = "PostgreSQL flexible server > Settings > Server parameters > logfiles.retention_days: 4-7 (single server: log_retention_days).",
+		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n logfiles.retention_days --value 7",
+		.arm = "configurations 'logfiles.retention_days' (single server 'log_retention_days'): properties.value > 3",
+		.defaults = PARAM_DEFAULTS " The service default is 3 days (FAIL).",
+		.check = pg_log_retention,
+	},
+	{
+		.id = "AZA-SQL-021", .title = "MySQL flexible servers require secure transport",
+		DB, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = MY,
+		.needs = MY "/configurations", .checklist = "sql.tls_enforced",
+		.rationale = "Without require_secure_transport, clients may connect in clear text and expose credentials and data.",
+		.portal = "MySQL flexible server > Settings > Server parameters > require_secure_transport: ON.",
+		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n require_secure_transport --value ON",
+		.arm = "Microsoft.DBforMySQL/flexibleServers/configurations 'require_secure_transport': properties.value = 'ON'",
+		.defaults = PARAM_DEFAULTS,
+		.check = my_secure_transport,
+	},
+	{
+		.id = "AZA-SQL-022", .title = "MySQL flexible servers allow only TLS 1.2 or later",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = MY,
+		.needs = MY "/configurations", .checklist = "sql.tls_enforced",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses.",
+		.portal = "MySQL flexible server > Settings > Server parameters > tls_version: TLSv1.2 (and TLSv1.3).",
+		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n tls_version --value TLSv1.2",
+		.arm = "configurations 'tls_version': properties.value = 'TLSv1.2' or 'TLSv1.2,TLSv1.3'",
+		.defaults = PARAM_DEFAULTS " Any TLSv1 or TLSv1.1 in the list: FAIL.",
+		.check = my_tls_version,
+	},
+	{
+		.id = "AZA-SQL-023", .title = "MySQL flexible servers write an audit log",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = MY,
+		.needs = MY "/configurations",
+		.rationale = "The audit log records connections and statements, the trail needed to investigate misuse.",
+		.portal = "MySQL flexible server > Settings > Server parameters > audit_log_enabled: ON.",
+		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n audit_log_enabled --value ON",
+		.arm = "configurations 'audit_log_enabled': properties.value = 'ON'",
+		.defaults = PARAM_DEFAULTS " The service default is OFF.",
+		.check = my_audit_log,
+	},
+	{
+		.id = "AZA-SQL-024", .title = "MySQL flexible server audit log includes connection events",
+		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = MY,
+		.needs = MY "/configurations",
+		.rationale = "Connection events (logins, failed logins, disconnects) are the core of an access audit trail.",
+		.portal = "MySQL flexible server > Settings > Server parameters > audit_log_events: include CONNECTION.",
+		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n audit_log_events --value CONNECTION,ADMIN,DDL",
+		.arm = "configurations 'audit_log_events': properties.value contains 'CONNECTION'",
+		.defaults = PARAM_DEFAULTS " audit_log_enabled OFF: FAIL whatever the events.",
+		.check = my_audit_events,
+	},
+	{
+		.id = "AZA-SQL-025", .title = "PostgreSQL and MySQL single servers enforce SSL",
+		DB, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = PGS " " MYS,
+		.checklist = "sql.tls_enforced",
+		.rationale = "Without SSL enforcement, clients may connect in clear text. Single servers are retired: migrate them to flexible servers.",
+		.portal = "Azure Database for PostgreSQL/MySQL server > Settings > Connection security > Enforce SSL connection: ENABLED.",
+		.cli = "az postgres server update -g <rg> -n <server> --ssl-enforcement Enabled (az mysql server update ... for MySQL)",
+		.arm = "Microsoft.DBforPostgreSQL/servers or Microsoft.DBforMySQL/servers: properties.sslEnforcement = 'Enabled'",
+		.defaults = "Absent from a deployed server: UNKNOWN (the API always returns it).",
+		.check = single_ssl,
+	},
+	{
+		.id = "AZA-SQL-026", .title = "PostgreSQL and MySQL single servers require TLS 1.2",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = PGS " " MYS,
+		.checklist = "sql.tls_enforced",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses.",
+		.portal = "Azure Database for PostgreSQL/MySQL server > Settings > Connection security > Minimum TLS version: TLS 1.2.",
+		.cli = "az postgres server update -g <rg> -n <server> --minimal-tls-version TLS1_2",
+		.arm = "properties.minimalTlsVersion = 'TLS1_2'",
+		.defaults = "Absent means TLSEnforcementDisabled (FAIL); sslEnforcement Disabled: FAIL.",
+		.check = single_tls,
+	},
+	{
+		.id = "AZA-SQL-027", .title = "Mission-critical databases have geo-redundant backups",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQLDB " " PG " " MY " " PGS " " MYS,
+		.rationale = "Geo-redundant backup storage lets you restore in another region when the server's region is lost.",
+		.portal = "PostgreSQL/MySQL: set Geo-redundancy when creating the server (Compute + storage > Backup). SQL database: Compute + storage > Backup storage redundancy: Geo-redundant.",
+		.cli = "az sql db update -g <rg> -s <server> -n <db> --backup-storage-redundancy Geo; az postgres flexible-server create ... --geo-redundant-backup Enabled",
+		.arm = "SQL database: properties.requestedBackupStorageRedundancy = 'Geo'; flexible servers: properties.backup.geoRedundantBackup = 'Enabled'",
+		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. Absent setting: UNKNOWN.",
+		.check = geo_backup,
+	},
+};
+const size_t aza_rules_database_n = sizeof aza_rules_database / sizeof aza_rules_database[0];

@@ -1,7 +1,956 @@
 /*
- * logging.c - rules of the logging area (see rule.h for how to add one).
+ * logging.c - rules of the logging and monitoring area: activity log export
+ * (subscription diagnostic settings and the legacy log profile), its
+ * retention and destination, activity log alerts, Key Vault audit logging,
+ * flow logs sent to Log Analytics and Application Insights.
+ *
+ * Subscription-level findings (exports, alerts) are reported on the
+ * subscription: they are about something missing from it. A verdict that
+ * needs a data set the snapshot did not collect is UNKNOWN, never FAIL.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_logging[1];
-const size_t aza_rules_logging_n = 0;
+#include <stdio.h>
+#include <string.h>
+
+#define DIAG "Microsoft.Insights/diagnosticSettings"
+/* Some subscription-level settings come back with this provider in their id
+ * (seen in the service's own examples); they are the same object. */
+#define DIAG_ARM "AzureResourceManager/diagnosticSettings"
+#define LOGPROF "Microsoft.Insights/logprofiles"
+#define ALERT "Microsoft.Insights/activityLogAlerts"
+#define COMPONENT "Microsoft.Insights/components"
+#define STG "Microsoft.Storage/storageAccounts"
+#define CONTAINER STG "/blobServices/containers"
+#define MGMTPOL STG "/managementPolicies"
+#define WS "Microsoft.OperationalInsights/workspaces"
+#define WSTABLE WS "/tables"
+#define VAULT "Microsoft.KeyVault/vaults"
+#define FLOWLOG "Microsoft.Network/networkWatchers/flowLogs"
+#define EXPORT_CONTAINER "insights-activity-logs"
+
+/* ---- subscription activity log export ---- */
+
+static const char *const diag_types[] = {DIAG, DIAG_ARM};
+
+/* The n-th subscription-level diagnostic setting of `sub` (across both
+ * spellings of the type), or NULL. */
+static const aza_res *sub_setting(aza_ev *ev, const aza_res *sub, size_t n)
+{
+	for (size_t t = 0; t < 2; t++)
+		for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), sub->id, diag_types[t]); d;
+		     d = aza_inv_next_child(d, sub->id))
+			if (n-- == 0)
+				return d;
+	return NULL;
+}
+
+static const char *nonempty(const aza_json *j)
+{
+	const char *s = aza_json_str(j);
+	return s && *s && strcmp(s, "-") != 0 ? s : NULL;
+}
+
+/* Destinations of a diagnostic setting: 0 when it sends nowhere. */
+static int diag_has_dest(aza_ev *ev, const aza_res *d)
+{
+	return nonempty(aza_prop(ev, d, "properties.storageAccountId")) ||
+	       nonempty(aza_prop(ev, d, "properties.workspaceId")) ||
+	       nonempty(aza_prop(ev, d, "properties.eventHubAuthorizationRuleId")) ||
+	       nonempty(aza_prop(ev, d, "properties.marketplacePartnerId"));
+}
+
+/* Is log category `cat` enabled in the setting (directly or via one of the
+ * space-separated category groups in `groups`)? cat NULL: any category. */
+static int diag_log_on(aza_ev *ev, const aza_res *d, const char *cat, const char *groups)
+{
+	int b;
+	aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
+		if (!aza_json_bool(aza_json_get(l, "enabled"), &b) || !b)
+			continue;
+		const char *c = aza_json_str(aza_json_get(l, "category"));
+		const char *g = aza_json_str(aza_json_get(l, "categoryGroup"));
+		if (!cat && (c || g))
+			return 1;
+		if (c && cat && aza__strieq(c, cat))
+			return 1;
+		if (g && groups) {
+			char tmp[128];
+			snprintf(tmp, sizeof tmp, "%s", groups);
+			for (char *t = strtok(tmp, " "); t; t = strtok(NULL, " "))
+				if (aza__strieq(g, t))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+static const aza_res *log_profile(aza_ev *ev, const aza_res *sub)
+{
+	return aza_inv_child(aza_ev_inv(ev), sub->id, LOGPROF);
+}
+
+static int profile_has_dest(aza_ev *ev, const aza_res *p)
+{
+	return nonempty(aza_prop(ev, p, "properties.storageAccountId")) ||
+	       nonempty(aza_prop(ev, p, "properties.serviceBusRuleId"));
+}
+
+/* UNKNOWN (and 1) when subscription diagnostic settings were not collected. */
+static int diag_not_collected(aza_ev *ev, const aza_res *sub)
+{
+	const char *why;
+	if (aza_ev_collected(ev, DIAG, sub, &why))
+		return 0;
+	aza_unknown(ev, sub, "%s", why);
+	return 1;
+}
+
+static void activity_export(aza_ev *ev, const aza_res *sub)
+{
+	const aza_res *d, *bad = NULL;
+	int bad_dest = 0;
+	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
+		int dest = diag_has_dest(ev, d), on = diag_log_on(ev, d, NULL, NULL);
+		if (dest && on) {
+			aza_pass(ev, sub, "diagnostic setting '%s' exports the activity log", d->name);
+			return;
+		}
+		if (!bad) {
+			bad = d;
+			bad_dest = !dest;
+		}
+	}
+	const aza_res *p = log_profile(ev, sub);
+	if (p && profile_has_dest(ev, p)) {
+		aza_pass(ev, sub, "legacy log profile '%s' exports the activity log", p->name);
+		return;
+	}
+	if (bad) {
+		aza_fail(ev, sub, "diagnostic setting '%s' %s", bad->name,
+		         bad_dest ? "has no destination" : "enables no log category");
+		return;
+	}
+	if (diag_not_collected(ev, sub))
+		return;
+	aza_fail(ev, sub, "no subscription diagnostic setting%s exports the activity log",
+	         p ? " (and the log profile has no destination)" : " or log profile");
+}
+
+static const char *const cis_categories[] = {"Administrative", "Alert", "Policy", "Security"};
+static const char *const all_categories[] = {"Administrative", "Security", "ServiceHealth", "Alert",
+                                             "Recommendation", "Policy", "Autoscale", "ResourceHealth"};
+
+/* First category of `cats` the setting does not export, or NULL. */
+static const char *missing_category(aza_ev *ev, const aza_res *d, const char *const *cats, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!diag_log_on(ev, d, cats[i], "allLogs"))
+			return cats[i];
+	return NULL;
+}
+
+static void export_categories(aza_ev *ev, const aza_res *sub)
+{
+	const aza_res *d, *first = NULL;
+	const char *miss = NULL;
+	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
+		if (!diag_has_dest(ev, d))
+			continue;
+		const char *m = missing_category(ev, d, cis_categories, 4);
+		if (!m) {
+			aza_pass(ev, sub, "diagnostic setting '%s' exports Administrative, Alert, Policy and Security", d->name);
+			return;
+		}
+		if (!first) {
+			first = d;
+			miss = m;
+		}
+	}
+	if (first) {
+		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category", first->name, miss);
+		return;
+	}
+	if (diag_not_collected(ev, sub))
+		return;
+	aza_fail(ev, sub, "no subscription diagnostic setting with a destination%s",
+	         log_profile(ev, sub) ? " (only a legacy log profile, which has no category selection)" : "");
+}
+
+/* Regions in use: locations of the regional resources of the subscription. */
+static const char *const regional_types[] = {
+	"Microsoft.Compute/virtualMachines", "Microsoft.Compute/disks", STG, "Microsoft.Network/virtualNetworks",
+	"Microsoft.Network/networkSecurityGroups", "Microsoft.Network/publicIPAddresses",
+	"Microsoft.Network/networkWatchers", "Microsoft.Sql/servers", VAULT, "Microsoft.Web/sites",
+};
+
+static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
+{
+	const aza_json *cats = aza_prop(ev, p, "properties.categories");
+	const aza_json *locs = aza_prop(ev, p, "properties.locations");
+	static const char *const need[] = {"Write", "Delete", "Action"};
+	for (size_t i = 0; i < 3; i++)
+		if (!aza_json_has_str(cats, need[i])) {
+			aza_fail(ev, sub, "log profile '%s' does not export the %s category", p->name, need[i]);
+			return;
+		}
+	if (!aza_json_has_str(locs, "global")) {
+		aza_fail(ev, sub, "log profile '%s' does not include the 'global' location", p->name);
+		return;
+	}
+	for (size_t t = 0; t < sizeof regional_types / sizeof regional_types[0]; t++)
+		for (const aza_res *r = aza_inv_first(aza_ev_inv(ev), regional_types[t]); r; r = r->next_of_type) {
+			if (r->pseudo || !aza__strieq(r->sub, sub->sub) || !*r->location ||
+			    aza__strieq(r->location, "global"))
+				continue;
+			if (!aza_json_has_str(locs, r->location)) {
+				aza_fail(ev, sub, "log profile '%s' does not include region '%s' (used by %s)", p->name,
+				         r->location, r->name);
+				return;
+			}
+		}
+	aza_pass(ev, sub, "log profile '%s' exports Write, Delete and Action for 'global' and every region in use", p->name);
+}
+
+static void export_all(aza_ev *ev, const aza_res *sub)
+{
+	const aza_res *d, *first = NULL;
+	const char *miss = NULL;
+	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
+		if (!diag_has_dest(ev, d))
+			continue;
+		const char *m = missing_category(ev, d, all_categories, 8);
+		if (!m) {
+			aza_pass(ev, sub, "diagnostic setting '%s' exports every activity log category (settings cover all regions and global)",
+			         d->name);
+			return;
+		}
+		if (!first) {
+			first = d;
+			miss = m;
+		}
+	}
+	const aza_res *p = log_profile(ev, sub);
+	if (p && profile_has_dest(ev, p)) {
+		profile_all(ev, sub, p);
+		return;
+	}
+	if (first) {
+		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category", first->name, miss);
+		return;
+	}
+	if (diag_not_collected(ev, sub))
+		return;
+	aza_fail(ev, sub, "the activity log is not exported");
+}
+
+/* ---- retention ---- */
+
+enum { R_PASS, R_FAIL, R_UNKNOWN };
+
+/* A verdict for one destination with its sentence. */
+struct rv {
+	int st;
+	const char *msg;
+};
+
+static void rv_keep(struct rv *best, int st, const char *msg)
+{
+	/* One destination that keeps the logs long enough suffices; a short one
+	 * fails only when no destination is known to be long enough. */
+	static const int rank[] = {[R_PASS] = 3, [R_FAIL] = 2, [R_UNKNOWN] = 1};
+	if (!best->msg || rank[st] > rank[best->st]) {
+		best->st = st;
+		best->msg = msg;
+	}
+}
+
+static struct rv workspace_retention(aza_ev *ev, const char *ws_id)
+{
+	int limit = aza_ev_cfg(ev)->log_retention_days;
+	aza_inv *inv = aza_ev_inv(ev);
+	struct rv v = {R_UNKNOWN, NULL};
+	double days;
+	const aza_res *t = aza_inv_find(inv, aza_ev_fmt(ev, "%s/tables/AzureActivity", ws_id));
+	if (t && aza_prop_num(ev, t, "properties.totalRetentionInDays", &days) == 1 && days > 0) {
+		v.st = days >= limit ? R_PASS : R_FAIL;
+		v.msg = aza_ev_fmt(ev, "workspace table AzureActivity keeps %.0f days (limit %d)", days, limit);
+		return v;
+	}
+	const aza_res *w = aza_inv_find(inv, ws_id);
+	if (!w) {
+		v.msg = aza_ev_fmt(ev, "workspace %s is not in the input: its retention is unknown", ws_id);
+		return v;
+	}
+	int k = aza_prop_num(ev, w, "properties.retentionInDays", &days);
+	if (k != 1) {
+		v.msg = aza_ev_fmt(ev, "workspace '%s' retentionInDays is %s", w->name, k ? "not a number" : "absent");
+		return v;
+	}
+	v.st = days >= limit ? R_PASS : R_FAIL;
+	v.msg = aza_ev_fmt(ev, "workspace '%s' retentionInDays is %.0f (limit %d; workspace default, no AzureActivity table setting in the input)",
+	                   w->name, days, limit);
+	return v;
+}
+
+/* Does a lifecycle rule's prefix filter reach blobs of the export container? */
+static int prefix_hits(const aza_json *prefixes)
+{
+	if (!prefixes || aza_json_len(prefixes) == 0)
+		return 1;
+	const char *c = EXPORT_CONTAINER "/";
+	aza_json_each(p, prefixes) {
+		const char *s = aza_json_str(p);
+		if (!s)
+			continue;
+		size_t n = strlen(s) < strlen(c) ? strlen(s) : strlen(c);
+		if (aza__strnieq(s, c, n))
+			return 1;
+	}
+	return 0;
+}
+
+static struct rv storage_retention(aza_ev *ev, const char *acc_id)
+{
+	int limit = aza_ev_cfg(ev)->log_retention_days;
+	aza_inv *inv = aza_ev_inv(ev);
+	struct rv v = {R_UNKNOWN, NULL};
+	const aza_res *acc = aza_inv_find(inv, acc_id);
+	const aza_res *mp = aza_inv_child(inv, acc_id, MGMTPOL);
+	const char *an = acc ? acc->name : acc_id;
+	if (!mp) {
+		const char *why;
+		const aza_res fake = {.id = acc_id};
+		if (aza_ev_collected(ev, MGMTPOL, acc ? acc : &fake, &why)) {
+			v.st = R_PASS;
+			v.msg = aza_ev_fmt(ev, "storage account '%s' has no lifecycle management policy: exported blobs are kept until deleted", an);
+		} else {
+			v.msg = aza_ev_fmt(ev, "storage account '%s': lifecycle management policies were not collected, so blob retention is unknown", an);
+		}
+		return v;
+	}
+	double worst = -1;
+	const char *worst_rule = NULL;
+	aza_json_each(rule, aza_prop(ev, mp, "properties.policy.rules")) {
+		int en = 1;
+		aza_json_bool(aza_json_get(rule, "enabled"), &en);
+		if (!en)
+			continue;
+		const aza_json *def = aza_json_get(rule, "definition");
+		const aza_json *bt = aza_json_path(def, "filters.blobTypes");
+		/* Activity logs are written as append blobs. */
+		if (bt && aza_json_len(bt) && !aza_json_has_str(bt, "appendBlob"))
+			continue;
+		if (!prefix_hits(aza_json_path(def, "filters.prefixMatch")))
+			continue;
+		static const char *const keys[] = {"daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan",
+		                                   "daysAfterLastAccessTimeGreaterThan"};
+		for (size_t i = 0; i < 3; i++) {
+			double d;
+			if (aza_json_num(aza_json_path(def, aza_ev_fmt(ev, "actions.baseBlob.delete.%s", keys[i])), &d) &&
+			    (worst < 0 || d < worst)) {
+				worst = d;
+				worst_rule = aza_json_str(aza_json_get(rule, "name"));
+			}
+		}
+	}
+	if (worst < 0) {
+		v.st = R_PASS;
+		v.msg = aza_ev_fmt(ev, "no lifecycle rule of storage account '%s' deletes the exported activity logs", an);
+	} else {
+		v.st = worst >= limit ? R_PASS : R_FAIL;
+		v.msg = aza_ev_fmt(ev, "lifecycle rule '%s' of storage account '%s' deletes activity log blobs after %.0f days (limit %d)",
+		                   worst_rule ? worst_rule : "?", an, worst, limit);
+	}
+	return v;
+}
+
+static void retention(aza_ev *ev, const aza_res *sub)
+{
+	int limit = aza_ev_cfg(ev)->log_retention_days;
+	struct rv best = {R_UNKNOWN, NULL};
+	const aza_res *d;
+	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
+		if (!diag_log_on(ev, d, NULL, NULL))
+			continue;
+		const char *ws = nonempty(aza_prop(ev, d, "properties.workspaceId"));
+		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
+		if (ws) {
+			struct rv v = workspace_retention(ev, ws);
+			rv_keep(&best, v.st, v.msg);
+		}
+		if (sa) {
+			struct rv v = storage_retention(ev, sa);
+			rv_keep(&best, v.st, v.msg);
+		}
+		if (!ws && !sa && diag_has_dest(ev, d))
+			rv_keep(&best, R_UNKNOWN,
+			        aza_ev_fmt(ev, "diagnostic setting '%s' sends to an event hub or partner only: retention is decided downstream", d->name));
+	}
+	const aza_res *p = log_profile(ev, sub);
+	if (p && profile_has_dest(ev, p)) {
+		int en = 0;
+		double days = 0;
+		const aza_json *rp = aza_prop(ev, p, "properties.retentionPolicy");
+		int ke = aza_json_bool(aza_json_get(rp, "enabled"), &en);
+		int kd = aza_json_num(aza_json_get(rp, "days"), &days);
+		if (ke && !en)
+			rv_keep(&best, R_PASS, aza_ev_fmt(ev, "log profile '%s' retention policy is disabled: events are kept indefinitely", p->name));
+		else if (ke && kd && days == 0)
+			rv_keep(&best, R_PASS, aza_ev_fmt(ev, "log profile '%s' retention days is 0: events are kept indefinitely", p->name));
+		else if (ke && kd)
+			rv_keep(&best, days >= limit ? R_PASS : R_FAIL,
+			        aza_ev_fmt(ev, "log profile '%s' retains events %.0f days (limit %d)", p->name, days, limit));
+		else
+			rv_keep(&best, R_UNKNOWN, aza_ev_fmt(ev, "log profile '%s' retentionPolicy is missing or malformed", p->name));
+	}
+	if (best.msg) {
+		if (best.st == R_PASS)
+			aza_pass(ev, sub, "%s", best.msg);
+		else if (best.st == R_FAIL)
+			aza_fail(ev, sub, "%s", best.msg);
+		else
+			aza_unknown(ev, sub, "%s", best.msg);
+		return;
+	}
+	if (diag_not_collected(ev, sub))
+		return;
+	aza_fail(ev, sub, "the activity log is not exported: Azure keeps it only 90 days");
+}
+
+/* Storage accounts receiving the subscription's activity log. */
+static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, size_t max)
+{
+	size_t n = 0;
+	const aza_res *d;
+	for (size_t i = 0; (d = sub_setting(ev, sub, i)) && n < max; i++) {
+		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
+		if (sa && diag_log_on(ev, d, NULL, NULL))
+			out[n++] = sa;
+	}
+	const aza_res *p = log_profile(ev, sub);
+	const char *sa = p ? nonempty(aza_prop(ev, p, "properties.storageAccountId")) : NULL;
+	if (sa && n < max)
+		out[n++] = sa;
+	return n;
+}
+
+static void container_private(aza_ev *ev, const aza_res *sub)
+{
+	const char *accs[8];
+	size_t n = export_accounts(ev, sub, accs, 8);
+	if (!n) {
+		if (!diag_not_collected(ev, sub))
+			aza_na(ev, sub, "the activity log is not exported to a storage account");
+		return;
+	}
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *unk = NULL, *ok = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const aza_res *acc = aza_inv_find(inv, accs[i]);
+		int b;
+		if (acc && aza_json_bool(aza_prop(ev, acc, "properties.allowBlobPublicAccess"), &b) && !b) {
+			ok = aza_ev_fmt(ev, "storage account '%s' sets allowBlobPublicAccess false", acc->name);
+			continue;
+		}
+		const aza_res *c = aza_inv_find(inv, aza_ev_fmt(ev, "%s/blobServices/default/containers/" EXPORT_CONTAINER, accs[i]));
+		const char *an = acc ? acc->name : accs[i];
+		if (c) {
+			const char *pa = aza_json_str(aza_prop(ev, c, "properties.publicAccess"));
+			if (!pa && aza_prop(ev, c, "properties.publicAccess")) {
+				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is not a string", an);
+			} else if (!pa || aza__strieq(pa, "None")) {
+				ok = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s' has publicAccess None", an);
+			} else {
+				aza_fail(ev, sub, "container " EXPORT_CONTAINER " of storage account '%s' has publicAccess %s: the activity log is readable anonymously",
+				         an, pa);
+				return;
+			}
+			continue;
+		}
+		if (!acc)
+			unk = aza_ev_fmt(ev, "export storage account %s is not in the input", accs[i]);
+		else
+			unk = aza_ev_fmt(ev, "storage account '%s' allows public blob access and its " EXPORT_CONTAINER " container is not in the input", an);
+	}
+	if (unk)
+		aza_unknown(ev, sub, "%s", unk);
+	else
+		aza_pass(ev, sub, "%s", ok);
+}
+
+static void export_cmk(aza_ev *ev, const aza_res *sub)
+{
+	const char *accs[8];
+	size_t n = export_accounts(ev, sub, accs, 8);
+	if (!n) {
+		if (!diag_not_collected(ev, sub))
+			aza_na(ev, sub, "the activity log is not exported to a storage account");
+		return;
+	}
+	const char *ok = NULL, *unk = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const aza_res *acc = aza_inv_find(aza_ev_inv(ev), accs[i]);
+		const char *ks = acc ? aza_json_str(aza_prop(ev, acc, "properties.encryption.keySource")) : NULL;
+		if (!acc)
+			unk = aza_ev_fmt(ev, "export storage account %s is not in the input", accs[i]);
+		else if (!ks)
+			unk = aza_ev_fmt(ev, "storage account '%s' has no encryption.keySource", acc->name);
+		else if (aza__strieq(ks, "Microsoft.Keyvault"))
+			ok = aza_ev_fmt(ev, "storage account '%s' encrypts with a customer-managed key (keySource %s)", acc->name, ks);
+		else {
+			aza_fail(ev, sub, "activity log storage account '%s' uses keySource %s (Microsoft-managed keys)", acc->name, ks);
+			return;
+		}
+	}
+	if (unk)
+		aza_unknown(ev, sub, "%s", unk);
+	else
+		aza_pass(ev, sub, "%s", ok);
+}
+
+/* ---- Key Vault audit logging ---- */
+
+static void keyvault_logging(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *first = NULL;
+	int nodest = 0;
+	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), r->id, DIAG); d; d = aza_inv_next_child(d, r->id)) {
+		int on = diag_log_on(ev, d, "AuditEvent", "audit allLogs"), dest = diag_has_dest(ev, d);
+		if (on && dest) {
+			aza_pass(ev, r, "diagnostic setting '%s' logs AuditEvent", d->name);
+			return;
+		}
+		if (!first) {
+			first = d;
+			nodest = on && !dest;
+		}
+	}
+	if (first) {
+		aza_fail(ev, r, "diagnostic setting '%s' %s", first->name,
+		         nodest ? "has no destination" : "does not log AuditEvent (nor the audit or allLogs group)");
+		return;
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, DIAG, r, &why))
+		aza_unknown(ev, r, "%s", why);
+	else
+		aza_fail(ev, r, "no diagnostic setting: Key Vault access is not logged");
+}
+
+/* ---- flow logs to Log Analytics ---- */
+
+static void flow_analytics(aza_ev *ev, const aza_res *r, int want_nsg)
+{
+	const char *t = aza_json_str(aza_prop(ev, r, "properties.targetResourceId"));
+	if (!t) {
+		aza_unknown(ev, r, "targetResourceId is absent or not a string");
+		return;
+	}
+	int nsg = aza__istrstr(t, "/networkSecurityGroups/") != NULL;
+	if (nsg != want_nsg) {
+		aza_na(ev, r, "the flow log targets %s", want_nsg ? "a virtual network, subnet or interface" : "a network security group");
+		return;
+	}
+	int en;
+	if (aza_prop_bool(ev, r, "properties.enabled", &en) == 1 && !en) {
+		aza_fail(ev, r, "the flow log is disabled");
+		return;
+	}
+	const aza_json *ta = aza_prop(ev, r, "properties.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration");
+	int k = aza_json_bool(aza_json_get(ta, "enabled"), &en);
+	const char *ws = nonempty(aza_json_get(ta, "workspaceResourceId"));
+	if (!ws)
+		ws = nonempty(aza_json_get(ta, "workspaceId"));
+	if (k && en && ws)
+		aza_pass(ev, r, "traffic analytics sends the flow log to workspace %s", ws);
+	else if (ta && aza_json_get(ta, "enabled") && !k)
+		aza_unknown(ev, r, "flowAnalyticsConfiguration enabled is not a boolean");
+	else
+		aza_fail(ev, r, "traffic analytics is %s: the flow log does not reach Log Analytics",
+		         k && en ? "enabled without a workspace" : "not enabled");
+}
+
+static void nsg_flow_analytics(aza_ev *ev, const aza_res *r)
+{
+	flow_analytics(ev, r, 1);
+}
+
+static void vnet_flow_analytics(aza_ev *ev, const aza_res *r)
+{
+	flow_analytics(ev, r, 0);
+}
+
+/* ---- activity log alerts ---- */
+
+/* Does the leaf condition hold for an event with category `cat` and
+ * operation `op` (op NULL: a Service Health event)? Sets *has_op when it
+ * names the operation. */
+static int leaf_holds(const aza_json *leaf, const char *cat, const char *op, int *has_op, const char **narrow)
+{
+	const char *f = aza_json_str(aza_json_get(leaf, "field"));
+	const aza_json *eq = aza_json_get(leaf, "equals");
+	const aza_json *any = aza_json_get(leaf, "containsAny");
+	if (!f)
+		return 0;
+#define MATCHES(v) ((eq && aza_json_streq(eq, (v))) || aza_json_has_str(any, (v)))
+	if (aza__strieq(f, "category"))
+		return MATCHES(cat);
+	if (!op) /* Service Health: any further filter is the owner's choice. */
+		return 1;
+	if (aza__strieq(f, "operationName")) {
+		if (MATCHES(op)) {
+			*has_op = 1;
+			return 1;
+		}
+		return 0;
+	}
+	/* The operation's provider and resource type match themselves. */
+	char type[160];
+	snprintf(type, sizeof type, "%s", op);
+	char *slash = strrchr(type, '/');
+	if (slash)
+		*slash = 0;
+	if (aza__strieq(f, "resourceType"))
+		return MATCHES(type);
+	if (aza__strieq(f, "resourceProvider")) {
+		char *s = strchr(type, '/');
+		if (s)
+			*s = 0;
+		return MATCHES(type);
+	}
+#undef MATCHES
+	*narrow = f;
+	return 0;
+}
+
+/* Does the alert fire for every such event in the subscription? */
+static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const char *op, const char **note)
+{
+	int en;
+	int k = aza_prop_bool(ev, a, "properties.enabled", &en);
+	const aza_json *scopes = aza_prop(ev, a, "properties.scopes");
+	int in_scope = 0;
+	if (!scopes || aza_json_len(scopes) == 0)
+		in_scope = aza__strieq(a->sub, sub->sub);
+	aza_json_each(s, scopes) {
+		const char *v = aza_json_str(s);
+		if (v && aza__strieq(v[0] == '/' ? v : aza_ev_fmt(ev, "/%s", v), sub->id))
+			in_scope = 1;
+	}
+	if (!in_scope)
+		return 0;
+	const char *cat = op ? "Administrative" : "ServiceHealth";
+	int has_op = 0, has_cat = 0, all = 1;
+	const char *narrow = NULL;
+	const aza_json *allof = aza_prop(ev, a, "properties.condition.allOf");
+	aza_json_each(c, allof) {
+		const aza_json *anyof = aza_json_get(c, "anyOf");
+		int ok = 0;
+		if (anyof) {
+			aza_json_each(l, anyof) if (leaf_holds(l, cat, op, &has_op, &narrow)) ok = 1;
+		} else {
+			ok = leaf_holds(c, cat, op, &has_op, &narrow);
+			const char *f = aza_json_str(aza_json_get(c, "field"));
+			if (ok && f && aza__strieq(f, "category"))
+				has_cat = 1;
+		}
+		if (!ok)
+			all = 0;
+	}
+	int targets = op ? has_op : has_cat;
+	if (!targets)
+		return 0;
+	if (k < 0) {
+		*note = aza_ev_fmt(ev, "; alert '%s' has a non-boolean 'enabled'", a->name);
+		return 0;
+	}
+	if (k == 1 && !en) {
+		*note = aza_ev_fmt(ev, "; alert '%s' matches but is disabled", a->name);
+		return 0;
+	}
+	if (!all) {
+		*note = aza_ev_fmt(ev, "; alert '%s' matches but also filters on '%s'", a->name, narrow ? narrow : "another field");
+		return 0;
+	}
+	return 1;
+}
+
+static void alert_check(aza_ev *ev, const aza_res *sub, const char *op)
+{
+	const char *note = "";
+	const char *what = op ? op : "Service Health events";
+	for (const aza_res *a = aza_inv_first(aza_ev_inv(ev), ALERT); a; a = a->next_of_type) {
+		if (alert_fires(ev, a, sub, op, &note)) {
+			aza_pass(ev, sub, "activity log alert '%s' fires on %s", a->name, what);
+			return;
+		}
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, ALERT, sub, &why))
+		aza_unknown(ev, sub, "%s", why);
+	else
+		aza_fail(ev, sub, "no enabled activity log alert on the subscription fires on %s%s", what, note);
+}
+
+#define ALERT_FN(fn, op)                                     \
+	static void fn(aza_ev *ev, const aza_res *r)             \
+	{                                                        \
+		alert_check(ev, r, op);                              \
+	}
+#define OP_PA_W "Microsoft.Authorization/policyAssignments/write"
+#define OP_PA_D "Microsoft.Authorization/policyAssignments/delete"
+#define OP_NSG_W "Microsoft.Network/networkSecurityGroups/write"
+#define OP_NSG_D "Microsoft.Network/networkSecurityGroups/delete"
+#define OP_NSGR_W "Microsoft.Network/networkSecurityGroups/securityRules/write"
+#define OP_NSGR_D "Microsoft.Network/networkSecurityGroups/securityRules/delete"
+#define OP_SS_W "Microsoft.Security/securitySolutions/write"
+#define OP_SS_D "Microsoft.Security/securitySolutions/delete"
+#define OP_SQLFW_W "Microsoft.Sql/servers/firewallRules/write"
+#define OP_SQLFW_D "Microsoft.Sql/servers/firewallRules/delete"
+#define OP_PIP_W "Microsoft.Network/publicIPAddresses/write"
+#define OP_PIP_D "Microsoft.Network/publicIPAddresses/delete"
+#define OP_SECPOL_W "Microsoft.Security/policies/write"
+ALERT_FN(alert_pa_w, OP_PA_W)
+ALERT_FN(alert_pa_d, OP_PA_D)
+ALERT_FN(alert_nsg_w, OP_NSG_W)
+ALERT_FN(alert_nsg_d, OP_NSG_D)
+ALERT_FN(alert_nsgr_w, OP_NSGR_W)
+ALERT_FN(alert_nsgr_d, OP_NSGR_D)
+ALERT_FN(alert_ss_w, OP_SS_W)
+ALERT_FN(alert_ss_d, OP_SS_D)
+ALERT_FN(alert_sqlfw_w, OP_SQLFW_W)
+ALERT_FN(alert_sqlfw_d, OP_SQLFW_D)
+ALERT_FN(alert_pip_w, OP_PIP_W)
+ALERT_FN(alert_pip_d, OP_PIP_D)
+ALERT_FN(alert_secpol_w, OP_SECPOL_W)
+ALERT_FN(alert_service_health, NULL)
+
+/* ---- Application Insights ---- */
+
+static void app_insights(aza_ev *ev, const aza_res *sub)
+{
+	size_t n = 0;
+	const char *first = NULL;
+	for (const aza_res *c = aza_inv_first(aza_ev_inv(ev), COMPONENT); c; c = c->next_of_type)
+		if (!c->pseudo && aza__strieq(c->sub, sub->sub)) {
+			if (!n)
+				first = c->name;
+			n++;
+		}
+	if (n) {
+		aza_pass(ev, sub, "%zu Application Insights component(s), e.g. '%s'", n, first);
+		return;
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, COMPONENT, sub, &why))
+		aza_unknown(ev, sub, "%s", why);
+	else
+		aza_fail(ev, sub, "no Application Insights component in the subscription");
+}
+
+/* ---- the table ---- */
+
+#define SUB_LOG .area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION
+#define MANUAL_LOG .area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS
+#define EXPORT_NEEDS DIAG " " DIAG_ARM " " LOGPROF
+
+#define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
+#define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
+#define ALERT_ARM(op) "Microsoft.Insights/activityLogAlerts: properties.scopes = ['/subscriptions/<id>'], properties.condition.allOf = [{field: 'category', equals: 'Administrative'}, {field: 'operationName', equals: '" op "'}], properties.enabled = true"
+#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. Alerts not collected: UNKNOWN."
+
+#define ALERT_RULE(num, op, what, sig, ck, cisid, fn)                                                  \
+	{                                                                                                  \
+		.id = "AZA-LOG-" num, .title = "An activity log alert fires on " what, SUB_LOG, .level = 1,     \
+		.severity = AZA_SEV_MEDIUM, .needs = ALERT, .checklist = ck, .cis = cisid,                     \
+		.rationale = "An alert on " what " tells the security team at once about a change that can open access, hide activity or weaken controls.", \
+		.portal = ALERT_PORTAL(sig), .cli = ALERT_CLI(op), .arm = ALERT_ARM(op), .defaults = ALERT_DEFAULTS, \
+		.check = fn,                                                                                    \
+	}
+
+const struct aza_rule aza_rules_logging[] = {
+	{
+		.id = "AZA-LOG-001", .title = "The subscription activity log is exported",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
+		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.1",
+		.rationale = "Azure keeps the activity log 90 days; exporting it keeps control-plane history for investigations and lets it be queried and alerted on.",
+		.portal = "Monitor > Activity log > Export Activity Logs > Add diagnostic setting: select the log categories and a Log Analytics workspace or storage account.",
+		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
+		.arm = "Microsoft.Insights/diagnosticSettings at subscription scope with a destination (workspaceId, storageAccountId or eventHubAuthorizationRuleId) and logs[].enabled = true",
+		.defaults = "A subscription diagnostic setting with a destination and an enabled log category, or a legacy log profile with a destination, passes. Settings present but sending nowhere fail. Diagnostic settings not collected: UNKNOWN.",
+		.check = activity_export,
+	},
+	{
+		.id = "AZA-LOG-002", .title = "The activity log export includes the Administrative, Alert, Policy and Security categories",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
+		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.2",
+		.rationale = "These categories record resource changes, alert activations, policy decisions and Defender for Cloud alerts: the events an investigation needs.",
+		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: check Administrative, Alert, Policy and Security (or allLogs).",
+		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"category\":\"Administrative\",\"enabled\":true},{\"category\":\"Alert\",\"enabled\":true},{\"category\":\"Policy\",\"enabled\":true},{\"category\":\"Security\",\"enabled\":true}]'",
+		.arm = "subscription diagnostic setting: logs[] with Administrative, Alert, Policy and Security enabled (or categoryGroup 'allLogs')",
+		.defaults = "A setting must have a destination; the allLogs category group covers every category. A legacy log profile has no category selection and does not satisfy this recommendation.",
+		.check = export_categories,
+	},
+	{
+		.id = "AZA-LOG-003", .title = "The activity log export captures all categories and all regions including global",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
+		.checklist = "logging.activity_export",
+		.rationale = "An export that leaves out categories or regions silently drops events; global covers tenant-wide services such as Entra ID and RBAC.",
+		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: select allLogs (every category).",
+		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
+		.arm = "subscription diagnostic setting: logs = [{categoryGroup: 'allLogs', enabled: true}] (legacy log profile: categories Write, Delete, Action; locations every region used plus 'global')",
+		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth) passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input.",
+		.check = export_all,
+	},
+	{
+		.id = "AZA-LOG-004", .title = "Exported activity logs are retained for 365 days or longer",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS " " WS " " WSTABLE " " MGMTPOL,
+		.checklist = "logging.retention_365",
+		.rationale = "Intrusions are often found months after they begin; a year of control-plane history lets the investigation reach the start.",
+		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
+		.cli = "az monitor log-analytics workspace update -g <rg> -n <workspace> --retention-time 365",
+		.arm = "Microsoft.OperationalInsights/workspaces: properties.retentionInDays >= 365 (or tables/AzureActivity totalRetentionInDays); legacy log profile: retentionPolicy {enabled: true, days: >= 365 or 0}",
+		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input, else the workspace retentionInDays. Storage: only a collected lifecycle management policy proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations: UNKNOWN (retention is downstream).",
+		.check = retention,
+	},
+	{
+		.id = "AZA-LOG-005", .title = "The storage container receiving the activity log is not publicly accessible",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_HIGH, .needs = EXPORT_NEEDS " " STG " " CONTAINER,
+		.checklist = "logging.export_container_private",
+		.rationale = "The activity log reveals the environment's structure, identities and changes; an anonymous container publishes it.",
+		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
+		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
+		.arm = "Microsoft.Storage/storageAccounts: properties.allowBlobPublicAccess = false (or the container's publicAccess = 'None')",
+		.defaults = "An account with allowBlobPublicAccess false passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None). No storage destination: NOT_APPLICABLE.",
+		.check = container_private,
+	},
+	{
+		.id = "AZA-LOG-006", .title = "The activity log storage account is encrypted with a customer-managed key",
+		SUB_LOG, .level = 2, .severity = AZA_SEV_LOW, .needs = EXPORT_NEEDS " " STG,
+		.cis = "6.0.0:6.1.1.3",
+		.rationale = "A customer-managed key lets the organisation control and revoke access to the exported audit trail.",
+		.portal = "Storage account > Security + networking > Encryption > Encryption type: Customer-managed keys; select the key vault and key.",
+		.cli = "az storage account update -g <rg> -n <account> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault uri> --encryption-key-name <key>",
+		.arm = "Microsoft.Storage/storageAccounts: properties.encryption.keySource = 'Microsoft.Keyvault' with keyvaultproperties",
+		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account. No storage destination: NOT_APPLICABLE.",
+		.check = export_cmk,
+	},
+	{
+		.id = "AZA-LOG-007", .title = "Key Vault audit events are logged",
+		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS, .level = 1, .severity = AZA_SEV_MEDIUM,
+		.types = VAULT, .needs = DIAG, .checklist = "logging.keyvault_logging", .cis = "6.0.0:6.1.1.4",
+		.rationale = "AuditEvent records who read or changed keys, secrets and certificates; without it misuse of a vault leaves no trace.",
+		.portal = "Key vault > Monitoring > Diagnostic settings > Add diagnostic setting: audit (or allLogs) to a Log Analytics workspace or storage account.",
+		.cli = "az monitor diagnostic-settings create -n audit --resource <vault id> --workspace <workspace id> --logs '[{\"categoryGroup\":\"audit\",\"enabled\":true}]'",
+		.arm = "Microsoft.Insights/diagnosticSettings on the vault: logs[] with category 'AuditEvent' or categoryGroup 'audit'/'allLogs' enabled, and a destination",
+		.defaults = "A setting needs an enabled AuditEvent category (or audit/allLogs group) and a destination. Diagnostic settings not collected: UNKNOWN.",
+		.check = keyvault_logging,
+	},
+	{
+		.id = "AZA-LOG-008", .title = "NSG flow logs are sent to Log Analytics",
+		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_NETWORK, .models = AZA_IAAS, .level = 2, .severity = AZA_SEV_LOW,
+		.types = FLOWLOG, .cis = "6.0.0:6.1.1.5",
+		.rationale = "Traffic analytics in a Log Analytics workspace makes flow data searchable and lets unusual traffic be spotted.",
+		.portal = "Network Watcher > Flow logs > select > Traffic analytics: Enabled, with a Log Analytics workspace.",
+		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
+		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration = {enabled: true, workspaceResourceId: <id>}",
+		.defaults = "Judged on flow logs whose target is a network security group (others NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails.",
+		.check = nsg_flow_analytics,
+	},
+	{
+		.id = "AZA-LOG-009", .title = "Virtual network flow logs are sent to Log Analytics",
+		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_NETWORK, .models = AZA_IAAS, .level = 2, .severity = AZA_SEV_LOW,
+		.types = FLOWLOG, .cis = "6.0.0:6.1.1.6",
+		.rationale = "Traffic analytics in a Log Analytics workspace makes virtual network flow data searchable and lets unusual traffic be spotted.",
+		.portal = "Network Watcher > Flow logs > select the virtual network flow log > Traffic analytics: Enabled, with a Log Analytics workspace.",
+		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
+		.arm = "Microsoft.Network/networkWatchers/flowLogs (target a virtual network, subnet or NIC): flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration = {enabled: true, workspaceResourceId: <id>}",
+		.defaults = "Judged on flow logs whose target is not a network security group (those are NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails.",
+		.check = vnet_flow_analytics,
+	},
+	{
+		.id = "AZA-LOG-010", .title = "Entra diagnostic settings send Microsoft Graph activity logs to Log Analytics",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.7",
+		.rationale = "Graph activity logs record every API request made to the tenant's directory data, including by compromised applications.",
+		.manual = "Sign in to the Entra admin center (Security Administrator or higher) > Identity > Monitoring & health > Diagnostic settings. Confirm a setting exists whose categories include MicrosoftGraphActivityLogs and whose destination is a Log Analytics workspace. CLI: az rest --method get --url 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01-preview' and check logs[] for MicrosoftGraphActivityLogs enabled with a workspaceId.",
+	},
+	{
+		.id = "AZA-LOG-011", .title = "Entra diagnostic settings send Entra activity logs to Log Analytics",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.8",
+		.rationale = "Audit and sign-in logs kept in a workspace outlive the 30-day Entra retention and can be correlated and alerted on.",
+		.manual = "Entra admin center > Identity > Monitoring & health > Diagnostic settings. Confirm a setting with a Log Analytics workspace destination enables AuditLogs, SignInLogs, NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs, ManagedIdentitySignInLogs, ProvisioningLogs, ADFSSignInLogs, RiskyUsers, UserRiskEvents, RiskyServicePrincipals and ServicePrincipalRiskEvents. CLI: az rest --method get --url 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01-preview'.",
+	},
+	{
+		.id = "AZA-LOG-012", .title = "Intune logs are sent to Log Analytics",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.9",
+		.rationale = "Intune audit and operational logs in a workspace show changes to device policy and enrolment.",
+		.manual = "Intune admin center (intune.microsoft.com) > Reports > Diagnostic settings. Confirm a setting sends AuditLogs, OperationalLogs, DeviceComplianceOrg and Devices to a Log Analytics workspace.",
+	},
+	ALERT_RULE("020", OP_PA_W, "policy assignment create or update", "Create policy assignment (Policy assignment)",
+	           "logging.alert_policy_assignment", "6.0.0:6.1.2.1", alert_pa_w),
+	ALERT_RULE("021", OP_PA_D, "policy assignment delete", "Delete policy assignment (Policy assignment)", NULL,
+	           "6.0.0:6.1.2.2", alert_pa_d),
+	ALERT_RULE("022", OP_NSG_W, "network security group create or update",
+	           "Create or Update Network Security Group", "logging.alert_nsg_write", "6.0.0:6.1.2.3", alert_nsg_w),
+	ALERT_RULE("023", OP_NSG_D, "network security group delete", "Delete Network Security Group",
+	           "logging.alert_nsg_delete", "6.0.0:6.1.2.4", alert_nsg_d),
+	ALERT_RULE("024", OP_NSGR_W, "network security group rule create or update", "Create or Update Security Rule",
+	           "logging.alert_nsg_rule_write", NULL, alert_nsgr_w),
+	ALERT_RULE("025", OP_NSGR_D, "network security group rule delete", "Delete Security Rule",
+	           "logging.alert_nsg_rule_delete", NULL, alert_nsgr_d),
+	ALERT_RULE("026", OP_SS_W, "security solution create or update", "Create or Update Security Solutions", NULL,
+	           "6.0.0:6.1.2.5", alert_ss_w),
+	ALERT_RULE("027", OP_SS_D, "security solution delete", "Delete Security Solutions", NULL, "6.0.0:6.1.2.6",
+	           alert_ss_d),
+	ALERT_RULE("028", OP_SQLFW_W, "SQL server firewall rule create or update", "Create/Update server firewall rule",
+	           "logging.alert_sql_firewall_write", "6.0.0:6.1.2.7", alert_sqlfw_w),
+	ALERT_RULE("029", OP_SQLFW_D, "SQL server firewall rule delete", "Delete server firewall rule",
+	           "logging.alert_sql_firewall_delete", "6.0.0:6.1.2.8", alert_sqlfw_d),
+	ALERT_RULE("030", OP_PIP_W, "public IP address create or update", "Create or Update Public Ip Address", NULL,
+	           "6.0.0:6.1.2.9", alert_pip_w),
+	ALERT_RULE("031", OP_PIP_D, "public IP address delete", "Delete Public Ip Address", NULL, "6.0.0:6.1.2.10",
+	           alert_pip_d),
+	ALERT_RULE("032", OP_SECPOL_W, "security policy update", "Update security policy (Security policy)", NULL, NULL,
+	           alert_secpol_w),
+	{
+		.id = "AZA-LOG-033", .title = "An activity log alert fires on Service Health events",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT, .cis = "6.0.0:6.1.2.11",
+		.rationale = "Service Health alerts announce Azure incidents, planned maintenance and security advisories that affect your resources.",
+		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
+		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
+		.arm = "Microsoft.Insights/activityLogAlerts: properties.condition.allOf = [{field: 'category', equals: 'ServiceHealth'}], scopes the subscription, enabled true",
+		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. Alerts not collected: UNKNOWN.",
+		.check = alert_service_health,
+	},
+	{
+		.id = "AZA-LOG-040", .title = "Application Insights is configured",
+		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION, .level = 2, .severity = AZA_SEV_LOW, .needs = COMPONENT,
+		.cis = "6.0.0:6.1.3.1",
+		.rationale = "Application Insights collects application telemetry (requests, failures, dependencies) that helps detect attacks against the application layer.",
+		.portal = "Application Insights > Create: choose the subscription, resource group and a Log Analytics workspace; then instrument the applications.",
+		.cli = "az monitor app-insights component create --app <name> -g <rg> -l <region> --workspace <workspace id>",
+		.arm = "Microsoft.Insights/components with properties.WorkspaceResourceId",
+		.defaults = "At least one Microsoft.Insights/components resource in the subscription passes (whether every application is instrumented is not visible in the control plane). Components not collected: UNKNOWN.",
+		.check = app_insights,
+	},
+	{
+		.id = "AZA-LOG-041", .title = "Diagnostic (resource) logging is enabled for every service that supports it",
+		MANUAL_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .cis = "6.0.0:6.1.4",
+		.rationale = "Resource logs record data-plane operations that the activity log does not; without them access to data is invisible.",
+		.manual = "For each subscription run: az resource list --query '[].id' -o tsv, and for each id: az monitor diagnostic-settings list --resource <id>. Every resource whose type supports diagnostic settings (az monitor diagnostic-settings categories list --resource <id> returns categories) must have a setting with its audit categories (or allLogs) enabled and a destination. Azure Policy's built-in initiative 'Enable allLogs category group resource logging for supported resources' reports the gaps.",
+	},
+	{
+		.id = "AZA-LOG-042", .title = "Production workloads do not use Basic, Free or Consumption SKUs",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.5",
+		.rationale = "Basic and free tiers lack SLAs and security features (private networking, diagnostic logs, Defender coverage) that production needs.",
+		.manual = "Run in Azure Resource Graph: Resources | where sku.name =~ 'Basic' or sku.tier =~ 'Basic' or sku.name =~ 'Free' or sku.tier =~ 'Free' or sku.name =~ 'Consumption' or sku.tier =~ 'Consumption' | project id, type, sku. For each result, confirm with the owner whether it serves production; those that do must move to a Standard or higher tier.",
+	},
+	{
+		.id = "AZA-LOG-043", .title = "Mission-critical resources carry resource locks",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.2",
+		.rationale = "A CanNotDelete or ReadOnly lock stops mission-critical resources being deleted or changed by mistake or by a compromised identity.",
+		.manual = "List the resources the business marks mission-critical. For each: az lock list --resource <id> (locks inherited from the resource group or subscription count). Confirm a CanNotDelete or ReadOnly lock applies. Portal: resource > Settings > Locks.",
+	},
+};
+const size_t aza_rules_logging_n = sizeof aza_rules_logging / sizeof aza_rules_logging[0];
