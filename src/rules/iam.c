@@ -113,6 +113,23 @@ static int scope_is_sub_or_above(const char *s)
 	return 0;
 }
 
+/* A set of principal ids seen so far (bounded; past the bound every id
+ * counts as new, which only matters for counts above 512). */
+typedef struct {
+	const char *id[512];
+	size_t n;
+} idset;
+
+static int ids_add(idset *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (aza__strieq(s->id[i], id))
+			return 0;
+	if (s->n < sizeof s->id / sizeof s->id[0])
+		s->id[s->n++] = id;
+	return 1;
+}
+
 /* A bounded list of names with a total count, for messages. */
 typedef struct {
 	char buf[900];
@@ -328,6 +345,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	}
 	aza_inv *inv = aza_ev_inv(ev);
 	namelist bad = {{0}, 0}, norec = {{0}, 0};
+	idset seen;
+	seen.n = 0;
 	size_t npriv = 0;
 	int b;
 	/* Each registration record: is the user privileged? */
@@ -360,7 +379,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		if (!pt || !aza__strieq(pt, "User") || !pid || !role ||
 		    !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
 			continue;
-		if (!by_id(reg, pid) && !strstr(norec.buf, pid))
+		if (!by_id(reg, pid) && ids_add(&seen, pid))
 			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
 	}
 	if (bad.n) {
@@ -882,6 +901,8 @@ static void owner_count(aza_ev *ev, const aza_res *r)
 	aza_inv *inv = aza_ev_inv(ev);
 	const struct aza_cfg *c = aza_ev_cfg(ev);
 	namelist owners = {{0}, 0};
+	idset seen;
+	seen.n = 0;
 	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
 		const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
 		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
@@ -891,9 +912,8 @@ static void owner_count(aza_ev *ev, const aza_res *r)
 		    !aza_id_within(r->id, sc))
 			continue;
 		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
-		const char *nm = principal_name(ev, pid);
-		if (!strstr(owners.buf, nm))
-			nl_add(&owners, nm);
+		if (pid && ids_add(&seen, pid))
+			nl_add(&owners, principal_name(ev, pid));
 	}
 	const char *why;
 	if (!aza_ev_collected(ev, RA, r, &why)) {
