@@ -368,7 +368,9 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		if (!role)
 			continue;
 		npriv++;
-		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b) || !b)
+		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
+			nl_add(&norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
+		else if (!b)
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
 	}
 	/* Privileged RBAC users with no registration record at all. */
@@ -390,7 +392,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	int have_ra = ra_collected(ev, &why_ra);
 	int have_dr = graph(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr) != NULL;
 	if (norec.n) {
-		aza_unknown(ev, r, "no MFA registration record for %zu privileged user(s): %s", norec.n, nl_str(ev, &norec));
+		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s", norec.n, nl_str(ev, &norec));
 		return;
 	}
 	if (!have_ra || !have_dr) {

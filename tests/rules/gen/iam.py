@@ -100,7 +100,8 @@ case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetail
 case(R, 'fail', snap([ra('a1', OWNER, ALEX), ra('a2', READER, BIANCA)], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
 case(R, 'fail-dirrole', snap([], directory={"userRegistrationDetails": lst(regrec(BIANCA, "BiancaP@contoso.com", False)), "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Global Administrator")
 case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"directoryRoleAssignments": DRA}, errors=[gerr("userRegistrationDetails")], datasets=DS), f"UNKNOWN {TN} ~ UserAuthenticationMethod.Read.All")
-case(R, 'unknown-norecord', snap([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no MFA registration record")
+case(R, 'unknown-norecord', snap([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no usable MFA registration record")
+case(R, 'unknown-type', snap([], directory={"userRegistrationDetails": lst(mod(regrec(BIANCA, "BiancaP@contoso.com", True), isMfaRegistered="yes")), "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ not a boolean")
 case(R, 'unknown-noroles', snap([], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ incomplete")
 
 # 004 guests with roles
