@@ -1,7 +1,1252 @@
 /*
- * iam.c - rules of the iam area (see rule.h for how to add one).
+ * iam.c - rules of the identity and access management area: Microsoft Entra
+ * ID (Microsoft Graph data in the snapshot's "directory" object) and Azure
+ * RBAC (Microsoft.Authorization role definitions, role assignments and
+ * policy assignments).
+ *
+ * Graph data: a data set the collector could not read (a snapshot "errors"
+ * entry, typically HTTP 403 for a missing permission) or never collected
+ * gives UNKNOWN naming the Graph permission the scan needs; it never turns
+ * into a PASS or into a FAIL of every user.
+ *
+ * Users in messages: findings that concern many users are reported once per
+ * tenant, naming the first ten users and the total count.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_iam[1];
-const size_t aza_rules_iam_n = 0;
+#include <stdio.h>
+#include <string.h>
+
+#define RA "Microsoft.Authorization/roleAssignments"
+#define RD "Microsoft.Authorization/roleDefinitions"
+#define PA "Microsoft.Authorization/policyAssignments"
+#define PD "Microsoft.Authorization/policyDefinitions"
+#define PSD "Microsoft.Authorization/policySetDefinitions"
+
+/* Azure built-in role definition ids. */
+#define ROLE_OWNER "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+#define ROLE_CONTRIBUTOR "b24988ac-6180-42a0-ab88-20f7382dd24c"
+#define ROLE_UAA "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"
+#define ROLE_RBAC_ADMIN "f58310d9-a9f6-439a-9e8d-f62e7b41a168"
+
+/* Graph permissions named in UNKNOWN verdicts. */
+#define PERM_REG "AuditLog.Read.All and UserAuthenticationMethod.Read.All"
+#define PERM_POLICY "Policy.Read.All"
+#define PERM_DIR "Directory.Read.All"
+#define PERM_ROLES "RoleManagement.Read.Directory (or Directory.Read.All)"
+#define PERM_SIGNIN "AuditLog.Read.All"
+
+#define MAX_NAMES 10
+#define STALE_DAYS 90
+
+/* Privileged Microsoft Entra roles (role template ids). */
+static const struct {
+	const char *id, *name;
+} priv_dir_roles[] = {
+	{"62e90394-69f5-4237-9190-012177145e10", "Global Administrator"},
+	{"e8611ab8-c189-46e8-94e1-60213ab1f814", "Privileged Role Administrator"},
+	{"7be44c8a-adaf-4e2a-84d6-ab2649e08a13", "Privileged Authentication Administrator"},
+	{"194ae4cb-b126-40b2-bd5b-6091b380977d", "Security Administrator"},
+	{"b1be1c3e-b65d-4f19-8427-f6fa0d97feb9", "Conditional Access Administrator"},
+	{"c4e39bd9-1100-46d3-8c65-fb160da0071f", "Authentication Administrator"},
+	{"fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"},
+	{"9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "Application Administrator"},
+	{"158c047a-c907-4556-b7ef-446551a6b5f7", "Cloud Application Administrator"},
+	{"29232cdf-9323-42fd-ade2-1d097af3e4de", "Exchange Administrator"},
+	{"f28a1f50-f6e7-4571-818b-6a12f2af6b6c", "SharePoint Administrator"},
+	{"729827e3-9c14-49f7-bb1b-9608f156bbb8", "Helpdesk Administrator"},
+	{"966707d0-3269-4727-9be2-8c3a10f19b9d", "Password Administrator"},
+	{"8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", "Hybrid Identity Administrator"},
+	{"3a2c62db-5318-420d-8d74-23affee5d9d5", "Intune Administrator"},
+	{"7698a772-787b-4ac8-901f-60d6b08affd2", "Cloud Device Administrator"},
+	{"b0f54661-2d74-4c50-afa3-1ec803f12efe", "Billing Administrator"},
+};
+
+/* ---- small helpers ---- */
+
+/* The last segment of a role definition id (its GUID). */
+static const char *last_seg(const char *id)
+{
+	const char *s = id ? strrchr(id, '/') : NULL;
+	return s ? s + 1 : (id ? id : "");
+}
+
+static const char *priv_dir_role(const char *role_def_id)
+{
+	const char *g = last_seg(role_def_id);
+	for (size_t i = 0; i < sizeof priv_dir_roles / sizeof priv_dir_roles[0]; i++)
+		if (aza__strieq(g, priv_dir_roles[i].id))
+			return priv_dir_roles[i].name;
+	return NULL;
+}
+
+/* Privileged Azure RBAC roles: Owner, Contributor, User Access Administrator,
+ * Role Based Access Control Administrator. */
+static const char *priv_rbac_role(const char *role_def_id)
+{
+	const char *g = last_seg(role_def_id);
+	if (aza__strieq(g, ROLE_OWNER))
+		return "Owner";
+	if (aza__strieq(g, ROLE_CONTRIBUTOR))
+		return "Contributor";
+	if (aza__strieq(g, ROLE_UAA))
+		return "User Access Administrator";
+	if (aza__strieq(g, ROLE_RBAC_ADMIN))
+		return "Role Based Access Control Administrator";
+	return NULL;
+}
+
+/* A scope at or above a subscription: "/", a management group, or a
+ * subscription itself (not a resource group or a resource). */
+static int scope_is_sub_or_above(const char *s)
+{
+	if (!s)
+		return 0;
+	if (!strcmp(s, "/") || !*s)
+		return 1;
+	if (aza__istarts(s, "/providers/Microsoft.Management/managementGroups/"))
+		return !strchr(s + strlen("/providers/Microsoft.Management/managementGroups/"), '/');
+	if (aza__istarts(s, "/subscriptions/")) {
+		const char *p = strchr(s + strlen("/subscriptions/"), '/');
+		return !p || !p[1];
+	}
+	return 0;
+}
+
+/* A set of principal ids seen so far (bounded; past the bound every id
+ * counts as new, which only matters for counts above 512). */
+typedef struct {
+	const char *id[512];
+	size_t n;
+} idset;
+
+static int ids_add(idset *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (aza__strieq(s->id[i], id))
+			return 0;
+	if (s->n < sizeof s->id / sizeof s->id[0])
+		s->id[s->n++] = id;
+	return 1;
+}
+
+/* A bounded list of names with a total count, for messages. */
+typedef struct {
+	char buf[900];
+	size_t n;
+} namelist;
+
+static void nl_add(namelist *l, const char *name)
+{
+	if (l->n < MAX_NAMES) {
+		size_t len = strlen(l->buf);
+		snprintf(l->buf + len, sizeof l->buf - len, "%s%s", len ? ", " : "", name ? name : "?");
+	}
+	l->n++;
+}
+
+static const char *nl_str(aza_ev *ev, const namelist *l)
+{
+	if (l->n > MAX_NAMES)
+		return aza_ev_fmt(ev, "%s and %zu more", l->buf, l->n - MAX_NAMES);
+	return l->buf;
+}
+
+/* A Graph data set, or NULL with *why naming the permission it needs. */
+static const aza_json *graph(aza_ev *ev, const char *key, const char *perm, const char **why)
+{
+	const char *w = NULL;
+	const aza_json *d = aza_inv_dir(aza_ev_inv(ev), key, &w);
+	if (d)
+		return d;
+	*why = aza_ev_fmt(ev, "%s; the scan needs the Graph permission %s", w ? w : key, perm);
+	return NULL;
+}
+
+/* Display name of a user: userPrincipalName, else displayName, else id. */
+static const char *user_name(const aza_json *u)
+{
+	const char *s = aza_json_str(aza_json_get(u, "userPrincipalName"));
+	if (!s)
+		s = aza_json_str(aza_json_get(u, "userDisplayName"));
+	if (!s)
+		s = aza_json_str(aza_json_get(u, "displayName"));
+	if (!s)
+		s = aza_json_str(aza_json_get(u, "id"));
+	return s ? s : "?";
+}
+
+/* The entry of a Graph list whose id is `id`. */
+static const aza_json *by_id(const aza_json *list, const char *id)
+{
+	if (!id)
+		return NULL;
+	aza_json_each(u, list) {
+		if (aza_json_streq(aza_json_get(u, "id"), id))
+			return u;
+	}
+	return NULL;
+}
+
+/* Best name for a principal id from users or registration details. */
+static const char *principal_name(aza_ev *ev, const char *pid)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_json *u = by_id(aza_inv_dir(inv, "users", NULL), pid);
+	if (!u)
+		u = by_id(aza_inv_dir(inv, "userRegistrationDetails", NULL), pid);
+	return u ? user_name(u) : (pid ? pid : "?");
+}
+
+/* Were role assignments collected for the tenant (all subscriptions)? */
+static int ra_collected(aza_ev *ev, const char **why)
+{
+	return aza_ev_collected(ev, RA, aza_inv_tenant(aza_ev_inv(ev)), why);
+}
+
+/* Is this Graph user a guest? -1 when the entry does not say. */
+static int is_guest(const aza_json *u)
+{
+	const char *t = aza_json_str(aza_json_get(u, "userType"));
+	if (t)
+		return aza__strieq(t, "Guest");
+	const char *upn = aza_json_str(aza_json_get(u, "userPrincipalName"));
+	if (upn && aza__istrstr(upn, "#EXT#"))
+		return 1;
+	return -1;
+}
+
+/* ---- Microsoft Entra ID (Graph) ---- */
+
+static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions);
+
+static void security_defaults(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	const aza_json *sd = graph(ev, "identitySecurityDefaultsEnforcementPolicy", PERM_POLICY, &why);
+	if (!sd) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	int b;
+	if (!aza_json_bool(aza_json_get(sd, "isEnabled"), &b)) {
+		aza_unknown(ev, r, "identitySecurityDefaultsEnforcementPolicy.isEnabled is missing or not a boolean");
+		return;
+	}
+	if (b) {
+		aza_pass(ev, r, "security defaults are enabled (isEnabled true)");
+		return;
+	}
+	const aza_json *ca = aza_inv_dir(aza_ev_inv(ev), "conditionalAccessPolicies", NULL);
+	size_t enabled = 0;
+	aza_json_each(p, ca) {
+		if (aza_json_streq(aza_json_get(p, "state"), "enabled"))
+			enabled++;
+	}
+	if (enabled)
+		aza_na(ev, r, "security defaults are disabled; %zu enabled Conditional Access polic%s replace them (see AZA-IAM-002 for MFA coverage)",
+		       enabled, enabled == 1 ? "y" : "ies");
+	else
+		aza_fail(ev, r, "security defaults are disabled (isEnabled false) and no enabled Conditional Access policy %s",
+		         ca ? "exists" : "was collected");
+}
+
+/* An enabled CA policy that requires MFA (or an authentication strength)
+ * for All users and All cloud apps. */
+static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions)
+{
+	(void)ev;
+	aza_json_each(p, ca) {
+		if (!aza_json_streq(aza_json_get(p, "state"), "enabled"))
+			continue;
+		const aza_json *c = aza_json_get(p, "conditions");
+		if (!aza_json_has_str(aza_json_path(c, "users.includeUsers"), "All"))
+			continue;
+		if (!aza_json_has_str(aza_json_path(c, "applications.includeApplications"), "All"))
+			continue;
+		const aza_json *g = aza_json_get(p, "grantControls");
+		int mfa = aza_json_has_str(aza_json_get(g, "builtInControls"), "mfa") ||
+		          aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ);
+		if (!mfa)
+			continue;
+		/* With the AND operator every control is required; with OR, mfa
+		 * must be the only choice or another control could be used instead. */
+		const char *op = aza_json_str(aza_json_get(g, "operator"));
+		if (op && aza__strieq(op, "OR") && aza_json_len(aza_json_get(g, "builtInControls")) > 1 &&
+		    !aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ))
+			continue;
+		if (exclusions)
+			*exclusions = (int)(aza_json_len(aza_json_path(c, "users.excludeUsers")) +
+			                    aza_json_len(aza_json_path(c, "users.excludeGroups")) +
+			                    aza_json_len(aza_json_path(c, "users.excludeRoles")));
+		return p;
+	}
+	return NULL;
+}
+
+static void mfa_all_users(aza_ev *ev, const aza_res *r)
+{
+	const char *why_sd = "", *why_ca = "", *why_reg = "";
+	int b;
+	const aza_json *sd = graph(ev, "identitySecurityDefaultsEnforcementPolicy", PERM_POLICY, &why_sd);
+	if (sd && aza_json_bool(aza_json_get(sd, "isEnabled"), &b) && b) {
+		aza_pass(ev, r, "security defaults are enabled: every user must register for and use MFA");
+		return;
+	}
+	const aza_json *ca = graph(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
+	int excl = 0;
+	const aza_json *p = enabled_ca_mfa_all(ev, ca, &excl);
+	if (p) {
+		const char *dn = aza_json_str(aza_json_get(p, "displayName"));
+		aza_pass(ev, r, "Conditional Access policy '%s' requires MFA for All users and All cloud apps%s",
+		         dn ? dn : "?", excl ? aza_ev_fmt(ev, " (%d exclusion(s): check they are break-glass accounts)", excl) : "");
+		return;
+	}
+	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &why_reg);
+	if (!reg) {
+		aza_unknown(ev, r, "no security defaults or all-users MFA Conditional Access policy proven, and %s%s%s", why_reg,
+		            sd ? "" : aza_ev_fmt(ev, "; %s", why_sd), ca ? "" : aza_ev_fmt(ev, "; %s", why_ca));
+		return;
+	}
+	namelist bad = {{0}, 0};
+	size_t members = 0, odd = 0;
+	aza_json_each(u, reg) {
+		const char *t = aza_json_str(aza_json_get(u, "userType"));
+		if (t && aza__strieq(t, "guest"))
+			continue;
+		members++;
+		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b)) {
+			odd++;
+			continue;
+		}
+		if (!b)
+			nl_add(&bad, user_name(u));
+	}
+	if (bad.n)
+		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s)",
+		         bad.n, nl_str(ev, &bad), ca ? "" : " proven");
+	else if (odd)
+		aza_unknown(ev, r, "%zu registration record(s) lack a boolean isMfaRegistered", odd);
+	else if (!members)
+		aza_unknown(ev, r, "userRegistrationDetails lists no member user");
+	else
+		aza_pass(ev, r, "all %zu member users are registered for MFA", members);
+}
+
+/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin at subscription
+ * scope or above, privileged Entra roles, and isAdmin in registration details. */
+static void mfa_privileged(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &why);
+	if (!reg) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	aza_inv *inv = aza_ev_inv(ev);
+	namelist bad = {{0}, 0}, norec = {{0}, 0};
+	idset seen;
+	seen.n = 0;
+	size_t npriv = 0;
+	int b;
+	/* Each registration record: is the user privileged? */
+	aza_json_each(u, reg) {
+		const char *id = aza_json_str(aza_json_get(u, "id"));
+		const char *role = NULL;
+		if (aza_json_bool(aza_json_get(u, "isAdmin"), &b) && b)
+			role = "directory admin";
+		aza_json_each(a, aza_inv_dir(inv, "directoryRoleAssignments", NULL)) {
+			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id))
+				role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
+		}
+		for (const aza_res *x = aza_inv_first(inv, RA); x && !role && id; x = x->next_of_type) {
+			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
+				continue;
+			if (scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+				role = priv_rbac_role(aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
+		}
+		if (!role)
+			continue;
+		npriv++;
+		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
+			nl_add(&norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
+		else if (!b)
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
+	}
+	/* Privileged RBAC users with no registration record at all. */
+	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
+		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
+		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
+		const char *role = priv_rbac_role(aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
+		if (!pt || !aza__strieq(pt, "User") || !pid || !role ||
+		    !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+			continue;
+		if (!by_id(reg, pid) && ids_add(&seen, pid))
+			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+	}
+	if (bad.n) {
+		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s", bad.n, nl_str(ev, &bad));
+		return;
+	}
+	const char *why_ra = NULL, *why_dr = NULL;
+	int have_ra = ra_collected(ev, &why_ra);
+	int have_dr = graph(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr) != NULL;
+	if (norec.n) {
+		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s", norec.n, nl_str(ev, &norec));
+		return;
+	}
+	if (!have_ra || !have_dr) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s",
+		            npriv, !have_ra ? why_ra : why_dr);
+		return;
+	}
+	if (!npriv) {
+		aza_unknown(ev, r, "no privileged user found in the data (a tenant has at least one Global Administrator): incomplete collection?");
+		return;
+	}
+	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA", npriv);
+}
+
+/* The Graph users list with a userType for each guest decision: users, or
+ * registration details as a fallback. NULL with *why when neither says. */
+static const aza_json *guest_source(aza_ev *ev, const char **why, const char **src)
+{
+	const char *w1 = "", *w2 = "";
+	const aza_json *users = graph(ev, "users", PERM_DIR, &w1);
+	if (users) {
+		int typed = 0;
+		aza_json_each(u, users) {
+			if (is_guest(u) >= 0)
+				typed++;
+		}
+		if (typed == (int)aza_json_len(users)) {
+			*src = "users";
+			return users;
+		}
+		w1 = "users were collected without userType";
+	}
+	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &w2);
+	if (reg) {
+		*src = "userRegistrationDetails";
+		return reg;
+	}
+	*why = aza_ev_fmt(ev, "%s; %s", w1, w2);
+	return NULL;
+}
+
+static void guests_with_roles(aza_ev *ev, const aza_res *r)
+{
+	const char *why, *src;
+	const aza_json *list = guest_source(ev, &why, &src);
+	if (!list) {
+		aza_unknown(ev, r, "guest users cannot be listed: %s", why);
+		return;
+	}
+	aza_inv *inv = aza_ev_inv(ev);
+	namelist guests = {{0}, 0}, bad = {{0}, 0};
+	aza_json_each(u, list) {
+		if (is_guest(u) != 1)
+			continue;
+		const char *id = aza_json_str(aza_json_get(u, "id"));
+		nl_add(&guests, user_name(u));
+		const char *role = NULL, *where = "";
+		for (const aza_res *x = aza_inv_first(inv, RA); x && id && !role; x = x->next_of_type) {
+			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
+				continue;
+			const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+			role = priv_rbac_role(rd);
+			if (!role)
+				role = aza_ev_fmt(ev, "role %s", last_seg(rd));
+			const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
+			where = aza_ev_fmt(ev, " at %s", sc ? sc : x->parent);
+		}
+		aza_json_each(a, aza_inv_dir(inv, "directoryRoleAssignments", NULL)) {
+			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id)) {
+				const char *rd = aza_json_str(aza_json_get(a, "roleDefinitionId"));
+				role = priv_dir_role(rd);
+				if (!role)
+					role = aza_ev_fmt(ev, "directory role %s", rd ? rd : "?");
+				where = "";
+			}
+		}
+		if (role)
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, where));
+	}
+	if (bad.n) {
+		aza_fail(ev, r, "%zu guest user(s) hold role assignments: %s", bad.n, nl_str(ev, &bad));
+		return;
+	}
+	if (!guests.n) {
+		aza_pass(ev, r, "no guest user in %s", src);
+		return;
+	}
+	const char *why_ra = NULL, *why_dr = NULL;
+	if (!ra_collected(ev, &why_ra)) {
+		aza_unknown(ev, r, "%zu guest user(s) (%s), but Azure role assignments are unknown: %s", guests.n, nl_str(ev, &guests), why_ra);
+		return;
+	}
+	if (!graph(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr)) {
+		aza_unknown(ev, r, "%zu guest user(s) (%s), but directory role assignments are unknown: %s", guests.n, nl_str(ev, &guests), why_dr);
+		return;
+	}
+	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment", guests.n, nl_str(ev, &guests));
+}
+
+/* Latest of the interactive and non-interactive sign-ins, in days from now
+ * (negative: in the past). 0 when neither is a real date. */
+static int last_signin(aza_ev *ev, const aza_json *act, double *days)
+{
+	int have = 0;
+	const char *keys[2] = {"lastSignInDateTime", "lastNonInteractiveSignInDateTime"};
+	for (int i = 0; i < 2; i++) {
+		const aza_json *t = aza_json_get(act, keys[i]);
+		const char *s = aza_json_str(t);
+		double d;
+		if (!s || aza__istarts(s, "0001-") || !aza_ev_days_until(ev, t, &d))
+			continue;
+		if (!have || d > *days)
+			*days = d;
+		have = 1;
+	}
+	return have;
+}
+
+static void stale_guests(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	const aza_json *users = graph(ev, "users", PERM_DIR, &why);
+	if (!users) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	namelist stale = {{0}, 0};
+	size_t nguests = 0, untyped = 0, noact = 0;
+	aza_json_each(u, users) {
+		int g = is_guest(u);
+		if (g < 0)
+			untyped++;
+		if (g != 1)
+			continue;
+		nguests++;
+		const aza_json *act = aza_json_get(u, "signInActivity");
+		if (!aza_json_is(act, AZA_JOBJ)) {
+			noact++;
+			continue;
+		}
+		double d = 0;
+		if (last_signin(ev, act, &d)) {
+			if (-d > STALE_DAYS)
+				nl_add(&stale, aza_ev_fmt(ev, "%s (last sign-in %.0f days ago)", user_name(u), -d));
+			continue;
+		}
+		/* Never signed in: stale once the invitation is old enough. */
+		double c;
+		if (aza_ev_days_until(ev, aza_json_get(u, "createdDateTime"), &c) && -c <= STALE_DAYS)
+			continue;
+		nl_add(&stale, aza_ev_fmt(ev, "%s (never signed in)", user_name(u)));
+	}
+	if (stale.n)
+		aza_fail(ev, r, "%zu guest user(s) without a sign-in for more than %d days: %s", stale.n, STALE_DAYS, nl_str(ev, &stale));
+	else if (untyped && !nguests)
+		aza_unknown(ev, r, "users were collected without userType: guests cannot be told apart");
+	else if (noact)
+		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity; the scan needs the Graph permission " PERM_SIGNIN " (and Microsoft Entra ID P1)", noact);
+	else if (!nguests)
+		aza_pass(ev, r, "no guest user in the directory");
+	else
+		aza_pass(ev, r, "all %zu guest user(s) signed in within %d days", nguests, STALE_DAYS);
+}
+
+/* authorizationPolicy, or NULL with an UNKNOWN reported. */
+static const aza_json *authz_policy(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	const aza_json *p = graph(ev, "authorizationPolicy", PERM_POLICY, &why);
+	if (!p)
+		aza_unknown(ev, r, "%s", why);
+	/* Some collectors keep the list wrapper: take its first element. */
+	if (p && aza_json_is(aza_json_get(p, "value"), AZA_JARR))
+		p = aza_json_at(aza_json_get(p, "value"), 0);
+	return p;
+}
+
+static void admin_only_invites(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *p = authz_policy(ev, r);
+	if (!p)
+		return;
+	const char *v = aza_json_str(aza_json_get(p, "allowInvitesFrom"));
+	if (!v)
+		aza_unknown(ev, r, "authorizationPolicy.allowInvitesFrom is missing or not a string");
+	else if (aza__strieq(v, "none") || aza__strieq(v, "adminsAndGuestInviters"))
+		aza_pass(ev, r, "allowInvitesFrom is %s", v);
+	else if (aza__strieq(v, "adminsGuestInvitersAndAllMembers") || aza__strieq(v, "everyone"))
+		aza_fail(ev, r, "allowInvitesFrom is %s: %s can invite guests", v,
+		         aza__strieq(v, "everyone") ? "every user, guests included," : "every member user");
+	else
+		aza_unknown(ev, r, "allowInvitesFrom has an unknown value '%s'", v);
+}
+
+/* A defaultUserRolePermissions flag that must be false. */
+static void default_perm_false(aza_ev *ev, const aza_res *r, const char *key, const char *what)
+{
+	const aza_json *p = authz_policy(ev, r);
+	if (!p)
+		return;
+	int b;
+	const aza_json *v = aza_json_path(p, aza_ev_fmt(ev, "defaultUserRolePermissions.%s", key));
+	if (!aza_json_bool(v, &b))
+		aza_unknown(ev, r, "authorizationPolicy.defaultUserRolePermissions.%s is missing or not a boolean", key);
+	else if (b)
+		aza_fail(ev, r, "defaultUserRolePermissions.%s is true: every member user can %s", key, what);
+	else
+		aza_pass(ev, r, "defaultUserRolePermissions.%s is false", key);
+}
+
+static void admin_only_security_groups(aza_ev *ev, const aza_res *r)
+{
+	default_perm_false(ev, r, "allowedToCreateSecurityGroups", "create security groups");
+}
+
+static void admin_only_apps(aza_ev *ev, const aza_res *r)
+{
+	default_perm_false(ev, r, "allowedToCreateApps", "register applications");
+}
+
+static void user_consent(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *p = authz_policy(ev, r);
+	if (!p)
+		return;
+	const aza_json *list = aza_json_path(p, "defaultUserRolePermissions.permissionGrantPoliciesAssigned");
+	if (!aza_json_is(list, AZA_JARR)) {
+		aza_unknown(ev, r, "defaultUserRolePermissions.permissionGrantPoliciesAssigned is missing or not an array");
+		return;
+	}
+	aza_json_each(x, list) {
+		const char *s = aza_json_str(x);
+		if (s && aza__istarts(s, "ManagePermissionGrantsForSelf.")) {
+			aza_fail(ev, r, "permission grant policy '%s' is assigned: users can consent to applications on their own behalf", s);
+			return;
+		}
+	}
+	aza_pass(ev, r, "no ManagePermissionGrantsForSelf policy is assigned: users cannot consent to applications");
+}
+
+#define GUEST_RESTRICTED "2af84b1e-32c8-42b7-82bc-daa82404023b"
+#define GUEST_LIMITED "10dae51f-b6af-4016-8d66-8c2a99b929b3"
+#define GUEST_MEMBER "a0b1b346-4d3e-4e8b-98f8-753987be4970"
+
+static void guest_access(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *p = authz_policy(ev, r);
+	if (!p)
+		return;
+	const char *v = aza_json_str(aza_json_get(p, "guestUserRoleId"));
+	if (!v)
+		aza_unknown(ev, r, "authorizationPolicy.guestUserRoleId is missing or not a string");
+	else if (aza__strieq(v, GUEST_RESTRICTED))
+		aza_pass(ev, r, "guestUserRoleId is the restricted guest role: guests see only their own directory objects");
+	else if (aza__strieq(v, GUEST_LIMITED))
+		aza_fail(ev, r, "guestUserRoleId is the default guest role: guests can enumerate users and groups of the directory");
+	else if (aza__strieq(v, GUEST_MEMBER))
+		aza_fail(ev, r, "guestUserRoleId is the member role: guests have the same directory access as members");
+	else
+		aza_unknown(ev, r, "guestUserRoleId has an unknown value '%s'", v);
+}
+
+#define GROUP_UNIFIED_TEMPLATE "62375ab9-6b52-47ed-826b-58e47e0e304b"
+
+static void admin_only_m365_groups(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	const aza_json *gs = graph(ev, "groupSettings", PERM_DIR, &why);
+	if (!gs) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	if (!aza_json_is(gs, AZA_JARR)) {
+		aza_unknown(ev, r, "groupSettings is not a list");
+		return;
+	}
+	const aza_json *unified = NULL;
+	aza_json_each(s, gs) {
+		if (aza_json_streq(aza_json_get(s, "templateId"), GROUP_UNIFIED_TEMPLATE) ||
+		    aza_json_streq(aza_json_get(s, "displayName"), "Group.Unified"))
+			unified = s;
+	}
+	if (!unified) {
+		aza_fail(ev, r, "no Group.Unified directory setting: the default lets every user create Microsoft 365 groups");
+		return;
+	}
+	const aza_json *create = NULL, *allowed = NULL;
+	aza_json_each(v, aza_json_get(unified, "values")) {
+		if (aza_json_streq(aza_json_get(v, "name"), "EnableGroupCreation"))
+			create = aza_json_get(v, "value");
+		if (aza_json_streq(aza_json_get(v, "name"), "GroupCreationAllowedGroupId"))
+			allowed = aza_json_get(v, "value");
+	}
+	int b;
+	if (!create) {
+		aza_fail(ev, r, "Group.Unified has no EnableGroupCreation value: the default (true) lets every user create Microsoft 365 groups");
+		return;
+	}
+	if (!aza_json_bool(create, &b)) {
+		aza_unknown(ev, r, "Group.Unified EnableGroupCreation is not \"true\" or \"false\"");
+		return;
+	}
+	const char *g = aza_json_str(allowed);
+	if (b)
+		aza_fail(ev, r, "Group.Unified EnableGroupCreation is true: every user can create Microsoft 365 groups");
+	else if (g && *g)
+		aza_pass(ev, r, "Group.Unified EnableGroupCreation is false; only members of group %s may create groups", g);
+	else
+		aza_pass(ev, r, "Group.Unified EnableGroupCreation is false: only administrators create Microsoft 365 groups");
+}
+
+/* ---- Azure RBAC ---- */
+
+/* A custom role that grants '*' (all actions) assignable at a subscription,
+ * a management group or the root. Returns the scope that qualifies. */
+static const char *owner_like(aza_ev *ev, const aza_res *d)
+{
+	const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
+	if (!t || !aza__strieq(t, "CustomRole"))
+		return NULL;
+	int star = 0;
+	aza_json_each(p, aza_prop(ev, d, "properties.permissions")) {
+		if (aza_json_has_str(aza_json_get(p, "actions"), "*"))
+			star = 1;
+	}
+	if (!star)
+		return NULL;
+	aza_json_each(s, aza_prop(ev, d, "properties.assignableScopes")) {
+		const char *sc = aza_json_str(s);
+		if (sc && scope_is_sub_or_above(sc))
+			return sc;
+	}
+	return NULL;
+}
+
+static const char *role_name(aza_ev *ev, const aza_res *d)
+{
+	const char *n = aza_json_str(aza_prop(ev, d, "properties.roleName"));
+	return n ? n : d->name;
+}
+
+static void custom_owner_roles(aza_ev *ev, const aza_res *r)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	size_t ncustom = 0, bad = 0, odd = 0;
+	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type) {
+		if (!aza_prop(ev, d, "properties")) {
+			odd++;
+			continue;
+		}
+		const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
+		if (t && aza__strieq(t, "CustomRole"))
+			ncustom++;
+		else if (!t || !aza__strieq(t, "BuiltInRole"))
+			odd++;
+		const char *sc = owner_like(ev, d);
+		if (sc) {
+			aza_fail(ev, d, "custom role '%s' grants all actions ('*') and is assignable at %s", role_name(ev, d), sc);
+			bad++;
+		}
+	}
+	if (bad)
+		return;
+	const char *why;
+	if (!aza_ev_collected(ev, RD, r, &why))
+		aza_unknown(ev, r, "%s", why);
+	else if (odd)
+		aza_unknown(ev, r, "%zu role definition(s) have no properties or an unknown type (not CustomRole or BuiltInRole)", odd);
+	else
+		aza_pass(ev, r, "none of the %zu custom role(s) grants '*' over a subscription, management group or the root", ncustom);
+}
+
+/* Does a policy rule deny writes of role definitions? The rule must name
+ * the Microsoft.Authorization/roleDefinitions type and its effect must be
+ * deny, directly or through an 'effect' parameter whose assigned (or
+ * default) value is Deny. */
+static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *assign_params)
+{
+	const aza_json *rule = aza_prop(ev, def, "properties.policyRule");
+	if (!rule)
+		return 0;
+	aza_buf b;
+	aza_buf__init(&b, 1 << 20);
+	aza_json__write(&b, aza_json_get(rule, "if"));
+	int names = b.p && aza__istrstr(b.p, "Microsoft.Authorization/roleDefinitions") != NULL;
+	aza_buf__release(&b);
+	if (!names)
+		return 0;
+	const char *eff = aza_json_str(aza_json_path(rule, "then.effect"));
+	if (!eff)
+		return 0;
+	if (aza__istarts(eff, "[parameters('")) {
+		char pname[128];
+		const char *s = eff + strlen("[parameters('");
+		size_t n = strcspn(s, "'");
+		if (n >= sizeof pname)
+			return 0;
+		memcpy(pname, s, n);
+		pname[n] = 0;
+		const char *v = aza_json_str(aza_json_path(aza_json_get(assign_params, pname), "value"));
+		if (!v)
+			v = aza_json_str(aza_json_get(aza_json_get(aza_prop(ev, def, "properties.parameters"), pname), "defaultValue"));
+		eff = v;
+	}
+	return eff && aza__strieq(eff, "deny");
+}
+
+/* Is an assignment at the subscription or above it (management group or
+ * root) and not excluded for it? */
+static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *sub)
+{
+	const char *sc = aza_json_str(aza_prop(ev, a, "properties.scope"));
+	if (!sc)
+		sc = a->parent;
+	int ok = aza__istarts(sc, "/providers/Microsoft.Management/managementGroups/") || !strcmp(sc, "/") ||
+	         (aza__istarts(sc, "/subscriptions/") && aza_id_within(sub->id, sc) && scope_is_sub_or_above(sc));
+	if (!ok)
+		return 0;
+	aza_json_each(ns, aza_prop(ev, a, "properties.notScopes")) {
+		const char *x = aza_json_str(ns);
+		if (x && aza_id_within(sub->id, x))
+			return 0;
+	}
+	return 1;
+}
+
+static void deny_custom_owner(aza_ev *ev, const aza_res *r)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *why;
+	namelist missing = {{0}, 0};
+	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
+		if (!assignment_covers(ev, a, r))
+			continue;
+		const char *mode = aza_json_str(aza_prop(ev, a, "properties.enforcementMode"));
+		if (mode && aza__strieq(mode, "DoNotEnforce"))
+			continue;
+		const char *pid = aza_json_str(aza_prop(ev, a, "properties.policyDefinitionId"));
+		if (!pid)
+			continue;
+		/* Built-in definitions and initiatives live at /providers/...; none
+		 * of them denies custom role definitions. */
+		if (aza__istarts(pid, "/providers/Microsoft.Authorization/"))
+			continue;
+		const aza_json *params = aza_prop(ev, a, "properties.parameters");
+		const aza_res *def = aza_inv_find(inv, pid);
+		if (!def) {
+			nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, last_seg(pid)));
+			continue;
+		}
+		if (aza__strieq(def->type, PD)) {
+			if (rule_denies_roles(ev, def, params)) {
+				aza_pass(ev, r, "policy assignment '%s' (definition '%s') denies role definitions matching its rule", a->name, def->name);
+				return;
+			}
+			continue;
+		}
+		/* An initiative: look at each member definition. */
+		aza_json_each(m, aza_prop(ev, def, "properties.policyDefinitions")) {
+			const char *mid = aza_json_str(aza_json_get(m, "policyDefinitionId"));
+			const aza_res *md = mid ? aza_inv_find(inv, mid) : NULL;
+			if (md && rule_denies_roles(ev, md, aza_json_get(m, "parameters"))) {
+				aza_pass(ev, r, "policy assignment '%s' (initiative '%s', definition '%s') denies role definitions matching its rule",
+				         a->name, def->name, md->name);
+				return;
+			} else if (!md && mid && !aza__istarts(mid, "/providers/Microsoft.Authorization/")) {
+				nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, last_seg(mid)));
+			}
+		}
+	}
+	if (!aza_ev_collected(ev, PA, r, &why)) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	if (missing.n) {
+		aza_unknown(ev, r, "custom policy definition(s) referenced by assignments were not collected: %s", nl_str(ev, &missing));
+		return;
+	}
+	aza_fail(ev, r, "no enforced policy assignment at or above the subscription denies creating custom roles (Microsoft.Authorization/roleDefinitions)");
+}
+
+static void uaa_root(aza_ev *ev, const aza_res *r)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	size_t bad = 0;
+	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
+		const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
+		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+		if (!sc || strcmp(sc, "/") || !rd || !aza__strieq(last_seg(rd), ROLE_UAA))
+			continue;
+		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
+		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
+		aza_fail(ev, x, "%s %s holds User Access Administrator at the root scope '/'", pt ? pt : "principal",
+		         principal_name(ev, pid));
+		bad++;
+	}
+	if (bad)
+		return;
+	const char *why;
+	if (!ra_collected(ev, &why))
+		aza_unknown(ev, r, "%s", why);
+	else
+		aza_pass(ev, r, "no User Access Administrator assignment at the root scope '/'");
+}
+
+static void owner_count(aza_ev *ev, const aza_res *r)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const struct aza_cfg *c = aza_ev_cfg(ev);
+	namelist owners = {{0}, 0};
+	idset seen;
+	seen.n = 0;
+	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
+		const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
+		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+		if (!sc || !rd || !aza__strieq(last_seg(rd), ROLE_OWNER))
+			continue;
+		if (!aza__istarts(sc, "/subscriptions/") || !scope_is_sub_or_above(sc) || !aza_id_within(sc, r->id) ||
+		    !aza_id_within(r->id, sc))
+			continue;
+		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
+		if (pid && ids_add(&seen, pid))
+			nl_add(&owners, principal_name(ev, pid));
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, RA, r, &why)) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	if (owners.n < (size_t)c->min_owners)
+		aza_fail(ev, r, "%zu Owner assignment(s) at the subscription%s%s (want %d to %d)", owners.n, owners.n ? ": " : "",
+		         nl_str(ev, &owners), c->min_owners, c->max_owners);
+	else if (owners.n > (size_t)c->max_owners)
+		aza_fail(ev, r, "%zu Owner assignments at the subscription: %s (want %d to %d)", owners.n, nl_str(ev, &owners),
+		         c->min_owners, c->max_owners);
+	else
+		aza_pass(ev, r, "%zu Owner assignments at the subscription: %s", owners.n, nl_str(ev, &owners));
+}
+
+static void disabled_users_roles(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	const aza_json *users = graph(ev, "users", PERM_DIR, &why);
+	if (!users) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	aza_inv *inv = aza_ev_inv(ev);
+	namelist bad = {{0}, 0};
+	size_t untyped = 0, disabled = 0;
+	aza_json_each(u, users) {
+		int b;
+		if (!aza_json_bool(aza_json_get(u, "accountEnabled"), &b)) {
+			untyped++;
+			continue;
+		}
+		if (b)
+			continue;
+		disabled++;
+		const char *id = aza_json_str(aza_json_get(u, "id"));
+		for (const aza_res *x = aza_inv_first(inv, RA); x && id; x = x->next_of_type) {
+			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
+				continue;
+			const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+			const char *role = priv_rbac_role(rd);
+			const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : last_seg(rd), sc ? sc : x->parent));
+			break;
+		}
+	}
+	if (bad.n) {
+		aza_fail(ev, r, "%zu disabled user(s) still hold Azure role assignments: %s", bad.n, nl_str(ev, &bad));
+		return;
+	}
+	if (untyped) {
+		aza_unknown(ev, r, "%zu user(s) were collected without accountEnabled: disabled accounts cannot be told apart", untyped);
+		return;
+	}
+	if (!ra_collected(ev, &why)) {
+		aza_unknown(ev, r, "%zu disabled user(s); %s", disabled, why);
+		return;
+	}
+	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment", disabled);
+}
+
+#define ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS
+#define IDN .resp = AZA_RESP_IDENTITY, .models = AZA_SAAS
+#define TENANT .scope = AZA_SCOPE_TENANT
+
+const struct aza_rule aza_rules_iam[] = {
+	{
+		.id = "AZA-IAM-001", .title = "Microsoft Entra security defaults are enabled",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
+		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.1",
+		.rationale = "Security defaults require MFA registration for every user, MFA for administrators and block legacy authentication; tenants without Conditional Access have no other baseline.",
+		.portal = "Microsoft Entra admin center > Identity > Overview > Properties > Manage security defaults: Enabled.",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy --body '{\"isEnabled\": true}'",
+		.arm = "Not an ARM property: Graph policies/identitySecurityDefaultsEnforcementPolicy isEnabled = true",
+		.defaults = "isEnabled false with at least one enabled Conditional Access policy is NOT_APPLICABLE (the two are mutually exclusive; AZA-IAM-002 judges MFA coverage); false otherwise is FAIL. Policy not readable: UNKNOWN (Policy.Read.All).",
+		.check = security_defaults,
+	},
+	{
+		.id = "AZA-IAM-002", .title = "MFA is required for all users",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
+		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.3",
+		.rationale = "A password alone is phished, sprayed or reused; MFA stops most account takeovers.",
+		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
+		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
+		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa (or an authentication strength), exclusions are reported; every member user in userRegistrationDetails has isMfaRegistered true. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All).",
+		.check = mfa_all_users,
+	},
+	{
+		.id = "AZA-IAM-003", .title = "Every user holding a privileged role is registered for MFA",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_CRITICAL, ACC, TENANT,
+		.needs = RA, .checklist = "iam.mfa_privileged",
+		.rationale = "A privileged account without MFA is one stolen password away from control of the subscription or the tenant.",
+		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
+		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
+		.arm = "Not an ARM property: MFA registration of each privileged user",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record, or role data not collected, gives UNKNOWN.",
+		.check = mfa_privileged,
+	},
+	{
+		.id = "AZA-IAM-004", .title = "Guest users hold no Azure or directory role assignment",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
+		.needs = RA, .checklist = "iam.no_guests",
+		.rationale = "Guests are managed by another organisation: their account hygiene, MFA and offboarding are outside your control. Roles given to them are the usual path for a forgotten partner to keep access.",
+		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
+		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
+		.arm = "Remove the Microsoft.Authorization/roleAssignments whose principalId is a guest",
+		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL; with guests and role data not collected: UNKNOWN.",
+		.check = guests_with_roles,
+	},
+	{
+		.id = "AZA-IAM-005", .title = "No stale guest accounts (no sign-in for 90 days)",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
+		.checklist = "iam.no_guests",
+		.rationale = "A guest who no longer signs in is access nobody uses but an attacker could; removing them shrinks the attack surface.",
+		.portal = "Entra admin center > Users > filter User type = Guest, add column Last sign-in; delete guests inactive for 90 days, or set up an access review for guests.",
+		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/users?\\$filter=userType eq 'Guest'&\\$select=userPrincipalName,signInActivity,createdDateTime\"",
+		.arm = "Not an ARM property: delete the guest users",
+		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN (AuditLog.Read.All, Entra ID P1).",
+		.check = stale_guests,
+	},
+	{
+		.id = "AZA-IAM-006", .title = "Only administrators and Guest Inviters can invite guests",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.checklist = "iam.admin_only_invites",
+		.rationale = "When every user can invite, external accounts enter the directory without review.",
+		.portal = "Entra admin center > External Identities > External collaboration settings > Guest invite settings: Only users assigned to specific admin roles can invite guest users.",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"allowInvitesFrom\": \"adminsAndGuestInviters\"}'",
+		.arm = "Not an ARM property: Graph authorizationPolicy allowInvitesFrom = 'adminsAndGuestInviters' (or 'none')",
+		.defaults = "none and adminsAndGuestInviters pass; adminsGuestInvitersAndAllMembers and everyone (the tenant default) fail.",
+		.check = admin_only_invites,
+	},
+	{
+		.id = "AZA-IAM-007", .title = "Only administrators can create security groups",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
+		.checklist = "iam.admin_only_security_groups",
+		.rationale = "Security groups grant access; when any user can create them, group sprawl hides who has access to what.",
+		.portal = "Entra admin center > Groups > General > Users can create security groups in Azure portals, API or PowerShell: No.",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateSecurityGroups\": false}}'",
+		.arm = "Not an ARM property: Graph authorizationPolicy defaultUserRolePermissions.allowedToCreateSecurityGroups = false",
+		.defaults = "The tenant default is true (FAIL). Missing: UNKNOWN.",
+		.check = admin_only_security_groups,
+	},
+	{
+		.id = "AZA-IAM-008", .title = "Only administrators can create Microsoft 365 groups",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
+		.checklist = "iam.admin_only_m365_groups",
+		.rationale = "Self-service Microsoft 365 groups create mailboxes, sites and teams outside any review, and may add guests.",
+		.portal = "Entra admin center > Groups > General > Users can create Microsoft 365 groups in Azure portals, API or PowerShell: No.",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/groupSettings/<Group.Unified id> --body '{\"values\": [{\"name\": \"EnableGroupCreation\", \"value\": \"false\"}]}'",
+		.arm = "Not an ARM property: Graph groupSettings Group.Unified EnableGroupCreation = \"false\"",
+		.defaults = "Without a Group.Unified setting object (or without EnableGroupCreation in it) the default lets every user create groups (FAIL). EnableGroupCreation false with GroupCreationAllowedGroupId delegates creation to one group (PASS, named).",
+		.check = admin_only_m365_groups,
+	},
+	{
+		.id = "AZA-IAM-009", .title = "Self-service group management is restricted",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
+		.checklist = "iam.no_self_service_group_mgmt",
+		.rationale = "Self-service group management lets owners approve membership requests in My Groups, outside any access review.",
+		.manual = "Entra admin center > Groups > General > Self Service Group Management: check 'Owners can manage group membership requests in My Groups' is No and 'Restrict user ability to access groups features in My Groups' is Yes, unless the business has chosen to delegate group membership to owners (record that decision).",
+	},
+	{
+		.id = "AZA-IAM-010", .title = "Users cannot remember MFA on trusted devices",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.checklist = "iam.no_remember_mfa", .cis = "6.0.0:5.1.4",
+		.rationale = "Remembering MFA for days lets a stolen or shared device skip the second factor.",
+		.manual = "Entra admin center > Users > All users > Per-user MFA > Service settings: check 'Allow users to remember multifactor authentication on devices they trust' is cleared. With Conditional Access, also check no policy sets a long sign-in frequency or persistent browser session for all users.",
+	},
+	{
+		.id = "AZA-IAM-011", .title = "Users and administrators are notified of password resets",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
+		.checklist = "iam.notify_password_reset",
+		.rationale = "A notification on reset lets the owner (or other admins) spot a reset they did not make, a sign of account takeover.",
+		.manual = "Entra admin center > Protection > Password reset > Notifications: check 'Notify users on password resets?' is Yes and 'Notify all admins when other admins reset their password?' is Yes.",
+	},
+	{
+		.id = "AZA-IAM-012", .title = "Non-administrators cannot access the Entra administration portal",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
+		.checklist = "iam.restrict_admin_portal",
+		.rationale = "Ordinary users browsing the directory in the admin portal help an attacker with a stolen account map users, groups and roles.",
+		.manual = "Entra admin center > Users > User settings > Administration center: check 'Restrict access to Microsoft Entra admin center' is Yes. (It only hides the portal; also consider blocking Graph and PowerShell access with Conditional Access.)",
+	},
+	{
+		.id = "AZA-IAM-013", .title = "MFA is required to register or join devices",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.cis = "6.0.0:5.1.2",
+		.rationale = "A device joined with a stolen password becomes a trusted foothold; MFA at join stops that.",
+		.manual = "Entra admin center > Devices > Device settings: check 'Require Multifactor Authentication to register or join devices with Microsoft Entra' is Yes, or (preferred, and then that setting must be No) a Conditional Access policy with the user action 'Register or join devices' requires MFA.",
+	},
+	{
+		.id = "AZA-IAM-014", .title = "No custom role grants owner rights over a subscription",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
+		.needs = RD, .checklist = "iam.no_custom_owner_roles", .cis = "6.0.0:5.4",
+		.rationale = "A custom role with '*' actions is Owner under another name: it escapes reviews that look for Owner and breaks least privilege.",
+		.portal = "Subscription > Access control (IAM) > Roles > Type: CustomRole; for each role with '*' in actions, narrow its actions or delete it.",
+		.cli = "az role definition list --custom-role-only true --query \"[?contains(permissions[0].actions,'*')]\"; az role definition update --role-definition @role.json",
+		.arm = "Microsoft.Authorization/roleDefinitions: properties.permissions[].actions without '*' for roles assignable at '/', a management group or a subscription",
+		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. Findings are on each role definition; a PASS on the tenant. Role definitions not collected: UNKNOWN.",
+		.check = custom_owner_roles,
+	},
+	{
+		.id = "AZA-IAM-015", .title = "A policy prevents creating custom owner roles",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
+		.needs = PA " " PD " " PSD, .checklist = "iam.deny_custom_owner_roles",
+		.rationale = "Checking today's roles is not enough: a deny policy keeps anyone with role-write rights from creating an owner-equivalent custom role tomorrow.",
+		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions where permissions[*].actions[*] equals '*' with effect Deny; then Assign it at the management group or subscription with enforcement Enabled.",
+		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
+		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition whose policyRule.if names Microsoft.Authorization/roleDefinitions and whose effect is Deny",
+		.defaults = "PASS needs an enforced assignment at the subscription, a management group or the root (not excluded by notScopes) of a custom definition, or an initiative containing one, whose if-condition names Microsoft.Authorization/roleDefinitions and whose effect is deny (directly, or through a parameter assigned or defaulting to Deny). No built-in policy denies custom roles, so built-in assignments do not count. A custom definition referenced but not collected gives UNKNOWN; policy assignments not collected: UNKNOWN.",
+		.check = deny_custom_owner,
+	},
+	{
+		.id = "AZA-IAM-016", .title = "User Access Administrator is not assigned at the root scope",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
+		.needs = RA, .cis = "6.0.0:5.3.3",
+		.rationale = "User Access Administrator at '/' (left behind by a Global Administrator's 'elevate access') can grant any role on every subscription and management group.",
+		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
+		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id>",
+		.arm = "Remove the Microsoft.Authorization/roleAssignments at scope '/' with role 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+		.defaults = "A FAIL on each root-scope assignment; PASS on the tenant when none. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
+		.check = uaa_root,
+	},
+	{
+		.id = "AZA-IAM-017", .title = "Each subscription has two or three owners",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
+		.needs = RA, .cis = "6.0.0:5.7",
+		.rationale = "One owner is a single point of failure; many owners multiply the accounts that can take over the subscription.",
+		.portal = "Subscription > Access control (IAM) > Role assignments > filter Role = Owner; add or remove assignments to reach two or three.",
+		.cli = "az role assignment list --role Owner --scope /subscriptions/<id> --query \"[?scope=='/subscriptions/<id>']\"",
+		.arm = "Microsoft.Authorization/roleAssignments with the Owner role at the subscription scope",
+		.defaults = "Counts distinct principals (users, groups or service principals) with Owner assigned at exactly the subscription scope; inherited management-group assignments are not counted. Bounds come from owners.min/owners.max in the configuration (default 2 and 3).",
+		.check = owner_count,
+	},
+	{
+		.id = "AZA-IAM-018", .title = "Disabled users hold no Azure role assignment",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
+		.needs = RA, .cis = "6.0.0:5.3.5",
+		.rationale = "A disabled account that keeps its roles is re-armed the moment someone re-enables it, and clutters access reviews.",
+		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
+		.cli = "az role assignment delete --assignee <user object id>",
+		.arm = "Remove the Microsoft.Authorization/roleAssignments of disabled users",
+		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN. Any role at any scope counts. CIS lists this as manual; azaudit automates it.",
+		.check = disabled_users_roles,
+	},
+	{
+		.id = "AZA-IAM-019", .title = "Users cannot register applications",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.rationale = "Applications registered by any user can be granted consent and secrets outside IT control, a common persistence path.",
+		.portal = "Entra admin center > Users > User settings > Users can register applications: No.",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateApps\": false}}'",
+		.arm = "Not an ARM property: Graph authorizationPolicy defaultUserRolePermissions.allowedToCreateApps = false",
+		.defaults = "The tenant default is true (FAIL). Missing: UNKNOWN.",
+		.check = admin_only_apps,
+	},
+	{
+		.id = "AZA-IAM-020", .title = "Users cannot consent to applications on their own",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
+		.rationale = "Illicit consent grants (consent phishing) give an attacker's application lasting access to mail and files without a password.",
+		.portal = "Entra admin center > Enterprise applications > Consent and permissions > User consent settings: Do not allow user consent (use the admin consent workflow).",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"permissionGrantPoliciesAssigned\": []}}'",
+		.arm = "Not an ARM property: Graph authorizationPolicy defaultUserRolePermissions.permissionGrantPoliciesAssigned without ManagePermissionGrantsForSelf.* entries",
+		.defaults = "Any ManagePermissionGrantsForSelf.* policy (microsoft-user-default-legacy: all apps; microsoft-user-default-low: verified publishers, low-risk permissions) fails; ManagePermissionGrantsForOwnedResource.* (group owner consent) is not judged here.",
+		.check = user_consent,
+	},
+	{
+		.id = "AZA-IAM-021", .title = "Guest access to directory objects is restricted",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.checklist = "iam.no_guests",
+		.rationale = "By default guests can enumerate users and groups, handing a partner's compromised account a map of your organisation.",
+		.portal = "Entra admin center > External Identities > External collaboration settings > Guest user access: Guest user access is restricted to properties and memberships of their own directory objects.",
+		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"guestUserRoleId\": \"2af84b1e-32c8-42b7-82bc-daa82404023b\"}'",
+		.arm = "Not an ARM property: Graph authorizationPolicy guestUserRoleId = 2af84b1e-32c8-42b7-82bc-daa82404023b",
+		.defaults = "2af84b1e-32c8-42b7-82bc-daa82404023b (restricted) passes; 10dae51f-b6af-4016-8d66-8c2a99b929b3 (the default, limited) and a0b1b346-4d3e-4e8b-98f8-753987be4970 (same as members) fail.",
+		.check = guest_access,
+	},
+	{
+		.id = "AZA-IAM-022", .title = "Only MFA-registered identities can reach privileged virtual machines",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, .models = AZA_IAAS, TENANT,
+		.checklist = "iam.mfa_privileged", .cis = "6.0.0:3.1.1",
+		.rationale = "Administrators of sensitive VMs can read their data and pivot; each must be protected by MFA.",
+		.manual = "For each VM holding sensitive data: Virtual machine > Access control (IAM) > Role assignments; list users with Owner, Contributor, Virtual Machine Administrator Login or Virtual Machine Contributor (including inherited assignments and group members). Check each in Entra admin center > Protection > Authentication methods > User registration details shows 'Multifactor authentication capable', and that a Conditional Access policy requires MFA for them.",
+	},
+	{
+		.id = "AZA-IAM-023", .title = "Administrative accounts are not used for daily work",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
+		.cis = "6.0.0:5.3.1",
+		.rationale = "Reading mail and browsing with an admin account exposes its privileges to phishing and drive-by attacks.",
+		.manual = "List holders of privileged Entra roles (Entra admin center > Roles & admins) and subscription Owner/Contributor. Check each is a separate, cloud-only admin account without a mailbox or Microsoft 365 licence, and in sign-in logs that it signs in only to admin portals and tools.",
+	},
+	{
+		.id = "AZA-IAM-024", .title = "Guest users are reviewed regularly",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
+		.checklist = "iam.no_guests", .cis = "6.0.0:5.3.2",
+		.rationale = "Guests accumulate as projects end; only a regular review removes those no longer needed.",
+		.manual = "Entra admin center > Users > filter User type = Guest: check each guest is still needed (sponsor, project). Check Identity Governance > Access reviews has a recurring review of guest users (or of groups and apps with guests). AZA-IAM-004 and AZA-IAM-005 list guests, their roles and stale ones.",
+	},
+	{
+		.id = "AZA-IAM-025", .title = "Privileged role assignments are reviewed periodically",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
+		.cis = "6.0.0:5.3.4",
+		.rationale = "Privileges granted for a task stay long after it ends unless someone reviews them.",
+		.manual = "For each subscription: Access control (IAM) > Role assignments > filter privileged roles (Owner, Contributor, User Access Administrator, RBAC Administrator); check each assignment is still justified. In Entra admin center > Roles & admins, do the same for privileged directory roles, and check a recurring access review (Identity Governance > Access reviews or PIM) covers them.",
+	},
+	{
+		.id = "AZA-IAM-026", .title = "Tenant Creator role assignments are reviewed",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_LOW, IDN, TENANT,
+		.cis = "6.0.0:5.3.6",
+		.rationale = "Tenant Creators can create new tenants outside the organisation's governance.",
+		.manual = "Entra admin center > Roles & admins > Tenant Creator > Assignments: check every holder is justified; also check User settings > 'Restrict non-admin users from creating tenants' is Yes.",
+	},
+	{
+		.id = "AZA-IAM-027", .title = "Non-privileged role assignments are reviewed periodically",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_LOW, ACC, TENANT,
+		.cis = "6.0.0:5.3.7",
+		.rationale = "Reader and data roles also expose data; unreviewed they grow into broad standing access.",
+		.manual = "For each subscription: Access control (IAM) > Role assignments: review non-privileged assignments (Reader, data and service-specific roles) for principals that left or no longer need them; check a recurring access review covers them.",
+	},
+	{
+		.id = "AZA-IAM-028", .title = "A custom role is used for resource lock administration",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, ACC, TENANT,
+		.cis = "6.0.0:5.5",
+		.rationale = "Giving lock management its own narrow role keeps people who only need to manage locks from holding Owner.",
+		.manual = "Subscription > Access control (IAM) > Roles > Type: CustomRole: check a role exists whose actions are Microsoft.Authorization/locks/* (and read actions), and that lock administrators hold it instead of Owner or User Access Administrator.",
+	},
+	{
+		.id = "AZA-IAM-029", .title = "Moving subscriptions into or out of the tenant is restricted",
+		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
+		.cis = "6.0.0:5.6",
+		.rationale = "A subscription moved out of the tenant leaves your security controls, and one moved in brings unknown resources.",
+		.manual = "Azure portal > Subscriptions > Manage policies: check 'Subscription leaving Microsoft Entra tenant' and 'Subscription entering Microsoft Entra tenant' are set to 'Permit no one' and the exempted users list holds only justified accounts.",
+	},
+};
+const size_t aza_rules_iam_n = sizeof aza_rules_iam / sizeof aza_rules_iam[0];

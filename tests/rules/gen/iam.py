@@ -1,0 +1,228 @@
+import sys; import os; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+T = '72f988bf-0000-0000-0000-000000000001'
+SUBID = f"/subscriptions/{SUB}"
+RA = 'Microsoft.Authorization/roleAssignments'
+RD = 'Microsoft.Authorization/roleDefinitions'
+PA = 'Microsoft.Authorization/policyAssignments'
+PD = 'Microsoft.Authorization/policyDefinitions'
+OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+CONTRIB = 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+UAA = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9'
+READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+GA = '62e90394-69f5-4237-9190-012177145e10'
+GREADER = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'
+
+# Graph bodies, shaped after the example responses.
+def regrec(id_, upn, mfa, admin=False, utype='member'):
+    return {"id": id_, "userPrincipalName": upn, "userDisplayName": upn.split('@')[0], "isAdmin": admin,
+            "isSsprRegistered": False, "isSsprEnabled": False, "isSsprCapable": False, "isMfaRegistered": mfa,
+            "isMfaCapable": mfa, "isPasswordlessCapable": False, "lastUpdatedDateTime": "2026-10-13T19:15:41.6195833Z",
+            "methodsRegistered": ["microsoftAuthenticatorPush"] if mfa else [],
+            "isSystemPreferredAuthenticationMethodEnabled": True, "systemPreferredAuthenticationMethods": ["push"] if mfa else [],
+            "userPreferredMethodForSecondaryAuthentication": "push" if mfa else "", "userType": utype}
+def lst(*items, ctx='users'):
+    return {"@odata.context": f"https://graph.microsoft.com/v1.0/$metadata#{ctx}", "value": list(items)}
+def user(id_, upn, utype='Member', **kv):
+    u = {"businessPhones": [], "displayName": upn.split('@')[0], "givenName": None, "jobTitle": None, "mail": upn,
+         "mobilePhone": None, "officeLocation": None, "preferredLanguage": None, "surname": None,
+         "userPrincipalName": upn, "id": id_, "userType": utype}
+    u.update(kv)
+    return u
+def dra(pid, role):
+    return {"id": f"{role[:8]}-{pid[:8]}-1", "principalId": pid, "resourceScope": "/", "directoryScopeId": "/", "roleDefinitionId": role}
+def authz(**kv):
+    p = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#policies/authorizationPolicy/$entity",
+         "id": "authorizationPolicy", "allowInvitesFrom": "adminsAndGuestInviters", "allowedToSignUpEmailBasedSubscriptions": True,
+         "allowedToUseSSPR": True, "allowEmailVerifiedUsersToJoinOrganization": False, "allowUserConsentForRiskyApps": False,
+         "blockMsolPowerShell": None, "displayName": "Authorization Policy",
+         "description": "Used to manage authorization related settings across the company.",
+         "guestUserRoleId": "2af84b1e-32c8-42b7-82bc-daa82404023b",
+         "defaultUserRolePermissions": {"allowedToCreateApps": False, "allowedToCreateSecurityGroups": False,
+                                        "allowedToReadOtherUsers": True, "permissionGrantPoliciesAssigned": []}}
+    return mod(p, **kv)
+def secdef(on):
+    return {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#policies/identitySecurityDefaultsEnforcementPolicy",
+            "description": "Security defaults is a set of basic identity security mechanisms recommended by Microsoft.",
+            "displayName": "Security Defaults", "id": "00000000-0000-0000-0000-000000000005", "isEnabled": on}
+def capol(name, state='enabled', users=('All',), apps=('All',), controls=('mfa',), excl=()):
+    return {"id": "ad8d2b4a-8d30-413f-88b8-144c6c8d98d9", "displayName": name, "createdDateTime": None, "modifiedDateTime": None,
+            "state": state, "sessionControls": None,
+            "conditions": {"signInRiskLevels": [], "clientAppTypes": ["all"], "platforms": None, "locations": None,
+                           "applications": {"includeApplications": list(apps), "excludeApplications": [], "includeUserActions": []},
+                           "users": {"includeUsers": list(users), "excludeUsers": list(excl), "includeGroups": [], "excludeGroups": [],
+                                     "includeRoles": [], "excludeRoles": []}},
+            "grantControls": {"operator": "OR", "builtInControls": list(controls), "customAuthenticationFactors": [], "termsOfUse": []}}
+def gerr(key, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation."):
+    return {"scope": "", "type": key, "api": f"GET graph {key}", "status": status, "message": msg}
+def ra(name, role, pid, ptype='User', scope=SUBID):
+    base = '' if scope == '/' else scope
+    return {"properties": {"roleDefinitionId": f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{role}",
+                           "principalId": pid, "principalType": ptype, "scope": scope},
+            "id": f"{base}/providers/Microsoft.Authorization/roleAssignments/{name}", "type": RA, "name": name}
+def rd(name, rname, rtype='CustomRole', actions=('Microsoft.Compute/*/read',), scopes=(SUBID,)):
+    return {"properties": {"roleName": rname, "type": rtype, "description": rname, "assignableScopes": list(scopes),
+                           "permissions": [{"actions": list(actions), "notActions": [], "dataActions": [], "notDataActions": []}]},
+            "id": f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{name}", "type": RD, "name": name}
+def snap(resources=(), directory=None, errors=None, datasets=None):
+    return snapshot(list(resources), datasets=datasets, errors=errors, directory=directory)
+
+ALEX, ALLAN, BIANCA, ADELE = ("86462606-fde0-4fc4-9e0c-a20eb73e54c6", "c6ad1942-4afa-47f8-8d48-afb5d8d69d2f",
+                             "c8096958-797c-44fa-8fde-a6fb62567cf0", "39807bd1-3dde-48f3-8165-81ddd4e46de0")
+REG_OK = lst(regrec(ALEX, "AlexW@contoso.com", True), regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+             regrec(ALLAN, "AllanD_fabrikam.com#EXT#@contoso.com", False, utype='guest'), ctx='reports/authenticationMethods/userRegistrationDetails')
+REG_BAD = lst(regrec(ALEX, "AlexW@contoso.com", False), regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+              ctx='reports/authenticationMethods/userRegistrationDetails')
+DRA = lst(dra(BIANCA, GA), ctx='roleManagement/directory/roleAssignments')
+DS = ['Microsoft.Authorization/roleAssignments', 'Microsoft.Authorization/roleDefinitions', PA, PD]
+TN = T
+
+# 001 security defaults
+R = 'AZA-IAM-001'
+case(R, 'pass', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(True)}), f"PASS {TN} ~ enabled")
+case(R, 'fail', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('off', state='disabled'), ctx='identity/conditionalAccess/policies')}), f"FAIL {TN} ~ isEnabled false")
+case(R, 'na-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('mfa all'), ctx='identity/conditionalAccess/policies')}), f"NOT_APPLICABLE {TN} ~ Conditional Access")
+case(R, 'unknown', snap(errors=[gerr("identitySecurityDefaultsEnforcementPolicy")]), f"UNKNOWN {TN} ~ Policy.Read.All")
+case(R, 'unknown-type', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef("yes")}), f"UNKNOWN {TN} ~ not a boolean")
+
+# 002 MFA all users
+R = 'AZA-IAM-002'
+CAOFF = {"identitySecurityDefaultsEnforcementPolicy": secdef(False)}
+case(R, 'pass', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(True)}), f"PASS {TN} ~ security defaults")
+case(R, 'pass-ca', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(capol('Require MFA', excl=['breakglass-id']), ctx='identity/conditionalAccess/policies'))), f"PASS {TN} ~ 'Require MFA' requires MFA")
+case(R, 'pass-reg', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(ctx='x'), userRegistrationDetails=REG_OK)), f"PASS {TN} ~ all 2 member users")
+case(R, 'fail', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(capol('report only', state='enabledForReportingButNotEnforced'), capol('admins', users=['None'])), userRegistrationDetails=REG_BAD)), f"FAIL {TN} ~ AlexW@contoso.com")
+case(R, 'unknown', snap(directory=CAOFF, errors=[gerr("userRegistrationDetails"), gerr("conditionalAccessPolicies")]), f"UNKNOWN {TN} ~ AuditLog.Read.All")
+
+# 003 MFA privileged
+R = 'AZA-IAM-003'
+case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ all 2 privileged")
+case(R, 'fail', snap([ra('a1', OWNER, ALEX), ra('a2', READER, BIANCA)], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
+case(R, 'fail-dirrole', snap([], directory={"userRegistrationDetails": lst(regrec(BIANCA, "BiancaP@contoso.com", False)), "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Global Administrator")
+case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"directoryRoleAssignments": DRA}, errors=[gerr("userRegistrationDetails")], datasets=DS), f"UNKNOWN {TN} ~ UserAuthenticationMethod.Read.All")
+case(R, 'unknown-norecord', snap([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no usable MFA registration record")
+case(R, 'unknown-type', snap([], directory={"userRegistrationDetails": lst(mod(regrec(BIANCA, "BiancaP@contoso.com", True), isMfaRegistered="yes")), "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ not a boolean")
+case(R, 'unknown-noroles', snap([], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ incomplete")
+
+# 004 guests with roles
+R = 'AZA-IAM-004'
+GID = "0a1b2c3d-0000-4000-8000-00000000aaaa"
+USERS = lst(user(ALEX, "AlexW@contoso.com"), user(BIANCA, "BiancaP@contoso.com"),
+            user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest'))
+case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com); none holds")
+case(R, 'pass-none', snap([], directory={"users": lst(user(ALEX, "AlexW@contoso.com"))}), f"PASS {TN} ~ no guest user")
+case(R, 'fail', snap([ra('a1', CONTRIB, GID, scope=SUBID + "/resourceGroups/rg-app")], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Contributor at {SUBID}/resourceGroups/rg-app")
+case(R, 'fail-dirrole', snap([], directory={"users": USERS, "directoryRoleAssignments": lst(dra(GID, GREADER))}, datasets=DS), f"FAIL {TN} ~ directory role {GREADER}")
+case(R, 'unknown', snap([], errors=[gerr("users"), gerr("userRegistrationDetails")]), f"UNKNOWN {TN} ~ Directory.Read.All")
+case(R, 'unknown-ra', snap([], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ Azure role assignments are unknown")
+# users without userType (default $select): fall back on registration details
+case(R, 'pass-regfallback', snap([ra('a1', OWNER, ALEX)], directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"}), "userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ 1 guest user(s) (AllanD_fabrikam.com#EXT#@contoso.com)")
+
+# 005 stale guests
+R = 'AZA-IAM-005'
+def act(last, nonint="0001-01-01T00:00:00Z"):
+    return {"lastSignInDateTime": last, "lastSignInRequestId": "d4d31c40-4c36-4775-ad59-7d1e6a171f00",
+            "lastNonInteractiveSignInDateTime": nonint, "lastNonInteractiveSignInRequestId": ""}
+case(R, 'pass', snap(directory={"users": lst(user(ALEX, "AlexW@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")),
+                                              user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z", "2026-10-20T10:00:00Z")),
+                                              user(ADELE, "New_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2026-10-01T00:00:00Z", signInActivity=act(None)))}),
+     f"PASS {TN} ~ all 2 guest user(s) signed in")
+case(R, 'fail', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z")),
+                                              user(ADELE, "Old_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2024-01-01T00:00:00Z", signInActivity=act(None)))}),
+     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago), Old_adatum.com#EXT#@contoso.com (never signed in)")
+case(R, 'unknown', snap(directory={"users": USERS}), f"UNKNOWN {TN} ~ no signInActivity")
+case(R, 'unknown-error', snap(errors=[gerr("users")]), f"UNKNOWN {TN} ~ HTTP 403")
+
+# authorization policy rules
+def authz_rule(rule, passkw, failkw, unkkw, passmsg, failmsg):
+    case(rule, 'pass', snap(directory={"authorizationPolicy": authz(**passkw)}), f"PASS {TN} ~ {passmsg}")
+    case(rule, 'fail', snap(directory={"authorizationPolicy": authz(**failkw)}), f"FAIL {TN} ~ {failmsg}")
+    case(rule, 'unknown', snap(directory={"authorizationPolicy": authz(**unkkw)}), f"UNKNOWN {TN}")
+    case(rule, 'unknown-403', snap(errors=[gerr("authorizationPolicy")]), f"UNKNOWN {TN} ~ Policy.Read.All")
+authz_rule('AZA-IAM-006', {}, {"allowInvitesFrom": "everyone"}, {"allowInvitesFrom": "sometimes"}, "adminsAndGuestInviters", "guests included")
+case('AZA-IAM-006', 'fail-members', snap(directory={"authorizationPolicy": authz(allowInvitesFrom="adminsGuestInvitersAndAllMembers")}), f"FAIL {TN} ~ every member user")
+authz_rule('AZA-IAM-007', {}, {"defaultUserRolePermissions__allowedToCreateSecurityGroups": True}, {"defaultUserRolePermissions__allowedToCreateSecurityGroups": DEL}, "is false", "create security groups")
+authz_rule('AZA-IAM-019', {}, {"defaultUserRolePermissions__allowedToCreateApps": True}, {"defaultUserRolePermissions__allowedToCreateApps": 1}, "is false", "register applications")
+authz_rule('AZA-IAM-020', {"defaultUserRolePermissions__permissionGrantPoliciesAssigned": ["ManagePermissionGrantsForOwnedResource.microsoft-dynamically-managed-permissions-for-team"]},
+           {"defaultUserRolePermissions__permissionGrantPoliciesAssigned": ["ManagePermissionGrantsForSelf.microsoft-user-default-legacy"]},
+           {"defaultUserRolePermissions__permissionGrantPoliciesAssigned": "all"}, "cannot consent", "microsoft-user-default-legacy")
+authz_rule('AZA-IAM-021', {}, {"guestUserRoleId": "10dae51f-b6af-4016-8d66-8c2a99b929b3"}, {"guestUserRoleId": DEL}, "restricted guest role", "default guest role")
+case('AZA-IAM-021', 'fail-member', snap(directory={"authorizationPolicy": authz(guestUserRoleId="a0b1b346-4d3e-4e8b-98f8-753987be4970")}), f"FAIL {TN} ~ member role")
+
+# 008 M365 groups
+R = 'AZA-IAM-008'
+def unified(create="false", allowed=""):
+    vals = [{"name": "EnableMIPLabels", "value": "true"}, {"name": "AllowGuestsToBeGroupOwner", "value": "false"},
+            {"name": "AllowGuestsToAccessGroups", "value": "true"}, {"name": "GroupCreationAllowedGroupId", "value": allowed},
+            {"name": "AllowToAddGuests", "value": "true"}]
+    if create is not None: vals.append({"name": "EnableGroupCreation", "value": create})
+    return lst({"id": "f0b2d6f5-097d-4177-91af-a24e530b53cc", "displayName": "Group.Unified", "templateId": "62375ab9-6b52-47ed-826b-58e47e0e304b", "values": vals}, ctx='groupSettings')
+case(R, 'pass', snap(directory={"groupSettings": unified()}), f"PASS {TN} ~ only administrators")
+case(R, 'pass-delegated', snap(directory={"groupSettings": unified(allowed="7d1c2c8e-0000-4000-8000-000000000001")}), f"PASS {TN} ~ only members of group")
+case(R, 'fail', snap(directory={"groupSettings": unified("true")}), f"FAIL {TN} ~ EnableGroupCreation is true")
+case(R, 'fail-nosetting', snap(directory={"groupSettings": lst(ctx='groupSettings')}), f"FAIL {TN} ~ no Group.Unified")
+case(R, 'fail-novalue', snap(directory={"groupSettings": unified(None)}), f"FAIL {TN} ~ no EnableGroupCreation")
+case(R, 'unknown', snap(errors=[gerr("groupSettings")]), f"UNKNOWN {TN} ~ Directory.Read.All")
+case(R, 'unknown-value', snap(directory={"groupSettings": unified("perhaps")}), f"UNKNOWN {TN}")
+
+# manual rules
+for n in (9, 10, 11, 12, 13, 22, 23, 24, 25, 26, 27, 28, 29):
+    case(f'AZA-IAM-{n:03d}', 'manual', snap(directory={"authorizationPolicy": authz()}), f"MANUAL {TN}")
+
+# 014 custom owner roles
+R = 'AZA-IAM-014'
+MG = "/providers/Microsoft.Management/managementGroups/contoso"
+case(R, 'pass', snap([rd('11111111-0000-4000-8000-000000000001', 'VM reader'),
+                      rd('11111111-0000-4000-8000-000000000002', 'RG admin', actions=['*'], scopes=[SUBID + '/resourceGroups/rg-app']),
+                      rd(OWNER, 'Owner', rtype='BuiltInRole', actions=['*'], scopes=['/'])], datasets=DS), f"PASS {TN} ~ none of the 2 custom role(s)")
+case(R, 'fail', snap([rd('11111111-0000-4000-8000-000000000003', 'Sub admin', actions=['*'], scopes=[SUBID]),
+                      rd('11111111-0000-4000-8000-000000000004', 'MG admin', actions=['Microsoft.Compute/*', '*'], scopes=[MG])], datasets=DS),
+     f"FAIL 11111111-0000-4000-8000-000000000003 ~ 'Sub admin' grants all actions ('*') and is assignable at {SUBID}\nFAIL 11111111-0000-4000-8000-000000000004 ~ {MG}")
+case(R, 'unknown', snap([], datasets=[RA]), f"UNKNOWN {TN} ~ not collected")
+case(R, 'unknown-error', snap([], errors=[{"scope": SUBID, "type": RD, "api": "GET roleDefinitions", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {TN} ~ HTTP 403")
+
+# 015 deny policy for custom owner roles
+R = 'AZA-IAM-015'
+def pdef(name, effect="[parameters('effect')]", default="Deny", target=RD):
+    return {"properties": {"displayName": "Deny custom owner roles", "policyType": "Custom", "mode": "All",
+                           "parameters": {"effect": {"type": "String", "defaultValue": default, "allowedValues": ["Audit", "Deny", "Disabled"]}},
+                           "policyRule": {"if": {"allOf": [{"field": "type", "equals": target},
+                                                           {"field": "Microsoft.Authorization/roleDefinitions/permissions[*].actions[*]", "equals": "*"}]},
+                                          "then": {"effect": effect}}},
+            "id": f"{SUBID}/providers/Microsoft.Authorization/policyDefinitions/{name}", "type": PD, "name": name}
+def passign(name, defid, scope=SUBID, mode="Default", params=None, notscopes=()):
+    return {"properties": {"displayName": name, "description": name, "metadata": {"assignedBy": "Special Someone"},
+                           "policyDefinitionId": defid, "notScopes": list(notscopes), "parameters": params or {},
+                           "enforcementMode": mode, "scope": scope},
+            "id": f"{'' if scope == '/' else scope}/providers/Microsoft.Authorization/policyAssignments/{name}", "type": PA, "name": name}
+d = pdef('deny-star-roles')
+BUILTIN = "/providers/Microsoft.Authorization/policyDefinitions/a451c1ef-c6ca-483d-87ed-f49761e3ffb5"
+case(R, 'pass', snap([d, passign('DenyStarRoles', d['id'])], datasets=DS), "PASS fixture-sub ~ 'DenyStarRoles'")
+case(R, 'pass-mg', snap([d, passign('DenyStarRoles', d['id'], scope=MG)], datasets=DS), "PASS fixture-sub")
+case(R, 'fail', snap([passign('AuditCustomRoles', BUILTIN), d, passign('AuditOnly', d['id'], params={"effect": {"value": "Audit"}}),
+                      passign('NotEnforced', d['id'], mode="DoNotEnforce"), passign('Excluded', d['id'], scope=MG, notscopes=[SUBID])], datasets=DS),
+     "FAIL fixture-sub ~ no enforced policy assignment")
+case(R, 'unknown', snap([d], datasets=[PD]), "UNKNOWN fixture-sub ~ not collected")
+case(R, 'unknown-def', snap([passign('DenyStarRoles', f"{SUBID}/providers/Microsoft.Authorization/policyDefinitions/missing")], datasets=DS), "UNKNOWN fixture-sub ~ DenyStarRoles -> missing")
+
+# 016 UAA at root
+R = 'AZA-IAM-016'
+case(R, 'pass', snap([ra('a1', UAA, ALEX), ra('a2', OWNER, ALEX, scope='/')], datasets=DS), f"PASS {TN} ~ no User Access Administrator")
+case(R, 'fail', snap([ra('root-uaa', UAA, BIANCA, scope='/')], directory={"users": USERS}, datasets=DS), "FAIL root-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the root scope")
+case(R, 'unknown', snap([], datasets=[RD]), f"UNKNOWN {TN} ~ not collected")
+
+# 017 owner count
+R = 'AZA-IAM-017'
+case(R, 'pass', snap([ra('o1', OWNER, ALEX), ra('o2', OWNER, BIANCA), ra('o3', OWNER, ALEX), ra('c1', CONTRIB, ADELE)], directory={"users": USERS}, datasets=DS), "PASS fixture-sub ~ 2 Owner assignments at the subscription: AlexW@contoso.com, BiancaP@contoso.com")
+case(R, 'fail', snap([ra('o1', OWNER, ALEX), ra('o2', OWNER, BIANCA, scope=SUBID + '/resourceGroups/rg-app'), ra('o3', OWNER, ADELE, scope=MG)], datasets=DS), "FAIL fixture-sub ~ 1 Owner assignment(s)")
+case(R, 'fail-many', snap([ra(f'o{i}', OWNER, f'0000000{i}-1111-4000-8000-000000000000', 'Group') for i in range(5)], datasets=DS), "FAIL fixture-sub ~ 5 Owner assignments")
+case(R, 'unknown', snap([], datasets=[RD]), "UNKNOWN fixture-sub ~ not collected")
+
+# 018 disabled users with roles
+R = 'AZA-IAM-018'
+DUSERS = lst(user(ALEX, "AlexW@contoso.com", accountEnabled=True), user(BIANCA, "BiancaP@contoso.com", accountEnabled=False))
+case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"users": DUSERS}, datasets=DS), f"PASS {TN} ~ none of the 1 disabled")
+case(R, 'fail', snap([ra('a1', READER, BIANCA)], directory={"users": DUSERS}, datasets=DS), f"FAIL {TN} ~ BiancaP@contoso.com ({READER} at {SUBID})")
+case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS}, datasets=DS), f"UNKNOWN {TN} ~ without accountEnabled")
+case(R, 'unknown-ra', snap([], directory={"users": DUSERS}, datasets=[RD]), f"UNKNOWN {TN} ~ not collected")
+case(R, 'unknown-403', snap([], errors=[gerr("users")]), f"UNKNOWN {TN} ~ Directory.Read.All")
