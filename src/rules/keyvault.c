@@ -284,8 +284,14 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *e = aza_inv_dataplane_entry(aza_ev_inv(ev), "keyvault", "vault", r->id);
 	if (!e) {
-		aza_unknown(ev, r, "certificate policies are data-plane only (GET %s/certificates/{name}/policy) and the input has none for this vault",
-		            aza_json_str(aza_prop(ev, r, "properties.vaultUri")) ? aza_json_str(aza_prop(ev, r, "properties.vaultUri")) : "{vaultUri}");
+		const char *uri = aza_json_str(aza_prop(ev, r, "properties.vaultUri"));
+		if (!uri)
+			uri = "{vaultUri}";
+		size_t ul = strlen(uri);
+		while (ul && uri[ul - 1] == '/')
+			ul--;
+		aza_unknown(ev, r, "certificate policies are data-plane only (GET %.*s/certificates/{name}/policy) and the input has none for this vault",
+		            (int)ul, uri);
 		return;
 	}
 	const char *err = aza_json_str(aza_json_get(e, "error"));
@@ -527,7 +533,9 @@ const struct aza_rule aza_rules_keyvault[] = {
 	},
 	{
 		.id = "AZA-KV-014", .title = "Mission-critical resources carry a delete or read-only lock",
-		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .scope = AZA_SCOPE_SUBSCRIPTION,
+		/* No .models: the rule spans IaaS and PaaS types, and a model here
+		 * would relabel every type in .needs when the inventory declares it. */
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_DATA, .scope = AZA_SCOPE_SUBSCRIPTION,
 		.needs = LOCKS " " CRITICAL_TYPES, .checklist = "keyvault.locks",
 		.rationale = "A CanNotDelete or ReadOnly lock stops a mission-critical resource being deleted by mistake or by a compromised identity until someone deliberately removes the lock.",
 		.portal = "Resource (or its resource group) > Settings > Locks > + Add: Lock type Delete.",

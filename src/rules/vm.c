@@ -420,17 +420,17 @@ static void os_patches(aza_ev *ev, const aza_res *r)
 		}
 		const aza_json *when = aza_json_get(ps, "lastModifiedTime");
 		const char *ws = aza_json_str(when);
-		if (n > 0) {
-			aza_fail(ev, r, "%.0f critical or security update%s missing (assessment of %s)", n, n > 1 ? "s are" : " is",
-			         ws ? ws : "unknown date");
-			return;
-		}
 		if (!aza_ev_days_until(ev, when, &days)) {
-			aza_unknown(ev, r, "no critical or security update missing, but the assessment has no readable lastModifiedTime");
+			aza_unknown(ev, r, "the patch assessment has no readable lastModifiedTime");
 			return;
 		}
 		if (-days > PATCH_MAX_AGE_DAYS) {
-			aza_unknown(ev, r, "the last patch assessment is %.0f days old (%s): too old to show the current state", -days, ws ? ws : "");
+			aza_unknown(ev, r, "the last patch assessment is %.0f days old (%s, %.0f critical or security update%s missing then): too old to show the current state",
+			            -days, ws ? ws : "", n, n == 1 ? "" : "s");
+			return;
+		}
+		if (n > 0) {
+			aza_fail(ev, r, "%.0f critical or security update%s missing (assessment of %s)", n, n > 1 ? "s are" : " is", ws ? ws : "");
 			return;
 		}
 		aza_pass(ev, r, "no critical or security update missing (assessment of %s)", ws ? ws : "");
@@ -696,7 +696,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Operations > Updates: Check for updates, then One-time update (or Azure Update Manager schedules).",
 		.cli = "az vm assess-patches -g <rg> -n <vm>; az vm install-patches -g <rg> -n <vm> --maximum-duration PT2H --reboot-setting IfRequired --classifications-to-include-win Critical Security",
 		.arm = "Not a template property: install updates (and set osProfile.*.patchSettings.assessmentMode = 'AutomaticByPlatform' for periodic assessment)",
-		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from a Defender for Cloud 'system updates' assessment on the VM. An assessment that did not succeed, or is older than 30 days, or no source at all: UNKNOWN.",
+		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from a Defender for Cloud 'system updates' assessment on the VM. An assessment that did not succeed or is older than 30 days (whatever its count), or no source at all: UNKNOWN.",
 		.check = os_patches,
 	},
 	{

@@ -140,8 +140,9 @@ case(R, 'fail', snapshot([vm('vmmiss', properties__instanceView=iv(1)), vm('vmde
      "FAIL vmmiss ~ 1 critical or security update is missing\nFAIL vmdef ~ Unhealthy")
 case(R, 'unknown', snapshot([vm('vmnone')]), "UNKNOWN vmnone ~ not collected")
 case(R, 'unknown-stale', snapshot([vm('vmold', properties__instanceView=iv(0, when="2020-04-24T21:02:04.2556154Z")),
+                                   vm('vmoldmiss', properties__instanceView=iv(2, when="2020-04-24T21:02:04.2556154Z")),
                                    vm('vmfailed', properties__instanceView=iv(0, status="Failed"))]),
-     "UNKNOWN vmold ~ days old\nUNKNOWN vmfailed ~ status Failed")
+     "UNKNOWN vmold ~ days old\nUNKNOWN vmoldmiss ~ 2 critical or security updates missing then\nUNKNOWN vmfailed ~ status Failed")
 case(R, 'unknown-noprops', snapshot([bare_vm('vmbare')]), NOPROPS.format('vmbare'))
 
 # AZA-VM-006 endpoint protection
