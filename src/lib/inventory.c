@@ -653,6 +653,18 @@ const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const ch
 	return NULL;
 }
 
+const aza_json *aza_inv_dataplane_entry(aza_inv *inv, const char *section, const char *key, const char *id)
+{
+	for (size_t i = 0; i < inv->ndataplane; i++) {
+		aza_json_each(e, aza_json_get(inv->dataplane[i], section)) {
+			const char *v = aza_json_str(aza_json_get(e, key));
+			if (v && aza__strieq(v, id))
+				return e;
+		}
+	}
+	return NULL;
+}
+
 /* ---- finishing ---- */
 int aza_inv__finish(aza_inv *inv)
 {

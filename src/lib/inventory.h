@@ -92,6 +92,9 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why);
 /* Data-plane facts about a storage account service ("blob", "queue", "table", "file"). */
 const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const char *service);
 int aza_inv_has_dataplane(aza_inv *inv);
+/* The entry of data-plane section `section` ("keyvault", ...) whose string
+ * member `key` equals `id` (case-insensitive), or NULL. */
+const aza_json *aza_inv_dataplane_entry(aza_inv *inv, const char *section, const char *key, const char *id);
 /* The gap that explains missing `type` data for `id`, or NULL. */
 const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id);
 /* 1: snapshot metadata says `type` was collected; 0: says it was not;

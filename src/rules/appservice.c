@@ -1,7 +1,519 @@
 /*
- * appservice.c - rules of the appservice area (see rule.h for how to add one).
+ * appservice.c - rules of the App Service area: web and function apps
+ * (Microsoft.Web/sites), their site configuration and authentication.
+ *
+ * Where the settings live: httpsOnly, clientCert* and identity are on the
+ * site. The site configuration (TLS, FTPS, HTTP/2, runtimes...) is the
+ * <site>/config/web object, and a GET of the site embeds a copy as
+ * properties.siteConfig; a site *list* export carries siteConfig with its
+ * fields null. The rules read config/web when present, else a non-null
+ * siteConfig field, else report UNKNOWN. Authentication is the
+ * <site>/config/authsettingsV2 object (or the legacy config/authsettings).
+ * For template resources, a field left out takes the service default, named
+ * in each rule's .defaults.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_appservice[1];
-const size_t aza_rules_appservice_n = 0;
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SITE "Microsoft.Web/sites"
+#define CFG "Microsoft.Web/sites/config"
+
+static int is_template(const aza_res *r)
+{
+	return r->api_version && *r->api_version;
+}
+
+static int is_null(const aza_json *j)
+{
+	return !j || aza_json_is(j, AZA_JNULL);
+}
+
+/* The <site>/config/<name> object, or NULL. */
+static const aza_res *site_config(aza_ev *ev, const aza_res *r, const char *name)
+{
+	char id[2048];
+	snprintf(id, sizeof id, "%s/config/%s", r->id, name);
+	return aza_inv_find(aza_ev_inv(ev), id);
+}
+
+/* A site configuration field, and in *have whether a site configuration
+ * was available at all (then a NULL return means the field is absent). */
+static const aza_json *cfg_get(aza_ev *ev, const aza_res *r, const char *field, int *have)
+{
+	const aza_res *c = site_config(ev, r, "web");
+	const aza_json *cp = c ? aza_prop(ev, c, "properties") : NULL;
+	const aza_json *v = aza_json_get(cp, field);
+	if (!is_null(v)) {
+		*have = 1;
+		return v;
+	}
+	v = aza_json_get(aza_prop(ev, r, "properties.siteConfig"), field);
+	if (!is_null(v)) {
+		*have = 1;
+		return v;
+	}
+	*have = (cp && !is_null(cp)) || is_template(r);
+	return NULL;
+}
+
+/* As cfg_get, reporting UNKNOWN (and setting *ok = 0) when no source has
+ * the site configuration. */
+static const aza_json *cfg_field(aza_ev *ev, const aza_res *r, const char *field, int *ok)
+{
+	int have;
+	const aza_json *v = cfg_get(ev, r, field, &have);
+	*ok = v || have;
+	if (*ok)
+		return v;
+	const char *why;
+	if (!aza_ev_collected(ev, CFG, r, &why))
+		aza_unknown(ev, r, "%s: the site's siteConfig has no value (a list export?) and %s", field, why);
+	else
+		aza_unknown(ev, r, "%s: the site's siteConfig has no value and there is no config/web object for the site", field);
+	return NULL;
+}
+
+static void https_only(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.httpsOnly", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "httpsOnly is not a boolean");
+	else if (k == 0)
+		aza_fail(ev, r, "httpsOnly not set: it defaults to false and HTTP requests are served");
+	else if (b)
+		aza_pass(ev, r, "httpsOnly is true: HTTP is redirected to HTTPS");
+	else
+		aza_fail(ev, r, "httpsOnly is false: the app answers plain HTTP requests");
+}
+
+/* minTlsVersion / scmMinTlsVersion: "1.0", "1.1", "1.2", "1.3". */
+static void tls_field(aza_ev *ev, const aza_res *r, const char *field, const char *what)
+{
+	int ok;
+	const aza_json *v = cfg_field(ev, r, field, &ok);
+	if (!ok)
+		return;
+	const char *s = aza_json_str(v);
+	if (!v) {
+		aza_pass(ev, r, "%s not set: the %s defaults to TLS 1.2", field, what);
+		return;
+	}
+	if (!s) {
+		aza_unknown(ev, r, "%s is not a string", field);
+		return;
+	}
+	if (!strcmp(s, "1.2") || !strcmp(s, "1.3"))
+		aza_pass(ev, r, "%s is %s", field, s);
+	else if (!strcmp(s, "1.0") || !strcmp(s, "1.1"))
+		aza_fail(ev, r, "%s is %s: the %s accepts TLS %s", field, s, what, s);
+	else
+		aza_unknown(ev, r, "%s has an unexpected value '%s'", field, s);
+}
+
+static void min_tls(aza_ev *ev, const aza_res *r)
+{
+	tls_field(ev, r, "minTlsVersion", "app");
+}
+
+static void scm_tls(aza_ev *ev, const aza_res *r)
+{
+	tls_field(ev, r, "scmMinTlsVersion", "deployment (SCM/Kudu) site");
+}
+
+static void ftps(aza_ev *ev, const aza_res *r)
+{
+	int ok;
+	const aza_json *v = cfg_field(ev, r, "ftpsState", &ok);
+	if (!ok)
+		return;
+	const char *s = aza_json_str(v);
+	if (!v) {
+		aza_fail(ev, r, "ftpsState not set: it defaults to AllAllowed (plain FTP accepted)");
+		return;
+	}
+	if (!s)
+		aza_unknown(ev, r, "ftpsState is not a string");
+	else if (aza__strieq(s, "Disabled") || aza__strieq(s, "FtpsOnly"))
+		aza_pass(ev, r, "ftpsState is %s", s);
+	else if (aza__strieq(s, "AllAllowed"))
+		aza_fail(ev, r, "ftpsState is AllAllowed: deployment credentials and content may travel over plain FTP");
+	else
+		aza_unknown(ev, r, "ftpsState has an unexpected value '%s'", s);
+}
+
+/* A boolean site configuration field that should be `want`; `dflt` is the
+ * service default when a template leaves it out. */
+static void cfg_bool(aza_ev *ev, const aza_res *r, const char *field, int want, int dflt, const char *bad)
+{
+	int ok, b;
+	const aza_json *v = cfg_field(ev, r, field, &ok);
+	if (!ok)
+		return;
+	if (!v) {
+		if (dflt == want)
+			aza_pass(ev, r, "%s not set: defaults to %s", field, dflt ? "true" : "false");
+		else
+			aza_fail(ev, r, "%s not set: defaults to %s, %s", field, dflt ? "true" : "false", bad);
+		return;
+	}
+	if (!aza_json_bool(v, &b))
+		aza_unknown(ev, r, "%s is not a boolean", field);
+	else if (b == want)
+		aza_pass(ev, r, "%s is %s", field, b ? "true" : "false");
+	else
+		aza_fail(ev, r, "%s is %s: %s", field, b ? "true" : "false", bad);
+}
+
+static void http2(aza_ev *ev, const aza_res *r)
+{
+	cfg_bool(ev, r, "http20Enabled", 1, 0, "clients are limited to HTTP/1.1");
+}
+
+static void remote_debug(aza_ev *ev, const aza_res *r)
+{
+	cfg_bool(ev, r, "remoteDebuggingEnabled", 0, 0, "a debugger can attach to the running app");
+}
+
+static void client_cert(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.clientCertEnabled", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "clientCertEnabled is not a boolean");
+		return;
+	}
+	if (k == 0 || !b) {
+		aza_fail(ev, r, "clientCertEnabled is %s: clients are not asked for a certificate", k ? "false" : "not set (false)");
+		return;
+	}
+	const char *mode = aza_json_str(aza_prop(ev, r, "properties.clientCertMode"));
+	if (!mode || aza__strieq(mode, "Required"))
+		aza_pass(ev, r, "clientCertEnabled is true, clientCertMode %s", mode ? mode : "not set (Required)");
+	else
+		aza_fail(ev, r, "clientCertEnabled is true but clientCertMode is %s: requests without a certificate are accepted", mode);
+}
+
+static void identity(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *id = aza_prop(ev, r, "identity");
+	const char *t = aza_json_str(aza_json_get(id, "type"));
+	if (!is_null(id) && !t && !is_null(aza_json_get(id, "type"))) {
+		aza_unknown(ev, r, "identity.type is not a string");
+		return;
+	}
+	if (t && (aza__istrstr(t, "SystemAssigned") || aza__istrstr(t, "UserAssigned")))
+		aza_pass(ev, r, "identity.type is %s", t);
+	else
+		aza_fail(ev, r, "identity.type is %s: the app has no managed identity and must keep credentials for other services",
+		         t ? t : "not set");
+}
+
+/* ---- authentication ---- */
+
+static void authentication(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *c = site_config(ev, r, "authsettingsV2");
+	if (c) {
+		int en = 0, req = 0;
+		int k = aza_prop_bool(ev, c, "properties.platform.enabled", &en);
+		if (k < 0) {
+			aza_unknown(ev, r, "authsettingsV2 platform.enabled is not a boolean");
+			return;
+		}
+		if (!k || !en) {
+			aza_fail(ev, r, "authsettingsV2 platform.enabled is %s: App Service authentication is off", k ? "false" : "not set");
+			return;
+		}
+		const char *act = aza_json_str(aza_prop(ev, c, "properties.globalValidation.unauthenticatedClientAction"));
+		if (aza_prop_bool(ev, c, "properties.globalValidation.requireAuthentication", &req) == 1 && req)
+			aza_pass(ev, r, "authentication is on and required (unauthenticated requests: %s)", act ? act : "RedirectToLoginPage");
+		else
+			aza_fail(ev, r, "authentication is on but requireAuthentication is not true: anonymous requests reach the app");
+		return;
+	}
+	c = site_config(ev, r, "authsettings");
+	if (c) {
+		int en = 0;
+		int k = aza_prop_bool(ev, c, "properties.enabled", &en);
+		if (k < 0) {
+			aza_unknown(ev, r, "authsettings enabled is not a boolean");
+			return;
+		}
+		const char *act = aza_json_str(aza_prop(ev, c, "properties.unauthenticatedClientAction"));
+		if (!k || !en)
+			aza_fail(ev, r, "authsettings enabled is %s: App Service authentication is off", k ? "false" : "not set");
+		else if (act && aza__strieq(act, "AllowAnonymous"))
+			aza_fail(ev, r, "authentication is on but unauthenticatedClientAction is AllowAnonymous");
+		else
+			aza_pass(ev, r, "authentication is on (unauthenticatedClientAction %s)", act ? act : "RedirectToLoginPage");
+		return;
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, CFG, r, &why))
+		aza_unknown(ev, r, "authentication settings: %s", why);
+	else
+		aza_unknown(ev, r, "no config/authsettingsV2 object for the site in the input");
+}
+
+/* ---- runtime versions ---- */
+
+/* Compare dotted numeric versions: <0, 0, >0. */
+static int vercmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		char *ea, *eb;
+		long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+		if (x != y)
+			return x < y ? -1 : 1;
+		a = (*ea == '.') ? ea + 1 : ea;
+		b = (*eb == '.') ? eb + 1 : eb;
+		if ((!*a || !isdigit((unsigned char)*a)) && (!*b || !isdigit((unsigned char)*b)))
+			break;
+		if (!*a || !isdigit((unsigned char)*a))
+			a = "0";
+		if (!*b || !isdigit((unsigned char)*b))
+			b = "0";
+	}
+	return 0;
+}
+
+/* Copy the leading version number of s ("~20", "v8.0", "3.11", "20-lts"). */
+static int version_of(const char *s, char *out, size_t n)
+{
+	while (*s == '~' || *s == 'v' || *s == 'V' || *s == ' ')
+		s++;
+	size_t i = 0;
+	while (i + 1 < n && (isdigit((unsigned char)s[i]) || (s[i] == '.' && isdigit((unsigned char)s[i + 1])))) {
+		out[i] = s[i];
+		i++;
+	}
+	out[i] = 0;
+	return i > 0;
+}
+
+struct rt_state {
+	int judged, bad, unknown;
+	const char *reviewed;
+	char detail[512];
+	char unk[256];
+};
+
+static void judge(aza_ev *ev, struct rt_state *st, const char *stack, const char *ver, const char *src)
+{
+	const char *reviewed = NULL;
+	const char *min = aza__cfg_runtime_min(aza_ev_cfg(ev), stack, &reviewed);
+	size_t l;
+	if (!min) {
+		st->unknown++;
+		l = strlen(st->unk);
+		snprintf(st->unk + l, sizeof st->unk - l, "%s%s %s (%s)", l ? ", " : "", stack, ver, src);
+		return;
+	}
+	st->reviewed = reviewed;
+	st->judged++;
+	if (vercmp(ver, min) < 0) {
+		st->bad++;
+		l = strlen(st->detail);
+		snprintf(st->detail + l, sizeof st->detail - l, "%s%s %s (%s) is below the supported minimum %s", l ? "; " : "",
+		         stack, ver, src, min);
+	}
+}
+
+static void runtime(aza_ev *ev, const aza_res *r)
+{
+	int ok;
+	const aza_json *lfx = cfg_field(ev, r, "linuxFxVersion", &ok);
+	if (!ok)
+		return;
+	struct rt_state st;
+	memset(&st, 0, sizeof st);
+	char ver[32], stack[32];
+	const char *fx = aza_json_str(lfx);
+	if (fx && *fx) {
+		const char *bar = strchr(fx, '|');
+		size_t n = bar ? (size_t)(bar - fx) : strlen(fx);
+		if (n >= sizeof stack)
+			n = sizeof stack - 1;
+		for (size_t i = 0; i < n; i++)
+			stack[i] = (char)tolower((unsigned char)fx[i]);
+		stack[n] = 0;
+		if (!strcmp(stack, "docker") || !strcmp(stack, "compose") || !strcmp(stack, "kube")) {
+			aza_na(ev, r, "linuxFxVersion is %s: a custom container whose runtime is not visible here", stack);
+			return;
+		}
+		const char *jv = aza__istrstr(fx, "-java");
+		if (!strcmp(stack, "jbosseap") && jv && version_of(jv + 5, ver, sizeof ver))
+			judge(ev, &st, "java", ver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
+		else if (bar && version_of(bar + 1, ver, sizeof ver))
+			judge(ev, &st, stack, ver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
+		else {
+			aza_unknown(ev, r, "linuxFxVersion '%s' has no version to compare", fx);
+			return;
+		}
+	} else {
+		/* Windows: one field per stack. */
+		static const struct {
+			const char *field, *stack;
+		} win[] = {{"phpVersion", "php"}, {"pythonVersion", "python"}, {"nodeVersion", "node"},
+		           {"javaVersion", "java"}, {"powerShellVersion", "powershell"}};
+		for (size_t i = 0; i < sizeof win / sizeof win[0]; i++) {
+			int have;
+			const char *s = aza_json_str(cfg_get(ev, r, win[i].field, &have));
+			if (!s || !*s || aza__strieq(s, "OFF"))
+				continue;
+			if (!strcmp(win[i].stack, "java") && !strncmp(s, "1.", 2))
+				s += 2; /* "1.8" is Java 8 */
+			if (!version_of(s, ver, sizeof ver))
+				continue;
+			judge(ev, &st, win[i].stack, ver, aza_ev_fmt(ev, "%s %s", win[i].field, aza_json_str(cfg_get(ev, r, win[i].field, &have))));
+		}
+		int have;
+		const char *nf = aza_json_str(cfg_get(ev, r, "netFrameworkVersion", &have));
+		if (nf && version_of(nf, ver, sizeof ver)) {
+			/* v2.0 and v4.0 name the .NET Framework CLR; v5.0 and later are .NET. */
+			if (atoi(ver) >= 5)
+				judge(ev, &st, "dotnet", ver, aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
+			else if (atoi(ver) < 4)
+				judge(ev, &st, "aspnet", "3.5", aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
+			else if (!st.judged && !st.unknown) {
+				const char *rv = NULL;
+				aza__cfg_runtime_min(aza_ev_cfg(ev), "aspnet", &rv);
+				aza_pass(ev, r, "netFrameworkVersion %s: .NET Framework 4.x, serviced with Windows (runtime table reviewed %s)", nf,
+				         rv ? rv : "-");
+				return;
+			}
+		}
+	}
+	if (st.bad)
+		aza_fail(ev, r, "%s (runtime table reviewed %s)", st.detail, st.reviewed);
+	else if (st.unknown)
+		aza_unknown(ev, r, "no supported-version minimum is configured for %s (add it to runtimes in the configuration)", st.unk);
+	else if (st.judged)
+		aza_pass(ev, r, "runtime versions are supported (runtime table reviewed %s)", st.reviewed);
+	else
+		aza_unknown(ev, r, "no runtime version in the site configuration (function apps keep it in app settings)");
+}
+
+#define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
+#define PAAS_APP .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS
+#define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
+#define CFG_DEFAULTS "Read from config/web, else from the site's siteConfig; a list export with null siteConfig fields and no config/web: UNKNOWN."
+
+const struct aza_rule aza_rules_appservice[] = {
+	{
+		.id = "AZA-APP-001", .title = "App Service authentication is on and required",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = SITE, .needs = CFG,
+		.checklist = "appservice.authentication",
+		.rationale = "With the built-in authentication required, anonymous requests are rejected or sent to sign in before they reach the app code.",
+		.portal = "App Service > Settings > Authentication > Add identity provider; Restrict access: Require authentication.",
+		.cli = "az webapp auth update -g <rg> -n <app> --enabled true --action RedirectToLoginPage",
+		.arm = "Microsoft.Web/sites/config 'authsettingsV2': properties.platform.enabled = true, properties.globalValidation.requireAuthentication = true",
+		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions.",
+		.check = authentication,
+	},
+	{
+		.id = "AZA-APP-002", .title = "Web apps redirect HTTP to HTTPS",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = SITE,
+		.checklist = "appservice.https_only",
+		.rationale = "Without HTTPS Only, the app answers plain HTTP and cookies, tokens and data can be read or changed on the way.",
+		.portal = "App Service > Settings > Configuration > General settings: HTTPS Only On.",
+		.cli = "az webapp update -g <rg> -n <app> --https-only true",
+		.arm = "Microsoft.Web/sites: properties.httpsOnly = true",
+		.defaults = "Absent means false (FAIL).",
+		.check = https_only,
+	},
+	{
+		.id = "AZA-APP-003", .title = "Web apps require TLS 1.2 or later",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SITE, .needs = CFG,
+		.checklist = "appservice.latest_tls",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses and are no longer accepted by current compliance standards.",
+		.portal = "App Service > Settings > Configuration > General settings: Minimum Inbound TLS Version 1.2.",
+		.cli = "az webapp config set -g <rg> -n <app> --min-tls-version 1.2",
+		.arm = "Microsoft.Web/sites/config 'web': properties.minTlsVersion = '1.2'",
+		.defaults = CFG_DEFAULTS " Templates: absent means the service default, 1.2 (PASS).",
+		.check = min_tls,
+	},
+	{
+		.id = "AZA-APP-004", .title = "FTP deployment is disabled or FTPS only",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SITE, .needs = CFG,
+		.checklist = "appservice.ftps_disabled",
+		.rationale = "Plain FTP sends the deployment credentials and the site content in clear text.",
+		.portal = "App Service > Settings > Configuration > General settings: FTP state Disabled (or FTPS only).",
+		.cli = "az webapp config set -g <rg> -n <app> --ftps-state Disabled",
+		.arm = "Microsoft.Web/sites/config 'web': properties.ftpsState = 'Disabled' (or 'FtpsOnly')",
+		.defaults = CFG_DEFAULTS " Templates: absent means AllAllowed (FAIL).",
+		.check = ftps,
+	},
+	{
+		.id = "AZA-APP-005", .title = "Web app runtimes are supported versions",
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_APP, .types = SITE, .needs = CFG,
+		.checklist = "appservice.latest_runtime",
+		.rationale = "Runtimes past their end of support get no security fixes; the stack version is set per app and must be raised by its owner.",
+		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
+		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. Custom containers: NOT_APPLICABLE. " CFG_DEFAULTS,
+		.check = runtime,
+	},
+	{
+		.id = "AZA-APP-006", .title = "HTTP/2 is enabled on web apps",
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = SITE, .needs = CFG,
+		.rationale = "HTTP/2 fixes head-of-line blocking and header compression weaknesses of HTTP/1.1 and is what current clients expect.",
+		.portal = "App Service > Settings > Configuration > General settings: HTTP version 2.0.",
+		.cli = "az webapp config set -g <rg> -n <app> --http20-enabled true",
+		.arm = "Microsoft.Web/sites/config 'web': properties.http20Enabled = true",
+		.defaults = CFG_DEFAULTS " Templates: absent means false (FAIL).",
+		.check = http2,
+	},
+	{
+		.id = "AZA-APP-007", .title = "Remote debugging is off",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_APP, .types = SITE, .needs = CFG,
+		.rationale = "Remote debugging opens extra inbound ports and lets a debugger attach to production code.",
+		.portal = "App Service > Settings > Configuration > General settings: Remote debugging Off.",
+		.cli = "az webapp config set -g <rg> -n <app> --remote-debugging-enabled false",
+		.arm = "Microsoft.Web/sites/config 'web': properties.remoteDebuggingEnabled = false",
+		.defaults = CFG_DEFAULTS " Templates: absent means false (PASS).",
+		.check = remote_debug,
+	},
+	{
+		.id = "AZA-APP-008", .title = "Web apps require client certificates",
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_ACC, .types = SITE,
+		.rationale = "Requiring a client certificate (mutual TLS) lets only clients holding a trusted certificate reach the app.",
+		.portal = "App Service > Settings > Configuration > General settings: Client certificate mode Required.",
+		.cli = "az webapp update -g <rg> -n <app> --set clientCertEnabled=true clientCertMode=Required",
+		.arm = "Microsoft.Web/sites: properties.clientCertEnabled = true, properties.clientCertMode = 'Required'",
+		.defaults = "clientCertEnabled absent means false (FAIL). Mode Optional or OptionalInteractiveUser: FAIL. Apps serving the public need not apply this: record exceptions.",
+		.check = client_cert,
+	},
+	{
+		.id = "AZA-APP-009", .title = "Web apps use a managed identity",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = SITE,
+		.rationale = "A managed identity lets the app reach Key Vault, storage and databases with Entra ID tokens instead of stored secrets.",
+		.portal = "App Service > Settings > Identity > System assigned: On (or add a user-assigned identity).",
+		.cli = "az webapp identity assign -g <rg> -n <app>",
+		.arm = "Microsoft.Web/sites: identity.type = 'SystemAssigned' (or 'UserAssigned')",
+		.defaults = "No identity block, or type None: FAIL.",
+		.check = identity,
+	},
+	{
+		.id = "AZA-APP-010", .title = "The deployment (SCM) site requires TLS 1.2 or later",
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SITE, .needs = CFG,
+		.checklist = "appservice.latest_tls",
+		.rationale = "The Kudu/SCM endpoint accepts deployment credentials and code; it needs the same TLS floor as the app.",
+		.portal = "App Service > Settings > Configuration > General settings: SCM Minimum Inbound TLS Version 1.2.",
+		.cli = "az webapp config set -g <rg> -n <app> --generic-configurations '{\"scmMinTlsVersion\":\"1.2\"}'",
+		.arm = "Microsoft.Web/sites/config 'web': properties.scmMinTlsVersion = '1.2'",
+		.defaults = CFG_DEFAULTS " Templates: absent means the service default, 1.2 (PASS).",
+		.check = scm_tls,
+	},
+	{
+		.id = "AZA-APP-011", .title = "App secrets are Key Vault references",
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_APP,
+		.rationale = "Secrets kept as plain app settings are readable by anyone with read access to the configuration; Key Vault references keep them in the vault, with access through the app's managed identity.",
+		.manual = "For each app: App Service > Settings > Environment variables: every setting or connection string holding a secret should read @Microsoft.KeyVault(SecretUri=...) and show a green Key Vault Reference status. CLI: az webapp config appsettings list -g <rg> -n <app> (values need list permission; look for secrets not written as @Microsoft.KeyVault(...)).",
+	},
+};
+const size_t aza_rules_appservice_n = sizeof aza_rules_appservice / sizeof aza_rules_appservice[0];

@@ -1,7 +1,774 @@
 /*
- * defender.c - rules of the defender area (see rule.h for how to add one).
+ * defender.c - rules of the Defender for Cloud area: plans (pricings),
+ * plan components, the default policy initiative's recommendations,
+ * security contacts and notifications, auto provisioning, secure score.
+ *
+ * Almost everything here only raises alerts or recommendations: a plan that
+ * is on detects, it does not block. Each rule's rationale says what has to
+ * be enforced elsewhere (Azure Policy deny/deploy effects, the resource's own
+ * setting) for the risk to be reduced rather than just reported.
+ *
+ * Subscription-level objects: findings go on the object (the pricing, the
+ * contact, the assignment) when it is in the input, and on the subscription
+ * when it is absent. An absent object is only judged when the data set was
+ * collected (aza_ev_collected); otherwise the verdict is UNKNOWN.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_defender[1];
-const size_t aza_rules_defender_n = 0;
+#include <stdio.h>
+#include <string.h>
+
+#define PRICING "Microsoft.Security/pricings"
+#define CONTACT "Microsoft.Security/securityContacts"
+#define CONTACT1 "Microsoft.Security/securityContact" /* as some list exports spell the id */
+#define AUTOPROV "Microsoft.Security/autoProvisioningSettings"
+#define SETTING "Microsoft.Security/settings"
+#define SCORE "Microsoft.Security/secureScores"
+#define ASSESS "Microsoft.Security/assessments"
+#define PA "Microsoft.Authorization/policyAssignments"
+/* The Microsoft cloud security benchmark initiative (Defender's default). */
+#define MCSB_SET "1f3afdf9-d0c9-4c3d-847f-89da613e70a8"
+
+/* The object of `type` named `name` (any name when NULL) directly under the
+ * subscription. */
+static const aza_res *sub_obj(aza_ev *ev, const aza_res *sub, const char *type, const char *name)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	for (const aza_res *r = aza_inv_child(inv, sub->id, type); r; r = aza_inv_next_child(r, sub->id))
+		if (!name || aza__strieq(r->name, name))
+			return r;
+	return NULL;
+}
+
+/* ---- plans ---- */
+
+static const aza_res *pricing(aza_ev *ev, const aza_res *sub, const char *plan, const char *what)
+{
+	const aza_res *p = sub_obj(ev, sub, PRICING, plan);
+	if (p)
+		return p;
+	const char *why;
+	if (aza_ev_collected(ev, PRICING, sub, &why))
+		aza_fail(ev, sub, "no %s pricing for the subscription: %s is on the Free tier (off)", plan, what);
+	else
+		aza_unknown(ev, sub, "%s plan: %s", plan, why);
+	return NULL;
+}
+
+/* 1 Standard, 0 Free (FAIL reported), -1 unreadable (UNKNOWN reported). */
+static int tier(aza_ev *ev, const aza_res *p, const char *what, int report_pass)
+{
+	const char *t = NULL;
+	int k = aza_prop_str(ev, p, "properties.pricingTier", &t);
+	if (k <= 0) {
+		aza_unknown(ev, p, "pricingTier is %s", k < 0 ? "not a string" : "absent");
+		return -1;
+	}
+	if (aza__strieq(t, "Standard")) {
+		if (report_pass) {
+			const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
+			aza_pass(ev, p, "pricingTier is Standard%s%s: %s is on", sp ? ", subPlan " : "", sp ? sp : "", what);
+		}
+		return 1;
+	}
+	if (aza__strieq(t, "Free")) {
+		aza_fail(ev, p, "pricingTier is Free: %s is off", what);
+		return 0;
+	}
+	aza_unknown(ev, p, "pricingTier has an unexpected value '%s'", t);
+	return -1;
+}
+
+static void plan_check(aza_ev *ev, const aza_res *sub, const char *plan, const char *what)
+{
+	const aza_res *p = pricing(ev, sub, plan, what);
+	if (p)
+		tier(ev, p, what, 1);
+}
+
+#define PLAN(fn, plan, what) \
+	static void fn(aza_ev *ev, const aza_res *r) { plan_check(ev, r, plan, what); }
+PLAN(plan_cspm, "CloudPosture", "Defender CSPM")
+PLAN(plan_api, "Api", "Defender for APIs")
+PLAN(plan_servers, "VirtualMachines", "Defender for Servers")
+PLAN(plan_containers, "Containers", "Defender for Containers")
+PLAN(plan_storage, "StorageAccounts", "Defender for Storage")
+PLAN(plan_app, "AppServices", "Defender for App Service")
+PLAN(plan_cosmos, "CosmosDbs", "Defender for Azure Cosmos DB")
+PLAN(plan_oss, "OpenSourceRelationalDatabases", "Defender for open-source relational databases")
+PLAN(plan_sql, "SqlServers", "Defender for Azure SQL databases")
+PLAN(plan_sqlvm, "SqlServerVirtualMachines", "Defender for SQL servers on machines")
+PLAN(plan_kv, "KeyVaults", "Defender for Key Vault")
+PLAN(plan_arm, "Arm", "Defender for Resource Manager")
+
+/* A Defender for Servers component, listed in the plan's extensions with
+ * isEnabled "True"/"False" (a string in the API). */
+static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const char *what)
+{
+	const aza_res *p = pricing(ev, sub, "VirtualMachines", "Defender for Servers");
+	if (!p)
+		return;
+	int t = tier(ev, p, "Defender for Servers (and with it the component)", 0);
+	if (t <= 0)
+		return;
+	const aza_json *exts = aza_prop(ev, p, "properties.extensions");
+	aza_json_each(e, exts) {
+		if (!aza_json_streq(aza_json_get(e, "name"), ext))
+			continue;
+		int b;
+		if (!aza_json_bool(aza_json_get(e, "isEnabled"), &b)) {
+			aza_unknown(ev, p, "extension %s: isEnabled is missing or not a boolean", ext);
+			return;
+		}
+		if (b)
+			aza_pass(ev, p, "extension %s isEnabled True: %s is on", ext, what);
+		else
+			aza_fail(ev, p, "extension %s isEnabled False: %s is off", ext, what);
+		return;
+	}
+	aza_fail(ev, p, "extension %s is not listed on the VirtualMachines plan: %s is off", ext, what);
+}
+
+static void agentless_scan(aza_ev *ev, const aza_res *r)
+{
+	servers_ext(ev, r, "AgentlessVmScanning", "agentless scanning for machines");
+}
+
+static void fim(aza_ev *ev, const aza_res *r)
+{
+	servers_ext(ev, r, "FileIntegrityMonitoring", "file integrity monitoring");
+}
+
+static void wdatp(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = sub_obj(ev, r, SETTING, "WDATP");
+	if (!s) {
+		const char *why;
+		if (aza_ev_collected(ev, SETTING, r, &why))
+			aza_fail(ev, r, "no WDATP setting for the subscription: the Defender for Endpoint integration is not on");
+		else
+			aza_unknown(ev, r, "WDATP setting: %s", why);
+		return;
+	}
+	int b, k = aza_prop_bool(ev, s, "properties.enabled", &b);
+	if (k < 0)
+		aza_unknown(ev, s, "enabled is not a boolean");
+	else if (k == 0)
+		aza_unknown(ev, s, "enabled is absent from the WDATP setting");
+	else if (b)
+		aza_pass(ev, s, "WDATP enabled is true: Defender for Endpoint is deployed to servers");
+	else
+		aza_fail(ev, s, "WDATP enabled is false: the Defender for Endpoint integration is off");
+}
+
+/* ---- recommendations in the default initiative ---- */
+
+static int is_mcsb(aza_ev *ev, const aza_res *a)
+{
+	const char *def = aza_json_str(aza_prop(ev, a, "properties.policyDefinitionId"));
+	return (def && aza__iends(def, MCSB_SET)) || aza__strieq(a->name, "SecurityCenterBuiltIn");
+}
+
+/* The initiative's effect parameter `param` must not be "Disabled" in any
+ * assignment that applies to the subscription. Absent: the initiative's
+ * default effect (AuditIfNotExists) applies. */
+static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, const char *what)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *first = NULL, *elsewhere = NULL;
+	char path[160];
+	snprintf(path, sizeof path, "properties.parameters.%s.value", param);
+	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
+		if (!is_mcsb(ev, a))
+			continue;
+		if (!aza_id_within(sub->id, a->parent)) {
+			if (!*a->sub && !elsewhere)
+				elsewhere = a;
+			continue;
+		}
+		const aza_json *v = aza_prop(ev, a, path);
+		const char *s = aza_json_str(v);
+		if (v && !aza_json_is(v, AZA_JNULL) && !s) {
+			aza_unknown(ev, a, "parameter %s is not a string", param);
+			return;
+		}
+		if (s && aza__strieq(s, "Disabled")) {
+			aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", param, what,
+			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
+			return;
+		}
+		if (!first)
+			first = a;
+	}
+	if (first) {
+		const char *s = aza_json_str(aza_prop(ev, first, path));
+		if (s)
+			aza_pass(ev, first, "parameter %s is %s: %s recommendations are on", param, s, what);
+		else
+			aza_pass(ev, first, "parameter %s not set: the default effect (AuditIfNotExists) applies, %s recommendations are on",
+			         param, what);
+		return;
+	}
+	if (elsewhere) {
+		aza_unknown(ev, sub, "the benchmark initiative is assigned at %s; the input does not say whether the subscription is below it",
+		            elsewhere->parent);
+		return;
+	}
+	const char *why;
+	if (aza_ev_collected(ev, PA, sub, &why))
+		aza_fail(ev, sub, "the Microsoft cloud security benchmark initiative is not assigned: no %s recommendations", what);
+	else
+		aza_unknown(ev, sub, "policy assignments: %s", why);
+}
+
+#define REC(fn, param, what) \
+	static void fn(aza_ev *ev, const aza_res *r) { policy_param(ev, r, param, what); }
+REC(rec_updates, "systemUpdatesMonitoringEffect", "system update")
+REC(rec_osvuln, "systemConfigurationsMonitoringEffect", "OS vulnerability (security configuration)")
+REC(rec_endpoint, "endpointProtectionMonitoringEffect", "endpoint protection")
+REC(rec_disk, "diskEncryptionMonitoringEffect", "disk encryption")
+REC(rec_storage, "storageEncryptionMonitoringEffect", "storage encryption")
+REC(rec_sqlaudit, "sqlAuditingMonitoringEffect", "SQL auditing")
+REC(rec_sqlenc, "sqlEncryptionMonitoringEffect", "SQL encryption")
+
+/* ---- security contacts ---- */
+
+static const aza_res *contact(aza_ev *ev, const aza_res *sub, const char *absent)
+{
+	const aza_res *c = sub_obj(ev, sub, CONTACT, "default");
+	if (!c)
+		c = sub_obj(ev, sub, CONTACT, NULL);
+	if (!c)
+		c = sub_obj(ev, sub, CONTACT1, NULL);
+	if (c)
+		return c;
+	const char *why;
+	if (aza_ev_collected(ev, CONTACT, sub, &why))
+		aza_fail(ev, sub, "no security contact is configured: %s", absent);
+	else
+		aza_unknown(ev, sub, "security contacts: %s", why);
+	return NULL;
+}
+
+/* A non-empty string property, else FAIL/UNKNOWN reported. */
+static void contact_field(aza_ev *ev, const aza_res *sub, const char *prop, const char *legacy, const char *what)
+{
+	const aza_res *c = contact(ev, sub, aza_ev_fmt(ev, "no %s", what));
+	if (!c)
+		return;
+	char path[96];
+	const char *v = NULL;
+	int k = 0;
+	for (int i = 0; i < 2 && k == 0; i++) {
+		snprintf(path, sizeof path, "properties.%s", i ? legacy : prop);
+		k = aza_prop_str(ev, c, path, &v);
+	}
+	if (k < 0) {
+		aza_unknown(ev, c, "%s is not a string", prop);
+		return;
+	}
+	while (v && *v == ' ')
+		v++;
+	if (k == 0 || !*v) {
+		aza_fail(ev, c, "%s is empty: no %s", prop, what);
+		return;
+	}
+	size_t n = 1;
+	for (const char *p = v; *p; p++)
+		if (*p == ';' && p[1])
+			n++;
+	if (!strcmp(prop, "emails"))
+		aza_pass(ev, c, "emails lists %zu address%s", n, n == 1 ? "" : "es");
+	else
+		aza_pass(ev, c, "%s is set", prop);
+}
+
+static void contact_email(aza_ev *ev, const aza_res *r)
+{
+	contact_field(ev, r, "emails", "email", "security contact email address");
+}
+
+static void contact_phone(aza_ev *ev, const aza_res *r)
+{
+	contact_field(ev, r, "phone", "phone", "security contact phone number");
+}
+
+/* isEnabled false switches every notification of the contact off. */
+static int contact_disabled(aza_ev *ev, const aza_res *c)
+{
+	int b;
+	if (aza_prop_bool(ev, c, "properties.isEnabled", &b) == 1 && !b) {
+		aza_fail(ev, c, "the security contact is disabled (isEnabled false): no notification is sent");
+		return 1;
+	}
+	return 0;
+}
+
+static void notify_owner(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *c = contact(ev, r, "subscription owners are not notified of alerts");
+	if (!c || contact_disabled(ev, c))
+		return;
+	const aza_json *nr = aza_prop(ev, c, "properties.notificationsByRole");
+	if (!nr) {
+		const char *adm = aza_json_str(aza_prop(ev, c, "properties.alertsToAdmins"));
+		if (adm && aza__strieq(adm, "On"))
+			aza_pass(ev, c, "alertsToAdmins is On");
+		else
+			aza_fail(ev, c, "notificationsByRole not set: subscription owners are not notified");
+		return;
+	}
+	const char *st = aza_json_str(aza_json_get(nr, "state"));
+	const aza_json *roles = aza_json_get(nr, "roles");
+	if (!st) {
+		aza_unknown(ev, c, "notificationsByRole.state is missing or not a string");
+		return;
+	}
+	if (!aza__strieq(st, "On"))
+		aza_fail(ev, c, "notificationsByRole.state is %s: no role is notified", st);
+	else if (aza_json_has_str(roles, "Owner"))
+		aza_pass(ev, c, "notificationsByRole is On and includes Owner");
+	else
+		aza_fail(ev, c, "notificationsByRole is On but roles do not include Owner");
+}
+
+/* The notificationsSources entry of a type, or NULL. */
+static const aza_json *source(aza_ev *ev, const aza_res *c, const char *type)
+{
+	aza_json_each(s, aza_prop(ev, c, "properties.notificationsSources")) {
+		if (aza_json_streq(aza_json_get(s, "sourceType"), type))
+			return s;
+	}
+	return NULL;
+}
+
+static void notify_alerts(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *c = contact(ev, r, "alert notifications are not sent");
+	if (!c || contact_disabled(ev, c))
+		return;
+	const aza_json *s = source(ev, c, "Alert");
+	if (s) {
+		const char *sev = aza_json_str(aza_json_get(s, "minimalSeverity"));
+		if (sev)
+			aza_pass(ev, c, "alert notifications are on for severity %s and higher", sev);
+		else
+			aza_unknown(ev, c, "the Alert notification source has no minimalSeverity");
+		return;
+	}
+	/* Older API versions: alertNotifications {state, minimalSeverity} or "On". */
+	const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
+	const char *st = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
+	if (st && aza__strieq(st, "On")) {
+		aza_pass(ev, c, "alertNotifications is On");
+		return;
+	}
+	aza_fail(ev, c, "no Alert notification source%s: the contact is not emailed about alerts",
+	         st ? aza_ev_fmt(ev, " (alertNotifications is %s)", st) : "");
+}
+
+static void notify_attack_path(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *c = contact(ev, r, "attack path notifications are not sent");
+	if (!c || contact_disabled(ev, c))
+		return;
+	const aza_json *s = source(ev, c, "AttackPath");
+	if (!s) {
+		aza_fail(ev, c, "no AttackPath notification source: the contact is not emailed about attack paths");
+		return;
+	}
+	const char *lvl = aza_json_str(aza_json_get(s, "minimalRiskLevel"));
+	if (lvl)
+		aza_pass(ev, c, "attack path notifications are on for risk level %s and higher", lvl);
+	else
+		aza_unknown(ev, c, "the AttackPath notification source has no minimalRiskLevel");
+}
+
+/* ---- provisioning and score ---- */
+
+static void auto_provision(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = sub_obj(ev, r, AUTOPROV, "default");
+	if (!s) {
+		const char *why;
+		if (aza_ev_collected(ev, AUTOPROV, r, &why))
+			aza_fail(ev, r, "no autoProvisioningSettings/default: automatic provisioning is Off (the default)");
+		else
+			aza_unknown(ev, r, "auto provisioning: %s", why);
+		return;
+	}
+	const char *v = NULL;
+	int k = aza_prop_str(ev, s, "properties.autoProvision", &v);
+	if (k <= 0)
+		aza_unknown(ev, s, "autoProvision is %s", k < 0 ? "not a string" : "absent");
+	else if (aza__strieq(v, "On"))
+		aza_pass(ev, s, "autoProvision is On");
+	else if (aza__strieq(v, "Off"))
+		aza_fail(ev, s, "autoProvision is Off: new machines get no monitoring agent");
+	else
+		aza_unknown(ev, s, "autoProvision has an unexpected value '%s'", v);
+}
+
+static void secure_score(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = sub_obj(ev, r, SCORE, "ascScore");
+	if (!s)
+		s = sub_obj(ev, r, SCORE, NULL);
+	if (!s) {
+		const char *why;
+		if (aza_ev_collected(ev, SCORE, r, &why))
+			aza_unknown(ev, r, "no secure score for the subscription (Defender for Cloud not yet evaluated?)");
+		else
+			aza_unknown(ev, r, "secure score: %s", why);
+		return;
+	}
+	double pct, cur = 0, max = 0;
+	if (aza_prop_num(ev, s, "properties.score.percentage", &pct) != 1) {
+		aza_unknown(ev, s, "score.percentage is missing or not a number");
+		return;
+	}
+	aza_prop_num(ev, s, "properties.score.current", &cur);
+	aza_prop_num(ev, s, "properties.score.max", &max);
+	/* The unhealthy recommendations behind the score, to prioritise. */
+	size_t unhealthy = 0;
+	const char *example = NULL;
+	for (const aza_res *a = aza_inv_first(aza_ev_inv(ev), ASSESS); a; a = a->next_of_type) {
+		if (!aza_id_within(a->id, r->id))
+			continue;
+		if (!aza_json_streq(aza_prop(ev, a, "properties.status.code"), "Unhealthy"))
+			continue;
+		if (!unhealthy++)
+			example = aza_json_str(aza_prop(ev, a, "properties.displayName"));
+	}
+	const char *detail = unhealthy ? aza_ev_fmt(ev, "; %zu unhealthy recommendation%s%s%s%s", unhealthy, unhealthy == 1 ? "" : "s",
+	                                            example ? " (e.g. '" : "", example ? example : "", example ? "')" : "")
+	                               : "";
+	if (pct >= 0.9995 && !unhealthy)
+		aza_pass(ev, s, "secure score %.0f%% (%.2f of %.0f)", pct * 100, cur, max);
+	else
+		aza_fail(ev, s, "secure score %.0f%% (%.2f of %.0f)%s: work through the recommendations, highest impact first",
+		         pct * 100, cur, max, detail);
+}
+
+#define SUB_SCOPE .scope = AZA_SCOPE_SUBSCRIPTION, .resp = AZA_RESP_OS
+#define ALERT_ONLY " A plan only detects and alerts: enforce prevention with the resource settings and Azure Policy deny effects, and make sure someone acts on the alerts."
+#define PLAN_PORTAL(x) "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans: " x " On > Save."
+#define PLAN_CLI(x) "az security pricing create -n " x " --tier Standard"
+#define PLAN_ARM(x) "Microsoft.Security/pricings/" x ": properties.pricingTier = 'Standard'"
+#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected: UNKNOWN."
+#define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
+#define REC_DEFAULTS "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. A parameter that is absent takes the initiative's default effect (AuditIfNotExists: on). No assignment, with assignments collected: FAIL."
+#define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
+#define CONTACT_PORTAL "Microsoft Defender for Cloud > Environment settings > <subscription> > Email notifications"
+#define CONTACT_ARM "Microsoft.Security/securityContacts/default"
+#define CONTACT_DEFAULTS "Read from the subscription's security contact (securityContacts/default). No contact with contacts collected: FAIL; not collected: UNKNOWN."
+
+const struct aza_rule aza_rules_defender[] = {
+	{
+		.id = "AZA-DEF-001", .title = "Defender CSPM is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.1.1",
+		.rationale = "Defender CSPM adds attack path analysis, the cloud security explorer and agentless discovery to the free posture assessment." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Cloud Security Posture Management (CSPM)"), .cli = PLAN_CLI("CloudPosture"), .arm = PLAN_ARM("CloudPosture"),
+		.defaults = PLAN_DEFAULTS, .check = plan_cspm,
+	},
+	{
+		.id = "AZA-DEF-002", .title = "Defender for APIs is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.2.1",
+		.rationale = "Defender for APIs inventories APIs published through API Management and detects attacks against them." ALERT_ONLY,
+		.portal = PLAN_PORTAL("APIs"), .cli = PLAN_CLI("Api") " --subplan P1", .arm = PLAN_ARM("Api"),
+		.defaults = PLAN_DEFAULTS, .check = plan_api,
+	},
+	{
+		.id = "AZA-DEF-003", .title = "Defender for Servers is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_HIGH, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.3.1",
+		.rationale = "Defender for Servers brings endpoint detection and response, vulnerability assessment and threat detection to virtual machines." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Servers"), .cli = PLAN_CLI("VirtualMachines") " --subplan P2", .arm = PLAN_ARM("VirtualMachines"),
+		.defaults = PLAN_DEFAULTS " Plan 1 and Plan 2 both pass; the message names the sub-plan.", .check = plan_servers,
+	},
+	{
+		.id = "AZA-DEF-004", .title = "Defender for Containers is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.4.1",
+		.rationale = "Defender for Containers scans registry images for vulnerabilities and detects runtime threats in Kubernetes clusters." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Containers"), .cli = PLAN_CLI("Containers"), .arm = PLAN_ARM("Containers"),
+		.defaults = PLAN_DEFAULTS " The deprecated KubernetesService and ContainerRegistry plans do not count.", .check = plan_containers,
+	},
+	{
+		.id = "AZA-DEF-005", .title = "Defender for Storage is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.5.1",
+		.rationale = "Defender for Storage detects unusual access, data exfiltration and (with malware scanning) malicious uploads." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Storage"), .cli = PLAN_CLI("StorageAccounts") " --subplan DefenderForStorageV2", .arm = PLAN_ARM("StorageAccounts"),
+		.defaults = PLAN_DEFAULTS, .check = plan_storage,
+	},
+	{
+		.id = "AZA-DEF-006", .title = "Defender for App Service is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.6.1",
+		.rationale = "Defender for App Service detects attacks against web apps and the App Service platform (dangling DNS, web shells, scanners)." ALERT_ONLY,
+		.portal = PLAN_PORTAL("App Service"), .cli = PLAN_CLI("AppServices"), .arm = PLAN_ARM("AppServices"),
+		.defaults = PLAN_DEFAULTS, .check = plan_app,
+	},
+	{
+		.id = "AZA-DEF-007", .title = "Defender for Azure Cosmos DB is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.1",
+		.rationale = "Defender for Azure Cosmos DB detects SQL injection, unusual access and key abuse against Cosmos DB accounts." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Databases > Azure Cosmos DB"), .cli = PLAN_CLI("CosmosDbs"), .arm = PLAN_ARM("CosmosDbs"),
+		.defaults = PLAN_DEFAULTS, .check = plan_cosmos,
+	},
+	{
+		.id = "AZA-DEF-008", .title = "Defender for open-source relational databases is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.2",
+		.rationale = "Covers PostgreSQL, MySQL and MariaDB servers: brute force, unusual access and suspicious queries." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Databases > Open-source relational databases"), .cli = PLAN_CLI("OpenSourceRelationalDatabases"),
+		.arm = PLAN_ARM("OpenSourceRelationalDatabases"), .defaults = PLAN_DEFAULTS, .check = plan_oss,
+	},
+	{
+		.id = "AZA-DEF-009", .title = "Defender for Azure SQL databases is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.3",
+		.rationale = "Adds vulnerability assessment and threat protection (SQL injection, anomalous logins) to Azure SQL." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Databases > Azure SQL Databases"), .cli = PLAN_CLI("SqlServers"), .arm = PLAN_ARM("SqlServers"),
+		.defaults = PLAN_DEFAULTS, .check = plan_sql,
+	},
+	{
+		.id = "AZA-DEF-010", .title = "Defender for SQL servers on machines is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.4",
+		.rationale = "Extends SQL vulnerability assessment and threat protection to SQL Server running on virtual machines and Arc machines." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Databases > SQL servers on machines"), .cli = PLAN_CLI("SqlServerVirtualMachines"),
+		.arm = PLAN_ARM("SqlServerVirtualMachines"), .defaults = PLAN_DEFAULTS, .check = plan_sqlvm,
+	},
+	{
+		.id = "AZA-DEF-011", .title = "Defender for Key Vault is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.8.1",
+		.rationale = "Detects unusual and potentially harmful access to key vaults (access from Tor, unusual volumes, suspicious principals)." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Key Vault"), .cli = PLAN_CLI("KeyVaults"), .arm = PLAN_ARM("KeyVaults"),
+		.defaults = PLAN_DEFAULTS, .check = plan_kv,
+	},
+	{
+		.id = "AZA-DEF-012", .title = "Defender for Resource Manager is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.9.1",
+		.rationale = "Watches management operations for suspicious activity such as exploitation toolkits, unusual deployments and persistence." ALERT_ONLY,
+		.portal = PLAN_PORTAL("Resource Manager"), .cli = PLAN_CLI("Arm"), .arm = PLAN_ARM("Arm"),
+		.defaults = PLAN_DEFAULTS, .check = plan_arm,
+	},
+	{
+		.id = "AZA-DEF-013", .title = "The Defender for Endpoint integration is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = SETTING, .cis = "6.0.0:8.1.3.3",
+		.rationale = "The WDATP setting deploys Microsoft Defender for Endpoint to servers covered by Defender for Servers. Endpoint detection alerts; enforce prevention with the endpoint's own policies (attack surface reduction, tamper protection).",
+		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
+		.cli = "az security setting update -n WDATP --enabled true",
+		.arm = "Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
+		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN.",
+		.check = wdatp,
+	},
+	{
+		.id = "AZA-DEF-014", .title = "Vulnerability assessment for machines is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.checklist = "defender.recommendation_os_vulnerabilities", .cis = "6.0.0:8.1.3.2",
+		.rationale = "A vulnerability assessment solution finds missing patches and vulnerable software on machines; it reports, so patching must still be enforced.",
+		.manual = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring: check that Vulnerability assessment for machines is On (Microsoft Defender Vulnerability Management). CLI: az security va list / az rest GET <subscription>/providers/Microsoft.Security/serverVulnerabilityAssessmentsSettings.",
+	},
+	{
+		.id = "AZA-DEF-015", .title = "Agentless scanning for machines is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PRICING, .cis = "6.0.0:8.1.3.4",
+		.rationale = "Agentless scanning snapshots disks to find vulnerabilities, secrets and malware without an agent on the machine. It only reports." ,
+		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Agentless scanning for machines: On.",
+		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=AgentlessVmScanning isEnabled=True",
+		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'AgentlessVmScanning', isEnabled: 'True'}",
+		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, or the extension not listed: FAIL.",
+		.check = agentless_scan,
+	},
+	{
+		.id = "AZA-DEF-016", .title = "File integrity monitoring is on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PRICING, .cis = "6.0.0:8.1.3.5",
+		.rationale = "File integrity monitoring records changes to operating system files, registry keys and applications that may indicate an attack. It alerts; it does not block changes.",
+		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers (Plan 2) > Settings & monitoring > File Integrity Monitoring: On.",
+		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=FileIntegrityMonitoring isEnabled=True",
+		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'FileIntegrityMonitoring', isEnabled: 'True'}",
+		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, or the extension not listed: FAIL.",
+		.check = fim,
+	},
+	{
+		.id = "AZA-DEF-017", .title = "Defender for Storage alerts are monitored and acted on",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.cis = "6.0.0:8.1.5.2",
+		.rationale = "Threat alerts only help when someone reviews them; this is a process, not a setting.",
+		.manual = "Confirm a documented process exists: Microsoft Defender for Cloud > Security alerts filtered on Storage are triaged, or alerts are exported (Environment settings > Continuous export, or Microsoft Sentinel) to a monitored queue. Review the last month's storage alerts and their handling.",
+	},
+	{
+		.id = "AZA-DEF-018", .title = "System update recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
+		.rationale = REC_RATIONALE("machines for missing system updates"),
+		.portal = REC_MANUAL_CHECK ": systemUpdatesMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"systemUpdatesMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.systemUpdatesMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_updates,
+	},
+	{
+		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PA, .checklist = "defender.recommendation_os_vulnerabilities",
+		.rationale = REC_RATIONALE("machines' security configuration (OS vulnerabilities)"),
+		.portal = REC_MANUAL_CHECK ": systemConfigurationsMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"systemConfigurationsMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.systemConfigurationsMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_osvuln,
+	},
+	{
+		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PA, .checklist = "defender.recommendation_endpoint_protection",
+		.rationale = REC_RATIONALE("machines for a missing or unhealthy endpoint protection solution"),
+		.portal = REC_MANUAL_CHECK ": endpointProtectionMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"endpointProtectionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.endpointProtectionMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_endpoint,
+	},
+	{
+		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = PA, .checklist = "defender.recommendation_disk_encryption",
+		.rationale = REC_RATIONALE("virtual machine disks for missing encryption"),
+		.portal = REC_MANUAL_CHECK ": diskEncryptionMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"diskEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.diskEncryptionMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_disk,
+	},
+	{
+		.id = "AZA-DEF-022", .title = "Storage encryption recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PA, .checklist = "defender.recommendation_storage_encryption",
+		.rationale = REC_RATIONALE("storage accounts for missing encryption"),
+		.portal = REC_MANUAL_CHECK ": storageEncryptionMonitoringEffect = Audit.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"storageEncryptionMonitoringEffect\":{\"value\":\"Audit\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.storageEncryptionMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_storage,
+	},
+	{
+		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PA, .checklist = "defender.recommendation_sql_auditing",
+		.rationale = REC_RATIONALE("SQL servers and databases for disabled auditing"),
+		.portal = REC_MANUAL_CHECK ": sqlAuditingMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlAuditingMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.sqlAuditingMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_sqlaudit,
+	},
+	{
+		.id = "AZA-DEF-024", .title = "SQL encryption recommendations are enabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.needs = PA, .checklist = "defender.recommendation_sql_encryption",
+		.rationale = REC_RATIONALE("SQL databases for disabled transparent data encryption"),
+		.portal = REC_MANUAL_CHECK ": sqlEncryptionMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.sqlEncryptionMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS, .check = rec_sqlenc,
+	},
+	{
+		.id = "AZA-DEF-025", .title = "No Microsoft cloud security benchmark policy is disabled",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.cis = "6.0.0:8.1.11",
+		.rationale = "The benchmark has more than two hundred policies; each one set to Disabled silently removes a class of findings. AZA-DEF-018 to 024 check the main ones.",
+		.manual = "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark: review every policy whose effect is Disabled and record why. CLI: az policy assignment show -n SecurityCenterBuiltIn --scope /subscriptions/<id> --query properties.parameters, and look for values 'Disabled'.",
+	},
+	{
+		.id = "AZA-DEF-026", .title = "Subscription owners are emailed about alerts",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.12",
+		.rationale = "Owners can act on an alert in their subscription; when they are not told, alerts wait in the portal unseen.",
+		.portal = CONTACT_PORTAL " > All users with the following roles: Owner.",
+		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"notificationsByRole\":{\"state\":\"On\",\"roles\":[\"Owner\"]},\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
+		.arm = CONTACT_ARM ": properties.notificationsByRole = {state: 'On', roles: ['Owner']}",
+		.defaults = CONTACT_DEFAULTS " Older API versions: alertsToAdmins 'On' passes.", .check = notify_owner,
+	},
+	{
+		.id = "AZA-DEF-027", .title = "A security contact email address is set",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = CONTACT " " CONTACT1, .checklist = "defender.security_contact_email", .cis = "6.0.0:8.1.13",
+		.rationale = "Microsoft and Defender for Cloud email this address about alerts and compromised resources; a team mailbox keeps notifications from depending on one person.",
+		.portal = CONTACT_PORTAL " > Additional email addresses.",
+		.cli = "az security contact create -n default --emails secops@example.com --notifications-by-role '{\"state\":\"On\",\"roles\":[\"Owner\"]}'",
+		.arm = CONTACT_ARM ": properties.emails = 'secops@example.com'",
+		.defaults = CONTACT_DEFAULTS " emails is a ';'-separated string; older API versions call it email.", .check = contact_email,
+	},
+	{
+		.id = "AZA-DEF-028", .title = "A security contact phone number is set",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = CONTACT " " CONTACT1, .checklist = "defender.security_contact_phone",
+		.rationale = "Microsoft's security response team uses the phone number when a subscription is found compromised.",
+		.portal = CONTACT_PORTAL " (or Cost Management + Billing > Properties for the account phone).",
+		.cli = "az security contact update -n default --phone '+1-555-0100'",
+		.arm = CONTACT_ARM ": properties.phone",
+		.defaults = CONTACT_DEFAULTS, .check = contact_phone,
+	},
+	{
+		.id = "AZA-DEF-029", .title = "Alert notifications are emailed to the security contact",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.14",
+		.rationale = "Without alert emails, Defender findings wait in the portal; the notification is what turns detection into a response.",
+		.portal = CONTACT_PORTAL " > Notify about alerts with the following severity (or higher): High.",
+		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
+		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'Alert', minimalSeverity: 'High'}, isEnabled = true",
+		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. Older API versions: alertNotifications 'On' passes.", .check = notify_alerts,
+	},
+	{
+		.id = "AZA-DEF-030", .title = "Attack path notifications are emailed to the security contact",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.15",
+		.rationale = "Attack paths show how an attacker could chain weaknesses to reach critical assets; being told of new ones lets the team break the chain early.",
+		.portal = CONTACT_PORTAL " > Notify about attack paths with the following risk level (or higher): Critical.",
+		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"AttackPath\",\"minimalRiskLevel\":\"Critical\"}]}}'",
+		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'AttackPath', minimalRiskLevel: 'Critical'}",
+		.defaults = CONTACT_DEFAULTS " Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
+	},
+	{
+		.id = "AZA-DEF-031", .title = "Defender External Attack Surface Management is used",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_SAAS,
+		.cis = "6.0.0:8.1.16",
+		.rationale = "EASM discovers internet-facing assets the organisation may not know it owns, and their vulnerabilities.",
+		.manual = "Portal: search for Microsoft Defender EASM and confirm a workspace (Microsoft.Easm/workspaces) exists with discovery run for the organisation's seeds (domains, IP blocks). CLI: az resource list --resource-type Microsoft.Easm/workspaces.",
+	},
+	{
+		.id = "AZA-DEF-032", .title = "Defender for IoT is on for IoT Hubs",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.cis = "6.0.0:8.2.1",
+		.rationale = "Defender for IoT detects threats to IoT devices and hubs; it only alerts.",
+		.manual = "For each IoT Hub: IoT Hub > Security settings > Defender for IoT: On (a Microsoft.Security/iotSecuritySolutions object references the hub). CLI: az security iot-solution list. Not applicable when there is no IoT Hub.",
+	},
+	{
+		.id = "AZA-DEF-033", .title = "Automatic provisioning of the monitoring agent is on",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.needs = AUTOPROV, .checklist = "defender.auto_provisioning",
+		.rationale = "Auto provisioning installs the monitoring agent on new machines so none escape assessment. It collects data; it does not harden the machine.",
+		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Settings & monitoring: turn on the monitoring components.",
+		.cli = "az security auto-provisioning-setting update -n default --auto-provision On",
+		.arm = "Microsoft.Security/autoProvisioningSettings/default: properties.autoProvision = 'On'",
+		.defaults = "No default setting with the data set collected: Off (FAIL). The Log Analytics agent is retired; newer plans deploy their components through the plan settings, which this setting still reports.",
+		.check = auto_provision,
+	},
+	{
+		.id = "AZA-DEF-034", .title = "The secure score is at its maximum",
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_INFO, SUB_SCOPE, .models = AZA_SAAS,
+		.needs = SCORE " " ASSESS, .checklist = "defender.secure_score",
+		.rationale = "The secure score summarises the unhealthy recommendations; the message shows the score and the recommendations behind it so responses can be prioritised. Recommendations report: fixing them (or enforcing them with policy) is what raises the score.",
+		.portal = "Microsoft Defender for Cloud > Secure score / Recommendations: remediate by descending max score increase.",
+		.cli = "az security secure-scores list; az security assessment list --query \"[?status.code=='Unhealthy']\"",
+		.arm = "Not a setting: remediate the unhealthy assessments (Microsoft.Security/assessments).",
+		.defaults = "Score from secureScores/ascScore; unhealthy assessments counted when collected. Score below 100% or any unhealthy recommendation: FAIL (severity info). No score: UNKNOWN.",
+		.check = secure_score,
+	},
+};
+const size_t aza_rules_defender_n = sizeof aza_rules_defender / sizeof aza_rules_defender[0];

@@ -1,7 +1,548 @@
 /*
- * keyvault.c - rules of the keyvault area (see rule.h for how to add one).
+ * keyvault.c - rules of the Key Vault area: vault recovery, access model and
+ * network settings, key and secret expiry and rotation, certificate validity,
+ * and resource locks on mission-critical resources.
+ *
+ * Key and secret findings go on the vault and name the offending keys or
+ * secrets: the vault is what an owner remediates and what CIS splits by
+ * access model (RBAC vs access policies). Keys and secrets are read from the
+ * Resource Manager children Microsoft.KeyVault/vaults/keys and /secrets
+ * (properties.attributes.exp in Unix seconds; absent = never expires); only
+ * enabled ones count. Certificate policies exist only on the data plane: a
+ * snapshot may carry them under dataplane.keyvault[] as
+ * {"vault": <vault id>, "certificates": [<data-plane certificate bundle>]}
+ * or {"vault": <vault id>, "error": "..."}.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_keyvault[1];
-const size_t aza_rules_keyvault_n = 0;
+#include <string.h>
+
+#define KV "Microsoft.KeyVault/vaults"
+#define KVKEY KV "/keys"
+#define KVSECRET KV "/secrets"
+#define LOCKS "Microsoft.Authorization/locks"
+
+/* Resource types whose critical-tagged instances must carry a lock. */
+#define CRITICAL_TYPES                                                                                   \
+	"Microsoft.Resources/resourceGroups Microsoft.KeyVault/vaults Microsoft.Storage/storageAccounts "    \
+	"Microsoft.Sql/servers Microsoft.Compute/virtualMachines Microsoft.Compute/disks "                  \
+	"Microsoft.Web/sites Microsoft.DocumentDB/databaseAccounts Microsoft.DBforPostgreSQL/flexibleServers " \
+	"Microsoft.DBforMySQL/flexibleServers Microsoft.Network/virtualNetworks "                           \
+	"Microsoft.ContainerService/managedClusters Microsoft.RecoveryServices/vaults "                     \
+	"Microsoft.OperationalInsights/workspaces Microsoft.KeyVault/managedHSMs"
+
+static int is_template(const aza_res *r)
+{
+	return r->api_version && *r->api_version;
+}
+
+static const char *last_seg(const char *s)
+{
+	const char *p = s ? strrchr(s, '/') : NULL;
+	return p ? p + 1 : (s ? s : "");
+}
+
+/* 1 RBAC vault, 0 access-policy vault, -1 unreadable (UNKNOWN reported). */
+static int vault_rbac(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableRbacAuthorization", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "enableRbacAuthorization is not a boolean");
+		return -1;
+	}
+	return k && b;
+}
+
+static int item_enabled(aza_ev *ev, const aza_res *it)
+{
+	int b;
+	if (aza_json_bool(aza_prop(ev, it, "properties.attributes.enabled"), &b))
+		return b;
+	return 1; /* absent: enabled is the default */
+}
+
+/* Keys or secrets of a vault: verdict on the vault naming those without an
+ * expiration date. want_rbac selects the vaults this rule judges. */
+static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac, const char *what, const char *other)
+{
+	int rb = vault_rbac(ev, r);
+	if (rb < 0)
+		return;
+	if (rb != want_rbac) {
+		aza_na(ev, r, "%s vault: judged by %s", rb ? "RBAC" : "access-policy", other);
+		return;
+	}
+	size_t n = 0, ndis = 0, nbad = 0, nodd = 0;
+	const char *bad = "", *odd = "";
+	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, type); c; c = aza_inv_next_child(c, r->id)) {
+		if (!item_enabled(ev, c)) {
+			ndis++;
+			continue;
+		}
+		n++;
+		const aza_json *exp = aza_prop(ev, c, "properties.attributes.exp");
+		double d;
+		if (!exp || aza_json_is(exp, AZA_JNULL))
+			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", last_seg(c->name));
+		else if (!aza_ev_days_until(ev, exp, &d))
+			odd = aza_ev_fmt(ev, "%s%s'%s'", odd, nodd++ ? ", " : "", last_seg(c->name));
+	}
+	if (nbad) {
+		aza_fail(ev, r, "%zu of %zu enabled %s%s no expiration date: %s", nbad, n, what, nbad > 1 || n > 1 ? "s have" : " has", bad);
+		return;
+	}
+	if (nodd) {
+		aza_unknown(ev, r, "attributes.exp is not a Unix time for %s %s", what, odd);
+		return;
+	}
+	if (n) {
+		aza_pass(ev, r, "all %zu enabled %s%s an expiration date", n, what, n > 1 ? "s have" : " has");
+		return;
+	}
+	const char *why;
+	if (!ndis && !aza_ev_collected(ev, type, r, &why)) {
+		aza_unknown(ev, r, "%ss of the vault unknown: %s", what, why);
+		return;
+	}
+	aza_na(ev, r, "the vault has no enabled %s%s", what, ndis ? aza_ev_fmt(ev, " (%zu disabled)", ndis) : "");
+}
+
+static void key_expiry_rbac(aza_ev *ev, const aza_res *r)
+{
+	expiry(ev, r, KVKEY, 1, "key", "AZA-KV-002");
+}
+static void key_expiry_ap(aza_ev *ev, const aza_res *r)
+{
+	expiry(ev, r, KVKEY, 0, "key", "AZA-KV-001");
+}
+static void secret_expiry_rbac(aza_ev *ev, const aza_res *r)
+{
+	expiry(ev, r, KVSECRET, 1, "secret", "AZA-KV-004");
+}
+static void secret_expiry_ap(aza_ev *ev, const aza_res *r)
+{
+	expiry(ev, r, KVSECRET, 0, "secret", "AZA-KV-003");
+}
+
+static void purge_protection(aza_ev *ev, const aza_res *r)
+{
+	int pp, sd;
+	int kp = aza_prop_bool(ev, r, "properties.enablePurgeProtection", &pp);
+	int ks = aza_prop_bool(ev, r, "properties.enableSoftDelete", &sd);
+	if (kp < 0 || ks < 0) {
+		aza_unknown(ev, r, "%s is not a boolean", kp < 0 ? "enablePurgeProtection" : "enableSoftDelete");
+		return;
+	}
+	if (ks && !sd)
+		aza_fail(ev, r, "enableSoftDelete is false: deleted vaults and objects cannot be recovered, so purge protection cannot apply");
+	else if (kp && pp)
+		aza_pass(ev, r, "enablePurgeProtection is true");
+	else
+		aza_fail(ev, r, "enablePurgeProtection is %s: soft-deleted vaults and objects can be purged before the retention period ends",
+		         kp ? "false" : "not set (off)");
+}
+
+static void soft_delete(aza_ev *ev, const aza_res *r)
+{
+	int sd, k = aza_prop_bool(ev, r, "properties.enableSoftDelete", &sd);
+	double days = 0;
+	int kd = aza_prop_num(ev, r, "properties.softDeleteRetentionInDays", &days);
+	if (k < 0) {
+		aza_unknown(ev, r, "enableSoftDelete is not a boolean");
+		return;
+	}
+	if (k && !sd) {
+		aza_fail(ev, r, "enableSoftDelete is false: a deleted key, secret or the vault itself is gone at once");
+		return;
+	}
+	const char *ret = kd == 1 ? aza_ev_fmt(ev, ", retention %.0f days", days) : "";
+	if (k)
+		aza_pass(ev, r, "enableSoftDelete is true%s", ret);
+	else if (is_template(r))
+		aza_pass(ev, r, "enableSoftDelete not set: new vaults get soft delete (true) and it cannot be turned off%s", ret);
+	else
+		aza_pass(ev, r, "enableSoftDelete not returned: soft delete is on for every vault since February 2025 and cannot be turned off%s", ret);
+}
+
+static void rbac(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableRbacAuthorization", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "enableRbacAuthorization is not a boolean");
+	else if (k && b)
+		aza_pass(ev, r, "enableRbacAuthorization is true");
+	else
+		aza_fail(ev, r, "enableRbacAuthorization is %s: data-plane access is granted by vault access policies (%zu)",
+		         k ? "false" : "not set (false)", aza_json_len(aza_prop(ev, r, "properties.accessPolicies")));
+}
+
+static void public_access(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *v = aza_prop(ev, r, "properties.publicNetworkAccess");
+	const char *p = aza_json_str(v);
+	const char *da = aza_json_str(aza_prop(ev, r, "properties.networkAcls.defaultAction"));
+	if (p && aza__strieq(p, "Disabled"))
+		aza_pass(ev, r, "publicNetworkAccess is Disabled");
+	else if (p && !aza__strieq(p, "Enabled"))
+		aza_unknown(ev, r, "publicNetworkAccess has an unknown value '%s'", p);
+	else if (!p && v && !aza_json_is(v, AZA_JNULL))
+		aza_unknown(ev, r, "publicNetworkAccess is not a string");
+	else
+		aza_fail(ev, r, "publicNetworkAccess is %s (firewall default action %s)", p ? p : "not set (Enabled)",
+		         da ? da : "not set: Allow");
+}
+
+static void firewall(aza_ev *ev, const aza_res *r)
+{
+	const char *p = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
+	const char *da = aza_json_str(v);
+	if (p && aza__strieq(p, "Disabled"))
+		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+	else if (da && aza__strieq(da, "Deny"))
+		aza_pass(ev, r, "networkAcls.defaultAction is Deny (%zu IP rule(s), %zu virtual network rule(s))",
+		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
+		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")));
+	else if (da && aza__strieq(da, "Allow"))
+		aza_fail(ev, r, "networkAcls.defaultAction is Allow: every network may reach the vault");
+	else if (da || (v && !aza_json_is(v, AZA_JNULL)))
+		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value");
+	else
+		aza_fail(ev, r, "networkAcls not set: the default action is Allow (every network)");
+}
+
+static void private_endpoints(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
+	size_t approved = 0, other = 0;
+	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
+		aza_unknown(ev, r, "privateEndpointConnections is not an array");
+		return;
+	}
+	aza_json_each(c, pe) {
+		const char *st = aza_json_str(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"));
+		if (st && aza__strieq(st, "Approved"))
+			approved++;
+		else
+			other++;
+	}
+	if (approved)
+		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
+	else
+		aza_fail(ev, r, "no approved private endpoint connection%s", other ? aza_ev_fmt(ev, " (%zu pending or rejected)", other) : "");
+}
+
+static int has_rotate(const aza_json *pol)
+{
+	aza_json_each(a, aza_json_get(pol, "lifetimeActions")) {
+		if (aza_json_streq(aza_json_path(a, "action.type"), "rotate"))
+			return 1;
+	}
+	return 0;
+}
+
+static void key_rotation(aza_ev *ev, const aza_res *r)
+{
+	size_t n = 0, ndis = 0, nbad = 0;
+	const char *bad = "";
+	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
+		if (!item_enabled(ev, c)) {
+			ndis++;
+			continue;
+		}
+		n++;
+		if (!has_rotate(aza_prop(ev, c, "properties.rotationPolicy")))
+			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", last_seg(c->name));
+	}
+	if (nbad) {
+		aza_fail(ev, r, "%zu of %zu enabled key%s no rotation policy with a Rotate action: %s", nbad, n, n > 1 ? "s have" : " has", bad);
+		return;
+	}
+	if (n) {
+		aza_pass(ev, r, "all %zu enabled key%s rotated automatically", n, n > 1 ? "s are" : " is");
+		return;
+	}
+	const char *why;
+	if (!ndis && !aza_ev_collected(ev, KVKEY, r, &why)) {
+		aza_unknown(ev, r, "keys of the vault unknown: %s", why);
+		return;
+	}
+	aza_na(ev, r, "the vault has no enabled key%s", ndis ? aza_ev_fmt(ev, " (%zu disabled)", ndis) : "");
+}
+
+/* "https://v.vault.azure.net/certificates/<name>[/<version>]" -> name */
+static const char *cert_name(aza_ev *ev, const char *id)
+{
+	const char *p = id ? aza__istrstr(id, "/certificates/") : NULL;
+	if (!p)
+		return id ? id : "?";
+	p += strlen("/certificates/");
+	return aza_ev_fmt(ev, "%.*s", (int)strcspn(p, "/"), p);
+}
+
+static void cert_validity(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *e = aza_inv_dataplane_entry(aza_ev_inv(ev), "keyvault", "vault", r->id);
+	if (!e) {
+		const char *uri = aza_json_str(aza_prop(ev, r, "properties.vaultUri"));
+		if (!uri)
+			uri = "{vaultUri}";
+		size_t ul = strlen(uri);
+		while (ul && uri[ul - 1] == '/')
+			ul--;
+		aza_unknown(ev, r, "certificate policies are data-plane only (GET %.*s/certificates/{name}/policy) and the input has none for this vault",
+		            (int)ul, uri);
+		return;
+	}
+	const char *err = aza_json_str(aza_json_get(e, "error"));
+	if (err) {
+		aza_unknown(ev, r, "certificates could not be read from the data plane: %s", err);
+		return;
+	}
+	const aza_json *certs = aza_json_get(e, "certificates");
+	if (!aza_json_is(certs, AZA_JARR)) {
+		aza_unknown(ev, r, "the data-plane entry for this vault has no certificates array");
+		return;
+	}
+	int max = aza_ev_cfg(ev)->cert_max_validity_months;
+	size_t n = 0, nbad = 0, nunk = 0;
+	const char *bad = "", *unk = "";
+	aza_json_each(c, certs) {
+		int en;
+		if (aza_json_bool(aza_json_path(c, "attributes.enabled"), &en) && !en)
+			continue;
+		n++;
+		const char *nm = cert_name(ev, aza_json_str(aza_json_get(c, "id")));
+		double m;
+		if (!aza_json_num(aza_json_path(c, "policy.x509_props.validity_months"), &m))
+			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", nm);
+		else if (m > max)
+			bad = aza_ev_fmt(ev, "%s%s'%s' (%.0f months)", bad, nbad++ ? ", " : "", nm, m);
+	}
+	if (nbad)
+		aza_fail(ev, r, "%zu certificate%s valid longer than %d months: %s", nbad, nbad > 1 ? "s are" : " is", max, bad);
+	else if (nunk)
+		aza_unknown(ev, r, "no policy.x509_props.validity_months for certificate %s", unk);
+	else if (n)
+		aza_pass(ev, r, "all %zu enabled certificate%s valid for at most %d months", n, n > 1 ? "s are" : " is", max);
+	else
+		aza_na(ev, r, "the vault has no enabled certificate");
+}
+
+/* ---- locks on mission-critical resources (subscription scope) ---- */
+
+static const aza_res *lock_on(aza_ev *ev, const aza_res *r)
+{
+	for (const aza_res *l = aza_inv_first(aza_ev_inv(ev), LOCKS); l; l = l->next_of_type) {
+		if (!aza_id_within(r->id, l->parent))
+			continue;
+		const char *lv = aza_json_str(aza_prop(ev, l, "properties.level"));
+		if (lv && (aza__strieq(lv, "CanNotDelete") || aza__strieq(lv, "ReadOnly")))
+			return l;
+	}
+	return NULL;
+}
+
+static void critical_locks(aza_ev *ev, const aza_res *sub)
+{
+	const struct aza_cfg *cfg = aza_ev_cfg(ev);
+	if (!cfg->critical_tag_name) {
+		aza_manual(ev, sub, "no critical_tag configured: list the mission-critical resources and check that each carries a CanNotDelete or ReadOnly lock on itself, its resource group or the subscription (az lock list)");
+		return;
+	}
+	const char *tag = cfg->critical_tag_value ? aza_ev_fmt(ev, "%s=%s", cfg->critical_tag_name, cfg->critical_tag_value)
+	                                          : cfg->critical_tag_name;
+	const char *why;
+	int collected = aza_ev_collected(ev, LOCKS, sub, &why);
+	size_t n = 0;
+	const char *p = CRITICAL_TYPES;
+	char t[128];
+	while (*p) {
+		size_t l = strcspn(p, " ");
+		if (l && l < sizeof t) {
+			memcpy(t, p, l);
+			t[l] = 0;
+			for (const aza_res *r = aza_inv_first(aza_ev_inv(ev), t); r; r = r->next_of_type) {
+				if (r->pseudo || !aza__strieq(r->sub, last_seg(sub->id)) || !aza_ev_is_critical(ev, r))
+					continue;
+				n++;
+				const aza_res *lk = lock_on(ev, r);
+				if (lk) {
+					const char *at = aza__strieq(lk->parent, r->id) ? "the resource itself" : lk->parent;
+					aza_pass(ev, r, "tagged %s; lock '%s' (%s) at %s", tag, last_seg(lk->name),
+					         aza_json_str(aza_prop(ev, lk, "properties.level")), at);
+				} else if (!collected) {
+					aza_unknown(ev, r, "tagged %s; %s", tag, why);
+				} else {
+					aza_fail(ev, r, "tagged %s but no CanNotDelete or ReadOnly lock on it, its resource group or the subscription", tag);
+				}
+			}
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	if (!n)
+		aza_na(ev, sub, "no resource in this subscription carries the critical tag %s (types read: resource groups, vaults, storage, SQL, VMs, disks, web apps, Cosmos DB, PostgreSQL, MySQL, VNets, AKS, Recovery Services, Log Analytics, managed HSMs)",
+		       tag);
+}
+
+#define PAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_PAAS
+#define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
+#define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
+
+#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored. enableRbacAuthorization absent means an access-policy vault. A vault with no enabled item is NOT_APPLICABLE; items not collected: UNKNOWN."
+
+const struct aza_rule aza_rules_keyvault[] = {
+	{
+		.id = "AZA-KV-001", .title = "Keys in RBAC key vaults have an expiration date",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
+		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.1",
+		.rationale = "A key without an expiration date can be used forever; an expiry forces rotation and limits how long a leaked key is useful.",
+		.portal = "Key vault > Objects > Keys > key > current version > Set expiration date.",
+		.cli = "az keyvault key set-attributes --vault-name <vault> -n <key> --expires 2027-01-01T00:00:00Z",
+		.arm = "Microsoft.KeyVault/vaults/keys: properties.attributes.exp (Unix seconds)",
+		.defaults = EXPIRY_DEFAULTS " Access-policy vaults are NOT_APPLICABLE here (AZA-KV-002).",
+		.check = key_expiry_rbac,
+	},
+	{
+		.id = "AZA-KV-002", .title = "Keys in access-policy key vaults have an expiration date",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
+		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.2",
+		.rationale = "A key without an expiration date can be used forever; an expiry forces rotation and limits how long a leaked key is useful.",
+		.portal = "Key vault > Objects > Keys > key > current version > Set expiration date.",
+		.cli = "az keyvault key set-attributes --vault-name <vault> -n <key> --expires 2027-01-01T00:00:00Z",
+		.arm = "Microsoft.KeyVault/vaults/keys: properties.attributes.exp (Unix seconds)",
+		.defaults = EXPIRY_DEFAULTS " RBAC vaults are NOT_APPLICABLE here (AZA-KV-001).",
+		.check = key_expiry_ap,
+	},
+	{
+		.id = "AZA-KV-003", .title = "Secrets in RBAC key vaults have an expiration date",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
+		.needs = KVSECRET, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.3",
+		.rationale = "A secret without an expiration date tends never to be rotated; an expiry makes its owner renew it.",
+		.portal = "Key vault > Objects > Secrets > secret > current version > Set expiration date.",
+		.cli = "az keyvault secret set-attributes --vault-name <vault> -n <secret> --expires 2027-01-01T00:00:00Z",
+		.arm = "Microsoft.KeyVault/vaults/secrets: properties.attributes.exp (Unix seconds)",
+		.defaults = EXPIRY_DEFAULTS " Access-policy vaults are NOT_APPLICABLE here (AZA-KV-004).",
+		.check = secret_expiry_rbac,
+	},
+	{
+		.id = "AZA-KV-004", .title = "Secrets in access-policy key vaults have an expiration date",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
+		.needs = KVSECRET, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.4",
+		.rationale = "A secret without an expiration date tends never to be rotated; an expiry makes its owner renew it.",
+		.portal = "Key vault > Objects > Secrets > secret > current version > Set expiration date.",
+		.cli = "az keyvault secret set-attributes --vault-name <vault> -n <secret> --expires 2027-01-01T00:00:00Z",
+		.arm = "Microsoft.KeyVault/vaults/secrets: properties.attributes.exp (Unix seconds)",
+		.defaults = EXPIRY_DEFAULTS " RBAC vaults are NOT_APPLICABLE here (AZA-KV-003).",
+		.check = secret_expiry_ap,
+	},
+	{
+		.id = "AZA-KV-005", .title = "Key vaults have purge protection enabled",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = KV,
+		.checklist = "keyvault.recoverable", .cis = "6.0.0:8.3.5",
+		.rationale = "Without purge protection a compromised or careless administrator can delete and purge a vault or key at once, destroying everything encrypted with it.",
+		.portal = "Key vault > Settings > Properties > Purge protection: Enable purge protection (cannot be undone).",
+		.cli = "az keyvault update -g <rg> -n <vault> --enable-purge-protection true",
+		.arm = "Microsoft.KeyVault/vaults: properties.enablePurgeProtection = true",
+		.defaults = "enablePurgeProtection absent means off (FAIL). enableSoftDelete explicitly false fails as well.",
+		.check = purge_protection,
+	},
+	{
+		.id = "AZA-KV-006", .title = "Key vaults have soft delete enabled",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
+		.checklist = "keyvault.recoverable", .cis = "6.0.0:8.3.5",
+		.rationale = "Soft delete keeps deleted vaults, keys, secrets and certificates recoverable for the retention period.",
+		.portal = "Key vault > Settings > Properties > Soft-delete: enabled (on by default).",
+		.cli = "az keyvault update -g <rg> -n <vault> --set properties.enableSoftDelete=true",
+		.arm = "Microsoft.KeyVault/vaults: properties.enableSoftDelete = true",
+		.defaults = "enableSoftDelete absent passes: since api-versions of 2020-2021 an unset value creates the vault with soft delete on, and since February 2025 Microsoft enforces soft delete on every vault (it cannot be turned off). Only an explicit false, possible on legacy vaults and old exports, fails.",
+		.check = soft_delete,
+	},
+	{
+		.id = "AZA-KV-007", .title = "Key vaults use Azure RBAC for data-plane access",
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = KV,
+		.cis = "6.0.0:8.3.6",
+		.rationale = "Azure RBAC gives per-object scopes, PIM, conditional access and one audit trail; vault access policies grant broad vault-wide permissions outside them.",
+		.portal = "Key vault > Settings > Access configuration > Permission model: Azure role-based access control.",
+		.cli = "az keyvault update -g <rg> -n <vault> --enable-rbac-authorization true",
+		.arm = "Microsoft.KeyVault/vaults: properties.enableRbacAuthorization = true",
+		.defaults = "Absent means false (access policies) for existing vaults (FAIL). Assign data-plane roles before switching, or callers lose access.",
+		.check = rbac,
+	},
+	{
+		.id = "AZA-KV-008", .title = "Key vault public network access is disabled",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = KV,
+		.cis = "6.0.0:8.3.7",
+		.rationale = "With public network access disabled only private endpoints reach the vault.",
+		.portal = "Key vault > Settings > Networking > Firewalls and virtual networks: Disable public access.",
+		.cli = "az keyvault update -g <rg> -n <vault> --public-network-access Disabled",
+		.arm = "Microsoft.KeyVault/vaults: properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "Absent means Enabled (FAIL). A firewall with default action Deny is judged by AZA-KV-009, not here.",
+		.check = public_access,
+	},
+	{
+		.id = "AZA-KV-009", .title = "Key vault firewall denies access by default",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = KV,
+		.rationale = "A firewall default action of Deny limits the public endpoint to selected networks and trusted services.",
+		.portal = "Key vault > Settings > Networking: Allow public access from specific virtual networks and IP addresses.",
+		.cli = "az keyvault update -g <rg> -n <vault> --default-action Deny",
+		.arm = "Microsoft.KeyVault/vaults: properties.networkAcls.defaultAction = 'Deny'",
+		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes.",
+		.check = firewall,
+	},
+	{
+		.id = "AZA-KV-010", .title = "Key vaults use private endpoints",
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = KV,
+		.cis = "6.0.0:8.3.8",
+		.rationale = "Private endpoints keep traffic to the vault inside the virtual network and on the Microsoft backbone.",
+		.portal = "Key vault > Settings > Networking > Private endpoint connections > + Create.",
+		.cli = "az network private-endpoint create -g <rg> -n <pe> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <vault id> --group-id vault --connection-name <name>",
+		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the vault (groupIds ['vault'])",
+		.defaults = "Only connections whose state is Approved count.",
+		.check = private_endpoints,
+	},
+	{
+		.id = "AZA-KV-011", .title = "Key vault keys rotate automatically",
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = KV,
+		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.9",
+		.rationale = "A rotation policy with a Rotate action creates new key versions on schedule, so rotation does not depend on someone remembering.",
+		.portal = "Key vault > Objects > Keys > key > Rotation policy: set Enable auto rotation and the rotation time.",
+		.cli = "az keyvault key rotation-policy update --vault-name <vault> -n <key> --value policy.json",
+		.arm = "Microsoft.KeyVault/vaults/keys: properties.rotationPolicy.lifetimeActions[] with action.type 'rotate'",
+		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy is absent or has no lifetime action of type rotate (a notify-only policy fails). A vault with no enabled key is NOT_APPLICABLE; keys not collected: UNKNOWN.",
+		.check = key_rotation,
+	},
+	{
+		.id = "AZA-KV-012", .title = "Managed HSM is used where FIPS 140-3 Level 3 single-tenant keys are required",
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_INFO, PAAS_DATA, .cis = "6.0.0:8.3.10",
+		.rationale = "Some regulations require keys in a dedicated, single-tenant HSM under the customer's security domain; key vaults (even Premium) are multi-tenant.",
+		.manual = "Decide which workloads must keep keys in a single-tenant FIPS 140-3 Level 3 HSM (regulatory or contractual requirement). For those, confirm their keys live in a Managed HSM (az keyvault list --resource-type hsm) and not in a standard or premium vault; record the decision for the others.",
+	},
+	{
+		.id = "AZA-KV-013", .title = "Key vault certificates are valid for at most 12 months",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = KV,
+		.cis = "6.0.0:8.3.11",
+		.rationale = "Short-lived certificates limit how long a stolen private key stays usable and keep renewal automated and practised.",
+		.portal = "Key vault > Objects > Certificates > certificate > Issuance Policy > Validity Period (in months): 12 or less.",
+		.cli = "az keyvault certificate set-attributes --vault-name <vault> -n <cert> --policy @policy.json  (x509CertificateProperties.validityInMonths <= 12)",
+		.arm = "Not in Resource Manager: certificate policy x509_props.validity_months on the data plane",
+		.defaults = "Certificate policies exist only on the data plane; without a collected dataplane.keyvault entry for the vault the rule says UNKNOWN, never PASS. The limit is cert_max_validity_months in the configuration (default 12). Disabled certificates are ignored.",
+		.check = cert_validity,
+	},
+	{
+		.id = "AZA-KV-014", .title = "Mission-critical resources carry a delete or read-only lock",
+		/* No .models: the rule spans IaaS and PaaS types, and a model here
+		 * would relabel every type in .needs when the inventory declares it. */
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_DATA, .scope = AZA_SCOPE_SUBSCRIPTION,
+		.needs = LOCKS " " CRITICAL_TYPES, .checklist = "keyvault.locks",
+		.rationale = "A CanNotDelete or ReadOnly lock stops a mission-critical resource being deleted by mistake or by a compromised identity until someone deliberately removes the lock.",
+		.portal = "Resource (or its resource group) > Settings > Locks > + Add: Lock type Delete.",
+		.cli = "az lock create --name no-delete --lock-type CanNotDelete --resource <resource id>",
+		.arm = "Microsoft.Authorization/locks with properties.level 'CanNotDelete' at the resource, its resource group or the subscription",
+		.defaults = "Critical means carrying the configured critical_tag (name, optionally value). Without critical_tag the rule is MANUAL per subscription. Locks are inherited: one on the resource group or subscription counts. Findings go on each tagged resource; a subscription with no tagged resource is NOT_APPLICABLE. Only the resource types listed in .needs are read.",
+		.check = critical_locks,
+	},
+};
+const size_t aza_rules_keyvault_n = sizeof aza_rules_keyvault / sizeof aza_rules_keyvault[0];

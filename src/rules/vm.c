@@ -1,7 +1,776 @@
 /*
- * vm.c - rules of the vm area (see rule.h for how to add one).
+ * vm.c - rules of the virtual machine area: VMs, their managed disks and
+ * extensions, patch state and endpoint protection.
+ *
+ * Disks are judged on the disk resource (Microsoft.Compute/disks) and VMs on
+ * the VM. A disk is attached when its diskState says Attached or Reserved, or
+ * (without diskState) when managedBy names a VM; a deployed disk without
+ * managedBy is unattached. Platform-managed keys (encryption at rest that
+ * Azure always applies) never count as encryption "beyond the default".
+ *
+ * Extensions are read from three places: Microsoft.Compute/virtualMachines/
+ * extensions resources, the "resources" array Resource Manager embeds in a VM
+ * GET, and properties.instanceView.extensions when the instance view was
+ * collected with the VM.
  */
 #include "rule.h"
 
-const struct aza_rule aza_rules_vm[1];
-const size_t aza_rules_vm_n = 0;
+#include <stdio.h>
+#include <string.h>
+
+#define VM "Microsoft.Compute/virtualMachines"
+#define VMEXT VM "/extensions"
+#define DISK "Microsoft.Compute/disks"
+#define ASSESS "Microsoft.Security/assessments"
+
+/* Patch assessments older than this say nothing about today's state. */
+#define PATCH_MAX_AGE_DAYS 30
+
+static int is_template(const aza_res *r)
+{
+	return r->api_version && *r->api_version;
+}
+
+static const char *last_seg(const char *id)
+{
+	const char *s = id ? strrchr(id, '/') : NULL;
+	return s ? s + 1 : (id ? id : "");
+}
+
+/* ---- extensions ---- */
+
+#define MAX_EXT 64
+struct ext {
+	const char *pub, *type, *name, *state;
+};
+struct exts {
+	struct ext e[MAX_EXT];
+	size_t n;
+	int known; /* some source tells which extensions are installed */
+};
+
+static void ext_add(struct exts *x, const char *pub, const char *type, const char *name, const char *state)
+{
+	if (!type)
+		return;
+	for (size_t i = 0; i < x->n; i++) {
+		/* instanceView gives "Publisher.Type" with no separate publisher. */
+		const struct ext *o = &x->e[i];
+		if (aza__strieq(o->type, type) && (!pub || !o->pub || aza__strieq(o->pub, pub)))
+			return;
+	}
+	if (x->n < MAX_EXT)
+		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state};
+}
+
+static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
+{
+	memset(x, 0, sizeof *x);
+	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, VMEXT); c; c = aza_inv_next_child(c, r->id)) {
+		x->known = 1;
+		ext_add(x, aza_json_str(aza_prop(ev, c, "properties.publisher")),
+		        aza_json_str(aza_prop(ev, c, "properties.type")), last_seg(c->name),
+		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")));
+	}
+	const aza_json *emb = aza_json_get(aza_doc(ev, r), "resources");
+	if (aza_json_is(emb, AZA_JARR)) {
+		x->known = 1;
+		aza_json_each(e, emb) {
+			const char *t = aza_json_str(aza_json_get(e, "type"));
+			if (t && !aza__iends(t, "/extensions") && !aza__strieq(t, "extensions"))
+				continue;
+			ext_add(x, aza_json_str(aza_json_path(e, "properties.publisher")),
+			        aza_json_str(aza_json_path(e, "properties.type")), aza_json_str(aza_json_get(e, "name")),
+			        aza_json_str(aza_json_path(e, "properties.provisioningState")));
+		}
+	}
+	const aza_json *iv = aza_prop(ev, r, "properties.instanceView.extensions");
+	if (aza_json_is(iv, AZA_JARR)) {
+		x->known = 1;
+		aza_json_each(e, iv) {
+			/* The type here is "Publisher.Type"; split at the last dot
+			 * that leaves a known publisher prefix. */
+			const char *t = aza_json_str(aza_json_get(e, "type"));
+			if (!t)
+				continue;
+			int dup = 0;
+			for (size_t i = 0; i < x->n; i++)
+				if (x->e[i].pub && aza__strieq(aza_ev_fmt(ev, "%s.%s", x->e[i].pub, x->e[i].type), t))
+					dup = 1;
+			if (!dup)
+				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL);
+		}
+	}
+}
+
+static const char *ext_full(aza_ev *ev, const struct ext *e)
+{
+	return e->pub ? aza_ev_fmt(ev, "%s.%s", e->pub, e->type) : e->type;
+}
+
+static const char *ext_names(aza_ev *ev, const struct exts *x)
+{
+	const char *s = "";
+	for (size_t i = 0; i < x->n; i++)
+		s = aza_ev_fmt(ev, "%s%s%s", s, i ? ", " : "", ext_full(ev, &x->e[i]));
+	return s;
+}
+
+/* The type part of an extension, with or without its publisher prefix. */
+static int ext_is(aza_ev *ev, const struct ext *e, const char *type)
+{
+	const char *full = ext_full(ev, e);
+	size_t n = strlen(full), k = strlen(type);
+	return aza__strieq(e->type, type) || (n > k && full[n - k - 1] == '.' && aza__iends(full, type));
+}
+
+/* Why extension data is missing, or NULL when it is known. */
+static const char *ext_gap(aza_ev *ev, const aza_res *r, const struct exts *x)
+{
+	const char *why;
+	if (x->known)
+		return NULL;
+	if (aza_ev_collected(ev, VMEXT, r, &why))
+		return NULL; /* collected: this VM simply has none */
+	return why;
+}
+
+/* A Defender for Cloud assessment on the VM whose display name contains
+ * `what`, or NULL. */
+static const aza_res *assessment(aza_ev *ev, const aza_res *r, const char *what)
+{
+	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, ASSESS); a; a = aza_inv_next_child(a, r->id)) {
+		const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
+		if (dn && aza__istrstr(dn, what))
+			return a;
+	}
+	return NULL;
+}
+
+/* ---- disks ---- */
+
+/* 1: customer-managed key, 0: platform key (or not set), -1: unreadable. */
+static int disk_cmk(aza_ev *ev, const aza_res *d, const char **type)
+{
+	const aza_json *v = aza_prop(ev, d, "properties.encryption.type");
+	const char *t = aza_json_str(v);
+	*type = t;
+	if (!t)
+		return v && !aza_json_is(v, AZA_JNULL) ? -1 : 0;
+	if (aza__strieq(t, "EncryptionAtRestWithCustomerKey") || aza__strieq(t, "EncryptionAtRestWithPlatformAndCustomerKeys"))
+		return 1;
+	if (aza__strieq(t, "EncryptionAtRestWithPlatformKey"))
+		return 0;
+	return -1;
+}
+
+static int disk_ade(aza_ev *ev, const aza_res *d)
+{
+	int b;
+	return aza_json_bool(aza_prop(ev, d, "properties.encryptionSettingsCollection.enabled"), &b) && b;
+}
+
+/* 1 attached to a VM, 0 unattached, -1 cannot tell. */
+static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
+{
+	const char *st = aza_json_str(aza_prop(ev, d, "properties.diskState"));
+	if (st && (aza__strieq(st, "Attached") || aza__strieq(st, "Reserved"))) {
+		*how = aza_ev_fmt(ev, "diskState is %s", st);
+		return 1;
+	}
+	if (st && aza__strieq(st, "Unattached")) {
+		*how = "diskState is Unattached";
+		return 0;
+	}
+	const aza_json *mb = aza_json_get(aza_doc(ev, d), "managedBy");
+	const char *m = aza_json_str(mb);
+	if (m && *m) {
+		*how = aza_ev_fmt(ev, "attached to %s", last_seg(m));
+		return 1;
+	}
+	if (mb && !m && !aza_json_is(mb, AZA_JNULL)) {
+		*how = "managedBy is not a string";
+		return -1;
+	}
+	*how = st ? aza_ev_fmt(ev, "diskState is %s and no managedBy", st) : "no managedBy (not attached to a VM)";
+	return 0;
+}
+
+/* ---- VM disk encryption ---- */
+
+static int has_ade_ext(aza_ev *ev, const struct exts *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		if (ext_is(ev, &x->e[i], "AzureDiskEncryption") || ext_is(ev, &x->e[i], "AzureDiskEncryptionForLinux"))
+			return 1;
+	return 0;
+}
+
+/* Judge one disk reference of the VM: 1 beyond default, 0 platform only,
+ * -1 unknown. *what names the evidence. */
+static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char **what)
+{
+	int b;
+	if (aza_json_bool(aza_json_path(ref, "encryptionSettings.enabled"), &b) && b) {
+		*what = "Azure Disk Encryption";
+		return 1;
+	}
+	const aza_json *md = aza_json_get(ref, "managedDisk");
+	if (aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))) {
+		*what = aza_ev_fmt(ev, "disk encryption set %s", last_seg(aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))));
+		return 1;
+	}
+	const char *id = aza_json_str(aza_json_get(md, "id"));
+	const aza_res *d = id ? aza_inv_find(aza_ev_inv(ev), id) : NULL;
+	if (d) {
+		const char *t;
+		int k = disk_cmk(ev, d, &t);
+		if (k == 1) {
+			*what = t;
+			return 1;
+		}
+		if (disk_ade(ev, d)) {
+			*what = "Azure Disk Encryption";
+			return 1;
+		}
+		if (k < 0) {
+			*what = "encryption.type unreadable";
+			return -1;
+		}
+		*what = "platform-managed key only";
+		return 0;
+	}
+	if (ade_ext) {
+		*what = "Azure Disk Encryption extension";
+		return 1;
+	}
+	if (!md && aza_json_get(ref, "vhd")) {
+		*what = "unmanaged VHD with storage service encryption only";
+		return 0;
+	}
+	*what = id ? "disk resource not in the input" : "no managed disk id";
+	return -1;
+}
+
+static void disk_encryption(aza_ev *ev, const aza_res *r)
+{
+	int b;
+	const aza_json *sp = aza_prop(ev, r, "properties.storageProfile");
+	if (aza_json_bool(aza_prop(ev, r, "properties.securityProfile.encryptionAtHost"), &b) && b) {
+		aza_pass(ev, r, "securityProfile.encryptionAtHost is true: all disks, caches and the temp disk are encrypted at the host");
+		return;
+	}
+	const aza_json *os = aza_json_get(sp, "osDisk");
+	if (!os) {
+		aza_unknown(ev, r, "storageProfile.osDisk is absent");
+		return;
+	}
+	struct exts x;
+	ext_collect(ev, r, &x);
+	int ade = has_ade_ext(ev, &x);
+	const char *bad = "", *unk = "", *good = "";
+	size_t nbad = 0, nunk = 0, n = 0;
+	const aza_json *refs[65];
+	refs[n++] = os;
+	aza_json_each(dd, aza_json_get(sp, "dataDisks"))
+		if (n < sizeof refs / sizeof refs[0])
+			refs[n++] = dd;
+	for (size_t i = 0; i < n; i++) {
+		const char *what;
+		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
+		if (!nm)
+			nm = last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
+		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm ? nm : "?");
+		int k = vm_disk_enc(ev, refs[i], ade, &what);
+		if (k == 1)
+			good = aza_ev_fmt(ev, "%s%s%s (%s)", good, *good ? ", " : "", label, what);
+		else if (k == 0)
+			bad = aza_ev_fmt(ev, "%s%s%s (%s)", bad, nbad++ ? ", " : "", label, what);
+		else
+			unk = aza_ev_fmt(ev, "%s%s%s (%s)", unk, nunk++ ? ", " : "", label, what);
+	}
+	if (nbad)
+		aza_fail(ev, r, "no encryption at host, and %s not encrypted beyond the platform default: %s",
+		         nbad > 1 ? "these disks are" : "this disk is", bad);
+	else if (nunk)
+		aza_unknown(ev, r, "encryption at host is off and the encryption of %s cannot be told", unk);
+	else
+		aza_pass(ev, r, "every disk is encrypted beyond the platform default: %s", good);
+}
+
+/* ---- disk resources ---- */
+
+static void disk_cmk_attached(aza_ev *ev, const aza_res *r)
+{
+	const char *how, *t;
+	int a = disk_attached(ev, r, &how);
+	if (a < 0) {
+		aza_unknown(ev, r, "cannot tell whether the disk is attached: %s", how);
+		return;
+	}
+	if (!a) {
+		aza_na(ev, r, "%s: unattached disks are judged by AZA-VM-003", how);
+		return;
+	}
+	int k = disk_cmk(ev, r, &t);
+	const char *des = aza_json_str(aza_prop(ev, r, "properties.encryption.diskEncryptionSetId"));
+	if (k == 1)
+		aza_pass(ev, r, "encryption.type is %s%s%s", t, des ? ", disk encryption set " : "", des ? last_seg(des) : "");
+	else if (k == 0)
+		aza_fail(ev, r, "encryption.type is %s: the disk uses a platform-managed key", t ? t : "not set (EncryptionAtRestWithPlatformKey)");
+	else
+		aza_unknown(ev, r, "encryption.type is not a known value");
+}
+
+static void disk_unattached(aza_ev *ev, const aza_res *r)
+{
+	const char *how, *t;
+	int a = disk_attached(ev, r, &how);
+	if (a < 0) {
+		aza_unknown(ev, r, "cannot tell whether the disk is attached: %s", how);
+		return;
+	}
+	if (a) {
+		aza_na(ev, r, "%s", how);
+		return;
+	}
+	int k = disk_cmk(ev, r, &t);
+	if (k == 1)
+		aza_pass(ev, r, "unattached (%s); encryption.type is %s", how, t);
+	else if (disk_ade(ev, r))
+		aza_pass(ev, r, "unattached (%s); Azure Disk Encryption keys are in the customer's key vault", how);
+	else if (k == 0)
+		aza_fail(ev, r, "unattached (%s) and encrypted with a platform-managed key only: anyone who can attach or export it reads the data",
+		         how);
+	else
+		aza_unknown(ev, r, "unattached (%s); encryption.type is not a known value", how);
+}
+
+static void disk_network(aza_ev *ev, const aza_res *r)
+{
+	const char *nap = aza_json_str(aza_prop(ev, r, "properties.networkAccessPolicy"));
+	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	if (!nap && aza_prop(ev, r, "properties.networkAccessPolicy") &&
+	    !aza_json_is(aza_prop(ev, r, "properties.networkAccessPolicy"), AZA_JNULL)) {
+		aza_unknown(ev, r, "networkAccessPolicy is not a string");
+		return;
+	}
+	if (nap && aza__strieq(nap, "DenyAll"))
+		aza_pass(ev, r, "networkAccessPolicy is DenyAll: the disk cannot be exported or uploaded to");
+	else if (nap && aza__strieq(nap, "AllowPrivate"))
+		aza_pass(ev, r, "networkAccessPolicy is AllowPrivate: export and upload only through a disk access private endpoint");
+	else if (pna && aza__strieq(pna, "Disabled"))
+		aza_pass(ev, r, "publicNetworkAccess is Disabled: SAS export and upload are not reachable from the internet");
+	else if (!nap || aza__strieq(nap, "AllowAll"))
+		aza_fail(ev, r, "networkAccessPolicy is %s and publicNetworkAccess is %s: a SAS URI can export the disk from any network",
+		         nap ? nap : "not set (AllowAll)", pna ? pna : "not set (Enabled)");
+	else
+		aza_unknown(ev, r, "networkAccessPolicy has an unknown value '%s'", nap);
+}
+
+/* ---- extensions, patches, endpoint protection ---- */
+
+static void approved_ext(aza_ev *ev, const aza_res *r)
+{
+	struct exts x;
+	ext_collect(ev, r, &x);
+	const char *why = ext_gap(ev, r, &x);
+	if (why) {
+		aza_unknown(ev, r, "installed extensions unknown: %s", why);
+		return;
+	}
+	const struct aza_cfg *c = aza_ev_cfg(ev);
+	if (!c->approved_ext_set) {
+		aza_manual(ev, r, "no approved_extensions list configured; compare the installed extensions with your approved list: %s",
+		           x.n ? ext_names(ev, &x) : "(none installed)");
+		return;
+	}
+	const char *bad = "";
+	size_t nbad = 0;
+	for (size_t i = 0; i < x.n; i++) {
+		const char *full = ext_full(ev, &x.e[i]);
+		int ok = 0;
+		for (size_t k = 0; k < c->n_approved_ext && !ok; k++)
+			ok = aza__glob(c->approved_ext[k], full) || (!x.e[i].pub && aza__glob(c->approved_ext[k], x.e[i].type));
+		if (!ok)
+			bad = aza_ev_fmt(ev, "%s%s%s ('%s')", bad, nbad++ ? ", " : "", full, x.e[i].name);
+	}
+	if (nbad)
+		aza_fail(ev, r, "%zu extension%s not on the approved list: %s", nbad, nbad > 1 ? "s are" : " is", bad);
+	else if (x.n)
+		aza_pass(ev, r, "all %zu installed extension%s approved: %s", x.n, x.n > 1 ? "s are" : " is", ext_names(ev, &x));
+	else
+		aza_pass(ev, r, "no extension is installed");
+}
+
+static void os_patches(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *iv = aza_prop(ev, r, "properties.instanceView");
+	const aza_json *ps = aza_json_path(iv, "patchStatus.availablePatchSummary");
+	if (ps) {
+		const char *st = aza_json_str(aza_json_get(ps, "status"));
+		double n, days;
+		if (!st || !(aza__strieq(st, "Succeeded") || aza__strieq(st, "CompletedWithWarnings"))) {
+			aza_unknown(ev, r, "the last patch assessment did not complete (status %s)", st ? st : "absent");
+			return;
+		}
+		if (!aza_json_num(aza_json_get(ps, "criticalAndSecurityPatchCount"), &n)) {
+			aza_unknown(ev, r, "patchStatus.availablePatchSummary has no criticalAndSecurityPatchCount");
+			return;
+		}
+		const aza_json *when = aza_json_get(ps, "lastModifiedTime");
+		const char *ws = aza_json_str(when);
+		if (!aza_ev_days_until(ev, when, &days)) {
+			aza_unknown(ev, r, "the patch assessment has no readable lastModifiedTime");
+			return;
+		}
+		if (-days > PATCH_MAX_AGE_DAYS) {
+			aza_unknown(ev, r, "the last patch assessment is %.0f days old (%s, %.0f critical or security update%s missing then): too old to show the current state",
+			            -days, ws ? ws : "", n, n == 1 ? "" : "s");
+			return;
+		}
+		if (n > 0) {
+			aza_fail(ev, r, "%.0f critical or security update%s missing (assessment of %s)", n, n > 1 ? "s are" : " is", ws ? ws : "");
+			return;
+		}
+		aza_pass(ev, r, "no critical or security update missing (assessment of %s)", ws ? ws : "");
+		return;
+	}
+	const aza_res *a = assessment(ev, r, "system updates");
+	if (a) {
+		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
+		const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
+		if (code && aza__strieq(code, "Healthy"))
+			aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", dn);
+		else if (code && aza__strieq(code, "Unhealthy"))
+			aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy: system updates are missing", dn);
+		else
+			aza_unknown(ev, r, "Defender for Cloud assessment '%s' is %s%s%s", dn, code ? code : "without status",
+			            aza_json_str(aza_prop(ev, a, "properties.status.cause")) ? ": " : "",
+			            aza_json_str(aza_prop(ev, a, "properties.status.cause")) ? aza_json_str(aza_prop(ev, a, "properties.status.cause")) : "");
+		return;
+	}
+	const char *why;
+	if (iv)
+		aza_unknown(ev, r, "the VM's instanceView has no patchStatus (no patch assessment has run) and no Defender for Cloud system-update assessment is in the input");
+	else if (!aza_ev_collected(ev, ASSESS, r, &why))
+		aza_unknown(ev, r, "patch state not collected: the VM's instanceView (patchStatus) is absent and %s", why);
+	else
+		aza_unknown(ev, r, "patch state not collected: the VM's instanceView (patchStatus) is absent and Defender for Cloud has no system-update assessment for it");
+}
+
+static void endpoint_protection(aza_ev *ev, const aza_res *r)
+{
+	struct exts x;
+	ext_collect(ev, r, &x);
+	static const char *const ep[] = {"IaaSAntimalware", "MDE.Windows", "MDE.Linux"};
+	for (size_t i = 0; i < x.n; i++)
+		for (size_t k = 0; k < sizeof ep / sizeof ep[0]; k++) {
+			if (!ext_is(ev, &x.e[i], ep[k]))
+				continue;
+			if (x.e[i].state && aza__strieq(x.e[i].state, "Failed"))
+				aza_fail(ev, r, "extension %s is installed but its provisioningState is Failed", ext_full(ev, &x.e[i]));
+			else
+				aza_pass(ev, r, "extension %s ('%s') is installed", ext_full(ev, &x.e[i]), x.e[i].name);
+			return;
+		}
+	const aza_res *a = assessment(ev, r, "endpoint protection");
+	const char *code = a ? aza_json_str(aza_prop(ev, a, "properties.status.code")) : NULL;
+	if (code && aza__strieq(code, "Healthy")) {
+		aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", aza_json_str(aza_prop(ev, a, "properties.displayName")));
+		return;
+	}
+	if (code && aza__strieq(code, "Unhealthy")) {
+		aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy", aza_json_str(aza_prop(ev, a, "properties.displayName")));
+		return;
+	}
+	const char *why = ext_gap(ev, r, &x);
+	if (why) {
+		aza_unknown(ev, r, "installed extensions unknown: %s", why);
+		return;
+	}
+	aza_fail(ev, r, "no antimalware (IaaSAntimalware) or Defender for Endpoint (MDE.Windows/MDE.Linux) extension; installed: %s",
+	         x.n ? ext_names(ev, &x) : "none");
+}
+
+/* ---- VM configuration ---- */
+
+static void managed_disks(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *sp = aza_prop(ev, r, "properties.storageProfile");
+	const aza_json *os = aza_json_get(sp, "osDisk");
+	if (!os) {
+		aza_unknown(ev, r, "storageProfile.osDisk is absent");
+		return;
+	}
+	const char *bad = "";
+	size_t nbad = 0, nunk = 0, n = 0;
+	const aza_json *refs[65];
+	refs[n++] = os;
+	aza_json_each(dd, aza_json_get(sp, "dataDisks"))
+		if (n < sizeof refs / sizeof refs[0])
+			refs[n++] = dd;
+	for (size_t i = 0; i < n; i++) {
+		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
+		if (aza_json_get(refs[i], "managedDisk"))
+			continue;
+		if (aza_json_get(refs[i], "vhd"))
+			bad = aza_ev_fmt(ev, "%s%s%s disk '%s'", bad, nbad++ ? ", " : "", i ? "data" : "OS", nm ? nm : "?");
+		else if (!is_template(r))
+			nunk++;
+		/* A template disk with neither vhd nor managedDisk is created managed. */
+	}
+	if (nbad)
+		aza_fail(ev, r, "unmanaged (VHD in a storage account): %s", bad);
+	else if (nunk)
+		aza_unknown(ev, r, "%zu disk reference%s neither managedDisk nor vhd", nunk, nunk > 1 ? "s have" : " has");
+	else
+		aza_pass(ev, r, "all %zu disk%s managed", n, n > 1 ? "s are" : " is");
+}
+
+static void encryption_at_host(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.securityProfile.encryptionAtHost", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "securityProfile.encryptionAtHost is not a boolean");
+	else if (k && b)
+		aza_pass(ev, r, "securityProfile.encryptionAtHost is true");
+	else
+		aza_fail(ev, r, "securityProfile.encryptionAtHost is %s: temp disk and disk caches are not encrypted at the host",
+		         k ? "false" : "not set (false)");
+}
+
+static void trusted_launch(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *st = aza_prop(ev, r, "properties.securityProfile.securityType");
+	const char *t = aza_json_str(st);
+	if (!t && st && !aza_json_is(st, AZA_JNULL)) {
+		aza_unknown(ev, r, "securityProfile.securityType is not a string");
+		return;
+	}
+	if (!t || aza__strieq(t, "Standard")) {
+		aza_fail(ev, r, "securityProfile.securityType is %s: no Trusted Launch (secure boot, vTPM)", t ? t : "not set (Standard)");
+		return;
+	}
+	if (!aza__strieq(t, "TrustedLaunch") && !aza__strieq(t, "ConfidentialVM")) {
+		aza_unknown(ev, r, "securityProfile.securityType has an unknown value '%s'", t);
+		return;
+	}
+	int sb = 0, tpm = 0;
+	aza_json_bool(aza_prop(ev, r, "properties.securityProfile.uefiSettings.secureBootEnabled"), &sb);
+	aza_json_bool(aza_prop(ev, r, "properties.securityProfile.uefiSettings.vTpmEnabled"), &tpm);
+	if (sb && tpm)
+		aza_pass(ev, r, "securityType is %s with secure boot and vTPM enabled", t);
+	else
+		aza_fail(ev, r, "securityType is %s but %s%s%s disabled", t, sb ? "" : "secure boot", !sb && !tpm ? " and " : "",
+		         tpm ? "" : "vTPM");
+}
+
+/* Which OS: "windows", "linux" or NULL. */
+static const char *vm_os(aza_ev *ev, const aza_res *r)
+{
+	if (aza_prop(ev, r, "properties.osProfile.windowsConfiguration"))
+		return "windows";
+	if (aza_prop(ev, r, "properties.osProfile.linuxConfiguration"))
+		return "linux";
+	const char *t = aza_json_str(aza_prop(ev, r, "properties.storageProfile.osDisk.osType"));
+	if (t && aza__strieq(t, "Windows"))
+		return "windows";
+	if (t && aza__strieq(t, "Linux"))
+		return "linux";
+	return NULL;
+}
+
+static void auto_updates(aza_ev *ev, const aza_res *r)
+{
+	const char *os = vm_os(ev, r);
+	if (!aza_prop(ev, r, "properties.osProfile")) {
+		aza_unknown(ev, r, "no osProfile (VM created from a specialized disk?): patch settings are not visible");
+		return;
+	}
+	if (!os) {
+		aza_unknown(ev, r, "the operating system cannot be told (no windowsConfiguration, linuxConfiguration or osType)");
+		return;
+	}
+	if (!strcmp(os, "windows")) {
+		const char *pm = aza_json_str(aza_prop(ev, r, "properties.osProfile.windowsConfiguration.patchSettings.patchMode"));
+		int b, k = aza_prop_bool(ev, r, "properties.osProfile.windowsConfiguration.enableAutomaticUpdates", &b);
+		if (pm && (aza__strieq(pm, "AutomaticByPlatform") || aza__strieq(pm, "AutomaticByOS")))
+			aza_pass(ev, r, "Windows patchMode is %s", pm);
+		else if (pm && aza__strieq(pm, "Manual"))
+			aza_fail(ev, r, "Windows patchMode is Manual: automatic updates are off");
+		else if (pm)
+			aza_unknown(ev, r, "Windows patchMode has an unknown value '%s'", pm);
+		else if (k < 0)
+			aza_unknown(ev, r, "windowsConfiguration.enableAutomaticUpdates is not a boolean");
+		else if (k && !b)
+			aza_fail(ev, r, "windowsConfiguration.enableAutomaticUpdates is false");
+		else
+			aza_pass(ev, r, "enableAutomaticUpdates is %s and no patchMode: AutomaticByOS", k ? "true" : "not set (true)");
+		return;
+	}
+	const char *pm = aza_json_str(aza_prop(ev, r, "properties.osProfile.linuxConfiguration.patchSettings.patchMode"));
+	if (pm && aza__strieq(pm, "AutomaticByPlatform"))
+		aza_pass(ev, r, "Linux patchMode is AutomaticByPlatform");
+	else if (!pm || aza__strieq(pm, "ImageDefault"))
+		aza_fail(ev, r, "Linux patchMode is %s: Azure does not orchestrate updates; the image's own configuration decides",
+		         pm ? pm : "not set (ImageDefault)");
+	else
+		aza_unknown(ev, r, "Linux patchMode has an unknown value '%s'", pm);
+}
+
+static void ssh_only(aza_ev *ev, const aza_res *r)
+{
+	const char *os = vm_os(ev, r);
+	if (os && !strcmp(os, "windows")) {
+		aza_na(ev, r, "Windows VM");
+		return;
+	}
+	if (!aza_prop(ev, r, "properties.osProfile.linuxConfiguration")) {
+		aza_unknown(ev, r, "no osProfile.linuxConfiguration: %s", os ? "a Linux VM created from a specialized disk keeps its own SSH settings" : "the operating system cannot be told");
+		return;
+	}
+	int b, k = aza_prop_bool(ev, r, "properties.osProfile.linuxConfiguration.disablePasswordAuthentication", &b);
+	if (k < 0 || !k)
+		aza_unknown(ev, r, "linuxConfiguration.disablePasswordAuthentication is %s", k ? "not a boolean" : "absent");
+	else if (b)
+		aza_pass(ev, r, "disablePasswordAuthentication is true: SSH keys only");
+	else
+		aza_fail(ev, r, "disablePasswordAuthentication is false: the admin account can log in with a password");
+}
+
+#define IAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_IAAS
+#define IAAS_OS .resp = AZA_RESP_OS, .models = AZA_IAAS
+#define IAAS_EP .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS
+
+const struct aza_rule aza_rules_vm[] = {
+	{
+		.id = "AZA-VM-001", .title = "VM disks are encrypted beyond the platform default",
+		.area = AZA_AREA_VM, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_DATA, .types = VM,
+		.needs = DISK " " VMEXT, .checklist = "vm.disk_encryption",
+		.rationale = "Platform-managed encryption protects only against the theft of physical media; encryption at host, Azure Disk Encryption or a customer-managed key adds a key the customer controls or covers caches and the temp disk.",
+		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
+		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
+		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension counts for disks whose resource was not collected. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.check = disk_encryption,
+	},
+	{
+		.id = "AZA-VM-002", .title = "Attached managed disks use customer-managed keys",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_DATA, .types = DISK,
+		.checklist = "vm.disk_cmk",
+		.rationale = "With a customer-managed key in a disk encryption set the customer controls, rotates and can revoke the key that protects OS and data disks.",
+		.portal = "Disk > Settings > Encryption > Key management: Customer-managed key, select a disk encryption set (VM deallocated).",
+		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
+		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey', properties.encryption.diskEncryptionSetId",
+		.defaults = "Judged on the disk resource. encryption.type absent means EncryptionAtRestWithPlatformKey (FAIL). Unattached disks are NOT_APPLICABLE here (AZA-VM-003 judges them).",
+		.check = disk_cmk_attached,
+	},
+	{
+		.id = "AZA-VM-003", .title = "Unattached disks are encrypted with customer-controlled keys",
+		.area = AZA_AREA_VM, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_DATA, .types = DISK,
+		.checklist = "vm.unattached_disk_encryption",
+		.rationale = "Anyone who can attach or export an unattached disk can read it when only the platform key protects it; a customer-managed key or Azure Disk Encryption adds a key held in the customer's vault.",
+		.portal = "Disks > filter Disk state: Unattached > disk > Encryption: Customer-managed key; or delete disks no longer needed.",
+		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
+		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey'",
+		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy. A customer-key encryption.type or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
+		.check = disk_unattached,
+	},
+	{
+		.id = "AZA-VM-004", .title = "Only approved extensions are installed on VMs",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_OS, .types = VM,
+		.needs = VMEXT, .checklist = "vm.approved_extensions",
+		.rationale = "Extensions run with SYSTEM/root rights inside the VM; an unexpected one (custom script, run command) can be a persistence mechanism.",
+		.portal = "Virtual machine > Settings > Extensions + applications: uninstall extensions that are not approved.",
+		.cli = "az vm extension delete -g <rg> --vm-name <vm> -n <extension>",
+		.arm = "Remove the Microsoft.Compute/virtualMachines/extensions resource",
+		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and instanceView; when none of these was collected: UNKNOWN.",
+		.check = approved_ext,
+	},
+	{
+		.id = "AZA-VM-005", .title = "VMs have no missing critical or security OS updates",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_HIGH, IAAS_OS, .types = VM,
+		.needs = ASSESS, .checklist = "vm.os_patches",
+		.rationale = "Missing security updates are the most common way into a VM.",
+		.portal = "Virtual machine > Operations > Updates: Check for updates, then One-time update (or Azure Update Manager schedules).",
+		.cli = "az vm assess-patches -g <rg> -n <vm>; az vm install-patches -g <rg> -n <vm> --maximum-duration PT2H --reboot-setting IfRequired --classifications-to-include-win Critical Security",
+		.arm = "Not a template property: install updates (and set osProfile.*.patchSettings.assessmentMode = 'AutomaticByPlatform' for periodic assessment)",
+		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from a Defender for Cloud 'system updates' assessment on the VM. An assessment that did not succeed or is older than 30 days (whatever its count), or no source at all: UNKNOWN.",
+		.check = os_patches,
+	},
+	{
+		.id = "AZA-VM-006", .title = "Endpoint protection runs on every VM",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_EP, .types = VM,
+		.needs = VMEXT " " ASSESS, .checklist = "vm.endpoint_protection",
+		.rationale = "Antimalware or Defender for Endpoint detects and blocks malware and gives the security team telemetry from inside the VM.",
+		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
+		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
+		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
+		.defaults = "Evidence: an IaaSAntimalware, MDE.Windows or MDE.Linux extension (provisioningState Failed fails), or a Defender for Cloud endpoint protection assessment. Extensions collected and none of these: FAIL. Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.check = endpoint_protection,
+	},
+	{
+		.id = "AZA-VM-007", .title = "VMs use managed disks",
+		.area = AZA_AREA_VM, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_DATA, .types = VM,
+		.rationale = "Unmanaged VHDs live as page blobs in a storage account, so anyone with that account's keys can copy them; managed disks are separate resources with their own RBAC, encryption options and no shared keys.",
+		.portal = "Virtual machine > Settings > Disks > Migrate to managed disks.",
+		.cli = "az vm deallocate -g <rg> -n <vm> && az vm convert -g <rg> -n <vm>",
+		.arm = "storageProfile.osDisk.managedDisk / dataDisks[].managedDisk instead of vhd.uri",
+		.defaults = "A disk reference with vhd is unmanaged (FAIL). A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk.",
+		.check = managed_disks,
+	},
+	{
+		.id = "AZA-VM-008", .title = "Encryption at host is enabled on VMs",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_DATA, .types = VM,
+		.checklist = "vm.disk_encryption",
+		.rationale = "Encryption at host also encrypts the temp disk and the OS/data disk caches, which server-side encryption alone leaves in clear on the host.",
+		.portal = "Virtual machine (deallocated) > Settings > Disks > Additional settings > Encryption at host: Yes.",
+		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true",
+		.arm = "properties.securityProfile.encryptionAtHost = true",
+		.defaults = "Absent means false (FAIL). The subscription must have the EncryptionAtHost feature registered.",
+		.check = encryption_at_host,
+	},
+	{
+		.id = "AZA-VM-009", .title = "VMs use Trusted Launch with secure boot and vTPM",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_OS, .types = VM,
+		.rationale = "Secure boot and a virtual TPM defend against boot kits and rootkits and enable boot integrity monitoring.",
+		.portal = "Virtual machine > Settings > Configuration > Security type: Trusted launch virtual machines, Enable secure boot, Enable vTPM.",
+		.cli = "az vm update -g <rg> -n <vm> --security-type TrustedLaunch --enable-secure-boot true --enable-vtpm true",
+		.arm = "properties.securityProfile.securityType = 'TrustedLaunch', securityProfile.uefiSettings.secureBootEnabled = true, vTpmEnabled = true",
+		.defaults = "securityType absent means Standard (FAIL). ConfidentialVM counts like TrustedLaunch. Generation 1 VMs cannot use Trusted Launch; they fail and need a rebuild or an accepted exception.",
+		.check = trusted_launch,
+	},
+	{
+		.id = "AZA-VM-010", .title = "VMs install OS updates automatically",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_OS, .types = VM,
+		.checklist = "vm.os_patches",
+		.rationale = "Automatic guest patching (AutomaticByPlatform, or Windows Update on Windows) keeps security updates flowing without a manual process.",
+		.portal = "Virtual machine > Operations > Updates > Update settings: Patch orchestration: Customer Managed Schedules or Azure Managed - Safe Deployment.",
+		.cli = "az vm update -g <rg> -n <vm> --set osProfile.linuxConfiguration.patchSettings.patchMode=AutomaticByPlatform",
+		.arm = "osProfile.windowsConfiguration.patchSettings.patchMode = 'AutomaticByPlatform' (or AutomaticByOS); osProfile.linuxConfiguration.patchSettings.patchMode = 'AutomaticByPlatform'",
+		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates (default true) decides. Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). A VM without osProfile: UNKNOWN.",
+		.check = auto_updates,
+	},
+	{
+		.id = "AZA-VM-011", .title = "Linux VMs disable password authentication",
+		.area = AZA_AREA_VM, .level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, .models = AZA_IAAS, .types = VM,
+		.rationale = "SSH keys cannot be guessed or sprayed; password logins invite brute force against the admin account.",
+		.portal = "Set at creation: Authentication type SSH public key. Afterwards disable PasswordAuthentication in sshd_config and reset the VM access with a key.",
+		.cli = "az vm user update -g <rg> -n <vm> -u <admin> --ssh-key-value @~/.ssh/id_rsa.pub; then set PasswordAuthentication no in the guest",
+		.arm = "osProfile.linuxConfiguration.disablePasswordAuthentication = true",
+		.defaults = "Windows VMs are NOT_APPLICABLE. Absent disablePasswordAuthentication gives UNKNOWN; a Linux VM without osProfile (specialized disk) gives UNKNOWN.",
+		.check = ssh_only,
+	},
+	{
+		.id = "AZA-VM-012", .title = "Managed disks cannot be exported from any network",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_DATA, .types = DISK,
+		.rationale = "With networkAccessPolicy AllowAll and public network access on, anyone holding a SAS export URI can download the disk from the internet.",
+		.portal = "Disk > Settings > Networking: Disable public access and enable private access (disk access), or Disable public and private access.",
+		.cli = "az disk update -g <rg> -n <disk> --network-access-policy DenyAll --public-network-access Disabled",
+		.arm = "Microsoft.Compute/disks: properties.networkAccessPolicy = 'DenyAll' (or 'AllowPrivate' with diskAccessId), properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "networkAccessPolicy absent means AllowAll and publicNetworkAccess absent means Enabled (FAIL). DenyAll, AllowPrivate or publicNetworkAccess Disabled pass.",
+		.check = disk_network,
+	},
+};
+const size_t aza_rules_vm_n = sizeof aza_rules_vm / sizeof aza_rules_vm[0];

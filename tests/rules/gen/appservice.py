@@ -1,0 +1,171 @@
+# Fixtures for the App Service rules (AZA-APP-*). Bodies follow GetWebApp,
+# GetSiteConfig and GetAuthSettingsV2WithoutSecrets.
+import sys, os, copy, json; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+TEN = "72f988bf-0000-0000-0000-000000000001"
+SITE = "Microsoft.Web/sites"
+CFG = SITE + "/config"
+
+SITECONFIG = {
+    "numberOfWorkers": 1, "defaultDocuments": ["Default.htm", "Default.html", "index.html", "hostingstart.html"],
+    "netFrameworkVersion": "v4.0", "phpVersion": "5.6", "pythonVersion": "", "nodeVersion": "", "powerShellVersion": "",
+    "linuxFxVersion": "", "requestTracingEnabled": False, "remoteDebuggingEnabled": False, "httpLoggingEnabled": False,
+    "acrUseManagedIdentityCreds": False, "logsDirectorySizeLimit": 35, "detailedErrorLoggingEnabled": False,
+    "use32BitWorkerProcess": True, "webSocketsEnabled": False, "alwaysOn": False, "appCommandLine": "",
+    "managedPipelineMode": "Integrated",
+    "virtualApplications": [{"virtualPath": "/", "physicalPath": "site\\wwwroot", "preloadEnabled": False}],
+    "loadBalancing": "LeastRequests", "autoHealEnabled": False, "vnetName": "", "vnetRouteAllEnabled": False,
+    "vnetPrivatePortsCount": 0, "http20Enabled": False, "minTlsVersion": "1.2", "scmMinTlsVersion": "1.2",
+    "ftpsState": "AllAllowed", "functionAppScaleLimit": 0, "functionsRuntimeScaleMonitoringEnabled": False,
+    "minimumElasticInstanceCount": 0, "azureStorageAccounts": {}}
+
+def example_site(name):
+    """GetWebApp.json, under the fixture subscription."""
+    sid = rid('rg-web', 'Microsoft.Web', 'sites', name)
+    return {"id": sid, "name": name, "type": SITE, "kind": "app", "location": "East US",
+            "properties": {"state": "Running", "hostNames": [f"{name}.azurewebsites.net"], "repositorySiteName": name,
+                "usageState": "Normal", "enabled": True,
+                "enabledHostNames": [f"{name}.azurewebsites.net", f"{name}.scm.azurewebsites.net"], "availabilityState": "Normal",
+                "hostNameSslStates": [{"name": f"{name}.azurewebsites.net", "sslState": "Disabled", "hostType": "Standard"},
+                                      {"name": f"{name}.scm.azurewebsites.net", "sslState": "Disabled", "hostType": "Repository"}],
+                "serverFarmId": rid('rg-web', 'Microsoft.Web', 'serverfarms', 'DefaultAsp'),
+                "reserved": False, "isXenon": False, "hyperV": False, "lastModifiedTimeUtc": "2020-03-04T17:33:11.641Z",
+                "vnetRouteAllEnabled": False, "vnetImagePullEnabled": False, "vnetContentShareEnabled": False,
+                "siteConfig": copy.deepcopy(SITECONFIG), "scmSiteAlsoStopped": False, "clientAffinityEnabled": True,
+                "clientCertEnabled": False, "clientCertMode": "Required", "hostNamesDisabled": False,
+                "outboundIpAddresses": "70.37.102.201,20.225.43.144", "containerSize": 0, "dailyMemoryTimeQuota": 0,
+                "resourceGroup": "rg-web", "defaultHostName": f"{name}.azurewebsites.net", "httpsOnly": False,
+                "redundancyMode": "None", "storageAccountRequired": False, "keyVaultReferenceIdentity": "SystemAssigned",
+                "resourceConfig": {"cpu": 1.0, "memory": "2.0Gi"}}}
+
+def site(name, **kv):
+    """A well-configured Linux app."""
+    s = example_site(name)
+    s["kind"] = "app,linux"
+    s["identity"] = {"type": "SystemAssigned", "tenantId": TEN, "principalId": "11111111-2222-3333-4444-555555555555"}
+    s["properties"].update({"httpsOnly": True, "clientCertEnabled": True, "reserved": True})
+    s["properties"]["siteConfig"].update({"http20Enabled": True, "ftpsState": "FtpsOnly", "linuxFxVersion": "PYTHON|3.11",
+                                          "phpVersion": "", "netFrameworkVersion": "v4.0"})
+    return mod(s, **kv)
+
+def listed(name, **kv):
+    """A site as a list export returns it: siteConfig fields null."""
+    s = site(name, **kv)
+    s["properties"]["siteConfig"] = {k: None for k in SITECONFIG}
+    return s
+
+def webcfg(s, **props):
+    p = copy.deepcopy(SITECONFIG); p.update(props)
+    return {"id": s["id"] + "/config/web", "name": "web", "type": CFG, "kind": "app", "properties": p}
+
+def auth(s, **kv):
+    a = {"name": "authsettingsv2", "type": "Microsoft.Web/sites/authsettingsv2", "id": s["id"] + "/config/authsettingsv2", "kind": "app",
+         "properties": {"globalValidation": {"excludedPaths": ["/nosecrets/Path"], "requireAuthentication": True, "unauthenticatedClientAction": "Return403"},
+             "httpSettings": {"forwardProxy": {"convention": "Standard", "customHostHeaderName": "authHeader", "customProtoHeaderName": "customProtoHeader"},
+                              "requireHttps": True, "routes": {"apiPrefix": "/authv2/"}},
+             "identityProviders": {"google": {"enabled": True, "login": {"scopes": ["admin"]},
+                 "registration": {"clientId": "42d795a9-8abb-4d06-8534-39528af40f8e.apps.googleusercontent.com", "clientSecretSettingName": "ClientSecret"},
+                 "validation": {"allowedAudiences": ["https://example.com"]}}},
+             "login": {"allowedExternalRedirectUrls": ["https://someurl.com"], "nonce": {"validateNonce": True}, "preserveUrlFragmentsForLogins": True,
+                       "tokenStore": {"enabled": True, "fileSystem": {"directory": "/wwwroot/sites/example"}, "tokenRefreshExtensionHours": 96}},
+             "platform": {"configFilePath": "/auth/config.json", "enabled": True, "runtimeVersion": "~1"}}}
+    return mod(a, **kv)
+
+def bare(name):
+    s = site(name); del s["properties"]; return s
+
+def noprops(rule):
+    case(rule, 'unknown-noprops', snapshot([bare('appbare')]), "UNKNOWN appbare ~ no \"properties\"")
+
+def listed_unknown(rule, field):
+    case(rule, 'unknown', snapshot([listed('applist')]), f"UNKNOWN applist ~ {field}: the site's siteConfig has no value")
+    s = listed('applist')
+    case(rule, 'unknown-error', snapshot([s], errors=[{"scope": s["id"], "type": CFG, "api": "GET config/web", "status": 403, "message": "AuthorizationFailed"}]),
+         "UNKNOWN applist ~ HTTP 403")
+
+# 001 authentication
+a = site('appok'); b = site('appbad')
+case('AZA-APP-001', 'pass', snapshot([a, auth(a)]), "PASS appok ~ required (unauthenticated requests: Return403)")
+case('AZA-APP-001', 'fail', snapshot([b, auth(b, properties__platform__enabled=False)]), "FAIL appbad ~ platform.enabled is false")
+case('AZA-APP-001', 'fail-anonymous', snapshot([b, auth(b, properties__globalValidation={"requireAuthentication": False, "unauthenticatedClientAction": "AllowAnonymous"})]),
+     "FAIL appbad ~ anonymous requests reach the app")
+legacy = {"id": a["id"] + "/config/authsettings", "name": "authsettings", "type": CFG,
+          "properties": {"enabled": True, "unauthenticatedClientAction": "RedirectToLoginPage", "defaultProvider": "AzureActiveDirectory"}}
+case('AZA-APP-001', 'pass-legacy', snapshot([a, legacy]), "PASS appok ~ RedirectToLoginPage")
+case('AZA-APP-001', 'unknown', snapshot([site('appunk')]), "UNKNOWN appunk ~ authentication settings")
+case('AZA-APP-001', 'unknown-missing', snapshot([site('appunk'), webcfg(site('appunk'))], datasets=[SITE, CFG]), "UNKNOWN appunk ~ no config/authsettingsV2")
+case('AZA-APP-001', 'unknown-type', snapshot([a, auth(a, properties__platform__enabled="perhaps")]), "UNKNOWN appok ~ not a boolean")
+noprops('AZA-APP-001')
+
+# 002 https only
+case('AZA-APP-002', 'pass', snapshot([site('appok')]), "PASS appok ~ httpsOnly is true")
+case('AZA-APP-002', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ httpsOnly is false")
+case('AZA-APP-002', 'fail-absent', snapshot([site('appold', properties__httpsOnly=DEL)]), "FAIL appold ~ not set")
+case('AZA-APP-002', 'unknown', snapshot([site('appunk', properties__httpsOnly="yes")]), "UNKNOWN appunk ~ not a boolean")
+noprops('AZA-APP-002')
+
+# 003 / 010 TLS
+for rule, field in (('AZA-APP-003', 'minTlsVersion'), ('AZA-APP-010', 'scmMinTlsVersion')):
+    case(rule, 'pass', snapshot([site('appok')]), f"PASS appok ~ {field} is 1.2")
+    case(rule, 'fail', snapshot([site('appbad', **{'properties__siteConfig__' + field: '1.0'})]), f"FAIL appbad ~ {field} is 1.0")
+    s = listed('applist')
+    case(rule, 'pass-webcfg', snapshot([s, webcfg(s, **{field: '1.3'})]), f"PASS applist ~ {field} is 1.3")
+    s = site('appcfg')
+    case(rule, 'fail-webcfg', snapshot([s, webcfg(s, **{field: '1.1'})]), f"FAIL appcfg ~ {field} is 1.1")
+    case(rule, 'unknown-value', snapshot([site('appodd', **{'properties__siteConfig__' + field: 'TLS1_2'})]), "UNKNOWN appodd ~ unexpected value")
+    listed_unknown(rule, field)
+    noprops(rule)
+
+# 004 FTPS
+case('AZA-APP-004', 'pass', snapshot([site('appok')]), "PASS appok ~ FtpsOnly")
+case('AZA-APP-004', 'pass-disabled', snapshot([site('appoff', properties__siteConfig__ftpsState='Disabled')]), "PASS appoff ~ Disabled")
+case('AZA-APP-004', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ AllAllowed")
+listed_unknown('AZA-APP-004', 'ftpsState')
+noprops('AZA-APP-004')
+
+# 005 runtimes
+case('AZA-APP-005', 'pass', snapshot([site('appok')]), "PASS appok ~ reviewed 2026-11-01")
+case('AZA-APP-005', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ php 5.6 (phpVersion 5.6) is below the supported minimum 8.2 (runtime table reviewed 2026-11-01)")
+case('AZA-APP-005', 'fail-node', snapshot([site('appnode', properties__siteConfig__linuxFxVersion='NODE|18-lts')]), "FAIL appnode ~ node 18")
+case('AZA-APP-005', 'fail-java', snapshot([site('appjava', properties__siteConfig__linuxFxVersion='', properties__siteConfig__javaVersion='1.8',
+                                                 properties__siteConfig__javaContainer='TOMCAT', properties__siteConfig__javaContainerVersion='9.0')]),
+     "FAIL appjava ~ java 8 (javaVersion 1.8)")
+case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='', properties__siteConfig__netFrameworkVersion='v8.0')]),
+     "PASS appnet ~ supported")
+case('AZA-APP-005', 'pass-netfx', snapshot([site('appfx', properties__siteConfig__linuxFxVersion='')]), "PASS appfx ~ .NET Framework 4.x")
+case('AZA-APP-005', 'na-container', snapshot([site('appdocker', properties__siteConfig__linuxFxVersion='DOCKER|nginx:latest')]), "NOT_APPLICABLE appdocker ~ custom container")
+case('AZA-APP-005', 'unknown-stack', snapshot([site('appgo', properties__siteConfig__linuxFxVersion='GO|1.19')]), "UNKNOWN appgo ~ no supported-version minimum is configured for go 1.19")
+case('AZA-APP-005', 'fail-config', snapshot([site('apppy', properties__siteConfig__linuxFxVersion='PYTHON|3.11')]),
+     "FAIL apppy ~ python 3.11 (linuxFxVersion PYTHON|3.11) is below the supported minimum 3.12 (runtime table reviewed 2026-10-15)")
+open(os.path.join(ROOT, 'AZA-APP-005', 'fail-config.config.json'), 'w').write(json.dumps({"runtimes": {"python": "3.12"}, "runtimes_reviewed": "2026-10-15"}) + "\n")
+listed_unknown('AZA-APP-005', 'linuxFxVersion')
+noprops('AZA-APP-005')
+
+# 006 HTTP/2, 007 remote debugging
+case('AZA-APP-006', 'pass', snapshot([site('appok')]), "PASS appok ~ http20Enabled is true")
+case('AZA-APP-006', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ http20Enabled is false")
+case('AZA-APP-006', 'unknown-type', snapshot([site('appodd', properties__siteConfig__http20Enabled=2)]), "UNKNOWN appodd ~ not a boolean")
+listed_unknown('AZA-APP-006', 'http20Enabled')
+noprops('AZA-APP-006')
+case('AZA-APP-007', 'pass', snapshot([example_site('sitef6141')]), "PASS sitef6141 ~ remoteDebuggingEnabled is false")
+case('AZA-APP-007', 'fail', snapshot([site('appdbg', properties__siteConfig__remoteDebuggingEnabled=True, properties__siteConfig__remoteDebuggingVersion='VS2022')]),
+     "FAIL appdbg ~ remoteDebuggingEnabled is true")
+listed_unknown('AZA-APP-007', 'remoteDebuggingEnabled')
+noprops('AZA-APP-007')
+
+# 008 client certificates
+case('AZA-APP-008', 'pass', snapshot([site('appok')]), "PASS appok ~ clientCertMode Required")
+case('AZA-APP-008', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ clientCertEnabled is false")
+case('AZA-APP-008', 'fail-optional', snapshot([site('appopt', properties__clientCertMode='Optional')]), "FAIL appopt ~ clientCertMode is Optional")
+case('AZA-APP-008', 'unknown', snapshot([site('appodd', properties__clientCertEnabled='maybe')]), "UNKNOWN appodd ~ not a boolean")
+noprops('AZA-APP-008')
+
+# 009 managed identity
+case('AZA-APP-009', 'pass', snapshot([site('appok'), site('appua', identity={"type": "SystemAssigned, UserAssigned", "userAssignedIdentities": {}})]),
+     "PASS appok ~ SystemAssigned\nPASS appua ~ UserAssigned")
+case('AZA-APP-009', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ not set")
+case('AZA-APP-009', 'fail-none', snapshot([site('appnone', identity={"type": "None"})]), "FAIL appnone ~ identity.type is None")
+case('AZA-APP-009', 'unknown', snapshot([site('appodd', identity={"type": 5})]), "UNKNOWN appodd ~ not a string")
+noprops('AZA-APP-009')
+
+case('AZA-APP-011', 'manual', snapshot([site('appok')]), f"MANUAL {TEN}")

@@ -1,0 +1,179 @@
+# Fixtures for the Defender for Cloud rules (AZA-DEF-*). Bodies follow the
+# Microsoft.Security and Microsoft.Authorization API examples.
+import sys, os, copy; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+SUBID = f"/subscriptions/{SUB}"
+TEN = "72f988bf-0000-0000-0000-000000000001"
+PRICING = "Microsoft.Security/pricings"
+CONTACT = "Microsoft.Security/securityContacts"
+PA = "Microsoft.Authorization/policyAssignments"
+
+def pricing(plan, tier, **kv):
+    p = {"id": f"{SUBID}/providers/{PRICING}/{plan}", "name": plan, "type": PRICING,
+         "properties": {"pricingTier": tier, "freeTrialRemainingTime": "PT0S", "enforce": "False",
+                        "resourcesCoverageStatus": "FullyCovered" if tier == "Standard" else "NotCovered"}}
+    if tier == "Standard":
+        p["properties"]["enablementTime"] = "2023-03-01T12:42:42.1921106Z"
+    return mod(p, **kv)
+
+def vm_pricing(exts, tier="Standard"):
+    p = pricing("VirtualMachines", tier, properties__subPlan="P2", properties__resourcesCoverageStatus="PartiallyCovered")
+    p["properties"]["extensions"] = exts
+    return p
+
+AGENTLESS = {"name": "AgentlessVmScanning", "isEnabled": "True", "additionalExtensionProperties": {
+    "ExclusionTags": "[{\"Key\":\"TestKey1\",\"Value\":\"TestValue1\"},{\"Key\":\"TestKey2\",\"Value\":\"TestValue2\"}]"}}
+
+def err(typ, status=403, msg="AuthorizationFailed"):
+    return [{"scope": SUBID, "type": typ, "api": f"GET {typ}", "status": status, "message": msg}]
+
+def manual(rule):
+    case(rule, 'manual', snapshot([]), f"MANUAL {TEN}")
+
+# ---- plans ----
+plans = [('AZA-DEF-001', 'CloudPosture'), ('AZA-DEF-002', 'Api'), ('AZA-DEF-003', 'VirtualMachines'),
+         ('AZA-DEF-004', 'Containers'), ('AZA-DEF-005', 'StorageAccounts'), ('AZA-DEF-006', 'AppServices'),
+         ('AZA-DEF-007', 'CosmosDbs'), ('AZA-DEF-008', 'OpenSourceRelationalDatabases'), ('AZA-DEF-009', 'SqlServers'),
+         ('AZA-DEF-010', 'SqlServerVirtualMachines'), ('AZA-DEF-011', 'KeyVaults'), ('AZA-DEF-012', 'Arm')]
+other = pricing('Dns', 'Standard')
+for rule, plan in plans:
+    case(rule, 'pass', snapshot([pricing(plan, 'Standard'), other]), f"PASS {plan} ~ pricingTier is Standard")
+    case(rule, 'fail', snapshot([pricing(plan, 'Free'), other]), f"FAIL {plan} ~ pricingTier is Free")
+    case(rule, 'fail-absent', snapshot([other], datasets=[PRICING]), "FAIL fixture-sub ~ Free tier")
+    case(rule, 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ no Microsoft.Security/pricings data")
+    case(rule, 'unknown-error', snapshot([], datasets=[PRICING], errors=err(PRICING)), "UNKNOWN fixture-sub ~ HTTP 403")
+    case(rule, 'unknown-tier', snapshot([pricing(plan, 'Premium')]), f"UNKNOWN {plan} ~ unexpected value")
+# Plan 2 message and the deprecated container plans
+case('AZA-DEF-003', 'pass-p2', snapshot([vm_pricing([AGENTLESS])]), "PASS VirtualMachines ~ subPlan P2")
+case('AZA-DEF-004', 'fail-deprecated', snapshot([pricing('KubernetesService', 'Free', properties__deprecated=True, properties__replacedBy=["Containers"]),
+                                                  pricing('ContainerRegistry', 'Free', properties__deprecated=True, properties__replacedBy=["Containers"])]),
+     "FAIL fixture-sub ~ no Containers pricing")
+
+# ---- servers components ----
+case('AZA-DEF-015', 'pass', snapshot([vm_pricing([AGENTLESS])]), "PASS VirtualMachines ~ AgentlessVmScanning isEnabled True")
+case('AZA-DEF-015', 'fail', snapshot([vm_pricing([dict(AGENTLESS, isEnabled="False")])]), "FAIL VirtualMachines ~ isEnabled False")
+case('AZA-DEF-015', 'fail-free', snapshot([pricing('VirtualMachines', 'Free')]), "FAIL VirtualMachines ~ pricingTier is Free")
+case('AZA-DEF-015', 'fail-unlisted', snapshot([vm_pricing([])]), "FAIL VirtualMachines ~ not listed")
+case('AZA-DEF-015', 'unknown', snapshot([]), "UNKNOWN fixture-sub")
+case('AZA-DEF-015', 'unknown-value', snapshot([vm_pricing([dict(AGENTLESS, isEnabled="Sometimes")])]), "UNKNOWN VirtualMachines ~ not a boolean")
+FIM = {"name": "FileIntegrityMonitoring", "isEnabled": "True", "additionalExtensionProperties": {"DefinedWorkspaceId": ""}}
+case('AZA-DEF-016', 'pass', snapshot([vm_pricing([AGENTLESS, FIM])]), "PASS VirtualMachines ~ FileIntegrityMonitoring")
+case('AZA-DEF-016', 'fail', snapshot([vm_pricing([AGENTLESS])]), "FAIL VirtualMachines ~ not listed")
+case('AZA-DEF-016', 'fail-absent', snapshot([other], datasets=[PRICING]), "FAIL fixture-sub ~ Free tier")
+case('AZA-DEF-016', 'unknown', snapshot([], errors=err(PRICING, 429, "throttled")), "UNKNOWN fixture-sub ~ 429")
+
+def wdatp(enabled):
+    return {"id": f"{SUBID}/providers/Microsoft.Security/settings/WDATP", "name": "WDATP", "type": "Microsoft.Security/settings",
+            "kind": "DataExportSettings", "properties": {"enabled": enabled}}
+case('AZA-DEF-013', 'pass', snapshot([wdatp(True)]), "PASS WDATP")
+case('AZA-DEF-013', 'fail', snapshot([wdatp(False)]), "FAIL WDATP ~ enabled is false")
+case('AZA-DEF-013', 'fail-absent', snapshot([], datasets=["Microsoft.Security/settings"]), "FAIL fixture-sub ~ no WDATP setting")
+case('AZA-DEF-013', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ not collected")
+case('AZA-DEF-013', 'unknown-type', snapshot([wdatp("perhaps")]), "UNKNOWN WDATP ~ not a boolean")
+
+for r in ('AZA-DEF-014', 'AZA-DEF-017', 'AZA-DEF-025', 'AZA-DEF-031', 'AZA-DEF-032'):
+    manual(r)
+
+# ---- default initiative parameters ----
+MCSB = "/providers/Microsoft.Authorization/policySetDefinitions/1f3afdf9-d0c9-4c3d-847f-89da613e70a8"
+def assignment(params, scope=SUBID, name="SecurityCenterBuiltIn", definition=MCSB):
+    return {"id": f"{scope}/providers/{PA}/{name}", "type": PA, "name": name,
+            "properties": {"displayName": "ASC Default (subscription: " + SUB + ")", "metadata": {"assignedBy": "Security Center"},
+                           "policyDefinitionId": definition, "notScopes": [],
+                           "parameters": {k: {"value": v} for k, v in params.items()},
+                           "enforcementMode": "Default", "scope": scope}}
+naming = {"properties": {"displayName": "Enforce resource naming rules", "description": "Force resource names to begin with given DeptA and end with -LC",
+                         "metadata": {"assignedBy": "Special Someone"},
+                         "policyDefinitionId": f"{SUBID}/providers/Microsoft.Authorization/policyDefinitions/ResourceNaming",
+                         "notScopes": [], "parameters": {"prefix": {"value": "DeptA"}, "suffix": {"value": "-LC"}},
+                         "enforcementMode": "Default", "scope": SUBID},
+          "id": f"{SUBID}/providers/{PA}/EnforceNaming", "type": PA, "name": "EnforceNaming"}
+recs = [('AZA-DEF-018', 'systemUpdatesMonitoringEffect'), ('AZA-DEF-019', 'systemConfigurationsMonitoringEffect'),
+        ('AZA-DEF-020', 'endpointProtectionMonitoringEffect'), ('AZA-DEF-021', 'diskEncryptionMonitoringEffect'),
+        ('AZA-DEF-022', 'storageEncryptionMonitoringEffect'), ('AZA-DEF-023', 'sqlAuditingMonitoringEffect'),
+        ('AZA-DEF-024', 'sqlEncryptionMonitoringEffect')]
+for rule, param in recs:
+    others = {p: "Disabled" for _, p in recs if p != param}
+    case(rule, 'pass', snapshot([assignment(others), naming]), f"PASS SecurityCenterBuiltIn ~ {param} not set")
+    case(rule, 'pass-value', snapshot([assignment({param: "AuditIfNotExists"})]), f"PASS SecurityCenterBuiltIn ~ {param} is AuditIfNotExists")
+    case(rule, 'fail', snapshot([assignment({param: "Disabled"}), naming]), f"FAIL SecurityCenterBuiltIn ~ {param} is Disabled")
+    case(rule, 'fail-absent', snapshot([naming], datasets=[PA]), "FAIL fixture-sub ~ not assigned")
+    case(rule, 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ policy assignments")
+    case(rule, 'unknown-type', snapshot([assignment({param: ["Disabled"]})]), "UNKNOWN SecurityCenterBuiltIn ~ not a string")
+# assignments elsewhere in the hierarchy
+MG = "/providers/Microsoft.Management/managementGroups/contoso"
+case('AZA-DEF-018', 'unknown-mg', snapshot([assignment({}, scope=MG, name="mcsb-mg")]), "UNKNOWN fixture-sub ~ managementGroups/contoso")
+case('AZA-DEF-018', 'fail-rg', snapshot([assignment({"systemUpdatesMonitoringEffect": "Disabled"}, scope=SUBID, name="custom-mcsb"),
+                                          assignment({})]),
+     "FAIL custom-mcsb ~ is Disabled")
+
+# ---- security contacts ----
+def contact(**kv):
+    c = {"id": f"{SUBID}/providers/{CONTACT}/default", "name": "default", "type": CONTACT,
+         "properties": {"notificationsByRole": {"state": "On", "roles": ["Owner"]}, "isEnabled": True,
+                        "emails": "john@contoso.com;jane@contoso.com", "phone": "(214)275-4038",
+                        "notificationsSources": [{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"},
+                                                 {"sourceType": "Alert", "minimalSeverity": "Medium"}]}}
+    return mod(c, **kv)
+def contact_listed():
+    # the subscription list example, verbatim: singular type in the id
+    return {"id": f"{SUBID}/providers/Microsoft.Security/securityContact/default", "name": "default", "type": "Microsoft.Security/securityContact",
+            "properties": {"notificationsByRole": {"state": "On", "roles": ["Owner", "Admin"]}, "isEnabled": True,
+                           "emails": "john@contoso.com;Jane@contoso.com", "phone": "(214)275-4038",
+                           "notificationsSources": [{"sourceType": "AttachPath", "minimalRiskLevel": "Critical"},
+                                                    {"sourceType": "Alert", "minimalSeverity": "Medium"}]}}
+def contact_cases(rule):
+    case(rule, 'fail-absent', snapshot([], datasets=[CONTACT]), "FAIL fixture-sub ~ no security contact")
+    case(rule, 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ security contacts")
+    case(rule, 'unknown-error', snapshot([], errors=err(CONTACT)), "UNKNOWN fixture-sub ~ HTTP 403")
+for rule in ('AZA-DEF-026', 'AZA-DEF-027', 'AZA-DEF-028', 'AZA-DEF-029', 'AZA-DEF-030'):
+    contact_cases(rule)
+case('AZA-DEF-026', 'pass', snapshot([contact()]), "PASS default ~ includes Owner")
+case('AZA-DEF-026', 'pass-listed', snapshot([contact_listed()]), "PASS default ~ includes Owner")
+case('AZA-DEF-026', 'fail', snapshot([contact(properties__notificationsByRole={"state": "On", "roles": ["AccountAdmin"]})]), "FAIL default ~ do not include Owner")
+case('AZA-DEF-026', 'fail-off', snapshot([contact(properties__notificationsByRole={"state": "Off", "roles": ["Owner"]})]), "FAIL default ~ state is Off")
+case('AZA-DEF-026', 'fail-disabled', snapshot([contact(properties__isEnabled=False)]), "FAIL default ~ isEnabled false")
+case('AZA-DEF-026', 'unknown-type', snapshot([contact(properties__notificationsByRole={"state": True, "roles": ["Owner"]})]), "UNKNOWN default ~ not a string")
+case('AZA-DEF-027', 'pass', snapshot([contact()]), "PASS default ~ 2 addresses")
+case('AZA-DEF-027', 'fail', snapshot([contact(properties__emails="")]), "FAIL default ~ emails is empty")
+case('AZA-DEF-027', 'unknown-type', snapshot([contact(properties__emails=["a@contoso.com"])]), "UNKNOWN default ~ not a string")
+case('AZA-DEF-028', 'pass', snapshot([contact()]), "PASS default ~ phone is set")
+case('AZA-DEF-028', 'fail', snapshot([contact(properties__phone=DEL)]), "FAIL default ~ phone is empty")
+case('AZA-DEF-028', 'unknown-type', snapshot([contact(properties__phone=2142754038)]), "UNKNOWN default ~ not a string")
+case('AZA-DEF-029', 'pass', snapshot([contact()]), "PASS default ~ severity Medium")
+case('AZA-DEF-029', 'fail', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}])]), "FAIL default ~ no Alert notification source")
+case('AZA-DEF-029', 'fail-disabled', snapshot([contact(properties__isEnabled=False)]), "FAIL default ~ isEnabled false")
+case('AZA-DEF-029', 'unknown-type', snapshot([contact(properties__notificationsSources=[{"sourceType": "Alert"}])]), "UNKNOWN default ~ no minimalSeverity")
+case('AZA-DEF-030', 'pass', snapshot([contact()]), "PASS default ~ risk level Critical")
+case('AZA-DEF-030', 'fail', snapshot([contact_listed()]), "FAIL default ~ no AttackPath")
+case('AZA-DEF-030', 'unknown-type', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath"}])]), "UNKNOWN default ~ no minimalRiskLevel")
+
+# ---- auto provisioning ----
+def autoprov(v):
+    return {"id": f"{SUBID}/providers/Microsoft.Security/autoProvisioningSettings/default", "name": "default",
+            "type": "Microsoft.Security/autoProvisioningSettings", "properties": {"autoProvision": v}}
+case('AZA-DEF-033', 'pass', snapshot([autoprov("On")]), "PASS default ~ autoProvision is On")
+case('AZA-DEF-033', 'fail', snapshot([autoprov("Off")]), "FAIL default ~ autoProvision is Off")
+case('AZA-DEF-033', 'fail-absent', snapshot([], datasets=["Microsoft.Security/autoProvisioningSettings"]), "FAIL fixture-sub ~ Off")
+case('AZA-DEF-033', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ auto provisioning")
+case('AZA-DEF-033', 'unknown-value', snapshot([autoprov("Sometimes")]), "UNKNOWN default ~ unexpected value")
+
+# ---- secure score ----
+def score(cur, mx, pct):
+    return {"id": f"{SUBID}/providers/Microsoft.Security/secureScores/ascScore", "name": "ascScore", "type": "Microsoft.Security/secureScores",
+            "properties": {"displayName": "ASC score", "score": {"max": mx, "current": cur, "percentage": pct}, "weight": 67}}
+def assessment(vmss, code, **extra):
+    rid_ = f"{SUBID}/resourceGroups/myRg/providers/Microsoft.Compute/virtualMachineScaleSets/{vmss}"
+    st = {"code": code}; st.update(extra)
+    return {"id": rid_ + "/providers/Microsoft.Security/assessments/21300918-b2e3-0346-785f-c77ff57d243b",
+            "name": "21300918-b2e3-0346-785f-c77ff57d243b", "type": "Microsoft.Security/assessments",
+            "properties": {"resourceDetails": {"source": "Azure", "id": rid_},
+                           "displayName": "Install endpoint protection solution on virtual machine scale sets", "status": st}}
+off = assessment("vmss2", "NotApplicable", cause="OffByPolicy",
+                 description="The effective policy for the assessment was evaluated to off - use Microsoft.Authorization/policyAssignments to turn this assessment on")
+case('AZA-DEF-034', 'pass', snapshot([score(39, 39, 1.0), assessment("vmss1", "Healthy"), off]), "PASS ascScore ~ 100%")
+case('AZA-DEF-034', 'fail', snapshot([score(23.53, 39, 0.6033), assessment("vmss1", "Unhealthy"), off]),
+     "FAIL ascScore ~ secure score 60% (23.53 of 39); 1 unhealthy recommendation (e.g. 'Install endpoint protection")
+case('AZA-DEF-034', 'fail-unhealthy', snapshot([score(39, 39, 1.0), assessment("vmss1", "Unhealthy")]), "FAIL ascScore ~ 1 unhealthy")
+case('AZA-DEF-034', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ secure score")
+case('AZA-DEF-034', 'unknown-type', snapshot([score(23.53, 39, "sixty")]), "UNKNOWN ascScore ~ not a number")

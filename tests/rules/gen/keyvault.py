@@ -1,0 +1,143 @@
+import sys; import os; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+import json
+KV = 'Microsoft.KeyVault/vaults'
+RG = 'rg-sec'
+def kvid(name): return rid(RG, 'Microsoft.KeyVault', 'vaults', name)
+TEN = "72f988bf-0000-0000-0000-000000000001"
+PERMS = {"keys": ["get", "list", "create", "update", "import", "delete", "backup", "restore", "recover", "purge"],
+         "secrets": ["get", "list", "set", "delete", "backup", "restore", "recover", "purge"],
+         "certificates": ["get", "list", "delete", "create", "import", "update"]}
+# Shaped on getVault.json (2023-07-01) and createVault.json (2024-11-01).
+def vault(name, rbac=True, **kv):
+    v = {"id": kvid(name), "name": name, "type": KV, "location": "westeurope", "tags": {},
+         "systemData": {"createdBy": "keyVaultUser1", "createdByType": "User", "createdAt": "2025-01-01T12:00:00.0000000Z"},
+         "properties": {"sku": {"family": "A", "name": "standard"}, "tenantId": TEN,
+            "accessPolicies": [] if rbac else [{"tenantId": TEN, "objectId": "00000000-0000-0000-0000-0000000000a1", "permissions": PERMS}],
+            "enabledForDeployment": False, "enabledForDiskEncryption": False, "enabledForTemplateDeployment": False,
+            "enableSoftDelete": True, "softDeleteRetentionInDays": 90, "enablePurgeProtection": True, "enableRbacAuthorization": rbac,
+            "networkAcls": {"bypass": "AzureServices", "defaultAction": "Deny", "ipRules": [{"value": "203.0.113.0/24"}], "virtualNetworkRules": []},
+            "privateEndpointConnections": [{"id": kvid(name) + "/privateEndpointConnections/pe1", "etag": "",
+               "properties": {"provisioningState": "Succeeded", "privateEndpoint": {"id": rid(RG, 'Microsoft.Network', 'privateEndpoints', 'pe1')},
+                              "privateLinkServiceConnectionState": {"status": "Approved", "actionsRequired": "None"}}}],
+            "vaultUri": f"https://{name}.vault.azure.net", "provisioningState": "Succeeded", "publicNetworkAccess": "Disabled"}}
+    return mod(v, **kv)
+def bare(name):
+    v = vault(name); del v["properties"]; return v
+EXP = 1830297600  # 2028-01-01
+ROT = {"attributes": {"expiryTime": "P1Y"}, "lifetimeActions": [{"trigger": {"timeAfterCreate": "P11M"}, "action": {"type": "rotate"}},
+                                                                 {"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "notify"}}]}
+# Shaped on getKey.json / listKeys.json (2023-07-01).
+def key(vname, name, exp=EXP, enabled=True, rotation=ROT):
+    a = {"enabled": enabled, "created": 1598533051, "updated": 1598533051, "recoveryLevel": "Recoverable+Purgeable"}
+    if exp is not None: a["exp"] = exp
+    p = {"attributes": a, "kty": "RSA", "keyOps": ["encrypt", "decrypt", "sign", "verify", "wrapKey", "unwrapKey"], "keySize": 2048,
+         "keyUri": f"https://{vname}.vault.azure.net:443/keys/{name}",
+         "keyUriWithVersion": f"https://{vname}.vault.azure.net:443/keys/{name}/fd618d9519b74f9aae94ade66b876acc"}
+    if rotation is not None: p["rotationPolicy"] = rotation
+    return {"id": kvid(vname) + "/keys/" + name, "name": name, "type": KV + "/keys", "location": "westeurope", "properties": p}
+# Shaped on listSecrets.json (2024-11-01).
+def secret(vname, name, exp=EXP, enabled=True):
+    a = {"created": 1514941476, "enabled": enabled, "updated": 1514941476}
+    if exp is not None: a["exp"] = exp
+    return {"name": name, "type": KV + "/secrets", "id": kvid(vname) + "/secrets/" + name, "location": "westeurope",
+            "properties": {"attributes": a, "secretUri": f"https://{vname}.vault.azure.net/secrets/{name}",
+                           "secretUriWithVersion": f"https://{vname}.vault.azure.net/secrets/{name}/40af42fbc10047f8a756a73211492f56"}}
+NOPROPS = "UNKNOWN {} ~ no \"properties\""
+
+# expiry rules
+for R, mk, typ, rbac, other in [('AZA-KV-001', key, 'keys', True, 'AZA-KV-002'), ('AZA-KV-002', key, 'keys', False, 'AZA-KV-001'),
+                                ('AZA-KV-003', secret, 'secrets', True, 'AZA-KV-004'), ('AZA-KV-004', secret, 'secrets', False, 'AZA-KV-003')]:
+    what = typ[:-1]
+    ds = [KV, KV + '/' + typ]
+    case(R, 'pass', snapshot([vault('kvok', rbac), mk('kvok', 'a'), mk('kvok', 'old', exp=None, enabled=False), vault('kvother', not rbac), mk('kvother', 'x', exp=None),
+                              vault('kvempty', rbac)], datasets=ds),
+         f"PASS kvok ~ all 1 enabled {what} has an expiration date\nNOT_APPLICABLE kvother ~ {other}\nNOT_APPLICABLE kvempty ~ no enabled {what}")
+    case(R, 'fail', snapshot([vault('kvbad', rbac), mk('kvbad', 'signing', exp=None), mk('kvbad', 'fine')], datasets=ds),
+         f"FAIL kvbad ~ 1 of 2 enabled {what}s have no expiration date: 'signing'")
+    case(R, 'unknown', snapshot([vault('kvunk', rbac)], datasets=[KV]), f"UNKNOWN kvunk ~ not collected")
+    case(R, 'unknown-error', snapshot([vault('kverr', rbac)], datasets=ds, errors=[{"scope": kvid('kverr'), "type": KV + '/' + typ, "api": f"GET {typ}", "status": 403, "message": "Forbidden"}]),
+         "UNKNOWN kverr ~ HTTP 403")
+    case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+# getVault.json: enableRbacAuthorization absent = access-policy vault
+case('AZA-KV-002', 'fail-absent-rbac', snapshot([vault('kvap', False, properties__enableRbacAuthorization=DEL), key('kvap', 'k1', exp=None)]), "FAIL kvap ~ 'k1'")
+
+def simple(R, passmods, failmods, unkmods, passmsg='', failmsg='', unkmsg=''):
+    case(R, 'pass', snapshot([vault('kvok', **passmods)]), "PASS kvok" + (f" ~ {passmsg}" if passmsg else ''))
+    case(R, 'fail', snapshot([vault('kvbad', **failmods)]), "FAIL kvbad" + (f" ~ {failmsg}" if failmsg else ''))
+    case(R, 'unknown', snapshot([vault('kvunk', **unkmods)]), "UNKNOWN kvunk" + (f" ~ {unkmsg}" if unkmsg else ''))
+    case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+
+simple('AZA-KV-005', {}, {'properties__enablePurgeProtection': DEL}, {'properties__enablePurgeProtection': 'yes'}, 'is true', 'not set', 'not a boolean')
+case('AZA-KV-005', 'fail-softdelete-off', snapshot([vault('kvsd', properties__enableSoftDelete=False, properties__enablePurgeProtection=DEL)]), "FAIL kvsd ~ enableSoftDelete is false")
+simple('AZA-KV-006', {}, {'properties__enableSoftDelete': False}, {'properties__enableSoftDelete': 1}, 'retention 90 days', 'is false', 'not a boolean')
+case('AZA-KV-006', 'pass-absent', snapshot([vault('kvnew', properties__enableSoftDelete=DEL, properties__softDeleteRetentionInDays=DEL)]), "PASS kvnew ~ since February 2025")
+simple('AZA-KV-007', {}, {'properties__enableRbacAuthorization': False}, {'properties__enableRbacAuthorization': 'on'}, 'is true', 'access policies', 'not a boolean')
+case('AZA-KV-007', 'fail-absent', snapshot([vault('kvold', False, properties__enableRbacAuthorization=DEL)]), "FAIL kvold ~ not set (false)")
+simple('AZA-KV-008', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Partly'}, 'Disabled', 'Enabled (firewall default action Deny)', 'unknown value')
+case('AZA-KV-008', 'fail-absent', snapshot([vault('kvpna', properties__publicNetworkAccess=DEL, properties__networkAcls=DEL)]), "FAIL kvpna ~ not set: Allow")
+simple('AZA-KV-009', {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Allow'},
+       {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Maybe'}, 'Deny (1 IP rule', 'Allow', 'unexpected value')
+case('AZA-KV-009', 'fail-absent', snapshot([vault('kvnoacl', properties__publicNetworkAccess='Enabled', properties__networkAcls=DEL)]), "FAIL kvnoacl ~ networkAcls not set")
+case('AZA-KV-009', 'pass-private', snapshot([vault('kvpriv', properties__networkAcls=DEL)]), "PASS kvpriv ~ publicNetworkAccess is Disabled")
+simple('AZA-KV-010', {}, {'properties__privateEndpointConnections': DEL}, {'properties__privateEndpointConnections': {"a": 1}}, '1 approved', 'no approved', 'not an array')
+pend = vault('kvpend'); pend['properties']['privateEndpointConnections'][0]['properties']['privateLinkServiceConnectionState']['status'] = 'Pending'
+case('AZA-KV-010', 'fail-pending', snapshot([pend]), "FAIL kvpend ~ 1 pending or rejected")
+
+# rotation
+R = 'AZA-KV-011'; ds = [KV, KV + '/keys']
+case(R, 'pass', snapshot([vault('kvok'), key('kvok', 'k1'), key('kvok', 'k2'), key('kvok', 'retired', enabled=False, rotation=None), vault('kvempty')], datasets=ds),
+     "PASS kvok ~ all 2 enabled keys are rotated\nNOT_APPLICABLE kvempty")
+case(R, 'fail', snapshot([vault('kvbad'), key('kvbad', 'norot', rotation=None),
+                          key('kvbad', 'notifyonly', rotation={"attributes": {"expiryTime": "P1Y"}, "lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "notify"}}]})], datasets=ds),
+     "FAIL kvbad ~ 'norot', 'notifyonly'")
+case(R, 'unknown', snapshot([vault('kvunk')], datasets=[KV]), "UNKNOWN kvunk ~ not collected")
+case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+
+case('AZA-KV-012', 'manual', snapshot([vault('kvok')]), "MANUAL 72f988bf-0000-0000-0000-000000000001")
+
+# certificate validity: data-plane certificate bundles (GetCertificate shape, api 7.5)
+def cert(vname, name, months, enabled=True):
+    return {"id": f"https://{vname}.vault.azure.net/certificates/{name}/a4a6b5b1c2d34e5f8a9b0c1d2e3f4a5b",
+            "attributes": {"enabled": enabled, "nbf": 1767225600, "exp": 1798761600, "created": 1767225600, "updated": 1767225600, "recoveryLevel": "Recoverable+Purgeable"},
+            "policy": {"id": f"https://{vname}.vault.azure.net/certificates/{name}/policy",
+                       "key_props": {"exportable": True, "kty": "RSA", "key_size": 2048, "reuse_key": False},
+                       "secret_props": {"contentType": "application/x-pkcs12"},
+                       "x509_props": {"subject": f"CN={name}.contoso.com", "ekus": ["1.3.6.1.5.5.7.3.1"], "key_usage": ["digitalSignature", "keyEncipherment"], "validity_months": months},
+                       "lifetime_actions": [{"trigger": {"lifetime_percentage": 80}, "action": {"action_type": "AutoRenew"}}],
+                       "issuer": {"name": "Self"}, "attributes": {"enabled": True}}}
+R = 'AZA-KV-013'
+case(R, 'pass', snapshot([vault('kvok'), vault('kvnone')], dataplane={"keyvault": [{"vault": kvid('kvok'), "certificates": [cert('kvok', 'web', 12), cert('kvok', 'legacy', 60, enabled=False)]},
+                                                                      {"vault": kvid('kvnone'), "certificates": []}]}),
+     "PASS kvok ~ all 1 enabled certificate is valid for at most 12 months\nNOT_APPLICABLE kvnone")
+case(R, 'fail', snapshot([vault('kvbad')], dataplane={"keyvault": [{"vault": kvid('kvbad'), "certificates": [cert('kvbad', 'web', 24), cert('kvbad', 'api', 12)]}]}),
+     "FAIL kvbad ~ 'web' (24 months)")
+case(R, 'unknown', snapshot([vault('kvunk')]), "UNKNOWN kvunk ~ data-plane only (GET https://kvunk.vault.azure.net/certificates/{name}/policy)")
+case(R, 'unknown-error', snapshot([vault('kverr')], dataplane={"keyvault": [{"vault": kvid('kverr'), "error": "Forbidden: caller lacks certificates/list"}]}), "UNKNOWN kverr ~ Forbidden")
+case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+
+# locks on mission-critical resources (subscription scope)
+R = 'AZA-KV-014'
+def lock(scope, name, level):
+    return {"id": scope + f"/providers/Microsoft.Authorization/locks/{name}", "name": name, "type": "Microsoft.Authorization/locks", "properties": {"level": level, "notes": ""}}
+rg = f"/subscriptions/{SUB}/resourceGroups/{RG}"
+crit = {"tier": "critical"}
+def stg(name, tags):
+    return {"id": rid('rg-data', 'Microsoft.Storage', 'storageAccounts', name), "name": name, "type": "Microsoft.Storage/storageAccounts",
+            "kind": "StorageV2", "location": "westeurope", "sku": {"name": "Standard_GRS"}, "tags": tags, "properties": {"supportsHttpsTrafficOnly": True}}
+def cfgfile(name, c):
+    open(os.path.join(ROOT, R, name + '.config.json'), 'w').write(json.dumps(c) + "\n")
+CFG = {"critical_tag": {"name": "tier", "value": "critical"}}
+ds = [KV, "Microsoft.Storage/storageAccounts", "Microsoft.Authorization/locks"]
+case(R, 'pass', snapshot([vault('kvcrit', tags=crit), lock(rg, 'rg-nodelete', 'CanNotDelete'), stg('stgcrit', crit), lock(stg('stgcrit', crit)['id'], 'own', 'ReadOnly'),
+                          vault('kvplain')], datasets=ds),
+     "PASS kvcrit ~ lock 'rg-nodelete' (CanNotDelete) at /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-sec\nPASS stgcrit ~ the resource itself")
+cfgfile('pass', CFG)
+case(R, 'fail', snapshot([vault('kvcrit', tags=crit), lock(f"/subscriptions/{SUB}/resourceGroups/rg-other", 'elsewhere', 'CanNotDelete'), stg('stgcrit', crit)], datasets=ds),
+     "FAIL kvcrit ~ tagged tier=critical but no CanNotDelete\nFAIL stgcrit")
+cfgfile('fail', CFG)
+case(R, 'pass-none-tagged', snapshot([vault('kvplain')], datasets=ds), "NOT_APPLICABLE fixture-sub ~ no resource in this subscription carries the critical tag tier=critical")
+cfgfile('pass-none-tagged', CFG)
+case(R, 'unknown', snapshot([vault('kvcrit', tags=crit)], datasets=[KV]), "UNKNOWN kvcrit ~ not collected")
+cfgfile('unknown', CFG)
+case(R, 'manual', snapshot([vault('kvcrit', tags=crit)]), "MANUAL fixture-sub ~ no critical_tag configured")
