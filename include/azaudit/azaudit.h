@@ -165,6 +165,12 @@ AZA_API int aza_scan_add_path(aza_scan *s, const char *path);
 /* Add an in-memory input; name is used in messages. The buffer is copied. */
 AZA_API int aza_scan_add_buffer(aza_scan *s, const char *name, const char *data, size_t len);
 
+/* ARM template inputs: "parameters" (a parameter file for every template;
+ * default: x.parameters.json beside x.json), "subscription", "resource-group",
+ * "location" (placeholders used to build ids; docs/templates.md). The value
+ * string must outlive the scan. Call before adding inputs. */
+AZA_API int aza_scan_template_option(aza_scan *s, const char *key, const char *value);
+
 /* Rule selection; all default to "everything". Call before aza_scan_run. */
 AZA_API void aza_scan_select_level(aza_scan *s, int max_level);
 AZA_API int aza_scan_select_rules(aza_scan *s, const char *csv);  /* ids or globs */

@@ -37,7 +37,64 @@ typedef struct rd {
 	int eof;
 	double total;
 	const struct aza_tmpl_hook *tmpl;
+	/* Offsets of line starts of the first NL_INDEX_MAX bytes, so positions
+	 * inside a template can be told after its text left the buffer. */
+	size_t *nl;
+	size_t nnl, capnl, nl_upto;
+	int nl_off;
 } rd;
+
+#define NL_INDEX_MAX ((size_t)64 << 20)
+
+/* Record line starts in newly read bytes [from, len). */
+static void index_lines(rd *r, size_t from)
+{
+	if (r->nl_off)
+		return;
+	for (size_t i = from; i < r->len; i++) {
+		if (r->base + i >= NL_INDEX_MAX) {
+			/* Past the limit a template is too big to be one anyway. */
+			aza__free(r->nl);
+			r->nl = NULL;
+			r->nnl = 0;
+			r->nl_off = 1;
+			return;
+		}
+		if (r->buf[i] != '\n')
+			continue;
+		if (r->nnl == r->capnl) {
+			size_t cap = r->capnl ? r->capnl * 2 : 1024;
+			size_t *v = aza__realloc(r->nl, cap * sizeof *v);
+			if (!v) {
+				r->nl_off = 1;
+				return;
+			}
+			r->nl = v;
+			r->capnl = cap;
+		}
+		r->nl[r->nnl++] = r->base + i + 1;
+	}
+}
+
+static void pos_fn(void *ud, size_t off, unsigned long *line, unsigned long *col)
+{
+	rd *r = ud;
+	if (r->nl_off || off >= NL_INDEX_MAX) {
+		*line = *col = 0;
+		return;
+	}
+	/* binary search: number of line starts <= off */
+	size_t lo = 0, hi = r->nnl;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->nl[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*line = (unsigned long)lo + 1;
+	*col = (unsigned long)(off - (lo ? r->nl[lo - 1] : 0)) + 1;
+}
 
 /* Advance the line tracker to absolute offset off (must be in the buffer). */
 static void track(rd *r, size_t off)
@@ -97,7 +154,9 @@ static int fill(rd *r)
 			n = want;
 		memcpy(r->buf + r->len, r->mem + r->mempos, n);
 		r->mempos += n;
+		size_t from = r->len;
 		r->len += n;
+		index_lines(r, from);
 		r->total += (double)n;
 		if (r->mempos == r->memlen)
 			r->eof = 1;
@@ -120,7 +179,9 @@ static int fill(rd *r)
 		r->eof = 1;
 		return 0;
 	}
+	size_t from = r->len;
 	r->len += (size_t)n;
+	index_lines(r, from);
 	r->total += n;
 	if ((size_t)n < want && gzeof(r->gz)) {
 		int zerr;
@@ -412,8 +473,10 @@ static int top_object(rd *r, int *jsonl)
 	/* Classify what we read. */
 	const aza_json *schema = aza_json_get(obj, "$schema");
 	if (is_template) {
-		if (r->tmpl && r->tmpl->expand)
-			return r->tmpl->expand(r->tmpl->ud, r->inv, obj, r->name);
+		if (r->tmpl && r->tmpl->expand) {
+			struct aza_pos pos = {pos_fn, r};
+			return r->tmpl->expand(r->tmpl->ud, r->inv, obj, r->name, &pos);
+		}
 		return aza__err(r->ctx, AZA_EINPUT, "%s: ARM templates are not supported by this build", r->name);
 	}
 	if (schema && aza__istrstr(aza_json_str(schema), "deploymentParameters"))
@@ -553,6 +616,7 @@ static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, 
 		gzbuffer(gz, 256 << 10);
 	int rc = read_all(&r);
 	aza__free(r.buf);
+	aza__free(r.nl);
 	if (rc == 0)
 		aza_inv__note_input(inv, r.total);
 	return rc;

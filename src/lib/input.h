@@ -6,10 +6,17 @@
 
 #include "inventory.h"
 
+/* Turns a byte offset of the input into a 1-based line and column (0, 0
+ * when unknown). Valid during the call that receives it. */
+struct aza_pos {
+	void (*fn)(void *ud, size_t off, unsigned long *line, unsigned long *col);
+	void *ud;
+};
+
 /* How a template (an object whose $schema is a deployment template) is
  * turned into resources; NULL means templates are rejected. */
 struct aza_tmpl_hook {
-	int (*expand)(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source);
+	int (*expand)(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
 	void *ud;
 };
 

@@ -180,6 +180,11 @@ aza_jintern *aza_inv__intern(aza_inv *inv)
 	return inv->keys;
 }
 
+aza_ctx *aza_inv__ctx(aza_inv *inv)
+{
+	return inv->ctx;
+}
+
 aza_arena *aza_inv__arena(aza_inv *inv)
 {
 	return &inv->a;
@@ -442,7 +447,10 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 			inv->unknown_types++;
 		return 1;
 	}
-	if (aza_inv_find(inv, id)) {
+	const aza_res *dup = aza_inv_find(inv, id);
+	/* Two templates may well deploy the same placeholder id: they are
+	 * separate deployments, so both are kept. */
+	if (dup && !(api_version && *api_version && !aza__strieq(dup->source, source))) {
 		/* The same resource from two inputs: the first one wins. */
 		aza__warn(inv->ctx, "%s: duplicate resource %s ignored", source, id);
 		return 1;

@@ -53,6 +53,7 @@ typedef struct aza_gap {
 aza_inv *aza_inv__new(aza_ctx *ctx);
 void aza_inv__free(aza_inv *inv);
 aza_arena *aza_inv__arena(aza_inv *inv);
+aza_ctx *aza_inv__ctx(aza_inv *inv);
 aza_jintern *aza_inv__intern(aza_inv *inv);
 /* Declare a type the rules read (kept in full; others are only counted). */
 int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);

@@ -25,6 +25,8 @@ aza_scan *aza_scan_new(aza_ctx *ctx)
 	const char *env = getenv("AZAUDIT_NOW");
 	if (env && *env)
 		s->now = atof(env);
+	s->tmpl.expand = aza_tmpl__expand;
+	s->tmpl.ud = &s->topts;
 	s->inv = aza_inv__new(ctx);
 	if (!s->inv) {
 		aza__free(s);
@@ -81,6 +83,21 @@ int aza_scan_add_path(aza_scan *s, const char *path)
 int aza_scan_add_buffer(aza_scan *s, const char *name, const char *data, size_t len)
 {
 	return aza_input__buffer(s->ctx, s->inv, name, data, len, s->tmpl.expand ? &s->tmpl : NULL);
+}
+
+int aza_scan_template_option(aza_scan *s, const char *key, const char *value)
+{
+	if (aza__strieq(key, "parameters"))
+		s->topts.params_path = value;
+	else if (aza__strieq(key, "subscription"))
+		s->topts.sub = value;
+	else if (aza__strieq(key, "resource-group"))
+		s->topts.rg = value;
+	else if (aza__strieq(key, "location"))
+		s->topts.location = value;
+	else
+		return aza__err(s->ctx, AZA_EUSAGE, "unknown template option '%s'", key);
+	return 0;
 }
 
 void aza_scan_select_level(aza_scan *s, int max_level)

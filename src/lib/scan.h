@@ -7,6 +7,7 @@
 
 #include "input.h"
 #include "inventory.h"
+#include "template.h"
 
 struct aza_scan {
 	aza_ctx *ctx;
@@ -23,6 +24,7 @@ struct aza_scan {
 	double now; /* reference time, Unix seconds */
 	int ran;
 	struct aza_tmpl_hook tmpl;
+	struct aza_tmpl_opts topts;
 };
 
 int aza_scan__selected(const aza_scan *s, const aza_rule *r);

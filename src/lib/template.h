@@ -1,0 +1,53 @@
+/*
+ * template.h - ARM template expansion: what the expression evaluator
+ * (texpr.c) and the expander (template.c) share.
+ */
+#ifndef AZA_TEMPLATE_H
+#define AZA_TEMPLATE_H
+
+#include <stdarg.h>
+
+#include "input.h"
+
+#define AZA_TMPL_MAX_COPY 800   /* Azure's own limit on copy count */
+#define AZA_TMPL_MAX_NEST 16    /* nested deployments and child resources */
+
+typedef struct aza_tctx {
+	aza_ctx *ctx;
+	aza_arena *a;
+	const char *source;
+	const aza_json *params_decl;  /* the template's "parameters" */
+	const aza_json *param_values; /* the parameter file's "parameters" */
+	const aza_json *vars_decl;
+	struct tcache {
+		const char *name;
+		aza_json *val;
+		int busy;
+		struct tcache *next;
+	} *pcache, *vcache;
+	const char *sub, *rg, *location, *tenant;
+	int scope_sub_only; /* subscription-level template */
+	const char *copy_name[AZA_TMPL_MAX_NEST];
+	double copy_index[AZA_TMPL_MAX_NEST];
+	int ncopy;
+	int depth;
+	int oom;
+	size_t off; /* source offset given to values made now */
+} aza_tctx;
+
+aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **err);
+aza_json *aza_t__str(aza_tctx *c, const char *s, size_t n);
+aza_json *aza_t__unknown(aza_tctx *c, const char *fmt, ...) AZA_PRINTF(2, 3);
+aza_json *aza_t__copy(aza_tctx *c, const aza_json *v, const char *key);
+aza_json *aza_t__param(aza_tctx *c, const char *name);
+aza_json *aza_t__var(aza_tctx *c, const char *name);
+aza_json *aza_t__builtin(aza_tctx *c, const char *fn);
+
+/* Options of template scans, owned by the scan. */
+struct aza_tmpl_opts {
+	const char *params_path; /* --parameters FILE, or NULL: look for x.parameters.json */
+	const char *sub, *rg, *location, *tenant;
+};
+int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
+
+#endif
