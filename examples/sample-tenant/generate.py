@@ -438,6 +438,12 @@ def mysql_server(sub, rg, name, good):
         c['properties'].update({'value': v, 'description': f'{k} server parameter.',
                                 'source': 'user-override', 'defaultValue': c['properties'].get('defaultValue', 'OFF')})
         add(c)
+    # firewall rules have the PostgreSQL flexible server shape
+    fr = ex(PG + 'FirewallRuleListByServer.json', 0)
+    fname, lo, hi = ('office-dublin', '203.0.113.0', '203.0.113.255') if good else ('AllowAll', '0.0.0.0', '255.255.255.255')
+    named(fr, s['id'] + f'/firewallRules/{fname}', fname, 'Microsoft.DBforMySQL/flexibleServers/firewallRules')
+    fr['properties'] = {'startIpAddress': lo, 'endIpAddress': hi}
+    add(fr)
 
 
 pg_server(PROD, 'rg-data', 'psql-contoso-prod', True)
@@ -1268,6 +1274,8 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Insights/activityLogAlerts', 'Microsoft.Authorization/locks', 'Microsoft.KeyVault/vaults/keys',
     'Microsoft.KeyVault/vaults/secrets', 'Microsoft.Web/sites/config', 'Microsoft.Compute/virtualMachines/extensions',
     'Microsoft.Network/networkWatchers/flowLogs', 'Microsoft.Sql/servers/databases/transparentDataEncryption',
+    # collected, and the tenant has none
+    'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
 }, key=str.lower)
 # normalise type spellings for meta.datasets (ids decide the real types)
 DATASETS = sorted({d for d in DATASETS if d.lower() != 'microsoft.insights/activitylogalerts'} |
