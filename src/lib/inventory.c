@@ -36,6 +36,10 @@ struct aza_inv {
 		const char *id, *name;
 	} *subnames;
 	size_t nsubnames, capsubnames;
+	struct subregion {
+		const char *sub, *loc;
+	} *regions;
+	size_t nregions, capregions;
 	size_t resources, unknown_types, inputs;
 	double bytes;
 };
@@ -169,6 +173,7 @@ void aza_inv__free(aza_inv *inv)
 		return;
 	aza__free(inv->ids);
 	aza__free(inv->subnames);
+	aza__free(inv->regions);
 	aza_arena__release(&inv->a);
 	aza_arena__release(&inv->ta);
 	aza_jintern__free(inv->keys);
@@ -411,6 +416,49 @@ static void type_append(aza_tinfo *t, aza_res *r)
 	t->count++;
 }
 
+/* Regions used by each subscription, from every resource read (also the
+ * ones no rule keeps): "westeurope" and "West Europe" are one region. */
+static int note_region(aza_inv *inv, const char *sub, const char *loc, const char *type)
+{
+	char norm[64];
+	size_t n = 0;
+	if (!sub || !*sub || !loc || !*loc || aza__istarts(type, "Microsoft.Resources/"))
+		return 0;
+	for (const char *p = loc; *p && n + 1 < sizeof norm; p++)
+		if (*p != ' ')
+			norm[n++] = (char)tolower((unsigned char)*p);
+	norm[n] = 0;
+	if (!n || aza__strieq(norm, "global"))
+		return 0;
+	for (size_t i = 0; i < inv->nregions; i++)
+		if (aza__strieq(inv->regions[i].loc, norm) && aza__strieq(inv->regions[i].sub, sub))
+			return 0;
+	if (inv->nregions == inv->capregions) {
+		size_t cap = inv->capregions ? inv->capregions * 2 : 16;
+		void *p = aza__realloc(inv->regions, cap * sizeof *inv->regions);
+		if (!p)
+			return -1;
+		inv->regions = p;
+		inv->capregions = cap;
+	}
+	const char *l = aza_arena__strdup(&inv->a, norm);
+	const char *sb = aza_arena__strdup(&inv->a, sub);
+	if (!l || !sb)
+		return -1;
+	inv->regions[inv->nregions].sub = sb;
+	inv->regions[inv->nregions].loc = l;
+	inv->nregions++;
+	return 0;
+}
+
+const char *aza_inv_sub_region(aza_inv *inv, const char *sub_id, size_t i)
+{
+	for (size_t k = 0; k < inv->nregions; k++)
+		if (aza__strieq(inv->regions[k].sub, sub_id) && i-- == 0)
+			return inv->regions[k].loc;
+	return NULL;
+}
+
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version)
 {
@@ -423,7 +471,7 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 		if (!id)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	}
-	const char *type, *name, *sub, *rg, *parent;
+	const char *type, *name, *sub = NULL, *rg = NULL, *parent;
 	int rc = aza_id_parse(&inv->a, id, &type, &name, &sub, &rg, &parent);
 	if (rc == AZA_ENOMEM)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
@@ -439,6 +487,8 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 		parent = "";
 	}
 	inv->resources++;
+	if (note_region(inv, sub, aza_json_str(aza_json_get(doc, "location")), type))
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	aza_tinfo *t = type_lookup(inv, type, strlen(type), 1);
 	if (!t)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");

@@ -102,6 +102,10 @@ const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id);
  * -1: no metadata lists data sets. */
 int aza_inv_dataset_listed(aza_inv *inv, const char *type);
 const char *aza_inv_sub_name(aza_inv *inv, const char *sub_id);
+/* The i-th region (lower case, no spaces) in which subscription sub_id has a
+ * resource, counting every resource read, also those no rule keeps; "global"
+ * and resource groups are left out. NULL past the last. */
+const char *aza_inv_sub_region(aza_inv *inv, const char *sub_id, size_t i);
 
 typedef struct aza_inv_stats {
 	size_t resources, kept, unknown_types, subs, gaps, inputs;

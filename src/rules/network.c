@@ -1,7 +1,953 @@
 /*
- * network.c - rules of the network area (see rule.h for how to add one).
+ * network.c - rules of the network area: NSG exposure (through the
+ * evaluator in nsg.c), Network Watcher and flow logs, Application Gateway
+ * and its WAF policies, VPN gateways, subnets, DDoS protection, Bastion and
+ * the database server firewalls.
+ *
+ * Absence: Resource Manager returns the properties these rules read on every
+ * GET (securityRules, subnets, enableDdosProtection...), so a missing one on
+ * a deployed resource is named in the verdict; template resources (with an
+ * apiVersion) are judged by the service default, as each .defaults says.
  */
 #include "rule.h"
+#include "nsg.h"
 
-const struct aza_rule aza_rules_network[1];
-const size_t aza_rules_network_n = 0;
+#include <string.h>
+
+#define NSG "Microsoft.Network/networkSecurityGroups"
+#define NSGRULE NSG "/securityRules"
+#define NW "Microsoft.Network/networkWatchers"
+#define FLOWLOG NW "/flowLogs"
+#define VNET "Microsoft.Network/virtualNetworks"
+#define SUBNET VNET "/subnets"
+#define NIC "Microsoft.Network/networkInterfaces"
+#define PIP "Microsoft.Network/publicIPAddresses"
+#define APPGW "Microsoft.Network/applicationGateways"
+#define WAFPOL "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies"
+#define VNGW "Microsoft.Network/virtualNetworkGateways"
+#define BASTION "Microsoft.Network/bastionHosts"
+
+static int is_template(const aza_res *r)
+{
+	return r->api_version && *r->api_version;
+}
+
+/* The id up to (not including) the segment `seg` ("/subnets/"), or NULL. */
+static const char *id_before(aza_ev *ev, const char *id, const char *seg)
+{
+	const char *p = id ? aza__istrstr(id, seg) : NULL;
+	return p ? aza_ev_fmt(ev, "%.*s", (int)(p - id), id) : NULL;
+}
+
+/* ---------------------------------------------------------------- NSG */
+
+struct svc {
+	const char *name; /* "SSH"; NULL for a single-service rule */
+	unsigned proto;
+	unsigned lo, hi;
+};
+
+static const char *ports_txt(aza_ev *ev, unsigned lo, unsigned hi)
+{
+	return lo == hi ? aza_ev_fmt(ev, "%u", lo) : aza_ev_fmt(ev, "%u-%u", lo, hi);
+}
+
+static const char *svc_txt(aza_ev *ev, const struct svc *s, unsigned lo, unsigned hi)
+{
+	return aza_ev_fmt(ev, "%s %s%s%s%s", aza_nsg_proto_name(s->proto), ports_txt(ev, lo, hi), s->name ? " (" : "",
+	                  s->name ? s->name : "", s->name ? ")" : "");
+}
+
+static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
+{
+	aza_nsg g;
+	int seen = 0;
+	if (aza_nsg_load(ev, r, &g, &seen) < 0) {
+		aza_unknown(ev, r, "cannot evaluate the NSG: %s", g.error ? g.error : "error");
+		aza_nsg_free(&g);
+		return;
+	}
+	if (!seen && !is_template(r)) {
+		const char *why;
+		if (!aza_ev_collected(ev, NSGRULE, r, &why)) {
+			aza_unknown(ev, r, "securityRules is absent from the NSG and %s", why);
+			aza_nsg_free(&g);
+			return;
+		}
+	}
+	const char *fails = NULL, *narrow = NULL, *shadow = NULL;
+	size_t nfail = 0;
+	for (size_t i = 0; i < n; i++) {
+		aza_nsg_result res;
+		int k = aza_nsg_exposed(&g, svcs[i].proto, svcs[i].lo, svcs[i].hi, &res);
+		if (k < 0) {
+			aza_unknown(ev, r, "out of memory evaluating the NSG");
+			aza_nsg_free(&g);
+			return;
+		}
+		if (k == 2) {
+			const aza_nsg_hit *h = &res.wide;
+			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s", h->rule->name, h->rule->priority,
+			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source);
+			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
+			nfail++;
+		}
+		if (res.narrow.rule && !narrow) {
+			const aza_nsg_hit *h = &res.narrow;
+			narrow = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s: %.0f addresses, under the /16 threshold)",
+			                    h->rule->name, h->rule->priority, svc_txt(ev, &svcs[i], h->port_lo, h->port_hi),
+			                    h->rule->source, h->v4 + h->v6);
+		}
+		if (res.shadowed && !shadow)
+			shadow = aza_ev_fmt(ev, "Allow rule %s (priority %d) is shadowed by higher-priority Deny rules",
+			                    res.shadowed->name, res.shadowed->priority);
+	}
+	if (nfail) {
+		aza_fail(ev, r, "%s", fails);
+	} else {
+		const char *what = "";
+		for (size_t i = 0; i < n; i++)
+			what = aza_ev_fmt(ev, "%s%s%s", what, i ? ", " : "", svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi));
+		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s", what, g.n,
+		         g.n == 1 ? "" : "s", narrow ? "; " : "", narrow ? narrow : "", shadow ? "; " : "", shadow ? shadow : "");
+	}
+	aza_nsg_free(&g);
+}
+
+#define NSG_RULE(fn, ...) \
+	static void fn(aza_ev *ev, const aza_res *r) \
+	{ \
+		static const struct svc s[] = {__VA_ARGS__}; \
+		nsg_check(ev, r, s, sizeof s / sizeof s[0]); \
+	}
+
+NSG_RULE(nsg_rdp, {NULL, AZA_NSG_TCP, 3389, 3389}, {NULL, AZA_NSG_UDP, 3389, 3389})
+NSG_RULE(nsg_ssh, {NULL, AZA_NSG_TCP, 22, 22})
+NSG_RULE(nsg_udp, {NULL, AZA_NSG_UDP, 0, 65535})
+NSG_RULE(nsg_http, {NULL, AZA_NSG_TCP, 80, 80}, {NULL, AZA_NSG_TCP, 443, 443})
+NSG_RULE(nsg_remote, {"WinRM", AZA_NSG_TCP, 5985, 5986}, {"Telnet", AZA_NSG_TCP, 23, 23})
+NSG_RULE(nsg_files, {"SMB", AZA_NSG_TCP, 445, 445}, {"FTP", AZA_NSG_TCP, 20, 21})
+NSG_RULE(nsg_db, {"SQL Server", AZA_NSG_TCP, 1433, 1433}, {"MySQL", AZA_NSG_TCP, 3306, 3306},
+         {"PostgreSQL", AZA_NSG_TCP, 5432, 5432}, {"MongoDB", AZA_NSG_TCP, 27017, 27017},
+         {"Redis", AZA_NSG_TCP, 6379, 6379}, {"Elasticsearch", AZA_NSG_TCP, 9200, 9200})
+NSG_RULE(nsg_containers, {"Docker", AZA_NSG_TCP, 2375, 2376}, {"Kubernetes API", AZA_NSG_TCP, 6443, 6443})
+
+/* ------------------------------------------------- Network Watcher, flow logs */
+
+static int same_region(const char *a, const char *b)
+{
+	while (*a || *b) {
+		if (*a == ' ') {
+			a++;
+			continue;
+		}
+		if (*b == ' ') {
+			b++;
+			continue;
+		}
+		if (!*a || !*b || (*a | 32) != (*b | 32))
+			return 0;
+		a++, b++;
+	}
+	return 1;
+}
+
+static void watcher_regions(aza_ev *ev, const aza_res *sub)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *why;
+	if (!aza_ev_collected(ev, NW, sub, &why)) {
+		aza_unknown(ev, sub, "%s", why);
+		return;
+	}
+	const char *missing = NULL, *unprov = NULL;
+	size_t nreg = 0, nmiss = 0;
+	for (size_t i = 0;; i++) {
+		const char *reg = aza_inv_sub_region(inv, sub->sub, i);
+		if (!reg)
+			break;
+		nreg++;
+		int ok = 0, present = 0;
+		for (const aza_res *w = aza_inv_first(inv, NW); w && !ok; w = w->next_of_type) {
+			if (!aza__strieq(w->sub, sub->sub) || !same_region(w->location, reg))
+				continue;
+			present = 1;
+			const char *ps = aza_json_str(aza_prop(ev, w, "properties.provisioningState"));
+			if (!ps || aza__strieq(ps, "Succeeded"))
+				ok = 1;
+			else if (!unprov)
+				unprov = aza_ev_fmt(ev, "%s (watcher %s is %s)", reg, w->name, ps);
+		}
+		if (!ok) {
+			nmiss++;
+			const char *m = present && unprov ? unprov : reg;
+			missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, m) : m;
+		}
+	}
+	if (!nreg)
+		aza_na(ev, sub, "no regional resource in the subscription");
+	else if (nmiss)
+		aza_fail(ev, sub, "no provisioned Network Watcher in %zu of %zu region%s in use: %s", nmiss, nreg,
+		         nreg == 1 ? "" : "s", missing);
+	else
+		aza_pass(ev, sub, "a Network Watcher is provisioned in each of the %zu region%s in use", nreg, nreg == 1 ? "" : "s");
+}
+
+/* 1: the flow log targets an NSG; 2: a virtual network, subnet or NIC; 0 unknown. */
+static int flow_target(const char *t)
+{
+	if (!t)
+		return 0;
+	if (aza__istrstr(t, "/providers/Microsoft.Network/networkSecurityGroups/"))
+		return 1;
+	if (aza__istrstr(t, "/providers/Microsoft.Network/virtualNetworks/") ||
+	    aza__istrstr(t, "/providers/Microsoft.Network/networkInterfaces/"))
+		return 2;
+	return 0;
+}
+
+static void flow_retention(aza_ev *ev, const aza_res *r, int want)
+{
+	const char *t = aza_json_str(aza_prop(ev, r, "properties.targetResourceId"));
+	int kind = flow_target(t);
+	if (!kind) {
+		aza_unknown(ev, r, "targetResourceId is %s", t ? aza_ev_fmt(ev, "'%s' (not an NSG, VNet, subnet or NIC)", t) : "absent");
+		return;
+	}
+	if (kind != want) {
+		aza_na(ev, r, "the flow log targets %s (see the %s flow log rule)", kind == 1 ? "an NSG" : "a virtual network",
+		       kind == 1 ? "NSG" : "virtual network");
+		return;
+	}
+	int b, k = aza_prop_bool(ev, r, "properties.enabled", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "enabled is not a boolean");
+		return;
+	}
+	if (k && !b) {
+		aza_fail(ev, r, "the flow log is disabled (enabled is false)");
+		return;
+	}
+	int min = aza_ev_cfg(ev)->flow_log_retention_days;
+	const aza_json *rp = aza_prop(ev, r, "properties.retentionPolicy");
+	if (!rp || aza_json_is(rp, AZA_JNULL)) {
+		aza_fail(ev, r, "no retentionPolicy: retention is not enabled (want %d days or more, or 0 = forever)", min);
+		return;
+	}
+	double d;
+	int en;
+	if (!aza_json_bool(aza_json_get(rp, "enabled"), &en) || !aza_json_num(aza_json_get(rp, "days"), &d)) {
+		aza_unknown(ev, r, "retentionPolicy.enabled or retentionPolicy.days is missing or of the wrong type");
+		return;
+	}
+	if (!en)
+		aza_fail(ev, r, "retentionPolicy.enabled is false (days %.0f): no retention policy is applied", d);
+	else if (d == 0)
+		aza_pass(ev, r, "retentionPolicy.days is 0: flow logs are kept forever");
+	else if (d >= min)
+		aza_pass(ev, r, "retentionPolicy.days is %.0f (at least %d)", d, min);
+	else
+		aza_fail(ev, r, "retentionPolicy.days is %.0f (less than %d)", d, min);
+}
+
+static void flow_nsg(aza_ev *ev, const aza_res *r)
+{
+	flow_retention(ev, r, 1);
+}
+
+static void flow_vnet(aza_ev *ev, const aza_res *r)
+{
+	flow_retention(ev, r, 2);
+}
+
+/* ------------------------------------------------------ gateways and WAF */
+
+static void vpn_aad(aza_ev *ev, const aza_res *r)
+{
+	const char *gt = aza_json_str(aza_prop(ev, r, "properties.gatewayType"));
+	if (gt && aza__strieq(gt, "ExpressRoute")) {
+		aza_na(ev, r, "an ExpressRoute gateway (no point-to-site VPN)");
+		return;
+	}
+	const aza_json *c = aza_prop(ev, r, "properties.vpnClientConfiguration");
+	if (!c || aza_json_is(c, AZA_JNULL)) {
+		aza_na(ev, r, "no point-to-site configuration (vpnClientConfiguration not set)");
+		return;
+	}
+	const aza_json *t = aza_json_get(c, "vpnAuthenticationTypes");
+	if (t && !aza_json_is(t, AZA_JARR) && !aza_json_is(t, AZA_JNULL)) {
+		aza_unknown(ev, r, "vpnAuthenticationTypes is not an array");
+		return;
+	}
+	const char *others = NULL;
+	int aad = 0;
+	aza_json_each(it, t) {
+		const char *s = aza_json_str(it);
+		if (s && aza__strieq(s, "AAD"))
+			aad = 1;
+		else
+			others = others ? aza_ev_fmt(ev, "%s, %s", others, s ? s : "?") : (s ? s : "?");
+	}
+	if (aad && !others)
+		aza_pass(ev, r, "vpnAuthenticationTypes is [AAD] only");
+	else if (others)
+		aza_fail(ev, r, "point-to-site VPN accepts %s authentication%s", others, aad ? " besides AAD" : "");
+	else if (aza_json_len(aza_json_get(c, "vpnClientRootCertificates")))
+		aza_fail(ev, r, "no vpnAuthenticationTypes and vpnClientRootCertificates is set: certificate authentication");
+	else
+		aza_unknown(ev, r, "vpnAuthenticationTypes is not set: the authentication method cannot be read");
+}
+
+static const aza_res *linked_policy(aza_ev *ev, const aza_res *r)
+{
+	const char *id = aza_json_str(aza_prop(ev, r, "properties.firewallPolicy.id"));
+	return id ? aza_inv_find(aza_ev_inv(ev), id) : NULL;
+}
+
+static void appgw_waf(aza_ev *ev, const aza_res *r)
+{
+	const char *tier = aza_json_str(aza_prop(ev, r, "properties.sku.tier"));
+	if (!tier) {
+		aza_unknown(ev, r, "sku.tier is absent");
+		return;
+	}
+	if (!aza__istarts(tier, "WAF")) {
+		aza_fail(ev, r, "sku.tier is %s: the gateway has no web application firewall", tier);
+		return;
+	}
+	const char *pid = aza_json_str(aza_prop(ev, r, "properties.firewallPolicy.id"));
+	int en = 0;
+	if (pid) {
+		const aza_res *p = linked_policy(ev, r);
+		const char *st = p ? aza_json_str(aza_prop(ev, p, "properties.policySettings.state")) : NULL;
+		if (st && aza__strieq(st, "Disabled"))
+			aza_fail(ev, r, "sku.tier is %s but the linked WAF policy %s has policySettings.state Disabled", tier, p->name);
+		else
+			aza_pass(ev, r, "sku.tier is %s with WAF policy %s", tier, strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid);
+		return;
+	}
+	if (aza_json_bool(aza_prop(ev, r, "properties.webApplicationFirewallConfiguration.enabled"), &en) && en)
+		aza_pass(ev, r, "sku.tier is %s and webApplicationFirewallConfiguration.enabled is true", tier);
+	else
+		aza_fail(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled", tier);
+}
+
+/* Minimum TLS version of a predefined Application Gateway policy. */
+static const char *predefined_min(const char *name)
+{
+	static const char *const map[][2] = {
+		{"AppGwSslPolicy20150501", "TLSv1_0"}, {"AppGwSslPolicy20170401", "TLSv1_1"},
+		{"AppGwSslPolicy20170401S", "TLSv1_2"}, {"AppGwSslPolicy20220101", "TLSv1_2"},
+		{"AppGwSslPolicy20220101S", "TLSv1_2"},
+	};
+	for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
+		if (aza__strieq(name, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+static void tls_verdict(aza_ev *ev, const aza_res *r, const char *minv, const char *how)
+{
+	if (aza__strieq(minv, "TLSv1_2") || aza__strieq(minv, "TLSv1_3"))
+		aza_pass(ev, r, "%s: minimum %s", how, minv);
+	else if (aza__strieq(minv, "TLSv1_0") || aza__strieq(minv, "TLSv1_1"))
+		aza_fail(ev, r, "%s: minimum %s", how, minv);
+	else
+		aza_unknown(ev, r, "%s: unknown minimum protocol '%s'", how, minv);
+}
+
+static void appgw_tls(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *sp = aza_prop(ev, r, "properties.sslPolicy");
+	if (sp && !aza_json_is(sp, AZA_JNULL)) {
+		const char *type = aza_json_str(aza_json_get(sp, "policyType"));
+		const char *name = aza_json_str(aza_json_get(sp, "policyName"));
+		const char *minv = aza_json_str(aza_json_get(sp, "minProtocolVersion"));
+		if (type && aza__istarts(type, "Custom")) {
+			if (minv)
+				tls_verdict(ev, r, minv, aza_ev_fmt(ev, "sslPolicy %s", type));
+			else
+				aza_fail(ev, r, "sslPolicy %s without minProtocolVersion (defaults to TLSv1_0)", type);
+			return;
+		}
+		if (name) {
+			const char *m = predefined_min(name);
+			if (m)
+				tls_verdict(ev, r, m, aza_ev_fmt(ev, "predefined sslPolicy %s", name));
+			else
+				aza_unknown(ev, r, "unknown predefined sslPolicy '%s'", name);
+			return;
+		}
+		if (minv) {
+			tls_verdict(ev, r, minv, "sslPolicy");
+			return;
+		}
+	}
+	const char *def = aza_json_str(aza_prop(ev, r, "properties.defaultPredefinedSslPolicy"));
+	if (def && predefined_min(def)) {
+		tls_verdict(ev, r, predefined_min(def), aza_ev_fmt(ev, "no sslPolicy; default policy %s", def));
+		return;
+	}
+	if (is_template(r)) {
+		if (strcmp(r->api_version, "2023-02-01") >= 0)
+			aza_pass(ev, r, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20220101 (TLSv1_2)", r->api_version);
+		else
+			aza_fail(ev, r, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20150501 (TLSv1_0)", r->api_version);
+		return;
+	}
+	aza_unknown(ev, r, "no sslPolicy and no defaultPredefinedSslPolicy: the default depends on the gateway's creation API version");
+}
+
+static void appgw_http2(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableHttp2", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "enableHttp2 is not a boolean");
+	else if (k && b)
+		aza_pass(ev, r, "enableHttp2 is true");
+	else
+		aza_fail(ev, r, "enableHttp2 is %s", k ? "false" : "not set (false)");
+}
+
+static void waf_body(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.policySettings.requestBodyCheck", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "policySettings.requestBodyCheck is not a boolean");
+	else if (k && b)
+		aza_pass(ev, r, "policySettings.requestBodyCheck is true");
+	else
+		aza_fail(ev, r, "policySettings.requestBodyCheck is %s: request bodies are not inspected", k ? "false" : "not set");
+}
+
+static void waf_bot(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *sets = aza_prop(ev, r, "properties.managedRules.managedRuleSets");
+	if (sets && !aza_json_is(sets, AZA_JARR)) {
+		aza_unknown(ev, r, "managedRules.managedRuleSets is not an array");
+		return;
+	}
+	aza_json_each(s, sets) {
+		const char *t = aza_json_str(aza_json_get(s, "ruleSetType"));
+		if (t && aza__strieq(t, "Microsoft_BotManagerRuleSet")) {
+			const char *v = aza_json_str(aza_json_get(s, "ruleSetVersion"));
+			aza_pass(ev, r, "managed rule set Microsoft_BotManagerRuleSet %s is assigned", v ? v : "");
+			return;
+		}
+	}
+	aza_fail(ev, r, "no Microsoft_BotManagerRuleSet among the managed rule sets");
+}
+
+/* ---------------------------------------------------- VNets, subnets, DDoS */
+
+/* Subnets that cannot or need not carry an NSG. */
+static int nsg_exempt(const char *name)
+{
+	return aza__strieq(name, "GatewaySubnet") || aza__strieq(name, "AzureFirewallSubnet") ||
+	       aza__strieq(name, "AzureFirewallManagementSubnet") || aza__strieq(name, "RouteServerSubnet");
+}
+
+static void subnet_nsg(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *subs = aza_prop(ev, r, "properties.subnets");
+	const char *missing = NULL;
+	size_t n = 0, nmiss = 0;
+	if (subs && !aza_json_is(subs, AZA_JARR) && !aza_json_is(subs, AZA_JNULL)) {
+		aza_unknown(ev, r, "subnets is not an array");
+		return;
+	}
+	if (aza_json_len(subs)) {
+		aza_json_each(s, subs) {
+			const char *nm = aza_json_str(aza_json_get(s, "name"));
+			nm = nm ? nm : "(unnamed)";
+			if (nsg_exempt(nm))
+				continue;
+			n++;
+			if (!aza_json_str(aza_json_path(s, "properties.networkSecurityGroup.id"))) {
+				nmiss++;
+				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
+			}
+		}
+	} else {
+		for (const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, SUBNET); s; s = aza_inv_next_child(s, r->id)) {
+			const char *nm = strrchr(s->name, '/') ? strrchr(s->name, '/') + 1 : s->name;
+			if (nsg_exempt(nm))
+				continue;
+			n++;
+			if (!aza_json_str(aza_prop(ev, s, "properties.networkSecurityGroup.id"))) {
+				nmiss++;
+				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
+			}
+		}
+		if (!n && !subs && !is_template(r)) {
+			aza_unknown(ev, r, "subnets is absent from the virtual network");
+			return;
+		}
+	}
+	if (!n)
+		aza_na(ev, r, "no subnet that takes an NSG");
+	else if (nmiss)
+		aza_fail(ev, r, "%zu of %zu subnet%s without an NSG: %s", nmiss, n, n == 1 ? "" : "s", missing);
+	else
+		aza_pass(ev, r, "all %zu subnet%s have an NSG", n, n == 1 ? "" : "s");
+}
+
+static int vnet_ddos(aza_ev *ev, const aza_res *v)
+{
+	int b;
+	return aza_json_bool(aza_prop(ev, v, "properties.enableDdosProtection"), &b) && b &&
+	       aza_json_str(aza_prop(ev, v, "properties.ddosProtectionPlan.id"));
+}
+
+static void ddos_vnet(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableDdosProtection", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "enableDdosProtection is not a boolean");
+	else if (vnet_ddos(ev, r))
+		aza_pass(ev, r, "enableDdosProtection is true with plan %s",
+		         strrchr(aza_json_str(aza_prop(ev, r, "properties.ddosProtectionPlan.id")), '/') + 1);
+	else if (k && b)
+		aza_fail(ev, r, "enableDdosProtection is true but no ddosProtectionPlan is linked");
+	else
+		aza_fail(ev, r, "enableDdosProtection is %s", k ? "false" : "not set (false)");
+}
+
+static void ddos_pip(aza_ev *ev, const aza_res *r)
+{
+	const char *mode = aza_json_str(aza_prop(ev, r, "properties.ddosSettings.protectionMode"));
+	const char *cov = aza_json_str(aza_prop(ev, r, "properties.ddosSettings.protectionCoverage"));
+	if (mode && aza__strieq(mode, "Enabled")) {
+		aza_pass(ev, r, "ddosSettings.protectionMode is Enabled (IP protection)");
+		return;
+	}
+	if (!mode && cov && aza__strieq(cov, "Standard")) {
+		aza_pass(ev, r, "ddosSettings.protectionCoverage is Standard");
+		return;
+	}
+	if (mode && aza__strieq(mode, "Disabled")) {
+		aza_fail(ev, r, "ddosSettings.protectionMode is Disabled");
+		return;
+	}
+	if (mode && !aza__strieq(mode, "VirtualNetworkInherited")) {
+		aza_unknown(ev, r, "ddosSettings.protectionMode has an unknown value '%s'", mode);
+		return;
+	}
+	/* Inherited (the default): the virtual network of what the IP is on. */
+	const char *ipc = aza_json_str(aza_prop(ev, r, "properties.ipConfiguration.id"));
+	if (!ipc) {
+		aza_na(ev, r, "the public IP is not attached to anything");
+		return;
+	}
+	const char *nic_id = id_before(ev, ipc, "/ipConfigurations/");
+	if (!nic_id || !aza__istrstr(nic_id, "/providers/Microsoft.Network/networkInterfaces/")) {
+		aza_unknown(ev, r, "protection is inherited from the virtual network, but the IP is attached to %s, whose virtual network is not resolved",
+		            nic_id ? nic_id : ipc);
+		return;
+	}
+	const aza_res *nic = aza_inv_find(aza_ev_inv(ev), nic_id);
+	if (!nic) {
+		const char *why;
+		aza_unknown(ev, r, "protection is inherited from the virtual network, but network interface %s is not in the input%s%s",
+		            strrchr(nic_id, '/') + 1, aza_ev_collected(ev, NIC, r, &why) ? "" : ": ",
+		            aza_ev_collected(ev, NIC, r, &why) ? "" : why);
+		return;
+	}
+	const char *subnet = NULL;
+	aza_json_each(c, aza_prop(ev, nic, "properties.ipConfigurations")) {
+		const char *cid = aza_json_str(aza_json_get(c, "id"));
+		if (cid && aza__strieq(cid, ipc))
+			subnet = aza_json_str(aza_json_path(c, "properties.subnet.id"));
+	}
+	const char *vnet_id = id_before(ev, subnet, "/subnets/");
+	const aza_res *vnet = vnet_id ? aza_inv_find(aza_ev_inv(ev), vnet_id) : NULL;
+	if (!vnet) {
+		aza_unknown(ev, r, "protection is inherited from the virtual network, which %s", vnet_id ? aza_ev_fmt(ev, "(%s) is not in the input", strrchr(vnet_id, '/') + 1) : "could not be found from the network interface");
+		return;
+	}
+	if (vnet_ddos(ev, vnet))
+		aza_pass(ev, r, "inherits DDoS Network Protection from virtual network %s", vnet->name);
+	else
+		aza_fail(ev, r, "protection is inherited from virtual network %s, which has no DDoS protection plan", vnet->name);
+}
+
+static void bastion(aza_ev *ev, const aza_res *sub)
+{
+	for (const aza_res *b = aza_inv_first(aza_ev_inv(ev), BASTION); b; b = b->next_of_type)
+		if (aza__strieq(b->sub, sub->sub)) {
+			aza_pass(ev, sub, "Bastion host %s exists", b->name);
+			return;
+		}
+	const char *why;
+	if (!aza_ev_collected(ev, BASTION, sub, &why))
+		aza_unknown(ev, sub, "%s", why);
+	else
+		aza_fail(ev, sub, "no Azure Bastion host in the subscription");
+}
+
+/* ------------------------------------------------------ database firewalls */
+
+static int ip4(const char *s, unsigned *out)
+{
+	unsigned a, b, c, d;
+	char e;
+	if (!s || sscanf(s, "%u.%u.%u.%u%c", &a, &b, &c, &d, &e) != 4 || a > 255 || b > 255 || c > 255 || d > 255)
+		return 0;
+	*out = (a << 24) | (b << 16) | (c << 8) | d;
+	return 1;
+}
+
+static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const char *pna_path)
+{
+	const char *pna = aza_json_str(aza_prop(ev, r, pna_path));
+	int closed = pna && aza__strieq(pna, "Disabled");
+	const char *bad = NULL, *unread = NULL;
+	size_t nrules = 0;
+	for (const aza_res *f = aza_inv_child(aza_ev_inv(ev), r->id, fwtype); f; f = aza_inv_next_child(f, r->id)) {
+		nrules++;
+		const char *nm = strrchr(f->name, '/') ? strrchr(f->name, '/') + 1 : f->name;
+		const char *s = aza_json_str(aza_prop(ev, f, "properties.startIpAddress"));
+		const char *e = aza_json_str(aza_prop(ev, f, "properties.endIpAddress"));
+		unsigned a, b;
+		if (!ip4(s, &a) || !ip4(e, &b)) {
+			unread = unread ? unread : nm;
+			continue;
+		}
+		const char *m = NULL;
+		if (a == 0 && b == 0xFFFFFFFFu)
+			m = aza_ev_fmt(ev, "firewall rule %s allows any IP (%s-%s)", nm, s, e);
+		else if (a == 0 && b == 0)
+			m = aza_ev_fmt(ev, "firewall rule %s (%s-%s) allows all Azure services, including other customers' resources", nm, s, e);
+		if (m)
+			bad = bad ? aza_ev_fmt(ev, "%s; %s", bad, m) : m;
+	}
+	if (bad && closed) {
+		aza_pass(ev, r, "public network access is Disabled, so firewall rules are not applied (%s)", bad);
+		return;
+	}
+	if (bad) {
+		aza_fail(ev, r, "%s", bad);
+		return;
+	}
+	if (unread) {
+		aza_unknown(ev, r, "firewall rule %s has no readable startIpAddress/endIpAddress", unread);
+		return;
+	}
+	if (closed) {
+		aza_pass(ev, r, "public network access is Disabled");
+		return;
+	}
+	const char *why;
+	if (!nrules && !aza_ev_collected(ev, fwtype, r, &why)) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	aza_pass(ev, r, "none of %zu firewall rule%s opens the server to any IP or to all Azure services", nrules,
+	         nrules == 1 ? "" : "s");
+}
+
+static void sql_fw(aza_ev *ev, const aza_res *r)
+{
+	db_firewall(ev, r, "Microsoft.Sql/servers/firewallRules", "properties.publicNetworkAccess");
+}
+
+static void pg_fw(aza_ev *ev, const aza_res *r)
+{
+	db_firewall(ev, r, "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", "properties.network.publicNetworkAccess");
+}
+
+static void mysql_fw(aza_ev *ev, const aza_res *r)
+{
+	db_firewall(ev, r, "Microsoft.DBforMySQL/flexibleServers/firewallRules", "properties.network.publicNetworkAccess");
+}
+
+/* ------------------------------------------------------------------ table */
+
+#define IAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_IAAS
+#define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
+#define NSG_DEFAULTS \
+	"Inbound rules only, by priority, first match wins; the default rules never admit the internet, so an NSG without " \
+	"a matching Allow passes. Internet sources: *, Any, Internet, 0.0.0.0, any /0 (also in sourceAddressPrefixes). " \
+	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
+	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources; a " \
+	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
+	"Rules embedded in securityRules and child securityRules resources are both read."
+
+const struct aza_rule aza_rules_network[] = {
+	{
+		.id = "AZA-NET-001", .title = "No NSG admits RDP from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.checklist = "network.no_internet_rdp", .cis = "6.0.0:7.1",
+		.rationale = "RDP exposed to the internet is brute-forced within hours and has a history of pre-authentication vulnerabilities; remote administration belongs behind Bastion, VPN or ExpressRoute.",
+		.portal = "Network security group > Settings > Inbound security rules: delete or restrict the rule allowing 3389 from Any/Internet (use Azure Bastion or just-in-time access).",
+		.cli = "az network nsg rule update -g <rg> --nsg-name <nsg> -n <rule> --access Deny   (or: az network nsg rule delete ...)",
+		.arm = "securityRules[]: no Inbound Allow with destination port 3389 and source *, Internet, Any or 0.0.0.0/0",
+		.defaults = NSG_DEFAULTS " TCP and UDP 3389 are both checked.",
+		.check = nsg_rdp,
+	},
+	{
+		.id = "AZA-NET-002", .title = "No NSG admits SSH from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.checklist = "network.no_internet_ssh", .cis = "6.0.0:7.2",
+		.rationale = "SSH exposed to the internet invites credential stuffing and exploitation; use Bastion, VPN or just-in-time access.",
+		.portal = "Network security group > Inbound security rules: delete or restrict the rule allowing 22 from Any/Internet.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>",
+		.arm = "securityRules[]: no Inbound Allow with destination port 22 and an internet source",
+		.defaults = NSG_DEFAULTS,
+		.check = nsg_ssh,
+	},
+	{
+		.id = "AZA-NET-003", .title = "No NSG admits UDP from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.cis = "6.0.0:7.3",
+		.rationale = "Internet-reachable UDP services (DNS, NTP, SSDP, CLDAP...) are abused for reflection and amplification DDoS attacks.",
+		.portal = "Network security group > Inbound security rules: restrict rules with protocol UDP or Any from Any/Internet.",
+		.cli = "az network nsg rule update -g <rg> --nsg-name <nsg> -n <rule> --protocol Tcp   (or restrict --source-address-prefixes)",
+		.arm = "securityRules[]: no Inbound Allow with protocol Udp or * and an internet source",
+		.defaults = NSG_DEFAULTS " Every UDP port is checked; protocol * counts as UDP.",
+		.check = nsg_udp,
+	},
+	{
+		.id = "AZA-NET-004", .title = "No NSG admits HTTP(S) from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_LOW, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.cis = "6.0.0:7.4",
+		.rationale = "Web servers published straight from an NSG skip the WAF, TLS policy and DDoS layer of Application Gateway or Front Door.",
+		.portal = "Network security group > Inbound security rules: restrict rules allowing 80/443 from the internet; publish through Application Gateway or Front Door.",
+		.cli = "az network nsg rule update -g <rg> --nsg-name <nsg> -n <rule> --source-address-prefixes GatewayManager   (or the gateway subnet)",
+		.arm = "securityRules[]: no Inbound Allow with destination port 80 or 443 and an internet source",
+		.defaults = NSG_DEFAULTS " TCP 80 and 443 are checked.",
+		.check = nsg_http,
+	},
+	{
+		.id = "AZA-NET-005", .title = "NSG flow logs are retained for the configured period",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .types = FLOWLOG,
+		.cis = "6.0.0:7.5",
+		.rationale = "Flow logs are the record of who talked to what; an incident found late needs months of them.",
+		.portal = "Network Watcher > Flow logs > select the NSG flow log > Retention days: 90 or more (0 = forever).",
+		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
+		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.retentionPolicy = {enabled: true, days: 90}",
+		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy enabled false or absent fails: no retention policy applies. A disabled flow log fails.",
+		.check = flow_nsg,
+	},
+	{
+		.id = "AZA-NET-006", .title = "Network Watcher is enabled in every region in use",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .scope = AZA_SCOPE_SUBSCRIPTION,
+		.needs = NW, .checklist = "network.watcher_enabled", .cis = "6.0.0:7.6",
+		.rationale = "Network Watcher provides flow logs, connection troubleshooting and topology; a region without it has none of them when an incident happens.",
+		.portal = "Network Watcher > Overview > enable Network Watcher in each region that holds resources.",
+		.cli = "az network watcher configure -g NetworkWatcherRG --locations <region> [<region>...] --enabled true",
+		.arm = "Microsoft.Network/networkWatchers in each region (properties: {})",
+		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global' and resource groups left out). A watcher counts when its provisioningState is Succeeded (or absent). Watchers not collected: UNKNOWN.",
+		.check = watcher_regions,
+	},
+	{
+		.id = "AZA-NET-007", .title = "Public IP addresses are reviewed periodically",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_INFO, IAAS_NET,
+		.cis = "6.0.0:7.7",
+		.rationale = "Forgotten public IPs keep services reachable from the internet after the need has gone.",
+		.manual = "List public IPs (az network public-ip list --query \"[].{name:name, ip:ipAddress, attached:ipConfiguration.id}\" -o table, or Portal > Public IP addresses) and confirm with each owner that every address, and what it is attached to, is still needed; record the review date.",
+	},
+	{
+		.id = "AZA-NET-008", .title = "Virtual network flow logs are retained for the configured period",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .types = FLOWLOG,
+		.cis = "6.0.0:7.8",
+		.rationale = "VNet flow logs replace NSG flow logs; investigations need them kept long enough.",
+		.portal = "Network Watcher > Flow logs > select the virtual network flow log > Retention days: 90 or more (0 = forever).",
+		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
+		.arm = "flowLogs targeting a VNet, subnet or NIC: properties.retentionPolicy = {enabled: true, days: 90}",
+		.defaults = "Flow logs whose targetResourceId is a virtual network, subnet or network interface (NSG targets: NOT_APPLICABLE, see AZA-NET-005). Same retention judgement as AZA-NET-005.",
+		.check = flow_vnet,
+	},
+	{
+		.id = "AZA-NET-009", .title = "Point-to-site VPN uses Entra ID authentication only",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = VNGW,
+		.cis = "6.0.0:7.9",
+		.rationale = "Entra ID authentication brings MFA and conditional access to VPN users; certificates and RADIUS secrets do not.",
+		.portal = "Virtual network gateway > Point-to-site configuration > Authentication type: Azure Active Directory only.",
+		.cli = "az network vnet-gateway update -g <rg> -n <gw> --vpn-auth-type AAD --aad-tenant <url> --aad-audience <id> --aad-issuer <url>",
+		.arm = "properties.vpnClientConfiguration.vpnAuthenticationTypes = ['AAD']",
+		.defaults = "ExpressRoute gateways and gateways without vpnClientConfiguration are NOT_APPLICABLE. No vpnAuthenticationTypes with root certificates means certificate authentication (FAIL).",
+		.check = vpn_aad,
+	},
+	{
+		.id = "AZA-NET-010", .title = "Application Gateways have a web application firewall",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPGW, .needs = WAFPOL,
+		.cis = "6.0.0:7.10",
+		.rationale = "A WAF blocks common web attacks (injection, XSS, protocol abuse) before they reach the application.",
+		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
+		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
+		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy found in the input with policySettings.state Disabled fails.",
+		.check = appgw_waf,
+	},
+	{
+		.id = "AZA-NET-011", .title = "Subnets are associated with a network security group",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = VNET, .needs = SUBNET,
+		.cis = "6.0.0:7.11",
+		.rationale = "A subnet without an NSG has no network filtering between it and the rest of the network (and the internet, for public IPs).",
+		.portal = "Virtual network > Subnets > select > Network security group: choose an NSG.",
+		.cli = "az network vnet subnet update -g <rg> --vnet-name <vnet> -n <subnet> --network-security-group <nsg>",
+		.arm = "properties.subnets[].properties.networkSecurityGroup.id",
+		.defaults = "GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet and RouteServerSubnet do not support NSGs and are skipped. Embedded subnets are read, else child subnet resources.",
+		.check = subnet_nsg,
+	},
+	{
+		.id = "AZA-NET-012", .title = "Application Gateways require TLS 1.2 or later",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPGW,
+		.cis = "6.0.0:7.12",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses and are deprecated.",
+		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2).",
+		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
+		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}",
+		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN.",
+		.check = appgw_tls,
+	},
+	{
+		.id = "AZA-NET-013", .title = "Application Gateways have HTTP/2 enabled",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_INFO, PAAS_NET, .types = APPGW,
+		.cis = "6.0.0:7.13",
+		.rationale = "HTTP/2 brings header compression and multiplexing; CIS lists it for the gateway's protocol hygiene.",
+		.portal = "Application gateway > Configuration > HTTP2: Enabled.",
+		.cli = "az network application-gateway update -g <rg> -n <gw> --http2 Enabled",
+		.arm = "properties.enableHttp2 = true",
+		.defaults = "Absent means false (FAIL).",
+		.check = appgw_http2,
+	},
+	{
+		.id = "AZA-NET-014", .title = "WAF policies inspect request bodies",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = WAFPOL,
+		.cis = "6.0.0:7.14",
+		.rationale = "Without body inspection, attacks carried in POST bodies pass the WAF unexamined.",
+		.portal = "Web Application Firewall policy > Policy settings > Enforce request body inspection: on.",
+		.cli = "az network application-gateway waf-policy policy-setting update -g <rg> --policy-name <policy> --request-body-check true",
+		.arm = "properties.policySettings.requestBodyCheck = true",
+		.defaults = "Absent is treated as not enabled (FAIL).",
+		.check = waf_body,
+	},
+	{
+		.id = "AZA-NET-015", .title = "WAF policies enable bot protection",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = WAFPOL,
+		.cis = "6.0.0:7.15",
+		.rationale = "The bot manager rule set blocks known malicious bots and scanners.",
+		.portal = "Web Application Firewall policy > Managed rules > Assign > Microsoft_BotManagerRuleSet.",
+		.cli = "az network application-gateway waf-policy managed-rule rule-set add -g <rg> --policy-name <policy> --type Microsoft_BotManagerRuleSet --version 1.0",
+		.arm = "properties.managedRules.managedRuleSets[] with ruleSetType 'Microsoft_BotManagerRuleSet'",
+		.defaults = "No managed rule set of that type: FAIL.",
+		.check = waf_bot,
+	},
+	{
+		.id = "AZA-NET-016", .title = "PaaS resources are placed in a Network Security Perimeter",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_INFO, PAAS_NET,
+		.cis = "6.0.0:7.16",
+		.rationale = "A network security perimeter restricts public access to PaaS resources and logs access across them.",
+		.manual = "Portal > Network Security Perimeters: for each PaaS resource that should not be public (storage, Key Vault, SQL, Event Hubs...), confirm it is associated with a perimeter profile in Enforced mode whose inbound/outbound access rules are only the ones you need (az network perimeter list / az network perimeter association list).",
+	},
+	{
+		.id = "AZA-NET-017", .title = "An Azure Bastion host exists",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .scope = AZA_SCOPE_SUBSCRIPTION,
+		.needs = BASTION, .cis = "6.0.0:8.4.1",
+		.rationale = "Bastion gives browser-based RDP/SSH over TLS without public IPs or open management ports on VMs.",
+		.portal = "Bastions > Create: in the virtual network holding the VMs (subnet AzureBastionSubnet).",
+		.cli = "az network bastion create -g <rg> -n <bastion> --vnet-name <vnet> --public-ip-address <pip> -l <region>",
+		.arm = "Microsoft.Network/bastionHosts",
+		.defaults = "Any Bastion host in the subscription passes. Bastion hosts not collected: UNKNOWN.",
+		.check = bastion,
+	},
+	{
+		.id = "AZA-NET-018", .title = "Virtual networks have DDoS Network Protection",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = VNET,
+		.cis = "6.0.0:8.5",
+		.rationale = "DDoS Network Protection adds adaptive tuning, attack telemetry and cost protection to the public IPs in the network.",
+		.portal = "Virtual network > Settings > DDoS protection: Enable, select a DDoS protection plan.",
+		.cli = "az network vnet update -g <rg> -n <vnet> --ddos-protection true --ddos-protection-plan <plan id>",
+		.arm = "properties.enableDdosProtection = true and properties.ddosProtectionPlan.id",
+		.defaults = "Absent enableDdosProtection means false (FAIL); true without a plan fails too.",
+		.check = ddos_vnet,
+	},
+	{
+		.id = "AZA-NET-019", .title = "No SQL server firewall rule allows any IP or all Azure services",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = "Microsoft.Sql/servers",
+		.needs = "Microsoft.Sql/servers/firewallRules", .checklist = "network.sql_no_any_ip",
+		.rationale = "A 0.0.0.0-255.255.255.255 rule opens the server to the whole internet; 0.0.0.0 (Allow Azure services) opens it to every Azure tenant's resources, not only yours.",
+		.portal = "SQL server > Security > Networking: delete rules covering 0.0.0.0-255.255.255.255 and uncheck 'Allow Azure services and resources to access this server'.",
+		.cli = "az sql server firewall-rule delete -g <rg> -s <server> -n <rule>",
+		.arm = "Microsoft.Sql/servers/firewallRules: no rule with startIpAddress 0.0.0.0 and endIpAddress 255.255.255.255 or 0.0.0.0",
+		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). publicNetworkAccess Disabled passes: firewall rules are then not applied. Firewall rules not collected: UNKNOWN.",
+		.check = sql_fw,
+	},
+	{
+		.id = "AZA-NET-020", .title = "No PostgreSQL flexible server firewall rule allows any IP or all Azure services",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET,
+		.types = "Microsoft.DBforPostgreSQL/flexibleServers", .needs = "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules",
+		.checklist = "network.sql_no_any_ip",
+		.rationale = "A 0.0.0.0-255.255.255.255 rule exposes the server to the internet; 0.0.0.0 allows every Azure customer's resources.",
+		.portal = "PostgreSQL flexible server > Settings > Networking: delete open rules; uncheck 'Allow public access from any Azure service'.",
+		.cli = "az postgres flexible-server firewall-rule delete -g <rg> -n <server> -r <rule>",
+		.arm = "flexibleServers/firewallRules: no startIpAddress 0.0.0.0 with endIpAddress 255.255.255.255 or 0.0.0.0",
+		.defaults = "As AZA-NET-019; network.publicNetworkAccess Disabled (private access) passes.",
+		.check = pg_fw,
+	},
+	{
+		.id = "AZA-NET-021", .title = "No MySQL flexible server firewall rule allows any IP or all Azure services",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET,
+		.types = "Microsoft.DBforMySQL/flexibleServers", .needs = "Microsoft.DBforMySQL/flexibleServers/firewallRules",
+		.checklist = "network.sql_no_any_ip",
+		.rationale = "A 0.0.0.0-255.255.255.255 rule exposes the server to the internet; 0.0.0.0 allows every Azure customer's resources.",
+		.portal = "MySQL flexible server > Settings > Networking: delete open rules; uncheck 'Allow public access from any Azure service'.",
+		.cli = "az mysql flexible-server firewall-rule delete -g <rg> -n <server> -r <rule>",
+		.arm = "flexibleServers/firewallRules: no startIpAddress 0.0.0.0 with endIpAddress 255.255.255.255 or 0.0.0.0",
+		.defaults = "As AZA-NET-019; network.publicNetworkAccess Disabled (private access) passes.",
+		.check = mysql_fw,
+	},
+	{
+		.id = "AZA-NET-022", .title = "Attached public IPs are covered by DDoS protection",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = PIP, .needs = NIC " " VNET,
+		.rationale = "Public IPs are what a DDoS attack targets; without Network or IP Protection only the basic platform protection applies.",
+		.portal = "Public IP address > Settings > Protection: enable IP Protection, or enable DDoS Network Protection on the virtual network it is in.",
+		.cli = "az network public-ip update -g <rg> -n <pip> --ddos-protection-mode Enabled",
+		.arm = "properties.ddosSettings.protectionMode = 'Enabled' (or VirtualNetworkInherited with a protected VNet)",
+		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE. IPs on load balancers and gateways, or whose NIC/VNet is not in the input: UNKNOWN.",
+		.check = ddos_pip,
+	},
+	{
+		.id = "AZA-NET-023", .title = "No NSG admits WinRM or Telnet from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.rationale = "WinRM (5985/5986) and Telnet (23) are remote administration protocols; exposed to the internet they are brute-forced and Telnet sends passwords in clear.",
+		.portal = "Network security group > Inbound security rules: delete or restrict rules allowing 5985, 5986 or 23 from the internet.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>",
+		.arm = "securityRules[]: no Inbound Allow to TCP 5985-5986 or 23 from an internet source",
+		.defaults = NSG_DEFAULTS,
+		.check = nsg_remote,
+	},
+	{
+		.id = "AZA-NET-024", .title = "No NSG admits SMB or FTP from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.rationale = "SMB (445) is the vector of wormable exploits and relay attacks; FTP (20-21) sends credentials in clear.",
+		.portal = "Network security group > Inbound security rules: delete or restrict rules allowing 445 or 20-21 from the internet.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>",
+		.arm = "securityRules[]: no Inbound Allow to TCP 445 or 20-21 from an internet source",
+		.defaults = NSG_DEFAULTS,
+		.check = nsg_files,
+	},
+	{
+		.id = "AZA-NET-025", .title = "No NSG admits database ports from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.rationale = "Databases reachable from the internet (SQL Server 1433, MySQL 3306, PostgreSQL 5432, MongoDB 27017, Redis 6379, Elasticsearch 9200) are scanned for continuously; several ship without authentication.",
+		.portal = "Network security group > Inbound security rules: delete or restrict rules allowing database ports from the internet; use private endpoints or a VPN.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>",
+		.arm = "securityRules[]: no Inbound Allow to TCP 1433, 3306, 5432, 27017, 6379 or 9200 from an internet source",
+		.defaults = NSG_DEFAULTS,
+		.check = nsg_db,
+	},
+	{
+		.id = "AZA-NET-026", .title = "No NSG admits Docker or Kubernetes API ports from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
+		.rationale = "An exposed Docker daemon (2375/2376) or Kubernetes API server (6443) hands over the host or the cluster to whoever reaches it without strong authentication.",
+		.portal = "Network security group > Inbound security rules: delete or restrict rules allowing 2375-2376 or 6443 from the internet.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>",
+		.arm = "securityRules[]: no Inbound Allow to TCP 2375-2376 or 6443 from an internet source",
+		.defaults = NSG_DEFAULTS,
+		.check = nsg_containers,
+	},
+};
+const size_t aza_rules_network_n = sizeof aza_rules_network / sizeof aza_rules_network[0];

@@ -1,10 +1,20 @@
 #!/bin/sh
 # End-to-end tests of the azaudit command. Prints "N passed, M failed".
+# Run from the project root (make check does); AZAUDIT names the binary.
 AZ=${AZAUDIT:-build/azaudit}
+case $AZ in /*) ;; *) AZ=$(pwd)/$AZ ;; esac
+ROOT=$(pwd)
+SAMPLE=$ROOT/examples/sample-tenant/snapshot.json
+CONFIG=$ROOT/examples/azaudit.config.json
+NOW=2026-11-01T00:00:00Z
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+have_jq=0; command -v jq >/dev/null 2>&1 && have_jq=1
+ESC=$(printf '\033')
+SUB=00000000-0000-0000-0000-000000000001
+ST=/subscriptions/$SUB/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts
 
 # exit 2 and a positioned message on malformed JSON; no report written
 printf '{"resources": [\n {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/a", }\n]}' > "$T/bad.json"
@@ -12,6 +22,343 @@ $AZ scan -f json -o "$T/out.json" "$T/bad.json" 2> "$T/err"; rc=$?
 [ $rc -eq 2 ] && ok || bad "malformed JSON exit $rc"
 grep -q "bad.json:2:.*trailing comma" "$T/err" && ok || bad "malformed JSON message: $(cat "$T/err")"
 [ ! -e "$T/out.json" ] && ok || bad "report written despite bad input"
+
+# bad_input NAME PATTERN: scanning $T/NAME exits 2 (not a crash), the message
+# matches PATTERN (which names the file), and no report is written.
+bad_input() {
+	rm -f "$T/out.json"
+	$AZ scan -f json -o "$T/out.json" "$T/$1" > "$T/stdout" 2> "$T/err"; rc=$?
+	[ $rc -eq 2 ] && ok || bad "$1: exit $rc, want 2 ($(head -c 300 "$T/err"))"
+	grep -Eq "$2" "$T/err" && ok || bad "$1: message '$(head -c 300 "$T/err")' does not match '$2'"
+	[ ! -e "$T/out.json" ] && [ ! -s "$T/stdout" ] && ok || bad "$1: report written despite bad input"
+}
+echo 5 > "$T/number.json"
+bad_input number.json 'number\.json:1:1: '
+printf '\n  "a string"\n' > "$T/string.json"
+bad_input string.json 'string\.json:2:3: '
+printf '{\n"resources": 5}\n' > "$T/res5.json"
+bad_input res5.json 'res5\.json.*"resources" must be an array'
+printf '[\n {"id": "%s/a"},\n 42\n]\n' "$ST" > "$T/elem.json"
+bad_input elem.json 'elem\.json:3:2: .*\[1\] is not an object'
+printf '{"value": [{"id": "%s/a"}, "x"]}' "$ST" > "$T/elem2.json"
+bad_input elem2.json 'elem2\.json:1:[0-9]+: .*not an object'
+: > "$T/empty.json"
+bad_input empty.json 'empty\.json: empty input'
+printf '  \n\n' > "$T/blank.json"
+bad_input blank.json 'blank\.json: empty input'
+printf '[{"id": "%s/a", "name": "a\377\376b"}]' "$ST" > "$T/utf8.json"
+bad_input utf8.json 'utf8\.json:1:[0-9]+: invalid UTF-8'
+printf '[{"id": "%s/a", "properties": {"x": 1,\n "x": 2}}]' "$ST" > "$T/dupkey.json"
+bad_input dupkey.json 'dupkey\.json:2:2: duplicate key'
+printf '{"snapshot_version": "1.0", "meta": {}, "meta": {}}' > "$T/dupkey2.json"
+bad_input dupkey2.json 'dupkey2\.json:1:[0-9]+: duplicate key'
+awk 'BEGIN { for (i = 0; i < 10000; i++) printf "["; for (i = 0; i < 10000; i++) printf "]"; print "" }' > "$T/deep.json"
+bad_input deep.json 'deep\.json:1:[0-9]+: nesting deeper than the limit'
+awk -v id="$ST/a" 'BEGIN { printf "[{\"id\": \"%s\", \"properties\": ", id; for (i = 0; i < 10000; i++) printf "{\"a\":"; printf "1"; for (i = 0; i < 10000; i++) printf "}"; print "}]" }' > "$T/deep2.json"
+bad_input deep2.json 'deep2\.json:1:[0-9]+: nesting deeper than the limit'
+printf '{"snapshot_version": "1.0", "resources": [' > "$T/cut.json"
+bad_input cut.json 'cut\.json:1:[0-9]+: unexpected end of input'
+printf '[{"id": "%s/a"}] [' "$ST" > "$T/trailing.json"
+bad_input trailing.json 'trailing\.json:1:[0-9]+: '
+printf '{"snapshot_version": "9.0", "resources": []}' > "$T/version.json"
+bad_input version.json 'version\.json: snapshot version 9\.0'
+# truncated gzip: cut a real compressed snapshot short
+gzip -c "$SAMPLE" > "$T/sample.json.gz"
+n=$(wc -c < "$T/sample.json.gz")
+head -c $((n / 2)) "$T/sample.json.gz" > "$T/cut.json.gz"
+bad_input cut.json.gz 'cut\.json\.gz: .*(truncated|corrupt)'
+head -c $((n - 6)) "$T/sample.json.gz" > "$T/cut2.json.gz"
+bad_input cut2.json.gz 'cut2\.json\.gz: .*(truncated|corrupt)'
+# a file that does not exist
+$AZ scan "$T/nope.json" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'nope\.json' "$T/err" && ok || bad "missing file: exit $rc, $(cat "$T/err")"
+
+# a bad input among good ones still fails the whole scan, and an existing
+# report is left as it was
+echo OLD > "$T/keep.json"
+$AZ scan -f json -o "$T/keep.json" "$SAMPLE" "$T/dupkey.json" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && [ "$(cat "$T/keep.json")" = OLD ] && ok || bad "failed scan replaced an existing report (exit $rc)"
+
+# A 100 MB string: a correct result or a clear error, never a crash.
+{ printf '[{"id": "%s/big", "properties": {"supportsHttpsTrafficOnly": true}, "tags": {"note": "' "$ST"
+  head -c 104857600 /dev/zero | tr '\0' a
+  printf '"}}]\n'; } > "$T/big.json"
+$AZ scan -f json -o "$T/big.out" --rule AZA-STG-001 "$T/big.json" 2> "$T/err"; rc=$?
+if [ $rc -eq 0 ]; then
+	grep -q '"status":"PASS","resource_id":"[^"]*/storageAccounts/big"' "$T/big.out" && ok || bad "100 MB string: wrong result"
+elif [ $rc -eq 2 ] || [ $rc -eq 3 ]; then
+	grep -Eq 'big\.json.*(limit|memory)' "$T/err" && ok || bad "100 MB string: unclear error $(cat "$T/err")"
+else
+	bad "100 MB string: exit $rc (crash?)"
+fi
+rm -f "$T/big.json" "$T/big.out"
+
+# ---- input formats: the same resources give the same findings
+# Three storage accounts with their services and containers, as ARM objects.
+cat > "$T/arr.json" <<EOF
+[
+ {"id": "$ST/stgood", "name": "stgood", "type": "Microsoft.Storage/storageAccounts", "kind": "StorageV2",
+  "location": "westeurope", "sku": {"name": "Standard_GRS", "tier": "Standard"},
+  "properties": {"supportsHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
+   "allowSharedKeyAccess": false, "publicNetworkAccess": "Disabled",
+   "networkAcls": {"bypass": "AzureServices", "defaultAction": "Deny", "ipRules": [], "virtualNetworkRules": []},
+   "encryption": {"keySource": "Microsoft.Storage", "requireInfrastructureEncryption": true}}},
+ {"id": "$ST/stbad", "name": "stbad", "type": "Microsoft.Storage/storageAccounts", "kind": "StorageV2",
+  "location": "westeurope", "sku": {"name": "Standard_LRS", "tier": "Standard"},
+  "properties": {"supportsHttpsTrafficOnly": false, "minimumTlsVersion": "TLS1_0", "allowBlobPublicAccess": true,
+   "networkAcls": {"bypass": "None", "defaultAction": "Allow", "ipRules": [], "virtualNetworkRules": []}}},
+ {"id": "$ST/stbad/blobServices/default/containers/public", "name": "public",
+  "type": "Microsoft.Storage/storageAccounts/blobServices/containers",
+  "properties": {"publicAccess": "Container", "leaseStatus": "Unlocked", "hasImmutabilityPolicy": false, "hasLegalHold": false}},
+ {"id": "$ST/stbad/blobServices/default", "name": "default", "type": "Microsoft.Storage/storageAccounts/blobServices",
+  "properties": {"deleteRetentionPolicy": {"enabled": false}, "isVersioningEnabled": false}}
+]
+EOF
+findings() { # findings FILE -> "rule status id" lines, sorted
+	jq -r '.findings[] | "\(.rule_id) \(.status) \(.resource_id)"' "$1" | LC_ALL=C sort
+}
+if [ $have_jq -eq 1 ]; then
+	$AZ scan -f json -o "$T/f-array.json" --now $NOW "$T/arr.json"; rc=$?
+	[ $rc -eq 0 ] && ok || bad "array: exit $rc"
+	findings "$T/f-array.json" > "$T/want"
+	grep -q "^AZA-STG-001 FAIL $ST/stbad\$" "$T/want" && grep -q "^AZA-STG-001 PASS $ST/stgood\$" "$T/want" &&
+		grep -q "^AZA-STG-004 FAIL $ST/stbad/blobServices/default/containers/public\$" "$T/want" && ok ||
+		bad "array: unexpected findings $(head -5 "$T/want")"
+	# same_as NAME ARGS...: scanning ARGS gives the findings of the array
+	same_as() {
+		name=$1; shift
+		$AZ scan -f json -o "$T/f-$name.json" --now $NOW "$@" 2> "$T/err"; rc=$?
+		[ $rc -eq 0 ] || { bad "$name: exit $rc $(cat "$T/err")"; return; }
+		findings "$T/f-$name.json" > "$T/got"
+		if cmp -s "$T/want" "$T/got"; then ok; else bad "$name: findings differ from the array:"; diff "$T/want" "$T/got" | head -10; fi
+	}
+	jq '{value: .}' "$T/arr.json" > "$T/armlist.json"
+	same_as armlist "$T/armlist.json"
+	jq '{totalRecords: length, count: length, data: [.[] | .type |= ascii_downcase], facets: [], resultTruncated: "false"}' \
+		"$T/arr.json" > "$T/graph.json"
+	grep -q '"type": "microsoft.storage/storageaccounts"' "$T/graph.json" && ok || bad "graph fixture not lower-case"
+	same_as resource-graph "$T/graph.json"
+	jq -c '.[]' "$T/arr.json" > "$T/lines.jsonl"
+	same_as jsonlines "$T/lines.jsonl"
+	gzip -c "$T/arr.json" > "$T/arr.json.gz"
+	same_as gzip "$T/arr.json.gz"
+	same_as stdin - < "$T/arr.json"
+	gzip -c "$T/arr.json" | $AZ scan -f json --now $NOW - > "$T/f-stdin-gz.json" 2>&1
+	findings "$T/f-stdin-gz.json" 2>/dev/null | cmp -s "$T/want" - && ok || bad "gzip on standard input: $(head -c 200 "$T/f-stdin-gz.json")"
+	mkdir -p "$T/dir/sub"
+	jq '.[0:2]' "$T/arr.json" > "$T/dir/a.json"
+	jq -c '.[2:][]' "$T/arr.json" > "$T/dir/sub/b.jsonl"
+	echo 'not json' > "$T/dir/README.txt"
+	same_as directory "$T/dir"
+	jq '{snapshot_version: "1.0", meta: {tenant_id: "t1", subscriptions: [{id: "'$SUB'", name: "fixture-sub"}]}, resources: .}' \
+		"$T/arr.json" > "$T/snap.json"
+	same_as snapshot "$T/snap.json"
+	jq '.[0:2]' "$T/arr.json" > "$T/half1.json"; jq '.[2:]' "$T/arr.json" > "$T/half2.json"
+	same_as two-files "$T/half1.json" "$T/half2.json"
+	# a single resource (az ... show) gives the findings of a one-element array
+	jq '.[1]' "$T/arr.json" > "$T/one.json"
+	jq '[.[1]]' "$T/arr.json" > "$T/one-arr.json"
+	$AZ scan -f json --now $NOW "$T/one-arr.json" > "$T/f1.json"
+	findings "$T/f1.json" > "$T/want"
+	grep -q "^AZA-STG-001 FAIL $ST/stbad\$" "$T/want" && ok || bad "single element array: no STG-001 FAIL"
+	same_as single-resource "$T/one.json"
+
+	# Unknown resource types are counted and ignored, not an error.
+	printf '%s\n' \
+		'{"id": "/subscriptions/'$SUB'/resourceGroups/rg/providers/Microsoft.Contoso/widgets/w1", "properties": {}}' \
+		"$(jq -c '.[1]' "$T/arr.json")" \
+		'{"id": "/subscriptions/'$SUB'/resourceGroups/rg/providers/Microsoft.Contoso/widgets/w2", "properties": {}}' \
+		> "$T/unknown.jsonl"
+	$AZ scan -f json -o "$T/f-unknown.json" --now $NOW "$T/unknown.jsonl" 2> "$T/err"; rc=$?
+	[ $rc -eq 0 ] && ok || bad "unknown types: exit $rc $(cat "$T/err")"
+	[ "$(jq '.scan.unknown_types' "$T/f-unknown.json")" = 1 ] && [ "$(jq '.scan.resources' "$T/f-unknown.json")" = 3 ] && ok ||
+		bad "unknown types: scan block $(jq -c .scan "$T/f-unknown.json")"
+	findings "$T/f-unknown.json" | cmp -s "$T/want" - && ok || bad "unknown types changed the findings"
+	jq -e '[.findings[].resource_id | select(test("widgets"))] | length == 0' "$T/f-unknown.json" > /dev/null && ok ||
+		bad "unknown types: a finding on an unknown resource"
+else
+	bad "jq not installed: input-format tests skipped"
+fi
+
+# ---- the sample tenant: findings match examples/sample-tenant/expected.txt
+if [ $have_jq -eq 1 ]; then
+	AZAUDIT=$AZ sh "$ROOT/examples/sample-tenant/update-expected.sh" - > "$T/sample-got" 2> "$T/err"; rc=$?
+	if [ $rc -eq 0 ] && cmp -s "$ROOT/examples/sample-tenant/expected.txt" "$T/sample-got"; then ok
+	else
+		bad "sample tenant findings differ from examples/sample-tenant/expected.txt (exit $rc; regenerate with examples/sample-tenant/update-expected.sh and review):"
+		diff "$ROOT/examples/sample-tenant/expected.txt" "$T/sample-got" | head -40
+		cat "$T/err"
+	fi
+	# every status is represented, and every finding line is well formed
+	for s in PASS FAIL UNKNOWN MANUAL; do
+		grep -q "^AZA-[A-Z]*-[0-9][0-9][0-9] $s /" "$T/sample-got" && ok || bad "sample tenant has no $s finding"
+	done
+	grep -Evq '^AZA-[A-Z]+-[0-9]{3} (PASS|FAIL|MANUAL|UNKNOWN|NOT_APPLICABLE) /' "$T/sample-got" &&
+		bad "malformed expected line: $(grep -Ev '^AZA-[A-Z]+-[0-9]{3} (PASS|FAIL|MANUAL|UNKNOWN|NOT_APPLICABLE) /' "$T/sample-got" | head -1)" || ok
+fi
+
+# ---- the JSON report: fixed field names
+$AZ scan -f json --config "$CONFIG" --now $NOW -o "$T/report.json" "$SAMPLE"; rc=$?
+[ $rc -eq 0 ] && ok || bad "sample scan exit $rc"
+if [ $have_jq -eq 1 ]; then
+	jq -e '.schema_version == "1.0" and (.summary | has("PASS") and has("FAIL") and has("MANUAL") and has("UNKNOWN")
+	        and has("NOT_APPLICABLE") and has("total")) and (.findings | type == "array" and length > 0)
+	        and .summary.total == (.findings | length)' "$T/report.json" > /dev/null && ok || bad "report: top level"
+	jq -e 'all(.findings[]; has("rule_id") and has("title") and has("area") and has("level") and has("severity")
+	        and has("status") and has("resource_id") and has("resource_type") and has("resource_name")
+	        and has("subscription_id") and has("message") and has("checklist") and has("cis") and has("remediation"))' \
+		"$T/report.json" > /dev/null && ok || bad "report: a finding lacks a field"
+	jq -e 'all(.findings[]; (.rule_id | test("^AZA-[A-Z]+-[0-9]{3}$")) and (.level == 1 or .level == 2)
+	        and (.status | IN("PASS","FAIL","MANUAL","UNKNOWN","NOT_APPLICABLE"))
+	        and (.checklist | type == "array") and (.cis | type == "array") and (.remediation | type == "object")
+	        and (.message | type == "string" and length > 0))' "$T/report.json" > /dev/null && ok || bad "report: field types"
+	jq -e '([.findings[] | select(.status == "FAIL")] | length) == .summary.FAIL' "$T/report.json" > /dev/null && ok ||
+		bad "report: summary.FAIL does not count the FAIL findings"
+	jq -e '.scan.subscriptions == 3 and .scan.collection_errors == 2' "$T/report.json" > /dev/null && ok ||
+		bad "report: scan block $(jq -c .scan "$T/report.json")"
+
+	# a snapshot "errors" entry makes the dependent rule UNKNOWN naming the HTTP status
+	jq -e '[.findings[] | select(.resource_name == "stcontosodevcdn" and .rule_id == "AZA-STG-014")]
+	        | length == 1 and .[0].status == "UNKNOWN" and (.[0].message | test("HTTP 403"))' "$T/report.json" > /dev/null && ok ||
+		bad "collection error (sample): not UNKNOWN with HTTP 403"
+	cat > "$T/gap.json" <<EOF
+{"snapshot_version": "1.0",
+ "meta": {"tenant_id": "t1", "subscriptions": [{"id": "$SUB", "name": "s"}],
+          "datasets": ["Microsoft.Storage/storageAccounts", "Microsoft.Storage/storageAccounts/blobServices"]},
+ "resources": [$(jq -c '.[0]' "$T/arr.json")],
+ "errors": [{"scope": "$ST/stgood", "type": "Microsoft.Storage/storageAccounts/blobServices",
+             "api": "GET blobServices/default", "status": 429, "message": "TooManyRequests"}]}
+EOF
+	$AZ scan -f json --rule AZA-STG-014 --now $NOW "$T/gap.json" > "$T/gap.out"; rc=$?
+	[ $rc -eq 0 ] && jq -e '.findings | length == 1 and .[0].status == "UNKNOWN" and (.[0].message | test("HTTP 429"))' "$T/gap.out" > /dev/null &&
+		ok || bad "collection error: $(jq -c '.findings[0].message' "$T/gap.out" 2>/dev/null)"
+	# the same snapshot without the error: the missing service is "not collected", also UNKNOWN, no status
+	jq 'del(.errors) | .meta.datasets = ["Microsoft.Storage/storageAccounts"]' "$T/gap.json" > "$T/gap2.json"
+	$AZ scan -f json --rule AZA-STG-014 --now $NOW "$T/gap2.json" |
+		jq -e '.findings[0].status == "UNKNOWN" and (.findings[0].message | test("HTTP") | not)' > /dev/null && ok ||
+		bad "not collected: wrong verdict"
+fi
+
+# ---- filters
+if [ $have_jq -eq 1 ]; then
+	scanj() { $AZ scan -f json --config "$CONFIG" --now $NOW "$@" "$SAMPLE"; }
+	scanj --rule 'AZA-STG-00*' | jq -e '(.findings | length > 0) and all(.findings[]; .rule_id | test("^AZA-STG-00[0-9]$"))' > /dev/null &&
+		ok || bad "--rule glob"
+	scanj --rule AZA-STG-001,AZA-STG-004 | jq -e '[.findings[].rule_id] | unique == ["AZA-STG-001", "AZA-STG-004"]' > /dev/null &&
+		ok || bad "--rule list"
+	$AZ scan --rule 'AZA-NOPE-*' "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
+	[ $rc -eq 2 ] && grep -q 'AZA-NOPE' "$T/err" && ok || bad "--rule matching nothing: exit $rc"
+	scanj --area storage | jq -e '(.findings | length > 0) and all(.findings[]; .area == "storage")' > /dev/null && ok || bad "--area storage"
+	want=$(jq '[.findings[] | select(.area == "storage" or .area == "keyvault")] | length' "$T/report.json")
+	scanj --area storage,keyvault | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .area == "storage" or .area == "keyvault")' > /dev/null &&
+		ok || bad "--area list"
+	$AZ scan --area nowhere "$SAMPLE" > /dev/null 2>&1; rc=$?
+	[ $rc -eq 2 ] && ok || bad "--area unknown: exit $rc"
+	want=$(jq '[.findings[] | select(.level == 1)] | length' "$T/report.json")
+	scanj --level 1 | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .level == 1)' > /dev/null && ok || bad "--level 1"
+	$AZ scan --level 3 "$SAMPLE" > /dev/null 2>&1; rc=$?
+	[ $rc -eq 2 ] && ok || bad "--level 3: exit $rc"
+	want=$(jq '[.findings[] | select(.severity == "high" or .severity == "critical")] | length' "$T/report.json")
+	scanj --min-severity high | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .severity == "high" or .severity == "critical")' > /dev/null &&
+		ok || bad "--min-severity high"
+	want=$(jq '[.findings[] | select(.status == "FAIL" or .status == "UNKNOWN")] | length' "$T/report.json")
+	scanj --status FAIL,UNKNOWN | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .status == "FAIL" or .status == "UNKNOWN")' > /dev/null &&
+		ok || bad "--status FAIL,UNKNOWN"
+	scanj --status PASS --rule AZA-STG-001 | jq -e '(.findings | length > 0) and all(.findings[]; .status == "PASS" and .rule_id == "AZA-STG-001")' > /dev/null &&
+		ok || bad "--status with --rule"
+fi
+
+# ---- --fail-on: exit 1 when a FAIL at or above the threshold is reported
+# (AZA-STG-001 is high severity and fails on the sample tenant)
+$AZ scan --rule AZA-STG-001 --fail-on high -o "$T/fo.txt" "$SAMPLE"; rc=$?
+[ $rc -eq 1 ] && ok || bad "--fail-on high: exit $rc, want 1"
+grep -q 'AZA-STG-001' "$T/fo.txt" && ok || bad "--fail-on: report not written"
+$AZ scan --rule AZA-STG-001 --fail-on critical "$SAMPLE" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "--fail-on critical: exit $rc, want 0"
+$AZ scan --rule AZA-STG-001 --fail-on low --status PASS "$SAMPLE" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "--fail-on with FAIL filtered out by --status: exit $rc, want 0"
+$AZ scan --fail-on low "$T/one-arr.json" --rule AZA-STG-001 > /dev/null; rc=$?
+[ $rc -eq 1 ] && ok || bad "--fail-on low on a failing resource: exit $rc"
+jq '[.[0]]' "$T/arr.json" > "$T/good.json" 2>/dev/null
+$AZ scan --fail-on low --rule AZA-STG-001 "$T/good.json" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "--fail-on low on a passing resource: exit $rc"
+$AZ scan --fail-on extreme "$SAMPLE" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "--fail-on unknown severity: exit $rc"
+
+# ---- --output writes atomically: no temporary file left, file complete
+mkdir "$T/o"
+$AZ scan -f json -o "$T/o/r.json" --now $NOW "$SAMPLE"; rc=$?
+[ $rc -eq 0 ] && [ "$(ls -A "$T/o")" = r.json ] && ok || bad "--output left other files: $(ls -A "$T/o")"
+[ $have_jq -eq 0 ] || { jq -e '.findings | length > 0' "$T/o/r.json" > /dev/null && ok || bad "--output file incomplete"; }
+tail -c 3 "$T/o/r.json" | grep -q ']}' && ok || bad "--output file does not end the report"
+$AZ scan -f json --now $NOW "$SAMPLE" > "$T/o-stdout.json"
+cmp -s "$T/o/r.json" "$T/o-stdout.json" && ok || bad "--output differs from standard output"
+echo OLD > "$T/o/r.json"
+$AZ scan -f json -o "$T/o/r.json" --now $NOW "$SAMPLE"
+[ "$(ls -A "$T/o")" = r.json ] && cmp -s "$T/o/r.json" "$T/o-stdout.json" && ok || bad "--output does not replace an existing file"
+$AZ scan -o "$T/no/such/dir/r.txt" "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'no/such/dir' "$T/err" && ok || bad "--output into a missing directory: exit $rc"
+
+# ---- --output-dir with several formats
+$AZ scan -f text,json --output-dir "$T/od" --now $NOW "$SAMPLE"; rc=$?
+[ $rc -eq 0 ] && [ -s "$T/od/azaudit.json" ] && [ -s "$T/od/azaudit.txt" ] && ok || bad "--output-dir: exit $rc, $(ls "$T/od" 2>&1)"
+[ "$(ls -A "$T/od" | wc -l)" -eq 2 ] && ok || bad "--output-dir: extra files $(ls -A "$T/od")"
+cmp -s "$T/od/azaudit.json" "$T/o-stdout.json" && ok || bad "--output-dir json differs from standard output"
+grep -q 'AZA-STG-001' "$T/od/azaudit.txt" && ! grep -q '"rule_id"' "$T/od/azaudit.txt" && ok || bad "--output-dir text report"
+$AZ scan -f text,json "$SAMPLE" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "several formats without --output-dir: exit $rc"
+$AZ scan -f yaml "$SAMPLE" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "unknown format: exit $rc"
+
+# ---- colour
+$AZ scan --color "$SAMPLE" > "$T/c1"
+grep -q "$ESC" "$T/c1" && ok || bad "--color: no escape codes"
+$AZ scan --no-color "$SAMPLE" > "$T/c2"
+! grep -q "$ESC" "$T/c2" && ok || bad "--no-color: escape codes"
+NO_COLOR=1 $AZ scan "$SAMPLE" > "$T/c3"
+! grep -q "$ESC" "$T/c3" && ok || bad "NO_COLOR: escape codes"
+$AZ scan "$SAMPLE" > "$T/c4"
+! grep -q "$ESC" "$T/c4" && ok || bad "not a terminal: escape codes"
+$AZ scan --color -o "$T/c5" "$SAMPLE"
+cmp -s "$T/c2" "$T/c4" && ok || bad "text output differs between --no-color and a pipe"
+$AZ scan --color -f json "$SAMPLE" | grep -q "$ESC" && bad "--color put escape codes in JSON" || ok
+
+# ---- rules and explain
+$AZ rules --format json > "$T/rules.json"; rc=$?
+[ $rc -eq 0 ] && ok || bad "rules --format json: exit $rc"
+if [ $have_jq -eq 1 ]; then
+	jq -e '.rules | type == "array" and length > 0' "$T/rules.json" > /dev/null && ok || bad "rules --format json: not valid JSON with a rules array"
+	nj=$(jq '.rules | length' "$T/rules.json")
+	nu=$(jq '[.rules[].id] | unique | length' "$T/rules.json")
+	nt=$($AZ rules | grep -c '^AZA-')
+	[ "$nj" -eq "$nt" ] && [ "$nj" -eq "$nu" ] && ok || bad "rules: $nj in JSON, $nu unique, $nt in text"
+	jq -e 'all(.rules[]; has("id") and has("title") and has("area") and has("level") and has("severity"))' "$T/rules.json" > /dev/null &&
+		ok || bad "rules --format json: a rule lacks a field"
+	# every rule that reports on the sample tenant is listed
+	jq -r '.findings[].rule_id' "$T/report.json" | sort -u > "$T/ids-seen"
+	jq -r '.rules[].id' "$T/rules.json" | sort -u > "$T/ids-listed"
+	[ -z "$(comm -23 "$T/ids-seen" "$T/ids-listed")" ] && ok || bad "rules: unlisted rule ids $(comm -23 "$T/ids-seen" "$T/ids-listed")"
+fi
+$AZ explain AZA-STG-001 > "$T/explain"; rc=$?
+[ $rc -eq 0 ] && grep -q '^AZA-STG-001 ' "$T/explain" && grep -q 'secure transfer' "$T/explain" &&
+	grep -q 'az storage account update' "$T/explain" && grep -q '9\.3\.4' "$T/explain" && ok || bad "explain AZA-STG-001: exit $rc"
+$AZ explain aza-stg-024 > "$T/explain2" 2>&1; rc=$?
+grep -qi 'manual\|by hand' "$T/explain2" && ok || bad "explain of a manual rule (exit $rc)"
+$AZ explain AZA-XXX-999 > "$T/explain3" 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'AZA-XXX-999' "$T/err" && [ ! -s "$T/explain3" ] && ok || bad "explain of an unknown rule: exit $rc"
+
+# ---- usage errors
+$AZ scan > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "scan without input: exit $rc"
+$AZ scan --bogus "$SAMPLE" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "unknown option: exit $rc"
+$AZ frobnicate > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "unknown command: exit $rc"
+$AZ scan --config "$T/dupkey.json" "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'dupkey\.json:2:2' "$T/err" && ok || bad "bad configuration: exit $rc $(cat "$T/err")"
+echo '{"key_max_age_days": 90, "colour": "blue"}' > "$T/cfg.json"
+$AZ scan --config "$T/cfg.json" "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'colour' "$T/err" && ok || bad "unknown configuration key: exit $rc"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

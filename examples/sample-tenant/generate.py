@@ -1,0 +1,1313 @@
+#!/usr/bin/env python3
+"""Writes snapshot.json: the bundled sample tenant "Contoso".
+
+Every resource starts from a real example body of the Azure REST API specs
+(../shared/azure-api-examples, found beside the project) and gets new ids,
+names and values. Deterministic: no randomness, no clock. Each area has
+resources that pass and resources that fail, plus two collection errors.
+
+    python3 examples/sample-tenant/generate.py [--examples DIR]
+"""
+import copy
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def find_examples():
+    if '--examples' in sys.argv:
+        return sys.argv[sys.argv.index('--examples') + 1]
+    env = os.environ.get('AZAUDIT_API_EXAMPLES')
+    if env:
+        return env
+    d = ROOT
+    for _ in range(4):
+        cand = os.path.join(os.path.dirname(d), 'shared', 'azure-api-examples')
+        if os.path.isdir(cand):
+            return cand
+        d = os.path.dirname(d)
+    sys.exit('generate.py: cannot find shared/azure-api-examples (use --examples DIR)')
+
+
+EX = find_examples()
+
+
+def ex(path, index=0, status=None):
+    """The response body of an example file (element `index` of a list)."""
+    with open(os.path.join(EX, path)) as f:
+        doc = json.load(f)
+    if path.startswith('graph/'):
+        body = doc
+    else:
+        resp = doc['responses']
+        body = resp[status] if status else (resp.get('200') or resp.get('201'))
+        body = body['body']
+    if isinstance(body, dict) and isinstance(body.get('value'), list) and not path.startswith('graph/'):
+        body = body['value'][index]
+    return copy.deepcopy(body)
+
+
+def setp(obj, path, val):
+    o = obj
+    ks = path.split('.')
+    for k in ks[:-1]:
+        o = o.setdefault(k, {})
+    if val is DEL:
+        o.pop(ks[-1], None)
+    else:
+        o[ks[-1]] = val
+
+
+class _Del:
+    pass
+
+
+DEL = _Del()
+
+
+def mod(o, **kv):
+    o = copy.deepcopy(o)
+    for k, v in kv.items():
+        setp(o, k.replace('__', '.'), v)
+    return o
+
+
+TENANT = '6f1c2a3b-7d4e-4f5a-8b9c-0d1e2f3a4b5c'
+SUBS = [
+    ('b7e2c1a0-3f4d-4e5a-9b6c-7d8e9f0a1b01', 'Contoso-Prod', 'westeurope'),
+    ('b7e2c1a0-3f4d-4e5a-9b6c-7d8e9f0a1b02', 'Contoso-Dev', 'northeurope'),
+    ('b7e2c1a0-3f4d-4e5a-9b6c-7d8e9f0a1b03', 'Contoso-Shared', 'westeurope'),
+]
+PROD, DEV, SHARED = SUBS
+EPOCH_2026_11_01 = 1793491200  # the reference time of the expected findings
+DAY = 86400
+
+resources = []
+
+
+def add(r):
+    resources.append(r)
+    return r
+
+
+def sid(sub):
+    return f'/subscriptions/{sub[0]}'
+
+
+def rgid(sub, rg):
+    return f'{sid(sub)}/resourceGroups/{rg}'
+
+
+def rid(sub, rg, prov, *parts):
+    return f'{rgid(sub, rg)}/providers/{prov}/' + '/'.join(parts)
+
+
+def named(body, id_, name, typ=None, location=None):
+    body['id'] = id_
+    body['name'] = name
+    if typ:
+        body['type'] = typ
+    if location is not None:
+        body['location'] = location
+    return body
+
+
+def la_workspace(sub):
+    return rid(SHARED, 'rg-monitor', 'Microsoft.OperationalInsights', 'workspaces', 'law-contoso-security')
+
+
+def action_group(sub):
+    return rid(sub, 'rg-monitor', 'microsoft.insights', 'actionGroups', 'ag-secops')
+
+
+# ---------------------------------------------------------------- resource groups
+RG_EX = 'resources/resource-manager/Microsoft.Resources/resources/stable/2024-11-01/examples/CreateResourceGroup.json'
+RGS = {
+    PROD: ['rg-data', 'rg-web', 'rg-network', 'rg-compute', 'rg-security', 'rg-monitor', 'rg-analytics'],
+    DEV: ['rg-data', 'rg-web', 'rg-network', 'rg-compute', 'rg-security', 'rg-monitor', 'rg-analytics'],
+    SHARED: ['rg-data', 'rg-network', 'rg-security', 'rg-monitor'],
+}
+for sub, rgs in RGS.items():
+    for rg in rgs:
+        b = ex(RG_EX)
+        named(b, rgid(sub, rg), rg, 'Microsoft.Resources/resourceGroups', sub[2])
+        b['tags'] = {'owner': 'platform-team', 'env': sub[1].split('-')[1].lower()}
+        add(b)
+
+# ---------------------------------------------------------------- storage
+ST = 'storage/resource-manager/Microsoft.Storage/stable/2023-05-01/examples/'
+dataplane = []
+
+
+def storage_account(sub, rg, name, good, **kv):
+    b = ex(ST + 'StorageAccountCreate.json')
+    named(b, rid(sub, rg, 'Microsoft.Storage', 'storageAccounts', name), name,
+          'Microsoft.Storage/storageAccounts', sub[2])
+    b.pop('extendedLocation', None)
+    b['kind'] = 'StorageV2'
+    b['sku'] = {'name': 'Standard_GRS' if good else 'Standard_LRS', 'tier': 'Standard'}
+    b['tags'] = {'env': sub[1].split('-')[1].lower(), 'criticality': 'high' if good else 'low'}
+    p = b['properties']
+    for ep in ('primaryEndpoints', 'secondaryEndpoints'):
+        if ep in p:
+            p[ep] = {k: f'https://{name}.{k}.core.windows.net/' for k in ('blob', 'dfs', 'file', 'queue', 'table', 'web')}
+    p.update({
+        'keyPolicy': {'keyExpirationPeriodInDays': 90},
+        'keyCreationTime': {'key1': '2026-09-14T08:12:40.1200000Z', 'key2': '2026-09-15T08:12:40.1200000Z'},
+        'isHnsEnabled': False, 'isSftpEnabled': False,
+        'allowBlobPublicAccess': False, 'minimumTlsVersion': 'TLS1_2', 'allowSharedKeyAccess': False,
+        'allowCrossTenantReplication': False, 'defaultToOAuthAuthentication': True,
+        'publicNetworkAccess': 'Disabled', 'supportsHttpsTrafficOnly': True,
+        'networkAcls': {'bypass': 'AzureServices', 'virtualNetworkRules': [], 'ipRules': [], 'defaultAction': 'Deny'},
+        'privateEndpointConnections': [{
+            'id': b['id'] + '/privateEndpointConnections/pe-' + name,
+            'properties': {'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', 'pe-' + name)},
+                           'privateLinkServiceConnectionState': {'status': 'Approved', 'description': 'Auto-Approved', 'actionRequired': 'None'}}}],
+        'creationTime': '2024-02-11T10:01:12.4500000Z',
+    })
+    p['encryption']['requireInfrastructureEncryption'] = bool(good)
+    for k, v in kv.items():
+        setp(b, k.replace('__', '.'), v)
+    return add(b)
+
+
+def blob_service(acct, **kv):
+    b = ex(ST + 'BlobServicesGet.json')
+    named(b, acct['id'] + '/blobServices/default', 'default')
+    b['properties']['cors'] = {'corsRules': []}
+    b['properties'].update({'deleteRetentionPolicy': {'enabled': True, 'days': 14},
+                            'containerDeleteRetentionPolicy': {'enabled': True, 'days': 14},
+                            'isVersioningEnabled': True, 'changeFeed': {'enabled': True}})
+    for k, v in kv.items():
+        setp(b, k.replace('__', '.'), v)
+    return add(b)
+
+
+def file_service(acct, good):
+    # Same shape as the blob service (ARM fileServices/default).
+    b = {'id': acct['id'] + '/fileServices/default', 'name': 'default',
+         'type': 'Microsoft.Storage/storageAccounts/fileServices', 'sku': dict(acct['sku']),
+         'properties': {'cors': {'corsRules': []},
+                        'shareDeleteRetentionPolicy': {'enabled': True, 'days': 7} if good else {'enabled': False},
+                        'protocolSettings': {'smb': {'versions': 'SMB3.1.1;', 'channelEncryption': 'AES-256-GCM;',
+                                                     'authenticationMethods': 'Kerberos;',
+                                                     'kerberosTicketEncryption': 'AES-256;'}} if good else
+                        {'smb': {'versions': 'SMB2.1;SMB3.0;SMB3.1.1;', 'channelEncryption': 'AES-128-CCM;AES-128-GCM;AES-256-GCM;'}}}}
+    return add(b)
+
+
+def container(acct, name, access, index=0):
+    b = ex(ST + 'BlobContainersList.json', index)
+    named(b, acct['id'] + f'/blobServices/default/containers/{name}', name)
+    b['properties']['publicAccess'] = access
+    b['properties']['lastModifiedTime'] = '2026-06-02T09:30:00Z'
+    return add(b)
+
+
+def logging(acct, service, r=True, w=True, d=True):
+    dataplane.append({'account': acct['id'], 'service': service,
+                      'logging': {'version': '1.0', 'read': r, 'write': w, 'delete': d,
+                                  'retentionPolicy': {'enabled': True, 'days': 90}}})
+
+
+def storage_diag(acct, service, cats):
+    b = ex('monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/getDiagnosticSetting.json')
+    named(b, acct['id'] + f'/{service}/default/providers/Microsoft.Insights/diagnosticSettings/to-law', 'to-law',
+          'Microsoft.Insights/diagnosticSettings')
+    p = b['properties']
+    p.update({'storageAccountId': None, 'eventHubAuthorizationRuleId': None, 'eventHubName': None,
+              'marketplacePartnerId': None, 'workspaceId': la_workspace(acct),
+              'logs': [{'category': c, 'categoryGroup': None, 'enabled': True,
+                        'retentionPolicy': {'enabled': False, 'days': 0}} for c in cats],
+              'metrics': [{'category': 'Transaction', 'enabled': True, 'retentionPolicy': {'enabled': False, 'days': 0}}]})
+    return add(b)
+
+
+# Contoso-Prod: well-run accounts, one legacy exception.
+for i, nm in enumerate(['stcontosoproddata', 'stcontosoprodlogs', 'stcontosoprodbackup']):
+    a = storage_account(PROD, 'rg-data', nm, True)
+    blob_service(a)
+    file_service(a, True)
+    container(a, 'invoices', 'None')
+    container(a, 'insights-logs-auditevent', 'None', 1)
+    for s in ('blob', 'queue', 'table'):
+        logging(a, s)
+a = storage_account(PROD, 'rg-web', 'stcontosoprodweb', False, properties__allowBlobPublicAccess=True,
+                    properties__publicNetworkAccess='Enabled', properties__networkAcls__defaultAction='Allow',
+                    properties__privateEndpointConnections=[], properties__allowSharedKeyAccess=True,
+                    properties__keyCreationTime__key1='2025-01-20T11:00:00.0000000Z')
+blob_service(a, properties__isVersioningEnabled=False)
+file_service(a, False)
+container(a, '$web', 'Blob')
+container(a, 'downloads', 'Container')
+container(a, 'uploads', 'None', 1)
+for s, cats in (('blobServices', ['StorageRead', 'StorageWrite', 'StorageDelete']),
+                ('queueServices', ['StorageWrite', 'StorageDelete']),
+                ('tableServices', ['StorageRead', 'StorageWrite', 'StorageDelete'])):
+    storage_diag(a, s, cats)
+
+# Contoso-Dev: drift everywhere.
+a = storage_account(DEV, 'rg-data', 'stcontosodevdata', False, properties__supportsHttpsTrafficOnly=False,
+                    properties__minimumTlsVersion='TLS1_0', properties__allowSharedKeyAccess=DEL,
+                    properties__allowCrossTenantReplication=True, properties__defaultToOAuthAuthentication=DEL,
+                    properties__publicNetworkAccess=DEL, properties__networkAcls=DEL,
+                    properties__privateEndpointConnections=[], properties__keyPolicy=DEL,
+                    properties__keyCreationTime__key1='2024-03-18T04:42:22.4322836Z')
+blob_service(a, properties__deleteRetentionPolicy={'enabled': False}, properties__containerDeleteRetentionPolicy=DEL,
+             properties__isVersioningEnabled=False)
+file_service(a, False)
+container(a, 'testdata', 'Container')
+container(a, 'scratch', 'None', 1)
+logging(a, 'blob', r=False)
+logging(a, 'queue', r=False, w=False, d=False)
+logging(a, 'table', d=False)
+a = storage_account(DEV, 'rg-data', 'stcontosodevml', False, properties__minimumTlsVersion='TLS1_1',
+                    properties__allowBlobPublicAccess=True, properties__networkAcls__defaultAction='Allow',
+                    properties__publicNetworkAccess='Enabled', properties__networkAcls__bypass='None',
+                    properties__keyPolicy__keyExpirationPeriodInDays=365)
+blob_service(a)
+file_service(a, True)
+container(a, 'datasets', 'None')
+container(a, 'models', 'None', 1)
+a = storage_account(DEV, 'rg-analytics', 'stcontosodevlake', True, properties__isHnsEnabled=True)
+blob_service(a)
+file_service(a, True)
+container(a, 'raw', 'None')
+for s in ('blob', 'queue', 'table'):
+    logging(a, s)
+# the blobServices of this one could not be read (see errors below)
+a_denied = storage_account(DEV, 'rg-web', 'stcontosodevcdn', False, properties__allowBlobPublicAccess=None)
+
+# Contoso-Shared: the Activity Log and flow log archive.
+for nm in ('stcontosoactivitylog', 'stcontosoflowlogs'):
+    a = storage_account(SHARED, 'rg-monitor', nm, True, kind='StorageV2')
+    blob_service(a)
+    file_service(a, True)
+    container(a, 'insights-activity-logs', 'None')
+    container(a, 'insights-logs-networksecuritygroupflowevent', 'None', 1)
+    for s in ('blob', 'queue', 'table'):
+        logging(a, s)
+a = storage_account(SHARED, 'rg-data', 'stcontososhrfiles', False, kind='FileStorage',
+                    sku={'name': 'Premium_ZRS', 'tier': 'Premium'}, properties__allowSharedKeyAccess=True)
+file_service(a, False)
+STORAGE_FLOW = rid(SHARED, 'rg-monitor', 'Microsoft.Storage', 'storageAccounts', 'stcontosoflowlogs')
+
+# ---------------------------------------------------------------- SQL
+SQL = 'sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/'
+
+
+def sql_server(sub, rg, name, good, audit=True, audit_error=False):
+    s = ex(SQL + 'ServerGet.json')
+    named(s, rid(sub, rg, 'Microsoft.Sql', 'servers', name), name, 'Microsoft.Sql/servers', sub[2])
+    s['tags'] = {'env': sub[1].split('-')[1].lower()}
+    p = s['properties']
+    p['fullyQualifiedDomainName'] = f'{name}.database.windows.net'
+    p['administratorLogin'] = 'sqladmin'
+    p['publicNetworkAccess'] = 'Disabled' if good else 'Enabled'
+    p['minimalTlsVersion'] = '1.2' if good else '1.0'
+    for pec in p.get('privateEndpointConnections', []):
+        pec['id'] = s['id'] + '/privateEndpointConnections/pe-' + name
+        if 'properties' in pec and 'privateEndpoint' in pec['properties']:
+            pec['properties']['privateEndpoint']['id'] = rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', 'pe-' + name)
+    if not good:
+        p['privateEndpointConnections'] = []
+    add(s)
+    # firewall rules: the example list holds "allow Azure services" (0.0.0.0)
+    for i, (fw, lo, hi) in enumerate([('AllowAllWindowsAzureIps', '0.0.0.0', '0.0.0.0'),
+                                      ('office-dublin', '203.0.113.0', '203.0.113.255')] +
+                                     ([] if good else [('AllowAll', '0.0.0.0', '255.255.255.255')])):
+        if good and i == 0:
+            continue
+        f = ex(SQL + 'FirewallRuleList.json')
+        named(f, s['id'] + f'/firewallRules/{fw}', fw)
+        f['properties'] = {'startIpAddress': lo, 'endIpAddress': hi}
+        add(f)
+    if audit and not audit_error:
+        a = ex(SQL + 'ServerBlobAuditingGet.json')
+        named(a, s['id'] + '/auditingSettings/default', 'default')
+        if good:
+            a['properties'].update({'state': 'Enabled', 'retentionDays': 120, 'isAzureMonitorTargetEnabled': True,
+                                    'auditActionsAndGroups': ['SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP',
+                                                              'FAILED_DATABASE_AUTHENTICATION_GROUP',
+                                                              'BATCH_COMPLETED_GROUP'],
+                                    'storageEndpoint': 'https://stcontosoprodlogs.blob.core.windows.net/'})
+        a['properties']['storageAccountSubscriptionId'] = sub[0]
+        add(a)
+    al = ex(SQL + 'ServerSecurityAlertsGet.json')
+    named(al, s['id'] + '/securityAlertPolicies/Default', 'Default')
+    al['properties'].update({'state': 'Enabled' if good else 'Disabled', 'emailAddresses': ['secops@contoso.com'],
+                             'disabledAlerts': [] if good else ['Access_Anomaly'], 'storageEndpoint': '',
+                             'creationTime': '2025-04-03T04:41:33.937Z'})
+    add(al)
+    atp = ex(SQL + 'ServerAdvancedThreatProtectionSettingsGet.json')
+    named(atp, s['id'] + '/advancedThreatProtectionSettings/Default', 'Default')
+    atp['properties']['state'] = 'Enabled' if good else 'Disabled'
+    add(atp)
+    if good:
+        ad = ex(SQL + 'AdministratorGet.json')
+        named(ad, s['id'] + '/administrators/ActiveDirectory', 'ActiveDirectory')
+        ad['properties'].update({'login': 'sql-admins@contoso.com', 'sid': '5d2b1e0a-3c4f-4a6b-8d9e-0f1a2b3c4d5e',
+                                 'tenantId': TENANT, 'azureADOnlyAuthentication': True})
+        add(ad)
+    va = ex(SQL + 'ServerVulnerabilityAssessmentGet.json')
+    named(va, s['id'] + '/vulnerabilityAssessments/default', 'default')
+    va['properties']['recurringScans'] = {'isEnabled': bool(good), 'emailSubscriptionAdmins': bool(good),
+                                          'emails': ['secops@contoso.com'] if good else []}
+    add(va)
+    ep = {'id': s['id'] + '/encryptionProtector/current', 'name': 'current', 'kind': 'azurekeyvault' if good else 'servicemanaged',
+          'type': 'Microsoft.Sql/servers/encryptionProtector',
+          'properties': {'serverKeyName': 'kv-contoso-prod_sql-tde_01' if good else 'ServiceManaged',
+                         'serverKeyType': 'AzureKeyVault' if good else 'ServiceManaged',
+                         'autoRotationEnabled': bool(good)}}
+    if good:
+        ep['properties']['uri'] = 'https://kv-contoso-prod.vault.azure.net/keys/sql-tde/01'
+    add(ep)
+    for db, tde in (('appdb', True), ('reporting', good)):
+        d = {'id': s['id'] + f'/databases/{db}', 'name': db, 'type': 'Microsoft.Sql/servers/databases',
+             'location': sub[2], 'sku': {'name': 'GP_Gen5', 'tier': 'GeneralPurpose', 'family': 'Gen5', 'capacity': 2},
+             'kind': 'v12.0,user,vcore',
+             'properties': {'collation': 'SQL_Latin1_General_CP1_CI_AS', 'status': 'Online',
+                            'zoneRedundant': False, 'requestedBackupStorageRedundancy': 'Geo'}}
+        add(d)
+        t = ex(SQL + 'TransparentDataEncryptionGet.json')
+        named(t, d['id'] + '/transparentDataEncryption/current', 'current')
+        t['properties']['state'] = 'Enabled' if tde else 'Disabled'
+        add(t)
+    return s
+
+
+sql_server(PROD, 'rg-data', 'sql-contoso-prod', True)
+sql_server(PROD, 'rg-analytics', 'sql-contoso-prod-dw', True, audit_error=True)
+sql_server(DEV, 'rg-data', 'sql-contoso-dev', False)
+sql_server(SHARED, 'rg-data', 'sql-contoso-shared', False, audit=True)
+
+# ---------------------------------------------------------------- PostgreSQL / MySQL flexible servers
+PG = 'postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/'
+MY = 'mysql/resource-manager/Microsoft.DBforMySQL/FlexibleServers/stable/2023-12-30/examples/'
+
+
+def pg_server(sub, rg, name, good):
+    s = ex(PG + 'ServerGet.json')
+    named(s, rid(sub, rg, 'Microsoft.DBforPostgreSQL', 'flexibleServers', name), name,
+          'Microsoft.DBforPostgreSQL/flexibleServers', sub[2])
+    p = s['properties']
+    p['fullyQualifiedDomainName'] = f'{name}.postgres.database.azure.com'
+    p.setdefault('network', {})['publicNetworkAccess'] = 'Disabled' if good else 'Enabled'
+    p.setdefault('backup', {})['geoRedundantBackup'] = 'Enabled' if good else 'Disabled'
+    p['authConfig'] = {'activeDirectoryAuth': 'Enabled' if good else 'Disabled', 'passwordAuth': 'Disabled' if good else 'Enabled',
+                       'tenantId': TENANT}
+    add(s)
+    conf = {'require_secure_transport': 'on' if good else 'off', 'log_checkpoints': 'on',
+            'log_connections': 'on' if good else 'off', 'log_disconnections': 'on' if good else 'off',
+            'connection_throttle.enable': 'on' if good else 'off', 'logfiles.retention_days': '7' if good else '3',
+            'ssl_min_protocol_version': 'TLSv1.2'}
+    for k, v in conf.items():
+        c = ex(PG + 'ConfigurationGet.json')
+        named(c, s['id'] + f'/configurations/{k}', k)
+        c['properties'].update({'value': v, 'description': f'{k} server parameter.',
+                                'source': 'user-override' if v != 'on' else 'system-default',
+                                'dataType': 'Boolean' if v in ('on', 'off') else 'String'})
+        add(c)
+    fr = ex(PG + 'FirewallRuleListByServer.json', 0)
+    if good:
+        named(fr, s['id'] + '/firewallRules/office-dublin', 'office-dublin')
+        fr['properties'] = {'startIpAddress': '203.0.113.0', 'endIpAddress': '203.0.113.255'}
+    else:
+        named(fr, s['id'] + '/firewallRules/AllowAll', 'AllowAll')
+        fr['properties'] = {'startIpAddress': '0.0.0.0', 'endIpAddress': '255.255.255.255'}
+    add(fr)
+
+
+def mysql_server(sub, rg, name, good):
+    s = ex(MY + 'ServerGet.json')
+    named(s, rid(sub, rg, 'Microsoft.DBforMySQL', 'flexibleServers', name), name,
+          'Microsoft.DBforMySQL/flexibleServers', sub[2])
+    p = s['properties']
+    p['fullyQualifiedDomainName'] = f'{name}.mysql.database.azure.com'
+    p.setdefault('network', {})['publicNetworkAccess'] = 'Disabled' if good else 'Enabled'
+    p['version'] = '8.0.21' if good else '5.7'
+    add(s)
+    conf = {'require_secure_transport': 'ON' if good else 'OFF', 'tls_version': 'TLSv1.2' if good else 'TLSv1,TLSv1.1,TLSv1.2',
+            'audit_log_enabled': 'ON' if good else 'OFF', 'audit_log_events': 'CONNECTION,ADMIN,DDL' if good else 'CONNECTION'}
+    for k, v in conf.items():
+        c = ex(MY + 'ConfigurationGet.json')
+        named(c, s['id'] + f'/configurations/{k}', k)
+        c['properties'].update({'value': v, 'description': f'{k} server parameter.',
+                                'source': 'user-override', 'defaultValue': c['properties'].get('defaultValue', 'OFF')})
+        add(c)
+    # firewall rules have the PostgreSQL flexible server shape
+    fr = ex(PG + 'FirewallRuleListByServer.json', 0)
+    fname, lo, hi = ('office-dublin', '203.0.113.0', '203.0.113.255') if good else ('AllowAll', '0.0.0.0', '255.255.255.255')
+    named(fr, s['id'] + f'/firewallRules/{fname}', fname, 'Microsoft.DBforMySQL/flexibleServers/firewallRules')
+    fr['properties'] = {'startIpAddress': lo, 'endIpAddress': hi}
+    add(fr)
+
+
+pg_server(PROD, 'rg-data', 'psql-contoso-prod', True)
+pg_server(DEV, 'rg-data', 'psql-contoso-dev', False)
+mysql_server(PROD, 'rg-web', 'mysql-contoso-prod', True)
+mysql_server(DEV, 'rg-web', 'mysql-contoso-dev', False)
+
+# ---------------------------------------------------------------- network
+NET = 'network/resource-manager/Microsoft.Network/stable/2024-05-01/examples/'
+
+
+def nsg(sub, rg, name, rules):
+    b = ex(NET + 'NetworkSecurityGroupGet.json')
+    named(b, rid(sub, rg, 'Microsoft.Network', 'networkSecurityGroups', name), name,
+          'Microsoft.Network/networkSecurityGroups', sub[2])
+    tmpl = b['properties']['securityRules'][0]
+    out = []
+    for (rn, prio, access, proto, src, port) in rules:
+        r = copy.deepcopy(tmpl)
+        r['name'] = rn
+        r['id'] = b['id'] + '/securityRules/' + rn
+        r['properties'].update({'protocol': proto, 'sourcePortRange': '*', 'sourceAddressPrefix': src,
+                                'destinationAddressPrefix': '*', 'access': access, 'priority': prio,
+                                'direction': 'Inbound'})
+        if isinstance(port, list):
+            r['properties'].pop('destinationPortRange', None)
+            r['properties']['destinationPortRanges'] = port
+        else:
+            r['properties']['destinationPortRange'] = port
+        out.append(r)
+    b['properties']['securityRules'] = out
+    for d in b['properties']['defaultSecurityRules']:
+        d['id'] = b['id'] + '/defaultSecurityRules/' + d['name']
+    return add(b)
+
+
+nsgs = {}
+for sub in SUBS:
+    env = sub[1].split('-')[1].lower()
+    nsgs[(sub, 'web')] = nsg(sub, 'rg-network', f'nsg-{env}-web', [
+        ('AllowHttpsInbound', 100, 'Allow', 'Tcp', 'Internet', '443'),
+        ('AllowBastionSsh', 110, 'Allow', 'Tcp', '10.10.250.0/26', '22'),
+        ('DenyAllInbound', 4096, 'Deny', '*', '*', '*')])
+    if sub is SHARED:
+        continue
+    nsgs[(sub, 'app')] = nsg(sub, 'rg-network', f'nsg-{env}-app', [
+        ('DenySshFromInternet', 100, 'Deny', 'Tcp', 'Internet', '22'),
+        ('AllowSshLegacy', 200, 'Allow', 'Tcp', 'Internet', '22'),  # shadowed by the Deny above
+        ('AllowAppPorts', 300, 'Allow', 'Tcp', 'VirtualNetwork', ['8080', '8443'])])
+nsgs[(PROD, 'mgmt')] = nsg(PROD, 'rg-network', 'nsg-prod-mgmt', [
+    ('AllowRdpFromInternet', 100, 'Allow', 'Tcp', 'Internet', '3389'),
+    ('AllowHttpsInbound', 110, 'Allow', 'Tcp', '*', '443')])
+nsgs[(DEV, 'mgmt')] = nsg(DEV, 'rg-network', 'nsg-dev-mgmt', [
+    ('AllowFtpRange', 100, 'Allow', 'Tcp', '0.0.0.0/0', '20-30'),
+    ('AllowUdpAny', 120, 'Allow', 'Udp', '*', '*'),
+    ('AllowSqlFromAnywhere', 130, 'Allow', 'Tcp', 'Any', '1433')])
+
+vnets = {}
+for sub in SUBS:
+    env = sub[1].split('-')[1].lower()
+    n = {'Contoso-Prod': 10, 'Contoso-Dev': 20, 'Contoso-Shared': 30}[sub[1]]
+    vid = rid(sub, 'rg-network', 'Microsoft.Network', 'virtualNetworks', f'vnet-{env}')
+    subnets = []
+    for sn, pfx, ng in (('snet-web', f'10.{n}.1.0/24', 'web'), ('snet-app', f'10.{n}.2.0/24', 'app'),
+                        ('snet-mgmt', f'10.{n}.3.0/24', 'mgmt'), ('snet-legacy', f'10.{n}.9.0/24', None),
+                        ('GatewaySubnet', f'10.{n}.255.0/27', None)):
+        s = ex(NET + 'SubnetGet.json')
+        named(s, vid + '/subnets/' + sn, sn, 'Microsoft.Network/virtualNetworks/subnets')
+        s['properties']['addressPrefix'] = pfx
+        g = nsgs.get((sub, ng)) if ng else None
+        if g:
+            s['properties']['networkSecurityGroup'] = {'id': g['id']}
+        subnets.append(s)
+    v = {'id': vid, 'name': f'vnet-{env}', 'type': 'Microsoft.Network/virtualNetworks', 'location': sub[2],
+         'properties': {'provisioningState': 'Succeeded', 'addressSpace': {'addressPrefixes': [f'10.{n}.0.0/16']},
+                        'subnets': copy.deepcopy(subnets), 'enableDdosProtection': sub is PROD,
+                        'virtualNetworkPeerings': []}}
+    add(v)
+    for s in subnets:
+        add(s)
+    vnets[sub] = vid
+
+
+def public_ip(sub, rg, name, nic_cfg=None):
+    b = ex(NET + 'PublicIpAddressGet.json')
+    named(b, rid(sub, rg, 'Microsoft.Network', 'publicIPAddresses', name), name,
+          'Microsoft.Network/publicIPAddresses', sub[2])
+    b['properties']['ipAddress'] = '198.51.100.%d' % (len(resources) % 250 + 1)
+    if nic_cfg:
+        b['properties']['ipConfiguration'] = {'id': nic_cfg}
+    else:
+        b['properties'].pop('ipConfiguration', None)
+    return add(b)
+
+
+def nic(sub, rg, name, subnet, nsg_id=None, pip=None, vm_id=None):
+    b = ex(NET + 'NetworkInterfaceGet.json')
+    nid = rid(sub, rg, 'Microsoft.Network', 'networkInterfaces', name)
+    named(b, nid, name, 'Microsoft.Network/networkInterfaces', sub[2])
+    p = b['properties']
+    if nsg_id:
+        p['networkSecurityGroup'] = {'id': nsg_id}
+    else:
+        p.pop('networkSecurityGroup', None)
+    if vm_id:
+        p['virtualMachine'] = {'id': vm_id}
+    else:
+        p.pop('virtualMachine', None)
+    for c in p['ipConfigurations']:
+        c['id'] = nid + '/ipConfigurations/' + c['name']
+        c['properties']['subnet'] = {'id': vnets[sub] + '/subnets/' + subnet}
+        if pip:
+            c['properties']['publicIPAddress'] = {'id': pip}
+        else:
+            c['properties'].pop('publicIPAddress', None)
+    p['enableIPForwarding'] = False
+    return add(b)
+
+
+# network watchers: Prod covers both regions it uses; Dev has none in northeurope.
+NW_EX = NET + 'NetworkWatcherList.json'
+watchers = {}
+for sub, regions in ((PROD, ['westeurope', 'northeurope']), (DEV, ['westeurope']), (SHARED, ['westeurope'])):
+    for reg in regions:
+        w = ex(NW_EX)
+        named(w, rid(sub, 'NetworkWatcherRG', 'Microsoft.Network', 'networkWatchers', f'NetworkWatcher_{reg}'),
+              f'NetworkWatcher_{reg}', 'Microsoft.Network/networkWatchers', reg)
+        w['tags'] = {}
+        add(w)
+        watchers[(sub, reg)] = w['id']
+
+
+def flow_log(sub, reg, name, target, enabled, days, analytics):
+    f = ex(NET + 'NetworkWatcherFlowLogGet.json')
+    named(f, watchers[(sub, reg)] + '/flowLogs/' + name, name, 'Microsoft.Network/networkWatchers/flowLogs', reg)
+    f.pop('identity', None)
+    p = f['properties']
+    p.update({'targetResourceId': target, 'storageId': STORAGE_FLOW, 'enabled': enabled,
+              'retentionPolicy': {'days': days, 'enabled': days > 0}})
+    p.pop('enabledFilteringCriteria', None)
+    p['flowAnalyticsConfiguration']['networkWatcherFlowAnalyticsConfiguration'].update({
+        'enabled': analytics, 'workspaceId': '00000000-aaaa-bbbb-cccc-000000000001' if analytics else '-',
+        'workspaceRegion': 'westeurope' if analytics else '-',
+        'workspaceResourceId': la_workspace(sub) if analytics else None,
+        'trafficAnalyticsInterval': 10 if analytics else 60})
+    return add(f)
+
+
+flow_log(PROD, 'westeurope', 'fl-vnet-prod', vnets[PROD], True, 90, True)
+flow_log(PROD, 'westeurope', 'fl-nsg-prod-mgmt', nsgs[(PROD, 'mgmt')]['id'], True, 30, False)
+flow_log(DEV, 'westeurope', 'fl-vnet-dev', vnets[DEV], False, 0, False)
+flow_log(SHARED, 'westeurope', 'fl-vnet-shared', vnets[SHARED], True, 365, True)
+
+asg = ex(NET + 'ApplicationSecurityGroupList.json')
+named(asg, rid(PROD, 'rg-network', 'Microsoft.Network', 'applicationSecurityGroups', 'asg-prod-web'), 'asg-prod-web',
+      'Microsoft.Network/applicationSecurityGroups', PROD[2])
+add(asg)
+
+# ---------------------------------------------------------------- compute
+VM = 'compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2024-07-01/examples/virtualMachineExamples/'
+DISK = 'compute/resource-manager/Microsoft.Compute/DiskRP/stable/2024-03-02/examples/'
+DES = None
+
+
+def disk(sub, rg, name, vm_id=None, cmk=False, ade=False, os_type='Windows', size=128):
+    d = ex(DISK + 'diskExamples/Disk_Get.json')
+    did = rid(sub, rg, 'Microsoft.Compute', 'disks', name)
+    named(d, did, name, 'Microsoft.Compute/disks', sub[2])
+    d.pop('managedBy', None)
+    if vm_id:
+        d['managedBy'] = vm_id
+    p = d['properties']
+    p.pop('purchasePlan', None)
+    p['osType'] = os_type
+    p['diskSizeGB'] = size
+    p['creationData'] = {'createOption': 'FromImage' if vm_id else 'Empty'}
+    p['diskState'] = 'Attached' if vm_id else 'Unattached'
+    p['networkAccessPolicy'] = 'DenyAll' if cmk else 'AllowAll'
+    p['publicNetworkAccess'] = 'Disabled' if cmk else 'Enabled'
+    if cmk:
+        p['encryption'] = {'type': 'EncryptionAtRestWithCustomerKey', 'diskEncryptionSetId': DES}
+    else:
+        p['encryption'] = {'type': 'EncryptionAtRestWithPlatformKey'}
+    if not ade:
+        p.pop('encryptionSettingsCollection', None)
+    else:
+        vault = rid(sub, 'rg-security', 'Microsoft.KeyVault', 'vaults', 'kv-contoso-' + sub[1].split('-')[1].lower())
+        p['encryptionSettingsCollection'] = {'enabled': True, 'encryptionSettingsVersion': '1.1', 'encryptionSettings': [{
+            'diskEncryptionKey': {'sourceVault': {'id': vault}, 'secretUrl': 'https://kv-contoso-prod.vault.azure.net/secrets/ade-' + name},
+            'keyEncryptionKey': {'sourceVault': {'id': vault}, 'keyUrl': 'https://kv-contoso-prod.vault.azure.net/keys/ade-kek'}}]}
+    return add(d)
+
+
+des = ex(DISK + 'diskEncryptionSetExamples/DiskEncryptionSet_Get.json')
+DES = rid(PROD, 'rg-security', 'Microsoft.Compute', 'diskEncryptionSets', 'des-contoso-prod')
+named(des, DES, 'des-contoso-prod', 'Microsoft.Compute/diskEncryptionSets', PROD[2])
+des['properties']['activeKey'] = {'sourceVault': {'id': rid(PROD, 'rg-security', 'Microsoft.KeyVault', 'vaults', 'kv-contoso-prod')},
+                                  'keyUrl': 'https://kv-contoso-prod.vault.azure.net/keys/disk-cmk/6d3e2a1b0c9f4e8d'}
+des['properties']['rotationToLatestKeyVersionEnabled'] = True
+des['tags'] = {'env': 'prod'}
+add(des)
+
+
+def vm(sub, rg, name, os_type, good, exts, subnet, nsg_key=None, public=False):
+    v = ex(VM + ('VirtualMachine_Create_WithEncryptionAtHost.json' if good else 'VirtualMachine_Get.json'))
+    vid = rid(sub, rg, 'Microsoft.Compute', 'virtualMachines', name)
+    named(v, vid, name, 'Microsoft.Compute/virtualMachines', sub[2])
+    v.pop('resources', None)
+    v.pop('etag', None)
+    v['tags'] = {'env': sub[1].split('-')[1].lower(), 'criticality': 'high' if good else 'low'}
+    p = v['properties']
+    p.pop('userData', None)
+    p.pop('availabilitySet', None)
+    p.pop('proximityPlacementGroup', None)
+    p['vmId'] = '%08x-0000-4000-8000-%012x' % (len(resources), len(resources) * 7919)
+    p['hardwareProfile'] = {'vmSize': 'Standard_D4s_v5'}
+    prof = p['osProfile']
+    prof['computerName'] = name
+    prof['adminUsername'] = 'azureadmin'
+    if os_type == 'Linux':
+        prof.pop('windowsConfiguration', None)
+        prof['linuxConfiguration'] = {'disablePasswordAuthentication': bool(good), 'provisionVMAgent': True,
+                                      'patchSettings': {'patchMode': 'AutomaticByPlatform' if good else 'ImageDefault',
+                                                        'assessmentMode': 'AutomaticByPlatform' if good else 'ImageDefault'}}
+    else:
+        prof['windowsConfiguration'] = {'provisionVMAgent': True, 'enableAutomaticUpdates': bool(good),
+                                        'patchSettings': {'patchMode': 'AutomaticByPlatform' if good else 'Manual',
+                                                          'assessmentMode': 'AutomaticByPlatform' if good else 'ImageDefault'}}
+    osd = disk(sub, rg, f'{name}_OsDisk_1', vid, cmk=good, ade=False, os_type=os_type)
+    dd = disk(sub, rg, f'{name}_DataDisk_0', vid, cmk=good, ade=not good and os_type == 'Windows', os_type=None, size=512)
+    dd['properties'].pop('osType', None)
+    sp = p['storageProfile']
+    sp['imageReference'] = ({'publisher': 'MicrosoftWindowsServer', 'offer': 'WindowsServer', 'sku': '2022-datacenter-azure-edition', 'version': 'latest'}
+                            if os_type == 'Windows' else
+                            {'publisher': 'Canonical', 'offer': '0001-com-ubuntu-server-jammy', 'sku': '22_04-lts-gen2', 'version': 'latest'})
+    sp['osDisk'] = {'osType': os_type, 'name': osd['name'], 'createOption': 'FromImage', 'caching': 'ReadWrite',
+                    'managedDisk': {'id': osd['id'], 'storageAccountType': 'Premium_LRS'}, 'diskSizeGB': 128}
+    if good:
+        sp['osDisk']['managedDisk']['diskEncryptionSet'] = {'id': DES}
+    sp['dataDisks'] = [{'lun': 0, 'name': dd['name'], 'createOption': 'Attach', 'caching': 'ReadOnly',
+                        'managedDisk': {'id': dd['id'], 'storageAccountType': 'Premium_LRS'}, 'diskSizeGB': 512}]
+    if good:
+        p['securityProfile'] = {'encryptionAtHost': True, 'securityType': 'TrustedLaunch',
+                                'uefiSettings': {'secureBootEnabled': True, 'vTpmEnabled': True}}
+    else:
+        p.pop('securityProfile', None)
+    p['diagnosticsProfile'] = {'bootDiagnostics': {'enabled': True}}
+    env = sub[1].split('-')[1].lower()
+    pip = public_ip(sub, 'rg-network', f'pip-{name}', None) if public else None
+    nsg_id = nsgs[(sub, nsg_key)]['id'] if nsg_key else None
+    n = nic(sub, 'rg-network', f'nic-{name}', subnet, nsg_id, pip['id'] if pip else None, vid)
+    if pip:
+        pip['properties']['ipConfiguration'] = {'id': n['id'] + '/ipConfigurations/ipconfig1'}
+    p['networkProfile'] = {'networkInterfaces': [{'id': n['id'], 'properties': {'primary': True}}]}
+    add(v)
+    base = ex(VM + 'VirtualMachineExtension_List_MaximumSet_Gen.json')
+    for (pub, typ, ver) in exts:
+        e = copy.deepcopy(base)
+        nm = typ
+        named(e, vid + '/extensions/' + nm, nm, 'Microsoft.Compute/virtualMachines/extensions', sub[2])
+        e['properties'] = {'autoUpgradeMinorVersion': True, 'provisioningState': 'Succeeded', 'publisher': pub,
+                           'type': typ, 'typeHandlerVersion': ver, 'enableAutomaticUpgrade': True,
+                           'suppressFailures': False, 'settings': {}}
+        add(e)
+    return v
+
+
+AMA_W = ('Microsoft.Azure.Monitor', 'AzureMonitorWindowsAgent', '1.22')
+AMA_L = ('Microsoft.Azure.Monitor', 'AzureMonitorLinuxAgent', '1.29')
+MDE_W = ('Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows', '1.0')
+MDE_L = ('Microsoft.Azure.AzureDefenderForServers', 'MDE.Linux', '1.0')
+AM = ('Microsoft.Azure.Security', 'IaaSAntimalware', '1.5')
+CSE = ('Microsoft.Compute', 'CustomScriptExtension', '1.10')
+RUNCMD = ('Microsoft.CPlat.Core', 'RunCommandLinux', '1.0')
+vm(PROD, 'rg-compute', 'vm-prod-web01', 'Windows', True, [AMA_W, MDE_W, AM], 'snet-web', 'web')
+vm(PROD, 'rg-compute', 'vm-prod-web02', 'Windows', True, [AMA_W, MDE_W, AM], 'snet-web', 'web')
+vm(PROD, 'rg-compute', 'vm-prod-app01', 'Linux', True, [AMA_L, MDE_L], 'snet-app', 'app')
+vm(PROD, 'rg-compute', 'vm-prod-jump01', 'Windows', False, [AMA_W, CSE], 'snet-mgmt', 'mgmt', public=True)
+vm(DEV, 'rg-compute', 'vm-dev-build01', 'Linux', False, [RUNCMD], 'snet-app', None, public=True)
+vm(DEV, 'rg-compute', 'vm-dev-test01', 'Windows', False, [CSE, AM], 'snet-mgmt', 'mgmt')
+vm(DEV, 'rg-compute', 'vm-dev-app01', 'Linux', True, [AMA_L, MDE_L], 'snet-app', 'app')
+# unattached disks: one platform-key only, one with customer key
+disk(DEV, 'rg-compute', 'disk-dev-orphan01', None, cmk=False)
+disk(PROD, 'rg-compute', 'disk-prod-archive01', None, cmk=True)
+public_ip(SHARED, 'rg-network', 'pip-shared-unused')
+
+# ---------------------------------------------------------------- Key Vault
+KV = 'keyvault/resource-manager/Microsoft.KeyVault/stable/'
+
+
+def vault(sub, rg, name, good):
+    v = ex(KV + ('2024-11-01/examples/createVault.json' if good else '2023-07-01/examples/getVault.json'))
+    named(v, rid(sub, rg, 'Microsoft.KeyVault', 'vaults', name), name, 'Microsoft.KeyVault/vaults', sub[2])
+    v['tags'] = {'env': sub[1].split('-')[1].lower()}
+    p = v['properties']
+    p['tenantId'] = TENANT
+    p['vaultUri'] = f'https://{name}.vault.azure.net'
+    for ap in p.get('accessPolicies', []):
+        ap['tenantId'] = TENANT
+        ap['objectId'] = '0c8f7d31-9a2b-4c5d-8e6f-1a2b3c4d5e60'
+    if good:
+        p.update({'enableSoftDelete': True, 'softDeleteRetentionInDays': 90, 'enablePurgeProtection': True,
+                  'enableRbacAuthorization': True, 'publicNetworkAccess': 'Disabled', 'accessPolicies': []})
+        p['networkAcls'] = {'bypass': 'AzureServices', 'defaultAction': 'Deny', 'ipRules': [], 'virtualNetworkRules': []}
+        for pec in p.get('privateEndpointConnections', []):
+            pec['id'] = v['id'] + '/privateEndpointConnections/pe-' + name
+            pec['etag'] = '"0100a2b3-0000-0d00-0000-63f5a1b20000"'
+            pec['properties']['privateEndpoint']['id'] = rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', 'pe-' + name)
+    return add(v)
+
+
+def kv_item(v, kind, name, created_days_ago, exp_days=None, ex_file=None):
+    b = ex(KV + ex_file)
+    named(b, v['id'] + f'/{kind}/{name}', name, f'Microsoft.KeyVault/vaults/{kind}', v['location'])
+    a = b['properties'].setdefault('attributes', {})
+    created = EPOCH_2026_11_01 - created_days_ago * DAY
+    a.update({'enabled': True, 'created': created, 'updated': created})
+    if exp_days is not None:
+        a['exp'] = created + exp_days * DAY
+    else:
+        a.pop('exp', None)
+    if kind == 'keys':
+        b['properties']['keyUri'] = f'https://{v["name"]}.vault.azure.net:443/keys/{name}'
+        b['properties']['keyUriWithVersion'] = b['properties']['keyUri'] + '/4f0a3b2c1d8e4f6a9b7c5d3e1f0a2b4c'
+        a['recoveryLevel'] = 'Recoverable' if v['properties'].get('enablePurgeProtection') else 'Recoverable+Purgeable'
+    else:
+        b['properties']['secretUri'] = f'https://{v["name"]}.vault.azure.net/secrets/{name}'
+        b['properties']['secretUriWithVersion'] = b['properties']['secretUri'] + '/9a8b7c6d5e4f40312a1b0c9d8e7f6a5b'
+    return add(b)
+
+
+def kv_diag(v, good):
+    b = ex('monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/getDiagnosticSetting.json')
+    named(b, v['id'] + '/providers/Microsoft.Insights/diagnosticSettings/kv-audit', 'kv-audit',
+          'Microsoft.Insights/diagnosticSettings')
+    p = b['properties']
+    p.update({'storageAccountId': rid(SHARED, 'rg-monitor', 'Microsoft.Storage', 'storageAccounts', 'stcontosoactivitylog'),
+              'workspaceId': la_workspace(v), 'eventHubAuthorizationRuleId': None, 'eventHubName': None,
+              'marketplacePartnerId': None})
+    if good:
+        p['logs'] = [{'category': None, 'categoryGroup': 'audit', 'enabled': True, 'retentionPolicy': {'enabled': False, 'days': 0}},
+                     {'category': None, 'categoryGroup': 'allLogs', 'enabled': True, 'retentionPolicy': {'enabled': False, 'days': 0}}]
+    else:
+        p['logs'] = [{'category': 'AuditEvent', 'categoryGroup': None, 'enabled': False, 'retentionPolicy': {'enabled': False, 'days': 0}},
+                     {'category': 'AzurePolicyEvaluationDetails', 'categoryGroup': None, 'enabled': True, 'retentionPolicy': {'enabled': False, 'days': 0}}]
+    return add(b)
+
+
+K1 = '2023-07-01/examples/getKey.json'
+S1 = '2024-11-01/examples/listSecrets.json'
+kv = vault(PROD, 'rg-security', 'kv-contoso-prod', True)
+kv_item(kv, 'keys', 'disk-cmk', 120, 365, K1)
+kv_item(kv, 'keys', 'sql-tde', 400, 730, K1)  # older than key_max_age_days
+kv_item(kv, 'keys', 'ade-kek', 60, None, K1)  # no expiry
+kv_item(kv, 'secrets', 'sql-admin-password', 30, 180, S1)
+kv_item(kv, 'secrets', 'storage-connection', 10, None, S1)
+kv_diag(kv, True)
+kv = vault(DEV, 'rg-security', 'kv-contoso-dev', False)
+kv_item(kv, 'keys', 'signing', 900, None, K1)
+kv_item(kv, 'keys', 'encryption', 30, 90, K1)
+kv_item(kv, 'secrets', 'api-token', 700, None, S1)
+kv_item(kv, 'secrets', 'expired-cert-password', 500, 365, S1)  # expired
+kv_diag(kv, False)
+kv = vault(SHARED, 'rg-security', 'kv-contoso-shared', True)
+kv['properties']['enableRbacAuthorization'] = False
+kv['properties']['accessPolicies'] = ex(KV + '2023-07-01/examples/getVault.json')['properties']['accessPolicies']
+for ap in kv['properties']['accessPolicies']:
+    ap['tenantId'] = TENANT
+    ap['objectId'] = '0c8f7d31-9a2b-4c5d-8e6f-1a2b3c4d5e60'
+kv_item(kv, 'secrets', 'flowlog-sas', 20, 60, S1)
+kv_item(kv, 'keys', 'backup-key', 50, 300, K1)
+kv_item(kv, 'keys', 'old-backup-key', 200, None, K1)
+kv_item(kv, 'keys', 'old-backup-key-2', 200, None, K1)
+# kv-contoso-shared has no diagnostic setting at all
+
+# ---------------------------------------------------------------- App Service
+WEB = 'web/resource-manager/Microsoft.Web/'
+
+
+def webapp(sub, rg, name, good, stack, auth):
+    s = ex(WEB + 'stable/2023-12-01/examples/GetWebApp.json')
+    sid_ = rid(sub, rg, 'Microsoft.Web', 'sites', name)
+    named(s, sid_, name, 'Microsoft.Web/sites', sub[2])
+    p = s['properties']
+    p['hostNames'] = [f'{name}.azurewebsites.net']
+    p['repositorySiteName'] = name
+    p['enabledHostNames'] = [f'{name}.azurewebsites.net', f'{name}.scm.azurewebsites.net']
+    p['hostNameSslStates'] = [{'name': f'{name}.azurewebsites.net', 'sslState': 'Disabled', 'hostType': 'Standard'},
+                              {'name': f'{name}.scm.azurewebsites.net', 'sslState': 'Disabled', 'hostType': 'Repository'}]
+    p['defaultHostName'] = f'{name}.azurewebsites.net'
+    p['serverFarmId'] = rid(sub, rg, 'Microsoft.Web', 'serverfarms', 'asp-' + name)
+    p['httpsOnly'] = bool(good)
+    p['clientCertEnabled'] = bool(good)
+    p['clientCertMode'] = 'Required' if good else 'Optional'
+    p['publicNetworkAccess'] = 'Disabled' if good else 'Enabled'
+    if good:
+        s['identity'] = {'type': 'SystemAssigned', 'principalId': '7b6a5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c21', 'tenantId': TENANT}
+    else:
+        s.pop('identity', None)
+    for k in list(p):
+        if k in ('siteConfig',):
+            continue
+    sc = p.get('siteConfig', {})
+    sc.update({'minTlsVersion': '1.2' if good else '1.0', 'ftpsState': 'Disabled' if good else 'AllAllowed',
+               'http20Enabled': bool(good)})
+    add(s)
+    c = ex(WEB + 'AppService/stable/2025-03-01/examples/GetSiteConfig.json')
+    named(c, sid_ + '/config/web', 'web', 'Microsoft.Web/sites/config')
+    cp = c['properties']
+    for k in ('phpVersion', 'pythonVersion', 'nodeVersion', 'powerShellVersion', 'linuxFxVersion', 'javaVersion'):
+        if k in cp:
+            cp[k] = ''
+    kind, ver = stack
+    if kind == 'dotnet':
+        cp['netFrameworkVersion'] = 'v' + ver
+    elif kind == 'php':
+        cp['phpVersion'] = ver
+    else:
+        cp['linuxFxVersion'] = f'{kind.upper()}|{ver}'
+        s['kind'] = 'app,linux'
+        c['kind'] = 'app,linux'
+    cp.update({'minTlsVersion': '1.2' if good else '1.0', 'scmMinTlsVersion': '1.2' if good else '1.0',
+               'ftpsState': 'Disabled' if good else 'AllAllowed', 'http20Enabled': bool(good),
+               'remoteDebuggingEnabled': not good, 'httpLoggingEnabled': bool(good),
+               'detailedErrorLoggingEnabled': bool(good), 'requestTracingEnabled': bool(good)})
+    if good:
+        cp['remoteDebuggingVersion'] = None
+    add(c)
+    if auth is not None:
+        a = ex(WEB + 'AppService/stable/2025-03-01/examples/GetAuthSettingsV2WithoutSecrets.json')
+        named(a, sid_ + '/config/authsettingsV2', 'authsettingsV2', 'Microsoft.Web/sites/config')
+        a['properties'].setdefault('platform', {})['enabled'] = bool(auth)
+        a['properties']['globalValidation']['requireAuthentication'] = bool(auth)
+        a['properties']['globalValidation']['unauthenticatedClientAction'] = 'RedirectToLoginPage' if auth else 'AllowAnonymous'
+        add(a)
+    return s
+
+
+webapp(PROD, 'rg-web', 'app-contoso-portal', True, ('dotnet', '8.0'), True)
+webapp(PROD, 'rg-web', 'app-contoso-api', True, ('python', '3.12'), True)
+webapp(PROD, 'rg-web', 'app-contoso-legacy', False, ('php', '7.4'), False)
+webapp(DEV, 'rg-web', 'app-contoso-dev-portal', False, ('node', '16-lts'), None)
+webapp(DEV, 'rg-web', 'app-contoso-dev-api', True, ('java', '17'), False)
+
+# ---------------------------------------------------------------- Defender for Cloud
+SEC = 'security/resource-manager/Microsoft.Security/'
+PLANS = ['VirtualMachines', 'SqlServers', 'AppServices', 'StorageAccounts', 'SqlServerVirtualMachines',
+         'KeyVaults', 'Arm', 'OpenSourceRelationalDatabases', 'CosmosDbs', 'Containers', 'CloudPosture', 'Api']
+standard = {
+    PROD: set(PLANS),
+    DEV: {'VirtualMachines', 'CloudPosture'},
+    SHARED: {'KeyVaults', 'Arm', 'StorageAccounts', 'CloudPosture'},
+}
+for sub in SUBS:
+    for plan in PLANS:
+        b = ex(SEC + 'stable/2024-01-01/examples/Pricings/ListPricings_example.json')
+        named(b, f'{sid(sub)}/providers/Microsoft.Security/pricings/{plan}', plan, 'Microsoft.Security/pricings')
+        std = plan in standard[sub]
+        p = {'pricingTier': 'Standard' if std else 'Free', 'freeTrialRemainingTime': 'PT0S',
+             'enforce': 'False'}
+        if std:
+            p['enablementTime'] = '2025-03-01T12:42:42.1921106Z'
+            if plan == 'VirtualMachines':
+                p['subPlan'] = 'P2'
+                p['extensions'] = [{'name': 'AgentlessVmScanning', 'isEnabled': 'True'},
+                                   {'name': 'MdeDesignatedSubscription', 'isEnabled': 'False'}]
+            elif plan == 'StorageAccounts':
+                p['subPlan'] = 'DefenderForStorageV2'
+                p['extensions'] = [{'name': 'OnUploadMalwareScanning', 'isEnabled': 'True',
+                                    'additionalExtensionProperties': {'CapGBPerMonthPerStorageAccount': '5000'}},
+                                   {'name': 'SensitiveDataDiscovery', 'isEnabled': 'True'}]
+            elif plan == 'KeyVaults':
+                p['subPlan'] = 'PerKeyVault'
+        b['properties'] = p
+        add(b)
+    c = ex(SEC + 'preview/2023-12-01-preview/examples/SecurityContacts/GetSecurityContact_example.json')
+    named(c, f'{sid(sub)}/providers/Microsoft.Security/securityContacts/default', 'default',
+          'Microsoft.Security/securityContacts')
+    if sub is PROD:
+        c['properties'].update({'emails': 'secops@contoso.com;ciso@contoso.com', 'phone': '+353 1 555 0100',
+                                'notificationsByRole': {'state': 'On', 'roles': ['Owner']},
+                                'notificationsSources': [{'sourceType': 'Alert', 'minimalSeverity': 'High'},
+                                                         {'sourceType': 'AttackPath', 'minimalRiskLevel': 'Critical'}]})
+    elif sub is DEV:
+        c['properties'].update({'emails': '', 'phone': '', 'notificationsByRole': {'state': 'Off', 'roles': []},
+                                'notificationsSources': [{'sourceType': 'Alert', 'minimalSeverity': 'Low'}]})
+    else:
+        c['properties'].update({'emails': 'platform@contoso.com', 'phone': '',
+                                'notificationsByRole': {'state': 'On', 'roles': ['Owner', 'ServiceAdmin']},
+                                'notificationsSources': [{'sourceType': 'Alert', 'minimalSeverity': 'Medium'}]})
+    add(c)
+    ap = ex(SEC + 'preview/2017-08-01-preview/examples/AutoProvisioningSettings/GetAutoProvisioningSettingsSubscription_example.json')
+    named(ap, f'{sid(sub)}/providers/Microsoft.Security/autoProvisioningSettings/default', 'default',
+          'Microsoft.Security/autoProvisioningSettings')
+    ap['properties']['autoProvision'] = 'Off' if sub is DEV else 'On'
+    add(ap)
+    for setting, on in (('MCAS', sub is not DEV), ('WDATP', sub is not DEV)):
+        add({'id': f'{sid(sub)}/providers/Microsoft.Security/settings/{setting}', 'name': setting,
+             'type': 'Microsoft.Security/settings', 'kind': 'DataExportSettings', 'properties': {'enabled': on}})
+    sc = ex(SEC + 'stable/2020-01-01/examples/secureScores/ListSecureScores_example.json')
+    named(sc, f'{sid(sub)}/providers/Microsoft.Security/secureScores/ascScore', 'ascScore', 'Microsoft.Security/secureScores')
+    sc['properties']['score'] = {'max': 58, 'current': {PROD: 49.3, DEV: 21.75, SHARED: 40.6}[sub],
+                                 'percentage': {PROD: 0.85, DEV: 0.375, SHARED: 0.7}[sub]}
+    add(sc)
+
+# ---------------------------------------------------------------- Activity Log: alerts, export
+ALERT = 'monitor/resource-manager/Microsoft.Insights/stable/2020-10-01/examples/ActivityLogAlertRule_Get.json'
+OPS = ['Microsoft.Authorization/policyAssignments/write', 'Microsoft.Authorization/policyAssignments/delete',
+       'Microsoft.Network/networkSecurityGroups/write', 'Microsoft.Network/networkSecurityGroups/delete',
+       'Microsoft.Network/networkSecurityGroups/securityRules/write',
+       'Microsoft.Network/networkSecurityGroups/securityRules/delete',
+       'Microsoft.Security/securitySolutions/write', 'Microsoft.Security/securitySolutions/delete',
+       'Microsoft.Sql/servers/firewallRules/write', 'Microsoft.Sql/servers/firewallRules/delete',
+       'Microsoft.Network/publicIPAddresses/write', 'Microsoft.Network/publicIPAddresses/delete']
+covered = {PROD: OPS, DEV: OPS[:2], SHARED: OPS[:6] + OPS[10:]}
+for sub in SUBS:
+    for op in covered[sub]:
+        a = ex(ALERT)
+        nm = 'alert-' + op.split('/', 1)[1].replace('/', '-').lower()
+        named(a, rid(sub, 'rg-monitor', 'microsoft.insights', 'activityLogAlerts', nm), nm,
+              'Microsoft.Insights/ActivityLogAlerts', 'Global')
+        a['properties']['scopes'] = [sid(sub)]
+        a['properties']['condition']['allOf'] = [{'field': 'category', 'equals': 'Administrative'},
+                                                 {'field': 'operationName', 'equals': op}]
+        a['properties']['actions']['actionGroups'] = [{'actionGroupId': action_group(sub), 'webhookProperties': {}}]
+        a['properties']['description'] = f'Alert on {op}'
+        # Dev created its policy alerts but switched one off
+        a['properties']['enabled'] = not (sub is DEV and op.endswith('delete'))
+        add(a)
+    # Service Health
+    a = ex(ALERT)
+    named(a, rid(sub, 'rg-monitor', 'microsoft.insights', 'activityLogAlerts', 'alert-service-health'),
+          'alert-service-health', 'Microsoft.Insights/ActivityLogAlerts', 'Global')
+    a['properties']['scopes'] = [sid(sub)]
+    a['properties']['condition']['allOf'] = [{'field': 'category', 'equals': 'ServiceHealth'},
+                                             {'field': 'properties.incidentType', 'equals': 'Incident'}]
+    a['properties']['actions']['actionGroups'] = [{'actionGroupId': action_group(sub), 'webhookProperties': {}}]
+    a['properties']['description'] = 'Service Health incidents'
+    add(a)
+
+SUBDIAG = 'monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/getSubscriptionDiagnosticSetting.json'
+for sub, cats in ((PROD, ['Administrative', 'Security', 'ServiceHealth', 'Alert', 'Recommendation', 'Policy', 'Autoscale', 'ResourceHealth']),
+                  (SHARED, ['Administrative'])):
+    d = ex(SUBDIAG)
+    named(d, f'{sid(sub)}/providers/Microsoft.Insights/diagnosticSettings/activitylog-export', 'activitylog-export',
+          'Microsoft.Insights/diagnosticSettings')
+    d['properties'].update({'storageAccountId': rid(SHARED, 'rg-monitor', 'Microsoft.Storage', 'storageAccounts', 'stcontosoactivitylog'),
+                            'workspaceId': la_workspace(sub), 'eventHubAuthorizationRuleId': None,
+                            'logs': [{'category': c, 'enabled': True} for c in cats]})
+    add(d)
+# Contoso-Dev exports nothing.
+
+# ---------------------------------------------------------------- locks, RBAC, policy
+LOCK = 'resources/resource-manager/Microsoft.Authorization/stable/2020-05-01/examples/ManagementLocks_ListAtSubscriptionLevel.json'
+for scope, nm, level in ((rgid(PROD, 'rg-data'), 'rg-data-nodelete', 'CanNotDelete'),
+                         (rgid(SHARED, 'rg-monitor'), 'rg-monitor-nodelete', 'CanNotDelete'),
+                         (rid(PROD, 'rg-web', 'Microsoft.Storage', 'storageAccounts', 'stcontosoprodweb'), 'readonly', 'ReadOnly')):
+    l = ex(LOCK)
+    named(l, scope + '/providers/Microsoft.Authorization/locks/' + nm, nm, 'Microsoft.Authorization/locks')
+    l['properties'] = {'level': level, 'notes': 'Managed by the platform team', 'owners': []}
+    add(l)
+
+ROLE = 'authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/'
+OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+CONTRIB = 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+UAA = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9'
+CUSTOM_ADMIN = '5c0f6b2d-8e1a-4b3c-9d4e-6f7a8b9c0d1e'
+CUSTOM_OPS = '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b'
+
+# users (object ids)
+U = {
+    'adele': '4a1b2c3d-1111-4e5f-8a9b-000000000001',   # Global Administrator, MFA
+    'megan': '4a1b2c3d-1111-4e5f-8a9b-000000000002',   # Global Administrator, no MFA
+    'alex': '4a1b2c3d-1111-4e5f-8a9b-000000000003',    # Security Administrator, MFA
+    'lee': '4a1b2c3d-1111-4e5f-8a9b-000000000004',     # member, MFA
+    'nestor': '4a1b2c3d-1111-4e5f-8a9b-000000000005',  # member, no MFA
+    'pradeep': '4a1b2c3d-1111-4e5f-8a9b-000000000006',  # member, disabled
+    'isaiah': '4a1b2c3d-1111-4e5f-8a9b-000000000007',  # member
+    'breakglass': '4a1b2c3d-1111-4e5f-8a9b-000000000008',
+    'guest_vendor': '4a1b2c3d-2222-4e5f-8a9b-000000000011',  # guest with Owner on Dev
+    'guest_stale': '4a1b2c3d-2222-4e5f-8a9b-000000000012',   # guest, last sign-in 2024
+    'guest_auditor': '4a1b2c3d-2222-4e5f-8a9b-000000000013',  # guest, Reader, recent
+}
+SP_DEPLOY = '9f8e7d6c-3333-4b5a-8c9d-000000000021'
+GROUP_PLATFORM = '6e5d4c3b-4444-4a5b-8c9d-000000000031'
+
+for sub in SUBS:
+    for nm, rname, actions, desc in ((CUSTOM_ADMIN, 'Contoso Subscription Administrator', ['*'],
+                                      'Full control over the subscription for the platform team.'),
+                                     (CUSTOM_OPS, 'Contoso VM Operator',
+                                      ['Microsoft.Compute/virtualMachines/start/action',
+                                       'Microsoft.Compute/virtualMachines/restart/action',
+                                       'Microsoft.Compute/virtualMachines/read'],
+                                      'Start and restart virtual machines.')):
+        if sub is SHARED and nm == CUSTOM_ADMIN:
+            continue
+        d = ex(ROLE + 'GetRoleDefinitionByName.json')
+        named(d, f'{sid(sub)}/providers/Microsoft.Authorization/roleDefinitions/{nm}', nm,
+              'Microsoft.Authorization/roleDefinitions')
+        d['properties'] = {'roleName': rname, 'type': 'CustomRole', 'description': desc,
+                           'assignableScopes': [sid(sub)],
+                           'permissions': [{'actions': actions, 'notActions': [], 'dataActions': [], 'notDataActions': []}],
+                           'createdOn': '2024-05-10T09:00:00.0000000Z', 'updatedOn': '2025-02-01T09:00:00.0000000Z'}
+        add(d)
+    for bi, (rn, rname) in enumerate(((OWNER, 'Owner'), (CONTRIB, 'Contributor'), (READER, 'Reader'),
+                                      (UAA, 'User Access Administrator'))):
+        d = ex(ROLE + 'GetRoleDefinitionByName.json')
+        named(d, f'{sid(sub)}/providers/Microsoft.Authorization/roleDefinitions/{rn}', rn,
+              'Microsoft.Authorization/roleDefinitions')
+        d['properties'] = {'roleName': rname, 'type': 'BuiltInRole', 'description': f'{rname} built-in role.',
+                           'assignableScopes': ['/'],
+                           'permissions': [{'actions': ['*'] if rn in (OWNER, CONTRIB) else (['*/read'] if rn == READER else ['*/read', 'Microsoft.Authorization/*']),
+                                            'notActions': ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write'] if rn == CONTRIB else [],
+                                            'dataActions': [], 'notDataActions': []}]}
+        add(d)
+
+assignments = {
+    PROD: [(OWNER, U['adele'], 'User'), (OWNER, U['breakglass'], 'User'), (CONTRIB, SP_DEPLOY, 'ServicePrincipal'),
+           (READER, U['guest_auditor'], 'User'), (CUSTOM_ADMIN, GROUP_PLATFORM, 'Group'), (CUSTOM_OPS, U['lee'], 'User')],
+    DEV: [(OWNER, U['adele'], 'User'), (OWNER, U['megan'], 'User'), (OWNER, U['nestor'], 'User'),
+          (OWNER, U['isaiah'], 'User'), (OWNER, U['guest_vendor'], 'User'), (CONTRIB, U['lee'], 'User'),
+          (UAA, U['nestor'], 'User'), (CUSTOM_ADMIN, U['isaiah'], 'User')],
+    SHARED: [(OWNER, U['adele'], 'User'), (OWNER, GROUP_PLATFORM, 'Group'), (READER, U['guest_stale'], 'User')],
+}
+RA = ex(ROLE + 'RoleAssignments_ListForScope.json')
+for sub, lst in assignments.items():
+    for i, (role, principal, ptype) in enumerate(lst):
+        a = copy.deepcopy(RA)
+        aid = '%s-%04d-4%03d-8%03d-%012d' % (sub[0][:8], i, SUBS.index(sub), i, i + 1)
+        named(a, f'{sid(sub)}/providers/Microsoft.Authorization/roleAssignments/{aid}', aid,
+              'Microsoft.Authorization/roleAssignments')
+        a['properties'] = {'roleDefinitionId': f'{sid(sub)}/providers/Microsoft.Authorization/roleDefinitions/{role}',
+                           'principalId': principal, 'principalType': ptype, 'scope': sid(sub),
+                           'createdOn': '2025-06-01T10:00:00.0000000Z'}
+        add(a)
+
+POL = 'resources/resource-manager/Microsoft.Authorization/stable/2023-04-01/examples/getPolicyAssignment.json'
+MCSB = '/providers/Microsoft.Authorization/policySetDefinitions/1f3afdf9-d0c9-4c3d-847f-89da613e70a8'
+for sub, mode in ((PROD, 'Default'), (DEV, 'DoNotEnforce'), (SHARED, 'Default')):
+    p = ex(POL)
+    named(p, f'{sid(sub)}/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn',
+          'SecurityCenterBuiltIn', 'Microsoft.Authorization/policyAssignments')
+    p['location'] = sub[2]
+    p['identity'] = {'type': 'SystemAssigned', 'principalId': '2b3c4d5e-5555-4f6a-8b9c-%012d' % SUBS.index(sub), 'tenantId': TENANT}
+    p['properties'].update({'displayName': 'ASC Default (subscription: %s)' % sub[0],
+                            'description': 'Microsoft cloud security benchmark', 'policyDefinitionId': MCSB,
+                            'metadata': {'assignedBy': 'Security Center'}, 'parameters': {},
+                            'enforcementMode': mode, 'scope': sid(sub), 'notScopes': []})
+    add(p)
+p = ex(POL)
+named(p, f'{sid(PROD)}/providers/Microsoft.Authorization/policyAssignments/allowed-locations',
+      'allowed-locations', 'Microsoft.Authorization/policyAssignments')
+p['properties'].update({'displayName': 'Allowed locations', 'description': 'EU regions only',
+                        'policyDefinitionId': '/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c',
+                        'metadata': {'assignedBy': 'Platform team'},
+                        'parameters': {'listOfAllowedLocations': {'value': ['westeurope', 'northeurope']}},
+                        'enforcementMode': 'Default', 'scope': sid(PROD), 'notScopes': []})
+add(p)
+
+# ---------------------------------------------------------------- Databricks (no API example: the ARM shape of workspaces)
+for sub, name, good in ((PROD, 'dbw-contoso-prod', True), (DEV, 'dbw-contoso-dev', False)):
+    wid = rid(sub, 'rg-analytics', 'Microsoft.Databricks', 'workspaces', name)
+    p = {'managedResourceGroupId': f'{sid(sub)}/resourceGroups/databricks-rg-{name}',
+         'workspaceId': '%d' % (4400000000000000 + SUBS.index(sub)),
+         'workspaceUrl': f'adb-{4400000000000000 + SUBS.index(sub)}.12.azuredatabricks.net',
+         'provisioningState': 'Succeeded',
+         'publicNetworkAccess': 'Disabled' if good else 'Enabled',
+         'requiredNsgRules': 'NoAzureDatabricksRules' if good else 'AllRules',
+         'parameters': {'enableNoPublicIp': {'type': 'Bool', 'value': bool(good)}}}
+    if good:
+        p['parameters']['customVirtualNetworkId'] = {'type': 'String', 'value': vnets[sub]}
+        p['parameters']['customPublicSubnetName'] = {'type': 'String', 'value': 'snet-dbw-host'}
+        p['parameters']['customPrivateSubnetName'] = {'type': 'String', 'value': 'snet-dbw-container'}
+        p['encryption'] = {'entities': {'managedServices': {'keySource': 'Microsoft.Keyvault', 'keyVaultProperties': {
+            'keyVaultUri': 'https://kv-contoso-prod.vault.azure.net/', 'keyName': 'dbw-cmk', 'keyVersion': '7a6b5c4d3e2f40318293a4b5c6d7e8f9'}}}}
+    add({'id': wid, 'name': name, 'type': 'Microsoft.Databricks/workspaces', 'location': sub[2],
+         'sku': {'name': 'premium' if good else 'standard'}, 'tags': {'env': sub[1].split('-')[1].lower()},
+         'properties': p})
+
+# ---------------------------------------------------------------- directory (Microsoft Graph)
+G = 'graph/'
+users_ex = ex(G + 'users-list.json')['value']
+signin_ex = ex(G + 'users-list-signInActivity.json')['value'][0]
+member_tmpl = users_ex[1]
+users = []
+for key, (upn, dn, ut, enabled, last) in {
+    'adele': ('AdeleV@contoso.com', 'Adele Vance', 'Member', True, '2026-10-30T08:10:00Z'),
+    'megan': ('MeganB@contoso.com', 'Megan Bowen', 'Member', True, '2026-10-29T17:42:00Z'),
+    'alex': ('AlexW@contoso.com', 'Alex Wilber', 'Member', True, '2026-10-31T07:55:00Z'),
+    'lee': ('LeeG@contoso.com', 'Lee Gu', 'Member', True, '2026-10-28T12:01:00Z'),
+    'nestor': ('NestorW@contoso.com', 'Nestor Wilke', 'Member', True, '2026-09-02T09:13:00Z'),
+    'pradeep': ('PradeepG@contoso.com', 'Pradeep Gupta', 'Member', False, '2025-01-15T10:00:00Z'),
+    'isaiah': ('IsaiahL@contoso.com', 'Isaiah Langer', 'Member', True, '2026-10-20T14:30:00Z'),
+    'breakglass': ('breakglass01@contoso.onmicrosoft.com', 'Break Glass 01', 'Member', True, '2026-07-01T00:00:00Z'),
+    'guest_vendor': ('sam_fabrikam.com#EXT#@contoso.onmicrosoft.com', 'Sam (Fabrikam)', 'Guest', True, '2026-10-15T11:00:00Z'),
+    'guest_stale': ('jo_adatum.com#EXT#@contoso.onmicrosoft.com', 'Jo (Adatum)', 'Guest', True, '2024-03-11T09:00:00Z'),
+    'guest_auditor': ('kim_auditfirm.com#EXT#@contoso.onmicrosoft.com', 'Kim (Audit firm)', 'Guest', True, '2026-10-27T16:20:00Z'),
+}.items():
+    u = copy.deepcopy(member_tmpl)
+    u.update({'id': U[key], 'userPrincipalName': upn, 'displayName': dn, 'mail': upn if ut == 'Member' else upn.split('#')[0].replace('_', '@'),
+              'givenName': dn.split()[0], 'surname': dn.split()[-1], 'userType': ut, 'accountEnabled': enabled,
+              'createdDateTime': '2023-02-01T10:00:00Z' if ut == 'Member' else '2024-01-10T10:00:00Z',
+              'businessPhones': [], 'mobilePhone': None, 'jobTitle': None, 'officeLocation': None})
+    if ut == 'Guest':
+        u['externalUserState'] = 'Accepted'
+    si = copy.deepcopy(signin_ex['signInActivity'])
+    si.update({'lastSignInDateTime': last, 'lastSignInRequestId': '00000000-0000-0000-0000-%012d' % len(users),
+               'lastNonInteractiveSignInDateTime': last, 'lastNonInteractiveSignInRequestId': ''})
+    u['signInActivity'] = si
+    users.append(u)
+
+reg_tmpl = ex(G + 'userRegistrationDetails-list.json')['value'][0]
+reg = []
+for u in users:
+    k = [k for k, v in U.items() if v == u['id']][0]
+    r = copy.deepcopy(reg_tmpl)
+    mfa = k not in ('megan', 'nestor', 'pradeep', 'guest_stale')
+    r.update({'id': u['id'], 'userPrincipalName': u['userPrincipalName'], 'userDisplayName': u['displayName'],
+              'userType': 'guest' if u['userType'] == 'Guest' else 'member',
+              'isAdmin': k in ('adele', 'megan', 'alex'), 'isMfaRegistered': mfa, 'isMfaCapable': mfa,
+              'isSsprRegistered': mfa, 'isSsprEnabled': True, 'isSsprCapable': mfa,
+              'isPasswordlessCapable': k == 'adele',
+              'methodsRegistered': ['microsoftAuthenticatorPush', 'softwareOneTimePasscode'] if mfa else [],
+              'lastUpdatedDateTime': '2026-10-01T00:00:00Z'})
+    reg.append(r)
+
+authz = ex(G + 'authorizationPolicy-get.json')
+authz.pop('@odata.context', None)
+authz.update({'allowInvitesFrom': 'adminsAndGuestInviters', 'allowedToSignUpEmailBasedSubscriptions': False,
+              'allowEmailVerifiedUsersToJoinOrganization': False, 'allowUserConsentForRiskyApps': False,
+              'guestUserRoleId': '10dae51f-b6af-4016-8d66-8c2a99b929b3'})
+authz['defaultUserRolePermissions'].update({'allowedToCreateApps': True, 'allowedToCreateSecurityGroups': False,
+                                            'allowedToReadOtherUsers': True})
+if 'allowedToCreateTenants' in authz['defaultUserRolePermissions']:
+    authz['defaultUserRolePermissions']['allowedToCreateTenants'] = False
+authz['defaultUserRolePermissions']['permissionGrantPoliciesAssigned'] = ['ManagePermissionGrantsForSelf.microsoft-user-default-low']
+
+ca_ex = ex(G + 'conditionalAccess-policies-list.json')['value']
+ca_tmpl = ca_ex[-1]
+
+
+def ca(pid, name, state, users_, roles, apps, client_apps, grant, exclude=()):
+    p = copy.deepcopy(ca_tmpl)
+    p.update({'id': pid, 'displayName': name, 'state': state, 'createdDateTime': '2024-11-02T09:00:00Z',
+              'modifiedDateTime': '2026-05-12T15:30:00Z', 'sessionControls': None})
+    c = p['conditions']
+    c['clientAppTypes'] = client_apps
+    c['applications'] = {'includeApplications': apps, 'excludeApplications': [], 'includeUserActions': []}
+    c['users'] = {'includeUsers': users_, 'excludeUsers': list(exclude), 'includeGroups': [], 'excludeGroups': [],
+                  'includeRoles': roles, 'excludeRoles': []}
+    c['platforms'] = None
+    c['locations'] = None
+    c['signInRiskLevels'] = []
+    if 'userRiskLevels' in c:
+        c['userRiskLevels'] = []
+    p['grantControls'] = {'operator': 'OR', 'builtInControls': grant, 'customAuthenticationFactors': [],
+                          'termsOfUse': []}
+    return p
+
+
+GA = '62e90394-69f5-4237-9190-012177145e10'
+SECADM = '194ae4cb-b126-40b2-bd5b-6091b380977d'
+ADMIN_ROLES = [GA, SECADM, 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', '29232cdf-9323-42fd-ade2-1d097af3e4de',
+               'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+               '966707d0-3269-4727-9be2-8c3a10f19b9d', '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
+               'e8611ab8-c189-46e8-94e1-60213ab1f814']
+capolicies = [
+    ca('0a1b2c3d-aaaa-4bbb-8ccc-000000000001', 'CA001: Require MFA for administrators', 'enabled', [], ADMIN_ROLES,
+       ['All'], ['all'], ['mfa'], exclude=[U['breakglass']]),
+    ca('0a1b2c3d-aaaa-4bbb-8ccc-000000000002', 'CA002: Block legacy authentication', 'enabled', ['All'], [],
+       ['All'], ['exchangeActiveSync', 'other'], ['block'], exclude=[U['breakglass']]),
+    ca('0a1b2c3d-aaaa-4bbb-8ccc-000000000003', 'CA003: Require MFA for all users', 'enabledForReportingButNotEnforced',
+       ['All'], [], ['All'], ['all'], ['mfa'], exclude=[U['breakglass']]),
+    ca('0a1b2c3d-aaaa-4bbb-8ccc-000000000004', 'CA004: Require MFA for Azure management', 'disabled', ['All'], [],
+       ['797f4846-ba00-4fd7-ba43-dac1f8f63013'], ['all'], ['mfa']),
+]
+
+secdef = ex(G + 'identitySecurityDefaultsEnforcementPolicy-get.json')
+secdef.pop('@odata.context', None)
+secdef['isEnabled'] = False
+
+dra_tmpl = ex(G + 'roleManagement-directory-roleAssignments-list.json')['value'][0]
+dras = []
+for i, (role, who) in enumerate(((GA, 'adele'), (GA, 'megan'), (GA, 'breakglass'), (SECADM, 'alex'),
+                                 ('f2ef992c-3afb-46b9-b7cf-a126ee74c451', 'guest_auditor'))):
+    d = copy.deepcopy(dra_tmpl)
+    d.update({'id': 'lAPpYvVpN0KRkAEhdxReE%03d-%d' % (i, i), 'principalId': U[who], 'roleDefinitionId': role,
+              'resourceScope': '/', 'directoryScopeId': '/'})
+    dras.append(d)
+
+gs = ex(G + 'groupSettings-list.json')['value'][0]
+for v in gs['values']:
+    if v['name'] == 'EnableGroupCreation':
+        v['value'] = 'false'
+    if v['name'] == 'AllowGuestsToAccessGroups':
+        v['value'] = 'false'
+
+directory = {
+    'users': users,
+    'userRegistrationDetails': reg,
+    'authorizationPolicy': authz,
+    'conditionalAccessPolicies': capolicies,
+    'identitySecurityDefaultsEnforcementPolicy': secdef,
+    'directoryRoleAssignments': dras,
+    'groupSettings': [gs],
+}
+
+# ---------------------------------------------------------------- collection errors
+errors = [
+    {'scope': rid(PROD, 'rg-analytics', 'Microsoft.Sql', 'servers', 'sql-contoso-prod-dw'),
+     'type': 'Microsoft.Sql/servers/auditingSettings',
+     'api': 'GET auditingSettings/default', 'status': 403,
+     'message': "AuthorizationFailed: The client does not have authorization to perform action "
+                "'Microsoft.Sql/servers/auditingSettings/read' over scope '/subscriptions/"
+                + PROD[0] + "/resourceGroups/rg-analytics/providers/Microsoft.Sql/servers/sql-contoso-prod-dw/auditingSettings/default'"},
+    {'scope': a_denied['id'], 'type': 'Microsoft.Storage/storageAccounts/blobServices',
+     'api': 'GET blobServices/default', 'status': 403,
+     'message': 'AuthorizationFailed: the client does not have authorization to perform action '
+                "'Microsoft.Storage/storageAccounts/blobServices/read'"},
+]
+
+types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
+DATASETS = sorted(set(t for t in types) | {
+    'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',
+    'Microsoft.Storage/storageAccounts/queueServices', 'Microsoft.Storage/storageAccounts/tableServices',
+    'Microsoft.Sql/servers/auditingSettings', 'Microsoft.Insights/diagnosticSettings',
+    'Microsoft.Insights/activityLogAlerts', 'Microsoft.Authorization/locks', 'Microsoft.KeyVault/vaults/keys',
+    'Microsoft.KeyVault/vaults/secrets', 'Microsoft.Web/sites/config', 'Microsoft.Compute/virtualMachines/extensions',
+    'Microsoft.Network/networkWatchers/flowLogs', 'Microsoft.Sql/servers/databases/transparentDataEncryption',
+    # collected, and the tenant has none
+    'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
+}, key=str.lower)
+# normalise type spellings for meta.datasets (ids decide the real types)
+DATASETS = sorted({d for d in DATASETS if d.lower() != 'microsoft.insights/activitylogalerts'} |
+                  {'Microsoft.Insights/activityLogAlerts'}, key=str.lower)
+DATASETS = [d for d in DATASETS if not d.lower().startswith('microsoft.operationalinsights')]
+
+snapshot = {
+    'snapshot_version': '1.0',
+    'meta': {
+        'tenant_id': TENANT,
+        'collected_at': '2026-10-31T22:15:00Z',
+        'method': 'collector',
+        'tool': 'azaudit collect 0.1.0',
+        'subscriptions': [{'id': s[0], 'name': s[1]} for s in SUBS],
+        'datasets': DATASETS + ['users', 'userRegistrationDetails', 'authorizationPolicy', 'conditionalAccessPolicies',
+                                'identitySecurityDefaultsEnforcementPolicy', 'directoryRoleAssignments',
+                                'groupSettings', 'storage.dataplane'],
+    },
+    'resources': resources,
+    'directory': directory,
+    'dataplane': {'storage': dataplane},
+    'errors': errors,
+}
+
+ids = [r['id'].lower() for r in resources]
+dups = {i for i in ids if ids.count(i) > 1}
+if dups:
+    sys.exit('generate.py: duplicate ids: %s' % sorted(dups)[:5])
+
+out = os.path.join(HERE, 'snapshot.json')
+with open(out + '.tmp', 'w') as f:
+    json.dump(snapshot, f, indent=1, ensure_ascii=False)
+    f.write('\n')
+os.replace(out + '.tmp', out)
+print('%s: %d resources, %d types, %d users' % (os.path.relpath(out, ROOT), len(resources), len(types), len(users)))

@@ -1,0 +1,638 @@
+/*
+ * nsg.c - the network security group evaluator (semantics in nsg.h).
+ */
+#include "nsg.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NSG_RULE_TYPE "Microsoft.Network/networkSecurityGroups/securityRules"
+#define V4MAX 0xFFFFFFFFull
+#define V6MAX 0xFFFFFFFFFFFFFFFFull
+
+/* Address ranges that are not the internet. */
+static const aza_nsg_span not_internet[] = {
+	{0x00000000ull, 0x00FFFFFFull, 0}, /* 0.0.0.0/8 */
+	{0x0A000000ull, 0x0AFFFFFFull, 0}, /* 10.0.0.0/8 */
+	{0x64400000ull, 0x647FFFFFull, 0}, /* 100.64.0.0/10 */
+	{0x7F000000ull, 0x7FFFFFFFull, 0}, /* 127.0.0.0/8 */
+	{0xA9FE0000ull, 0xA9FEFFFFull, 0}, /* 169.254.0.0/16 */
+	{0xAC100000ull, 0xAC1FFFFFull, 0}, /* 172.16.0.0/12 */
+	{0xC0A80000ull, 0xC0A8FFFFull, 0}, /* 192.168.0.0/16 */
+	{0xE0000000ull, 0xFFFFFFFFull, 0}, /* 224.0.0.0/3 */
+	{0x0000000000000000ull, 0x1FFFFFFFFFFFFFFFull, 1}, /* below 2000::/3 */
+	{0x4000000000000000ull, 0xFFFFFFFFFFFFFFFFull, 1}, /* above 2000::/3 */
+};
+#define N_NOT_INTERNET (sizeof not_internet / sizeof not_internet[0])
+
+const char *aza_nsg_proto_name(unsigned proto)
+{
+	switch (proto) {
+	case AZA_NSG_TCP: return "TCP";
+	case AZA_NSG_UDP: return "UDP";
+	case AZA_NSG_ICMP: return "ICMP";
+	case AZA_NSG_OTHER: return "ESP/AH";
+	default: return "any protocol";
+	}
+}
+
+/* ---- parsing ---- */
+
+typedef struct grow {
+	void *p;
+	size_t n, cap, size;
+} grow;
+
+static void *grow_add(aza_arena *a, grow *g)
+{
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 4;
+		void *np = aza_arena__alloc(a, cap * g->size);
+		if (!np)
+			return NULL;
+		if (g->n)
+			memcpy(np, g->p, g->n * g->size);
+		g->p = np;
+		g->cap = cap;
+	}
+	return (char *)g->p + g->size * g->n++;
+}
+
+static int is_all(const char *s)
+{
+	return !strcmp(s, "*") || aza__strieq(s, "Any") || !strcmp(s, "0.0.0.0");
+}
+
+/* One address prefix: 1 parsed into *sp (or *all set), 0 a tag. */
+static int parse_prefix(const char *s, aza_nsg_span *sp, int *all)
+{
+	char buf[64];
+	*all = 0;
+	if (is_all(s)) {
+		*all = 1;
+		return 1;
+	}
+	size_t l = strlen(s);
+	if (l >= sizeof buf)
+		return 0;
+	memcpy(buf, s, l + 1);
+	char *slash = strchr(buf, '/');
+	long plen = -1;
+	if (slash) {
+		char *end;
+		*slash = 0;
+		plen = strtol(slash + 1, &end, 10);
+		if (end == slash + 1 || *end || plen < 0)
+			return 0;
+	}
+	unsigned char a[16];
+	if (inet_pton(AF_INET, buf, a) == 1) {
+		if (plen > 32)
+			return 0;
+		if (plen == 0) {
+			*all = 1;
+			return 1;
+		}
+		uint64_t v = ((uint64_t)a[0] << 24) | ((uint64_t)a[1] << 16) | ((uint64_t)a[2] << 8) | a[3];
+		int bits = plen < 0 ? 32 : (int)plen;
+		uint64_t host = bits == 32 ? 0 : ((1ull << (32 - bits)) - 1);
+		sp->lo = v & ~host & V4MAX;
+		sp->hi = sp->lo | host;
+		sp->v6 = 0;
+		return 1;
+	}
+	if (inet_pton(AF_INET6, buf, a) == 1) {
+		if (plen > 128)
+			return 0;
+		if (plen == 0) {
+			*all = 1;
+			return 1;
+		}
+		uint64_t v = 0;
+		for (int i = 0; i < 8; i++)
+			v = (v << 8) | a[i];
+		int bits = plen < 0 || plen > 64 ? 64 : (int)plen;
+		uint64_t host = bits == 64 ? 0 : ((1ull << (64 - bits)) - 1);
+		sp->lo = v & ~host;
+		sp->hi = sp->lo | host;
+		sp->v6 = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Add the whole v4 and v6 spaces. */
+static int add_all(aza_arena *a, grow *g)
+{
+	aza_nsg_span *s4 = grow_add(a, g);
+	if (!s4)
+		return -1;
+	*s4 = (aza_nsg_span){0, V4MAX, 0};
+	aza_nsg_span *s6 = grow_add(a, g);
+	if (!s6)
+		return -1;
+	*s6 = (aza_nsg_span){0, V6MAX, 1};
+	return 0;
+}
+
+/* Read an address side (source or destination). Returns 0, 1 (no prefix
+ * at all), -1 out of memory, -2 not a string. */
+static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg_rule *r, aza_buf *text)
+{
+	char key[64];
+	grow spans = {.size = sizeof(aza_nsg_span)};
+	grow toks = {.size = sizeof(const char *)};
+	int any = 0, all = 0, src = !strcmp(side, "source");
+	const aza_json *lists[2];
+	snprintf(key, sizeof key, "%sAddressPrefix", side);
+	lists[0] = aza_json_get(p, key);
+	snprintf(key, sizeof key, "%sAddressPrefixes", side);
+	lists[1] = aza_json_get(p, key);
+	for (int k = 0; k < 2; k++) {
+		const aza_json *v = lists[k];
+		if (!v || aza_json_is(v, AZA_JNULL))
+			continue;
+		int single = aza_json_is(v, AZA_JSTR);
+		if (!single && !aza_json_is(v, AZA_JARR))
+			return -2;
+		for (const aza_json *it = single ? v : v->u.child; it; it = single ? NULL : it->next) {
+			const char *s = aza_json_str(it);
+			if (!s)
+				return -2;
+			if (!*s)
+				continue;
+			any = 1;
+			if (text && src) {
+				if (text->len)
+					aza_buf__adds(text, ", ");
+				aza_buf__adds(text, s);
+			}
+			aza_nsg_span sp;
+			int full;
+			if (parse_prefix(s, &sp, &full)) {
+				if (full) {
+					all = 1;
+					if (add_all(a, &spans))
+						return -1;
+				} else {
+					aza_nsg_span *d = grow_add(a, &spans);
+					if (!d)
+						return -1;
+					*d = sp;
+				}
+			} else if (src && aza__strieq(s, "Internet")) {
+				if (add_all(a, &spans))
+					return -1;
+			} else {
+				/* A service tag: no internet address for a source; a
+				 * symbolic destination compared by name. */
+				const char **t = grow_add(a, &toks);
+				if (!t || !(*t = aza_arena__strdup(a, s)))
+					return -1;
+			}
+		}
+	}
+	snprintf(key, sizeof key, "%sApplicationSecurityGroups", side);
+	aza_json_each(g, aza_json_get(p, key)) {
+		const char *id = aza_json_str(aza_json_get(g, "id"));
+		if (!id)
+			continue;
+		any = 1;
+		if (text && src) {
+			const char *nm = strrchr(id, '/');
+			if (text->len)
+				aza_buf__adds(text, ", ");
+			aza_buf__printf(text, "ASG %s", nm ? nm + 1 : id);
+		}
+		const char **t = grow_add(a, &toks);
+		if (!t || !(*t = aza_arena__strdup(a, id)))
+			return -1;
+	}
+	if (src) {
+		r->src = spans.p;
+		r->nsrc = spans.n;
+	} else {
+		r->dst = spans.p;
+		r->ndst = spans.n;
+		r->dtok = toks.p;
+		r->ndtok = toks.n;
+		r->dst_all = all;
+	}
+	return any ? 0 : 1;
+}
+
+/* "22", "20-30", "*" (or a JSON number). 0 on success. */
+static int parse_port(const aza_json *v, uint32_t out[2])
+{
+	double d;
+	if (aza_json_is(v, AZA_JNUM) && aza_json_num(v, &d) && d >= 0 && d <= 65535) {
+		out[0] = out[1] = (uint32_t)d;
+		return 0;
+	}
+	const char *s = aza_json_str(v);
+	if (!s)
+		return -1;
+	if (!strcmp(s, "*") || aza__strieq(s, "Any")) {
+		out[0] = 0;
+		out[1] = 65535;
+		return 0;
+	}
+	char *end;
+	long a = strtol(s, &end, 10), b = a;
+	if (end == s)
+		return -1;
+	if (*end == '-') {
+		const char *q = end + 1;
+		b = strtol(q, &end, 10);
+		if (end == q)
+			return -1;
+	}
+	if (*end || a < 0 || b > 65535 || a > b)
+		return -1;
+	out[0] = (uint32_t)a;
+	out[1] = (uint32_t)b;
+	return 0;
+}
+
+static const char *rule_name(const aza_json *item)
+{
+	const char *n = aza_json_str(aza_json_get(item, "name"));
+	if (n) {
+		const char *sl = strrchr(n, '/');
+		return sl ? sl + 1 : n;
+	}
+	const char *id = aza_json_str(aza_json_get(item, "id"));
+	if (id && strrchr(id, '/'))
+		return strrchr(id, '/') + 1;
+	return "(unnamed)";
+}
+
+/* Parse one rule item. Returns 0 (inbound, added), 1 (skipped: outbound),
+ * -1 with n->error set. */
+static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
+{
+	aza_arena *a = &n->a;
+	const char *name = rule_name(item);
+	const aza_json *p = aza_json_get(item, "properties");
+	if (!aza_json_is(p, AZA_JOBJ))
+		p = item; /* flattened (CLI output) */
+#define BAD(...) do { n->error = aza_arena__printf(a, __VA_ARGS__); return -1; } while (0)
+	const char *dir = aza_json_str(aza_json_get(p, "direction"));
+	if (!dir)
+		BAD("rule %s has no direction", name);
+	if (aza__strieq(dir, "Outbound"))
+		return 1;
+	if (!aza__strieq(dir, "Inbound"))
+		BAD("rule %s has an unknown direction '%s'", name, dir);
+	aza_nsg_rule *r = grow_add(a, rules);
+	if (!r)
+		BAD("out of memory");
+	memset(r, 0, sizeof *r);
+	r->name = aza_arena__strdup(a, name);
+	const char *acc = aza_json_str(aza_json_get(p, "access"));
+	if (acc && aza__strieq(acc, "Allow"))
+		r->allow = 1;
+	else if (!acc || !aza__strieq(acc, "Deny"))
+		BAD("rule %s has %s access", name, acc ? "an unknown" : "no");
+	double pr;
+	if (!aza_json_is(aza_json_get(p, "priority"), AZA_JNUM) || !aza_json_num(aza_json_get(p, "priority"), &pr))
+		BAD("rule %s has no numeric priority", name);
+	r->priority = (int)pr;
+	const char *proto = aza_json_str(aza_json_get(p, "protocol"));
+	if (!proto)
+		BAD("rule %s has no protocol", name);
+	if (aza__strieq(proto, "Tcp"))
+		r->protos = AZA_NSG_TCP;
+	else if (aza__strieq(proto, "Udp"))
+		r->protos = AZA_NSG_UDP;
+	else if (aza__strieq(proto, "Icmp"))
+		r->protos = AZA_NSG_ICMP;
+	else if (aza__strieq(proto, "Esp") || aza__strieq(proto, "Ah"))
+		r->protos = AZA_NSG_OTHER;
+	else if (!strcmp(proto, "*") || aza__strieq(proto, "Any") || aza__strieq(proto, "Asterisk"))
+		r->protos = AZA_NSG_ANY;
+	else
+		BAD("rule %s has an unknown protocol '%s'", name, proto);
+	/* destination ports */
+	grow ports = {.size = sizeof(uint32_t[2])};
+	const aza_json *one = aza_json_get(p, "destinationPortRange");
+	const aza_json *many = aza_json_get(p, "destinationPortRanges");
+	if (one && !aza_json_is(one, AZA_JNULL)) {
+		uint32_t *d = grow_add(a, &ports);
+		if (!d)
+			BAD("out of memory");
+		if (parse_port(one, d))
+			BAD("rule %s has an unreadable destinationPortRange", name);
+	}
+	if (many && !aza_json_is(many, AZA_JNULL) && !aza_json_is(many, AZA_JARR))
+		BAD("rule %s: destinationPortRanges is not an array", name);
+	aza_json_each(it, many) {
+		uint32_t *d = grow_add(a, &ports);
+		if (!d)
+			BAD("out of memory");
+		if (parse_port(it, d))
+			BAD("rule %s has an unreadable destinationPortRanges entry", name);
+	}
+	if (!ports.n)
+		BAD("rule %s has no destination port", name);
+	r->ports = ports.p;
+	r->nports = ports.n;
+	/* addresses */
+	aza_buf text;
+	aza_buf__init(&text, 512);
+	int k = parse_side(a, p, "source", r, &text);
+	r->source = text.oom ? "(sources)" : aza_arena__strdup(a, text.len ? text.p : "");
+	aza_buf__release(&text);
+	if (k == -1)
+		BAD("out of memory");
+	if (k == -2)
+		BAD("rule %s has an unreadable source address prefix", name);
+	if (k == 1)
+		BAD("rule %s has no source", name);
+	k = parse_side(a, p, "destination", r, NULL);
+	if (k == -1)
+		BAD("out of memory");
+	if (k == -2)
+		BAD("rule %s has an unreadable destination address prefix", name);
+	if (k == 1)
+		BAD("rule %s has no destination", name);
+	if (!r->name || !r->source)
+		BAD("out of memory");
+#undef BAD
+	return 0;
+}
+
+static int by_priority(const void *a, const void *b)
+{
+	const aza_nsg_rule *x = a, *y = b;
+	return (x->priority > y->priority) - (x->priority < y->priority);
+}
+
+int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
+{
+	memset(n, 0, sizeof *n);
+	aza_arena__init(&n->a);
+	grow rules = {.size = sizeof(aza_nsg_rule)};
+	int seen = 0;
+	const aza_json *emb = aza_prop(ev, res, "properties.securityRules");
+	if (emb && !aza_json_is(emb, AZA_JNULL)) {
+		if (!aza_json_is(emb, AZA_JARR)) {
+			n->error = "securityRules is not an array";
+			return -1;
+		}
+		seen = 1;
+		aza_json_each(it, emb) if (parse_rule(n, &rules, it) < 0) return -1;
+	}
+	size_t nemb = rules.n;
+	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), res->id, NSG_RULE_TYPE); c;
+	     c = aza_inv_next_child(c, res->id)) {
+		seen = 1;
+		const char *nm = rule_name(c->doc);
+		int dup = 0;
+		/* Only inbound embedded rules are kept; an outbound one of the same
+		 * name stays outbound when re-read, so checking kept ones suffices. */
+		for (size_t i = 0; i < nemb; i++)
+			if (aza__strieq(((aza_nsg_rule *)rules.p)[i].name, nm))
+				dup = 1;
+		if (!dup && emb && aza_json_is(emb, AZA_JARR))
+			aza_json_each(it, emb) if (aza__strieq(rule_name(it), nm)) dup = 1;
+		if (!dup && parse_rule(n, &rules, c->doc) < 0)
+			return -1;
+	}
+	n->rules = rules.p;
+	n->n = rules.n;
+	if (n->n)
+		qsort(n->rules, n->n, sizeof *n->rules, by_priority);
+	if (rules_seen)
+		*rules_seen = seen;
+	return 0;
+}
+
+void aza_nsg_free(aza_nsg *n)
+{
+	aza_arena__release(&n->a);
+	memset(n, 0, sizeof *n);
+}
+
+/* ---- interval sets ---- */
+
+/* out = in minus cut; out has room for n + 1. Returns the new count. */
+static size_t cut_one(const aza_nsg_span *in, size_t n, aza_nsg_span cut, aza_nsg_span *out)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		aza_nsg_span s = in[i];
+		if (s.v6 != cut.v6 || s.hi < cut.lo || s.lo > cut.hi) {
+			out[m++] = s;
+			continue;
+		}
+		if (s.lo < cut.lo)
+			out[m++] = (aza_nsg_span){s.lo, cut.lo - 1, s.v6};
+		if (s.hi > cut.hi)
+			out[m++] = (aza_nsg_span){cut.hi + 1, s.hi, s.v6};
+	}
+	return m;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const aza_nsg_span *x = a, *y = b;
+	if (x->v6 != y->v6)
+		return x->v6 - y->v6;
+	return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* Sort and merge in place; returns the new count. */
+static size_t normalize(aza_nsg_span *s, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(s, n, sizeof *s, span_cmp);
+	size_t m = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (s[i].v6 == s[m].v6 && (s[m].hi == (s[m].v6 ? V6MAX : V4MAX) || s[i].lo <= s[m].hi + 1)) {
+			if (s[i].hi > s[m].hi)
+				s[m].hi = s[i].hi;
+		} else {
+			s[++m] = s[i];
+		}
+	}
+	return m + 1;
+}
+
+/* Subtract every span of `cuts` from (buf, *n), ping-ponging with tmp. */
+static aza_nsg_span *cut_all(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, const aza_nsg_span *cuts, size_t ncuts)
+{
+	for (size_t i = 0; i < ncuts && *n; i++) {
+		*n = cut_one(buf, *n, cuts[i], tmp);
+		aza_nsg_span *t = buf;
+		buf = tmp;
+		tmp = t;
+	}
+	return buf;
+}
+
+static void count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
+{
+	*v4 = *v6 = 0;
+	for (size_t i = 0; i < n; i++) {
+		double w = (double)(s[i].hi - s[i].lo) + 1.0;
+		if (s[i].v6)
+			*v6 += w;
+		else
+			*v4 += w;
+	}
+}
+
+/* Does D's destination cover A's? */
+static int dst_covers(const aza_nsg_rule *d, const aza_nsg_rule *a, aza_nsg_span *buf, aza_nsg_span *tmp)
+{
+	if (d->dst_all)
+		return 1;
+	if (a->dst_all)
+		return 0;
+	for (size_t i = 0; i < a->ndtok; i++) {
+		int found = 0;
+		for (size_t j = 0; j < d->ndtok && !found; j++)
+			found = aza__strieq(a->dtok[i], d->dtok[j]);
+		if (!found)
+			return 0;
+	}
+	for (size_t i = 0; i < a->ndst; i++) {
+		size_t n = 1;
+		buf[0] = a->dst[i];
+		if (n && d->ndst) {
+			aza_nsg_span *r = cut_all(buf, tmp, &n, d->dst, d->ndst);
+			(void)r;
+		}
+		if (n)
+			return 0;
+	}
+	return 1;
+}
+
+static int port_in(const aza_nsg_rule *r, uint32_t p)
+{
+	for (size_t i = 0; i < r->nports; i++)
+		if (p >= r->ports[i][0] && p <= r->ports[i][1])
+			return 1;
+	return 0;
+}
+
+static int u32cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res)
+{
+	memset(res, 0, sizeof *res);
+	int rc = 0;
+	for (size_t i = 0; i < n->n && rc < 2; i++) {
+		const aza_nsg_rule *A = &n->rules[i];
+		if (!A->allow || !(A->protos & proto) || !A->nsrc)
+			continue;
+		int touches = 0;
+		for (size_t k = 0; k < A->nports; k++)
+			if (A->ports[k][0] <= hi && A->ports[k][1] >= lo)
+				touches = 1;
+		if (!touches && proto != AZA_NSG_ICMP)
+			continue;
+		/* Room: the Allow's spans, every earlier Deny's spans, the
+		 * non-internet list, and one split per cut. */
+		size_t cap = A->nsrc + N_NOT_INTERNET + 2, nb = 2 * A->nports + 2;
+		for (size_t j = 0; j < i; j++) {
+			cap += n->rules[j].nsrc + n->rules[j].ndst + 1;
+			nb += 2 * n->rules[j].nports;
+		}
+		if (A->ndst + 1 > cap)
+			cap = A->ndst + 1;
+		aza_nsg_span *b1 = aza__malloc(cap * sizeof *b1), *b2 = aza__malloc(cap * sizeof *b2);
+		aza_nsg_span *s0 = aza__malloc(cap * sizeof *s0);
+		uint32_t *bp = aza__malloc((nb + 1) * sizeof *bp);
+		const aza_nsg_rule **ds = aza__malloc((i + 1) * sizeof *ds);
+		if (!b1 || !b2 || !s0 || !bp || !ds) {
+			aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds);
+			return -1;
+		}
+		/* The Allow's internet sources. */
+		size_t ns = A->nsrc;
+		memcpy(b1, A->src, ns * sizeof *b1);
+		ns = normalize(b1, ns);
+		aza_nsg_span *S = cut_all(b1, b2, &ns, not_internet, N_NOT_INTERNET);
+		ns = normalize(S, ns);
+		memcpy(s0, S, ns * sizeof *s0);
+		/* Earlier Denies that can shadow it. */
+		size_t nd = 0;
+		for (size_t j = 0; j < i && ns; j++) {
+			const aza_nsg_rule *D = &n->rules[j];
+			if (D->allow || !(D->protos & proto) || !D->nsrc)
+				continue;
+			if (dst_covers(D, A, b1, b2))
+				ds[nd++] = D;
+		}
+		/* Port segments: boundaries of the Allow's and the Denies' ranges. */
+		size_t m = 0;
+		int icmp = proto == AZA_NSG_ICMP;
+		if (icmp) {
+			bp[m++] = 0;
+		} else {
+			for (size_t k = 0; k < A->nports; k++) {
+				uint32_t a0 = A->ports[k][0] < lo ? lo : A->ports[k][0];
+				uint32_t a1 = A->ports[k][1] > hi ? hi : A->ports[k][1];
+				if (a0 > a1)
+					continue;
+				bp[m++] = a0;
+				bp[m++] = a1 + 1;
+			}
+			for (size_t j = 0; j < nd; j++)
+				for (size_t k = 0; k < ds[j]->nports; k++) {
+					bp[m++] = ds[j]->ports[k][0];
+					bp[m++] = ds[j]->ports[k][1] + 1;
+				}
+			qsort(bp, m, sizeof *bp, u32cmp);
+		}
+		/* Unique boundaries; segment k is [bp[k], bp[k+1] - 1]. */
+		size_t u = 0;
+		for (size_t k = 0; k < m; k++)
+			if (!u || bp[k] != bp[u - 1])
+				bp[u++] = bp[k];
+		if (icmp)
+			bp[u++] = 1;
+		int shadowed = ns > 0;
+		for (size_t k = 0; k + 1 < u && ns && rc < 2; k++) {
+			uint32_t seg_lo = bp[k], seg_hi = bp[k + 1] - 1;
+			if (!icmp && (seg_lo < lo || seg_lo > hi || !port_in(A, seg_lo)))
+				continue;
+			size_t nr = ns;
+			memcpy(b1, s0, ns * sizeof *b1);
+			aza_nsg_span *R = b1, *T = b2;
+			for (size_t j = 0; j < nd && nr; j++) {
+				if (!icmp && !port_in(ds[j], seg_lo))
+					continue;
+				aza_nsg_span *out = cut_all(R, T, &nr, ds[j]->src, ds[j]->nsrc);
+				T = out == R ? T : R;
+				R = out;
+			}
+			if (!nr)
+				continue;
+			shadowed = 0;
+			double v4, v6;
+			count(R, nr, &v4, &v6);
+			aza_nsg_hit h = {A, seg_lo, seg_hi, v4, v6};
+			if (v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6) {
+				res->wide = h;
+				rc = 2;
+			} else if (!res->narrow.rule) {
+				res->narrow = h;
+				rc = 1;
+			}
+		}
+		if (shadowed && !res->shadowed)
+			res->shadowed = A;
+		aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds);
+	}
+	return rc;
+}

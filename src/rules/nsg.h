@@ -1,0 +1,112 @@
+/*
+ * nsg.h - network security group evaluator: can traffic from the internet
+ * reach a protocol and port through one NSG?
+ *
+ * Semantics (as Azure applies them): only Inbound rules count; they are
+ * matched by priority ascending and the first rule matching the traffic
+ * decides (Allow or Deny); traffic no custom rule matches falls to the
+ * default rules, of which only AllowVnetInBound and
+ * AllowAzureLoadBalancerInBound allow anything, and neither admits internet
+ * sources, so the internet is denied unless a custom Allow lets it in.
+ *
+ * The evaluator works on (port x source address) regions, exactly: for each
+ * Allow rule (in priority order) whose source holds internet addresses, it
+ * subtracts, port segment by port segment, the sources of the earlier Deny
+ * rules that match the protocol and whose destination covers the Allow's
+ * destination. What remains is internet traffic the Allow rule decides.
+ * A Deny of 10.0.0.0/8 therefore shadows nothing from `*`, and a Deny from
+ * `Internet` on 22 shadows an Allow from `*` on 20-30 only for port 22.
+ *
+ * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits.
+ * `*`, `Any`, `Internet`, `0.0.0.0`, and any `/0` prefix mean every address.
+ * The internet is the IPv4 space minus private, loopback, link-local,
+ * shared (100.64/10), "this network" (0/8) and multicast/reserved (224/3),
+ * plus IPv6 2000::/3. Service tags other than Internet (VirtualNetwork,
+ * AzureLoadBalancer, AzureCloud, Storage...) and application security
+ * groups hold no internet addresses for this purpose (an Allow from them
+ * is not internet exposure, a Deny from them shadows no internet source).
+ */
+#ifndef AZA_NSG_H
+#define AZA_NSG_H
+
+#include "rule.h"
+
+#include <stdint.h>
+
+/* Protocols, as a bit set. */
+enum {
+	AZA_NSG_TCP = 1,
+	AZA_NSG_UDP = 2,
+	AZA_NSG_ICMP = 4,
+	AZA_NSG_OTHER = 8, /* Esp, Ah */
+	AZA_NSG_ANY = 15
+};
+
+/* Internet sources smaller than this many IPv4 addresses (a /16), or an
+ * IPv6 /32, count as a deliberate allow-list (a partner, an office egress
+ * address), not as internet exposure. */
+#define AZA_NSG_WIDE_V4 65536.0
+#define AZA_NSG_WIDE_V6 4294967296.0 /* /64 units in a /32 */
+
+typedef struct aza_nsg_span {
+	uint64_t lo, hi; /* inclusive */
+	unsigned char v6;
+} aza_nsg_span;
+
+typedef struct aza_nsg_rule {
+	const char *name;
+	const char *source;   /* sources as written, for messages */
+	int priority;
+	int allow;
+	unsigned protos;      /* AZA_NSG_* bits */
+	uint32_t (*ports)[2]; /* destination port intervals, inclusive */
+	size_t nports;
+	aza_nsg_span *src;    /* source addresses (all, not only internet) */
+	size_t nsrc;
+	aza_nsg_span *dst;    /* destination addresses */
+	size_t ndst;
+	const char **dtok;    /* destination tags / ASG ids (lower case) */
+	size_t ndtok;
+	int dst_all;          /* destination is every address */
+} aza_nsg_rule;
+
+typedef struct aza_nsg {
+	aza_arena a;
+	aza_nsg_rule *rules; /* Inbound rules, by priority ascending */
+	size_t n;
+	const char *error;   /* why the NSG could not be read (load returned -1) */
+} aza_nsg;
+
+/* Read the inbound rules of an NSG resource: properties.securityRules (with
+ * or without a "properties" wrapper per rule) and child resources of type
+ * Microsoft.Network/networkSecurityGroups/securityRules (the embedded copy
+ * wins on a duplicate name). Returns 0, or -1 with n->error set (a rule
+ * whose access, direction, priority, protocol, ports or sources cannot be
+ * read; out of memory). Always release with aza_nsg_free. *rules_seen is
+ * set to 1 when the input held a rule list at all (may be NULL). */
+int aza_nsg_load(aza_ev *ev, const aza_res *nsg, aza_nsg *n, int *rules_seen);
+void aza_nsg_free(aza_nsg *n);
+
+/* What lets internet traffic in. */
+typedef struct aza_nsg_hit {
+	const aza_nsg_rule *rule; /* the Allow rule that decides it */
+	unsigned port_lo, port_hi; /* exposed ports (within the query) */
+	double v4, v6;             /* internet addresses it admits (v6 in /64s) */
+} aza_nsg_hit;
+
+typedef struct aza_nsg_result {
+	aza_nsg_hit wide;           /* first wide exposure (rule NULL: none) */
+	aza_nsg_hit narrow;         /* first exposure below the wide threshold */
+	const aza_nsg_rule *shadowed; /* first internet Allow fully shadowed by Denies */
+} aza_nsg_result;
+
+/* Can internet traffic of protocol `proto` (one AZA_NSG_* bit) reach a port
+ * in [lo, hi]? Returns 2 for a wide exposure (res->wide), 1 when only
+ * allow-listed public ranges get in (res->narrow), 0 when nothing from the
+ * internet gets in, -1 out of memory. */
+int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res);
+
+/* "TCP", "UDP", ... for messages. */
+const char *aza_nsg_proto_name(unsigned proto);
+
+#endif

@@ -1,0 +1,312 @@
+import sys, os, json, copy; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+EX = os.path.join(ROOT, '..', '..', '..', 'shared', 'azure-api-examples')
+if not os.path.isdir(EX):
+    EX = '/work/shared/azure-api-examples'
+def ex(path):
+    return json.load(open(os.path.join(EX, path)))['responses']['200']['body']
+NETEX = 'network/resource-manager/Microsoft.Network/stable/2024-05-01/examples/'
+NSG_EX = ex(NETEX + 'NetworkSecurityGroupGet.json')
+TENANT = '72f988bf-0000-0000-0000-000000000001'
+NS = 'Microsoft.Network/networkSecurityGroups'
+
+def nsg(name, rules, example_rules=False):
+    n = copy.deepcopy(NSG_EX)
+    n['name'] = name; n['id'] = rid('rg-net', 'Microsoft.Network', 'networkSecurityGroups', name); n['location'] = 'westeurope'
+    for d in n['properties']['defaultSecurityRules']:
+        d['id'] = n['id'] + '/defaultSecurityRules/' + d['name']
+    if not example_rules:
+        n['properties']['securityRules'] = []
+    else:
+        for r in n['properties']['securityRules']:
+            r['id'] = n['id'] + '/securityRules/' + r['name']
+    for r in rules:
+        r = copy.deepcopy(r); r['id'] = n['id'] + '/securityRules/' + r['name']
+        n['properties']['securityRules'].append(r)
+    return n
+def rule(name, prio, access='Allow', proto='Tcp', src='*', port='22', direction='Inbound', dst='*', srcs=None, ports=None):
+    p = {"provisioningState": "Succeeded", "protocol": proto, "sourcePortRange": "*", "access": access, "priority": prio, "direction": direction}
+    if srcs is not None: p["sourceAddressPrefixes"] = srcs; p["sourceAddressPrefix"] = ""
+    else: p["sourceAddressPrefix"] = src
+    if ports is not None: p["destinationPortRanges"] = ports
+    else: p["destinationPortRange"] = port
+    p["destinationAddressPrefix"] = dst
+    return {"name": name, "properties": p}
+def bare(res):
+    r = copy.deepcopy(res); del r['properties']; return r
+def nsgcase(rid_, cname, rules, expect, example_rules=False, extra=None):
+    case(rid_, cname, snapshot([nsg('nsg1', rules, example_rules)] + (extra or [])), expect)
+
+# ---- SSH (the evaluator's semantics) ----
+R = 'AZA-NET-002'
+nsgcase(R, 'pass', [rule('AllowSSHCorp', 100, src='10.0.0.0/8')], "PASS nsg1 ~ no inbound rule admits TCP 22", example_rules=True)
+nsgcase(R, 'pass-shadowed', [rule('DenySSH', 100, 'Deny', src='Internet'), rule('AllowAll', 200, proto='*', port='*')],
+        "PASS nsg1 ~ Allow rule AllowAll (priority 200) is shadowed")
+nsgcase(R, 'pass-deny-port-inside-range', [rule('DenySSH', 100, 'Deny', src='*'), rule('AllowRange', 200, ports=['20-30'])],
+        "PASS nsg1")
+nsgcase(R, 'pass-deny-covers-dest', [rule('DenySSH', 100, 'Deny', src='*', dst='*'), rule('AllowVm', 200, dst='10.0.0.4')], "PASS nsg1")
+nsgcase(R, 'pass-outbound', [rule('AllowSSHOut', 100, direction='Outbound', src='*')], "PASS nsg1")
+nsgcase(R, 'pass-allowlisted', [rule('AllowPartner', 100, src='203.0.113.0/24')], "PASS nsg1 ~ allow-listed public sources (203.0.113.0/24: 256 addresses")
+nsgcase(R, 'pass-service-tag', [rule('AllowLB', 100, src='AzureLoadBalancer'), rule('AllowVnet', 110, src='VirtualNetwork')], "PASS nsg1")
+nsgcase(R, 'fail', [rule('AllowSSH', 100, src='Internet')], "FAIL nsg1 ~ rule AllowSSH (priority 100) allows TCP 22 from Internet")
+nsgcase(R, 'fail-partial-deny', [rule('DenyCorp', 100, 'Deny', src='10.0.0.0/8'), rule('AllowAll', 200, src='*', port='*')],
+        "FAIL nsg1 ~ rule AllowAll (priority 200) allows TCP 22 from *")
+nsgcase(R, 'fail-deny-lower-priority', [rule('AllowSSH', 100, src='0.0.0.0/0'), rule('DenySSH', 200, 'Deny', src='*')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 100)")
+nsgcase(R, 'fail-deny-other-dest', [rule('DenyOne', 100, 'Deny', src='*', dst='10.0.0.4'), rule('AllowSSH', 200, src='Any')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 200)")
+nsgcase(R, 'fail-deny-udp-only', [rule('DenyUdp', 100, 'Deny', proto='Udp', src='*'), rule('AllowSSH', 200, proto='*', src='*')],
+        "FAIL nsg1 ~ AllowSSH (priority 200)")
+nsgcase(R, 'fail-range-list', [rule('AllowMgmt', 300, proto='*', srcs=['10.0.0.0/8', '0.0.0.0/0'], ports=['80', '20-30'])],
+        "FAIL nsg1 ~ rule AllowMgmt (priority 300) allows TCP 22 from 10.0.0.0/8, 0.0.0.0/0")
+nsgcase(R, 'fail-wide-public', [rule('AllowCloud', 100, src='20.0.0.0/8')], "FAIL nsg1 ~ from 20.0.0.0/8")
+nsgcase(R, 'fail-ipv6', [rule('AllowV6', 100, src='::/0')], "FAIL nsg1 ~ from ::/0")
+# rules as separate child resources, and the CLI's flattened shape
+n = nsg('nsg1', [])
+child = rule('AllowSSH', 100, src='Internet'); child['id'] = n['id'] + '/securityRules/AllowSSH'; child['type'] = NS + '/securityRules'
+case(R, 'fail-child', snapshot([n, child]), "FAIL nsg1 ~ rule AllowSSH (priority 100)")
+flat = rule('AllowFlat', 150, src='*'); flat = dict(name='AllowFlat', **flat['properties'])
+n = nsg('nsg1', []); n['properties']['securityRules'].append(flat)
+case(R, 'fail-flattened', snapshot([n]), "FAIL nsg1 ~ rule AllowFlat (priority 150)")
+bad = rule('Weird', 'high', src='*')
+nsgcase(R, 'unknown-priority', [bad], "UNKNOWN nsg1 ~ rule Weird has no numeric priority")
+case(R, 'unknown-noprops', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1 ~ no \"properties\"")
+n = nsg('nsg1', []); del n['properties']['securityRules']
+case(R, 'unknown-norules', snapshot([n]), "UNKNOWN nsg1 ~ securityRules is absent")
+n = nsg('nsg1', []); n['properties']['securityRules'] = []
+case(R, 'pass-empty', snapshot([n]), "PASS nsg1 ~ (0 inbound rules)")
+
+# ---- RDP, UDP, HTTP(S), risky services ----
+R = 'AZA-NET-001'
+nsgcase(R, 'pass', [], "PASS nsg1", example_rules=True)
+nsgcase(R, 'fail', [rule('AllowRDP', 110, src='Any', port='3389')], "FAIL nsg1 ~ rule AllowRDP (priority 110) allows TCP 3389 from Any")
+nsgcase(R, 'fail-udp', [rule('AllowRDPUdp', 120, proto='Udp', src='Internet', port='3389')], "FAIL nsg1 ~ UDP 3389")
+case(R, 'unknown', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1")
+R = 'AZA-NET-003'
+nsgcase(R, 'pass', [rule('AllowVnetUdp', 100, proto='Udp', src='VirtualNetwork', port='*'), rule('AllowHttps', 110, port='443')], "PASS nsg1")
+nsgcase(R, 'fail', [rule('AllowDns', 100, proto='*', src='*', port='53')], "FAIL nsg1 ~ rule AllowDns (priority 100) allows UDP 53 from *")
+nsgcase(R, 'pass-denied', [rule('DenyUdp', 100, 'Deny', proto='Udp', src='Internet', port='*'), rule('AllowDns', 200, proto='*', src='*', port='53')],
+        "PASS nsg1 ~ shadowed")
+case(R, 'unknown', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1")
+R = 'AZA-NET-004'
+nsgcase(R, 'pass', [rule('AllowSSHCorp', 100, src='10.1.0.0/16')], "PASS nsg1")
+nsgcase(R, 'fail', [], "FAIL nsg1 ~ rule rule1 (priority 130) allows TCP 80 from *", example_rules=True)
+case(R, 'unknown', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1")
+for R, okrule, failrule, msg in [
+    ('AZA-NET-023', rule('AllowWinRMCorp', 100, src='10.0.0.0/8', port='5985-5986'), rule('AllowWinRM', 100, src='Internet', port='5986'), "allows TCP 5986 (WinRM) from Internet"),
+    ('AZA-NET-024', rule('AllowSMBCorp', 100, src='192.168.0.0/16', port='445'), rule('AllowFtp', 100, src='*', port='21'), "allows TCP 21 (FTP) from *"),
+    ('AZA-NET-025', rule('AllowSqlCorp', 100, src='172.16.0.0/12', port='1433'), rule('AllowDb', 100, src='*', ports=['3306', '6379']), "allows TCP 3306 (MySQL) from *; rule AllowDb (priority 100) allows TCP 6379 (Redis)"),
+    ('AZA-NET-026', rule('AllowK8sCorp', 100, src='10.0.0.0/8', port='6443'), rule('AllowAll', 4096, proto='*', src='Internet', port='*'), "allows TCP 2375-2376 (Docker) from Internet; rule AllowAll (priority 4096) allows TCP 6443 (Kubernetes API)"),
+]:
+    nsgcase(R, 'pass', [okrule], "PASS nsg1")
+    nsgcase(R, 'fail', [failrule], "FAIL nsg1 ~ " + msg)
+    case(R, 'unknown', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1")
+
+# ---- flow logs ----
+FL_EX = ex(NETEX + 'NetworkWatcherFlowLogGet.json')
+nsg_id = rid('rg-net', 'Microsoft.Network', 'networkSecurityGroups', 'nsg1')
+vnet_id = rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1')
+def flowlog(name, target, **kv):
+    f = copy.deepcopy(FL_EX)
+    f['id'] = rid('NetworkWatcherRG', 'Microsoft.Network', 'networkWatchers', 'NetworkWatcher_westeurope', 'flowLogs', name)
+    f['name'] = name; f['location'] = 'westeurope'
+    f['properties']['targetResourceId'] = target
+    f['properties']['storageId'] = rid('rg-logs', 'Microsoft.Storage', 'storageAccounts', 'flowlogstore')
+    return mod(f, **kv)
+FLN = 'NetworkWatcher_westeurope/'
+for R, mine, other in [('AZA-NET-005', nsg_id, vnet_id), ('AZA-NET-008', vnet_id, nsg_id)]:
+    case(R, 'pass', snapshot([flowlog('fl-ok', mine, properties__retentionPolicy={"days": 90, "enabled": True}),
+                              flowlog('fl-forever', mine, properties__retentionPolicy={"days": 0, "enabled": True}),
+                              flowlog('fl-other', other, properties__retentionPolicy={"days": 7, "enabled": True})]),
+         f"PASS {FLN}fl-ok ~ days is 90\nPASS {FLN}fl-forever ~ kept forever\nNOT_APPLICABLE {FLN}fl-other")
+    case(R, 'fail', snapshot([flowlog('fl-example', mine), flowlog('fl-short', mine, properties__retentionPolicy={"days": 30, "enabled": True}),
+                              flowlog('fl-off', mine, properties__enabled=False, properties__retentionPolicy={"days": 365, "enabled": True})]),
+         f"FAIL {FLN}fl-example ~ retentionPolicy.enabled is false\nFAIL {FLN}fl-short ~ less than 90\nFAIL {FLN}fl-off ~ disabled")
+    case(R, 'unknown', snapshot([flowlog('fl-notarget', mine, properties__targetResourceId=DEL)]), f"UNKNOWN {FLN}fl-notarget ~ targetResourceId is absent")
+    case(R, 'unknown-noprops', snapshot([bare(flowlog('fl-bare', mine))]), f"UNKNOWN {FLN}fl-bare")
+case('AZA-NET-005', 'pass-config', snapshot([flowlog('fl-30', nsg_id, properties__retentionPolicy={"days": 30, "enabled": True})]), f"PASS {FLN}fl-30 ~ at least 30")
+open(os.path.join(ROOT, 'AZA-NET-005', 'pass-config.config.json'), 'w').write(json.dumps({"flow_log_retention_days": 30}) + "\n")
+sub_vnet = rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1', 'subnets', 'default')
+case('AZA-NET-008', 'pass-subnet-target', snapshot([flowlog('fl-subnet', sub_vnet, properties__retentionPolicy={"days": 120, "enabled": True})]), f"PASS {FLN}fl-subnet")
+
+# ---- Network Watcher ----
+W_EX = ex(NETEX + 'NetworkWatcherList.json')['value'][0]
+def watcher(loc, state='Succeeded'):
+    w = copy.deepcopy(W_EX); name = 'NetworkWatcher_' + loc
+    w['id'] = rid('NetworkWatcherRG', 'Microsoft.Network', 'networkWatchers', name); w['name'] = name; w['location'] = loc
+    w['properties']['provisioningState'] = state
+    return w
+def other(kind, name, loc):  # a resource of a type no rule reads: only its region counts
+    return {"id": rid('rg-app', kind.split('/')[0], kind.split('/')[1], name), "name": name, "type": kind, "location": loc, "properties": {}}
+R = 'AZA-NET-006'
+case(R, 'pass', snapshot([watcher('westeurope'), watcher('northeurope'), nsg('nsg1', []), other('Microsoft.Cache/redis', 'cache1', 'North Europe'),
+                          other('Microsoft.Network/dnszones', 'example.com', 'global')]),
+     "PASS fixture-sub ~ each of the 2 regions")
+case(R, 'fail', snapshot([watcher('eastus'), nsg('nsg1', []), other('Microsoft.Cache/redis', 'cache1', 'North Europe')]),
+     "FAIL fixture-sub ~ no provisioned Network Watcher in 2 of 3 regions in use: westeurope, northeurope")
+case(R, 'fail-unprovisioned', snapshot([watcher('westeurope', 'Failed'), nsg('nsg1', [])]), "FAIL fixture-sub ~ is Failed")
+case(R, 'unknown', snapshot([nsg('nsg1', [])]), "UNKNOWN fixture-sub ~ not collected")
+case(R, 'unknown-error', snapshot([nsg('nsg1', [])], datasets=[NS, 'Microsoft.Network/networkWatchers'],
+     errors=[{"scope": f"/subscriptions/{SUB}", "type": "Microsoft.Network/networkWatchers", "api": "GET networkWatchers", "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN fixture-sub ~ HTTP 403")
+
+# ---- manual ----
+case('AZA-NET-007', 'manual', snapshot([]), f"MANUAL {TENANT}")
+case('AZA-NET-016', 'manual', snapshot([]), f"MANUAL {TENANT}")
+
+# ---- VPN gateway ----
+def vngw(name, **kv):
+    g = {"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworkGateways', name), "name": name, "type": "Microsoft.Network/virtualNetworkGateways",
+         "location": "westeurope", "properties": {"provisioningState": "Succeeded", "gatewayType": "Vpn", "vpnType": "RouteBased",
+         "sku": {"name": "VpnGw1", "tier": "VpnGw1"},
+         "vpnClientConfiguration": {"vpnClientAddressPool": {"addressPrefixes": ["172.16.201.0/24"]}, "vpnClientProtocols": ["OpenVPN"],
+            "vpnAuthenticationTypes": ["AAD"], "aadTenant": f"https://login.microsoftonline.com/{TENANT}/",
+            "aadAudience": "41b23e61-6c1e-4545-b367-cd054e0ed4b4", "aadIssuer": f"https://sts.windows.net/{TENANT}/"}}}
+    return mod(g, **kv)
+R = 'AZA-NET-009'
+case(R, 'pass', snapshot([vngw('gw-aad'), vngw('gw-s2s', properties__vpnClientConfiguration=DEL), vngw('gw-er', properties__gatewayType='ExpressRoute')]),
+     "PASS gw-aad\nNOT_APPLICABLE gw-s2s\nNOT_APPLICABLE gw-er")
+case(R, 'fail', snapshot([vngw('gw-cert', properties__vpnClientConfiguration__vpnAuthenticationTypes=['Certificate', 'AAD'])]), "FAIL gw-cert ~ Certificate authentication besides AAD")
+case(R, 'fail-rootcert', snapshot([vngw('gw-old', properties__vpnClientConfiguration__vpnAuthenticationTypes=DEL,
+     properties__vpnClientConfiguration__vpnClientRootCertificates=[{"name": "root", "properties": {"publicCertData": "MIIC..."}}])]), "FAIL gw-old ~ certificate")
+case(R, 'unknown', snapshot([vngw('gw-odd', properties__vpnClientConfiguration__vpnAuthenticationTypes='AAD')]), "UNKNOWN gw-odd ~ not an array")
+
+# ---- Application Gateway and WAF policies ----
+pol_id = rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', 'wafpol1')
+def appgw(name, **kv):
+    g = {"id": rid('rg-net', 'Microsoft.Network', 'applicationGateways', name), "name": name, "type": "Microsoft.Network/applicationGateways",
+         "location": "westeurope", "properties": {"provisioningState": "Succeeded", "operationalState": "Running",
+         "sku": {"name": "WAF_v2", "tier": "WAF_v2", "capacity": 2}, "firewallPolicy": {"id": pol_id},
+         "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"}, "enableHttp2": True,
+         "gatewayIPConfigurations": [{"name": "appgwipc", "id": rid('rg-net', 'Microsoft.Network', 'applicationGateways', name, 'gatewayIPConfigurations', 'appgwipc'),
+            "properties": {"subnet": {"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1', 'subnets', 'appgwsubnet')}}}]}}
+    return mod(g, **kv)
+def wafpol(name, **kv):
+    p = {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', name), "name": name,
+         "type": "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies", "location": "westeurope",
+         "properties": {"provisioningState": "Succeeded", "resourceState": "Enabled", "customRules": [],
+            "policySettings": {"state": "Enabled", "mode": "Prevention", "requestBodyCheck": True, "maxRequestBodySizeInKb": 128, "fileUploadLimitInMb": 100},
+            "managedRules": {"exclusions": [], "managedRuleSets": [{"ruleSetType": "OWASP", "ruleSetVersion": "3.2", "ruleGroupOverrides": []},
+                                                                  {"ruleSetType": "Microsoft_BotManagerRuleSet", "ruleSetVersion": "1.0", "ruleGroupOverrides": []}]}}}
+    return mod(p, **kv)
+R = 'AZA-NET-010'
+case(R, 'pass', snapshot([appgw('agw1'), wafpol('wafpol1')]), "PASS agw1 ~ WAF policy wafpol1")
+case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration={"enabled": True, "firewallMode": "Prevention", "ruleSetType": "OWASP", "ruleSetVersion": "3.2"})]), "PASS agw2 ~ webApplicationFirewallConfiguration.enabled")
+case(R, 'fail', snapshot([appgw('agw-std', properties__sku={"name": "Standard_v2", "tier": "Standard_v2", "capacity": 2}, properties__firewallPolicy=DEL)]), "FAIL agw-std ~ sku.tier is Standard_v2")
+case(R, 'fail-policy-off', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__state='Disabled')]), "FAIL agw1 ~ Disabled")
+case(R, 'unknown', snapshot([appgw('agw-nosku', properties__sku=DEL)]), "UNKNOWN agw-nosku ~ sku.tier is absent")
+R = 'AZA-NET-012'
+case(R, 'pass', snapshot([appgw('agw1'), appgw('agw-custom', properties__sslPolicy={"policyType": "CustomV2", "minProtocolVersion": "TLSv1_3"})]), "PASS agw1 ~ TLSv1_2\nPASS agw-custom ~ TLSv1_3")
+case(R, 'fail', snapshot([appgw('agw-old', properties__sslPolicy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
+                          appgw('agw-custom', properties__sslPolicy={"policyType": "Custom", "minProtocolVersion": "TLSv1_1", "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]})]),
+     "FAIL agw-old ~ TLSv1_0\nFAIL agw-custom ~ TLSv1_1")
+case(R, 'unknown', snapshot([appgw('agw-nopolicy', properties__sslPolicy=DEL)]), "UNKNOWN agw-nopolicy ~ creation API version")
+R = 'AZA-NET-013'
+case(R, 'pass', snapshot([appgw('agw1')]), "PASS agw1")
+case(R, 'fail', snapshot([appgw('agw-h1', properties__enableHttp2=DEL)]), "FAIL agw-h1 ~ not set")
+case(R, 'unknown', snapshot([appgw('agw-odd', properties__enableHttp2='sometimes')]), "UNKNOWN agw-odd")
+R = 'AZA-NET-014'
+case(R, 'pass', snapshot([wafpol('wafpol1')]), "PASS wafpol1")
+case(R, 'fail', snapshot([wafpol('wafpol2', properties__policySettings__requestBodyCheck=False)]), "FAIL wafpol2 ~ is false")
+case(R, 'unknown', snapshot([wafpol('wafpol3', properties__policySettings__requestBodyCheck=[])]), "UNKNOWN wafpol3")
+R = 'AZA-NET-015'
+case(R, 'pass', snapshot([wafpol('wafpol1')]), "PASS wafpol1 ~ Microsoft_BotManagerRuleSet 1.0")
+case(R, 'fail', snapshot([wafpol('wafpol2', properties__managedRules__managedRuleSets=[{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}])]), "FAIL wafpol2")
+case(R, 'unknown', snapshot([wafpol('wafpol3', properties__managedRules__managedRuleSets={})]), "UNKNOWN wafpol3")
+
+# ---- virtual networks ----
+plan_id = rid('rg-net', 'Microsoft.Network', 'ddosProtectionPlans', 'plan1')
+def vnet(name, subnets=None, **kv):
+    vid = rid('rg-net', 'Microsoft.Network', 'virtualNetworks', name)
+    if subnets is None:
+        subnets = [('default', True), ('GatewaySubnet', False)]
+    v = {"id": vid, "name": name, "type": "Microsoft.Network/virtualNetworks", "location": "westeurope",
+         "properties": {"provisioningState": "Succeeded", "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+           "subnets": [{"name": s, "id": vid + '/subnets/' + s, "properties": dict({"addressPrefix": f"10.0.{i}.0/24", "provisioningState": "Succeeded"},
+                        **({"networkSecurityGroup": {"id": nsg_id}} if has else {}))} for i, (s, has) in enumerate(subnets)],
+           "enableDdosProtection": True, "ddosProtectionPlan": {"id": plan_id}}}
+    return mod(v, **kv)
+R = 'AZA-NET-011'
+case(R, 'pass', snapshot([vnet('vnet1')]), "PASS vnet1 ~ all 1 subnet")
+case(R, 'fail', snapshot([vnet('vnet2', [('web', True), ('data', False), ('AzureFirewallSubnet', False)])]), "FAIL vnet2 ~ 1 of 2 subnets without an NSG: data")
+v = vnet('vnet3'); del v['properties']['subnets']
+case(R, 'unknown', snapshot([v]), "UNKNOWN vnet3 ~ subnets is absent")
+SUB_EX = ex(NETEX + 'SubnetGet.json')
+v = vnet('vnet4'); v['properties']['subnets'] = []
+s = copy.deepcopy(SUB_EX); s['id'] = v['id'] + '/subnets/subnet1'; s['name'] = 'subnet1'
+case(R, 'fail-child', snapshot([v, s]), "FAIL vnet4 ~ subnet1")
+R = 'AZA-NET-018'
+case(R, 'pass', snapshot([vnet('vnet1')]), "PASS vnet1 ~ plan1")
+case(R, 'fail', snapshot([vnet('vnet2', properties__enableDdosProtection=False, properties__ddosProtectionPlan=DEL)]), "FAIL vnet2 ~ is false")
+case(R, 'fail-noplan', snapshot([vnet('vnet3', properties__ddosProtectionPlan=DEL)]), "FAIL vnet3 ~ no ddosProtectionPlan")
+case(R, 'unknown', snapshot([vnet('vnet4', properties__enableDdosProtection='perhaps')]), "UNKNOWN vnet4")
+
+# ---- public IP DDoS ----
+PIP_EX = ex(NETEX + 'PublicIpAddressGet.json')
+NIC_EX = ex(NETEX + 'NetworkInterfaceGet.json')
+def pip(name, **kv):
+    p = copy.deepcopy(PIP_EX); p['id'] = rid('rg-net', 'Microsoft.Network', 'publicIPAddresses', name); p['name'] = name
+    p['properties']['ipConfiguration']['id'] = rid('rg-net', 'Microsoft.Network', 'networkInterfaces', 'nic1', 'ipConfigurations', 'ipconfig1')
+    p['properties']['ddosSettings']['ddosProtectionPlan']['id'] = plan_id
+    return mod(p, **kv)
+def nic(vnet_name):
+    n = copy.deepcopy(NIC_EX); n['id'] = rid('rg-net', 'Microsoft.Network', 'networkInterfaces', 'nic1'); n['name'] = 'nic1'
+    for c in n['properties']['ipConfigurations']:
+        c['id'] = n['id'] + '/ipConfigurations/' + c['name']
+        c['properties']['subnet']['id'] = rid('rg-net', 'Microsoft.Network', 'virtualNetworks', vnet_name, 'subnets', 'default')
+        c['properties'].pop('publicIPAddress', None)
+    n['properties'].pop('networkSecurityGroup', None); n['properties'].pop('virtualMachine', None)
+    return n
+inh = {'properties__ddosSettings': {"protectionMode": "VirtualNetworkInherited"}}
+R = 'AZA-NET-022'
+case(R, 'pass', snapshot([pip('pip-ip'), pip('pip-inh', **inh), nic('vnet1'), vnet('vnet1'), pip('pip-free', properties__ipConfiguration=DEL, properties__ddosSettings=DEL)]),
+     "PASS pip-ip ~ IP protection\nPASS pip-inh ~ inherits DDoS Network Protection from virtual network vnet1\nNOT_APPLICABLE pip-free")
+case(R, 'fail', snapshot([pip('pip-off', properties__ddosSettings={"protectionMode": "Disabled"}), pip('pip-inh', **inh), nic('vnet2'),
+                          vnet('vnet2', properties__enableDdosProtection=False, properties__ddosProtectionPlan=DEL)]),
+     "FAIL pip-off ~ Disabled\nFAIL pip-inh ~ vnet2, which has no DDoS protection plan")
+case(R, 'unknown', snapshot([pip('pip-inh', **inh)]), "UNKNOWN pip-inh ~ nic1 is not in the input")
+lb = rid('rg-net', 'Microsoft.Network', 'loadBalancers', 'lb1', 'frontendIPConfigurations', 'fe1')
+case(R, 'unknown-lb', snapshot([pip('pip-lb', properties__ddosSettings=DEL, properties__ipConfiguration={"id": lb})]), "UNKNOWN pip-lb ~ loadBalancers/lb1")
+
+# ---- Bastion ----
+R = 'AZA-NET-017'
+bast = {"id": rid('rg-net', 'Microsoft.Network', 'bastionHosts', 'bastion1'), "name": "bastion1", "type": "Microsoft.Network/bastionHosts", "location": "westeurope",
+        "properties": {"provisioningState": "Succeeded", "ipConfigurations": [{"name": "bastionHostIpConfiguration", "properties": {
+          "subnet": {"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1', 'subnets', 'AzureBastionSubnet')},
+          "publicIPAddress": {"id": rid('rg-net', 'Microsoft.Network', 'publicIPAddresses', 'bastion-pip')}}}]}}
+case(R, 'pass', snapshot([bast, vnet('vnet1')]), "PASS fixture-sub ~ bastion1")
+case(R, 'fail', snapshot([vnet('vnet1')], datasets=['Microsoft.Network/virtualNetworks', 'Microsoft.Network/bastionHosts']), "FAIL fixture-sub")
+case(R, 'unknown', snapshot([vnet('vnet1')]), "UNKNOWN fixture-sub ~ not collected")
+
+# ---- database firewalls ----
+SQLFW = ex('sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/FirewallRuleList.json')['value']
+SQL_EX = ex('sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/ServerGet.json')
+PGFW = ex('postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/FirewallRuleListByServer.json')['value']
+PG_EX = ex('postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/ServerGet.json')
+MY_EX = ex('mysql/resource-manager/Microsoft.DBforMySQL/FlexibleServers/stable/2023-12-30/examples/ServerGet.json')
+def server(example, prov, typ, name, **kv):
+    s = copy.deepcopy(example); s['id'] = rid('rg-data', prov, typ, name); s['name'] = name
+    return mod(s, **kv)
+def fw(srv, fwtype, name, start, end):
+    return {"id": srv['id'] + '/firewallRules/' + name, "name": name, "type": fwtype, "properties": {"startIpAddress": start, "endIpAddress": end}}
+for R, example, prov, typ, pna, pna_off in [
+    ('AZA-NET-019', SQL_EX, 'Microsoft.Sql', 'servers', 'properties__publicNetworkAccess', 'Disabled'),
+    ('AZA-NET-020', PG_EX, 'Microsoft.DBforPostgreSQL', 'flexibleServers', 'properties__network__publicNetworkAccess', 'Disabled'),
+    ('AZA-NET-021', MY_EX, 'Microsoft.DBforMySQL', 'flexibleServers', 'properties__network__publicNetworkAccess', 'Disabled'),
+]:
+    ft = f"{prov}/{typ}/firewallRules"
+    ok = server(example, prov, typ, 'dbok'); bad = server(example, prov, typ, 'dbopen'); az = server(example, prov, typ, 'dbazure')
+    priv = server(example, prov, typ, 'dbprivate', **{pna: pna_off})
+    case(R, 'pass', snapshot([ok, fw(ok, ft, 'office', '198.51.100.10', '198.51.100.20'), priv, fw(priv, ft, 'AllowAll', '0.0.0.0', '255.255.255.255')]),
+         "PASS dbok ~ none of 1 firewall rule\nPASS dbprivate ~ not applied")
+    case(R, 'fail', snapshot([bad, fw(bad, ft, 'AllowAll', '0.0.0.0', '255.255.255.255'), az, fw(az, ft, 'AllowAllWindowsAzureIps', '0.0.0.0', '0.0.0.0')]),
+         "FAIL dbopen ~ firewall rule AllowAll allows any IP (0.0.0.0-255.255.255.255)\nFAIL dbazure ~ allows all Azure services")
+    case(R, 'unknown', snapshot([server(example, prov, typ, 'dbunk')]), "UNKNOWN dbunk ~ not collected")
+    case(R, 'pass-norules', snapshot([server(example, prov, typ, 'dbnone')], datasets=[f"{prov}/{typ}", ft]), "PASS dbnone ~ none of 0 firewall rules")
+# the real example lists, unchanged but for the ids
+s = server(SQL_EX, 'Microsoft.Sql', 'servers', 'sqlexample')
+rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in SQLFW]
+case('AZA-NET-019', 'fail-example', snapshot([s] + rules), "FAIL sqlexample ~ firewallrulecrudtest-2304 (0.0.0.0-0.0.0.0)")
+s = server(PG_EX, 'Microsoft.DBforPostgreSQL', 'flexibleServers', 'pgexample')
+rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in PGFW]
+case('AZA-NET-020', 'fail-example', snapshot([s] + rules), "FAIL pgexample ~ examplefirewallrule1 allows any IP")
