@@ -37,6 +37,7 @@ typedef struct rd {
 	int eof;
 	double total;
 	const struct aza_tmpl_hook *tmpl;
+	aza_arena tmp; /* one streamed resource at a time */
 	/* Offsets of line starts of the first NL_INDEX_MAX bytes, so positions
 	 * inside a template can be told after its text left the buffer. */
 	size_t *nl;
@@ -273,8 +274,9 @@ static const char *arena_name(rd *r)
 	return r->name;
 }
 
-/* An element of a resource list. */
-static int resource(rd *r, const aza_json *j, size_t index, const char *list)
+/* An element of a resource list. raw: its text is still in the buffer,
+ * from j->off to the current position, and the inventory keeps a copy. */
+static int resource(rd *r, const aza_json *j, size_t index, const char *list, int raw)
 {
 	unsigned long line, col;
 	position(r, j->off, &line, &col);
@@ -290,7 +292,13 @@ static int resource(rd *r, const aza_json *j, size_t index, const char *list)
 		return aza__err(r->ctx, AZA_EINPUT, "%s:%lu:%lu: %s[%zu] has no string \"id\"", r->name, line, col,
 		                list, index);
 	}
-	int rc = aza_inv__add(r->inv, j, arena_name(r), line, NULL);
+	const char *txt = NULL;
+	size_t txtlen = 0;
+	if (raw && j->off >= r->base && r->base + r->pos >= j->off) {
+		txt = r->buf + (j->off - r->base);
+		txtlen = r->base + r->pos - j->off;
+	}
+	int rc = aza_inv__add(r->inv, j, arena_name(r), line, NULL, txt, txtlen);
 	if (rc < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", aza_errmsg(r->ctx));
@@ -329,7 +337,7 @@ static int account_entry(rd *r, const aza_json *j)
 /* Stream the array at the current position; each element goes to resource(). */
 static int stream_array(rd *r, const char *list)
 {
-	aza_arena *a = aza_inv__arena(r->inv);
+	aza_arena *a = &r->tmp;
 	int rc = expect(r, '[', "expected '['");
 	if (rc)
 		return rc;
@@ -352,10 +360,9 @@ static int stream_array(rd *r, const char *list)
 		           aza_json_get(j, "tenantId")) {
 			rc = account_entry(r, j);
 		} else {
-			rc = resource(r, j, i, list);
-			if (rc == 1)
-				aza_arena__reset(a, m); /* dropped: give the memory back */
+			rc = resource(r, j, i, list, 1);
 		}
+		aza_arena__reset(a, m); /* the inventory copied what it keeps */
 		if (rc < 0)
 			return rc;
 		if ((rc = peek(r, &c)))
@@ -537,7 +544,7 @@ static int top_object(rd *r, int *jsonl)
 	}
 	if (aza_json_get(obj, "id")) {
 		/* A single resource (az ... show), possibly the first JSON Lines record. */
-		rc = resource(r, obj, 0, "resource");
+		rc = resource(r, obj, 0, "resource", 0);
 		if (rc < 0)
 			return rc;
 		*jsonl = 1;
@@ -579,16 +586,15 @@ static int read_all(rd *r)
 	if (c >= 0 && !jsonl)
 		return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected data after the JSON value");
 	/* JSON Lines: one resource object per line. */
-	aza_arena *a = aza_inv__arena(r->inv);
+	aza_arena *a = &r->tmp;
 	for (size_t i = 1; c >= 0; i++) {
 		aza_arena_mark m = aza_arena__mark(a);
 		aza_json *j;
 		if ((rc = value(r, a, &j)))
 			return rc;
-		rc = resource(r, j, i, "line");
-		if (rc == 1)
-			aza_arena__reset(a, m);
-		else if (rc < 0)
+		rc = resource(r, j, i, "line", 1);
+		aza_arena__reset(a, m);
+		if (rc < 0)
 			return rc;
 		if ((rc = peek(r, &c)))
 			return rc;
@@ -614,7 +620,9 @@ static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, 
 		return aza__err(ctx, AZA_ENOMEM, "out of memory");
 	if (gz)
 		gzbuffer(gz, 256 << 10);
+	aza_arena__init(&r.tmp);
 	int rc = read_all(&r);
+	aza_arena__release(&r.tmp);
 	aza__free(r.buf);
 	aza__free(r.nl);
 	if (rc == 0)

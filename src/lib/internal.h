@@ -85,6 +85,8 @@ void aza_arena__init(aza_arena *a);
 void aza_arena__release(aza_arena *a);
 void *aza_arena__alloc(aza_arena *a, size_t n);           /* NULL when out of memory */
 char *aza_arena__alloc_bytes(aza_arena *a, size_t n);     /* unaligned, for strings */
+/* Give back the end of the newest allocation p (from oldn to newn bytes). */
+void aza_arena__shrink(aza_arena *a, void *p, size_t oldn, size_t newn);
 char *aza_arena__strndup(aza_arena *a, const char *s, size_t n);
 char *aza_arena__strdup(aza_arena *a, const char *s);
 char *aza_arena__printf(aza_arena *a, const char *fmt, ...) AZA_PRINTF(2, 3);
@@ -145,6 +147,8 @@ typedef struct aza_jerr {
 typedef struct aza_jintern aza_jintern;
 aza_jintern *aza_jintern__new(void);
 void aza_jintern__free(aza_jintern *t);
+/* The table's copy of s[0..n) (added if new), or NULL when out of memory. */
+const char *aza_jintern__get(aza_jintern *t, const char *s, size_t n);
 
 /* Parse one JSON value from buf[*pos, len) into arena nodes. On success
  * returns 0 and advances *pos past the value. final=0 means the buffer may

@@ -14,8 +14,10 @@
 struct aza_inv {
 	aza_ctx *ctx;
 	aza_arena a;
-	aza_arena ta; /* the type registry: never reset, unlike parts of a */
+	aza_arena ta; /* the type registry */
+	aza_arena sa; /* scratch for one aza_inv__add call */
 	aza_jintern *keys; /* interned object keys of every resource */
+	aza_jintern *msgs; /* interned finding messages */
 	aza_res **ids;
 	size_t nids, nbuckets;
 	aza_tinfo *types[TYPE_BUCKETS];
@@ -138,6 +140,7 @@ aza_inv *aza_inv__new(aza_ctx *ctx)
 	inv->ctx = ctx;
 	aza_arena__init(&inv->a);
 	aza_arena__init(&inv->ta);
+	aza_arena__init(&inv->sa);
 	inv->keys = aza_jintern__new();
 	inv->nbuckets = ID_BUCKETS_MIN;
 	inv->ids = aza__malloc(inv->nbuckets * sizeof *inv->ids);
@@ -176,13 +179,22 @@ void aza_inv__free(aza_inv *inv)
 	aza__free(inv->regions);
 	aza_arena__release(&inv->a);
 	aza_arena__release(&inv->ta);
+	aza_arena__release(&inv->sa);
 	aza_jintern__free(inv->keys);
+	aza_jintern__free(inv->msgs);
 	aza__free(inv);
 }
 
 aza_jintern *aza_inv__intern(aza_inv *inv)
 {
 	return inv->keys;
+}
+
+aza_jintern *aza_inv__messages(aza_inv *inv)
+{
+	if (!inv->msgs)
+		inv->msgs = aza_jintern__new();
+	return inv->msgs;
 }
 
 aza_ctx *aza_inv__ctx(aza_inv *inv)
@@ -459,20 +471,53 @@ const char *aza_inv_sub_region(aza_inv *inv, const char *sub_id, size_t i)
 	return NULL;
 }
 
-int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
-                 const char *api_version)
+/* Copy JSON text without the whitespace between tokens. The text was just
+ * parsed, so it is valid: only strings need care. */
+static size_t minify(char *d, const char *s, size_t n)
 {
+	size_t o = 0;
+	int in_str = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (in_str) {
+			d[o++] = c;
+			if (c == '\\' && i + 1 < n)
+				d[o++] = s[++i];
+			else if (c == '"')
+				in_str = 0;
+		} else if (c == '"') {
+			in_str = 1;
+			d[o++] = c;
+		} else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+			d[o++] = c;
+		}
+	}
+	return o;
+}
+
+static int add_subname(aza_inv *inv, const char *id, const char *name);
+
+static const char *keep_str(aza_inv *inv, const char *s)
+{
+	return aza_arena__strdup(&inv->a, s ? s : "");
+}
+
+int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
+                 const char *api_version, const char *raw, size_t rawlen)
+{
+	aza_arena_mark m0 = {0, 0};
+	aza_arena__reset(&inv->sa, m0);
 	const char *id = aza_json_str(aza_json_get(doc, "id"));
 	if (!id || !*id)
 		return aza__err(inv->ctx, AZA_EINPUT, "resource has no \"id\"");
 	if (id[0] != '/') {
 		/* Seen in real responses (subscription diagnostic settings). */
-		id = aza_arena__printf(&inv->a, "/%s", id);
+		id = aza_arena__printf(&inv->sa, "/%s", id);
 		if (!id)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	}
 	const char *type, *name, *sub = NULL, *rg = NULL, *parent;
-	int rc = aza_id_parse(&inv->a, id, &type, &name, &sub, &rg, &parent);
+	int rc = aza_id_parse(&inv->sa, id, &type, &name, &sub, &rg, &parent);
 	if (rc == AZA_ENOMEM)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	if (rc) {
@@ -509,18 +554,36 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	if (!r)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	memset(r, 0, sizeof *r);
-	r->id = id;
-	r->type = t->name;
-	r->name = name;
-	r->sub = sub ? sub : "";
-	r->rg = rg ? rg : "";
 	const char *loc = aza_json_str(aza_json_get(doc, "location"));
-	r->location = loc ? loc : "";
-	r->parent = parent;
+	r->id = keep_str(inv, id);
+	r->type = t->name;
+	r->name = keep_str(inv, name);
+	r->sub = keep_str(inv, sub);
+	r->rg = keep_str(inv, rg);
+	r->location = keep_str(inv, loc);
+	r->parent = keep_str(inv, parent);
+	if (!r->id || !r->name || !r->sub || !r->rg || !r->location || !r->parent)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	r->source = source;
 	r->line = line;
 	r->api_version = api_version ? api_version : "";
-	r->doc = doc;
+	if (raw) {
+		char *txt = aza_arena__alloc_bytes(&inv->a, rawlen + 1);
+		if (!txt)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		r->textlen = minify(txt, raw, rawlen);
+		txt[r->textlen] = 0;
+		aza_arena__shrink(&inv->a, txt, rawlen + 1, r->textlen + 1);
+		r->text = txt;
+		r->doc = NULL;
+	} else {
+		r->doc = doc;
+	}
+	if (aza__strieq(t->name, "Microsoft.Resources/subscriptions")) {
+		const char *dn = aza_json_str(aza_json_get(doc, "displayName"));
+		if (dn && (rc = add_subname(inv, r->sub, dn)))
+			return rc;
+	}
 	type_append(t, r);
 	id_insert(inv, r);
 	return 0;
@@ -529,12 +592,17 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 /* ---- subscriptions ---- */
 static int add_subname(aza_inv *inv, const char *id, const char *name)
 {
+	/* Copies: the names may come from a document that is freed later. */
+	if (name && *name && !(name = aza_arena__strdup(&inv->a, name)))
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	for (size_t i = 0; i < inv->nsubnames; i++)
 		if (aza__strieq(inv->subnames[i].id, id)) {
 			if (name && *name)
 				inv->subnames[i].name = name;
 			return 0;
 		}
+	if (!(id = aza_arena__strdup(&inv->a, id)))
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	if (inv->nsubnames == inv->capsubnames) {
 		size_t cap = inv->capsubnames ? inv->capsubnames * 2 : 16;
 		void *p = aza__realloc(inv->subnames, cap * sizeof *inv->subnames);
@@ -740,13 +808,8 @@ int aza_inv__finish(aza_inv *inv)
 		if (!id)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 		aza_res *r = (aza_res *)aza_inv_find(inv, id);
-		if (r) {
-			/* A subscription object was in the input: take its name. */
-			const char *dn = aza_json_str(aza_json_get(r->doc, "displayName"));
-			if (dn && !*inv->subnames[i].name)
-				inv->subnames[i].name = dn;
-			continue;
-		}
+		if (r)
+			continue; /* a subscription object was in the input (its name noted in add) */
 		r = aza_arena__alloc(&inv->a, sizeof *r);
 		if (!r)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");

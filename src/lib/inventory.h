@@ -23,7 +23,13 @@ typedef struct aza_res {
 	const char *source;   /* input it came from */
 	const char *api_version; /* template resources: their apiVersion, else "" */
 	unsigned long line;   /* line of the resource in source (0 unknown) */
-	const aza_json *doc;  /* the whole object */
+	const aza_json *doc;  /* the whole object, when parsed (see below) */
+	/* Resources read from exports are kept as minified JSON text and parsed
+	 * again only while a rule looks at them (aza_doc in rule.h): a parsed
+	 * tree is about twice the size of its text. Template resources, built
+	 * by the expander, keep their tree and have no text. */
+	const char *text;
+	size_t textlen;
 	aza_tinfo *t;         /* its type entry */
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
@@ -55,13 +61,17 @@ void aza_inv__free(aza_inv *inv);
 aza_arena *aza_inv__arena(aza_inv *inv);
 aza_ctx *aza_inv__ctx(aza_inv *inv);
 aza_jintern *aza_inv__intern(aza_inv *inv);
+/* Finding messages, interned for the scan's lifetime (created on first use). */
+aza_jintern *aza_inv__messages(aza_inv *inv);
 /* Declare a type the rules read (kept in full; others are only counted). */
 int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);
-/* Add one ARM resource object; doc must live in the inventory's arena.
+/* Add one ARM resource object. With raw (the object's JSON text), the
+ * inventory keeps a minified copy of the text and doc may be freed after the
+ * call; without it, doc must live in the inventory's arena.
  * Returns 0 when kept, 1 when dropped (a type nobody reads, or a duplicate),
  * or AZA_EINPUT with the message on ctx (no id and no type). */
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
-                 const char *api_version);
+                 const char *api_version, const char *raw, size_t rawlen);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
 int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);

@@ -103,6 +103,11 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 	return d;
 }
 
+const char *aza_jintern__get(aza_jintern *t, const char *s, size_t n)
+{
+	return intern(t, s, n);
+}
+
 typedef struct P {
 	aza_arena *a;
 	aza_jintern *in;
@@ -694,8 +699,10 @@ const aza_json *aza_json_get(const aza_json *o, const char *key)
 {
 	if (unk(o) || !o || o->kind != AZA_JOBJ || !key)
 		return NULL;
+	/* Cheap first-letter filter before the full comparison. */
+	unsigned char k0 = (unsigned char)(key[0] | 0x20);
 	for (const aza_json *c = o->u.child; c; c = c->next)
-		if (aza__strieq(c->key, key)) {
+		if ((unsigned char)(c->key[0] | 0x20) == k0 && aza__strieq(c->key, key)) {
 			unk(c);
 			return c;
 		}

@@ -540,7 +540,7 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
 		return terr(t, res->off, AZA_ELIMIT, "template expands to more than %d resources", MAX_TEMPLATE_RESOURCES);
 	unsigned long line, col;
 	where(t, res->off, &line, &col);
-	int rc = aza_inv__add(t->inv, doc, t->c.source, line, apiv ? apiv : "unknown");
+	int rc = aza_inv__add(t->inv, doc, t->c.source, line, apiv ? apiv : "unknown", NULL, 0);
 	if (rc < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", aza_errmsg(t->c.ctx));

@@ -147,7 +147,7 @@ void aza_arena__release(aza_arena *a)
 void *aza_arena__alloc(aza_arena *a, size_t n)
 {
 	struct aza_chunk *c = a->head;
-	const size_t al = _Alignof(max_align_t);
+	const size_t al = 8; /* pointers and doubles; nothing here needs more */
 	n = (n + al - 1) & ~(al - 1);
 	if (!c || c->cap - c->used < n) {
 		size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
@@ -166,6 +166,7 @@ void *aza_arena__alloc(aza_arena *a, size_t n)
 	}
 	/* Re-align: aza_arena__alloc_bytes may have left the offset odd. */
 	size_t pad = (al - (c->used & (al - 1))) & (al - 1);
+	(void)0;
 	if (c->cap - c->used < n + pad) {
 		c->used = c->cap; /* force a new chunk */
 		return aza_arena__alloc(a, n);
@@ -176,6 +177,15 @@ void *aza_arena__alloc(aza_arena *a, size_t n)
 	c->used += n;
 	a->used_total += n;
 	return p;
+}
+
+void aza_arena__shrink(aza_arena *a, void *p, size_t oldn, size_t newn)
+{
+	struct aza_chunk *c = a->head;
+	if (c && newn <= oldn && (char *)p + oldn == c->data + c->used) {
+		c->used -= oldn - newn;
+		a->used_total -= oldn - newn;
+	}
 }
 
 /* Strings need no alignment: packing them saves the padding of every one. */
@@ -360,20 +370,35 @@ void aza_buf__json_str(aza_buf *b, const char *s)
 }
 
 /* ---- strings ---- */
+/* ASCII lower-case table: Azure names are ASCII, and tolower() is slow
+ * (locale lookups) in the comparisons the rules make millions of times. */
+static const unsigned char lower_tab[256] = {
+#define L(c) (unsigned char)(((c) >= 'A' && (c) <= 'Z') ? (c) + 32 : (c))
+#define R4(b) L(b), L(b + 1), L(b + 2), L(b + 3)
+#define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
+	R16(0), R16(16), R16(32), R16(48), R16(64), R16(80), R16(96), R16(112),
+	R16(128), R16(144), R16(160), R16(176), R16(192), R16(208), R16(224), R16(240)
+#undef R16
+#undef R4
+#undef L
+};
+
 int aza__strieq(const char *a, const char *b)
 {
 	if (!a || !b)
 		return 0;
-	for (; *a && *b; a++, b++)
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-			return 0;
-	return *a == *b;
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+	while (*p && lower_tab[*p] == lower_tab[*q]) {
+		p++;
+		q++;
+	}
+	return lower_tab[*p] == lower_tab[*q];
 }
 
 int aza__strnieq(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+		if (lower_tab[(unsigned char)a[i]] != lower_tab[(unsigned char)b[i]])
 			return 0;
 		if (!a[i])
 			return 1;
@@ -434,7 +459,7 @@ uint64_t aza__ihash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)tolower((unsigned char)s[i]);
+		h ^= lower_tab[(unsigned char)s[i]];
 		h *= 1099511628211ull;
 	}
 	return h;

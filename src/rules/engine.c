@@ -16,9 +16,17 @@
 struct aza_ev {
 	aza_scan *s;
 	const aza_rule *rule;
+	uint32_t rule_idx;  /* the rule's position in the table */
 	int emitted;
 	int failed; /* out of memory while emitting */
 	aza_arena tmp;
+	/* Documents parsed from stored text while rules look at them. */
+	aza_arena docs;
+	aza_res **loaded;
+	size_t nloaded, caploaded;
+	uint32_t *order;    /* rule index of each finding, for the final sort */
+	size_t caporder;
+	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
 };
 
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap)
@@ -37,8 +45,20 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	f.location = r->location;
 	f.source = r->source;
 	f.line = r->line;
-	f.message = aza_arena__strdup(a, msg);
+	(void)a;
+	f.message = aza_jintern__get(ev->msgs, msg, strlen(msg));
 	ev->emitted++;
+	if (ev->s->nf >= ev->caporder) {
+		size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
+		uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
+		if (!o) {
+			ev->failed = 1;
+			return;
+		}
+		ev->order = o;
+		ev->caporder = cap;
+	}
+	ev->order[ev->s->nf] = ev->rule_idx;
 	if (!f.message || aza_scan__add(ev->s, &f))
 		ev->failed = 1;
 }
@@ -57,10 +77,44 @@ EMITTER(aza_unknown, AZA_UNKNOWN)
 EMITTER(aza_manual, AZA_MANUAL)
 EMITTER(aza_na, AZA_NOT_APPLICABLE)
 
+/* Parse a stored resource text on first use; the tree lives until the
+ * engine releases the documents (after each resource or scope-wide call). */
 const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 {
-	(void)ev;
-	return r->doc;
+	if (!r || r->doc || !r->text)
+		return r ? r->doc : NULL;
+	if (ev->nloaded == ev->caploaded) {
+		size_t cap = ev->caploaded ? ev->caploaded * 2 : 64;
+		aza_res **v = aza__realloc(ev->loaded, cap * sizeof *v);
+		if (!v) {
+			ev->failed = 1;
+			return NULL;
+		}
+		ev->loaded = v;
+		ev->caploaded = cap;
+	}
+	aza_json *j;
+	aza_jerr e;
+	size_t pos = 0;
+	if (aza_json__parse_in(&ev->docs, aza_inv__intern(ev->s->inv), r->text, r->textlen, &pos, 1, 0, AZA_MAX_DEPTH, &j,
+	                       &e)) {
+		/* The text parsed once already: only memory can fail here. */
+		ev->failed = 1;
+		return NULL;
+	}
+	aza_res *w = (aza_res *)r; /* the cache field is the engine's to set */
+	w->doc = j;
+	ev->loaded[ev->nloaded++] = w;
+	return j;
+}
+
+static void release_docs(aza_ev *ev)
+{
+	for (size_t i = 0; i < ev->nloaded; i++)
+		ev->loaded[i]->doc = NULL;
+	ev->nloaded = 0;
+	aza_arena_mark m0 = {0, 0};
+	aza_arena__reset(&ev->docs, m0);
 }
 
 const aza_json *aza_prop(aza_ev *ev, const aza_res *r, const char *path)
@@ -193,7 +247,7 @@ int aza_ev_is_critical(aza_ev *ev, const aza_res *r)
 	const struct aza_cfg *c = aza_ev_cfg(ev);
 	if (!c->critical_tag_name)
 		return 0;
-	const aza_json *v = aza_json_get(aza_json_get(r->doc, "tags"), c->critical_tag_name);
+	const aza_json *v = aza_json_get(aza_json_get(aza_doc(ev, r), "tags"), c->critical_tag_name);
 	if (!v)
 		return 0;
 	return !c->critical_tag_value || aza_json_streq(v, c->critical_tag_value);
@@ -228,7 +282,28 @@ static void run_one(aza_ev *ev, const aza_res *r)
 	aza_arena__reset(&ev->tmp, m);
 }
 
-static void run_rule(aza_ev *ev)
+/* Evaluation order: every rule that reads a type runs on a resource while
+ * its document is parsed, then the document is dropped, so only one
+ * resource's tree (and what its rules look up) is in memory at a time. */
+struct typejob {
+	const char *type;
+	uint32_t rules[256];
+	size_t nrules;
+};
+
+static void run_resource_rule(aza_ev *ev, const aza_res *r)
+{
+	/* Some exports (az resource list) carry no properties: nothing about
+	 * the configuration can be said. */
+	const aza_json *pr = aza_json_get(aza_doc(ev, r), "properties");
+	if ((!pr || aza_json_is(pr, AZA_JNULL)) && !*r->api_version) {
+		aza_unknown(ev, r, "the input has no \"properties\" for this resource (an export without details?)");
+		return;
+	}
+	run_one(ev, r);
+}
+
+static void run_scope_rule(aza_ev *ev)
 {
 	const aza_rule *rule = ev->rule;
 	aza_inv *inv = ev->s->inv;
@@ -237,50 +312,43 @@ static void run_rule(aza_ev *ev)
 		aza_manual(ev, tenant, "no API exposes this; verify by hand: %s", rule->manual ? rule->manual : "");
 		return;
 	}
-	switch (rule->scope) {
-	case AZA_SCOPE_TENANT:
+	if (rule->scope == AZA_SCOPE_TENANT) {
 		run_one(ev, tenant);
-		return;
-	case AZA_SCOPE_SUBSCRIPTION: {
-		size_t n = 0;
-		for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++)
-			run_one(ev, r);
-		if (n == 0)
-			aza_na(ev, tenant, "no subscription in the input");
+		release_docs(ev);
 		return;
 	}
-	case AZA_SCOPE_RESOURCE: {
-		size_t n = 0;
-		const char *p = rule->types;
-		char t[160];
-		while (p && *p) {
-			size_t l = strcspn(p, " ");
-			if (l && l < sizeof t) {
-				memcpy(t, p, l);
-				t[l] = 0;
-				for (const aza_res *r = aza_inv_first(inv, t); r; r = r->next_of_type) {
-					if (r->pseudo)
-						continue;
-					n++;
-					/* Some exports (az resource list) carry no properties:
-					 * nothing about the configuration can be said. */
-					const aza_json *pr = aza_json_get(r->doc, "properties");
-					if ((!pr || aza_json_is(pr, AZA_JNULL)) && !*r->api_version) {
-						aza_unknown(ev, r, "the input has no \"properties\" for this resource (an export without details?)");
-						continue;
-					}
-					run_one(ev, r);
-				}
-			}
-			p += l;
-			while (*p == ' ')
-				p++;
-		}
-		if (n == 0)
-			aza_na(ev, tenant, "no %s in the input", rule->types);
-		return;
+	size_t n = 0;
+	for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++) {
+		run_one(ev, r);
+		release_docs(ev);
 	}
+	if (n == 0)
+		aza_na(ev, tenant, "no subscription in the input");
+}
+
+/* Stable order of findings by rule, as the catalogue lists them. */
+static int sort_findings(aza_ev *ev)
+{
+	aza_scan *s = ev->s;
+	size_t nr = aza_rule_count() + 1;
+	size_t *start = aza__malloc(nr * sizeof *start);
+	aza_finding *out = aza__malloc((s->nf ? s->nf : 1) * sizeof *out);
+	if (!start || !out) {
+		aza__free(start);
+		aza__free(out);
+		return -1;
 	}
+	memset(start, 0, nr * sizeof *start);
+	for (size_t i = 0; i < s->nf; i++)
+		start[ev->order[i] + 1]++;
+	for (size_t k = 1; k < nr; k++)
+		start[k] += start[k - 1];
+	for (size_t i = 0; i < s->nf; i++)
+		out[start[ev->order[i]]++] = s->f[i];
+	memcpy(s->f, out, s->nf * sizeof *out);
+	aza__free(start);
+	aza__free(out);
+	return 0;
 }
 
 int aza_engine__run(aza_scan *s)
@@ -289,17 +357,93 @@ int aza_engine__run(aza_scan *s)
 	memset(&ev, 0, sizeof ev);
 	ev.s = s;
 	aza_arena__init(&ev.tmp);
-	for (size_t i = 0; i < aza_rule_count(); i++) {
+	aza_arena__init(&ev.docs);
+	ev.msgs = aza_inv__messages(s->inv);
+	aza_inv *inv = s->inv;
+	size_t nrules = aza_rule_count();
+	struct typejob *jobs = NULL;
+	size_t njobs = 0;
+	size_t *seen = aza__malloc((nrules ? nrules : 1) * sizeof *seen);
+	int rc = 0;
+	if (!seen || !ev.msgs) {
+		rc = AZA_ENOMEM;
+		goto out;
+	}
+	memset(seen, 0, nrules * sizeof *seen);
+	/* Group resource-scope rules by the types they read. */
+	for (size_t i = 0; i < nrules; i++) {
+		const aza_rule *r = aza_rule_at(i);
+		if (!aza_scan__selected(s, r) || !r->check || r->scope != AZA_SCOPE_RESOURCE)
+			continue;
+		const char *p = r->types;
+		while (p && *p) {
+			size_t l = strcspn(p, " ");
+			char t[160];
+			if (l && l < sizeof t) {
+				memcpy(t, p, l);
+				t[l] = 0;
+				aza_tinfo *ti = aza_inv_type(inv, t);
+				const char *canon = ti ? ti->name : NULL;
+				struct typejob *j = NULL;
+				for (size_t k = 0; canon && k < njobs; k++)
+					if (jobs[k].type == canon)
+						j = &jobs[k];
+				if (canon && !j) {
+					struct typejob *nj = aza__realloc(jobs, (njobs + 1) * sizeof *nj);
+					if (!nj) {
+						rc = AZA_ENOMEM;
+						goto out;
+					}
+					jobs = nj;
+					j = &jobs[njobs++];
+					j->type = canon;
+					j->nrules = 0;
+				}
+				if (j && j->nrules < sizeof j->rules / sizeof j->rules[0])
+					j->rules[j->nrules++] = (uint32_t)i;
+			}
+			p += l;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	for (size_t k = 0; k < njobs && !ev.failed; k++) {
+		for (const aza_res *r = aza_inv_first(inv, jobs[k].type); r && !ev.failed; r = r->next_of_type) {
+			if (r->pseudo)
+				continue;
+			for (size_t q = 0; q < jobs[k].nrules; q++) {
+				ev.rule_idx = jobs[k].rules[q];
+				ev.rule = aza_rule_at(ev.rule_idx);
+				seen[ev.rule_idx]++;
+				run_resource_rule(&ev, r);
+			}
+			release_docs(&ev);
+		}
+	}
+	for (size_t i = 0; i < nrules && !ev.failed; i++) {
 		const aza_rule *r = aza_rule_at(i);
 		if (!aza_scan__selected(s, r))
 			continue;
 		ev.rule = r;
-		run_rule(&ev);
-		if (ev.failed)
-			break;
+		ev.rule_idx = (uint32_t)i;
+		if (r->check && r->scope == AZA_SCOPE_RESOURCE) {
+			if (!seen[i])
+				aza_na(&ev, aza_inv_tenant(inv), "no %s in the input", r->types);
+			continue;
+		}
+		run_scope_rule(&ev);
 	}
+	if (!ev.failed && sort_findings(&ev))
+		ev.failed = 1;
+out:
+	release_docs(&ev);
+	aza__free(ev.loaded);
+	aza__free(ev.order);
+	aza__free(seen);
+	aza__free(jobs);
+	aza_arena__release(&ev.docs);
 	aza_arena__release(&ev.tmp);
-	if (ev.failed)
+	if (rc || ev.failed)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	return 0;
 }

@@ -388,7 +388,7 @@ int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), res->id, NSG_RULE_TYPE); c;
 	     c = aza_inv_next_child(c, res->id)) {
 		seen = 1;
-		const char *nm = rule_name(c->doc);
+		const char *nm = rule_name(aza_doc(ev, c));
 		int dup = 0;
 		/* Only inbound embedded rules are kept; an outbound one of the same
 		 * name stays outbound when re-read, so checking kept ones suffices. */
@@ -397,7 +397,7 @@ int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
 				dup = 1;
 		if (!dup && emb && aza_json_is(emb, AZA_JARR))
 			aza_json_each(it, emb) if (aza__strieq(rule_name(it), nm)) dup = 1;
-		if (!dup && parse_rule(n, &rules, c->doc) < 0)
+		if (!dup && parse_rule(n, &rules, aza_doc(ev, c)) < 0)
 			return -1;
 	}
 	n->rules = rules.p;
