@@ -14,6 +14,7 @@
 struct aza_inv {
 	aza_ctx *ctx;
 	aza_arena a;
+	aza_arena keep; /* type registry: never reset (input resets a to drop resources) */
 	aza_res **ids;
 	size_t nids, nbuckets;
 	aza_tinfo *types[TYPE_BUCKETS];
@@ -131,6 +132,7 @@ aza_inv *aza_inv__new(aza_ctx *ctx)
 	memset(inv, 0, sizeof *inv);
 	inv->ctx = ctx;
 	aza_arena__init(&inv->a);
+	aza_arena__init(&inv->keep);
 	inv->nbuckets = ID_BUCKETS_MIN;
 	inv->ids = aza__malloc(inv->nbuckets * sizeof *inv->ids);
 	if (!inv->ids) {
@@ -164,6 +166,7 @@ void aza_inv__free(aza_inv *inv)
 	aza__free(inv->ids);
 	aza__free(inv->subnames);
 	aza_arena__release(&inv->a);
+	aza_arena__release(&inv->keep);
 	aza__free(inv);
 }
 
@@ -180,11 +183,13 @@ static aza_tinfo *type_lookup(aza_inv *inv, const char *t, size_t n, int create)
 			return e;
 	if (!create)
 		return NULL;
-	aza_tinfo *e = aza_arena__alloc(&inv->a, sizeof *e);
+	/* Not in inv->a: the reader gives back the memory of a dropped
+	 * resource (aza_arena__reset), and the entry of its type must stay. */
+	aza_tinfo *e = aza_arena__alloc(&inv->keep, sizeof *e);
 	if (!e)
 		return NULL;
 	memset(e, 0, sizeof *e);
-	e->name = aza_arena__strndup(&inv->a, t, n);
+	e->name = aza_arena__strndup(&inv->keep, t, n);
 	if (!e->name)
 		return NULL;
 	e->hnext = inv->types[h];
