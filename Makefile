@@ -8,7 +8,8 @@ CC      ?= cc
 O       ?= build
 VERSION  = 0.1.0
 
-WARN     = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 -Wvla
+WERROR  ?= -Werror
+WARN     = -Wall -Wextra $(WERROR) -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden
 LIBS     = $(shell pkg-config --libs zlib) -lm
@@ -52,9 +53,10 @@ $(O)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(O)/libazaudit.a $(
 check test: all $(TEST_BINS)
 	O=$(O) sh tests/run-all.sh
 
-# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer. The
+# gcc build is the warnings gate; clang's extra warnings are shown, not fatal.
 asan:
-	$(MAKE) O=build-asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
+	$(MAKE) O=build-asan CC=clang WERROR= CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
 # libFuzzer targets (clang), then each run over its corpus plus a bounded time.
 FUZZ_TARGETS = fuzz_json fuzz_input
