@@ -18,5 +18,9 @@ run unit $O/tests/unit_test
 run rules $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
+run alloc $O/tests/alloc_test
+run schema $O/tests/schema_test
+run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
+run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -107,8 +107,33 @@ static void test_glob(void)
 	CHECK(aza__glob("*", ""), "* matches empty");
 }
 
+/* Regression: a dropped resource of a new type gave its arena memory back
+ * while the type registry still pointed into it. */
+static void test_dropped_types(void)
+{
+	static const char in[] =
+		"[{\"id\": \"/subscriptions/s1/resourceGroups/r/providers/Microsoft.Nope/a/x1\"},\n"
+		" {\"id\": \"/subscriptions/s1/resourceGroups/r/providers/Microsoft.Nope/b/x2\"},\n"
+		" {\"id\": \"/subscriptions/s1/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/st\",\n"
+		"  \"properties\": {\"supportsHttpsTrafficOnly\": true}},\n"
+		" {\"id\": \"/subscriptions/s1/resourceGroups/r/providers/Microsoft.Nope/a/x3\"}]";
+	aza_ctx *ctx = aza_ctx_new();
+	aza_scan *s = aza_scan_new(ctx);
+	int rc = aza_scan_add_buffer(s, "t.json", in, sizeof in - 1);
+	CHECK(rc == 0, "resources of unknown types are dropped: %s", aza_errmsg(ctx));
+	CHECK(aza_scan_run(s) == 0, "scan runs");
+	aza_scan_stats st;
+	aza_scan_stats_get(s, &st);
+	CHECK(st.resources == 4 && st.resources_known == 1 && st.unknown_types == 2,
+	      "stats after dropping: %zu read, %zu kept, %zu unknown types", st.resources, st.resources_known,
+	      st.unknown_types);
+	aza_scan_free(s);
+	aza_ctx_free(ctx);
+}
+
 int main(void)
 {
+	test_dropped_types();
 	test_parse();
 	test_depth();
 	test_accessors();

@@ -22,7 +22,7 @@ int cmd_rules(int argc, char **argv)
 	}
 	aza_ctx *ctx = aza_ctx_new();
 	if (!ctx)
-		return cli_error("out of memory");
+		return cli_error("out of memory"), EXIT_INTERNAL;
 	int rc = aza_catalog_write(ctx, format, stdout);
 	if (rc)
 		cli_error("rules: %s", aza_errmsg(ctx));

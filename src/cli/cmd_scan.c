@@ -85,7 +85,7 @@ int cmd_scan(int argc, char **argv)
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
 	size_t ninputs = 0;
 	if (!inputs)
-		return cli_error("out of memory");
+		return cli_error("out of memory"), EXIT_INTERNAL;
 	int rc = EXIT_OK;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -176,7 +176,7 @@ int cmd_scan(int argc, char **argv)
 		char *fs = strdup(formats);
 		if (!fs) {
 			free(inputs);
-			return cli_error("out of memory");
+			return cli_error("out of memory"), EXIT_INTERNAL;
 		}
 		for (char *t = strtok(fs, ","); t; t = strtok(NULL, ","))
 			if (!aza_report_format_known(t)) {
@@ -191,7 +191,7 @@ int cmd_scan(int argc, char **argv)
 		char *ss = strdup(statuses);
 		if (!ss) {
 			free(inputs);
-			return cli_error("out of memory");
+			return cli_error("out of memory"), EXIT_INTERNAL;
 		}
 		for (char *t = strtok(ss, ","); t; t = strtok(NULL, ",")) {
 			aza_status st;
@@ -209,7 +209,7 @@ int cmd_scan(int argc, char **argv)
 	aza_scan *s = NULL;
 	if (!ctx) {
 		free(inputs);
-		return cli_error("out of memory");
+		return cli_error("out of memory"), EXIT_INTERNAL;
 	}
 	aza_ctx_set_warn(ctx, warn_cb, &quiet);
 	int err = 0;

@@ -85,12 +85,16 @@ int aza_ctx_load_config(aza_ctx *ctx, const char *path)
 	aza_buf__init(&b, 16 << 20);
 	char tmp[8192];
 	size_t n;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		if (aza_buf__add(&b, tmp, n)) {
+	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) {
+		int arc = aza_buf__add(&b, tmp, n);
+		if (arc) {
 			fclose(fp);
 			aza_buf__release(&b);
+			if (arc == AZA_ENOMEM)
+				return aza__err(ctx, AZA_ENOMEM, "out of memory");
 			return aza__err(ctx, AZA_ELIMIT, "%s: configuration file larger than 16 MiB", path);
 		}
+	}
 	fclose(fp);
 	aza_arena a;
 	aza_arena__init(&a);

@@ -90,7 +90,7 @@ void aza_arena__shrink(aza_arena *a, void *p, size_t oldn, size_t newn);
 char *aza_arena__strndup(aza_arena *a, const char *s, size_t n);
 char *aza_arena__strdup(aza_arena *a, const char *s);
 char *aza_arena__printf(aza_arena *a, const char *fmt, ...) AZA_PRINTF(2, 3);
-char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap);
+char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap) AZA_PRINTF(2, 0);
 aza_arena_mark aza_arena__mark(aza_arena *a);
 void aza_arena__reset(aza_arena *a, aza_arena_mark m);     /* free back to a mark */
 

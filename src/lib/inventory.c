@@ -215,8 +215,7 @@ static aza_tinfo *type_lookup(aza_inv *inv, const char *t, size_t n, int create)
 			return e;
 	if (!create)
 		return NULL;
-	/* The reader gives back the arena memory of dropped resources, so the
-	 * registry, which outlives them, has an arena of its own. */
+	/* The registry outlives every resource: an arena of its own. */
 	aza_tinfo *e = aza_arena__alloc(&inv->ta, sizeof *e);
 	if (!e)
 		return NULL;

@@ -29,6 +29,7 @@ struct aza_ev {
 	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
 };
 
+static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap) AZA_PRINTF(4, 0);
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap)
 {
 	aza_arena *a = aza_inv__arena(ev->s->inv);
