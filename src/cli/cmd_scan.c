@@ -180,9 +180,10 @@ int cmd_scan(int argc, char **argv)
 		}
 		for (char *t = strtok(fs, ","); t; t = strtok(NULL, ","))
 			if (!aza_report_format_known(t)) {
+				cli_error("scan: unknown format '%s'", t);
 				free(fs);
 				free(inputs);
-				return cli_error("scan: unknown format '%s' (text, json)", t);
+				return EXIT_USAGE;
 			}
 		free(fs);
 	}
@@ -196,9 +197,10 @@ int cmd_scan(int argc, char **argv)
 		for (char *t = strtok(ss, ","); t; t = strtok(NULL, ",")) {
 			aza_status st;
 			if (aza_status_parse(t, &st)) {
+				cli_error("scan: unknown status '%s' (PASS, FAIL, MANUAL, UNKNOWN, NOT_APPLICABLE)", t);
 				free(ss);
 				free(inputs);
-				return cli_error("scan: unknown status '%s' (PASS, FAIL, MANUAL, UNKNOWN, NOT_APPLICABLE)", t);
+				return EXIT_USAGE;
 			}
 			status_mask |= 1u << st;
 		}
