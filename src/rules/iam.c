@@ -1149,7 +1149,7 @@ const struct aza_rule aza_rules_iam[] = {
 	},
 	{
 		.id = "AZA-IAM-010", .title = "Users cannot remember MFA on trusted devices",
-		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
 		.checklist = "iam.no_remember_mfa", .cis = "6.0.0:5.1.4 5.0.0:5.1.3",
 		.rationale = "Remembering MFA for days lets a stolen or shared device skip the second factor.",
 		.manual = "Entra admin center > Users > All users > Per-user MFA > Service settings: check 'Allow users to remember multifactor authentication on devices they trust' is cleared. With Conditional Access, also check no policy sets a long sign-in frequency or persistent browser session for all users.",
@@ -1232,7 +1232,7 @@ const struct aza_rule aza_rules_iam[] = {
 	},
 	{
 		.id = "AZA-IAM-019", .title = "Users cannot register applications",
-		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT, .cis = "5.0.0:5.14",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT, .cis = "5.0.0:5.14",
 		.rationale = "Applications registered by any user can be granted consent and secrets outside IT control, a common persistence path.",
 		.portal = "Entra admin center > Users > User settings > Users can register applications: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateApps\": false}}'",
@@ -1252,7 +1252,7 @@ const struct aza_rule aza_rules_iam[] = {
 	},
 	{
 		.id = "AZA-IAM-021", .title = "Guest access to directory objects is restricted",
-		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
 		.checklist = "iam.no_guests", .cis = "5.0.0:5.15",
 		.rationale = "By default guests can enumerate users and groups, handing a partner's compromised account a map of your organisation.",
 		.portal = "Entra admin center > External Identities > External collaboration settings > Guest user access: Guest user access is restricted to properties and memberships of their own directory objects.",

@@ -683,7 +683,7 @@ const struct aza_rule aza_rules_storage[] = {
 	},
 	{
 		.id = "AZA-STG-010", .title = "Storage account access keys were regenerated recently",
-		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
 		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.2 5.0.0:9.3.1.2",
 		.rationale = "An access key grants full control of the account; the longer it lives, the more places it has leaked to.",
 		.portal = "Storage account > Security + networking > Access keys > Rotate key (key1, then key2).",
