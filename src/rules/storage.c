@@ -163,7 +163,12 @@ static void trusted_services(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "networkAcls not set: bypass defaults to AzureServices");
 		return;
 	}
-	if (by && aza__istrstr(by, "AzureServices"))
+	if (!by) {
+		/* The API default of bypass is AzureServices. */
+		aza_pass(ev, r, "networkAcls.bypass not set: defaults to AzureServices");
+		return;
+	}
+	if (aza__istrstr(by, "AzureServices"))
 		aza_pass(ev, r, "networkAcls.bypass is '%s'", by);
 	else
 		aza_fail(ev, r, "networkAcls.bypass is '%s': trusted Microsoft services are not allowed", by ? by : "None");
@@ -656,7 +661,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Networking > Exceptions: Allow Azure services on the trusted services list.",
 		.cli = "az storage account update -g <rg> -n <account> --bypass AzureServices",
 		.arm = "properties.networkAcls.bypass contains 'AzureServices'",
-		.defaults = "networkAcls absent: bypass defaults to AzureServices (PASS).",
+		.defaults = "networkAcls or its bypass absent (or null): bypass defaults to AzureServices (PASS). 'None' or a list without AzureServices fails.",
 		.check = trusted_services,
 	},
 	{

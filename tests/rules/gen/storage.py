@@ -38,6 +38,8 @@ case('AZA-STG-005', 'fail-absent', snapshot([acct('stgnoacl', properties__networ
 simple('AZA-STG-006', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Sideways'})
 case('AZA-STG-006', 'fail-absent', snapshot([acct('stgnopna', properties__publicNetworkAccess=DEL)]), "FAIL stgnopna ~ not set")
 simple('AZA-STG-007', {}, {'properties__networkAcls__bypass': 'None'}, {'properties__networkAcls__bypass': 7})
+# networkAcls without bypass: the API default is AzureServices
+case('AZA-STG-007', 'pass-nobypass', snapshot([acct('stgdef', properties__networkAcls__bypass=DEL)]), "PASS stgdef ~ defaults to AzureServices")
 simple('AZA-STG-008', {}, {'properties__privateEndpointConnections': []}, {'properties__privateEndpointConnections': {}})
 case('AZA-STG-008', 'fail-pending', snapshot([acct('stgpend', properties__privateEndpointConnections=[{"id":"x","properties":{"privateLinkServiceConnectionState":{"status":"Pending"}}}])]), "FAIL stgpend")
 simple('AZA-STG-009', {}, {'properties__keyPolicy': DEL}, {'properties__keyPolicy__keyExpirationPeriodInDays': 'ninety'})
