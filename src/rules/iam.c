@@ -218,7 +218,7 @@ static int is_guest(const aza_json *u)
 
 /* ---- Microsoft Entra ID (Graph) ---- */
 
-static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions);
+static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions, const char **narrow);
 
 static void security_defaults(aza_ev *ev, const aza_res *r)
 {
@@ -237,7 +237,12 @@ static void security_defaults(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "security defaults are enabled (isEnabled true)");
 		return;
 	}
-	const aza_json *ca = aza_inv_dir(aza_ev_inv(ev), "conditionalAccessPolicies", NULL);
+	const char *why_ca = NULL;
+	const aza_json *ca = graph(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
+	if (!ca) {
+		aza_unknown(ev, r, "security defaults are disabled (isEnabled false), and whether Conditional Access replaces them is unknown: %s", why_ca);
+		return;
+	}
 	size_t enabled = 0;
 	aza_json_each(p, ca) {
 		if (aza_json_streq(aza_json_get(p, "state"), "enabled"))
@@ -247,15 +252,55 @@ static void security_defaults(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "security defaults are disabled; %zu enabled Conditional Access polic%s replace them (see AZA-IAM-002 for MFA coverage)",
 		       enabled, enabled == 1 ? "y" : "ies");
 	else
-		aza_fail(ev, r, "security defaults are disabled (isEnabled false) and no enabled Conditional Access policy %s",
-		         ca ? "exists" : "was collected");
+		aza_fail(ev, r, "security defaults are disabled (isEnabled false) and no enabled Conditional Access policy exists");
+}
+
+/* A non-empty array or object (a condition that is set). */
+static int set_cond(const aza_json *j)
+{
+	return (aza_json_is(j, AZA_JARR) || aza_json_is(j, AZA_JOBJ)) && aza_json_len(j) > 0;
+}
+
+/* The first condition of a CA policy that limits it to some sign-ins only
+ * (risk levels, platforms, locations, client apps, devices, excluded
+ * applications, authentication flows), or NULL when it applies to every
+ * sign-in of its users and applications. */
+static const char *ca_narrowing(const aza_json *c)
+{
+	static const char *const risk[] = {"signInRiskLevels", "userRiskLevels", "servicePrincipalRiskLevels"};
+	for (size_t i = 0; i < 3; i++)
+		if (set_cond(aza_json_get(c, risk[i])))
+			return risk[i];
+	const char *ir = aza_json_str(aza_json_get(c, "insiderRiskLevels"));
+	if (ir && *ir)
+		return "insiderRiskLevels";
+	const aza_json *cat = aza_json_get(c, "clientAppTypes");
+	if (set_cond(cat) && !aza_json_has_str(cat, "all"))
+		return "clientAppTypes";
+	const aza_json *pl = aza_json_get(c, "platforms");
+	if (aza_json_is(pl, AZA_JOBJ) &&
+	    (!aza_json_has_str(aza_json_get(pl, "includePlatforms"), "all") || set_cond(aza_json_get(pl, "excludePlatforms"))))
+		return "platforms";
+	const aza_json *lo = aza_json_get(c, "locations");
+	if (aza_json_is(lo, AZA_JOBJ) &&
+	    (!aza_json_has_str(aza_json_get(lo, "includeLocations"), "All") || set_cond(aza_json_get(lo, "excludeLocations"))))
+		return "locations";
+	const aza_json *dv = aza_json_get(c, "devices");
+	if (aza_json_is(dv, AZA_JOBJ) && (set_cond(aza_json_get(dv, "deviceFilter")) || set_cond(aza_json_get(dv, "includeDevices")) ||
+	                                  set_cond(aza_json_get(dv, "excludeDevices"))))
+		return "devices";
+	if (set_cond(aza_json_path(c, "applications.excludeApplications")))
+		return "applications.excludeApplications";
+	if (set_cond(aza_json_get(c, "authenticationFlows")))
+		return "authenticationFlows";
+	return NULL;
 }
 
 /* An enabled CA policy that requires MFA (or an authentication strength)
- * for All users and All cloud apps. */
-static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions)
+ * for All users and All cloud apps, on every sign-in. *narrow (may be
+ * NULL) names the first such policy left out for a narrowing condition. */
+static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions, const char **narrow)
 {
-	(void)ev;
 	aza_json_each(p, ca) {
 		if (!aza_json_streq(aza_json_get(p, "state"), "enabled"))
 			continue;
@@ -275,6 +320,14 @@ static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *e
 		if (op && aza__strieq(op, "OR") && aza_json_len(aza_json_get(g, "builtInControls")) > 1 &&
 		    !aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ))
 			continue;
+		const char *nc = ca_narrowing(c);
+		if (nc) {
+			if (narrow && !*narrow) {
+				const char *dn = aza_json_str(aza_json_get(p, "displayName"));
+				*narrow = aza_ev_fmt(ev, "policy '%s' requires MFA only under conditions.%s", dn ? dn : "?", nc);
+			}
+			continue;
+		}
 		if (exclusions)
 			*exclusions = (int)(aza_json_len(aza_json_path(c, "users.excludeUsers")) +
 			                    aza_json_len(aza_json_path(c, "users.excludeGroups")) +
@@ -295,7 +348,8 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 	}
 	const aza_json *ca = graph(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
 	int excl = 0;
-	const aza_json *p = enabled_ca_mfa_all(ev, ca, &excl);
+	const char *narrow = NULL;
+	const aza_json *p = enabled_ca_mfa_all(ev, ca, &excl, &narrow);
 	if (p) {
 		const char *dn = aza_json_str(aza_json_get(p, "displayName"));
 		aza_pass(ev, r, "Conditional Access policy '%s' requires MFA for All users and All cloud apps%s",
@@ -323,8 +377,8 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 			nl_add(&bad, user_name(u));
 	}
 	if (bad.n)
-		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s)",
-		         bad.n, nl_str(ev, &bad), ca ? "" : " proven");
+		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s%s%s)",
+		         bad.n, nl_str(ev, &bad), ca ? "" : " proven", narrow ? "; " : "", narrow ? narrow : "");
 	else if (odd)
 		aza_unknown(ev, r, "%zu registration record(s) lack a boolean isMfaRegistered", odd);
 	else if (!members)
@@ -373,13 +427,21 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		else if (!b)
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
 	}
-	/* Privileged RBAC users with no registration record at all. */
+	/* Privileged RBAC users with no registration record at all; groups
+	 * holding a privileged role (their members are not in the input). */
+	namelist groups = {{0}, 0};
 	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
 		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
 		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
 		const char *role = priv_rbac_role(aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
-		if (!pt || !aza__strieq(pt, "User") || !pid || !role ||
-		    !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+		if (!pt || !pid || !role || !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+			continue;
+		if (aza__strieq(pt, "Group")) {
+			if (ids_add(&seen, pid))
+				nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", pid, role));
+			continue;
+		}
+		if (!aza__strieq(pt, "User"))
 			continue;
 		if (!by_id(reg, pid) && ids_add(&seen, pid))
 			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
@@ -398,6 +460,11 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	if (!have_ra || !have_dr) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s",
 		            npriv, !have_ra ? why_ra : why_dr);
+		return;
+	}
+	if (groups.n) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu group(s) hold a privileged role and their members are not in the input: %s",
+		            npriv, groups.n, nl_str(ev, &groups));
 		return;
 	}
 	if (!npriv) {
@@ -551,6 +618,8 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "users were collected without userType: guests cannot be told apart");
 	else if (noact)
 		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity; the scan needs the Graph permission " PERM_SIGNIN " (and Microsoft Entra ID P1)", noact);
+	else if (untyped)
+		aza_unknown(ev, r, "%zu user(s) were collected without userType: they may be guests whose sign-ins were not judged", untyped);
 	else if (!nguests)
 		aza_pass(ev, r, "no guest user in the directory");
 	else
@@ -986,23 +1055,23 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-001", .title = "Microsoft Entra security defaults are enabled",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
-		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.1",
+		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.1 5.0.0:5.1.1",
 		.rationale = "Security defaults require MFA registration for every user, MFA for administrators and block legacy authentication; tenants without Conditional Access have no other baseline.",
 		.portal = "Microsoft Entra admin center > Identity > Overview > Properties > Manage security defaults: Enabled.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy --body '{\"isEnabled\": true}'",
 		.arm = "Not an ARM property: Graph policies/identitySecurityDefaultsEnforcementPolicy isEnabled = true",
-		.defaults = "isEnabled false with at least one enabled Conditional Access policy is NOT_APPLICABLE (the two are mutually exclusive; AZA-IAM-002 judges MFA coverage); false otherwise is FAIL. Policy not readable: UNKNOWN (Policy.Read.All).",
+		.defaults = "isEnabled false with at least one enabled Conditional Access policy is NOT_APPLICABLE (the two are mutually exclusive; AZA-IAM-002 judges MFA coverage); false otherwise is FAIL. Policy (or, when security defaults are off, the Conditional Access policies) not readable: UNKNOWN (Policy.Read.All).",
 		.check = security_defaults,
 	},
 	{
 		.id = "AZA-IAM-002", .title = "MFA is required for all users",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
-		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.3",
+		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.3 5.0.0:5.1.2",
 		.rationale = "A password alone is phished, sprayed or reused; MFA stops most account takeovers.",
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa (or an authentication strength), exclusions are reported; every member user in userRegistrationDetails has isMfaRegistered true. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All).",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa (or an authentication strength) on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications or authentication flows does not count); every member user in userRegistrationDetails has isMfaRegistered true. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All).",
 		.check = mfa_all_users,
 	},
 	{
@@ -1013,7 +1082,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record, or role data not collected, gives UNKNOWN.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record, a privileged RBAC role held by a group (its members are not collected), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown.",
 		.check = mfa_privileged,
 	},
 	{
@@ -1035,13 +1104,13 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest, add column Last sign-in; delete guests inactive for 90 days, or set up an access review for guests.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/users?\\$filter=userType eq 'Guest'&\\$select=userPrincipalName,signInActivity,createdDateTime\"",
 		.arm = "Not an ARM property: delete the guest users",
-		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN (AuditLog.Read.All, Entra ID P1).",
+		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN (AuditLog.Read.All, Entra ID P1). Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails.",
 		.check = stale_guests,
 	},
 	{
 		.id = "AZA-IAM-006", .title = "Only administrators and Guest Inviters can invite guests",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
-		.checklist = "iam.admin_only_invites",
+		.checklist = "iam.admin_only_invites", .cis = "5.0.0:5.16",
 		.rationale = "When every user can invite, external accounts enter the directory without review.",
 		.portal = "Entra admin center > External Identities > External collaboration settings > Guest invite settings: Only users assigned to specific admin roles can invite guest users.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"allowInvitesFrom\": \"adminsAndGuestInviters\"}'",
@@ -1052,7 +1121,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-007", .title = "Only administrators can create security groups",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
-		.checklist = "iam.admin_only_security_groups",
+		.checklist = "iam.admin_only_security_groups", .cis = "5.0.0:5.19",
 		.rationale = "Security groups grant access; when any user can create them, group sprawl hides who has access to what.",
 		.portal = "Entra admin center > Groups > General > Users can create security groups in Azure portals, API or PowerShell: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateSecurityGroups\": false}}'",
@@ -1063,7 +1132,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-008", .title = "Only administrators can create Microsoft 365 groups",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
-		.checklist = "iam.admin_only_m365_groups",
+		.checklist = "iam.admin_only_m365_groups", .cis = "5.0.0:5.21",
 		.rationale = "Self-service Microsoft 365 groups create mailboxes, sites and teams outside any review, and may add guests.",
 		.portal = "Entra admin center > Groups > General > Users can create Microsoft 365 groups in Azure portals, API or PowerShell: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/groupSettings/<Group.Unified id> --body '{\"values\": [{\"name\": \"EnableGroupCreation\", \"value\": \"false\"}]}'",
@@ -1074,42 +1143,42 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-009", .title = "Self-service group management is restricted",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
-		.checklist = "iam.no_self_service_group_mgmt",
+		.checklist = "iam.no_self_service_group_mgmt", .cis = "5.0.0:5.18 5.0.0:5.20",
 		.rationale = "Self-service group management lets owners approve membership requests in My Groups, outside any access review.",
 		.manual = "Entra admin center > Groups > General > Self Service Group Management: check 'Owners can manage group membership requests in My Groups' is No and 'Restrict user ability to access groups features in My Groups' is Yes, unless the business has chosen to delegate group membership to owners (record that decision).",
 	},
 	{
 		.id = "AZA-IAM-010", .title = "Users cannot remember MFA on trusted devices",
-		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
-		.checklist = "iam.no_remember_mfa", .cis = "6.0.0:5.1.4",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.checklist = "iam.no_remember_mfa", .cis = "6.0.0:5.1.4 5.0.0:5.1.3",
 		.rationale = "Remembering MFA for days lets a stolen or shared device skip the second factor.",
 		.manual = "Entra admin center > Users > All users > Per-user MFA > Service settings: check 'Allow users to remember multifactor authentication on devices they trust' is cleared. With Conditional Access, also check no policy sets a long sign-in frequency or persistent browser session for all users.",
 	},
 	{
 		.id = "AZA-IAM-011", .title = "Users and administrators are notified of password resets",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
-		.checklist = "iam.notify_password_reset",
+		.checklist = "iam.notify_password_reset", .cis = "5.0.0:5.10 5.0.0:5.11",
 		.rationale = "A notification on reset lets the owner (or other admins) spot a reset they did not make, a sign of account takeover.",
 		.manual = "Entra admin center > Protection > Password reset > Notifications: check 'Notify users on password resets?' is Yes and 'Notify all admins when other admins reset their password?' is Yes.",
 	},
 	{
 		.id = "AZA-IAM-012", .title = "Non-administrators cannot access the Entra administration portal",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, IDN, TENANT,
-		.checklist = "iam.restrict_admin_portal",
+		.checklist = "iam.restrict_admin_portal", .cis = "5.0.0:5.17",
 		.rationale = "Ordinary users browsing the directory in the admin portal help an attacker with a stolen account map users, groups and roles.",
 		.manual = "Entra admin center > Users > User settings > Administration center: check 'Restrict access to Microsoft Entra admin center' is Yes. (It only hides the portal; also consider blocking Graph and PowerShell access with Conditional Access.)",
 	},
 	{
 		.id = "AZA-IAM-013", .title = "MFA is required to register or join devices",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
-		.cis = "6.0.0:5.1.2",
+		.cis = "6.0.0:5.1.2 5.0.0:5.22",
 		.rationale = "A device joined with a stolen password becomes a trusted foothold; MFA at join stops that.",
 		.manual = "Entra admin center > Devices > Device settings: check 'Require Multifactor Authentication to register or join devices with Microsoft Entra' is Yes, or (preferred, and then that setting must be No) a Conditional Access policy with the user action 'Register or join devices' requires MFA.",
 	},
 	{
 		.id = "AZA-IAM-014", .title = "No custom role grants owner rights over a subscription",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RD, .checklist = "iam.no_custom_owner_roles", .cis = "6.0.0:5.4",
+		.needs = RD, .checklist = "iam.no_custom_owner_roles", .cis = "6.0.0:5.4 5.0.0:5.23",
 		.rationale = "A custom role with '*' actions is Owner under another name: it escapes reviews that look for Owner and breaks least privilege.",
 		.portal = "Subscription > Access control (IAM) > Roles > Type: CustomRole; for each role with '*' in actions, narrow its actions or delete it.",
 		.cli = "az role definition list --custom-role-only true --query \"[?contains(permissions[0].actions,'*')]\"; az role definition update --role-definition @role.json",
@@ -1131,7 +1200,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-016", .title = "User Access Administrator is not assigned at the root scope",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RA, .cis = "6.0.0:5.3.3",
+		.needs = RA, .cis = "6.0.0:5.3.3 5.0.0:5.3.3",
 		.rationale = "User Access Administrator at '/' (left behind by a Global Administrator's 'elevate access') can grant any role on every subscription and management group.",
 		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
 		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id>",
@@ -1142,7 +1211,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-017", .title = "Each subscription has two or three owners",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = RA, .cis = "6.0.0:5.7",
+		.needs = RA, .cis = "6.0.0:5.7 5.0.0:5.27",
 		.rationale = "One owner is a single point of failure; many owners multiply the accounts that can take over the subscription.",
 		.portal = "Subscription > Access control (IAM) > Role assignments > filter Role = Owner; add or remove assignments to reach two or three.",
 		.cli = "az role assignment list --role Owner --scope /subscriptions/<id> --query \"[?scope=='/subscriptions/<id>']\"",
@@ -1153,7 +1222,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-018", .title = "Disabled users hold no Azure role assignment",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.needs = RA, .cis = "6.0.0:5.3.5",
+		.needs = RA, .cis = "6.0.0:5.3.5 5.0.0:5.3.5",
 		.rationale = "A disabled account that keeps its roles is re-armed the moment someone re-enables it, and clutters access reviews.",
 		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
 		.cli = "az role assignment delete --assignee <user object id>",
@@ -1163,7 +1232,7 @@ const struct aza_rule aza_rules_iam[] = {
 	},
 	{
 		.id = "AZA-IAM-019", .title = "Users cannot register applications",
-		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT, .cis = "5.0.0:5.14",
 		.rationale = "Applications registered by any user can be granted consent and secrets outside IT control, a common persistence path.",
 		.portal = "Entra admin center > Users > User settings > Users can register applications: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateApps\": false}}'",
@@ -1173,7 +1242,7 @@ const struct aza_rule aza_rules_iam[] = {
 	},
 	{
 		.id = "AZA-IAM-020", .title = "Users cannot consent to applications on their own",
-		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT, .cis = "5.0.0:5.12",
 		.rationale = "Illicit consent grants (consent phishing) give an attacker's application lasting access to mail and files without a password.",
 		.portal = "Entra admin center > Enterprise applications > Consent and permissions > User consent settings: Do not allow user consent (use the admin consent workflow).",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"permissionGrantPoliciesAssigned\": []}}'",
@@ -1183,8 +1252,8 @@ const struct aza_rule aza_rules_iam[] = {
 	},
 	{
 		.id = "AZA-IAM-021", .title = "Guest access to directory objects is restricted",
-		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
-		.checklist = "iam.no_guests",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, IDN, TENANT,
+		.checklist = "iam.no_guests", .cis = "5.0.0:5.15",
 		.rationale = "By default guests can enumerate users and groups, handing a partner's compromised account a map of your organisation.",
 		.portal = "Entra admin center > External Identities > External collaboration settings > Guest user access: Guest user access is restricted to properties and memberships of their own directory objects.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"guestUserRoleId\": \"2af84b1e-32c8-42b7-82bc-daa82404023b\"}'",
@@ -1202,49 +1271,49 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-023", .title = "Administrative accounts are not used for daily work",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.cis = "6.0.0:5.3.1",
+		.cis = "6.0.0:5.3.1 5.0.0:5.3.1",
 		.rationale = "Reading mail and browsing with an admin account exposes its privileges to phishing and drive-by attacks.",
 		.manual = "List holders of privileged Entra roles (Entra admin center > Roles & admins) and subscription Owner/Contributor. Check each is a separate, cloud-only admin account without a mailbox or Microsoft 365 licence, and in sign-in logs that it signs in only to admin portals and tools.",
 	},
 	{
 		.id = "AZA-IAM-024", .title = "Guest users are reviewed regularly",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.checklist = "iam.no_guests", .cis = "6.0.0:5.3.2",
+		.checklist = "iam.no_guests", .cis = "6.0.0:5.3.2 5.0.0:5.3.2",
 		.rationale = "Guests accumulate as projects end; only a regular review removes those no longer needed.",
 		.manual = "Entra admin center > Users > filter User type = Guest: check each guest is still needed (sponsor, project). Check Identity Governance > Access reviews has a recurring review of guest users (or of groups and apps with guests). AZA-IAM-004 and AZA-IAM-005 list guests, their roles and stale ones.",
 	},
 	{
 		.id = "AZA-IAM-025", .title = "Privileged role assignments are reviewed periodically",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.cis = "6.0.0:5.3.4",
+		.cis = "6.0.0:5.3.4 5.0.0:5.3.4",
 		.rationale = "Privileges granted for a task stay long after it ends unless someone reviews them.",
 		.manual = "For each subscription: Access control (IAM) > Role assignments > filter privileged roles (Owner, Contributor, User Access Administrator, RBAC Administrator); check each assignment is still justified. In Entra admin center > Roles & admins, do the same for privileged directory roles, and check a recurring access review (Identity Governance > Access reviews or PIM) covers them.",
 	},
 	{
 		.id = "AZA-IAM-026", .title = "Tenant Creator role assignments are reviewed",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_LOW, IDN, TENANT,
-		.cis = "6.0.0:5.3.6",
+		.cis = "6.0.0:5.3.6 5.0.0:5.3.6",
 		.rationale = "Tenant Creators can create new tenants outside the organisation's governance.",
 		.manual = "Entra admin center > Roles & admins > Tenant Creator > Assignments: check every holder is justified; also check User settings > 'Restrict non-admin users from creating tenants' is Yes.",
 	},
 	{
 		.id = "AZA-IAM-027", .title = "Non-privileged role assignments are reviewed periodically",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_LOW, ACC, TENANT,
-		.cis = "6.0.0:5.3.7",
+		.cis = "6.0.0:5.3.7 5.0.0:5.3.7",
 		.rationale = "Reader and data roles also expose data; unreviewed they grow into broad standing access.",
 		.manual = "For each subscription: Access control (IAM) > Role assignments: review non-privileged assignments (Reader, data and service-specific roles) for principals that left or no longer need them; check a recurring access review covers them.",
 	},
 	{
 		.id = "AZA-IAM-028", .title = "A custom role is used for resource lock administration",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_LOW, ACC, TENANT,
-		.cis = "6.0.0:5.5",
+		.cis = "6.0.0:5.5 5.0.0:5.24",
 		.rationale = "Giving lock management its own narrow role keeps people who only need to manage locks from holding Owner.",
 		.manual = "Subscription > Access control (IAM) > Roles > Type: CustomRole: check a role exists whose actions are Microsoft.Authorization/locks/* (and read actions), and that lock administrators hold it instead of Owner or User Access Administrator.",
 	},
 	{
 		.id = "AZA-IAM-029", .title = "Moving subscriptions into or out of the tenant is restricted",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.cis = "6.0.0:5.6",
+		.cis = "6.0.0:5.6 5.0.0:5.25",
 		.rationale = "A subscription moved out of the tenant leaves your security controls, and one moved in brings unknown resources.",
 		.manual = "Azure portal > Subscriptions > Manage policies: check 'Subscription leaving Microsoft Entra tenant' and 'Subscription entering Microsoft Entra tenant' are set to 'Permit no one' and the exempted users list holds only justified accounts.",
 	},

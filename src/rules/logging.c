@@ -457,8 +457,12 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 		const char *an = acc ? acc->name : accs[i];
 		if (c) {
 			const char *pa = aza_json_str(aza_prop(ev, c, "properties.publicAccess"));
-			if (!pa && aza_prop(ev, c, "properties.publicAccess")) {
+			const aza_json *pav = aza_prop(ev, c, "properties.publicAccess");
+			if (!pa && pav && !aza_json_is(pav, AZA_JNULL)) {
 				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is not a string", an);
+			} else if (!pa && !(c->api_version && *c->api_version)) {
+				/* Resource Manager returns publicAccess on every container. */
+				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is absent (incomplete export?)", an);
 			} else if (!pa || aza__strieq(pa, "None")) {
 				ok = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s' has publicAccess None", an);
 			} else {
@@ -773,7 +777,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-001", .title = "The subscription activity log is exported",
 		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
-		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.1",
+		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.1 5.0.0:6.1.1.1",
 		.rationale = "Azure keeps the activity log 90 days; exporting it keeps control-plane history for investigations and lets it be queried and alerted on.",
 		.portal = "Monitor > Activity log > Export Activity Logs > Add diagnostic setting: select the log categories and a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
@@ -784,7 +788,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-002", .title = "The activity log export includes the Administrative, Alert, Policy and Security categories",
 		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
-		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.2",
+		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.2 5.0.0:6.1.1.2",
 		.rationale = "These categories record resource changes, alert activations, policy decisions and Defender for Cloud alerts: the events an investigation needs.",
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: check Administrative, Alert, Policy and Security (or allLogs).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"category\":\"Administrative\",\"enabled\":true},{\"category\":\"Alert\",\"enabled\":true},{\"category\":\"Policy\",\"enabled\":true},{\"category\":\"Security\",\"enabled\":true}]'",
@@ -822,13 +826,13 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
 		.arm = "Microsoft.Storage/storageAccounts: properties.allowBlobPublicAccess = false (or the container's publicAccess = 'None')",
-		.defaults = "An account with allowBlobPublicAccess false passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None). No storage destination: NOT_APPLICABLE.",
+		.defaults = "An account with allowBlobPublicAccess false passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). No storage destination: NOT_APPLICABLE.",
 		.check = container_private,
 	},
 	{
 		.id = "AZA-LOG-006", .title = "The activity log storage account is encrypted with a customer-managed key",
 		SUB_LOG, .level = 2, .severity = AZA_SEV_LOW, .needs = EXPORT_NEEDS " " STG,
-		.cis = "6.0.0:6.1.1.3",
+		.cis = "6.0.0:6.1.1.3 5.0.0:6.1.1.3",
 		.rationale = "A customer-managed key lets the organisation control and revoke access to the exported audit trail.",
 		.portal = "Storage account > Security + networking > Encryption > Encryption type: Customer-managed keys; select the key vault and key.",
 		.cli = "az storage account update -g <rg> -n <account> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault uri> --encryption-key-name <key>",
@@ -839,7 +843,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-007", .title = "Key Vault audit events are logged",
 		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS, .level = 1, .severity = AZA_SEV_MEDIUM,
-		.types = VAULT, .needs = DIAG, .checklist = "logging.keyvault_logging", .cis = "6.0.0:6.1.1.4",
+		.types = VAULT, .needs = DIAG, .checklist = "logging.keyvault_logging", .cis = "6.0.0:6.1.1.4 5.0.0:6.1.1.4",
 		.rationale = "AuditEvent records who read or changed keys, secrets and certificates; without it misuse of a vault leaves no trace.",
 		.portal = "Key vault > Monitoring > Diagnostic settings > Add diagnostic setting: audit (or allLogs) to a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings create -n audit --resource <vault id> --workspace <workspace id> --logs '[{\"categoryGroup\":\"audit\",\"enabled\":true}]'",
@@ -850,7 +854,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-008", .title = "NSG flow logs are sent to Log Analytics",
 		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_NETWORK, .models = AZA_IAAS, .level = 2, .severity = AZA_SEV_LOW,
-		.types = FLOWLOG, .cis = "6.0.0:6.1.1.5",
+		.types = FLOWLOG, .cis = "6.0.0:6.1.1.5 5.0.0:6.1.1.5",
 		.rationale = "Traffic analytics in a Log Analytics workspace makes flow data searchable and lets unusual traffic be spotted.",
 		.portal = "Network Watcher > Flow logs > select > Traffic analytics: Enabled, with a Log Analytics workspace.",
 		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
@@ -861,7 +865,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-009", .title = "Virtual network flow logs are sent to Log Analytics",
 		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_NETWORK, .models = AZA_IAAS, .level = 2, .severity = AZA_SEV_LOW,
-		.types = FLOWLOG, .cis = "6.0.0:6.1.1.6",
+		.types = FLOWLOG, .cis = "6.0.0:6.1.1.6 5.0.0:6.1.1.7",
 		.rationale = "Traffic analytics in a Log Analytics workspace makes virtual network flow data searchable and lets unusual traffic be spotted.",
 		.portal = "Network Watcher > Flow logs > select the virtual network flow log > Traffic analytics: Enabled, with a Log Analytics workspace.",
 		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
@@ -871,51 +875,51 @@ const struct aza_rule aza_rules_logging[] = {
 	},
 	{
 		.id = "AZA-LOG-010", .title = "Entra diagnostic settings send Microsoft Graph activity logs to Log Analytics",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.7",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.7 5.0.0:6.1.1.8",
 		.rationale = "Graph activity logs record every API request made to the tenant's directory data, including by compromised applications.",
 		.manual = "Sign in to the Entra admin center (Security Administrator or higher) > Identity > Monitoring & health > Diagnostic settings. Confirm a setting exists whose categories include MicrosoftGraphActivityLogs and whose destination is a Log Analytics workspace. CLI: az rest --method get --url 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01-preview' and check logs[] for MicrosoftGraphActivityLogs enabled with a workspaceId.",
 	},
 	{
 		.id = "AZA-LOG-011", .title = "Entra diagnostic settings send Entra activity logs to Log Analytics",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.8",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.8 5.0.0:6.1.1.9",
 		.rationale = "Audit and sign-in logs kept in a workspace outlive the 30-day Entra retention and can be correlated and alerted on.",
 		.manual = "Entra admin center > Identity > Monitoring & health > Diagnostic settings. Confirm a setting with a Log Analytics workspace destination enables AuditLogs, SignInLogs, NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs, ManagedIdentitySignInLogs, ProvisioningLogs, ADFSSignInLogs, RiskyUsers, UserRiskEvents, RiskyServicePrincipals and ServicePrincipalRiskEvents. CLI: az rest --method get --url 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01-preview'.",
 	},
 	{
 		.id = "AZA-LOG-012", .title = "Intune logs are sent to Log Analytics",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.9",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.9 5.0.0:6.1.1.10",
 		.rationale = "Intune audit and operational logs in a workspace show changes to device policy and enrolment.",
 		.manual = "Intune admin center (intune.microsoft.com) > Reports > Diagnostic settings. Confirm a setting sends AuditLogs, OperationalLogs, DeviceComplianceOrg and Devices to a Log Analytics workspace.",
 	},
 	ALERT_RULE("020", OP_PA_W, "policy assignment create or update", "Create policy assignment (Policy assignment)",
-	           "logging.alert_policy_assignment", "6.0.0:6.1.2.1", alert_pa_w),
+	           "logging.alert_policy_assignment", "6.0.0:6.1.2.1 5.0.0:6.1.2.1", alert_pa_w),
 	ALERT_RULE("021", OP_PA_D, "policy assignment delete", "Delete policy assignment (Policy assignment)", NULL,
-	           "6.0.0:6.1.2.2", alert_pa_d),
+	           "6.0.0:6.1.2.2 5.0.0:6.1.2.2", alert_pa_d),
 	ALERT_RULE("022", OP_NSG_W, "network security group create or update",
-	           "Create or Update Network Security Group", "logging.alert_nsg_write", "6.0.0:6.1.2.3", alert_nsg_w),
+	           "Create or Update Network Security Group", "logging.alert_nsg_write", "6.0.0:6.1.2.3 5.0.0:6.1.2.3", alert_nsg_w),
 	ALERT_RULE("023", OP_NSG_D, "network security group delete", "Delete Network Security Group",
-	           "logging.alert_nsg_delete", "6.0.0:6.1.2.4", alert_nsg_d),
+	           "logging.alert_nsg_delete", "6.0.0:6.1.2.4 5.0.0:6.1.2.4", alert_nsg_d),
 	ALERT_RULE("024", OP_NSGR_W, "network security group rule create or update", "Create or Update Security Rule",
 	           "logging.alert_nsg_rule_write", NULL, alert_nsgr_w),
 	ALERT_RULE("025", OP_NSGR_D, "network security group rule delete", "Delete Security Rule",
 	           "logging.alert_nsg_rule_delete", NULL, alert_nsgr_d),
 	ALERT_RULE("026", OP_SS_W, "security solution create or update", "Create or Update Security Solutions", NULL,
-	           "6.0.0:6.1.2.5", alert_ss_w),
-	ALERT_RULE("027", OP_SS_D, "security solution delete", "Delete Security Solutions", NULL, "6.0.0:6.1.2.6",
+	           "6.0.0:6.1.2.5 5.0.0:6.1.2.5", alert_ss_w),
+	ALERT_RULE("027", OP_SS_D, "security solution delete", "Delete Security Solutions", NULL, "6.0.0:6.1.2.6 5.0.0:6.1.2.6",
 	           alert_ss_d),
 	ALERT_RULE("028", OP_SQLFW_W, "SQL server firewall rule create or update", "Create/Update server firewall rule",
-	           "logging.alert_sql_firewall_write", "6.0.0:6.1.2.7", alert_sqlfw_w),
+	           "logging.alert_sql_firewall_write", "6.0.0:6.1.2.7 5.0.0:6.1.2.7", alert_sqlfw_w),
 	ALERT_RULE("029", OP_SQLFW_D, "SQL server firewall rule delete", "Delete server firewall rule",
-	           "logging.alert_sql_firewall_delete", "6.0.0:6.1.2.8", alert_sqlfw_d),
+	           "logging.alert_sql_firewall_delete", "6.0.0:6.1.2.8 5.0.0:6.1.2.8", alert_sqlfw_d),
 	ALERT_RULE("030", OP_PIP_W, "public IP address create or update", "Create or Update Public Ip Address", NULL,
-	           "6.0.0:6.1.2.9", alert_pip_w),
-	ALERT_RULE("031", OP_PIP_D, "public IP address delete", "Delete Public Ip Address", NULL, "6.0.0:6.1.2.10",
+	           "6.0.0:6.1.2.9 5.0.0:6.1.2.9", alert_pip_w),
+	ALERT_RULE("031", OP_PIP_D, "public IP address delete", "Delete Public Ip Address", NULL, "6.0.0:6.1.2.10 5.0.0:6.1.2.10",
 	           alert_pip_d),
 	ALERT_RULE("032", OP_SECPOL_W, "security policy update", "Update security policy (Security policy)", NULL, NULL,
 	           alert_secpol_w),
 	{
 		.id = "AZA-LOG-033", .title = "An activity log alert fires on Service Health events",
-		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT, .cis = "6.0.0:6.1.2.11",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT, .cis = "6.0.0:6.1.2.11 5.0.0:6.1.2.11",
 		.rationale = "Service Health alerts announce Azure incidents, planned maintenance and security advisories that affect your resources.",
 		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
 		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
@@ -926,7 +930,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-040", .title = "Application Insights is configured",
 		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION, .level = 2, .severity = AZA_SEV_LOW, .needs = COMPONENT,
-		.cis = "6.0.0:6.1.3.1",
+		.cis = "6.0.0:6.1.3.1 5.0.0:6.1.3.1",
 		.rationale = "Application Insights collects application telemetry (requests, failures, dependencies) that helps detect attacks against the application layer.",
 		.portal = "Application Insights > Create: choose the subscription, resource group and a Log Analytics workspace; then instrument the applications.",
 		.cli = "az monitor app-insights component create --app <name> -g <rg> -l <region> --workspace <workspace id>",
@@ -936,19 +940,19 @@ const struct aza_rule aza_rules_logging[] = {
 	},
 	{
 		.id = "AZA-LOG-041", .title = "Diagnostic (resource) logging is enabled for every service that supports it",
-		MANUAL_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .cis = "6.0.0:6.1.4",
+		MANUAL_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .cis = "6.0.0:6.1.4 5.0.0:6.1.4",
 		.rationale = "Resource logs record data-plane operations that the activity log does not; without them access to data is invisible.",
 		.manual = "For each subscription run: az resource list --query '[].id' -o tsv, and for each id: az monitor diagnostic-settings list --resource <id>. Every resource whose type supports diagnostic settings (az monitor diagnostic-settings categories list --resource <id> returns categories) must have a setting with its audit categories (or allLogs) enabled and a destination. Azure Policy's built-in initiative 'Enable allLogs category group resource logging for supported resources' reports the gaps.",
 	},
 	{
 		.id = "AZA-LOG-042", .title = "Production workloads do not use Basic, Free or Consumption SKUs",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.5",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.5 5.0.0:6.1.5",
 		.rationale = "Basic and free tiers lack SLAs and security features (private networking, diagnostic logs, Defender coverage) that production needs.",
 		.manual = "Run in Azure Resource Graph: Resources | where sku.name =~ 'Basic' or sku.tier =~ 'Basic' or sku.name =~ 'Free' or sku.tier =~ 'Free' or sku.name =~ 'Consumption' or sku.tier =~ 'Consumption' | project id, type, sku. For each result, confirm with the owner whether it serves production; those that do must move to a Standard or higher tier.",
 	},
 	{
 		.id = "AZA-LOG-043", .title = "Mission-critical resources carry resource locks",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.2",
+		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.2 5.0.0:6.2",
 		.rationale = "A CanNotDelete or ReadOnly lock stops mission-critical resources being deleted or changed by mistake or by a compromised identity.",
 		.manual = "List the resources the business marks mission-critical. For each: az lock list --resource <id> (locks inherited from the resource group or subscription count). Confirm a CanNotDelete or ReadOnly lock applies. Portal: resource > Settings > Locks.",
 	},

@@ -320,6 +320,14 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 	if (pid) {
 		const aza_res *p = linked_policy(ev, r);
 		const char *st = p ? aza_json_str(aza_prop(ev, p, "properties.policySettings.state")) : NULL;
+		const char *why;
+		if (!p && !is_template(r)) {
+			/* The policy's state decides: it may be Disabled. */
+			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier,
+			            strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid, aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
+			            aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
+			return;
+		}
 		if (st && aza__strieq(st, "Disabled"))
 			aza_fail(ev, r, "sku.tier is %s but the linked WAF policy %s has policySettings.state Disabled", tier, p->name);
 		else
@@ -597,6 +605,24 @@ static int ip4(const char *s, unsigned *out)
 	return 1;
 }
 
+/* Public IPv4 addresses in [a, b]: the range minus private, loopback,
+ * link-local, shared, "this network" and multicast/reserved space. */
+static double public_v4(unsigned a, unsigned b)
+{
+	static const unsigned priv[][2] = {
+		{0x00000000u, 0x00FFFFFFu}, {0x0A000000u, 0x0AFFFFFFu}, {0x64400000u, 0x647FFFFFu},
+		{0x7F000000u, 0x7FFFFFFFu}, {0xA9FE0000u, 0xA9FEFFFFu}, {0xAC100000u, 0xAC1FFFFFu},
+		{0xC0A80000u, 0xC0A8FFFFu}, {0xE0000000u, 0xFFFFFFFFu},
+	};
+	double n = (double)b - (double)a + 1.0;
+	for (size_t i = 0; i < sizeof priv / sizeof priv[0]; i++) {
+		unsigned lo = a > priv[i][0] ? a : priv[i][0], hi = b < priv[i][1] ? b : priv[i][1];
+		if (lo <= hi)
+			n -= (double)hi - (double)lo + 1.0;
+	}
+	return n;
+}
+
 static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const char *pna_path)
 {
 	const char *pna = aza_json_str(aza_prop(ev, r, pna_path));
@@ -609,15 +635,18 @@ static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const 
 		const char *s = aza_json_str(aza_prop(ev, f, "properties.startIpAddress"));
 		const char *e = aza_json_str(aza_prop(ev, f, "properties.endIpAddress"));
 		unsigned a, b;
-		if (!ip4(s, &a) || !ip4(e, &b)) {
+		if (!ip4(s, &a) || !ip4(e, &b) || a > b) {
 			unread = unread ? unread : nm;
 			continue;
 		}
 		const char *m = NULL;
+		double pub = public_v4(a, b);
 		if (a == 0 && b == 0xFFFFFFFFu)
 			m = aza_ev_fmt(ev, "firewall rule %s allows any IP (%s-%s)", nm, s, e);
 		else if (a == 0 && b == 0)
 			m = aza_ev_fmt(ev, "firewall rule %s (%s-%s) allows all Azure services, including other customers' resources", nm, s, e);
+		else if (pub >= AZA_NSG_WIDE_V4)
+			m = aza_ev_fmt(ev, "firewall rule %s (%s-%s) allows %.0f public addresses (a /16 or wider: effectively the internet)", nm, s, e, pub);
 		if (m)
 			bad = bad ? aza_ev_fmt(ev, "%s; %s", bad, m) : m;
 	}
@@ -777,7 +806,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
 		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
-		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy found in the input with policySettings.state Disabled fails.",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; templates: the linked policy is taken as enabled).",
 		.check = appgw_waf,
 	},
 	{
@@ -872,7 +901,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "SQL server > Security > Networking: delete rules covering 0.0.0.0-255.255.255.255 and uncheck 'Allow Azure services and resources to access this server'.",
 		.cli = "az sql server firewall-rule delete -g <rg> -s <server> -n <rule>",
 		.arm = "Microsoft.Sql/servers/firewallRules: no rule with startIpAddress 0.0.0.0 and endIpAddress 255.255.255.255 or 0.0.0.0",
-		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). publicNetworkAccess Disabled passes: firewall rules are then not applied. Firewall rules not collected: UNKNOWN.",
+		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). A range holding 65536 or more public addresses (a /16 or wider, e.g. 0.0.0.0-255.255.255.254 or 1.0.0.0-223.255.255.255) is treated as any IP (FAIL), as NSG sources are. publicNetworkAccess Disabled passes: firewall rules are then not applied. Firewall rules not collected: UNKNOWN.",
 		.check = sql_fw,
 	},
 	{

@@ -163,7 +163,12 @@ static void trusted_services(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "networkAcls not set: bypass defaults to AzureServices");
 		return;
 	}
-	if (by && aza__istrstr(by, "AzureServices"))
+	if (!by) {
+		/* The API default of bypass is AzureServices. */
+		aza_pass(ev, r, "networkAcls.bypass not set: defaults to AzureServices");
+		return;
+	}
+	if (aza__istrstr(by, "AzureServices"))
 		aza_pass(ev, r, "networkAcls.bypass is '%s'", by);
 	else
 		aza_fail(ev, r, "networkAcls.bypass is '%s': trusted Microsoft services are not allowed", by ? by : "None");
@@ -336,8 +341,21 @@ static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, co
 	return NULL;
 }
 
+/* FileStorage (premium file shares) accounts have no blob service. */
+static int no_blobs(aza_ev *ev, const aza_res *r)
+{
+	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
+	if (kind && aza__strieq(kind, "FileStorage")) {
+		aza_na(ev, r, "account kind FileStorage has no blob service");
+		return 1;
+	}
+	return 0;
+}
+
 static void blob_soft_delete(aza_ev *ev, const aza_res *r)
 {
+	if (no_blobs(ev, r))
+		return;
 	const aza_res *s = service(ev, r, STG "/blobServices", "blob soft delete");
 	if (!s)
 		return;
@@ -354,6 +372,8 @@ static void blob_soft_delete(aza_ev *ev, const aza_res *r)
 
 static void container_soft_delete(aza_ev *ev, const aza_res *r)
 {
+	if (no_blobs(ev, r))
+		return;
 	const aza_res *s = service(ev, r, STG "/blobServices", "container soft delete");
 	if (!s)
 		return;
@@ -370,6 +390,8 @@ static void container_soft_delete(aza_ev *ev, const aza_res *r)
 
 static void versioning(aza_ev *ev, const aza_res *r)
 {
+	if (no_blobs(ev, r))
+		return;
 	const aza_res *s = service(ev, r, STG "/blobServices", "blob versioning");
 	if (!s)
 		return;
@@ -484,7 +506,17 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	const char *missing[3];
 	size_t nmissing = 0, nunknown = 0;
 	const char *unknown_why = "";
-	for (int i = 0; i < 3; i++) {
+	/* Premium block blob and legacy blob accounts have no queue or table
+	 * service; FileStorage accounts have none of the three. */
+	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
+	int nsvc = 3;
+	if (kind && aza__strieq(kind, "FileStorage")) {
+		aza_na(ev, r, "account kind FileStorage has no blob, queue or table service");
+		return;
+	}
+	if (kind && (aza__strieq(kind, "BlockBlobStorage") || aza__strieq(kind, "BlobStorage")))
+		nsvc = 1;
+	for (int i = 0; i < nsvc; i++) {
 		char sid[2048];
 		snprintf(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
 		if (diag_rwd(ev, sid))
@@ -527,7 +559,7 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	else if (nunknown)
 		aza_unknown(ev, r, "%s", unknown_why);
 	else
-		aza_pass(ev, r, "read, write and delete requests are logged for blob, queue and table");
+		aza_pass(ev, r, "read, write and delete requests are logged for %s", nsvc == 3 ? "blob, queue and table" : "blob (the only service of this account kind)");
 }
 
 static void delete_lock(aza_ev *ev, const aza_res *r)
@@ -557,7 +589,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-001", .title = "Storage accounts require secure transfer (HTTPS only)",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = STG,
-		.checklist = "storage.secure_transfer", .cis = "6.0.0:9.3.4",
+		.checklist = "storage.secure_transfer", .cis = "6.0.0:9.3.4 5.0.0:9.3.4",
 		.rationale = "Without secure transfer, requests (and the shared keys or SAS tokens in them) can travel over plain HTTP and be read or altered on the way.",
 		.portal = "Storage account > Settings > Configuration > Secure transfer required: Enabled.",
 		.cli = "az storage account update -g <rg> -n <account> --https-only true",
@@ -568,7 +600,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-002", .title = "Storage accounts require TLS 1.2 or later",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
-		.checklist = "storage.min_tls", .cis = "6.0.0:9.3.6",
+		.checklist = "storage.min_tls", .cis = "6.0.0:9.3.6 5.0.0:9.3.6",
 		.rationale = "TLS 1.0 and 1.1 have known weaknesses; requiring TLS 1.2 keeps clients from negotiating them.",
 		.portal = "Storage account > Settings > Configuration > Minimum TLS version: Version 1.2.",
 		.cli = "az storage account update -g <rg> -n <account> --min-tls-version TLS1_2",
@@ -579,7 +611,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-003", .title = "Anonymous blob access is disallowed on the storage account",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = STG,
-		.checklist = "storage.no_anonymous_blob", .cis = "6.0.0:9.3.8",
+		.checklist = "storage.no_anonymous_blob", .cis = "6.0.0:9.3.8 5.0.0:9.3.8",
 		.rationale = "When the account allows it, any container can be switched to anonymous read, exposing its blobs to the internet.",
 		.portal = "Storage account > Settings > Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
@@ -602,7 +634,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-005", .title = "Storage account default network access rule is Deny",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
-		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.2.3",
+		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.2.3 5.0.0:9.3.2.3",
 		.rationale = "With default action Allow, the account accepts connections from any network; Deny limits it to selected networks and private endpoints.",
 		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
 		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
@@ -613,7 +645,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-006", .title = "Storage account public network access is disabled",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
-		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.2.2",
+		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.2.2 5.0.0:9.3.2.2",
 		.rationale = "Disabling the public endpoint leaves private endpoints as the only way in.",
 		.portal = "Storage account > Security + networking > Networking > Public network access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --public-network-access Disabled",
@@ -624,18 +656,18 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-007", .title = "Trusted Microsoft services may bypass the storage firewall",
 		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = STG,
-		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.5",
+		.checklist = "storage.default_network_deny", .cis = "6.0.0:9.3.5 5.0.0:9.3.5",
 		.rationale = "With a restrictive firewall, Azure services such as Backup, Monitor and Defender still need access; the AzureServices bypass grants it without opening the account.",
 		.portal = "Storage account > Networking > Exceptions: Allow Azure services on the trusted services list.",
 		.cli = "az storage account update -g <rg> -n <account> --bypass AzureServices",
 		.arm = "properties.networkAcls.bypass contains 'AzureServices'",
-		.defaults = "networkAcls absent: bypass defaults to AzureServices (PASS).",
+		.defaults = "networkAcls or its bypass absent (or null): bypass defaults to AzureServices (PASS). 'None' or a list without AzureServices fails.",
 		.check = trusted_services,
 	},
 	{
 		.id = "AZA-STG-008", .title = "Storage accounts use private endpoints",
 		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = STG,
-		.cis = "6.0.0:9.3.2.1",
+		.cis = "6.0.0:9.3.2.1 5.0.0:9.3.2.1",
 		.rationale = "Private endpoints keep traffic to the account on the Microsoft backbone and inside your virtual network.",
 		.portal = "Storage account > Networking > Private endpoint connections > + Private endpoint.",
 		.cli = "az network private-endpoint create --group-id blob --private-connection-resource-id <account id> ...",
@@ -646,7 +678,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-009", .title = "Storage account key rotation reminders are set",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = STG,
-		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.1",
+		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.1 5.0.0:9.3.1.1",
 		.rationale = "A key expiration policy reminds owners to rotate keys and flags keys past the period.",
 		.portal = "Storage account > Security + networking > Access keys > Set rotation reminder.",
 		.cli = "az storage account update -g <rg> -n <account> --key-exp-days 90",
@@ -656,8 +688,8 @@ const struct aza_rule aza_rules_storage[] = {
 	},
 	{
 		.id = "AZA-STG-010", .title = "Storage account access keys were regenerated recently",
-		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
-		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.2",
+		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
+		.checklist = "storage.key_rotation", .cis = "6.0.0:9.3.1.2 5.0.0:9.3.1.2",
 		.rationale = "An access key grants full control of the account; the longer it lives, the more places it has leaked to.",
 		.portal = "Storage account > Security + networking > Access keys > Rotate key (key1, then key2).",
 		.cli = "az storage account keys renew -g <rg> -n <account> --key key1",
@@ -668,7 +700,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-011", .title = "Shared key authorization is disabled on storage accounts",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = STG,
-		.cis = "6.0.0:9.3.1.3",
+		.cis = "6.0.0:9.3.1.3 5.0.0:9.3.1.3",
 		.rationale = "Account keys and SAS signed with them bypass Entra ID, conditional access and per-identity auditing.",
 		.portal = "Storage account > Settings > Configuration > Allow storage account key access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-shared-key-access false",
@@ -679,7 +711,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-012", .title = "Cross-tenant replication is disabled on storage accounts",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
-		.cis = "6.0.0:9.3.7",
+		.cis = "6.0.0:9.3.7 5.0.0:9.3.7",
 		.rationale = "Object replication to an account in another tenant can copy data out of your organisation's control.",
 		.portal = "Storage account > Data management > Object replication > Advanced settings: uncheck Allow cross-tenant replication.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-cross-tenant-replication false",
@@ -690,7 +722,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-013", .title = "The portal defaults to Entra ID authorization for storage",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = STG,
-		.cis = "6.0.0:9.3.3.1",
+		.cis = "6.0.0:9.3.3.1 5.0.0:9.3.3.1",
 		.rationale = "Defaulting to Entra ID makes portal data access follow RBAC and leave an identity in the logs instead of using the account key.",
 		.portal = "Storage account > Settings > Configuration > Default to Microsoft Entra authorization in the Azure portal: Enabled.",
 		.cli = "az storage account update -g <rg> -n <account> --set defaultToOAuthAuthentication=true",
@@ -701,40 +733,40 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-014", .title = "Blob soft delete is enabled",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
-		.needs = STG "/blobServices", .cis = "6.0.0:9.2.1",
+		.needs = STG "/blobServices", .cis = "6.0.0:9.2.1 5.0.0:9.2.1",
 		.rationale = "Soft delete lets you recover blobs deleted or overwritten by mistake or by an attacker.",
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-delete-retention true --delete-retention-days 7",
 		.arm = "Microsoft.Storage/storageAccounts/blobServices: properties.deleteRetentionPolicy.enabled = true",
-		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN.",
+		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = blob_soft_delete,
 	},
 	{
 		.id = "AZA-STG-015", .title = "Container soft delete is enabled",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
-		.needs = STG "/blobServices", .cis = "6.0.0:9.2.2",
+		.needs = STG "/blobServices", .cis = "6.0.0:9.2.2 5.0.0:9.2.2",
 		.rationale = "Container soft delete recovers whole containers deleted by mistake or maliciously.",
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for containers.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-container-delete-retention true --container-delete-retention-days 7",
 		.arm = "blobServices: properties.containerDeleteRetentionPolicy.enabled = true",
-		.defaults = "Absent means disabled (FAIL).",
+		.defaults = "Absent means disabled (FAIL). blobServices not collected: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = container_soft_delete,
 	},
 	{
 		.id = "AZA-STG-016", .title = "Blob versioning is enabled",
 		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
-		.needs = STG "/blobServices", .cis = "6.0.0:9.2.3",
+		.needs = STG "/blobServices", .cis = "6.0.0:9.2.3 5.0.0:9.2.3",
 		.rationale = "Versioning keeps previous versions of blobs so overwritten data can be restored.",
 		.portal = "Storage account > Data management > Data protection > Enable versioning for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-versioning true",
 		.arm = "blobServices: properties.isVersioningEnabled = true",
-		.defaults = "Absent means disabled (FAIL).",
+		.defaults = "Absent means disabled (FAIL). blobServices not collected: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = versioning,
 	},
 	{
 		.id = "AZA-STG-017", .title = "File share soft delete is enabled",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = STG,
-		.needs = STG "/fileServices", .cis = "6.0.0:9.1.1",
+		.needs = STG "/fileServices", .cis = "6.0.0:9.1.1 5.0.0:9.1.1",
 		.rationale = "Soft delete recovers file shares deleted by mistake or by ransomware.",
 		.portal = "Storage account > Data storage > File shares > File share settings > Soft delete: Enabled.",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --enable-delete-retention true",
@@ -745,7 +777,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-018", .title = "SMB file shares require SMB 3.1.1",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
-		.needs = STG "/fileServices", .cis = "6.0.0:9.1.2",
+		.needs = STG "/fileServices", .cis = "6.0.0:9.1.2 5.0.0:9.1.2",
 		.rationale = "Older SMB dialects lack the integrity and encryption protections of 3.1.1.",
 		.portal = "Storage account > File shares > File share settings > Security: Maximum security (or SMB versions: SMB 3.1.1 only).",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --versions SMB3.1.1",
@@ -756,7 +788,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-019", .title = "SMB channel encryption is AES-256-GCM only",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = STG,
-		.needs = STG "/fileServices", .cis = "6.0.0:9.1.3",
+		.needs = STG "/fileServices", .cis = "6.0.0:9.1.3 5.0.0:9.1.3",
 		.rationale = "AES-128 variants are weaker; AES-256-GCM is the strongest channel encryption SMB offers.",
 		.portal = "Storage account > File shares > File share settings > Security: SMB channel encryption AES-256-GCM.",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --channel-encryption AES-256-GCM",
@@ -773,7 +805,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
 		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
-		.defaults = "Either source proves logging: a diagnostic setting with the three categories (or allLogs/audit), or classic Storage Analytics logging from the data plane. Without either collected: UNKNOWN.",
+		.defaults = "Either source proves logging: a diagnostic setting with the three categories (or allLogs/audit), or classic Storage Analytics logging from the data plane. Without either collected: UNKNOWN. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
 		.check = analytics_logging,
 	},
 	{
@@ -789,7 +821,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-022", .title = "Mission-critical storage accounts are geo-redundant",
 		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
-		.cis = "6.0.0:9.3.11",
+		.cis = "6.0.0:9.3.11 5.0.0:9.3.11",
 		.rationale = "Geo-redundant replication keeps three copies in a paired region so data survives a regional outage.",
 		.portal = "Storage account > Data management > Redundancy: GRS, RA-GRS, GZRS or RA-GZRS.",
 		.cli = "az storage account update -g <rg> -n <account> --sku Standard_GRS",
@@ -800,7 +832,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-023", .title = "Storage accounts carry a delete lock",
 		.area = AZA_AREA_STORAGE, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = STG,
-		.needs = "Microsoft.Authorization/locks", .cis = "6.0.0:9.3.9",
+		.needs = "Microsoft.Authorization/locks", .cis = "6.0.0:9.3.9 5.0.0:9.3.9",
 		.rationale = "A CanNotDelete lock stops an account (and all its data) being deleted by mistake or by a compromised identity.",
 		.portal = "Storage account > Settings > Locks > Add: Lock type Delete.",
 		.cli = "az lock create --name no-delete --lock-type CanNotDelete --resource <account id>",
@@ -811,7 +843,7 @@ const struct aza_rule aza_rules_storage[] = {
 	{
 		.id = "AZA-STG-024", .title = "ReadOnly locks are considered for storage accounts",
 		.area = AZA_AREA_STORAGE, .level = 2, .severity = AZA_SEV_INFO, PAAS_DATA, .types = STG,
-		.cis = "6.0.0:9.3.10",
+		.cis = "6.0.0:9.3.10 5.0.0:9.3.10",
 		.rationale = "A ReadOnly lock prevents configuration changes but also blocks list-keys and some data operations; whether it fits is a judgement call.",
 		.manual = "For each storage account holding critical data, decide whether a ReadOnly lock is acceptable (it blocks listKeys and management writes). Portal: Storage account > Locks; record the decision.",
 	},

@@ -84,6 +84,8 @@ case(R, 'fail', snap(directory={"identitySecurityDefaultsEnforcementPolicy": sec
 case(R, 'na-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('mfa all'), ctx='identity/conditionalAccess/policies')}), f"NOT_APPLICABLE {TN} ~ Conditional Access")
 case(R, 'unknown', snap(errors=[gerr("identitySecurityDefaultsEnforcementPolicy")]), f"UNKNOWN {TN} ~ Policy.Read.All")
 case(R, 'unknown-type', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef("yes")}), f"UNKNOWN {TN} ~ not a boolean")
+# security defaults off and Conditional Access not readable: CA may replace them
+case(R, 'unknown-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False)}, errors=[gerr("conditionalAccessPolicies")]), f"UNKNOWN {TN} ~ Policy.Read.All")
 
 # 002 MFA all users
 R = 'AZA-IAM-002'
@@ -93,6 +95,19 @@ case(R, 'pass-ca', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(capo
 case(R, 'pass-reg', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(ctx='x'), userRegistrationDetails=REG_OK)), f"PASS {TN} ~ all 2 member users")
 case(R, 'fail', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(capol('report only', state='enabledForReportingButNotEnforced'), capol('admins', users=['None'])), userRegistrationDetails=REG_BAD)), f"FAIL {TN} ~ AlexW@contoso.com")
 case(R, 'unknown', snap(directory=CAOFF, errors=[gerr("userRegistrationDetails"), gerr("conditionalAccessPolicies")]), f"UNKNOWN {TN} ~ AuditLog.Read.All")
+# A policy for All users and All apps that asks for MFA only on risky sign-ins (or
+# outside trusted locations, or on some platforms) does not require MFA for all users.
+def narrowed(name, **cond):
+    p = capol(name)
+    p["conditions"].update(cond)
+    return p
+CARISK = lst(narrowed('MFA for risky sign-ins', signInRiskLevels=['high', 'medium']), ctx='identity/conditionalAccess/policies')
+case(R, 'fail-risk', snap(directory=dict(CAOFF, conditionalAccessPolicies=CARISK, userRegistrationDetails=REG_BAD)),
+     f"FAIL {TN} ~ policy 'MFA for risky sign-ins' requires MFA only under conditions.signInRiskLevels")
+CALOC = lst(narrowed('MFA off-network', locations={"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}),
+            narrowed('MFA on Android', platforms={"includePlatforms": ["android"], "excludePlatforms": []}),
+            narrowed('MFA for legacy clients', clientAppTypes=['exchangeActiveSync', 'other']), ctx='identity/conditionalAccess/policies')
+case(R, 'unknown-narrow', snap(directory=dict(CAOFF, conditionalAccessPolicies=CALOC), errors=[gerr("userRegistrationDetails")]), f"UNKNOWN {TN} ~ AuditLog.Read.All")
 
 # 003 MFA privileged
 R = 'AZA-IAM-003'
@@ -103,6 +118,12 @@ case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"directoryRoleAssign
 case(R, 'unknown-norecord', snap([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no usable MFA registration record")
 case(R, 'unknown-type', snap([], directory={"userRegistrationDetails": lst(mod(regrec(BIANCA, "BiancaP@contoso.com", True), isMfaRegistered="yes")), "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ not a boolean")
 case(R, 'unknown-noroles', snap([], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ incomplete")
+# Owner held by a group: its members are privileged but not in the input
+PRIVGRP = "5d7e1b2a-0000-4000-8000-00000000cafe"
+case(R, 'unknown-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ group {PRIVGRP} (Owner)")
+case(R, 'fail-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
 
 # 004 guests with roles
 R = 'AZA-IAM-004'
@@ -132,6 +153,11 @@ case(R, 'fail', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@c
      f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago), Old_adatum.com#EXT#@contoso.com (never signed in)")
 case(R, 'unknown', snap(directory={"users": USERS}), f"UNKNOWN {TN} ~ no signInActivity")
 case(R, 'unknown-error', snap(errors=[gerr("users")]), f"UNKNOWN {TN} ~ HTTP 403")
+# a typed guest is fine, but a user without userType may be a stale guest
+case(R, 'unknown-untyped', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Z")),
+                                                        {"id": ADELE, "displayName": "Someone", "userPrincipalName": "someone@contoso.com",
+                                                         "signInActivity": act("2021-06-17T16:41:33Z")})}),
+     f"UNKNOWN {TN} ~ 1 user(s) were collected without userType")
 
 # authorization policy rules
 def authz_rule(rule, passkw, failkw, unkkw, passmsg, failmsg):

@@ -103,6 +103,9 @@ case(R, 'pass-logprofile', snapshot([logprofile(), acct(public=False)]), f"PASS 
 case(R, 'fail', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), container("Container")]), f"FAIL {S} ~ publicAccess Container")
 case(R, 'unknown', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True)]), f"UNKNOWN {S} ~ container is not in the input")
 case(R, 'unknown-account', snapshot([subdiag('ds', ALL, ws="", sa=SAID)]), f"UNKNOWN {S} ~ not in the input")
+# a deployed container always carries publicAccess: absent is an incomplete export, not None
+c = container("None"); del c["properties"]["publicAccess"]
+case(R, 'unknown-nofield', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), c]), f"UNKNOWN {S} ~ publicAccess is absent")
 case(R, 'na-workspace', snapshot([subdiag('ds4', ALL)]), f"NOT_APPLICABLE {S}")
 
 # ---- AZA-LOG-006 export storage CMK

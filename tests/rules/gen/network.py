@@ -195,6 +195,8 @@ case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, p
 case(R, 'fail', snapshot([appgw('agw-std', properties__sku={"name": "Standard_v2", "tier": "Standard_v2", "capacity": 2}, properties__firewallPolicy=DEL)]), "FAIL agw-std ~ sku.tier is Standard_v2")
 case(R, 'fail-policy-off', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__state='Disabled')]), "FAIL agw1 ~ Disabled")
 case(R, 'unknown', snapshot([appgw('agw-nosku', properties__sku=DEL)]), "UNKNOWN agw-nosku ~ sku.tier is absent")
+# the linked policy is not in the input: its state (possibly Disabled) is unknown
+case(R, 'unknown-policy', snapshot([appgw('agw1')], datasets=["Microsoft.Network/applicationGateways"]), "UNKNOWN agw1 ~ wafpol1, which is not in the input")
 R = 'AZA-NET-012'
 case(R, 'pass', snapshot([appgw('agw1'), appgw('agw-custom', properties__sslPolicy={"policyType": "CustomV2", "minProtocolVersion": "TLSv1_3"})]), "PASS agw1 ~ TLSv1_2\nPASS agw-custom ~ TLSv1_3")
 case(R, 'fail', snapshot([appgw('agw-old', properties__sslPolicy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
@@ -303,6 +305,11 @@ for R, example, prov, typ, pna, pna_off in [
          "FAIL dbopen ~ firewall rule AllowAll allows any IP (0.0.0.0-255.255.255.255)\nFAIL dbazure ~ allows all Azure services")
     case(R, 'unknown', snapshot([server(example, prov, typ, 'dbunk')]), "UNKNOWN dbunk ~ not collected")
     case(R, 'pass-norules', snapshot([server(example, prov, typ, 'dbnone')], datasets=[f"{prov}/{typ}", ft]), "PASS dbnone ~ none of 0 firewall rules")
+    # a range that is not literally 0.0.0.0-255.255.255.255 but still admits most of the internet
+    wide = server(example, prov, typ, 'dbwide')
+    case(R, 'fail-wide', snapshot([wide, fw(wide, ft, 'almost', '1.0.0.0', '223.255.255.255'), fw(wide, ft, 'vnet', '10.0.0.0', '10.255.255.255'),
+                                   fw(wide, ft, 'office', '198.51.100.0', '198.51.100.255')]),
+         "FAIL dbwide ~ firewall rule almost (1.0.0.0-223.255.255.255) allows")
 # the real example lists, unchanged but for the ids
 s = server(SQL_EX, 'Microsoft.Sql', 'servers', 'sqlexample')
 rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in SQLFW]

@@ -38,6 +38,8 @@ case('AZA-STG-005', 'fail-absent', snapshot([acct('stgnoacl', properties__networ
 simple('AZA-STG-006', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Sideways'})
 case('AZA-STG-006', 'fail-absent', snapshot([acct('stgnopna', properties__publicNetworkAccess=DEL)]), "FAIL stgnopna ~ not set")
 simple('AZA-STG-007', {}, {'properties__networkAcls__bypass': 'None'}, {'properties__networkAcls__bypass': 7})
+# networkAcls without bypass: the API default is AzureServices
+case('AZA-STG-007', 'pass-nobypass', snapshot([acct('stgdef', properties__networkAcls__bypass=DEL)]), "PASS stgdef ~ defaults to AzureServices")
 simple('AZA-STG-008', {}, {'properties__privateEndpointConnections': []}, {'properties__privateEndpointConnections': {}})
 case('AZA-STG-008', 'fail-pending', snapshot([acct('stgpend', properties__privateEndpointConnections=[{"id":"x","properties":{"privateLinkServiceConnectionState":{"status":"Pending"}}}])]), "FAIL stgpend")
 simple('AZA-STG-009', {}, {'properties__keyPolicy': DEL}, {'properties__keyPolicy__keyExpirationPeriodInDays': 'ninety'})
@@ -80,6 +82,8 @@ for rule, key, badval in [('AZA-STG-014', 'deleteRetentionPolicy', {"enabled": F
     bb = blobsvc(b); del bb['properties'][key]
     case(rule, 'fail-absent', snapshot([b, bb], datasets=ds_blob), "FAIL stgbad ~ not set")
     case(rule, 'unknown', snapshot([acct('stgunk')], datasets=[ST], ), "UNKNOWN stgunk ~ not collected")
+    # premium file share accounts have no blob service
+    case(rule, 'na-filestorage', snapshot([acct('stgfiles', kind='FileStorage')], datasets=ds_blob), "NOT_APPLICABLE stgfiles ~ FileStorage")
     case(rule, 'unknown-error', snapshot([acct('stgunk')], datasets=ds_blob, errors=[{"scope": acct('stgunk')['id'], "type": ST + "/blobServices", "api": "GET blobServices/default", "status": 403, "message": "AuthorizationFailed"}]), "UNKNOWN stgunk ~ HTTP 403")
 
 def filesvc(acc, **props):
@@ -112,6 +116,10 @@ case('AZA-STG-020', 'pass', snapshot([a], dataplane={"storage": [dp(a, 'blob'), 
 case('AZA-STG-020', 'pass-diag', snapshot([a] + [diag(a, s, ["StorageRead", "StorageWrite", "StorageDelete"]) for s in ("blobServices", "queueServices", "tableServices")], datasets=[ST, "Microsoft.Insights/diagnosticSettings"]), "PASS stgok")
 case('AZA-STG-020', 'fail', snapshot([b], dataplane={"storage": [dp(b, 'blob'), dp(b, 'queue', d=False), dp(b, 'table', r=False)]}), "FAIL stgbad ~ queue, table")
 case('AZA-STG-020', 'unknown', snapshot([acct('stgunk')]), "UNKNOWN stgunk ~ not collected")
+# premium block blob accounts have no queue or table service; FileStorage none of the three
+bb = acct('stgpremium', kind='BlockBlobStorage')
+case('AZA-STG-020', 'pass-blockblob', snapshot([bb], dataplane={"storage": [dp(bb, 'blob')]}), "PASS stgpremium ~ blob (the only service")
+case('AZA-STG-020', 'na-filestorage', snapshot([acct('stgfiles', kind='FileStorage')], dataplane={"storage": []}), "NOT_APPLICABLE stgfiles")
 
 # locks
 def lock(scope, name, level):
