@@ -50,7 +50,11 @@ $(O)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(O)/libazaudit.a $(
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Isrc -Ifuzz -o $@ $< fuzz/replay.c $(O)/libazaudit.a $(LIBS)
 
-check test: all $(TEST_BINS)
+# Everything CI runs: build with -Werror, check, asan, fuzz, install check.
+test:
+	bash tests/full.sh
+
+check: all $(TEST_BINS)
 	O=$(O) sh tests/run-all.sh
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer. The
