@@ -27,7 +27,34 @@ struct aza_ev {
 	uint32_t *order;    /* rule index of each finding, for the final sort */
 	size_t caporder;
 	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
+	struct memo {
+		const aza_res *r;
+		const char *tag;
+		void *val;
+		void (*free_fn)(void *);
+	} memo[16];
+	size_t nmemo;
 };
+
+void *aza_ev_memo_get(aza_ev *ev, const aza_res *r, const char *tag)
+{
+	for (size_t i = 0; i < ev->nmemo; i++)
+		if (ev->memo[i].r == r && strcmp(ev->memo[i].tag, tag) == 0)
+			return ev->memo[i].val;
+	return NULL;
+}
+
+int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, void (*free_fn)(void *))
+{
+	if (ev->nmemo == sizeof ev->memo / sizeof ev->memo[0])
+		return -1; /* full: the caller keeps ownership and frees val itself */
+	ev->memo[ev->nmemo].r = r;
+	ev->memo[ev->nmemo].tag = tag;
+	ev->memo[ev->nmemo].val = val;
+	ev->memo[ev->nmemo].free_fn = free_fn;
+	ev->nmemo++;
+	return 0;
+}
 
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap) AZA_PRINTF(4, 0);
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap)
@@ -111,6 +138,10 @@ const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 
 static void release_docs(aza_ev *ev)
 {
+	for (size_t i = 0; i < ev->nmemo; i++)
+		if (ev->memo[i].free_fn)
+			ev->memo[i].free_fn(ev->memo[i].val);
+	ev->nmemo = 0;
 	for (size_t i = 0; i < ev->nloaded; i++)
 		ev->loaded[i]->doc = NULL;
 	ev->nloaded = 0;

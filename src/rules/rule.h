@@ -89,6 +89,12 @@ const struct aza_cfg *aza_ev_cfg(aza_ev *ev);
  * tell, with *why set to a sentence to quote in the UNKNOWN verdict. */
 int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char **why);
 
+/* A value derived from resource r (a parsed NSG, say) that the rules run on
+ * r can share: get returns what put stored under the same tag, or NULL. The
+ * engine calls free_fn on it when it moves to the next resource or scope. */
+void *aza_ev_memo_get(aza_ev *ev, const aza_res *r, const char *tag);
+int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, void (*free_fn)(void *));
+
 /* A temporary formatted string valid until the check returns. */
 const char *aza_ev_fmt(aza_ev *ev, const char *fmt, ...) AZA_PRINTF(2, 3);
 
