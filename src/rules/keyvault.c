@@ -427,7 +427,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 	{
 		.id = "AZA-KV-001", .title = "Keys in RBAC key vaults have an expiration date",
 		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
-		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.1",
+		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.1 5.0.0:8.3.1",
 		.rationale = "A key without an expiration date can be used forever; an expiry forces rotation and limits how long a leaked key is useful.",
 		.portal = "Key vault > Objects > Keys > key > current version > Set expiration date.",
 		.cli = "az keyvault key set-attributes --vault-name <vault> -n <key> --expires 2027-01-01T00:00:00Z",
@@ -471,7 +471,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 	{
 		.id = "AZA-KV-005", .title = "Key vaults have purge protection enabled",
 		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = KV,
-		.checklist = "keyvault.recoverable", .cis = "6.0.0:8.3.5",
+		.checklist = "keyvault.recoverable", .cis = "6.0.0:8.3.5 5.0.0:8.3.5",
 		.rationale = "Without purge protection a compromised or careless administrator can delete and purge a vault or key at once, destroying everything encrypted with it.",
 		.portal = "Key vault > Settings > Properties > Purge protection: Enable purge protection (cannot be undone).",
 		.cli = "az keyvault update -g <rg> -n <vault> --enable-purge-protection true",
