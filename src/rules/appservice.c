@@ -294,6 +294,12 @@ static int version_of(const char *s, char *out, size_t n)
 	return i > 0;
 }
 
+static int is_function_app(aza_ev *ev, const aza_res *r)
+{
+	const char *k = aza_json_str(aza_json_get(aza_doc(ev, r), "kind"));
+	return k && aza__istrstr(k, "functionapp") != NULL;
+}
+
 struct rt_state {
 	int judged, bad, unknown;
 	const char *reviewed;
@@ -378,7 +384,9 @@ static void runtime(aza_ev *ev, const aza_res *r)
 				judge(ev, &st, "dotnet", ver, aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
 			else if (atoi(ver) < 4)
 				judge(ev, &st, "aspnet", "3.5", aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
-			else if (!st.judged && !st.unknown) {
+			else if (!st.judged && !st.unknown && !is_function_app(ev, r)) {
+				/* Function apps carry the default v4.0 whatever their
+				 * worker runtime (set in app settings): not evidence. */
 				const char *rv = NULL;
 				aza__cfg_runtime_min(aza_ev_cfg(ev), "aspnet", &rv);
 				aza_pass(ev, r, "netFrameworkVersion %s: .NET Framework 4.x, serviced with Windows (runtime table reviewed %s)", nf,
@@ -455,7 +463,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
 		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
 		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. Custom containers: NOT_APPLICABLE. " CFG_DEFAULTS,
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. Custom containers: NOT_APPLICABLE. A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
 		.check = runtime,
 	},
 	{

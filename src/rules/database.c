@@ -217,10 +217,31 @@ static void sql_alert_types(aza_ev *ev, const aza_res *r)
 	const aza_res *s = setting(ev, r, SQL "/securityAlertPolicies", "alert types");
 	if (!s)
 		return;
+	/* With threat detection off nothing is raised, whatever the list says,
+	 * unless the server's advanced threat protection or the subscription's
+	 * Defender for SQL plan is on. */
+	const char *st = aza_json_str(aza_prop(ev, s, "properties.state")), *why;
+	if (st && (aza__strieq(st, "Disabled") || aza__strieq(st, "New"))) {
+		const aza_res *atp = aza_inv_child(aza_ev_inv(ev), r->id, SQL "/advancedThreatProtectionSettings");
+		const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
+		if (!(a && aza__strieq(a, "Enabled")) && !sql_plan_on(ev, r)) {
+			if (aza_ev_collected(ev, "Microsoft.Security/pricings", r, &why))
+				aza_fail(ev, r, "securityAlertPolicies state is %s and Defender for SQL is not on for the subscription: no alert type is raised", st);
+			else
+				aza_unknown(ev, r, "securityAlertPolicies state is %s and the subscription's Defender plans were not collected (a Standard SqlServers plan would raise the alerts)", st);
+			return;
+		}
+	}
 	const aza_json *da = aza_prop(ev, s, "properties.disabledAlerts");
 	if (da && !aza_json_is(da, AZA_JARR) && !aza_json_is(da, AZA_JNULL)) {
 		aza_unknown(ev, r, "securityAlertPolicies disabledAlerts is not an array");
 		return;
+	}
+	aza_json_each(x, da) {
+		if (!aza_json_str(x) && !aza_json_is(x, AZA_JNULL)) {
+			aza_unknown(ev, r, "securityAlertPolicies disabledAlerts has an entry that is not a string");
+			return;
+		}
 	}
 	const char *first = NULL;
 	size_t n = 0;
@@ -498,13 +519,14 @@ static void pg_log_retention(aza_ev *ev, const aza_res *r)
 	const char *v = param(ev, r, name);
 	if (!v)
 		return;
-	double d;
-	char *end;
-	d = strtod(v, &end);
-	if (end == v || *end) {
-		aza_unknown(ev, r, "%s is not a number ('%s')", name, v);
+	/* A whole number of days, as the service stores it; strtod alone would
+	 * take "inf" or "0x10". */
+	size_t nd = strspn(v, "0123456789");
+	if (!nd || v[nd] || nd > 6) {
+		aza_unknown(ev, r, "%s is not a whole number of days ('%s')", name, v);
 		return;
 	}
+	double d = strtod(v, NULL);
 	if (d > 3)
 		aza_pass(ev, r, "%s is %s (more than 3 days)", name, v);
 	else
@@ -523,12 +545,29 @@ static void my_tls_version(aza_ev *ev, const aza_res *r)
 	const char *v = param(ev, r, "tls_version");
 	if (!v)
 		return;
-	if (list_has(v, "TLSv1", 0) || list_has(v, "TLSv1.1", 0))
+	/* Every listed protocol is accepted: PASS only when each one is known
+	 * and 1.2 or later. */
+	char tmp[512];
+	size_t ngood = 0, nweak = 0, nodd = 0;
+	if (strlen(v) < sizeof tmp) {
+		strcpy(tmp, v);
+		for (char *t = strtok(tmp, ", ;"); t; t = strtok(NULL, ", ;")) {
+			if (aza__strieq(t, "TLSv1.2") || aza__strieq(t, "TLSv1.3"))
+				ngood++;
+			else if (aza__strieq(t, "TLSv1") || aza__strieq(t, "TLSv1.0") || aza__strieq(t, "TLSv1.1"))
+				nweak++;
+			else
+				nodd++;
+		}
+	} else {
+		nodd++;
+	}
+	if (nweak)
 		aza_fail(ev, r, "tls_version is '%s': TLS 1.0 or 1.1 is allowed", v);
-	else if (list_has(v, "TLSv1.2", 0) || list_has(v, "TLSv1.3", 0))
-		aza_pass(ev, r, "tls_version is '%s'", v);
-	else
+	else if (nodd || !ngood)
 		aza_unknown(ev, r, "tls_version has an unexpected value '%s'", v);
+	else
+		aza_pass(ev, r, "tls_version is '%s'", v);
 }
 
 static void my_audit_log(aza_ev *ev, const aza_res *r)
@@ -538,17 +577,24 @@ static void my_audit_log(aza_ev *ev, const aza_res *r)
 
 static void my_audit_events(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *en = aza_inv_find(aza_ev_inv(ev), aza_ev_fmt(ev, "%s/configurations/audit_log_enabled", r->id));
-	const char *ev_on = en ? aza_json_str(aza_prop(ev, en, "properties.value")) : NULL;
-	if (ev_on && aza__strieq(ev_on, "OFF")) {
-		aza_fail(ev, r, "audit_log_enabled is OFF: no events are audited");
+	/* Events are only written when the audit log is on: that must be known
+	 * before the event list can pass. */
+	const char *en = param(ev, r, "audit_log_enabled");
+	if (!en)
+		return;
+	if (aza__strieq(en, "OFF")) {
+		aza_fail(ev, r, "audit_log_enabled is %s: no events are audited", en);
+		return;
+	}
+	if (!aza__strieq(en, "ON")) {
+		aza_unknown(ev, r, "audit_log_enabled has an unexpected value '%s'", en);
 		return;
 	}
 	const char *v = param(ev, r, "audit_log_events");
 	if (!v)
 		return;
 	if (list_has(v, "CONNECTION", 1))
-		aza_pass(ev, r, "audit_log_events is '%s'", v);
+		aza_pass(ev, r, "audit_log_enabled is ON and audit_log_events is '%s'", v);
 	else
 		aza_fail(ev, r, "audit_log_events is '%s': connections are not audited", v);
 }
@@ -608,9 +654,14 @@ static void geo_backup(aza_ev *ev, const aza_res *r)
 	const char *path = aza__strieq(r->type, SQLDB) ? "properties.requestedBackupStorageRedundancy"
 	                   : is_single(r)              ? "properties.storageProfile.geoRedundantBackup"
 	                                               : "properties.backup.geoRedundantBackup";
-	const char *what = strrchr(path, '.') + 1;
 	const char *v;
-	int k = aza_prop_str(ev, r, path, &v);
+	int k;
+	/* A SQL database's requested redundancy can still be migrating: the
+	 * current one is what backups use today. */
+	if (aza__strieq(r->type, SQLDB) && aza_prop_str(ev, r, "properties.currentBackupStorageRedundancy", &v) == 1)
+		path = "properties.currentBackupStorageRedundancy";
+	const char *what = strrchr(path, '.') + 1;
+	k = aza_prop_str(ev, r, path, &v);
 	if (k <= 0) {
 		aza_unknown(ev, r, "%s is %s", what, k < 0 ? "not a string" : "absent");
 		return;
@@ -671,12 +722,12 @@ const struct aza_rule aza_rules_database[] = {
 	{
 		.id = "AZA-SQL-004", .title = "No SQL threat detection alert type is disabled",
 		DB, .level = 1, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
-		.needs = SQL "/securityAlertPolicies", .checklist = "sql.threat_detection",
+		.needs = SQL "/securityAlertPolicies " SQL "/advancedThreatProtectionSettings Microsoft.Security/pricings", .checklist = "sql.threat_detection",
 		.rationale = "Each disabled alert type (SQL injection, anomalous access, data exfiltration...) is an attack that goes unreported.",
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Advanced threat protection types: all.",
 		.cli = "az sql server threat-policy update -g <rg> -n <server> --disabled-alerts \"\"",
 		.arm = "Microsoft.Sql/servers/securityAlertPolicies 'Default': properties.disabledAlerts = []",
-		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none.",
+		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none. A policy in state Disabled raises no alert at all: FAIL unless advancedThreatProtectionSettings is Enabled or the subscription's SqlServers plan is Standard (plans not collected: UNKNOWN).",
 		.check = sql_alert_types,
 	},
 	{
@@ -852,7 +903,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL flexible server > Settings > Server parameters > logfiles.retention_days: 4-7 (single server: log_retention_days).",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n logfiles.retention_days --value 7",
 		.arm = "configurations 'logfiles.retention_days' (single server 'log_retention_days'): properties.value > 3",
-		.defaults = PARAM_DEFAULTS " The service default is 3 days (FAIL).",
+		.defaults = PARAM_DEFAULTS " The value must be a whole number of days. The service default is 3 days (FAIL).",
 		.check = pg_log_retention,
 	},
 	{
@@ -874,7 +925,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "MySQL flexible server > Settings > Server parameters > tls_version: TLSv1.2 (and TLSv1.3).",
 		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n tls_version --value TLSv1.2",
 		.arm = "configurations 'tls_version': properties.value = 'TLSv1.2' or 'TLSv1.2,TLSv1.3'",
-		.defaults = PARAM_DEFAULTS " Any TLSv1 or TLSv1.1 in the list: FAIL.",
+		.defaults = PARAM_DEFAULTS " Any TLSv1 or TLSv1.1 in the list: FAIL; PASS only when every listed protocol is TLSv1.2 or TLSv1.3 (an unknown entry: UNKNOWN).",
 		.check = my_tls_version,
 	},
 	{
@@ -896,7 +947,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "MySQL flexible server > Settings > Server parameters > audit_log_events: include CONNECTION.",
 		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n audit_log_events --value CONNECTION,ADMIN,DDL",
 		.arm = "configurations 'audit_log_events': properties.value contains 'CONNECTION'",
-		.defaults = PARAM_DEFAULTS " audit_log_enabled OFF: FAIL whatever the events.",
+		.defaults = PARAM_DEFAULTS " audit_log_enabled must be read as ON before the events can pass; OFF: FAIL whatever the events.",
 		.check = my_audit_events,
 	},
 	{
@@ -928,7 +979,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL/MySQL: set Geo-redundancy when creating the server (Compute + storage > Backup). SQL database: Compute + storage > Backup storage redundancy: Geo-redundant.",
 		.cli = "az sql db update -g <rg> -s <server> -n <db> --backup-storage-redundancy Geo; az postgres flexible-server create ... --geo-redundant-backup Enabled",
 		.arm = "SQL database: properties.requestedBackupStorageRedundancy = 'Geo'; flexible servers: properties.backup.geoRedundantBackup = 'Enabled'",
-		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. Absent setting: UNKNOWN.",
+		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy. Absent setting: UNKNOWN.",
 		.check = geo_backup,
 	},
 };

@@ -155,8 +155,19 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, s, "enabled is not a boolean");
 	else if (k == 0)
 		aza_unknown(ev, s, "enabled is absent from the WDATP setting");
-	else if (b)
-		aza_pass(ev, s, "WDATP enabled is true: Defender for Endpoint is deployed to servers");
+	else if (b) {
+		/* The integration deploys Defender for Endpoint only to machines
+		 * covered by Defender for Servers. */
+		const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
+		const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why;
+		if ((t && aza__strieq(t, "Free")) || (!p && aza_ev_collected(ev, PRICING, r, &why)))
+			aza_fail(ev, s, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
+			         t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
+		else if (t && aza__strieq(t, "Standard"))
+			aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers");
+		else
+			aza_pass(ev, s, "WDATP enabled is true (it takes effect on machines covered by Defender for Servers)");
+	}
 	else
 		aza_fail(ev, s, "WDATP enabled is false: the Defender for Endpoint integration is off");
 }
@@ -332,6 +343,26 @@ static void notify_owner(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, c, "notificationsByRole is On but roles do not include Owner");
 }
 
+/* Does the contact email anyone: an address in emails (email), or a role
+ * notification that is On with roles? Reports FAIL and returns 0 when not. */
+static int contact_recipients(aza_ev *ev, const aza_res *c, const char *what)
+{
+	const char *em = aza_json_str(aza_prop(ev, c, "properties.emails"));
+	if (!em)
+		em = aza_json_str(aza_prop(ev, c, "properties.email"));
+	if (em && strchr(em, '@'))
+		return 1;
+	const aza_json *nr = aza_prop(ev, c, "properties.notificationsByRole");
+	const char *st = aza_json_str(aza_json_get(nr, "state"));
+	if (st && aza__strieq(st, "On") && aza_json_len(aza_json_get(nr, "roles")))
+		return 1;
+	const char *adm = aza_json_str(aza_prop(ev, c, "properties.alertsToAdmins"));
+	if (adm && aza__strieq(adm, "On"))
+		return 1;
+	aza_fail(ev, c, "%s are on but the contact has no email address and notifies no role: nobody receives them", what);
+	return 0;
+}
+
 /* The notificationsSources entry of a type, or NULL. */
 static const aza_json *source(aza_ev *ev, const aza_res *c, const char *type)
 {
@@ -350,6 +381,8 @@ static void notify_alerts(aza_ev *ev, const aza_res *r)
 	const aza_json *s = source(ev, c, "Alert");
 	if (s) {
 		const char *sev = aza_json_str(aza_json_get(s, "minimalSeverity"));
+		if (sev && !contact_recipients(ev, c, "alert notifications"))
+			return;
 		if (sev)
 			aza_pass(ev, c, "alert notifications are on for severity %s and higher", sev);
 		else
@@ -360,7 +393,8 @@ static void notify_alerts(aza_ev *ev, const aza_res *r)
 	const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
 	const char *st = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
 	if (st && aza__strieq(st, "On")) {
-		aza_pass(ev, c, "alertNotifications is On");
+		if (contact_recipients(ev, c, "alert notifications"))
+			aza_pass(ev, c, "alertNotifications is On");
 		return;
 	}
 	aza_fail(ev, c, "no Alert notification source%s: the contact is not emailed about alerts",
@@ -378,6 +412,8 @@ static void notify_attack_path(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *lvl = aza_json_str(aza_json_get(s, "minimalRiskLevel"));
+	if (lvl && !contact_recipients(ev, c, "attack path notifications"))
+		return;
 	if (lvl)
 		aza_pass(ev, c, "attack path notifications are on for risk level %s and higher", lvl);
 	else
@@ -450,7 +486,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 		         pct * 100, cur, max, detail);
 }
 
-#define SUB_SCOPE .scope = AZA_SCOPE_SUBSCRIPTION, .resp = AZA_RESP_OS
+#define SUB_SCOPE .scope = AZA_SCOPE_SUBSCRIPTION
 #define ALERT_ONLY " A plan only detects and alerts: enforce prevention with the resource settings and Azure Policy deny effects, and make sure someone acts on the alerts."
 #define PLAN_PORTAL(x) "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans: " x " On > Save."
 #define PLAN_CLI(x) "az security pricing create -n " x " --tier Standard"
@@ -466,7 +502,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-001", .title = "Defender CSPM is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_SAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.1.1",
 		.rationale = "Defender CSPM adds attack path analysis, the cloud security explorer and agentless discovery to the free posture assessment." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Cloud Security Posture Management (CSPM)"), .cli = PLAN_CLI("CloudPosture"), .arm = PLAN_ARM("CloudPosture"),
@@ -474,7 +510,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-002", .title = "Defender for APIs is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.2.1",
 		.rationale = "Defender for APIs inventories APIs published through API Management and detects attacks against them." ALERT_ONLY,
 		.portal = PLAN_PORTAL("APIs"), .cli = PLAN_CLI("Api") " --subplan P1", .arm = PLAN_ARM("Api"),
@@ -482,7 +518,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-003", .title = "Defender for Servers is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_HIGH, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_HIGH, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.3.1",
 		.rationale = "Defender for Servers brings endpoint detection and response, vulnerability assessment and threat detection to virtual machines." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Servers"), .cli = PLAN_CLI("VirtualMachines") " --subplan P2", .arm = PLAN_ARM("VirtualMachines"),
@@ -490,7 +526,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-004", .title = "Defender for Containers is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.4.1",
 		.rationale = "Defender for Containers scans registry images for vulnerabilities and detects runtime threats in Kubernetes clusters." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Containers"), .cli = PLAN_CLI("Containers"), .arm = PLAN_ARM("Containers"),
@@ -498,7 +534,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-005", .title = "Defender for Storage is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.5.1",
 		.rationale = "Defender for Storage detects unusual access, data exfiltration and (with malware scanning) malicious uploads." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Storage"), .cli = PLAN_CLI("StorageAccounts") " --subplan DefenderForStorageV2", .arm = PLAN_ARM("StorageAccounts"),
@@ -506,7 +542,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-006", .title = "Defender for App Service is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.6.1",
 		.rationale = "Defender for App Service detects attacks against web apps and the App Service platform (dangling DNS, web shells, scanners)." ALERT_ONLY,
 		.portal = PLAN_PORTAL("App Service"), .cli = PLAN_CLI("AppServices"), .arm = PLAN_ARM("AppServices"),
@@ -514,7 +550,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-007", .title = "Defender for Azure Cosmos DB is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.1",
 		.rationale = "Defender for Azure Cosmos DB detects SQL injection, unusual access and key abuse against Cosmos DB accounts." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > Azure Cosmos DB"), .cli = PLAN_CLI("CosmosDbs"), .arm = PLAN_ARM("CosmosDbs"),
@@ -522,7 +558,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-008", .title = "Defender for open-source relational databases is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.2",
 		.rationale = "Covers PostgreSQL, MySQL and MariaDB servers: brute force, unusual access and suspicious queries." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > Open-source relational databases"), .cli = PLAN_CLI("OpenSourceRelationalDatabases"),
@@ -530,7 +566,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-009", .title = "Defender for Azure SQL databases is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.3",
 		.rationale = "Adds vulnerability assessment and threat protection (SQL injection, anomalous logins) to Azure SQL." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > Azure SQL Databases"), .cli = PLAN_CLI("SqlServers"), .arm = PLAN_ARM("SqlServers"),
@@ -538,7 +574,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-010", .title = "Defender for SQL servers on machines is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.4",
 		.rationale = "Extends SQL vulnerability assessment and threat protection to SQL Server running on virtual machines and Arc machines." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > SQL servers on machines"), .cli = PLAN_CLI("SqlServerVirtualMachines"),
@@ -546,7 +582,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-011", .title = "Defender for Key Vault is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.8.1",
 		.rationale = "Detects unusual and potentially harmful access to key vaults (access from Tor, unusual volumes, suspicious principals)." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Key Vault"), .cli = PLAN_CLI("KeyVaults"), .arm = PLAN_ARM("KeyVaults"),
@@ -554,7 +590,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-012", .title = "Defender for Resource Manager is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.9.1",
 		.rationale = "Watches management operations for suspicious activity such as exploitation toolkits, unusual deployments and persistence." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Resource Manager"), .cli = PLAN_CLI("Arm"), .arm = PLAN_ARM("Arm"),
@@ -562,25 +598,25 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-013", .title = "The Defender for Endpoint integration is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
-		.needs = SETTING, .cis = "6.0.0:8.1.3.3",
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
+		.needs = SETTING " " PRICING, .cis = "6.0.0:8.1.3.3",
 		.rationale = "The WDATP setting deploys Microsoft Defender for Endpoint to servers covered by Defender for Servers. Endpoint detection alerts; enforce prevention with the endpoint's own policies (attack surface reduction, tamper protection).",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
 		.cli = "az security setting update -n WDATP --enabled true",
 		.arm = "Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
-		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN.",
+		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines.",
 		.check = wdatp,
 	},
 	{
 		.id = "AZA-DEF-014", .title = "Vulnerability assessment for machines is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.checklist = "defender.recommendation_os_vulnerabilities", .cis = "6.0.0:8.1.3.2",
 		.rationale = "A vulnerability assessment solution finds missing patches and vulnerable software on machines; it reports, so patching must still be enforced.",
 		.manual = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring: check that Vulnerability assessment for machines is On (Microsoft Defender Vulnerability Management). CLI: az security va list / az rest GET <subscription>/providers/Microsoft.Security/serverVulnerabilityAssessmentsSettings.",
 	},
 	{
 		.id = "AZA-DEF-015", .title = "Agentless scanning for machines is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PRICING, .cis = "6.0.0:8.1.3.4",
 		.rationale = "Agentless scanning snapshots disks to find vulnerabilities, secrets and malware without an agent on the machine. It only reports." ,
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Agentless scanning for machines: On.",
@@ -591,7 +627,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-016", .title = "File integrity monitoring is on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PRICING, .cis = "6.0.0:8.1.3.5",
 		.rationale = "File integrity monitoring records changes to operating system files, registry keys and applications that may indicate an attack. It alerts; it does not block changes.",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers (Plan 2) > Settings & monitoring > File Integrity Monitoring: On.",
@@ -602,14 +638,14 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-017", .title = "Defender for Storage alerts are monitored and acted on",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.cis = "6.0.0:8.1.5.2",
 		.rationale = "Threat alerts only help when someone reviews them; this is a process, not a setting.",
 		.manual = "Confirm a documented process exists: Microsoft Defender for Cloud > Security alerts filtered on Storage are triaged, or alerts are exported (Environment settings > Continuous export, or Microsoft Sentinel) to a monitored queue. Review the last month's storage alerts and their handling.",
 	},
 	{
 		.id = "AZA-DEF-018", .title = "System update recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
 		.rationale = REC_RATIONALE("machines for missing system updates"),
 		.portal = REC_MANUAL_CHECK ": systemUpdatesMonitoringEffect = AuditIfNotExists.",
@@ -619,7 +655,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_os_vulnerabilities",
 		.rationale = REC_RATIONALE("machines' security configuration (OS vulnerabilities)"),
 		.portal = REC_MANUAL_CHECK ": systemConfigurationsMonitoringEffect = AuditIfNotExists.",
@@ -629,7 +665,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_endpoint_protection",
 		.rationale = REC_RATIONALE("machines for a missing or unhealthy endpoint protection solution"),
 		.portal = REC_MANUAL_CHECK ": endpointProtectionMonitoringEffect = AuditIfNotExists.",
@@ -639,7 +675,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_disk_encryption",
 		.rationale = REC_RATIONALE("virtual machine disks for missing encryption"),
 		.portal = REC_MANUAL_CHECK ": diskEncryptionMonitoringEffect = AuditIfNotExists.",
@@ -649,7 +685,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-022", .title = "Storage encryption recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PA, .checklist = "defender.recommendation_storage_encryption",
 		.rationale = REC_RATIONALE("storage accounts for missing encryption"),
 		.portal = REC_MANUAL_CHECK ": storageEncryptionMonitoringEffect = Audit.",
@@ -659,7 +695,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PA, .checklist = "defender.recommendation_sql_auditing",
 		.rationale = REC_RATIONALE("SQL servers and databases for disabled auditing"),
 		.portal = REC_MANUAL_CHECK ": sqlAuditingMonitoringEffect = AuditIfNotExists.",
@@ -669,7 +705,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-024", .title = "SQL encryption recommendations are enabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PA, .checklist = "defender.recommendation_sql_encryption",
 		.rationale = REC_RATIONALE("SQL databases for disabled transparent data encryption"),
 		.portal = REC_MANUAL_CHECK ": sqlEncryptionMonitoringEffect = AuditIfNotExists.",
@@ -679,14 +715,14 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-025", .title = "No Microsoft cloud security benchmark policy is disabled",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_SAAS,
 		.cis = "6.0.0:8.1.11",
 		.rationale = "The benchmark has more than two hundred policies; each one set to Disabled silently removes a class of findings. AZA-DEF-018 to 024 check the main ones.",
 		.manual = "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark: review every policy whose effect is Disabled and record why. CLI: az policy assignment show -n SecurityCenterBuiltIn --scope /subscriptions/<id> --query properties.parameters, and look for values 'Disabled'.",
 	},
 	{
 		.id = "AZA-DEF-026", .title = "Subscription owners are emailed about alerts",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
 		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.12",
 		.rationale = "Owners can act on an alert in their subscription; when they are not told, alerts wait in the portal unseen.",
 		.portal = CONTACT_PORTAL " > All users with the following roles: Owner.",
@@ -696,7 +732,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-027", .title = "A security contact email address is set",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
 		.needs = CONTACT " " CONTACT1, .checklist = "defender.security_contact_email", .cis = "6.0.0:8.1.13",
 		.rationale = "Microsoft and Defender for Cloud email this address about alerts and compromised resources; a team mailbox keeps notifications from depending on one person.",
 		.portal = CONTACT_PORTAL " > Additional email addresses.",
@@ -706,7 +742,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-028", .title = "A security contact phone number is set",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
 		.needs = CONTACT " " CONTACT1, .checklist = "defender.security_contact_phone",
 		.rationale = "Microsoft's security response team uses the phone number when a subscription is found compromised.",
 		.portal = CONTACT_PORTAL " (or Cost Management + Billing > Properties for the account phone).",
@@ -716,41 +752,41 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-029", .title = "Alert notifications are emailed to the security contact",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
 		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.14",
 		.rationale = "Without alert emails, Defender findings wait in the portal; the notification is what turns detection into a response.",
 		.portal = CONTACT_PORTAL " > Notify about alerts with the following severity (or higher): High.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'Alert', minimalSeverity: 'High'}, isEnabled = true",
-		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. Older API versions: alertNotifications 'On' passes.", .check = notify_alerts,
+		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. A contact with no email address and no role notification (state On with roles) reaches nobody: FAIL. Older API versions: alertNotifications 'On' passes.", .check = notify_alerts,
 	},
 	{
 		.id = "AZA-DEF-030", .title = "Attack path notifications are emailed to the security contact",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
 		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.15",
 		.rationale = "Attack paths show how an attacker could chain weaknesses to reach critical assets; being told of new ones lets the team break the chain early.",
 		.portal = CONTACT_PORTAL " > Notify about attack paths with the following risk level (or higher): Critical.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"AttackPath\",\"minimalRiskLevel\":\"Critical\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'AttackPath', minimalRiskLevel: 'Critical'}",
-		.defaults = CONTACT_DEFAULTS " Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
+		.defaults = CONTACT_DEFAULTS " A contact with no email address and no role notification reaches nobody: FAIL. Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
 	},
 	{
 		.id = "AZA-DEF-031", .title = "Defender External Attack Surface Management is used",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_NETWORK, .models = AZA_SAAS,
 		.cis = "6.0.0:8.1.16",
 		.rationale = "EASM discovers internet-facing assets the organisation may not know it owns, and their vulnerabilities.",
 		.manual = "Portal: search for Microsoft Defender EASM and confirm a workspace (Microsoft.Easm/workspaces) exists with discovery run for the organisation's seeds (domains, IP blocks). CLI: az resource list --resource-type Microsoft.Easm/workspaces.",
 	},
 	{
 		.id = "AZA-DEF-032", .title = "Defender for IoT is on for IoT Hubs",
-		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_PAAS,
+		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_PAAS,
 		.cis = "6.0.0:8.2.1",
 		.rationale = "Defender for IoT detects threats to IoT devices and hubs; it only alerts.",
 		.manual = "For each IoT Hub: IoT Hub > Security settings > Defender for IoT: On (a Microsoft.Security/iotSecuritySolutions object references the hub). CLI: az security iot-solution list. Not applicable when there is no IoT Hub.",
 	},
 	{
 		.id = "AZA-DEF-033", .title = "Automatic provisioning of the monitoring agent is on",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .models = AZA_IAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = AUTOPROV, .checklist = "defender.auto_provisioning",
 		.rationale = "Auto provisioning installs the monitoring agent on new machines so none escape assessment. It collects data; it does not harden the machine.",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Settings & monitoring: turn on the monitoring components.",
@@ -761,7 +797,7 @@ const struct aza_rule aza_rules_defender[] = {
 	},
 	{
 		.id = "AZA-DEF-034", .title = "The secure score is at its maximum",
-		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_INFO, SUB_SCOPE, .models = AZA_SAAS,
+		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_INFO, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_SAAS,
 		.needs = SCORE " " ASSESS, .checklist = "defender.secure_score",
 		.rationale = "The secure score summarises the unhealthy recommendations; the message shows the score and the recommendations behind it so responses can be prioritised. Recommendations report: fixing them (or enforcing them with policy) is what raises the score.",
 		.portal = "Microsoft Defender for Cloud > Secure score / Recommendations: remediate by descending max score increase.",

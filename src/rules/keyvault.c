@@ -192,13 +192,28 @@ static void public_access(aza_ev *ev, const aza_res *r)
 		         da ? da : "not set: Allow");
 }
 
+/* An IP rule that admits the whole IPv4 space ("0.0.0.0/0", any "/0"), or NULL. */
+static const char *open_ip_rule(aza_ev *ev, const aza_res *r)
+{
+	aza_json_each(rule, aza_prop(ev, r, "properties.networkAcls.ipRules")) {
+		const char *v = aza_json_str(aza_json_get(rule, "value"));
+		const char *sl = v ? strrchr(v, '/') : NULL;
+		if (sl && !strcmp(sl, "/0"))
+			return v;
+	}
+	return NULL;
+}
+
 static void firewall(aza_ev *ev, const aza_res *r)
 {
+	const char *open;
 	const char *p = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
 	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
 	const char *da = aza_json_str(v);
 	if (p && aza__strieq(p, "Disabled"))
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+	else if (da && aza__strieq(da, "Deny") && (open = open_ip_rule(ev, r)))
+		aza_fail(ev, r, "networkAcls.defaultAction is Deny but IP rule '%s' admits every address", open);
 	else if (da && aza__strieq(da, "Deny"))
 		aza_pass(ev, r, "networkAcls.defaultAction is Deny (%zu IP rule(s), %zu virtual network rule(s))",
 		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
@@ -243,19 +258,34 @@ static int has_rotate(const aza_json *pol)
 
 static void key_rotation(aza_ev *ev, const aza_res *r)
 {
-	size_t n = 0, ndis = 0, nbad = 0;
-	const char *bad = "";
+	size_t n = 0, ndis = 0, nbad = 0, nunk = 0;
+	const char *bad = "", *unk = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
 		if (!item_enabled(ev, c)) {
 			ndis++;
 			continue;
 		}
 		n++;
-		if (!has_rotate(aza_prop(ev, c, "properties.rotationPolicy")))
+		const aza_json *pol = aza_prop(ev, c, "properties.rotationPolicy");
+		/* Resource Manager's key list and GET do not return the rotation
+		 * policy (it is read on the data plane): absent from a deployed key
+		 * means not collected; absent from a template means none is set. */
+		if (!aza_json_is(pol, AZA_JOBJ) && !is_template(c))
+			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", last_seg(c->name));
+		else if (!has_rotate(pol))
 			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", last_seg(c->name));
 	}
 	if (nbad) {
 		aza_fail(ev, r, "%zu of %zu enabled key%s no rotation policy with a Rotate action: %s", nbad, n, n > 1 ? "s have" : " has", bad);
+		return;
+	}
+	if (nunk) {
+		const char *uri = aza_json_str(aza_prop(ev, r, "properties.vaultUri"));
+		size_t ul = uri ? strlen(uri) : 0;
+		while (ul && uri[ul - 1] == '/')
+			ul--;
+		aza_unknown(ev, r, "no rotationPolicy in the input for key%s %s: Resource Manager does not return it (data plane: GET %.*s/keys/{name}/rotationpolicy)",
+		            nunk > 1 ? "s" : "", unk, uri ? (int)ul : (int)strlen("{vaultUri}"), uri ? uri : "{vaultUri}");
 		return;
 	}
 	if (n) {
@@ -397,7 +427,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 	{
 		.id = "AZA-KV-001", .title = "Keys in RBAC key vaults have an expiration date",
 		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = KV,
-		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.1",
+		.needs = KVKEY, .checklist = "keyvault.expiration", .cis = "6.0.0:8.3.1 5.0.0:8.3.1",
 		.rationale = "A key without an expiration date can be used forever; an expiry forces rotation and limits how long a leaked key is useful.",
 		.portal = "Key vault > Objects > Keys > key > current version > Set expiration date.",
 		.cli = "az keyvault key set-attributes --vault-name <vault> -n <key> --expires 2027-01-01T00:00:00Z",
@@ -441,7 +471,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 	{
 		.id = "AZA-KV-005", .title = "Key vaults have purge protection enabled",
 		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = KV,
-		.checklist = "keyvault.recoverable", .cis = "6.0.0:8.3.5",
+		.checklist = "keyvault.recoverable", .cis = "6.0.0:8.3.5 5.0.0:8.3.5",
 		.rationale = "Without purge protection a compromised or careless administrator can delete and purge a vault or key at once, destroying everything encrypted with it.",
 		.portal = "Key vault > Settings > Properties > Purge protection: Enable purge protection (cannot be undone).",
 		.cli = "az keyvault update -g <rg> -n <vault> --enable-purge-protection true",
@@ -489,7 +519,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Networking: Allow public access from specific virtual networks and IP addresses.",
 		.cli = "az keyvault update -g <rg> -n <vault> --default-action Deny",
 		.arm = "Microsoft.KeyVault/vaults: properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes.",
+		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. Deny with an IP rule of prefix length 0 (0.0.0.0/0) admits everyone: FAIL.",
 		.check = firewall,
 	},
 	{
@@ -511,7 +541,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Keys > key > Rotation policy: set Enable auto rotation and the rotation time.",
 		.cli = "az keyvault key rotation-policy update --vault-name <vault> -n <key> --value policy.json",
 		.arm = "Microsoft.KeyVault/vaults/keys: properties.rotationPolicy.lifetimeActions[] with action.type 'rotate'",
-		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy is absent or has no lifetime action of type rotate (a notify-only policy fails). A vault with no enabled key is NOT_APPLICABLE; keys not collected: UNKNOWN.",
+		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected: UNKNOWN.",
 		.check = key_rotation,
 	},
 	{

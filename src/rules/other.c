@@ -111,22 +111,40 @@ static void subnet_nsgs(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "both workspace subnets have a network security group");
 }
 
+static int has_str(aza_ev *ev, const aza_res *d, const char *path)
+{
+	const char *v = aza_json_str(aza_prop(ev, d, path));
+	return v && *v;
+}
+
 static void diag_logs(aza_ev *ev, const aza_res *r)
 {
-	size_t n = 0;
+	const aza_res *nodest = NULL;
 	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), r->id, DIAG); d; d = aza_inv_next_child(d, r->id)) {
 		int b;
+		size_t n = 0;
 		aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
 			if (aza_json_bool(aza_json_get(l, "enabled"), &b) && b)
 				n++;
 		}
-		if (n) {
-			aza_pass(ev, r, "diagnostic setting '%s' delivers %zu log categor%s", d->name, n, n == 1 ? "y" : "ies");
-			return;
+		if (!n)
+			continue;
+		/* Logs go nowhere without a destination (an event hub name alone
+		 * is not one). */
+		if (!has_str(ev, d, "properties.workspaceId") && !has_str(ev, d, "properties.storageAccountId") &&
+		    !has_str(ev, d, "properties.eventHubAuthorizationRuleId") && !has_str(ev, d, "properties.marketplacePartnerId")) {
+			if (!nodest)
+				nodest = d;
+			continue;
 		}
+		aza_pass(ev, r, "diagnostic setting '%s' delivers %zu log categor%s", d->name, n, n == 1 ? "y" : "ies");
+		return;
 	}
 	const char *why;
-	if (!aza_ev_collected(ev, DIAG, r, &why))
+	if (nodest)
+		aza_fail(ev, r, "diagnostic setting '%s' enables logs but names no destination (workspace, storage account, event hub authorization rule or partner)",
+		         nodest->name);
+	else if (!aza_ev_collected(ev, DIAG, r, &why))
 		aza_unknown(ev, r, "%s", why);
 	else
 		aza_fail(ev, r, "no diagnostic setting with an enabled log category: workspace activity is not delivered to a log destination");
@@ -191,7 +209,7 @@ static void private_endpoints(aza_ev *ev, const aza_res *r)
 }
 
 #define DBX_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS, .types = DBX
-#define DBX_MAN .resp = AZA_RESP_DATA, .models = AZA_PAAS
+#define DBX_MAN .models = AZA_PAAS
 
 const struct aza_rule aza_rules_other[] = {
 	{
@@ -216,25 +234,25 @@ const struct aza_rule aza_rules_other[] = {
 	},
 	{
 		.id = "AZA-DBX-003", .title = "Traffic between Databricks cluster workers is encrypted",
-		.area = AZA_AREA_OTHER, .level = 2, .severity = AZA_SEV_LOW, DBX_MAN, .cis = "6.0.0:2.1.3",
+		.area = AZA_AREA_OTHER, .level = 2, .severity = AZA_SEV_LOW, DBX_MAN, .resp = AZA_RESP_DATA, .cis = "6.0.0:2.1.3",
 		.rationale = "Worker-to-worker traffic is not encrypted by default; an init script enables it for sensitive workloads.",
 		.manual = "In the Databricks workspace: Compute > each cluster (or cluster policy) > Advanced options > Init scripts: confirm the inter-node encryption init script is configured (see Azure Databricks 'Encrypt traffic between cluster worker nodes').",
 	},
 	{
 		.id = "AZA-DBX-004", .title = "Entra ID users and groups are synced to Databricks (SCIM)",
-		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_LOW, DBX_MAN, .cis = "6.0.0:2.1.4",
+		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_LOW, DBX_MAN, .resp = AZA_RESP_IDENTITY, .cis = "6.0.0:2.1.4",
 		.rationale = "Provisioning from Entra ID removes access automatically when people leave or change role.",
 		.manual = "Databricks account console > Settings > User provisioning: confirm SCIM provisioning from Microsoft Entra ID (enterprise application 'Azure Databricks SCIM Provisioning Connector') is on and its provisioning logs are recent.",
 	},
 	{
 		.id = "AZA-DBX-005", .title = "Unity Catalog is configured",
-		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_LOW, DBX_MAN, .cis = "6.0.0:2.1.5",
+		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_LOW, DBX_MAN, .resp = AZA_RESP_DATA, .cis = "6.0.0:2.1.5",
 		.rationale = "Unity Catalog gives central, audited access control over data across workspaces.",
 		.manual = "Databricks account console > Catalog / Workspaces: confirm each workspace is assigned a Unity Catalog metastore (the ARM property isUcEnabled shows workspaces created with it).",
 	},
 	{
 		.id = "AZA-DBX-006", .title = "Databricks personal access tokens are restricted and expire",
-		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_MEDIUM, DBX_MAN, .cis = "6.0.0:2.1.6",
+		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_MEDIUM, DBX_MAN, .resp = AZA_RESP_ACCOUNTS, .cis = "6.0.0:2.1.6",
 		.rationale = "Long-lived personal access tokens bypass Entra ID conditional access and outlive the people who created them.",
 		.manual = "Workspace admin settings > Advanced > Personal access tokens: limit token use to specific groups and set a maximum lifetime; review existing tokens (Settings > Developer > Access tokens, or the Token Management API).",
 	},
@@ -246,12 +264,12 @@ const struct aza_rule aza_rules_other[] = {
 		.portal = "Databricks workspace > Monitoring > Diagnostic settings > Add diagnostic setting: all logs to a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings create --resource <workspace id> -n audit --workspace <law id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on the workspace with logs[] enabled",
-		.defaults = "Any diagnostic setting with an enabled log category or category group passes (diagnostic settings need the Premium tier). Diagnostic settings not collected: UNKNOWN.",
+		.defaults = "Any diagnostic setting with an enabled log category or category group and a destination (workspace, storage account, event hub authorization rule or partner) passes (diagnostic settings need the Premium tier). Diagnostic settings not collected: UNKNOWN.",
 		.check = diag_logs,
 	},
 	{
 		.id = "AZA-DBX-008", .title = "Databricks data is encrypted with customer-managed keys",
-		.area = AZA_AREA_OTHER, .level = 2, .severity = AZA_SEV_LOW, DBX_MAN, .cis = "6.0.0:2.1.8",
+		.area = AZA_AREA_OTHER, .level = 2, .severity = AZA_SEV_LOW, DBX_MAN, .resp = AZA_RESP_DATA, .cis = "6.0.0:2.1.8",
 		.rationale = "Customer-managed keys let you control and revoke access to notebooks, managed services data and managed disks.",
 		.manual = "Databricks workspace > Settings > Encryption: confirm customer-managed keys for managed services and/or managed disks (ARM: properties.encryption.entities.managedServices / managedDisk keySource 'Microsoft.Keyvault') and DBFS root (parameters.encryption.value.keySource 'Microsoft.Keyvault'), as your data classification requires.",
 	},

@@ -42,6 +42,7 @@ static const char *last_seg(const char *id)
 #define MAX_EXT 64
 struct ext {
 	const char *pub, *type, *name, *state;
+	const aza_json *settings; /* public settings, when the source has them */
 };
 struct exts {
 	struct ext e[MAX_EXT];
@@ -49,7 +50,8 @@ struct exts {
 	int known; /* some source tells which extensions are installed */
 };
 
-static void ext_add(struct exts *x, const char *pub, const char *type, const char *name, const char *state)
+static void ext_add(struct exts *x, const char *pub, const char *type, const char *name, const char *state,
+                    const aza_json *settings)
 {
 	if (!type)
 		return;
@@ -60,7 +62,7 @@ static void ext_add(struct exts *x, const char *pub, const char *type, const cha
 			return;
 	}
 	if (x->n < MAX_EXT)
-		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state};
+		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings};
 }
 
 static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
@@ -70,7 +72,7 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 		x->known = 1;
 		ext_add(x, aza_json_str(aza_prop(ev, c, "properties.publisher")),
 		        aza_json_str(aza_prop(ev, c, "properties.type")), last_seg(c->name),
-		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")));
+		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")), aza_prop(ev, c, "properties.settings"));
 	}
 	const aza_json *emb = aza_json_get(aza_doc(ev, r), "resources");
 	if (aza_json_is(emb, AZA_JARR)) {
@@ -81,7 +83,7 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 				continue;
 			ext_add(x, aza_json_str(aza_json_path(e, "properties.publisher")),
 			        aza_json_str(aza_json_path(e, "properties.type")), aza_json_str(aza_json_get(e, "name")),
-			        aza_json_str(aza_json_path(e, "properties.provisioningState")));
+			        aza_json_str(aza_json_path(e, "properties.provisioningState")), aza_json_path(e, "properties.settings"));
 		}
 	}
 	const aza_json *iv = aza_prop(ev, r, "properties.instanceView.extensions");
@@ -98,7 +100,7 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 				if (x->e[i].pub && aza__strieq(aza_ev_fmt(ev, "%s.%s", x->e[i].pub, x->e[i].type), t))
 					dup = 1;
 			if (!dup)
-				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL);
+				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL, NULL);
 		}
 	}
 }
@@ -135,16 +137,28 @@ static const char *ext_gap(aza_ev *ev, const aza_res *r, const struct exts *x)
 	return why;
 }
 
-/* A Defender for Cloud assessment on the VM whose display name contains
- * `what`, or NULL. */
-static const aza_res *assessment(aza_ev *ev, const aza_res *r, const char *what)
+/* Defender for Cloud assessments on the VM whose display name contains
+ * `what` (or starts with it when `prefix` is set), reduced to one verdict:
+ * an Unhealthy one when any is, else a Healthy one, else the first; NULL
+ * when none matches. A name match alone is too loose for some topics:
+ * "Machines should be configured to periodically check for missing system
+ * updates" says nothing about missing updates. */
+static const aza_res *assessment(aza_ev *ev, const aza_res *r, const char *what, int prefix)
 {
+	const aza_res *first = NULL, *healthy = NULL;
 	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, ASSESS); a; a = aza_inv_next_child(a, r->id)) {
 		const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
-		if (dn && aza__istrstr(dn, what))
+		if (!dn || !(prefix ? aza__istarts(dn, what) : aza__istrstr(dn, what) != NULL))
+			continue;
+		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
+		if (code && aza__strieq(code, "Unhealthy"))
 			return a;
+		if (code && aza__strieq(code, "Healthy") && !healthy)
+			healthy = a;
+		if (!first)
+			first = a;
 	}
-	return NULL;
+	return healthy ? healthy : first;
 }
 
 /* ---- disks ---- */
@@ -201,7 +215,8 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 static int has_ade_ext(aza_ev *ev, const struct exts *x)
 {
 	for (size_t i = 0; i < x->n; i++)
-		if (ext_is(ev, &x->e[i], "AzureDiskEncryption") || ext_is(ev, &x->e[i], "AzureDiskEncryptionForLinux"))
+		if ((ext_is(ev, &x->e[i], "AzureDiskEncryption") || ext_is(ev, &x->e[i], "AzureDiskEncryptionForLinux")) &&
+		    !(x->e[i].state && aza__strieq(x->e[i].state, "Failed")))
 			return 1;
 	return 0;
 }
@@ -216,6 +231,8 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 		return 1;
 	}
 	const aza_json *md = aza_json_get(ref, "managedDisk");
+	if (!aza_json_is(md, AZA_JOBJ))
+		md = NULL;
 	if (aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))) {
 		*what = aza_ev_fmt(ev, "disk encryption set %s", last_seg(aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))));
 		return 1;
@@ -436,7 +453,7 @@ static void os_patches(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "no critical or security update missing (assessment of %s)", ws ? ws : "");
 		return;
 	}
-	const aza_res *a = assessment(ev, r, "system updates");
+	const aza_res *a = assessment(ev, r, "System updates should be installed", 1);
 	if (a) {
 		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
 		const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
@@ -459,29 +476,53 @@ static void os_patches(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "patch state not collected: the VM's instanceView (patchStatus) is absent and Defender for Cloud has no system-update assessment for it");
 }
 
+/* Why an installed endpoint protection extension does not protect, or NULL. */
+static const char *ep_off(aza_ev *ev, const struct ext *e)
+{
+	int b;
+	if (e->state && aza__strieq(e->state, "Failed"))
+		return "its provisioningState is Failed";
+	if (!ext_is(ev, e, "IaaSAntimalware"))
+		return NULL;
+	if (aza_json_bool(aza_json_get(e->settings, "AntimalwareEnabled"), &b) && !b)
+		return "its settings say AntimalwareEnabled false";
+	if (aza_json_bool(aza_json_get(e->settings, "RealtimeProtectionEnabled"), &b) && !b)
+		return "its settings say RealtimeProtectionEnabled false";
+	return NULL;
+}
+
 static void endpoint_protection(aza_ev *ev, const aza_res *r)
 {
 	struct exts x;
 	ext_collect(ev, r, &x);
+	const aza_res *a = assessment(ev, r, "endpoint protection", 0);
+	const char *code = a ? aza_json_str(aza_prop(ev, a, "properties.status.code")) : NULL;
+	const char *dn = a ? aza_json_str(aza_prop(ev, a, "properties.displayName")) : NULL;
+	/* Defender's view of the running solution outranks an installed extension. */
+	if (code && aza__strieq(code, "Unhealthy")) {
+		aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy", dn);
+		return;
+	}
 	static const char *const ep[] = {"IaaSAntimalware", "MDE.Windows", "MDE.Linux"};
+	const char *off = NULL;
 	for (size_t i = 0; i < x.n; i++)
 		for (size_t k = 0; k < sizeof ep / sizeof ep[0]; k++) {
 			if (!ext_is(ev, &x.e[i], ep[k]))
 				continue;
-			if (x.e[i].state && aza__strieq(x.e[i].state, "Failed"))
-				aza_fail(ev, r, "extension %s is installed but its provisioningState is Failed", ext_full(ev, &x.e[i]));
-			else
+			const char *why = ep_off(ev, &x.e[i]);
+			if (!why) {
 				aza_pass(ev, r, "extension %s ('%s') is installed", ext_full(ev, &x.e[i]), x.e[i].name);
-			return;
+				return;
+			}
+			if (!off)
+				off = aza_ev_fmt(ev, "extension %s is installed but %s", ext_full(ev, &x.e[i]), why);
 		}
-	const aza_res *a = assessment(ev, r, "endpoint protection");
-	const char *code = a ? aza_json_str(aza_prop(ev, a, "properties.status.code")) : NULL;
-	if (code && aza__strieq(code, "Healthy")) {
-		aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", aza_json_str(aza_prop(ev, a, "properties.displayName")));
+	if (off) {
+		aza_fail(ev, r, "%s", off);
 		return;
 	}
-	if (code && aza__strieq(code, "Unhealthy")) {
-		aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy", aza_json_str(aza_prop(ev, a, "properties.displayName")));
+	if (code && aza__strieq(code, "Healthy")) {
+		aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", dn);
 		return;
 	}
 	const char *why = ext_gap(ev, r, &x);
@@ -512,7 +553,7 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 			refs[n++] = dd;
 	for (size_t i = 0; i < n; i++) {
 		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
-		if (aza_json_get(refs[i], "managedDisk"))
+		if (aza_json_is(aza_json_get(refs[i], "managedDisk"), AZA_JOBJ))
 			continue;
 		if (aza_json_get(refs[i], "vhd"))
 			bad = aza_ev_fmt(ev, "%s%s%s disk '%s'", bad, nbad++ ? ", " : "", i ? "data" : "OS", nm ? nm : "?");
@@ -652,7 +693,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension counts for disks whose resource was not collected. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (not in provisioningState Failed) counts for disks whose resource was not collected. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -696,7 +737,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Operations > Updates: Check for updates, then One-time update (or Azure Update Manager schedules).",
 		.cli = "az vm assess-patches -g <rg> -n <vm>; az vm install-patches -g <rg> -n <vm> --maximum-duration PT2H --reboot-setting IfRequired --classifications-to-include-win Critical Security",
 		.arm = "Not a template property: install updates (and set osProfile.*.patchSettings.assessmentMode = 'AutomaticByPlatform' for periodic assessment)",
-		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from a Defender for Cloud 'system updates' assessment on the VM. An assessment that did not succeed or is older than 30 days (whatever its count), or no source at all: UNKNOWN.",
+		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from the Defender for Cloud assessments on the VM named 'System updates should be installed...' (any Unhealthy one fails; 'Machines should be configured to periodically check for missing system updates' is not evidence). An assessment that did not succeed or is older than 30 days (whatever its count), or no source at all: UNKNOWN.",
 		.check = os_patches,
 	},
 	{
@@ -707,7 +748,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
 		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
 		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
-		.defaults = "Evidence: an IaaSAntimalware, MDE.Windows or MDE.Linux extension (provisioningState Failed fails), or a Defender for Cloud endpoint protection assessment. Extensions collected and none of these: FAIL. Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.defaults = "Evidence: an IaaSAntimalware, MDE.Windows or MDE.Linux extension (provisioningState Failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Defender for Cloud endpoint protection assessment; an Unhealthy endpoint protection assessment fails even with an extension installed. Extensions collected and none of these: FAIL. Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
 		.check = endpoint_protection,
 	},
 	{
@@ -717,7 +758,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Migrate to managed disks.",
 		.cli = "az vm deallocate -g <rg> -n <vm> && az vm convert -g <rg> -n <vm>",
 		.arm = "storageProfile.osDisk.managedDisk / dataDisks[].managedDisk instead of vhd.uri",
-		.defaults = "A disk reference with vhd is unmanaged (FAIL). A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk.",
+		.defaults = "A disk reference with vhd is unmanaged (FAIL); only a managedDisk object counts as managed. A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk.",
 		.check = managed_disks,
 	},
 	{

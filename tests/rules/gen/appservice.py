@@ -133,6 +133,10 @@ case('AZA-APP-005', 'fail-java', snapshot([site('appjava', properties__siteConfi
 case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='', properties__siteConfig__netFrameworkVersion='v8.0')]),
      "PASS appnet ~ supported")
 case('AZA-APP-005', 'pass-netfx', snapshot([site('appfx', properties__siteConfig__linuxFxVersion='')]), "PASS appfx ~ .NET Framework 4.x")
+# A Windows function app's default v4.0 is not its worker runtime (a Node 12
+# function keeps FUNCTIONS_WORKER_RUNTIME/WEBSITE_NODE_DEFAULT_VERSION in app settings).
+case('AZA-APP-005', 'unknown-functionapp', snapshot([site('funcwin', kind='functionapp', properties__siteConfig__linuxFxVersion='')]),
+     "UNKNOWN funcwin ~ function apps keep it in app settings")
 case('AZA-APP-005', 'na-container', snapshot([site('appdocker', properties__siteConfig__linuxFxVersion='DOCKER|nginx:latest')]), "NOT_APPLICABLE appdocker ~ custom container")
 case('AZA-APP-005', 'unknown-stack', snapshot([site('appgo', properties__siteConfig__linuxFxVersion='GO|1.19')]), "UNKNOWN appgo ~ no supported-version minimum is configured for go 1.19")
 case('AZA-APP-005', 'fail-config', snapshot([site('apppy', properties__siteConfig__linuxFxVersion='PYTHON|3.11')]),

@@ -113,6 +113,15 @@ case('AZA-SQL-003', 'pass-plan', snapshot([a, atp(a, "Disabled"), pricing("Stand
 
 settings_rule('AZA-SQL-004', SAP, lambda s: alerts(s), lambda s: alerts(s, disabledAlerts=["Sql_Injection", "Access_Anomaly"]),
               'no alert type', '2 alert type(s): Sql_Injection', unkval=lambda s: alerts(s, disabledAlerts="Access_Anomaly"))
+# A Disabled policy raises nothing whatever disabledAlerts says, unless the
+# subscription plan (or advanced threat protection) is on.
+a = server('sqlok'); b = server('sqlbad'); u = server('sqlunk')
+case('AZA-SQL-004', 'fail-policy-off', snapshot([b, alerts(b, state="Disabled"), pricing("Free")], datasets=[SQL, SAP, PRICE]),
+     "FAIL sqlbad ~ state is Disabled and Defender for SQL is not on")
+case('AZA-SQL-004', 'pass-policy-off-plan', snapshot([a, alerts(a, state="Disabled"), pricing("Standard")], datasets=[SQL, SAP, PRICE]),
+     "PASS sqlok ~ no alert type")
+case('AZA-SQL-004', 'unknown-policy-off', snapshot([u, alerts(u, state="Disabled")], datasets=[SQL, SAP]),
+     "UNKNOWN sqlunk ~ Defender plans were not collected")
 settings_rule('AZA-SQL-005', SAP, lambda s: alerts(s), lambda s: alerts(s, emailAccountAdmins=False), 'is true', 'is false',
               unkval=lambda s: alerts(s, emailAccountAdmins="yes"))
 case('AZA-SQL-005', 'fail-absent', snapshot([server('sqlbad'), alerts(server('sqlbad'), emailAccountAdmins=None)], datasets=[SQL, SAP]), "FAIL sqlbad ~ not set")
@@ -212,16 +221,17 @@ def conf(srv, name, value, pg_style=True):
         p.update({"isConfigPendingRestart": "False", "isDynamicConfig": "True", "isReadOnly": "False"})
     return {"properties": p, "id": srv["id"] + f"/configurations/{name}", "name": name, "type": srv["type"] + "/configurations"}
 
-def param_rule(rule, make, param, ok, bad, failmsg, pg_style=True, unkval="maybe", extra_pass=None):
+def param_rule(rule, make, param, ok, bad, failmsg, pg_style=True, unkval="maybe", extra_pass=None, with_=()):
     t = make('dbok')["type"]
     ds = [t, t + '/configurations']
     a = make('dbok'); b = make('dbbad'); u = make('dbunk')
-    case(rule, 'pass', snapshot([a, conf(a, param, ok, pg_style)], datasets=ds), f"PASS dbok ~ {param} is")
-    case(rule, 'fail', snapshot([b, conf(b, param, bad, pg_style)], datasets=ds), f"FAIL dbbad ~ {failmsg}")
+    w = lambda srv: [conf(srv, n, v, pg_style) for n, v in with_]
+    case(rule, 'pass', snapshot([a, conf(a, param, ok, pg_style)] + w(a), datasets=ds), f"PASS dbok ~ {param} is")
+    case(rule, 'fail', snapshot([b, conf(b, param, bad, pg_style)] + w(b), datasets=ds), f"FAIL dbbad ~ {failmsg}")
     case(rule, 'unknown', snapshot([u], datasets=[t]), "UNKNOWN dbunk ~ not collected")
     case(rule, 'unknown-error', snapshot([u], datasets=ds, errors=err(u["id"], t + '/configurations', 429, "TooManyRequests")), "UNKNOWN dbunk ~ HTTP 429")
-    case(rule, 'unknown-missing', snapshot([u, conf(u, 'array_nulls', 'on')], datasets=ds), f"UNKNOWN dbunk ~ {param} is not in the input")
-    case(rule, 'unknown-value', snapshot([u, conf(u, param, unkval, pg_style)], datasets=ds), "UNKNOWN dbunk")
+    case(rule, 'unknown-missing', snapshot([u, conf(u, 'array_nulls', 'on')] + w(u), datasets=ds), f"UNKNOWN dbunk ~ {param} is not in the input")
+    case(rule, 'unknown-value', snapshot([u, conf(u, param, unkval, pg_style)] + w(u), datasets=ds), "UNKNOWN dbunk")
     case(rule, 'unknown-noprops', snapshot([bare(make('dbbare'))]), "UNKNOWN dbbare ~ no \"properties\"")
 
 param_rule('AZA-SQL-014', pg, 'require_secure_transport', 'on', 'off', 'without TLS')
@@ -231,6 +241,10 @@ param_rule('AZA-SQL-017', pg, 'log_connections', 'on', 'off', 'not logged')
 param_rule('AZA-SQL-018', pg, 'log_disconnections', 'on', 'off', 'not logged')
 param_rule('AZA-SQL-019', pg, 'connection_throttle.enable', 'on', 'off', 'not throttled')
 param_rule('AZA-SQL-020', pg, 'logfiles.retention_days', '7', '3', '3 days or less', unkval='week')
+# strtod would read "inf" as more than 3 days
+u = pg('dbunk')
+case('AZA-SQL-020', 'unknown-inf', snapshot([u, conf(u, 'logfiles.retention_days', 'inf')], datasets=[PG, PG + '/configurations']),
+     "UNKNOWN dbunk ~ not a whole number")
 # single servers use the older parameter names
 sp = lambda n, **kv: single('Microsoft.DBforPostgreSQL', n, **kv)
 for rule, name, ok, bad in (('AZA-SQL-016', 'log_checkpoints', 'on', 'off'), ('AZA-SQL-019', 'connection_throttling', 'on', 'off'),
@@ -241,8 +255,17 @@ for rule, name, ok, bad in (('AZA-SQL-016', 'log_checkpoints', 'on', 'off'), ('A
 
 param_rule('AZA-SQL-021', mysql, 'require_secure_transport', 'ON', 'OFF', 'without TLS', pg_style=False)
 param_rule('AZA-SQL-022', mysql, 'tls_version', 'TLSv1.2,TLSv1.3', 'TLSv1,TLSv1.1,TLSv1.2', 'TLS 1.0 or 1.1', pg_style=False, unkval='SSLv3')
+# every listed protocol is accepted: one unknown entry beside TLSv1.2 is not a PASS
+u = mysql('dbunk')
+case('AZA-SQL-022', 'unknown-mixed', snapshot([u, conf(u, 'tls_version', 'SSLv3,TLSv1.2', False)], datasets=[MY, MY + '/configurations']),
+     "UNKNOWN dbunk ~ unexpected value 'SSLv3,TLSv1.2'")
 param_rule('AZA-SQL-023', mysql, 'audit_log_enabled', 'ON', 'OFF', 'no audit log', pg_style=False)
-param_rule('AZA-SQL-024', mysql, 'audit_log_events', 'CONNECTION,ADMIN,DDL', 'DDL,DML', 'not audited', pg_style=False, unkval=None)
+param_rule('AZA-SQL-024', mysql, 'audit_log_events', 'CONNECTION,ADMIN,DDL', 'DDL,DML', 'not audited', pg_style=False, unkval=None,
+           with_=[('audit_log_enabled', 'ON')])
+# the events alone do not show that the audit log is written
+u = mysql('dbunk')
+case('AZA-SQL-024', 'unknown-enabled-missing', snapshot([u, conf(u, 'audit_log_events', 'CONNECTION', False)], datasets=[MY, MY + '/configurations']),
+     "UNKNOWN dbunk ~ audit_log_enabled is not in the input")
 b = mysql('dbbad')
 case('AZA-SQL-024', 'fail-off', snapshot([b, conf(b, 'audit_log_enabled', 'OFF', False), conf(b, 'audit_log_events', 'CONNECTION', False)], datasets=[MY, MY + '/configurations']), "FAIL dbbad ~ audit_log_enabled is OFF")
 
@@ -263,9 +286,12 @@ case('AZA-SQL-026', 'unknown-noprops', snapshot([bare(sm('mybare'))]), "UNKNOWN 
 s = server('sqlsrv')
 case('AZA-SQL-027', 'pass', snapshot([pg('pgok'), mysql('myok'), sp('pgsingle'), s, db(s, 'appdb'), db(s, 'master')]),
      "PASS pgok ~ geoRedundantBackup is Enabled\nPASS myok\nPASS pgsingle\nPASS sqlsrv/appdb ~ Geo\nNOT_APPLICABLE sqlsrv/master")
-case('AZA-SQL-027', 'fail', snapshot([pg('pgbad', properties__backup__geoRedundantBackup='Disabled'), s, db(s, 'localdb', properties__requestedBackupStorageRedundancy='Local')]),
+case('AZA-SQL-027', 'fail', snapshot([pg('pgbad', properties__backup__geoRedundantBackup='Disabled'), s, db(s, 'localdb', properties__requestedBackupStorageRedundancy='Local', properties__currentBackupStorageRedundancy='Local')]),
      "FAIL pgbad ~ Disabled\nFAIL sqlsrv/localdb ~ Local")
 case('AZA-SQL-027', 'unknown', snapshot([mysql('myunk', properties__backup=DEL)]), "UNKNOWN myunk ~ absent")
+# Geo requested but backups still stored locally (change in progress)
+case('AZA-SQL-027', 'fail-migrating', snapshot([s, db(s, 'movingdb', properties__currentBackupStorageRedundancy='Local')]),
+     "FAIL sqlsrv/movingdb ~ currentBackupStorageRedundancy is Local")
 case('AZA-SQL-027', 'unknown-noprops', snapshot([bare(pg('pgbare'))]), "UNKNOWN pgbare ~ no \"properties\"")
 case('AZA-SQL-027', 'pass-critical', snapshot([pg('pgcrit', tags={"criticality": "high"}), mysql('myother', properties__backup__geoRedundantBackup='Disabled')]),
      "PASS pgcrit\nNOT_APPLICABLE myother")

@@ -70,6 +70,11 @@ case('AZA-DEF-013', 'fail', snapshot([wdatp(False)]), "FAIL WDATP ~ enabled is f
 case('AZA-DEF-013', 'fail-absent', snapshot([], datasets=["Microsoft.Security/settings"]), "FAIL fixture-sub ~ no WDATP setting")
 case('AZA-DEF-013', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ not collected")
 case('AZA-DEF-013', 'unknown-type', snapshot([wdatp("perhaps")]), "UNKNOWN WDATP ~ not a boolean")
+# the integration only deploys to machines covered by Defender for Servers
+case('AZA-DEF-013', 'fail-servers-free', snapshot([wdatp(True), pricing("VirtualMachines", "Free")], datasets=["Microsoft.Security/settings", PRICING]),
+     "FAIL WDATP ~ Defender for Servers is on the Free tier")
+case('AZA-DEF-013', 'pass-servers-on', snapshot([wdatp(True), pricing("VirtualMachines", "Standard", properties__subPlan="P2")], datasets=["Microsoft.Security/settings", PRICING]),
+     "PASS WDATP ~ Defender for Servers is Standard")
 
 for r in ('AZA-DEF-014', 'AZA-DEF-017', 'AZA-DEF-025', 'AZA-DEF-031', 'AZA-DEF-032'):
     manual(r)
@@ -144,6 +149,10 @@ case('AZA-DEF-029', 'pass', snapshot([contact()]), "PASS default ~ severity Medi
 case('AZA-DEF-029', 'fail', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}])]), "FAIL default ~ no Alert notification source")
 case('AZA-DEF-029', 'fail-disabled', snapshot([contact(properties__isEnabled=False)]), "FAIL default ~ isEnabled false")
 case('AZA-DEF-029', 'unknown-type', snapshot([contact(properties__notificationsSources=[{"sourceType": "Alert"}])]), "UNKNOWN default ~ no minimalSeverity")
+# notifications switched on but addressed to nobody
+nobody = dict(properties__emails="", properties__notificationsByRole={"state": "Off", "roles": []})
+case('AZA-DEF-029', 'fail-no-recipient', snapshot([contact(**nobody)]), "FAIL default ~ nobody receives them")
+case('AZA-DEF-030', 'fail-no-recipient', snapshot([contact(**nobody)]), "FAIL default ~ nobody receives them")
 case('AZA-DEF-030', 'pass', snapshot([contact()]), "PASS default ~ risk level Critical")
 case('AZA-DEF-030', 'fail', snapshot([contact_listed()]), "FAIL default ~ no AttackPath")
 case('AZA-DEF-030', 'unknown-type', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath"}])]), "UNKNOWN default ~ no minimalRiskLevel")

@@ -79,6 +79,10 @@ case('AZA-KV-008', 'fail-absent', snapshot([vault('kvpna', properties__publicNet
 simple('AZA-KV-009', {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Allow'},
        {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Maybe'}, 'Deny (1 IP rule', 'Allow', 'unexpected value')
 case('AZA-KV-009', 'fail-absent', snapshot([vault('kvnoacl', properties__publicNetworkAccess='Enabled', properties__networkAcls=DEL)]), "FAIL kvnoacl ~ networkAcls not set")
+# Deny with an IP rule for the whole address space admits everyone.
+case('AZA-KV-009', 'fail-open-ip-rule', snapshot([vault('kvopen', properties__publicNetworkAccess='Enabled',
+                                                        properties__networkAcls__ipRules=[{"value": "203.0.113.0/24"}, {"value": "0.0.0.0/0"}])]),
+     "FAIL kvopen ~ IP rule '0.0.0.0/0' admits every address")
 case('AZA-KV-009', 'pass-private', snapshot([vault('kvpriv', properties__networkAcls=DEL)]), "PASS kvpriv ~ publicNetworkAccess is Disabled")
 simple('AZA-KV-010', {}, {'properties__privateEndpointConnections': DEL}, {'properties__privateEndpointConnections': {"a": 1}}, '1 approved', 'no approved', 'not an array')
 pend = vault('kvpend'); pend['properties']['privateEndpointConnections'][0]['properties']['privateLinkServiceConnectionState']['status'] = 'Pending'
@@ -88,9 +92,23 @@ case('AZA-KV-010', 'fail-pending', snapshot([pend]), "FAIL kvpend ~ 1 pending or
 R = 'AZA-KV-011'; ds = [KV, KV + '/keys']
 case(R, 'pass', snapshot([vault('kvok'), key('kvok', 'k1'), key('kvok', 'k2'), key('kvok', 'retired', enabled=False, rotation=None), vault('kvempty')], datasets=ds),
      "PASS kvok ~ all 2 enabled keys are rotated\nNOT_APPLICABLE kvempty")
-case(R, 'fail', snapshot([vault('kvbad'), key('kvbad', 'norot', rotation=None),
+case(R, 'fail', snapshot([vault('kvbad'), key('kvbad', 'norot', rotation={"attributes": {"expiryTime": "P1Y"}, "lifetimeActions": []}),
                           key('kvbad', 'notifyonly', rotation={"attributes": {"expiryTime": "P1Y"}, "lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "notify"}}]})], datasets=ds),
      "FAIL kvbad ~ 'norot', 'notifyonly'")
+# Resource Manager's key list (listKeys.json shape) carries no rotationPolicy:
+# that is missing data, not a key without rotation.
+lk = lambda n: {"id": kvid('kvlist') + "/keys/" + n, "name": n, "type": KV + "/keys", "location": "westus",
+                "properties": {"attributes": {"enabled": True, "created": 1596493796, "updated": 1596493796, "recoveryLevel": "Purgeable"},
+                               "keyUri": f"https://kvlist.vault.azure.net:443/keys/{n}"}}
+case(R, 'unknown-arm-list', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds),
+     "UNKNOWN kvlist ~ Resource Manager does not return it")
+# In a template, a key without rotationPolicy is deployed without one.
+tmpl = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "resources": [{"type": KV, "apiVersion": "2023-07-01", "name": "kvtmpl", "location": "westeurope",
+                       "properties": {"tenantId": TEN, "sku": {"family": "A", "name": "standard"}, "enableRbacAuthorization": True}},
+                      {"type": KV + "/keys", "apiVersion": "2023-07-01", "name": "kvtmpl/cmk", "dependsOn": ["kvtmpl"],
+                       "properties": {"kty": "RSA", "keySize": 3072, "attributes": {"enabled": True, "exp": EXP}}}]}
+case(R, 'fail-template', tmpl, "FAIL kvtmpl ~ 'cmk'")
 case(R, 'unknown', snapshot([vault('kvunk')], datasets=[KV]), "UNKNOWN kvunk ~ not collected")
 case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
 

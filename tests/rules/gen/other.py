@@ -76,6 +76,9 @@ w = ws('dbxok'); b = ws('dbxbad')
 case('AZA-DBX-007', 'pass', snapshot([w, diag(w, [{"category": None, "categoryGroup": "allLogs", "enabled": True, "retentionPolicy": {"enabled": False, "days": 0}}])]),
      "PASS dbxok ~ 'audit' delivers 1 log category")
 case('AZA-DBX-007', 'fail', snapshot([b, diag(b, [{"category": "accounts", "enabled": False}])]), "FAIL dbxbad ~ no diagnostic setting")
+# logs enabled, but the setting names no destination (only an event hub name)
+d = diag(b, [{"category": None, "categoryGroup": "allLogs", "enabled": True}]); d["properties"]["workspaceId"] = ""; d["properties"]["eventHubName"] = "dbx-logs"
+case('AZA-DBX-007', 'fail-no-destination', snapshot([b, d]), "FAIL dbxbad ~ names no destination")
 case('AZA-DBX-007', 'fail-none', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings"]), "FAIL dbxbad")
 case('AZA-DBX-007', 'unknown', snapshot([ws('dbxunk')]), "UNKNOWN dbxunk ~ no Microsoft.Insights/diagnosticSettings data")
 case('AZA-DBX-007', 'unknown-noprops', snapshot([bare('dbxbare')]), "UNKNOWN dbxbare ~ no \"properties\"")

@@ -144,6 +144,15 @@ case(R, 'unknown-stale', snapshot([vm('vmold', properties__instanceView=iv(0, wh
                                    vm('vmfailed', properties__instanceView=iv(0, status="Failed"))]),
      "UNKNOWN vmold ~ days old\nUNKNOWN vmoldmiss ~ 2 critical or security updates missing then\nUNKNOWN vmfailed ~ status Failed")
 case(R, 'unknown-noprops', snapshot([bare_vm('vmbare')]), NOPROPS.format('vmbare'))
+# A Healthy "periodically check for missing system updates" assessment says
+# nothing about missing updates; an Unhealthy one among several wins.
+PERIODIC = "Machines should be configured to periodically check for missing system updates"
+case(R, 'unknown-periodic-only', snapshot([vm('vmper'), assess('vmper', '90386950-71ca-4357-a12e-486d1679427c', PERIODIC, 'Healthy')], datasets=[VM, 'Microsoft.Security/assessments']),
+     "UNKNOWN vmper ~ no system-update assessment")
+case(R, 'fail-mixed', snapshot([vm('vmmix'), assess('vmmix', '90386950-71ca-4357-a12e-486d1679427c', PERIODIC, 'Healthy'),
+                                assess('vmmix', '4ab6e3c5-74dd-8b35-9ab9-f61b30875b27', "System updates should be installed on your machines", 'Healthy'),
+                                assess('vmmix', 'e1145ab1-eb4f-43d8-911b-36ddf771d13f', SYSUPD, 'Unhealthy')]),
+     "FAIL vmmix ~ Unhealthy")
 
 # AZA-VM-006 endpoint protection
 R = 'AZA-VM-006'
@@ -157,6 +166,15 @@ case(R, 'fail', snapshot([vm('vmnoav'), ext('vmnoav', 'CustomScriptExtension-DSC
      "FAIL vmnoav ~ installed: Microsoft.Compute.CustomScriptExtension\nFAIL vmbroken ~ Failed")
 case(R, 'unknown', snapshot([vm('vmunk')], datasets=[VM]), "UNKNOWN vmunk ~ not collected")
 case(R, 'unknown-noprops', snapshot([bare_vm('vmbare')]), NOPROPS.format('vmbare'))
+# Installed is not running: antimalware switched off in its settings, or
+# Defender reporting the solution unhealthy.
+amoff = ext('vmamoff', 'IaaSAntimalware', 'Microsoft.Azure.Security', 'IaaSAntimalware')
+amoff['properties']['settings'] = {"AntimalwareEnabled": "false", "RealtimeProtectionEnabled": "true", "ScheduledScanSettings": {"isEnabled": "false"}}
+ephealth = "Endpoint protection health issues should be resolved on your machines"
+case(R, 'fail-installed-not-running', snapshot([vm('vmamoff'), amoff,
+                                                vm('vmsick'), ext('vmsick', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows'),
+                                                assess('vmsick', '3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a', ephealth, 'Unhealthy')], datasets=ds),
+     "FAIL vmamoff ~ AntimalwareEnabled false\nFAIL vmsick ~ Unhealthy")
 
 # AZA-VM-007 managed disks
 R = 'AZA-VM-007'
@@ -165,6 +183,9 @@ v = vm('vmvhd'); os_ = v['properties']['storageProfile']['osDisk']; del os_['man
 case(R, 'fail', snapshot([v]), "FAIL vmvhd ~ OS disk 'vmvhd-os'")
 v = vm('vmodd'); del v['properties']['storageProfile']['dataDisks'][0]['managedDisk']
 case(R, 'unknown', snapshot([v, vm('vmnosp', properties__storageProfile=DEL)]), "UNKNOWN vmodd ~ neither managedDisk nor vhd\nUNKNOWN vmnosp ~ osDisk is absent")
+# An export that writes "managedDisk": null beside the VHD is still unmanaged.
+v = vm('vmnullmd'); os_ = v['properties']['storageProfile']['osDisk']; os_['managedDisk'] = None; os_['vhd'] = {"uri": "https://stgvhds.blob.core.windows.net/vhds/vmnullmd-os.vhd"}
+case(R, 'fail-null-managed', snapshot([v]), "FAIL vmnullmd ~ OS disk 'vmnullmd-os'")
 
 # AZA-VM-008 encryption at host
 R = 'AZA-VM-008'
