@@ -773,6 +773,10 @@ int aza_json_num(const aza_json *j, double *out)
 		return 1;
 	}
 	if (j->kind == AZA_JSTR && j->n > 0 && j->n < 64) {
+		/* Only decimal numbers: strtod would also take "inf", "nan", hex. */
+		for (const char *q = j->u.s; *q; q++)
+			if (!((*q >= '0' && *q <= '9') || *q == '-' || *q == '+' || *q == '.' || *q == 'e' || *q == 'E'))
+				return 0;
 		char *end;
 		double v = strtod(j->u.s, &end);
 		if (*end == 0 && end != j->u.s) {
