@@ -58,21 +58,46 @@ static const char *svc_txt(aza_ev *ev, const struct svc *s, unsigned lo, unsigne
 	                  s->name ? s->name : "", s->name ? ")" : "");
 }
 
+/* The parsed NSG, shared by the several rules that run on one NSG. */
+struct nsg_memo {
+	aza_nsg g;
+	int seen, rc;
+};
+
+static void nsg_memo_free(void *p)
+{
+	struct nsg_memo *m = p;
+	aza_nsg_free(&m->g);
+	aza__free(m);
+}
+
 static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
 {
-	aza_nsg g;
-	int seen = 0;
-	if (aza_nsg_load(ev, r, &g, &seen) < 0) {
+	struct nsg_memo *mm = aza_ev_memo_get(ev, r, "nsg");
+	struct nsg_memo *own = NULL;
+	if (!mm) {
+		mm = aza__malloc(sizeof *mm);
+		if (!mm) {
+			aza_unknown(ev, r, "out of memory evaluating the NSG");
+			return;
+		}
+		mm->seen = 0;
+		mm->rc = aza_nsg_load(ev, r, &mm->g, &mm->seen);
+		if (aza_ev_memo_put(ev, r, "nsg", mm, nsg_memo_free))
+			own = mm;
+	}
+	aza_nsg *gp = &mm->g;
+#define g (*gp)
+	int seen = mm->seen;
+	if (mm->rc < 0) {
 		aza_unknown(ev, r, "cannot evaluate the NSG: %s", g.error ? g.error : "error");
-		aza_nsg_free(&g);
-		return;
+		goto done;
 	}
 	if (!seen && !is_template(r)) {
 		const char *why;
 		if (!aza_ev_collected(ev, NSGRULE, r, &why)) {
 			aza_unknown(ev, r, "securityRules is absent from the NSG and %s", why);
-			aza_nsg_free(&g);
-			return;
+			goto done;
 		}
 	}
 	const char *fails = NULL, *narrow = NULL, *shadow = NULL;
@@ -82,8 +107,7 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		int k = aza_nsg_exposed(&g, svcs[i].proto, svcs[i].lo, svcs[i].hi, &res);
 		if (k < 0) {
 			aza_unknown(ev, r, "out of memory evaluating the NSG");
-			aza_nsg_free(&g);
-			return;
+			goto done;
 		}
 		if (k == 2) {
 			const aza_nsg_hit *h = &res.wide;
@@ -111,7 +135,10 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s", what, g.n,
 		         g.n == 1 ? "" : "s", narrow ? "; " : "", narrow ? narrow : "", shadow ? "; " : "", shadow ? shadow : "");
 	}
-	aza_nsg_free(&g);
+done:
+#undef g
+	if (own)
+		nsg_memo_free(own);
 }
 
 #define NSG_RULE(fn, ...) \
