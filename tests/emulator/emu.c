@@ -59,7 +59,7 @@ static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra;
 static FILE *logfp;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static long n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults;
-static const char *secret = "emu-secret-value", *fedtoken, *idheader = "emu-identity-header", *certpath;
+static const char *cli_token, *secret = "emu-secret-value", *fedtoken, *idheader = "emu-identity-header", *certpath;
 
 static void die(const char *m)
 {
@@ -487,7 +487,7 @@ static const char *take_fault(const char *target, const char *body)
 			continue;
 		if (*f->match && !aza__istrstr(target, f->match) && !(body && aza__istrstr(body, f->match)))
 			continue;
-		if (!strcmp(f->kind, "tokenfail") != !aza__istrstr(target, "oauth2"))
+		if (!strcmp(f->kind, "tokenfail") != (aza__istrstr(target, "oauth2") != NULL))
 			continue;
 		if (f->count > 0)
 			f->count--;
@@ -527,6 +527,8 @@ static const char *check_token(const char *auth, int aud, int expire)
 {
 	if (!auth || strncmp(auth, "Bearer ", 7))
 		return "AuthenticationFailed";
+	if (cli_token && !strcmp(auth + 7, cli_token))
+		return NULL;
 	const char *r = "InvalidAuthenticationToken";
 	pthread_mutex_lock(&mu);
 	for (int i = 0; i < ntoks && i < 4096; i++) {
@@ -1104,6 +1106,8 @@ int main(int argc, char **argv)
 			retry_after = atoi(v);
 		else if (OPT("--slow-ms"))
 			slow_ms = atoi(v);
+		else if (OPT("--cli-token"))
+			cli_token = v;
 		else if (OPT("--secret"))
 			secret = v;
 		else if (OPT("--federated-token"))
