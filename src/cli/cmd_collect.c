@@ -33,6 +33,7 @@ static void usage(FILE *fp)
 	        "                           AZAUDIT_STORAGE_SUFFIX)\n"
 	        "      --no-graph           skip Microsoft Graph (identity rules report UNKNOWN)\n"
 	        "      --concurrency N      requests in flight per host (default 8)\n"
+	        "      --max-active N       requests in flight overall (default 32)\n"
 	        "      --attempts N         attempts per request (default 5)\n"
 	        "      --timeout SECONDS    per request (default 60)\n"
 	        "      --retry-base-ms N    first backoff (default 1000; doubles, with jitter)\n"
@@ -119,7 +120,7 @@ int cmd_collect(int argc, char **argv)
 	static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "authority-host",
 	                                    "arm-endpoint", "graph-endpoint", "storage-suffix", "concurrency",
 	                                    "attempts", "timeout", "retry-base-ms", "retry-max-ms",
-	                                    "max-response", "max-pages", "arg-batch", "page-size"};
+	                                    "max-response", "max-pages", "arg-batch", "page-size", "max-active"};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
