@@ -12,16 +12,19 @@ WERROR  ?= -Werror
 WARN     = -Wall -Wextra $(WERROR) -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden
-LIBS     = $(shell pkg-config --libs zlib) -lm
+# Live collection needs libcurl and OpenSSL (Debian: libcurl4-openssl-dev libssl-dev).
+PKGS     = zlib libcurl libcrypto
+ALL_CFLAGS += $(shell pkg-config --cflags $(PKGS))
+LIBS     = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 
-LIB_SRC  = $(wildcard src/lib/*.c) $(wildcard src/rules/*.c) $(wildcard src/report/*.c)
+LIB_SRC  = $(wildcard src/lib/*.c) $(wildcard src/rules/*.c) $(wildcard src/report/*.c) $(wildcard src/collect/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(O)/%.o)
 HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
 TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
-            $(O)/fuzz/replay_json $(O)/fuzz/replay_input
+            $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/tests/emulator/emu
 
 .PHONY: all check test asan fuzz fuzz-build install uninstall docs clean bench
 

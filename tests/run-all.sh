@@ -22,5 +22,6 @@ run alloc $O/tests/alloc_test
 run schema $O/tests/schema_test
 run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
+run collect sh tests/collect/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

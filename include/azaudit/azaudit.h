@@ -223,6 +223,64 @@ AZA_API int aza_report_format_known(const char *format);
 AZA_API int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp);
 AZA_API int aza_rule_explain(const aza_rule *r, FILE *fp);
 
+/* ---- live collection (azaudit collect) ----
+ *
+ *   aza_collect *c = aza_collect_new(ctx);
+ *   aza_collect_set(c, "subscription", "<id or name>");   // options, see below
+ *   aza_collect_run(c, "snapshot.json.gz");                // writes atomically
+ *   for (i = 0; i < aza_collect_error_count(c); i++) use(aza_collect_error_at(c, i));
+ *   aza_collect_free(c);
+ *
+ * Credentials come from the environment, as in Azure's SDKs: AZURE_TENANT_ID,
+ * AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or
+ * AZURE_FEDERATED_TOKEN_FILE; IDENTITY_ENDPOINT/IDENTITY_HEADER (App Service)
+ * or AZURE_POD_IDENTITY_AUTHORITY_HOST (instance metadata); otherwise the
+ * Azure CLI's login. Endpoints default to the cloud's and may be overridden by
+ * AZURE_AUTHORITY_HOST, AZAUDIT_ARM_ENDPOINT, AZAUDIT_GRAPH_ENDPOINT and
+ * AZAUDIT_STORAGE_SUFFIX, or by options. Tokens stay in memory; they are never
+ * logged, written or passed to a child process's argv. */
+typedef struct aza_collect aza_collect;
+
+/* One call that ended in failure; recorded in the snapshot's "errors" so the
+ * rules that needed the data report UNKNOWN. Strings are owned by the collector. */
+typedef struct aza_collect_error {
+	const char *scope;      /* resource or subscription id; "/" for the tenant */
+	const char *type;       /* ARM type or directory data set that is missing; "" for all */
+	const char *api;        /* path of the call */
+	int status;             /* HTTP status; 0 when no response came */
+	const char *message;    /* the service's error code and message */
+	const char *permission; /* what would let the call through */
+} aza_collect_error;
+
+typedef struct aza_collect_stats {
+	size_t requests, retries, throttled, refreshes, resources, subscriptions, errors;
+	double seconds;
+} aza_collect_stats;
+
+AZA_API aza_collect *aza_collect_new(aza_ctx *ctx); /* NULL only when out of memory */
+AZA_API void aza_collect_free(aza_collect *c);
+/* Set an option by name; values are strings. AZA_EUSAGE for an unknown name
+ * or a bad value. Names: cloud (AzureCloud, AzureUSGovernment,
+ * AzureChinaCloud), authority-host, arm-endpoint, graph-endpoint,
+ * storage-suffix, auth (auto, secret, certificate, workload, msi, appservice,
+ * cli), tenant, subscription (repeatable; id or display name), graph (on/off),
+ * concurrency (per host), max-active, attempts, timeout (seconds),
+ * retry-base-ms, retry-max-ms, max-response (bytes), max-pages, arg-batch
+ * (subscriptions per Resource Graph query), page-size (Resource Graph $top). */
+AZA_API int aza_collect_set(aza_collect *c, const char *name, const char *value);
+/* Each request as "METHOD path status time" (no tokens, signatures blanked). */
+AZA_API void aza_collect_set_log(aza_collect *c, void (*fn)(void *ud, const char *line), void *ud);
+/* Collect and write the snapshot to path (temp file + rename; gzip when path
+ * ends in .gz). Failed calls are data, not errors: the run succeeds and
+ * records them. Returns AZA_EUSAGE (no credential, bad option), AZA_EIO
+ * (cannot authenticate, cannot write, cancelled) or AZA_ENOMEM. */
+AZA_API int aza_collect_run(aza_collect *c, const char *path);
+/* Stop a run from a signal handler; the run returns AZA_EIO and leaves no file. */
+AZA_API void aza_collect_cancel(aza_collect *c);
+AZA_API size_t aza_collect_error_count(const aza_collect *c);
+AZA_API const aza_collect_error *aza_collect_error_at(aza_collect *c, size_t i);
+AZA_API void aza_collect_stats_get(const aza_collect *c, aza_collect_stats *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -303,7 +303,7 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 			prov = i;
 	}
 	if (!*sub || !*rg)
-		return -1;
+		return AZA_ENOMEM;
 	aza_buf t, nm;
 	aza_buf__init(&t, 4096);
 	aza_buf__init(&nm, 4096);
@@ -344,7 +344,7 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 		aza_buf__adds(&t, "Microsoft.Resources/tenants");
 		aza_buf__add(&nm, seg[1], len[1]);
 	} else {
-		rc = -1;
+		rc = 1; /* not an ARM id (not an error code) */
 	}
 	if (rc == 0) {
 		if (t.oom || nm.oom) {

@@ -126,7 +126,7 @@ void aza_inv__stats(aza_inv *inv, aza_inv_stats *st);
 void aza_inv__note_input(aza_inv *inv, double bytes);
 
 /* Derive the type and the full name from an ARM id into the arena.
- * Returns 0, or -1 when the id is not an ARM id. */
+ * Returns 0, 1 when the id is not an ARM id, or AZA_ENOMEM. */
 int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **name,
                  const char **sub, const char **rg, const char **parent);
 

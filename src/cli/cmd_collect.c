@@ -1,0 +1,196 @@
+/*
+ * cmd_collect.c - `azaudit collect -o FILE [options]`: read the tenant live
+ * and write a snapshot; end with what could not be read and the permission
+ * that would fix it.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+	        "usage: azaudit collect -o FILE [options]\n"
+	        "\n"
+	        "Reads subscriptions, resources (Resource Graph), their settings (Resource\n"
+	        "Manager) and directory data (Microsoft Graph) and writes a snapshot for\n"
+	        "'azaudit scan'. FILE ending in .gz is compressed. Credentials come from the\n"
+	        "environment as in Azure's SDKs (see azaudit(1)); never from the command line.\n"
+	        "\n"
+	        "options:\n"
+	        "  -o, --output FILE        snapshot to write (atomically)\n"
+	        "      --subscription S     only this subscription (id or name; repeatable)\n"
+	        "      --cloud NAME         AzureCloud (default), AzureUSGovernment, AzureChinaCloud\n"
+	        "      --auth METHOD        auto (default), secret, certificate, workload, msi,\n"
+	        "                           appservice, cli\n"
+	        "      --tenant ID          tenant (default AZURE_TENANT_ID)\n"
+	        "      --authority-host URL, --arm-endpoint URL, --graph-endpoint URL,\n"
+	        "      --storage-suffix S   endpoint overrides (also AZURE_AUTHORITY_HOST,\n"
+	        "                           AZAUDIT_ARM_ENDPOINT, AZAUDIT_GRAPH_ENDPOINT,\n"
+	        "                           AZAUDIT_STORAGE_SUFFIX)\n"
+	        "      --no-graph           skip Microsoft Graph (identity rules report UNKNOWN)\n"
+	        "      --concurrency N      requests in flight per host (default 8)\n"
+	        "      --max-active N       requests in flight overall (default 32)\n"
+	        "      --attempts N         attempts per request (default 5)\n"
+	        "      --timeout SECONDS    per request (default 60)\n"
+	        "      --retry-base-ms N    first backoff (default 1000; doubles, with jitter)\n"
+	        "      --retry-max-ms N     longest wait, Retry-After included (default 60000)\n"
+	        "      --max-response BYTES largest response body (default 64 MiB)\n"
+	        "      --max-pages N        pages per list (default 2000)\n"
+	        "      --arg-batch N        subscriptions per Resource Graph query (default 1000)\n"
+	        "      --page-size N        Resource Graph rows per page (default 1000)\n"
+	        "  -v, --verbose            log each request: method, path, status, time\n"
+	        "  -q, --quiet              no summary\n"
+	        "\n"
+	        "exit status: 0 written (failed calls are recorded in the snapshot), 2 usage,\n"
+	        "credential or write error, 3 out of memory.\n");
+}
+
+static aza_collect *running;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	if (running)
+		aza_collect_cancel(running);
+}
+
+static void log_cb(void *ud, const char *line)
+{
+	(void)ud;
+	fprintf(stderr, "azaudit: %s\n", line);
+}
+
+static void warn_cb(void *ud, const char *msg)
+{
+	if (!*(int *)ud)
+		fprintf(stderr, "azaudit: warning: %s\n", msg);
+}
+
+static void summary(aza_collect *c, const char *path)
+{
+	aza_collect_stats st;
+	aza_collect_stats_get(c, &st);
+	fprintf(stderr,
+	        "azaudit: collected %zu resources from %zu subscriptions in %.1f s: %zu requests, %zu retries, "
+	        "%zu throttled; wrote %s\n",
+	        st.resources, st.subscriptions, st.seconds, st.requests, st.retries, st.throttled, path);
+	size_t n = aza_collect_error_count(c);
+	if (!n)
+		return;
+	fprintf(stderr, "azaudit: %zu calls failed; rules that need their data report UNKNOWN:\n", n);
+	/* One line per (data set, status), with a count and one example. */
+	char *done = calloc(n, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (done && done[i])
+			continue;
+		const aza_collect_error *e = aza_collect_error_at(c, i);
+		if (!e)
+			break;
+		size_t count = 1;
+		for (size_t j = i + 1; done && j < n; j++) {
+			const aza_collect_error *f = aza_collect_error_at(c, j);
+			if (f && f->status == e->status && !strcmp(f->type, e->type)) {
+				done[j] = 1;
+				count++;
+			}
+		}
+		fprintf(stderr, "  %s: HTTP %d x%zu (e.g. %s: %.160s)\n    needs: %s\n", *e->type ? e->type : "all data",
+		        e->status, count, e->scope, e->message, e->permission);
+	}
+	free(done);
+}
+
+int cmd_collect(int argc, char **argv)
+{
+	const char *output = NULL;
+	int quiet = 0, verbose = 0;
+	aza_ctx *ctx = aza_ctx_new();
+	if (!ctx)
+		return EXIT_INTERNAL;
+	aza_collect *c = aza_collect_new(ctx);
+	if (!c) {
+		aza_ctx_free(ctx);
+		return EXIT_INTERNAL;
+	}
+	int rc = 0, ex = EXIT_OK;
+	static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "authority-host",
+	                                    "arm-endpoint", "graph-endpoint", "storage-suffix", "concurrency",
+	                                    "attempts", "timeout", "retry-base-ms", "retry-max-ms",
+	                                    "max-response", "max-pages", "arg-batch", "page-size", "max-active"};
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			goto out;
+		}
+		if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			quiet = 1;
+			continue;
+		}
+		if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			verbose = 1;
+			continue;
+		}
+		if (!strcmp(a, "--no-graph")) {
+			aza_collect_set(c, "graph", "off");
+			continue;
+		}
+		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			if (i + 1 >= argc) {
+				ex = cli_error("collect: option '%s' needs a value", a);
+				goto out;
+			}
+			output = argv[++i];
+			continue;
+		}
+		int known = 0;
+		for (size_t k = 0; k < sizeof passthrough / sizeof passthrough[0] && !known; k++) {
+			if (strncmp(a, "--", 2) || strcmp(a + 2, passthrough[k]))
+				continue;
+			known = 1;
+			if (i + 1 >= argc) {
+				ex = cli_error("collect: option '%s' needs a value", a);
+				goto out;
+			}
+			if ((rc = aza_collect_set(c, passthrough[k], argv[++i]))) {
+				ex = cli_error("%s", aza_errmsg(ctx));
+				goto out;
+			}
+		}
+		if (!known) {
+			usage(stderr);
+			ex = cli_error("collect: unknown option '%s'", a);
+			goto out;
+		}
+	}
+	if (!output) {
+		usage(stderr);
+		ex = cli_error("collect: -o FILE is required");
+		goto out;
+	}
+	aza_ctx_set_warn(ctx, warn_cb, &quiet);
+	if (verbose)
+		aza_collect_set_log(c, log_cb, NULL);
+	running = c;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	rc = aza_collect_run(c, output);
+	running = NULL;
+	if (rc) {
+		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
+		goto out;
+	}
+	if (!quiet)
+		summary(c, output);
+out:
+	aza_collect_free(c);
+	aza_ctx_free(ctx);
+	return ex;
+}

@@ -1,0 +1,151 @@
+/*
+ * arm.c - Resource Manager walks: per subscription (Defender, authorization,
+ * locks, policy, activity log alerts, diagnostic settings), and per resource
+ * from Resource Graph, the settings and child objects Resource Graph does not
+ * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher).
+ */
+#include "collect.h"
+
+#include <string.h>
+
+/* A walk of a list (or one object) below a scope, recorded as type. */
+static void walk(aza_collector *c, int kind, const char *scope, const char *path, const char *api_version,
+                 const char *type)
+{
+	const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s", aza_coll__arm(c), scope, path, api_version);
+	if (!url || aza_coll__walk(c, kind, url, scope, type, NULL))
+		aza_coll__error(c, scope, type, path, 0, "out of memory");
+}
+
+static const struct subcall {
+	const char *path, *version, *type;
+} sub_calls[] = {
+	{"/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	{"/providers/Microsoft.Insights/activityLogAlerts", "2020-10-01", "Microsoft.Insights/activityLogAlerts"},
+	{"/providers/Microsoft.Insights/logprofiles", "2016-03-01", "Microsoft.Insights/logprofiles"},
+	{"/providers/Microsoft.Security/pricings", "2024-01-01", "Microsoft.Security/pricings"},
+	{"/providers/Microsoft.Security/securityContacts", "2023-12-01-preview", "Microsoft.Security/securityContacts"},
+	{"/providers/Microsoft.Security/autoProvisioningSettings", "2017-08-01-preview", "Microsoft.Security/autoProvisioningSettings"},
+	{"/providers/Microsoft.Security/settings", "2022-05-01", "Microsoft.Security/settings"},
+	{"/providers/Microsoft.Security/secureScores", "2020-01-01", "Microsoft.Security/secureScores"},
+	{"/providers/Microsoft.Security/assessments", "2021-06-01", "Microsoft.Security/assessments"},
+	{"/providers/Microsoft.Authorization/roleDefinitions", "2022-04-01", "Microsoft.Authorization/roleDefinitions"},
+	{"/providers/Microsoft.Authorization/roleAssignments", "2022-04-01", "Microsoft.Authorization/roleAssignments"},
+	{"/providers/Microsoft.Authorization/locks", "2020-05-01", "Microsoft.Authorization/locks"},
+	{"/providers/Microsoft.Authorization/policyAssignments", "2023-04-01", "Microsoft.Authorization/policyAssignments"},
+};
+
+void aza_arm__subscription(aza_collector *c, const char *sub)
+{
+	const char *scope = aza_coll__printf(c, "/subscriptions/%s", sub);
+	if (!scope)
+		return;
+	for (size_t i = 0; i < sizeof sub_calls / sizeof sub_calls[0]; i++)
+		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type);
+}
+
+/* Child calls by the type of a Resource Graph row (lower case there). */
+static const struct childcall {
+	const char *parent; /* type of the row */
+	int kind;
+	const char *path, *version, *type;
+} child_calls[] = {
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/auditingSettings", "2023-08-01", "Microsoft.Sql/servers/auditingSettings"},
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/securityAlertPolicies", "2023-08-01", "Microsoft.Sql/servers/securityAlertPolicies"},
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/advancedThreatProtectionSettings", "2023-08-01", "Microsoft.Sql/servers/advancedThreatProtectionSettings"},
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/administrators", "2023-08-01", "Microsoft.Sql/servers/administrators"},
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/firewallRules", "2023-08-01", "Microsoft.Sql/servers/firewallRules"},
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/encryptionProtector", "2023-08-01", "Microsoft.Sql/servers/encryptionProtector"},
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/vulnerabilityAssessments", "2023-08-01", "Microsoft.Sql/servers/vulnerabilityAssessments"},
+	{"microsoft.sql/servers/databases", AZA_WALK_LIST, "/transparentDataEncryption", "2023-08-01", "Microsoft.Sql/servers/databases/transparentDataEncryption"},
+	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/configurations", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/configurations"},
+	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/firewallRules", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules"},
+	{"microsoft.dbforpostgresql/servers", AZA_WALK_LIST, "/configurations", "2017-12-01", "Microsoft.DBforPostgreSQL/servers/configurations"},
+	{"microsoft.dbformysql/flexibleservers", AZA_WALK_LIST, "/configurations", "2023-12-30", "Microsoft.DBforMySQL/flexibleServers/configurations"},
+	{"microsoft.dbformysql/flexibleservers", AZA_WALK_LIST, "/firewallRules", "2023-12-30", "Microsoft.DBforMySQL/flexibleServers/firewallRules"},
+	{"microsoft.dbformysql/servers", AZA_WALK_LIST, "/configurations", "2017-12-01", "Microsoft.DBforMySQL/servers/configurations"},
+	{"microsoft.web/sites", AZA_WALK_ONE, "/config/web", "2023-12-01", "Microsoft.Web/sites/config"},
+	{"microsoft.web/sites", AZA_WALK_ONE, "/config/authsettingsV2", "2023-12-01", "Microsoft.Web/sites/config"},
+	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/keys"},
+	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/secrets", "2023-07-01", "Microsoft.KeyVault/vaults/secrets"},
+	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	{"microsoft.network/networkwatchers", AZA_WALK_LIST, "/flowLogs", "2024-05-01", "Microsoft.Network/networkWatchers/flowLogs"},
+};
+
+void aza_arm__resource(aza_collector *c, const aza_json *item)
+{
+	const char *id = aza_json_str(aza_json_get(item, "id"));
+	const char *type = aza_json_str(aza_json_get(item, "type"));
+	if (!id || !type)
+		return;
+	aza_coll__dataset(c, type);
+	if (aza__strieq(type, "microsoft.storage/storageaccounts")) {
+		aza_storage__children(c, id);
+		return;
+	}
+	for (size_t i = 0; i < sizeof child_calls / sizeof child_calls[0]; i++) {
+		const struct childcall *k = &child_calls[i];
+		if (!aza__strieq(k->parent, type))
+			continue;
+		/* master holds no user data and has no TDE setting of its own. */
+		if (aza__iends(id, "/databases/master") && aza__strieq(k->parent, "microsoft.sql/servers/databases"))
+			continue;
+		const char *scope = aza_coll__printf(c, "%s", id);
+		if (scope)
+			walk(c, k->kind, scope, k->path, k->version, k->type);
+	}
+}
+
+/* Top-level types read through Resource Graph: with no error recorded, an
+ * absence of one of them is real. */
+void aza_arm__datasets(aza_collector *c)
+{
+	static const char *types[] = {
+		"Microsoft.Storage/storageAccounts", "Microsoft.Sql/servers", "Microsoft.Sql/servers/databases",
+		"Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.DBforPostgreSQL/servers",
+		"Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMySQL/servers", "Microsoft.KeyVault/vaults",
+		"Microsoft.Web/sites", "Microsoft.Network/networkWatchers", "Microsoft.Network/networkSecurityGroups",
+		"Microsoft.Network/virtualNetworks", "Microsoft.Network/publicIPAddresses",
+		"Microsoft.Network/networkInterfaces", "Microsoft.Compute/virtualMachines", "Microsoft.Compute/disks",
+		"Microsoft.OperationalInsights/workspaces", "Microsoft.Insights/components",
+		"Microsoft.ContainerService/managedClusters", "Microsoft.Databricks/workspaces",
+		"Microsoft.Resources/subscriptions",
+	};
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		aza_coll__dataset(c, types[i]);
+}
+
+/* Which permission would have let a failed call through. */
+const char *aza_coll__permission(const char *type, const char *api, int status)
+{
+	if (status == 401)
+		return "a valid credential (the token was rejected)";
+	if (status == 404)
+		return "none: the API or resource provider is absent here (register the provider, or the resource is gone)";
+	if (status == 0 || status >= 500 || status == 429)
+		return "none: the service failed or throttled; run again later";
+	if (!aza__istarts(api, "/subscriptions") && !aza__istarts(api, "/providers")) {
+		/* Microsoft Graph data sets. */
+		static const struct {
+			const char *key, *perm;
+		} g[] = {
+			{"users", "Microsoft Graph User.Read.All"},
+			{"userRegistrationDetails", "Microsoft Graph AuditLog.Read.All (and Entra ID P1/P2)"},
+			{"authorizationPolicy", "Microsoft Graph Policy.Read.All"},
+			{"conditionalAccessPolicies", "Microsoft Graph Policy.Read.All"},
+			{"identitySecurityDefaultsEnforcementPolicy", "Microsoft Graph Policy.Read.All"},
+			{"directoryRoleAssignments", "Microsoft Graph RoleManagement.Read.Directory"},
+			{"directoryRoleDefinitions", "Microsoft Graph RoleManagement.Read.Directory"},
+			{"groupSettings", "Microsoft Graph Directory.Read.All"},
+		};
+		for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
+			if (aza__strieq(type, g[i].key))
+				return g[i].perm;
+		return "Microsoft Graph Directory.Read.All";
+	}
+	if (aza__istrstr(api, "/Microsoft.Security/"))
+		return "Security Reader (or Reader) on the subscription";
+	if (aza__istrstr(api, "/Microsoft.ResourceGraph/"))
+		return "Reader on the subscription (Resource Graph shows only what the identity can read)";
+	return "Reader on the subscription";
+}

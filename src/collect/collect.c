@@ -1,0 +1,975 @@
+/*
+ * collect.c - live collection: options and clouds, the run (subscriptions,
+ * then Resource Graph, Resource Manager and Microsoft Graph walks in one
+ * concurrent pass), list walks with paging guards, the error record, and
+ * the snapshot writer (temp file + rename; gzip when the name ends in .gz).
+ */
+#include "collect.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define MAX_SUBS_FILTER 256
+#define MAX_DIRS 32
+
+typedef struct cerror {
+	char *scope, *type, *api, *message;
+	int status;
+} cerror;
+
+struct aza_collect {
+	aza_ctx *ctx;
+	/* options */
+	char *cloud, *authority, *arm, *graph, *storage_suffix, *method, *tenant;
+	char *want[MAX_SUBS_FILTER];
+	size_t nwant;
+	aza_http_cfg hcfg;
+	int max_pages, arg_batch, arg_top, want_graph;
+	void (*log)(void *ud, const char *line);
+	void *log_ud;
+	/* run state */
+	aza_http *h;
+	aza_auth *auth;
+	aza_arena strs;   /* strings that live as long as the collector */
+	aza_arena ar;     /* one response at a time */
+	gzFile out;
+	int out_err;
+	size_t nres;
+	uint64_t *seen;
+	size_t nseen, capseen;
+	struct sub {
+		char *id, *name;
+	} *subs;
+	size_t nsubs, capsubs;
+	int listing_subs;
+	char *tenant_seen;
+	cerror *errs;
+	size_t nerrs, caperrs;
+	aza_collect_error *pub;
+	char **ds;
+	size_t nds, capds;
+	struct dir {
+		char *key;
+		aza_buf json;
+	} dirs[MAX_DIRS];
+	size_t ndirs;
+	aza_collect_stats st;
+	volatile int cancel;
+};
+
+static const struct cloud {
+	const char *name, *authority, *arm, *graph, *suffix, *arm_scope, *graph_scope;
+} clouds[] = {
+	{"AzureCloud", "https://login.microsoftonline.com", "https://management.azure.com",
+	 "https://graph.microsoft.com", "core.windows.net", "https://management.azure.com/.default",
+	 "https://graph.microsoft.com/.default"},
+	{"AzureUSGovernment", "https://login.microsoftonline.us", "https://management.usgovcloudapi.net",
+	 "https://graph.microsoft.us", "core.usgovcloudapi.net", "https://management.usgovcloudapi.net/.default",
+	 "https://graph.microsoft.us/.default"},
+	{"AzureChinaCloud", "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn",
+	 "https://microsoftgraph.chinacloudapi.cn", "core.chinacloudapi.cn",
+	 "https://management.chinacloudapi.cn/.default", "https://microsoftgraph.chinacloudapi.cn/.default"},
+};
+
+static const struct cloud *find_cloud(const char *name)
+{
+	for (size_t i = 0; i < sizeof clouds / sizeof clouds[0]; i++)
+		if (aza__strieq(clouds[i].name, name))
+			return &clouds[i];
+	return NULL;
+}
+
+static int set_str(char **dst, const char *v)
+{
+	char *n = v ? aza__strdup(v) : NULL;
+	if (v && !n)
+		return AZA_ENOMEM;
+	/* No trailing slash on endpoints. */
+	if (n) {
+		size_t k = strlen(n);
+		while (k > 1 && n[k - 1] == '/')
+			n[--k] = 0;
+	}
+	aza__free(*dst);
+	*dst = n;
+	return 0;
+}
+
+aza_collect *aza_collect_new(aza_ctx *ctx)
+{
+	aza_collect *c = aza__malloc(sizeof *c);
+	if (!c)
+		return NULL;
+	memset(c, 0, sizeof *c);
+	c->ctx = ctx;
+	aza_arena__init(&c->strs);
+	aza_arena__init(&c->ar);
+	c->hcfg.per_host = 8;
+	c->hcfg.max_active = 32;
+	c->hcfg.max_attempts = 5;
+	c->hcfg.timeout_ms = 60000;
+	c->hcfg.retry_base_ms = 1000;
+	c->hcfg.retry_max_ms = 60000;
+	c->hcfg.max_response = (size_t)64 << 20;
+	c->max_pages = 2000;
+	c->arg_batch = 1000;
+	c->arg_top = 1000;
+	c->want_graph = 1;
+	const char *e;
+	int bad = set_str(&c->cloud, "AzureCloud");
+	if ((e = getenv("AZURE_AUTHORITY_HOST")) && *e)
+		bad |= set_str(&c->authority, e);
+	if ((e = getenv("AZAUDIT_ARM_ENDPOINT")) && *e)
+		bad |= set_str(&c->arm, e);
+	if ((e = getenv("AZAUDIT_GRAPH_ENDPOINT")) && *e)
+		bad |= set_str(&c->graph, e);
+	if ((e = getenv("AZAUDIT_STORAGE_SUFFIX")) && *e)
+		bad |= set_str(&c->storage_suffix, e);
+	if (bad) {
+		aza_collect_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void free_run(aza_collect *c)
+{
+	aza_auth__free(c->auth);
+	c->auth = NULL;
+	aza_http__free(c->h);
+	c->h = NULL;
+	aza__free(c->seen);
+	c->seen = NULL;
+	c->nseen = c->capseen = 0;
+	for (size_t i = 0; i < c->ndirs; i++)
+		aza_buf__release(&c->dirs[i].json);
+	c->ndirs = 0;
+}
+
+void aza_collect_free(aza_collect *c)
+{
+	if (!c)
+		return;
+	free_run(c);
+	aza__free(c->cloud);
+	aza__free(c->authority);
+	aza__free(c->arm);
+	aza__free(c->graph);
+	aza__free(c->storage_suffix);
+	aza__free(c->method);
+	aza__free(c->tenant);
+	for (size_t i = 0; i < c->nwant; i++)
+		aza__free(c->want[i]);
+	aza__free(c->subs);
+	aza__free(c->errs);
+	aza__free(c->pub);
+	aza__free(c->ds);
+	aza_arena__release(&c->ar);
+	aza_arena__release(&c->strs);
+	aza__free(c);
+}
+
+static int num_opt(aza_collect *c, const char *name, const char *v, double lo, double hi, double *out)
+{
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || d < lo || d > hi)
+		return aza__err(c->ctx, AZA_EUSAGE, "collect: %s must be a number from %g to %g", name, lo, hi);
+	*out = d;
+	return 0;
+}
+
+int aza_collect_set(aza_collect *c, const char *name, const char *v)
+{
+	double d = 0;
+	int rc;
+	if (!v)
+		return aza__err(c->ctx, AZA_EUSAGE, "collect: option '%s' needs a value", name);
+	if (!strcmp(name, "cloud")) {
+		if (!find_cloud(v))
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: unknown cloud '%s' (AzureCloud, AzureUSGovernment, AzureChinaCloud)", v);
+		return set_str(&c->cloud, v);
+	}
+	if (!strcmp(name, "authority-host"))
+		return set_str(&c->authority, v);
+	if (!strcmp(name, "arm-endpoint"))
+		return set_str(&c->arm, v);
+	if (!strcmp(name, "graph-endpoint"))
+		return set_str(&c->graph, v);
+	if (!strcmp(name, "storage-suffix"))
+		return set_str(&c->storage_suffix, v);
+	if (!strcmp(name, "auth"))
+		return set_str(&c->method, v);
+	if (!strcmp(name, "tenant"))
+		return set_str(&c->tenant, v);
+	if (!strcmp(name, "graph")) {
+		c->want_graph = strcmp(v, "off") && strcmp(v, "0") && strcmp(v, "no");
+		return 0;
+	}
+	if (!strcmp(name, "subscription")) {
+		if (c->nwant >= MAX_SUBS_FILTER)
+			return aza__err(c->ctx, AZA_ELIMIT, "collect: more than %d --subscription options", MAX_SUBS_FILTER);
+		if (!(c->want[c->nwant] = aza__strdup(v)))
+			return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+		c->nwant++;
+		return 0;
+	}
+	static const struct {
+		const char *name;
+		double lo, hi;
+	} nums[] = {{"concurrency", 1, 256},      {"max-active", 1, 1024},     {"attempts", 1, 20},
+	            {"timeout", 0.05, 3600},      {"retry-base-ms", 0, 600000}, {"retry-max-ms", 0, 3600000},
+	            {"max-response", 1024, 4e9},  {"max-pages", 1, 1e6},       {"arg-batch", 1, 1000},
+	            {"page-size", 1, 1000}};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		if (strcmp(nums[i].name, name))
+			continue;
+		if ((rc = num_opt(c, name, v, nums[i].lo, nums[i].hi, &d)))
+			return rc;
+		switch (i) {
+		case 0: c->hcfg.per_host = (int)d; break;
+		case 1: c->hcfg.max_active = (int)d; break;
+		case 2: c->hcfg.max_attempts = (int)d; break;
+		case 3: c->hcfg.timeout_ms = (long)(d * 1000); break;
+		case 4: c->hcfg.retry_base_ms = (long)d; break;
+		case 5: c->hcfg.retry_max_ms = (long)d; break;
+		case 6: c->hcfg.max_response = (size_t)d; break;
+		case 7: c->max_pages = (int)d; break;
+		case 8: c->arg_batch = (int)d; break;
+		case 9: c->arg_top = (int)d; break;
+		}
+		return 0;
+	}
+	return aza__err(c->ctx, AZA_EUSAGE, "collect: unknown option '%s'", name);
+}
+
+void aza_collect_set_log(aza_collect *c, void (*fn)(void *ud, const char *line), void *ud)
+{
+	c->log = fn;
+	c->log_ud = ud;
+}
+
+void aza_collect_cancel(aza_collect *c)
+{
+	c->cancel = 1;
+	if (c->h)
+		aza_http__cancel(c->h);
+}
+
+/* ---- shared with arm.c and graph.c ---- */
+const char *aza_coll__arm(const aza_collector *c)
+{
+	return c->arm;
+}
+
+const char *aza_coll__graph(const aza_collector *c)
+{
+	return c->graph;
+}
+
+char *aza_coll__printf(aza_collector *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = aza_arena__vprintf(&c->strs, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void aza_coll__dataset(aza_collector *c, const char *type)
+{
+	for (size_t i = 0; i < c->nds; i++)
+		if (aza__strieq(c->ds[i], type))
+			return;
+	if (c->nds == c->capds) {
+		size_t n = c->capds ? c->capds * 2 : 64;
+		char **v = aza__realloc(c->ds, n * sizeof *v);
+		if (!v)
+			return;
+		c->ds = v;
+		c->capds = n;
+	}
+	char *s = aza_arena__strdup(&c->strs, type);
+	if (s)
+		c->ds[c->nds++] = s;
+}
+
+void aza_coll__error(aza_collector *c, const char *scope, const char *type, const char *api, int status,
+                     const char *message)
+{
+	if (c->nerrs == c->caperrs) {
+		size_t n = c->caperrs ? c->caperrs * 2 : 32;
+		cerror *v = aza__realloc(c->errs, n * sizeof *v);
+		if (!v)
+			return;
+		c->errs = v;
+		c->caperrs = n;
+	}
+	cerror *e = &c->errs[c->nerrs];
+	e->scope = aza_arena__strdup(&c->strs, scope ? scope : "");
+	e->type = aza_arena__strdup(&c->strs, type ? type : "");
+	e->api = aza_arena__strdup(&c->strs, api ? api : "");
+	e->message = aza_arena__strndup(&c->strs, message ? message : "", message ? strnlen(message, 400) : 0);
+	e->status = status;
+	if (e->scope && e->type && e->api && e->message)
+		c->nerrs++;
+}
+
+/* ---- output ---- */
+static void out_write(aza_collect *c, const char *p, size_t n)
+{
+	if (c->out_err || !n)
+		return;
+	if (gzwrite(c->out, p, (unsigned)n) != (int)n)
+		c->out_err = 1;
+}
+
+static void out_str(aza_collect *c, const char *s)
+{
+	out_write(c, s, strlen(s));
+}
+
+static int seen_add(aza_collect *c, const char *id)
+{
+	uint64_t hv = aza__ihash(id, strlen(id)) | 1;
+	if (c->nseen * 2 >= c->capseen) {
+		size_t n = c->capseen ? c->capseen * 2 : 4096;
+		uint64_t *v = aza__malloc(n * sizeof *v);
+		if (!v)
+			return 1; /* cannot dedupe: keep the resource */
+		memset(v, 0, n * sizeof *v);
+		for (size_t i = 0; i < c->capseen; i++)
+			if (c->seen[i]) {
+				size_t k = c->seen[i] & (n - 1);
+				while (v[k])
+					k = (k + 1) & (n - 1);
+				v[k] = c->seen[i];
+			}
+		aza__free(c->seen);
+		c->seen = v;
+		c->capseen = n;
+	}
+	size_t k = hv & (c->capseen - 1);
+	while (c->seen[k]) {
+		if (c->seen[k] == hv)
+			return 0;
+		k = (k + 1) & (c->capseen - 1);
+	}
+	c->seen[k] = hv;
+	c->nseen++;
+	return 1;
+}
+
+/* Write one ARM object as a snapshot resource; ids lacking the leading
+ * slash (subscription diagnostic settings) get it. */
+static void emit(aza_collect *c, const aza_json *o)
+{
+	const char *id = aza_json_str(aza_json_get(o, "id"));
+	if (!aza_json_is(o, AZA_JOBJ) || !id || !*id)
+		return;
+	char *fixed = NULL;
+	if (id[0] != '/')
+		fixed = aza_arena__printf(&c->ar, "/%s", id);
+	if (!seen_add(c, fixed ? fixed : id))
+		return;
+	aza_buf b;
+	aza_buf__init(&b, AZA_MAX_VALUE);
+	aza_buf__adds(&b, c->nres ? ",\n" : "\n");
+	aza_buf__addc(&b, '{');
+	int first = 1;
+	aza_json_each(m, o) {
+		if (!first)
+			aza_buf__addc(&b, ',');
+		first = 0;
+		aza_buf__json_str(&b, m->key);
+		aza_buf__addc(&b, ':');
+		if (fixed && aza__strieq(m->key, "id"))
+			aza_buf__json_str(&b, fixed);
+		else
+			aza_json__write(&b, m);
+	}
+	aza_buf__addc(&b, '}');
+	if (b.oom)
+		c->out_err = 1;
+	else
+		out_write(c, b.p, b.len);
+	aza_buf__release(&b);
+	c->nres++;
+}
+
+static struct dir *dir_slot(aza_collect *c, const char *key)
+{
+	for (size_t i = 0; i < c->ndirs; i++)
+		if (!strcmp(c->dirs[i].key, key))
+			return &c->dirs[i];
+	if (c->ndirs >= MAX_DIRS)
+		return NULL;
+	struct dir *d = &c->dirs[c->ndirs++];
+	d->key = aza_arena__strdup(&c->strs, key);
+	aza_buf__init(&d->json, AZA_MAX_VALUE);
+	return d;
+}
+
+/* ---- walks ---- */
+static void walk_free(aza_walk *w)
+{
+	aza_buf__release(&w->dir);
+	aza__free(w);
+}
+
+/* "code: message" from an ARM or Graph error body, else a short excerpt. */
+static void error_text(aza_collect *c, const aza_hresp *r, char *out, size_t cap)
+{
+	if (!r->status) {
+		snprintf(out, cap, "%s", r->err);
+		return;
+	}
+	aza_arena_mark m = aza_arena__mark(&c->ar);
+	aza_json *j;
+	aza_jerr je;
+	out[0] = 0;
+	if (r->len && !aza_json__parse_all(&c->ar, r->body, r->len, &j, &je)) {
+		const aza_json *e = aza_json_get(j, "error");
+		const char *code = aza_json_str(aza_json_get(e, "code"));
+		const char *msg = aza_json_str(aza_json_get(e, "message"));
+		if (!code && !msg)
+			msg = aza_json_str(e);
+		snprintf(out, cap, "%s%s%s", code ? code : "", code && msg ? ": " : "", msg ? msg : "");
+	}
+	aza_arena__reset(&c->ar, m);
+	if (!out[0])
+		snprintf(out, cap, "HTTP %ld", r->status);
+}
+
+static int submit_page(aza_collect *c, aza_walk *w, const char *url, const char *skip);
+
+/* Record a failed call. A Resource Graph batch that fails is recorded
+ * against each of its subscriptions, never against the tenant. */
+static void arg_error(aza_collect *c, aza_walk *w, int status, const char *msg)
+{
+	if (w->kind != AZA_WALK_ARG || strcmp(w->scope, "/")) {
+		aza_coll__error(c, w->scope, w->type, w->api, status, msg);
+		return;
+	}
+	aza_arena_mark m = aza_arena__mark(&c->ar);
+	aza_json *j;
+	aza_jerr je;
+	if (!aza_json__parse_all(&c->ar, w->post, strlen(w->post), &j, &je))
+		aza_json_each(s, aza_json_get(j, "subscriptions")) {
+			char *scope = aza_arena__printf(&c->ar, "/subscriptions/%s", aza_json_str(s));
+			aza_coll__error(c, scope, "", w->api, status, msg);
+		}
+	aza_arena__reset(&c->ar, m);
+}
+
+static int walk_cb(void *ud, const aza_hresp *r)
+{
+	aza_walk *w = ud;
+	aza_collect *c = w->c;
+	char msg[512];
+	if (r->status < 200 || r->status > 299) {
+		error_text(c, r, msg, sizeof msg);
+		arg_error(c, w, (int)r->status, msg);
+		walk_free(w);
+		return 0;
+	}
+	aza_arena_mark m = aza_arena__mark(&c->ar);
+	aza_json *j;
+	aza_jerr je;
+	if (aza_json__parse_all(&c->ar, r->body, r->len, &j, &je) || !aza_json_is(j, AZA_JOBJ)) {
+		aza_arena__reset(&c->ar, m);
+		if (!r->last)
+			return AZA_HTTP_RETRY;
+		snprintf(msg, sizeof msg, "the response is not a JSON object (%zu bytes; truncated or invalid)", r->len);
+		arg_error(c, w, (int)r->status, msg);
+		walk_free(w);
+		return 0;
+	}
+	const char *next = NULL, *skip = NULL;
+	switch (w->kind) {
+	case AZA_WALK_ONE:
+		emit(c, j);
+		if (w->each)
+			w->each(c, j);
+		break;
+	case AZA_WALK_LIST:
+	case AZA_WALK_ARG: {
+		const aza_json *arr = aza_json_get(j, w->kind == AZA_WALK_ARG ? "data" : "value");
+		if (arr && !aza_json_is(arr, AZA_JARR)) {
+			aza_coll__error(c, w->scope, w->type, w->api, (int)r->status, "unexpected response shape");
+			break;
+		}
+		aza_json_each(it, arr) {
+			if (c->listing_subs) {
+				w->each(c, it);
+				continue;
+			}
+			emit(c, it);
+			if (w->each)
+				w->each(c, it);
+		}
+		if (w->kind == AZA_WALK_ARG)
+			skip = aza_json_str(aza_json_get(j, "$skipToken"));
+		else
+			next = aza_json_str(aza_json_get(j, "nextLink"));
+		break;
+	}
+	case AZA_WALK_GRAPH: {
+		aza_json_each(it, aza_json_get(j, "value")) {
+			if (w->dir_items++)
+				aza_buf__addc(&w->dir, ',');
+			aza_json__write(&w->dir, it);
+		}
+		next = aza_json_str(aza_json_get(j, "@odata.nextLink"));
+		break;
+	}
+	case AZA_WALK_GRAPH_ONE: {
+		struct dir *d = dir_slot(c, w->type);
+		if (d) {
+			d->json.len = 0;
+			aza_json__write(&d->json, j);
+		}
+		break;
+	}
+	}
+	if (next && !*next)
+		next = NULL;
+	if (skip && !*skip)
+		skip = NULL;
+	int rc = 0;
+	if (next || skip) {
+		const char *link = next ? next : skip;
+		uint64_t hv = aza__ihash(link, strlen(link));
+		int loop = 0;
+		for (size_t i = 0; i < w->nseen; i++)
+			loop |= w->seen[i] == hv;
+		if (loop) {
+			arg_error(c, w, (int)r->status,
+			          "paging stopped: the service returned a next page link it had already returned");
+			rc = -1;
+		} else if (++w->pages >= c->max_pages) {
+			snprintf(msg, sizeof msg, "paging stopped after %d pages (limit)", c->max_pages);
+			arg_error(c, w, (int)r->status, msg);
+			rc = -1;
+		} else {
+			w->seen[w->nseen++ % (sizeof w->seen / sizeof w->seen[0])] = hv;
+			if (w->nseen > sizeof w->seen / sizeof w->seen[0])
+				w->nseen = sizeof w->seen / sizeof w->seen[0];
+			char *url = next ? aza__strdup(next) : NULL;
+			char *sk = skip ? aza__strdup(skip) : NULL;
+			aza_arena__reset(&c->ar, m);
+			if ((next && !url) || (skip && !sk) || submit_page(c, w, url, sk)) {
+				aza_coll__error(c, w->scope, w->type, w->api, 0, "out of memory");
+				aza__free(url);
+				aza__free(sk);
+				walk_free(w);
+				return 0;
+			}
+			aza__free(url);
+			aza__free(sk);
+			return 0;
+		}
+	}
+	aza_arena__reset(&c->ar, m);
+	if (w->kind == AZA_WALK_GRAPH && rc == 0) {
+		struct dir *d = dir_slot(c, w->type);
+		if (d) {
+			d->json.len = 0;
+			aza_buf__addc(&d->json, '[');
+			aza_buf__add(&d->json, w->dir.p ? w->dir.p : "", w->dir.len);
+			aza_buf__addc(&d->json, ']');
+		}
+	}
+	walk_free(w);
+	return 0;
+}
+
+static int submit_page(aza_collect *c, aza_walk *w, const char *url, const char *skip)
+{
+	aza_hreq_opts o;
+	memset(&o, 0, sizeof o);
+	o.cb = walk_cb;
+	o.ud = w;
+	o.aud = w->aud;
+	if (w->kind == AZA_WALK_ARG) {
+		/* The query body again, with the page's $skipToken in its options. */
+		aza_buf b;
+		aza_buf__init(&b, (size_t)1 << 24);
+		size_t n = strlen(w->post);
+		aza_buf__add(&b, w->post, n - 1); /* without the final '}' */
+		aza_buf__printf(&b, ",\"options\":{\"resultFormat\":\"objectArray\",\"$top\":%d", c->arg_top);
+		if (skip) {
+			aza_buf__adds(&b, ",\"$skipToken\":");
+			aza_buf__json_str(&b, skip);
+		}
+		aza_buf__adds(&b, "}}");
+		aza_buf__addc(&b, 0);
+		if (b.oom) {
+			aza_buf__release(&b);
+			return AZA_ENOMEM;
+		}
+		o.method = "POST";
+		o.url = aza_coll__printf(c, "%s/providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01", c->arm);
+		o.body = b.p;
+		int rc = o.url ? aza_http__submit(c->h, &o) : AZA_ENOMEM;
+		aza_buf__release(&b);
+		return rc;
+	}
+	o.url = url;
+	return aza_http__submit(c->h, &o);
+}
+
+static aza_walk *walk_new(aza_collect *c, int kind, const char *scope, const char *type, const char *api)
+{
+	aza_walk *w = aza__malloc(sizeof *w);
+	if (!w)
+		return NULL;
+	memset(w, 0, sizeof *w);
+	w->c = c;
+	w->kind = kind;
+	w->scope = scope;
+	w->type = type;
+	w->api = api;
+	w->aud = kind == AZA_WALK_GRAPH || kind == AZA_WALK_GRAPH_ONE ? AZA_AUD_GRAPH : AZA_AUD_ARM;
+	aza_buf__init(&w->dir, AZA_MAX_VALUE);
+	return w;
+}
+
+int aza_coll__walk(aza_collector *c, int kind, const char *url, const char *scope, const char *type,
+                   void (*each)(aza_collector *, const aza_json *))
+{
+	/* api: the path of the call, for error records. */
+	const char *p = strstr(url, "://");
+	p = p ? strchr(p + 3, '/') : url;
+	const char *api = aza_coll__printf(c, "%.*s", (int)strcspn(p ? p : "/", "?"), p ? p : "/");
+	aza_walk *w = api ? walk_new(c, kind, scope, type, api) : NULL;
+	if (!w)
+		return AZA_ENOMEM;
+	w->each = each;
+	aza_coll__dataset(c, type);
+	int rc = submit_page(c, w, url, NULL);
+	if (rc)
+		walk_free(w);
+	return rc;
+}
+
+int aza_coll__arg(aza_collector *c, const char *body, const char *scope)
+{
+	aza_walk *w = walk_new(c, AZA_WALK_ARG, scope, "", "/providers/Microsoft.ResourceGraph/resources");
+	if (!w)
+		return AZA_ENOMEM;
+	w->post = aza_arena__strdup(&c->strs, body);
+	w->each = aza_arm__resource;
+	int rc = w->post ? submit_page(c, w, NULL, NULL) : AZA_ENOMEM;
+	if (rc)
+		walk_free(w);
+	return rc;
+}
+
+/* ---- subscriptions ---- */
+static void on_sub(aza_collector *c, const aza_json *it)
+{
+	const char *id = aza_json_str(aza_json_get(it, "subscriptionId"));
+	const char *name = aza_json_str(aza_json_get(it, "displayName"));
+	const char *tid = aza_json_str(aza_json_get(it, "tenantId"));
+	if (!id)
+		return;
+	for (size_t i = 0; i < c->nsubs; i++)
+		if (aza__strieq(c->subs[i].id, id))
+			return;
+	if (c->nsubs == c->capsubs) {
+		size_t n = c->capsubs ? c->capsubs * 2 : 16;
+		struct sub *v = aza__realloc(c->subs, n * sizeof *v);
+		if (!v)
+			return;
+		c->subs = v;
+		c->capsubs = n;
+	}
+	c->subs[c->nsubs].id = aza_arena__strdup(&c->strs, id);
+	c->subs[c->nsubs].name = aza_arena__strdup(&c->strs, name ? name : "");
+	if (c->subs[c->nsubs].id && c->subs[c->nsubs].name)
+		c->nsubs++;
+	if (tid && !c->tenant_seen)
+		c->tenant_seen = aza_arena__strdup(&c->strs, tid);
+}
+
+/* Keep the subscriptions --subscription names (ids or display names). */
+static int filter_subs(aza_collect *c)
+{
+	if (!c->nwant)
+		return 0;
+	struct sub *keep = aza__malloc((c->nsubs + 1) * sizeof *keep);
+	if (!keep)
+		return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+	size_t k = 0;
+	for (size_t i = 0; i < c->nsubs; i++) {
+		int want = 0;
+		for (size_t j = 0; j < c->nwant && !want; j++)
+			want = aza__strieq(c->want[j], c->subs[i].id) || !strcmp(c->want[j], c->subs[i].name);
+		if (want)
+			keep[k++] = c->subs[i];
+	}
+	for (size_t j = 0; j < c->nwant; j++) {
+		int found = 0, byname = 0;
+		for (size_t i = 0; i < k; i++) {
+			found += aza__strieq(c->want[j], keep[i].id) || !strcmp(c->want[j], keep[i].name);
+			byname += !strcmp(c->want[j], keep[i].name);
+		}
+		if (!found) {
+			char *scope = aza_arena__printf(&c->strs, "/subscriptions/%s", c->want[j]);
+			aza_coll__error(c, scope, "", "/subscriptions", 404,
+			                "subscription not found or not readable by this identity");
+			if (c->ctx->warn)
+				aza__warn(c->ctx, "subscription '%s' is not visible to this identity", c->want[j]);
+		} else if (byname > 1) {
+			aza__warn(c->ctx, "subscription name '%s' matches %d subscriptions: collecting all of them "
+			          "(give ids to choose)", c->want[j], byname);
+		}
+	}
+	aza__free(c->subs);
+	c->subs = keep;
+	c->nsubs = k;
+	c->capsubs = c->nsubs + 1;
+	return 0;
+}
+
+static void http_log(void *ud, const char *line)
+{
+	aza_collect *c = ud;
+	if (c->log)
+		c->log(c->log_ud, line);
+}
+
+static int run_phase(aza_collect *c)
+{
+	int rc = aza_http__run(c->h);
+	if (rc || c->cancel)
+		return aza__err(c->ctx, AZA_EIO, "collection interrupted");
+	return 0;
+}
+
+static void write_tail(aza_collect *c, const char *method, double secs)
+{
+	aza_buf b;
+	aza_buf__init(&b, (size_t)1 << 30);
+	aza_buf__adds(&b, "\n],\n\"directory\":{");
+	for (size_t i = 0; i < c->ndirs; i++) {
+		if (i)
+			aza_buf__addc(&b, ',');
+		aza_buf__adds(&b, "\n");
+		aza_buf__json_str(&b, c->dirs[i].key);
+		aza_buf__addc(&b, ':');
+		aza_buf__add(&b, c->dirs[i].json.p ? c->dirs[i].json.p : "null", c->dirs[i].json.p ? c->dirs[i].json.len : 4);
+	}
+	aza_buf__adds(&b, "},\n\"errors\":[");
+	for (size_t i = 0; i < c->nerrs; i++) {
+		cerror *e = &c->errs[i];
+		aza_buf__adds(&b, i ? ",\n{\"scope\":" : "\n{\"scope\":");
+		aza_buf__json_str(&b, e->scope);
+		aza_buf__adds(&b, ",\"type\":");
+		aza_buf__json_str(&b, e->type);
+		aza_buf__adds(&b, ",\"api\":");
+		aza_buf__json_str(&b, e->api);
+		aza_buf__printf(&b, ",\"status\":%d,\"message\":", e->status);
+		aza_buf__json_str(&b, e->message);
+		aza_buf__addc(&b, '}');
+	}
+	aza_buf__adds(&b, "],\n\"meta\":{\"tenant_id\":");
+	aza_buf__json_str(&b, c->tenant_seen ? c->tenant_seen : c->tenant ? c->tenant : "");
+	char ts[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	aza_buf__printf(&b, ",\"collected_at\":\"%s\",\"method\":\"live\",\"tool\":\"azaudit %s\",\"cloud\":", ts,
+	                AZA_VERSION);
+	aza_buf__json_str(&b, c->cloud);
+	aza_buf__adds(&b, ",\"auth\":");
+	aza_buf__json_str(&b, method);
+	aza_buf__adds(&b, ",\"subscriptions\":[");
+	for (size_t i = 0; i < c->nsubs; i++) {
+		aza_buf__adds(&b, i ? ",{\"id\":" : "{\"id\":");
+		aza_buf__json_str(&b, c->subs[i].id);
+		aza_buf__adds(&b, ",\"name\":");
+		aza_buf__json_str(&b, c->subs[i].name);
+		aza_buf__addc(&b, '}');
+	}
+	aza_buf__adds(&b, "],\"datasets\":[");
+	for (size_t i = 0; i < c->nds; i++) {
+		if (i)
+			aza_buf__addc(&b, ',');
+		aza_buf__json_str(&b, c->ds[i]);
+	}
+	const aza_http_stats *hs = aza_http__stats(c->h);
+	aza_buf__printf(&b, "],\"stats\":{\"requests\":%zu,\"retries\":%zu,\"throttled\":%zu,\"resources\":%zu,"
+	                "\"errors\":%zu,\"seconds\":%.3f}}}\n", hs->requests, hs->retries, hs->throttled, c->nres,
+	                c->nerrs, secs);
+	if (b.oom)
+		c->out_err = 1;
+	else
+		out_write(c, b.p, b.len);
+	aza_buf__release(&b);
+}
+
+static double mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int aza_collect_run(aza_collect *c, const char *path)
+{
+	double t0 = mono();
+	free_run(c);
+	c->nsubs = 0;
+	c->nerrs = 0;
+	c->nds = 0;
+	c->nres = 0;
+	c->out_err = 0;
+	c->tenant_seen = NULL;
+	aza__free(c->pub);
+	c->pub = NULL;
+	memset(&c->st, 0, sizeof c->st);
+	const struct cloud *cl = find_cloud(c->cloud);
+	const char *arm = c->arm ? c->arm : cl->arm;
+	const char *graph = c->graph ? c->graph : cl->graph;
+	if ((arm != c->arm && set_str(&c->arm, arm)) || (graph != c->graph && set_str(&c->graph, graph)) ||
+	    (!c->storage_suffix && set_str(&c->storage_suffix, cl->suffix)))
+		return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+	c->h = aza_http__new(&c->hcfg);
+	if (!c->h)
+		return aza__err(c->ctx, AZA_ENOMEM, "cannot start the HTTP engine");
+	aza_http__set_log(c->h, http_log, c);
+	if (c->cancel)
+		aza_http__cancel(c->h);
+	aza_auth_cfg ac;
+	memset(&ac, 0, sizeof ac);
+	ac.method = c->method;
+	ac.authority = c->authority ? c->authority : cl->authority;
+	ac.tenant = c->tenant;
+	ac.scope[AZA_AUD_ARM] = cl->arm_scope;
+	ac.scope[AZA_AUD_GRAPH] = cl->graph_scope;
+	ac.scope[AZA_AUD_STORAGE] = "https://storage.azure.com/.default";
+	char err[512];
+	c->auth = aza_auth__new(c->h, &ac, err, sizeof err);
+	if (!c->auth)
+		return aza__err(c->ctx, AZA_EUSAGE, "collect: %s", err);
+	aza_http__set_token(c->h, aza_auth__token, c->auth);
+	/* Fail early, with the credential's own message, when no token comes. */
+	const char *tok;
+	if (aza_auth__token(c->auth, AZA_AUD_ARM, 0, &tok, err, sizeof err))
+		return aza__err(c->ctx, AZA_EIO, "collect: cannot authenticate: %s", err);
+
+	/* The output: a temp file beside the final name. */
+	size_t pl = strlen(path);
+	int gz = pl > 3 && !strcmp(path + pl - 3, ".gz");
+	char *tmp = aza_arena__printf(&c->strs, "%s.tmp.XXXXXX", path);
+	if (!tmp)
+		return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return aza__err(c->ctx, AZA_EIO, "cannot create %s: %s", tmp, strerror(errno));
+	c->out = gzdopen(fd, gz ? "wb6" : "wbT");
+	if (!c->out) {
+		close(fd);
+		unlink(tmp);
+		return aza__err(c->ctx, AZA_EIO, "cannot write %s", tmp);
+	}
+	out_str(c, "{\"snapshot_version\":\"" AZA_SNAPSHOT_VERSION "\",\n\"resources\":[");
+
+	/* 1. Subscriptions. */
+	int rc;
+	c->listing_subs = 1;
+	rc = aza_coll__walk(c, AZA_WALK_LIST, aza_coll__printf(c, "%s/subscriptions?api-version=2022-12-01", c->arm),
+	                    "/", "Microsoft.Resources/subscriptions", on_sub);
+	if (!rc)
+		rc = run_phase(c);
+	c->listing_subs = 0;
+	if (!rc)
+		rc = filter_subs(c);
+	if (!rc && !c->nsubs && !c->nerrs)
+		aza__warn(c->ctx, "the identity can read no subscription");
+	/* 2. Everything else, concurrently. */
+	for (size_t i = 0; !rc && i < c->nsubs; i += (size_t)c->arg_batch) {
+		aza_buf q;
+		aza_buf__init(&q, (size_t)1 << 24);
+		aza_buf__adds(&q, "{\"subscriptions\":[");
+		size_t end = i + (size_t)c->arg_batch < c->nsubs ? i + (size_t)c->arg_batch : c->nsubs;
+		for (size_t k = i; k < end; k++) {
+			if (k > i)
+				aza_buf__addc(&q, ',');
+			aza_buf__json_str(&q, c->subs[k].id);
+		}
+		aza_buf__adds(&q, "],\"query\":\"Resources | order by id asc\"}");
+		aza_buf__addc(&q, 0);
+		/* A failed batch is recorded against each of its subscriptions. */
+		const char *scope = end - i == 1 ? aza_coll__printf(c, "/subscriptions/%s", c->subs[i].id) : "/";
+		rc = q.oom ? AZA_ENOMEM : aza_coll__arg(c, q.p, scope);
+		aza_buf__release(&q);
+	}
+	for (size_t i = 0; !rc && i < c->nsubs; i++)
+		aza_arm__subscription(c, c->subs[i].id);
+	if (!rc && c->want_graph)
+		aza_graph__start(c);
+	if (!rc)
+		rc = run_phase(c);
+	if (!rc)
+		aza_arm__datasets(c);
+	const aza_http_stats *hs = aza_http__stats(c->h);
+	c->st.seconds = mono() - t0;
+	if (!rc)
+		write_tail(c, aza_auth__method(c->auth), c->st.seconds);
+	c->st.requests = hs->requests;
+	c->st.retries = hs->retries;
+	c->st.throttled = hs->throttled;
+	c->st.refreshes = hs->refreshes;
+	c->st.resources = c->nres;
+	c->st.subscriptions = c->nsubs;
+	c->st.errors = c->nerrs;
+	int cerr = gzclose(c->out);
+	c->out = NULL;
+	if (!rc && (c->out_err || cerr != Z_OK))
+		rc = aza__err(c->ctx, AZA_EIO, "cannot write %s", tmp);
+	if (!rc && rename(tmp, path))
+		rc = aza__err(c->ctx, AZA_EIO, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+void aza_collect_stats_get(const aza_collect *c, aza_collect_stats *out)
+{
+	*out = c->st;
+}
+
+size_t aza_collect_error_count(const aza_collect *c)
+{
+	return c->nerrs;
+}
+
+const aza_collect_error *aza_collect_error_at(aza_collect *c, size_t i)
+{
+	if (i >= c->nerrs)
+		return NULL;
+	if (!c->pub) {
+		c->pub = aza__malloc((c->nerrs ? c->nerrs : 1) * sizeof *c->pub);
+		if (!c->pub)
+			return NULL;
+		for (size_t k = 0; k < c->nerrs; k++) {
+			cerror *e = &c->errs[k];
+			c->pub[k].scope = e->scope;
+			c->pub[k].type = e->type;
+			c->pub[k].api = e->api;
+			c->pub[k].status = e->status;
+			c->pub[k].message = e->message;
+			c->pub[k].permission = aza_coll__permission(e->type, e->api, e->status);
+		}
+	}
+	return &c->pub[i];
+}

@@ -1,0 +1,132 @@
+/*
+ * collect.h - what the parts of live collection share: the HTTP engine
+ * (http.c, the only file that includes curl), credentials (auth.c), the
+ * collector state and the snapshot writer (collect.c), and the API walkers
+ * (arm.c, graph.c, storage.c). Nothing here is public.
+ */
+#ifndef AZA_COLLECT_H
+#define AZA_COLLECT_H
+
+#include "../lib/internal.h"
+
+/* Token audiences. */
+enum { AZA_AUD_NONE = 0, AZA_AUD_ARM, AZA_AUD_GRAPH, AZA_AUD_STORAGE, AZA_AUD_N };
+
+/* ---- HTTP engine ---- */
+typedef struct aza_http aza_http;
+
+typedef struct aza_hresp {
+	long status;        /* HTTP status, or 0 when no response was received */
+	const char *body;   /* NUL-terminated; "" when none */
+	size_t len;
+	const char *err;    /* transport failure text when status is 0, else "" */
+	int last;           /* no attempt remains: the callback must settle the call */
+	double ms;          /* time of the final attempt */
+} aza_hresp;
+
+#define AZA_HTTP_RETRY 1 /* callback result: retry (a truncated or invalid body) */
+
+/* Called once a call has a final answer (success, a status that is not
+ * retried, or no attempt left). May submit more calls. */
+typedef int (*aza_http_cb)(void *ud, const aza_hresp *r);
+
+typedef struct aza_hreq_opts {
+	const char *method;       /* "GET" (default) or "POST" */
+	const char *url;
+	const char *body;         /* POST body or NULL */
+	const char *content_type; /* default application/json when body is set */
+	int aud;                  /* AZA_AUD_*: adds "Authorization: Bearer" */
+	const char *header;       /* one extra header line or NULL */
+	aza_http_cb cb;
+	void *ud;
+} aza_hreq_opts;
+
+/* Supplies the current token of an audience (force: discard the cached one).
+ * *tok stays valid until the next call. Returns 0 or -1 with err filled. */
+typedef int (*aza_token_fn)(void *ud, int aud, int force, const char **tok, char *err, size_t errlen);
+
+typedef struct aza_http_cfg {
+	int per_host;            /* concurrent transfers per host */
+	int max_active;          /* concurrent transfers overall */
+	int max_attempts;        /* attempts per call, including the first */
+	long timeout_ms;         /* whole transfer */
+	long retry_base_ms;      /* first backoff; doubles each attempt, with jitter */
+	long retry_max_ms;       /* cap of one wait, also of Retry-After */
+	size_t max_response;     /* bytes of one response body */
+} aza_http_cfg;
+
+typedef struct aza_http_stats {
+	size_t requests, retries, throttled, refreshes, failures;
+	double wait_ms; /* time spent waiting for Retry-After / backoff (sum) */
+} aza_http_stats;
+
+aza_http *aza_http__new(const aza_http_cfg *cfg);
+void aza_http__free(aza_http *h);
+void aza_http__set_token(aza_http *h, aza_token_fn fn, void *ud);
+void aza_http__set_log(aza_http *h, void (*fn)(void *ud, const char *line), void *ud);
+void aza_http__cancel(aza_http *h); /* async-signal-safe */
+int aza_http__cancelled(const aza_http *h);
+int aza_http__submit(aza_http *h, const aza_hreq_opts *o); /* 0 or AZA_ENOMEM */
+int aza_http__run(aza_http *h);                              /* until idle; 0, or AZA_EIO when cancelled */
+const aza_http_stats *aza_http__stats(const aza_http *h);
+/* One call, synchronously, with the same retry policy (used for tokens). */
+int aza_http__fetch(aza_http *h, const aza_hreq_opts *o, aza_buf *out, long *status, char *err,
+                    size_t errlen);
+/* Percent-encode s; caller frees with aza__free. NULL when out of memory. */
+char *aza_http__escape(const char *s);
+
+/* ---- credentials ---- */
+typedef struct aza_auth aza_auth;
+typedef struct aza_auth_cfg {
+	const char *method;     /* NULL/"auto", "secret", "certificate", "workload", "msi", "appservice", "cli" */
+	const char *authority;  /* authority host, no trailing slash */
+	const char *tenant;     /* overrides AZURE_TENANT_ID */
+	const char *scope[AZA_AUD_N]; /* "https://management.azure.com/.default" */
+} aza_auth_cfg;
+aza_auth *aza_auth__new(aza_http *h, const aza_auth_cfg *cfg, char *err, size_t errlen);
+void aza_auth__free(aza_auth *a);
+int aza_auth__token(void *ud, int aud, int force, const char **tok, char *err, size_t errlen);
+const char *aza_auth__method(const aza_auth *a);
+const char *aza_auth__tenant(const aza_auth *a);
+
+/* ---- the collector ---- */
+typedef struct aza_collect aza_collector;
+/* A list walk: GET url (or POST body for Resource Graph), follow paging,
+ * hand each item to the collector. */
+typedef struct aza_walk {
+	aza_collector *c;
+	const char *scope;   /* resource id or "/" (tenant): where a failure applies */
+	const char *type;    /* data set (ARM type or directory key) */
+	const char *api;     /* path of the first page, for errors */
+	int kind;            /* AZA_WALK_* */
+	int aud;
+	const char *post;    /* Resource Graph query body without $skipToken */
+	void (*each)(aza_collector *c, const aza_json *item); /* ARM/ARG items: child walks */
+	/* private */
+	int pages;
+	uint64_t seen[64];
+	size_t nseen;
+	aza_buf dir; /* graph list: items so far */
+	int dir_items;
+} aza_walk;
+enum { AZA_WALK_LIST = 0, AZA_WALK_ONE, AZA_WALK_ARG, AZA_WALK_GRAPH, AZA_WALK_GRAPH_ONE };
+
+int aza_coll__walk(aza_collector *c, int kind, const char *url, const char *scope, const char *type,
+                   void (*each)(aza_collector *, const aza_json *));
+int aza_coll__arg(aza_collector *c, const char *body, const char *scope);
+const char *aza_coll__arm(const aza_collector *c);   /* endpoint, no trailing slash */
+const char *aza_coll__graph(const aza_collector *c);
+void aza_coll__dataset(aza_collector *c, const char *type);
+void aza_coll__error(aza_collector *c, const char *scope, const char *type, const char *api, int status,
+                     const char *message);
+char *aza_coll__printf(aza_collector *c, const char *fmt, ...) AZA_PRINTF(2, 3); /* lives as long as c */
+
+/* arm.c, graph.c, storage.c */
+void aza_arm__subscription(aza_collector *c, const char *sub);
+void aza_arm__resource(aza_collector *c, const aza_json *item);
+void aza_arm__datasets(aza_collector *c);
+void aza_graph__start(aza_collector *c);
+int aza_storage__children(aza_collector *c, const char *id);
+const char *aza_coll__permission(const char *type, const char *api, int status);
+
+#endif

@@ -1,0 +1,195 @@
+#!/bin/sh
+# Live collection against the loopback emulator: credentials, faults, paging,
+# secrets, parity with offline files. Prints "N passed, M failed".
+# Needs the example bodies: $AZA_SHARED/azure-api-examples (default ../shared).
+AZ=${AZAUDIT:-build/azaudit}
+EMU=${EMU:-$(dirname "$AZ")/tests/emulator/emu}
+SH=${AZA_SHARED:-../shared}
+[ -d "$SH" ] || [ -n "$AZA_SHARED" ] || SH=../../shared # a worktree one level deeper
+EX=$SH/azure-api-examples
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+if [ ! -d "$EX" ]; then
+	echo "skip: $EX not found (set AZA_SHARED)"; echo "0 passed, 0 failed"; exit 0
+fi
+T=$(mktemp -d)
+EP=
+stop_emu() { [ -n "$EP" ] && kill "$EP" 2>/dev/null && wait "$EP" 2>/dev/null; EP=; }
+trap 'stop_emu; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
+
+SECRET=emu-secret-value
+export AZURE_TENANT_ID=72f988bf-0000-0000-0000-000000000001 AZURE_CLIENT_ID=emu-client AZURE_CLIENT_SECRET=$SECRET
+unset AZURE_CLIENT_CERTIFICATE_PATH AZURE_FEDERATED_TOKEN_FILE IDENTITY_ENDPOINT IDENTITY_HEADER \
+	AZURE_POD_IDENTITY_AUTHORITY_HOST AZAUDIT_IMDS_ENDPOINT AZURE_AUTHORITY_HOST AZAUDIT_ARM_ENDPOINT \
+	AZAUDIT_GRAPH_ENDPOINT
+
+# start_emu [emulator options]: on a random loopback port; sets P and EP.
+start_emu() {
+	stop_emu
+	rm -f "$T/port"
+	"$EMU" --examples "$EX" --port-file "$T/port" "$@" 2>"$T/emu.err" &
+	EP=$!
+	i=0
+	while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	P=$(cat "$T/port" 2>/dev/null)
+	[ -n "$P" ] || { echo "emulator did not start: $(cat "$T/emu.err")"; exit 1; }
+}
+# coll OUT [collect options]: rc in RC, stderr in $T/err.
+coll() {
+	out=$1; shift
+	"$AZ" collect -o "$out" --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \
+		--graph-endpoint "http://127.0.0.1:$P" --retry-base-ms 20 "$@" >"$T/out" 2>"$T/err"
+	RC=$?
+}
+# findings FILE...: "rule|resource|status" lines, sorted.
+findings() {
+	"$AZ" scan -f json "$@" 2>/dev/null | sed -n 's/.*"rule_id":"\([^"]*\)".*"status":"\([A-Z_]*\)","resource_id":"\([^"]*\)".*/\1|\3|\2/p' | sort
+}
+# no_false FILE: every PASS or FAIL of FILE is also in the baseline.
+no_false() {
+	findings "$1" > "$T/f.txt"
+	grep -E '\|(PASS|FAIL)$' "$T/f.txt" | grep -vxFf "$T/base.txt" > "$T/extra.txt"
+	[ ! -s "$T/extra.txt" ]
+}
+same_as_base() { findings "$1" > "$T/f.txt"; cmp -s "$T/f.txt" "$T/base.txt"; }
+
+# --- baseline: a clean tenant of three subscriptions
+start_emu
+coll "$T/base.json" -v
+[ $RC -eq 0 ] && ok || bad "baseline collect exit $RC: $(tail -3 "$T/err")"
+findings "$T/base.json" > "$T/base.txt"
+[ "$(wc -l < "$T/base.txt")" -gt 100 ] && ok || bad "baseline has few findings"
+grep -q '"subscriptions":\[{"id":"00000000-0000-0000-0000-000000000001"' "$T/base.json" && ok || bad "meta.subscriptions"
+grep -q '"datasets":\[' "$T/base.json" && ok || bad "meta.datasets"
+ls "$T" | grep -q '\.tmp\.' && bad "temp file left behind" || ok
+grep -q 'GET /subscriptions?api-version=2022-12-01 200' "$T/err" && ok || bad "verbose log lines"
+grep -qi 'bearer\|emu\.[0-9]' "$T/err" && bad "token in the verbose log" || ok
+grep -q "$SECRET" "$T/err" "$T/out" "$T/base.json" && bad "secret in output, log or snapshot" || ok
+
+# gzip output scans the same
+coll "$T/base.json.gz" -q
+[ $RC -eq 0 ] && [ "$(od -An -tx1 -N2 "$T/base.json.gz" | tr -d ' ')" = "1f8b" ] && ok || bad "gzip snapshot"
+same_as_base "$T/base.json.gz" && ok || bad "gzip snapshot scans differently"
+
+# the same tenant as offline files scans to the same findings
+"$EMU" --examples "$EX" --dump "$T/offline" --datasets-from "$T/base.json" 2>"$T/emu.err"
+findings "$T/offline" > "$T/off.txt"
+cmp -s "$T/off.txt" "$T/base.txt" && ok || { bad "offline files scan differently"; diff "$T/off.txt" "$T/base.txt" | head -5; }
+
+# --- faults the tool recovers from: same findings as the baseline
+# fault-name emulator-fault [collect options]
+recovers() {
+	name=$1; f=$2; shift 2
+	start_emu --fault "$f"
+	coll "$T/$name.json" -v "$@"
+	[ $RC -eq 0 ] && ok || bad "$name: exit $RC"
+	same_as_base "$T/$name.json" && ok || { bad "$name: findings differ from the baseline"; diff "$T/f.txt" "$T/base.txt" | head -4; }
+}
+s0=$(date +%s)
+recovers throttle 429:2@/providers/Microsoft.Security/pricings
+[ $(( $(date +%s) - s0 )) -ge 1 ] && ok || bad "429: Retry-After not waited"
+[ "$(grep -c 'pricings?api-version=2024-01-01 429' "$T/err")" -eq 2 ] && ok || bad "429: expected two throttled calls"
+grep -q '2 retries, 2 throttled' "$T/err" && ok || bad "429: summary counts: $(grep collected "$T/err")"
+recovers err500 500:3@/auditingSettings
+recovers err503 503:1@Microsoft.ResourceGraph
+recovers slow slow:1@/securityAlertPolicies --timeout 1
+grep -q 'securityAlertPolicies.*--- .*timed out' "$T/err" && ok || bad "slow: no timeout logged: $(grep -- --- "$T/err" | head -2)"
+recovers truncated truncate:1@/firewallRules
+recovers invalid invalid:1@/config/web
+recovers reset reset:1@/keys
+recovers expired expire:1@/providers/Microsoft.Authorization/locks
+grep -q 'locks?api-version=2020-05-01 401' "$T/err" && ok || bad "expired: no 401 seen"
+start_emu --page-size 1
+coll "$T/pages.json" -v
+[ $RC -eq 0 ] && same_as_base "$T/pages.json" && ok || bad "pages: exit $RC or findings differ"
+grep -q 'skiptoken=' "$T/err" && ok || bad "pages: no next page followed"
+[ "$(grep -c 'ResourceGraph/resources' "$T/err")" -gt 30 ] && ok || bad "pages: Resource Graph \$skipToken not followed"
+
+# --- faults that end calls: recorded, and no false PASS or FAIL
+# fault-name emulator-fault grep-for-error [collect options]
+recorded() {
+	name=$1; f=$2; want=$3; shift 3
+	start_emu --fault "$f"
+	coll "$T/$name.json" "$@"
+	[ $RC -eq 0 ] && ok || bad "$name: exit $RC"
+	grep -q "$want" "$T/$name.json" && ok || bad "$name: error not recorded ($want)"
+	no_false "$T/$name.json" && ok || { bad "$name: verdicts not in the baseline:"; head -3 "$T/extra.txt"; }
+}
+recorded gone503 503:0@/auditingSettings '"type":"Microsoft.Sql/servers/auditingSettings","api":"[^"]*","status":503' --attempts 2
+grep -q 'AZA-SQL-001|[^|]*|UNKNOWN' "$T/f.txt" && ok || bad "gone503: SQL auditing not UNKNOWN"
+recorded loop loop:0@/providers/Microsoft.Authorization/locks 'already returned'
+recorded sub403 403:0@00000000-0000-0000-0000-000000000002 '"scope":"/subscriptions/00000000-0000-0000-0000-000000000002","type":"","api":"/providers/Microsoft.ResourceGraph/resources","status":403' --arg-batch 1
+grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T/f.txt" >/dev/null && bad "sub403: PASS in the unreadable subscription" || ok
+grep -q 'Reader on the subscription' "$T/err" && ok || bad "sub403: no permission hint"
+recorded graph403 403:0@/v1.0/users '"type":"users","api":"/v1.0/users","status":403'
+grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission named"
+recorded toobig 429:0@/nothing 'response larger than' --max-response 4096
+
+# --- scope
+start_emu
+coll "$T/one.json" --subscription emu-sub-2
+[ $RC -eq 0 ] && grep -q '"subscriptions":\[{"id":"00000000-0000-0000-0000-000000000002","name":"emu-sub-2"}\]' "$T/one.json" && ok || bad "--subscription by name"
+grep -q 'resourceGroups/[^"]*","' "$T/one.json" && ! grep -q '/subscriptions/00000000-0000-0000-0000-000000000001/' "$T/one.json" && ok || bad "--subscription leaks other subscriptions"
+"$AZ" collect -o "$T/x.json" --cloud Mars 2>/dev/null; [ $? -eq 2 ] && ok || bad "--cloud Mars accepted"
+
+# --- credentials
+AZURE_CLIENT_SECRET=wrong-secret-xyz coll "$T/badsecret.json"
+[ $RC -eq 2 ] && grep -q 'HTTP 401' "$T/err" && ok || bad "wrong secret: exit $RC $(cat "$T/err")"
+grep -q 'wrong-secret-xyz' "$T/err" && bad "wrong secret printed" || ok
+[ ! -e "$T/badsecret.json" ] && ok || bad "snapshot written without credentials"
+
+echo fed-assertion-123 > "$T/fed"
+start_emu --federated-token fed-assertion-123
+env -u AZURE_CLIENT_SECRET AZURE_FEDERATED_TOKEN_FILE="$T/fed" sh -c '"$0" collect -o "$1" --authority-host "http://127.0.0.1:$2" --arm-endpoint "http://127.0.0.1:$2" --graph-endpoint "http://127.0.0.1:$2" -q' "$AZ" "$T/wl.json" "$P"
+grep -q '"auth":"workload-identity"' "$T/wl.json" 2>/dev/null && ok || bad "workload identity"
+
+env -u AZURE_CLIENT_SECRET -u AZURE_CLIENT_ID -u AZURE_TENANT_ID AZURE_POD_IDENTITY_AUTHORITY_HOST="http://127.0.0.1:$P" \
+	"$AZ" collect -o "$T/msi.json" --arm-endpoint "http://127.0.0.1:$P" --graph-endpoint "http://127.0.0.1:$P" -q
+grep -q '"auth":"managed-identity"' "$T/msi.json" 2>/dev/null && ok || bad "managed identity (IMDS)"
+env -u AZURE_CLIENT_SECRET -u AZURE_CLIENT_ID -u AZURE_TENANT_ID IDENTITY_ENDPOINT="http://127.0.0.1:$P/msi/token" \
+	IDENTITY_HEADER=emu-identity-header "$AZ" collect -o "$T/as.json" --arm-endpoint "http://127.0.0.1:$P" \
+	--graph-endpoint "http://127.0.0.1:$P" -q
+grep -q '"auth":"managed-identity (App Service)"' "$T/as.json" 2>/dev/null && ok || bad "managed identity (App Service)"
+
+if command -v openssl >/dev/null 2>&1; then
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/k.pem" -out "$T/c.pem" -subj /CN=emu -days 1 2>/dev/null
+	cat "$T/k.pem" "$T/c.pem" > "$T/cert.pem"
+	start_emu --cert "$T/c.pem"
+	env -u AZURE_CLIENT_SECRET AZURE_CLIENT_CERTIFICATE_PATH="$T/cert.pem" "$AZ" collect -o "$T/cert.json" \
+		--authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" --graph-endpoint "http://127.0.0.1:$P" -q
+	grep -q '"auth":"client-certificate"' "$T/cert.json" 2>/dev/null && ok || bad "certificate credential"
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/k2.pem" -out "$T/c2.pem" -subj /CN=other -days 1 2>/dev/null
+	cat "$T/k2.pem" "$T/c2.pem" > "$T/cert2.pem"
+	env -u AZURE_CLIENT_SECRET AZURE_CLIENT_CERTIFICATE_PATH="$T/cert2.pem" "$AZ" collect -o "$T/cert2.json" \
+		--authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" --graph-endpoint "http://127.0.0.1:$P" -q 2>/dev/null
+	[ $? -eq 2 ] && [ ! -e "$T/cert2.json" ] && ok || bad "a certificate the tenant does not know was accepted"
+fi
+
+# Azure CLI: run without a shell, no secret in its argv or environment
+start_emu --cli-token emu-cli-token
+mkdir -p "$T/bin"
+cat > "$T/bin/az" <<EOF
+#!/bin/sh
+tr '\0' ' ' < /proc/\$\$/cmdline > "$T/az-argv"
+env > "$T/az-env"
+echo '{"accessToken": "emu-cli-token", "expiresOn": "2099-01-01 00:00:00.000000", "tokenType": "Bearer"}'
+EOF
+chmod +x "$T/bin/az"
+PATH="$T/bin:$PATH" "$AZ" collect -o "$T/cli.json" --auth cli --arm-endpoint "http://127.0.0.1:$P" \
+	--graph-endpoint "http://127.0.0.1:$P" -q
+grep -q '"auth":"azure-cli"' "$T/cli.json" 2>/dev/null && ok || bad "Azure CLI credential"
+grep -q 'account get-access-token --resource https://[a-z.]*/ ' "$T/az-argv" && ok || bad "az argv: $(cat "$T/az-argv")"
+grep -q "$SECRET" "$T/az-argv" "$T/az-env" && bad "secret reached the az child" || ok
+
+# Ctrl-C: no snapshot, no temp file
+start_emu --latency 300
+coll_bg() { "$AZ" collect -o "$T/int.json" --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \
+	--graph-endpoint "http://127.0.0.1:$P" -q 2>/dev/null & CP=$!; }
+coll_bg; sleep 1; kill -INT $CP; wait $CP; rc=$?
+[ $rc -ne 0 ] && [ ! -e "$T/int.json" ] && ! ls "$T" | grep -q 'int.json.tmp' && ok || bad "interrupt left a snapshot (exit $rc)"
+
+stop_emu
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

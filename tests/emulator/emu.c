@@ -1,0 +1,1186 @@
+/*
+ * emu.c - a loopback HTTP/1.1 emulator of the Azure token endpoints,
+ * Resource Manager, Resource Graph and Microsoft Graph, serving a
+ * multi-subscription tenant built from the example bodies in
+ * shared/azure-api-examples, with injectable faults. For tests only.
+ *
+ *   emu --examples DIR --port-file F [--subs N] [--page-size N] [--latency MS]
+ *       [--fault KIND[:COUNT][@MATCH]]... [--token-ttl S] [--extra N] [--log F]
+ *   emu --examples DIR --dump OUTDIR [--datasets-from SNAPSHOT]
+ *
+ * Faults (COUNT: times to fire, default 1, 0 = always; MATCH: substring of
+ * "path?query body"): 429 500 503 403 404 slow truncate invalid reset expire
+ * loop tokenfail. Control: GET /_emu/stats, POST /_emu/fault?spec=...
+ */
+#include "lib/internal.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/sha.h>
+#include <openssl/x509.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TENANT "72f988bf-0000-0000-0000-000000000001"
+#define CLIENT "emu-client"
+
+/* ---- store ---- */
+typedef struct obj {
+	char *id, *text;
+	int sub, arg;
+} obj;
+typedef struct entry {
+	char *key;
+	int one;          /* object index, or -1 */
+	int *items;
+	size_t n, cap;
+	struct entry *next;
+} entry;
+#define NB 65536
+static entry *tab[NB];
+static obj *objs;
+static size_t nobjs, capobjs;
+static char **subs;
+static int nsubs = 3;
+static const char *root = "../shared/azure-api-examples";
+static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra;
+static FILE *logfp;
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static long n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults;
+static const char *cli_token, *secret = "emu-secret-value", *fedtoken, *idheader = "emu-identity-header", *certpath;
+
+static void die(const char *m)
+{
+	fprintf(stderr, "emu: %s\n", m);
+	exit(2);
+}
+
+static char *lower(const char *s, size_t n)
+{
+	char *r = malloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		r[i] = (char)tolower((unsigned char)s[i]);
+	r[n] = 0;
+	return r;
+}
+
+static entry *get(const char *key, size_t n, int create)
+{
+	char *k = lower(key, n);
+	uint64_t h = aza__ihash(k, n) % NB;
+	for (entry *e = tab[h]; e; e = e->next)
+		if (!strcmp(e->key, k)) {
+			free(k);
+			return e;
+		}
+	if (!create) {
+		free(k);
+		return NULL;
+	}
+	entry *e = calloc(1, sizeof *e);
+	e->key = k;
+	e->one = -1;
+	e->next = tab[h];
+	tab[h] = e;
+	return e;
+}
+
+static void push(entry *e, int i)
+{
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 8;
+		e->items = realloc(e->items, e->cap * sizeof *e->items);
+	}
+	e->items[e->n++] = i;
+}
+
+/* Register text (an object with id) as an object and as an item of coll
+ * (default: its id without the last segment). */
+static void add(char *text, const char *id, const char *coll, int sub, int arg)
+{
+	if (get(id, strlen(id), 0) && get(id, strlen(id), 0)->one >= 0) {
+		free(text);
+		return;
+	}
+	if (nobjs == capobjs) {
+		capobjs = capobjs ? capobjs * 2 : 256;
+		objs = realloc(objs, capobjs * sizeof *objs);
+	}
+	obj *o = &objs[nobjs];
+	o->id = strdup(id);
+	o->text = text;
+	o->sub = sub;
+	o->arg = arg;
+	get(id, strlen(id), 1)->one = (int)nobjs;
+	if (coll)
+		push(get(coll, strlen(coll), 1), (int)nobjs);
+	else {
+		const char *sl = strrchr(id, '/');
+		push(get(id, (size_t)(sl - id), 1), (int)nobjs);
+	}
+	nobjs++;
+}
+
+/* ---- example bodies ---- */
+static aza_arena ar;
+
+static const aza_json *load(const char *rel, const char *path)
+{
+	char fn[1024];
+	snprintf(fn, sizeof fn, "%s/%s", root, rel);
+	FILE *fp = fopen(fn, "rb");
+	if (!fp) {
+		fprintf(stderr, "emu: cannot open %s\n", fn);
+		exit(2);
+	}
+	aza_buf b;
+	aza_buf__init(&b, 1 << 26);
+	char tmp[65536];
+	size_t n;
+	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
+		aza_buf__add(&b, tmp, n);
+	fclose(fp);
+	aza_json *j;
+	aza_jerr e;
+	char *copy = aza_arena__strndup(&ar, b.p, b.len);
+	if (aza_json__parse_all(&ar, copy, b.len, &j, &e))
+		die("bad example JSON");
+	aza_buf__release(&b);
+	const aza_json *r = path ? aza_json_path(j, path) : j;
+	if (!r) {
+		fprintf(stderr, "emu: %s has no %s\n", rel, path);
+		exit(2);
+	}
+	return r;
+}
+
+/* Serialize o with its id replaced, then point every subscription id in it
+ * at sub. */
+static char *render(const aza_json *o, const char *newid, const char *sub)
+{
+	aza_buf b;
+	aza_buf__init(&b, 1 << 26);
+	aza_buf__addc(&b, '{');
+	int first = 1;
+	aza_json_each(m, o) {
+		if (!first)
+			aza_buf__addc(&b, ',');
+		first = 0;
+		aza_buf__json_str(&b, m->key);
+		aza_buf__addc(&b, ':');
+		if (newid && aza__strieq(m->key, "id"))
+			aza_buf__json_str(&b, newid);
+		else
+			aza_json__write(&b, m);
+	}
+	aza_buf__addc(&b, '}');
+	aza_buf__addc(&b, 0);
+	aza_buf out;
+	aza_buf__init(&out, 1 << 26);
+	const char *p = b.p;
+	while (*p) {
+		if (sub && aza__strnieq(p, "/subscriptions/", 15)) {
+			aza_buf__add(&out, p, 15);
+			aza_buf__adds(&out, sub);
+			p += 15;
+			p += strcspn(p, "/\"");
+			continue;
+		}
+		aza_buf__addc(&out, *p++);
+	}
+	aza_buf__addc(&out, 0);
+	aza_buf__release(&b);
+	return out.p;
+}
+
+/* Original id with its subscription replaced. */
+static char *subid(const char *id, const char *sub)
+{
+	aza_buf b;
+	aza_buf__init(&b, 1 << 16);
+	if (*id != '/')
+		aza_buf__addc(&b, '/');
+	const char *p = strstr(id, "ubscriptions/");
+	if (!p)
+		return strdup(id);
+	p += 13;
+	aza_buf__printf(&b, "%.*s%s%s", (int)(p - id), id, sub, p + strcspn(p, "/"));
+	aza_buf__addc(&b, 0);
+	return b.p;
+}
+
+/* parent + the last k segments of id. */
+static char *reparent(const char *parent, const char *id, int k)
+{
+	const char *p = id + strlen(id);
+	for (int i = 0; i < k && p > id; i++) {
+		p--;
+		while (p > id && *p != '/')
+			p--;
+	}
+	size_t n = strlen(parent) + strlen(p) + 2;
+	char *r = malloc(n);
+	snprintf(r, n, "%s%s%s", parent, *p == '/' ? "" : "/", p);
+	return r;
+}
+
+static const char *S(const char *rel)
+{
+	return rel;
+}
+
+/* Add the items of a list (or one object) at parent (k trailing id
+ * segments kept; k = 0: ids only moved to sub). */
+static int add_from(const char *rel, const char *path, int isarr, const char *parent, int k, const char *coll,
+                    int si, int arg, char **first_id)
+{
+	const aza_json *v = load(rel, path);
+	int n = 0;
+	const aza_json *it = isarr ? aza_json__first(v) : v;
+	for (; it; it = isarr ? it->next : NULL) {
+		const char *id = aza_json_str(aza_json_get(it, "id"));
+		if (!id)
+			continue;
+		char *nid = k ? reparent(parent, id, k) : subid(id, subs[si]);
+		char *text = render(it, nid, subs[si]);
+		if (first_id && !*first_id)
+			*first_id = strdup(nid);
+		add(text, nid, coll, si, arg);
+		free(nid);
+		n++;
+	}
+	return n;
+}
+
+#define SQLX "sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/"
+#define STGX "storage/resource-manager/Microsoft.Storage/stable/2023-05-01/examples/"
+#define NETX "network/resource-manager/Microsoft.Network/stable/2024-05-01/examples/"
+#define KVX "keyvault/resource-manager/Microsoft.KeyVault/stable/"
+#define WEBX "web/resource-manager/Microsoft.Web/"
+#define SECX "security/resource-manager/Microsoft.Security/"
+#define MONX "monitor/resource-manager/Microsoft.Insights/"
+#define B "responses.200.body"
+#define V "responses.200.body.value"
+
+static void build_sub(int si)
+{
+	const char *sub = subs[si];
+	char subscope[128];
+	snprintf(subscope, sizeof subscope, "/subscriptions/%s", sub);
+	char coll[512];
+	/* Top-level resources (Resource Graph rows). */
+	char *sql = NULL, *pg = NULL, *my = NULL, *kv = NULL, *web = NULL, *nw = NULL, *stg = NULL;
+	add_from(STGX "StorageAccountList.json", V, 1, NULL, 0, NULL, si, 1, &stg);
+	add_from(SQLX "ServerGet.json", B, 0, NULL, 0, NULL, si, 1, &sql);
+	add_from("postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/ServerGet.json", B, 0,
+	         NULL, 0, NULL, si, 1, &pg);
+	add_from("mysql/resource-manager/Microsoft.DBforMySQL/FlexibleServers/stable/2023-12-30/examples/ServerGet.json",
+	         B, 0, NULL, 0, NULL, si, 1, &my);
+	add_from(KVX "2023-07-01/examples/getVault.json", B, 0, NULL, 0, NULL, si, 1, &kv);
+	add_from(WEBX "stable/2023-12-01/examples/GetWebApp.json", B, 0, NULL, 0, NULL, si, 1, &web);
+	add_from(NETX "NetworkSecurityGroupListAll.json", V, 1, NULL, 0, NULL, si, 1, NULL);
+	add_from(NETX "NetworkWatcherList.json", V, 1, NULL, 0, NULL, si, 1, &nw);
+	add_from(NETX "PublicIpAddressGet.json", B, 0, NULL, 0, NULL, si, 1, NULL);
+	add_from("compute/resource-manager/Microsoft.Compute/DiskRP/stable/2024-03-02/examples/diskExamples/"
+	         "Disk_ListBySubscription.json", V, 1, NULL, 0, NULL, si, 1, NULL);
+	add_from("compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2024-07-01/examples/virtualMachineExamples/"
+	         "VirtualMachine_Get.json", B, 0, NULL, 0, NULL, si, 1, NULL);
+	/* Bulk resources with no settings of their own (bench). */
+	if (extra) {
+		const aza_json *nsg = aza_json__first(load(NETX "NetworkSecurityGroupListAll.json", V));
+		for (int i = 0; i < extra; i++) {
+			char id[300];
+			snprintf(id, sizeof id, "/subscriptions/%s/resourceGroups/rg-bulk/providers/Microsoft.Network/"
+			         "networkSecurityGroups/bulk-nsg-%05d", sub, i);
+			add(render(nsg, id, sub), id, NULL, si, 1);
+		}
+	}
+	/* A database of the server, for its TDE setting. */
+	const aza_json *tde = load(SQLX "TransparentDataEncryptionGet.json", B);
+	/* (The example's id is the database's, without the setting's suffix.) */
+	char *db = reparent(sql, aza_json_str(aza_json_get(tde, "id")), 2);
+	char dbtext[1024];
+	const char *dbname = strrchr(db, '/') + 1;
+	snprintf(dbtext, sizeof dbtext, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"Microsoft.Sql/servers/databases\","
+	         "\"location\":\"eastus\",\"properties\":{\"status\":\"Online\"}}", db, dbname);
+	add(strdup(dbtext), db, NULL, si, 1);
+	/* Settings and children through Resource Manager. */
+	add_from(SQLX "ServerBlobAuditingGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	add_from(SQLX "ServerSecurityAlertsGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	add_from(SQLX "ServerAdvancedThreatProtectionSettingsGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	add_from(SQLX "AdministratorGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	add_from(SQLX "FirewallRuleList.json", V, 1, sql, 2, NULL, si, 0, NULL);
+	add_from(SQLX "ServerVulnerabilityAssessmentGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	char tdeid[600];
+	snprintf(tdeid, sizeof tdeid, "%s/transparentDataEncryption/current", db);
+	add(render(tde, tdeid, sub), tdeid, NULL, si, 0);
+	add_from("postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/"
+	         "FirewallRuleListByServer.json", V, 1, pg, 2, NULL, si, 0, NULL);
+	add_from("postgresql/resource-manager/Microsoft.DBforPostgreSQL/stable/2024-08-01/examples/ConfigurationGet.json",
+	         B, 0, pg, 2, NULL, si, 0, NULL);
+	add_from("mysql/resource-manager/Microsoft.DBforMySQL/FlexibleServers/stable/2023-12-30/examples/"
+	         "ConfigurationGet.json", B, 0, my, 2, NULL, si, 0, NULL);
+	add_from(WEBX "AppService/stable/2025-03-01/examples/GetSiteConfig.json", B, 0, web, 2, NULL, si, 0, NULL);
+	add_from(WEBX "AppService/stable/2025-03-01/examples/GetAuthSettingsV2WithoutSecrets.json", B, 0, web, 2, NULL,
+	         si, 0, NULL);
+	add_from(KVX "2023-07-01/examples/listKeys.json", V, 1, kv, 2, NULL, si, 0, NULL);
+	add_from(KVX "2024-11-01/examples/listSecrets.json", V, 1, kv, 2, NULL, si, 0, NULL);
+	add_from(MONX "preview/2021-05-01-preview/examples/getDiagnosticSetting.json", B, 0, kv, 4, NULL, si, 0, NULL);
+	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, stg, 4, NULL, si, 0, NULL);
+	add_from(NETX "NetworkWatcherFlowLogList.json", V, 1, nw, 2, NULL, si, 0, NULL);
+	/* Every storage account: blob service and containers. */
+	for (size_t i = 0; i < nobjs; i++) {
+		if (objs[i].sub != si || !objs[i].arg || !aza__istrstr(objs[i].id, "/storageAccounts/"))
+			continue;
+		char *acc = strdup(objs[i].id);
+		add_from(STGX "BlobServicesGet.json", B, 0, acc, 2, NULL, si, 0, NULL);
+		add_from(STGX "BlobContainersList.json", V, 1, acc, 4, NULL, si, 0, NULL);
+		free(acc);
+	}
+	/* Subscription-level lists. */
+	static const struct {
+		const char *rel, *path;
+		int arr;
+		const char *coll;
+	} sl[] = {
+		{MONX "preview/2021-05-01-preview/examples/getSubscriptionDiagnosticSetting.json", B, 0,
+		 "/providers/Microsoft.Insights/diagnosticSettings"},
+		{MONX "stable/2020-10-01/examples/ActivityLogAlertRule_ListBySubscriptionId.json", V, 1,
+		 "/providers/Microsoft.Insights/activityLogAlerts"},
+		{MONX "stable/2016-03-01/examples/getLogProfile.json", B, 0, "/providers/Microsoft.Insights/logprofiles"},
+		{SECX "stable/2024-01-01/examples/Pricings/ListPricings_example.json", V, 1, "/providers/Microsoft.Security/pricings"},
+		{SECX "preview/2023-12-01-preview/examples/SecurityContacts/GetSecurityContactsSubscription_example.json", V, 1,
+		 "/providers/Microsoft.Security/securityContacts"},
+		{SECX "preview/2017-08-01-preview/examples/AutoProvisioningSettings/"
+		      "GetAutoProvisioningSettingsSubscription_example.json", V, 1,
+		 "/providers/Microsoft.Security/autoProvisioningSettings"},
+		{SECX "stable/2020-01-01/examples/secureScores/ListSecureScores_example.json", V, 1,
+		 "/providers/Microsoft.Security/secureScores"},
+		{SECX "stable/2021-06-01/examples/Assessments/ListAssessments_example.json", V, 1,
+		 "/providers/Microsoft.Security/assessments"},
+		{"authorization/resource-manager/Microsoft.Authorization/preview/2018-01-01-preview/examples/"
+		 "GetRoleDefinitionAtScope.json", V, 1, "/providers/Microsoft.Authorization/roleDefinitions"},
+		{"authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/"
+		 "RoleAssignments_ListForScope.json", V, 1, "/providers/Microsoft.Authorization/roleAssignments"},
+		{"resources/resource-manager/Microsoft.Authorization/stable/2020-05-01/examples/"
+		 "ManagementLocks_ListAtSubscriptionLevel.json", V, 1, "/providers/Microsoft.Authorization/locks"},
+		{"resources/resource-manager/Microsoft.Authorization/stable/2023-04-01/examples/listPolicyAssignments.json", V,
+		 1, "/providers/Microsoft.Authorization/policyAssignments"},
+	};
+	for (size_t i = 0; i < sizeof sl / sizeof sl[0]; i++) {
+		snprintf(coll, sizeof coll, "%s%s", subscope, sl[i].coll);
+		get(coll, strlen(coll), 1);
+		add_from(S(sl[i].rel), sl[i].path, sl[i].arr, NULL, 0, coll, si, 0, NULL);
+	}
+	free(sql);
+	free(pg);
+	free(my);
+	free(kv);
+	free(web);
+	free(nw);
+	free(stg);
+	free(db);
+}
+
+static const struct gfile {
+	const char *path, *file;
+	int one;
+} gfiles[] = {
+	{"/v1.0/users", "users-list.json", 0},
+	{"/v1.0/users", "users-list-b2b-guests.json", 0},
+	{"/v1.0/reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails-list.json", 0},
+	{"/v1.0/policies/authorizationPolicy", "authorizationPolicy-get.json", 1},
+	{"/v1.0/identity/conditionalAccess/policies", "conditionalAccess-policies-list.json", 0},
+	{"/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy-get.json", 1},
+	{"/v1.0/roleManagement/directory/roleAssignments", "roleManagement-directory-roleAssignments-list.json", 0},
+	{"/v1.0/groupSettings", "groupSettings-list.json", 0},
+};
+static const char *gkeys[] = {"users", "users", "userRegistrationDetails", "authorizationPolicy",
+                              "conditionalAccessPolicies", "identitySecurityDefaultsEnforcementPolicy",
+                              "directoryRoleAssignments", "groupSettings"};
+
+static void build_graph(void)
+{
+	for (size_t i = 0; i < sizeof gfiles / sizeof gfiles[0]; i++) {
+		char rel[256];
+		snprintf(rel, sizeof rel, "graph/%s", gfiles[i].file);
+		const aza_json *j = load(rel, NULL);
+		entry *e = get(gfiles[i].path, strlen(gfiles[i].path), 1);
+		if (gfiles[i].one) {
+			aza_buf b;
+			aza_buf__init(&b, 1 << 24);
+			aza_json__write(&b, j);
+			aza_buf__addc(&b, 0);
+			char id[300];
+			snprintf(id, sizeof id, "graph:%s", gfiles[i].path);
+			add(b.p, id, "graph:singletons", -1, 0);
+			e->one = (int)nobjs - 1;
+			continue;
+		}
+		aza_json_each(it, aza_json_get(j, "value")) {
+			aza_buf b;
+			aza_buf__init(&b, 1 << 24);
+			aza_json__write(&b, it);
+			aza_buf__addc(&b, 0);
+			char id[400];
+			snprintf(id, sizeof id, "graph:%s/%zu", gfiles[i].path, nobjs);
+			add(b.p, id, gfiles[i].path, -1, 0);
+		}
+	}
+}
+
+/* ---- faults ---- */
+typedef struct fault {
+	char kind[16];
+	char match[256];
+	int count; /* remaining; -1 = always */
+} fault;
+static fault faults[64];
+static int nfaults;
+static int retry_after = 1, slow_ms = 3000;
+
+static int add_fault(const char *spec)
+{
+	if (nfaults >= 64)
+		return -1;
+	fault *f = &faults[nfaults];
+	memset(f, 0, sizeof *f);
+	const char *at = strchr(spec, '@');
+	size_t kl = at ? (size_t)(at - spec) : strlen(spec);
+	char head[64];
+	snprintf(head, sizeof head, "%.*s", (int)kl, spec);
+	char *colon = strchr(head, ':');
+	f->count = 1;
+	if (colon) {
+		*colon = 0;
+		f->count = atoi(colon + 1);
+		if (f->count == 0)
+			f->count = -1;
+	}
+	snprintf(f->kind, sizeof f->kind, "%.15s", head);
+	if (at)
+		snprintf(f->match, sizeof f->match, "%s", at + 1);
+	nfaults++;
+	return 0;
+}
+
+/* The fault that applies to this request, if any (consumes one firing). */
+static const char *take_fault(const char *target, const char *body)
+{
+	const char *kind = NULL;
+	pthread_mutex_lock(&mu);
+	for (int i = 0; i < nfaults && !kind; i++) {
+		fault *f = &faults[i];
+		if (!f->count)
+			continue;
+		if (*f->match && !aza__istrstr(target, f->match) && !(body && aza__istrstr(body, f->match)))
+			continue;
+		if (!strcmp(f->kind, "tokenfail") != (aza__istrstr(target, "oauth2") != NULL))
+			continue;
+		if (f->count > 0)
+			f->count--;
+		kind = f->kind;
+		n_faults++;
+	}
+	pthread_mutex_unlock(&mu);
+	return kind;
+}
+
+/* ---- tokens ---- */
+typedef struct tok {
+	char s[64];
+	int aud;
+	time_t exp;
+	int expired;
+} tok;
+static tok toks[4096];
+static int ntoks;
+
+static const char *issue(int aud)
+{
+	pthread_mutex_lock(&mu);
+	tok *t = &toks[ntoks % 4096];
+	snprintf(t->s, sizeof t->s, "emu.%d.%d.%08lx", aud, ntoks, (unsigned long)random());
+	t->aud = aud;
+	t->exp = time(NULL) + token_ttl;
+	t->expired = 0;
+	ntoks++;
+	n_tokens++;
+	pthread_mutex_unlock(&mu);
+	return t->s;
+}
+
+/* 0 valid, else an error code for the 401. */
+static const char *check_token(const char *auth, int aud, int expire)
+{
+	if (!auth || strncmp(auth, "Bearer ", 7))
+		return "AuthenticationFailed";
+	if (cli_token && !strcmp(auth + 7, cli_token))
+		return NULL;
+	const char *r = "InvalidAuthenticationToken";
+	pthread_mutex_lock(&mu);
+	for (int i = 0; i < ntoks && i < 4096; i++) {
+		tok *t = &toks[i];
+		if (strcmp(t->s, auth + 7))
+			continue;
+		if (expire)
+			t->expired = 1;
+		if (t->expired || time(NULL) >= t->exp)
+			r = "ExpiredAuthenticationToken";
+		else if (t->aud != aud)
+			r = "InvalidAuthenticationTokenAudience";
+		else
+			r = NULL;
+		break;
+	}
+	pthread_mutex_unlock(&mu);
+	return r;
+}
+
+static int aud_of(const char *s)
+{
+	if (aza__istrstr(s, "graph"))
+		return 2;
+	if (aza__istrstr(s, "storage"))
+		return 3;
+	return 1;
+}
+
+/* ---- HTTP ---- */
+typedef struct req {
+	char method[16], target[8192], path[8192], query[8192];
+	char auth[512], metadata[32], idh[256];
+	char *body;
+	size_t blen;
+	int close;
+} req;
+
+static void send_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+		if (k <= 0)
+			return;
+		p += k;
+		n -= (size_t)k;
+	}
+}
+
+static void respond(int fd, int status, const char *extra_hdr, const char *body, size_t len)
+{
+	char h[1024];
+	const char *reason = status == 200 ? "OK" : status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" :
+	                     status == 404 ? "Not Found" : status == 429 ? "Too Many Requests" : status == 503 ? "Service Unavailable" : "Error";
+	int n = snprintf(h, sizeof h, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n%s\r\n",
+	                 status, reason, len, extra_hdr ? extra_hdr : "");
+	send_all(fd, h, (size_t)n);
+	send_all(fd, body, len);
+}
+
+static void respond_err(int fd, int status, const char *code, const char *msg, const char *hdr)
+{
+	char b[1024];
+	int n = snprintf(b, sizeof b, "{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}", code, msg);
+	respond(fd, status, hdr, b, (size_t)n);
+}
+
+static char *qparam(const char *q, const char *name)
+{
+	size_t nl = strlen(name);
+	const char *p = q;
+	while (p && *p) {
+		if (aza__strnieq(p, name, nl) && p[nl] == '=') {
+			const char *v = p + nl + 1;
+			size_t n = strcspn(v, "&");
+			char *r = malloc(n + 1);
+			size_t o = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (v[i] == '%' && i + 2 < n + 1 && isxdigit((unsigned char)v[i + 1]) && isxdigit((unsigned char)v[i + 2])) {
+					char hx[3] = {v[i + 1], v[i + 2], 0};
+					r[o++] = (char)strtol(hx, NULL, 16);
+					i += 2;
+				} else
+					r[o++] = v[i] == '+' ? ' ' : v[i];
+			}
+			r[o] = 0;
+			return r;
+		}
+		p = strchr(p, '&');
+		if (p)
+			p++;
+	}
+	return NULL;
+}
+
+/* A page of a list: items [off, off+ps) and a next link when more remain. */
+static void page(int fd, entry *e, const char *path, const char *query, int graph, int loop)
+{
+	char *st = qparam(query, "$skiptoken");
+	size_t off = st ? strtoul(st, NULL, 10) : 0;
+	free(st);
+	aza_buf b;
+	aza_buf__init(&b, (size_t)1 << 30);
+	aza_buf__adds(&b, graph ? "{\"@odata.context\":\"emu\",\"value\":[" : "{\"value\":[");
+	size_t n = e ? e->n : 0, end = off + (size_t)page_size < n ? off + (size_t)page_size : n;
+	for (size_t i = off; i < end; i++) {
+		if (i > off)
+			aza_buf__addc(&b, ',');
+		aza_buf__adds(&b, objs[e->items[i]].text);
+	}
+	aza_buf__addc(&b, ']');
+	if (end < n || loop) {
+		char *av = qparam(query, "api-version");
+		aza_buf__printf(&b, ",\"%s\":\"http://127.0.0.1:%d%s?%s%s%s$skiptoken=%zu\"", graph ? "@odata.nextLink" : "nextLink",
+		                port, path, av ? "api-version=" : "", av ? av : "", av ? "&" : "", loop ? (size_t)0 : end);
+		free(av);
+	}
+	aza_buf__addc(&b, '}');
+	respond(fd, 200, NULL, b.p, b.len);
+	aza_buf__release(&b);
+}
+
+static void arg_query(int fd, req *r)
+{
+	aza_arena a;
+	aza_arena__init(&a);
+	aza_json *j;
+	aza_jerr je;
+	if (!r->body || aza_json__parse_all(&a, r->body, r->blen, &j, &je)) {
+		respond_err(fd, 400, "BadRequest", "invalid query body", NULL);
+		aza_arena__release(&a);
+		return;
+	}
+	const aza_json *sl = aza_json_get(j, "subscriptions");
+	const char *sk = aza_json_str(aza_json_path(j, "options.$skipToken"));
+	double top = 1000;
+	aza_json_num(aza_json_path(j, "options.$top"), &top);
+	size_t off = sk ? strtoul(sk, NULL, 10) : 0, ps = (size_t)top < (size_t)page_size ? (size_t)top : (size_t)page_size;
+	aza_buf b;
+	aza_buf__init(&b, (size_t)1 << 30);
+	aza_buf__adds(&b, "{\"data\":[");
+	size_t k = 0, emitted = 0, more = 0;
+	for (size_t i = 0; i < nobjs; i++) {
+		if (!objs[i].arg || objs[i].sub < 0)
+			continue;
+		int want = 0;
+		aza_json_each(s, sl) want |= aza__strieq(aza_json_str(s), subs[objs[i].sub]);
+		if (!want)
+			continue;
+		if (k++ < off)
+			continue;
+		if (emitted == ps) {
+			more = 1;
+			break;
+		}
+		if (emitted++)
+			aza_buf__addc(&b, ',');
+		aza_buf__adds(&b, objs[i].text);
+	}
+	aza_buf__printf(&b, "],\"count\":%zu,\"resultTruncated\":\"false\"", emitted);
+	if (more)
+		aza_buf__printf(&b, ",\"$skipToken\":\"%zu\"", off + emitted);
+	aza_buf__addc(&b, '}');
+	respond(fd, 200, NULL, b.p, b.len);
+	aza_buf__release(&b);
+	aza_arena__release(&a);
+}
+
+/* Verify an RS256 client assertion against the configured certificate. */
+static int verify_assertion(const char *jwt)
+{
+	if (!certpath)
+		return 0;
+	const char *d1 = strchr(jwt, '.'), *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+	if (!d2)
+		return 0;
+	FILE *fp = fopen(certpath, "r");
+	if (!fp)
+		return 0;
+	X509 *x = PEM_read_X509(fp, NULL, NULL, NULL);
+	fclose(fp);
+	if (!x)
+		return 0;
+	/* base64url decode of the signature */
+	const char *s = d2 + 1;
+	size_t n = strlen(s);
+	unsigned char *sig = malloc(n + 4);
+	size_t o = 0;
+	unsigned acc = 0;
+	int bits = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *tabs = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		const char *p = strchr(tabs, s[i]);
+		if (!p)
+			break;
+		acc = acc << 6 | (unsigned)(p - tabs);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			sig[o++] = (unsigned char)(acc >> bits);
+		}
+	}
+	EVP_PKEY *k = X509_get_pubkey(x);
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	int ok = EVP_DigestVerifyInit(md, NULL, EVP_sha256(), NULL, k) == 1 &&
+	         EVP_DigestVerify(md, sig, o, (const unsigned char *)jwt, (size_t)(d2 - jwt)) == 1;
+	EVP_MD_CTX_free(md);
+	EVP_PKEY_free(k);
+	X509_free(x);
+	free(sig);
+	return ok;
+}
+
+static void token_reply(int fd, int aud, int msi)
+{
+	const char *t = issue(aud);
+	char b[512];
+	int n = msi ? snprintf(b, sizeof b, "{\"access_token\":\"%s\",\"expires_on\":\"%ld\",\"resource\":\"x\","
+	                       "\"token_type\":\"Bearer\"}", t, (long)time(NULL) + token_ttl)
+	            : snprintf(b, sizeof b, "{\"token_type\":\"Bearer\",\"expires_in\":%d,\"access_token\":\"%s\"}",
+	                       token_ttl, t);
+	respond(fd, 200, NULL, b, (size_t)n);
+}
+
+static void handle(int fd, req *r)
+{
+	pthread_mutex_lock(&mu);
+	n_requests++;
+	if (logfp) {
+		fprintf(logfp, "%s %s\n", r->method, r->path);
+		fflush(logfp);
+	}
+	pthread_mutex_unlock(&mu);
+	if (!strncmp(r->path, "/_emu/", 6)) {
+		char b[512];
+		if (!strcmp(r->path, "/_emu/fault")) {
+			char *sp = qparam(r->query, "spec");
+			int rc = sp ? add_fault(sp) : -1;
+			free(sp);
+			respond(fd, rc ? 400 : 200, NULL, "{}", 2);
+			return;
+		}
+		int n = snprintf(b, sizeof b, "{\"requests\":%ld,\"tokens\":%ld,\"arm\":%ld,\"graph\":%ld,\"arg\":%ld,"
+		                 "\"faults\":%ld}", n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults);
+		respond(fd, 200, NULL, b, (size_t)n);
+		return;
+	}
+	if (latency_ms) {
+		struct timespec ts = {latency_ms / 1000, (long)(latency_ms % 1000) * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	const char *fk = take_fault(r->target, r->body);
+	/* Token endpoints. */
+	if (aza__istrstr(r->path, "/oauth2/v2.0/token")) {
+		if (fk) {
+			respond_err(fd, 401, "invalid_client", "AADSTS7000215: Invalid client secret provided.", NULL);
+			return;
+		}
+		char *cid = qparam(r->body ? r->body : "", "client_id");
+		char *cs = qparam(r->body ? r->body : "", "client_secret");
+		char *ca = qparam(r->body ? r->body : "", "client_assertion");
+		char *sc = qparam(r->body ? r->body : "", "scope");
+		int ok = cid && !strcmp(cid, CLIENT) && sc &&
+		         ((cs && !strcmp(cs, secret)) || (ca && fedtoken && !strcmp(ca, fedtoken)) ||
+		          (ca && verify_assertion(ca)));
+		if (ok)
+			token_reply(fd, aud_of(sc), 0);
+		else
+			respond(fd, 401, NULL, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215\"}", 61);
+		free(cid);
+		free(cs);
+		free(ca);
+		free(sc);
+		return;
+	}
+	if (!strcmp(r->path, "/metadata/identity/oauth2/token") || !strcmp(r->path, "/msi/token")) {
+		int imds = r->path[1] == 'm' && r->path[2] == 'e';
+		char *res = qparam(r->query, "resource");
+		if ((imds && strcmp(r->metadata, "true")) || (!imds && strcmp(r->idh, idheader)) || !res)
+			respond_err(fd, 400, "bad_request", "missing header or resource", NULL);
+		else
+			token_reply(fd, aud_of(res), 1);
+		free(res);
+		return;
+	}
+	int graph = !strncmp(r->path, "/v1.0/", 6);
+	const char *terr = check_token(r->auth, graph ? 2 : 1, fk && !strcmp(fk, "expire"));
+	if (terr) {
+		respond_err(fd, 401, terr, "The access token is invalid or has expired.",
+		            "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n");
+		return;
+	}
+	if (fk) {
+		if (!strcmp(fk, "429")) {
+			char h[64];
+			snprintf(h, sizeof h, "Retry-After: %d\r\n", retry_after);
+			respond_err(fd, 429, "TooManyRequests", "Rate limit exceeded", h);
+			return;
+		}
+		if (!strcmp(fk, "500") || !strcmp(fk, "503")) {
+			respond_err(fd, atoi(fk), "ServerError", "The server had an error", NULL);
+			return;
+		}
+		if (!strcmp(fk, "403")) {
+			if (graph)
+				respond_err(fd, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", NULL);
+			else
+				respond_err(fd, 403, "AuthorizationFailed", "The client does not have authorization to perform action "
+				            "over scope or the scope is invalid.", NULL);
+			return;
+		}
+		if (!strcmp(fk, "404")) {
+			respond_err(fd, 404, "ResourceNotFound", "not found", NULL);
+			return;
+		}
+		if (!strcmp(fk, "slow")) {
+			struct timespec ts = {slow_ms / 1000, (long)(slow_ms % 1000) * 1000000L};
+			nanosleep(&ts, NULL);
+		}
+		if (!strcmp(fk, "reset")) {
+			struct linger lg = {1, 0};
+			setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+			r->close = 2;
+			return;
+		}
+		if (!strcmp(fk, "invalid")) {
+			respond(fd, 200, NULL, "{\"value\": [ {\"id\": ", 19);
+			return;
+		}
+		if (!strcmp(fk, "truncate")) {
+			const char *h = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"value\":[{\"id\":\"/subscriptions/x";
+			send_all(fd, h, strlen(h));
+			r->close = 1;
+			return;
+		}
+	}
+	int loop = fk && !strcmp(fk, "loop");
+	if (graph) {
+		pthread_mutex_lock(&mu);
+		n_graph++;
+		pthread_mutex_unlock(&mu);
+		entry *e = get(r->path, strlen(r->path), 0);
+		if (!e) {
+			respond_err(fd, 404, "Request_ResourceNotFound", "Resource not found for the segment.", NULL);
+			return;
+		}
+		if (e->one >= 0) {
+			const char *t = objs[e->one].text;
+			respond(fd, 200, NULL, t, strlen(t));
+			return;
+		}
+		page(fd, e, r->path, r->query, 1, loop);
+		return;
+	}
+	if (!strcmp(r->method, "POST") && aza__istrstr(r->path, "/providers/Microsoft.ResourceGraph/resources")) {
+		pthread_mutex_lock(&mu);
+		n_arg++;
+		pthread_mutex_unlock(&mu);
+		arg_query(fd, r);
+		return;
+	}
+	pthread_mutex_lock(&mu);
+	n_arm++;
+	pthread_mutex_unlock(&mu);
+	if (!strcmp(r->path, "/subscriptions")) {
+		aza_buf b;
+		aza_buf__init(&b, 1 << 26);
+		aza_buf__adds(&b, "{\"value\":[");
+		for (int i = 0; i < nsubs; i++)
+			aza_buf__printf(&b, "%s{\"id\":\"/subscriptions/%s\",\"subscriptionId\":\"%s\",\"tenantId\":\"" TENANT
+			                "\",\"displayName\":\"emu-sub-%d\",\"state\":\"Enabled\"}", i ? "," : "", subs[i],
+			                subs[i], i + 1);
+		aza_buf__adds(&b, "]}");
+		respond(fd, 200, NULL, b.p, b.len);
+		aza_buf__release(&b);
+		return;
+	}
+	entry *e = get(r->path, strlen(r->path), 0);
+	if (e && e->one >= 0) {
+		const char *t = objs[e->one].text;
+		respond(fd, 200, NULL, t, strlen(t));
+		return;
+	}
+	if (e || loop) {
+		page(fd, e, r->path, r->query, 0, loop);
+		return;
+	}
+	/* An empty list below an object that exists, else 404. */
+	size_t n = strlen(r->path);
+	while (n > 1) {
+		while (n > 0 && r->path[n - 1] != '/')
+			n--;
+		if (n <= 1)
+			break;
+		n--;
+		entry *p = get(r->path, n, 0);
+		int is_sub = 0;
+		for (int i = 0; i < nsubs; i++) {
+			char s[128];
+			int sl = snprintf(s, sizeof s, "/subscriptions/%s", subs[i]);
+			is_sub |= (size_t)sl == n && aza__strnieq(r->path, s, n);
+		}
+		if ((p && p->one >= 0) || is_sub) {
+			page(fd, NULL, r->path, r->query, 0, 0);
+			return;
+		}
+	}
+	respond_err(fd, 404, "ResourceNotFound", "The resource was not found.", NULL);
+}
+
+static int read_req(int fd, char *buf, size_t cap, size_t *have, req *r)
+{
+	char *end;
+	for (;;) {
+		buf[*have] = 0;
+		if ((end = strstr(buf, "\r\n\r\n")))
+			break;
+		if (*have + 1 >= cap)
+			return -1;
+		ssize_t k = recv(fd, buf + *have, cap - 1 - *have, 0);
+		if (k <= 0)
+			return -1;
+		*have += (size_t)k;
+	}
+	memset(r, 0, sizeof *r);
+	size_t hlen = (size_t)(end - buf) + 4;
+	if (sscanf(buf, "%15s %8191s", r->method, r->target) != 2)
+		return -1;
+	size_t clen = 0;
+	for (char *l = strstr(buf, "\r\n"); l && l < end; l = strstr(l + 2, "\r\n")) {
+		char *h = l + 2;
+		if (aza__strnieq(h, "Content-Length:", 15))
+			clen = strtoul(h + 15, NULL, 10);
+		else if (aza__strnieq(h, "Authorization:", 14))
+			sscanf(h + 14, " %511[^\r]", r->auth);
+		else if (aza__strnieq(h, "Metadata:", 9))
+			sscanf(h + 9, " %31[^\r]", r->metadata);
+		else if (aza__strnieq(h, "X-IDENTITY-HEADER:", 18))
+			sscanf(h + 18, " %255[^\r]", r->idh);
+		else if (aza__strnieq(h, "Connection: close", 17))
+			r->close = 1;
+	}
+	char *q = strchr(r->target, '?');
+	snprintf(r->path, sizeof r->path, "%.*s", (int)(q ? (size_t)(q - r->target) : strlen(r->target)), r->target);
+	snprintf(r->query, sizeof r->query, "%s", q ? q + 1 : "");
+	r->body = malloc(clen + 1);
+	size_t got = *have - hlen < clen ? *have - hlen : clen;
+	memcpy(r->body, buf + hlen, got);
+	while (got < clen) {
+		ssize_t k = recv(fd, r->body + got, clen - got, 0);
+		if (k <= 0) {
+			free(r->body);
+			return -1;
+		}
+		got += (size_t)k;
+	}
+	r->body[clen] = 0;
+	r->blen = clen;
+	size_t used = hlen + (*have - hlen < clen ? *have - hlen : clen);
+	memmove(buf, buf + used, *have - used);
+	*have -= used;
+	return 0;
+}
+
+static void *conn(void *arg)
+{
+	int fd = (int)(intptr_t)arg;
+	size_t cap = 1 << 20, have = 0;
+	char *buf = malloc(cap);
+	req *r = malloc(sizeof *r);
+	while (read_req(fd, buf, cap, &have, r) == 0) {
+		handle(fd, r);
+		free(r->body);
+		if (r->close)
+			break;
+	}
+	close(fd);
+	free(buf);
+	free(r);
+	return NULL;
+}
+
+/* ---- dump: the same tenant as offline files ---- */
+static void dump(const char *dir, const char *from)
+{
+	mkdir(dir, 0755);
+	char fn[1024];
+	snprintf(fn, sizeof fn, "%s/resources.json", dir);
+	FILE *fp = fopen(fn, "w");
+	if (!fp)
+		die("cannot write the dump");
+	fputs("[\n", fp);
+	int first = 1;
+	for (size_t i = 0; i < nobjs; i++) {
+		if (objs[i].sub < 0)
+			continue;
+		fprintf(fp, "%s%s", first ? "" : ",\n", objs[i].text);
+		first = 0;
+	}
+	fputs("\n]\n", fp);
+	fclose(fp);
+	snprintf(fn, sizeof fn, "%s/tenant.json", dir);
+	fp = fopen(fn, "w");
+	fprintf(fp, "{\"snapshot_version\":\"1.0\",\"meta\":{\"tenant_id\":\"" TENANT "\",\"subscriptions\":[");
+	for (int i = 0; i < nsubs; i++)
+		fprintf(fp, "%s{\"id\":\"%s\",\"name\":\"emu-sub-%d\"}", i ? "," : "", subs[i], i + 1);
+	fprintf(fp, "]");
+	if (from) {
+		/* The data sets the collector listed: what was asked for. */
+		FILE *sf = fopen(from, "rb");
+		aza_buf b;
+		aza_buf__init(&b, (size_t)1 << 30);
+		char tmp[65536];
+		size_t n;
+		while (sf && (n = fread(tmp, 1, sizeof tmp, sf)) > 0)
+			aza_buf__add(&b, tmp, n);
+		if (sf)
+			fclose(sf);
+		aza_json *j;
+		aza_jerr je;
+		if (b.p && !aza_json__parse_all(&ar, b.p, b.len, &j, &je)) {
+			aza_buf o;
+			aza_buf__init(&o, 1 << 24);
+			aza_json__write(&o, aza_json_path(j, "meta.datasets"));
+			aza_buf__addc(&o, 0);
+			fprintf(fp, ",\"datasets\":%s", o.p);
+			aza_buf__release(&o);
+		}
+		aza_buf__release(&b);
+	}
+	fprintf(fp, "},\"directory\":{");
+	int fk = 1;
+	for (size_t g = 0; g < sizeof gfiles / sizeof gfiles[0]; g++) {
+		if (g > 0 && !strcmp(gfiles[g].path, gfiles[g - 1].path))
+			continue;
+		entry *e = get(gfiles[g].path, strlen(gfiles[g].path), 0);
+		fprintf(fp, "%s\"%s\":", fk ? "" : ",", gkeys[g]);
+		fk = 0;
+		if (e->one >= 0) {
+			fputs(objs[e->one].text, fp);
+			continue;
+		}
+		fputc('[', fp);
+		for (size_t i = 0; i < e->n; i++)
+			fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
+		fputc(']', fp);
+	}
+	fprintf(fp, "}}\n");
+	fclose(fp);
+}
+
+int main(int argc, char **argv)
+{
+	const char *port_file = NULL, *dumpdir = NULL, *from = NULL;
+	aza_arena__init(&ar);
+	signal(SIGPIPE, SIG_IGN);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define OPT(name) (!strcmp(a, name) && v && (i++, 1))
+		if (OPT("--examples"))
+			root = v;
+		else if (OPT("--port-file"))
+			port_file = v;
+		else if (OPT("--subs"))
+			nsubs = atoi(v);
+		else if (OPT("--page-size"))
+			page_size = atoi(v);
+		else if (OPT("--latency"))
+			latency_ms = atoi(v);
+		else if (OPT("--token-ttl"))
+			token_ttl = atoi(v);
+		else if (OPT("--extra"))
+			extra = atoi(v);
+		else if (OPT("--retry-after"))
+			retry_after = atoi(v);
+		else if (OPT("--slow-ms"))
+			slow_ms = atoi(v);
+		else if (OPT("--cli-token"))
+			cli_token = v;
+		else if (OPT("--secret"))
+			secret = v;
+		else if (OPT("--federated-token"))
+			fedtoken = v;
+		else if (OPT("--identity-header"))
+			idheader = v;
+		else if (OPT("--cert"))
+			certpath = v;
+		else if (OPT("--dump"))
+			dumpdir = v;
+		else if (OPT("--datasets-from"))
+			from = v;
+		else if (OPT("--log"))
+			logfp = fopen(v, "a");
+		else if (OPT("--fault")) {
+			if (add_fault(v))
+				die("too many faults");
+		} else {
+			fprintf(stderr, "emu: bad argument '%s'\n", a);
+			return 2;
+		}
+	}
+	if (nsubs < 1 || page_size < 1)
+		die("bad --subs or --page-size");
+	subs = calloc((size_t)nsubs, sizeof *subs);
+	for (int i = 0; i < nsubs; i++) {
+		subs[i] = malloc(64);
+		snprintf(subs[i], 64, "00000000-0000-0000-0000-%012d", i + 1);
+	}
+	for (int i = 0; i < nsubs; i++)
+		build_sub(i);
+	build_graph();
+	if (dumpdir) {
+		dump(dumpdir, from);
+		return 0;
+	}
+	int s = socket(AF_INET, SOCK_STREAM, 0);
+	int one = 1;
+	setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t sl = sizeof sa;
+	if (bind(s, (struct sockaddr *)&sa, sizeof sa) || listen(s, 512) || getsockname(s, (struct sockaddr *)&sa, &sl))
+		die("cannot listen on loopback");
+	port = ntohs(sa.sin_port);
+	if (port_file) {
+		char tmp[1024];
+		snprintf(tmp, sizeof tmp, "%s.tmp", port_file);
+		FILE *fp = fopen(tmp, "w");
+		fprintf(fp, "%d\n", port);
+		fclose(fp);
+		rename(tmp, port_file);
+	} else {
+		printf("%d\n", port);
+		fflush(stdout);
+	}
+	for (;;) {
+		int c = accept(s, NULL, NULL);
+		if (c < 0) {
+			if (errno == EINTR)
+				continue;
+			die("accept failed");
+		}
+		setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		pthread_t t;
+		pthread_attr_t at;
+		pthread_attr_init(&at);
+		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+		pthread_attr_setstacksize(&at, 256 << 10);
+		if (pthread_create(&t, &at, conn, (void *)(intptr_t)c))
+			close(c);
+		pthread_attr_destroy(&at);
+	}
+}
