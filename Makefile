@@ -7,10 +7,15 @@ DESTDIR ?=
 CC      ?= cc
 O       ?= build
 VERSION  = 0.1.0
+# Installed data (frameworks/); AZAUDIT_DATADIR overrides it at run time.
+DATADIR ?= $(PREFIX)/share/azaudit
+# Where rule documentation is published (SARIF helpUri, HTML links); empty: built-in default.
+DOCS_URL ?=
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden \
+	-DAZA_DATADIR='"$(DATADIR)"' $(if $(DOCS_URL),-DAZA_DOCS_URL='"$(DOCS_URL)"')
 LIBS     = $(shell pkg-config --libs zlib) -lm
 
 LIB_SRC  = $(wildcard src/lib/*.c) $(wildcard src/rules/*.c) $(wildcard src/report/*.c)
@@ -67,7 +72,8 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/azaudit \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(DATADIR)/frameworks
+	install -m 644 frameworks/*.json $(DESTDIR)$(DATADIR)/frameworks/
 	install -m 755 $(O)/azaudit $(DESTDIR)$(PREFIX)/bin/azaudit
 	install -m 644 $(O)/libazaudit.a $(DESTDIR)$(PREFIX)/lib/libazaudit.a
 	install -m 755 $(O)/libazaudit.so $(DESTDIR)$(PREFIX)/lib/libazaudit.so.$(VERSION)
@@ -81,6 +87,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/azaudit $(DESTDIR)$(PREFIX)/lib/libazaudit.* \
 	  $(DESTDIR)$(PREFIX)/include/azaudit/azaudit.h $(DESTDIR)$(PREFIX)/share/man/man1/azaudit.1 \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/azaudit.pc
+	rm -rf $(DESTDIR)$(DATADIR)/frameworks
 
 clean:
 	rm -rf build build-asan build-fuzz

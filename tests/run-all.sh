@@ -18,5 +18,6 @@ run unit $O/tests/unit_test
 run rules $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
+run report sh tests/report/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -23,6 +23,7 @@ struct aza_scan {
 	double now; /* reference time, Unix seconds */
 	int ran;
 	struct aza_tmpl_hook tmpl;
+	struct aza_triage *triage; /* suppressions, baseline, framework (triage.c) */
 };
 
 int aza_scan__selected(const aza_scan *s, const aza_rule *r);
