@@ -16,14 +16,15 @@
 
 /* Every output format, one descriptor each (src/report/<format>.c). */
 static const aza_reporter *const reporters[] = {
-	&aza_report_text, &aza_report_json, &aza_report_sarif,
+	&aza_report_text,     &aza_report_json, &aza_report_sarif,      &aza_report_csv, &aza_report_junit,
+	&aza_report_markdown, &aza_report_ocsf, &aza_report_ocsf_jsonl,
 };
 #define NREPORTERS (sizeof reporters / sizeof reporters[0])
 
 static const aza_reporter *find(const char *name)
 {
 	for (size_t i = 0; i < sizeof reporters / sizeof reporters[0]; i++)
-		if (aza__strieq(reporters[i]->name, name))
+		if (aza__strieq(reporters[i]->name, name) || (aza__strieq(name, "md") && reporters[i] == &aza_report_markdown))
 			return reporters[i];
 	return NULL;
 }

@@ -34,6 +34,11 @@ golden text.txt scan -f text -v "$F"
 golden report.json scan -f json "$F"
 golden report.sarif scan -f sarif "$F"
 golden report-all.sarif scan -f sarif -v "$F"
+golden report.csv scan -f csv "$F"
+golden report.junit.xml scan -f junit "$F"
+golden report.md scan -f markdown "$F"
+golden report.ocsf.json scan -f ocsf "$F"
+golden report.ocsf.jsonl scan -f ocsf-jsonl "$F"
 
 # ---- SARIF: every SARIF written here is valid against the 2.1.0 schema ----
 sarif_check() {
@@ -51,6 +56,27 @@ while IFS="$(printf '\t')" read -r rule id fp; do
 	nfp=$((nfp + 1))
 done < "$T/fp.tsv"
 [ "$nfp" -gt 5 ] && ok || bad "SARIF fingerprints not checked ($nfp)"
+
+# ---- CSV parsed back by a real CSV parser; OCSF fields ----
+if [ -n "$NODE" ]; then
+	out=$(node $D/csv-check.mjs "$T/report.csv" "$T/report.json" 2>&1) && ok || bad "$out"
+	out=$(node $D/ocsf-check.mjs "$T/report.ocsf.json" "$T/report.ocsf.jsonl" 2>&1) && ok || bad "$out"
+else
+	missing "node_modules (npm ci) for the CSV and OCSF checks"
+fi
+
+# ---- JUnit and HTML are well-formed XML where xmllint exists ----
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout "$T/report.junit.xml" && ok || bad "JUnit XML is not well-formed"
+fi
+grep -q '<testcase classname="azaudit.storage.AZA-STG-001" name="AZA-STG-001 &lt;img src=x onerror=alert(1)&gt;"' \
+	"$T/report.junit.xml" && ok || bad "JUnit: names not escaped"
+n_tc=$(grep -c '<testcase ' "$T/report.junit.xml"); n_f=$(jq '.findings | length' "$T/report.json")
+[ "$n_tc" = "$n_f" ] && ok || bad "JUnit: $n_tc test cases for $n_f findings"
+[ "$(grep -c '<failure ' "$T/report.junit.xml")" = "$(jq '[.findings[] | select(.status == "FAIL")] | length' "$T/report.json")" ] \
+	&& ok || bad "JUnit: failures do not match FAIL findings"
+# Markdown: table cells escaped
+grep -q '&lt;img src=x onerror=alert(1)&gt;' "$T/report.md" && ! grep -q '<img' "$T/report.md" && ok || bad "Markdown: HTML not escaped"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
