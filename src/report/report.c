@@ -17,7 +17,7 @@
 /* Every output format, one descriptor each (src/report/<format>.c). */
 static const aza_reporter *const reporters[] = {
 	&aza_report_text,     &aza_report_json, &aza_report_sarif,      &aza_report_csv, &aza_report_junit,
-	&aza_report_markdown, &aza_report_ocsf, &aza_report_ocsf_jsonl,
+	&aza_report_markdown, &aza_report_ocsf, &aza_report_ocsf_jsonl, &aza_report_html,
 };
 #define NREPORTERS (sizeof reporters / sizeof reporters[0])
 

@@ -39,6 +39,7 @@ golden report.junit.xml scan -f junit "$F"
 golden report.md scan -f markdown "$F"
 golden report.ocsf.json scan -f ocsf "$F"
 golden report.ocsf.jsonl scan -f ocsf-jsonl "$F"
+golden report.html scan -f html "$F"
 
 # ---- SARIF: every SARIF written here is valid against the 2.1.0 schema ----
 sarif_check() {
@@ -77,6 +78,20 @@ n_tc=$(grep -c '<testcase ' "$T/report.junit.xml"); n_f=$(jq '.findings | length
 	&& ok || bad "JUnit: failures do not match FAIL findings"
 # Markdown: table cells escaped
 grep -q '&lt;img src=x onerror=alert(1)&gt;' "$T/report.md" && ! grep -q '<img' "$T/report.md" && ok || bad "Markdown: HTML not escaped"
+
+# ---- HTML: self-contained, escaped, and working in a real browser ----
+H=$T/report.html
+! grep -qiE '<(link|img|iframe|object|embed|base)[ >]|<script [^>]*src=|url\(|@import' "$H" && ok || bad "HTML refers to something external"
+! grep -q '<img' "$H" && grep -qF '\u003cimg src=x onerror=alert(1)\u003e' "$H" && ok || bad "HTML: injected name not escaped"
+! grep -q '</script>.*</script>.*</script>' "$H" && [ "$(grep -o '</script>' "$H" | wc -l)" -eq 2 ] && ok || bad "HTML: a value closed a script element"
+if [ -z "$NODE" ]; then
+	missing "node_modules (npm ci) for the browser test"
+elif [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+	missing "chromium (apt-get install chromium chromium-driver) for the browser test"
+else
+	mkdir -p "$O"
+	out=$(node $D/browser.mjs "$H" "$O/report-screenshot.png" 2>&1) && ok || bad "browser test: $(printf '%s\n' "$out" | grep -v '^ok ')"
+fi
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
