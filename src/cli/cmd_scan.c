@@ -209,9 +209,10 @@ int cmd_scan(int argc, char **argv)
 		}
 		for (char *t = strtok(fs, ","); t; t = strtok(NULL, ","))
 			if (!aza_report_format_known(t)) {
+				cli_error("scan: unknown format '%s' (%s)", t, aza_report_formats());
 				free(fs);
 				free(inputs);
-				return cli_error("scan: unknown format '%s' (%s)", t, aza_report_formats());
+				return EXIT_USAGE;
 			}
 		free(fs);
 	}

@@ -79,6 +79,88 @@ n_tc=$(grep -c '<testcase ' "$T/report.junit.xml"); n_f=$(jq '.findings | length
 # Markdown: table cells escaped
 grep -q '&lt;img src=x onerror=alert(1)&gt;' "$T/report.md" && ! grep -q '<img' "$T/report.md" && ok || bad "Markdown: HTML not escaped"
 
+# ---- several formats in one run, each written atomically ----
+"$AZ" scan --rule "$RULES" --now "$NOW" -q -f text,json,html,sarif,csv,ocsf,ocsf-jsonl,junit,markdown \
+	--output-dir "$T/out" "$F"; rc=$?
+[ $rc -eq 0 ] && ok || bad "--output-dir exit $rc"
+for pair in txt:text.txt json:report.json html:report.html sarif:report.sarif csv:report.csv ocsf.json:report.ocsf.json \
+	ocsf.jsonl:report.ocsf.jsonl junit.xml:report.junit.xml md:report.md; do
+	ext=${pair%%:*}; g=${pair#*:}
+	if [ "$ext" = txt ]; then scan -f text "$F" > "$T/plain.txt"; g_file=$T/plain.txt; else g_file=$G/$g; fi
+	cmp -s "$T/out/azaudit.$ext" "$g_file" && ok || bad "--output-dir azaudit.$ext differs from the single-format report"
+done
+[ -z "$(ls "$T/out" | grep -v '^azaudit\.')" ] && ok || bad "--output-dir left temporary files: $(ls "$T/out")"
+"$AZ" scan -q -f text,nosuch --output-dir "$T/out2" "$F" 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "unknown format 'nosuch'" "$T/err" && [ ! -e "$T/out2" ] && ok || bad "unknown format in a list: exit $rc"
+
+# ---- suppressions ----
+S=$D/suppressions.json
+golden suppressed.json scan -f json --suppressions "$S" "$F"
+"$AZ" scan --rule "$RULES" --now "$NOW" -f json --suppressions "$S" "$F" 2> "$T/warn" > /dev/null
+grep -q 'suppressions.json:26: suppression of AZA-STG-023 expired on 2026-06-30' "$T/warn" && ok || bad "no warning for the expired entry: $(cat "$T/warn")"
+grep -q 'suppressions.json:33: suppression of AZA-STG-002 on \*/does-not-exist matched no' "$T/warn" && ok || bad "no warning for the unmatched entry"
+[ "$(grep -c warning "$T/warn")" -eq 2 ] && ok || bad "unexpected warnings: $(cat "$T/warn")"
+J=$G/suppressed.json
+sup() { jq -r --arg r "$1" --arg n "$2" '.findings[] | select(.rule_id == $r and .resource_name == $n) | .status' "$J"; }
+[ "$(sup AZA-STG-001 stgbad)" = SUPPRESSED ] && ok || bad "glob entry did not apply"
+[ "$(sup AZA-STG-004 stgopen/default/public)$(sup AZA-STG-004 stgopen/default/blobonly)" = SUPPRESSEDSUPPRESSED ] && ok || bad "regex entry did not apply"
+[ "$(sup AZA-STG-003 stgopen)" = SUPPRESSED ] && ok || bad "case-insensitive glob with subscription id did not apply"
+[ "$(sup AZA-STG-023 stgother)" = SUPPRESSED ] && [ "$(sup AZA-STG-023 stgok)" = UNKNOWN ] && ok || bad "subscription by name"
+[ "$(sup AZA-STG-023 stgbad)" = UNKNOWN ] && ok || bad "expired entry still applied"
+[ "$(sup AZA-STG-022 stgbare)" = SUPPRESSED ] && ok || bad "tag entry did not apply"
+[ "$(sup AZA-STG-001 stgok)" = PASS ] && ok || bad "a PASS was suppressed"
+jq -e '.summary.SUPPRESSED == 9 and .summary.FAIL == 0' "$J" > /dev/null && ok || bad "suppressed counts: $(jq -c .summary "$J")"
+jq -e '[.findings[] | select(.rule_id == "AZA-STG-001" and .resource_name == "stgbad")][0] |
+	.suppressed_status == "FAIL" and .suppression.owner == "storage-team@example.com" and .suppression.expires == "2027-01-31"' "$J" >/dev/null \
+	&& ok || bad "suppression details missing"
+scan -f json --fail-on high "$F" > /dev/null; rc1=$?
+scan -f json --fail-on high --suppressions "$S" "$F" > /dev/null; rc2=$?
+[ $rc1 -eq 1 ] && [ $rc2 -eq 0 ] && ok || bad "--fail-on with suppressions: exit $rc1 / $rc2"
+scan -f sarif --suppressions "$S" "$F" > "$T/suppressed.sarif"
+[ "$(jq '[.runs[0].results[] | select(.suppressions)] | length' "$T/suppressed.sarif")" -eq 9 ] && ok || bad "SARIF suppressions"
+scan -f html --suppressions "$S" "$F" > "$T/suppressed.html" && grep -q 'SUPPRESSED' "$T/suppressed.html" && ok || bad "HTML with suppressions"
+printf '{"suppressions":[{"rule":"AZA-STG-001"}]}' > "$T/noreason.json"
+scan --suppressions "$T/noreason.json" "$F" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'noreason.json:1: a suppression needs a "reason"' "$T/err" && ok || bad "missing reason: exit $rc $(cat "$T/err")"
+printf '{"suppressions":[{"rule":"*","resource":"/([a-/","reason":"x"}]}' > "$T/badre.json"
+scan --suppressions "$T/badre.json" "$F" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'bad regular expression' "$T/err" && ok || bad "bad regex: exit $rc $(cat "$T/err")"
+printf '{"suppressions":[{"rule":"*","reason":"x","expires":"soon"}]}' > "$T/baddate.json"
+scan --suppressions "$T/baddate.json" "$F" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q '"expires" must be a date' "$T/err" && ok || bad "bad expiry: exit $rc"
+
+# ---- baselines: matched by rule + resource id (any case), never by message ----
+W=$O/report-tests; rm -rf "$W"; mkdir -p "$W" # a stable relative path for golden files
+scan -f json "$F" > "$T/base.json"
+# the previous report had other messages and upper-case ids
+jq '.findings |= map(.message = "an older wording" | .resource_id |= ascii_upcase)' "$T/base.json" > "$T/base-renamed.json"
+scan -f json --baseline "$T/base-renamed.json" "$F" > "$T/same.json"
+jq -e '([.findings[] | select(.baseline != "unchanged")] | length) == 0 and (.resolved | length) == 0' "$T/same.json" > /dev/null \
+	&& ok || bad "baseline across renamed messages: $(jq -c '[.findings[] | .baseline] | group_by(.) | map({(.[0]): length})' "$T/same.json")"
+scan -f json --baseline "$T/base-renamed.json" --fail-on-new "$F" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "--fail-on-new without new FAILs: exit $rc"
+# fix stgbad's secure transfer, add a new failing account
+jq '(.resources[0].properties.supportsHttpsTrafficOnly) = true |
+	.resources += [(.resources[0] | .id |= sub("stgbad$"; "stgnew") | .name = "stgnew" | .properties.supportsHttpsTrafficOnly = false)]' \
+	"$F" > "$W/next.json"
+golden baseline.json scan -f json --baseline "$T/base-renamed.json" "$W/next.json"
+B=$G/baseline.json
+jq -e '[.findings[] | select(.baseline == "new" and .status == "FAIL")] | map(.rule_id + " " + .resource_name) == ["AZA-STG-001 stgnew"]' "$B" > /dev/null \
+	&& ok || bad "new FAILs: $(jq -c '[.findings[] | select(.baseline == "new") | .rule_id + " " + .resource_name + " " + .status]' "$B")"
+jq -e '.resolved | map(.rule_id + " " + (.resource_id | split("/") | last) + " " + .status) == ["AZA-STG-001 STGBAD FAIL"]' "$B" > /dev/null \
+	&& ok || bad "resolved: $(jq -c .resolved "$B")"
+scan -f json --baseline "$T/base-renamed.json" --fail-on-new "$W/next.json" > /dev/null; rc=$?
+[ $rc -eq 1 ] && ok || bad "--fail-on-new with a new FAIL: exit $rc"
+scan -f json --baseline "$T/base-renamed.json" --fail-on-new --fail-on critical "$W/next.json" > /dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "--fail-on-new --fail-on critical with a new high FAIL: exit $rc"
+scan --fail-on-new "$F" > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok || bad "--fail-on-new without --baseline: exit $rc"
+scan -f sarif --baseline "$T/base-renamed.json" "$W/next.json" > "$T/baseline.sarif"
+jq -e '[.runs[0].results[] | .baselineState] | (index("new") != null) and (index("absent") != null) and (index("unchanged") != null)' \
+	"$T/baseline.sarif" > /dev/null && ok || bad "SARIF baselineState"
+golden baseline.txt scan -f text --baseline "$T/base-renamed.json" "$W/next.json"
+sarif_check "$T/suppressed.sarif" "$T/baseline.sarif" "$T/out/azaudit.sarif"
+
 # ---- HTML: self-contained, escaped, and working in a real browser ----
 H=$T/report.html
 ! grep -qiE '<(link|img|iframe|object|embed|base)[ >]|<script [^>]*src=|url\(|@import' "$H" && ok || bad "HTML refers to something external"
