@@ -26,7 +26,7 @@ HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
 TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test
 
-.PHONY: all check test asan fuzz fuzz-build install uninstall docs clean bench
+.PHONY: all check test asan fuzz fuzz-build install uninstall docs frameworks clean bench
 
 all: $(O)/azaudit $(O)/libazaudit.a $(O)/libazaudit.so
 
@@ -66,6 +66,10 @@ fuzz: fuzz-build
 
 docs: $(O)/azaudit
 	$(O)/azaudit rules --format markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md
+
+# Regenerate the framework mappings from the rule catalogue and ../shared.
+frameworks: $(O)/azaudit
+	node frameworks/gen.mjs $(O)/azaudit $(or $(SHARED),../shared)
 
 bench: all
 	sh bench/run.sh

@@ -161,6 +161,37 @@ jq -e '[.runs[0].results[] | .baselineState] | (index("new") != null) and (index
 golden baseline.txt scan -f text --baseline "$T/base-renamed.json" "$W/next.json"
 sarif_check "$T/suppressed.sarif" "$T/baseline.sarif" "$T/out/azaudit.sarif"
 
+# ---- frameworks ----
+TF=$D/test-framework.json
+golden framework.txt scan -f text --framework "$TF" "$F"
+golden framework.json scan -f json --framework "$TF" "$F"
+ctl() { jq -r --arg c "$1" '.framework.controls[] | select(.id == $c) | .status' "$G/framework.json"; }
+[ "$(ctl C1) $(ctl C2) $(ctl C3) $(ctl C4) $(ctl C5)" = "FAIL UNKNOWN MANUAL NOT_EVALUATED FAIL" ] && ok \
+	|| bad "control statuses: $(ctl C1) $(ctl C2) $(ctl C3) $(ctl C4) $(ctl C5)"
+jq -e '.framework.controls[] | select(.id == "C3") | .manual_steps[0].steps | test("ReadOnly lock")' "$G/framework.json" > /dev/null \
+	&& ok || bad "manual control without its steps"
+jq -e '.framework.not_covered == [{"id":"C9","title":"Something no rule reads","reason":"not visible through the management API"}]' \
+	"$G/framework.json" > /dev/null && ok || bad "not covered controls"
+scan -f json --framework "$TF" --suppressions "$S" "$F" | jq -e '.framework.controls[] | select(.id == "C5") | .status == "UNKNOWN"' > /dev/null \
+	&& ok || bad "a suppressed FAIL still fails its control"
+scan -f json --framework cis-azure-6.0.0 "$F" > "$T/cis.json"
+jq -e '.framework.id == "cis-azure-6.0.0" and ([.framework.controls[] | select(.id == "9.3.4") | .status] == ["FAIL"])' "$T/cis.json" > /dev/null \
+	&& ok || bad "--framework cis-azure-6.0.0"
+scan -f html --framework "$TF" "$F" > "$T/fw.html" && grep -q 'id="framework"' "$T/fw.html" && grep -q 'Secure transfer &lt;and&gt; TLS' "$T/fw.html" \
+	&& ok || bad "HTML framework section"
+scan -f markdown --framework "$TF" "$F" | grep -q 'Secure transfer &lt;and&gt; TLS' && ok || bad "Markdown framework section"
+scan --framework nosuch "$F" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "unknown framework 'nosuch'" "$T/err" && ok || bad "unknown framework: exit $rc"
+"$AZ" frameworks > "$T/fws"; [ "$(grep -c -E '^(cis-azure-6.0.0|cis-azure-5.0.0|azaudit-checklist) ' "$T/fws")" -eq 3 ] && ok || bad "azaudit frameworks: $(cat "$T/fws")"
+"$AZ" frameworks --format json | jq -e '.frameworks | length >= 3' > /dev/null && ok || bad "azaudit frameworks --format json"
+if [ -n "$NODE" ]; then
+	SH=${SHARED:-../shared}; [ -f "$SH/cis-azure-6.0.0.md" ] || SH=-
+	out=$(node $D/frameworks-check.mjs "$AZ" "$SH" 2>&1) && ok || bad "frameworks: $(printf '%s\n' "$out" | tail -5)"
+	printf '%s\n' "$out" | grep '^skip' || true
+else
+	missing "node_modules (npm ci) for the framework checks"
+fi
+
 # ---- HTML: self-contained, escaped, and working in a real browser ----
 H=$T/report.html
 ! grep -qiE '<(link|img|iframe|object|embed|base)[ >]|<script [^>]*src=|url\(|@import' "$H" && ok || bad "HTML refers to something external"
