@@ -143,7 +143,9 @@ scan -f json --baseline "$T/base-renamed.json" --fail-on-new "$F" > /dev/null; r
 jq '(.resources[0].properties.supportsHttpsTrafficOnly) = true |
 	.resources += [(.resources[0] | .id |= sub("stgbad$"; "stgnew") | .name = "stgnew" | .properties.supportsHttpsTrafficOnly = false)]' \
 	"$F" > "$W/next.json"
-golden baseline.json scan -f json --baseline "$T/base-renamed.json" "$W/next.json"
+# (golden files name the input without the build directory)
+nodir() { "$@" | sed "s|$W/||g"; }
+golden baseline.json nodir scan -f json --baseline "$T/base-renamed.json" "$W/next.json"
 B=$G/baseline.json
 jq -e '[.findings[] | select(.baseline == "new" and .status == "FAIL")] | map(.rule_id + " " + .resource_name) == ["AZA-STG-001 stgnew"]' "$B" > /dev/null \
 	&& ok || bad "new FAILs: $(jq -c '[.findings[] | select(.baseline == "new") | .rule_id + " " + .resource_name + " " + .status]' "$B")"
@@ -158,7 +160,7 @@ scan --fail-on-new "$F" > /dev/null 2>&1; rc=$?
 scan -f sarif --baseline "$T/base-renamed.json" "$W/next.json" > "$T/baseline.sarif"
 jq -e '[.runs[0].results[] | .baselineState] | (index("new") != null) and (index("absent") != null) and (index("unchanged") != null)' \
 	"$T/baseline.sarif" > /dev/null && ok || bad "SARIF baselineState"
-golden baseline.txt scan -f text --baseline "$T/base-renamed.json" "$W/next.json"
+golden baseline.txt nodir scan -f text --baseline "$T/base-renamed.json" "$W/next.json"
 sarif_check "$T/suppressed.sarif" "$T/baseline.sarif" "$T/out/azaudit.sarif"
 
 # ---- frameworks ----
