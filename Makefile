@@ -7,11 +7,16 @@ DESTDIR ?=
 CC      ?= cc
 O       ?= build
 VERSION  = 0.1.0
+# Installed data (frameworks/); AZAUDIT_DATADIR overrides it at run time.
+DATADIR ?= $(PREFIX)/share/azaudit
+# Where rule documentation is published (SARIF helpUri, HTML links); empty: built-in default.
+DOCS_URL ?=
 
 WERROR  ?= -Werror
 WARN     = -Wall -Wextra $(WERROR) -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -fPIC -fvisibility=hidden \
+	-DAZA_DATADIR='"$(DATADIR)"' $(if $(DOCS_URL),-DAZA_DOCS_URL='"$(DOCS_URL)"')
 # Live collection needs libcurl and OpenSSL (Debian: libcurl4-openssl-dev libssl-dev).
 PKGS     = zlib libcurl libcrypto
 ALL_CFLAGS += $(shell pkg-config --cflags $(PKGS))
@@ -26,7 +31,7 @@ HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
             $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/tests/emulator/emu
 
-.PHONY: all check test asan fuzz fuzz-build install uninstall docs clean bench
+.PHONY: all check test asan fuzz fuzz-build install uninstall docs frameworks clean bench
 
 all: $(O)/azaudit $(O)/libazaudit.a $(O)/libazaudit.so
 
@@ -79,12 +84,17 @@ fuzz: fuzz-build
 docs: $(O)/azaudit
 	$(O)/azaudit rules --format markdown > docs/rules.md.tmp && mv docs/rules.md.tmp docs/rules.md
 
+# Regenerate the framework mappings from the rule catalogue and ../shared.
+frameworks: $(O)/azaudit
+	node frameworks/gen.mjs $(O)/azaudit $(or $(SHARED),../shared)
+
 bench: all
 	sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/azaudit \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(DATADIR)/frameworks
+	install -m 644 frameworks/*.json $(DESTDIR)$(DATADIR)/frameworks/
 	install -m 755 $(O)/azaudit $(DESTDIR)$(PREFIX)/bin/azaudit
 	install -m 644 $(O)/libazaudit.a $(DESTDIR)$(PREFIX)/lib/libazaudit.a
 	install -m 755 $(O)/libazaudit.so $(DESTDIR)$(PREFIX)/lib/libazaudit.so.$(VERSION)
@@ -98,6 +108,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/azaudit $(DESTDIR)$(PREFIX)/lib/libazaudit.* \
 	  $(DESTDIR)$(PREFIX)/include/azaudit/azaudit.h $(DESTDIR)$(PREFIX)/share/man/man1/azaudit.1 \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/azaudit.pc
+	rm -rf $(DESTDIR)$(DATADIR)/frameworks
 
 clean:
 	rm -rf build build-asan build-fuzz

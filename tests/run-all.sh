@@ -23,5 +23,6 @@ run schema $O/tests/schema_test
 run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
 run collect sh tests/collect/run.sh
+run report sh tests/report/run.sh
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -56,6 +56,7 @@ typedef enum {
 	AZA_MANUAL,
 	AZA_UNKNOWN,
 	AZA_NOT_APPLICABLE,
+	AZA_SUPPRESSED, /* a FAIL/UNKNOWN/MANUAL accepted by a suppression entry */
 	AZA_STATUS_COUNT
 } aza_status;
 
@@ -113,7 +114,16 @@ typedef struct aza_finding {
 	const char *message;       /* names the evidence */
 	const char *source;        /* input file the resource came from */
 	unsigned long line;        /* 1-based line of the resource in source, 0 if unknown */
+	/* Triage, filled by aza_scan_suppress() and aza_scan_baseline(). */
+	aza_status suppressed_status; /* SUPPRESSED: the verdict it replaced */
+	const char *suppress_reason;  /* SUPPRESSED: the entry's reason; else NULL */
+	const char *suppress_owner;   /* SUPPRESSED: the entry's owner, or NULL */
+	const char *suppress_expires; /* SUPPRESSED: the entry's expiry date, or NULL */
+	int baseline;                 /* AZA_BASELINE_* */
 } aza_finding;
+
+/* Baseline comparison of a finding (aza_scan_baseline). */
+enum { AZA_BASELINE_NONE = 0, AZA_BASELINE_NEW = 1, AZA_BASELINE_UNCHANGED = 2 };
 
 /* ---- context ---- */
 AZA_API aza_ctx *aza_ctx_new(void);                 /* NULL only when out of memory */
@@ -200,6 +210,44 @@ AZA_API void aza_scan_stats_get(const aza_scan *s, aza_scan_stats *out);
 /* Tenant id recorded in the inputs, or "". */
 AZA_API const char *aza_scan_tenant(const aza_scan *s);
 
+/* Display name of a subscription recorded in the inputs, or "". */
+AZA_API const char *aza_scan_subscription_name(const aza_scan *s, const char *sub_id);
+
+/* ---- triage (call after aza_scan_run, before writing reports) ---- */
+/* Apply a suppressions file (JSON, docs/suppressions.md): every FAIL, UNKNOWN
+ * or MANUAL finding an entry matches becomes SUPPRESSED with the entry's
+ * reason. Expired entries do not apply and are warned about, as are entries
+ * that matched nothing. Returns 0, or AZA_EIO/AZA_EPARSE/AZA_EINPUT. */
+AZA_API int aza_scan_suppress(aza_scan *s, const char *path);
+/* Compare with a previous JSON report: each finding gets baseline NEW or
+ * UNCHANGED (matched by rule id + resource id, case-insensitively, never by
+ * message); findings of the previous report that are gone are "resolved".
+ * Only findings that were not PASS/NOT_APPLICABLE in the previous report
+ * count as present there. */
+AZA_API int aza_scan_baseline(aza_scan *s, const char *path);
+/* Resolved findings: those the baseline reported that this scan does not. */
+typedef struct aza_resolved {
+	const char *rule_id;
+	const char *resource_id;
+	const char *status;  /* status in the baseline */
+	const char *message; /* message in the baseline */
+} aza_resolved;
+AZA_API size_t aza_scan_resolved_count(const aza_scan *s);
+AZA_API const aza_resolved *aza_scan_resolved(const aza_scan *s, size_t i);
+/* 1 when aza_scan_baseline() was applied. */
+AZA_API int aza_scan_has_baseline(const aza_scan *s);
+
+/* ---- frameworks (data files mapping controls to rules) ---- */
+/* Directory of installed data (frameworks/): $AZAUDIT_DATADIR, else the
+ * compile-time AZA_DATADIR if it exists, else ./ (an uninstalled build). */
+AZA_API const char *aza_datadir(void);
+/* List the frameworks found ("text" or "json"). */
+AZA_API int aza_frameworks_write(aza_ctx *ctx, const char *format, FILE *fp);
+/* Report per control of a framework: name is a framework id
+ * ("cis-azure-6.0.0") or a path to a framework file. Reports then carry a
+ * per-control section (text, json, markdown, html). */
+AZA_API int aza_scan_set_framework(aza_scan *s, const char *name);
+
 /* Posture score: severity-weighted share of PASS among PASS+FAIL, 0..100,
  * or -1 when nothing was decided. See docs/scoring.md. */
 AZA_API double aza_scan_score(const aza_scan *s);
@@ -212,12 +260,18 @@ typedef struct aza_report_opts {
 	unsigned status_mask;   /* bit (1u << status) shown; 0 = all */
 	int verbose;            /* text: also list PASS and NOT_APPLICABLE findings */
 } aza_report_opts;
-/* Formats: "text", "json". Writes to fp; returns 0 or AZA_EIO. */
+/* Formats: "text", "json", "sarif", "csv", "junit", "markdown", "ocsf"
+ * (JSON array), "ocsf-jsonl" (JSON Lines), "html". Writes to fp; returns 0
+ * or AZA_EIO. */
 AZA_API int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, FILE *fp);
 /* Write a report atomically to path (temp file in the same directory, then rename). */
 AZA_API int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts *o,
                           const char *path);
 AZA_API int aza_report_format_known(const char *format);
+/* File name extension of a format ("sarif", "junit.xml"...), or NULL. */
+AZA_API const char *aza_report_format_ext(const char *format);
+/* Comma-separated list of every format name, for messages. */
+AZA_API const char *aza_report_formats(void);
 
 /* Catalogue listing ("text", "json", "markdown"). */
 AZA_API int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp);

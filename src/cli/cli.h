@@ -16,5 +16,6 @@ int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_collect(int argc, char **argv);
+int cmd_frameworks(int argc, char **argv);
 
 #endif

@@ -22,16 +22,28 @@ static void usage(FILE *fp)
 	        "file, or - for standard input.\n"
 	        "\n"
 	        "options:\n"
-	        "  -f, --format LIST      text (default), json; several with --output-dir\n"
+	        "  -f, --format LIST      text (default), json, sarif, csv, junit, markdown,\n"
+	        "                         ocsf (JSON array), ocsf-jsonl (JSON Lines), html;\n"
+	        "                         several, comma-separated, with --output-dir\n"
 	        "  -o, --output FILE      write the report to FILE (atomically)\n"
 	        "      --output-dir DIR   write one report per format: DIR/azaudit.<ext>\n"
+	        "                         (txt, json, sarif, csv, junit.xml, md, ocsf.json,\n"
+	        "                         ocsf.jsonl, html), each atomically\n"
+	        "      --suppressions FILE  accepted risks (docs/suppressions.md): matching\n"
+	        "                         findings become SUPPRESSED with their reason\n"
+	        "      --baseline FILE    a previous JSON report: mark findings new or\n"
+	        "                         unchanged and list the resolved ones\n"
+	        "      --fail-on-new      with --baseline: exit 1 only for new FAILs (of\n"
+	        "                         --fail-on severity or above, when given)\n"
+	        "      --framework ID     also report per control of a framework (see\n"
+	        "                         'azaudit frameworks'), or a framework file\n"
 	        "      --level N          rules up to level N (1 or 2; default 2)\n"
 	        "      --area LIST        only these areas (iam,storage,database,network,logging,\n"
 	        "                         vm,defender,keyvault,appservice,other)\n"
 	        "      --rule LIST        only these rule ids or globs (AZA-STG-*)\n"
 	        "      --min-severity S   only rules of severity S or above (info..critical)\n"
 	        "      --status LIST      report only these statuses (PASS,FAIL,MANUAL,UNKNOWN,\n"
-	        "                         NOT_APPLICABLE)\n"
+	        "                         NOT_APPLICABLE,SUPPRESSED)\n"
 	        "      --fail-on S        exit 1 when a FAIL of severity S or above is reported\n"
 	        "      --config FILE      user configuration (docs/config.md)\n"
 	        "      --now TIME         reference time for dates (ISO 8601 or Unix seconds)\n"
@@ -79,7 +91,9 @@ int cmd_scan(int argc, char **argv)
 {
 	const char *formats = "text", *output = NULL, *outdir = NULL, *config = NULL;
 	const char *rules = NULL, *areas = NULL, *statuses = NULL;
+	const char *suppressions = NULL, *baseline = NULL, *framework = NULL;
 	int level = 2, color = -1, verbose = 0, quiet = 0, have_fail_on = 0, have_min = 0, have_now = 0;
+	int fail_on_new = 0;
 	aza_severity fail_on = AZA_SEV_CRITICAL, min_sev = AZA_SEV_INFO;
 	double now = 0;
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -133,6 +147,17 @@ int cmd_scan(int argc, char **argv)
 		} else if (!strcmp(a, "--status")) {
 			NEED_ARG();
 			statuses = argv[++i];
+		} else if (!strcmp(a, "--suppressions")) {
+			NEED_ARG();
+			suppressions = argv[++i];
+		} else if (!strcmp(a, "--baseline")) {
+			NEED_ARG();
+			baseline = argv[++i];
+		} else if (!strcmp(a, "--fail-on-new")) {
+			fail_on_new = 1;
+		} else if (!strcmp(a, "--framework")) {
+			NEED_ARG();
+			framework = argv[++i];
 		} else if (!strcmp(a, "--config")) {
 			NEED_ARG();
 			config = argv[++i];
@@ -167,6 +192,10 @@ int cmd_scan(int argc, char **argv)
 		free(inputs);
 		return cli_error("scan: use either --output or --output-dir");
 	}
+	if (fail_on_new && !baseline) {
+		free(inputs);
+		return cli_error("scan: --fail-on-new needs --baseline");
+	}
 	if (output && strchr(formats, ',')) {
 		free(inputs);
 		return cli_error("scan: several formats need --output-dir");
@@ -180,7 +209,7 @@ int cmd_scan(int argc, char **argv)
 		}
 		for (char *t = strtok(fs, ","); t; t = strtok(NULL, ","))
 			if (!aza_report_format_known(t)) {
-				cli_error("scan: unknown format '%s'", t);
+				cli_error("scan: unknown format '%s' (%s)", t, aza_report_formats());
 				free(fs);
 				free(inputs);
 				return EXIT_USAGE;
@@ -197,7 +226,7 @@ int cmd_scan(int argc, char **argv)
 		for (char *t = strtok(ss, ","); t; t = strtok(NULL, ",")) {
 			aza_status st;
 			if (aza_status_parse(t, &st)) {
-				cli_error("scan: unknown status '%s' (PASS, FAIL, MANUAL, UNKNOWN, NOT_APPLICABLE)", t);
+				cli_error("scan: unknown status '%s' (PASS, FAIL, MANUAL, UNKNOWN, NOT_APPLICABLE, SUPPRESSED)", t);
 				free(ss);
 				free(inputs);
 				return EXIT_USAGE;
@@ -234,7 +263,13 @@ int cmd_scan(int argc, char **argv)
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = aza_scan_add_path(s, inputs[i])))
 			goto fail;
+	if (framework && (err = aza_scan_set_framework(s, framework)))
+		goto fail;
 	if ((err = aza_scan_run(s)))
+		goto fail;
+	if (suppressions && (err = aza_scan_suppress(s, suppressions)))
+		goto fail;
+	if (baseline && (err = aza_scan_baseline(s, baseline)))
 		goto fail;
 
 	aza_report_opts o;
@@ -257,8 +292,7 @@ int cmd_scan(int argc, char **argv)
 		}
 		for (char *t = strtok(fs, ","); t && !err; t = strtok(NULL, ",")) {
 			char path[4096];
-			const char *ext = !strcmp(t, "text") ? "txt" : t;
-			snprintf(path, sizeof path, "%s/azaudit.%s", outdir, ext);
+			snprintf(path, sizeof path, "%s/azaudit.%s", outdir, aza_report_format_ext(t));
 			o.color = 0;
 			err = aza_report_write_file(s, t, &o, path);
 		}
@@ -272,9 +306,14 @@ int cmd_scan(int argc, char **argv)
 	} else if ((err = aza_report_write(s, formats, &o, stdout))) {
 		goto fail;
 	}
-	if (have_fail_on) {
+	/* SUPPRESSED findings never count: their status is no longer FAIL. */
+	if (have_fail_on || fail_on_new) {
+		if (!have_fail_on)
+			fail_on = AZA_SEV_INFO;
 		for (size_t i = 0; i < aza_scan_count(s); i++) {
 			const aza_finding *f = aza_scan_finding(s, i);
+			if (fail_on_new && f->baseline != AZA_BASELINE_NEW)
+				continue;
 			if (f->status == AZA_FAIL && aza_rule_severity(f->rule) >= fail_on &&
 			    (!status_mask || (status_mask >> AZA_FAIL) & 1u)) {
 				rc = EXIT_FINDINGS;

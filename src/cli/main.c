@@ -28,6 +28,7 @@ static const struct command {
 	{"collect", cmd_collect, "read a tenant live from Azure and write a snapshot"},
 	{"rules", cmd_rules, "list the rule catalogue (text, json, markdown)"},
 	{"explain", cmd_explain, "print one rule in full: rationale, defaults, remediation"},
+	{"frameworks", cmd_frameworks, "list the frameworks --framework reports on (CIS, checklist)"},
 	{"version", cmd_version, "print the version"},
 	{"help", cmd_help, "this list"},
 };
@@ -38,7 +39,7 @@ static int cmd_help(int argc, char **argv)
 	(void)argv;
 	printf("usage: azaudit <command> [options]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		printf("  %-9s %s\n", commands[i].name, commands[i].help);
+		printf("  %-10s %s\n", commands[i].name, commands[i].help);
 	printf("\n'azaudit <command> --help' shows a command's options; see also azaudit(1).\n");
 	return EXIT_OK;
 }

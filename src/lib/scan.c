@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../rules/rule.h"
+#include "triage.h"
 
 aza_scan *aza_scan_new(aza_ctx *ctx)
 {
@@ -66,6 +67,7 @@ void aza_scan_free(aza_scan *s)
 		aza__free(s->rule_pats[i]);
 	aza__free(s->rule_pats);
 	aza__free(s->f);
+	aza_triage__free(s->triage);
 	aza_inv__free(s->inv);
 	aza__free(s);
 }
@@ -232,6 +234,11 @@ void aza_scan_stats_get(const aza_scan *s, aza_scan_stats *out)
 	out->inputs = st.inputs;
 	out->models_in_use = st.models;
 	out->bytes = st.bytes;
+}
+
+const char *aza_scan_subscription_name(const aza_scan *s, const char *sub_id)
+{
+	return aza_inv_sub_name(s->inv, sub_id ? sub_id : "");
 }
 
 const char *aza_scan_tenant(const aza_scan *s)

@@ -25,6 +25,7 @@ struct aza_scan {
 	int ran;
 	struct aza_tmpl_hook tmpl;
 	struct aza_tmpl_opts topts;
+	struct aza_triage *triage; /* suppressions, baseline, framework (triage.c) */
 };
 
 int aza_scan__selected(const aza_scan *s, const aza_rule *r);

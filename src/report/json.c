@@ -133,9 +133,99 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		aza_buf__json_str(b, r->arm);
 		aza_buf__adds(b, "},\"source\":{\"file\":");
 		aza_buf__json_str(b, f->source);
-		aza_buf__printf(b, ",\"line\":%lu}}", f->line);
+		aza_buf__printf(b, ",\"line\":%lu}", f->line);
+		if (f->status == AZA_SUPPRESSED) {
+			aza_buf__printf(b, ",\"suppressed_status\":\"%s\",\"suppression\":{\"reason\":",
+			                aza_status_name(f->suppressed_status));
+			aza_buf__json_str(b, f->suppress_reason);
+			aza_buf__adds(b, ",\"owner\":");
+			if (f->suppress_owner)
+				aza_buf__json_str(b, f->suppress_owner);
+			else
+				aza_buf__adds(b, "null");
+			aza_buf__adds(b, ",\"expires\":");
+			if (f->suppress_expires)
+				aza_buf__json_str(b, f->suppress_expires);
+			else
+				aza_buf__adds(b, "null");
+			aza_buf__addc(b, '}');
+		}
+		if (f->baseline)
+			aza_buf__printf(b, ",\"baseline\":\"%s\"", f->baseline == AZA_BASELINE_NEW ? "new" : "unchanged");
+		aza_buf__addc(b, '}');
 	}
-	aza_buf__adds(b, "\n]}\n");
+	aza_buf__adds(b, "\n]");
+	if (aza_scan_has_baseline(s)) {
+		aza_buf__adds(b, ",\n\"resolved\":[");
+		for (size_t i = 0; i < aza_scan_resolved_count(s); i++) {
+			const aza_resolved *z = aza_scan_resolved(s, i);
+			aza_buf__adds(b, i ? ",\n{\"rule_id\":" : "\n{\"rule_id\":");
+			aza_buf__json_str(b, z->rule_id);
+			aza_buf__adds(b, ",\"resource_id\":");
+			aza_buf__json_str(b, z->resource_id);
+			aza_buf__adds(b, ",\"status\":");
+			aza_buf__json_str(b, z->status);
+			aza_buf__adds(b, ",\"message\":");
+			aza_buf__json_str(b, z->message);
+			aza_buf__addc(b, '}');
+		}
+		aza_buf__adds(b, "\n]");
+	}
+	const aza_framework *fw = aza_triage__framework(s);
+	if (fw) {
+		aza_buf__adds(b, ",\n\"framework\":{\"id\":");
+		aza_buf__json_str(b, fw->id);
+		aza_buf__adds(b, ",\"title\":");
+		aza_buf__json_str(b, fw->title);
+		aza_buf__adds(b, ",\"version\":");
+		aza_buf__json_str(b, fw->version);
+		aza_buf__printf(b, ",\"partial\":%s,\"controls\":[", fw->partial ? "true" : "false");
+		for (size_t i = 0; i < fw->nctl; i++) {
+			const aza_fw_control *c2 = &fw->ctl[i];
+			aza_buf__adds(b, i ? ",\n{\"id\":" : "\n{\"id\":");
+			aza_buf__json_str(b, c2->id);
+			aza_buf__adds(b, ",\"title\":");
+			aza_buf__json_str(b, c2->title);
+			aza_buf__adds(b, ",\"section\":");
+			aza_buf__json_str(b, c2->section);
+			aza_buf__printf(b, ",\"level\":%d,\"assessment\":", c2->level);
+			aza_buf__json_str(b, c2->assessment);
+			aza_buf__printf(b, ",\"status\":\"%s\",\"rules\":[", aza_report__control_status(c2));
+			for (size_t r = 0; r < c2->nrules; r++) {
+				if (r)
+					aza_buf__addc(b, ',');
+				aza_buf__json_str(b, c2->rules[r]);
+			}
+			aza_buf__adds(b, "],\"counts\":");
+			counts_obj(b, c2->counts);
+			aza_buf__adds(b, ",\"manual_steps\":[");
+			int mf = 1;
+			for (size_t r = 0; r < c2->nrules; r++) {
+				const aza_rule *ru = aza_rule_find(c2->rules[r]);
+				if (!ru || !aza_rule_is_manual(ru))
+					continue;
+				aza_buf__adds(b, mf ? "{\"rule_id\":" : ",{\"rule_id\":");
+				mf = 0;
+				aza_buf__json_str(b, ru->id);
+				aza_buf__adds(b, ",\"steps\":");
+				aza_buf__json_str(b, aza_rule_manual(ru));
+				aza_buf__addc(b, '}');
+			}
+			aza_buf__adds(b, "]}");
+		}
+		aza_buf__adds(b, "],\n\"not_covered\":[");
+		for (size_t i = 0; i < fw->ngap; i++) {
+			aza_buf__adds(b, i ? ",\n{\"id\":" : "\n{\"id\":");
+			aza_buf__json_str(b, fw->gap[i].id);
+			aza_buf__adds(b, ",\"title\":");
+			aza_buf__json_str(b, fw->gap[i].title);
+			aza_buf__adds(b, ",\"reason\":");
+			aza_buf__json_str(b, fw->gap[i].reason);
+			aza_buf__addc(b, '}');
+		}
+		aza_buf__adds(b, "]}");
+	}
+	aza_buf__adds(b, "}\n");
 	return 0;
 }
 

@@ -4,19 +4,27 @@
  */
 #include "report.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-static const aza_reporter *const reporters[] = {&aza_report_text, &aza_report_json};
+/* Every output format, one descriptor each (src/report/<format>.c). */
+static const aza_reporter *const reporters[] = {
+	&aza_report_text,     &aza_report_json, &aza_report_sarif,      &aza_report_csv, &aza_report_junit,
+	&aza_report_markdown, &aza_report_ocsf, &aza_report_ocsf_jsonl, &aza_report_html,
+};
+#define NREPORTERS (sizeof reporters / sizeof reporters[0])
 
 static const aza_reporter *find(const char *name)
 {
 	for (size_t i = 0; i < sizeof reporters / sizeof reporters[0]; i++)
-		if (aza__strieq(reporters[i]->name, name))
+		if (aza__strieq(reporters[i]->name, name) || (aza__strieq(name, "md") && reporters[i] == &aza_report_markdown))
 			return reporters[i];
 	return NULL;
 }
@@ -24,6 +32,156 @@ static const aza_reporter *find(const char *name)
 int aza_report_format_known(const char *format)
 {
 	return find(format) != NULL;
+}
+
+const char *aza_report_format_ext(const char *format)
+{
+	const aza_reporter *r = find(format);
+	return r ? r->ext : NULL;
+}
+
+const char *aza_report_formats(void)
+{
+	static char list[256];
+	if (!list[0])
+		for (size_t i = 0; i < NREPORTERS; i++) {
+			if (i)
+				strncat(list, ", ", sizeof list - strlen(list) - 1);
+			strncat(list, reporters[i]->name, sizeof list - strlen(list) - 1);
+		}
+	return list;
+}
+
+int aza_report__listed(const aza_report_opts *o, const aza_finding *f)
+{
+	if (o && o->status_mask)
+		return aza_report__shown(o, f);
+	if (o && o->verbose)
+		return 1;
+	return f->status == AZA_FAIL || f->status == AZA_UNKNOWN || f->status == AZA_MANUAL ||
+	       f->status == AZA_SUPPRESSED;
+}
+
+const char *aza_report__control_status(const aza_fw_control *c)
+{
+	return c->status < AZA_STATUS_COUNT ? aza_status_name(c->status) : "NOT_EVALUATED";
+}
+
+void aza_report__iso_time(double t, char *out, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void aza_report__anchor(const aza_rule *r, char *out, size_t n)
+{
+	size_t i = 0;
+	for (const char *p = r->id; *p && i + 1 < n; p++)
+		out[i++] = (char)tolower((unsigned char)*p);
+	out[i] = 0;
+}
+
+void aza_report__xml(aza_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '<': aza_buf__adds(b, "&lt;"); break;
+		case '>': aza_buf__adds(b, "&gt;"); break;
+		case '&': aza_buf__adds(b, "&amp;"); break;
+		case '"': aza_buf__adds(b, "&quot;"); break;
+		case '\'': aza_buf__adds(b, "&#39;"); break;
+		default:
+			/* XML 1.0 allows no control characters but tab, LF and CR. */
+			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+				aza_buf__addc(b, '?');
+			else
+				aza_buf__addc(b, (char)*p);
+		}
+	}
+}
+
+/* ---- SHA-256 (FIPS 180-4), for fingerprints and CSP hashes ---- */
+static const uint32_t K256[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void sha256_block(uint32_t h[8], const unsigned char *p)
+{
+	uint32_t w[64];
+	for (int i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (int i = 16; i < 64; i++) {
+		uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
+		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+	}
+	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+	for (int i = 0; i < 64; i++) {
+		uint32_t t1 = k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
+		uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+		k = g;
+		g = f;
+		f = e;
+		e = d + t1;
+		d = c;
+		c = b;
+		b = a;
+		a = t1 + t2;
+	}
+	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
+}
+
+void aza_report__sha256(const void *data, size_t n, unsigned char out[32])
+{
+	uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+	const unsigned char *p = data;
+	size_t left = n;
+	while (left >= 64) {
+		sha256_block(h, p);
+		p += 64;
+		left -= 64;
+	}
+	unsigned char last[128];
+	memset(last, 0, sizeof last);
+	memcpy(last, p, left);
+	last[left] = 0x80;
+	size_t blocks = left + 9 > 64 ? 2 : 1;
+	uint64_t bits = (uint64_t)n * 8;
+	for (int i = 0; i < 8; i++)
+		last[blocks * 64 - 1 - i] = (unsigned char)(bits >> (8 * i));
+	for (size_t i = 0; i < blocks; i++)
+		sha256_block(h, last + 64 * i);
+	for (int i = 0; i < 8; i++) {
+		out[4 * i] = (unsigned char)(h[i] >> 24);
+		out[4 * i + 1] = (unsigned char)(h[i] >> 16);
+		out[4 * i + 2] = (unsigned char)(h[i] >> 8);
+		out[4 * i + 3] = (unsigned char)h[i];
+	}
+}
+
+void aza_report__fingerprint(const aza_finding *f, char out[65])
+{
+	aza_buf b;
+	aza_buf__init(&b, 0);
+	aza_buf__adds(&b, f->rule->id);
+	aza_buf__addc(&b, '|');
+	for (const char *p = f->resource_id; *p; p++)
+		aza_buf__addc(&b, (char)tolower((unsigned char)*p));
+	unsigned char d[32];
+	aza_report__sha256(b.p ? b.p : "", b.len, d);
+	aza_buf__release(&b);
+	for (int i = 0; i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
@@ -108,7 +266,7 @@ int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, 
 {
 	const aza_reporter *r = find(format);
 	if (!r)
-		return aza__err(s->ctx, AZA_EUSAGE, "unknown report format '%s' (text, json)", format);
+		return aza__err(s->ctx, AZA_EUSAGE, "unknown report format '%s' (%s)", format, aza_report_formats());
 	aza_buf b;
 	aza_buf__init(&b, 0);
 	int rc = r->write(s, o, &b);
@@ -128,7 +286,7 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 {
 	const aza_reporter *r = find(format);
 	if (!r)
-		return aza__err(s->ctx, AZA_EUSAGE, "unknown report format '%s' (text, json)", format);
+		return aza__err(s->ctx, AZA_EUSAGE, "unknown report format '%s' (%s)", format, aza_report_formats());
 	aza_buf b;
 	aza_buf__init(&b, 0);
 	int rc = r->write(s, o, &b);
@@ -300,7 +458,9 @@ int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp)
 				const aza_rule *r = aza_rule_at(i);
 				if ((int)r->area != a)
 					continue;
-				aza_buf__printf(&b, "\n### %s: ", r->id);
+				char anchor[64];
+				aza_report__anchor(r, anchor, sizeof anchor);
+				aza_buf__printf(&b, "\n<a id=\"%s\"></a>\n\n### %s: ", anchor, r->id);
 				md_cell(&b, r->title);
 				aza_buf__adds(&b, "\n\n");
 				aza_buf__printf(&b, "- Reads: `%s`\n", aza_rule_types(r));

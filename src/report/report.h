@@ -7,6 +7,7 @@
 #define AZA_REPORT_H
 
 #include "../lib/scan.h"
+#include "../lib/triage.h"
 #include "../rules/rule.h"
 
 typedef struct aza_reporter {
@@ -17,6 +18,32 @@ typedef struct aza_reporter {
 
 extern const aza_reporter aza_report_text;
 extern const aza_reporter aza_report_json;
+extern const aza_reporter aza_report_sarif;
+extern const aza_reporter aza_report_csv;
+extern const aza_reporter aza_report_junit;
+extern const aza_reporter aza_report_markdown;
+extern const aza_reporter aza_report_ocsf;
+extern const aza_reporter aza_report_ocsf_jsonl;
+extern const aza_reporter aza_report_html;
+
+/* Where rule documentation lives; helpUri and links append "#<id-lowercase>". */
+#ifndef AZA_DOCS_URL
+#define AZA_DOCS_URL "https://azaudit.invalid/docs/rules.md"
+#endif
+
+/* ISO 8601 UTC time "2026-11-01T00:00:00Z" of Unix seconds t. */
+void aza_report__iso_time(double t, char *out, size_t n);
+/* Lower-case rule id, the anchor of the rule in docs/rules.md. */
+void aza_report__anchor(const aza_rule *r, char *out, size_t n);
+/* Append s escaped for XML/HTML text and attribute values. */
+void aza_report__xml(aza_buf *b, const char *s);
+/* SHA-256 of data; out gets 32 bytes. */
+void aza_report__sha256(const void *data, size_t n, unsigned char out[32]);
+/* Stable fingerprint of a finding: hex SHA-256 of rule id + lower-case resource id. */
+void aza_report__fingerprint(const aza_finding *f, char out[65]);
+/* Is finding f one that formats listing problems show by default
+ * (FAIL, UNKNOWN, MANUAL, SUPPRESSED), or all when verbose or a mask is set? */
+int aza_report__listed(const aza_report_opts *o, const aza_finding *f);
 
 /* Is finding f shown under the options' status mask? */
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f);
@@ -26,6 +53,9 @@ void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t 
 void aza_report__cis_json(aza_buf *b, const char *cis);
 /* Write a space-separated list as a JSON array of strings. */
 void aza_report__list_json(aza_buf *b, const char *list);
+
+/* A framework control's aggregated status name ("NOT_EVALUATED" when no finding). */
+const char *aza_report__control_status(const aza_fw_control *c);
 
 /* The rule's catalogue entry as a JSON object. */
 void aza_report__rule_json(aza_buf *b, const aza_rule *r);

@@ -58,17 +58,49 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			                f->status == AZA_NOT_APPLICABLE ? "N/A" : aza_status_name(f->status), reset,
 			                aza_rule_id(f->rule), aza_severity_name(aza_rule_severity(f->rule)), bold,
 			                *f->resource_name ? f->resource_name : f->resource_id, reset);
+			if (f->baseline == AZA_BASELINE_NEW)
+				b->len--, aza_buf__adds(b, "  [new]\n");
 			aza_buf__printf(b, "          %s%s%s: %s\n", dim, aza_rule_title(f->rule), reset, f->message);
+			if (f->status == AZA_SUPPRESSED)
+				aza_buf__printf(b, "          %ssuppressed %s: %s%s%s%s%s%s\n", dim,
+				                aza_status_name(f->suppressed_status), f->suppress_reason,
+				                f->suppress_owner ? " (owner " : "", f->suppress_owner ? f->suppress_owner : "",
+				                f->suppress_owner ? ")" : "", f->suppress_expires ? ", expires " : "",
+				                f->suppress_expires ? f->suppress_expires : "");
+			if (f->status == AZA_SUPPRESSED && dim[0])
+				aza_buf__adds(b, reset);
 		}
-		aza_buf__printf(b, "  %s%zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable%s\n", dim,
-		                c[AZA_PASS], c[AZA_FAIL], c[AZA_MANUAL], c[AZA_UNKNOWN], c[AZA_NOT_APPLICABLE], reset);
+		aza_buf__printf(b, "  %s%zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable", dim,
+		                c[AZA_PASS], c[AZA_FAIL], c[AZA_MANUAL], c[AZA_UNKNOWN], c[AZA_NOT_APPLICABLE]);
+		if (c[AZA_SUPPRESSED])
+			aza_buf__printf(b, ", %zu suppressed", c[AZA_SUPPRESSED]);
+		aza_buf__printf(b, "%s\n", reset);
 	}
 
 	size_t c[AZA_STATUS_COUNT];
 	aza_report__counts(s, o, -1, c);
 	double score = aza_scan_score(s);
-	aza_buf__printf(b, "\n%sSummary%s  %zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable\n", bold,
+	aza_buf__printf(b, "\n%sSummary%s  %zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable", bold,
 	                reset, c[AZA_PASS], c[AZA_FAIL], c[AZA_MANUAL], c[AZA_UNKNOWN], c[AZA_NOT_APPLICABLE]);
+	if (c[AZA_SUPPRESSED])
+		aza_buf__printf(b, ", %zu suppressed", c[AZA_SUPPRESSED]);
+	aza_buf__adds(b, "\n");
+	if (aza_scan_has_baseline(s)) {
+		size_t nnew = 0, nsame = 0;
+		for (size_t i = 0; i < aza_scan_count(s); i++) {
+			const aza_finding *f = aza_scan_finding(s, i);
+			if (!aza_report__shown(o, f))
+				continue;
+			nnew += f->baseline == AZA_BASELINE_NEW;
+			nsame += f->baseline == AZA_BASELINE_UNCHANGED;
+		}
+		aza_buf__printf(b, "%sBaseline%s  %zu new, %zu unchanged, %zu resolved\n", bold, reset, nnew, nsame,
+		                aza_scan_resolved_count(s));
+		for (size_t i = 0; i < aza_scan_resolved_count(s); i++) {
+			const aza_resolved *z = aza_scan_resolved(s, i);
+			aza_buf__printf(b, "  resolved %-12s %s (was %s)\n", z->rule_id, z->resource_id, z->status);
+		}
+	}
 	if (score >= 0)
 		aza_buf__printf(b, "%sPosture score%s %.1f / 100 (severity-weighted share of passing checks)\n", bold, reset,
 		                score);
@@ -98,6 +130,26 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			}
 		aza_buf__printf(b, "  %-40s %7zu %7zu %8zu  %s\n", aza_resp_name((aza_resp)r), rc[AZA_PASS] + rc[AZA_FAIL],
 		                rc[AZA_FAIL], rc[AZA_UNKNOWN], m[0] ? m : "-");
+	}
+	const aza_framework *fw = aza_triage__framework(s);
+	if (fw) {
+		aza_buf__printf(b, "\n%s%s%s (%s)\n", bold, fw->title, reset, fw->id);
+		for (size_t i = 0; i < fw->nctl; i++) {
+			const aza_fw_control *c2 = &fw->ctl[i];
+			aza_buf__printf(b, "  %-13s %-9s %s\n", aza_report__control_status(c2), c2->id, c2->title);
+			if (c2->status == AZA_MANUAL)
+				for (size_t r = 0; r < c2->nrules; r++) {
+					const aza_rule *ru = aza_rule_find(c2->rules[r]);
+					if (ru && aza_rule_is_manual(ru))
+						aza_buf__printf(b, "                %s%s: %s%s\n", dim, ru->id, aza_rule_manual(ru), reset);
+				}
+		}
+		if (fw->ngap) {
+			aza_buf__printf(b, "  %sNot covered%s\n", bold, reset);
+			for (size_t i = 0; i < fw->ngap; i++)
+				aza_buf__printf(b, "  %-13s %-9s %s: %s\n", "NOT_COVERED", fw->gap[i].id, fw->gap[i].title,
+				                fw->gap[i].reason);
+		}
 	}
 	return 0;
 }

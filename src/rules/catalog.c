@@ -56,7 +56,7 @@ const char *aza_rule_types(const aza_rule *r)
 const char *aza_rule_defaults(const aza_rule *r) { return S(r->defaults); }
 int aza_rule_is_manual(const aza_rule *r) { return r->check == NULL; }
 
-static const char *const status_names[] = {"PASS", "FAIL", "MANUAL", "UNKNOWN", "NOT_APPLICABLE"};
+static const char *const status_names[] = {"PASS", "FAIL", "MANUAL", "UNKNOWN", "NOT_APPLICABLE", "SUPPRESSED"};
 static const char *const sev_names[] = {"info", "low", "medium", "high", "critical"};
 static const char *const area_names[] = {"iam", "storage", "database", "network", "logging",
                                          "vm", "defender", "keyvault", "appservice", "other"};
