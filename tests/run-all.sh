@@ -15,6 +15,7 @@ run() {
 	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }
 run unit $O/tests/unit_test
+run expr $O/tests/template/expr_test tests/template/expr_context.json tests/template/expr_cases.txt
 run rules $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh

@@ -69,6 +69,8 @@ static aza_json *eval_string(tx *t, const aza_json *v, const char *key)
 		const char *err = NULL;
 		aza_json *r = aza_t__eval_expr(&t->c, s + 1, n - 2, &err);
 		if (!r) {
+			if (t->rc)
+				return NULL; /* an inner value (a variable) already failed */
 			if (t->c.oom)
 				oom(t);
 			else
@@ -652,6 +654,29 @@ static const aza_json *load_params(tx *t, const char *path, int required)
 		return NULL;
 	}
 	return p;
+}
+
+aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
+                               const aza_json *value, const char **err)
+{
+	tx t;
+	memset(&t, 0, sizeof t);
+	t.c.ctx = ctx;
+	t.c.a = a;
+	t.c.source = "<expression>";
+	t.c.sub = "00000000-0000-0000-0000-000000000000";
+	t.c.rg = "template-rg";
+	t.c.location = "westeurope";
+	t.c.tenant = "00000000-0000-0000-0000-0000000000aa";
+	t.c.params_decl = aza_json_get(tmpl, "parameters");
+	t.c.vars_decl = aza_json_get(tmpl, "variables");
+	t.c.param_values = param_values;
+	aza_json *v = eval_value(&t, value, NULL);
+	if (!v || t.rc || t.c.oom) {
+		*err = t.c.oom ? "out of memory" : aza_errmsg(ctx);
+		return NULL;
+	}
+	return v;
 }
 
 int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos)

@@ -48,6 +48,12 @@ struct aza_tmpl_opts {
 	const char *params_path; /* --parameters FILE, or NULL: look for x.parameters.json */
 	const char *sub, *rg, *location, *tenant;
 };
+/* For tests: evaluate one template value (a string like "[concat('a', 'b')]",
+ * or an array/object holding such strings) with the parameters and variables
+ * declared by tmpl and the values of a parameter file's "parameters" object.
+ * NULL with *err set on an invalid expression. */
+aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
+                               const aza_json *value, const char **err);
 int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
 
 #endif
