@@ -113,6 +113,13 @@ typedef struct aza_finding {
 	const char *message;       /* names the evidence */
 	const char *source;        /* input file the resource came from */
 	unsigned long line;        /* 1-based line of the resource in source, 0 if unknown */
+	/* Template resources (0 / NULL for other inputs): */
+	unsigned long column;      /* 1-based column of the resource object in source */
+	const char *pointer;       /* JSON pointer to the resource: "/resources/3/resources/0" */
+	/* An inline suppression in the template ("metadata": {"azaudit": {"suppress":
+	 * [{"rule": ID, "reason": TEXT}]}}) names this rule: its reason, else NULL.
+	 * The status is kept; reports show the finding as suppressed. */
+	const char *suppressed_reason;
 } aza_finding;
 
 /* ---- context ---- */

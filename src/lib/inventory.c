@@ -42,6 +42,7 @@ struct aza_inv {
 	size_t nregions, capregions;
 	size_t resources, unknown_types, inputs;
 	double bytes;
+	aza_res *last; /* kept by the last aza_inv__add */
 };
 
 /* Types every scan knows, with the service model they belong to. Rules add
@@ -292,7 +293,7 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 			prov = i;
 	}
 	if (!*sub || !*rg)
-		return -1;
+		return AZA_ENOMEM;
 	aza_buf t, nm;
 	aza_buf__init(&t, 4096);
 	aza_buf__init(&nm, 4096);
@@ -333,7 +334,7 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 		aza_buf__adds(&t, "Microsoft.Resources/tenants");
 		aza_buf__add(&nm, seg[1], len[1]);
 	} else {
-		rc = -1;
+		rc = 1; /* not an ARM id (not -1, which is AZA_ENOMEM) */
 	}
 	if (rc == 0) {
 		if (t.oom || nm.oom) {
@@ -523,7 +524,13 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	r->doc = doc;
 	type_append(t, r);
 	id_insert(inv, r);
+	inv->last = r;
 	return 0;
+}
+
+aza_res *aza_inv__last(aza_inv *inv)
+{
+	return inv->last;
 }
 
 /* ---- subscriptions ---- */

@@ -28,6 +28,10 @@ typedef struct aza_res {
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
 	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
+	/* Template resources only (0 / NULL otherwise): */
+	unsigned long column;    /* 1-based column of the resource's '{' */
+	const char *pointer;     /* JSON pointer to it in the template: "/resources/3/resources/0" */
+	const aza_json *suppress; /* inline suppressions: array of {"rule", "reason"} strings */
 } aza_res;
 
 /* Type registry entry: one per distinct type seen or declared. */
@@ -62,6 +66,8 @@ int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);
  * or AZA_EINPUT with the message on ctx (no id and no type). */
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version);
+/* The resource the last successful aza_inv__add kept (to set template fields). */
+aza_res *aza_inv__last(aza_inv *inv);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
 int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);
@@ -116,7 +122,7 @@ void aza_inv__stats(aza_inv *inv, aza_inv_stats *st);
 void aza_inv__note_input(aza_inv *inv, double bytes);
 
 /* Derive the type and the full name from an ARM id into the arena.
- * Returns 0, or -1 when the id is not an ARM id. */
+ * Returns 0, 1 when the id is not an ARM id, or AZA_ENOMEM. */
 int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **name,
                  const char **sub, const char **rg, const char **parent);
 

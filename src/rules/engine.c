@@ -37,6 +37,14 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	f.location = r->location;
 	f.source = r->source;
 	f.line = r->line;
+	f.column = r->column;
+	f.pointer = r->pointer;
+	/* Inline suppressions (template metadata): plain strings, made by the
+	 * expander, so reading them touches no unknown value. */
+	for (const aza_json *e = r->suppress ? r->suppress->u.child : NULL; e; e = e->next)
+		if (aza__strieq(aza_json_str(aza_json_get(e, "rule")), ev->rule->id) ||
+		    aza__glob(aza_json_str(aza_json_get(e, "rule")), ev->rule->id))
+			f.suppressed_reason = aza_json_str(aza_json_get(e, "reason"));
 	f.message = aza_arena__strdup(a, msg);
 	ev->emitted++;
 	if (!f.message || aza_scan__add(ev->s, &f))
@@ -216,6 +224,14 @@ static void run_one(aza_ev *ev, const aza_res *r)
 	if (t) {
 		for (size_t i = first; i < ev->s->nf; i++) {
 			aza_finding *f = &ev->s->f[i];
+			if (f->status == AZA_UNKNOWN) {
+				/* Already UNKNOWN (a wrong-typed value): say which value. */
+				f->message = aza_arena__printf(aza_inv__arena(ev->s->inv), "%s (it depends on %s, which is not known before deployment)",
+				                               f->message, t);
+				if (!f->message)
+					ev->failed = 1;
+				continue;
+			}
 			if (f->status != AZA_PASS && f->status != AZA_FAIL)
 				continue;
 			f->status = AZA_UNKNOWN;
