@@ -20,5 +20,6 @@ run templates $O/tests/template/cases_test tests/template/cases
 run rules $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
+if command -v python3 >/dev/null 2>&1; then run peers python3 tests/peers/run.py; else echo "[peers] skip: python3 not found"; fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -542,7 +542,15 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		if (!scope)
 			return t->rc;
 	}
-	const char *base = t->c.scope_sub_only ? aza_arena__printf(t->c.a, "/subscriptions/%s", t->c.sub)
+	/* Types that only exist at subscription level (Defender settings, log
+	 * profiles) are placed there even from a resource-group template. */
+	static const char *const sub_types[] = {"Microsoft.Security/pricings", "Microsoft.Security/securityContacts",
+	                                        "Microsoft.Security/autoProvisioningSettings", "Microsoft.Security/workspaceSettings",
+	                                        "Microsoft.Security/settings", "Microsoft.Insights/logprofiles"};
+	int sub_level = t->c.scope_sub_only;
+	for (size_t k = 0; k < sizeof sub_types / sizeof sub_types[0] && !scope; k++)
+		sub_level |= aza__strieq(type, sub_types[k]);
+	const char *base = sub_level ? aza_arena__printf(t->c.a, "/subscriptions/%s", t->c.sub)
 	                                       : aza_arena__printf(t->c.a, "/subscriptions/%s/resourceGroups/%s", t->c.sub, t->c.rg);
 	const char *id, *scope_id = base;
 	if (prov) {
@@ -660,15 +668,18 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		return terr(t, res->off, AZA_ELIMIT, "template expands to more than %d resources", MAX_TEMPLATE_RESOURCES);
 	unsigned long line, col;
 	where(t, res->off, &line, &col);
-	if (aza__strieq(type, "Microsoft.Authorization/roleAssignments")) {
-		/* Resource Manager reports the scope of an assignment in its
-		 * properties; rules read it there. */
+	int is_ra = aza__strieq(type, "Microsoft.Authorization/roleAssignments");
+	if (is_ra || aza__strieq(type, "Microsoft.Authorization/roleDefinitions")) {
+		/* Resource Manager reports the scope of an assignment, and the type
+		 * of a role a template defines (always a custom role), in their
+		 * properties; rules read them there. */
 		aza_json *pr = (aza_json *)aza_json_get(doc, "properties");
-		if (aza_json_is(pr, AZA_JOBJ) && !aza_json_get(pr, "scope")) {
-			aza_json *sv = aza_t__str(&t->c, scope_id, strlen(scope_id));
+		if (aza_json_is(pr, AZA_JOBJ) && !aza_json_get(pr, is_ra ? "scope" : "type")) {
+			const char *val = is_ra ? scope_id : "CustomRole";
+			aza_json *sv = aza_t__str(&t->c, val, strlen(val));
 			if (!sv)
 				return oom(t);
-			sv->key = "scope";
+			sv->key = is_ra ? "scope" : "type";
 			sv->next = pr->u.child;
 			pr->u.child = sv;
 			pr->n++;
@@ -872,6 +883,14 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	t.c.rg = o && o->rg ? o->rg : "template-rg";
 	t.c.location = o && o->location ? o->location : "westeurope";
 	t.c.tenant = o && o->tenant ? o->tenant : "00000000-0000-0000-0000-0000000000aa";
+	const char *base_ptr = "/resources";
+	const aza_json *dep_params = NULL;
+	if (!aza_json_get(tmpl, "$schema") && aza_json_is(aza_json_path(tmpl, "properties.template"), AZA_JOBJ)) {
+		/* A deployment object: its template, with its parameter values. */
+		dep_params = aza_json_path(tmpl, "properties.parameters");
+		tmpl = aza_json_path(tmpl, "properties.template");
+		base_ptr = "/properties/template/resources";
+	}
 	const char *schema = aza_json_str(aza_json_get(tmpl, "$schema"));
 	if (schema && (aza__istrstr(schema, "subscriptionDeploymentTemplate") ||
 	               aza__istrstr(schema, "managementGroupDeploymentTemplate") ||
@@ -883,7 +902,11 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 		return terr(&t, t.c.params_decl->off, AZA_EINPUT, "\"parameters\" must be an object");
 	if (t.c.vars_decl && !aza_json_is(t.c.vars_decl, AZA_JOBJ))
 		return terr(&t, t.c.vars_decl->off, AZA_EINPUT, "\"variables\" must be an object");
-	if (o && o->params_path) {
+	if (dep_params) {
+		if (!aza_json_is(dep_params, AZA_JOBJ))
+			return terr(&t, dep_params->off, AZA_EINPUT, "a deployment's \"parameters\" must be an object");
+		t.c.param_values = dep_params;
+	} else if (o && o->params_path) {
 		t.c.param_values = load_params(&t, o->params_path, 1);
 		if (!t.c.param_values)
 			return t.rc ? t.rc : AZA_EIO;
@@ -899,7 +922,7 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	const aza_json *res = aza_json_get(tmpl, "resources");
 	if (!res)
 		return terr(&t, tmpl->off, AZA_EINPUT, "template has no \"resources\"");
-	int rc = expand_list(&t, res, NULL, 0, "/resources");
+	int rc = expand_list(&t, res, NULL, 0, base_ptr);
 	if (!rc && t.c.oom)
 		rc = oom(&t);
 	return rc;

@@ -141,6 +141,10 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 	 * hold all of them; one that holds none cannot prove an absence. */
 	if (aza_inv_count(inv, type) > 0)
 		return 1;
+	/* A template declares what it deploys: a setting it does not declare
+	 * keeps Azure's default, which is what the rule then judges. */
+	if (r && r->api_version && *r->api_version)
+		return 1;
 	*why = aza_ev_fmt(ev, "the input has no %s data (not collected?)", type);
 	return 0;
 }
