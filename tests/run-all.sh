@@ -17,6 +17,7 @@ run() {
 run unit $O/tests/unit_test
 run expr $O/tests/template/expr_test tests/template/expr_context.json tests/template/expr_cases.txt
 run templates $O/tests/template/cases_test tests/template/cases
+run bad-templates sh tests/template/bad.sh
 run rules $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh

@@ -51,6 +51,11 @@ static int terr(tx *t, size_t off, int code, const char *fmt, ...)
 
 static int oom(tx *t)
 {
+	if (t->c.over) {
+		t->rc = aza__err(t->c.ctx, AZA_ELIMIT, "%s: the template expands to more than %zu MB of values (a loop or variables that grow without bound?)",
+		                 t->c.source, AZA_TMPL_MAX_BYTES >> 20);
+		return t->rc;
+	}
 	t->rc = aza__err(t->c.ctx, AZA_ENOMEM, "out of memory");
 	return t->rc;
 }
@@ -149,7 +154,7 @@ static aza_json *eval_value(tx *t, const aza_json *v, const char *key)
 		return eval_string(t, v, key);
 	case AZA_JARR:
 	case AZA_JOBJ: {
-		aza_json *o = aza_arena__alloc(t->c.a, sizeof *o);
+		aza_json *o = aza_t__charge(&t->c, sizeof *o) ? NULL : aza_arena__alloc(t->c.a, sizeof *o);
 		if (!o) {
 			oom(t);
 			return NULL;

@@ -11,6 +11,8 @@
 
 #define AZA_TMPL_MAX_COPY 800   /* Azure's own limit on copy count */
 #define AZA_TMPL_MAX_NEST 16    /* nested deployments and child resources */
+#define AZA_TMPL_MAX_BYTES ((size_t)128 << 20) /* values one template may make */
+#define AZA_TMPL_MAX_EXPR_DEPTH 200 /* nested calls and brackets in one expression */
 
 typedef struct aza_tctx {
 	aza_ctx *ctx;
@@ -32,9 +34,13 @@ typedef struct aza_tctx {
 	int ncopy;
 	int depth;
 	int oom;
+	int over;     /* the expansion budget was exceeded (oom is set too) */
+	size_t bytes; /* bytes of values made so far, against AZA_TMPL_MAX_BYTES */
 	size_t off; /* source offset given to values made now */
 } aza_tctx;
 
+/* Count n bytes against the budget; 0, or -1 (and oom, over set) past it. */
+int aza_t__charge(aza_tctx *c, size_t n);
 aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **err);
 aza_json *aza_t__str(aza_tctx *c, const char *s, size_t n);
 aza_json *aza_t__unknown(aza_tctx *c, const char *fmt, ...) AZA_PRINTF(2, 3);

@@ -17,8 +17,21 @@
 #include <string.h>
 
 /* ---- value constructors ---- */
+int aza_t__charge(aza_tctx *c, size_t n)
+{
+	c->bytes += n;
+	if (c->bytes > AZA_TMPL_MAX_BYTES) {
+		c->oom = 1;
+		c->over = 1;
+		return -1;
+	}
+	return 0;
+}
+
 static aza_json *mk(aza_tctx *c, aza_jkind k)
 {
+	if (aza_t__charge(c, sizeof(aza_json)))
+		return NULL;
 	aza_json *j = aza_arena__alloc(c->a, sizeof *j);
 	if (!j) {
 		c->oom = 1;
@@ -33,7 +46,7 @@ static aza_json *mk(aza_tctx *c, aza_jkind k)
 aza_json *aza_t__str(aza_tctx *c, const char *s, size_t n)
 {
 	aza_json *j = mk(c, AZA_JSTR);
-	if (!j)
+	if (!j || aza_t__charge(c, n))
 		return NULL;
 	char *d = aza_arena__strndup(c->a, s, n);
 	if (!d) {
@@ -182,6 +195,7 @@ typedef struct X {
 	const char *err;
 	const char *full;
 	int skip; /* > 0: parsing a branch that is not taken (if, and, or, coalesce) */
+	int nest; /* current nesting of calls and index brackets */
 } X;
 
 /* A type or arity error: the template is invalid (Resource Manager would
@@ -355,7 +369,22 @@ static aza_json *member(X *x, aza_json *v, const char *key, size_t kl)
 	return aza_t__unknown(x->c, "member '%.*s' that does not exist in '%s'", (int)kl, key, x->full);
 }
 
+static aza_json *expr_in(X *x);
+
 static aza_json *expr(X *x)
+{
+	if (++x->nest > AZA_TMPL_MAX_EXPR_DEPTH) {
+		x->nest--;
+		if (!x->err)
+			x->err = "expression nested too deeply";
+		return NULL;
+	}
+	aza_json *v = expr_in(x);
+	x->nest--;
+	return v;
+}
+
+static aza_json *expr_in(X *x)
 {
 	aza_json *v = primary(x);
 	while (v && !x->err) {
@@ -413,7 +442,7 @@ aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **er
 		*err = "expressions nested too deeply (a variable or parameter that refers to itself?)";
 		return NULL;
 	}
-	X x = {c, s, 0, n, NULL, NULL, 0};
+	X x = {c, s, 0, n, NULL, NULL, 0, 0};
 	x.full = aza_arena__strndup(c->a, s, n);
 	if (!x.full) {
 		c->oom = 1;
