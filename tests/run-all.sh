@@ -15,6 +15,9 @@ run() {
 	total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
 }
 run unit $O/tests/unit_test
+run expr $O/tests/template/expr_test tests/template/expr_context.json tests/template/expr_cases.txt
+run templates $O/tests/template/cases_test tests/template/cases
+run bad-templates sh tests/template/bad.sh
 run rules $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
@@ -24,5 +27,6 @@ run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
 run collect sh tests/collect/run.sh
 run report sh tests/report/run.sh
+if command -v python3 >/dev/null 2>&1; then run peers python3 tests/peers/run.py; else echo "[peers] skip: python3 not found"; fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -120,6 +120,13 @@ typedef struct aza_finding {
 	const char *suppress_owner;   /* SUPPRESSED: the entry's owner, or NULL */
 	const char *suppress_expires; /* SUPPRESSED: the entry's expiry date, or NULL */
 	int baseline;                 /* AZA_BASELINE_* */
+	/* Template resources (0 / NULL for other inputs): */
+	unsigned long column;      /* 1-based column of the resource object in source */
+	const char *pointer;       /* JSON pointer to the resource: "/resources/3/resources/0" */
+	/* An inline suppression in the template ("metadata": {"azaudit": {"suppress":
+	 * [{"rule": ID, "reason": TEXT}]}}) names this rule: its reason, else NULL.
+	 * The status is kept; reports show the finding as suppressed. */
+	const char *suppressed_reason;
 } aza_finding;
 
 /* Baseline comparison of a finding (aza_scan_baseline). */

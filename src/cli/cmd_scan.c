@@ -51,6 +51,11 @@ static void usage(FILE *fp)
 	        "      --color, --no-color  force colours on or off (default: on a terminal,\n"
 	        "                         unless NO_COLOR is set)\n"
 	        "  -q, --quiet            no warnings\n"
+	        "ARM templates (docs/templates.md):\n"
+	        "      --parameters FILE  parameter file for every template (default: x.parameters.json\n"
+	        "                         beside x.json)\n"
+	        "      --template-subscription ID, --template-resource-group NAME,\n"
+	        "      --template-location REGION  placeholders used to evaluate templates\n"
 	        "\n"
 	        "exit status: 0 done, 1 --fail-on threshold reached, 2 usage or input error,\n"
 	        "3 out of memory.\n");
@@ -96,6 +101,8 @@ int cmd_scan(int argc, char **argv)
 	int fail_on_new = 0;
 	aza_severity fail_on = AZA_SEV_CRITICAL, min_sev = AZA_SEV_INFO;
 	double now = 0;
+	const char *topt[16][2]; /* template options: key, value */
+	int ntopt = 0;
 	const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
 	size_t ninputs = 0;
 	if (!inputs)
@@ -168,6 +175,15 @@ int cmd_scan(int argc, char **argv)
 				return cli_error("scan: --now takes an ISO 8601 date-time or Unix seconds");
 			}
 			have_now = 1;
+		} else if (!strcmp(a, "--parameters") || !strcmp(a, "--template-subscription") ||
+		           !strcmp(a, "--template-resource-group") || !strcmp(a, "--template-location")) {
+			NEED_ARG();
+			if (ntopt == 16) {
+				free(inputs);
+				return cli_error("scan: too many template options");
+			}
+			topt[ntopt][0] = !strcmp(a, "--parameters") ? "parameters" : a + 11;
+			topt[ntopt++][1] = argv[++i];
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			verbose = 1;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -260,6 +276,9 @@ int cmd_scan(int argc, char **argv)
 		goto fail;
 	if (areas && (err = aza_scan_select_areas(s, areas)))
 		goto fail;
+	for (int i = 0; i < ntopt; i++)
+		if ((err = aza_scan_template_option(s, topt[i][0], topt[i][1])))
+			goto fail;
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = aza_scan_add_path(s, inputs[i])))
 			goto fail;

@@ -479,6 +479,10 @@ static int top_object(rd *r, int *jsonl)
 
 	/* Classify what we read. */
 	const aza_json *schema = aza_json_get(obj, "$schema");
+	/* A deployment ({"properties": {"template": {...}, "parameters": ...}}). */
+	if (!is_template && !streamed &&
+	    aza__istrstr(aza_json_str(aza_json_path(obj, "properties.template.$schema")), "deploymentTemplate"))
+		is_template = 1;
 	if (is_template) {
 		if (r->tmpl && r->tmpl->expand) {
 			struct aza_pos pos = {pos_fn, r};

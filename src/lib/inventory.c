@@ -44,6 +44,7 @@ struct aza_inv {
 	size_t nregions, capregions;
 	size_t resources, unknown_types, inputs;
 	double bytes;
+	aza_res *last; /* kept by the last aza_inv__add */
 };
 
 /* Types every scan knows, with the service model they belong to. Rules add
@@ -344,7 +345,7 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 		aza_buf__adds(&t, "Microsoft.Resources/tenants");
 		aza_buf__add(&nm, seg[1], len[1]);
 	} else {
-		rc = 1; /* not an ARM id (not an error code) */
+		rc = 1; /* not an ARM id (not -1, which is AZA_ENOMEM) */
 	}
 	if (rc == 0) {
 		if (t.oom || nm.oom) {
@@ -585,7 +586,25 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	}
 	type_append(t, r);
 	id_insert(inv, r);
+	inv->last = r;
 	return 0;
+}
+
+aza_res *aza_inv__last(aza_inv *inv)
+{
+	return inv->last;
+}
+
+const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a)
+{
+	if (!r || r->doc || !r->text)
+		return r ? r->doc : NULL;
+	aza_json *j;
+	aza_jerr e;
+	size_t pos = 0;
+	if (aza_json__parse_in(a, inv->keys, r->text, r->textlen, &pos, 1, 0, AZA_MAX_DEPTH, &j, &e))
+		return NULL;
+	return j;
 }
 
 /* ---- subscriptions ---- */

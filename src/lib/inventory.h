@@ -34,6 +34,10 @@ typedef struct aza_res {
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
 	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
+	/* Template resources only (0 / NULL otherwise): */
+	unsigned long column;    /* 1-based column of the resource's '{' */
+	const char *pointer;     /* JSON pointer to it in the template: "/resources/3/resources/0" */
+	const aza_json *suppress; /* inline suppressions: array of {"rule", "reason"} strings */
 } aza_res;
 
 /* Type registry entry: one per distinct type seen or declared. */
@@ -72,6 +76,11 @@ int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);
  * or AZA_EINPUT with the message on ctx (no id and no type). */
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version, const char *raw, size_t rawlen);
+/* The resource the last successful aza_inv__add kept (to set template fields). */
+aza_res *aza_inv__last(aza_inv *inv);
+/* r's document: its tree when it has one, else its stored text parsed into
+ * arena a (the caller releases a). NULL when out of memory. */
+const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
 int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);

@@ -51,6 +51,11 @@ static int terr(tx *t, size_t off, int code, const char *fmt, ...)
 
 static int oom(tx *t)
 {
+	if (t->c.over) {
+		t->rc = aza__err(t->c.ctx, AZA_ELIMIT, "%s: the template expands to more than %zu MB of values (a loop or variables that grow without bound?)",
+		                 t->c.source, AZA_TMPL_MAX_BYTES >> 20);
+		return t->rc;
+	}
 	t->rc = aza__err(t->c.ctx, AZA_ENOMEM, "out of memory");
 	return t->rc;
 }
@@ -69,6 +74,8 @@ static aza_json *eval_string(tx *t, const aza_json *v, const char *key)
 		const char *err = NULL;
 		aza_json *r = aza_t__eval_expr(&t->c, s + 1, n - 2, &err);
 		if (!r) {
+			if (t->rc)
+				return NULL; /* an inner value (a variable) already failed */
 			if (t->c.oom)
 				oom(t);
 			else
@@ -147,7 +154,7 @@ static aza_json *eval_value(tx *t, const aza_json *v, const char *key)
 		return eval_string(t, v, key);
 	case AZA_JARR:
 	case AZA_JOBJ: {
-		aza_json *o = aza_arena__alloc(t->c.a, sizeof *o);
+		aza_json *o = aza_t__charge(&t->c, sizeof *o) ? NULL : aza_arena__alloc(t->c.a, sizeof *o);
 		if (!o) {
 			oom(t);
 			return NULL;
@@ -382,24 +389,34 @@ static const char *interleave(tx *t, const char *type, const char *name)
 	return r;
 }
 
-static int expand_list(tx *t, const aza_json *list, const parent *par, int depth);
+static int expand_list(tx *t, const aza_json *list, const parent *par, int depth, const char *ptr);
 
-static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, int depth)
+/* props is the deployment's raw (unevaluated) "properties": the nested
+ * template is expanded like a template of its own, in the scope it asks for. */
+static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, int depth, const char *ptr)
 {
 	const aza_json *tmpl = aza_json_get(props, "template");
 	if (!tmpl)
 		return 0; /* a linked template (templateLink) is not available offline */
-	const char *scope = aza_json_str(aza_json_path(props, "expressionEvaluationOptions.scope"));
+	if (!aza_json_is(tmpl, AZA_JOBJ))
+		return terr(t, tmpl->off, AZA_EINPUT, "a nested deployment's \"template\" must be an object");
+	aza_json *scv = eval_value(t, aza_json_path(props, "expressionEvaluationOptions.scope") ? aza_json_path(props, "expressionEvaluationOptions.scope") : props, NULL);
+	if (!scv)
+		return t->rc;
+	const char *scope = aza_json_path(props, "expressionEvaluationOptions.scope") ? aza_json_str(scv) : NULL;
 	aza_tctx saved = t->c;
 	if (scope && aza__strieq(scope, "inner")) {
-		/* Inner scope: the nested template's own parameters, given values
-		 * evaluated in the outer scope. */
-		aza_json *vals = eval_value(t, aza_json_get(props, "parameters") ? aza_json_get(props, "parameters")
-		                                                                  : tmpl, NULL);
-		if (!vals)
-			return t->rc;
+		/* Inner scope: the nested template's own parameters and variables;
+		 * the values given to its parameters are evaluated in the outer scope. */
+		const aza_json *given = aza_json_get(props, "parameters");
+		aza_json *vals = NULL;
+		if (given) {
+			vals = eval_value(t, given, NULL);
+			if (!vals)
+				return t->rc;
+		}
 		t->c.params_decl = aza_json_get(tmpl, "parameters");
-		t->c.param_values = aza_json_get(props, "parameters") ? vals : NULL;
+		t->c.param_values = vals;
 		t->c.vars_decl = aza_json_get(tmpl, "variables");
 		t->c.pcache = NULL;
 		t->c.vcache = NULL;
@@ -410,14 +427,86 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		t->c.rg = rg;
 	if (sub && sub[0] != '[')
 		t->c.sub = sub;
-	int rc = expand_list(t, aza_json_get(tmpl, "resources"), NULL, depth + 1);
+	const char *iptr = aza_arena__printf(t->c.a, "%s/properties/template/resources", ptr);
+	if (!iptr)
+		return oom(t);
+	int rc = expand_list(t, aza_json_get(tmpl, "resources"), NULL, depth + 1, iptr);
 	aza_tctx inner = t->c;
 	t->c = saved;
 	t->c.oom |= inner.oom;
 	return rc;
 }
 
-static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
+/* Inline suppressions: "metadata": {"azaudit": {"suppress": [{"rule": "AZA-STG-001",
+ * "reason": "..."}]}} on the evaluated resource. Returns a clean array of
+ * {"rule", "reason"} strings, or NULL. An entry without a rule or a reason
+ * is ignored with a warning: a suppression must say why. */
+static const aza_json *suppressions(tx *t, const aza_json *doc)
+{
+	const aza_json *md = NULL;
+	for (const aza_json *m = doc->u.child; m; m = m->next)
+		if (aza__strieq(m->key, "metadata"))
+			md = m;
+	if (!md || md->kind != AZA_JOBJ)
+		return NULL;
+	const aza_json *az = NULL, *list = NULL;
+	for (const aza_json *m = md->u.child; m; m = m->next)
+		if (aza__strieq(m->key, "azaudit"))
+			az = m;
+	if (!az || az->kind != AZA_JOBJ)
+		return NULL;
+	for (const aza_json *m = az->u.child; m; m = m->next)
+		if (aza__strieq(m->key, "suppress"))
+			list = m;
+	if (!list)
+		return NULL;
+	unsigned long line, col;
+	where(t, list->off, &line, &col);
+	if (list->kind != AZA_JARR) {
+		aza__warn(t->c.ctx, "%s:%lu:%lu: metadata.azaudit.suppress must be an array; ignored", t->c.source, line, col);
+		return NULL;
+	}
+	aza_json *out = aza_arena__alloc(t->c.a, sizeof *out);
+	if (!out) {
+		oom(t);
+		return NULL;
+	}
+	memset(out, 0, sizeof *out);
+	out->kind = AZA_JARR;
+	aza_json **tail = &out->u.child;
+	for (const aza_json *e = list->u.child; e; e = e->next) {
+		const aza_json *rule = NULL, *why = NULL;
+		for (const aza_json *m = e->kind == AZA_JOBJ ? e->u.child : NULL; m; m = m->next) {
+			if (aza__strieq(m->key, "rule"))
+				rule = m;
+			else if (aza__strieq(m->key, "reason"))
+				why = m;
+		}
+		where(t, e->off, &line, &col);
+		if (!rule || rule->kind != AZA_JSTR || !*rule->u.s || !why || why->kind != AZA_JSTR || !*why->u.s) {
+			aza__warn(t->c.ctx, "%s:%lu:%lu: suppression ignored: it needs a \"rule\" and a non-empty \"reason\"",
+			          t->c.source, line, col);
+			continue;
+		}
+		aza_json *o = aza_arena__alloc(t->c.a, sizeof *o);
+		aza_json *r = aza_t__copy(&t->c, rule, "rule"), *w = aza_t__copy(&t->c, why, "reason");
+		if (!o || !r || !w) {
+			oom(t);
+			return NULL;
+		}
+		memset(o, 0, sizeof *o);
+		o->kind = AZA_JOBJ;
+		o->u.child = r;
+		r->next = w;
+		o->n = 2;
+		*tail = o;
+		tail = &o->next;
+		out->n++;
+	}
+	return out->n ? out : NULL;
+}
+
+static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, const char *ptr)
 {
 	const aza_json *cond = aza_json_get(res, "condition");
 	if (cond) {
@@ -458,9 +547,17 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
 		if (!scope)
 			return t->rc;
 	}
-	const char *base = t->c.scope_sub_only ? aza_arena__printf(t->c.a, "/subscriptions/%s", t->c.sub)
+	/* Types that only exist at subscription level (Defender settings, log
+	 * profiles) are placed there even from a resource-group template. */
+	static const char *const sub_types[] = {"Microsoft.Security/pricings", "Microsoft.Security/securityContacts",
+	                                        "Microsoft.Security/autoProvisioningSettings", "Microsoft.Security/workspaceSettings",
+	                                        "Microsoft.Security/settings", "Microsoft.Insights/logprofiles"};
+	int sub_level = t->c.scope_sub_only;
+	for (size_t k = 0; k < sizeof sub_types / sizeof sub_types[0] && !scope; k++)
+		sub_level |= aza__strieq(type, sub_types[k]);
+	const char *base = sub_level ? aza_arena__printf(t->c.a, "/subscriptions/%s", t->c.sub)
 	                                       : aza_arena__printf(t->c.a, "/subscriptions/%s/resourceGroups/%s", t->c.sub, t->c.rg);
-	const char *id;
+	const char *id, *scope_id = base;
 	if (prov) {
 		/* parent part: type before /providers/, names: as many as its segments */
 		size_t pt = (size_t)(prov - type);
@@ -478,25 +575,34 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
 		if (!ptype || !q)
 			return terr(t, res->off, AZA_EINPUT, "extension resource name '%s' does not match its type '%s'", name, type);
 		char *pname = aza_arena__strndup(t->c.a, name, (size_t)(q - name - 1));
-		/* The extension's name part after its namespace: "Microsoft.Insights/diag" */
+		/* The rest of the name is the extension's namespace and name:
+		 * "Microsoft.Insights/diag"; its type is that namespace + etype. */
 		const char *ens = q;
 		const char *en = strchr(ens, '/');
-		en = en ? en + 1 : ens;
+		if (!en)
+			return terr(t, res->off, AZA_EINPUT, "extension resource name '%s' has no namespace for type '%s'", name, type);
+		const char *ftype = aza_arena__printf(t->c.a, "%.*s/%s", (int)(en - ens), ens, etype);
+		en++;
 		const char *pid = interleave(t, ptype, pname ? pname : "");
-		id = aza_arena__printf(t->c.a, "%s/providers/%s/providers/%s/%s", base, pid ? pid : "", etype, en);
-		type = etype;
+		const char *eid = ftype ? interleave(t, ftype, en) : NULL;
+		if (!pid || !eid)
+			return oom(t);
+		id = aza_arena__printf(t->c.a, "%s/providers/%s/providers/%s", base, pid, eid);
+		scope_id = aza_arena__printf(t->c.a, "%s/providers/%s", base, pid);
+		type = ftype;
 		name = en;
 	} else if (scope) {
 		const char *sc = scope[0] == '/' ? scope : aza_arena__printf(t->c.a, "%s/providers/%s", base, scope);
 		const char *rid = interleave(t, type, name);
 		id = aza_arena__printf(t->c.a, "%s/providers/%s", sc, rid ? rid : type);
+		scope_id = sc;
 	} else {
 		const char *rid = interleave(t, type, name);
 		if (!rid)
 			return terr(t, res->off, AZA_EINPUT, "resource type '%s' has no namespace", type);
 		id = aza_arena__printf(t->c.a, "%s/providers/%s", base, rid);
 	}
-	if (!id || !base)
+	if (!id || !base || !scope_id)
 		return oom(t);
 
 	/* The evaluated resource object, without the template-only members. */
@@ -521,6 +627,7 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
 	tn->next = nn;
 	tail = &nn->next;
 	doc->n = 3;
+	int is_deployment = aza__strieq(type, "Microsoft.Resources/deployments");
 	static const char *const skip[] = {"id", "type", "name", "resources", "copy", "condition", "dependsOn",
 	                                   "comments", "scope", "existing"};
 	for (const aza_json *m = res->u.child; m; m = m->next) {
@@ -529,6 +636,32 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
 			sk |= aza__strieq(m->key, skip[k]);
 		if (sk)
 			continue;
+		if (is_deployment && aza__strieq(m->key, "properties") && aza_json_is(m, AZA_JOBJ)) {
+			/* The nested template is expanded on its own (its scope may
+			 * differ); the deployment keeps the rest, evaluated. */
+			aza_json *pe = aza_arena__alloc(t->c.a, sizeof *pe);
+			if (!pe)
+				return oom(t);
+			memset(pe, 0, sizeof *pe);
+			pe->kind = AZA_JOBJ;
+			pe->key = m->key;
+			pe->off = m->off;
+			aza_json **pt = &pe->u.child;
+			for (const aza_json *q = m->u.child; q; q = q->next) {
+				if (aza__strieq(q->key, "template") || aza__strieq(q->key, "parameters"))
+					continue;
+				aza_json *qe = eval_value(t, q, q->key);
+				if (!qe)
+					return t->rc;
+				*pt = qe;
+				pt = &qe->next;
+				pe->n++;
+			}
+			*tail = pe;
+			tail = &pe->next;
+			doc->n++;
+			continue;
+		}
 		aza_json *e = eval_value(t, m, m->key);
 		if (!e)
 			return t->rc;
@@ -540,32 +673,69 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth)
 		return terr(t, res->off, AZA_ELIMIT, "template expands to more than %d resources", MAX_TEMPLATE_RESOURCES);
 	unsigned long line, col;
 	where(t, res->off, &line, &col);
-	int rc = aza_inv__add(t->inv, doc, t->c.source, line, apiv ? apiv : "unknown", NULL, 0);
+	int is_ra = aza__strieq(type, "Microsoft.Authorization/roleAssignments");
+	if (is_ra || aza__strieq(type, "Microsoft.Authorization/roleDefinitions")) {
+		/* Resource Manager reports the scope of an assignment, and the type
+		 * of a role a template defines (always a custom role), in their
+		 * properties; rules read them there. */
+		aza_json *pr = (aza_json *)aza_json_get(doc, "properties");
+		if (aza_json_is(pr, AZA_JOBJ) && !aza_json_get(pr, is_ra ? "scope" : "type")) {
+			const char *val = is_ra ? scope_id : "CustomRole";
+			aza_json *sv = aza_t__str(&t->c, val, strlen(val));
+			if (!sv)
+				return oom(t);
+			sv->key = is_ra ? "scope" : "type";
+			sv->next = pr->u.child;
+			pr->u.child = sv;
+			pr->n++;
+		}
+	}
+	const aza_json *supp = suppressions(t, doc);
+	if (t->rc)
+		return t->rc;
+	if (!apiv) {
+		/* Resource Manager requires one. "(none)" sorts before every date,
+		 * so rules judge absent settings by the oldest defaults, never PASS
+		 * on a default they cannot date. */
+		aza__warn(t->c.ctx, "%s:%lu:%lu: resource '%s' has no apiVersion; defaults are judged as the oldest API's",
+		          t->c.source, line, col, name);
+		apiv = "(none)";
+	}
+	int rc = aza_inv__add(t->inv, doc, t->c.source, line, apiv, NULL, 0);
 	if (rc < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", aza_errmsg(t->c.ctx));
 		return terr(t, res->off, rc, "%s", msg);
 	}
+	if (rc == 0) {
+		aza_res *kept = aza_inv__last(t->inv);
+		kept->column = col;
+		kept->pointer = ptr;
+		kept->suppress = supp;
+	}
 	if (aza__strieq(type, "Microsoft.Resources/deployments")) {
-		rc = nested_deployment(t, res, aza_json_get(doc, "properties"), depth);
+		rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
 		if (rc)
 			return rc;
 	}
 	const aza_json *kids = aza_json_get(res, "resources");
 	if (kids) {
 		parent me = {type, name, id};
-		return expand_list(t, kids, &me, depth + 1);
+		const char *kptr = aza_arena__printf(t->c.a, "%s/resources", ptr);
+		if (!kptr)
+			return oom(t);
+		return expand_list(t, kids, &me, depth + 1, kptr);
 	}
 	return 0;
 }
 
-static int expand_res(tx *t, const aza_json *res, const parent *par, int depth)
+static int expand_res(tx *t, const aza_json *res, const parent *par, int depth, const char *ptr)
 {
 	if (!aza_json_is(res, AZA_JOBJ))
 		return terr(t, res ? res->off : 0, AZA_EINPUT, "a template resource must be an object");
 	const aza_json *copy = aza_json_get(res, "copy");
 	if (!copy)
-		return expand_one(t, res, par, depth);
+		return expand_one(t, res, par, depth, ptr);
 	const char *cname = aza_json_str(aza_json_get(copy, "name"));
 	aza_json *cnt = eval_value(t, aza_json_get(copy, "count") ? aza_json_get(copy, "count") : copy, NULL);
 	if (!cnt)
@@ -586,7 +756,7 @@ static int expand_res(tx *t, const aza_json *res, const parent *par, int depth)
 		t->c.copy_name[t->c.ncopy] = cname ? cname : "";
 		t->c.copy_index[t->c.ncopy] = i;
 		t->c.ncopy++;
-		int rc = expand_one(t, res, par, depth);
+		int rc = expand_one(t, res, par, depth, ptr);
 		t->c.ncopy--;
 		if (rc)
 			return rc;
@@ -594,7 +764,29 @@ static int expand_res(tx *t, const aza_json *res, const parent *par, int depth)
 	return 0;
 }
 
-static int expand_list(tx *t, const aza_json *list, const parent *par, int depth)
+/* JSON pointer of member `key` (escaped: ~0 ~1) or element `i` under base. */
+static const char *ptr_child(tx *t, const char *base, const char *key, size_t i)
+{
+	if (!key)
+		return aza_arena__printf(t->c.a, "%s/%zu", base, i);
+	aza_buf b;
+	aza_buf__init(&b, 1 << 16);
+	aza_buf__adds(&b, base);
+	aza_buf__addc(&b, '/');
+	for (const char *k = key; *k; k++) {
+		if (*k == '~')
+			aza_buf__adds(&b, "~0");
+		else if (*k == '/')
+			aza_buf__adds(&b, "~1");
+		else
+			aza_buf__addc(&b, *k);
+	}
+	const char *r = aza_arena__strndup(t->c.a, b.p ? b.p : "", b.len);
+	aza_buf__release(&b);
+	return r;
+}
+
+static int expand_list(tx *t, const aza_json *list, const parent *par, int depth, const char *ptr)
 {
 	if (!list)
 		return 0;
@@ -603,8 +795,12 @@ static int expand_list(tx *t, const aza_json *list, const parent *par, int depth
 	if (!aza_json_is(list, AZA_JARR) && !aza_json_is(list, AZA_JOBJ))
 		return terr(t, list->off, AZA_EINPUT, "\"resources\" must be an array (or an object of symbolic names)");
 	/* languageVersion 2.0 templates key resources by symbolic name. */
-	for (const aza_json *r = list->u.child; r; r = r->next) {
-		int rc = expand_res(t, r, par, depth);
+	size_t i = 0;
+	for (const aza_json *r = list->u.child; r; r = r->next, i++) {
+		const char *rptr = ptr_child(t, ptr, list->kind == AZA_JOBJ ? r->key : NULL, i);
+		if (!rptr)
+			return oom(t);
+		int rc = expand_res(t, r, par, depth, rptr);
 		if (rc)
 			return rc;
 	}
@@ -654,6 +850,29 @@ static const aza_json *load_params(tx *t, const char *path, int required)
 	return p;
 }
 
+aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
+                               const aza_json *value, const char **err)
+{
+	tx t;
+	memset(&t, 0, sizeof t);
+	t.c.ctx = ctx;
+	t.c.a = a;
+	t.c.source = "<expression>";
+	t.c.sub = "00000000-0000-0000-0000-000000000000";
+	t.c.rg = "template-rg";
+	t.c.location = "westeurope";
+	t.c.tenant = "00000000-0000-0000-0000-0000000000aa";
+	t.c.params_decl = aza_json_get(tmpl, "parameters");
+	t.c.vars_decl = aza_json_get(tmpl, "variables");
+	t.c.param_values = param_values;
+	aza_json *v = eval_value(&t, value, NULL);
+	if (!v || t.rc || t.c.oom) {
+		*err = t.c.oom ? "out of memory" : aza_errmsg(ctx);
+		return NULL;
+	}
+	return v;
+}
+
 int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos)
 {
 	const struct aza_tmpl_opts *o = ud;
@@ -669,6 +888,14 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	t.c.rg = o && o->rg ? o->rg : "template-rg";
 	t.c.location = o && o->location ? o->location : "westeurope";
 	t.c.tenant = o && o->tenant ? o->tenant : "00000000-0000-0000-0000-0000000000aa";
+	const char *base_ptr = "/resources";
+	const aza_json *dep_params = NULL;
+	if (!aza_json_get(tmpl, "$schema") && aza_json_is(aza_json_path(tmpl, "properties.template"), AZA_JOBJ)) {
+		/* A deployment object: its template, with its parameter values. */
+		dep_params = aza_json_path(tmpl, "properties.parameters");
+		tmpl = aza_json_path(tmpl, "properties.template");
+		base_ptr = "/properties/template/resources";
+	}
 	const char *schema = aza_json_str(aza_json_get(tmpl, "$schema"));
 	if (schema && (aza__istrstr(schema, "subscriptionDeploymentTemplate") ||
 	               aza__istrstr(schema, "managementGroupDeploymentTemplate") ||
@@ -680,7 +907,11 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 		return terr(&t, t.c.params_decl->off, AZA_EINPUT, "\"parameters\" must be an object");
 	if (t.c.vars_decl && !aza_json_is(t.c.vars_decl, AZA_JOBJ))
 		return terr(&t, t.c.vars_decl->off, AZA_EINPUT, "\"variables\" must be an object");
-	if (o && o->params_path) {
+	if (dep_params) {
+		if (!aza_json_is(dep_params, AZA_JOBJ))
+			return terr(&t, dep_params->off, AZA_EINPUT, "a deployment's \"parameters\" must be an object");
+		t.c.param_values = dep_params;
+	} else if (o && o->params_path) {
 		t.c.param_values = load_params(&t, o->params_path, 1);
 		if (!t.c.param_values)
 			return t.rc ? t.rc : AZA_EIO;
@@ -696,7 +927,7 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	const aza_json *res = aza_json_get(tmpl, "resources");
 	if (!res)
 		return terr(&t, tmpl->off, AZA_EINPUT, "template has no \"resources\"");
-	int rc = expand_list(&t, res, NULL, 0);
+	int rc = expand_list(&t, res, NULL, 0, base_ptr);
 	if (!rc && t.c.oom)
 		rc = oom(&t);
 	return rc;

@@ -11,6 +11,8 @@
 
 #define AZA_TMPL_MAX_COPY 800   /* Azure's own limit on copy count */
 #define AZA_TMPL_MAX_NEST 16    /* nested deployments and child resources */
+#define AZA_TMPL_MAX_BYTES ((size_t)128 << 20) /* values one template may make */
+#define AZA_TMPL_MAX_EXPR_DEPTH 200 /* nested calls and brackets in one expression */
 
 typedef struct aza_tctx {
 	aza_ctx *ctx;
@@ -32,9 +34,13 @@ typedef struct aza_tctx {
 	int ncopy;
 	int depth;
 	int oom;
+	int over;     /* the expansion budget was exceeded (oom is set too) */
+	size_t bytes; /* bytes of values made so far, against AZA_TMPL_MAX_BYTES */
 	size_t off; /* source offset given to values made now */
 } aza_tctx;
 
+/* Count n bytes against the budget; 0, or -1 (and oom, over set) past it. */
+int aza_t__charge(aza_tctx *c, size_t n);
 aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **err);
 aza_json *aza_t__str(aza_tctx *c, const char *s, size_t n);
 aza_json *aza_t__unknown(aza_tctx *c, const char *fmt, ...) AZA_PRINTF(2, 3);
@@ -48,6 +54,12 @@ struct aza_tmpl_opts {
 	const char *params_path; /* --parameters FILE, or NULL: look for x.parameters.json */
 	const char *sub, *rg, *location, *tenant;
 };
+/* For tests: evaluate one template value (a string like "[concat('a', 'b')]",
+ * or an array/object holding such strings) with the parameters and variables
+ * declared by tmpl and the values of a parameter file's "parameters" object.
+ * NULL with *err set on an invalid expression. */
+aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
+                               const aza_json *value, const char **err);
 int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
 
 #endif

@@ -17,8 +17,21 @@
 #include <string.h>
 
 /* ---- value constructors ---- */
+int aza_t__charge(aza_tctx *c, size_t n)
+{
+	c->bytes += n;
+	if (c->bytes > AZA_TMPL_MAX_BYTES) {
+		c->oom = 1;
+		c->over = 1;
+		return -1;
+	}
+	return 0;
+}
+
 static aza_json *mk(aza_tctx *c, aza_jkind k)
 {
+	if (aza_t__charge(c, sizeof(aza_json)))
+		return NULL;
 	aza_json *j = aza_arena__alloc(c->a, sizeof *j);
 	if (!j) {
 		c->oom = 1;
@@ -33,7 +46,7 @@ static aza_json *mk(aza_tctx *c, aza_jkind k)
 aza_json *aza_t__str(aza_tctx *c, const char *s, size_t n)
 {
 	aza_json *j = mk(c, AZA_JSTR);
-	if (!j)
+	if (!j || aza_t__charge(c, n))
 		return NULL;
 	char *d = aza_arena__strndup(c->a, s, n);
 	if (!d) {
@@ -91,6 +104,8 @@ aza_json *aza_t__copy(aza_tctx *c, const aza_json *v, const char *key)
 
 static void push(aza_json *container, aza_json ***tail, aza_json *v)
 {
+	if (!v)
+		return; /* out of memory: already recorded on the context */
 	**tail = v;
 	*tail = &v->next;
 	container->n++;
@@ -144,7 +159,7 @@ static int equal(const aza_json *a, const aza_json *b)
 	if (a->kind != b->kind)
 		return 0;
 	switch (a->kind) {
-	case AZA_JSTR: return aza__strieq(a->u.s, b->u.s); /* ARM compares strings case-insensitively */
+	case AZA_JSTR: return strcmp(a->u.s, b->u.s) == 0; /* case-sensitive, as equals() */
 	case AZA_JNUM: return a->u.num == b->u.num;
 	case AZA_JARR: {
 		if (a->n != b->n)
@@ -179,7 +194,26 @@ typedef struct X {
 	size_t i, n;
 	const char *err;
 	const char *full;
+	int skip; /* > 0: parsing a branch that is not taken (if, and, or, coalesce) */
+	int nest; /* current nesting of calls and index brackets */
 } X;
+
+/* A type or arity error: the template is invalid (Resource Manager would
+ * reject it). Ignored inside a branch that is not evaluated. */
+static aza_json *xerr(X *x, const char *fmt, ...) AZA_PRINTF(2, 3);
+static aza_json *xerr(X *x, const char *fmt, ...)
+{
+	if (x->err)
+		return NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	char *m = aza_arena__vprintf(x->c->a, fmt, ap);
+	va_end(ap);
+	x->err = m ? m : "invalid expression";
+	if (!m)
+		x->c->oom = 1;
+	return NULL;
+}
 
 static void ws(X *x)
 {
@@ -192,6 +226,37 @@ static aza_json *expr(X *x);
 static aza_json *call(X *x, const char *name, size_t nl, aza_json **args, size_t nargs);
 
 #define MAX_ARGS 64
+
+/* Functions that do not evaluate every argument: if() evaluates only the
+ * branch it takes (so "[if(empty(x), '', x[0])]" is valid on an empty x),
+ * and() and or() stop at the first deciding value, coalesce() at the first
+ * non-null one. Returns 1 when argument number na is not evaluated. */
+static int lazy_skip(const char *f, size_t nl, aza_json **a, size_t na)
+{
+#define LZ(name) (nl == sizeof(name) - 1 && aza__strnieq(f, name, nl))
+	if (na == 0)
+		return 0;
+	if (LZ("if")) {
+		if (a[0]->kind == AZA_JUNKNOWN)
+			return 1;
+		int t = a[0]->kind == AZA_JTRUE || (a[0]->kind == AZA_JSTR && aza__strieq(a[0]->u.s, "true"));
+		return na == 1 ? !t : na == 2 ? t : 0;
+	}
+	if (LZ("and") || LZ("or")) {
+		for (size_t i = 0; i < na; i++)
+			if (a[i]->kind == (LZ("and") ? AZA_JFALSE : AZA_JTRUE))
+				return 1;
+		return 0;
+	}
+	if (LZ("coalesce")) {
+		for (size_t i = 0; i < na; i++)
+			if (a[i]->kind != AZA_JNULL)
+				return 1;
+		return 0;
+	}
+	return 0;
+#undef LZ
+}
 
 static aza_json *primary(X *x)
 {
@@ -248,7 +313,10 @@ static aza_json *primary(X *x)
 				x->i++;
 			} else {
 				for (;;) {
+					int sk = lazy_skip(x->s + st, nl, args, na);
+					x->skip += sk;
 					aza_json *a = expr(x);
+					x->skip -= sk;
 					if (!a)
 						return NULL;
 					if (na == MAX_ARGS) {
@@ -269,6 +337,8 @@ static aza_json *primary(X *x)
 					return NULL;
 				}
 			}
+			if (x->skip)
+				return mk(x->c, AZA_JNULL); /* not evaluated */
 			return call(x, x->s + st, nl, args, na);
 		}
 		x->i = st + nl;
@@ -299,7 +369,22 @@ static aza_json *member(X *x, aza_json *v, const char *key, size_t kl)
 	return aza_t__unknown(x->c, "member '%.*s' that does not exist in '%s'", (int)kl, key, x->full);
 }
 
+static aza_json *expr_in(X *x);
+
 static aza_json *expr(X *x)
+{
+	if (++x->nest > AZA_TMPL_MAX_EXPR_DEPTH) {
+		x->nest--;
+		if (!x->err)
+			x->err = "expression nested too deeply";
+		return NULL;
+	}
+	aza_json *v = expr_in(x);
+	x->nest--;
+	return v;
+}
+
+static aza_json *expr_in(X *x)
 {
 	aza_json *v = primary(x);
 	while (v && !x->err) {
@@ -357,7 +442,7 @@ aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **er
 		*err = "expressions nested too deeply (a variable or parameter that refers to itself?)";
 		return NULL;
 	}
-	X x = {c, s, 0, n, NULL, NULL};
+	X x = {c, s, 0, n, NULL, NULL, 0, 0};
 	x.full = aza_arena__strndup(c->a, s, n);
 	if (!x.full) {
 		c->oom = 1;
@@ -532,6 +617,20 @@ static aza_json *fn_format(X *x, aza_json **a, size_t n)
 	return v;
 }
 
+static const char *kind_name(const aza_json *v)
+{
+	switch (v->kind) {
+	case AZA_JNULL: return "null";
+	case AZA_JTRUE:
+	case AZA_JFALSE: return "a boolean";
+	case AZA_JNUM: return "a number";
+	case AZA_JSTR: return "a string";
+	case AZA_JARR: return "an array";
+	case AZA_JOBJ: return "an object";
+	default: return "an unknown value";
+	}
+}
+
 static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 {
 	/* op: 0 union, 1 intersection, 2 concat (arrays) */
@@ -545,7 +644,7 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 			/* later objects override earlier keys */
 			for (size_t i = 0; i < n; i++) {
 				if (a[i]->kind != AZA_JOBJ)
-					return aza_t__unknown(c, "union() of mixed types in '%s'", x->full);
+					return xerr(x, "union() of an object and %s", kind_name(a[i]));
 				for (aza_json *m = a[i]->u.child; m; m = m->next) {
 					int later = 0;
 					for (size_t k = i + 1; k < n; k++)
@@ -575,7 +674,8 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 	aza_json **tail = &r->u.child;
 	for (size_t i = 0; i < n; i++) {
 		if (a[i]->kind != AZA_JARR)
-			return aza_t__unknown(c, "array function on a non-array in '%s'", x->full);
+			return xerr(x, "%s of an array and %s", op == 0 ? "union()" : op == 1 ? "intersection()" : "concat()",
+			            kind_name(a[i]));
 		if (op == 1 && i > 0)
 			break;
 		for (aza_json *e = a[i]->u.child; e; e = e->next) {
@@ -602,8 +702,19 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 #define NEED(k)                                                                        \
 	do {                                                                               \
 		if (n < (k))                                                                   \
-			return aza_t__unknown(c, "%s() needs %d argument(s) in '%s'", nm, (k), x->full); \
+			return xerr(x, "%s() needs at least %d argument(s), got %zu", nm, (k), n); \
 	} while (0)
+#define KIND(i, k, what)                                                               \
+	do {                                                                               \
+		if (a[i]->kind != (k))                                                         \
+			return xerr(x, "%s() expects %s as argument %d, got %s", nm, what, (int)(i) + 1, kind_name(a[i])); \
+	} while (0)
+
+static int is_bool(const aza_json *v)
+{
+	return v->kind == AZA_JTRUE || v->kind == AZA_JFALSE ||
+	       (v->kind == AZA_JSTR && (aza__strieq(v->u.s, "true") || aza__strieq(v->u.s, "false")));
+}
 
 static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n)
 {
@@ -632,13 +743,38 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		for (int k = c->ncopy - 1; k >= 0; k--)
 			if (!loop || aza__strieq(c->copy_name[k], loop))
 				return num(c, c->copy_index[k] + off);
-		return aza_t__unknown(c, "copyIndex() outside a copy loop in '%s'", x->full);
+		if (loop)
+			return xerr(x, "copyIndex('%s') outside a copy loop of that name", loop);
+		return xerr(x, "copyIndex() outside a copy loop");
 	}
 	if (FN("if")) {
-		NEED(3);
+		if (n != 3)
+			return xerr(x, "if() needs 3 arguments, got %zu", n);
 		if (is_unknown(a[0]))
 			return a[0];
+		if (!is_bool(a[0]))
+			return xerr(x, "if() expects a boolean condition, got %s", kind_name(a[0]));
 		return truthy(a[0]) ? a[1] : a[2];
+	}
+	if (FN("and") || FN("or")) {
+		/* A deciding known value wins over an unknown one. */
+		int isand = FN("and");
+		NEED(1);
+		aza_json *unk = NULL;
+		for (size_t i = 0; i < n; i++) {
+			if (is_unknown(a[i])) {
+				if (!unk)
+					unk = a[i];
+				continue;
+			}
+			if (a[i]->kind == AZA_JNULL)
+				continue; /* an argument that was not evaluated */
+			if (!is_bool(a[i]))
+				return xerr(x, "%s() expects booleans, got %s", nm, kind_name(a[i]));
+			if (truthy(a[i]) != isand)
+				return boolean(c, !isand);
+		}
+		return unk ? unk : boolean(c, isand);
 	}
 	if (FN("coalesce")) {
 		for (size_t i = 0; i < n; i++) {
@@ -674,16 +810,16 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	if (FN("int")) {
 		NEED(1);
 		double d;
-		if (aza_json_num(a[0], &d))
+		if ((a[0]->kind == AZA_JNUM || a[0]->kind == AZA_JSTR) && aza_json_num(a[0], &d))
 			return num(c, trunc(d));
-		return aza_t__unknown(c, "int() of a non-number in '%s'", x->full);
+		return xerr(x, "int() cannot convert %s '%s' to an integer", kind_name(a[0]), to_text(c, a[0]));
 	}
 	if (FN("float")) {
 		NEED(1);
 		double d;
-		if (aza_json_num(a[0], &d))
+		if ((a[0]->kind == AZA_JNUM || a[0]->kind == AZA_JSTR) && aza_json_num(a[0], &d))
 			return num(c, d);
-		return aza_t__unknown(c, "float() of a non-number in '%s'", x->full);
+		return xerr(x, "float() cannot convert %s '%s' to a number", kind_name(a[0]), to_text(c, a[0]));
 	}
 	if (FN("bool")) {
 		NEED(1);
@@ -692,7 +828,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			return boolean(c, b);
 		if (a[0]->kind == AZA_JNUM)
 			return boolean(c, a[0]->u.num != 0);
-		return aza_t__unknown(c, "bool() of '%s'", to_text(c, a[0]));
+		return xerr(x, "bool() cannot convert %s '%s' to a boolean", kind_name(a[0]), to_text(c, a[0]));
 	}
 	if (FN("true"))
 		return boolean(c, 1);
@@ -705,12 +841,14 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		const char *s = to_text(c, a[0]);
 		aza_json *v;
 		aza_jerr e;
+		KIND(0, AZA_JSTR, "a string");
 		if (aza_json__parse_all(c->a, s, strlen(s), &v, &e))
-			return aza_t__unknown(c, "json() of invalid JSON in '%s'", x->full);
+			return xerr(x, "json() of invalid JSON: %s", e.what);
 		return v;
 	}
 	if (FN("toLower") || FN("toUpper")) {
 		NEED(1);
+		KIND(0, AZA_JSTR, "a string");
 		const char *s = to_text(c, a[0]);
 		aza_json *v = str0(c, s);
 		if (v)
@@ -720,6 +858,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("trim")) {
 		NEED(1);
+		KIND(0, AZA_JSTR, "a string");
 		const char *s = to_text(c, a[0]);
 		while (isspace((unsigned char)*s))
 			s++;
@@ -730,6 +869,9 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("replace")) {
 		NEED(3);
+		KIND(0, AZA_JSTR, "a string");
+		KIND(1, AZA_JSTR, "a string");
+		KIND(2, AZA_JSTR, "a string");
 		const char *s = to_text(c, a[0]), *from = to_text(c, a[1]), *to = to_text(c, a[2]);
 		size_t fl = strlen(from);
 		aza_buf b;
@@ -750,16 +892,25 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		NEED(2);
 		const char *s = to_text(c, a[0]);
 		double st = 0, ln = -1;
-		aza_json_num(a[1], &st);
-		if (n > 2)
-			aza_json_num(a[2], &ln);
+		KIND(0, AZA_JSTR, "a string");
+		KIND(1, AZA_JNUM, "a number");
+		st = a[1]->u.num;
+		if (n > 2) {
+			KIND(2, AZA_JNUM, "a number");
+			ln = a[2]->u.num;
+			if (ln < 0)
+				return xerr(x, "substring() length %g is negative", ln);
+		}
 		size_t l = strlen(s);
 		if (st < 0 || st > l || (ln >= 0 && st + ln > l))
-			return aza_t__unknown(c, "substring() out of range in '%s'", x->full);
+			return xerr(x, "substring() range %g+%g is outside the string (length %zu)", st, ln < 0 ? 0 : ln, l);
 		return aza_t__str(c, s + (size_t)st, ln < 0 ? l - (size_t)st : (size_t)ln);
 	}
 	if (FN("split")) {
 		NEED(2);
+		KIND(0, AZA_JSTR, "a string");
+		if (a[1]->kind != AZA_JSTR && a[1]->kind != AZA_JARR)
+			return xerr(x, "split() expects a string or an array of delimiters, got %s", kind_name(a[1]));
 		const char *s = to_text(c, a[0]);
 		aza_json *r = mk(c, AZA_JARR);
 		if (!r)
@@ -786,6 +937,8 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("join")) {
 		NEED(2);
+		KIND(0, AZA_JARR, "an array");
+		KIND(1, AZA_JSTR, "a string");
 		aza_buf b;
 		aza_buf__init(&b, AZA_MAX_STRING);
 		const char *d = to_text(c, a[1]);
@@ -804,7 +957,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		NEED(1);
 		if (a[0]->kind == AZA_JSTR || a[0]->kind == AZA_JARR || a[0]->kind == AZA_JOBJ)
 			return num(c, a[0]->kind == AZA_JSTR ? (double)strlen(a[0]->u.s) : a[0]->n);
-		return aza_t__unknown(c, "length() of a scalar in '%s'", x->full);
+		return xerr(x, "length() expects a string, an array or an object, got %s", kind_name(a[0]));
 	}
 	if (FN("empty")) {
 		NEED(1);
@@ -813,10 +966,13 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("contains")) {
 		NEED(2);
+		/* Strings: case-sensitive; object keys: case-insensitive. */
 		if (a[0]->kind == AZA_JSTR)
-			return boolean(c, aza__istrstr(a[0]->u.s, to_text(c, a[1])) != NULL);
+			return boolean(c, strstr(a[0]->u.s, to_text(c, a[1])) != NULL);
 		if (a[0]->kind == AZA_JOBJ)
 			return boolean(c, aza_json_get(a[0], to_text(c, a[1])) != NULL);
+		if (a[0]->kind != AZA_JARR)
+			return xerr(x, "contains() expects a string, an array or an object, got %s", kind_name(a[0]));
 		for (aza_json *e = a[0]->kind == AZA_JARR ? a[0]->u.child : NULL; e; e = e->next)
 			if (equal(e, a[1]))
 				return boolean(c, 1);
@@ -830,7 +986,9 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 				return str0(c, "");
 			return aza_t__str(c, FN("first") ? a[0]->u.s : a[0]->u.s + l - 1, 1);
 		}
-		if (a[0]->kind != AZA_JARR || a[0]->n == 0)
+		if (a[0]->kind != AZA_JARR)
+			return xerr(x, "%s() expects a string or an array, got %s", nm, kind_name(a[0]));
+		if (a[0]->n == 0)
 			return mk(c, AZA_JNULL);
 		return (aza_json *)aza_json_at(a[0], FN("first") ? 0 : a[0]->n - 1);
 	}
@@ -858,8 +1016,12 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		if (!o)
 			return NULL;
 		aza_json **tail = &o->u.child;
-		for (size_t i = 0; i + 1 < n; i += 2)
-			push(o, &tail, aza_t__copy(c, a[i + 1], to_text(c, a[i])));
+		if (n % 2)
+			return xerr(x, "createObject() needs an even number of arguments, got %zu", n);
+		for (size_t i = 0; i < n; i += 2) {
+			KIND(i, AZA_JSTR, "a string key");
+			push(o, &tail, aza_t__copy(c, a[i + 1], a[i]->u.s));
+		}
 		return o;
 	}
 	if (FN("items")) {
@@ -885,32 +1047,30 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("not")) {
 		NEED(1);
+		if (!is_bool(a[0]))
+			return xerr(x, "not() expects a boolean, got %s", kind_name(a[0]));
 		return boolean(c, !truthy(a[0]));
-	}
-	if (FN("and") || FN("or")) {
-		int r = FN("and");
-		for (size_t i = 0; i < n; i++)
-			r = FN("and") ? (r && truthy(a[i])) : (r || truthy(a[i]));
-		return boolean(c, r);
 	}
 	if (FN("less") || FN("lessOrEquals") || FN("greater") || FN("greaterOrEquals")) {
 		NEED(2);
 		int cmp;
-		double p, q;
-		if (aza_json_num(a[0], &p) && aza_json_num(a[1], &q) && a[0]->kind == AZA_JNUM)
-			cmp = p < q ? -1 : p > q;
+		if (a[0]->kind == AZA_JNUM && a[1]->kind == AZA_JNUM)
+			cmp = a[0]->u.num < a[1]->u.num ? -1 : a[0]->u.num > a[1]->u.num;
+		else if (a[0]->kind == AZA_JSTR && a[1]->kind == AZA_JSTR)
+			cmp = strcmp(a[0]->u.s, a[1]->u.s);
 		else
-			cmp = strcmp(to_text(c, a[0]), to_text(c, a[1]));
+			return xerr(x, "%s() compares two numbers or two strings, got %s and %s", nm, kind_name(a[0]),
+			            kind_name(a[1]));
 		int r = FN("less") ? cmp < 0 : FN("lessOrEquals") ? cmp <= 0 : FN("greater") ? cmp > 0 : cmp >= 0;
 		return boolean(c, r);
 	}
 	if (FN("add") || FN("sub") || FN("mul") || FN("div") || FN("mod")) {
 		NEED(2);
-		double p, q;
-		if (!aza_json_num(a[0], &p) || !aza_json_num(a[1], &q))
-			return aza_t__unknown(c, "arithmetic on a non-number in '%s'", x->full);
+		KIND(0, AZA_JNUM, "a number");
+		KIND(1, AZA_JNUM, "a number");
+		double p = a[0]->u.num, q = a[1]->u.num;
 		if ((FN("div") || FN("mod")) && q == 0)
-			return aza_t__unknown(c, "division by zero in '%s'", x->full);
+			return xerr(x, "%s() by zero", nm);
 		double r = FN("add") ? p + q : FN("sub") ? p - q : FN("mul") ? p * q : FN("div") ? trunc(p / q) : fmod(p, q);
 		return num(c, r);
 	}
@@ -939,9 +1099,11 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("range")) {
 		NEED(2);
-		double st, cnt;
-		if (!aza_json_num(a[0], &st) || !aza_json_num(a[1], &cnt) || cnt < 0 || cnt > 10000)
-			return aza_t__unknown(c, "range() with bad arguments in '%s'", x->full);
+		KIND(0, AZA_JNUM, "a number");
+		KIND(1, AZA_JNUM, "a number");
+		double st = a[0]->u.num, cnt = a[1]->u.num;
+		if (cnt < 0 || cnt > 10000 || st + cnt > 2147483647)
+			return xerr(x, "range() count %g is outside 0..10000", cnt);
 		aza_json *r = mk(c, AZA_JARR);
 		if (!r)
 			return NULL;
@@ -952,9 +1114,10 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("take") || FN("skip")) {
 		NEED(2);
-		double k;
-		if (!aza_json_num(a[1], &k))
-			return aza_t__unknown(c, "%s() with a bad count in '%s'", nm, x->full);
+		KIND(1, AZA_JNUM, "a number");
+		double k = a[1]->u.num;
+		if (a[0]->kind != AZA_JSTR && a[0]->kind != AZA_JARR)
+			return xerr(x, "%s() expects a string or an array, got %s", nm, kind_name(a[0]));
 		if (k < 0)
 			k = 0;
 		if (a[0]->kind == AZA_JSTR) {
@@ -1038,9 +1201,99 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			return NULL;
 		return str0(c, aza_arena__printf(c->a, "%s%s", v->u.s, rel[0] == '/' ? rel + 1 : rel));
 	}
-	if (FN("uriComponent") || FN("dataUri") || FN("base64ToString") || FN("uriComponentToString")) {
+	if (FN("uriComponent")) {
 		NEED(1);
-		return str0(c, to_text(c, a[0]));
+		KIND(0, AZA_JSTR, "a string");
+		aza_buf b;
+		aza_buf__init(&b, AZA_MAX_STRING);
+		for (const unsigned char *p = (const unsigned char *)a[0]->u.s; *p; p++) {
+			if (isalnum(*p) || strchr("-_.~", *p))
+				aza_buf__addc(&b, (char)*p);
+			else
+				aza_buf__printf(&b, "%%%02X", *p);
+		}
+		aza_json *v = aza_t__str(c, b.p ? b.p : "", b.len);
+		aza_buf__release(&b);
+		return v;
+	}
+	if (FN("uriComponentToString")) {
+		NEED(1);
+		KIND(0, AZA_JSTR, "a string");
+		aza_buf b;
+		aza_buf__init(&b, AZA_MAX_STRING);
+		for (const char *p = a[0]->u.s; *p; p++) {
+			if (*p == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
+				char h[3] = {p[1], p[2], 0};
+				aza_buf__addc(&b, (char)strtol(h, NULL, 16));
+				p += 2;
+			} else {
+				aza_buf__addc(&b, *p);
+			}
+		}
+		aza_json *v = aza_t__str(c, b.p ? b.p : "", b.len);
+		aza_buf__release(&b);
+		return v;
+	}
+	if (FN("base64ToString") || FN("base64ToJson")) {
+		NEED(1);
+		KIND(0, AZA_JSTR, "a string");
+		aza_buf b;
+		aza_buf__init(&b, AZA_MAX_STRING);
+		unsigned acc = 0;
+		int bits = 0;
+		for (const char *p = a[0]->u.s; *p && *p != '='; p++) {
+			const char *q = strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", *p);
+			if (!q || !*p) {
+				aza_buf__release(&b);
+				return xerr(x, "%s() of invalid base64", nm);
+			}
+			acc = (acc << 6 | (unsigned)(q - "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")) & 0xffffff;
+			bits += 6;
+			if (bits >= 8) {
+				bits -= 8;
+				aza_buf__addc(&b, (char)(acc >> bits & 0xff));
+			}
+		}
+		aza_json *v = aza_t__str(c, b.p ? b.p : "", b.len);
+		aza_buf__release(&b);
+		if (v && FN("base64ToJson")) {
+			aza_json *j;
+			aza_jerr e;
+			if (aza_json__parse_all(c->a, v->u.s, strlen(v->u.s), &j, &e))
+				return xerr(x, "base64ToJson() of invalid JSON: %s", e.what);
+			return j;
+		}
+		return v;
+	}
+	if (FN("dataUri")) {
+		NEED(1);
+		aza_json *b64 = call(x, "base64", 6, a, 1);
+		if (!b64)
+			return NULL;
+		return str0(c, aza_arena__printf(c->a, "data:text/plain;charset=utf8;base64,%s", b64->u.s));
+	}
+	if (FN("tryGet")) {
+		NEED(2);
+		if (a[0]->kind == AZA_JOBJ && a[1]->kind == AZA_JSTR) {
+			const aza_json *m = aza_json_get(a[0], a[1]->u.s);
+			return m ? (aza_json *)m : mk(c, AZA_JNULL);
+		}
+		if (a[0]->kind == AZA_JARR && a[1]->kind == AZA_JNUM) {
+			const aza_json *m = a[1]->u.num >= 0 ? aza_json_at(a[0], (size_t)a[1]->u.num) : NULL;
+			return m ? (aza_json *)m : mk(c, AZA_JNULL);
+		}
+		return mk(c, AZA_JNULL);
+	}
+	if (FN("objectKeys")) {
+		NEED(1);
+		KIND(0, AZA_JOBJ, "an object");
+		aza_json *r = mk(c, AZA_JARR);
+		if (!r)
+			return NULL;
+		aza_json **tail = &r->u.child;
+		for (aza_json *m = a[0]->u.child; m; m = m->next)
+			push(r, &tail, str0(c, m->key ? m->key : ""));
+		return r;
 	}
 	if (FN("uniqueString")) {
 		/* Deterministic and stable, but not Azure's own hash: names made with

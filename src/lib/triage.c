@@ -129,10 +129,11 @@ static int parse_expiry(const char *s, double *out)
 	return 0;
 }
 
-static const aza_json *tags_of(aza_scan *s, const aza_finding *f)
+/* The resource's tags; its stored text is parsed into a (released by the caller). */
+static const aza_json *tags_of(aza_scan *s, const aza_finding *f, aza_arena *a)
 {
 	const aza_res *r = aza_inv_find(s->inv, f->resource_id);
-	return r && r->doc ? aza_json_get(r->doc, "tags") : NULL;
+	return aza_json_get(aza_inv__doc(s->inv, r, a), "tags");
 }
 
 static int supp_matches(aza_scan *s, const supp *e, const aza_finding *f)
@@ -151,15 +152,21 @@ static int supp_matches(aza_scan *s, const supp *e, const aza_finding *f)
 	    !aza__strieq(e->subscription, aza_inv_sub_name(s->inv, f->subscription_id)))
 		return 0;
 	if (e->tags) {
-		const aza_json *have = tags_of(s, f);
+		aza_arena ta;
+		aza_arena__init(&ta);
+		const aza_json *have = tags_of(s, f, &ta);
+		int match = 1;
 		aza_json_each(t, e->tags) {
 			const char *want = aza_json_str(t);
 			const aza_json *v = aza_json_get(have, t->key);
-			if (!v || !aza_json_str(v))
-				return 0;
-			if (want && strcmp(want, "*") && !aza__strieq(want, aza_json_str(v)))
-				return 0;
+			if (!v || !aza_json_str(v) || (want && strcmp(want, "*") && !aza__strieq(want, aza_json_str(v)))) {
+				match = 0;
+				break;
+			}
 		}
+		aza_arena__release(&ta);
+		if (!match)
+			return 0;
 	}
 	return 1;
 }

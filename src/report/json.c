@@ -133,7 +133,17 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		aza_buf__json_str(b, r->arm);
 		aza_buf__adds(b, "},\"source\":{\"file\":");
 		aza_buf__json_str(b, f->source);
-		aza_buf__printf(b, ",\"line\":%lu}", f->line);
+		aza_buf__printf(b, ",\"line\":%lu,\"column\":%lu,\"pointer\":", f->line, f->column);
+		if (f->pointer)
+			aza_buf__json_str(b, f->pointer);
+		else
+			aza_buf__adds(b, "null");
+		aza_buf__addc(b, '}');
+		if (f->suppressed_reason) {
+			aza_buf__adds(b, ",\"suppressed\":{\"by\":\"template metadata\",\"reason\":");
+			aza_buf__json_str(b, f->suppressed_reason);
+			aza_buf__addc(b, '}');
+		}
 		if (f->status == AZA_SUPPRESSED) {
 			aza_buf__printf(b, ",\"suppressed_status\":\"%s\",\"suppression\":{\"reason\":",
 			                aza_status_name(f->suppressed_status));

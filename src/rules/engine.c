@@ -73,6 +73,14 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	f.location = r->location;
 	f.source = r->source;
 	f.line = r->line;
+	f.column = r->column;
+	f.pointer = r->pointer;
+	/* Inline suppressions (template metadata): plain strings, made by the
+	 * expander, so reading them touches no unknown value. */
+	for (const aza_json *e = r->suppress ? r->suppress->u.child : NULL; e; e = e->next)
+		if (aza__strieq(aza_json_str(aza_json_get(e, "rule")), ev->rule->id) ||
+		    aza__glob(aza_json_str(aza_json_get(e, "rule")), ev->rule->id))
+			f.suppressed_reason = aza_json_str(aza_json_get(e, "reason"));
 	(void)a;
 	f.message = aza_jintern__get(ev->msgs, msg, strlen(msg));
 	ev->emitted++;
@@ -219,6 +227,10 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 	 * hold all of them; one that holds none cannot prove an absence. */
 	if (aza_inv_count(inv, type) > 0)
 		return 1;
+	/* A template declares what it deploys: a setting it does not declare
+	 * keeps Azure's default, which is what the rule then judges. */
+	if (r && r->api_version && *r->api_version)
+		return 1;
 	*why = aza_ev_fmt(ev, "the input has no %s data (not collected?)", type);
 	return 0;
 }
@@ -302,6 +314,14 @@ static void run_one(aza_ev *ev, const aza_res *r)
 	if (t) {
 		for (size_t i = first; i < ev->s->nf; i++) {
 			aza_finding *f = &ev->s->f[i];
+			if (f->status == AZA_UNKNOWN) {
+				/* Already UNKNOWN (a wrong-typed value): say which value. */
+				f->message = aza_arena__printf(aza_inv__arena(ev->s->inv), "%s (it depends on %s, which is not known before deployment)",
+				                               f->message, t);
+				if (!f->message)
+					ev->failed = 1;
+				continue;
+			}
 			if (f->status != AZA_PASS && f->status != AZA_FAIL)
 				continue;
 			f->status = AZA_UNKNOWN;
