@@ -25,6 +25,7 @@ static const struct command {
 	const char *help;
 } commands[] = {
 	{"scan", cmd_scan, "audit inputs (snapshots, resource exports) against the rule catalogue"},
+	{"exposure", cmd_exposure, "what the internet reaches: endpoints, ports and the path that allows them"},
 	{"rules", cmd_rules, "list the rule catalogue (text, json, markdown)"},
 	{"explain", cmd_explain, "print one rule in full: rationale, defaults, remediation"},
 	{"version", cmd_version, "print the version"},
