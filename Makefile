@@ -19,7 +19,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(O)/%.o)
 HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
-TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test
+TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/exposure/exposure_test
 
 .PHONY: all check test asan fuzz fuzz-build install uninstall docs clean bench
 

@@ -16,6 +16,7 @@ run() {
 }
 run unit $O/tests/unit_test
 run rules $O/tests/rules_test tests/rules
+run exposure $O/tests/exposure/exposure_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
 echo "$total_pass passed, $total_fail failed"
