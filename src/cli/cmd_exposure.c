@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "cli.h"
@@ -33,6 +34,13 @@ static void warn_cb(void *ud, const char *msg)
 {
 	if (!*(int *)ud)
 		fprintf(stderr, "azaudit: warning: %s\n", msg);
+}
+
+static double maxrss_mb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss / 1024.0;
 }
 
 static double now_s(void)
@@ -97,11 +105,11 @@ int cmd_exposure(int argc, char **argv)
 	double t0 = now_s();
 	for (size_t i = 0; i < ninputs && !rc; i++)
 		rc = aza_scan_add_path(s, inputs[i]);
-	double t1 = now_s();
+	double t1 = now_s(), m1 = maxrss_mb();
 	const aza_exposure *x = NULL;
 	if (!rc)
 		rc = aza_exposure_compute(s, &x);
-	double t2 = now_s();
+	double t2 = now_s(), m2 = maxrss_mb();
 	int ex = EXIT_OK;
 	if (rc) {
 		ex = cli_error("%s", aza_errmsg(ctx));
@@ -119,8 +127,9 @@ int cmd_exposure(int argc, char **argv)
 		if (stats) {
 			aza_scan_stats st;
 			aza_scan_stats_get(s, &st);
-			fprintf(stderr, "exposure: read %zu resources (%.0f bytes) in %.3f s; model built in %.3f s; %zu endpoints\n",
-			        st.resources, st.bytes, t1 - t0, t2 - t1, aza_exposure_count(x));
+			fprintf(stderr, "exposure: read %zu resources (%.0f bytes) in %.3f s (peak RSS %.0f MB); model built in %.3f s "
+			        "(peak RSS +%.0f MB); %zu endpoints\n",
+			        st.resources, st.bytes, t1 - t0, m1, t2 - t1, m2 - m1, aza_exposure_count(x));
 		}
 	}
 	aza_scan_free(s);

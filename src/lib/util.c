@@ -364,9 +364,13 @@ int aza__strieq(const char *a, const char *b)
 {
 	if (!a || !b)
 		return 0;
-	for (; *a && *b; a++, b++)
-		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+	/* ASCII folding (what tolower does in the C locale), without the
+	 * per-character locale lookup: this is the inventory's hottest loop. */
+	for (; *a && *b; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x != y && ((x | 32) != (y | 32) || (unsigned)((x | 32) - 'a') > 'z' - 'a'))
 			return 0;
+	}
 	return *a == *b;
 }
 

@@ -489,7 +489,7 @@ static hent *ht_get(const htab *h, const char *key, const void *k2)
 	if (!h->b)
 		return NULL;
 	for (hent *e = h->b[ht_hash(key, k2) & (h->nb - 1)]; e; e = e->next)
-		if (e->k2 == k2 && (key == e->key || (key && e->key && aza__strieq(key, e->key))))
+		if (e->k2 == k2 && (key == e->key || (key && e->key && (!strcmp(key, e->key) || aza__strieq(key, e->key)))))
 			return e;
 	return NULL;
 }
@@ -529,7 +529,13 @@ typedef struct ipc {
 	aza_expo_map map;
 	nsgent *hop[2];       /* NULL: no NSG */
 	const char *map_note;
+	struct eplink *eps;   /* endpoints built on it */
 } ipc;
+
+typedef struct eplink {
+	size_t i; /* index in x->ep */
+	struct eplink *next;
+} eplink;
 
 typedef struct member {
 	ipc *c;
@@ -897,14 +903,24 @@ static void ipc_eval(aza_expo *x, ipc *c)
 static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front, const char *via, const char *res_id,
                    const char *res_type, const char *res_name)
 {
-	const char *key = aza_arena__printf(&x->t, "%s|%s|%s", c ? c->id : res_id, front_id, via);
-	if (!key) {
-		x->oom = 1;
-		return NULL;
+	const char *key = NULL;
+	if (c) {
+		for (eplink *l = c->eps; l; l = l->next) {
+			const aza_expo_endpoint *e = &x->ep[l->i].e;
+			if (!strcmp(e->via, via) && (e->frontend_id == front_id || !strcmp(e->frontend_id, front_id) ||
+			                      aza__strieq(e->frontend_id, front_id)))
+				return &x->ep[l->i];
+		}
+	} else {
+		key = aza_arena__printf(&x->a, "%s|%s|%s", res_id, front_id, via);
+		if (!key) {
+			x->oom = 1;
+			return NULL;
+		}
+		hent *e = ht_get(&x->eps, key, NULL);
+		if (e)
+			return &x->ep[(size_t)(uintptr_t)e->val - 1];
 	}
-	hent *e = ht_get(&x->eps, key, NULL);
-	if (e)
-		return &x->ep[(size_t)(uintptr_t)e->val - 1];
 	if (x->nep == x->capep) {
 		size_t cap = x->capep ? x->capep * 2 : 64;
 		epb *n = aza__realloc(x->ep, cap * sizeof *n);
@@ -917,8 +933,16 @@ static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front,
 	}
 	epb *b = &x->ep[x->nep++];
 	memset(b, 0, sizeof *b);
-	const char *k = aza_arena__strdup(&x->a, key);
-	if (!k || !ht_put(&x->a, &x->eps, k, NULL, (void *)(uintptr_t)x->nep)) {
+	if (c) {
+		eplink *l = aza_arena__alloc(&x->a, sizeof *l);
+		if (!l) {
+			x->oom = 1;
+			return NULL;
+		}
+		l->i = x->nep - 1;
+		l->next = c->eps;
+		c->eps = l;
+	} else if (!ht_put(&x->a, &x->eps, key, NULL, (void *)(uintptr_t)x->nep)) {
 		x->oom = 1;
 		return NULL;
 	}
@@ -1597,8 +1621,8 @@ static void write_text(const aza_expo *x, aza_buf *b)
 			if (r->any_source)
 				aza_buf__adds(b, " from any internet address");
 			else if (r->sources_v4 >= 0)
-				aza_buf__printf(b, " from %s%.0f IPv4 addresses and %.0f IPv6 /64s", r->wide ? "" : "allow-listed ",
-				                r->sources_v4, r->sources_v6);
+				aza_buf__printf(b, " from %s%.0f IPv4 address%s and %.0f IPv6 /64%s", r->wide ? "" : "allow-listed sources: ",
+				                r->sources_v4, r->sources_v4 == 1 ? "" : "es", r->sources_v6, r->sources_v6 == 1 ? "" : "s");
 			if (r->l7)
 				aza_buf__adds(b, " through the gateway's HTTP(S) proxy");
 			aza_buf__adds(b, "\n    path:");
