@@ -280,6 +280,79 @@ AZA_API const char *aza_report_format_ext(const char *format);
 /* Comma-separated list of every format name, for messages. */
 AZA_API const char *aza_report_formats(void);
 
+/* ---- internet exposure ----
+ * What the internet can reach, computed offline from the inventory the way
+ * Azure evaluates inbound traffic: a public IP on a NIC's IP configuration,
+ * a public load balancer's load-balancing rules, inbound NAT rules and NAT
+ * pools (frontend port translated to the backend port), scale set instance
+ * public IPs; then the subnet's NSG and the NIC's NSG, both of which must
+ * allow (no NSG allows; Standard SKU public IPs and load balancers are closed
+ * when neither has one). Within an NSG, inbound rules by priority, first match
+ * wins, then the default rules (none of which admits internet sources).
+ * Application Gateways, Azure Firewall DNAT rules and Bastion hosts are
+ * reported as fronting hops. docs/exposure.md has the details.
+ *
+ *   aza_scan *s = aza_scan_new(ctx); aza_scan_add_path(s, "tenant.json");
+ *   const aza_exposure *x;
+ *   if (aza_exposure_compute(s, &x) == 0)
+ *       for (i = 0; i < aza_exposure_count(x); i++) use(aza_exposure_at(x, i));
+ *
+ * The result is owned by the scan (valid until aza_scan_free) and may be
+ * computed before or after aza_scan_run. */
+typedef struct aza_exposure aza_exposure;
+
+/* One hop of a path, from the internet inwards. */
+typedef struct aza_expo_hop {
+	const char *kind;  /* "public-ip", "lb-rule", "lb-nat-rule", "lb-nat-pool",
+	                      "subnet-nsg", "nic-nsg", "app-gateway", "firewall-dnat", "bastion" */
+	const char *id;    /* resource or sub-resource id ("" when none: no NSG) */
+	const char *name;  /* display name */
+	const char *rule;  /* NSG hops: the rule that allowed it, "" when no NSG is attached */
+	int priority;      /* NSG hops: that rule's priority (0 when none) */
+} aza_expo_hop;
+
+/* A protocol and port range reachable from the internet, and why. */
+typedef struct aza_expo_reach {
+	const char *protocol;       /* "TCP", "UDP", "ICMP", "ESP/AH" */
+	unsigned port_lo, port_hi;  /* destination ports on the resource */
+	unsigned front_lo, front_hi; /* ports on the public frontend */
+	double sources_v4;          /* internet IPv4 source addresses admitted; -1: not evaluated */
+	double sources_v6;          /* internet IPv6 sources admitted, in /64s; -1: not evaluated */
+	int any_source;             /* 1: every internet address */
+	int wide;                   /* 1: a /16 (IPv6: /32) or more of internet sources, not an allow-list */
+	int l7;                     /* 1: through an HTTP(S) proxy (Application Gateway) */
+	const aza_expo_hop *hops;
+	size_t nhops;
+} aza_expo_reach;
+
+/* An exposed endpoint: one IP configuration (or Bastion host) behind one
+ * public frontend. */
+typedef struct aza_expo_endpoint {
+	const char *resource_id;    /* VM, scale set, NIC (or Bastion host) */
+	const char *resource_type;
+	const char *resource_name;
+	const char *nic_id;         /* NIC or scale set NIC configuration; "" for Bastion */
+	const char *ip_config;      /* IP configuration name */
+	const char *private_ip;     /* "" when not known (scale sets, dynamic templates) */
+	const char *frontend_id;    /* public IP resource id */
+	const char *frontend;       /* "name (address)" */
+	const char *via;            /* kind of the first hop */
+	const char *note;           /* what could not be evaluated, "" when nothing */
+	const aza_expo_reach *reach;
+	size_t nreach;
+} aza_expo_endpoint;
+
+/* Compute (once; later calls return the same result) the exposure of the
+ * scan's inputs. Returns 0, AZA_ENOMEM, or an input error. */
+AZA_API int aza_exposure_compute(aza_scan *s, const aza_exposure **out);
+AZA_API size_t aza_exposure_count(const aza_exposure *x);
+AZA_API const aza_expo_endpoint *aza_exposure_at(const aza_exposure *x, size_t i);
+/* Resources whose exposure could not be evaluated (i-th, NULL past the
+ * last): *reason says why. */
+AZA_API const char *aza_exposure_gap(const aza_exposure *x, size_t i, const char **reason);
+/* Write "text" or "json"; 0, AZA_EUSAGE (format) or AZA_EIO. */
+AZA_API int aza_exposure_write(const aza_exposure *x, const char *format, FILE *fp);
+
 /* Catalogue listing ("text", "json", "markdown"). */
 AZA_API int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp);
 AZA_API int aza_rule_explain(const aza_rule *r, FILE *fp);

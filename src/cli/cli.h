@@ -14,6 +14,7 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* pr
 
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_exposure(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_collect(int argc, char **argv);
 int cmd_frameworks(int argc, char **argv);

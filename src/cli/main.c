@@ -26,6 +26,7 @@ static const struct command {
 } commands[] = {
 	{"scan", cmd_scan, "audit inputs (snapshots, resource exports) against the rule catalogue"},
 	{"collect", cmd_collect, "read a tenant live from Azure and write a snapshot"},
+	{"exposure", cmd_exposure, "what the internet reaches: endpoints, ports and the path that allows them"},
 	{"rules", cmd_rules, "list the rule catalogue (text, json, markdown)"},
 	{"explain", cmd_explain, "print one rule in full: rationale, defaults, remediation"},
 	{"frameworks", cmd_frameworks, "list the frameworks --framework reports on (CIS, checklist)"},

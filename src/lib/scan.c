@@ -68,6 +68,7 @@ void aza_scan_free(aza_scan *s)
 	aza__free(s->rule_pats);
 	aza__free(s->f);
 	aza_triage__free(s->triage);
+	aza_expo__free(s->expo);
 	aza_inv__free(s->inv);
 	aza__free(s);
 }
@@ -201,11 +202,21 @@ int aza_scan__add(aza_scan *s, const aza_finding *f)
 	return 0;
 }
 
+int aza_scan__finish(aza_scan *s)
+{
+	if (s->finished)
+		return 0;
+	int rc = aza_inv__finish(s->inv);
+	if (!rc)
+		s->finished = 1;
+	return rc;
+}
+
 int aza_scan_run(aza_scan *s)
 {
 	if (s->ran)
 		return aza__err(s->ctx, AZA_EUSAGE, "scan already ran");
-	int rc = aza_inv__finish(s->inv);
+	int rc = aza_scan__finish(s);
 	if (rc)
 		return rc;
 	s->ran = 1;

@@ -23,6 +23,8 @@ struct aza_scan {
 	size_t nf, capf;
 	double now; /* reference time, Unix seconds */
 	int ran;
+	int finished; /* the inventory was finished (by the run or the exposure model) */
+	struct aza_expo *expo; /* internet exposure model, built on first use */
 	struct aza_tmpl_hook tmpl;
 	struct aza_tmpl_opts topts;
 	struct aza_triage *triage; /* suppressions, baseline, framework (triage.c) */
@@ -33,5 +35,8 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r);
 int aza_scan__add(aza_scan *s, const aza_finding *f);
 /* The rule engine: evaluate every selected rule. */
 int aza_engine__run(aza_scan *s);
+/* Finish the inventory once (the run and the exposure model both need it). */
+int aza_scan__finish(aza_scan *s);
+void aza_expo__free(struct aza_expo *x);
 
 #endif

@@ -187,6 +187,11 @@ int aza_prop_num(aza_ev *ev, const aza_res *r, const char *path, double *out)
 	return aza_json_num(j, out) ? 1 : -1;
 }
 
+aza_scan *aza_ev__scan(aza_ev *ev)
+{
+	return ev->s;
+}
+
 aza_inv *aza_ev_inv(aza_ev *ev)
 {
 	return ev->s->inv;

@@ -1,6 +1,7 @@
 /*
  * network.c - rules of the network area: NSG exposure (through the
- * evaluator in nsg.c), Network Watcher and flow logs, Application Gateway
+ * evaluator in nsg.c), internet exposure per endpoint (the path model in
+ * exposure.c), Network Watcher and flow logs, Application Gateway
  * and its WAF policies, VPN gateways, subnets, DDoS protection, Bastion and
  * the database server firewalls.
  *
@@ -10,6 +11,7 @@
  * apiVersion) are judged by the service default, as each .defaults says.
  */
 #include "rule.h"
+#include "exposure.h"
 #include "nsg.h"
 
 #include <string.h>
@@ -158,6 +160,139 @@ NSG_RULE(nsg_db, {"SQL Server", AZA_NSG_TCP, 1433, 1433}, {"MySQL", AZA_NSG_TCP,
          {"PostgreSQL", AZA_NSG_TCP, 5432, 5432}, {"MongoDB", AZA_NSG_TCP, 27017, 27017},
          {"Redis", AZA_NSG_TCP, 6379, 6379}, {"Elasticsearch", AZA_NSG_TCP, 9200, 9200})
 NSG_RULE(nsg_containers, {"Docker", AZA_NSG_TCP, 2375, 2376}, {"Kubernetes API", AZA_NSG_TCP, 6443, 6443})
+
+/* --------------------------------------------- exposure per endpoint (path) */
+
+/* The per-NSG rules above (CIS 7.1-7.4 and AZA-NET-023..026) judge each NSG
+ * on its own, attached or not: an NSG that admits RDP from the internet is
+ * a finding wherever it is (or will be) attached. The rules below judge
+ * what is actually reachable: each VM, scale set and unattached NIC, through
+ * its public frontends (public IP, public load balancer rule or NAT, firewall
+ * DNAT), the subnet NSG then the NIC NSG, and name the exact path. */
+
+#define LB "Microsoft.Network/loadBalancers"
+#define VM "Microsoft.Compute/virtualMachines"
+#define VMSS "Microsoft.Compute/virtualMachineScaleSets"
+#define FW "Microsoft.Network/azureFirewalls"
+#define EXPO_TYPES VM " " VMSS " " NIC
+#define EXPO_NEEDS NSG " " NSGRULE " " PIP " " VNET " " SUBNET " " LB " " APPGW " " FW " " BASTION
+
+static const char *proto_of(unsigned p)
+{
+	return aza_nsg_proto_name(p);
+}
+
+static const char *hop_txt(aza_ev *ev, const aza_expo_hop *h)
+{
+	if (!strcmp(h->kind, "subnet-nsg") || !strcmp(h->kind, "nic-nsg")) {
+		const char *lvl = h->kind[0] == 's' ? "subnet" : "NIC";
+		if (!*h->id)
+			return aza_ev_fmt(ev, "no %s NSG", lvl);
+		return aza_ev_fmt(ev, "%s NSG %s rule %s (priority %d)", lvl, h->name, h->rule, h->priority);
+	}
+	static const char *const names[][2] = {{"public-ip", "public IP"}, {"lb-rule", "load-balancing rule"},
+	                                       {"lb-nat-rule", "inbound NAT rule"}, {"lb-nat-pool", "inbound NAT pool"},
+	                                       {"firewall-dnat", "firewall DNAT rule"}};
+	const char *k = h->kind;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(k, names[i][0]))
+			k = names[i][1];
+	return aza_ev_fmt(ev, "%s %s", k, h->name);
+}
+
+static const char *reach_txt(aza_ev *ev, const aza_expo_endpoint *e, const aza_expo_reach *q, const struct svc *s,
+                             unsigned lo, unsigned hi)
+{
+	const char *front = "";
+	if (q->front_lo != q->port_lo || q->front_hi != q->port_hi)
+		front = aza_ev_fmt(ev, " (frontend port %s)", ports_txt(ev, q->front_lo, q->front_hi));
+	const char *path = "";
+	for (size_t h = 0; h < q->nhops; h++)
+		path = aza_ev_fmt(ev, "%s%s%s", path, h ? " -> " : "", hop_txt(ev, &q->hops[h]));
+	const char *from = q->any_source ? "any internet address"
+	                   : aza_ev_fmt(ev, "%.0f internet IPv4 addresses and %.0f IPv6 /64s", q->sources_v4, q->sources_v6);
+	const char *at = *e->ip_config ? aza_ev_fmt(ev, " (ip configuration %s)", e->ip_config) : "";
+	return aza_ev_fmt(ev, "%s%s reachable at %s%s from %s: %s", svc_txt(ev, s, lo, hi), front, e->frontend, at, from, path);
+}
+
+static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
+{
+	if (aza__strieq(r->type, NIC)) {
+		const char *vm = aza_json_str(aza_prop(ev, r, "properties.virtualMachine.id"));
+		if (vm) {
+			aza_na(ev, r, "attached to VM %s (judged on the VM)", strrchr(vm, '/') ? strrchr(vm, '/') + 1 : vm);
+			return;
+		}
+	}
+	const aza_expo *x = aza_expo__of(ev);
+	if (!x) {
+		aza_unknown(ev, r, "out of memory building the exposure model");
+		return;
+	}
+	size_t first, ne = aza_expo__for(x, r->id, &first);
+	const char *fails = NULL, *unk = NULL, *narrow = NULL, *fronts = NULL;
+	size_t nfail = 0;
+	for (size_t i = 0; i < ne; i++) {
+		const aza_expo_endpoint *e = aza_expo__at(x, first + i);
+		fronts = fronts ? aza_ev_fmt(ev, "%s, %s", fronts, e->frontend) : e->frontend;
+		for (size_t k = 0; k < e->nreach; k++) {
+			const aza_expo_reach *q = &e->reach[k];
+			if (q->l7)
+				continue;
+			for (size_t j = 0; j < n; j++) {
+				const struct svc *s = &svcs[j];
+				if (strcmp(q->protocol, proto_of(s->proto)) || q->port_hi < s->lo || q->port_lo > s->hi)
+					continue;
+				unsigned lo = q->port_lo > s->lo ? q->port_lo : s->lo, hi = q->port_hi < s->hi ? q->port_hi : s->hi;
+				const char *m = reach_txt(ev, e, q, s, lo, hi);
+				if (*e->note)
+					unk = unk ? unk : aza_ev_fmt(ev, "%s, but %s", m, e->note);
+				else if (q->wide) {
+					if (nfail++ < 3)
+						fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
+				} else if (!narrow)
+					narrow = m;
+			}
+		}
+	}
+	if (nfail) {
+		aza_fail(ev, r, "%s%s", fails, nfail > 3 ? aza_ev_fmt(ev, "; and %zu more path%s", nfail - 3, nfail == 4 ? "" : "s") : "");
+		return;
+	}
+	if (unk) {
+		aza_unknown(ev, r, "%s", unk);
+		return;
+	}
+	const char *gap = aza_expo__gap_for(x, r->id);
+	if (gap) {
+		aza_unknown(ev, r, "%s", gap);
+		return;
+	}
+	const char *what = "";
+	for (size_t i = 0; i < n; i++)
+		what = aza_ev_fmt(ev, "%s%s%s", what, i ? ", " : "", svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi));
+	if (!ne)
+		aza_pass(ev, r, "no public IP, public load balancer frontend or DNAT rule reaches it (%s not exposed)", what);
+	else
+		aza_pass(ev, r, "no internet path reaches %s (public frontends: %s)%s%s", what, fronts,
+		         narrow ? "; only allow-listed sources: " : "", narrow ? narrow : "");
+}
+
+#define EXPO_RULE(fn, ...) \
+	static void fn(aza_ev *ev, const aza_res *r) \
+	{ \
+		static const struct svc s[] = {__VA_ARGS__}; \
+		expo_check(ev, r, s, sizeof s / sizeof s[0]); \
+	}
+
+EXPO_RULE(expo_rdp, {"RDP", AZA_NSG_TCP, 3389, 3389}, {"RDP", AZA_NSG_UDP, 3389, 3389})
+EXPO_RULE(expo_ssh, {"SSH", AZA_NSG_TCP, 22, 22})
+EXPO_RULE(expo_remote, {"WinRM", AZA_NSG_TCP, 5985, 5986}, {"Telnet", AZA_NSG_TCP, 23, 23})
+EXPO_RULE(expo_files, {"SMB", AZA_NSG_TCP, 445, 445}, {"FTP", AZA_NSG_TCP, 20, 21})
+EXPO_RULE(expo_db, {"SQL Server", AZA_NSG_TCP, 1433, 1433}, {"MySQL", AZA_NSG_TCP, 3306, 3306},
+          {"PostgreSQL", AZA_NSG_TCP, 5432, 5432}, {"MongoDB", AZA_NSG_TCP, 27017, 27017},
+          {"Redis", AZA_NSG_TCP, 6379, 6379}, {"Elasticsearch", AZA_NSG_TCP, 9200, 9200})
+EXPO_RULE(expo_containers, {"Docker", AZA_NSG_TCP, 2375, 2376}, {"Kubernetes API", AZA_NSG_TCP, 6443, 6443})
 
 /* ------------------------------------------------- Network Watcher, flow logs */
 
@@ -729,6 +864,17 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
 	"Rules embedded in securityRules and child securityRules resources are both read."
 
+
+#define EXPO_DEFAULTS \
+	"Judged on each VM, scale set and NIC without a VM (NICs of a VM: NOT_APPLICABLE, judged on the VM), through every public frontend: " \
+	"a public IP on the IP configuration, a public load balancer's load-balancing rules, inbound NAT rules and pools (frontend port " \
+	"translated to the backend port), scale set instance public IPs, Azure Firewall DNAT rules. The subnet NSG then the NIC NSG must " \
+	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
+	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration; " \
+	"priority order, first match wins, default rules admit no internet source. Internet sources narrower than a /16 are reported " \
+	"as allow-listed, not as a failure. A subnet, NSG, NIC or load balancer the path needs but the input lacks gives UNKNOWN. " \
+	"Application Gateway backends are HTTP(S)-proxied and not counted. See docs/exposure.md."
+
 const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-001", .title = "No NSG admits RDP from the internet",
@@ -1004,6 +1150,68 @@ const struct aza_rule aza_rules_network[] = {
 		.arm = "securityRules[]: no Inbound Allow to TCP 2375-2376 or 6443 from an internet source",
 		.defaults = NSG_DEFAULTS,
 		.check = nsg_containers,
+	},
+	{
+		.id = "AZA-NET-027", .title = "RDP is not reachable from the internet on any VM or scale set",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = EXPO_TYPES, .needs = EXPO_NEEDS,
+		.checklist = "network.no_internet_rdp",
+		.rationale = "RDP reachable from the internet is brute-forced within hours and has a history of pre-authentication vulnerabilities; this rule finds the machines actually reachable and the exact path.",
+		.portal = "Network security group of the subnet or NIC on the reported path > Inbound security rules: delete or restrict the named rule; remove the public IP or the load balancer rule / NAT rule on the path; use Azure Bastion or just-in-time access for administration.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>   (or: az network nic ip-config update -g <rg> --nic-name <nic> -n <ipconfig> --remove publicIpAddress)",
+		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP and UDP 3389 from internet sources; or no public frontend on the IP configuration",
+		.defaults = EXPO_DEFAULTS,
+		.check = expo_rdp,
+	},
+	{
+		.id = "AZA-NET-028", .title = "SSH is not reachable from the internet on any VM or scale set",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = EXPO_TYPES, .needs = EXPO_NEEDS,
+		.checklist = "network.no_internet_ssh",
+		.rationale = "SSH reachable from the internet invites credential stuffing; this rule finds the machines actually reachable and the exact path.",
+		.portal = "Network security group of the subnet or NIC on the reported path > Inbound security rules: delete or restrict the named rule; remove the public IP or the load balancer rule / NAT rule on the path; use Azure Bastion or just-in-time access for administration.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>   (or: az network nic ip-config update -g <rg> --nic-name <nic> -n <ipconfig> --remove publicIpAddress)",
+		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP 22 from internet sources; or no public frontend on the IP configuration",
+		.defaults = EXPO_DEFAULTS,
+		.check = expo_ssh,
+	},
+	{
+		.id = "AZA-NET-029", .title = "WinRM and Telnet are not reachable from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = EXPO_TYPES, .needs = EXPO_NEEDS,
+		.rationale = "WinRM and Telnet are remote administration protocols; reachable from the internet they are brute-forced, and Telnet sends passwords in clear.",
+		.portal = "Network security group of the subnet or NIC on the reported path > Inbound security rules: delete or restrict the named rule; remove the public IP or the load balancer rule / NAT rule on the path; use Azure Bastion or just-in-time access for administration.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>   (or: az network nic ip-config update -g <rg> --nic-name <nic> -n <ipconfig> --remove publicIpAddress)",
+		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP 5985-5986 and 23 from internet sources; or no public frontend on the IP configuration",
+		.defaults = EXPO_DEFAULTS,
+		.check = expo_remote,
+	},
+	{
+		.id = "AZA-NET-030", .title = "SMB and FTP are not reachable from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = EXPO_TYPES, .needs = EXPO_NEEDS,
+		.rationale = "SMB is the vector of wormable exploits; FTP sends credentials in clear.",
+		.portal = "Network security group of the subnet or NIC on the reported path > Inbound security rules: delete or restrict the named rule; remove the public IP or the load balancer rule / NAT rule on the path; use Azure Bastion or just-in-time access for administration.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>   (or: az network nic ip-config update -g <rg> --nic-name <nic> -n <ipconfig> --remove publicIpAddress)",
+		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP 445 and 20-21 from internet sources; or no public frontend on the IP configuration",
+		.defaults = EXPO_DEFAULTS,
+		.check = expo_files,
+	},
+	{
+		.id = "AZA-NET-031", .title = "Database ports are not reachable from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = EXPO_TYPES, .needs = EXPO_NEEDS,
+		.rationale = "Databases reachable from the internet are scanned for continuously; several ship without authentication.",
+		.portal = "Network security group of the subnet or NIC on the reported path > Inbound security rules: delete or restrict the named rule; remove the public IP or the load balancer rule / NAT rule on the path; use Azure Bastion or just-in-time access for administration.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>   (or: az network nic ip-config update -g <rg> --nic-name <nic> -n <ipconfig> --remove publicIpAddress)",
+		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP 1433, 3306, 5432, 27017, 6379, 9200 from internet sources; or no public frontend on the IP configuration",
+		.defaults = EXPO_DEFAULTS,
+		.check = expo_db,
+	},
+	{
+		.id = "AZA-NET-032", .title = "Docker and Kubernetes API ports are not reachable from the internet",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = EXPO_TYPES, .needs = EXPO_NEEDS,
+		.rationale = "An exposed Docker daemon or Kubernetes API server hands over the host or the cluster.",
+		.portal = "Network security group of the subnet or NIC on the reported path > Inbound security rules: delete or restrict the named rule; remove the public IP or the load balancer rule / NAT rule on the path; use Azure Bastion or just-in-time access for administration.",
+		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>   (or: az network nic ip-config update -g <rg> --nic-name <nic> -n <ipconfig> --remove publicIpAddress)",
+		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP 2375-2376 and 6443 from internet sources; or no public frontend on the IP configuration",
+		.defaults = EXPO_DEFAULTS,
+		.check = expo_containers,
 	},
 };
 const size_t aza_rules_network_n = sizeof aza_rules_network / sizeof aza_rules_network[0];

@@ -369,13 +369,13 @@ static int by_priority(const void *a, const void *b)
 	return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
-int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
+int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen)
 {
 	memset(n, 0, sizeof *n);
 	aza_arena__init(&n->a);
 	grow rules = {.size = sizeof(aza_nsg_rule)};
 	int seen = 0;
-	const aza_json *emb = aza_prop(ev, res, "properties.securityRules");
+	const aza_json *emb = aza_json_path(doc, "properties.securityRules");
 	if (emb && !aza_json_is(emb, AZA_JNULL)) {
 		if (!aza_json_is(emb, AZA_JARR)) {
 			n->error = "securityRules is not an array";
@@ -385,10 +385,14 @@ int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
 		aza_json_each(it, emb) if (parse_rule(n, &rules, it) < 0) return -1;
 	}
 	size_t nemb = rules.n;
-	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), res->id, NSG_RULE_TYPE); c;
-	     c = aza_inv_next_child(c, res->id)) {
+	/* Child rule resources may be stored as text: parse each into a scratch
+	 * arena (parse_rule copies what it keeps). */
+	aza_arena scratch;
+	aza_arena__init(&scratch);
+	for (const aza_res *c = inv && id ? aza_inv_child(inv, id, NSG_RULE_TYPE) : NULL; c; c = aza_inv_next_child(c, id)) {
 		seen = 1;
-		const char *nm = rule_name(aza_doc(ev, c));
+		const aza_json *cd = aza_inv__doc(inv, c, &scratch);
+		const char *nm = rule_name(cd);
 		int dup = 0;
 		/* Only inbound embedded rules are kept; an outbound one of the same
 		 * name stays outbound when re-read, so checking kept ones suffices. */
@@ -397,9 +401,12 @@ int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
 				dup = 1;
 		if (!dup && emb && aza_json_is(emb, AZA_JARR))
 			aza_json_each(it, emb) if (aza__strieq(rule_name(it), nm)) dup = 1;
-		if (!dup && parse_rule(n, &rules, aza_doc(ev, c)) < 0)
+		if (!dup && parse_rule(n, &rules, cd) < 0) {
+			aza_arena__release(&scratch);
 			return -1;
+		}
 	}
+	aza_arena__release(&scratch);
 	n->rules = rules.p;
 	n->n = rules.n;
 	if (n->n)
@@ -407,6 +414,11 @@ int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
 	if (rules_seen)
 		*rules_seen = seen;
 	return 0;
+}
+
+int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
+{
+	return aza_nsg_load_json(aza_ev_inv(ev), res->id, aza_doc(ev, res), n, rules_seen);
 }
 
 void aza_nsg_free(aza_nsg *n)

@@ -85,6 +85,9 @@ typedef struct aza_nsg {
  * read; out of memory). Always release with aza_nsg_free. *rules_seen is
  * set to 1 when the input held a rule list at all (may be NULL). */
 int aza_nsg_load(aza_ev *ev, const aza_res *nsg, aza_nsg *n, int *rules_seen);
+/* The same outside a rule: the NSG's document, and (when inv and id are not
+ * NULL) its child securityRules resources from the inventory. */
+int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen);
 void aza_nsg_free(aza_nsg *n);
 
 /* What lets internet traffic in. */

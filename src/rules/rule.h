@@ -83,6 +83,8 @@ int aza_prop_num(aza_ev *ev, const aza_res *r, const char *path, double *out);
 /* The inventory, for rules that look across resources. */
 aza_inv *aza_ev_inv(aza_ev *ev);
 const struct aza_cfg *aza_ev_cfg(aza_ev *ev);
+/* The scan being evaluated (for models shared by several rules). */
+aza_scan *aza_ev__scan(aza_ev *ev);
 
 /* Was data of `type` collected for the scope of `r` (a resource id or a
  * subscription)? Returns 1 when it was; 0 when it was not or nobody can

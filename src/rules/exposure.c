@@ -1,0 +1,1737 @@
+/*
+ * exposure.c - the internet exposure model (semantics in exposure.h): the
+ * evaluator over NSG pairs, the network model built from the inventory, the
+ * public aza_exposure_* API and its text and JSON writers.
+ */
+#include "exposure.h"
+
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../lib/scan.h"
+
+#define T_NSG "Microsoft.Network/networkSecurityGroups"
+#define T_NIC "Microsoft.Network/networkInterfaces"
+#define T_PIP "Microsoft.Network/publicIPAddresses"
+#define T_VNET "Microsoft.Network/virtualNetworks"
+#define T_SUBNET T_VNET "/subnets"
+#define T_LB "Microsoft.Network/loadBalancers"
+#define T_APPGW "Microsoft.Network/applicationGateways"
+#define T_FW "Microsoft.Network/azureFirewalls"
+#define T_BASTION "Microsoft.Network/bastionHosts"
+#define T_VM "Microsoft.Compute/virtualMachines"
+#define T_VMSS "Microsoft.Compute/virtualMachineScaleSets"
+
+#define V4MAX 0xFFFFFFFFull
+#define V6MAX 0xFFFFFFFFFFFFFFFFull
+#define NPROTO 4
+
+/* ------------------------------------------------------------ interval sets */
+
+static const aza_nsg_span internet[] = {
+	{0x01000000ull, 0x09FFFFFFull, 0}, {0x0B000000ull, 0x643FFFFFull, 0}, {0x64800000ull, 0x7EFFFFFFull, 0},
+	{0x80000000ull, 0xA9FDFFFFull, 0}, {0xA9FF0000ull, 0xAC0FFFFFull, 0}, {0xAC200000ull, 0xC0A7FFFFull, 0},
+	{0xC0A90000ull, 0xDFFFFFFFull, 0}, {0x2000000000000000ull, 0x3FFFFFFFFFFFFFFFull, 1},
+};
+#define N_INTERNET (sizeof internet / sizeof internet[0])
+
+const aza_nsg_span *aza_expo__internet(size_t *n)
+{
+	*n = N_INTERNET;
+	return internet;
+}
+
+/* Order: IPv4 before IPv6, then by start. */
+static int before(const aza_nsg_span *x, const aza_nsg_span *y)
+{
+	return x->v6 != y->v6 ? x->v6 < y->v6 : x->lo < y->lo;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	const aza_nsg_span *x = a, *y = b;
+	return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+}
+
+static size_t set_norm(aza_nsg_span *s, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(s, n, sizeof *s, span_cmp);
+	size_t m = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (s[i].v6 == s[m].v6 && (s[m].hi == (s[m].v6 ? V6MAX : V4MAX) || s[i].lo <= s[m].hi + 1)) {
+			if (s[i].hi > s[m].hi)
+				s[m].hi = s[i].hi;
+		} else {
+			s[++m] = s[i];
+		}
+	}
+	return m + 1;
+}
+
+/* out = a AND b (both normalized); out has room for na + nb. */
+static size_t set_and(const aza_nsg_span *a, size_t na, const aza_nsg_span *b, size_t nb, aza_nsg_span *out)
+{
+	size_t i = 0, j = 0, m = 0;
+	while (i < na && j < nb) {
+		if (a[i].v6 != b[j].v6) {
+			if (a[i].v6 < b[j].v6)
+				i++;
+			else
+				j++;
+			continue;
+		}
+		uint64_t lo = a[i].lo > b[j].lo ? a[i].lo : b[j].lo;
+		uint64_t hi = a[i].hi < b[j].hi ? a[i].hi : b[j].hi;
+		if (lo <= hi)
+			out[m++] = (aza_nsg_span){lo, hi, a[i].v6};
+		if (a[i].hi < b[j].hi)
+			i++;
+		else
+			j++;
+	}
+	return m;
+}
+
+/* out = a MINUS b (both normalized); out has room for na + nb. */
+static size_t set_sub(const aza_nsg_span *a, size_t na, const aza_nsg_span *b, size_t nb, aza_nsg_span *out)
+{
+	size_t m = 0, j = 0;
+	for (size_t i = 0; i < na; i++) {
+		aza_nsg_span cur = a[i];
+		int live = 1;
+		while (j < nb && (b[j].v6 < cur.v6 || (b[j].v6 == cur.v6 && b[j].hi < cur.lo)))
+			j++;
+		for (size_t k = j; live && k < nb && b[k].v6 == cur.v6 && b[k].lo <= cur.hi; k++) {
+			if (b[k].lo > cur.lo)
+				out[m++] = (aza_nsg_span){cur.lo, b[k].lo - 1, cur.v6};
+			if (b[k].hi >= cur.hi)
+				live = 0;
+			else
+				cur.lo = b[k].hi + 1;
+		}
+		if (live)
+			out[m++] = cur;
+	}
+	return m;
+}
+
+static void set_count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
+{
+	*v4 = *v6 = 0;
+	for (size_t i = 0; i < n; i++) {
+		double w = (double)(s[i].hi - s[i].lo) + 1.0;
+		if (s[i].v6)
+			*v6 += w;
+		else
+			*v4 += w;
+	}
+}
+
+static double internet_v4(void)
+{
+	double v4, v6;
+	set_count(internet, N_INTERNET, &v4, &v6);
+	return v4;
+}
+
+static double internet_v6(void)
+{
+	double v4, v6;
+	set_count(internet, N_INTERNET, &v4, &v6);
+	return v6;
+}
+
+static int set_eq(const aza_nsg_span *a, size_t na, const aza_nsg_span *b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (a[i].lo != b[i].lo || a[i].hi != b[i].hi || a[i].v6 != b[i].v6)
+			return 0;
+	return 1;
+}
+
+static aza_nsg_span *set_dup(aza_arena *a, const aza_nsg_span *s, size_t n)
+{
+	aza_nsg_span *d = aza_arena__alloc(a, (n ? n : 1) * sizeof *d);
+	if (d && n)
+		memcpy(d, s, n * sizeof *d);
+	return d;
+}
+
+/* ---------------------------------------------------------- one NSG, one dst */
+
+int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
+{
+	if (r->dst_all)
+		return 1;
+	for (size_t i = 0; i < r->ndst; i++)
+		if (!d->has_ip || (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi))
+			return 1;
+	for (size_t i = 0; i < r->ndtok; i++) {
+		if (aza__strieq(r->dtok[i], "VirtualNetwork"))
+			return 1;
+		for (size_t k = 0; k < d->nasgs; k++)
+			if (aza__strieq(r->dtok[i], d->asgs[k]))
+				return 1;
+	}
+	return 0;
+}
+
+/* A rule's internet sources, normalized. */
+typedef struct prep {
+	aza_nsg_span **isrc;
+	size_t *nisrc;
+} prep;
+
+static int prep_nsg(aza_arena *a, const aza_nsg *g, prep *p)
+{
+	p->isrc = aza_arena__alloc(a, (g->n + 1) * sizeof *p->isrc);
+	p->nisrc = aza_arena__alloc(a, (g->n + 1) * sizeof *p->nisrc);
+	if (!p->isrc || !p->nisrc)
+		return -1;
+	for (size_t i = 0; i < g->n; i++) {
+		const aza_nsg_rule *r = &g->rules[i];
+		aza_nsg_span *s = set_dup(a, r->src, r->nsrc);
+		aza_nsg_span *o = aza_arena__alloc(a, (r->nsrc + N_INTERNET + 1) * sizeof *o);
+		if (!s || !o)
+			return -1;
+		size_t n = set_norm(s, r->nsrc);
+		p->nisrc[i] = set_and(s, n, internet, N_INTERNET, o);
+		p->isrc[i] = o;
+	}
+	return 0;
+}
+
+typedef struct allow {
+	const aza_nsg_rule *r;
+	aza_nsg_span *s;
+	size_t n;
+} allow;
+
+typedef struct vseg {
+	unsigned lo, hi;
+	aza_nsg_span *u; /* union of the allows */
+	size_t nu;
+	allow *al;
+	size_t nal;
+} vseg;
+
+/* What one NSG lets in from the internet for one destination. */
+typedef struct view {
+	vseg *seg[NPROTO];
+	size_t nseg[NPROTO];
+} view;
+
+static int port_in(const aza_nsg_rule *r, unsigned p)
+{
+	for (size_t i = 0; i < r->nports; i++)
+		if (p >= r->ports[i][0] && p <= r->ports[i][1])
+			return 1;
+	return 0;
+}
+
+static int ucmp(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	return (x > y) - (x < y);
+}
+
+static int allows_eq(const vseg *x, const vseg *y)
+{
+	if (x->nal != y->nal)
+		return 0;
+	for (size_t i = 0; i < x->nal; i++)
+		if (x->al[i].r != y->al[i].r || !set_eq(x->al[i].s, x->al[i].n, y->al[i].s, y->al[i].n))
+			return 0;
+	return 1;
+}
+
+/* Build the view of NSG g (prepared as p) for the rules in `use` (indices,
+ * priority order). a holds the result; t is scratch. */
+static int view_build(aza_arena *a, aza_arena *t, const aza_nsg *g, const prep *p, const size_t *use, size_t nuse, view *v)
+{
+	memset(v, 0, sizeof *v);
+	aza_arena_mark m0 = aza_arena__mark(t);
+	size_t cap = N_INTERNET + 2;
+	for (size_t k = 0; k < nuse; k++)
+		cap += 2 * p->nisrc[use[k]] + 2;
+	size_t nbp_cap = 2;
+	for (size_t k = 0; k < nuse; k++)
+		nbp_cap += 2 * g->rules[use[k]].nports;
+	unsigned *bp = aza_arena__alloc(t, nbp_cap * sizeof *bp);
+	aza_nsg_span *rem = aza_arena__alloc(t, cap * sizeof *rem), *tmp = aza_arena__alloc(t, cap * sizeof *tmp);
+	aza_nsg_span *got = aza_arena__alloc(t, cap * sizeof *got);
+	allow *al = aza_arena__alloc(t, (nuse + 1) * sizeof *al);
+	if (!bp || !rem || !tmp || !got || !al)
+		return -1;
+	for (int k = 0; k < NPROTO; k++) {
+		unsigned bit = 1u << k;
+		int ported = bit == AZA_NSG_TCP || bit == AZA_NSG_UDP;
+		size_t nb = 0;
+		bp[nb++] = 0;
+		bp[nb++] = 65536;
+		if (ported)
+			for (size_t q = 0; q < nuse; q++) {
+				const aza_nsg_rule *r = &g->rules[use[q]];
+				if (!(r->protos & bit))
+					continue;
+				for (size_t i = 0; i < r->nports; i++) {
+					bp[nb++] = r->ports[i][0];
+					bp[nb++] = r->ports[i][1] + 1;
+				}
+			}
+		qsort(bp, nb, sizeof *bp, ucmp);
+		size_t u = 0;
+		for (size_t i = 0; i < nb; i++)
+			if (!u || bp[i] != bp[u - 1])
+				bp[u++] = bp[i];
+		vseg *out = aza_arena__alloc(a, u * sizeof *out);
+		if (!out)
+			return -1;
+		size_t nout = 0;
+		for (size_t s = 0; s + 1 < u; s++) {
+			unsigned lo = bp[s], hi = bp[s + 1] - 1;
+			size_t nrem = N_INTERNET, nal = 0;
+			memcpy(rem, internet, sizeof internet);
+			for (size_t q = 0; q < nuse && nrem; q++) {
+				size_t i = use[q];
+				const aza_nsg_rule *r = &g->rules[i];
+				if (!(r->protos & bit) || (ported && !port_in(r, lo)) || !p->nisrc[i])
+					continue;
+				if (r->allow) {
+					size_t ng = set_and(rem, nrem, p->isrc[i], p->nisrc[i], got);
+					if (ng) {
+						al[nal].r = r;
+						al[nal].n = ng;
+						if (!(al[nal].s = set_dup(a, got, ng)))
+							return -1;
+						nal++;
+					}
+				}
+				nrem = set_sub(rem, nrem, p->isrc[i], p->nisrc[i], tmp);
+				aza_nsg_span *x = rem;
+				rem = tmp;
+				tmp = x;
+			}
+			if (!nal)
+				continue;
+			vseg cur = {lo, hi, NULL, 0, al, nal};
+			if (nout && out[nout - 1].hi + 1 == lo && allows_eq(&out[nout - 1], &cur)) {
+				out[nout - 1].hi = hi;
+				continue;
+			}
+			/* union: internet minus what the allows left out */
+			size_t nu = 0;
+			for (size_t i = 0; i < nal; i++)
+				nu += al[i].n;
+			aza_nsg_span *un = aza_arena__alloc(a, (nu ? nu : 1) * sizeof *un);
+			allow *alc = aza_arena__alloc(a, nal * sizeof *alc);
+			if (!un || !alc)
+				return -1;
+			nu = 0;
+			for (size_t i = 0; i < nal; i++) {
+				memcpy(un + nu, al[i].s, al[i].n * sizeof *un);
+				nu += al[i].n;
+			}
+			memcpy(alc, al, nal * sizeof *alc);
+			out[nout++] = (vseg){lo, hi, un, set_norm(un, nu), alc, nal};
+		}
+		v->seg[k] = out;
+		v->nseg[k] = nout;
+	}
+	aza_arena__reset(t, m0);
+	return 0;
+}
+
+static const aza_nsg_rule *first_allow(const vseg *s, const aza_nsg_span *r, size_t nr, aza_nsg_span *tmp)
+{
+	for (size_t i = 0; i < s->nal; i++)
+		if (set_and(s->al[i].s, s->al[i].n, r, nr, tmp))
+			return s->al[i].r;
+	return s->nal ? s->al[0].r : NULL;
+}
+
+static const vseg full_seg = {0, 65535, (aza_nsg_span *)internet, N_INTERNET, NULL, 0};
+
+/* Combine two views (NULL: no NSG) into a map. */
+static int combine(aza_arena *a, aza_arena *t, const view *v1, const view *v2, aza_expo_map *out)
+{
+	size_t cap = 0;
+	for (int k = 0; k < NPROTO; k++)
+		cap += (v1 ? v1->nseg[k] : 1) + (v2 ? v2->nseg[k] : 1);
+	aza_expo_seg *seg = aza_arena__alloc(a, (cap ? cap : 1) * sizeof *seg);
+	if (!seg)
+		return -1;
+	size_t n = 0;
+	aza_arena_mark m0 = aza_arena__mark(t);
+	for (int k = 0; k < NPROTO; k++) {
+		const vseg *A = v1 ? v1->seg[k] : &full_seg, *B = v2 ? v2->seg[k] : &full_seg;
+		size_t na = v1 ? v1->nseg[k] : 1, nb = v2 ? v2->nseg[k] : 1;
+		size_t i = 0, j = 0;
+		while (i < na && j < nb) {
+			unsigned lo = A[i].lo > B[j].lo ? A[i].lo : B[j].lo;
+			unsigned hi = A[i].hi < B[j].hi ? A[i].hi : B[j].hi;
+			if (lo <= hi) {
+				aza_arena_mark m = aza_arena__mark(t);
+				aza_nsg_span *r = aza_arena__alloc(t, (A[i].nu + B[j].nu + 1) * sizeof *r);
+				aza_nsg_span *x = aza_arena__alloc(t, (A[i].nu + B[j].nu + 1) * sizeof *x);
+				if (!r || !x)
+					return -1;
+				size_t nr = set_and(A[i].u, A[i].nu, B[j].u, B[j].nu, r);
+				if (nr) {
+					const aza_nsg_rule *r1 = v1 ? first_allow(&A[i], r, nr, x) : NULL;
+					const aza_nsg_rule *r2 = v2 ? first_allow(&B[j], r, nr, x) : NULL;
+					aza_expo_seg *p = n ? &seg[n - 1] : NULL;
+					if (p && p->proto == (1u << k) && p->hi + 1 == lo && p->r1 == r1 && p->r2 == r2 &&
+					    set_eq(p->src, p->nsrc, r, nr)) {
+						p->hi = hi;
+					} else {
+						aza_expo_seg *s = &seg[n++];
+						memset(s, 0, sizeof *s);
+						s->proto = 1u << k;
+						s->lo = lo;
+						s->hi = hi;
+						if (!(s->src = set_dup(a, r, nr)))
+							return -1;
+						s->nsrc = nr;
+						set_count(r, nr, &s->v4, &s->v6);
+						s->r1 = r1;
+						s->r2 = r2;
+					}
+				}
+				aza_arena__reset(t, m);
+			}
+			if (A[i].hi < B[j].hi)
+				i++;
+			else
+				j++;
+		}
+	}
+	aza_arena__reset(t, m0);
+	out->seg = seg;
+	out->n = n;
+	return 0;
+}
+
+static int use_list(aza_arena *t, const aza_nsg *g, const prep *p, const aza_expo_dst *d, size_t **use, size_t *n)
+{
+	*use = aza_arena__alloc(t, (g->n + 1) * sizeof **use);
+	if (!*use)
+		return -1;
+	*n = 0;
+	for (size_t i = 0; i < g->n; i++)
+		if (p->nisrc[i] && aza_expo__dst_match(&g->rules[i], d))
+			(*use)[(*n)++] = i;
+	return 0;
+}
+
+int aza_expo__eval(aza_arena *a, const aza_nsg *first, const aza_nsg *second, const aza_expo_dst *dst, aza_expo_map *out)
+{
+	aza_arena t;
+	aza_arena__init(&t);
+	const aza_nsg *g[2] = {first, second};
+	view v[2];
+	int rc = 0;
+	for (int i = 0; i < 2 && !rc; i++) {
+		if (!g[i])
+			continue;
+		prep p;
+		size_t *use, n;
+		if (prep_nsg(&t, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &n) || view_build(a, &t, g[i], &p, use, n, &v[i]))
+			rc = -1;
+	}
+	if (!rc)
+		rc = combine(a, &t, first ? &v[0] : NULL, second ? &v[1] : NULL, out);
+	aza_arena__release(&t);
+	return rc;
+}
+
+/* -------------------------------------------------------------- hash table */
+
+typedef struct hent {
+	const char *key;
+	const void *k2; /* second key (pointer), for pair caches */
+	void *val;
+	struct hent *next;
+} hent;
+
+typedef struct htab {
+	hent **b;
+	size_t nb;
+} htab;
+
+static int ht_init(htab *h, size_t expect)
+{
+	size_t nb = 64;
+	while (nb < expect * 2)
+		nb <<= 1;
+	h->b = aza__malloc(nb * sizeof *h->b);
+	if (!h->b)
+		return -1;
+	memset(h->b, 0, nb * sizeof *h->b);
+	h->nb = nb;
+	return 0;
+}
+
+static uint64_t ht_hash(const char *key, const void *k2)
+{
+	uint64_t h = key ? aza__ihash(key, strlen(key)) : 1469598103934665603ull;
+	return h ^ ((uint64_t)(uintptr_t)k2 * 0x9E3779B97F4A7C15ull);
+}
+
+static hent *ht_get(const htab *h, const char *key, const void *k2)
+{
+	if (!h->b)
+		return NULL;
+	for (hent *e = h->b[ht_hash(key, k2) & (h->nb - 1)]; e; e = e->next)
+		if (e->k2 == k2 && (key == e->key || (key && e->key && (!strcmp(key, e->key) || aza__strieq(key, e->key)))))
+			return e;
+	return NULL;
+}
+
+static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void *val)
+{
+	hent *e = aza_arena__alloc(a, sizeof *e);
+	if (!e)
+		return NULL;
+	size_t b = ht_hash(key, k2) & (h->nb - 1);
+	*e = (hent){key, k2, val, h->b[b]};
+	h->b[b] = e;
+	return e;
+}
+
+/* ------------------------------------------------------------------ model */
+
+typedef struct nsgent {
+	const char *id, *name;
+	int ok;
+	const char *err; /* when !ok */
+	aza_nsg g;
+	prep p;
+	const char *note; /* depends on a template value not known yet */
+} nsgent;
+
+typedef struct ipc {
+	const char *id, *name, *nic_id;
+	const char *res_id, *res_type, *res_name;
+	const char *subnet_id, *nsg_id, *pip_id;
+	const char *inst_pip; /* scale set instance public IP configuration name */
+	const char *ip_text;
+	aza_expo_dst dst;
+	const char *note;
+	int done;
+	int nsg_none;         /* neither the subnet nor the NIC has an NSG */
+	aza_expo_map map;
+	nsgent *hop[2];       /* NULL: no NSG */
+	const char *map_note;
+	struct eplink *eps;   /* endpoints built on it */
+} ipc;
+
+typedef struct eplink {
+	size_t i; /* index in x->ep */
+	struct eplink *next;
+} eplink;
+
+typedef struct member {
+	ipc *c;
+	struct member *next;
+} member;
+
+typedef struct epb { /* endpoint under construction */
+	aza_expo_endpoint e;
+	aza_expo_reach *r;
+	size_t n, cap;
+} epb;
+
+struct aza_expo {
+	aza_arena a, t;
+	aza_inv *inv;
+	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs;
+	epb *ep;
+	size_t nep, capep;
+	aza_expo_endpoint *out; /* sorted by resource id */
+	size_t nout;
+	const char **gap_id, **gap_why;
+	size_t ngap, capgap;
+	int oom;
+};
+
+/* A resource's document for the model's lifetime. Exported resources are
+ * stored as text (inventory.h): each is parsed once, into the model's
+ * arena, because the model keeps pointers into it. */
+static const aza_json *doc_of(aza_expo *x, const aza_res *r)
+{
+	if (!r || !r->text)
+		return r ? r->doc : NULL;
+	hent *e = ht_get(&x->docs, NULL, r);
+	if (e)
+		return e->val;
+	const aza_json *d = aza_inv__doc(x->inv, r, &x->a);
+	if (!d || !ht_put(&x->a, &x->docs, NULL, r, (void *)d)) {
+		x->oom = 1;
+		return NULL;
+	}
+	return d;
+}
+
+static const char *last_seg(const char *id)
+{
+	const char *s = id ? strrchr(id, '/') : NULL;
+	return s ? s + 1 : (id ? id : "");
+}
+
+static const char *jstr(const aza_json *o, const char *path)
+{
+	return aza_json_str(aza_json_path(o, path));
+}
+
+static const aza_json *props(const aza_json *item)
+{
+	const aza_json *p = aza_json_get(item, "properties");
+	return aza_json_is(p, AZA_JOBJ) ? p : item;
+}
+
+static const char *touched_note(aza_expo *x)
+{
+	const char *t = aza_json__touched();
+	aza_json__touch_reset();
+	return t ? aza_arena__printf(&x->a, "depends on %s, which is not known before deployment", t) : NULL;
+}
+
+static void gap(aza_expo *x, const char *res_id, const char *why)
+{
+	if (!why || ht_get(&x->gaps, res_id, NULL))
+		return;
+	if (x->ngap == x->capgap) {
+		size_t cap = x->capgap ? x->capgap * 2 : 16;
+		const char **a = aza__realloc(x->gap_id, cap * sizeof *a);
+		if (!a) {
+			x->oom = 1;
+			return;
+		}
+		x->gap_id = a;
+		const char **b = aza__realloc(x->gap_why, cap * sizeof *b);
+		if (!b) {
+			x->oom = 1;
+			return;
+		}
+		x->gap_why = b;
+		x->capgap = cap;
+	}
+	x->gap_id[x->ngap] = res_id;
+	x->gap_why[x->ngap] = why;
+	if (!ht_put(&x->a, &x->gaps, res_id, NULL, (void *)why))
+		x->oom = 1;
+	x->ngap++;
+}
+
+static nsgent *nsg_get(aza_expo *x, const char *id)
+{
+	hent *e = ht_get(&x->nsgs, id, NULL);
+	if (e)
+		return e->val;
+	nsgent *n = aza_arena__alloc(&x->a, sizeof *n);
+	if (!n || !ht_put(&x->a, &x->nsgs, id, NULL, n)) {
+		x->oom = 1;
+		return NULL;
+	}
+	memset(n, 0, sizeof *n);
+	n->id = id;
+	n->name = last_seg(id);
+	const aza_res *r = aza_inv_find(x->inv, id);
+	if (!r) {
+		n->err = aza_arena__printf(&x->a, "NSG %s is not in the input", n->name);
+		return n;
+	}
+	n->name = r->name;
+	aza_json__touch_reset();
+	if (aza_nsg_load_json(x->inv, r->id, doc_of(x, r), &n->g, NULL) < 0) {
+		n->err = aza_arena__printf(&x->a, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
+		return n;
+	}
+	n->note = touched_note(x);
+	if (prep_nsg(&n->g.a, &n->g, &n->p)) {
+		x->oom = 1;
+		return n;
+	}
+	n->ok = 1;
+	return n;
+}
+
+/* The NSG id of a subnet: 1 found (*nsg may be NULL: none), 0 subnet unknown. */
+static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
+{
+	hent *e = ht_get(&x->subnets, sid, NULL);
+	if (e) {
+		*nsg = e->val;
+		return 1;
+	}
+	const aza_json *sp = NULL;
+	int found = 0;
+	const aza_res *s = aza_inv_find(x->inv, sid);
+	if (s) {
+		sp = props(doc_of(x, s));
+		found = 1;
+	} else {
+		const char *cut = aza__istrstr(sid, "/subnets/");
+		if (cut) {
+			char *vid = aza_arena__strndup(&x->t, sid, (size_t)(cut - sid));
+			const aza_res *v = vid ? aza_inv_find(x->inv, vid) : NULL;
+			aza_json_each(it, v ? aza_json_path(doc_of(x, v), "properties.subnets") : NULL) {
+				const char *nm = aza_json_str(aza_json_get(it, "name"));
+				const char *iid = aza_json_str(aza_json_get(it, "id"));
+				if ((iid && aza__strieq(iid, sid)) || (nm && aza__strieq(nm, cut + 9))) {
+					sp = props(it);
+					found = 1;
+					break;
+				}
+			}
+		}
+	}
+	if (!found)
+		return 0;
+	*nsg = jstr(sp, "networkSecurityGroup.id");
+	if (!ht_put(&x->a, &x->subnets, sid, NULL, (void *)*nsg))
+		x->oom = 1;
+	return 1;
+}
+
+static void member_add(aza_expo *x, const char *ref, ipc *c)
+{
+	if (!ref)
+		return;
+	hent *e = ht_get(&x->members, ref, NULL);
+	if (!e && !(e = ht_put(&x->a, &x->members, ref, NULL, NULL))) {
+		x->oom = 1;
+		return;
+	}
+	for (member *m = e->val; m; m = m->next)
+		if (m->c == c)
+			return;
+	member *m = aza_arena__alloc(&x->a, sizeof *m);
+	if (!m) {
+		x->oom = 1;
+		return;
+	}
+	m->c = c;
+	m->next = e->val;
+	e->val = m;
+}
+
+static member *members_of(aza_expo *x, const char *ref)
+{
+	hent *e = ref ? ht_get(&x->members, ref, NULL) : NULL;
+	return e ? e->val : NULL;
+}
+
+static int parse_ip(const char *s, aza_nsg_span *out)
+{
+	char buf[64];
+	size_t l = strcspn(s, "/");
+	if (l >= sizeof buf)
+		return 0;
+	memcpy(buf, s, l);
+	buf[l] = 0;
+	unsigned char a[16];
+	if (inet_pton(AF_INET, buf, a) == 1) {
+		uint64_t v = ((uint64_t)a[0] << 24) | ((uint64_t)a[1] << 16) | ((uint64_t)a[2] << 8) | a[3];
+		*out = (aza_nsg_span){v, v, 0};
+		return 1;
+	}
+	if (inet_pton(AF_INET6, buf, a) == 1) {
+		uint64_t v = 0;
+		for (int i = 0; i < 8; i++)
+			v = (v << 8) | a[i];
+		*out = (aza_nsg_span){v, v, 1};
+		return 1;
+	}
+	return 0;
+}
+
+/* Read one IP configuration (of a NIC or a scale set NIC configuration). */
+static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const char *nsg_id, const char *res_id,
+                    const char *res_type, const char *res_name, int vmss)
+{
+	const aza_json *p = props(item);
+	ipc *c = aza_arena__alloc(&x->a, sizeof *c);
+	if (!c) {
+		x->oom = 1;
+		return NULL;
+	}
+	memset(c, 0, sizeof *c);
+	c->name = aza_json_str(aza_json_get(item, "name"));
+	if (!c->name)
+		c->name = "(unnamed)";
+	c->id = aza_json_str(aza_json_get(item, "id"));
+	if (!c->id)
+		c->id = aza_arena__printf(&x->a, "%s/ipConfigurations/%s", nic_id, c->name);
+	c->nic_id = nic_id;
+	c->nsg_id = nsg_id;
+	c->res_id = res_id;
+	c->res_type = res_type;
+	c->res_name = res_name;
+	c->subnet_id = jstr(p, "subnet.id");
+	c->ip_text = "";
+	if (vmss) {
+		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
+		if (pc && !aza_json_is(pc, AZA_JNULL))
+			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_json_str(aza_json_get(pc, "name")) : "instance public IP";
+	} else {
+		c->pip_id = jstr(p, "publicIPAddress.id");
+		const char *ip = jstr(p, "privateIPAddress");
+		if (ip && parse_ip(ip, &c->dst.ip)) {
+			c->dst.has_ip = 1;
+			size_t l = strcspn(ip, "/");
+			c->ip_text = aza_arena__strndup(&x->a, ip, l);
+			if (c->ip_text && !ht_put(&x->a, &x->ips, c->ip_text, NULL, c))
+				x->oom = 1;
+		}
+	}
+	size_t na = aza_json_len(aza_json_get(p, "applicationSecurityGroups"));
+	if (na) {
+		c->dst.asgs = aza_arena__alloc(&x->a, na * sizeof *c->dst.asgs);
+		if (!c->dst.asgs) {
+			x->oom = 1;
+			return NULL;
+		}
+		aza_json_each(g, aza_json_get(p, "applicationSecurityGroups")) {
+			const char *gid = aza_json_str(aza_json_get(g, "id"));
+			if (gid)
+				c->dst.asgs[c->dst.nasgs++] = gid;
+		}
+	}
+	static const char *const refs[] = {"loadBalancerBackendAddressPools", "loadBalancerInboundNatRules",
+	                                   "loadBalancerInboundNatPools", "applicationGatewayBackendAddressPools"};
+	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++)
+		aza_json_each(it, aza_json_get(p, refs[k])) member_add(x, aza_json_str(aza_json_get(it, "id")), c);
+	if (!ht_put(&x->a, &x->ipcs, c->id, NULL, c))
+		x->oom = 1;
+	return c;
+}
+
+/* Which rules of an NSG apply, as a cache key. */
+static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
+{
+	aza_arena_mark m = aza_arena__mark(&x->t);
+	size_t *use, nuse;
+	if (use_list(&x->t, &n->g, &n->p, d, &use, &nuse)) {
+		x->oom = 1;
+		return NULL;
+	}
+	size_t nbytes = (n->g.n + 8) / 8;
+	unsigned char *mask = aza_arena__alloc(&x->t, nbytes + 1);
+	char *key = aza_arena__alloc(&x->t, 2 * nbytes + 2);
+	if (!mask || !key) {
+		x->oom = 1;
+		return NULL;
+	}
+	memset(mask, 0, nbytes);
+	for (size_t i = 0; i < nuse; i++)
+		mask[use[i] / 8] |= (unsigned char)(1u << (use[i] % 8));
+	for (size_t i = 0; i < nbytes; i++) {
+		key[2 * i] = (char)('a' + (mask[i] & 15));
+		key[2 * i + 1] = (char)('a' + (mask[i] >> 4));
+	}
+	key[2 * nbytes] = 0;
+	hent *e = ht_get(&x->views, key, n);
+	if (e) {
+		aza_arena__reset(&x->t, m);
+		return e->val;
+	}
+	view *v = aza_arena__alloc(&x->a, sizeof *v);
+	const char *k = aza_arena__strdup(&x->a, key);
+	if (!v || !k || view_build(&x->a, &x->t, &n->g, &n->p, use, nuse, v) || !ht_put(&x->a, &x->views, k, n, v)) {
+		x->oom = 1;
+		return NULL;
+	}
+	aza_arena__reset(&x->t, m);
+	return v;
+}
+
+/* Evaluate an IP configuration's NSGs once. */
+static void ipc_eval(aza_expo *x, ipc *c)
+{
+	if (c->done)
+		return;
+	c->done = 1;
+	const char *notes = c->note;
+#define NOTE(s) (notes = notes ? aza_arena__printf(&x->a, "%s; %s", notes, (s)) : (s))
+	const char *ids[2] = {NULL, c->nsg_id};
+	if (c->subnet_id) {
+		if (!subnet_nsg(x, c->subnet_id, &ids[0]))
+			NOTE(aza_arena__printf(&x->a, "subnet %s is not in the input (its NSG is not known)", last_seg(c->subnet_id)));
+	} else {
+		NOTE("the IP configuration names no subnet");
+	}
+	const view *v[2] = {NULL, NULL};
+	for (int i = 0; i < 2; i++) {
+		if (!ids[i])
+			continue;
+		nsgent *n = nsg_get(x, ids[i]);
+		if (!n)
+			return;
+		if (!n->ok) {
+			NOTE(n->err);
+			continue;
+		}
+		if (n->note)
+			NOTE(n->note);
+		c->hop[i] = n;
+		if (!(v[i] = view_for(x, n, &c->dst)))
+			return;
+	}
+	if (!c->dst.has_ip)
+		for (int i = 0; i < 2; i++)
+			if (c->hop[i]) {
+				for (size_t k = 0; k < c->hop[i]->g.n; k++)
+					if (!c->hop[i]->g.rules[k].dst_all && c->hop[i]->g.rules[k].ndst) {
+						NOTE("the private address is not known: rules with a destination prefix were taken to apply");
+						i = 2;
+						break;
+					}
+			}
+	c->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
+	const char *pk = aza_arena__printf(&x->t, "%p|%p", (const void *)v[0], (const void *)v[1]);
+	if (!pk) {
+		x->oom = 1;
+		return;
+	}
+	hent *e = ht_get(&x->pairs, pk, NULL);
+	if (e) {
+		c->map = *(aza_expo_map *)e->val;
+	} else {
+		aza_expo_map *m = aza_arena__alloc(&x->a, sizeof *m);
+		if (!m || combine(&x->a, &x->t, v[0], v[1], m)) {
+			x->oom = 1;
+			return;
+		}
+		c->map = *m;
+		if (!(pk = aza_arena__strdup(&x->a, pk)) || !ht_put(&x->a, &x->pairs, pk, NULL, m))
+			x->oom = 1;
+	}
+	c->map_note = notes;
+#undef NOTE
+}
+
+static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front, const char *via, const char *res_id,
+                   const char *res_type, const char *res_name)
+{
+	const char *key = NULL;
+	if (c) {
+		for (eplink *l = c->eps; l; l = l->next) {
+			const aza_expo_endpoint *e = &x->ep[l->i].e;
+			if (!strcmp(e->via, via) && (e->frontend_id == front_id || !strcmp(e->frontend_id, front_id) ||
+			                      aza__strieq(e->frontend_id, front_id)))
+				return &x->ep[l->i];
+		}
+	} else {
+		key = aza_arena__printf(&x->a, "%s|%s|%s", res_id, front_id, via);
+		if (!key) {
+			x->oom = 1;
+			return NULL;
+		}
+		hent *e = ht_get(&x->eps, key, NULL);
+		if (e)
+			return &x->ep[(size_t)(uintptr_t)e->val - 1];
+	}
+	if (x->nep == x->capep) {
+		size_t cap = x->capep ? x->capep * 2 : 64;
+		epb *n = aza__realloc(x->ep, cap * sizeof *n);
+		if (!n) {
+			x->oom = 1;
+			return NULL;
+		}
+		x->ep = n;
+		x->capep = cap;
+	}
+	epb *b = &x->ep[x->nep++];
+	memset(b, 0, sizeof *b);
+	if (c) {
+		eplink *l = aza_arena__alloc(&x->a, sizeof *l);
+		if (!l) {
+			x->oom = 1;
+			return NULL;
+		}
+		l->i = x->nep - 1;
+		l->next = c->eps;
+		c->eps = l;
+	} else if (!ht_put(&x->a, &x->eps, key, NULL, (void *)(uintptr_t)x->nep)) {
+		x->oom = 1;
+		return NULL;
+	}
+	aza_expo_endpoint *ep = &b->e;
+	ep->resource_id = c ? c->res_id : res_id;
+	ep->resource_type = c ? c->res_type : res_type;
+	ep->resource_name = c ? c->res_name : res_name;
+	ep->nic_id = c ? c->nic_id : "";
+	ep->ip_config = c ? c->name : "";
+	ep->private_ip = c ? c->ip_text : "";
+	ep->frontend_id = front_id;
+	ep->frontend = front;
+	ep->via = via;
+	ep->note = c && c->map_note ? c->map_note : "";
+	return b;
+}
+
+static aza_expo_reach *reach_add(aza_expo *x, epb *b)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4;
+		aza_expo_reach *r = aza__realloc(b->r, cap * sizeof *r);
+		if (!r) {
+			x->oom = 1;
+			return NULL;
+		}
+		b->r = r;
+		b->cap = cap;
+	}
+	aza_expo_reach *r = &b->r[b->n++];
+	memset(r, 0, sizeof *r);
+	return r;
+}
+
+static const char *front_name(aza_expo *x, const char *pip_id)
+{
+	const aza_res *r = aza_inv_find(x->inv, pip_id);
+	const char *addr = r ? jstr(doc_of(x, r), "properties.ipAddress") : NULL;
+	const char *nm = r ? r->name : last_seg(pip_id);
+	return addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
+}
+
+/* 1: Standard SKU (closed without NSG), 0 Basic or unknown. */
+static int pip_standard(aza_expo *x, const char *pip_id)
+{
+	const aza_res *r = aza_inv_find(x->inv, pip_id);
+	const char *sku = r ? jstr(doc_of(x, r), "sku.name") : NULL;
+	return sku && aza__strieq(sku, "Standard");
+}
+
+/* Add the NSG-evaluated reach of c on protocols `protos`, backend ports
+ * [lo, hi], frontend ports mapped by offset (front_lo - lo) or, when
+ * fixed_front, the whole front range. */
+static void add_reach(aza_expo *x, epb *b, ipc *c, unsigned protos, unsigned lo, unsigned hi, unsigned flo, unsigned fhi,
+                      int fixed_front, const aza_expo_hop *front_hop, int standard)
+{
+	if (standard && c->nsg_none)
+		return;
+	for (size_t i = 0; i < c->map.n; i++) {
+		const aza_expo_seg *s = &c->map.seg[i];
+		if (!(s->proto & protos) || s->hi < lo || s->lo > hi)
+			continue;
+		int ported = s->proto == AZA_NSG_TCP || s->proto == AZA_NSG_UDP;
+		aza_expo_reach *r = reach_add(x, b);
+		aza_expo_hop *h = aza_arena__alloc(&x->a, 3 * sizeof *h);
+		if (!r || !h) {
+			x->oom = 1;
+			return;
+		}
+		r->protocol = aza_nsg_proto_name(s->proto);
+		r->port_lo = ported ? (s->lo > lo ? s->lo : lo) : 0;
+		r->port_hi = ported ? (s->hi < hi ? s->hi : hi) : 0;
+		if (fixed_front) {
+			r->front_lo = flo;
+			r->front_hi = fhi;
+		} else {
+			r->front_lo = ported ? r->port_lo - lo + flo : 0;
+			r->front_hi = ported ? r->port_hi - lo + flo : 0;
+		}
+		r->sources_v4 = s->v4;
+		r->sources_v6 = s->v6;
+		r->any_source = s->v4 == internet_v4() && s->v6 == internet_v6();
+		r->wide = s->v4 >= AZA_NSG_WIDE_V4 || s->v6 >= AZA_NSG_WIDE_V6;
+		h[0] = *front_hop;
+		for (int k = 0; k < 2; k++) {
+			const nsgent *n = c->hop[k];
+			const aza_nsg_rule *rule = k ? s->r2 : s->r1;
+			h[k + 1] = (aza_expo_hop){k ? "nic-nsg" : "subnet-nsg", n ? n->id : "", n ? n->name : "(none)",
+			                          rule ? rule->name : "", rule ? rule->priority : 0};
+		}
+		r->hops = h;
+		r->nhops = 3;
+	}
+}
+
+static void direct_pips(aza_expo *x)
+{
+	for (size_t bi = 0; bi < x->ipcs.nb; bi++)
+		for (hent *e = x->ipcs.b[bi]; e; e = e->next) {
+			ipc *c = e->val;
+			if (!c->pip_id && !c->inst_pip)
+				continue;
+			ipc_eval(x, c);
+			if (x->oom)
+				return;
+			const char *fid = c->pip_id ? c->pip_id : "";
+			const char *fname = c->pip_id ? front_name(x, c->pip_id) : aza_arena__printf(&x->a, "%s (per instance)", c->inst_pip);
+			epb *b = ep_get(x, c, fid, fname, "public-ip", NULL, NULL, NULL);
+			if (!b || !fname)
+				return;
+			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
+			/* Scale set instance IPs are Standard unless a Basic SKU is named. */
+			add_reach(x, b, c, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, c->pip_id ? pip_standard(x, c->pip_id) : 1);
+		}
+}
+
+static unsigned lb_protos(const char *p)
+{
+	if (!p)
+		return 0;
+	if (aza__strieq(p, "Tcp"))
+		return AZA_NSG_TCP;
+	if (aza__strieq(p, "Udp"))
+		return AZA_NSG_UDP;
+	if (aza__strieq(p, "All"))
+		return AZA_NSG_TCP | AZA_NSG_UDP;
+	return 0;
+}
+
+static int num(const aza_json *o, const char *k, unsigned *out)
+{
+	double d;
+	if (!aza_json_num(aza_json_get(o, k), &d) || d < 0 || d > 65535)
+		return 0;
+	*out = (unsigned)d;
+	return 1;
+}
+
+static void load_balancers(aza_expo *x)
+{
+	for (const aza_res *lb = aza_inv_first(x->inv, T_LB); lb && !x->oom; lb = lb->next_of_type) {
+		aza_json__touch_reset();
+		const aza_json *lp = aza_json_get(doc_of(x, lb), "properties");
+		const char *sku = jstr(doc_of(x, lb), "sku.name");
+		int standard = sku && aza__strieq(sku, "Standard");
+		/* backend pools listed on the LB side */
+		aza_json_each(pool, aza_json_get(lp, "backendAddressPools")) {
+			const char *pid = aza_json_str(aza_json_get(pool, "id"));
+			aza_json_each(bc, aza_json_get(props(pool), "backendIPConfigurations")) {
+				hent *e = ht_get(&x->ipcs, aza_json_str(aza_json_get(bc, "id")), NULL);
+				if (e && pid)
+					member_add(x, pid, e->val);
+			}
+		}
+		static const char *const lists[] = {"loadBalancingRules", "inboundNatRules", "inboundNatPools"};
+		static const char *const kinds[] = {"lb-rule", "lb-nat-rule", "lb-nat-pool"};
+		for (int li = 0; li < 3; li++)
+			aza_json_each(rule, aza_json_get(lp, lists[li])) {
+				const aza_json *rp = props(rule);
+				const char *fid = jstr(rp, "frontendIPConfiguration.id");
+				const char *pip = NULL;
+				aza_json_each(fe, aza_json_get(lp, "frontendIPConfigurations")) {
+					const char *id = aza_json_str(aza_json_get(fe, "id"));
+					if (fid && id && aza__strieq(id, fid))
+						pip = jstr(props(fe), "publicIPAddress.id");
+				}
+				if (!pip)
+					continue; /* an internal frontend */
+				unsigned protos = lb_protos(jstr(rp, "protocol")), fp = 0, bp = 0, flo = 0, fhi = 0;
+				if (!protos)
+					continue;
+				const char *rid = aza_json_str(aza_json_get(rule, "id"));
+				const char *rname = aza_arena__printf(&x->a, "%s/%s", lb->name, aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
+				int have_b = num(rp, "backendPort", &bp);
+				int ranged = num(rp, "frontendPortRangeStart", &flo) && num(rp, "frontendPortRangeEnd", &fhi);
+				int have_f = num(rp, "frontendPort", &fp);
+				member *ms = NULL;
+				if (li == 0)
+					ms = members_of(x, jstr(rp, "backendAddressPool.id"));
+				else if (li == 1 && jstr(rp, "backendAddressPool.id"))
+					ms = members_of(x, jstr(rp, "backendAddressPool.id"));
+				else
+					ms = members_of(x, rid);
+				if (li == 1 && !ms) {
+					hent *e = ht_get(&x->ipcs, jstr(rp, "backendIPConfiguration.id"), NULL);
+					if (e) {
+						member_add(x, rid, e->val);
+						ms = members_of(x, rid);
+					}
+				}
+				if (!have_b || (!ranged && !have_f))
+					continue;
+				unsigned blo = bp, bhi = bp;
+				if (li == 0 && fp == 0 && bp == 0) { /* HA ports */
+					bhi = 65535;
+					fhi = 65535;
+					flo = 0;
+				} else if (!ranged) {
+					flo = fhi = fp;
+				}
+				const char *fname = front_name(x, pip);
+				const char *tn = touched_note(x);
+				aza_expo_hop fh = {kinds[li], rid ? rid : lb->id, rname, "", 0};
+				for (member *m = ms; m && !x->oom; m = m->next) {
+					ipc_eval(x, m->c);
+					epb *b = ep_get(x, m->c, pip, fname, "load-balancer", NULL, NULL, NULL);
+					if (!b)
+						return;
+					if (tn)
+						b->e.note = *b->e.note ? aza_arena__printf(&x->a, "%s; %s", b->e.note, tn) : tn;
+					add_reach(x, b, m->c, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard);
+				}
+			}
+	}
+}
+
+static void bastions(aza_expo *x)
+{
+	for (const aza_res *bh = aza_inv_first(x->inv, T_BASTION); bh && !x->oom; bh = bh->next_of_type)
+		aza_json_each(ic, aza_json_path(doc_of(x, bh), "properties.ipConfigurations")) {
+			const char *pip = jstr(props(ic), "publicIPAddress.id");
+			if (!pip)
+				continue;
+			const char *fname = front_name(x, pip);
+			epb *b = ep_get(x, NULL, pip, fname, "bastion", bh->id, bh->type, bh->name);
+			aza_expo_reach *r = b ? reach_add(x, b) : NULL;
+			aza_expo_hop *h = aza_arena__alloc(&x->a, 2 * sizeof *h);
+			if (!r || !h) {
+				x->oom = 1;
+				return;
+			}
+			h[0] = (aza_expo_hop){"public-ip", pip, fname, "", 0};
+			h[1] = (aza_expo_hop){"bastion", bh->id, bh->name, "", 0};
+			double v4, v6;
+			set_count(internet, N_INTERNET, &v4, &v6);
+			*r = (aza_expo_reach){"TCP", 443, 443, 443, 443, v4, v6, 1, 1, 0, h, 2};
+		}
+}
+
+static const aza_json *by_id(const aza_json *arr, const char *id)
+{
+	aza_json_each(it, arr) if (id && aza_json_streq(aza_json_get(it, "id"), id)) return it;
+	return NULL;
+}
+
+static void app_gateways(aza_expo *x)
+{
+	for (const aza_res *gw = aza_inv_first(x->inv, T_APPGW); gw && !x->oom; gw = gw->next_of_type) {
+		const aza_json *gp = aza_json_get(doc_of(x, gw), "properties");
+		aza_json_each(rr, aza_json_get(gp, "requestRoutingRules")) {
+			const aza_json *rp = props(rr);
+			const aza_json *ls = by_id(aza_json_get(gp, "httpListeners"), jstr(rp, "httpListener.id"));
+			const aza_json *fe = by_id(aza_json_get(gp, "frontendIPConfigurations"), jstr(props(ls), "frontendIPConfiguration.id"));
+			const char *pip = jstr(props(fe), "publicIPAddress.id");
+			if (!pip)
+				continue;
+			const aza_json *fpo = by_id(aza_json_get(gp, "frontendPorts"), jstr(props(ls), "frontendPort.id"));
+			const aza_json *bs = by_id(aza_json_get(gp, "backendHttpSettingsCollection"), jstr(rp, "backendHttpSettings.id"));
+			unsigned fport = 0, bport = 0;
+			num(props(fpo), "port", &fport);
+			num(props(bs), "port", &bport);
+			const char *poolid = jstr(rp, "backendAddressPool.id");
+			const aza_json *pool = by_id(aza_json_get(gp, "backendAddressPools"), poolid);
+			aza_json_each(bc, aza_json_get(props(pool), "backendIPConfigurations")) {
+				hent *e = ht_get(&x->ipcs, aza_json_str(aza_json_get(bc, "id")), NULL);
+				if (e)
+					member_add(x, poolid, e->val);
+			}
+			aza_json_each(ba, aza_json_get(props(pool), "backendAddresses")) {
+				hent *e = ht_get(&x->ips, jstr(ba, "ipAddress"), NULL);
+				if (e)
+					member_add(x, poolid, e->val);
+			}
+			const char *fname = front_name(x, pip);
+			const char *hn = aza_arena__printf(&x->a, "%s listener %s, rule %s", gw->name, last_seg(jstr(rp, "httpListener.id")),
+			                                   aza_json_str(aza_json_get(rr, "name")) ? aza_json_str(aza_json_get(rr, "name")) : "?");
+			for (member *m = members_of(x, poolid); m && !x->oom; m = m->next) {
+				epb *b = ep_get(x, m->c, pip, fname, "app-gateway", NULL, NULL, NULL);
+				aza_expo_reach *r = b ? reach_add(x, b) : NULL;
+				aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
+				if (!r || !h || !hn) {
+					x->oom = 1;
+					return;
+				}
+				*h = (aza_expo_hop){"app-gateway", gw->id, hn, "", 0};
+				*r = (aza_expo_reach){"TCP", bport, bport, fport, fport, -1, -1, 0, 0, 1, h, 1};
+			}
+		}
+	}
+}
+
+static void firewalls(aza_expo *x)
+{
+	for (const aza_res *fw = aza_inv_first(x->inv, T_FW); fw && !x->oom; fw = fw->next_of_type) {
+		const aza_json *fp = aza_json_get(doc_of(x, fw), "properties");
+		const char *pip = NULL;
+		aza_json_each(ic, aza_json_get(fp, "ipConfigurations")) if (!pip) pip = jstr(props(ic), "publicIPAddress.id");
+		if (jstr(fp, "firewallPolicy.id"))
+			gap(x, fw->id, "DNAT rules of the linked firewall policy are not evaluated");
+		aza_json_each(col, aza_json_get(fp, "natRuleCollections")) {
+			aza_json_each(rule, aza_json_get(props(col), "rules")) {
+				hent *e = ht_get(&x->ips, jstr(rule, "translatedAddress"), NULL);
+				const char *tp = jstr(rule, "translatedPort");
+				if (!e || !tp)
+					continue;
+				ipc *c = e->val;
+				unsigned bport = (unsigned)atoi(tp);
+				/* sources: the rule's addresses that are internet */
+				aza_arena_mark mk = aza_arena__mark(&x->t);
+				size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
+				aza_nsg_span *src = aza_arena__alloc(&x->t, (2 * ns + 2) * sizeof *src), *o = aza_arena__alloc(&x->t, (2 * ns + N_INTERNET + 2) * sizeof *o);
+				if (!src || !o) {
+					x->oom = 1;
+					return;
+				}
+				size_t n = 0;
+				aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) {
+					const char *s = aza_json_str(sa);
+					if (s && !strcmp(s, "*")) {
+						src[n++] = (aza_nsg_span){0, V4MAX, 0};
+						src[n++] = (aza_nsg_span){0, V6MAX, 1};
+					} else if (s && parse_ip(s, &src[n])) {
+						const char *sl = strchr(s, '/');
+						int bits = sl ? atoi(sl + 1) : (src[n].v6 ? 64 : 32);
+						int w = src[n].v6 ? 64 : 32;
+						if (bits > w)
+							bits = w;
+						uint64_t host = bits <= 0 ? (src[n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
+						src[n].lo &= ~host;
+						src[n].hi = src[n].lo | host;
+						n++;
+					}
+				}
+				n = set_norm(src, n);
+				size_t ni = set_and(src, n, internet, N_INTERNET, o);
+				double v4, v6;
+				set_count(o, ni, &v4, &v6);
+				aza_arena__reset(&x->t, mk);
+				if (!ni)
+					continue;
+				const char *fname = pip ? front_name(x, pip) : fw->name;
+				epb *b = ep_get(x, c, pip ? pip : fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
+				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
+				                                   aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
+				aza_json_each(dp, aza_json_get(rule, "destinationPorts")) {
+					const char *ds = aza_json_str(dp);
+					aza_json_each(pr, aza_json_get(rule, "protocols")) {
+						unsigned proto = lb_protos(aza_json_str(pr));
+						if (!proto || !ds || !b || !hn)
+							continue;
+						aza_expo_reach *r = reach_add(x, b);
+						aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
+						if (!r || !h) {
+							x->oom = 1;
+							return;
+						}
+						*h = (aza_expo_hop){"firewall-dnat", fw->id, hn, "", 0};
+						unsigned fport = (unsigned)atoi(ds);
+						*r = (aza_expo_reach){aza_nsg_proto_name(proto), bport, bport, fport, fport, v4, v6,
+						                      v4 == internet_v4() && v6 == internet_v6(),
+						                      v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6, 0, h, 1};
+					}
+				}
+			}
+		}
+	}
+}
+
+/* Resource of a NIC: its VM when known. */
+static void nic_owner(aza_expo *x, const aza_res *nic, const char **id, const char **type, const char **name)
+{
+	const char *vm = jstr(doc_of(x, nic), "properties.virtualMachine.id");
+	*id = nic->id;
+	*type = nic->type;
+	*name = nic->name;
+	if (!vm)
+		return;
+	const aza_res *r = aza_inv_find(x->inv, vm);
+	if (r) {
+		*id = r->id;
+		*type = r->type;
+		*name = r->name;
+		return;
+	}
+	const char *t, *n, *s, *g, *p;
+	if (!aza_id_parse(&x->a, vm, &t, &n, &s, &g, &p)) {
+		*id = vm;
+		*type = t;
+		*name = n;
+	}
+}
+
+static int ep_cmp(const void *a, const void *b)
+{
+	const aza_expo_endpoint *x = a, *y = b;
+	int c = strcasecmp(x->resource_id, y->resource_id);
+	if (c)
+		return c;
+	c = strcmp(x->via, y->via);
+	if (!c)
+		c = strcmp(x->frontend, y->frontend);
+	if (!c)
+		c = strcmp(x->nic_id, y->nic_id);
+	return c ? c : strcmp(x->ip_config, y->ip_config);
+}
+
+int aza_expo__build(aza_inv *inv, aza_expo **out)
+{
+	*out = NULL;
+	aza_expo *x = aza__malloc(sizeof *x);
+	if (!x)
+		return AZA_ENOMEM;
+	memset(x, 0, sizeof *x);
+	aza_arena__init(&x->a);
+	aza_arena__init(&x->t);
+	x->inv = inv;
+	size_t nnic = aza_inv_count(inv, T_NIC) * 2 + aza_inv_count(inv, T_VMSS) * 2;
+	if (ht_init(&x->nsgs, aza_inv_count(inv, T_NSG)) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, nnic) ||
+	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
+	    ht_init(&x->eps, 1024) || ht_init(&x->ips, nnic) || ht_init(&x->gaps, 256) ||
+	    ht_init(&x->docs, nnic * 2 + 1024)) {
+		aza_expo__free(x);
+		return AZA_ENOMEM;
+	}
+	/* NICs */
+	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type) {
+		if (nic->pseudo)
+			continue;
+		aza_json__touch_reset();
+		const char *id, *type, *name;
+		nic_owner(x, nic, &id, &type, &name);
+		const char *nsg = jstr(doc_of(x, nic), "properties.networkSecurityGroup.id");
+		const aza_json *ics = aza_json_path(doc_of(x, nic), "properties.ipConfigurations");
+		const char *nn = touched_note(x);
+		ipc *first = NULL;
+		aza_json_each(ic, ics) {
+			ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
+			const char *tn = touched_note(x);
+			if (c) {
+				c->note = tn ? tn : nn;
+				if (!first)
+					first = c;
+			}
+		}
+		if (!first && aza_json_get(doc_of(x, nic), "properties"))
+			gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+	}
+	/* VMs: NICs the input does not hold */
+	for (const aza_res *vm = aza_inv_first(inv, T_VM); vm && !x->oom; vm = vm->next_of_type) {
+		const aza_json *np = aza_json_path(doc_of(x, vm), "properties.networkProfile");
+		if (!aza_json_get(doc_of(x, vm), "properties"))
+			continue;
+		if (!np) {
+			gap(x, vm->id, "networkProfile is absent: the VM's network interfaces are not known");
+			continue;
+		}
+		aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
+			const char *nid = aza_json_str(aza_json_get(ni, "id"));
+			if (nid && !aza_inv_find(inv, nid))
+				gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", last_seg(nid)));
+		}
+		if (aza_json_get(np, "networkInterfaceConfigurations"))
+			gap(x, vm->id, "networkInterfaceConfigurations (flexible orchestration) are not evaluated");
+	}
+	/* Scale sets */
+	for (const aza_res *ss = aza_inv_first(inv, T_VMSS); ss && !x->oom; ss = ss->next_of_type) {
+		aza_json__touch_reset();
+		aza_json_each(nc, aza_json_path(doc_of(x, ss), "properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations")) {
+			const aza_json *np = props(nc);
+			const char *cname = aza_json_str(aza_json_get(nc, "name"));
+			const char *nid = aza_arena__printf(&x->a, "%s/networkInterfaceConfigurations/%s", ss->id, cname ? cname : "?");
+			if (!nid) {
+				x->oom = 1;
+				break;
+			}
+			aza_json_each(ic, aza_json_get(np, "ipConfigurations")) {
+				ipc *c = ipc_add(x, ic, nid, jstr(np, "networkSecurityGroup.id"), ss->id, ss->type, ss->name, 1);
+				if (c)
+					c->note = touched_note(x);
+			}
+		}
+	}
+	/* LB pools whose load balancer is not in the input */
+	for (size_t b = 0; b < x->members.nb && !x->oom; b++)
+		for (hent *e = x->members.b[b]; e; e = e->next) {
+			const char *lbcut = aza__istrstr(e->key, "/providers/Microsoft.Network/loadBalancers/");
+			if (!lbcut)
+				continue;
+			const char *after = lbcut + strlen("/providers/Microsoft.Network/loadBalancers/");
+			const char *sl = strchr(after, '/');
+			char *lbid = sl ? aza_arena__strndup(&x->t, e->key, (size_t)(sl - e->key)) : NULL;
+			if (lbid && !aza_inv_find(inv, lbid))
+				for (member *m = e->val; m; m = m->next)
+					gap(x, m->c->res_id, aza_arena__printf(&x->a, "load balancer %s is not in the input", last_seg(lbid)));
+		}
+	if (!x->oom)
+		direct_pips(x);
+	if (!x->oom)
+		load_balancers(x);
+	if (!x->oom)
+		bastions(x);
+	if (!x->oom)
+		app_gateways(x);
+	if (!x->oom)
+		firewalls(x);
+	aza_json__touch_reset();
+	if (!x->oom) {
+		x->out = aza__malloc((x->nep ? x->nep : 1) * sizeof *x->out);
+		if (!x->out)
+			x->oom = 1;
+	}
+	if (x->oom) {
+		aza_expo__free(x);
+		return AZA_ENOMEM;
+	}
+	for (size_t i = 0; i < x->nep; i++) {
+		x->out[i] = x->ep[i].e;
+		x->out[i].reach = x->ep[i].r;
+		x->out[i].nreach = x->ep[i].n;
+	}
+	x->nout = x->nep;
+	if (x->nout)
+		qsort(x->out, x->nout, sizeof *x->out, ep_cmp);
+	aza_arena__release(&x->t);
+	aza_arena__init(&x->t);
+	*out = x;
+	return 0;
+}
+
+void aza_expo__free(aza_expo *x)
+{
+	if (!x)
+		return;
+	for (size_t b = 0; b < x->nsgs.nb; b++)
+		for (hent *e = x->nsgs.b[b]; e; e = e->next)
+			aza_nsg_free(&((nsgent *)e->val)->g);
+	for (size_t i = 0; i < x->nep; i++)
+		aza__free(x->ep[i].r);
+	aza__free(x->ep);
+	aza__free(x->out);
+	aza__free(x->gap_id);
+	aza__free(x->gap_why);
+	htab *hs[] = {&x->nsgs, &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs, &x->eps, &x->ips, &x->gaps, &x->docs};
+	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
+		aza__free(hs[i]->b);
+	aza_arena__release(&x->a);
+	aza_arena__release(&x->t);
+	aza__free(x);
+}
+
+size_t aza_expo__count(const aza_expo *x)
+{
+	return x->nout;
+}
+
+const aza_expo_endpoint *aza_expo__at(const aza_expo *x, size_t i)
+{
+	return i < x->nout ? &x->out[i] : NULL;
+}
+
+size_t aza_expo__for(const aza_expo *x, const char *res_id, size_t *first)
+{
+	size_t lo = 0, hi = x->nout;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcasecmp(x->out[mid].resource_id, res_id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	size_t n = 0;
+	while (lo + n < x->nout && !strcasecmp(x->out[lo + n].resource_id, res_id))
+		n++;
+	return n;
+}
+
+const char *aza_expo__gap_for(const aza_expo *x, const char *res_id)
+{
+	hent *e = ht_get(&x->gaps, res_id, NULL);
+	return e ? e->val : NULL;
+}
+
+size_t aza_expo__bytes(const aza_expo *x)
+{
+	size_t n = x->a.used_total;
+	for (size_t b = 0; b < x->nsgs.nb; b++)
+		for (hent *e = x->nsgs.b[b]; e; e = e->next)
+			n += ((nsgent *)e->val)->g.a.used_total;
+	return n + x->nep * sizeof(epb) + x->nout * sizeof *x->out;
+}
+
+const aza_expo *aza_expo__of(aza_ev *ev)
+{
+	aza_scan *s = aza_ev__scan(ev);
+	if (!s->expo && aza_expo__build(s->inv, &s->expo))
+		return NULL;
+	return s->expo;
+}
+
+/* ------------------------------------------------------------- public API */
+
+struct aza_exposure {
+	int unused;
+};
+
+int aza_exposure_compute(aza_scan *s, const aza_exposure **out)
+{
+	*out = NULL;
+	if (!s->expo) {
+		int rc = aza_scan__finish(s);
+		if (rc)
+			return rc;
+		if (aza_expo__build(s->inv, &s->expo))
+			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	}
+	*out = (const aza_exposure *)s->expo;
+	return 0;
+}
+
+size_t aza_exposure_count(const aza_exposure *x)
+{
+	return aza_expo__count((const aza_expo *)x);
+}
+
+const aza_expo_endpoint *aza_exposure_at(const aza_exposure *x, size_t i)
+{
+	return aza_expo__at((const aza_expo *)x, i);
+}
+
+const char *aza_exposure_gap(const aza_exposure *xx, size_t i, const char **reason)
+{
+	const aza_expo *x = (const aza_expo *)xx;
+	if (i >= x->ngap)
+		return NULL;
+	*reason = x->gap_why[i];
+	return x->gap_id[i];
+}
+
+static void ports_txt(aza_buf *b, unsigned lo, unsigned hi)
+{
+	if (lo == hi)
+		aza_buf__printf(b, "%u", lo);
+	else
+		aza_buf__printf(b, "%u-%u", lo, hi);
+}
+
+static void write_text(const aza_expo *x, aza_buf *b)
+{
+	size_t nexp = 0;
+	for (size_t i = 0; i < x->nout; i++)
+		nexp += x->out[i].nreach > 0;
+	aza_buf__printf(b, "Internet exposure: %zu endpoint%s reachable, %zu public frontend%s closed\n", nexp, nexp == 1 ? "" : "s",
+	                x->nout - nexp, x->nout - nexp == 1 ? "" : "s");
+	for (size_t i = 0; i < x->nout; i++) {
+		const aza_expo_endpoint *e = &x->out[i];
+		aza_buf__printf(b, "\n%s (%s)", e->resource_name, last_seg(e->resource_type));
+		if (*e->ip_config)
+			aza_buf__printf(b, " ip configuration %s%s%s%s", e->ip_config, *e->private_ip ? " [" : "", e->private_ip,
+			                *e->private_ip ? "]" : "");
+		aza_buf__printf(b, "\n  via %s %s\n", e->via, e->frontend);
+		if (!e->nreach)
+			aza_buf__adds(b, "  nothing reachable\n");
+		for (size_t k = 0; k < e->nreach; k++) {
+			const aza_expo_reach *r = &e->reach[k];
+			aza_buf__printf(b, "  %s ", r->protocol);
+			if (strcmp(r->protocol, "TCP") && strcmp(r->protocol, "UDP"))
+				aza_buf__adds(b, "(no ports)");
+			else {
+				ports_txt(b, r->port_lo, r->port_hi);
+				if (r->front_lo != r->port_lo || r->front_hi != r->port_hi) {
+					aza_buf__adds(b, " (frontend ");
+					ports_txt(b, r->front_lo, r->front_hi);
+					aza_buf__adds(b, ")");
+				}
+			}
+			if (r->any_source)
+				aza_buf__adds(b, " from any internet address");
+			else if (r->sources_v4 >= 0)
+				aza_buf__printf(b, " from %s%.0f IPv4 address%s and %.0f IPv6 /64%s", r->wide ? "" : "allow-listed sources: ",
+				                r->sources_v4, r->sources_v4 == 1 ? "" : "es", r->sources_v6, r->sources_v6 == 1 ? "" : "s");
+			if (r->l7)
+				aza_buf__adds(b, " through the gateway's HTTP(S) proxy");
+			aza_buf__adds(b, "\n    path:");
+			for (size_t h = 0; h < r->nhops; h++) {
+				const aza_expo_hop *p = &r->hops[h];
+				aza_buf__printf(b, "%s %s %s", h ? " ->" : "", p->kind, p->name);
+				if (*p->rule)
+					aza_buf__printf(b, " rule %s (priority %d)", p->rule, p->priority);
+				else if (!*p->id)
+					aza_buf__adds(b, " (no NSG: allowed)");
+			}
+			aza_buf__adds(b, "\n");
+		}
+		if (*e->note)
+			aza_buf__printf(b, "  note: %s\n", e->note);
+	}
+	for (size_t i = 0; i < x->ngap; i++)
+		aza_buf__printf(b, "%snot evaluated: %s: %s\n", i ? "" : "\n", last_seg(x->gap_id[i]), x->gap_why[i]);
+}
+
+static void jkv(aza_buf *b, const char *k, const char *v, int comma)
+{
+	aza_buf__printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+	aza_buf__json_str(b, v ? v : "");
+}
+
+static void write_json(const aza_expo *x, aza_buf *b)
+{
+	aza_buf__adds(b, "{\"endpoints\": [");
+	for (size_t i = 0; i < x->nout; i++) {
+		const aza_expo_endpoint *e = &x->out[i];
+		aza_buf__adds(b, i ? ",\n  {" : "\n  {");
+		jkv(b, "resource_id", e->resource_id, 0);
+		jkv(b, "resource_type", e->resource_type, 1);
+		jkv(b, "resource_name", e->resource_name, 1);
+		jkv(b, "nic_id", e->nic_id, 1);
+		jkv(b, "ip_configuration", e->ip_config, 1);
+		jkv(b, "private_ip", e->private_ip, 1);
+		jkv(b, "frontend_id", e->frontend_id, 1);
+		jkv(b, "frontend", e->frontend, 1);
+		jkv(b, "via", e->via, 1);
+		jkv(b, "note", e->note, 1);
+		aza_buf__adds(b, ", \"reach\": [");
+		for (size_t k = 0; k < e->nreach; k++) {
+			const aza_expo_reach *r = &e->reach[k];
+			aza_buf__adds(b, k ? ", {" : "{");
+			jkv(b, "protocol", r->protocol, 0);
+			aza_buf__printf(b, ", \"ports\": [%u, %u], \"frontend_ports\": [%u, %u], \"sources_v4\": %.0f, \"sources_v6\": %.0f, \"any_source\": %s, \"wide\": %s, \"l7\": %s, \"path\": [",
+			                r->port_lo, r->port_hi, r->front_lo, r->front_hi, r->sources_v4, r->sources_v6,
+			                r->any_source ? "true" : "false", r->wide ? "true" : "false",
+			                r->l7 ? "true" : "false");
+			for (size_t h = 0; h < r->nhops; h++) {
+				const aza_expo_hop *p = &r->hops[h];
+				aza_buf__adds(b, h ? ", {" : "{");
+				jkv(b, "kind", p->kind, 0);
+				jkv(b, "id", p->id, 1);
+				jkv(b, "name", p->name, 1);
+				if (!strcmp(p->kind, "subnet-nsg") || !strcmp(p->kind, "nic-nsg")) {
+					jkv(b, "rule", p->rule, 1);
+					aza_buf__printf(b, ", \"priority\": %d", p->priority);
+				}
+				aza_buf__adds(b, "}");
+			}
+			aza_buf__adds(b, "]}");
+		}
+		aza_buf__adds(b, "]}");
+	}
+	aza_buf__adds(b, x->nout ? "\n], \"not_evaluated\": [" : "], \"not_evaluated\": [");
+	for (size_t i = 0; i < x->ngap; i++) {
+		aza_buf__adds(b, i ? ", {" : "{");
+		jkv(b, "resource_id", x->gap_id[i], 0);
+		jkv(b, "reason", x->gap_why[i], 1);
+		aza_buf__adds(b, "}");
+	}
+	aza_buf__adds(b, "]}\n");
+}
+
+int aza_exposure_write(const aza_exposure *xx, const char *format, FILE *fp)
+{
+	const aza_expo *x = (const aza_expo *)xx;
+	int json = !strcmp(format, "json");
+	if (!json && strcmp(format, "text"))
+		return AZA_EUSAGE;
+	aza_buf b;
+	aza_buf__init(&b, (size_t)1 << 34);
+	if (json)
+		write_json(x, &b);
+	else
+		write_text(x, &b);
+	int rc = b.oom ? AZA_ENOMEM : (fwrite(b.p, 1, b.len, fp) == b.len ? 0 : AZA_EIO);
+	aza_buf__release(&b);
+	return rc;
+}

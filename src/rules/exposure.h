@@ -1,0 +1,80 @@
+/*
+ * exposure.h - the internet exposure model: which IP configurations the
+ * internet reaches, through which public frontend, on which protocols and
+ * ports, and the path (frontend, subnet NSG rule, NIC NSG rule).
+ *
+ * Inbound evaluation, as Azure applies it to traffic from the internet:
+ *   - the frontend is a public IP on the IP configuration (every port), a
+ *     public load balancer's load-balancing rule or inbound NAT rule or pool
+ *     (frontend port -> backend port), or a scale set instance public IP;
+ *   - the subnet's NSG is evaluated, then the NIC's; both must allow. An
+ *     absent NSG allows, except that Standard SKU public IPs and load
+ *     balancers are closed to inbound traffic when neither NSG exists;
+ *   - within an NSG: the Inbound rules whose destination matches the IP
+ *     configuration (`*`, a prefix holding its private address, the
+ *     VirtualNetwork tag, an application security group it is a member of),
+ *     by priority, first match decides; then the default rules, none of
+ *     which admits an internet source (so the rest is denied);
+ *   - sources are exact interval sets over the internet (nsg.h): a Deny of
+ *     10.0.0.0/8 shadows nothing, a Deny from Internet on 22 shadows an
+ *     Allow from * on 20-30 only on port 22.
+ * Application Gateway listeners and Azure Firewall DNAT rules are fronting
+ * hops: their backends are reported with the hop (the NSGs then see the
+ * gateway or firewall as the source, so they are not evaluated). Bastion
+ * hosts are reported as TCP 443 endpoints.
+ */
+#ifndef AZA_EXPOSURE_H
+#define AZA_EXPOSURE_H
+
+#include "nsg.h"
+
+/* Destination side of one IP configuration. */
+typedef struct aza_expo_dst {
+	int has_ip;           /* 0: private address not known (rules with a
+	                         destination prefix are taken to match) */
+	aza_nsg_span ip;      /* lo == hi */
+	const char **asgs;    /* application security group ids */
+	size_t nasgs;
+} aza_expo_dst;
+
+/* One piece of the reachable set. */
+typedef struct aza_expo_seg {
+	unsigned proto;          /* one AZA_NSG_* bit */
+	unsigned lo, hi;         /* destination ports */
+	aza_nsg_span *src;       /* internet sources admitted (sorted, merged) */
+	size_t nsrc;
+	double v4, v6;           /* their size (v6 in /64s) */
+	const aza_nsg_rule *r1;  /* rule of the first NSG that allowed it (NULL: no NSG) */
+	const aza_nsg_rule *r2;  /* rule of the second */
+} aza_expo_seg;
+
+typedef struct aza_expo_map {
+	aza_expo_seg *seg;
+	size_t n;
+} aza_expo_map;
+
+/* The internet address set (sorted, merged). */
+const aza_nsg_span *aza_expo__internet(size_t *n);
+/* Does rule r apply to traffic to dst? */
+int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *dst);
+/* Internet traffic reaching dst through NSG `first` then NSG `second`
+ * (either NULL: no NSG there). Allocates in a. 0, or -1 out of memory. */
+int aza_expo__eval(aza_arena *a, const aza_nsg *first, const aza_nsg *second, const aza_expo_dst *dst,
+                   aza_expo_map *out);
+
+/* The model of an inventory. */
+typedef struct aza_expo aza_expo;
+int aza_expo__build(aza_inv *inv, aza_expo **out);
+void aza_expo__free(aza_expo *x);
+/* The model of the scan being evaluated, built on first use (NULL: out of memory). */
+const aza_expo *aza_expo__of(aza_ev *ev);
+size_t aza_expo__count(const aza_expo *x);
+const aza_expo_endpoint *aza_expo__at(const aza_expo *x, size_t i);
+/* Endpoints on a resource (VM, scale set, NIC): *first and the count. */
+size_t aza_expo__for(const aza_expo *x, const char *resource_id, size_t *first);
+/* Why part of a resource's exposure could not be evaluated, or NULL. */
+const char *aza_expo__gap_for(const aza_expo *x, const char *resource_id);
+/* Bytes the model holds (for the benchmark). */
+size_t aza_expo__bytes(const aza_expo *x);
+
+#endif

@@ -1,0 +1,492 @@
+/*
+ * exposure_test.c - the internet exposure evaluator and model:
+ *   1. a table of evaluation cases (two NSGs, a destination, the expected
+ *      reachable set and the rule of each NSG that allowed it);
+ *   2. a property test: random NSG pairs, the evaluator's answer compared
+ *      with a brute-force oracle that decides each sampled protocol, port and
+ *      source address one by one (fixed seed, bounded iterations);
+ *   3. model cases on the rule fixtures (load balancer NAT and rules, scale
+ *      set NAT pools, a VM without a public address behind a public LB).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/internal.h"
+#include "rules/exposure.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                \
+	do {                                                \
+		if (cond) {                                     \
+			passed++;                                   \
+		} else {                                        \
+			failed++;                                   \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+			printf(__VA_ARGS__);                        \
+			printf("\n");                               \
+		}                                               \
+	} while (0)
+
+/* ---- a small rule language: "name prio A|D proto ports srcs [dst]" ----
+ * ports "22", "20-30", "22,80-81", "*"; srcs comma-separated prefixes or
+ * tags; dst "*" (default), a prefix, "VirtualNetwork" or "asg:NAME". */
+static void rule_json(aza_buf *b, const char *spec)
+{
+	char name[64], acc[4], proto[16], ports[128], srcs[256], dst[128] = "*";
+	int prio;
+	int n = sscanf(spec, "%63s %d %3s %15s %127s %255s %127s", name, &prio, acc, proto, ports, srcs, dst);
+	if (n < 6) {
+		printf("bad rule spec '%s'\n", spec);
+		exit(2);
+	}
+	aza_buf__printf(b, "{\"name\": \"%s\", \"properties\": {\"priority\": %d, \"access\": \"%s\", \"protocol\": \"%s\", "
+	                   "\"direction\": \"Inbound\", \"sourcePortRange\": \"*\", ",
+	                name, prio, acc[0] == 'A' ? "Allow" : "Deny", proto);
+	aza_buf__adds(b, "\"destinationPortRanges\": [");
+	int first = 1;
+	for (char *t = strtok(ports, ","); t; t = strtok(NULL, ","), first = 0)
+		aza_buf__printf(b, "%s\"%s\"", first ? "" : ", ", t);
+	aza_buf__adds(b, "], \"sourceAddressPrefixes\": [");
+	first = 1;
+	for (char *t = strtok(srcs, ","); t; t = strtok(NULL, ","), first = 0)
+		aza_buf__printf(b, "%s\"%s\"", first ? "" : ", ", t);
+	aza_buf__adds(b, "], ");
+	if (!strncmp(dst, "asg:", 4))
+		aza_buf__printf(b, "\"destinationApplicationSecurityGroups\": [{\"id\": \"/asg/%s\"}]}}", dst + 4);
+	else
+		aza_buf__printf(b, "\"destinationAddressPrefix\": \"%s\"}}", dst);
+}
+
+/* Load an NSG from rule specs separated by ';'. */
+static int nsg_from(aza_arena *a, const char *specs, aza_nsg *g)
+{
+	aza_buf b;
+	aza_buf__init(&b, 1 << 24);
+	aza_buf__adds(&b, "{\"properties\": {\"securityRules\": [");
+	char *copy = strdup(specs), *save = NULL;
+	int first = 1;
+	for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save), first = 0) {
+		if (!first)
+			aza_buf__adds(&b, ", ");
+		rule_json(&b, t);
+	}
+	free(copy);
+	aza_buf__adds(&b, "]}}");
+	aza_json *doc;
+	aza_jerr e;
+	int rc = aza_json__parse_all(a, b.p, b.len, &doc, &e);
+	if (rc) {
+		printf("bad JSON for '%s': %s\n%.*s\n", specs, e.what, (int)b.len, b.p);
+		exit(2);
+	}
+	aza_buf__release(&b);
+	rc = aza_nsg_load_json(NULL, NULL, doc, g, NULL);
+	if (rc)
+		printf("NSG load failed: %s\n", g->error);
+	return rc;
+}
+
+static void dst_of(const char *ip, const char *asgs, aza_expo_dst *d, const char **store)
+{
+	memset(d, 0, sizeof *d);
+	if (ip) {
+		unsigned a, b, c, e;
+		sscanf(ip, "%u.%u.%u.%u", &a, &b, &c, &e);
+		d->has_ip = 1;
+		d->ip.lo = d->ip.hi = ((uint64_t)a << 24) | (b << 16) | (c << 8) | e;
+	}
+	if (asgs) {
+		store[0] = asgs;
+		d->asgs = store;
+		d->nasgs = 1;
+	}
+}
+
+/* Render a map: "TCP 22 A/B any; UDP 1-5 -/B 256". */
+static void render(const aza_expo_map *m, char *out, size_t cap)
+{
+	size_t l = 0;
+	out[0] = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		const aza_expo_seg *s = &m->seg[i];
+		size_t nint;
+		const aza_nsg_span *in = aza_expo__internet(&nint);
+		double v4 = 0, v6 = 0;
+		for (size_t k = 0; k < nint; k++)
+			*(in[k].v6 ? &v6 : &v4) += (double)(in[k].hi - in[k].lo) + 1;
+		char src[32];
+		if (s->v4 == v4 && s->v6 == v6)
+			strcpy(src, "any");
+		else
+			snprintf(src, sizeof src, "%.0f", s->v4);
+		char ports[24];
+		if (s->proto == AZA_NSG_ICMP || s->proto == AZA_NSG_OTHER)
+			strcpy(ports, "");
+		else if (s->lo == s->hi)
+			snprintf(ports, sizeof ports, " %u", s->lo);
+		else
+			snprintf(ports, sizeof ports, " %u-%u", s->lo, s->hi);
+		l += (size_t)snprintf(out + l, cap - l, "%s%s%s %s/%s %s", i ? "; " : "", aza_nsg_proto_name(s->proto), ports,
+		                      s->r1 ? s->r1->name : "-", s->r2 ? s->r2->name : "-", src);
+		if (l >= cap)
+			return;
+	}
+}
+
+static const struct ecase {
+	const char *what;
+	const char *sub, *nic; /* NULL: no NSG */
+	const char *ip, *asg;
+	const char *want;
+} ecases[] = {
+	{"no NSG at all: everything", NULL, NULL, "10.0.1.4", NULL,
+	 "TCP 0-65535 -/- any; UDP 0-65535 -/- any; ICMP -/- any; ESP/AH -/- any"},
+	{"default rules only: nothing", "Dummy 4000 D Tcp 1 10.9.9.9", NULL, "10.0.1.4", NULL, ""},
+	{"priority: the Deny first wins", "DenySSH 100 D Tcp 22 * ; AllowSSH 200 A Tcp 22 *", NULL, "10.0.1.4", NULL, ""},
+	{"priority: the Allow first wins", "AllowSSH 100 A Tcp 22 * ; DenySSH 200 D Tcp 22 *", NULL, "10.0.1.4", NULL,
+	 "TCP 22 AllowSSH/- any"},
+	{"a Deny that shadows part of a range", "DenySSH 100 D Tcp 22 Internet ; AllowMgmt 200 A Tcp 20-30 *", NULL, "10.0.1.4",
+	 NULL, "TCP 20-21 AllowMgmt/- any; TCP 23-30 AllowMgmt/- any"},
+	{"a Deny of private sources shadows nothing", "DenyCorp 100 D * * 10.0.0.0/8 ; AllowSSH 200 A Tcp 22 *", NULL,
+	 "10.0.1.4", NULL, "TCP 22 AllowSSH/- any"},
+	{"a Deny of another protocol does not shadow", "DenyUdp 100 D Udp * * ; AllowAny 200 A * 53 *", NULL, "10.0.1.4", NULL,
+	 "TCP 53 AllowAny/- any; ICMP AllowAny/- any; ESP/AH AllowAny/- any"},
+	{"overlapping allows: the first decides", "AllowA 100 A Tcp 80-90 * ; AllowB 110 A Tcp 85-100 *", NULL, "10.0.1.4", NULL,
+	 "TCP 80-90 AllowA/- any; TCP 91-100 AllowB/- any"},
+	{"partial source deny: the rest passes", "DenyNet 100 D Tcp 22 8.0.0.0/8 ; AllowSSH 200 A Tcp 22 0.0.0.0/0", NULL,
+	 "10.0.1.4", NULL, "TCP 22 AllowSSH/- 3685613568"},
+	{"subnet allows, NIC denies", "AllowSSH 100 A Tcp 22 *", "DenyAll 100 D * * *", "10.0.1.4", NULL, ""},
+	{"subnet and NIC both allow: both rules named", "AllowMgmt 100 A Tcp 20-30 *", "AllowSSH 300 A Tcp 22 Internet", "10.0.1.4",
+	 NULL, "TCP 22 AllowMgmt/AllowSSH any"},
+	{"NIC NSG only", NULL, "AllowRdp 100 A Tcp 3389 *", "10.0.1.4", NULL, "TCP 3389 -/AllowRdp any"},
+	{"allow-listed source", "AllowOffice 100 A Tcp 22 203.0.113.0/24", NULL, "10.0.1.4", NULL, "TCP 22 AllowOffice/- 256"},
+	{"service tags hold no internet source", "AllowLB 100 A * * AzureLoadBalancer ; AllowVnet 110 A * * VirtualNetwork", NULL,
+	 "10.0.1.4", NULL, ""},
+	{"destination prefix of another VM does not apply", "AllowWeb 100 A Tcp 80 * 10.0.2.0/24", NULL, "10.0.1.4", NULL, ""},
+	{"destination prefix holding the VM applies", "AllowWeb 100 A Tcp 80 * 10.0.1.0/24", NULL, "10.0.1.4", NULL,
+	 "TCP 80 AllowWeb/- any"},
+	{"a Deny to another destination does not shadow", "DenyOther 100 D Tcp 80 * 10.0.2.4 ; AllowWeb 200 A Tcp 80 *", NULL,
+	 "10.0.1.4", NULL, "TCP 80 AllowWeb/- any"},
+	{"destination ASG: member", NULL, "AllowJump 100 A Tcp 3389 * asg:jump", "10.0.1.4", "/asg/jump",
+	 "TCP 3389 -/AllowJump any"},
+	{"destination ASG: not a member", NULL, "AllowJump 100 A Tcp 3389 * asg:jump", "10.0.1.4", "/asg/web", ""},
+	{"VirtualNetwork destination applies", "AllowWeb 100 A Tcp 443 Internet VirtualNetwork", NULL, "10.0.1.4", NULL,
+	 "TCP 443 AllowWeb/- any"},
+	{"port lists", "AllowList 100 A Tcp 22,80,8000-8002 *", NULL, "10.0.1.4", NULL,
+	 "TCP 22 AllowList/- any; TCP 80 AllowList/- any; TCP 8000-8002 AllowList/- any"},
+	{"Icmp", "AllowPing 100 A Icmp * *", NULL, "10.0.1.4", NULL, "ICMP AllowPing/- any"},
+	{"unknown private address: prefix rules taken to apply", "AllowWeb 100 A Tcp 80 * 10.0.2.0/24", NULL, NULL, NULL,
+	 "TCP 80 AllowWeb/- any"},
+};
+
+static void test_table(void)
+{
+	for (size_t i = 0; i < sizeof ecases / sizeof ecases[0]; i++) {
+		const struct ecase *c = &ecases[i];
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_nsg g1, g2;
+		int ok = 1;
+		if (c->sub && nsg_from(&a, c->sub, &g1))
+			ok = 0;
+		if (c->nic && nsg_from(&a, c->nic, &g2))
+			ok = 0;
+		const char *store[1];
+		aza_expo_dst d;
+		dst_of(c->ip, c->asg, &d, store);
+		aza_expo_map m = {0};
+		char got[2048] = "";
+		if (ok && aza_expo__eval(&a, c->sub ? &g1 : NULL, c->nic ? &g2 : NULL, &d, &m) == 0)
+			render(&m, got, sizeof got);
+		else
+			strcpy(got, "(error)");
+		CHECK(!strcmp(got, c->want), "%s:\n  want '%s'\n  got  '%s'", c->what, c->want, got);
+		if (c->sub)
+			aza_nsg_free(&g1);
+		if (c->nic)
+			aza_nsg_free(&g2);
+		aza_arena__release(&a);
+	}
+}
+
+/* ---- property test ---- */
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static const char *const src_pool[] = {"*", "Internet", "10.0.0.0/8", "0.0.0.0/0", "8.0.0.0/8", "8.8.0.0/16",
+                                       "203.0.113.0/24", "203.0.113.7", "172.16.0.0/12", "VirtualNetwork",
+                                       "AzureLoadBalancer", "100.64.0.0/10", "128.0.0.0/1", "2001:db8::/32", "Any",
+                                       "192.168.0.0/16", "20.0.0.0/6"};
+static const char *const dst_pool[] = {"*", "*", "*", "10.0.1.4", "10.0.1.0/24", "10.0.2.0/24", "VirtualNetwork",
+                                       "asg:jump", "asg:web", "Internet"};
+static const char *const proto_pool[] = {"Tcp", "Tcp", "Udp", "*", "Icmp"};
+
+static void rand_ports(char *out, size_t cap)
+{
+	size_t l = 0;
+	unsigned n = 1 + rnd(2);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned k = rnd(5);
+		unsigned a = rnd(40), b = a + rnd(30);
+		if (k == 0)
+			l += (size_t)snprintf(out + l, cap - l, "%s*", i ? "," : "");
+		else if (k == 1)
+			l += (size_t)snprintf(out + l, cap - l, "%s%u", i ? "," : "", a);
+		else if (k == 2)
+			l += (size_t)snprintf(out + l, cap - l, "%s%u-%u", i ? "," : "", a, b);
+		else if (k == 3)
+			l += (size_t)snprintf(out + l, cap - l, "%s%u", i ? "," : "", 65535 - rnd(3));
+		else
+			l += (size_t)snprintf(out + l, cap - l, "%s%u-%u", i ? "," : "", 60000 + a, 65535);
+	}
+}
+
+static void rand_nsg(char *out, size_t cap, int nrules, const char *tag)
+{
+	size_t l = 0;
+	int used[64] = {0};
+	for (int i = 0; i < nrules; i++) {
+		char ports[64], srcs[128];
+		rand_ports(ports, sizeof ports);
+		unsigned ns = 1 + rnd(2);
+		size_t sl = 0;
+		for (unsigned k = 0; k < ns; k++)
+			sl += (size_t)snprintf(srcs + sl, sizeof srcs - sl, "%s%s", k ? "," : "",
+			                       src_pool[rnd(sizeof src_pool / sizeof src_pool[0])]);
+		int pr;
+		do
+			pr = (int)rnd(60);
+		while (used[pr]);
+		used[pr] = 1;
+		l += (size_t)snprintf(out + l, cap - l, "%s%s%d %d %s %s %s %s %s", i ? ";" : "", tag, i, 100 + pr * 10,
+		                      rnd(3) ? "A" : "D", proto_pool[rnd(5)], ports, srcs, dst_pool[rnd(10)]);
+	}
+}
+
+/* Oracle: does NSG g admit (proto, port, src) to d? First match, else deny. */
+static int oracle_nsg(const aza_nsg *g, unsigned proto, unsigned port, aza_nsg_span src, const aza_expo_dst *d)
+{
+	if (!g)
+		return 1;
+	for (size_t i = 0; i < g->n; i++) {
+		const aza_nsg_rule *r = &g->rules[i];
+		if (!(r->protos & proto))
+			continue;
+		if (proto == AZA_NSG_TCP || proto == AZA_NSG_UDP) {
+			int in = 0;
+			for (size_t k = 0; k < r->nports; k++)
+				in |= port >= r->ports[k][0] && port <= r->ports[k][1];
+			if (!in)
+				continue;
+		}
+		int s = 0;
+		for (size_t k = 0; k < r->nsrc; k++)
+			s |= r->src[k].v6 == src.v6 && r->src[k].lo <= src.lo && src.lo <= r->src[k].hi;
+		if (!s)
+			continue;
+		int dm = r->dst_all;
+		for (size_t k = 0; k < r->ndst; k++)
+			dm |= r->dst[k].v6 == d->ip.v6 && r->dst[k].lo <= d->ip.lo && d->ip.lo <= r->dst[k].hi;
+		for (size_t k = 0; k < r->ndtok; k++) {
+			dm |= !strcmp(r->dtok[k], "VirtualNetwork");
+			for (size_t q = 0; q < d->nasgs; q++)
+				dm |= !strcmp(r->dtok[k], d->asgs[q]);
+		}
+		if (!dm)
+			continue;
+		return r->allow;
+	}
+	return 0; /* default rules: AllowVnetInBound / AllowAzureLoadBalancerInBound admit no internet source */
+}
+
+/* Internet, written independently of the evaluator's table. */
+static int is_internet(aza_nsg_span s)
+{
+	if (s.v6)
+		return (s.lo >> 61) == 1; /* 2000::/3 */
+	uint32_t a = (uint32_t)s.lo;
+	static const uint32_t nets[][2] = {{0x00000000, 8}, {0x0A000000, 8}, {0x64400000, 10}, {0x7F000000, 8},
+	                                   {0xA9FE0000, 16}, {0xAC100000, 12}, {0xC0A80000, 16}, {0xE0000000, 3}};
+	for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++)
+		if ((a >> (32 - nets[i][1])) == (nets[i][0] >> (32 - nets[i][1])))
+			return 0;
+	return 1;
+}
+
+static int eval_says(const aza_expo_map *m, unsigned proto, unsigned port, aza_nsg_span src)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const aza_expo_seg *s = &m->seg[i];
+		if (s->proto != proto || port < s->lo || port > s->hi)
+			continue;
+		for (size_t k = 0; k < s->nsrc; k++)
+			if (s->src[k].v6 == src.v6 && s->src[k].lo <= src.lo && src.lo <= s->src[k].hi)
+				return 1;
+	}
+	return 0;
+}
+
+static void add_bounds(const aza_nsg *g, aza_nsg_span *srcs, size_t *ns, size_t cap, unsigned *ports, size_t *np, size_t pcap)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->n; i++) {
+		const aza_nsg_rule *r = &g->rules[i];
+		for (size_t k = 0; k < r->nsrc && *ns + 4 < cap; k++) {
+			aza_nsg_span s = r->src[k];
+			uint64_t max = s.v6 ? ~0ull : 0xFFFFFFFFull;
+			srcs[(*ns)++] = (aza_nsg_span){s.lo, s.lo, s.v6};
+			srcs[(*ns)++] = (aza_nsg_span){s.hi, s.hi, s.v6};
+			if (s.lo)
+				srcs[(*ns)++] = (aza_nsg_span){s.lo - 1, s.lo - 1, s.v6};
+			if (s.hi < max)
+				srcs[(*ns)++] = (aza_nsg_span){s.hi + 1, s.hi + 1, s.v6};
+		}
+		for (size_t k = 0; k < r->nports && *np + 4 < pcap; k++) {
+			ports[(*np)++] = r->ports[k][0];
+			ports[(*np)++] = r->ports[k][1];
+			if (r->ports[k][0])
+				ports[(*np)++] = r->ports[k][0] - 1;
+			if (r->ports[k][1] < 65535)
+				ports[(*np)++] = r->ports[k][1] + 1;
+		}
+	}
+}
+
+static void test_property(void)
+{
+	size_t checks = 0, mismatches = 0;
+	for (int iter = 0; iter < 300; iter++) {
+		char s1[4096], s2[4096];
+		rand_nsg(s1, sizeof s1, 1 + (int)rnd(12), "s");
+		rand_nsg(s2, sizeof s2, 1 + (int)rnd(12), "n");
+		int has1 = rnd(6) != 0, has2 = rnd(4) != 0;
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_nsg g1, g2;
+		if ((has1 && nsg_from(&a, s1, &g1)) || (has2 && nsg_from(&a, s2, &g2))) {
+			CHECK(0, "random NSG did not load");
+			aza_arena__release(&a);
+			continue;
+		}
+		const char *store[1];
+		aza_expo_dst d;
+		dst_of(rnd(3) ? "10.0.1.4" : "10.0.2.9", rnd(2) ? "/asg/jump" : NULL, &d, store);
+		aza_expo_map m;
+		if (aza_expo__eval(&a, has1 ? &g1 : NULL, has2 ? &g2 : NULL, &d, &m)) {
+			CHECK(0, "evaluation failed");
+			continue;
+		}
+		aza_nsg_span srcs[512];
+		size_t ns = 0;
+		unsigned ports[512];
+		size_t np = 0;
+		for (int k = 0; k < 24; k++) {
+			uint64_t x = ((uint64_t)rnd(1u << 16) << 16) | rnd(1u << 16);
+			srcs[ns++] = (aza_nsg_span){x, x, 0};
+		}
+		srcs[ns++] = (aza_nsg_span){0x2001000000000000ull, 0x2001000000000000ull, 1};
+		srcs[ns++] = (aza_nsg_span){0x20010DB800000001ull, 0x20010DB800000001ull, 1};
+		srcs[ns++] = (aza_nsg_span){0xFD00000000000000ull, 0xFD00000000000000ull, 1};
+		add_bounds(has1 ? &g1 : NULL, srcs, &ns, 512, ports, &np, 512);
+		add_bounds(has2 ? &g2 : NULL, srcs, &ns, 512, ports, &np, 512);
+		for (unsigned p = 0; p < 45 && np < 512; p++)
+			ports[np++] = p;
+		ports[np++] = 65535;
+		ports[np++] = 60000 + rnd(5536);
+		for (unsigned pi = 0; pi < 4; pi++) {
+			unsigned proto = 1u << pi;
+			for (size_t i = 0; i < np; i++)
+				for (size_t j = 0; j < ns; j++) {
+					int want = is_internet(srcs[j]) && oracle_nsg(has1 ? &g1 : NULL, proto, ports[i], srcs[j], &d) &&
+					           oracle_nsg(has2 ? &g2 : NULL, proto, ports[i], srcs[j], &d);
+					int got = eval_says(&m, proto, ports[i], srcs[j]);
+					checks++;
+					if (want != got && mismatches++ < 5)
+						printf("mismatch (iteration %d): %s port %u source %s%llx: oracle %d, evaluator %d\n  subnet: %s\n  nic: %s\n",
+						       iter, aza_nsg_proto_name(proto), ports[i], srcs[j].v6 ? "v6 " : "",
+						       (unsigned long long)srcs[j].lo, want, got, has1 ? s1 : "(none)", has2 ? s2 : "(none)");
+				}
+		}
+		if (has1)
+			aza_nsg_free(&g1);
+		if (has2)
+			aza_nsg_free(&g2);
+		aza_arena__release(&a);
+	}
+	CHECK(mismatches == 0, "%zu of %zu oracle checks differ", mismatches, checks);
+	printf("ok property: %zu checks over 300 random NSG pairs\n", checks);
+}
+
+/* ---- model cases over the rule fixtures ---- */
+
+static const struct mcase {
+	const char *file;
+	const char *want; /* "resource via proto ports<-front; ..." */
+} mcases[] = {
+	{"AZA-NET-027/fail-lb-nat.json", "vm1 load-balancer TCP 3389<-50001"},
+	{"AZA-NET-028/fail-lb-rule-no-public-ip.json", "vm1 load-balancer TCP 22<-2222"},
+	{"AZA-NET-028/pass-lb-rule-other-port.json", "vm1 load-balancer TCP 8080<-80"},
+	{"AZA-NET-028/fail-vmss-nat-pool.json", "ss1 load-balancer TCP 22<-50000-50099"},
+	{"AZA-NET-028/pass-vmss-instance-ip-standard.json", "ss1 public-ip (closed)"},
+	{"AZA-NET-027/pass-standard-no-nsg.json", "vm1 public-ip (closed)"},
+	{"AZA-NET-027/fail-basic-no-nsg.json",
+	 "vm1 public-ip TCP 0-65535<-0-65535; vm1 public-ip UDP 0-65535<-0-65535; vm1 public-ip ICMP 0<-0; vm1 public-ip ESP/AH 0<-0"},
+	{"AZA-NET-027/fail.json", "vm1 public-ip TCP 3389<-3389"},
+	{"AZA-NET-027/pass-no-public-ip.json", ""},
+};
+
+static void test_model(const char *dir)
+{
+	for (size_t i = 0; i < sizeof mcases / sizeof mcases[0]; i++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", dir, mcases[i].file);
+		aza_ctx *ctx = aza_ctx_new();
+		aza_scan *s = aza_scan_new(ctx);
+		const aza_exposure *x = NULL;
+		int rc = aza_scan_add_path(s, path);
+		if (!rc)
+			rc = aza_exposure_compute(s, &x);
+		char got[2048] = "";
+		size_t l = 0;
+		for (size_t k = 0; !rc && k < aza_exposure_count(x); k++) {
+			const aza_expo_endpoint *e = aza_exposure_at(x, k);
+			if (!e->nreach)
+				l += (size_t)snprintf(got + l, sizeof got - l, "%s%s %s (closed)", l ? "; " : "", e->resource_name, e->via);
+			for (size_t q = 0; q < e->nreach; q++) {
+				const aza_expo_reach *r = &e->reach[q];
+				char p[32], f[32];
+				snprintf(p, sizeof p, r->port_lo == r->port_hi ? "%u" : "%u-%u", r->port_lo, r->port_hi);
+				snprintf(f, sizeof f, r->front_lo == r->front_hi ? "%u" : "%u-%u", r->front_lo, r->front_hi);
+				l += (size_t)snprintf(got + l, sizeof got - l, "%s%s %s %s %s<-%s", l ? "; " : "", e->resource_name, e->via,
+				                      r->protocol, p, f);
+			}
+		}
+		CHECK(rc == 0 && !strcmp(got, mcases[i].want), "%s:\n  want '%s'\n  got  '%s' (rc %d %s)", mcases[i].file,
+		      mcases[i].want, got, rc, rc ? aza_errmsg(ctx) : "");
+		/* the same result twice; the scan may still run afterwards */
+		const aza_exposure *y = NULL;
+		CHECK(rc || (aza_exposure_compute(s, &y) == 0 && y == x), "%s: second compute differs", mcases[i].file);
+		CHECK(rc || aza_scan_run(s) == 0, "%s: scan after exposure failed: %s", mcases[i].file, aza_errmsg(ctx));
+		aza_scan_free(s);
+		aza_ctx_free(ctx);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	test_table();
+	test_property();
+	test_model(argc > 1 ? argv[1] : "tests/rules");
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,155 @@
+# Fixtures of the per-endpoint exposure rules (AZA-NET-027..032): VMs, NICs,
+# public IPs, subnets and load balancers built from the API example bodies.
+import sys, os, json, copy; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+from network import ex, NETEX, nsg, rule
+CEX = 'compute/resource-manager/Microsoft.Compute/ComputeRP/stable/2024-07-01/examples/virtualMachineExamples/'
+NIC_EX = ex(NETEX + 'NetworkInterfaceGet.json')
+PIP_EX = ex(NETEX + 'PublicIpAddressGet.json')
+SUBNET_EX = ex(NETEX + 'SubnetGet.json')
+VM_EX = ex(CEX + 'VirtualMachine_Get.json')
+N = 'Microsoft.Network'
+def nid(*p): return rid('rg-net', N, *p)
+SUBNET_ID = nid('virtualNetworks', 'vnet1', 'subnets', 'web')
+
+def subnet(nsg_name=None):
+    s = copy.deepcopy(SUBNET_EX)
+    s['id'] = SUBNET_ID; s['name'] = 'web'; s['type'] = N + '/virtualNetworks/subnets'
+    s['properties']['addressPrefix'] = '10.0.1.0/24'
+    if nsg_name: s['properties']['networkSecurityGroup'] = {"id": nid('networkSecurityGroups', nsg_name)}
+    return s
+def pip(name='pip1', sku='Standard', addr='20.50.60.10', nic='nic1'):
+    p = copy.deepcopy(PIP_EX)
+    p['id'] = nid('publicIPAddresses', name); p['name'] = name; p['location'] = 'westeurope'
+    p['sku'] = {"name": sku, "tier": "Regional"}
+    p['properties']['ipAddress'] = addr; p['properties']['publicIPAllocationMethod'] = 'Static'
+    if nic: p['properties']['ipConfiguration'] = {"id": nid('networkInterfaces', nic, 'ipConfigurations', 'ipconfig1')}
+    else: del p['properties']['ipConfiguration']
+    return p
+def nic(name='nic1', vm='vm1', pip_name='pip1', nsg_name=None, asgs=None, pools=None, nat=None, ip='10.0.1.4'):
+    n = copy.deepcopy(NIC_EX)
+    n['id'] = nid('networkInterfaces', name); n['name'] = name; n['location'] = 'westeurope'
+    ic = n['properties']['ipConfigurations'][0]
+    n['properties']['ipConfigurations'] = [ic]
+    ic['id'] = n['id'] + '/ipConfigurations/ipconfig1'
+    ic['properties']['privateIPAddress'] = ip
+    ic['properties']['subnet'] = {"id": SUBNET_ID}
+    if pip_name: ic['properties']['publicIPAddress'] = {"id": nid('publicIPAddresses', pip_name)}
+    else: del ic['properties']['publicIPAddress']
+    if asgs: ic['properties']['applicationSecurityGroups'] = [{"id": nid('applicationSecurityGroups', a)} for a in asgs]
+    if pools: ic['properties']['loadBalancerBackendAddressPools'] = [{"id": p} for p in pools]
+    if nat: ic['properties']['loadBalancerInboundNatRules'] = [{"id": p} for p in nat]
+    if nsg_name: n['properties']['networkSecurityGroup'] = {"id": nid('networkSecurityGroups', nsg_name)}
+    else: del n['properties']['networkSecurityGroup']
+    if vm: n['properties']['virtualMachine'] = {"id": rid('rg-net', 'Microsoft.Compute', 'virtualMachines', vm)}
+    else: del n['properties']['virtualMachine']
+    n['properties'].pop('dscpConfiguration', None)
+    return n
+def vm(name='vm1', nics=('nic1',)):
+    v = copy.deepcopy(VM_EX)
+    v['id'] = rid('rg-net', 'Microsoft.Compute', 'virtualMachines', name); v['name'] = name; v['location'] = 'westeurope'
+    v.pop('resources', None); v.pop('managedBy', None)
+    v['properties']['networkProfile'] = {"networkInterfaces": [{"id": nid('networkInterfaces', n)} for n in nics]}
+    return v
+LB_ID = nid('loadBalancers', 'lb1')
+def lb(rules=(), nats=(), sku='Standard', natpools=()):
+    fe = LB_ID + '/frontendIPConfigurations/fe-public'
+    return {"name": "lb1", "id": LB_ID, "type": N + "/loadBalancers", "location": "westeurope", "sku": {"name": sku},
+            "properties": {"provisioningState": "Succeeded",
+                "frontendIPConfigurations": [{"name": "fe-public", "id": fe, "properties": {"publicIPAddress": {"id": nid('publicIPAddresses', 'pip-lb')}}}],
+                "backendAddressPools": [{"name": "be-pool", "id": LB_ID + '/backendAddressPools/be-pool', "properties": {}}],
+                "loadBalancingRules": [{"name": n, "id": LB_ID + '/loadBalancingRules/' + n, "properties": {
+                    "frontendIPConfiguration": {"id": fe}, "frontendPort": f, "backendPort": b, "protocol": p,
+                    "backendAddressPool": {"id": LB_ID + '/backendAddressPools/be-pool'}, "enableFloatingIP": False}} for n, f, b, p in rules],
+                "inboundNatRules": [{"name": n, "id": LB_ID + '/inboundNatRules/' + n, "properties": {
+                    "frontendIPConfiguration": {"id": fe}, "frontendPort": f, "backendPort": b, "protocol": p,
+                    "enableFloatingIP": False}} for n, f, b, p in nats],
+                "inboundNatPools": [{"name": n, "id": LB_ID + '/inboundNatPools/' + n, "properties": {
+                    "frontendIPConfiguration": {"id": fe}, "frontendPortRangeStart": f0, "frontendPortRangeEnd": f1,
+                    "backendPort": b, "protocol": p}} for n, f0, f1, b, p in natpools]}}
+POOL = LB_ID + '/backendAddressPools/be-pool'
+def vmss(name='ss1', natpools=(), pools=(), nsg_name=None, inst_pip=False):
+    ipc = {"name": "ipconfig1", "properties": {"subnet": {"id": SUBNET_ID},
+           "loadBalancerBackendAddressPools": [{"id": p} for p in pools],
+           "loadBalancerInboundNatPools": [{"id": LB_ID + '/inboundNatPools/' + p} for p in natpools]}}
+    if inst_pip: ipc['properties']['publicIPAddressConfiguration'] = {"name": "pub1", "properties": {"idleTimeoutInMinutes": 15}}
+    nc = {"name": "nic-cfg", "properties": {"primary": True, "ipConfigurations": [ipc]}}
+    if nsg_name: nc['properties']['networkSecurityGroup'] = {"id": nid('networkSecurityGroups', nsg_name)}
+    return {"name": name, "id": rid('rg-net', 'Microsoft.Compute', 'virtualMachineScaleSets', name),
+            "type": "Microsoft.Compute/virtualMachineScaleSets", "location": "westeurope", "sku": {"name": "Standard_D2s_v3", "capacity": 3},
+            "properties": {"orchestrationMode": "Uniform", "virtualMachineProfile": {"networkProfile": {"networkInterfaceConfigurations": [nc]}}}}
+def nsgx(name, rules): return nsg(name, rules)
+def world(sub_rules=None, nic_rules=None, sku='Standard', with_subnet=True, extra=(), nic_kw=None):
+    res = [vm()]
+    res.append(nic(nsg_name='nsg-nic' if nic_rules is not None else None, **(nic_kw or {})))
+    if (nic_kw or {}).get('pip_name', 'pip1'): res.append(pip(sku=sku))
+    if with_subnet: res.append(subnet('nsg-sub' if sub_rules is not None else None))
+    if sub_rules is not None: res.append(nsgx('nsg-sub', sub_rules))
+    if nic_rules is not None: res.append(nsgx('nsg-nic', nic_rules))
+    return snapshot(res + list(extra))
+NA = "NOT_APPLICABLE nic1 ~ attached to VM vm1"
+
+# ---- RDP: the path model's cases ----
+R = 'AZA-NET-027'
+case(R, 'pass', world([rule('AllowHttps', 100, port='443')], None), "PASS vm1 ~ no internet path reaches TCP 3389 (RDP)\n" + NA)
+case(R, 'pass-nic-nsg-blocks', world([rule('AllowRdp', 100, port='3389')], [rule('AllowHttps', 100, port='443')]),
+     "PASS vm1 ~ public frontends: pip1 (20.50.60.10)\n" + NA)
+case(R, 'pass-shadowed', world([rule('DenyRdp', 100, 'Deny', proto='*', port='3389', src='Internet'), rule('AllowAll', 200, proto='*', port='*')], None),
+     "PASS vm1\n" + NA)
+case(R, 'pass-no-public-ip', world([rule('AllowRdp', 100, port='3389')], None, nic_kw={'pip_name': None}),
+     "PASS vm1 ~ no public IP, public load balancer frontend or DNAT rule reaches it\n" + NA)
+case(R, 'pass-standard-no-nsg', world(None, None, sku='Standard'), "PASS vm1\n" + NA)
+case(R, 'pass-allowlisted', world([rule('AllowOffice', 100, port='3389', src='203.0.113.0/24')], None),
+     "PASS vm1 ~ only allow-listed sources: TCP 3389 (RDP)\n" + NA)
+case(R, 'pass-asg-other', world(None, [rule('AllowRdpToJump', 100, port='3389', dst=None)], nic_kw={'asgs': ['asg-web']}) if False else
+     snapshot([vm(), nic(nsg_name='nsg-nic', asgs=['asg-web']), pip(), subnet(None),
+               nsg('nsg-nic', [dict(rule('AllowRdpToJump', 100, port='3389'), properties=dict(rule('AllowRdpToJump', 100, port='3389')['properties'], destinationAddressPrefix='',
+                   destinationApplicationSecurityGroups=[{"id": nid('applicationSecurityGroups', 'asg-jump')}]))])]),
+     "PASS vm1\n" + NA)
+case(R, 'fail', world([rule('AllowRdp', 100, port='3389', src='Internet')], [rule('AllowRdpNic', 120, port='3380-3390')]),
+     "FAIL vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowRdp (priority 100) -> NIC NSG nsg-nic rule AllowRdpNic (priority 120)\n" + NA)
+case(R, 'fail-basic-no-nsg', world(None, None, sku='Basic'), "FAIL vm1 ~ no subnet NSG -> no NIC NSG\n" + NA)
+case(R, 'fail-deny-does-not-shadow', world([rule('DenyCorp', 100, 'Deny', port='*', src='10.0.0.0/8'), rule('AllowAll', 200, proto='*', port='*')], None),
+     "FAIL vm1 ~ rule AllowAll (priority 200)\n" + NA)
+case(R, 'fail-asg-member', snapshot([vm(), nic(nsg_name='nsg-nic', asgs=['asg-jump']), pip(), subnet(None),
+               nsg('nsg-nic', [dict(rule('AllowRdpToJump', 100, port='3389'), properties=dict(rule('AllowRdpToJump', 100, port='3389')['properties'], destinationAddressPrefix='',
+                   destinationApplicationSecurityGroups=[{"id": nid('applicationSecurityGroups', 'asg-jump')}]))])]),
+     "FAIL vm1 ~ NIC NSG nsg-nic rule AllowRdpToJump (priority 100)\n" + NA)
+case(R, 'fail-lb-nat', snapshot([vm(), nic(pip_name=None, nat=[LB_ID + '/inboundNatRules/rdp-vm1']), subnet('nsg-sub'),
+                                 nsg('nsg-sub', [rule('AllowRdp', 100, port='3389')]), pip('pip-lb', nic=None, addr='20.50.60.99'),
+                                 lb(nats=[('rdp-vm1', 50001, 3389, 'Tcp')])]),
+     "FAIL vm1 ~ TCP 3389 (RDP) (frontend port 50001) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT rule lb1/rdp-vm1 -> subnet NSG nsg-sub rule AllowRdp (priority 100) -> no NIC NSG\n" + NA)
+case(R, 'unknown', world(None, [rule('AllowRdp', 100, port='3389')], with_subnet=False),
+     "UNKNOWN vm1 ~ subnet web is not in the input\n" + NA)
+case(R, 'unknown-nic-missing', snapshot([vm(), subnet(None)]), "UNKNOWN vm1 ~ network interface nic1 is not in the input")
+case(R, 'unknown-lb-missing', snapshot([vm(), nic(pip_name=None, nsg_name=None, pools=[POOL]), subnet(None)]),
+     "UNKNOWN vm1 ~ load balancer lb1 is not in the input\n" + NA)
+
+# ---- SSH: load balancer rules, scale sets ----
+R = 'AZA-NET-028'
+case(R, 'pass', world([rule('AllowSsh', 100, src='10.0.0.0/8')], None), "PASS vm1\n" + NA)
+case(R, 'fail', world([rule('AllowSsh', 100)], None), "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1\n" + NA)
+case(R, 'fail-lb-rule-no-public-ip', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
+                                 nsg('nsg-sub', [rule('AllowSsh', 100)]), pip('pip-lb', nic=None, addr='20.50.60.99'),
+                                 lb(rules=[('ssh', 2222, 22, 'Tcp')])]),
+     "FAIL vm1 ~ TCP 22 (SSH) (frontend port 2222) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: load-balancing rule lb1/ssh\n" + NA)
+case(R, 'pass-lb-rule-other-port', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
+                                 nsg('nsg-sub', [rule('AllowAll', 100, port='*')]), pip('pip-lb', nic=None, addr='20.50.60.99'),
+                                 lb(rules=[('web', 80, 8080, 'Tcp')])]),
+     "PASS vm1 ~ public frontends: pip-lb (20.50.60.99)\n" + NA)
+case(R, 'fail-vmss-nat-pool', snapshot([vmss(natpools=['ssh-pool']), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
+                                 pip('pip-lb', nic=None, addr='20.50.60.99'), lb(natpools=[('ssh-pool', 50000, 50099, 22, 'Tcp')])]),
+     "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99)")
+case(R, 'pass-vmss-instance-ip-standard', snapshot([vmss(inst_pip=True), subnet(None)]), "PASS ss1 ~ pub1 (per instance)")
+case(R, 'unknown', world(None, [rule('AllowSsh', 100)], with_subnet=False), "UNKNOWN vm1 ~ its NSG is not known\n" + NA)
+case(R, 'unknown-nsg-missing', snapshot([vm(), nic(nsg_name='nsg-gone'), pip(), subnet(None)]),
+     "UNKNOWN vm1 ~ NSG nsg-gone is not in the input\n" + NA)
+
+# ---- the other service families ----
+for R, port, label in [('AZA-NET-029', '5985', 'TCP 5985 (WinRM)'), ('AZA-NET-030', '445', 'TCP 445 (SMB)'),
+                       ('AZA-NET-031', '1433', 'TCP 1433 (SQL Server)'), ('AZA-NET-032', '6443', 'TCP 6443 (Kubernetes API)')]:
+    case(R, 'pass', world([rule('AllowHttps', 100, port='443')], None), "PASS vm1\n" + NA)
+    case(R, 'fail', world([rule('AllowSvc', 100, port=port)], None), f"FAIL vm1 ~ {label} reachable at pip1\n" + NA)
+    case(R, 'unknown', world(None, [rule('AllowSvc', 100, port=port)], with_subnet=False), "UNKNOWN vm1 ~ subnet web is not in the input\n" + NA)
+    case(R, 'pass-unattached-nic', snapshot([nic(vm=None), pip(), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowHttps', 100, port='443')])]),
+         "PASS nic1")
