@@ -29,7 +29,8 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(O)/%.o)
 HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
 TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
-            $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/tests/emulator/emu \
+            $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/fuzz/replay_template $(O)/fuzz/replay_exposure \
+            $(O)/tests/emulator/emu \
             $(O)/tests/template/expr_test $(O)/tests/template/cases_test \
             $(O)/tests/exposure/exposure_test
 
@@ -73,7 +74,7 @@ asan:
 	$(MAKE) O=build-asan CC=clang WERROR= CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
 # libFuzzer targets (clang), then each run over its corpus plus a bounded time.
-FUZZ_TARGETS = fuzz_json fuzz_input
+FUZZ_TARGETS = fuzz_json fuzz_input fuzz_template fuzz_exposure
 fuzz-build: $(FUZZ_TARGETS:%=build-fuzz/%)
 FUZZ_CC ?= clang
 build-fuzz/%: fuzz/%.c fuzz/fuzz.h $(LIB_SRC) $(HDRS)
