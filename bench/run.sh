@@ -13,7 +13,12 @@ D=${BENCH_DIR:-bench/data}
 mkdir -p "$D" build
 cc -O2 -std=c17 -D_GNU_SOURCE -o build/bench-gen bench/gen.c
 make -s all
-cc -O2 -std=c17 -D_GNU_SOURCE -Iinclude -Isrc -o build/parse_baseline bench/parse_baseline.c build/libazaudit.a -lz -lm
+cc -O2 -std=c17 -D_GNU_SOURCE -Iinclude -Isrc -o build/parse_baseline bench/parse_baseline.c build/libazaudit.a $(pkg-config --libs zlib libcurl libcrypto) -lm -lpthread
+# cJSON, resource by resource, when Debian's libcjson-dev is installed.
+HAVE_CJSON=0
+if [ -f /usr/include/cjson/cJSON.h ] && cc -O2 -o build/cjson_baseline bench/cjson_baseline.c -lcjson 2>/dev/null; then
+	HAVE_CJSON=1
+fi
 
 # median wall seconds and max RSS (KB) of RUNS runs of a command
 measure() {
@@ -30,9 +35,12 @@ for n in $SIZES; do
 	mb=$(du -m "$f" | cut -f1)
 	set -- $(measure cat "$f"); cat_s=$1; cat_m=$2
 	set -- $(measure ./build/parse_baseline "$f"); p_s=$1; p_m=$2
+	cj_s=0; cj_m=0
+	if [ "$HAVE_CJSON" = 1 ]; then set -- $(measure ./build/cjson_baseline "$f"); cj_s=$1; cj_m=$2; fi
 	set -- $(measure jq '[.resources[] | select(.type == "Microsoft.Storage/storageAccounts") | select(.properties.supportsHttpsTrafficOnly != true)] | length' "$f"); j_s=$1; j_m=$2
 	set -- $(measure ./build/azaudit scan -f text -o "$D/.report.txt" "$f"); s_s=$1; s_m=$2
-	for row in "cat:$cat_s:$cat_m" "bare-parse:$p_s:$p_m" "jq-one-rule:$j_s:$j_m" "azaudit-scan-all-rules:$s_s:$s_m"; do
+	for row in "cat:$cat_s:$cat_m" "bare-parse:$p_s:$p_m" "cjson-per-resource:$cj_s:$cj_m" "jq-one-rule:$j_s:$j_m" "azaudit-scan-all-rules:$s_s:$s_m"; do
+		[ "$row" = "cjson-per-resource:0:0" ] && continue
 		what=${row%%:*}; rest=${row#*:}; sec=${rest%%:*}; kb=${rest#*:}
 		awk -v n="$n" -v w="$what" -v s="$sec" -v k="$kb" -v mb="$mb" -v p="$p_s" 'BEGIN {
 			printf "%-9s %-24s %8.2f %9.0f %10.1f %8.2f\n", n, w, s, (s > 0 ? mb / s : 0), k / 1024, (p > 0 ? s / p : 0) }'
