@@ -414,17 +414,8 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	                 "<table><thead><tr><th>area</th><th>checks</th><th>failed</th><th>unknown</th><th>manual</th>"
 	                 "<th>service models in use</th></tr></thead><tbody>");
 	for (int r = 0; r < AZA_RESP_COUNT; r++) {
-		size_t rc[AZA_STATUS_COUNT] = {0};
-		unsigned models = 0;
-		for (size_t i = 0; i < aza_scan_count(s); i++) {
-			const aza_finding *f = aza_scan_finding(s, i);
-			if ((int)aza_rule_resp(f->rule) != r)
-				continue;
-			rc[f->status]++;
-			if (f->status != AZA_NOT_APPLICABLE)
-				models |= aza_rule_models(f->rule);
-		}
-		models &= st.models_in_use;
+		size_t rc[AZA_STATUS_COUNT];
+		unsigned models = aza_report__resp(s, (aza_resp)r, st.models_in_use, rc);
 		aza_buf__adds(b, "<tr><td>");
 		aza_report__xml(b, aza_resp_name((aza_resp)r));
 		aza_buf__printf(b, "</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>", rc[AZA_PASS] + rc[AZA_FAIL],

@@ -204,6 +204,21 @@ void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t 
 	}
 }
 
+unsigned aza_report__resp(aza_scan *s, aza_resp r, unsigned models_in_use, size_t counts[AZA_STATUS_COUNT])
+{
+	unsigned models = 0;
+	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
+	for (size_t i = 0; i < aza_scan_count(s); i++) {
+		const aza_finding *f = aza_scan_finding(s, i);
+		if (aza_rule_resp(f->rule) != r)
+			continue;
+		counts[f->status]++;
+		if (f->status != AZA_NOT_APPLICABLE)
+			models |= aza_rule_models(f->rule);
+	}
+	return models & models_in_use;
+}
+
 void aza_report__list_json(aza_buf *b, const char *list)
 {
 	aza_buf__addc(b, '[');

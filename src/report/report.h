@@ -49,6 +49,10 @@ int aza_report__listed(const aza_report_opts *o, const aza_finding *f);
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f);
 /* Counts per status over the shown findings; per area when area >= 0. */
 void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t counts[AZA_STATUS_COUNT]);
+/* The shared-responsibility row of area r: counts per status of the
+ * findings of rules checking r, and the service models those rules look
+ * at among the models in use (the return value). */
+unsigned aza_report__resp(aza_scan *s, aza_resp r, unsigned models_in_use, size_t counts[AZA_STATUS_COUNT]);
 /* Write the rule's CIS references as a JSON array of {version, id}. */
 void aza_report__cis_json(aza_buf *b, const char *cis);
 /* Write a space-separated list as a JSON array of strings. */
