@@ -1662,33 +1662,42 @@ static void write_text(const aza_expo *x, aza_buf *b)
 		aza_buf__printf(b, "%snot evaluated: %s: %s\n", i ? "" : "\n", last_seg(x->gap_id[i]), x->gap_why[i]);
 }
 
-static void jkv(aza_buf *b, const char *k, const char *v, int comma)
+typedef void (*strfn)(aza_buf *, const char *);
+
+static void json_str_plain(aza_buf *b, const char *s)
 {
-	aza_buf__printf(b, "%s\"%s\": ", comma ? ", " : "", k);
-	aza_buf__json_str(b, v ? v : "");
+	aza_buf__json_str(b, s ? s : "");
 }
 
-static void write_json(const aza_expo *x, aza_buf *b)
+static void jkv(aza_buf *b, strfn str, const char *k, const char *v, int comma)
 {
-	aza_buf__adds(b, "{\"endpoints\": [");
+	aza_buf__printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+	str(b, v ? v : "");
+}
+
+void aza_expo__json_endpoints(const aza_expo *x, aza_buf *b, void (*str)(aza_buf *, const char *))
+{
+	if (!str)
+		str = json_str_plain;
+	aza_buf__adds(b, "[");
 	for (size_t i = 0; i < x->nout; i++) {
 		const aza_expo_endpoint *e = &x->out[i];
 		aza_buf__adds(b, i ? ",\n  {" : "\n  {");
-		jkv(b, "resource_id", e->resource_id, 0);
-		jkv(b, "resource_type", e->resource_type, 1);
-		jkv(b, "resource_name", e->resource_name, 1);
-		jkv(b, "nic_id", e->nic_id, 1);
-		jkv(b, "ip_configuration", e->ip_config, 1);
-		jkv(b, "private_ip", e->private_ip, 1);
-		jkv(b, "frontend_id", e->frontend_id, 1);
-		jkv(b, "frontend", e->frontend, 1);
-		jkv(b, "via", e->via, 1);
-		jkv(b, "note", e->note, 1);
+		jkv(b, str, "resource_id", e->resource_id, 0);
+		jkv(b, str, "resource_type", e->resource_type, 1);
+		jkv(b, str, "resource_name", e->resource_name, 1);
+		jkv(b, str, "nic_id", e->nic_id, 1);
+		jkv(b, str, "ip_configuration", e->ip_config, 1);
+		jkv(b, str, "private_ip", e->private_ip, 1);
+		jkv(b, str, "frontend_id", e->frontend_id, 1);
+		jkv(b, str, "frontend", e->frontend, 1);
+		jkv(b, str, "via", e->via, 1);
+		jkv(b, str, "note", e->note, 1);
 		aza_buf__adds(b, ", \"reach\": [");
 		for (size_t k = 0; k < e->nreach; k++) {
 			const aza_expo_reach *r = &e->reach[k];
 			aza_buf__adds(b, k ? ", {" : "{");
-			jkv(b, "protocol", r->protocol, 0);
+			jkv(b, str, "protocol", r->protocol, 0);
 			aza_buf__printf(b, ", \"ports\": [%u, %u], \"frontend_ports\": [%u, %u], \"sources_v4\": %.0f, \"sources_v6\": %.0f, \"any_source\": %s, \"wide\": %s, \"l7\": %s, \"path\": [",
 			                r->port_lo, r->port_hi, r->front_lo, r->front_hi, r->sources_v4, r->sources_v6,
 			                r->any_source ? "true" : "false", r->wide ? "true" : "false",
@@ -1696,11 +1705,11 @@ static void write_json(const aza_expo *x, aza_buf *b)
 			for (size_t h = 0; h < r->nhops; h++) {
 				const aza_expo_hop *p = &r->hops[h];
 				aza_buf__adds(b, h ? ", {" : "{");
-				jkv(b, "kind", p->kind, 0);
-				jkv(b, "id", p->id, 1);
-				jkv(b, "name", p->name, 1);
-				if (!strcmp(p->kind, "subnet-nsg") || !strcmp(p->kind, "nic-nsg")) {
-					jkv(b, "rule", p->rule, 1);
+				jkv(b, str, "kind", p->kind, 0);
+				jkv(b, str, "id", p->id, 1);
+				jkv(b, str, "name", p->name, 1);
+				if (strstr(p->kind, "nsg")) {
+					jkv(b, str, "rule", p->rule, 1);
 					aza_buf__printf(b, ", \"priority\": %d", p->priority);
 				}
 				aza_buf__adds(b, "}");
@@ -1709,14 +1718,55 @@ static void write_json(const aza_expo *x, aza_buf *b)
 		}
 		aza_buf__adds(b, "]}");
 	}
-	aza_buf__adds(b, x->nout ? "\n], \"not_evaluated\": [" : "], \"not_evaluated\": [");
+	aza_buf__adds(b, x->nout ? "\n]" : "]");
+}
+
+void aza_expo__json_gaps(const aza_expo *x, aza_buf *b, void (*str)(aza_buf *, const char *))
+{
+	if (!str)
+		str = json_str_plain;
+	aza_buf__adds(b, "[");
 	for (size_t i = 0; i < x->ngap; i++) {
 		aza_buf__adds(b, i ? ", {" : "{");
-		jkv(b, "resource_id", x->gap_id[i], 0);
-		jkv(b, "reason", x->gap_why[i], 1);
+		jkv(b, str, "resource_id", x->gap_id[i], 0);
+		jkv(b, str, "reason", x->gap_why[i], 1);
 		aza_buf__adds(b, "}");
 	}
-	aza_buf__adds(b, "]}\n");
+	aza_buf__adds(b, "]");
+}
+
+static void write_json(const aza_expo *x, aza_buf *b)
+{
+	aza_buf__adds(b, "{\"endpoints\": ");
+	aza_expo__json_endpoints(x, b, NULL);
+	aza_buf__adds(b, ", \"not_evaluated\": ");
+	aza_expo__json_gaps(x, b, NULL);
+	aza_buf__adds(b, "}\n");
+}
+
+size_t aza_expo__ngaps(const aza_expo *x)
+{
+	return x->ngap;
+}
+
+/* The exposure rules: a report shows the model when one of them was selected. */
+static const char *const expo_rule_ids[] = {"AZA-NET-027", "AZA-NET-028", "AZA-NET-029",
+                                            "AZA-NET-030", "AZA-NET-031", "AZA-NET-032"};
+
+const aza_expo *aza_expo__of_scan(aza_scan *s)
+{
+	if (s->expo)
+		return s->expo;
+	if (!s->ran)
+		return NULL;
+	int any = 0;
+	for (size_t i = 0; i < sizeof expo_rule_ids / sizeof expo_rule_ids[0] && !any; i++) {
+		const aza_rule *r = aza_rule_find(expo_rule_ids[i]);
+		any = r && aza_scan__selected(s, r);
+	}
+	if (!any || aza_expo__build(s->inv, &s->expo))
+		return NULL;
+	return s->expo;
 }
 
 int aza_exposure_write(const aza_exposure *xx, const char *format, FILE *fp)

@@ -153,3 +153,18 @@ for R, port, label in [('AZA-NET-029', '5985', 'TCP 5985 (WinRM)'), ('AZA-NET-03
     case(R, 'unknown', world(None, [rule('AllowSvc', 100, port=port)], with_subnet=False), "UNKNOWN vm1 ~ subnet web is not in the input\n" + NA)
     case(R, 'pass-unattached-nic', snapshot([nic(vm=None), pip(), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowHttps', 100, port='443')])]),
          "PASS nic1")
+
+# ---- the report tests' exposure input (tests/report/exposure.json): an
+# injected VM name and NSG rule name that the HTML report must show as text ----
+EVIL = '<img src=x onerror=alert(1)>'
+def report_fixture():
+    v = vm(name=EVIL)
+    n = nic(nsg_name='nsg-nic', vm=EVIL)
+    r = rule(EVIL, 120, port='3380-3390')
+    res = [v, n, pip(), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowRdp', 100, port='3389', src='Internet'), rule('AllowSsh', 110)]),
+           nsg('nsg-nic', [r, rule('AllowSshNic', 130)]),
+           vm('vm2', nics=('nic2',)), nic('nic2', vm='vm2', pip_name=None, pools=[POOL], ip='10.0.1.5'),
+           pip('pip-lb', nic=None, addr='20.50.60.99'), lb(rules=[('ssh', 2222, 22, 'Tcp')])]
+    path = os.path.join(ROOT, '..', 'report', 'exposure.json')
+    with open(path, 'w') as f: json.dump(snapshot(res), f, indent=1); f.write('\n')
+report_fixture()
