@@ -458,6 +458,7 @@ typedef struct hent {
 	const void *k2; /* second key (pointer), for pair caches */
 	void *val;
 	struct hent *next;
+	uint64_t h;
 } hent;
 
 typedef struct htab {
@@ -478,31 +479,60 @@ static int ht_init(htab *h, size_t expect)
 	return 0;
 }
 
+/* Case-insensitive hash of ids, eight bytes at a time: OR-ing 0x20 into
+ * every byte folds ASCII case (and merges a few non-letters, which only
+ * makes rare collisions the comparison then sorts out). */
 static uint64_t ht_hash(const char *key, const void *k2)
 {
-	uint64_t h = key ? aza__ihash(key, strlen(key)) : 1469598103934665603ull;
+	uint64_t h = 1469598103934665603ull;
+	if (key) {
+		size_t n = strlen(key), i = 0;
+		for (; i + 8 <= n; i += 8) {
+			uint64_t w;
+			memcpy(&w, key + i, 8);
+			w |= 0x2020202020202020ull;
+			h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+			h ^= h >> 29;
+		}
+		uint64_t w = 0;
+		for (size_t k = 0; i < n; i++, k++)
+			w |= (uint64_t)((unsigned char)key[i] | 0x20) << (8 * k);
+		h = (h ^ w ^ n) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 32;
+	}
 	return h ^ ((uint64_t)(uintptr_t)k2 * 0x9E3779B97F4A7C15ull);
 }
 
-static hent *ht_get(const htab *h, const char *key, const void *k2)
+static hent *ht_get_h(const htab *h, uint64_t hv, const char *key, const void *k2)
 {
 	if (!h->b)
 		return NULL;
-	for (hent *e = h->b[ht_hash(key, k2) & (h->nb - 1)]; e; e = e->next)
-		if (e->k2 == k2 && (key == e->key || (key && e->key && (!strcmp(key, e->key) || aza__strieq(key, e->key)))))
+	for (hent *e = h->b[hv & (h->nb - 1)]; e; e = e->next)
+		if (e->h == hv && e->k2 == k2 &&
+		    (key == e->key || (key && e->key && (!strcmp(key, e->key) || aza__strieq(key, e->key)))))
 			return e;
 	return NULL;
 }
 
-static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void *val)
+static hent *ht_get(const htab *h, const char *key, const void *k2)
+{
+	return h->b ? ht_get_h(h, ht_hash(key, k2), key, k2) : NULL;
+}
+
+static hent *ht_put_h(aza_arena *a, htab *h, uint64_t hv, const char *key, const void *k2, void *val)
 {
 	hent *e = aza_arena__alloc(a, sizeof *e);
 	if (!e)
 		return NULL;
-	size_t b = ht_hash(key, k2) & (h->nb - 1);
-	*e = (hent){key, k2, val, h->b[b]};
+	size_t b = hv & (h->nb - 1);
+	*e = (hent){key, k2, val, h->b[b], hv};
 	h->b[b] = e;
 	return e;
+}
+
+static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void *val)
+{
+	return ht_put_h(a, h, ht_hash(key, k2), key, k2, val);
 }
 
 /* ------------------------------------------------------------------ model */
@@ -530,6 +560,7 @@ typedef struct ipc {
 	nsgent *hop[2];       /* NULL: no NSG */
 	const char *map_note;
 	struct eplink *eps;   /* endpoints built on it */
+	struct ipc *next_all; /* every IP configuration, newest first */
 } ipc;
 
 typedef struct eplink {
@@ -550,8 +581,14 @@ typedef struct epb { /* endpoint under construction */
 
 struct aza_expo {
 	aza_arena a, t;
+	aza_arena d; /* documents parsed for a moment (doc_tmp) */
 	aza_inv *inv;
-	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs;
+	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
+	struct ipc *all;  /* every IP configuration, newest first */
+	int ips_built;    /* the ips table (by private address) is filled */
+	htab deferred;    /* NIC id -> NIC not read yet (NULL once read) */
+	size_t ndeferred;
+	size_t nvms;      /* VMs in the inventory */
 	epb *ep;
 	size_t nep, capep;
 	aza_expo_endpoint *out; /* sorted by resource id */
@@ -577,6 +614,37 @@ static const aza_json *doc_of(aza_expo *x, const aza_res *r)
 		return NULL;
 	}
 	return d;
+}
+
+/* A resource's document parsed into the scratch arena x->d: valid until the
+ * caller resets x->d to a mark taken before. Most documents (NICs, NSGs,
+ * subnets, public IPs) are read once, and what the model keeps is copied
+ * (keep, nsg.c), so they need not stay parsed. */
+static const aza_json *doc_tmp(aza_expo *x, const aza_res *r)
+{
+	if (!r || !r->text)
+		return r ? r->doc : NULL;
+	const aza_json *d = aza_inv__doc(x->inv, r, &x->d);
+	if (!d)
+		x->oom = 1;
+	return d;
+}
+
+/* The model's copy of an id (each distinct one once; NULL stays NULL). */
+static const char *keep(aza_expo *x, const char *s)
+{
+	if (!s)
+		return NULL;
+	uint64_t hv = ht_hash(s, NULL);
+	hent *e = ht_get_h(&x->strs, hv, s, NULL);
+	if (e)
+		return e->key;
+	const char *c = aza_arena__strdup(&x->a, s);
+	if (!c || !ht_put_h(&x->a, &x->strs, hv, c, NULL, NULL)) {
+		x->oom = 1;
+		return NULL;
+	}
+	return c;
 }
 
 static const char *last_seg(const char *id)
@@ -650,7 +718,10 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	}
 	n->name = r->name;
 	aza_json__touch_reset();
-	if (aza_nsg_load_json(x->inv, r->id, doc_of(x, r), &n->g, NULL) < 0) {
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	int rc = aza_nsg_load_json(x->inv, r->id, doc_tmp(x, r), &n->g, NULL);
+	aza_arena__reset(&x->d, dm);
+	if (rc < 0) {
 		n->err = aza_arena__printf(&x->a, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
 		return n;
 	}
@@ -663,42 +734,71 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	return n;
 }
 
-/* The NSG id of a subnet: 1 found (*nsg may be NULL: none), 0 subnet unknown. */
+/* Remember a subnet's NSG id (NULL: none). */
+static void subnet_put(aza_expo *x, const char *sid, const aza_json *sp)
+{
+	if (!sid || ht_get(&x->subnets, sid, NULL))
+		return;
+	const char *nsg = keep(x, jstr(sp, "networkSecurityGroup.id"));
+	if (!(sid = keep(x, sid)) || !ht_put(&x->a, &x->subnets, sid, NULL, (void *)nsg))
+		x->oom = 1;
+}
+
+/* The NSG id of a subnet: 1 found (*nsg may be NULL: none), 0 subnet unknown.
+ * A virtual network's embedded subnets are all remembered when it is read. */
 static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
 {
 	hent *e = ht_get(&x->subnets, sid, NULL);
-	if (e) {
-		*nsg = e->val;
-		return 1;
-	}
-	const aza_json *sp = NULL;
-	int found = 0;
-	const aza_res *s = aza_inv_find(x->inv, sid);
-	if (s) {
-		sp = props(doc_of(x, s));
-		found = 1;
-	} else {
-		const char *cut = aza__istrstr(sid, "/subnets/");
-		if (cut) {
-			char *vid = aza_arena__strndup(&x->t, sid, (size_t)(cut - sid));
-			const aza_res *v = vid ? aza_inv_find(x->inv, vid) : NULL;
-			aza_json_each(it, v ? aza_json_path(doc_of(x, v), "properties.subnets") : NULL) {
-				const char *nm = aza_json_str(aza_json_get(it, "name"));
-				const char *iid = aza_json_str(aza_json_get(it, "id"));
-				if ((iid && aza__strieq(iid, sid)) || (nm && aza__strieq(nm, cut + 9))) {
-					sp = props(it);
-					found = 1;
-					break;
+	if (!e) {
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		const aza_res *s = aza_inv_find(x->inv, sid);
+		if (s) {
+			subnet_put(x, sid, props(doc_tmp(x, s)));
+		} else {
+			const char *cut = aza__istrstr(sid, "/subnets/");
+			if (cut) {
+				char *vid = aza_arena__strndup(&x->d, sid, (size_t)(cut - sid));
+				const aza_res *v = vid ? aza_inv_find(x->inv, vid) : NULL;
+				aza_json_each(it, v ? aza_json_path(doc_tmp(x, v), "properties.subnets") : NULL) {
+					const char *nm = aza_json_str(aza_json_get(it, "name"));
+					const char *iid = aza_json_str(aza_json_get(it, "id"));
+					const char *byname = nm ? aza_arena__printf(&x->d, "%s/subnets/%s", vid, nm) : NULL;
+					subnet_put(x, iid, props(it));
+					subnet_put(x, byname, props(it));
 				}
 			}
 		}
+		aza_arena__reset(&x->d, dm);
+		e = ht_get(&x->subnets, sid, NULL);
 	}
-	if (!found)
+	if (!e)
 		return 0;
-	*nsg = jstr(sp, "networkSecurityGroup.id");
-	if (!ht_put(&x->a, &x->subnets, sid, NULL, (void *)*nsg))
-		x->oom = 1;
+	*nsg = e->val;
 	return 1;
+}
+
+static ipc *ipc_by_id(aza_expo *x, const char *id);
+static void read_deferred(aza_expo *x);
+
+/* The IP configuration with private address ip (the newest read), filled
+ * on first use: only firewall DNAT rules and gateway pools need it. */
+static ipc *ip_find(aza_expo *x, const char *ip)
+{
+	if (!ip)
+		return NULL;
+	if (!x->ips_built) {
+		x->ips_built = 1;
+		read_deferred(x);
+		if (ht_init(&x->ips, 1024)) {
+			x->oom = 1;
+			return NULL;
+		}
+		for (ipc *c = x->all; c; c = c->next_all)
+			if (*c->ip_text && !ht_get(&x->ips, c->ip_text, NULL) && !ht_put(&x->a, &x->ips, c->ip_text, NULL, c))
+				x->oom = 1;
+	}
+	hent *e = ht_get(&x->ips, ip, NULL);
+	return e ? e->val : NULL;
 }
 
 static void member_add(aza_expo *x, const char *ref, ipc *c)
@@ -706,7 +806,7 @@ static void member_add(aza_expo *x, const char *ref, ipc *c)
 	if (!ref)
 		return;
 	hent *e = ht_get(&x->members, ref, NULL);
-	if (!e && !(e = ht_put(&x->a, &x->members, ref, NULL, NULL))) {
+	if (!e && (!(ref = aza_arena__strdup(&x->a, ref)) || !(e = ht_put(&x->a, &x->members, ref, NULL, NULL)))) {
 		x->oom = 1;
 		return;
 	}
@@ -765,30 +865,37 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 	}
 	memset(c, 0, sizeof *c);
 	c->name = aza_json_str(aza_json_get(item, "name"));
-	if (!c->name)
-		c->name = "(unnamed)";
+	c->name = c->name ? aza_arena__strdup(&x->a, c->name) : "(unnamed)";
 	c->id = aza_json_str(aza_json_get(item, "id"));
-	if (!c->id)
-		c->id = aza_arena__printf(&x->a, "%s/ipConfigurations/%s", nic_id, c->name);
+	c->id = c->id ? aza_arena__strdup(&x->a, c->id) : aza_arena__printf(&x->a, "%s/ipConfigurations/%s", nic_id, c->name);
+	if (!c->name || !c->id) {
+		x->oom = 1;
+		return NULL;
+	}
 	c->nic_id = nic_id;
 	c->nsg_id = nsg_id;
 	c->res_id = res_id;
 	c->res_type = res_type;
 	c->res_name = res_name;
-	c->subnet_id = jstr(p, "subnet.id");
+	c->subnet_id = keep(x, jstr(p, "subnet.id"));
 	c->ip_text = "";
 	if (vmss) {
 		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
 		if (pc && !aza_json_is(pc, AZA_JNULL))
-			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_json_str(aza_json_get(pc, "name")) : "instance public IP";
+			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_arena__strdup(&x->a, aza_json_str(aza_json_get(pc, "name")))
+			                                                     : "instance public IP";
 	} else {
 		c->pip_id = jstr(p, "publicIPAddress.id");
+		if (c->pip_id && !(c->pip_id = aza_arena__strdup(&x->a, c->pip_id))) {
+			x->oom = 1;
+			return NULL;
+		}
 		const char *ip = jstr(p, "privateIPAddress");
 		if (ip && parse_ip(ip, &c->dst.ip)) {
 			c->dst.has_ip = 1;
 			size_t l = strcspn(ip, "/");
 			c->ip_text = aza_arena__strndup(&x->a, ip, l);
-			if (c->ip_text && !ht_put(&x->a, &x->ips, c->ip_text, NULL, c))
+			if (!c->ip_text)
 				x->oom = 1;
 		}
 	}
@@ -801,7 +908,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		}
 		aza_json_each(g, aza_json_get(p, "applicationSecurityGroups")) {
 			const char *gid = aza_json_str(aza_json_get(g, "id"));
-			if (gid)
+			if (gid && (gid = keep(x, gid)))
 				c->dst.asgs[c->dst.nasgs++] = gid;
 		}
 	}
@@ -811,6 +918,8 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		aza_json_each(it, aza_json_get(p, refs[k])) member_add(x, aza_json_str(aza_json_get(it, "id")), c);
 	if (!ht_put(&x->a, &x->ipcs, c->id, NULL, c))
 		x->oom = 1;
+	c->next_all = x->all;
+	x->all = c;
 	return c;
 }
 
@@ -896,12 +1005,12 @@ static void ipc_eval(aza_expo *x, ipc *c)
 					}
 			}
 	c->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
-	const char *pk = aza_arena__printf(&x->t, "%p|%p", (const void *)v[0], (const void *)v[1]);
-	if (!pk) {
-		x->oom = 1;
-		return;
-	}
-	hent *e = ht_get(&x->pairs, pk, NULL);
+	/* pairs: keyed by the two views (key: the first as a pointer, never read as a string) */
+	uint64_t pv = ht_hash(NULL, v[1]) ^ ((uint64_t)(uintptr_t)v[0] * 0xC2B2AE3D27D4EB4Full);
+	hent *e = NULL;
+	for (hent *q = x->pairs.b[pv & (x->pairs.nb - 1)]; q && !e; q = q->next)
+		if (q->h == pv && q->key == (const char *)v[0] && q->k2 == v[1])
+			e = q;
 	if (e) {
 		c->map = *(aza_expo_map *)e->val;
 	} else {
@@ -911,7 +1020,7 @@ static void ipc_eval(aza_expo *x, ipc *c)
 			return;
 		}
 		c->map = *m;
-		if (!(pk = aza_arena__strdup(&x->a, pk)) || !ht_put(&x->a, &x->pairs, pk, NULL, m))
+		if (!ht_put_h(&x->a, &x->pairs, pv, (const char *)v[0], v[1], m))
 			x->oom = 1;
 	}
 	c->map_note = notes;
@@ -995,20 +1104,46 @@ static aza_expo_reach *reach_add(aza_expo *x, epb *b)
 	return r;
 }
 
+typedef struct pipinfo {
+	const char *display; /* "name (address)" */
+	int standard;        /* 1: Standard SKU (closed without NSG), 0 Basic or unknown */
+} pipinfo;
+
+static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
+{
+	static const pipinfo none = {"", 0};
+	hent *e = ht_get(&x->pips, pip_id, NULL);
+	if (e)
+		return e->val;
+	pipinfo *pi = aza_arena__alloc(&x->a, sizeof *pi);
+	if (!pi || !(pip_id = keep(x, pip_id))) {
+		x->oom = 1;
+		return &none;
+	}
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	const aza_res *r = aza_inv_find(x->inv, pip_id);
+	const aza_json *d = r ? doc_tmp(x, r) : NULL;
+	const char *addr = jstr(d, "properties.ipAddress"), *sku = jstr(d, "sku.name");
+	const char *nm = r ? r->name : last_seg(pip_id);
+	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
+	pi->standard = sku && aza__strieq(sku, "Standard");
+	aza_arena__reset(&x->d, dm);
+	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
+		x->oom = 1;
+		return &none;
+	}
+	return pi;
+}
+
 static const char *front_name(aza_expo *x, const char *pip_id)
 {
-	const aza_res *r = aza_inv_find(x->inv, pip_id);
-	const char *addr = r ? jstr(doc_of(x, r), "properties.ipAddress") : NULL;
-	const char *nm = r ? r->name : last_seg(pip_id);
-	return addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
+	return pip_info(x, pip_id)->display;
 }
 
 /* 1: Standard SKU (closed without NSG), 0 Basic or unknown. */
 static int pip_standard(aza_expo *x, const char *pip_id)
 {
-	const aza_res *r = aza_inv_find(x->inv, pip_id);
-	const char *sku = r ? jstr(doc_of(x, r), "sku.name") : NULL;
-	return sku && aza__strieq(sku, "Standard");
+	return pip_info(x, pip_id)->standard;
 }
 
 /* Add the NSG-evaluated reach of c on protocols `protos`, backend ports
@@ -1110,9 +1245,9 @@ static void load_balancers(aza_expo *x)
 		aza_json_each(pool, aza_json_get(lp, "backendAddressPools")) {
 			const char *pid = aza_json_str(aza_json_get(pool, "id"));
 			aza_json_each(bc, aza_json_get(props(pool), "backendIPConfigurations")) {
-				hent *e = ht_get(&x->ipcs, aza_json_str(aza_json_get(bc, "id")), NULL);
-				if (e && pid)
-					member_add(x, pid, e->val);
+				ipc *c = ipc_by_id(x, aza_json_str(aza_json_get(bc, "id")));
+				if (c && pid)
+					member_add(x, pid, c);
 			}
 		}
 		static const char *const lists[] = {"loadBalancingRules", "inboundNatRules", "inboundNatPools"};
@@ -1145,9 +1280,9 @@ static void load_balancers(aza_expo *x)
 				else
 					ms = members_of(x, rid);
 				if (li == 1 && !ms) {
-					hent *e = ht_get(&x->ipcs, jstr(rp, "backendIPConfiguration.id"), NULL);
-					if (e) {
-						member_add(x, rid, e->val);
+					ipc *c = ipc_by_id(x, jstr(rp, "backendIPConfiguration.id"));
+					if (c) {
+						member_add(x, rid, c);
 						ms = members_of(x, rid);
 					}
 				}
@@ -1225,14 +1360,14 @@ static void app_gateways(aza_expo *x)
 			const char *poolid = jstr(rp, "backendAddressPool.id");
 			const aza_json *pool = by_id(aza_json_get(gp, "backendAddressPools"), poolid);
 			aza_json_each(bc, aza_json_get(props(pool), "backendIPConfigurations")) {
-				hent *e = ht_get(&x->ipcs, aza_json_str(aza_json_get(bc, "id")), NULL);
-				if (e)
-					member_add(x, poolid, e->val);
+				ipc *c = ipc_by_id(x, aza_json_str(aza_json_get(bc, "id")));
+				if (c)
+					member_add(x, poolid, c);
 			}
 			aza_json_each(ba, aza_json_get(props(pool), "backendAddresses")) {
-				hent *e = ht_get(&x->ips, jstr(ba, "ipAddress"), NULL);
-				if (e)
-					member_add(x, poolid, e->val);
+				ipc *c = ip_find(x, jstr(ba, "ipAddress"));
+				if (c)
+					member_add(x, poolid, c);
 			}
 			const char *fname = front_name(x, pip);
 			const char *hn = aza_arena__printf(&x->a, "%s listener %s, rule %s", gw->name, last_seg(jstr(rp, "httpListener.id")),
@@ -1262,11 +1397,10 @@ static void firewalls(aza_expo *x)
 			gap(x, fw->id, "DNAT rules of the linked firewall policy are not evaluated");
 		aza_json_each(col, aza_json_get(fp, "natRuleCollections")) {
 			aza_json_each(rule, aza_json_get(props(col), "rules")) {
-				hent *e = ht_get(&x->ips, jstr(rule, "translatedAddress"), NULL);
+				ipc *c = ip_find(x, jstr(rule, "translatedAddress"));
 				const char *tp = jstr(rule, "translatedPort");
-				if (!e || !tp)
+				if (!c || !tp)
 					continue;
-				ipc *c = e->val;
 				unsigned bport = (unsigned)atoi(tp);
 				/* sources: the rule's addresses that are internet */
 				aza_arena_mark mk = aza_arena__mark(&x->t);
@@ -1330,27 +1464,122 @@ static void firewalls(aza_expo *x)
 }
 
 /* Resource of a NIC: its VM when known. */
-static void nic_owner(aza_expo *x, const aza_res *nic, const char **id, const char **type, const char **name)
+static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name)
 {
-	const char *vm = jstr(doc_of(x, nic), "properties.virtualMachine.id");
+	const char *vm = jstr(nd, "properties.virtualMachine.id");
 	*id = nic->id;
 	*type = nic->type;
 	*name = nic->name;
 	if (!vm)
 		return;
-	const aza_res *r = aza_inv_find(x->inv, vm);
+	const aza_res *r = x->nvms ? aza_inv_find(x->inv, vm) : NULL;
 	if (r) {
 		*id = r->id;
 		*type = r->type;
 		*name = r->name;
 		return;
 	}
+	/* A VM the input lacks: its type and name from the id. */
+	const char *at = aza__istrstr(vm, "/providers/" T_VM "/");
+	if (at && !strchr(at + strlen("/providers/" T_VM "/"), '/')) {
+		if ((*id = keep(x, vm))) {
+			*type = T_VM;
+			*name = last_seg(*id);
+		}
+		return;
+	}
 	const char *t, *n, *s, *g, *p;
 	if (!aza_id_parse(&x->a, vm, &t, &n, &s, &g, &p)) {
-		*id = vm;
+		*id = keep(x, vm);
 		*type = t;
 		*name = n;
 	}
+}
+
+/* Read a NIC's IP configurations into the model. */
+static void nic_read(aza_expo *x, const aza_res *nic)
+{
+	/* Template values not known yet are only in documents without text;
+	 * a NIC read late (ipc_by_id) must not reset a caller's record. */
+	if (!nic->text)
+		aza_json__touch_reset();
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	const aza_json *nd = doc_tmp(x, nic);
+	const char *id, *type, *name;
+	nic_owner(x, nic, nd, &id, &type, &name);
+	const char *nsg = keep(x, jstr(nd, "properties.networkSecurityGroup.id"));
+	const aza_json *ics = aza_json_path(nd, "properties.ipConfigurations");
+	const char *nn = nic->text ? NULL : touched_note(x);
+	ipc *first = NULL;
+	aza_json_each(ic, ics) {
+		ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
+		const char *tn = nic->text ? NULL : touched_note(x);
+		if (c) {
+			c->note = tn ? tn : nn;
+			if (!first)
+				first = c;
+		}
+	}
+	if (!first && aza_json_get(nd, "properties"))
+		gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+	aza_arena__reset(&x->d, dm);
+}
+
+/* Could a NIC's stored text name a public frontend or a pool (a key
+ * starting publicIPAddress, loadBalancer or applicationGateway, in any
+ * case)? NICs that cannot are only read when a load balancer, gateway or
+ * firewall refers to one of their IP configurations. Text with escapes is
+ * always read. */
+static int nic_may_front(const aza_res *nic)
+{
+	const char *t = nic->text, *end = t + nic->textlen;
+	if (memchr(t, '\\', nic->textlen))
+		return 1;
+	for (const char *q = t; (q = memchr(q, '"', (size_t)(end - q))) != NULL; q++) {
+		size_t left = (size_t)(end - q - 1);
+		if ((left >= 15 && !strncasecmp(q + 1, "publicIPAddress", 15)) || (left >= 12 && !strncasecmp(q + 1, "loadBalancer", 12)) ||
+		    (left >= 18 && !strncasecmp(q + 1, "applicationGateway", 18)))
+			return 1;
+	}
+	return 0;
+}
+
+/* An IP configuration by id, reading its NIC now if it was put off. */
+static ipc *ipc_by_id(aza_expo *x, const char *id)
+{
+	if (!id)
+		return NULL;
+	hent *e = ht_get(&x->ipcs, id, NULL);
+	if (e || !x->ndeferred)
+		return e ? e->val : NULL;
+	const char *cut = aza__istrstr(id, "/ipConfigurations/");
+	if (!cut)
+		return NULL;
+	aza_arena_mark m = aza_arena__mark(&x->t);
+	char *nid = aza_arena__strndup(&x->t, id, (size_t)(cut - id));
+	hent *d = nid ? ht_get(&x->deferred, nid, NULL) : NULL;
+	aza_arena__reset(&x->t, m);
+	if (!d || !d->val)
+		return NULL;
+	const aza_res *nic = d->val;
+	d->val = NULL;
+	x->ndeferred--;
+	nic_read(x, nic);
+	e = ht_get(&x->ipcs, id, NULL);
+	return e ? e->val : NULL;
+}
+
+/* Read every NIC put off (before a lookup by private address). */
+static void read_deferred(aza_expo *x)
+{
+	for (size_t b = 0; b < x->deferred.nb && x->ndeferred && !x->oom; b++)
+		for (hent *e = x->deferred.b[b]; e; e = e->next)
+			if (e->val) {
+				const aza_res *nic = e->val;
+				e->val = NULL;
+				x->ndeferred--;
+				nic_read(x, nic);
+			}
 }
 
 static int ep_cmp(const void *a, const void *b)
@@ -1376,45 +1605,38 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	memset(x, 0, sizeof *x);
 	aza_arena__init(&x->a);
 	aza_arena__init(&x->t);
+	aza_arena__init(&x->d);
 	x->inv = inv;
+	x->nvms = aza_inv_count(inv, T_VM);
 	size_t nnic = aza_inv_count(inv, T_NIC) * 2 + aza_inv_count(inv, T_VMSS) * 2;
 	if (ht_init(&x->nsgs, aza_inv_count(inv, T_NSG)) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, nnic) ||
 	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
-	    ht_init(&x->eps, 1024) || ht_init(&x->ips, nnic) || ht_init(&x->gaps, 256) ||
-	    ht_init(&x->docs, nnic * 2 + 1024)) {
+	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
+	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->deferred, nnic / 2 + 64) || ht_init(&x->pips, nnic / 2 + 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
-	/* NICs */
+	/* NICs: those whose text names no frontend are read when referenced */
 	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type) {
 		if (nic->pseudo)
 			continue;
-		aza_json__touch_reset();
-		const char *id, *type, *name;
-		nic_owner(x, nic, &id, &type, &name);
-		const char *nsg = jstr(doc_of(x, nic), "properties.networkSecurityGroup.id");
-		const aza_json *ics = aza_json_path(doc_of(x, nic), "properties.ipConfigurations");
-		const char *nn = touched_note(x);
-		ipc *first = NULL;
-		aza_json_each(ic, ics) {
-			ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
-			const char *tn = touched_note(x);
-			if (c) {
-				c->note = tn ? tn : nn;
-				if (!first)
-					first = c;
-			}
+		if (nic->text && !nic_may_front(nic)) {
+			if (!ht_put(&x->a, &x->deferred, nic->id, NULL, (void *)nic))
+				x->oom = 1;
+			x->ndeferred++;
+			continue;
 		}
-		if (!first && aza_json_get(doc_of(x, nic), "properties"))
-			gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+		nic_read(x, nic);
 	}
 	/* VMs: NICs the input does not hold */
 	for (const aza_res *vm = aza_inv_first(inv, T_VM); vm && !x->oom; vm = vm->next_of_type) {
-		const aza_json *np = aza_json_path(doc_of(x, vm), "properties.networkProfile");
-		if (!aza_json_get(doc_of(x, vm), "properties"))
-			continue;
-		if (!np) {
-			gap(x, vm->id, "networkProfile is absent: the VM's network interfaces are not known");
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		const aza_json *vd = doc_tmp(x, vm);
+		const aza_json *np = aza_json_path(vd, "properties.networkProfile");
+		if (!aza_json_get(vd, "properties") || !np) {
+			if (!np && aza_json_get(vd, "properties"))
+				gap(x, vm->id, "networkProfile is absent: the VM's network interfaces are not known");
+			aza_arena__reset(&x->d, dm);
 			continue;
 		}
 		aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
@@ -1424,11 +1646,13 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		}
 		if (aza_json_get(np, "networkInterfaceConfigurations"))
 			gap(x, vm->id, "networkInterfaceConfigurations (flexible orchestration) are not evaluated");
+		aza_arena__reset(&x->d, dm);
 	}
 	/* Scale sets */
 	for (const aza_res *ss = aza_inv_first(inv, T_VMSS); ss && !x->oom; ss = ss->next_of_type) {
 		aza_json__touch_reset();
-		aza_json_each(nc, aza_json_path(doc_of(x, ss), "properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations")) {
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		aza_json_each(nc, aza_json_path(doc_tmp(x, ss), "properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations")) {
 			const aza_json *np = props(nc);
 			const char *cname = aza_json_str(aza_json_get(nc, "name"));
 			const char *nid = aza_arena__printf(&x->a, "%s/networkInterfaceConfigurations/%s", ss->id, cname ? cname : "?");
@@ -1437,11 +1661,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 				break;
 			}
 			aza_json_each(ic, aza_json_get(np, "ipConfigurations")) {
-				ipc *c = ipc_add(x, ic, nid, jstr(np, "networkSecurityGroup.id"), ss->id, ss->type, ss->name, 1);
+				ipc *c = ipc_add(x, ic, nid, keep(x, jstr(np, "networkSecurityGroup.id")), ss->id, ss->type, ss->name, 1);
 				if (c)
 					c->note = touched_note(x);
 			}
 		}
+		aza_arena__reset(&x->d, dm);
 	}
 	/* LB pools whose load balancer is not in the input */
 	for (size_t b = 0; b < x->members.nb && !x->oom; b++)
@@ -1486,6 +1711,8 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		qsort(x->out, x->nout, sizeof *x->out, ep_cmp);
 	aza_arena__release(&x->t);
 	aza_arena__init(&x->t);
+	aza_arena__release(&x->d);
+	aza_arena__init(&x->d);
 	*out = x;
 	return 0;
 }
@@ -1503,11 +1730,13 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->out);
 	aza__free(x->gap_id);
 	aza__free(x->gap_why);
-	htab *hs[] = {&x->nsgs, &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs, &x->eps, &x->ips, &x->gaps, &x->docs};
+	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
+	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->deferred};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
 	aza_arena__release(&x->t);
+	aza_arena__release(&x->d);
 	aza__free(x);
 }
 
