@@ -173,7 +173,7 @@ int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
 		if (!d->has_ip || (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi))
 			return 1;
 	for (size_t i = 0; i < r->ndtok; i++) {
-		if (aza__strieq(r->dtok[i], "VirtualNetwork"))
+		if ((r->dtok[i][0] | 0x20) == 'v' && !d->no_vnet && aza__strieq(r->dtok[i], "VirtualNetwork"))
 			return 1;
 		for (size_t k = 0; k < d->nasgs; k++)
 			if (aza__strieq(r->dtok[i], d->asgs[k]))
@@ -551,6 +551,7 @@ typedef struct ipc {
 	const char *res_id, *res_type, *res_name;
 	const char *subnet_id, *nsg_id, *pip_id;
 	const char *inst_pip; /* scale set instance public IP configuration name */
+	int inst_basic;       /* ... of the Basic SKU (open without NSG) */
 	const char *ip_text;
 	aza_expo_dst dst;
 	const char *note;
@@ -779,6 +780,7 @@ static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
 
 static ipc *ipc_by_id(aza_expo *x, const char *id);
 static void read_deferred(aza_expo *x);
+static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name);
 
 /* The IP configuration with private address ip (the newest read), filled
  * on first use: only firewall DNAT rules and gateway pools need it. */
@@ -793,12 +795,46 @@ static ipc *ip_find(aza_expo *x, const char *ip)
 			x->oom = 1;
 			return NULL;
 		}
+		/* oldest first, so the newest of an address is found first */
+		size_t n = 0;
 		for (ipc *c = x->all; c; c = c->next_all)
-			if (*c->ip_text && !ht_get(&x->ips, c->ip_text, NULL) && !ht_put(&x->a, &x->ips, c->ip_text, NULL, c))
+			n++;
+		ipc **v = aza__malloc((n ? n : 1) * sizeof *v);
+		if (!v) {
+			x->oom = 1;
+			return NULL;
+		}
+		n = 0;
+		for (ipc *c = x->all; c; c = c->next_all)
+			v[n++] = c;
+		while (n--)
+			if (*v[n]->ip_text && !ht_put(&x->a, &x->ips, v[n]->ip_text, NULL, v[n]))
 				x->oom = 1;
+		aza__free(v);
 	}
 	hent *e = ht_get(&x->ips, ip, NULL);
 	return e ? e->val : NULL;
+}
+
+/* The IP configuration with private address ip in virtual network vnet
+ * (or subnet; either may be NULL: any). */
+static ipc *ip_find_in(aza_expo *x, const char *ip, const char *vnet, const char *subnet)
+{
+	if (!ip_find(x, ip))
+		return NULL;
+	uint64_t hv = ht_hash(ip, NULL);
+	for (hent *e = x->ips.b[hv & (x->ips.nb - 1)]; e; e = e->next) {
+		ipc *c = e->val;
+		if (e->h != hv || strcmp(e->key, ip))
+			continue;
+		if (subnet && (!c->subnet_id || !aza__strieq(c->subnet_id, subnet)))
+			continue;
+		size_t vl = vnet ? strlen(vnet) : 0;
+		if (vnet && (!c->subnet_id || strncasecmp(c->subnet_id, vnet, vl) || strncasecmp(c->subnet_id + vl, "/subnets/", 9)))
+			continue;
+		return c;
+	}
+	return NULL;
 }
 
 static void member_add(aza_expo *x, const char *ref, ipc *c)
@@ -881,6 +917,8 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 	c->ip_text = "";
 	if (vmss) {
 		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
+		const char *isku = jstr(pc, "sku.name");
+		c->inst_basic = isku && aza__strieq(isku, "Basic");
 		if (pc && !aza_json_is(pc, AZA_JNULL))
 			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_arena__strdup(&x->a, aza_json_str(aza_json_get(pc, "name")))
 			                                                     : "instance public IP";
@@ -962,6 +1000,22 @@ static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
 	return v;
 }
 
+/* Internet traffic through two views (NULL: no NSG), computed once per pair:
+ * keyed by the two views (key: the first as a pointer, never read as a string). */
+static const aza_expo_map *pair_map(aza_expo *x, const view *v0, const view *v1)
+{
+	uint64_t pv = ht_hash(NULL, v1) ^ ((uint64_t)(uintptr_t)v0 * 0xC2B2AE3D27D4EB4Full);
+	for (hent *q = x->pairs.b[pv & (x->pairs.nb - 1)]; q; q = q->next)
+		if (q->h == pv && q->key == (const char *)v0 && q->k2 == v1)
+			return q->val;
+	aza_expo_map *m = aza_arena__alloc(&x->a, sizeof *m);
+	if (!m || combine(&x->a, &x->t, v0, v1, m) || !ht_put_h(&x->a, &x->pairs, pv, (const char *)v0, v1, m)) {
+		x->oom = 1;
+		return NULL;
+	}
+	return m;
+}
+
 /* Evaluate an IP configuration's NSGs once. */
 static void ipc_eval(aza_expo *x, ipc *c)
 {
@@ -1005,26 +1059,24 @@ static void ipc_eval(aza_expo *x, ipc *c)
 					}
 			}
 	c->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
-	/* pairs: keyed by the two views (key: the first as a pointer, never read as a string) */
-	uint64_t pv = ht_hash(NULL, v[1]) ^ ((uint64_t)(uintptr_t)v[0] * 0xC2B2AE3D27D4EB4Full);
-	hent *e = NULL;
-	for (hent *q = x->pairs.b[pv & (x->pairs.nb - 1)]; q && !e; q = q->next)
-		if (q->h == pv && q->key == (const char *)v[0] && q->k2 == v[1])
-			e = q;
-	if (e) {
-		c->map = *(aza_expo_map *)e->val;
-	} else {
-		aza_expo_map *m = aza_arena__alloc(&x->a, sizeof *m);
-		if (!m || combine(&x->a, &x->t, v[0], v[1], m)) {
-			x->oom = 1;
-			return;
-		}
-		c->map = *m;
-		if (!ht_put_h(&x->a, &x->pairs, pv, (const char *)v[0], v[1], m))
-			x->oom = 1;
-	}
+	const aza_expo_map *m = pair_map(x, v[0], v[1]);
+	if (!m)
+		return;
+	c->map = *m;
 	c->map_note = notes;
 #undef NOTE
+}
+
+/* The map of c's NSGs for another destination d (floating IP: the
+ * frontend address). NULL out of memory. */
+static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d)
+{
+	ipc_eval(x, c);
+	const view *v[2] = {NULL, NULL};
+	for (int i = 0; i < 2; i++)
+		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], d)))
+			return NULL;
+	return x->oom ? NULL : pair_map(x, v[0], v[1]);
 }
 
 static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front, const char *via, const char *res_id,
@@ -1107,11 +1159,13 @@ static aza_expo_reach *reach_add(aza_expo *x, epb *b)
 typedef struct pipinfo {
 	const char *display; /* "name (address)" */
 	int standard;        /* 1: Standard SKU (closed without NSG), 0 Basic or unknown */
+	int has_addr;        /* addr is known */
+	aza_nsg_span addr;   /* the public address */
 } pipinfo;
 
 static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 {
-	static const pipinfo none = {"", 0};
+	static const pipinfo none = {"", 0, 0, {0, 0, 0}};
 	hent *e = ht_get(&x->pips, pip_id, NULL);
 	if (e)
 		return e->val;
@@ -1127,6 +1181,7 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	const char *nm = r ? r->name : last_seg(pip_id);
 	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
 	pi->standard = sku && aza__strieq(sku, "Standard");
+	pi->has_addr = addr && parse_ip(addr, &pi->addr);
 	aza_arena__reset(&x->d, dm);
 	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
 		x->oom = 1;
@@ -1149,13 +1204,13 @@ static int pip_standard(aza_expo *x, const char *pip_id)
 /* Add the NSG-evaluated reach of c on protocols `protos`, backend ports
  * [lo, hi], frontend ports mapped by offset (front_lo - lo) or, when
  * fixed_front, the whole front range. */
-static void add_reach(aza_expo *x, epb *b, ipc *c, unsigned protos, unsigned lo, unsigned hi, unsigned flo, unsigned fhi,
-                      int fixed_front, const aza_expo_hop *front_hop, int standard)
+static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, unsigned protos, unsigned lo, unsigned hi,
+                      unsigned flo, unsigned fhi, int fixed_front, const aza_expo_hop *front_hop, int standard)
 {
 	if (standard && c->nsg_none)
 		return;
-	for (size_t i = 0; i < c->map.n; i++) {
-		const aza_expo_seg *s = &c->map.seg[i];
+	for (size_t i = 0; i < map->n; i++) {
+		const aza_expo_seg *s = &map->seg[i];
 		if (!(s->proto & protos) || s->hi < lo || s->lo > hi)
 			continue;
 		int ported = s->proto == AZA_NSG_TCP || s->proto == AZA_NSG_UDP;
@@ -1208,7 +1263,7 @@ static void direct_pips(aza_expo *x)
 				return;
 			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
 			/* Scale set instance IPs are Standard unless a Basic SKU is named. */
-			add_reach(x, b, c, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, c->pip_id ? pip_standard(x, c->pip_id) : 1);
+			add_reach(x, b, c, &c->map, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic);
 		}
 }
 
@@ -1248,6 +1303,19 @@ static void load_balancers(aza_expo *x)
 				ipc *c = ipc_by_id(x, aza_json_str(aza_json_get(bc, "id")));
 				if (c && pid)
 					member_add(x, pid, c);
+			}
+			/* IP-based pools: members by private address in a virtual network */
+			aza_json_each(ba, aza_json_get(props(pool), "loadBalancerBackendAddresses")) {
+				const aza_json *bp = props(ba);
+				const char *addr = jstr(bp, "ipAddress");
+				ipc *c = ipc_by_id(x, jstr(bp, "networkInterfaceIPConfiguration.id"));
+				if (!c && addr)
+					c = ip_find_in(x, addr, jstr(bp, "virtualNetwork.id"), jstr(bp, "subnet.id"));
+				if (c && pid)
+					member_add(x, pid, c);
+				else if (addr && pid)
+					gap(x, lb->id, aza_arena__printf(&x->a, "backend address %s of pool %s matches no IP configuration in the input",
+					                                 addr, last_seg(pid)));
 			}
 		}
 		static const char *const lists[] = {"loadBalancingRules", "inboundNatRules", "inboundNatPools"};
@@ -1299,14 +1367,32 @@ static void load_balancers(aza_expo *x)
 				const char *fname = front_name(x, pip);
 				const char *tn = touched_note(x);
 				aza_expo_hop fh = {kinds[li], rid ? rid : lb->id, rname, "", 0};
+				/* Floating IP: the backend sees the frontend address and port,
+				 * so the NSGs are evaluated for that destination and port. */
+				const aza_json *fl = aza_json_get(rp, "enableFloatingIP");
+				int floating = li < 2 && aza_json_is(fl, AZA_JTRUE);
+				if (floating && !ranged) {
+					blo = flo;
+					bhi = fhi;
+				}
+				const pipinfo *pi = pip_info(x, pip);
 				for (member *m = ms; m && !x->oom; m = m->next) {
 					ipc_eval(x, m->c);
+					const aza_expo_map *map = &m->c->map;
+					if (floating) {
+						aza_expo_dst fd = m->c->dst;
+						fd.has_ip = pi->has_addr;
+						fd.ip = pi->addr;
+						fd.no_vnet = 1;
+						if (!(map = map_for_dst(x, m->c, &fd)))
+							return;
+					}
 					epb *b = ep_get(x, m->c, pip, fname, "load-balancer", NULL, NULL, NULL);
 					if (!b)
 						return;
 					if (tn)
 						b->e.note = *b->e.note ? aza_arena__printf(&x->a, "%s; %s", b->e.note, tn) : tn;
-					add_reach(x, b, m->c, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard);
+					add_reach(x, b, m->c, map, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard);
 				}
 			}
 	}
@@ -1387,79 +1473,169 @@ static void app_gateways(aza_expo *x)
 	}
 }
 
+/* Add the addresses of one source entry (a prefix, "*") to src[*n]. */
+static void src_add(const char *s, aza_nsg_span *src, size_t *n)
+{
+	if (!s)
+		return;
+	if (!strcmp(s, "*") || !strcmp(s, "0.0.0.0/0") || aza__strieq(s, "Any") || aza__strieq(s, "Internet")) {
+		src[(*n)++] = (aza_nsg_span){0, V4MAX, 0};
+		src[(*n)++] = (aza_nsg_span){0, V6MAX, 1};
+	} else if (parse_ip(s, &src[*n])) {
+		const char *sl = strchr(s, '/');
+		int bits = sl ? atoi(sl + 1) : (src[*n].v6 ? 64 : 32);
+		int w = src[*n].v6 ? 64 : 32;
+		if (bits > w)
+			bits = w;
+		uint64_t host = bits <= 0 ? (src[*n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
+		src[*n].lo &= ~host;
+		src[*n].hi = src[*n].lo | host;
+		(*n)++;
+	}
+}
+
+/* One DNAT rule (classic natRuleCollections or a firewall policy's
+ * FirewallPolicyNatRuleCollection): the translated address's IP
+ * configuration is reached on the translated port from the rule's internet
+ * sources. protos_key: "protocols" (classic) or "ipProtocols" (policy). */
+static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const char *hop_name, const aza_json *rule,
+                      const char *protos_key)
+{
+	const char *tp = jstr(rule, "translatedPort");
+	if (!jstr(rule, "translatedAddress") && jstr(rule, "translatedFqdn")) {
+		gap(x, fw->id, aza_arena__printf(&x->a, "DNAT rule %s translates to the FQDN %s, which is not resolved", hop_name,
+		                                 jstr(rule, "translatedFqdn")));
+		return;
+	}
+	ipc *c = ip_find(x, jstr(rule, "translatedAddress"));
+	if (!c || !tp)
+		return;
+	unsigned bport = (unsigned)atoi(tp);
+	/* sources: the rule's addresses (and IP groups) that are internet */
+	aza_arena_mark mk = aza_arena__mark(&x->t);
+	size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
+	aza_json_each(g, aza_json_get(rule, "sourceIpGroups")) {
+		const aza_res *ig = aza_inv_find(x->inv, aza_json_str(g));
+		ns += aza_json_len(aza_json_path(doc_of(x, ig), "properties.ipAddresses"));
+	}
+	aza_nsg_span *src = aza_arena__alloc(&x->t, (2 * ns + 2) * sizeof *src),
+	             *o = aza_arena__alloc(&x->t, (2 * ns + N_INTERNET + 2) * sizeof *o);
+	if (!src || !o) {
+		x->oom = 1;
+		return;
+	}
+	size_t n = 0;
+	const char *missing = NULL;
+	aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) src_add(aza_json_str(sa), src, &n);
+	aza_json_each(g, aza_json_get(rule, "sourceIpGroups")) {
+		const aza_res *ig = aza_inv_find(x->inv, aza_json_str(g));
+		if (!ig)
+			missing = aza_json_str(g);
+		aza_json_each(a, aza_json_path(doc_of(x, ig), "properties.ipAddresses")) src_add(aza_json_str(a), src, &n);
+	}
+	n = set_norm(src, n);
+	size_t ni = set_and(src, n, internet, N_INTERNET, o);
+	double v4, v6;
+	set_count(o, ni, &v4, &v6);
+	aza_arena__reset(&x->t, mk);
+	if (missing)
+		gap(x, c->res_id, aza_arena__printf(&x->a, "IP group %s of DNAT rule %s is not in the input", last_seg(missing), hop_name));
+	if (!ni)
+		return;
+	const char *fname = pip ? front_name(x, pip) : fw->name;
+	epb *b = ep_get(x, c, pip ? pip : fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
+	if (!b)
+		return;
+	aza_json_each(dp, aza_json_get(rule, "destinationPorts")) {
+		const char *ds = aza_json_str(dp);
+		aza_json_each(pr, aza_json_get(rule, protos_key)) {
+			unsigned proto = lb_protos(aza_json_str(pr));
+			if (!proto || !ds)
+				continue;
+			for (unsigned bit = AZA_NSG_TCP; bit <= AZA_NSG_UDP; bit <<= 1) {
+				if (!(proto & bit))
+					continue;
+				aza_expo_reach *r = reach_add(x, b);
+				aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
+				if (!r || !h) {
+					x->oom = 1;
+					return;
+				}
+				*h = (aza_expo_hop){"firewall-dnat", fw->id, hop_name, "", 0};
+				unsigned fport = (unsigned)atoi(ds);
+				*r = (aza_expo_reach){aza_nsg_proto_name(bit), bport, bport, fport, fport, v4, v6,
+				                      v4 == internet_v4() && v6 == internet_v6(),
+				                      v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6, 0, h, 1};
+			}
+		}
+	}
+}
+
+#define T_FWPOL "Microsoft.Network/firewallPolicies"
+#define T_RCG T_FWPOL "/ruleCollectionGroups"
+
+/* The DNAT rules of a firewall policy and of its base policies. */
+static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const char *pol_id, int depth)
+{
+	const aza_res *pol = pol_id ? aza_inv_find(x->inv, pol_id) : NULL;
+	if (!pol) {
+		if (pol_id)
+			gap(x, fw->id, aza_arena__printf(&x->a, "firewall policy %s is not in the input (its DNAT rules are not known)",
+			                                 last_seg(pol_id)));
+		return;
+	}
+	if (depth > 8)
+		return;
+	const char *base = jstr(doc_of(x, pol), "properties.basePolicy.id");
+	if (base)
+		policy_dnat(x, fw, pip, base, depth + 1);
+	int groups = 0;
+	for (const aza_res *g = aza_inv_child(x->inv, pol->id, T_RCG); g && !x->oom; g = aza_inv_next_child(g, pol->id)) {
+		groups++;
+		aza_json_each(col, aza_json_path(doc_of(x, g), "properties.ruleCollections")) {
+			const char *ct = jstr(col, "ruleCollectionType");
+			if (!ct || !aza__strieq(ct, "FirewallPolicyNatRuleCollection"))
+				continue;
+			aza_json_each(rule, aza_json_get(col, "rules")) {
+				const char *rt = jstr(rule, "ruleType");
+				if (rt && !aza__strieq(rt, "NatRule"))
+					continue;
+				const char *hn = aza_arena__printf(&x->a, "%s policy %s/%s/%s/%s", fw->name, pol->name, last_seg(g->name),
+				                                   jstr(col, "name") ? jstr(col, "name") : "?", jstr(rule, "name") ? jstr(rule, "name") : "?");
+				if (!hn) {
+					x->oom = 1;
+					return;
+				}
+				dnat_rule(x, fw, pip, hn, rule, "ipProtocols");
+			}
+		}
+	}
+	size_t listed = aza_json_len(aza_json_path(doc_of(x, pol), "properties.ruleCollectionGroups"));
+	if ((size_t)groups < listed)
+		gap(x, fw->id, aza_arena__printf(&x->a, "%zu rule collection group%s of firewall policy %s %s not in the input", listed - (size_t)groups,
+		                                 listed - (size_t)groups == 1 ? "" : "s", pol->name, listed - (size_t)groups == 1 ? "is" : "are"));
+}
+
 static void firewalls(aza_expo *x)
 {
 	for (const aza_res *fw = aza_inv_first(x->inv, T_FW); fw && !x->oom; fw = fw->next_of_type) {
 		const aza_json *fp = aza_json_get(doc_of(x, fw), "properties");
 		const char *pip = NULL;
 		aza_json_each(ic, aza_json_get(fp, "ipConfigurations")) if (!pip) pip = jstr(props(ic), "publicIPAddress.id");
-		if (jstr(fp, "firewallPolicy.id"))
-			gap(x, fw->id, "DNAT rules of the linked firewall policy are not evaluated");
 		aza_json_each(col, aza_json_get(fp, "natRuleCollections")) {
 			aza_json_each(rule, aza_json_get(props(col), "rules")) {
-				ipc *c = ip_find(x, jstr(rule, "translatedAddress"));
-				const char *tp = jstr(rule, "translatedPort");
-				if (!c || !tp)
-					continue;
-				unsigned bport = (unsigned)atoi(tp);
-				/* sources: the rule's addresses that are internet */
-				aza_arena_mark mk = aza_arena__mark(&x->t);
-				size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
-				aza_nsg_span *src = aza_arena__alloc(&x->t, (2 * ns + 2) * sizeof *src), *o = aza_arena__alloc(&x->t, (2 * ns + N_INTERNET + 2) * sizeof *o);
-				if (!src || !o) {
+				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
+				                                   aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
+				if (!hn) {
 					x->oom = 1;
 					return;
 				}
-				size_t n = 0;
-				aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) {
-					const char *s = aza_json_str(sa);
-					if (s && !strcmp(s, "*")) {
-						src[n++] = (aza_nsg_span){0, V4MAX, 0};
-						src[n++] = (aza_nsg_span){0, V6MAX, 1};
-					} else if (s && parse_ip(s, &src[n])) {
-						const char *sl = strchr(s, '/');
-						int bits = sl ? atoi(sl + 1) : (src[n].v6 ? 64 : 32);
-						int w = src[n].v6 ? 64 : 32;
-						if (bits > w)
-							bits = w;
-						uint64_t host = bits <= 0 ? (src[n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
-						src[n].lo &= ~host;
-						src[n].hi = src[n].lo | host;
-						n++;
-					}
-				}
-				n = set_norm(src, n);
-				size_t ni = set_and(src, n, internet, N_INTERNET, o);
-				double v4, v6;
-				set_count(o, ni, &v4, &v6);
-				aza_arena__reset(&x->t, mk);
-				if (!ni)
-					continue;
-				const char *fname = pip ? front_name(x, pip) : fw->name;
-				epb *b = ep_get(x, c, pip ? pip : fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
-				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
-				                                   aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
-				aza_json_each(dp, aza_json_get(rule, "destinationPorts")) {
-					const char *ds = aza_json_str(dp);
-					aza_json_each(pr, aza_json_get(rule, "protocols")) {
-						unsigned proto = lb_protos(aza_json_str(pr));
-						if (!proto || !ds || !b || !hn)
-							continue;
-						aza_expo_reach *r = reach_add(x, b);
-						aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
-						if (!r || !h) {
-							x->oom = 1;
-							return;
-						}
-						*h = (aza_expo_hop){"firewall-dnat", fw->id, hn, "", 0};
-						unsigned fport = (unsigned)atoi(ds);
-						*r = (aza_expo_reach){aza_nsg_proto_name(proto), bport, bport, fport, fport, v4, v6,
-						                      v4 == internet_v4() && v6 == internet_v6(),
-						                      v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6, 0, h, 1};
-					}
-				}
+				dnat_rule(x, fw, pip, hn, rule, "protocols");
 			}
 		}
+		const char *pol = jstr(fp, "firewallPolicy.id");
+		if (pol)
+			policy_dnat(x, fw, pip, pol, 0);
 	}
 }
 
@@ -1639,13 +1815,39 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 			aza_arena__reset(&x->d, dm);
 			continue;
 		}
+		/* VMs that declare networkInterfaceConfigurations (flexible
+		 * orchestration, or templates) get NICs created from them: when
+		 * none of the VM's NICs is in the input, the configurations are the
+		 * model (like a scale set's: NSG, subnet, pools, public IP config). */
+		const aza_json *cfgs = aza_json_get(np, "networkInterfaceConfigurations");
+		size_t found = 0;
 		aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
 			const char *nid = aza_json_str(aza_json_get(ni, "id"));
-			if (nid && !aza_inv_find(inv, nid))
-				gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", last_seg(nid)));
+			found += nid && aza_inv_find(inv, nid);
 		}
-		if (aza_json_get(np, "networkInterfaceConfigurations"))
-			gap(x, vm->id, "networkInterfaceConfigurations (flexible orchestration) are not evaluated");
+		if (aza_json_len(cfgs) && !found) {
+			aza_json__touch_reset();
+			aza_json_each(nc, cfgs) {
+				const aza_json *ncp = props(nc);
+				const char *cname = aza_json_str(aza_json_get(nc, "name"));
+				const char *nid = aza_arena__printf(&x->a, "%s/networkInterfaceConfigurations/%s", vm->id, cname ? cname : "?");
+				if (!nid) {
+					x->oom = 1;
+					break;
+				}
+				aza_json_each(ic, aza_json_get(ncp, "ipConfigurations")) {
+					ipc *c = ipc_add(x, ic, nid, keep(x, jstr(ncp, "networkSecurityGroup.id")), vm->id, vm->type, vm->name, 1);
+					if (c)
+						c->note = touched_note(x);
+				}
+			}
+		} else {
+			aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
+				const char *nid = aza_json_str(aza_json_get(ni, "id"));
+				if (nid && !aza_inv_find(inv, nid))
+					gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", last_seg(nid)));
+			}
+		}
 		aza_arena__reset(&x->d, dm);
 	}
 	/* Scale sets */

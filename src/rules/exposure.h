@@ -35,6 +35,8 @@ typedef struct aza_expo_dst {
 	aza_nsg_span ip;      /* lo == hi */
 	const char **asgs;    /* application security group ids */
 	size_t nasgs;
+	int no_vnet;          /* the address is public (floating IP): the
+	                         VirtualNetwork tag does not hold it */
 } aza_expo_dst;
 
 /* One piece of the reachable set. */
