@@ -13,6 +13,7 @@
  * script and style (by SHA-256 hash) and no network access at all.
  */
 #include "report.h"
+#include "../rules/exposure.h"
 
 #include <string.h>
 
@@ -56,7 +57,10 @@ static const char css[] =
 	".kv .k{display:inline-block;min-width:140px;font-weight:600;color:#455a64}\n"
 	"code{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;background:#f5f5f5;padding:1px 4px;border-radius:3px;white-space:pre-wrap}\n"
 	".pager{display:flex;gap:8px;align-items:center;margin-top:8px}\n"
-	".muted{color:#757575}\n";
+	".muted{color:#757575}\n"
+	"#exposure-table td.path .hop{white-space:nowrap}\n"
+	"#exposure-table .note{color:var(--unknown);font-size:12px}\n"
+	"tr.closed td{color:#757575}\n";
 
 static const char js[] =
 	"\"use strict\";\n"
@@ -190,6 +194,71 @@ static const char js[] =
 	"      apply();\n"
 	"    });\n"
 	"  });\n"
+	"  var X = D.exposure;\n"
+	"  if (X && $(\"xrows\")) {\n"
+	"    var XS = X.s, XE = X.e, XR = [], XT = [];\n"
+	"    XE.forEach(function (e, i) {\n"
+	"      if (!e[8].length) XR.push([i, -1]);\n"
+	"      e[8].forEach(function (r, k) { XR.push([i, k]); });\n"
+	"    });\n"
+	"    var xtext = function (i) {\n"
+	"      if (XT[i] === undefined) {\n"
+	"        var e = XE[i], t = [];\n"
+	"        for (var k = 0; k < 8; k++) t.push(XS[e[k]]);\n"
+	"        e[8].forEach(function (r) {\n"
+	"          t.push(XS[r[0]], XS[r[5]], String(r[1]), String(r[3]));\n"
+	"          r[6].forEach(function (h) { t.push(XS[h[0]], XS[h[1]], XS[h[2]]); });\n"
+	"        });\n"
+	"        XT[i] = t.join(\"\\n\").toLowerCase();\n"
+	"      }\n"
+	"      return XT[i];\n"
+	"    };\n"
+	"    var range = function (lo, hi) { return lo === hi ? String(lo) : lo + \"-\" + hi; };\n"
+	"    var hopText = function (h) {\n"
+	"      var kind = XS[h[0]], name = XS[h[1]], rule = XS[h[2]];\n"
+	"      if (kind.indexOf(\"nsg\") >= 0) return rule ? kind + \" \" + name + \": rule \" + rule + \" (priority \" + h[3] + \")\" : kind + \": none (allowed)\";\n"
+	"      return kind + \" \" + name;\n"
+	"    };\n"
+	"    var XMAX = 200;\n"
+	"    var xrender = function () {\n"
+	"      var q = $(\"xq\").value.toLowerCase(), tb = $(\"xrows\"), shown = 0, match = 0;\n"
+	"      tb.textContent = \"\";\n"
+	"      for (var j = 0; j < XR.length; j++) {\n"
+	"        var e = XE[XR[j][0]];\n"
+	"        if (q && xtext(XR[j][0]).indexOf(q) < 0) continue;\n"
+	"        match++;\n"
+	"        if (shown >= XMAX) continue;\n"
+	"        shown++;\n"
+	"        var r = XR[j][1] < 0 ? null : e[8][XR[j][1]];\n"
+	"        var tr = el(\"tr\", r ? \"xrow\" : \"xrow closed\");\n"
+	"        var td = el(\"td\", \"res\", XS[e[0]]);\n"
+	"        td.appendChild(el(\"div\", \"muted\", XS[e[2]] + (XS[e[3]] ? \" / \" + XS[e[3]] : \"\") + (XS[e[4]] ? \" [\" + XS[e[4]] + \"]\" : \"\")));\n"
+	"        if (XS[e[7]]) td.appendChild(el(\"div\", \"note\", \"note: \" + XS[e[7]]));\n"
+	"        tr.appendChild(td);\n"
+	"        tr.appendChild(el(\"td\", null, XS[e[5]] + \" (\" + XS[e[6]] + \")\"));\n"
+	"        if (!r) {\n"
+	"          tr.appendChild(el(\"td\", null, \"closed\"));\n"
+	"          tr.appendChild(el(\"td\", null, \"\"));\n"
+	"          tr.appendChild(el(\"td\", null, \"\"));\n"
+	"        } else {\n"
+	"          var proto = XS[r[0]], ported = proto === \"TCP\" || proto === \"UDP\";\n"
+	"          var ports = ported ? proto + \" \" + range(r[1], r[2]) + (r[3] !== r[1] || r[4] !== r[2] ? \" (frontend \" + range(r[3], r[4]) + \")\" : \"\") : proto;\n"
+	"          tr.appendChild(el(\"td\", \"ports\", ports));\n"
+	"          tr.appendChild(el(\"td\", null, XS[r[5]]));\n"
+	"          var path = el(\"td\", \"path\");\n"
+	"          r[6].forEach(function (h) { path.appendChild(el(\"div\", \"hop\", hopText(h))); });\n"
+	"          tr.appendChild(path);\n"
+	"        }\n"
+	"        tb.appendChild(tr);\n"
+	"      }\n"
+	"      $(\"xcount\").textContent = match ? \"Showing \" + shown + \" of \" + match + \" rows (\" + X.reachable + \" reachable endpoints, \" + X.closed + \" closed frontends)\" : \"No exposure row matches (\" + XR.length + \" in all)\";\n"
+	"    };\n"
+	"    var gl = $(\"xgaps\");\n"
+	"    X.g.forEach(function (g) { gl.appendChild(el(\"li\", null, XS[g[0]] + \": \" + XS[g[1]])); });\n"
+	"    var xtimer = null;\n"
+	"    $(\"xq\").addEventListener(\"input\", function () { clearTimeout(xtimer); xtimer = setTimeout(xrender, 150); });\n"
+	"    xrender();\n"
+	"  }\n"
 	"  apply();\n"
 	"})();\n";
 
@@ -335,6 +404,81 @@ static void chart(aza_buf *b, const char *title, const char *const *labels, size
 	aza_buf__adds(b, "</svg></div>\n");
 }
 
+/* The exposure model as compact data: every string once in "s", endpoints
+ * [name, id, type, ip configuration, private ip, frontend, via, note,
+ * reach[[protocol, port lo, hi, frontend lo, hi, sources, path[[kind, name,
+ * rule, priority]]]]] and not-evaluated [[id, reason]] as indexes into it. */
+static size_t xs_add(intern *t, aza_buf *sb, const char *v)
+{
+	size_t before = t->n, i = intern_add(t, v ? v : "");
+	if (t->n > before) {
+		aza_buf__adds(sb, before ? "," : "");
+		jstr(sb, v ? v : "");
+	}
+	return i;
+}
+
+static int exposure_data(const aza_expo *x, aza_buf *b)
+{
+	intern t = {0};
+	aza_arena a;
+	aza_arena__init(&a);
+	aza_buf sb, eb;
+	aza_buf__init(&sb, 0);
+	aza_buf__init(&eb, 0);
+	size_t n = aza_expo__count(x), reachable = 0;
+	char tmp[160];
+	for (size_t i = 0; i < n; i++) {
+		const aza_expo_endpoint *e = aza_expo__at(x, i);
+		const char *type = strrchr(e->resource_type, '/') ? strrchr(e->resource_type, '/') + 1 : e->resource_type;
+		const char *ipc = e->ip_config;
+		reachable += e->nreach > 0;
+		aza_buf__printf(&eb, "%s[%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,[", i ? ",\n" : "\n", xs_add(&t, &sb, e->resource_name),
+		                xs_add(&t, &sb, e->resource_id), xs_add(&t, &sb, type), xs_add(&t, &sb, ipc), xs_add(&t, &sb, e->private_ip),
+		                xs_add(&t, &sb, e->frontend), xs_add(&t, &sb, e->via), xs_add(&t, &sb, e->note));
+		for (size_t k = 0; k < e->nreach; k++) {
+			const aza_expo_reach *r = &e->reach[k];
+			if (r->l7 && r->sources_v4 < 0)
+				snprintf(tmp, sizeof tmp, "through the gateway's HTTP(S) proxy");
+			else if (r->any_source)
+				snprintf(tmp, sizeof tmp, "any internet address%s", r->l7 ? " (HTTP(S) proxy)" : "");
+			else
+				snprintf(tmp, sizeof tmp, "%s%.0f IPv4 addresses, %.0f IPv6 /64s", r->wide ? "" : "allow-listed: ", r->sources_v4,
+				         r->sources_v6);
+			const char *src = aza_arena__strdup(&a, tmp); /* interned keys must stay */
+			if (!src)
+				t.oom = 1;
+			aza_buf__printf(&eb, "%s[%zu,%u,%u,%u,%u,%zu,[", k ? "," : "", xs_add(&t, &sb, r->protocol), r->port_lo, r->port_hi,
+			                r->front_lo, r->front_hi, xs_add(&t, &sb, src));
+			for (size_t h = 0; h < r->nhops; h++) {
+				const aza_expo_hop *p = &r->hops[h];
+				aza_buf__printf(&eb, "%s[%zu,%zu,%zu,%d]", h ? "," : "", xs_add(&t, &sb, p->kind), xs_add(&t, &sb, p->name),
+				                xs_add(&t, &sb, p->rule), p->priority);
+			}
+			aza_buf__adds(&eb, "]]");
+		}
+		aza_buf__adds(&eb, "]]");
+	}
+	aza_buf__printf(b, ",\n\"exposure\":{\"reachable\":%zu,\"closed\":%zu,\"e\":[", reachable, n - reachable);
+	aza_buf__add(b, eb.p, eb.len);
+	aza_buf__adds(b, "],\"g\":[");
+	for (size_t i = 0; i < aza_expo__ngaps(x); i++) {
+		const char *why = "";
+		const char *id = aza_exposure_gap((const aza_exposure *)x, i, &why);
+		size_t gi = xs_add(&t, &sb, id), gr = xs_add(&t, &sb, why);
+		aza_buf__printf(b, "%s[%zu,%zu]", i ? "," : "", gi, gr);
+	}
+	aza_buf__adds(b, "],\n\"s\":[");
+	aza_buf__add(b, sb.p, sb.len);
+	aza_buf__adds(b, "]}");
+	int oom = t.oom || sb.oom || eb.oom;
+	intern_free(&t);
+	aza_arena__release(&a);
+	aza_buf__release(&sb);
+	aza_buf__release(&eb);
+	return oom;
+}
+
 static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 {
 	aza_scan_stats st;
@@ -471,6 +615,18 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		aza_buf__adds(b, "</tbody></table></section>\n");
 	}
 
+	/* internet exposure: markup here, rows rendered from the data */
+	const aza_expo *xm = aza_expo__of_scan(s);
+	if (xm)
+		aza_buf__adds(b, "<section id=\"exposure\"><h2>Internet exposure</h2>"
+		                 "<p class=\"muted\">What the internet reaches, computed from the configuration: each public frontend, "
+		                 "the protocols and ports it lets through, and the path (frontend, NSG rule and priority per hop).</p>"
+		                 "<div class=\"filters\"><input id=\"xq\" type=\"search\" placeholder=\"filter: resource, address, port, NSG, rule\" "
+		                 "aria-label=\"filter exposure\"></div><div id=\"xcount\" class=\"muted\"></div>"
+		                 "<table id=\"exposure-table\"><thead><tr><th>resource</th><th>public frontend</th><th>protocol and ports</th>"
+		                 "<th>internet sources</th><th>path</th></tr></thead><tbody id=\"xrows\"></tbody></table>"
+		                 "<h2>Not evaluated</h2><ul id=\"xgaps\"></ul></section>\n");
+
 	/* findings: filters, table, pager */
 	aza_buf__adds(b, "<section id=\"findings\"><h2>Findings</h2><div class=\"filters\">"
 	                 "<select id=\"f-status\" aria-label=\"status\"><option value=\"\">all statuses</option>");
@@ -513,7 +669,7 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__init(&mb, 0);
 	aza_buf__init(&fb, 0);
 	long nr = 0;
-	int firstf = 1;
+	int firstf = 1, oomx = 0;
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
 		const aza_finding *f = aza_scan_finding(s, i);
 		if (!aza_report__shown(o, f))
@@ -618,10 +774,13 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__add(b, mb.p, mb.len);
 	aza_buf__adds(b, "],\n\"findings\":[");
 	aza_buf__add(b, fb.p, fb.len);
-	aza_buf__adds(b, "]}</script>\n<script>");
+	aza_buf__adds(b, "]");
+	if (xm && exposure_data(xm, b))
+		oomx = 1;
+	aza_buf__adds(b, "}</script>\n<script>");
 	aza_buf__adds(b, js);
 	aza_buf__adds(b, "</script>\n</body>\n</html>\n");
-	int oom = subs.oom || res.oom || msgs.oom || rb.oom || sb.oom || resb.oom || mb.oom || fb.oom;
+	int oom = oomx || subs.oom || res.oom || msgs.oom || rb.oom || sb.oom || resb.oom || mb.oom || fb.oom;
 	intern_free(&subs);
 	intern_free(&res);
 	intern_free(&msgs);

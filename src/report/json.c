@@ -3,6 +3,7 @@
  * contract other tools read: only add, never rename.
  */
 #include "report.h"
+#include "../rules/exposure.h"
 
 #include <string.h>
 #include <time.h>
@@ -225,6 +226,13 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			aza_buf__addc(b, '}');
 		}
 		aza_buf__adds(b, "]}");
+	}
+	const aza_expo *x = aza_expo__of_scan(s);
+	if (x) {
+		aza_buf__adds(b, ",\n\"exposure\":");
+		aza_expo__json_endpoints(x, b, NULL);
+		aza_buf__adds(b, ",\n\"exposure_not_evaluated\":");
+		aza_expo__json_gaps(x, b, NULL);
 	}
 	aza_buf__adds(b, "}\n");
 	return 0;

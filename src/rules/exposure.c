@@ -173,7 +173,7 @@ int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
 		if (!d->has_ip || (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi))
 			return 1;
 	for (size_t i = 0; i < r->ndtok; i++) {
-		if (aza__strieq(r->dtok[i], "VirtualNetwork"))
+		if ((r->dtok[i][0] | 0x20) == 'v' && !d->no_vnet && aza__strieq(r->dtok[i], "VirtualNetwork"))
 			return 1;
 		for (size_t k = 0; k < d->nasgs; k++)
 			if (aza__strieq(r->dtok[i], d->asgs[k]))
@@ -458,6 +458,7 @@ typedef struct hent {
 	const void *k2; /* second key (pointer), for pair caches */
 	void *val;
 	struct hent *next;
+	uint64_t h;
 } hent;
 
 typedef struct htab {
@@ -478,31 +479,60 @@ static int ht_init(htab *h, size_t expect)
 	return 0;
 }
 
+/* Case-insensitive hash of ids, eight bytes at a time: OR-ing 0x20 into
+ * every byte folds ASCII case (and merges a few non-letters, which only
+ * makes rare collisions the comparison then sorts out). */
 static uint64_t ht_hash(const char *key, const void *k2)
 {
-	uint64_t h = key ? aza__ihash(key, strlen(key)) : 1469598103934665603ull;
+	uint64_t h = 1469598103934665603ull;
+	if (key) {
+		size_t n = strlen(key), i = 0;
+		for (; i + 8 <= n; i += 8) {
+			uint64_t w;
+			memcpy(&w, key + i, 8);
+			w |= 0x2020202020202020ull;
+			h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+			h ^= h >> 29;
+		}
+		uint64_t w = 0;
+		for (size_t k = 0; i < n; i++, k++)
+			w |= (uint64_t)((unsigned char)key[i] | 0x20) << (8 * k);
+		h = (h ^ w ^ n) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 32;
+	}
 	return h ^ ((uint64_t)(uintptr_t)k2 * 0x9E3779B97F4A7C15ull);
 }
 
-static hent *ht_get(const htab *h, const char *key, const void *k2)
+static hent *ht_get_h(const htab *h, uint64_t hv, const char *key, const void *k2)
 {
 	if (!h->b)
 		return NULL;
-	for (hent *e = h->b[ht_hash(key, k2) & (h->nb - 1)]; e; e = e->next)
-		if (e->k2 == k2 && (key == e->key || (key && e->key && (!strcmp(key, e->key) || aza__strieq(key, e->key)))))
+	for (hent *e = h->b[hv & (h->nb - 1)]; e; e = e->next)
+		if (e->h == hv && e->k2 == k2 &&
+		    (key == e->key || (key && e->key && (!strcmp(key, e->key) || aza__strieq(key, e->key)))))
 			return e;
 	return NULL;
 }
 
-static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void *val)
+static hent *ht_get(const htab *h, const char *key, const void *k2)
+{
+	return h->b ? ht_get_h(h, ht_hash(key, k2), key, k2) : NULL;
+}
+
+static hent *ht_put_h(aza_arena *a, htab *h, uint64_t hv, const char *key, const void *k2, void *val)
 {
 	hent *e = aza_arena__alloc(a, sizeof *e);
 	if (!e)
 		return NULL;
-	size_t b = ht_hash(key, k2) & (h->nb - 1);
-	*e = (hent){key, k2, val, h->b[b]};
+	size_t b = hv & (h->nb - 1);
+	*e = (hent){key, k2, val, h->b[b], hv};
 	h->b[b] = e;
 	return e;
+}
+
+static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void *val)
+{
+	return ht_put_h(a, h, ht_hash(key, k2), key, k2, val);
 }
 
 /* ------------------------------------------------------------------ model */
@@ -521,6 +551,7 @@ typedef struct ipc {
 	const char *res_id, *res_type, *res_name;
 	const char *subnet_id, *nsg_id, *pip_id;
 	const char *inst_pip; /* scale set instance public IP configuration name */
+	int inst_basic;       /* ... of the Basic SKU (open without NSG) */
 	const char *ip_text;
 	aza_expo_dst dst;
 	const char *note;
@@ -530,6 +561,7 @@ typedef struct ipc {
 	nsgent *hop[2];       /* NULL: no NSG */
 	const char *map_note;
 	struct eplink *eps;   /* endpoints built on it */
+	struct ipc *next_all; /* every IP configuration, newest first */
 } ipc;
 
 typedef struct eplink {
@@ -550,8 +582,14 @@ typedef struct epb { /* endpoint under construction */
 
 struct aza_expo {
 	aza_arena a, t;
+	aza_arena d; /* documents parsed for a moment (doc_tmp) */
 	aza_inv *inv;
-	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs;
+	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
+	struct ipc *all;  /* every IP configuration, newest first */
+	int ips_built;    /* the ips table (by private address) is filled */
+	htab deferred;    /* NIC id -> NIC not read yet (NULL once read) */
+	size_t ndeferred;
+	size_t nvms;      /* VMs in the inventory */
 	epb *ep;
 	size_t nep, capep;
 	aza_expo_endpoint *out; /* sorted by resource id */
@@ -577,6 +615,37 @@ static const aza_json *doc_of(aza_expo *x, const aza_res *r)
 		return NULL;
 	}
 	return d;
+}
+
+/* A resource's document parsed into the scratch arena x->d: valid until the
+ * caller resets x->d to a mark taken before. Most documents (NICs, NSGs,
+ * subnets, public IPs) are read once, and what the model keeps is copied
+ * (keep, nsg.c), so they need not stay parsed. */
+static const aza_json *doc_tmp(aza_expo *x, const aza_res *r)
+{
+	if (!r || !r->text)
+		return r ? r->doc : NULL;
+	const aza_json *d = aza_inv__doc(x->inv, r, &x->d);
+	if (!d)
+		x->oom = 1;
+	return d;
+}
+
+/* The model's copy of an id (each distinct one once; NULL stays NULL). */
+static const char *keep(aza_expo *x, const char *s)
+{
+	if (!s)
+		return NULL;
+	uint64_t hv = ht_hash(s, NULL);
+	hent *e = ht_get_h(&x->strs, hv, s, NULL);
+	if (e)
+		return e->key;
+	const char *c = aza_arena__strdup(&x->a, s);
+	if (!c || !ht_put_h(&x->a, &x->strs, hv, c, NULL, NULL)) {
+		x->oom = 1;
+		return NULL;
+	}
+	return c;
 }
 
 static const char *last_seg(const char *id)
@@ -650,7 +719,10 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	}
 	n->name = r->name;
 	aza_json__touch_reset();
-	if (aza_nsg_load_json(x->inv, r->id, doc_of(x, r), &n->g, NULL) < 0) {
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	int rc = aza_nsg_load_json(x->inv, r->id, doc_tmp(x, r), &n->g, NULL);
+	aza_arena__reset(&x->d, dm);
+	if (rc < 0) {
 		n->err = aza_arena__printf(&x->a, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
 		return n;
 	}
@@ -663,42 +735,106 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	return n;
 }
 
-/* The NSG id of a subnet: 1 found (*nsg may be NULL: none), 0 subnet unknown. */
+/* Remember a subnet's NSG id (NULL: none). */
+static void subnet_put(aza_expo *x, const char *sid, const aza_json *sp)
+{
+	if (!sid || ht_get(&x->subnets, sid, NULL))
+		return;
+	const char *nsg = keep(x, jstr(sp, "networkSecurityGroup.id"));
+	if (!(sid = keep(x, sid)) || !ht_put(&x->a, &x->subnets, sid, NULL, (void *)nsg))
+		x->oom = 1;
+}
+
+/* The NSG id of a subnet: 1 found (*nsg may be NULL: none), 0 subnet unknown.
+ * A virtual network's embedded subnets are all remembered when it is read. */
 static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
 {
 	hent *e = ht_get(&x->subnets, sid, NULL);
-	if (e) {
-		*nsg = e->val;
-		return 1;
-	}
-	const aza_json *sp = NULL;
-	int found = 0;
-	const aza_res *s = aza_inv_find(x->inv, sid);
-	if (s) {
-		sp = props(doc_of(x, s));
-		found = 1;
-	} else {
-		const char *cut = aza__istrstr(sid, "/subnets/");
-		if (cut) {
-			char *vid = aza_arena__strndup(&x->t, sid, (size_t)(cut - sid));
-			const aza_res *v = vid ? aza_inv_find(x->inv, vid) : NULL;
-			aza_json_each(it, v ? aza_json_path(doc_of(x, v), "properties.subnets") : NULL) {
-				const char *nm = aza_json_str(aza_json_get(it, "name"));
-				const char *iid = aza_json_str(aza_json_get(it, "id"));
-				if ((iid && aza__strieq(iid, sid)) || (nm && aza__strieq(nm, cut + 9))) {
-					sp = props(it);
-					found = 1;
-					break;
+	if (!e) {
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		const aza_res *s = aza_inv_find(x->inv, sid);
+		if (s) {
+			subnet_put(x, sid, props(doc_tmp(x, s)));
+		} else {
+			const char *cut = aza__istrstr(sid, "/subnets/");
+			if (cut) {
+				char *vid = aza_arena__strndup(&x->d, sid, (size_t)(cut - sid));
+				const aza_res *v = vid ? aza_inv_find(x->inv, vid) : NULL;
+				aza_json_each(it, v ? aza_json_path(doc_tmp(x, v), "properties.subnets") : NULL) {
+					const char *nm = aza_json_str(aza_json_get(it, "name"));
+					const char *iid = aza_json_str(aza_json_get(it, "id"));
+					const char *byname = nm ? aza_arena__printf(&x->d, "%s/subnets/%s", vid, nm) : NULL;
+					subnet_put(x, iid, props(it));
+					subnet_put(x, byname, props(it));
 				}
 			}
 		}
+		aza_arena__reset(&x->d, dm);
+		e = ht_get(&x->subnets, sid, NULL);
 	}
-	if (!found)
+	if (!e)
 		return 0;
-	*nsg = jstr(sp, "networkSecurityGroup.id");
-	if (!ht_put(&x->a, &x->subnets, sid, NULL, (void *)*nsg))
-		x->oom = 1;
+	*nsg = e->val;
 	return 1;
+}
+
+static ipc *ipc_by_id(aza_expo *x, const char *id);
+static void read_deferred(aza_expo *x);
+static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name);
+
+/* The IP configuration with private address ip (the newest read), filled
+ * on first use: only firewall DNAT rules and gateway pools need it. */
+static ipc *ip_find(aza_expo *x, const char *ip)
+{
+	if (!ip)
+		return NULL;
+	if (!x->ips_built) {
+		x->ips_built = 1;
+		read_deferred(x);
+		if (ht_init(&x->ips, 1024)) {
+			x->oom = 1;
+			return NULL;
+		}
+		/* oldest first, so the newest of an address is found first */
+		size_t n = 0;
+		for (ipc *c = x->all; c; c = c->next_all)
+			n++;
+		ipc **v = aza__malloc((n ? n : 1) * sizeof *v);
+		if (!v) {
+			x->oom = 1;
+			return NULL;
+		}
+		n = 0;
+		for (ipc *c = x->all; c; c = c->next_all)
+			v[n++] = c;
+		while (n--)
+			if (*v[n]->ip_text && !ht_put(&x->a, &x->ips, v[n]->ip_text, NULL, v[n]))
+				x->oom = 1;
+		aza__free(v);
+	}
+	hent *e = ht_get(&x->ips, ip, NULL);
+	return e ? e->val : NULL;
+}
+
+/* The IP configuration with private address ip in virtual network vnet
+ * (or subnet; either may be NULL: any). */
+static ipc *ip_find_in(aza_expo *x, const char *ip, const char *vnet, const char *subnet)
+{
+	if (!ip_find(x, ip))
+		return NULL;
+	uint64_t hv = ht_hash(ip, NULL);
+	for (hent *e = x->ips.b[hv & (x->ips.nb - 1)]; e; e = e->next) {
+		ipc *c = e->val;
+		if (e->h != hv || strcmp(e->key, ip))
+			continue;
+		if (subnet && (!c->subnet_id || !aza__strieq(c->subnet_id, subnet)))
+			continue;
+		size_t vl = vnet ? strlen(vnet) : 0;
+		if (vnet && (!c->subnet_id || strncasecmp(c->subnet_id, vnet, vl) || strncasecmp(c->subnet_id + vl, "/subnets/", 9)))
+			continue;
+		return c;
+	}
+	return NULL;
 }
 
 static void member_add(aza_expo *x, const char *ref, ipc *c)
@@ -706,7 +842,7 @@ static void member_add(aza_expo *x, const char *ref, ipc *c)
 	if (!ref)
 		return;
 	hent *e = ht_get(&x->members, ref, NULL);
-	if (!e && !(e = ht_put(&x->a, &x->members, ref, NULL, NULL))) {
+	if (!e && (!(ref = aza_arena__strdup(&x->a, ref)) || !(e = ht_put(&x->a, &x->members, ref, NULL, NULL)))) {
 		x->oom = 1;
 		return;
 	}
@@ -765,30 +901,39 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 	}
 	memset(c, 0, sizeof *c);
 	c->name = aza_json_str(aza_json_get(item, "name"));
-	if (!c->name)
-		c->name = "(unnamed)";
+	c->name = c->name ? aza_arena__strdup(&x->a, c->name) : "(unnamed)";
 	c->id = aza_json_str(aza_json_get(item, "id"));
-	if (!c->id)
-		c->id = aza_arena__printf(&x->a, "%s/ipConfigurations/%s", nic_id, c->name);
+	c->id = c->id ? aza_arena__strdup(&x->a, c->id) : aza_arena__printf(&x->a, "%s/ipConfigurations/%s", nic_id, c->name);
+	if (!c->name || !c->id) {
+		x->oom = 1;
+		return NULL;
+	}
 	c->nic_id = nic_id;
 	c->nsg_id = nsg_id;
 	c->res_id = res_id;
 	c->res_type = res_type;
 	c->res_name = res_name;
-	c->subnet_id = jstr(p, "subnet.id");
+	c->subnet_id = keep(x, jstr(p, "subnet.id"));
 	c->ip_text = "";
 	if (vmss) {
 		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
+		const char *isku = jstr(pc, "sku.name");
+		c->inst_basic = isku && aza__strieq(isku, "Basic");
 		if (pc && !aza_json_is(pc, AZA_JNULL))
-			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_json_str(aza_json_get(pc, "name")) : "instance public IP";
+			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_arena__strdup(&x->a, aza_json_str(aza_json_get(pc, "name")))
+			                                                     : "instance public IP";
 	} else {
 		c->pip_id = jstr(p, "publicIPAddress.id");
+		if (c->pip_id && !(c->pip_id = aza_arena__strdup(&x->a, c->pip_id))) {
+			x->oom = 1;
+			return NULL;
+		}
 		const char *ip = jstr(p, "privateIPAddress");
 		if (ip && parse_ip(ip, &c->dst.ip)) {
 			c->dst.has_ip = 1;
 			size_t l = strcspn(ip, "/");
 			c->ip_text = aza_arena__strndup(&x->a, ip, l);
-			if (c->ip_text && !ht_put(&x->a, &x->ips, c->ip_text, NULL, c))
+			if (!c->ip_text)
 				x->oom = 1;
 		}
 	}
@@ -801,7 +946,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		}
 		aza_json_each(g, aza_json_get(p, "applicationSecurityGroups")) {
 			const char *gid = aza_json_str(aza_json_get(g, "id"));
-			if (gid)
+			if (gid && (gid = keep(x, gid)))
 				c->dst.asgs[c->dst.nasgs++] = gid;
 		}
 	}
@@ -811,6 +956,8 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		aza_json_each(it, aza_json_get(p, refs[k])) member_add(x, aza_json_str(aza_json_get(it, "id")), c);
 	if (!ht_put(&x->a, &x->ipcs, c->id, NULL, c))
 		x->oom = 1;
+	c->next_all = x->all;
+	x->all = c;
 	return c;
 }
 
@@ -851,6 +998,22 @@ static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
 	}
 	aza_arena__reset(&x->t, m);
 	return v;
+}
+
+/* Internet traffic through two views (NULL: no NSG), computed once per pair:
+ * keyed by the two views (key: the first as a pointer, never read as a string). */
+static const aza_expo_map *pair_map(aza_expo *x, const view *v0, const view *v1)
+{
+	uint64_t pv = ht_hash(NULL, v1) ^ ((uint64_t)(uintptr_t)v0 * 0xC2B2AE3D27D4EB4Full);
+	for (hent *q = x->pairs.b[pv & (x->pairs.nb - 1)]; q; q = q->next)
+		if (q->h == pv && q->key == (const char *)v0 && q->k2 == v1)
+			return q->val;
+	aza_expo_map *m = aza_arena__alloc(&x->a, sizeof *m);
+	if (!m || combine(&x->a, &x->t, v0, v1, m) || !ht_put_h(&x->a, &x->pairs, pv, (const char *)v0, v1, m)) {
+		x->oom = 1;
+		return NULL;
+	}
+	return m;
 }
 
 /* Evaluate an IP configuration's NSGs once. */
@@ -896,26 +1059,24 @@ static void ipc_eval(aza_expo *x, ipc *c)
 					}
 			}
 	c->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
-	const char *pk = aza_arena__printf(&x->t, "%p|%p", (const void *)v[0], (const void *)v[1]);
-	if (!pk) {
-		x->oom = 1;
+	const aza_expo_map *m = pair_map(x, v[0], v[1]);
+	if (!m)
 		return;
-	}
-	hent *e = ht_get(&x->pairs, pk, NULL);
-	if (e) {
-		c->map = *(aza_expo_map *)e->val;
-	} else {
-		aza_expo_map *m = aza_arena__alloc(&x->a, sizeof *m);
-		if (!m || combine(&x->a, &x->t, v[0], v[1], m)) {
-			x->oom = 1;
-			return;
-		}
-		c->map = *m;
-		if (!(pk = aza_arena__strdup(&x->a, pk)) || !ht_put(&x->a, &x->pairs, pk, NULL, m))
-			x->oom = 1;
-	}
+	c->map = *m;
 	c->map_note = notes;
 #undef NOTE
+}
+
+/* The map of c's NSGs for another destination d (floating IP: the
+ * frontend address). NULL out of memory. */
+static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d)
+{
+	ipc_eval(x, c);
+	const view *v[2] = {NULL, NULL};
+	for (int i = 0; i < 2; i++)
+		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], d)))
+			return NULL;
+	return x->oom ? NULL : pair_map(x, v[0], v[1]);
 }
 
 static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front, const char *via, const char *res_id,
@@ -995,32 +1156,61 @@ static aza_expo_reach *reach_add(aza_expo *x, epb *b)
 	return r;
 }
 
+typedef struct pipinfo {
+	const char *display; /* "name (address)" */
+	int standard;        /* 1: Standard SKU (closed without NSG), 0 Basic or unknown */
+	int has_addr;        /* addr is known */
+	aza_nsg_span addr;   /* the public address */
+} pipinfo;
+
+static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
+{
+	static const pipinfo none = {"", 0, 0, {0, 0, 0}};
+	hent *e = ht_get(&x->pips, pip_id, NULL);
+	if (e)
+		return e->val;
+	pipinfo *pi = aza_arena__alloc(&x->a, sizeof *pi);
+	if (!pi || !(pip_id = keep(x, pip_id))) {
+		x->oom = 1;
+		return &none;
+	}
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	const aza_res *r = aza_inv_find(x->inv, pip_id);
+	const aza_json *d = r ? doc_tmp(x, r) : NULL;
+	const char *addr = jstr(d, "properties.ipAddress"), *sku = jstr(d, "sku.name");
+	const char *nm = r ? r->name : last_seg(pip_id);
+	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
+	pi->standard = sku && aza__strieq(sku, "Standard");
+	pi->has_addr = addr && parse_ip(addr, &pi->addr);
+	aza_arena__reset(&x->d, dm);
+	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
+		x->oom = 1;
+		return &none;
+	}
+	return pi;
+}
+
 static const char *front_name(aza_expo *x, const char *pip_id)
 {
-	const aza_res *r = aza_inv_find(x->inv, pip_id);
-	const char *addr = r ? jstr(doc_of(x, r), "properties.ipAddress") : NULL;
-	const char *nm = r ? r->name : last_seg(pip_id);
-	return addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
+	return pip_info(x, pip_id)->display;
 }
 
 /* 1: Standard SKU (closed without NSG), 0 Basic or unknown. */
 static int pip_standard(aza_expo *x, const char *pip_id)
 {
-	const aza_res *r = aza_inv_find(x->inv, pip_id);
-	const char *sku = r ? jstr(doc_of(x, r), "sku.name") : NULL;
-	return sku && aza__strieq(sku, "Standard");
+	return pip_info(x, pip_id)->standard;
 }
 
 /* Add the NSG-evaluated reach of c on protocols `protos`, backend ports
  * [lo, hi], frontend ports mapped by offset (front_lo - lo) or, when
  * fixed_front, the whole front range. */
-static void add_reach(aza_expo *x, epb *b, ipc *c, unsigned protos, unsigned lo, unsigned hi, unsigned flo, unsigned fhi,
-                      int fixed_front, const aza_expo_hop *front_hop, int standard)
+static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, unsigned protos, unsigned lo, unsigned hi,
+                      unsigned flo, unsigned fhi, int fixed_front, const aza_expo_hop *front_hop, int standard)
 {
 	if (standard && c->nsg_none)
 		return;
-	for (size_t i = 0; i < c->map.n; i++) {
-		const aza_expo_seg *s = &c->map.seg[i];
+	for (size_t i = 0; i < map->n; i++) {
+		const aza_expo_seg *s = &map->seg[i];
 		if (!(s->proto & protos) || s->hi < lo || s->lo > hi)
 			continue;
 		int ported = s->proto == AZA_NSG_TCP || s->proto == AZA_NSG_UDP;
@@ -1073,7 +1263,7 @@ static void direct_pips(aza_expo *x)
 				return;
 			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
 			/* Scale set instance IPs are Standard unless a Basic SKU is named. */
-			add_reach(x, b, c, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, c->pip_id ? pip_standard(x, c->pip_id) : 1);
+			add_reach(x, b, c, &c->map, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic);
 		}
 }
 
@@ -1110,9 +1300,22 @@ static void load_balancers(aza_expo *x)
 		aza_json_each(pool, aza_json_get(lp, "backendAddressPools")) {
 			const char *pid = aza_json_str(aza_json_get(pool, "id"));
 			aza_json_each(bc, aza_json_get(props(pool), "backendIPConfigurations")) {
-				hent *e = ht_get(&x->ipcs, aza_json_str(aza_json_get(bc, "id")), NULL);
-				if (e && pid)
-					member_add(x, pid, e->val);
+				ipc *c = ipc_by_id(x, aza_json_str(aza_json_get(bc, "id")));
+				if (c && pid)
+					member_add(x, pid, c);
+			}
+			/* IP-based pools: members by private address in a virtual network */
+			aza_json_each(ba, aza_json_get(props(pool), "loadBalancerBackendAddresses")) {
+				const aza_json *bp = props(ba);
+				const char *addr = jstr(bp, "ipAddress");
+				ipc *c = ipc_by_id(x, jstr(bp, "networkInterfaceIPConfiguration.id"));
+				if (!c && addr)
+					c = ip_find_in(x, addr, jstr(bp, "virtualNetwork.id"), jstr(bp, "subnet.id"));
+				if (c && pid)
+					member_add(x, pid, c);
+				else if (addr && pid)
+					gap(x, lb->id, aza_arena__printf(&x->a, "backend address %s of pool %s matches no IP configuration in the input",
+					                                 addr, last_seg(pid)));
 			}
 		}
 		static const char *const lists[] = {"loadBalancingRules", "inboundNatRules", "inboundNatPools"};
@@ -1145,9 +1348,9 @@ static void load_balancers(aza_expo *x)
 				else
 					ms = members_of(x, rid);
 				if (li == 1 && !ms) {
-					hent *e = ht_get(&x->ipcs, jstr(rp, "backendIPConfiguration.id"), NULL);
-					if (e) {
-						member_add(x, rid, e->val);
+					ipc *c = ipc_by_id(x, jstr(rp, "backendIPConfiguration.id"));
+					if (c) {
+						member_add(x, rid, c);
 						ms = members_of(x, rid);
 					}
 				}
@@ -1164,14 +1367,32 @@ static void load_balancers(aza_expo *x)
 				const char *fname = front_name(x, pip);
 				const char *tn = touched_note(x);
 				aza_expo_hop fh = {kinds[li], rid ? rid : lb->id, rname, "", 0};
+				/* Floating IP: the backend sees the frontend address and port,
+				 * so the NSGs are evaluated for that destination and port. */
+				const aza_json *fl = aza_json_get(rp, "enableFloatingIP");
+				int floating = li < 2 && aza_json_is(fl, AZA_JTRUE);
+				if (floating && !ranged) {
+					blo = flo;
+					bhi = fhi;
+				}
+				const pipinfo *pi = pip_info(x, pip);
 				for (member *m = ms; m && !x->oom; m = m->next) {
 					ipc_eval(x, m->c);
+					const aza_expo_map *map = &m->c->map;
+					if (floating) {
+						aza_expo_dst fd = m->c->dst;
+						fd.has_ip = pi->has_addr;
+						fd.ip = pi->addr;
+						fd.no_vnet = 1;
+						if (!(map = map_for_dst(x, m->c, &fd)))
+							return;
+					}
 					epb *b = ep_get(x, m->c, pip, fname, "load-balancer", NULL, NULL, NULL);
 					if (!b)
 						return;
 					if (tn)
 						b->e.note = *b->e.note ? aza_arena__printf(&x->a, "%s; %s", b->e.note, tn) : tn;
-					add_reach(x, b, m->c, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard);
+					add_reach(x, b, m->c, map, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard);
 				}
 			}
 	}
@@ -1225,14 +1446,14 @@ static void app_gateways(aza_expo *x)
 			const char *poolid = jstr(rp, "backendAddressPool.id");
 			const aza_json *pool = by_id(aza_json_get(gp, "backendAddressPools"), poolid);
 			aza_json_each(bc, aza_json_get(props(pool), "backendIPConfigurations")) {
-				hent *e = ht_get(&x->ipcs, aza_json_str(aza_json_get(bc, "id")), NULL);
-				if (e)
-					member_add(x, poolid, e->val);
+				ipc *c = ipc_by_id(x, aza_json_str(aza_json_get(bc, "id")));
+				if (c)
+					member_add(x, poolid, c);
 			}
 			aza_json_each(ba, aza_json_get(props(pool), "backendAddresses")) {
-				hent *e = ht_get(&x->ips, jstr(ba, "ipAddress"), NULL);
-				if (e)
-					member_add(x, poolid, e->val);
+				ipc *c = ip_find(x, jstr(ba, "ipAddress"));
+				if (c)
+					member_add(x, poolid, c);
 			}
 			const char *fname = front_name(x, pip);
 			const char *hn = aza_arena__printf(&x->a, "%s listener %s, rule %s", gw->name, last_seg(jstr(rp, "httpListener.id")),
@@ -1252,105 +1473,289 @@ static void app_gateways(aza_expo *x)
 	}
 }
 
+/* Add the addresses of one source entry (a prefix, "*") to src[*n]. */
+static void src_add(const char *s, aza_nsg_span *src, size_t *n)
+{
+	if (!s)
+		return;
+	if (!strcmp(s, "*") || !strcmp(s, "0.0.0.0/0") || aza__strieq(s, "Any") || aza__strieq(s, "Internet")) {
+		src[(*n)++] = (aza_nsg_span){0, V4MAX, 0};
+		src[(*n)++] = (aza_nsg_span){0, V6MAX, 1};
+	} else if (parse_ip(s, &src[*n])) {
+		const char *sl = strchr(s, '/');
+		int bits = sl ? atoi(sl + 1) : (src[*n].v6 ? 64 : 32);
+		int w = src[*n].v6 ? 64 : 32;
+		if (bits > w)
+			bits = w;
+		uint64_t host = bits <= 0 ? (src[*n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
+		src[*n].lo &= ~host;
+		src[*n].hi = src[*n].lo | host;
+		(*n)++;
+	}
+}
+
+/* One DNAT rule (classic natRuleCollections or a firewall policy's
+ * FirewallPolicyNatRuleCollection): the translated address's IP
+ * configuration is reached on the translated port from the rule's internet
+ * sources. protos_key: "protocols" (classic) or "ipProtocols" (policy). */
+static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const char *hop_name, const aza_json *rule,
+                      const char *protos_key)
+{
+	const char *tp = jstr(rule, "translatedPort");
+	if (!jstr(rule, "translatedAddress") && jstr(rule, "translatedFqdn")) {
+		gap(x, fw->id, aza_arena__printf(&x->a, "DNAT rule %s translates to the FQDN %s, which is not resolved", hop_name,
+		                                 jstr(rule, "translatedFqdn")));
+		return;
+	}
+	ipc *c = ip_find(x, jstr(rule, "translatedAddress"));
+	if (!c || !tp)
+		return;
+	unsigned bport = (unsigned)atoi(tp);
+	/* sources: the rule's addresses (and IP groups) that are internet */
+	aza_arena_mark mk = aza_arena__mark(&x->t);
+	size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
+	aza_json_each(g, aza_json_get(rule, "sourceIpGroups")) {
+		const aza_res *ig = aza_inv_find(x->inv, aza_json_str(g));
+		ns += aza_json_len(aza_json_path(doc_of(x, ig), "properties.ipAddresses"));
+	}
+	aza_nsg_span *src = aza_arena__alloc(&x->t, (2 * ns + 2) * sizeof *src),
+	             *o = aza_arena__alloc(&x->t, (2 * ns + N_INTERNET + 2) * sizeof *o);
+	if (!src || !o) {
+		x->oom = 1;
+		return;
+	}
+	size_t n = 0;
+	const char *missing = NULL;
+	aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) src_add(aza_json_str(sa), src, &n);
+	aza_json_each(g, aza_json_get(rule, "sourceIpGroups")) {
+		const aza_res *ig = aza_inv_find(x->inv, aza_json_str(g));
+		if (!ig)
+			missing = aza_json_str(g);
+		aza_json_each(a, aza_json_path(doc_of(x, ig), "properties.ipAddresses")) src_add(aza_json_str(a), src, &n);
+	}
+	n = set_norm(src, n);
+	size_t ni = set_and(src, n, internet, N_INTERNET, o);
+	double v4, v6;
+	set_count(o, ni, &v4, &v6);
+	aza_arena__reset(&x->t, mk);
+	if (missing)
+		gap(x, c->res_id, aza_arena__printf(&x->a, "IP group %s of DNAT rule %s is not in the input", last_seg(missing), hop_name));
+	if (!ni)
+		return;
+	const char *fname = pip ? front_name(x, pip) : fw->name;
+	epb *b = ep_get(x, c, pip ? pip : fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
+	if (!b)
+		return;
+	aza_json_each(dp, aza_json_get(rule, "destinationPorts")) {
+		const char *ds = aza_json_str(dp);
+		aza_json_each(pr, aza_json_get(rule, protos_key)) {
+			unsigned proto = lb_protos(aza_json_str(pr));
+			if (!proto || !ds)
+				continue;
+			for (unsigned bit = AZA_NSG_TCP; bit <= AZA_NSG_UDP; bit <<= 1) {
+				if (!(proto & bit))
+					continue;
+				aza_expo_reach *r = reach_add(x, b);
+				aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
+				if (!r || !h) {
+					x->oom = 1;
+					return;
+				}
+				*h = (aza_expo_hop){"firewall-dnat", fw->id, hop_name, "", 0};
+				unsigned fport = (unsigned)atoi(ds);
+				*r = (aza_expo_reach){aza_nsg_proto_name(bit), bport, bport, fport, fport, v4, v6,
+				                      v4 == internet_v4() && v6 == internet_v6(),
+				                      v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6, 0, h, 1};
+			}
+		}
+	}
+}
+
+#define T_FWPOL "Microsoft.Network/firewallPolicies"
+#define T_RCG T_FWPOL "/ruleCollectionGroups"
+
+/* The DNAT rules of a firewall policy and of its base policies. */
+static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const char *pol_id, int depth)
+{
+	const aza_res *pol = pol_id ? aza_inv_find(x->inv, pol_id) : NULL;
+	if (!pol) {
+		if (pol_id)
+			gap(x, fw->id, aza_arena__printf(&x->a, "firewall policy %s is not in the input (its DNAT rules are not known)",
+			                                 last_seg(pol_id)));
+		return;
+	}
+	if (depth > 8)
+		return;
+	const char *base = jstr(doc_of(x, pol), "properties.basePolicy.id");
+	if (base)
+		policy_dnat(x, fw, pip, base, depth + 1);
+	int groups = 0;
+	for (const aza_res *g = aza_inv_child(x->inv, pol->id, T_RCG); g && !x->oom; g = aza_inv_next_child(g, pol->id)) {
+		groups++;
+		aza_json_each(col, aza_json_path(doc_of(x, g), "properties.ruleCollections")) {
+			const char *ct = jstr(col, "ruleCollectionType");
+			if (!ct || !aza__strieq(ct, "FirewallPolicyNatRuleCollection"))
+				continue;
+			aza_json_each(rule, aza_json_get(col, "rules")) {
+				const char *rt = jstr(rule, "ruleType");
+				if (rt && !aza__strieq(rt, "NatRule"))
+					continue;
+				const char *hn = aza_arena__printf(&x->a, "%s policy %s/%s/%s/%s", fw->name, pol->name, last_seg(g->name),
+				                                   jstr(col, "name") ? jstr(col, "name") : "?", jstr(rule, "name") ? jstr(rule, "name") : "?");
+				if (!hn) {
+					x->oom = 1;
+					return;
+				}
+				dnat_rule(x, fw, pip, hn, rule, "ipProtocols");
+			}
+		}
+	}
+	size_t listed = aza_json_len(aza_json_path(doc_of(x, pol), "properties.ruleCollectionGroups"));
+	if ((size_t)groups < listed)
+		gap(x, fw->id, aza_arena__printf(&x->a, "%zu rule collection group%s of firewall policy %s %s not in the input", listed - (size_t)groups,
+		                                 listed - (size_t)groups == 1 ? "" : "s", pol->name, listed - (size_t)groups == 1 ? "is" : "are"));
+}
+
 static void firewalls(aza_expo *x)
 {
 	for (const aza_res *fw = aza_inv_first(x->inv, T_FW); fw && !x->oom; fw = fw->next_of_type) {
 		const aza_json *fp = aza_json_get(doc_of(x, fw), "properties");
 		const char *pip = NULL;
 		aza_json_each(ic, aza_json_get(fp, "ipConfigurations")) if (!pip) pip = jstr(props(ic), "publicIPAddress.id");
-		if (jstr(fp, "firewallPolicy.id"))
-			gap(x, fw->id, "DNAT rules of the linked firewall policy are not evaluated");
 		aza_json_each(col, aza_json_get(fp, "natRuleCollections")) {
 			aza_json_each(rule, aza_json_get(props(col), "rules")) {
-				hent *e = ht_get(&x->ips, jstr(rule, "translatedAddress"), NULL);
-				const char *tp = jstr(rule, "translatedPort");
-				if (!e || !tp)
-					continue;
-				ipc *c = e->val;
-				unsigned bport = (unsigned)atoi(tp);
-				/* sources: the rule's addresses that are internet */
-				aza_arena_mark mk = aza_arena__mark(&x->t);
-				size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
-				aza_nsg_span *src = aza_arena__alloc(&x->t, (2 * ns + 2) * sizeof *src), *o = aza_arena__alloc(&x->t, (2 * ns + N_INTERNET + 2) * sizeof *o);
-				if (!src || !o) {
+				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
+				                                   aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
+				if (!hn) {
 					x->oom = 1;
 					return;
 				}
-				size_t n = 0;
-				aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) {
-					const char *s = aza_json_str(sa);
-					if (s && !strcmp(s, "*")) {
-						src[n++] = (aza_nsg_span){0, V4MAX, 0};
-						src[n++] = (aza_nsg_span){0, V6MAX, 1};
-					} else if (s && parse_ip(s, &src[n])) {
-						const char *sl = strchr(s, '/');
-						int bits = sl ? atoi(sl + 1) : (src[n].v6 ? 64 : 32);
-						int w = src[n].v6 ? 64 : 32;
-						if (bits > w)
-							bits = w;
-						uint64_t host = bits <= 0 ? (src[n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
-						src[n].lo &= ~host;
-						src[n].hi = src[n].lo | host;
-						n++;
-					}
-				}
-				n = set_norm(src, n);
-				size_t ni = set_and(src, n, internet, N_INTERNET, o);
-				double v4, v6;
-				set_count(o, ni, &v4, &v6);
-				aza_arena__reset(&x->t, mk);
-				if (!ni)
-					continue;
-				const char *fname = pip ? front_name(x, pip) : fw->name;
-				epb *b = ep_get(x, c, pip ? pip : fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
-				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
-				                                   aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
-				aza_json_each(dp, aza_json_get(rule, "destinationPorts")) {
-					const char *ds = aza_json_str(dp);
-					aza_json_each(pr, aza_json_get(rule, "protocols")) {
-						unsigned proto = lb_protos(aza_json_str(pr));
-						if (!proto || !ds || !b || !hn)
-							continue;
-						aza_expo_reach *r = reach_add(x, b);
-						aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
-						if (!r || !h) {
-							x->oom = 1;
-							return;
-						}
-						*h = (aza_expo_hop){"firewall-dnat", fw->id, hn, "", 0};
-						unsigned fport = (unsigned)atoi(ds);
-						*r = (aza_expo_reach){aza_nsg_proto_name(proto), bport, bport, fport, fport, v4, v6,
-						                      v4 == internet_v4() && v6 == internet_v6(),
-						                      v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6, 0, h, 1};
-					}
-				}
+				dnat_rule(x, fw, pip, hn, rule, "protocols");
 			}
 		}
+		const char *pol = jstr(fp, "firewallPolicy.id");
+		if (pol)
+			policy_dnat(x, fw, pip, pol, 0);
 	}
 }
 
 /* Resource of a NIC: its VM when known. */
-static void nic_owner(aza_expo *x, const aza_res *nic, const char **id, const char **type, const char **name)
+static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name)
 {
-	const char *vm = jstr(doc_of(x, nic), "properties.virtualMachine.id");
+	const char *vm = jstr(nd, "properties.virtualMachine.id");
 	*id = nic->id;
 	*type = nic->type;
 	*name = nic->name;
 	if (!vm)
 		return;
-	const aza_res *r = aza_inv_find(x->inv, vm);
+	const aza_res *r = x->nvms ? aza_inv_find(x->inv, vm) : NULL;
 	if (r) {
 		*id = r->id;
 		*type = r->type;
 		*name = r->name;
 		return;
 	}
+	/* A VM the input lacks: its type and name from the id. */
+	const char *at = aza__istrstr(vm, "/providers/" T_VM "/");
+	if (at && !strchr(at + strlen("/providers/" T_VM "/"), '/')) {
+		if ((*id = keep(x, vm))) {
+			*type = T_VM;
+			*name = last_seg(*id);
+		}
+		return;
+	}
 	const char *t, *n, *s, *g, *p;
 	if (!aza_id_parse(&x->a, vm, &t, &n, &s, &g, &p)) {
-		*id = vm;
+		*id = keep(x, vm);
 		*type = t;
 		*name = n;
 	}
+}
+
+/* Read a NIC's IP configurations into the model. */
+static void nic_read(aza_expo *x, const aza_res *nic)
+{
+	/* Template values not known yet are only in documents without text;
+	 * a NIC read late (ipc_by_id) must not reset a caller's record. */
+	if (!nic->text)
+		aza_json__touch_reset();
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	const aza_json *nd = doc_tmp(x, nic);
+	const char *id, *type, *name;
+	nic_owner(x, nic, nd, &id, &type, &name);
+	const char *nsg = keep(x, jstr(nd, "properties.networkSecurityGroup.id"));
+	const aza_json *ics = aza_json_path(nd, "properties.ipConfigurations");
+	const char *nn = nic->text ? NULL : touched_note(x);
+	ipc *first = NULL;
+	aza_json_each(ic, ics) {
+		ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
+		const char *tn = nic->text ? NULL : touched_note(x);
+		if (c) {
+			c->note = tn ? tn : nn;
+			if (!first)
+				first = c;
+		}
+	}
+	if (!first && aza_json_get(nd, "properties"))
+		gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+	aza_arena__reset(&x->d, dm);
+}
+
+/* Could a NIC's stored text name a public frontend or a pool (a key
+ * starting publicIPAddress, loadBalancer or applicationGateway, in any
+ * case)? NICs that cannot are only read when a load balancer, gateway or
+ * firewall refers to one of their IP configurations. Text with escapes is
+ * always read. */
+static int nic_may_front(const aza_res *nic)
+{
+	const char *t = nic->text, *end = t + nic->textlen;
+	if (memchr(t, '\\', nic->textlen))
+		return 1;
+	for (const char *q = t; (q = memchr(q, '"', (size_t)(end - q))) != NULL; q++) {
+		size_t left = (size_t)(end - q - 1);
+		if ((left >= 15 && !strncasecmp(q + 1, "publicIPAddress", 15)) || (left >= 12 && !strncasecmp(q + 1, "loadBalancer", 12)) ||
+		    (left >= 18 && !strncasecmp(q + 1, "applicationGateway", 18)))
+			return 1;
+	}
+	return 0;
+}
+
+/* An IP configuration by id, reading its NIC now if it was put off. */
+static ipc *ipc_by_id(aza_expo *x, const char *id)
+{
+	if (!id)
+		return NULL;
+	hent *e = ht_get(&x->ipcs, id, NULL);
+	if (e || !x->ndeferred)
+		return e ? e->val : NULL;
+	const char *cut = aza__istrstr(id, "/ipConfigurations/");
+	if (!cut)
+		return NULL;
+	aza_arena_mark m = aza_arena__mark(&x->t);
+	char *nid = aza_arena__strndup(&x->t, id, (size_t)(cut - id));
+	hent *d = nid ? ht_get(&x->deferred, nid, NULL) : NULL;
+	aza_arena__reset(&x->t, m);
+	if (!d || !d->val)
+		return NULL;
+	const aza_res *nic = d->val;
+	d->val = NULL;
+	x->ndeferred--;
+	nic_read(x, nic);
+	e = ht_get(&x->ipcs, id, NULL);
+	return e ? e->val : NULL;
+}
+
+/* Read every NIC put off (before a lookup by private address). */
+static void read_deferred(aza_expo *x)
+{
+	for (size_t b = 0; b < x->deferred.nb && x->ndeferred && !x->oom; b++)
+		for (hent *e = x->deferred.b[b]; e; e = e->next)
+			if (e->val) {
+				const aza_res *nic = e->val;
+				e->val = NULL;
+				x->ndeferred--;
+				nic_read(x, nic);
+			}
 }
 
 static int ep_cmp(const void *a, const void *b)
@@ -1376,59 +1781,80 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	memset(x, 0, sizeof *x);
 	aza_arena__init(&x->a);
 	aza_arena__init(&x->t);
+	aza_arena__init(&x->d);
 	x->inv = inv;
+	x->nvms = aza_inv_count(inv, T_VM);
 	size_t nnic = aza_inv_count(inv, T_NIC) * 2 + aza_inv_count(inv, T_VMSS) * 2;
 	if (ht_init(&x->nsgs, aza_inv_count(inv, T_NSG)) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, nnic) ||
 	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
-	    ht_init(&x->eps, 1024) || ht_init(&x->ips, nnic) || ht_init(&x->gaps, 256) ||
-	    ht_init(&x->docs, nnic * 2 + 1024)) {
+	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
+	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->deferred, nnic / 2 + 64) || ht_init(&x->pips, nnic / 2 + 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
-	/* NICs */
+	/* NICs: those whose text names no frontend are read when referenced */
 	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type) {
 		if (nic->pseudo)
 			continue;
-		aza_json__touch_reset();
-		const char *id, *type, *name;
-		nic_owner(x, nic, &id, &type, &name);
-		const char *nsg = jstr(doc_of(x, nic), "properties.networkSecurityGroup.id");
-		const aza_json *ics = aza_json_path(doc_of(x, nic), "properties.ipConfigurations");
-		const char *nn = touched_note(x);
-		ipc *first = NULL;
-		aza_json_each(ic, ics) {
-			ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
-			const char *tn = touched_note(x);
-			if (c) {
-				c->note = tn ? tn : nn;
-				if (!first)
-					first = c;
-			}
+		if (nic->text && !nic_may_front(nic)) {
+			if (!ht_put(&x->a, &x->deferred, nic->id, NULL, (void *)nic))
+				x->oom = 1;
+			x->ndeferred++;
+			continue;
 		}
-		if (!first && aza_json_get(doc_of(x, nic), "properties"))
-			gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+		nic_read(x, nic);
 	}
 	/* VMs: NICs the input does not hold */
 	for (const aza_res *vm = aza_inv_first(inv, T_VM); vm && !x->oom; vm = vm->next_of_type) {
-		const aza_json *np = aza_json_path(doc_of(x, vm), "properties.networkProfile");
-		if (!aza_json_get(doc_of(x, vm), "properties"))
-			continue;
-		if (!np) {
-			gap(x, vm->id, "networkProfile is absent: the VM's network interfaces are not known");
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		const aza_json *vd = doc_tmp(x, vm);
+		const aza_json *np = aza_json_path(vd, "properties.networkProfile");
+		if (!aza_json_get(vd, "properties") || !np) {
+			if (!np && aza_json_get(vd, "properties"))
+				gap(x, vm->id, "networkProfile is absent: the VM's network interfaces are not known");
+			aza_arena__reset(&x->d, dm);
 			continue;
 		}
+		/* VMs that declare networkInterfaceConfigurations (flexible
+		 * orchestration, or templates) get NICs created from them: when
+		 * none of the VM's NICs is in the input, the configurations are the
+		 * model (like a scale set's: NSG, subnet, pools, public IP config). */
+		const aza_json *cfgs = aza_json_get(np, "networkInterfaceConfigurations");
+		size_t found = 0;
 		aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
 			const char *nid = aza_json_str(aza_json_get(ni, "id"));
-			if (nid && !aza_inv_find(inv, nid))
-				gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", last_seg(nid)));
+			found += nid && aza_inv_find(inv, nid);
 		}
-		if (aza_json_get(np, "networkInterfaceConfigurations"))
-			gap(x, vm->id, "networkInterfaceConfigurations (flexible orchestration) are not evaluated");
+		if (aza_json_len(cfgs) && !found) {
+			aza_json__touch_reset();
+			aza_json_each(nc, cfgs) {
+				const aza_json *ncp = props(nc);
+				const char *cname = aza_json_str(aza_json_get(nc, "name"));
+				const char *nid = aza_arena__printf(&x->a, "%s/networkInterfaceConfigurations/%s", vm->id, cname ? cname : "?");
+				if (!nid) {
+					x->oom = 1;
+					break;
+				}
+				aza_json_each(ic, aza_json_get(ncp, "ipConfigurations")) {
+					ipc *c = ipc_add(x, ic, nid, keep(x, jstr(ncp, "networkSecurityGroup.id")), vm->id, vm->type, vm->name, 1);
+					if (c)
+						c->note = touched_note(x);
+				}
+			}
+		} else {
+			aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
+				const char *nid = aza_json_str(aza_json_get(ni, "id"));
+				if (nid && !aza_inv_find(inv, nid))
+					gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", last_seg(nid)));
+			}
+		}
+		aza_arena__reset(&x->d, dm);
 	}
 	/* Scale sets */
 	for (const aza_res *ss = aza_inv_first(inv, T_VMSS); ss && !x->oom; ss = ss->next_of_type) {
 		aza_json__touch_reset();
-		aza_json_each(nc, aza_json_path(doc_of(x, ss), "properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations")) {
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		aza_json_each(nc, aza_json_path(doc_tmp(x, ss), "properties.virtualMachineProfile.networkProfile.networkInterfaceConfigurations")) {
 			const aza_json *np = props(nc);
 			const char *cname = aza_json_str(aza_json_get(nc, "name"));
 			const char *nid = aza_arena__printf(&x->a, "%s/networkInterfaceConfigurations/%s", ss->id, cname ? cname : "?");
@@ -1437,11 +1863,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 				break;
 			}
 			aza_json_each(ic, aza_json_get(np, "ipConfigurations")) {
-				ipc *c = ipc_add(x, ic, nid, jstr(np, "networkSecurityGroup.id"), ss->id, ss->type, ss->name, 1);
+				ipc *c = ipc_add(x, ic, nid, keep(x, jstr(np, "networkSecurityGroup.id")), ss->id, ss->type, ss->name, 1);
 				if (c)
 					c->note = touched_note(x);
 			}
 		}
+		aza_arena__reset(&x->d, dm);
 	}
 	/* LB pools whose load balancer is not in the input */
 	for (size_t b = 0; b < x->members.nb && !x->oom; b++)
@@ -1486,6 +1913,8 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		qsort(x->out, x->nout, sizeof *x->out, ep_cmp);
 	aza_arena__release(&x->t);
 	aza_arena__init(&x->t);
+	aza_arena__release(&x->d);
+	aza_arena__init(&x->d);
 	*out = x;
 	return 0;
 }
@@ -1503,11 +1932,13 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->out);
 	aza__free(x->gap_id);
 	aza__free(x->gap_why);
-	htab *hs[] = {&x->nsgs, &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs, &x->eps, &x->ips, &x->gaps, &x->docs};
+	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
+	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->deferred};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
 	aza_arena__release(&x->t);
+	aza_arena__release(&x->d);
 	aza__free(x);
 }
 
@@ -1662,33 +2093,42 @@ static void write_text(const aza_expo *x, aza_buf *b)
 		aza_buf__printf(b, "%snot evaluated: %s: %s\n", i ? "" : "\n", last_seg(x->gap_id[i]), x->gap_why[i]);
 }
 
-static void jkv(aza_buf *b, const char *k, const char *v, int comma)
+typedef void (*strfn)(aza_buf *, const char *);
+
+static void json_str_plain(aza_buf *b, const char *s)
 {
-	aza_buf__printf(b, "%s\"%s\": ", comma ? ", " : "", k);
-	aza_buf__json_str(b, v ? v : "");
+	aza_buf__json_str(b, s ? s : "");
 }
 
-static void write_json(const aza_expo *x, aza_buf *b)
+static void jkv(aza_buf *b, strfn str, const char *k, const char *v, int comma)
 {
-	aza_buf__adds(b, "{\"endpoints\": [");
+	aza_buf__printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+	str(b, v ? v : "");
+}
+
+void aza_expo__json_endpoints(const aza_expo *x, aza_buf *b, void (*str)(aza_buf *, const char *))
+{
+	if (!str)
+		str = json_str_plain;
+	aza_buf__adds(b, "[");
 	for (size_t i = 0; i < x->nout; i++) {
 		const aza_expo_endpoint *e = &x->out[i];
 		aza_buf__adds(b, i ? ",\n  {" : "\n  {");
-		jkv(b, "resource_id", e->resource_id, 0);
-		jkv(b, "resource_type", e->resource_type, 1);
-		jkv(b, "resource_name", e->resource_name, 1);
-		jkv(b, "nic_id", e->nic_id, 1);
-		jkv(b, "ip_configuration", e->ip_config, 1);
-		jkv(b, "private_ip", e->private_ip, 1);
-		jkv(b, "frontend_id", e->frontend_id, 1);
-		jkv(b, "frontend", e->frontend, 1);
-		jkv(b, "via", e->via, 1);
-		jkv(b, "note", e->note, 1);
+		jkv(b, str, "resource_id", e->resource_id, 0);
+		jkv(b, str, "resource_type", e->resource_type, 1);
+		jkv(b, str, "resource_name", e->resource_name, 1);
+		jkv(b, str, "nic_id", e->nic_id, 1);
+		jkv(b, str, "ip_configuration", e->ip_config, 1);
+		jkv(b, str, "private_ip", e->private_ip, 1);
+		jkv(b, str, "frontend_id", e->frontend_id, 1);
+		jkv(b, str, "frontend", e->frontend, 1);
+		jkv(b, str, "via", e->via, 1);
+		jkv(b, str, "note", e->note, 1);
 		aza_buf__adds(b, ", \"reach\": [");
 		for (size_t k = 0; k < e->nreach; k++) {
 			const aza_expo_reach *r = &e->reach[k];
 			aza_buf__adds(b, k ? ", {" : "{");
-			jkv(b, "protocol", r->protocol, 0);
+			jkv(b, str, "protocol", r->protocol, 0);
 			aza_buf__printf(b, ", \"ports\": [%u, %u], \"frontend_ports\": [%u, %u], \"sources_v4\": %.0f, \"sources_v6\": %.0f, \"any_source\": %s, \"wide\": %s, \"l7\": %s, \"path\": [",
 			                r->port_lo, r->port_hi, r->front_lo, r->front_hi, r->sources_v4, r->sources_v6,
 			                r->any_source ? "true" : "false", r->wide ? "true" : "false",
@@ -1696,11 +2136,11 @@ static void write_json(const aza_expo *x, aza_buf *b)
 			for (size_t h = 0; h < r->nhops; h++) {
 				const aza_expo_hop *p = &r->hops[h];
 				aza_buf__adds(b, h ? ", {" : "{");
-				jkv(b, "kind", p->kind, 0);
-				jkv(b, "id", p->id, 1);
-				jkv(b, "name", p->name, 1);
-				if (!strcmp(p->kind, "subnet-nsg") || !strcmp(p->kind, "nic-nsg")) {
-					jkv(b, "rule", p->rule, 1);
+				jkv(b, str, "kind", p->kind, 0);
+				jkv(b, str, "id", p->id, 1);
+				jkv(b, str, "name", p->name, 1);
+				if (strstr(p->kind, "nsg")) {
+					jkv(b, str, "rule", p->rule, 1);
 					aza_buf__printf(b, ", \"priority\": %d", p->priority);
 				}
 				aza_buf__adds(b, "}");
@@ -1709,14 +2149,55 @@ static void write_json(const aza_expo *x, aza_buf *b)
 		}
 		aza_buf__adds(b, "]}");
 	}
-	aza_buf__adds(b, x->nout ? "\n], \"not_evaluated\": [" : "], \"not_evaluated\": [");
+	aza_buf__adds(b, x->nout ? "\n]" : "]");
+}
+
+void aza_expo__json_gaps(const aza_expo *x, aza_buf *b, void (*str)(aza_buf *, const char *))
+{
+	if (!str)
+		str = json_str_plain;
+	aza_buf__adds(b, "[");
 	for (size_t i = 0; i < x->ngap; i++) {
 		aza_buf__adds(b, i ? ", {" : "{");
-		jkv(b, "resource_id", x->gap_id[i], 0);
-		jkv(b, "reason", x->gap_why[i], 1);
+		jkv(b, str, "resource_id", x->gap_id[i], 0);
+		jkv(b, str, "reason", x->gap_why[i], 1);
 		aza_buf__adds(b, "}");
 	}
-	aza_buf__adds(b, "]}\n");
+	aza_buf__adds(b, "]");
+}
+
+static void write_json(const aza_expo *x, aza_buf *b)
+{
+	aza_buf__adds(b, "{\"endpoints\": ");
+	aza_expo__json_endpoints(x, b, NULL);
+	aza_buf__adds(b, ", \"not_evaluated\": ");
+	aza_expo__json_gaps(x, b, NULL);
+	aza_buf__adds(b, "}\n");
+}
+
+size_t aza_expo__ngaps(const aza_expo *x)
+{
+	return x->ngap;
+}
+
+/* The exposure rules: a report shows the model when one of them was selected. */
+static const char *const expo_rule_ids[] = {"AZA-NET-027", "AZA-NET-028", "AZA-NET-029",
+                                            "AZA-NET-030", "AZA-NET-031", "AZA-NET-032"};
+
+const aza_expo *aza_expo__of_scan(aza_scan *s)
+{
+	if (s->expo)
+		return s->expo;
+	if (!s->ran)
+		return NULL;
+	int any = 0;
+	for (size_t i = 0; i < sizeof expo_rule_ids / sizeof expo_rule_ids[0] && !any; i++) {
+		const aza_rule *r = aza_rule_find(expo_rule_ids[i]);
+		any = r && aza_scan__selected(s, r);
+	}
+	if (!any || aza_expo__build(s->inv, &s->expo))
+		return NULL;
+	return s->expo;
 }
 
 int aza_exposure_write(const aza_exposure *xx, const char *format, FILE *fp)

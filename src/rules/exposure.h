@@ -35,6 +35,8 @@ typedef struct aza_expo_dst {
 	aza_nsg_span ip;      /* lo == hi */
 	const char **asgs;    /* application security group ids */
 	size_t nasgs;
+	int no_vnet;          /* the address is public (floating IP): the
+	                         VirtualNetwork tag does not hold it */
 } aza_expo_dst;
 
 /* One piece of the reachable set. */
@@ -76,5 +78,14 @@ size_t aza_expo__for(const aza_expo *x, const char *resource_id, size_t *first);
 const char *aza_expo__gap_for(const aza_expo *x, const char *resource_id);
 /* Bytes the model holds (for the benchmark). */
 size_t aza_expo__bytes(const aza_expo *x);
+/* The model for a report: the one the rules built, else built now when an
+ * exposure rule was selected and the scan ran; NULL otherwise. */
+const aza_expo *aza_expo__of_scan(aza_scan *s);
+size_t aza_expo__ngaps(const aza_expo *x);
+/* The endpoints, and the resources not evaluated, as JSON arrays (the
+ * shape of `azaudit exposure -f json`); str writes a JSON string (NULL:
+ * plain escaping). */
+void aza_expo__json_endpoints(const aza_expo *x, aza_buf *b, void (*str)(aza_buf *, const char *));
+void aza_expo__json_gaps(const aza_expo *x, aza_buf *b, void (*str)(aza_buf *, const char *));
 
 #endif

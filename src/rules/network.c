@@ -175,7 +175,8 @@ NSG_RULE(nsg_containers, {"Docker", AZA_NSG_TCP, 2375, 2376}, {"Kubernetes API",
 #define VMSS "Microsoft.Compute/virtualMachineScaleSets"
 #define FW "Microsoft.Network/azureFirewalls"
 #define EXPO_TYPES VM " " VMSS " " NIC
-#define EXPO_NEEDS NSG " " NSGRULE " " PIP " " VNET " " SUBNET " " LB " " APPGW " " FW " " BASTION
+#define EXPO_NEEDS NSG " " NSGRULE " " PIP " " VNET " " SUBNET " " LB " " APPGW " " FW " " BASTION " " \
+	"Microsoft.Network/firewallPolicies Microsoft.Network/firewallPolicies/ruleCollectionGroups Microsoft.Network/ipGroups"
 
 static const char *proto_of(unsigned p)
 {

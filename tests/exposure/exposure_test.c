@@ -6,7 +6,9 @@
  *      with a brute-force oracle that decides each sampled protocol, port and
  *      source address one by one (fixed seed, bounded iterations);
  *   3. model cases on the rule fixtures (load balancer NAT and rules, scale
- *      set NAT pools, a VM without a public address behind a public LB).
+ *      set NAT pools, a VM without a public address behind a public LB,
+ *      firewall policy DNAT with a base policy, IP-based pools, floating
+ *      IP, VMs with NIC configurations).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -443,6 +445,16 @@ static const struct mcase {
 	 "vm1 public-ip TCP 0-65535<-0-65535; vm1 public-ip UDP 0-65535<-0-65535; vm1 public-ip ICMP 0<-0; vm1 public-ip ESP/AH 0<-0"},
 	{"AZA-NET-027/fail.json", "vm1 public-ip TCP 3389<-3389"},
 	{"AZA-NET-027/pass-no-public-ip.json", ""},
+	{"AZA-NET-027/fail-firewall-policy-dnat.json", "vm1 firewall-dnat TCP 3389<-50001"},
+	{"AZA-NET-027/fail-firewall-base-policy-dnat.json", "vm1 firewall-dnat TCP 3389<-50001"},
+	{"AZA-NET-027/pass-firewall-policy-dnat-allowlisted.json", "vm1 firewall-dnat TCP 3389<-50001"},
+	{"AZA-NET-028/fail-lb-ip-based-pool.json", "vm1 load-balancer TCP 22<-2222"},
+	{"AZA-NET-028/pass-lb-ip-based-pool-other-address.json", ""},
+	{"AZA-NET-028/fail-lb-floating-ip.json", "vm1 load-balancer TCP 22<-22"},
+	{"AZA-NET-028/pass-lb-floating-ip-private-destination.json", "vm1 load-balancer (closed)"},
+	{"AZA-NET-027/fail-vm-nic-configurations.json",
+	 "vm1 public-ip TCP 0-65535<-0-65535; vm1 public-ip UDP 0-65535<-0-65535; vm1 public-ip ICMP 0<-0; vm1 public-ip ESP/AH 0<-0"},
+	{"AZA-NET-027/pass-vm-nic-configurations-standard.json", "vm1 public-ip (closed)"},
 };
 
 static void test_model(const char *dir)

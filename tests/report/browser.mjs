@@ -1,8 +1,10 @@
 // Loads an HTML report in headless Chromium (the Debian package, driven by
 // playwright-core) and checks it: no console errors, no network request,
 // filters and search change the rows shown, an injected resource name is
-// shown as text and never runs, a finding opens to its remediation.
-// Usage: node browser.mjs REPORT.html SCREENSHOT.png
+// shown as text and never runs, a finding opens to its remediation. With
+// EXPOSURE.html (a report of the exposure rules), the "Internet exposure"
+// section: rows and paths rendered, the text filter, injected names as text.
+// Usage: node browser.mjs REPORT.html SCREENSHOT.png [EXPOSURE.html]
 //        node browser.mjs --time REPORT.html   (load time only)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,10 +14,15 @@ import { chromium } from "playwright-core";
 const args = process.argv.slice(2);
 const timeOnly = args[0] === "--time";
 if (timeOnly) args.shift();
-const [file, shot] = args;
+const [file, shot, xfile] = args;
 const exe = process.env.CHROMIUM || "/usr/bin/chromium";
 const profile = mkdtempSync(join(tmpdir(), "aza-chromium-"));
 let pass = 0, fail = 0;
+// Rows the exposure data should give: one per reachable range, one per closed frontend.
+const document_data_exposure = (text) => {
+  const x = JSON.parse(text).exposure;
+  return String(x.e.reduce((n, e) => n + Math.max(1, e[8].length), 0));
+};
 const check = (cond, what) => { if (cond) { pass++; console.log("ok " + what); } else { fail++; console.log("FAIL " + what); } };
 
 const ctx = await chromium.launchPersistentContext(profile, {
@@ -87,7 +94,33 @@ try {
     check((await page.$$("svg rect")).length > 0, "charts drawn");
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
     check(csp && csp.includes("default-src 'none'") && !csp.includes("unsafe-inline"), "CSP allows only hashed inline assets");
+    check((await page.$$("#exposure")).length === 0, "no exposure section without exposure rules");
     if (shot) await page.screenshot({ path: shot, fullPage: true });
+    if (xfile) {
+      await page.goto("file://" + resolve(xfile), { waitUntil: "load", timeout: 120000 });
+      await page.waitForSelector("#xrows tr", { timeout: 120000 });
+      const xrows = () => page.$$eval("#xrows tr", (t) => t.map((r) => [...r.children].map((c) => c.textContent)));
+      const xall = await xrows();
+      const want = JSON.parse(document_data_exposure(await page.textContent("#aza-data")));
+      check(xall.length === want && xall.length >= 3, `exposure rows: ${xall.length} (data: ${want})`);
+      check(xall.some((r) => r[2] === "TCP 22 (frontend 2222)" && r[1].startsWith("pip-lb") && /lb-rule lb1\/ssh/.test(r[4]) &&
+        /subnet-nsg nsg-sub: rule AllowSsh \(priority 110\)/.test(r[4]) && /nic-nsg: none/.test(r[4])),
+        "load balancer path: frontend port, rule and priority per hop");
+      const evil = xall.filter((r) => r[0].startsWith("<img src=x onerror=alert(1)>"));
+      check(evil.length === 2 && evil.some((r) => r[4].includes("rule <img src=x onerror=alert(1)> (priority 120)")),
+        "injected VM and NSG rule names shown as text");
+      await page.fill("#xq", "onerror");
+      await page.waitForFunction(() => document.querySelectorAll("#xrows tr").length === 2);
+      check((await xrows()).every((r) => r[0].includes("onerror")), "exposure filter by text");
+      await page.fill("#xq", "priority 110");
+      await page.waitForFunction(() => document.querySelectorAll("#xrows tr").length === 2);
+      check(/Showing 2 of 2 rows/.test(await page.textContent("#xcount")), "exposure filter by rule priority");
+      await page.fill("#xq", "");
+      await page.waitForFunction((n) => document.querySelectorAll("#xrows tr").length === n, xall.length);
+      check((await page.$$("img")).length === 0, "no <img> element was created in the exposure section");
+      const xcsp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+      check(xcsp && xcsp.includes("default-src 'none'") && !xcsp.includes("unsafe-inline"), "exposure report keeps the CSP");
+    }
     check(dialogs.length === 0, `no dialog opened (${dialogs.join(", ")})`);
     check(errors.length === 0, `no console errors (${errors.join(" | ")})`);
     check(requests.length === 0, `no network request (${requests.join(", ")})`);

@@ -199,13 +199,23 @@ H=$T/report.html
 ! grep -qiE '<(link|img|iframe|object|embed|base)[ >]|<script [^>]*src=|url\(|@import' "$H" && ok || bad "HTML refers to something external"
 ! grep -q '<img' "$H" && grep -qF '\u003cimg src=x onerror=alert(1)\u003e' "$H" && ok || bad "HTML: injected name not escaped"
 ! grep -q '</script>.*</script>.*</script>' "$H" && [ "$(grep -o '</script>' "$H" | wc -l)" -eq 2 ] && ok || bad "HTML: a value closed a script element"
+# the exposure section: in the JSON report and the page, escaped like the rest
+X=$T/exposure.html
+"$AZ" scan --rule AZA-NET-027,AZA-NET-028 --now "$NOW" -q -f html "$D/exposure.json" > "$X"
+"$AZ" scan --rule AZA-NET-027,AZA-NET-028 --now "$NOW" -q -f json "$D/exposure.json" > "$T/exposure.json"
+[ "$(jq '.exposure | length' "$T/exposure.json")" = 2 ] && [ "$(jq '[.exposure[].reach[]] | length' "$T/exposure.json")" = 3 ] \
+	&& jq -e '.exposure[] | select(.resource_name == "vm2") | .reach[0].path[1] | .rule == "AllowSsh" and .priority == 110' "$T/exposure.json" >/dev/null \
+	&& ok || bad "JSON report: exposure array"
+[ "$(jq 'has("exposure")' "$T/report.json")" = false ] && ok || bad "JSON report: exposure without exposure rules"
+grep -q 'id="exposure"' "$X" && ! grep -q '<img' "$X" && grep -qF '\u003cimg src=x onerror=alert(1)\u003e' "$X" && \
+	[ "$(grep -o '</script>' "$X" | wc -l)" -eq 2 ] && ok || bad "HTML: exposure section missing or not escaped"
 if [ -z "$NODE" ]; then
 	missing "node_modules (npm ci) for the browser test"
 elif [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
 	missing "chromium (apt-get install chromium chromium-driver) for the browser test"
 else
 	mkdir -p "$O"
-	out=$(node $D/browser.mjs "$H" "$O/report-screenshot.png" 2>&1) && ok || bad "browser test: $(printf '%s\n' "$out" | grep -v '^ok ')"
+	out=$(node $D/browser.mjs "$H" "$O/report-screenshot.png" "$X" 2>&1) && ok || bad "browser test: $(printf '%s\n' "$out" | grep -v '^ok ')"
 fi
 
 echo "$pass passed, $fail failed"

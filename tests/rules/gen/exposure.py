@@ -153,3 +153,97 @@ for R, port, label in [('AZA-NET-029', '5985', 'TCP 5985 (WinRM)'), ('AZA-NET-03
     case(R, 'unknown', world(None, [rule('AllowSvc', 100, port=port)], with_subnet=False), "UNKNOWN vm1 ~ subnet web is not in the input\n" + NA)
     case(R, 'pass-unattached-nic', snapshot([nic(vm=None), pip(), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowHttps', 100, port='443')])]),
          "PASS nic1")
+
+# ---- gaps filled: firewall policy DNAT, IP-based pools, floating IP, VM NIC configurations ----
+FW_ID = nid('azureFirewalls', 'fw1'); POL_ID = nid('firewallPolicies', 'pol1'); BASE_ID = nid('firewallPolicies', 'pol-base')
+def firewall(policy=POL_ID):
+    return {"name": "fw1", "id": FW_ID, "type": N + "/azureFirewalls", "location": "westeurope",
+            "properties": {"sku": {"name": "AZFW_VNet", "tier": "Standard"}, "threatIntelMode": "Alert",
+                "ipConfigurations": [{"name": "ipconfig1", "id": FW_ID + '/azureFirewallIpConfigurations/ipconfig1', "properties": {
+                    "subnet": {"id": nid('virtualNetworks', 'vnet1', 'subnets', 'AzureFirewallSubnet')},
+                    "publicIPAddress": {"id": nid('publicIPAddresses', 'pip-fw')}}}],
+                "firewallPolicy": {"id": policy}}}
+def policy(pid=POL_ID, name='pol1', base=None):
+    p = {"name": name, "id": pid, "type": N + "/firewallPolicies", "location": "westeurope",
+         "properties": {"threatIntelMode": "Alert", "ruleCollectionGroups": [{"id": pid + '/ruleCollectionGroups/rcg1'}]}}
+    if base: p['properties']['basePolicy'] = {"id": base}
+    return p
+def rcg(pid=POL_ID, rules=(), name='rcg1'):
+    return {"name": name, "id": pid + '/ruleCollectionGroups/' + name, "type": N + "/firewallPolicies/ruleCollectionGroups",
+            "properties": {"priority": 100, "ruleCollections": [{"name": "Inbound-NAT", "priority": 100,
+                "ruleCollectionType": "FirewallPolicyNatRuleCollection", "action": {"type": "DNAT"}, "rules": list(rules)}]}}
+def natrule(name='rdp-vm1', src=("*",), groups=(), dport='50001', to='10.0.1.4', tport='3389'):
+    return {"name": name, "ruleType": "NatRule", "ipProtocols": ["TCP"], "sourceAddresses": list(src), "sourceIpGroups": list(groups),
+            "destinationAddresses": ["20.50.60.77"], "destinationPorts": [dport], "translatedAddress": to, "translatedPort": tport}
+def fw_world(rules, extra=()):
+    return snapshot([vm(), nic(pip_name=None), subnet(None), pip('pip-fw', nic=None, addr='20.50.60.77'), firewall(), policy(),
+                     rcg(rules=rules)] + list(extra))
+R = 'AZA-NET-027'
+case(R, 'fail-firewall-policy-dnat', fw_world([natrule()]),
+     "FAIL vm1 ~ TCP 3389 (RDP) (frontend port 50001) reachable at pip-fw (20.50.60.77) (ip configuration ipconfig1) from any internet address: firewall DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1\n" + NA)
+case(R, 'fail-firewall-base-policy-dnat',
+     snapshot([vm(), nic(pip_name=None), subnet(None), pip('pip-fw', nic=None, addr='20.50.60.77'), firewall(),
+               policy(base=BASE_ID), rcg(rules=[]), policy(BASE_ID, 'pol-base'), rcg(BASE_ID, [natrule('rdp-base')])]),
+     "FAIL vm1 ~ firewall DNAT rule fw1 policy pol-base/rcg1/Inbound-NAT/rdp-base\n" + NA)
+case(R, 'pass-firewall-policy-dnat-allowlisted', fw_world([natrule(src=("203.0.113.0/24",))]),
+     "PASS vm1 ~ only allow-listed sources: TCP 3389 (RDP) (frontend port 50001)\n" + NA)
+case(R, 'pass-firewall-policy-dnat-other-port', fw_world([natrule(tport='443', dport='443')]), "PASS vm1 ~ public frontends: pip-fw\n" + NA)
+case(R, 'unknown-firewall-policy-ipgroup-missing', fw_world([natrule(src=(), groups=(nid('ipGroups', 'ipg-partners'),))]),
+     "UNKNOWN vm1 ~ IP group ipg-partners of DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1 is not in the input\n" + NA)
+case(R, 'fail-firewall-policy-ipgroup', fw_world([natrule(src=(), groups=(nid('ipGroups', 'ipg-any'),))],
+     [{"name": "ipg-any", "id": nid('ipGroups', 'ipg-any'), "type": N + "/ipGroups", "location": "westeurope",
+       "properties": {"ipAddresses": ["0.0.0.0/0"]}}]),
+     "FAIL vm1 ~ from any internet address: firewall DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1\n" + NA)
+def flexvm(sku='Basic', nsg_name=None):
+    v = vm()
+    ipc = {"name": "ipconfig1", "properties": {"primary": True, "subnet": {"id": SUBNET_ID},
+           "publicIPAddressConfiguration": {"name": "vm1-pip", "properties": {"deleteOption": "Delete"}, "sku": {"name": sku, "tier": "Regional"}}}}
+    nc = {"name": "vm1-nic", "properties": {"primary": True, "deleteOption": "Delete", "ipConfigurations": [ipc]}}
+    if nsg_name: nc['properties']['networkSecurityGroup'] = {"id": nid('networkSecurityGroups', nsg_name)}
+    v['properties']['networkProfile'] = {"networkApiVersion": "2020-11-01", "networkInterfaceConfigurations": [nc]}
+    return v
+case(R, 'fail-vm-nic-configurations', snapshot([flexvm('Basic'), subnet(None)]),
+     "FAIL vm1 ~ TCP 3389 (RDP) reachable at vm1-pip (per instance)")
+case(R, 'pass-vm-nic-configurations-standard', snapshot([flexvm('Standard'), subnet(None)]), "PASS vm1 ~ vm1-pip (per instance)")
+case(R, 'pass-vm-nic-configurations-nsg', snapshot([flexvm('Basic', 'nsg-nic'), subnet(None), nsg('nsg-nic', [rule('AllowHttps', 100, port='443')])]),
+     "PASS vm1 ~ no internet path reaches")
+case(R, 'unknown-vm-nic-configurations-nsg-missing', snapshot([flexvm('Basic', 'nsg-gone'), subnet(None)]),
+     "UNKNOWN vm1 ~ NSG nsg-gone is not in the input")
+
+R = 'AZA-NET-028'
+def iplb(rules, floating=False, addr='10.0.1.4'):
+    l = lb(rules=rules)
+    pool = l['properties']['backendAddressPools'][0]
+    pool['properties']['loadBalancerBackendAddresses'] = [{"name": "addr1", "properties": {"ipAddress": addr,
+        "virtualNetwork": {"id": nid('virtualNetworks', 'vnet1')}}}]
+    for r in l['properties']['loadBalancingRules']: r['properties']['enableFloatingIP'] = floating
+    return l
+case(R, 'fail-lb-ip-based-pool', snapshot([vm(), nic(pip_name=None), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
+                                           pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 2222, 22, 'Tcp')])]),
+     "FAIL vm1 ~ TCP 22 (SSH) (frontend port 2222) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSsh (priority 100)\n" + NA)
+case(R, 'pass-lb-ip-based-pool-other-address', snapshot([vm(), nic(pip_name=None), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
+                                           pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 2222, 22, 'Tcp')], addr='10.0.1.9')]),
+     "PASS vm1 ~ no public IP, public load balancer frontend or DNAT rule reaches it\n" + NA)
+case(R, 'fail-lb-floating-ip', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
+                                         nsg('nsg-sub', [rule('AllowSshToFrontend', 100, dst='20.50.60.99')]),
+                                         pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSshToFrontend (priority 100)\n" + NA)
+case(R, 'pass-lb-floating-ip-private-destination', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
+                                         nsg('nsg-sub', [rule('AllowSshToSubnet', 100, dst='10.0.1.0/24'), rule('AllowSshToVnet', 110, dst='VirtualNetwork')]),
+                                         pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
+     "PASS vm1 ~ public frontends: pip-lb (20.50.60.99)\n" + NA)
+
+# ---- the report tests' exposure input (tests/report/exposure.json): an
+# injected VM name and NSG rule name that the HTML report must show as text ----
+EVIL = '<img src=x onerror=alert(1)>'
+def report_fixture():
+    v = vm(name=EVIL)
+    n = nic(nsg_name='nsg-nic', vm=EVIL)
+    r = rule(EVIL, 120, port='3380-3390')
+    res = [v, n, pip(), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowRdp', 100, port='3389', src='Internet'), rule('AllowSsh', 110)]),
+           nsg('nsg-nic', [r, rule('AllowSshNic', 130)]),
+           vm('vm2', nics=('nic2',)), nic('nic2', vm='vm2', pip_name=None, pools=[POOL], ip='10.0.1.5'),
+           pip('pip-lb', nic=None, addr='20.50.60.99'), lb(rules=[('ssh', 2222, 22, 'Tcp')])]
+    path = os.path.join(ROOT, '..', 'report', 'exposure.json')
+    with open(path, 'w') as f: json.dump(snapshot(res), f, indent=1); f.write('\n')
+report_fixture()
