@@ -18,6 +18,8 @@ struct aza_inv {
 	aza_arena sa; /* scratch for one aza_inv__add call */
 	aza_jintern *keys; /* interned object keys of every resource */
 	aza_jintern *msgs; /* interned finding messages */
+	aza_jintern *strs; /* subscriptions, groups, locations, parents of resources */
+	aza_buf pk;        /* packing buffer for aza_inv__add */
 	aza_res **ids;
 	size_t nids, nbuckets;
 	aza_tinfo *types[TYPE_BUCKETS];
@@ -142,6 +144,7 @@ aza_inv *aza_inv__new(aza_ctx *ctx)
 	aza_arena__init(&inv->a);
 	aza_arena__init(&inv->ta);
 	aza_arena__init(&inv->sa);
+	aza_buf__init(&inv->pk, 0);
 	inv->keys = aza_jintern__new();
 	inv->nbuckets = ID_BUCKETS_MIN;
 	inv->ids = aza__malloc(inv->nbuckets * sizeof *inv->ids);
@@ -183,6 +186,8 @@ void aza_inv__free(aza_inv *inv)
 	aza_arena__release(&inv->sa);
 	aza_jintern__free(inv->keys);
 	aza_jintern__free(inv->msgs);
+	aza_jintern__free(inv->strs);
+	aza_buf__release(&inv->pk);
 	aza__free(inv);
 }
 
@@ -471,35 +476,21 @@ const char *aza_inv_sub_region(aza_inv *inv, const char *sub_id, size_t i)
 	return NULL;
 }
 
-/* Copy JSON text without the whitespace between tokens. The text was just
- * parsed, so it is valid: only strings need care. */
-static size_t minify(char *d, const char *s, size_t n)
-{
-	size_t o = 0;
-	int in_str = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (in_str) {
-			d[o++] = c;
-			if (c == '\\' && i + 1 < n)
-				d[o++] = s[++i];
-			else if (c == '"')
-				in_str = 0;
-		} else if (c == '"') {
-			in_str = 1;
-			d[o++] = c;
-		} else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
-			d[o++] = c;
-		}
-	}
-	return o;
-}
-
 static int add_subname(aza_inv *inv, const char *id, const char *name);
 
 static const char *keep_str(aza_inv *inv, const char *s)
 {
 	return aza_arena__strdup(&inv->a, s ? s : "");
+}
+
+/* Subscriptions, groups, locations and parents repeat: one copy each. */
+static const char *keep_shared(aza_inv *inv, const char *s)
+{
+	if (!s)
+		s = "";
+	if (!inv->strs && !(inv->strs = aza_jintern__new()))
+		return NULL;
+	return aza_jintern__get(inv->strs, s, strlen(s));
 }
 
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
@@ -558,23 +549,29 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	r->id = keep_str(inv, id);
 	r->type = t->name;
 	r->name = keep_str(inv, name);
-	r->sub = keep_str(inv, sub);
-	r->rg = keep_str(inv, rg);
-	r->location = keep_str(inv, loc);
-	r->parent = keep_str(inv, parent);
+	r->sub = keep_shared(inv, sub);
+	r->rg = keep_shared(inv, rg);
+	r->location = keep_shared(inv, loc);
+	r->parent = keep_shared(inv, parent);
 	if (!r->id || !r->name || !r->sub || !r->rg || !r->location || !r->parent)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	r->source = source;
 	r->line = line;
 	r->api_version = api_version ? api_version : "";
 	if (raw) {
-		char *txt = aza_arena__alloc_bytes(&inv->a, rawlen + 1);
-		if (!txt)
+		/* The packed form of the tree (json.c), not the text: unpacking
+		 * it costs a fraction of parsing text again. */
+		(void)rawlen;
+		inv->pk.len = 0;
+		aza_json__pack(&inv->pk, doc);
+		if (inv->pk.oom)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
-		r->textlen = minify(txt, raw, rawlen);
-		txt[r->textlen] = 0;
-		aza_arena__shrink(&inv->a, txt, rawlen + 1, r->textlen + 1);
-		r->text = txt;
+		char *blob = aza_arena__alloc_bytes(&inv->a, inv->pk.len);
+		if (!blob)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		memcpy(blob, inv->pk.p, inv->pk.len);
+		r->text = blob;
+		r->textlen = inv->pk.len;
 		r->doc = NULL;
 	} else {
 		r->doc = doc;
@@ -599,12 +596,7 @@ const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a)
 {
 	if (!r || r->doc || !r->text)
 		return r ? r->doc : NULL;
-	aza_json *j;
-	aza_jerr e;
-	size_t pos = 0;
-	if (aza_json__parse_in(a, inv->keys, r->text, r->textlen, &pos, 1, 0, AZA_MAX_DEPTH, &j, &e))
-		return NULL;
-	return j;
+	return aza_json__unpack(a, inv->keys, r->text, r->textlen);
 }
 
 /* ---- subscriptions ---- */

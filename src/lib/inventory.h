@@ -24,10 +24,12 @@ typedef struct aza_res {
 	const char *api_version; /* template resources: their apiVersion, else "" */
 	unsigned long line;   /* line of the resource in source (0 unknown) */
 	const aza_json *doc;  /* the whole object, when parsed (see below) */
-	/* Resources read from exports are kept as minified JSON text and parsed
-	 * again only while a rule looks at them (aza_doc in rule.h): a parsed
-	 * tree is about twice the size of its text. Template resources, built
-	 * by the expander, keep their tree and have no text. */
+	/* Resources read from exports are kept in the packed binary form of
+	 * their tree (aza_json__pack, about the size of minified text) and
+	 * unpacked only while a rule looks at them (aza_doc in rule.h,
+	 * aza_inv__doc): a parsed tree is about twice the size. Template
+	 * resources, built by the expander, keep their tree and have no
+	 * stored form (text is NULL). */
 	const char *text;
 	size_t textlen;
 	aza_tinfo *t;         /* its type entry */

@@ -129,12 +129,9 @@ const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 		ev->loaded = v;
 		ev->caploaded = cap;
 	}
-	aza_json *j;
-	aza_jerr e;
-	size_t pos = 0;
-	if (aza_json__parse_in(&ev->docs, aza_inv__intern(ev->s->inv), r->text, r->textlen, &pos, 1, 0, AZA_MAX_DEPTH, &j,
-	                       &e)) {
-		/* The text parsed once already: only memory can fail here. */
+	const aza_json *j = aza_inv__doc(ev->s->inv, r, &ev->docs);
+	if (!j) {
+		/* The stored form was made from a parsed tree: only memory can fail here. */
 		ev->failed = 1;
 		return NULL;
 	}
