@@ -99,7 +99,15 @@ typedef struct aza_buf {
 	char *p;
 	size_t len, cap, max;
 	int oom; /* sticky: an append failed; content is truncated */
+	/* Optional sink (streamed output): once AZA_BUF_FLUSH bytes are
+	 * buffered, an append first hands them to sink and empties the buffer,
+	 * so what the last append added is always still in the buffer. A sink
+	 * failure sets oom and sink_err. */
+	int (*sink)(void *ud, const char *p, size_t n);
+	void *sink_ud;
+	int sink_err;
 } aza_buf;
+#define AZA_BUF_FLUSH ((size_t)1 << 20)
 void aza_buf__init(aza_buf *b, size_t max);
 void aza_buf__release(aza_buf *b);
 int aza_buf__add(aza_buf *b, const void *p, size_t n);
