@@ -932,16 +932,38 @@ void aza_json__write(aza_buf *b, const aza_json *j)
 #define TAG_NUM_INT 0x40
 #define TAG_NUM_NEG 0x80
 
-static void put_varint(aza_buf *b, uint64_t v)
+/* Room for n more bytes at the end of b (NULL, and b->oom, when none). */
+static unsigned char *reserve(aza_buf *b, size_t n)
 {
-	unsigned char t[10];
-	size_t n = 0;
+	if (b->oom)
+		return NULL;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (cap > b->max) {
+			b->oom = 1;
+			return NULL;
+		}
+		char *q = aza__realloc(b->p, cap);
+		if (!q) {
+			b->oom = 1;
+			return NULL;
+		}
+		b->p = q;
+		b->cap = cap;
+	}
+	return (unsigned char *)b->p + b->len;
+}
+
+static unsigned char *put_varint(unsigned char *d, uint64_t v)
+{
 	while (v >= 0x80) {
-		t[n++] = (unsigned char)(v | 0x80);
+		*d++ = (unsigned char)(v | 0x80);
 		v >>= 7;
 	}
-	t[n++] = (unsigned char)v;
-	aza_buf__add(b, t, n);
+	*d++ = (unsigned char)v;
+	return d;
 }
 
 static size_t count_nodes(const aza_json *j)
@@ -957,47 +979,63 @@ static void pack_node(aza_buf *b, const aza_json *j, int in_obj)
 {
 	unsigned char tag = j->kind == AZA_JUNKNOWN ? AZA_JNULL : j->kind;
 	double v = 0;
+	size_t klen = 0;
 	if (j->kind == AZA_JNUM) {
 		v = j->u.num;
 		if (v == v && fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v && !(v == 0 && signbit(v)))
 			tag |= v < 0 ? TAG_NUM_INT | TAG_NUM_NEG : TAG_NUM_INT;
 	}
-	if (in_obj && j->key)
+	if (in_obj && j->key) {
 		tag |= j->kint ? TAG_KEY_ID : TAG_KEY_INLINE;
-	aza_buf__addc(b, (char)tag);
+		if (!j->kint)
+			klen = strlen(j->key);
+	}
+	size_t slen = j->kind == AZA_JSTR ? (size_t)j->n : 0;
+	unsigned char *d = reserve(b, 1 + 10 + klen + 1 + 10 + slen + 1 + sizeof(double));
+	if (!d)
+		return;
+	unsigned char *d0 = d;
+	*d++ = tag;
 	if (tag & TAG_KEY_ID) {
-		put_varint(b, aza_jintern__id(j->key));
+		d = put_varint(d, aza_jintern__id(j->key));
 	} else if (tag & TAG_KEY_INLINE) {
-		size_t n = strlen(j->key);
-		put_varint(b, n);
-		aza_buf__add(b, j->key, n + 1);
+		d = put_varint(d, klen);
+		memcpy(d, j->key, klen + 1);
+		d += klen + 1;
 	}
 	switch (j->kind) {
 	case AZA_JNUM:
 		if (tag & TAG_NUM_INT) {
-			put_varint(b, (uint64_t)(v < 0 ? -v : v));
+			d = put_varint(d, (uint64_t)(v < 0 ? -v : v));
 		} else {
-			aza_buf__add(b, &v, sizeof v);
+			memcpy(d, &v, sizeof v);
+			d += sizeof v;
 		}
 		break;
 	case AZA_JSTR:
-		put_varint(b, j->n);
-		aza_buf__add(b, j->u.s, (size_t)j->n + 1);
+		d = put_varint(d, slen);
+		memcpy(d, j->u.s, slen + 1);
+		d += slen + 1;
 		break;
 	case AZA_JARR:
 	case AZA_JOBJ:
-		put_varint(b, j->n);
-		for (const aza_json *c = j->u.child; c; c = c->next)
-			pack_node(b, c, j->kind == AZA_JOBJ);
+		d = put_varint(d, j->n);
 		break;
 	default:
 		break;
 	}
+	b->len += (size_t)(d - d0);
+	if (j->kind == AZA_JARR || j->kind == AZA_JOBJ)
+		for (const aza_json *c = j->u.child; c; c = c->next)
+			pack_node(b, c, j->kind == AZA_JOBJ);
 }
 
 void aza_json__pack(aza_buf *b, const aza_json *j)
 {
-	put_varint(b, count_nodes(j));
+	unsigned char *d = reserve(b, 10);
+	if (!d)
+		return;
+	b->len += (size_t)(put_varint(d, count_nodes(j)) - d);
 	pack_node(b, j, 0);
 }
 
