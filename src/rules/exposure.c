@@ -462,7 +462,8 @@ typedef struct hent {
 
 typedef struct htab {
 	hent **b;
-	size_t nb;
+	size_t nb, n;
+	int keep_order; /* iterated by bucket (ipcs): never rehashed */
 } htab;
 
 static int ht_init(htab *h, size_t expect)
@@ -475,6 +476,8 @@ static int ht_init(htab *h, size_t expect)
 		return -1;
 	memset(h->b, 0, nb * sizeof *h->b);
 	h->nb = nb;
+	h->n = 0;
+	h->keep_order = 0;
 	return 0;
 }
 
@@ -499,6 +502,26 @@ static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void
 	hent *e = aza_arena__alloc(a, sizeof *e);
 	if (!e)
 		return NULL;
+	/* Grow when chains get long (sizes guessed at init can be far off,
+	 * e.g. one gap per NIC): a failed growth keeps the table as it is. */
+	if (h->n >= h->nb && !h->keep_order) {
+		size_t nb = h->nb * 4;
+		hent **t = aza__malloc(nb * sizeof *t);
+		if (t) {
+			memset(t, 0, nb * sizeof *t);
+			for (size_t i = 0; i < h->nb; i++)
+				for (hent *x = h->b[i], *nx; x; x = nx) {
+					nx = x->next;
+					size_t k = ht_hash(x->key, x->k2) & (nb - 1);
+					x->next = t[k];
+					t[k] = x;
+				}
+			aza__free(h->b);
+			h->b = t;
+			h->nb = nb;
+		}
+	}
+	h->n++;
 	size_t b = ht_hash(key, k2) & (h->nb - 1);
 	*e = (hent){key, k2, val, h->b[b]};
 	h->b[b] = e;
@@ -1385,6 +1408,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
+	x->ipcs.keep_order = 1;
 	/* NICs */
 	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type) {
 		if (nic->pseudo)
