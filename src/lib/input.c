@@ -61,8 +61,14 @@ static void index_lines(rd *r, size_t from)
 			r->nl_off = 1;
 			return;
 		}
-		if (r->buf[i] != '\n')
-			continue;
+		if (r->buf[i] != '\n') {
+			const char *nl = memchr(r->buf + i, '\n', r->len - i);
+			if (!nl)
+				return;
+			i = (size_t)(nl - r->buf);
+			if (r->base + i >= NL_INDEX_MAX)
+				continue; /* the check at the top of the loop */
+		}
 		if (r->nnl == r->capnl) {
 			size_t cap = r->capnl ? r->capnl * 2 : 1024;
 			size_t *v = aza__realloc(r->nl, cap * sizeof *v);

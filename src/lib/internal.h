@@ -99,7 +99,15 @@ typedef struct aza_buf {
 	char *p;
 	size_t len, cap, max;
 	int oom; /* sticky: an append failed; content is truncated */
+	/* Optional sink (streamed output): once AZA_BUF_FLUSH bytes are
+	 * buffered, an append first hands them to sink and empties the buffer,
+	 * so what the last append added is always still in the buffer. A sink
+	 * failure sets oom and sink_err. */
+	int (*sink)(void *ud, const char *p, size_t n);
+	void *sink_ud;
+	int sink_err;
 } aza_buf;
+#define AZA_BUF_FLUSH ((size_t)1 << 20)
 void aza_buf__init(aza_buf *b, size_t max);
 void aza_buf__release(aza_buf *b);
 int aza_buf__add(aza_buf *b, const void *p, size_t n);
@@ -122,6 +130,7 @@ typedef enum {
 
 typedef struct aza_json {
 	unsigned char kind;
+	unsigned char kint;     /* 1: key is a copy interned by the parser's table */
 	uint32_t n;             /* string length, or number of children */
 	const char *key;        /* member name when inside an object, else NULL */
 	size_t off;             /* byte offset of the value in its source */
@@ -149,6 +158,19 @@ aza_jintern *aza_jintern__new(void);
 void aza_jintern__free(aza_jintern *t);
 /* The table's copy of s[0..n) (added if new), or NULL when out of memory. */
 const char *aza_jintern__get(aza_jintern *t, const char *s, size_t n);
+/* The id (1-based) of an interned copy, and the copy of an id (NULL if none). */
+uint32_t aza_jintern__id(const char *interned);
+const char *aza_jintern__byid(const aza_jintern *t, uint32_t id);
+
+/* Compact binary form of a parsed value, kept for every stored resource:
+ * about the size of minified text, and unpacked several times faster than
+ * text is parsed (no validation, no hashing, strings are not copied).
+ * Keys interned by t (kint) are stored as ids. aza_json__pack appends to b
+ * (check b->oom); aza_json__unpack builds the tree in a, its strings
+ * pointing into blob (which must outlive it). NULL when out of memory or
+ * when blob is not a packed value. Node offsets are 0. */
+void aza_json__pack(aza_buf *b, const aza_json *j);
+const aza_json *aza_json__unpack(aza_arena *a, const aza_jintern *t, const char *blob, size_t len);
 
 /* Parse one JSON value from buf[*pos, len) into arena nodes. On success
  * returns 0 and advances *pos past the value. final=0 means the buffer may

@@ -6,7 +6,11 @@
 #include "inventory.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ID_BUCKETS_MIN 4096
 #define TYPE_BUCKETS 1024
@@ -18,6 +22,18 @@ struct aza_inv {
 	aza_arena sa; /* scratch for one aza_inv__add call */
 	aza_jintern *keys; /* interned object keys of every resource */
 	aza_jintern *msgs; /* interned finding messages */
+	aza_jintern *strs; /* subscriptions, groups, locations, parents of resources */
+	aza_buf pk;        /* packing buffer for aza_inv__add */
+	/* The packed documents. They are most of what a scan reads, so they
+	 * go to an unlinked temporary file (the page cache keeps them close)
+	 * in chunks of spill_at bytes, and memory holds only the index. */
+	struct {
+		int fd;            /* -1: not created (or not possible: kept in memory) */
+		int off;           /* 1: spilling is not possible, keep in memory */
+		char *buf;         /* the part not written yet */
+		size_t len, cap;
+		uint64_t written;  /* bytes in the file */
+	} st;
 	aza_res **ids;
 	size_t nids, nbuckets;
 	aza_tinfo *types[TYPE_BUCKETS];
@@ -142,6 +158,8 @@ aza_inv *aza_inv__new(aza_ctx *ctx)
 	aza_arena__init(&inv->a);
 	aza_arena__init(&inv->ta);
 	aza_arena__init(&inv->sa);
+	aza_buf__init(&inv->pk, 0);
+	inv->st.fd = -1;
 	inv->keys = aza_jintern__new();
 	inv->nbuckets = ID_BUCKETS_MIN;
 	inv->ids = aza__malloc(inv->nbuckets * sizeof *inv->ids);
@@ -183,6 +201,11 @@ void aza_inv__free(aza_inv *inv)
 	aza_arena__release(&inv->sa);
 	aza_jintern__free(inv->keys);
 	aza_jintern__free(inv->msgs);
+	aza_jintern__free(inv->strs);
+	aza_buf__release(&inv->pk);
+	if (inv->st.fd >= 0)
+		close(inv->st.fd);
+	aza__free(inv->st.buf);
 	aza__free(inv);
 }
 
@@ -471,35 +494,95 @@ const char *aza_inv_sub_region(aza_inv *inv, const char *sub_id, size_t i)
 	return NULL;
 }
 
-/* Copy JSON text without the whitespace between tokens. The text was just
- * parsed, so it is valid: only strings need care. */
-static size_t minify(char *d, const char *s, size_t n)
+static int add_subname(aza_inv *inv, const char *id, const char *name);
+
+/* r->text of a document in the store (its offset is r->stored_at). */
+static const char spilled[] = "";
+
+static size_t spill_at(void)
 {
-	size_t o = 0;
-	int in_str = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (in_str) {
-			d[o++] = c;
-			if (c == '\\' && i + 1 < n)
-				d[o++] = s[++i];
-			else if (c == '"')
-				in_str = 0;
-		} else if (c == '"') {
-			in_str = 1;
-			d[o++] = c;
-		} else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
-			d[o++] = c;
-		}
+	static size_t at;
+	if (!at) {
+		/* A test hook: a small value makes small inputs use the file. */
+		const char *e = getenv("AZAUDIT_SPILL_AT");
+		at = e && atol(e) > 0 ? (size_t)atol(e) : (size_t)8 << 20;
 	}
-	return o;
+	return at;
 }
 
-static int add_subname(aza_inv *inv, const char *id, const char *name);
+static int store_file(aza_inv *inv)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/azaudit-store.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	inv->st.fd = fd;
+	return 0;
+}
+
+static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
+{
+	if (!inv->st.off && inv->st.len + n > spill_at() && inv->st.len) {
+		if (inv->st.fd < 0 && store_file(inv))
+			inv->st.off = 1; /* no temporary directory: keep documents in memory */
+		size_t o = 0;
+		while (!inv->st.off && o < inv->st.len) {
+			ssize_t w = pwrite(inv->st.fd, inv->st.buf + o, inv->st.len - o, (off_t)(inv->st.written + o));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				return aza__err(inv->ctx, AZA_EIO, "cannot write the temporary document store: %s",
+				                w < 0 ? strerror(errno) : "disk full?");
+			o += (size_t)w;
+		}
+		if (!inv->st.off) {
+			inv->st.written += inv->st.len;
+			inv->st.len = 0;
+		}
+	}
+	if (inv->st.off) {
+		char *d = aza_arena__alloc_bytes(&inv->a, n);
+		if (!d)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		memcpy(d, blob, n);
+		r->text = d;
+		r->textlen = n;
+		return 0;
+	}
+	if (inv->st.len + n > inv->st.cap) {
+		size_t cap = inv->st.cap ? inv->st.cap : 64 << 10;
+		while (cap < inv->st.len + n)
+			cap *= 2;
+		char *b = aza__realloc(inv->st.buf, cap);
+		if (!b)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		inv->st.buf = b;
+		inv->st.cap = cap;
+	}
+	memcpy(inv->st.buf + inv->st.len, blob, n);
+	r->text = spilled;
+	r->textlen = n;
+	r->stored_at = inv->st.written + inv->st.len;
+	inv->st.len += n;
+	return 0;
+}
 
 static const char *keep_str(aza_inv *inv, const char *s)
 {
 	return aza_arena__strdup(&inv->a, s ? s : "");
+}
+
+/* Subscriptions, groups, locations and parents repeat: one copy each. */
+static const char *keep_shared(aza_inv *inv, const char *s)
+{
+	if (!s)
+		s = "";
+	if (!inv->strs && !(inv->strs = aza_jintern__new()))
+		return NULL;
+	return aza_jintern__get(inv->strs, s, strlen(s));
 }
 
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
@@ -558,23 +641,25 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	r->id = keep_str(inv, id);
 	r->type = t->name;
 	r->name = keep_str(inv, name);
-	r->sub = keep_str(inv, sub);
-	r->rg = keep_str(inv, rg);
-	r->location = keep_str(inv, loc);
-	r->parent = keep_str(inv, parent);
+	r->sub = keep_shared(inv, sub);
+	r->rg = keep_shared(inv, rg);
+	r->location = keep_shared(inv, loc);
+	r->parent = keep_shared(inv, parent);
 	if (!r->id || !r->name || !r->sub || !r->rg || !r->location || !r->parent)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	r->source = source;
 	r->line = line;
 	r->api_version = api_version ? api_version : "";
 	if (raw) {
-		char *txt = aza_arena__alloc_bytes(&inv->a, rawlen + 1);
-		if (!txt)
+		/* The packed form of the tree (json.c), not the text: unpacking
+		 * it costs a fraction of parsing text again. */
+		(void)rawlen;
+		inv->pk.len = 0;
+		aza_json__pack(&inv->pk, doc);
+		if (inv->pk.oom)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
-		r->textlen = minify(txt, raw, rawlen);
-		txt[r->textlen] = 0;
-		aza_arena__shrink(&inv->a, txt, rawlen + 1, r->textlen + 1);
-		r->text = txt;
+		if ((rc = store(inv, r, inv->pk.p, inv->pk.len)))
+			return rc;
 		r->doc = NULL;
 	} else {
 		r->doc = doc;
@@ -599,12 +684,26 @@ const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a)
 {
 	if (!r || r->doc || !r->text)
 		return r ? r->doc : NULL;
-	aza_json *j;
-	aza_jerr e;
-	size_t pos = 0;
-	if (aza_json__parse_in(a, inv->keys, r->text, r->textlen, &pos, 1, 0, AZA_MAX_DEPTH, &j, &e))
+	if (r->text != spilled)
+		return aza_json__unpack(a, inv->keys, r->text, r->textlen);
+	/* A copy in a: the tree's strings point into it. */
+	char *b = aza_arena__alloc_bytes(a, r->textlen);
+	if (!b)
 		return NULL;
-	return j;
+	if (r->stored_at >= inv->st.written) {
+		memcpy(b, inv->st.buf + (r->stored_at - inv->st.written), r->textlen);
+	} else {
+		size_t o = 0;
+		while (o < r->textlen) {
+			ssize_t got = pread(inv->st.fd, b + o, r->textlen - o, (off_t)(r->stored_at + o));
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0)
+				return NULL;
+			o += (size_t)got;
+		}
+	}
+	return aza_json__unpack(a, inv->keys, b, r->textlen);
 }
 
 /* ---- subscriptions ---- */

@@ -24,12 +24,15 @@ typedef struct aza_res {
 	const char *api_version; /* template resources: their apiVersion, else "" */
 	unsigned long line;   /* line of the resource in source (0 unknown) */
 	const aza_json *doc;  /* the whole object, when parsed (see below) */
-	/* Resources read from exports are kept as minified JSON text and parsed
-	 * again only while a rule looks at them (aza_doc in rule.h): a parsed
-	 * tree is about twice the size of its text. Template resources, built
-	 * by the expander, keep their tree and have no text. */
+	/* Resources read from exports are kept in the packed binary form of
+	 * their tree (aza_json__pack, about the size of minified text) and
+	 * unpacked only while a rule looks at them (aza_doc in rule.h,
+	 * aza_inv__doc): a parsed tree is about twice the size. Template
+	 * resources, built by the expander, keep their tree and have no
+	 * stored form (text is NULL). */
 	const char *text;
 	size_t textlen;
+	uint64_t stored_at;   /* where the stored form is in the inventory's store */
 	aza_tinfo *t;         /* its type entry */
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
@@ -78,8 +81,9 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
                  const char *api_version, const char *raw, size_t rawlen);
 /* The resource the last successful aza_inv__add kept (to set template fields). */
 aza_res *aza_inv__last(aza_inv *inv);
-/* r's document: its tree when it has one, else its stored text parsed into
- * arena a (the caller releases a). NULL when out of memory. */
+/* r's document: its tree when it has one, else its stored form unpacked
+ * into arena a (the caller releases a). NULL when out of memory or when
+ * the store cannot be read. Safe to call from several threads at once. */
 const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);

@@ -20,6 +20,8 @@ struct aza_jintern {
 	const char **slot; /* open addressing; NULL = empty */
 	uint32_t *len;
 	size_t cap, n;
+	const char **byid; /* id - 1 -> string (ids are stored before each string) */
+	size_t capid;
 };
 
 aza_jintern *aza_jintern__new(void)
@@ -30,6 +32,8 @@ aza_jintern *aza_jintern__new(void)
 	aza_arena__init(&t->a);
 	t->cap = 1024;
 	t->n = 0;
+	t->byid = NULL;
+	t->capid = 0;
 	t->slot = aza__malloc(t->cap * sizeof *t->slot);
 	t->len = aza__malloc(t->cap * sizeof *t->len);
 	if (!t->slot || !t->len) {
@@ -47,21 +51,36 @@ void aza_jintern__free(aza_jintern *t)
 	aza_arena__release(&t->a);
 	aza__free(t->slot);
 	aza__free(t->len);
+	aza__free(t->byid);
 	aza__free(t);
 }
 
+/* Word-at-a-time hash: keys and messages are hashed once per occurrence,
+ * millions of times in a big scan. */
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
 	}
-	return h;
+	if (n) {
+		uint64_t w = 0;
+		for (size_t i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 32);
 }
 
-/* The interned copy of s[0..n), or NULL when out of memory. Only short keys
- * are interned; long ones are rarely repeated. */
+/* The interned copy of s[0..n), or NULL when out of memory. Each copy is
+ * preceded by its 4-byte id (1-based), see aza_jintern__id. */
 static const char *intern(aza_jintern *t, const char *s, size_t n)
 {
 	if (t->n * 2 >= t->cap) {
@@ -94,11 +113,27 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 			return t->slot[h];
 		h = (h + 1) & (t->cap - 1);
 	}
-	char *d = aza_arena__strndup(&t->a, s, n);
+	if (t->n >= UINT32_MAX - 1)
+		return NULL;
+	if (t->n == t->capid) {
+		size_t cap = t->capid ? t->capid * 2 : 256;
+		const char **v = aza__realloc(t->byid, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		t->byid = v;
+		t->capid = cap;
+	}
+	char *d = aza_arena__alloc_bytes(&t->a, n + 5);
 	if (!d)
 		return NULL;
+	uint32_t id = (uint32_t)t->n + 1;
+	memcpy(d, &id, 4);
+	memcpy(d + 4, s, n);
+	d[4 + n] = 0;
+	d += 4;
 	t->slot[h] = d;
 	t->len[h] = (uint32_t)n;
+	t->byid[t->n] = d;
 	t->n++;
 	return d;
 }
@@ -108,6 +143,18 @@ const char *aza_jintern__get(aza_jintern *t, const char *s, size_t n)
 	return intern(t, s, n);
 }
 
+uint32_t aza_jintern__id(const char *interned)
+{
+	uint32_t id;
+	memcpy(&id, interned - 4, 4);
+	return id;
+}
+
+const char *aza_jintern__byid(const aza_jintern *t, uint32_t id)
+{
+	return id >= 1 && id <= t->n ? t->byid[id - 1] : NULL;
+}
+
 typedef struct P {
 	aza_arena *a;
 	aza_jintern *in;
@@ -115,6 +162,7 @@ typedef struct P {
 	size_t len, i, base;
 	int final, depth, max_depth;
 	aza_jerr *e;
+	unsigned char key_interned; /* the last key parse_str returned is interned */
 } P;
 
 static int fail(P *p, size_t at, const char *what)
@@ -161,6 +209,7 @@ static aza_json *node(P *p, aza_jkind k, size_t off)
 		return NULL;
 	}
 	j->kind = (unsigned char)k;
+	j->kint = 0;
 	j->n = 0;
 	j->key = NULL;
 	j->off = p->base + off;
@@ -243,8 +292,20 @@ static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 {
 	size_t start = p->i + 1, i = start;
 	int esc = 0;
-	/* First pass: find the end, validate, learn whether escapes exist. */
+	/* First pass: find the end, validate, learn whether escapes exist.
+	 * Eight bytes at a time while none of them is '"', '\\', a control
+	 * character or non-ASCII (a false alarm only falls back to bytes). */
 	for (;;) {
+		while (i + 8 <= p->len) {
+			uint64_t x;
+			memcpy(&x, p->s + i, 8);
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+			uint64_t t = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x;
+			if (t & high)
+				break;
+			i += 8;
+		}
 		if (i >= p->len)
 			return eob(p);
 		unsigned char c = (unsigned char)p->s[i];
@@ -278,6 +339,7 @@ static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 		p->e->more = 0;
 		return -1;
 	}
+	p->key_interned = 0;
 	if (is_key && p->in && !esc && n <= 64) {
 		const char *k = intern(p->in, p->s + start, n);
 		if (!k) {
@@ -287,6 +349,7 @@ static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 		}
 		*out = k;
 		*outlen = (uint32_t)n;
+		p->key_interned = 1;
 		p->i = i + 1;
 		return 0;
 	}
@@ -516,6 +579,7 @@ static int parse_container(P *p, aza_json **out, int is_obj)
 		const char *key = NULL;
 		uint32_t klen = 0;
 		size_t koff = p->i;
+		unsigned char key_interned = 0;
 		if (is_obj) {
 			if (p->i >= p->len)
 				return eob(p);
@@ -523,6 +587,7 @@ static int parse_container(P *p, aza_json **out, int is_obj)
 				return fail(p, p->i, "expected a string key");
 			if (parse_str(p, &key, &klen, 1))
 				return -1;
+			key_interned = p->key_interned;
 			skip_ws(p);
 			if (p->i >= p->len)
 				return eob(p);
@@ -536,6 +601,7 @@ static int parse_container(P *p, aza_json **out, int is_obj)
 			return -1;
 		if (is_obj) {
 			v->key = key;
+			v->kint = key_interned;
 			v->off = p->base + koff; /* a member's position is its key's */
 		}
 		*tail = v;
@@ -615,7 +681,7 @@ int aza_json__parse(aza_arena *a, const char *buf, size_t len, size_t *pos, int 
 int aza_json__parse_in(aza_arena *a, aza_jintern *in, const char *buf, size_t len, size_t *pos,
                        int final, size_t base, int max_depth, aza_json **out, aza_jerr *e)
 {
-	P p = {a, in, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e};
+	P p = {a, in, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e, 0};
 	e->more = 0;
 	e->code = 0;
 	if (value(&p, out))
@@ -852,4 +918,236 @@ void aza_json__write(aza_buf *b, const aza_json *j)
 		break;
 	}
 	}
+}
+
+/* ---- packed form ----
+ * header: varint node count; then each node in pre-order:
+ *   tag byte: kind (bits 0-2) | KEY_ID (key: varint intern id follows)
+ *             | KEY_INLINE (key: varint length, bytes, NUL follow)
+ *             | NUM_INT (a number stored as a varint, else 8 bytes)
+ *   string: varint length, bytes, NUL; array/object: varint count, children.
+ * Unknown template values are not stored (template resources keep trees). */
+#define TAG_KEY_ID 0x10
+#define TAG_KEY_INLINE 0x20
+#define TAG_NUM_INT 0x40
+#define TAG_NUM_NEG 0x80
+
+/* Room for n more bytes at the end of b (NULL, and b->oom, when none). */
+static unsigned char *reserve(aza_buf *b, size_t n)
+{
+	if (b->oom)
+		return NULL;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if (cap > b->max) {
+			b->oom = 1;
+			return NULL;
+		}
+		char *q = aza__realloc(b->p, cap);
+		if (!q) {
+			b->oom = 1;
+			return NULL;
+		}
+		b->p = q;
+		b->cap = cap;
+	}
+	return (unsigned char *)b->p + b->len;
+}
+
+static unsigned char *put_varint(unsigned char *d, uint64_t v)
+{
+	while (v >= 0x80) {
+		*d++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*d++ = (unsigned char)v;
+	return d;
+}
+
+static size_t count_nodes(const aza_json *j)
+{
+	size_t n = 1;
+	if (j->kind == AZA_JARR || j->kind == AZA_JOBJ)
+		for (const aza_json *c = j->u.child; c; c = c->next)
+			n += count_nodes(c);
+	return n;
+}
+
+static void pack_node(aza_buf *b, const aza_json *j, int in_obj)
+{
+	unsigned char tag = j->kind == AZA_JUNKNOWN ? AZA_JNULL : j->kind;
+	double v = 0;
+	size_t klen = 0;
+	if (j->kind == AZA_JNUM) {
+		v = j->u.num;
+		if (v == v && fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v && !(v == 0 && signbit(v)))
+			tag |= v < 0 ? TAG_NUM_INT | TAG_NUM_NEG : TAG_NUM_INT;
+	}
+	if (in_obj && j->key) {
+		tag |= j->kint ? TAG_KEY_ID : TAG_KEY_INLINE;
+		if (!j->kint)
+			klen = strlen(j->key);
+	}
+	size_t slen = j->kind == AZA_JSTR ? (size_t)j->n : 0;
+	unsigned char *d = reserve(b, 1 + 10 + klen + 1 + 10 + slen + 1 + sizeof(double));
+	if (!d)
+		return;
+	unsigned char *d0 = d;
+	*d++ = tag;
+	if (tag & TAG_KEY_ID) {
+		d = put_varint(d, aza_jintern__id(j->key));
+	} else if (tag & TAG_KEY_INLINE) {
+		d = put_varint(d, klen);
+		memcpy(d, j->key, klen + 1);
+		d += klen + 1;
+	}
+	switch (j->kind) {
+	case AZA_JNUM:
+		if (tag & TAG_NUM_INT) {
+			d = put_varint(d, (uint64_t)(v < 0 ? -v : v));
+		} else {
+			memcpy(d, &v, sizeof v);
+			d += sizeof v;
+		}
+		break;
+	case AZA_JSTR:
+		d = put_varint(d, slen);
+		memcpy(d, j->u.s, slen + 1);
+		d += slen + 1;
+		break;
+	case AZA_JARR:
+	case AZA_JOBJ:
+		d = put_varint(d, j->n);
+		break;
+	default:
+		break;
+	}
+	b->len += (size_t)(d - d0);
+	if (j->kind == AZA_JARR || j->kind == AZA_JOBJ)
+		for (const aza_json *c = j->u.child; c; c = c->next)
+			pack_node(b, c, j->kind == AZA_JOBJ);
+}
+
+void aza_json__pack(aza_buf *b, const aza_json *j)
+{
+	unsigned char *d = reserve(b, 10);
+	if (!d)
+		return;
+	b->len += (size_t)(put_varint(d, count_nodes(j)) - d);
+	pack_node(b, j, 0);
+}
+
+typedef struct U {
+	const unsigned char *p, *end;
+	const aza_jintern *t;
+	aza_json *nodes;
+	size_t k, n;
+	int bad;
+} U;
+
+static uint64_t get_varint(U *u)
+{
+	uint64_t v = 0;
+	for (int sh = 0; sh < 64 && u->p < u->end; sh += 7) {
+		unsigned char c = *u->p++;
+		v |= (uint64_t)(c & 0x7f) << sh;
+		if (!(c & 0x80))
+			return v;
+	}
+	u->bad = 1;
+	return 0;
+}
+
+/* A NUL-terminated run of n bytes at u->p, or NULL. */
+static const char *get_bytes(U *u, uint64_t n)
+{
+	if (n >= (uint64_t)(u->end - u->p)) {
+		u->bad = 1;
+		return NULL;
+	}
+	const char *s = (const char *)u->p;
+	u->p += n + 1;
+	return s;
+}
+
+static aza_json *unpack_node(U *u, int in_obj, int depth)
+{
+	if (u->k >= u->n || u->p >= u->end || depth > AZA_MAX_DEPTH) {
+		u->bad = 1;
+		return NULL;
+	}
+	aza_json *j = &u->nodes[u->k++];
+	unsigned char tag = *u->p++;
+	j->kind = tag & 7;
+	j->kint = 0;
+	j->n = 0;
+	j->key = NULL;
+	j->off = 0;
+	j->u.child = NULL;
+	j->next = NULL;
+	if (tag & TAG_KEY_ID) {
+		j->key = aza_jintern__byid(u->t, (uint32_t)get_varint(u));
+		j->kint = 1;
+	} else if (tag & TAG_KEY_INLINE) {
+		j->key = get_bytes(u, get_varint(u));
+	}
+	if (in_obj && !j->key) {
+		u->bad = 1;
+		return NULL;
+	}
+	switch (j->kind) {
+	case AZA_JNUM:
+		if (tag & TAG_NUM_INT) {
+			double v = (double)get_varint(u);
+			j->u.num = (tag & TAG_NUM_NEG) ? -v : v;
+		} else if (u->end - u->p >= (ptrdiff_t)sizeof(double)) {
+			memcpy(&j->u.num, u->p, sizeof(double));
+			u->p += sizeof(double);
+		} else {
+			u->bad = 1;
+		}
+		break;
+	case AZA_JSTR: {
+		uint64_t n = get_varint(u);
+		j->u.s = get_bytes(u, n);
+		j->n = (uint32_t)n;
+		break;
+	}
+	case AZA_JARR:
+	case AZA_JOBJ: {
+		uint64_t n = get_varint(u);
+		aza_json **tail = &j->u.child;
+		for (uint64_t i = 0; i < n && !u->bad; i++) {
+			aza_json *c = unpack_node(u, j->kind == AZA_JOBJ, depth + 1);
+			if (!c)
+				break;
+			*tail = c;
+			tail = &c->next;
+		}
+		j->n = (uint32_t)n;
+		break;
+	}
+	case AZA_JNULL:
+	case AZA_JTRUE:
+	case AZA_JFALSE:
+		break;
+	default:
+		u->bad = 1;
+	}
+	return u->bad ? NULL : j;
+}
+
+const aza_json *aza_json__unpack(aza_arena *a, const aza_jintern *t, const char *blob, size_t len)
+{
+	U u = {(const unsigned char *)blob, (const unsigned char *)blob + len, t, NULL, 0, 0, 0};
+	uint64_t n = get_varint(&u);
+	if (u.bad || n == 0 || n > len)
+		return NULL;
+	u.nodes = aza_arena__alloc(a, (size_t)n * sizeof *u.nodes);
+	if (!u.nodes)
+		return NULL;
+	u.n = (size_t)n;
+	return unpack_node(&u, 0, 0);
 }

@@ -273,6 +273,9 @@ void aza_buf__init(aza_buf *b, size_t max)
 	b->len = b->cap = 0;
 	b->max = max ? max : SIZE_MAX / 2;
 	b->oom = 0;
+	b->sink = NULL;
+	b->sink_ud = NULL;
+	b->sink_err = 0;
 }
 
 void aza_buf__release(aza_buf *b)
@@ -285,6 +288,14 @@ int aza_buf__add(aza_buf *b, const void *p, size_t n)
 {
 	if (b->oom)
 		return AZA_ENOMEM;
+	if (b->sink && b->len >= AZA_BUF_FLUSH) {
+		if (b->sink(b->sink_ud, b->p, b->len)) {
+			b->oom = 1;
+			b->sink_err = 1;
+			return AZA_EIO;
+		}
+		b->len = 0;
+	}
 	if (n > b->max || b->len > b->max - n) {
 		b->oom = 1;
 		return AZA_ELIMIT;

@@ -295,8 +295,30 @@ int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, 
 	return rc;
 }
 
-/* Write the whole report to a temporary file beside path, then rename it
- * over path: a reader never sees a half-written report. */
+static int write_all(int fd, const char *p, size_t n)
+{
+	size_t off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, p + off, n - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+static int sink_fd(void *ud, const char *p, size_t n)
+{
+	return write_all(*(int *)ud, p, n);
+}
+
+/* Write the report to a temporary file beside path, streamed as the
+ * reporter builds it (a report of millions of findings is not held in
+ * memory), then rename it over path: a reader never sees a half-written
+ * report, and a failed report leaves no file. */
 int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts *o, const char *path)
 {
 	const aza_reporter *r = find(format);
@@ -304,19 +326,11 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 		return aza__err(s->ctx, AZA_EUSAGE, "unknown report format '%s' (%s)", format, aza_report_formats());
 	aza_buf b;
 	aza_buf__init(&b, 0);
-	int rc = r->write(s, o, &b);
-	if (rc == 0 && b.oom)
-		rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
-	if (rc) {
-		aza_buf__release(&b);
-		return rc;
-	}
+	int rc = 0;
 	size_t n = strlen(path) + 32;
 	char *tmp = aza__malloc(n);
-	if (!tmp) {
-		aza_buf__release(&b);
+	if (!tmp)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-	}
 	snprintf(tmp, n, "%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
@@ -328,16 +342,16 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 	umask(um);
 	if (fchmod(fd, 0666 & ~um) != 0)
 		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot set permissions: %s", tmp, strerror(errno));
-	size_t off = 0;
-	while (rc == 0 && off < b.len) {
-		ssize_t w = write(fd, b.p + off, b.len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
+	if (rc == 0) {
+		b.sink = sink_fd;
+		b.sink_ud = &fd;
+		rc = r->write(s, o, &b);
+		if (rc == 0 && b.sink_err)
 			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(errno));
-			break;
-		}
-		off += (size_t)w;
+		else if (rc == 0 && b.oom)
+			rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
+		if (rc == 0 && b.len && write_all(fd, b.p, b.len))
+			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(errno));
 	}
 	if (rc == 0 && fsync(fd) != 0)
 		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot sync: %s", tmp, strerror(errno));

@@ -38,19 +38,52 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		aza_buf__printf(b, ", %zu collection error(s)", st.input_errors);
 	aza_buf__adds(b, "\n");
 
+	/* One pass over the findings: counts per area and per responsibility,
+	 * and the shown findings grouped by area (a scan can have millions). */
+	size_t nf = aza_scan_count(s);
+	size_t ac[AZA_AREA_COUNT][AZA_STATUS_COUNT], rcnt[AZA_RESP_COUNT][AZA_STATUS_COUNT];
+	size_t astart[AZA_AREA_COUNT + 1], fill[AZA_AREA_COUNT];
+	unsigned rmodels[AZA_RESP_COUNT];
+	memset(ac, 0, sizeof ac);
+	memset(rcnt, 0, sizeof rcnt);
+	memset(rmodels, 0, sizeof rmodels);
+	size_t *byarea = aza__malloc((nf ? nf : 1) * sizeof *byarea);
+	if (!byarea)
+		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nf; i++) {
+		const aza_finding *f = aza_scan_finding(s, i);
+		int r = (int)aza_rule_resp(f->rule);
+		if (r >= 0 && r < AZA_RESP_COUNT) {
+			rcnt[r][f->status]++;
+			if (f->status != AZA_NOT_APPLICABLE)
+				rmodels[r] |= aza_rule_models(f->rule);
+		}
+		int a = (int)aza_rule_area(f->rule);
+		if (a >= 0 && a < AZA_AREA_COUNT && aza_report__shown(o, f))
+			ac[a][f->status]++;
+	}
+	astart[0] = 0;
 	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		size_t c[AZA_STATUS_COUNT];
-		aza_report__counts(s, o, a, c);
-		size_t total = 0;
-		for (int i = 0; i < AZA_STATUS_COUNT; i++)
-			total += c[i];
-		if (!total)
+		size_t t = 0;
+		for (int k = 0; k < AZA_STATUS_COUNT; k++)
+			t += ac[a][k];
+		astart[a + 1] = astart[a] + t;
+		fill[a] = astart[a];
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const aza_finding *f = aza_scan_finding(s, i);
+		int a = (int)aza_rule_area(f->rule);
+		if (a >= 0 && a < AZA_AREA_COUNT && aza_report__shown(o, f))
+			byarea[fill[a]++] = i;
+	}
+
+	for (int a = 0; a < AZA_AREA_COUNT; a++) {
+		const size_t *c = ac[a];
+		if (astart[a + 1] == astart[a])
 			continue;
 		aza_buf__printf(b, "\n%s== %s ==%s\n", bold, aza_area_title((aza_area)a), reset);
-		for (size_t i = 0; i < aza_scan_count(s); i++) {
-			const aza_finding *f = aza_scan_finding(s, i);
-			if ((int)aza_rule_area(f->rule) != a || !aza_report__shown(o, f))
-				continue;
+		for (size_t q = astart[a]; q < astart[a + 1]; q++) {
+			const aza_finding *f = aza_scan_finding(s, byarea[q]);
 			if (!verbose && (!o || !o->status_mask) &&
 			    (f->status == AZA_PASS || f->status == AZA_NOT_APPLICABLE))
 				continue;
@@ -110,8 +143,8 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__printf(b, "\n%sShared responsibility%s (customer duties checked)\n", bold, reset);
 	aza_buf__printf(b, "  %-40s %7s %7s %8s  %s\n", "area", "checks", "failed", "unknown", "service models in use");
 	for (int r = 0; r < AZA_RESP_COUNT; r++) {
-		size_t rc[AZA_STATUS_COUNT];
-		unsigned models = aza_report__resp(s, (aza_resp)r, st.models_in_use, rc);
+		const size_t *rc = rcnt[r];
+		unsigned models = rmodels[r] & st.models_in_use;
 		char m[32] = "";
 		for (unsigned bit = 1; bit <= AZA_SAAS; bit <<= 1)
 			if (models & bit) {
@@ -142,6 +175,7 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 				                fw->gap[i].reason);
 		}
 	}
+	aza__free(byarea);
 	return 0;
 }
 

@@ -94,6 +94,10 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		ev->order = o;
 		ev->caporder = cap;
 	}
+	if (ev->s->nf >= UINT32_MAX) {
+		ev->failed = 1; /* the sort numbers findings in 32 bits */
+		return;
+	}
 	ev->order[ev->s->nf] = ev->rule_idx;
 	if (!f.message || aza_scan__add(ev->s, &f))
 		ev->failed = 1;
@@ -129,12 +133,9 @@ const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 		ev->loaded = v;
 		ev->caploaded = cap;
 	}
-	aza_json *j;
-	aza_jerr e;
-	size_t pos = 0;
-	if (aza_json__parse_in(&ev->docs, aza_inv__intern(ev->s->inv), r->text, r->textlen, &pos, 1, 0, AZA_MAX_DEPTH, &j,
-	                       &e)) {
-		/* The text parsed once already: only memory can fail here. */
+	const aza_json *j = aza_inv__doc(ev->s->inv, r, &ev->docs);
+	if (!j) {
+		/* The stored form was made from a parsed tree: only memory can fail here. */
 		ev->failed = 1;
 		return NULL;
 	}
@@ -383,28 +384,35 @@ static void run_scope_rule(aza_ev *ev)
 		aza_na(ev, tenant, "no subscription in the input");
 }
 
-/* Stable order of findings by rule, as the catalogue lists them. */
+/* Stable order of findings by rule, as the catalogue lists them. The
+ * findings are moved in place along the cycles of the permutation, so the
+ * sort needs 4 bytes per finding, not a second copy of them. */
 static int sort_findings(aza_ev *ev)
 {
 	aza_scan *s = ev->s;
 	size_t nr = aza_rule_count() + 1;
 	size_t *start = aza__malloc(nr * sizeof *start);
-	aza_finding *out = aza__malloc((s->nf ? s->nf : 1) * sizeof *out);
-	if (!start || !out) {
-		aza__free(start);
-		aza__free(out);
+	if (!start)
 		return -1;
-	}
 	memset(start, 0, nr * sizeof *start);
 	for (size_t i = 0; i < s->nf; i++)
 		start[ev->order[i] + 1]++;
 	for (size_t k = 1; k < nr; k++)
 		start[k] += start[k - 1];
+	/* order[i] becomes the destination of finding i. */
 	for (size_t i = 0; i < s->nf; i++)
-		out[start[ev->order[i]]++] = s->f[i];
-	memcpy(s->f, out, s->nf * sizeof *out);
+		ev->order[i] = (uint32_t)start[ev->order[i]]++;
 	aza__free(start);
-	aza__free(out);
+	for (size_t i = 0; i < s->nf; i++) {
+		while (ev->order[i] != i) {
+			uint32_t d = ev->order[i];
+			aza_finding t = s->f[d];
+			s->f[d] = s->f[i];
+			s->f[i] = t;
+			ev->order[i] = ev->order[d];
+			ev->order[d] = d;
+		}
+	}
 	return 0;
 }
 

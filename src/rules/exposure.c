@@ -463,7 +463,8 @@ typedef struct hent {
 
 typedef struct htab {
 	hent **b;
-	size_t nb;
+	size_t nb, n;
+	int keep_order; /* iterated by bucket (ipcs): never rehashed */
 } htab;
 
 static int ht_init(htab *h, size_t expect)
@@ -476,6 +477,8 @@ static int ht_init(htab *h, size_t expect)
 		return -1;
 	memset(h->b, 0, nb * sizeof *h->b);
 	h->nb = nb;
+	h->n = 0;
+	h->keep_order = 0;
 	return 0;
 }
 
@@ -524,6 +527,26 @@ static hent *ht_put_h(aza_arena *a, htab *h, uint64_t hv, const char *key, const
 	hent *e = aza_arena__alloc(a, sizeof *e);
 	if (!e)
 		return NULL;
+	/* Grow when chains get long (sizes guessed at init can be far off,
+	 * e.g. one gap per NIC): a failed growth keeps the table as it is. */
+	if (h->n >= h->nb && !h->keep_order) {
+		size_t nb = h->nb * 4;
+		hent **t = aza__malloc(nb * sizeof *t);
+		if (t) {
+			memset(t, 0, nb * sizeof *t);
+			for (size_t i = 0; i < h->nb; i++)
+				for (hent *x = h->b[i], *nx; x; x = nx) {
+					nx = x->next;
+					size_t k = x->h & (nb - 1);
+					x->next = t[k];
+					t[k] = x;
+				}
+			aza__free(h->b);
+			h->b = t;
+			h->nb = nb;
+		}
+	}
+	h->n++;
 	size_t b = hv & (h->nb - 1);
 	*e = (hent){key, k2, val, h->b[b], hv};
 	h->b[b] = e;
@@ -1701,23 +1724,14 @@ static void nic_read(aza_expo *x, const aza_res *nic)
 	aza_arena__reset(&x->d, dm);
 }
 
-/* Could a NIC's stored text name a public frontend or a pool (a key
- * starting publicIPAddress, loadBalancer or applicationGateway, in any
- * case)? NICs that cannot are only read when a load balancer, gateway or
- * firewall refers to one of their IP configurations. Text with escapes is
- * always read. */
+/* Could a NIC name a public frontend or a pool? The stored form of a
+ * resource is a packed tree (possibly in the inventory's spill file), not
+ * text that could be searched cheaply, so every NIC is read now; the lazy
+ * path (ipc_by_id) stays for NICs a template adds later. */
 static int nic_may_front(const aza_res *nic)
 {
-	const char *t = nic->text, *end = t + nic->textlen;
-	if (memchr(t, '\\', nic->textlen))
-		return 1;
-	for (const char *q = t; (q = memchr(q, '"', (size_t)(end - q))) != NULL; q++) {
-		size_t left = (size_t)(end - q - 1);
-		if ((left >= 15 && !strncasecmp(q + 1, "publicIPAddress", 15)) || (left >= 12 && !strncasecmp(q + 1, "loadBalancer", 12)) ||
-		    (left >= 18 && !strncasecmp(q + 1, "applicationGateway", 18)))
-			return 1;
-	}
-	return 0;
+	(void)nic;
+	return 1;
 }
 
 /* An IP configuration by id, reading its NIC now if it was put off. */
@@ -1792,6 +1806,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
+	x->ipcs.keep_order = 1;
 	/* NICs: those whose text names no frontend are read when referenced */
 	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type) {
 		if (nic->pseudo)
