@@ -145,6 +145,27 @@ static int property_copies(tx *t, const aza_json *copy, aza_json *obj, aza_json 
 	return 0;
 }
 
+/* A value with no expression in it ("[...]" or an escaped "[[") and no
+ * property copy loop evaluates to itself. */
+static int is_static(const aza_json *v)
+{
+	switch (v->kind) {
+	case AZA_JSTR:
+		return !(v->n >= 2 && v->u.s[0] == '[');
+	case AZA_JARR:
+	case AZA_JOBJ:
+		for (const aza_json *m = v->u.child; m; m = m->next) {
+			if (v->kind == AZA_JOBJ && m->kind == AZA_JARR && aza__strieq(m->key, "copy"))
+				return 0;
+			if (!is_static(m))
+				return 0;
+		}
+		return 1;
+	default:
+		return 1;
+	}
+}
+
 static aza_json *eval_value(tx *t, const aza_json *v, const char *key)
 {
 	if (t->rc)
@@ -158,6 +179,14 @@ static aza_json *eval_value(tx *t, const aza_json *v, const char *key)
 		if (!o) {
 			oom(t);
 			return NULL;
+		}
+		if (is_static(v)) {
+			/* Nothing to evaluate: share the template's own members (values
+			 * are never modified once made), keeping their source offsets. */
+			*o = *v;
+			o->key = key;
+			o->next = NULL;
+			return o;
 		}
 		memset(o, 0, sizeof *o);
 		o->kind = v->kind;
@@ -313,7 +342,22 @@ static aza_json *json_text(aza_tctx *c, const char *fmt, ...)
 	return v;
 }
 
+static aza_json *builtin_make(aza_tctx *c, const char *fn);
+
+/* The objects are the same for a whole template (values are never
+ * modified once made): made on first use. */
 aza_json *aza_t__builtin(aza_tctx *c, const char *fn)
+{
+	static const char *const names[] = {"resourceGroup", "subscription", "tenant", "deployment", "environment"};
+	size_t k = 0;
+	while (k < 4 && !aza__strieq(fn, names[k]))
+		k++;
+	if (!c->builtin[k])
+		c->builtin[k] = builtin_make(c, names[k]);
+	return c->builtin[k];
+}
+
+static aza_json *builtin_make(aza_tctx *c, const char *fn)
 {
 	if (aza__strieq(fn, "resourceGroup"))
 		return json_text(c, "{\"id\":\"/subscriptions/%s/resourceGroups/%s\",\"name\":\"%s\",\"type\":\"Microsoft.Resources/resourceGroups\","
@@ -427,6 +471,8 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		t->c.rg = rg;
 	if (sub && sub[0] != '[')
 		t->c.sub = sub;
+	if (t->c.rg != saved.rg || t->c.sub != saved.sub)
+		memset(t->c.builtin, 0, sizeof t->c.builtin);
 	const char *iptr = aza_arena__printf(t->c.a, "%s/properties/template/resources", ptr);
 	if (!iptr)
 		return oom(t);
@@ -504,6 +550,17 @@ static const aza_json *suppressions(tx *t, const aza_json *doc)
 		out->n++;
 	}
 	return out->n ? out : NULL;
+}
+
+/* Members of a template resource that are not part of the deployed object. */
+static int template_only(const char *k)
+{
+	static const char *const skip[] = {"id", "type", "name", "resources", "copy", "condition", "dependsOn",
+	                                   "comments", "scope", "existing"};
+	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+		if ((k[0] | 0x20) == (skip[i][0] | 0x20) && aza__strieq(k, skip[i]))
+			return 1;
+	return 0;
 }
 
 static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, const char *ptr)
@@ -628,13 +685,8 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 	tail = &nn->next;
 	doc->n = 3;
 	int is_deployment = aza__strieq(type, "Microsoft.Resources/deployments");
-	static const char *const skip[] = {"id", "type", "name", "resources", "copy", "condition", "dependsOn",
-	                                   "comments", "scope", "existing"};
 	for (const aza_json *m = res->u.child; m; m = m->next) {
-		int sk = 0;
-		for (size_t k = 0; k < sizeof skip / sizeof skip[0]; k++)
-			sk |= aza__strieq(m->key, skip[k]);
-		if (sk)
+		if (template_only(m->key))
 			continue;
 		if (is_deployment && aza__strieq(m->key, "properties") && aza_json_is(m, AZA_JOBJ)) {
 			/* The nested template is expanded on its own (its scope may
@@ -927,7 +979,16 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	const aza_json *res = aza_json_get(tmpl, "resources");
 	if (!res)
 		return terr(&t, tmpl->off, AZA_EINPUT, "template has no \"resources\"");
+	struct aza_tmpl_opts *so = (struct aza_tmpl_opts *)o; /* the scan's, see template.h */
+	const char *made_with[4] = {t.c.sub, t.c.rg, t.c.location, t.c.tenant};
+	if (so && so->arena == t.c.a && !memcmp(so->made_with, made_with, sizeof made_with))
+		memcpy(t.c.builtin, so->builtin, sizeof t.c.builtin);
 	int rc = expand_list(&t, res, NULL, 0, base_ptr);
+	if (so && !rc && !t.c.oom) {
+		memcpy(so->builtin, t.c.builtin, sizeof so->builtin);
+		memcpy(so->made_with, made_with, sizeof made_with);
+		so->arena = t.c.a;
+	}
 	if (!rc && t.c.oom)
 		rc = oom(&t);
 	return rc;

@@ -29,6 +29,7 @@ typedef struct aza_tctx {
 	} *pcache, *vcache;
 	const char *sub, *rg, *location, *tenant;
 	int scope_sub_only; /* subscription-level template */
+	aza_json *builtin[5]; /* resourceGroup(), subscription(), ... made once (reset when sub or rg change) */
 	const char *copy_name[AZA_TMPL_MAX_NEST];
 	double copy_index[AZA_TMPL_MAX_NEST];
 	int ncopy;
@@ -53,6 +54,11 @@ aza_json *aza_t__builtin(aza_tctx *c, const char *fn);
 struct aza_tmpl_opts {
 	const char *params_path; /* --parameters FILE, or NULL: look for x.parameters.json */
 	const char *sub, *rg, *location, *tenant;
+	/* resourceGroup(), subscription(), ... with the placeholders above, made
+	 * once per scan in the inventory arena `arena` and shared by its templates. */
+	const void *arena;
+	const char *made_with[4]; /* sub, rg, location, tenant of the cached objects */
+	aza_json *builtin[5];
 };
 /* For tests: evaluate one template value (a string like "[concat('a', 'b')]",
  * or an array/object holding such strings) with the parameters and variables

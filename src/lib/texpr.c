@@ -193,10 +193,23 @@ typedef struct X {
 	const char *s; /* expression text without the outer brackets */
 	size_t i, n;
 	const char *err;
-	const char *full;
+	const char *full_; /* the expression text for messages, made on first use (xfull) */
 	int skip; /* > 0: parsing a branch that is not taken (if, and, or, coalesce) */
 	int nest; /* current nesting of calls and index brackets */
 } X;
+
+/* The whole expression, for messages (copied only when one is made). */
+static const char *xfull(X *x)
+{
+	if (!x->full_) {
+		x->full_ = aza_arena__strndup(x->c->a, x->s, x->n);
+		if (!x->full_) {
+			x->c->oom = 1;
+			return "";
+		}
+	}
+	return x->full_;
+}
 
 /* A type or arity error: the template is invalid (Resource Manager would
  * reject it). Ignored inside a branch that is not evaluated. */
@@ -267,6 +280,15 @@ static aza_json *primary(X *x)
 	}
 	char ch = x->s[x->i];
 	if (ch == '\'') {
+		/* Most literals have no '' escape: take the text as it is. */
+		size_t e = x->i + 1;
+		while (e < x->n && x->s[e] != '\'')
+			e++;
+		if (e < x->n && !(e + 1 < x->n && x->s[e + 1] == '\'')) {
+			aza_json *v = aza_t__str(x->c, x->s + x->i + 1, e - x->i - 1);
+			x->i = e + 1;
+			return v;
+		}
 		aza_buf b;
 		aza_buf__init(&b, AZA_MAX_STRING);
 		x->i++;
@@ -362,11 +384,11 @@ static aza_json *member(X *x, aza_json *v, const char *key, size_t kl)
 	if (is_unknown(v))
 		return v;
 	if (v->kind != AZA_JOBJ)
-		return aza_t__unknown(x->c, "member '%.*s' of a non-object in '%s'", (int)kl, key, x->full);
+		return aza_t__unknown(x->c, "member '%.*s' of a non-object in '%s'", (int)kl, key, xfull(x));
 	for (aza_json *m = v->u.child; m; m = m->next)
-		if (strlen(m->key) == kl && aza__strnieq(m->key, key, kl))
+		if (aza__strnieq(m->key, key, kl) && m->key[kl] == 0)
 			return m;
-	return aza_t__unknown(x->c, "member '%.*s' that does not exist in '%s'", (int)kl, key, x->full);
+	return aza_t__unknown(x->c, "member '%.*s' that does not exist in '%s'", (int)kl, key, xfull(x));
 }
 
 static aza_json *expr_in(X *x);
@@ -418,7 +440,7 @@ static aza_json *expr_in(X *x)
 				double d = idx->u.num;
 				if (d < 0 || d != floor(d) || (v->kind == AZA_JARR && d >= v->n) ||
 				    (v->kind == AZA_JSTR && d >= v->n)) {
-					v = aza_t__unknown(x->c, "index %g out of range in '%s'", d, x->full);
+					v = aza_t__unknown(x->c, "index %g out of range in '%s'", d, xfull(x));
 				} else if (v->kind == AZA_JARR) {
 					const aza_json *e = aza_json_at(v, (size_t)d);
 					v = (aza_json *)e;
@@ -426,7 +448,7 @@ static aza_json *expr_in(X *x)
 					v = aza_t__str(x->c, v->u.s + (size_t)d, 1);
 				}
 			} else
-				v = aza_t__unknown(x->c, "bad index in '%s'", x->full);
+				v = aza_t__unknown(x->c, "bad index in '%s'", xfull(x));
 		} else {
 			break;
 		}
@@ -443,12 +465,6 @@ aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **er
 		return NULL;
 	}
 	X x = {c, s, 0, n, NULL, NULL, 0, 0};
-	x.full = aza_arena__strndup(c->a, s, n);
-	if (!x.full) {
-		c->oom = 1;
-		c->depth--;
-		return NULL;
-	}
 	aza_json *v = expr(&x);
 	if (v && !x.err) {
 		ws(&x);
@@ -508,7 +524,7 @@ static const char *joined(aza_tctx *c, aza_json **a, size_t n)
 static aza_json *build_id(X *x, const char *prefix, aza_json **a, size_t n)
 {
 	if (n < 2)
-		return aza_t__unknown(x->c, "resource id with too few arguments in '%s'", x->full);
+		return aza_t__unknown(x->c, "resource id with too few arguments in '%s'", xfull(x));
 	const char *type = to_text(x->c, a[0]);
 	aza_buf b;
 	aza_buf__init(&b, 1 << 16);
@@ -518,7 +534,7 @@ static aza_json *build_id(X *x, const char *prefix, aza_json **a, size_t n)
 	const char *slash = strchr(type, '/');
 	if (!slash) {
 		aza_buf__release(&b);
-		return aza_t__unknown(x->c, "resource type '%s' without a namespace in '%s'", type, x->full);
+		return aza_t__unknown(x->c, "resource type '%s' without a namespace in '%s'", type, xfull(x));
 	}
 	aza_buf__add(&b, type, (size_t)(slash - type));
 	const char *p = slash + 1;
@@ -559,7 +575,7 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 		while (t < n && !looks_like_type(a[t]))
 			t++;
 		if (t == n)
-			return aza_t__unknown(c, "resourceId() without a resource type in '%s'", x->full);
+			return aza_t__unknown(c, "resourceId() without a resource type in '%s'", xfull(x));
 		const char *sub = c->sub, *rg = c->rg;
 		if (t == 1)
 			rg = to_text(c, a[0]);
@@ -582,7 +598,7 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 		return build_id(x, "", a, n);
 	/* extensionResourceId(resourceId, type, names...) */
 	if (n < 3)
-		return aza_t__unknown(c, "extensionResourceId() with too few arguments in '%s'", x->full);
+		return aza_t__unknown(c, "extensionResourceId() with too few arguments in '%s'", xfull(x));
 	return build_id(x, to_text(c, a[0]), a + 1, n - 1);
 }
 
@@ -604,7 +620,7 @@ static aza_json *fn_format(X *x, aza_json **a, size_t n)
 			const char *close = strchr(end, '}');
 			if (!close || k + 1 >= n) {
 				aza_buf__release(&b);
-				return aza_t__unknown(x->c, "format() placeholder out of range in '%s'", x->full);
+				return aza_t__unknown(x->c, "format() placeholder out of range in '%s'", xfull(x));
 			}
 			aza_buf__adds(&b, to_text(x->c, a[k + 1]));
 			p = close;
@@ -730,7 +746,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("reference") || FN("list") || (nl > 4 && aza__strnieq(fname, "list", 4)) || FN("utcNow") ||
 	    FN("newGuid") || FN("pickZones") || FN("managementGroup") || FN("deployer") || FN("getSecret"))
-		return aza_t__unknown(c, "'%s' (%s() is only known at deployment)", x->full, nm);
+		return aza_t__unknown(c, "'%s' (%s() is only known at deployment)", xfull(x), nm);
 	if (FN("copyIndex")) {
 		const char *loop = NULL;
 		double off = 0;
@@ -1334,5 +1350,5 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		return fn_resource_id(x, a, n, 3);
 	if (FN("resourceGroup") || FN("subscription") || FN("tenant") || FN("deployment") || FN("environment"))
 		return aza_t__builtin(c, nm);
-	return aza_t__unknown(c, "'%s' (function %s() is not supported by azaudit)", x->full, nm);
+	return aza_t__unknown(c, "'%s' (function %s() is not supported by azaudit)", xfull(x), nm);
 }
