@@ -127,6 +127,13 @@ typedef struct aza_finding {
 	 * [{"rule": ID, "reason": TEXT}]}}) names this rule: its reason, else NULL.
 	 * The status is kept; reports show the finding as suppressed. */
 	const char *suppressed_reason;
+	/* FAIL findings on template resources: where the property the verdict
+	 * read last is written (its value, or the object that lacks it): 1-based
+	 * line and column, and its JSON pointer in the evaluated resource
+	 * ("/resources/0/properties/supportsHttpsTrafficOnly"); 0 / NULL when
+	 * there is none. */
+	unsigned long prop_line, prop_column;
+	const char *prop_pointer;
 } aza_finding;
 
 /* Baseline comparison of a finding (aza_scan_baseline). */

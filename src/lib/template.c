@@ -20,6 +20,7 @@ typedef struct tx {
 	const struct aza_pos *pos;
 	int rc;
 	size_t nres;
+	const struct aza_tmpl_lines *lines; /* made when the first resource is kept */
 } tx;
 
 #define MAX_TEMPLATE_RESOURCES 100000
@@ -247,6 +248,7 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 	e->busy = 1;
 	e->next = c->pcache;
 	c->pcache = e;
+	size_t off = c->off;
 	const aza_json *decl = aza_json_get(c->params_decl, name);
 	const aza_json *given = aza_json_get(c->param_values, name);
 	const char *type = aza_json_str(aza_json_get(decl, "type"));
@@ -268,6 +270,7 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 		v = aza_t__unknown(c, "secure parameter '%s'", name);
 	e->val = v;
 	e->busy = 0;
+	c->off = off;
 	return v;
 }
 
@@ -290,6 +293,7 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 	e->busy = 1;
 	e->next = c->vcache;
 	c->vcache = e;
+	size_t off = c->off;
 	const aza_json *decl = aza_json_get(c->vars_decl, name);
 	aza_json *v = NULL;
 	if (!decl || aza__strieq(name, "copy")) {
@@ -323,6 +327,7 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 	}
 	e->val = v;
 	e->busy = 0;
+	c->off = off;
 	return v;
 }
 
@@ -339,6 +344,7 @@ static aza_json *json_text(aza_tctx *c, const char *fmt, ...)
 		c->oom = 1;
 		return NULL;
 	}
+	aza_t__reoff(v, AZA_TMPL_FOREIGN);
 	return v;
 }
 
@@ -550,6 +556,105 @@ static const aza_json *suppressions(tx *t, const aza_json *doc)
 		out->n++;
 	}
 	return out->n ? out : NULL;
+}
+
+/* The template's line starts, copied once into the inventory's arena. */
+static const struct aza_tmpl_lines *keep_lines(tx *t)
+{
+	if (t->lines || !t->pos || !t->pos->nl)
+		return t->lines;
+	struct aza_tmpl_lines *l = aza_arena__alloc(t->c.a, sizeof *l);
+	uint32_t *v = aza_arena__alloc(t->c.a, (t->pos->nnl ? t->pos->nnl : 1) * sizeof *v);
+	if (!l || !v)
+		return NULL; /* only positions are lost */
+	for (size_t i = 0; i < t->pos->nnl; i++)
+		v[i] = (uint32_t)t->pos->nl[i];
+	l->start = v;
+	l->n = t->pos->nnl;
+	t->lines = l;
+	return l;
+}
+
+void aza_t__reoff(aza_json *v, size_t off)
+{
+	for (; v; v = NULL) {
+		v->off = off;
+		if (v->kind == AZA_JARR || v->kind == AZA_JOBJ)
+			for (aza_json *m = v->u.child; m; m = m->next)
+				aza_t__reoff(m, off);
+	}
+}
+
+/* Depth-first search for v under d; path[] gets the chain from d's child
+ * to v. Returns the depth of v (0: not found). */
+static size_t find_path(const aza_json *d, const aza_json *v, const aza_json **path, size_t depth, size_t max)
+{
+	if (depth >= max || (d->kind != AZA_JARR && d->kind != AZA_JOBJ))
+		return 0;
+	for (const aza_json *m = d->u.child; m; m = m->next) {
+		path[depth] = m;
+		if (m == v)
+			return depth + 1;
+		size_t k = find_path(m, v, path, depth + 1, max);
+		if (k)
+			return k;
+	}
+	return 0;
+}
+
+int aza_tmpl__prop_pos(aza_arena *a, const aza_res *r, const aza_json *v, unsigned long *line, unsigned long *col,
+                       const char **ptr)
+{
+	const aza_json *path[AZA_MAX_DEPTH];
+	size_t n;
+	if (!r || !r->lines || !r->doc || !v || !(n = find_path(r->doc, v, path, 0, AZA_MAX_DEPTH)))
+		return 0;
+	/* The value, or the nearest value around it written in the template
+	 * (a parameter file's value is placed where the template uses it). */
+	size_t k = n;
+	while (k > 0 && path[k - 1]->off >= AZA_TMPL_FOREIGN)
+		k--;
+	if (!k)
+		return 0;
+	size_t off = path[k - 1]->off;
+	const struct aza_tmpl_lines *l = r->lines;
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (l->start[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	aza_buf b;
+	aza_buf__init(&b, 1 << 16);
+	aza_buf__adds(&b, r->pointer ? r->pointer : "");
+	for (size_t i = 0; i < n; i++) {
+		aza_buf__addc(&b, '/');
+		if (!path[i]->key) {
+			size_t idx = 0;
+			const aza_json *p = i ? path[i - 1] : r->doc;
+			for (const aza_json *m = p->u.child; m && m != path[i]; m = m->next)
+				idx++;
+			aza_buf__printf(&b, "%zu", idx);
+			continue;
+		}
+		for (const char *q = path[i]->key; *q; q++) {
+			if (*q == '~')
+				aza_buf__adds(&b, "~0");
+			else if (*q == '/')
+				aza_buf__adds(&b, "~1");
+			else
+				aza_buf__addc(&b, *q);
+		}
+	}
+	*ptr = b.oom ? NULL : aza_arena__strndup(a, b.p ? b.p : "", b.len);
+	aza_buf__release(&b);
+	if (!*ptr)
+		return 0;
+	*line = (unsigned long)lo + 1;
+	*col = (unsigned long)(off - (lo ? l->start[lo - 1] : 0)) + 1;
+	return 1;
 }
 
 /* Members of a template resource that are not part of the deployed object. */
@@ -764,6 +869,7 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		kept->column = col;
 		kept->pointer = ptr;
 		kept->suppress = supp;
+		kept->lines = keep_lines(t);
 	}
 	if (aza__strieq(type, "Microsoft.Resources/deployments")) {
 		rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
@@ -894,6 +1000,7 @@ static const aza_json *load_params(tx *t, const char *path, int required)
 		t->rc = aza__err(t->c.ctx, AZA_EPARSE, "%s:%lu:%lu: %s", path, line, col, e.what);
 		return NULL;
 	}
+	aza_t__reoff(j, AZA_TMPL_FOREIGN); /* its values have no line in the template */
 	const aza_json *p = aza_json_get(j, "parameters");
 	if (!aza_json_is(p, AZA_JOBJ)) {
 		t->rc = aza__err(t->c.ctx, AZA_EINPUT, "%s: a parameter file needs a \"parameters\" object", path);

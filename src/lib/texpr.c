@@ -860,6 +860,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		KIND(0, AZA_JSTR, "a string");
 		if (aza_json__parse_all(c->a, s, strlen(s), &v, &e))
 			return xerr(x, "json() of invalid JSON: %s", e.what);
+		aza_t__reoff(v, c->off);
 		return v;
 	}
 	if (FN("toLower") || FN("toUpper")) {
@@ -1277,6 +1278,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			aza_jerr e;
 			if (aza_json__parse_all(c->a, v->u.s, strlen(v->u.s), &j, &e))
 				return xerr(x, "base64ToJson() of invalid JSON: %s", e.what);
+			aza_t__reoff(j, c->off);
 			return j;
 		}
 		return v;
