@@ -553,9 +553,11 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 			refs[n++] = dd;
 	for (size_t i = 0; i < n; i++) {
 		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
-		if (aza_json_is(aza_json_get(refs[i], "managedDisk"), AZA_JOBJ))
+		/* A vhd beside managedDisk (which Azure rejects) is not evidence of a managed disk. */
+		const aza_json *vhd = aza_json_get(refs[i], "vhd");
+		if (aza_json_is(aza_json_get(refs[i], "managedDisk"), AZA_JOBJ) && (!vhd || aza_json_is(vhd, AZA_JNULL)))
 			continue;
-		if (aza_json_get(refs[i], "vhd"))
+		if (vhd)
 			bad = aza_ev_fmt(ev, "%s%s%s disk '%s'", bad, nbad++ ? ", " : "", i ? "data" : "OS", nm ? nm : "?");
 		else if (!is_template(r))
 			nunk++;
