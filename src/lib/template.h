@@ -41,6 +41,10 @@ typedef struct aza_tctx {
 	const char *sub, *rg, *location, *tenant;
 	int scope_sub_only; /* subscription-level template */
 	aza_json *builtin[5]; /* resourceGroup(), subscription(), ... made once (reset when sub or rg change) */
+	/* The parameters of the lambdas being applied (lambdaVariables()), innermost last. */
+	const char *lv_name[AZA_TMPL_MAX_NEST];
+	const aza_json *lv_val[AZA_TMPL_MAX_NEST];
+	int nlv;
 	const char *copy_name[AZA_TMPL_MAX_NEST];
 	double copy_index[AZA_TMPL_MAX_NEST];
 	int ncopy;

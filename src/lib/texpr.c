@@ -271,6 +271,104 @@ static int lazy_skip(const char *f, size_t nl, aza_json **a, size_t na)
 #undef LZ
 }
 
+/* lambda('p1', ..., body): the body is kept as text and evaluated by the
+ * function that applies it (apply_lambda), with lambdaVariables('p1') bound.
+ * The value is an object whose first member (key "\1") is the body text and
+ * the next ones (key "\2") the parameter names. */
+static aza_json *parse_lambda(X *x)
+{
+	size_t span[MAX_ARGS][2], k = 0;
+	x->i++; /* '(' */
+	for (;;) {
+		ws(x);
+		if (k == MAX_ARGS) {
+			x->err = "too many arguments";
+			return NULL;
+		}
+		span[k][0] = x->i;
+		x->skip++;
+		aza_json *a = expr(x);
+		x->skip--;
+		if (!a)
+			return NULL;
+		span[k++][1] = x->i;
+		ws(x);
+		if (x->i < x->n && x->s[x->i] == ',') {
+			x->i++;
+			continue;
+		}
+		if (x->i < x->n && x->s[x->i] == ')') {
+			x->i++;
+			break;
+		}
+		x->err = "expected ',' or ')' in function arguments";
+		return NULL;
+	}
+	if (x->skip)
+		return mk(x->c, AZA_JNULL);
+	if (k < 2)
+		return xerr(x, "lambda() needs parameter names and a body, got %zu argument(s)", k);
+	aza_json *lam = mk(x->c, AZA_JOBJ);
+	if (!lam)
+		return NULL;
+	aza_json **tail = &lam->u.child;
+	aza_json *body = aza_t__str(x->c, x->s + span[k - 1][0], span[k - 1][1] - span[k - 1][0]);
+	if (!body)
+		return NULL;
+	body->key = "\1";
+	push(lam, &tail, body);
+	for (size_t i = 0; i + 1 < k; i++) {
+		X sub = {x->c, x->s + span[i][0], 0, span[i][1] - span[i][0], NULL, NULL, 0, x->nest};
+		aza_json *p = expr(&sub);
+		if (!p || p->kind != AZA_JSTR)
+			return xerr(x, "lambda() parameter names must be strings");
+		p = aza_t__copy(x->c, p, "\2");
+		if (!p)
+			return NULL;
+		push(lam, &tail, p);
+	}
+	return lam;
+}
+
+static int is_lambda(const aza_json *v)
+{
+	return v && v->kind == AZA_JOBJ && v->u.child && v->u.child->key && v->u.child->key[0] == '\1';
+}
+
+/* Apply lambda lam to vals (as many as it has parameters, at most nv). */
+static aza_json *apply_lambda(X *x, const aza_json *lam, const aza_json **vals, size_t nv)
+{
+	aza_tctx *c = x->c;
+	const aza_json *body = lam->u.child;
+	size_t np = 0;
+	for (const aza_json *p = body->next; p; p = p->next)
+		np++;
+	if (np > nv)
+		return xerr(x, "the lambda takes %zu parameters, at most %zu are given", np, nv);
+	if (c->nlv + (int)np > AZA_TMPL_MAX_NEST)
+		return xerr(x, "lambdas nested too deeply");
+	int base = c->nlv;
+	size_t i = 0;
+	for (const aza_json *p = body->next; p; p = p->next, i++) {
+		c->lv_name[c->nlv] = p->u.s;
+		c->lv_val[c->nlv++] = vals[i];
+	}
+	X sub = {c, body->u.s, 0, body->n, NULL, NULL, 0, x->nest};
+	aza_json *v = expr(&sub);
+	if (v && !sub.err) {
+		ws(&sub);
+		if (sub.i < sub.n)
+			sub.err = "unexpected text after the expression";
+	}
+	c->nlv = base;
+	if (sub.err || !v) {
+		if (!x->err)
+			x->err = sub.err ? sub.err : "invalid lambda";
+		return NULL;
+	}
+	return v;
+}
+
 static aza_json *primary(X *x)
 {
 	ws(x);
@@ -326,6 +424,8 @@ static aza_json *primary(X *x)
 		/* A dotted name is a namespaced user function; members come after ')'. */
 		size_t nl = x->i - st;
 		ws(x);
+		if (nl == 6 && aza__strnieq(x->s + st, "lambda", 6) && x->i < x->n && x->s[x->i] == '(')
+			return parse_lambda(x);
 		if (x->i < x->n && x->s[x->i] == '(') {
 			x->i++;
 			aza_json *args[MAX_ARGS];
@@ -647,6 +747,41 @@ static const char *kind_name(const aza_json *v)
 	}
 }
 
+/* Copy the members of object src into object o (new nodes; a key already
+ * in o is replaced in place). deep: two objects under the same key are
+ * merged recursively, as union() does; else the later one wins, as in
+ * shallowMerge(). Nothing given is modified. -1 when out of memory. */
+static int merge_into(aza_tctx *c, aza_json *o, const aza_json *src, int deep)
+{
+	for (const aza_json *m = src->u.child; m; m = m->next) {
+		aza_json **at = &o->u.child;
+		while (*at && !aza__strieq((*at)->key, m->key))
+			at = &(*at)->next;
+		aza_json *nv;
+		if (*at && deep && (*at)->kind == AZA_JOBJ && m->kind == AZA_JOBJ) {
+			nv = mk(c, AZA_JOBJ);
+			if (!nv)
+				return -1;
+			nv->key = (*at)->key;
+			nv->off = m->off;
+			if (merge_into(c, nv, *at, 1) || merge_into(c, nv, m, 1))
+				return -1;
+		} else {
+			nv = aza_t__copy(c, m, m->key);
+			if (!nv)
+				return -1;
+		}
+		if (*at) {
+			nv->next = (*at)->next;
+			*at = nv;
+		} else {
+			*at = nv;
+			o->n++;
+		}
+	}
+	return 0;
+}
+
 static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 {
 	/* op: 0 union, 1 intersection, 2 concat (arrays) */
@@ -657,18 +792,13 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 			return NULL;
 		aza_json **tail = &o->u.child;
 		if (op == 0) {
-			/* later objects override earlier keys */
+			/* Later objects override earlier keys; objects under the same
+			 * key are merged recursively (arrays under it are replaced). */
 			for (size_t i = 0; i < n; i++) {
 				if (a[i]->kind != AZA_JOBJ)
 					return xerr(x, "union() of an object and %s", kind_name(a[i]));
-				for (aza_json *m = a[i]->u.child; m; m = m->next) {
-					int later = 0;
-					for (size_t k = i + 1; k < n; k++)
-						if (aza_json_get(a[k], m->key))
-							later = 1;
-					if (!later)
-						push(o, &tail, aza_t__copy(c, m, m->key));
-				}
+				if (merge_into(c, o, a[i], 1))
+					return NULL;
 			}
 		} else {
 			for (aza_json *m = a[0]->u.child; m; m = m->next) {
@@ -744,6 +874,14 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			return a[0];
 		return FN("parameters") ? aza_t__param(c, to_text(c, a[0])) : aza_t__var(c, to_text(c, a[0]));
 	}
+	if (FN("lambdaVariables")) {
+		NEED(1);
+		KIND(0, AZA_JSTR, "a string");
+		for (int k = c->nlv - 1; k >= 0; k--)
+			if (!strcmp(c->lv_name[k], a[0]->u.s))
+				return (aza_json *)c->lv_val[k];
+		return xerr(x, "lambdaVariables('%s') outside a lambda with that parameter", a[0]->u.s);
+	}
 	if (FN("reference") || FN("list") || (nl > 4 && aza__strnieq(fname, "list", 4)) || FN("utcNow") ||
 	    FN("newGuid") || FN("pickZones") || FN("managementGroup") || FN("deployer") || FN("getSecret"))
 		return aza_t__unknown(c, "'%s' (%s() is only known at deployment)", xfull(x), nm);
@@ -804,6 +942,100 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	int u = any_unknown(a, n);
 	if (u)
 		return a[u - 1];
+	if (FN("filter") || FN("map") || FN("sort") || FN("toObject") || FN("reduce") || FN("mapValues")) {
+		int red = FN("reduce");
+		NEED(red ? 3 : 2);
+		if (!is_lambda(a[red ? 2 : 1]))
+			return xerr(x, "%s() expects a lambda as argument %d", nm, red ? 3 : 2);
+		if (FN("mapValues"))
+			KIND(0, AZA_JOBJ, "an object");
+		else
+			KIND(0, AZA_JARR, "an array");
+		const aza_json *lam = a[red ? 2 : 1];
+		aza_json *r = mk(c, FN("toObject") || FN("mapValues") ? AZA_JOBJ : AZA_JARR);
+		if (!r)
+			return NULL;
+		aza_json **tail = &r->u.child;
+		aza_json *acc = red ? a[1] : NULL;
+		size_t i = 0;
+		for (aza_json *e = a[0]->u.child; e; e = e->next, i++) {
+			aza_json *idx = num(c, (double)i);
+			if (!idx)
+				return NULL;
+			if (FN("sort")) {
+				/* Insertion sort: e goes before the first element it sorts before. */
+				aza_json **at = &r->u.child;
+				for (; *at; at = &(*at)->next) {
+					const aza_json *pair[2] = {e, *at};
+					aza_json *lt = apply_lambda(x, lam, pair, 2);
+					if (!lt || is_unknown(lt))
+						return lt;
+					if (!is_bool(lt))
+						return xerr(x, "sort() expects the lambda to return a boolean, got %s", kind_name(lt));
+					if (truthy(lt))
+						break;
+				}
+				aza_json *cp = aza_t__copy(c, e, NULL);
+				if (!cp)
+					return NULL;
+				cp->next = *at;
+				*at = cp;
+				r->n++;
+				continue;
+			}
+			const aza_json *args[3] = {red ? acc : e, red ? e : idx, idx};
+			aza_json *v = apply_lambda(x, lam, args, red ? 3 : 2);
+			if (!v || (is_unknown(v) && !red))
+				return v;
+			if (red) {
+				acc = v;
+			} else if (FN("filter")) {
+				if (!is_bool(v))
+					return xerr(x, "filter() expects the lambda to return a boolean, got %s", kind_name(v));
+				if (truthy(v))
+					push(r, &tail, aza_t__copy(c, e, NULL));
+			} else if (FN("map")) {
+				push(r, &tail, aza_t__copy(c, v, NULL));
+			} else if (FN("mapValues")) {
+				push(r, &tail, aza_t__copy(c, v, e->key));
+			} else { /* toObject(array, key lambda[, value lambda]) */
+				if (v->kind != AZA_JSTR)
+					return xerr(x, "toObject() expects the key lambda to return a string, got %s", kind_name(v));
+				aza_json *val = e;
+				if (n > 2) {
+					if (!is_lambda(a[2]))
+						return xerr(x, "toObject() expects a lambda as argument 3");
+					val = apply_lambda(x, a[2], args, 2);
+					if (!val)
+						return NULL;
+				}
+				aza_json *one = mk(c, AZA_JOBJ);
+				if (!one)
+					return NULL;
+				aza_json **t1 = &one->u.child;
+				push(one, &t1, aza_t__copy(c, val, v->u.s));
+				if (merge_into(c, r, one, 0)) /* a repeated key: the last one wins */
+					return NULL;
+			}
+		}
+		return red ? acc : r;
+	}
+	if (FN("shallowMerge")) {
+		NEED(1);
+		KIND(0, AZA_JARR, "an array");
+		aza_json *r = mk(c, AZA_JOBJ);
+		if (!r)
+			return NULL;
+		for (aza_json *e = a[0]->u.child; e; e = e->next) {
+			if (is_unknown(e))
+				return e;
+			if (e->kind != AZA_JOBJ)
+				return xerr(x, "shallowMerge() expects an array of objects, got %s in it", kind_name(e));
+			if (merge_into(c, r, e, 0))
+				return NULL;
+		}
+		return r;
+	}
 	if (FN("concat")) {
 		if (n && a[0]->kind == AZA_JARR)
 			return collection_op(x, a, n, 2);
