@@ -21,6 +21,12 @@ typedef struct tx {
 	int rc;
 	size_t nres;
 	const struct aza_tmpl_lines *lines; /* made when the first resource is kept */
+	/* Resources whose settings child Azure creates with defaults when the
+	 * template declares none (implicit_children), and the declared ones. */
+	struct kept {
+		const aza_res *r;
+		struct kept *next;
+	} *implicit_parents, *declared_children;
 } tx;
 
 #define MAX_TEMPLATE_RESOURCES 100000
@@ -558,6 +564,70 @@ static const aza_json *suppressions(tx *t, const aza_json *doc)
 	return out->n ? out : NULL;
 }
 
+/* Settings objects Azure creates with every parent, with their defaults:
+ * a template that declares none deploys these (so a rule judges the
+ * default rather than a missing object). Only defaults Azure documents. */
+static const struct implicit_child {
+	const char *parent_type, *child_type, *name, *properties;
+} implicit[] = {
+	/* Server auditing is off until configured. */
+	{"Microsoft.Sql/servers", "Microsoft.Sql/servers/auditingSettings", "default", "{\"state\":\"Disabled\"}"},
+};
+
+/* Add the implicit children of the parents this template deployed that it
+ * did not declare; they are placed at their parent in the template. */
+static int implicit_children(tx *t)
+{
+	for (struct kept *p = t->implicit_parents; p; p = p->next) {
+		for (size_t k = 0; k < sizeof implicit / sizeof implicit[0]; k++) {
+			const struct implicit_child *ic = &implicit[k];
+			if (!aza__strieq(p->r->type, ic->parent_type))
+				continue;
+			/* A declared child of the type counts when it is this parent's,
+			 * or when its parent is none of the template's (a name only known
+			 * at deployment): it may be this one's. */
+			int declared = 0;
+			for (struct kept *c = t->declared_children; c && !declared; c = c->next) {
+				if (!aza__strieq(c->r->type, ic->child_type))
+					continue;
+				int known = 0;
+				for (struct kept *q = t->implicit_parents; q && !known; q = q->next)
+					known = aza__strieq(c->r->parent, q->r->id);
+				declared = !known || aza__strieq(c->r->parent, p->r->id);
+			}
+			if (declared)
+				continue;
+			const char *seg = strrchr(ic->child_type, '/') + 1;
+			const char *id = aza_arena__printf(t->c.a, "%s/%s/%s", p->r->id, seg, ic->name);
+			const char *name = aza_arena__printf(t->c.a, "%s/%s", p->r->name, ic->name);
+			aza_json *doc = json_text(&t->c, "{\"properties\":%s}", ic->properties);
+			t->c.off = AZA_TMPL_FOREIGN;
+			aza_json *idn = id ? aza_t__str(&t->c, id, strlen(id)) : NULL;
+			aza_json *nn = name ? aza_t__str(&t->c, name, strlen(name)) : NULL;
+			aza_json *tn = aza_t__str(&t->c, ic->child_type, strlen(ic->child_type));
+			if (!doc || !idn || !nn || !tn)
+				return oom(t);
+			idn->key = "id";
+			nn->key = "name";
+			tn->key = "type";
+			idn->next = nn;
+			nn->next = tn;
+			tn->next = doc->u.child;
+			doc->u.child = idn;
+			doc->n += 3;
+			int rc = aza_inv__add(t->inv, doc, t->c.source, p->r->line, p->r->api_version, NULL, 0);
+			if (rc < 0)
+				return t->rc = rc;
+			if (rc == 0) {
+				aza_res *kept = aza_inv__last(t->inv);
+				kept->column = p->r->column;
+				kept->pointer = p->r->pointer;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The template's line starts, copied once into the inventory's arena. */
 static const struct aza_tmpl_lines *keep_lines(tx *t)
 {
@@ -870,6 +940,17 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		kept->pointer = ptr;
 		kept->suppress = supp;
 		kept->lines = keep_lines(t);
+		for (size_t k = 0; k < sizeof implicit / sizeof implicit[0]; k++) {
+			int is_parent = aza__strieq(type, implicit[k].parent_type);
+			if (!is_parent && !aza__strieq(type, implicit[k].child_type))
+				continue;
+			struct kept *e = aza_arena__alloc(t->c.a, sizeof *e);
+			if (!e)
+				return oom(t);
+			e->r = kept;
+			e->next = is_parent ? t->implicit_parents : t->declared_children;
+			*(is_parent ? &t->implicit_parents : &t->declared_children) = e;
+		}
 	}
 	if (aza__strieq(type, "Microsoft.Resources/deployments")) {
 		rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
@@ -1091,6 +1172,8 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	if (so && so->arena == t.c.a && !memcmp(so->made_with, made_with, sizeof made_with))
 		memcpy(t.c.builtin, so->builtin, sizeof t.c.builtin);
 	int rc = expand_list(&t, res, NULL, 0, base_ptr);
+	if (!rc)
+		rc = implicit_children(&t);
 	if (so && !rc && !t.c.oom) {
 		memcpy(so->builtin, t.c.builtin, sizeof so->builtin);
 		memcpy(so->made_with, made_with, sizeof made_with);
