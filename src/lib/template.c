@@ -8,10 +8,12 @@
  */
 #include "template.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct tx {
 	aza_tctx c;
@@ -1090,6 +1092,61 @@ static const aza_json *load_params(tx *t, const char *path, int required)
 	return p;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b); /* a superset: fopen decides */
+}
+
+/* Might the parameter file at path exist? Answered from a listing of its
+ * directory, made once per directory and scan; 1 when it cannot tell. */
+static int params_may_exist(tx *t, struct aza_tmpl_opts *so, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dir = slash ? aza_arena__strndup(t->c.a, path, (size_t)(slash - path) + 1) : "./";
+	const char *base = slash ? slash + 1 : path;
+	if (!so || !dir)
+		return 1;
+	if (so->arena != t->c.a || !so->pdir || strcmp(so->pdir, dir)) {
+		so->pdir = dir;
+		so->pnames = NULL;
+		so->npnames = 0;
+		DIR *d = opendir(dir);
+		if (!d)
+			return 1;
+		size_t n = 0, cap = 0;
+		const char **v = NULL;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (!aza__iends(e->d_name, ".parameters.json"))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				const char **nv = aza_arena__alloc(t->c.a, cap * sizeof *nv);
+				if (!nv)
+					break;
+				if (n)
+					memcpy(nv, v, n * sizeof *v);
+				v = nv;
+			}
+			if (!(v[n] = aza_arena__strdup(t->c.a, e->d_name)))
+				break;
+			n++;
+		}
+		int complete = e == NULL;
+		closedir(d);
+		if (!complete)
+			return 1;
+		if (n)
+			qsort(v, n, sizeof *v, cmp_name);
+		static const char *none[1];
+		so->pnames = n ? v : none;
+		so->npnames = n;
+	}
+	if (!so->pnames)
+		return 1;
+	return bsearch(&base, so->pnames, so->npnames, sizeof *so->pnames, cmp_name) != NULL;
+}
+
 aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
                                const aza_json *value, const char **err)
 {
@@ -1160,7 +1217,8 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 		char *pp = aza_arena__printf(t.c.a, "%.*s.parameters.json", (int)(strlen(source) - 5), source);
 		if (!pp)
 			return oom(&t);
-		t.c.param_values = load_params(&t, pp, 0);
+		if (params_may_exist(&t, (struct aza_tmpl_opts *)o, pp))
+			t.c.param_values = load_params(&t, pp, 0);
 		if (t.rc)
 			return t.rc;
 	}

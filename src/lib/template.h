@@ -74,6 +74,12 @@ struct aza_tmpl_opts {
 	const void *arena;
 	const char *made_with[4]; /* sub, rg, location, tenant of the cached objects */
 	aza_json *builtin[5];
+	/* The x.parameters.json files of the last directory a template was read
+	 * from (sorted; in `arena`), so a folder of templates costs one listing
+	 * rather than one failed open per template. pnames NULL: not listed. */
+	const char *pdir;
+	const char **pnames;
+	size_t npnames;
 };
 /* For tests: evaluate one template value (a string like "[concat('a', 'b')]",
  * or an array/object holding such strings) with the parameters and variables

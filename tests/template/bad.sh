@@ -96,5 +96,15 @@ if command -v node >/dev/null 2>&1 && [ -d node_modules/ajv ]; then
 	out=$(node tests/report/validate-sarif.mjs "$T/prop.sarif" 2>&1) && ok || bad "SARIF schema: $out"
 fi
 
+# A folder scan finds x.parameters.json beside x.json (from one listing of
+# the folder), and uses the defaults for a template without one.
+mkdir -p "$T/dir/sub"
+C=tests/template/cases/params-file
+cp "$C/template.json" "$T/dir/a.json"; cp "$C/template.parameters.json" "$T/dir/a.parameters.json"
+cp "$C/template.json" "$T/dir/b.json"; cp "$C/template.json" "$T/dir/sub/c.json"; cp "$C/template.parameters.json" "$T/dir/sub/C.Parameters.json"
+"$AZ" scan -q -f json --rule AZA-STG-001 "$T/dir" > "$T/dir.json"
+[ "$(jq -r '[.findings[] | select(.source.pointer != null) | "\(.source.file | sub(".*/dir/"; ""))=\(.resource_name)"] | sort | join(" ")' "$T/dir.json")" = \
+  "a.json=stfromfile b.json=stdefault sub/c.json=stdefault" ] && ok || bad "parameter files in a folder: $(jq -c '[.findings[] | [.source.file, .resource_name]]' "$T/dir.json")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
