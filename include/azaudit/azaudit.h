@@ -127,6 +127,13 @@ typedef struct aza_finding {
 	 * [{"rule": ID, "reason": TEXT}]}}) names this rule: its reason, else NULL.
 	 * The status is kept; reports show the finding as suppressed. */
 	const char *suppressed_reason;
+	/* FAIL findings on template resources: where the property the verdict
+	 * read last is written (its value, or the object that lacks it): 1-based
+	 * line and column, and its JSON pointer in the evaluated resource
+	 * ("/resources/0/properties/supportsHttpsTrafficOnly"); 0 / NULL when
+	 * there is none. */
+	unsigned long prop_line, prop_column;
+	const char *prop_pointer;
 } aza_finding;
 
 /* Baseline comparison of a finding (aza_scan_baseline). */
@@ -184,7 +191,7 @@ AZA_API int aza_scan_add_buffer(aza_scan *s, const char *name, const char *data,
 
 /* ARM template inputs: "parameters" (a parameter file for every template;
  * default: x.parameters.json beside x.json), "subscription", "resource-group",
- * "location" (placeholders used to build ids; docs/templates.md). The value
+ * "location", "tenant" (placeholders used to build ids; docs/templates.md). The value
  * string must outlive the scan. Call before adding inputs. */
 AZA_API int aza_scan_template_option(aza_scan *s, const char *key, const char *value);
 

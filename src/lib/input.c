@@ -491,7 +491,7 @@ static int top_object(rd *r, int *jsonl)
 		is_template = 1;
 	if (is_template) {
 		if (r->tmpl && r->tmpl->expand) {
-			struct aza_pos pos = {pos_fn, r};
+			struct aza_pos pos = {pos_fn, r, r->nl_off ? NULL : r->nl, r->nl_off ? 0 : r->nnl};
 			return r->tmpl->expand(r->tmpl->ud, r->inv, obj, r->name, &pos);
 		}
 		return aza__err(r->ctx, AZA_EINPUT, "%s: ARM templates are not supported by this build", r->name);

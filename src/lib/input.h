@@ -11,6 +11,10 @@
 struct aza_pos {
 	void (*fn)(void *ud, size_t off, unsigned long *line, unsigned long *col);
 	void *ud;
+	/* The offsets where lines 2, 3, ... start (NULL when not indexed), for
+	 * an expander that keeps them to place values after the input is gone. */
+	const size_t *nl;
+	size_t nnl;
 };
 
 /* How a template (an object whose $schema is a deployment template) is

@@ -208,6 +208,9 @@ const aza_json *aza_json__first(const aza_json *arr); /* first child, NULL if no
  * engine can turn a verdict that depended on it into UNKNOWN. */
 void aza_json__touch_reset(void);
 const char *aza_json__touched(void); /* description of the first unknown met, or NULL */
+/* The last value aza_json_get() or aza_json_at() found since the reset (the
+ * property a verdict most likely rests on: template findings point at it). */
+const aza_json *aza_json__last_read(void);
 /* Case-insensitive string equality of a JSON string with s. */
 int aza_json_streq(const aza_json *j, const char *s);
 /* Does the array contain a string equal (case-insensitively) to s? */

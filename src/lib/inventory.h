@@ -41,6 +41,7 @@ typedef struct aza_res {
 	unsigned long column;    /* 1-based column of the resource's '{' */
 	const char *pointer;     /* JSON pointer to it in the template: "/resources/3/resources/0" */
 	const aza_json *suppress; /* inline suppressions: array of {"rule", "reason"} strings */
+	const struct aza_tmpl_lines *lines; /* the template's line starts (template.c: aza_tmpl__prop_pos) */
 } aza_res;
 
 /* Type registry entry: one per distinct type seen or declared. */

@@ -733,10 +733,17 @@ void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *l
 
 /* Single-threaded by design: one scan evaluates on one thread. */
 static const char *touched;
+static const aza_json *last_read; /* the last member or element aza_json_get/_at found */
 
 void aza_json__touch_reset(void)
 {
 	touched = NULL;
+	last_read = NULL;
+}
+
+const aza_json *aza_json__last_read(void)
+{
+	return last_read;
 }
 
 const char *aza_json__touched(void)
@@ -770,6 +777,7 @@ const aza_json *aza_json_get(const aza_json *o, const char *key)
 	for (const aza_json *c = o->u.child; c; c = c->next)
 		if ((unsigned char)(c->key[0] | 0x20) == k0 && aza__strieq(c->key, key)) {
 			unk(c);
+			last_read = c;
 			return c;
 		}
 	return NULL;
@@ -866,6 +874,8 @@ const aza_json *aza_json_at(const aza_json *j, size_t i)
 	const aza_json *c = j->u.child;
 	while (c && i--)
 		c = c->next;
+	if (c)
+		last_read = c;
 	return c;
 }
 

@@ -98,6 +98,8 @@ int aza_scan_template_option(aza_scan *s, const char *key, const char *value)
 		s->topts.rg = value;
 	else if (aza__strieq(key, "location"))
 		s->topts.location = value;
+	else if (aza__strieq(key, "tenant"))
+		s->topts.tenant = value;
 	else
 		return aza__err(s->ctx, AZA_EUSAGE, "unknown template option '%s'", key);
 	return 0;

@@ -8,10 +8,12 @@
  */
 #include "template.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct tx {
 	aza_tctx c;
@@ -20,6 +22,13 @@ typedef struct tx {
 	const struct aza_pos *pos;
 	int rc;
 	size_t nres;
+	const struct aza_tmpl_lines *lines; /* made when the first resource is kept */
+	/* Resources whose settings child Azure creates with defaults when the
+	 * template declares none (implicit_children), and the declared ones. */
+	struct kept {
+		const aza_res *r;
+		struct kept *next;
+	} *implicit_parents, *declared_children;
 } tx;
 
 #define MAX_TEMPLATE_RESOURCES 100000
@@ -145,6 +154,27 @@ static int property_copies(tx *t, const aza_json *copy, aza_json *obj, aza_json 
 	return 0;
 }
 
+/* A value with no expression in it ("[...]" or an escaped "[[") and no
+ * property copy loop evaluates to itself. */
+static int is_static(const aza_json *v)
+{
+	switch (v->kind) {
+	case AZA_JSTR:
+		return !(v->n >= 2 && v->u.s[0] == '[');
+	case AZA_JARR:
+	case AZA_JOBJ:
+		for (const aza_json *m = v->u.child; m; m = m->next) {
+			if (v->kind == AZA_JOBJ && m->kind == AZA_JARR && aza__strieq(m->key, "copy"))
+				return 0;
+			if (!is_static(m))
+				return 0;
+		}
+		return 1;
+	default:
+		return 1;
+	}
+}
+
 static aza_json *eval_value(tx *t, const aza_json *v, const char *key)
 {
 	if (t->rc)
@@ -158,6 +188,14 @@ static aza_json *eval_value(tx *t, const aza_json *v, const char *key)
 		if (!o) {
 			oom(t);
 			return NULL;
+		}
+		if (is_static(v)) {
+			/* Nothing to evaluate: share the template's own members (values
+			 * are never modified once made), keeping their source offsets. */
+			*o = *v;
+			o->key = key;
+			o->next = NULL;
+			return o;
 		}
 		memset(o, 0, sizeof *o);
 		o->kind = v->kind;
@@ -218,6 +256,7 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 	e->busy = 1;
 	e->next = c->pcache;
 	c->pcache = e;
+	size_t off = c->off;
 	const aza_json *decl = aza_json_get(c->params_decl, name);
 	const aza_json *given = aza_json_get(c->param_values, name);
 	const char *type = aza_json_str(aza_json_get(decl, "type"));
@@ -239,6 +278,7 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 		v = aza_t__unknown(c, "secure parameter '%s'", name);
 	e->val = v;
 	e->busy = 0;
+	c->off = off;
 	return v;
 }
 
@@ -261,6 +301,7 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 	e->busy = 1;
 	e->next = c->vcache;
 	c->vcache = e;
+	size_t off = c->off;
 	const aza_json *decl = aza_json_get(c->vars_decl, name);
 	aza_json *v = NULL;
 	if (!decl || aza__strieq(name, "copy")) {
@@ -294,6 +335,7 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 	}
 	e->val = v;
 	e->busy = 0;
+	c->off = off;
 	return v;
 }
 
@@ -310,10 +352,26 @@ static aza_json *json_text(aza_tctx *c, const char *fmt, ...)
 		c->oom = 1;
 		return NULL;
 	}
+	aza_t__reoff(v, AZA_TMPL_FOREIGN);
 	return v;
 }
 
+static aza_json *builtin_make(aza_tctx *c, const char *fn);
+
+/* The objects are the same for a whole template (values are never
+ * modified once made): made on first use. */
 aza_json *aza_t__builtin(aza_tctx *c, const char *fn)
+{
+	static const char *const names[] = {"resourceGroup", "subscription", "tenant", "deployment", "environment"};
+	size_t k = 0;
+	while (k < 4 && !aza__strieq(fn, names[k]))
+		k++;
+	if (!c->builtin[k])
+		c->builtin[k] = builtin_make(c, names[k]);
+	return c->builtin[k];
+}
+
+static aza_json *builtin_make(aza_tctx *c, const char *fn)
 {
 	if (aza__strieq(fn, "resourceGroup"))
 		return json_text(c, "{\"id\":\"/subscriptions/%s/resourceGroups/%s\",\"name\":\"%s\",\"type\":\"Microsoft.Resources/resourceGroups\","
@@ -427,6 +485,8 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		t->c.rg = rg;
 	if (sub && sub[0] != '[')
 		t->c.sub = sub;
+	if (t->c.rg != saved.rg || t->c.sub != saved.sub)
+		memset(t->c.builtin, 0, sizeof t->c.builtin);
 	const char *iptr = aza_arena__printf(t->c.a, "%s/properties/template/resources", ptr);
 	if (!iptr)
 		return oom(t);
@@ -504,6 +564,180 @@ static const aza_json *suppressions(tx *t, const aza_json *doc)
 		out->n++;
 	}
 	return out->n ? out : NULL;
+}
+
+/* Settings objects Azure creates with every parent, with their defaults:
+ * a template that declares none deploys these (so a rule judges the
+ * default rather than a missing object). Only defaults Azure documents. */
+static const struct implicit_child {
+	const char *parent_type, *child_type, *name, *properties;
+} implicit[] = {
+	/* Server auditing is off until configured. */
+	{"Microsoft.Sql/servers", "Microsoft.Sql/servers/auditingSettings", "default", "{\"state\":\"Disabled\"}"},
+};
+
+/* Add the implicit children of the parents this template deployed that it
+ * did not declare; they are placed at their parent in the template. */
+static int implicit_children(tx *t)
+{
+	for (struct kept *p = t->implicit_parents; p; p = p->next) {
+		for (size_t k = 0; k < sizeof implicit / sizeof implicit[0]; k++) {
+			const struct implicit_child *ic = &implicit[k];
+			if (!aza__strieq(p->r->type, ic->parent_type))
+				continue;
+			/* A declared child of the type counts when it is this parent's,
+			 * or when its parent is none of the template's (a name only known
+			 * at deployment): it may be this one's. */
+			int declared = 0;
+			for (struct kept *c = t->declared_children; c && !declared; c = c->next) {
+				if (!aza__strieq(c->r->type, ic->child_type))
+					continue;
+				int known = 0;
+				for (struct kept *q = t->implicit_parents; q && !known; q = q->next)
+					known = aza__strieq(c->r->parent, q->r->id);
+				declared = !known || aza__strieq(c->r->parent, p->r->id);
+			}
+			if (declared)
+				continue;
+			const char *seg = strrchr(ic->child_type, '/') + 1;
+			const char *id = aza_arena__printf(t->c.a, "%s/%s/%s", p->r->id, seg, ic->name);
+			const char *name = aza_arena__printf(t->c.a, "%s/%s", p->r->name, ic->name);
+			aza_json *doc = json_text(&t->c, "{\"properties\":%s}", ic->properties);
+			t->c.off = AZA_TMPL_FOREIGN;
+			aza_json *idn = id ? aza_t__str(&t->c, id, strlen(id)) : NULL;
+			aza_json *nn = name ? aza_t__str(&t->c, name, strlen(name)) : NULL;
+			aza_json *tn = aza_t__str(&t->c, ic->child_type, strlen(ic->child_type));
+			if (!doc || !idn || !nn || !tn)
+				return oom(t);
+			idn->key = "id";
+			nn->key = "name";
+			tn->key = "type";
+			idn->next = nn;
+			nn->next = tn;
+			tn->next = doc->u.child;
+			doc->u.child = idn;
+			doc->n += 3;
+			int rc = aza_inv__add(t->inv, doc, t->c.source, p->r->line, p->r->api_version, NULL, 0);
+			if (rc < 0)
+				return t->rc = rc;
+			if (rc == 0) {
+				aza_res *kept = aza_inv__last(t->inv);
+				kept->column = p->r->column;
+				kept->pointer = p->r->pointer;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The template's line starts, copied once into the inventory's arena. */
+static const struct aza_tmpl_lines *keep_lines(tx *t)
+{
+	if (t->lines || !t->pos || !t->pos->nl)
+		return t->lines;
+	struct aza_tmpl_lines *l = aza_arena__alloc(t->c.a, sizeof *l);
+	uint32_t *v = aza_arena__alloc(t->c.a, (t->pos->nnl ? t->pos->nnl : 1) * sizeof *v);
+	if (!l || !v)
+		return NULL; /* only positions are lost */
+	for (size_t i = 0; i < t->pos->nnl; i++)
+		v[i] = (uint32_t)t->pos->nl[i];
+	l->start = v;
+	l->n = t->pos->nnl;
+	t->lines = l;
+	return l;
+}
+
+void aza_t__reoff(aza_json *v, size_t off)
+{
+	for (; v; v = NULL) {
+		v->off = off;
+		if (v->kind == AZA_JARR || v->kind == AZA_JOBJ)
+			for (aza_json *m = v->u.child; m; m = m->next)
+				aza_t__reoff(m, off);
+	}
+}
+
+/* Depth-first search for v under d; path[] gets the chain from d's child
+ * to v. Returns the depth of v (0: not found). */
+static size_t find_path(const aza_json *d, const aza_json *v, const aza_json **path, size_t depth, size_t max)
+{
+	if (depth >= max || (d->kind != AZA_JARR && d->kind != AZA_JOBJ))
+		return 0;
+	for (const aza_json *m = d->u.child; m; m = m->next) {
+		path[depth] = m;
+		if (m == v)
+			return depth + 1;
+		size_t k = find_path(m, v, path, depth + 1, max);
+		if (k)
+			return k;
+	}
+	return 0;
+}
+
+int aza_tmpl__prop_pos(aza_arena *a, const aza_res *r, const aza_json *v, unsigned long *line, unsigned long *col,
+                       const char **ptr)
+{
+	const aza_json *path[AZA_MAX_DEPTH];
+	size_t n;
+	if (!r || !r->lines || !r->doc || !v || !(n = find_path(r->doc, v, path, 0, AZA_MAX_DEPTH)))
+		return 0;
+	/* The value, or the nearest value around it written in the template
+	 * (a parameter file's value is placed where the template uses it). */
+	size_t k = n;
+	while (k > 0 && path[k - 1]->off >= AZA_TMPL_FOREIGN)
+		k--;
+	if (!k)
+		return 0;
+	size_t off = path[k - 1]->off;
+	const struct aza_tmpl_lines *l = r->lines;
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (l->start[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	aza_buf b;
+	aza_buf__init(&b, 1 << 16);
+	aza_buf__adds(&b, r->pointer ? r->pointer : "");
+	for (size_t i = 0; i < n; i++) {
+		aza_buf__addc(&b, '/');
+		if (!path[i]->key) {
+			size_t idx = 0;
+			const aza_json *p = i ? path[i - 1] : r->doc;
+			for (const aza_json *m = p->u.child; m && m != path[i]; m = m->next)
+				idx++;
+			aza_buf__printf(&b, "%zu", idx);
+			continue;
+		}
+		for (const char *q = path[i]->key; *q; q++) {
+			if (*q == '~')
+				aza_buf__adds(&b, "~0");
+			else if (*q == '/')
+				aza_buf__adds(&b, "~1");
+			else
+				aza_buf__addc(&b, *q);
+		}
+	}
+	*ptr = b.oom ? NULL : aza_arena__strndup(a, b.p ? b.p : "", b.len);
+	aza_buf__release(&b);
+	if (!*ptr)
+		return 0;
+	*line = (unsigned long)lo + 1;
+	*col = (unsigned long)(off - (lo ? l->start[lo - 1] : 0)) + 1;
+	return 1;
+}
+
+/* Members of a template resource that are not part of the deployed object. */
+static int template_only(const char *k)
+{
+	static const char *const skip[] = {"id", "type", "name", "resources", "copy", "condition", "dependsOn",
+	                                   "comments", "scope", "existing"};
+	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+		if ((k[0] | 0x20) == (skip[i][0] | 0x20) && aza__strieq(k, skip[i]))
+			return 1;
+	return 0;
 }
 
 static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, const char *ptr)
@@ -628,13 +862,8 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 	tail = &nn->next;
 	doc->n = 3;
 	int is_deployment = aza__strieq(type, "Microsoft.Resources/deployments");
-	static const char *const skip[] = {"id", "type", "name", "resources", "copy", "condition", "dependsOn",
-	                                   "comments", "scope", "existing"};
 	for (const aza_json *m = res->u.child; m; m = m->next) {
-		int sk = 0;
-		for (size_t k = 0; k < sizeof skip / sizeof skip[0]; k++)
-			sk |= aza__strieq(m->key, skip[k]);
-		if (sk)
+		if (template_only(m->key))
 			continue;
 		if (is_deployment && aza__strieq(m->key, "properties") && aza_json_is(m, AZA_JOBJ)) {
 			/* The nested template is expanded on its own (its scope may
@@ -712,6 +941,18 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		kept->column = col;
 		kept->pointer = ptr;
 		kept->suppress = supp;
+		kept->lines = keep_lines(t);
+		for (size_t k = 0; k < sizeof implicit / sizeof implicit[0]; k++) {
+			int is_parent = aza__strieq(type, implicit[k].parent_type);
+			if (!is_parent && !aza__strieq(type, implicit[k].child_type))
+				continue;
+			struct kept *e = aza_arena__alloc(t->c.a, sizeof *e);
+			if (!e)
+				return oom(t);
+			e->r = kept;
+			e->next = is_parent ? t->implicit_parents : t->declared_children;
+			*(is_parent ? &t->implicit_parents : &t->declared_children) = e;
+		}
 	}
 	if (aza__strieq(type, "Microsoft.Resources/deployments")) {
 		rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
@@ -842,12 +1083,68 @@ static const aza_json *load_params(tx *t, const char *path, int required)
 		t->rc = aza__err(t->c.ctx, AZA_EPARSE, "%s:%lu:%lu: %s", path, line, col, e.what);
 		return NULL;
 	}
+	aza_t__reoff(j, AZA_TMPL_FOREIGN); /* its values have no line in the template */
 	const aza_json *p = aza_json_get(j, "parameters");
 	if (!aza_json_is(p, AZA_JOBJ)) {
 		t->rc = aza__err(t->c.ctx, AZA_EINPUT, "%s: a parameter file needs a \"parameters\" object", path);
 		return NULL;
 	}
 	return p;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b); /* a superset: fopen decides */
+}
+
+/* Might the parameter file at path exist? Answered from a listing of its
+ * directory, made once per directory and scan; 1 when it cannot tell. */
+static int params_may_exist(tx *t, struct aza_tmpl_opts *so, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dir = slash ? aza_arena__strndup(t->c.a, path, (size_t)(slash - path) + 1) : "./";
+	const char *base = slash ? slash + 1 : path;
+	if (!so || !dir)
+		return 1;
+	if (so->arena != t->c.a || !so->pdir || strcmp(so->pdir, dir)) {
+		so->pdir = dir;
+		so->pnames = NULL;
+		so->npnames = 0;
+		DIR *d = opendir(dir);
+		if (!d)
+			return 1;
+		size_t n = 0, cap = 0;
+		const char **v = NULL;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (!aza__iends(e->d_name, ".parameters.json"))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				const char **nv = aza_arena__alloc(t->c.a, cap * sizeof *nv);
+				if (!nv)
+					break;
+				if (n)
+					memcpy(nv, v, n * sizeof *v);
+				v = nv;
+			}
+			if (!(v[n] = aza_arena__strdup(t->c.a, e->d_name)))
+				break;
+			n++;
+		}
+		int complete = e == NULL;
+		closedir(d);
+		if (!complete)
+			return 1;
+		if (n)
+			qsort(v, n, sizeof *v, cmp_name);
+		static const char *none[1];
+		so->pnames = n ? v : none;
+		so->npnames = n;
+	}
+	if (!so->pnames)
+		return 1;
+	return bsearch(&base, so->pnames, so->npnames, sizeof *so->pnames, cmp_name) != NULL;
 }
 
 aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
@@ -920,14 +1217,26 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 		char *pp = aza_arena__printf(t.c.a, "%.*s.parameters.json", (int)(strlen(source) - 5), source);
 		if (!pp)
 			return oom(&t);
-		t.c.param_values = load_params(&t, pp, 0);
+		if (params_may_exist(&t, (struct aza_tmpl_opts *)o, pp))
+			t.c.param_values = load_params(&t, pp, 0);
 		if (t.rc)
 			return t.rc;
 	}
 	const aza_json *res = aza_json_get(tmpl, "resources");
 	if (!res)
 		return terr(&t, tmpl->off, AZA_EINPUT, "template has no \"resources\"");
+	struct aza_tmpl_opts *so = (struct aza_tmpl_opts *)o; /* the scan's, see template.h */
+	const char *made_with[4] = {t.c.sub, t.c.rg, t.c.location, t.c.tenant};
+	if (so && so->arena == t.c.a && !memcmp(so->made_with, made_with, sizeof made_with))
+		memcpy(t.c.builtin, so->builtin, sizeof t.c.builtin);
 	int rc = expand_list(&t, res, NULL, 0, base_ptr);
+	if (!rc)
+		rc = implicit_children(&t);
+	if (so && !rc && !t.c.oom) {
+		memcpy(so->builtin, t.c.builtin, sizeof so->builtin);
+		memcpy(so->made_with, made_with, sizeof made_with);
+		so->arena = t.c.a;
+	}
 	if (!rc && t.c.oom)
 		rc = oom(&t);
 	return rc;

@@ -14,6 +14,17 @@
 #define AZA_TMPL_MAX_BYTES ((size_t)128 << 20) /* values one template may make */
 #define AZA_TMPL_MAX_EXPR_DEPTH 200 /* nested calls and brackets in one expression */
 
+/* Values that were not written in the template (a parameter file's, the
+ * built-in objects) have offsets from here on: they have no line in it. */
+#define AZA_TMPL_FOREIGN ((size_t)1 << 62)
+
+/* A template's line starts, kept with its resources (aza_res.lines) so the
+ * property a finding rests on can be placed after the input is gone. */
+struct aza_tmpl_lines {
+	const uint32_t *start; /* offsets where lines 2, 3, ... start */
+	size_t n;
+};
+
 typedef struct aza_tctx {
 	aza_ctx *ctx;
 	aza_arena *a;
@@ -29,6 +40,11 @@ typedef struct aza_tctx {
 	} *pcache, *vcache;
 	const char *sub, *rg, *location, *tenant;
 	int scope_sub_only; /* subscription-level template */
+	aza_json *builtin[5]; /* resourceGroup(), subscription(), ... made once (reset when sub or rg change) */
+	/* The parameters of the lambdas being applied (lambdaVariables()), innermost last. */
+	const char *lv_name[AZA_TMPL_MAX_NEST];
+	const aza_json *lv_val[AZA_TMPL_MAX_NEST];
+	int nlv;
 	const char *copy_name[AZA_TMPL_MAX_NEST];
 	double copy_index[AZA_TMPL_MAX_NEST];
 	int ncopy;
@@ -53,6 +69,17 @@ aza_json *aza_t__builtin(aza_tctx *c, const char *fn);
 struct aza_tmpl_opts {
 	const char *params_path; /* --parameters FILE, or NULL: look for x.parameters.json */
 	const char *sub, *rg, *location, *tenant;
+	/* resourceGroup(), subscription(), ... with the placeholders above, made
+	 * once per scan in the inventory arena `arena` and shared by its templates. */
+	const void *arena;
+	const char *made_with[4]; /* sub, rg, location, tenant of the cached objects */
+	aza_json *builtin[5];
+	/* The x.parameters.json files of the last directory a template was read
+	 * from (sorted; in `arena`), so a folder of templates costs one listing
+	 * rather than one failed open per template. pnames NULL: not listed. */
+	const char *pdir;
+	const char **pnames;
+	size_t npnames;
 };
 /* For tests: evaluate one template value (a string like "[concat('a', 'b')]",
  * or an array/object holding such strings) with the parameters and variables
@@ -61,5 +88,13 @@ struct aza_tmpl_opts {
 aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
                                const aza_json *value, const char **err);
 int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
+/* Set all offsets under v (made from text that is not the template's) to off. */
+void aza_t__reoff(aza_json *v, size_t off);
+/* Where value v (read by a rule) is in template resource r: its line and
+ * column in the template (of the nearest enclosing value written there)
+ * and its JSON pointer in the evaluated resource, made in arena a. Returns
+ * 0 when v is not a member of r's document (or r is not a template's). */
+int aza_tmpl__prop_pos(aza_arena *a, const aza_res *r, const aza_json *v, unsigned long *line, unsigned long *col,
+                       const char **ptr);
 
 #endif

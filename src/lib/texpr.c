@@ -193,10 +193,23 @@ typedef struct X {
 	const char *s; /* expression text without the outer brackets */
 	size_t i, n;
 	const char *err;
-	const char *full;
+	const char *full_; /* the expression text for messages, made on first use (xfull) */
 	int skip; /* > 0: parsing a branch that is not taken (if, and, or, coalesce) */
 	int nest; /* current nesting of calls and index brackets */
 } X;
+
+/* The whole expression, for messages (copied only when one is made). */
+static const char *xfull(X *x)
+{
+	if (!x->full_) {
+		x->full_ = aza_arena__strndup(x->c->a, x->s, x->n);
+		if (!x->full_) {
+			x->c->oom = 1;
+			return "";
+		}
+	}
+	return x->full_;
+}
 
 /* A type or arity error: the template is invalid (Resource Manager would
  * reject it). Ignored inside a branch that is not evaluated. */
@@ -258,6 +271,104 @@ static int lazy_skip(const char *f, size_t nl, aza_json **a, size_t na)
 #undef LZ
 }
 
+/* lambda('p1', ..., body): the body is kept as text and evaluated by the
+ * function that applies it (apply_lambda), with lambdaVariables('p1') bound.
+ * The value is an object whose first member (key "\1") is the body text and
+ * the next ones (key "\2") the parameter names. */
+static aza_json *parse_lambda(X *x)
+{
+	size_t span[MAX_ARGS][2], k = 0;
+	x->i++; /* '(' */
+	for (;;) {
+		ws(x);
+		if (k == MAX_ARGS) {
+			x->err = "too many arguments";
+			return NULL;
+		}
+		span[k][0] = x->i;
+		x->skip++;
+		aza_json *a = expr(x);
+		x->skip--;
+		if (!a)
+			return NULL;
+		span[k++][1] = x->i;
+		ws(x);
+		if (x->i < x->n && x->s[x->i] == ',') {
+			x->i++;
+			continue;
+		}
+		if (x->i < x->n && x->s[x->i] == ')') {
+			x->i++;
+			break;
+		}
+		x->err = "expected ',' or ')' in function arguments";
+		return NULL;
+	}
+	if (x->skip)
+		return mk(x->c, AZA_JNULL);
+	if (k < 2)
+		return xerr(x, "lambda() needs parameter names and a body, got %zu argument(s)", k);
+	aza_json *lam = mk(x->c, AZA_JOBJ);
+	if (!lam)
+		return NULL;
+	aza_json **tail = &lam->u.child;
+	aza_json *body = aza_t__str(x->c, x->s + span[k - 1][0], span[k - 1][1] - span[k - 1][0]);
+	if (!body)
+		return NULL;
+	body->key = "\1";
+	push(lam, &tail, body);
+	for (size_t i = 0; i + 1 < k; i++) {
+		X sub = {x->c, x->s + span[i][0], 0, span[i][1] - span[i][0], NULL, NULL, 0, x->nest};
+		aza_json *p = expr(&sub);
+		if (!p || p->kind != AZA_JSTR)
+			return xerr(x, "lambda() parameter names must be strings");
+		p = aza_t__copy(x->c, p, "\2");
+		if (!p)
+			return NULL;
+		push(lam, &tail, p);
+	}
+	return lam;
+}
+
+static int is_lambda(const aza_json *v)
+{
+	return v && v->kind == AZA_JOBJ && v->u.child && v->u.child->key && v->u.child->key[0] == '\1';
+}
+
+/* Apply lambda lam to vals (as many as it has parameters, at most nv). */
+static aza_json *apply_lambda(X *x, const aza_json *lam, const aza_json **vals, size_t nv)
+{
+	aza_tctx *c = x->c;
+	const aza_json *body = lam->u.child;
+	size_t np = 0;
+	for (const aza_json *p = body->next; p; p = p->next)
+		np++;
+	if (np > nv)
+		return xerr(x, "the lambda takes %zu parameters, at most %zu are given", np, nv);
+	if (c->nlv + (int)np > AZA_TMPL_MAX_NEST)
+		return xerr(x, "lambdas nested too deeply");
+	int base = c->nlv;
+	size_t i = 0;
+	for (const aza_json *p = body->next; p; p = p->next, i++) {
+		c->lv_name[c->nlv] = p->u.s;
+		c->lv_val[c->nlv++] = vals[i];
+	}
+	X sub = {c, body->u.s, 0, body->n, NULL, NULL, 0, x->nest};
+	aza_json *v = expr(&sub);
+	if (v && !sub.err) {
+		ws(&sub);
+		if (sub.i < sub.n)
+			sub.err = "unexpected text after the expression";
+	}
+	c->nlv = base;
+	if (sub.err || !v) {
+		if (!x->err)
+			x->err = sub.err ? sub.err : "invalid lambda";
+		return NULL;
+	}
+	return v;
+}
+
 static aza_json *primary(X *x)
 {
 	ws(x);
@@ -267,6 +378,15 @@ static aza_json *primary(X *x)
 	}
 	char ch = x->s[x->i];
 	if (ch == '\'') {
+		/* Most literals have no '' escape: take the text as it is. */
+		size_t e = x->i + 1;
+		while (e < x->n && x->s[e] != '\'')
+			e++;
+		if (e < x->n && !(e + 1 < x->n && x->s[e + 1] == '\'')) {
+			aza_json *v = aza_t__str(x->c, x->s + x->i + 1, e - x->i - 1);
+			x->i = e + 1;
+			return v;
+		}
 		aza_buf b;
 		aza_buf__init(&b, AZA_MAX_STRING);
 		x->i++;
@@ -304,6 +424,8 @@ static aza_json *primary(X *x)
 		/* A dotted name is a namespaced user function; members come after ')'. */
 		size_t nl = x->i - st;
 		ws(x);
+		if (nl == 6 && aza__strnieq(x->s + st, "lambda", 6) && x->i < x->n && x->s[x->i] == '(')
+			return parse_lambda(x);
 		if (x->i < x->n && x->s[x->i] == '(') {
 			x->i++;
 			aza_json *args[MAX_ARGS];
@@ -362,11 +484,11 @@ static aza_json *member(X *x, aza_json *v, const char *key, size_t kl)
 	if (is_unknown(v))
 		return v;
 	if (v->kind != AZA_JOBJ)
-		return aza_t__unknown(x->c, "member '%.*s' of a non-object in '%s'", (int)kl, key, x->full);
+		return aza_t__unknown(x->c, "member '%.*s' of a non-object in '%s'", (int)kl, key, xfull(x));
 	for (aza_json *m = v->u.child; m; m = m->next)
-		if (strlen(m->key) == kl && aza__strnieq(m->key, key, kl))
+		if (aza__strnieq(m->key, key, kl) && m->key[kl] == 0)
 			return m;
-	return aza_t__unknown(x->c, "member '%.*s' that does not exist in '%s'", (int)kl, key, x->full);
+	return aza_t__unknown(x->c, "member '%.*s' that does not exist in '%s'", (int)kl, key, xfull(x));
 }
 
 static aza_json *expr_in(X *x);
@@ -418,7 +540,7 @@ static aza_json *expr_in(X *x)
 				double d = idx->u.num;
 				if (d < 0 || d != floor(d) || (v->kind == AZA_JARR && d >= v->n) ||
 				    (v->kind == AZA_JSTR && d >= v->n)) {
-					v = aza_t__unknown(x->c, "index %g out of range in '%s'", d, x->full);
+					v = aza_t__unknown(x->c, "index %g out of range in '%s'", d, xfull(x));
 				} else if (v->kind == AZA_JARR) {
 					const aza_json *e = aza_json_at(v, (size_t)d);
 					v = (aza_json *)e;
@@ -426,7 +548,7 @@ static aza_json *expr_in(X *x)
 					v = aza_t__str(x->c, v->u.s + (size_t)d, 1);
 				}
 			} else
-				v = aza_t__unknown(x->c, "bad index in '%s'", x->full);
+				v = aza_t__unknown(x->c, "bad index in '%s'", xfull(x));
 		} else {
 			break;
 		}
@@ -443,12 +565,6 @@ aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **er
 		return NULL;
 	}
 	X x = {c, s, 0, n, NULL, NULL, 0, 0};
-	x.full = aza_arena__strndup(c->a, s, n);
-	if (!x.full) {
-		c->oom = 1;
-		c->depth--;
-		return NULL;
-	}
 	aza_json *v = expr(&x);
 	if (v && !x.err) {
 		ws(&x);
@@ -508,7 +624,7 @@ static const char *joined(aza_tctx *c, aza_json **a, size_t n)
 static aza_json *build_id(X *x, const char *prefix, aza_json **a, size_t n)
 {
 	if (n < 2)
-		return aza_t__unknown(x->c, "resource id with too few arguments in '%s'", x->full);
+		return aza_t__unknown(x->c, "resource id with too few arguments in '%s'", xfull(x));
 	const char *type = to_text(x->c, a[0]);
 	aza_buf b;
 	aza_buf__init(&b, 1 << 16);
@@ -518,7 +634,7 @@ static aza_json *build_id(X *x, const char *prefix, aza_json **a, size_t n)
 	const char *slash = strchr(type, '/');
 	if (!slash) {
 		aza_buf__release(&b);
-		return aza_t__unknown(x->c, "resource type '%s' without a namespace in '%s'", type, x->full);
+		return aza_t__unknown(x->c, "resource type '%s' without a namespace in '%s'", type, xfull(x));
 	}
 	aza_buf__add(&b, type, (size_t)(slash - type));
 	const char *p = slash + 1;
@@ -559,7 +675,7 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 		while (t < n && !looks_like_type(a[t]))
 			t++;
 		if (t == n)
-			return aza_t__unknown(c, "resourceId() without a resource type in '%s'", x->full);
+			return aza_t__unknown(c, "resourceId() without a resource type in '%s'", xfull(x));
 		const char *sub = c->sub, *rg = c->rg;
 		if (t == 1)
 			rg = to_text(c, a[0]);
@@ -582,7 +698,7 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 		return build_id(x, "", a, n);
 	/* extensionResourceId(resourceId, type, names...) */
 	if (n < 3)
-		return aza_t__unknown(c, "extensionResourceId() with too few arguments in '%s'", x->full);
+		return aza_t__unknown(c, "extensionResourceId() with too few arguments in '%s'", xfull(x));
 	return build_id(x, to_text(c, a[0]), a + 1, n - 1);
 }
 
@@ -604,7 +720,7 @@ static aza_json *fn_format(X *x, aza_json **a, size_t n)
 			const char *close = strchr(end, '}');
 			if (!close || k + 1 >= n) {
 				aza_buf__release(&b);
-				return aza_t__unknown(x->c, "format() placeholder out of range in '%s'", x->full);
+				return aza_t__unknown(x->c, "format() placeholder out of range in '%s'", xfull(x));
 			}
 			aza_buf__adds(&b, to_text(x->c, a[k + 1]));
 			p = close;
@@ -631,6 +747,41 @@ static const char *kind_name(const aza_json *v)
 	}
 }
 
+/* Copy the members of object src into object o (new nodes; a key already
+ * in o is replaced in place). deep: two objects under the same key are
+ * merged recursively, as union() does; else the later one wins, as in
+ * shallowMerge(). Nothing given is modified. -1 when out of memory. */
+static int merge_into(aza_tctx *c, aza_json *o, const aza_json *src, int deep)
+{
+	for (const aza_json *m = src->u.child; m; m = m->next) {
+		aza_json **at = &o->u.child;
+		while (*at && !aza__strieq((*at)->key, m->key))
+			at = &(*at)->next;
+		aza_json *nv;
+		if (*at && deep && (*at)->kind == AZA_JOBJ && m->kind == AZA_JOBJ) {
+			nv = mk(c, AZA_JOBJ);
+			if (!nv)
+				return -1;
+			nv->key = (*at)->key;
+			nv->off = m->off;
+			if (merge_into(c, nv, *at, 1) || merge_into(c, nv, m, 1))
+				return -1;
+		} else {
+			nv = aza_t__copy(c, m, m->key);
+			if (!nv)
+				return -1;
+		}
+		if (*at) {
+			nv->next = (*at)->next;
+			*at = nv;
+		} else {
+			*at = nv;
+			o->n++;
+		}
+	}
+	return 0;
+}
+
 static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 {
 	/* op: 0 union, 1 intersection, 2 concat (arrays) */
@@ -641,18 +792,13 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 			return NULL;
 		aza_json **tail = &o->u.child;
 		if (op == 0) {
-			/* later objects override earlier keys */
+			/* Later objects override earlier keys; objects under the same
+			 * key are merged recursively (arrays under it are replaced). */
 			for (size_t i = 0; i < n; i++) {
 				if (a[i]->kind != AZA_JOBJ)
 					return xerr(x, "union() of an object and %s", kind_name(a[i]));
-				for (aza_json *m = a[i]->u.child; m; m = m->next) {
-					int later = 0;
-					for (size_t k = i + 1; k < n; k++)
-						if (aza_json_get(a[k], m->key))
-							later = 1;
-					if (!later)
-						push(o, &tail, aza_t__copy(c, m, m->key));
-				}
+				if (merge_into(c, o, a[i], 1))
+					return NULL;
 			}
 		} else {
 			for (aza_json *m = a[0]->u.child; m; m = m->next) {
@@ -728,9 +874,17 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			return a[0];
 		return FN("parameters") ? aza_t__param(c, to_text(c, a[0])) : aza_t__var(c, to_text(c, a[0]));
 	}
+	if (FN("lambdaVariables")) {
+		NEED(1);
+		KIND(0, AZA_JSTR, "a string");
+		for (int k = c->nlv - 1; k >= 0; k--)
+			if (!strcmp(c->lv_name[k], a[0]->u.s))
+				return (aza_json *)c->lv_val[k];
+		return xerr(x, "lambdaVariables('%s') outside a lambda with that parameter", a[0]->u.s);
+	}
 	if (FN("reference") || FN("list") || (nl > 4 && aza__strnieq(fname, "list", 4)) || FN("utcNow") ||
 	    FN("newGuid") || FN("pickZones") || FN("managementGroup") || FN("deployer") || FN("getSecret"))
-		return aza_t__unknown(c, "'%s' (%s() is only known at deployment)", x->full, nm);
+		return aza_t__unknown(c, "'%s' (%s() is only known at deployment)", xfull(x), nm);
 	if (FN("copyIndex")) {
 		const char *loop = NULL;
 		double off = 0;
@@ -788,6 +942,100 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	int u = any_unknown(a, n);
 	if (u)
 		return a[u - 1];
+	if (FN("filter") || FN("map") || FN("sort") || FN("toObject") || FN("reduce") || FN("mapValues")) {
+		int red = FN("reduce");
+		NEED(red ? 3 : 2);
+		if (!is_lambda(a[red ? 2 : 1]))
+			return xerr(x, "%s() expects a lambda as argument %d", nm, red ? 3 : 2);
+		if (FN("mapValues"))
+			KIND(0, AZA_JOBJ, "an object");
+		else
+			KIND(0, AZA_JARR, "an array");
+		const aza_json *lam = a[red ? 2 : 1];
+		aza_json *r = mk(c, FN("toObject") || FN("mapValues") ? AZA_JOBJ : AZA_JARR);
+		if (!r)
+			return NULL;
+		aza_json **tail = &r->u.child;
+		aza_json *acc = red ? a[1] : NULL;
+		size_t i = 0;
+		for (aza_json *e = a[0]->u.child; e; e = e->next, i++) {
+			aza_json *idx = num(c, (double)i);
+			if (!idx)
+				return NULL;
+			if (FN("sort")) {
+				/* Insertion sort: e goes before the first element it sorts before. */
+				aza_json **at = &r->u.child;
+				for (; *at; at = &(*at)->next) {
+					const aza_json *pair[2] = {e, *at};
+					aza_json *lt = apply_lambda(x, lam, pair, 2);
+					if (!lt || is_unknown(lt))
+						return lt;
+					if (!is_bool(lt))
+						return xerr(x, "sort() expects the lambda to return a boolean, got %s", kind_name(lt));
+					if (truthy(lt))
+						break;
+				}
+				aza_json *cp = aza_t__copy(c, e, NULL);
+				if (!cp)
+					return NULL;
+				cp->next = *at;
+				*at = cp;
+				r->n++;
+				continue;
+			}
+			const aza_json *args[3] = {red ? acc : e, red ? e : idx, idx};
+			aza_json *v = apply_lambda(x, lam, args, red ? 3 : 2);
+			if (!v || (is_unknown(v) && !red))
+				return v;
+			if (red) {
+				acc = v;
+			} else if (FN("filter")) {
+				if (!is_bool(v))
+					return xerr(x, "filter() expects the lambda to return a boolean, got %s", kind_name(v));
+				if (truthy(v))
+					push(r, &tail, aza_t__copy(c, e, NULL));
+			} else if (FN("map")) {
+				push(r, &tail, aza_t__copy(c, v, NULL));
+			} else if (FN("mapValues")) {
+				push(r, &tail, aza_t__copy(c, v, e->key));
+			} else { /* toObject(array, key lambda[, value lambda]) */
+				if (v->kind != AZA_JSTR)
+					return xerr(x, "toObject() expects the key lambda to return a string, got %s", kind_name(v));
+				aza_json *val = e;
+				if (n > 2) {
+					if (!is_lambda(a[2]))
+						return xerr(x, "toObject() expects a lambda as argument 3");
+					val = apply_lambda(x, a[2], args, 2);
+					if (!val)
+						return NULL;
+				}
+				aza_json *one = mk(c, AZA_JOBJ);
+				if (!one)
+					return NULL;
+				aza_json **t1 = &one->u.child;
+				push(one, &t1, aza_t__copy(c, val, v->u.s));
+				if (merge_into(c, r, one, 0)) /* a repeated key: the last one wins */
+					return NULL;
+			}
+		}
+		return red ? acc : r;
+	}
+	if (FN("shallowMerge")) {
+		NEED(1);
+		KIND(0, AZA_JARR, "an array");
+		aza_json *r = mk(c, AZA_JOBJ);
+		if (!r)
+			return NULL;
+		for (aza_json *e = a[0]->u.child; e; e = e->next) {
+			if (is_unknown(e))
+				return e;
+			if (e->kind != AZA_JOBJ)
+				return xerr(x, "shallowMerge() expects an array of objects, got %s in it", kind_name(e));
+			if (merge_into(c, r, e, 0))
+				return NULL;
+		}
+		return r;
+	}
 	if (FN("concat")) {
 		if (n && a[0]->kind == AZA_JARR)
 			return collection_op(x, a, n, 2);
@@ -844,6 +1092,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		KIND(0, AZA_JSTR, "a string");
 		if (aza_json__parse_all(c->a, s, strlen(s), &v, &e))
 			return xerr(x, "json() of invalid JSON: %s", e.what);
+		aza_t__reoff(v, c->off);
 		return v;
 	}
 	if (FN("toLower") || FN("toUpper")) {
@@ -1261,6 +1510,7 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			aza_jerr e;
 			if (aza_json__parse_all(c->a, v->u.s, strlen(v->u.s), &j, &e))
 				return xerr(x, "base64ToJson() of invalid JSON: %s", e.what);
+			aza_t__reoff(j, c->off);
 			return j;
 		}
 		return v;
@@ -1334,5 +1584,5 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		return fn_resource_id(x, a, n, 3);
 	if (FN("resourceGroup") || FN("subscription") || FN("tenant") || FN("deployment") || FN("environment"))
 		return aza_t__builtin(c, nm);
-	return aza_t__unknown(c, "'%s' (function %s() is not supported by azaudit)", x->full, nm);
+	return aza_t__unknown(c, "'%s' (function %s() is not supported by azaudit)", xfull(x), nm);
 }

@@ -130,6 +130,11 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			aza_buf__json_str(b, f->pointer);
 		else
 			aza_buf__adds(b, "null");
+		if (f->prop_line) {
+			aza_buf__printf(b, ",\"property\":{\"line\":%lu,\"column\":%lu,\"pointer\":", f->prop_line, f->prop_column);
+			aza_buf__json_str(b, f->prop_pointer);
+			aza_buf__addc(b, '}');
+		}
 		aza_buf__addc(b, '}');
 		if (f->suppressed_reason) {
 			aza_buf__adds(b, ",\"suppressed\":{\"by\":\"template metadata\",\"reason\":");

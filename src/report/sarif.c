@@ -220,7 +220,12 @@ static int write_sarif(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		if (f->source && *f->source && strcmp(f->source, "-") && f->line > 0) {
 			aza_buf__adds(b, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
 			path_uri(b, f->source);
-			aza_buf__printf(b, "},\"region\":{\"startLine\":%lu}},", f->line);
+			/* Template findings: the offending property, else the resource. */
+			unsigned long ln = f->prop_line ? f->prop_line : f->line, co = f->prop_line ? f->prop_column : f->column;
+			aza_buf__printf(b, "},\"region\":{\"startLine\":%lu", ln);
+			if (co)
+				aza_buf__printf(b, ",\"startColumn\":%lu", co);
+			aza_buf__adds(b, "}},");
 		}
 		aza_buf__adds(b, "\"logicalLocations\":[{\"name\":");
 		aza_buf__json_str(b, *f->resource_name ? f->resource_name : f->resource_id);

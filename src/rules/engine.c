@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "../lib/scan.h"
+#include "../lib/template.h"
 
 struct aza_ev {
 	aza_scan *s;
@@ -60,6 +61,7 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap)
 {
 	aza_arena *a = aza_inv__arena(ev->s->inv);
+	const aza_json *read = aza_json__last_read(); /* before the reads below */
 	char msg[AZA_MAX_MSG];
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	aza_finding f;
@@ -81,7 +83,9 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		if (aza__strieq(aza_json_str(aza_json_get(e, "rule")), ev->rule->id) ||
 		    aza__glob(aza_json_str(aza_json_get(e, "rule")), ev->rule->id))
 			f.suppressed_reason = aza_json_str(aza_json_get(e, "reason"));
-	(void)a;
+	/* A template resource's FAIL points at the property it read last. */
+	if (st == AZA_FAIL && r->lines)
+		aza_tmpl__prop_pos(a, r, read, &f.prop_line, &f.prop_column, &f.prop_pointer);
 	f.message = aza_jintern__get(ev->msgs, msg, strlen(msg));
 	ev->emitted++;
 	if (ev->s->nf >= ev->caporder) {

@@ -540,22 +540,26 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *sp = aza_prop(ev, r, "properties.storageProfile");
 	const aza_json *os = aza_json_get(sp, "osDisk");
-	if (!os) {
+	/* A template without osDisk gets a managed OS disk from its image. */
+	if (!os && !is_template(r)) {
 		aza_unknown(ev, r, "storageProfile.osDisk is absent");
 		return;
 	}
 	const char *bad = "";
 	size_t nbad = 0, nunk = 0, n = 0;
 	const aza_json *refs[65];
-	refs[n++] = os;
+	refs[n++] = os ? os : sp;
 	aza_json_each(dd, aza_json_get(sp, "dataDisks"))
 		if (n < sizeof refs / sizeof refs[0])
 			refs[n++] = dd;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = os ? 0 : 1; i < n; i++) {
 		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
-		if (aza_json_is(aza_json_get(refs[i], "managedDisk"), AZA_JOBJ))
+		/* A vhd beside managedDisk (which Azure rejects) is not evidence of a managed disk. */
+		int md = aza_json_is(aza_json_get(refs[i], "managedDisk"), AZA_JOBJ);
+		const aza_json *vhd = aza_json_get(refs[i], "vhd");
+		if (md && (!vhd || aza_json_is(vhd, AZA_JNULL)))
 			continue;
-		if (aza_json_get(refs[i], "vhd"))
+		if (vhd)
 			bad = aza_ev_fmt(ev, "%s%s%s disk '%s'", bad, nbad++ ? ", " : "", i ? "data" : "OS", nm ? nm : "?");
 		else if (!is_template(r))
 			nunk++;
@@ -758,7 +762,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Migrate to managed disks.",
 		.cli = "az vm deallocate -g <rg> -n <vm> && az vm convert -g <rg> -n <vm>",
 		.arm = "storageProfile.osDisk.managedDisk / dataDisks[].managedDisk instead of vhd.uri",
-		.defaults = "A disk reference with vhd is unmanaged (FAIL); only a managedDisk object counts as managed. A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk.",
+		.defaults = "A disk reference with vhd is unmanaged (FAIL); only a managedDisk object counts as managed. A vhd beside managedDisk (which Azure rejects) is unmanaged too. A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk, and so is the OS disk of a template VM without osDisk.",
 		.check = managed_disks,
 	},
 	{

@@ -85,5 +85,29 @@ scan big.json
 n=$(grep -o '"status":"PASS"' "$T/out" | wc -l)
 [ "$n" -eq 13000 ] && ok || bad "big.json: $n PASS findings, want 13000"
 
+# Property positions: JSON report "source.property" and the SARIF region
+# point at the offending property (supportsHttpsTrafficOnly on line 19).
+P=tests/template/cases/property-position/template.json
+"$AZ" scan -q -f json --rule AZA-STG-001 "$P" > "$T/prop.json"
+[ "$(jq -c '[.findings[] | select(.resource_name == "stliteral") | .source.property]' "$T/prop.json")" = \
+  '[{"line":19,"column":9,"pointer":"/resources/0/properties/supportsHttpsTrafficOnly"}]' ] && ok || bad "JSON source.property: $(jq -c '.findings[].source' "$T/prop.json")"
+[ "$(jq '[.findings[] | select(.status != "FAIL") | .source.property] | map(select(. != null)) | length' "$T/prop.json")" = 0 ] && ok || bad "property position on a finding that is not a FAIL"
+"$AZ" scan -q -f sarif --rule AZA-STG-001 "$P" > "$T/prop.sarif"
+[ "$(jq -c '[.runs[0].results[] | select(.message.text | contains("(stliteral)")) | .locations[0].physicalLocation.region]' "$T/prop.sarif")" = \
+  '[{"startLine":19,"startColumn":9}]' ] && ok || bad "SARIF region: $(jq -c '[.runs[0].results[].locations[0].physicalLocation.region]' "$T/prop.sarif")"
+if command -v node >/dev/null 2>&1 && [ -d node_modules/ajv ]; then
+	out=$(node tests/report/validate-sarif.mjs "$T/prop.sarif" 2>&1) && ok || bad "SARIF schema: $out"
+fi
+
+# A folder scan finds x.parameters.json beside x.json (from one listing of
+# the folder), and uses the defaults for a template without one.
+mkdir -p "$T/dir/sub"
+C=tests/template/cases/params-file
+cp "$C/template.json" "$T/dir/a.json"; cp "$C/template.parameters.json" "$T/dir/a.parameters.json"
+cp "$C/template.json" "$T/dir/b.json"; cp "$C/template.json" "$T/dir/sub/c.json"; cp "$C/template.parameters.json" "$T/dir/sub/C.Parameters.json"
+"$AZ" scan -q -f json --rule AZA-STG-001 "$T/dir" > "$T/dir.json"
+[ "$(jq -r '[.findings[] | select(.source.pointer != null) | "\(.source.file | sub(".*/dir/"; ""))=\(.resource_name)"] | sort | join(" ")' "$T/dir.json")" = \
+  "a.json=stfromfile b.json=stdefault sub/c.json=stdefault" ] && ok || bad "parameter files in a folder: $(jq -c '[.findings[] | [.source.file, .resource_name]]' "$T/dir.json")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

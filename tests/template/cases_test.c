@@ -4,7 +4,9 @@
  *   options                    optional lines "key=value": rules=IDS (the rules
  *                              to run, comma-separated), and the template
  *                              options parameters=FILE (relative to the case),
- *                              subscription=, resource-group=, location=
+ *                              subscription=, resource-group=, location=;
+ *                              props=1 adds where FAIL findings point
+ *                              ("prop @LINE:COL POINTER", aza_finding.prop_*)
  *   expected                   the findings, one a line:
  *                              STATUS RULE TYPE NAME @LINE:COL POINTER [| suppressed: REASON] [| message]
  *                              (NOT_APPLICABLE and findings not on a template
@@ -64,7 +66,7 @@ static int run_case(const char *dir, const char *name, int update)
 	snprintf(tmpl, sizeof tmpl, "%s/%s/template.json", dir, name);
 	char *opts = slurp(path);
 	const char *rules = NULL, *secret = NULL;
-	int with_msg = 0, all = 0, leaked = 0;
+	int with_msg = 0, all = 0, leaked = 0, props = 0;
 	aza_ctx *ctx = aza_ctx_new();
 	aza_scan *s = aza_scan_new(ctx);
 	char *warnings = NULL;
@@ -83,6 +85,8 @@ static int run_case(const char *dir, const char *name, int update)
 			rules = eq + 1;
 		else if (!strcmp(l, "message"))
 			with_msg = 1;
+		else if (!strcmp(l, "props"))
+			props = 1; /* add where FAIL findings point: prop @LINE:COL POINTER */
 		else if (!strcmp(l, "all"))
 			all = 1; /* also findings not on a template resource (subscription scope) */
 		else if (!strcmp(l, "secret"))
@@ -123,6 +127,8 @@ static int run_case(const char *dir, const char *name, int update)
 			FILE *lf = open_memstream(&ln, &ll);
 			fprintf(lf, "%s %s %s %s @%lu:%lu %s", aza_status_name(f->status), aza_rule_id(f->rule), f->resource_type,
 			        f->resource_name, f->line, f->column, f->pointer ? f->pointer : "-");
+			if (props && f->prop_line)
+				fprintf(lf, " prop @%lu:%lu %s", f->prop_line, f->prop_column, f->prop_pointer);
 			if (f->suppressed_reason)
 				fprintf(lf, " | suppressed: %s", f->suppressed_reason);
 			if (with_msg)

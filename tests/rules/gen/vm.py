@@ -186,6 +186,9 @@ case(R, 'unknown', snapshot([v, vm('vmnosp', properties__storageProfile=DEL)]), 
 # An export that writes "managedDisk": null beside the VHD is still unmanaged.
 v = vm('vmnullmd'); os_ = v['properties']['storageProfile']['osDisk']; os_['managedDisk'] = None; os_['vhd'] = {"uri": "https://stgvhds.blob.core.windows.net/vhds/vmnullmd-os.vhd"}
 case(R, 'fail-null-managed', snapshot([v]), "FAIL vmnullmd ~ OS disk 'vmnullmd-os'")
+# managedDisk and vhd together (Azure rejects it; seen in templates): the VHD is not managed.
+v = vm('vmboth'); v['properties']['storageProfile']['osDisk']['vhd'] = {"uri": "https://stgvhds.blob.core.windows.net/vhds/vmboth-os.vhd"}
+case(R, 'fail-both', snapshot([v]), "FAIL vmboth ~ OS disk 'vmboth-os'")
 
 # AZA-VM-008 encryption at host
 R = 'AZA-VM-008'
