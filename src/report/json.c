@@ -86,20 +86,45 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	}
 	aza_buf__adds(b, "],\n\"findings\":[");
 	first = 1;
+	const aza_rule *cached = NULL;
+	aza_buf rule_head, rule_tail;
+	aza_buf__init(&rule_head, 1 << 20);
+	aza_buf__init(&rule_tail, 1 << 20);
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
 		const aza_finding *f = aza_scan_finding(s, i);
 		if (!aza_report__shown(o, f))
 			continue;
 		const aza_rule *r = f->rule;
+		if (r != cached) {
+			/* Findings come grouped by rule: render the rule's fixed text
+			 * (escaped once) for the whole group. */
+			cached = r;
+			rule_head.len = rule_tail.len = 0;
+			aza_buf__adds(&rule_head, "\"rule_id\":");
+			aza_buf__json_str(&rule_head, r->id);
+			aza_buf__adds(&rule_head, ",\"title\":");
+			aza_buf__json_str(&rule_head, r->title);
+			aza_buf__printf(&rule_head, ",\"area\":\"%s\",\"level\":%d,\"severity\":\"%s\",\"status\":",
+			                aza_area_name(r->area), r->level, aza_severity_name(r->severity));
+			aza_buf__adds(&rule_tail, ",\"checklist\":");
+			aza_report__list_json(&rule_tail, r->checklist);
+			aza_buf__adds(&rule_tail, ",\"cis\":");
+			aza_report__cis_json(&rule_tail, r->cis);
+			aza_buf__adds(&rule_tail, ",\"responsibility\":");
+			aza_buf__json_str(&rule_tail, aza_resp_name(r->resp));
+			aza_buf__adds(&rule_tail, ",\"remediation\":{\"portal\":");
+			aza_buf__json_str(&rule_tail, r->portal);
+			aza_buf__adds(&rule_tail, ",\"cli\":");
+			aza_buf__json_str(&rule_tail, r->cli);
+			aza_buf__adds(&rule_tail, ",\"arm\":");
+			aza_buf__json_str(&rule_tail, r->arm);
+			if (rule_head.oom || rule_tail.oom)
+				b->oom = 1;
+		}
 		aza_buf__adds(b, first ? "\n{" : ",\n{");
 		first = 0;
-		aza_buf__adds(b, "\"rule_id\":");
-		aza_buf__json_str(b, r->id);
-		aza_buf__adds(b, ",\"title\":");
-		aza_buf__json_str(b, r->title);
-		aza_buf__printf(b, ",\"area\":\"%s\",\"level\":%d,\"severity\":\"%s\",\"status\":\"%s\",\"resource_id\":",
-		                aza_area_name(r->area), r->level, aza_severity_name(r->severity),
-		                aza_status_name(f->status));
+		aza_buf__add(b, rule_head.p, rule_head.len);
+		aza_buf__printf(b, "\"%s\",\"resource_id\":", aza_status_name(f->status));
 		aza_buf__json_str(b, f->resource_id);
 		aza_buf__adds(b, ",\"resource_type\":");
 		aza_buf__json_str(b, f->resource_type);
@@ -111,18 +136,7 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		aza_buf__json_str(b, f->location);
 		aza_buf__adds(b, ",\"message\":");
 		aza_buf__json_str(b, f->message);
-		aza_buf__adds(b, ",\"checklist\":");
-		aza_report__list_json(b, r->checklist);
-		aza_buf__adds(b, ",\"cis\":");
-		aza_report__cis_json(b, r->cis);
-		aza_buf__adds(b, ",\"responsibility\":");
-		aza_buf__json_str(b, aza_resp_name(r->resp));
-		aza_buf__adds(b, ",\"remediation\":{\"portal\":");
-		aza_buf__json_str(b, r->portal);
-		aza_buf__adds(b, ",\"cli\":");
-		aza_buf__json_str(b, r->cli);
-		aza_buf__adds(b, ",\"arm\":");
-		aza_buf__json_str(b, r->arm);
+		aza_buf__add(b, rule_tail.p, rule_tail.len);
 		aza_buf__adds(b, "},\"source\":{\"file\":");
 		aza_buf__json_str(b, f->source);
 		aza_buf__printf(b, ",\"line\":%lu,\"column\":%lu,\"pointer\":", f->line, f->column);
@@ -161,6 +175,8 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			aza_buf__printf(b, ",\"baseline\":\"%s\"", f->baseline == AZA_BASELINE_NEW ? "new" : "unchanged");
 		aza_buf__addc(b, '}');
 	}
+	aza_buf__release(&rule_head);
+	aza_buf__release(&rule_tail);
 	aza_buf__adds(b, "\n]");
 	if (aza_scan_has_baseline(s)) {
 		aza_buf__adds(b, ",\n\"resolved\":[");
