@@ -880,7 +880,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-001", .title = "No NSG admits RDP from the internet",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
-		.checklist = "network.no_internet_rdp", .cis = "6.0.0:7.1",
+		.checklist = "network.no_internet_rdp", .cis = "6.0.0:7.1 5.0.0:7.1",
 		.rationale = "RDP exposed to the internet is brute-forced within hours and has a history of pre-authentication vulnerabilities; remote administration belongs behind Bastion, VPN or ExpressRoute.",
 		.portal = "Network security group > Settings > Inbound security rules: delete or restrict the rule allowing 3389 from Any/Internet (use Azure Bastion or just-in-time access).",
 		.cli = "az network nsg rule update -g <rg> --nsg-name <nsg> -n <rule> --access Deny   (or: az network nsg rule delete ...)",
@@ -891,7 +891,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-002", .title = "No NSG admits SSH from the internet",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, IAAS_NET, .types = NSG, .needs = NSGRULE,
-		.checklist = "network.no_internet_ssh", .cis = "6.0.0:7.2",
+		.checklist = "network.no_internet_ssh", .cis = "6.0.0:7.2 5.0.0:7.2",
 		.rationale = "SSH exposed to the internet invites credential stuffing and exploitation; use Bastion, VPN or just-in-time access.",
 		.portal = "Network security group > Inbound security rules: delete or restrict the rule allowing 22 from Any/Internet.",
 		.cli = "az network nsg rule delete -g <rg> --nsg-name <nsg> -n <rule>",
@@ -902,7 +902,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-003", .title = "No NSG admits UDP from the internet",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = NSG, .needs = NSGRULE,
-		.cis = "6.0.0:7.3",
+		.cis = "6.0.0:7.3 5.0.0:7.3",
 		.rationale = "Internet-reachable UDP services (DNS, NTP, SSDP, CLDAP...) are abused for reflection and amplification DDoS attacks.",
 		.portal = "Network security group > Inbound security rules: restrict rules with protocol UDP or Any from Any/Internet.",
 		.cli = "az network nsg rule update -g <rg> --nsg-name <nsg> -n <rule> --protocol Tcp   (or restrict --source-address-prefixes)",
@@ -913,7 +913,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-004", .title = "No NSG admits HTTP(S) from the internet",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_LOW, IAAS_NET, .types = NSG, .needs = NSGRULE,
-		.cis = "6.0.0:7.4",
+		.cis = "6.0.0:7.4 5.0.0:7.4",
 		.rationale = "Web servers published straight from an NSG skip the WAF, TLS policy and DDoS layer of Application Gateway or Front Door.",
 		.portal = "Network security group > Inbound security rules: restrict rules allowing 80/443 from the internet; publish through Application Gateway or Front Door.",
 		.cli = "az network nsg rule update -g <rg> --nsg-name <nsg> -n <rule> --source-address-prefixes GatewayManager   (or the gateway subnet)",
@@ -924,7 +924,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-005", .title = "NSG flow logs are retained for the configured period",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .types = FLOWLOG,
-		.cis = "6.0.0:7.5",
+		.cis = "6.0.0:7.5 5.0.0:7.5",
 		.rationale = "Flow logs are the record of who talked to what; an incident found late needs months of them.",
 		.portal = "Network Watcher > Flow logs > select the NSG flow log > Retention days: 90 or more (0 = forever).",
 		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
@@ -935,7 +935,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-006", .title = "Network Watcher is enabled in every region in use",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = NW, .checklist = "network.watcher_enabled", .cis = "6.0.0:7.6",
+		.needs = NW, .checklist = "network.watcher_enabled", .cis = "6.0.0:7.6 5.0.0:7.6",
 		.rationale = "Network Watcher provides flow logs, connection troubleshooting and topology; a region without it has none of them when an incident happens.",
 		.portal = "Network Watcher > Overview > enable Network Watcher in each region that holds resources.",
 		.cli = "az network watcher configure -g NetworkWatcherRG --locations <region> [<region>...] --enabled true",
@@ -946,14 +946,14 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-007", .title = "Public IP addresses are reviewed periodically",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_INFO, IAAS_NET,
-		.cis = "6.0.0:7.7",
+		.cis = "6.0.0:7.7 5.0.0:7.7",
 		.rationale = "Forgotten public IPs keep services reachable from the internet after the need has gone.",
 		.manual = "List public IPs (az network public-ip list --query \"[].{name:name, ip:ipAddress, attached:ipConfiguration.id}\" -o table, or Portal > Public IP addresses) and confirm with each owner that every address, and what it is attached to, is still needed; record the review date.",
 	},
 	{
 		.id = "AZA-NET-008", .title = "Virtual network flow logs are retained for the configured period",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .types = FLOWLOG,
-		.cis = "6.0.0:7.8",
+		.cis = "6.0.0:7.8 5.0.0:7.8",
 		.rationale = "VNet flow logs replace NSG flow logs; investigations need them kept long enough.",
 		.portal = "Network Watcher > Flow logs > select the virtual network flow log > Retention days: 90 or more (0 = forever).",
 		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
@@ -964,7 +964,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-009", .title = "Point-to-site VPN uses Entra ID authentication only",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = VNGW,
-		.cis = "6.0.0:7.9",
+		.cis = "6.0.0:7.9 5.0.0:7.9",
 		.rationale = "Entra ID authentication brings MFA and conditional access to VPN users; certificates and RADIUS secrets do not.",
 		.portal = "Virtual network gateway > Point-to-site configuration > Authentication type: Azure Active Directory only.",
 		.cli = "az network vnet-gateway update -g <rg> -n <gw> --vpn-auth-type AAD --aad-tenant <url> --aad-audience <id> --aad-issuer <url>",
@@ -975,7 +975,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-010", .title = "Application Gateways have a web application firewall",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPGW, .needs = WAFPOL,
-		.cis = "6.0.0:7.10",
+		.cis = "6.0.0:7.10 5.0.0:7.10",
 		.rationale = "A WAF blocks common web attacks (injection, XSS, protocol abuse) before they reach the application.",
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
@@ -986,7 +986,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-011", .title = "Subnets are associated with a network security group",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, IAAS_NET, .types = VNET, .needs = SUBNET,
-		.cis = "6.0.0:7.11",
+		.cis = "6.0.0:7.11 5.0.0:7.11",
 		.rationale = "A subnet without an NSG has no network filtering between it and the rest of the network (and the internet, for public IPs).",
 		.portal = "Virtual network > Subnets > select > Network security group: choose an NSG.",
 		.cli = "az network vnet subnet update -g <rg> --vnet-name <vnet> -n <subnet> --network-security-group <nsg>",
@@ -997,7 +997,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-012", .title = "Application Gateways require TLS 1.2 or later",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPGW,
-		.cis = "6.0.0:7.12",
+		.cis = "6.0.0:7.12 5.0.0:7.12",
 		.rationale = "TLS 1.0 and 1.1 have known weaknesses and are deprecated.",
 		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2).",
 		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
@@ -1008,7 +1008,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-013", .title = "Application Gateways have HTTP/2 enabled",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_INFO, PAAS_NET, .types = APPGW,
-		.cis = "6.0.0:7.13",
+		.cis = "6.0.0:7.13 5.0.0:7.13",
 		.rationale = "HTTP/2 brings header compression and multiplexing; CIS lists it for the gateway's protocol hygiene.",
 		.portal = "Application gateway > Configuration > HTTP2: Enabled.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --http2 Enabled",
@@ -1019,7 +1019,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-014", .title = "WAF policies inspect request bodies",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = WAFPOL,
-		.cis = "6.0.0:7.14",
+		.cis = "6.0.0:7.14 5.0.0:7.14",
 		.rationale = "Without body inspection, attacks carried in POST bodies pass the WAF unexamined.",
 		.portal = "Web Application Firewall policy > Policy settings > Enforce request body inspection: on.",
 		.cli = "az network application-gateway waf-policy policy-setting update -g <rg> --policy-name <policy> --request-body-check true",
@@ -1030,7 +1030,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-015", .title = "WAF policies enable bot protection",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = WAFPOL,
-		.cis = "6.0.0:7.15",
+		.cis = "6.0.0:7.15 5.0.0:7.15",
 		.rationale = "The bot manager rule set blocks known malicious bots and scanners.",
 		.portal = "Web Application Firewall policy > Managed rules > Assign > Microsoft_BotManagerRuleSet.",
 		.cli = "az network application-gateway waf-policy managed-rule rule-set add -g <rg> --policy-name <policy> --type Microsoft_BotManagerRuleSet --version 1.0",
@@ -1041,7 +1041,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-016", .title = "PaaS resources are placed in a Network Security Perimeter",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_INFO, PAAS_NET,
-		.cis = "6.0.0:7.16",
+		.cis = "6.0.0:7.16 5.0.0:7.16",
 		.rationale = "A network security perimeter restricts public access to PaaS resources and logs access across them.",
 		.manual = "Portal > Network Security Perimeters: for each PaaS resource that should not be public (storage, Key Vault, SQL, Event Hubs...), confirm it is associated with a perimeter profile in Enforced mode whose inbound/outbound access rules are only the ones you need (az network perimeter list / az network perimeter association list).",
 	},
