@@ -31,6 +31,14 @@ static void usage(FILE *fp)
 	        "      --storage-suffix S   endpoint overrides (also AZURE_AUTHORITY_HOST,\n"
 	        "                           AZAUDIT_ARM_ENDPOINT, AZAUDIT_GRAPH_ENDPOINT,\n"
 	        "                           AZAUDIT_STORAGE_SUFFIX)\n"
+	        "      --storage-auth MODE  storage data plane (analytics logging, container\n"
+	        "                           access): entra (default; token for Storage), sharedkey\n"
+	        "                           (list the account keys, sign with Shared Key; Entra\n"
+	        "                           where that is refused), off\n"
+	        "      --storage-endpoint URL  data-plane URL template with {account} and {service}\n"
+	        "                           (also AZAUDIT_STORAGE_ENDPOINT); --blob-endpoint,\n"
+	        "                           --queue-endpoint, --table-endpoint URL per service.\n"
+	        "                           https, or http to a loopback emulator only\n"
 	        "      --no-graph           skip Microsoft Graph (identity rules report UNKNOWN)\n"
 	        "      --concurrency N      requests in flight per host (default 8)\n"
 	        "      --max-active N       requests in flight overall (default 32)\n"
@@ -120,7 +128,9 @@ int cmd_collect(int argc, char **argv)
 	static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "authority-host",
 	                                    "arm-endpoint", "graph-endpoint", "storage-suffix", "concurrency",
 	                                    "attempts", "timeout", "retry-base-ms", "retry-max-ms",
-	                                    "max-response", "max-pages", "arg-batch", "page-size", "max-active"};
+	                                    "max-response", "max-pages", "arg-batch", "page-size", "max-active",
+	                                    "storage-auth", "storage-endpoint", "blob-endpoint", "queue-endpoint",
+	                                    "table-endpoint"};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {

@@ -20,6 +20,8 @@ typedef struct hreq {
 	struct hreq *anext; /* in the list of transfers in flight */
 	char *method, *url, *body, *ctype, *header;
 	int aud;
+	aza_http_sign sign;
+	void *sign_ud;
 	int refreshed;     /* the one 401 refresh was used */
 	int attempts;
 	double due;        /* monotonic ms when it may start */
@@ -215,6 +217,8 @@ int aza_http__submit(aza_http *h, const aza_hreq_opts *o)
 		return AZA_ENOMEM;
 	}
 	r->aud = o->aud;
+	r->sign = o->sign;
+	r->sign_ud = o->sign_ud;
 	r->cb = o->cb;
 	r->ud = o->ud;
 	r->host = host_of(h, r->url);
@@ -325,8 +329,39 @@ static int prepare(aza_http *h, hreq *r)
 		explicit_bzero(line, n);
 		aza__free(line);
 	}
-	if (r->header)
-		hl = curl_slist_append(hl, r->header);
+	/* Extra header lines, '\n'-separated; then the signer's (Shared Key). */
+	for (int pass = 0; pass < 2; pass++) {
+		aza_buf sb;
+		aza_buf__init(&sb, 1 << 16);
+		const char *src = r->header;
+		if (pass == 1) {
+			src = NULL;
+			if (r->sign) {
+				if (r->sign(r->sign_ud, r->method, r->url, &sb) || sb.oom || aza_buf__addc(&sb, 0)) {
+					explicit_bzero(sb.p, sb.cap);
+					aza_buf__release(&sb);
+					curl_slist_free_all(hl);
+					snprintf(r->cerr, sizeof r->cerr, "cannot sign the request");
+					return -1;
+				}
+				src = sb.p;
+			}
+		}
+		for (const char *l = src; l && *l;) {
+			size_t k = strcspn(l, "\n");
+			char line[1024];
+			if (k && k < sizeof line) {
+				memcpy(line, l, k);
+				line[k] = 0;
+				hl = curl_slist_append(hl, line);
+				explicit_bzero(line, k);
+			}
+			l += k + (l[k] == '\n');
+		}
+		if (sb.p)
+			explicit_bzero(sb.p, sb.cap);
+		aza_buf__release(&sb);
+	}
 	if (r->body) {
 		char ct[160];
 		snprintf(ct, sizeof ct, "Content-Type: %s", r->ctype ? r->ctype : "application/json");

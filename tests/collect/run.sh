@@ -35,6 +35,7 @@ start_emu() {
 	while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	P=$(cat "$T/port" 2>/dev/null)
 	[ -n "$P" ] || { echo "emulator did not start: $(cat "$T/emu.err")"; exit 1; }
+	export AZAUDIT_STORAGE_ENDPOINT="http://127.0.0.1:$P/_dp/{service}/{account}"
 }
 # coll OUT [collect options]: rc in RC, stderr in $T/err.
 coll() {
@@ -67,6 +68,11 @@ ls "$T" | grep -q '\.tmp\.' && bad "temp file left behind" || ok
 grep -q 'GET /subscriptions?api-version=2022-12-01 200' "$T/err" && ok || bad "verbose log lines"
 grep -qi 'bearer\|emu\.[0-9]' "$T/err" && bad "token in the verbose log" || ok
 grep -q "$SECRET" "$T/err" "$T/out" "$T/base.json" && bad "secret in output, log or snapshot" || ok
+# storage data plane (Entra token for Storage): logging facts for every service
+grep -q 'GET /_dp/table/sto1125/?restype=service&comp=properties 200' "$T/err" && ok || bad "data plane not read"
+grep -q '"dataplane":{"storage":\[' "$T/base.json" && ok || bad "no dataplane section"
+grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/base.txt" && grep -q 'AZA-STG-020|[^|]*/sto3699|PASS' "$T/base.txt" && ok ||
+	bad "data-plane logging verdicts: $(grep AZA-STG-020 "$T/base.txt" | head -2)"
 
 # gzip output scans the same
 coll "$T/base.json.gz" -q
@@ -125,6 +131,10 @@ grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T
 grep -q 'Reader on the subscription' "$T/err" && ok || bad "sub403: no permission hint"
 recorded graph403 403:0@/v1.0/users '"type":"users","api":"/v1.0/users","status":403'
 grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission named"
+recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blob [^"]*","status":403,"message":"HTTP 403 AuthorizationPermissionMismatch'
+grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
+grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok
+grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && ok || bad "dp403: STG-020 not UNKNOWN"
 recorded toobig 429:0@/nothing 'response larger than' --max-response 4096
 
 # --- scope
