@@ -12,6 +12,8 @@
 static void walk(aza_collector *c, int kind, const char *scope, const char *path, const char *api_version,
                  const char *type)
 {
+	if (!aza_coll__wants(c, type))
+		return;
 	const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s", aza_coll__arm(c), scope, path, api_version);
 	if (!url || aza_coll__walk(c, kind, url, scope, type, NULL))
 		aza_coll__error(c, scope, type, path, 0, "out of memory");

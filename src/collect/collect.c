@@ -5,6 +5,8 @@
  * the snapshot writer (temp file + rename; gzip when the name ends in .gz).
  */
 #include "collect.h"
+#include "../lib/scan.h"
+#include "../rules/rule.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -67,6 +69,10 @@ struct aza_collect {
 	aza_buf dp_storage;
 	size_t dp_nstorage;
 	aza_buf late; /* objects to emit at the end, NUL-separated */
+	/* selection: the types to collect (NULL: everything) */
+	char **types;
+	size_t ntypes, captypes;
+	int selected, want_dir;
 };
 
 static const struct cloud {
@@ -181,6 +187,7 @@ void aza_collect_free(aza_collect *c)
 		aza__free(c->stg_ep[i]);
 	for (size_t i = 0; i < c->nwant; i++)
 		aza__free(c->want[i]);
+	aza__free(c->types);
 	aza__free(c->subs);
 	aza__free(c->errs);
 	aza__free(c->pub);
@@ -330,6 +337,74 @@ void aza_collect_cancel(aza_collect *c)
 		aza_http__cancel(c->h);
 }
 
+/* ---- selection ---- */
+static int add_type(aza_collect *c, const char *t, size_t n)
+{
+	for (size_t i = 0; i < c->ntypes; i++)
+		if (strlen(c->types[i]) == n && aza__strnieq(c->types[i], t, n))
+			return 0;
+	if (c->ntypes == c->captypes) {
+		size_t k = c->captypes ? c->captypes * 2 : 64;
+		char **v = aza__realloc(c->types, k * sizeof *v);
+		if (!v)
+			return AZA_ENOMEM;
+		c->types = v;
+		c->captypes = k;
+	}
+	char *s = aza_arena__strndup(&c->strs, t, n);
+	if (!s)
+		return AZA_ENOMEM;
+	c->types[c->ntypes++] = s;
+	return 0;
+}
+
+/* A type and the parents it hangs under ("A/b/c/d": A/b/c, A/b). */
+static int add_types(aza_collect *c, const char *list)
+{
+	for (const char *p = list ? list : ""; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n) {
+			int slashes = 0;
+			for (size_t i = 0; i < n; i++)
+				if (p[i] == '/' && ++slashes >= 2 && add_type(c, p, i))
+					return AZA_ENOMEM;
+			if (add_type(c, p, n))
+				return AZA_ENOMEM;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+int aza_collect_select(aza_collect *c, const aza_scan *s)
+{
+	c->selected = 1;
+	c->ntypes = 0;
+	c->want_dir = 0;
+	for (size_t i = 0; i < aza_rule_count(); i++) {
+		const aza_rule *r = aza_rule_at(i);
+		if (!aza_scan__selected(s, r))
+			continue;
+		if (r->scope == AZA_SCOPE_TENANT)
+			c->want_dir = 1;
+		if (add_types(c, aza_rule_types(r)) || add_types(c, r->needs))
+			return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+int aza_coll__wants(const aza_collector *c, const char *type)
+{
+	if (!c->selected)
+		return 1;
+	for (size_t i = 0; i < c->ntypes; i++)
+		if (aza__strieq(c->types[i], type))
+			return 1;
+	return 0;
+}
+
 /* ---- shared with arm.c and graph.c ---- */
 const char *aza_coll__arm(const aza_collector *c)
 {
@@ -396,6 +471,8 @@ char *aza_coll__printf(aza_collector *c, const char *fmt, ...)
 
 void aza_coll__dataset(aza_collector *c, const char *type)
 {
+	if (!aza_coll__wants(c, type) && !aza__strieq(type, "Microsoft.Resources/subscriptions"))
+		return;
 	for (size_t i = 0; i < c->nds; i++)
 		if (aza__strieq(c->ds[i], type))
 			return;
@@ -621,6 +698,11 @@ static int walk_cb(void *ud, const aza_hresp *r)
 			if (c->listing_subs) {
 				w->each(c, it);
 				continue;
+			}
+			if (w->kind == AZA_WALK_ARG && c->selected) {
+				const char *t = aza_json_str(aza_json_get(it, "type"));
+				if (!t || !aza_coll__wants(c, t))
+					continue;
 			}
 			aza_coll__emit(c, it);
 			if (w->each)
@@ -1032,7 +1114,21 @@ int aza_collect_run(aza_collect *c, const char *path)
 				aza_buf__addc(&q, ',');
 			aza_buf__json_str(&q, c->subs[k].id);
 		}
-		aza_buf__adds(&q, "],\"query\":\"Resources | order by id asc\"}");
+		aza_buf__adds(&q, "],\"query\":\"Resources");
+		if (c->selected) {
+			/* Only the rows of the types the selected rules read (and their parents). */
+			aza_buf__adds(&q, " | where type in~ (");
+			int n = 0;
+			for (size_t t = 0; t < c->ntypes; t++) {
+				if (strchr(c->types[t], '\'') || strchr(c->types[t], '"') || strchr(c->types[t], '\\'))
+					continue;
+				aza_buf__printf(&q, "%s'%s'", n++ ? "," : "", c->types[t]);
+			}
+			if (!n)
+				aza_buf__adds(&q, "''");
+			aza_buf__adds(&q, ")");
+		}
+		aza_buf__adds(&q, " | order by id asc\"}");
 		aza_buf__addc(&q, 0);
 		/* A failed batch is recorded against each of its subscriptions. */
 		const char *scope = end - i == 1 ? aza_coll__printf(c, "/subscriptions/%s", c->subs[i].id) : "/";
@@ -1041,7 +1137,7 @@ int aza_collect_run(aza_collect *c, const char *path)
 	}
 	for (size_t i = 0; !rc && i < c->nsubs; i++)
 		aza_arm__subscription(c, c->subs[i].id);
-	if (!rc && c->want_graph)
+	if (!rc && c->want_graph && (!c->selected || c->want_dir))
 		aza_graph__start(c);
 	if (!rc)
 		rc = run_phase(c);

@@ -123,6 +123,8 @@ int aza_coll__arg(aza_collector *c, const char *body, const char *scope);
 const char *aza_coll__arm(const aza_collector *c);   /* endpoint, no trailing slash */
 const char *aza_coll__graph(const aza_collector *c);
 void aza_coll__dataset(aza_collector *c, const char *type);
+/* The selected rules need this type (always 1 without a selection). */
+int aza_coll__wants(const aza_collector *c, const char *type);
 void aza_coll__error(aza_collector *c, const char *scope, const char *type, const char *api, int status,
                      const char *message);
 char *aza_coll__printf(aza_collector *c, const char *fmt, ...) AZA_PRINTF(2, 3); /* lives as long as c */

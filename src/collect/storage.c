@@ -506,7 +506,8 @@ static void start_dataplane(sacct *a)
 			dp_error(a, s, 0, 0, "no usable endpoint (https, or http to a loopback emulator)");
 			continue;
 		}
-		for (int list = 0; list <= (s == SVC_BLOB); list++) {
+		int lists = s == SVC_BLOB && aza_coll__wants(a->c, "Microsoft.Storage/storageAccounts/blobServices/containers");
+		for (int list = 0; list <= lists; list++) {
 			dpcall *k = aza__malloc(sizeof *k);
 			if (k) {
 				memset(k, 0, sizeof *k);
@@ -568,7 +569,7 @@ void aza_storage__free(void **state)
 static void dataplane(aza_collector *c, const aza_json *item, const char *id)
 {
 	const aza_stg_cfg *cfg = aza_coll__stg(c);
-	if (!cfg || cfg->mode == AZA_STG_OFF)
+	if (!cfg || cfg->mode == AZA_STG_OFF || !aza_coll__wants(c, "Microsoft.Storage/storageAccounts"))
 		return;
 	const char *name = aza_json_str(aza_json_get(item, "name"));
 	const aza_json *pr = aza_json_get(item, "properties");
@@ -622,6 +623,8 @@ int aza_storage__children(aza_collector *c, const aza_json *item)
 	if (!scope)
 		return AZA_ENOMEM;
 	for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		if (!aza_coll__wants(c, calls[i].type))
+			continue;
 		const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s", aza_coll__arm(c), id, calls[i].path,
 		                                   calls[i].version);
 		if (!url || aza_coll__walk(c, AZA_WALK_LIST, url, scope, calls[i].type, NULL))

@@ -144,6 +144,31 @@ coll "$T/one.json" --subscription emu-sub-2
 grep -q 'resourceGroups/[^"]*","' "$T/one.json" && ! grep -q '/subscriptions/00000000-0000-0000-0000-000000000001/' "$T/one.json" && ok || bad "--subscription leaks other subscriptions"
 "$AZ" collect -o "$T/x.json" --cloud Mars 2>/dev/null; [ $? -eq 2 ] && ok || bad "--cloud Mars accepted"
 
+# --- collection limited to what the selected rules need
+start_emu
+coll "$T/stg.json" --area storage
+[ $RC -eq 0 ] && ok || bad "--area storage: exit $RC"
+grep -o '"datasets":\[[^]]*' "$T/stg.json" > "$T/ds.txt"
+grep -q '"Microsoft.Storage/storageAccounts"' "$T/ds.txt" && ! grep -q '"Microsoft.Sql/servers"' "$T/ds.txt" && ok ||
+	bad "--area storage: datasets $(grep -o '"datasets":[^]]*' "$T/stg.json")"
+grep -q '"directory":{}' "$T/stg.json" && ok || bad "--area storage read Microsoft Graph"
+req_all=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' "$T/base.json"); req_stg=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' "$T/stg.json")
+[ "$req_stg" -lt "$req_all" ] && ok || bad "--area storage: $req_stg requests of $req_all"
+grep '^AZA-STG-' "$T/base.txt" > "$T/base-stg.txt"
+findings "$T/stg.json" | grep '^AZA-STG-' > "$T/stg.txt"
+cmp -s "$T/stg.txt" "$T/base-stg.txt" && ok || { bad "--area storage: storage findings differ"; diff "$T/stg.txt" "$T/base-stg.txt" | head -4; }
+findings "$T/stg.json" | grep -E '^AZA-(SQL|KV)-[^|]*\|[^|]*\|(PASS|FAIL)$' >/dev/null && bad "--area storage: other areas judged without data" || ok
+coll "$T/one-rule.json" --rule AZA-STG-020
+findings "$T/one-rule.json" | grep '^AZA-STG-020|' > "$T/r1.txt"; grep '^AZA-STG-020|' "$T/base.txt" > "$T/r2.txt"
+[ $RC -eq 0 ] && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok || bad "--rule AZA-STG-020 findings differ"
+# scan --live: collect and scan in one go, same findings, no temp file left
+TMPDIR=$T/live; mkdir -p "$TMPDIR"; export TMPDIR
+"$AZ" scan --live -f json --area storage --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \
+	--graph-endpoint "http://127.0.0.1:$P" -q 2>"$T/err" | sed -n 's/.*"rule_id":"\([^"]*\)".*"status":"\([A-Z_]*\)","resource_id":"\([^"]*\)".*/\1|\3|\2/p' | sort > "$T/live.txt"
+unset TMPDIR
+cmp -s "$T/live.txt" "$T/base-stg.txt" && ok || { bad "scan --live: findings differ $(head -2 "$T/err")"; diff "$T/live.txt" "$T/base-stg.txt" | head -4; }
+[ -z "$(ls "$T/live")" ] && ok || bad "scan --live left $(ls "$T/live")"
+
 # --- credentials
 AZURE_CLIENT_SECRET=wrong-secret-xyz coll "$T/badsecret.json"
 [ $RC -eq 2 ] && grep -q 'HTTP 401' "$T/err" && ok || bad "wrong secret: exit $RC $(cat "$T/err")"

@@ -700,6 +700,24 @@ static void arg_query(int fd, req *r)
 		aza_json_each(s, sl) want |= aza__strieq(aza_json_str(s), subs[objs[i].sub]);
 		if (!want)
 			continue;
+		/* "| where type in~ ('a','b')": the row's type must be listed. */
+		const char *q = aza_json_str(aza_json_get(j, "query"));
+		const char *in = q ? strstr(q, "type in~ (") : NULL;
+		if (in) {
+			int listed = 0;
+			for (const char *p = in + 10; *p && *p != ')' && !listed;) {
+				if (*p == '\'') {
+					size_t n = strcspn(p + 1, "'");
+					char pat[300];
+					snprintf(pat, sizeof pat, "\"type\":\"%.*s\"", (int)(n < 280 ? n : 280), p + 1);
+					listed = aza__istrstr(objs[i].text, pat) != NULL;
+					p += n + 2;
+				} else
+					p++;
+			}
+			if (!listed)
+				continue;
+		}
 		if (k++ < off)
 			continue;
 		if (emitted == ps) {
