@@ -66,7 +66,7 @@ static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "
                                     "attempts", "timeout", "retry-base-ms", "retry-max-ms",
                                     "max-response", "max-pages", "arg-batch", "page-size", "max-active",
                                     "storage-auth", "storage-endpoint", "blob-endpoint", "queue-endpoint",
-                                    "table-endpoint", "management-group", "arm-rate", "arg-rate", "graph-rate"};
+                                    "table-endpoint", "arm-rate", "arg-rate", "graph-rate"};
 
 int cli_collect_option(const char *a)
 {

@@ -129,6 +129,10 @@ aza_collect *aza_collect_new(aza_ctx *ctx)
 	c->hcfg.retry_base_ms = 1000;
 	c->hcfg.retry_max_ms = 60000;
 	c->hcfg.max_response = (size_t)64 << 20;
+	/* Resource Graph: a user's quota is 15 queries per 5 seconds. Resource
+	 * Manager and Graph: paced by their remaining-reads headers and 429s. */
+	c->hcfg.rate[AZA_FAM_ARG] = 3;
+	c->hcfg.burst[AZA_FAM_ARG] = 15;
 	c->max_pages = 2000;
 	c->arg_batch = 1000;
 	c->arg_top = 1000;
@@ -281,6 +285,23 @@ int aza_collect_set(aza_collect *c, const char *name, const char *v)
 			if (!c->stg_ep[i])
 				return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
 		}
+		return 0;
+	}
+	if (!strcmp(name, "arm-rate") || !strcmp(name, "arg-rate") || !strcmp(name, "graph-rate")) {
+		/* RATE[:BURST] requests per second; 0 = no client-side bucket. */
+		int f = name[1] == 'r' && name[2] == 'm' ? AZA_FAM_ARM : name[1] == 'r' ? AZA_FAM_ARG : AZA_FAM_GRAPH;
+		char *end;
+		double rate = strtod(v, &end), burst = rate;
+		if (end != v && *end == ':') {
+			const char *b = end + 1;
+			burst = strtod(b, &end);
+			if (end == b)
+				end = (char *)b - 1;
+		}
+		if (end == v || *end || rate < 0 || rate > 1e6 || burst < (rate > 0 ? 1 : 0) || burst > 1e6)
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s takes RATE[:BURST] (requests per second)", name);
+		c->hcfg.rate[f] = rate;
+		c->hcfg.burst[f] = burst;
 		return 0;
 	}
 	if (!strcmp(name, "graph")) {

@@ -59,11 +59,15 @@ typedef struct aza_http_cfg {
 	long retry_base_ms;      /* first backoff; doubles each attempt, with jitter */
 	long retry_max_ms;       /* cap of one wait, also of Retry-After */
 	size_t max_response;     /* bytes of one response body */
+	/* Token buckets per API family (requests per second, burst); 0 = none. */
+	double rate[3], burst[3]; /* AZA_FAM_ARM, AZA_FAM_ARG, AZA_FAM_GRAPH */
 } aza_http_cfg;
+enum { AZA_FAM_ARM = 0, AZA_FAM_ARG, AZA_FAM_GRAPH, AZA_FAM_N };
 
 typedef struct aza_http_stats {
 	size_t requests, retries, throttled, refreshes, failures;
 	double wait_ms; /* time spent waiting for Retry-After / backoff (sum) */
+	size_t paced;   /* starts delayed by a token bucket or a low remaining-reads header */
 } aza_http_stats;
 
 aza_http *aza_http__new(const aza_http_cfg *cfg);

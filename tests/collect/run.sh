@@ -113,6 +113,23 @@ coll "$T/pages.json" -v
 grep -q 'skiptoken=' "$T/err" && ok || bad "pages: no next page followed"
 [ "$(grep -c 'ResourceGraph/resources' "$T/err")" -gt 30 ] && ok || bad "pages: Resource Graph \$skipToken not followed"
 
+# A read budget (token bucket, 429 when spent): paced by the remaining-reads
+# header, the run completes with every call answered and few or no 429s.
+start_emu --budget 40:40
+coll "$T/budget.json" -v
+[ $RC -eq 0 ] && same_as_base "$T/budget.json" && ok || bad "budget: exit $RC or findings differ"
+grep -q '"status":429' "$T/budget.json" && bad "budget: a 429 left unhandled" || ok
+thr=$(sed -n 's/.* \([0-9]*\) throttled;.*/\1/p' "$T/err"); ret=$(sed -n 's/.* \([0-9]*\) retries,.*/\1/p' "$T/err")
+[ "${thr:-99}" -le 5 ] && [ "${ret:-99}" -le 10 ] && ok || bad "budget: $thr throttled, $ret retries"
+# A client-side bucket below the budget: no 429 at all.
+start_emu --budget 40:40
+coll "$T/bucket.json" --arm-rate 30:20
+[ $RC -eq 0 ] && grep -q ' 0 throttled' "$T/err" && same_as_base "$T/bucket.json" && ok || bad "--arm-rate: $(grep collected "$T/err")"
+# No pacing by the client and a tight budget: 429s, all retried within --attempts.
+start_emu --budget 20:5
+coll "$T/tight.json" --attempts 8 --retry-max-ms 2000
+[ $RC -eq 0 ] && ! grep -q '"status":429' "$T/tight.json" && same_as_base "$T/tight.json" && ok || bad "tight budget: $(grep collected "$T/err")"
+
 # --- faults that end calls: recorded, and no false PASS or FAIL
 # fault-name emulator-fault grep-for-error [collect options]
 recorded() {

@@ -600,13 +600,16 @@ static void send_all(int fd, const char *p, size_t n)
 	}
 }
 
+/* A header every response of this request carries (the remaining reads). */
+static __thread char auto_hdr[128];
+
 static void respond(int fd, int status, const char *extra_hdr, const char *body, size_t len)
 {
-	char h[1024];
+	char h[1280];
 	const char *reason = status == 200 ? "OK" : status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" :
 	                     status == 404 ? "Not Found" : status == 429 ? "Too Many Requests" : status == 503 ? "Service Unavailable" : "Error";
-	int n = snprintf(h, sizeof h, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n%s\r\n",
-	                 status, reason, len, extra_hdr ? extra_hdr : "");
+	int n = snprintf(h, sizeof h, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n%s%s\r\n",
+	                 status, reason, len, extra_hdr ? extra_hdr : "", auto_hdr);
 	send_all(fd, h, (size_t)n);
 	send_all(fd, body, len);
 }
@@ -895,8 +898,41 @@ static void dataplane(int fd, req *r)
 	aza_buf__release(&b);
 }
 
+/* --budget RATE:BURST: Resource Manager reads (Resource Graph included) as
+ * a token bucket; each response tells the reads left, an empty bucket
+ * answers 429 with Retry-After. */
+static double budget_rate, budget_burst, budget_tokens, budget_last;
+static long n_throttled;
+
+static int take_budget(void)
+{
+	if (budget_rate <= 0)
+		return 0;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	double t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	pthread_mutex_lock(&mu);
+	if (budget_last == 0)
+		budget_tokens = budget_burst;
+	else
+		budget_tokens += (t - budget_last) * budget_rate;
+	if (budget_tokens > budget_burst)
+		budget_tokens = budget_burst;
+	budget_last = t;
+	int wait = 0;
+	if (budget_tokens < 1) {
+		wait = (int)((1 - budget_tokens) / budget_rate) + 1;
+		n_throttled++;
+	} else
+		budget_tokens -= 1;
+	snprintf(auto_hdr, sizeof auto_hdr, "x-ms-ratelimit-remaining-subscription-reads: %ld\r\n", (long)budget_tokens);
+	pthread_mutex_unlock(&mu);
+	return wait;
+}
+
 static void handle(int fd, req *r)
 {
+	auto_hdr[0] = 0;
 	pthread_mutex_lock(&mu);
 	n_requests++;
 	if (logfp) {
@@ -914,7 +950,8 @@ static void handle(int fd, req *r)
 			return;
 		}
 		int n = snprintf(b, sizeof b, "{\"requests\":%ld,\"tokens\":%ld,\"arm\":%ld,\"graph\":%ld,\"arg\":%ld,"
-		                 "\"faults\":%ld}", n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults);
+		                 "\"faults\":%ld,\"throttled\":%ld}", n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults,
+		                 n_throttled);
 		respond(fd, 200, NULL, b, (size_t)n);
 		return;
 	}
@@ -963,6 +1000,15 @@ static void handle(int fd, req *r)
 		respond_err(fd, 401, terr, "The access token is invalid or has expired.",
 		            "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n");
 		return;
+	}
+	if (!graph && !dp) {
+		int wait = take_budget();
+		if (wait) {
+			char h[64];
+			snprintf(h, sizeof h, "Retry-After: %d\r\n", wait);
+			respond_err(fd, 429, "ResourceCollectionRequestsThrottled", "Operation was throttled: the read budget is spent.", h);
+			return;
+		}
 	}
 	if (fk) {
 		if (!strcmp(fk, "429")) {
@@ -1291,7 +1337,10 @@ int main(int argc, char **argv)
 			fedtoken = v;
 		else if (OPT("--identity-header"))
 			idheader = v;
-		else if (OPT("--azurite-account"))
+		else if (OPT("--budget")) {
+			if (sscanf(v, "%lf:%lf", &budget_rate, &budget_burst) != 2 || budget_rate <= 0 || budget_burst < 1)
+				die("--budget RATE:BURST");
+		} else if (OPT("--azurite-account"))
 			azurite_account = v;
 		else if (OPT("--storage-key"))
 			storage_key = v;
