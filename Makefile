@@ -30,7 +30,7 @@ HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
 TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
             $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/fuzz/replay_template $(O)/fuzz/replay_exposure \
-            $(O)/tests/emulator/emu \
+            $(O)/tests/emulator/emu $(O)/tests/collect/xml_test \
             $(O)/tests/template/expr_test $(O)/tests/template/cases_test \
             $(O)/tests/exposure/exposure_test
 

@@ -29,7 +29,9 @@ run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
 run fuzz-template $O/fuzz/replay_template fuzz/corpus/fuzz_template
 run fuzz-exposure $O/fuzz/replay_exposure fuzz/corpus/fuzz_exposure
+run xml $O/tests/collect/xml_test
 run collect sh tests/collect/run.sh
+run azurite sh tests/collect/azurite.sh
 run report sh tests/report/run.sh
 if command -v python3 >/dev/null 2>&1; then run peers python3 tests/peers/run.py; else echo "[peers] skip: python3 not found"; fi
 echo "$total_pass passed, $total_fail failed"

@@ -416,6 +416,12 @@ AZA_API void aza_collect_set_log(aza_collect *c, void (*fn)(void *ud, const char
  * records them. Returns AZA_EUSAGE (no credential, bad option), AZA_EIO
  * (cannot authenticate, cannot write, cancelled) or AZA_ENOMEM. */
 AZA_API int aza_collect_run(aza_collect *c, const char *path);
+/* Collect only the data the rules selected in s need (their declared types
+ * and the types they look up, the parents those hang under, Microsoft Graph
+ * only for tenant rules, the storage data plane only for storage account
+ * rules); meta.datasets then lists only what was collected, so rules left out
+ * report UNKNOWN, never PASS. Call before aza_collect_run; s is only read. */
+AZA_API int aza_collect_select(aza_collect *c, const aza_scan *s);
 /* Stop a run from a signal handler; the run returns AZA_EIO and leaves no file. */
 AZA_API void aza_collect_cancel(aza_collect *c);
 AZA_API size_t aza_collect_error_count(const aza_collect *c);

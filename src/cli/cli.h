@@ -19,4 +19,13 @@ int cmd_explain(int argc, char **argv);
 int cmd_collect(int argc, char **argv);
 int cmd_frameworks(int argc, char **argv);
 
+/* Collection options shared by 'collect' and 'scan --live': 0 when a is not
+ * one, 1 for a flag, 2 when it takes a value. */
+int cli_collect_option(const char *a);
+/* scan --live: collect (with the collection options found in argv, limited
+ * to the data the selected rules need) into a new temp file named in path.
+ * Returns an exit status; EXIT_OK with path set on success. */
+int cli_collect_live(int argc, char **argv, const char *rules, const char *areas, int level, int quiet,
+                     int verbose, char *path, size_t cap);
+
 #endif

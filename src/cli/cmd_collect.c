@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -31,6 +32,14 @@ static void usage(FILE *fp)
 	        "      --storage-suffix S   endpoint overrides (also AZURE_AUTHORITY_HOST,\n"
 	        "                           AZAUDIT_ARM_ENDPOINT, AZAUDIT_GRAPH_ENDPOINT,\n"
 	        "                           AZAUDIT_STORAGE_SUFFIX)\n"
+	        "      --storage-auth MODE  storage data plane (analytics logging, container\n"
+	        "                           access): entra (default; token for Storage), sharedkey\n"
+	        "                           (list the account keys, sign with Shared Key; Entra\n"
+	        "                           where that is refused), off\n"
+	        "      --storage-endpoint URL  data-plane URL template with {account} and {service}\n"
+	        "                           (also AZAUDIT_STORAGE_ENDPOINT); --blob-endpoint,\n"
+	        "                           --queue-endpoint, --table-endpoint URL per service.\n"
+	        "                           https, or http to a loopback emulator only\n"
 	        "      --no-graph           skip Microsoft Graph (identity rules report UNKNOWN)\n"
 	        "      --concurrency N      requests in flight per host (default 8)\n"
 	        "      --max-active N       requests in flight overall (default 32)\n"
@@ -42,11 +51,51 @@ static void usage(FILE *fp)
 	        "      --max-pages N        pages per list (default 2000)\n"
 	        "      --arg-batch N        subscriptions per Resource Graph query (default 1000)\n"
 	        "      --page-size N        Resource Graph rows per page (default 1000)\n"
+	        "      --area LIST, --rule LIST, --level N\n"
+	        "                           collect only what these rules need (as in 'scan');\n"
+	        "                           the rest is left out of meta.datasets (UNKNOWN)\n"
 	        "  -v, --verbose            log each request: method, path, status, time\n"
 	        "  -q, --quiet              no summary\n"
 	        "\n"
 	        "exit status: 0 written (failed calls are recorded in the snapshot), 2 usage,\n"
 	        "credential or write error, 3 out of memory.\n");
+}
+
+static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "authority-host",
+                                    "arm-endpoint", "graph-endpoint", "storage-suffix", "concurrency",
+                                    "attempts", "timeout", "retry-base-ms", "retry-max-ms",
+                                    "max-response", "max-pages", "arg-batch", "page-size", "max-active",
+                                    "storage-auth", "storage-endpoint", "blob-endpoint", "queue-endpoint",
+                                    "table-endpoint", "arm-rate", "arg-rate", "graph-rate"};
+
+int cli_collect_option(const char *a)
+{
+	if (!strcmp(a, "--no-graph"))
+		return 1;
+	for (size_t k = 0; k < sizeof passthrough / sizeof passthrough[0]; k++)
+		if (!strncmp(a, "--", 2) && !strcmp(a + 2, passthrough[k]))
+			return 2;
+	return 0;
+}
+
+/* Apply the selection of rules (as 'scan' selects them) to the collector. */
+static int select_rules(aza_ctx *ctx, aza_collect *c, const char *rules, const char *areas, int level)
+{
+	if (!rules && !areas && !level)
+		return 0;
+	aza_scan *s = aza_scan_new(ctx);
+	if (!s)
+		return AZA_ENOMEM;
+	aza_scan_select_level(s, level ? level : 2);
+	int rc = 0;
+	if (rules)
+		rc = aza_scan_select_rules(s, rules);
+	if (!rc && areas)
+		rc = aza_scan_select_areas(s, areas);
+	if (!rc)
+		rc = aza_collect_select(c, s);
+	aza_scan_free(s);
+	return rc;
 }
 
 static aza_collect *running;
@@ -117,10 +166,8 @@ int cmd_collect(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	int rc = 0, ex = EXIT_OK;
-	static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "authority-host",
-	                                    "arm-endpoint", "graph-endpoint", "storage-suffix", "concurrency",
-	                                    "attempts", "timeout", "retry-base-ms", "retry-max-ms",
-	                                    "max-response", "max-pages", "arg-batch", "page-size", "max-active"};
+	const char *rules = NULL, *areas = NULL;
+	int level = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -139,12 +186,25 @@ int cmd_collect(int argc, char **argv)
 			aza_collect_set(c, "graph", "off");
 			continue;
 		}
-		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+		if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--area") || !strcmp(a, "--rule") ||
+		    !strcmp(a, "--level")) {
 			if (i + 1 >= argc) {
 				ex = cli_error("collect: option '%s' needs a value", a);
 				goto out;
 			}
-			output = argv[++i];
+			const char *v = argv[++i];
+			if (a[2] == 'a')
+				areas = v;
+			else if (a[2] == 'r')
+				rules = v;
+			else if (a[2] == 'l') {
+				if (strcmp(v, "1") && strcmp(v, "2")) {
+					ex = cli_error("collect: --level takes 1 or 2");
+					goto out;
+				}
+				level = atoi(v);
+			} else
+				output = v;
 			continue;
 		}
 		int known = 0;
@@ -172,6 +232,10 @@ int cmd_collect(int argc, char **argv)
 		ex = cli_error("collect: -o FILE is required");
 		goto out;
 	}
+	if ((rc = select_rules(ctx, c, rules, areas, level))) {
+		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
+		goto out;
+	}
 	aza_ctx_set_warn(ctx, warn_cb, &quiet);
 	if (verbose)
 		aza_collect_set_log(c, log_cb, NULL);
@@ -189,6 +253,69 @@ int cmd_collect(int argc, char **argv)
 	}
 	if (!quiet)
 		summary(c, output);
+out:
+	aza_collect_free(c);
+	aza_ctx_free(ctx);
+	return ex;
+}
+
+int cli_collect_live(int argc, char **argv, const char *rules, const char *areas, int level, int quiet,
+                     int verbose, char *path, size_t cap)
+{
+	static int q;
+	q = quiet;
+	aza_ctx *ctx = aza_ctx_new();
+	if (!ctx)
+		return EXIT_INTERNAL;
+	aza_collect *c = aza_collect_new(ctx);
+	if (!c) {
+		aza_ctx_free(ctx);
+		return EXIT_INTERNAL;
+	}
+	int ex = EXIT_OK, rc;
+	for (int i = 1; i < argc; i++) {
+		int k = cli_collect_option(argv[i]);
+		if (k == 1)
+			aza_collect_set(c, "graph", "off");
+		else if (k == 2 && i + 1 < argc && (rc = aza_collect_set(c, argv[i] + 2, argv[i + 1]))) {
+			ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
+			goto out;
+		}
+		if (k == 2)
+			i++;
+	}
+	if ((rc = select_rules(ctx, c, rules, areas, level))) {
+		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
+		goto out;
+	}
+	/* A private temp file: the snapshot holds the tenant's configuration. */
+	const char *tmp = getenv("TMPDIR");
+	snprintf(path, cap, "%s/azaudit-live-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		ex = cli_error("scan --live: cannot create a temp file in %s", tmp && *tmp ? tmp : "/tmp");
+		goto out;
+	}
+	close(fd);
+	aza_ctx_set_warn(ctx, warn_cb, &q);
+	if (verbose)
+		aza_collect_set_log(c, log_cb, NULL);
+	running = c;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	rc = aza_collect_run(c, path);
+	running = NULL;
+	if (rc) {
+		unlink(path);
+		path[0] = 0;
+		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
+		goto out;
+	}
+	if (!quiet)
+		summary(c, "a temp snapshot");
 out:
 	aza_collect_free(c);
 	aza_ctx_free(ctx);

@@ -37,6 +37,9 @@ static void usage(FILE *fp)
 	        "                         --fail-on severity or above, when given)\n"
 	        "      --framework ID     also report per control of a framework (see\n"
 	        "                         'azaudit frameworks'), or a framework file\n"
+	        "      --live             collect from Azure first (the options of 'azaudit\n"
+	        "                         collect', e.g. --subscription, --storage-auth), only\n"
+	        "                         what the selected rules need, into a temp file\n"
 	        "      --level N          rules up to level N (1 or 2; default 2)\n"
 	        "      --area LIST        only these areas (iam,storage,database,network,logging,\n"
 	        "                         vm,defender,keyvault,appservice,other)\n"
@@ -99,7 +102,8 @@ int cmd_scan(int argc, char **argv)
 	const char *rules = NULL, *areas = NULL, *statuses = NULL;
 	const char *suppressions = NULL, *baseline = NULL, *framework = NULL;
 	int level = 2, color = -1, verbose = 0, quiet = 0, have_fail_on = 0, have_min = 0, have_now = 0;
-	int fail_on_new = 0;
+	int fail_on_new = 0, live = 0;
+	char live_path[4096] = "";
 	aza_severity fail_on = AZA_SEV_CRITICAL, min_sev = AZA_SEV_INFO;
 	double now = 0;
 	const char *topt[16][2]; /* template options: key, value */
@@ -194,6 +198,14 @@ int cmd_scan(int argc, char **argv)
 			color = 1;
 		} else if (!strcmp(a, "--no-color")) {
 			color = 0;
+		} else if (!strcmp(a, "--live")) {
+			live = 1;
+		} else if (cli_collect_option(a)) {
+			/* Collection options: read again by cli_collect_live. */
+			if (cli_collect_option(a) == 2) {
+				NEED_ARG();
+				i++;
+			}
 		} else if (a[0] == '-' && a[1]) {
 			free(inputs);
 			return cli_error("scan: unknown option '%s' (see 'azaudit scan --help')", a);
@@ -201,7 +213,7 @@ int cmd_scan(int argc, char **argv)
 			inputs[ninputs++] = a;
 		}
 	}
-	if (!ninputs) {
+	if (!ninputs && !live) {
 		free(inputs);
 		usage(stderr);
 		return EXIT_USAGE;
@@ -254,6 +266,15 @@ int cmd_scan(int argc, char **argv)
 		free(ss);
 	}
 
+	if (live) {
+		/* Collect what the selected rules need, then scan it (and any files given). */
+		int ex = cli_collect_live(argc, argv, rules, areas, level, quiet, 0, live_path, sizeof live_path);
+		if (ex != EXIT_OK) {
+			free(inputs);
+			return ex;
+		}
+		inputs[ninputs++] = live_path;
+	}
 	aza_ctx *ctx = aza_ctx_new();
 	aza_scan *s = NULL;
 	if (!ctx) {
@@ -345,6 +366,8 @@ int cmd_scan(int argc, char **argv)
 	aza_scan_free(s);
 	aza_ctx_free(ctx);
 	free(inputs);
+	if (live_path[0])
+		unlink(live_path);
 	return rc;
 fail:
 	cli_error("%s", aza_errmsg(ctx));
@@ -353,5 +376,7 @@ fail_quiet:
 	aza_scan_free(s);
 	aza_ctx_free(ctx);
 	free(inputs);
+	if (live_path[0])
+		unlink(live_path);
 	return rc;
 }

@@ -12,6 +12,8 @@
 static void walk(aza_collector *c, int kind, const char *scope, const char *path, const char *api_version,
                  const char *type)
 {
+	if (!aza_coll__wants(c, type))
+		return;
 	const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s", aza_coll__arm(c), scope, path, api_version);
 	if (!url || aza_coll__walk(c, kind, url, scope, type, NULL))
 		aza_coll__error(c, scope, type, path, 0, "out of memory");
@@ -80,7 +82,7 @@ void aza_arm__resource(aza_collector *c, const aza_json *item)
 		return;
 	aza_coll__dataset(c, type);
 	if (aza__strieq(type, "microsoft.storage/storageaccounts")) {
-		aza_storage__children(c, id);
+		aza_storage__children(c, item);
 		return;
 	}
 	for (size_t i = 0; i < sizeof child_calls / sizeof child_calls[0]; i++) {
@@ -120,10 +122,15 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 {
 	if (status == 401)
 		return "a valid credential (the token was rejected)";
-	if (status == 404)
+	if (status == 404 && !aza__istarts(type, "dataplane/storage"))
 		return "none: the API or resource provider is absent here (register the provider, or the resource is gone)";
 	if (status == 0 || status >= 500 || status == 429)
 		return "none: the service failed or throttled; run again later";
+	if (aza__istarts(type, "dataplane/storage"))
+		return status == 404 ? "none: the account or its service endpoint was not found"
+		                     : "a Storage data-plane role on the account for Entra (e.g. Storage Account Contributor), "
+		                       "or --storage-auth sharedkey with Microsoft.Storage/storageAccounts/listKeys/action; "
+		                       "a firewall or private endpoint also refuses it";
 	if (!aza__istarts(api, "/subscriptions") && !aza__istarts(api, "/providers")) {
 		/* Microsoft Graph data sets. */
 		static const struct {

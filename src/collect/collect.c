@@ -5,6 +5,8 @@
  * the snapshot writer (temp file + rename; gzip when the name ends in .gz).
  */
 #include "collect.h"
+#include "../lib/scan.h"
+#include "../rules/rule.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -60,6 +62,17 @@ struct aza_collect {
 	size_t ndirs;
 	aza_collect_stats st;
 	volatile int cancel;
+	/* storage data plane */
+	aza_stg_cfg stg;
+	char *stg_ep[3];
+	void *stg_state;
+	aza_buf dp_storage;
+	size_t dp_nstorage;
+	aza_buf late; /* objects to emit at the end, NUL-separated */
+	/* selection: the types to collect (NULL: everything) */
+	char **types;
+	size_t ntypes, captypes;
+	int selected, want_dir;
 };
 
 static const struct cloud {
@@ -116,10 +129,15 @@ aza_collect *aza_collect_new(aza_ctx *ctx)
 	c->hcfg.retry_base_ms = 1000;
 	c->hcfg.retry_max_ms = 60000;
 	c->hcfg.max_response = (size_t)64 << 20;
+	/* Resource Graph: a user's quota is 15 queries per 5 seconds. Resource
+	 * Manager and Graph: paced by their remaining-reads headers and 429s. */
+	c->hcfg.rate[AZA_FAM_ARG] = 3;
+	c->hcfg.burst[AZA_FAM_ARG] = 15;
 	c->max_pages = 2000;
 	c->arg_batch = 1000;
 	c->arg_top = 1000;
 	c->want_graph = 1;
+	c->stg.mode = AZA_STG_ENTRA;
 	const char *e;
 	int bad = set_str(&c->cloud, "AzureCloud");
 	if ((e = getenv("AZURE_AUTHORITY_HOST")) && *e)
@@ -130,6 +148,8 @@ aza_collect *aza_collect_new(aza_ctx *ctx)
 		bad |= set_str(&c->graph, e);
 	if ((e = getenv("AZAUDIT_STORAGE_SUFFIX")) && *e)
 		bad |= set_str(&c->storage_suffix, e);
+	if ((e = getenv("AZAUDIT_STORAGE_ENDPOINT")) && *e)
+		bad |= aza_collect_set(c, "storage-endpoint", e) != 0;
 	if (bad) {
 		aza_collect_free(c);
 		return NULL;
@@ -149,6 +169,10 @@ static void free_run(aza_collect *c)
 	for (size_t i = 0; i < c->ndirs; i++)
 		aza_buf__release(&c->dirs[i].json);
 	c->ndirs = 0;
+	aza_storage__free(&c->stg_state);
+	aza_buf__release(&c->dp_storage);
+	c->dp_nstorage = 0;
+	aza_buf__release(&c->late);
 }
 
 void aza_collect_free(aza_collect *c)
@@ -163,8 +187,11 @@ void aza_collect_free(aza_collect *c)
 	aza__free(c->storage_suffix);
 	aza__free(c->method);
 	aza__free(c->tenant);
+	for (int i = 0; i < 3; i++)
+		aza__free(c->stg_ep[i]);
 	for (size_t i = 0; i < c->nwant; i++)
 		aza__free(c->want[i]);
+	aza__free(c->types);
 	aza__free(c->subs);
 	aza__free(c->errs);
 	aza__free(c->pub);
@@ -207,6 +234,76 @@ int aza_collect_set(aza_collect *c, const char *name, const char *v)
 		return set_str(&c->method, v);
 	if (!strcmp(name, "tenant"))
 		return set_str(&c->tenant, v);
+	if (!strcmp(name, "storage-auth")) {
+		if (!strcmp(v, "off"))
+			c->stg.mode = AZA_STG_OFF;
+		else if (!strcmp(v, "entra"))
+			c->stg.mode = AZA_STG_ENTRA;
+		else if (!strcmp(v, "sharedkey"))
+			c->stg.mode = AZA_STG_SHAREDKEY;
+		else
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --storage-auth must be entra, sharedkey or off");
+		return 0;
+	}
+	static const char *svcs[3] = {"blob", "queue", "table"};
+	if (!strcmp(name, "storage-endpoint") || !strcmp(name, "blob-endpoint") || !strcmp(name, "queue-endpoint") ||
+	    !strcmp(name, "table-endpoint")) {
+		/* A URL template with {account} (and {service} for storage-endpoint);
+		 * plain http only to a loopback host. */
+		if (!strstr(v, "{account}"))
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s needs {account} in the URL", name);
+		int http = aza__istarts(v, "http://");
+		if (!http && !aza__istarts(v, "https://"))
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s must be an https URL", name);
+		if (http) {
+			const char *h = v + 7;
+			int lb = !strncmp(h, "127.", 4) || !strncmp(h, "localhost", 9) || !strncmp(h, "[::1]", 5);
+			if (!lb)
+				return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s: plain http is allowed only to a loopback host", name);
+		}
+		for (int i = 0; i < 3; i++) {
+			if (name[0] != 's' && strncmp(name, svcs[i], strlen(svcs[i])))
+				continue;
+			aza_buf b;
+			aza_buf__init(&b, 4096);
+			for (const char *p = v; *p;) {
+				if (!strncmp(p, "{service}", 9)) {
+					aza_buf__adds(&b, svcs[i]);
+					p += 9;
+				} else {
+					aza_buf__addc(&b, *p++);
+				}
+			}
+			aza_buf__addc(&b, 0);
+			if (b.oom) {
+				aza_buf__release(&b);
+				return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+			}
+			aza__free(c->stg_ep[i]);
+			c->stg_ep[i] = aza__strdup(b.p);
+			aza_buf__release(&b);
+			if (!c->stg_ep[i])
+				return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+		}
+		return 0;
+	}
+	if (!strcmp(name, "arm-rate") || !strcmp(name, "arg-rate") || !strcmp(name, "graph-rate")) {
+		/* RATE[:BURST] requests per second; 0 = no client-side bucket. */
+		int f = name[1] == 'r' && name[2] == 'm' ? AZA_FAM_ARM : name[1] == 'r' ? AZA_FAM_ARG : AZA_FAM_GRAPH;
+		char *end;
+		double rate = strtod(v, &end), burst = rate;
+		if (end != v && *end == ':') {
+			const char *b = end + 1;
+			burst = strtod(b, &end);
+			if (end == b)
+				end = (char *)b - 1;
+		}
+		if (end == v || *end || rate < 0 || rate > 1e6 || burst < (rate > 0 ? 1 : 0) || burst > 1e6)
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s takes RATE[:BURST] (requests per second)", name);
+		c->hcfg.rate[f] = rate;
+		c->hcfg.burst[f] = burst;
+		return 0;
+	}
 	if (!strcmp(name, "graph")) {
 		c->want_graph = strcmp(v, "off") && strcmp(v, "0") && strcmp(v, "no");
 		return 0;
@@ -261,6 +358,74 @@ void aza_collect_cancel(aza_collect *c)
 		aza_http__cancel(c->h);
 }
 
+/* ---- selection ---- */
+static int add_type(aza_collect *c, const char *t, size_t n)
+{
+	for (size_t i = 0; i < c->ntypes; i++)
+		if (strlen(c->types[i]) == n && aza__strnieq(c->types[i], t, n))
+			return 0;
+	if (c->ntypes == c->captypes) {
+		size_t k = c->captypes ? c->captypes * 2 : 64;
+		char **v = aza__realloc(c->types, k * sizeof *v);
+		if (!v)
+			return AZA_ENOMEM;
+		c->types = v;
+		c->captypes = k;
+	}
+	char *s = aza_arena__strndup(&c->strs, t, n);
+	if (!s)
+		return AZA_ENOMEM;
+	c->types[c->ntypes++] = s;
+	return 0;
+}
+
+/* A type and the parents it hangs under ("A/b/c/d": A/b/c, A/b). */
+static int add_types(aza_collect *c, const char *list)
+{
+	for (const char *p = list ? list : ""; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n) {
+			int slashes = 0;
+			for (size_t i = 0; i < n; i++)
+				if (p[i] == '/' && ++slashes >= 2 && add_type(c, p, i))
+					return AZA_ENOMEM;
+			if (add_type(c, p, n))
+				return AZA_ENOMEM;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+int aza_collect_select(aza_collect *c, const aza_scan *s)
+{
+	c->selected = 1;
+	c->ntypes = 0;
+	c->want_dir = 0;
+	for (size_t i = 0; i < aza_rule_count(); i++) {
+		const aza_rule *r = aza_rule_at(i);
+		if (!aza_scan__selected(s, r))
+			continue;
+		if (r->scope == AZA_SCOPE_TENANT)
+			c->want_dir = 1;
+		if (add_types(c, aza_rule_types(r)) || add_types(c, r->needs))
+			return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+int aza_coll__wants(const aza_collector *c, const char *type)
+{
+	if (!c->selected)
+		return 1;
+	for (size_t i = 0; i < c->ntypes; i++)
+		if (aza__strieq(c->types[i], type))
+			return 1;
+	return 0;
+}
+
 /* ---- shared with arm.c and graph.c ---- */
 const char *aza_coll__arm(const aza_collector *c)
 {
@@ -270,6 +435,50 @@ const char *aza_coll__arm(const aza_collector *c)
 const char *aza_coll__graph(const aza_collector *c)
 {
 	return c->graph;
+}
+
+aza_http *aza_coll__http(aza_collector *c)
+{
+	return c->h;
+}
+
+const aza_stg_cfg *aza_coll__stg(const aza_collector *c)
+{
+	return &c->stg;
+}
+
+void **aza_coll__stg_state(aza_collector *c)
+{
+	return &c->stg_state;
+}
+
+void aza_coll__emit_late(aza_collector *c, const char *json, size_t len)
+{
+	aza_buf__add(&c->late, json, len);
+	aza_buf__addc(&c->late, 0);
+}
+
+static void emit_late_all(aza_collect *c)
+{
+	for (size_t off = 0; c->late.p && off < c->late.len;) {
+		size_t n = strlen(c->late.p + off);
+		aza_arena_mark m = aza_arena__mark(&c->ar);
+		aza_json *j;
+		aza_jerr je;
+		if (!aza_json__parse_all(&c->ar, c->late.p + off, n, &j, &je))
+			aza_coll__emit(c, j);
+		aza_arena__reset(&c->ar, m);
+		off += n + 1;
+	}
+}
+
+void aza_coll__dataplane(aza_collector *c, const char *section, const char *json, size_t len)
+{
+	(void)section; /* only "storage" so far */
+	if (c->dp_nstorage++)
+		aza_buf__addc(&c->dp_storage, ',');
+	aza_buf__adds(&c->dp_storage, "\n");
+	aza_buf__add(&c->dp_storage, json, len);
 }
 
 char *aza_coll__printf(aza_collector *c, const char *fmt, ...)
@@ -283,6 +492,8 @@ char *aza_coll__printf(aza_collector *c, const char *fmt, ...)
 
 void aza_coll__dataset(aza_collector *c, const char *type)
 {
+	if (!aza_coll__wants(c, type) && !aza__strieq(type, "Microsoft.Resources/subscriptions"))
+		return;
 	for (size_t i = 0; i < c->nds; i++)
 		if (aza__strieq(c->ds[i], type))
 			return;
@@ -367,7 +578,7 @@ static int seen_add(aza_collect *c, const char *id)
 
 /* Write one ARM object as a snapshot resource; ids lacking the leading
  * slash (subscription diagnostic settings) get it. */
-static void emit(aza_collect *c, const aza_json *o)
+void aza_coll__emit(aza_collector *c, const aza_json *o)
 {
 	const char *id = aza_json_str(aza_json_get(o, "id"));
 	if (!aza_json_is(o, AZA_JOBJ) || !id || !*id)
@@ -493,7 +704,7 @@ static int walk_cb(void *ud, const aza_hresp *r)
 	const char *next = NULL, *skip = NULL;
 	switch (w->kind) {
 	case AZA_WALK_ONE:
-		emit(c, j);
+		aza_coll__emit(c, j);
 		if (w->each)
 			w->each(c, j);
 		break;
@@ -509,7 +720,12 @@ static int walk_cb(void *ud, const aza_hresp *r)
 				w->each(c, it);
 				continue;
 			}
-			emit(c, it);
+			if (w->kind == AZA_WALK_ARG && c->selected) {
+				const char *t = aza_json_str(aza_json_get(it, "type"));
+				if (!t || !aza_coll__wants(c, t))
+					continue;
+			}
+			aza_coll__emit(c, it);
 			if (w->each)
 				w->each(c, it);
 		}
@@ -766,7 +982,15 @@ static void write_tail(aza_collect *c, const char *method, double secs)
 		aza_buf__addc(&b, ':');
 		aza_buf__add(&b, c->dirs[i].json.p ? c->dirs[i].json.p : "null", c->dirs[i].json.p ? c->dirs[i].json.len : 4);
 	}
-	aza_buf__adds(&b, "},\n\"errors\":[");
+	aza_buf__adds(&b, "},\n");
+	if (c->dp_nstorage) {
+		if (c->dp_storage.oom)
+			c->out_err = 1;
+		aza_buf__adds(&b, "\"dataplane\":{\"storage\":[");
+		aza_buf__add(&b, c->dp_storage.p, c->dp_storage.len);
+		aza_buf__adds(&b, "\n]},\n");
+	}
+	aza_buf__adds(&b, "\"errors\":[");
 	for (size_t i = 0; i < c->nerrs; i++) {
 		cerror *e = &c->errs[i];
 		aza_buf__adds(&b, i ? ",\n{\"scope\":" : "\n{\"scope\":");
@@ -842,6 +1066,11 @@ int aza_collect_run(aza_collect *c, const char *path)
 	if ((arm != c->arm && set_str(&c->arm, arm)) || (graph != c->graph && set_str(&c->graph, graph)) ||
 	    (!c->storage_suffix && set_str(&c->storage_suffix, cl->suffix)))
 		return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+	c->stg.suffix = c->storage_suffix;
+	for (int i = 0; i < 3; i++)
+		c->stg.ep[i] = c->stg_ep[i];
+	aza_buf__init(&c->dp_storage, (size_t)1 << 30);
+	aza_buf__init(&c->late, (size_t)1 << 30);
 	c->h = aza_http__new(&c->hcfg);
 	if (!c->h)
 		return aza__err(c->ctx, AZA_ENOMEM, "cannot start the HTTP engine");
@@ -906,7 +1135,21 @@ int aza_collect_run(aza_collect *c, const char *path)
 				aza_buf__addc(&q, ',');
 			aza_buf__json_str(&q, c->subs[k].id);
 		}
-		aza_buf__adds(&q, "],\"query\":\"Resources | order by id asc\"}");
+		aza_buf__adds(&q, "],\"query\":\"Resources");
+		if (c->selected) {
+			/* Only the rows of the types the selected rules read (and their parents). */
+			aza_buf__adds(&q, " | where type in~ (");
+			int n = 0;
+			for (size_t t = 0; t < c->ntypes; t++) {
+				if (strchr(c->types[t], '\'') || strchr(c->types[t], '"') || strchr(c->types[t], '\\'))
+					continue;
+				aza_buf__printf(&q, "%s'%s'", n++ ? "," : "", c->types[t]);
+			}
+			if (!n)
+				aza_buf__adds(&q, "''");
+			aza_buf__adds(&q, ")");
+		}
+		aza_buf__adds(&q, " | order by id asc\"}");
 		aza_buf__addc(&q, 0);
 		/* A failed batch is recorded against each of its subscriptions. */
 		const char *scope = end - i == 1 ? aza_coll__printf(c, "/subscriptions/%s", c->subs[i].id) : "/";
@@ -915,12 +1158,14 @@ int aza_collect_run(aza_collect *c, const char *path)
 	}
 	for (size_t i = 0; !rc && i < c->nsubs; i++)
 		aza_arm__subscription(c, c->subs[i].id);
-	if (!rc && c->want_graph)
+	if (!rc && c->want_graph && (!c->selected || c->want_dir))
 		aza_graph__start(c);
 	if (!rc)
 		rc = run_phase(c);
-	if (!rc)
+	if (!rc) {
+		emit_late_all(c);
 		aza_arm__datasets(c);
+	}
 	const aza_http_stats *hs = aza_http__stats(c->h);
 	c->st.seconds = mono() - t0;
 	if (!rc)

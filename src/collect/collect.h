@@ -30,13 +30,19 @@ typedef struct aza_hresp {
  * retried, or no attempt left). May submit more calls. */
 typedef int (*aza_http_cb)(void *ud, const aza_hresp *r);
 
+/* Adds header lines ('\n'-separated) to a request just before it is sent:
+ * Shared Key signing, with the date of this attempt. 0, or -1 to fail it. */
+typedef int (*aza_http_sign)(void *ud, const char *method, const char *url, aza_buf *out);
+
 typedef struct aza_hreq_opts {
 	const char *method;       /* "GET" (default) or "POST" */
 	const char *url;
 	const char *body;         /* POST body or NULL */
 	const char *content_type; /* default application/json when body is set */
 	int aud;                  /* AZA_AUD_*: adds "Authorization: Bearer" */
-	const char *header;       /* one extra header line or NULL */
+	const char *header;       /* extra header lines ('\n'-separated) or NULL */
+	aza_http_sign sign;       /* or NULL */
+	void *sign_ud;
 	aza_http_cb cb;
 	void *ud;
 } aza_hreq_opts;
@@ -53,11 +59,15 @@ typedef struct aza_http_cfg {
 	long retry_base_ms;      /* first backoff; doubles each attempt, with jitter */
 	long retry_max_ms;       /* cap of one wait, also of Retry-After */
 	size_t max_response;     /* bytes of one response body */
+	/* Token buckets per API family (requests per second, burst); 0 = none. */
+	double rate[3], burst[3]; /* AZA_FAM_ARM, AZA_FAM_ARG, AZA_FAM_GRAPH */
 } aza_http_cfg;
+enum { AZA_FAM_ARM = 0, AZA_FAM_ARG, AZA_FAM_GRAPH, AZA_FAM_N };
 
 typedef struct aza_http_stats {
 	size_t requests, retries, throttled, refreshes, failures;
 	double wait_ms; /* time spent waiting for Retry-After / backoff (sum) */
+	size_t paced;   /* starts delayed by a token bucket or a low remaining-reads header */
 } aza_http_stats;
 
 aza_http *aza_http__new(const aza_http_cfg *cfg);
@@ -117,16 +127,44 @@ int aza_coll__arg(aza_collector *c, const char *body, const char *scope);
 const char *aza_coll__arm(const aza_collector *c);   /* endpoint, no trailing slash */
 const char *aza_coll__graph(const aza_collector *c);
 void aza_coll__dataset(aza_collector *c, const char *type);
+/* The selected rules need this type (always 1 without a selection). */
+int aza_coll__wants(const aza_collector *c, const char *type);
 void aza_coll__error(aza_collector *c, const char *scope, const char *type, const char *api, int status,
                      const char *message);
 char *aza_coll__printf(aza_collector *c, const char *fmt, ...) AZA_PRINTF(2, 3); /* lives as long as c */
+
+/* Write an ARM object as a snapshot resource (deduplicated by id). */
+void aza_coll__emit(aza_collector *c, const aza_json *o);
+/* Emit an object (JSON text) after every other call has ended, unless a
+ * resource with its id was written: a fallback source never overrides
+ * Resource Manager's own object. */
+void aza_coll__emit_late(aza_collector *c, const char *json, size_t len);
+/* Append one JSON object (text) to the snapshot's dataplane.<section>. */
+void aza_coll__dataplane(aza_collector *c, const char *section, const char *json, size_t len);
+aza_http *aza_coll__http(aza_collector *c);
+/* Storage data plane options: see collect.c. */
+typedef struct aza_stg_cfg {
+	int mode;              /* AZA_STG_* */
+	const char *ep[3];     /* per service (blob, queue, table): URL template with {account}, or NULL */
+	const char *suffix;    /* endpoint suffix, e.g. core.windows.net */
+} aza_stg_cfg;
+enum { AZA_STG_OFF = 0, AZA_STG_ENTRA, AZA_STG_SHAREDKEY };
+const aza_stg_cfg *aza_coll__stg(const aza_collector *c);
+void **aza_coll__stg_state(aza_collector *c);
+void aza_storage__free(void **state);
+
+/* xml.c: calls fn at each element's end with its path ("A/B/C", namespace
+ * prefixes dropped) and its decoded text (NULL when it has child elements
+ * or its text is too long). 0, or -1 when the input is not in the subset. */
+typedef void (*aza_xml_fn)(void *ud, const char *path, const char *text);
+int aza_xml__walk(const char *s, size_t n, aza_xml_fn fn, void *ud);
 
 /* arm.c, graph.c, storage.c */
 void aza_arm__subscription(aza_collector *c, const char *sub);
 void aza_arm__resource(aza_collector *c, const aza_json *item);
 void aza_arm__datasets(aza_collector *c);
 void aza_graph__start(aza_collector *c);
-int aza_storage__children(aza_collector *c, const char *id);
+int aza_storage__children(aza_collector *c, const aza_json *item);
 const char *aza_coll__permission(const char *type, const char *api, int status);
 
 #endif

@@ -20,12 +20,16 @@ typedef struct hreq {
 	struct hreq *anext; /* in the list of transfers in flight */
 	char *method, *url, *body, *ctype, *header;
 	int aud;
+	aza_http_sign sign;
+	void *sign_ud;
 	int refreshed;     /* the one 401 refresh was used */
 	int attempts;
 	double due;        /* monotonic ms when it may start */
 	aza_http_cb cb;
 	void *ud;
 	int host;          /* index in h->hosts */
+	int fam;           /* AZA_FAM_*, or -1 */
+	long remaining;    /* from x-ms-ratelimit-remaining-* / x-ms-user-quota-remaining, -1 if none */
 	CURL *easy;
 	struct curl_slist *hl;
 	aza_buf resp;
@@ -53,7 +57,23 @@ struct aza_http {
 	volatile sig_atomic_t cancel;
 	aza_http_stats st;
 	unsigned rnd;
+	struct fam {
+		double tokens, last;  /* bucket */
+		long remaining;       /* estimate from the last header, -1 unknown */
+		double hold_until;    /* no start before (a low remaining count) */
+	} fam[AZA_FAM_N];
 };
+
+/* The family of a call, for pacing: Resource Graph, Microsoft Graph, the
+ * rest of Resource Manager; tokens and the data plane are not paced. */
+static int family(const char *url, int aud)
+{
+	if (aud == AZA_AUD_GRAPH)
+		return AZA_FAM_GRAPH;
+	if (aud != AZA_AUD_ARM)
+		return -1;
+	return aza__istrstr(url, "/providers/Microsoft.ResourceGraph/") ? AZA_FAM_ARG : AZA_FAM_ARM;
+}
 
 static double now_ms(void)
 {
@@ -90,6 +110,10 @@ aza_http *aza_http__new(const aza_http_cfg *cfg)
 	curl_multi_setopt(h->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
 	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)h->cfg.per_host);
 	h->rnd = (unsigned)time(NULL) ^ (unsigned)(size_t)h;
+	for (int f = 0; f < AZA_FAM_N; f++) {
+		h->fam[f].tokens = h->cfg.burst[f] > 0 ? h->cfg.burst[f] : 1;
+		h->fam[f].remaining = -1;
+	}
 	return h;
 }
 
@@ -215,9 +239,12 @@ int aza_http__submit(aza_http *h, const aza_hreq_opts *o)
 		return AZA_ENOMEM;
 	}
 	r->aud = o->aud;
+	r->sign = o->sign;
+	r->sign_ud = o->sign_ud;
 	r->cb = o->cb;
 	r->ud = o->ud;
 	r->host = host_of(h, r->url);
+	r->fam = family(r->url, r->aud);
 	r->due = 0;
 	aza_buf__init(&r->resp, h->cfg.max_response);
 	enqueue(h, r);
@@ -250,6 +277,22 @@ static size_t on_header(char *p, size_t sz, size_t n, void *ud)
 		double v = strtod(tmp, &end);
 		if (end != tmp && v >= 0)
 			r->retry_after_ms = v * 1000;
+	}
+	/* Reads left before Resource Manager (or Resource Graph) throttles. */
+	static const char *rem[] = {"x-ms-ratelimit-remaining-subscription-reads:",
+	                            "x-ms-ratelimit-remaining-tenant-reads:", "x-ms-user-quota-remaining:"};
+	for (size_t i = 0; i < sizeof rem / sizeof rem[0]; i++) {
+		size_t k = strlen(rem[i]);
+		if (len > k && aza__strnieq(p, rem[i], k)) {
+			char tmp[32];
+			size_t m = len - k < sizeof tmp - 1 ? len - k : sizeof tmp - 1;
+			memcpy(tmp, p + k, m);
+			tmp[m] = 0;
+			char *end;
+			long v = strtol(tmp, &end, 10);
+			if (end != tmp && v >= 0 && (r->remaining < 0 || v < r->remaining))
+				r->remaining = v;
+		}
 	}
 	return len;
 }
@@ -302,6 +345,7 @@ static int prepare(aza_http *h, hreq *r)
 	r->resp.oom = 0;
 	r->too_big = 0;
 	r->retry_after_ms = -1;
+	r->remaining = -1;
 	r->cerr[0] = 0;
 	struct curl_slist *hl = NULL;
 	hl = curl_slist_append(hl, "Accept: application/json");
@@ -325,8 +369,39 @@ static int prepare(aza_http *h, hreq *r)
 		explicit_bzero(line, n);
 		aza__free(line);
 	}
-	if (r->header)
-		hl = curl_slist_append(hl, r->header);
+	/* Extra header lines, '\n'-separated; then the signer's (Shared Key). */
+	for (int pass = 0; pass < 2; pass++) {
+		aza_buf sb;
+		aza_buf__init(&sb, 1 << 16);
+		const char *src = r->header;
+		if (pass == 1) {
+			src = NULL;
+			if (r->sign) {
+				if (r->sign(r->sign_ud, r->method, r->url, &sb) || sb.oom || aza_buf__addc(&sb, 0)) {
+					explicit_bzero(sb.p, sb.cap);
+					aza_buf__release(&sb);
+					curl_slist_free_all(hl);
+					snprintf(r->cerr, sizeof r->cerr, "cannot sign the request");
+					return -1;
+				}
+				src = sb.p;
+			}
+		}
+		for (const char *l = src; l && *l;) {
+			size_t k = strcspn(l, "\n");
+			char line[1024];
+			if (k && k < sizeof line) {
+				memcpy(line, l, k);
+				line[k] = 0;
+				hl = curl_slist_append(hl, line);
+				explicit_bzero(line, k);
+			}
+			l += k + (l[k] == '\n');
+		}
+		if (sb.p)
+			explicit_bzero(sb.p, sb.cap);
+		aza_buf__release(&sb);
+	}
 	if (r->body) {
 		char ct[160];
 		snprintf(ct, sizeof ct, "Content-Type: %s", r->ctype ? r->ctype : "application/json");
@@ -458,6 +533,21 @@ static void done(aza_http *h, hreq *r, CURLcode cc)
 		return;
 	}
 	log_line(h, r, status, ms, "");
+	if (r->fam >= 0 && r->remaining >= 0) {
+		struct fam *f = &h->fam[r->fam];
+		f->remaining = r->remaining;
+		/* Few reads left: hold this family for a second (the budget refills
+		 * continuously), then probe with one call. */
+		if (r->remaining <= 2 * (long)h->cfg.per_host)
+			f->hold_until = now_ms() + 1000.0 * (1.0 - (double)r->remaining / (2.0 * h->cfg.per_host + 1));
+	}
+	if (status == 429 && r->fam >= 0 && r->retry_after_ms > 0) {
+		/* The whole family waits, not just this call. */
+		struct fam *f = &h->fam[r->fam];
+		double until = now_ms() + r->retry_after_ms;
+		if (until > f->hold_until)
+			f->hold_until = until;
+	}
 	if (status == 401 && r->aud && !r->refreshed && h->token) {
 		/* An expired or revoked token: one refresh, then the call again. */
 		const char *tok;
@@ -484,6 +574,35 @@ static void done(aza_http *h, hreq *r, CURLcode cc)
 	req_free(r);
 }
 
+/* 0 when a call of family f may start now (and takes its token); else 1,
+ * with *next lowered to the ms until it may. */
+static int pace(aza_http *h, int f, double t, double *next)
+{
+	struct fam *s = &h->fam[f];
+	double wait = 0;
+	if (s->hold_until > t)
+		wait = s->hold_until - t;
+	else if (h->cfg.rate[f] > 0) {
+		double burst = h->cfg.burst[f] > 0 ? h->cfg.burst[f] : h->cfg.rate[f];
+		s->tokens += (t - s->last) / 1000.0 * h->cfg.rate[f];
+		if (s->tokens > burst)
+			s->tokens = burst;
+		s->last = t;
+		if (s->tokens < 1)
+			wait = (1 - s->tokens) / h->cfg.rate[f] * 1000.0;
+	}
+	if (wait > 0) {
+		if (*next < 0 || wait < *next)
+			*next = wait;
+		return 1;
+	}
+	if (h->cfg.rate[f] > 0)
+		s->tokens -= 1;
+	if (s->remaining > 0 && --s->remaining <= 0)
+		s->hold_until = t + 1000.0; /* the estimate ran out: wait for a fresh header */
+	return 0;
+}
+
 /* Start what may start; returns ms until the next delayed call is due (or -1). */
 static double start_ready(aza_http *h)
 {
@@ -494,6 +613,11 @@ static double start_ready(aza_http *h)
 		if (r->due > t) {
 			if (next < 0 || r->due - t < next)
 				next = r->due - t;
+		} else if (h->hosts[r->host].active < h->cfg.per_host && r->fam >= 0 && pace(h, r->fam, t, &next)) {
+			h->st.paced++;
+			prev = r;
+			pp = &r->next;
+			continue;
 		} else if (h->hosts[r->host].active < h->cfg.per_host) {
 			*pp = r->next;
 			if (h->tail == r)

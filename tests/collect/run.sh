@@ -35,6 +35,7 @@ start_emu() {
 	while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	P=$(cat "$T/port" 2>/dev/null)
 	[ -n "$P" ] || { echo "emulator did not start: $(cat "$T/emu.err")"; exit 1; }
+	export AZAUDIT_STORAGE_ENDPOINT="http://127.0.0.1:$P/_dp/{service}/{account}"
 }
 # coll OUT [collect options]: rc in RC, stderr in $T/err.
 coll() {
@@ -67,6 +68,11 @@ ls "$T" | grep -q '\.tmp\.' && bad "temp file left behind" || ok
 grep -q 'GET /subscriptions?api-version=2022-12-01 200' "$T/err" && ok || bad "verbose log lines"
 grep -qi 'bearer\|emu\.[0-9]' "$T/err" && bad "token in the verbose log" || ok
 grep -q "$SECRET" "$T/err" "$T/out" "$T/base.json" && bad "secret in output, log or snapshot" || ok
+# storage data plane (Entra token for Storage): logging facts for every service
+grep -q 'GET /_dp/table/sto1125/?restype=service&comp=properties 200' "$T/err" && ok || bad "data plane not read"
+grep -q '"dataplane":{"storage":\[' "$T/base.json" && ok || bad "no dataplane section"
+grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/base.txt" && grep -q 'AZA-STG-020|[^|]*/sto3699|PASS' "$T/base.txt" && ok ||
+	bad "data-plane logging verdicts: $(grep AZA-STG-020 "$T/base.txt" | head -2)"
 
 # gzip output scans the same
 coll "$T/base.json.gz" -q
@@ -107,6 +113,23 @@ coll "$T/pages.json" -v
 grep -q 'skiptoken=' "$T/err" && ok || bad "pages: no next page followed"
 [ "$(grep -c 'ResourceGraph/resources' "$T/err")" -gt 30 ] && ok || bad "pages: Resource Graph \$skipToken not followed"
 
+# A read budget (token bucket, 429 when spent): paced by the remaining-reads
+# header, the run completes with every call answered and few or no 429s.
+start_emu --budget 40:40
+coll "$T/budget.json" -v
+[ $RC -eq 0 ] && same_as_base "$T/budget.json" && ok || bad "budget: exit $RC or findings differ"
+grep -q '"status":429' "$T/budget.json" && bad "budget: a 429 left unhandled" || ok
+thr=$(sed -n 's/.* \([0-9]*\) throttled;.*/\1/p' "$T/err"); ret=$(sed -n 's/.* \([0-9]*\) retries,.*/\1/p' "$T/err")
+[ "${thr:-99}" -le 5 ] && [ "${ret:-99}" -le 10 ] && ok || bad "budget: $thr throttled, $ret retries"
+# A client-side bucket below the budget: no 429 at all.
+start_emu --budget 40:40
+coll "$T/bucket.json" --arm-rate 30:20
+[ $RC -eq 0 ] && grep -q ' 0 throttled' "$T/err" && same_as_base "$T/bucket.json" && ok || bad "--arm-rate: $(grep collected "$T/err")"
+# No pacing by the client and a tight budget: 429s, all retried within --attempts.
+start_emu --budget 20:5
+coll "$T/tight.json" --attempts 8 --retry-max-ms 2000
+[ $RC -eq 0 ] && ! grep -q '"status":429' "$T/tight.json" && same_as_base "$T/tight.json" && ok || bad "tight budget: $(grep collected "$T/err")"
+
 # --- faults that end calls: recorded, and no false PASS or FAIL
 # fault-name emulator-fault grep-for-error [collect options]
 recorded() {
@@ -125,6 +148,10 @@ grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T
 grep -q 'Reader on the subscription' "$T/err" && ok || bad "sub403: no permission hint"
 recorded graph403 403:0@/v1.0/users '"type":"users","api":"/v1.0/users","status":403'
 grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission named"
+recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blob [^"]*","status":403,"message":"HTTP 403 AuthorizationPermissionMismatch'
+grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
+grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok
+grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && ok || bad "dp403: STG-020 not UNKNOWN"
 recorded toobig 429:0@/nothing 'response larger than' --max-response 4096
 
 # --- scope
@@ -133,6 +160,31 @@ coll "$T/one.json" --subscription emu-sub-2
 [ $RC -eq 0 ] && grep -q '"subscriptions":\[{"id":"00000000-0000-0000-0000-000000000002","name":"emu-sub-2"}\]' "$T/one.json" && ok || bad "--subscription by name"
 grep -q 'resourceGroups/[^"]*","' "$T/one.json" && ! grep -q '/subscriptions/00000000-0000-0000-0000-000000000001/' "$T/one.json" && ok || bad "--subscription leaks other subscriptions"
 "$AZ" collect -o "$T/x.json" --cloud Mars 2>/dev/null; [ $? -eq 2 ] && ok || bad "--cloud Mars accepted"
+
+# --- collection limited to what the selected rules need
+start_emu
+coll "$T/stg.json" --area storage
+[ $RC -eq 0 ] && ok || bad "--area storage: exit $RC"
+grep -o '"datasets":\[[^]]*' "$T/stg.json" > "$T/ds.txt"
+grep -q '"Microsoft.Storage/storageAccounts"' "$T/ds.txt" && ! grep -q '"Microsoft.Sql/servers"' "$T/ds.txt" && ok ||
+	bad "--area storage: datasets $(grep -o '"datasets":[^]]*' "$T/stg.json")"
+grep -q '"directory":{}' "$T/stg.json" && ok || bad "--area storage read Microsoft Graph"
+req_all=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' "$T/base.json"); req_stg=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' "$T/stg.json")
+[ "$req_stg" -lt "$req_all" ] && ok || bad "--area storage: $req_stg requests of $req_all"
+grep '^AZA-STG-' "$T/base.txt" > "$T/base-stg.txt"
+findings "$T/stg.json" | grep '^AZA-STG-' > "$T/stg.txt"
+cmp -s "$T/stg.txt" "$T/base-stg.txt" && ok || { bad "--area storage: storage findings differ"; diff "$T/stg.txt" "$T/base-stg.txt" | head -4; }
+findings "$T/stg.json" | grep -E '^AZA-(SQL|KV)-[^|]*\|[^|]*\|(PASS|FAIL)$' >/dev/null && bad "--area storage: other areas judged without data" || ok
+coll "$T/one-rule.json" --rule AZA-STG-020
+findings "$T/one-rule.json" | grep '^AZA-STG-020|' > "$T/r1.txt"; grep '^AZA-STG-020|' "$T/base.txt" > "$T/r2.txt"
+[ $RC -eq 0 ] && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok || bad "--rule AZA-STG-020 findings differ"
+# scan --live: collect and scan in one go, same findings, no temp file left
+TMPDIR=$T/live; mkdir -p "$TMPDIR"; export TMPDIR
+"$AZ" scan --live -f json --area storage --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \
+	--graph-endpoint "http://127.0.0.1:$P" -q 2>"$T/err" | sed -n 's/.*"rule_id":"\([^"]*\)".*"status":"\([A-Z_]*\)","resource_id":"\([^"]*\)".*/\1|\3|\2/p' | sort > "$T/live.txt"
+unset TMPDIR
+cmp -s "$T/live.txt" "$T/base-stg.txt" && ok || { bad "scan --live: findings differ $(head -2 "$T/err")"; diff "$T/live.txt" "$T/base-stg.txt" | head -4; }
+[ -z "$(ls "$T/live")" ] && ok || bad "scan --live left $(ls "$T/live")"
 
 # --- credentials
 AZURE_CLIENT_SECRET=wrong-secret-xyz coll "$T/badsecret.json"

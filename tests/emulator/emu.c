@@ -11,6 +11,15 @@
  * Faults (COUNT: times to fire, default 1, 0 = always; MATCH: substring of
  * "path?query body"): 429 500 503 403 404 slow truncate invalid reset expire
  * loop tokenfail. Control: GET /_emu/stats, POST /_emu/fault?spec=...
+ *
+ * Storage: POST <account>/listKeys returns --storage-key (default: the
+ * storage emulator's published development key); the data plane is served
+ * under /_dp/<service>/<account>/ (service properties and container
+ * listings, Entra tokens for Storage only), with Storage Analytics logging
+ * on everywhere except the queue service of the account named sto1125.
+ * --azurite-account NAME adds a StorageV2 account NAME to the first
+ * subscription, with no Resource Manager containers (tests point its data
+ * plane at a real storage emulator).
  */
 #include "lib/internal.h"
 
@@ -59,6 +68,8 @@ static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra;
 static FILE *logfp;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static long n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults;
+static const char *azurite_account,
+	*storage_key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 static const char *cli_token, *secret = "emu-secret-value", *fedtoken, *idheader = "emu-identity-header", *certpath;
 
 static void die(const char *m)
@@ -349,6 +360,17 @@ static void build_sub(int si)
 		add_from(STGX "BlobContainersList.json", V, 1, acc, 4, NULL, si, 0, NULL);
 		free(acc);
 	}
+	if (azurite_account && si == 0) {
+		char id[400], text[1200];
+		snprintf(id, sizeof id, "/subscriptions/%s/resourceGroups/rg-azurite/providers/Microsoft.Storage/"
+		         "storageAccounts/%s", sub, azurite_account);
+		snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"Microsoft.Storage/storageAccounts\","
+		         "\"kind\":\"StorageV2\",\"location\":\"eastus\",\"sku\":{\"name\":\"Standard_LRS\"},"
+		         "\"properties\":{\"allowBlobPublicAccess\":true,\"supportsHttpsTrafficOnly\":true,"
+		         "\"minimumTlsVersion\":\"TLS1_2\",\"primaryEndpoints\":{\"blob\":\"https://%s.blob.core.windows.net/\"}}}",
+		         id, azurite_account, azurite_account);
+		add(strdup(text), id, NULL, si, 1);
+	}
 	/* Subscription-level lists. */
 	static const struct {
 		const char *rel, *path;
@@ -578,13 +600,16 @@ static void send_all(int fd, const char *p, size_t n)
 	}
 }
 
+/* A header every response of this request carries (the remaining reads). */
+static __thread char auto_hdr[128];
+
 static void respond(int fd, int status, const char *extra_hdr, const char *body, size_t len)
 {
-	char h[1024];
+	char h[1280];
 	const char *reason = status == 200 ? "OK" : status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" :
 	                     status == 404 ? "Not Found" : status == 429 ? "Too Many Requests" : status == 503 ? "Service Unavailable" : "Error";
-	int n = snprintf(h, sizeof h, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n%s\r\n",
-	                 status, reason, len, extra_hdr ? extra_hdr : "");
+	int n = snprintf(h, sizeof h, "HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n%s%s\r\n",
+	                 status, reason, len, extra_hdr ? extra_hdr : "", auto_hdr);
 	send_all(fd, h, (size_t)n);
 	send_all(fd, body, len);
 }
@@ -678,6 +703,24 @@ static void arg_query(int fd, req *r)
 		aza_json_each(s, sl) want |= aza__strieq(aza_json_str(s), subs[objs[i].sub]);
 		if (!want)
 			continue;
+		/* "| where type in~ ('a','b')": the row's type must be listed. */
+		const char *q = aza_json_str(aza_json_get(j, "query"));
+		const char *in = q ? strstr(q, "type in~ (") : NULL;
+		if (in) {
+			int listed = 0;
+			for (const char *p = in + 10; *p && *p != ')' && !listed;) {
+				if (*p == '\'') {
+					size_t n = strcspn(p + 1, "'");
+					char pat[300];
+					snprintf(pat, sizeof pat, "\"type\":\"%.*s\"", (int)(n < 280 ? n : 280), p + 1);
+					listed = aza__istrstr(objs[i].text, pat) != NULL;
+					p += n + 2;
+				} else
+					p++;
+			}
+			if (!listed)
+				continue;
+		}
 		if (k++ < off)
 			continue;
 		if (emitted == ps) {
@@ -753,8 +796,143 @@ static void token_reply(int fd, int aud, int msi)
 	respond(fd, 200, NULL, b, (size_t)n);
 }
 
+/* ---- storage data plane ---- */
+static int dp_logging(const char *account, const char *svc)
+{
+	return !(aza__strieq(account, "sto1125") && !strcmp(svc, "queue"));
+}
+
+/* Services an account has, by kind (as the collector judges them). */
+static int dp_services(const char *text)
+{
+	const char *k = strstr(text, "\"kind\":\"");
+	if (k && !strncmp(k + 8, "FileStorage\"", 12))
+		return 0;
+	if (k && (!strncmp(k + 8, "BlockBlobStorage\"", 17) || !strncmp(k + 8, "BlobStorage\"", 12)))
+		return 1;
+	return 7;
+}
+
+static int is_account(const obj *o)
+{
+	const char *p = aza__istrstr(o->id, "/storageAccounts/");
+	return o->arg && p && !strchr(p + 17, '/');
+}
+
+static void dp_props_xml(aza_buf *b, const char *account, const char *svc)
+{
+	const char *on = dp_logging(account, svc) ? "true" : "false";
+	aza_buf__printf(b, "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?><StorageServiceProperties><Logging>"
+	                "<Version>1.0</Version><Read>%s</Read><Write>%s</Write><Delete>%s</Delete><RetentionPolicy>"
+	                "<Enabled>true</Enabled><Days>7</Days></RetentionPolicy></Logging><HourMetrics><Version>1.0"
+	                "</Version><Enabled>false</Enabled><RetentionPolicy><Enabled>false</Enabled></RetentionPolicy>"
+	                "</HourMetrics><Cors /></StorageServiceProperties>", on, on, on);
+}
+
+static void dataplane(int fd, req *r)
+{
+	char svc[16] = "", account[64] = "";
+	if (sscanf(r->path, "/_dp/%15[a-z]/%63[a-z0-9]", svc, account) != 2) {
+		respond_err(fd, 400, "InvalidUri", "bad data-plane path", NULL);
+		return;
+	}
+	char *comp = qparam(r->query, "comp");
+	aza_buf b;
+	aza_buf__init(&b, 1 << 24);
+	if (comp && !strcmp(comp, "properties")) {
+		dp_props_xml(&b, account, svc);
+	} else if (comp && !strcmp(comp, "list") && !strcmp(svc, "blob")) {
+		const obj *acc = NULL;
+		for (size_t i = 0; i < nobjs && !acc; i++)
+			if (is_account(&objs[i]) && aza__iends(objs[i].id, account) && objs[i].id[strlen(objs[i].id) - strlen(account) - 1] == '/')
+				acc = &objs[i];
+		char *mk = qparam(r->query, "marker");
+		size_t off = mk ? strtoul(mk + (*mk == 'm'), NULL, 10) : 0;
+		free(mk);
+		aza_buf__adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?><EnumerationResults ServiceEndpoint=\"x\"><Containers>");
+		size_t k = 0, emitted = 0;
+		int more = 0;
+		char key[600];
+		entry *e = NULL;
+		if (acc) {
+			snprintf(key, sizeof key, "%s/blobServices/default/containers", acc->id);
+			e = get(key, strlen(key), 0);
+		}
+		for (size_t i = 0; e && i < e->n; i++, k++) {
+			if (k < off)
+				continue;
+			if (emitted == (size_t)page_size) {
+				more = 1;
+				break;
+			}
+			aza_arena a;
+			aza_arena__init(&a);
+			aza_json *j;
+			aza_jerr je;
+			const char *t = objs[e->items[i]].text;
+			if (!aza_json__parse_all(&a, t, strlen(t), &j, &je)) {
+				const char *nm = aza_json_str(aza_json_get(j, "name"));
+				const char *pa = aza_json_str(aza_json_path(j, "properties.publicAccess"));
+				aza_buf__printf(&b, "<Container><Name>%s</Name><Properties><Etag>&quot;0x1&quot;</Etag>", nm ? nm : "x");
+				if (pa && !aza__strieq(pa, "None"))
+					aza_buf__printf(&b, "<PublicAccess>%s</PublicAccess>", aza__strieq(pa, "Container") ? "container" : "blob");
+				aza_buf__adds(&b, "</Properties></Container>");
+				emitted++;
+			}
+			aza_arena__release(&a);
+		}
+		aza_buf__adds(&b, "</Containers>");
+		if (more)
+			aza_buf__printf(&b, "<NextMarker>m%zu</NextMarker>", off + emitted);
+		else
+			aza_buf__adds(&b, "<NextMarker />");
+		aza_buf__adds(&b, "</EnumerationResults>");
+	} else {
+		free(comp);
+		aza_buf__release(&b);
+		respond_err(fd, 400, "InvalidQueryParameterValue", "unsupported data-plane request", NULL);
+		return;
+	}
+	free(comp);
+	respond(fd, 200, NULL, b.p, b.len);
+	aza_buf__release(&b);
+}
+
+/* --budget RATE:BURST: Resource Manager reads (Resource Graph included) as
+ * a token bucket; each response tells the reads left, an empty bucket
+ * answers 429 with Retry-After. */
+static double budget_rate, budget_burst, budget_tokens, budget_last;
+static long n_throttled;
+
+static int take_budget(void)
+{
+	if (budget_rate <= 0)
+		return 0;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	double t = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	pthread_mutex_lock(&mu);
+	if (budget_last == 0)
+		budget_tokens = budget_burst;
+	else
+		budget_tokens += (t - budget_last) * budget_rate;
+	if (budget_tokens > budget_burst)
+		budget_tokens = budget_burst;
+	budget_last = t;
+	int wait = 0;
+	if (budget_tokens < 1) {
+		wait = (int)((1 - budget_tokens) / budget_rate) + 1;
+		n_throttled++;
+	} else
+		budget_tokens -= 1;
+	snprintf(auto_hdr, sizeof auto_hdr, "x-ms-ratelimit-remaining-subscription-reads: %ld\r\n", (long)budget_tokens);
+	pthread_mutex_unlock(&mu);
+	return wait;
+}
+
 static void handle(int fd, req *r)
 {
+	auto_hdr[0] = 0;
 	pthread_mutex_lock(&mu);
 	n_requests++;
 	if (logfp) {
@@ -772,7 +950,8 @@ static void handle(int fd, req *r)
 			return;
 		}
 		int n = snprintf(b, sizeof b, "{\"requests\":%ld,\"tokens\":%ld,\"arm\":%ld,\"graph\":%ld,\"arg\":%ld,"
-		                 "\"faults\":%ld}", n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults);
+		                 "\"faults\":%ld,\"throttled\":%ld}", n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults,
+		                 n_throttled);
 		respond(fd, 200, NULL, b, (size_t)n);
 		return;
 	}
@@ -815,11 +994,21 @@ static void handle(int fd, req *r)
 		return;
 	}
 	int graph = !strncmp(r->path, "/v1.0/", 6);
-	const char *terr = check_token(r->auth, graph ? 2 : 1, fk && !strcmp(fk, "expire"));
+	int dp = !strncmp(r->path, "/_dp/", 5);
+	const char *terr = check_token(r->auth, graph ? 2 : dp ? 3 : 1, fk && !strcmp(fk, "expire"));
 	if (terr) {
 		respond_err(fd, 401, terr, "The access token is invalid or has expired.",
 		            "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n");
 		return;
+	}
+	if (!graph && !dp) {
+		int wait = take_budget();
+		if (wait) {
+			char h[64];
+			snprintf(h, sizeof h, "Retry-After: %d\r\n", wait);
+			respond_err(fd, 429, "ResourceCollectionRequestsThrottled", "Operation was throttled: the read budget is spent.", h);
+			return;
+		}
 	}
 	if (fk) {
 		if (!strcmp(fk, "429")) {
@@ -833,7 +1022,12 @@ static void handle(int fd, req *r)
 			return;
 		}
 		if (!strcmp(fk, "403")) {
-			if (graph)
+			if (dp) {
+				const char *x = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>AuthorizationPermissionMismatch"
+				                "</Code><Message>This request is not authorized to perform this operation using this "
+				                "permission.\nRequestId:0</Message></Error>";
+				respond(fd, 403, NULL, x, strlen(x));
+			} else if (graph)
 				respond_err(fd, 403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", NULL);
 			else
 				respond_err(fd, 403, "AuthorizationFailed", "The client does not have authorization to perform action "
@@ -866,6 +1060,17 @@ static void handle(int fd, req *r)
 		}
 	}
 	int loop = fk && !strcmp(fk, "loop");
+	if (dp) {
+		dataplane(fd, r);
+		return;
+	}
+	if (!strcmp(r->method, "POST") && aza__iends(r->path, "/listKeys")) {
+		char b[512];
+		int n = snprintf(b, sizeof b, "{\"keys\":[{\"keyName\":\"key1\",\"value\":\"%s\",\"permissions\":\"FULL\"},"
+		                 "{\"keyName\":\"key2\",\"value\":\"%s\",\"permissions\":\"FULL\"}]}", storage_key, storage_key);
+		respond(fd, 200, NULL, b, (size_t)n);
+		return;
+	}
 	if (graph) {
 		pthread_mutex_lock(&mu);
 		n_graph++;
@@ -1076,7 +1281,25 @@ static void dump(const char *dir, const char *from)
 			fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
 		fputc(']', fp);
 	}
-	fprintf(fp, "}}\n");
+	fprintf(fp, "},\"dataplane\":{\"storage\":[");
+	int fd1 = 1;
+	for (size_t i = 0; i < nobjs; i++) {
+		if (!is_account(&objs[i]))
+			continue;
+		int mask = dp_services(objs[i].text);
+		const char *nm = strrchr(objs[i].id, '/') + 1;
+		static const char *sv[] = {"blob", "queue", "table"};
+		for (int k = 0; k < 3; k++) {
+			if (!(mask & 1 << k))
+				continue;
+			const char *on = dp_logging(nm, sv[k]) ? "true" : "false";
+			fprintf(fp, "%s{\"account\":\"%s\",\"service\":\"%s\",\"logging\":{\"version\":\"1.0\",\"read\":%s,"
+			        "\"write\":%s,\"delete\":%s,\"retentionPolicy\":{\"enabled\":true,\"days\":7}}}", fd1 ? "" : ",",
+			        objs[i].id, sv[k], on, on, on);
+			fd1 = 0;
+		}
+	}
+	fprintf(fp, "]}}\n");
 	fclose(fp);
 }
 
@@ -1114,6 +1337,13 @@ int main(int argc, char **argv)
 			fedtoken = v;
 		else if (OPT("--identity-header"))
 			idheader = v;
+		else if (OPT("--budget")) {
+			if (sscanf(v, "%lf:%lf", &budget_rate, &budget_burst) != 2 || budget_rate <= 0 || budget_burst < 1)
+				die("--budget RATE:BURST");
+		} else if (OPT("--azurite-account"))
+			azurite_account = v;
+		else if (OPT("--storage-key"))
+			storage_key = v;
 		else if (OPT("--cert"))
 			certpath = v;
 		else if (OPT("--dump"))
