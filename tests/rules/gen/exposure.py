@@ -111,6 +111,16 @@ case(R, 'fail', world([rule('AllowRdp', 100, port='3389', src='Internet')], [rul
 case(R, 'fail-basic-no-nsg', world(None, None, sku='Basic'), "FAIL vm1 ~ no subnet NSG -> no NIC NSG\n" + NA)
 case(R, 'fail-deny-does-not-shadow', world([rule('DenyCorp', 100, 'Deny', port='*', src='10.0.0.0/8'), rule('AllowAll', 200, proto='*', port='*')], None),
      "FAIL vm1 ~ rule AllowAll (priority 200)\n" + NA)
+# The client picks its source port: a Deny limited to some source ports is
+# evaded with another and shadows nothing.
+case(R, 'fail-deny-source-ports', world([dict(rule('DenyHighSourcePorts', 100, 'Deny', proto='*', port='*'),
+                                              properties=dict(rule('DenyHighSourcePorts', 100, 'Deny', proto='*', port='*')['properties'], sourcePortRange='1024-65535')),
+                                         rule('AllowRdp', 200, port='3389')], None),
+     "FAIL vm1 ~ rule AllowRdp (priority 200)\n" + NA)
+case(R, 'pass-deny-source-port-list', world([dict(rule('DenyAllSourcePorts', 100, 'Deny', proto='*', port='*'),
+                                              properties=dict(rule('DenyAllSourcePorts', 100, 'Deny', proto='*', port='*')['properties'], sourcePortRange=None, sourcePortRanges=['0-1023', '1024-65535'])),
+                                         rule('AllowRdp', 200, port='3389')], None),
+     "PASS vm1\n" + NA)
 case(R, 'fail-asg-member', snapshot([vm(), nic(nsg_name='nsg-nic', asgs=['asg-jump']), pip(), subnet(None),
                nsg('nsg-nic', [dict(rule('AllowRdpToJump', 100, port='3389'), properties=dict(rule('AllowRdpToJump', 100, port='3389')['properties'], destinationAddressPrefix='',
                    destinationApplicationSecurityGroups=[{"id": nid('applicationSecurityGroups', 'asg-jump')}]))])]),
