@@ -108,6 +108,19 @@ case(R, 'pass-asg-other', world(None, [rule('AllowRdpToJump', 100, port='3389', 
      "PASS vm1\n" + NA)
 case(R, 'fail', world([rule('AllowRdp', 100, port='3389', src='Internet')], [rule('AllowRdpNic', 120, port='3380-3390')]),
      "FAIL vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowRdp (priority 100) -> NIC NSG nsg-nic rule AllowRdpNic (priority 120)\n" + NA)
+# Ids and references written with a trailing slash name the same resources.
+def slashed(d):
+    d = copy.deepcopy(d)
+    def walk(o):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                if k == 'id' and isinstance(v, str) and v.startswith('/subscriptions/'): o[k] = v + '/'
+                else: walk(v)
+        elif isinstance(o, list):
+            for v in o: walk(v)
+    walk(d['resources']); return d
+case(R, 'fail-trailing-slash-ids', slashed(world([rule('AllowRdp', 100, port='3389', src='Internet')], [rule('AllowRdpNic', 120, port='3380-3390')])),
+     "FAIL vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowRdp\n" + NA)
 case(R, 'fail-basic-no-nsg', world(None, None, sku='Basic'), "FAIL vm1 ~ no subnet NSG -> no NIC NSG\n" + NA)
 case(R, 'fail-deny-does-not-shadow', world([rule('DenyCorp', 100, 'Deny', port='*', src='10.0.0.0/8'), rule('AllowAll', 200, proto='*', port='*')], None),
      "FAIL vm1 ~ rule AllowAll (priority 200)\n" + NA)
