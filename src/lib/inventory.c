@@ -869,7 +869,13 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 				break;
 			return inv->dir_keys[i];
 		}
-	const aza_gap *g = aza_inv_gap(inv, key, "/");
+	/* Graph data is tenant-wide: a gap names the data set, or covers every
+	 * type at the tenant scope; one at a subscription (an ARM listing that
+	 * failed) says nothing about Graph. */
+	const aza_gap *g = NULL;
+	for (const aza_gap *e = inv->gaps; e && !g; e = e->next)
+		if (*e->type ? aza__strieq(e->type, key) : (!*e->scope || !strcmp(e->scope, "/")))
+			g = e;
 	if (why) {
 		if (g)
 			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' could not be read (%s%s%d: %s)", key,
