@@ -432,9 +432,12 @@ const aza_res *aza_inv_find(aza_inv *inv, const char *id)
 		return NULL;
 	if (id[0] == '/' && id[1] == 0)
 		return &inv->tenant;
-	uint64_t h = aza__ihash(id, strlen(id)) % inv->nbuckets;
+	size_t n = strlen(id);
+	while (n > 1 && id[n - 1] == '/')
+		n--; /* a reference written with a trailing slash */
+	uint64_t h = aza__ihash(id, n) % inv->nbuckets;
 	for (aza_res *e = inv->ids[h]; e; e = e->hnext)
-		if (aza__strieq(e->id, id))
+		if (aza__strnieq(e->id, id, n) && e->id[n] == 0)
 			return e;
 	return NULL;
 }
@@ -596,6 +599,15 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	if (id[0] != '/') {
 		/* Seen in real responses (subscription diagnostic settings). */
 		id = aza_arena__printf(&inv->sa, "/%s", id);
+		if (!id)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	}
+	size_t idl = strlen(id);
+	if (idl > 1 && id[idl - 1] == '/') {
+		/* "/subscriptions/.../vm1/" names vm1, as Resource Manager reads it. */
+		while (idl > 1 && id[idl - 1] == '/')
+			idl--;
+		id = aza_arena__printf(&inv->sa, "%.*s", (int)idl, id);
 		if (!id)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	}
@@ -857,7 +869,13 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 				break;
 			return inv->dir_keys[i];
 		}
-	const aza_gap *g = aza_inv_gap(inv, key, "/");
+	/* Graph data is tenant-wide: a gap names the data set, or covers every
+	 * type at the tenant scope; one at a subscription (an ARM listing that
+	 * failed) says nothing about Graph. */
+	const aza_gap *g = NULL;
+	for (const aza_gap *e = inv->gaps; e && !g; e = e->next)
+		if (*e->type ? aza__strieq(e->type, key) : (!*e->scope || !strcmp(e->scope, "/")))
+			g = e;
 	if (why) {
 		if (g)
 			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' could not be read (%s%s%d: %s)", key,

@@ -255,6 +255,7 @@ static const char js[] =
 	"    };\n"
 	"    var gl = $(\"xgaps\");\n"
 	"    X.g.forEach(function (g) { gl.appendChild(el(\"li\", null, XS[g[0]] + \": \" + XS[g[1]])); });\n"
+	"    if (!X.g.length) gl.appendChild(el(\"li\", \"muted\", \"nothing: every path the model needed was in the input\"));\n"
 	"    var xtimer = null;\n"
 	"    $(\"xq\").addEventListener(\"input\", function () { clearTimeout(xtimer); xtimer = setTimeout(xrender, 150); });\n"
 	"    xrender();\n"

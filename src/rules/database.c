@@ -71,6 +71,11 @@ static const char *param(aza_ev *ev, const aza_res *r, const char *name)
 		const char *why;
 		if (!aza_ev_collected(ev, ctype, r, &why))
 			aza_unknown(ev, r, "server parameter %s: %s", name, why);
+		else if (r->api_version && *r->api_version)
+			/* A template that does not declare the parameter deploys the
+			 * server's default, which depends on the engine version. */
+			aza_unknown(ev, r, "server parameter %s is not declared in the template: the server default applies "
+			            "(declare a configurations child to have it judged)", name);
 		else
 			aza_unknown(ev, r, "server parameter %s is not in the input (incomplete export?)", name);
 		return NULL;

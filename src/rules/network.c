@@ -221,7 +221,13 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 	if (aza__strieq(r->type, NIC)) {
 		const char *vm = aza_json_str(aza_prop(ev, r, "properties.virtualMachine.id"));
 		if (vm) {
-			aza_na(ev, r, "attached to VM %s (judged on the VM)", strrchr(vm, '/') ? strrchr(vm, '/') + 1 : vm);
+			size_t l = strlen(vm);
+			while (l > 1 && vm[l - 1] == '/')
+				l--; /* a reference written with a trailing slash */
+			const char *nm = vm + l;
+			while (nm > vm && nm[-1] != '/')
+				nm--;
+			aza_na(ev, r, "attached to VM %.*s (judged on the VM)", (int)(vm + l - nm), nm);
 			return;
 		}
 	}

@@ -338,6 +338,44 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has no destination port", name);
 	r->ports = ports.p;
 	r->nports = ports.n;
+	/* Source ports: the client picks its own, so an Allow limited to some
+	 * source ports still admits anyone, and a Deny limited to some is
+	 * evaded by using another: it shadows nothing and is skipped. */
+	if (!r->allow) {
+		uint32_t sp[2];
+		int every = 1;
+		const aza_json *sone = aza_json_get(p, "sourcePortRange");
+		const aza_json *smany = aza_json_get(p, "sourcePortRanges");
+		if (smany && !aza_json_is(smany, AZA_JNULL) && !aza_json_is(smany, AZA_JARR))
+			BAD("rule %s: sourcePortRanges is not an array", name);
+		if (sone && !aza_json_is(sone, AZA_JNULL)) {
+			if (parse_port(sone, sp))
+				BAD("rule %s has an unreadable sourcePortRange", name);
+			every = sp[0] == 0 && sp[1] == 65535;
+		}
+		if (aza_json_is(smany, AZA_JARR) && smany->u.child) {
+			/* a list covers every port only when its ranges join up */
+			uint32_t cover = 0;
+			int grew = 1;
+			while (grew && cover <= 65535) {
+				grew = 0;
+				aza_json_each(it, smany) {
+					if (parse_port(it, sp))
+						BAD("rule %s has an unreadable sourcePortRanges entry", name);
+					if (sp[0] <= cover && sp[1] + 1 > cover) {
+						cover = sp[1] + 1;
+						grew = 1;
+					}
+				}
+			}
+			if (!(sone && !aza_json_is(sone, AZA_JNULL) && every))
+				every = cover > 65535;
+		}
+		if (!every) {
+			rules->n--; /* drop the Deny just added */
+			return 1;
+		}
+	}
 	/* addresses */
 	aza_buf text;
 	aza_buf__init(&text, 512);

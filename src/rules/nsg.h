@@ -16,6 +16,9 @@
  * destination. What remains is internet traffic the Allow rule decides.
  * A Deny of 10.0.0.0/8 therefore shadows nothing from `*`, and a Deny from
  * `Internet` on 22 shadows an Allow from `*` on 20-30 only for port 22.
+ * Source ports are the client's choice: an Allow limited to some still
+ * admits anyone, and a Deny limited to some (not every port 0-65535) is
+ * evaded with another source port, so it shadows nothing.
  *
  * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits.
  * `*`, `Any`, `Internet`, `0.0.0.0`, and any `/0` prefix mean every address.

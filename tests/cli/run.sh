@@ -155,6 +155,9 @@ if [ $have_jq -eq 1 ]; then
 	same_as snapshot "$T/snap.json"
 	jq '.[0:2]' "$T/arr.json" > "$T/half1.json"; jq '.[2:]' "$T/arr.json" > "$T/half2.json"
 	same_as two-files "$T/half1.json" "$T/half2.json"
+	# ids written with a trailing slash name the same resources
+	jq '[.[] | .id += "/"]' "$T/arr.json" > "$T/slash.json"
+	same_as trailing-slash "$T/slash.json"
 	# a single resource (az ... show) gives the findings of a one-element array
 	jq '.[1]' "$T/arr.json" > "$T/one.json"
 	jq '[.[1]]' "$T/arr.json" > "$T/one-arr.json"

@@ -235,6 +235,13 @@ def param_rule(rule, make, param, ok, bad, failmsg, pg_style=True, unkval="maybe
     case(rule, 'unknown-noprops', snapshot([bare(make('dbbare'))]), "UNKNOWN dbbare ~ no \"properties\"")
 
 param_rule('AZA-SQL-014', pg, 'require_secure_transport', 'on', 'off', 'without TLS')
+# A template that does not declare the parameter: the server default applies,
+# which the message says (not "incomplete export").
+case('AZA-SQL-014', 'unknown-template-undeclared', {
+    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+    "resources": [{"type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2022-12-01", "name": "pg1", "location": "westeurope",
+                   "sku": {"name": "Standard_B1ms", "tier": "Burstable"}, "properties": {"version": "14", "administratorLogin": "pgadmin"}}]},
+    "UNKNOWN pg1 ~ server parameter require_secure_transport is not declared in the template: the server default applies")
 param_rule('AZA-SQL-015', pg, 'ssl_min_protocol_version', 'TLSv1.2', 'TLSv1.1', 'is TLSv1.1', unkval='SSLv3')
 param_rule('AZA-SQL-016', pg, 'log_checkpoints', 'on', 'off', 'not logged')
 param_rule('AZA-SQL-017', pg, 'log_connections', 'on', 'off', 'not logged')

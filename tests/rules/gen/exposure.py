@@ -108,9 +108,32 @@ case(R, 'pass-asg-other', world(None, [rule('AllowRdpToJump', 100, port='3389', 
      "PASS vm1\n" + NA)
 case(R, 'fail', world([rule('AllowRdp', 100, port='3389', src='Internet')], [rule('AllowRdpNic', 120, port='3380-3390')]),
      "FAIL vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowRdp (priority 100) -> NIC NSG nsg-nic rule AllowRdpNic (priority 120)\n" + NA)
+# Ids and references written with a trailing slash name the same resources.
+def slashed(d):
+    d = copy.deepcopy(d)
+    def walk(o):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                if k == 'id' and isinstance(v, str) and v.startswith('/subscriptions/'): o[k] = v + '/'
+                else: walk(v)
+        elif isinstance(o, list):
+            for v in o: walk(v)
+    walk(d['resources']); return d
+case(R, 'fail-trailing-slash-ids', slashed(world([rule('AllowRdp', 100, port='3389', src='Internet')], [rule('AllowRdpNic', 120, port='3380-3390')])),
+     "FAIL vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowRdp\n" + NA)
 case(R, 'fail-basic-no-nsg', world(None, None, sku='Basic'), "FAIL vm1 ~ no subnet NSG -> no NIC NSG\n" + NA)
 case(R, 'fail-deny-does-not-shadow', world([rule('DenyCorp', 100, 'Deny', port='*', src='10.0.0.0/8'), rule('AllowAll', 200, proto='*', port='*')], None),
      "FAIL vm1 ~ rule AllowAll (priority 200)\n" + NA)
+# The client picks its source port: a Deny limited to some source ports is
+# evaded with another and shadows nothing.
+case(R, 'fail-deny-source-ports', world([dict(rule('DenyHighSourcePorts', 100, 'Deny', proto='*', port='*'),
+                                              properties=dict(rule('DenyHighSourcePorts', 100, 'Deny', proto='*', port='*')['properties'], sourcePortRange='1024-65535')),
+                                         rule('AllowRdp', 200, port='3389')], None),
+     "FAIL vm1 ~ rule AllowRdp (priority 200)\n" + NA)
+case(R, 'pass-deny-source-port-list', world([dict(rule('DenyAllSourcePorts', 100, 'Deny', proto='*', port='*'),
+                                              properties=dict(rule('DenyAllSourcePorts', 100, 'Deny', proto='*', port='*')['properties'], sourcePortRange=None, sourcePortRanges=['0-1023', '1024-65535'])),
+                                         rule('AllowRdp', 200, port='3389')], None),
+     "PASS vm1\n" + NA)
 case(R, 'fail-asg-member', snapshot([vm(), nic(nsg_name='nsg-nic', asgs=['asg-jump']), pip(), subnet(None),
                nsg('nsg-nic', [dict(rule('AllowRdpToJump', 100, port='3389'), properties=dict(rule('AllowRdpToJump', 100, port='3389')['properties'], destinationAddressPrefix='',
                    destinationApplicationSecurityGroups=[{"id": nid('applicationSecurityGroups', 'asg-jump')}]))])]),

@@ -84,6 +84,10 @@ case(R, 'fail', snap(directory={"identitySecurityDefaultsEnforcementPolicy": sec
 case(R, 'na-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('mfa all'), ctx='identity/conditionalAccess/policies')}), f"NOT_APPLICABLE {TN} ~ Conditional Access")
 case(R, 'unknown', snap(errors=[gerr("identitySecurityDefaultsEnforcementPolicy")]), f"UNKNOWN {TN} ~ Policy.Read.All")
 case(R, 'unknown-type', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef("yes")}), f"UNKNOWN {TN} ~ not a boolean")
+# A subscription's failed ARM listing says nothing about Graph data: the
+# reason is "not collected", not that ARM error.
+case(R, 'unknown-subscription-error', snap(errors=[{"scope": "/subscriptions/" + SUB, "api": "ARM", "status": 403, "message": "AuthorizationFailed"}]),
+     f"UNKNOWN {TN} ~ 'identitySecurityDefaultsEnforcementPolicy' was not collected")
 # security defaults off and Conditional Access not readable: CA may replace them
 case(R, 'unknown-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False)}, errors=[gerr("conditionalAccessPolicies")]), f"UNKNOWN {TN} ~ Policy.Read.All")
 

@@ -81,6 +81,11 @@ R = 'AZA-NET-001'
 nsgcase(R, 'pass', [], "PASS nsg1", example_rules=True)
 nsgcase(R, 'fail', [rule('AllowRDP', 110, src='Any', port='3389')], "FAIL nsg1 ~ rule AllowRDP (priority 110) allows TCP 3389 from Any")
 nsgcase(R, 'fail-udp', [rule('AllowRDPUdp', 120, proto='Udp', src='Internet', port='3389')], "FAIL nsg1 ~ UDP 3389")
+# A Deny limited to some source ports is evaded with another source port.
+nsgcase(R, 'fail-deny-source-ports', [dict(rule('DenyLowSourcePorts', 100, 'Deny', proto='*', port='*'),
+                                           properties=dict(rule('DenyLowSourcePorts', 100, 'Deny', proto='*', port='*')['properties'], sourcePortRange='0-1023')),
+                                      rule('AllowRDP', 200, src='Internet', port='3389')],
+        "FAIL nsg1 ~ rule AllowRDP (priority 200) allows TCP 3389 from Internet")
 case(R, 'unknown', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1")
 R = 'AZA-NET-003'
 nsgcase(R, 'pass', [rule('AllowVnetUdp', 100, proto='Udp', src='VirtualNetwork', port='*'), rule('AllowHttps', 110, port='443')], "PASS nsg1")
