@@ -61,6 +61,7 @@ struct aza_inv {
 	size_t resources, unknown_types, inputs;
 	double bytes;
 	aza_res *last; /* kept by the last aza_inv__add */
+	int deployed;  /* some input describes a deployed tenant (not only templates) */
 };
 
 /* Types every scan knows, with the service model they belong to. Rules add
@@ -591,6 +592,8 @@ static const char *keep_shared(aza_inv *inv, const char *s)
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version, const char *raw, size_t rawlen)
 {
+	if (!api_version || !*api_version)
+		inv->deployed = 1;
 	aza_arena_mark m0 = {0, 0};
 	aza_arena__reset(&inv->sa, m0);
 	const char *id = aza_json_str(aza_json_get(doc, "id"));
@@ -687,6 +690,11 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	return 0;
 }
 
+int aza_inv_deployed(aza_inv *inv)
+{
+	return inv->deployed;
+}
+
 aza_res *aza_inv__last(aza_inv *inv)
 {
 	return inv->last;
@@ -756,6 +764,7 @@ const char *aza_inv_sub_name(aza_inv *inv, const char *sub_id)
 
 int aza_inv__add_meta(aza_inv *inv, const aza_json *meta, const char *source)
 {
+	inv->deployed = 1;
 	if (!aza_json_is(meta, AZA_JOBJ))
 		return aza__err(inv->ctx, AZA_EINPUT, "%s: \"meta\" must be an object", source);
 	const char *tid = aza_json_str(aza_json_get(meta, "tenant_id"));
@@ -810,6 +819,7 @@ int aza_inv_dataset_listed(aza_inv *inv, const char *type)
 
 int aza_inv__add_gap(aza_inv *inv, const aza_json *e, const char *source)
 {
+	inv->deployed = 1;
 	if (!aza_json_is(e, AZA_JOBJ))
 		return aza__err(inv->ctx, AZA_EINPUT, "%s: each entry of \"errors\" must be an object", source);
 	aza_gap *g = aza_arena__alloc(&inv->a, sizeof *g);
@@ -843,6 +853,7 @@ const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id)
 
 int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v)
 {
+	inv->deployed = 1;
 	/* Graph list responses wrap arrays in {"value": [...]}: accept both. */
 	if (aza_json_is(v, AZA_JOBJ) && aza_json_is(aza_json_get(v, "value"), AZA_JARR) &&
 	    !aza__strieq(key, "authorizationPolicy") &&
@@ -890,6 +901,7 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 
 int aza_inv__add_dataplane(aza_inv *inv, const aza_json *v)
 {
+	inv->deployed = 1;
 	if (inv->ndataplane >= sizeof inv->dataplane / sizeof inv->dataplane[0])
 		return aza__err(inv->ctx, AZA_ELIMIT, "too many data-plane sections");
 	inv->dataplane[inv->ndataplane++] = v;

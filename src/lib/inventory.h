@@ -110,6 +110,9 @@ int aza_id_within(const char *id, const char *scope);
 /* Subscription pseudo-resources (type Microsoft.Resources/subscriptions). */
 const aza_res *aza_inv_subs(aza_inv *inv);
 const aza_res *aza_inv_tenant(aza_inv *inv);
+/* 0 when every input was an ARM template (no export, snapshot or directory
+ * data): subscription and tenant settings are then outside the scan. */
+int aza_inv_deployed(aza_inv *inv);
 const char *aza_inv_tenant_id(aza_inv *inv);
 /* A directory data set ("users", "authorizationPolicy", ...) or NULL, with
  * *why saying whether it was not collected or failed. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "../rules/rule.h"
@@ -445,6 +446,21 @@ const char *aza_datadir(void)
 	struct stat st;
 	if (stat(AZA_DATADIR "/frameworks", &st) == 0 && S_ISDIR(st.st_mode))
 		return AZA_DATADIR;
+	/* An uninstalled build (build/azaudit) finds the source tree's
+	 * frameworks/ one level above the executable, from any directory. */
+	static char beside[4096];
+	ssize_t n = readlink("/proc/self/exe", beside, sizeof beside - 32);
+	if (n > 0) {
+		beside[n] = 0;
+		char *slash = strrchr(beside, '/');
+		if (slash) {
+			strcpy(slash, "/..");
+			char probe[4200];
+			snprintf(probe, sizeof probe, "%s/frameworks", beside);
+			if (stat(probe, &st) == 0 && S_ISDIR(st.st_mode))
+				return beside;
+		}
+	}
 	return ".";
 }
 

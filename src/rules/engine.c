@@ -365,6 +365,51 @@ static void run_resource_rule(aza_ev *ev, const aza_res *r)
 	run_one(ev, r);
 }
 
+/* A template-only scan describes resources to deploy, not the tenant or
+ * subscription they land in: a scope-wide rule that reads nothing the
+ * templates deploy is not applicable rather than unknown. When they do
+ * deploy something it reads (a log profile, an alert) it is judged as
+ * usual. */
+/* Does the input hold any resource of a type the rule reads? */
+static int rule_has_data(aza_ev *ev)
+{
+	const char *lists[2] = {ev->rule->types, ev->rule->needs};
+	for (int k = 0; k < 2; k++) {
+		const char *p = lists[k];
+		while (p && *p) {
+			size_t l = strcspn(p, " ");
+			char t[160];
+			if (l && l < sizeof t) {
+				memcpy(t, p, l);
+				t[l] = 0;
+				for (const aza_res *r = aza_inv_first(ev->s->inv, t); r; r = r->next_of_type)
+					if (!r->pseudo)
+						return 1;
+			}
+			p += l;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	return 0;
+}
+
+static void template_scope(aza_ev *ev, size_t first)
+{
+	if (aza_inv_deployed(ev->s->inv) || rule_has_data(ev))
+		return;
+	for (size_t i = first; i < ev->s->nf; i++) {
+		aza_finding *f = &ev->s->f[i];
+		if (f->status != AZA_UNKNOWN)
+			continue;
+		f->status = AZA_NOT_APPLICABLE;
+		f->message = aza_arena__printf(aza_inv__arena(ev->s->inv),
+		                               "template scan: the templates deploy nothing this rule reads (%s)", f->message);
+		if (!f->message)
+			ev->failed = 1;
+	}
+}
+
 static void run_scope_rule(aza_ev *ev)
 {
 	const aza_rule *rule = ev->rule;
@@ -374,15 +419,19 @@ static void run_scope_rule(aza_ev *ev)
 		aza_manual(ev, tenant, "no API exposes this; verify by hand: %s", rule->manual ? rule->manual : "");
 		return;
 	}
+	size_t first = ev->s->nf;
 	if (rule->scope == AZA_SCOPE_TENANT) {
 		run_one(ev, tenant);
 		release_docs(ev);
+		template_scope(ev, first);
 		return;
 	}
 	size_t n = 0;
 	for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++) {
+		first = ev->s->nf;
 		run_one(ev, r);
 		release_docs(ev);
+		template_scope(ev, first);
 	}
 	if (n == 0)
 		aza_na(ev, tenant, "no subscription in the input");

@@ -215,6 +215,10 @@ static void key_reminder(aza_ev *ev, const aza_res *r)
 static void key_age(aza_ev *ev, const aza_res *r)
 {
 	int b;
+	if (is_template(r)) {
+		aza_na(ev, r, "keys are generated when the template is deployed: their age is a deployed account's");
+		return;
+	}
 	if (aza_json_bool(aza_prop(ev, r, "properties.allowSharedKeyAccess"), &b) && !b) {
 		aza_pass(ev, r, "allowSharedKeyAccess is false: access keys cannot be used");
 		return;
@@ -328,11 +332,27 @@ static void geo_redundant(aza_ev *ev, const aza_res *r)
 
 /* The service child (blobServices/default...) of an account, or NULL with
  * an UNKNOWN already reported. */
+/* A template that declares no service object leaves the service with the
+ * API's defaults: soft delete and versioning off, every SMB version and
+ * channel cipher allowed. Rules read that as an empty properties object. */
+static const aza_json tmpl_props = {.kind = AZA_JOBJ, .key = "properties"};
+static const aza_json tmpl_doc = {.kind = AZA_JOBJ, .n = 1, .u = {.child = (aza_json *)&tmpl_props}};
+static const aza_res tmpl_service = {.id = "", .type = "", .name = "(API defaults)", .sub = "", .rg = "",
+                                     .location = "", .parent = "", .source = "", .api_version = "",
+                                     .doc = &tmpl_doc};
+
 static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, const char *what)
 {
 	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
 	if (s)
 		return s;
+	if (is_template(r) && !aza__iends(type, "/fileServices"))
+		return &tmpl_service;
+	if (is_template(r)) {
+		aza_unknown(ev, r, "%s: the template declares no fileServices object, and whether share soft delete is on "
+		                   "by default depends on how the account is created", what);
+		return NULL;
+	}
 	const char *why;
 	if (!aza_ev_collected(ev, type, r, &why))
 		aza_unknown(ev, r, "%s: %s", what, why);
@@ -448,8 +468,11 @@ static void smb_setting(aza_ev *ev, const aza_res *r, const char *prop, const ch
 		aza_na(ev, r, "account kind has no file service");
 		return;
 	}
-	const aza_res *s = service(ev, r, STG "/fileServices", what);
-	if (!s)
+	/* Undeclared in a template: SMB settings take the API default (all allowed). */
+	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, STG "/fileServices");
+	if (!s && is_template(r))
+		s = &tmpl_service;
+	if (!s && !(s = service(ev, r, STG "/fileServices", what)))
 		return;
 	char path[128];
 	snprintf(path, sizeof path, "properties.protocolSettings.smb.%s", prop);

@@ -363,5 +363,18 @@ echo '{"key_max_age_days": 90, "colour": "blue"}' > "$T/cfg.json"
 $AZ scan --config "$T/cfg.json" "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'colour' "$T/err" && ok || bad "unknown configuration key: exit $rc"
 
+# A template-only scan: scope-wide rules with nothing to read in the templates
+# are NOT_APPLICABLE, not UNKNOWN; rules on what the template deploys still run.
+cat > "$T/tmpl.json" <<'TEOF'
+{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+ "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stgtmpl", "location": "westeurope",
+   "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {"supportsHttpsTrafficOnly": false}}]}
+TEOF
+$AZ scan -q -f json "$T/tmpl.json" > "$T/tmpl.out" 2>/dev/null; rc=$?
+[ $rc -eq 0 ] && ok || bad "template scan exit $rc"
+[ "$(jq -r '[.findings[] | select(.rule_id == "AZA-DEF-001")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: Defender plan rule should be NOT_APPLICABLE"
+[ "$(jq -r '[.findings[] | select(.rule_id == "AZA-LOG-020")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: activity log alert rule should be NOT_APPLICABLE"
+[ "$(jq -r '[.findings[] | select(.rule_id == "AZA-STG-001")][0].status' "$T/tmpl.out")" = FAIL ] && ok || bad "template scan: the template's own storage account is still judged"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
