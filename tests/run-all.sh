@@ -24,6 +24,7 @@ run exposure $O/tests/exposure/exposure_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
 run alloc $O/tests/alloc_test
+run threads sh tests/threads.sh
 run schema $O/tests/schema_test
 run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
