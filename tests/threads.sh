@@ -31,6 +31,10 @@ same() {
 	done
 }
 same sample examples/sample-tenant
+# AZAUDIT_THREADS=2 splits every type, however few its resources.
+AZAUDIT_THREADS=1 $AZ scan -f json -o "$T/one.json" examples/sample-tenant 2> /dev/null
+AZAUDIT_THREADS=2 $AZ scan -f json -o "$T/two.json" examples/sample-tenant 2> /dev/null
+cmp -s "$T/one.json" "$T/two.json" && ok || bad "sample: AZAUDIT_THREADS=2 report differs"
 same 10k "$T/t10k.json"
 same 10k-gz "$T/t10k.json.gz"
 # Errors deep in the list: the first one in input order is reported.
