@@ -522,13 +522,13 @@ static void run_span(aza_ev *ev, const struct typejob *job, const aza_res *from,
 struct span {
 	aza_ev *ev;
 	const struct typejob *job;
-	const aza_res *from;
+	const aza_res *from, *to;
 };
 
 static void *span_thread(void *arg)
 {
 	struct span *sp = arg;
-	run_span(sp->ev, sp->job, sp->from, NULL);
+	run_span(sp->ev, sp->job, sp->from, sp->to);
 	return NULL;
 }
 
@@ -561,6 +561,8 @@ static void take_findings(aza_ev *ev, aza_ev *ev2)
 
 /* A type with fewer resources than this runs on one thread; a test hook,
  * AZAUDIT_THREADS=2, splits every type of two resources or more. */
+#define ROUND 8192
+
 static size_t split_min(void)
 {
 	const char *e = getenv("AZAUDIT_THREADS");
@@ -649,21 +651,32 @@ int aza_engine__run(aza_scan *s)
 			for (size_t q = 0; q < jobs[k].nrules; q++)
 				seen[jobs[k].rules[q]]++;
 		if (threads && n >= min) {
-			/* The second half of the chain on a second thread; its
-			 * findings follow the first half's, as on one thread. */
-			const aza_res *mid = first;
-			for (size_t i = 0; mid && i < n / 2; mid = mid->next_of_type)
-				i += !mid->pseudo;
-			struct span sp = {&ev2, &jobs[k], mid};
-			pthread_t th;
-			if (pthread_create(&th, NULL, span_thread, &sp) == 0) {
-				run_span(&ev, &jobs[k], first, mid);
-				pthread_join(th, NULL);
-				if (ev2.failed)
-					ev.failed = 1;
-				take_findings(&ev, &ev2);
-				continue;
+			/* Rounds of up to ROUND resources: the first half on this
+			 * thread, the second on another; the second's findings
+			 * follow the first's, as on one thread, and its buffer
+			 * holds one round's findings at most. */
+			const aza_res *from = first;
+			while (from && !ev.failed) {
+				const aza_res *mid = from, *end;
+				size_t m = 0;
+				for (end = from; end && m < ROUND; end = end->next_of_type)
+					m += !end->pseudo;
+				for (size_t i = 0; mid != end && i < m / 2; mid = mid->next_of_type)
+					i += !mid->pseudo;
+				struct span sp = {&ev2, &jobs[k], mid, end};
+				pthread_t th;
+				if (m < min || pthread_create(&th, NULL, span_thread, &sp) != 0) {
+					run_span(&ev, &jobs[k], from, end);
+				} else {
+					run_span(&ev, &jobs[k], from, mid);
+					pthread_join(th, NULL);
+					if (ev2.failed)
+						ev.failed = 1;
+					take_findings(&ev, &ev2);
+				}
+				from = end;
 			}
+			continue;
 		}
 		run_span(&ev, &jobs[k], first, NULL);
 	}
