@@ -3,7 +3,8 @@
 # the same run on the same file: `cat` (reading), the bare streaming parse
 # by azaudit's JSON parser (bench/parse_baseline.c), and a jq filter that
 # checks one rule. Prints wall seconds (median of RUNS), MB/s, peak RSS and
-# the ratio of the scan to the bare parse. Sizes: SIZES (default
+# the ratio of the scan to the bare parse. The scan runs twice: on one
+# thread (AZAUDIT_THREADS=1) and as it does by default (two threads). Sizes: SIZES (default
 # "10000 100000"; add 1000000 for the 3 GB case).
 set -eu
 cd "$(dirname "$0")/.."
@@ -38,8 +39,9 @@ for n in $SIZES; do
 	cj_s=0; cj_m=0
 	if [ "$HAVE_CJSON" = 1 ]; then set -- $(measure ./build/cjson_baseline "$f"); cj_s=$1; cj_m=$2; fi
 	set -- $(measure jq '[.resources[] | select(.type == "Microsoft.Storage/storageAccounts") | select(.properties.supportsHttpsTrafficOnly != true)] | length' "$f"); j_s=$1; j_m=$2
+	set -- $(measure env AZAUDIT_THREADS=1 ./build/azaudit scan -f text -o "$D/.report.txt" "$f"); s1_s=$1; s1_m=$2
 	set -- $(measure ./build/azaudit scan -f text -o "$D/.report.txt" "$f"); s_s=$1; s_m=$2
-	for row in "cat:$cat_s:$cat_m" "bare-parse:$p_s:$p_m" "cjson-per-resource:$cj_s:$cj_m" "jq-one-rule:$j_s:$j_m" "azaudit-scan-all-rules:$s_s:$s_m"; do
+	for row in "cat:$cat_s:$cat_m" "bare-parse:$p_s:$p_m" "cjson-per-resource:$cj_s:$cj_m" "jq-one-rule:$j_s:$j_m" "azaudit-scan-1-thread:$s1_s:$s1_m" "azaudit-scan-all-rules:$s_s:$s_m"; do
 		[ "$row" = "cjson-per-resource:0:0" ] && continue
 		what=${row%%:*}; rest=${row#*:}; sec=${rest%%:*}; kb=${rest#*:}
 		awk -v n="$n" -v w="$what" -v s="$sec" -v k="$kb" -v mb="$mb" -v p="$p_s" 'BEGIN {

@@ -20,10 +20,12 @@ run templates $O/tests/template/cases_test tests/template/cases
 run bad-templates sh tests/template/bad.sh
 run rules $O/tests/rules_test tests/rules
 run rules-stored env AZAUDIT_SPILL_AT=1 $O/tests/rules_test tests/rules
+run rules-threads env AZAUDIT_THREADS=2 $O/tests/rules_test tests/rules
 run exposure $O/tests/exposure/exposure_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
 run alloc $O/tests/alloc_test
+run threads sh tests/threads.sh
 run schema $O/tests/schema_test
 run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input

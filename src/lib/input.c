@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -280,12 +281,11 @@ static const char *arena_name(rd *r)
 	return r->name;
 }
 
-/* An element of a resource list. raw: its text is still in the buffer,
- * from j->off to the current position, and the inventory keeps a copy. */
-static int resource(rd *r, const aza_json *j, size_t index, const char *list, int raw)
+/* An element of a resource list, found at line:col. raw: its text was in
+ * the buffer, and the inventory keeps its packed form. */
+static int resource_at(rd *r, const aza_json *j, size_t index, const char *list, unsigned long line,
+                       unsigned long col, int raw)
 {
-	unsigned long line, col;
-	position(r, j->off, &line, &col);
 	if (!aza_json_is(j, AZA_JOBJ))
 		return aza__err(r->ctx, AZA_EINPUT, "%s:%lu:%lu: %s[%zu] is not an object", r->name, line, col,
 		                list, index);
@@ -298,19 +298,26 @@ static int resource(rd *r, const aza_json *j, size_t index, const char *list, in
 		return aza__err(r->ctx, AZA_EINPUT, "%s:%lu:%lu: %s[%zu] has no string \"id\"", r->name, line, col,
 		                list, index);
 	}
-	const char *txt = NULL;
-	size_t txtlen = 0;
-	if (raw && j->off >= r->base && r->base + r->pos >= j->off) {
-		txt = r->buf + (j->off - r->base);
-		txtlen = r->base + r->pos - j->off;
-	}
-	int rc = aza_inv__add(r->inv, j, arena_name(r), line, NULL, txt, txtlen);
+	int rc = aza_inv__add(r->inv, j, arena_name(r), line, NULL, raw ? "" : NULL, 0);
 	if (rc < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", aza_errmsg(r->ctx));
 		return aza__err(r->ctx, rc, "%s:%lu:%lu: %s[%zu]: %s", r->name, line, col, list, index, msg);
 	}
 	return rc; /* 0 kept, 1 dropped */
+}
+
+/* Whether the text of j (ending at the current position) is in the buffer. */
+static int in_buffer(const rd *r, const aza_json *j)
+{
+	return j->off >= r->base && r->base + r->pos >= j->off;
+}
+
+static int resource(rd *r, const aza_json *j, size_t index, const char *list, int raw)
+{
+	unsigned long line, col;
+	position(r, j->off, &line, &col);
+	return resource_at(r, j, index, list, line, col, raw && in_buffer(r, j));
 }
 
 /* `az account list` output: subscriptions with a GUID id and a tenantId. */
@@ -340,6 +347,200 @@ static int account_entry(rd *r, const aza_json *j)
 	return aza_inv__add_meta(r->inv, meta, r->name); /* kept: meta points into it */
 }
 
+/* One element of a streamed array: an `az account list` entry or a resource. */
+static int element(rd *r, const aza_json *j, size_t i, const char *list, unsigned long line, unsigned long col,
+                   int raw)
+{
+	if (aza_json_is(j, AZA_JOBJ) && aza_json_get(j, "tenantId") && aza_json_get(j, "isDefault"))
+		return account_entry(r, j);
+	return resource_at(r, j, i, list, line, col, raw);
+}
+
+/* ---- two threads for big arrays ----
+ * A worker thread reads, decompresses and parses the elements (and tracks
+ * their lines) into batches; the calling thread adds them to the inventory
+ * (checks, packing, the index, the document store) in input order, so the
+ * inventory is the same as with one thread. The worker owns the reader
+ * while it runs and records its errors on a context of its own: an error
+ * of the calling thread comes first (its element precedes whatever the
+ * worker was parsing), then the worker's. AZAUDIT_THREADS=1: one thread. */
+#define BATCH_MAX 256
+#define BATCH_BYTES ((size_t)2 << 20)
+#define NSLOTS 4
+
+typedef struct elem {
+	aza_json *j;
+	size_t index;
+	unsigned long line, col;
+	int raw;
+} elem;
+
+typedef struct slot {
+	aza_arena a;
+	elem e[BATCH_MAX];
+	size_t n;
+} slot;
+
+typedef struct pipeline {
+	rd *r;
+	const char *list;
+	aza_ctx wctx; /* the worker's errors */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	slot slots[NSLOTS];
+	size_t head, tail; /* full slots: [tail, head) */
+	int done, rc, stop;
+} pipeline;
+
+int aza_input__threads(void)
+{
+	static int n;
+	if (!n) {
+		const char *e = getenv("AZAUDIT_THREADS");
+		n = e && atoi(e) == 1 ? 1 : 2;
+	}
+	return n;
+}
+
+/* Worker: publish the slot being filled; wait for a free one. 0, or 1: stop. */
+static int pl_publish(pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->head++;
+	pthread_cond_broadcast(&p->cv);
+	while (p->head - p->tail == NSLOTS && !p->stop)
+		pthread_cond_wait(&p->cv, &p->mu);
+	int stop = p->stop;
+	pthread_mutex_unlock(&p->mu);
+	return stop;
+}
+
+static int pl_parse(pipeline *p)
+{
+	rd *r = p->r;
+	int c, rc;
+	for (size_t i = 0;; i++) {
+		slot *s = &p->slots[p->head % NSLOTS];
+		aza_json *j;
+		if ((rc = value(r, &s->a, &j)))
+			return rc;
+		elem *e = &s->e[s->n++];
+		e->j = j;
+		e->index = i;
+		e->raw = in_buffer(r, j);
+		position(r, j->off, &e->line, &e->col);
+		if ((rc = peek(r, &c)))
+			return rc;
+		int end = c == ']';
+		if (c != ',' && !end) {
+			if (c < 0)
+				return perr(r, r->base + r->pos, AZA_EPARSE, "unexpected end of input");
+			return perr(r, r->base + r->pos, AZA_EPARSE, "expected ',' or ']' after array element");
+		}
+		r->pos++;
+		if (end)
+			return 0;
+		if ((s->n == BATCH_MAX || s->a.used_total >= BATCH_BYTES) && pl_publish(p))
+			return 0; /* the other thread failed: its error is the one reported */
+	}
+}
+
+static void *pl_worker(void *arg)
+{
+	pipeline *p = arg;
+	int rc = pl_parse(p);
+	pthread_mutex_lock(&p->mu);
+	if (!p->stop && p->slots[p->head % NSLOTS].n)
+		p->head++; /* the last, partial batch */
+	p->rc = rc;
+	p->done = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* The elements of the array at the current position (after '[' and a
+ * first element), on two threads. *started = 0: no thread could be made,
+ * nothing was read. */
+static int stream_threaded(rd *r, const char *list, int *started)
+{
+	pipeline *p = aza__malloc(sizeof *p);
+	*started = 0;
+	if (!p)
+		return 0;
+	memset(p, 0, sizeof *p);
+	p->r = r;
+	p->list = list;
+	p->wctx.cfg = r->ctx->cfg; /* only errors are written to it */
+	for (size_t k = 0; k < NSLOTS; k++)
+		aza_arena__init(&p->slots[k].a);
+	aza_ctx *ctx = r->ctx;
+	/* This thread's view of the reader: ctx, inv and name; every other
+	 * field belongs to the worker until the join. */
+	rd me = *r;
+	pthread_t th;
+	if (pthread_mutex_init(&p->mu, NULL)) {
+		aza__free(p);
+		return 0;
+	}
+	if (pthread_cond_init(&p->cv, NULL)) {
+		pthread_mutex_destroy(&p->mu);
+		aza__free(p);
+		return 0;
+	}
+	r->ctx = &p->wctx;
+	if (pthread_create(&th, NULL, pl_worker, p)) {
+		r->ctx = ctx;
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+		aza__free(p);
+		return 0;
+	}
+	*started = 1;
+	int rc = 0;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->tail == p->head && !p->done)
+			pthread_cond_wait(&p->cv, &p->mu);
+		int empty = p->tail == p->head;
+		pthread_mutex_unlock(&p->mu);
+		if (empty)
+			break;
+		slot *s = &p->slots[p->tail % NSLOTS];
+		for (size_t k = 0; k < s->n && !rc; k++) {
+			elem *e = &s->e[k];
+			int erc = element(&me, e->j, e->index, list, e->line, e->col, e->raw);
+			if (erc < 0)
+				rc = erc;
+		}
+		s->n = 0;
+		aza_arena__clear(&s->a);
+		pthread_mutex_lock(&p->mu);
+		p->tail++;
+		if (rc)
+			p->stop = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (rc)
+			break;
+	}
+	pthread_join(th, NULL);
+	r->ctx = ctx;
+	if (!rc && p->rc) {
+		rc = p->rc;
+		if (p->wctx.oom)
+			aza__err(ctx, AZA_ENOMEM, "out of memory");
+		else
+			aza__err(ctx, rc, "%s", p->wctx.err);
+	}
+	for (size_t k = 0; k < NSLOTS; k++)
+		aza_arena__release(&p->slots[k].a);
+	pthread_cond_destroy(&p->cv);
+	pthread_mutex_destroy(&p->mu);
+	aza__free(p);
+	return rc;
+}
+
 /* Stream the array at the current position; each element goes to resource(). */
 static int stream_array(rd *r, const char *list)
 {
@@ -354,20 +555,20 @@ static int stream_array(rd *r, const char *list)
 		r->pos++;
 		return 0;
 	}
+	if (aza_input__threads() > 1) {
+		int started;
+		rc = stream_threaded(r, list, &started);
+		if (started)
+			return rc;
+	}
 	for (size_t i = 0;; i++) {
 		aza_arena_mark m = aza_arena__mark(a);
 		aza_json *j;
 		if ((rc = value(r, a, &j)))
 			return rc;
-		if (i == 0 && aza_json_is(j, AZA_JOBJ) && aza_json_get(j, "tenantId") &&
-		    aza_json_get(j, "isDefault")) {
-			rc = account_entry(r, j);
-		} else if (i > 0 && aza_json_is(j, AZA_JOBJ) && aza_json_get(j, "isDefault") &&
-		           aza_json_get(j, "tenantId")) {
-			rc = account_entry(r, j);
-		} else {
-			rc = resource(r, j, i, list, 1);
-		}
+		unsigned long line, col;
+		position(r, j->off, &line, &col);
+		rc = element(r, j, i, list, line, col, in_buffer(r, j));
 		aza_arena__reset(a, m); /* the inventory copied what it keeps */
 		if (rc < 0)
 			return rc;

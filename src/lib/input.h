@@ -24,6 +24,8 @@ struct aza_tmpl_hook {
 	void *ud;
 };
 
+/* Threads a scan may use: 2, or 1 when AZAUDIT_THREADS=1. */
+int aza_input__threads(void);
 int aza_input__path(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl);
 int aza_input__buffer(aza_ctx *ctx, aza_inv *inv, const char *name, const char *data, size_t len,
                       const struct aza_tmpl_hook *tmpl);

@@ -93,6 +93,7 @@ char *aza_arena__printf(aza_arena *a, const char *fmt, ...) AZA_PRINTF(2, 3);
 char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap) AZA_PRINTF(2, 0);
 aza_arena_mark aza_arena__mark(aza_arena *a);
 void aza_arena__reset(aza_arena *a, aza_arena_mark m);     /* free back to a mark */
+void aza_arena__clear(aza_arena *a);   /* empty, keeping its newest chunk for reuse */
 
 /* ---- growable buffer with a hard maximum ---- */
 typedef struct aza_buf {

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -888,11 +889,16 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 		if (*e->type ? aza__strieq(e->type, key) : (!*e->scope || !strcmp(e->scope, "/")))
 			g = e;
 	if (why) {
+		/* The reason lives in the inventory's arena, which the rule
+		 * engine's threads share. */
+		static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+		pthread_mutex_lock(&mu);
 		if (g)
 			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' could not be read (%s%s%d: %s)", key,
 			                         g->api, *g->api ? ", HTTP " : "HTTP ", g->status, g->message);
 		else
 			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' was not collected", key);
+		pthread_mutex_unlock(&mu);
 		if (!*why)
 			*why = "directory data not collected";
 	}

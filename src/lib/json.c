@@ -731,9 +731,9 @@ void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *l
 
 /* ---- accessors ---- */
 
-/* Single-threaded by design: one scan evaluates on one thread. */
-static const char *touched;
-static const aza_json *last_read; /* the last member or element aza_json_get/_at found */
+/* Per thread: the reader's thread looks members up while another parses. */
+static _Thread_local const char *touched;
+static _Thread_local const aza_json *last_read; /* the last member or element aza_json_get/_at found */
 
 void aza_json__touch_reset(void)
 {

@@ -69,6 +69,9 @@ void aza_scan_free(aza_scan *s)
 	aza__free(s->f);
 	aza_triage__free(s->triage);
 	aza_expo__free(s->expo);
+	aza_jintern__free(s->wmsgs);
+	aza_arena__release(&s->warena[0]);
+	aza_arena__release(&s->warena[1]);
 	aza_inv__free(s->inv);
 	aza__free(s);
 }

@@ -28,6 +28,10 @@ struct aza_scan {
 	struct aza_tmpl_hook tmpl;
 	struct aza_tmpl_opts topts;
 	struct aza_triage *triage; /* suppressions, baseline, framework (triage.c) */
+	/* Strings the engine made for findings (template notes; the second
+	 * thread's messages), one arena per thread, kept with the findings. */
+	aza_jintern *wmsgs;
+	aza_arena warena[2];
 };
 
 int aza_scan__selected(const aza_scan *s, const aza_rule *r);

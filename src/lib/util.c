@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,18 +13,21 @@
 /* ---- allocation hook ----
  * AZA_FAIL_ALLOC=N in the environment makes the N-th allocation (and every
  * later one) fail, so the out-of-memory paths can be tested end to end. */
-static long alloc_count;
-static long alloc_fail_at = -1;
+static _Atomic long alloc_count;
+static _Atomic long alloc_fail_at = -1;
 
 static int alloc_should_fail(void)
 {
-	if (alloc_fail_at < 0) {
+	long at = atomic_load_explicit(&alloc_fail_at, memory_order_relaxed);
+	if (at < 0) {
+		/* Both threads may read the environment: they agree. */
 		const char *e = getenv("AZA_FAIL_ALLOC");
-		alloc_fail_at = e ? atol(e) : 0;
+		at = e ? atol(e) : 0;
+		atomic_store_explicit(&alloc_fail_at, at, memory_order_relaxed);
 	}
-	if (alloc_fail_at == 0)
+	if (at == 0)
 		return 0;
-	return ++alloc_count >= alloc_fail_at;
+	return atomic_fetch_add_explicit(&alloc_count, 1, memory_order_relaxed) + 1 >= at;
 }
 
 void *aza__malloc(size_t n)
@@ -264,6 +268,23 @@ void aza_arena__reset(aza_arena *a, aza_arena_mark m)
 		a->used_total -= a->head->used - m.used;
 		a->head->used = m.used;
 	}
+}
+
+void aza_arena__clear(aza_arena *a)
+{
+	/* The newest chunk is the biggest: keep it for the next use. */
+	struct aza_chunk *keep = a->head;
+	if (!keep)
+		return;
+	struct aza_chunk *p = keep->prev;
+	while (p) {
+		struct aza_chunk *q = p->prev;
+		aza__free(p);
+		p = q;
+	}
+	keep->prev = NULL;
+	keep->used = 0;
+	a->used_total = 0;
 }
 
 /* ---- buffers ---- */

@@ -6,6 +6,7 @@
 #include "rule.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,11 @@
 
 #include "../lib/scan.h"
 #include "../lib/template.h"
+#include "exposure.h"
 
+/* An evaluator: one per thread. The first (the calling thread's) appends
+ * findings to the scan; the second appends to its own buffer, which the
+ * first moves to the scan after its own part of the same resources. */
 struct aza_ev {
 	aza_scan *s;
 	const aza_rule *rule;
@@ -21,12 +26,24 @@ struct aza_ev {
 	int emitted;
 	int failed; /* out of memory while emitting */
 	aza_arena tmp;
-	/* Documents parsed from stored text while rules look at them. */
+	aza_arena *keep;    /* strings of findings made here (the scan's warena) */
+	/* Documents unpacked from the store while rules look at them, by
+	 * resource (open addressing; the slots used are listed in loaded). */
 	aza_arena docs;
-	aza_res **loaded;
+	struct dslot {
+		const aza_res *r;
+		const aza_json *doc;
+	} *dt;
+	size_t dcap;
+	size_t *loaded;
 	size_t nloaded, caploaded;
 	uint32_t *order;    /* rule index of each finding, for the final sort */
 	size_t caporder;
+	/* The second evaluator's findings (own = 1), and their rule indexes. */
+	int own;
+	aza_finding *f;
+	size_t nf, capf;
+	uint32_t *forder;
 	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
 	struct memo {
 		const aza_res *r;
@@ -36,6 +53,16 @@ struct aza_ev {
 	} memo[16];
 	size_t nmemo;
 };
+
+static size_t ev_nf(const aza_ev *ev)
+{
+	return ev->own ? ev->nf : ev->s->nf;
+}
+
+static aza_finding *ev_f(aza_ev *ev, size_t i)
+{
+	return ev->own ? &ev->f[i] : &ev->s->f[i];
+}
 
 void *aza_ev_memo_get(aza_ev *ev, const aza_res *r, const char *tag)
 {
@@ -60,7 +87,7 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap) AZA_PRINTF(4, 0);
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap)
 {
-	aza_arena *a = aza_inv__arena(ev->s->inv);
+	aza_arena *a = ev->keep;
 	const aza_json *read = aza_json__last_read(); /* before the reads below */
 	char msg[AZA_MAX_MSG];
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -88,6 +115,28 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		aza_tmpl__prop_pos(a, r, read, &f.prop_line, &f.prop_column, &f.prop_pointer);
 	f.message = aza_jintern__get(ev->msgs, msg, strlen(msg));
 	ev->emitted++;
+	if (!f.message) {
+		ev->failed = 1;
+		return;
+	}
+	if (ev->own) {
+		if (ev->nf == ev->capf) {
+			size_t cap = ev->capf ? ev->capf * 2 : 1024;
+			aza_finding *v = aza__realloc(ev->f, cap * sizeof *v);
+			uint32_t *o = v ? aza__realloc(ev->forder, cap * sizeof *o) : NULL;
+			if (v)
+				ev->f = v;
+			if (!o) {
+				ev->failed = 1;
+				return;
+			}
+			ev->forder = o;
+			ev->capf = cap;
+		}
+		ev->forder[ev->nf] = ev->rule_idx;
+		ev->f[ev->nf++] = f;
+		return;
+	}
 	if (ev->s->nf >= ev->caporder) {
 		size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
 		uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
@@ -103,7 +152,7 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		return;
 	}
 	ev->order[ev->s->nf] = ev->rule_idx;
-	if (!f.message || aza_scan__add(ev->s, &f))
+	if (aza_scan__add(ev->s, &f))
 		ev->failed = 1;
 }
 
@@ -121,21 +170,56 @@ EMITTER(aza_unknown, AZA_UNKNOWN)
 EMITTER(aza_manual, AZA_MANUAL)
 EMITTER(aza_na, AZA_NOT_APPLICABLE)
 
-/* Parse a stored resource text on first use; the tree lives until the
- * engine releases the documents (after each resource or scope-wide call). */
+static size_t ptr_hash(const aza_res *r)
+{
+	uint64_t h = (uint64_t)(uintptr_t)r * 0x9e3779b97f4a7c15ull;
+	return (size_t)(h >> 20);
+}
+
+/* Unpack a stored resource on first use; the tree lives until the
+ * evaluator releases its documents (after each resource or scope-wide
+ * call). The cache is the evaluator's: resources are shared by threads. */
 const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 {
 	if (!r || r->doc || !r->text)
 		return r ? r->doc : NULL;
-	if (ev->nloaded == ev->caploaded) {
-		size_t cap = ev->caploaded ? ev->caploaded * 2 : 64;
-		aza_res **v = aza__realloc(ev->loaded, cap * sizeof *v);
-		if (!v) {
+	size_t h = 0;
+	if (ev->dcap) {
+		h = ptr_hash(r) & (ev->dcap - 1);
+		while (ev->dt[h].r) {
+			if (ev->dt[h].r == r)
+				return ev->dt[h].doc;
+			h = (h + 1) & (ev->dcap - 1);
+		}
+	}
+	if ((ev->nloaded + 1) * 2 > ev->dcap) {
+		/* Grow the table (and the list of used slots with it). */
+		size_t cap = ev->dcap ? ev->dcap * 2 : 64;
+		struct dslot *t = aza__malloc(cap * sizeof *t);
+		size_t *l = aza__malloc(cap * sizeof *l);
+		if (!t || !l) {
+			aza__free(t);
+			aza__free(l);
 			ev->failed = 1;
 			return NULL;
 		}
-		ev->loaded = v;
-		ev->caploaded = cap;
+		memset(t, 0, cap * sizeof *t);
+		for (size_t i = 0; i < ev->nloaded; i++) {
+			struct dslot *o = &ev->dt[ev->loaded[i]];
+			size_t k = ptr_hash(o->r) & (cap - 1);
+			while (t[k].r)
+				k = (k + 1) & (cap - 1);
+			t[k] = *o;
+			l[i] = k;
+		}
+		aza__free(ev->dt);
+		aza__free(ev->loaded);
+		ev->dt = t;
+		ev->loaded = l;
+		ev->dcap = ev->caploaded = cap;
+		h = ptr_hash(r) & (cap - 1);
+		while (ev->dt[h].r)
+			h = (h + 1) & (cap - 1);
 	}
 	const aza_json *j = aza_inv__doc(ev->s->inv, r, &ev->docs);
 	if (!j) {
@@ -143,9 +227,9 @@ const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 		ev->failed = 1;
 		return NULL;
 	}
-	aza_res *w = (aza_res *)r; /* the cache field is the engine's to set */
-	w->doc = j;
-	ev->loaded[ev->nloaded++] = w;
+	ev->dt[h].r = r;
+	ev->dt[h].doc = j;
+	ev->loaded[ev->nloaded++] = h;
 	return j;
 }
 
@@ -156,7 +240,7 @@ static void release_docs(aza_ev *ev)
 			ev->memo[i].free_fn(ev->memo[i].val);
 	ev->nmemo = 0;
 	for (size_t i = 0; i < ev->nloaded; i++)
-		ev->loaded[i]->doc = NULL;
+		ev->dt[ev->loaded[i]].r = NULL;
 	ev->nloaded = 0;
 	aza_arena_mark m0 = {0, 0};
 	aza_arena__reset(&ev->docs, m0);
@@ -313,7 +397,7 @@ static void run_one(aza_ev *ev, const aza_res *r)
 {
 	aza_arena_mark m = aza_arena__mark(&ev->tmp);
 	int before = ev->emitted;
-	size_t first = ev->s->nf;
+	size_t first = ev_nf(ev);
 	aza_json__touch_reset();
 	ev->rule->check(ev, r);
 	if (ev->emitted == before)
@@ -322,11 +406,11 @@ static void run_one(aza_ev *ev, const aza_res *r)
 	 * reference(), a parameter without value) is not a verdict. */
 	const char *t = aza_json__touched();
 	if (t) {
-		for (size_t i = first; i < ev->s->nf; i++) {
-			aza_finding *f = &ev->s->f[i];
+		for (size_t i = first; i < ev_nf(ev); i++) {
+			aza_finding *f = ev_f(ev, i);
 			if (f->status == AZA_UNKNOWN) {
 				/* Already UNKNOWN (a wrong-typed value): say which value. */
-				f->message = aza_arena__printf(aza_inv__arena(ev->s->inv), "%s (it depends on %s, which is not known before deployment)",
+				f->message = aza_arena__printf(ev->keep, "%s (it depends on %s, which is not known before deployment)",
 				                               f->message, t);
 				if (!f->message)
 					ev->failed = 1;
@@ -335,7 +419,7 @@ static void run_one(aza_ev *ev, const aza_res *r)
 			if (f->status != AZA_PASS && f->status != AZA_FAIL)
 				continue;
 			f->status = AZA_UNKNOWN;
-			f->message = aza_arena__printf(aza_inv__arena(ev->s->inv), "depends on %s, which is not known before deployment (%s)",
+			f->message = aza_arena__printf(ev->keep, "depends on %s, which is not known before deployment (%s)",
 			                               t, f->message);
 			if (!f->message)
 				ev->failed = 1;
@@ -469,15 +553,97 @@ static int sort_findings(aza_ev *ev)
 	return 0;
 }
 
+/* Resources [from, to) of a type's chain, every rule of the job on each. */
+static void run_span(aza_ev *ev, const struct typejob *job, const aza_res *from, const aza_res *to)
+{
+	for (const aza_res *r = from; r != to && !ev->failed; r = r->next_of_type) {
+		if (r->pseudo)
+			continue;
+		for (size_t q = 0; q < job->nrules; q++) {
+			ev->rule_idx = job->rules[q];
+			ev->rule = aza_rule_at(ev->rule_idx);
+			run_resource_rule(ev, r);
+		}
+		release_docs(ev);
+	}
+}
+
+struct span {
+	aza_ev *ev;
+	const struct typejob *job;
+	const aza_res *from, *to;
+};
+
+static void *span_thread(void *arg)
+{
+	struct span *sp = arg;
+	run_span(sp->ev, sp->job, sp->from, sp->to);
+	return NULL;
+}
+
+/* Move the second evaluator's findings after the first's. */
+static void take_findings(aza_ev *ev, aza_ev *ev2)
+{
+	for (size_t i = 0; i < ev2->nf && !ev->failed; i++) {
+		if (ev->s->nf >= ev->caporder) {
+			size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
+			while (cap < ev->s->nf + ev2->nf - i)
+				cap *= 2;
+			uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
+			if (!o) {
+				ev->failed = 1;
+				break;
+			}
+			ev->order = o;
+			ev->caporder = cap;
+		}
+		if (ev->s->nf >= UINT32_MAX) {
+			ev->failed = 1;
+			break;
+		}
+		ev->order[ev->s->nf] = ev2->forder[i];
+		if (aza_scan__add(ev->s, &ev2->f[i]))
+			ev->failed = 1;
+	}
+	ev2->nf = 0;
+}
+
+/* A type with fewer resources than this runs on one thread; a test hook,
+ * AZAUDIT_THREADS=2, splits every type of two resources or more. */
+#define ROUND 8192
+
+static size_t split_min(void)
+{
+	const char *e = getenv("AZAUDIT_THREADS");
+	return e && atoi(e) == 2 ? 2 : 64;
+}
+
 int aza_engine__run(aza_scan *s)
 {
-	aza_ev ev;
+	aza_ev ev, ev2;
 	memset(&ev, 0, sizeof ev);
+	memset(&ev2, 0, sizeof ev2);
 	ev.s = s;
 	aza_arena__init(&ev.tmp);
 	aza_arena__init(&ev.docs);
 	ev.msgs = aza_inv__messages(s->inv);
+	ev.keep = &s->warena[0]; /* not the inventory's: aza_inv_dir writes there */
+	ev2.s = s;
+	ev2.own = 1;
+	aza_arena__init(&ev2.tmp);
+	aza_arena__init(&ev2.docs);
+	ev2.keep = &s->warena[1];
 	aza_inv *inv = s->inv;
+	/* Two threads share the resources of each type: the exposure model
+	 * (built on first use) is built before, and each thread has its own
+	 * documents, memo, scratch, messages and findings. */
+	int threads = aza_input__threads() > 1;
+	size_t min = split_min();
+	if (aza_expo__selected(s) && !aza_expo__of_scan(s))
+		threads = 0; /* out of memory: the rules say so, on one thread */
+	if (threads && !s->wmsgs && !(s->wmsgs = aza_jintern__new()))
+		threads = 0;
+	ev2.msgs = s->wmsgs;
 	size_t nrules = aza_rule_count();
 	struct typejob *jobs = NULL;
 	size_t njobs = 0;
@@ -526,17 +692,42 @@ int aza_engine__run(aza_scan *s)
 		}
 	}
 	for (size_t k = 0; k < njobs && !ev.failed; k++) {
-		for (const aza_res *r = aza_inv_first(inv, jobs[k].type); r && !ev.failed; r = r->next_of_type) {
-			if (r->pseudo)
-				continue;
-			for (size_t q = 0; q < jobs[k].nrules; q++) {
-				ev.rule_idx = jobs[k].rules[q];
-				ev.rule = aza_rule_at(ev.rule_idx);
-				seen[ev.rule_idx]++;
-				run_resource_rule(&ev, r);
+		const aza_res *first = aza_inv_first(inv, jobs[k].type);
+		size_t n = 0;
+		for (const aza_res *r = first; r; r = r->next_of_type)
+			n += !r->pseudo;
+		if (n)
+			for (size_t q = 0; q < jobs[k].nrules; q++)
+				seen[jobs[k].rules[q]]++;
+		if (threads && n >= min) {
+			/* Rounds of up to ROUND resources: the first half on this
+			 * thread, the second on another; the second's findings
+			 * follow the first's, as on one thread, and its buffer
+			 * holds one round's findings at most. */
+			const aza_res *from = first;
+			while (from && !ev.failed) {
+				const aza_res *mid = from, *end;
+				size_t m = 0;
+				for (end = from; end && m < ROUND; end = end->next_of_type)
+					m += !end->pseudo;
+				for (size_t i = 0; mid != end && i < m / 2; mid = mid->next_of_type)
+					i += !mid->pseudo;
+				struct span sp = {&ev2, &jobs[k], mid, end};
+				pthread_t th;
+				if (m < min || pthread_create(&th, NULL, span_thread, &sp) != 0) {
+					run_span(&ev, &jobs[k], from, end);
+				} else {
+					run_span(&ev, &jobs[k], from, mid);
+					pthread_join(th, NULL);
+					if (ev2.failed)
+						ev.failed = 1;
+					take_findings(&ev, &ev2);
+				}
+				from = end;
 			}
-			release_docs(&ev);
+			continue;
 		}
+		run_span(&ev, &jobs[k], first, NULL);
 	}
 	for (size_t i = 0; i < nrules && !ev.failed; i++) {
 		const aza_rule *r = aza_rule_at(i);
@@ -556,7 +747,15 @@ int aza_engine__run(aza_scan *s)
 out:
 	release_docs(&ev);
 	aza__free(ev.loaded);
+	aza__free(ev.dt);
 	aza__free(ev.order);
+	release_docs(&ev2);
+	aza__free(ev2.loaded);
+	aza__free(ev2.dt);
+	aza__free(ev2.f);
+	aza__free(ev2.forder);
+	aza_arena__release(&ev2.docs);
+	aza_arena__release(&ev2.tmp);
 	aza__free(seen);
 	aza__free(jobs);
 	aza_arena__release(&ev.docs);

@@ -2199,18 +2199,23 @@ size_t aza_expo__ngaps(const aza_expo *x)
 static const char *const expo_rule_ids[] = {"AZA-NET-027", "AZA-NET-028", "AZA-NET-029",
                                             "AZA-NET-030", "AZA-NET-031", "AZA-NET-032"};
 
+int aza_expo__selected(const aza_scan *s)
+{
+	for (size_t i = 0; i < sizeof expo_rule_ids / sizeof expo_rule_ids[0]; i++) {
+		const aza_rule *r = aza_rule_find(expo_rule_ids[i]);
+		if (r && aza_scan__selected(s, r))
+			return 1;
+	}
+	return 0;
+}
+
 const aza_expo *aza_expo__of_scan(aza_scan *s)
 {
 	if (s->expo)
 		return s->expo;
 	if (!s->ran)
 		return NULL;
-	int any = 0;
-	for (size_t i = 0; i < sizeof expo_rule_ids / sizeof expo_rule_ids[0] && !any; i++) {
-		const aza_rule *r = aza_rule_find(expo_rule_ids[i]);
-		any = r && aza_scan__selected(s, r);
-	}
-	if (!any || aza_expo__build(s->inv, &s->expo))
+	if (!aza_expo__selected(s) || aza_expo__build(s->inv, &s->expo))
 		return NULL;
 	return s->expo;
 }
