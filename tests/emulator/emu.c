@@ -30,6 +30,8 @@
  * Microsoft.Authorization/{policy,role}Assignments lists those at g and its
  * ancestors (as $filter=atScope() does). Subscription lists do not repeat
  * them, so collections without management groups are unchanged.
+ * --hidden-subs N leaves the last N subscriptions out of GET /subscriptions
+ * (an identity that can list a group but not read all its subscriptions).
  */
 #include "lib/internal.h"
 
@@ -74,7 +76,7 @@ static size_t nobjs, capobjs;
 static char **subs;
 static int nsubs = 3;
 static const char *root = "../shared/azure-api-examples";
-static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra, mg_page_size;
+static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra, mg_page_size, hidden_subs;
 static FILE *logfp;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static long n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults;
@@ -1235,7 +1237,7 @@ static void handle(int fd, req *r)
 		aza_buf b;
 		aza_buf__init(&b, 1 << 26);
 		aza_buf__adds(&b, "{\"value\":[");
-		for (int i = 0; i < nsubs; i++)
+		for (int i = 0; i < nsubs - hidden_subs; i++)
 			aza_buf__printf(&b, "%s{\"id\":\"/subscriptions/%s\",\"subscriptionId\":\"%s\",\"tenantId\":\"" TENANT
 			                "\",\"displayName\":\"emu-sub-%d\",\"state\":\"Enabled\"}", i ? "," : "", subs[i],
 			                subs[i], i + 1);
@@ -1454,6 +1456,8 @@ int main(int argc, char **argv)
 			page_size = atoi(v);
 		else if (OPT("--mg-page-size"))
 			mg_page_size = atoi(v);
+		else if (OPT("--hidden-subs"))
+			hidden_subs = atoi(v);
 		else if (OPT("--latency"))
 			latency_ms = atoi(v);
 		else if (OPT("--token-ttl"))
