@@ -147,6 +147,8 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 {
 	if (status == 401)
 		return "a valid credential (the token was rejected)";
+	if (status == 404 && aza__iends(api, "/descendants"))
+		return "none: no management group has this id (give its id, not its display name)";
 	if (status == 404 && !aza__istarts(type, "dataplane/storage"))
 		return "none: the API or resource provider is absent here (register the provider, or the resource is gone)";
 	if (status == 0 || status >= 500 || status == 429)

@@ -200,6 +200,9 @@ grep -q "$MGP/emu-mg-a/providers/Microsoft.Authorization/roleAssignments" "$T/mg
 coll "$T/mgu.json" --management-group emu-mg-b --subscription emu-sub-1
 [ $RC -eq 0 ] && [ "$(subs_of "$T/mgu.json")" = "$S1 $S3 " ] && ok || bad "mg + --subscription: $(subs_of "$T/mgu.json")"
 "$AZ" collect -o "$T/x.json" --management-group 'a/b' 2>/dev/null; [ $? -eq 2 ] && ok || bad "--management-group a/b accepted"
+coll "$T/mgnone.json" --management-group Production -q
+[ $RC -eq 0 ] && [ -z "$(subs_of "$T/mgnone.json")" ] && grep -q "\"scope\":\"$MGP/Production\",\"type\":\"Microsoft.Management/managementGroups\",[^}]*\"status\":404" "$T/mgnone.json" && ok ||
+	bad "mg unknown id: $(subs_of "$T/mgnone.json")"
 # 403 on one group: recorded, the permission named, the other group collected, no false PASS
 start_emu --subs 5 --fault "403:0@managementGroups/emu-mg-a/"
 coll "$T/mg403.json" --management-group emu-mg-a --management-group emu-mg-b
