@@ -24,6 +24,9 @@ static void usage(FILE *fp)
 	        "options:\n"
 	        "  -o, --output FILE        snapshot to write (atomically)\n"
 	        "      --subscription S     only this subscription (id or name; repeatable)\n"
+	        "      --management-group G only the subscriptions below this management group\n"
+	        "                           (its id; every level; repeatable; with --subscription\n"
+	        "                           the scope is the union)\n"
 	        "      --cloud NAME         AzureCloud (default), AzureUSGovernment, AzureChinaCloud\n"
 	        "      --auth METHOD        auto (default), secret, certificate, workload, msi,\n"
 	        "                           appservice, cli\n"
@@ -65,7 +68,7 @@ static void usage(FILE *fp)
 	        "credential or write error, 3 out of memory.\n");
 }
 
-static const char *passthrough[] = {"subscription", "cloud", "auth", "tenant", "authority-host",
+static const char *passthrough[] = {"subscription", "management-group", "cloud", "auth", "tenant", "authority-host",
                                     "arm-endpoint", "graph-endpoint", "storage-suffix", "concurrency",
                                     "attempts", "timeout", "retry-base-ms", "retry-max-ms",
                                     "max-response", "max-pages", "arg-batch", "page-size", "max-active",

@@ -46,6 +46,31 @@ void aza_arm__subscription(aza_collector *c, const char *sub)
 		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type);
 }
 
+/* Policy and role assignments at a management group: $filter=atScope()
+ * returns those at the group and at its ancestors (without a filter, role
+ * assignments would include every one below the group). The subscription
+ * lists already include the assignments inherited from groups; these show
+ * them even where a subscription cannot be read. */
+void aza_arm__management_group(aza_collector *c, const char *name)
+{
+	static const struct subcall mg_calls[] = {
+		{"/providers/Microsoft.Authorization/policyAssignments", "2023-04-01", "Microsoft.Authorization/policyAssignments"},
+		{"/providers/Microsoft.Authorization/roleAssignments", "2022-04-01", "Microsoft.Authorization/roleAssignments"},
+	};
+	const char *scope = aza_coll__printf(c, "/providers/Microsoft.Management/managementGroups/%s", name);
+	if (!scope)
+		return;
+	for (size_t i = 0; i < sizeof mg_calls / sizeof mg_calls[0]; i++) {
+		const struct subcall *k = &mg_calls[i];
+		if (!aza_coll__wants(c, k->type))
+			continue;
+		const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s&$filter=atScope()", aza_coll__arm(c), scope,
+		                                   k->path, k->version);
+		if (!url || aza_coll__walk(c, AZA_WALK_LIST, url, scope, k->type, NULL))
+			aza_coll__error(c, scope, k->type, k->path, 0, "out of memory");
+	}
+}
+
 /* Child calls by the type of a Resource Graph row (lower case there). */
 static const struct childcall {
 	const char *parent; /* type of the row */
@@ -122,6 +147,8 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 {
 	if (status == 401)
 		return "a valid credential (the token was rejected)";
+	if (status == 404 && aza__iends(api, "/descendants"))
+		return "none: no management group has this id (give its id, not its display name)";
 	if (status == 404 && !aza__istarts(type, "dataplane/storage"))
 		return "none: the API or resource provider is absent here (register the provider, or the resource is gone)";
 	if (status == 0 || status >= 500 || status == 429)
@@ -149,6 +176,12 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 			if (aza__strieq(type, g[i].key))
 				return g[i].perm;
 		return "Microsoft Graph Directory.Read.All";
+	}
+	if (aza__istarts(api, "/providers/Microsoft.Management/managementGroups/")) {
+		if (aza__iends(api, "/descendants"))
+			return "Management Group Reader (or Reader) on the management group; without it, its subscriptions "
+			       "are not listed";
+		return "Reader on the management group";
 	}
 	if (aza__istrstr(api, "/Microsoft.Security/"))
 		return "Security Reader (or Reader) on the subscription";

@@ -17,7 +17,9 @@
 #include <zlib.h>
 
 #define MAX_SUBS_FILTER 256
+#define MAX_MG_FILTER 64
 #define MAX_DIRS 32
+#define MG_PREFIX "/providers/Microsoft.Management/managementGroups/"
 
 typedef struct cerror {
 	char *scope, *type, *api, *message;
@@ -30,6 +32,8 @@ struct aza_collect {
 	char *cloud, *authority, *arm, *graph, *storage_suffix, *method, *tenant;
 	char *want[MAX_SUBS_FILTER];
 	size_t nwant;
+	char *mg_want[MAX_MG_FILTER]; /* --management-group: group ids (names) */
+	size_t nmg_want;
 	aza_http_cfg hcfg;
 	int max_pages, arg_batch, arg_top, want_graph;
 	void (*log)(void *ud, const char *line);
@@ -46,8 +50,18 @@ struct aza_collect {
 	size_t nseen, capseen;
 	struct sub {
 		char *id, *name;
+		char *mg; /* parent management group id (name), or NULL */
 	} *subs;
 	size_t nsubs, capsubs;
+	size_t ncoll;  /* the first ncoll subscriptions are collected; the rest are unreadable */
+	/* Management groups: the ones asked for and their descendant groups. */
+	struct mg {
+		char *name, *display, *parent;
+		int requested;
+	} *mgs;
+	size_t nmgs, capmgs;
+	struct sub *mgsubs; /* subscriptions below the groups asked for */
+	size_t nmgsubs, capmgsubs;
 	int listing_subs;
 	char *tenant_seen;
 	cerror *errs;
@@ -191,8 +205,12 @@ void aza_collect_free(aza_collect *c)
 		aza__free(c->stg_ep[i]);
 	for (size_t i = 0; i < c->nwant; i++)
 		aza__free(c->want[i]);
+	for (size_t i = 0; i < c->nmg_want; i++)
+		aza__free(c->mg_want[i]);
 	aza__free(c->types);
 	aza__free(c->subs);
+	aza__free(c->mgs);
+	aza__free(c->mgsubs);
 	aza__free(c->errs);
 	aza__free(c->pub);
 	aza__free(c->ds);
@@ -314,6 +332,25 @@ int aza_collect_set(aza_collect *c, const char *name, const char *v)
 		if (!(c->want[c->nwant] = aza__strdup(v)))
 			return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
 		c->nwant++;
+		return 0;
+	}
+	if (!strcmp(name, "management-group")) {
+		/* A group id (its name, not its display name), or its full id. */
+		if (aza__istarts(v, MG_PREFIX))
+			v += strlen(MG_PREFIX);
+		size_t n = strlen(v);
+		int ok = n > 0 && n <= 90;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' && v[i] <= '9') ||
+			     strchr("-_.()", v[i]);
+		if (!ok)
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --management-group takes a group id (letters, digits, "
+			                "'-', '_', '.', '(', ')'; up to 90), not '%s'", v);
+		if (c->nmg_want >= MAX_MG_FILTER)
+			return aza__err(c->ctx, AZA_ELIMIT, "collect: more than %d --management-group options", MAX_MG_FILTER);
+		if (!(c->mg_want[c->nmg_want] = aza__strdup(v)))
+			return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+		c->nmg_want++;
 		return 0;
 	}
 	static const struct {
@@ -908,18 +945,113 @@ static void on_sub(aza_collector *c, const aza_json *it)
 	}
 	c->subs[c->nsubs].id = aza_arena__strdup(&c->strs, id);
 	c->subs[c->nsubs].name = aza_arena__strdup(&c->strs, name ? name : "");
+	c->subs[c->nsubs].mg = NULL;
 	if (c->subs[c->nsubs].id && c->subs[c->nsubs].name)
 		c->nsubs++;
 	if (tid && !c->tenant_seen)
 		c->tenant_seen = aza_arena__strdup(&c->strs, tid);
 }
 
-/* Keep the subscriptions --subscription names (ids or display names). */
-static int filter_subs(aza_collect *c)
+/* ---- management groups ---- */
+static struct mg *mg_find(aza_collect *c, const char *name)
 {
-	if (!c->nwant)
+	for (size_t i = 0; i < c->nmgs; i++)
+		if (aza__strieq(c->mgs[i].name, name))
+			return &c->mgs[i];
+	return NULL;
+}
+
+static struct mg *mg_add(aza_collect *c, const char *name, const char *display, const char *parent, int requested)
+{
+	struct mg *g = mg_find(c, name);
+	if (!g) {
+		if (c->nmgs == c->capmgs) {
+			size_t n = c->capmgs ? c->capmgs * 2 : 16;
+			struct mg *v = aza__realloc(c->mgs, n * sizeof *v);
+			if (!v)
+				return NULL;
+			c->mgs = v;
+			c->capmgs = n;
+		}
+		g = &c->mgs[c->nmgs];
+		memset(g, 0, sizeof *g);
+		if (!(g->name = aza_arena__strdup(&c->strs, name)))
+			return NULL;
+		c->nmgs++;
+	}
+	g->requested |= requested;
+	if (display && !g->display)
+		g->display = aza_arena__strdup(&c->strs, display);
+	if (parent && !g->parent)
+		g->parent = aza_arena__strdup(&c->strs, parent);
+	return g;
+}
+
+/* The group name of a management group id (or the id itself). */
+static const char *mg_name(const char *id)
+{
+	return id && aza__istarts(id, MG_PREFIX) ? id + strlen(MG_PREFIX) : id;
+}
+
+/* One item of GET .../managementGroups/{id}/descendants: a subscription or
+ * a management group, at any depth below the group asked for. */
+static void on_mg_item(aza_collector *c, const aza_json *it)
+{
+	const char *type = aza_json_str(aza_json_get(it, "type"));
+	const char *id = aza_json_str(aza_json_get(it, "id"));
+	const char *name = aza_json_str(aza_json_get(it, "name"));
+	const char *display = aza_json_str(aza_json_path(it, "properties.displayName"));
+	const char *parent = mg_name(aza_json_str(aza_json_path(it, "properties.parent.id")));
+	if (!type || !id)
+		return;
+	if (aza__strieq(type, "Microsoft.Management/managementGroups/subscriptions") || aza__strieq(type, "/subscriptions")) {
+		const char *sid = aza__istarts(id, "/subscriptions/") ? id + 15 : name;
+		if (!sid || !*sid || strchr(sid, '/'))
+			return;
+		for (size_t i = 0; i < c->nmgsubs; i++)
+			if (aza__strieq(c->mgsubs[i].id, sid))
+				return;
+		if (c->nmgsubs == c->capmgsubs) {
+			size_t n = c->capmgsubs ? c->capmgsubs * 2 : 16;
+			struct sub *v = aza__realloc(c->mgsubs, n * sizeof *v);
+			if (!v)
+				return;
+			c->mgsubs = v;
+			c->capmgsubs = n;
+		}
+		struct sub *s = &c->mgsubs[c->nmgsubs];
+		s->id = aza_arena__strdup(&c->strs, sid);
+		s->name = aza_arena__strdup(&c->strs, display ? display : "");
+		s->mg = parent ? aza_arena__strdup(&c->strs, parent) : NULL;
+		if (s->id && s->name)
+			c->nmgsubs++;
+	} else if (aza__strieq(type, "Microsoft.Management/managementGroups")) {
+		const char *g = mg_name(id);
+		if (g && *g && !strchr(g, '/'))
+			mg_add(c, g, display, parent, 0);
+	}
+}
+
+/* Did listing this management group's descendants fail? */
+static int mg_failed(aza_collect *c, const char *name)
+{
+	char *scope = aza_arena__printf(&c->ar, MG_PREFIX "%s", name);
+	int f = 0;
+	for (size_t i = 0; scope && i < c->nerrs && !f; i++)
+		f = aza__strieq(c->errs[i].scope, scope) && aza__strieq(c->errs[i].type, "Microsoft.Management/managementGroups");
+	return f;
+}
+
+/* The scope: every subscription the identity can read, or the union of the
+ * --subscription ones and those below each --management-group. A
+ * subscription below a group that the identity cannot list is kept (last,
+ * not collected) with an error, so its rules report UNKNOWN. */
+static int resolve_scope(aza_collect *c)
+{
+	c->ncoll = c->nsubs;
+	if (!c->nwant && !c->nmg_want)
 		return 0;
-	struct sub *keep = aza__malloc((c->nsubs + 1) * sizeof *keep);
+	struct sub *keep = aza__malloc((c->nsubs + c->nmgsubs + 1) * sizeof *keep);
 	if (!keep)
 		return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
 	size_t k = 0;
@@ -927,6 +1059,12 @@ static int filter_subs(aza_collect *c)
 		int want = 0;
 		for (size_t j = 0; j < c->nwant && !want; j++)
 			want = aza__strieq(c->want[j], c->subs[i].id) || !strcmp(c->want[j], c->subs[i].name);
+		for (size_t j = 0; j < c->nmgsubs; j++)
+			if (aza__strieq(c->mgsubs[j].id, c->subs[i].id)) {
+				c->subs[i].mg = c->mgsubs[j].mg;
+				want = 1;
+				break;
+			}
 		if (want)
 			keep[k++] = c->subs[i];
 	}
@@ -947,10 +1085,24 @@ static int filter_subs(aza_collect *c)
 			          "(give ids to choose)", c->want[j], byname);
 		}
 	}
+	c->ncoll = k;
+	for (size_t j = 0; j < c->nmgsubs; j++) {
+		int seen = 0;
+		for (size_t i = 0; i < c->nsubs && !seen; i++)
+			seen = aza__strieq(c->mgsubs[j].id, c->subs[i].id);
+		if (seen)
+			continue;
+		keep[k++] = c->mgsubs[j];
+		char *scope = aza_arena__printf(&c->strs, "/subscriptions/%s", c->mgsubs[j].id);
+		char *msg = aza_arena__printf(&c->strs, "subscription below management group '%s' is not in this "
+		                              "identity's subscription list: it cannot be read",
+		                              c->mgsubs[j].mg ? c->mgsubs[j].mg : "?");
+		aza_coll__error(c, scope, "", "/subscriptions", 403, msg ? msg : "subscription not readable");
+	}
 	aza__free(c->subs);
 	c->subs = keep;
 	c->nsubs = k;
-	c->capsubs = c->nsubs + 1;
+	c->capsubs = k + 1;
 	return 0;
 }
 
@@ -1021,7 +1173,35 @@ static void write_tail(aza_collect *c, const char *method, double secs)
 		aza_buf__json_str(&b, c->subs[i].id);
 		aza_buf__adds(&b, ",\"name\":");
 		aza_buf__json_str(&b, c->subs[i].name);
+		if (c->subs[i].mg) {
+			aza_buf__adds(&b, ",\"management_group\":");
+			aza_buf__json_str(&b, c->subs[i].mg);
+		}
+		if (i >= c->ncoll)
+			aza_buf__adds(&b, ",\"collected\":false");
 		aza_buf__addc(&b, '}');
+	}
+	if (c->nmg_want) {
+		/* The groups asked for and every group below them, with their parents. */
+		aza_buf__adds(&b, "],\"management_groups\":[");
+		for (size_t i = 0; i < c->nmgs; i++) {
+			struct mg *g = &c->mgs[i];
+			aza_buf__adds(&b, i ? ",{\"id\":" : "{\"id\":");
+			char *gid = aza_arena__printf(&c->ar, MG_PREFIX "%s", g->name);
+			aza_buf__json_str(&b, gid ? gid : "");
+			aza_buf__adds(&b, ",\"name\":");
+			aza_buf__json_str(&b, g->name);
+			if (g->display) {
+				aza_buf__adds(&b, ",\"displayName\":");
+				aza_buf__json_str(&b, g->display);
+			}
+			if (g->parent) {
+				aza_buf__adds(&b, ",\"parent\":");
+				aza_buf__json_str(&b, g->parent);
+			}
+			aza_buf__printf(&b, ",\"requested\":%s,\"read\":%s}", g->requested ? "true" : "false",
+			                mg_failed(c, g->name) ? "false" : "true");
+		}
 	}
 	aza_buf__adds(&b, "],\"datasets\":[");
 	for (size_t i = 0; i < c->nds; i++) {
@@ -1052,6 +1232,9 @@ int aza_collect_run(aza_collect *c, const char *path)
 	double t0 = mono();
 	free_run(c);
 	c->nsubs = 0;
+	c->ncoll = 0;
+	c->nmgs = 0;
+	c->nmgsubs = 0;
 	c->nerrs = 0;
 	c->nds = 0;
 	c->nres = 0;
@@ -1112,24 +1295,35 @@ int aza_collect_run(aza_collect *c, const char *path)
 	}
 	out_str(c, "{\"snapshot_version\":\"" AZA_SNAPSHOT_VERSION "\",\n\"resources\":[");
 
-	/* 1. Subscriptions. */
+	/* 1. Subscriptions, and those below each management group asked for
+	 * (descendants lists every level: child groups and their subscriptions). */
 	int rc;
 	c->listing_subs = 1;
 	rc = aza_coll__walk(c, AZA_WALK_LIST, aza_coll__printf(c, "%s/subscriptions?api-version=2022-12-01", c->arm),
 	                    "/", "Microsoft.Resources/subscriptions", on_sub);
+	for (size_t i = 0; !rc && i < c->nmg_want; i++) {
+		if (!mg_add(c, c->mg_want[i], NULL, NULL, 1))
+			rc = aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+		const char *scope = aza_coll__printf(c, MG_PREFIX "%s", c->mg_want[i]);
+		const char *url = aza_coll__printf(c, "%s%s/descendants?api-version=2020-05-01", c->arm, scope ? scope : "");
+		if (!rc && (!scope || !url))
+			rc = aza__err(c->ctx, AZA_ENOMEM, "out of memory");
+		if (!rc)
+			rc = aza_coll__walk(c, AZA_WALK_LIST, url, scope, "Microsoft.Management/managementGroups", on_mg_item);
+	}
 	if (!rc)
 		rc = run_phase(c);
 	c->listing_subs = 0;
 	if (!rc)
-		rc = filter_subs(c);
+		rc = resolve_scope(c);
 	if (!rc && !c->nsubs && !c->nerrs)
 		aza__warn(c->ctx, "the identity can read no subscription");
 	/* 2. Everything else, concurrently. */
-	for (size_t i = 0; !rc && i < c->nsubs; i += (size_t)c->arg_batch) {
+	for (size_t i = 0; !rc && i < c->ncoll; i += (size_t)c->arg_batch) {
 		aza_buf q;
 		aza_buf__init(&q, (size_t)1 << 24);
 		aza_buf__adds(&q, "{\"subscriptions\":[");
-		size_t end = i + (size_t)c->arg_batch < c->nsubs ? i + (size_t)c->arg_batch : c->nsubs;
+		size_t end = i + (size_t)c->arg_batch < c->ncoll ? i + (size_t)c->arg_batch : c->ncoll;
 		for (size_t k = i; k < end; k++) {
 			if (k > i)
 				aza_buf__addc(&q, ',');
@@ -1156,8 +1350,12 @@ int aza_collect_run(aza_collect *c, const char *path)
 		rc = q.oom ? AZA_ENOMEM : aza_coll__arg(c, q.p, scope);
 		aza_buf__release(&q);
 	}
-	for (size_t i = 0; !rc && i < c->nsubs; i++)
+	for (size_t i = 0; !rc && i < c->ncoll; i++)
 		aza_arm__subscription(c, c->subs[i].id);
+	/* Policy and role assignments at each group (also at a group whose
+	 * descendants could not be listed: each failure is its own record). */
+	for (size_t i = 0; !rc && i < c->nmgs; i++)
+		aza_arm__management_group(c, c->mgs[i].name);
 	if (!rc && c->want_graph && (!c->selected || c->want_dir))
 		aza_graph__start(c);
 	if (!rc)
@@ -1175,7 +1373,7 @@ int aza_collect_run(aza_collect *c, const char *path)
 	c->st.throttled = hs->throttled;
 	c->st.refreshes = hs->refreshes;
 	c->st.resources = c->nres;
-	c->st.subscriptions = c->nsubs;
+	c->st.subscriptions = c->ncoll;
 	c->st.errors = c->nerrs;
 	int cerr = gzclose(c->out);
 	c->out = NULL;

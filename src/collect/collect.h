@@ -162,6 +162,7 @@ int aza_xml__walk(const char *s, size_t n, aza_xml_fn fn, void *ud);
 /* arm.c, graph.c, storage.c */
 void aza_arm__subscription(aza_collector *c, const char *sub);
 void aza_arm__resource(aza_collector *c, const aza_json *item);
+void aza_arm__management_group(aza_collector *c, const char *name);
 void aza_arm__datasets(aza_collector *c);
 void aza_graph__start(aza_collector *c);
 int aza_storage__children(aza_collector *c, const aza_json *item);

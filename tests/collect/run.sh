@@ -161,6 +161,84 @@ coll "$T/one.json" --subscription emu-sub-2
 grep -q 'resourceGroups/[^"]*","' "$T/one.json" && ! grep -q '/subscriptions/00000000-0000-0000-0000-000000000001/' "$T/one.json" && ok || bad "--subscription leaks other subscriptions"
 "$AZ" collect -o "$T/x.json" --cloud Mars 2>/dev/null; [ $? -eq 2 ] && ok || bad "--cloud Mars accepted"
 
+# --- management groups: root (the tenant id) > emu-mg-a > emu-mg-a1, root > emu-mg-b;
+# subscription n (from 1) sits under root, emu-mg-a, emu-mg-b, emu-mg-a1 for (n-1) % 4 = 0..3
+ROOT=72f988bf-0000-0000-0000-000000000001
+MGP=/providers/Microsoft.Management/managementGroups
+S1=00000000-0000-0000-0000-000000000001 S2=00000000-0000-0000-0000-000000000002 S3=00000000-0000-0000-0000-000000000003
+S4=00000000-0000-0000-0000-000000000004 S5=00000000-0000-0000-0000-000000000005
+# subs_of FILE: the subscription ids of meta.subscriptions, sorted, space-separated
+subs_of() { grep -o '"subscriptions":\[[^]]*\]' "$1" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | sort | tr '\n' ' '; }
+# res_subs FILE: the subscriptions resource ids name
+res_subs() { grep -o '"id":"/subscriptions/[^/"]*' "$1" | cut -d/ -f3 | sort -u | tr '\n' ' '; }
+start_emu --subs 5 --mg-page-size 1
+coll "$T/mgroot.json" --management-group "$ROOT"
+[ $RC -eq 0 ] && [ "$(subs_of "$T/mgroot.json")" = "$S1 $S2 $S3 $S4 $S5 " ] && ok || bad "mg root: exit $RC, subscriptions $(subs_of "$T/mgroot.json")"
+findings "$T/mgroot.json" > "$T/base-mg.txt"
+# a parent group: its own subscription and its child group's, nothing else
+coll "$T/mga.json" --management-group emu-mg-a -v
+[ $RC -eq 0 ] && [ "$(subs_of "$T/mga.json")" = "$S2 $S4 " ] && ok || bad "mg parent: exit $RC, subscriptions $(subs_of "$T/mga.json")"
+[ "$(res_subs "$T/mga.json")" = "$S2 $S4 " ] && ok || bad "mg parent: resources of $(res_subs "$T/mga.json")"
+grep -q '"id":"00000000-0000-0000-0000-000000000004","name":"emu-sub-4","management_group":"emu-mg-a1"' "$T/mga.json" && ok ||
+	bad "mg parent: meta.subscriptions lacks the parent group"
+grep -q "\"management_groups\":\[{\"id\":\"$MGP/emu-mg-a\",\"name\":\"emu-mg-a\",\"requested\":true,\"read\":true},{\"id\":\"$MGP/emu-mg-a1\",\"name\":\"emu-mg-a1\",\"displayName\":\"Production EU\",\"parent\":\"emu-mg-a\",\"requested\":false,\"read\":true}\]" "$T/mga.json" && ok ||
+	bad "mg parent: meta.management_groups $(grep -o '"management_groups":[^]]*' "$T/mga.json")"
+# paging: one descendant per page, every next link followed
+[ "$(grep -c 'managementGroups/emu-mg-a/descendants?[^ ]*skiptoken=[0-9]* 200' "$T/err")" -eq 2 ] && ok || bad "mg paging: $(grep -c descendants "$T/err") descendants calls"
+# assignments at the group and at its ancestors (atScope), and none of another branch
+grep -q "\"id\":\"$MGP/emu-mg-a/providers/Microsoft.Authorization/roleAssignments/" "$T/mga.json" &&
+	grep -q "\"id\":\"$MGP/$ROOT/providers/Microsoft.Authorization/policyAssignments/TagEnforcement\"" "$T/mga.json" && ok ||
+	bad "mg parent: group-scope assignments not collected"
+grep -q 'emu-mg-a1/providers/Microsoft.Authorization/policyAssignments?api-version=2023-04-01&$filter=atScope() 200' "$T/err" && ok ||
+	bad "mg parent: child group assignments not read"
+# a child group: only its own subscription
+coll "$T/mgb.json" --management-group "$MGP/emu-mg-b"
+[ $RC -eq 0 ] && [ "$(subs_of "$T/mgb.json")" = "$S3 " ] && [ "$(res_subs "$T/mgb.json")" = "$S3 " ] && ok ||
+	bad "mg child: subscriptions $(subs_of "$T/mgb.json"), resources of $(res_subs "$T/mgb.json")"
+grep -q "$MGP/emu-mg-a/providers/Microsoft.Authorization/roleAssignments" "$T/mgb.json" && bad "mg child: another branch's role assignment" || ok
+# with --subscription: the union
+coll "$T/mgu.json" --management-group emu-mg-b --subscription emu-sub-1
+[ $RC -eq 0 ] && [ "$(subs_of "$T/mgu.json")" = "$S1 $S3 " ] && ok || bad "mg + --subscription: $(subs_of "$T/mgu.json")"
+"$AZ" collect -o "$T/x.json" --management-group 'a/b' 2>/dev/null; [ $? -eq 2 ] && ok || bad "--management-group a/b accepted"
+coll "$T/mgnone.json" --management-group Production -q
+[ $RC -eq 0 ] && [ -z "$(subs_of "$T/mgnone.json")" ] && grep -q "\"scope\":\"$MGP/Production\",\"type\":\"Microsoft.Management/managementGroups\",[^}]*\"status\":404" "$T/mgnone.json" && ok ||
+	bad "mg unknown id: $(subs_of "$T/mgnone.json")"
+# 403 on one group: recorded, the permission named, the other group collected, no false PASS
+start_emu --subs 5 --fault "403:0@managementGroups/emu-mg-a/"
+coll "$T/mg403.json" --management-group emu-mg-a --management-group emu-mg-b
+[ $RC -eq 0 ] && [ "$(subs_of "$T/mg403.json")" = "$S3 " ] && ok || bad "mg 403: exit $RC, subscriptions $(subs_of "$T/mg403.json")"
+grep -q "{\"scope\":\"$MGP/emu-mg-a\",\"type\":\"Microsoft.Management/managementGroups\",\"api\":\"$MGP/emu-mg-a/descendants\",\"status\":403" "$T/mg403.json" && ok ||
+	bad "mg 403: error not recorded"
+grep -q '"name":"emu-mg-a","requested":true,"read":false' "$T/mg403.json" && ok || bad "mg 403: meta does not say the group was not read"
+grep -q 'needs: Management Group Reader' "$T/err" && ok || bad "mg 403: no permission hint: $(grep -A1 managementGroups "$T/err" | head -2)"
+findings "$T/mg403.json" > "$T/f.txt"
+grep -E '\|(PASS|FAIL)$' "$T/f.txt" | grep -vxFf "$T/base-mg.txt" > "$T/extra.txt"
+[ ! -s "$T/extra.txt" ] && ok || { bad "mg 403: verdicts not in the root collection:"; head -3 "$T/extra.txt"; }
+grep -E "\|/subscriptions/($S2|$S4)[|/]" "$T/f.txt" >/dev/null && bad "mg 403: findings in an unread group's subscription" || ok
+grep -q 'AZA-IAM-016|/|UNKNOWN' "$T/f.txt" && ok || bad "mg 403: root-scope role rule judged without the group's role assignments"
+# a subscription below a group that the identity cannot list: kept, not collected, UNKNOWN
+start_emu --subs 5 --hidden-subs 1
+coll "$T/mghid.json" --management-group "$ROOT"
+[ $RC -eq 0 ] && grep -q "\"id\":\"$S5\",\"name\":\"emu-sub-5\",\"management_group\":\"$ROOT\",\"collected\":false" "$T/mghid.json" && ok ||
+	bad "mg hidden subscription: not in meta as uncollected"
+grep -q "{\"scope\":\"/subscriptions/$S5\",\"type\":\"\",\"api\":\"/subscriptions\",\"status\":403" "$T/mghid.json" && ok || bad "mg hidden subscription: no error"
+grep -q "/subscriptions/$S5/" "$T/mghid.json" && bad "mg hidden subscription: calls made for it" || ok
+findings "$T/mghid.json" | grep "|/subscriptions/$S5[|/]" > "$T/f5.txt"
+grep -q '|UNKNOWN$' "$T/f5.txt" && ! grep -qE '\|(PASS|FAIL)$' "$T/f5.txt" && ok || bad "mg hidden subscription: $(grep -cE '\|(PASS|FAIL)$' "$T/f5.txt") PASS/FAIL verdicts"
+# scan --live --management-group: the group's storage findings, as collected from the root
+start_emu --subs 5
+TMPDIR=$T/live; mkdir -p "$TMPDIR"; export TMPDIR
+"$AZ" scan --live -f json --area storage --management-group emu-mg-b --authority-host "http://127.0.0.1:$P" \
+	--arm-endpoint "http://127.0.0.1:$P" --graph-endpoint "http://127.0.0.1:$P" -q 2>"$T/err" |
+	sed -n 's/.*"rule_id":"\([^"]*\)".*"status":"\([A-Z_]*\)","resource_id":"\([^"]*\)".*/\1|\3|\2/p' | sort > "$T/mglive.txt"
+unset TMPDIR
+grep -E "^AZA-STG-[^|]*\|(/subscriptions/$S3(/[^|]*)?|/)\|" "$T/base-mg.txt" > "$T/mgb-stg.txt"
+[ -s "$T/mglive.txt" ] && cmp -s "$T/mglive.txt" "$T/mgb-stg.txt" && ok ||
+	{ bad "scan --live --management-group: findings differ $(head -2 "$T/err")"; diff "$T/mglive.txt" "$T/mgb-stg.txt" | head -4; }
+grep -q "|/subscriptions/$S3/" "$T/mglive.txt" && ! grep -qE "\|/subscriptions/($S1|$S2|$S4|$S5)" "$T/mglive.txt" && ok ||
+	bad "scan --live --management-group: findings outside the group"
+[ -z "$(ls "$T/live")" ] && ok || bad "scan --live --management-group left $(ls "$T/live")"
+
 # --- collection limited to what the selected rules need
 start_emu
 coll "$T/stg.json" --area storage

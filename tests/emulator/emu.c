@@ -4,7 +4,7 @@
  * multi-subscription tenant built from the example bodies in
  * shared/azure-api-examples, with injectable faults. For tests only.
  *
- *   emu --examples DIR --port-file F [--subs N] [--page-size N] [--latency MS]
+ *   emu --examples DIR --port-file F [--subs N] [--page-size N] [--mg-page-size N] [--latency MS]
  *       [--fault KIND[:COUNT][@MATCH]]... [--token-ttl S] [--extra N] [--log F]
  *   emu --examples DIR --dump OUTDIR [--datasets-from SNAPSHOT]
  *
@@ -20,6 +20,18 @@
  * --azurite-account NAME adds a StorageV2 account NAME to the first
  * subscription, with no Resource Manager containers (tests point its data
  * plane at a real storage emulator).
+ *
+ * Management groups: the tenant root group (named after the tenant id) with
+ * children emu-mg-a (with its own child emu-mg-a1) and emu-mg-b; subscription
+ * i (from 0) sits under root, emu-mg-a, emu-mg-b, emu-mg-a1 for i % 4 = 0..3.
+ * GET .../managementGroups/{g}/descendants lists every level below g, paged
+ * by --mg-page-size (default --page-size). The root holds a policy
+ * assignment and emu-mg-a a role assignment; .../{g}/providers/
+ * Microsoft.Authorization/{policy,role}Assignments lists those at g and its
+ * ancestors (as $filter=atScope() does). Subscription lists do not repeat
+ * them, so collections without management groups are unchanged.
+ * --hidden-subs N leaves the last N subscriptions out of GET /subscriptions
+ * (an identity that can list a group but not read all its subscriptions).
  */
 #include "lib/internal.h"
 
@@ -64,7 +76,7 @@ static size_t nobjs, capobjs;
 static char **subs;
 static int nsubs = 3;
 static const char *root = "../shared/azure-api-examples";
-static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra;
+static int page_size = 1000, latency_ms, port, token_ttl = 3600, extra, mg_page_size, hidden_subs;
 static FILE *logfp;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static long n_requests, n_tokens, n_arm, n_graph, n_arg, n_faults;
@@ -463,6 +475,128 @@ static void build_graph(void)
 	}
 }
 
+
+/* ---- management groups ---- */
+#define MGP "/providers/Microsoft.Management/managementGroups/"
+static const struct mgdef {
+	const char *name, *display;
+	int parent; /* index, or -1 */
+} mgdefs[] = {
+	{TENANT, "Tenant Root Group", -1},
+	{"emu-mg-a", "Production", 0},
+	{"emu-mg-b", "Sandbox", 0},
+	{"emu-mg-a1", "Production EU", 1},
+};
+#define NMG (sizeof mgdefs / sizeof mgdefs[0])
+
+static int mg_of_sub(int si)
+{
+	static const int place[4] = {0, 1, 2, 3};
+	return place[si % 4];
+}
+
+/* Is group a at or below group b? */
+static int mg_within(int a, int b)
+{
+	for (; a >= 0; a = mgdefs[a].parent)
+		if (a == b)
+			return 1;
+	return 0;
+}
+
+/* text with every "/subscriptions/MGMARK" replaced by the group's id. */
+static char *to_mg(char *text, const char *mgid)
+{
+	const char *mark = "/subscriptions/MGMARK";
+	aza_buf b;
+	aza_buf__init(&b, 1 << 24);
+	for (const char *p = text; *p;) {
+		const char *q = strstr(p, mark);
+		if (!q) {
+			aza_buf__adds(&b, p);
+			break;
+		}
+		aza_buf__add(&b, p, (size_t)(q - p));
+		aza_buf__adds(&b, mgid);
+		p = q + strlen(mark);
+	}
+	aza_buf__addc(&b, 0);
+	free(text);
+	return b.p;
+}
+
+/* An assignment (item 'which' of an example list) at group g, listed at g
+ * and every group below it. */
+static void mg_assignment(const char *rel, int which, int g, const char *kind)
+{
+	const aza_json *it = aza_json__first(load(rel, V));
+	for (int i = 0; i < which && it; i++)
+		it = it->next;
+	if (!it)
+		die("assignment example too short");
+	char mgid[256], id[600], coll[600];
+	snprintf(mgid, sizeof mgid, MGP "%s", mgdefs[g].name);
+	const char *nm = strrchr(aza_json_str(aza_json_get(it, "id")), '/') + 1;
+	snprintf(id, sizeof id, "%s/providers/Microsoft.Authorization/%s/%s", mgid, kind, nm);
+	char *text = to_mg(render(it, id, "MGMARK"), mgid);
+	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Authorization/%s", mgid, kind);
+	add(text, id, coll, -1, 0);
+	int idx = (int)nobjs - 1;
+	for (size_t k = 0; k < NMG; k++) {
+		if ((int)k == g || !mg_within((int)k, g))
+			continue;
+		snprintf(coll, sizeof coll, MGP "%s/providers/Microsoft.Authorization/%s", mgdefs[k].name, kind);
+		push(get(coll, strlen(coll), 1), idx);
+	}
+}
+
+static void build_mg(void)
+{
+	char key[600], id[300], text[1200];
+	for (size_t k = 0; k < NMG; k++) {
+		static const char *kinds[] = {"policyAssignments", "roleAssignments"};
+		for (int j = 0; j < 2; j++) {
+			snprintf(key, sizeof key, MGP "%s/providers/Microsoft.Authorization/%s", mgdefs[k].name, kinds[j]);
+			get(key, strlen(key), 1);
+		}
+		snprintf(key, sizeof key, MGP "%s/descendants", mgdefs[k].name);
+		get(key, strlen(key), 1);
+	}
+	/* Descendant items: each group and subscription, listed under every
+	 * group above it, groups before subscriptions (depth-first order). */
+	for (size_t k = 1; k < NMG; k++) {
+		snprintf(id, sizeof id, "mgdesc:%s", mgdefs[k].name);
+		snprintf(text, sizeof text, "{\"name\":\"%s\",\"type\":\"Microsoft.Management/managementGroups\",\"id\":\""
+		         MGP "%s\",\"properties\":{\"displayName\":\"%s\",\"parent\":{\"id\":\"" MGP "%s\"}}}",
+		         mgdefs[k].name, mgdefs[k].name, mgdefs[k].display, mgdefs[mgdefs[k].parent].name);
+		snprintf(key, sizeof key, MGP "%s/descendants", mgdefs[mgdefs[k].parent].name);
+		add(strdup(text), id, key, -1, 0);
+		int idx = (int)nobjs - 1;
+		for (int a = mgdefs[mgdefs[k].parent].parent; a >= 0; a = mgdefs[a].parent) {
+			snprintf(key, sizeof key, MGP "%s/descendants", mgdefs[a].name);
+			push(get(key, strlen(key), 1), idx);
+		}
+	}
+	for (int si = 0; si < nsubs; si++) {
+		int g = mg_of_sub(si);
+		snprintf(id, sizeof id, "mgdesc:%s", subs[si]);
+		snprintf(text, sizeof text, "{\"name\":\"%s\",\"type\":\"Microsoft.Management/managementGroups/subscriptions\","
+		         "\"id\":\"/subscriptions/%s\",\"properties\":{\"displayName\":\"emu-sub-%d\",\"parent\":{\"id\":\""
+		         MGP "%s\"}}}", subs[si], subs[si], si + 1, mgdefs[g].name);
+		snprintf(key, sizeof key, MGP "%s/descendants", mgdefs[g].name);
+		add(strdup(text), id, key, -1, 0);
+		int idx = (int)nobjs - 1;
+		for (int a = mgdefs[g].parent; a >= 0; a = mgdefs[a].parent) {
+			snprintf(key, sizeof key, MGP "%s/descendants", mgdefs[a].name);
+			push(get(key, strlen(key), 1), idx);
+		}
+	}
+	mg_assignment("resources/resource-manager/Microsoft.Authorization/stable/2023-04-01/examples/listPolicyAssignments.json",
+	              1, 0, "policyAssignments");
+	mg_assignment("authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/"
+	              "RoleAssignments_ListForScope.json", 0, 1, "roleAssignments");
+}
+
 /* ---- faults ---- */
 typedef struct fault {
 	char kind[16];
@@ -658,7 +792,8 @@ static void page(int fd, entry *e, const char *path, const char *query, int grap
 	aza_buf b;
 	aza_buf__init(&b, (size_t)1 << 30);
 	aza_buf__adds(&b, graph ? "{\"@odata.context\":\"emu\",\"value\":[" : "{\"value\":[");
-	size_t n = e ? e->n : 0, end = off + (size_t)page_size < n ? off + (size_t)page_size : n;
+	size_t psz = (size_t)(mg_page_size && aza__iends(path, "/descendants") ? mg_page_size : page_size);
+	size_t n = e ? e->n : 0, end = off + psz < n ? off + psz : n;
 	for (size_t i = off; i < end; i++) {
 		if (i > off)
 			aza_buf__addc(&b, ',');
@@ -1102,7 +1237,7 @@ static void handle(int fd, req *r)
 		aza_buf b;
 		aza_buf__init(&b, 1 << 26);
 		aza_buf__adds(&b, "{\"value\":[");
-		for (int i = 0; i < nsubs; i++)
+		for (int i = 0; i < nsubs - hidden_subs; i++)
 			aza_buf__printf(&b, "%s{\"id\":\"/subscriptions/%s\",\"subscriptionId\":\"%s\",\"tenantId\":\"" TENANT
 			                "\",\"displayName\":\"emu-sub-%d\",\"state\":\"Enabled\"}", i ? "," : "", subs[i],
 			                subs[i], i + 1);
@@ -1319,6 +1454,10 @@ int main(int argc, char **argv)
 			nsubs = atoi(v);
 		else if (OPT("--page-size"))
 			page_size = atoi(v);
+		else if (OPT("--mg-page-size"))
+			mg_page_size = atoi(v);
+		else if (OPT("--hidden-subs"))
+			hidden_subs = atoi(v);
 		else if (OPT("--latency"))
 			latency_ms = atoi(v);
 		else if (OPT("--token-ttl"))
@@ -1370,6 +1509,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nsubs; i++)
 		build_sub(i);
 	build_graph();
+	build_mg();
 	if (dumpdir) {
 		dump(dumpdir, from);
 		return 0;
