@@ -411,6 +411,11 @@ AZA_API void aza_collect_free(aza_collect *c);
 AZA_API int aza_collect_set(aza_collect *c, const char *name, const char *value);
 /* Each request as "METHOD path status time" (no tokens, signatures blanked). */
 AZA_API void aza_collect_set_log(aza_collect *c, void (*fn)(void *ud, const char *line), void *ud);
+/* Progress while collecting, about four times a second: counters so far,
+ * requests in flight and requests waiting (throttling shows as waiting). */
+AZA_API void aza_collect_set_progress(aza_collect *c,
+                                      void (*fn)(void *ud, const aza_collect_stats *st, size_t in_flight, size_t queued),
+                                      void *ud);
 /* Collect and write the snapshot to path (temp file + rename; gzip when path
  * ends in .gz). Failed calls are data, not errors: the run succeeds and
  * records them. Returns AZA_EUSAGE (no credential, bad option), AZA_EIO

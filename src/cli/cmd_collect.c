@@ -120,6 +120,24 @@ static void log_cb(void *ud, const char *line)
 	fprintf(stderr, "azaudit: %s\n", line);
 }
 
+/* One status line on a terminal, rewritten in place; cleared at the end. */
+static int progress_shown;
+static void progress_cb(void *ud, const aza_collect_stats *st, size_t in_flight, size_t queued)
+{
+	(void)ud;
+	fprintf(stderr, "\r\033[Kcollect: %zu requests done, %zu in flight, %zu waiting, %zu throttled, %zu resources",
+	        st->requests, in_flight, queued, st->throttled, st->resources);
+	fflush(stderr);
+	progress_shown = 1;
+}
+
+static void progress_end(void)
+{
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+	progress_shown = 0;
+}
+
 static void warn_cb(void *ud, const char *msg)
 {
 	if (!*(int *)ud)
@@ -246,6 +264,8 @@ int cmd_collect(int argc, char **argv)
 	aza_ctx_set_warn(ctx, warn_cb, &quiet);
 	if (verbose)
 		aza_collect_set_log(c, log_cb, NULL);
+	else if (!quiet && isatty(2))
+		aza_collect_set_progress(c, progress_cb, NULL);
 	running = c;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -253,6 +273,7 @@ int cmd_collect(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	rc = aza_collect_run(c, output);
+	progress_end();
 	running = NULL;
 	if (rc) {
 		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
@@ -307,6 +328,8 @@ int cli_collect_live(int argc, char **argv, const char *rules, const char *areas
 	aza_ctx_set_warn(ctx, warn_cb, &q);
 	if (verbose)
 		aza_collect_set_log(c, log_cb, NULL);
+	else if (!q && isatty(2))
+		aza_collect_set_progress(c, progress_cb, NULL);
 	running = c;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -314,6 +337,7 @@ int cli_collect_live(int argc, char **argv, const char *rules, const char *areas
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	rc = aza_collect_run(c, path);
+	progress_end();
 	running = NULL;
 	if (rc) {
 		unlink(path);

@@ -38,6 +38,8 @@ struct aza_collect {
 	int max_pages, arg_batch, arg_top, want_graph;
 	void (*log)(void *ud, const char *line);
 	void *log_ud;
+	void (*progress)(void *ud, const aza_collect_stats *st, size_t in_flight, size_t queued);
+	void *progress_ud;
 	/* run state */
 	aza_http *h;
 	aza_auth *auth;
@@ -1113,6 +1115,27 @@ static void http_log(void *ud, const char *line)
 		c->log(c->log_ud, line);
 }
 
+static void http_progress(void *ud, const aza_http_stats *hs, size_t active, size_t queued)
+{
+	aza_collect *c = ud;
+	if (!c->progress)
+		return;
+	aza_collect_stats st = c->st;
+	st.requests = hs->requests;
+	st.retries = hs->retries;
+	st.throttled = hs->throttled;
+	st.resources = c->nres;
+	c->progress(c->progress_ud, &st, active, queued);
+}
+
+void aza_collect_set_progress(aza_collect *c,
+                              void (*fn)(void *ud, const aza_collect_stats *st, size_t in_flight, size_t queued),
+                              void *ud)
+{
+	c->progress = fn;
+	c->progress_ud = ud;
+}
+
 static int run_phase(aza_collect *c)
 {
 	int rc = aza_http__run(c->h);
@@ -1258,6 +1281,7 @@ int aza_collect_run(aza_collect *c, const char *path)
 	if (!c->h)
 		return aza__err(c->ctx, AZA_ENOMEM, "cannot start the HTTP engine");
 	aza_http__set_log(c->h, http_log, c);
+	aza_http__set_progress(c->h, http_progress, c);
 	if (c->cancel)
 		aza_http__cancel(c->h);
 	aza_auth_cfg ac;

@@ -74,6 +74,10 @@ aza_http *aza_http__new(const aza_http_cfg *cfg);
 void aza_http__free(aza_http *h);
 void aza_http__set_token(aza_http *h, aza_token_fn fn, void *ud);
 void aza_http__set_log(aza_http *h, void (*fn)(void *ud, const char *line), void *ud);
+/* Called about four times a second while requests run: the counters so
+ * far, requests in flight and requests waiting to start. */
+typedef void (*aza_http_progress)(void *ud, const aza_http_stats *st, size_t active, size_t queued);
+void aza_http__set_progress(aza_http *h, aza_http_progress fn, void *ud);
 void aza_http__cancel(aza_http *h); /* async-signal-safe */
 int aza_http__cancelled(const aza_http *h);
 int aza_http__submit(aza_http *h, const aza_hreq_opts *o); /* 0 or AZA_ENOMEM */

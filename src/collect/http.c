@@ -54,6 +54,9 @@ struct aza_http {
 	void *token_ud;
 	void (*log)(void *ud, const char *line);
 	void *log_ud;
+	aza_http_progress progress;
+	void *progress_ud;
+	double progress_at; /* monotonic ms of the last progress call */
 	volatile sig_atomic_t cancel;
 	aza_http_stats st;
 	unsigned rnd;
@@ -157,6 +160,12 @@ void aza_http__set_token(aza_http *h, aza_token_fn fn, void *ud)
 {
 	h->token = fn;
 	h->token_ud = ud;
+}
+
+void aza_http__set_progress(aza_http *h, aza_http_progress fn, void *ud)
+{
+	h->progress = fn;
+	h->progress_ud = ud;
 }
 
 void aza_http__set_log(aza_http *h, void (*fn)(void *ud, const char *line), void *ud)
@@ -661,6 +670,13 @@ int aza_http__run(aza_http *h)
 			hreq *r = NULL;
 			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&r);
 			done(h, r, m->data.result);
+		}
+		if (h->progress && now_ms() - h->progress_at >= 250) {
+			size_t queued = 0;
+			for (hreq *r = h->head; r; r = r->next)
+				queued++;
+			h->progress_at = now_ms();
+			h->progress(h->progress_ud, &h->st, h->active, queued);
 		}
 		if (!h->head && !h->active)
 			break;
