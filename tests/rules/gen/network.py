@@ -1,8 +1,8 @@
 import sys, os, json, copy; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *
 EX = os.path.join(ROOT, '..', '..', '..', 'shared', 'azure-api-examples')
-if not os.path.isdir(EX):
-    EX = '/work/shared/azure-api-examples'
+if not os.path.isdir(EX):  # a worktree one level deeper
+    EX = os.path.join(ROOT, '..', '..', '..', '..', 'shared', 'azure-api-examples')
 def ex(path):
     return json.load(open(os.path.join(EX, path)))['responses']['200']['body']
 NETEX = 'network/resource-manager/Microsoft.Network/stable/2024-05-01/examples/'
