@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs each libFuzzer target over its seed corpus and then for a bounded time.
 # usage: fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]   (default 30, all)
-# Build first with `make fuzz-build`. New inputs go to build-fuzz/work/<target>
+# Build first with `make fuzz-build`. New inputs go to build-fuzz/found/<target>
 # (copy interesting ones into fuzz/corpus/<target>/ by hand); a crash leaves
 # build-fuzz/crash-<target>-* and makes this script exit non-zero.
 set -u
@@ -17,11 +17,11 @@ for t in $targets; do
 		rc=1
 		continue
 	fi
-	mkdir -p "build-fuzz/work/$t"
+	mkdir -p "build-fuzz/found/$t"
 	echo "fuzz: $t for ${secs}s over fuzz/corpus/$t"
 	if ! ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$bin" -max_total_time="$secs" -timeout=10 \
 		-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -dict=fuzz/json.dict \
-		-artifact_prefix="build-fuzz/crash-$t-" "build-fuzz/work/$t" "fuzz/corpus/$t" \
+		-artifact_prefix="build-fuzz/crash-$t-" "build-fuzz/found/$t" "fuzz/corpus/$t" \
 		> "build-fuzz/$t.log" 2>&1; then
 		echo "fuzz: $t FAILED; last lines of build-fuzz/$t.log:"
 		tail -40 "build-fuzz/$t.log"
