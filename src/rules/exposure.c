@@ -43,35 +43,6 @@ const aza_nsg_span *aza_expo__internet(size_t *n)
 	return internet;
 }
 
-/* Order: IPv4 before IPv6, then by start. */
-static int before(const aza_nsg_span *x, const aza_nsg_span *y)
-{
-	return x->v6 != y->v6 ? x->v6 < y->v6 : x->lo < y->lo;
-}
-
-static int span_cmp(const void *a, const void *b)
-{
-	const aza_nsg_span *x = a, *y = b;
-	return before(x, y) ? -1 : before(y, x) ? 1 : 0;
-}
-
-static size_t set_norm(aza_nsg_span *s, size_t n)
-{
-	if (!n)
-		return 0;
-	qsort(s, n, sizeof *s, span_cmp);
-	size_t m = 0;
-	for (size_t i = 1; i < n; i++) {
-		if (s[i].v6 == s[m].v6 && (s[m].hi == (s[m].v6 ? V6MAX : V4MAX) || s[i].lo <= s[m].hi + 1)) {
-			if (s[i].hi > s[m].hi)
-				s[m].hi = s[i].hi;
-		} else {
-			s[++m] = s[i];
-		}
-	}
-	return m + 1;
-}
-
 /* out = a AND b (both normalized); out has room for na + nb. */
 static size_t set_and(const aza_nsg_span *a, size_t na, const aza_nsg_span *b, size_t nb, aza_nsg_span *out)
 {
@@ -200,7 +171,7 @@ static int prep_nsg(aza_arena *a, const aza_nsg *g, prep *p)
 		aza_nsg_span *o = aza_arena__alloc(a, (r->nsrc + N_INTERNET + 1) * sizeof *o);
 		if (!s || !o)
 			return -1;
-		size_t n = set_norm(s, r->nsrc);
+		size_t n = aza_nsg__span_norm(s, r->nsrc);
 		p->nisrc[i] = set_and(s, n, internet, N_INTERNET, o);
 		p->isrc[i] = o;
 	}
@@ -339,7 +310,7 @@ static int view_build(aza_arena *a, aza_arena *t, const aza_nsg *g, const prep *
 				nu += al[i].n;
 			}
 			memcpy(alc, al, nal * sizeof *alc);
-			out[nout++] = (vseg){lo, hi, un, set_norm(un, nu), alc, nal};
+			out[nout++] = (vseg){lo, hi, un, aza_nsg__span_norm(un, nu), alc, nal};
 		}
 		v->seg[k] = out;
 		v->nseg[k] = nout;
@@ -610,8 +581,6 @@ struct aza_expo {
 	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
 	struct ipc *all;  /* every IP configuration, newest first */
 	int ips_built;    /* the ips table (by private address) is filled */
-	htab deferred;    /* NIC id -> NIC not read yet (NULL once read) */
-	size_t ndeferred;
 	size_t nvms;      /* VMs in the inventory */
 	epb *ep;
 	size_t nep, capep;
@@ -802,7 +771,6 @@ static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
 }
 
 static ipc *ipc_by_id(aza_expo *x, const char *id);
-static void read_deferred(aza_expo *x);
 static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name);
 
 /* The IP configuration with private address ip (the newest read), filled
@@ -813,7 +781,6 @@ static ipc *ip_find(aza_expo *x, const char *ip)
 		return NULL;
 	if (!x->ips_built) {
 		x->ips_built = 1;
-		read_deferred(x);
 		if (ht_init(&x->ips, 1024)) {
 			x->oom = 1;
 			return NULL;
@@ -1556,7 +1523,7 @@ static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const cha
 			missing = aza_json_str(g);
 		aza_json_each(a, aza_json_path(doc_of(x, ig), "properties.ipAddresses")) src_add(aza_json_str(a), src, &n);
 	}
-	n = set_norm(src, n);
+	n = aza_nsg__span_norm(src, n);
 	size_t ni = set_and(src, n, internet, N_INTERNET, o);
 	double v4, v6;
 	set_count(o, ni, &v4, &v6);
@@ -1698,8 +1665,8 @@ static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const
 /* Read a NIC's IP configurations into the model. */
 static void nic_read(aza_expo *x, const aza_res *nic)
 {
-	/* Template values not known yet are only in documents without text;
-	 * a NIC read late (ipc_by_id) must not reset a caller's record. */
+	/* Template values not known yet are only in documents without text
+	 * (template resources): only then is the unknown-value record reset. */
 	if (!nic->text)
 		aza_json__touch_reset();
 	aza_arena_mark dm = aza_arena__mark(&x->d);
@@ -1724,52 +1691,11 @@ static void nic_read(aza_expo *x, const aza_res *nic)
 	aza_arena__reset(&x->d, dm);
 }
 
-/* Could a NIC name a public frontend or a pool? The stored form of a
- * resource is a packed tree (possibly in the inventory's spill file), not
- * text that could be searched cheaply, so every NIC is read now; the lazy
- * path (ipc_by_id) stays for NICs a template adds later. */
-static int nic_may_front(const aza_res *nic)
-{
-	(void)nic;
-	return 1;
-}
-
-/* An IP configuration by id, reading its NIC now if it was put off. */
+/* An IP configuration by id. */
 static ipc *ipc_by_id(aza_expo *x, const char *id)
 {
-	if (!id)
-		return NULL;
-	hent *e = ht_get(&x->ipcs, id, NULL);
-	if (e || !x->ndeferred)
-		return e ? e->val : NULL;
-	const char *cut = aza__istrstr(id, "/ipConfigurations/");
-	if (!cut)
-		return NULL;
-	aza_arena_mark m = aza_arena__mark(&x->t);
-	char *nid = aza_arena__strndup(&x->t, id, (size_t)(cut - id));
-	hent *d = nid ? ht_get(&x->deferred, nid, NULL) : NULL;
-	aza_arena__reset(&x->t, m);
-	if (!d || !d->val)
-		return NULL;
-	const aza_res *nic = d->val;
-	d->val = NULL;
-	x->ndeferred--;
-	nic_read(x, nic);
-	e = ht_get(&x->ipcs, id, NULL);
+	hent *e = id ? ht_get(&x->ipcs, id, NULL) : NULL;
 	return e ? e->val : NULL;
-}
-
-/* Read every NIC put off (before a lookup by private address). */
-static void read_deferred(aza_expo *x)
-{
-	for (size_t b = 0; b < x->deferred.nb && x->ndeferred && !x->oom; b++)
-		for (hent *e = x->deferred.b[b]; e; e = e->next)
-			if (e->val) {
-				const aza_res *nic = e->val;
-				e->val = NULL;
-				x->ndeferred--;
-				nic_read(x, nic);
-			}
 }
 
 static int ep_cmp(const void *a, const void *b)
@@ -1802,23 +1728,15 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	if (ht_init(&x->nsgs, aza_inv_count(inv, T_NSG)) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, nnic) ||
 	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
-	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->deferred, nnic / 2 + 64) || ht_init(&x->pips, nnic / 2 + 1024)) {
+	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->pips, nnic / 2 + 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
 	x->ipcs.keep_order = 1;
-	/* NICs: those whose text names no frontend are read when referenced */
-	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type) {
-		if (nic->pseudo)
-			continue;
-		if (nic->text && !nic_may_front(nic)) {
-			if (!ht_put(&x->a, &x->deferred, nic->id, NULL, (void *)nic))
-				x->oom = 1;
-			x->ndeferred++;
-			continue;
-		}
-		nic_read(x, nic);
-	}
+	/* NICs */
+	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
+		if (!nic->pseudo)
+			nic_read(x, nic);
 	/* VMs: NICs the input does not hold */
 	for (const aza_res *vm = aza_inv_first(inv, T_VM); vm && !x->oom; vm = vm->next_of_type) {
 		aza_arena_mark dm = aza_arena__mark(&x->d);
@@ -1948,7 +1866,7 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->gap_id);
 	aza__free(x->gap_why);
 	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
-	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->deferred};
+	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);

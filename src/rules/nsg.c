@@ -493,8 +493,7 @@ static int span_cmp(const void *a, const void *b)
 	return (x->lo > y->lo) - (x->lo < y->lo);
 }
 
-/* Sort and merge in place; returns the new count. */
-static size_t normalize(aza_nsg_span *s, size_t n)
+size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n)
 {
 	if (!n)
 		return 0;
@@ -610,9 +609,9 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 		/* The Allow's internet sources. */
 		size_t ns = A->nsrc;
 		memcpy(b1, A->src, ns * sizeof *b1);
-		ns = normalize(b1, ns);
+		ns = aza_nsg__span_norm(b1, ns);
 		aza_nsg_span *S = cut_all(b1, b2, &ns, not_internet, N_NOT_INTERNET);
-		ns = normalize(S, ns);
+		ns = aza_nsg__span_norm(S, ns);
 		memcpy(s0, S, ns * sizeof *s0);
 		/* Earlier Denies that can shadow it. */
 		size_t nd = 0;

@@ -56,6 +56,10 @@ typedef struct aza_nsg_span {
 	unsigned char v6;
 } aza_nsg_span;
 
+/* Sort spans (IPv4 first, then by start) and merge overlapping or adjacent
+ * ones, in place; returns the new count. Shared by the exposure model. */
+size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n);
+
 typedef struct aza_nsg_rule {
 	const char *name;
 	const char *source;   /* sources as written, for messages */
