@@ -84,6 +84,24 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
 	return 0;
 }
 
+/* Append a finding to the scan with the rule index the final sort uses.
+ * -1 when out of memory or past the 32-bit numbering of the sort. */
+static int add_ordered(aza_ev *ev, const aza_finding *f, uint32_t rule_idx)
+{
+	if (ev->s->nf >= ev->caporder) {
+		size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
+		uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
+		if (!o)
+			return -1;
+		ev->order = o;
+		ev->caporder = cap;
+	}
+	if (ev->s->nf >= UINT32_MAX)
+		return -1;
+	ev->order[ev->s->nf] = rule_idx;
+	return aza_scan__add(ev->s, f) ? -1 : 0;
+}
+
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap) AZA_PRINTF(4, 0);
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap)
 {
@@ -137,22 +155,7 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		ev->f[ev->nf++] = f;
 		return;
 	}
-	if (ev->s->nf >= ev->caporder) {
-		size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
-		uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
-		if (!o) {
-			ev->failed = 1;
-			return;
-		}
-		ev->order = o;
-		ev->caporder = cap;
-	}
-	if (ev->s->nf >= UINT32_MAX) {
-		ev->failed = 1; /* the sort numbers findings in 32 bits */
-		return;
-	}
-	ev->order[ev->s->nf] = ev->rule_idx;
-	if (aza_scan__add(ev->s, &f))
+	if (add_ordered(ev, &f, ev->rule_idx))
 		ev->failed = 1;
 }
 
@@ -584,27 +587,9 @@ static void *span_thread(void *arg)
 /* Move the second evaluator's findings after the first's. */
 static void take_findings(aza_ev *ev, aza_ev *ev2)
 {
-	for (size_t i = 0; i < ev2->nf && !ev->failed; i++) {
-		if (ev->s->nf >= ev->caporder) {
-			size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
-			while (cap < ev->s->nf + ev2->nf - i)
-				cap *= 2;
-			uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
-			if (!o) {
-				ev->failed = 1;
-				break;
-			}
-			ev->order = o;
-			ev->caporder = cap;
-		}
-		if (ev->s->nf >= UINT32_MAX) {
+	for (size_t i = 0; i < ev2->nf && !ev->failed; i++)
+		if (add_ordered(ev, &ev2->f[i], ev2->forder[i]))
 			ev->failed = 1;
-			break;
-		}
-		ev->order[ev->s->nf] = ev2->forder[i];
-		if (aza_scan__add(ev->s, &ev2->f[i]))
-			ev->failed = 1;
-	}
 	ev2->nf = 0;
 }
 
