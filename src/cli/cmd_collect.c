@@ -178,6 +178,28 @@ static void summary(aza_collect *c, const char *path)
 	free(done);
 }
 
+/* Run a configured collection to path with the CLI's logging, progress and
+ * Ctrl-C handling (the library removes its temp file on cancel). *quiet
+ * must outlive the call: the warning hook reads it. */
+static int run_collect(aza_ctx *ctx, aza_collect *c, const char *path, int *quiet, int verbose)
+{
+	aza_ctx_set_warn(ctx, warn_cb, quiet);
+	if (verbose)
+		aza_collect_set_log(c, log_cb, NULL);
+	else if (!*quiet && isatty(2))
+		aza_collect_set_progress(c, progress_cb, NULL);
+	running = c;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	int rc = aza_collect_run(c, path);
+	progress_end();
+	running = NULL;
+	return rc;
+}
+
 int cmd_collect(int argc, char **argv)
 {
 	const char *output = NULL;
@@ -261,20 +283,7 @@ int cmd_collect(int argc, char **argv)
 		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
 		goto out;
 	}
-	aza_ctx_set_warn(ctx, warn_cb, &quiet);
-	if (verbose)
-		aza_collect_set_log(c, log_cb, NULL);
-	else if (!quiet && isatty(2))
-		aza_collect_set_progress(c, progress_cb, NULL);
-	running = c;
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	rc = aza_collect_run(c, output);
-	progress_end();
-	running = NULL;
+	rc = run_collect(ctx, c, output, &quiet, verbose);
 	if (rc) {
 		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
 		goto out;
@@ -325,20 +334,7 @@ int cli_collect_live(int argc, char **argv, const char *rules, const char *areas
 		goto out;
 	}
 	close(fd);
-	aza_ctx_set_warn(ctx, warn_cb, &q);
-	if (verbose)
-		aza_collect_set_log(c, log_cb, NULL);
-	else if (!q && isatty(2))
-		aza_collect_set_progress(c, progress_cb, NULL);
-	running = c;
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	rc = aza_collect_run(c, path);
-	progress_end();
-	running = NULL;
+	rc = run_collect(ctx, c, path, &q, verbose);
 	if (rc) {
 		unlink(path);
 		path[0] = 0;

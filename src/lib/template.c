@@ -232,6 +232,23 @@ static struct tcache *cache_find(struct tcache *c, const char *name)
 	return NULL;
 }
 
+/* A new entry, marked busy while its value is being evaluated (so a
+ * parameter or variable that refers to itself is caught). */
+static struct tcache *cache_new(aza_tctx *c, struct tcache **head, const char *name)
+{
+	struct tcache *e = aza_arena__alloc(c->a, sizeof *e);
+	if (!e) {
+		c->oom = 1;
+		return NULL;
+	}
+	memset(e, 0, sizeof *e);
+	e->name = name;
+	e->busy = 1;
+	e->next = *head;
+	*head = e;
+	return e;
+}
+
 static tx *tx_of(aza_tctx *c)
 {
 	return (tx *)c; /* aza_tctx is the first member of tx */
@@ -246,16 +263,8 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 			return aza_t__unknown(c, "parameter '%s' (its default refers to itself)", name);
 		return e->val;
 	}
-	e = aza_arena__alloc(c->a, sizeof *e);
-	if (!e) {
-		c->oom = 1;
+	if (!(e = cache_new(c, &c->pcache, name)))
 		return NULL;
-	}
-	memset(e, 0, sizeof *e);
-	e->name = name;
-	e->busy = 1;
-	e->next = c->pcache;
-	c->pcache = e;
 	size_t off = c->off;
 	const aza_json *decl = aza_json_get(c->params_decl, name);
 	const aza_json *given = aza_json_get(c->param_values, name);
@@ -291,16 +300,8 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 			return aza_t__unknown(c, "variables('%s'), which refers to itself", name);
 		return e->val;
 	}
-	e = aza_arena__alloc(c->a, sizeof *e);
-	if (!e) {
-		c->oom = 1;
+	if (!(e = cache_new(c, &c->vcache, name)))
 		return NULL;
-	}
-	memset(e, 0, sizeof *e);
-	e->name = name;
-	e->busy = 1;
-	e->next = c->vcache;
-	c->vcache = e;
 	size_t off = c->off;
 	const aza_json *decl = aza_json_get(c->vars_decl, name);
 	aza_json *v = NULL;

@@ -236,6 +236,17 @@ static void ws(X *x)
 
 static aza_json *expr(X *x);
 
+/* After a function argument: 1 at ',' (another follows), 0 at ')' (the
+ * list ends), -1 on anything else (x->err set). Consumes the separator. */
+static int arg_sep(X *x)
+{
+	ws(x);
+	if (x->i < x->n && (x->s[x->i] == ',' || x->s[x->i] == ')'))
+		return x->s[x->i++] == ',';
+	x->err = "expected ',' or ')' in function arguments";
+	return -1;
+}
+
 static aza_json *call(X *x, const char *name, size_t nl, aza_json **args, size_t nargs);
 
 #define MAX_ARGS 64
@@ -292,17 +303,11 @@ static aza_json *parse_lambda(X *x)
 		if (!a)
 			return NULL;
 		span[k++][1] = x->i;
-		ws(x);
-		if (x->i < x->n && x->s[x->i] == ',') {
-			x->i++;
-			continue;
-		}
-		if (x->i < x->n && x->s[x->i] == ')') {
-			x->i++;
+		int sep = arg_sep(x);
+		if (sep < 0)
+			return NULL;
+		if (sep == 0)
 			break;
-		}
-		x->err = "expected ',' or ')' in function arguments";
-		return NULL;
 	}
 	if (x->skip)
 		return mk(x->c, AZA_JNULL);
@@ -446,17 +451,11 @@ static aza_json *primary(X *x)
 						return NULL;
 					}
 					args[na++] = a;
-					ws(x);
-					if (x->i < x->n && x->s[x->i] == ',') {
-						x->i++;
-						continue;
-					}
-					if (x->i < x->n && x->s[x->i] == ')') {
-						x->i++;
+					int sep = arg_sep(x);
+					if (sep < 0)
+						return NULL;
+					if (sep == 0)
 						break;
-					}
-					x->err = "expected ',' or ')' in function arguments";
-					return NULL;
 				}
 			}
 			if (x->skip)
