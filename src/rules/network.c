@@ -251,14 +251,19 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 				if (strcmp(q->protocol, proto_of(s->proto)) || q->port_hi < s->lo || q->port_lo > s->hi)
 					continue;
 				unsigned lo = q->port_lo > s->lo ? q->port_lo : s->lo, hi = q->port_hi < s->hi ? q->port_hi : s->hi;
-				const char *m = reach_txt(ev, e, q, s, lo, hi);
-				if (*e->note)
-					unk = unk ? unk : aza_ev_fmt(ev, "%s, but %s", m, e->note);
-				else if (q->wide) {
-					if (nfail++ < 3)
+				/* The path text is built only where the message uses it:
+				 * a tenant can have thousands of paths per rule. */
+				if (*e->note) {
+					if (!unk)
+						unk = aza_ev_fmt(ev, "%s, but %s", reach_txt(ev, e, q, s, lo, hi), e->note);
+				} else if (q->wide) {
+					if (nfail++ < 3) {
+						const char *m = reach_txt(ev, e, q, s, lo, hi);
 						fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
-				} else if (!narrow)
-					narrow = m;
+					}
+				} else if (!narrow) {
+					narrow = reach_txt(ev, e, q, s, lo, hi);
+				}
 			}
 		}
 	}
