@@ -207,6 +207,11 @@ AZA_API void aza_scan_set_now(aza_scan *s, double unix_seconds);
 
 AZA_API int aza_scan_run(aza_scan *s);
 AZA_API size_t aza_scan_count(const aza_scan *s);
+/* Finding i (0 <= i < aza_scan_count), or NULL. The scan keeps findings
+ * compactly and makes the struct on access: the pointer is valid until the
+ * next aza_scan_finding call on the same scan. Copy the struct to keep it;
+ * its strings stay valid until the scan is freed. Not for concurrent calls
+ * from several threads on one scan. */
 AZA_API const aza_finding *aza_scan_finding(const aza_scan *s, size_t i);
 
 /* Inventory facts, for summaries. */

@@ -67,6 +67,7 @@ void aza_scan_free(aza_scan *s)
 		aza__free(s->rule_pats[i]);
 	aza__free(s->rule_pats);
 	aza__free(s->f);
+	aza__free(s->fx);
 	aza_triage__free(s->triage);
 	aza_expo__free(s->expo);
 	aza_jintern__free(s->wmsgs);
@@ -193,18 +194,80 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r)
 	return 1;
 }
 
-int aza_scan__add(aza_scan *s, const aza_finding *f)
+static int add_fx(aza_scan *s, const aza_fx *x, uint32_t *idx)
+{
+	if (s->nfx == s->capfx) {
+		size_t cap = s->capfx ? s->capfx * 2 : 64;
+		aza_fx *v = cap < UINT32_MAX ? aza__realloc(s->fx, cap * sizeof *v) : NULL;
+		if (!v)
+			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+		s->fx = v;
+		s->capfx = cap;
+	}
+	s->fx[s->nfx++] = *x;
+	*idx = (uint32_t)s->nfx;
+	return 0;
+}
+
+int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x)
 {
 	if (s->nf == s->capf) {
 		size_t cap = s->capf ? s->capf * 2 : 256;
-		aza_finding *v = aza__realloc(s->f, cap * sizeof *v);
+		aza_frec *v = aza__realloc(s->f, cap * sizeof *v);
 		if (!v)
 			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 		s->f = v;
 		s->capf = cap;
 	}
-	s->f[s->nf++] = *f;
+	aza_frec r = *f;
+	r.x = 0;
+	if (x && add_fx(s, x, &r.x))
+		return AZA_ENOMEM;
+	s->f[s->nf++] = r;
 	return 0;
+}
+
+aza_fx *aza_scan__fx(aza_scan *s, size_t i)
+{
+	aza_frec *f = &s->f[i];
+	if (!f->x) {
+		aza_fx z;
+		memset(&z, 0, sizeof z);
+		if (add_fx(s, &z, &f->x))
+			return NULL;
+	}
+	return &s->fx[f->x - 1];
+}
+
+void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out)
+{
+	const aza_frec *f = &s->f[i];
+	const aza_res *r = f->res;
+	memset(out, 0, sizeof *out);
+	out->rule = aza_rule_at(f->rule);
+	out->status = (aza_status)f->status;
+	out->resource_id = r->id;
+	out->resource_type = r->type;
+	out->resource_name = r->name;
+	out->subscription_id = r->sub;
+	out->location = r->location;
+	out->message = f->message;
+	out->source = r->source;
+	out->line = r->line;
+	out->column = r->column;
+	out->pointer = r->pointer;
+	out->suppressed_status = FREC_SUPST(f);
+	out->baseline = FREC_BASE(f);
+	if (f->x) {
+		const aza_fx *x = &s->fx[f->x - 1];
+		out->prop_line = x->prop_line;
+		out->prop_column = x->prop_column;
+		out->prop_pointer = x->prop_pointer;
+		out->suppressed_reason = x->suppressed_reason;
+		out->suppress_reason = x->suppress_reason;
+		out->suppress_owner = x->suppress_owner;
+		out->suppress_expires = x->suppress_expires;
+	}
 }
 
 int aza_scan__finish(aza_scan *s)
@@ -235,7 +298,14 @@ size_t aza_scan_count(const aza_scan *s)
 
 const aza_finding *aza_scan_finding(const aza_scan *s, size_t i)
 {
-	return i < s->nf ? &s->f[i] : NULL;
+	if (i >= s->nf)
+		return NULL;
+	/* The views are scratch space, not state: a const scan may fill
+	 * them (the scan object itself is never const). */
+	aza_scan *w = (aza_scan *)s;
+	aza_finding *f = &w->view[w->nview++ % AZA_VIEWS];
+	aza_scan__view(s, i, f);
+	return f;
 }
 
 void aza_scan_stats_get(const aza_scan *s, aza_scan_stats *out)
@@ -272,10 +342,10 @@ double aza_scan_score(const aza_scan *s)
 {
 	double pass = 0, total = 0;
 	for (size_t i = 0; i < s->nf; i++) {
-		const aza_finding *f = &s->f[i];
+		const aza_frec *f = &s->f[i];
 		if (f->status != AZA_PASS && f->status != AZA_FAIL)
 			continue;
-		int w = aza_severity_weight(aza_rule_severity(f->rule));
+		int w = aza_severity_weight(aza_rule_severity(aza_rule_at(f->rule)));
 		total += w;
 		if (f->status == AZA_PASS)
 			pass += w;

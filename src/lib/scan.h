@@ -9,6 +9,37 @@
 #include "inventory.h"
 #include "template.h"
 
+/* A finding as the scan keeps it: 24 bytes where the public aza_finding is
+ * 168 (a 1M-resource tenant has about 6M findings). The public struct is
+ * made on access (aza_scan_finding) from the resource's inventory record,
+ * which lives as long as the scan, and the rule table. What few findings
+ * carry beyond that (template positions, triage reasons) is in a side
+ * table, s->fx. */
+typedef struct aza_frec {
+	const aza_res *res;  /* what the verdict is about (a pseudo-resource for scopes) */
+	const char *message;
+	uint16_t rule;       /* index in the rule table */
+	uint8_t status;      /* aza_status */
+	uint8_t tri;         /* triage: FREC_SUPST bits, FREC_BASE bits */
+	uint32_t x;          /* 1-based index of its extras in s->fx, 0 for none */
+} aza_frec;
+
+#define FREC_SUPST(f) ((aza_status)((f)->tri & 0x0f))              /* SUPPRESSED: what it replaced */
+#define FREC_BASE(f) ((int)((f)->tri >> 4))                        /* AZA_BASELINE_* */
+#define FREC_SET_SUPST(f, st) ((f)->tri = (uint8_t)(((f)->tri & 0xf0) | ((unsigned)(st) & 0x0f)))
+#define FREC_SET_BASE(f, b) ((f)->tri = (uint8_t)(((f)->tri & 0x0f) | ((unsigned)(b) << 4)))
+
+typedef struct aza_fx {
+	unsigned long prop_line, prop_column;
+	const char *prop_pointer;
+	const char *suppressed_reason; /* inline template suppression */
+	const char *suppress_reason, *suppress_owner, *suppress_expires;
+} aza_fx;
+
+/* How many aza_scan_finding results are valid at once (the API promises
+ * one; a few more forgive `f(i)->a && f(i)->b`). */
+#define AZA_VIEWS 4
+
 struct aza_scan {
 	aza_ctx *ctx;
 	aza_inv *inv;
@@ -19,8 +50,12 @@ struct aza_scan {
 	size_t n_rule_pats;
 	unsigned area_mask; /* 0 = all */
 	/* results */
-	aza_finding *f;
+	aza_frec *f;
 	size_t nf, capf;
+	aza_fx *fx;          /* extras of some findings (aza_frec.x) */
+	size_t nfx, capfx;
+	aza_finding view[AZA_VIEWS]; /* aza_scan_finding's results */
+	unsigned nview;
 	double now; /* reference time, Unix seconds */
 	int ran;
 	int finished; /* the inventory was finished (by the run or the exposure model) */
@@ -35,8 +70,13 @@ struct aza_scan {
 };
 
 int aza_scan__selected(const aza_scan *s, const aza_rule *r);
-/* Append a finding; strings must live in the inventory arena. */
-int aza_scan__add(aza_scan *s, const aza_finding *f);
+/* Append a finding and its extras (x, or NULL for none; f->x is ignored);
+ * strings must live as long as the scan. */
+int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x);
+/* The extras of finding i, made on first use; NULL when out of memory. */
+aza_fx *aza_scan__fx(aza_scan *s, size_t i);
+/* Fill *out with finding i (i < s->nf). */
+void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out);
 /* The rule engine: evaluate every selected rule. */
 int aza_engine__run(aza_scan *s);
 /* Finish the inventory once (the run and the exposure model both need it). */

@@ -263,21 +263,28 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 		k++;
 	}
 	if (rc == 0) {
-		for (size_t i = 0; i < s->nf; i++) {
-			aza_finding *f = &s->f[i];
-			if (f->status != AZA_FAIL && f->status != AZA_UNKNOWN && f->status != AZA_MANUAL)
+		for (size_t i = 0; i < s->nf && rc == 0; i++) {
+			aza_frec *r = &s->f[i];
+			if (r->status != AZA_FAIL && r->status != AZA_UNKNOWN && r->status != AZA_MANUAL)
 				continue;
+			aza_finding f;
+			aza_scan__view(s, i, &f);
 			for (size_t q = 0; q < k; q++) {
 				if (e[q].expires_at && s->now >= e[q].expires_at)
 					continue;
-				if (!supp_matches(s, &e[q], f))
+				if (!supp_matches(s, &e[q], &f))
 					continue;
+				aza_fx *x = aza_scan__fx(s, i);
+				if (!x) {
+					rc = AZA_ENOMEM;
+					break;
+				}
 				e[q].matched++;
-				f->suppressed_status = f->status;
-				f->status = AZA_SUPPRESSED;
-				f->suppress_reason = e[q].reason;
-				f->suppress_owner = e[q].owner;
-				f->suppress_expires = e[q].expires;
+				FREC_SET_SUPST(r, r->status);
+				r->status = AZA_SUPPRESSED;
+				x->suppress_reason = e[q].reason;
+				x->suppress_owner = e[q].owner;
+				x->suppress_expires = e[q].expires;
 				break;
 			}
 		}
@@ -316,9 +323,9 @@ static uint64_t key_hash(const char *rule, const char *res)
 }
 
 /* The verdict a finding stands for: a suppressed FAIL is still a FAIL. */
-static const char *verdict(const aza_finding *f)
+static const char *verdict(const aza_frec *f)
 {
-	return aza_status_name(f->status == AZA_SUPPRESSED ? f->suppressed_status : f->status);
+	return aza_status_name(f->status == AZA_SUPPRESSED ? FREC_SUPST(f) : (aza_status)f->status);
 }
 
 int aza_scan_baseline(aza_scan *s, const char *path)
@@ -365,14 +372,15 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	/* Each finding: unchanged when the baseline had the same rule, resource
 	 * and verdict; new otherwise (a changed verdict is new). */
 	for (size_t k = 0; k < s->nf; k++) {
-		aza_finding *f = &s->f[k];
-		uint64_t h = key_hash(f->rule->id, f->resource_id);
+		aza_frec *f = &s->f[k];
+		const char *rid = aza_rule_at(f->rule)->id;
+		uint64_t h = key_hash(rid, f->res->id);
 		const char *v = verdict(f);
-		f->baseline = AZA_BASELINE_NEW;
+		FREC_SET_BASE(f, AZA_BASELINE_NEW);
 		for (size_t i = (size_t)h & (cap - 1); tab[i].rule; i = (i + 1) & (cap - 1))
-			if (tab[i].h == h && aza__strieq(tab[i].rule, f->rule->id) && aza__strieq(tab[i].res, f->resource_id)) {
+			if (tab[i].h == h && aza__strieq(tab[i].rule, rid) && aza__strieq(tab[i].res, f->res->id)) {
 				if (aza__strieq(tab[i].status, v)) {
-					f->baseline = AZA_BASELINE_UNCHANGED;
+					FREC_SET_BASE(f, AZA_BASELINE_UNCHANGED);
 					tab[i].seen = 1;
 					break;
 				}
@@ -606,7 +614,8 @@ const aza_framework *aza_triage__framework(aza_scan *s)
 		memset(c->counts, 0, sizeof c->counts);
 		for (size_t k = 0; k < s->nf; k++)
 			for (size_t r = 0; r < c->nrules; r++)
-				if (s->f[k].rule->id == c->rules[r] || aza__strieq(s->f[k].rule->id, c->rules[r])) {
+				if (aza_rule_at(s->f[k].rule)->id == c->rules[r] ||
+				    aza__strieq(aza_rule_at(s->f[k].rule)->id, c->rules[r])) {
 					c->counts[s->f[k].status]++;
 					break;
 				}

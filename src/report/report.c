@@ -4,6 +4,8 @@
  */
 #include "report.h"
 
+#include "../lib/scan.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
@@ -194,11 +196,13 @@ int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
 void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t counts[AZA_STATUS_COUNT])
 {
 	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
-	for (size_t i = 0; i < aza_scan_count(s); i++) {
-		const aza_finding *f = aza_scan_finding(s, i);
-		if (!aza_report__shown(o, f))
+	/* From the scan's compact records: reporters count often, and the
+	 * public view of a finding is made field by field. */
+	for (size_t i = 0; i < s->nf; i++) {
+		const aza_frec *f = &s->f[i];
+		if (o && o->status_mask && !((o->status_mask >> f->status) & 1u))
 			continue;
-		if (area >= 0 && (int)aza_rule_area(f->rule) != area)
+		if (area >= 0 && (int)aza_rule_area(aza_rule_at(f->rule)) != area)
 			continue;
 		counts[f->status]++;
 	}
@@ -208,13 +212,14 @@ unsigned aza_report__resp(aza_scan *s, aza_resp r, unsigned models_in_use, size_
 {
 	unsigned models = 0;
 	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
-	for (size_t i = 0; i < aza_scan_count(s); i++) {
-		const aza_finding *f = aza_scan_finding(s, i);
-		if (aza_rule_resp(f->rule) != r)
+	for (size_t i = 0; i < s->nf; i++) {
+		const aza_frec *f = &s->f[i];
+		const aza_rule *rule = aza_rule_at(f->rule);
+		if (aza_rule_resp(rule) != r)
 			continue;
 		counts[f->status]++;
 		if (f->status != AZA_NOT_APPLICABLE)
-			models |= aza_rule_models(f->rule);
+			models |= aza_rule_models(rule);
 	}
 	return models & models_in_use;
 }

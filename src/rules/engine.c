@@ -37,13 +37,12 @@ struct aza_ev {
 	size_t dcap;
 	size_t *loaded;
 	size_t nloaded, caploaded;
-	uint32_t *order;    /* rule index of each finding, for the final sort */
-	size_t caporder;
 	/* The second evaluator's findings (own = 1), and their rule indexes. */
 	int own;
-	aza_finding *f;
+	aza_frec *f;
 	size_t nf, capf;
-	uint32_t *forder;
+	aza_fx *fx;         /* their extras (aza_frec.x indexes these) */
+	size_t nfx, capfx;
 	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
 	struct memo {
 		const aza_res *r;
@@ -59,7 +58,7 @@ static size_t ev_nf(const aza_ev *ev)
 	return ev->own ? ev->nf : ev->s->nf;
 }
 
-static aza_finding *ev_f(aza_ev *ev, size_t i)
+static aza_frec *ev_f(aza_ev *ev, size_t i)
 {
 	return ev->own ? &ev->f[i] : &ev->s->f[i];
 }
@@ -84,22 +83,13 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
 	return 0;
 }
 
-/* Append a finding to the scan with the rule index the final sort uses.
- * -1 when out of memory or past the 32-bit numbering of the sort. */
-static int add_ordered(aza_ev *ev, const aza_finding *f, uint32_t rule_idx)
+/* Append a finding to the scan; -1 when out of memory or past the 32-bit
+ * numbering of the final sort. */
+static int add_finding(aza_ev *ev, const aza_frec *f, const aza_fx *x)
 {
-	if (ev->s->nf >= ev->caporder) {
-		size_t cap = ev->caporder ? ev->caporder * 2 : 1024;
-		uint32_t *o = aza__realloc(ev->order, cap * sizeof *o);
-		if (!o)
-			return -1;
-		ev->order = o;
-		ev->caporder = cap;
-	}
 	if (ev->s->nf >= UINT32_MAX)
 		return -1;
-	ev->order[ev->s->nf] = rule_idx;
-	return aza_scan__add(ev->s, f) ? -1 : 0;
+	return aza_scan__add(ev->s, f, x) ? -1 : 0;
 }
 
 static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, va_list ap) AZA_PRINTF(4, 0);
@@ -109,28 +99,27 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	const aza_json *read = aza_json__last_read(); /* before the reads below */
 	char msg[AZA_MAX_MSG];
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	aza_finding f;
+	aza_frec f;
+	aza_fx x;
+	int has_x = 0;
 	memset(&f, 0, sizeof f);
-	f.rule = ev->rule;
-	f.status = st;
-	f.resource_id = r->id;
-	f.resource_type = r->type;
-	f.resource_name = r->name;
-	f.subscription_id = r->sub;
-	f.location = r->location;
-	f.source = r->source;
-	f.line = r->line;
-	f.column = r->column;
-	f.pointer = r->pointer;
+	memset(&x, 0, sizeof x);
+	f.res = r;
+	f.rule = (uint16_t)ev->rule_idx;
+	f.status = (uint8_t)st;
 	/* Inline suppressions (template metadata): plain strings, made by the
 	 * expander, so reading them touches no unknown value. */
 	for (const aza_json *e = r->suppress ? r->suppress->u.child : NULL; e; e = e->next)
 		if (aza__strieq(aza_json_str(aza_json_get(e, "rule")), ev->rule->id) ||
-		    aza__glob(aza_json_str(aza_json_get(e, "rule")), ev->rule->id))
-			f.suppressed_reason = aza_json_str(aza_json_get(e, "reason"));
+		    aza__glob(aza_json_str(aza_json_get(e, "rule")), ev->rule->id)) {
+			x.suppressed_reason = aza_json_str(aza_json_get(e, "reason"));
+			has_x = 1;
+		}
 	/* A template resource's FAIL points at the property it read last. */
-	if (st == AZA_FAIL && r->lines)
-		aza_tmpl__prop_pos(a, r, read, &f.prop_line, &f.prop_column, &f.prop_pointer);
+	if (st == AZA_FAIL && r->lines) {
+		aza_tmpl__prop_pos(a, r, read, &x.prop_line, &x.prop_column, &x.prop_pointer);
+		has_x |= x.prop_line || x.prop_pointer;
+	}
 	f.message = aza_jintern__get(ev->msgs, msg, strlen(msg));
 	ev->emitted++;
 	if (!f.message) {
@@ -140,22 +129,32 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	if (ev->own) {
 		if (ev->nf == ev->capf) {
 			size_t cap = ev->capf ? ev->capf * 2 : 1024;
-			aza_finding *v = aza__realloc(ev->f, cap * sizeof *v);
-			uint32_t *o = v ? aza__realloc(ev->forder, cap * sizeof *o) : NULL;
-			if (v)
-				ev->f = v;
-			if (!o) {
+			aza_frec *v = aza__realloc(ev->f, cap * sizeof *v);
+			if (!v) {
 				ev->failed = 1;
 				return;
 			}
-			ev->forder = o;
+			ev->f = v;
 			ev->capf = cap;
 		}
-		ev->forder[ev->nf] = ev->rule_idx;
+		if (has_x) {
+			if (ev->nfx == ev->capfx) {
+				size_t cap = ev->capfx ? ev->capfx * 2 : 64;
+				aza_fx *v = aza__realloc(ev->fx, cap * sizeof *v);
+				if (!v) {
+					ev->failed = 1;
+					return;
+				}
+				ev->fx = v;
+				ev->capfx = cap;
+			}
+			ev->fx[ev->nfx++] = x;
+			f.x = (uint32_t)ev->nfx;
+		}
 		ev->f[ev->nf++] = f;
 		return;
 	}
-	if (add_ordered(ev, &f, ev->rule_idx))
+	if (add_finding(ev, &f, has_x ? &x : NULL))
 		ev->failed = 1;
 }
 
@@ -410,7 +409,7 @@ static void run_one(aza_ev *ev, const aza_res *r)
 	const char *t = aza_json__touched();
 	if (t) {
 		for (size_t i = first; i < ev_nf(ev); i++) {
-			aza_finding *f = ev_f(ev, i);
+			aza_frec *f = ev_f(ev, i);
 			if (f->status == AZA_UNKNOWN) {
 				/* Already UNKNOWN (a wrong-typed value): say which value. */
 				f->message = aza_arena__printf(ev->keep, "%s (it depends on %s, which is not known before deployment)",
@@ -486,7 +485,7 @@ static void template_scope(aza_ev *ev, size_t first)
 	if (aza_inv_deployed(ev->s->inv) || rule_has_data(ev))
 		return;
 	for (size_t i = first; i < ev->s->nf; i++) {
-		aza_finding *f = &ev->s->f[i];
+		aza_frec *f = &ev->s->f[i];
 		if (f->status != AZA_UNKNOWN)
 			continue;
 		f->status = AZA_NOT_APPLICABLE;
@@ -527,32 +526,35 @@ static void run_scope_rule(aza_ev *ev)
 /* Stable order of findings by rule, as the catalogue lists them. The
  * findings are moved in place along the cycles of the permutation, so the
  * sort needs 4 bytes per finding, not a second copy of them. */
-static int sort_findings(aza_ev *ev)
+static int sort_findings(aza_scan *s)
 {
-	aza_scan *s = ev->s;
 	size_t nr = aza_rule_count() + 1;
 	size_t *start = aza__malloc(nr * sizeof *start);
-	if (!start)
+	uint32_t *dest = s->nf ? aza__malloc(s->nf * sizeof *dest) : NULL;
+	if (!start || (s->nf && !dest)) {
+		aza__free(start);
+		aza__free(dest);
 		return -1;
+	}
 	memset(start, 0, nr * sizeof *start);
 	for (size_t i = 0; i < s->nf; i++)
-		start[ev->order[i] + 1]++;
+		start[s->f[i].rule + 1]++;
 	for (size_t k = 1; k < nr; k++)
 		start[k] += start[k - 1];
-	/* order[i] becomes the destination of finding i. */
 	for (size_t i = 0; i < s->nf; i++)
-		ev->order[i] = (uint32_t)start[ev->order[i]]++;
+		dest[i] = (uint32_t)start[s->f[i].rule]++;
 	aza__free(start);
 	for (size_t i = 0; i < s->nf; i++) {
-		while (ev->order[i] != i) {
-			uint32_t d = ev->order[i];
-			aza_finding t = s->f[d];
+		while (dest[i] != i) {
+			uint32_t d = dest[i];
+			aza_frec t = s->f[d];
 			s->f[d] = s->f[i];
 			s->f[i] = t;
-			ev->order[i] = ev->order[d];
-			ev->order[d] = d;
+			dest[i] = dest[d];
+			dest[d] = d;
 		}
 	}
+	aza__free(dest);
 	return 0;
 }
 
@@ -588,9 +590,10 @@ static void *span_thread(void *arg)
 static void take_findings(aza_ev *ev, aza_ev *ev2)
 {
 	for (size_t i = 0; i < ev2->nf && !ev->failed; i++)
-		if (add_ordered(ev, &ev2->f[i], ev2->forder[i]))
+		if (add_finding(ev, &ev2->f[i], ev2->f[i].x ? &ev2->fx[ev2->f[i].x - 1] : NULL))
 			ev->failed = 1;
 	ev2->nf = 0;
+	ev2->nfx = 0;
 }
 
 /* A type with fewer resources than this runs on one thread; a test hook,
@@ -605,6 +608,8 @@ static size_t split_min(void)
 
 int aza_engine__run(aza_scan *s)
 {
+	if (aza_rule_count() > UINT16_MAX) /* aza_frec.rule is 16 bits */
+		return aza__err(s->ctx, AZA_EUSAGE, "too many rules (%zu)", aza_rule_count());
 	aza_ev ev, ev2;
 	memset(&ev, 0, sizeof ev);
 	memset(&ev2, 0, sizeof ev2);
@@ -727,18 +732,17 @@ int aza_engine__run(aza_scan *s)
 		}
 		run_scope_rule(&ev);
 	}
-	if (!ev.failed && sort_findings(&ev))
+	if (!ev.failed && sort_findings(s))
 		ev.failed = 1;
 out:
 	release_docs(&ev);
 	aza__free(ev.loaded);
 	aza__free(ev.dt);
-	aza__free(ev.order);
 	release_docs(&ev2);
 	aza__free(ev2.loaded);
 	aza__free(ev2.dt);
 	aza__free(ev2.f);
-	aza__free(ev2.forder);
+	aza__free(ev2.fx);
 	aza_arena__release(&ev2.docs);
 	aza_arena__release(&ev2.tmp);
 	aza__free(seen);
