@@ -74,7 +74,9 @@ typedef struct aza_nsg_rule {
 	size_t ndst;
 	const char **dtok;    /* destination tags / ASG ids (lower case) */
 	size_t ndtok;
-	int dst_all;          /* destination is every address */
+	int dst_all;          /* destination is every address of both families */
+	unsigned dst_full;    /* families whose every address the destination holds (1 IPv4, 2 IPv6) */
+	int azure_cloud;      /* a source is the AzureCloud tag (or a regional AzureCloud.*) */
 } aza_nsg_rule;
 
 typedef struct aza_nsg {
@@ -102,12 +104,18 @@ typedef struct aza_nsg_hit {
 	const aza_nsg_rule *rule; /* the Allow rule that decides it */
 	unsigned port_lo, port_hi; /* exposed ports (within the query) */
 	double v4, v6;             /* internet addresses it admits (v6 in /64s) */
+	int only_v4, only_v6;      /* the Allow's sources hold both families but
+	                              it admits one only (a Deny took the other) */
+	const aza_nsg_rule *other_denied; /* that Deny */
 } aza_nsg_hit;
 
 typedef struct aza_nsg_result {
 	aza_nsg_hit wide;           /* first wide exposure (rule NULL: none) */
 	aza_nsg_hit narrow;         /* first exposure below the wide threshold */
 	const aza_nsg_rule *shadowed; /* first internet Allow fully shadowed by Denies */
+	const aza_nsg_rule *cloud;  /* first Allow from the AzureCloud tag on the
+	                               query no single earlier Deny shadows (for
+	                               messages: the tag is not internet) */
 } aza_nsg_result;
 
 /* Can internet traffic of protocol `proto` (one AZA_NSG_* bit) reach a port
