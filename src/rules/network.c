@@ -892,7 +892,12 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define NSG_DEFAULTS \
 	"Inbound rules only, by priority, first match wins; the default rules never admit the internet, so an NSG without " \
-	"a matching Allow passes. Internet sources: *, Any, Internet, 0.0.0.0, any /0 (also in sourceAddressPrefixes). " \
+	"a matching Allow passes. Internet sources: *, Any, Internet (IPv4 and IPv6), 0.0.0.0/0 (IPv4 only), ::/0 (IPv6 only), " \
+	"public prefixes (their own family), also in sourceAddressPrefixes. Each family is evaluated on its own (first match by " \
+	"priority) and either one admitted is a FAIL, naming the family: a Deny of 0.0.0.0/0 before an Allow from Internet leaves " \
+	"IPv6 open; a Deny to destination 0.0.0.0/0 denies IPv4 only. A bare 0.0.0.0 is every IPv4 address in an Allow, the one " \
+	"host in a Deny. The AzureCloud tag (and AzureCloud.<region>) is not counted as internet; an Allow from it is named in " \
+	"the message. " \
 	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
 	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources; a " \
 	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
@@ -905,7 +910,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"translated to the backend port), scale set instance public IPs, Azure Firewall DNAT rules. The subnet NSG then the NIC NSG must " \
 	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
 	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration; " \
-	"priority order, first match wins, default rules admit no internet source. Internet sources narrower than a /16 are reported " \
+	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
+	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in. " \
+	"Internet sources narrower than a /16 are reported " \
 	"as allow-listed, not as a failure. A subnet, NSG, NIC or load balancer the path needs but the input lacks gives UNKNOWN. " \
 	"Application Gateway backends are HTTP(S)-proxied and not counted. See docs/exposure.md."
 

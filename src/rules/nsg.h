@@ -20,8 +20,15 @@
  * admits anyone, and a Deny limited to some (not every port 0-65535) is
  * evaded with another source port, so it shadows nothing.
  *
- * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits.
- * `*`, `Any`, `Internet`, `0.0.0.0`, and any `/0` prefix mean every address.
+ * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits. A
+ * packet is IPv4 or IPv6 end to end, and Azure matches a prefix only
+ * against its own family: `*`, `Any` and `Internet` hold both families,
+ * `0.0.0.0/0` every IPv4 address only, `::/0` every IPv6 address only. So
+ * a Deny of 0.0.0.0/0 leaves IPv6 internet traffic to a later Allow from
+ * Internet, and sources of a family the destination holds no address of
+ * never match (dropped at load). A bare `0.0.0.0` (undocumented) is every
+ * IPv4 address in an Allow and the one host in a Deny, so that neither
+ * reading gives a false PASS. Traffic is exposed when either family is.
  * The internet is the IPv4 space minus private, loopback, link-local,
  * shared (100.64/10), "this network" (0/8) and multicast/reserved (224/3),
  * plus IPv6 2000::/3. Service tags other than Internet (VirtualNetwork,
