@@ -140,8 +140,13 @@ int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
 {
 	if (r->dst_all)
 		return 1;
+	/* A prefix of the other family than the known address is about the IP
+	 * configuration's address of that family, which the model does not
+	 * know: an Allow to it is taken to apply (its sources are of that
+	 * family only, nsg.c), a Deny not, so that neither gives a false PASS. */
 	for (size_t i = 0; i < r->ndst; i++)
-		if (!d->has_ip || (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi))
+		if (!d->has_ip || (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi) ||
+		    (r->dst[i].v6 != d->ip.v6 && r->allow))
 			return 1;
 	for (size_t i = 0; i < r->ndtok; i++) {
 		if ((r->dtok[i][0] | 0x20) == 'v' && !d->no_vnet && aza__strieq(r->dtok[i], "VirtualNetwork"))
@@ -1468,7 +1473,7 @@ static void src_add(const char *s, aza_nsg_span *src, size_t *n)
 {
 	if (!s)
 		return;
-	if (!strcmp(s, "*") || !strcmp(s, "0.0.0.0/0") || aza__strieq(s, "Any") || aza__strieq(s, "Internet")) {
+	if (!strcmp(s, "*") || aza__strieq(s, "Any") || aza__strieq(s, "Internet")) {
 		src[(*n)++] = (aza_nsg_span){0, V4MAX, 0};
 		src[(*n)++] = (aza_nsg_span){0, V6MAX, 1};
 	} else if (parse_ip(s, &src[*n])) {

@@ -60,6 +60,19 @@ static const char *svc_txt(aza_ev *ev, const struct svc *s, unsigned lo, unsigne
 	                  s->name ? s->name : "", s->name ? ")" : "");
 }
 
+/* " over IPv6 (IPv4 is denied by rule D (priority 100))" when an Allow
+ * whose sources hold both families admits one only; "" otherwise. */
+static const char *fam_txt(aza_ev *ev, const aza_nsg_hit *h)
+{
+	if (!h->only_v4 && !h->only_v6)
+		return "";
+	const char *other = h->only_v4 ? "IPv6" : "IPv4";
+	if (!h->other_denied)
+		return aza_ev_fmt(ev, " over %s only", h->only_v4 ? "IPv4" : "IPv6");
+	return aza_ev_fmt(ev, " over %s (%s is denied by rule %s (priority %d))", h->only_v4 ? "IPv4" : "IPv6", other,
+	                  h->other_denied->name, h->other_denied->priority);
+}
+
 /* The parsed NSG, shared by the several rules that run on one NSG. */
 struct nsg_memo {
 	aza_nsg g;
@@ -102,7 +115,7 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 			goto done;
 		}
 	}
-	const char *fails = NULL, *narrow = NULL, *shadow = NULL;
+	const char *fails = NULL, *narrow = NULL, *shadow = NULL, *cloud = NULL;
 	size_t nfail = 0;
 	for (size_t i = 0; i < n; i++) {
 		aza_nsg_result res;
@@ -113,29 +126,36 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		}
 		if (k == 2) {
 			const aza_nsg_hit *h = &res.wide;
-			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s", h->rule->name, h->rule->priority,
-			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source);
+			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s%s", h->rule->name, h->rule->priority,
+			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source, fam_txt(ev, h));
 			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
 			nfail++;
 		}
 		if (res.narrow.rule && !narrow) {
 			const aza_nsg_hit *h = &res.narrow;
-			narrow = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s: %.0f addresses, under the /16 threshold)",
+			narrow = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s%s: %.0f addresses, under the /16 threshold)",
 			                    h->rule->name, h->rule->priority, svc_txt(ev, &svcs[i], h->port_lo, h->port_hi),
-			                    h->rule->source, h->v4 + h->v6);
+			                    h->rule->source, fam_txt(ev, h), h->v4 + h->v6);
 		}
+		if (res.cloud && !cloud && (k < 2 || res.wide.rule != res.cloud))
+			cloud = aza_ev_fmt(ev, "rule %s (priority %d) admits %s from %s: the AzureCloud service tag is not counted as "
+			                       "internet (it is Azure's public address space: any Azure customer's resources, not the "
+			                       "internet at large)",
+			                   res.cloud->name, res.cloud->priority, svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi),
+			                   res.cloud->source);
 		if (res.shadowed && !shadow)
 			shadow = aza_ev_fmt(ev, "Allow rule %s (priority %d) is shadowed by higher-priority Deny rules",
 			                    res.shadowed->name, res.shadowed->priority);
 	}
 	if (nfail) {
-		aza_fail(ev, r, "%s", fails);
+		aza_fail(ev, r, "%s%s%s", fails, cloud ? "; " : "", cloud ? cloud : "");
 	} else {
 		const char *what = "";
 		for (size_t i = 0; i < n; i++)
 			what = aza_ev_fmt(ev, "%s%s%s", what, i ? ", " : "", svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi));
-		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s", what, g.n,
-		         g.n == 1 ? "" : "s", narrow ? "; " : "", narrow ? narrow : "", shadow ? "; " : "", shadow ? shadow : "");
+		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s%s%s", what, g.n,
+		         g.n == 1 ? "" : "s", cloud ? "; " : "", cloud ? cloud : "", narrow ? "; " : "", narrow ? narrow : "",
+		         shadow ? "; " : "", shadow ? shadow : "");
 	}
 done:
 #undef g
@@ -211,6 +231,8 @@ static const char *reach_txt(aza_ev *ev, const aza_expo_endpoint *e, const aza_e
 	for (size_t h = 0; h < q->nhops; h++)
 		path = aza_ev_fmt(ev, "%s%s%s", path, h ? " -> " : "", hop_txt(ev, &q->hops[h]));
 	const char *from = q->any_source ? "any internet address"
+	                   : !q->sources_v6 ? aza_ev_fmt(ev, "%.0f internet IPv4 addresses (IPv4 only)", q->sources_v4)
+	                   : !q->sources_v4 ? aza_ev_fmt(ev, "%.0f internet IPv6 /64s (IPv6 only)", q->sources_v6)
 	                   : aza_ev_fmt(ev, "%.0f internet IPv4 addresses and %.0f IPv6 /64s", q->sources_v4, q->sources_v6);
 	const char *at = *e->ip_config ? aza_ev_fmt(ev, " (ip configuration %s)", e->ip_config) : "";
 	return aza_ev_fmt(ev, "%s%s reachable at %s%s from %s: %s", svc_txt(ev, s, lo, hi), front, e->frontend, at, from, path);
@@ -870,7 +892,12 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define NSG_DEFAULTS \
 	"Inbound rules only, by priority, first match wins; the default rules never admit the internet, so an NSG without " \
-	"a matching Allow passes. Internet sources: *, Any, Internet, 0.0.0.0, any /0 (also in sourceAddressPrefixes). " \
+	"a matching Allow passes. Internet sources: *, Any, Internet (IPv4 and IPv6), 0.0.0.0/0 (IPv4 only), ::/0 (IPv6 only), " \
+	"public prefixes (their own family), also in sourceAddressPrefixes. Each family is evaluated on its own (first match by " \
+	"priority) and either one admitted is a FAIL, naming the family: a Deny of 0.0.0.0/0 before an Allow from Internet leaves " \
+	"IPv6 open; a Deny to destination 0.0.0.0/0 denies IPv4 only. A bare 0.0.0.0 is every IPv4 address in an Allow, the one " \
+	"host in a Deny. The AzureCloud tag (and AzureCloud.<region>) is not counted as internet; an Allow from it is named in " \
+	"the message. " \
 	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
 	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources; a " \
 	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
@@ -883,7 +910,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"translated to the backend port), scale set instance public IPs, Azure Firewall DNAT rules. The subnet NSG then the NIC NSG must " \
 	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
 	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration; " \
-	"priority order, first match wins, default rules admit no internet source. Internet sources narrower than a /16 are reported " \
+	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
+	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in. " \
+	"Internet sources narrower than a /16 are reported " \
 	"as allow-listed, not as a failure. A subnet, NSG, NIC or load balancer the path needs but the input lacks gives UNKNOWN. " \
 	"Application Gateway backends are HTTP(S)-proxied and not counted. See docs/exposure.md."
 

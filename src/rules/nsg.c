@@ -59,18 +59,27 @@ static void *grow_add(aza_arena *a, grow *g)
 	return (char *)g->p + g->size * g->n++;
 }
 
-static int is_all(const char *s)
-{
-	return !strcmp(s, "*") || aza__strieq(s, "Any") || !strcmp(s, "0.0.0.0");
-}
+/* Families, as a bit set (rule masks, covers). */
+#define FAM4 1u
+#define FAM6 2u
+#define FAM(v6) ((v6) ? FAM6 : FAM4)
 
-/* One address prefix: 1 parsed into *sp (or *all set), 0 a tag. */
-static int parse_prefix(const char *s, aza_nsg_span *sp, int *all)
+/* One address prefix: 1 parsed into *sp, or into *all (a FAM* set: every
+ * address of those families); 0 a tag. `*` and `Any` are both families; a
+ * /0 is every address of its own family only (0.0.0.0/0 is IPv4, ::/0
+ * IPv6), as Azure matches a prefix only against its own family. A bare
+ * 0.0.0.0 is not documented: read so that neither reading can give a false
+ * PASS (every IPv4 address in an Allow, the one host in a Deny). */
+static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *all)
 {
 	char buf[64];
 	*all = 0;
-	if (is_all(s)) {
-		*all = 1;
+	if (!strcmp(s, "*") || aza__strieq(s, "Any")) {
+		*all = FAM4 | FAM6;
+		return 1;
+	}
+	if (!strcmp(s, "0.0.0.0") && allow) {
+		*all = FAM4;
 		return 1;
 	}
 	size_t l = strlen(s);
@@ -91,7 +100,7 @@ static int parse_prefix(const char *s, aza_nsg_span *sp, int *all)
 		if (plen > 32)
 			return 0;
 		if (plen == 0) {
-			*all = 1;
+			*all = FAM4;
 			return 1;
 		}
 		uint64_t v = ((uint64_t)a[0] << 24) | ((uint64_t)a[1] << 16) | ((uint64_t)a[2] << 8) | a[3];
@@ -106,7 +115,7 @@ static int parse_prefix(const char *s, aza_nsg_span *sp, int *all)
 		if (plen > 128)
 			return 0;
 		if (plen == 0) {
-			*all = 1;
+			*all = FAM6;
 			return 1;
 		}
 		uint64_t v = 0;
@@ -122,18 +131,24 @@ static int parse_prefix(const char *s, aza_nsg_span *sp, int *all)
 	return 0;
 }
 
-/* Add the whole v4 and v6 spaces. */
-static int add_all(aza_arena *a, grow *g)
+/* Add the whole space of each family in fam. */
+static int add_all(aza_arena *a, grow *g, unsigned fam)
 {
-	aza_nsg_span *s4 = grow_add(a, g);
-	if (!s4)
-		return -1;
-	*s4 = (aza_nsg_span){0, V4MAX, 0};
-	aza_nsg_span *s6 = grow_add(a, g);
-	if (!s6)
-		return -1;
-	*s6 = (aza_nsg_span){0, V6MAX, 1};
+	for (int v6 = 0; v6 < 2; v6++) {
+		if (!(fam & FAM(v6)))
+			continue;
+		aza_nsg_span *s = grow_add(a, g);
+		if (!s)
+			return -1;
+		*s = (aza_nsg_span){0, v6 ? V6MAX : V4MAX, (unsigned char)v6};
+	}
 	return 0;
+}
+
+/* The AzureCloud service tag, or a regional one (AzureCloud.westeurope). */
+static int is_azure_cloud(const char *s)
+{
+	return aza__strieq(s, "AzureCloud") || (aza__istarts(s, "AzureCloud.") && s[11]);
 }
 
 /* Read an address side (source or destination). Returns 0, 1 (no prefix
@@ -143,7 +158,8 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 	char key[64];
 	grow spans = {.size = sizeof(aza_nsg_span)};
 	grow toks = {.size = sizeof(const char *)};
-	int any = 0, all = 0, src = !strcmp(side, "source");
+	int any = 0, src = !strcmp(side, "source");
+	unsigned all = 0;
 	const aza_json *lists[2];
 	snprintf(key, sizeof key, "%sAddressPrefix", side);
 	lists[0] = aza_json_get(p, key);
@@ -169,11 +185,11 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 				aza_buf__adds(text, s);
 			}
 			aza_nsg_span sp;
-			int full;
-			if (parse_prefix(s, &sp, &full)) {
+			unsigned full;
+			if (parse_prefix(s, r->allow, &sp, &full)) {
 				if (full) {
-					all = 1;
-					if (add_all(a, &spans))
+					all |= full;
+					if (add_all(a, &spans, full))
 						return -1;
 				} else {
 					aza_nsg_span *d = grow_add(a, &spans);
@@ -182,9 +198,11 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 					*d = sp;
 				}
 			} else if (src && aza__strieq(s, "Internet")) {
-				if (add_all(a, &spans))
+				if (add_all(a, &spans, FAM4 | FAM6))
 					return -1;
 			} else {
+				if (src && is_azure_cloud(s))
+					r->azure_cloud = 1;
 				/* A service tag: no internet address for a source; a
 				 * symbolic destination compared by name. */
 				const char **t = grow_add(a, &toks);
@@ -217,7 +235,8 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 		r->ndst = spans.n;
 		r->dtok = toks.p;
 		r->ndtok = toks.n;
-		r->dst_all = all;
+		r->dst_full = all;
+		r->dst_all = all == (FAM4 | FAM6);
 	}
 	return any ? 0 : 1;
 }
@@ -395,6 +414,16 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has an unreadable destination address prefix", name);
 	if (k == 1)
 		BAD("rule %s has no destination", name);
+	/* A packet's source and destination are of one family: sources of a
+	 * family the destination holds no address of never match. */
+	unsigned fam = r->dst_full | (r->ndtok ? FAM4 | FAM6 : 0);
+	for (size_t i = 0; i < r->ndst; i++)
+		fam |= FAM(r->dst[i].v6);
+	size_t keep = 0;
+	for (size_t i = 0; i < r->nsrc; i++)
+		if (fam & FAM(r->src[i].v6))
+			r->src[keep++] = r->src[i];
+	r->nsrc = keep;
 	if (!r->name || !r->source)
 		BAD("out of memory");
 #undef BAD
@@ -510,16 +539,25 @@ size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n)
 	return m + 1;
 }
 
-/* Subtract every span of `cuts` from (buf, *n), ping-ponging with tmp. */
-static aza_nsg_span *cut_all(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, const aza_nsg_span *cuts, size_t ncuts)
+/* Subtract every span of `cuts` of the families in fam from (buf, *n),
+ * ping-ponging with tmp. */
+static aza_nsg_span *cut_fam(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, const aza_nsg_span *cuts, size_t ncuts,
+                             unsigned fam)
 {
 	for (size_t i = 0; i < ncuts && *n; i++) {
+		if (!(fam & FAM(cuts[i].v6)))
+			continue;
 		*n = cut_one(buf, *n, cuts[i], tmp);
 		aza_nsg_span *t = buf;
 		buf = tmp;
 		tmp = t;
 	}
 	return buf;
+}
+
+static aza_nsg_span *cut_all(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, const aza_nsg_span *cuts, size_t ncuts)
+{
+	return cut_fam(buf, tmp, n, cuts, ncuts, FAM4 | FAM6);
 }
 
 static void count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
@@ -534,31 +572,48 @@ static void count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
 	}
 }
 
-/* Does D's destination cover A's? */
-static int dst_covers(const aza_nsg_rule *d, const aza_nsg_rule *a, aza_nsg_span *buf, aza_nsg_span *tmp)
+/* The families (FAM*) in which D's destination covers A's. A tag or ASG
+ * holds addresses of both families, so only a destination holding every
+ * address of a family, or the same tags, covers it there. */
+static unsigned dst_covers(const aza_nsg_rule *d, const aza_nsg_rule *a, aza_nsg_span *buf, aza_nsg_span *tmp)
 {
-	if (d->dst_all)
-		return 1;
-	if (a->dst_all)
-		return 0;
-	for (size_t i = 0; i < a->ndtok; i++) {
-		int found = 0;
-		for (size_t j = 0; j < d->ndtok && !found; j++)
-			found = aza__strieq(a->dtok[i], d->dtok[j]);
-		if (!found)
-			return 0;
-	}
-	for (size_t i = 0; i < a->ndst; i++) {
-		size_t n = 1;
-		buf[0] = a->dst[i];
-		if (n && d->ndst) {
-			aza_nsg_span *r = cut_all(buf, tmp, &n, d->dst, d->ndst);
-			(void)r;
+	unsigned cov = 0;
+	for (int v6 = 0; v6 < 2; v6++) {
+		unsigned f = FAM(v6);
+		if (d->dst_all || (d->dst_full & f)) {
+			cov |= f;
+			continue;
 		}
-		if (n)
-			return 0;
+		if (a->dst_all || (a->dst_full & f))
+			continue;
+		int ok = 1;
+		for (size_t i = 0; i < a->ndtok && ok; i++) {
+			int found = 0;
+			for (size_t j = 0; j < d->ndtok && !found; j++)
+				found = aza__strieq(a->dtok[i], d->dtok[j]);
+			ok = found;
+		}
+		for (size_t i = 0; i < a->ndst && ok; i++) {
+			if (a->dst[i].v6 != v6)
+				continue;
+			size_t n = 1;
+			buf[0] = a->dst[i];
+			cut_all(buf, tmp, &n, d->dst, d->ndst);
+			ok = !n;
+		}
+		if (ok)
+			cov |= f;
 	}
-	return 1;
+	return cov;
+}
+
+/* The families present in a span set. */
+static unsigned fams(const aza_nsg_span *s, size_t n)
+{
+	unsigned f = 0;
+	for (size_t i = 0; i < n; i++)
+		f |= FAM(s[i].v6);
+	return f;
 }
 
 static int port_in(const aza_nsg_rule *r, uint32_t p)
@@ -573,6 +628,72 @@ static int u32cmp(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 	return (x > y) - (x < y);
+}
+
+/* Whole internet of both families in the sources of r? */
+static int src_whole_internet(const aza_nsg_rule *r)
+{
+	aza_nsg_span in[N_NOT_INTERNET + 2], tmp[N_NOT_INTERNET + 2];
+	size_t n = 0;
+	for (int v6 = 0; v6 < 2; v6++)
+		in[n++] = (aza_nsg_span){0, v6 ? V6MAX : V4MAX, (unsigned char)v6};
+	aza_nsg_span *rest = cut_all(in, tmp, &n, not_internet, N_NOT_INTERNET);
+	/* rest has at most 8 spans (the IPv4 internet's gaps and 2000::/3) */
+	aza_nsg_span a[N_NOT_INTERNET + 2], b[N_NOT_INTERNET + 2];
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		a[m++] = rest[i];
+	for (size_t i = 0; i < r->nsrc && m; i++) {
+		if (m + 1 > sizeof a / sizeof a[0])
+			return 0;
+		m = cut_one(a, m, r->src[i], b);
+		memcpy(a, b, m * sizeof *a);
+	}
+	return !m;
+}
+
+/* The first Allow from the AzureCloud tag on proto and [lo, hi] that no
+ * single earlier Deny (from every internet address, on all those ports, to
+ * its destination in both families) shadows; NULL when there is none. The
+ * tag holds no internet address for the verdict (nsg.h); this is for the
+ * message only. */
+static const aza_nsg_rule *cloud_allow(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi)
+{
+	aza_nsg_span b1[64], b2[64];
+	for (size_t i = 0; i < n->n; i++) {
+		const aza_nsg_rule *A = &n->rules[i];
+		if (!A->allow || !A->azure_cloud || !(A->protos & proto))
+			continue;
+		int touches = proto == AZA_NSG_ICMP || proto == AZA_NSG_OTHER;
+		for (size_t k = 0; k < A->nports; k++)
+			if (A->ports[k][0] <= hi && A->ports[k][1] >= lo)
+				touches = 1;
+		if (!touches)
+			continue;
+		int shadowed = 0;
+		for (size_t j = 0; j < i && !shadowed; j++) {
+			const aza_nsg_rule *D = &n->rules[j];
+			if (D->allow || !(D->protos & proto) || (!D->azure_cloud && !src_whole_internet(D)))
+				continue;
+			if (A->ndst + D->ndst + 1 > sizeof b1 / sizeof b1[0] || dst_covers(D, A, b1, b2) != (FAM4 | FAM6))
+				continue;
+			int all = 1;
+			for (size_t k = 0; k < A->nports && all && proto != AZA_NSG_ICMP && proto != AZA_NSG_OTHER; k++) {
+				uint32_t a0 = A->ports[k][0] < lo ? lo : A->ports[k][0];
+				uint32_t a1 = A->ports[k][1] > hi ? hi : A->ports[k][1];
+				if (a0 > a1)
+					continue;
+				int in = 0;
+				for (size_t q = 0; q < D->nports && !in; q++)
+					in = D->ports[q][0] <= a0 && D->ports[q][1] >= a1;
+				all = in;
+			}
+			shadowed = all;
+		}
+		if (!shadowed)
+			return A;
+	}
+	return NULL;
 }
 
 int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res)
@@ -602,8 +723,9 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 		aza_nsg_span *s0 = aza__malloc(cap * sizeof *s0);
 		uint32_t *bp = aza__malloc((nb + 1) * sizeof *bp);
 		const aza_nsg_rule **ds = aza__malloc((i + 1) * sizeof *ds);
-		if (!b1 || !b2 || !s0 || !bp || !ds) {
-			aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds);
+		unsigned *dfam = aza__malloc((i + 1) * sizeof *dfam);
+		if (!b1 || !b2 || !s0 || !bp || !ds || !dfam) {
+			aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds), aza__free(dfam);
 			return -1;
 		}
 		/* The Allow's internet sources. */
@@ -619,8 +741,13 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 			const aza_nsg_rule *D = &n->rules[j];
 			if (D->allow || !(D->protos & proto) || !D->nsrc)
 				continue;
-			if (dst_covers(D, A, b1, b2))
+			/* A Deny shadows only in the families where it covers the
+			 * Allow's destination (a Deny to 0.0.0.0/0 leaves IPv6). */
+			unsigned cov = dst_covers(D, A, b1, b2);
+			if (cov) {
+				dfam[nd] = cov;
 				ds[nd++] = D;
+			}
 		}
 		/* Port segments: boundaries of the Allow's and the Denies' ranges. */
 		size_t m = 0;
@@ -658,19 +785,32 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 			size_t nr = ns;
 			memcpy(b1, s0, ns * sizeof *b1);
 			aza_nsg_span *R = b1, *T = b2;
+			/* the Deny that took the last of each family, for messages */
+			const aza_nsg_rule *took[2] = {NULL, NULL};
+			unsigned have = fams(s0, ns);
 			for (size_t j = 0; j < nd && nr; j++) {
 				if (!icmp && !port_in(ds[j], seg_lo))
 					continue;
-				aza_nsg_span *out = cut_all(R, T, &nr, ds[j]->src, ds[j]->nsrc);
+				aza_nsg_span *out = cut_fam(R, T, &nr, ds[j]->src, ds[j]->nsrc, dfam[j]);
 				T = out == R ? T : R;
 				R = out;
+				unsigned now = fams(R, nr);
+				for (int v6 = 0; v6 < 2; v6++)
+					if ((have & FAM(v6)) && !(now & FAM(v6)))
+						took[v6] = ds[j];
+				have = now;
 			}
 			if (!nr)
 				continue;
 			shadowed = 0;
 			double v4, v6;
 			count(R, nr, &v4, &v6);
-			aza_nsg_hit h = {A, seg_lo, seg_hi, v4, v6};
+			aza_nsg_hit h = {A, seg_lo, seg_hi, v4, v6, 0, 0, NULL};
+			if (fams(s0, ns) == (FAM4 | FAM6) && have != (FAM4 | FAM6)) {
+				h.only_v6 = have == FAM6;
+				h.only_v4 = have == FAM4;
+				h.other_denied = took[have == FAM4];
+			}
 			if (v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6) {
 				res->wide = h;
 				rc = 2;
@@ -681,7 +821,9 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 		}
 		if (shadowed && !res->shadowed)
 			res->shadowed = A;
-		aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds);
+		aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds), aza__free(dfam);
 	}
+	if (rc >= 0)
+		res->cloud = cloud_allow(n, proto, lo, hi);
 	return rc;
 }

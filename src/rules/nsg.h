@@ -20,8 +20,15 @@
  * admits anyone, and a Deny limited to some (not every port 0-65535) is
  * evaded with another source port, so it shadows nothing.
  *
- * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits.
- * `*`, `Any`, `Internet`, `0.0.0.0`, and any `/0` prefix mean every address.
+ * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits. A
+ * packet is IPv4 or IPv6 end to end, and Azure matches a prefix only
+ * against its own family: `*`, `Any` and `Internet` hold both families,
+ * `0.0.0.0/0` every IPv4 address only, `::/0` every IPv6 address only. So
+ * a Deny of 0.0.0.0/0 leaves IPv6 internet traffic to a later Allow from
+ * Internet, and sources of a family the destination holds no address of
+ * never match (dropped at load). A bare `0.0.0.0` (undocumented) is every
+ * IPv4 address in an Allow and the one host in a Deny, so that neither
+ * reading gives a false PASS. Traffic is exposed when either family is.
  * The internet is the IPv4 space minus private, loopback, link-local,
  * shared (100.64/10), "this network" (0/8) and multicast/reserved (224/3),
  * plus IPv6 2000::/3. Service tags other than Internet (VirtualNetwork,
@@ -74,7 +81,9 @@ typedef struct aza_nsg_rule {
 	size_t ndst;
 	const char **dtok;    /* destination tags / ASG ids (lower case) */
 	size_t ndtok;
-	int dst_all;          /* destination is every address */
+	int dst_all;          /* destination is every address of both families */
+	unsigned dst_full;    /* families whose every address the destination holds (1 IPv4, 2 IPv6) */
+	int azure_cloud;      /* a source is the AzureCloud tag (or a regional AzureCloud.*) */
 } aza_nsg_rule;
 
 typedef struct aza_nsg {
@@ -102,12 +111,18 @@ typedef struct aza_nsg_hit {
 	const aza_nsg_rule *rule; /* the Allow rule that decides it */
 	unsigned port_lo, port_hi; /* exposed ports (within the query) */
 	double v4, v6;             /* internet addresses it admits (v6 in /64s) */
+	int only_v4, only_v6;      /* the Allow's sources hold both families but
+	                              it admits one only (a Deny took the other) */
+	const aza_nsg_rule *other_denied; /* that Deny */
 } aza_nsg_hit;
 
 typedef struct aza_nsg_result {
 	aza_nsg_hit wide;           /* first wide exposure (rule NULL: none) */
 	aza_nsg_hit narrow;         /* first exposure below the wide threshold */
 	const aza_nsg_rule *shadowed; /* first internet Allow fully shadowed by Denies */
+	const aza_nsg_rule *cloud;  /* first Allow from the AzureCloud tag on the
+	                               query no single earlier Deny shadows (for
+	                               messages: the tag is not internet) */
 } aza_nsg_result;
 
 /* Can internet traffic of protocol `proto` (one AZA_NSG_* bit) reach a port

@@ -152,6 +152,15 @@ case(R, 'unknown-lb-missing', snapshot([vm(), nic(pip_name=None, nsg_name=None, 
 R = 'AZA-NET-028'
 case(R, 'pass', world([rule('AllowSsh', 100, src='10.0.0.0/8')], None), "PASS vm1\n" + NA)
 case(R, 'fail', world([rule('AllowSsh', 100)], None), "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1\n" + NA)
+# Address families: a Deny of 0.0.0.0/0 leaves IPv6 open, a Deny of both families closes it.
+case(R, 'fail-deny-ipv4-allow-internet', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSsh', 200, src='Internet')], None),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from 2305843009213693952 internet IPv6 /64s (IPv6 only): public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200)\n" + NA)
+case(R, 'fail-deny-ipv6-allow-internet', world([rule('DenyAll6', 100, 'Deny', src='::/0'), rule('AllowSsh', 200, src='Internet')], None),
+     "FAIL vm1 ~ from 3702390784 internet IPv4 addresses (IPv4 only)\n" + NA)
+case(R, 'pass-deny-both-families', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
+                                          rule('AllowSsh', 200, src='Internet')], None), "PASS vm1\n" + NA)
+case(R, 'pass-deny-internet-allow-ipv6', world([rule('DenyNet', 100, 'Deny', src='Internet'), rule('Allow6', 200, src='::/0')], None),
+     "PASS vm1\n" + NA)
 case(R, 'fail-lb-rule-no-public-ip', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
                                  nsg('nsg-sub', [rule('AllowSsh', 100)]), pip('pip-lb', nic=None, addr='20.50.60.99'),
                                  lb(rules=[('ssh', 2222, 22, 'Tcp')])]),
@@ -216,7 +225,7 @@ case(R, 'unknown-firewall-policy-ipgroup-missing', fw_world([natrule(src=(), gro
 case(R, 'fail-firewall-policy-ipgroup', fw_world([natrule(src=(), groups=(nid('ipGroups', 'ipg-any'),))],
      [{"name": "ipg-any", "id": nid('ipGroups', 'ipg-any'), "type": N + "/ipGroups", "location": "westeurope",
        "properties": {"ipAddresses": ["0.0.0.0/0"]}}]),
-     "FAIL vm1 ~ from any internet address: firewall DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1\n" + NA)
+     "FAIL vm1 ~ from 3702390784 internet IPv4 addresses (IPv4 only): firewall DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1\n" + NA)
 def flexvm(sku='Basic', nsg_name=None):
     v = vm()
     ipc = {"name": "ipconfig1", "properties": {"primary": True, "subnet": {"id": SUBNET_ID},
@@ -250,7 +259,7 @@ case(R, 'pass-lb-ip-based-pool-other-address', snapshot([vm(), nic(pip_name=None
 case(R, 'fail-lb-floating-ip', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
                                          nsg('nsg-sub', [rule('AllowSshToFrontend', 100, dst='20.50.60.99')]),
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
-     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSshToFrontend (priority 100)\n" + NA)
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from 3702390784 internet IPv4 addresses (IPv4 only): load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSshToFrontend (priority 100)\n" + NA)
 case(R, 'pass-lb-floating-ip-private-destination', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
                                          nsg('nsg-sub', [rule('AllowSshToSubnet', 100, dst='10.0.1.0/24'), rule('AllowSshToVnet', 110, dst='VirtualNetwork')]),
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),

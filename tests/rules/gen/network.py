@@ -61,6 +61,29 @@ nsgcase(R, 'fail-range-list', [rule('AllowMgmt', 300, proto='*', srcs=['10.0.0.0
         "FAIL nsg1 ~ rule AllowMgmt (priority 300) allows TCP 22 from 10.0.0.0/8, 0.0.0.0/0")
 nsgcase(R, 'fail-wide-public', [rule('AllowCloud', 100, src='20.0.0.0/8')], "FAIL nsg1 ~ from 20.0.0.0/8")
 nsgcase(R, 'fail-ipv6', [rule('AllowV6', 100, src='::/0')], "FAIL nsg1 ~ from ::/0")
+# Address families: 0.0.0.0/0 is IPv4 only and ::/0 IPv6 only; Internet, * and Any hold both.
+nsgcase(R, 'fail-deny-ipv4-allow-internet', [rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSSH', 200, src='Internet')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 200) allows TCP 22 from Internet over IPv6 (IPv4 is denied by rule DenyAll4 (priority 100))")
+nsgcase(R, 'fail-deny-ipv6-allow-internet', [rule('DenyAll6', 100, 'Deny', src='::/0'), rule('AllowSSH', 200, src='Internet')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 200) allows TCP 22 from Internet over IPv4 (IPv6 is denied by rule DenyAll6 (priority 100))")
+nsgcase(R, 'fail-deny-to-ipv4-destinations', [rule('DenyTo4', 100, 'Deny', src='*', dst='0.0.0.0/0'), rule('AllowSSH', 200, src='*')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 200) allows TCP 22 from * over IPv6 (IPv4 is denied by rule DenyTo4 (priority 100))")
+nsgcase(R, 'fail-deny-bare-zero-address', [rule('DenyZero', 100, 'Deny', src='0.0.0.0'), rule('AllowSSH', 200, src='*')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 200) allows TCP 22 from *")
+nsgcase(R, 'pass-deny-both-families', [rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
+                                       rule('AllowSSH', 200, src='Internet')],
+        "PASS nsg1 ~ Allow rule AllowSSH (priority 200) is shadowed")
+nsgcase(R, 'pass-deny-internet-allow-ipv6', [rule('DenyNet', 100, 'Deny', src='Internet'), rule('Allow6', 200, src='::/0')],
+        "PASS nsg1 ~ Allow rule Allow6 (priority 200) is shadowed")
+nsgcase(R, 'pass-deny-ipv4-allow-to-ipv4-address', [rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSSH', 200, src='Internet', dst='10.0.0.4')],
+        "PASS nsg1 ~ Allow rule AllowSSH (priority 200) is shadowed")
+# The AzureCloud tag is not internet; the verdict says so.
+nsgcase(R, 'pass-azurecloud', [rule('AllowCloudSsh', 100, src='AzureCloud')],
+        "PASS nsg1 ~ rule AllowCloudSsh (priority 100) admits TCP 22 from AzureCloud: the AzureCloud service tag is not counted as internet")
+nsgcase(R, 'pass-azurecloud-denied', [rule('DenySSH', 100, 'Deny', src='*'), rule('AllowCloudSsh', 200, src='AzureCloud.westeurope')],
+        "PASS nsg1 ~ no inbound rule admits TCP 22 from the internet (2 inbound rules)")
+nsgcase(R, 'fail-azurecloud-and-internet', [rule('AllowSSH', 100, src='Internet'), rule('AllowCloudSsh', 110, src='AzureCloud.westeurope')],
+        "FAIL nsg1 ~ rule AllowSSH (priority 100) allows TCP 22 from Internet; rule AllowCloudSsh (priority 110) admits TCP 22 from AzureCloud.westeurope: the AzureCloud service tag is not counted as internet")
 # rules as separate child resources, and the CLI's flattened shape
 n = nsg('nsg1', [])
 child = rule('AllowSSH', 100, src='Internet'); child['id'] = n['id'] + '/securityRules/AllowSSH'; child['type'] = NS + '/securityRules'
