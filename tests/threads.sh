@@ -49,5 +49,22 @@ awk '/^    "id": / && ++k == 9000 { print "}" } { print }' "$T/t10k.json" > "$T/
 same syntax "$T/syntax.json"
 head -c 15000000 "$T/t10k.json" > "$T/truncated.json"
 same truncated "$T/truncated.json"
+# A folder of templates (and parameter files), read ahead on the second
+# thread: copies of the template cases in nested folders, a gzip template,
+# a snapshot too big to read ahead; then a broken template in the middle
+# and one that is not an input at all: the first in folder order is reported.
+mkdir -p "$T/tm"
+for d in tests/template/cases/*/; do
+	for c in a b c d e f g h; do
+		mkdir -p "$T/tm/$c/$(basename "$d")"
+		cp "$d"*.json "$T/tm/$c/$(basename "$d")/" 2> /dev/null
+	done
+done
+gzip -c "$(ls tests/template/cases/*/*.json | head -n 1)" > "$T/tm/d/z.json.gz"
+cp "$T/t10k.json" "$T/tm/e/big.json"
+same templates "$T/tm"
+printf '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [}\n' > "$T/tm/f/broken.json"
+printf '{"neither": 1}\n' > "$T/tm/g/other.json"
+same templates-broken "$T/tm"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

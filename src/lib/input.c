@@ -12,7 +12,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -860,14 +862,100 @@ static int cmp_str(const void *a, const void *b)
 
 static int read_file(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl);
 
-static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl,
-                    int depth, size_t *nfiles)
+/* ---- directories ----
+ * A directory is listed first (the whole tree, in sorted order) into a
+ * plan; then its files are read in that order. With two threads a reader
+ * thread opens and reads the small files of the plan ahead of the parser,
+ * so the parser never waits on a system call; files are still parsed and
+ * added one after the other in plan order, on the calling thread, so the
+ * inventory and the first error are those of one thread. An error met
+ * while listing is a step of the plan, reported when reading reaches it. */
+
+#define AHEAD_FILES 64                 /* files read ahead of the parser, at most */
+#define AHEAD_BYTES ((size_t)16 << 20) /* bytes read ahead, at most */
+#define AHEAD_MAX ((size_t)1 << 20)    /* bigger files stream as before */
+
+typedef struct step {
+	char *path;   /* the file; NULL: an error met while listing */
+	int err;      /* the error (path NULL) */
+	char *msg;    /* its message (path NULL) */
+	char *data;   /* read ahead: the file's bytes */
+	size_t len;
+	_Atomic int state; /* 0 not yet, 1 data read, 2 the parser opens it itself */
+} step;
+
+/* The threads hand steps over through state and done; they take the lock
+ * only to sleep and to wake one that sleeps (waits says who). */
+typedef struct plan {
+	step *v;
+	size_t n, cap;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	_Atomic size_t done;  /* steps the parser finished with */
+	_Atomic size_t next;  /* the step the reader waits to read */
+	_Atomic size_t ahead; /* bytes read and not yet parsed */
+	_Atomic int stop;
+	_Atomic int waits;    /* 1: the parser sleeps, 2: the reader sleeps */
+} plan;
+
+/* May the reader read step i? Once stopped it goes on only when the parser
+ * has caught up halfway (slack 2), not at each step it finishes. */
+static int reader_may_go(plan *p, size_t i, size_t slack)
+{
+	return atomic_load(&p->stop) ||
+	       (i < atomic_load(&p->done) + AHEAD_FILES / slack && atomic_load(&p->ahead) <= AHEAD_BYTES / slack);
+}
+
+static void plan_wake(plan *p, int who, size_t i)
+{
+	if (atomic_load(&p->waits) == who && (who == 1 || reader_may_go(p, i, 2))) {
+		pthread_mutex_lock(&p->mu);
+		atomic_store(&p->waits, 0);
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+static step *plan_push(aza_ctx *ctx, plan *p)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 256;
+		step *v = aza__realloc(p->v, cap * sizeof *v);
+		if (!v) {
+			aza__err(ctx, AZA_ENOMEM, "out of memory");
+			return NULL;
+		}
+		p->v = v;
+		p->cap = cap;
+	}
+	step *st = &p->v[p->n++];
+	memset(st, 0, sizeof *st);
+	return st;
+}
+
+/* Record the error on ctx as the next step of the plan (1), or fail (<0). */
+static int plan_error(aza_ctx *ctx, plan *p, int err)
+{
+	step *st = plan_push(ctx, p);
+	if (!st)
+		return AZA_ENOMEM;
+	st->err = err;
+	st->msg = aza__strdup(aza_errmsg(ctx));
+	if (!st->msg) {
+		p->n--;
+		return aza__err(ctx, AZA_ENOMEM, "out of memory");
+	}
+	return 1;
+}
+
+/* List path into the plan: 0, 1 when an error step ends the listing, <0. */
+static int list_dir(aza_ctx *ctx, plan *p, const char *path, int depth, size_t *nfiles)
 {
 	if (depth > 32)
-		return aza__err(ctx, AZA_ELIMIT, "%s: directories nested too deeply", path);
+		return plan_error(ctx, p, aza__err(ctx, AZA_ELIMIT, "%s: directories nested too deeply", path));
 	DIR *d = opendir(path);
 	if (!d)
-		return aza__err(ctx, AZA_EIO, "%s: cannot open directory: %s", path, strerror(errno));
+		return plan_error(ctx, p, aza__err(ctx, AZA_EIO, "%s: cannot open directory: %s", path, strerror(errno)));
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
@@ -884,11 +972,15 @@ static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 			}
 			names = nn;
 		}
-		names[n] = aza__strdup(e->d_name);
+		/* The type byte follows the name, to sort them together. */
+		size_t l = strlen(e->d_name);
+		names[n] = aza__malloc(l + 2);
 		if (!names[n]) {
 			rc = aza__err(ctx, AZA_ENOMEM, "out of memory");
 			break;
 		}
+		memcpy(names[n], e->d_name, l + 1);
+		names[n][l + 1] = (char)e->d_type;
 		n++;
 	}
 	closedir(d);
@@ -902,20 +994,151 @@ static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 			break;
 		}
 		snprintf(full, l, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", names[i]);
+		/* The directory entry's type spares a stat, except for links
+		 * and file systems that do not tell it. */
+		unsigned char dt = (unsigned char)names[i][strlen(names[i]) + 1];
 		struct stat st;
-		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
-			rc = read_dir(ctx, inv, full, tmpl, depth + 1, nfiles);
+		int isdir = dt == DT_DIR;
+		if (dt != DT_DIR && dt != DT_REG)
+			isdir = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
+		if (isdir) {
+			rc = list_dir(ctx, p, full, depth + 1, nfiles);
 		} else if (wanted_file(names[i])) {
-			if (++*nfiles > AZA_MAX_FILES)
-				rc = aza__err(ctx, AZA_ELIMIT, "%s: more than %d input files", path, AZA_MAX_FILES);
-			else
-				rc = read_file(ctx, inv, full, tmpl);
+			if (++*nfiles > AZA_MAX_FILES) {
+				rc = plan_error(ctx, p, aza__err(ctx, AZA_ELIMIT, "%s: more than %d input files", path, AZA_MAX_FILES));
+			} else {
+				step *s = plan_push(ctx, p);
+				if (!s)
+					rc = AZA_ENOMEM;
+				else
+					s->path = full, full = NULL;
+			}
 		}
 		aza__free(full);
 	}
 	for (size_t i = 0; i < n; i++)
 		aza__free(names[i]);
 	aza__free(names);
+	return rc;
+}
+
+/* Read a small plain file whole into st (1), or leave it to the parser
+ * (2): big, gzip, unreadable (the parser reports why). */
+static int read_ahead(step *st)
+{
+	int fd = open(st->path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) || !S_ISREG(sb.st_mode) || (size_t)sb.st_size > AHEAD_MAX) {
+		if (fd >= 0)
+			close(fd);
+		return 2;
+	}
+	size_t cap = (size_t)sb.st_size + 1, len = 0; /* + 1: sees a file that grew */
+	char *b = aza__malloc(cap);
+	while (b && len < cap) {
+		ssize_t k = read(fd, b + len, cap - len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		len += (size_t)k;
+	}
+	close(fd);
+	if (!b || len != (size_t)sb.st_size || (len >= 2 && (unsigned char)b[0] == 0x1f && (unsigned char)b[1] == 0x8b)) {
+		aza__free(b);
+		return 2;
+	}
+	st->data = b;
+	st->len = len;
+	return 1;
+}
+
+static void *ahead_thread(void *arg)
+{
+	plan *p = arg;
+	for (size_t i = 0; i < p->n && !atomic_load(&p->stop); i++) {
+		if (!reader_may_go(p, i, 1)) {
+			pthread_mutex_lock(&p->mu);
+			atomic_store(&p->next, i);
+			atomic_store(&p->waits, 2);
+			while (!reader_may_go(p, i, 2))
+				pthread_cond_wait(&p->cv, &p->mu);
+			pthread_mutex_unlock(&p->mu);
+			if (atomic_load(&p->stop))
+				break;
+		}
+		step *st = &p->v[i];
+		int state = st->path ? read_ahead(st) : 2;
+		atomic_fetch_add(&p->ahead, st->len);
+		atomic_store(&st->state, state); /* last: hands data and len over */
+		plan_wake(p, 1, 0);
+	}
+	return NULL;
+}
+
+static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl, size_t *nfiles)
+{
+	plan p;
+	memset(&p, 0, sizeof p);
+	int rc = list_dir(ctx, &p, path, 0, nfiles);
+	if (rc < 0)
+		goto out;
+	rc = 0;
+	int threaded = 0;
+	pthread_t th;
+	if (aza_input__threads() > 1 && p.n > 1) {
+		if (pthread_mutex_init(&p.mu, NULL) == 0) {
+			if (pthread_cond_init(&p.cv, NULL) == 0) {
+				if (pthread_create(&th, NULL, ahead_thread, &p) == 0)
+					threaded = 1;
+				else
+					pthread_cond_destroy(&p.cv);
+			}
+			if (!threaded)
+				pthread_mutex_destroy(&p.mu);
+		}
+	}
+	for (size_t i = 0; i < p.n && rc == 0; i++) {
+		step *st = &p.v[i];
+		int state = 2;
+		if (threaded && !(state = atomic_load(&st->state))) {
+			pthread_mutex_lock(&p.mu);
+			atomic_store(&p.waits, 1);
+			while (!(state = atomic_load(&st->state)))
+				pthread_cond_wait(&p.cv, &p.mu);
+			pthread_mutex_unlock(&p.mu);
+		}
+		if (!st->path)
+			rc = aza__err(ctx, st->err, "%s", st->msg);
+		else if (state == 1)
+			rc = read_stream(ctx, inv, st->path, NULL, st->data, st->len, tmpl);
+		else
+			rc = read_file(ctx, inv, st->path, tmpl);
+		if (threaded) {
+			atomic_fetch_sub(&p.ahead, st->len);
+			atomic_store(&p.done, i + 1);
+			plan_wake(&p, 2, atomic_load(&p.next));
+		}
+		aza__free(st->data);
+		st->data = NULL;
+		st->len = 0;
+	}
+	if (threaded) {
+		pthread_mutex_lock(&p.mu);
+		atomic_store(&p.stop, 1);
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+		pthread_join(th, NULL);
+		pthread_cond_destroy(&p.cv);
+		pthread_mutex_destroy(&p.mu);
+	}
+out:
+	for (size_t i = 0; i < p.n; i++) {
+		aza__free(p.v[i].path);
+		aza__free(p.v[i].msg);
+		aza__free(p.v[i].data);
+	}
+	aza__free(p.v);
 	return rc;
 }
 
@@ -949,7 +1172,7 @@ int aza_input__path(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 		return aza__err(ctx, errno == ENOENT ? AZA_ENOTFOUND : AZA_EIO, "%s: %s", path, strerror(errno));
 	if (S_ISDIR(st.st_mode)) {
 		size_t nfiles = 0;
-		int rc = read_dir(ctx, inv, path, tmpl, 0, &nfiles);
+		int rc = read_dir(ctx, inv, path, tmpl, &nfiles);
 		if (rc == 0 && nfiles == 0)
 			return aza__err(ctx, AZA_EINPUT, "%s: no *.json, *.jsonl or *.json.gz files below this directory", path);
 		return rc;

@@ -37,6 +37,13 @@ struct aza_inv {
 	} st;
 	aza_res **ids;
 	size_t nids, nbuckets;
+	/* (type, parent) -> first child, made by aza_inv__finish: open
+	 * addressing, nchild a power of two (0: not made). */
+	struct child_slot {
+		const aza_tinfo *t;
+		aza_res *first, *last;
+	} *children;
+	size_t nchild;
 	aza_tinfo *types[TYPE_BUCKETS];
 	aza_res *subs_first;
 	aza_res tenant;
@@ -196,6 +203,7 @@ void aza_inv__free(aza_inv *inv)
 	if (!inv)
 		return;
 	aza__free(inv->ids);
+	aza__free(inv->children);
 	aza__free(inv->subnames);
 	aza__free(inv->regions);
 	aza_arena__release(&inv->a);
@@ -448,6 +456,7 @@ static void type_append(aza_tinfo *t, aza_res *r)
 {
 	r->t = t;
 	r->next_of_type = NULL;
+	t->linked = 0; /* until aza_inv__finish links it again */
 	if (t->last)
 		t->last->next_of_type = r;
 	else
@@ -945,6 +954,53 @@ const aza_json *aza_inv_dataplane_entry(aza_inv *inv, const char *section, const
 }
 
 /* ---- finishing ---- */
+static size_t child_slot(const aza_inv *inv, const aza_tinfo *t, const char *parent)
+{
+	uint64_t h = aza__ihash(parent, strlen(parent)) ^ ((uint64_t)(uintptr_t)t * 0x9e3779b97f4a7c15ull);
+	size_t mask = inv->nchild - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+	for (;;) {
+		const struct child_slot *c = &inv->children[i];
+		if (!c->t || (c->t == t && aza__strieq(c->first->parent, parent)))
+			return i;
+		i = (i + 1) & mask;
+	}
+}
+
+/* Chain each resource to the next of its type with the same parent, so
+ * aza_inv_child does not walk every resource of the type for each parent
+ * (a rule asking for the diagnostic settings of each of n resources). */
+static int link_children(aza_inv *inv)
+{
+	size_t n = 0;
+	for (size_t b = 0; b < TYPE_BUCKETS; b++)
+		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext)
+			n += t->count;
+	size_t cap = 16;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	struct child_slot *v = aza__malloc(cap * sizeof *v);
+	if (!v)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	memset(v, 0, cap * sizeof *v);
+	aza__free(inv->children);
+	inv->children = v;
+	inv->nchild = cap;
+	for (size_t b = 0; b < TYPE_BUCKETS; b++)
+		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext) {
+			for (aza_res *r = t->first; r; r = r->next_of_type) {
+				r->next_child = NULL;
+				struct child_slot *c = &v[child_slot(inv, t, r->parent)];
+				if (c->t)
+					c->last->next_child = r;
+				else
+					c->t = t, c->first = r;
+				c->last = r;
+			}
+			t->linked = 1;
+		}
+	return 0;
+}
+
 int aza_inv__finish(aza_inv *inv)
 {
 	/* Subscriptions: those named in metadata and those seen in ids. */
@@ -986,7 +1042,7 @@ int aza_inv__finish(aza_inv *inv)
 			r->name = nm;
 	}
 	inv->tenant.name = *inv->tenant_id ? inv->tenant_id : "tenant";
-	return 0;
+	return link_children(inv);
 }
 
 const aza_res *aza_inv_first(aza_inv *inv, const char *type)
@@ -1003,7 +1059,14 @@ size_t aza_inv_count(aza_inv *inv, const char *type)
 
 const aza_res *aza_inv_child(aza_inv *inv, const char *parent_id, const char *type)
 {
-	for (const aza_res *r = aza_inv_first(inv, type); r; r = r->next_of_type)
+	aza_tinfo *t = aza_inv_type(inv, type);
+	if (!t || !parent_id)
+		return NULL;
+	if (t->linked && inv->nchild) {
+		const struct child_slot *c = &inv->children[child_slot(inv, t, parent_id)];
+		return c->t ? c->first : NULL;
+	}
+	for (const aza_res *r = t->first; r; r = r->next_of_type)
 		if (aza__strieq(r->parent, parent_id))
 			return r;
 	return NULL;
@@ -1011,6 +1074,8 @@ const aza_res *aza_inv_child(aza_inv *inv, const char *parent_id, const char *ty
 
 const aza_res *aza_inv_next_child(const aza_res *prev, const char *parent_id)
 {
+	if (prev->t && prev->t->linked && aza__strieq(prev->parent, parent_id))
+		return prev->next_child;
 	for (const aza_res *r = prev->next_of_type; r; r = r->next_of_type)
 		if (aza__strieq(r->parent, parent_id))
 			return r;

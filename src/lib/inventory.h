@@ -36,6 +36,7 @@ typedef struct aza_res {
 	aza_tinfo *t;         /* its type entry */
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
+	struct aza_res *next_child;   /* next of the same type and parent (aza_inv__finish) */
 	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
 	/* Template resources only (0 / NULL otherwise): */
 	unsigned long column;    /* 1-based column of the resource's '{' */
@@ -51,6 +52,7 @@ struct aza_tinfo {
 	int known;          /* some rule or the base table reads it */
 	size_t count;
 	aza_res *first, *last;
+	int linked; /* next_child of its resources is set (aza_inv__finish) */
 	aza_tinfo *hnext;
 };
 
