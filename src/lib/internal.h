@@ -162,13 +162,17 @@ const char *aza_jintern__get(aza_jintern *t, const char *s, size_t n);
 /* The id (1-based) of an interned copy, and the copy of an id (NULL if none). */
 uint32_t aza_jintern__id(const char *interned);
 const char *aza_jintern__byid(const aza_jintern *t, uint32_t id);
+/* The id of the interned copy's ASCII-lower-case form (two copies with the
+ * same fold are equal but for case); 0 when not recorded (long strings). */
+uint32_t aza_jintern__fold(const char *interned);
 
 /* Compact binary form of a parsed value, kept for every stored resource:
  * about the size of minified text, and unpacked several times faster than
  * text is parsed (no validation, no hashing, strings are not copied).
  * Keys interned by t (kint) are stored as ids. aza_json__pack appends to b
  * (check b->oom); aza_json__unpack builds the tree in a, its strings
- * pointing into blob (which must outlive it). NULL when out of memory or
+ * pointing into blob (which must outlive it) or, for the few stored as a
+ * prefix of the value's id and a rest, put together in a. NULL when out of memory or
  * when blob is not a packed value. Node offsets are 0. */
 void aza_json__pack(aza_buf *b, const aza_json *j);
 const aza_json *aza_json__unpack(aza_arena *a, const aza_jintern *t, const char *blob, size_t len);
