@@ -191,32 +191,28 @@ int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
 	return (o->status_mask >> f->status) & 1u;
 }
 
-void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t counts[AZA_STATUS_COUNT])
+void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *t)
 {
-	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
+	memset(t, 0, sizeof *t);
+	aza_scan_stats st;
+	aza_scan_stats_get(s, &st);
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
 		const aza_finding *f = aza_scan_finding(s, i);
+		int r = (int)aza_rule_resp(f->rule);
+		if (r >= 0 && r < AZA_RESP_COUNT) {
+			t->resp[r][f->status]++;
+			if (f->status != AZA_NOT_APPLICABLE)
+				t->resp_models[r] |= aza_rule_models(f->rule);
+		}
 		if (!aza_report__shown(o, f))
 			continue;
-		if (area >= 0 && (int)aza_rule_area(f->rule) != area)
-			continue;
-		counts[f->status]++;
+		t->all[f->status]++;
+		int a = (int)aza_rule_area(f->rule);
+		if (a >= 0 && a < AZA_AREA_COUNT)
+			t->area[a][f->status]++;
 	}
-}
-
-unsigned aza_report__resp(aza_scan *s, aza_resp r, unsigned models_in_use, size_t counts[AZA_STATUS_COUNT])
-{
-	unsigned models = 0;
-	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
-	for (size_t i = 0; i < aza_scan_count(s); i++) {
-		const aza_finding *f = aza_scan_finding(s, i);
-		if (aza_rule_resp(f->rule) != r)
-			continue;
-		counts[f->status]++;
-		if (f->status != AZA_NOT_APPLICABLE)
-			models |= aza_rule_models(f->rule);
-	}
-	return models & models_in_use;
+	for (int r = 0; r < AZA_RESP_COUNT; r++)
+		t->resp_models[r] &= st.models_in_use;
 }
 
 void aza_report__list_json(aza_buf *b, const char *list)
