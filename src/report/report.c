@@ -169,19 +169,30 @@ void aza_report__sha256(const void *data, size_t n, unsigned char out[32])
 	}
 }
 
-void aza_report__fingerprint(const aza_finding *f, char out[65])
+int aza_report__fingerprint(const aza_finding *f, char out[65])
 {
-	aza_buf b;
-	aza_buf__init(&b, 0);
-	aza_buf__adds(&b, f->rule->id);
-	aza_buf__addc(&b, '|');
-	for (const char *p = f->resource_id; *p; p++)
-		aza_buf__addc(&b, (char)tolower((unsigned char)*p));
+	static const char hex[] = "0123456789abcdef";
+	/* Rule id, '|', lower-case resource id: on the stack unless very long. */
+	size_t il = strlen(f->rule->id), rl = strlen(f->resource_id), n = il + 1 + rl;
+	char stack[512], *key = n <= sizeof stack ? stack : aza__malloc(n);
+	if (!key) {
+		out[0] = 0;
+		return AZA_ENOMEM;
+	}
+	memcpy(key, f->rule->id, il);
+	key[il] = '|';
+	for (size_t i = 0; i < rl; i++)
+		key[il + 1 + i] = (char)tolower((unsigned char)f->resource_id[i]);
 	unsigned char d[32];
-	aza_report__sha256(b.p ? b.p : "", b.len, d);
-	aza_buf__release(&b);
-	for (int i = 0; i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	aza_report__sha256(key, n, d);
+	if (key != stack)
+		aza__free(key);
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[64] = 0;
+	return 0;
 }
 
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f)

@@ -39,8 +39,9 @@ void aza_report__anchor(const aza_rule *r, char *out, size_t n);
 void aza_report__xml(aza_buf *b, const char *s);
 /* SHA-256 of data; out gets 32 bytes. */
 void aza_report__sha256(const void *data, size_t n, unsigned char out[32]);
-/* Stable fingerprint of a finding: hex SHA-256 of rule id + lower-case resource id. */
-void aza_report__fingerprint(const aza_finding *f, char out[65]);
+/* Stable fingerprint of a finding: hex SHA-256 of rule id + lower-case
+ * resource id. 0, or AZA_ENOMEM (out is then ""). */
+int aza_report__fingerprint(const aza_finding *f, char out[65]);
 /* Is finding f one that formats listing problems show by default
  * (FAIL, UNKNOWN, MANUAL, SUPPRESSED), or all when verbose or a mask is set? */
 int aza_report__listed(const aza_report_opts *o, const aza_finding *f);
