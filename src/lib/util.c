@@ -435,7 +435,22 @@ void aza_buf__json_strn(aza_buf *b, const char *s, size_t n)
 void aza_buf__json_str(aza_buf *b, const char *s)
 {
 	s = s ? s : "";
-	aza_buf__json_strn(b, s, strlen(s));
+	/* One pass finds the end of a string that needs no escape (the table
+	 * marks NUL too); others take the general path. */
+	size_t k = 0;
+	while (!json_esc[(unsigned char)s[k]])
+		k++;
+	if (s[k]) {
+		aza_buf__json_strn(b, s, k + strlen(s + k));
+		return;
+	}
+	char *d = aza_buf__room(b, k + 2);
+	if (!d)
+		return;
+	d[0] = '"';
+	memcpy(d + 1, s, k);
+	d[k + 1] = '"';
+	aza_buf__commit(b, k + 2);
 }
 
 /* ---- strings ---- */
