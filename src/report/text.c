@@ -21,7 +21,7 @@ static const char *status_color(aza_status s)
 	}
 }
 
-/* Append s left-justified in a field of width w ("%-*s"). */
+/* Append s left-justified in a field of width w ("%-*s"), w at most 12. */
 static void pad(aza_buf *b, const char *s, size_t w)
 {
 	size_t n = strlen(s);
