@@ -1,5 +1,6 @@
 /*
- * unit_test.c - table-driven tests of the JSON parser and accessors.
+ * unit_test.c - table-driven tests of the JSON parser and accessors, and
+ * of the buffer appends reports are made of.
  */
 #include <stdio.h>
 #include <string.h>
@@ -131,8 +132,101 @@ static void test_dropped_types(void)
 	aza_ctx_free(ctx);
 }
 
+static size_t sunk;
+static int sink_count(void *ud, const char *p, size_t n)
+{
+	(void)ud;
+	(void)p;
+	sunk += n;
+	return 0;
+}
+static int sink_fail(void *ud, const char *p, size_t n)
+{
+	(void)ud;
+	(void)p;
+	(void)n;
+	return -1;
+}
+
+/* The buffer appends reports are made of: escaping, integers, the
+ * maximum and the sink. */
+static void test_buf(void)
+{
+	static const struct {
+		const char *in, *out;
+	} esc[] = {
+		{"", "\"\""},
+		{"plain text", "\"plain text\""},
+		{"q\"uote", "\"q\\\"uote\""},
+		{"back\\slash", "\"back\\\\slash\""},
+		{"\n\r\tx", "\"\\n\\r\\tx\""},
+		{"a\x01" "b\x1f\x7f", "\"a\\u0001b\\u001f\\u007f\""},
+		{"caf\xc3\xa9 \xe2\x82\xac", "\"caf\xc3\xa9 \xe2\x82\xac\""},
+		{"end\"", "\"end\\\"\""},
+	};
+	for (size_t i = 0; i < sizeof esc / sizeof esc[0]; i++) {
+		aza_buf b;
+		aza_buf__init(&b, 0);
+		aza_buf__json_str(&b, esc[i].in);
+		CHECK(b.p && !strcmp(b.p, esc[i].out), "json_str case %zu: got %s", i, b.p ? b.p : "(null)");
+		b.len = 0;
+		aza_buf__json_strn(&b, esc[i].in, strlen(esc[i].in));
+		CHECK(b.p && !strcmp(b.p, esc[i].out), "json_strn case %zu: got %s", i, b.p ? b.p : "(null)");
+		aza_buf__release(&b);
+	}
+	aza_buf b;
+	aza_buf__init(&b, 0);
+	aza_buf__json_str(&b, NULL);
+	aza_buf__json_strn(&b, "a\0b", 3);
+	CHECK(b.p && !strcmp(b.p, "\"\"\"a\\u0000b\""), "json_str NULL / strn NUL: got %s", b.p ? b.p : "(null)");
+	b.len = 0;
+	aza_buf__addu(&b, 0);
+	aza_buf__addc(&b, ' ');
+	aza_buf__addu(&b, 18446744073709551615ull);
+	aza_buf__addc(&b, ' ');
+	aza_buf__addi(&b, -1);
+	aza_buf__addc(&b, ' ');
+	aza_buf__addi(&b, -9223372036854775807ll - 1);
+	aza_buf__addc(&b, ' ');
+	aza_buf__lit(&b, "lit");
+	CHECK(b.p && !strcmp(b.p, "0 18446744073709551615 -1 -9223372036854775808 lit"), "integers: got %s",
+	      b.p ? b.p : "(null)");
+	aza_buf__release(&b);
+
+	/* The maximum holds on the inline path too. */
+	aza_buf__init(&b, 300);
+	int rc = 0;
+	for (int i = 0; i < 300 && !rc; i++)
+		rc = aza_buf__addc(&b, 'x');
+	CHECK(rc == 0 && b.len == 300, "300 bytes fit a 300-byte buffer (rc %d, len %zu)", rc, b.len);
+	CHECK(b.cap <= 301, "capacity %zu beyond the maximum", b.cap);
+	rc = aza_buf__addc(&b, 'y');
+	CHECK(rc == AZA_ELIMIT && b.oom && b.len == 300, "byte 301: rc %d, oom %d, len %zu", rc, b.oom, b.len);
+	aza_buf__release(&b);
+
+	/* A sink takes full chunks; what the last append added stays. */
+	aza_buf__init(&b, 0);
+	b.sink = sink_count;
+	sunk = 0;
+	char chunk[4096];
+	memset(chunk, 'z', sizeof chunk);
+	for (int i = 0; i < 600; i++)
+		aza_buf__add(&b, chunk, sizeof chunk);
+	CHECK(!b.oom && sunk + b.len == 600 * sizeof chunk && sunk >= AZA_BUF_FLUSH && b.len >= sizeof chunk,
+	      "sink: %zu sunk, %zu kept", sunk, b.len);
+	aza_buf__release(&b);
+	aza_buf__init(&b, 0);
+	b.sink = sink_fail;
+	rc = 0;
+	for (int i = 0; i < 600 && !rc; i++)
+		rc = aza_buf__add(&b, chunk, sizeof chunk);
+	CHECK(rc == AZA_EIO && b.oom && b.sink_err, "failing sink: rc %d", rc);
+	aza_buf__release(&b);
+}
+
 int main(void)
 {
+	test_buf();
 	test_dropped_types();
 	test_parse();
 	test_depth();

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__)
 #define AZA_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -100,6 +101,7 @@ typedef struct aza_buf {
 	char *p;
 	size_t len, cap, max;
 	int oom; /* sticky: an append failed; content is truncated */
+	int err; /* the code of the failed append (0 when oom was set by a caller) */
 	/* Optional sink (streamed output): once AZA_BUF_FLUSH bytes are
 	 * buffered, an append first hands them to sink and empties the buffer,
 	 * so what the last append added is always still in the buffer. A sink
@@ -111,11 +113,55 @@ typedef struct aza_buf {
 #define AZA_BUF_FLUSH ((size_t)1 << 20)
 void aza_buf__init(aza_buf *b, size_t max);
 void aza_buf__release(aza_buf *b);
-int aza_buf__add(aza_buf *b, const void *p, size_t n);
-int aza_buf__adds(aza_buf *b, const char *s);
-int aza_buf__addc(aza_buf *b, char c);
+/* Room for n more bytes at b->p + b->len, or NULL once the buffer has
+ * failed (oom set). The caller writes at most n bytes there, then calls
+ * aza_buf__commit with the count it wrote. The next append may hand the
+ * buffered bytes to the sink, so the pointer is good until then only.
+ * Appends are inline because reports make hundreds of millions of them:
+ * the common case is one comparison and a memcpy. */
+char *aza_buf__grow(aza_buf *b, size_t n); /* the slow path of aza_buf__room */
+static inline char *aza_buf__room(aza_buf *b, size_t n)
+{
+	/* cap never exceeds max + 1 (aza_buf__grow), so this also keeps the maximum. */
+	if (!b->oom && n < b->cap - b->len && !(b->sink && b->len >= AZA_BUF_FLUSH))
+		return b->p + b->len;
+	return aza_buf__grow(b, n);
+}
+static inline void aza_buf__commit(aza_buf *b, size_t n)
+{
+	b->len += n;
+	b->p[b->len] = 0;
+}
+/* The error of a failed buffer: AZA_EIO (sink), AZA_ELIMIT or AZA_ENOMEM. */
+static inline int aza_buf__error(const aza_buf *b)
+{
+	return b->err ? b->err : AZA_ENOMEM;
+}
+static inline int aza_buf__add(aza_buf *b, const void *p, size_t n)
+{
+	char *d = aza_buf__room(b, n);
+	if (!d)
+		return aza_buf__error(b);
+	memcpy(d, p, n);
+	aza_buf__commit(b, n);
+	return 0;
+}
+static inline int aza_buf__adds(aza_buf *b, const char *s)
+{
+	return aza_buf__add(b, s, strlen(s));
+}
+static inline int aza_buf__addc(aza_buf *b, char c)
+{
+	return aza_buf__add(b, &c, 1);
+}
+/* Append a string literal (its length known at compile time). */
+#define aza_buf__lit(b, lit) aza_buf__add((b), "" lit, sizeof(lit) - 1)
+/* Decimal integers, without printf. */
+int aza_buf__addu(aza_buf *b, unsigned long long v);
+int aza_buf__addi(aza_buf *b, long long v);
 int aza_buf__printf(aza_buf *b, const char *fmt, ...) AZA_PRINTF(2, 3);
-void aza_buf__json_str(aza_buf *b, const char *s); /* quoted, escaped JSON string */
+void aza_buf__json_str(aza_buf *b, const char *s); /* quoted, escaped JSON string; NULL as "" */
+void aza_buf__json_strn(aza_buf *b, const char *s, size_t n); /* the same for n bytes */
 
 /* ---- JSON ---- */
 typedef enum {

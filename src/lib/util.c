@@ -294,6 +294,7 @@ void aza_buf__init(aza_buf *b, size_t max)
 	b->len = b->cap = 0;
 	b->max = max ? max : SIZE_MAX / 2;
 	b->oom = 0;
+	b->err = 0;
 	b->sink = NULL;
 	b->sink_ud = NULL;
 	b->sink_err = 0;
@@ -305,48 +306,57 @@ void aza_buf__release(aza_buf *b)
 	aza_buf__init(b, b->max);
 }
 
-int aza_buf__add(aza_buf *b, const void *p, size_t n)
+static char *buf_fail(aza_buf *b, int err)
+{
+	b->oom = 1;
+	b->err = err;
+	return NULL;
+}
+
+char *aza_buf__grow(aza_buf *b, size_t n)
 {
 	if (b->oom)
-		return AZA_ENOMEM;
+		return NULL;
 	if (b->sink && b->len >= AZA_BUF_FLUSH) {
 		if (b->sink(b->sink_ud, b->p, b->len)) {
-			b->oom = 1;
 			b->sink_err = 1;
-			return AZA_EIO;
+			return buf_fail(b, AZA_EIO);
 		}
 		b->len = 0;
 	}
-	if (n > b->max || b->len > b->max - n) {
-		b->oom = 1;
-		return AZA_ELIMIT;
-	}
+	if (n > b->max || b->len > b->max - n)
+		return buf_fail(b, AZA_ELIMIT);
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 256;
 		while (cap < b->len + n + 1)
 			cap *= 2;
+		/* aza_buf__room's fast path relies on cap <= max + 1. */
+		if (b->max < SIZE_MAX && cap > b->max + 1)
+			cap = b->max + 1;
 		char *q = aza__realloc(b->p, cap);
-		if (!q) {
-			b->oom = 1;
-			return AZA_ENOMEM;
-		}
+		if (!q)
+			return buf_fail(b, AZA_ENOMEM);
 		b->p = q;
 		b->cap = cap;
 	}
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = 0;
-	return 0;
+	return b->p + b->len;
 }
 
-int aza_buf__adds(aza_buf *b, const char *s)
+int aza_buf__addu(aza_buf *b, unsigned long long v)
 {
-	return aza_buf__add(b, s, strlen(s));
+	char tmp[24], *end = tmp + sizeof tmp, *q = end;
+	do
+		*--q = (char)('0' + v % 10);
+	while (v /= 10);
+	return aza_buf__add(b, q, (size_t)(end - q));
 }
 
-int aza_buf__addc(aza_buf *b, char c)
+int aza_buf__addi(aza_buf *b, long long v)
 {
-	return aza_buf__add(b, &c, 1);
+	if (v >= 0)
+		return aza_buf__addu(b, (unsigned long long)v);
+	aza_buf__addc(b, '-');
+	return aza_buf__addu(b, 0ull - (unsigned long long)v);
 }
 
 int aza_buf__printf(aza_buf *b, const char *fmt, ...)
@@ -363,6 +373,7 @@ int aza_buf__printf(aza_buf *b, const char *fmt, ...)
 	char *big = aza__malloc((size_t)n + 1);
 	if (!big) {
 		b->oom = 1;
+		b->err = AZA_ENOMEM;
 		return AZA_ENOMEM;
 	}
 	va_start(ap, fmt);
@@ -373,32 +384,73 @@ int aza_buf__printf(aza_buf *b, const char *fmt, ...)
 	return rc;
 }
 
-void aza_buf__json_str(aza_buf *b, const char *s)
+/* Bytes a JSON string escapes: control characters, '"', '\\' and DEL. */
+static const unsigned char json_esc[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
+void aza_buf__json_strn(aza_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	aza_buf__addc(b, '"');
-	const unsigned char *run = p;
-	for (; *p; p++) {
-		unsigned char c = *p;
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-			continue;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t k = 0;
+	while (k < n && !json_esc[p[k]])
+		k++;
+	/* Most strings need no escape: one copy between the quotes. */
+	char *d = aza_buf__room(b, k + 2);
+	if (!d)
+		return;
+	d[0] = '"';
+	memcpy(d + 1, p, k);
+	if (k == n) {
+		d[k + 1] = '"';
+		aza_buf__commit(b, k + 2);
+		return;
+	}
+	aza_buf__commit(b, k + 1);
+	for (p += k; p < end;) {
+		const unsigned char *run = p;
+		while (p < end && !json_esc[*p])
+			p++;
 		aza_buf__add(b, run, (size_t)(p - run));
+		if (p == end)
+			break;
+		unsigned char c = *p++;
 		switch (c) {
-		case '"': aza_buf__adds(b, "\\\""); break;
-		case '\\': aza_buf__adds(b, "\\\\"); break;
-		case '\n': aza_buf__adds(b, "\\n"); break;
-		case '\r': aza_buf__adds(b, "\\r"); break;
-		case '\t': aza_buf__adds(b, "\\t"); break;
+		case '"': aza_buf__lit(b, "\\\""); break;
+		case '\\': aza_buf__lit(b, "\\\\"); break;
+		case '\n': aza_buf__lit(b, "\\n"); break;
+		case '\r': aza_buf__lit(b, "\\r"); break;
+		case '\t': aza_buf__lit(b, "\\t"); break;
 		default: {
 			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
 			aza_buf__add(b, e, 6);
 		}
 		}
-		run = p + 1;
 	}
-	aza_buf__add(b, run, (size_t)(p - run));
 	aza_buf__addc(b, '"');
+}
+
+void aza_buf__json_str(aza_buf *b, const char *s)
+{
+	s = s ? s : "";
+	/* One pass finds the end of a string that needs no escape (the table
+	 * marks NUL too); others take the general path. */
+	size_t k = 0;
+	while (!json_esc[(unsigned char)s[k]])
+		k++;
+	if (s[k]) {
+		aza_buf__json_strn(b, s, k + strlen(s + k));
+		return;
+	}
+	char *d = aza_buf__room(b, k + 2);
+	if (!d)
+		return;
+	d[0] = '"';
+	memcpy(d + 1, s, k);
+	d[k + 1] = '"';
+	aza_buf__commit(b, k + 2);
 }
 
 /* ---- strings ---- */

@@ -484,8 +484,9 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 {
 	aza_scan_stats st;
 	aza_scan_stats_get(s, &st);
-	size_t c[AZA_STATUS_COUNT];
-	aza_report__counts(s, o, -1, c);
+	aza_report_tally t;
+	aza_report__tally(s, o, &t);
+	const size_t *c = t.all;
 	double score = aza_scan_score(s);
 	char when[32];
 	aza_report__iso_time(s->now, when, sizeof when);
@@ -522,8 +523,10 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		                c[bar_order[k]]);
 	if (aza_scan_has_baseline(s)) {
 		size_t nnew = 0;
-		for (size_t i = 0; i < aza_scan_count(s); i++)
-			nnew += aza_scan_finding(s, i)->baseline == AZA_BASELINE_NEW && aza_scan_finding(s, i)->status == AZA_FAIL;
+		for (size_t i = 0; i < aza_scan_count(s); i++) {
+			const aza_finding *f = aza_scan_finding(s, i);
+			nnew += f->baseline == AZA_BASELINE_NEW && f->status == AZA_FAIL;
+		}
 		aza_buf__printf(b, "<div class=\"card\"><span>New failures</span><b>%zu</b></div>"
 		                   "<div class=\"card\"><span>Resolved</span><b>%zu</b></div>",
 		                nnew, aza_scan_resolved_count(s));
@@ -532,12 +535,9 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	                 "passed and failed ones.</p></section>\n");
 
 	/* charts */
-	size_t ac[AZA_AREA_COUNT][AZA_STATUS_COUNT];
 	const char *alabels[AZA_AREA_COUNT];
-	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		aza_report__counts(s, o, a, ac[a]);
+	for (int a = 0; a < AZA_AREA_COUNT; a++)
 		alabels[a] = aza_area_title((aza_area)a);
-	}
 	size_t lc[2][AZA_STATUS_COUNT];
 	memset(lc, 0, sizeof lc);
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
@@ -550,7 +550,7 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	for (int k = 0; k < NBAR; k++)
 		aza_buf__printf(b, "<span><i class=\"l-%s\"></i>%s</span>", bar_status[k], bar_status[k]);
 	aza_buf__adds(b, "</div><div class=\"charts\">");
-	chart(b, "Findings per area", alabels, ac, AZA_AREA_COUNT);
+	chart(b, "Findings per area", alabels, t.area, AZA_AREA_COUNT);
 	chart(b, "Findings per level", llabels, lc, 2);
 	aza_buf__adds(b, "</div></section>\n");
 
@@ -559,8 +559,8 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	                 "<table><thead><tr><th>area</th><th>checks</th><th>failed</th><th>unknown</th><th>manual</th>"
 	                 "<th>service models in use</th></tr></thead><tbody>");
 	for (int r = 0; r < AZA_RESP_COUNT; r++) {
-		size_t rc[AZA_STATUS_COUNT];
-		unsigned models = aza_report__resp(s, (aza_resp)r, st.models_in_use, rc);
+		const size_t *rc = t.resp[r];
+		unsigned models = t.resp_models[r];
 		aza_buf__adds(b, "<tr><td>");
 		aza_report__xml(b, aza_resp_name((aza_resp)r));
 		aza_buf__printf(b, "</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td><td>", rc[AZA_PASS] + rc[AZA_FAIL],

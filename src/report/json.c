@@ -11,8 +11,14 @@
 static void counts_obj(aza_buf *b, const size_t c[AZA_STATUS_COUNT])
 {
 	aza_buf__addc(b, '{');
-	for (int i = 0; i < AZA_STATUS_COUNT; i++)
-		aza_buf__printf(b, "%s\"%s\":%zu", i ? "," : "", aza_status_name((aza_status)i), c[i]);
+	for (int i = 0; i < AZA_STATUS_COUNT; i++) {
+		if (i)
+			aza_buf__addc(b, ',');
+		aza_buf__addc(b, '"');
+		aza_buf__adds(b, aza_status_name((aza_status)i));
+		aza_buf__lit(b, "\":");
+		aza_buf__addu(b, c[i]);
+	}
 	aza_buf__addc(b, '}');
 }
 
@@ -28,8 +34,8 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 {
 	aza_scan_stats st;
 	aza_scan_stats_get(s, &st);
-	size_t c[AZA_STATUS_COUNT];
-	aza_report__counts(s, o, -1, c);
+	aza_report_tally t;
+	aza_report__tally(s, o, &t);
 	char when[32];
 	iso_time(s->now, when, sizeof when);
 
@@ -48,7 +54,7 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			first = 0;
 		}
 	aza_buf__adds(b, "]},\n\"summary\":");
-	counts_obj(b, c);
+	counts_obj(b, t.all);
 	/* Insert total and score into the summary object. */
 	b->len--; /* drop '}' */
 	double score = aza_scan_score(s);
@@ -60,18 +66,16 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 
 	aza_buf__adds(b, ",\n\"areas\":[");
 	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		size_t ac[AZA_STATUS_COUNT];
-		aza_report__counts(s, o, a, ac);
 		aza_buf__printf(b, "%s{\"area\":\"%s\",\"title\":", a ? "," : "", aza_area_name((aza_area)a));
 		aza_buf__json_str(b, aza_area_title((aza_area)a));
 		aza_buf__adds(b, ",\"counts\":");
-		counts_obj(b, ac);
+		counts_obj(b, t.area[a]);
 		aza_buf__addc(b, '}');
 	}
 	aza_buf__adds(b, "],\n\"responsibility\":[");
 	for (int r = 0; r < AZA_RESP_COUNT; r++) {
-		size_t rc[AZA_STATUS_COUNT];
-		unsigned models = aza_report__resp(s, (aza_resp)r, st.models_in_use, rc);
+		const size_t *rc = t.resp[r];
+		unsigned models = t.resp_models[r];
 		aza_buf__printf(b, "%s{\"area\":", r ? "," : "");
 		aza_buf__json_str(b, aza_resp_name((aza_resp)r));
 		aza_buf__printf(b, ",\"checks\":%zu,\"passed\":%zu,\"failed\":%zu,\"unknown\":%zu,\"manual\":%zu,\"service_models\":[",
@@ -121,37 +125,50 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			if (rule_head.oom || rule_tail.oom)
 				b->oom = 1;
 		}
-		aza_buf__adds(b, first ? "\n{" : ",\n{");
+		if (first)
+			aza_buf__lit(b, "\n{");
+		else
+			aza_buf__lit(b, ",\n{");
 		first = 0;
 		aza_buf__add(b, rule_head.p, rule_head.len);
-		aza_buf__printf(b, "\"%s\",\"resource_id\":", aza_status_name(f->status));
+		aza_buf__addc(b, '"');
+		aza_buf__adds(b, aza_status_name(f->status));
+		aza_buf__lit(b, "\",\"resource_id\":");
 		aza_buf__json_str(b, f->resource_id);
-		aza_buf__adds(b, ",\"resource_type\":");
+		aza_buf__lit(b, ",\"resource_type\":");
 		aza_buf__json_str(b, f->resource_type);
-		aza_buf__adds(b, ",\"resource_name\":");
+		aza_buf__lit(b, ",\"resource_name\":");
 		aza_buf__json_str(b, f->resource_name);
-		aza_buf__adds(b, ",\"subscription_id\":");
+		aza_buf__lit(b, ",\"subscription_id\":");
 		aza_buf__json_str(b, f->subscription_id);
-		aza_buf__adds(b, ",\"location\":");
+		aza_buf__lit(b, ",\"location\":");
 		aza_buf__json_str(b, f->location);
-		aza_buf__adds(b, ",\"message\":");
+		aza_buf__lit(b, ",\"message\":");
 		aza_buf__json_str(b, f->message);
 		aza_buf__add(b, rule_tail.p, rule_tail.len);
-		aza_buf__adds(b, "},\"source\":{\"file\":");
+		aza_buf__lit(b, "},\"source\":{\"file\":");
 		aza_buf__json_str(b, f->source);
-		aza_buf__printf(b, ",\"line\":%lu,\"column\":%lu,\"pointer\":", f->line, f->column);
+		aza_buf__lit(b, ",\"line\":");
+		aza_buf__addu(b, f->line);
+		aza_buf__lit(b, ",\"column\":");
+		aza_buf__addu(b, f->column);
+		aza_buf__lit(b, ",\"pointer\":");
 		if (f->pointer)
 			aza_buf__json_str(b, f->pointer);
 		else
-			aza_buf__adds(b, "null");
+			aza_buf__lit(b, "null");
 		if (f->prop_line) {
-			aza_buf__printf(b, ",\"property\":{\"line\":%lu,\"column\":%lu,\"pointer\":", f->prop_line, f->prop_column);
+			aza_buf__lit(b, ",\"property\":{\"line\":");
+			aza_buf__addu(b, f->prop_line);
+			aza_buf__lit(b, ",\"column\":");
+			aza_buf__addu(b, f->prop_column);
+			aza_buf__lit(b, ",\"pointer\":");
 			aza_buf__json_str(b, f->prop_pointer);
 			aza_buf__addc(b, '}');
 		}
 		aza_buf__addc(b, '}');
 		if (f->suppressed_reason) {
-			aza_buf__adds(b, ",\"suppressed\":{\"by\":\"template metadata\",\"reason\":");
+			aza_buf__lit(b, ",\"suppressed\":{\"by\":\"template metadata\",\"reason\":");
 			aza_buf__json_str(b, f->suppressed_reason);
 			aza_buf__addc(b, '}');
 		}
@@ -171,8 +188,10 @@ static int write_json(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 				aza_buf__adds(b, "null");
 			aza_buf__addc(b, '}');
 		}
-		if (f->baseline)
-			aza_buf__printf(b, ",\"baseline\":\"%s\"", f->baseline == AZA_BASELINE_NEW ? "new" : "unchanged");
+		if (f->baseline == AZA_BASELINE_NEW)
+			aza_buf__lit(b, ",\"baseline\":\"new\"");
+		else if (f->baseline)
+			aza_buf__lit(b, ",\"baseline\":\"unchanged\"");
 		aza_buf__addc(b, '}');
 	}
 	aza_buf__release(&rule_head);

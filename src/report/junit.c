@@ -12,8 +12,9 @@ static int write_junit(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 {
 	char when[32];
 	aza_report__iso_time(s->now, when, sizeof when);
-	size_t c[AZA_STATUS_COUNT];
-	aza_report__counts(s, o, -1, c);
+	aza_report_tally t;
+	aza_report__tally(s, o, &t);
+	const size_t *c = t.all;
 	size_t total = 0;
 	for (int i = 0; i < AZA_STATUS_COUNT; i++)
 		total += c[i];
@@ -21,8 +22,7 @@ static int write_junit(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__printf(b, "<testsuites name=\"azaudit\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"0\">\n",
 	                total, c[AZA_FAIL], total - c[AZA_FAIL] - c[AZA_PASS]);
 	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		size_t ac[AZA_STATUS_COUNT];
-		aza_report__counts(s, o, a, ac);
+		const size_t *ac = t.area[a];
 		size_t at = 0;
 		for (int i = 0; i < AZA_STATUS_COUNT; i++)
 			at += ac[i];

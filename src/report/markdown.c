@@ -40,8 +40,9 @@ static int write_md(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 {
 	aza_scan_stats st;
 	aza_scan_stats_get(s, &st);
-	size_t c[AZA_STATUS_COUNT];
-	aza_report__counts(s, o, -1, c);
+	aza_report_tally t;
+	aza_report__tally(s, o, &t);
+	const size_t *c = t.all;
 	double score = aza_scan_score(s);
 	char when[32];
 	aza_report__iso_time(s->now, when, sizeof when);
@@ -62,8 +63,7 @@ static int write_md(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 
 	aza_buf__adds(b, "\n| area | fail | unknown | manual | pass |\n|---|---:|---:|---:|---:|\n");
 	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		size_t ac[AZA_STATUS_COUNT];
-		aza_report__counts(s, o, a, ac);
+		const size_t *ac = t.area[a];
 		if (!ac[AZA_FAIL] && !ac[AZA_UNKNOWN] && !ac[AZA_MANUAL] && !ac[AZA_PASS])
 			continue;
 		aza_buf__printf(b, "| %s | %zu | %zu | %zu | %zu |\n", aza_area_title((aza_area)a), ac[AZA_FAIL],

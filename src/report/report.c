@@ -171,19 +171,30 @@ void aza_report__sha256(const void *data, size_t n, unsigned char out[32])
 	}
 }
 
-void aza_report__fingerprint(const aza_finding *f, char out[65])
+int aza_report__fingerprint(const aza_finding *f, char out[65])
 {
-	aza_buf b;
-	aza_buf__init(&b, 0);
-	aza_buf__adds(&b, f->rule->id);
-	aza_buf__addc(&b, '|');
-	for (const char *p = f->resource_id; *p; p++)
-		aza_buf__addc(&b, (char)tolower((unsigned char)*p));
+	static const char hex[] = "0123456789abcdef";
+	/* Rule id, '|', lower-case resource id: on the stack unless very long. */
+	size_t il = strlen(f->rule->id), rl = strlen(f->resource_id), n = il + 1 + rl;
+	char stack[512], *key = n <= sizeof stack ? stack : aza__malloc(n);
+	if (!key) {
+		out[0] = 0;
+		return AZA_ENOMEM;
+	}
+	memcpy(key, f->rule->id, il);
+	key[il] = '|';
+	for (size_t i = 0; i < rl; i++)
+		key[il + 1 + i] = (char)tolower((unsigned char)f->resource_id[i]);
 	unsigned char d[32];
-	aza_report__sha256(b.p ? b.p : "", b.len, d);
-	aza_buf__release(&b);
-	for (int i = 0; i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	aza_report__sha256(key, n, d);
+	if (key != stack)
+		aza__free(key);
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[64] = 0;
+	return 0;
 }
 
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
@@ -193,35 +204,31 @@ int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
 	return (o->status_mask >> f->status) & 1u;
 }
 
-void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t counts[AZA_STATUS_COUNT])
+void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *t)
 {
-	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
-	/* From the scan's compact records: reporters count often, and the
-	 * public view of a finding is made field by field. */
-	for (size_t i = 0; i < s->nf; i++) {
-		const aza_frec *f = &s->f[i];
-		if (o && o->status_mask && !((o->status_mask >> f->status) & 1u))
-			continue;
-		if (area >= 0 && (int)aza_rule_area(aza_rule_at(f->rule)) != area)
-			continue;
-		counts[f->status]++;
-	}
-}
-
-unsigned aza_report__resp(aza_scan *s, aza_resp r, unsigned models_in_use, size_t counts[AZA_STATUS_COUNT])
-{
-	unsigned models = 0;
-	memset(counts, 0, sizeof(size_t) * AZA_STATUS_COUNT);
+	memset(t, 0, sizeof *t);
+	aza_scan_stats st;
+	aza_scan_stats_get(s, &st);
+	/* From the scan's compact records: the public view of a finding is
+	 * made field by field, and a tally reads only the rule and status. */
 	for (size_t i = 0; i < s->nf; i++) {
 		const aza_frec *f = &s->f[i];
 		const aza_rule *rule = aza_rule_at(f->rule);
-		if (aza_rule_resp(rule) != r)
+		int r = (int)aza_rule_resp(rule);
+		if (r >= 0 && r < AZA_RESP_COUNT) {
+			t->resp[r][f->status]++;
+			if (f->status != AZA_NOT_APPLICABLE)
+				t->resp_models[r] |= aza_rule_models(rule);
+		}
+		if (o && o->status_mask && !((o->status_mask >> f->status) & 1u))
 			continue;
-		counts[f->status]++;
-		if (f->status != AZA_NOT_APPLICABLE)
-			models |= aza_rule_models(rule);
+		t->all[f->status]++;
+		int a = (int)aza_rule_area(rule);
+		if (a >= 0 && a < AZA_AREA_COUNT)
+			t->area[a][f->status]++;
 	}
-	return models & models_in_use;
+	for (int r = 0; r < AZA_RESP_COUNT; r++)
+		t->resp_models[r] &= st.models_in_use;
 }
 
 void aza_report__list_json(aza_buf *b, const char *list)

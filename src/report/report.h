@@ -39,20 +39,27 @@ void aza_report__anchor(const aza_rule *r, char *out, size_t n);
 void aza_report__xml(aza_buf *b, const char *s);
 /* SHA-256 of data; out gets 32 bytes. */
 void aza_report__sha256(const void *data, size_t n, unsigned char out[32]);
-/* Stable fingerprint of a finding: hex SHA-256 of rule id + lower-case resource id. */
-void aza_report__fingerprint(const aza_finding *f, char out[65]);
+/* Stable fingerprint of a finding: hex SHA-256 of rule id + lower-case
+ * resource id. 0, or AZA_ENOMEM (out is then ""). */
+int aza_report__fingerprint(const aza_finding *f, char out[65]);
 /* Is finding f one that formats listing problems show by default
  * (FAIL, UNKNOWN, MANUAL, SUPPRESSED), or all when verbose or a mask is set? */
 int aza_report__listed(const aza_report_opts *o, const aza_finding *f);
 
 /* Is finding f shown under the options' status mask? */
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f);
-/* Counts per status over the shown findings; per area when area >= 0. */
-void aza_report__counts(aza_scan *s, const aza_report_opts *o, int area, size_t counts[AZA_STATUS_COUNT]);
-/* The shared-responsibility row of area r: counts per status of the
- * findings of rules checking r, and the service models those rules look
- * at among the models in use (the return value). */
-unsigned aza_report__resp(aza_scan *s, aza_resp r, unsigned models_in_use, size_t counts[AZA_STATUS_COUNT]);
+/* What report summaries count, gathered in one pass over the findings
+ * (a scan can have millions; a pass per area or row would be many). */
+typedef struct aza_report_tally {
+	size_t all[AZA_STATUS_COUNT];                  /* shown findings per status */
+	size_t area[AZA_AREA_COUNT][AZA_STATUS_COUNT]; /* shown findings per area and status */
+	/* The shared-responsibility rows: per area of duty, counts per status
+	 * of all findings of rules checking it, and the service models those
+	 * rules look at (of findings that apply) among the models in use. */
+	size_t resp[AZA_RESP_COUNT][AZA_STATUS_COUNT];
+	unsigned resp_models[AZA_RESP_COUNT];
+} aza_report_tally;
+void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *t);
 /* Write the rule's CIS references as a JSON array of {version, id}. */
 void aza_report__cis_json(aza_buf *b, const char *cis);
 /* Write a space-separated list as a JSON array of strings. */

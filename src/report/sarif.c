@@ -157,10 +157,12 @@ static int write_sarif(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	for (size_t i = 0; i < nrules; i++)
 		idx[i] = -1;
 	long nused = 0;
+	const aza_rule *seen = NULL; /* findings come grouped by rule */
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
 		const aza_finding *f = aza_scan_finding(s, i);
-		if (!aza_report__listed(o, f))
+		if (!aza_report__listed(o, f) || f->rule == seen)
 			continue;
+		seen = f->rule;
 		for (size_t k = 0; k < nrules; k++)
 			if (aza_rule_at(k) == f->rule) {
 				if (idx[k] < 0)
@@ -194,66 +196,109 @@ static int write_sarif(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__json_str(b, aza_scan_tenant(s));
 	aza_buf__adds(b, "},\n\"results\":[");
 	int first = 1;
+	const aza_rule *cached = NULL;
+	long cached_ri = -1;
+	/* Findings of one input share its file's URI: encode it once. */
+	aza_buf src, uri;
+	aza_buf__init(&src, 0);
+	aza_buf__init(&uri, 0);
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
 		const aza_finding *f = aza_scan_finding(s, i);
 		if (!aza_report__listed(o, f))
 			continue;
 		const aza_rule *r = f->rule;
-		long ri = -1;
-		for (size_t k = 0; k < nrules; k++)
-			if (aza_rule_at(k) == r) {
-				ri = idx[k];
-				break;
-			}
+		if (r != cached) {
+			cached = r;
+			cached_ri = -1;
+			for (size_t k = 0; k < nrules; k++)
+				if (aza_rule_at(k) == r) {
+					cached_ri = idx[k];
+					break;
+				}
+		}
 		aza_status st = f->status == AZA_SUPPRESSED ? f->suppressed_status : f->status;
-		aza_buf__adds(b, first ? "\n{" : ",\n{");
+		if (first)
+			aza_buf__lit(b, "\n{");
+		else
+			aza_buf__lit(b, ",\n{");
 		first = 0;
-		aza_buf__adds(b, "\"ruleId\":");
+		aza_buf__lit(b, "\"ruleId\":");
 		aza_buf__json_str(b, r->id);
-		aza_buf__printf(b, ",\"ruleIndex\":%ld,\"kind\":\"%s\",\"level\":\"%s\",\"message\":{\"text\":", ri, kind_of(st),
-		                st == AZA_FAIL ? level_of(r->severity) : "none");
+		aza_buf__lit(b, ",\"ruleIndex\":");
+		aza_buf__addi(b, cached_ri);
+		aza_buf__lit(b, ",\"kind\":\"");
+		aza_buf__adds(b, kind_of(st));
+		aza_buf__lit(b, "\",\"level\":\"");
+		aza_buf__adds(b, st == AZA_FAIL ? level_of(r->severity) : "none");
+		aza_buf__lit(b, "\",\"message\":{\"text\":");
+		const char *name = *f->resource_name ? f->resource_name : f->resource_id;
 		char msg[2048];
-		snprintf(msg, sizeof msg, "%s: %s (%s)", aza_status_name(f->status), f->message,
-		         *f->resource_name ? f->resource_name : f->resource_id);
-		aza_buf__json_str(b, msg);
-		aza_buf__adds(b, "},\"locations\":[{");
+		size_t ml = 0;
+		/* "STATUS: message (name)", cut at 2047 bytes as it always was. */
+		const char *part[] = {aza_status_name(f->status), ": ", f->message, " (", name, ")"};
+		for (size_t k = 0; k < sizeof part / sizeof part[0] && ml < sizeof msg - 1; k++) {
+			size_t pl = strlen(part[k]);
+			if (pl > sizeof msg - 1 - ml)
+				pl = sizeof msg - 1 - ml;
+			memcpy(msg + ml, part[k], pl);
+			ml += pl;
+		}
+		aza_buf__json_strn(b, msg, ml);
+		aza_buf__lit(b, "},\"locations\":[{");
 		if (f->source && *f->source && strcmp(f->source, "-") && f->line > 0) {
-			aza_buf__adds(b, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-			path_uri(b, f->source);
+			aza_buf__lit(b, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+			if (!src.p || strcmp(src.p, f->source)) {
+				src.len = uri.len = 0;
+				aza_buf__adds(&src, f->source);
+				path_uri(&uri, f->source);
+				if (src.oom || uri.oom)
+					b->oom = 1;
+			}
+			aza_buf__add(b, uri.p, uri.len);
 			/* Template findings: the offending property, else the resource. */
 			unsigned long ln = f->prop_line ? f->prop_line : f->line, co = f->prop_line ? f->prop_column : f->column;
-			aza_buf__printf(b, "},\"region\":{\"startLine\":%lu", ln);
-			if (co)
-				aza_buf__printf(b, ",\"startColumn\":%lu", co);
-			aza_buf__adds(b, "}},");
+			aza_buf__lit(b, "},\"region\":{\"startLine\":");
+			aza_buf__addu(b, ln);
+			if (co) {
+				aza_buf__lit(b, ",\"startColumn\":");
+				aza_buf__addu(b, co);
+			}
+			aza_buf__lit(b, "}},");
 		}
-		aza_buf__adds(b, "\"logicalLocations\":[{\"name\":");
-		aza_buf__json_str(b, *f->resource_name ? f->resource_name : f->resource_id);
-		aza_buf__adds(b, ",\"fullyQualifiedName\":");
+		aza_buf__lit(b, "\"logicalLocations\":[{\"name\":");
+		aza_buf__json_str(b, name);
+		aza_buf__lit(b, ",\"fullyQualifiedName\":");
 		aza_buf__json_str(b, f->resource_id);
-		aza_buf__adds(b, ",\"kind\":\"resource\"}]}]");
+		aza_buf__lit(b, ",\"kind\":\"resource\"}]}]");
 		char fp[65];
-		aza_report__fingerprint(f, fp);
-		aza_buf__printf(b, ",\"partialFingerprints\":{\"azauditFinding/v1\":\"%s\"}", fp);
-		if (f->baseline)
-			aza_buf__printf(b, ",\"baselineState\":\"%s\"", f->baseline == AZA_BASELINE_NEW ? "new" : "unchanged");
+		if (aza_report__fingerprint(f, fp))
+			b->oom = 1;
+		aza_buf__lit(b, ",\"partialFingerprints\":{\"azauditFinding/v1\":\"");
+		aza_buf__add(b, fp, 64);
+		aza_buf__lit(b, "\"}");
+		if (f->baseline == AZA_BASELINE_NEW)
+			aza_buf__lit(b, ",\"baselineState\":\"new\"");
+		else if (f->baseline)
+			aza_buf__lit(b, ",\"baselineState\":\"unchanged\"");
 		if (f->status == AZA_SUPPRESSED) {
 			aza_buf__adds(b, ",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\",\"justification\":");
 			aza_buf__json_str(b, f->suppress_reason ? f->suppress_reason : "");
 			aza_buf__adds(b, "}]");
 		}
-		aza_buf__adds(b, ",\"properties\":{\"status\":");
+		aza_buf__lit(b, ",\"properties\":{\"status\":");
 		aza_buf__json_str(b, aza_status_name(f->status));
-		aza_buf__adds(b, ",\"severity\":");
+		aza_buf__lit(b, ",\"severity\":");
 		aza_buf__json_str(b, aza_severity_name(r->severity));
-		aza_buf__adds(b, ",\"resourceType\":");
+		aza_buf__lit(b, ",\"resourceType\":");
 		aza_buf__json_str(b, f->resource_type);
-		aza_buf__adds(b, ",\"subscriptionId\":");
+		aza_buf__lit(b, ",\"subscriptionId\":");
 		aza_buf__json_str(b, f->subscription_id);
-		aza_buf__adds(b, ",\"location\":");
+		aza_buf__lit(b, ",\"location\":");
 		aza_buf__json_str(b, f->location);
-		aza_buf__adds(b, "}}");
+		aza_buf__lit(b, "}}");
 	}
+	aza_buf__release(&src);
+	aza_buf__release(&uri);
 	/* Findings of the baseline that are gone. */
 	for (size_t i = 0; i < aza_scan_resolved_count(s); i++) {
 		const aza_resolved *z = aza_scan_resolved(s, i);
@@ -280,7 +325,8 @@ static int write_sarif(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		if (r) {
 			tmp.rule = r;
 			tmp.resource_id = z->resource_id;
-			aza_report__fingerprint(&tmp, fp);
+			if (aza_report__fingerprint(&tmp, fp))
+				b->oom = 1;
 		}
 		aza_buf__adds(b, ",\"kind\":\"resource\"}]}]");
 		if (r)

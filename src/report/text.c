@@ -3,6 +3,7 @@
  * area, the posture score and the shared-responsibility table.
  */
 #include "report.h"
+#include "../lib/scan.h"
 
 #include <string.h>
 
@@ -19,6 +20,15 @@ static const char *status_color(aza_status s)
 	case AZA_UNKNOWN: return "\033[33m";
 	default: return "\033[2m";
 	}
+}
+
+/* Append s left-justified in a field of width w ("%-*s"), w at most 12. */
+static void pad(aza_buf *b, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+	aza_buf__add(b, s, n);
+	if (n < w)
+		aza_buf__add(b, "            ", w - n);
 }
 
 static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
@@ -38,62 +48,85 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		aza_buf__printf(b, ", %zu collection error(s)", st.input_errors);
 	aza_buf__adds(b, "\n");
 
-	/* One pass over the findings: counts per area and per responsibility,
-	 * and the shown findings grouped by area (a scan can have millions). */
+	/* The shown findings grouped by area (a scan can have millions): the
+	 * tally gives each area's share, a second pass places them. */
 	size_t nf = aza_scan_count(s);
-	size_t ac[AZA_AREA_COUNT][AZA_STATUS_COUNT], rcnt[AZA_RESP_COUNT][AZA_STATUS_COUNT];
+	aza_report_tally t;
+	aza_report__tally(s, o, &t);
 	size_t astart[AZA_AREA_COUNT + 1], fill[AZA_AREA_COUNT];
-	unsigned rmodels[AZA_RESP_COUNT];
-	memset(ac, 0, sizeof ac);
-	memset(rcnt, 0, sizeof rcnt);
-	memset(rmodels, 0, sizeof rmodels);
 	size_t *byarea = aza__malloc((nf ? nf : 1) * sizeof *byarea);
 	if (!byarea)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-	for (size_t i = 0; i < nf; i++) {
-		const aza_finding *f = aza_scan_finding(s, i);
-		int r = (int)aza_rule_resp(f->rule);
-		if (r >= 0 && r < AZA_RESP_COUNT) {
-			rcnt[r][f->status]++;
-			if (f->status != AZA_NOT_APPLICABLE)
-				rmodels[r] |= aza_rule_models(f->rule);
-		}
-		int a = (int)aza_rule_area(f->rule);
-		if (a >= 0 && a < AZA_AREA_COUNT && aza_report__shown(o, f))
-			ac[a][f->status]++;
-	}
 	astart[0] = 0;
 	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		size_t t = 0;
+		size_t n = 0;
 		for (int k = 0; k < AZA_STATUS_COUNT; k++)
-			t += ac[a][k];
-		astart[a + 1] = astart[a] + t;
+			n += t.area[a][k];
+		astart[a + 1] = astart[a] + n;
 		fill[a] = astart[a];
 	}
+	/* The findings listed, by area, from the scan's compact records (the
+	 * public view is made only for those printed): without -v and a
+	 * status filter, PASS and NOT_APPLICABLE are counted, not listed. */
+	int hide_passing = !verbose && (!o || !o->status_mask);
 	for (size_t i = 0; i < nf; i++) {
-		const aza_finding *f = aza_scan_finding(s, i);
-		int a = (int)aza_rule_area(f->rule);
-		if (a >= 0 && a < AZA_AREA_COUNT && aza_report__shown(o, f))
-			byarea[fill[a]++] = i;
+		const aza_frec *r = &s->f[i];
+		int a = (int)aza_rule_area(aza_rule_at(r->rule));
+		if (a < 0 || a >= AZA_AREA_COUNT)
+			continue;
+		if (o && o->status_mask && !((o->status_mask >> r->status) & 1u))
+			continue;
+		if (hide_passing && (r->status == AZA_PASS || r->status == AZA_NOT_APPLICABLE))
+			continue;
+		byarea[fill[a]++] = i;
 	}
 
+	/* A finding's lines are "  STATUS  RULE-ID  severity  name\n" and
+	 * "          title: message\n": the rule's parts are made once per run
+	 * of findings of one rule, and everything is appended without printf. */
+	const aza_rule *cached = NULL;
+	aza_buf rule_mid, rule_title;
+	aza_buf__init(&rule_mid, 1 << 20);
+	aza_buf__init(&rule_title, 1 << 20);
+	size_t boldn = strlen(bold), resetn = strlen(reset), dimn = strlen(dim);
 	for (int a = 0; a < AZA_AREA_COUNT; a++) {
-		const size_t *c = ac[a];
+		const size_t *c = t.area[a];
 		if (astart[a + 1] == astart[a])
 			continue;
 		aza_buf__printf(b, "\n%s== %s ==%s\n", bold, aza_area_title((aza_area)a), reset);
-		for (size_t q = astart[a]; q < astart[a + 1]; q++) {
+		for (size_t q = astart[a]; q < fill[a]; q++) {
 			const aza_finding *f = aza_scan_finding(s, byarea[q]);
-			if (!verbose && (!o || !o->status_mask) &&
-			    (f->status == AZA_PASS || f->status == AZA_NOT_APPLICABLE))
-				continue;
-			aza_buf__printf(b, "  %s%-7s%s %-12s %-8s %s%s%s\n", color ? status_color(f->status) : "",
-			                f->status == AZA_NOT_APPLICABLE ? "N/A" : aza_status_name(f->status), reset,
-			                aza_rule_id(f->rule), aza_severity_name(aza_rule_severity(f->rule)), bold,
-			                *f->resource_name ? f->resource_name : f->resource_id, reset);
+			if (f->rule != cached) {
+				cached = f->rule;
+				rule_mid.len = rule_title.len = 0;
+				aza_buf__addc(&rule_mid, ' ');
+				pad(&rule_mid, aza_rule_id(cached), 12);
+				aza_buf__addc(&rule_mid, ' ');
+				pad(&rule_mid, aza_severity_name(aza_rule_severity(cached)), 8);
+				aza_buf__addc(&rule_mid, ' ');
+				aza_buf__add(&rule_mid, bold, boldn);
+				aza_buf__lit(&rule_title, "          ");
+				aza_buf__add(&rule_title, dim, dimn);
+				aza_buf__adds(&rule_title, aza_rule_title(cached));
+				aza_buf__add(&rule_title, reset, resetn);
+				aza_buf__lit(&rule_title, ": ");
+				if (rule_mid.oom || rule_title.oom)
+					b->oom = 1;
+			}
+			aza_buf__lit(b, "  ");
+			if (color)
+				aza_buf__adds(b, status_color(f->status));
+			pad(b, f->status == AZA_NOT_APPLICABLE ? "N/A" : aza_status_name(f->status), 7);
+			aza_buf__add(b, reset, resetn);
+			aza_buf__add(b, rule_mid.p, rule_mid.len);
+			aza_buf__adds(b, *f->resource_name ? f->resource_name : f->resource_id);
+			aza_buf__add(b, reset, resetn);
 			if (f->baseline == AZA_BASELINE_NEW)
-				b->len--, aza_buf__adds(b, "  [new]\n");
-			aza_buf__printf(b, "          %s%s%s: %s\n", dim, aza_rule_title(f->rule), reset, f->message);
+				aza_buf__lit(b, "  [new]");
+			aza_buf__addc(b, '\n');
+			aza_buf__add(b, rule_title.p, rule_title.len);
+			aza_buf__adds(b, f->message);
+			aza_buf__addc(b, '\n');
 			if (f->status == AZA_SUPPRESSED)
 				aza_buf__printf(b, "          %ssuppressed %s: %s%s%s%s%s%s\n", dim,
 				                aza_status_name(f->suppressed_status), f->suppress_reason,
@@ -109,9 +142,10 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			aza_buf__printf(b, ", %zu suppressed", c[AZA_SUPPRESSED]);
 		aza_buf__printf(b, "%s\n", reset);
 	}
+	aza_buf__release(&rule_mid);
+	aza_buf__release(&rule_title);
 
-	size_t c[AZA_STATUS_COUNT];
-	aza_report__counts(s, o, -1, c);
+	const size_t *c = t.all;
 	double score = aza_scan_score(s);
 	aza_buf__printf(b, "\n%sSummary%s  %zu pass, %zu fail, %zu manual, %zu unknown, %zu not applicable", bold,
 	                reset, c[AZA_PASS], c[AZA_FAIL], c[AZA_MANUAL], c[AZA_UNKNOWN], c[AZA_NOT_APPLICABLE]);
@@ -143,8 +177,8 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__printf(b, "\n%sShared responsibility%s (customer duties checked)\n", bold, reset);
 	aza_buf__printf(b, "  %-40s %7s %7s %8s  %s\n", "area", "checks", "failed", "unknown", "service models in use");
 	for (int r = 0; r < AZA_RESP_COUNT; r++) {
-		const size_t *rc = rcnt[r];
-		unsigned models = rmodels[r] & st.models_in_use;
+		const size_t *rc = t.resp[r];
+		unsigned models = t.resp_models[r];
 		char m[32] = "";
 		for (unsigned bit = 1; bit <= AZA_SAAS; bit <<= 1)
 			if (models & bit) {
