@@ -275,7 +275,7 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 				unsigned lo = q->port_lo > s->lo ? q->port_lo : s->lo, hi = q->port_hi < s->hi ? q->port_hi : s->hi;
 				/* The path text is built only where the message uses it:
 				 * a tenant can have thousands of paths per rule. */
-				if (*e->note) {
+				if (!aza_expo__certain(x, e, k)) {
 					if (!unk)
 						unk = aza_ev_fmt(ev, "%s, but %s", reach_txt(ev, e, q, s, lo, hi), e->note);
 				} else if (q->wide) {
