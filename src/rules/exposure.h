@@ -17,7 +17,11 @@
  *     which admits an internet source (so the rest is denied);
  *   - sources are exact interval sets over the internet (nsg.h): a Deny of
  *     10.0.0.0/8 shadows nothing, a Deny from Internet on 22 shadows an
- *     Allow from * on 20-30 only on port 22.
+ *     Allow from * on 20-30 only on port 22; a path counts the sources of
+ *     its public IP's family only (publicIPAddressVersion);
+ *   - a private address not known is evaluated under two readings
+ *     (aza_expo_dst.best); what only the one that admits most reaches is
+ *     marked (aza_expo__certain) and named in the endpoint's note.
  * Application Gateway listeners and Azure Firewall DNAT rules are fronting
  * hops: their backends are reported with the hop (the NSGs then see the
  * gateway or firewall as the source, so they are not evaluated). Bastion
