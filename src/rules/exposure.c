@@ -2118,6 +2118,13 @@ size_t aza_expo__for(const aza_expo *x, const char *res_id, size_t *first)
 	return n;
 }
 
+/* 1: reach k of e is reached only under the reading the note names. */
+static int reach_assumed(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
+{
+	hent *h = e->nreach ? ht_get(&x->assumes, NULL, e->reach) : NULL;
+	return h && k < e->nreach && ((const epassume *)h->val)->as[k];
+}
+
 int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
 {
 	hent *h = e->nreach ? ht_get(&x->assumes, NULL, e->reach) : NULL;
@@ -2233,6 +2240,8 @@ static void write_text(const aza_expo *x, aza_buf *b)
 				                r->sources_v4, r->sources_v4 == 1 ? "" : "es", r->sources_v6, r->sources_v6 == 1 ? "" : "s");
 			if (r->l7)
 				aza_buf__adds(b, " through the gateway's HTTP(S) proxy");
+			if (reach_assumed(x, e, k))
+				aza_buf__adds(b, " (only under the reading in the note)");
 			aza_buf__adds(b, "\n    path:");
 			for (size_t h = 0; h < r->nhops; h++) {
 				const aza_expo_hop *p = &r->hops[h];

@@ -190,6 +190,11 @@ def noaddr(rules):
     return w
 case(R, 'unknown-address-deny-prefix', noaddr([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)]),
      "UNKNOWN vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyWebSubnet (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
+# Denies to the subnet's prefixes of both families (a PASS before: every
+# rule with a destination prefix was taken to apply).
+case(R, 'unknown-address-deny-prefix-both-families', noaddr([rule('DenyWeb4', 100, 'Deny', dst='10.0.1.0/24'),
+                                                             rule('DenyWeb6', 110, 'Deny', dst='fd00:db8:1::/64'), rule('AllowSsh', 200)]),
+     "UNKNOWN vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyWeb4 (priority 100) of NSG nsg-sub was not counted as blocking, rule DenyWeb6 (priority 110) of NSG nsg-sub was not counted as blocking\n" + NA)
 case(R, 'unknown-address-allow-prefix', noaddr([rule('AllowSshWeb', 100, dst='10.0.1.0/24')]),
      "UNKNOWN vm1 ~ but the private address of ip configuration ipconfig1 is not in the input: rule AllowSshWeb (priority 100) of NSG nsg-sub was counted as applying\n" + NA)
 case(R, 'pass-unknown-address-deny-vnet', noaddr([rule('DenyToVnet', 100, 'Deny', dst='VirtualNetwork'), rule('AllowSsh', 200)]), "PASS vm1\n" + NA)
