@@ -1073,11 +1073,10 @@ static int map_minus(aza_arena *a, const aza_expo_map *w, const aza_expo_map *b,
 			if (B && (B->proto != W->proto || B->hi < cur || B->lo > W->hi))
 				continue;
 			/* the ports before B (or to the end): w's sources whole */
-			unsigned gap_hi = B && B->lo > cur ? B->lo - 1 : (B ? cur - 1 : W->hi);
 			if (!B || B->lo > cur) {
 				o[n] = *W;
 				o[n].lo = cur;
-				o[n].hi = gap_hi;
+				o[n].hi = B ? B->lo - 1 : W->hi;
 				n++;
 			}
 			if (!B)
