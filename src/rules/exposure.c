@@ -140,12 +140,22 @@ int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
 {
 	if (r->dst_all)
 		return 1;
+	/* Address not known: a prefix holding every address of its family
+	 * holds it; any other prefix may or may not. The model evaluates both
+	 * readings (d->best) and reports what only the first admits as resting
+	 * on the address, so a Deny that may not cover it never hides an Allow. */
+	if (!d->has_ip && r->ndst) {
+		if (r->dst_full & (d->fam ? d->fam : 1u))
+			return 1;
+		if (r->allow != d->best)
+			return 1;
+	}
 	/* A prefix of the other family than the known address is about the IP
 	 * configuration's address of that family, which the model does not
 	 * know: an Allow to it is taken to apply (its sources are of that
 	 * family only, nsg.c), a Deny not, so that neither gives a false PASS. */
-	for (size_t i = 0; i < r->ndst; i++)
-		if (!d->has_ip || (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi) ||
+	for (size_t i = 0; d->has_ip && i < r->ndst; i++)
+		if ((r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi) ||
 		    (r->dst[i].v6 != d->ip.v6 && r->allow))
 			return 1;
 	for (size_t i = 0; i < r->ndtok; i++) {
@@ -556,7 +566,10 @@ typedef struct ipc {
 	const char *note;
 	int done;
 	int nsg_none;         /* neither the subnet nor the NIC has an NSG */
-	aza_expo_map map;
+	aza_expo_map map;     /* address not known: the reading that admits most */
+	aza_expo_map sure;    /* ... that admits least (when addr_note) */
+	aza_expo_map assumed; /* map minus sure (when addr_note) */
+	const char *addr_note; /* the rules the difference rests on, or NULL */
 	nsgent *hop[2];       /* NULL: no NSG */
 	const char *map_note;
 	struct eplink *eps;   /* endpoints built on it */
@@ -576,14 +589,23 @@ typedef struct member {
 typedef struct epb { /* endpoint under construction */
 	aza_expo_endpoint e;
 	aza_expo_reach *r;
+	unsigned char *as; /* per reach: 1 it rests on an address not known */
+	const char *anote; /* why, when a reach does */
 	size_t n, cap;
 } epb;
+
+/* An endpoint with reaches resting on an address not known. */
+typedef struct epassume {
+	const unsigned char *as; /* per reach */
+	int other;               /* the endpoint has other notes */
+} epassume;
 
 struct aza_expo {
 	aza_arena a, t;
 	aza_arena d; /* documents parsed for a moment (doc_tmp) */
 	aza_inv *inv;
 	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
+	htab assumes; /* reach array of an output endpoint -> epassume */
 	struct ipc *all;  /* every IP configuration, newest first */
 	int ips_built;    /* the ips table (by private address) is filled */
 	size_t nvms;      /* VMs in the inventory */
@@ -932,6 +954,10 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 				x->oom = 1;
 		}
 	}
+	/* The family of the address (absent: IPv4), for the prefixes that
+	 * hold every address of it when the address itself is not known. */
+	const char *ver = jstr(p, "privateIPAddressVersion");
+	c->dst.fam = c->dst.has_ip ? (c->dst.ip.v6 ? 2u : 1u) : ver && aza__strieq(ver, "IPv6") ? 2u : 1u;
 	size_t na = aza_json_len(aza_json_get(p, "applicationSecurityGroups"));
 	if (na) {
 		c->dst.asgs = aza_arena__alloc(&x->a, na * sizeof *c->dst.asgs);
@@ -1011,6 +1037,123 @@ static const aza_expo_map *pair_map(aza_expo *x, const view *v0, const view *v1)
 	return m;
 }
 
+static int map_eq(const aza_expo_map *a, const aza_expo_map *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const aza_expo_seg *x = &a->seg[i], *y = &b->seg[i];
+		if (x->proto != y->proto || x->lo != y->lo || x->hi != y->hi || !set_eq(x->src, x->nsrc, y->src, y->nsrc))
+			return 0;
+	}
+	return 1;
+}
+
+/* out = w minus b: the traffic of w that b does not admit, with w's rules
+ * (b admits nothing w does not: it has fewer Allows, more Denies). Maps
+ * hold, per protocol, segments in port order that do not overlap. */
+static int map_minus(aza_arena *a, const aza_expo_map *w, const aza_expo_map *b, aza_expo_map *out)
+{
+	size_t cap = 1;
+	for (size_t i = 0; i < w->n; i++) {
+		cap++;
+		for (size_t j = 0; j < b->n; j++)
+			cap += b->seg[j].proto == w->seg[i].proto ? 2 : 0;
+	}
+	aza_expo_seg *o = aza_arena__alloc(a, cap * sizeof *o);
+	if (!o)
+		return -1;
+	size_t n = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		const aza_expo_seg *W = &w->seg[i];
+		unsigned cur = W->lo;
+		int done = 0;
+		for (size_t j = 0; j <= b->n && !done; j++) {
+			const aza_expo_seg *B = j < b->n ? &b->seg[j] : NULL;
+			if (B && (B->proto != W->proto || B->hi < cur || B->lo > W->hi))
+				continue;
+			/* the ports before B (or to the end): w's sources whole */
+			if (!B || B->lo > cur) {
+				o[n] = *W;
+				o[n].lo = cur;
+				o[n].hi = B ? B->lo - 1 : W->hi;
+				n++;
+			}
+			if (!B)
+				break;
+			unsigned lo = B->lo > cur ? B->lo : cur, hi = B->hi < W->hi ? B->hi : W->hi;
+			aza_nsg_span *d = aza_arena__alloc(a, (W->nsrc + B->nsrc + 1) * sizeof *d);
+			if (!d)
+				return -1;
+			size_t nd = set_sub(W->src, W->nsrc, B->src, B->nsrc, d);
+			if (nd) {
+				o[n] = *W;
+				o[n].lo = lo;
+				o[n].hi = hi;
+				o[n].src = d;
+				o[n].nsrc = nd;
+				set_count(d, nd, &o[n].v4, &o[n].v6);
+				n++;
+			}
+			if (hi == W->hi)
+				done = 1;
+			else
+				cur = hi + 1;
+		}
+	}
+	out->seg = o;
+	out->n = n;
+	return 0;
+}
+
+/* The address of d (for c's NSGs) is not known: the map `most` was
+ * evaluated with the reading that admits most (exposure.h). Evaluate the
+ * one that admits least; when they differ, *sure is it, *assumed what only
+ * `most` admits, and *note names the rules whose reading decides (what:
+ * the address, for the note). Marks x->oom on failure. */
+static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *what, const aza_expo_map *most,
+                         aza_expo_map *sure, aza_expo_map *assumed, const char **note)
+{
+	*note = NULL;
+	aza_expo_dst bd = *d;
+	bd.best = 1;
+	const view *v[2] = {NULL, NULL};
+	for (int i = 0; i < 2; i++)
+		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], &bd)))
+			return;
+	const aza_expo_map *m = pair_map(x, v[0], v[1]);
+	if (!m || !what) {
+		x->oom = 1;
+		return;
+	}
+	if (map_eq(m, most))
+		return;
+	*sure = *m;
+	if (map_minus(&x->a, most, m, assumed)) {
+		x->oom = 1;
+		return;
+	}
+	const char *names = "";
+	size_t n = 0;
+	for (int i = 0; i < 2; i++)
+		for (size_t k = 0; c->hop[i] && k < c->hop[i]->g.n; k++) {
+			const aza_nsg_rule *r = &c->hop[i]->g.rules[k];
+			if (!c->hop[i]->p.nisrc[k] || aza_expo__dst_match(r, d) == aza_expo__dst_match(r, &bd))
+				continue;
+			if (n++ < 3)
+				names = aza_arena__printf(&x->a, "%s%srule %s (priority %d) of NSG %s was %s", names, *names ? ", " : "", r->name,
+				                          r->priority, c->hop[i]->name, r->allow ? "counted as applying" : "not counted as blocking");
+			if (!names) {
+				x->oom = 1;
+				return;
+			}
+		}
+	*note = aza_arena__printf(&x->a, "%s is not in the input: %s%s", what, names,
+	                          n > 3 ? aza_arena__printf(&x->a, " (and %zu more rules)", n - 3) : "");
+	if (!*note)
+		x->oom = 1;
+}
+
 /* Evaluate an IP configuration's NSGs once. */
 static void ipc_eval(aza_expo *x, ipc *c)
 {
@@ -1043,35 +1186,34 @@ static void ipc_eval(aza_expo *x, ipc *c)
 		if (!(v[i] = view_for(x, n, &c->dst)))
 			return;
 	}
-	if (!c->dst.has_ip)
-		for (int i = 0; i < 2; i++)
-			if (c->hop[i]) {
-				for (size_t k = 0; k < c->hop[i]->g.n; k++)
-					if (!c->hop[i]->g.rules[k].dst_all && c->hop[i]->g.rules[k].ndst) {
-						NOTE("the private address is not known: rules with a destination prefix were taken to apply");
-						i = 2;
-						break;
-					}
-			}
 	c->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
 	const aza_expo_map *m = pair_map(x, v[0], v[1]);
 	if (!m)
 		return;
 	c->map = *m;
 	c->map_note = notes;
+	if (!c->dst.has_ip)
+		unknown_addr(x, c, &c->dst, aza_arena__printf(&x->a, "the private address of ip configuration %s", c->name), &c->map,
+		             &c->sure, &c->assumed, &c->addr_note);
 #undef NOTE
 }
 
 /* The map of c's NSGs for another destination d (floating IP: the
- * frontend address). NULL out of memory. */
-static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d)
+ * frontend address), and when d's address is not known, the split of
+ * unknown_addr (what: the address, for the note). NULL out of memory. */
+static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *what, aza_expo_map *sure,
+                                       aza_expo_map *assumed, const char **note)
 {
 	ipc_eval(x, c);
+	*note = NULL;
 	const view *v[2] = {NULL, NULL};
 	for (int i = 0; i < 2; i++)
 		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], d)))
 			return NULL;
-	return x->oom ? NULL : pair_map(x, v[0], v[1]);
+	const aza_expo_map *m = x->oom ? NULL : pair_map(x, v[0], v[1]);
+	if (m && !d->has_ip)
+		unknown_addr(x, c, d, what, m, sure, assumed, note);
+	return x->oom ? NULL : m;
 }
 
 static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front, const char *via, const char *res_id,
@@ -1146,6 +1288,15 @@ static aza_expo_reach *reach_add(aza_expo *x, epb *b)
 		b->r = r;
 		b->cap = cap;
 	}
+	if (!(b->n & 15)) {
+		unsigned char *as = aza__realloc(b->as, b->n + 16);
+		if (!as) {
+			x->oom = 1;
+			return NULL;
+		}
+		b->as = as;
+	}
+	b->as[b->n] = 0;
 	aza_expo_reach *r = &b->r[b->n++];
 	memset(r, 0, sizeof *r);
 	return r;
@@ -1156,11 +1307,12 @@ typedef struct pipinfo {
 	int standard;        /* 1: Standard SKU (closed without NSG), 0 Basic or unknown */
 	int has_addr;        /* addr is known */
 	aza_nsg_span addr;   /* the public address */
+	unsigned fam;        /* its family: 1 IPv4, 2 IPv6, 3 not known */
 } pipinfo;
 
 static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 {
-	static const pipinfo none = {"", 0, 0, {0, 0, 0}};
+	static const pipinfo none = {"", 0, 0, {0, 0, 0}, 3};
 	hent *e = ht_get(&x->pips, pip_id, NULL);
 	if (e)
 		return e->val;
@@ -1177,6 +1329,12 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
 	pi->standard = sku && aza__strieq(sku, "Standard");
 	pi->has_addr = addr && parse_ip(addr, &pi->addr);
+	/* publicIPAddressVersion: absent is IPv4; a value not read (a
+	 * template expression) or a public IP not in the input: either. */
+	const aza_json *ver = aza_json_path(d, "properties.publicIPAddressVersion");
+	const char *vs = aza_json_str(ver);
+	pi->fam = !r ? 3u : pi->has_addr ? (pi->addr.v6 ? 2u : 1u) : !ver ? 1u : !vs ? 3u
+	          : aza__strieq(vs, "IPv4") ? 1u : aza__strieq(vs, "IPv6") ? 2u : 3u;
 	aza_arena__reset(&x->d, dm);
 	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
 		x->oom = 1;
@@ -1198,15 +1356,19 @@ static int pip_standard(aza_expo *x, const char *pip_id)
 
 /* Add the NSG-evaluated reach of c on protocols `protos`, backend ports
  * [lo, hi], frontend ports mapped by offset (front_lo - lo) or, when
- * fixed_front, the whole front range. */
-static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, unsigned protos, unsigned lo, unsigned hi,
-                      unsigned flo, unsigned fhi, int fixed_front, const aza_expo_hop *front_hop, int standard)
+ * fixed_front, the whole front range; sources of the families fam only
+ * (the frontend's: a packet keeps its family end to end). anote: the
+ * map rests on an address not known, and why (NULL: it does not). */
+static void add_reach_map(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, unsigned protos, unsigned lo, unsigned hi,
+                          unsigned flo, unsigned fhi, int fixed_front, const aza_expo_hop *front_hop, int standard,
+                          unsigned fam, const char *anote)
 {
 	if (standard && c->nsg_none)
 		return;
 	for (size_t i = 0; i < map->n; i++) {
 		const aza_expo_seg *s = &map->seg[i];
-		if (!(s->proto & protos) || s->hi < lo || s->lo > hi)
+		double v4 = fam & 1 ? s->v4 : 0, v6 = fam & 2 ? s->v6 : 0;
+		if (!(s->proto & protos) || s->hi < lo || s->lo > hi || (!v4 && !v6))
 			continue;
 		int ported = s->proto == AZA_NSG_TCP || s->proto == AZA_NSG_UDP;
 		aza_expo_reach *r = reach_add(x, b);
@@ -1225,10 +1387,15 @@ static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, unsi
 			r->front_lo = ported ? r->port_lo - lo + flo : 0;
 			r->front_hi = ported ? r->port_hi - lo + flo : 0;
 		}
-		r->sources_v4 = s->v4;
-		r->sources_v6 = s->v6;
-		r->any_source = s->v4 == internet_v4() && s->v6 == internet_v6();
-		r->wide = s->v4 >= AZA_NSG_WIDE_V4 || s->v6 >= AZA_NSG_WIDE_V6;
+		r->sources_v4 = v4;
+		r->sources_v6 = v6;
+		r->any_source = (!(fam & 1) || v4 == internet_v4()) && (!(fam & 2) || v6 == internet_v6());
+		r->wide = v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6;
+		if (anote) {
+			b->as[b->n - 1] = 1;
+			if (!b->anote || strcmp(b->anote, anote))
+				b->anote = b->anote ? aza_arena__printf(&x->a, "%s; %s", b->anote, anote) : anote;
+		}
 		h[0] = *front_hop;
 		for (int k = 0; k < 2; k++) {
 			const nsgent *n = c->hop[k];
@@ -1239,6 +1406,21 @@ static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, unsi
 		r->hops = h;
 		r->nhops = 3;
 	}
+}
+
+/* add_reach_map of map (evaluated for c), or when it rests on an address
+ * not known (anote), of what is reached whatever the address (sure) and,
+ * marked, of the rest (assumed). */
+static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, const aza_expo_map *sure,
+                      const aza_expo_map *assumed, const char *anote, unsigned protos, unsigned lo, unsigned hi, unsigned flo,
+                      unsigned fhi, int fixed_front, const aza_expo_hop *front_hop, int standard, unsigned fam)
+{
+	if (!anote) {
+		add_reach_map(x, b, c, map, protos, lo, hi, flo, fhi, fixed_front, front_hop, standard, fam, NULL);
+		return;
+	}
+	add_reach_map(x, b, c, sure, protos, lo, hi, flo, fhi, fixed_front, front_hop, standard, fam, NULL);
+	add_reach_map(x, b, c, assumed, protos, lo, hi, flo, fhi, fixed_front, front_hop, standard, fam, anote);
 }
 
 static void direct_pips(aza_expo *x)
@@ -1257,8 +1439,10 @@ static void direct_pips(aza_expo *x)
 			if (!b || !fname)
 				return;
 			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
-			/* Scale set instance IPs are Standard unless a Basic SKU is named. */
-			add_reach(x, b, c, &c->map, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic);
+			/* Scale set instance IPs are Standard unless a Basic SKU is
+			 * named; their family is not read (either). */
+			add_reach(x, b, c, &c->map, &c->sure, &c->assumed, c->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
+			          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic, c->pip_id ? pip_info(x, c->pip_id)->fam : 3u);
 		}
 }
 
@@ -1373,21 +1557,28 @@ static void load_balancers(aza_expo *x)
 				const pipinfo *pi = pip_info(x, pip);
 				for (member *m = ms; m && !x->oom; m = m->next) {
 					ipc_eval(x, m->c);
-					const aza_expo_map *map = &m->c->map;
+					const aza_expo_map *map = &m->c->map, *sure = &m->c->sure, *assumed = &m->c->assumed;
+					const char *anote = m->c->addr_note;
+					aza_expo_map fs, fa;
 					if (floating) {
 						aza_expo_dst fd = m->c->dst;
 						fd.has_ip = pi->has_addr;
 						fd.ip = pi->addr;
+						fd.fam = pi->fam == 2 ? 2u : 1u;
 						fd.no_vnet = 1;
-						if (!(map = map_for_dst(x, m->c, &fd)))
+						const char *what = aza_arena__printf(&x->a, "the address of public IP %s (floating IP)", fname);
+						if (!(map = map_for_dst(x, m->c, &fd, what, &fs, &fa, &anote)))
 							return;
+						sure = &fs;
+						assumed = &fa;
 					}
 					epb *b = ep_get(x, m->c, pip, fname, "load-balancer", NULL, NULL, NULL);
 					if (!b)
 						return;
 					if (tn)
 						b->e.note = *b->e.note ? aza_arena__printf(&x->a, "%s; %s", b->e.note, tn) : tn;
-					add_reach(x, b, m->c, map, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard);
+					add_reach(x, b, m->c, map, sure, assumed, anote, protos, blo, bhi, flo, fhi, ranged || li == 2, &fh, standard,
+					          pi->fam);
 				}
 			}
 	}
@@ -1733,7 +1924,8 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	if (ht_init(&x->nsgs, aza_inv_count(inv, T_NSG)) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, nnic) ||
 	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
-	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->pips, nnic / 2 + 1024)) {
+	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->pips, nnic / 2 + 1024) ||
+	    ht_init(&x->assumes, 64)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
@@ -1841,10 +2033,26 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
-	for (size_t i = 0; i < x->nep; i++) {
-		x->out[i] = x->ep[i].e;
-		x->out[i].reach = x->ep[i].r;
-		x->out[i].nreach = x->ep[i].n;
+	for (size_t i = 0; i < x->nep && !x->oom; i++) {
+		epb *b = &x->ep[i];
+		x->out[i] = b->e;
+		x->out[i].reach = b->r;
+		x->out[i].nreach = b->n;
+		if (!b->anote)
+			continue;
+		/* The reaches resting on the address are told apart by their
+		 * array (aza_expo__certain); the note says why. */
+		epassume *pa = aza_arena__alloc(&x->a, sizeof *pa);
+		x->out[i].note = *b->e.note ? aza_arena__printf(&x->a, "%s; %s", b->e.note, b->anote) : b->anote;
+		if (!pa || !x->out[i].note || !ht_put(&x->a, &x->assumes, NULL, b->r, pa)) {
+			x->oom = 1;
+			break;
+		}
+		*pa = (epassume){b->as, *b->e.note != 0};
+	}
+	if (x->oom) {
+		aza_expo__free(x);
+		return AZA_ENOMEM;
 	}
 	x->nout = x->nep;
 	if (x->nout)
@@ -1864,14 +2072,16 @@ void aza_expo__free(aza_expo *x)
 	for (size_t b = 0; b < x->nsgs.nb; b++)
 		for (hent *e = x->nsgs.b[b]; e; e = e->next)
 			aza_nsg_free(&((nsgent *)e->val)->g);
-	for (size_t i = 0; i < x->nep; i++)
+	for (size_t i = 0; i < x->nep; i++) {
 		aza__free(x->ep[i].r);
+		aza__free(x->ep[i].as);
+	}
 	aza__free(x->ep);
 	aza__free(x->out);
 	aza__free(x->gap_id);
 	aza__free(x->gap_why);
 	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
-	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips};
+	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
@@ -1905,6 +2115,22 @@ size_t aza_expo__for(const aza_expo *x, const char *res_id, size_t *first)
 	while (lo + n < x->nout && !strcasecmp(x->out[lo + n].resource_id, res_id))
 		n++;
 	return n;
+}
+
+/* 1: reach k of e is reached only under the reading the note names. */
+static int reach_assumed(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
+{
+	hent *h = e->nreach ? ht_get(&x->assumes, NULL, e->reach) : NULL;
+	return h && k < e->nreach && ((const epassume *)h->val)->as[k];
+}
+
+int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
+{
+	hent *h = e->nreach ? ht_get(&x->assumes, NULL, e->reach) : NULL;
+	if (!h)
+		return !*e->note;
+	const epassume *pa = h->val;
+	return !pa->other && k < e->nreach && !pa->as[k];
 }
 
 const char *aza_expo__gap_for(const aza_expo *x, const char *res_id)
@@ -2013,6 +2239,8 @@ static void write_text(const aza_expo *x, aza_buf *b)
 				                r->sources_v4, r->sources_v4 == 1 ? "" : "es", r->sources_v6, r->sources_v6 == 1 ? "" : "s");
 			if (r->l7)
 				aza_buf__adds(b, " through the gateway's HTTP(S) proxy");
+			if (reach_assumed(x, e, k))
+				aza_buf__adds(b, " (only under the reading in the note)");
 			aza_buf__adds(b, "\n    path:");
 			for (size_t h = 0; h < r->nhops; h++) {
 				const aza_expo_hop *p = &r->hops[h];

@@ -17,7 +17,11 @@
  *     which admits an internet source (so the rest is denied);
  *   - sources are exact interval sets over the internet (nsg.h): a Deny of
  *     10.0.0.0/8 shadows nothing, a Deny from Internet on 22 shadows an
- *     Allow from * on 20-30 only on port 22.
+ *     Allow from * on 20-30 only on port 22; a path counts the sources of
+ *     its public IP's family only (publicIPAddressVersion);
+ *   - a private address not known is evaluated under two readings
+ *     (aza_expo_dst.best); what only the one that admits most reaches is
+ *     marked (aza_expo__certain) and named in the endpoint's note.
  * Application Gateway listeners and Azure Firewall DNAT rules are fronting
  * hops: their backends are reported with the hop (the NSGs then see the
  * gateway or firewall as the source, so they are not evaluated). Bastion
@@ -30,9 +34,14 @@
 
 /* Destination side of one IP configuration. */
 typedef struct aza_expo_dst {
-	int has_ip;           /* 0: private address not known (rules with a
-	                         destination prefix are taken to match) */
+	int has_ip;           /* 0: private address not known (see best) */
 	aza_nsg_span ip;      /* lo == hi */
+	unsigned fam;         /* the address's family: 1 IPv4, 2 IPv6 (0: IPv4) */
+	int best;             /* address not known: 0 the reading that admits
+	                         most (an Allow with a destination prefix
+	                         applies, a Deny applies only when its prefix
+	                         holds every address of the family), 1 the one
+	                         that admits least (the reverse) */
 	const char **asgs;    /* application security group ids */
 	size_t nasgs;
 	int no_vnet;          /* the address is public (floating IP): the
@@ -74,6 +83,10 @@ size_t aza_expo__count(const aza_expo *x);
 const aza_expo_endpoint *aza_expo__at(const aza_expo *x, size_t i);
 /* Endpoints on a resource (VM, scale set, NIC): *first and the count. */
 size_t aza_expo__for(const aza_expo *x, const char *resource_id, size_t *first);
+/* 1: reach k of endpoint e rests on nothing the input lacks; 0: it is
+ * reached only under a reading the note names (the endpoint's note: an
+ * NSG or subnet not in the input, an address not known...). */
+int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k);
 /* Why part of a resource's exposure could not be evaluated, or NULL. */
 const char *aza_expo__gap_for(const aza_expo *x, const char *resource_id);
 /* Bytes the model holds (for the benchmark). */

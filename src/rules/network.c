@@ -275,7 +275,7 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 				unsigned lo = q->port_lo > s->lo ? q->port_lo : s->lo, hi = q->port_hi < s->hi ? q->port_hi : s->hi;
 				/* The path text is built only where the message uses it:
 				 * a tenant can have thousands of paths per rule. */
-				if (*e->note) {
+				if (!aza_expo__certain(x, e, k)) {
 					if (!unk)
 						unk = aza_ev_fmt(ev, "%s, but %s", reach_txt(ev, e, q, s, lo, hi), e->note);
 				} else if (q->wide) {
@@ -911,7 +911,10 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
 	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration; " \
 	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
-	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in. " \
+	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in; a path " \
+	"counts the sources of its public IP's family only (publicIPAddressVersion, absent: IPv4). When the private address is not " \
+	"in the input, an Allow to a destination prefix is taken to apply and a Deny to one that is not every address of the family " \
+	"not to cover it: what is reachable only under that reading is UNKNOWN, naming the rules. " \
 	"Internet sources narrower than a /16 are reported " \
 	"as allow-listed, not as a failure. A subnet, NSG, NIC or load balancer the path needs but the input lacks gives UNKNOWN. " \
 	"Application Gateway backends are HTTP(S)-proxied and not counted. See docs/exposure.md."

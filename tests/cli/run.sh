@@ -376,5 +376,12 @@ $AZ scan -q -f json "$T/tmpl.json" > "$T/tmpl.out" 2>/dev/null; rc=$?
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-LOG-020")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: activity log alert rule should be NOT_APPLICABLE"
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-STG-001")][0].status' "$T/tmpl.out")" = FAIL ] && ok || bad "template scan: the template's own storage account is still judged"
 
+# exposure text: a reach resting on a private address not in the input is
+# marked, the one reached whatever the address is not
+$AZ exposure "$ROOT/tests/rules/AZA-NET-028/fail-unknown-address-deny-prefix-other-port.json" > "$T/expo.txt"; rc=$?
+[ $rc -eq 0 ] && ok || bad "exposure text exit $rc"
+grep -q "TCP 3389 from any internet address (only under the reading in the note)" "$T/expo.txt" && ok || bad "exposure text: assumed reach not marked: $(cat "$T/expo.txt")"
+[ "$(grep -c "only under the reading" "$T/expo.txt")" = 1 ] && ok || bad "exposure text: reaches marked that rest on nothing"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -152,11 +152,57 @@ case(R, 'unknown-lb-missing', snapshot([vm(), nic(pip_name=None, nsg_name=None, 
 R = 'AZA-NET-028'
 case(R, 'pass', world([rule('AllowSsh', 100, src='10.0.0.0/8')], None), "PASS vm1\n" + NA)
 case(R, 'fail', world([rule('AllowSsh', 100)], None), "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1\n" + NA)
-# Address families: a Deny of 0.0.0.0/0 leaves IPv6 open, a Deny of both families closes it.
-case(R, 'fail-deny-ipv4-allow-internet', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSsh', 200, src='Internet')], None),
-     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from 2305843009213693952 internet IPv6 /64s (IPv6 only): public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200)\n" + NA)
+# Address families: a Deny of 0.0.0.0/0 leaves IPv6 open, a Deny of both
+# families closes it. A packet keeps its family end to end, so only the
+# public IP's family (publicIPAddressVersion, absent: IPv4) counts.
+def v6world(rules):
+    # an IPv6 public IP on an IPv6 IP configuration
+    w = world(rules, None)
+    for r in w['resources']:
+        if r['type'] == N + '/publicIPAddresses':
+            r['properties']['publicIPAddressVersion'] = 'IPv6'; r['properties']['ipAddress'] = '2603:1020:200::10'
+        if r['type'] == N + '/networkInterfaces':
+            icp = r['properties']['ipConfigurations'][0]['properties']
+            icp['privateIPAddressVersion'] = 'IPv6'; icp['privateIPAddress'] = 'fd00:db8:1::4'
+    return w
+case(R, 'pass-deny-ipv4-allow-internet', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSsh', 200, src='Internet')], None),
+     "PASS vm1 ~ public frontends: pip1 (20.50.60.10)\n" + NA)
+case(R, 'fail-deny-ipv4-allow-internet-ipv6-public-ip', v6world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSsh', 200, src='Internet')]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (2603:1020:200::10) (ip configuration ipconfig1) from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh (priority 200)\n" + NA)
 case(R, 'fail-deny-ipv6-allow-internet', world([rule('DenyAll6', 100, 'Deny', src='::/0'), rule('AllowSsh', 200, src='Internet')], None),
-     "FAIL vm1 ~ from 3702390784 internet IPv4 addresses (IPv4 only)\n" + NA)
+     "FAIL vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200)\n" + NA)
+case(R, 'pass-deny-ipv6-allow-internet-ipv6-public-ip', v6world([rule('DenyAll6', 100, 'Deny', src='::/0'), rule('AllowSsh', 200, src='Internet')]),
+     "PASS vm1 ~ public frontends: pip1 (2603:1020:200::10)\n" + NA)
+case(R, 'fail-allow-ipv4-only', world([rule('AllowSsh4', 100, src='0.0.0.0/0')], None),
+     "FAIL vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh4 (priority 100)\n" + NA)
+case(R, 'pass-allow-ipv6-only-ipv4-public-ip', world([rule('AllowSsh6', 100, src='::/0')], None), "PASS vm1\n" + NA)
+case(R, 'fail-allow-ipv6-only-ipv6-public-ip', v6world([rule('AllowSsh6', 100, src='::/0')]),
+     "FAIL vm1 ~ from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh6 (priority 100)\n" + NA)
+# The private address not in the input: an Allow with a destination prefix
+# may apply, a Deny whose prefix does not hold every address of the family
+# may not cover it; what is reached only under that reading is UNKNOWN with
+# the rules named, what is reached either way a FAIL.
+def noaddr(rules):
+    w = world(rules, None)
+    for r in w['resources']:
+        if r['type'] == N + '/networkInterfaces':
+            r['properties']['ipConfigurations'][0]['properties'].pop('privateIPAddress', None)
+    return w
+case(R, 'unknown-address-deny-prefix', noaddr([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)]),
+     "UNKNOWN vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyWebSubnet (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
+# Denies to the subnet's prefixes of both families (a PASS before: every
+# rule with a destination prefix was taken to apply).
+case(R, 'unknown-address-deny-prefix-both-families', noaddr([rule('DenyWeb4', 100, 'Deny', dst='10.0.1.0/24'),
+                                                             rule('DenyWeb6', 110, 'Deny', dst='fd00:db8:1::/64'), rule('AllowSsh', 200)]),
+     "UNKNOWN vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyWeb4 (priority 100) of NSG nsg-sub was not counted as blocking, rule DenyWeb6 (priority 110) of NSG nsg-sub was not counted as blocking\n" + NA)
+case(R, 'unknown-address-allow-prefix', noaddr([rule('AllowSshWeb', 100, dst='10.0.1.0/24')]),
+     "UNKNOWN vm1 ~ but the private address of ip configuration ipconfig1 is not in the input: rule AllowSshWeb (priority 100) of NSG nsg-sub was counted as applying\n" + NA)
+case(R, 'pass-unknown-address-deny-vnet', noaddr([rule('DenyToVnet', 100, 'Deny', dst='VirtualNetwork'), rule('AllowSsh', 200)]), "PASS vm1\n" + NA)
+case(R, 'pass-unknown-address-deny-all-ipv4', noaddr([rule('DenyToAll4', 100, 'Deny', dst='0.0.0.0/0'), rule('AllowSsh', 200)]), "PASS vm1\n" + NA)
+case(R, 'fail-unknown-address-deny-prefix-other-port', noaddr([rule('DenyRdpWeb', 100, 'Deny', port='3389', dst='10.0.1.0/24'), rule('AllowAll', 200, port='*')]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowAll (priority 200)\n" + NA)
+case('AZA-NET-027', 'unknown-address-deny-prefix', noaddr([rule('DenyRdpWeb', 100, 'Deny', port='3389', dst='10.0.1.0/24'), rule('AllowAll', 200, port='*')]),
+     "UNKNOWN vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowAll (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyRdpWeb (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
 case(R, 'pass-deny-both-families', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
                                           rule('AllowSsh', 200, src='Internet')], None), "PASS vm1\n" + NA)
 case(R, 'pass-deny-internet-allow-ipv6', world([rule('DenyNet', 100, 'Deny', src='Internet'), rule('Allow6', 200, src='::/0')], None),
@@ -259,7 +305,7 @@ case(R, 'pass-lb-ip-based-pool-other-address', snapshot([vm(), nic(pip_name=None
 case(R, 'fail-lb-floating-ip', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
                                          nsg('nsg-sub', [rule('AllowSshToFrontend', 100, dst='20.50.60.99')]),
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
-     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from 3702390784 internet IPv4 addresses (IPv4 only): load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSshToFrontend (priority 100)\n" + NA)
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSshToFrontend (priority 100)\n" + NA)
 case(R, 'pass-lb-floating-ip-private-destination', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
                                          nsg('nsg-sub', [rule('AllowSshToSubnet', 100, dst='10.0.1.0/24'), rule('AllowSshToVnet', 110, dst='VirtualNetwork')]),
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
