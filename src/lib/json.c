@@ -87,23 +87,6 @@ static uint64_t hash_bytes(const char *s, size_t n)
 #define FOLD_MAX 64
 static const char *intern(aza_jintern *t, const char *s, size_t n)
 {
-	uint32_t fold = 0;
-	if (n <= FOLD_MAX) {
-		size_t u = 0;
-		while (u < n && !(s[u] >= 'A' && s[u] <= 'Z'))
-			u++;
-		if (u < n) {
-			/* Intern the lower-case form first (a lookup, mostly):
-			 * its id is this string's fold. */
-			char low[FOLD_MAX];
-			for (size_t i = 0; i < n; i++)
-				low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-			const char *l = intern(t, low, n);
-			if (!l)
-				return NULL;
-			fold = aza_jintern__id(l);
-		}
-	}
 	if (t->n * 2 >= t->cap) {
 		size_t cap = t->cap * 2;
 		const char **slot = aza__malloc(cap * sizeof *slot);
@@ -133,6 +116,28 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 		if (t->len[h] == n && memcmp(t->slot[h], s, n) == 0)
 			return t->slot[h];
 		h = (h + 1) & (t->cap - 1);
+	}
+	/* New: its fold is its own id when it has no upper-case letter, else
+	 * the id of its lower-case form, interned first. */
+	uint32_t fold = 0;
+	if (n <= FOLD_MAX) {
+		size_t u = 0;
+		while (u < n && !(s[u] >= 'A' && s[u] <= 'Z'))
+			u++;
+		if (u < n) {
+			char low[FOLD_MAX];
+			for (size_t i = 0; i < n; i++)
+				low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+			const char *l = intern(t, low, n);
+			if (!l)
+				return NULL;
+			fold = aza_jintern__id(l);
+			/* That insertion may have grown the table: find the
+			 * free slot again. */
+			h = hash_bytes(s, n) & (t->cap - 1);
+			while (t->slot[h])
+				h = (h + 1) & (t->cap - 1);
+		}
 	}
 	if (t->n >= UINT32_MAX - 1)
 		return NULL;
