@@ -28,9 +28,7 @@ typedef struct rd {
 	aza_inv *inv;
 	aza_arena *a;
 	const char *name;
-	gzFile gz;
-	const char *mem; /* in-memory input instead of gz */
-	size_t memlen, mempos;
+	gzFile gz;  /* NULL: the whole input is in buf */
 	char *buf;
 	size_t len, cap, pos;
 	size_t base;              /* absolute offset of buf[0] */
@@ -40,6 +38,9 @@ typedef struct rd {
 	int eof;
 	double total;
 	const struct aza_tmpl_hook *tmpl;
+	aza_tdefer *def; /* reading off the inventory: templates only, into def */
+	int bail;        /* (def) not a template: the inventory's thread reads it */
+	int borrowed;    /* buf is the caller's (the whole input was in memory) */
 	aza_arena tmp; /* one streamed resource at a time */
 	/* Offsets of line starts of the first NL_INDEX_MAX bytes, so positions
 	 * inside a template can be told after its text left the buffer. */
@@ -158,20 +159,6 @@ static int fill(rd *r)
 		r->cap = cap;
 	}
 	size_t want = r->cap - r->len;
-	if (r->mem) {
-		size_t n = r->memlen - r->mempos;
-		if (n > want)
-			n = want;
-		memcpy(r->buf + r->len, r->mem + r->mempos, n);
-		r->mempos += n;
-		size_t from = r->len;
-		r->len += n;
-		index_lines(r, from);
-		r->total += (double)n;
-		if (r->mempos == r->memlen)
-			r->eof = 1;
-		return 0;
-	}
 	if (want > (size_t)1 << 30)
 		want = (size_t)1 << 30;
 	int n = gzread(r->gz, r->buf + r->len, (unsigned)want);
@@ -259,7 +246,7 @@ static int value(rd *r, aza_arena *a, aza_json **out)
 		aza_arena_mark m = aza_arena__mark(a);
 		size_t pos = r->pos;
 		aza_jerr e;
-		rc = aza_json__parse_in(a, aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH,
+		rc = aza_json__parse_in(a, r->def ? NULL : aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH,
 		                        out, &e);
 		if (rc == 0) {
 			r->pos = pos;
@@ -543,10 +530,19 @@ static int stream_threaded(rd *r, const char *list, int *started)
 	return rc;
 }
 
+/* Off the inventory: leave the input to the inventory's thread. */
+static int bail(rd *r)
+{
+	r->bail = 1;
+	return AZA_EINPUT;
+}
+
 /* Stream the array at the current position; each element goes to resource(). */
 static int stream_array(rd *r, const char *list)
 {
 	aza_arena *a = &r->tmp;
+	if (r->def)
+		return bail(r);
 	int rc = expect(r, '[', "expected '['");
 	if (rc)
 		return rc;
@@ -613,7 +609,7 @@ static const char *graph_dataset(const char *ctxurl)
 
 static int top_object(rd *r, int *jsonl)
 {
-	aza_arena *a = aza_inv__arena(r->inv);
+	aza_arena *a = r->def ? &r->def->a : aza_inv__arena(r->inv);
 	size_t start = r->base + r->pos;
 	int rc = expect(r, '{', "expected '{'");
 	if (rc)
@@ -693,14 +689,18 @@ static int top_object(rd *r, int *jsonl)
 	    aza__istrstr(aza_json_str(aza_json_path(obj, "properties.template.$schema")), "deploymentTemplate"))
 		is_template = 1;
 	if (is_template) {
-		if (r->tmpl && r->tmpl->expand) {
-			struct aza_pos pos = {pos_fn, r, r->nl_off ? NULL : r->nl, r->nl_off ? 0 : r->nnl};
+		struct aza_pos pos = {pos_fn, r, r->nl_off ? NULL : r->nl, r->nl_off ? 0 : r->nnl};
+		if (r->def)
+			return r->tmpl && r->tmpl->expand_off ? r->tmpl->expand_off(r->tmpl->ud, r->def, obj, r->name, &pos)
+			                                      : bail(r);
+		if (r->tmpl && r->tmpl->expand)
 			return r->tmpl->expand(r->tmpl->ud, r->inv, obj, r->name, &pos);
-		}
 		return aza__err(r->ctx, AZA_EINPUT, "%s: ARM templates are not supported by this build", r->name);
 	}
 	if (schema && aza__istrstr(aza_json_str(schema), "deploymentParameters"))
 		return 0; /* a parameter file: read with its template */
+	if (r->def)
+		return bail(r);
 	if (is_graph) {
 		const char *key = graph_dataset(aza_json_str(aza_json_get(obj, "@odata.context")));
 		if (!key)
@@ -815,31 +815,58 @@ static int read_all(rd *r)
 	return 0;
 }
 
-static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, const char *mem,
-                       size_t memlen, const struct aza_tmpl_hook *tmpl)
+/* Read one input (gz, or the whole of it in mem) into the inventory, or,
+ * with def, a template into def's events (*bail: it is not one). The
+ * input's name is kept in *name and its size in *total. */
+static int read_input(aza_ctx *ctx, aza_inv *inv, aza_tdefer *def, const char *name, gzFile gz, const char *mem,
+                      size_t memlen, const struct aza_tmpl_hook *tmpl, int *bailed, double *total,
+                      const char **kept_name)
 {
 	rd r;
 	memset(&r, 0, sizeof r);
+	*bailed = 0;
+	*total = 0;
 	r.ctx = ctx;
 	r.inv = inv;
+	r.def = def;
 	r.gz = gz;
-	r.mem = mem;
-	r.memlen = memlen;
-	r.eof = mem && memlen == 0;
 	r.lc_line = 1;
 	r.tmpl = tmpl;
-	r.name = aza_arena__strdup(aza_inv__arena(inv), name);
+	r.name = aza_arena__strdup(def ? &def->a : aza_inv__arena(inv), name);
+	*kept_name = r.name;
 	if (!r.name)
 		return aza__err(ctx, AZA_ENOMEM, "out of memory");
+	if (!gz) {
+		/* The whole input is there: parse it in place. */
+		r.buf = (char *)mem;
+		r.len = r.cap = memlen;
+		r.borrowed = 1;
+		r.eof = 1;
+		r.total = (double)memlen;
+		index_lines(&r, 0);
+	}
 	if (gz)
 		gzbuffer(gz, 256 << 10);
 	aza_arena__init(&r.tmp);
 	int rc = read_all(&r);
 	aza_arena__release(&r.tmp);
-	aza__free(r.buf);
+	if (!r.borrowed)
+		aza__free(r.buf);
 	aza__free(r.nl);
+	*bailed = r.bail;
+	*total = r.total;
+	return rc;
+}
+
+static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, const char *mem,
+                       size_t memlen, const struct aza_tmpl_hook *tmpl)
+{
+	int bailed;
+	double total;
+	const char *kept;
+	int rc = read_input(ctx, inv, NULL, name, gz, mem, memlen, tmpl, &bailed, &total, &kept);
 	if (rc == 0)
-		aza_inv__note_input(inv, r.total);
+		aza_inv__note_input(inv, total);
 	return rc;
 }
 
