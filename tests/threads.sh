@@ -82,7 +82,7 @@ for i in $(seq 10 69); do
 	esac > "$T/tw/t$i.json"
 done
 same template-warnings "$T/tw"
-printf '{%s, "resources": ['"$SA"', {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[concat(", "properties": {}}]}\n' "$S" 1 > "$T/tw/t40.json"
+printf '{%s, "resources": ['"$SA"', {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[concat(]", "properties": {}}]}\n' "$S" 1 > "$T/tw/t40.json"
 printf '{%s, "resources": []} x\n' "$S" > "$T/tw/t50.json"
 same template-expression-error "$T/tw"
 rm "$T/tw/t40.json"
