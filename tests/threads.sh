@@ -66,5 +66,26 @@ same templates "$T/tm"
 printf '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [}\n' > "$T/tm/f/broken.json"
 printf '{"neither": 1}\n' > "$T/tm/g/other.json"
 same templates-broken "$T/tm"
+# Warnings of templates expanded on either thread come in folder order,
+# between the files' own; an expansion that fails after some resources is
+# reported after them, and before any later file's error.
+mkdir -p "$T/tw"
+S='"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"'
+SA='{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "sa%d", "location": "westeurope", "properties": {"minimumTlsVersion": "TLS1_0"}}'
+for i in $(seq 10 69); do
+	case $((i % 5)) in
+	0) printf '{%s, "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "noapi%d", "properties": {}}]}\n' "$S" $i ;;
+	1) printf '{%s, "resources": ['"$SA"', '"$SA"']}\n' "$S" $i $i ;;
+	2) printf '{%s, "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "s%d", "metadata": {"azaudit": {"suppress": [{"rule": "AZA-STG-001"}]}}}]}\n' "$S" $i ;;
+	3) printf '{%s, "resources": [{"type": "Microsoft.Sql/servers", "apiVersion": "2023-05-01-preview", "name": "sql%d", "location": "westeurope", "properties": {}}]}\n' "$S" $i ;;
+	*) printf '{%s, "resources": ['"$SA"']}\n' "$S" $i ;;
+	esac > "$T/tw/t$i.json"
+done
+same template-warnings "$T/tw"
+printf '{%s, "resources": ['"$SA"', {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "[concat(]", "properties": {}}]}\n' "$S" 1 > "$T/tw/t40.json"
+printf '{%s, "resources": []} x\n' "$S" > "$T/tw/t50.json"
+same template-expression-error "$T/tw"
+rm "$T/tw/t40.json"
+same template-trailing-data "$T/tw"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

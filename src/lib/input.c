@@ -28,9 +28,7 @@ typedef struct rd {
 	aza_inv *inv;
 	aza_arena *a;
 	const char *name;
-	gzFile gz;
-	const char *mem; /* in-memory input instead of gz */
-	size_t memlen, mempos;
+	gzFile gz;  /* NULL: the whole input is in buf */
 	char *buf;
 	size_t len, cap, pos;
 	size_t base;              /* absolute offset of buf[0] */
@@ -40,6 +38,9 @@ typedef struct rd {
 	int eof;
 	double total;
 	const struct aza_tmpl_hook *tmpl;
+	aza_tdefer *def; /* reading off the inventory: templates only, into def */
+	int bail;        /* (def) not a template: the inventory's thread reads it */
+	int borrowed;    /* buf is the caller's (the whole input was in memory) */
 	aza_arena tmp; /* one streamed resource at a time */
 	/* Offsets of line starts of the first NL_INDEX_MAX bytes, so positions
 	 * inside a template can be told after its text left the buffer. */
@@ -158,20 +159,6 @@ static int fill(rd *r)
 		r->cap = cap;
 	}
 	size_t want = r->cap - r->len;
-	if (r->mem) {
-		size_t n = r->memlen - r->mempos;
-		if (n > want)
-			n = want;
-		memcpy(r->buf + r->len, r->mem + r->mempos, n);
-		r->mempos += n;
-		size_t from = r->len;
-		r->len += n;
-		index_lines(r, from);
-		r->total += (double)n;
-		if (r->mempos == r->memlen)
-			r->eof = 1;
-		return 0;
-	}
 	if (want > (size_t)1 << 30)
 		want = (size_t)1 << 30;
 	int n = gzread(r->gz, r->buf + r->len, (unsigned)want);
@@ -259,7 +246,7 @@ static int value(rd *r, aza_arena *a, aza_json **out)
 		aza_arena_mark m = aza_arena__mark(a);
 		size_t pos = r->pos;
 		aza_jerr e;
-		rc = aza_json__parse_in(a, aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH,
+		rc = aza_json__parse_in(a, r->def ? NULL : aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH,
 		                        out, &e);
 		if (rc == 0) {
 			r->pos = pos;
@@ -543,10 +530,19 @@ static int stream_threaded(rd *r, const char *list, int *started)
 	return rc;
 }
 
+/* Off the inventory: leave the input to the inventory's thread. */
+static int bail(rd *r)
+{
+	r->bail = 1;
+	return AZA_EINPUT;
+}
+
 /* Stream the array at the current position; each element goes to resource(). */
 static int stream_array(rd *r, const char *list)
 {
 	aza_arena *a = &r->tmp;
+	if (r->def)
+		return bail(r);
 	int rc = expect(r, '[', "expected '['");
 	if (rc)
 		return rc;
@@ -613,7 +609,7 @@ static const char *graph_dataset(const char *ctxurl)
 
 static int top_object(rd *r, int *jsonl)
 {
-	aza_arena *a = aza_inv__arena(r->inv);
+	aza_arena *a = r->def ? &r->def->a : aza_inv__arena(r->inv);
 	size_t start = r->base + r->pos;
 	int rc = expect(r, '{', "expected '{'");
 	if (rc)
@@ -693,14 +689,18 @@ static int top_object(rd *r, int *jsonl)
 	    aza__istrstr(aza_json_str(aza_json_path(obj, "properties.template.$schema")), "deploymentTemplate"))
 		is_template = 1;
 	if (is_template) {
-		if (r->tmpl && r->tmpl->expand) {
-			struct aza_pos pos = {pos_fn, r, r->nl_off ? NULL : r->nl, r->nl_off ? 0 : r->nnl};
+		struct aza_pos pos = {pos_fn, r, r->nl_off ? NULL : r->nl, r->nl_off ? 0 : r->nnl};
+		if (r->def)
+			return r->tmpl && r->tmpl->expand_off ? r->tmpl->expand_off(r->tmpl->ud, r->def, obj, r->name, &pos)
+			                                      : bail(r);
+		if (r->tmpl && r->tmpl->expand)
 			return r->tmpl->expand(r->tmpl->ud, r->inv, obj, r->name, &pos);
-		}
 		return aza__err(r->ctx, AZA_EINPUT, "%s: ARM templates are not supported by this build", r->name);
 	}
 	if (schema && aza__istrstr(aza_json_str(schema), "deploymentParameters"))
 		return 0; /* a parameter file: read with its template */
+	if (r->def)
+		return bail(r);
 	if (is_graph) {
 		const char *key = graph_dataset(aza_json_str(aza_json_get(obj, "@odata.context")));
 		if (!key)
@@ -815,31 +815,58 @@ static int read_all(rd *r)
 	return 0;
 }
 
-static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, const char *mem,
-                       size_t memlen, const struct aza_tmpl_hook *tmpl)
+/* Read one input (gz, or the whole of it in mem) into the inventory, or,
+ * with def, a template into def's events (*bail: it is not one). The
+ * input's name is kept in *name and its size in *total. */
+static int read_input(aza_ctx *ctx, aza_inv *inv, aza_tdefer *def, const char *name, gzFile gz, const char *mem,
+                      size_t memlen, const struct aza_tmpl_hook *tmpl, int *bailed, double *total,
+                      const char **kept_name)
 {
 	rd r;
 	memset(&r, 0, sizeof r);
+	*bailed = 0;
+	*total = 0;
 	r.ctx = ctx;
 	r.inv = inv;
+	r.def = def;
 	r.gz = gz;
-	r.mem = mem;
-	r.memlen = memlen;
-	r.eof = mem && memlen == 0;
 	r.lc_line = 1;
 	r.tmpl = tmpl;
-	r.name = aza_arena__strdup(aza_inv__arena(inv), name);
+	r.name = aza_arena__strdup(def ? &def->a : aza_inv__arena(inv), name);
+	*kept_name = r.name;
 	if (!r.name)
 		return aza__err(ctx, AZA_ENOMEM, "out of memory");
+	if (!gz) {
+		/* The whole input is there: parse it in place. */
+		r.buf = (char *)mem;
+		r.len = r.cap = memlen;
+		r.borrowed = 1;
+		r.eof = 1;
+		r.total = (double)memlen;
+		index_lines(&r, 0);
+	}
 	if (gz)
 		gzbuffer(gz, 256 << 10);
 	aza_arena__init(&r.tmp);
 	int rc = read_all(&r);
 	aza_arena__release(&r.tmp);
-	aza__free(r.buf);
+	if (!r.borrowed)
+		aza__free(r.buf);
 	aza__free(r.nl);
+	*bailed = r.bail;
+	*total = r.total;
+	return rc;
+}
+
+static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, const char *mem,
+                       size_t memlen, const struct aza_tmpl_hook *tmpl)
+{
+	int bailed;
+	double total;
+	const char *kept;
+	int rc = read_input(ctx, inv, NULL, name, gz, mem, memlen, tmpl, &bailed, &total, &kept);
 	if (rc == 0)
-		aza_inv__note_input(inv, r.total);
+		aza_inv__note_input(inv, total);
 	return rc;
 }
 
@@ -864,11 +891,15 @@ static int read_file(aza_ctx *ctx, aza_inv *inv, const char *path, const struct 
 
 /* ---- directories ----
  * A directory is listed first (the whole tree, in sorted order) into a
- * plan; then its files are read in that order. With two threads a reader
- * thread opens and reads the small files of the plan ahead of the parser,
- * so the parser never waits on a system call; files are still parsed and
- * added one after the other in plan order, on the calling thread, so the
- * inventory and the first error are those of one thread. An error met
+ * plan; then its files are read in that order. With two threads both
+ * take the small files of the plan in turn, each the next one nobody
+ * took, read them, and parse and expand the templates among them off the
+ * inventory (aza_tdefer: into memory of their own, recording what the
+ * expansion would do to the inventory). The calling thread, which owns the
+ * inventory, goes through the plan in order: it replays each expanded
+ * file, reads the others itself (big, gzip, not a template), and works on
+ * files ahead when the next one is not ready; so the inventory, the
+ * warnings and the first error are those of one thread. An error met
  * while listing is a step of the plan, reported when reading reaches it. */
 
 #define AHEAD_FILES 64                 /* files read ahead of the parser, at most */
@@ -881,7 +912,12 @@ typedef struct step {
 	char *msg;    /* its message (path NULL) */
 	char *data;   /* read ahead: the file's bytes */
 	size_t len;
-	_Atomic int state; /* 0 not yet, 1 data read, 2 the parser opens it itself */
+	_Atomic int state; /* 0 not yet, 1 data read, 2 the parser opens it itself, 3 expanded */
+	/* state 3: the expansion's events, then its error (rc, emsg), or the size read */
+	const aza_tev *ev;
+	const char *name, *emsg;
+	int rc, oom;
+	double total;
 } step;
 
 /* The threads hand steps over through state and done; they take the lock
@@ -896,6 +932,9 @@ typedef struct plan {
 	_Atomic size_t ahead; /* bytes read and not yet parsed */
 	_Atomic int stop;
 	_Atomic int waits;    /* 1: the parser sleeps, 2: the reader sleeps */
+	_Atomic size_t claim; /* the next step nobody took */
+	const struct aza_tmpl_hook *tmpl;
+	aza_tdefer off[2];    /* what each thread made: [0] the calling thread's */
 } plan;
 
 /* May the reader read step i? Once stopped it goes on only when the parser
@@ -1053,10 +1092,58 @@ static int read_ahead(step *st)
 	return 1;
 }
 
+/* A warning of an expansion off the inventory: an event of its file. */
+static void off_warn(void *ud, const char *msg)
+{
+	aza_tdefer *d = ud;
+	aza_tev *ev = aza_arena__alloc(&d->a, sizeof *ev);
+	char *m = ev ? aza_arena__strdup(&d->a, msg) : NULL;
+	if (!m)
+		return; /* out of memory: the warning is lost, nothing else */
+	memset(ev, 0, sizeof *ev);
+	ev->kind = AZA_TEV_WARN;
+	ev->warn = m;
+	*d->tail = ev;
+	d->tail = &ev->next;
+}
+
+/* Read step i and, when it is a template, parse and expand it into d. */
+static void produce(plan *p, aza_tdefer *d, size_t i)
+{
+	step *st = &p->v[i];
+	int state = st->path ? read_ahead(st) : 2;
+	if (state == 1 && p->tmpl && p->tmpl->expand_off && p->tmpl->replay) {
+		int bailed;
+		d->head = NULL;
+		d->tail = &d->head;
+		d->ctx.err[0] = 0;
+		d->ctx.oom = 0;
+		int rc = read_input(&d->ctx, NULL, d, st->path, NULL, st->data, st->len, p->tmpl, &bailed, &st->total,
+		                    &st->name);
+		if (!bailed) {
+			st->ev = d->head;
+			st->rc = rc;
+			st->oom = d->ctx.oom;
+			if (rc && rc != AZA_ENOMEM && !(st->emsg = aza_arena__strdup(&d->a, d->ctx.err)))
+				st->rc = AZA_ENOMEM, st->oom = 1;
+			aza__free(st->data); /* the tree holds copies */
+			st->data = NULL;
+			state = 3;
+		}
+	}
+	atomic_fetch_add(&p->ahead, st->len);
+	atomic_store(&st->state, state); /* last: hands the step over */
+}
+
+/* The second thread: takes the next step nobody took, while it is not too
+ * far ahead of the calling thread. */
 static void *ahead_thread(void *arg)
 {
 	plan *p = arg;
-	for (size_t i = 0; i < p->n && !atomic_load(&p->stop); i++) {
+	while (!atomic_load(&p->stop)) {
+		size_t i = atomic_load(&p->claim);
+		if (i >= p->n)
+			break;
 		if (!reader_may_go(p, i, 1)) {
 			pthread_mutex_lock(&p->mu);
 			atomic_store(&p->next, i);
@@ -1064,16 +1151,31 @@ static void *ahead_thread(void *arg)
 			while (!reader_may_go(p, i, 2))
 				pthread_cond_wait(&p->cv, &p->mu);
 			pthread_mutex_unlock(&p->mu);
-			if (atomic_load(&p->stop))
-				break;
+			continue;
 		}
-		step *st = &p->v[i];
-		int state = st->path ? read_ahead(st) : 2;
-		atomic_fetch_add(&p->ahead, st->len);
-		atomic_store(&st->state, state); /* last: hands data and len over */
+		if (!atomic_compare_exchange_weak(&p->claim, &i, i + 1))
+			continue;
+		produce(p, &p->off[1], i);
 		plan_wake(p, 1, 0);
 	}
 	return NULL;
+}
+
+/* Add an expanded step to the inventory: its events, then its error. */
+static int replay(aza_ctx *ctx, aza_inv *inv, const step *st, const struct aza_tmpl_hook *tmpl)
+{
+	int rc = tmpl->replay(tmpl->ud, inv, st->ev, st->name);
+	if (rc)
+		return rc;
+	if (st->rc) {
+		if (st->oom)
+			aza__err(ctx, AZA_ENOMEM, "out of memory");
+		if (st->rc != AZA_ENOMEM)
+			aza__err(ctx, st->rc, "%s", st->emsg);
+		return st->rc;
+	}
+	aza_inv__note_input(inv, st->total);
+	return 0;
 }
 
 static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct aza_tmpl_hook *tmpl, size_t *nfiles)
@@ -1086,6 +1188,15 @@ static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 	rc = 0;
 	int threaded = 0;
 	pthread_t th;
+	p.tmpl = tmpl;
+	for (int k = 0; k < 2; k++) {
+		aza_arena__init(&p.off[k].a);
+		p.off[k].ctx.cfg = ctx->cfg; /* read only */
+		if (ctx->warn) {
+			p.off[k].ctx.warn = off_warn;
+			p.off[k].ctx.warn_ud = &p.off[k];
+		}
+	}
 	if (aza_input__threads() > 1 && p.n > 1) {
 		if (pthread_mutex_init(&p.mu, NULL) == 0) {
 			if (pthread_cond_init(&p.cv, NULL) == 0) {
@@ -1101,7 +1212,14 @@ static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 	for (size_t i = 0; i < p.n && rc == 0; i++) {
 		step *st = &p.v[i];
 		int state = 2;
-		if (threaded && !(state = atomic_load(&st->state))) {
+		while (threaded && !(state = atomic_load(&st->state))) {
+			/* Not ready: work on the next file nobody took, or wait. */
+			size_t j = atomic_load(&p.claim);
+			if (j < p.n && j < i + AHEAD_FILES) {
+				if (atomic_compare_exchange_strong(&p.claim, &j, j + 1))
+					produce(&p, &p.off[0], j);
+				continue;
+			}
 			pthread_mutex_lock(&p.mu);
 			atomic_store(&p.waits, 1);
 			while (!(state = atomic_load(&st->state)))
@@ -1110,6 +1228,8 @@ static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 		}
 		if (!st->path)
 			rc = aza__err(ctx, st->err, "%s", st->msg);
+		else if (state == 3)
+			rc = replay(ctx, inv, st, tmpl);
 		else if (state == 1)
 			rc = read_stream(ctx, inv, st->path, NULL, st->data, st->len, tmpl);
 		else
@@ -1132,6 +1252,9 @@ static int read_dir(aza_ctx *ctx, aza_inv *inv, const char *path, const struct a
 		pthread_cond_destroy(&p.cv);
 		pthread_mutex_destroy(&p.mu);
 	}
+	/* The inventory may point into what either thread made. */
+	for (int k = 0; k < 2; k++)
+		aza_arena__adopt(aza_inv__arena(inv), &p.off[k].a);
 out:
 	for (size_t i = 0; i < p.n; i++) {
 		aza__free(p.v[i].path);

@@ -95,6 +95,9 @@ char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap) AZA_PRINTF(2
 aza_arena_mark aza_arena__mark(aza_arena *a);
 void aza_arena__reset(aza_arena *a, aza_arena_mark m);     /* free back to a mark */
 void aza_arena__clear(aza_arena *a);   /* empty, keeping its newest chunk for reuse */
+/* Move every chunk of src into dst (src is left empty): what src holds now
+ * lives as long as dst. dst keeps allocating in its own newest chunk. */
+void aza_arena__adopt(aza_arena *dst, aza_arena *src);
 
 /* ---- growable buffer with a hard maximum ---- */
 typedef struct aza_buf {

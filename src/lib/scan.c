@@ -27,6 +27,8 @@ aza_scan *aza_scan_new(aza_ctx *ctx)
 	if (env && *env)
 		s->now = atof(env);
 	s->tmpl.expand = aza_tmpl__expand;
+	s->tmpl.expand_off = aza_tmpl__expand_off;
+	s->tmpl.replay = aza_tmpl__replay;
 	s->tmpl.ud = &s->topts;
 	s->inv = aza_inv__new(ctx);
 	if (!s->inv) {

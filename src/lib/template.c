@@ -17,8 +17,10 @@
 
 typedef struct tx {
 	aza_tctx c;
-	aza_inv *inv;
+	aza_inv *inv;                 /* NULL: expanding off the inventory, into def */
+	aza_tdefer *def;
 	const struct aza_tmpl_opts *o;
+	struct aza_tmpl_opts *cache; /* the caches this thread may use (o's, or def's) */
 	const struct aza_pos *pos;
 	int rc;
 	size_t nres;
@@ -41,6 +43,16 @@ static void where(tx *t, size_t off, unsigned long *line, unsigned long *col)
 		t->pos->fn(t->pos->ud, off, line, col);
 }
 
+/* The error at line:col of the template (line 0: unknown). */
+static int err_at(tx *t, unsigned long line, unsigned long col, int code, const char *msg)
+{
+	if (line)
+		t->rc = aza__err(t->c.ctx, code, "%s:%lu:%lu: %s", t->c.source, line, col, msg);
+	else
+		t->rc = aza__err(t->c.ctx, code, "%s: %s", t->c.source, msg);
+	return t->rc;
+}
+
 static int terr(tx *t, size_t off, int code, const char *fmt, ...) AZA_PRINTF(4, 5);
 static int terr(tx *t, size_t off, int code, const char *fmt, ...)
 {
@@ -51,11 +63,7 @@ static int terr(tx *t, size_t off, int code, const char *fmt, ...)
 	va_end(ap);
 	unsigned long line, col;
 	where(t, off, &line, &col);
-	if (line)
-		t->rc = aza__err(t->c.ctx, code, "%s:%lu:%lu: %s", t->c.source, line, col, msg);
-	else
-		t->rc = aza__err(t->c.ctx, code, "%s: %s", t->c.source, msg);
-	return t->rc;
+	return err_at(t, line, col, code, msg);
 }
 
 static int oom(tx *t)
@@ -393,6 +401,65 @@ static aza_json *builtin_make(aza_tctx *c, const char *fn)
 }
 
 /* ---- resources ---- */
+
+/* The next event of an expansion off the inventory (NULL: out of memory). */
+static aza_tev *event(tx *t, int kind)
+{
+	aza_tev *ev = aza_arena__alloc(t->c.a, sizeof *ev);
+	if (!ev)
+		return NULL;
+	memset(ev, 0, sizeof *ev);
+	ev->kind = kind;
+	*t->def->tail = ev;
+	t->def->tail = &ev->next;
+	return ev;
+}
+
+/* Settings objects Azure creates with every parent, with their defaults:
+ * a template that declares none deploys these (so a rule judges the
+ * default rather than a missing object). Only defaults Azure documents. */
+static const struct implicit_child {
+	const char *parent_type, *child_type, *name, *properties;
+} implicit[] = {
+	/* Server auditing is off until configured. */
+	{"Microsoft.Sql/servers", "Microsoft.Sql/servers/auditingSettings", "default", "{\"state\":\"Disabled\"}"},
+};
+#define NIMPLICIT (sizeof implicit / sizeof implicit[0])
+
+/* Add an evaluated resource to the inventory, with the fields only
+ * template resources have; note the parents and children of implicit
+ * children. 0 (also when the inventory dropped it) or an error placed at
+ * line:col. */
+static int add(tx *t, const aza_json *doc, const char *type, const char *apiv, unsigned long line, unsigned long col,
+               const char *ptr, const aza_json *supp, const struct aza_tmpl_lines *lines)
+{
+	int rc = aza_inv__add(t->inv, doc, t->c.source, line, apiv, NULL, 0);
+	if (rc < 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", aza_errmsg(t->c.ctx));
+		return err_at(t, line, col, rc, msg);
+	}
+	if (rc)
+		return 0;
+	aza_res *kept = aza_inv__last(t->inv);
+	kept->column = col;
+	kept->pointer = ptr;
+	kept->suppress = supp;
+	kept->lines = lines;
+	for (size_t k = 0; k < NIMPLICIT; k++) {
+		int is_parent = aza__strieq(type, implicit[k].parent_type);
+		if (!is_parent && !aza__strieq(type, implicit[k].child_type))
+			continue;
+		struct kept *e = aza_arena__alloc(t->c.a, sizeof *e);
+		if (!e)
+			return oom(t);
+		e->r = kept;
+		e->next = is_parent ? t->implicit_parents : t->declared_children;
+		*(is_parent ? &t->implicit_parents : &t->declared_children) = e;
+	}
+	return 0;
+}
+
 typedef struct parent {
 	const char *type, *name, *id;
 } parent;
@@ -567,22 +634,13 @@ static const aza_json *suppressions(tx *t, const aza_json *doc)
 	return out->n ? out : NULL;
 }
 
-/* Settings objects Azure creates with every parent, with their defaults:
- * a template that declares none deploys these (so a rule judges the
- * default rather than a missing object). Only defaults Azure documents. */
-static const struct implicit_child {
-	const char *parent_type, *child_type, *name, *properties;
-} implicit[] = {
-	/* Server auditing is off until configured. */
-	{"Microsoft.Sql/servers", "Microsoft.Sql/servers/auditingSettings", "default", "{\"state\":\"Disabled\"}"},
-};
 
 /* Add the implicit children of the parents this template deployed that it
  * did not declare; they are placed at their parent in the template. */
 static int implicit_children(tx *t)
 {
 	for (struct kept *p = t->implicit_parents; p; p = p->next) {
-		for (size_t k = 0; k < sizeof implicit / sizeof implicit[0]; k++) {
+		for (size_t k = 0; k < NIMPLICIT; k++) {
 			const struct implicit_child *ic = &implicit[k];
 			if (!aza__strieq(p->r->type, ic->parent_type))
 				continue;
@@ -931,32 +989,25 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		          t->c.source, line, col, name);
 		apiv = "(none)";
 	}
-	int rc = aza_inv__add(t->inv, doc, t->c.source, line, apiv, NULL, 0);
-	if (rc < 0) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s", aza_errmsg(t->c.ctx));
-		return terr(t, res->off, rc, "%s", msg);
-	}
-	if (rc == 0) {
-		aza_res *kept = aza_inv__last(t->inv);
-		kept->column = col;
-		kept->pointer = ptr;
-		kept->suppress = supp;
-		kept->lines = keep_lines(t);
-		for (size_t k = 0; k < sizeof implicit / sizeof implicit[0]; k++) {
-			int is_parent = aza__strieq(type, implicit[k].parent_type);
-			if (!is_parent && !aza__strieq(type, implicit[k].child_type))
-				continue;
-			struct kept *e = aza_arena__alloc(t->c.a, sizeof *e);
-			if (!e)
-				return oom(t);
-			e->r = kept;
-			e->next = is_parent ? t->implicit_parents : t->declared_children;
-			*(is_parent ? &t->implicit_parents : &t->declared_children) = e;
-		}
+	if (t->def) {
+		aza_tev *ev = event(t, AZA_TEV_ADD);
+		if (!ev)
+			return oom(t);
+		ev->doc = doc;
+		ev->type = type;
+		ev->api_version = apiv;
+		ev->line = line;
+		ev->column = col;
+		ev->pointer = ptr;
+		ev->suppress = supp;
+		ev->lines = keep_lines(t);
+	} else {
+		int rc = add(t, doc, type, apiv, line, col, ptr, supp, keep_lines(t));
+		if (rc)
+			return rc;
 	}
 	if (aza__strieq(type, "Microsoft.Resources/deployments")) {
-		rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
+		int rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
 		if (rc)
 			return rc;
 	}
@@ -1171,21 +1222,15 @@ aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl,
 	return v;
 }
 
-int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos)
+/* Expand tmpl (read from source) into t->inv, or into t->def's events. */
+static int expand_tmpl(tx *t, const aza_json *tmpl, const char *source)
 {
-	const struct aza_tmpl_opts *o = ud;
-	tx t;
-	memset(&t, 0, sizeof t);
-	t.inv = inv;
-	t.o = o;
-	t.pos = pos;
-	t.c.ctx = aza_inv__ctx(inv);
-	t.c.a = aza_inv__arena(inv);
-	t.c.source = source;
-	t.c.sub = o && o->sub ? o->sub : "00000000-0000-0000-0000-000000000000";
-	t.c.rg = o && o->rg ? o->rg : "template-rg";
-	t.c.location = o && o->location ? o->location : "westeurope";
-	t.c.tenant = o && o->tenant ? o->tenant : "00000000-0000-0000-0000-0000000000aa";
+	const struct aza_tmpl_opts *o = t->o;
+	t->c.source = source;
+	t->c.sub = o && o->sub ? o->sub : "00000000-0000-0000-0000-000000000000";
+	t->c.rg = o && o->rg ? o->rg : "template-rg";
+	t->c.location = o && o->location ? o->location : "westeurope";
+	t->c.tenant = o && o->tenant ? o->tenant : "00000000-0000-0000-0000-0000000000aa";
 	const char *base_ptr = "/resources";
 	const aza_json *dep_params = NULL;
 	if (!aza_json_get(tmpl, "$schema") && aza_json_is(aza_json_path(tmpl, "properties.template"), AZA_JOBJ)) {
@@ -1198,47 +1243,104 @@ int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *s
 	if (schema && (aza__istrstr(schema, "subscriptionDeploymentTemplate") ||
 	               aza__istrstr(schema, "managementGroupDeploymentTemplate") ||
 	               aza__istrstr(schema, "tenantDeploymentTemplate")))
-		t.c.scope_sub_only = 1;
-	t.c.params_decl = aza_json_get(tmpl, "parameters");
-	t.c.vars_decl = aza_json_get(tmpl, "variables");
-	if (t.c.params_decl && !aza_json_is(t.c.params_decl, AZA_JOBJ))
-		return terr(&t, t.c.params_decl->off, AZA_EINPUT, "\"parameters\" must be an object");
-	if (t.c.vars_decl && !aza_json_is(t.c.vars_decl, AZA_JOBJ))
-		return terr(&t, t.c.vars_decl->off, AZA_EINPUT, "\"variables\" must be an object");
+		t->c.scope_sub_only = 1;
+	t->c.params_decl = aza_json_get(tmpl, "parameters");
+	t->c.vars_decl = aza_json_get(tmpl, "variables");
+	if (t->c.params_decl && !aza_json_is(t->c.params_decl, AZA_JOBJ))
+		return terr(t, t->c.params_decl->off, AZA_EINPUT, "\"parameters\" must be an object");
+	if (t->c.vars_decl && !aza_json_is(t->c.vars_decl, AZA_JOBJ))
+		return terr(t, t->c.vars_decl->off, AZA_EINPUT, "\"variables\" must be an object");
 	if (dep_params) {
 		if (!aza_json_is(dep_params, AZA_JOBJ))
-			return terr(&t, dep_params->off, AZA_EINPUT, "a deployment's \"parameters\" must be an object");
-		t.c.param_values = dep_params;
+			return terr(t, dep_params->off, AZA_EINPUT, "a deployment's \"parameters\" must be an object");
+		t->c.param_values = dep_params;
 	} else if (o && o->params_path) {
-		t.c.param_values = load_params(&t, o->params_path, 1);
-		if (!t.c.param_values)
-			return t.rc ? t.rc : AZA_EIO;
+		t->c.param_values = load_params(t, o->params_path, 1);
+		if (!t->c.param_values)
+			return t->rc ? t->rc : AZA_EIO;
 	} else if (aza__iends(source, ".json")) {
 		/* x.json takes its values from x.parameters.json beside it. */
-		char *pp = aza_arena__printf(t.c.a, "%.*s.parameters.json", (int)(strlen(source) - 5), source);
+		char *pp = aza_arena__printf(t->c.a, "%.*s.parameters.json", (int)(strlen(source) - 5), source);
 		if (!pp)
-			return oom(&t);
-		if (params_may_exist(&t, (struct aza_tmpl_opts *)o, pp))
-			t.c.param_values = load_params(&t, pp, 0);
-		if (t.rc)
-			return t.rc;
+			return oom(t);
+		if (params_may_exist(t, t->cache, pp))
+			t->c.param_values = load_params(t, pp, 0);
+		if (t->rc)
+			return t->rc;
 	}
 	const aza_json *res = aza_json_get(tmpl, "resources");
 	if (!res)
-		return terr(&t, tmpl->off, AZA_EINPUT, "template has no \"resources\"");
-	struct aza_tmpl_opts *so = (struct aza_tmpl_opts *)o; /* the scan's, see template.h */
-	const char *made_with[4] = {t.c.sub, t.c.rg, t.c.location, t.c.tenant};
-	if (so && so->arena == t.c.a && !memcmp(so->made_with, made_with, sizeof made_with))
-		memcpy(t.c.builtin, so->builtin, sizeof t.c.builtin);
-	int rc = expand_list(&t, res, NULL, 0, base_ptr);
-	if (!rc)
-		rc = implicit_children(&t);
-	if (so && !rc && !t.c.oom) {
-		memcpy(so->builtin, t.c.builtin, sizeof so->builtin);
-		memcpy(so->made_with, made_with, sizeof made_with);
-		so->arena = t.c.a;
+		return terr(t, tmpl->off, AZA_EINPUT, "template has no \"resources\"");
+	struct aza_tmpl_opts *so = t->cache;
+	const char *made_with[4] = {t->c.sub, t->c.rg, t->c.location, t->c.tenant};
+	if (so && so->arena == t->c.a && !memcmp(so->made_with, made_with, sizeof made_with))
+		memcpy(t->c.builtin, so->builtin, sizeof t->c.builtin);
+	int rc = expand_list(t, res, NULL, 0, base_ptr);
+	if (!rc) {
+		if (t->def)
+			rc = event(t, AZA_TEV_END) ? 0 : oom(t); /* the implicit children are added on replay */
+		else
+			rc = implicit_children(t);
 	}
-	if (!rc && t.c.oom)
-		rc = oom(&t);
+	if (so && !rc && !t->c.oom) {
+		memcpy(so->builtin, t->c.builtin, sizeof so->builtin);
+		memcpy(so->made_with, made_with, sizeof made_with);
+		so->arena = t->c.a;
+	}
+	if (!rc && t->c.oom)
+		rc = oom(t);
 	return rc;
+}
+
+int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos)
+{
+	tx t;
+	memset(&t, 0, sizeof t);
+	t.inv = inv;
+	t.o = ud;
+	t.cache = ud; /* the scan's, see template.h */
+	t.pos = pos;
+	t.c.ctx = aza_inv__ctx(inv);
+	t.c.a = aza_inv__arena(inv);
+	return expand_tmpl(&t, tmpl, source);
+}
+
+int aza_tmpl__expand_off(void *ud, aza_tdefer *d, const aza_json *tmpl, const char *source, const struct aza_pos *pos)
+{
+	tx t;
+	memset(&t, 0, sizeof t);
+	t.def = d;
+	t.o = ud;
+	t.pos = pos;
+	t.c.ctx = &d->ctx;
+	t.c.a = &d->a;
+	/* This thread's own caches (the scan's are the inventory thread's). */
+	if (!d->cache && (d->cache = aza_arena__alloc(&d->a, sizeof *t.cache)))
+		memset(d->cache, 0, sizeof *t.cache);
+	t.cache = d->cache;
+	return expand_tmpl(&t, tmpl, source);
+}
+
+int aza_tmpl__replay(void *ud, aza_inv *inv, const aza_tev *ev, const char *source)
+{
+	tx t;
+	memset(&t, 0, sizeof t);
+	t.inv = inv;
+	t.o = ud;
+	t.c.ctx = aza_inv__ctx(inv);
+	t.c.a = aza_inv__arena(inv);
+	t.c.source = source;
+	for (; ev; ev = ev->next) {
+		int rc = 0;
+		if (ev->kind == AZA_TEV_WARN)
+			aza__warn(t.c.ctx, "%s", ev->warn);
+		else if (ev->kind == AZA_TEV_ADD)
+			rc = add(&t, ev->doc, ev->type, ev->api_version, ev->line, ev->column, ev->pointer, ev->suppress,
+			         ev->lines);
+		else
+			rc = implicit_children(&t);
+		if (rc)
+			return rc;
+	}
+	return 0;
 }

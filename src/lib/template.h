@@ -88,6 +88,10 @@ struct aza_tmpl_opts {
 aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl, const aza_json *param_values,
                                const aza_json *value, const char **err);
 int aza_tmpl__expand(void *ud, aza_inv *inv, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
+/* The same on a thread that does not own the inventory, and the replay of
+ * what it recorded (struct aza_tmpl_hook). */
+int aza_tmpl__expand_off(void *ud, aza_tdefer *d, const aza_json *tmpl, const char *source, const struct aza_pos *pos);
+int aza_tmpl__replay(void *ud, aza_inv *inv, const aza_tev *ev, const char *source);
 /* Set all offsets under v (made from text that is not the template's) to off. */
 void aza_t__reoff(aza_json *v, size_t off);
 /* Where value v (read by a rule) is in template resource r: its line and

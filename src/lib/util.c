@@ -287,6 +287,25 @@ void aza_arena__clear(aza_arena *a)
 	a->used_total = 0;
 }
 
+void aza_arena__adopt(aza_arena *dst, aza_arena *src)
+{
+	struct aza_chunk *oldest = src->head;
+	if (!oldest)
+		return;
+	while (oldest->prev)
+		oldest = oldest->prev;
+	if (dst->head) {
+		/* Below dst's newest chunk, which dst goes on filling. */
+		oldest->prev = dst->head->prev;
+		dst->head->prev = src->head;
+	} else {
+		dst->head = src->head;
+	}
+	dst->used_total += src->used_total;
+	src->head = NULL;
+	src->used_total = 0;
+}
+
 /* ---- buffers ---- */
 void aza_buf__init(aza_buf *b, size_t max)
 {
