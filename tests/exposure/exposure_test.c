@@ -769,6 +769,13 @@ static const struct mcase {
 	{"AZA-NET-028/fail-unknown-address-deny-prefix-other-port.json",
 	 "vm1 public-ip TCP 0-3388<-0-3388; vm1 public-ip TCP 3390-65535<-3390-65535; vm1 public-ip TCP 3389<-3389 (assumed)"},
 	{"AZA-NET-028/pass-unknown-address-deny-vnet.json", "vm1 public-ip (closed)"},
+	/* ... but it lies in its subnet: a Deny to all of it covers, one to none of it does not */
+	{"AZA-NET-028/pass-unknown-address-deny-subnet-prefix.json", "vm1 public-ip (closed)"},
+	{"AZA-NET-028/fail-unknown-address-deny-other-subnet.json", "vm1 public-ip TCP 22<-22"},
+	{"AZA-NET-028/pass-vmss-deny-subnet-prefix.json", "ss1 load-balancer (closed)"},
+	{"AZA-NET-028/pass-vmss-deny-subnet-prefix-vnet-inline.json", "ss1 load-balancer (closed)"},
+	{"AZA-NET-028/fail-vmss-deny-other-subnet.json", "ss1 load-balancer TCP 22<-50000-50099"},
+	{"AZA-NET-028/unknown-vmss-deny-part-of-subnet.json", "ss1 load-balancer TCP 22<-50000-50099 (assumed)"},
 };
 
 static void test_model(const char *dir)
