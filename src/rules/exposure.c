@@ -841,6 +841,8 @@ static void subnet_prefixes(aza_expo *x, const aza_json *sp, subent *e)
 		const char *t = aza_json_str(one && !k ? one : aza_json_at(list, one ? k - 1 : k));
 		if (!t || !aza_nsg__prefix(t, &p[n]))
 			return;
+		if (k && one && !strcmp(t, aza_json_str(one)))
+			continue; /* addressPrefix again in the list */
 		n++;
 		if (!(text = aza_arena__printf(&x->a, "%s%s%s", text, *text ? ", " : "", t))) {
 			x->oom = 1;

@@ -233,6 +233,12 @@ case(R, 'pass-vmss-deny-subnet-prefix-vnet-inline', ssworld([rule('DenyWebSubnet
      "PASS ss1 ~ public frontends: pip-lb (20.50.60.99)")
 case(R, 'fail-vmss-deny-other-subnet', ssworld([rule('DenyDbSubnet', 100, 'Deny', dst='10.0.2.0/24'), rule('AllowSsh', 200)]),
      "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT pool lb1/ssh-pool -> subnet NSG nsg-sub rule AllowSsh (priority 200)")
+def two_prefixes(w):
+    for r in w['resources']:
+        if r['type'] == N + '/virtualNetworks/subnets': r['properties']['addressPrefixes'] = ['10.0.1.0/24', '10.0.2.0/24']
+    return w
+case(R, 'unknown-vmss-deny-one-of-two-subnet-prefixes', two_prefixes(ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)])),
+     "UNKNOWN ss1 ~ (in subnet web: 10.0.1.0/24, 10.0.2.0/24) is not in the input: rule DenyWebSubnet (priority 100) of NSG nsg-sub was not counted as blocking")
 case(R, 'unknown-vmss-deny-part-of-subnet', ssworld([rule('DenyWebPart', 100, 'Deny', dst='10.0.1.0/26'), rule('AllowSsh', 200)]),
      "UNKNOWN ss1 ~ but the private address of ip configuration ipconfig1 (in subnet web: 10.0.1.0/24) is not in the input: rule DenyWebPart (priority 100) of NSG nsg-sub was not counted as blocking")
 case(R, 'pass-deny-both-families', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
