@@ -136,18 +136,73 @@ static aza_nsg_span *set_dup(aza_arena *a, const aza_nsg_span *s, size_t n)
 
 /* ---------------------------------------------------------- one NSG, one dst */
 
+/* Does r's destination hold every address of span s (of s's family)? */
+static int dst_holds(const aza_nsg_rule *r, const aza_nsg_span *s)
+{
+	uint64_t cur = s->lo;
+	for (size_t n = 0; n <= r->ndst; n++) {
+		size_t i = 0;
+		while (i < r->ndst && (r->dst[i].v6 != s->v6 || r->dst[i].lo > cur || r->dst[i].hi < cur))
+			i++;
+		if (i == r->ndst)
+			return 0;
+		if (r->dst[i].hi >= s->hi)
+			return 1;
+		cur = r->dst[i].hi + 1;
+	}
+	return 0;
+}
+
+/* r's destination prefixes against the subnet prefixes of the family v6
+ * that the address not known lies in: 2 they hold all of them, 0 none of
+ * their addresses, 1 part (or the subnet's prefixes are not known). An
+ * IPv6 prefix longer than /64 is held as its /64, more than it is, so a
+ * rule with one never holds all for certain. */
+static int dst_vs_net(const aza_nsg_rule *r, const aza_expo_dst *d, unsigned char v6)
+{
+	size_t n = 0;
+	int all = 1, none = 1;
+	for (size_t i = 0; i < d->nnet; i++) {
+		const aza_nsg_span *s = &d->net[i];
+		if (s->v6 != v6)
+			continue;
+		n++;
+		for (size_t j = 0; j < r->ndst && none; j++)
+			if (r->dst[j].v6 == v6 && r->dst[j].lo <= s->hi && s->lo <= r->dst[j].hi)
+				none = 0;
+		if (all && !dst_holds(r, s))
+			all = 0;
+	}
+	if (!n)
+		return 1;
+	if (all && !(v6 && r->dst_wide6))
+		return 2;
+	return none ? 0 : 1;
+}
+
 int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
 {
 	if (r->dst_all)
 		return 1;
 	/* Address not known: a prefix holding every address of its family
-	 * holds it; any other prefix may or may not. The model evaluates both
+	 * holds it; so do prefixes holding all of its subnet's prefixes (of
+	 * its family), and prefixes holding none of them do not. Any other
+	 * prefix, and one of the other family (about an address of that
+	 * family, not known either), may or may not. The model evaluates both
 	 * readings (d->best) and reports what only the first admits as resting
 	 * on the address, so a Deny that may not cover it never hides an Allow. */
 	if (!d->has_ip && r->ndst) {
-		if (r->dst_full & (d->fam ? d->fam : 1u))
+		unsigned fam = d->fam ? d->fam : 1u;
+		unsigned char v6 = fam == 2;
+		if (r->dst_full & fam)
 			return 1;
-		if (r->allow != d->best)
+		int rel = dst_vs_net(r, d, v6);
+		if (rel == 2)
+			return 1;
+		int other = 0;
+		for (size_t i = 0; i < r->ndst && !other; i++)
+			other = r->dst[i].v6 != v6;
+		if ((rel || other) && r->allow != d->best)
 			return 1;
 	}
 	/* A prefix of the other family than the known address is about the IP
@@ -754,19 +809,71 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	return n;
 }
 
-/* Remember a subnet's NSG id (NULL: none). */
+/* What the model reads of a subnet. */
+typedef struct subent {
+	const char *nsg;     /* its NSG id (NULL: none) */
+	aza_nsg_span *pfx;   /* its address prefixes (NULL: not known) */
+	size_t npfx;
+	const char *pfx_text; /* as written, for notes */
+} subent;
+
+/* A subnet's address prefixes: addressPrefix and addressPrefixes (every
+ * address of the subnet is in one of them). Any that cannot be read (a
+ * template value not known, not a prefix) makes them all not known, since
+ * the address may be in that one. */
+static void subnet_prefixes(aza_expo *x, const aza_json *sp, subent *e)
+{
+	const aza_json *one = aza_json_get(sp, "addressPrefix"), *list = aza_json_get(sp, "addressPrefixes");
+	if (aza_json_is(one, AZA_JNULL))
+		one = NULL;
+	if (aza_json_is(list, AZA_JNULL))
+		list = NULL;
+	size_t cap = (one ? 1 : 0) + aza_json_len(list), n = 0;
+	if (!cap || (list && !aza_json_is(list, AZA_JARR)))
+		return;
+	aza_nsg_span *p = aza_arena__alloc(&x->a, cap * sizeof *p);
+	const char *text = "";
+	if (!p) {
+		x->oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < cap; k++) {
+		const char *t = aza_json_str(one && !k ? one : aza_json_at(list, one ? k - 1 : k));
+		if (!t || !aza_nsg__prefix(t, &p[n]))
+			return;
+		if (k && one && !strcmp(t, aza_json_str(one)))
+			continue; /* addressPrefix again in the list */
+		n++;
+		if (!(text = aza_arena__printf(&x->a, "%s%s%s", text, *text ? ", " : "", t))) {
+			x->oom = 1;
+			return;
+		}
+	}
+	e->pfx = p;
+	e->npfx = n;
+	e->pfx_text = text;
+}
+
+/* Remember what the model reads of a subnet. */
 static void subnet_put(aza_expo *x, const char *sid, const aza_json *sp)
 {
 	if (!sid || ht_get(&x->subnets, sid, NULL))
 		return;
-	const char *nsg = keep(x, jstr(sp, "networkSecurityGroup.id"));
-	if (!(sid = keep(x, sid)) || !ht_put(&x->a, &x->subnets, sid, NULL, (void *)nsg))
+	subent *e = aza_arena__alloc(&x->a, sizeof *e);
+	if (!e) {
+		x->oom = 1;
+		return;
+	}
+	memset(e, 0, sizeof *e);
+	e->nsg = keep(x, jstr(sp, "networkSecurityGroup.id"));
+	subnet_prefixes(x, sp, e);
+	if (!(sid = keep(x, sid)) || !ht_put(&x->a, &x->subnets, sid, NULL, e))
 		x->oom = 1;
 }
 
-/* The NSG id of a subnet: 1 found (*nsg may be NULL: none), 0 subnet unknown.
- * A virtual network's embedded subnets are all remembered when it is read. */
-static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
+/* A subnet (NULL: not in the input). A virtual network's embedded subnets
+ * are all remembered when it is read. */
+static const subent *subnet_get(aza_expo *x, const char *sid)
 {
 	hent *e = ht_get(&x->subnets, sid, NULL);
 	if (!e) {
@@ -791,10 +898,7 @@ static int subnet_nsg(aza_expo *x, const char *sid, const char **nsg)
 		aza_arena__reset(&x->d, dm);
 		e = ht_get(&x->subnets, sid, NULL);
 	}
-	if (!e)
-		return 0;
-	*nsg = e->val;
-	return 1;
+	return e ? e->val : NULL;
 }
 
 static ipc *ipc_by_id(aza_expo *x, const char *id);
@@ -1163,11 +1267,20 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	const char *notes = c->note;
 #define NOTE(s) (notes = notes ? aza_arena__printf(&x->a, "%s; %s", notes, (s)) : (s))
 	const char *ids[2] = {NULL, c->nsg_id};
+	const subent *sn = NULL;
 	if (c->subnet_id) {
-		if (!subnet_nsg(x, c->subnet_id, &ids[0]))
+		if (!(sn = subnet_get(x, c->subnet_id)))
 			NOTE(aza_arena__printf(&x->a, "subnet %s is not in the input (its NSG is not known)", last_seg(c->subnet_id)));
+		else
+			ids[0] = sn->nsg;
 	} else {
 		NOTE("the IP configuration names no subnet");
+	}
+	/* The address not known lies in its subnet: rules whose destination
+	 * holds all of the subnet or none of it apply or not for certain. */
+	if (!c->dst.has_ip && sn && sn->pfx) {
+		c->dst.net = sn->pfx;
+		c->dst.nnet = sn->npfx;
 	}
 	const view *v[2] = {NULL, NULL};
 	for (int i = 0; i < 2; i++) {
@@ -1193,8 +1306,11 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	c->map = *m;
 	c->map_note = notes;
 	if (!c->dst.has_ip)
-		unknown_addr(x, c, &c->dst, aza_arena__printf(&x->a, "the private address of ip configuration %s", c->name), &c->map,
-		             &c->sure, &c->assumed, &c->addr_note);
+		unknown_addr(x, c, &c->dst,
+		             c->dst.net ? aza_arena__printf(&x->a, "the private address of ip configuration %s (in subnet %s: %s)", c->name,
+		                                            last_seg(c->subnet_id), sn->pfx_text)
+		                        : aza_arena__printf(&x->a, "the private address of ip configuration %s", c->name),
+		             &c->map, &c->sure, &c->assumed, &c->addr_note);
 #undef NOTE
 }
 
@@ -1566,6 +1682,8 @@ static void load_balancers(aza_expo *x)
 						fd.ip = pi->addr;
 						fd.fam = pi->fam == 2 ? 2u : 1u;
 						fd.no_vnet = 1;
+						fd.net = NULL; /* the frontend's address is not in the subnet */
+						fd.nnet = 0;
 						const char *what = aza_arena__printf(&x->a, "the address of public IP %s (floating IP)", fname);
 						if (!(map = map_for_dst(x, m->c, &fd, what, &fs, &fa, &anote)))
 							return;

@@ -20,8 +20,11 @@
  *     Allow from * on 20-30 only on port 22; a path counts the sources of
  *     its public IP's family only (publicIPAddressVersion);
  *   - a private address not known is evaluated under two readings
- *     (aza_expo_dst.best); what only the one that admits most reaches is
- *     marked (aza_expo__certain) and named in the endpoint's note.
+ *     (aza_expo_dst.best) for the rules whose destination prefixes may or
+ *     may not hold it (those that hold all of its subnet's prefixes do,
+ *     those that hold none of them do not); what only the one that admits
+ *     most reaches is marked (aza_expo__certain) and named in the
+ *     endpoint's note.
  * Application Gateway listeners and Azure Firewall DNAT rules are fronting
  * hops: their backends are reported with the hop (the NSGs then see the
  * gateway or firewall as the source, so they are not evaluated). Bastion
@@ -42,6 +45,10 @@ typedef struct aza_expo_dst {
 	                         applies, a Deny applies only when its prefix
 	                         holds every address of the family), 1 the one
 	                         that admits least (the reverse) */
+	const aza_nsg_span *net; /* address not known: its subnet's prefixes
+	                            (NULL: not known); it lies in one of those
+	                            of its family */
+	size_t nnet;
 	const char **asgs;    /* application security group ids */
 	size_t nasgs;
 	int no_vnet;          /* the address is public (floating IP): the

@@ -913,8 +913,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
 	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in; a path " \
 	"counts the sources of its public IP's family only (publicIPAddressVersion, absent: IPv4). When the private address is not " \
-	"in the input, an Allow to a destination prefix is taken to apply and a Deny to one that is not every address of the family " \
-	"not to cover it: what is reachable only under that reading is UNKNOWN, naming the rules. " \
+	"in the input (scale sets, dynamic addresses in templates), it lies in its subnet (addressPrefix, addressPrefixes): a " \
+	"destination prefix holding all of the subnet holds it, one holding none of it does not; for any other, an Allow is taken to " \
+	"apply and a Deny not to cover it: what is reachable only under that reading is UNKNOWN, naming the rules. " \
 	"Internet sources narrower than a /16 are reported " \
 	"as allow-listed, not as a failure. A subnet, NSG, NIC or load balancer the path needs but the input lacks gives UNKNOWN. " \
 	"Application Gateway backends are HTTP(S)-proxied and not counted. See docs/exposure.md."

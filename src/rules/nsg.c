@@ -69,11 +69,14 @@ static void *grow_add(aza_arena *a, grow *g)
  * /0 is every address of its own family only (0.0.0.0/0 is IPv4, ::/0
  * IPv6), as Azure matches a prefix only against its own family. A bare
  * 0.0.0.0 is not documented: read so that neither reading can give a false
- * PASS (every IPv4 address in an Allow, the one host in a Deny). */
-static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *all)
+ * PASS (every IPv4 address in an Allow, the one host in a Deny). *wide is
+ * set to 1 for an IPv6 prefix longer than /64, held as its /64: the span
+ * then holds more than the prefix does. */
+static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *all, int *wide)
 {
 	char buf[64];
 	*all = 0;
+	*wide = 0;
 	if (!strcmp(s, "*") || aza__strieq(s, "Any")) {
 		*all = FAM4 | FAM6;
 		return 1;
@@ -122,6 +125,7 @@ static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *al
 		for (int i = 0; i < 8; i++)
 			v = (v << 8) | a[i];
 		int bits = plen < 0 || plen > 64 ? 64 : (int)plen;
+		*wide = plen < 0 || plen > 64;
 		uint64_t host = bits == 64 ? 0 : ((1ull << (64 - bits)) - 1);
 		sp->lo = v & ~host;
 		sp->hi = sp->lo | host;
@@ -129,6 +133,17 @@ static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *al
 		return 1;
 	}
 	return 0;
+}
+
+int aza_nsg__prefix(const char *s, aza_nsg_span *sp)
+{
+	unsigned full;
+	int wide;
+	if (!parse_prefix(s, 0, sp, &full, &wide) || full == (FAM4 | FAM6))
+		return 0;
+	if (full)
+		*sp = (aza_nsg_span){0, full == FAM6 ? V6MAX : V4MAX, (unsigned char)(full == FAM6)};
+	return 1;
 }
 
 /* Add the whole space of each family in fam. */
@@ -186,7 +201,10 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 			}
 			aza_nsg_span sp;
 			unsigned full;
-			if (parse_prefix(s, r->allow, &sp, &full)) {
+			int wide;
+			if (parse_prefix(s, r->allow, &sp, &full, &wide)) {
+				if (wide && !src)
+					r->dst_wide6 = 1;
 				if (full) {
 					all |= full;
 					if (add_all(a, &spans, full))

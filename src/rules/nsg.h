@@ -66,6 +66,10 @@ typedef struct aza_nsg_span {
 /* Sort spans (IPv4 first, then by start) and merge overlapping or adjacent
  * ones, in place; returns the new count. Shared by the exposure model. */
 size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n);
+/* An address prefix ("10.0.1.0/24", "fd00::/64", an address alone) as a
+ * span, as rules read it (an IPv6 prefix longer than /64 is held as its
+ * /64): 1, or 0 when s is not one (a tag, `*`). */
+int aza_nsg__prefix(const char *s, aza_nsg_span *sp);
 
 typedef struct aza_nsg_rule {
 	const char *name;
@@ -83,6 +87,8 @@ typedef struct aza_nsg_rule {
 	size_t ndtok;
 	int dst_all;          /* destination is every address of both families */
 	unsigned dst_full;    /* families whose every address the destination holds (1 IPv4, 2 IPv6) */
+	int dst_wide6;        /* an IPv6 destination prefix is longer than /64:
+	                         its span (a /64) holds more than it does */
 	int azure_cloud;      /* a source is the AzureCloud tag (or a regional AzureCloud.*) */
 } aza_nsg_rule;
 

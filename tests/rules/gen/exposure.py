@@ -178,31 +178,69 @@ case(R, 'fail-allow-ipv4-only', world([rule('AllowSsh4', 100, src='0.0.0.0/0')],
 case(R, 'pass-allow-ipv6-only-ipv4-public-ip', world([rule('AllowSsh6', 100, src='::/0')], None), "PASS vm1\n" + NA)
 case(R, 'fail-allow-ipv6-only-ipv6-public-ip', v6world([rule('AllowSsh6', 100, src='::/0')]),
      "FAIL vm1 ~ from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh6 (priority 100)\n" + NA)
-# The private address not in the input: an Allow with a destination prefix
-# may apply, a Deny whose prefix does not hold every address of the family
-# may not cover it; what is reached only under that reading is UNKNOWN with
-# the rules named, what is reached either way a FAIL.
+# The private address not in the input: it lies in its subnet (10.0.1.0/24
+# here). A rule whose destination holds all of the subnet applies, one that
+# holds none of it does not; one holding part of it (10.0.1.0/26) may or may
+# not: what is reached only when a Deny to it does not cover the address, or
+# an Allow to it applies, is UNKNOWN with the rules named, what is reached
+# either way a FAIL.
 def noaddr(rules):
     w = world(rules, None)
     for r in w['resources']:
         if r['type'] == N + '/networkInterfaces':
             r['properties']['ipConfigurations'][0]['properties'].pop('privateIPAddress', None)
     return w
-case(R, 'unknown-address-deny-prefix', noaddr([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)]),
-     "UNKNOWN vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyWebSubnet (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
-# Denies to the subnet's prefixes of both families (a PASS before: every
-# rule with a destination prefix was taken to apply).
-case(R, 'unknown-address-deny-prefix-both-families', noaddr([rule('DenyWeb4', 100, 'Deny', dst='10.0.1.0/24'),
+IN_WEB = "the private address of ip configuration ipconfig1 (in subnet web: 10.0.1.0/24) is not in the input"
+case(R, 'unknown-address-deny-prefix', noaddr([rule('DenyWebPart', 100, 'Deny', dst='10.0.1.0/26'), rule('AllowSsh', 200)]),
+     "UNKNOWN vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but " + IN_WEB + ": rule DenyWebPart (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
+case(R, 'pass-unknown-address-deny-subnet-prefix', noaddr([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)]),
+     "PASS vm1\n" + NA)
+case(R, 'fail-unknown-address-deny-other-subnet', noaddr([rule('DenyDbSubnet', 100, 'Deny', dst='10.0.2.0/24'), rule('AllowSsh', 200)]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG\n" + NA)
+# Denies to part of the subnet and to an IPv6 prefix (about an IPv6
+# address not known either) do not hide an Allow.
+case(R, 'unknown-address-deny-prefix-both-families', noaddr([rule('DenyWeb4', 100, 'Deny', dst='10.0.1.0/26'),
                                                              rule('DenyWeb6', 110, 'Deny', dst='fd00:db8:1::/64'), rule('AllowSsh', 200)]),
-     "UNKNOWN vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyWeb4 (priority 100) of NSG nsg-sub was not counted as blocking, rule DenyWeb6 (priority 110) of NSG nsg-sub was not counted as blocking\n" + NA)
-case(R, 'unknown-address-allow-prefix', noaddr([rule('AllowSshWeb', 100, dst='10.0.1.0/24')]),
-     "UNKNOWN vm1 ~ but the private address of ip configuration ipconfig1 is not in the input: rule AllowSshWeb (priority 100) of NSG nsg-sub was counted as applying\n" + NA)
+     "UNKNOWN vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but " + IN_WEB + ": rule DenyWeb4 (priority 100) of NSG nsg-sub was not counted as blocking, rule DenyWeb6 (priority 110) of NSG nsg-sub was not counted as blocking\n" + NA)
+case(R, 'unknown-address-allow-prefix', noaddr([rule('AllowSshWebPart', 100, dst='10.0.1.0/26')]),
+     "UNKNOWN vm1 ~ but " + IN_WEB + ": rule AllowSshWebPart (priority 100) of NSG nsg-sub was counted as applying\n" + NA)
+case(R, 'fail-unknown-address-allow-subnet-prefix', noaddr([rule('AllowSshWeb', 100, dst='10.0.1.0/24')]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSshWeb (priority 100) -> no NIC NSG\n" + NA)
+case(R, 'pass-unknown-address-allow-other-subnet', noaddr([rule('AllowSshDb', 100, dst='10.0.2.0/24')]), "PASS vm1\n" + NA)
 case(R, 'pass-unknown-address-deny-vnet', noaddr([rule('DenyToVnet', 100, 'Deny', dst='VirtualNetwork'), rule('AllowSsh', 200)]), "PASS vm1\n" + NA)
 case(R, 'pass-unknown-address-deny-all-ipv4', noaddr([rule('DenyToAll4', 100, 'Deny', dst='0.0.0.0/0'), rule('AllowSsh', 200)]), "PASS vm1\n" + NA)
-case(R, 'fail-unknown-address-deny-prefix-other-port', noaddr([rule('DenyRdpWeb', 100, 'Deny', port='3389', dst='10.0.1.0/24'), rule('AllowAll', 200, port='*')]),
+case(R, 'fail-unknown-address-deny-prefix-other-port', noaddr([rule('DenyRdpWeb', 100, 'Deny', port='3389', dst='10.0.1.0/26'), rule('AllowAll', 200, port='*')]),
      "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowAll (priority 200)\n" + NA)
-case('AZA-NET-027', 'unknown-address-deny-prefix', noaddr([rule('DenyRdpWeb', 100, 'Deny', port='3389', dst='10.0.1.0/24'), rule('AllowAll', 200, port='*')]),
-     "UNKNOWN vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowAll (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 is not in the input: rule DenyRdpWeb (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
+case('AZA-NET-027', 'unknown-address-deny-prefix', noaddr([rule('DenyRdpWeb', 100, 'Deny', port='3389', dst='10.0.1.0/26'), rule('AllowAll', 200, port='*')]),
+     "UNKNOWN vm1 ~ TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowAll (priority 200) -> no NIC NSG, but " + IN_WEB + ": rule DenyRdpWeb (priority 100) of NSG nsg-sub was not counted as blocking\n" + NA)
+# Scale set instances: their addresses are never in the input, but they lie
+# in the subnet, read as a resource or inline in its virtual network.
+def ssworld(rules, inline=False):
+    res = [vmss(natpools=['ssh-pool']), nsg('nsg-sub', rules), pip('pip-lb', nic=None, addr='20.50.60.99'),
+           lb(natpools=[('ssh-pool', 50000, 50099, 22, 'Tcp')])]
+    sn = subnet('nsg-sub')
+    if inline:
+        vid = nid('virtualNetworks', 'vnet1')
+        res.append({"name": "vnet1", "id": vid, "type": N + "/virtualNetworks", "location": "westeurope",
+                    "properties": {"provisioningState": "Succeeded", "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+                                   "subnets": [{"name": "web", "id": SUBNET_ID, "properties": sn['properties']}]}})
+    else:
+        res.append(sn)
+    return snapshot(res)
+case(R, 'pass-vmss-deny-subnet-prefix', ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)]),
+     "PASS ss1 ~ public frontends: pip-lb (20.50.60.99)")
+case(R, 'pass-vmss-deny-subnet-prefix-vnet-inline', ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)], inline=True),
+     "PASS ss1 ~ public frontends: pip-lb (20.50.60.99)")
+case(R, 'fail-vmss-deny-other-subnet', ssworld([rule('DenyDbSubnet', 100, 'Deny', dst='10.0.2.0/24'), rule('AllowSsh', 200)]),
+     "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT pool lb1/ssh-pool -> subnet NSG nsg-sub rule AllowSsh (priority 200)")
+def two_prefixes(w):
+    for r in w['resources']:
+        if r['type'] == N + '/virtualNetworks/subnets': r['properties']['addressPrefixes'] = ['10.0.1.0/24', '10.0.2.0/24']
+    return w
+case(R, 'unknown-vmss-deny-one-of-two-subnet-prefixes', two_prefixes(ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)])),
+     "UNKNOWN ss1 ~ (in subnet web: 10.0.1.0/24, 10.0.2.0/24) is not in the input: rule DenyWebSubnet (priority 100) of NSG nsg-sub was not counted as blocking")
+case(R, 'unknown-vmss-deny-part-of-subnet', ssworld([rule('DenyWebPart', 100, 'Deny', dst='10.0.1.0/26'), rule('AllowSsh', 200)]),
+     "UNKNOWN ss1 ~ but the private address of ip configuration ipconfig1 (in subnet web: 10.0.1.0/24) is not in the input: rule DenyWebPart (priority 100) of NSG nsg-sub was not counted as blocking")
 case(R, 'pass-deny-both-families', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
                                           rule('AllowSsh', 200, src='Internet')], None), "PASS vm1\n" + NA)
 case(R, 'pass-deny-internet-allow-ipv6', world([rule('DenyNet', 100, 'Deny', src='Internet'), rule('Allow6', 200, src='::/0')], None),
