@@ -70,6 +70,7 @@ void aza_scan_free(aza_scan *s)
 	aza__free(s->rule_pats);
 	aza__free(s->f);
 	aza__free(s->fx);
+	aza__free(s->order);
 	aza_triage__free(s->triage);
 	aza_expo__free(s->expo);
 	aza_jintern__free(s->wmsgs);
@@ -231,7 +232,7 @@ int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x)
 
 aza_fx *aza_scan__fx(aza_scan *s, size_t i)
 {
-	aza_frec *f = &s->f[i];
+	aza_frec *f = aza_scan__rec(s, i);
 	if (!f->x) {
 		aza_fx z;
 		memset(&z, 0, sizeof z);
@@ -245,7 +246,7 @@ aza_fx *aza_scan__fx(aza_scan *s, size_t i)
  * these); a field added to the struct must be added here. */
 void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out)
 {
-	const aza_frec *f = &s->f[i];
+	const aza_frec *f = aza_scan__rec(s, i);
 	const aza_res *r = f->res;
 	out->rule = aza_rule_at(f->rule);
 	out->status = (aza_status)f->status;

@@ -52,6 +52,12 @@ struct aza_scan {
 	/* results */
 	aza_frec *f;
 	size_t nf, capf;
+	/* The findings in catalogue order: order[i] is the record of finding i
+	 * (NULL until the engine has sorted, and for no findings). Records
+	 * stay in the order rules made them: moving 24-byte records along a
+	 * permutation's cycles misses the cache on nearly every step, while
+	 * reading them through this index walks them in short strides. */
+	uint32_t *order;
 	aza_fx *fx;          /* extras of some findings (aza_frec.x) */
 	size_t nfx, capfx;
 	aza_finding view[AZA_VIEWS]; /* aza_scan_finding's results */
@@ -75,6 +81,11 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r);
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x);
 /* The extras of finding i, made on first use; NULL when out of memory. */
 aza_fx *aza_scan__fx(aza_scan *s, size_t i);
+/* The record of finding i (i < s->nf), in catalogue order once sorted. */
+static inline aza_frec *aza_scan__rec(const aza_scan *s, size_t i)
+{
+	return &s->f[s->order ? s->order[i] : i];
+}
 /* Fill *out with finding i (i < s->nf). */
 void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out);
 /* The rule engine: evaluate every selected rule. */

@@ -264,7 +264,7 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 	}
 	if (rc == 0) {
 		for (size_t i = 0; i < s->nf && rc == 0; i++) {
-			aza_frec *r = &s->f[i];
+			aza_frec *r = aza_scan__rec(s, i);
 			if (r->status != AZA_FAIL && r->status != AZA_UNKNOWN && r->status != AZA_MANUAL)
 				continue;
 			aza_finding f;

@@ -70,7 +70,7 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	 * status filter, PASS and NOT_APPLICABLE are counted, not listed. */
 	int hide_passing = !verbose && (!o || !o->status_mask);
 	for (size_t i = 0; i < nf; i++) {
-		const aza_frec *r = &s->f[i];
+		const aza_frec *r = aza_scan__rec(s, i);
 		int a = (int)aza_rule_area(aza_rule_at(r->rule));
 		if (a < 0 || a >= AZA_AREA_COUNT)
 			continue;

@@ -523,17 +523,19 @@ static void run_scope_rule(aza_ev *ev)
 		aza_na(ev, tenant, "no subscription in the input");
 }
 
-/* Stable order of findings by rule, as the catalogue lists them. The
- * findings are moved in place along the cycles of the permutation, so the
- * sort needs 4 bytes per finding, not a second copy of them. */
+/* Stable order of findings by rule, as the catalogue lists them: a
+ * counting sort into the scan's order index (scan.h says why the records
+ * themselves stay where they are). */
 static int sort_findings(aza_scan *s)
 {
+	if (!s->nf)
+		return 0;
 	size_t nr = aza_rule_count() + 1;
 	size_t *start = aza__malloc(nr * sizeof *start);
-	uint32_t *dest = s->nf ? aza__malloc(s->nf * sizeof *dest) : NULL;
-	if (!start || (s->nf && !dest)) {
+	uint32_t *order = aza__malloc(s->nf * sizeof *order);
+	if (!start || !order) {
 		aza__free(start);
-		aza__free(dest);
+		aza__free(order);
 		return -1;
 	}
 	memset(start, 0, nr * sizeof *start);
@@ -542,19 +544,10 @@ static int sort_findings(aza_scan *s)
 	for (size_t k = 1; k < nr; k++)
 		start[k] += start[k - 1];
 	for (size_t i = 0; i < s->nf; i++)
-		dest[i] = (uint32_t)start[s->f[i].rule]++;
+		order[start[s->f[i].rule]++] = (uint32_t)i;
 	aza__free(start);
-	for (size_t i = 0; i < s->nf; i++) {
-		while (dest[i] != i) {
-			uint32_t d = dest[i];
-			aza_frec t = s->f[d];
-			s->f[d] = s->f[i];
-			s->f[i] = t;
-			dest[i] = dest[d];
-			dest[d] = d;
-		}
-	}
-	aza__free(dest);
+	aza__free(s->order);
+	s->order = order;
 	return 0;
 }
 
