@@ -537,9 +537,14 @@ static int store_file(aza_inv *inv)
 	return 0;
 }
 
+/* Once the store is a file, documents go to it in batches of this size: the
+ * buffer then holds a batch, not the first spill_at() bytes. */
+#define STORE_BATCH ((size_t)1 << 20)
+
 static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
 {
-	if (!inv->st.off && inv->st.len + n > spill_at() && inv->st.len) {
+	size_t limit = inv->st.fd >= 0 ? STORE_BATCH : spill_at();
+	if (!inv->st.off && inv->st.len + n > limit && inv->st.len) {
 		if (inv->st.fd < 0 && store_file(inv))
 			inv->st.off = 1; /* no temporary directory: keep documents in memory */
 		size_t o = 0;
@@ -555,6 +560,14 @@ static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
 		if (!inv->st.off) {
 			inv->st.written += inv->st.len;
 			inv->st.len = 0;
+			if (inv->st.cap > 2 * STORE_BATCH) {
+				/* Give the first spill's pages back. */
+				char *b = aza__realloc(inv->st.buf, 2 * STORE_BATCH);
+				if (b) {
+					inv->st.buf = b;
+					inv->st.cap = 2 * STORE_BATCH;
+				}
+			}
 		}
 	}
 	if (inv->st.off) {

@@ -54,7 +54,7 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_report_tally t;
 	aza_report__tally(s, o, &t);
 	size_t astart[AZA_AREA_COUNT + 1], fill[AZA_AREA_COUNT];
-	size_t *byarea = aza__malloc((nf ? nf : 1) * sizeof *byarea);
+	uint32_t *byarea = aza__malloc((nf ? nf : 1) * sizeof *byarea); /* finding indexes are 32-bit (engine) */
 	if (!byarea)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	astart[0] = 0;
@@ -78,7 +78,7 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			continue;
 		if (hide_passing && (r->status == AZA_PASS || r->status == AZA_NOT_APPLICABLE))
 			continue;
-		byarea[fill[a]++] = i;
+		byarea[fill[a]++] = (uint32_t)i;
 	}
 
 	/* A finding's lines are "  STATUS  RULE-ID  severity  name\n" and
