@@ -2,6 +2,7 @@
  * unit_test.c - table-driven tests of the JSON parser and accessors, and
  * of the buffer appends reports are made of.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -224,8 +225,50 @@ static void test_buf(void)
 	aza_buf__release(&b);
 }
 
+/* aza__vfmt against vsnprintf: the same bytes and return value, for the
+ * conversions it formats itself, the ones it hands on, and truncation. */
+static void fmt_case(size_t cap, const char *fmt, ...) AZA_PRINTF(2, 3);
+static void fmt_case(size_t cap, const char *fmt, ...)
+{
+	char want[256], got[256];
+	va_list a, b;
+	va_start(a, fmt);
+	va_copy(b, a);
+	memset(want, 'x', sizeof want);
+	memset(got, 'x', sizeof got);
+	int rw = vsnprintf(want, cap, fmt, a);
+	int rg = aza__vfmt(got, cap, fmt, b);
+	va_end(a);
+	va_end(b);
+	CHECK(rw == rg && memcmp(want, got, sizeof want) == 0, "aza__vfmt(cap %zu, \"%s\"): '%.*s' (%d), want '%.*s' (%d)",
+	      cap, fmt, (int)(cap ? cap : 1), got, rg, (int)(cap ? cap : 1), want, rw);
+}
+
+static void test_fmt(void)
+{
+	const char *volatile nul = NULL; /* glibc prints "(null)"; volatile keeps gcc from objecting */
+	fmt_case(256, "plain text");
+	fmt_case(256, "%s and %s", "one", "two");
+	fmt_case(256, "rule %s (priority %d) allows %s from %s", "AllowSSH", 100, "TCP 22", "Internet");
+	fmt_case(256, "%d %d %d", 0, -1, -2147483647 - 1);
+	fmt_case(256, "%u %ld %ld %lu %zu", 4294967295u, -9223372036854775807L - 1, 42L, 18446744073709551615ul,
+	         (size_t)123456789);
+	fmt_case(256, "%.*s|%.*s|%.*s", 3, "abcdef", 0, "abc", 10, "ab");
+	fmt_case(256, "%c%c 100%%", 'o', 'k');
+	fmt_case(256, "%s", nul);
+	/* handed on to vsnprintf */
+	fmt_case(256, "%.0f days, %2d, %4d, %.2f, %x", 89.6, 7, 42, 0.125, 255u);
+	fmt_case(256, "%s then %.0f", "mixed", 1.5);
+	/* truncation, in the fast path and at every boundary */
+	for (size_t cap = 0; cap < 24; cap++)
+		fmt_case(cap, "key '%s' expires in %d days", "signing", 30);
+	fmt_case(5, "%s", "longer than five");
+	fmt_case(1, "%d", 12345);
+}
+
 int main(void)
 {
+	test_fmt();
 	test_buf();
 	test_dropped_types();
 	test_parse();

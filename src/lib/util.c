@@ -220,12 +220,110 @@ char *aza_arena__strdup(aza_arena *a, const char *s)
 	return aza_arena__strndup(a, s, strlen(s));
 }
 
+/* Rules format a message for each of millions of findings, and glibc's
+ * vsnprintf spends most of its time in stdio machinery those messages do
+ * not need. */
+static char *fmt_u(char *end, unsigned long long v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
+int aza__vfmt(char *d, size_t cap, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	size_t n = 0;
+	const char *f = fmt;
+	for (;;) {
+		const char *pct = strchr(f, '%');
+		size_t lit = pct ? (size_t)(pct - f) : strlen(f);
+		if (n + lit >= cap)
+			goto slow;
+		memcpy(d + n, f, lit);
+		n += lit;
+		if (!pct)
+			break;
+		f = pct + 1;
+		const char *str = NULL;
+		size_t sl = 0;
+		char num[24], *ne = num + sizeof num, *nb = NULL;
+		int neg = 0;
+		if (f[0] == 's') {
+			str = va_arg(ap, const char *);
+			if (!str)
+				str = "(null)";
+			sl = strlen(str);
+			f += 1;
+		} else if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+			int prec = va_arg(ap, int);
+			str = va_arg(ap, const char *);
+			if (!str || prec < 0)
+				goto slow; /* rare: let vsnprintf decide */
+			sl = strnlen(str, (size_t)prec);
+			f += 3;
+		} else if (f[0] == 'c') {
+			num[0] = (char)va_arg(ap, int);
+			str = num;
+			sl = 1;
+			f += 1;
+		} else if (f[0] == '%') {
+			str = "%";
+			sl = 1;
+			f += 1;
+		} else if (f[0] == 'd') {
+			int v = va_arg(ap, int);
+			neg = v < 0;
+			nb = fmt_u(ne, neg ? 0ull - (unsigned long long)v : (unsigned long long)v);
+			f += 1;
+		} else if (f[0] == 'u') {
+			nb = fmt_u(ne, va_arg(ap, unsigned));
+			f += 1;
+		} else if (f[0] == 'l' && f[1] == 'd') {
+			long v = va_arg(ap, long);
+			neg = v < 0;
+			nb = fmt_u(ne, neg ? 0ull - (unsigned long long)v : (unsigned long long)v);
+			f += 2;
+		} else if (f[0] == 'l' && f[1] == 'u') {
+			nb = fmt_u(ne, va_arg(ap, unsigned long));
+			f += 2;
+		} else if (f[0] == 'z' && f[1] == 'u') {
+			nb = fmt_u(ne, va_arg(ap, size_t));
+			f += 2;
+		} else {
+			goto slow;
+		}
+		if (nb) {
+			if (neg)
+				*--nb = '-';
+			str = nb;
+			sl = (size_t)(ne - nb);
+		}
+		if (n + sl >= cap)
+			goto slow;
+		memcpy(d + n, str, sl);
+		n += sl;
+	}
+	va_end(cp);
+	if (cap)
+		d[n] = 0;
+	return (int)n;
+slow:
+	{
+		int r = vsnprintf(d, cap, fmt, cp);
+		va_end(cp);
+		return r;
+	}
+}
+
 char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap)
 {
 	char tmp[512];
 	va_list cp;
 	va_copy(cp, ap);
-	int n = vsnprintf(tmp, sizeof tmp, fmt, cp);
+	int n = aza__vfmt(tmp, sizeof tmp, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return NULL;

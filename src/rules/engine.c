@@ -98,7 +98,7 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	aza_arena *a = ev->keep;
 	const aza_json *read = aza_json__last_read(); /* before the reads below */
 	char msg[AZA_MAX_MSG];
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	aza__vfmt(msg, sizeof msg, fmt, ap);
 	aza_frec f;
 	aza_fx x;
 	int has_x = 0;
