@@ -2266,6 +2266,14 @@ size_t aza_expo__bytes(const aza_expo *x)
 	return n + x->nep * sizeof(epb) + x->nout * sizeof *x->out;
 }
 
+const aza_nsg *aza_expo__nsg(aza_ev *ev, const char *id)
+{
+	const aza_expo *x = aza_ev__scan(ev)->expo;
+	hent *e = x ? ht_get(&x->nsgs, id, NULL) : NULL;
+	const nsgent *n = e ? e->val : NULL;
+	return n && n->ok && !n->note ? &n->g : NULL;
+}
+
 const aza_expo *aza_expo__of(aza_ev *ev)
 {
 	aza_scan *s = aza_ev__scan(ev);

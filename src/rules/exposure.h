@@ -86,6 +86,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out);
 void aza_expo__free(aza_expo *x);
 /* The model of the scan being evaluated, built on first use (NULL: out of memory). */
 const aza_expo *aza_expo__of(aza_ev *ev);
+/* The NSG id as the model parsed it, when the model is built (it never
+ * builds it), read it, and nothing in it depended on a template value not
+ * known yet (so reading it again would mark no value as touched); else
+ * NULL. The NSG rules share it instead of parsing every NSG a second
+ * time. The model is read-only once built: safe from both evaluators. */
+const aza_nsg *aza_expo__nsg(aza_ev *ev, const char *id);
 size_t aza_expo__count(const aza_expo *x);
 const aza_expo_endpoint *aza_expo__at(const aza_expo *x, size_t i);
 /* Endpoints on a resource (VM, scale set, NIC): *first and the count. */

@@ -90,6 +90,19 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 {
 	struct nsg_memo *mm = aza_ev_memo_get(ev, r, "nsg");
 	struct nsg_memo *own = NULL;
+	struct nsg_memo lent;
+	const aza_nsg *model = NULL;
+	/* The exposure model, when built, has parsed the NSGs it reaches:
+	 * share its copy. Not for template resources: a FAIL there points at
+	 * the property read last, which reading the NSG here decides. */
+	if (!mm && !is_template(r) && (model = aza_expo__nsg(ev, r->id))) {
+		const aza_json *emb = aza_json_path(aza_doc(ev, r), "properties.securityRules");
+		lent.g = *model;
+		lent.rc = 0;
+		lent.seen = (emb && !aza_json_is(emb, AZA_JNULL)) ||
+		            aza_inv_child(aza_ev_inv(ev), r->id, NSGRULE) != NULL;
+		mm = &lent;
+	}
 	if (!mm) {
 		mm = aza__malloc(sizeof *mm);
 		if (!mm) {

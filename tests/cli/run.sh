@@ -383,5 +383,21 @@ $AZ exposure "$ROOT/tests/rules/AZA-NET-028/fail-unknown-address-deny-prefix-oth
 grep -q "TCP 3389 from any internet address (only under the reading in the note)" "$T/expo.txt" && ok || bad "exposure text: assumed reach not marked: $(cat "$T/expo.txt")"
 [ "$(grep -c "only under the reading" "$T/expo.txt")" = 1 ] && ok || bad "exposure text: reaches marked that rest on nothing"
 
+# The NSG rules give the same findings whether they parse an NSG themselves
+# or share the exposure model's copy (built when an exposure rule runs).
+if [ $have_jq = 1 ]; then
+	nsgrules=AZA-NET-001,AZA-NET-002,AZA-NET-003,AZA-NET-004,AZA-NET-023,AZA-NET-024,AZA-NET-025,AZA-NET-026
+	n=0; same=0
+	for f in "$ROOT"/tests/rules/AZA-NET-00[1-4]/*.json "$ROOT"/tests/rules/AZA-NET-02[3-8]/*.json; do
+		n=$((n + 1))
+		$AZ scan -q -f json --now $NOW --rule $nsgrules "$f" 2>/dev/null |
+			jq -c '[.findings[] | [.rule_id, .status, .resource_id, .message]]' > "$T/alone" 2>/dev/null
+		$AZ scan -q -f json --now $NOW --rule $nsgrules,AZA-NET-027 "$f" 2>/dev/null |
+			jq -c '[.findings[] | select(.rule_id != "AZA-NET-027") | [.rule_id, .status, .resource_id, .message]]' > "$T/shared" 2>/dev/null
+		if [ -s "$T/alone" ] && cmp -s "$T/alone" "$T/shared"; then same=$((same + 1)); else echo "  differs: $f"; fi
+	done
+	[ $n -gt 50 ] && [ $same = $n ] && ok || bad "NSG rules with and without the exposure model: $same of $n fixtures agree"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
