@@ -156,8 +156,8 @@ static int dst_holds(const aza_nsg_rule *r, const aza_nsg_span *s)
 /* r's destination prefixes against the subnet prefixes of the family v6
  * that the address not known lies in: 2 they hold all of them, 0 none of
  * their addresses, 1 part (or the subnet's prefixes are not known). An
- * IPv6 prefix longer than /64 is held as its /64, more than it is, so a
- * rule with one never holds all for certain. */
+ * IPv6 prefix longer than /64 (dst6) never holds all of a subnet's prefix
+ * for certain (that is held as a /64, and Azure's are /64 or wider). */
 static int dst_vs_net(const aza_nsg_rule *r, const aza_expo_dst *d, unsigned char v6)
 {
 	size_t n = 0;
@@ -170,57 +170,92 @@ static int dst_vs_net(const aza_nsg_rule *r, const aza_expo_dst *d, unsigned cha
 		for (size_t j = 0; j < r->ndst && none; j++)
 			if (r->dst[j].v6 == v6 && r->dst[j].lo <= s->hi && s->lo <= r->dst[j].hi)
 				none = 0;
+		for (size_t j = 0; v6 && j < r->ndst6 && none; j++)
+			if (s->lo <= r->dst6[j].hi && r->dst6[j].hi <= s->hi)
+				none = 0;
 		if (all && !dst_holds(r, s))
 			all = 0;
 	}
 	if (!n)
 		return 1;
-	if (all && !(v6 && r->dst_wide6))
+	if (all)
 		return 2;
 	return none ? 0 : 1;
 }
 
-int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
+/* Does r have a destination prefix of the family v6? */
+static int dst_has_fam(const aza_nsg_rule *r, unsigned char v6)
+{
+	if (v6 && r->ndst6)
+		return 1;
+	for (size_t i = 0; i < r->ndst; i++)
+		if (r->dst[i].v6 == v6)
+			return 1;
+	return 0;
+}
+
+/* Does r's destination hold the known address of d (in full: a prefix
+ * longer than /64 holds only the addresses it names)? */
+static int dst_holds_ip(const aza_nsg_rule *r, const aza_expo_dst *d)
+{
+	for (size_t i = 0; i < r->ndst; i++)
+		if (r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi)
+			return 1;
+	for (size_t i = 0; d->ip.v6 && i < r->ndst6; i++)
+		if (aza_nsg__pfx6_holds(&r->dst6[i], d->ip.lo, d->ip_low))
+			return 1;
+	return 0;
+}
+
+unsigned aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *d)
 {
 	if (r->dst_all)
-		return 1;
-	/* Address not known: a prefix holding every address of its family
-	 * holds it; so do prefixes holding all of its subnet's prefixes (of
-	 * its family), and prefixes holding none of them do not. Any other
-	 * prefix, and one of the other family (about an address of that
-	 * family, not known either), may or may not. The model evaluates both
-	 * readings (d->best) and reports what only the first admits as resting
-	 * on the address, so a Deny that may not cover it never hides an Allow. */
-	if (!d->has_ip && r->ndst) {
-		unsigned fam = d->fam ? d->fam : 1u;
-		unsigned char v6 = fam == 2;
-		if (r->dst_full & fam)
-			return 1;
-		int rel = dst_vs_net(r, d, v6);
-		if (rel == 2)
-			return 1;
-		int other = 0;
-		for (size_t i = 0; i < r->ndst && !other; i++)
-			other = r->dst[i].v6 != v6;
-		if ((rel || other) && r->allow != d->best)
-			return 1;
-	}
-	/* A prefix of the other family than the known address is about the IP
-	 * configuration's address of that family, which the model does not
-	 * know: an Allow to it is taken to apply (its sources are of that
-	 * family only, nsg.c), a Deny not, so that neither gives a false PASS. */
-	for (size_t i = 0; d->has_ip && i < r->ndst; i++)
-		if ((r->dst[i].v6 == d->ip.v6 && r->dst[i].lo <= d->ip.lo && d->ip.lo <= r->dst[i].hi) ||
-		    (r->dst[i].v6 != d->ip.v6 && r->allow))
-			return 1;
+		return 3;
 	for (size_t i = 0; i < r->ndtok; i++) {
 		if ((r->dtok[i][0] | 0x20) == 'v' && !d->no_vnet && aza__strieq(r->dtok[i], "VirtualNetwork"))
-			return 1;
+			return 3;
 		for (size_t k = 0; k < d->nasgs; k++)
 			if (aza__strieq(r->dtok[i], d->asgs[k]))
-				return 1;
+				return 3;
 	}
-	return 0;
+	/* Each family on its own: a packet is of one family end to end, and a
+	 * destination prefix matches only traffic of its own family, so a Deny
+	 * to [10.0.1.0/24, 2001:db8:1::/64] covers IPv4 traffic to 10.0.1.4
+	 * and IPv6 traffic only when that prefix holds the IPv6 address. */
+	unsigned fam = d->has_ip ? (d->ip.v6 ? 2u : 1u) : d->fam ? d->fam : 1u, m = 0;
+	for (unsigned f = 1; f <= 2; f++) {
+		unsigned char v6 = f == 2;
+		if (!dst_has_fam(r, v6))
+			continue;
+		if (f == fam && d->has_ip) {
+			if (dst_holds_ip(r, d))
+				m |= f;
+			continue;
+		}
+		/* A prefix of the other family than the known address is about
+		 * the IP configuration's address of that family, which the model
+		 * does not know: an Allow to it is taken to apply, a Deny not, so
+		 * that neither gives a false PASS. */
+		if (d->has_ip) {
+			if (r->allow)
+				m |= f;
+			continue;
+		}
+		/* Address not known: a prefix holding every address of its family
+		 * holds it; so do prefixes holding all of its subnet's prefixes
+		 * (of its family), and prefixes holding none of them do not. Any
+		 * other prefix, and one of the other family (about an address of
+		 * that family, not known either), may or may not. The model
+		 * evaluates both readings (d->best) and reports what only the
+		 * first admits as resting on the address, so a Deny that may not
+		 * cover it never hides an Allow. */
+		int rel = 1;
+		if (f == fam)
+			rel = r->dst_full & f ? 2 : dst_vs_net(r, d, v6);
+		if (rel == 2 || (rel == 1 && r->allow != d->best))
+			m |= f;
+	}
+	return m;
 }
 
 /* A rule's internet sources, normalized. */
@@ -293,8 +328,10 @@ static int allows_eq(const vseg *x, const vseg *y)
 }
 
 /* Build the view of NSG g (prepared as p) for the rules in `use` (indices,
- * priority order). a holds the result; t is scratch. */
-static int view_build(aza_arena *a, aza_arena *t, const aza_nsg *g, const prep *p, const size_t *use, size_t nuse, view *v)
+ * priority order), each applying to the traffic of the families fam[k]
+ * (1 IPv4, 2 IPv6, 3 both). a holds the result; t is scratch. */
+static int view_build(aza_arena *a, aza_arena *t, const aza_nsg *g, const prep *p, const size_t *use,
+                      const unsigned char *fam, size_t nuse, view *v)
 {
 	memset(v, 0, sizeof *v);
 	aza_arena_mark m0 = aza_arena__mark(t);
@@ -342,10 +379,24 @@ static int view_build(aza_arena *a, aza_arena *t, const aza_nsg *g, const prep *
 			for (size_t q = 0; q < nuse && nrem; q++) {
 				size_t i = use[q];
 				const aza_nsg_rule *r = &g->rules[i];
-				if (!(r->protos & bit) || (ported && !port_in(r, lo)) || !p->nisrc[i])
+				if (!(r->protos & bit) || (ported && !port_in(r, lo)))
+					continue;
+				/* its sources of the families it applies to (IPv4 first) */
+				const aza_nsg_span *src = p->isrc[i];
+				size_t nsrc = p->nisrc[i];
+				if (fam[q] != 3) {
+					size_t n4 = 0;
+					while (n4 < nsrc && !src[n4].v6)
+						n4++;
+					if (fam[q] == 1)
+						nsrc = n4;
+					else
+						src += n4, nsrc -= n4;
+				}
+				if (!nsrc)
 					continue;
 				if (r->allow) {
-					size_t ng = set_and(rem, nrem, p->isrc[i], p->nisrc[i], got);
+					size_t ng = set_and(rem, nrem, src, nsrc, got);
 					if (ng) {
 						al[nal].r = r;
 						al[nal].n = ng;
@@ -354,7 +405,7 @@ static int view_build(aza_arena *a, aza_arena *t, const aza_nsg *g, const prep *
 						nal++;
 					}
 				}
-				nrem = set_sub(rem, nrem, p->isrc[i], p->nisrc[i], tmp);
+				nrem = set_sub(rem, nrem, src, nsrc, tmp);
 				aza_nsg_span *x = rem;
 				rem = tmp;
 				tmp = x;
@@ -459,15 +510,22 @@ static int combine(aza_arena *a, aza_arena *t, const view *v1, const view *v2, a
 	return 0;
 }
 
-static int use_list(aza_arena *t, const aza_nsg *g, const prep *p, const aza_expo_dst *d, size_t **use, size_t *n)
+/* The rules of g that apply to d (indices) and the families each applies to. */
+static int use_list(aza_arena *t, const aza_nsg *g, const prep *p, const aza_expo_dst *d, size_t **use,
+                    unsigned char **fam, size_t *n)
 {
 	*use = aza_arena__alloc(t, (g->n + 1) * sizeof **use);
-	if (!*use)
+	*fam = aza_arena__alloc(t, g->n + 1);
+	if (!*use || !*fam)
 		return -1;
 	*n = 0;
-	for (size_t i = 0; i < g->n; i++)
-		if (p->nisrc[i] && aza_expo__dst_match(&g->rules[i], d))
+	for (size_t i = 0; i < g->n; i++) {
+		unsigned f = p->nisrc[i] ? aza_expo__dst_match(&g->rules[i], d) : 0;
+		if (f) {
+			(*fam)[*n] = (unsigned char)f;
 			(*use)[(*n)++] = i;
+		}
+	}
 	return 0;
 }
 
@@ -483,7 +541,9 @@ int aza_expo__eval(aza_arena *a, const aza_nsg *first, const aza_nsg *second, co
 			continue;
 		prep p;
 		size_t *use, n;
-		if (prep_nsg(&t, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &n) || view_build(a, &t, g[i], &p, use, n, &v[i]))
+		unsigned char *fam;
+		if (prep_nsg(&t, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &fam, &n) ||
+		    view_build(a, &t, g[i], &p, use, fam, n, &v[i]))
 			rc = -1;
 	}
 	if (!rc)
@@ -986,7 +1046,10 @@ static member *members_of(aza_expo *x, const char *ref)
 	return e ? e->val : NULL;
 }
 
-static int parse_ip(const char *s, aza_nsg_span *out)
+/* An address (a prefix length after it is ignored) as a span of one
+ * address; for IPv6 the span holds the top 64 bits and *low (when not
+ * NULL) the low 64. */
+static int parse_ip(const char *s, aza_nsg_span *out, uint64_t *low)
 {
 	char buf[64];
 	size_t l = strcspn(s, "/");
@@ -1001,10 +1064,14 @@ static int parse_ip(const char *s, aza_nsg_span *out)
 		return 1;
 	}
 	if (inet_pton(AF_INET6, buf, a) == 1) {
-		uint64_t v = 0;
-		for (int i = 0; i < 8; i++)
+		uint64_t v = 0, w = 0;
+		for (int i = 0; i < 8; i++) {
 			v = (v << 8) | a[i];
+			w = (w << 8) | a[8 + i];
+		}
 		*out = (aza_nsg_span){v, v, 1};
+		if (low)
+			*low = w;
 		return 1;
 	}
 	return 0;
@@ -1050,7 +1117,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 			return NULL;
 		}
 		const char *ip = jstr(p, "privateIPAddress");
-		if (ip && parse_ip(ip, &c->dst.ip)) {
+		if (ip && parse_ip(ip, &c->dst.ip, &c->dst.ip_low)) {
 			c->dst.has_ip = 1;
 			size_t l = strcspn(ip, "/");
 			c->ip_text = aza_arena__strndup(&x->a, ip, l);
@@ -1091,11 +1158,13 @@ static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
 {
 	aza_arena_mark m = aza_arena__mark(&x->t);
 	size_t *use, nuse;
-	if (use_list(&x->t, &n->g, &n->p, d, &use, &nuse)) {
+	unsigned char *fam;
+	if (use_list(&x->t, &n->g, &n->p, d, &use, &fam, &nuse)) {
 		x->oom = 1;
 		return NULL;
 	}
-	size_t nbytes = (n->g.n + 8) / 8;
+	/* the key: two bits per rule, the families it applies to */
+	size_t nbytes = (2 * n->g.n + 8) / 8;
 	unsigned char *mask = aza_arena__alloc(&x->t, nbytes + 1);
 	char *key = aza_arena__alloc(&x->t, 2 * nbytes + 2);
 	if (!mask || !key) {
@@ -1104,7 +1173,7 @@ static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
 	}
 	memset(mask, 0, nbytes);
 	for (size_t i = 0; i < nuse; i++)
-		mask[use[i] / 8] |= (unsigned char)(1u << (use[i] % 8));
+		mask[2 * use[i] / 8] |= (unsigned char)(fam[i] << (2 * use[i] % 8));
 	for (size_t i = 0; i < nbytes; i++) {
 		key[2 * i] = (char)('a' + (mask[i] & 15));
 		key[2 * i + 1] = (char)('a' + (mask[i] >> 4));
@@ -1117,7 +1186,7 @@ static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
 	}
 	view *v = aza_arena__alloc(&x->a, sizeof *v);
 	const char *k = aza_arena__strdup(&x->a, key);
-	if (!v || !k || view_build(&x->a, &x->t, &n->g, &n->p, use, nuse, v) || !ht_put(&x->a, &x->views, k, n, v)) {
+	if (!v || !k || view_build(&x->a, &x->t, &n->g, &n->p, use, fam, nuse, v) || !ht_put(&x->a, &x->views, k, n, v)) {
 		x->oom = 1;
 		return NULL;
 	}
@@ -1423,12 +1492,13 @@ typedef struct pipinfo {
 	int standard;        /* 1: Standard SKU (closed without NSG), 0 Basic or unknown */
 	int has_addr;        /* addr is known */
 	aza_nsg_span addr;   /* the public address */
+	uint64_t addr_low;   /* IPv6: its low 64 bits */
 	unsigned fam;        /* its family: 1 IPv4, 2 IPv6, 3 not known */
 } pipinfo;
 
 static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 {
-	static const pipinfo none = {"", 0, 0, {0, 0, 0}, 3};
+	static const pipinfo none = {"", 0, 0, {0, 0, 0}, 0, 3};
 	hent *e = ht_get(&x->pips, pip_id, NULL);
 	if (e)
 		return e->val;
@@ -1444,7 +1514,7 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	const char *nm = r ? r->name : last_seg(pip_id);
 	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
 	pi->standard = sku && aza__strieq(sku, "Standard");
-	pi->has_addr = addr && parse_ip(addr, &pi->addr);
+	pi->has_addr = addr && parse_ip(addr, &pi->addr, &pi->addr_low);
 	/* publicIPAddressVersion: absent is IPv4; a value not read (a
 	 * template expression) or a public IP not in the input: either. */
 	const aza_json *ver = aza_json_path(d, "properties.publicIPAddressVersion");
@@ -1680,6 +1750,7 @@ static void load_balancers(aza_expo *x)
 						aza_expo_dst fd = m->c->dst;
 						fd.has_ip = pi->has_addr;
 						fd.ip = pi->addr;
+						fd.ip_low = pi->addr_low;
 						fd.fam = pi->fam == 2 ? 2u : 1u;
 						fd.no_vnet = 1;
 						fd.net = NULL; /* the frontend's address is not in the subnet */
@@ -1785,7 +1856,7 @@ static void src_add(const char *s, aza_nsg_span *src, size_t *n)
 	if (!strcmp(s, "*") || aza__strieq(s, "Any") || aza__strieq(s, "Internet")) {
 		src[(*n)++] = (aza_nsg_span){0, V4MAX, 0};
 		src[(*n)++] = (aza_nsg_span){0, V6MAX, 1};
-	} else if (parse_ip(s, &src[*n])) {
+	} else if (parse_ip(s, &src[*n], NULL)) {
 		const char *sl = strchr(s, '/');
 		int bits = sl ? atoi(sl + 1) : (src[*n].v6 ? 64 : 32);
 		int w = src[*n].v6 ? 64 : 32;

@@ -38,7 +38,8 @@
 /* Destination side of one IP configuration. */
 typedef struct aza_expo_dst {
 	int has_ip;           /* 0: private address not known (see best) */
-	aza_nsg_span ip;      /* lo == hi */
+	aza_nsg_span ip;      /* lo == hi (IPv6: the top 64 bits) */
+	uint64_t ip_low;      /* IPv6: the low 64 bits of the address */
 	unsigned fam;         /* the address's family: 1 IPv4, 2 IPv6 (0: IPv4) */
 	int best;             /* address not known: 0 the reading that admits
 	                         most (an Allow with a destination prefix
@@ -73,8 +74,10 @@ typedef struct aza_expo_map {
 
 /* The internet address set (sorted, merged). */
 const aza_nsg_span *aza_expo__internet(size_t *n);
-/* Does rule r apply to traffic to dst? */
-int aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *dst);
+/* The families of traffic to dst that rule r applies to: 1 IPv4, 2 IPv6,
+ * 3 both, 0 none (each family on its own: a Deny whose IPv4 prefix holds
+ * the address does not cover IPv6 traffic for it). */
+unsigned aza_expo__dst_match(const aza_nsg_rule *r, const aza_expo_dst *dst);
 /* Internet traffic reaching dst through NSG `first` then NSG `second`
  * (either NULL: no NSG there). Allocates in a. 0, or -1 out of memory. */
 int aza_expo__eval(aza_arena *a, const aza_nsg *first, const aza_nsg *second, const aza_expo_dst *dst,

@@ -912,7 +912,8 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"host in a Deny. The AzureCloud tag (and AzureCloud.<region>) is not counted as internet; an Allow from it is named in " \
 	"the message. " \
 	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
-	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources; a " \
+	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources, family by " \
+	"family (a Deny's IPv6 destination longer than /64 covers only the addresses it names); a " \
 	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
 	"Rules embedded in securityRules and child securityRules resources are both read."
 
@@ -922,7 +923,8 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"a public IP on the IP configuration, a public load balancer's load-balancing rules, inbound NAT rules and pools (frontend port " \
 	"translated to the backend port), scale set instance public IPs, Azure Firewall DNAT rules. The subnet NSG then the NIC NSG must " \
 	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
-	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration; " \
+	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration, " \
+	"to each family's traffic through their prefixes of that family (IPv6 compared on all 128 bits); " \
 	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
 	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in; a path " \
 	"counts the sources of its public IP's family only (publicIPAddressVersion, absent: IPv4). When the private address is not " \

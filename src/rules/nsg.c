@@ -69,14 +69,14 @@ static void *grow_add(aza_arena *a, grow *g)
  * /0 is every address of its own family only (0.0.0.0/0 is IPv4, ::/0
  * IPv6), as Azure matches a prefix only against its own family. A bare
  * 0.0.0.0 is not documented: read so that neither reading can give a false
- * PASS (every IPv4 address in an Allow, the one host in a Deny). *wide is
- * set to 1 for an IPv6 prefix longer than /64, held as its /64: the span
- * then holds more than the prefix does. */
-static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *all, int *wide)
+ * PASS (every IPv4 address in an Allow, the one host in a Deny). An IPv6
+ * prefix longer than /64 is also written exactly into *fine (len 0 for any
+ * other prefix): its span, the /64, holds more than it does. */
+static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *all, aza_nsg_pfx6 *fine)
 {
 	char buf[64];
 	*all = 0;
-	*wide = 0;
+	fine->len = 0;
 	if (!strcmp(s, "*") || aza__strieq(s, "Any")) {
 		*all = FAM4 | FAM6;
 		return 1;
@@ -121,11 +121,16 @@ static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *al
 			*all = FAM6;
 			return 1;
 		}
-		uint64_t v = 0;
-		for (int i = 0; i < 8; i++)
+		uint64_t v = 0, low = 0;
+		for (int i = 0; i < 8; i++) {
 			v = (v << 8) | a[i];
+			low = (low << 8) | a[8 + i];
+		}
 		int bits = plen < 0 || plen > 64 ? 64 : (int)plen;
-		*wide = plen < 0 || plen > 64;
+		if (plen < 0 || plen > 64) {
+			unsigned len = plen < 0 ? 128 : (unsigned)plen;
+			*fine = (aza_nsg_pfx6){v, len == 128 ? low : low & ~((1ull << (128 - len)) - 1), len};
+		}
 		uint64_t host = bits == 64 ? 0 : ((1ull << (64 - bits)) - 1);
 		sp->lo = v & ~host;
 		sp->hi = sp->lo | host;
@@ -135,11 +140,21 @@ static int parse_prefix(const char *s, int allow, aza_nsg_span *sp, unsigned *al
 	return 0;
 }
 
+int aza_nsg__pfx6_holds(const aza_nsg_pfx6 *p, uint64_t hi, uint64_t lo)
+{
+	return hi == p->hi && (p->len == 128 ? lo == p->lo : (lo >> (128 - p->len)) == (p->lo >> (128 - p->len)));
+}
+
+int aza_nsg__pfx6_in(const aza_nsg_pfx6 *q, const aza_nsg_pfx6 *p)
+{
+	return q->len >= p->len && aza_nsg__pfx6_holds(p, q->hi, q->lo);
+}
+
 int aza_nsg__prefix(const char *s, aza_nsg_span *sp)
 {
 	unsigned full;
-	int wide;
-	if (!parse_prefix(s, 0, sp, &full, &wide) || full == (FAM4 | FAM6))
+	aza_nsg_pfx6 fine;
+	if (!parse_prefix(s, 0, sp, &full, &fine) || full == (FAM4 | FAM6))
 		return 0;
 	if (full)
 		*sp = (aza_nsg_span){0, full == FAM6 ? V6MAX : V4MAX, (unsigned char)(full == FAM6)};
@@ -173,6 +188,7 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 	char key[64];
 	grow spans = {.size = sizeof(aza_nsg_span)};
 	grow toks = {.size = sizeof(const char *)};
+	grow fines = {.size = sizeof(aza_nsg_pfx6)};
 	int any = 0, src = !strcmp(side, "source");
 	unsigned all = 0;
 	const aza_json *lists[2];
@@ -201,11 +217,15 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 			}
 			aza_nsg_span sp;
 			unsigned full;
-			int wide;
-			if (parse_prefix(s, r->allow, &sp, &full, &wide)) {
-				if (wide && !src)
-					r->dst_wide6 = 1;
-				if (full) {
+			aza_nsg_pfx6 fine;
+			if (parse_prefix(s, r->allow, &sp, &full, &fine)) {
+				if (fine.len && !src) {
+					/* kept exactly: its /64 would cover other hosts */
+					aza_nsg_pfx6 *f = grow_add(a, &fines);
+					if (!f)
+						return -1;
+					*f = fine;
+				} else if (full) {
 					all |= full;
 					if (add_all(a, &spans, full))
 						return -1;
@@ -253,6 +273,8 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 		r->ndst = spans.n;
 		r->dtok = toks.p;
 		r->ndtok = toks.n;
+		r->dst6 = fines.p;
+		r->ndst6 = fines.n;
 		r->dst_full = all;
 		r->dst_all = all == (FAM4 | FAM6);
 	}
@@ -434,7 +456,7 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has no destination", name);
 	/* A packet's source and destination are of one family: sources of a
 	 * family the destination holds no address of never match. */
-	unsigned fam = r->dst_full | (r->ndtok ? FAM4 | FAM6 : 0);
+	unsigned fam = r->dst_full | (r->ndtok ? FAM4 | FAM6 : 0) | (r->ndst6 ? FAM6 : 0);
 	for (size_t i = 0; i < r->ndst; i++)
 		fam |= FAM(r->dst[i].v6);
 	size_t keep = 0;
@@ -592,7 +614,9 @@ static void count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
 
 /* The families (FAM*) in which D's destination covers A's. A tag or ASG
  * holds addresses of both families, so only a destination holding every
- * address of a family, or the same tags, covers it there. */
+ * address of a family, or the same tags, covers it there. D's IPv6
+ * prefixes longer than /64 cover only A's that lie inside one of them (a
+ * Deny to one host of a /64 leaves the others open). */
 static unsigned dst_covers(const aza_nsg_rule *d, const aza_nsg_rule *a, aza_nsg_span *buf, aza_nsg_span *tmp)
 {
 	unsigned cov = 0;
@@ -618,6 +642,15 @@ static unsigned dst_covers(const aza_nsg_rule *d, const aza_nsg_rule *a, aza_nsg
 			buf[0] = a->dst[i];
 			cut_all(buf, tmp, &n, d->dst, d->ndst);
 			ok = !n;
+		}
+		for (size_t i = 0; v6 && i < a->ndst6 && ok; i++) {
+			const aza_nsg_pfx6 *q = &a->dst6[i];
+			int in = 0;
+			for (size_t j = 0; j < d->ndst && !in; j++)
+				in = d->dst[j].v6 && d->dst[j].lo <= q->hi && q->hi <= d->dst[j].hi;
+			for (size_t j = 0; j < d->ndst6 && !in; j++)
+				in = aza_nsg__pfx6_in(q, &d->dst6[j]);
+			ok = in;
 		}
 		if (ok)
 			cov |= f;

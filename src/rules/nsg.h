@@ -20,7 +20,10 @@
  * admits anyone, and a Deny limited to some (not every port 0-65535) is
  * evaded with another source port, so it shadows nothing.
  *
- * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits. A
+ * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits; an
+ * IPv6 destination prefix longer than /64 is kept exactly (dst6), since a
+ * Deny to one host covers no other host of its /64 (an IPv6 source prefix
+ * longer than /64 is held as its /64). A
  * packet is IPv4 or IPv6 end to end, and Azure matches a prefix only
  * against its own family: `*`, `Any` and `Internet` hold both families,
  * `0.0.0.0/0` every IPv4 address only, `::/0` every IPv6 address only. So
@@ -67,9 +70,20 @@ typedef struct aza_nsg_span {
  * ones, in place; returns the new count. Shared by the exposure model. */
 size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n);
 /* An address prefix ("10.0.1.0/24", "fd00::/64", an address alone) as a
- * span, as rules read it (an IPv6 prefix longer than /64 is held as its
- * /64): 1, or 0 when s is not one (a tag, `*`). */
+ * span (an IPv6 prefix longer than /64 is held as its /64, more than it
+ * is): 1, or 0 when s is not one (a tag, `*`). */
 int aza_nsg__prefix(const char *s, aza_nsg_span *sp);
+
+/* An IPv6 prefix longer than /64, exactly: its top and low 64 bits, and
+ * its length (65..128). */
+typedef struct aza_nsg_pfx6 {
+	uint64_t hi, lo;
+	unsigned len;
+} aza_nsg_pfx6;
+
+/* Does p hold the IPv6 address (hi, lo), or all of prefix q? */
+int aza_nsg__pfx6_holds(const aza_nsg_pfx6 *p, uint64_t hi, uint64_t lo);
+int aza_nsg__pfx6_in(const aza_nsg_pfx6 *q, const aza_nsg_pfx6 *p);
 
 typedef struct aza_nsg_rule {
 	const char *name;
@@ -81,14 +95,15 @@ typedef struct aza_nsg_rule {
 	size_t nports;
 	aza_nsg_span *src;    /* source addresses (all, not only internet) */
 	size_t nsrc;
-	aza_nsg_span *dst;    /* destination addresses */
+	aza_nsg_span *dst;    /* destination addresses (exactly: an IPv6
+	                         prefix longer than /64 is in dst6, not here) */
 	size_t ndst;
+	aza_nsg_pfx6 *dst6;   /* IPv6 destination prefixes longer than /64 */
+	size_t ndst6;
 	const char **dtok;    /* destination tags / ASG ids (lower case) */
 	size_t ndtok;
 	int dst_all;          /* destination is every address of both families */
 	unsigned dst_full;    /* families whose every address the destination holds (1 IPv4, 2 IPv6) */
-	int dst_wide6;        /* an IPv6 destination prefix is longer than /64:
-	                         its span (a /64) holds more than it does */
 	int azure_cloud;      /* a source is the AzureCloud tag (or a regional AzureCloud.*) */
 } aza_nsg_rule;
 

@@ -128,11 +128,11 @@ static int span_of(const char *p, aza_nsg_span *out)
 	return 0;
 }
 
-/* ip: an IPv4 address; NULL or "?" not known (the reading that admits
- * most), "?best" not known (the one that admits least), "?6" an IPv6
- * address not known; an address not known may be followed by "@" and the
- * subnet's prefixes, comma-separated ("?best@10.0.1.0/24,10.0.2.0/24"),
- * kept in net (room for 4). */
+/* ip: an IPv4 or IPv6 address; NULL or "?" not known (the reading that
+ * admits most), "?best" not known (the one that admits least), "?6" and
+ * "?6best" an IPv6 address not known; an address not known may be followed
+ * by "@" and the subnet's prefixes, comma-separated
+ * ("?best@10.0.1.0/24,10.0.2.0/24"), kept in net (room for 4). */
 static void dst_of(const char *ip, const char *asgs, aza_expo_dst *d, const char **store, aza_nsg_span *net)
 {
 	memset(d, 0, sizeof *d);
@@ -143,12 +143,23 @@ static void dst_of(const char *ip, const char *asgs, aza_expo_dst *d, const char
 		char *at = strchr(buf, '@');
 		if (at)
 			*at++ = 0;
-		d->best = !strcmp(buf, "?best");
-		d->fam = !strcmp(buf, "?6") ? 2 : 1;
+		d->best = strstr(buf, "best") != NULL;
+		d->fam = buf[1] == '6' ? 2 : 1;
 		for (char *save = NULL, *t = at ? strtok_r(at, ",", &save) : NULL; t && d->nnet < 4; t = strtok_r(NULL, ",", &save))
 			if (span_of(t, &net[d->nnet]))
 				d->nnet++;
 		d->net = d->nnet ? net : NULL;
+	} else if (ip && strchr(ip, ':')) {
+		unsigned char a[16];
+		inet_pton(AF_INET6, ip, a);
+		d->has_ip = 1;
+		d->fam = 2;
+		d->ip.v6 = 1;
+		for (int i = 0; i < 8; i++) {
+			d->ip.lo = (d->ip.lo << 8) | a[i];
+			d->ip_low = (d->ip_low << 8) | a[8 + i];
+		}
+		d->ip.hi = d->ip.lo;
 	} else if (ip) {
 		unsigned a, b, c, e;
 		sscanf(ip, "%u.%u.%u.%u", &a, &b, &c, &e);
@@ -309,6 +320,39 @@ static const struct ecase {
 	 NULL, "10.0.1.4", NULL, "TCP 22 AllowSSH/- any"},
 	{"an Allow to destination ::/0 is taken to hold the IPv6 address", "Allow6 100 A Tcp 22 * ::/0", NULL, "10.0.1.4", NULL,
 	 "TCP 22 Allow6/- any-v6"},
+	/* an IPv6 destination longer than /64 holds only the addresses it names */
+	{"known IPv6 address: a Deny to another host of its /64 does not cover it",
+	 "Deny6 100 D Tcp 22 * 2001:db8:1::5 ; AllowSSH 200 A Tcp 22 *", NULL, "2001:db8:1::4", NULL, "TCP 22 AllowSSH/- any"},
+	{"known IPv6 address: a Deny to it covers it", "Deny6 100 D Tcp 22 * 2001:db8:1::4/128 ; AllowSSH 200 A Tcp 22 *", NULL,
+	 "2001:db8:1::4", NULL, "TCP 22 AllowSSH/- any-v4"},
+	{"known IPv6 address: a Deny to a /120 holding it covers it",
+	 "Deny6 100 D Tcp 22 * 2001:db8:1::/120 ; AllowSSH 200 A Tcp 22 *", NULL, "2001:db8:1::4", NULL, "TCP 22 AllowSSH/- any-v4"},
+	{"known IPv6 address: a Deny to a /120 beside it does not cover it",
+	 "Deny6 100 D Tcp 22 * 2001:db8:1::100/120 ; AllowSSH 200 A Tcp 22 *", NULL, "2001:db8:1::4", NULL, "TCP 22 AllowSSH/- any"},
+	{"known IPv6 address: an Allow to another host of its /64 does not apply", "Allow6 100 A Tcp 22 * 2001:db8:1::5", NULL,
+	 "2001:db8:1::4", NULL, ""},
+	{"an Allow to an IPv6 host is taken to hold the IPv6 address", "Allow6 100 A Tcp 22 * 2001:db8:1::5", NULL, "10.0.1.4", NULL,
+	 "TCP 22 Allow6/- any-v6"},
+	/* a Deny covers a family's traffic only through its prefixes of that family */
+	{"a Deny to the VM's IPv4 prefix and another IPv6 prefix leaves IPv6",
+	 "DenyMixed 100 D Tcp 22 * 10.0.1.0/24,2001:db8:1::/64 ; AllowSSH 200 A Tcp 22 *", NULL, "10.0.1.4", NULL,
+	 "TCP 22 AllowSSH/- any-v6"},
+	{"a Deny to another IPv4 prefix and the VM's IPv6 prefix leaves IPv4",
+	 "DenyMixed 100 D Tcp 22 * 10.0.2.0/24,2001:db8:1::/64 ; AllowSSH 200 A Tcp 22 *", NULL, "2001:db8:1::4", NULL,
+	 "TCP 22 AllowSSH/- any-v4"},
+	{"an Allow to another IPv4 prefix and an IPv6 prefix admits IPv6 only",
+	 "AllowMixed 100 A Tcp 22 * 10.0.2.0/24,2001:db8:1::/64", NULL, "10.0.1.4", NULL, "TCP 22 AllowMixed/- any-v6"},
+	{"unknown address in subnet: a Deny to the subnet and an IPv6 prefix leaves IPv6",
+	 "DenyMixed 100 D Tcp 22 * 10.0.1.0/24,2001:db8:1::/64 ; AllowSSH 200 A Tcp 22 *", NULL, "?@10.0.1.0/24", NULL,
+	 "TCP 22 AllowSSH/- any-v6"},
+	{"unknown address in subnet, least: a Deny to the subnet and an IPv6 prefix covers both",
+	 "DenyMixed 100 D Tcp 22 * 10.0.1.0/24,2001:db8:1::/64 ; AllowSSH 200 A Tcp 22 *", NULL, "?best@10.0.1.0/24", NULL, ""},
+	{"unknown IPv6 address in subnet: a Deny to its /64 and an IPv4 prefix leaves IPv4",
+	 "DenyMixed 100 D Tcp 22 * 2001:db8:1::/64,10.0.9.0/24 ; AllowSSH 200 A Tcp 22 *", NULL, "?6@2001:db8:1::/64", NULL,
+	 "TCP 22 AllowSSH/- any-v4"},
+	{"unknown IPv6 address in subnet: a Deny to its /64 beside a host prefix covers it",
+	 "Deny6 100 D Tcp 22 * 2001:db8:1::/64,2001:db8:2::5 ; AllowSSH 200 A Tcp 22 *", NULL, "?6@2001:db8:1::/64", NULL,
+	 "TCP 22 AllowSSH/- any-v4"},
 };
 
 static void test_table(void)
@@ -360,7 +404,9 @@ static const char *const src_pool[] = {"*", "Internet", "10.0.0.0/8", "0.0.0.0/0
                                        "0.0.0.0"};
 static const char *const dst_pool[] = {"*", "*", "*", "10.0.1.4", "10.0.1.0/24", "10.0.2.0/24", "VirtualNetwork",
                                        "asg:jump", "asg:web", "Internet", "0.0.0.0/0", "::/0", "2001:db8::/32",
-                                       "10.0.0.0/16", "10.0.1.0/25", "10.0.1.128/26"};
+                                       "10.0.0.0/16", "10.0.1.0/25", "10.0.1.128/26", "2001:db8:1::/64",
+                                       "2001:db8:1::4", "2001:db8:1::5", "2001:db8:1::/120", "10.0.1.0/24,2001:db8:1::/64",
+                                       "10.0.2.0/24,2001:db8:1::4", "10.0.1.0/25,10.0.1.128/25", "2001:db8:1::/64,2001:db8:2::5"};
 static const char *const proto_pool[] = {"Tcp", "Tcp", "Udp", "*", "Icmp"};
 
 static void rand_ports(char *out, size_t cap)
@@ -409,10 +455,11 @@ static void rand_nsg(char *out, size_t cap, int nrules, const char *tag)
 /* Oracle: the rule specs read again, on their own, with Azure's per-family
  * matching: a packet is IPv4 or IPv6 end to end; `*`, `Any` and `Internet`
  * hold both families, 0.0.0.0/0 only IPv4, ::/0 only IPv6, a prefix only
- * its own family, other tags nothing. The destination is an IPv4 address;
- * an IPv6 destination prefix is about its (unknown) IPv6 address, which an
- * Allow is taken to hold and a Deny not (the evaluator's documented choice).
- * An IPv4 address not known is read both ways (oracle_dst). */
+ * its own family, other tags nothing. The destination is an address of one
+ * family (IPv6 compared on all 128 bits); a destination prefix of the other
+ * family is about its (unknown) address of that family, which an Allow is
+ * taken to hold and a Deny not (the evaluator's documented choice). An
+ * address not known is read both ways (oracle_dst). */
 typedef struct orule {
 	int prio, allow;
 	unsigned protos;
@@ -493,54 +540,117 @@ static int oracle_src(const orule *r, aza_nsg_span src)
 	return hit;
 }
 
+/* Does prefix text p hold the address (v6, hi, lo), on all its bits (an
+ * IPv6 prefix longer than /64 names part of its /64 only)? */
+static int prefix_holds_addr(const char *p, int v6, uint64_t hi, uint64_t lo)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", p);
+	char *sl = strchr(buf, '/');
+	int len = -1;
+	if (sl) {
+		*sl = 0;
+		len = atoi(sl + 1);
+	}
+	unsigned char a[16];
+	if (!v6 || inet_pton(AF_INET6, buf, a) != 1)
+		return prefix_holds(p, v6, hi) == 1;
+	if (len < 0)
+		len = 128;
+	for (int bit = 0; bit < len; bit++) {
+		int want = (a[bit / 8] >> (7 - bit % 8)) & 1;
+		int got = (int)(((bit < 64 ? hi : lo) >> (63 - bit % 64)) & 1);
+		if (want != got)
+			return 0;
+	}
+	return 1;
+}
+
+/* The destination of r (one token or a comma-separated list) for traffic
+ * of family v6 to d: a packet matches when one of the tokens holds its
+ * destination; a prefix matches traffic of its own family only. */
 static int oracle_dst(const orule *r, int v6, const aza_expo_dst *d)
 {
-	const char *t = r->dst;
-	if (!strcmp(t, "*"))
-		return 1;
-	if (!strcmp(t, "VirtualNetwork"))
-		return 1;
-	if (!strncmp(t, "asg:", 4)) {
-		for (size_t q = 0; q < d->nasgs; q++)
-			if (!strcmp(d->asgs[q] + 5, t + 4))
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", r->dst);
+	const char *pfx[16];
+	size_t np = 0;
+	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (!strcmp(t, "*") || !strcmp(t, "VirtualNetwork"))
+			return 1;
+		if (!strncmp(t, "asg:", 4)) {
+			for (size_t q = 0; q < d->nasgs; q++)
+				if (!strcmp(d->asgs[q] + 5, t + 4))
+					return 1;
+			continue;
+		}
+		if (prefix_holds(t, v6, 0) != -1 && (strchr(t, ':') != NULL) == v6 && np < 16)
+			pfx[np++] = t;
+	}
+	if (!np)
+		return 0;
+	int afam6 = d->has_ip ? d->ip.v6 : d->fam == 2;
+	if (v6 != afam6) {
+		/* traffic to the address of the other family, which the model
+		 * does not know: an Allow is taken to apply and a Deny not (the
+		 * evaluator's documented choice); with the address not known
+		 * either, each reading */
+		return d->has_ip ? r->allow : r->allow != d->best;
+	}
+	if (d->has_ip) {
+		for (size_t i = 0; i < np; i++)
+			if (prefix_holds_addr(pfx[i], v6, d->ip.lo, d->ip_low))
 				return 1;
 		return 0;
 	}
-	if (!d->has_ip) {
-		/* The address not known: a prefix matches traffic of its own
-		 * family only; the one that is every address of the address's
-		 * family holds it; another one does in the reading that admits
-		 * most for an Allow, in the one that admits least for a Deny. */
-		if (prefix_holds(t, v6, v6 ? 0x2001000000000000ull : 0x0A000104u) == -1 || (strchr(t, ':') != NULL) != v6)
-			return 0;
-		if (!strcmp(t, d->fam == 2 ? "::/0" : "0.0.0.0/0"))
+	/* The address not known: the prefix holding every address of its
+	 * family holds it; its subnet known, prefixes that together hold all
+	 * of the subnet's prefixes of that family hold it, prefixes meeting
+	 * none of their addresses do not (an IPv6 prefix longer than /64 holds
+	 * a subnet's /64 never, meets it when inside it); any other reading
+	 * depends on d->best. */
+	aza_nsg_span sp[16];
+	size_t ns = 0;
+	for (size_t i = 0; i < np; i++) {
+		if (!strcmp(pfx[i], v6 ? "::/0" : "0.0.0.0/0"))
 			return 1;
-		/* its subnet known: a prefix of the address's family holding all
-		 * of the subnet's prefixes of that family holds it, one holding
-		 * none of their addresses does not (IPv6 longer than /64: never
-		 * held for certain, the evaluator keeps /64s) */
-		aza_nsg_span p;
-		const char *sl = strchr(t, '/');
-		int v6fam = d->fam == 2, fine6 = v6 && (!sl || atoi(sl + 1) > 64);
-		size_t n = 0, held = 0, met = 0;
-		for (size_t i = 0; v6 == v6fam && span_of(t, &p) && i < d->nnet; i++) {
-			const aza_nsg_span *s = &d->net[i];
-			if (s->v6 != v6)
-				continue;
-			n++;
-			held += p.lo <= s->lo && s->hi <= p.hi;
-			met += p.lo <= s->hi && s->lo <= p.hi;
-		}
-		if (n && held == n && !fine6)
-			return 1;
-		if (n && !met)
-			return 0;
-		return r->allow != d->best;
+		const char *sl = strchr(pfx[i], '/');
+		if (span_of(pfx[i], &sp[ns]))
+			ns++;
+		if (v6 && (!sl || atoi(sl + 1) > 64))
+			sp[ns - 1].v6 = 2; /* meets, never holds */
 	}
-	if (!v6)
-		return prefix_holds(t, 0, d->ip.lo) == 1;
-	/* IPv6 traffic goes to the address the model does not know */
-	return r->allow && prefix_holds(t, 1, 0) != -1 && strchr(t, ':');
+	size_t n = 0, held = 0, met = 0;
+	for (size_t i = 0; i < d->nnet; i++) {
+		const aza_nsg_span *s = &d->net[i];
+		if (s->v6 != v6)
+			continue;
+		n++;
+		int m = 0;
+		for (size_t k = 0; k < ns; k++)
+			m |= sp[k].lo <= s->hi && s->lo <= sp[k].hi;
+		met += m;
+		/* held: walk from the subnet prefix's start across the spans */
+		uint64_t cur = s->lo;
+		int done = 0, stuck = 0;
+		while (!done && !stuck) {
+			stuck = 1;
+			for (size_t k = 0; k < ns && stuck; k++)
+				if (sp[k].v6 == v6 && sp[k].lo <= cur && cur <= sp[k].hi) {
+					stuck = 0;
+					if (sp[k].hi >= s->hi)
+						done = 1;
+					else
+						cur = sp[k].hi + 1;
+				}
+		}
+		held += done;
+	}
+	if (n && held == n)
+		return 1;
+	if (n && !met)
+		return 0;
+	return r->allow != d->best;
 }
 
 /* Does the NSG (rules rs, parsed once; NULL none) admit (proto, port, src) to d? First match, else deny. */
@@ -645,15 +755,18 @@ static void test_property(void)
 		const char *store[1];
 		aza_expo_dst d;
 		aza_nsg_span net[4];
-		unsigned pick = rnd(5);
+		unsigned pick = rnd(8);
 		const char *asg = rnd(2) ? "/asg/jump" : NULL;
 		/* an address not known: its subnet's prefixes, when known */
 		static const char *const subnets[] = {"", "", "@10.0.1.0/24", "@10.0.0.0/16", "@10.0.1.0/25",
-		                                      "@10.0.1.128/25,10.0.2.0/24", "@10.0.1.0/24,2001:db8:1::/64"};
+		                                      "@10.0.1.128/25,10.0.2.0/24", "@10.0.1.0/24,2001:db8:1::/64",
+		                                      "@2001:db8:1::/64"};
 		const char *sub = subnets[rnd(sizeof subnets / sizeof subnets[0])];
+		/* an address not known: IPv4 or IPv6, either reading */
+		static const char *const unknown[] = {"?", "?best", "?6", "?6best"};
 		char what[96];
-		snprintf(what, sizeof what, "%s%s", pick == 3 ? "?" : "?best", sub);
-		dst_of(pick < 2 ? "10.0.1.4" : pick == 2 ? "10.0.2.9" : what, asg, &d, store, net);
+		snprintf(what, sizeof what, "%s%s", unknown[pick < 3 ? 0 : pick - 3 > 3 ? 3 : pick - 3], sub);
+		dst_of(pick < 2 ? "10.0.1.4" : pick == 2 ? "10.0.2.9" : pick == 7 ? "2001:db8:1::4" : what, asg, &d, store, net);
 		aza_expo_map m;
 		if (aza_expo__eval(&a, has1 ? &g1 : NULL, has2 ? &g2 : NULL, &d, &m)) {
 			CHECK(0, "evaluation failed");
@@ -663,21 +776,25 @@ static void test_property(void)
 		 * in its subnet when that is known), the reading that admits
 		 * most admits at least as much (no false PASS) and the one that
 		 * admits least at most as much */
-		static const char *const cand_pool[] = {"10.0.1.4",   "10.0.2.9",   "10.0.1.200", "172.16.5.5",
-		                                        "10.0.0.1",   "10.0.1.127", "10.0.1.128", "10.0.255.254"};
+		static const char *const cand_pool[] = {"10.0.1.4",   "10.0.2.9",   "10.0.1.200",    "172.16.5.5",
+		                                        "10.0.0.1",   "10.0.1.127", "10.0.1.128",    "10.0.255.254",
+		                                        "2001:db8:1::4", "2001:db8:1::5", "2001:db8:2::9", "2001:db8:1::1ff"};
 		static orule o1[64], o2[64];
 		size_t no1 = oracle_parse(s1, o1, 64), no2 = oracle_parse(s2, o2, 64);
 		const orule *r1 = has1 ? o1 : NULL, *r2 = has2 ? o2 : NULL;
-		aza_expo_dst cd[8];
-		const char *cstore[8][1], *cands[8];
+		aza_expo_dst cd[12];
+		const char *cstore[12][1], *cands[12];
 		int ncand = 0;
 		for (size_t k = 0; k < sizeof cand_pool / sizeof cand_pool[0]; k++) {
 			aza_nsg_span c;
 			span_of(cand_pool[k], &c);
-			int in = !d.nnet;
+			int in = 1;
+			for (size_t q = 0; q < d.nnet; q++)
+				if (d.net[q].v6 == c.v6)
+					in = 0;
 			for (size_t q = 0; q < d.nnet; q++)
 				in |= d.net[q].v6 == c.v6 && d.net[q].lo <= c.lo && c.lo <= d.net[q].hi;
-			if (!in)
+			if (!in || c.v6 != (d.fam == 2))
 				continue;
 			cands[ncand] = cand_pool[k];
 			dst_of(cands[ncand], asg, &cd[ncand], cstore[ncand], NULL);

@@ -77,6 +77,19 @@ nsgcase(R, 'pass-deny-internet-allow-ipv6', [rule('DenyNet', 100, 'Deny', src='I
         "PASS nsg1 ~ Allow rule Allow6 (priority 200) is shadowed")
 nsgcase(R, 'pass-deny-ipv4-allow-to-ipv4-address', [rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('AllowSSH', 200, src='Internet', dst='10.0.0.4')],
         "PASS nsg1 ~ Allow rule AllowSSH (priority 200) is shadowed")
+# An IPv6 destination longer than /64 holds only the addresses it names: a
+# Deny to one host does not shadow an Allow to another host of its /64.
+nsgcase(R, 'fail-deny-other-ipv6-host', [rule('DenyHost5', 100, 'Deny', src='*', dst='2001:db8:1::5'), rule('AllowHost6', 200, src='*', dst='2001:db8:1::6')],
+        "FAIL nsg1 ~ rule AllowHost6 (priority 200) allows TCP 22 from *")
+nsgcase(R, 'pass-deny-ipv6-range-holds-host', [rule('DenyHosts', 100, 'Deny', src='*', dst='2001:db8:1::/120'), rule('AllowHost6', 200, src='*', dst='2001:db8:1::6')],
+        "PASS nsg1 ~ Allow rule AllowHost6 (priority 200) is shadowed")
+# A Deny covers a family only through its destination prefixes of that family.
+nsgcase(R, 'fail-deny-mixed-families-other-ipv6-prefix',
+        [dict(rule('DenyMixed', 100, 'Deny', src='*'), properties=dict(rule('DenyMixed', 100, 'Deny', src='*')['properties'], destinationAddressPrefix='',
+              destinationAddressPrefixes=['10.0.0.0/24', '2001:db8:1::/64'])),
+         dict(rule('AllowMixed', 200, src='*'), properties=dict(rule('AllowMixed', 200, src='*')['properties'], destinationAddressPrefix='',
+              destinationAddressPrefixes=['10.0.0.0/24', '2001:db8:2::/64']))],
+        "FAIL nsg1 ~ rule AllowMixed (priority 200) allows TCP 22 from * over IPv6 (IPv4 is denied by rule DenyMixed (priority 100))")
 # The AzureCloud tag is not internet; the verdict says so.
 nsgcase(R, 'pass-azurecloud', [rule('AllowCloudSsh', 100, src='AzureCloud')],
         "PASS nsg1 ~ rule AllowCloudSsh (priority 100) admits TCP 22 from AzureCloud: the AzureCloud service tag is not counted as internet")
