@@ -93,6 +93,12 @@ static int write_md(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 				aza_buf__printf(b, "| %s | [%s](%s#%s)%s | ", aza_severity_name(f->rule->severity), f->rule->id,
 				                AZA_DOCS_URL, anchor, f->baseline == AZA_BASELINE_NEW ? " **new**" : "");
 				cell(b, *f->resource_name ? f->resource_name : f->resource_id);
+				const char *in_sub = aza_report__sub_scope(s, f);
+				if (in_sub) {
+					aza_buf__adds(b, " (subscription ");
+					cell(b, in_sub);
+					aza_buf__addc(b, ')');
+				}
 				aza_buf__adds(b, " | ");
 				cell(b, f->message);
 				aza_buf__adds(b, " |\n");

@@ -197,6 +197,18 @@ int aza_report__fingerprint(const aza_finding *f, char out[65])
 	return 0;
 }
 
+const char *aza_report__sub_scope(aza_scan *s, const aza_finding *f)
+{
+	const char *id = f->resource_id;
+	if (!*f->subscription_id || !aza__strnieq(id, "/subscriptions/", 15))
+		return NULL;
+	const char *p = strchr(id + 15, '/');
+	if (!p || !aza__strnieq(p, "/providers/", 11))
+		return NULL;
+	const char *name = aza_scan_subscription_name(s, f->subscription_id);
+	return name && *name ? name : f->subscription_id;
+}
+
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
 {
 	if (!o || !o->status_mask)

@@ -48,6 +48,11 @@ int aza_report__listed(const aza_report_opts *o, const aza_finding *f);
 
 /* Is finding f shown under the options' status mask? */
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f);
+/* The subscription (its name, else its id) of a finding on a resource that
+ * sits directly under a subscription (a Defender pricing, a security
+ * contact, a subscription's diagnostic setting): names such as "Api" or
+ * "default" repeat in every subscription. NULL for anything else. */
+const char *aza_report__sub_scope(aza_scan *s, const aza_finding *f);
 /* What report summaries count, gathered in one pass over the findings
  * (a scan can have millions; a pass per area or row would be many). */
 typedef struct aza_report_tally {

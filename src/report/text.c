@@ -120,6 +120,12 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			aza_buf__add(b, reset, resetn);
 			aza_buf__add(b, rule_mid.p, rule_mid.len);
 			aza_buf__adds(b, *f->resource_name ? f->resource_name : f->resource_id);
+			const char *in_sub = aza_report__sub_scope(s, f);
+			if (in_sub) {
+				aza_buf__lit(b, " (subscription ");
+				aza_buf__adds(b, in_sub);
+				aza_buf__addc(b, ')');
+			}
 			aza_buf__add(b, reset, resetn);
 			if (f->baseline == AZA_BASELINE_NEW)
 				aza_buf__lit(b, "  [new]");

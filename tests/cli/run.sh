@@ -383,6 +383,12 @@ $AZ exposure "$ROOT/tests/rules/AZA-NET-028/fail-unknown-address-deny-prefix-oth
 grep -q "TCP 3389 from any internet address (only under the reading in the note)" "$T/expo.txt" && ok || bad "exposure text: assumed reach not marked: $(cat "$T/expo.txt")"
 [ "$(grep -c "only under the reading" "$T/expo.txt")" = 1 ] && ok || bad "exposure text: reaches marked that rest on nothing"
 
+# text report: a setting directly under a subscription (a Defender pricing)
+# is named with its subscription, a resource in a resource group is not
+$AZ scan --now $NOW --rule AZA-DEF-002,AZA-STG-001 "$SAMPLE" > "$T/subs.txt" 2>/dev/null
+grep -q "AZA-DEF-002 .* Api (subscription Contoso-Dev)" "$T/subs.txt" && ok || bad "text: Defender pricing without its subscription: $(grep AZA-DEF-002 "$T/subs.txt" | head -2)"
+grep "AZA-STG-001" "$T/subs.txt" | grep -q "(subscription" && bad "text: a resource in a resource group named with its subscription" || ok
+
 # The NSG rules give the same findings whether they parse an NSG themselves
 # or share the exposure model's copy (built when an exposure rule runs).
 if [ $have_jq = 1 ]; then
