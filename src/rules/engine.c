@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -589,9 +590,55 @@ static void take_findings(aza_ev *ev, aza_ev *ev2)
 	ev2->nfx = 0;
 }
 
+/* The exposure model built on the other thread while this one evaluates
+ * the types whose rules do not read it (storage, SQL, ...): building it
+ * is a tenth of a scan, and it needs the whole inventory, so it cannot
+ * start earlier. The model is read-only once built; the inventory is
+ * read-only during evaluation (aza_inv_dir's writes take a lock). */
+struct expo_build {
+	aza_inv *inv;
+	aza_expo *x;
+	int rc, running;
+	atomic_int done;
+	pthread_t th;
+};
+
+static void *expo_thread(void *arg)
+{
+	struct expo_build *b = arg;
+	b->rc = aza_expo__build(b->inv, &b->x);
+	atomic_store(&b->done, 1);
+	return NULL;
+}
+
+/* Give the scan the model once it is built (waiting for it when wait):
+ * from then on the NSG rules share its parsed NSGs. -1 when the build
+ * failed (the exposure rules then try again themselves, on one thread). */
+static int expo_take(aza_scan *s, struct expo_build *b, int wait)
+{
+	if (!b->running || (!wait && !atomic_load(&b->done)))
+		return 0;
+	pthread_join(b->th, NULL);
+	b->running = 0;
+	if (b->rc)
+		return -1;
+	s->expo = b->x;
+	b->x = NULL;
+	return 0;
+}
+
+static int job_reads_expo(const struct typejob *j)
+{
+	for (size_t q = 0; q < j->nrules; q++)
+		if (aza_expo__rule(aza_rule_at(j->rules[q])))
+			return 1;
+	return 0;
+}
+
 /* A type with fewer resources than this runs on one thread; a test hook,
  * AZAUDIT_THREADS=2, splits every type of two resources or more. */
 #define ROUND 8192
+#define STEP 256
 
 static size_t split_min(void)
 {
@@ -617,15 +664,24 @@ int aza_engine__run(aza_scan *s)
 	aza_arena__init(&ev2.docs);
 	ev2.keep = &s->warena[1];
 	aza_inv *inv = s->inv;
-	/* Two threads share the resources of each type: the exposure model
-	 * (built on first use) is built before, and each thread has its own
-	 * documents, memo, scratch, messages and findings. */
+	/* Two threads share the resources of each type, each with its own
+	 * documents, memo, scratch, messages and findings. The exposure model
+	 * (built on first use) is built on the second thread while the first
+	 * evaluates the types that do not need it (struct expo_build), else
+	 * before. */
 	int threads = aza_input__threads() > 1;
 	size_t min = split_min();
-	if (aza_expo__selected(s) && !aza_expo__of_scan(s))
-		threads = 0; /* out of memory: the rules say so, on one thread */
+	struct expo_build xb;
+	memset(&xb, 0, sizeof xb);
+	xb.inv = s->inv;
 	if (threads && !s->wmsgs && !(s->wmsgs = aza_jintern__new()))
 		threads = 0;
+	if (aza_expo__selected(s) && !s->expo) {
+		if (threads && pthread_create(&xb.th, NULL, expo_thread, &xb) == 0)
+			xb.running = 1;
+		else if (!aza_expo__of_scan(s))
+			threads = 0; /* out of memory: the rules say so, on one thread */
+	}
 	ev2.msgs = s->wmsgs;
 	size_t nrules = aza_rule_count();
 	struct typejob *jobs = NULL;
@@ -675,6 +731,8 @@ int aza_engine__run(aza_scan *s)
 		}
 	}
 	for (size_t k = 0; k < njobs && !ev.failed; k++) {
+		if (expo_take(s, &xb, job_reads_expo(&jobs[k])))
+			threads = 0;
 		const aza_res *first = aza_inv_first(inv, jobs[k].type);
 		size_t n = 0;
 		for (const aza_res *r = first; r; r = r->next_of_type)
@@ -682,6 +740,22 @@ int aza_engine__run(aza_scan *s)
 		if (n)
 			for (size_t q = 0; q < jobs[k].nrules; q++)
 				seen[jobs[k].rules[q]]++;
+		/* While the other thread builds the exposure model, this one
+		 * goes on alone, in short steps so as to split the rest of the
+		 * type as soon as the model is there. */
+		while (first && xb.running && !ev.failed) {
+			const aza_res *end = first;
+			for (size_t m = 0; end && m < STEP;) {
+				m += !end->pseudo;
+				end = end->next_of_type;
+			}
+			run_span(&ev, &jobs[k], first, end);
+			first = end;
+			if (expo_take(s, &xb, 0))
+				threads = 0;
+		}
+		if (!first)
+			continue;
 		if (threads && n >= min) {
 			/* Rounds of up to ROUND resources: the first half on this
 			 * thread, the second on another; the second's findings
@@ -712,6 +786,8 @@ int aza_engine__run(aza_scan *s)
 		}
 		run_span(&ev, &jobs[k], first, NULL);
 	}
+	if (expo_take(s, &xb, 1))
+		threads = 0;
 	for (size_t i = 0; i < nrules && !ev.failed; i++) {
 		const aza_rule *r = aza_rule_at(i);
 		if (!aza_scan__selected(s, r))
@@ -728,6 +804,8 @@ int aza_engine__run(aza_scan *s)
 	if (!ev.failed && sort_findings(s))
 		ev.failed = 1;
 out:
+	expo_take(s, &xb, 1);
+	aza_expo__free(xb.x);
 	release_docs(&ev);
 	aza__free(ev.loaded);
 	aza__free(ev.dt);

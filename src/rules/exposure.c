@@ -2547,6 +2547,14 @@ size_t aza_expo__ngaps(const aza_expo *x)
 static const char *const expo_rule_ids[] = {"AZA-NET-027", "AZA-NET-028", "AZA-NET-029",
                                             "AZA-NET-030", "AZA-NET-031", "AZA-NET-032"};
 
+int aza_expo__rule(const aza_rule *r)
+{
+	for (size_t i = 0; i < sizeof expo_rule_ids / sizeof expo_rule_ids[0]; i++)
+		if (!strcmp(r->id, expo_rule_ids[i]))
+			return 1;
+	return 0;
+}
+
 int aza_expo__selected(const aza_scan *s)
 {
 	for (size_t i = 0; i < sizeof expo_rule_ids / sizeof expo_rule_ids[0]; i++) {

@@ -112,6 +112,8 @@ size_t aza_expo__bytes(const aza_expo *x);
 const aza_expo *aza_expo__of_scan(aza_scan *s);
 /* Whether one of the rules that read the model is selected. */
 int aza_expo__selected(const aza_scan *s);
+/* Is r one of the rules that read the model? */
+int aza_expo__rule(const aza_rule *r);
 size_t aza_expo__ngaps(const aza_expo *x);
 /* The endpoints, and the resources not evaluated, as JSON arrays (the
  * shape of `azaudit exposure -f json`); str writes a JSON string (NULL:
