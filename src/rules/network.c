@@ -914,7 +914,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
 	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources, family by " \
 	"family (a Deny's IPv6 destination longer than /64 covers only the addresses it names); a " \
-	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
+	"Deny of private ranges shadows nothing. IPv6 sources are counted in /64s: a source longer than /64 counts as its /64 in " \
+	"an Allow and removes nothing in a Deny (the rest of the /64 is still internet). " \
+	"Service tags other than Internet and ASGs are not internet sources. " \
 	"Rules embedded in securityRules and child securityRules resources are both read."
 
 

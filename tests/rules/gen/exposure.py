@@ -181,6 +181,13 @@ case(R, 'fail-deny-other-ipv6-host', v6world([rule('DenyHost5', 100, 'Deny', dst
      "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (2603:1020:200::10) (ip configuration ipconfig1) from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh (priority 200)\n" + NA)
 case(R, 'pass-deny-ipv6-host', v6world([rule('DenyHost4', 100, 'Deny', dst='fd00:db8:1::4'), rule('AllowSsh', 200, src='Internet')]),
      "PASS vm1 ~ public frontends: pip1 (2603:1020:200::10)\n" + NA)
+# IPv6 sources are counted in /64s: a Deny from a source longer than /64
+# removes nothing (the rest of its /64 is still internet), so a /32 less one
+# host is still wide; an Allow from one counts as its /64 (allow-listed).
+case(R, 'fail-deny-ipv6-host-source-wide', v6world([rule('DenyHost', 100, 'Deny', src='2001:db8::1'), rule('AllowWide6', 200, src='2001:db8::/32')]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (2603:1020:200::10) (ip configuration ipconfig1) from 4294967296 internet IPv6 /64s (IPv6 only): public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowWide6 (priority 200)\n" + NA)
+case(R, 'pass-deny-ipv6-host-source-allow-host', v6world([rule('DenyHost', 100, 'Deny', src='2001:db8::1/128'), rule('AllowHost', 200, src='2001:db8::1/128')]),
+     "PASS vm1 ~ only allow-listed sources: TCP 22 (SSH)\n" + NA)
 case(R, 'pass-allow-ipv6-only-ipv4-public-ip', world([rule('AllowSsh6', 100, src='::/0')], None), "PASS vm1\n" + NA)
 case(R, 'fail-allow-ipv6-only-ipv6-public-ip', v6world([rule('AllowSsh6', 100, src='::/0')]),
      "FAIL vm1 ~ from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh6 (priority 100)\n" + NA)

@@ -90,6 +90,13 @@ nsgcase(R, 'fail-deny-mixed-families-other-ipv6-prefix',
          dict(rule('AllowMixed', 200, src='*'), properties=dict(rule('AllowMixed', 200, src='*')['properties'], destinationAddressPrefix='',
               destinationAddressPrefixes=['10.0.0.0/24', '2001:db8:2::/64']))],
         "FAIL nsg1 ~ rule AllowMixed (priority 200) allows TCP 22 from * over IPv6 (IPv4 is denied by rule DenyMixed (priority 100))")
+# IPv6 sources are counted in /64s: a Deny from a source longer than /64
+# removes nothing (the rest of its /64 is still internet), so a /32 less one
+# host is still a wide exposure; an Allow from one counts as its /64.
+nsgcase(R, 'fail-deny-ipv6-host-source-wide', [rule('DenyHost', 100, 'Deny', src='2001:db8::1'), rule('AllowWide6', 200, src='2001:db8::/32')],
+        "FAIL nsg1 ~ rule AllowWide6 (priority 200) allows TCP 22 from 2001:db8::/32")
+nsgcase(R, 'pass-deny-ipv6-host-source-allow-host', [rule('DenyHost', 100, 'Deny', src='2001:db8::1/128'), rule('AllowHost', 200, src='2001:db8::1/128')],
+        "PASS nsg1 ~ allow-listed public sources (2001:db8::1/128")
 # The AzureCloud tag is not internet; the verdict says so.
 nsgcase(R, 'pass-azurecloud', [rule('AllowCloudSsh', 100, src='AzureCloud')],
         "PASS nsg1 ~ rule AllowCloudSsh (priority 100) admits TCP 22 from AzureCloud: the AzureCloud service tag is not counted as internet")
