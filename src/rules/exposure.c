@@ -1282,10 +1282,14 @@ static int map_minus(aza_arena *a, const aza_expo_map *w, const aza_expo_map *b,
 /* The address of d (for c's NSGs) is not known: the map `most` was
  * evaluated with the reading that admits most (exposure.h). Evaluate the
  * one that admits least; when they differ, *sure is it, *assumed what only
- * `most` admits, and *note names the rules whose reading decides (what:
- * the address, for the note). Marks x->oom on failure. */
-static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *what, const aza_expo_map *most,
-                         aza_expo_map *sure, aza_expo_map *assumed, const char **note)
+ * `most` admits, and *note names the rules whose reading decides and the
+ * address they are about, of d's family ("the <addr> of <who><in>") or of
+ * the other (the family's address of <who>): a rule may differ only
+ * through a destination prefix of the other family (an IPv4 IP
+ * configuration's IPv6 address, never in the input). Marks x->oom on
+ * failure. */
+static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *addr, const char *who, const char *in,
+                         const aza_expo_map *most, aza_expo_map *sure, aza_expo_map *assumed, const char **note)
 {
 	*note = NULL;
 	aza_expo_dst bd = *d;
@@ -1295,7 +1299,7 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], &bd)))
 			return;
 	const aza_expo_map *m = pair_map(x, v[0], v[1]);
-	if (!m || !what) {
+	if (!m || !who || !in) {
 		x->oom = 1;
 		return;
 	}
@@ -1308,11 +1312,14 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 	}
 	const char *names = "";
 	size_t n = 0;
+	unsigned diff = 0; /* the families whose address the rules differ on */
 	for (int i = 0; i < 2; i++)
 		for (size_t k = 0; c->hop[i] && k < c->hop[i]->g.n; k++) {
 			const aza_nsg_rule *r = &c->hop[i]->g.rules[k];
-			if (!c->hop[i]->p.nisrc[k] || aza_expo__dst_match(r, d) == aza_expo__dst_match(r, &bd))
+			unsigned f = aza_expo__dst_match(r, d) ^ aza_expo__dst_match(r, &bd);
+			if (!c->hop[i]->p.nisrc[k] || !f)
 				continue;
+			diff |= f;
 			if (n++ < 3)
 				names = aza_arena__printf(&x->a, "%s%srule %s (priority %d) of NSG %s was %s", names, *names ? ", " : "", r->name,
 				                          r->priority, c->hop[i]->name, r->allow ? "counted as applying" : "not counted as blocking");
@@ -1321,8 +1328,14 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 				return;
 			}
 		}
-	*note = aza_arena__printf(&x->a, "%s is not in the input: %s%s", what, names,
-	                          n > 3 ? aza_arena__printf(&x->a, " (and %zu more rules)", n - 3) : "");
+	unsigned own = d->fam == 2 ? 2u : 1u;
+	const char *other = own == 2 ? "IPv4" : "IPv6";
+	const char *what = !(diff & own) ? aza_arena__printf(&x->a, "the %s address of %s is", other, who)
+	                   : diff & ~own ? aza_arena__printf(&x->a, "the %s of %s%s and its %s address are", addr, who, in, other)
+	                                 : aza_arena__printf(&x->a, "the %s of %s%s is", addr, who, in);
+	*note = what ? aza_arena__printf(&x->a, "%s not in the input: %s%s", what, names,
+	                                 n > 3 ? aza_arena__printf(&x->a, " (and %zu more rules)", n - 3) : "")
+	             : NULL;
 	if (!*note)
 		x->oom = 1;
 }
@@ -1375,18 +1388,17 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	c->map = *m;
 	c->map_note = notes;
 	if (!c->dst.has_ip)
-		unknown_addr(x, c, &c->dst,
-		             c->dst.net ? aza_arena__printf(&x->a, "the private address of ip configuration %s (in subnet %s: %s)", c->name,
-		                                            last_seg(c->subnet_id), sn->pfx_text)
-		                        : aza_arena__printf(&x->a, "the private address of ip configuration %s", c->name),
+		unknown_addr(x, c, &c->dst, "private address", aza_arena__printf(&x->a, "ip configuration %s", c->name),
+		             c->dst.net ? aza_arena__printf(&x->a, " (in subnet %s: %s)", last_seg(c->subnet_id), sn->pfx_text) : "",
 		             &c->map, &c->sure, &c->assumed, &c->addr_note);
 #undef NOTE
 }
 
 /* The map of c's NSGs for another destination d (floating IP: the
  * frontend address), and when d's address is not known, the split of
- * unknown_addr (what: the address, for the note). NULL out of memory. */
-static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *what, aza_expo_map *sure,
+ * unknown_addr (who: whose address it is, for the note). NULL out of
+ * memory. */
+static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *who, aza_expo_map *sure,
                                        aza_expo_map *assumed, const char **note)
 {
 	ipc_eval(x, c);
@@ -1397,7 +1409,7 @@ static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *
 			return NULL;
 	const aza_expo_map *m = x->oom ? NULL : pair_map(x, v[0], v[1]);
 	if (m && !d->has_ip)
-		unknown_addr(x, c, d, what, m, sure, assumed, note);
+		unknown_addr(x, c, d, "address", who, "", m, sure, assumed, note);
 	return x->oom ? NULL : m;
 }
 
@@ -1755,8 +1767,8 @@ static void load_balancers(aza_expo *x)
 						fd.no_vnet = 1;
 						fd.net = NULL; /* the frontend's address is not in the subnet */
 						fd.nnet = 0;
-						const char *what = aza_arena__printf(&x->a, "the address of public IP %s (floating IP)", fname);
-						if (!(map = map_for_dst(x, m->c, &fd, what, &fs, &fa, &anote)))
+						const char *who = aza_arena__printf(&x->a, "public IP %s (floating IP)", fname);
+						if (!(map = map_for_dst(x, m->c, &fd, who, &fs, &fa, &anote)))
 							return;
 						sure = &fs;
 						assumed = &fa;

@@ -73,6 +73,17 @@ static const char *fam_txt(aza_ev *ev, const aza_nsg_hit *h)
 	                  h->other_denied->name, h->other_denied->priority);
 }
 
+/* How much an allow-listed hit admits, in each family's unit (IPv6 in /64s)
+ * and against that family's threshold. */
+static const char *size_txt(aza_ev *ev, const aza_nsg_hit *h)
+{
+	if (!h->v6)
+		return aza_ev_fmt(ev, "%.0f addresses, under the /16 threshold", h->v4);
+	if (!h->v4)
+		return aza_ev_fmt(ev, "%.0f IPv6 /64s, under the IPv6 /32 threshold", h->v6);
+	return aza_ev_fmt(ev, "%.0f IPv4 addresses and %.0f IPv6 /64s, under the /16 and IPv6 /32 thresholds", h->v4, h->v6);
+}
+
 /* The parsed NSG, shared by the several rules that run on one NSG. */
 struct nsg_memo {
 	aza_nsg g;
@@ -146,9 +157,9 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		}
 		if (res.narrow.rule && !narrow) {
 			const aza_nsg_hit *h = &res.narrow;
-			narrow = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s%s: %.0f addresses, under the /16 threshold)",
+			narrow = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s%s: %s)",
 			                    h->rule->name, h->rule->priority, svc_txt(ev, &svcs[i], h->port_lo, h->port_hi),
-			                    h->rule->source, fam_txt(ev, h), h->v4 + h->v6);
+			                    h->rule->source, fam_txt(ev, h), size_txt(ev, h));
 		}
 		if (res.cloud && !cloud && (k < 2 || res.wide.rule != res.cloud))
 			cloud = aza_ev_fmt(ev, "rule %s (priority %d) admits %s from %s: the AzureCloud service tag is not counted as "
@@ -914,7 +925,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
 	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources, family by " \
 	"family (a Deny's IPv6 destination longer than /64 covers only the addresses it names); a " \
-	"Deny of private ranges shadows nothing. Service tags other than Internet and ASGs are not internet sources. " \
+	"Deny of private ranges shadows nothing. IPv6 sources are counted in /64s: a source longer than /64 counts as its /64 in " \
+	"an Allow and removes nothing in a Deny (the rest of the /64 is still internet). " \
+	"Service tags other than Internet and ASGs are not internet sources. " \
 	"Rules embedded in securityRules and child securityRules resources are both read."
 
 

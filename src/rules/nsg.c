@@ -225,6 +225,11 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 					if (!f)
 						return -1;
 					*f = fine;
+				} else if (fine.len && !r->allow) {
+					/* A Deny source narrower than a /64: sources are
+					 * counted in /64s and the rest of this one is still
+					 * internet, so it removes none (never more than it
+					 * covers: that would hide what a later Allow admits). */
 				} else if (full) {
 					all |= full;
 					if (add_all(a, &spans, full))

@@ -22,9 +22,11 @@
  *
  * Addresses: IPv4 intervals, and IPv6 intervals over the top 64 bits; an
  * IPv6 destination prefix longer than /64 is kept exactly (dst6), since a
- * Deny to one host covers no other host of its /64 (an IPv6 source prefix
- * longer than /64 is held as its /64). A
- * packet is IPv4 or IPv6 end to end, and Azure matches a prefix only
+ * Deny to one host covers no other host of its /64. Sources are counted in
+ * /64s, and an IPv6 source prefix longer than /64 counts as its whole /64
+ * in an Allow (more than it admits) and as nothing in a Deny (the rest of
+ * the /64 is still internet, so a Deny never removes more than it covers).
+ * A packet is IPv4 or IPv6 end to end, and Azure matches a prefix only
  * against its own family: `*`, `Any` and `Internet` hold both families,
  * `0.0.0.0/0` every IPv4 address only, `::/0` every IPv6 address only. So
  * a Deny of 0.0.0.0/0 leaves IPv6 internet traffic to a later Allow from
@@ -93,7 +95,8 @@ typedef struct aza_nsg_rule {
 	unsigned protos;      /* AZA_NSG_* bits */
 	uint32_t (*ports)[2]; /* destination port intervals, inclusive */
 	size_t nports;
-	aza_nsg_span *src;    /* source addresses (all, not only internet) */
+	aza_nsg_span *src;    /* source addresses (all, not only internet; a
+	                         Deny's IPv6 prefixes longer than /64 left out) */
 	size_t nsrc;
 	aza_nsg_span *dst;    /* destination addresses (exactly: an IPv6
 	                         prefix longer than /64 is in dst6, not here) */

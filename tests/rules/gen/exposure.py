@@ -181,6 +181,13 @@ case(R, 'fail-deny-other-ipv6-host', v6world([rule('DenyHost5', 100, 'Deny', dst
      "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (2603:1020:200::10) (ip configuration ipconfig1) from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh (priority 200)\n" + NA)
 case(R, 'pass-deny-ipv6-host', v6world([rule('DenyHost4', 100, 'Deny', dst='fd00:db8:1::4'), rule('AllowSsh', 200, src='Internet')]),
      "PASS vm1 ~ public frontends: pip1 (2603:1020:200::10)\n" + NA)
+# IPv6 sources are counted in /64s: a Deny from a source longer than /64
+# removes nothing (the rest of its /64 is still internet), so a /32 less one
+# host is still wide; an Allow from one counts as its /64 (allow-listed).
+case(R, 'fail-deny-ipv6-host-source-wide', v6world([rule('DenyHost', 100, 'Deny', src='2001:db8::1'), rule('AllowWide6', 200, src='2001:db8::/32')]),
+     "FAIL vm1 ~ TCP 22 (SSH) reachable at pip1 (2603:1020:200::10) (ip configuration ipconfig1) from 4294967296 internet IPv6 /64s (IPv6 only): public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowWide6 (priority 200)\n" + NA)
+case(R, 'pass-deny-ipv6-host-source-allow-host', v6world([rule('DenyHost', 100, 'Deny', src='2001:db8::1/128'), rule('AllowHost', 200, src='2001:db8::1/128')]),
+     "PASS vm1 ~ only allow-listed sources: TCP 22 (SSH)\n" + NA)
 case(R, 'pass-allow-ipv6-only-ipv4-public-ip', world([rule('AllowSsh6', 100, src='::/0')], None), "PASS vm1\n" + NA)
 case(R, 'fail-allow-ipv6-only-ipv6-public-ip', v6world([rule('AllowSsh6', 100, src='::/0')]),
      "FAIL vm1 ~ from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh6 (priority 100)\n" + NA)
@@ -207,7 +214,7 @@ case(R, 'fail-unknown-address-deny-other-subnet', noaddr([rule('DenyDbSubnet', 1
 # address not known either) do not hide an Allow.
 case(R, 'unknown-address-deny-prefix-both-families', noaddr([rule('DenyWeb4', 100, 'Deny', dst='10.0.1.0/26'),
                                                              rule('DenyWeb6', 110, 'Deny', dst='fd00:db8:1::/64'), rule('AllowSsh', 200)]),
-     "UNKNOWN vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but " + IN_WEB + ": rule DenyWeb4 (priority 100) of NSG nsg-sub was not counted as blocking, rule DenyWeb6 (priority 110) of NSG nsg-sub was not counted as blocking\n" + NA)
+     "UNKNOWN vm1 ~ from any internet address: public IP pip1 (20.50.60.10) -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, but the private address of ip configuration ipconfig1 (in subnet web: 10.0.1.0/24) and its IPv6 address are not in the input: rule DenyWeb4 (priority 100) of NSG nsg-sub was not counted as blocking, rule DenyWeb6 (priority 110) of NSG nsg-sub was not counted as blocking\n" + NA)
 case(R, 'unknown-address-allow-prefix', noaddr([rule('AllowSshWebPart', 100, dst='10.0.1.0/26')]),
      "UNKNOWN vm1 ~ but " + IN_WEB + ": rule AllowSshWebPart (priority 100) of NSG nsg-sub was counted as applying\n" + NA)
 case(R, 'fail-unknown-address-allow-subnet-prefix', noaddr([rule('AllowSshWeb', 100, dst='10.0.1.0/24')]),
@@ -250,13 +257,14 @@ case(R, 'unknown-vmss-deny-part-of-subnet', ssworld([rule('DenyWebPart', 100, 'D
 # A Deny covers a family's traffic only through its destination prefixes of
 # that family: scale set instance public IPs carry both families, and a Deny
 # to the subnet's IPv4 prefix and to an IPv6 prefix (about the instances'
-# IPv6 addresses, not known) does not close IPv6 for certain.
+# IPv6 addresses, not known) does not close IPv6 for certain; the note names
+# that IPv6 address (the subnet settles the IPv4 one).
 case(R, 'unknown-vmss-instance-ip-deny-mixed-families',
      snapshot([vmss(inst_pip=True), subnet('nsg-sub'),
                nsg('nsg-sub', [dict(rule('DenyMixed', 100, 'Deny'), properties=dict(rule('DenyMixed', 100, 'Deny')['properties'], destinationAddressPrefix='',
                                     destinationAddressPrefixes=['10.0.1.0/24', '2001:db8:1::/64'])),
                                rule('AllowSsh', 200, src='Internet')])]),
-     "UNKNOWN ss1 ~ rule DenyMixed (priority 100) of NSG nsg-sub was not counted as blocking")
+     "UNKNOWN ss1 ~ but the IPv6 address of ip configuration ipconfig1 is not in the input: rule DenyMixed (priority 100) of NSG nsg-sub was not counted as blocking")
 case(R, 'pass-deny-both-families', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
                                           rule('AllowSsh', 200, src='Internet')], None), "PASS vm1\n" + NA)
 case(R, 'pass-deny-internet-allow-ipv6', world([rule('DenyNet', 100, 'Deny', src='Internet'), rule('Allow6', 200, src='::/0')], None),

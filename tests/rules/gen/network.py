@@ -47,6 +47,8 @@ nsgcase(R, 'pass-deny-port-inside-range', [rule('DenySSH', 100, 'Deny', src='*')
 nsgcase(R, 'pass-deny-covers-dest', [rule('DenySSH', 100, 'Deny', src='*', dst='*'), rule('AllowVm', 200, dst='10.0.0.4')], "PASS nsg1")
 nsgcase(R, 'pass-outbound', [rule('AllowSSHOut', 100, direction='Outbound', src='*')], "PASS nsg1")
 nsgcase(R, 'pass-allowlisted', [rule('AllowPartner', 100, src='203.0.113.0/24')], "PASS nsg1 ~ allow-listed public sources (203.0.113.0/24: 256 addresses")
+nsgcase(R, 'pass-allowlisted-both-families', [rule('AllowPartner', 100, srcs=['203.0.113.0/24', '2001:db8::/48'])],
+        "PASS nsg1 ~ allow-listed public sources (203.0.113.0/24, 2001:db8::/48: 256 IPv4 addresses and 65536 IPv6 /64s, under the /16 and IPv6 /32 thresholds)")
 nsgcase(R, 'pass-service-tag', [rule('AllowLB', 100, src='AzureLoadBalancer'), rule('AllowVnet', 110, src='VirtualNetwork')], "PASS nsg1")
 nsgcase(R, 'fail', [rule('AllowSSH', 100, src='Internet')], "FAIL nsg1 ~ rule AllowSSH (priority 100) allows TCP 22 from Internet")
 nsgcase(R, 'fail-partial-deny', [rule('DenyCorp', 100, 'Deny', src='10.0.0.0/8'), rule('AllowAll', 200, src='*', port='*')],
@@ -90,6 +92,13 @@ nsgcase(R, 'fail-deny-mixed-families-other-ipv6-prefix',
          dict(rule('AllowMixed', 200, src='*'), properties=dict(rule('AllowMixed', 200, src='*')['properties'], destinationAddressPrefix='',
               destinationAddressPrefixes=['10.0.0.0/24', '2001:db8:2::/64']))],
         "FAIL nsg1 ~ rule AllowMixed (priority 200) allows TCP 22 from * over IPv6 (IPv4 is denied by rule DenyMixed (priority 100))")
+# IPv6 sources are counted in /64s: a Deny from a source longer than /64
+# removes nothing (the rest of its /64 is still internet), so a /32 less one
+# host is still a wide exposure; an Allow from one counts as its /64.
+nsgcase(R, 'fail-deny-ipv6-host-source-wide', [rule('DenyHost', 100, 'Deny', src='2001:db8::1'), rule('AllowWide6', 200, src='2001:db8::/32')],
+        "FAIL nsg1 ~ rule AllowWide6 (priority 200) allows TCP 22 from 2001:db8::/32")
+nsgcase(R, 'pass-deny-ipv6-host-source-allow-host', [rule('DenyHost', 100, 'Deny', src='2001:db8::1/128'), rule('AllowHost', 200, src='2001:db8::1/128')],
+        "PASS nsg1 ~ allow-listed public sources (2001:db8::1/128: 1 IPv6 /64s, under the IPv6 /32 threshold)")
 # The AzureCloud tag is not internet; the verdict says so.
 nsgcase(R, 'pass-azurecloud', [rule('AllowCloudSsh', 100, src='AzureCloud')],
         "PASS nsg1 ~ rule AllowCloudSsh (priority 100) admits TCP 22 from AzureCloud: the AzureCloud service tag is not counted as internet")
