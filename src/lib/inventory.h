@@ -51,6 +51,7 @@ struct aza_tinfo {
 	unsigned model;     /* AZA_IAAS / AZA_PAAS / AZA_SAAS, 0 unknown */
 	int known;          /* some rule or the base table reads it */
 	size_t count;
+	size_t real;        /* of them, from the input (not made by azaudit) */
 	aza_res *first, *last;
 	int linked; /* next_child of its resources is set (aza_inv__finish) */
 	aza_tinfo *hnext;
