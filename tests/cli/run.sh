@@ -389,6 +389,23 @@ $AZ scan --now $NOW --rule AZA-DEF-002,AZA-STG-001 "$SAMPLE" > "$T/subs.txt" 2>/
 grep -q "AZA-DEF-002 .* Api (subscription Contoso-Dev)" "$T/subs.txt" && ok || bad "text: Defender pricing without its subscription: $(grep AZA-DEF-002 "$T/subs.txt" | head -2)"
 grep "AZA-STG-001" "$T/subs.txt" | grep -q "(subscription" && bad "text: a resource in a resource group named with its subscription" || ok
 
+# an exposure PASS lists the first 8 public frontends and counts the rest
+if [ $have_jq = 1 ]; then
+	jq '(.resources[] | select(.type == "Microsoft.Network/networkInterfaces") | .properties.ipConfigurations) |=
+	      [range(10) as $i | .[0] | .name = "ipconfig\($i)" | .id |= sub("ipconfig1$"; "ipconfig\($i)") |
+	       .properties.privateIPAddress = "10.0.1.\($i + 4)" | .properties.primary = ($i == 0) |
+	       .properties.publicIPAddress.id |= sub("pip1$"; "pip\($i)")]
+	    | [.resources[] | select(.type == "Microsoft.Network/publicIPAddresses")][0] as $p
+	    | .resources |= map(select(.type != "Microsoft.Network/publicIPAddresses"))
+	    | .resources += [range(10) as $i | $p | .name = "pip\($i)" | .id |= sub("pip1$"; "pip\($i)") |
+	       .properties.ipAddress = "20.50.60.\($i + 20)"]' \
+		"$ROOT/tests/rules/AZA-NET-027/pass-nic-nsg-blocks.json" > "$T/fronts.json"
+	$AZ scan -q -f json --now $NOW --rule AZA-NET-027 "$T/fronts.json" 2>/dev/null |
+		jq -r '.findings[] | select(.resource_name == "vm1") | .status + " " + .message' > "$T/fronts.out"
+	grep -q "^PASS .*public frontends: pip0 (20.50.60.20), pip1 (20.50.60.21), .*pip7 (20.50.60.27) and 2 more)" "$T/fronts.out" && ok ||
+		bad "exposure: frontends not listed as 8 and a count: $(cat "$T/fronts.out")"
+fi
+
 # The NSG rules give the same findings whether they parse an NSG themselves
 # or share the exposure model's copy (built when an exposure rule runs).
 if [ $have_jq = 1 ]; then
