@@ -514,34 +514,10 @@ static size_t oracle_parse(const char *specs, orule *out, size_t cap)
  * sampled sources are. */
 static int prefix_holds(const char *p, int v6, uint64_t x)
 {
-	char buf[64];
-	snprintf(buf, sizeof buf, "%s", p);
-	char *sl = strchr(buf, '/');
-	int len = -1;
-	if (sl) {
-		*sl = 0;
-		len = atoi(sl + 1);
-	}
-	unsigned char a[16];
-	if (inet_pton(AF_INET, buf, a) == 1) {
-		if (v6)
-			return 0;
-		uint32_t net = ((uint32_t)a[0] << 24) | ((uint32_t)a[1] << 16) | ((uint32_t)a[2] << 8) | a[3];
-		if (len < 0)
-			len = 32;
-		return len == 0 || ((uint32_t)x >> (32 - len)) == (net >> (32 - len));
-	}
-	if (inet_pton(AF_INET6, buf, a) == 1) {
-		if (!v6)
-			return 0;
-		uint64_t net = 0;
-		for (int i = 0; i < 8; i++)
-			net = (net << 8) | a[i];
-		if (len < 0 || len > 64)
-			len = 64;
-		return len == 0 || (x >> (64 - len)) == (net >> (64 - len));
-	}
-	return -1;
+	aza_nsg_span sp;
+	if (!span_of(p, &sp))
+		return -1;
+	return sp.v6 == (v6 != 0) && x >= sp.lo && x <= sp.hi;
 }
 
 /* An IPv6 prefix longer than /64 (an address alone is a /128)? */
