@@ -266,9 +266,36 @@ static void test_fmt(void)
 	fmt_case(1, "%d", 12345);
 }
 
+/* The inventory's word-at-a-time hash ignores ASCII case and nothing else:
+ * every byte value at every position of a word and of the tail. */
+static void test_ihash(void)
+{
+	int same = 1, apart = 1;
+	for (int pos = 0; pos < 11; pos++)
+		for (int c = 1; c < 256; c++) {
+			char a[12] = "abcdefghijk", b[12];
+			a[pos] = (char)c;
+			memcpy(b, a, sizeof a);
+			int low = c >= 'A' && c <= 'Z' ? c + 32 : c;
+			b[pos] = (char)low;
+			if (aza__ihash_fast(a, 11) != aza__ihash_fast(b, 11))
+				same = 0;
+			/* a byte that is not the same letter must change the hash */
+			b[pos] = (char)(low == 'q' ? 'r' : 'q');
+			if (low != 'q' && low != 'r' && aza__ihash_fast(a, 11) == aza__ihash_fast(b, 11))
+				apart = 0;
+		}
+	CHECK(same, "aza__ihash_fast: upper and lower case hash alike");
+	CHECK(apart, "aza__ihash_fast: other bytes hash apart");
+	CHECK(aza__ihash_fast("/subscriptions/X/resourceGroups/RG", 34) ==
+	          aza__ihash_fast("/SUBSCRIPTIONS/x/resourcegroups/rg", 34),
+	      "aza__ihash_fast on an id");
+}
+
 int main(void)
 {
 	test_fmt();
+	test_ihash();
 	test_buf();
 	test_dropped_types();
 	test_parse();

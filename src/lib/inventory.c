@@ -419,7 +419,7 @@ static void id_insert(aza_inv *inv, aza_res *r)
 				aza_res *e = inv->ids[i];
 				while (e) {
 					aza_res *nx = e->hnext;
-					uint64_t h = aza__ihash(e->id, strlen(e->id)) % nb;
+					uint64_t h = aza__ihash_fast(e->id, strlen(e->id)) % nb;
 					e->hnext = t[h];
 					t[h] = e;
 					e = nx;
@@ -430,7 +430,7 @@ static void id_insert(aza_inv *inv, aza_res *r)
 			inv->nbuckets = nb;
 		}
 	}
-	uint64_t h = aza__ihash(r->id, strlen(r->id)) % inv->nbuckets;
+	uint64_t h = aza__ihash_fast(r->id, strlen(r->id)) % inv->nbuckets;
 	r->hnext = inv->ids[h];
 	inv->ids[h] = r;
 	inv->nids++;
@@ -445,7 +445,7 @@ const aza_res *aza_inv_find(aza_inv *inv, const char *id)
 	size_t n = strlen(id);
 	while (n > 1 && id[n - 1] == '/')
 		n--; /* a reference written with a trailing slash */
-	uint64_t h = aza__ihash(id, n) % inv->nbuckets;
+	uint64_t h = aza__ihash_fast(id, n) % inv->nbuckets;
 	for (aza_res *e = inv->ids[h]; e; e = e->hnext)
 		if (aza__strnieq(e->id, id, n) && e->id[n] == 0)
 			return e;
@@ -971,7 +971,7 @@ const aza_json *aza_inv_dataplane_entry(aza_inv *inv, const char *section, const
 /* ---- finishing ---- */
 static size_t child_slot(const aza_inv *inv, const aza_tinfo *t, const char *parent)
 {
-	uint64_t h = aza__ihash(parent, strlen(parent)) ^ ((uint64_t)(uintptr_t)t * 0x9e3779b97f4a7c15ull);
+	uint64_t h = aza__ihash_fast(parent, strlen(parent)) ^ ((uint64_t)(uintptr_t)t * 0x9e3779b97f4a7c15ull);
 	size_t mask = inv->nchild - 1, i = (size_t)(h ^ (h >> 29)) & mask;
 	for (;;) {
 		const struct child_slot *c = &inv->children[i];

@@ -656,6 +656,39 @@ int aza__glob(const char *pat, const char *s)
 	return *pat == 0;
 }
 
+/* The ASCII letters of eight bytes in lower case, without a branch: a
+ * byte's high bit after adding 0x3f says it is >= 'A', after adding 0x25
+ * that it is > 'Z' (the high bits are masked first, so no carry crosses
+ * bytes, and bytes >= 0x80 are left alone). */
+static uint64_t lower8(uint64_t w)
+{
+	uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
+	uint64_t upper = (low7 + 0x3f3f3f3f3f3f3f3full) & ~(low7 + 0x2525252525252525ull) & ~w & 0x8080808080808080ull;
+	return w | (upper >> 2);
+}
+
+uint64_t aza__ihash_fast(const char *s, size_t n)
+{
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ lower8(w)) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	if (n) {
+		uint64_t w = 0;
+		for (size_t i = 0; i < n; i++)
+			w |= (uint64_t)lower_tab[(unsigned char)s[i]] << (8 * i);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+	}
+	h ^= h >> 29;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 32);
+}
+
 uint64_t aza__ihash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
