@@ -865,7 +865,9 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 			if (q)
 				q++;
 		}
-		if (!ptype || !q)
+		/* A parent type is at least "Namespace/type": "Microsoft.Foo/providers/..."
+		 * names no parent (and no segment of the name to cut). */
+		if (!ptype || !psegs || !q)
 			return terr(t, res->off, AZA_EINPUT, "extension resource name '%s' does not match its type '%s'", name, type);
 		char *pname = aza_arena__strndup(t->c.a, name, (size_t)(q - name - 1));
 		/* The rest of the name is the extension's namespace and name:

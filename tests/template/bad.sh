@@ -33,6 +33,10 @@ expect_unknown() {
 printf '{%s,\n "resources": [\n  {%s, "name": "a",, "properties": {}}\n ]}\n' "$S" "$ST" > "$T/invalid.json"
 expect_error invalid.json 'invalid\.json:3:[0-9]+: '
 
+# an extension type whose parent part has no type segment ("Namespace/providers/...")
+printf '{%s,\n "resources": [\n  {"type": "Microsoft.Storage/providers/locks", "apiVersion": "2020-05-01", "name": "st1/Microsoft.Authorization/lock1", "properties": {"level": "CanNotDelete"}}\n ]}\n' "$S" > "$T/ext-noparent.json"
+expect_error ext-noparent.json "ext-noparent\.json:3:[0-9]+: extension resource name 'st1/Microsoft.Authorization/lock1' does not match its type"
+
 printf '{%s,\n "resources": 5}\n' "$S" > "$T/schema-resources.json"
 expect_error schema-resources.json 'schema-resources\.json.*"resources" must be an array'
 printf '{%s,\n "parameters": []\n, "resources": []}\n' "$S" > "$T/schema-params.json"
