@@ -200,18 +200,26 @@ static int run_collect(aza_ctx *ctx, aza_collect *c, const char *path, int *quie
 	return rc;
 }
 
+/* A context and a collection on it; -1 (nothing made) when out of memory. */
+static int collect_new(aza_ctx **ctx, aza_collect **c)
+{
+	if (!(*ctx = aza_ctx_new()))
+		return -1;
+	if (!(*c = aza_collect_new(*ctx))) {
+		aza_ctx_free(*ctx);
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_collect(int argc, char **argv)
 {
 	const char *output = NULL;
 	int quiet = 0, verbose = 0;
-	aza_ctx *ctx = aza_ctx_new();
-	if (!ctx)
+	aza_ctx *ctx;
+	aza_collect *c;
+	if (collect_new(&ctx, &c))
 		return EXIT_INTERNAL;
-	aza_collect *c = aza_collect_new(ctx);
-	if (!c) {
-		aza_ctx_free(ctx);
-		return EXIT_INTERNAL;
-	}
 	int rc = 0, ex = EXIT_OK;
 	const char *rules = NULL, *areas = NULL;
 	int level = 0;
@@ -301,14 +309,10 @@ int cli_collect_live(int argc, char **argv, const char *rules, const char *areas
 {
 	static int q;
 	q = quiet;
-	aza_ctx *ctx = aza_ctx_new();
-	if (!ctx)
+	aza_ctx *ctx;
+	aza_collect *c;
+	if (collect_new(&ctx, &c))
 		return EXIT_INTERNAL;
-	aza_collect *c = aza_collect_new(ctx);
-	if (!c) {
-		aza_ctx_free(ctx);
-		return EXIT_INTERNAL;
-	}
 	int ex = EXIT_OK, rc;
 	for (int i = 1; i < argc; i++) {
 		int k = cli_collect_option(argv[i]);

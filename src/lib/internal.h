@@ -288,5 +288,6 @@ uint64_t aza__ihash(const char *s, size_t n);  /* case-insensitive FNV-1a */
  * child tables (ids are long; no output order depends on these values).
  * aza__ihash stays for tables whose iteration order shows. */
 uint64_t aza__ihash_fast(const char *s, size_t n);
+uint64_t aza__hash(const char *s, size_t n);   /* the same, case-sensitive */
 
 #endif

@@ -57,27 +57,6 @@ void aza_jintern__free(aza_jintern *t)
 
 /* Word-at-a-time hash: keys and messages are hashed once per occurrence,
  * millions of times in a big scan. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull;
-	while (n >= 8) {
-		uint64_t w;
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
-	}
-	if (n) {
-		uint64_t w = 0;
-		for (size_t i = 0; i < n; i++)
-			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-	}
-	h ^= h >> 29;
-	h *= 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 32);
-}
 
 /* The interned copy of s[0..n), or NULL when out of memory. Each copy is
  * preceded by its 4-byte id (1-based), see aza_jintern__id, and before that
@@ -99,7 +78,7 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 		memset(slot, 0, cap * sizeof *slot);
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->slot[i]) {
-				size_t h = hash_bytes(t->slot[i], t->len[i]) & (cap - 1);
+				size_t h = aza__hash(t->slot[i], t->len[i]) & (cap - 1);
 				while (slot[h])
 					h = (h + 1) & (cap - 1);
 				slot[h] = t->slot[i];
@@ -111,7 +90,7 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 		t->len = len;
 		t->cap = cap;
 	}
-	size_t h = hash_bytes(s, n) & (t->cap - 1);
+	size_t h = aza__hash(s, n) & (t->cap - 1);
 	while (t->slot[h]) {
 		if (t->len[h] == n && memcmp(t->slot[h], s, n) == 0)
 			return t->slot[h];
@@ -134,7 +113,7 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 			fold = aza_jintern__id(l);
 			/* That insertion may have grown the table: find the
 			 * free slot again. */
-			h = hash_bytes(s, n) & (t->cap - 1);
+			h = aza__hash(s, n) & (t->cap - 1);
 			while (t->slot[h])
 				h = (h + 1) & (t->cap - 1);
 		}

@@ -68,8 +68,7 @@ void aza_scan_free(aza_scan *s)
 	for (size_t i = 0; i < s->n_rule_pats; i++)
 		aza__free(s->rule_pats[i]);
 	aza__free(s->rule_pats);
-	aza__free(s->f);
-	aza__free(s->fx);
+	aza_flist__release(&s->l);
 	aza__free(s->order);
 	aza_triage__free(s->triage);
 	aza_expo__free(s->expo);
@@ -197,49 +196,70 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r)
 	return 1;
 }
 
-static int add_fx(aza_scan *s, const aza_fx *x, uint32_t *idx)
+static int flist_add_fx(aza_flist *l, const aza_fx *x, uint32_t *idx)
 {
-	if (s->nfx == s->capfx) {
-		size_t cap = s->capfx ? s->capfx * 2 : 64;
-		aza_fx *v = cap < UINT32_MAX ? aza__realloc(s->fx, cap * sizeof *v) : NULL;
+	if (l->nfx == l->capfx) {
+		size_t cap = l->capfx ? l->capfx * 2 : 64;
+		aza_fx *v = cap < UINT32_MAX ? aza__realloc(l->fx, cap * sizeof *v) : NULL;
 		if (!v)
-			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-		s->fx = v;
-		s->capfx = cap;
+			return -1;
+		l->fx = v;
+		l->capfx = cap;
 	}
-	s->fx[s->nfx++] = *x;
-	*idx = (uint32_t)s->nfx;
+	l->fx[l->nfx++] = *x;
+	*idx = (uint32_t)l->nfx;
 	return 0;
+}
+
+int aza_flist__add(aza_flist *l, const aza_frec *f, const aza_fx *x)
+{
+	if (l->nf == l->capf) {
+		size_t cap = l->capf ? l->capf * 2 : 256;
+		aza_frec *v = aza__realloc(l->f, cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->f = v;
+		l->capf = cap;
+	}
+	aza_frec r = *f;
+	r.x = 0;
+	if (x && flist_add_fx(l, x, &r.x))
+		return -1;
+	l->f[l->nf++] = r;
+	return 0;
+}
+
+aza_fx *aza_flist__fx(aza_flist *l, aza_frec *f)
+{
+	if (!f->x) {
+		aza_fx z;
+		memset(&z, 0, sizeof z);
+		if (flist_add_fx(l, &z, &f->x))
+			return NULL;
+	}
+	return &l->fx[f->x - 1];
+}
+
+void aza_flist__release(aza_flist *l)
+{
+	aza__free(l->f);
+	aza__free(l->fx);
+	memset(l, 0, sizeof *l);
 }
 
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x)
 {
-	if (s->nf == s->capf) {
-		size_t cap = s->capf ? s->capf * 2 : 256;
-		aza_frec *v = aza__realloc(s->f, cap * sizeof *v);
-		if (!v)
-			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-		s->f = v;
-		s->capf = cap;
-	}
-	aza_frec r = *f;
-	r.x = 0;
-	if (x && add_fx(s, x, &r.x))
-		return AZA_ENOMEM;
-	s->f[s->nf++] = r;
+	if (aza_flist__add(&s->l, f, x))
+		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	return 0;
 }
 
 aza_fx *aza_scan__fx(aza_scan *s, size_t i)
 {
-	aza_frec *f = aza_scan__rec(s, i);
-	if (!f->x) {
-		aza_fx z;
-		memset(&z, 0, sizeof z);
-		if (add_fx(s, &z, &f->x))
-			return NULL;
-	}
-	return &s->fx[f->x - 1];
+	aza_fx *x = aza_flist__fx(&s->l, aza_scan__rec(s, i));
+	if (!x)
+		aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	return x;
 }
 
 /* Sets every field of aza_finding (no memset: reporters make millions of
@@ -262,20 +282,15 @@ void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out)
 	out->pointer = r->pointer;
 	out->suppressed_status = FREC_SUPST(f);
 	out->baseline = FREC_BASE(f);
-	if (f->x) {
-		const aza_fx *x = &s->fx[f->x - 1];
-		out->prop_line = x->prop_line;
-		out->prop_column = x->prop_column;
-		out->prop_pointer = x->prop_pointer;
-		out->suppressed_reason = x->suppressed_reason;
-		out->suppress_reason = x->suppress_reason;
-		out->suppress_owner = x->suppress_owner;
-		out->suppress_expires = x->suppress_expires;
-	} else {
-		out->prop_line = out->prop_column = 0;
-		out->prop_pointer = out->suppressed_reason = NULL;
-		out->suppress_reason = out->suppress_owner = out->suppress_expires = NULL;
-	}
+	static const aza_fx none;
+	const aza_fx *x = f->x ? &s->l.fx[f->x - 1] : &none;
+	out->prop_line = x->prop_line;
+	out->prop_column = x->prop_column;
+	out->prop_pointer = x->prop_pointer;
+	out->suppressed_reason = x->suppressed_reason;
+	out->suppress_reason = x->suppress_reason;
+	out->suppress_owner = x->suppress_owner;
+	out->suppress_expires = x->suppress_expires;
 }
 
 int aza_scan__finish(aza_scan *s)
@@ -301,12 +316,12 @@ int aza_scan_run(aza_scan *s)
 
 size_t aza_scan_count(const aza_scan *s)
 {
-	return s->nf;
+	return s->l.nf;
 }
 
 const aza_finding *aza_scan_finding(const aza_scan *s, size_t i)
 {
-	if (i >= s->nf)
+	if (i >= s->l.nf)
 		return NULL;
 	/* The views are scratch space, not state: a const scan may fill
 	 * them (the scan object itself is never const). */
@@ -349,8 +364,8 @@ int aza_severity_weight(aza_severity sev)
 double aza_scan_score(const aza_scan *s)
 {
 	double pass = 0, total = 0;
-	for (size_t i = 0; i < s->nf; i++) {
-		const aza_frec *f = &s->f[i];
+	for (size_t i = 0; i < s->l.nf; i++) {
+		const aza_frec *f = &s->l.f[i];
 		if (f->status != AZA_PASS && f->status != AZA_FAIL)
 			continue;
 		int w = aza_severity_weight(aza_rule_severity(aza_rule_at(f->rule)));

@@ -14,14 +14,14 @@
  * made on access (aza_scan_finding) from the resource's inventory record,
  * which lives as long as the scan, and the rule table. What few findings
  * carry beyond that (template positions, triage reasons) is in a side
- * table, s->fx. */
+ * table, s->l.fx. */
 typedef struct aza_frec {
 	const aza_res *res;  /* what the verdict is about (a pseudo-resource for scopes) */
 	const char *message;
 	uint16_t rule;       /* index in the rule table */
 	uint8_t status;      /* aza_status */
 	uint8_t tri;         /* triage: FREC_SUPST bits, FREC_BASE bits */
-	uint32_t x;          /* 1-based index of its extras in s->fx, 0 for none */
+	uint32_t x;          /* 1-based index of its extras in s->l.fx, 0 for none */
 } aza_frec;
 
 #define FREC_SUPST(f) ((aza_status)((f)->tri & 0x0f))              /* SUPPRESSED: what it replaced */
@@ -35,6 +35,22 @@ typedef struct aza_fx {
 	const char *suppressed_reason; /* inline template suppression */
 	const char *suppress_reason, *suppress_owner, *suppress_expires;
 } aza_fx;
+
+/* A list of finding records and their extras (x indexes fx, 1-based): the
+ * scan's, and the second evaluator's round before it joins the scan's. */
+typedef struct aza_flist {
+	aza_frec *f;
+	size_t nf, capf;
+	aza_fx *fx;
+	size_t nfx, capfx;
+} aza_flist;
+
+/* Append f with extras x (NULL for none; f->x is ignored). -1 when out of
+ * memory (nothing is reported: the caller knows its context). */
+int aza_flist__add(aza_flist *l, const aza_frec *f, const aza_fx *x);
+/* Extras for record k, made empty on first use; NULL when out of memory. */
+aza_fx *aza_flist__fx(aza_flist *l, aza_frec *f);
+void aza_flist__release(aza_flist *l);
 
 /* How many aza_scan_finding results are valid at once (the API promises
  * one; a few more forgive `f(i)->a && f(i)->b`). */
@@ -50,16 +66,13 @@ struct aza_scan {
 	size_t n_rule_pats;
 	unsigned area_mask; /* 0 = all */
 	/* results */
-	aza_frec *f;
-	size_t nf, capf;
+	aza_flist l;
 	/* The findings in catalogue order: order[i] is the record of finding i
 	 * (NULL until the engine has sorted, and for no findings). Records
 	 * stay in the order rules made them: moving 24-byte records along a
 	 * permutation's cycles misses the cache on nearly every step, while
 	 * reading them through this index walks them in short strides. */
 	uint32_t *order;
-	aza_fx *fx;          /* extras of some findings (aza_frec.x) */
-	size_t nfx, capfx;
 	aza_finding view[AZA_VIEWS]; /* aza_scan_finding's results */
 	unsigned nview;
 	double now; /* reference time, Unix seconds */
@@ -81,12 +94,12 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r);
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x);
 /* The extras of finding i, made on first use; NULL when out of memory. */
 aza_fx *aza_scan__fx(aza_scan *s, size_t i);
-/* The record of finding i (i < s->nf), in catalogue order once sorted. */
+/* The record of finding i (i < s->l.nf), in catalogue order once sorted. */
 static inline aza_frec *aza_scan__rec(const aza_scan *s, size_t i)
 {
-	return &s->f[s->order ? s->order[i] : i];
+	return &s->l.f[s->order ? s->order[i] : i];
 }
-/* Fill *out with finding i (i < s->nf). */
+/* Fill *out with finding i (i < s->l.nf). */
 void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out);
 /* The rule engine: evaluate every selected rule. */
 int aza_engine__run(aza_scan *s);

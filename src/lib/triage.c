@@ -263,7 +263,7 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 		k++;
 	}
 	if (rc == 0) {
-		for (size_t i = 0; i < s->nf && rc == 0; i++) {
+		for (size_t i = 0; i < s->l.nf && rc == 0; i++) {
 			aza_frec *r = aza_scan__rec(s, i);
 			if (r->status != AZA_FAIL && r->status != AZA_UNKNOWN && r->status != AZA_MANUAL)
 				continue;
@@ -371,8 +371,8 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	}
 	/* Each finding: unchanged when the baseline had the same rule, resource
 	 * and verdict; new otherwise (a changed verdict is new). */
-	for (size_t k = 0; k < s->nf; k++) {
-		aza_frec *f = &s->f[k];
+	for (size_t k = 0; k < s->l.nf; k++) {
+		aza_frec *f = &s->l.f[k];
 		const char *rid = aza_rule_at(f->rule)->id;
 		uint64_t h = key_hash(rid, f->res->id);
 		const char *v = verdict(f);
@@ -612,11 +612,11 @@ const aza_framework *aza_triage__framework(aza_scan *s)
 	for (size_t i = 0; i < fw->nctl; i++) {
 		aza_fw_control *c = &fw->ctl[i];
 		memset(c->counts, 0, sizeof c->counts);
-		for (size_t k = 0; k < s->nf; k++)
+		for (size_t k = 0; k < s->l.nf; k++)
 			for (size_t r = 0; r < c->nrules; r++)
-				if (aza_rule_at(s->f[k].rule)->id == c->rules[r] ||
-				    aza__strieq(aza_rule_at(s->f[k].rule)->id, c->rules[r])) {
-					c->counts[s->f[k].status]++;
+				if (aza_rule_at(s->l.f[k].rule)->id == c->rules[r] ||
+				    aza__strieq(aza_rule_at(s->l.f[k].rule)->id, c->rules[r])) {
+					c->counts[s->l.f[k].status]++;
 					break;
 				}
 		c->status = AZA_STATUS_COUNT;

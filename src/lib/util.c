@@ -667,13 +667,15 @@ static uint64_t lower8(uint64_t w)
 	return w | (upper >> 2);
 }
 
-uint64_t aza__ihash_fast(const char *s, size_t n)
+/* Eight bytes at a time, ASCII letters folded to lower case when fold
+ * (a constant in each caller, so the test goes away). */
+static inline uint64_t hash_words(const char *s, size_t n, int fold)
 {
 	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull;
 	while (n >= 8) {
 		uint64_t w;
 		memcpy(&w, s, 8);
-		h = (h ^ lower8(w)) * 0xff51afd7ed558ccdull;
+		h = (h ^ (fold ? lower8(w) : w)) * 0xff51afd7ed558ccdull;
 		h ^= h >> 32;
 		s += 8;
 		n -= 8;
@@ -681,12 +683,22 @@ uint64_t aza__ihash_fast(const char *s, size_t n)
 	if (n) {
 		uint64_t w = 0;
 		for (size_t i = 0; i < n; i++)
-			w |= (uint64_t)lower_tab[(unsigned char)s[i]] << (8 * i);
+			w |= (uint64_t)(fold ? lower_tab[(unsigned char)s[i]] : (unsigned char)s[i]) << (8 * i);
 		h = (h ^ w) * 0xff51afd7ed558ccdull;
 	}
 	h ^= h >> 29;
 	h *= 0xc4ceb9fe1a85ec53ull;
 	return h ^ (h >> 32);
+}
+
+uint64_t aza__hash(const char *s, size_t n)
+{
+	return hash_words(s, n, 0);
+}
+
+uint64_t aza__ihash_fast(const char *s, size_t n)
+{
+	return hash_words(s, n, 1);
 }
 
 uint64_t aza__ihash(const char *s, size_t n)

@@ -209,11 +209,14 @@ const char *aza_report__sub_scope(aza_scan *s, const aza_finding *f)
 	return name && *name ? name : f->subscription_id;
 }
 
+int aza_report__status_shown(const aza_report_opts *o, aza_status st)
+{
+	return !o || !o->status_mask || ((o->status_mask >> st) & 1u);
+}
+
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f)
 {
-	if (!o || !o->status_mask)
-		return 1;
-	return (o->status_mask >> f->status) & 1u;
+	return aza_report__status_shown(o, f->status);
 }
 
 void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *t)
@@ -223,8 +226,8 @@ void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *
 	aza_scan_stats_get(s, &st);
 	/* From the scan's compact records: the public view of a finding is
 	 * made field by field, and a tally reads only the rule and status. */
-	for (size_t i = 0; i < s->nf; i++) {
-		const aza_frec *f = &s->f[i];
+	for (size_t i = 0; i < s->l.nf; i++) {
+		const aza_frec *f = &s->l.f[i];
 		const aza_rule *rule = aza_rule_at(f->rule);
 		int r = (int)aza_rule_resp(rule);
 		if (r >= 0 && r < AZA_RESP_COUNT) {
@@ -232,7 +235,7 @@ void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *
 			if (f->status != AZA_NOT_APPLICABLE)
 				t->resp_models[r] |= aza_rule_models(rule);
 		}
-		if (o && o->status_mask && !((o->status_mask >> f->status) & 1u))
+		if (!aza_report__status_shown(o, (aza_status)f->status))
 			continue;
 		t->all[f->status]++;
 		int a = (int)aza_rule_area(rule);

@@ -48,6 +48,8 @@ int aza_report__listed(const aza_report_opts *o, const aza_finding *f);
 
 /* Is finding f shown under the options' status mask? */
 int aza_report__shown(const aza_report_opts *o, const aza_finding *f);
+/* The same test on a status alone (for the scan's compact records). */
+int aza_report__status_shown(const aza_report_opts *o, aza_status st);
 /* The subscription (its name, else its id) of a finding on a resource that
  * sits directly under a subscription (a Defender pricing, a security
  * contact, a subscription's diagnostic setting): names such as "Api" or

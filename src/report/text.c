@@ -74,7 +74,7 @@ static int write_text(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		int a = (int)aza_rule_area(aza_rule_at(r->rule));
 		if (a < 0 || a >= AZA_AREA_COUNT)
 			continue;
-		if (o && o->status_mask && !((o->status_mask >> r->status) & 1u))
+		if (!aza_report__status_shown(o, (aza_status)r->status))
 			continue;
 		if (hide_passing && (r->status == AZA_PASS || r->status == AZA_NOT_APPLICABLE))
 			continue;

@@ -40,10 +40,7 @@ struct aza_ev {
 	size_t nloaded, caploaded;
 	/* The second evaluator's findings (own = 1), and their rule indexes. */
 	int own;
-	aza_frec *f;
-	size_t nf, capf;
-	aza_fx *fx;         /* their extras (aza_frec.x indexes these) */
-	size_t nfx, capfx;
+	aza_flist l;
 	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
 	struct memo {
 		const aza_res *r;
@@ -56,12 +53,12 @@ struct aza_ev {
 
 static size_t ev_nf(const aza_ev *ev)
 {
-	return ev->own ? ev->nf : ev->s->nf;
+	return ev->own ? ev->l.nf : ev->s->l.nf;
 }
 
 static aza_frec *ev_f(aza_ev *ev, size_t i)
 {
-	return ev->own ? &ev->f[i] : &ev->s->f[i];
+	return ev->own ? &ev->l.f[i] : &ev->s->l.f[i];
 }
 
 void *aza_ev_memo_get(aza_ev *ev, const aza_res *r, const char *tag)
@@ -88,7 +85,7 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
  * numbering of the final sort. */
 static int add_finding(aza_ev *ev, const aza_frec *f, const aza_fx *x)
 {
-	if (ev->s->nf >= UINT32_MAX)
+	if (ev->s->l.nf >= UINT32_MAX)
 		return -1;
 	return aza_scan__add(ev->s, f, x) ? -1 : 0;
 }
@@ -127,35 +124,9 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		ev->failed = 1;
 		return;
 	}
-	if (ev->own) {
-		if (ev->nf == ev->capf) {
-			size_t cap = ev->capf ? ev->capf * 2 : 1024;
-			aza_frec *v = aza__realloc(ev->f, cap * sizeof *v);
-			if (!v) {
-				ev->failed = 1;
-				return;
-			}
-			ev->f = v;
-			ev->capf = cap;
-		}
-		if (has_x) {
-			if (ev->nfx == ev->capfx) {
-				size_t cap = ev->capfx ? ev->capfx * 2 : 64;
-				aza_fx *v = aza__realloc(ev->fx, cap * sizeof *v);
-				if (!v) {
-					ev->failed = 1;
-					return;
-				}
-				ev->fx = v;
-				ev->capfx = cap;
-			}
-			ev->fx[ev->nfx++] = x;
-			f.x = (uint32_t)ev->nfx;
-		}
-		ev->f[ev->nf++] = f;
-		return;
-	}
-	if (add_finding(ev, &f, has_x ? &x : NULL))
+	/* The second evaluator keeps its round's findings apart (take_findings). */
+	const aza_fx *xp = has_x ? &x : NULL;
+	if (ev->own ? aza_flist__add(&ev->l, &f, xp) : add_finding(ev, &f, xp))
 		ev->failed = 1;
 }
 
@@ -485,8 +456,8 @@ static void template_scope(aza_ev *ev, size_t first)
 {
 	if (aza_inv_deployed(ev->s->inv) || rule_has_data(ev))
 		return;
-	for (size_t i = first; i < ev->s->nf; i++) {
-		aza_frec *f = &ev->s->f[i];
+	for (size_t i = first; i < ev->s->l.nf; i++) {
+		aza_frec *f = &ev->s->l.f[i];
 		if (f->status != AZA_UNKNOWN)
 			continue;
 		f->status = AZA_NOT_APPLICABLE;
@@ -506,7 +477,7 @@ static void run_scope_rule(aza_ev *ev)
 		aza_manual(ev, tenant, "no API exposes this; verify by hand: %s", rule->manual ? rule->manual : "");
 		return;
 	}
-	size_t first = ev->s->nf;
+	size_t first = ev->s->l.nf;
 	if (rule->scope == AZA_SCOPE_TENANT) {
 		run_one(ev, tenant);
 		release_docs(ev);
@@ -515,7 +486,7 @@ static void run_scope_rule(aza_ev *ev)
 	}
 	size_t n = 0;
 	for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++) {
-		first = ev->s->nf;
+		first = ev->s->l.nf;
 		run_one(ev, r);
 		release_docs(ev);
 		template_scope(ev, first);
@@ -529,23 +500,23 @@ static void run_scope_rule(aza_ev *ev)
  * themselves stay where they are). */
 static int sort_findings(aza_scan *s)
 {
-	if (!s->nf)
+	if (!s->l.nf)
 		return 0;
 	size_t nr = aza_rule_count() + 1;
 	size_t *start = aza__malloc(nr * sizeof *start);
-	uint32_t *order = aza__malloc(s->nf * sizeof *order);
+	uint32_t *order = aza__malloc(s->l.nf * sizeof *order);
 	if (!start || !order) {
 		aza__free(start);
 		aza__free(order);
 		return -1;
 	}
 	memset(start, 0, nr * sizeof *start);
-	for (size_t i = 0; i < s->nf; i++)
-		start[s->f[i].rule + 1]++;
+	for (size_t i = 0; i < s->l.nf; i++)
+		start[s->l.f[i].rule + 1]++;
 	for (size_t k = 1; k < nr; k++)
 		start[k] += start[k - 1];
-	for (size_t i = 0; i < s->nf; i++)
-		order[start[s->f[i].rule]++] = (uint32_t)i;
+	for (size_t i = 0; i < s->l.nf; i++)
+		order[start[s->l.f[i].rule]++] = (uint32_t)i;
 	aza__free(start);
 	aza__free(s->order);
 	s->order = order;
@@ -583,11 +554,12 @@ static void *span_thread(void *arg)
 /* Move the second evaluator's findings after the first's. */
 static void take_findings(aza_ev *ev, aza_ev *ev2)
 {
-	for (size_t i = 0; i < ev2->nf && !ev->failed; i++)
-		if (add_finding(ev, &ev2->f[i], ev2->f[i].x ? &ev2->fx[ev2->f[i].x - 1] : NULL))
+	aza_flist *l = &ev2->l;
+	for (size_t i = 0; i < l->nf && !ev->failed; i++)
+		if (add_finding(ev, &l->f[i], l->f[i].x ? &l->fx[l->f[i].x - 1] : NULL))
 			ev->failed = 1;
-	ev2->nf = 0;
-	ev2->nfx = 0;
+	l->nf = 0;
+	l->nfx = 0;
 }
 
 /* The exposure model built on the other thread while this one evaluates
@@ -812,8 +784,7 @@ out:
 	release_docs(&ev2);
 	aza__free(ev2.loaded);
 	aza__free(ev2.dt);
-	aza__free(ev2.f);
-	aza__free(ev2.fx);
+	aza_flist__release(&ev2.l);
 	aza_arena__release(&ev2.docs);
 	aza_arena__release(&ev2.tmp);
 	aza__free(seen);

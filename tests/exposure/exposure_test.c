@@ -98,18 +98,24 @@ static int nsg_from(aza_arena *a, const char *specs, aza_nsg *g)
 	return rc;
 }
 
+/* Copy prefix text p into buf (64 bytes) without its "/len"; the length,
+ * or -1 when there is none. */
+static int split_prefix(const char *p, char *buf)
+{
+	snprintf(buf, 64, "%s", p);
+	char *sl = strchr(buf, '/');
+	if (!sl)
+		return -1;
+	*sl = 0;
+	return atoi(sl + 1);
+}
+
 /* A prefix ("10.0.1.0/24", "2001:db8:1::/64") as a span, read here on its
  * own (IPv6 on its top 64 bits): 1, or 0 when it is not one. */
 static int span_of(const char *p, aza_nsg_span *out)
 {
 	char buf[64];
-	snprintf(buf, sizeof buf, "%s", p);
-	char *sl = strchr(buf, '/');
-	int len = -1;
-	if (sl) {
-		*sl = 0;
-		len = atoi(sl + 1);
-	}
+	int len = split_prefix(p, buf);
 	unsigned char a[16];
 	if (inet_pton(AF_INET, buf, a) == 1) {
 		uint64_t v = ((uint64_t)a[0] << 24) | ((uint64_t)a[1] << 16) | ((uint64_t)a[2] << 8) | a[3];
@@ -553,13 +559,7 @@ static int oracle_src(const orule *r, aza_nsg_span src)
 static int prefix_holds_addr(const char *p, int v6, uint64_t hi, uint64_t lo)
 {
 	char buf[64];
-	snprintf(buf, sizeof buf, "%s", p);
-	char *sl = strchr(buf, '/');
-	int len = -1;
-	if (sl) {
-		*sl = 0;
-		len = atoi(sl + 1);
-	}
+	int len = split_prefix(p, buf);
 	unsigned char a[16];
 	if (!v6 || inet_pton(AF_INET6, buf, a) != 1)
 		return prefix_holds(p, v6, hi) == 1;
