@@ -35,6 +35,7 @@ run xml $O/tests/collect/xml_test
 run collect sh tests/collect/run.sh
 run azurite sh tests/collect/azurite.sh
 run report sh tests/report/run.sh
+run report-stored env AZAUDIT_SPILL_AT=1 sh tests/report/run.sh
 if command -v python3 >/dev/null 2>&1; then run peers python3 tests/peers/run.py; else echo "[peers] skip: python3 not found"; fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

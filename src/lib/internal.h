@@ -290,4 +290,13 @@ uint64_t aza__ihash(const char *s, size_t n);  /* case-insensitive FNV-1a */
 uint64_t aza__ihash_fast(const char *s, size_t n);
 uint64_t aza__hash(const char *s, size_t n);   /* the same, case-sensitive */
 
+/* Spilling to temporary files (the inventory's document store, the scan's
+ * findings): the bytes kept in memory before the first spill, 8 MiB unless
+ * AZAUDIT_SPILL_AT says otherwise (a test hook: a small value makes small
+ * inputs use the files). */
+size_t aza__spill_at(void);
+/* An unlinked temporary file in $TMPDIR (else /tmp) named after stem; -1
+ * when none can be made (callers then keep everything in memory). */
+int aza__tmpfile(const char *stem);
+
 #endif

@@ -27,7 +27,7 @@ struct aza_inv {
 	aza_buf pk;        /* packing buffer for aza_inv__add */
 	/* The packed documents. They are most of what a scan reads, so they
 	 * go to an unlinked temporary file (the page cache keeps them close)
-	 * in chunks of spill_at bytes, and memory holds only the index. */
+	 * in chunks of aza__spill_at() bytes, and memory holds only the index. */
 	struct {
 		int fd;            /* -1: not created (or not possible: kept in memory) */
 		int off;           /* 1: spilling is not possible, keep in memory */
@@ -515,37 +515,22 @@ static int add_subname(aza_inv *inv, const char *id, const char *name);
 /* r->text of a document in the store (its offset is r->stored_at). */
 static const char spilled[] = "";
 
-static size_t spill_at(void)
-{
-	static size_t at;
-	if (!at) {
-		/* A test hook: a small value makes small inputs use the file. */
-		const char *e = getenv("AZAUDIT_SPILL_AT");
-		at = e && atol(e) > 0 ? (size_t)atol(e) : (size_t)8 << 20;
-	}
-	return at;
-}
-
 static int store_file(aza_inv *inv)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/azaudit-store.XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
+	int fd = aza__tmpfile("azaudit-store");
 	if (fd < 0)
 		return -1;
-	unlink(path);
 	inv->st.fd = fd;
 	return 0;
 }
 
 /* Once the store is a file, documents go to it in batches of this size: the
- * buffer then holds a batch, not the first spill_at() bytes. */
+ * buffer then holds a batch, not the first aza__spill_at() bytes. */
 #define STORE_BATCH ((size_t)1 << 20)
 
 static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
 {
-	size_t limit = inv->st.fd >= 0 ? STORE_BATCH : spill_at();
+	size_t limit = inv->st.fd >= 0 ? STORE_BATCH : aza__spill_at();
 	if (!inv->st.off && inv->st.len + n > limit && inv->st.len) {
 		if (inv->st.fd < 0 && store_file(inv))
 			inv->st.off = 1; /* no temporary directory: keep documents in memory */

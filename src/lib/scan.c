@@ -19,6 +19,7 @@ aza_scan *aza_scan_new(aza_ctx *ctx)
 		return NULL;
 	}
 	memset(s, 0, sizeof *s);
+	aza_fstore__init(&s->l, NULL);
 	s->ctx = ctx;
 	s->max_level = 2;
 	s->min_sev = AZA_SEV_INFO;
@@ -36,6 +37,7 @@ aza_scan *aza_scan_new(aza_ctx *ctx)
 		aza__err(ctx, AZA_ENOMEM, "out of memory");
 		return NULL;
 	}
+	s->l.lost.res = aza_inv_tenant(s->inv);
 	/* Every type a rule reads is kept in full. */
 	for (size_t i = 0; i < aza_rule_count(); i++) {
 		const aza_rule *r = aza_rule_at(i);
@@ -68,8 +70,7 @@ void aza_scan_free(aza_scan *s)
 	for (size_t i = 0; i < s->n_rule_pats; i++)
 		aza__free(s->rule_pats[i]);
 	aza__free(s->rule_pats);
-	aza_flist__release(&s->l);
-	aza__free(s->order);
+	aza_fstore__release(&s->l);
 	aza_triage__free(s->triage);
 	aza_expo__free(s->expo);
 	aza_jintern__free(s->wmsgs);
@@ -196,67 +197,18 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r)
 	return 1;
 }
 
-static int flist_add_fx(aza_flist *l, const aza_fx *x, uint32_t *idx)
-{
-	if (l->nfx == l->capfx) {
-		size_t cap = l->capfx ? l->capfx * 2 : 64;
-		aza_fx *v = cap < UINT32_MAX ? aza__realloc(l->fx, cap * sizeof *v) : NULL;
-		if (!v)
-			return -1;
-		l->fx = v;
-		l->capfx = cap;
-	}
-	l->fx[l->nfx++] = *x;
-	*idx = (uint32_t)l->nfx;
-	return 0;
-}
-
-int aza_flist__add(aza_flist *l, const aza_frec *f, const aza_fx *x)
-{
-	if (l->nf == l->capf) {
-		size_t cap = l->capf ? l->capf * 2 : 256;
-		aza_frec *v = aza__realloc(l->f, cap * sizeof *v);
-		if (!v)
-			return -1;
-		l->f = v;
-		l->capf = cap;
-	}
-	aza_frec r = *f;
-	r.x = 0;
-	if (x && flist_add_fx(l, x, &r.x))
-		return -1;
-	l->f[l->nf++] = r;
-	return 0;
-}
-
-aza_fx *aza_flist__fx(aza_flist *l, aza_frec *f)
-{
-	if (!f->x) {
-		aza_fx z;
-		memset(&z, 0, sizeof z);
-		if (flist_add_fx(l, &z, &f->x))
-			return NULL;
-	}
-	return &l->fx[f->x - 1];
-}
-
-void aza_flist__release(aza_flist *l)
-{
-	aza__free(l->f);
-	aza__free(l->fx);
-	memset(l, 0, sizeof *l);
-}
-
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x)
 {
-	if (aza_flist__add(&s->l, f, x))
-		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	int rc = aza_fstore__add(&s->l, f, x);
+	if (rc)
+		return aza__err(s->ctx, s->l.ioerr == AZA_EIO ? AZA_EIO : AZA_ENOMEM, "%s",
+		                s->l.ioerr == AZA_EIO ? "cannot read the temporary findings store" : "out of memory");
 	return 0;
 }
 
 aza_fx *aza_scan__fx(aza_scan *s, size_t i)
 {
-	aza_fx *x = aza_flist__fx(&s->l, aza_scan__rec(s, i));
+	aza_fx *x = aza_fstore__fx(&s->l, i);
 	if (!x)
 		aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	return x;
@@ -365,7 +317,7 @@ double aza_scan_score(const aza_scan *s)
 {
 	double pass = 0, total = 0;
 	for (size_t i = 0; i < s->l.nf; i++) {
-		const aza_frec *f = &s->l.f[i];
+		const aza_frec *f = aza_scan__rec(s, i);
 		if (f->status != AZA_PASS && f->status != AZA_FAIL)
 			continue;
 		int w = aza_severity_weight(aza_rule_severity(aza_rule_at(f->rule)));

@@ -7,50 +7,8 @@
 
 #include "input.h"
 #include "inventory.h"
+#include "findings.h"
 #include "template.h"
-
-/* A finding as the scan keeps it: 24 bytes where the public aza_finding is
- * 168 (a 1M-resource tenant has about 6M findings). The public struct is
- * made on access (aza_scan_finding) from the resource's inventory record,
- * which lives as long as the scan, and the rule table. What few findings
- * carry beyond that (template positions, triage reasons) is in a side
- * table, s->l.fx. */
-typedef struct aza_frec {
-	const aza_res *res;  /* what the verdict is about (a pseudo-resource for scopes) */
-	const char *message;
-	uint16_t rule;       /* index in the rule table */
-	uint8_t status;      /* aza_status */
-	uint8_t tri;         /* triage: FREC_SUPST bits, FREC_BASE bits */
-	uint32_t x;          /* 1-based index of its extras in s->l.fx, 0 for none */
-} aza_frec;
-
-#define FREC_SUPST(f) ((aza_status)((f)->tri & 0x0f))              /* SUPPRESSED: what it replaced */
-#define FREC_BASE(f) ((int)((f)->tri >> 4))                        /* AZA_BASELINE_* */
-#define FREC_SET_SUPST(f, st) ((f)->tri = (uint8_t)(((f)->tri & 0xf0) | ((unsigned)(st) & 0x0f)))
-#define FREC_SET_BASE(f, b) ((f)->tri = (uint8_t)(((f)->tri & 0x0f) | ((unsigned)(b) << 4)))
-
-typedef struct aza_fx {
-	unsigned long prop_line, prop_column;
-	const char *prop_pointer;
-	const char *suppressed_reason; /* inline template suppression */
-	const char *suppress_reason, *suppress_owner, *suppress_expires;
-} aza_fx;
-
-/* A list of finding records and their extras (x indexes fx, 1-based): the
- * scan's, and the second evaluator's round before it joins the scan's. */
-typedef struct aza_flist {
-	aza_frec *f;
-	size_t nf, capf;
-	aza_fx *fx;
-	size_t nfx, capfx;
-} aza_flist;
-
-/* Append f with extras x (NULL for none; f->x is ignored). -1 when out of
- * memory (nothing is reported: the caller knows its context). */
-int aza_flist__add(aza_flist *l, const aza_frec *f, const aza_fx *x);
-/* Extras for record k, made empty on first use; NULL when out of memory. */
-aza_fx *aza_flist__fx(aza_flist *l, aza_frec *f);
-void aza_flist__release(aza_flist *l);
 
 /* How many aza_scan_finding results are valid at once (the API promises
  * one; a few more forgive `f(i)->a && f(i)->b`). */
@@ -65,14 +23,9 @@ struct aza_scan {
 	char **rule_pats;
 	size_t n_rule_pats;
 	unsigned area_mask; /* 0 = all */
-	/* results */
-	aza_flist l;
-	/* The findings in catalogue order: order[i] is the record of finding i
-	 * (NULL until the engine has sorted, and for no findings). Records
-	 * stay in the order rules made them: moving 24-byte records along a
-	 * permutation's cycles misses the cache on nearly every step, while
-	 * reading them through this index walks them in short strides. */
-	uint32_t *order;
+	/* results: in the order rules made them, in catalogue order once the
+	 * engine has sorted them (aza_fstore__sort) */
+	aza_fstore l;
 	aza_finding view[AZA_VIEWS]; /* aza_scan_finding's results */
 	unsigned nview;
 	double now; /* reference time, Unix seconds */
@@ -94,10 +47,16 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r);
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x);
 /* The extras of finding i, made on first use; NULL when out of memory. */
 aza_fx *aza_scan__fx(aza_scan *s, size_t i);
-/* The record of finding i (i < s->l.nf), in catalogue order once sorted. */
-static inline aza_frec *aza_scan__rec(const aza_scan *s, size_t i)
+/* The record of finding i (i < s->l.nf), in catalogue order once sorted,
+ * to read or to change (aza_scan__recw); valid as aza_fstore__get says.
+ * The store pages records in and out: a const scan is still changed. */
+static inline const aza_frec *aza_scan__rec(const aza_scan *s, size_t i)
 {
-	return &s->l.f[s->order ? s->order[i] : i];
+	return aza_fstore__get((aza_fstore *)&s->l, i);
+}
+static inline aza_frec *aza_scan__recw(aza_scan *s, size_t i)
+{
+	return aza_fstore__getw(&s->l, i);
 }
 /* Fill *out with finding i (i < s->l.nf). */
 void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out);

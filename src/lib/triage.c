@@ -264,7 +264,7 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 	}
 	if (rc == 0) {
 		for (size_t i = 0; i < s->l.nf && rc == 0; i++) {
-			aza_frec *r = aza_scan__rec(s, i);
+			const aza_frec *r = aza_scan__rec(s, i);
 			if (r->status != AZA_FAIL && r->status != AZA_UNKNOWN && r->status != AZA_MANUAL)
 				continue;
 			aza_finding f;
@@ -280,8 +280,9 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 					break;
 				}
 				e[q].matched++;
-				FREC_SET_SUPST(r, r->status);
-				r->status = AZA_SUPPRESSED;
+				aza_frec *w = aza_scan__recw(s, i);
+				FREC_SET_SUPST(w, w->status);
+				w->status = AZA_SUPPRESSED;
 				x->suppress_reason = e[q].reason;
 				x->suppress_owner = e[q].owner;
 				x->suppress_expires = e[q].expires;
@@ -372,7 +373,7 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	/* Each finding: unchanged when the baseline had the same rule, resource
 	 * and verdict; new otherwise (a changed verdict is new). */
 	for (size_t k = 0; k < s->l.nf; k++) {
-		aza_frec *f = &s->l.f[k];
+		aza_frec *f = aza_scan__recw(s, k);
 		const char *rid = aza_rule_at(f->rule)->id;
 		uint64_t h = key_hash(rid, f->res->id);
 		const char *v = verdict(f);
@@ -612,13 +613,14 @@ const aza_framework *aza_triage__framework(aza_scan *s)
 	for (size_t i = 0; i < fw->nctl; i++) {
 		aza_fw_control *c = &fw->ctl[i];
 		memset(c->counts, 0, sizeof c->counts);
-		for (size_t k = 0; k < s->l.nf; k++)
+		for (size_t k = 0; k < s->l.nf; k++) {
+			const aza_frec *f = aza_scan__rec(s, k);
 			for (size_t r = 0; r < c->nrules; r++)
-				if (aza_rule_at(s->l.f[k].rule)->id == c->rules[r] ||
-				    aza__strieq(aza_rule_at(s->l.f[k].rule)->id, c->rules[r])) {
-					c->counts[s->l.f[k].status]++;
+				if (aza_rule_at(f->rule)->id == c->rules[r] || aza__strieq(aza_rule_at(f->rule)->id, c->rules[r])) {
+					c->counts[f->status]++;
 					break;
 				}
+		}
 		c->status = AZA_STATUS_COUNT;
 		for (size_t q = 0; q < sizeof agg_order / sizeof agg_order[0]; q++)
 			if (c->counts[agg_order[q]]) {

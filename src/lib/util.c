@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- allocation hook ----
  * AZA_FAIL_ALLOC=N in the environment makes the N-th allocation (and every
@@ -709,4 +710,29 @@ uint64_t aza__ihash(const char *s, size_t n)
 		h *= 1099511628211ull;
 	}
 	return h;
+}
+
+size_t aza__spill_at(void)
+{
+	static atomic_size_t at;
+	size_t v = atomic_load(&at);
+	if (!v) {
+		const char *e = getenv("AZAUDIT_SPILL_AT");
+		v = e && atol(e) > 0 ? (size_t)atol(e) : (size_t)8 << 20;
+		atomic_store(&at, v);
+	}
+	return v;
+}
+
+int aza__tmpfile(const char *stem)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s/%s.XXXXXX", dir && *dir ? dir : "/tmp", stem) >= (int)sizeof path)
+		return -1;
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	unlink(path);
+	return fd;
 }

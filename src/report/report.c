@@ -227,7 +227,7 @@ void aza_report__tally(aza_scan *s, const aza_report_opts *o, aza_report_tally *
 	/* From the scan's compact records: the public view of a finding is
 	 * made field by field, and a tally reads only the rule and status. */
 	for (size_t i = 0; i < s->l.nf; i++) {
-		const aza_frec *f = &s->l.f[i];
+		const aza_frec *f = aza_scan__rec(s, i);
 		const aza_rule *rule = aza_rule_at(f->rule);
 		int r = (int)aza_rule_resp(rule);
 		if (r >= 0 && r < AZA_RESP_COUNT) {
@@ -304,6 +304,17 @@ void aza_report__cis_json(aza_buf *b, const char *cis)
 	aza_buf__addc(b, ']');
 }
 
+/* A finding the scan could not read back (findings.h) was written as a
+ * placeholder: the report is not complete, so it is not written. */
+static int records_lost(aza_scan *s)
+{
+	if (s->l.ioerr == AZA_EIO)
+		return aza__err(s->ctx, AZA_EIO, "cannot read the temporary findings store: the report would be incomplete");
+	if (s->l.ioerr)
+		return aza__err(s->ctx, AZA_ENOMEM, "out of memory reading findings: the report would be incomplete");
+	return 0;
+}
+
 int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, FILE *fp)
 {
 	const aza_reporter *r = find(format);
@@ -312,6 +323,8 @@ int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, 
 	aza_buf b;
 	aza_buf__init(&b, 0);
 	int rc = r->write(s, o, &b);
+	if (rc == 0)
+		rc = records_lost(s);
 	if (rc == 0 && b.oom)
 		rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
 	if (rc == 0 && b.len && fwrite(b.p, 1, b.len, fp) != b.len)
@@ -373,6 +386,8 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 		b.sink = sink_fd;
 		b.sink_ud = &fd;
 		rc = r->write(s, o, &b);
+		if (rc == 0)
+			rc = records_lost(s);
 		if (rc == 0 && b.sink_err)
 			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(errno));
 		else if (rc == 0 && b.oom)

@@ -58,7 +58,7 @@ static size_t ev_nf(const aza_ev *ev)
 
 static aza_frec *ev_f(aza_ev *ev, size_t i)
 {
-	return ev->own ? &ev->l.f[i] : &ev->s->l.f[i];
+	return ev->own ? &ev->l.f[i] : aza_scan__recw(ev->s, i);
 }
 
 void *aza_ev_memo_get(aza_ev *ev, const aza_res *r, const char *tag)
@@ -457,7 +457,7 @@ static void template_scope(aza_ev *ev, size_t first)
 	if (aza_inv_deployed(ev->s->inv) || rule_has_data(ev))
 		return;
 	for (size_t i = first; i < ev->s->l.nf; i++) {
-		aza_frec *f = &ev->s->l.f[i];
+		aza_frec *f = aza_scan__recw(ev->s, i);
 		if (f->status != AZA_UNKNOWN)
 			continue;
 		f->status = AZA_NOT_APPLICABLE;
@@ -493,34 +493,6 @@ static void run_scope_rule(aza_ev *ev)
 	}
 	if (n == 0)
 		aza_na(ev, tenant, "no subscription in the input");
-}
-
-/* Stable order of findings by rule, as the catalogue lists them: a
- * counting sort into the scan's order index (scan.h says why the records
- * themselves stay where they are). */
-static int sort_findings(aza_scan *s)
-{
-	if (!s->l.nf)
-		return 0;
-	size_t nr = aza_rule_count() + 1;
-	size_t *start = aza__malloc(nr * sizeof *start);
-	uint32_t *order = aza__malloc(s->l.nf * sizeof *order);
-	if (!start || !order) {
-		aza__free(start);
-		aza__free(order);
-		return -1;
-	}
-	memset(start, 0, nr * sizeof *start);
-	for (size_t i = 0; i < s->l.nf; i++)
-		start[s->l.f[i].rule + 1]++;
-	for (size_t k = 1; k < nr; k++)
-		start[k] += start[k - 1];
-	for (size_t i = 0; i < s->l.nf; i++)
-		order[start[s->l.f[i].rule]++] = (uint32_t)i;
-	aza__free(start);
-	aza__free(s->order);
-	s->order = order;
-	return 0;
 }
 
 /* Resources [from, to) of a type's chain, every rule of the job on each. */
@@ -773,8 +745,14 @@ int aza_engine__run(aza_scan *s)
 		}
 		run_scope_rule(&ev);
 	}
-	if (!ev.failed && sort_findings(s))
-		ev.failed = 1;
+	/* Catalogue order. */
+	if (!ev.failed) {
+		int sr = aza_fstore__sort(&s->l, aza_rule_count());
+		if (sr == -2)
+			s->l.ioerr = AZA_EIO;
+		if (sr)
+			ev.failed = 1;
+	}
 out:
 	expo_take(s, &xb, 1);
 	aza_expo__free(xb.x);
@@ -791,6 +769,8 @@ out:
 	aza__free(jobs);
 	aza_arena__release(&ev.docs);
 	aza_arena__release(&ev.tmp);
+	if (s->l.ioerr == AZA_EIO)
+		return aza__err(s->ctx, AZA_EIO, "cannot write or read the temporary findings store (disk full?)");
 	if (rc || ev.failed)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	return 0;

@@ -192,6 +192,18 @@ if [ $have_jq -eq 1 ]; then
 		diff "$ROOT/examples/sample-tenant/expected.txt" "$T/sample-got" | head -40
 		cat "$T/err"
 	fi
+	# The findings store pages records to a temporary file past a threshold
+	# (AZAUDIT_SPILL_AT; chunks of 4 records, 2 in memory, under 1) and keeps
+	# them in memory when no temporary file can be made: same report, byte
+	# for byte, in every format, with both threads.
+	for fmt in json text sarif csv; do
+		$AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/mem.$fmt" "$SAMPLE" 2>/dev/null
+		AZAUDIT_SPILL_AT=1 $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/paged.$fmt" "$SAMPLE" 2>/dev/null
+		AZAUDIT_SPILL_AT=1 AZAUDIT_THREADS=2 TMPDIR="$T/no-such-dir" $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt \
+			-o "$T/nofile.$fmt" "$SAMPLE" 2>/dev/null
+		[ -s "$T/mem.$fmt" ] && cmp -s "$T/mem.$fmt" "$T/paged.$fmt" && ok || bad "paged findings store: $fmt report differs"
+		cmp -s "$T/mem.$fmt" "$T/nofile.$fmt" && ok || bad "findings store without a temporary file: $fmt report differs"
+	done
 	# every status is represented, and every finding line is well formed
 	for s in PASS FAIL UNKNOWN MANUAL; do
 		grep -q "^AZA-[A-Z]*-[0-9][0-9][0-9] $s /" "$T/sample-got" && ok || bad "sample tenant has no $s finding"
