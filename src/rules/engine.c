@@ -411,16 +411,13 @@ struct typejob {
 	size_t nrules;
 };
 
-static void run_resource_rule(aza_ev *ev, const aza_res *r)
+/* Some exports (az resource list) carry no properties: nothing about the
+ * configuration can be said. The same for every rule of the resource, so
+ * asked once per resource (it was a lookup per rule and resource). */
+static int no_properties(aza_ev *ev, const aza_res *r)
 {
-	/* Some exports (az resource list) carry no properties: nothing about
-	 * the configuration can be said. */
 	const aza_json *pr = aza_json_get(aza_doc(ev, r), "properties");
-	if ((!pr || aza_json_is(pr, AZA_JNULL)) && !*r->api_version) {
-		aza_unknown(ev, r, "the input has no \"properties\" for this resource (an export without details?)");
-		return;
-	}
-	run_one(ev, r);
+	return (!pr || aza_json_is(pr, AZA_JNULL)) && !*r->api_version;
 }
 
 /* A template-only scan describes resources to deploy, not the tenant or
@@ -501,10 +498,14 @@ static void run_span(aza_ev *ev, const struct typejob *job, const aza_res *from,
 	for (const aza_res *r = from; r != to && !ev->failed; r = r->next_of_type) {
 		if (r->pseudo)
 			continue;
+		int bare = no_properties(ev, r);
 		for (size_t q = 0; q < job->nrules; q++) {
 			ev->rule_idx = job->rules[q];
 			ev->rule = aza_rule_at(ev->rule_idx);
-			run_resource_rule(ev, r);
+			if (bare)
+				aza_unknown(ev, r, "the input has no \"properties\" for this resource (an export without details?)");
+			else
+				run_one(ev, r);
 		}
 		release_docs(ev);
 	}

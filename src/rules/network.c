@@ -14,6 +14,7 @@
 #include "exposure.h"
 #include "nsg.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #define NSG "Microsoft.Network/networkSecurityGroups"
@@ -54,10 +55,52 @@ static const char *ports_txt(aza_ev *ev, unsigned lo, unsigned hi)
 	return lo == hi ? aza_ev_fmt(ev, "%u", lo) : aza_ev_fmt(ev, "%u-%u", lo, hi);
 }
 
+/* Append to d[*len, cap): the service texts are written into one buffer
+ * rather than made piece by piece in the evaluator's arena (they are in
+ * every verdict of these rules, a PASS naming all the rule's services). */
+static void put(char *d, size_t cap, size_t *len, const char *fmt, ...) AZA_PRINTF(4, 5);
+static void put(char *d, size_t cap, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = aza__vfmt(d + *len, cap - *len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*len = *len + (size_t)n < cap ? *len + (size_t)n : cap - 1;
+}
+
+/* "TCP 3389 (RDP)", "UDP 0-65535". */
+static void svc_put(char *d, size_t cap, size_t *len, const struct svc *s, unsigned lo, unsigned hi)
+{
+	if (lo == hi)
+		put(d, cap, len, "%s %u", aza_nsg_proto_name(s->proto), lo);
+	else
+		put(d, cap, len, "%s %u-%u", aza_nsg_proto_name(s->proto), lo, hi);
+	if (s->name)
+		put(d, cap, len, " (%s)", s->name);
+}
+
 static const char *svc_txt(aza_ev *ev, const struct svc *s, unsigned lo, unsigned hi)
 {
-	return aza_ev_fmt(ev, "%s %s%s%s%s", aza_nsg_proto_name(s->proto), ports_txt(ev, lo, hi), s->name ? " (" : "",
-	                  s->name ? s->name : "", s->name ? ")" : "");
+	char d[256];
+	size_t len = 0;
+	d[0] = 0;
+	svc_put(d, sizeof d, &len, s, lo, hi);
+	return aza_ev_fmt(ev, "%s", d);
+}
+
+/* Every service of a rule: "TCP 22 (SSH), ...", into d (which the
+ * verdict's message copies). */
+static const char *svcs_txt(char *d, size_t cap, const struct svc *svcs, size_t n)
+{
+	size_t len = 0;
+	d[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			put(d, cap, &len, ", ");
+		svc_put(d, cap, &len, &svcs[i], svcs[i].lo, svcs[i].hi);
+	}
+	return d;
 }
 
 /* " over IPv6 (IPv4 is denied by rule D (priority 100))" when an Allow
@@ -174,9 +217,8 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 	if (nfail) {
 		aza_fail(ev, r, "%s%s%s", fails, cloud ? "; " : "", cloud ? cloud : "");
 	} else {
-		const char *what = "";
-		for (size_t i = 0; i < n; i++)
-			what = aza_ev_fmt(ev, "%s%s%s", what, i ? ", " : "", svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi));
+		char what[AZA_MAX_MSG];
+		svcs_txt(what, sizeof what, svcs, n);
 		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s%s%s", what, g.n,
 		         g.n == 1 ? "" : "s", cloud ? "; " : "", cloud ? cloud : "", narrow ? "; " : "", narrow ? narrow : "",
 		         shadow ? "; " : "", shadow ? shadow : "");
@@ -327,9 +369,8 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 		aza_unknown(ev, r, "%s", gap);
 		return;
 	}
-	const char *what = "";
-	for (size_t i = 0; i < n; i++)
-		what = aza_ev_fmt(ev, "%s%s%s", what, i ? ", " : "", svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi));
+	char what[AZA_MAX_MSG];
+	svcs_txt(what, sizeof what, svcs, n);
 	if (!ne) {
 		aza_pass(ev, r, "no public IP, public load balancer frontend or DNAT rule reaches it (%s not exposed)", what);
 		return;
