@@ -954,50 +954,70 @@ const aza_json *aza_inv_dataplane_entry(aza_inv *inv, const char *section, const
 }
 
 /* ---- finishing ---- */
-static size_t child_slot(const aza_inv *inv, const aza_tinfo *t, const char *parent)
+static size_t child_find(const struct child_slot *v, size_t cap, const aza_tinfo *t, const char *parent)
 {
 	uint64_t h = aza__ihash_fast(parent, strlen(parent)) ^ ((uint64_t)(uintptr_t)t * 0x9e3779b97f4a7c15ull);
-	size_t mask = inv->nchild - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+	size_t mask = cap - 1, i = (size_t)(h ^ (h >> 29)) & mask;
 	for (;;) {
-		const struct child_slot *c = &inv->children[i];
+		const struct child_slot *c = &v[i];
 		if (!c->t || (c->t == t && aza__strieq(c->first->parent, parent)))
 			return i;
 		i = (i + 1) & mask;
 	}
 }
 
+static size_t child_slot(const aza_inv *inv, const aza_tinfo *t, const char *parent)
+{
+	return child_find(inv->children, inv->nchild, t, parent);
+}
+
 /* Chain each resource to the next of its type with the same parent, so
  * aza_inv_child does not walk every resource of the type for each parent
- * (a rule asking for the diagnostic settings of each of n resources). */
+ * (a rule asking for the diagnostic settings of each of n resources).
+ * The table grows with the (type, parent) pairs, not the resources: most
+ * resources share theirs (their resource group), and a table sized for
+ * every resource was 100 MB at 1M. */
 static int link_children(aza_inv *inv)
 {
-	size_t n = 0;
-	for (size_t b = 0; b < TYPE_BUCKETS; b++)
-		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext)
-			n += t->count;
-	size_t cap = 16;
-	while (cap < 2 * n + 2)
-		cap *= 2;
+	size_t cap = 1024, used = 0;
+	aza__free(inv->children);
+	inv->children = NULL;
+	inv->nchild = 0; /* until done, aza_inv_child walks the type */
 	struct child_slot *v = aza__malloc(cap * sizeof *v);
 	if (!v)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	memset(v, 0, cap * sizeof *v);
-	aza__free(inv->children);
-	inv->children = v;
-	inv->nchild = cap;
 	for (size_t b = 0; b < TYPE_BUCKETS; b++)
 		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext) {
 			for (aza_res *r = t->first; r; r = r->next_of_type) {
 				r->next_child = NULL;
-				struct child_slot *c = &v[child_slot(inv, t, r->parent)];
-				if (c->t)
+				if ((used + 1) * 2 > cap) {
+					struct child_slot *w = aza__malloc(2 * cap * sizeof *w);
+					if (!w) {
+						aza__free(v);
+						return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+					}
+					memset(w, 0, 2 * cap * sizeof *w);
+					for (size_t i = 0; i < cap; i++)
+						if (v[i].t)
+							w[child_find(w, 2 * cap, v[i].t, v[i].first->parent)] = v[i];
+					aza__free(v);
+					v = w;
+					cap *= 2;
+				}
+				struct child_slot *c = &v[child_find(v, cap, t, r->parent)];
+				if (c->t) {
 					c->last->next_child = r;
-				else
+				} else {
 					c->t = t, c->first = r;
+					used++;
+				}
 				c->last = r;
 			}
 			t->linked = 1;
 		}
+	inv->children = v;
+	inv->nchild = cap;
 	return 0;
 }
 
