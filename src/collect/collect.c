@@ -64,6 +64,7 @@ struct aza_collect {
 	size_t nmgs, capmgs;
 	struct sub *mgsubs; /* subscriptions below the groups asked for */
 	size_t nmgsubs, capmgsubs;
+	int subs_oom; /* a subscription could not be kept: the scope is not known */
 	int listing_subs;
 	char *tenant_seen;
 	cerror *errs;
@@ -927,29 +928,43 @@ int aza_coll__arg(aza_collector *c, const char *body, const char *scope)
 }
 
 /* ---- subscriptions ---- */
+/* Add subscription id to a list (once, ids compare as Azure compares
+ * them). Out of memory is remembered: a subscription silently left out
+ * would be a part of the tenant nobody audits. */
+static struct sub *sub_add(aza_collector *c, struct sub **v, size_t *n, size_t *cap, const char *id, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (aza__strieq((*v)[i].id, id))
+			return NULL;
+	if (*n == *cap) {
+		size_t k = *cap ? *cap * 2 : 16;
+		struct sub *w = aza__realloc(*v, k * sizeof *w);
+		if (!w) {
+			c->subs_oom = 1;
+			return NULL;
+		}
+		*v = w;
+		*cap = k;
+	}
+	struct sub *s = &(*v)[*n];
+	s->id = aza_arena__strdup(&c->strs, id);
+	s->name = aza_arena__strdup(&c->strs, name ? name : "");
+	s->mg = NULL;
+	if (!s->id || !s->name) {
+		c->subs_oom = 1;
+		return NULL;
+	}
+	(*n)++;
+	return s;
+}
+
 static void on_sub(aza_collector *c, const aza_json *it)
 {
 	const char *id = aza_json_str(aza_json_get(it, "subscriptionId"));
-	const char *name = aza_json_str(aza_json_get(it, "displayName"));
 	const char *tid = aza_json_str(aza_json_get(it, "tenantId"));
 	if (!id)
 		return;
-	for (size_t i = 0; i < c->nsubs; i++)
-		if (aza__strieq(c->subs[i].id, id))
-			return;
-	if (c->nsubs == c->capsubs) {
-		size_t n = c->capsubs ? c->capsubs * 2 : 16;
-		struct sub *v = aza__realloc(c->subs, n * sizeof *v);
-		if (!v)
-			return;
-		c->subs = v;
-		c->capsubs = n;
-	}
-	c->subs[c->nsubs].id = aza_arena__strdup(&c->strs, id);
-	c->subs[c->nsubs].name = aza_arena__strdup(&c->strs, name ? name : "");
-	c->subs[c->nsubs].mg = NULL;
-	if (c->subs[c->nsubs].id && c->subs[c->nsubs].name)
-		c->nsubs++;
+	sub_add(c, &c->subs, &c->nsubs, &c->capsubs, id, aza_json_str(aza_json_get(it, "displayName")));
 	if (tid && !c->tenant_seen)
 		c->tenant_seen = aza_arena__strdup(&c->strs, tid);
 }
@@ -1010,23 +1025,9 @@ static void on_mg_item(aza_collector *c, const aza_json *it)
 		const char *sid = aza__istarts(id, "/subscriptions/") ? id + 15 : name;
 		if (!sid || !*sid || strchr(sid, '/'))
 			return;
-		for (size_t i = 0; i < c->nmgsubs; i++)
-			if (aza__strieq(c->mgsubs[i].id, sid))
-				return;
-		if (c->nmgsubs == c->capmgsubs) {
-			size_t n = c->capmgsubs ? c->capmgsubs * 2 : 16;
-			struct sub *v = aza__realloc(c->mgsubs, n * sizeof *v);
-			if (!v)
-				return;
-			c->mgsubs = v;
-			c->capmgsubs = n;
-		}
-		struct sub *s = &c->mgsubs[c->nmgsubs];
-		s->id = aza_arena__strdup(&c->strs, sid);
-		s->name = aza_arena__strdup(&c->strs, display ? display : "");
-		s->mg = parent ? aza_arena__strdup(&c->strs, parent) : NULL;
-		if (s->id && s->name)
-			c->nmgsubs++;
+		struct sub *s = sub_add(c, &c->mgsubs, &c->nmgsubs, &c->capmgsubs, sid, display);
+		if (s && parent && !(s->mg = aza_arena__strdup(&c->strs, parent)))
+			c->subs_oom = 1;
 	} else if (aza__strieq(type, "Microsoft.Management/managementGroups")) {
 		const char *g = mg_name(id);
 		if (g && *g && !strchr(g, '/'))
@@ -1050,6 +1051,8 @@ static int mg_failed(aza_collect *c, const char *name)
  * not collected) with an error, so its rules report UNKNOWN. */
 static int resolve_scope(aza_collect *c)
 {
+	if (c->subs_oom)
+		return aza__err(c->ctx, AZA_ENOMEM, "out of memory listing subscriptions");
 	c->ncoll = c->nsubs;
 	if (!c->nwant && !c->nmg_want)
 		return 0;
