@@ -676,6 +676,7 @@ typedef struct ipc {
 	const char *subnet_id, *nsg_id, *pip_id;
 	const char *inst_pip; /* scale set instance public IP configuration name */
 	int inst_basic;       /* ... of the Basic SKU (open without NSG) */
+	unsigned inst_fam;    /* ... its family: 1 IPv4, 2 IPv6, 3 not known */
 	const char *ip_text;
 	aza_expo_dst dst;
 	const char *note;
@@ -1107,6 +1108,11 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
 		const char *isku = jstr(pc, "sku.name");
 		c->inst_basic = isku && aza__strieq(isku, "Basic");
+		/* publicIPAddressVersion: absent is IPv4 (the API's default); a
+		 * value not read (a template expression): either family. */
+		const aza_json *ver = aza_json_path(pc, "properties.publicIPAddressVersion");
+		const char *vs = aza_json_str(ver);
+		c->inst_fam = !ver ? 1u : !vs ? 3u : aza__strieq(vs, "IPv4") ? 1u : aza__strieq(vs, "IPv6") ? 2u : 3u;
 		if (pc && !aza_json_is(pc, AZA_JNULL))
 			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_arena__strdup(&x->a, aza_json_str(aza_json_get(pc, "name")))
 			                                                     : "instance public IP";
@@ -1638,9 +1644,10 @@ static void direct_pips(aza_expo *x)
 				return;
 			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
 			/* Scale set instance IPs are Standard unless a Basic SKU is
-			 * named; their family is not read (either). */
+			 * named. */
 			add_reach(x, b, c, &c->map, &c->sure, &c->assumed, c->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
-			          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic, c->pip_id ? pip_info(x, c->pip_id)->fam : 3u);
+			          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic,
+			          c->pip_id ? pip_info(x, c->pip_id)->fam : c->inst_fam);
 		}
 }
 

@@ -68,11 +68,12 @@ def lb(rules=(), nats=(), sku='Standard', natpools=()):
                     "frontendIPConfiguration": {"id": fe}, "frontendPortRangeStart": f0, "frontendPortRangeEnd": f1,
                     "backendPort": b, "protocol": p}} for n, f0, f1, b, p in natpools]}}
 POOL = LB_ID + '/backendAddressPools/be-pool'
-def vmss(name='ss1', natpools=(), pools=(), nsg_name=None, inst_pip=False):
+def vmss(name='ss1', natpools=(), pools=(), nsg_name=None, inst_pip=False, inst_ver=None):
     ipc = {"name": "ipconfig1", "properties": {"subnet": {"id": SUBNET_ID},
            "loadBalancerBackendAddressPools": [{"id": p} for p in pools],
            "loadBalancerInboundNatPools": [{"id": LB_ID + '/inboundNatPools/' + p} for p in natpools]}}
     if inst_pip: ipc['properties']['publicIPAddressConfiguration'] = {"name": "pub1", "properties": {"idleTimeoutInMinutes": 15}}
+    if inst_ver: ipc['properties']['publicIPAddressConfiguration']['properties']['publicIPAddressVersion'] = inst_ver
     nc = {"name": "nic-cfg", "properties": {"primary": True, "ipConfigurations": [ipc]}}
     if nsg_name: nc['properties']['networkSecurityGroup'] = {"id": nid('networkSecurityGroups', nsg_name)}
     return {"name": name, "id": rid('rg-net', 'Microsoft.Compute', 'virtualMachineScaleSets', name),
@@ -259,12 +260,23 @@ case(R, 'unknown-vmss-deny-part-of-subnet', ssworld([rule('DenyWebPart', 100, 'D
 # to the subnet's IPv4 prefix and to an IPv6 prefix (about the instances'
 # IPv6 addresses, not known) does not close IPv6 for certain; the note names
 # that IPv6 address (the subnet settles the IPv4 one).
-case(R, 'unknown-vmss-instance-ip-deny-mixed-families',
-     snapshot([vmss(inst_pip=True), subnet('nsg-sub'),
+def deny_mixed(ver):
+    return snapshot([vmss(inst_pip=True, inst_ver=ver), subnet('nsg-sub'),
                nsg('nsg-sub', [dict(rule('DenyMixed', 100, 'Deny'), properties=dict(rule('DenyMixed', 100, 'Deny')['properties'], destinationAddressPrefix='',
                                     destinationAddressPrefixes=['10.0.1.0/24', '2001:db8:1::/64'])),
-                               rule('AllowSsh', 200, src='Internet')])]),
+                               rule('AllowSsh', 200, src='Internet')])])
+case(R, 'unknown-vmss-instance-ip-deny-mixed-families', deny_mixed('IPv6'),
      "UNKNOWN ss1 ~ but the IPv6 address of ip configuration ipconfig1 is not in the input: rule DenyMixed (priority 100) of NSG nsg-sub was not counted as blocking")
+# The instance IPs' family is publicIPAddressVersion, IPv4 when absent: the
+# Deny to the subnet's IPv4 prefix then closes the only path, and an Allow
+# from ::/0 alone opens nothing; an IPv6 instance IP is open through it.
+case(R, 'pass-vmss-instance-ip-default-ipv4-deny-subnet', deny_mixed(None), "PASS ss1 ~ pub1 (per instance)")
+case(R, 'pass-vmss-instance-ip-ipv4-allow-ipv6-only',
+     snapshot([vmss(inst_pip=True, inst_ver='IPv4'), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh6', 100, src='::/0')])]),
+     "PASS ss1 ~ pub1 (per instance)")
+case(R, 'fail-vmss-instance-ip-ipv6-allow-ipv6-only',
+     snapshot([vmss(inst_pip=True, inst_ver='IPv6'), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh6', 100, src='::/0')])]),
+     "FAIL ss1 ~ TCP 22 (SSH) reachable at pub1 (per instance)")
 case(R, 'pass-deny-both-families', world([rule('DenyAll4', 100, 'Deny', src='0.0.0.0/0'), rule('DenyAll6', 110, 'Deny', src='::/0'),
                                           rule('AllowSsh', 200, src='Internet')], None), "PASS vm1\n" + NA)
 case(R, 'pass-deny-internet-allow-ipv6', world([rule('DenyNet', 100, 'Deny', src='Internet'), rule('Allow6', 200, src='::/0')], None),
