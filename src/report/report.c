@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,6 +356,107 @@ static int sink_fd(void *ud, const char *p, size_t n)
 	return write_all(*(int *)ud, p, n);
 }
 
+/* Writing a report file is about a third of making it (the kernel copies
+ * every byte into the page cache), and the second core is idle by then:
+ * a thread writes one full buffer while the reporter fills the next. The
+ * sink copies the buffer (a memcpy is far cheaper than the write). */
+struct bg_writer {
+	int fd;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	char *buf;
+	size_t n, cap;
+	int busy, stop, err; /* err: the errno of a failed write */
+};
+
+static void *bg_main(void *arg)
+{
+	struct bg_writer *w = arg;
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->busy && !w->stop)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (!w->busy)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		int e = w->err ? 0 : write_all(w->fd, w->buf, w->n) ? (errno ? errno : EIO) : 0;
+		pthread_mutex_lock(&w->mu);
+		if (e)
+			w->err = e;
+		w->busy = 0;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+/* Wait for the write in progress; its errno, or 0. */
+static int bg_wait(struct bg_writer *w)
+{
+	pthread_mutex_lock(&w->mu);
+	while (w->busy)
+		pthread_cond_wait(&w->cv, &w->mu);
+	int e = w->err;
+	pthread_mutex_unlock(&w->mu);
+	return e;
+}
+
+static int sink_bg(void *ud, const char *p, size_t n)
+{
+	struct bg_writer *w = ud;
+	int e = bg_wait(w);
+	if (!e && n > w->cap) {
+		char *b = aza__realloc(w->buf, n);
+		if (!b)
+			return errno = ENOMEM, -1;
+		w->buf = b;
+		w->cap = n;
+	}
+	if (e)
+		return errno = e, -1;
+	memcpy(w->buf, p, n);
+	pthread_mutex_lock(&w->mu);
+	w->n = n;
+	w->busy = 1;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	return 0;
+}
+
+static int bg_start(struct bg_writer *w, int fd)
+{
+	memset(w, 0, sizeof *w);
+	w->fd = fd;
+	if (aza_input__threads() < 2 || pthread_mutex_init(&w->mu, NULL))
+		return -1;
+	if (pthread_cond_init(&w->cv, NULL)) {
+		pthread_mutex_destroy(&w->mu);
+		return -1;
+	}
+	if (pthread_create(&w->th, NULL, bg_main, w)) {
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mu);
+		return -1;
+	}
+	return 0;
+}
+
+/* Stop the thread once its last write is done; that write's errno, or 0. */
+static int bg_stop(struct bg_writer *w)
+{
+	int e = bg_wait(w);
+	pthread_mutex_lock(&w->mu);
+	w->stop = 1;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->th, NULL);
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mu);
+	aza__free(w->buf);
+	return e;
+}
+
 /* Write the report to a temporary file beside path, streamed as the
  * reporter builds it (a report of millions of findings is not held in
  * memory), then rename it over path: a reader never sees a half-written
@@ -383,13 +485,23 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 	if (fchmod(fd, 0666 & ~um) != 0)
 		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot set permissions: %s", tmp, strerror(errno));
 	if (rc == 0) {
-		b.sink = sink_fd;
-		b.sink_ud = &fd;
+		struct bg_writer w;
+		int bg = bg_start(&w, fd) == 0;
+		b.sink = bg ? sink_bg : sink_fd;
+		b.sink_ud = bg ? (void *)&w : (void *)&fd;
 		rc = r->write(s, o, &b);
+		int e = b.sink_err ? errno : 0;
+		if (bg) {
+			int e2 = bg_stop(&w);
+			if (!e && e2) {
+				e = e2;
+				b.sink_err = 1;
+			}
+		}
 		if (rc == 0)
 			rc = records_lost(s);
 		if (rc == 0 && b.sink_err)
-			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(errno));
+			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(e ? e : EIO));
 		else if (rc == 0 && b.oom)
 			rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
 		if (rc == 0 && b.len && write_all(fd, b.p, b.len))

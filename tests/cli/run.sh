@@ -204,6 +204,18 @@ if [ $have_jq -eq 1 ]; then
 		[ -s "$T/mem.$fmt" ] && cmp -s "$T/mem.$fmt" "$T/paged.$fmt" && ok || bad "paged findings store: $fmt report differs"
 		cmp -s "$T/mem.$fmt" "$T/nofile.$fmt" && ok || bad "findings store without a temporary file: $fmt report differs"
 	done
+	# A report file that cannot be written (here: past a file size limit, with
+	# SIGXFSZ ignored so that write fails with EFBIG) is an error naming the
+	# file, exit 2, and no file left, whether a background thread writes it
+	# (two threads) or the reporter itself (one).
+	for th in 1 2; do
+		rm -f "$T/big.json"
+		(trap '' XFSZ; ulimit -f 256; AZAUDIT_THREADS=$th exec $AZ scan --now "$NOW" --config "$CONFIG" -f json \
+			-o "$T/big.json" "$SAMPLE") 2> "$T/err"; rc=$?
+		[ $rc -eq 2 ] && grep -q "big.json.*cannot write: File too large" "$T/err" && ok ||
+			bad "report past the file size limit, $th thread(s): exit $rc, $(head -c 300 "$T/err")"
+		[ -z "$(ls "$T" | grep '^big\.json')" ] && ok || bad "report past the file size limit left $(ls "$T" | grep '^big')"
+	done
 	# every status is represented, and every finding line is well formed
 	for s in PASS FAIL UNKNOWN MANUAL; do
 		grep -q "^AZA-[A-Z]*-[0-9][0-9][0-9] $s /" "$T/sample-got" && ok || bad "sample tenant has no $s finding"
