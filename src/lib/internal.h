@@ -209,6 +209,9 @@ typedef struct aza_jerr {
  * it survives resets of the arena the nodes live in. */
 typedef struct aza_jintern aza_jintern;
 aza_jintern *aza_jintern__new(void);
+/* A table of plain strings (finding messages, names): no ids or folds, so
+ * aza_jintern__id, __fold and __byid do not apply to its copies. */
+aza_jintern *aza_jintern__new_plain(void);
 void aza_jintern__free(aza_jintern *t);
 /* The table's copy of s[0..n) (added if new), or NULL when out of memory. */
 const char *aza_jintern__get(aza_jintern *t, const char *s, size_t n);

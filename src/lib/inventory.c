@@ -227,7 +227,7 @@ aza_jintern *aza_inv__intern(aza_inv *inv)
 aza_jintern *aza_inv__messages(aza_inv *inv)
 {
 	if (!inv->msgs)
-		inv->msgs = aza_jintern__new();
+		inv->msgs = aza_jintern__new_plain();
 	return inv->msgs;
 }
 
@@ -594,7 +594,7 @@ static const char *keep_shared(aza_inv *inv, const char *s)
 {
 	if (!s)
 		s = "";
-	if (!inv->strs && !(inv->strs = aza_jintern__new()))
+	if (!inv->strs && !(inv->strs = aza_jintern__new_plain()))
 		return NULL;
 	return aza_jintern__get(inv->strs, s, strlen(s));
 }

@@ -22,6 +22,7 @@ struct aza_jintern {
 	size_t cap, n;
 	const char **byid; /* id - 1 -> string (ids are stored before each string) */
 	size_t capid;
+	int plain; /* strings only: no ids, no folds (finding messages, names) */
 };
 
 aza_jintern *aza_jintern__new(void)
@@ -29,6 +30,7 @@ aza_jintern *aza_jintern__new(void)
 	aza_jintern *t = aza__malloc(sizeof *t);
 	if (!t)
 		return NULL;
+	t->plain = 0;
 	aza_arena__init(&t->a);
 	t->cap = 1024;
 	t->n = 0;
@@ -41,6 +43,14 @@ aza_jintern *aza_jintern__new(void)
 		return NULL;
 	}
 	memset(t->slot, 0, t->cap * sizeof *t->slot);
+	return t;
+}
+
+aza_jintern *aza_jintern__new_plain(void)
+{
+	aza_jintern *t = aza_jintern__new();
+	if (t)
+		t->plain = 1;
 	return t;
 }
 
@@ -95,6 +105,17 @@ static const char *intern(aza_jintern *t, const char *s, size_t n)
 		if (t->len[h] == n && memcmp(t->slot[h], s, n) == 0)
 			return t->slot[h];
 		h = (h + 1) & (t->cap - 1);
+	}
+	if (t->plain) {
+		char *d = aza_arena__alloc_bytes(&t->a, n + 1);
+		if (!d)
+			return NULL;
+		memcpy(d, s, n);
+		d[n] = 0;
+		t->slot[h] = d;
+		t->len[h] = (uint32_t)n;
+		t->n++;
+		return d;
 	}
 	/* New: its fold is its own id when it has no upper-case letter, else
 	 * the id of its lower-case form, interned first. */
@@ -167,7 +188,7 @@ uint32_t aza_jintern__fold(const char *interned)
 
 const char *aza_jintern__byid(const aza_jintern *t, uint32_t id)
 {
-	return id >= 1 && id <= t->n ? t->byid[id - 1] : NULL;
+	return !t->plain && id >= 1 && id <= t->n ? t->byid[id - 1] : NULL;
 }
 
 typedef struct P {

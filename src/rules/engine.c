@@ -619,7 +619,7 @@ int aza_engine__run(aza_scan *s)
 	struct expo_build xb;
 	memset(&xb, 0, sizeof xb);
 	xb.inv = s->inv;
-	if (threads && !s->wmsgs && !(s->wmsgs = aza_jintern__new()))
+	if (threads && !s->wmsgs && !(s->wmsgs = aza_jintern__new_plain()))
 		threads = 0;
 	if (aza_expo__selected(s) && !s->expo) {
 		if (threads && pthread_create(&xb.th, NULL, expo_thread, &xb) == 0)
