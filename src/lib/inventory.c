@@ -530,6 +530,8 @@ static int store_file(aza_inv *inv)
 
 static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
 {
+	if (n > UINT32_MAX)
+		return aza__err(inv->ctx, AZA_ELIMIT, "a resource's document is too large (%zu bytes packed)", n);
 	size_t limit = inv->st.fd >= 0 ? STORE_BATCH : aza__spill_at();
 	if (!inv->st.off && inv->st.len + n > limit && inv->st.len) {
 		if (inv->st.fd < 0 && store_file(inv))
@@ -563,7 +565,7 @@ static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 		memcpy(d, blob, n);
 		r->text = d;
-		r->textlen = n;
+		r->textlen = (uint32_t)n;
 		return 0;
 	}
 	if (inv->st.len + n > inv->st.cap) {
@@ -578,7 +580,7 @@ static int store(aza_inv *inv, aza_res *r, const char *blob, size_t n)
 	}
 	memcpy(inv->st.buf + inv->st.len, blob, n);
 	r->text = spilled;
-	r->textlen = n;
+	r->textlen = (uint32_t)n;
 	r->stored_at = inv->st.written + inv->st.len;
 	inv->st.len += n;
 	return 0;

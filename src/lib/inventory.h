@@ -12,6 +12,16 @@
 typedef struct aza_inv aza_inv;
 typedef struct aza_tinfo aza_tinfo;
 
+/* Where a template resource is (aza_res.tpos; NULL for everything else). */
+typedef struct aza_tpos {
+	unsigned long column;    /* 1-based column of the resource's '{' */
+	const char *pointer;     /* JSON pointer to it in the template: "/resources/3/resources/0" */
+	const aza_json *suppress; /* inline suppressions: array of {"rule", "reason"} strings */
+	const struct aza_tmpl_lines *lines; /* the template's line starts (template.c: aza_tmpl__prop_pos) */
+} aza_tpos;
+
+/* One per resource, so a 1M-resource tenant has a million of these: what
+ * only some resources have is behind a pointer (tpos). */
 typedef struct aza_res {
 	const char *id;       /* ARM id, with a leading '/' */
 	const char *type;     /* canonical type when known, else as derived */
@@ -31,18 +41,14 @@ typedef struct aza_res {
 	 * resources, built by the expander, keep their tree and have no
 	 * stored form (text is NULL). */
 	const char *text;
-	size_t textlen;
 	uint64_t stored_at;   /* where the stored form is in the inventory's store */
+	uint32_t textlen;     /* its size (AZA_MAX_VALUE keeps it below 4 GB) */
+	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
 	aza_tinfo *t;         /* its type entry */
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
 	struct aza_res *next_child;   /* next of the same type and parent (aza_inv__finish) */
-	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
-	/* Template resources only (0 / NULL otherwise): */
-	unsigned long column;    /* 1-based column of the resource's '{' */
-	const char *pointer;     /* JSON pointer to it in the template: "/resources/3/resources/0" */
-	const aza_json *suppress; /* inline suppressions: array of {"rule", "reason"} strings */
-	const struct aza_tmpl_lines *lines; /* the template's line starts (template.c: aza_tmpl__prop_pos) */
+	const aza_tpos *tpos; /* template resources only, else NULL */
 } aza_res;
 
 /* Type registry entry: one per distinct type seen or declared. */

@@ -230,8 +230,8 @@ void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out)
 	out->message = f->message;
 	out->source = r->source;
 	out->line = r->line;
-	out->column = r->column;
-	out->pointer = r->pointer;
+	out->column = r->tpos ? r->tpos->column : 0;
+	out->pointer = r->tpos ? r->tpos->pointer : NULL;
 	out->suppressed_status = FREC_SUPST(f);
 	out->baseline = FREC_BASE(f);
 	static const aza_fx none;

@@ -442,10 +442,14 @@ static int add(tx *t, const aza_json *doc, const char *type, const char *apiv, u
 	if (rc)
 		return 0;
 	aza_res *kept = aza_inv__last(t->inv);
-	kept->column = col;
-	kept->pointer = ptr;
-	kept->suppress = supp;
-	kept->lines = lines;
+	aza_tpos *tp = aza_arena__alloc(aza_inv__arena(t->inv), sizeof *tp);
+	if (!tp)
+		return err_at(t, line, col, AZA_ENOMEM, "out of memory");
+	tp->column = col;
+	tp->pointer = ptr;
+	tp->suppress = supp;
+	tp->lines = lines;
+	kept->tpos = tp;
 	for (size_t k = 0; k < NIMPLICIT; k++) {
 		int is_parent = aza__strieq(type, implicit[k].parent_type);
 		if (!is_parent && !aza__strieq(type, implicit[k].child_type))
@@ -679,10 +683,15 @@ static int implicit_children(tx *t)
 			int rc = aza_inv__add(t->inv, doc, t->c.source, p->r->line, p->r->api_version, NULL, 0);
 			if (rc < 0)
 				return t->rc = rc;
-			if (rc == 0) {
-				aza_res *kept = aza_inv__last(t->inv);
-				kept->column = p->r->column;
-				kept->pointer = p->r->pointer;
+			if (rc == 0 && p->r->tpos) {
+				/* Where its parent is; no suppressions or line table. */
+				aza_tpos *tp = aza_arena__alloc(aza_inv__arena(t->inv), sizeof *tp);
+				if (!tp)
+					return t->rc = AZA_ENOMEM;
+				memset(tp, 0, sizeof *tp);
+				tp->column = p->r->tpos->column;
+				tp->pointer = p->r->tpos->pointer;
+				aza_inv__last(t->inv)->tpos = tp;
 			}
 		}
 	}
@@ -738,7 +747,7 @@ int aza_tmpl__prop_pos(aza_arena *a, const aza_res *r, const aza_json *v, unsign
 {
 	const aza_json *path[AZA_MAX_DEPTH];
 	size_t n;
-	if (!r || !r->lines || !r->doc || !v || !(n = find_path(r->doc, v, path, 0, AZA_MAX_DEPTH)))
+	if (!r || !r->tpos || !r->tpos->lines || !r->doc || !v || !(n = find_path(r->doc, v, path, 0, AZA_MAX_DEPTH)))
 		return 0;
 	/* The value, or the nearest value around it written in the template
 	 * (a parameter file's value is placed where the template uses it). */
@@ -748,7 +757,7 @@ int aza_tmpl__prop_pos(aza_arena *a, const aza_res *r, const aza_json *v, unsign
 	if (!k)
 		return 0;
 	size_t off = path[k - 1]->off;
-	const struct aza_tmpl_lines *l = r->lines;
+	const struct aza_tmpl_lines *l = r->tpos->lines;
 	size_t lo = 0, hi = l->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -759,7 +768,7 @@ int aza_tmpl__prop_pos(aza_arena *a, const aza_res *r, const aza_json *v, unsign
 	}
 	aza_buf b;
 	aza_buf__init(&b, 1 << 16);
-	aza_buf__adds(&b, r->pointer ? r->pointer : "");
+	aza_buf__adds(&b, r->tpos->pointer ? r->tpos->pointer : "");
 	for (size_t i = 0; i < n; i++) {
 		aza_buf__addc(&b, '/');
 		if (!path[i]->key) {

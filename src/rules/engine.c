@@ -107,14 +107,15 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	f.status = (uint8_t)st;
 	/* Inline suppressions (template metadata): plain strings, made by the
 	 * expander, so reading them touches no unknown value. */
-	for (const aza_json *e = r->suppress ? r->suppress->u.child : NULL; e; e = e->next)
+	const aza_json *supp = r->tpos ? r->tpos->suppress : NULL;
+	for (const aza_json *e = supp ? supp->u.child : NULL; e; e = e->next)
 		if (aza__strieq(aza_json_str(aza_json_get(e, "rule")), ev->rule->id) ||
 		    aza__glob(aza_json_str(aza_json_get(e, "rule")), ev->rule->id)) {
 			x.suppressed_reason = aza_json_str(aza_json_get(e, "reason"));
 			has_x = 1;
 		}
 	/* A template resource's FAIL points at the property it read last. */
-	if (st == AZA_FAIL && r->lines) {
+	if (st == AZA_FAIL && r->tpos && r->tpos->lines) {
 		aza_tmpl__prop_pos(a, r, read, &x.prop_line, &x.prop_column, &x.prop_pointer);
 		has_x |= x.prop_line || x.prop_pointer;
 	}
