@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -800,6 +801,38 @@ const aza_json *aza_json_get(const aza_json *o, const char *key)
 			return c;
 		}
 	return NULL;
+}
+
+void aza_json__members(const aza_json *o, const char *const *keys, size_t n, const aza_json **out)
+{
+	size_t len[AZA_JSON_MEMBERS_MAX];
+	assert(n <= AZA_JSON_MEMBERS_MAX);
+	for (size_t i = 0; i < n; i++) {
+		out[i] = NULL;
+		len[i] = strlen(keys[i]);
+	}
+	if (!o || o->kind != AZA_JOBJ)
+		return;
+	/* Lengths first: keys of one object often share a long prefix
+	 * (destinationPortRange, destinationAddressPrefix...). */
+	for (const aza_json *c = o->u.child; c; c = c->next) {
+		size_t l = strlen(c->key);
+		unsigned char c0 = (unsigned char)(c->key[0] | 0x20);
+		for (size_t i = 0; i < n; i++)
+			if (!out[i] && len[i] == l && (unsigned char)(keys[i][0] | 0x20) == c0 && aza__strieq(c->key, keys[i]))
+				out[i] = c;
+	}
+}
+
+const aza_json *aza_json__take(const aza_json *o, const aza_json *c)
+{
+	if (unk(o) || !o || o->kind != AZA_JOBJ)
+		return NULL;
+	if (c) {
+		unk(c);
+		last_read = c;
+	}
+	return c;
 }
 
 const aza_json *aza_json_path(const aza_json *o, const char *path)

@@ -181,21 +181,57 @@ static int is_azure_cloud(const char *s)
 	return aza__strieq(s, "AzureCloud") || (aza__istarts(s, "AzureCloud.") && s[11]);
 }
 
-/* Read an address side (source or destination). Returns 0, 1 (no prefix
- * at all), -1 out of memory, -2 not a string. */
-static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg_rule *r, aza_buf *text)
+/* The members of a rule's properties that parse_rule reads, looked up in one
+ * pass (aza_json__members); each is taken where it is read. */
+enum {
+	F_DIRECTION,
+	F_ACCESS,
+	F_PRIORITY,
+	F_PROTOCOL,
+	F_DPORT,
+	F_DPORTS,
+	F_SPORT,
+	F_SPORTS,
+	F_SPREFIX, /* the source side: prefix, prefixes, ASGs (parse_side) */
+	F_SPREFIXES,
+	F_SASGS,
+	F_DPREFIX, /* the destination side, in the same order */
+	F_DPREFIXES,
+	F_DASGS,
+	F_N
+};
+static const char *const rule_keys[F_N] = {
+	"direction",
+	"access",
+	"priority",
+	"protocol",
+	"destinationPortRange",
+	"destinationPortRanges",
+	"sourcePortRange",
+	"sourcePortRanges",
+	"sourceAddressPrefix",
+	"sourceAddressPrefixes",
+	"sourceApplicationSecurityGroups",
+	"destinationAddressPrefix",
+	"destinationAddressPrefixes",
+	"destinationApplicationSecurityGroups",
+};
+
+/* Read an address side: the source (src 1) or the destination, from its
+ * members of p m[0..2] (AddressPrefix, AddressPrefixes,
+ * ApplicationSecurityGroups). Returns 0, 1 (no prefix at all), -1 out
+ * of memory, -2 not a string. */
+static int parse_side(aza_arena *a, const aza_json *p, const aza_json *const *m, int src, aza_nsg_rule *r,
+                      aza_buf *text)
 {
-	char key[64];
 	grow spans = {.size = sizeof(aza_nsg_span)};
 	grow toks = {.size = sizeof(const char *)};
 	grow fines = {.size = sizeof(aza_nsg_pfx6)};
-	int any = 0, src = !strcmp(side, "source");
+	int any = 0;
 	unsigned all = 0;
 	const aza_json *lists[2];
-	snprintf(key, sizeof key, "%sAddressPrefix", side);
-	lists[0] = aza_json_get(p, key);
-	snprintf(key, sizeof key, "%sAddressPrefixes", side);
-	lists[1] = aza_json_get(p, key);
+	lists[0] = aza_json__take(p, m[0]);
+	lists[1] = aza_json__take(p, m[1]);
 	for (int k = 0; k < 2; k++) {
 		const aza_json *v = lists[k];
 		if (!v || aza_json_is(v, AZA_JNULL))
@@ -254,8 +290,7 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 			}
 		}
 	}
-	snprintf(key, sizeof key, "%sApplicationSecurityGroups", side);
-	aza_json_each(g, aza_json_get(p, key)) {
+	aza_json_each(g, aza_json__take(p, m[2])) {
 		const char *id = aza_json_str(aza_json_get(g, "id"));
 		if (!id)
 			continue;
@@ -341,8 +376,10 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	const aza_json *p = aza_json_get(item, "properties");
 	if (!aza_json_is(p, AZA_JOBJ))
 		p = item; /* flattened (CLI output) */
+	const aza_json *f[F_N];
+	aza_json__members(p, rule_keys, F_N, f);
 #define BAD(...) do { n->error = aza_arena__printf(a, __VA_ARGS__); return -1; } while (0)
-	const char *dir = aza_json_str(aza_json_get(p, "direction"));
+	const char *dir = aza_json_str(aza_json__take(p, f[F_DIRECTION]));
 	if (!dir)
 		BAD("rule %s has no direction", name);
 	if (aza__strieq(dir, "Outbound"))
@@ -354,16 +391,16 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("out of memory");
 	memset(r, 0, sizeof *r);
 	r->name = aza_arena__strdup(a, name);
-	const char *acc = aza_json_str(aza_json_get(p, "access"));
+	const char *acc = aza_json_str(aza_json__take(p, f[F_ACCESS]));
 	if (acc && aza__strieq(acc, "Allow"))
 		r->allow = 1;
 	else if (!acc || !aza__strieq(acc, "Deny"))
 		BAD("rule %s has %s access", name, acc ? "an unknown" : "no");
 	double pr;
-	if (!aza_json_is(aza_json_get(p, "priority"), AZA_JNUM) || !aza_json_num(aza_json_get(p, "priority"), &pr))
+	if (!aza_json_is(aza_json__take(p, f[F_PRIORITY]), AZA_JNUM) || !aza_json_num(aza_json__take(p, f[F_PRIORITY]), &pr))
 		BAD("rule %s has no numeric priority", name);
 	r->priority = (int)pr;
-	const char *proto = aza_json_str(aza_json_get(p, "protocol"));
+	const char *proto = aza_json_str(aza_json__take(p, f[F_PROTOCOL]));
 	if (!proto)
 		BAD("rule %s has no protocol", name);
 	if (aza__strieq(proto, "Tcp"))
@@ -380,8 +417,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has an unknown protocol '%s'", name, proto);
 	/* destination ports */
 	grow ports = {.size = sizeof(uint32_t[2])};
-	const aza_json *one = aza_json_get(p, "destinationPortRange");
-	const aza_json *many = aza_json_get(p, "destinationPortRanges");
+	const aza_json *one = aza_json__take(p, f[F_DPORT]);
+	const aza_json *many = aza_json__take(p, f[F_DPORTS]);
 	if (one && !aza_json_is(one, AZA_JNULL)) {
 		uint32_t *d = grow_add(a, &ports);
 		if (!d)
@@ -408,8 +445,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	if (!r->allow) {
 		uint32_t sp[2];
 		int every = 1;
-		const aza_json *sone = aza_json_get(p, "sourcePortRange");
-		const aza_json *smany = aza_json_get(p, "sourcePortRanges");
+		const aza_json *sone = aza_json__take(p, f[F_SPORT]);
+		const aza_json *smany = aza_json__take(p, f[F_SPORTS]);
 		if (smany && !aza_json_is(smany, AZA_JNULL) && !aza_json_is(smany, AZA_JARR))
 			BAD("rule %s: sourcePortRanges is not an array", name);
 		if (sone && !aza_json_is(sone, AZA_JNULL)) {
@@ -443,7 +480,7 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	/* addresses */
 	aza_buf text;
 	aza_buf__init(&text, 512);
-	int k = parse_side(a, p, "source", r, &text);
+	int k = parse_side(a, p, &f[F_SPREFIX], 1, r, &text);
 	r->source = text.oom ? "(sources)" : aza_arena__strdup(a, text.len ? text.p : "");
 	aza_buf__release(&text);
 	if (k == -1)
@@ -452,7 +489,7 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has an unreadable source address prefix", name);
 	if (k == 1)
 		BAD("rule %s has no source", name);
-	k = parse_side(a, p, "destination", r, NULL);
+	k = parse_side(a, p, &f[F_DPREFIX], 0, r, NULL);
 	if (k == -1)
 		BAD("out of memory");
 	if (k == -2)
