@@ -512,6 +512,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	return 0;
 }
 
+static int internet_sources(aza_arena *a, aza_nsg_rule *r);
+
 static int by_priority(const void *a, const void *b)
 {
 	const aza_nsg_rule *x = a, *y = b;
@@ -560,6 +562,11 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 	n->n = rules.n;
 	if (n->n)
 		qsort(n->rules, n->n, sizeof *n->rules, by_priority);
+	for (size_t i = 0; i < n->n; i++)
+		if (n->rules[i].allow && internet_sources(&n->a, &n->rules[i])) {
+			n->error = "out of memory";
+			return -1;
+		}
 	if (rules_seen)
 		*rules_seen = seen;
 	return 0;
@@ -640,6 +647,23 @@ static aza_nsg_span *cut_fam(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, co
 static aza_nsg_span *cut_all(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, const aza_nsg_span *cuts, size_t ncuts)
 {
 	return cut_fam(buf, tmp, n, cuts, ncuts, FAM4 | FAM6);
+}
+
+/* Set r->inet from r->src. Room: each cut splits at most one span. 0, or -1
+ * out of memory. */
+static int internet_sources(aza_arena *a, aza_nsg_rule *r)
+{
+	size_t ns = r->nsrc, cap = ns + N_NOT_INTERNET + 2;
+	if (!ns)
+		return 0;
+	aza_nsg_span *b1 = aza_arena__alloc(a, cap * sizeof *b1), *b2 = aza_arena__alloc(a, cap * sizeof *b2);
+	if (!b1 || !b2)
+		return -1;
+	memcpy(b1, r->src, ns * sizeof *b1);
+	ns = aza_nsg__span_norm(b1, ns);
+	r->inet = cut_all(b1, b2, &ns, not_internet, N_NOT_INTERNET);
+	r->ninet = aza_nsg__span_norm(r->inet, ns);
+	return 0;
 }
 
 static void count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
@@ -789,13 +813,47 @@ static const aza_nsg_rule *cloud_allow(const aza_nsg *n, unsigned proto, unsigne
 	return NULL;
 }
 
+/* Scratch for aza_nsg_exposed, in one allocation sized for any rule of n:
+ * the Allow's internet sources, every earlier Deny's source spans and the
+ * destination spans, one split per cut (b1, b2); port boundaries (bp); the
+ * Denies that can shadow it and their families (ds, dfam). */
+typedef struct scratch {
+	void *mem;
+	aza_nsg_span *b1, *b2;
+	const aza_nsg_rule **ds;
+	unsigned *dfam;
+	uint32_t *bp;
+} scratch;
+
+static int scratch_init(scratch *w, const aza_nsg *n)
+{
+	size_t cap = N_NOT_INTERNET + 2, nb = 2;
+	for (size_t j = 0; j < n->n; j++) {
+		cap += n->rules[j].nsrc + n->rules[j].ndst + 1;
+		nb += 2 * n->rules[j].nports;
+	}
+	size_t nr = n->n + 1;
+	char *m = aza__malloc(2 * cap * sizeof *w->b1 + nr * sizeof *w->ds + nr * sizeof *w->dfam + (nb + 1) * sizeof *w->bp);
+	if (!m)
+		return -1;
+	w->mem = m;
+	w->b1 = (aza_nsg_span *)(void *)m;
+	w->b2 = w->b1 + cap;
+	w->ds = (const aza_nsg_rule **)(void *)(w->b2 + cap);
+	w->dfam = (unsigned *)(void *)(w->ds + nr);
+	w->bp = (uint32_t *)(void *)(w->dfam + nr);
+	return 0;
+}
+
 int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res)
 {
 	memset(res, 0, sizeof *res);
 	int rc = 0;
+	scratch w = {0};
 	for (size_t i = 0; i < n->n && rc < 2; i++) {
 		const aza_nsg_rule *A = &n->rules[i];
-		if (!A->allow || !(A->protos & proto) || !A->nsrc)
+		/* An Allow from no internet address decides no internet traffic. */
+		if (!A->allow || !(A->protos & proto) || !A->ninet)
 			continue;
 		int touches = 0;
 		for (size_t k = 0; k < A->nports; k++)
@@ -803,31 +861,14 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 				touches = 1;
 		if (!touches && proto != AZA_NSG_ICMP)
 			continue;
-		/* Room: the Allow's spans, every earlier Deny's spans, the
-		 * non-internet list, and one split per cut. */
-		size_t cap = A->nsrc + N_NOT_INTERNET + 2, nb = 2 * A->nports + 2;
-		for (size_t j = 0; j < i; j++) {
-			cap += n->rules[j].nsrc + n->rules[j].ndst + 1;
-			nb += 2 * n->rules[j].nports;
-		}
-		if (A->ndst + 1 > cap)
-			cap = A->ndst + 1;
-		aza_nsg_span *b1 = aza__malloc(cap * sizeof *b1), *b2 = aza__malloc(cap * sizeof *b2);
-		aza_nsg_span *s0 = aza__malloc(cap * sizeof *s0);
-		uint32_t *bp = aza__malloc((nb + 1) * sizeof *bp);
-		const aza_nsg_rule **ds = aza__malloc((i + 1) * sizeof *ds);
-		unsigned *dfam = aza__malloc((i + 1) * sizeof *dfam);
-		if (!b1 || !b2 || !s0 || !bp || !ds || !dfam) {
-			aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds), aza__free(dfam);
+		if (!w.mem && scratch_init(&w, n))
 			return -1;
-		}
-		/* The Allow's internet sources. */
-		size_t ns = A->nsrc;
-		memcpy(b1, A->src, ns * sizeof *b1);
-		ns = aza_nsg__span_norm(b1, ns);
-		aza_nsg_span *S = cut_all(b1, b2, &ns, not_internet, N_NOT_INTERNET);
-		ns = aza_nsg__span_norm(S, ns);
-		memcpy(s0, S, ns * sizeof *s0);
+		aza_nsg_span *b1 = w.b1, *b2 = w.b2;
+		uint32_t *bp = w.bp;
+		const aza_nsg_rule **ds = w.ds;
+		unsigned *dfam = w.dfam;
+		const aza_nsg_span *s0 = A->inet;
+		size_t ns = A->ninet;
 		/* Earlier Denies that can shadow it. */
 		size_t nd = 0;
 		for (size_t j = 0; j < i && ns; j++) {
@@ -914,8 +955,8 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 		}
 		if (shadowed && !res->shadowed)
 			res->shadowed = A;
-		aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds), aza__free(dfam);
 	}
+	aza__free(w.mem);
 	if (rc >= 0)
 		res->cloud = cloud_allow(n, proto, lo, hi);
 	return rc;
