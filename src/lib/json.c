@@ -803,23 +803,40 @@ const aza_json *aza_json_get(const aza_json *o, const char *key)
 	return NULL;
 }
 
-void aza_json__members(const aza_json *o, const char *const *keys, size_t n, const aza_json **out)
+/* A key's length, with its first, middle and last bytes folded to ASCII
+ * lower case: keys equal but for case have the same (a filter before
+ * aza__strieq, which decides). Cheaper than a hash of every byte, and
+ * enough to tell apart keys that share a long prefix
+ * (destinationPortRange, destinationAddressPrefix...). */
+static uint64_t key_sig(const char *k)
 {
-	size_t len[AZA_JSON_MEMBERS_MAX];
+	size_t l = strlen(k);
+	if (!l)
+		return 0;
+	unsigned char a = (unsigned char)(k[0] | 0x20), b = (unsigned char)(k[l / 2] | 0x20);
+	unsigned char c = (unsigned char)(k[l - 1] | 0x20);
+	return (uint64_t)l << 24 | (uint64_t)a << 16 | (uint64_t)b << 8 | c;
+}
+
+void aza_json__keys_init(aza_jkeys *k, const char *const *keys, size_t n)
+{
 	assert(n <= AZA_JSON_MEMBERS_MAX);
-	for (size_t i = 0; i < n; i++) {
+	k->key = keys;
+	k->n = n;
+	for (size_t i = 0; i < n; i++)
+		k->sig[i] = key_sig(keys[i]);
+}
+
+void aza_json__members(const aza_json *o, const aza_jkeys *k, const aza_json **out)
+{
+	for (size_t i = 0; i < k->n; i++)
 		out[i] = NULL;
-		len[i] = strlen(keys[i]);
-	}
 	if (!o || o->kind != AZA_JOBJ)
 		return;
-	/* Lengths first: keys of one object often share a long prefix
-	 * (destinationPortRange, destinationAddressPrefix...). */
 	for (const aza_json *c = o->u.child; c; c = c->next) {
-		size_t l = strlen(c->key);
-		unsigned char c0 = (unsigned char)(c->key[0] | 0x20);
-		for (size_t i = 0; i < n; i++)
-			if (!out[i] && len[i] == l && (unsigned char)(keys[i][0] | 0x20) == c0 && aza__strieq(c->key, keys[i]))
+		uint64_t g = key_sig(c->key);
+		for (size_t i = 0; i < k->n; i++)
+			if (k->sig[i] == g && !out[i] && aza__strieq(c->key, k->key[i]))
 				out[i] = c;
 	}
 }

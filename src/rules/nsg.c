@@ -367,9 +367,9 @@ static const char *rule_name(const aza_json *item)
 	return "(unnamed)";
 }
 
-/* Parse one rule item. Returns 0 (inbound, added), 1 (skipped: outbound),
- * -1 with n->error set. */
-static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
+/* Parse one rule item; keys is rule_keys, prepared. Returns 0 (inbound,
+ * added), 1 (skipped: outbound), -1 with n->error set. */
+static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_json *item)
 {
 	aza_arena *a = &n->a;
 	const char *name = rule_name(item);
@@ -377,7 +377,7 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	if (!aza_json_is(p, AZA_JOBJ))
 		p = item; /* flattened (CLI output) */
 	const aza_json *f[F_N];
-	aza_json__members(p, rule_keys, F_N, f);
+	aza_json__members(p, keys, f);
 #define BAD(...) do { n->error = aza_arena__printf(a, __VA_ARGS__); return -1; } while (0)
 	const char *dir = aza_json_str(aza_json__take(p, f[F_DIRECTION]));
 	if (!dir)
@@ -526,6 +526,8 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 	aza_arena__init(&n->a);
 	grow rules = {.size = sizeof(aza_nsg_rule)};
 	int seen = 0;
+	aza_jkeys keys;
+	aza_json__keys_init(&keys, rule_keys, F_N);
 	const aza_json *emb = aza_json_path(doc, "properties.securityRules");
 	if (emb && !aza_json_is(emb, AZA_JNULL)) {
 		if (!aza_json_is(emb, AZA_JARR)) {
@@ -533,7 +535,7 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 			return -1;
 		}
 		seen = 1;
-		aza_json_each(it, emb) if (parse_rule(n, &rules, it) < 0) return -1;
+		aza_json_each(it, emb) if (parse_rule(n, &rules, &keys, it) < 0) return -1;
 	}
 	size_t nemb = rules.n;
 	/* Child rule resources may be stored as text: parse each into a scratch
@@ -552,7 +554,7 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 				dup = 1;
 		if (!dup && emb && aza_json_is(emb, AZA_JARR))
 			aza_json_each(it, emb) if (aza__strieq(rule_name(it), nm)) dup = 1;
-		if (!dup && parse_rule(n, &rules, cd) < 0) {
+		if (!dup && parse_rule(n, &rules, &keys, cd) < 0) {
 			aza_arena__release(&scratch);
 			return -1;
 		}
