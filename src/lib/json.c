@@ -835,8 +835,10 @@ void aza_json__members(const aza_json *o, const aza_jkeys *k, const aza_json **o
 		return;
 	for (const aza_json *c = o->u.child; c; c = c->next) {
 		uint64_t g = key_sig(c->key);
+		/* Keys are mostly spelt as documented: equal bytes need no folding. */
 		for (size_t i = 0; i < k->n; i++)
-			if (k->sig[i] == g && !out[i] && aza__strieq(c->key, k->key[i]))
+			if (k->sig[i] == g && !out[i] &&
+			    (!memcmp(c->key, k->key[i], g >> 24) || aza__strieq(c->key, k->key[i])))
 				out[i] = c;
 	}
 }
