@@ -260,6 +260,7 @@ typedef struct aza_jkeys {
 	const char *const *key;
 	size_t n;
 	uint64_t sig[AZA_JSON_MEMBERS_MAX]; /* length and some bytes, folded */
+	unsigned char slot[64];             /* open addressing by sig: key index + 1, 0 empty */
 } aza_jkeys;
 void aza_json__keys_init(aza_jkeys *k, const char *const *keys, size_t n);
 void aza_json__members(const aza_json *o, const aza_jkeys *k, const aza_json **out);

@@ -102,6 +102,17 @@ static const char *svc_txt(aza_ev *ev, const struct svc *s, unsigned lo, unsigne
 	return aza_ev_fmt(ev, "%s", b);
 }
 
+/* Every service of a rule, comma-separated (PASS messages name them). */
+static const char *svcs_txt(aza_ev *ev, const struct svc *svcs, size_t n)
+{
+	char b[AZA_MAX_MSG];
+	size_t l = 0;
+	b[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		svc_put(b, sizeof b, &l, i ? ", " : "", &svcs[i], svcs[i].lo, svcs[i].hi);
+	return aza_ev_fmt(ev, "%s", b);
+}
+
 /* " over IPv6 (IPv4 is denied by rule D (priority 100))" when an Allow
  * whose sources hold both families admits one only; "" otherwise. */
 static const char *fam_txt(aza_ev *ev, const aza_nsg_hit *h)
@@ -228,15 +239,9 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		if (shadow)
 			shadow_txt = aza_ev_fmt(ev, "Allow rule %s (priority %d) is shadowed by higher-priority Deny rules",
 			                        shadow->name, shadow->priority);
-		/* The services, in one buffer (no longer than the message). */
-		char what[AZA_MAX_MSG];
-		size_t wl = 0;
-		what[0] = 0;
-		for (size_t i = 0; i < n; i++)
-			svc_put(what, sizeof what, &wl, i ? ", " : "", &svcs[i], svcs[i].lo, svcs[i].hi);
-		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s%s%s", what, g.n,
-		         g.n == 1 ? "" : "s", cloud ? "; " : "", cloud ? cloud : "", narrow_txt ? "; " : "",
-		         narrow_txt ? narrow_txt : "", shadow_txt ? "; " : "", shadow_txt ? shadow_txt : "");
+		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s%s%s",
+		         svcs_txt(ev, svcs, n), g.n, g.n == 1 ? "" : "s", cloud ? "; " : "", cloud ? cloud : "",
+		         narrow_txt ? "; " : "", narrow_txt ? narrow_txt : "", shadow_txt ? "; " : "", shadow_txt ? shadow_txt : "");
 	}
 done:
 #undef g
@@ -384,9 +389,7 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 		aza_unknown(ev, r, "%s", gap);
 		return;
 	}
-	const char *what = "";
-	for (size_t i = 0; i < n; i++)
-		what = aza_ev_fmt(ev, "%s%s%s", what, i ? ", " : "", svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi));
+	const char *what = svcs_txt(ev, svcs, n);
 	if (!ne) {
 		aza_pass(ev, r, "no public IP, public load balancer frontend or DNAT rule reaches it (%s not exposed)", what);
 		return;
