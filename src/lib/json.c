@@ -849,7 +849,8 @@ void aza_json__members(const aza_json *o, const aza_jkeys *k, const aza_json **o
 		for (size_t h = SIG_SLOT(g); k->slot[h]; h = (h + 1) & 63) {
 			size_t i = k->slot[h] - 1u;
 			/* Keys are mostly spelt as documented: equal bytes need no folding. */
-			if (k->sig[i] == g && !out[i] && (!memcmp(c->key, k->key[i], g >> 24) || aza__strieq(c->key, k->key[i])))
+			if (k->sig[i] == g && !out[i] &&
+			    (!memcmp(c->key, k->key[i], g >> 24) || aza__strieq(c->key, k->key[i])))
 				out[i] = c;
 		}
 	}

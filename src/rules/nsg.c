@@ -397,7 +397,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 	else if (!acc || !aza__strieq(acc, "Deny"))
 		BAD("rule %s has %s access", name, acc ? "an unknown" : "no");
 	double pr;
-	if (!aza_json_is(aza_json__take(p, f[F_PRIORITY]), AZA_JNUM) || !aza_json_num(aza_json__take(p, f[F_PRIORITY]), &pr))
+	if (!aza_json_is(aza_json__take(p, f[F_PRIORITY]), AZA_JNUM) ||
+	    !aza_json_num(aza_json__take(p, f[F_PRIORITY]), &pr))
 		BAD("rule %s has no numeric priority", name);
 	r->priority = (int)pr;
 	const char *proto = aza_json_str(aza_json__take(p, f[F_PROTOCOL]));
@@ -835,7 +836,8 @@ static int scratch_init(scratch *w, const aza_nsg *n)
 		nb += 2 * n->rules[j].nports;
 	}
 	size_t nr = n->n + 1;
-	char *m = aza__malloc(2 * cap * sizeof *w->b1 + nr * sizeof *w->ds + nr * sizeof *w->dfam + (nb + 1) * sizeof *w->bp);
+	char *m = aza__malloc(2 * cap * sizeof *w->b1 + nr * sizeof *w->ds + nr * sizeof *w->dfam +
+	                      (nb + 1) * sizeof *w->bp);
 	if (!m)
 		return -1;
 	w->mem = m;
