@@ -292,6 +292,41 @@ static void test_ihash(void)
 	      "aza__ihash_fast on an id");
 }
 
+/* aza_json__members finds what aza_json_get finds, for keys that share a
+ * length, some bytes or a prefix, differ in case, or differ only outside
+ * ASCII; aza_json__take has aza_json_get's effect on the last value read. */
+static void test_members(void)
+{
+	const char *doc = "{\"destinationPortRange\": 1, \"DestinationAddressPrefix\": 2, \"aXbYc\": 3,"
+	                  " \"\u00c9t\u00c9\": 4, \"sourcePortRanges\": 5, \"\": 6}";
+	static const char *const keys[] = {"destinationPortRange", "destinationaddressprefix", "destinationPortRanges",
+	                                   "aZbWc", "AXBYC", "\u00e9t\u00e9", "\u00c9T\u00c9", "sourceportranges", "",
+	                                   "missing", "d"};
+	enum { NK = sizeof keys / sizeof keys[0] };
+	aza_arena a;
+	aza_arena__init(&a);
+	aza_json *j;
+	aza_jerr e;
+	CHECK(aza_json__parse_all(&a, doc, strlen(doc), &j, &e) == 0, "members doc parses");
+	aza_jkeys k;
+	aza_json__keys_init(&k, keys, NK);
+	const aza_json *out[NK];
+	aza_json__members(j, &k, out);
+	for (size_t i = 0; i < NK; i++)
+		CHECK(out[i] == aza_json_get(j, keys[i]), "members and get agree on key %zu", i);
+	CHECK(out[0] && out[1] && !out[2] && !out[3] && out[4] && !out[5] && out[6] && out[7] && out[8] && !out[9],
+	      "members: the expected keys found");
+	aza_json__touch_reset();
+	CHECK(aza_json__take(j, out[4]) == out[4] && aza_json__last_read() == out[4], "take records the value read");
+	CHECK(aza_json__take(j, out[9]) == NULL && aza_json__last_read() == out[4], "take of nothing records nothing");
+	aza_json__members(aza_json_get(j, "aXbYc"), &k, out);
+	int none = 1;
+	for (size_t i = 0; i < NK; i++)
+		none &= out[i] == NULL;
+	CHECK(none, "members of a number are none");
+	aza_arena__release(&a);
+}
+
 int main(void)
 {
 	test_fmt();
@@ -301,6 +336,7 @@ int main(void)
 	test_parse();
 	test_depth();
 	test_accessors();
+	test_members();
 	test_glob();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

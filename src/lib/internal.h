@@ -251,6 +251,23 @@ void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *l
 
 /* Typed accessors: NULL-safe, keys compare case-insensitively (as Azure). */
 const aza_json *aza_json_get(const aza_json *o, const char *key);
+/* Several members of an object in one pass over its keys (a reader of many
+ * members of one object): out[i] is what aza_json_get(o, keys[i]) finds (the
+ * first match), without its effects (the unknown value met, the last value
+ * read). Hand each to aza_json__take(o, out[i]) where the reader would have
+ * called aza_json_get, so that those effects happen in the same order. The
+ * keys (at most AZA_JSON_MEMBERS_MAX, distinct) are prepared once by
+ * aza_json__keys_init for many objects; keys must outlive k. */
+#define AZA_JSON_MEMBERS_MAX 32
+typedef struct aza_jkeys {
+	const char *const *key;
+	size_t n;
+	uint64_t sig[AZA_JSON_MEMBERS_MAX]; /* length and some bytes, folded */
+	unsigned char slot[64];             /* open addressing by sig: key index + 1, 0 empty */
+} aza_jkeys;
+void aza_json__keys_init(aza_jkeys *k, const char *const *keys, size_t n);
+void aza_json__members(const aza_json *o, const aza_jkeys *k, const aza_json **out);
+const aza_json *aza_json__take(const aza_json *o, const aza_json *c);
 /* Dotted path: "properties.networkAcls.defaultAction"; "a.0.b" indexes arrays. */
 const aza_json *aza_json_path(const aza_json *o, const char *path);
 const char *aza_json_str(const aza_json *j);     /* NULL unless a string */

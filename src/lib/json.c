@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -821,6 +822,70 @@ const aza_json *aza_json_get(const aza_json *o, const char *key)
 			return c;
 		}
 	return NULL;
+}
+
+/* A key's length, with its first, middle and last bytes folded to ASCII
+ * lower case: keys equal but for case have the same (a filter before
+ * aza__strieq, which decides). Cheaper than a hash of every byte, and
+ * enough to tell apart keys that share a long prefix
+ * (destinationPortRange, destinationAddressPrefix...). */
+static uint64_t key_sig(const char *k)
+{
+	size_t l = strlen(k);
+	if (!l)
+		return 0;
+	unsigned char a = (unsigned char)(k[0] | 0x20), b = (unsigned char)(k[l / 2] | 0x20);
+	unsigned char c = (unsigned char)(k[l - 1] | 0x20);
+	return (uint64_t)l << 24 | (uint64_t)a << 16 | (uint64_t)b << 8 | c;
+}
+
+/* The slot of a signature in aza_jkeys.slot. */
+#define SIG_SLOT(g) ((size_t)(((g) * 0x9E3779B97F4A7C15ull) >> 58))
+
+void aza_json__keys_init(aza_jkeys *k, const char *const *keys, size_t n)
+{
+	assert(n <= AZA_JSON_MEMBERS_MAX && AZA_JSON_MEMBERS_MAX < 64);
+	k->key = keys;
+	k->n = n;
+	memset(k->slot, 0, sizeof k->slot);
+	for (size_t i = 0; i < n; i++) {
+		k->sig[i] = key_sig(keys[i]);
+		size_t h = SIG_SLOT(k->sig[i]);
+		while (k->slot[h])
+			h = (h + 1) & 63;
+		k->slot[h] = (unsigned char)(i + 1);
+	}
+}
+
+void aza_json__members(const aza_json *o, const aza_jkeys *k, const aza_json **out)
+{
+	for (size_t i = 0; i < k->n; i++)
+		out[i] = NULL;
+	if (!o || o->kind != AZA_JOBJ)
+		return;
+	/* Each key of o is looked up by its signature; keys of one signature
+	 * (and any that follow them) share a probe run, which ends at an empty slot. */
+	for (const aza_json *c = o->u.child; c; c = c->next) {
+		uint64_t g = key_sig(c->key);
+		for (size_t h = SIG_SLOT(g); k->slot[h]; h = (h + 1) & 63) {
+			size_t i = k->slot[h] - 1u;
+			/* Keys are mostly spelt as documented: equal bytes need no folding. */
+			if (k->sig[i] == g && !out[i] &&
+			    (!memcmp(c->key, k->key[i], g >> 24) || aza__strieq(c->key, k->key[i])))
+				out[i] = c;
+		}
+	}
+}
+
+const aza_json *aza_json__take(const aza_json *o, const aza_json *c)
+{
+	if (unk(o) || !o || o->kind != AZA_JOBJ)
+		return NULL;
+	if (c) {
+		unk(c);
+		last_read = c;
+	}
+	return c;
 }
 
 const aza_json *aza_json_path(const aza_json *o, const char *path)

@@ -55,52 +55,63 @@ static const char *ports_txt(aza_ev *ev, unsigned lo, unsigned hi)
 	return lo == hi ? aza_ev_fmt(ev, "%u", lo) : aza_ev_fmt(ev, "%u-%u", lo, hi);
 }
 
-/* Append to d[*len, cap): the service texts are written into one buffer
- * rather than made piece by piece in the evaluator's arena (they are in
- * every verdict of these rules, a PASS naming all the rule's services). */
-static void put(char *d, size_t cap, size_t *len, const char *fmt, ...) AZA_PRINTF(4, 5);
-static void put(char *d, size_t cap, size_t *len, const char *fmt, ...)
+/* Append s to d[0..*len) within cap bytes (cap > 0; d stays terminated). */
+static void put(char *d, size_t cap, size_t *len, const char *s)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	int n = aza__vfmt(d + *len, cap - *len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		*len = *len + (size_t)n < cap ? *len + (size_t)n : cap - 1;
+	size_t l = strlen(s);
+	if (l > cap - 1 - *len)
+		l = cap - 1 - *len;
+	memcpy(d + *len, s, l);
+	*len += l;
+	d[*len] = 0;
 }
 
-/* "TCP 3389 (RDP)", "UDP 0-65535". */
-static void svc_put(char *d, size_t cap, size_t *len, const struct svc *s, unsigned lo, unsigned hi)
+static void put_u(char *d, size_t cap, size_t *len, unsigned v)
 {
-	if (lo == hi)
-		put(d, cap, len, "%s %u", aza_nsg_proto_name(s->proto), lo);
-	else
-		put(d, cap, len, "%s %u-%u", aza_nsg_proto_name(s->proto), lo, hi);
-	if (s->name)
-		put(d, cap, len, " (%s)", s->name);
+	char num[16], *p = num + sizeof num;
+	*--p = 0;
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	put(d, cap, len, p);
+}
+
+/* sep, then "TCP 22" or "TCP 5985-5986 (WinRM)", appended to d[0..*len)
+ * within cap bytes: the PASS message lists every service a rule checks. */
+static void svc_put(char *d, size_t cap, size_t *len, const char *sep, const struct svc *s, unsigned lo, unsigned hi)
+{
+	put(d, cap, len, sep);
+	put(d, cap, len, aza_nsg_proto_name(s->proto));
+	put(d, cap, len, " ");
+	put_u(d, cap, len, lo);
+	if (lo != hi) {
+		put(d, cap, len, "-");
+		put_u(d, cap, len, hi);
+	}
+	if (s->name) {
+		put(d, cap, len, " (");
+		put(d, cap, len, s->name);
+		put(d, cap, len, ")");
+	}
 }
 
 static const char *svc_txt(aza_ev *ev, const struct svc *s, unsigned lo, unsigned hi)
 {
-	char d[256];
-	size_t len = 0;
-	d[0] = 0;
-	svc_put(d, sizeof d, &len, s, lo, hi);
-	return aza_ev_fmt(ev, "%s", d);
+	char b[128];
+	size_t l = 0;
+	svc_put(b, sizeof b, &l, "", s, lo, hi);
+	return aza_ev_fmt(ev, "%s", b);
 }
 
-/* Every service of a rule: "TCP 22 (SSH), ...", into d (which the
- * verdict's message copies). */
-static const char *svcs_txt(char *d, size_t cap, const struct svc *svcs, size_t n)
+/* Every service of a rule, comma-separated (PASS messages name them). */
+static const char *svcs_txt(aza_ev *ev, const struct svc *svcs, size_t n)
 {
-	size_t len = 0;
-	d[0] = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			put(d, cap, &len, ", ");
-		svc_put(d, cap, &len, &svcs[i], svcs[i].lo, svcs[i].hi);
-	}
-	return d;
+	char b[AZA_MAX_MSG];
+	size_t l = 0;
+	b[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		svc_put(b, sizeof b, &l, i ? ", " : "", &svcs[i], svcs[i].lo, svcs[i].hi);
+	return aza_ev_fmt(ev, "%s", b);
 }
 
 /* " over IPv6 (IPv4 is denied by rule D (priority 100))" when an Allow
@@ -182,8 +193,12 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 			goto done;
 		}
 	}
-	const char *fails = NULL, *narrow = NULL, *shadow = NULL, *cloud = NULL;
+	const char *fails = NULL, *cloud = NULL;
 	size_t nfail = 0;
+	/* What only a PASS message names, formatted only for a PASS. */
+	aza_nsg_hit narrow = {0};
+	size_t narrow_svc = 0;
+	const aza_nsg_rule *shadow = NULL;
 	for (size_t i = 0; i < n; i++) {
 		aza_nsg_result res;
 		int k = aza_nsg_exposed(&g, svcs[i].proto, svcs[i].lo, svcs[i].hi, &res);
@@ -193,16 +208,17 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		}
 		if (k == 2) {
 			const aza_nsg_hit *h = &res.wide;
+			char sv[128];
+			size_t sl = 0;
+			svc_put(sv, sizeof sv, &sl, "", &svcs[i], h->port_lo, h->port_hi);
 			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s%s", h->rule->name, h->rule->priority,
-			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source, fam_txt(ev, h));
+			                           sv, h->rule->source, fam_txt(ev, h));
 			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
 			nfail++;
 		}
-		if (res.narrow.rule && !narrow) {
-			const aza_nsg_hit *h = &res.narrow;
-			narrow = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s%s: %s)",
-			                    h->rule->name, h->rule->priority, svc_txt(ev, &svcs[i], h->port_lo, h->port_hi),
-			                    h->rule->source, fam_txt(ev, h), size_txt(ev, h));
+		if (res.narrow.rule && !narrow.rule) {
+			narrow = res.narrow;
+			narrow_svc = i;
 		}
 		if (res.cloud && !cloud && (k < 2 || res.wide.rule != res.cloud))
 			cloud = aza_ev_fmt(ev, "rule %s (priority %d) admits %s from %s: the AzureCloud service tag is not counted as "
@@ -211,17 +227,25 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 			                   res.cloud->name, res.cloud->priority, svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi),
 			                   res.cloud->source);
 		if (res.shadowed && !shadow)
-			shadow = aza_ev_fmt(ev, "Allow rule %s (priority %d) is shadowed by higher-priority Deny rules",
-			                    res.shadowed->name, res.shadowed->priority);
+			shadow = res.shadowed;
 	}
 	if (nfail) {
 		aza_fail(ev, r, "%s%s%s", fails, cloud ? "; " : "", cloud ? cloud : "");
 	} else {
-		char what[AZA_MAX_MSG];
-		svcs_txt(what, sizeof what, svcs, n);
-		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s%s%s", what, g.n,
-		         g.n == 1 ? "" : "s", cloud ? "; " : "", cloud ? cloud : "", narrow ? "; " : "", narrow ? narrow : "",
-		         shadow ? "; " : "", shadow ? shadow : "");
+		const char *narrow_txt = NULL, *shadow_txt = NULL;
+		if (narrow.rule) {
+			const aza_nsg_hit *h = &narrow;
+			narrow_txt = aza_ev_fmt(ev, "rule %s (priority %d) admits %s only from allow-listed public sources (%s%s: %s)",
+			                        h->rule->name, h->rule->priority,
+			                        svc_txt(ev, &svcs[narrow_svc], h->port_lo, h->port_hi), h->rule->source,
+			                        fam_txt(ev, h), size_txt(ev, h));
+		}
+		if (shadow)
+			shadow_txt = aza_ev_fmt(ev, "Allow rule %s (priority %d) is shadowed by higher-priority Deny rules",
+			                        shadow->name, shadow->priority);
+		aza_pass(ev, r, "no inbound rule admits %s from the internet (%zu inbound rule%s)%s%s%s%s%s%s",
+		         svcs_txt(ev, svcs, n), g.n, g.n == 1 ? "" : "s", cloud ? "; " : "", cloud ? cloud : "",
+		         narrow_txt ? "; " : "", narrow_txt ? narrow_txt : "", shadow_txt ? "; " : "", shadow_txt ? shadow_txt : "");
 	}
 done:
 #undef g
@@ -369,8 +393,7 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 		aza_unknown(ev, r, "%s", gap);
 		return;
 	}
-	char what[AZA_MAX_MSG];
-	svcs_txt(what, sizeof what, svcs, n);
+	const char *what = svcs_txt(ev, svcs, n);
 	if (!ne) {
 		aza_pass(ev, r, "no public IP, public load balancer frontend or DNAT rule reaches it (%s not exposed)", what);
 		return;

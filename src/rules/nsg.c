@@ -181,21 +181,57 @@ static int is_azure_cloud(const char *s)
 	return aza__strieq(s, "AzureCloud") || (aza__istarts(s, "AzureCloud.") && s[11]);
 }
 
-/* Read an address side (source or destination). Returns 0, 1 (no prefix
- * at all), -1 out of memory, -2 not a string. */
-static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg_rule *r, aza_buf *text)
+/* The members of a rule's properties that parse_rule reads, looked up in one
+ * pass (aza_json__members); each is taken where it is read. */
+enum {
+	F_DIRECTION,
+	F_ACCESS,
+	F_PRIORITY,
+	F_PROTOCOL,
+	F_DPORT,
+	F_DPORTS,
+	F_SPORT,
+	F_SPORTS,
+	F_SPREFIX, /* the source side: prefix, prefixes, ASGs (parse_side) */
+	F_SPREFIXES,
+	F_SASGS,
+	F_DPREFIX, /* the destination side, in the same order */
+	F_DPREFIXES,
+	F_DASGS,
+	F_N
+};
+static const char *const rule_keys[F_N] = {
+	"direction",
+	"access",
+	"priority",
+	"protocol",
+	"destinationPortRange",
+	"destinationPortRanges",
+	"sourcePortRange",
+	"sourcePortRanges",
+	"sourceAddressPrefix",
+	"sourceAddressPrefixes",
+	"sourceApplicationSecurityGroups",
+	"destinationAddressPrefix",
+	"destinationAddressPrefixes",
+	"destinationApplicationSecurityGroups",
+};
+
+/* Read an address side: the source (src 1) or the destination, from its
+ * members of p m[0..2] (AddressPrefix, AddressPrefixes,
+ * ApplicationSecurityGroups). Returns 0, 1 (no prefix at all), -1 out
+ * of memory, -2 not a string. */
+static int parse_side(aza_arena *a, const aza_json *p, const aza_json *const *m, int src, aza_nsg_rule *r,
+                      aza_buf *text)
 {
-	char key[64];
 	grow spans = {.size = sizeof(aza_nsg_span)};
 	grow toks = {.size = sizeof(const char *)};
 	grow fines = {.size = sizeof(aza_nsg_pfx6)};
-	int any = 0, src = !strcmp(side, "source");
+	int any = 0;
 	unsigned all = 0;
 	const aza_json *lists[2];
-	snprintf(key, sizeof key, "%sAddressPrefix", side);
-	lists[0] = aza_json_get(p, key);
-	snprintf(key, sizeof key, "%sAddressPrefixes", side);
-	lists[1] = aza_json_get(p, key);
+	lists[0] = aza_json__take(p, m[0]);
+	lists[1] = aza_json__take(p, m[1]);
 	for (int k = 0; k < 2; k++) {
 		const aza_json *v = lists[k];
 		if (!v || aza_json_is(v, AZA_JNULL))
@@ -254,8 +290,7 @@ static int parse_side(aza_arena *a, const aza_json *p, const char *side, aza_nsg
 			}
 		}
 	}
-	snprintf(key, sizeof key, "%sApplicationSecurityGroups", side);
-	aza_json_each(g, aza_json_get(p, key)) {
+	aza_json_each(g, aza_json__take(p, m[2])) {
 		const char *id = aza_json_str(aza_json_get(g, "id"));
 		if (!id)
 			continue;
@@ -332,17 +367,19 @@ static const char *rule_name(const aza_json *item)
 	return "(unnamed)";
 }
 
-/* Parse one rule item. Returns 0 (inbound, added), 1 (skipped: outbound),
- * -1 with n->error set. */
-static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
+/* Parse one rule item; keys is rule_keys, prepared. Returns 0 (inbound,
+ * added), 1 (skipped: outbound), -1 with n->error set. */
+static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_json *item)
 {
 	aza_arena *a = &n->a;
 	const char *name = rule_name(item);
 	const aza_json *p = aza_json_get(item, "properties");
 	if (!aza_json_is(p, AZA_JOBJ))
 		p = item; /* flattened (CLI output) */
+	const aza_json *f[F_N];
+	aza_json__members(p, keys, f);
 #define BAD(...) do { n->error = aza_arena__printf(a, __VA_ARGS__); return -1; } while (0)
-	const char *dir = aza_json_str(aza_json_get(p, "direction"));
+	const char *dir = aza_json_str(aza_json__take(p, f[F_DIRECTION]));
 	if (!dir)
 		BAD("rule %s has no direction", name);
 	if (aza__strieq(dir, "Outbound"))
@@ -354,16 +391,17 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("out of memory");
 	memset(r, 0, sizeof *r);
 	r->name = aza_arena__strdup(a, name);
-	const char *acc = aza_json_str(aza_json_get(p, "access"));
+	const char *acc = aza_json_str(aza_json__take(p, f[F_ACCESS]));
 	if (acc && aza__strieq(acc, "Allow"))
 		r->allow = 1;
 	else if (!acc || !aza__strieq(acc, "Deny"))
 		BAD("rule %s has %s access", name, acc ? "an unknown" : "no");
 	double pr;
-	if (!aza_json_is(aza_json_get(p, "priority"), AZA_JNUM) || !aza_json_num(aza_json_get(p, "priority"), &pr))
+	if (!aza_json_is(aza_json__take(p, f[F_PRIORITY]), AZA_JNUM) ||
+	    !aza_json_num(aza_json__take(p, f[F_PRIORITY]), &pr))
 		BAD("rule %s has no numeric priority", name);
 	r->priority = (int)pr;
-	const char *proto = aza_json_str(aza_json_get(p, "protocol"));
+	const char *proto = aza_json_str(aza_json__take(p, f[F_PROTOCOL]));
 	if (!proto)
 		BAD("rule %s has no protocol", name);
 	if (aza__strieq(proto, "Tcp"))
@@ -380,8 +418,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has an unknown protocol '%s'", name, proto);
 	/* destination ports */
 	grow ports = {.size = sizeof(uint32_t[2])};
-	const aza_json *one = aza_json_get(p, "destinationPortRange");
-	const aza_json *many = aza_json_get(p, "destinationPortRanges");
+	const aza_json *one = aza_json__take(p, f[F_DPORT]);
+	const aza_json *many = aza_json__take(p, f[F_DPORTS]);
 	if (one && !aza_json_is(one, AZA_JNULL)) {
 		uint32_t *d = grow_add(a, &ports);
 		if (!d)
@@ -408,8 +446,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	if (!r->allow) {
 		uint32_t sp[2];
 		int every = 1;
-		const aza_json *sone = aza_json_get(p, "sourcePortRange");
-		const aza_json *smany = aza_json_get(p, "sourcePortRanges");
+		const aza_json *sone = aza_json__take(p, f[F_SPORT]);
+		const aza_json *smany = aza_json__take(p, f[F_SPORTS]);
 		if (smany && !aza_json_is(smany, AZA_JNULL) && !aza_json_is(smany, AZA_JARR))
 			BAD("rule %s: sourcePortRanges is not an array", name);
 		if (sone && !aza_json_is(sone, AZA_JNULL)) {
@@ -443,7 +481,7 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	/* addresses */
 	aza_buf text;
 	aza_buf__init(&text, 512);
-	int k = parse_side(a, p, "source", r, &text);
+	int k = parse_side(a, p, &f[F_SPREFIX], 1, r, &text);
 	r->source = text.oom ? "(sources)" : aza_arena__strdup(a, text.len ? text.p : "");
 	aza_buf__release(&text);
 	if (k == -1)
@@ -452,7 +490,7 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 		BAD("rule %s has an unreadable source address prefix", name);
 	if (k == 1)
 		BAD("rule %s has no source", name);
-	k = parse_side(a, p, "destination", r, NULL);
+	k = parse_side(a, p, &f[F_DPREFIX], 0, r, NULL);
 	if (k == -1)
 		BAD("out of memory");
 	if (k == -2)
@@ -475,6 +513,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_json *item)
 	return 0;
 }
 
+static int internet_sources(aza_arena *a, aza_nsg_rule *r);
+
 static int by_priority(const void *a, const void *b)
 {
 	const aza_nsg_rule *x = a, *y = b;
@@ -487,6 +527,8 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 	aza_arena__init(&n->a);
 	grow rules = {.size = sizeof(aza_nsg_rule)};
 	int seen = 0;
+	aza_jkeys keys;
+	aza_json__keys_init(&keys, rule_keys, F_N);
 	const aza_json *emb = aza_json_path(doc, "properties.securityRules");
 	if (emb && !aza_json_is(emb, AZA_JNULL)) {
 		if (!aza_json_is(emb, AZA_JARR)) {
@@ -494,7 +536,7 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 			return -1;
 		}
 		seen = 1;
-		aza_json_each(it, emb) if (parse_rule(n, &rules, it) < 0) return -1;
+		aza_json_each(it, emb) if (parse_rule(n, &rules, &keys, it) < 0) return -1;
 	}
 	size_t nemb = rules.n;
 	/* Child rule resources may be stored as text: parse each into a scratch
@@ -513,7 +555,7 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 				dup = 1;
 		if (!dup && emb && aza_json_is(emb, AZA_JARR))
 			aza_json_each(it, emb) if (aza__strieq(rule_name(it), nm)) dup = 1;
-		if (!dup && parse_rule(n, &rules, cd) < 0) {
+		if (!dup && parse_rule(n, &rules, &keys, cd) < 0) {
 			aza_arena__release(&scratch);
 			return -1;
 		}
@@ -523,6 +565,11 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 	n->n = rules.n;
 	if (n->n)
 		qsort(n->rules, n->n, sizeof *n->rules, by_priority);
+	for (size_t i = 0; i < n->n; i++)
+		if (n->rules[i].allow && internet_sources(&n->a, &n->rules[i])) {
+			n->error = "out of memory";
+			return -1;
+		}
 	if (rules_seen)
 		*rules_seen = seen;
 	return 0;
@@ -603,6 +650,23 @@ static aza_nsg_span *cut_fam(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, co
 static aza_nsg_span *cut_all(aza_nsg_span *buf, aza_nsg_span *tmp, size_t *n, const aza_nsg_span *cuts, size_t ncuts)
 {
 	return cut_fam(buf, tmp, n, cuts, ncuts, FAM4 | FAM6);
+}
+
+/* Set r->inet from r->src. Room: each cut splits at most one span. 0, or -1
+ * out of memory. */
+static int internet_sources(aza_arena *a, aza_nsg_rule *r)
+{
+	size_t ns = r->nsrc, cap = ns + N_NOT_INTERNET + 2;
+	if (!ns)
+		return 0;
+	aza_nsg_span *b1 = aza_arena__alloc(a, cap * sizeof *b1), *b2 = aza_arena__alloc(a, cap * sizeof *b2);
+	if (!b1 || !b2)
+		return -1;
+	memcpy(b1, r->src, ns * sizeof *b1);
+	ns = aza_nsg__span_norm(b1, ns);
+	r->inet = cut_all(b1, b2, &ns, not_internet, N_NOT_INTERNET);
+	r->ninet = aza_nsg__span_norm(r->inet, ns);
+	return 0;
 }
 
 static void count(const aza_nsg_span *s, size_t n, double *v4, double *v6)
@@ -752,13 +816,48 @@ static const aza_nsg_rule *cloud_allow(const aza_nsg *n, unsigned proto, unsigne
 	return NULL;
 }
 
+/* Scratch for aza_nsg_exposed, in one allocation sized for any rule of n:
+ * the Allow's internet sources, every earlier Deny's source spans and the
+ * destination spans, one split per cut (b1, b2); port boundaries (bp); the
+ * Denies that can shadow it and their families (ds, dfam). */
+typedef struct scratch {
+	void *mem;
+	aza_nsg_span *b1, *b2;
+	const aza_nsg_rule **ds;
+	unsigned *dfam;
+	uint32_t *bp;
+} scratch;
+
+static int scratch_init(scratch *w, const aza_nsg *n)
+{
+	size_t cap = N_NOT_INTERNET + 2, nb = 2;
+	for (size_t j = 0; j < n->n; j++) {
+		cap += n->rules[j].nsrc + n->rules[j].ndst + 1;
+		nb += 2 * n->rules[j].nports;
+	}
+	size_t nr = n->n + 1;
+	char *m = aza__malloc(2 * cap * sizeof *w->b1 + nr * sizeof *w->ds + nr * sizeof *w->dfam +
+	                      (nb + 1) * sizeof *w->bp);
+	if (!m)
+		return -1;
+	w->mem = m;
+	w->b1 = (aza_nsg_span *)(void *)m;
+	w->b2 = w->b1 + cap;
+	w->ds = (const aza_nsg_rule **)(void *)(w->b2 + cap);
+	w->dfam = (unsigned *)(void *)(w->ds + nr);
+	w->bp = (uint32_t *)(void *)(w->dfam + nr);
+	return 0;
+}
+
 int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res)
 {
 	memset(res, 0, sizeof *res);
 	int rc = 0;
+	scratch w = {0};
 	for (size_t i = 0; i < n->n && rc < 2; i++) {
 		const aza_nsg_rule *A = &n->rules[i];
-		if (!A->allow || !(A->protos & proto) || !A->nsrc)
+		/* An Allow from no internet address decides no internet traffic. */
+		if (!A->allow || !(A->protos & proto) || !A->ninet)
 			continue;
 		int touches = 0;
 		for (size_t k = 0; k < A->nports; k++)
@@ -766,31 +865,14 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 				touches = 1;
 		if (!touches && proto != AZA_NSG_ICMP)
 			continue;
-		/* Room: the Allow's spans, every earlier Deny's spans, the
-		 * non-internet list, and one split per cut. */
-		size_t cap = A->nsrc + N_NOT_INTERNET + 2, nb = 2 * A->nports + 2;
-		for (size_t j = 0; j < i; j++) {
-			cap += n->rules[j].nsrc + n->rules[j].ndst + 1;
-			nb += 2 * n->rules[j].nports;
-		}
-		if (A->ndst + 1 > cap)
-			cap = A->ndst + 1;
-		aza_nsg_span *b1 = aza__malloc(cap * sizeof *b1), *b2 = aza__malloc(cap * sizeof *b2);
-		aza_nsg_span *s0 = aza__malloc(cap * sizeof *s0);
-		uint32_t *bp = aza__malloc((nb + 1) * sizeof *bp);
-		const aza_nsg_rule **ds = aza__malloc((i + 1) * sizeof *ds);
-		unsigned *dfam = aza__malloc((i + 1) * sizeof *dfam);
-		if (!b1 || !b2 || !s0 || !bp || !ds || !dfam) {
-			aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds), aza__free(dfam);
+		if (!w.mem && scratch_init(&w, n))
 			return -1;
-		}
-		/* The Allow's internet sources. */
-		size_t ns = A->nsrc;
-		memcpy(b1, A->src, ns * sizeof *b1);
-		ns = aza_nsg__span_norm(b1, ns);
-		aza_nsg_span *S = cut_all(b1, b2, &ns, not_internet, N_NOT_INTERNET);
-		ns = aza_nsg__span_norm(S, ns);
-		memcpy(s0, S, ns * sizeof *s0);
+		aza_nsg_span *b1 = w.b1, *b2 = w.b2;
+		uint32_t *bp = w.bp;
+		const aza_nsg_rule **ds = w.ds;
+		unsigned *dfam = w.dfam;
+		const aza_nsg_span *s0 = A->inet;
+		size_t ns = A->ninet;
 		/* Earlier Denies that can shadow it. */
 		size_t nd = 0;
 		for (size_t j = 0; j < i && ns; j++) {
@@ -877,8 +959,8 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 		}
 		if (shadowed && !res->shadowed)
 			res->shadowed = A;
-		aza__free(b1), aza__free(b2), aza__free(s0), aza__free(bp), aza__free(ds), aza__free(dfam);
 	}
+	aza__free(w.mem);
 	if (rc >= 0)
 		res->cloud = cloud_allow(n, proto, lo, hi);
 	return rc;

@@ -108,6 +108,10 @@ typedef struct aza_nsg_rule {
 	int dst_all;          /* destination is every address of both families */
 	unsigned dst_full;    /* families whose every address the destination holds (1 IPv4, 2 IPv6) */
 	int azure_cloud;      /* a source is the AzureCloud tag (or a regional AzureCloud.*) */
+	aza_nsg_span *inet;   /* an Allow's internet sources (src less the
+	                         non-internet ranges, sorted and merged; made at
+	                         load: every query of the NSG starts from them) */
+	size_t ninet;
 } aza_nsg_rule;
 
 typedef struct aza_nsg {
