@@ -32,6 +32,7 @@ struct aza_scan {
 	int ran;
 	int finished; /* the inventory was finished (by the run or the exposure model) */
 	struct aza_expo *expo; /* internet exposure model, built on first use */
+	int expo_public;       /* handed out by aza_exposure_compute: kept until aza_scan_free */
 	struct aza_tmpl_hook tmpl;
 	struct aza_tmpl_opts topts;
 	struct aza_triage *triage; /* suppressions, baseline, framework (triage.c) */

@@ -2388,6 +2388,7 @@ int aza_exposure_compute(aza_scan *s, const aza_exposure **out)
 		if (aza_expo__build(s->inv, &s->expo))
 			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	}
+	s->expo_public = 1;
 	*out = (const aza_exposure *)s->expo;
 	return 0;
 }
