@@ -40,6 +40,7 @@ typedef struct rd {
 	const struct aza_tmpl_hook *tmpl;
 	aza_tdefer *def; /* reading off the inventory: templates only, into def */
 	int bail;        /* (def) not a template: the inventory's thread reads it */
+	int no_intern;   /* the parse interns no keys (the worker of a pipeline: packing interns them) */
 	int borrowed;    /* buf is the caller's (the whole input was in memory) */
 	aza_arena tmp; /* one streamed resource at a time */
 	/* Offsets of line starts of the first NL_INDEX_MAX bytes, so positions
@@ -246,7 +247,8 @@ static int value(rd *r, aza_arena *a, aza_json **out)
 		aza_arena_mark m = aza_arena__mark(a);
 		size_t pos = r->pos;
 		aza_jerr e;
-		rc = aza_json__parse_in(a, r->def ? NULL : aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof, r->base, AZA_MAX_DEPTH,
+		rc = aza_json__parse_in(a, r->def || r->no_intern ? NULL : aza_inv__intern(r->inv), r->buf, r->len, &pos, r->eof,
+		                        r->base, AZA_MAX_DEPTH,
 		                        out, &e);
 		if (rc == 0) {
 			r->pos = pos;
@@ -478,8 +480,13 @@ static int stream_threaded(rd *r, const char *list, int *started)
 		return 0;
 	}
 	r->ctx = &p->wctx;
+	/* The parse was the busier half: the calling thread interns the keys
+	 * as it packs the documents (aza_json__pack), and it alone writes the
+	 * intern table. */
+	r->no_intern = 1;
 	if (pthread_create(&th, NULL, pl_worker, p)) {
 		r->ctx = ctx;
+		r->no_intern = 0;
 		pthread_cond_destroy(&p->cv);
 		pthread_mutex_destroy(&p->mu);
 		aza__free(p);
@@ -515,6 +522,7 @@ static int stream_threaded(rd *r, const char *list, int *started)
 	}
 	pthread_join(th, NULL);
 	r->ctx = ctx;
+	r->no_intern = 0;
 	if (!rc && p->rc) {
 		rc = p->rc;
 		if (p->wctx.oom)

@@ -230,7 +230,7 @@ uint32_t aza_jintern__fold(const char *interned);
  * pointing into blob (which must outlive it) or, for the few stored as a
  * prefix of the value's id and a rest, put together in a. NULL when out of memory or
  * when blob is not a packed value. Node offsets are 0. */
-void aza_json__pack(aza_buf *b, const aza_json *j);
+void aza_json__pack(aza_buf *b, const aza_json *j, aza_jintern *in);
 const aza_json *aza_json__unpack(aza_arena *a, const aza_jintern *t, const char *blob, size_t len);
 
 /* Parse one JSON value from buf[*pos, len) into arena nodes. On success

@@ -682,7 +682,7 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 		 * it costs a fraction of parsing text again. */
 		(void)rawlen;
 		inv->pk.len = 0;
-		aza_json__pack(&inv->pk, doc);
+		aza_json__pack(&inv->pk, doc, inv->keys);
 		if (inv->pk.oom)
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 		if ((rc = store(inv, r, inv->pk.p, inv->pk.len)))

@@ -1060,6 +1060,7 @@ typedef struct PK {
 	aza_buf *b;
 	const char *ref;
 	size_t reflen;
+	aza_jintern *in; /* interns the keys the parser did not (NULL: they stay inline) */
 } PK;
 
 /* Room for n more bytes at the end of b (NULL, and b->oom, when none). */
@@ -1133,10 +1134,23 @@ static void pack_node(PK *k, const aza_json *j, int in_obj)
 		if (v == v && fabs(v) < 9007199254740992.0 && v == (double)(int64_t)v && !(v == 0 && signbit(v)))
 			tag |= v < 0 ? TAG_NUM_INT | TAG_NUM_NEG : TAG_NUM_INT;
 	}
-	if (in_obj && j->key) {
-		tag |= j->kint ? TAG_KEY_ID : TAG_KEY_INLINE;
-		if (!j->kint)
-			klen = strlen(j->key);
+	const char *key = j->key;
+	if (in_obj && key) {
+		int kint = j->kint;
+		if (!kint && k->in) {
+			/* As the parser would have (keys up to 64 bytes). */
+			size_t n = strlen(key);
+			if (n <= 64) {
+				if (!(key = aza_jintern__get(k->in, key, n))) {
+					b->oom = 1;
+					return;
+				}
+				kint = 1;
+			}
+		}
+		tag |= kint ? TAG_KEY_ID : TAG_KEY_INLINE;
+		if (!kint)
+			klen = strlen(key);
 	}
 	size_t slen = j->kind == AZA_JSTR ? (size_t)j->n : 0, pfx = 0;
 	if (slen >= PFX_MIN && j->u.s[0] == '/' && k->reflen && (pfx = common_prefix(k, j->u.s, slen)) >= PFX_MIN)
@@ -1149,10 +1163,10 @@ static void pack_node(PK *k, const aza_json *j, int in_obj)
 	unsigned char *d0 = d;
 	*d++ = tag;
 	if (tag & TAG_KEY_ID) {
-		d = put_varint(d, aza_jintern__id(j->key));
+		d = put_varint(d, aza_jintern__id(key));
 	} else if (tag & TAG_KEY_INLINE) {
 		d = put_varint(d, klen);
-		memcpy(d, j->key, klen + 1);
+		memcpy(d, key, klen + 1);
 		d += klen + 1;
 	}
 	switch (j->kind) {
@@ -1184,9 +1198,9 @@ static void pack_node(PK *k, const aza_json *j, int in_obj)
 			pack_node(k, c, j->kind == AZA_JOBJ);
 }
 
-void aza_json__pack(aza_buf *b, const aza_json *j)
+void aza_json__pack(aza_buf *b, const aza_json *j, aza_jintern *in)
 {
-	PK k = {b, NULL, 0};
+	PK k = {b, NULL, 0, in};
 	if (j->kind == AZA_JOBJ)
 		for (const aza_json *c = j->u.child; c; c = c->next)
 			if (c->kind == AZA_JSTR && aza__strieq(c->key, "id")) {
