@@ -591,6 +591,19 @@ static const char *keep_str(aza_inv *inv, const char *s)
 	return aza_arena__strdup(&inv->a, s ? s : "");
 }
 
+/* A top-level resource's name is the last segment of its id: the id's
+ * copy holds it already (a copy per resource less). NULL when name is not
+ * the id's tail after a '/' (a child's "server/db", a name that differs). */
+static const char *id_tail(const char *id, const char *name)
+{
+	if (!id || !name)
+		return NULL;
+	size_t il = strlen(id), nl = strlen(name);
+	if (!nl || nl >= il || id[il - nl - 1] != '/' || memcmp(id + il - nl, name, nl) != 0)
+		return NULL;
+	return id + il - nl;
+}
+
 /* Subscriptions, groups, locations and parents repeat: one copy each. */
 static const char *keep_shared(aza_inv *inv, const char *s)
 {
@@ -667,7 +680,9 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	const char *loc = aza_json_str(aza_json_get(doc, "location"));
 	r->id = keep_str(inv, id);
 	r->type = t->name;
-	r->name = keep_str(inv, name);
+	r->name = id_tail(r->id, name);
+	if (!r->name)
+		r->name = keep_str(inv, name);
 	r->sub = keep_shared(inv, sub);
 	r->rg = keep_shared(inv, rg);
 	r->location = keep_shared(inv, loc);
