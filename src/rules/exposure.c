@@ -670,6 +670,21 @@ typedef struct nsgent {
 	const char *note; /* depends on a template value not known yet */
 } nsgent;
 
+/* What evaluating an IP configuration adds (ipc_eval). Most are never
+ * evaluated (no public frontend reaches them): until then they share an
+ * empty one, which keeps a 1M-resource tenant's model some 25 MB smaller. */
+typedef struct ipc_ev {
+	int nsg_none;         /* neither the subnet nor the NIC has an NSG */
+	aza_expo_map map;     /* address not known: the reading that admits most */
+	aza_expo_map sure;    /* ... that admits least (when addr_note) */
+	aza_expo_map assumed; /* map minus sure (when addr_note) */
+	const char *addr_note; /* the rules the difference rests on, or NULL */
+	nsgent *hop[2];       /* NULL: no NSG */
+	const char *map_note;
+} ipc_ev;
+
+static const ipc_ev ipc_ev_none;
+
 typedef struct ipc {
 	const char *id, *name, *nic_id;
 	const char *res_id, *res_type, *res_name;
@@ -681,13 +696,7 @@ typedef struct ipc {
 	aza_expo_dst dst;
 	const char *note;
 	int done;
-	int nsg_none;         /* neither the subnet nor the NIC has an NSG */
-	aza_expo_map map;     /* address not known: the reading that admits most */
-	aza_expo_map sure;    /* ... that admits least (when addr_note) */
-	aza_expo_map assumed; /* map minus sure (when addr_note) */
-	const char *addr_note; /* the rules the difference rests on, or NULL */
-	nsgent *hop[2];       /* NULL: no NSG */
-	const char *map_note;
+	const ipc_ev *ev;     /* &ipc_ev_none until evaluated */
 	struct eplink *eps;   /* endpoints built on it */
 	struct ipc *next_all; /* every IP configuration, newest first */
 } ipc;
@@ -1089,6 +1098,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		return NULL;
 	}
 	memset(c, 0, sizeof *c);
+	c->ev = &ipc_ev_none;
 	c->name = aza_json_str(aza_json_get(item, "name"));
 	c->name = c->name ? aza_arena__strdup(&x->a, c->name) : "(unnamed)";
 	c->id = aza_json_str(aza_json_get(item, "id"));
@@ -1302,7 +1312,7 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 	bd.best = 1;
 	const view *v[2] = {NULL, NULL};
 	for (int i = 0; i < 2; i++)
-		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], &bd)))
+		if (c->ev->hop[i] && !(v[i] = view_for(x, c->ev->hop[i], &bd)))
 			return;
 	const aza_expo_map *m = pair_map(x, v[0], v[1]);
 	if (!m || !who || !in) {
@@ -1320,15 +1330,15 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 	size_t n = 0;
 	unsigned diff = 0; /* the families whose address the rules differ on */
 	for (int i = 0; i < 2; i++)
-		for (size_t k = 0; c->hop[i] && k < c->hop[i]->g.n; k++) {
-			const aza_nsg_rule *r = &c->hop[i]->g.rules[k];
+		for (size_t k = 0; c->ev->hop[i] && k < c->ev->hop[i]->g.n; k++) {
+			const aza_nsg_rule *r = &c->ev->hop[i]->g.rules[k];
 			unsigned f = aza_expo__dst_match(r, d) ^ aza_expo__dst_match(r, &bd);
-			if (!c->hop[i]->p.nisrc[k] || !f)
+			if (!c->ev->hop[i]->p.nisrc[k] || !f)
 				continue;
 			diff |= f;
 			if (n++ < 3)
 				names = aza_arena__printf(&x->a, "%s%srule %s (priority %d) of NSG %s was %s", names, *names ? ", " : "", r->name,
-				                          r->priority, c->hop[i]->name, r->allow ? "counted as applying" : "not counted as blocking");
+				                          r->priority, c->ev->hop[i]->name, r->allow ? "counted as applying" : "not counted as blocking");
 			if (!names) {
 				x->oom = 1;
 				return;
@@ -1352,6 +1362,13 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	if (c->done)
 		return;
 	c->done = 1;
+	ipc_ev *e = aza_arena__alloc(&x->a, sizeof *e);
+	if (!e) {
+		x->oom = 1;
+		return;
+	}
+	memset(e, 0, sizeof *e);
+	c->ev = e;
 	const char *notes = c->note;
 #define NOTE(s) (notes = notes ? aza_arena__printf(&x->a, "%s; %s", notes, (s)) : (s))
 	const char *ids[2] = {NULL, c->nsg_id};
@@ -1383,20 +1400,20 @@ static void ipc_eval(aza_expo *x, ipc *c)
 		}
 		if (n->note)
 			NOTE(n->note);
-		c->hop[i] = n;
+		e->hop[i] = n;
 		if (!(v[i] = view_for(x, n, &c->dst)))
 			return;
 	}
-	c->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
+	e->nsg_none = !ids[0] && !ids[1] && c->subnet_id && !notes;
 	const aza_expo_map *m = pair_map(x, v[0], v[1]);
 	if (!m)
 		return;
-	c->map = *m;
-	c->map_note = notes;
+	e->map = *m;
+	e->map_note = notes;
 	if (!c->dst.has_ip)
 		unknown_addr(x, c, &c->dst, "private address", aza_arena__printf(&x->a, "ip configuration %s", c->name),
 		             c->dst.net ? aza_arena__printf(&x->a, " (in subnet %s: %s)", last_seg(c->subnet_id), sn->pfx_text) : "",
-		             &c->map, &c->sure, &c->assumed, &c->addr_note);
+		             &e->map, &e->sure, &e->assumed, &e->addr_note);
 #undef NOTE
 }
 
@@ -1411,7 +1428,7 @@ static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *
 	*note = NULL;
 	const view *v[2] = {NULL, NULL};
 	for (int i = 0; i < 2; i++)
-		if (c->hop[i] && !(v[i] = view_for(x, c->hop[i], d)))
+		if (c->ev->hop[i] && !(v[i] = view_for(x, c->ev->hop[i], d)))
 			return NULL;
 	const aza_expo_map *m = x->oom ? NULL : pair_map(x, v[0], v[1]);
 	if (m && !d->has_ip)
@@ -1475,7 +1492,7 @@ static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front,
 	ep->frontend_id = front_id;
 	ep->frontend = front;
 	ep->via = via;
-	ep->note = c && c->map_note ? c->map_note : "";
+	ep->note = c && c->ev->map_note ? c->ev->map_note : "";
 	return b;
 }
 
@@ -1567,7 +1584,7 @@ static void add_reach_map(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, 
                           unsigned flo, unsigned fhi, int fixed_front, const aza_expo_hop *front_hop, int standard,
                           unsigned fam, const char *anote)
 {
-	if (standard && c->nsg_none)
+	if (standard && c->ev->nsg_none)
 		return;
 	for (size_t i = 0; i < map->n; i++) {
 		const aza_expo_seg *s = &map->seg[i];
@@ -1602,7 +1619,7 @@ static void add_reach_map(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, 
 		}
 		h[0] = *front_hop;
 		for (int k = 0; k < 2; k++) {
-			const nsgent *n = c->hop[k];
+			const nsgent *n = c->ev->hop[k];
 			const aza_nsg_rule *rule = k ? s->r2 : s->r1;
 			h[k + 1] = (aza_expo_hop){k ? "nic-nsg" : "subnet-nsg", n ? n->id : "", n ? n->name : "(none)",
 			                          rule ? rule->name : "", rule ? rule->priority : 0};
@@ -1645,7 +1662,7 @@ static void direct_pips(aza_expo *x)
 			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
 			/* Scale set instance IPs are Standard unless a Basic SKU is
 			 * named. */
-			add_reach(x, b, c, &c->map, &c->sure, &c->assumed, c->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
+			add_reach(x, b, c, &c->ev->map, &c->ev->sure, &c->ev->assumed, c->ev->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
 			          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic,
 			          c->pip_id ? pip_info(x, c->pip_id)->fam : c->inst_fam);
 		}
@@ -1762,8 +1779,8 @@ static void load_balancers(aza_expo *x)
 				const pipinfo *pi = pip_info(x, pip);
 				for (member *m = ms; m && !x->oom; m = m->next) {
 					ipc_eval(x, m->c);
-					const aza_expo_map *map = &m->c->map, *sure = &m->c->sure, *assumed = &m->c->assumed;
-					const char *anote = m->c->addr_note;
+					const aza_expo_map *map = &m->c->ev->map, *sure = &m->c->ev->sure, *assumed = &m->c->ev->assumed;
+					const char *anote = m->c->ev->addr_note;
 					aza_expo_map fs, fa;
 					if (floating) {
 						aza_expo_dst fd = m->c->dst;
