@@ -111,6 +111,14 @@ void aza_fstore__release(aza_fstore *st)
 	st->fd = -1;
 }
 
+/* The store failed: the first cause stays. -1. */
+static int fail(aza_fstore *st, int err)
+{
+	if (!st->ioerr)
+		st->ioerr = err;
+	return -1;
+}
+
 static size_t chunk_len(const aza_fstore *st, size_t k)
 {
 	size_t first = k * st->per;
@@ -174,12 +182,12 @@ static struct aza_fchunk *load(aza_fstore *st, size_t k)
 		return c;
 	aza_frec *m = make_room(st, k);
 	if (!m && !(m = aza__malloc(st->per * FREC))) {
-		st->ioerr = AZA_ENOMEM;
+		fail(st, AZA_ENOMEM);
 		return NULL;
 	}
 	if (c->onfile && file_io(st->fd, m, chunk_len(st, k) * FREC, k * st->per * FREC, 0)) {
 		aza__free(m);
-		st->ioerr = AZA_EIO;
+		fail(st, AZA_EIO);
 		return NULL;
 	}
 	c->mem = m;
@@ -217,7 +225,7 @@ int aza_fstore__add(aza_fstore *st, const aza_frec *f, const aza_fx *x)
 			size_t cap = st->capch ? st->capch * 2 : 8;
 			struct aza_fchunk *v = aza__realloc(st->ch, cap * sizeof *v);
 			if (!v)
-				return -1;
+				return fail(st, AZA_ENOMEM);
 			st->ch = v;
 			st->capch = cap;
 		}
@@ -230,17 +238,18 @@ int aza_fstore__add(aza_fstore *st, const aza_frec *f, const aza_fx *x)
 	aza_frec r = *f;
 	r.x = 0;
 	if (x && fx_add(&st->fx, &st->nfx, &st->capfx, x, &r.x))
-		return -1;
+		return fail(st, AZA_ENOMEM);
 	c->mem[st->nf % st->per] = r;
 	c->dirty = 1;
 	st->nf++;
 	return 0;
 }
 
-/* A rule's records on their way to their place in the sorted file. */
+/* A rule's records on their way to their place in the sorted file: the
+ * n buffered go just before the rule's next place. */
 struct run {
 	aza_frec *b;
-	size_t n, at; /* buffered, and where the first of them goes */
+	size_t n;
 };
 
 #define RUN 256
@@ -251,7 +260,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 		return 0;
 	size_t *next = aza__malloc((nrules + 1) * sizeof *next);
 	if (!next)
-		return -1;
+		return fail(st, AZA_ENOMEM);
 	memset(next, 0, (nrules + 1) * sizeof *next);
 	/* Count each rule's records (a counting sort), and see whether they
 	 * are in order already (a scan of one rule). */
@@ -267,7 +276,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 	}
 	if (st->ioerr || sorted) {
 		aza__free(next);
-		return st->ioerr == AZA_EIO ? -2 : st->ioerr ? -1 : 0;
+		return st->ioerr ? -1 : 0;
 	}
 	for (size_t k = 1; k <= nrules; k++)
 		next[k] += next[k - 1];
@@ -283,7 +292,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 	if (d.fd == -1)
 		d.fd = -2;
 	struct run *runs = d.fd >= 0 ? aza__malloc(nrules * sizeof *runs) : NULL;
-	int rc = !d.ch || (d.fd >= 0 && !runs) ? -1 : 0;
+	int rc = !d.ch || (d.fd >= 0 && !runs) ? AZA_ENOMEM : 0;
 	if (d.ch)
 		memset(d.ch, 0, d.nch * sizeof *d.ch);
 	if (runs)
@@ -295,7 +304,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 			d.ch[k].dirty = 1;
 			d.resident++;
 		} else {
-			rc = -1;
+			rc = AZA_ENOMEM;
 		}
 	}
 	if (d.fd < 0)
@@ -310,24 +319,22 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 		}
 		struct run *u = &runs[r];
 		if (!u->b && !(u->b = aza__malloc(RUN * FREC))) {
-			rc = -1;
+			rc = AZA_ENOMEM;
 			break;
 		}
-		if (!u->n)
-			u->at = next[r];
 		u->b[u->n++] = f;
 		next[r]++;
 		if (u->n == RUN) {
-			if (file_io(d.fd, u->b, u->n * FREC, u->at * FREC, 1))
-				rc = -2;
+			if (file_io(d.fd, u->b, u->n * FREC, (next[r] - u->n) * FREC, 1))
+				rc = AZA_EIO;
 			u->n = 0;
 		}
 	}
-	if (rc == 0 && st->ioerr)
-		rc = st->ioerr == AZA_EIO ? -2 : -1;
+	if (rc == 0)
+		rc = st->ioerr;
 	for (size_t r = 0; runs && r < nrules; r++) {
-		if (rc == 0 && runs[r].n && file_io(d.fd, runs[r].b, runs[r].n * FREC, runs[r].at * FREC, 1))
-			rc = -2;
+		if (rc == 0 && runs[r].n && file_io(d.fd, runs[r].b, runs[r].n * FREC, (next[r] - runs[r].n) * FREC, 1))
+			rc = AZA_EIO;
 		aza__free(runs[r].b);
 	}
 	aza__free(runs);
@@ -339,7 +346,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 		aza__free(d.ch);
 		if (d.fd >= 0)
 			close(d.fd);
-		return rc;
+		return fail(st, rc);
 	}
 	/* The extras stay: records keep their index into them. */
 	d.fx = st->fx;

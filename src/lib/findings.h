@@ -61,9 +61,10 @@ void aza_flist__release(aza_flist *l);
  * chunk is written back). Records are read in long sequential runs (the
  * engine appends, the sort and the reports walk in order), so the page
  * cache serves them. Without a temporary file, or after a failed write,
- * everything stays in memory. A failed read gives the `lost` record (an
- * UNKNOWN saying so) and sets `ioerr`: the reporters then fail rather than
- * write a report that looks complete. */
+ * everything stays in memory. Any failure of the store (a read, the sort's
+ * writes, memory) sets `ioerr` for good (a failed read also gives the
+ * `lost` record, an UNKNOWN saying so): the run and the reporters then
+ * fail (aza_scan__store_error) rather than report what looks complete. */
 typedef struct aza_fstore {
 	size_t nf;           /* records */
 	size_t per;          /* records per chunk */
@@ -72,7 +73,7 @@ typedef struct aza_fstore {
 	size_t resident, max_resident;
 	unsigned long tick;  /* for least recently used */
 	int fd;              /* temporary file; -1 none yet, -2 none wanted or possible */
-	int ioerr;           /* a read failed: some records were lost */
+	int ioerr;           /* 0, or AZA_EIO / AZA_ENOMEM: a record may be lost */
 	aza_frec lost, scratch;
 	aza_fx *fx;          /* extras, as in aza_flist */
 	size_t nfx, capfx;
@@ -81,7 +82,7 @@ typedef struct aza_fstore {
 /* fallback is the resource the `lost` record names (the tenant). */
 void aza_fstore__init(aza_fstore *st, const aza_res *fallback);
 void aza_fstore__release(aza_fstore *st);
-/* Append f with extras x (NULL for none); -1 when out of memory. */
+/* Append f with extras x (NULL for none); -1 (and ioerr) on failure. */
 int aza_fstore__add(aza_fstore *st, const aza_frec *f, const aza_fx *x);
 /* Record i (i < nf), to read, or to change (aza_fstore__getw). The pointer
  * is valid until the store is next used for another chunk: the last
@@ -91,8 +92,7 @@ aza_frec *aza_fstore__getw(aza_fstore *st, size_t i);
 /* Extras of record i, made empty on first use; NULL when out of memory. */
 aza_fx *aza_fstore__fx(aza_fstore *st, size_t i);
 /* Put the records in order of their rule (stable), rules 0..nrules-1:
- * the order the catalogue lists them. -1 when out of memory, -2 when the
- * temporary file cannot be written. */
+ * the order the catalogue lists them. 0, or -1 with ioerr set. */
 int aza_fstore__sort(aza_fstore *st, size_t nrules);
 
 #endif

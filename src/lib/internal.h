@@ -112,10 +112,10 @@ typedef struct aza_buf {
 	/* Optional sink (streamed output): once AZA_BUF_FLUSH bytes are
 	 * buffered, an append first hands them to sink and empties the buffer,
 	 * so what the last append added is always still in the buffer. A sink
-	 * failure sets oom and sink_err. */
+	 * failure (it returns nonzero with errno set) sets oom and sink_err. */
 	int (*sink)(void *ud, const char *p, size_t n);
 	void *sink_ud;
-	int sink_err;
+	int sink_err; /* the errno of the sink's failure, taken when it failed; 0 none */
 } aza_buf;
 #define AZA_BUF_FLUSH ((size_t)1 << 20)
 void aza_buf__init(aza_buf *b, size_t max);

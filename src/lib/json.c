@@ -66,9 +66,6 @@ void aza_jintern__free(aza_jintern *t)
 	aza__free(t);
 }
 
-/* Word-at-a-time hash: keys and messages are hashed once per occurrence,
- * millions of times in a big scan. */
-
 /* The interned copy of s[0..n), or NULL when out of memory. Each copy is
  * preceded by its 4-byte id (1-based), see aza_jintern__id, and before that
  * by the id of its ASCII-lower-case form (its fold, aza_jintern__fold; 0
@@ -1137,20 +1134,19 @@ static void pack_node(PK *k, const aza_json *j, int in_obj)
 	const char *key = j->key;
 	if (in_obj && key) {
 		int kint = j->kint;
-		if (!kint && k->in) {
+		if (!kint) {
+			klen = strlen(key);
 			/* As the parser would have (keys up to 64 bytes). */
-			size_t n = strlen(key);
-			if (n <= 64) {
-				if (!(key = aza_jintern__get(k->in, key, n))) {
+			if (k->in && klen <= 64) {
+				if (!(key = aza_jintern__get(k->in, key, klen))) {
 					b->oom = 1;
 					return;
 				}
 				kint = 1;
+				klen = 0;
 			}
 		}
 		tag |= kint ? TAG_KEY_ID : TAG_KEY_INLINE;
-		if (!kint)
-			klen = strlen(key);
 	}
 	size_t slen = j->kind == AZA_JSTR ? (size_t)j->n : 0, pfx = 0;
 	if (slen >= PFX_MIN && j->u.s[0] == '/' && k->reflen && (pfx = common_prefix(k, j->u.s, slen)) >= PFX_MIN)

@@ -199,11 +199,14 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r)
 
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x)
 {
-	int rc = aza_fstore__add(&s->l, f, x);
-	if (rc)
-		return aza__err(s->ctx, s->l.ioerr == AZA_EIO ? AZA_EIO : AZA_ENOMEM, "%s",
-		                s->l.ioerr == AZA_EIO ? "cannot read the temporary findings store" : "out of memory");
-	return 0;
+	return aza_fstore__add(&s->l, f, x) ? aza_scan__store_error(s) : 0;
+}
+
+int aza_scan__store_error(aza_scan *s)
+{
+	if (s->l.ioerr == AZA_EIO)
+		return aza__err(s->ctx, AZA_EIO, "cannot write or read the temporary findings store (disk full?)");
+	return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 }
 
 aza_fx *aza_scan__fx(aza_scan *s, size_t i)

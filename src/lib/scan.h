@@ -46,6 +46,9 @@ int aza_scan__selected(const aza_scan *s, const aza_rule *r);
 /* Append a finding and its extras (x, or NULL for none; f->x is ignored);
  * strings must live as long as the scan. */
 int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x);
+/* The findings store failed (s->l.ioerr): record its error on the context
+ * and return its code (AZA_EIO, else AZA_ENOMEM). */
+int aza_scan__store_error(aza_scan *s);
 /* The extras of finding i, made on first use; NULL when out of memory. */
 aza_fx *aza_scan__fx(aza_scan *s, size_t i);
 /* The record of finding i (i < s->l.nf), in catalogue order once sorted,

@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -437,7 +438,7 @@ char *aza_buf__grow(aza_buf *b, size_t n)
 		return NULL;
 	if (b->sink && b->len >= AZA_BUF_FLUSH) {
 		if (b->sink(b->sink_ud, b->p, b->len)) {
-			b->sink_err = 1;
+			b->sink_err = errno ? errno : EIO;
 			return buf_fail(b, AZA_EIO);
 		}
 		b->len = 0;

@@ -309,11 +309,7 @@ void aza_report__cis_json(aza_buf *b, const char *cis)
  * placeholder: the report is not complete, so it is not written. */
 static int records_lost(aza_scan *s)
 {
-	if (s->l.ioerr == AZA_EIO)
-		return aza__err(s->ctx, AZA_EIO, "cannot read the temporary findings store: the report would be incomplete");
-	if (s->l.ioerr)
-		return aza__err(s->ctx, AZA_ENOMEM, "out of memory reading findings: the report would be incomplete");
-	return 0;
+	return s->l.ioerr ? aza_scan__store_error(s) : 0;
 }
 
 int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, FILE *fp)
@@ -490,18 +486,14 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 		b.sink = bg ? sink_bg : sink_fd;
 		b.sink_ud = bg ? (void *)&w : (void *)&fd;
 		rc = r->write(s, o, &b);
-		int e = b.sink_err ? errno : 0;
-		if (bg) {
-			int e2 = bg_stop(&w);
-			if (!e && e2) {
-				e = e2;
-				b.sink_err = 1;
-			}
-		}
+		/* The background thread's last write may fail after the reporter is done. */
+		int e2 = bg ? bg_stop(&w) : 0;
+		if (!b.sink_err)
+			b.sink_err = e2;
 		if (rc == 0)
 			rc = records_lost(s);
 		if (rc == 0 && b.sink_err)
-			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(e ? e : EIO));
+			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(b.sink_err));
 		else if (rc == 0 && b.oom)
 			rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
 		if (rc == 0 && b.len && write_all(fd, b.p, b.len))

@@ -82,7 +82,7 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
 }
 
 /* Append a finding to the scan; -1 when out of memory or past the 32-bit
- * numbering of the final sort. */
+ * finding numbers the text report's index by area uses. */
 static int add_finding(aza_ev *ev, const aza_frec *f, const aza_fx *x)
 {
 	if (ev->s->l.nf >= UINT32_MAX)
@@ -748,13 +748,8 @@ int aza_engine__run(aza_scan *s)
 		run_scope_rule(&ev);
 	}
 	/* Catalogue order. */
-	if (!ev.failed) {
-		int sr = aza_fstore__sort(&s->l, aza_rule_count());
-		if (sr == -2)
-			s->l.ioerr = AZA_EIO;
-		if (sr)
-			ev.failed = 1;
-	}
+	if (!ev.failed && aza_fstore__sort(&s->l, aza_rule_count()))
+		ev.failed = 1;
 out:
 	expo_take(s, &xb, 1);
 	aza_expo__free(xb.x);
@@ -778,8 +773,8 @@ out:
 	aza__free(jobs);
 	aza_arena__release(&ev.docs);
 	aza_arena__release(&ev.tmp);
-	if (s->l.ioerr == AZA_EIO)
-		return aza__err(s->ctx, AZA_EIO, "cannot write or read the temporary findings store (disk full?)");
+	if (s->l.ioerr)
+		return aza_scan__store_error(s);
 	if (rc || ev.failed)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	return 0;

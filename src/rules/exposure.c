@@ -1087,6 +1087,15 @@ static int parse_ip(const char *s, aza_nsg_span *out, uint64_t *low)
 	return 0;
 }
 
+/* The family a public IP's publicIPAddressVersion names: 1 IPv4 (also
+ * when absent, the API's default), 2 IPv6, 3 either (a value not read: a
+ * template expression). */
+static unsigned version_fam(const aza_json *ver)
+{
+	const char *vs = aza_json_str(ver);
+	return !ver ? 1u : !vs ? 3u : aza__strieq(vs, "IPv4") ? 1u : aza__strieq(vs, "IPv6") ? 2u : 3u;
+}
+
 /* Read one IP configuration (of a NIC or a scale set NIC configuration). */
 static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const char *nsg_id, const char *res_id,
                     const char *res_type, const char *res_name, int vmss)
@@ -1118,11 +1127,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
 		const char *isku = jstr(pc, "sku.name");
 		c->inst_basic = isku && aza__strieq(isku, "Basic");
-		/* publicIPAddressVersion: absent is IPv4 (the API's default); a
-		 * value not read (a template expression): either family. */
-		const aza_json *ver = aza_json_path(pc, "properties.publicIPAddressVersion");
-		const char *vs = aza_json_str(ver);
-		c->inst_fam = !ver ? 1u : !vs ? 3u : aza__strieq(vs, "IPv4") ? 1u : aza__strieq(vs, "IPv6") ? 2u : 3u;
+		c->inst_fam = version_fam(aza_json_path(pc, "properties.publicIPAddressVersion"));
 		if (pc && !aza_json_is(pc, AZA_JNULL))
 			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_arena__strdup(&x->a, aza_json_str(aza_json_get(pc, "name")))
 			                                                     : "instance public IP";
@@ -1550,12 +1555,10 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
 	pi->standard = sku && aza__strieq(sku, "Standard");
 	pi->has_addr = addr && parse_ip(addr, &pi->addr, &pi->addr_low);
-	/* publicIPAddressVersion: absent is IPv4; a value not read (a
-	 * template expression) or a public IP not in the input: either. */
-	const aza_json *ver = aza_json_path(d, "properties.publicIPAddressVersion");
-	const char *vs = aza_json_str(ver);
-	pi->fam = !r ? 3u : pi->has_addr ? (pi->addr.v6 ? 2u : 1u) : !ver ? 1u : !vs ? 3u
-	          : aza__strieq(vs, "IPv4") ? 1u : aza__strieq(vs, "IPv6") ? 2u : 3u;
+	/* The address's family when the input has it; a public IP not in the
+	 * input: either. */
+	unsigned vf = version_fam(aza_json_path(d, "properties.publicIPAddressVersion"));
+	pi->fam = !r ? 3u : pi->has_addr ? (pi->addr.v6 ? 2u : 1u) : vf;
 	aza_arena__reset(&x->d, dm);
 	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
 		x->oom = 1;

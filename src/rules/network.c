@@ -14,7 +14,6 @@
 #include "exposure.h"
 #include "nsg.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #define NSG "Microsoft.Network/networkSecurityGroups"
@@ -208,11 +207,8 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		}
 		if (k == 2) {
 			const aza_nsg_hit *h = &res.wide;
-			char sv[128];
-			size_t sl = 0;
-			svc_put(sv, sizeof sv, &sl, "", &svcs[i], h->port_lo, h->port_hi);
 			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s%s", h->rule->name, h->rule->priority,
-			                           sv, h->rule->source, fam_txt(ev, h));
+			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source, fam_txt(ev, h));
 			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
 			nfail++;
 		}
