@@ -125,7 +125,7 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		ev->failed = 1;
 		return;
 	}
-	/* The second evaluator keeps its round's findings apart (take_findings). */
+	/* The second evaluator keeps its round's findings apart (round_run). */
 	const aza_fx *xp = has_x ? &x : NULL;
 	if (ev->own ? aza_flist__add(&ev->l, &f, xp) : add_finding(ev, &f, xp))
 		ev->failed = 1;
@@ -512,28 +512,20 @@ static void run_span(aza_ev *ev, const struct typejob *job, const aza_res *from,
 	}
 }
 
-struct span {
-	aza_ev *ev;
+/* A piece of a type's chain with the rules to run on it. */
+struct seg {
 	const struct typejob *job;
 	const aza_res *from, *to;
+	size_t n; /* resources (not pseudo) */
 };
 
-static void *span_thread(void *arg)
-{
-	struct span *sp = arg;
-	run_span(sp->ev, sp->job, sp->from, sp->to);
-	return NULL;
-}
-
-/* Move the second evaluator's findings after the first's. */
-static void take_findings(aza_ev *ev, aza_ev *ev2)
+/* Move the second evaluator's findings [from, to) after the first's. */
+static void take_range(aza_ev *ev, aza_ev *ev2, size_t from, size_t to)
 {
 	aza_flist *l = &ev2->l;
-	for (size_t i = 0; i < l->nf && !ev->failed; i++)
+	for (size_t i = from; i < to && !ev->failed; i++)
 		if (add_finding(ev, &l->f[i], l->f[i].x ? &l->fx[l->f[i].x - 1] : NULL))
 			ev->failed = 1;
-	l->nf = 0;
-	l->nfx = 0;
 }
 
 /* The exposure model built on the other thread while this one evaluates
@@ -581,15 +573,162 @@ static int job_reads_expo(const struct typejob *j)
 	return 0;
 }
 
-/* A type with fewer resources than this runs on one thread; a test hook,
- * AZAUDIT_THREADS=2, splits every type of two resources or more. */
-#define ROUND 8192
+/* Evaluation in rounds. The resources of consecutive types are gathered
+ * until a round holds ROUND rule evaluations (resources times the rules of
+ * their type); the round is then cut where half its evaluations are done,
+ * the first part run on this thread and the second on another, whose
+ * findings follow the first's, as on one thread. So small types (a folder
+ * of templates has many) are shared too, and the other thread's buffer
+ * holds one round's findings at most. A round of fewer evaluations than
+ * split_min() runs on one thread; a test hook, AZAUDIT_THREADS=2, splits
+ * every round of two resources or more. */
+#define ROUND ((size_t)1 << 17)
 #define STEP 256
 
 static size_t split_min(void)
 {
 	const char *e = getenv("AZAUDIT_THREADS");
-	return e && atoi(e) == 2 ? 2 : 64;
+	return e && atoi(e) == 2 ? 2 : 1024;
+}
+
+struct round {
+	struct seg *seg;
+	size_t nseg, cap;
+	size_t evals;   /* rule evaluations gathered */
+	size_t n;       /* resources gathered */
+};
+
+/* Append a piece to the round (0), or -1 when out of memory. */
+static int round_add(struct round *rd, const struct typejob *job, const aza_res *from, const aza_res *to, size_t n)
+{
+	if (rd->nseg == rd->cap) {
+		size_t cap = rd->cap ? rd->cap * 2 : 32;
+		struct seg *v = aza__realloc(rd->seg, cap * sizeof *v);
+		if (!v)
+			return -1;
+		rd->seg = v;
+		rd->cap = cap;
+	}
+	rd->seg[rd->nseg++] = (struct seg){job, from, to, n};
+	rd->evals += n * job->nrules;
+	rd->n += n;
+	return 0;
+}
+
+/* A place in a round: a resource of piece seg, or the end (seg == nseg). */
+struct rpos {
+	size_t seg;
+	const aza_res *r;
+};
+
+/* A round cut into up to NCHUNK chunks of about as many evaluations. The
+ * calling thread takes chunks from the front, the other thread from the
+ * back, until they meet: what each takes depends on how fast it goes (the
+ * rules of some types cost far more than others), and the calling
+ * thread's chunks stay a prefix of the round, so its findings go straight
+ * to the scan while the other's wait in its buffer. */
+#define NCHUNK 64
+
+struct share {
+	aza_ev *ev;
+	const struct round *rd;
+	const struct rpos *at; /* chunk i is [at[i], at[i + 1]) */
+	pthread_mutex_t mu;
+	size_t lo, hi;         /* chunks not taken: [lo, hi) */
+	size_t took[NCHUNK];   /* the other thread's chunks, in the order taken */
+	size_t start[NCHUNK];  /* and where their findings start in its buffer */
+	size_t ntook;
+};
+
+static void run_chunk(aza_ev *ev, const struct round *rd, struct rpos a, struct rpos b)
+{
+	for (size_t g = a.seg; g < rd->nseg && g <= b.seg && !ev->failed; g++) {
+		const struct seg *sg = &rd->seg[g];
+		const aza_res *from = g == a.seg ? a.r : sg->from, *to = g == b.seg ? b.r : sg->to;
+		run_span(ev, sg->job, from, to);
+	}
+}
+
+/* Take the next chunk from the front (front) or the back; SIZE_MAX: none left. */
+static size_t share_take(struct share *sh, int front)
+{
+	size_t i = SIZE_MAX;
+	pthread_mutex_lock(&sh->mu);
+	if (sh->lo < sh->hi)
+		i = front ? sh->lo++ : --sh->hi;
+	pthread_mutex_unlock(&sh->mu);
+	return i;
+}
+
+static void *share_thread(void *arg)
+{
+	struct share *sh = arg;
+	size_t i;
+	while (!sh->ev->failed && (i = share_take(sh, 0)) != SIZE_MAX) {
+		sh->took[sh->ntook] = i;
+		sh->start[sh->ntook++] = sh->ev->l.nf;
+		run_chunk(sh->ev, sh->rd, sh->at[i], sh->at[i + 1]);
+	}
+	return NULL;
+}
+
+/* Run the round gathered and empty it: on two threads when threads and
+ * it is big enough, else on this one. */
+static void round_run(aza_ev *ev, aza_ev *ev2, struct round *rd, int threads, size_t min)
+{
+	struct rpos at[NCHUNK + 1];
+	size_t nch = 0;
+	at[nch++] = (struct rpos){0, rd->nseg ? rd->seg[0].from : NULL};
+	if (threads && rd->n >= 2 && rd->evals >= min) {
+		/* Chunk starts: after the resource that fills a chunk. */
+		size_t want = rd->evals / NCHUNK, acc = 0;
+		if (!want)
+			want = 1;
+		for (size_t g = 0; g < rd->nseg && nch < NCHUNK; g++)
+			for (const aza_res *r = rd->seg[g].from; r != rd->seg[g].to && nch < NCHUNK; r = r->next_of_type) {
+				if (r->pseudo || (acc += rd->seg[g].job->nrules) < want)
+					continue;
+				acc = 0;
+				if (r->next_of_type != rd->seg[g].to)
+					at[nch++] = (struct rpos){g, r->next_of_type};
+				else if (g + 1 < rd->nseg)
+					at[nch++] = (struct rpos){g + 1, rd->seg[g + 1].from};
+			}
+	}
+	at[nch] = (struct rpos){rd->nseg, NULL};
+	struct share sh;
+	sh.ev = ev2;
+	sh.rd = rd;
+	sh.at = at;
+	sh.lo = 0;
+	sh.hi = nch;
+	sh.ntook = 0;
+	pthread_t th;
+	int two = nch > 1 && pthread_mutex_init(&sh.mu, NULL) == 0;
+	if (two && pthread_create(&th, NULL, share_thread, &sh) != 0) {
+		pthread_mutex_destroy(&sh.mu);
+		two = 0;
+	}
+	if (!two) {
+		run_chunk(ev, rd, at[0], at[nch]);
+	} else {
+		size_t i;
+		while (!ev->failed && (i = share_take(&sh, 1)) != SIZE_MAX)
+			run_chunk(ev, rd, at[i], at[i + 1]);
+		pthread_join(th, NULL);
+		pthread_mutex_destroy(&sh.mu);
+		if (ev2->failed)
+			ev->failed = 1;
+		/* Its chunks were taken from the back: in round order, the last
+		 * taken first. */
+		for (size_t k = sh.ntook; k-- > 0;)
+			take_range(ev, ev2, sh.start[k], k + 1 < sh.ntook ? sh.start[k + 1] : ev2->l.nf);
+		ev2->l.nf = 0;
+		ev2->l.nfx = 0;
+	}
+	rd->nseg = 0;
+	rd->evals = 0;
+	rd->n = 0;
 }
 
 int aza_engine__run(aza_scan *s)
@@ -619,6 +758,8 @@ int aza_engine__run(aza_scan *s)
 	size_t min = split_min();
 	struct expo_build xb;
 	memset(&xb, 0, sizeof xb);
+	struct round rd;
+	memset(&rd, 0, sizeof rd);
 	xb.inv = s->inv;
 	if (threads && !s->wmsgs && !(s->wmsgs = aza_jintern__new_plain()))
 		threads = 0;
@@ -702,36 +843,32 @@ int aza_engine__run(aza_scan *s)
 		}
 		if (!first)
 			continue;
-		if (threads && n >= min) {
-			/* Rounds of up to ROUND resources: the first half on this
-			 * thread, the second on another; the second's findings
-			 * follow the first's, as on one thread, and its buffer
-			 * holds one round's findings at most. */
-			const aza_res *from = first;
-			while (from && !ev.failed) {
-				const aza_res *mid = from, *end;
-				size_t m = 0;
-				for (end = from; end && m < ROUND; end = end->next_of_type)
-					m += !end->pseudo;
-				for (size_t i = 0; mid != end && i < m / 2; mid = mid->next_of_type)
-					i += !mid->pseudo;
-				struct span sp = {&ev2, &jobs[k], mid, end};
-				pthread_t th;
-				if (m < min || pthread_create(&th, NULL, span_thread, &sp) != 0) {
-					run_span(&ev, &jobs[k], from, end);
-				} else {
-					run_span(&ev, &jobs[k], from, mid);
-					pthread_join(th, NULL);
-					if (ev2.failed)
-						ev.failed = 1;
-					take_findings(&ev, &ev2);
-				}
-				from = end;
-			}
+		if (!threads) {
+			round_run(&ev, &ev2, &rd, 0, min); /* what was gathered first */
+			run_span(&ev, &jobs[k], first, NULL);
 			continue;
 		}
-		run_span(&ev, &jobs[k], first, NULL);
+		/* Into rounds, cut where a round is full. */
+		for (const aza_res *from = first; from && !ev.failed;) {
+			size_t room = (ROUND - rd.evals) / jobs[k].nrules, m = 0;
+			if (!room)
+				room = 1;
+			const aza_res *end = from;
+			while (end && m < room) {
+				m += !end->pseudo;
+				end = end->next_of_type;
+			}
+			if (round_add(&rd, &jobs[k], from, end, m)) {
+				ev.failed = 1;
+				break;
+			}
+			if (rd.evals >= ROUND)
+				round_run(&ev, &ev2, &rd, threads, min);
+			from = end;
+		}
 	}
+	if (!ev.failed)
+		round_run(&ev, &ev2, &rd, threads, min);
 	if (expo_take(s, &xb, 1))
 		threads = 0;
 	for (size_t i = 0; i < nrules && !ev.failed; i++) {
@@ -770,6 +907,7 @@ out:
 	aza_arena__release(&ev2.docs);
 	aza_arena__release(&ev2.tmp);
 	aza__free(seen);
+	aza__free(rd.seg);
 	aza__free(jobs);
 	aza_arena__release(&ev.docs);
 	aza_arena__release(&ev.tmp);
