@@ -109,6 +109,67 @@ static void test_glob(void)
 	CHECK(aza__glob("*", ""), "* matches empty");
 }
 
+/* The reference: ASCII letters fold, nothing else does. */
+static int ref_strnieq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int x = (unsigned char)a[i], y = (unsigned char)b[i];
+		x += x >= 'A' && x <= 'Z' ? 32 : 0;
+		y += y >= 'A' && y <= 'Z' ? 32 : 0;
+		if (x != y)
+			return 0;
+		if (!x)
+			return 1;
+	}
+	return 1;
+}
+
+static void test_strieq(void)
+{
+	const char *id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/RG/providers/"
+	                 "Microsoft.Network/networkSecurityGroups/nsg-web-01";
+	char up[256];
+	size_t n = strlen(id);
+	for (size_t i = 0; i <= n; i++)
+		up[i] = (char)(id[i] >= 'a' && id[i] <= 'z' ? id[i] - 32 : id[i]);
+	CHECK(aza__strieq(id, up), "ids equal but for case are equal");
+	CHECK(!aza__strieq(id, "/subscriptions/00000000-0000-0000-0000-000000000000"), "a prefix is not equal");
+	CHECK(!aza__strieq("\xc3\x89", "\xc3\xa9"), "bytes above ASCII do not fold");
+	CHECK(!aza__strieq("[", "{") && !aza__strieq("@", "`"), "only letters fold");
+	CHECK(!aza__strieq(NULL, "a") && !aza__strieq("a", NULL), "NULL equals nothing");
+	CHECK(aza__strieq("", "") && !aza__strieq("", "a"), "empty strings");
+	CHECK(aza__strnieq("Microsoft.Web/sites/slots", "microsoft.web/SITES", 19), "strnieq compares n bytes");
+	CHECK(aza__strnieq("abc", "ABC", 10), "strnieq stops at the end of both");
+	CHECK(!aza__strnieq("abc", "ABCD", 10), "strnieq: one ends first");
+	CHECK(aza__strnieq("x", "y", 0), "strnieq of no bytes");
+	/* Random strings against the reference, with letters, their other
+	 * case, punctuation next to the letters and bytes above ASCII. */
+	const char pool[] = "aAzZmM@[`{/-.09\x80\xc3\xa9\xff";
+	unsigned seed = 12345, bad = 0;
+	for (int t = 0; t < 20000; t++) {
+		char a[40], b[40];
+		size_t la = (seed = seed * 1103515245u + 12345u) >> 16 & 31, lb = la;
+		if ((seed >> 8 & 7) == 0)
+			lb = (seed >> 11) & 31;
+		for (size_t i = 0; i < la; i++)
+			a[i] = pool[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof pool - 1)];
+		for (size_t i = 0; i < lb; i++) {
+			seed = seed * 1103515245u + 12345u;
+			char c = i < la ? a[i] : pool[(seed >> 16) % (sizeof pool - 1)];
+			if ((seed >> 20 & 3) == 0 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+				c ^= 32;
+			else if ((seed >> 22 & 15) == 0)
+				c = pool[(seed >> 24) % (sizeof pool - 1)];
+			b[i] = c;
+		}
+		a[la] = b[lb] = 0;
+		size_t k = seed >> 26 & 31;
+		if (aza__strieq(a, b) != ref_strnieq(a, b, SIZE_MAX) || aza__strnieq(a, b, k) != ref_strnieq(a, b, k))
+			bad++;
+	}
+	CHECK(bad == 0, "aza__strieq and aza__strnieq agree with the reference (%u of 20000 differ)", bad);
+}
+
 /* Regression: a dropped resource of a new type gave its arena memory back
  * while the type registry still pointed into it. */
 static void test_dropped_types(void)
@@ -338,6 +399,7 @@ int main(void)
 	test_accessors();
 	test_members();
 	test_glob();
+	test_strieq();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
