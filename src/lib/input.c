@@ -1040,7 +1040,7 @@ static int list_dir(aza_ctx *ctx, plan *p, const char *path, int depth, size_t *
 			rc = aza__err(ctx, AZA_ENOMEM, "out of memory");
 			break;
 		}
-		snprintf(full, l, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", names[i]);
+		aza__fmt(full, l, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", names[i]);
 		/* The directory entry's type spares a stat, except for links
 		 * and file systems that do not tell it. */
 		unsigned char dt = (unsigned char)names[i][strlen(names[i]) + 1];

@@ -96,6 +96,8 @@ char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap) AZA_PRINTF(2
  * %c, %d, %u, %ld, %lu, %zu, %%, no flags or widths); anything else goes to
  * vsnprintf. The same output and return value. */
 int aza__vfmt(char *d, size_t cap, const char *fmt, va_list ap) AZA_PRINTF(3, 0);
+/* snprintf through aza__vfmt: for paths and ids built on hot paths. */
+int aza__fmt(char *d, size_t cap, const char *fmt, ...) AZA_PRINTF(3, 4);
 aza_arena_mark aza_arena__mark(aza_arena *a);
 void aza_arena__reset(aza_arena *a, aza_arena_mark m);     /* free back to a mark */
 void aza_arena__clear(aza_arena *a);   /* empty, keeping its newest chunk for reuse */

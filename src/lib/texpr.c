@@ -683,14 +683,14 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 			rg = to_text(c, a[1]);
 		}
 		if (c->scope_sub_only && t == 0)
-			snprintf(prefix, sizeof prefix, "/subscriptions/%s", sub);
+			aza__fmt(prefix, sizeof prefix, "/subscriptions/%s", sub);
 		else
-			snprintf(prefix, sizeof prefix, "/subscriptions/%s/resourceGroups/%s", sub, rg);
+			aza__fmt(prefix, sizeof prefix, "/subscriptions/%s/resourceGroups/%s", sub, rg);
 		return build_id(x, prefix, a + t, n - t);
 	}
 	if (kind == 1) { /* subscriptionResourceId([sub], type, names...) */
 		size_t t = looks_like_type(a[0]) ? 0 : 1;
-		snprintf(prefix, sizeof prefix, "/subscriptions/%s", t ? to_text(c, a[0]) : c->sub);
+		aza__fmt(prefix, sizeof prefix, "/subscriptions/%s", t ? to_text(c, a[0]) : c->sub);
 		return build_id(x, prefix, a + t, n - t);
 	}
 	if (kind == 2) /* tenantResourceId(type, names...) */
@@ -865,7 +865,9 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 {
 	aza_tctx *c = x->c;
 	char nm[64];
-	snprintf(nm, sizeof nm, "%.*s", (int)(nl < 63 ? nl : 63), fname);
+	size_t nml = strnlen(fname, nl < 63 ? nl : 63); /* for messages */
+	memcpy(nm, fname, nml);
+	nm[nml] = 0;
 	/* Functions that decide what is known by themselves. */
 	if (FN("parameters") || FN("variables")) {
 		NEED(1);

@@ -351,6 +351,15 @@ slow:
 	}
 }
 
+int aza__fmt(char *d, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = aza__vfmt(d, cap, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 char *aza_arena__vprintf(aza_arena *a, const char *fmt, va_list ap)
 {
 	char tmp[512];
@@ -688,10 +697,13 @@ const char *aza__istrstr(const char *hay, const char *needle)
 	if (!hay || !needle)
 		return NULL;
 	size_t n = strlen(needle);
+	if (!n)
+		return hay;
+	unsigned char c0 = lower_tab[(unsigned char)needle[0]];
 	for (; *hay; hay++)
-		if (aza__strnieq(hay, needle, n))
+		if (lower_tab[(unsigned char)*hay] == c0 && aza__strnieq(hay, needle, n))
 			return hay;
-	return n ? NULL : hay;
+	return NULL;
 }
 
 int aza__glob(const char *pat, const char *s)

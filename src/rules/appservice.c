@@ -36,7 +36,7 @@ static int is_null(const aza_json *j)
 static const aza_res *site_config(aza_ev *ev, const aza_res *r, const char *name)
 {
 	char id[2048];
-	snprintf(id, sizeof id, "%s/config/%s", r->id, name);
+	aza__fmt(id, sizeof id, "%s/config/%s", r->id, name);
 	return aza_inv_find(aza_ev_inv(ev), id);
 }
 

@@ -475,7 +475,7 @@ static void smb_setting(aza_ev *ev, const aza_res *r, const char *prop, const ch
 	if (!s && !(s = service(ev, r, STG "/fileServices", what)))
 		return;
 	char path[128];
-	snprintf(path, sizeof path, "properties.protocolSettings.smb.%s", prop);
+	aza__fmt(path, sizeof path, "properties.protocolSettings.smb.%s", prop);
 	const char *v = aza_json_str(aza_prop(ev, s, path));
 	if (only(v, want))
 		aza_pass(ev, r, "SMB %s is %s", prop, v);
@@ -541,7 +541,7 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 		nsvc = 1;
 	for (int i = 0; i < nsvc; i++) {
 		char sid[2048];
-		snprintf(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
+		aza__fmt(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
 		if (diag_rwd(ev, sid))
 			continue;
 		const aza_json *dp = aza_inv_dataplane(aza_ev_inv(ev), r->id, svc[i]);
