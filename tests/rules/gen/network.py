@@ -360,6 +360,16 @@ for R, example, prov, typ, pna, pna_off in [
     case(R, 'fail-wide', snapshot([wide, fw(wide, ft, 'almost', '1.0.0.0', '223.255.255.255'), fw(wide, ft, 'vnet', '10.0.0.0', '10.255.255.255'),
                                    fw(wide, ft, 'office', '198.51.100.0', '198.51.100.255')]),
          "FAIL dbwide ~ firewall rule almost (1.0.0.0-223.255.255.255) allows")
+    # addresses that are not four decimal numbers up to 255: not judged (a reversed range neither)
+    for nm, st, en in [('short', '10.0.0', '10.0.0.9'), ('big', '10.0.0.1', '10.0.0.256'), ('trail', '10.0.0.1', '10.0.0.9 '),
+                       ('sign', '+10.0.0.1', '10.0.0.9'), ('reversed', '10.0.0.9', '10.0.0.1'), ('empty', '', '10.0.0.1')]:
+        odd = server(example, prov, typ, 'db' + nm)
+        case(R, 'unknown-' + nm, snapshot([odd, fw(odd, ft, nm, st, en)]),
+             f"UNKNOWN db{nm} ~ firewall rule {nm} has no readable startIpAddress/endIpAddress")
+    # leading zeros are decimal, as Azure reads them
+    lz = server(example, prov, typ, 'dblz')
+    case(R, 'pass-zeros', snapshot([lz, fw(lz, ft, 'office', '198.051.100.010', '198.051.100.020')], datasets=[f"{prov}/{typ}", ft]),
+         "PASS dblz ~ none of 1 firewall rule")
 # the real example lists, unchanged but for the ids
 s = server(SQL_EX, 'Microsoft.Sql', 'servers', 'sqlexample')
 rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in SQLFW]
