@@ -319,6 +319,25 @@ static size_t split(const char *id, const char **seg, size_t *len, size_t n)
 	return k;
 }
 
+/* A bounded string on the stack (as the 4 KiB aza_buf it replaces: longer
+ * is out of memory). */
+#define IDBUF 4096
+struct sbuf {
+	char *p;
+	size_t len;
+	int oom;
+};
+
+static void sb_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->oom || n > IDBUF - b->len) {
+		b->oom = 1;
+		return;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
 int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **name,
                  const char **sub, const char **rg, const char **parent)
 {
@@ -338,21 +357,21 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 	}
 	if (!*sub || !*rg)
 		return AZA_ENOMEM;
-	aza_buf t, nm;
-	aza_buf__init(&t, 4096);
-	aza_buf__init(&nm, 4096);
+	/* Type and name on the stack: this runs for every resource read. */
+	char tbuf[IDBUF], nbuf[IDBUF];
+	struct sbuf t = {tbuf, 0, 0}, nm = {nbuf, 0, 0};
 	const char *par = "";
 	size_t parlen = 0;
 	int rc = 0;
 	if (prov != (size_t)-1 && prov + 3 < n + 1 && n - prov >= 4 && (n - prov) % 2 == 0) {
 		/* providers/NS/t1/n1[/t2/n2...] */
-		aza_buf__add(&t, seg[prov + 1], len[prov + 1]);
+		sb_add(&t, seg[prov + 1], len[prov + 1]);
 		for (size_t i = prov + 2; i + 1 < n; i += 2) {
-			aza_buf__addc(&t, '/');
-			aza_buf__add(&t, seg[i], len[i]);
+			sb_add(&t, "/", 1);
+			sb_add(&t, seg[i], len[i]);
 			if (nm.len)
-				aza_buf__addc(&nm, '/');
-			aza_buf__add(&nm, seg[i + 1], len[i + 1]);
+				sb_add(&nm, "/", 1);
+			sb_add(&nm, seg[i + 1], len[i + 1]);
 		}
 		/* Parent: drop the last type/name pair, or the whole provider part. */
 		if (n - prov > 4) {
@@ -365,18 +384,18 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 		while (parlen > 0 && par[parlen - 1] == '/')
 			parlen--;
 	} else if (n == 2 && *sub[0] && aza__strnieq(seg[0], "subscriptions", 13)) {
-		aza_buf__adds(&t, "Microsoft.Resources/subscriptions");
-		aza_buf__add(&nm, seg[1], len[1]);
+		sb_add(&t, "Microsoft.Resources/subscriptions", 33);
+		sb_add(&nm, seg[1], len[1]);
 	} else if (n == 4 && **rg) {
-		aza_buf__adds(&t, "Microsoft.Resources/resourceGroups");
-		aza_buf__add(&nm, seg[3], len[3]);
+		sb_add(&t, "Microsoft.Resources/resourceGroups", 34);
+		sb_add(&nm, seg[3], len[3]);
 		par = id;
 		parlen = (size_t)(seg[2] - id);
 		while (parlen > 0 && par[parlen - 1] == '/')
 			parlen--;
 	} else if (n == 2 && aza__strnieq(seg[0], "tenants", 7)) {
-		aza_buf__adds(&t, "Microsoft.Resources/tenants");
-		aza_buf__add(&nm, seg[1], len[1]);
+		sb_add(&t, "Microsoft.Resources/tenants", 27);
+		sb_add(&nm, seg[1], len[1]);
 	} else {
 		rc = 1; /* not an ARM id (not -1, which is AZA_ENOMEM) */
 	}
@@ -384,15 +403,13 @@ int aza_id_parse(aza_arena *a, const char *id, const char **type, const char **n
 		if (t.oom || nm.oom) {
 			rc = AZA_ENOMEM;
 		} else {
-			*type = aza_arena__strndup(a, t.p ? t.p : "", t.len);
-			*name = aza_arena__strndup(a, nm.p ? nm.p : "", nm.len);
+			*type = aza_arena__strndup(a, t.p, t.len);
+			*name = aza_arena__strndup(a, nm.p, nm.len);
 			*parent = aza_arena__strndup(a, par, parlen);
 			if (!*type || !*name || !*parent)
 				rc = AZA_ENOMEM;
 		}
 	}
-	aza_buf__release(&t);
-	aza_buf__release(&nm);
 	return rc;
 }
 

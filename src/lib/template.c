@@ -1233,6 +1233,21 @@ aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl,
 	return v;
 }
 
+/* A subscription, management group or tenant deployment template
+ * ("...subscriptionDeploymentTemplate.json#"): one search for the common
+ * part, then the word before it. */
+static int above_rg_schema(const char *schema)
+{
+	static const char *const scope[] = {"subscription", "managementGroup", "tenant"};
+	for (const char *d = aza__istrstr(schema, "DeploymentTemplate"); d; d = aza__istrstr(d + 1, "DeploymentTemplate"))
+		for (size_t i = 0; i < sizeof scope / sizeof scope[0]; i++) {
+			size_t n = strlen(scope[i]);
+			if ((size_t)(d - schema) >= n && aza__strnieq(d - n, scope[i], n))
+				return 1;
+		}
+	return 0;
+}
+
 /* Expand tmpl (read from source) into t->inv, or into t->def's events. */
 static int expand_tmpl(tx *t, const aza_json *tmpl, const char *source)
 {
@@ -1251,9 +1266,7 @@ static int expand_tmpl(tx *t, const aza_json *tmpl, const char *source)
 		base_ptr = "/properties/template/resources";
 	}
 	const char *schema = aza_json_str(aza_json_get(tmpl, "$schema"));
-	if (schema && (aza__istrstr(schema, "subscriptionDeploymentTemplate") ||
-	               aza__istrstr(schema, "managementGroupDeploymentTemplate") ||
-	               aza__istrstr(schema, "tenantDeploymentTemplate")))
+	if (above_rg_schema(schema))
 		t->c.scope_sub_only = 1;
 	t->c.params_decl = aza_json_get(tmpl, "parameters");
 	t->c.vars_decl = aza_json_get(tmpl, "variables");
