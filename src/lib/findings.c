@@ -87,7 +87,13 @@ void aza_fstore__init(aza_fstore *st, const aza_res *fallback)
 	 * page too. */
 	size_t at = aza__spill_at();
 	size_t per = at / FREC / 4;
-	st->per = per < 4 ? 4 : per > 65536 ? 65536 : per;
+	per = per < 4 ? 4 : per > 65536 ? 65536 : per;
+	/* A power of two: finding a record's chunk is a shift, not a division
+	 * (the sort and the reports look up every record). */
+	st->shift = 2;
+	while (((size_t)2 << st->shift) <= per)
+		st->shift++;
+	st->per = (size_t)1 << st->shift;
 	st->max_resident = at / (st->per * FREC);
 	if (st->max_resident < 2)
 		st->max_resident = 2;
@@ -197,19 +203,19 @@ static struct aza_fchunk *load(aza_fstore *st, size_t k)
 
 const aza_frec *aza_fstore__get(aza_fstore *st, size_t i)
 {
-	struct aza_fchunk *c = load(st, i / st->per);
-	return c ? &c->mem[i % st->per] : &st->lost;
+	struct aza_fchunk *c = load(st, i >> st->shift);
+	return c ? &c->mem[i & (st->per - 1)] : &st->lost;
 }
 
 aza_frec *aza_fstore__getw(aza_fstore *st, size_t i)
 {
-	struct aza_fchunk *c = load(st, i / st->per);
+	struct aza_fchunk *c = load(st, i >> st->shift);
 	if (!c) {
 		st->scratch = st->lost; /* a change to a lost record goes nowhere */
 		return &st->scratch;
 	}
 	c->dirty = 1;
-	return &c->mem[i % st->per];
+	return &c->mem[i & (st->per - 1)];
 }
 
 aza_fx *aza_fstore__fx(aza_fstore *st, size_t i)
@@ -219,7 +225,7 @@ aza_fx *aza_fstore__fx(aza_fstore *st, size_t i)
 
 int aza_fstore__add(aza_fstore *st, const aza_frec *f, const aza_fx *x)
 {
-	size_t k = st->nf / st->per;
+	size_t k = st->nf >> st->shift;
 	if (k == st->nch) {
 		if (st->nch == st->capch) {
 			size_t cap = st->capch ? st->capch * 2 : 8;
@@ -239,7 +245,7 @@ int aza_fstore__add(aza_fstore *st, const aza_frec *f, const aza_fx *x)
 	r.x = 0;
 	if (x && fx_add(&st->fx, &st->nfx, &st->capfx, x, &r.x))
 		return fail(st, AZA_ENOMEM);
-	c->mem[st->nf % st->per] = r;
+	c->mem[st->nf & (st->per - 1)] = r;
 	c->dirty = 1;
 	st->nf++;
 	return 0;
@@ -314,7 +320,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 		unsigned r = f.rule < nrules ? f.rule : (unsigned)nrules - 1;
 		if (d.fd < 0) {
 			size_t p = next[r]++;
-			d.ch[p / d.per].mem[p % d.per] = f;
+			d.ch[p >> d.shift].mem[p & (d.per - 1)] = f;
 			continue;
 		}
 		struct run *u = &runs[r];

@@ -67,7 +67,8 @@ void aza_flist__release(aza_flist *l);
  * fail (aza_scan__store_error) rather than report what looks complete. */
 typedef struct aza_fstore {
 	size_t nf;           /* records */
-	size_t per;          /* records per chunk */
+	size_t per;          /* records per chunk, a power of two */
+	unsigned shift;      /* log2(per): record i is in chunk i >> shift */
 	struct aza_fchunk *ch;
 	size_t nch, capch;
 	size_t resident, max_resident;
