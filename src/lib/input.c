@@ -52,6 +52,15 @@ typedef struct rd {
 
 #define NL_INDEX_MAX ((size_t)64 << 20)
 
+/* No line index from here on: positions are for templates only. */
+static void lines_off(rd *r)
+{
+	aza__free(r->nl);
+	r->nl = NULL;
+	r->nnl = 0;
+	r->nl_off = 1;
+}
+
 /* Record line starts in newly read bytes [from, len). */
 static void index_lines(rd *r, size_t from)
 {
@@ -60,10 +69,7 @@ static void index_lines(rd *r, size_t from)
 	for (size_t i = from; i < r->len; i++) {
 		if (r->base + i >= NL_INDEX_MAX) {
 			/* Past the limit a template is too big to be one anyway. */
-			aza__free(r->nl);
-			r->nl = NULL;
-			r->nnl = 0;
-			r->nl_off = 1;
+			lines_off(r);
 			return;
 		}
 		if (r->buf[i] != '\n') {
@@ -551,6 +557,10 @@ static int stream_array(rd *r, const char *list)
 	aza_arena *a = &r->tmp;
 	if (r->def)
 		return bail(r);
+	/* A resource list, not a template: element positions come from the
+	 * line tracker, and indexing every line of a big export (the first
+	 * 64 MiB of it) would cost time and memory for nothing. */
+	lines_off(r);
 	int rc = expect(r, '[', "expected '['");
 	if (rc)
 		return rc;
