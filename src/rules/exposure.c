@@ -699,6 +699,8 @@ typedef struct ipc {
 	const ipc_ev *ev;     /* &ipc_ev_none until evaluated */
 	struct eplink *eps;   /* endpoints built on it */
 	struct ipc *next_all; /* every IP configuration, newest first */
+	unsigned nic_n;       /* on a NIC's newest configuration: how many it has */
+	int vm_cfg;           /* made from a VM's or scale set's NIC configuration */
 } ipc;
 
 typedef struct eplink {
@@ -730,6 +732,7 @@ struct aza_expo {
 	aza_arena d; /* documents parsed for a moment (doc_tmp) */
 	aza_inv *inv;
 	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
+	htab nics;        /* NICs whose IP configurations are in the model -> their newest ipc */
 	htab assumes; /* reach array of an output endpoint -> epassume */
 	struct ipc *all;  /* every IP configuration, newest first */
 	int ips_built;    /* the ips table (by private address) is filled */
@@ -973,6 +976,7 @@ static const subent *subnet_get(aza_expo *x, const char *sid)
 
 static ipc *ipc_by_id(aza_expo *x, const char *id);
 static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name);
+static void nic_read(aza_expo *x, const aza_res *nic, int lazy);
 
 /* The IP configuration with private address ip (the newest read), filled
  * on first use: only firewall DNAT rules and gateway pools need it. */
@@ -986,7 +990,13 @@ static ipc *ip_find(aza_expo *x, const char *ip)
 			x->oom = 1;
 			return NULL;
 		}
-		/* oldest first, so the newest of an address is found first */
+		/* Every NIC's configurations are needed now. */
+		for (const aza_res *nic = aza_inv_first(x->inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
+			if (!nic->pseudo)
+				nic_read(x, nic, 0);
+		/* In the order the NICs are in the input, then the configurations
+		 * of VMs and scale sets (the order they were made in): oldest
+		 * first, so the newest of an address is found first. */
 		size_t n = 0;
 		for (ipc *c = x->all; c; c = c->next_all)
 			n++;
@@ -995,11 +1005,26 @@ static ipc *ip_find(aza_expo *x, const char *ip)
 			x->oom = 1;
 			return NULL;
 		}
-		n = 0;
-		for (ipc *c = x->all; c; c = c->next_all)
-			v[n++] = c;
-		while (n--)
-			if (*v[n]->ip_text && !ht_put(&x->a, &x->ips, v[n]->ip_text, NULL, v[n]))
+		size_t k = 0;
+		for (const aza_res *nic = aza_inv_first(x->inv, T_NIC); nic; nic = nic->next_of_type) {
+			hent *e = nic->pseudo ? NULL : ht_get(&x->nics, NULL, nic);
+			ipc *c = e ? e->val : NULL;
+			size_t m = c ? c->nic_n : 0;
+			for (size_t i = 0; i < m && c && k < n; i++, c = c->next_all)
+				v[k + m - 1 - i] = c; /* newest first in x->all */
+			k += m;
+		}
+		size_t cfg = k;
+		for (ipc *c = x->all; c && k < n; c = c->next_all)
+			if (c->vm_cfg)
+				v[k++] = c;
+		for (size_t i = cfg, j = k; i + 1 < j; i++, j--) { /* oldest first */
+			ipc *t = v[i];
+			v[i] = v[j - 1];
+			v[j - 1] = t;
+		}
+		for (size_t i = 0; i < k; i++)
+			if (*v[i]->ip_text && !ht_put(&x->a, &x->ips, v[i]->ip_text, NULL, v[i]))
 				x->oom = 1;
 		aza__free(v);
 	}
@@ -1133,6 +1158,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 	}
 	memset(c, 0, sizeof *c);
 	c->ev = &ipc_ev_none;
+	c->vm_cfg = vmss;
 	c->name = aza_json_str(aza_json_get(item, "name"));
 	c->name = c->name ? aza_arena__strdup(&x->a, c->name) : "(unnamed)";
 	/* Its id is almost always the NIC's id, "/ipConfigurations/" and its
@@ -2113,15 +2139,48 @@ static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const
 	}
 }
 
-/* Read a NIC's IP configurations into the model. */
-static void nic_read(aza_expo *x, const aza_res *nic)
+/* Does an IP configuration need its record from the start: a public IP
+ * of its own, or a pool, NAT rule or gateway pool that names it from the
+ * NIC's side? The others are read when something names them (ipc_by_id,
+ * ip_find): in a tenant most NICs have no public frontend, and their
+ * records were most of the model (some 150 MB at 1M resources). */
+static int ipc_wanted(const aza_json *ic)
 {
+	const aza_json *p = props(ic);
+	static const char *const refs[] = {"publicIPAddress", "loadBalancerBackendAddressPools", "loadBalancerInboundNatRules",
+	                                   "loadBalancerInboundNatPools", "applicationGatewayBackendAddressPools"};
+	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
+		const aza_json *v = aza_json_get(p, refs[k]);
+		if (v && !aza_json_is(v, AZA_JNULL) && !(aza_json_is(v, AZA_JARR) && !aza_json_len(v)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Read a NIC's IP configurations into the model; lazy: only when one of
+ * them is wanted (ipc_wanted) or the NIC is a template resource (whose
+ * notes depend on the order values are read in). */
+static void nic_read(aza_expo *x, const aza_res *nic, int lazy)
+{
+	if (ht_get(&x->nics, NULL, nic))
+		return;
 	/* Template values not known yet are only in documents without text
 	 * (template resources): only then is the unknown-value record reset. */
 	if (!nic->text)
 		aza_json__touch_reset();
 	aza_arena_mark dm = aza_arena__mark(&x->d);
 	const aza_json *nd = doc_tmp(x, nic);
+	if (lazy && nic->text) {
+		int any = 0, want = 0;
+		aza_json_each(ic, aza_json_path(nd, "properties.ipConfigurations")) {
+			any = 1;
+			want |= ipc_wanted(ic);
+		}
+		if (any && !want) {
+			aza_arena__reset(&x->d, dm);
+			return;
+		}
+	}
 	const char *id, *type, *name;
 	nic_owner(x, nic, nd, &id, &type, &name);
 	const char *nsg = keep(x, jstr(nd, "properties.networkSecurityGroup.id"));
@@ -2139,21 +2198,50 @@ static void nic_read(aza_expo *x, const aza_res *nic)
 	}
 	if (!first && aza_json_get(nd, "properties"))
 		gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+	/* Its configurations are the newest records: x->all from there. */
+	unsigned made = 0;
+	for (ipc *c = x->all; c && first && c != first->next_all; c = c->next_all)
+		made++;
+	if (x->all && first)
+		x->all->nic_n = made;
+	if (!ht_put(&x->a, &x->nics, NULL, nic, first ? x->all : NULL))
+		x->oom = 1;
 	aza_arena__reset(&x->d, dm);
 }
 
-/* An IP configuration by id. */
-static ipc *ipc_by_id(aza_expo *x, const char *id)
+static ipc *ipc_lookup(aza_expo *x, const char *id, uint64_t hv)
 {
-	if (!id || !x->ipcs.b)
-		return NULL;
-	uint64_t hv = ht_hash(id, NULL);
 	for (hent *e = x->ipcs.b[hv & (x->ipcs.nb - 1)]; e; e = e->next) {
 		const ipc *c = e->val;
 		if (e->h == hv && (c->id ? aza__strieq(c->id, id) : ipc_id_eq_parts(c->nic_id, c->name, id)))
 			return e->val;
 	}
 	return NULL;
+}
+
+/* An IP configuration by id; its NIC is read now if it was not (nic_read). */
+static ipc *ipc_by_id(aza_expo *x, const char *id)
+{
+	if (!id || !x->ipcs.b)
+		return NULL;
+	uint64_t hv = ht_hash(id, NULL);
+	ipc *c = ipc_lookup(x, id, hv);
+	const char *cut = c ? NULL : aza__istrstr(id, IPC_SEP);
+	for (const char *more; cut && (more = aza__istrstr(cut + 1, IPC_SEP));)
+		cut = more;
+	if (!cut)
+		return c;
+	aza_arena_mark m = aza_arena__mark(&x->t);
+	const char *nid = aza_arena__strndup(&x->t, id, (size_t)(cut - id));
+	const aza_res *nic = nid ? aza_inv_find(x->inv, nid) : NULL;
+	aza_arena__reset(&x->t, m);
+	if (!nid)
+		x->oom = 1;
+	if (nic && !nic->pseudo && aza__strieq(nic->type, T_NIC) && !ht_get(&x->nics, NULL, nic)) {
+		nic_read(x, nic, 0);
+		c = ipc_lookup(x, id, hv);
+	}
+	return c;
 }
 
 static int ep_cmp(const void *a, const void *b)
@@ -2187,7 +2275,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
 	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->pips, nnic / 2 + 1024) ||
-	    ht_init(&x->assumes, 64)) {
+	    ht_init(&x->assumes, 64) || ht_init(&x->nics, 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
@@ -2195,7 +2283,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	/* NICs */
 	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
 		if (!nic->pseudo)
-			nic_read(x, nic);
+			nic_read(x, nic, 1);
 	/* VMs: NICs the input does not hold */
 	for (const aza_res *vm = aza_inv_first(inv, T_VM); vm && !x->oom; vm = vm->next_of_type) {
 		aza_arena_mark dm = aza_arena__mark(&x->d);
@@ -2343,7 +2431,7 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->gap_id);
 	aza__free(x->gap_why);
 	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
-	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes};
+	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes, &x->nics};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);

@@ -385,6 +385,25 @@ case(R, 'pass-lb-floating-ip-private-destination', snapshot([vm(), nic(pip_name=
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
      "PASS vm1 ~ public frontends: pip-lb (20.50.60.99)\n" + NA)
 
+# members named only on the load balancer's side (backendIPConfigurations, a NAT rule's
+# backendIPConfiguration): the NIC names neither pool nor rule nor public IP
+IC1 = nid('networkInterfaces', 'nic1') + '/ipConfigurations/ipconfig1'
+def lbside(rules=(), nats=()):
+    l = lb(rules=rules, nats=nats)
+    l['properties']['backendAddressPools'][0]['properties']['backendIPConfigurations'] = [{"id": IC1}]
+    for r in l['properties']['inboundNatRules']: r['properties']['backendIPConfiguration'] = {"id": IC1}
+    return l
+case(R, 'fail-lb-pool-named-by-lb-only', snapshot([vm(), nic(pip_name=None), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
+                                                   pip('pip-lb', nic=None, addr='20.50.60.99'), lbside(rules=[('ssh', 2222, 22, 'Tcp')])]),
+     "FAIL vm1 ~ TCP 22 (SSH) (frontend port 2222) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: load-balancing rule lb1/ssh -> subnet NSG nsg-sub rule AllowSsh (priority 100)\n" + NA)
+case(R, 'fail-lb-nat-named-by-lb-only', snapshot([vm(), nic(pip_name=None), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
+                                                  pip('pip-lb', nic=None, addr='20.50.60.99'), lbside(nats=[('ssh-vm1', 50022, 22, 'Tcp')])]),
+     "FAIL vm1 ~ TCP 22 (SSH) (frontend port 50022) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT rule lb1/ssh-vm1\n" + NA)
+# an address two NICs share (in different virtual networks): the DNAT rule reaches the one read last
+case('AZA-NET-027', 'fail-firewall-dnat-address-shared', fw_world([natrule()], extra=(vm('vm2', nics=('nic2',)), nic('nic2', vm='vm2', pip_name=None))),
+     "FAIL vm2 ~ firewall DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1\n" + NA + "\nNOT_APPLICABLE nic2 ~ attached to VM vm2\n"
+     "PASS vm1 ~ no public IP, public load balancer frontend or DNAT rule reaches it")
+
 # ---- the report tests' exposure input (tests/report/exposure.json): an
 # injected VM name and NSG rule name that the HTML report must show as text ----
 EVIL = '<img src=x onerror=alert(1)>'
