@@ -565,7 +565,6 @@ typedef struct hent {
 typedef struct htab {
 	hent **b;
 	size_t nb, n;
-	int keep_order; /* iterated by bucket (ipcs): never rehashed */
 } htab;
 
 static int ht_init(htab *h, size_t expect)
@@ -579,7 +578,6 @@ static int ht_init(htab *h, size_t expect)
 	memset(h->b, 0, nb * sizeof *h->b);
 	h->nb = nb;
 	h->n = 0;
-	h->keep_order = 0;
 	return 0;
 }
 
@@ -630,7 +628,7 @@ static hent *ht_put_h(aza_arena *a, htab *h, uint64_t hv, const char *key, const
 		return NULL;
 	/* Grow when chains get long (sizes guessed at init can be far off,
 	 * e.g. one gap per NIC): a failed growth keeps the table as it is. */
-	if (h->n >= h->nb && !h->keep_order) {
+	if (h->n >= h->nb) {
 		size_t nb = h->nb * 4;
 		hent **t = aza__malloc(nb * sizeof *t);
 		if (t) {
@@ -1700,28 +1698,34 @@ static void add_reach(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, cons
 	add_reach_map(x, b, c, assumed, protos, lo, hi, flo, fhi, fixed_front, front_hop, standard, fam, anote);
 }
 
+/* One IP configuration's own public IP (or scale set instance IPs). */
+static int direct_pip(aza_expo *x, ipc *c)
+{
+	ipc_eval(x, c);
+	if (x->oom)
+		return -1;
+	const char *fid = c->pip_id ? c->pip_id : "";
+	const char *fname = c->pip_id ? front_name(x, c->pip_id) : aza_arena__printf(&x->a, "%s (per instance)", c->inst_pip);
+	epb *b = ep_get(x, c, fid, fname, "public-ip", NULL, NULL, NULL);
+	if (!b || !fname)
+		return -1;
+	aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
+	/* Scale set instance IPs are Standard unless a Basic SKU is
+	 * named. */
+	add_reach(x, b, c, &c->ev->map, &c->ev->sure, &c->ev->assumed, c->ev->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
+	          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic,
+	          c->pip_id ? pip_info(x, c->pip_id)->fam : c->inst_fam);
+	return 0;
+}
+
+/* Every IP configuration's own public IP, newest first: of two read with
+ * the same id (templates that deploy the same NIC), the newest is judged
+ * first, as a lookup by id finds it. */
 static void direct_pips(aza_expo *x)
 {
-	for (size_t bi = 0; bi < x->ipcs.nb; bi++)
-		for (hent *e = x->ipcs.b[bi]; e; e = e->next) {
-			ipc *c = e->val;
-			if (!c->pip_id && !c->inst_pip)
-				continue;
-			ipc_eval(x, c);
-			if (x->oom)
-				return;
-			const char *fid = c->pip_id ? c->pip_id : "";
-			const char *fname = c->pip_id ? front_name(x, c->pip_id) : aza_arena__printf(&x->a, "%s (per instance)", c->inst_pip);
-			epb *b = ep_get(x, c, fid, fname, "public-ip", NULL, NULL, NULL);
-			if (!b || !fname)
-				return;
-			aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
-			/* Scale set instance IPs are Standard unless a Basic SKU is
-			 * named. */
-			add_reach(x, b, c, &c->ev->map, &c->ev->sure, &c->ev->assumed, c->ev->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
-			          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic,
-			          c->pip_id ? pip_info(x, c->pip_id)->fam : c->inst_fam);
-		}
+	for (ipc *c = x->all; c; c = c->next_all)
+		if ((c->pip_id || c->inst_pip) && direct_pip(x, c))
+			return;
 }
 
 static unsigned lb_protos(const char *p)
@@ -2270,16 +2274,16 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	aza_arena__init(&x->d);
 	x->inv = inv;
 	x->nvms = aza_inv_count(inv, T_VM);
-	size_t nnic = aza_inv_count(inv, T_NIC) * 2 + aza_inv_count(inv, T_VMSS) * 2;
-	if (ht_init(&x->nsgs, aza_inv_count(inv, T_NSG)) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, nnic) ||
-	    ht_init(&x->members, 1024) || ht_init(&x->views, aza_inv_count(inv, T_NSG)) || ht_init(&x->pairs, 1024) ||
+	/* Small tables that grow with what they hold: most NICs and NSGs of a
+	 * tenant never get into the model (nic_read). */
+	if (ht_init(&x->nsgs, 1024) || ht_init(&x->subnets, 1024) || ht_init(&x->ipcs, 1024) ||
+	    ht_init(&x->members, 1024) || ht_init(&x->views, 1024) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
-	    ht_init(&x->docs, 1024) || ht_init(&x->strs, nnic + 1024) || ht_init(&x->pips, nnic / 2 + 1024) ||
+	    ht_init(&x->docs, 1024) || ht_init(&x->strs, 1024) || ht_init(&x->pips, 1024) ||
 	    ht_init(&x->assumes, 64) || ht_init(&x->nics, 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
-	x->ipcs.keep_order = 1;
 	/* NICs */
 	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
 		if (!nic->pseudo)
