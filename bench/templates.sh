@@ -5,7 +5,7 @@
 # and peak RSS of `azaudit scan DIR` beside a bare JSON parse of the same
 # files (bench/tmpl_parse.c), in the same run, and the stages between
 # (read and expand, rules, report).
-# usage: sh bench/templates.sh [COUNT]   (from the project root, after make)
+# usage: [PAIRS=N] sh bench/templates.sh [COUNT]   (from the project root, after make)
 set -e
 N=${1:-2000}
 O=${O:-build}
@@ -75,4 +75,17 @@ awk -v n="$N" -v p="$p" -v e="$e" -v r="$r" -v s="$s" 'BEGIN {
 		S[1] / P[1], (E[1] - P[1]) / P[1], (R[1] - E[1]) / P[1], (S[1] - R[1]) / P[1]
 }
 function line(l, t, m) { printf "%-15s %7.3f s  %8.0f templates/s  peak RSS %6.1f MB\n", l, t, (t > 0 ? n / t : 0), m / 1024 }'
+# PAIRS=N: also N paired runs (the bare parse, then read, expand and all
+# rules) and the median and quartiles of the pair ratios, which move less
+# with the machine's load than separate bests do.
+if [ "${PAIRS:-0}" -gt 0 ]; then
+	for k in $(seq "$PAIRS"); do
+		a=$(run sh -c "exec '$O/tmpl_parse' < '$T.list'"); b=$(run "$O/tmpl_parse" rules "$T")
+		echo "${a%% *} ${b%% *}"
+	done | awk '{ r[NR] = $2 / $1 } END {
+		n = NR; for (i = 2; i <= n; i++) { v = r[i]; for (j = i - 1; j >= 1 && r[j] > v; j--) r[j + 1] = r[j]; r[j + 1] = v }
+		printf "read, expand and rules / bare parse, %d pairs: median %.2fx (quartiles %.2fx to %.2fx)\n", n,
+			(n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2), r[int((n + 3) / 4)], r[int((3 * n + 3) / 4)]
+	}'
+fi
 rm -f "$T.time" "$T.err" "$T.list"
