@@ -385,6 +385,16 @@ case(R, 'pass-lb-floating-ip-private-destination', snapshot([vm(), nic(pip_name=
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
      "PASS vm1 ~ public frontends: pip-lb (20.50.60.99)\n" + NA)
 
+# floating IP, the frontend's address not in the input (a dynamic public IP not yet allocated): an
+# Allow to that one address is taken to apply, so what it admits is UNKNOWN, naming the rule
+def noaddr_pip(name, **kw):
+    p = pip(name, **kw); p['properties'].pop('ipAddress'); p['properties']['publicIPAllocationMethod'] = 'Dynamic'
+    return p
+case(R, 'unknown-lb-floating-ip-frontend-address-missing', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
+                                         nsg('nsg-sub', [rule('AllowSshToFrontend', 100, dst='20.50.60.99')]),
+                                         noaddr_pip('pip-lb', nic=None), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
+     "UNKNOWN vm1 ~ the address of public IP pip-lb (floating IP) is not in the input: rule AllowSshToFrontend (priority 100) of NSG nsg-sub was counted as applying\n" + NA)
+
 # members named only on the load balancer's side (backendIPConfigurations, a NAT rule's
 # backendIPConfiguration): the NIC names neither pool nor rule nor public IP
 IC1 = nid('networkInterfaces', 'nic1') + '/ipConfigurations/ipconfig1'
