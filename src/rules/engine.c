@@ -575,13 +575,12 @@ static int job_reads_expo(const struct typejob *j)
 
 /* Evaluation in rounds. The resources of consecutive types are gathered
  * until a round holds ROUND rule evaluations (resources times the rules of
- * their type); the round is then cut where half its evaluations are done,
- * the first part run on this thread and the second on another, whose
- * findings follow the first's, as on one thread. So small types (a folder
- * of templates has many) are shared too, and the other thread's buffer
- * holds one round's findings at most. A round of fewer evaluations than
- * split_min() runs on one thread; a test hook, AZAUDIT_THREADS=2, splits
- * every round of two resources or more. */
+ * their type); the two threads then share the round's chunks (struct
+ * share), and the other thread's findings follow this one's, as on one
+ * thread. So small types (a folder of templates has many) are shared too,
+ * and the other thread's buffer holds one round's findings at most. A
+ * round of fewer evaluations than split_min() runs on one thread; a test
+ * hook, AZAUDIT_THREADS=2, splits every round of two resources or more. */
 #define ROUND ((size_t)1 << 17)
 #define STEP 256
 
@@ -635,8 +634,8 @@ struct share {
 	const struct rpos *at; /* chunk i is [at[i], at[i + 1]) */
 	pthread_mutex_t mu;
 	size_t lo, hi;         /* chunks not taken: [lo, hi) */
-	size_t took[NCHUNK];   /* the other thread's chunks, in the order taken */
-	size_t start[NCHUNK];  /* and where their findings start in its buffer */
+	size_t start[NCHUNK];  /* where the other thread's chunks' findings start in its
+	                          buffer, in the order taken (the round's, reversed) */
 	size_t ntook;
 };
 
@@ -665,7 +664,6 @@ static void *share_thread(void *arg)
 	struct share *sh = arg;
 	size_t i;
 	while (!sh->ev->failed && (i = share_take(sh, 0)) != SIZE_MAX) {
-		sh->took[sh->ntook] = i;
 		sh->start[sh->ntook++] = sh->ev->l.nf;
 		run_chunk(sh->ev, sh->rd, sh->at[i], sh->at[i + 1]);
 	}
