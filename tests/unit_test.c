@@ -168,6 +168,11 @@ static void test_strieq(void)
 			bad++;
 	}
 	CHECK(bad == 0, "aza__strieq and aza__strnieq agree with the reference (%u of 20000 differ)", bad);
+	/* The order: the sign of a comparison of the folded bytes. */
+	CHECK(aza__stricmp("/subscriptions/A/x", "/SUBSCRIPTIONS/a/Y") < 0 && aza__stricmp("b", "A") > 0 &&
+	      aza__stricmp("abc", "ABC") == 0 && aza__stricmp("ab", "abc") < 0 && aza__stricmp("[", "a") < 0 &&
+	      aza__stricmp("_", "a") < 0 && aza__stricmp("\xc3\xa9", "\xc3\x89") > 0,
+	      "aza__stricmp orders as the folded bytes do");
 }
 
 /* Regression: a dropped resource of a new type gave its arena memory back

@@ -301,6 +301,9 @@ void aza_json__write(aza_buf *b, const aza_json *j);
 /* ---- strings ---- */
 int aza__strieq(const char *a, const char *b);
 int aza__strnieq(const char *a, const char *b, size_t n);
+/* Case-insensitive order (ASCII letters fold, whatever the locale), as
+ * strcasecmp: <0, 0, >0. */
+int aza__stricmp(const char *a, const char *b);
 int aza__istarts(const char *s, const char *prefix);
 int aza__iends(const char *s, const char *suffix);
 const char *aza__istrstr(const char *hay, const char *needle);

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 typedef struct tx {
 	aza_tctx c;
@@ -1157,7 +1156,7 @@ static const aza_json *load_params(tx *t, const char *path, int required)
 
 static int cmp_name(const void *a, const void *b)
 {
-	return strcasecmp(*(const char *const *)a, *(const char *const *)b); /* a superset: fopen decides */
+	return aza__stricmp(*(const char *const *)a, *(const char *const *)b); /* a superset: fopen decides */
 }
 
 /* Might the parameter file at path exist? Answered from a listing of its

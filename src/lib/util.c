@@ -662,6 +662,18 @@ int aza__strieq(const char *a, const char *b)
 	return lower_tab[*p] == lower_tab[*q];
 }
 
+int aza__stricmp(const char *a, const char *b)
+{
+	if (c_locale)
+		return strcasecmp_l(a, b, c_locale);
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+	while (*p && lower_tab[*p] == lower_tab[*q]) {
+		p++;
+		q++;
+	}
+	return (int)lower_tab[*p] - (int)lower_tab[*q];
+}
+
 int aza__strnieq(const char *a, const char *b, size_t n)
 {
 	if (n && lower_tab[(unsigned char)*a] != lower_tab[(unsigned char)*b])

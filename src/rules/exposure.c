@@ -8,7 +8,6 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../lib/scan.h"
 
@@ -1044,7 +1043,7 @@ static ipc *ip_find_in(aza_expo *x, const char *ip, const char *vnet, const char
 		if (subnet && (!c->subnet_id || !aza__strieq(c->subnet_id, subnet)))
 			continue;
 		size_t vl = vnet ? strlen(vnet) : 0;
-		if (vnet && (!c->subnet_id || strncasecmp(c->subnet_id, vnet, vl) || strncasecmp(c->subnet_id + vl, "/subnets/", 9)))
+		if (vnet && (!c->subnet_id || !aza__strnieq(c->subnet_id, vnet, vl) || !aza__strnieq(c->subnet_id + vl, "/subnets/", 9)))
 			continue;
 		return c;
 	}
@@ -2251,7 +2250,7 @@ static ipc *ipc_by_id(aza_expo *x, const char *id)
 static int ep_cmp(const void *a, const void *b)
 {
 	const aza_expo_endpoint *x = a, *y = b;
-	int c = strcasecmp(x->resource_id, y->resource_id);
+	int c = aza__stricmp(x->resource_id, y->resource_id);
 	if (c)
 		return c;
 	c = strcmp(x->via, y->via);
@@ -2459,14 +2458,14 @@ size_t aza_expo__for(const aza_expo *x, const char *res_id, size_t *first)
 	size_t lo = 0, hi = x->nout;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (strcasecmp(x->out[mid].resource_id, res_id) < 0)
+		if (aza__stricmp(x->out[mid].resource_id, res_id) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	*first = lo;
 	size_t n = 0;
-	while (lo + n < x->nout && !strcasecmp(x->out[lo + n].resource_id, res_id))
+	while (lo + n < x->nout && aza__strieq(x->out[lo + n].resource_id, res_id))
 		n++;
 	return n;
 }
