@@ -650,16 +650,9 @@ int aza__strieq(const char *a, const char *b)
 {
 	if (!a || !b)
 		return 0;
-	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-	if (lower_tab[*p] != lower_tab[*q])
+	if (lower_tab[(unsigned char)*a] != lower_tab[(unsigned char)*b])
 		return 0; /* most keys that differ differ at once */
-	if (c_locale)
-		return strcasecmp_l(a, b, c_locale) == 0;
-	while (*p && lower_tab[*p] == lower_tab[*q]) {
-		p++;
-		q++;
-	}
-	return lower_tab[*p] == lower_tab[*q];
+	return aza__stricmp(a, b) == 0;
 }
 
 int aza__stricmp(const char *a, const char *b)

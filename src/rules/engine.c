@@ -888,9 +888,9 @@ int aza_engine__run(aza_scan *s)
 out:
 	expo_take(s, &xb, 1);
 	aza_expo__free(xb.x);
-	/* The rules are done with the model (at 1M resources a quarter of a
-	 * gigabyte): the reports do not read it, so it does not stay for
-	 * them, unless the caller holds it (aza_exposure_compute). */
+	/* The rules are done with the model: the reports do not read it, so it
+	 * does not stay for them, unless the caller holds it
+	 * (aza_exposure_compute). */
 	if (!s->expo_public) {
 		aza_expo__free(s->expo);
 		s->expo = NULL;

@@ -1118,7 +1118,6 @@ static unsigned version_fam(const aza_json *ver)
 	return !ver ? 1u : !vs ? 3u : aza__strieq(vs, "IPv4") ? 1u : aza__strieq(vs, "IPv6") ? 2u : 3u;
 }
 
-/* Read one IP configuration (of a NIC or a scale set NIC configuration). */
 #define IPC_SEP "/ipConfigurations/"
 
 /* id is NIC id, "/ipConfigurations/" and name (as Azure compares ids). */
@@ -1144,6 +1143,7 @@ static uint64_t ipc_hash(aza_expo *x, const ipc *c)
 	return h;
 }
 
+/* Read one IP configuration (of a NIC or a scale set NIC configuration). */
 static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const char *nsg_id, const char *res_id,
                     const char *res_type, const char *res_name, int vmss)
 {
@@ -1159,7 +1159,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 	c->name = aza_json_str(aza_json_get(item, "name"));
 	c->name = c->name ? aza_arena__strdup(&x->a, c->name) : "(unnamed)";
 	/* Its id is almost always the NIC's id, "/ipConfigurations/" and its
-	 * name: then it is not copied (c->id NULL, ipc_id_eq compares the
+	 * name: then it is not copied (c->id NULL, ipc_id_eq_parts compares the
 	 * parts; at 1M resources the copies were some 50 MB). */
 	const char *iid = aza_json_str(aza_json_get(item, "id"));
 	if (!c->name || (iid && !ipc_id_eq_parts(nic_id, c->name, iid) && !(c->id = aza_arena__strdup(&x->a, iid)))) {
@@ -2173,9 +2173,10 @@ static void nic_read(aza_expo *x, const aza_res *nic, int lazy)
 		aza_json__touch_reset();
 	aza_arena_mark dm = aza_arena__mark(&x->d);
 	const aza_json *nd = doc_tmp(x, nic);
+	const aza_json *ics = aza_json_path(nd, "properties.ipConfigurations");
 	if (lazy && nic->text) {
 		int any = 0, want = 0;
-		aza_json_each(ic, aza_json_path(nd, "properties.ipConfigurations")) {
+		aza_json_each(ic, ics) {
 			any = 1;
 			want |= ipc_wanted(ic);
 		}
@@ -2187,27 +2188,24 @@ static void nic_read(aza_expo *x, const aza_res *nic, int lazy)
 	const char *id, *type, *name;
 	nic_owner(x, nic, nd, &id, &type, &name);
 	const char *nsg = keep(x, jstr(nd, "properties.networkSecurityGroup.id"));
-	const aza_json *ics = aza_json_path(nd, "properties.ipConfigurations");
 	const char *nn = nic->text ? NULL : touched_note(x);
-	ipc *first = NULL;
+	ipc *newest = NULL;
+	unsigned made = 0;
 	aza_json_each(ic, ics) {
 		ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
 		const char *tn = nic->text ? NULL : touched_note(x);
 		if (c) {
 			c->note = tn ? tn : nn;
-			if (!first)
-				first = c;
+			newest = c;
+			made++;
 		}
 	}
-	if (!first && aza_json_get(nd, "properties"))
+	if (!newest && aza_json_get(nd, "properties"))
 		gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
-	/* Its configurations are the newest records: x->all from there. */
-	unsigned made = 0;
-	for (ipc *c = x->all; c && first && c != first->next_all; c = c->next_all)
-		made++;
-	if (x->all && first)
-		x->all->nic_n = made;
-	if (!ht_put(&x->a, &x->nics, NULL, nic, first ? x->all : NULL))
+	/* ip_find walks a NIC's records from its newest (x->all order). */
+	if (newest)
+		newest->nic_n = made;
+	if (!ht_put(&x->a, &x->nics, NULL, nic, newest))
 		x->oom = 1;
 	aza_arena__reset(&x->d, dm);
 }
@@ -2240,8 +2238,8 @@ static ipc *ipc_by_id(aza_expo *x, const char *id)
 	aza_arena__reset(&x->t, m);
 	if (!nid)
 		x->oom = 1;
-	if (nic && !nic->pseudo && aza__strieq(nic->type, T_NIC) && !ht_get(&x->nics, NULL, nic)) {
-		nic_read(x, nic, 0);
+	if (nic && !nic->pseudo && aza__strieq(nic->type, T_NIC)) {
+		nic_read(x, nic, 0); /* nothing when it was read */
 		c = ipc_lookup(x, id, hv);
 	}
 	return c;
