@@ -131,20 +131,6 @@ static size_t chunk_len(const aza_fstore *st, size_t k)
 	return st->nf - first < st->per ? st->nf - first : st->per;
 }
 
-/* All n bytes at offset at, written (wr) or read; -1 on an error or a short file. */
-static int file_io(int fd, void *p, size_t n, size_t at, int wr)
-{
-	for (size_t o = 0; o < n;) {
-		ssize_t k = wr ? pwrite(fd, (char *)p + o, n - o, (off_t)(at + o)) : pread(fd, (char *)p + o, n - o, (off_t)(at + o));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		o += (size_t)k;
-	}
-	return 0;
-}
-
 /* Before another chunk comes into memory: when max_resident are there,
  * the least recently used one but `keep` leaves (written back if changed)
  * and its buffer is returned for reuse; NULL means "allocate". The file is
@@ -166,7 +152,7 @@ static aza_frec *make_room(aza_fstore *st, size_t keep)
 		return NULL;
 	struct aza_fchunk *c = &st->ch[v];
 	if (c->dirty) {
-		if (file_io(st->fd, c->mem, chunk_len(st, v) * FREC, v * st->per * FREC, 1)) {
+		if (aza__file_io(st->fd, c->mem, chunk_len(st, v) * FREC, v * st->per * FREC, 1)) {
 			st->max_resident = SIZE_MAX;
 			return NULL;
 		}
@@ -191,7 +177,7 @@ static struct aza_fchunk *load(aza_fstore *st, size_t k)
 		fail(st, AZA_ENOMEM);
 		return NULL;
 	}
-	if (c->onfile && file_io(st->fd, m, chunk_len(st, k) * FREC, k * st->per * FREC, 0)) {
+	if (c->onfile && aza__file_io(st->fd, m, chunk_len(st, k) * FREC, k * st->per * FREC, 0)) {
 		aza__free(m);
 		fail(st, AZA_EIO);
 		return NULL;
@@ -331,7 +317,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 		u->b[u->n++] = f;
 		next[r]++;
 		if (u->n == RUN) {
-			if (file_io(d.fd, u->b, u->n * FREC, (next[r] - u->n) * FREC, 1))
+			if (aza__file_io(d.fd, u->b, u->n * FREC, (next[r] - u->n) * FREC, 1))
 				rc = AZA_EIO;
 			u->n = 0;
 		}
@@ -339,7 +325,7 @@ int aza_fstore__sort(aza_fstore *st, size_t nrules)
 	if (rc == 0)
 		rc = st->ioerr;
 	for (size_t r = 0; runs && r < nrules; r++) {
-		if (rc == 0 && runs[r].n && file_io(d.fd, runs[r].b, runs[r].n * FREC, (next[r] - runs[r].n) * FREC, 1))
+		if (rc == 0 && runs[r].n && aza__file_io(d.fd, runs[r].b, runs[r].n * FREC, (next[r] - runs[r].n) * FREC, 1))
 			rc = AZA_EIO;
 		aza__free(runs[r].b);
 	}

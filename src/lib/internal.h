@@ -323,5 +323,8 @@ size_t aza__spill_at(void);
 /* An unlinked temporary file in $TMPDIR (else /tmp) named after stem; -1
  * when none can be made (callers then keep everything in memory). */
 int aza__tmpfile(const char *stem);
+/* All n bytes at offset at of fd, written (wr) or read; -1 (errno set, or
+ * 0 for a short file) on failure. EINTR is retried. */
+int aza__file_io(int fd, void *p, size_t n, uint64_t at, int wr);
 
 #endif

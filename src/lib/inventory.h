@@ -51,6 +51,13 @@ typedef struct aza_res {
 	const aza_tpos *tpos; /* template resources only, else NULL */
 } aza_res;
 
+typedef struct aza_docwin {
+	char *buf;
+	uint64_t off;   /* where buf's len bytes are in the store */
+	uint64_t next;  /* where the last document read ended */
+	size_t len;
+} aza_docwin;
+
 /* Type registry entry: one per distinct type seen or declared. */
 struct aza_tinfo {
 	const char *name;   /* canonical spelling */
@@ -60,6 +67,7 @@ struct aza_tinfo {
 	size_t real;        /* of them, from the input (not made by azaudit) */
 	aza_res *first, *last;
 	int linked; /* next_child of its resources is set (aza_inv__finish) */
+	struct aza_tblock *blk; /* its open block of the document store (inventory.c) */
 	aza_tinfo *hnext;
 };
 
@@ -94,7 +102,13 @@ aza_res *aza_inv__last(aza_inv *inv);
 /* r's document: its tree when it has one, else its stored form unpacked
  * into arena a (the caller releases a). NULL when out of memory or when
  * the store cannot be read. Safe to call from several threads at once. */
-const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a);
+const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a, aza_docwin *w);
+/* A reader's window on the document store (w above, NULL for none): once
+ * the store is a file, each type's documents are written in blocks, and
+ * evaluation reads a type's documents in order, so one read of a window
+ * serves a block's worth of them. One per thread, zero-initialised,
+ * released with aza_docwin__release. */
+void aza_docwin__release(aza_docwin *w);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
 int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);

@@ -134,7 +134,7 @@ static int parse_expiry(const char *s, double *out)
 static const aza_json *tags_of(aza_scan *s, const aza_finding *f, aza_arena *a)
 {
 	const aza_res *r = aza_inv_find(s->inv, f->resource_id);
-	return aza_json_get(aza_inv__doc(s->inv, r, a), "tags");
+	return aza_json_get(aza_inv__doc(s->inv, r, a, NULL), "tags");
 }
 
 static int supp_matches(aza_scan *s, const supp *e, const aza_finding *f)

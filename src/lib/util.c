@@ -813,3 +813,16 @@ int aza__tmpfile(const char *stem)
 	unlink(path);
 	return fd;
 }
+
+int aza__file_io(int fd, void *p, size_t n, uint64_t at, int wr)
+{
+	for (size_t o = 0; o < n;) {
+		ssize_t k = wr ? pwrite(fd, (char *)p + o, n - o, (off_t)(at + o)) : pread(fd, (char *)p + o, n - o, (off_t)(at + o));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		o += (size_t)k;
+	}
+	return 0;
+}

@@ -38,6 +38,7 @@ struct aza_ev {
 	size_t dcap;
 	size_t *loaded;
 	size_t nloaded, caploaded;
+	aza_docwin win;     /* its window on the document store */
 	/* The second evaluator's findings (own = 1), and their rule indexes. */
 	int own;
 	aza_flist l;
@@ -196,7 +197,7 @@ const aza_json *aza_doc(aza_ev *ev, const aza_res *r)
 		while (ev->dt[h].r)
 			h = (h + 1) & (cap - 1);
 	}
-	const aza_json *j = aza_inv__doc(ev->s->inv, r, &ev->docs);
+	const aza_json *j = aza_inv__doc(ev->s->inv, r, &ev->docs, &ev->win);
 	if (!j) {
 		/* The stored form was made from a parsed tree: only memory can fail here. */
 		ev->failed = 1;
@@ -904,11 +905,13 @@ out:
 	aza_flist__release(&ev2.l);
 	aza_arena__release(&ev2.docs);
 	aza_arena__release(&ev2.tmp);
+	aza_docwin__release(&ev2.win);
 	aza__free(seen);
 	aza__free(rd.seg);
 	aza__free(jobs);
 	aza_arena__release(&ev.docs);
 	aza_arena__release(&ev.tmp);
+	aza_docwin__release(&ev.win);
 	if (s->l.ioerr)
 		return aza_scan__store_error(s);
 	if (rc || ev.failed)

@@ -727,6 +727,7 @@ typedef struct epassume {
 struct aza_expo {
 	aza_arena a, t;
 	aza_arena d; /* documents parsed for a moment (doc_tmp) */
+	aza_docwin win; /* the building thread's window on the document store */
 	aza_inv *inv;
 	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
 	htab nics;        /* NICs whose IP configurations are in the model -> their newest ipc */
@@ -753,7 +754,7 @@ static const aza_json *doc_of(aza_expo *x, const aza_res *r)
 	hent *e = ht_get(&x->docs, NULL, r);
 	if (e)
 		return e->val;
-	const aza_json *d = aza_inv__doc(x->inv, r, &x->a);
+	const aza_json *d = aza_inv__doc(x->inv, r, &x->a, &x->win);
 	if (!d || !ht_put(&x->a, &x->docs, NULL, r, (void *)d)) {
 		x->oom = 1;
 		return NULL;
@@ -769,7 +770,7 @@ static const aza_json *doc_tmp(aza_expo *x, const aza_res *r)
 {
 	if (!r || !r->text)
 		return r ? r->doc : NULL;
-	const aza_json *d = aza_inv__doc(x->inv, r, &x->d);
+	const aza_json *d = aza_inv__doc(x->inv, r, &x->d, &x->win);
 	if (!d)
 		x->oom = 1;
 	return d;
@@ -2412,6 +2413,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	aza_arena__init(&x->t);
 	aza_arena__release(&x->d);
 	aza_arena__init(&x->d);
+	aza_docwin__release(&x->win);
 	*out = x;
 	return 0;
 }
@@ -2438,6 +2440,7 @@ void aza_expo__free(aza_expo *x)
 	aza_arena__release(&x->a);
 	aza_arena__release(&x->t);
 	aza_arena__release(&x->d);
+	aza_docwin__release(&x->win);
 	aza__free(x);
 }
 

@@ -545,7 +545,7 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 	aza_arena__init(&scratch);
 	for (const aza_res *c = inv && id ? aza_inv_child(inv, id, NSG_RULE_TYPE) : NULL; c; c = aza_inv_next_child(c, id)) {
 		seen = 1;
-		const aza_json *cd = aza_inv__doc(inv, c, &scratch);
+		const aza_json *cd = aza_inv__doc(inv, c, &scratch, NULL);
 		const char *nm = rule_name(cd);
 		int dup = 0;
 		/* Only inbound embedded rules are kept; an outbound one of the same

@@ -195,13 +195,18 @@ if [ $have_jq -eq 1 ]; then
 	# The findings store pages records to a temporary file past a threshold
 	# (AZAUDIT_SPILL_AT; chunks of 4 records, 2 in memory, under 1) and keeps
 	# them in memory when no temporary file can be made: same report, byte
-	# for byte, in every format, with both threads.
+	# for byte, in every format, with both threads. The document store does
+	# the same (under 1: blocks of 256 bytes, most documents written on their
+	# own; at 16384: blocks of that size holding many documents of a type,
+	# read back through the evaluators' windows).
 	for fmt in json text sarif csv; do
 		$AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/mem.$fmt" "$SAMPLE" 2>/dev/null
 		AZAUDIT_SPILL_AT=1 $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/paged.$fmt" "$SAMPLE" 2>/dev/null
+		AZAUDIT_SPILL_AT=16384 $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/blocks.$fmt" "$SAMPLE" 2>/dev/null
 		AZAUDIT_SPILL_AT=1 AZAUDIT_THREADS=2 TMPDIR="$T/no-such-dir" $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt \
 			-o "$T/nofile.$fmt" "$SAMPLE" 2>/dev/null
 		[ -s "$T/mem.$fmt" ] && cmp -s "$T/mem.$fmt" "$T/paged.$fmt" && ok || bad "paged findings store: $fmt report differs"
+		cmp -s "$T/mem.$fmt" "$T/blocks.$fmt" && ok || bad "document store in blocks of 16 KiB: $fmt report differs"
 		cmp -s "$T/mem.$fmt" "$T/nofile.$fmt" && ok || bad "findings store without a temporary file: $fmt report differs"
 	done
 	# A report file that cannot be written (here: past a file size limit, with
