@@ -204,6 +204,10 @@ void aza_inv__free(aza_inv *inv)
 {
 	if (!inv)
 		return;
+	/* The blocks first: the type entries are in inv->ta. */
+	for (size_t k = 0; k < TYPE_BUCKETS; k++)
+		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext)
+			block_free(t->blk);
 	aza__free(inv->ids);
 	aza__free(inv->children);
 	aza__free(inv->subnames);
@@ -215,9 +219,6 @@ void aza_inv__free(aza_inv *inv)
 	aza_jintern__free(inv->msgs);
 	aza_jintern__free(inv->strs);
 	aza_buf__release(&inv->pk);
-	for (size_t k = 0; k < TYPE_BUCKETS; k++)
-		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext)
-			block_free(t->blk);
 	if (inv->st.fd >= 0)
 		close(inv->st.fd);
 	aza__free(inv->st.buf);
