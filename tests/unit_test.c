@@ -2,11 +2,15 @@
  * unit_test.c - table-driven tests of the JSON parser and accessors, and
  * of the buffer appends reports are made of.
  */
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/internal.h"
+#include "lib/scan.h"
 
 static int passed, failed;
 
@@ -393,8 +397,57 @@ static void test_members(void)
 	aza_arena__release(&a);
 }
 
+/* The document store's file, found among this process's descriptors
+ * (it is unlinked: its link reads "azaudit-store.XXXXXX (deleted)"). */
+static int store_fd(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int fd = -1;
+	for (struct dirent *e; d && (e = readdir(d));) {
+		char path[300], link[4096];
+		snprintf(path, sizeof path, "/proc/self/fd/%s", e->d_name);
+		ssize_t n = readlink(path, link, sizeof link - 1);
+		if (n > 0 && (link[n] = 0, strstr(link, "azaudit-store")))
+			fd = atoi(e->d_name);
+	}
+	if (d)
+		closedir(d);
+	return fd;
+}
+
+/* A document that cannot be read back from the store (here the file is cut
+ * short under the scan) fails the run naming the store, as an I/O error,
+ * and no report is written afterwards: not "out of memory", and not a
+ * report missing the verdicts of the documents that were lost. */
+static void test_store_read_error(void)
+{
+	aza_ctx *ctx = aza_ctx_new();
+	aza_scan *s = aza_scan_new(ctx);
+	int rc = aza_scan_add_path(s, "examples/sample-tenant/snapshot.json");
+	CHECK(rc == 0, "sample tenant read: %s", aza_errmsg(ctx));
+	CHECK(aza_scan__finish(s) == 0, "inventory finished: %s", aza_errmsg(ctx));
+	int fd = store_fd();
+	CHECK(fd >= 0, "the sample tenant's documents are in a store file (AZAUDIT_SPILL_AT=1)");
+	if (fd >= 0 && ftruncate(fd, 0) == 0) {
+		rc = aza_scan_run(s);
+		CHECK(rc == AZA_EIO && strstr(aza_errmsg(ctx), "cannot read the temporary document store"),
+		      "a store cut short: rc %d, \"%s\"", rc, aza_errmsg(ctx));
+		FILE *out = tmpfile();
+		rc = out ? aza_report_write(s, "json", NULL, out) : -1;
+		CHECK(rc == AZA_EIO, "no report after a lost document: rc %d, \"%s\"", rc, aza_errmsg(ctx));
+		if (out)
+			fclose(out);
+	}
+	aza_scan_free(s);
+	aza_ctx_free(ctx);
+}
+
 int main(void)
 {
+	/* Before any other test: the threshold is read once. Every scan of
+	 * this program then keeps its documents and findings in files. */
+	setenv("AZAUDIT_SPILL_AT", "1", 1);
+	test_store_read_error();
 	test_fmt();
 	test_ihash();
 	test_buf();

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ struct aza_inv {
 		char *buf;         /* the part not written yet */
 		size_t len, cap;
 		uint64_t written;  /* bytes in the file */
+		atomic_int rerr;   /* errno of the first failed read (0: none) */
 	} st;
 	aza_res **ids;
 	size_t nids, nbuckets;
@@ -869,6 +871,7 @@ aza_res *aza_inv__last(aza_inv *inv)
  * window alone. */
 static int read_doc(const aza_inv *inv, const aza_res *r, char *b, aza_docwin *w)
 {
+	errno = 0;
 	uint64_t at = r->stored_at;
 	size_t n = r->textlen;
 	if (!w || n >= DOCWIN)
@@ -901,6 +904,11 @@ static int read_doc(const aza_inv *inv, const aza_res *r, char *b, aza_docwin *w
 	return 0;
 }
 
+int aza_inv__store_rerr(aza_inv *inv)
+{
+	return atomic_load(&inv->st.rerr);
+}
+
 void aza_docwin__release(aza_docwin *w)
 {
 	aza__free(w->buf);
@@ -921,8 +929,13 @@ const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a, aza_d
 		memcpy(b, r->t->blk->p + r->stored_at, r->textlen);
 	else if (inv->st.fd < 0)
 		memcpy(b, inv->st.buf + r->stored_at, r->textlen);
-	else if (read_doc(inv, r, b, w))
+	else if (read_doc(inv, r, b, w)) {
+		/* Sticky: what read the document sees only NULL, as for memory;
+		 * the scan then fails naming the store (aza_inv__store_rerr). */
+		int zero = 0, e = errno ? errno : EIO;
+		atomic_compare_exchange_strong(&inv->st.rerr, &zero, e);
 		return NULL;
+	}
 	return aza_json__unpack(a, inv->keys, b, r->textlen);
 }
 

@@ -109,6 +109,10 @@ const aza_json *aza_inv__doc(aza_inv *inv, const aza_res *r, aza_arena *a, aza_d
  * serves a block's worth of them. One per thread, zero-initialised,
  * released with aza_docwin__release. */
 void aza_docwin__release(aza_docwin *w);
+/* The errno of the first read of the document store that failed, or 0.
+ * aza_inv__doc then returned NULL, which its callers take for out of
+ * memory: the scan checks this to fail naming the store instead. */
+int aza_inv__store_rerr(aza_inv *inv);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
 int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);

@@ -204,6 +204,9 @@ int aza_scan__add(aza_scan *s, const aza_frec *f, const aza_fx *x)
 
 int aza_scan__store_error(aza_scan *s)
 {
+	int e = aza_inv__store_rerr(s->inv);
+	if (e)
+		return aza__err(s->ctx, AZA_EIO, "cannot read the temporary document store: %s", strerror(e));
 	if (s->l.ioerr == AZA_EIO)
 		return aza__err(s->ctx, AZA_EIO, "cannot write or read the temporary findings store (disk full?)");
 	return aza__err(s->ctx, AZA_ENOMEM, "out of memory");

@@ -306,10 +306,11 @@ void aza_report__cis_json(aza_buf *b, const char *cis)
 }
 
 /* A finding the scan could not read back (findings.h) was written as a
- * placeholder: the report is not complete, so it is not written. */
+ * placeholder, or a document could not be read back after the run (the
+ * triage's tags): the report is not complete, so it is not written. */
 static int records_lost(aza_scan *s)
 {
-	return s->l.ioerr ? aza_scan__store_error(s) : 0;
+	return s->l.ioerr || aza_inv__store_rerr(s->inv) ? aza_scan__store_error(s) : 0;
 }
 
 int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, FILE *fp)

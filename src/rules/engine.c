@@ -912,7 +912,7 @@ out:
 	aza_arena__release(&ev.docs);
 	aza_arena__release(&ev.tmp);
 	aza_docwin__release(&ev.win);
-	if (s->l.ioerr)
+	if (s->l.ioerr || aza_inv__store_rerr(s->inv))
 		return aza_scan__store_error(s);
 	if (rc || ev.failed)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");

@@ -221,6 +221,16 @@ if [ $have_jq -eq 1 ]; then
 			bad "report past the file size limit, $th thread(s): exit $rc, $(head -c 300 "$T/err")"
 		[ -z "$(ls "$T" | grep '^big\.json')" ] && ok || bad "report past the file size limit left $(ls "$T" | grep '^big')"
 	done
+	# The document store cannot grow past a file size limit (64 KiB, the
+	# store in blocks of 256 bytes from the first document on): an error
+	# naming the input and the resource being stored, exit 2, no report.
+	for th in 1 2; do
+		rm -f "$T/lim.json"
+		(trap '' XFSZ; ulimit -f 64; AZAUDIT_SPILL_AT=1 AZAUDIT_THREADS=$th exec $AZ scan --now "$NOW" --config "$CONFIG" \
+			-f json -o "$T/lim.json" "$SAMPLE") 2> "$T/err"; rc=$?
+		[ $rc -eq 2 ] && grep -q "snapshot.json:[0-9]*:[0-9]*: resources\[[0-9]*\]: cannot write the temporary document store: File too large" "$T/err" &&
+			[ ! -e "$T/lim.json" ] && ok || bad "document store past the file size limit, $th thread(s): exit $rc, $(head -c 300 "$T/err")"
+	done
 	# every status is represented, and every finding line is well formed
 	for s in PASS FAIL UNKNOWN MANUAL; do
 		grep -q "^AZA-[A-Z]*-[0-9][0-9][0-9] $s /" "$T/sample-got" && ok || bad "sample tenant has no $s finding"
