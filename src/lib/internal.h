@@ -77,6 +77,10 @@ const char *aza__cfg_runtime_min(const struct aza_cfg *c, const char *stack, con
 typedef struct aza_arena {
 	struct aza_chunk *head;
 	size_t used_total;
+	/* 0: chunks of 64 KiB and more, growing with the arena (big scans make
+	 * few chunks). Else chunks of at least this size, not growing: for the
+	 * many small arenas that live long (a parsed NSG). */
+	size_t chunk_min;
 } aza_arena;
 typedef struct aza_arena_mark {
 	struct aza_chunk *chunk;

@@ -140,6 +140,7 @@ void aza_arena__init(aza_arena *a)
 {
 	a->head = NULL;
 	a->used_total = 0;
+	a->chunk_min = 0;
 }
 
 void aza_arena__release(aza_arena *a)
@@ -191,9 +192,10 @@ void *aza_arena__alloc(aza_arena *a, size_t n)
 		if (c && c->cap - c->used >= n + pad) {
 			prefault(c, c->used + n + pad);
 		} else {
-			size_t cap = n > CHUNK_MIN ? n : CHUNK_MIN;
+			size_t min = a->chunk_min ? a->chunk_min : CHUNK_MIN;
+			size_t cap = n > min ? n : min;
 			/* Grow chunk sizes with the arena so big scans make few chunks. */
-			if (a->used_total / 8 > cap && a->used_total / 8 < ((size_t)64 << 20))
+			if (!a->chunk_min && a->used_total / 8 > cap && a->used_total / 8 < ((size_t)64 << 20))
 				cap = a->used_total / 8;
 			c = aza__malloc(sizeof *c + cap);
 			if (!c)

@@ -263,20 +263,32 @@ typedef struct prep {
 	size_t *nisrc;
 } prep;
 
-static int prep_nsg(aza_arena *a, const aza_nsg *g, prep *p)
+/* The rules' internet sources, in a (what stays: exactly their size, as
+ * the model keeps them for every NSG a frontend reaches); tmp (NULL: a)
+ * holds the work areas. */
+static int prep_nsg(aza_arena *a, aza_arena *tmp, const aza_nsg *g, prep *p)
 {
+	if (!tmp)
+		tmp = a;
 	p->isrc = aza_arena__alloc(a, (g->n + 1) * sizeof *p->isrc);
 	p->nisrc = aza_arena__alloc(a, (g->n + 1) * sizeof *p->nisrc);
 	if (!p->isrc || !p->nisrc)
 		return -1;
 	for (size_t i = 0; i < g->n; i++) {
 		const aza_nsg_rule *r = &g->rules[i];
-		aza_nsg_span *s = set_dup(a, r->src, r->nsrc);
-		aza_nsg_span *o = aza_arena__alloc(a, (r->nsrc + N_INTERNET + 1) * sizeof *o);
+		aza_arena_mark m = aza_arena__mark(tmp);
+		aza_nsg_span *s = set_dup(tmp, r->src, r->nsrc);
+		aza_nsg_span *o = aza_arena__alloc(tmp, (r->nsrc + N_INTERNET + 1) * sizeof *o);
 		if (!s || !o)
 			return -1;
 		size_t n = aza_nsg__span_norm(s, r->nsrc);
 		p->nisrc[i] = set_and(s, n, internet, N_INTERNET, o);
+		if (tmp != a) {
+			aza_nsg_span *k = set_dup(a, o, p->nisrc[i]);
+			aza_arena__reset(tmp, m);
+			if (!(o = k))
+				return -1;
+		}
 		p->isrc[i] = o;
 	}
 	return 0;
@@ -541,7 +553,7 @@ int aza_expo__eval(aza_arena *a, const aza_nsg *first, const aza_nsg *second, co
 		prep p;
 		size_t *use, n;
 		unsigned char *fam;
-		if (prep_nsg(&t, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &fam, &n) ||
+		if (prep_nsg(&t, NULL, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &fam, &n) ||
 		    view_build(a, &t, g[i], &p, use, fam, n, &v[i]))
 			rc = -1;
 	}
@@ -872,7 +884,7 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 		return n;
 	}
 	n->note = touched_note(x);
-	if (prep_nsg(&n->g.a, &n->g, &n->p)) {
+	if (prep_nsg(&x->a, &x->t, &n->g, &n->p)) {
 		x->oom = 1;
 		return n;
 	}

@@ -521,6 +521,82 @@ static int by_priority(const void *a, const void *b)
 	return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
+#define A8(x) (((x) + 7) & ~(size_t)7)
+
+static size_t str_size(const char *s)
+{
+	return s ? A8(strlen(s) + 1) : 0;
+}
+
+/* Copy src's n elements of size sz into a (NULL for none). */
+static void *copy_arr(aza_arena *a, const void *src, size_t n, size_t sz, int *oom)
+{
+	if (!n || !src)
+		return NULL;
+	void *d = aza_arena__alloc(a, n * sz);
+	if (!d)
+		*oom = 1;
+	else
+		memcpy(d, src, n * sz);
+	return d;
+}
+
+static const char *copy_str(aza_arena *a, const char *s, int *oom)
+{
+	if (!s)
+		return NULL;
+	const char *d = aza_arena__strdup(a, s);
+	if (!d)
+		*oom = 1;
+	return d;
+}
+
+/* Move n's rules into an arena of one chunk of exactly their size.
+ * Parsing leaves doubled arrays and the internet-source work areas behind
+ * (a rule took 1.2 KB where it needs about 200 bytes), and the exposure
+ * model keeps every NSG a public frontend reaches: 40 MB for the 1,500
+ * NSGs of a 100k-resource tenant, in 64 KiB chunks. 0, or -1 out of
+ * memory (n is then unchanged). */
+static int compact(aza_nsg *n)
+{
+	size_t sz = A8(n->n * sizeof *n->rules);
+	for (size_t i = 0; i < n->n; i++) {
+		const aza_nsg_rule *r = &n->rules[i];
+		sz += A8(r->nports * sizeof *r->ports) + A8(r->nsrc * sizeof *r->src) + A8(r->ndst * sizeof *r->dst) +
+		      A8(r->ndst6 * sizeof *r->dst6) + A8(r->ndtok * sizeof *r->dtok) + A8(r->ninet * sizeof *r->inet) +
+		      str_size(r->name) + str_size(r->source);
+		for (size_t k = 0; k < r->ndtok; k++)
+			sz += str_size(r->dtok[k]);
+	}
+	aza_arena b;
+	aza_arena__init(&b);
+	b.chunk_min = sz ? sz : 8;
+	int oom = 0;
+	aza_nsg_rule *rules = copy_arr(&b, n->rules, n->n, sizeof *n->rules, &oom);
+	for (size_t i = 0; i < n->n && !oom; i++) {
+		aza_nsg_rule *r = &rules[i];
+		const aza_nsg_rule *o = &n->rules[i];
+		r->name = copy_str(&b, o->name, &oom);
+		r->source = copy_str(&b, o->source, &oom);
+		r->ports = copy_arr(&b, o->ports, o->nports, sizeof *o->ports, &oom);
+		r->src = copy_arr(&b, o->src, o->nsrc, sizeof *o->src, &oom);
+		r->dst = copy_arr(&b, o->dst, o->ndst, sizeof *o->dst, &oom);
+		r->dst6 = copy_arr(&b, o->dst6, o->ndst6, sizeof *o->dst6, &oom);
+		r->inet = copy_arr(&b, o->inet, o->ninet, sizeof *o->inet, &oom);
+		r->dtok = copy_arr(&b, o->dtok, o->ndtok, sizeof *o->dtok, &oom);
+		for (size_t k = 0; k < o->ndtok && !oom; k++)
+			r->dtok[k] = copy_str(&b, o->dtok[k], &oom);
+	}
+	if (oom) {
+		aza_arena__release(&b);
+		return -1;
+	}
+	aza_arena__release(&n->a);
+	n->a = b;
+	n->rules = rules;
+	return 0;
+}
+
 int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen)
 {
 	memset(n, 0, sizeof *n);
@@ -570,6 +646,10 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 			n->error = "out of memory";
 			return -1;
 		}
+	if (compact(n)) {
+		n->error = "out of memory";
+		return -1;
+	}
 	if (rules_seen)
 		*rules_seen = seen;
 	return 0;
