@@ -32,6 +32,7 @@ measure() {
 printf '%-9s %-24s %8s %9s %10s %8s\n' resources what seconds MB/s peakRSS_MB vs_parse
 for n in $SIZES; do
 	f="$D/tenant-$n.json"
+	# An existing file is reused: delete $D/tenant-*.json after changing bench/gen.c.
 	[ -s "$f" ] || ./build/bench-gen "$n" > "$f"
 	mb=$(du -m "$f" | cut -f1)
 	set -- $(measure cat "$f"); cat_s=$1; cat_m=$2
