@@ -361,18 +361,6 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 
 /* ---- locks on mission-critical resources (subscription scope) ---- */
 
-static const aza_res *lock_on(aza_ev *ev, const aza_res *r)
-{
-	for (const aza_res *l = aza_inv_first(aza_ev_inv(ev), LOCKS); l; l = l->next_of_type) {
-		if (!aza_id_within(r->id, l->parent))
-			continue;
-		const char *lv = aza_json_str(aza_prop(ev, l, "properties.level"));
-		if (lv && (aza__strieq(lv, "CanNotDelete") || aza__strieq(lv, "ReadOnly")))
-			return l;
-	}
-	return NULL;
-}
-
 static void critical_locks(aza_ev *ev, const aza_res *sub)
 {
 	const struct aza_cfg *cfg = aza_ev_cfg(ev);
@@ -396,7 +384,7 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 				if (r->pseudo || !aza__strieq(r->sub, last_seg(sub->id)) || !aza_ev_is_critical(ev, r))
 					continue;
 				n++;
-				const aza_res *lk = lock_on(ev, r);
+				const aza_res *lk = aza_ev_delete_lock(ev, r, NULL);
 				if (lk) {
 					const char *at = aza__strieq(lk->parent, r->id) ? "the resource itself" : lk->parent;
 					aza_pass(ev, r, "tagged %s; lock '%s' (%s) at %s", tag, last_seg(lk->name),

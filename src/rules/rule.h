@@ -108,5 +108,10 @@ double aza_ev_now(aza_ev *ev);
 
 /* Common helper: the resource carries the user's "mission-critical" tag. */
 int aza_ev_is_critical(aza_ev *ev, const aza_res *r);
+/* The CanNotDelete or ReadOnly lock whose scope holds r nearest to it (r
+ * itself, then a resource above it, its resource group, its subscription;
+ * at one scope the first in input order), or NULL; *level (may be NULL)
+ * gets its level. */
+const aza_res *aza_ev_delete_lock(aza_ev *ev, const aza_res *r, const char **level);
 
 #endif

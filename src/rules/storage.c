@@ -587,15 +587,11 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 
 static void delete_lock(aza_ev *ev, const aza_res *r)
 {
-	const char *why;
-	for (const aza_res *l = aza_inv_first(aza_ev_inv(ev), "Microsoft.Authorization/locks"); l; l = l->next_of_type) {
-		if (!aza_id_within(r->id, l->parent))
-			continue;
-		const char *lv = aza_json_str(aza_prop(ev, l, "properties.level"));
-		if (lv && (aza__strieq(lv, "CanNotDelete") || aza__strieq(lv, "ReadOnly"))) {
-			aza_pass(ev, r, "lock '%s' (%s) at %s", l->name, lv, aza__strieq(l->parent, r->id) ? "the account" : l->parent);
-			return;
-		}
+	const char *why, *lv;
+	const aza_res *l = aza_ev_delete_lock(ev, r, &lv);
+	if (l) {
+		aza_pass(ev, r, "lock '%s' (%s) at %s", l->name, lv, aza__strieq(l->parent, r->id) ? "the account" : l->parent);
+		return;
 	}
 	if (!aza_ev_collected(ev, "Microsoft.Authorization/locks", r, &why)) {
 		aza_unknown(ev, r, "%s", why);
