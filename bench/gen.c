@@ -137,8 +137,10 @@ static void end(void)
 		putchar('\n');
 }
 
+/* A resource's opening (begin()) and the fields every resource has. */
 static void common(const char *id, const char *name, const char *type, const struct unit *u, unsigned i)
 {
+	begin();
 	printf("{%s\"id\": \"%s\",%s\"name\": \"%s\",%s\"type\": \"%s\",%s\"location\": \"%s\",%s\"tags\": {\"env\": \"%s\", \"owner\": \"team-%u\", \"costCenter\": \"cc-%u\"},",
 	       ind(), id, ind(), name, ind(), type, ind(), regions[u->reg], ind(), i % 3 ? "prod" : "dev", i % 40, i % 97);
 }
@@ -150,7 +152,6 @@ static void nsg(const struct unit *u)
 	char id[256], name[64];
 	sprintf(name, "nsg-%u", u->b);
 	rid(id, u, "Microsoft.Network/networkSecurityGroups", name);
-	begin();
 	common(id, name, "Microsoft.Network/networkSecurityGroups", u, u->b);
 	printf("%s\"properties\": {\"provisioningState\": \"Succeeded\", \"securityRules\": [", ind());
 	unsigned n = 5 + rnd(45);
@@ -193,7 +194,6 @@ static void vnet(const struct unit *u)
 	s->oct = seq++ % 256;
 	s->nsub = 2 + rnd(3);
 	s->nics = 0;
-	begin();
 	common(id, name, "Microsoft.Network/virtualNetworks", u, u->b);
 	printf("%s\"properties\": {\"provisioningState\": \"Succeeded\", \"resourceGuid\": \"%s\", \"addressSpace\": {\"addressPrefixes\": [\"10.%u.0.0/16\"]}, \"subnets\": [",
 	       ind(), g, s->oct);
@@ -218,7 +218,6 @@ static void public_ip(const struct unit *u, unsigned b, const char *ipc, char *i
 	int standard = rnd(10) < 7;
 	sprintf(name, "pip-%u", b);
 	rid(id, u, "Microsoft.Network/publicIPAddresses", name);
-	begin();
 	common(id, name, "Microsoft.Network/publicIPAddresses", u, b);
 	printf("%s\"sku\": {\"name\": \"%s\", \"tier\": \"Regional\"},%s\"properties\": {\"provisioningState\": \"Succeeded\", "
 	       "\"ipAddress\": \"20.%u.%u.%u\", \"publicIPAddressVersion\": \"IPv4\", \"publicIPAllocationMethod\": \"%s\", "
@@ -242,7 +241,6 @@ static void nic(const struct unit *u, const char *id, const char *name, unsigned
 		sprintf(lbref + strlen(lbref), ", \"loadBalancerInboundNatRules\": [{\"id\": \"%s\"}]", nat);
 	if (rnd(2))
 		sprintf(nsgref, "\"networkSecurityGroup\": {\"id\": \"%s\"}, ", s->nsg[0]);
-	begin();
 	common(id, name, "Microsoft.Network/networkInterfaces", u, b);
 	printf("%s\"properties\": {\"provisioningState\": \"Succeeded\", \"ipConfigurations\": [{\"name\": \"ipconfig1\", "
 	       "\"id\": \"%s/ipConfigurations/ipconfig1\", \"properties\": {\"provisioningState\": \"Succeeded\", \"privateIPAddress\": \"10.%u.%u.%u\", "
@@ -261,7 +259,6 @@ static void disk(const struct unit *u, const char *id, const char *name, unsigne
 	char managed[320] = "";
 	if (vm)
 		sprintf(managed, ", \"managedBy\": \"%s\"", vm);
-	begin();
 	common(id, name, "Microsoft.Compute/disks", u, b);
 	printf("%s\"sku\": {\"name\": \"Premium_LRS\", \"tier\": \"Premium\"},%s\"properties\": {%s"
 	       "\"creationData\": {\"createOption\": \"%s\"}, \"diskSizeGB\": %u, \"diskIOPSReadWrite\": 500, "
@@ -278,7 +275,6 @@ static void disk(const struct unit *u, const char *id, const char *name, unsigne
 static void vm(const struct unit *u, const char *id, const char *name, unsigned b, const char *nicid,
                const char *diskid, const char *diskname, unsigned gb)
 {
-	begin();
 	common(id, name, "Microsoft.Compute/virtualMachines", u, b);
 	printf("%s\"properties\": {\"vmId\": \"%08x-0000-4000-8000-000000000000\", \"hardwareProfile\": {\"vmSize\": \"Standard_D2s_v5\"}, "
 	       "\"storageProfile\": {\"imageReference\": {\"publisher\": \"Canonical\", \"offer\": \"0001-com-ubuntu-server-jammy\", \"sku\": \"22_04-lts-gen2\", \"version\": \"latest\"}, "
@@ -334,7 +330,6 @@ static void load_balancer(const struct unit *u, unsigned m)
 	public_ip(u, b, fe, pip);
 	for (unsigned k = 0; k < m; k++)
 		compute(u, b + 1 + 3 * k, 0, pool, k ? NULL : nat, ipc[k]);
-	begin();
 	common(id, name, "Microsoft.Network/loadBalancers", u, b);
 	printf("%s\"sku\": {\"name\": \"Standard\", \"tier\": \"Regional\"},%s\"properties\": {\"provisioningState\": \"Succeeded\", "
 	       "\"frontendIPConfigurations\": [{\"name\": \"fe-public\", \"id\": \"%s\", \"properties\": {\"provisioningState\": \"Succeeded\", "
@@ -365,7 +360,6 @@ static void storage(const struct unit *u)
 	char id[256], name[64];
 	sprintf(name, "st%u", u->b);
 	rid(id, u, "Microsoft.Storage/storageAccounts", name);
-	begin();
 	common(id, name, "Microsoft.Storage/storageAccounts", u, u->b);
 	printf("%s\"kind\": \"StorageV2\", \"sku\": {\"name\": \"%s\", \"tier\": \"Standard\"},%s\"properties\": {\"keyCreationTime\": "
 	       "{\"key1\": \"2025-0%u-18T04:42:22Z\", \"key2\": \"2025-03-18T04:42:22Z\"}, \"allowBlobPublicAccess\": %s, "
@@ -410,7 +404,6 @@ static void vault(const struct unit *u, char *id)
 	}
 	if (soft && rnd(2))
 		strcpy(purge, "\"enablePurgeProtection\": true, ");
-	begin();
 	common(id, name, "Microsoft.KeyVault/vaults", u, u->b);
 	printf("%s\"properties\": {\"sku\": {\"family\": \"A\", \"name\": \"%s\"}, \"tenantId\": \"%s\", %s\"accessPolicies\": [%s], "
 	       "\"enabledForDeployment\": false, \"enabledForDiskEncryption\": %s, \"enabledForTemplateDeployment\": false, "
@@ -450,7 +443,6 @@ static void sql_server(const struct unit *u, char *id)
 	                            "1.3", "1.0", "1.0", "1.1", "1.1", "None", "None", "None", "None"};
 	sprintf(name, "sql-%u", u->b);
 	rid(id, u, "Microsoft.Sql/servers", name);
-	begin();
 	common(id, name, "Microsoft.Sql/servers", u, u->b);
 	printf("%s\"kind\": \"v12.0\",%s\"properties\": {\"fullyQualifiedDomainName\": \"%s.database.windows.net\", \"administratorLogin\": \"sqladmin\", "
 	       "\"version\": \"12.0\", \"state\": \"Ready\", \"minimalTlsVersion\": \"%s\", \"publicNetworkAccess\": \"%s\", "
@@ -470,7 +462,6 @@ static void sql_database(const struct unit *u, const char *server, unsigned k)
 	                        : "{\"name\": \"Standard\", \"tier\": \"Standard\", \"capacity\": 10}";
 	sprintf(id, "%s/databases/%s", server, names[k]);
 	guid(g, u->b * 7ull + 2 + k);
-	begin();
 	common(id, names[k], "Microsoft.Sql/servers/databases", u, u->b);
 	printf("%s\"sku\": %s,%s\"kind\": \"%s\",%s\"properties\": {\"collation\": \"SQL_Latin1_General_CP1_CI_AS\", \"maxSizeBytes\": %s, "
 	       "\"status\": \"Online\", \"databaseId\": \"%s\", \"creationDate\": \"2025-0%u-12T09:30:00.00Z\", \"currentServiceObjectiveName\": \"%s\", "
@@ -528,7 +519,6 @@ static void site(const struct unit *u)
 	int lin = rnd(2);
 	sprintf(name, "app-%u", u->b);
 	rid(id, u, "Microsoft.Web/sites", name);
-	begin();
 	common(id, name, "Microsoft.Web/sites", u, u->b);
 	printf("%s\"kind\": \"%s\",%s\"properties\": {\"state\": \"Running\", \"hostNames\": [\"%s.azurewebsites.net\"], \"repositorySiteName\": \"%s\", "
 	       "\"usageState\": \"Normal\", \"enabled\": true, \"enabledHostNames\": [\"%s.azurewebsites.net\", \"%s.scm.azurewebsites.net\"], "
@@ -613,7 +603,6 @@ static void other(const struct unit *u, int t)
 		t = (int)rnd(6);
 	sprintf(name, "res-%u", u->b);
 	rid(id, u, other_types[t], name);
-	begin();
 	common(id, name, other_types[t], u, u->b);
 	printf("%s\"properties\": {\"provisioningState\": \"Succeeded\", \"description\": \"synthetic resource of a type no rule reads\", "
 	       "\"settings\": {\"a\": %u, \"b\": [1, 2, 3, 4, 5, 6, 7, 8], \"c\": {\"d\": \"%s\", \"e\": null, \"f\": 1.5e3}}}}",

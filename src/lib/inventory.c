@@ -887,19 +887,13 @@ static int read_doc(const aza_inv *inv, const aza_res *r, char *b, aza_docwin *w
 		return aza__file_io(inv->st.fd, b, n, at, 0);
 	if (!w->buf && !(w->buf = aza__malloc(DOCWIN)))
 		return aza__file_io(inv->st.fd, b, n, at, 0);
-	size_t want = DOCWIN;
-	if (inv->st.written - at < want)
-		want = (size_t)(inv->st.written - at);
-	ssize_t got;
-	do
-		got = pread(inv->st.fd, w->buf, want, (off_t)at);
-	while (got < 0 && errno == EINTR);
-	if (got < (ssize_t)n) {
-		w->len = 0;
-		return aza__file_io(inv->st.fd, b, n, at, 0);
-	}
+	/* The file holds written bytes: a window short of them is an error. */
+	size_t want = inv->st.written - at < DOCWIN ? (size_t)(inv->st.written - at) : DOCWIN;
+	w->len = 0;
+	if (want < n || aza__file_io(inv->st.fd, w->buf, want, at, 0))
+		return -1;
 	w->off = at;
-	w->len = (size_t)got;
+	w->len = want;
 	memcpy(b, w->buf, n);
 	return 0;
 }

@@ -390,26 +390,29 @@ static int delete_level(aza_ev *ev, const aza_res *l, const char **level)
 const aza_res *aza_ev_delete_lock(aza_ev *ev, const aza_res *r, const char **level)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	char scope[2048];
 	size_t n = strlen(r->id);
-	if (n >= sizeof scope)
-		n = 0; /* not an id Resource Manager makes: only the scopes of everything */
-	for (size_t p = n + 1; p-- > 0;) {
-		if (p < n && r->id[p] != '/')
-			continue;
-		/* At p = 0: "/" then "" (a scope of everything). */
-		for (int k = p ? 0 : 1; k >= 0; k--) {
-			size_t len = p ? p : (size_t)k;
-			memcpy(scope, r->id, len);
-			scope[len] = 0;
-			for (const aza_res *l = aza_inv_child(inv, scope, LOCK_TYPE); l; l = aza_inv_next_child(l, scope))
-				if (delete_level(ev, l, level))
-					return l;
-			if (p)
-				break;
-		}
+	char buf[1024], *scope = n < sizeof buf ? buf : aza__malloc(n + 1);
+	const aza_res *found = NULL;
+	if (!scope) {
+		ev->failed = 1;
+		return NULL;
 	}
-	return NULL;
+	/* r's id, then each prefix that ends at a segment, then "/" and ""
+	 * (scopes of everything). */
+	memcpy(scope, r->id, n + 1);
+	for (size_t p = n; !found; p--) {
+		if (p > 1 && p < n && r->id[p] != '/')
+			continue;
+		scope[p] = 0;
+		for (const aza_res *l = aza_inv_child(inv, scope, LOCK_TYPE); l && !found; l = aza_inv_next_child(l, scope))
+			if (delete_level(ev, l, level))
+				found = l;
+		if (p == 0)
+			break;
+	}
+	if (scope != buf)
+		aza__free(scope);
+	return found;
 }
 
 /* Run one check on one target; a check that says nothing is a bug we

@@ -263,13 +263,11 @@ typedef struct prep {
 	size_t *nisrc;
 } prep;
 
-/* The rules' internet sources, in a (what stays: exactly their size, as
- * the model keeps them for every NSG a frontend reaches); tmp (NULL: a)
- * holds the work areas. */
+/* The rules' internet sources, in a; tmp holds the work areas. When they
+ * differ, what stays in a is exactly its size (the model keeps it for
+ * every NSG a frontend reaches). */
 static int prep_nsg(aza_arena *a, aza_arena *tmp, const aza_nsg *g, prep *p)
 {
-	if (!tmp)
-		tmp = a;
 	p->isrc = aza_arena__alloc(a, (g->n + 1) * sizeof *p->isrc);
 	p->nisrc = aza_arena__alloc(a, (g->n + 1) * sizeof *p->nisrc);
 	if (!p->isrc || !p->nisrc)
@@ -553,7 +551,7 @@ int aza_expo__eval(aza_arena *a, const aza_nsg *first, const aza_nsg *second, co
 		prep p;
 		size_t *use, n;
 		unsigned char *fam;
-		if (prep_nsg(&t, NULL, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &fam, &n) ||
+		if (prep_nsg(&t, &t, g[i], &p) || use_list(&t, g[i], &p, dst, &use, &fam, &n) ||
 		    view_build(a, &t, g[i], &p, use, fam, n, &v[i]))
 			rc = -1;
 	}
@@ -884,7 +882,7 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 		return n;
 	}
 	n->note = touched_note(x);
-	if (prep_nsg(&x->a, &x->t, &n->g, &n->p)) {
+	if (aza_nsg__compact(&n->g) || prep_nsg(&x->a, &x->t, &n->g, &n->p)) {
 		x->oom = 1;
 		return n;
 	}

@@ -384,11 +384,11 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 				if (r->pseudo || !aza__strieq(r->sub, last_seg(sub->id)) || !aza_ev_is_critical(ev, r))
 					continue;
 				n++;
-				const aza_res *lk = aza_ev_delete_lock(ev, r, NULL);
+				const char *lv;
+				const aza_res *lk = aza_ev_delete_lock(ev, r, &lv);
 				if (lk) {
 					const char *at = aza__strieq(lk->parent, r->id) ? "the resource itself" : lk->parent;
-					aza_pass(ev, r, "tagged %s; lock '%s' (%s) at %s", tag, last_seg(lk->name),
-					         aza_json_str(aza_prop(ev, lk, "properties.level")), at);
+					aza_pass(ev, r, "tagged %s; lock '%s' (%s) at %s", tag, last_seg(lk->name), lv, at);
 				} else if (!collected) {
 					aza_unknown(ev, r, "tagged %s; %s", tag, why);
 				} else {

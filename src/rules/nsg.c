@@ -551,13 +551,7 @@ static const char *copy_str(aza_arena *a, const char *s, int *oom)
 	return d;
 }
 
-/* Move n's rules into an arena of one chunk of exactly their size.
- * Parsing leaves doubled arrays and the internet-source work areas behind
- * (a rule took 1.2 KB where it needs about 200 bytes), and the exposure
- * model keeps every NSG a public frontend reaches: 40 MB for the 1,500
- * NSGs of a 100k-resource tenant, in 64 KiB chunks. 0, or -1 out of
- * memory (n is then unchanged). */
-static int compact(aza_nsg *n)
+int aza_nsg__compact(aza_nsg *n)
 {
 	size_t sz = A8(n->n * sizeof *n->rules);
 	for (size_t i = 0; i < n->n; i++) {
@@ -646,10 +640,6 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 			n->error = "out of memory";
 			return -1;
 		}
-	if (compact(n)) {
-		n->error = "out of memory";
-		return -1;
-	}
 	if (rules_seen)
 		*rules_seen = seen;
 	return 0;

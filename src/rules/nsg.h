@@ -133,6 +133,13 @@ int aza_nsg_load(aza_ev *ev, const aza_res *nsg, aza_nsg *n, int *rules_seen);
  * NULL) its child securityRules resources from the inventory. */
 int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen);
 void aza_nsg_free(aza_nsg *n);
+/* Move n's rules into an arena of one chunk of exactly their size, for an
+ * NSG kept long. Parsing leaves doubled arrays and the internet-source
+ * work areas behind (a rule took 1.2 KB where it needs about 200 bytes),
+ * and the exposure model keeps every NSG a public frontend reaches: 40 MB
+ * for the 1,500 NSGs of a 100k-resource tenant, in 64 KiB chunks. 0, or
+ * -1 out of memory (n is then unchanged). */
+int aza_nsg__compact(aza_nsg *n);
 
 /* What lets internet traffic in. */
 typedef struct aza_nsg_hit {
