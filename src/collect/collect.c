@@ -673,6 +673,12 @@ static void walk_free(aza_walk *w)
 	aza__free(w);
 }
 
+/* A walk whose page request was dropped by a cancel. */
+static void walk_drop(void *ud)
+{
+	walk_free(ud);
+}
+
 /* "code: message" from an ARM or Graph error body, else a short excerpt. */
 static void error_text(aza_collect *c, const aza_hresp *r, char *out, size_t cap)
 {
@@ -851,6 +857,7 @@ static int submit_page(aza_collect *c, aza_walk *w, const char *url, const char 
 	memset(&o, 0, sizeof o);
 	o.cb = walk_cb;
 	o.ud = w;
+	o.drop = walk_drop;
 	o.aud = w->aud;
 	if (w->kind == AZA_WALK_ARG) {
 		/* The query body again, with the page's $skipToken in its options. */

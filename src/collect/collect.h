@@ -45,6 +45,9 @@ typedef struct aza_hreq_opts {
 	void *sign_ud;
 	aza_http_cb cb;
 	void *ud;
+	/* Frees ud when the request is dropped without cb having run (the
+	 * collection was cancelled); NULL: ud is owned elsewhere. */
+	void (*drop)(void *ud);
 } aza_hreq_opts;
 
 /* Supplies the current token of an audience (force: discard the cached one).

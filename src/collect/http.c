@@ -27,6 +27,7 @@ typedef struct hreq {
 	double due;        /* monotonic ms when it may start */
 	aza_http_cb cb;
 	void *ud;
+	void (*drop)(void *ud);
 	int host;          /* index in h->hosts */
 	int fam;           /* AZA_FAM_*, or -1 */
 	long remaining;    /* from x-ms-ratelimit-remaining-* / x-ms-user-quota-remaining, -1 if none */
@@ -143,6 +144,8 @@ void aza_http__free(aza_http *h)
 	while (h->head) {
 		hreq *r = h->head;
 		h->head = r->next;
+		if (r->drop)
+			r->drop(r->ud);
 		req_free(r);
 	}
 	/* Transfers still in flight (after a cancel). */
@@ -150,6 +153,8 @@ void aza_http__free(aza_http *h)
 		hreq *r = h->act;
 		h->act = r->anext;
 		curl_multi_remove_handle(h->multi, r->easy);
+		if (r->drop)
+			r->drop(r->ud);
 		req_free(r);
 	}
 	curl_multi_cleanup(h->multi);
@@ -252,6 +257,7 @@ int aza_http__submit(aza_http *h, const aza_hreq_opts *o)
 	r->sign_ud = o->sign_ud;
 	r->cb = o->cb;
 	r->ud = o->ud;
+	r->drop = o->drop;
 	r->host = host_of(h, r->url);
 	r->fam = family(r->url, r->aud);
 	r->due = 0;

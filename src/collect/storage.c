@@ -487,6 +487,7 @@ static int submit(dpcall *k)
 	o.url = url;
 	o.cb = dp_cb;
 	o.ud = k;
+	o.drop = aza__free; /* a cancel drops the call */
 	if (a->sharedkey) {
 		o.sign = sign;
 		o.sign_ud = k;

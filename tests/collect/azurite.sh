@@ -40,15 +40,21 @@ KEY=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KB
 HEX=$(printf '%s' "$KEY" | openssl base64 -d -A | od -An -tx1 -v | tr -d ' \n')
 VER=2021-08-06
 
-# Azurite on three random loopback ports, in memory.
-"$AZURITE" --silent --inMemoryPersistence --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 \
-	--tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 >"$T/azurite.log" 2>&1 &
-AP=$!
+# Azurite on three random loopback ports, in memory. A loaded machine can be
+# slow to start node: wait up to a minute, and try a second time.
 port_of() { sed -n "s/.*$1 service is successfully listening at http:\/\/127.0.0.1:\([0-9]*\).*/\1/p" "$T/azurite.log" 2>/dev/null; }
-i=0
-while [ -z "$(port_of Table)" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-BP=$(port_of Blob); QP=$(port_of Queue); TP=$(port_of Table)
-[ -n "$BP" ] && [ -n "$QP" ] && [ -n "$TP" ] || { echo "azurite did not start: $(cat "$T/azurite.log")"; echo "0 passed, 1 failed"; exit 1; }
+for try in 1 2; do
+	"$AZURITE" --silent --inMemoryPersistence --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 \
+		--tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 >"$T/azurite.log" 2>&1 &
+	AP=$!
+	i=0
+	while [ -z "$(port_of Table)" ] && [ $i -lt 600 ] && kill -0 "$AP" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+	BP=$(port_of Blob); QP=$(port_of Queue); TP=$(port_of Table)
+	[ -n "$BP" ] && [ -n "$QP" ] && [ -n "$TP" ] && break
+	echo "azurite did not start (try $try, ${i}00 ms): $(tail -5 "$T/azurite.log")"
+	kill -KILL "$AP" 2>/dev/null; wait "$AP" 2>/dev/null; AP=
+done
+[ -n "$BP" ] && [ -n "$QP" ] && [ -n "$TP" ] || { echo "FAIL azurite did not start"; echo "0 passed, 1 failed"; exit 1; }
 
 # sk METHOD SERVICE PORT PATH QUERY [BODYFILE] [x-ms header]: one Shared Key
 # request to Azurite (path-style: /account/path); prints the HTTP status.
@@ -102,9 +108,9 @@ start_emu() {
 	"$EMU" --examples "$EX" --port-file "$T/port" --subs 1 --azurite-account "$ACC" "$@" 2>"$T/emu.err" &
 	EP=$!
 	i=0
-	while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	while [ ! -s "$T/port" ] && [ $i -lt 400 ] && kill -0 "$EP" 2>/dev/null; do sleep 0.05; i=$((i + 1)); done
 	P=$(cat "$T/port" 2>/dev/null)
-	[ -n "$P" ] || { echo "emulator did not start: $(cat "$T/emu.err")"; exit 1; }
+	[ -n "$P" ] || { echo "FAIL emulator did not start: $(cat "$T/emu.err")"; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
 }
 # coll OUT: collect with Shared Key against Azurite; scan; verdicts of the account in $T/v.txt.
 coll() {

@@ -32,9 +32,9 @@ start_emu() {
 	"$EMU" --examples "$EX" --port-file "$T/port" "$@" 2>"$T/emu.err" &
 	EP=$!
 	i=0
-	while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	while [ ! -s "$T/port" ] && [ $i -lt 400 ] && kill -0 "$EP" 2>/dev/null; do sleep 0.05; i=$((i + 1)); done
 	P=$(cat "$T/port" 2>/dev/null)
-	[ -n "$P" ] || { echo "emulator did not start: $(cat "$T/emu.err")"; exit 1; }
+	[ -n "$P" ] || { echo "FAIL emulator did not start: $(cat "$T/emu.err")"; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
 	export AZAUDIT_STORAGE_ENDPOINT="http://127.0.0.1:$P/_dp/{service}/{account}"
 }
 # coll OUT [collect options]: rc in RC, stderr in $T/err.
@@ -316,9 +316,12 @@ grep -q "$SECRET" "$T/az-argv" "$T/az-env" && bad "secret reached the az child" 
 # Ctrl-C: no snapshot, no temp file
 start_emu --latency 300
 coll_bg() { "$AZ" collect -o "$T/int.json" --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \
-	--graph-endpoint "http://127.0.0.1:$P" -q 2>/dev/null & CP=$!; }
+	--graph-endpoint "http://127.0.0.1:$P" -q 2>"$T/int.err" & CP=$!; }
 coll_bg; sleep 1; kill -INT $CP; wait $CP; rc=$?
 [ $rc -ne 0 ] && [ ! -e "$T/int.json" ] && ! ls "$T" | grep -q 'int.json.tmp' && ok || bad "interrupt left a snapshot (exit $rc)"
+# The calls in flight are dropped with what they own (a sanitizer build reports a leak here).
+grep -q 'collection interrupted' "$T/int.err" && ! grep -q 'Sanitizer' "$T/int.err" && ok ||
+	bad "interrupt: $(grep -m1 'interrupted\|Sanitizer' "$T/int.err")"
 
 stop_emu
 echo "$pass passed, $fail failed"
