@@ -22,6 +22,8 @@ run rules $O/tests/rules_test tests/rules
 run rules-stored env AZAUDIT_SPILL_AT=1 $O/tests/rules_test tests/rules
 run rules-threads env AZAUDIT_THREADS=2 $O/tests/rules_test tests/rules
 run exposure $O/tests/exposure/exposure_test tests/rules
+run exposure-evict env AZAUDIT_EXPO_CACHE=1 $O/tests/exposure/exposure_test tests/rules
+run rules-evict env AZAUDIT_EXPO_CACHE=1 $O/tests/rules_test tests/rules
 run catalog sh tests/catalog.sh
 run cli sh tests/cli/run.sh
 run alloc $O/tests/alloc_test

@@ -702,8 +702,9 @@ typedef struct ipc {
 	const char *ip_text;
 	aza_expo_dst dst;
 	const char *note;
-	int done;
-	const ipc_ev *ev;     /* &ipc_ev_none until evaluated */
+	int done;             /* evaluated once (in some epoch) */
+	unsigned epoch;       /* the cache epoch of ev */
+	const ipc_ev *ev;     /* &ipc_ev_none until evaluated; valid in its epoch only */
 	struct eplink *eps;   /* endpoints built on it */
 	struct ipc *next_all; /* every IP configuration, newest first */
 	unsigned nic_n;       /* on a NIC's newest configuration: how many it has */
@@ -734,8 +735,21 @@ typedef struct epassume {
 	int other;               /* the endpoint has other notes */
 } epassume;
 
+/* The cache's bound (bytes; AZAUDIT_EXPO_CACHE overrides it). At 100k
+ * resources of the benchmark its NSGs alone would take some 25 MB. */
+#define EXPO_CACHE_MAX ((size_t)8 << 20)
+
 struct aza_expo {
 	aza_arena a, t;
+	/* The cache: parsed NSGs, their views and pair maps, and the IP
+	 * configurations' evaluations (nsgs, views, pairs, ipc_ev). Whatever
+	 * an endpoint keeps is copied out of it (keep). Emptied when it outgrows
+	 * cache_max, between frontends only (cache_trim), so that the model
+	 * does not grow with the NSGs a tenant's frontends reach; an IP
+	 * configuration evaluated in an older epoch is evaluated again. */
+	aza_arena c;
+	size_t cache_max, cache_nsg; /* cache_nsg: the parsed NSGs' own arenas */
+	unsigned epoch;
 	aza_arena d; /* documents parsed for a moment (doc_tmp) */
 	aza_docwin win; /* the building thread's window on the document store */
 	aza_inv *inv;
@@ -859,8 +873,8 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	hent *e = ht_get(&x->nsgs, id, NULL);
 	if (e)
 		return e->val;
-	nsgent *n = aza_arena__alloc(&x->a, sizeof *n);
-	if (!n || !ht_put(&x->a, &x->nsgs, id, NULL, n)) {
+	nsgent *n = aza_arena__alloc(&x->c, sizeof *n);
+	if (!n || !ht_put(&x->c, &x->nsgs, id, NULL, n)) {
 		x->oom = 1;
 		return NULL;
 	}
@@ -869,7 +883,7 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	n->name = last_seg(id);
 	const aza_res *r = aza_inv_find(x->inv, id);
 	if (!r) {
-		n->err = aza_arena__printf(&x->a, "NSG %s is not in the input", n->name);
+		n->err = aza_arena__printf(&x->c, "NSG %s is not in the input", n->name);
 		return n;
 	}
 	n->name = r->name;
@@ -878,14 +892,15 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	int rc = aza_nsg_load_json(x->inv, r->id, doc_tmp(x, r), &n->g, NULL);
 	aza_arena__reset(&x->d, dm);
 	if (rc < 0) {
-		n->err = aza_arena__printf(&x->a, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
+		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
 		return n;
 	}
 	n->note = touched_note(x);
-	if (aza_nsg__compact(&n->g) || prep_nsg(&x->a, &x->t, &n->g, &n->p)) {
+	if (aza_nsg__compact(&n->g) || prep_nsg(&x->c, &x->t, &n->g, &n->p)) {
 		x->oom = 1;
 		return n;
 	}
+	x->cache_nsg += n->g.a.used_total;
 	n->ok = 1;
 	return n;
 }
@@ -1266,9 +1281,9 @@ static const view *view_for(aza_expo *x, nsgent *n, const aza_expo_dst *d)
 		aza_arena__reset(&x->t, m);
 		return e->val;
 	}
-	view *v = aza_arena__alloc(&x->a, sizeof *v);
-	const char *k = aza_arena__strdup(&x->a, key);
-	if (!v || !k || view_build(&x->a, &x->t, &n->g, &n->p, use, fam, nuse, v) || !ht_put(&x->a, &x->views, k, n, v)) {
+	view *v = aza_arena__alloc(&x->c, sizeof *v);
+	const char *k = aza_arena__strdup(&x->c, key);
+	if (!v || !k || view_build(&x->c, &x->t, &n->g, &n->p, use, fam, nuse, v) || !ht_put(&x->c, &x->views, k, n, v)) {
 		x->oom = 1;
 		return NULL;
 	}
@@ -1284,8 +1299,8 @@ static const aza_expo_map *pair_map(aza_expo *x, const view *v0, const view *v1)
 	for (hent *q = x->pairs.b[pv & (x->pairs.nb - 1)]; q; q = q->next)
 		if (q->h == pv && q->key == (const char *)v0 && q->k2 == v1)
 			return q->val;
-	aza_expo_map *m = aza_arena__alloc(&x->a, sizeof *m);
-	if (!m || combine(&x->a, &x->t, v0, v1, m) || !ht_put_h(&x->a, &x->pairs, pv, (const char *)v0, v1, m)) {
+	aza_expo_map *m = aza_arena__alloc(&x->c, sizeof *m);
+	if (!m || combine(&x->c, &x->t, v0, v1, m) || !ht_put_h(&x->c, &x->pairs, pv, (const char *)v0, v1, m)) {
 		x->oom = 1;
 		return NULL;
 	}
@@ -1388,7 +1403,7 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 	if (map_eq(m, most))
 		return;
 	*sure = *m;
-	if (map_minus(&x->a, most, m, assumed)) {
+	if (map_minus(&x->c, most, m, assumed)) {
 		x->oom = 1;
 		return;
 	}
@@ -1403,7 +1418,7 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 				continue;
 			diff |= f;
 			if (n++ < 3)
-				names = aza_arena__printf(&x->a, "%s%srule %s (priority %d) of NSG %s was %s", names, *names ? ", " : "", r->name,
+				names = aza_arena__printf(&x->c, "%s%srule %s (priority %d) of NSG %s was %s", names, *names ? ", " : "", r->name,
 				                          r->priority, c->ev->hop[i]->name, r->allow ? "counted as applying" : "not counted as blocking");
 			if (!names) {
 				x->oom = 1;
@@ -1412,11 +1427,11 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 		}
 	unsigned own = d->fam == 2 ? 2u : 1u;
 	const char *other = own == 2 ? "IPv4" : "IPv6";
-	const char *what = !(diff & own) ? aza_arena__printf(&x->a, "the %s address of %s is", other, who)
-	                   : diff & ~own ? aza_arena__printf(&x->a, "the %s of %s%s and its %s address are", addr, who, in, other)
-	                                 : aza_arena__printf(&x->a, "the %s of %s%s is", addr, who, in);
-	*note = what ? aza_arena__printf(&x->a, "%s not in the input: %s%s", what, names,
-	                                 n > 3 ? aza_arena__printf(&x->a, " (and %zu more rules)", n - 3) : "")
+	const char *what = !(diff & own) ? aza_arena__printf(&x->c, "the %s address of %s is", other, who)
+	                   : diff & ~own ? aza_arena__printf(&x->c, "the %s of %s%s and its %s address are", addr, who, in, other)
+	                                 : aza_arena__printf(&x->c, "the %s of %s%s is", addr, who, in);
+	*note = what ? aza_arena__printf(&x->c, "%s not in the input: %s%s", what, names,
+	                                 n > 3 ? aza_arena__printf(&x->c, " (and %zu more rules)", n - 3) : "")
 	             : NULL;
 	if (!*note)
 		x->oom = 1;
@@ -1425,23 +1440,25 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 /* Evaluate an IP configuration's NSGs once. */
 static void ipc_eval(aza_expo *x, ipc *c)
 {
-	if (c->done)
+	if (c->done && c->epoch == x->epoch)
 		return;
 	c->done = 1;
-	ipc_ev *e = aza_arena__alloc(&x->a, sizeof *e);
+	c->epoch = x->epoch;
+	ipc_ev *e = aza_arena__alloc(&x->c, sizeof *e);
 	if (!e) {
+		c->ev = &ipc_ev_none;
 		x->oom = 1;
 		return;
 	}
 	memset(e, 0, sizeof *e);
 	c->ev = e;
 	const char *notes = c->note;
-#define NOTE(s) (notes = notes ? aza_arena__printf(&x->a, "%s; %s", notes, (s)) : (s))
+#define NOTE(s) (notes = notes ? aza_arena__printf(&x->c, "%s; %s", notes, (s)) : (s))
 	const char *ids[2] = {NULL, c->nsg_id};
 	const subent *sn = NULL;
 	if (c->subnet_id) {
 		if (!(sn = subnet_get(x, c->subnet_id)))
-			NOTE(aza_arena__printf(&x->a, "subnet %s is not in the input (its NSG is not known)", last_seg(c->subnet_id)));
+			NOTE(aza_arena__printf(&x->c, "subnet %s is not in the input (its NSG is not known)", last_seg(c->subnet_id)));
 		else
 			ids[0] = sn->nsg;
 	} else {
@@ -1477,8 +1494,8 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	e->map = *m;
 	e->map_note = notes;
 	if (!c->dst.has_ip)
-		unknown_addr(x, c, &c->dst, "private address", aza_arena__printf(&x->a, "ip configuration %s", c->name),
-		             c->dst.net ? aza_arena__printf(&x->a, " (in subnet %s: %s)", last_seg(c->subnet_id), sn->pfx_text) : "",
+		unknown_addr(x, c, &c->dst, "private address", aza_arena__printf(&x->c, "ip configuration %s", c->name),
+		             c->dst.net ? aza_arena__printf(&x->c, " (in subnet %s: %s)", last_seg(c->subnet_id), sn->pfx_text) : "",
 		             &e->map, &e->sure, &e->assumed, &e->addr_note);
 #undef NOTE
 }
@@ -1558,7 +1575,13 @@ static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front,
 	ep->frontend_id = front_id;
 	ep->frontend = front;
 	ep->via = via;
-	ep->note = c && c->ev->map_note ? c->ev->map_note : "";
+	/* The note of its NSGs, when c was evaluated (in this epoch or an
+	 * older one: evaluating it again gives the same note). */
+	if (c && c->done)
+		ipc_eval(x, c);
+	ep->note = c && c->done && c->ev->map_note ? keep(x, c->ev->map_note) : "";
+	if (!ep->note)
+		x->oom = 1;
 	return b;
 }
 
@@ -1679,14 +1702,17 @@ static void add_reach_map(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, 
 		if (anote) {
 			b->as[b->n - 1] = 1;
 			if (!b->anote || strcmp(b->anote, anote))
-				b->anote = b->anote ? aza_arena__printf(&x->a, "%s; %s", b->anote, anote) : anote;
+				b->anote = b->anote ? aza_arena__printf(&x->a, "%s; %s", b->anote, anote) : keep(x, anote);
 		}
 		h[0] = *front_hop;
 		for (int k = 0; k < 2; k++) {
 			const nsgent *n = c->ev->hop[k];
 			const aza_nsg_rule *rule = k ? s->r2 : s->r1;
+			/* n and rule are the cache's: the endpoint keeps copies */
 			h[k + 1] = (aza_expo_hop){k ? "nic-nsg" : "subnet-nsg", n ? n->id : "", n ? n->name : "(none)",
-			                          rule ? rule->name : "", rule ? rule->priority : 0};
+			                          rule && rule->name ? keep(x, rule->name) : "", rule ? rule->priority : 0};
+			if (!h[k + 1].rule)
+				x->oom = 1;
 		}
 		r->hops = h;
 		r->nhops = 3;
@@ -1731,11 +1757,38 @@ static int direct_pip(aza_expo *x, ipc *c)
 /* Every IP configuration's own public IP, newest first: of two read with
  * the same id (templates that deploy the same NIC), the newest is judged
  * first, as a lookup by id finds it. */
+static void ht_clear(htab *h)
+{
+	memset(h->b, 0, h->nb * sizeof *h->b);
+	h->n = 0;
+}
+
+/* Empty the cache when it has outgrown its bound. Called only where no
+ * pointer into it is held: before a frontend's endpoints are built. */
+static void cache_trim(aza_expo *x)
+{
+	if (x->c.used_total + x->cache_nsg <= x->cache_max)
+		return;
+	for (size_t b = 0; b < x->nsgs.nb; b++)
+		for (hent *e = x->nsgs.b[b]; e; e = e->next)
+			aza_nsg_free(&((nsgent *)e->val)->g);
+	ht_clear(&x->nsgs);
+	ht_clear(&x->views);
+	ht_clear(&x->pairs);
+	aza_arena__clear(&x->c);
+	x->cache_nsg = 0;
+	x->epoch++;
+}
+
 static void direct_pips(aza_expo *x)
 {
-	for (ipc *c = x->all; c; c = c->next_all)
-		if ((c->pip_id || c->inst_pip) && direct_pip(x, c))
+	for (ipc *c = x->all; c; c = c->next_all) {
+		if (!c->pip_id && !c->inst_pip)
+			continue;
+		cache_trim(x);
+		if (direct_pip(x, c))
 			return;
+	}
 }
 
 static unsigned lb_protos(const char *p)
@@ -1763,9 +1816,14 @@ static int num(const aza_json *o, const char *k, unsigned *out)
 static void load_balancers(aza_expo *x)
 {
 	for (const aza_res *lb = aza_inv_first(x->inv, T_LB); lb && !x->oom; lb = lb->next_of_type) {
+		cache_trim(x);
 		aza_json__touch_reset();
-		const aza_json *lp = aza_json_get(doc_of(x, lb), "properties");
-		const char *sku = jstr(doc_of(x, lb), "sku.name");
+		/* Read for this loop only: what an endpoint keeps of it (the
+		 * frontend's public IP id, the rule's id) is copied (keep). */
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		const aza_json *doc = doc_tmp(x, lb);
+		const aza_json *lp = aza_json_get(doc, "properties");
+		const char *sku = jstr(doc, "sku.name");
 		int standard = sku && aza__strieq(sku, "Standard");
 		/* backend pools listed on the LB side */
 		aza_json_each(pool, aza_json_get(lp, "backendAddressPools")) {
@@ -1807,6 +1865,8 @@ static void load_balancers(aza_expo *x)
 				if (!protos)
 					continue;
 				const char *rid = aza_json_str(aza_json_get(rule, "id"));
+				if (!(pip = keep(x, pip)) || (rid && !(rid = keep(x, rid))))
+					return;
 				const char *rname = aza_arena__printf(&x->a, "%s/%s", lb->name, aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?");
 				int have_b = num(rp, "backendPort", &bp);
 				int ranged = num(rp, "frontendPortRangeStart", &flo) && num(rp, "frontendPortRangeEnd", &fhi);
@@ -1861,7 +1921,7 @@ static void load_balancers(aza_expo *x)
 						fd.no_vnet = 1;
 						fd.net = NULL; /* the frontend's address is not in the subnet */
 						fd.nnet = 0;
-						const char *who = aza_arena__printf(&x->a, "public IP %s (floating IP)", fname);
+						const char *who = aza_arena__printf(&x->c, "public IP %s (floating IP)", fname);
 						if (!(map = map_for_dst(x, m->c, &fd, who, &fs, &fa, &anote)))
 							return;
 						sure = &fs;
@@ -1876,6 +1936,7 @@ static void load_balancers(aza_expo *x)
 					          pi->fam);
 				}
 			}
+		aza_arena__reset(&x->d, dm);
 	}
 }
 
@@ -2280,6 +2341,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	aza_arena__init(&x->a);
 	aza_arena__init(&x->t);
 	aza_arena__init(&x->d);
+	aza_arena__init(&x->c);
+	x->epoch = 1;
+	x->cache_max = EXPO_CACHE_MAX;
+	const char *cm = getenv("AZAUDIT_EXPO_CACHE"); /* tests: a small bound empties it often */
+	if (cm && *cm)
+		x->cache_max = strtoull(cm, NULL, 10);
 	x->inv = inv;
 	x->nvms = aza_inv_count(inv, T_VM);
 	/* Small tables that grow with what they hold: most NICs and NSGs of a
@@ -2448,6 +2515,7 @@ void aza_expo__free(aza_expo *x)
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
+	aza_arena__release(&x->c);
 	aza_arena__release(&x->t);
 	aza_arena__release(&x->d);
 	aza_docwin__release(&x->win);
@@ -2505,7 +2573,7 @@ const char *aza_expo__gap_for(const aza_expo *x, const char *res_id)
 
 size_t aza_expo__bytes(const aza_expo *x)
 {
-	size_t n = x->a.used_total;
+	size_t n = x->a.used_total + x->c.used_total;
 	for (size_t b = 0; b < x->nsgs.nb; b++)
 		for (hent *e = x->nsgs.b[b]; e; e = e->next)
 			n += ((nsgent *)e->val)->g.a.used_total;
