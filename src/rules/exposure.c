@@ -666,6 +666,13 @@ static hent *ht_put(aza_arena *a, htab *h, const char *key, const void *k2, void
 	return ht_put_h(a, h, ht_hash(key, k2), key, k2, val);
 }
 
+/* Empty the table, keeping its buckets. */
+static void ht_clear(htab *h)
+{
+	memset(h->b, 0, h->nb * sizeof *h->b);
+	h->n = 0;
+}
+
 /* ------------------------------------------------------------------ model */
 
 typedef struct nsgent {
@@ -896,15 +903,14 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	aza_arena__reset(&x->d, dm);
 	if (rc < 0) {
 		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
-		return n;
+	} else {
+		n->note = touched_note(x);
+		if (aza_nsg__compact(&n->g) || prep_nsg(&x->c, &x->t, &n->g, &n->p))
+			x->oom = 1;
+		else
+			n->ok = 1;
 	}
-	n->note = touched_note(x);
-	if (aza_nsg__compact(&n->g) || prep_nsg(&x->c, &x->t, &n->g, &n->p)) {
-		x->oom = 1;
-		return n;
-	}
-	x->cache_nsg += n->g.a.used_total;
-	n->ok = 1;
+	x->cache_nsg += n->g.a.used_total; /* the NSG's own arena: freed by cache_trim */
 	return n;
 }
 
@@ -1580,11 +1586,12 @@ static epb *ep_get(aza_expo *x, ipc *c, const char *front_id, const char *front,
 	ep->via = via;
 	/* The note of its NSGs, when c was evaluated (in this epoch or an
 	 * older one: evaluating it again gives the same note). */
-	if (c && c->done)
+	ep->note = "";
+	if (c && c->done) {
 		ipc_eval(x, c);
-	ep->note = c && c->done && c->ev->map_note ? keep(x, c->ev->map_note) : "";
-	if (!ep->note)
-		x->oom = 1;
+		if (c->ev->map_note && !(ep->note = keep(x, c->ev->map_note)))
+			return NULL;
+	}
 	return b;
 }
 
@@ -1757,15 +1764,6 @@ static int direct_pip(aza_expo *x, ipc *c)
 	return 0;
 }
 
-/* Every IP configuration's own public IP, newest first: of two read with
- * the same id (templates that deploy the same NIC), the newest is judged
- * first, as a lookup by id finds it. */
-static void ht_clear(htab *h)
-{
-	memset(h->b, 0, h->nb * sizeof *h->b);
-	h->n = 0;
-}
-
 /* Empty the cache when it has outgrown its bound. Called only where no
  * pointer into it is held: before a frontend's endpoints are built. */
 static void cache_trim(aza_expo *x)
@@ -1783,6 +1781,9 @@ static void cache_trim(aza_expo *x)
 	x->epoch++;
 }
 
+/* Every IP configuration's own public IP, newest first: of two read with
+ * the same id (templates that deploy the same NIC), the newest is judged
+ * first, as a lookup by id finds it. */
 static void direct_pips(aza_expo *x)
 {
 	for (ipc *c = x->all; c; c = c->next_all) {
@@ -2576,10 +2577,7 @@ const char *aza_expo__gap_for(const aza_expo *x, const char *res_id)
 
 size_t aza_expo__bytes(const aza_expo *x)
 {
-	size_t n = x->a.used_total + x->c.used_total;
-	for (size_t b = 0; b < x->nsgs.nb; b++)
-		for (hent *e = x->nsgs.b[b]; e; e = e->next)
-			n += ((nsgent *)e->val)->g.a.used_total;
+	size_t n = x->a.used_total + x->c.used_total + x->cache_nsg;
 	return n + x->nep * sizeof(epb) + x->nout * sizeof *x->out;
 }
 
