@@ -30,6 +30,18 @@ same() {
 		rm -f "$T/one.$f" "$T/two.$f"
 	done
 }
+# Rules run on two threads at once: the library calls no libc function
+# that keeps hidden state between calls. strtok did (its position is one
+# per process): two evaluators splitting lists at the same time read each
+# other's, and a 1M-resource scan judged a vault whose diagnostic setting
+# enables allLogs as not logging AuditEvent, once in some runs.
+if command -v nm > /dev/null 2>&1 && [ -f "$O/libazaudit.a" ]; then
+	unsafe=$(nm -u "$O/libazaudit.a" | awk '{ print $2 }' | sort -u |
+		grep -xE 'strtok|localtime|gmtime|ctime|asctime|rand|srand|random|drand48|lrand48|mrand48|tmpnam|strsignal|setenv|putenv|unsetenv|ecvt|fcvt|gcvt|hcreate|hsearch|mblen|mbtowc|wctomb|setlocale|getpwnam|getgrnam|crypt')
+	[ -z "$unsafe" ] && ok || bad "the library calls thread-unsafe libc functions:" $unsafe
+else
+	bad "cannot list the symbols of $O/libazaudit.a (nm missing or library not built)"
+fi
 same sample examples/sample-tenant
 # AZAUDIT_THREADS=2 splits every type, however few its resources.
 AZAUDIT_THREADS=1 $AZ scan -f json -o "$T/one.json" examples/sample-tenant 2> /dev/null

@@ -110,7 +110,7 @@ static int list_has(const char *list, const char *want, int prefix)
 	if (!list || strlen(list) >= sizeof tmp)
 		return 0;
 	strcpy(tmp, list);
-	for (char *t = strtok(tmp, ", ;"); t; t = strtok(NULL, ", ;"))
+	for (char *sv, *t = strtok_r(tmp, ", ;", &sv); t; t = strtok_r(NULL, ", ;", &sv))
 		if (prefix ? aza__istarts(t, want) : aza__strieq(t, want))
 			return 1;
 	return 0;
@@ -556,7 +556,7 @@ static void my_tls_version(aza_ev *ev, const aza_res *r)
 	size_t ngood = 0, nweak = 0, nodd = 0;
 	if (strlen(v) < sizeof tmp) {
 		strcpy(tmp, v);
-		for (char *t = strtok(tmp, ", ;"); t; t = strtok(NULL, ", ;")) {
+		for (char *sv, *t = strtok_r(tmp, ", ;", &sv); t; t = strtok_r(NULL, ", ;", &sv)) {
 			if (aza__strieq(t, "TLSv1.2") || aza__strieq(t, "TLSv1.3"))
 				ngood++;
 			else if (aza__strieq(t, "TLSv1") || aza__strieq(t, "TLSv1.0") || aza__strieq(t, "TLSv1.1"))

@@ -77,7 +77,7 @@ static int diag_log_on(aza_ev *ev, const aza_res *d, const char *cat, const char
 		if (g && groups) {
 			char tmp[128];
 			snprintf(tmp, sizeof tmp, "%s", groups);
-			for (char *t = strtok(tmp, " "); t; t = strtok(NULL, " "))
+			for (char *sv, *t = strtok_r(tmp, " ", &sv); t; t = strtok_r(NULL, " ", &sv))
 				if (aza__strieq(g, t))
 					return 1;
 		}

@@ -454,7 +454,7 @@ static int only(const char *list, const char *want)
 		return 0;
 	strcpy(tmp, list);
 	int seen = 0;
-	for (char *t = strtok(tmp, ";, "); t; t = strtok(NULL, ";, ")) {
+	for (char *sv, *t = strtok_r(tmp, ";, ", &sv); t; t = strtok_r(NULL, ";, ", &sv)) {
 		if (!aza__strieq(t, want))
 			return 0;
 		seen = 1;
