@@ -3,13 +3,17 @@
  * of the buffer appends reports are made of.
  */
 #include <dirent.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lib/internal.h"
+#include "lib/msgs.h"
 #include "lib/scan.h"
 
 static int passed, failed;
@@ -442,12 +446,114 @@ static void test_store_read_error(void)
 	aza_ctx_free(ctx);
 }
 
+/* Message i of the store test: lengths from 1 to ~1,000 bytes, every
+ * 7th one a repeat of a short message (the cache's case). */
+static size_t msg_text(unsigned i, char *buf, size_t cap)
+{
+	if (i % 7 == 3)
+		return (size_t)snprintf(buf, cap, "minimumTlsVersion is TLS1_%u", i % 3);
+	int n = snprintf(buf, cap, "message %u:", i);
+	size_t len = (size_t)n, want = 1 + (i * 37u) % 1000;
+	for (; len < want && len + 1 < cap; len++)
+		buf[len] = (char)('a' + (i + len) % 26);
+	buf[len] = 0;
+	return len;
+}
+
+/* Put N messages, letting pages go now and then; every pointer must still
+ * read its own text afterwards. Returns the failures. Repeats of a cached
+ * message are the same copy, but for the few whose slot another message
+ * took in between (the cache is direct-mapped): at most one in ten. */
+static int msgs_fill(aza_msgs *m, const char **kept, unsigned n)
+{
+	char buf[1100];
+	int bad = 0;
+	unsigned repeats = 0, copies = 0;
+	for (unsigned i = 0; i < n; i++) {
+		size_t len = msg_text(i, buf, sizeof buf);
+		kept[i] = aza_msgs__get(m, buf, len);
+		if (!kept[i])
+			bad++;
+		else if (i % 7 == 3 && i >= 21 && kept[i - 21]) {
+			repeats++;
+			copies += kept[i] != kept[i - 21];
+		}
+		if (i % 5000 == 0)
+			aza_msgs__trim(m);
+	}
+	aza_msgs__trim(m);
+	if (copies * 10 > repeats)
+		bad++;
+	for (unsigned i = 0; i < n; i++) {
+		size_t len = msg_text(i, buf, sizeof buf);
+		if (!kept[i] || strlen(kept[i]) != len || memcmp(kept[i], buf, len))
+			bad++;
+	}
+	return bad;
+}
+
+/* The message store (msgs.c): text past its memory share goes to a mapped
+ * temporary file, and every pointer it gave out reads its text after the
+ * pages were let go; without a file (no temporary directory, or a file
+ * that cannot grow) the text stays on the heap, nothing is lost. */
+static void test_msgs(void)
+{
+	enum { N = 40000 };
+	static const char *kept[N];
+	size_t in_file = 0;
+	aza_msgs *m = aza_msgs__new(4096);
+	CHECK(m != NULL, "message store made");
+	if (!m)
+		return;
+	int bad = msgs_fill(m, kept, N);
+	size_t total = aza_msgs__bytes(m, &in_file);
+	CHECK(bad == 0, "mapped message store: %d messages wrong or missing", bad);
+	CHECK(in_file > total - 8192 && total > ((size_t)16 << 20), "text went to the file: %zu of %zu bytes", in_file, total);
+	CHECK(total < (size_t)N * 520, "repeats kept once: %zu bytes for %d messages", total, N);
+	aza_msgs__free(m);
+
+	const char *tmpdir = getenv("TMPDIR");
+	char *saved = tmpdir ? aza__strdup(tmpdir) : NULL;
+	setenv("TMPDIR", "/nonexistent/azaudit-test", 1);
+	m = aza_msgs__new(4096);
+	bad = m ? msgs_fill(m, kept, 5000) : -1;
+	total = aza_msgs__bytes(m, &in_file);
+	CHECK(bad == 0 && total > 0 && in_file == 0, "no temporary directory: %d wrong, %zu in a file", bad, in_file);
+	aza_msgs__free(m);
+	if (saved)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	aza__free(saved);
+
+	/* A file that cannot grow past 2.5 MiB (a file size limit; a full
+	 * disk fails posix_fallocate the same way; it grows by 1 MiB): the
+	 * first 2 MiB in the file, the rest on the heap. */
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit rl = {(rlim_t)2560 << 10, (rlim_t)2560 << 10};
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &rl))
+			_exit(3);
+		aza_msgs *c = aza_msgs__new(4096);
+		int b = c ? msgs_fill(c, kept, 20000) : -1;
+		size_t f = 0, t = c ? aza_msgs__bytes(c, &f) : 0;
+		aza_msgs__free(c);
+		_exit(b ? 1 : f > ((size_t)2 << 20) || f < ((size_t)1 << 20) || t - f < ((size_t)1 << 20) ? 2 : 0);
+	}
+	int st = 0;
+	CHECK(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "file size limit: the store went on on the heap (child status %d)", st);
+}
+
 int main(void)
 {
 	/* Before any other test: the threshold is read once. Every scan of
 	 * this program then keeps its documents and findings in files. */
 	setenv("AZAUDIT_SPILL_AT", "1", 1);
 	test_store_read_error();
+	test_msgs();
 	test_fmt();
 	test_ihash();
 	test_buf();

@@ -23,7 +23,6 @@ struct aza_inv {
 	aza_arena ta; /* the type registry */
 	aza_arena sa; /* scratch for one aza_inv__add call */
 	aza_jintern *keys; /* interned object keys of every resource */
-	aza_jintern *msgs; /* interned finding messages */
 	aza_jintern *strs; /* subscriptions, groups, locations, parents of resources */
 	aza_buf pk;        /* packing buffer for aza_inv__add */
 	/* The packed documents. They are most of what a scan reads, so they
@@ -218,7 +217,6 @@ void aza_inv__free(aza_inv *inv)
 	aza_arena__release(&inv->ta);
 	aza_arena__release(&inv->sa);
 	aza_jintern__free(inv->keys);
-	aza_jintern__free(inv->msgs);
 	aza_jintern__free(inv->strs);
 	aza_buf__release(&inv->pk);
 	if (inv->st.fd >= 0)
@@ -230,13 +228,6 @@ void aza_inv__free(aza_inv *inv)
 aza_jintern *aza_inv__intern(aza_inv *inv)
 {
 	return inv->keys;
-}
-
-aza_jintern *aza_inv__messages(aza_inv *inv)
-{
-	if (!inv->msgs)
-		inv->msgs = aza_jintern__new_plain();
-	return inv->msgs;
 }
 
 aza_ctx *aza_inv__ctx(aza_inv *inv)

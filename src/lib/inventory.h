@@ -86,8 +86,6 @@ void aza_inv__free(aza_inv *inv);
 aza_arena *aza_inv__arena(aza_inv *inv);
 aza_ctx *aza_inv__ctx(aza_inv *inv);
 aza_jintern *aza_inv__intern(aza_inv *inv);
-/* Finding messages, interned for the scan's lifetime (created on first use). */
-aza_jintern *aza_inv__messages(aza_inv *inv);
 /* Declare a type the rules read (kept in full; others are only counted). */
 int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);
 /* Add one ARM resource object. With raw (the object's JSON text), the

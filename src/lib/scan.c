@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "../rules/rule.h"
+#include "msgs.h"
 #include "triage.h"
 
 aza_scan *aza_scan_new(aza_ctx *ctx)
@@ -73,7 +74,8 @@ void aza_scan_free(aza_scan *s)
 	aza_fstore__release(&s->l);
 	aza_triage__free(s->triage);
 	aza_expo__free(s->expo);
-	aza_jintern__free(s->wmsgs);
+	aza_msgs__free(s->msgs[0]);
+	aza_msgs__free(s->msgs[1]);
 	aza_arena__release(&s->warena[0]);
 	aza_arena__release(&s->warena[1]);
 	aza_inv__free(s->inv);
@@ -220,10 +222,28 @@ aza_fx *aza_scan__fx(aza_scan *s, size_t i)
 	return x;
 }
 
+aza_msgs *aza_scan__msgs(aza_scan *s, int k)
+{
+	/* Text past an eighth of the spill threshold (1 MiB by default, split
+	 * between the two threads) goes to the store's file. */
+	if (!s->msgs[k])
+		s->msgs[k] = aza_msgs__new(aza__spill_at() / 16);
+	return s->msgs[k];
+}
+
 /* Sets every field of aza_finding (no memset: reporters make millions of
  * these); a field added to the struct must be added here. */
 void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out)
 {
+	/* Reading messages maps their pages back in: let them go now and
+	 * then, so that a report over millions of findings does not hold
+	 * every message (the scan itself is never const, as in
+	 * aza_scan_finding). */
+	aza_scan *w = (aza_scan *)s;
+	if ((++w->views & 0x3ff) == 0) {
+		aza_msgs__trim(w->msgs[0]);
+		aza_msgs__trim(w->msgs[1]);
+	}
 	const aza_frec *f = aza_scan__rec(s, i);
 	const aza_res *r = f->res;
 	/* Reports walk the findings in order, and each names a resource
@@ -283,7 +303,10 @@ int aza_scan_run(aza_scan *s)
 	if (rc)
 		return rc;
 	s->ran = 1;
-	return aza_engine__run(s);
+	rc = aza_engine__run(s);
+	aza_msgs__trim(s->msgs[0]);
+	aza_msgs__trim(s->msgs[1]);
+	return rc;
 }
 
 size_t aza_scan_count(const aza_scan *s)

@@ -36,10 +36,12 @@ struct aza_scan {
 	struct aza_tmpl_hook tmpl;
 	struct aza_tmpl_opts topts;
 	struct aza_triage *triage; /* suppressions, baseline, framework (triage.c) */
-	/* Strings the engine made for findings (template notes; the second
-	 * thread's messages), one arena per thread, kept with the findings. */
-	aza_jintern *wmsgs;
+	/* Strings the engine made for findings: messages in a store per
+	 * thread (msgs.h, made on first use), template notes in an arena per
+	 * thread; kept with the findings. */
+	struct aza_msgs *msgs[2];
 	aza_arena warena[2];
+	unsigned long views; /* aza_scan__view calls, to let message pages go now and then */
 };
 
 int aza_scan__selected(const aza_scan *s, const aza_rule *r);
@@ -62,6 +64,9 @@ static inline aza_frec *aza_scan__recw(aza_scan *s, size_t i)
 {
 	return aza_fstore__getw(&s->l, i);
 }
+/* Evaluator k's message store (0 or 1), made on first use; NULL when out
+ * of memory. */
+struct aza_msgs *aza_scan__msgs(aza_scan *s, int k);
 /* Fill *out with finding i (i < s->l.nf). */
 void aza_scan__view(const aza_scan *s, size_t i, aza_finding *out);
 /* The rule engine: evaluate every selected rule. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../lib/msgs.h"
 #include "../lib/scan.h"
 #include "../lib/template.h"
 #include "exposure.h"
@@ -42,7 +43,7 @@ struct aza_ev {
 	/* The second evaluator's findings (own = 1), and their rule indexes. */
 	int own;
 	aza_flist l;
-	aza_jintern *msgs;  /* messages repeat ("minimumTlsVersion is TLS1_2"): one copy each */
+	aza_msgs *msgs;     /* the scan's message store for this thread (msgs.h) */
 	struct memo {
 		const aza_res *r;
 		const char *tag;
@@ -120,7 +121,7 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 		aza_tmpl__prop_pos(a, r, read, &x.prop_line, &x.prop_column, &x.prop_pointer);
 		has_x |= x.prop_line || x.prop_pointer;
 	}
-	f.message = aza_jintern__get(ev->msgs, msg, strlen(msg));
+	f.message = aza_msgs__get(ev->msgs, msg, strlen(msg));
 	ev->emitted++;
 	if (!f.message) {
 		ev->failed = 1;
@@ -788,7 +789,7 @@ int aza_engine__run(aza_scan *s)
 	ev.s = s;
 	aza_arena__init(&ev.tmp);
 	aza_arena__init(&ev.docs);
-	ev.msgs = aza_inv__messages(s->inv);
+	ev.msgs = aza_scan__msgs(s, 0);
 	ev.keep = &s->warena[0]; /* not the inventory's: aza_inv_dir writes there */
 	ev2.s = s;
 	ev2.own = 1;
@@ -808,7 +809,7 @@ int aza_engine__run(aza_scan *s)
 	struct round rd;
 	memset(&rd, 0, sizeof rd);
 	xb.inv = s->inv;
-	if (threads && !s->wmsgs && !(s->wmsgs = aza_jintern__new_plain()))
+	if (threads && !aza_scan__msgs(s, 1))
 		threads = 0;
 	if (aza_expo__selected(s) && !s->expo) {
 		if (threads && pthread_create(&xb.th, NULL, expo_thread, &xb) == 0)
@@ -816,7 +817,7 @@ int aza_engine__run(aza_scan *s)
 		else if (!aza_expo__of_scan(s))
 			threads = 0; /* out of memory: the rules say so, on one thread */
 	}
-	ev2.msgs = s->wmsgs;
+	ev2.msgs = s->msgs[1];
 	size_t nrules = aza_rule_count();
 	struct typejob *jobs = NULL;
 	size_t njobs = 0;
