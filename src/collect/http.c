@@ -8,6 +8,7 @@
 #include "collect.h"
 
 #include <curl/curl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,15 +87,21 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* libcurl's global set-up, once per process (collections may start on
+ * several threads of a program using the library). */
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static int curl_ready;
+
+static void curl_init(void)
+{
+	curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+}
 
 aza_http *aza_http__new(const aza_http_cfg *cfg)
 {
-	if (!curl_ready) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return NULL;
-		curl_ready = 1;
-	}
+	pthread_once(&curl_once, curl_init);
+	if (!curl_ready)
+		return NULL;
 	aza_http *h = aza__malloc(sizeof *h);
 	if (!h)
 		return NULL;

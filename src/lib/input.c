@@ -391,12 +391,14 @@ typedef struct pipeline {
 
 int aza_input__threads(void)
 {
-	static int n;
-	if (!n) {
+	static atomic_int n; /* read once; scans on several threads may ask first */
+	int v = atomic_load(&n);
+	if (!v) {
 		const char *e = getenv("AZAUDIT_THREADS");
-		n = e && atoi(e) == 1 ? 1 : 2;
+		v = e && atoi(e) == 1 ? 1 : 2;
+		atomic_store(&n, v);
 	}
-	return n;
+	return v;
 }
 
 /* Worker: publish the slot being filled; wait for a free one. 0, or 1: stop. */

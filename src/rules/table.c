@@ -4,13 +4,16 @@
  */
 #include "rule.h"
 
+#include <pthread.h>
+
 #include "areas.h"
 
 #define AREA(name) extern const struct aza_rule aza_rules_##name[]; extern const size_t aza_rules_##name##_n;
 AZA_AREAS(AREA)
 #undef AREA
 
-/* Built once, in order, from the area arrays. */
+/* Built once, in order, from the area arrays (pthread_once: programs may
+ * run scans on several threads, and the first calls may meet). */
 static const struct aza_rule *table[512];
 static size_t table_len;
 
@@ -24,8 +27,8 @@ static void build(void)
 
 const struct aza_rule *const *aza_rule_table__get(size_t *n)
 {
-	if (!table_len)
-		build();
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, build);
 	*n = table_len;
 	return table;
 }
