@@ -24,9 +24,10 @@ if [ ! -x "$AZURITE" ] || ! command -v node >/dev/null 2>&1 || ! command -v open
 	echo "skip: azurite not installed (npm ci)"; echo "0 passed, 0 failed"; exit 0
 fi
 T=$(mktemp -d)
-EP=; AP=
+. "$(dirname "$0")/emu.sh"
+AP=
 cleanup() {
-	[ -n "$EP" ] && kill "$EP" 2>/dev/null && wait "$EP" 2>/dev/null
+	emu_stop
 	# In memory: nothing to save, and a graceful stop waits on idle connections.
 	[ -n "$AP" ] && kill -KILL "$AP" 2>/dev/null && wait "$AP" 2>/dev/null
 	rm -rf "$T"
@@ -101,17 +102,8 @@ logging off
 export AZURE_TENANT_ID=72f988bf-0000-0000-0000-000000000001 AZURE_CLIENT_ID=emu-client AZURE_CLIENT_SECRET=emu-secret-value
 unset AZURE_CLIENT_CERTIFICATE_PATH AZURE_FEDERATED_TOKEN_FILE IDENTITY_ENDPOINT IDENTITY_HEADER \
 	AZURE_POD_IDENTITY_AUTHORITY_HOST AZURE_AUTHORITY_HOST AZAUDIT_ARM_ENDPOINT AZAUDIT_GRAPH_ENDPOINT AZAUDIT_STORAGE_ENDPOINT
-# start_emu [emulator options]: Resource Manager with the account devstoreaccount1.
-start_emu() {
-	[ -n "$EP" ] && kill "$EP" 2>/dev/null && wait "$EP" 2>/dev/null
-	rm -f "$T/port"
-	"$EMU" --examples "$EX" --port-file "$T/port" --subs 1 --azurite-account "$ACC" "$@" 2>"$T/emu.err" &
-	EP=$!
-	i=0
-	while [ ! -s "$T/port" ] && [ $i -lt 400 ] && kill -0 "$EP" 2>/dev/null; do sleep 0.05; i=$((i + 1)); done
-	P=$(cat "$T/port" 2>/dev/null)
-	[ -n "$P" ] || { echo "FAIL emulator did not start: $(cat "$T/emu.err")"; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
-}
+# start_emu [emulator options]: Resource Manager (emu.sh) with the account devstoreaccount1.
+start_emu() { emu_start --subs 1 --azurite-account "$ACC" "$@"; }
 # coll OUT: collect with Shared Key against Azurite; scan; verdicts of the account in $T/v.txt.
 coll() {
 	"$AZ" collect -o "$1" --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \

@@ -14,9 +14,8 @@ if [ ! -d "$EX" ]; then
 	echo "skip: $EX not found (set AZA_SHARED)"; echo "0 passed, 0 failed"; exit 0
 fi
 T=$(mktemp -d)
-EP=
-stop_emu() { [ -n "$EP" ] && kill "$EP" 2>/dev/null && wait "$EP" 2>/dev/null; EP=; }
-trap 'stop_emu; rm -rf "$T"' EXIT
+. "$(dirname "$0")/emu.sh"
+trap 'emu_stop; rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM
 
 SECRET=emu-secret-value
@@ -25,16 +24,10 @@ unset AZURE_CLIENT_CERTIFICATE_PATH AZURE_FEDERATED_TOKEN_FILE IDENTITY_ENDPOINT
 	AZURE_POD_IDENTITY_AUTHORITY_HOST AZAUDIT_IMDS_ENDPOINT AZURE_AUTHORITY_HOST AZAUDIT_ARM_ENDPOINT \
 	AZAUDIT_GRAPH_ENDPOINT
 
-# start_emu [emulator options]: on a random loopback port; sets P and EP.
+# start_emu [emulator options]: the emulator (emu.sh), its storage data
+# plane too.
 start_emu() {
-	stop_emu
-	rm -f "$T/port"
-	"$EMU" --examples "$EX" --port-file "$T/port" "$@" 2>"$T/emu.err" &
-	EP=$!
-	i=0
-	while [ ! -s "$T/port" ] && [ $i -lt 400 ] && kill -0 "$EP" 2>/dev/null; do sleep 0.05; i=$((i + 1)); done
-	P=$(cat "$T/port" 2>/dev/null)
-	[ -n "$P" ] || { echo "FAIL emulator did not start: $(cat "$T/emu.err")"; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
+	emu_start "$@"
 	export AZAUDIT_STORAGE_ENDPOINT="http://127.0.0.1:$P/_dp/{service}/{account}"
 }
 # coll OUT [collect options]: rc in RC, stderr in $T/err.
@@ -323,6 +316,6 @@ coll_bg; sleep 1; kill -INT $CP; wait $CP; rc=$?
 grep -q 'collection interrupted' "$T/int.err" && ! grep -q 'Sanitizer' "$T/int.err" && ok ||
 	bad "interrupt: $(grep -m1 'interrupted\|Sanitizer' "$T/int.err")"
 
-stop_emu
+emu_stop
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -867,6 +867,12 @@ static const struct mcase {
 	const char *want; /* "resource via proto ports<-front[ (assumed)]; ..." */
 } mcases[] = {
 	{"AZA-NET-027/fail-lb-nat.json", "vm1 load-balancer TCP 3389<-50001"},
+	/* vm1 judged at its own public IP, vm2 at its, then vm1 again through
+	 * the load balancer: with the cache emptied at every frontend
+	 * (AZAUDIT_EXPO_CACHE=1) vm1's first evaluation is gone by then and
+	 * must be made again, not read from where vm2's now is */
+	{"AZA-NET-027/fail-lb-nat-and-public-ip.json",
+	 "vm1 load-balancer TCP 3389<-50001; vm1 public-ip TCP 3389<-3389; vm2 public-ip TCP 22<-22"},
 	{"AZA-NET-028/fail-lb-rule-no-public-ip.json", "vm1 load-balancer TCP 22<-2222"},
 	{"AZA-NET-028/pass-lb-rule-other-port.json", "vm1 load-balancer TCP 8080<-80"},
 	{"AZA-NET-028/fail-vmss-nat-pool.json", "ss1 load-balancer TCP 22<-50000-50099"},
