@@ -1,5 +1,6 @@
 # azaudit - plain Makefile. `make` builds, `make check` runs every test,
-# `make asan` runs them under AddressSanitizer+UBSan, `make fuzz` builds and
+# `make asan` runs them under AddressSanitizer+UBSan, `make tsan` the
+# threaded ones under ThreadSanitizer, `make fuzz` builds and
 # runs the fuzz targets, `make install` installs (PREFIX, DESTDIR).
 
 PREFIX  ?= /usr/local
@@ -34,7 +35,7 @@ TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O
             $(O)/tests/template/expr_test $(O)/tests/template/cases_test \
             $(O)/tests/exposure/exposure_test
 
-.PHONY: all check test asan fuzz fuzz-build install uninstall docs frameworks clean bench
+.PHONY: all check test asan tsan fuzz fuzz-build install uninstall docs frameworks clean bench
 
 all: $(O)/azaudit $(O)/libazaudit.a $(O)/libazaudit.so
 
@@ -72,6 +73,14 @@ check: all $(TEST_BINS)
 # gcc build is the warnings gate; clang's extra warnings are shown, not fatal.
 asan:
 	$(MAKE) O=build-asan CC=clang WERROR= CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
+
+# What runs on two threads, under ThreadSanitizer (clang): every rule fixture
+# with each type split between the evaluators, and the thread suite (the
+# sample and a 10k bench tenant, broken inputs, template folders, the
+# libc functions the library links).
+tsan:
+	$(MAKE) O=build-tsan CC=clang WERROR= CFLAGS="-O1 -g -fsanitize=thread" build-tsan/azaudit build-tsan/tests/rules_test
+	O=build-tsan ONLY="rules-threads threads" sh tests/run-all.sh
 
 # libFuzzer targets (clang), then each run over its corpus plus a bounded time.
 FUZZ_TARGETS = fuzz_json fuzz_input fuzz_template fuzz_exposure
@@ -114,4 +123,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)/frameworks
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-tsan build-fuzz

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The whole test suite (`make test`): gcc build with warnings as errors and
-# `make check`; the same tests under ASan+UBSan (clang); each fuzz target
+# `make check`; the same tests under ASan+UBSan (clang); the threaded
+# suites under ThreadSanitizer; each fuzz target
 # over its corpus plus FUZZ_SECONDS (default 30); the installed files.
 # Needs the packages .ci/deps installs. Exits non-zero on any failure and
 # ends with the summary line of the main suite.
@@ -37,6 +38,10 @@ step "make asan (clang, AddressSanitizer + UndefinedBehaviorSanitizer)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	make -j"$JOBS" asan 2>&1 | tee build/asan.log || true
 passed build/asan.log
+
+step "make tsan (clang, ThreadSanitizer: the suites that run on two threads)"
+TSAN_OPTIONS=halt_on_error=1 make -j"$JOBS" tsan 2>&1 | tee build/tsan.log || true
+passed build/tsan.log
 
 step "fuzz targets (libFuzzer), ${FUZZ_SECONDS}s each after the corpus"
 make -j"$JOBS" fuzz-build

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Runs every test suite; prints one summary line "N passed, M failed".
-# O is the build directory (build, build-asan).
+# O is the build directory (build, build-asan, build-tsan); ONLY, when set,
+# names the suites to run (make tsan).
 O=${O:-build}
 export AZAUDIT=$O/azaudit
 total_pass=0; total_fail=0
 run() {
 	name=$1; shift
+	case " ${ONLY:-$name} " in *" $name "*) ;; *) return 0 ;; esac
 	out=$("$@" 2>&1); rc=$?
 	printf '%s\n' "$out" | grep -v '^ok ' | sed "s/^/[$name] /"
 	line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -1)
