@@ -11,6 +11,9 @@ enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 int cli_exit_for(int rc);                 /* AZA_E* -> exit status */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* prints, returns EXIT_USAGE */
+/* For --stats: monotonic seconds, and the process's peak RSS so far in MiB. */
+double cli_now_s(void);
+double cli_maxrss_mb(void);
 
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);

@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -34,20 +32,6 @@ static void warn_cb(void *ud, const char *msg)
 {
 	if (!*(int *)ud)
 		fprintf(stderr, "azaudit: warning: %s\n", msg);
-}
-
-static double maxrss_mb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss / 1024.0;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 int cmd_exposure(int argc, char **argv)
@@ -102,14 +86,14 @@ int cmd_exposure(int argc, char **argv)
 	}
 	aza_ctx_set_warn(ctx, warn_cb, &quiet);
 	int rc = 0;
-	double t0 = now_s();
+	double t0 = cli_now_s();
 	for (size_t i = 0; i < ninputs && !rc; i++)
 		rc = aza_scan_add_path(s, inputs[i]);
-	double t1 = now_s(), m1 = maxrss_mb();
+	double t1 = cli_now_s(), m1 = cli_maxrss_mb();
 	const aza_exposure *x = NULL;
 	if (!rc)
 		rc = aza_exposure_compute(s, &x);
-	double t2 = now_s(), m2 = maxrss_mb();
+	double t2 = cli_now_s(), m2 = cli_maxrss_mb();
 	int ex = EXIT_OK;
 	if (rc) {
 		ex = cli_error("%s", aza_errmsg(ctx));
@@ -127,8 +111,8 @@ int cmd_exposure(int argc, char **argv)
 		if (stats) {
 			aza_scan_stats st;
 			aza_scan_stats_get(s, &st);
-			fprintf(stderr, "exposure: read %zu resources (%.0f bytes) in %.3f s (peak RSS %.0f MB); model built in %.3f s "
-			        "(peak RSS +%.0f MB); %zu endpoints\n",
+			fprintf(stderr, "exposure: read %zu resources (%.0f bytes) in %.3f s (peak RSS %.0f MiB); model built in %.3f s "
+			        "(peak RSS +%.0f MiB); %zu endpoints\n",
 			        st.resources, st.bytes, t1 - t0, m1, t2 - t1, m2 - m1, aza_exposure_count(x));
 		}
 	}

@@ -54,6 +54,8 @@ static void usage(FILE *fp)
 	        "      --color, --no-color  force colours on or off (default: on a terminal,\n"
 	        "                         unless NO_COLOR is set)\n"
 	        "  -q, --quiet            no warnings\n"
+	        "      --stats            print each stage's time and the peak memory to\n"
+	        "                         standard error\n"
 	        "ARM templates (docs/templates.md):\n"
 	        "      --parameters FILE  parameter file for every template (default: x.parameters.json\n"
 	        "                         beside x.json)\n"
@@ -101,7 +103,7 @@ int cmd_scan(int argc, char **argv)
 	const char *formats = "text", *output = NULL, *outdir = NULL, *config = NULL;
 	const char *rules = NULL, *areas = NULL, *statuses = NULL;
 	const char *suppressions = NULL, *baseline = NULL, *framework = NULL;
-	int level = 2, color = -1, verbose = 0, quiet = 0, have_fail_on = 0, have_min = 0, have_now = 0;
+	int level = 2, color = -1, verbose = 0, quiet = 0, stats = 0, have_fail_on = 0, have_min = 0, have_now = 0;
 	int fail_on_new = 0, live = 0;
 	char live_path[4096] = "";
 	aza_severity fail_on = AZA_SEV_CRITICAL, min_sev = AZA_SEV_INFO;
@@ -194,6 +196,8 @@ int cmd_scan(int argc, char **argv)
 			verbose = 1;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			quiet = 1;
+		} else if (!strcmp(a, "--stats")) {
+			stats = 1;
 		} else if (!strcmp(a, "--color")) {
 			color = 1;
 		} else if (!strcmp(a, "--no-color")) {
@@ -302,13 +306,18 @@ int cmd_scan(int argc, char **argv)
 	for (int i = 0; i < ntopt; i++)
 		if ((err = aza_scan_template_option(s, topt[i][0], topt[i][1])))
 			goto fail;
+	/* --stats: the time and the peak RSS after each stage */
+	double tm[4], mb[4];
+	tm[0] = cli_now_s();
 	for (size_t i = 0; i < ninputs; i++)
 		if ((err = aza_scan_add_path(s, inputs[i])))
 			goto fail;
+	tm[1] = cli_now_s(), mb[1] = cli_maxrss_mb();
 	if (framework && (err = aza_scan_set_framework(s, framework)))
 		goto fail;
 	if ((err = aza_scan_run(s)))
 		goto fail;
+	tm[2] = cli_now_s(), mb[2] = cli_maxrss_mb();
 	if (suppressions && (err = aza_scan_suppress(s, suppressions)))
 		goto fail;
 	if (baseline && (err = aza_scan_baseline(s, baseline)))
@@ -347,6 +356,15 @@ int cmd_scan(int argc, char **argv)
 			goto fail;
 	} else if ((err = aza_report_write(s, formats, &o, stdout))) {
 		goto fail;
+	}
+	if (stats) {
+		tm[3] = cli_now_s(), mb[3] = cli_maxrss_mb();
+		aza_scan_stats st;
+		aza_scan_stats_get(s, &st);
+		fprintf(stderr,
+		        "scan: read %zu resources (%.0f bytes) in %.3f s (peak RSS %.0f MiB); rules evaluated in %.3f s "
+		        "(%zu findings, peak RSS %.0f MiB); triage and reports in %.3f s (peak RSS %.0f MiB)\n",
+		        st.resources, st.bytes, tm[1] - tm[0], mb[1], tm[2] - tm[1], aza_scan_count(s), mb[2], tm[3] - tm[2], mb[3]);
 	}
 	/* SUPPRESSED findings never count: their status is no longer FAIL. */
 	if (have_fail_on || fail_on_new) {

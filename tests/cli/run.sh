@@ -242,6 +242,15 @@ fi
 # ---- the JSON report: fixed field names
 $AZ scan -f json --config "$CONFIG" --now $NOW -o "$T/report.json" "$SAMPLE"; rc=$?
 [ $rc -eq 0 ] && ok || bad "sample scan exit $rc"
+# --stats: one line on standard error naming the stages, the resources read
+# and the findings made; the report is the same without it.
+$AZ scan -q --stats -f json --config "$CONFIG" --now $NOW -o "$T/stats.json" "$SAMPLE" 2> "$T/stats.err"; rc=$?
+nres=$(grep -o '"resources":[0-9]*' "$T/report.json" | head -1 | cut -d: -f2)
+nf=$(grep -o '"rule_id":' "$T/report.json" | wc -l)
+grep -Eq "^scan: read $nres resources \([0-9]+ bytes\) in [0-9.]+ s \(peak RSS [0-9]+ MiB\); rules evaluated in [0-9.]+ s \($nf findings, peak RSS [0-9]+ MiB\); triage and reports in [0-9.]+ s" "$T/stats.err" &&
+	[ "$(wc -l < "$T/stats.err")" = 1 ] && [ $rc = 0 ] && ok || bad "scan --stats ($nres resources, $nf findings): $(cat "$T/stats.err")"
+sed 's/"generated_at":"[^"]*"//' "$T/report.json" > "$T/a"; sed 's/"generated_at":"[^"]*"//' "$T/stats.json" > "$T/b"
+cmp -s "$T/a" "$T/b" && ok || bad "scan --stats changed the report"
 if [ $have_jq -eq 1 ]; then
 	jq -e '.schema_version == "1.0" and (.summary | has("PASS") and has("FAIL") and has("MANUAL") and has("UNKNOWN")
 	        and has("NOT_APPLICABLE") and has("total")) and (.findings | type == "array" and length > 0)
