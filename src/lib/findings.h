@@ -55,9 +55,9 @@ aza_fx *aza_flist__fx(aza_flist *l, aza_frec *f);
 void aza_flist__release(aza_flist *l);
 
 /* The scan's findings. A 1M-resource tenant has about 6M findings (140 MB
- * of records): past aza__spill_at() bytes the records live in an unlinked
- * temporary file, in chunks of `per` records of which at most
- * `max_resident` are in memory (least recently used goes first; a changed
+ * of records): past two chunks of `per` records (64k, sized from
+ * aza__spill_at()) the records live in an unlinked temporary file, of
+ * which at most `max_resident` (2) chunks are in memory (least recently used goes first; a changed
  * chunk is written back). Records are read in long sequential runs (the
  * engine appends, the sort and the reports walk in order), so the page
  * cache serves them. Without a temporary file, or after a failed write,
