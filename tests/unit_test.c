@@ -439,6 +439,8 @@ static void test_store_read_error(void)
 		FILE *out = tmpfile();
 		rc = out ? aza_report_write(s, "json", NULL, out) : -1;
 		CHECK(rc == AZA_EIO, "no report after a lost document: rc %d, \"%s\"", rc, aza_errmsg(ctx));
+		/* ... and nothing of it in the stream: it is made aside first. */
+		CHECK(out && ftell(out) == 0, "a failed report wrote %ld bytes to the stream", out ? ftell(out) : -1L);
 		if (out)
 			fclose(out);
 	}

@@ -280,8 +280,10 @@ typedef struct aza_report_opts {
 	int verbose;            /* text: also list PASS and NOT_APPLICABLE findings */
 } aza_report_opts;
 /* Formats: "text", "json", "sarif", "csv", "junit", "markdown", "ocsf"
- * (JSON array), "ocsf-jsonl" (JSON Lines), "html". Writes to fp; returns 0
- * or AZA_EIO. */
+ * (JSON array), "ocsf-jsonl" (JSON Lines), "html". Writes to fp once the
+ * report is complete (it is made in a temporary file in $TMPDIR, or in
+ * memory when none can be made): a report that fails writes nothing.
+ * Returns 0, AZA_EIO or AZA_ENOMEM. */
 AZA_API int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, FILE *fp);
 /* Write a report atomically to path (temp file in the same directory, then rename). */
 AZA_API int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts *o,

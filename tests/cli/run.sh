@@ -251,6 +251,17 @@ grep -Eq "^scan: read $nres resources \([0-9]+ bytes\) in [0-9.]+ s \(peak RSS [
 	[ "$(wc -l < "$T/stats.err")" = 1 ] && [ $rc = 0 ] && ok || bad "scan --stats ($nres resources, $nf findings): $(cat "$T/stats.err")"
 sed 's/"generated_at":"[^"]*"//' "$T/report.json" > "$T/a"; sed 's/"generated_at":"[^"]*"//' "$T/stats.json" > "$T/b"
 cmp -s "$T/a" "$T/b" && ok || bad "scan --stats changed the report"
+# A report to standard output is made in a temporary file and copied out
+# once complete (in memory when no temporary file can be made): the same
+# bytes as with -o either way, and no temporary file left behind.
+mkdir "$T/tmpd"
+TMPDIR="$T/tmpd" $AZ scan -q -f json --config "$CONFIG" --now $NOW "$SAMPLE" > "$T/stdout.json"; r1=$?
+TMPDIR="$T/no-such-dir" $AZ scan -q -f json --config "$CONFIG" --now $NOW "$SAMPLE" > "$T/stdout-mem.json"; r2=$?
+for f in stdout stdout-mem; do
+	sed 's/"generated_at":"[^"]*"//' "$T/$f.json" > "$T/b"
+	cmp -s "$T/a" "$T/b" && ok || bad "report to standard output ($f) differs from -o (exit $r1 $r2)"
+done
+[ -z "$(ls -A "$T/tmpd")" ] && ok || bad "temporary files left in TMPDIR: $(ls "$T/tmpd")"
 if [ $have_jq -eq 1 ]; then
 	jq -e '.schema_version == "1.0" and (.summary | has("PASS") and has("FAIL") and has("MANUAL") and has("UNKNOWN")
 	        and has("NOT_APPLICABLE") and has("total")) and (.findings | type == "array" and length > 0)
