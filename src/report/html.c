@@ -15,6 +15,7 @@
 #include "report.h"
 #include "../rules/exposure.h"
 
+#include <errno.h>
 #include <string.h>
 
 static const char css[] =
@@ -663,12 +664,16 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	for (size_t i = 0; i < nrules; i++)
 		ridx[i] = -1;
 	intern subs = {0}, res = {0}, msgs = {0};
-	aza_buf rb, sb, resb, mb, fb;
+	/* rules and subscriptions are few; resources, messages and findings
+	 * grow with the scan: made aside (aza_side), not in memory */
+	aza_buf rb, sb;
 	aza_buf__init(&rb, 0);
 	aza_buf__init(&sb, 0);
-	aza_buf__init(&resb, 0);
-	aza_buf__init(&mb, 0);
-	aza_buf__init(&fb, 0);
+	aza_side rs, ms, fs;
+	aza_report__side_init(&rs);
+	aza_report__side_init(&ms);
+	aza_report__side_init(&fs);
+	aza_buf *resb = &rs.b, *mb = &ms.b, *fb = &fs.b;
 	long nr = 0;
 	int firstf = 1, oomx = 0;
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
@@ -718,24 +723,24 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 		size_t before = res.n;
 		size_t ri = intern_add(&res, f->resource_id);
 		if (res.n > before) {
-			aza_buf__adds(&resb, before ? ",\n[" : "\n[");
-			jstr(&resb, f->resource_id);
-			aza_buf__addc(&resb, ',');
-			jstr(&resb, f->resource_name);
-			aza_buf__printf(&resb, ",%ld,", si);
-			jstr(&resb, f->location);
-			aza_buf__addc(&resb, ']');
+			aza_buf__adds(resb, before ? ",\n[" : "\n[");
+			jstr(resb, f->resource_id);
+			aza_buf__addc(resb, ',');
+			jstr(resb, f->resource_name);
+			aza_buf__printf(resb, ",%ld,", si);
+			jstr(resb, f->location);
+			aza_buf__addc(resb, ']');
 		}
 		before = msgs.n;
 		size_t mi = intern_add(&msgs, f->message);
 		if (msgs.n > before) {
-			aza_buf__adds(&mb, before ? ",\n" : "\n");
-			jstr(&mb, f->message);
+			aza_buf__adds(mb, before ? ",\n" : "\n");
+			jstr(mb, f->message);
 		}
-		aza_buf__printf(&fb, "%s[%ld,%d,%zu,%zu", firstf ? "\n" : ",\n", k < nrules ? ridx[k] : 0L, (int)f->status, ri, mi);
+		aza_buf__printf(fb, "%s[%ld,%d,%zu,%zu", firstf ? "\n" : ",\n", k < nrules ? ridx[k] : 0L, (int)f->status, ri, mi);
 		firstf = 0;
 		if (f->status == AZA_SUPPRESSED || f->baseline) {
-			aza_buf__addc(&fb, ',');
+			aza_buf__addc(fb, ',');
 			if (f->status == AZA_SUPPRESSED) {
 				char note[1024];
 				snprintf(note, sizeof note, "%s: %s%s%s%s", aza_status_name(f->suppressed_status), f->suppress_reason,
@@ -745,14 +750,14 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 					size_t nl = strlen(note);
 					snprintf(note + nl, sizeof note - nl, ", expires %s", f->suppress_expires);
 				}
-				jstr(&fb, note);
+				jstr(fb, note);
 			} else {
-				aza_buf__addc(&fb, '0');
+				aza_buf__addc(fb, '0');
 			}
 			if (f->baseline)
-				aza_buf__printf(&fb, ",%d", f->baseline);
+				aza_buf__printf(fb, ",%d", f->baseline);
 		}
-		aza_buf__addc(&fb, ']');
+		aza_buf__addc(fb, ']');
 	}
 	aza_buf__adds(b, "<script type=\"application/json\" id=\"aza-data\">{\"statuses\":[");
 	for (int k = 0; k < AZA_STATUS_COUNT; k++)
@@ -770,28 +775,30 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf__adds(b, "],\n\"rules\":[");
 	aza_buf__add(b, rb.p, rb.len);
 	aza_buf__adds(b, "],\n\"resources\":[");
-	aza_buf__add(b, resb.p, resb.len);
+	int lost = aza_report__side_put(b, &rs), e;
 	aza_buf__adds(b, "],\n\"messages\":[");
-	aza_buf__add(b, mb.p, mb.len);
+	if ((e = aza_report__side_put(b, &ms)) && !lost)
+		lost = e;
 	aza_buf__adds(b, "],\n\"findings\":[");
-	aza_buf__add(b, fb.p, fb.len);
+	if ((e = aza_report__side_put(b, &fs)) && !lost)
+		lost = e;
 	aza_buf__adds(b, "]");
 	if (xm && exposure_data(xm, b))
 		oomx = 1;
 	aza_buf__adds(b, "}</script>\n<script>");
 	aza_buf__adds(b, js);
 	aza_buf__adds(b, "</script>\n</body>\n</html>\n");
-	int oom = oomx || subs.oom || res.oom || msgs.oom || rb.oom || sb.oom || resb.oom || mb.oom || fb.oom;
+	int oom = oomx || subs.oom || res.oom || msgs.oom || rb.oom || sb.oom;
+	int ioerr = lost && lost != ENOMEM ? lost : 0;
 	intern_free(&subs);
 	intern_free(&res);
 	intern_free(&msgs);
 	aza_buf__release(&rb);
 	aza_buf__release(&sb);
-	aza_buf__release(&resb);
-	aza_buf__release(&mb);
-	aza_buf__release(&fb);
 	aza__free(ridx);
-	if (oom)
+	if (ioerr)
+		return aza__err(s->ctx, AZA_EIO, "cannot write or read the html report's temporary sections: %s", strerror(ioerr));
+	if (oom || lost)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the html report");
 	return 0;
 }

@@ -333,6 +333,43 @@ static int sink_fd(void *ud, const char *p, size_t n)
 	return write_all(*(int *)ud, p, n);
 }
 
+void aza_report__side_init(aza_side *x)
+{
+	aza_buf__init(&x->b, 0);
+	x->fd = aza__tmpfile("azaudit-section");
+	if (x->fd >= 0) {
+		x->b.sink = sink_fd;
+		x->b.sink_ud = &x->fd;
+	}
+}
+
+int aza_report__side_put(aza_buf *out, aza_side *x)
+{
+	int rc = x->b.oom ? (x->b.sink_err ? x->b.sink_err : ENOMEM) : 0;
+	char *buf = !rc && x->fd >= 0 ? aza__malloc(AZA_BUF_FLUSH) : NULL;
+	if (!rc && x->fd >= 0 && !buf)
+		rc = ENOMEM;
+	for (off_t at = 0; !rc && buf;) {
+		ssize_t k = pread(x->fd, buf, AZA_BUF_FLUSH, at);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			rc = k < 0 ? (errno ? errno : EIO) : 0;
+			break;
+		}
+		aza_buf__add(out, buf, (size_t)k);
+		at += k;
+	}
+	aza__free(buf);
+	if (!rc)
+		aza_buf__add(out, x->b.p, x->b.len);
+	if (x->fd >= 0)
+		close(x->fd);
+	x->fd = -1;
+	aza_buf__release(&x->b);
+	return rc;
+}
+
 /* Copy the whole of fd to fp. 0, or -1 with errno set. */
 static int copy_out(int fd, FILE *fp)
 {

@@ -31,6 +31,21 @@ extern const aza_reporter aza_report_html;
 #define AZA_DOCS_URL "https://azaudit.invalid/docs/rules.md"
 #endif
 
+/* A section of a report made before its place in the output comes (the
+ * HTML page's resources, messages and findings arrays, which follow each
+ * other): streamed to an unlinked temporary file as it grows, so that it
+ * is not held in memory, and appended to the report when its turn comes.
+ * Without a temporary file it stays in memory. b must not move while in
+ * use (its sink points at fd). */
+typedef struct aza_side {
+	aza_buf b;
+	int fd;
+} aza_side;
+void aza_report__side_init(aza_side *x);
+/* Append x's bytes to out and release x: 0, or the errno of what went
+ * wrong (ENOMEM out of memory; a failed write or read back: a full disk). */
+int aza_report__side_put(aza_buf *out, aza_side *x);
+
 /* ISO 8601 UTC time "2026-11-01T00:00:00Z" of Unix seconds t. */
 void aza_report__iso_time(double t, char *out, size_t n);
 /* Lower-case rule id, the anchor of the rule in docs/rules.md. */

@@ -198,8 +198,9 @@ if [ $have_jq -eq 1 ]; then
 	# for byte, in every format, with both threads. The document store does
 	# the same (under 1: blocks of 256 bytes, most documents written on their
 	# own; at 16384: blocks of that size holding many documents of a type,
-	# read back through the evaluators' windows).
-	for fmt in json text sarif csv; do
+	# read back through the evaluators' windows), and so do the messages and
+	# the HTML page's data sections.
+	for fmt in json text sarif csv html; do
 		$AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/mem.$fmt" "$SAMPLE" 2>/dev/null
 		AZAUDIT_SPILL_AT=1 $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/paged.$fmt" "$SAMPLE" 2>/dev/null
 		AZAUDIT_SPILL_AT=16384 $AZ scan --now "$NOW" --config "$CONFIG" -f $fmt -o "$T/blocks.$fmt" "$SAMPLE" 2>/dev/null
