@@ -35,6 +35,7 @@ run fuzz-json $O/fuzz/replay_json fuzz/corpus/fuzz_json
 run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
 run fuzz-template $O/fuzz/replay_template fuzz/corpus/fuzz_template
 run fuzz-exposure $O/fuzz/replay_exposure fuzz/corpus/fuzz_exposure
+run fuzz-baseline $O/fuzz/replay_baseline fuzz/corpus/fuzz_baseline
 run xml $O/tests/collect/xml_test
 run collect sh tests/collect/run.sh
 run azurite sh tests/collect/azurite.sh

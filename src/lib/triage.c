@@ -13,9 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../rules/rule.h"
 #include "scan.h"
@@ -309,24 +311,298 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 	return rc;
 }
 
-/* ---- baselines ---- */
+/* ---- baselines ----
+ *
+ * A baseline is a previous JSON report, as big as the scan's own: 670 MB
+ * at 100k bench resources, 6.7 GB at 1M. Parsed whole it took 2 GB at
+ * 100k. It is now mapped (read into memory only when it cannot be: a
+ * pipe) and walked one finding at a time, each parsed into a scratch arena
+ * that is reset; what is kept per finding is a 32-byte entry and its
+ * resource id, once per resource. The pages behind the walk are let go as
+ * it goes, and a finding that turns out resolved is parsed again from its
+ * place in the file. */
+
+#define NO_RULE 0xffff /* a rule id the catalogue no longer has */
+#define NO_STATUS 0xff
 
 typedef struct bentry {
-	const char *rule, *res, *status, *message;
-	uint64_t h;
-	int seen;
+	uint64_t h;      /* key_hash of its rule and resource id */
+	const char *res; /* its resource id, interned (compared in any case) */
+	uint64_t off;    /* where its object starts in the file */
+	uint16_t rule;   /* rule index, NO_RULE */
+	uint8_t st;      /* its verdict (a suppressed one's suppressed_status), NO_STATUS */
+	uint8_t seen;    /* this scan has the same rule, resource and verdict */
 } bentry;
 
-static uint64_t key_hash(const char *rule, const char *res)
+typedef struct bwalk {
+	aza_scan *s;
+	const char *path, *buf;
+	size_t len;
+	int mapped;       /* buf is a mapping whose pages can be let go */
+	size_t let_go;    /* bytes of buf before this were let go */
+	aza_arena tmp;    /* one value at a time */
+	aza_jintern *ids; /* resource ids */
+	bentry *e;
+	size_t n, cap;
+	size_t rule_hint;
+} bwalk;
+
+static uint64_t key_hash(size_t rule, const char *res)
 {
-	uint64_t h = aza__ihash(rule, strlen(rule));
-	return h * 1099511628211ULL ^ aza__ihash(res, strlen(res));
+	return ((uint64_t)rule + 1) * 0x9e3779b97f4a7c15ULL ^ aza__ihash(res, strlen(res));
 }
 
 /* The verdict a finding stands for: a suppressed FAIL is still a FAIL. */
-static const char *verdict(const aza_frec *f)
+static aza_status verdict(const aza_frec *f)
 {
-	return aza_status_name(f->status == AZA_SUPPRESSED ? FREC_SUPST(f) : (aza_status)f->status);
+	return f->status == AZA_SUPPRESSED ? FREC_SUPST(f) : (aza_status)f->status;
+}
+
+static unsigned status_of(const char *name)
+{
+	for (int k = 0; k < AZA_STATUS_COUNT; k++)
+		if (aza__strieq(aza_status_name((aza_status)k), name))
+			return (unsigned)k;
+	return NO_STATUS;
+}
+
+/* Reports list findings rule by rule: the last rule found is tried first. */
+static unsigned rule_index(bwalk *w, const char *id)
+{
+	size_t n = aza_rule_count();
+	if (w->rule_hint < n && aza__strieq(aza_rule_at(w->rule_hint)->id, id))
+		return (unsigned)w->rule_hint;
+	for (size_t i = 0; i < n; i++)
+		if (aza__strieq(aza_rule_at(i)->id, id))
+			return (unsigned)(w->rule_hint = i);
+	return NO_RULE;
+}
+
+static int walk_err(bwalk *w, int code, size_t off, const char *what)
+{
+	unsigned long line, col;
+	aza_json__linecol(w->buf, w->len, off, &line, &col);
+	return aza__err(w->s->ctx, code, "%s:%lu:%lu: %s", w->path, line, col, what);
+}
+
+static void skip_ws(const bwalk *w, size_t *i)
+{
+	while (*i < w->len && (w->buf[*i] == ' ' || w->buf[*i] == '\n' || w->buf[*i] == '\t' || w->buf[*i] == '\r'))
+		(*i)++;
+}
+
+/* One value at *i into w->tmp (reset by the caller). */
+static int walk_value(bwalk *w, size_t *i, aza_json **out)
+{
+	aza_jerr e;
+	int rc = aza_json__parse_in(&w->tmp, NULL, w->buf, w->len, i, 1, 0, AZA_MAX_DEPTH, out, &e);
+	if (rc)
+		return walk_err(w, rc == AZA_ENOMEM ? AZA_ENOMEM : rc, e.off, e.what);
+	/* Let the pages behind go, 16 MiB at a time (they are the file's). */
+	if (w->mapped && *i > w->let_go && *i - w->let_go >= ((size_t)16 << 20)) {
+		size_t upto = *i & ~(((size_t)16 << 20) - 1);
+		(void)madvise((void *)w->buf, upto, MADV_DONTNEED);
+		w->let_go = upto;
+	}
+	return 0;
+}
+
+/* After a member or element: 1 past a ',', 0 past the closing bracket,
+ * else the error (negative). */
+static int walk_sep(bwalk *w, size_t *i, char close)
+{
+	skip_ws(w, i);
+	if (*i < w->len && w->buf[*i] == ',') {
+		(*i)++;
+		return 1;
+	}
+	if (*i < w->len && w->buf[*i] == close) {
+		(*i)++;
+		return 0;
+	}
+	return walk_err(w, AZA_EPARSE, *i,
+	                *i >= w->len ? "unexpected end of input" : close == ']' ? "expected ',' or ']'" : "expected ',' or '}'");
+}
+
+/* Keep what matching needs of the finding at off. */
+static int keep_finding(bwalk *w, const aza_json *it, size_t off)
+{
+	const char *rule = jstr(it, "rule_id"), *res = jstr(it, "resource_id"), *st = jstr(it, "status");
+	if (!rule || !res || !st)
+		return 0;
+	if (aza__strieq(st, "SUPPRESSED") && jstr(it, "suppressed_status"))
+		st = jstr(it, "suppressed_status");
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 1024;
+		bentry *e = aza__realloc(w->e, cap * sizeof *e);
+		if (!e)
+			return aza__err(w->s->ctx, AZA_ENOMEM, "out of memory");
+		w->e = e;
+		w->cap = cap;
+	}
+	unsigned ri = rule_index(w, rule);
+	const char *id = aza_jintern__get(w->ids, res, strlen(res));
+	if (!id)
+		return aza__err(w->s->ctx, AZA_ENOMEM, "out of memory");
+	w->e[w->n++] = (bentry){key_hash(ri, id), id, off, (uint16_t)ri, (uint8_t)status_of(st), 0};
+	return 0;
+}
+
+/* The top-level object: its "findings" array one element at a time,
+ * anything else parsed (it must be JSON) and dropped. */
+static int walk_report(bwalk *w)
+{
+	size_t i = 0;
+	int have = 0;
+	if (w->len >= 3 && (unsigned char)w->buf[0] == 0xef && (unsigned char)w->buf[1] == 0xbb &&
+	    (unsigned char)w->buf[2] == 0xbf)
+		i = 3;
+	skip_ws(w, &i);
+	if (i >= w->len || w->buf[i] != '{')
+		return walk_err(w, i >= w->len ? AZA_EPARSE : AZA_EINPUT, i,
+		                i >= w->len ? "unexpected end of input" : "not an azaudit JSON report (not a JSON object)");
+	i++;
+	for (int first = 1;; first = 0) {
+		skip_ws(w, &i);
+		if (first && i < w->len && w->buf[i] == '}') {
+			i++;
+			break;
+		}
+		aza_arena_mark m = aza_arena__mark(&w->tmp);
+		aza_json *k;
+		int rc = walk_value(w, &i, &k);
+		if (rc)
+			return rc;
+		if (!aza_json_is(k, AZA_JSTR))
+			return walk_err(w, AZA_EPARSE, k->off, "expected a string key");
+		int findings = !strcmp(aza_json_str(k), "findings");
+		aza_arena__reset(&w->tmp, m);
+		skip_ws(w, &i);
+		if (i >= w->len || w->buf[i] != ':')
+			return walk_err(w, AZA_EPARSE, i, "expected ':'");
+		i++;
+		skip_ws(w, &i);
+		if (findings && have)
+			return walk_err(w, AZA_EPARSE, i, "duplicate key \"findings\"");
+		if (findings && (i >= w->len || w->buf[i] != '['))
+			return walk_err(w, AZA_EINPUT, i, "not an azaudit JSON report (\"findings\" is not an array)");
+		if (findings) {
+			have = 1;
+			i++;
+			skip_ws(w, &i);
+			if (i < w->len && w->buf[i] == ']') {
+				i++;
+			} else {
+				for (;;) {
+					skip_ws(w, &i);
+					size_t at = i;
+					aza_json *it;
+					if ((rc = walk_value(w, &i, &it)) || (rc = keep_finding(w, it, at)))
+						return rc;
+					aza_arena__reset(&w->tmp, m);
+					if ((rc = walk_sep(w, &i, ']')) <= 0) {
+						if (rc < 0)
+							return rc;
+						break;
+					}
+				}
+			}
+		} else {
+			aza_json *v;
+			if ((rc = walk_value(w, &i, &v)))
+				return rc;
+			aza_arena__reset(&w->tmp, m);
+		}
+		if ((rc = walk_sep(w, &i, '}')) <= 0) {
+			if (rc < 0)
+				return rc;
+			break;
+		}
+	}
+	skip_ws(w, &i);
+	if (i < w->len)
+		return walk_err(w, AZA_EPARSE, i, "unexpected data after the JSON value");
+	if (!have)
+		return aza__err(w->s->ctx, AZA_EINPUT, "%s: not an azaudit JSON report (no \"findings\" array)", w->path);
+	return 0;
+}
+
+/* Mark each finding new or unchanged; list the baseline's problems this
+ * scan no longer reports, in baseline order. */
+static int match(bwalk *w, struct aza_triage *t)
+{
+	aza_scan *s = w->s;
+	size_t cap = 16;
+	while (cap < w->n * 2)
+		cap *= 2;
+	uint32_t *ix = aza__malloc(cap * sizeof *ix); /* 1-based entry index; 0 empty */
+	if (!ix || w->n >= UINT32_MAX) {
+		aza__free(ix);
+		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	}
+	memset(ix, 0, cap * sizeof *ix);
+	for (size_t k = 0; k < w->n; k++) {
+		size_t i = (size_t)w->e[k].h & (cap - 1);
+		while (ix[i])
+			i = (i + 1) & (cap - 1);
+		ix[i] = (uint32_t)(k + 1);
+	}
+	/* Each finding: unchanged when the baseline had the same rule, resource
+	 * and verdict; new otherwise (a changed verdict is new). */
+	for (size_t k = 0; k < s->l.nf; k++) {
+		aza_frec *f = aza_scan__recw(s, k);
+		uint64_t h = key_hash(f->rule, f->res->id);
+		aza_status v = verdict(f);
+		FREC_SET_BASE(f, AZA_BASELINE_NEW);
+		for (size_t i = (size_t)h & (cap - 1); ix[i]; i = (i + 1) & (cap - 1)) {
+			bentry *x = &w->e[ix[i] - 1];
+			if (x->h == h && x->rule == f->rule && x->st == (unsigned)v && aza__strieq(x->res, f->res->id)) {
+				FREC_SET_BASE(f, AZA_BASELINE_UNCHANGED);
+				x->seen = 1;
+				break;
+			}
+		}
+	}
+	aza__free(ix);
+	/* Resolved: problems of the baseline (not PASS, not NOT_APPLICABLE)
+	 * that this scan no longer reports with the same verdict. */
+	size_t nres = 0;
+	for (size_t k = 0; k < w->n; k++)
+		nres += !w->e[k].seen && w->e[k].st != AZA_PASS && w->e[k].st != AZA_NOT_APPLICABLE;
+	aza__free(t->resolved);
+	t->nresolved = 0;
+	if (!(t->resolved = aza__malloc((nres + 1) * sizeof *t->resolved)))
+		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	/* The resolved ones are read again front to back: let the pages go as
+	 * that walk passes them too. */
+	if (w->mapped) {
+		(void)madvise((void *)w->buf, w->len, MADV_DONTNEED);
+		w->let_go = 0;
+	}
+	for (size_t k = 0; k < w->n; k++) {
+		const bentry *x = &w->e[k];
+		if (x->seen || x->st == AZA_PASS || x->st == AZA_NOT_APPLICABLE)
+			continue;
+		size_t at = (size_t)x->off;
+		aza_arena_mark m = aza_arena__mark(&w->tmp);
+		aza_json *it;
+		int rc = walk_value(w, &at, &it);
+		if (rc)
+			return rc;
+		const char *st = jstr(it, "status");
+		if (aza__strieq(st, "SUPPRESSED") && jstr(it, "suppressed_status"))
+			st = jstr(it, "suppressed_status");
+		const char *msg = jstr(it, "message");
+		aza_resolved *z = &t->resolved[t->nresolved++];
+		z->rule_id = aza_arena__strdup(&t->a, jstr(it, "rule_id"));
+		z->resource_id = aza_arena__strdup(&t->a, jstr(it, "resource_id"));
+		z->status = aza_arena__strdup(&t->a, st);
+		z->message = aza_arena__strdup(&t->a, msg ? msg : "");
+		aza_arena__reset(&w->tmp, m);
+		if (!z->rule_id || !z->resource_id || !z->status || !z->message)
+			return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	}
+	return 0;
 }
 
 int aza_scan_baseline(aza_scan *s, const char *path)
@@ -334,97 +610,43 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	struct aza_triage *t = triage_of(s);
 	if (!t)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-	aza_arena tmp;
-	aza_arena__init(&tmp);
+	bwalk w;
+	memset(&w, 0, sizeof w);
+	w.s = s;
+	w.path = path;
+	aza_arena__init(&w.tmp);
 	aza_buf b;
-	aza_json *j;
-	int rc = parse_file(s->ctx, &tmp, path, (size_t)2048 << 20, &b, &j);
-	if (rc) {
-		aza_arena__release(&tmp);
-		return rc;
+	aza_buf__init(&b, 0);
+	void *map = MAP_FAILED;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	int rc = 0;
+	if (map != MAP_FAILED) {
+		w.buf = map;
+		w.len = (size_t)st.st_size;
+		w.mapped = 1;
+		(void)madvise(map, w.len, MADV_SEQUENTIAL);
+	} else if (!(rc = aza_triage__read(s->ctx, path, (size_t)2048 << 20, &b))) {
+		w.buf = b.p ? b.p : "";
+		w.len = b.len;
 	}
-	aza_buf__release(&b);
-	const aza_json *list = aza_json_get(j, "findings");
-	if (!aza_json_is(list, AZA_JARR)) {
-		aza_arena__release(&tmp);
-		return aza__err(s->ctx, AZA_EINPUT, "%s: not an azaudit JSON report (no \"findings\" array)", path);
-	}
-	size_t n = aza_json_len(list), cap = 16;
-	while (cap < n * 2)
-		cap *= 2;
-	bentry *tab = aza__malloc(cap * sizeof *tab);
-	if (!tab) {
-		aza_arena__release(&tmp);
-		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-	}
-	memset(tab, 0, cap * sizeof *tab);
-	aza_json_each(it, list) {
-		const char *rule = jstr(it, "rule_id"), *res = jstr(it, "resource_id"), *st = jstr(it, "status");
-		if (!rule || !res || !st)
-			continue;
-		if (aza__strieq(st, "SUPPRESSED") && jstr(it, "suppressed_status"))
-			st = jstr(it, "suppressed_status");
-		uint64_t h = key_hash(rule, res);
-		size_t i = (size_t)h & (cap - 1);
-		while (tab[i].rule)
-			i = (i + 1) & (cap - 1);
-		tab[i] = (bentry){rule, res, st, jstr(it, "message"), h, 0};
-	}
-	/* Each finding: unchanged when the baseline had the same rule, resource
-	 * and verdict; new otherwise (a changed verdict is new). */
-	for (size_t k = 0; k < s->l.nf; k++) {
-		aza_frec *f = aza_scan__recw(s, k);
-		const char *rid = aza_rule_at(f->rule)->id;
-		uint64_t h = key_hash(rid, f->res->id);
-		const char *v = verdict(f);
-		FREC_SET_BASE(f, AZA_BASELINE_NEW);
-		for (size_t i = (size_t)h & (cap - 1); tab[i].rule; i = (i + 1) & (cap - 1))
-			if (tab[i].h == h && aza__strieq(tab[i].rule, rid) && aza__strieq(tab[i].res, f->res->id)) {
-				if (aza__strieq(tab[i].status, v)) {
-					FREC_SET_BASE(f, AZA_BASELINE_UNCHANGED);
-					tab[i].seen = 1;
-					break;
-				}
-			}
-	}
-	/* Resolved: problems of the baseline (not PASS, not NOT_APPLICABLE)
-	 * that this scan no longer reports with the same verdict. */
-	size_t nres = 0;
-	for (size_t i = 0; i < cap; i++)
-		if (tab[i].rule && !tab[i].seen && !aza__strieq(tab[i].status, "PASS") &&
-		    !aza__strieq(tab[i].status, "NOT_APPLICABLE"))
-			nres++;
-	aza__free(t->resolved);
-	t->resolved = aza__malloc((nres + 1) * sizeof *t->resolved);
-	t->nresolved = 0;
-	if (!t->resolved)
+	if (!rc && !(w.ids = aza_jintern__new_plain()))
 		rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-	/* In baseline order, so the output is stable. */
-	aza_json_each(it, list) {
-		if (rc)
-			break;
-		const char *rule = jstr(it, "rule_id"), *res = jstr(it, "resource_id");
-		if (!rule || !res)
-			continue;
-		uint64_t h = key_hash(rule, res);
-		for (size_t i = (size_t)h & (cap - 1); tab[i].rule; i = (i + 1) & (cap - 1)) {
-			bentry *x = &tab[i];
-			if (x->rule != rule || x->res != res)
-				continue;
-			if (!x->seen && !aza__strieq(x->status, "PASS") && !aza__strieq(x->status, "NOT_APPLICABLE")) {
-				aza_resolved *z = &t->resolved[t->nresolved++];
-				z->rule_id = aza_arena__strdup(&t->a, x->rule);
-				z->resource_id = aza_arena__strdup(&t->a, x->res);
-				z->status = aza_arena__strdup(&t->a, x->status);
-				z->message = aza_arena__strdup(&t->a, x->message ? x->message : "");
-				if (!z->rule_id || !z->resource_id || !z->status || !z->message)
-					rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-			}
-			break;
-		}
-	}
-	aza__free(tab);
-	aza_arena__release(&tmp);
+	if (!rc)
+		rc = walk_report(&w);
+	if (!rc)
+		rc = match(&w, t);
+	if (map != MAP_FAILED)
+		munmap(map, w.len);
+	aza_buf__release(&b);
+	aza_jintern__free(w.ids);
+	aza__free(w.e);
+	aza_arena__release(&w.tmp);
 	if (rc == 0)
 		t->has_baseline = 1;
 	return rc;

@@ -161,6 +161,26 @@ scan -f sarif --baseline "$T/base-renamed.json" "$W/next.json" > "$T/baseline.sa
 jq -e '[.runs[0].results[] | .baselineState] | (index("new") != null) and (index("absent") != null) and (index("unchanged") != null)' \
 	"$T/baseline.sarif" > /dev/null && ok || bad "SARIF baselineState"
 golden baseline.txt nodir scan -f text --baseline "$T/base-renamed.json" "$W/next.json"
+# The baseline is walked one finding at a time from a mapping of the file;
+# a pipe is read whole instead: the same marks either way.
+scan -f json --baseline /dev/stdin "$W/next.json" < "$T/base-renamed.json" | nodir cat | sed 's/"generated_at":"[^"]*"//' > "$T/piped.json"
+sed 's/"generated_at":"[^"]*"//' "$B" | cmp -s - "$T/piped.json" && ok || bad "baseline from a pipe differs from the file"
+# A baseline that is not a report, or not JSON: exit 2, the file and where.
+printf '{"schema_version":"1.0","findings":[{"rule_id":"AZA-STG-001","resource_id":"/x","status":"FAIL"},' > "$T/bl-cut.json"
+printf '{"summary":{},"findings":{}}' > "$T/bl-obj.json"
+printf '{"schema_version":"1.0"}' > "$T/bl-none.json"
+printf '{"findings":[],\n "findings":[]}' > "$T/bl-dup.json"
+printf '[{"findings":[]}]' > "$T/bl-arr.json"
+printf '{"findings":[{"rule_id":"AZA-STG-001"} {"a":1}]}' > "$T/bl-comma.json"
+: > "$T/bl-empty.json"
+for c in 'cut|bl-cut.json:1:[0-9]*: unexpected end' 'obj|bl-obj.json:1:[0-9]*: not an azaudit JSON report' \
+	'none|bl-none.json: not an azaudit JSON report (no "findings" array)' 'dup|bl-dup.json:2:[0-9]*: duplicate key' \
+	'arr|bl-arr.json:1:1: not an azaudit JSON report' "comma|bl-comma.json:1:[0-9]*: expected ',' or ']'" \
+	'empty|bl-empty.json:1:1: unexpected end'; do
+	name=${c%%|*}; want=${c#*|}
+	scan -f json --baseline "$T/${want%%:*}" "$F" > "$T/bl-out" 2> "$T/err"; rc=$?
+	[ $rc -eq 2 ] && grep -q "$T/$want" "$T/err" && [ ! -s "$T/bl-out" ] && ok || bad "bad baseline ($name): exit $rc, $(cat "$T/err")"
+done
 sarif_check "$T/suppressed.sarif" "$T/baseline.sarif" "$T/out/azaudit.sarif"
 
 # ---- frameworks ----
