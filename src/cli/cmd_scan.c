@@ -31,7 +31,7 @@ static void usage(FILE *fp)
 	        "                         ocsf.jsonl, html), each atomically\n"
 	        "      --suppressions FILE  accepted risks (docs/suppressions.md): matching\n"
 	        "                         findings become SUPPRESSED with their reason\n"
-	        "      --baseline FILE    a previous JSON report: mark findings new or\n"
+	        "      --baseline FILE    a previous JSON report (or .gz): mark findings new or\n"
 	        "                         unchanged and list the resolved ones\n"
 	        "      --fail-on-new      with --baseline: exit 1 only for new FAILs (of\n"
 	        "                         --fail-on severity or above, when given)\n"

@@ -9,15 +9,16 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../rules/rule.h"
 #include "scan.h"
@@ -605,6 +606,50 @@ static int match(bwalk *w, struct aza_triage *t)
 	return 0;
 }
 
+/* A gzip baseline (reports are often kept compressed) is inflated into an
+ * unlinked temporary file, returned in *out to be mapped like a plain one,
+ * or into mem when no temporary file can be made. */
+static int gunzip(aza_scan *s, const char *path, int *out, aza_buf *mem)
+{
+	*out = -1;
+	gzFile gz = gzopen(path, "rb");
+	if (!gz)
+		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno));
+	int fd = aza__tmpfile("azaudit-baseline"), rc = 0;
+	size_t cap = (size_t)1 << 20;
+	uint64_t at = 0;
+	char *buf = aza__malloc(cap);
+	if (!buf)
+		rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+	if (fd < 0)
+		aza_buf__init(mem, (size_t)2048 << 20);
+	while (!rc) {
+		int n = gzread(gz, buf, (unsigned)cap), zerr = Z_OK;
+		const char *m = n <= 0 ? gzerror(gz, &zerr) : NULL;
+		size_t pl = strlen(path);
+		if (m && !strncmp(m, path, pl) && m[pl] == ':' && m[pl + 1] == ' ')
+			m += pl + 2; /* zlib names the file too */
+		if (n < 0 || (n == 0 && zerr != Z_OK && zerr != Z_STREAM_END))
+			rc = aza__err(s->ctx, AZA_EPARSE, "%s: %s (truncated or corrupt gzip?)", path,
+			              n < 0 && zerr == Z_ERRNO ? strerror(errno) : m);
+		else if (n == 0)
+			break;
+		else if (fd >= 0 && aza__file_io(fd, buf, (size_t)n, at, 1))
+			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write its inflated copy to a temporary file: %s", path, strerror(errno));
+		else if (fd < 0 && aza_buf__add(mem, buf, (size_t)n))
+			rc = aza__err(s->ctx, mem->oom && mem->len < ((size_t)2048 << 20) ? AZA_ENOMEM : AZA_ELIMIT,
+			              "%s: inflated larger than 2048 MiB (and no temporary file)", path);
+		at += (uint64_t)(n > 0 ? n : 0);
+	}
+	aza__free(buf);
+	gzclose(gz);
+	if (rc && fd >= 0)
+		close(fd);
+	else
+		*out = fd;
+	return rc;
+}
+
 int aza_scan_baseline(aza_scan *s, const char *path)
 {
 	struct aza_triage *t = triage_of(s);
@@ -619,18 +664,29 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	aza_buf__init(&b, 0);
 	void *map = MAP_FAILED;
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
 	if (fd < 0)
 		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+	unsigned char magic[2] = {0, 0};
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+		close(fd);
+		if ((rc = gunzip(s, path, &fd, &b)) == 0 && fd >= 0 && fstat(fd, &st) != 0)
+			st.st_size = 0;
+	}
+	if (!rc && fd >= 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	int rc = 0;
-	if (map != MAP_FAILED) {
+	if (fd >= 0)
+		close(fd);
+	if (rc) {
+		/* gunzip said why */
+	} else if (map != MAP_FAILED) {
 		w.buf = map;
 		w.len = (size_t)st.st_size;
 		w.mapped = 1;
 		(void)madvise(map, w.len, MADV_SEQUENTIAL);
+	} else if (b.p || b.oom || (magic[0] == 0x1f && magic[1] == 0x8b)) {
+		w.buf = b.p ? b.p : ""; /* inflated into memory, or to nothing */
+		w.len = b.len;
 	} else if (!(rc = aza_triage__read(s->ctx, path, (size_t)2048 << 20, &b))) {
 		w.buf = b.p ? b.p : "";
 		w.len = b.len;

@@ -165,6 +165,17 @@ golden baseline.txt nodir scan -f text --baseline "$T/base-renamed.json" "$W/nex
 # a pipe is read whole instead: the same marks either way.
 scan -f json --baseline /dev/stdin "$W/next.json" < "$T/base-renamed.json" | nodir cat | sed 's/"generated_at":"[^"]*"//' > "$T/piped.json"
 sed 's/"generated_at":"[^"]*"//' "$B" | cmp -s - "$T/piped.json" && ok || bad "baseline from a pipe differs from the file"
+# A gzip baseline is inflated into a temporary file (into memory without
+# one) and read the same way; a truncated one is an error naming the file.
+gzip -c "$T/base-renamed.json" > "$T/base-renamed.json.gz"
+for tmpd in "${TMPDIR:-/tmp}" "$T/no-such-dir"; do
+	TMPDIR=$tmpd scan -f json --baseline "$T/base-renamed.json.gz" "$W/next.json" | nodir cat | sed 's/"generated_at":"[^"]*"//' > "$T/gz.json"
+	sed 's/"generated_at":"[^"]*"//' "$B" | cmp -s - "$T/gz.json" && ok || bad "gzip baseline differs from the file (TMPDIR $tmpd)"
+done
+head -c 200 "$T/base-renamed.json.gz" > "$T/base-cut.json.gz"
+scan -f json --baseline "$T/base-cut.json.gz" "$F" > "$T/bl-out" 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "base-cut.json.gz: .*(truncated or corrupt gzip?)" "$T/err" && [ ! -s "$T/bl-out" ] && ok ||
+	bad "truncated gzip baseline: exit $rc, $(cat "$T/err")"
 # A baseline that is not a report, or not JSON: exit 2, the file and where.
 printf '{"schema_version":"1.0","findings":[{"rule_id":"AZA-STG-001","resource_id":"/x","status":"FAIL"},' > "$T/bl-cut.json"
 printf '{"summary":{},"findings":{}}' > "$T/bl-obj.json"
