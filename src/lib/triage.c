@@ -316,8 +316,9 @@ int aza_scan_suppress(aza_scan *s, const char *path)
  *
  * A baseline is a previous JSON report, as big as the scan's own: 670 MB
  * at 100k bench resources, 6.7 GB at 1M. Parsed whole it took 2 GB at
- * 100k. It is now mapped (read into memory only when it cannot be: a
- * pipe) and walked one finding at a time, each parsed into a scratch arena
+ * 100k. It is now mapped (a gzip one inflated into a temporary file
+ * first; read into memory only when it cannot be mapped: a pipe, or no
+ * temporary file) and walked one finding at a time, each parsed into a scratch arena
  * that is reset; what is kept per finding is a 32-byte entry and its
  * resource id, once per resource. The pages behind the walk are let go as
  * it goes, and a finding that turns out resolved is parsed again from its
