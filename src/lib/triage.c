@@ -450,12 +450,57 @@ static int keep_finding(bwalk *w, const aza_json *it, size_t off)
 	return 0;
 }
 
-/* The top-level object: its "findings" array one element at a time,
- * anything else parsed (it must be JSON) and dropped. */
+/* One member of the top-level object at *i: the "findings" array one
+ * element at a time, anything else parsed (it must be JSON) and dropped. */
+static int walk_member(bwalk *w, size_t *i, int *have)
+{
+	aza_arena_mark m = aza_arena__mark(&w->tmp);
+	aza_json *k;
+	int rc = walk_value(w, i, &k);
+	if (rc)
+		return rc;
+	if (!aza_json_is(k, AZA_JSTR))
+		return walk_err(w, AZA_EPARSE, k->off, "expected a string key");
+	int findings = !strcmp(aza_json_str(k), "findings");
+	aza_arena__reset(&w->tmp, m);
+	skip_ws(w, i);
+	if (*i >= w->len || w->buf[*i] != ':')
+		return walk_err(w, AZA_EPARSE, *i, "expected ':'");
+	(*i)++;
+	skip_ws(w, i);
+	if (!findings) {
+		aza_json *v;
+		rc = walk_value(w, i, &v);
+		aza_arena__reset(&w->tmp, m);
+		return rc;
+	}
+	if (*have)
+		return walk_err(w, AZA_EPARSE, *i, "duplicate key \"findings\"");
+	if (*i >= w->len || w->buf[*i] != '[')
+		return walk_err(w, AZA_EINPUT, *i, "not an azaudit JSON report (\"findings\" is not an array)");
+	*have = 1;
+	(*i)++;
+	skip_ws(w, i);
+	if (*i < w->len && w->buf[*i] == ']') {
+		(*i)++;
+		return 0;
+	}
+	do {
+		skip_ws(w, i);
+		size_t at = *i;
+		aza_json *it;
+		if ((rc = walk_value(w, i, &it)) || (rc = keep_finding(w, it, at)))
+			return rc;
+		aza_arena__reset(&w->tmp, m);
+	} while ((rc = walk_sep(w, i, ']')) > 0);
+	return rc;
+}
+
+/* The top-level object, member by member. */
 static int walk_report(bwalk *w)
 {
 	size_t i = 0;
-	int have = 0;
+	int have = 0, rc;
 	if (w->len >= 3 && (unsigned char)w->buf[0] == 0xef && (unsigned char)w->buf[1] == 0xbb &&
 	    (unsigned char)w->buf[2] == 0xbf)
 		i = 3;
@@ -464,62 +509,17 @@ static int walk_report(bwalk *w)
 		return walk_err(w, i >= w->len ? AZA_EPARSE : AZA_EINPUT, i,
 		                i >= w->len ? "unexpected end of input" : "not an azaudit JSON report (not a JSON object)");
 	i++;
-	for (int first = 1;; first = 0) {
-		skip_ws(w, &i);
-		if (first && i < w->len && w->buf[i] == '}') {
-			i++;
-			break;
-		}
-		aza_arena_mark m = aza_arena__mark(&w->tmp);
-		aza_json *k;
-		int rc = walk_value(w, &i, &k);
-		if (rc)
-			return rc;
-		if (!aza_json_is(k, AZA_JSTR))
-			return walk_err(w, AZA_EPARSE, k->off, "expected a string key");
-		int findings = !strcmp(aza_json_str(k), "findings");
-		aza_arena__reset(&w->tmp, m);
-		skip_ws(w, &i);
-		if (i >= w->len || w->buf[i] != ':')
-			return walk_err(w, AZA_EPARSE, i, "expected ':'");
+	skip_ws(w, &i);
+	if (i < w->len && w->buf[i] == '}') {
 		i++;
-		skip_ws(w, &i);
-		if (findings && have)
-			return walk_err(w, AZA_EPARSE, i, "duplicate key \"findings\"");
-		if (findings && (i >= w->len || w->buf[i] != '['))
-			return walk_err(w, AZA_EINPUT, i, "not an azaudit JSON report (\"findings\" is not an array)");
-		if (findings) {
-			have = 1;
-			i++;
+	} else {
+		do {
 			skip_ws(w, &i);
-			if (i < w->len && w->buf[i] == ']') {
-				i++;
-			} else {
-				for (;;) {
-					skip_ws(w, &i);
-					size_t at = i;
-					aza_json *it;
-					if ((rc = walk_value(w, &i, &it)) || (rc = keep_finding(w, it, at)))
-						return rc;
-					aza_arena__reset(&w->tmp, m);
-					if ((rc = walk_sep(w, &i, ']')) <= 0) {
-						if (rc < 0)
-							return rc;
-						break;
-					}
-				}
-			}
-		} else {
-			aza_json *v;
-			if ((rc = walk_value(w, &i, &v)))
+			if ((rc = walk_member(w, &i, &have)))
 				return rc;
-			aza_arena__reset(&w->tmp, m);
-		}
-		if ((rc = walk_sep(w, &i, '}')) <= 0) {
-			if (rc < 0)
-				return rc;
-			break;
-		}
+		} while ((rc = walk_sep(w, &i, '}')) > 0);
+		if (rc < 0)
+			return rc;
 	}
 	skip_ws(w, &i);
 	if (i < w->len)
@@ -669,7 +669,9 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	if (fd < 0)
 		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno));
 	unsigned char magic[2] = {0, 0};
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+	int gz = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f &&
+	         magic[1] == 0x8b;
+	if (gz) {
 		close(fd);
 		if ((rc = gunzip(s, path, &fd, &b)) == 0 && fd >= 0 && fstat(fd, &st) != 0)
 			st.st_size = 0;
@@ -685,7 +687,7 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 		w.len = (size_t)st.st_size;
 		w.mapped = 1;
 		(void)madvise(map, w.len, MADV_SEQUENTIAL);
-	} else if (b.p || b.oom || (magic[0] == 0x1f && magic[1] == 0x8b)) {
+	} else if (gz) {
 		w.buf = b.p ? b.p : ""; /* inflated into memory, or to nothing */
 		w.len = b.len;
 	} else if (!(rc = aza_triage__read(s->ctx, path, (size_t)2048 << 20, &b))) {

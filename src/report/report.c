@@ -333,6 +333,45 @@ static int sink_fd(void *ud, const char *p, size_t n)
 	return write_all(*(int *)ud, p, n);
 }
 
+/* Read fd from its start in AZA_BUF_FLUSH blocks, handing each to put
+ * (nonzero, errno set, stops): how a section or a staged report comes
+ * back out. 0, or the errno of what failed. */
+static int read_blocks(int fd, int (*put)(void *ud, const char *p, size_t n), void *ud)
+{
+	char *buf = aza__malloc(AZA_BUF_FLUSH);
+	if (!buf)
+		return ENOMEM;
+	int rc = 0;
+	for (off_t at = 0;;) {
+		ssize_t k = pread(fd, buf, AZA_BUF_FLUSH, at);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			rc = k < 0 ? (errno ? errno : EIO) : 0;
+			break;
+		}
+		if (put(ud, buf, (size_t)k)) {
+			rc = errno ? errno : EIO;
+			break;
+		}
+		at += k;
+	}
+	aza__free(buf);
+	return rc;
+}
+
+static int put_stream(void *ud, const char *p, size_t n)
+{
+	return fwrite(p, 1, n, (FILE *)ud) != n ? -1 : 0;
+}
+
+/* Failures of out show on out itself (oom, sink_err). */
+static int put_buf(void *ud, const char *p, size_t n)
+{
+	aza_buf__add((aza_buf *)ud, p, n);
+	return 0;
+}
+
 void aza_report__side_init(aza_side *x)
 {
 	aza_buf__init(&x->b, 0);
@@ -346,52 +385,14 @@ void aza_report__side_init(aza_side *x)
 int aza_report__side_put(aza_buf *out, aza_side *x)
 {
 	int rc = x->b.oom ? (x->b.sink_err ? x->b.sink_err : ENOMEM) : 0;
-	char *buf = !rc && x->fd >= 0 ? aza__malloc(AZA_BUF_FLUSH) : NULL;
-	if (!rc && x->fd >= 0 && !buf)
-		rc = ENOMEM;
-	for (off_t at = 0; !rc && buf;) {
-		ssize_t k = pread(x->fd, buf, AZA_BUF_FLUSH, at);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			rc = k < 0 ? (errno ? errno : EIO) : 0;
-			break;
-		}
-		aza_buf__add(out, buf, (size_t)k);
-		at += k;
-	}
-	aza__free(buf);
+	if (!rc && x->fd >= 0)
+		rc = read_blocks(x->fd, put_buf, out);
 	if (!rc)
 		aza_buf__add(out, x->b.p, x->b.len);
 	if (x->fd >= 0)
 		close(x->fd);
 	x->fd = -1;
 	aza_buf__release(&x->b);
-	return rc;
-}
-
-/* Copy the whole of fd to fp. 0, or -1 with errno set. */
-static int copy_out(int fd, FILE *fp)
-{
-	char *buf = aza__malloc(AZA_BUF_FLUSH);
-	if (!buf)
-		return errno = ENOMEM, -1;
-	int rc = 0;
-	for (off_t at = 0;;) {
-		ssize_t k = pread(fd, buf, AZA_BUF_FLUSH, at);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			rc = k < 0 ? -1 : 0;
-			break;
-		}
-		if (fwrite(buf, 1, (size_t)k, fp) != (size_t)k) {
-			rc = -1;
-			break;
-		}
-		at += k;
-	}
-	aza__free(buf);
 	return rc;
 }
 
@@ -424,9 +425,10 @@ int aza_report_write(aza_scan *s, const char *format, const aza_report_opts *o, 
 		rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
 	if (rc == 0 && fd >= 0 && b.len && write_all(fd, b.p, b.len))
 		rc = aza__err(s->ctx, AZA_EIO, "cannot write the %s report's temporary file: %s", format, strerror(errno));
-	if (rc == 0 && (fd >= 0 ? copy_out(fd, fp) != 0 : b.len && fwrite(b.p, 1, b.len, fp) != b.len))
-		rc = errno == ENOMEM ? aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format)
-		                     : aza__err(s->ctx, AZA_EIO, "cannot write the %s report: %s", format, strerror(errno));
+	int e = rc ? 0 : fd >= 0 ? read_blocks(fd, put_stream, fp) : b.len && put_stream(fp, b.p, b.len) ? (errno ? errno : EIO) : 0;
+	if (e)
+		rc = e == ENOMEM ? aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format)
+		                 : aza__err(s->ctx, AZA_EIO, "cannot write the %s report: %s", format, strerror(e));
 	if (rc == 0 && fflush(fp) != 0)
 		rc = aza__err(s->ctx, AZA_EIO, "cannot write the %s report: %s", format, strerror(errno));
 	if (fd >= 0)
