@@ -31,8 +31,9 @@ static void usage(FILE *fp)
 	        "                         ocsf.jsonl, html), each atomically\n"
 	        "      --suppressions FILE  accepted risks (docs/suppressions.md): matching\n"
 	        "                         findings become SUPPRESSED with their reason\n"
-	        "      --baseline FILE    a previous JSON report (or .gz): mark findings new or\n"
-	        "                         unchanged and list the resolved ones\n"
+	        "      --baseline FILE    a previous JSON report (or .gz; - for standard\n"
+	        "                         input): mark findings new or unchanged and\n"
+	        "                         list the resolved ones\n"
 	        "      --fail-on-new      with --baseline: exit 1 only for new FAILs (of\n"
 	        "                         --fail-on severity or above, when given)\n"
 	        "      --framework ID     also report per control of a framework (see\n"
@@ -230,6 +231,11 @@ int cmd_scan(int argc, char **argv)
 		free(inputs);
 		return cli_error("scan: --fail-on-new needs --baseline");
 	}
+	for (size_t i = 0; baseline && !strcmp(baseline, "-") && i < ninputs; i++)
+		if (!strcmp(inputs[i], "-")) {
+			free(inputs);
+			return cli_error("scan: --baseline - and the input - cannot both read standard input");
+		}
 	if (output && strchr(formats, ',')) {
 		free(inputs);
 		return cli_error("scan: several formats need --output-dir");

@@ -316,9 +316,9 @@ int aza_scan_suppress(aza_scan *s, const char *path)
  *
  * A baseline is a previous JSON report, as big as the scan's own: 670 MB
  * at 100k bench resources, 6.7 GB at 1M. Parsed whole it took 2 GB at
- * 100k. It is now mapped (a gzip one inflated into a temporary file
- * first; read into memory only when it cannot be mapped: a pipe, or no
- * temporary file) and walked one finding at a time, each parsed into a scratch arena
+ * 100k. It is now mapped (a gzip one, or one from a pipe, copied into a
+ * temporary file first; into memory only when no temporary file can be
+ * made) and walked one finding at a time, each parsed into a scratch arena
  * that is reset; what is kept per finding is a 32-byte entry and its
  * resource id, once per resource. The pages behind the walk are let go as
  * it goes, and a finding that turns out resolved is parsed again from its
@@ -607,15 +607,23 @@ static int match(bwalk *w, struct aza_triage *t)
 	return 0;
 }
 
-/* A gzip baseline (reports are often kept compressed) is inflated into an
- * unlinked temporary file, returned in *out to be mapped like a plain one,
- * or into mem when no temporary file can be made. */
-static int gunzip(aza_scan *s, const char *path, int *out, aza_buf *mem)
+/* A gzip baseline (reports are often kept compressed), or one that cannot
+ * be mapped (a pipe: `--baseline <(zcat old.json.gz)`, standard input), is
+ * copied into an unlinked temporary file, returned in *out to be mapped
+ * like a plain file, or into mem when no temporary file can be made. zlib
+ * inflates a gzip stream and passes anything else through as it is, so a
+ * piped baseline may be compressed or not. */
+static int spool(aza_scan *s, const char *path, int stdin_, int *out, aza_buf *mem)
 {
 	*out = -1;
-	gzFile gz = gzopen(path, "rb");
-	if (!gz)
-		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno));
+	int in = stdin_ ? dup(STDIN_FILENO) : -1;
+	gzFile gz = stdin_ ? (in >= 0 ? gzdopen(in, "rb") : NULL) : gzopen(path, "rb");
+	if (!gz) {
+		int e = errno;
+		if (in >= 0)
+			close(in);
+		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(e));
+	}
 	int fd = aza__tmpfile("azaudit-baseline"), rc = 0;
 	size_t cap = (size_t)1 << 20;
 	uint64_t at = 0;
@@ -636,10 +644,10 @@ static int gunzip(aza_scan *s, const char *path, int *out, aza_buf *mem)
 		else if (n == 0)
 			break;
 		else if (fd >= 0 && aza__file_io(fd, buf, (size_t)n, at, 1))
-			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write its inflated copy to a temporary file: %s", path, strerror(errno));
+			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write its copy to a temporary file: %s", path, strerror(errno));
 		else if (fd < 0 && aza_buf__add(mem, buf, (size_t)n))
 			rc = aza__err(s->ctx, mem->oom && mem->len < ((size_t)2048 << 20) ? AZA_ENOMEM : AZA_ELIMIT,
-			              "%s: inflated larger than 2048 MiB (and no temporary file)", path);
+			              "%s: larger than 2048 MiB (inflated; and no temporary file to copy it to)", path);
 		at += (uint64_t)(n > 0 ? n : 0);
 	}
 	aza__free(buf);
@@ -659,21 +667,25 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	bwalk w;
 	memset(&w, 0, sizeof w);
 	w.s = s;
-	w.path = path;
 	aza_arena__init(&w.tmp);
 	aza_buf b;
 	aza_buf__init(&b, 0);
 	void *map = MAP_FAILED;
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+	int stdin_ = !strcmp(path, "-");
+	if (stdin_)
+		path = "<stdin>"; /* as inputs name it, in messages */
+	w.path = path;
+	int fd = stdin_ ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC), rc = 0;
 	if (fd < 0)
 		return aza__err(s->ctx, AZA_EIO, "%s: cannot open: %s", path, strerror(errno));
 	unsigned char magic[2] = {0, 0};
-	int gz = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f &&
-	         magic[1] == 0x8b;
-	if (gz) {
+	int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	/* Copied first: a gzip file, and what cannot be mapped (a pipe). */
+	int copied = !regular || (pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b);
+	if (copied) {
 		close(fd);
-		if ((rc = gunzip(s, path, &fd, &b)) == 0 && fd >= 0 && fstat(fd, &st) != 0)
+		if ((rc = spool(s, path, stdin_, &fd, &b)) == 0 && fd >= 0 && fstat(fd, &st) != 0)
 			st.st_size = 0;
 	}
 	if (!rc && fd >= 0 && S_ISREG(st.st_mode) && st.st_size > 0)
@@ -681,15 +693,18 @@ int aza_scan_baseline(aza_scan *s, const char *path)
 	if (fd >= 0)
 		close(fd);
 	if (rc) {
-		/* gunzip said why */
+		/* spool said why */
 	} else if (map != MAP_FAILED) {
 		w.buf = map;
 		w.len = (size_t)st.st_size;
 		w.mapped = 1;
 		(void)madvise(map, w.len, MADV_SEQUENTIAL);
-	} else if (gz) {
-		w.buf = b.p ? b.p : ""; /* inflated into memory, or to nothing */
+	} else if (copied || st.st_size == 0 || stdin_) {
+		/* copied into memory; an empty file; (rare) an unmappable one */
+		w.buf = b.p ? b.p : "";
 		w.len = b.len;
+		if (!copied && st.st_size)
+			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot map: %s", path, strerror(errno));
 	} else if (!(rc = aza_triage__read(s->ctx, path, (size_t)2048 << 20, &b))) {
 		w.buf = b.p ? b.p : "";
 		w.len = b.len;

@@ -162,9 +162,30 @@ jq -e '[.runs[0].results[] | .baselineState] | (index("new") != null) and (index
 	"$T/baseline.sarif" > /dev/null && ok || bad "SARIF baselineState"
 golden baseline.txt nodir scan -f text --baseline "$T/base-renamed.json" "$W/next.json"
 # The baseline is walked one finding at a time from a mapping of the file;
-# a pipe is read whole instead: the same marks either way.
+# standard input redirected from a file is mapped the same way, and a pipe
+# (plain or gzip) is copied into a temporary file first (into memory
+# without one): the same marks every way.
 scan -f json --baseline /dev/stdin "$W/next.json" < "$T/base-renamed.json" | nodir cat | sed 's/"generated_at":"[^"]*"//' > "$T/piped.json"
-sed 's/"generated_at":"[^"]*"//' "$B" | cmp -s - "$T/piped.json" && ok || bad "baseline from a pipe differs from the file"
+sed 's/"generated_at":"[^"]*"//' "$B" | cmp -s - "$T/piped.json" && ok || bad "baseline from redirected stdin differs from the file"
+for tmpd in "${TMPDIR:-/tmp}" "$T/no-such-dir"; do
+	for how in "cat|-" "gzip -c|-" "cat|/dev/stdin" "gzip -c|/dev/stdin"; do
+		$(echo "${how%%|*}") "$T/base-renamed.json" | TMPDIR=$tmpd scan -f json --baseline "${how#*|}" "$W/next.json" |
+			nodir cat | sed 's/"generated_at":"[^"]*"//' > "$T/piped.json"
+		sed 's/"generated_at":"[^"]*"//' "$B" | cmp -s - "$T/piped.json" && ok ||
+			bad "baseline piped through '${how%%|*}' as ${how#*|} differs from the file (TMPDIR $tmpd)"
+	done
+done
+# Errors in a piped baseline name <stdin> and the position; a truncated
+# gzip stream is an error; stdin cannot be both the input and the baseline.
+printf '{"findings":[{"rule_id":"AZA-STG-001"} {"a":1}]}' | scan -f json --baseline - "$F" > "$T/bl-out" 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "<stdin>:1:[0-9]*: expected ',' or ']'" "$T/err" && [ ! -s "$T/bl-out" ] && ok ||
+	bad "broken piped baseline: exit $rc, $(cat "$T/err")"
+gzip -c "$T/base-renamed.json" | head -c 300 | scan -f json --baseline - "$F" > "$T/bl-out" 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "<stdin>: .*(truncated or corrupt gzip?)" "$T/err" && [ ! -s "$T/bl-out" ] && ok ||
+	bad "truncated piped gzip baseline: exit $rc, $(cat "$T/err")"
+scan -f json --baseline - - < "$F" > "$T/bl-out" 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "cannot both read standard input" "$T/err" && [ ! -s "$T/bl-out" ] && ok ||
+	bad "--baseline - with input -: exit $rc, $(cat "$T/err")"
 # A gzip baseline is inflated into a temporary file (into memory without
 # one) and read the same way; a truncated one is an error naming the file.
 gzip -c "$T/base-renamed.json" > "$T/base-renamed.json.gz"
