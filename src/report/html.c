@@ -307,13 +307,31 @@ static void jstr(aza_buf *b, const char *s)
 	aza_buf__release(&tmp);
 }
 
-/* ---- string interning: each distinct resource and message once ---- */
+/* ---- string interning: each distinct resource and message once ----
+ * Each slot keeps its string's hash: a probe compares hashes, then
+ * pointers (the scan hands out one pointer for a repeated message, mostly),
+ * and reads the strings only when both say maybe; growing the table reads
+ * none. The messages live in pages the scan lets go (src/lib/msgs.c), and
+ * every string read brings its page back into the process. */
+#define PCACHE 1024
 typedef struct intern {
 	const char **keys;
 	size_t *idx;
+	uint64_t *hash;
 	size_t cap, n;
 	int oom;
+	/* Recent pointers and their index, by address: a repeat (the same
+	 * resource's id, a message the scan kept once) needs no hashing. */
+	const char *pk[PCACHE];
+	size_t pi[PCACHE];
 } intern;
+
+static void intern_free(intern *t)
+{
+	aza__free(t->keys);
+	aza__free(t->idx);
+	aza__free(t->hash);
+}
 
 static size_t intern_add(intern *t, const char *s)
 {
@@ -321,43 +339,50 @@ static size_t intern_add(intern *t, const char *s)
 		size_t cap = t->cap ? t->cap * 2 : 1024;
 		const char **k = aza__malloc(cap * sizeof *k);
 		size_t *x = aza__malloc(cap * sizeof *x);
-		if (!k || !x) {
+		uint64_t *hv = aza__malloc(cap * sizeof *hv);
+		if (!k || !x || !hv) {
 			aza__free(k);
 			aza__free(x);
+			aza__free(hv);
 			t->oom = 1;
 			return 0;
 		}
 		memset(k, 0, cap * sizeof *k);
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->keys[i]) {
-				size_t h = (size_t)aza__ihash(t->keys[i], strlen(t->keys[i])) & (cap - 1);
+				size_t h = (size_t)t->hash[i] & (cap - 1);
 				while (k[h])
 					h = (h + 1) & (cap - 1);
 				k[h] = t->keys[i];
 				x[h] = t->idx[i];
+				hv[h] = t->hash[i];
 			}
-		aza__free(t->keys);
-		aza__free(t->idx);
+		intern_free(t);
 		t->keys = k;
 		t->idx = x;
+		t->hash = hv;
 		t->cap = cap;
 	}
-	size_t h = (size_t)aza__ihash(s, strlen(s)) & (t->cap - 1);
+	size_t pc = (size_t)((uintptr_t)s >> 3) % PCACHE;
+	if (t->pk[pc] == s)
+		return t->pi[pc];
+	uint64_t hs = aza__hash(s, strlen(s));
+	size_t h = (size_t)hs & (t->cap - 1);
 	while (t->keys[h]) {
-		if (!strcmp(t->keys[h], s))
-			return t->idx[h];
+		if (t->hash[h] == hs && (t->keys[h] == s || !strcmp(t->keys[h], s)))
+			break;
 		h = (h + 1) & (t->cap - 1);
 	}
-	t->keys[h] = s;
-	t->idx[h] = t->n;
-	return t->n++;
+	if (!t->keys[h]) {
+		t->keys[h] = s;
+		t->idx[h] = t->n++;
+		t->hash[h] = hs;
+	}
+	t->pk[pc] = s;
+	t->pi[pc] = t->idx[h];
+	return t->idx[h];
 }
 
-static void intern_free(intern *t)
-{
-	aza__free(t->keys);
-	aza__free(t->idx);
-}
 
 static const char *const bar_status[] = {"FAIL", "UNKNOWN", "MANUAL", "SUPPRESSED", "PASS", "NOT_APPLICABLE"};
 static const aza_status bar_order[] = {AZA_FAIL, AZA_UNKNOWN, AZA_MANUAL, AZA_SUPPRESSED, AZA_PASS, AZA_NOT_APPLICABLE};
@@ -676,16 +701,18 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 	aza_buf *resb = &rs.b, *mb = &ms.b, *fb = &fs.b;
 	long nr = 0;
 	int firstf = 1, oomx = 0;
+	const aza_rule *last = NULL; /* findings come grouped by rule */
+	size_t rk = nrules;
 	for (size_t i = 0; i < aza_scan_count(s); i++) {
 		const aza_finding *f = aza_scan_finding(s, i);
 		if (!aza_report__shown(o, f))
 			continue;
 		const aza_rule *r = f->rule;
-		size_t k = 0;
-		while (k < nrules && aza_rule_at(k) != r)
-			k++;
-		if (k < nrules && ridx[k] < 0) {
-			ridx[k] = nr++;
+		if (r != last)
+			for (last = r, rk = 0; rk < nrules && aza_rule_at(rk) != r;)
+				rk++;
+		if (rk < nrules && ridx[rk] < 0) {
+			ridx[rk] = nr++;
 			char anchor[64];
 			aza_report__anchor(r, anchor, sizeof anchor);
 			aza_buf__adds(&rb, nr > 1 ? ",\n{\"id\":" : "\n{\"id\":");
@@ -737,7 +764,7 @@ static int write_html(aza_scan *s, const aza_report_opts *o, aza_buf *b)
 			aza_buf__adds(mb, before ? ",\n" : "\n");
 			jstr(mb, f->message);
 		}
-		aza_buf__printf(fb, "%s[%ld,%d,%zu,%zu", firstf ? "\n" : ",\n", k < nrules ? ridx[k] : 0L, (int)f->status, ri, mi);
+		aza_buf__printf(fb, "%s[%ld,%d,%zu,%zu", firstf ? "\n" : ",\n", rk < nrules ? ridx[rk] : 0L, (int)f->status, ri, mi);
 		firstf = 0;
 		if (f->status == AZA_SUPPRESSED || f->baseline) {
 			aza_buf__addc(fb, ',');
