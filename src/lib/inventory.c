@@ -1072,19 +1072,21 @@ int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v)
 
 const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 {
-	for (size_t i = 0; i < inv->ndir; i++)
+	/* Graph data is tenant-wide: a gap names the data set, or covers every
+	 * type at the tenant scope; one at a subscription (an ARM listing that
+	 * failed) says nothing about Graph. A gap wins over data of the set:
+	 * a list whose later pages failed (a 429 on page 3) holds some of the
+	 * users, and a verdict over "all users" from it would be a guess. */
+	const aza_gap *g = NULL;
+	for (const aza_gap *e = inv->gaps; e && !g; e = e->next)
+		if (*e->type ? aza__strieq(e->type, key) : (!*e->scope || !strcmp(e->scope, "/")))
+			g = e;
+	for (size_t i = 0; i < inv->ndir && !g; i++)
 		if (aza__strieq(inv->dir_names[i], key)) {
 			if (aza_json_is(inv->dir_keys[i], AZA_JNULL))
 				break;
 			return inv->dir_keys[i];
 		}
-	/* Graph data is tenant-wide: a gap names the data set, or covers every
-	 * type at the tenant scope; one at a subscription (an ARM listing that
-	 * failed) says nothing about Graph. */
-	const aza_gap *g = NULL;
-	for (const aza_gap *e = inv->gaps; e && !g; e = e->next)
-		if (*e->type ? aza__strieq(e->type, key) : (!*e->scope || !strcmp(e->scope, "/")))
-			g = e;
 	if (why) {
 		/* The reason lives in the inventory's arena, which the rule
 		 * engine's threads share. */

@@ -140,7 +140,8 @@ const aza_res *aza_inv_tenant(aza_inv *inv);
 int aza_inv_deployed(aza_inv *inv);
 const char *aza_inv_tenant_id(aza_inv *inv);
 /* A directory data set ("users", "authorizationPolicy", ...) or NULL, with
- * *why saying whether it was not collected or failed. */
+ * *why saying whether it was not collected or failed. NULL too when the
+ * snapshot's errors name the set, even if part of it is there. */
 const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why);
 /* Data-plane facts about a storage account service ("blob", "queue", "table", "file"). */
 const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const char *service);
