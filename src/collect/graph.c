@@ -14,7 +14,9 @@ static const struct gcall {
 	{"authorizationPolicy", "/v1.0/policies/authorizationPolicy", 1},
 	{"conditionalAccessPolicies", "/v1.0/identity/conditionalAccess/policies", 0},
 	{"identitySecurityDefaultsEnforcementPolicy", "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", 1},
-	{"directoryRoleAssignments", "/v1.0/roleManagement/directory/roleAssignments", 0},
+	/* With its principal, so that the rules can tell a user from a group or
+	 * an application holding a directory role (AZA-IAM-003). */
+	{"directoryRoleAssignments", "/v1.0/roleManagement/directory/roleAssignments?$expand=principal", 0},
 	{"directoryRoleDefinitions", "/v1.0/roleManagement/directory/roleDefinitions", 0},
 	{"groupSettings", "/v1.0/groupSettings", 0},
 };

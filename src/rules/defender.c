@@ -90,8 +90,24 @@ static void plan_check(aza_ev *ev, const aza_res *sub, const char *plan, const c
 	static void fn(aza_ev *ev, const aza_res *r) { plan_check(ev, r, plan, what); }
 PLAN(plan_cspm, "CloudPosture", "Defender CSPM")
 PLAN(plan_api, "Api", "Defender for APIs")
-PLAN(plan_servers, "VirtualMachines", "Defender for Servers")
 PLAN(plan_containers, "Containers", "Defender for Containers")
+
+/* Machines can be excluded one by one (a pricing on the resource): the
+ * subscription's plan then reports resourcesCoverageStatus
+ * PartiallyCovered. The plan is on, so it passes, but the message says
+ * that not every machine is covered. */
+static void plan_servers(aza_ev *ev, const aza_res *r)
+{
+	const char *what = "Defender for Servers";
+	const aza_res *p = pricing(ev, r, "VirtualMachines", what);
+	if (!p || tier(ev, p, what, 0) <= 0)
+		return;
+	const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
+	const char *cov = aza_json_str(aza_prop(ev, p, "properties.resourcesCoverageStatus"));
+	int partial = cov && aza__strieq(cov, "PartiallyCovered");
+	aza_pass(ev, p, "pricingTier is Standard%s%s: %s is on%s", sp ? ", subPlan " : "", sp ? sp : "", what,
+	         partial ? ", but resourcesCoverageStatus is PartiallyCovered: some machines are excluded from the plan" : "");
+}
 PLAN(plan_storage, "StorageAccounts", "Defender for Storage")
 PLAN(plan_app, "AppServices", "Defender for App Service")
 PLAN(plan_cosmos, "CosmosDbs", "Defender for Azure Cosmos DB")
@@ -159,14 +175,20 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 		/* The integration deploys Defender for Endpoint only to machines
 		 * covered by Defender for Servers. */
 		const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
-		const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why;
+		const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why = NULL;
 		if ((t && aza__strieq(t, "Free")) || (!p && aza_ev_collected(ev, PRICING, r, &why)))
 			aza_fail(ev, s, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
 			         t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
 		else if (t && aza__strieq(t, "Standard"))
 			aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers");
+		/* Without the plan's tier the setting may cover no machine at all. */
+		else if (!p)
+			aza_unknown(ev, s, "WDATP enabled is true, but whether Defender for Servers (the VirtualMachines plan) is on is unknown: %s",
+			            why);
+		else if (t)
+			aza_unknown(ev, s, "WDATP enabled is true but the VirtualMachines pricingTier has an unexpected value '%s'", t);
 		else
-			aza_pass(ev, s, "WDATP enabled is true (it takes effect on machines covered by Defender for Servers)");
+			aza_unknown(ev, s, "WDATP enabled is true but the VirtualMachines pricingTier is absent or not a string");
 	}
 	else
 		aza_fail(ev, s, "WDATP enabled is false: the Defender for Endpoint integration is off");
@@ -180,13 +202,142 @@ static int is_mcsb(aza_ev *ev, const aza_res *a)
 	return (def && aza__iends(def, MCSB_SET)) || aza__strieq(a->name, "SecurityCenterBuiltIn");
 }
 
+/* Effects under which the policy still assesses resources. */
+static int effect_assesses(const char *e)
+{
+	static const char *const on[] = {"AuditIfNotExists", "Audit", "Deny", "DeployIfNotExists"};
+	for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
+		if (aza__strieq(e, on[i]))
+			return 1;
+	return 0;
+}
+
+/* Do the selectors of a policyEffect override reach the initiative's policy
+ * `ref` (its policyDefinitionReferenceId)? 1 yes, 0 no, -1 cannot tell;
+ * *how says why, for the message. Selectors all have to match. */
+static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, const char *param, const char **how)
+{
+	if (!sels || aza_json_is(sels, AZA_JNULL) || (aza_json_is(sels, AZA_JARR) && !aza_json_len(sels))) {
+		*how = "it has no selector, so it covers every policy of the initiative";
+		return 1;
+	}
+	if (!aza_json_is(sels, AZA_JARR)) {
+		*how = "its selectors are not an array";
+		return -1;
+	}
+	int res = 1;
+	const char *unsure = NULL;
+	*how = NULL;
+	aza_json_each(sel, sels) {
+		const char *kind = aza_json_str(aza_json_get(sel, "kind"));
+		/* Other kinds (locations, resource types) cover part of the
+		 * resources: the recommendation is then off for some of them. */
+		if (!kind || !aza__strieq(kind, "policyDefinitionReferenceId")) {
+			if (!unsure)
+				unsure = aza_ev_fmt(ev, "it has a selector of kind '%s' that azaudit does not evaluate", kind ? kind : "(none)");
+			res = -1;
+			continue;
+		}
+		const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
+		int has_in = in && !aza_json_is(in, AZA_JNULL), has_nin = nin && !aza_json_is(nin, AZA_JNULL);
+		if ((!has_in && !has_nin) || (has_in && !aza_json_is(in, AZA_JARR)) || (has_nin && !aza_json_is(nin, AZA_JARR))) {
+			if (!unsure)
+				unsure = "its policyDefinitionReferenceId selector has no in or notIn list";
+			res = -1;
+			continue;
+		}
+		/* A selector naming the effect parameter names no policy: the
+		 * parameter and the reference id are different names. */
+		int named_param = 0;
+		if (has_in) {
+			if (aza_json_has_str(in, ref)) {
+				if (!*how)
+					*how = aza_ev_fmt(ev, "its selector lists %s", ref);
+			} else if (aza_json_has_str(in, param)) {
+				named_param = 1;
+			} else {
+				return 0;
+			}
+		}
+		if (has_nin) {
+			if (aza_json_has_str(nin, ref))
+				return 0;
+			if (aza_json_has_str(nin, param))
+				named_param = 1;
+			else if (!*how)
+				*how = aza_ev_fmt(ev, "its selector's notIn does not list %s", ref);
+		}
+		if (named_param) {
+			if (!unsure)
+				unsure = aza_ev_fmt(ev, "its selector lists %s, the effect parameter, not the policy's reference id", param);
+			res = -1;
+		}
+	}
+	if (res < 0)
+		*how = unsure;
+	return res;
+}
+
+/* A policyEffect override of assignment `a` that switches the policy behind
+ * effect parameter `param` off: 1 when one clearly does, -1 when one may
+ * (with *msg), 0 when none touches it. The policy's reference id in the
+ * initiative is the parameter's name without "Effect"
+ * (systemUpdatesMonitoringEffect feeds systemUpdatesMonitoring). */
+static int override_off(aza_ev *ev, const aza_res *a, const char *param, const char **msg)
+{
+	const aza_json *ovs = aza_prop(ev, a, "properties.overrides");
+	if (!ovs || aza_json_is(ovs, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(ovs, AZA_JARR)) {
+		*msg = "overrides is not an array";
+		return -1;
+	}
+	char ref[160];
+	snprintf(ref, sizeof ref, "%s", param);
+	if (aza__iends(ref, "Effect"))
+		ref[strlen(ref) - strlen("Effect")] = 0;
+	int st = 0;
+	size_t i = 0;
+	aza_json_each(o, ovs) {
+		size_t n = i++;
+		const char *kind = aza_json_str(aza_json_get(o, "kind"));
+		if (kind && !aza__strieq(kind, "policyEffect"))
+			continue; /* definitionVersion and the like change no effect */
+		const char *val = aza_json_str(aza_json_get(o, "value"));
+		if (!kind || !val) {
+			if (!st) {
+				st = -1;
+				*msg = aza_ev_fmt(ev, "overrides[%zu] has no %s string: whether it switches off policy %s cannot be decided", n,
+				                  kind ? "value" : "kind", ref);
+			}
+			continue;
+		}
+		if (effect_assesses(val))
+			continue;
+		const char *how;
+		int r = override_reaches(ev, aza_json_get(o, "selectors"), ref, param, &how);
+		if (r > 0) {
+			*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s", n, val, how);
+			return 1;
+		}
+		if (r < 0 && !st) {
+			st = -1;
+			*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: whether it reaches policy %s cannot be decided", n,
+			                  val, how, ref);
+		}
+	}
+	return st;
+}
+
 /* The initiative's effect parameter `param` must not be "Disabled" in any
- * assignment that applies to the subscription. Absent: the initiative's
+ * assignment that applies to the subscription, nor the policy's effect be
+ * overridden to something that does not assess. Absent: the initiative's
  * default effect (AuditIfNotExists) applies. */
 static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, const char *what)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *first = NULL, *elsewhere = NULL;
+	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL;
+	const char *unsure_msg = NULL;
 	char path[160];
 	snprintf(path, sizeof path, "properties.parameters.%s.value", param);
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
@@ -208,8 +359,25 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, cons
 			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
 			return;
 		}
+		/* An override beats the parameter: the effect it sets is the one
+		 * the policy runs with. */
+		const char *om = NULL;
+		int off = override_off(ev, a, param, &om);
+		if (off > 0) {
+			aza_fail(ev, a, "%s: %s recommendations are off for %s", om, what,
+			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
+			return;
+		}
+		if (off < 0 && !unsure) {
+			unsure = a;
+			unsure_msg = om;
+		}
 		if (!first)
 			first = a;
+	}
+	if (unsure) {
+		aza_unknown(ev, unsure, "%s", unsure_msg);
+		return;
 	}
 	if (first) {
 		const char *s = aza_json_str(aza_prop(ev, first, path));
@@ -261,11 +429,26 @@ static const aza_res *contact(aza_ev *ev, const aza_res *sub, const char *absent
 	return NULL;
 }
 
-/* A non-empty string property, else FAIL/UNKNOWN reported. */
+/* isEnabled false switches every notification of the contact off. */
+static int contact_disabled(aza_ev *ev, const aza_res *c)
+{
+	int b;
+	if (aza_prop_bool(ev, c, "properties.isEnabled", &b) == 1 && !b) {
+		aza_fail(ev, c, "the security contact is disabled (isEnabled false): no notification is sent");
+		return 1;
+	}
+	return 0;
+}
+
+/* A non-empty string property, else FAIL/UNKNOWN reported. The email
+ * addresses only count when the contact is enabled and they are addresses
+ * (an '@'), as for the notification rules (contact_recipients); the phone
+ * number is for Microsoft's security team, which isEnabled does not stop. */
 static void contact_field(aza_ev *ev, const aza_res *sub, const char *prop, const char *legacy, const char *what)
 {
+	int emails = !strcmp(prop, "emails");
 	const aza_res *c = contact(ev, sub, aza_ev_fmt(ev, "no %s", what));
-	if (!c)
+	if (!c || (emails && contact_disabled(ev, c)))
 		return;
 	char path[96];
 	const char *v = NULL;
@@ -284,14 +467,22 @@ static void contact_field(aza_ev *ev, const aza_res *sub, const char *prop, cons
 		aza_fail(ev, c, "%s is empty: no %s", prop, what);
 		return;
 	}
-	size_t n = 1;
-	for (const char *p = v; *p; p++)
-		if (*p == ';' && p[1])
-			n++;
-	if (!strcmp(prop, "emails"))
-		aza_pass(ev, c, "emails lists %zu address%s", n, n == 1 ? "" : "es");
-	else
+	if (!emails) {
 		aza_pass(ev, c, "%s is set", prop);
+		return;
+	}
+	/* emails is ';'-separated: count the entries that hold an address. */
+	size_t n = 0;
+	for (const char *p = v; *p;) {
+		size_t len = strcspn(p, ";");
+		if (memchr(p, '@', len))
+			n++;
+		p += len + (p[len] == ';');
+	}
+	if (!n)
+		aza_fail(ev, c, "%s is '%s', which holds no email address (no '@'): no %s", prop, v, what);
+	else
+		aza_pass(ev, c, "emails lists %zu address%s", n, n == 1 ? "" : "es");
 }
 
 static void contact_email(aza_ev *ev, const aza_res *r)
@@ -302,17 +493,6 @@ static void contact_email(aza_ev *ev, const aza_res *r)
 static void contact_phone(aza_ev *ev, const aza_res *r)
 {
 	contact_field(ev, r, "phone", "phone", "security contact phone number");
-}
-
-/* isEnabled false switches every notification of the contact off. */
-static int contact_disabled(aza_ev *ev, const aza_res *c)
-{
-	int b;
-	if (aza_prop_bool(ev, c, "properties.isEnabled", &b) == 1 && !b) {
-		aza_fail(ev, c, "the security contact is disabled (isEnabled false): no notification is sent");
-		return 1;
-	}
-	return 0;
 }
 
 static void notify_owner(aza_ev *ev, const aza_res *r)
@@ -493,7 +673,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define PLAN_ARM(x) "Microsoft.Security/pricings/" x ": properties.pricingTier = 'Standard'"
 #define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected: UNKNOWN."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
-#define REC_DEFAULTS "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. A parameter that is absent takes the initiative's default effect (AuditIfNotExists: on). No assignment, with assignments collected: FAIL."
+#define REC_DEFAULTS "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. A parameter that is absent takes the initiative's default effect (AuditIfNotExists: on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector or its policyDefinitionReferenceId selector reaches the policy (reference id: the parameter name without 'Effect', e.g. systemUpdatesMonitoring); a selector azaudit cannot evaluate (another kind, or one naming the parameter instead of the reference id) gives UNKNOWN."
 #define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
 #define CONTACT_PORTAL "Microsoft Defender for Cloud > Environment settings > <subscription> > Email notifications"
 #define CONTACT_ARM "Microsoft.Security/securityContacts/default"
@@ -522,7 +702,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.3.1",
 		.rationale = "Defender for Servers brings endpoint detection and response, vulnerability assessment and threat detection to virtual machines." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Servers"), .cli = PLAN_CLI("VirtualMachines") " --subplan P2", .arm = PLAN_ARM("VirtualMachines"),
-		.defaults = PLAN_DEFAULTS " Plan 1 and Plan 2 both pass; the message names the sub-plan.", .check = plan_servers,
+		.defaults = PLAN_DEFAULTS " Plan 1 and Plan 2 both pass; the message names the sub-plan, and says so when resourcesCoverageStatus is PartiallyCovered (machines excluded from the plan one by one).", .check = plan_servers,
 	},
 	{
 		.id = "AZA-DEF-004", .title = "Defender for Containers is on",
@@ -604,7 +784,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
 		.cli = "az security setting update -n WDATP --enabled true",
 		.arm = "Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
-		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines.",
+		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes.",
 		.check = wdatp,
 	},
 	{
@@ -738,7 +918,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > Additional email addresses.",
 		.cli = "az security contact create -n default --emails secops@example.com --notifications-by-role '{\"state\":\"On\",\"roles\":[\"Owner\"]}'",
 		.arm = CONTACT_ARM ": properties.emails = 'secops@example.com'",
-		.defaults = CONTACT_DEFAULTS " emails is a ';'-separated string; older API versions call it email.", .check = contact_email,
+		.defaults = CONTACT_DEFAULTS " emails is a ';'-separated string; older API versions call it email. Only entries with an '@' count: none is FAIL. A disabled contact (isEnabled false) emails nobody: FAIL, as in the notification rules.", .check = contact_email,
 	},
 	{
 		.id = "AZA-DEF-028", .title = "A security contact phone number is set",

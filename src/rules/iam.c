@@ -96,6 +96,63 @@ static const char *priv_rbac_role(const char *role_def_id)
 	return NULL;
 }
 
+/* The role definition an assignment's roleDefinitionId names, when it was
+ * collected: that resource, else the definition with the same GUID (a
+ * custom role has one GUID tenant-wide but is referenced under each
+ * subscription it is used in). */
+static const aza_res *find_role_def(aza_ev *ev, const char *rd)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *d = rd ? aza_inv_find(inv, rd) : NULL;
+	if (d || !rd)
+		return d;
+	const char *g = last_seg(rd);
+	for (d = aza_inv_first(inv, RD); d && *g; d = d->next_of_type)
+		if (aza__strieq(last_seg(d->id), g))
+			return d;
+	return NULL;
+}
+
+/* A custom role that is Owner under another name: a permissions entry with
+ * actions '*' whose notActions take back no pattern matching
+ * Microsoft.Authorization/roleAssignments/write (the right that makes Owner
+ * more than Contributor). A '*' role without that right is Contributor-like
+ * and is not judged here: its notActions would have to be compared with
+ * Contributor's. */
+static int custom_owner_equiv(aza_ev *ev, const aza_res *d)
+{
+	const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
+	if (!t || !aza__strieq(t, "CustomRole"))
+		return 0;
+	aza_json_each(p, aza_prop(ev, d, "properties.permissions")) {
+		if (!aza_json_has_str(aza_json_get(p, "actions"), "*"))
+			continue;
+		int taken = 0;
+		aza_json_each(n, aza_json_get(p, "notActions")) {
+			const char *na = aza_json_str(n);
+			if (na && aza__glob(na, "Microsoft.Authorization/roleAssignments/write"))
+				taken = 1;
+		}
+		if (!taken)
+			return 1;
+	}
+	return 0;
+}
+
+/* The privileged RBAC role of an assignment's roleDefinitionId: one of the
+ * built-in roles above, or a collected Owner-equivalent custom role. */
+static const char *priv_rbac_any(aza_ev *ev, const char *rd)
+{
+	const char *n = priv_rbac_role(rd);
+	if (n || !rd)
+		return n;
+	const aza_res *d = find_role_def(ev, rd);
+	if (!d || !custom_owner_equiv(ev, d))
+		return NULL;
+	const char *rn = aza_json_str(aza_prop(ev, d, "properties.roleName"));
+	return aza_ev_fmt(ev, "custom role '%s' granting '*'", rn ? rn : d->name);
+}
+
 /* A scope at or above a subscription: "/", a management group, or a
  * subscription itself (not a resource group or a resource). */
 static int scope_is_sub_or_above(const char *s)
@@ -263,8 +320,9 @@ static int set_cond(const aza_json *j)
 
 /* The first condition of a CA policy that limits it to some sign-ins only
  * (risk levels, platforms, locations, client apps, devices, excluded
- * applications, authentication flows), or NULL when it applies to every
- * sign-in of its users and applications. */
+ * applications, application filters, excluded guest or external users,
+ * authentication flows), or NULL when it applies to every sign-in of its
+ * users and applications. */
 static const char *ca_narrowing(const aza_json *c)
 {
 	static const char *const risk[] = {"signInRiskLevels", "userRiskLevels", "servicePrincipalRiskLevels"};
@@ -291,14 +349,67 @@ static const char *ca_narrowing(const aza_json *c)
 		return "devices";
 	if (set_cond(aza_json_path(c, "applications.excludeApplications")))
 		return "applications.excludeApplications";
+	/* A filter on custom security attributes leaves out the applications
+	 * it excludes, or keeps only those it includes: either way not every
+	 * cloud app is covered. */
+	const aza_json *af = aza_json_path(c, "applications.applicationFilter");
+	if (set_cond(af)) {
+		const char *m = aza_json_str(aza_json_get(af, "mode"));
+		if (m && aza__strieq(m, "exclude"))
+			return "applications.applicationFilter (mode exclude)";
+		if (m && aza__strieq(m, "include"))
+			return "applications.applicationFilter (mode include)";
+		return "applications.applicationFilter";
+	}
+	/* Excluding guest or external user types leaves those users out of an
+	 * "All users" policy ("none" is the enum's empty value). */
+	const aza_json *eg = aza_json_path(c, "users.excludeGuestsOrExternalUsers");
+	if (set_cond(eg)) {
+		const char *t = aza_json_str(aza_json_get(eg, "guestOrExternalUserTypes"));
+		if (!t || (*t && !aza__strieq(t, "none")))
+			return "users.excludeGuestsOrExternalUsers (guest and external users left out)";
+	}
 	if (set_cond(aza_json_get(c, "authenticationFlows")))
 		return "authenticationFlows";
 	return NULL;
 }
 
+/* Why a CA policy's grant controls do not force MFA, or NULL when they do.
+ * With AND (or a single control) every control is required, so mfa or an
+ * authentication strength among them enforces MFA. With OR any one control
+ * satisfies the policy, so a single non-MFA alternative (another built-in
+ * control, terms of use, a custom factor) lets a user in without MFA. A
+ * policy that asks for no MFA at all gives "" (not worth naming). */
+static const char *grant_not_mfa(aza_ev *ev, const aza_json *g)
+{
+	const aza_json *bic = aza_json_get(g, "builtInControls");
+	if (!aza_json_has_str(bic, "mfa") && !aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ))
+		return "";
+	namelist alt = {{0}, 0};
+	aza_json_each(x, bic) {
+		const char *s = aza_json_str(x);
+		if (!s || !aza__strieq(s, "mfa"))
+			nl_add(&alt, s);
+	}
+	aza_json_each(x, aza_json_get(g, "termsOfUse")) {
+		const char *s = aza_json_str(x);
+		nl_add(&alt, aza_ev_fmt(ev, "terms of use %s", s ? s : "?"));
+	}
+	aza_json_each(x, aza_json_get(g, "customAuthenticationFactors")) {
+		const char *s = aza_json_str(x);
+		nl_add(&alt, aza_ev_fmt(ev, "custom factor %s", s ? s : "?"));
+	}
+	const char *op = aza_json_str(aza_json_get(g, "operator"));
+	if (!alt.n || (op && aza__strieq(op, "AND")))
+		return NULL;
+	return aza_ev_fmt(ev, "its grant controls use operator %s, so %s can satisfy it instead of MFA", op ? op : "(none)",
+	                  nl_str(ev, &alt));
+}
+
 /* An enabled CA policy that requires MFA (or an authentication strength)
  * for All users and All cloud apps, on every sign-in. *narrow (may be
- * NULL) names the first such policy left out for a narrowing condition. */
+ * NULL) names the first such policy left out, and why: a narrowing
+ * condition, or a grant that a non-MFA control also satisfies. */
 static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions, const char **narrow)
 {
 	aza_json_each(p, ca) {
@@ -309,23 +420,17 @@ static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *e
 			continue;
 		if (!aza_json_has_str(aza_json_path(c, "applications.includeApplications"), "All"))
 			continue;
-		const aza_json *g = aza_json_get(p, "grantControls");
-		int mfa = aza_json_has_str(aza_json_get(g, "builtInControls"), "mfa") ||
-		          aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ);
-		if (!mfa)
+		const char *dn = aza_json_str(aza_json_get(p, "displayName"));
+		const char *gw = grant_not_mfa(ev, aza_json_get(p, "grantControls"));
+		if (gw) {
+			if (*gw && narrow && !*narrow)
+				*narrow = aza_ev_fmt(ev, "policy '%s' does not count: %s", dn ? dn : "?", gw);
 			continue;
-		/* With the AND operator every control is required; with OR, mfa
-		 * must be the only choice or another control could be used instead. */
-		const char *op = aza_json_str(aza_json_get(g, "operator"));
-		if (op && aza__strieq(op, "OR") && aza_json_len(aza_json_get(g, "builtInControls")) > 1 &&
-		    !aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ))
-			continue;
+		}
 		const char *nc = ca_narrowing(c);
 		if (nc) {
-			if (narrow && !*narrow) {
-				const char *dn = aza_json_str(aza_json_get(p, "displayName"));
+			if (narrow && !*narrow)
 				*narrow = aza_ev_fmt(ev, "policy '%s' requires MFA only under conditions.%s", dn ? dn : "?", nc);
-			}
 			continue;
 		}
 		if (exclusions)
@@ -356,10 +461,13 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		         dn ? dn : "?", excl ? aza_ev_fmt(ev, " (%d exclusion(s): check they are break-glass accounts)", excl) : "");
 		return;
 	}
+	/* The policy left out is named in every verdict that falls back on
+	 * registration, so a reader sees why it did not prove MFA. */
+	const char *left = narrow ? aza_ev_fmt(ev, "; %s", narrow) : "";
 	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &why_reg);
 	if (!reg) {
-		aza_unknown(ev, r, "no security defaults or all-users MFA Conditional Access policy proven, and %s%s%s", why_reg,
-		            sd ? "" : aza_ev_fmt(ev, "; %s", why_sd), ca ? "" : aza_ev_fmt(ev, "; %s", why_ca));
+		aza_unknown(ev, r, "no security defaults or all-users MFA Conditional Access policy proven, and %s%s%s%s", why_reg,
+		            sd ? "" : aza_ev_fmt(ev, "; %s", why_sd), ca ? "" : aza_ev_fmt(ev, "; %s", why_ca), left);
 		return;
 	}
 	namelist bad = {{0}, 0};
@@ -377,18 +485,20 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 			nl_add(&bad, user_name(u));
 	}
 	if (bad.n)
-		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s%s%s)",
-		         bad.n, nl_str(ev, &bad), ca ? "" : " proven", narrow ? "; " : "", narrow ? narrow : "");
+		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s%s)",
+		         bad.n, nl_str(ev, &bad), ca ? "" : " proven", left);
 	else if (odd)
-		aza_unknown(ev, r, "%zu registration record(s) lack a boolean isMfaRegistered", odd);
+		aza_unknown(ev, r, "%zu registration record(s) lack a boolean isMfaRegistered (no all-users MFA Conditional Access policy%s)",
+		            odd, left);
 	else if (!members)
-		aza_unknown(ev, r, "userRegistrationDetails lists no member user");
+		aza_unknown(ev, r, "userRegistrationDetails lists no member user (no all-users MFA Conditional Access policy%s)", left);
 	else
-		aza_pass(ev, r, "all %zu member users are registered for MFA", members);
+		aza_pass(ev, r, "all %zu member users are registered for MFA%s%s", members, narrow ? "; " : "", narrow ? narrow : "");
 }
 
-/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin at subscription
- * scope or above, privileged Entra roles, and isAdmin in registration details. */
+/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin (or an
+ * Owner-equivalent custom role) at subscription scope or above, privileged
+ * Entra roles, and isAdmin in registration details. */
 static void mfa_privileged(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
@@ -398,6 +508,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	aza_inv *inv = aza_ev_inv(ev);
+	const aza_json *dra = aza_inv_dir(inv, "directoryRoleAssignments", NULL);
 	namelist bad = {{0}, 0}, norec = {{0}, 0};
 	idset seen;
 	seen.n = 0;
@@ -409,7 +520,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		const char *role = NULL;
 		if (aza_json_bool(aza_json_get(u, "isAdmin"), &b) && b)
 			role = "directory admin";
-		aza_json_each(a, aza_inv_dir(inv, "directoryRoleAssignments", NULL)) {
+		aza_json_each(a, dra) {
 			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id))
 				role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
 		}
@@ -417,7 +528,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
 				continue;
 			if (scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
-				role = priv_rbac_role(aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
+				role = priv_rbac_any(ev, aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
 		}
 		if (!role)
 			continue;
@@ -429,22 +540,49 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	}
 	/* Privileged RBAC users with no registration record at all; groups
 	 * holding a privileged role (their members are not in the input). */
-	namelist groups = {{0}, 0};
+	namelist groups = {{0}, 0}, others = {{0}, 0};
 	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
 		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
 		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
-		const char *role = priv_rbac_role(aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
-		if (!pt || !pid || !role || !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+		if (!pt || !pid || !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+			continue;
+		if (!aza__strieq(pt, "Group") && !aza__strieq(pt, "User"))
+			continue;
+		const char *role = priv_rbac_any(ev, aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
+		if (!role)
 			continue;
 		if (aza__strieq(pt, "Group")) {
 			if (ids_add(&seen, pid))
 				nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", pid, role));
 			continue;
 		}
-		if (!aza__strieq(pt, "User"))
-			continue;
 		if (!by_id(reg, pid) && ids_add(&seen, pid))
 			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+	}
+	/* The same for privileged directory roles. A Graph role assignment does
+	 * not say what its principal is unless it was read with
+	 * $expand=principal; otherwise a principal found in users is a user, and
+	 * any other is a group or a service principal that cannot be told apart. */
+	const aza_json *users = aza_inv_dir(inv, "users", NULL);
+	aza_json_each(a, dra) {
+		const char *pid = aza_json_str(aza_json_get(a, "principalId"));
+		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
+		if (!pid || !role || by_id(reg, pid))
+			continue;
+		const aza_json *pr = aza_json_get(a, "principal");
+		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
+		if (ot && aza__iends(ot, ".servicePrincipal"))
+			continue; /* an application: no MFA to register */
+		if (!ids_add(&seen, pid))
+			continue;
+		if (ot && aza__iends(ot, ".group")) {
+			const char *gn = aza_json_str(aza_json_get(pr, "displayName"));
+			nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", gn ? gn : pid, role));
+		} else if ((ot && aza__iends(ot, ".user")) || by_id(users, pid)) {
+			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+		} else {
+			nl_add(&others, aza_ev_fmt(ev, "%s (%s)", pid, role));
+		}
 	}
 	if (bad.n) {
 		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s", bad.n, nl_str(ev, &bad));
@@ -465,6 +603,11 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	if (groups.n) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu group(s) hold a privileged role and their members are not in the input: %s",
 		            npriv, groups.n, nl_str(ev, &groups));
+		return;
+	}
+	if (others.n) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged directory role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s",
+		            npriv, others.n, nl_str(ev, &others));
 		return;
 	}
 	if (!npriv) {
@@ -834,39 +977,202 @@ static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "none of the %zu custom role(s) grants '*' over a subscription, management group or the root", ncustom);
 }
 
-/* Does a policy rule deny writes of role definitions? The rule must name
- * the Microsoft.Authorization/roleDefinitions type and its effect must be
- * deny, directly or through an 'effect' parameter whose assigned (or
- * default) value is Deny. */
-static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *assign_params)
+/* What a policy condition says about writing a custom role definition:
+ * false for every one, true for every (Owner-like) one, true only for some
+ * (narrowed by another field), or azaudit cannot tell. */
+enum { RC_NONE, RC_ALL, RC_SOME, RC_UNSURE };
+
+/* Does a JSON value name the role definitions type anywhere? */
+static int names_roledefs(const aza_json *j)
 {
-	const aza_json *rule = aza_prop(ev, def, "properties.policyRule");
-	if (!rule)
-		return 0;
 	aza_buf b;
 	aza_buf__init(&b, 1 << 20);
-	aza_json__write(&b, aza_json_get(rule, "if"));
-	int names = b.p && aza__istrstr(b.p, "Microsoft.Authorization/roleDefinitions") != NULL;
+	aza_json__write(&b, j);
+	int names = b.p && aza__istrstr(b.p, RD) != NULL;
 	aza_buf__release(&b);
-	if (!names)
-		return 0;
-	const char *eff = aza_json_str(aza_json_path(rule, "then.effect"));
-	if (!eff)
-		return 0;
-	if (aza__istarts(eff, "[parameters('")) {
-		char pname[128];
-		const char *s = eff + strlen("[parameters('");
-		size_t n = strcspn(s, "'");
-		if (n >= sizeof pname)
-			return 0;
-		memcpy(pname, s, n);
-		pname[n] = 0;
-		const char *v = aza_json_str(aza_json_path(aza_json_get(assign_params, pname), "value"));
-		if (!v)
-			v = aza_json_str(aza_json_get(aza_json_get(aza_prop(ev, def, "properties.parameters"), pname), "defaultValue"));
-		eff = v;
+	return names;
+}
+
+/* A template expression ("[parameters('x')]"; "[[" escapes a literal). */
+static int is_expr(const char *v)
+{
+	return v && v[0] == '[' && v[1] != '[';
+}
+
+/* One leaf condition {"field": F, OP: V}. Conditions on "type" decide
+ * whether role definitions are targeted at all; the permissions actions
+ * alias equal to '*' is the intended narrowing to Owner-like roles; any
+ * other field narrows the rule to some roles only. */
+static int role_leaf(aza_ev *ev, const aza_json *c, const char *field, const char **why)
+{
+	const char *op = NULL;
+	const aza_json *v = NULL;
+	aza_json_each(m, c) {
+		if (!aza__strieq(m->key, "field")) {
+			op = m->key;
+			v = m;
+		}
 	}
-	return eff && aza__strieq(eff, "deny");
+	if (!op || aza_json_len(c) != 2) {
+		*why = aza_ev_fmt(ev, "a condition on field '%s' that is not one operator and a value", field);
+		return RC_UNSURE;
+	}
+	const char *vs = aza_json_str(v);
+	int eq = aza__strieq(op, "equals"), in = aza__strieq(op, "in");
+	int ne = aza__strieq(op, "notEquals"), nin = aza__strieq(op, "notIn");
+	int perms = aza__istrstr(field, "roleDefinitions/permissions") != NULL;
+	if (is_expr(field) || ((perms || aza__strieq(field, "type")) && is_expr(vs))) {
+		*why = aza_ev_fmt(ev, "field '%s' %s %s, an expression", field, op, vs ? vs : "?");
+		return RC_UNSURE;
+	}
+	if (aza__strieq(field, "type")) {
+		int named = (eq || ne) ? vs && aza__strieq(vs, RD) : aza_json_has_str(v, RD);
+		if (eq || in) {
+			if (!named)
+				*why = aza_ev_fmt(ev, "field 'type' %s another type", op);
+			return named ? RC_ALL : RC_NONE;
+		}
+		if (ne || nin) {
+			/* type notEquals X holds for role definitions unless X is them. */
+			if (named)
+				*why = aza_ev_fmt(ev, "field 'type' %s " RD ": role definitions are left out", op);
+			return named ? RC_NONE : RC_ALL;
+		}
+		*why = aza_ev_fmt(ev, "field 'type' with operator %s", op);
+		return RC_UNSURE;
+	}
+	if (perms) {
+		if (aza__istrstr(field, "roleDefinitions/permissions[*].actions[*]") && eq && vs && !strcmp(vs, "*"))
+			return RC_ALL;
+		*why = aza_ev_fmt(ev, "field '%s' %s %s (a permissions test other than actions equals '*')", field, op, vs ? vs : "(a list or object)");
+		return RC_UNSURE;
+	}
+	/* Every custom role has type CustomRole: no narrowing. */
+	if (aza__strieq(field, RD "/type") && eq && vs && aza__strieq(vs, "CustomRole"))
+		return RC_ALL;
+	*why = aza_ev_fmt(ev, "narrowed by field '%s' %s %s", field, op, vs ? vs : "(a list or object)");
+	return RC_SOME;
+}
+
+/* A policy condition (the "if" of a rule), by the kinds above. */
+static int role_cond(aza_ev *ev, const aza_json *c, int depth, const char **why)
+{
+	if (depth > 32) {
+		*why = "a condition nested too deep";
+		return RC_UNSURE;
+	}
+	const char *field = aza_json_str(aza_json_get(c, "field"));
+	if (field)
+		return role_leaf(ev, c, field, why);
+	const aza_json *all = aza_json_get(c, "allOf"), *any = aza_json_get(c, "anyOf"), *no = aza_json_get(c, "not");
+	if (aza_json_len(c) == 1 && (aza_json_is(all, AZA_JARR) || aza_json_is(any, AZA_JARR))) {
+		/* allOf: one child false for role definitions makes it false, one
+		 * narrowed child narrows it. anyOf: one child true for every role
+		 * definition makes it true. */
+		int isall = all != NULL, res[4] = {0, 0, 0, 0};
+		const char *w[4] = {NULL, NULL, NULL, NULL};
+		aza_json_each(x, isall ? all : any) {
+			const char *cw = NULL;
+			int k = role_cond(ev, x, depth + 1, &cw);
+			if (!res[k]++)
+				w[k] = cw;
+		}
+		static const int all_order[] = {RC_NONE, RC_UNSURE, RC_SOME, RC_ALL};
+		static const int any_order[] = {RC_ALL, RC_UNSURE, RC_SOME, RC_NONE};
+		for (int i = 0; i < 4; i++) {
+			int k = isall ? all_order[i] : any_order[i];
+			if (res[k]) {
+				*why = w[k];
+				return k;
+			}
+		}
+		*why = aza_ev_fmt(ev, "an empty %s", isall ? "allOf" : "anyOf");
+		return RC_UNSURE;
+	}
+	if (aza_json_len(c) == 1 && aza_json_is(no, AZA_JOBJ)) {
+		const char *cw = NULL;
+		int k = role_cond(ev, no, depth + 1, &cw);
+		if (k == RC_ALL || k == RC_NONE) {
+			if (k == RC_ALL)
+				*why = "a 'not' condition excludes role definitions";
+			return k == RC_ALL ? RC_NONE : RC_ALL;
+		}
+		*why = k == RC_SOME ? aza_ev_fmt(ev, "a 'not' around a narrowing condition (%s)", cw ? cw : "?")
+		                    : aza_ev_fmt(ev, "a 'not' around %s", cw ? cw : "a condition it cannot judge");
+		return RC_UNSURE;
+	}
+	*why = "a count or value condition";
+	return RC_UNSURE;
+}
+
+/* The value of "[parameters('name')]" from the given parameters ({name:
+ * {value}}), else the definitions' defaultValue; NULL when neither has it.
+ * Any other string is returned as it is. */
+static const char *param_value(const char *v, const aza_json *given, const aza_json *defs)
+{
+	if (!v || !aza__istarts(v, "[parameters('"))
+		return v;
+	char pname[128];
+	const char *s = v + strlen("[parameters('");
+	size_t n = strcspn(s, "'");
+	if (n >= sizeof pname || strcmp(s + n, "')]"))
+		return v;
+	memcpy(pname, s, n);
+	pname[n] = 0;
+	const char *x = aza_json_str(aza_json_get(aza_json_get(given, pname), "value"));
+	return x ? x : aza_json_str(aza_json_get(aza_json_get(defs, pname), "defaultValue"));
+}
+
+/* Does a policy definition deny writing custom Owner-like roles? 1 yes; 0
+ * no (*why says why when the rule is about role definitions, else NULL);
+ * -1 azaudit cannot tell (*why says why). It must have mode All (Indexed
+ * mode only evaluates types with tags and location, which role definitions
+ * lack), an effect of deny (directly or through a parameter: given by the
+ * assignment or the initiative's member entry, whose own value may name an
+ * initiative parameter in outer/outer_defs, else defaulted), and a
+ * condition true for every role definition write or every one granting
+ * '*' (type equals Microsoft.Authorization/roleDefinitions, not narrowed by
+ * another field). */
+static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *given, const aza_json *outer,
+                             const aza_json *outer_defs, const char **why)
+{
+	*why = NULL;
+	const aza_json *rule = aza_prop(ev, def, "properties.policyRule");
+	const aza_json *cond = aza_json_get(rule, "if");
+	if (!cond || !names_roledefs(cond))
+		return 0;
+	const char *mode = aza_json_str(aza_prop(ev, def, "properties.mode"));
+	if (mode && !aza__strieq(mode, "All")) {
+		*why = aza_ev_fmt(ev, "mode %s does not evaluate " RD " (only mode All does)", mode);
+		return 0;
+	}
+	const char *eff0 = aza_json_str(aza_json_path(rule, "then.effect"));
+	const char *eff = param_value(eff0, given, aza_prop(ev, def, "properties.parameters"));
+	if (eff && aza__istarts(eff, "[parameters('"))
+		eff = param_value(eff, outer, outer_defs);
+	if (eff && !is_expr(eff) && !aza__strieq(eff, "deny")) {
+		*why = aza_ev_fmt(ev, "effect %s, not deny", eff);
+		return 0;
+	}
+	const char *cw = NULL;
+	int k = role_cond(ev, cond, 0, &cw);
+	if (k == RC_NONE || k == RC_SOME) {
+		*why = k == RC_NONE ? aza_ev_fmt(ev, "its condition never matches a role definition (%s)", cw ? cw : "?") : cw;
+		return 0;
+	}
+	if (!mode) {
+		*why = "the definition has no mode (only mode All evaluates " RD ")";
+		return -1;
+	}
+	if (!eff || is_expr(eff)) {
+		*why = aza_ev_fmt(ev, "effect %s has no value azaudit can resolve", eff0 ? eff0 : "(none)");
+		return -1;
+	}
+	if (k == RC_UNSURE) {
+		*why = aza_ev_fmt(ev, "its condition names " RD ", but azaudit cannot evaluate %s", cw ? cw : "it");
+		return -1;
+	}
+	return 1;
 }
 
 /* Is an assignment at the subscription or above it (management group or
@@ -892,7 +1198,7 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const char *why;
-	namelist missing = {{0}, 0};
+	namelist missing = {{0}, 0}, unsure = {{0}, 0}, skipped = {{0}, 0};
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
 		if (!assignment_covers(ev, a, r))
 			continue;
@@ -913,23 +1219,35 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			continue;
 		}
 		if (aza__strieq(def->type, PD)) {
-			if (rule_denies_roles(ev, def, params)) {
-				aza_pass(ev, r, "policy assignment '%s' (definition '%s') denies role definitions matching its rule", a->name, def->name);
+			int k = rule_denies_roles(ev, def, params, NULL, NULL, &why);
+			if (k > 0) {
+				aza_pass(ev, r, "policy assignment '%s' (definition '%s') denies creating custom roles (mode All, effect deny, type " RD ")",
+				         a->name, def->name);
 				return;
 			}
+			if (why)
+				nl_add(k < 0 ? &unsure : &skipped, aza_ev_fmt(ev, "'%s' (definition '%s'): %s", a->name, def->name, why));
 			continue;
 		}
 		/* An initiative: look at each member definition. */
+		const aza_json *idefs = aza_prop(ev, def, "properties.parameters");
 		aza_json_each(m, aza_prop(ev, def, "properties.policyDefinitions")) {
 			const char *mid = aza_json_str(aza_json_get(m, "policyDefinitionId"));
 			const aza_res *md = mid ? aza_inv_find(inv, mid) : NULL;
-			if (md && rule_denies_roles(ev, md, aza_json_get(m, "parameters"))) {
-				aza_pass(ev, r, "policy assignment '%s' (initiative '%s', definition '%s') denies role definitions matching its rule",
+			if (!md) {
+				if (mid && !aza__istarts(mid, "/providers/Microsoft.Authorization/"))
+					nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, last_seg(mid)));
+				continue;
+			}
+			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, &why);
+			if (k > 0) {
+				aza_pass(ev, r, "policy assignment '%s' (initiative '%s', definition '%s') denies creating custom roles (mode All, effect deny, type " RD ")",
 				         a->name, def->name, md->name);
 				return;
-			} else if (!md && mid && !aza__istarts(mid, "/providers/Microsoft.Authorization/")) {
-				nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, last_seg(mid)));
 			}
+			if (why)
+				nl_add(k < 0 ? &unsure : &skipped,
+				       aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s'): %s", a->name, def->name, md->name, why));
 		}
 	}
 	if (!aza_ev_collected(ev, PA, r, &why)) {
@@ -940,7 +1258,13 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "custom policy definition(s) referenced by assignments were not collected: %s", nl_str(ev, &missing));
 		return;
 	}
-	aza_fail(ev, r, "no enforced policy assignment at or above the subscription denies creating custom roles (Microsoft.Authorization/roleDefinitions)");
+	if (unsure.n) {
+		aza_unknown(ev, r, "whether %zu policy assignment(s) deny creating custom roles cannot be decided: %s", unsure.n,
+		            nl_str(ev, &unsure));
+		return;
+	}
+	aza_fail(ev, r, "no enforced policy assignment at or above the subscription denies creating custom roles (" RD ")%s%s",
+	         skipped.n ? "; not counted: " : "", skipped.n ? nl_str(ev, &skipped) : "");
 }
 
 static void uaa_root(aza_ev *ev, const aza_res *r)
@@ -1071,18 +1395,18 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa (or an authentication strength) on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications or authentication flows does not count); every member user in userRegistrationDetails has isMfaRegistered true. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All).",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa (or an authentication strength) on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use or a custom factor satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
 		.check = mfa_all_users,
 	},
 	{
 		.id = "AZA-IAM-003", .title = "Every user holding a privileged role is registered for MFA",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_CRITICAL, ACC, TENANT,
-		.needs = RA, .checklist = "iam.mfa_privileged",
+		.needs = RA " " RD, .checklist = "iam.mfa_privileged",
 		.rationale = "A privileged account without MFA is one stolen password away from control of the subscription or the tenant.",
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record, a privileged RBAC role held by a group (its members are not collected), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' whose notActions do not take back Microsoft.Authorization/roleAssignments/write (Owner under another name; a '*' role without it is Contributor-like and not judged), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals (principalType ServicePrincipal, or an expanded principal of that type) are not judged.",
 		.check = mfa_privileged,
 	},
 	{
@@ -1193,8 +1517,8 @@ const struct aza_rule aza_rules_iam[] = {
 		.rationale = "Checking today's roles is not enough: a deny policy keeps anyone with role-write rights from creating an owner-equivalent custom role tomorrow.",
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions where permissions[*].actions[*] equals '*' with effect Deny; then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
-		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition whose policyRule.if names Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, a management group or the root (not excluded by notScopes) of a custom definition, or an initiative containing one, whose if-condition names Microsoft.Authorization/roleDefinitions and whose effect is deny (directly, or through a parameter assigned or defaulting to Deny). No built-in policy denies custom roles, so built-in assignments do not count. A custom definition referenced but not collected gives UNKNOWN; policy assignments not collected: UNKNOWN.",
+		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
+		.defaults = "PASS needs an enforced assignment at the subscription, a management group or the root (not excluded by notScopes) of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is permissions[*].actions[*] equals '*'. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN.",
 		.check = deny_custom_owner,
 	},
 	{

@@ -287,6 +287,15 @@ static struct rv workspace_retention(aza_ev *ev, const char *ws_id)
 		v.msg = aza_ev_fmt(ev, "workspace '%s' retentionInDays is %s", w->name, k ? "not a number" : "absent");
 		return v;
 	}
+	/* The AzureActivity table can set its own retention, shorter or longer
+	 * than the workspace's: the workspace default only decides when the
+	 * tables were read and that table has no setting of its own. */
+	const char *why;
+	if (!t && !aza_ev_collected(ev, WSTABLE, w, &why)) {
+		v.msg = aza_ev_fmt(ev, "workspace '%s' retentionInDays is %.0f, but the AzureActivity table may set its own retention: %s",
+		                   w->name, days, why);
+		return v;
+	}
 	v.st = days >= limit ? R_PASS : R_FAIL;
 	v.msg = aza_ev_fmt(ev, "workspace '%s' retentionInDays is %.0f (limit %d; workspace default, no AzureActivity table setting in the input)",
 	                   w->name, days, limit);
@@ -680,19 +689,51 @@ static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const c
 	return 1;
 }
 
+/* Action groups of the alert with an actionGroupId: an alert without one
+ * fires into the void, since the action group is what emails, texts or
+ * calls someone. -1 when actions is not the shape Azure returns. */
+static int alert_groups(aza_ev *ev, const aza_res *a)
+{
+	const aza_json *acts = aza_prop(ev, a, "properties.actions");
+	const aza_json *ags = aza_json_get(acts, "actionGroups");
+	if ((acts && !aza_json_is(acts, AZA_JNULL) && !aza_json_is(acts, AZA_JOBJ)) ||
+	    (ags && !aza_json_is(ags, AZA_JNULL) && !aza_json_is(ags, AZA_JARR)))
+		return -1;
+	int n = 0;
+	aza_json_each(g, ags) {
+		if (nonempty(aza_json_get(g, "actionGroupId")))
+			n++;
+	}
+	return n;
+}
+
 static void alert_check(aza_ev *ev, const aza_res *sub, const char *op)
 {
 	const char *note = "";
 	const char *what = op ? op : "Service Health events";
+	const aza_res *silent = NULL, *odd = NULL;
 	for (const aza_res *a = aza_inv_first(aza_ev_inv(ev), ALERT); a; a = a->next_of_type) {
-		if (alert_fires(ev, a, sub, op, &note)) {
-			aza_pass(ev, sub, "activity log alert '%s' fires on %s", a->name, what);
+		if (!alert_fires(ev, a, sub, op, &note))
+			continue;
+		int n = alert_groups(ev, a);
+		if (n > 0) {
+			aza_pass(ev, sub, "activity log alert '%s' fires on %s and notifies %d action group%s", a->name, what, n,
+			         n == 1 ? "" : "s");
 			return;
 		}
+		if (n < 0 && !odd)
+			odd = a;
+		else if (n == 0 && !silent)
+			silent = a;
 	}
 	const char *why;
 	if (!aza_ev_collected(ev, ALERT, sub, &why))
 		aza_unknown(ev, sub, "%s", why);
+	else if (odd)
+		aza_unknown(ev, sub, "activity log alert '%s' fires on %s but its actions are not an object with an actionGroups array",
+		            odd->name, what);
+	else if (silent)
+		aza_fail(ev, sub, "activity log alert '%s' has no action group: it notifies no one (it fires on %s)", silent->name, what);
 	else
 		aza_fail(ev, sub, "no enabled activity log alert on the subscription fires on %s%s", what, note);
 }
@@ -762,7 +803,7 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 #define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
 #define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
 #define ALERT_ARM(op) "Microsoft.Insights/activityLogAlerts: properties.scopes = ['/subscriptions/<id>'], properties.condition.allOf = [{field: 'category', equals: 'Administrative'}, {field: 'operationName', equals: '" op "'}], properties.enabled = true"
-#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. Alerts not collected: UNKNOWN."
+#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: an alert whose actions.actionGroups has no actionGroupId fails. Alerts not collected: UNKNOWN."
 
 #define ALERT_RULE(num, op, what, sig, ck, cisid, fn)                                                  \
 	{                                                                                                  \
@@ -815,7 +856,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
 		.cli = "az monitor log-analytics workspace update -g <rg> -n <workspace> --retention-time 365",
 		.arm = "Microsoft.OperationalInsights/workspaces: properties.retentionInDays >= 365 (or tables/AzureActivity totalRetentionInDays); legacy log profile: retentionPolicy {enabled: true, days: >= 365 or 0}",
-		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input, else the workspace retentionInDays. Storage: only a collected lifecycle management policy proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations: UNKNOWN (retention is downstream).",
+		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input, else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace). Storage: only a collected lifecycle management policy proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations: UNKNOWN (retention is downstream).",
 		.check = retention,
 	},
 	{
@@ -924,7 +965,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
 		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
 		.arm = "Microsoft.Insights/activityLogAlerts: properties.condition.allOf = [{field: 'category', equals: 'ServiceHealth'}], scopes the subscription, enabled true",
-		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. Alerts not collected: UNKNOWN.",
+		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must name at least one action group (actions.actionGroups[].actionGroupId): an alert that notifies no one fails. Alerts not collected: UNKNOWN.",
 		.check = alert_service_health,
 	},
 	{

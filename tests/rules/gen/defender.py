@@ -44,7 +44,9 @@ for rule, plan in plans:
     case(rule, 'unknown-error', snapshot([], datasets=[PRICING], errors=err(PRICING)), "UNKNOWN fixture-sub ~ HTTP 403")
     case(rule, 'unknown-tier', snapshot([pricing(plan, 'Premium')]), f"UNKNOWN {plan} ~ unexpected value")
 # Plan 2 message and the deprecated container plans
-case('AZA-DEF-003', 'pass-p2', snapshot([vm_pricing([AGENTLESS])]), "PASS VirtualMachines ~ subPlan P2")
+case('AZA-DEF-003', 'pass-p2', snapshot([vm_pricing([AGENTLESS])]),
+     "# resourcesCoverageStatus PartiallyCovered (as in the ListPricings example): on, with some machines excluded.\n"
+     "PASS VirtualMachines ~ subPlan P2: Defender for Servers is on, but resourcesCoverageStatus is PartiallyCovered")
 case('AZA-DEF-004', 'fail-deprecated', snapshot([pricing('KubernetesService', 'Free', properties__deprecated=True, properties__replacedBy=["Containers"]),
                                                   pricing('ContainerRegistry', 'Free', properties__deprecated=True, properties__replacedBy=["Containers"])]),
      "FAIL fixture-sub ~ no Containers pricing")
@@ -65,7 +67,7 @@ case('AZA-DEF-016', 'unknown', snapshot([], errors=err(PRICING, 429, "throttled"
 def wdatp(enabled):
     return {"id": f"{SUBID}/providers/Microsoft.Security/settings/WDATP", "name": "WDATP", "type": "Microsoft.Security/settings",
             "kind": "DataExportSettings", "properties": {"enabled": enabled}}
-case('AZA-DEF-013', 'pass', snapshot([wdatp(True)]), "PASS WDATP")
+case('AZA-DEF-013', 'pass', snapshot([wdatp(True), pricing("VirtualMachines", "Standard", properties__subPlan="P1")]), "PASS WDATP ~ Defender for Servers is Standard")
 case('AZA-DEF-013', 'fail', snapshot([wdatp(False)]), "FAIL WDATP ~ enabled is false")
 case('AZA-DEF-013', 'fail-absent', snapshot([], datasets=["Microsoft.Security/settings"]), "FAIL fixture-sub ~ no WDATP setting")
 case('AZA-DEF-013', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ not collected")

@@ -78,14 +78,14 @@ case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 
 # ---- AZA-LOG-004 retention
 R = 'AZA-LOG-004'
-case(R, 'pass', snapshot([subdiag('ds4', ALL), workspace(730)]), f"PASS {S} ~ retentionInDays is 730")
+case(R, 'pass', snapshot([subdiag('ds4', ALL), workspace(730)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"PASS {S} ~ retentionInDays is 730")
 case(R, 'pass-table', snapshot([subdiag('ds4', ALL), workspace(30), table(400)]), f"PASS {S} ~ AzureActivity keeps 400 days")
 case(R, 'pass-profile-forever', snapshot([logprofile(days=0, enabled=False)]), f"PASS {S} ~ kept indefinitely")
 case(R, 'pass-profile-days', snapshot([logprofile(days=365)]), f"PASS {S} ~ retains events 365 days")
 case(R, 'pass-storage-nopolicy', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct()], datasets=[DIAG, ST, ST + "/managementPolicies"]), f"PASS {S} ~ no lifecycle management policy")
 case(R, 'pass-storage-otherblobs', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mgmtpol([lcrule('tmp', 7, ["scratch/"]), lcrule('blocks', 30, None, ("blockBlob",))])]), f"PASS {S} ~ no lifecycle rule")
 case(R, 'fail', snapshot([logprofile(days=3)]), f"FAIL {S} ~ retains events 3 days")
-case(R, 'fail-workspace', snapshot([subdiag('ds4', ALL), workspace(90)]), f"FAIL {S} ~ retentionInDays is 90")
+case(R, 'fail-workspace', snapshot([subdiag('ds4', ALL), workspace(90)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"FAIL {S} ~ retentionInDays is 90")
 case(R, 'fail-storage-lifecycle', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mgmtpol([lcrule('expire-logs', 90, ["insights-activity-logs/"])])]), f"FAIL {S} ~ 'expire-logs'")
 case(R, 'fail-noexport', snapshot([], datasets=[DIAG]), f"FAIL {S} ~ only 90 days")
 case(R, 'unknown', snapshot([subdiag('ds4', ALL)]), f"UNKNOWN {S} ~ not in the input")
@@ -93,7 +93,7 @@ case(R, 'unknown-storage', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct()]
 case(R, 'unknown-eventhub', snapshot([subdiag('eh', ALL, ws="", eh=EHID)]), f"UNKNOWN {S} ~ event hub")
 case(R, 'unknown-nodata', snapshot([]), f"UNKNOWN {S} ~ not collected")
 open(ROOT + '/AZA-LOG-004/fail-workspace-config.config.json', 'w').write('{"log_retention_days": 730}\n')
-case(R, 'fail-workspace-config', snapshot([subdiag('ds4', ALL), workspace(400)]), f"FAIL {S} ~ limit 730")
+case(R, 'fail-workspace-config', snapshot([subdiag('ds4', ALL), workspace(400)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"FAIL {S} ~ limit 730")
 
 # ---- AZA-LOG-005 export container private
 R = 'AZA-LOG-005'
