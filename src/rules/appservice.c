@@ -7,7 +7,9 @@
  * <site>/config/web object, and a GET of the site embeds a copy as
  * properties.siteConfig; a site *list* export carries siteConfig with its
  * fields null. The rules read config/web when present, else a non-null
- * siteConfig field, else report UNKNOWN. Authentication is the
+ * siteConfig field, else report UNKNOWN; a field a config/web GET always
+ * returns but the input's config/web lacks is UNKNOWN too, and a list's
+ * placeholder (http20Enabled false) is not read. Authentication is the
  * <site>/config/authsettingsV2 object (or the legacy config/authsettings).
  * For template resources, a field left out takes the service default, named
  * in each rule's .defaults.
@@ -40,8 +42,19 @@ static const aza_res *site_config(aza_ev *ev, const aza_res *r, const char *name
 	return aza_inv_find(aza_ev_inv(ev), id);
 }
 
-/* A site configuration field, and in *have whether a site configuration
- * was available at all (then a NULL return means the field is absent). */
+/* Fields whose copy in a deployed site's list or GET body (siteConfig) is a
+ * placeholder rather than the configuration: a site list export fills
+ * http20Enabled with false while nulling most fields, so only config/web
+ * tells. */
+static int sc_placeholder(const aza_res *r, const char *field)
+{
+	return !is_template(r) && aza__strieq(field, "http20Enabled");
+}
+
+/* A site configuration field, and in *have whether a missing field takes
+ * the service default (then a NULL return means "default"). Only templates
+ * leave fields out on purpose: a GET of config/web returns every field, so
+ * a deployed site's config/web without the field is incomplete input. */
 static const aza_json *cfg_get(aza_ev *ev, const aza_res *r, const char *field, int *have)
 {
 	const aza_res *c = site_config(ev, r, "web");
@@ -52,16 +65,16 @@ static const aza_json *cfg_get(aza_ev *ev, const aza_res *r, const char *field, 
 		return v;
 	}
 	v = aza_json_get(aza_prop(ev, r, "properties.siteConfig"), field);
-	if (!is_null(v)) {
+	if (!is_null(v) && !sc_placeholder(r, field)) {
 		*have = 1;
 		return v;
 	}
-	*have = (cp && !is_null(cp)) || is_template(r);
+	*have = is_template(r);
 	return NULL;
 }
 
 /* As cfg_get, reporting UNKNOWN (and setting *ok = 0) when no source has
- * the site configuration. */
+ * the field. */
 static const aza_json *cfg_field(aza_ev *ev, const aza_res *r, const char *field, int *ok)
 {
 	int have;
@@ -69,11 +82,19 @@ static const aza_json *cfg_field(aza_ev *ev, const aza_res *r, const char *field
 	*ok = v || have;
 	if (*ok)
 		return v;
-	const char *why;
-	if (!aza_ev_collected(ev, CFG, r, &why))
-		aza_unknown(ev, r, "%s: the site's siteConfig has no value (a list export?) and %s", field, why);
+	const char *why, *sc = "the site's siteConfig has no value (a list export?)";
+	const aza_res *c = site_config(ev, r, "web");
+	const aza_json *sv = aza_json_get(aza_prop(ev, r, "properties.siteConfig"), field);
+	int b;
+	if (!is_null(sv) && sc_placeholder(r, field))
+		sc = aza_ev_fmt(ev, "the site's siteConfig.%s (%s) is a placeholder in site list and GET bodies, not the configuration", field,
+		                aza_json_bool(sv, &b) ? (b ? "true" : "false") : "set");
+	if (c && !is_null(aza_prop(ev, c, "properties")))
+		aza_unknown(ev, r, "%s is absent from the site's config/web object, which a GET always returns in full: the input is incomplete", field);
+	else if (!aza_ev_collected(ev, CFG, r, &why))
+		aza_unknown(ev, r, "%s: %s and %s", field, sc, why);
 	else
-		aza_unknown(ev, r, "%s: the site's siteConfig has no value and there is no config/web object for the site", field);
+		aza_unknown(ev, r, "%s: %s and there is no config/web object for the site", field, sc);
 	return NULL;
 }
 
@@ -300,6 +321,17 @@ static int is_function_app(aza_ev *ev, const aza_res *r)
 	return k && aza__istrstr(k, "functionapp") != NULL;
 }
 
+/* The value of the {name, value} pair called `name` in an array (siteConfig
+ * appSettings or metadata), or NULL. */
+static const char *nv_value(const aza_json *arr, const char *name)
+{
+	aza_json_each(e, arr) {
+		if (aza_json_streq(aza_json_get(e, "name"), name))
+			return aza_json_str(aza_json_get(e, "value"));
+	}
+	return NULL;
+}
+
 struct rt_state {
 	int judged, bad, unknown;
 	const char *reviewed;
@@ -338,6 +370,8 @@ static void runtime(aza_ev *ev, const aza_res *r)
 	memset(&st, 0, sizeof st);
 	char ver[32], stack[32];
 	const char *fx = aza_json_str(lfx);
+	const char *nv = NULL, *cs = NULL; /* Windows Node evidence */
+	int node = 0;
 	if (fx && *fx) {
 		const char *bar = strchr(fx, '|');
 		size_t n = bar ? (size_t)(bar - fx) : strlen(fx);
@@ -350,9 +384,15 @@ static void runtime(aza_ev *ev, const aza_res *r)
 			aza_na(ev, r, "linuxFxVersion is %s: a custom container whose runtime is not visible here", stack);
 			return;
 		}
+		/* "TOMCAT|10.1-java11", "JBOSSEAP|8-java17": the server runs on
+		 * the Java named after "-java", which needs its own minimum. */
 		const char *jv = aza__istrstr(fx, "-java");
-		if (!strcmp(stack, "jbosseap") && jv && version_of(jv + 5, ver, sizeof ver))
-			judge(ev, &st, "java", ver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
+		char jver[32];
+		int has_jv = strcmp(stack, "java") && jv && version_of(jv + 5, jver, sizeof jver);
+		if (has_jv)
+			judge(ev, &st, "java", jver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
+		if (!strcmp(stack, "jbosseap") && has_jv)
+			; /* the EAP release has no entry of its own: its Java decides */
 		else if (bar && version_of(bar + 1, ver, sizeof ver))
 			judge(ev, &st, stack, ver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
 		else {
@@ -360,13 +400,19 @@ static void runtime(aza_ev *ev, const aza_res *r)
 			return;
 		}
 	} else {
+		/* A Windows custom container names its image in windowsFxVersion. */
+		int have;
+		const char *wfx = aza_json_str(cfg_get(ev, r, "windowsFxVersion", &have));
+		if (wfx && (aza__istarts(wfx, "DOCKER|") || aza__istarts(wfx, "COMPOSE|") || aza__istarts(wfx, "KUBE|"))) {
+			aza_na(ev, r, "windowsFxVersion is %s: a custom container whose runtime is not visible here", wfx);
+			return;
+		}
 		/* Windows: one field per stack. */
 		static const struct {
 			const char *field, *stack;
 		} win[] = {{"phpVersion", "php"}, {"pythonVersion", "python"}, {"nodeVersion", "node"},
 		           {"javaVersion", "java"}, {"powerShellVersion", "powershell"}};
 		for (size_t i = 0; i < sizeof win / sizeof win[0]; i++) {
-			int have;
 			const char *s = aza_json_str(cfg_get(ev, r, win[i].field, &have));
 			if (!s || !*s || aza__strieq(s, "OFF"))
 				continue;
@@ -376,7 +422,15 @@ static void runtime(aza_ev *ev, const aza_res *r)
 				continue;
 			judge(ev, &st, win[i].stack, ver, aza_ev_fmt(ev, "%s %s", win[i].field, aza_json_str(cfg_get(ev, r, win[i].field, &have))));
 		}
-		int have;
+		/* A Windows Node app keeps its version in the app setting
+		 * WEBSITE_NODE_DEFAULT_VERSION and its stack in the metadata
+		 * CURRENT_STACK; both are visible in templates only. */
+		nv = nv_value(cfg_get(ev, r, "appSettings", &have), "WEBSITE_NODE_DEFAULT_VERSION");
+		cs = nv_value(cfg_get(ev, r, "metadata", &have), "CURRENT_STACK");
+		node = nv || (cs && aza__strieq(cs, "node"));
+		const char *ns = aza_json_str(cfg_get(ev, r, "nodeVersion", &have));
+		if (nv && !(ns && *ns) && version_of(nv, ver, sizeof ver))
+			judge(ev, &st, "node", ver, aza_ev_fmt(ev, "app setting WEBSITE_NODE_DEFAULT_VERSION %s", nv));
 		const char *nf = aza_json_str(cfg_get(ev, r, "netFrameworkVersion", &have));
 		if (nf && version_of(nf, ver, sizeof ver)) {
 			/* v2.0 and v4.0 name the .NET Framework CLR; v5.0 and later are .NET. */
@@ -384,9 +438,10 @@ static void runtime(aza_ev *ev, const aza_res *r)
 				judge(ev, &st, "dotnet", ver, aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
 			else if (atoi(ver) < 4)
 				judge(ev, &st, "aspnet", "3.5", aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
-			else if (!st.judged && !st.unknown && !is_function_app(ev, r)) {
-				/* Function apps carry the default v4.0 whatever their
-				 * worker runtime (set in app settings): not evidence. */
+			else if (!st.judged && !st.unknown && !is_function_app(ev, r) && !node) {
+				/* Function apps (and Node apps) carry the default v4.0
+				 * whatever their worker runtime (set in app settings):
+				 * not evidence. */
 				const char *rv = NULL;
 				aza__cfg_runtime_min(aza_ev_cfg(ev), "aspnet", &rv);
 				aza_pass(ev, r, "netFrameworkVersion %s: .NET Framework 4.x, serviced with Windows (runtime table reviewed %s)", nf,
@@ -401,6 +456,9 @@ static void runtime(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "no supported-version minimum is configured for %s (add it to runtimes in the configuration)", st.unk);
 	else if (st.judged)
 		aza_pass(ev, r, "runtime versions are supported (runtime table reviewed %s)", st.reviewed);
+	else if (node)
+		aza_unknown(ev, r, "a Windows Node app (%s) without a readable Node version: WEBSITE_NODE_DEFAULT_VERSION lives in app settings",
+		            nv ? aza_ev_fmt(ev, "WEBSITE_NODE_DEFAULT_VERSION %s", nv) : aza_ev_fmt(ev, "metadata CURRENT_STACK %s", cs));
 	else
 		aza_unknown(ev, r, "no runtime version in the site configuration (function apps keep it in app settings)");
 }
@@ -408,7 +466,7 @@ static void runtime(aza_ev *ev, const aza_res *r)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_APP .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
-#define CFG_DEFAULTS "Read from config/web, else from the site's siteConfig; a list export with null siteConfig fields and no config/web: UNKNOWN."
+#define CFG_DEFAULTS "Read from config/web, else from the site's siteConfig; a list export with null siteConfig fields and no config/web: UNKNOWN. A deployed site's config/web without the field (a GET returns every field): UNKNOWN."
 
 const struct aza_rule aza_rules_appservice[] = {
 	{
@@ -463,7 +521,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
 		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
 		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. Custom containers: NOT_APPLICABLE. A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. A Windows Node app (template siteConfig metadata CURRENT_STACK node or appSettings WEBSITE_NODE_DEFAULT_VERSION) is judged on that version, else UNKNOWN; netFrameworkVersion v4.0 alone passes as .NET Framework 4.x. A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
 		.check = runtime,
 	},
 	{
@@ -473,7 +531,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings: HTTP version 2.0.",
 		.cli = "az webapp config set -g <rg> -n <app> --http20-enabled true",
 		.arm = "Microsoft.Web/sites/config 'web': properties.http20Enabled = true",
-		.defaults = CFG_DEFAULTS " Templates: absent means false (FAIL).",
+		.defaults = CFG_DEFAULTS " A deployed site's siteConfig.http20Enabled is not read (site lists fill it with false): only config/web counts. Templates: absent means false (FAIL).",
 		.check = http2,
 	},
 	{

@@ -225,8 +225,13 @@ static void sql_alert_types(aza_ev *ev, const aza_res *r)
 	/* With threat detection off nothing is raised, whatever the list says,
 	 * unless the server's advanced threat protection or the subscription's
 	 * Defender for SQL plan is on. */
-	const char *st = aza_json_str(aza_prop(ev, s, "properties.state")), *why;
-	if (st && (aza__strieq(st, "Disabled") || aza__strieq(st, "New"))) {
+	/* Azure always returns state (and disabledAlerts) with the policy: one
+	 * without state is an incomplete export, and whether any alert is
+	 * raised at all cannot be told from the list alone. */
+	const char *st = setting_str(ev, r, s, "properties.state"), *why;
+	if (!st)
+		return;
+	if (aza__strieq(st, "Disabled") || aza__strieq(st, "New")) {
 		const aza_res *atp = aza_inv_child(aza_ev_inv(ev), r->id, SQL "/advancedThreatProtectionSettings");
 		const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
 		if (!(a && aza__strieq(a, "Enabled")) && !sql_plan_on(ev, r)) {
@@ -411,6 +416,27 @@ static void sql_entra_admin(aza_ev *ev, const aza_res *r)
 static void sql_entra_only(aza_ev *ev, const aza_res *r)
 {
 	int st, b;
+	/* The azureADOnlyAuthentications/Default child is where the setting
+	 * lives (and what the remediation writes); the copy on the Entra ID
+	 * administrator can lag behind it, so the child decides when present. */
+	const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, SQL "/azureADOnlyAuthentications");
+	if (c) {
+		const char *cn = strrchr(c->name, '/') ? strrchr(c->name, '/') + 1 : c->name;
+		int k = aza_prop_bool(ev, c, "properties.azureADOnlyAuthentication", &b);
+		if (k < 0) {
+			aza_unknown(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is not a boolean", cn);
+			return;
+		}
+		if (k) {
+			if (b)
+				aza_pass(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is true", cn);
+			else
+				aza_fail(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is false: SQL logins with passwords are accepted",
+				         cn);
+			return;
+		}
+		/* Absent or null in the child: no evidence; the administrator's copy decides. */
+	}
 	const aza_json *a = entra_admin(ev, r, &st);
 	if (!a) {
 		if (st == 0)
@@ -624,8 +650,9 @@ static void single_ssl(aza_ev *ev, const aza_res *r)
 
 static void single_tls(aza_ev *ev, const aza_res *r)
 {
-	const char *ssl = aza_json_str(aza_prop(ev, r, "properties.sslEnforcement"));
-	if (ssl && aza__strieq(ssl, "Disabled")) {
+	const char *ssl = NULL;
+	int ks = aza_prop_str(ev, r, "properties.sslEnforcement", &ssl);
+	if (ks > 0 && aza__strieq(ssl, "Disabled")) {
 		aza_fail(ev, r, "sslEnforcement is Disabled: no TLS version is required");
 		return;
 	}
@@ -635,8 +662,15 @@ static void single_tls(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "minimalTlsVersion is not a string");
 	else if (!k)
 		aza_fail(ev, r, "minimalTlsVersion not set (TLSEnforcementDisabled): any TLS version is accepted");
+	else if (aza__strieq(v, "TLS1_2") && !(ks > 0 && aza__strieq(ssl, "Enabled")))
+		/* The minimum applies only while SSL is enforced (Disabled fails
+		 * above), and the API always returns sslEnforcement: as in
+		 * AZA-SQL-025, one that cannot be read leaves the verdict open. */
+		aza_unknown(ev, r, "minimalTlsVersion is %s but sslEnforcement %s", v,
+		            ks < 0 ? "is not a string" : ks == 0 ? "is absent or null (the API always returns it: incomplete export?)"
+		                                                 : aza_ev_fmt(ev, "has an unexpected value '%s'", ssl));
 	else if (aza__strieq(v, "TLS1_2"))
-		aza_pass(ev, r, "minimalTlsVersion is %s", v);
+		aza_pass(ev, r, "minimalTlsVersion is %s and sslEnforcement is Enabled", v);
 	else if (aza__strieq(v, "TLS1_0") || aza__strieq(v, "TLS1_1") || aza__strieq(v, "TLSEnforcementDisabled"))
 		aza_fail(ev, r, "minimalTlsVersion is %s", v);
 	else
@@ -732,7 +766,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Advanced threat protection types: all.",
 		.cli = "az sql server threat-policy update -g <rg> -n <server> --disabled-alerts \"\"",
 		.arm = "Microsoft.Sql/servers/securityAlertPolicies 'Default': properties.disabledAlerts = []",
-		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none. A policy in state Disabled raises no alert at all: FAIL unless advancedThreatProtectionSettings is Enabled or the subscription's SqlServers plan is Standard (plans not collected: UNKNOWN).",
+		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none. A policy without state (Azure always returns it) is UNKNOWN. A policy in state Disabled raises no alert at all: FAIL unless advancedThreatProtectionSettings is Enabled or the subscription's SqlServers plan is Standard (plans not collected: UNKNOWN).",
 		.check = sql_alert_types,
 	},
 	{
@@ -804,12 +838,12 @@ const struct aza_rule aza_rules_database[] = {
 	{
 		.id = "AZA-SQL-011", .title = "SQL servers allow Entra ID authentication only",
 		DB, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = SQL,
-		.needs = SQL "/administrators",
+		.needs = SQL "/administrators " SQL "/azureADOnlyAuthentications",
 		.rationale = "With Entra-only authentication, password-based SQL logins (including the server admin) cannot be brute-forced or reused.",
 		.portal = "SQL server > Settings > Microsoft Entra ID > Support only Microsoft Entra authentication for this server.",
 		.cli = "az sql server ad-only-auth enable -g <rg> -n <server>",
 		.arm = "Microsoft.Sql/servers/azureADOnlyAuthentications 'Default': properties.azureADOnlyAuthentication = true",
-		.defaults = "Read from the Entra ID administrator (see AZA-SQL-010); no administrator: FAIL; azureADOnlyAuthentication absent: false (FAIL).",
+		.defaults = "Read from the server's azureADOnlyAuthentications/Default object when the input has it (it decides over the administrator's copy), else from the Entra ID administrator (see AZA-SQL-010); no administrator: FAIL; azureADOnlyAuthentication absent: false (FAIL).",
 		.check = sql_entra_only,
 	},
 	{
@@ -974,7 +1008,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "Azure Database for PostgreSQL/MySQL server > Settings > Connection security > Minimum TLS version: TLS 1.2.",
 		.cli = "az postgres server update -g <rg> -n <server> --minimal-tls-version TLS1_2",
 		.arm = "properties.minimalTlsVersion = 'TLS1_2'",
-		.defaults = "Absent means TLSEnforcementDisabled (FAIL); sslEnforcement Disabled: FAIL.",
+		.defaults = "Absent means TLSEnforcementDisabled (FAIL); sslEnforcement Disabled: FAIL. TLS1_2 passes only with sslEnforcement Enabled: sslEnforcement absent, null or unreadable is UNKNOWN (the API always returns it; see AZA-SQL-025).",
 		.check = single_tls,
 	},
 	{

@@ -14,7 +14,9 @@
  * or {"vault": <vault id>, "error": "..."}.
  */
 #include "rule.h"
+#include "nsg.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define KV "Microsoft.KeyVault/vaults"
@@ -142,6 +144,25 @@ static void purge_protection(aza_ev *ev, const aza_res *r)
 		         kp ? "false" : "not set (off)");
 }
 
+/* Keys and secrets of the vault whose attributes.recoveryLevel is exactly
+ * "Purgeable": Key Vault reports that level only when soft delete is off
+ * ("Recoverable+Purgeable" is soft delete without purge protection). Returns
+ * how many, with the first named in *first. */
+static size_t purgeable_items(aza_ev *ev, const aza_res *r, const char **first)
+{
+	static const char *const types[] = {KVKEY, KVSECRET};
+	static const char *const what[] = {"key", "secret"};
+	size_t n = 0;
+	for (int i = 0; i < 2; i++) {
+		for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, types[i]); c; c = aza_inv_next_child(c, r->id)) {
+			const char *lv = aza_json_str(aza_prop(ev, c, "properties.attributes.recoveryLevel"));
+			if (lv && aza__strieq(lv, "Purgeable") && !n++)
+				*first = aza_ev_fmt(ev, "%s '%s'", what[i], last_seg(c->name));
+		}
+	}
+	return n;
+}
+
 static void soft_delete(aza_ev *ev, const aza_res *r)
 {
 	int sd, k = aza_prop_bool(ev, r, "properties.enableSoftDelete", &sd);
@@ -156,6 +177,16 @@ static void soft_delete(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *ret = kd == 1 ? aza_ev_fmt(ev, ", retention %.0f days", days) : "";
+	const char *first = NULL;
+	size_t np;
+	/* Unset, the platform default (on) is assumed, unless the vault's own
+	 * items say otherwise: their recovery level is what a delete does now. */
+	if (!k && (np = purgeable_items(ev, r, &first))) {
+		aza_fail(ev, r, "enableSoftDelete %s and %s%s has recoveryLevel Purgeable: deleted items of this vault cannot be recovered",
+		         is_template(r) ? "not set" : "not returned", first,
+		         np > 1 ? aza_ev_fmt(ev, " (and %zu more key(s) or secret(s))", np - 1) : "");
+		return;
+	}
 	if (k)
 		aza_pass(ev, r, "enableSoftDelete is true%s", ret);
 	else if (is_template(r))
@@ -192,38 +223,67 @@ static void public_access(aza_ev *ev, const aza_res *r)
 		         da ? da : "not set: Allow");
 }
 
-/* An IP rule that admits the whole IPv4 space ("0.0.0.0/0", any "/0"), or NULL. */
-static const char *open_ip_rule(aza_ev *ev, const aza_res *r)
+/* IPv4 ranges wider than a /8 (prefix length below 8: 32 million addresses
+ * or more) are no allow-list: such a rule opens the vault to the internet at
+ * large, even though the default action is Deny. */
+#define KV_WIDE_V4 16777216.0
+
+/* The first IP rule that opens the firewall (an IPv4 prefix below /8, an
+ * IPv6 /0): 1 with *val and *all (it admits every address) set; 0 when none
+ * does; -1 when the rules cannot be read (not an array, a value that is not
+ * an address range), with *val set to the reason. */
+static int open_ip_rule(aza_ev *ev, const aza_res *r, const char **val, int *all)
 {
-	aza_json_each(rule, aza_prop(ev, r, "properties.networkAcls.ipRules")) {
-		const char *v = aza_json_str(aza_json_get(rule, "value"));
-		const char *sl = v ? strrchr(v, '/') : NULL;
-		if (sl && !strcmp(sl, "/0"))
-			return v;
+	const aza_json *rules = aza_prop(ev, r, "properties.networkAcls.ipRules");
+	if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
+		*val = "networkAcls.ipRules is not an array";
+		return -1;
 	}
-	return NULL;
+	aza_json_each(rule, rules) {
+		const char *v = aza_json_str(aza_json_get(rule, "value"));
+		aza_nsg_span sp;
+		if (!v || !aza_nsg__prefix(v, &sp)) {
+			*val = v ? aza_ev_fmt(ev, "IP rule value '%s' is not an address or address range", v)
+			         : "an IP rule has no string value";
+			return -1;
+		}
+		*all = sp.lo == 0 && sp.hi == (sp.v6 ? UINT64_MAX : 0xffffffffu);
+		if (*all || (!sp.v6 && (double)(sp.hi - sp.lo) + 1 > KV_WIDE_V4)) {
+			*val = v;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 static void firewall(aza_ev *ev, const aza_res *r)
 {
-	const char *open;
 	const char *p = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
 	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
 	const char *da = aza_json_str(v);
-	if (p && aza__strieq(p, "Disabled"))
+	if (p && aza__strieq(p, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
-	else if (da && aza__strieq(da, "Deny") && (open = open_ip_rule(ev, r)))
-		aza_fail(ev, r, "networkAcls.defaultAction is Deny but IP rule '%s' admits every address", open);
-	else if (da && aza__strieq(da, "Deny"))
-		aza_pass(ev, r, "networkAcls.defaultAction is Deny (%zu IP rule(s), %zu virtual network rule(s))",
-		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
-		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")));
-	else if (da && aza__strieq(da, "Allow"))
+		return;
+	}
+	if (da && aza__strieq(da, "Deny")) {
+		const char *open = NULL;
+		int all = 0, k = open_ip_rule(ev, r, &open, &all);
+		if (k < 0)
+			aza_unknown(ev, r, "networkAcls.defaultAction is Deny but %s", open);
+		else if (k)
+			aza_fail(ev, r, "networkAcls.defaultAction is Deny but IP rule '%s' admits %s", open,
+			         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+		else
+			aza_pass(ev, r, "networkAcls.defaultAction is Deny (%zu IP rule(s), %zu virtual network rule(s))",
+			         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
+			         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")));
+	} else if (da && aza__strieq(da, "Allow")) {
 		aza_fail(ev, r, "networkAcls.defaultAction is Allow: every network may reach the vault");
-	else if (da || (v && !aza_json_is(v, AZA_JNULL)))
+	} else if (da || (v && !aza_json_is(v, AZA_JNULL))) {
 		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value");
-	else
+	} else {
 		aza_fail(ev, r, "networkAcls not set: the default action is Allow (every network)");
+	}
 }
 
 static void private_endpoints(aza_ev *ev, const aza_res *r)
@@ -475,7 +535,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Properties > Soft-delete: enabled (on by default).",
 		.cli = "az keyvault update -g <rg> -n <vault> --set properties.enableSoftDelete=true",
 		.arm = "Microsoft.KeyVault/vaults: properties.enableSoftDelete = true",
-		.defaults = "enableSoftDelete absent passes: since api-versions of 2020-2021 an unset value creates the vault with soft delete on, and since February 2025 Microsoft enforces soft delete on every vault (it cannot be turned off). Only an explicit false, possible on legacy vaults and old exports, fails.",
+		.defaults = "enableSoftDelete absent passes: since api-versions of 2020-2021 an unset value creates the vault with soft delete on, and since February 2025 Microsoft enforces soft delete on every vault (it cannot be turned off). Only an explicit false, possible on legacy vaults and old exports, fails, or, with enableSoftDelete absent, a key or secret of the vault in the input whose attributes.recoveryLevel is Purgeable (soft delete off; Recoverable+Purgeable is soft delete without purge protection and does not fail).",
 		.check = soft_delete,
 	},
 	{
@@ -507,7 +567,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Networking: Allow public access from specific virtual networks and IP addresses.",
 		.cli = "az keyvault update -g <rg> -n <vault> --default-action Deny",
 		.arm = "Microsoft.KeyVault/vaults: properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. Deny with an IP rule of prefix length 0 (0.0.0.0/0) admits everyone: FAIL.",
+		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. Deny with an IPv4 rule of prefix length below 8 (0.0.0.0/0, 0.0.0.0/1...) or an IPv6 /0 opens the vault to the internet at large: FAIL. ipRules that is not an array, or a rule value that is not an address or range: UNKNOWN.",
 		.check = firewall,
 	},
 	{

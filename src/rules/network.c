@@ -205,7 +205,24 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 			aza_unknown(ev, r, "out of memory evaluating the NSG");
 			goto done;
 		}
-		if (k == 2) {
+		if (k == 2 && res.nsum) {
+			/* Allow-listed sources each under the threshold, together over it. */
+			const aza_nsg_hit *h = &res.wide;
+			const char *who = "";
+			for (size_t q = 0; q < res.nsum; q++)
+				who = aza_ev_fmt(ev, "%s%s%s (priority %d) from %s", who, q ? ", " : "", res.sum[q]->name,
+				                 res.sum[q]->priority, res.sum[q]->source);
+			if (res.nsum_all > res.nsum)
+				who = aza_ev_fmt(ev, "%s and %zu more", who, res.nsum_all - res.nsum);
+			const char *size = !h->v6 ? aza_ev_fmt(ev, "%.0f public addresses, over the /16 threshold", h->v4)
+			                   : !h->v4 ? aza_ev_fmt(ev, "%.0f public IPv6 /64s, over the IPv6 /32 threshold", h->v6)
+			                   : aza_ev_fmt(ev, "%.0f public IPv4 addresses and %.0f IPv6 /64s, over the /16 or IPv6 /32 threshold",
+			                                h->v4, h->v6);
+			const char *m = aza_ev_fmt(ev, "rule%s %s%s %s from %s", res.nsum_all > 1 ? "s" : "", who,
+			                           res.nsum_all > 1 ? " together allow" : " allows", svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), size);
+			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
+			nfail++;
+		} else if (k == 2) {
 			const aza_nsg_hit *h = &res.wide;
 			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s%s", h->rule->name, h->rule->priority,
 			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source, fam_txt(ev, h));
@@ -1003,12 +1020,16 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"IPv6 open; a Deny to destination 0.0.0.0/0 denies IPv4 only. A bare 0.0.0.0 is every IPv4 address in an Allow, the one " \
 	"host in a Deny. The AzureCloud tag (and AzureCloud.<region>) is not counted as internet; an Allow from it is named in " \
 	"the message. " \
-	"A public range smaller than a /16 (IPv6 /32) is an allow-list, not exposure (PASS, named in the message). " \
+	"Public sources admitted for a service (the union over every Allow, after the Denies above each) smaller than a /16 " \
+	"(IPv6 /32) in total are an allow-list, not exposure (PASS, named in the message); several allow-listed rules that " \
+	"together reach the threshold FAIL, naming them. " \
 	"A Deny shadows an Allow only where it covers the same ports, the Allow's destination and internet sources, family by " \
 	"family (a Deny's IPv6 destination longer than /64 covers only the addresses it names); a " \
 	"Deny of private ranges shadows nothing. IPv6 sources are counted in /64s: a source longer than /64 counts as its /64 in " \
 	"an Allow and removes nothing in a Deny (the rest of the /64 is still internet). " \
-	"Service tags other than Internet and ASGs are not internet sources. " \
+	"Service tags other than Internet and ASGs are not internet sources; a prefix that is neither an address nor tag-shaped " \
+	"(a letter, then letters, digits, '.', '-', '_': not \"Internet \" with a space) gives UNKNOWN, as do an inbound Allow " \
+	"and Deny of one priority that share a protocol and port (Azure rejects duplicate priorities). " \
 	"Rules embedded in securityRules and child securityRules resources are both read."
 
 

@@ -181,6 +181,21 @@ static int is_azure_cloud(const char *s)
 	return aza__strieq(s, "AzureCloud") || (aza__istarts(s, "AzureCloud.") && s[11]);
 }
 
+/* Shaped like a service tag ("VirtualNetwork", "Storage.WestEurope",
+ * "AzureFrontDoor.Backend"): a letter, then letters, digits, '.', '-' or
+ * '_'. There is no list of tags to check against (new ones appear), so
+ * the shape is what separates a tag from a typo or a broken prefix. */
+static int tag_shaped(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
+		      *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
 /* The members of a rule's properties that parse_rule reads, looked up in one
  * pass (aza_json__members); each is taken where it is read. */
 enum {
@@ -220,9 +235,10 @@ static const char *const rule_keys[F_N] = {
 /* Read an address side: the source (src 1) or the destination, from its
  * members of p m[0..2] (AddressPrefix, AddressPrefixes,
  * ApplicationSecurityGroups). Returns 0, 1 (no prefix at all), -1 out
- * of memory, -2 not a string. */
+ * of memory, -2 not a string, -3 neither a prefix nor tag-shaped (*bad
+ * gets it). */
 static int parse_side(aza_arena *a, const aza_json *p, const aza_json *const *m, int src, aza_nsg_rule *r,
-                      aza_buf *text)
+                      aza_buf *text, const char **bad)
 {
 	grow spans = {.size = sizeof(aza_nsg_span)};
 	grow toks = {.size = sizeof(const char *)};
@@ -276,6 +292,11 @@ static int parse_side(aza_arena *a, const aza_json *p, const aza_json *const *m,
 						return -1;
 					*d = sp;
 				}
+			} else if (!tag_shaped(s)) {
+				/* Read as a tag it would admit (or deny) nothing:
+				 * a silent PASS for "Internet " with a space. */
+				*bad = s;
+				return -3;
 			} else if (src && aza__strieq(s, "Internet")) {
 				if (add_all(a, &spans, FAM4 | FAM6))
 					return -1;
@@ -481,20 +502,25 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 	/* addresses */
 	aza_buf text;
 	aza_buf__init(&text, 512);
-	int k = parse_side(a, p, &f[F_SPREFIX], 1, r, &text);
+	const char *bad = NULL;
+	int k = parse_side(a, p, &f[F_SPREFIX], 1, r, &text, &bad);
 	r->source = text.oom ? "(sources)" : aza_arena__strdup(a, text.len ? text.p : "");
 	aza_buf__release(&text);
 	if (k == -1)
 		BAD("out of memory");
 	if (k == -2)
 		BAD("rule %s has an unreadable source address prefix", name);
+	if (k == -3)
+		BAD("rule %s has source '%s', neither an address prefix nor a service tag", name, bad);
 	if (k == 1)
 		BAD("rule %s has no source", name);
-	k = parse_side(a, p, &f[F_DPREFIX], 0, r, NULL);
+	k = parse_side(a, p, &f[F_DPREFIX], 0, r, NULL, &bad);
 	if (k == -1)
 		BAD("out of memory");
 	if (k == -2)
 		BAD("rule %s has an unreadable destination address prefix", name);
+	if (k == -3)
+		BAD("rule %s has destination '%s', neither an address prefix nor a service tag", name, bad);
 	if (k == 1)
 		BAD("rule %s has no destination", name);
 	/* A packet's source and destination are of one family: sources of a
@@ -518,7 +544,9 @@ static int internet_sources(aza_arena *a, aza_nsg_rule *r);
 static int by_priority(const void *a, const void *b)
 {
 	const aza_nsg_rule *x = a, *y = b;
-	return (x->priority > y->priority) - (x->priority < y->priority);
+	if (x->priority != y->priority)
+		return (x->priority > y->priority) - (x->priority < y->priority);
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 #define A8(x) (((x) + 7) & ~(size_t)7)
@@ -591,6 +619,21 @@ int aza_nsg__compact(aza_nsg *n)
 	return 0;
 }
 
+/* Could two rules of one priority decide a packet differently? */
+static int tie_matters(const aza_nsg_rule *x, const aza_nsg_rule *y)
+{
+	if (x->allow == y->allow || !(x->protos & y->protos))
+		return 0;
+	/* ICMP and ESP/AH have no ports (Azure stores "*") */
+	if (!((x->protos & y->protos) & (AZA_NSG_TCP | AZA_NSG_UDP)))
+		return 1;
+	for (size_t a = 0; a < x->nports; a++)
+		for (size_t b = 0; b < y->nports; b++)
+			if (x->ports[a][0] <= y->ports[b][1] && y->ports[b][0] <= x->ports[a][1])
+				return 1;
+	return 0;
+}
+
 int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen)
 {
 	memset(n, 0, sizeof *n);
@@ -633,8 +676,23 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
 	aza_arena__release(&scratch);
 	n->rules = rules.p;
 	n->n = rules.n;
+	for (size_t i = 0; i < n->n; i++)
+		n->rules[i].order = (unsigned)i;
 	if (n->n)
 		qsort(n->rules, n->n, sizeof *n->rules, by_priority);
+	/* Azure rejects two rules of one priority in one direction: with both
+	 * in the input, which one decides is unknown. That matters when they
+	 * could decide the same packet differently (an Allow and a Deny on a
+	 * common protocol and port); otherwise no verdict follows input order. */
+	for (size_t i = 0; i < n->n; i++)
+		for (size_t j = i + 1; j < n->n && n->rules[j].priority == n->rules[i].priority; j++)
+			if (tie_matters(&n->rules[i], &n->rules[j])) {
+				n->error = aza_arena__printf(&n->a, "rules %s and %s share priority %d: inconsistent data",
+				                             n->rules[i].name, n->rules[j].name, n->rules[i].priority);
+				if (!n->error)
+					n->error = "out of memory";
+				return -1;
+			}
 	for (size_t i = 0; i < n->n; i++)
 		if (n->rules[i].allow && internet_sources(&n->a, &n->rules[i])) {
 			n->error = "out of memory";
@@ -919,11 +977,39 @@ static int scratch_init(scratch *w, const aza_nsg *n)
 	return 0;
 }
 
+/* The internet sources the narrow hits admit, gathered to judge their
+ * union against the threshold (nsg.h). */
+typedef struct acc {
+	aza_nsg_span *s;
+	size_t n, cap;
+} acc;
+
+static int acc_add(acc *c, const aza_nsg_span *s, size_t n)
+{
+	if (c->n + n > c->cap) {
+		size_t cap = c->cap ? c->cap : 16;
+		while (cap < c->n + n)
+			cap *= 2;
+		aza_nsg_span *p = aza__realloc(c->s, cap * sizeof *p);
+		if (!p)
+			return -1;
+		c->s = p;
+		c->cap = cap;
+	}
+	memcpy(c->s + c->n, s, n * sizeof *s);
+	c->n += n;
+	return 0;
+}
+
 int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res)
 {
 	memset(res, 0, sizeof *res);
 	int rc = 0;
 	scratch w = {0};
+	acc sum = {0};
+	unsigned sum_lo = hi, sum_hi = lo;
+	size_t nrules = 0; /* every rule with a narrow hit, even past AZA_NSG_SUM_MAX */
+	const aza_nsg_rule *last = NULL;
 	for (size_t i = 0; i < n->n && rc < 2; i++) {
 		const aza_nsg_rule *A = &n->rules[i];
 		/* An Allow from no internet address decides no internet traffic. */
@@ -1022,15 +1108,51 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 			if (v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6) {
 				res->wide = h;
 				rc = 2;
-			} else if (!res->narrow.rule) {
+				continue;
+			}
+			if (!res->narrow.rule) {
 				res->narrow = h;
 				rc = 1;
 			}
+			if (acc_add(&sum, R, nr)) {
+				rc = -1;
+				break;
+			}
+			if (last != A) {
+				if (nrules < AZA_NSG_SUM_MAX)
+					res->sum[nrules] = A;
+				nrules++;
+				last = A;
+			}
+			if (seg_lo < sum_lo)
+				sum_lo = seg_lo;
+			if (seg_hi > sum_hi)
+				sum_hi = seg_hi;
 		}
+		if (rc < 0)
+			break;
 		if (shadowed && !res->shadowed)
 			res->shadowed = A;
 	}
 	aza__free(w.mem);
+	/* Each Allow under the threshold, but together over it: one wide
+	 * exposure (a /16 split into /17s is still a /16). */
+	if (rc == 1) {
+		double v4, v6;
+		size_t m = aza_nsg__span_norm(sum.s, sum.n);
+		count(sum.s, m, &v4, &v6);
+		if (v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6) {
+			res->wide = (aza_nsg_hit){res->sum[0], sum_lo, sum_hi, v4, v6, 0, 0, NULL};
+			res->nsum = nrules > AZA_NSG_SUM_MAX ? AZA_NSG_SUM_MAX : nrules;
+			res->nsum_all = nrules;
+			rc = 2;
+		}
+	}
+	if (rc != 2 || !res->nsum) {
+		memset(res->sum, 0, sizeof res->sum);
+		res->nsum = res->nsum_all = 0;
+	}
+	aza__free(sum.s);
 	if (rc >= 0)
 		res->cloud = cloud_allow(n, proto, lo, hi);
 	return rc;

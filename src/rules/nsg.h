@@ -40,6 +40,11 @@
  * AzureLoadBalancer, AzureCloud, Storage...) and application security
  * groups hold no internet addresses for this purpose (an Allow from them
  * is not internet exposure, a Deny from them shadows no internet source).
+ * A source or destination that is neither an address prefix nor shaped
+ * like a tag (a letter, then letters, digits, '.', '-', '_': "Internet "
+ * with a space, "10.0.0.0/33") makes the NSG unreadable, as do two inbound
+ * rules of one priority, an Allow and a Deny sharing a protocol and port
+ * (Azure rejects duplicates; which one decides is unknown).
  */
 #ifndef AZA_NSG_H
 #define AZA_NSG_H
@@ -108,6 +113,8 @@ typedef struct aza_nsg_rule {
 	int dst_all;          /* destination is every address of both families */
 	unsigned dst_full;    /* families whose every address the destination holds (1 IPv4, 2 IPv6) */
 	int azure_cloud;      /* a source is the AzureCloud tag (or a regional AzureCloud.*) */
+	unsigned order;       /* input order: a tie-break that keeps the sort
+	                         stable (ties are reported, never decided) */
 	aza_nsg_span *inet;   /* an Allow's internet sources (src less the
 	                         non-internet ranges, sorted and merged; made at
 	                         load: every query of the NSG starts from them) */
@@ -151,8 +158,16 @@ typedef struct aza_nsg_hit {
 	const aza_nsg_rule *other_denied; /* that Deny */
 } aza_nsg_hit;
 
+/* The most Allow rules a summed exposure names. */
+#define AZA_NSG_SUM_MAX 8
+
 typedef struct aza_nsg_result {
 	aza_nsg_hit wide;           /* first wide exposure (rule NULL: none) */
+	/* Allow rules each under the threshold whose admitted internet sources
+	 * together reach it: wide.rule is the first of them, wide.v4/v6 the
+	 * union, nsum how many rules (0: wide is one rule's own). */
+	const aza_nsg_rule *sum[AZA_NSG_SUM_MAX];
+	size_t nsum, nsum_all;      /* named, and in all */
 	aza_nsg_hit narrow;         /* first exposure below the wide threshold */
 	const aza_nsg_rule *shadowed; /* first internet Allow fully shadowed by Denies */
 	const aza_nsg_rule *cloud;  /* first Allow from the AzureCloud tag on the
@@ -163,7 +178,9 @@ typedef struct aza_nsg_result {
 /* Can internet traffic of protocol `proto` (one AZA_NSG_* bit) reach a port
  * in [lo, hi]? Returns 2 for a wide exposure (res->wide), 1 when only
  * allow-listed public ranges get in (res->narrow), 0 when nothing from the
- * internet gets in, -1 out of memory. */
+ * internet gets in, -1 out of memory. The threshold applies to the union
+ * of what every Allow admits on the query (after the Denies above each),
+ * per family: four Allows of a /17 each are a /15 (res->nsum). */
 int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, aza_nsg_result *res);
 
 /* "TCP", "UDP", ... for messages. */

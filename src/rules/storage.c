@@ -13,6 +13,7 @@
 #include <string.h>
 
 #define STG "Microsoft.Storage/storageAccounts"
+#define PRIVATE_ENDPOINT "Microsoft.Network/privateEndpoints"
 
 /* A template resource (not deployed) carries its apiVersion. */
 static int is_template(const aza_res *r)
@@ -101,7 +102,15 @@ static void container_public(aza_ev *ev, const aza_res *r)
 			blocked = 1;
 	}
 	if (!pa) {
-		if (aza_prop(ev, r, "properties.publicAccess") == NULL && aza_prop(ev, r, "properties") &&
+		const aza_json *v = aza_prop(ev, r, "properties.publicAccess");
+		if (v && !aza_json_is(v, AZA_JNULL)) {
+			if (blocked)
+				aza_pass(ev, r, "publicAccess is not a string but the account sets allowBlobPublicAccess false, which blocks anonymous access");
+			else
+				aza_unknown(ev, r, "publicAccess is not a string (None, Blob or Container)");
+			return;
+		}
+		if (v == NULL && aza_prop(ev, r, "properties") &&
 		    !is_template(r)) {
 			aza_unknown(ev, r, "publicAccess is absent from the container");
 			return;
@@ -130,17 +139,25 @@ static void default_deny(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
 		return;
 	}
+	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
 	if (da && aza__strieq(da, "Allow"))
 		aza_fail(ev, r, "networkAcls.defaultAction is %s: all networks may connect", da);
-	else if (da || aza_prop(ev, r, "properties.networkAcls.defaultAction"))
+	else if (da || (v && !aza_json_is(v, AZA_JNULL)))
 		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value");
+	else if (v)
+		/* null is the API's "not set": the service applies Allow. */
+		aza_fail(ev, r, "networkAcls.defaultAction is null: the default action is Allow (all networks)");
 	else
 		aza_fail(ev, r, "networkAcls not set: the default action is Allow (all networks)");
 }
 
 static void public_network(aza_ev *ev, const aza_res *r)
 {
-	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	const char *pna = NULL;
+	if (aza_prop_str(ev, r, "properties.publicNetworkAccess", &pna) < 0) {
+		aza_unknown(ev, r, "publicNetworkAccess is not a string");
+		return;
+	}
 	if (pna && aza__strieq(pna, "Disabled"))
 		aza_pass(ev, r, "publicNetworkAccess is Disabled");
 	else if (pna && (aza__strieq(pna, "Enabled") || aza__strieq(pna, "SecuredByPerimeter")))
@@ -174,6 +191,28 @@ static void trusted_services(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "networkAcls.bypass is '%s': trusted Microsoft services are not allowed", by ? by : "None");
 }
 
+/* A template's account has no privateEndpointConnections until deployed:
+ * its private endpoint is a Microsoft.Network/privateEndpoints resource of
+ * the same template whose automatic connection (privateLinkServiceConnections;
+ * manual ones wait for approval) names the account, and Azure approves such
+ * a connection when it creates it. The id is compared as the expander built
+ * it (resourceId() gives the same id as the account's own); a target only
+ * known at deployment makes the verdict UNKNOWN (the engine's rule for
+ * reading one). */
+static const aza_res *template_endpoint(aza_ev *ev, const aza_res *r)
+{
+	for (const aza_res *pe = aza_inv_first(aza_ev_inv(ev), PRIVATE_ENDPOINT); pe; pe = pe->next_of_type) {
+		if (!is_template(pe) || strcmp(pe->source, r->source))
+			continue;
+		aza_json_each(c, aza_prop(ev, pe, "properties.privateLinkServiceConnections")) {
+			const char *id = aza_json_str(aza_json_path(c, "properties.privateLinkServiceId"));
+			if (id && aza__strieq(id, r->id))
+				return pe;
+		}
+	}
+	return NULL;
+}
+
 static void private_endpoints(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
@@ -187,10 +226,15 @@ static void private_endpoints(aza_ev *ev, const aza_res *r)
 		if (st && aza__strieq(st, "Approved"))
 			approved++;
 	}
+	const aza_res *tpe = !approved && is_template(r) ? template_endpoint(ev, r) : NULL;
 	if (approved)
 		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
+	else if (tpe)
+		aza_pass(ev, r, "the template deploys private endpoint '%s' with an automatic connection (privateLinkServiceConnections) to the account",
+		         tpe->name);
 	else
-		aza_fail(ev, r, "no approved private endpoint connection");
+		aza_fail(ev, r, "no approved private endpoint connection%s",
+		         is_template(r) ? " and no private endpoint of the template connects to the account" : "");
 }
 
 static void key_reminder(aza_ev *ev, const aza_res *r)
@@ -384,7 +428,18 @@ static void blob_soft_delete(aza_ev *ev, const aza_res *r)
 	const aza_json *p = aza_prop(ev, s, "properties.deleteRetentionPolicy");
 	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b) {
 		aza_json_num(aza_json_get(p, "days"), &d);
-		aza_pass(ev, r, "blob deleteRetentionPolicy enabled (%.0f days)", d);
+		/* allowPermanentDelete lets a caller purge soft-deleted versions
+		 * and snapshots at once, which undoes the retention it is set on. */
+		const aza_json *apd = aza_json_get(p, "allowPermanentDelete");
+		int perm = 0;
+		if (apd && !aza_json_is(apd, AZA_JNULL) && !aza_json_bool(apd, &perm))
+			aza_unknown(ev, r, "blob deleteRetentionPolicy.allowPermanentDelete is not a boolean");
+		else if (perm)
+			aza_fail(ev, r, "blob deleteRetentionPolicy enabled (%.0f days) but allowPermanentDelete is true: soft-deleted "
+			                "blob versions and snapshots can be purged at once", d);
+		else
+			aza_pass(ev, r, "blob deleteRetentionPolicy enabled (%.0f days)%s", d,
+			         apd && !aza_json_is(apd, AZA_JNULL) ? ", allowPermanentDelete false" : "");
 	} else {
 		aza_fail(ev, r, "blob deleteRetentionPolicy is %s", p ? "disabled" : "not set (disabled)");
 	}
@@ -528,7 +583,7 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	static const char *const svctype[] = {"blobServices", "queueServices", "tableServices"};
 	const char *missing[3];
 	size_t nmissing = 0, nunknown = 0;
-	const char *unknown_why = "";
+	const char *unknown_why = "", *uncollected = "";
 	/* Premium block blob and legacy blob accounts have no queue or table
 	 * service; FileStorage accounts have none of the three. */
 	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
@@ -560,20 +615,21 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 			missing[nmissing++] = svc[i];
 			continue;
 		}
-		/* Neither source says logging is on. Only a collected data plane
-		 * (or collected diagnostic settings) can prove it is off. */
+		/* Neither source says logging is on, and only this account's own
+		 * data-plane entry can prove classic logging off: a scan whose data
+		 * plane covers other accounts says nothing about this one (its
+		 * endpoint may have been unreachable or the account skipped). */
 		const char *why;
-		if (aza_inv_has_dataplane(aza_ev_inv(ev)) || aza_ev_collected(ev, "Microsoft.Insights/diagnosticSettings", r, &why)) {
-			if (aza_inv_has_dataplane(aza_ev_inv(ev)))
-				missing[nmissing++] = svc[i];
-			else {
-				nunknown++;
-				unknown_why = aza_ev_fmt(ev, "no %s data-plane logging facts and no diagnostic setting with StorageRead/Write/Delete", svc[i]);
-			}
-		} else {
-			nunknown++;
+		int diag = aza_ev_collected(ev, "Microsoft.Insights/diagnosticSettings", r, &why);
+		nunknown++;
+		if (aza_inv_has_dataplane(aza_ev_inv(ev))) {
+			uncollected = aza_ev_fmt(ev, "%s%s%s", uncollected, *uncollected ? ", " : "", svc[i]);
+			unknown_why = aza_ev_fmt(ev, "%s data-plane logging properties were not collected for this account%s%s", uncollected,
+			                         diag ? " and no diagnostic setting has StorageRead/Write/Delete" : "; ", diag ? "" : why);
+		} else if (diag)
+			unknown_why = aza_ev_fmt(ev, "no %s data-plane logging facts and no diagnostic setting with StorageRead/Write/Delete", svc[i]);
+		else
 			unknown_why = aza_ev_fmt(ev, "%s logging: storage data-plane properties were not collected and %s", svc[i], why);
-		}
 	}
 	if (nmissing)
 		aza_fail(ev, r, "read/write/delete logging is off for the %s%s%s%s%s service%s", missing[0],
@@ -647,7 +703,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data storage > Containers > select > Change access level: Private.",
 		.cli = "az storage container set-permission --account-name <account> -n <container> --public-access off",
 		.arm = "Microsoft.Storage/storageAccounts/blobServices/containers: properties.publicAccess = 'None'",
-		.defaults = "A container whose account sets allowBlobPublicAccess false is not reachable anonymously whatever its own level (PASS, with the reason).",
+		.defaults = "A container whose account sets allowBlobPublicAccess false is not reachable anonymously whatever its own level (PASS, with the reason). publicAccess null means None; absent from a deployed container, or not a string: UNKNOWN.",
 		.check = container_public,
 	},
 	{
@@ -658,7 +714,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
 		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
 		.arm = "properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls absent means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all.",
+		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all.",
 		.check = default_deny,
 	},
 	{
@@ -669,7 +725,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --public-network-access Disabled",
 		.arm = "properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent means not disabled (FAIL).",
+		.defaults = "Absent (or null) means not disabled (FAIL); a value that is not a string is UNKNOWN.",
 		.check = public_network,
 	},
 	{
@@ -690,8 +746,9 @@ const struct aza_rule aza_rules_storage[] = {
 		.rationale = "Private endpoints keep traffic to the account on the Microsoft backbone and inside your virtual network.",
 		.portal = "Storage account > Networking > Private endpoint connections > + Private endpoint.",
 		.cli = "az network private-endpoint create --group-id blob --private-connection-resource-id <account id> ...",
+		.needs = PRIVATE_ENDPOINT,
 		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the account",
-		.defaults = "Only connections whose state is Approved count.",
+		.defaults = "Only connections whose state is Approved count. A template account has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the account's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN.",
 		.check = private_endpoints,
 	},
 	{
@@ -756,8 +813,8 @@ const struct aza_rule aza_rules_storage[] = {
 		.rationale = "Soft delete lets you recover blobs deleted or overwritten by mistake or by an attacker.",
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-delete-retention true --delete-retention-days 7",
-		.arm = "Microsoft.Storage/storageAccounts/blobServices: properties.deleteRetentionPolicy.enabled = true",
-		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.arm = "Microsoft.Storage/storageAccounts/blobServices: properties.deleteRetentionPolicy.enabled = true, allowPermanentDelete = false",
+		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. deleteRetentionPolicy.allowPermanentDelete true fails (soft-deleted versions and snapshots can be purged at once); absent or null means false. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = blob_soft_delete,
 	},
 	{
@@ -824,7 +881,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
 		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
-		.defaults = "Either source proves logging: a diagnostic setting with the three categories (or allLogs/audit), or classic Storage Analytics logging from the data plane. Without either collected: UNKNOWN. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
+		.defaults = "Either source proves logging: a diagnostic setting with the three categories (or allLogs/audit), or classic Storage Analytics logging from the data plane. Only the account's own data-plane entry proves logging off (FAIL); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
 		.check = analytics_logging,
 	},
 	{

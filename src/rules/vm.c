@@ -43,6 +43,7 @@ static const char *last_seg(const char *id)
 struct ext {
 	const char *pub, *type, *name, *state;
 	const aza_json *settings; /* public settings, when the source has them */
+	const char *failed;       /* the instance view status that says it failed, or NULL */
 };
 struct exts {
 	struct ext e[MAX_EXT];
@@ -51,18 +52,37 @@ struct exts {
 };
 
 static void ext_add(struct exts *x, const char *pub, const char *type, const char *name, const char *state,
-                    const aza_json *settings)
+                    const aza_json *settings, const char *failed)
 {
 	if (!type)
 		return;
 	for (size_t i = 0; i < x->n; i++) {
 		/* instanceView gives "Publisher.Type" with no separate publisher. */
-		const struct ext *o = &x->e[i];
-		if (aza__strieq(o->type, type) && (!pub || !o->pub || aza__strieq(o->pub, pub)))
+		struct ext *o = &x->e[i];
+		if (aza__strieq(o->type, type) && (!pub || !o->pub || aza__strieq(o->pub, pub))) {
+			if (failed && !o->failed)
+				o->failed = failed;
 			return;
+		}
 	}
 	if (x->n < MAX_EXT)
-		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings};
+		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings, failed};
+}
+
+/* An extension instance view's statuses[] says what the agent last did;
+ * "ProvisioningState/failed[/<error code>]" means the handler did not
+ * install or enable, whatever provisioningState Resource Manager kept.
+ * Returns the evidence (code and message) or NULL. */
+static const char *iv_failed(aza_ev *ev, const aza_json *statuses)
+{
+	aza_json_each(st, statuses) {
+		const char *code = aza_json_str(aza_json_get(st, "code"));
+		if (!code || !aza__istarts(code, "ProvisioningState/failed"))
+			continue;
+		const char *msg = aza_json_str(aza_json_get(st, "message"));
+		return aza_ev_fmt(ev, "%s%s%s%s", code, msg ? " ('" : "", msg ? msg : "", msg ? "')" : "");
+	}
+	return NULL;
 }
 
 static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
@@ -72,7 +92,8 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 		x->known = 1;
 		ext_add(x, aza_json_str(aza_prop(ev, c, "properties.publisher")),
 		        aza_json_str(aza_prop(ev, c, "properties.type")), last_seg(c->name),
-		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")), aza_prop(ev, c, "properties.settings"));
+		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")), aza_prop(ev, c, "properties.settings"),
+		        iv_failed(ev, aza_prop(ev, c, "properties.instanceView.statuses")));
 	}
 	const aza_json *emb = aza_json_get(aza_doc(ev, r), "resources");
 	if (aza_json_is(emb, AZA_JARR)) {
@@ -83,7 +104,8 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 				continue;
 			ext_add(x, aza_json_str(aza_json_path(e, "properties.publisher")),
 			        aza_json_str(aza_json_path(e, "properties.type")), aza_json_str(aza_json_get(e, "name")),
-			        aza_json_str(aza_json_path(e, "properties.provisioningState")), aza_json_path(e, "properties.settings"));
+			        aza_json_str(aza_json_path(e, "properties.provisioningState")), aza_json_path(e, "properties.settings"),
+			        iv_failed(ev, aza_json_path(e, "properties.instanceView.statuses")));
 		}
 	}
 	const aza_json *iv = aza_prop(ev, r, "properties.instanceView.extensions");
@@ -95,12 +117,19 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 			const char *t = aza_json_str(aza_json_get(e, "type"));
 			if (!t)
 				continue;
+			/* A failed status here also marks the same extension read
+			 * from another source: the instance view is the agent's
+			 * latest word. */
+			const char *failed = iv_failed(ev, aza_json_get(e, "statuses"));
 			int dup = 0;
 			for (size_t i = 0; i < x->n; i++)
-				if (x->e[i].pub && aza__strieq(aza_ev_fmt(ev, "%s.%s", x->e[i].pub, x->e[i].type), t))
+				if (x->e[i].pub && aza__strieq(aza_ev_fmt(ev, "%s.%s", x->e[i].pub, x->e[i].type), t)) {
 					dup = 1;
+					if (failed && !x->e[i].failed)
+						x->e[i].failed = failed;
+				}
 			if (!dup)
-				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL, NULL);
+				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL, NULL, failed);
 		}
 	}
 }
@@ -212,18 +241,57 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 
 /* ---- VM disk encryption ---- */
 
-static int has_ade_ext(aza_ev *ev, const struct exts *x)
+/* What the Azure Disk Encryption extension covers, for disks whose own
+ * resource was not collected: ADE_OS and/or ADE_DATA. Its public settings
+ * say which volumes it was asked to encrypt (VolumeType "All", "OS" or
+ * "Data") and whether it was asked to encrypt at all (EncryptionOperation
+ * "DisableEncryption" decrypts); a settings-less source (instanceView)
+ * keeps the old reading, all volumes. A failed extension covers nothing.
+ * *why names the extension that covers less than all, for the UNKNOWN. */
+#define ADE_OS 1
+#define ADE_DATA 2
+static int ade_cover(aza_ev *ev, const struct exts *x, const char **why)
 {
-	for (size_t i = 0; i < x->n; i++)
-		if ((ext_is(ev, &x->e[i], "AzureDiskEncryption") || ext_is(ev, &x->e[i], "AzureDiskEncryptionForLinux")) &&
-		    !(x->e[i].state && aza__strieq(x->e[i].state, "Failed")))
-			return 1;
-	return 0;
+	int cover = 0;
+	*why = NULL;
+	for (size_t i = 0; i < x->n; i++) {
+		const struct ext *e = &x->e[i];
+		if (!ext_is(ev, e, "AzureDiskEncryption") && !ext_is(ev, e, "AzureDiskEncryptionForLinux"))
+			continue;
+		const char *nm = aza_ev_fmt(ev, "Azure Disk Encryption extension '%s'", e->name);
+		if (e->state && aza__strieq(e->state, "Failed")) {
+			*why = aza_ev_fmt(ev, "%s has provisioningState Failed", nm);
+			continue;
+		}
+		if (e->failed) {
+			*why = aza_ev_fmt(ev, "%s has instance view status %s", nm, e->failed);
+			continue;
+		}
+		const aza_json *vt = aza_json_get(e->settings, "VolumeType");
+		const char *op = aza_json_str(aza_json_get(e->settings, "EncryptionOperation"));
+		const char *v = aza_json_str(vt);
+		if (op && aza__strieq(op, "DisableEncryption")) {
+			*why = aza_ev_fmt(ev, "%s has EncryptionOperation DisableEncryption", nm);
+			continue;
+		}
+		if (!vt || aza_json_is(vt, AZA_JNULL) || (v && aza__strieq(v, "All"))) {
+			cover |= ADE_OS | ADE_DATA;
+		} else if (v && aza__strieq(v, "OS")) {
+			cover |= ADE_OS;
+			*why = aza_ev_fmt(ev, "%s has VolumeType OS (data disks not covered)", nm);
+		} else if (v && aza__strieq(v, "Data")) {
+			cover |= ADE_DATA;
+			*why = aza_ev_fmt(ev, "%s has VolumeType Data (OS disk not covered)", nm);
+		} else {
+			*why = v ? aza_ev_fmt(ev, "%s has an unknown VolumeType '%s'", nm, v) : aza_ev_fmt(ev, "%s has a VolumeType that is not a string", nm);
+		}
+	}
+	return cover;
 }
 
 /* Judge one disk reference of the VM: 1 beyond default, 0 platform only,
  * -1 unknown. *what names the evidence. */
-static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char **what)
+static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char *ade_why, const char **what)
 {
 	int b;
 	if (aza_json_bool(aza_json_path(ref, "encryptionSettings.enabled"), &b) && b) {
@@ -266,6 +334,8 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 		return 0;
 	}
 	*what = id ? "disk resource not in the input" : "no managed disk id";
+	if (ade_why)
+		*what = aza_ev_fmt(ev, "%s; %s", *what, ade_why);
 	return -1;
 }
 
@@ -284,7 +354,8 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 	}
 	struct exts x;
 	ext_collect(ev, r, &x);
-	int ade = has_ade_ext(ev, &x);
+	const char *ade_why;
+	int ade = ade_cover(ev, &x, &ade_why);
 	const char *bad = "", *unk = "", *good = "";
 	size_t nbad = 0, nunk = 0, n = 0;
 	const aza_json *refs[65];
@@ -298,7 +369,7 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 		if (!nm)
 			nm = last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
 		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm ? nm : "?");
-		int k = vm_disk_enc(ev, refs[i], ade, &what);
+		int k = vm_disk_enc(ev, refs[i], ade & (i ? ADE_DATA : ADE_OS), ade_why, &what);
 		if (k == 1)
 			good = aza_ev_fmt(ev, "%s%s%s (%s)", good, *good ? ", " : "", label, what);
 		else if (k == 0)
@@ -482,6 +553,8 @@ static const char *ep_off(aza_ev *ev, const struct ext *e)
 	int b;
 	if (e->state && aza__strieq(e->state, "Failed"))
 		return "its provisioningState is Failed";
+	if (e->failed)
+		return aza_ev_fmt(ev, "its instance view status is %s", e->failed);
 	if (!ext_is(ev, e, "IaaSAntimalware"))
 		return NULL;
 	if (aza_json_bool(aza_json_get(e->settings, "AntimalwareEnabled"), &b) && !b)
@@ -611,12 +684,21 @@ static void trusted_launch(aza_ev *ev, const aza_res *r)
 		         tpm ? "" : "vTPM");
 }
 
+/* The OS configuration object, or NULL when absent or null: SDK and CLI
+ * serialisations write "windowsConfiguration": null on a Linux VM (and the
+ * reverse), so a null says nothing about the OS. */
+static const aza_json *os_config(aza_ev *ev, const aza_res *r, const char *path)
+{
+	const aza_json *c = aza_prop(ev, r, path);
+	return c && !aza_json_is(c, AZA_JNULL) ? c : NULL;
+}
+
 /* Which OS: "windows", "linux" or NULL. */
 static const char *vm_os(aza_ev *ev, const aza_res *r)
 {
-	if (aza_prop(ev, r, "properties.osProfile.windowsConfiguration"))
+	if (os_config(ev, r, "properties.osProfile.windowsConfiguration"))
 		return "windows";
-	if (aza_prop(ev, r, "properties.osProfile.linuxConfiguration"))
+	if (os_config(ev, r, "properties.osProfile.linuxConfiguration"))
 		return "linux";
 	const char *t = aza_json_str(aza_prop(ev, r, "properties.storageProfile.osDisk.osType"));
 	if (t && aza__strieq(t, "Windows"))
@@ -671,7 +753,7 @@ static void ssh_only(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "Windows VM");
 		return;
 	}
-	if (!aza_prop(ev, r, "properties.osProfile.linuxConfiguration")) {
+	if (!os_config(ev, r, "properties.osProfile.linuxConfiguration")) {
 		aza_unknown(ev, r, "no osProfile.linuxConfiguration: %s", os ? "a Linux VM created from a specialized disk keeps its own SSH settings" : "the operating system cannot be told");
 		return;
 	}
@@ -697,7 +779,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (not in provisioningState Failed) counts for disks whose resource was not collected. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All or absent: all disks, OS: the OS disk, Data: data disks) and not at all with EncryptionOperation DisableEncryption, provisioningState Failed or an instance view status ProvisioningState/failed. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -752,7 +834,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
 		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
 		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
-		.defaults = "Evidence: an IaaSAntimalware, MDE.Windows or MDE.Linux extension (provisioningState Failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Defender for Cloud endpoint protection assessment; an Unhealthy endpoint protection assessment fails even with an extension installed. Extensions collected and none of these: FAIL. Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.defaults = "Evidence: an IaaSAntimalware, MDE.Windows or MDE.Linux extension (provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Defender for Cloud endpoint protection assessment; an Unhealthy endpoint protection assessment fails even with an extension installed. Extensions collected and none of these: FAIL. Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
 		.check = endpoint_protection,
 	},
 	{

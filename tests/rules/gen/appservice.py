@@ -146,9 +146,11 @@ listed_unknown('AZA-APP-005', 'linuxFxVersion')
 noprops('AZA-APP-005')
 
 # 006 HTTP/2, 007 remote debugging
-case('AZA-APP-006', 'pass', snapshot([site('appok')]), "PASS appok ~ http20Enabled is true")
-case('AZA-APP-006', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ http20Enabled is false")
-case('AZA-APP-006', 'unknown-type', snapshot([site('appodd', properties__siteConfig__http20Enabled=2)]), "UNKNOWN appodd ~ not a boolean")
+# A deployed site's siteConfig (list and GET bodies) fills http20Enabled with
+# false whatever the setting: only config/web counts.
+case('AZA-APP-006', 'pass', snapshot([site('appok'), webcfg(site('appok'), http20Enabled=True)]), "PASS appok ~ http20Enabled is true")
+case('AZA-APP-006', 'fail', snapshot([example_site('sitef6141'), webcfg(example_site('sitef6141'), http20Enabled=False)]), "FAIL sitef6141 ~ http20Enabled is false")
+case('AZA-APP-006', 'unknown-type', snapshot([site('appodd', properties__siteConfig__http20Enabled=2), webcfg(site('appodd'), http20Enabled=2)]), "UNKNOWN appodd ~ not a boolean")
 listed_unknown('AZA-APP-006', 'http20Enabled')
 noprops('AZA-APP-006')
 case('AZA-APP-007', 'pass', snapshot([example_site('sitef6141')]), "PASS sitef6141 ~ remoteDebuggingEnabled is false")
