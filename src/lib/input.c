@@ -627,10 +627,38 @@ static const char *graph_dataset(const char *ctxurl)
 	return NULL;
 }
 
+/* Why a listing ({"value": ...} or {"data": ...}) holds only part of what
+ * it lists, or NULL: an ARM list's nextLink, a Resource Graph skip token,
+ * fewer records than its total, or a result Resource Graph truncated. */
+static const char *paged(const aza_json *obj)
+{
+	const char *nl = aza_json_str(aza_json_get(obj, "nextLink"));
+	if (nl && *nl)
+		return "one page of a paged listing (nextLink is set): the later pages were not read";
+	static const char *const tok[] = {"$skipToken", "skip_token", "skipToken"};
+	for (size_t i = 0; i < sizeof tok / sizeof tok[0]; i++) {
+		const char *t = aza_json_str(aza_json_get(obj, tok[i]));
+		if (t && *t)
+			return "one page of a Resource Graph result (a skip token is set): the later pages were not read";
+	}
+	double total, count;
+	if ((aza_json_num(aza_json_get(obj, "totalRecords"), &total) ||
+	     aza_json_num(aza_json_get(obj, "total_records"), &total)) &&
+	    aza_json_num(aza_json_get(obj, "count"), &count) && total > count)
+		return "a Resource Graph result with fewer records than its total: the rest was not read";
+	const aza_json *tr = aza_json_get(obj, "resultTruncated");
+	int b;
+	if ((aza_json_str(tr) && aza__strieq(aza_json_str(tr), "true")) || (aza_json_bool(tr, &b) && b))
+		return "a Resource Graph result that was truncated (resultTruncated): the rest was not read";
+	return NULL;
+}
+
 static int top_object(rd *r, int *jsonl)
 {
 	aza_arena *a = r->def ? &r->def->a : aza_inv__arena(r->inv);
 	size_t start = r->base + r->pos;
+	if (!r->def)
+		aza_inv__mark(r->inv);
 	int rc = expect(r, '{', "expected '{'");
 	if (rc)
 		return rc;
@@ -726,8 +754,7 @@ static int top_object(rd *r, int *jsonl)
 		if (!key)
 			return aza__err(r->ctx, AZA_EINPUT, "%s: Microsoft Graph response of a kind azaudit does not read (%.120s)",
 			                r->name, aza_json_str(aza_json_get(obj, "@odata.context")));
-		const aza_json *v = aza_json_get(obj, "value");
-		return aza_inv__add_directory(r->inv, key, v ? v : obj);
+		return aza_inv__add_directory(r->inv, key, obj, r->name);
 	}
 	const aza_json *sv = aza_json_get(obj, "snapshot_version");
 	if (sv || aza_json_get(obj, "meta") || aza_json_get(obj, "directory") || aza_json_get(obj, "errors") ||
@@ -748,7 +775,7 @@ static int top_object(rd *r, int *jsonl)
 			if (!aza_json_is(d, AZA_JOBJ))
 				return aza__err(r->ctx, AZA_EINPUT, "%s: \"directory\" must be an object", r->name);
 			aza_json_each(x, d)
-				if ((rc = aza_inv__add_directory(r->inv, x->key, x)))
+				if ((rc = aza_inv__add_directory(r->inv, x->key, x, r->name)))
 					return rc;
 		}
 		const aza_json *dp = aza_json_get(obj, "dataplane");
@@ -772,8 +799,17 @@ static int top_object(rd *r, int *jsonl)
 		return 0;
 	}
 	if (streamed) {
+		/* {"data": [...]} or {"value": [...]}: one page of a listing
+		 * holds part of it, and an absence over it proves nothing. */
+		const char *why = paged(obj);
+		if (why) {
+			aza__warn(r->ctx, "%s: %s: the rules give UNKNOWN where the rest could matter; merge every page "
+			                  "into one list or collect with azaudit collect", r->name, why);
+			if ((rc = aza_inv__gap_since_mark(r->inv, r->name, why)))
+				return rc;
+		}
 		(void)streamed_key;
-		return 0; /* {"data": [...]} or {"value": [...]} */
+		return 0;
 	}
 	if (aza_json_get(obj, "id")) {
 		/* A single resource (az ... show), possibly the first JSON Lines record. */
@@ -890,10 +926,10 @@ static int read_stream(aza_ctx *ctx, aza_inv *inv, const char *name, gzFile gz, 
 	return rc;
 }
 
+/* Case-insensitive: exports saved on Windows are often "X.JSON". */
 static int has_suffix(const char *s, const char *suf)
 {
-	size_t a = strlen(s), b = strlen(suf);
-	return a >= b && strcmp(s + a - b, suf) == 0;
+	return aza__iends(s, suf);
 }
 
 static int wanted_file(const char *name)

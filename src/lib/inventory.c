@@ -51,6 +51,12 @@ struct aza_inv {
 	const char *tenant_id;
 	aza_gap *gaps;
 	size_t ngaps;
+	/* Resources read twice with different contents (few: a list). */
+	struct conflict {
+		const aza_res *r;
+		const char *other;
+		struct conflict *next;
+	} *conflicts;
 	aza_json *dir_keys[32];
 	const char *dir_names[32];
 	size_t ndir;
@@ -738,6 +744,99 @@ static const char *keep_shared(aza_inv *inv, const char *s)
 	return aza_jintern__get(inv->strs, s, strlen(s));
 }
 
+/* The same resource from two inputs (two exports, an export and a Resource
+ * Graph dump): the first one read is kept and judged. When the copies
+ * differ (their packed forms, which compare structure, not layout), which
+ * one is current is unknown: the kept one is marked, and the engine makes
+ * a PASS on it UNKNOWN (a FAIL stays, naming the other copy). */
+static int duplicate(aza_inv *inv, aza_res *dup, const aza_json *doc, const char *source)
+{
+	aza_buf a, b;
+	aza_buf__init(&a, 0);
+	aza_buf__init(&b, 0);
+	aza_arena tmp;
+	aza_arena__init(&tmp);
+	const aza_json *old = aza_inv__doc(inv, dup, &tmp, NULL);
+	aza_json__pack(&a, doc, inv->keys);
+	if (old)
+		aza_json__pack(&b, old, inv->keys);
+	int oom = a.oom || b.oom, same = old && !oom && a.len == b.len && !memcmp(a.p, b.p, a.len);
+	aza_buf__release(&a);
+	aza_buf__release(&b);
+	aza_arena__release(&tmp);
+	if (!old && aza_inv__store_rerr(inv))
+		return aza__err(inv->ctx, AZA_EIO, "cannot read the temporary document store: %s",
+		                strerror(aza_inv__store_rerr(inv)));
+	if (oom)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	if (same) {
+		aza__warn(inv->ctx, "%s: duplicate resource %s ignored (the same as the copy from %s)", source, dup->id,
+		          dup->source);
+		return 1;
+	}
+	if (!dup->conflict) {
+		struct conflict *c = aza_arena__alloc(&inv->a, sizeof *c);
+		if (!c)
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		c->r = dup;
+		c->other = source;
+		c->next = inv->conflicts;
+		inv->conflicts = c;
+		dup->conflict = 1;
+	}
+	aza__warn(inv->ctx, "%s: resource %s differs from its copy in %s, which is the one judged: its PASS verdicts are UNKNOWN",
+	          source, dup->id, dup->source);
+	return 1;
+}
+
+const char *aza_inv_conflict(const aza_inv *inv, const aza_res *r)
+{
+	if (!r->conflict)
+		return NULL;
+	for (const struct conflict *c = inv->conflicts; c; c = c->next)
+		if (c->r == r)
+			return c->other;
+	return NULL;
+}
+
+void aza_inv__mark(aza_inv *inv)
+{
+	for (size_t k = 0; k < TYPE_BUCKETS; k++)
+		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext)
+			t->mark = t->count;
+}
+
+int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char *why)
+{
+	aza_gap *g = aza_arena__alloc(&inv->a, sizeof *g);
+	const char *m = aza_arena__printf(&inv->a, "%s: %s", source, why);
+	if (!g || !m)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	g->scope = "/";
+	g->type = type;
+	g->api = "input";
+	g->message = m;
+	g->status = 0;
+	g->next = inv->gaps;
+	inv->gaps = g;
+	inv->ngaps++;
+	return 0;
+}
+
+int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why)
+{
+	int rc;
+	for (size_t k = 0; k < TYPE_BUCKETS; k++)
+		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext) {
+			if (!t->known || t->count <= t->mark)
+				continue;
+			if ((rc = aza_inv__gap(inv, t->name, source, why)))
+				return rc;
+			t->mark = t->count;
+		}
+	return 0;
+}
+
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version, const char *raw, size_t rawlen)
 {
@@ -789,14 +888,11 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 			inv->unknown_types++;
 		return 1;
 	}
-	const aza_res *dup = aza_inv_find(inv, id);
+	aza_res *dup = (aza_res *)aza_inv_find(inv, id);
 	/* Two templates may well deploy the same placeholder id: they are
 	 * separate deployments, so both are kept. */
-	if (dup && !(api_version && *api_version && !aza__strieq(dup->source, source))) {
-		/* The same resource from two inputs: the first one wins. */
-		aza__warn(inv->ctx, "%s: duplicate resource %s ignored", source, id);
-		return 1;
-	}
+	if (dup && !(api_version && *api_version && !aza__strieq(dup->source, source)))
+		return duplicate(inv, dup, doc, source);
 	aza_res *r = aza_arena__alloc(&inv->a, sizeof *r);
 	if (!r)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
@@ -1049,9 +1145,45 @@ const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id)
 	return NULL;
 }
 
-int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v)
+/* One array of a's elements then b's: the element nodes are copied (their
+ * subtrees shared), as each array's chain ends in its own last node. */
+static aza_json *concat(aza_inv *inv, const aza_json *a, const aza_json *b)
+{
+	aza_json *o = aza_arena__alloc(&inv->a, sizeof *o);
+	if (!o)
+		return NULL;
+	*o = *a;
+	o->u.child = NULL;
+	o->n = 0;
+	aza_json **tail = &o->u.child;
+	for (int k = 0; k < 2; k++)
+		for (const aza_json *c = (k ? b : a)->u.child; c; c = c->next) {
+			aza_json *d = aza_arena__alloc(&inv->a, sizeof *d);
+			if (!d)
+				return NULL;
+			*d = *c;
+			d->next = NULL;
+			*tail = d;
+			tail = &d->next;
+			o->n++;
+		}
+	return o;
+}
+
+int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v, const char *source)
 {
 	inv->deployed = 1;
+	/* A Graph list response with @odata.nextLink is one page: the data
+	 * set is then incomplete (a gap), unless merged with the rest
+	 * beforehand. */
+	const char *more = aza_json_is(v, AZA_JOBJ) ? aza_json_str(aza_json_get(v, "@odata.nextLink")) : NULL;
+	if (more && *more) {
+		aza__warn(inv->ctx, "%s: '%s' is one page of a Microsoft Graph listing (@odata.nextLink is set): the rules "
+		                    "that read it give UNKNOWN; merge every page into one value array", source, key);
+		int rc = aza_inv__gap(inv, key, source, "one page of a Microsoft Graph listing (@odata.nextLink is set): the later pages were not read");
+		if (rc)
+			return rc;
+	}
 	/* Graph list responses wrap arrays in {"value": [...]}: accept both. */
 	if (aza_json_is(v, AZA_JOBJ) && aza_json_is(aza_json_get(v, "value"), AZA_JARR) &&
 	    !aza__strieq(key, "authorizationPolicy") &&
@@ -1059,6 +1191,17 @@ int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v)
 		v = aza_json_get(v, "value");
 	for (size_t i = 0; i < inv->ndir; i++)
 		if (aza__strieq(inv->dir_names[i], key)) {
+			/* The same list in two inputs (pages saved one per file):
+			 * one list of both, so no element of either is lost. */
+			const aza_json *old = inv->dir_keys[i];
+			if (aza_json_is(old, AZA_JARR) && aza_json_is(v, AZA_JARR)) {
+				if (!(v = concat(inv, old, v)))
+					return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+			} else if (!aza_json_is(old, AZA_JNULL) && !aza_json_is(v, AZA_JNULL)) {
+				aza__warn(inv->ctx, "%s: directory data '%s' given twice: the copy read last is used", source, key);
+			} else if (aza_json_is(v, AZA_JNULL)) {
+				v = old; /* "not collected" adds nothing to data */
+			}
 			inv->dir_keys[i] = (aza_json *)v;
 			return 0;
 		}
@@ -1092,7 +1235,9 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 		 * engine's threads share. */
 		static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 		pthread_mutex_lock(&mu);
-		if (g)
+		if (g && !strcmp(g->api, "input")) /* aza_inv__gap */
+			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' could not be read in full (%s)", key, g->message);
+		else if (g)
 			*why = aza_arena__printf(&inv->a, "Microsoft Graph data '%s' could not be read (%s%s%d: %s)", key,
 			                         g->api, *g->api ? ", HTTP " : "HTTP ", g->status, g->message);
 		else

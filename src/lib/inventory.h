@@ -43,7 +43,8 @@ typedef struct aza_res {
 	const char *text;
 	uint64_t stored_at;   /* where the stored form is in the inventory's store */
 	uint32_t textlen;     /* its size (AZA_MAX_VALUE keeps it below 4 GB) */
-	unsigned pseudo;      /* 1: subscription or tenant made by azaudit */
+	unsigned pseudo : 1;  /* subscription or tenant made by azaudit */
+	unsigned conflict : 1; /* the input holds another, different copy (aza_inv_conflict) */
 	aza_tinfo *t;         /* its type entry */
 	struct aza_res *next_of_type; /* chain: all resources of the same type */
 	struct aza_res *hnext;        /* hash chain by id */
@@ -65,6 +66,7 @@ struct aza_tinfo {
 	int known;          /* some rule or the base table reads it */
 	size_t count;
 	size_t real;        /* of them, from the input (not made by azaudit) */
+	size_t mark;        /* count at the last aza_inv__mark */
 	aza_res *first, *last;
 	int linked; /* next_child of its resources is set (aza_inv__finish) */
 	struct aza_tblock *blk; /* its open block of the document store (inventory.c) */
@@ -114,8 +116,22 @@ int aza_inv__store_rerr(aza_inv *inv);
 /* Would a resource of this type be kept? (lets the reader drop others early) */
 int aza_inv__keeps(aza_inv *inv, const char *type, size_t len);
 int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);
+/* An input that is one page of a paged listing (an ARM list's nextLink, a
+ * Resource Graph skip token) holds only part of what it lists: each known
+ * type it added since aza_inv__mark gets a gap, so that absences over it
+ * are UNKNOWN, as for a listing that failed. */
+void aza_inv__mark(aza_inv *inv);
+int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why);
+/* A gap for one type or directory data set, tenant-wide, from an input. */
+int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char *why);
+/* The source of the other copy of a resource read twice with different
+ * contents (r->conflict), else NULL. */
+const char *aza_inv_conflict(const aza_inv *inv, const aza_res *r);
 int aza_inv__add_meta(aza_inv *inv, const aza_json *meta, const char *source);
-int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v);
+/* A directory data set from source; a second copy of a list is appended
+ * to the first (pages saved one per file), and a page with
+ * @odata.nextLink makes the set a gap. */
+int aza_inv__add_directory(aza_inv *inv, const char *key, const aza_json *v, const char *source);
 int aza_inv__add_dataplane(aza_inv *inv, const aza_json *v);
 /* Link children to parents, make subscription pseudo-resources. */
 int aza_inv__finish(aza_inv *inv);

@@ -99,6 +99,19 @@ static void emit(aza_ev *ev, const aza_res *r, aza_status st, const char *fmt, v
 	const aza_json *read = aza_json__last_read(); /* before the reads below */
 	char msg[AZA_MAX_MSG];
 	aza__vfmt(msg, sizeof msg, fmt, ap);
+	/* A resource read twice with different contents: the verdict is on the
+	 * copy read first, and which copy is current is unknown, so a PASS on
+	 * it proves nothing (aza_inv_conflict). */
+	const char *other = r->conflict ? aza_inv_conflict(ev->s->inv, r) : NULL;
+	if (other) {
+		size_t n = strlen(msg);
+		if (st == AZA_PASS) {
+			st = AZA_UNKNOWN;
+			snprintf(msg + n, sizeof msg - n, " (this copy passes, but %s holds a different copy of the resource: which one is current is unknown)", other);
+		} else if (st == AZA_FAIL) {
+			snprintf(msg + n, sizeof msg - n, " (%s holds a different copy of the resource)", other);
+		}
+	}
 	aza_frec f;
 	aza_fx x;
 	int has_x = 0;
@@ -282,9 +295,12 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 	aza_inv *inv = ev->s->inv;
 	const aza_gap *g = aza_inv_gap(inv, type, r->id);
 	if (g) {
-		*why = aza_ev_fmt(ev, "%s could not be read for %s (%s%sHTTP %d: %s)", type,
-		                  *g->scope ? g->scope : "the tenant", g->api, *g->api ? ", " : "", g->status,
-		                  g->message);
+		const char *scope = *g->scope && strcmp(g->scope, "/") ? g->scope : "the tenant";
+		if (!strcmp(g->api, "input")) /* an input that holds part of a listing (aza_inv__gap) */
+			*why = aza_ev_fmt(ev, "%s could not be read in full for %s (%s)", type, scope, g->message);
+		else
+			*why = aza_ev_fmt(ev, "%s could not be read for %s (%s%sHTTP %d: %s)", type, scope, g->api,
+			                  *g->api ? ", " : "", g->status, g->message);
 		return 0;
 	}
 	int listed = aza_inv_dataset_listed(inv, type);

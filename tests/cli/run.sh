@@ -501,5 +501,37 @@ if [ $have_jq = 1 ]; then
 	[ $n -gt 50 ] && [ $same = $n ] && ok || bad "NSG rules with and without the exposure model: $same of $n fixtures agree"
 fi
 
+# Inputs that hold part of the truth. A Graph list saved one page per file
+# is one list (a guest of the first page is still seen); a page that says
+# more follows (@odata.nextLink) makes the set UNKNOWN; a resource read
+# twice with different contents passes nowhere (the copies disagree), and
+# the same copy twice is just a duplicate. Directories read .JSON too.
+if [ $have_jq = 1 ]; then
+	mkdir -p "$T/pages" "$T/pages2" "$T/dups" "$T/dupsame" "$T/upper"
+	G='"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users"'
+	printf '{%s,"value":[{"id":"u-guest","displayName":"Old Guest","userType":"Guest","userPrincipalName":"old_ext#EXT#@contoso.onmicrosoft.com","accountEnabled":true,"createdDateTime":"2020-01-01T00:00:00Z","signInActivity":{"lastSignInDateTime":"2021-01-01T00:00:00Z"}}]}' "$G" > "$T/pages/users-1.json"
+	printf '{%s,"value":[{"id":"u-m","displayName":"Member","userType":"Member","userPrincipalName":"m@contoso.com","accountEnabled":true}]}' "$G" > "$T/pages/users-2.json"
+	$AZ scan -q -f json --now $NOW --rule AZA-IAM-005 "$T/pages" | jq -e '[.findings[].status] == ["FAIL"]' > /dev/null &&
+		ok || bad "Graph pages in two files: the first page's guest is lost"
+	sed 's|}]}$|}],"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=x"}|' "$T/pages/users-1.json" > "$T/pages2/users-1.json"
+	$AZ scan -f json --now $NOW --rule AZA-IAM-005 "$T/pages2/users-1.json" 2> "$T/err" |
+		jq -e '[.findings[] | .status + " " + (.message | test("@odata.nextLink"; "") | tostring)] == ["UNKNOWN true"]' > /dev/null &&
+		grep -q "one page of a Microsoft Graph listing" "$T/err" && ok || bad "a Graph page with @odata.nextLink: $(cat "$T/err")"
+	acct() { printf '[{"id":"%s/dup","name":"dup","type":"Microsoft.Storage/storageAccounts","location":"eastus","kind":"StorageV2","properties":{"supportsHttpsTrafficOnly":%s}}]' "$ST" "$1"; }
+	acct true > "$T/dups/export-2024-01.json"; acct false > "$T/dups/export-2024-06.json"
+	$AZ scan -f json --now $NOW --rule AZA-STG-001 "$T/dups" 2> "$T/err" |
+		jq -e '[.findings[] | .status] == ["UNKNOWN"] and (.findings[0].message | test("export-2024-06.json holds a different copy"))' > /dev/null &&
+		grep -q "differs from its copy in" "$T/err" && ok || bad "two different copies of a resource: $(cat "$T/err")"
+	acct false > "$T/dups/export-2024-01.json"; acct true > "$T/dups/export-2024-06.json"
+	$AZ scan -q -f json --now $NOW --rule AZA-STG-001 "$T/dups" | jq -e '[.findings[] | .status] == ["FAIL"]' > /dev/null &&
+		ok || bad "two different copies, the first failing: not FAIL"
+	acct true > "$T/dupsame/a.json"; acct true > "$T/dupsame/b.json"
+	$AZ scan -f json --now $NOW --rule AZA-STG-001 "$T/dupsame" 2> "$T/err" | jq -e '[.findings[] | .status] == ["PASS"]' > /dev/null &&
+		grep -q "duplicate resource .* ignored (the same as the copy from" "$T/err" && ok || bad "the same copy twice: $(cat "$T/err")"
+	acct false > "$T/upper/EXPORT.JSON"
+	$AZ scan -q -f json --now $NOW --rule AZA-STG-001 "$T/upper" | jq -e '[.findings[] | .status] == ["FAIL"]' > /dev/null &&
+		ok || bad "a directory's .JSON file is not read"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
