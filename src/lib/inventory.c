@@ -57,6 +57,7 @@ struct aza_inv {
 		const char *other;
 		struct conflict *next;
 	} *conflicts;
+	unsigned long epoch; /* aza_inv__mark */
 	aza_json *dir_keys[32];
 	const char *dir_names[32];
 	size_t ndir;
@@ -799,11 +800,11 @@ const char *aza_inv_conflict(const aza_inv *inv, const aza_res *r)
 	return NULL;
 }
 
+/* O(1), as it runs for every input (a folder may hold 100,000 files): a
+ * type notes its count the first time it grows after the mark. */
 void aza_inv__mark(aza_inv *inv)
 {
-	for (size_t k = 0; k < TYPE_BUCKETS; k++)
-		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext)
-			t->mark = t->count;
+	inv->epoch++;
 }
 
 int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char *why)
@@ -828,7 +829,7 @@ int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why)
 	int rc;
 	for (size_t k = 0; k < TYPE_BUCKETS; k++)
 		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext) {
-			if (!t->known || t->count <= t->mark)
+			if (!t->known || t->mark_epoch != inv->epoch || t->count <= t->mark)
 				continue;
 			if ((rc = aza_inv__gap(inv, t->name, source, why)))
 				return rc;
@@ -930,6 +931,10 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 		const char *dn = aza_json_str(aza_json_get(doc, "displayName"));
 		if (dn && (rc = add_subname(inv, r->sub, dn)))
 			return rc;
+	}
+	if (t->mark_epoch != inv->epoch) {
+		t->mark_epoch = inv->epoch;
+		t->mark = t->count;
 	}
 	type_append(t, r);
 	id_insert(inv, r);

@@ -66,7 +66,8 @@ struct aza_tinfo {
 	int known;          /* some rule or the base table reads it */
 	size_t count;
 	size_t real;        /* of them, from the input (not made by azaudit) */
-	size_t mark;        /* count at the last aza_inv__mark */
+	size_t mark;        /* count when the mark (aza_inv__mark) was first passed */
+	unsigned long mark_epoch;
 	aza_res *first, *last;
 	int linked; /* next_child of its resources is set (aza_inv__finish) */
 	struct aza_tblock *blk; /* its open block of the document store (inventory.c) */
