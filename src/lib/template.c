@@ -30,6 +30,9 @@ typedef struct tx {
 		const aza_res *r;
 		struct kept *next;
 	} *implicit_parents, *declared_children;
+	/* Resources whose id holds a placeholder (a name only known at
+	 * deployment): the parents a child that matches none may belong to. */
+	struct kept *placeheld;
 } tx;
 
 #define MAX_TEMPLATE_RESOURCES 100000
@@ -273,6 +276,8 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 	if (!(e = cache_new(c, &c->pcache, name)))
 		return NULL;
 	size_t off = c->off;
+	int names = c->names;
+	c->names = 0;
 	const aza_json *decl = aza_json_get(c->params_decl, name);
 	const aza_json *given = aza_json_get(c->param_values, name);
 	const char *type = aza_json_str(aza_json_get(decl, "type"));
@@ -284,6 +289,8 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 		v = eval_value(t, aza_json_get(given, "value"), NULL);
 	} else if (given && aza_json_get(given, "reference")) {
 		v = aza_t__unknown(c, "parameter '%s' (a Key Vault reference)", name);
+	} else if (c->params_linked) {
+		v = aza_t__unknown(c, "parameter '%s' (its value comes from a parametersLink, which is not fetched)", name);
 	} else if (aza_json_get(decl, "defaultValue")) {
 		v = eval_value(t, aza_json_get(decl, "defaultValue"), NULL);
 	} else {
@@ -295,6 +302,7 @@ aza_json *aza_t__param(aza_tctx *c, const char *name)
 	e->val = v;
 	e->busy = 0;
 	c->off = off;
+	c->names = names;
 	return v;
 }
 
@@ -310,6 +318,8 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 	if (!(e = cache_new(c, &c->vcache, name)))
 		return NULL;
 	size_t off = c->off;
+	int names = c->names;
+	c->names = 0;
 	const aza_json *decl = aza_json_get(c->vars_decl, name);
 	aza_json *v = NULL;
 	if (!decl || aza__strieq(name, "copy")) {
@@ -344,6 +354,7 @@ aza_json *aza_t__var(aza_tctx *c, const char *name)
 	e->val = v;
 	e->busy = 0;
 	c->off = off;
+	c->names = names;
 	return v;
 }
 
@@ -449,6 +460,14 @@ static int add(tx *t, const aza_json *doc, const char *type, const char *apiv, u
 	tp->suppress = supp;
 	tp->lines = lines;
 	kept->tpos = tp;
+	if (strchr(kept->id, '[')) {
+		struct kept *e = aza_arena__alloc(t->c.a, sizeof *e);
+		if (!e)
+			return oom(t);
+		e->r = kept;
+		e->next = t->placeheld;
+		t->placeheld = e;
+	}
 	for (size_t k = 0; k < NIMPLICIT; k++) {
 		int is_parent = aza__strieq(type, implicit[k].parent_type);
 		if (!is_parent && !aza__strieq(type, implicit[k].child_type))
@@ -467,16 +486,30 @@ typedef struct parent {
 	const char *type, *name, *id;
 } parent;
 
-static const char *evalled_str(tx *t, const aza_json *v, const char *what, size_t off)
+/* names: evaluate as a name or scope (aza_tctx.names), so that the parts
+ * only known at deployment are placeholders and a child named after its
+ * parent's expression ("[format('{0}/{1}', parameters('srv'), 'fw')]") is
+ * attached to it ("[parameters('srv')]"). */
+static const char *evalled_str(tx *t, const aza_json *v, const char *what, size_t off, int names)
 {
 	if (!v)
 		return NULL;
+	t->c.names = names;
 	aza_json *e = eval_value(t, v, NULL);
+	t->c.names = 0;
 	if (!e)
 		return NULL;
 	if (e->kind == AZA_JUNKNOWN) {
-		/* Names built from reference() and the like: keep the raw text so
-		 * the resource is still reported, never dropped. */
+		/* Names built from reference() and the like: keep the text so the
+		 * resource is still reported, never dropped. */
+		if (v->kind == AZA_JSTR && names && v->n >= 2 && v->u.s[0] == '[') {
+			aza_json *ph = aza_t__placeholder(&t->c, v->u.s + 1, v->n - 2);
+			if (!ph) {
+				oom(t);
+				return NULL;
+			}
+			return ph->u.s;
+		}
 		if (v->kind == AZA_JSTR)
 			return v->u.s;
 		return aza_arena__printf(t->c.a, "[unknown %s]", what);
@@ -546,6 +579,7 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		}
 		t->c.params_decl = aza_json_get(tmpl, "parameters");
 		t->c.param_values = vals;
+		t->c.params_linked = aza_json_get(props, "parametersLink") != NULL;
 		t->c.vars_decl = aza_json_get(tmpl, "variables");
 		t->c.pcache = NULL;
 		t->c.vcache = NULL;
@@ -638,10 +672,74 @@ static const aza_json *suppressions(tx *t, const aza_json *doc)
 }
 
 
+/* A child whose parent's name is only known at deployment and is spelled
+ * otherwise than its parent's (the parent "[parameters('srv')]", the child
+ * "[concat(variables('srvName'), '/fw')]") is attached to no resource of the
+ * template. It may be any of the template's parents of its parent's type
+ * with such a name: each gets a stand-in child whose properties are
+ * unknown, so the parent's verdicts that read its children are UNKNOWN,
+ * never a PASS that ignores the child. */
+static int unattached_children(tx *t)
+{
+	for (struct kept *c = t->placeheld; c; c = c->next) {
+		const aza_res *cr = c->r;
+		const char *seg = strrchr(cr->type, '/');
+		const char *leaf = strrchr(cr->name, '/');
+		if (!seg || !leaf || !*cr->parent || !strchr(cr->parent, '[') || aza_inv_find(t->inv, cr->parent))
+			continue;
+		size_t ptl = (size_t)(seg - cr->type);
+		for (struct kept *p = t->placeheld; p; p = p->next) {
+			const aza_res *pr = p->r;
+			if (pr == cr || strlen(pr->type) != ptl || !aza__strnieq(pr->type, cr->type, ptl))
+				continue;
+			const char *id = aza_arena__printf(t->c.a, "%s%s%s", pr->id, seg, leaf);
+			const char *name = aza_arena__printf(t->c.a, "%s%s", pr->name, leaf);
+			if (!id || !name)
+				return oom(t);
+			if (aza_inv_find(t->inv, id))
+				continue; /* the parent has a child of that name already */
+			t->c.off = AZA_TMPL_FOREIGN;
+			aza_json *doc = json_text(&t->c, "{}");
+			aza_json *idn = aza_t__str(&t->c, id, strlen(id));
+			aza_json *nn = aza_t__str(&t->c, name, strlen(name));
+			aza_json *tn = aza_t__str(&t->c, cr->type, strlen(cr->type));
+			aza_json *pn = aza_t__unknown(&t->c, "whether '%s' is a child of this %s (its parent's name is only known at deployment)",
+			                              cr->name, pr->type);
+			if (!doc || !idn || !nn || !tn || !pn)
+				return oom(t);
+			idn->key = "id";
+			nn->key = "name";
+			tn->key = "type";
+			pn->key = "properties";
+			idn->next = nn;
+			nn->next = tn;
+			tn->next = pn;
+			doc->u.child = idn;
+			doc->n = 4;
+			int rc = aza_inv__add(t->inv, doc, t->c.source, cr->line, cr->api_version, NULL, 0);
+			if (rc < 0)
+				return t->rc = rc;
+			if (rc == 0 && cr->tpos) {
+				/* Where the child is declared; no suppressions or line table. */
+				aza_tpos *tp = aza_arena__alloc(aza_inv__arena(t->inv), sizeof *tp);
+				if (!tp)
+					return t->rc = AZA_ENOMEM;
+				memset(tp, 0, sizeof *tp);
+				tp->column = cr->tpos->column;
+				tp->pointer = cr->tpos->pointer;
+				aza_inv__last(t->inv)->tpos = tp;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Add the implicit children of the parents this template deployed that it
  * did not declare; they are placed at their parent in the template. */
 static int implicit_children(tx *t)
 {
+	if (unattached_children(t))
+		return t->rc ? t->rc : AZA_ENOMEM;
 	for (struct kept *p = t->implicit_parents; p; p = p->next) {
 		for (size_t k = 0; k < NIMPLICIT; k++) {
 			const struct implicit_child *ic = &implicit[k];
@@ -818,9 +916,20 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		if (cv->kind != AZA_JUNKNOWN && aza_json_bool(cv, &b) && !b)
 			return 0; /* condition false: not deployed */
 	}
-	const char *type = evalled_str(t, aza_json_get(res, "type"), "type", res->off);
-	const char *name = evalled_str(t, aza_json_get(res, "name"), "name", res->off);
-	const char *apiv = aza_json_str(aza_json_get(res, "apiVersion"));
+	const char *type = evalled_str(t, aza_json_get(res, "type"), "type", res->off, 0);
+	const char *name = evalled_str(t, aza_json_get(res, "name"), "name", res->off, 1);
+	/* An apiVersion only known at deployment (a parameter without a
+	 * default) keeps its expression text: rules see the '[' and judge no
+	 * API-version default by it (aza_api_version_unknown). */
+	const char *apiv = NULL;
+	const aza_json *apij = aza_json_get(res, "apiVersion");
+	if (apij && apij->kind == AZA_JSTR) {
+		apiv = evalled_str(t, apij, "apiVersion", apij->off, 0);
+		if (!apiv)
+			return t->rc;
+		if (!*apiv)
+			apiv = NULL;
+	}
 	if (!type || !name) {
 		if (!t->rc)
 			terr(t, res->off, AZA_EINPUT, "template resource without %s", type ? "a name" : "a type");
@@ -844,7 +953,7 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 	char *prov = (char *)aza__istrstr(type, "/providers/");
 	const char *scope = NULL;
 	if (aza_json_get(res, "scope")) {
-		scope = evalled_str(t, aza_json_get(res, "scope"), "scope", res->off);
+		scope = evalled_str(t, aza_json_get(res, "scope"), "scope", res->off, 1);
 		if (!scope)
 			return t->rc;
 	}
@@ -1261,6 +1370,7 @@ static int expand_tmpl(tx *t, const aza_json *tmpl, const char *source)
 	if (!aza_json_get(tmpl, "$schema") && aza_json_is(aza_json_path(tmpl, "properties.template"), AZA_JOBJ)) {
 		/* A deployment object: its template, with its parameter values. */
 		dep_params = aza_json_path(tmpl, "properties.parameters");
+		t->c.params_linked = aza_json_path(tmpl, "properties.parametersLink") != NULL;
 		tmpl = aza_json_path(tmpl, "properties.template");
 		base_ptr = "/properties/template/resources";
 	}

@@ -49,6 +49,15 @@ typedef struct aza_tctx {
 	double copy_index[AZA_TMPL_MAX_NEST];
 	int ncopy;
 	int depth;
+	/* Evaluating a resource's name or scope: the unknown arguments of
+	 * concat(), format() and the resourceId() functions become placeholders
+	 * (aza_t__placeholder). Off while a parameter or variable is evaluated,
+	 * so their cached values stay what they are everywhere else. */
+	int names;
+	/* The parameter values come from a parametersLink, which is not
+	 * fetched: a parameter without an inline value is only known at
+	 * deployment, whatever its defaultValue. */
+	int params_linked;
 	int oom;
 	int over;     /* the expansion budget was exceeded (oom is set too) */
 	size_t bytes; /* bytes of values made so far, against AZA_TMPL_MAX_BYTES */
@@ -61,6 +70,10 @@ aza_json *aza_t__eval_expr(aza_tctx *c, const char *s, size_t n, const char **er
 aza_json *aza_t__str(aza_tctx *c, const char *s, size_t n);
 aza_json *aza_t__unknown(aza_tctx *c, const char *fmt, ...) AZA_PRINTF(2, 3);
 aza_json *aza_t__copy(aza_tctx *c, const aza_json *v, const char *key);
+/* The placeholder for an unknown part of a resource name: "[" + the
+ * expression text s[0..n) without its blanks + "]", e.g. "[parameters('srv')]";
+ * a name or id built from it is the same wherever the expression is. */
+aza_json *aza_t__placeholder(aza_tctx *c, const char *s, size_t n);
 aza_json *aza_t__param(aza_tctx *c, const char *name);
 aza_json *aza_t__var(aza_tctx *c, const char *name);
 aza_json *aza_t__builtin(aza_tctx *c, const char *fn);

@@ -374,6 +374,40 @@ static aza_json *apply_lambda(X *x, const aza_json *lam, const aza_json **vals, 
 	return v;
 }
 
+/* The functions that build names and ids from their arguments' text. */
+static int names_fn(const char *f, size_t nl)
+{
+	static const char *const fns[] = {"concat", "format", "resourceId", "subscriptionResourceId",
+	                                  "extensionResourceId", "tenantResourceId"};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (nl == strlen(fns[i]) && aza__strnieq(f, fns[i], nl))
+			return 1;
+	return 0;
+}
+
+aza_json *aza_t__placeholder(aza_tctx *c, const char *s, size_t n)
+{
+	/* "[" + the text without the blanks outside literals + "]": the same
+	 * expression written with other spacing gives the same placeholder. */
+	aza_buf b;
+	aza_buf__init(&b, AZA_MAX_STRING);
+	aza_buf__addc(&b, '[');
+	int lit = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\'')
+			lit = !lit; /* '' inside a literal toggles twice */
+		else if (!lit && isspace((unsigned char)s[i]))
+			continue;
+		aza_buf__addc(&b, s[i]);
+	}
+	aza_buf__addc(&b, ']');
+	aza_json *v = b.oom ? NULL : aza_t__str(c, b.p, b.len);
+	aza_buf__release(&b);
+	if (!v)
+		c->oom = 1;
+	return v;
+}
+
 static aza_json *primary(X *x)
 {
 	ws(x);
@@ -434,7 +468,7 @@ static aza_json *primary(X *x)
 		if (x->i < x->n && x->s[x->i] == '(') {
 			x->i++;
 			aza_json *args[MAX_ARGS];
-			size_t na = 0;
+			size_t na = 0, at[MAX_ARGS], end[MAX_ARGS];
 			ws(x);
 			if (x->i < x->n && x->s[x->i] == ')') {
 				x->i++;
@@ -442,6 +476,7 @@ static aza_json *primary(X *x)
 				for (;;) {
 					int sk = lazy_skip(x->s + st, nl, args, na);
 					x->skip += sk;
+					size_t from = x->i;
 					aza_json *a = expr(x);
 					x->skip -= sk;
 					if (!a)
@@ -450,6 +485,8 @@ static aza_json *primary(X *x)
 						x->err = "too many arguments";
 						return NULL;
 					}
+					at[na] = from;
+					end[na] = x->i;
 					args[na++] = a;
 					int sep = arg_sep(x);
 					if (sep < 0)
@@ -460,6 +497,16 @@ static aza_json *primary(X *x)
 			}
 			if (x->skip)
 				return mk(x->c, AZA_JNULL); /* not evaluated */
+			if (x->c->names && names_fn(x->s + st, nl)) {
+				/* A resource name: the unknown parts of an id or a name
+				 * become their expression text, so a child that builds its
+				 * name from the same expression as its parent gets the
+				 * parent's id (see aza_t__placeholder). */
+				for (size_t k = 0; k < na; k++)
+					if (is_unknown(args[k]) &&
+					    !(args[k] = aza_t__placeholder(x->c, x->s + at[k], end[k] - at[k])))
+						return NULL;
+			}
 			return call(x, x->s + st, nl, args, na);
 		}
 		x->i = st + nl;

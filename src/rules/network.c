@@ -704,7 +704,10 @@ static void appgw_tls(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (is_template(r)) {
-		if (strcmp(r->api_version, "2023-02-01") >= 0)
+		if (aza_api_version_unknown(r))
+			aza_unknown(ev, r, "no sslPolicy: the default depends on the api-version, %s, which is only known at deployment",
+			            r->api_version);
+		else if (strcmp(r->api_version, "2023-02-01") >= 0)
 			aza_pass(ev, r, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20220101 (TLSv1_2)", r->api_version);
 		else
 			aza_fail(ev, r, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20150501 (TLSv1_0)", r->api_version);

@@ -165,7 +165,10 @@ static void no_public_ip(aza_ev *ev, const aza_res *r)
 	}
 	if (is_template(r)) {
 		/* Secure cluster connectivity became the default with api-version 2024-05-01. */
-		if (strcmp(r->api_version, "2024-05-01") >= 0)
+		if (aza_api_version_unknown(r))
+			aza_unknown(ev, r, "enableNoPublicIp not set; its default depends on the api-version, %s, which is only known at deployment",
+			            r->api_version);
+		else if (strcmp(r->api_version, "2024-05-01") >= 0)
 			aza_pass(ev, r, "enableNoPublicIp not set; defaults to true at api-version %s", r->api_version);
 		else
 			aza_fail(ev, r, "enableNoPublicIp not set; defaults to false at api-version %s (before 2024-05-01)", r->api_version);

@@ -80,6 +80,15 @@ int aza_prop_bool(aza_ev *ev, const aza_res *r, const char *path, int *out);
 int aza_prop_str(aza_ev *ev, const aza_res *r, const char *path, const char **out);
 int aza_prop_num(aza_ev *ev, const aza_res *r, const char *path, double *out);
 
+/* A template resource whose apiVersion is only known at deployment (a
+ * parameter without a default: the expander keeps its expression text,
+ * "[parameters('v')]"). A rule that judges a default by the API version
+ * must then say UNKNOWN: the text would sort after every date. */
+static inline int aza_api_version_unknown(const aza_res *r)
+{
+	return r->api_version && r->api_version[0] == '[';
+}
+
 /* The inventory, for rules that look across resources. */
 aza_inv *aza_ev_inv(aza_ev *ev);
 const struct aza_cfg *aza_ev_cfg(aza_ev *ev);

@@ -32,9 +32,19 @@ static void secure_transfer(aza_ev *ev, const aza_res *r)
 			aza_fail(ev, r, "supportsHttpsTrafficOnly is false: HTTP requests are accepted");
 		return;
 	}
+	if (v && !aza_json_is(v, AZA_JNULL) && !aza_json_is(v, AZA_JUNKNOWN)) {
+		/* Set to something that is not a boolean (0, "yes"): not absent,
+		 * so the default says nothing about it. A value only known at
+		 * deployment goes on to the default; the engine makes it UNKNOWN. */
+		aza_unknown(ev, r, "supportsHttpsTrafficOnly is not a boolean");
+		return;
+	}
 	if (is_template(r)) {
 		/* The service default became true with api-version 2019-04-01. */
-		if (strcmp(r->api_version, "2019-04-01") >= 0)
+		if (aza_api_version_unknown(r))
+			aza_unknown(ev, r, "supportsHttpsTrafficOnly not set; its default depends on the api-version, %s, which is only known at deployment",
+			            r->api_version);
+		else if (strcmp(r->api_version, "2019-04-01") >= 0)
 			aza_pass(ev, r, "supportsHttpsTrafficOnly not set; defaults to true at api-version %s", r->api_version);
 		else
 			aza_fail(ev, r, "supportsHttpsTrafficOnly not set; defaults to false at api-version %s (before 2019-04-01)",
