@@ -768,6 +768,8 @@ struct aza_expo {
 	aza_inv *inv;
 	htab nsgs, subnets, ipcs, members, views, pairs, eps, ips, gaps, docs, strs, pips;
 	htab nics;        /* NICs whose IP configurations are in the model -> their newest ipc */
+	htab nicvm;       /* NIC (resource) -> the VM whose networkProfile names it */
+	htab owners;      /* NIC id -> the id of the VM it is judged on (NICs read only) */
 	htab assumes; /* reach array of an output endpoint -> epassume */
 	struct ipc *all;  /* every IP configuration, newest first */
 	int ips_built;    /* the ips table (by private address) is filled */
@@ -902,9 +904,14 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	n->name = r->name;
 	aza_json__touch_reset();
 	aza_arena_mark dm = aza_arena__mark(&x->d);
-	int rc = aza_nsg_load_json(x->inv, r->id, doc_tmp(x, r), &n->g, NULL);
+	const aza_json *doc = doc_tmp(x, r);
+	/* No properties: its rules are not known (docs/snapshot.md), not none. */
+	int bare = doc && !aza_json_is(aza_json_get(doc, "properties"), AZA_JOBJ);
+	int rc = bare ? 0 : aza_nsg_load_json(x->inv, r->id, doc, &n->g, NULL);
 	aza_arena__reset(&x->d, dm);
-	if (rc < 0) {
+	if (bare) {
+		n->err = aza_arena__printf(&x->c, "NSG %s has no properties (its rules are not known)", n->name);
+	} else if (rc < 0) {
 		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
 	} else {
 		n->note = touched_note(x);
@@ -919,6 +926,7 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 
 /* What the model reads of a subnet. */
 typedef struct subent {
+	int bare;            /* no properties: its NSG and prefixes are not known */
 	const char *nsg;     /* its NSG id (NULL: none) */
 	aza_nsg_span *pfx;   /* its address prefixes (NULL: not known) */
 	size_t npfx;
@@ -962,8 +970,9 @@ static void subnet_prefixes(aza_expo *x, const aza_json *sp, subent *e)
 	e->pfx_text = text;
 }
 
-/* Remember what the model reads of a subnet. */
-static void subnet_put(aza_expo *x, const char *sid, const aza_json *sp)
+/* Remember what the model reads of a subnet (item: the resource, or the
+ * entry of its virtual network's subnets). */
+static void subnet_put(aza_expo *x, const char *sid, const aza_json *item)
 {
 	if (!sid || ht_get(&x->subnets, sid, NULL))
 		return;
@@ -973,8 +982,13 @@ static void subnet_put(aza_expo *x, const char *sid, const aza_json *sp)
 		return;
 	}
 	memset(e, 0, sizeof *e);
-	e->nsg = keep(x, jstr(sp, "networkSecurityGroup.id"));
-	subnet_prefixes(x, sp, e);
+	const aza_json *sp = aza_json_get(item, "properties");
+	if (aza_json_is(sp, AZA_JOBJ)) {
+		e->nsg = keep(x, jstr(sp, "networkSecurityGroup.id"));
+		subnet_prefixes(x, sp, e);
+	} else {
+		e->bare = 1; /* not "no NSG": nothing is known of it */
+	}
 	if (!(sid = keep(x, sid)) || !ht_put(&x->a, &x->subnets, sid, NULL, e))
 		x->oom = 1;
 }
@@ -988,7 +1002,7 @@ static const subent *subnet_get(aza_expo *x, const char *sid)
 		aza_arena_mark dm = aza_arena__mark(&x->d);
 		const aza_res *s = aza_inv_find(x->inv, sid);
 		if (s) {
-			subnet_put(x, sid, props(doc_tmp(x, s)));
+			subnet_put(x, sid, doc_tmp(x, s));
 		} else {
 			const char *cut = aza__istrstr(sid, "/subnets/");
 			if (cut) {
@@ -998,8 +1012,8 @@ static const subent *subnet_get(aza_expo *x, const char *sid)
 					const char *nm = aza_json_str(aza_json_get(it, "name"));
 					const char *iid = aza_json_str(aza_json_get(it, "id"));
 					const char *byname = nm ? aza_arena__printf(&x->d, "%s/subnets/%s", vid, nm) : NULL;
-					subnet_put(x, iid, props(it));
-					subnet_put(x, byname, props(it));
+					subnet_put(x, iid, it);
+					subnet_put(x, byname, it);
 				}
 			}
 		}
@@ -1013,17 +1027,15 @@ static ipc *ipc_by_id(aza_expo *x, const char *id);
 static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name);
 static void nic_read(aza_expo *x, const aza_res *nic, int lazy);
 
-/* The IP configuration with private address ip (the newest read), filled
- * on first use: only firewall DNAT rules and gateway pools need it. */
-static ipc *ip_find(aza_expo *x, const char *ip)
+/* The table of IP configurations by private address, filled on first use
+ * (only firewall DNAT rules and gateway pools need it): every NIC is read. */
+static void ips_build(aza_expo *x)
 {
-	if (!ip)
-		return NULL;
 	if (!x->ips_built) {
 		x->ips_built = 1;
 		if (ht_init(&x->ips, 1024)) {
 			x->oom = 1;
-			return NULL;
+			return;
 		}
 		/* Every NIC's configurations are needed now. */
 		for (const aza_res *nic = aza_inv_first(x->inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
@@ -1038,7 +1050,7 @@ static ipc *ip_find(aza_expo *x, const char *ip)
 		ipc **v = aza__malloc((n ? n : 1) * sizeof *v);
 		if (!v) {
 			x->oom = 1;
-			return NULL;
+			return;
 		}
 		size_t k = 0;
 		for (const aza_res *nic = aza_inv_first(x->inv, T_NIC); nic; nic = nic->next_of_type) {
@@ -1063,6 +1075,16 @@ static ipc *ip_find(aza_expo *x, const char *ip)
 				x->oom = 1;
 		aza__free(v);
 	}
+}
+
+/* The IP configuration with private address ip (the newest read). */
+static ipc *ip_find(aza_expo *x, const char *ip)
+{
+	if (!ip)
+		return NULL;
+	ips_build(x);
+	if (x->oom)
+		return NULL;
 	hent *e = ht_get(&x->ips, ip, NULL);
 	return e ? e->val : NULL;
 }
@@ -1471,6 +1493,8 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	if (c->subnet_id) {
 		if (!(sn = subnet_get(x, c->subnet_id)))
 			NOTE(aza_arena__printf(&x->c, "subnet %s is not in the input (its NSG is not known)", last_seg(c->subnet_id)));
+		else if (sn->bare)
+			NOTE(aza_arena__printf(&x->c, "subnet %s has no properties (its NSG is not known)", last_seg(c->subnet_id)));
 		else
 			ids[0] = sn->nsg;
 	} else {
@@ -1631,11 +1655,12 @@ typedef struct pipinfo {
 	aza_nsg_span addr;   /* the public address */
 	uint64_t addr_low;   /* IPv6: its low 64 bits */
 	unsigned fam;        /* its family: 1 IPv4, 2 IPv6, 3 not known */
+	int known;           /* in the input (else its SKU is not known either) */
 } pipinfo;
 
 static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 {
-	static const pipinfo none = {"", 0, 0, {0, 0, 0}, 0, 3};
+	static const pipinfo none = {"", 0, 0, {0, 0, 0}, 0, 3, 0};
 	hent *e = ht_get(&x->pips, pip_id, NULL);
 	if (e)
 		return e->val;
@@ -1656,6 +1681,7 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	 * input: either. */
 	unsigned vf = version_fam(aza_json_path(d, "properties.publicIPAddressVersion"));
 	pi->fam = !r ? 3u : pi->has_addr ? (pi->addr.v6 ? 2u : 1u) : vf;
+	pi->known = r != NULL;
 	aza_arena__reset(&x->d, dm);
 	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
 		x->oom = 1;
@@ -1759,6 +1785,20 @@ static int direct_pip(aza_expo *x, ipc *c)
 	if (!b || !fname)
 		return -1;
 	aza_expo_hop fh = {"public-ip", fid, fname, "", 0};
+	/* A public IP the input lacks, with neither NSG: open if it is Basic,
+	 * closed if Standard, and its SKU is not known, so what it would
+	 * admit is marked as resting on that (UNKNOWN, not FAIL). With an
+	 * NSG the SKU does not matter. */
+	if (c->pip_id && !pip_info(x, c->pip_id)->known && c->ev->nsg_none) {
+		const char *why = aza_arena__printf(&x->a, "public IP %s is not in the input (its SKU is not known: a Standard one "
+		                                            "admits nothing without an NSG)", last_seg(c->pip_id));
+		if (!why) {
+			x->oom = 1;
+			return -1;
+		}
+		add_reach_map(x, b, c, &c->ev->map, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, 0, pip_info(x, c->pip_id)->fam, why);
+		return 0;
+	}
 	/* Scale set instance IPs are Standard unless a Basic SKU is
 	 * named. */
 	add_reach(x, b, c, &c->ev->map, &c->ev->sure, &c->ev->assumed, c->ev->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
@@ -1820,6 +1860,156 @@ static int num(const aza_json *o, const char *k, unsigned *out)
 	return 1;
 }
 
+/* Where a firewall's DNAT rules can translate to, as far as the input
+ * tells: its own virtual network and those peered with it (either side
+ * naming the other). When its virtual network is not in the input, its
+ * peerings are not known: any virtual network may be. */
+typedef struct fwscope {
+	int all;
+	const char **vnet;
+	size_t n;
+	const char *text; /* for notes */
+} fwscope;
+
+/* The virtual networks a virtual network's peerings name (inline
+ * virtualNetworkPeerings, or child peering resources), appended to out
+ * (cap: room for them, counted by the first call with out NULL). */
+static size_t vnet_peers(aza_expo *x, const aza_res *v, const char **out, size_t n)
+{
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	aza_json_each(pe, aza_json_path(doc_tmp(x, v), "properties.virtualNetworkPeerings")) {
+		const char *rid = jstr(props(pe), "remoteVirtualNetwork.id");
+		if (rid && out && !(out[n] = keep(x, rid)))
+			break;
+		n += rid != NULL;
+	}
+	aza_arena__reset(&x->d, dm);
+	for (const aza_res *c = aza_inv_child(x->inv, v->id, T_VNET "/virtualNetworkPeerings"); c && !x->oom;
+	     c = aza_inv_next_child(c, v->id)) {
+		dm = aza_arena__mark(&x->d);
+		const char *rid = jstr(doc_tmp(x, c), "properties.remoteVirtualNetwork.id");
+		if (rid && out && !(out[n] = keep(x, rid)))
+			x->oom = 1;
+		n += rid != NULL;
+		aza_arena__reset(&x->d, dm);
+	}
+	return n;
+}
+
+static void fw_scope(aza_expo *x, const aza_json *fp, fwscope *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->all = 1;
+	sc->text = "any virtual network: its own is not in the input, so its peerings are not known";
+	const char *sid = NULL;
+	aza_json_each(ic, aza_json_get(fp, "ipConfigurations")) if (!sid) sid = jstr(props(ic), "subnet.id");
+	const char *cut = sid ? aza__istrstr(sid, "/subnets/") : NULL;
+	const char *vid = cut ? keep(x, aza_arena__strndup(&x->t, sid, (size_t)(cut - sid))) : NULL;
+	const aza_res *v = vid ? aza_inv_find(x->inv, vid) : NULL;
+	if (!v)
+		return;
+	size_t cap = 1 + vnet_peers(x, v, NULL, 0) + aza_inv_count(x->inv, T_VNET);
+	const char **l = aza_arena__alloc(&x->a, cap * sizeof *l);
+	if (!l) {
+		x->oom = 1;
+		return;
+	}
+	l[0] = vid;
+	size_t n = vnet_peers(x, v, l, 1);
+	/* A peering is made on both sides, but the input may hold one. */
+	for (const aza_res *w = aza_inv_first(x->inv, T_VNET); w && !x->oom && n < cap; w = w->next_of_type) {
+		if (aza__strieq(w->id, vid))
+			continue;
+		aza_arena_mark m = aza_arena__mark(&x->t);
+		size_t k = vnet_peers(x, w, NULL, 0);
+		const char **t = aza_arena__alloc(&x->t, (k ? k : 1) * sizeof *t);
+		if (!t) {
+			x->oom = 1;
+			return;
+		}
+		k = vnet_peers(x, w, t, 0);
+		for (size_t i = 0; i < k; i++)
+			if (t[i] && aza__strieq(t[i], vid)) {
+				l[n++] = w->id;
+				break;
+			}
+		aza_arena__reset(&x->t, m);
+	}
+	sc->all = 0;
+	sc->vnet = l;
+	sc->n = n;
+	sc->text = n == 1 ? aza_arena__printf(&x->a, "virtual network %s (no peering in the input)", last_seg(vid))
+	                  : aza_arena__printf(&x->a, "virtual network %s and %zu peered with it", last_seg(vid), n - 1);
+	if (!sc->text)
+		x->oom = 1;
+}
+
+/* Is subnet sid (NULL: not known) in one of the virtual networks of sc? */
+static int in_scope(const fwscope *sc, const char *sid)
+{
+	if (!sc || sc->all || !sid)
+		return 1;
+	for (size_t i = 0; i < sc->n; i++) {
+		size_t l = strlen(sc->vnet[i]);
+		if (aza__strnieq(sid, sc->vnet[i], l) && aza__strnieq(sid + l, "/subnets/", 9))
+			return 1;
+	}
+	return 0;
+}
+
+/* Give why (UNKNOWN in the rules) to every resource with an IP
+ * configuration that may have address addr (NULL: any address) in the
+ * virtual networks of sc (NULL: any): traffic is sent to an address the
+ * input ties to no IP configuration (a DNAT or backend address, or DNAT
+ * rules not known), so any configuration whose address is not known and
+ * whose subnet holds it (or whose subnet's prefixes are not known) may be
+ * the one. */
+static void targets_gap(aza_expo *x, const char *addr, const fwscope *sc, const char *why)
+{
+	aza_nsg_span a;
+	int have = addr && parse_ip(addr, &a, NULL);
+	if (!why) {
+		x->oom = 1;
+		return;
+	}
+	ips_build(x);
+	for (ipc *c = x->all; c && !x->oom; c = c->next_all) {
+		if (!in_scope(sc, c->subnet_id))
+			continue;
+		if (have) {
+			if (c->dst.has_ip)
+				continue; /* another address (ip_find would have found this one) */
+			const subent *sn = c->subnet_id ? subnet_get(x, c->subnet_id) : NULL;
+			int in = !sn || !sn->pfx;
+			for (size_t k = 0; !in && k < sn->npfx; k++)
+				in = sn->pfx[k].v6 == a.v6 && sn->pfx[k].lo <= a.lo && a.lo <= sn->pfx[k].hi;
+			if (!in)
+				continue;
+		}
+		gap(x, c->res_id, why);
+	}
+}
+
+/* The addresses of an IP-based backend pool that match no IP
+ * configuration in the input: any configuration in the pool's virtual
+ * network whose address is not known and whose subnet holds one may be
+ * the member, so it gets why (UNKNOWN), not a PASS. */
+static void pool_unmatched(aza_expo *x, const aza_res *lb, const aza_json *pool)
+{
+	const char *pid = aza_json_str(aza_json_get(pool, "id"));
+	aza_json_each(ba, aza_json_get(props(pool), "loadBalancerBackendAddresses")) {
+		const aza_json *bp = props(ba);
+		const char *addr = jstr(bp, "ipAddress"), *vnet = jstr(bp, "virtualNetwork.id");
+		if (!addr || ipc_by_id(x, jstr(bp, "networkInterfaceIPConfiguration.id")) || ip_find_in(x, addr, vnet, jstr(bp, "subnet.id")))
+			continue;
+		fwscope one = {!vnet, &vnet, vnet ? 1 : 0, NULL};
+		targets_gap(x, addr, &one,
+		            aza_arena__printf(&x->a, "backend address %s of pool %s of load balancer %s matches no IP configuration in the "
+		                                     "input: this resource's address is not known and may be it",
+		                              addr, last_seg(pid), lb->name));
+	}
+}
+
 static void load_balancers(aza_expo *x)
 {
 	for (const aza_res *lb = aza_inv_first(x->inv, T_LB); lb && !x->oom; lb = lb->next_of_type) {
@@ -1831,7 +2021,8 @@ static void load_balancers(aza_expo *x)
 		const aza_json *doc = doc_tmp(x, lb);
 		const aza_json *lp = aza_json_get(doc, "properties");
 		const char *sku = jstr(doc, "sku.name");
-		int standard = sku && aza__strieq(sku, "Standard");
+		int standard = sku && aza__strieq(sku, "Standard"), public = 0;
+		aza_json_each(fe, aza_json_get(lp, "frontendIPConfigurations")) public |= jstr(props(fe), "publicIPAddress.id") != NULL;
 		/* backend pools listed on the LB side */
 		aza_json_each(pool, aza_json_get(lp, "backendAddressPools")) {
 			const char *pid = aza_json_str(aza_json_get(pool, "id"));
@@ -1853,6 +2044,11 @@ static void load_balancers(aza_expo *x)
 					gap(x, lb->id, aza_arena__printf(&x->a, "backend address %s of pool %s matches no IP configuration in the input",
 					                                 addr, last_seg(pid)));
 			}
+			/* Behind a public frontend, the resources that may hold such an
+			 * address are not known to be closed (an internal one is reached
+			 * only through a DNAT rule: dnat_ilb). */
+			if (public)
+				pool_unmatched(x, lb, pool);
 		}
 		static const char *const lists[] = {"loadBalancingRules", "inboundNatRules", "inboundNatPools"};
 		static const char *const kinds[] = {"lb-rule", "lb-nat-rule", "lb-nat-pool"};
@@ -2022,25 +2218,165 @@ static void app_gateways(aza_expo *x)
 	}
 }
 
-/* Add the addresses of one source entry (a prefix, "*") to src[*n]. */
-static void src_add(const char *s, aza_nsg_span *src, size_t *n)
+/* Add the addresses of one source entry ("*", an address, a prefix, a
+ * range "10.0.0.1-10.0.0.9") to src[*n]. 0: it cannot be read (the caller
+ * reports it: skipping it could hide an internet source). */
+static int src_add(const char *s, aza_nsg_span *src, size_t *n)
 {
 	if (!s)
-		return;
+		return 0;
 	if (!strcmp(s, "*") || aza__strieq(s, "Any") || aza__strieq(s, "Internet")) {
 		src[(*n)++] = (aza_nsg_span){0, V4MAX, 0};
 		src[(*n)++] = (aza_nsg_span){0, V6MAX, 1};
-	} else if (parse_ip(s, &src[*n], NULL)) {
-		const char *sl = strchr(s, '/');
-		int bits = sl ? atoi(sl + 1) : (src[*n].v6 ? 64 : 32);
-		int w = src[*n].v6 ? 64 : 32;
-		if (bits > w)
-			bits = w;
-		uint64_t host = bits <= 0 ? (src[*n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
-		src[*n].lo &= ~host;
-		src[*n].hi = src[*n].lo | host;
-		(*n)++;
+		return 1;
 	}
+	const char *dash = strchr(s, '-');
+	if (dash) {
+		char buf[64];
+		size_t l = (size_t)(dash - s);
+		aza_nsg_span a, b;
+		if (l >= sizeof buf || strchr(s, '/'))
+			return 0;
+		memcpy(buf, s, l);
+		buf[l] = 0;
+		/* IPv6 spans hold the top 64 bits: a range is counted in the
+		 * /64s it touches, as the NSG sources are. */
+		if (!parse_ip(buf, &a, NULL) || !parse_ip(dash + 1, &b, NULL) || a.v6 != b.v6 || a.lo > b.lo)
+			return 0;
+		src[(*n)++] = (aza_nsg_span){a.lo, b.lo, a.v6};
+		return 1;
+	}
+	if (!parse_ip(s, &src[*n], NULL))
+		return 0;
+	const char *sl = strchr(s, '/');
+	int full = src[*n].v6 ? 128 : 32, w = src[*n].v6 ? 64 : 32, bits = full;
+	if (sl) {
+		if (!sl[1] || strspn(sl + 1, "0123456789") != strlen(sl + 1) || strlen(sl + 1) > 3 || atoi(sl + 1) > full)
+			return 0;
+		bits = atoi(sl + 1);
+	}
+	if (bits > w)
+		bits = w;
+	uint64_t host = bits <= 0 ? (src[*n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
+	src[*n].lo &= ~host;
+	src[*n].hi = src[*n].lo | host;
+	(*n)++;
+	return 1;
+}
+
+/* A DNAT rule being read. */
+typedef struct dnat {
+	const aza_res *fw;
+	const char *pip, *hop_name;
+	const aza_json *rule;
+	double v4, v6;    /* its internet sources */
+	const char *why;  /* part of its sources or protocols is not known (NULL: none) */
+	const fwscope *sc;
+} dnat;
+
+/* The reaches of DNAT rule d on c: its destination ports, protocols
+ * protos, translated to port bport; lb: the internal load balancer rule
+ * it is forwarded by (NULL: none). */
+static void dnat_reach(aza_expo *x, const dnat *d, ipc *c, unsigned protos, unsigned bport, const aza_expo_hop *lb)
+{
+	if (d->why)
+		gap(x, c->res_id, d->why);
+	if (!protos || (!d->v4 && !d->v6))
+		return;
+	const char *fname = d->pip ? front_name(x, d->pip) : d->fw->name;
+	epb *b = ep_get(x, c, d->pip ? d->pip : d->fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
+	if (!b)
+		return;
+	aza_json_each(dp, aza_json_get(d->rule, "destinationPorts")) {
+		const char *ds = aza_json_str(dp);
+		if (!ds)
+			continue;
+		for (unsigned bit = AZA_NSG_TCP; bit <= AZA_NSG_UDP; bit <<= 1) {
+			if (!(protos & bit))
+				continue;
+			aza_expo_reach *r = reach_add(x, b);
+			aza_expo_hop *h = aza_arena__alloc(&x->a, 2 * sizeof *h);
+			if (!r || !h) {
+				x->oom = 1;
+				return;
+			}
+			h[0] = (aza_expo_hop){"firewall-dnat", d->fw->id, d->hop_name, "", 0};
+			if (lb)
+				h[1] = *lb;
+			unsigned fport = (unsigned)atoi(ds);
+			*r = (aza_expo_reach){aza_nsg_proto_name(bit), bport, bport, fport, fport, d->v4, d->v6,
+			                      d->v4 == internet_v4() && d->v6 == internet_v6(),
+			                      d->v4 >= AZA_NSG_WIDE_V4 || d->v6 >= AZA_NSG_WIDE_V6, 0, h, lb ? 2 : 1};
+		}
+	}
+}
+
+/* DNAT to an internal load balancer's frontend address: Azure Firewall
+ * translates to it, and the load balancer forwards to its backends by its
+ * load-balancing and inbound NAT rules on that frontend and port. 1: addr
+ * is the private address of a load balancer frontend. */
+static int dnat_ilb(aza_expo *x, const dnat *d, const char *addr, unsigned tport, unsigned protos)
+{
+	int found = 0;
+	for (const aza_res *lb = aza_inv_first(x->inv, T_LB); lb && !x->oom; lb = lb->next_of_type) {
+		aza_arena_mark dm = aza_arena__mark(&x->d);
+		const aza_json *lp = aza_json_get(doc_tmp(x, lb), "properties");
+		aza_json_each(fe, aza_json_get(lp, "frontendIPConfigurations")) {
+			const char *fa = jstr(props(fe), "privateIPAddress"), *fid = aza_json_str(aza_json_get(fe, "id"));
+			if (!fa || strcmp(fa, addr) || !fid)
+				continue;
+			found = 1;
+			for (int li = 0; li < 2; li++)
+				aza_json_each(rule, aza_json_get(lp, li ? "inboundNatRules" : "loadBalancingRules")) {
+					const aza_json *rp = props(rule);
+					const char *rf = jstr(rp, "frontendIPConfiguration.id"), *pool = jstr(rp, "backendAddressPool.id");
+					unsigned p = lb_protos(jstr(rp, "protocol")) & protos, fp, bp;
+					if (!rf || !aza__strieq(rf, fid) || !p || !num(rp, "frontendPort", &fp) || !num(rp, "backendPort", &bp))
+						continue;
+					int ha = !li && !fp && !bp; /* HA ports: every port as it comes */
+					if (!ha && fp != tport)
+						continue;
+					const char *rid = keep(x, aza_json_str(aza_json_get(rule, "id")));
+					const char *rn = aza_json_str(aza_json_get(rule, "name"));
+					aza_expo_hop h = {li ? "lb-nat-rule" : "lb-rule", rid ? rid : lb->id,
+					                  aza_arena__printf(&x->a, "%s/%s", lb->name, rn ? rn : "?"), "", 0};
+					if (!h.name) {
+						x->oom = 1;
+						break;
+					}
+					member *ms = pool ? members_of(x, pool) : NULL, one;
+					if (li && !pool) {
+						ipc *c = ipc_by_id(x, jstr(rp, "backendIPConfiguration.id"));
+						one = (member){c, NULL};
+						ms = c ? &one : NULL;
+					}
+					for (member *m = ms; m && !x->oom; m = m->next)
+						dnat_reach(x, d, m->c, p, ha ? tport : bp, &h);
+					aza_json_each(pl, aza_json_get(lp, "backendAddressPools")) {
+						const char *plid = aza_json_str(aza_json_get(pl, "id"));
+						if (pool && plid && aza__strieq(plid, pool))
+							pool_unmatched(x, lb, pl);
+					}
+				}
+		}
+		aza_arena__reset(&x->d, dm);
+	}
+	return found;
+}
+
+/* The protocols of a DNAT rule's protocol value (classic protocols:
+ * TCP, UDP, Any, ICMP; policy ipProtocols the same); ICMP has no ports
+ * and reaches no TCP or UDP service. 0 with *ok 0: not a known value. */
+static unsigned dnat_protos(const char *p, int *ok)
+{
+	*ok = 1;
+	if (p && aza__strieq(p, "Any"))
+		return AZA_NSG_TCP | AZA_NSG_UDP;
+	if (p && aza__strieq(p, "ICMP"))
+		return 0;
+	unsigned v = lb_protos(p);
+	*ok = v && !aza__strieq(p, "All");
+	return *ok ? v : 0;
 }
 
 /* One DNAT rule (classic natRuleCollections or a firewall policy's
@@ -2048,18 +2384,20 @@ static void src_add(const char *s, aza_nsg_span *src, size_t *n)
  * configuration is reached on the translated port from the rule's internet
  * sources. protos_key: "protocols" (classic) or "ipProtocols" (policy). */
 static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const char *hop_name, const aza_json *rule,
-                      const char *protos_key)
+                      const char *protos_key, const fwscope *sc)
 {
-	const char *tp = jstr(rule, "translatedPort");
-	if (!jstr(rule, "translatedAddress") && jstr(rule, "translatedFqdn")) {
-		gap(x, fw->id, aza_arena__printf(&x->a, "DNAT rule %s translates to the FQDN %s, which is not resolved", hop_name,
-		                                 jstr(rule, "translatedFqdn")));
+	const char *ta = jstr(rule, "translatedAddress"), *tp = jstr(rule, "translatedPort");
+	if (!ta && jstr(rule, "translatedFqdn")) {
+		const char *why = aza_arena__printf(&x->a, "DNAT rule %s translates to the FQDN %s, which is not resolved", hop_name,
+		                                    jstr(rule, "translatedFqdn"));
+		gap(x, fw->id, why);
+		/* Any address the firewall reaches may be the one. */
+		targets_gap(x, NULL, sc, aza_arena__printf(&x->a, "%s; this resource may be its target (the firewall reaches %s)",
+		                                           why, sc->text));
 		return;
 	}
-	ipc *c = ip_find(x, jstr(rule, "translatedAddress"));
-	if (!c || !tp)
+	if (!ta || !tp)
 		return;
-	unsigned bport = (unsigned)atoi(tp);
 	/* sources: the rule's addresses (and IP groups) that are internet */
 	aza_arena_mark mk = aza_arena__mark(&x->t);
 	size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
@@ -2074,70 +2412,83 @@ static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const cha
 		return;
 	}
 	size_t n = 0;
-	const char *missing = NULL;
-	aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) src_add(aza_json_str(sa), src, &n);
+	const char *missing = NULL, *bad = NULL;
+	aza_json_each(sa, aza_json_get(rule, "sourceAddresses")) {
+		if (!src_add(aza_json_str(sa), src, &n) && !bad)
+			bad = aza_json_str(sa) ? aza_json_str(sa) : "(not a string)";
+	}
 	aza_json_each(g, aza_json_get(rule, "sourceIpGroups")) {
 		const aza_res *ig = aza_inv_find(x->inv, aza_json_str(g));
 		if (!ig)
 			missing = aza_json_str(g);
-		aza_json_each(a, aza_json_path(doc_of(x, ig), "properties.ipAddresses")) src_add(aza_json_str(a), src, &n);
+		aza_json_each(a, aza_json_path(doc_of(x, ig), "properties.ipAddresses")) {
+			if (!src_add(aza_json_str(a), src, &n) && !bad)
+				bad = aza_json_str(a) ? aza_json_str(a) : "(not a string)";
+		}
 	}
 	n = aza_nsg__span_norm(src, n);
 	size_t ni = set_and(src, n, internet, N_INTERNET, o);
-	double v4, v6;
-	set_count(o, ni, &v4, &v6);
+	dnat d = {fw, pip, hop_name, rule, 0, 0, NULL, sc};
+	set_count(o, ni, &d.v4, &d.v6);
 	aza_arena__reset(&x->t, mk);
 	if (missing)
-		gap(x, c->res_id, aza_arena__printf(&x->a, "IP group %s of DNAT rule %s is not in the input", last_seg(missing), hop_name));
-	if (!ni)
-		return;
-	const char *fname = pip ? front_name(x, pip) : fw->name;
-	epb *b = ep_get(x, c, pip ? pip : fw->id, fname, "firewall-dnat", NULL, NULL, NULL);
-	if (!b)
-		return;
-	aza_json_each(dp, aza_json_get(rule, "destinationPorts")) {
-		const char *ds = aza_json_str(dp);
-		aza_json_each(pr, aza_json_get(rule, protos_key)) {
-			unsigned proto = lb_protos(aza_json_str(pr));
-			if (!proto || !ds)
-				continue;
-			for (unsigned bit = AZA_NSG_TCP; bit <= AZA_NSG_UDP; bit <<= 1) {
-				if (!(proto & bit))
-					continue;
-				aza_expo_reach *r = reach_add(x, b);
-				aza_expo_hop *h = aza_arena__alloc(&x->a, sizeof *h);
-				if (!r || !h) {
-					x->oom = 1;
-					return;
-				}
-				*h = (aza_expo_hop){"firewall-dnat", fw->id, hop_name, "", 0};
-				unsigned fport = (unsigned)atoi(ds);
-				*r = (aza_expo_reach){aza_nsg_proto_name(bit), bport, bport, fport, fport, v4, v6,
-				                      v4 == internet_v4() && v6 == internet_v6(),
-				                      v4 >= AZA_NSG_WIDE_V4 || v6 >= AZA_NSG_WIDE_V6, 0, h, 1};
-			}
-		}
+		d.why = aza_arena__printf(&x->a, "IP group %s of DNAT rule %s is not in the input", last_seg(missing), hop_name);
+	else if (bad)
+		d.why = aza_arena__printf(&x->a, "source '%s' of DNAT rule %s cannot be read", bad, hop_name);
+	if ((missing || bad) && !d.why)
+		x->oom = 1;
+	unsigned protos = 0;
+	aza_json_each(pr, aza_json_get(rule, protos_key)) {
+		int ok;
+		protos |= dnat_protos(aza_json_str(pr), &ok);
+		if (!ok && !d.why)
+			d.why = aza_arena__printf(&x->a, "protocol '%s' of DNAT rule %s cannot be read",
+			                          aza_json_str(pr) ? aza_json_str(pr) : "(not a string)", hop_name);
 	}
+	if ((!ni || !protos) && !d.why)
+		return;
+	ipc *c = ip_find(x, ta);
+	unsigned bport = (unsigned)atoi(tp);
+	if (c)
+		dnat_reach(x, &d, c, protos, bport, NULL);
+	else if (!dnat_ilb(x, &d, ta, bport, protos))
+		targets_gap(x, ta, sc,
+		            aza_arena__printf(&x->a, "DNAT rule %s translates to %s, which is no IP configuration or load balancer frontend "
+		                                     "in the input: this resource's address is not known and may be it",
+		                              hop_name, ta));
 }
 
 #define T_FWPOL "Microsoft.Network/firewallPolicies"
 #define T_RCG T_FWPOL "/ruleCollectionGroups"
 
+/* DNAT rules of a firewall that are not known: any address the firewall
+ * reaches may be a target (why, on the firewall and those resources). */
+static void dnat_unknown(aza_expo *x, const aza_res *fw, const fwscope *sc, const char *why)
+{
+	if (!why) {
+		x->oom = 1;
+		return;
+	}
+	gap(x, fw->id, why);
+	targets_gap(x, NULL, sc, aza_arena__printf(&x->a, "firewall %s: %s; this resource may be a DNAT target (the firewall reaches %s)",
+	                                           fw->name, why, sc->text));
+}
+
 /* The DNAT rules of a firewall policy and of its base policies. */
-static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const char *pol_id, int depth)
+static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const char *pol_id, int depth, const fwscope *sc)
 {
 	const aza_res *pol = pol_id ? aza_inv_find(x->inv, pol_id) : NULL;
 	if (!pol) {
 		if (pol_id)
-			gap(x, fw->id, aza_arena__printf(&x->a, "firewall policy %s is not in the input (its DNAT rules are not known)",
-			                                 last_seg(pol_id)));
+			dnat_unknown(x, fw, sc, aza_arena__printf(&x->a, "firewall policy %s is not in the input (its DNAT rules are not known)",
+			                                          last_seg(pol_id)));
 		return;
 	}
 	if (depth > 8)
 		return;
 	const char *base = jstr(doc_of(x, pol), "properties.basePolicy.id");
 	if (base)
-		policy_dnat(x, fw, pip, base, depth + 1);
+		policy_dnat(x, fw, pip, base, depth + 1, sc);
 	int groups = 0;
 	for (const aza_res *g = aza_inv_child(x->inv, pol->id, T_RCG); g && !x->oom; g = aza_inv_next_child(g, pol->id)) {
 		groups++;
@@ -2155,14 +2506,15 @@ static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const c
 					x->oom = 1;
 					return;
 				}
-				dnat_rule(x, fw, pip, hn, rule, "ipProtocols");
+				dnat_rule(x, fw, pip, hn, rule, "ipProtocols", sc);
 			}
 		}
 	}
 	size_t listed = aza_json_len(aza_json_path(doc_of(x, pol), "properties.ruleCollectionGroups"));
 	if ((size_t)groups < listed)
-		gap(x, fw->id, aza_arena__printf(&x->a, "%zu rule collection group%s of firewall policy %s %s not in the input", listed - (size_t)groups,
-		                                 listed - (size_t)groups == 1 ? "" : "s", pol->name, listed - (size_t)groups == 1 ? "is" : "are"));
+		dnat_unknown(x, fw, sc,
+		             aza_arena__printf(&x->a, "%zu rule collection group%s of firewall policy %s %s not in the input", listed - (size_t)groups,
+		                               listed - (size_t)groups == 1 ? "" : "s", pol->name, listed - (size_t)groups == 1 ? "is" : "are"));
 }
 
 static void firewalls(aza_expo *x)
@@ -2171,6 +2523,8 @@ static void firewalls(aza_expo *x)
 		const aza_json *fp = aza_json_get(doc_of(x, fw), "properties");
 		const char *pip = NULL;
 		aza_json_each(ic, aza_json_get(fp, "ipConfigurations")) if (!pip) pip = jstr(props(ic), "publicIPAddress.id");
+		fwscope sc;
+		fw_scope(x, fp, &sc);
 		aza_json_each(col, aza_json_get(fp, "natRuleCollections")) {
 			aza_json_each(rule, aza_json_get(props(col), "rules")) {
 				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
@@ -2179,46 +2533,36 @@ static void firewalls(aza_expo *x)
 					x->oom = 1;
 					return;
 				}
-				dnat_rule(x, fw, pip, hn, rule, "protocols");
+				dnat_rule(x, fw, pip, hn, rule, "protocols", &sc);
 			}
 		}
 		const char *pol = jstr(fp, "firewallPolicy.id");
 		if (pol)
-			policy_dnat(x, fw, pip, pol, 0);
+			policy_dnat(x, fw, pip, pol, 0, &sc);
 	}
 }
 
-/* Resource of a NIC: its VM when known. */
+/* Resource of a NIC: its VM when the input has it (named by the NIC's
+ * virtualMachine.id, or naming the NIC in its networkProfile), else the
+ * NIC itself: endpoints on a VM the input lacks would reach no finding. */
 static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const char **id, const char **type, const char **name)
 {
 	const char *vm = jstr(nd, "properties.virtualMachine.id");
 	*id = nic->id;
 	*type = nic->type;
 	*name = nic->name;
-	if (!vm)
-		return;
-	const aza_res *r = x->nvms ? aza_inv_find(x->inv, vm) : NULL;
-	if (r) {
-		*id = r->id;
-		*type = r->type;
-		*name = r->name;
-		return;
+	const aza_res *r = vm && x->nvms ? aza_inv_find(x->inv, vm) : NULL;
+	if (!r) {
+		hent *e = ht_get(&x->nicvm, NULL, nic);
+		r = e ? e->val : NULL;
 	}
-	/* A VM the input lacks: its type and name from the id. */
-	const char *at = aza__istrstr(vm, "/providers/" T_VM "/");
-	if (at && !strchr(at + strlen("/providers/" T_VM "/"), '/')) {
-		if ((*id = keep(x, vm))) {
-			*type = T_VM;
-			*name = last_seg(*id);
-		}
+	if (!r)
 		return;
-	}
-	const char *t, *n, *s, *g, *p;
-	if (!aza_id_parse(&x->a, vm, &t, &n, &s, &g, &p)) {
-		*id = keep(x, vm);
-		*type = t;
-		*name = n;
-	}
+	*id = r->id;
+	*type = r->type;
+	*name = r->name;
+	if (!ht_get(&x->owners, nic->id, NULL) && !ht_put(&x->a, &x->owners, nic->id, NULL, (void *)r->id))
+		x->oom = 1;
 }
 
 /* Does an IP configuration need its record from the start: a public IP
@@ -2279,8 +2623,9 @@ static void nic_read(aza_expo *x, const aza_res *nic, int lazy)
 			made++;
 		}
 	}
-	if (!newest && aza_json_get(nd, "properties"))
-		gap(x, id, aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name));
+	if (!newest && nd)
+		gap(x, id, aza_json_get(nd, "properties") ? aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name)
+		                                          : aza_arena__printf(&x->a, "NIC %s has no properties (its IP configurations are not known)", nic->name));
 	/* ip_find walks a NIC's records from its newest (x->all order). */
 	if (newest)
 		newest->nic_n = made;
@@ -2362,15 +2707,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	    ht_init(&x->members, 1024) || ht_init(&x->views, 1024) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
 	    ht_init(&x->docs, 1024) || ht_init(&x->strs, 1024) || ht_init(&x->pips, 1024) ||
-	    ht_init(&x->assumes, 64) || ht_init(&x->nics, 1024)) {
+	    ht_init(&x->assumes, 64) || ht_init(&x->nics, 1024) || ht_init(&x->nicvm, 1024) || ht_init(&x->owners, 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
-	/* NICs */
-	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
-		if (!nic->pseudo)
-			nic_read(x, nic, 1);
-	/* VMs: NICs the input does not hold */
+	/* VMs: the NICs they name (read before the NICs, whose owner they
+	 * may be: nic_owner), and NICs the input does not hold */
 	for (const aza_res *vm = aza_inv_first(inv, T_VM); vm && !x->oom; vm = vm->next_of_type) {
 		aza_arena_mark dm = aza_arena__mark(&x->d);
 		const aza_json *vd = doc_tmp(x, vm);
@@ -2389,7 +2731,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		size_t found = 0;
 		aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
 			const char *nid = aza_json_str(aza_json_get(ni, "id"));
-			found += nid && aza_inv_find(inv, nid);
+			const aza_res *nr = nid ? aza_inv_find(inv, nid) : NULL;
+			found += nr != NULL;
+			/* The VM names its NICs: in a template that is the only tie
+			 * (a NIC's virtualMachine.id is filled at deployment). */
+			if (nr && !ht_get(&x->nicvm, NULL, nr) && !ht_put(&x->a, &x->nicvm, NULL, nr, (void *)vm))
+				x->oom = 1;
 		}
 		if (aza_json_len(cfgs) && !found) {
 			aza_json__touch_reset();
@@ -2416,6 +2763,10 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 		}
 		aza_arena__reset(&x->d, dm);
 	}
+	/* NICs */
+	for (const aza_res *nic = aza_inv_first(inv, T_NIC); nic && !x->oom; nic = nic->next_of_type)
+		if (!nic->pseudo)
+			nic_read(x, nic, 1);
 	/* Scale sets */
 	for (const aza_res *ss = aza_inv_first(inv, T_VMSS); ss && !x->oom; ss = ss->next_of_type) {
 		aza_json__touch_reset();
@@ -2518,7 +2869,8 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->gap_id);
 	aza__free(x->gap_why);
 	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
-	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes, &x->nics};
+	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes, &x->nics,
+	              &x->nicvm, &x->owners};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
@@ -2575,6 +2927,12 @@ int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
 const char *aza_expo__gap_for(const aza_expo *x, const char *res_id)
 {
 	hent *e = ht_get(&x->gaps, res_id, NULL);
+	return e ? e->val : NULL;
+}
+
+const char *aza_expo__nic_owner(const aza_expo *x, const char *nic_id)
+{
+	hent *e = ht_get(&x->owners, nic_id, NULL);
 	return e ? e->val : NULL;
 }
 

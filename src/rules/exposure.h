@@ -105,6 +105,11 @@ size_t aza_expo__for(const aza_expo *x, const char *resource_id, size_t *first);
 int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k);
 /* Why part of a resource's exposure could not be evaluated, or NULL. */
 const char *aza_expo__gap_for(const aza_expo *x, const char *resource_id);
+/* The id of the VM in the input that NIC nic_id's endpoints are on (its
+ * virtualMachine.id, or a VM whose networkProfile names it), for the NICs
+ * the model read; NULL: none (a NIC whose VM the input lacks is judged
+ * itself). */
+const char *aza_expo__nic_owner(const aza_expo *x, const char *nic_id);
 /* Bytes the model holds (for the benchmark). */
 size_t aza_expo__bytes(const aza_expo *x);
 /* The model for a report: the one the rules built, else built now when an

@@ -345,8 +345,22 @@ static const char *reach_txt(aza_ev *ev, const aza_expo_endpoint *e, const aza_e
 
 static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
 {
+	const aza_expo *x = aza_expo__of(ev);
+	if (!x) {
+		aza_unknown(ev, r, "out of memory building the exposure model");
+		return;
+	}
 	if (aza__strieq(r->type, NIC)) {
-		const char *vm = aza_json_str(aza_prop(ev, r, "properties.virtualMachine.id"));
+		/* Judged on its VM when the input holds the VM (tied by the NIC's
+		 * virtualMachine.id, or in a template by the VM's networkProfile);
+		 * a NIC whose VM the input lacks is judged itself, as the model
+		 * puts its endpoints on it: else no finding would tell. */
+		const char *vm = aza_expo__nic_owner(x, r->id);
+		if (!vm) { /* a NIC the model did not read (no public frontend names it) */
+			vm = aza_json_str(aza_prop(ev, r, "properties.virtualMachine.id"));
+			if (vm && !aza_inv_find(aza_ev_inv(ev), vm))
+				vm = NULL;
+		}
 		if (vm) {
 			size_t l = strlen(vm);
 			while (l > 1 && vm[l - 1] == '/')
@@ -357,11 +371,6 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 			aza_na(ev, r, "attached to VM %.*s (judged on the VM)", (int)(vm + l - nm), nm);
 			return;
 		}
-	}
-	const aza_expo *x = aza_expo__of(ev);
-	if (!x) {
-		aza_unknown(ev, r, "out of memory building the exposure model");
-		return;
 	}
 	size_t first, ne = aza_expo__for(x, r->id, &first);
 	const char *fails = NULL, *unk = NULL, *narrow = NULL;
@@ -529,6 +538,10 @@ static void flow_retention(aza_ev *ev, const aza_res *r, int want)
 	int b, k = aza_prop_bool(ev, r, "properties.enabled", &b);
 	if (k < 0) {
 		aza_unknown(ev, r, "enabled is not a boolean");
+		return;
+	}
+	if (!k) { /* only enabled true passes: absent data is not a PASS */
+		aza_unknown(ev, r, "enabled is absent: whether the flow log runs is not known");
 		return;
 	}
 	if (k && !b) {
@@ -1037,7 +1050,8 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 
 
 #define EXPO_DEFAULTS \
-	"Judged on each VM, scale set and NIC without a VM (NICs of a VM: NOT_APPLICABLE, judged on the VM), through every public frontend: " \
+	"Judged on each VM, scale set and NIC without a VM in the input (NICs of a VM, by the NIC's virtualMachine.id or the VM's " \
+	"networkProfile: NOT_APPLICABLE, judged on the VM), through every public frontend: " \
 	"a public IP on the IP configuration, a public load balancer's load-balancing rules, inbound NAT rules and pools (frontend port " \
 	"translated to the backend port), scale set instance public IPs, Azure Firewall DNAT rules. The subnet NSG then the NIC NSG must " \
 	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
@@ -1050,7 +1064,11 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"destination prefix holding all of the subnet holds it, one holding none of it does not; for any other, an Allow is taken to " \
 	"apply and a Deny not to cover it: what is reachable only under that reading is UNKNOWN, naming the rules. " \
 	"Internet sources narrower than a /16 are reported " \
-	"as allow-listed, not as a failure. A subnet, NSG, NIC or load balancer the path needs but the input lacks gives UNKNOWN. " \
+	"as allow-listed, not as a failure. A subnet, NSG, NIC, public IP (its SKU) or load balancer the path needs but the input " \
+	"lacks, or one without properties, gives UNKNOWN. DNAT rules not known (a firewall policy or rule collection group not in " \
+	"the input) give UNKNOWN to the resources of the firewall's virtual network and its peered ones (any, when its virtual " \
+	"network is not in the input); a DNAT or backend pool address tied to no IP configuration, to those whose subnet holds it. " \
+	"DNAT to an internal load balancer frontend is followed through its rules. " \
 	"Application Gateway backends are HTTP(S)-proxied and not counted. See docs/exposure.md."
 
 const struct aza_rule aza_rules_network[] = {
@@ -1106,7 +1124,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Network Watcher > Flow logs > select the NSG flow log > Retention days: 90 or more (0 = forever).",
 		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.retentionPolicy = {enabled: true, days: 90}",
-		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy enabled false or absent fails: no retention policy applies. A disabled flow log fails.",
+		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy enabled false or absent fails: no retention policy applies. A disabled flow log fails; one without enabled is UNKNOWN (only enabled true can pass).",
 		.check = flow_nsg,
 	},
 	{
