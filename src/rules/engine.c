@@ -8,6 +8,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "../lib/scan.h"
 #include "../lib/template.h"
 #include "exposure.h"
+#include "nsg.h"
 
 /* An evaluator: one per thread. The first (the calling thread's) appends
  * findings to the scan; the second appends to its own buffer, which the
@@ -982,4 +984,50 @@ out:
 	if (rc || ev.failed)
 		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
 	return 0;
+}
+
+/* IPv4 ranges wider than a /8 (prefix length below 8: 32 million addresses
+ * or more) are no allow-list: such a rule opens a firewall (Key Vault,
+ * Storage) to the internet at large, even though the default action is
+ * Deny. */
+#define WIDE_IP_RULE_V4 16777216.0
+
+/* The first IP rule that opens the firewall (an IPv4 prefix below /8, an
+ * IPv6 /0): 1 with *val and *all (it admits every address) set; 0 when none
+ * does; -1 when the rules cannot be read (not an array, a value that is not
+ * an address range), with *val set to the reason. */
+static int open_ip_rule(aza_ev *ev, const aza_res *r, const char **val, int *all)
+{
+	const aza_json *rules = aza_prop(ev, r, "properties.networkAcls.ipRules");
+	if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
+		*val = "networkAcls.ipRules is not an array";
+		return -1;
+	}
+	aza_json_each(rule, rules) {
+		const char *v = aza_json_str(aza_json_get(rule, "value"));
+		aza_nsg_span sp;
+		if (!v || !aza_nsg__prefix(v, &sp)) {
+			*val = v ? aza_ev_fmt(ev, "IP rule value '%s' is not an address or address range", v)
+			         : "an IP rule has no string value";
+			return -1;
+		}
+		*all = sp.lo == 0 && sp.hi == (sp.v6 ? UINT64_MAX : 0xffffffffu);
+		if (*all || (!sp.v6 && (double)(sp.hi - sp.lo) + 1 > WIDE_IP_RULE_V4)) {
+			*val = v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
+{
+	const char *open = NULL;
+	int all = 0, k = open_ip_rule(ev, r, &open, &all);
+	if (k < 0)
+		aza_unknown(ev, r, "networkAcls.defaultAction is Deny but %s", open);
+	else if (k)
+		aza_fail(ev, r, "networkAcls.defaultAction is Deny but IP rule '%s' admits %s", open,
+		         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+	return k != 0;
 }

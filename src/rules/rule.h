@@ -89,6 +89,13 @@ static inline int aza_api_version_unknown(const aza_res *r)
 	return r->api_version && r->api_version[0] == '[';
 }
 
+/* For a firewall whose networkAcls.defaultAction is Deny (Key Vault,
+ * Storage): reports FAIL when one of its ipRules ([{"value": "1.2.3.0/24"}])
+ * opens it to the internet at large (an IPv4 prefix below /8, or every
+ * address) and UNKNOWN when they cannot be read, and returns 1; returns 0,
+ * reporting nothing, when the rules are an allow-list. */
+int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r);
+
 /* The inventory, for rules that look across resources. */
 aza_inv *aza_ev_inv(aza_ev *ev);
 const struct aza_cfg *aza_ev_cfg(aza_ev *ev);

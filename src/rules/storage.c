@@ -141,12 +141,15 @@ static void default_deny(aza_ev *ev, const aza_res *r)
 {
 	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
 	const char *da = aza_json_str(aza_prop(ev, r, "properties.networkAcls.defaultAction"));
-	if (da && aza__strieq(da, "Deny")) {
-		aza_pass(ev, r, "networkAcls.defaultAction is Deny");
-		return;
-	}
 	if (pna && aza__strieq(pna, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+		return;
+	}
+	if (da && aza__strieq(da, "Deny")) {
+		/* An IP rule as wide as the internet undoes the Deny (as for
+		 * Key Vault, AZA-KV-009). */
+		if (!aza_deny_ip_rules_open(ev, r))
+			aza_pass(ev, r, "networkAcls.defaultAction is Deny");
 		return;
 	}
 	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
@@ -724,7 +727,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
 		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
 		.arm = "properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all.",
+		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. With Deny, an IP rule wider than a /8 (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN.",
 		.check = default_deny,
 	},
 	{
