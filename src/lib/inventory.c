@@ -807,21 +807,23 @@ void aza_inv__mark(aza_inv *inv)
 	inv->epoch++;
 }
 
-int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char *why)
+/* The one place gaps are made: from a snapshot's errors (aza_inv__add_gap)
+ * and from inputs that hold part of a listing (aza_inv__gap). NULL strings
+ * read as "". */
+static int push_gap(aza_inv *inv, const char *scope, const char *type, const char *api, int status, const char *message)
 {
 	aza_gap *g = aza_arena__alloc(&inv->a, sizeof *g);
-	const char *m = aza_arena__printf(&inv->a, "%s: %s", source, why);
-	if (!g || !m)
+	if (!g || !message)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
-	g->scope = "/";
-	g->type = type;
-	g->api = "input";
-	g->message = m;
-	g->status = 0;
-	g->next = inv->gaps;
+	*g = (aza_gap){scope ? scope : "", type ? type : "", api ? api : "", message, status, inv->gaps};
 	inv->gaps = g;
 	inv->ngaps++;
 	return 0;
+}
+
+int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char *why)
+{
+	return push_gap(inv, "", type, "input", 0, aza_arena__printf(&inv->a, "%s: %s", source, why));
 }
 
 int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why)
@@ -1121,20 +1123,11 @@ int aza_inv__add_gap(aza_inv *inv, const aza_json *e, const char *source)
 	inv->deployed = 1;
 	if (!aza_json_is(e, AZA_JOBJ))
 		return aza__err(inv->ctx, AZA_EINPUT, "%s: each entry of \"errors\" must be an object", source);
-	aza_gap *g = aza_arena__alloc(&inv->a, sizeof *g);
-	if (!g)
-		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
-	const char *s;
-	g->scope = (s = aza_json_str(aza_json_get(e, "scope"))) ? s : "";
-	g->type = (s = aza_json_str(aza_json_get(e, "type"))) ? s : "";
-	g->api = (s = aza_json_str(aza_json_get(e, "api"))) ? s : "";
-	g->message = (s = aza_json_str(aza_json_get(e, "message"))) ? s : "";
+	const char *m = aza_json_str(aza_json_get(e, "message"));
 	double st = 0;
-	g->status = aza_json_num(aza_json_get(e, "status"), &st) ? (int)st : 0;
-	g->next = inv->gaps;
-	inv->gaps = g;
-	inv->ngaps++;
-	return 0;
+	return push_gap(inv, aza_json_str(aza_json_get(e, "scope")), aza_json_str(aza_json_get(e, "type")),
+	                aza_json_str(aza_json_get(e, "api")), aza_json_num(aza_json_get(e, "status"), &st) ? (int)st : 0,
+	                m ? m : "");
 }
 
 const aza_gap *aza_inv_gap(aza_inv *inv, const char *type, const char *id)

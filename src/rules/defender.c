@@ -66,8 +66,15 @@ static int tier(aza_ev *ev, const aza_res *p, const char *what, int report_pass)
 	}
 	if (aza__strieq(t, "Standard")) {
 		if (report_pass) {
+			/* Resources can be excluded one by one (a pricing on the
+			 * resource): the plan is on, so it passes, but the message
+			 * says that not all are covered. */
 			const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
-			aza_pass(ev, p, "pricingTier is Standard%s%s: %s is on", sp ? ", subPlan " : "", sp ? sp : "", what);
+			const char *cov = aza_json_str(aza_prop(ev, p, "properties.resourcesCoverageStatus"));
+			aza_pass(ev, p, "pricingTier is Standard%s%s: %s is on%s", sp ? ", subPlan " : "", sp ? sp : "", what,
+			         cov && aza__strieq(cov, "PartiallyCovered")
+			             ? ", but resourcesCoverageStatus is PartiallyCovered: some resources are excluded from the plan"
+			             : "");
 		}
 		return 1;
 	}
@@ -92,22 +99,7 @@ PLAN(plan_cspm, "CloudPosture", "Defender CSPM")
 PLAN(plan_api, "Api", "Defender for APIs")
 PLAN(plan_containers, "Containers", "Defender for Containers")
 
-/* Machines can be excluded one by one (a pricing on the resource): the
- * subscription's plan then reports resourcesCoverageStatus
- * PartiallyCovered. The plan is on, so it passes, but the message says
- * that not every machine is covered. */
-static void plan_servers(aza_ev *ev, const aza_res *r)
-{
-	const char *what = "Defender for Servers";
-	const aza_res *p = pricing(ev, r, "VirtualMachines", what);
-	if (!p || tier(ev, p, what, 0) <= 0)
-		return;
-	const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
-	const char *cov = aza_json_str(aza_prop(ev, p, "properties.resourcesCoverageStatus"));
-	int partial = cov && aza__strieq(cov, "PartiallyCovered");
-	aza_pass(ev, p, "pricingTier is Standard%s%s: %s is on%s", sp ? ", subPlan " : "", sp ? sp : "", what,
-	         partial ? ", but resourcesCoverageStatus is PartiallyCovered: some machines are excluded from the plan" : "");
-}
+PLAN(plan_servers, "VirtualMachines", "Defender for Servers")
 PLAN(plan_storage, "StorageAccounts", "Defender for Storage")
 PLAN(plan_app, "AppServices", "Defender for App Service")
 PLAN(plan_cosmos, "CosmosDbs", "Defender for Azure Cosmos DB")

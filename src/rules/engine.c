@@ -297,7 +297,7 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 	aza_inv *inv = ev->s->inv;
 	const aza_gap *g = aza_inv_gap(inv, type, r->id);
 	if (g) {
-		const char *scope = *g->scope && strcmp(g->scope, "/") ? g->scope : "the tenant";
+		const char *scope = *g->scope ? g->scope : "the tenant";
 		if (!strcmp(g->api, "input")) /* an input that holds part of a listing (aza_inv__gap) */
 			*why = aza_ev_fmt(ev, "%s could not be read in full for %s (%s)", type, scope, g->message);
 		else

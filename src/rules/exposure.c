@@ -1949,11 +1949,9 @@ static int in_scope(const fwscope *sc, const char *sid)
 {
 	if (!sc || sc->all || !sid)
 		return 1;
-	for (size_t i = 0; i < sc->n; i++) {
-		size_t l = strlen(sc->vnet[i]);
-		if (aza__strnieq(sid, sc->vnet[i], l) && aza__strnieq(sid + l, "/subnets/", 9))
+	for (size_t i = 0; i < sc->n; i++)
+		if (aza_id_within(sid, sc->vnet[i]))
 			return 1;
-	}
 	return 0;
 }
 
@@ -2246,20 +2244,8 @@ static int src_add(const char *s, aza_nsg_span *src, size_t *n)
 		src[(*n)++] = (aza_nsg_span){a.lo, b.lo, a.v6};
 		return 1;
 	}
-	if (!parse_ip(s, &src[*n], NULL))
+	if (!aza_nsg__prefix(s, &src[*n]))
 		return 0;
-	const char *sl = strchr(s, '/');
-	int full = src[*n].v6 ? 128 : 32, w = src[*n].v6 ? 64 : 32, bits = full;
-	if (sl) {
-		if (!sl[1] || strspn(sl + 1, "0123456789") != strlen(sl + 1) || strlen(sl + 1) > 3 || atoi(sl + 1) > full)
-			return 0;
-		bits = atoi(sl + 1);
-	}
-	if (bits > w)
-		bits = w;
-	uint64_t host = bits <= 0 ? (src[*n].v6 ? V6MAX : V4MAX) : bits >= w ? 0 : ((1ull << (w - bits)) - 1);
-	src[*n].lo &= ~host;
-	src[*n].hi = src[*n].lo | host;
 	(*n)++;
 	return 1;
 }

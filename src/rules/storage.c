@@ -140,7 +140,8 @@ static void container_public(aza_ev *ev, const aza_res *r)
 static void default_deny(aza_ev *ev, const aza_res *r)
 {
 	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
-	const char *da = aza_json_str(aza_prop(ev, r, "properties.networkAcls.defaultAction"));
+	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
+	const char *da = aza_json_str(v);
 	if (pna && aza__strieq(pna, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
 		return;
@@ -152,7 +153,6 @@ static void default_deny(aza_ev *ev, const aza_res *r)
 			aza_pass(ev, r, "networkAcls.defaultAction is Deny");
 		return;
 	}
-	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
 	if (da && aza__strieq(da, "Allow"))
 		aza_fail(ev, r, "networkAcls.defaultAction is %s: all networks may connect", da);
 	else if (da || (v && !aza_json_is(v, AZA_JNULL)))
