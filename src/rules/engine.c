@@ -1031,3 +1031,53 @@ int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
 		         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
 	return k != 0;
 }
+
+/* A template's resource has no privateEndpointConnections until deployed:
+ * its private endpoint is a Microsoft.Network/privateEndpoints resource of
+ * the same template whose automatic connection (privateLinkServiceConnections;
+ * manual ones wait for approval) names the resource, and Azure approves
+ * such a connection when it creates it. The id is compared as the expander
+ * built it (resourceId() gives the same id as the resource's own); a target
+ * only known at deployment makes the verdict UNKNOWN (the engine's rule for
+ * reading one). */
+static const aza_res *template_endpoint(aza_ev *ev, const aza_res *r)
+{
+	for (const aza_res *pe = aza_inv_first(aza_ev_inv(ev), "Microsoft.Network/privateEndpoints"); pe; pe = pe->next_of_type) {
+		if (!pe->api_version || !*pe->api_version || strcmp(pe->source, r->source))
+			continue;
+		aza_json_each(c, aza_prop(ev, pe, "properties.privateLinkServiceConnections")) {
+			const char *id = aza_json_str(aza_json_path(c, "properties.privateLinkServiceId"));
+			if (id && aza__strieq(id, r->id))
+				return pe;
+		}
+	}
+	return NULL;
+}
+
+void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what)
+{
+	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
+	size_t approved = 0, other = 0;
+	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
+		aza_unknown(ev, r, "privateEndpointConnections is not an array");
+		return;
+	}
+	aza_json_each(c, pe) {
+		const char *st = aza_json_str(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"));
+		if (st && aza__strieq(st, "Approved"))
+			approved++;
+		else
+			other++;
+	}
+	int tmpl = r->api_version && *r->api_version;
+	const aza_res *tpe = !approved && tmpl ? template_endpoint(ev, r) : NULL;
+	if (approved)
+		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
+	else if (tpe)
+		aza_pass(ev, r, "the template deploys private endpoint '%s' with an automatic connection (privateLinkServiceConnections) to the %s",
+		         tpe->name, what);
+	else
+		aza_fail(ev, r, "no approved private endpoint connection%s%s",
+		         other ? aza_ev_fmt(ev, " (%zu pending or rejected)", other) : "",
+		         tmpl ? aza_ev_fmt(ev, " and no private endpoint of the template connects to the %s", what) : "");
+}

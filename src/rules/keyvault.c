@@ -245,23 +245,7 @@ static void firewall(aza_ev *ev, const aza_res *r)
 
 static void private_endpoints(aza_ev *ev, const aza_res *r)
 {
-	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
-	size_t approved = 0, other = 0;
-	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
-		aza_unknown(ev, r, "privateEndpointConnections is not an array");
-		return;
-	}
-	aza_json_each(c, pe) {
-		const char *st = aza_json_str(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"));
-		if (st && aza__strieq(st, "Approved"))
-			approved++;
-		else
-			other++;
-	}
-	if (approved)
-		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
-	else
-		aza_fail(ev, r, "no approved private endpoint connection%s", other ? aza_ev_fmt(ev, " (%zu pending or rejected)", other) : "");
+	aza_private_endpoints(ev, r, "vault");
 }
 
 static int has_rotate(const aza_json *pol)
@@ -530,12 +514,12 @@ const struct aza_rule aza_rules_keyvault[] = {
 	{
 		.id = "AZA-KV-010", .title = "Key vaults use private endpoints",
 		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = KV,
-		.cis = "6.0.0:8.3.8",
+		.needs = "Microsoft.Network/privateEndpoints", .cis = "6.0.0:8.3.8",
 		.rationale = "Private endpoints keep traffic to the vault inside the virtual network and on the Microsoft backbone.",
 		.portal = "Key vault > Settings > Networking > Private endpoint connections > + Create.",
 		.cli = "az network private-endpoint create -g <rg> -n <pe> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <vault id> --group-id vault --connection-name <name>",
 		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the vault (groupIds ['vault'])",
-		.defaults = "Only connections whose state is Approved count.",
+		.defaults = "Only connections whose state is Approved count. A template vault has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the vault's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN.",
 		.check = private_endpoints,
 	},
 	{

@@ -37,8 +37,22 @@ static const char *vnet_id(aza_ev *ev, const aza_res *r)
 	return v && *v ? v : NULL;
 }
 
+/* Resource Manager returns a deployed workspace's parameters (at least
+ * enableNoPublicIp and the managed storage account's), so a deployed
+ * workspace without them was exported incompletely: whether it is
+ * VNet-injected is not known. A template states only what it sets. */
+static int params_missing(aza_ev *ev, const aza_res *r)
+{
+	if (is_template(r) || aza_json_is(aza_prop(ev, r, "properties.parameters"), AZA_JOBJ))
+		return 0;
+	aza_unknown(ev, r, "properties.parameters is absent from the workspace (incomplete export?): its network is not known");
+	return 1;
+}
+
 static void vnet_injection(aza_ev *ev, const aza_res *r)
 {
+	if (params_missing(ev, r))
+		return;
 	const aza_json *v = param(ev, r, "customVirtualNetworkId");
 	if (v && !aza_json_str(v)) {
 		aza_unknown(ev, r, "parameters.customVirtualNetworkId.value is not a string");
@@ -75,6 +89,8 @@ static int find_subnet(aza_ev *ev, const char *vnet, const char *name, const cha
 
 static void subnet_nsgs(aza_ev *ev, const aza_res *r)
 {
+	if (params_missing(ev, r))
+		return;
 	const char *vnet = vnet_id(ev, r);
 	if (!vnet) {
 		aza_na(ev, r, "not VNet-injected (see AZA-DBX-001): the managed network's NSGs are Databricks-controlled");
@@ -195,20 +211,7 @@ static void public_access(aza_ev *ev, const aza_res *r)
 
 static void private_endpoints(aza_ev *ev, const aza_res *r)
 {
-	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
-	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
-		aza_unknown(ev, r, "privateEndpointConnections is not an array");
-		return;
-	}
-	size_t approved = 0;
-	aza_json_each(c, pe) {
-		if (aza_json_streq(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"), "Approved"))
-			approved++;
-	}
-	if (approved)
-		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
-	else
-		aza_fail(ev, r, "no approved private endpoint connection");
+	aza_private_endpoints(ev, r, "workspace");
 }
 
 #define DBX_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS, .types = DBX
@@ -298,12 +301,12 @@ const struct aza_rule aza_rules_other[] = {
 	},
 	{
 		.id = "AZA-DBX-011", .title = "Databricks workspaces use private endpoints",
-		.area = AZA_AREA_OTHER, .level = 2, .severity = AZA_SEV_LOW, DBX_NET, .cis = "6.0.0:2.1.11",
+		.area = AZA_AREA_OTHER, .level = 2, .severity = AZA_SEV_LOW, DBX_NET, .needs = "Microsoft.Network/privateEndpoints", .cis = "6.0.0:2.1.11",
 		.rationale = "Private endpoints keep front-end and back-end traffic to the workspace on the Microsoft backbone and inside your network.",
 		.portal = "Databricks workspace > Settings > Networking > Private endpoint connections > + Private endpoint.",
 		.cli = "az network private-endpoint create --group-id databricks_ui_api --private-connection-resource-id <workspace id> ...",
 		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the workspace",
-		.defaults = "Only connections whose state is Approved count.",
+		.defaults = "Only connections whose state is Approved count. A template workspace has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the workspace's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN.",
 		.check = private_endpoints,
 	},
 	{

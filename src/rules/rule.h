@@ -96,6 +96,13 @@ static inline int aza_api_version_unknown(const aza_res *r)
  * reporting nothing, when the rules are an allow-list. */
 int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r);
 
+/* The private endpoints rule of a PaaS resource (storage account, key
+ * vault, Databricks workspace; `what` names it in messages): PASS on an
+ * Approved properties.privateEndpointConnections entry or, for a template
+ * resource, on a private endpoint of the same template whose automatic
+ * connection targets it; FAIL otherwise; UNKNOWN when the list is not one. */
+void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what);
+
 /* The inventory, for rules that look across resources. */
 aza_inv *aza_ev_inv(aza_ev *ev);
 const struct aza_cfg *aza_ev_cfg(aza_ev *ev);

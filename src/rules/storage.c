@@ -204,50 +204,9 @@ static void trusted_services(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "networkAcls.bypass is '%s': trusted Microsoft services are not allowed", by ? by : "None");
 }
 
-/* A template's account has no privateEndpointConnections until deployed:
- * its private endpoint is a Microsoft.Network/privateEndpoints resource of
- * the same template whose automatic connection (privateLinkServiceConnections;
- * manual ones wait for approval) names the account, and Azure approves such
- * a connection when it creates it. The id is compared as the expander built
- * it (resourceId() gives the same id as the account's own); a target only
- * known at deployment makes the verdict UNKNOWN (the engine's rule for
- * reading one). */
-static const aza_res *template_endpoint(aza_ev *ev, const aza_res *r)
-{
-	for (const aza_res *pe = aza_inv_first(aza_ev_inv(ev), PRIVATE_ENDPOINT); pe; pe = pe->next_of_type) {
-		if (!is_template(pe) || strcmp(pe->source, r->source))
-			continue;
-		aza_json_each(c, aza_prop(ev, pe, "properties.privateLinkServiceConnections")) {
-			const char *id = aza_json_str(aza_json_path(c, "properties.privateLinkServiceId"));
-			if (id && aza__strieq(id, r->id))
-				return pe;
-		}
-	}
-	return NULL;
-}
-
 static void private_endpoints(aza_ev *ev, const aza_res *r)
 {
-	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
-	size_t approved = 0;
-	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
-		aza_unknown(ev, r, "privateEndpointConnections is not an array");
-		return;
-	}
-	aza_json_each(c, pe) {
-		const char *st = aza_json_str(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"));
-		if (st && aza__strieq(st, "Approved"))
-			approved++;
-	}
-	const aza_res *tpe = !approved && is_template(r) ? template_endpoint(ev, r) : NULL;
-	if (approved)
-		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
-	else if (tpe)
-		aza_pass(ev, r, "the template deploys private endpoint '%s' with an automatic connection (privateLinkServiceConnections) to the account",
-		         tpe->name);
-	else
-		aza_fail(ev, r, "no approved private endpoint connection%s",
-		         is_template(r) ? " and no private endpoint of the template connects to the account" : "");
+	aza_private_endpoints(ev, r, "account");
 }
 
 static void key_reminder(aza_ev *ev, const aza_res *r)

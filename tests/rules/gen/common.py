@@ -30,3 +30,21 @@ def mod(base, **kv):
     o = copy.deepcopy(base)
     for k, v in kv.items(): setp(o, k.replace('__', '.'), v)
     return o
+
+def pe_template(rtype, api, names, endpoints, props=None, extra=None):
+    """An ARM template deploying resources `names` of rtype and, for each
+    (target, groupId, manual) of endpoints, a private endpoint pe1, pe2...
+    whose (manual when asked) connection targets resourceId(rtype, target)."""
+    res = []
+    for n in names:
+        r = {"type": rtype, "apiVersion": api, "name": n, "location": "westeurope", "properties": copy.deepcopy(props or {})}
+        if extra: r.update(copy.deepcopy(extra(n)))
+        res.append(r)
+    for i, (t, group, manual) in enumerate(endpoints):
+        conn = {"name": "c", "properties": {"privateLinkServiceId": f"[resourceId('{rtype}','{t}')]", "groupIds": [group]}}
+        res.append({"type": "Microsoft.Network/privateEndpoints", "apiVersion": "2023-05-01", "name": f"pe{i + 1}", "location": "westeurope",
+                    "dependsOn": [f"[resourceId('{rtype}','{t}')]"],
+                    "properties": {"subnet": {"id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s"},
+                                   ("manualPrivateLinkServiceConnections" if manual else "privateLinkServiceConnections"): [conn]}})
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0", "resources": res}

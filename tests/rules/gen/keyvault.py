@@ -87,6 +87,15 @@ case('AZA-KV-009', 'pass-private', snapshot([vault('kvpriv', properties__network
 simple('AZA-KV-010', {}, {'properties__privateEndpointConnections': DEL}, {'properties__privateEndpointConnections': {"a": 1}}, '1 approved', 'no approved', 'not an array')
 pend = vault('kvpend'); pend['properties']['privateEndpointConnections'][0]['properties']['privateLinkServiceConnectionState']['status'] = 'Pending'
 case('AZA-KV-010', 'fail-pending', snapshot([pend]), "FAIL kvpend ~ 1 pending or rejected")
+# templates: the vault's connections exist only once deployed; a private
+# endpoint of the same template with an automatic connection to it counts,
+# a manual one (waiting for approval) does not
+case('AZA-KV-010', 'pass-template-endpoint',
+     pe_template('Microsoft.KeyVault/vaults', '2023-07-01', ['kvnew', 'kvold', 'kvmanual'], [('kvnew', 'vault', False), ('kvmanual', 'vault', True)],
+                 {"tenantId": "[subscription().tenantId]", "sku": {"family": "A", "name": "standard"}, "accessPolicies": []}),
+     """PASS kvnew ~ the template deploys private endpoint 'pe1'
+FAIL kvold ~ no private endpoint of the template connects to the vault
+FAIL kvmanual ~ no private endpoint of the template connects to the vault""")
 
 # rotation
 R = 'AZA-KV-011'; ds = [KV, KV + '/keys']

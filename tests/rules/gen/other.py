@@ -47,6 +47,22 @@ simple('AZA-DBX-011', {}, {'properties__privateEndpointConnections': []}, {'prop
        '1 approved', 'no approved', 'not an array')
 w = ws('dbxpend'); w['properties']['privateEndpointConnections'][0]['properties']['privateLinkServiceConnectionState']['status'] = 'Pending'
 case('AZA-DBX-011', 'fail-pending', snapshot([w]), "FAIL dbxpend ~ no approved")
+# templates: a private endpoint of the same template with an automatic
+# connection to the workspace counts
+dbx_extra = lambda n: {"sku": {"name": "premium"}}
+case('AZA-DBX-011', 'pass-template-endpoint',
+     pe_template(DBX, '2024-05-01', ['dbxnew', 'dbxold'], [('dbxnew', 'databricks_ui_api', False)],
+                 {"publicNetworkAccess": "Disabled", "requiredNsgRules": "NoAzureDatabricksRules"}, dbx_extra),
+     """PASS dbxnew ~ the template deploys private endpoint 'pe1'
+FAIL dbxold ~ no private endpoint of the template connects to the workspace""")
+# A deployed workspace without its parameters was exported incompletely:
+# whether it is VNet-injected is not known (Resource Manager always returns
+# them); a template without them deploys into a managed network.
+noparams = snapshot([ws('dbxnop', properties__parameters=DEL)])
+case('AZA-DBX-001', 'unknown-noparams', noparams, "UNKNOWN dbxnop ~ properties.parameters is absent")
+case('AZA-DBX-002', 'unknown-noparams', noparams, "UNKNOWN dbxnop ~ properties.parameters is absent")
+case('AZA-DBX-001', 'fail-template-noparams', pe_template(DBX, '2024-05-01', ['dbxtpl'], [], {"publicNetworkAccess": "Disabled"}, dbx_extra),
+     "FAIL dbxtpl ~ Databricks-managed")
 
 # 002 subnet NSGs
 NSG = rid('rg-dbx', 'Microsoft.Network', 'networkSecurityGroups', 'dbx-nsg')
