@@ -15,6 +15,7 @@
 #include "rule.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RA "Microsoft.Authorization/roleAssignments"
@@ -96,10 +97,62 @@ static const char *priv_rbac_role(const char *role_def_id)
 	return NULL;
 }
 
+/* The role definitions by GUID (the last segment of their ids), sorted
+ * case-insensitively (aza__stricmp, whose equality is aza__strieq's), equal
+ * GUIDs in inventory order: find_role_def's lookup by GUID, built once per
+ * check call instead of walking every definition for each assignment
+ * (assignments times definitions). */
+struct rd_ent {
+	const char *g;
+	const aza_res *d;
+	size_t pos; /* place in the inventory's chain */
+};
+struct rd_tab {
+	size_t n;
+	struct rd_ent e[];
+};
+
+static int rd_ent_cmp(const void *a, const void *b)
+{
+	const struct rd_ent *x = a, *y = b;
+	int c = aza__stricmp(x->g, y->g);
+	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The table, built on the first lookup by GUID and kept in the
+ * evaluator's memo under the tenant pseudo-resource (aza_ev_memo_put; the
+ * engine frees it when the check returns). NULL when memory or the memo is
+ * short (nothing else keeps a value under the tenant today): the caller
+ * then walks the definitions as before. */
+static const struct rd_tab *role_def_table(aza_ev *ev)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *key = aza_inv_tenant(inv);
+	struct rd_tab *t = aza_ev_memo_get(ev, key, "iam.roledefs");
+	if (t)
+		return t;
+	size_t n = 0;
+	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type)
+		n++;
+	t = aza__malloc(sizeof *t + n * sizeof t->e[0]);
+	if (!t)
+		return NULL;
+	t->n = 0;
+	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type, t->n++)
+		t->e[t->n] = (struct rd_ent){last_seg(d->id), d, t->n};
+	if (t->n > 1)
+		qsort(t->e, t->n, sizeof t->e[0], rd_ent_cmp);
+	if (aza_ev_memo_put(ev, key, "iam.roledefs", t, aza__free)) {
+		aza__free(t);
+		return NULL;
+	}
+	return t;
+}
+
 /* The role definition an assignment's roleDefinitionId names, when it was
- * collected: that resource, else the definition with the same GUID (a
- * custom role has one GUID tenant-wide but is referenced under each
- * subscription it is used in). */
+ * collected: that resource, else the first definition (in input order)
+ * with the same GUID (a custom role has one GUID tenant-wide but is
+ * referenced under each subscription it is used in). */
 static const aza_res *find_role_def(aza_ev *ev, const char *rd)
 {
 	aza_inv *inv = aza_ev_inv(ev);
@@ -107,23 +160,49 @@ static const aza_res *find_role_def(aza_ev *ev, const char *rd)
 	if (d || !rd)
 		return d;
 	const char *g = last_seg(rd);
-	for (d = aza_inv_first(inv, RD); d && *g; d = d->next_of_type)
-		if (aza__strieq(last_seg(d->id), g))
-			return d;
-	return NULL;
+	if (!*g)
+		return NULL;
+	const struct rd_tab *t = role_def_table(ev);
+	if (!t) {
+		for (d = aza_inv_first(inv, RD); d; d = d->next_of_type)
+			if (aza__strieq(last_seg(d->id), g))
+				return d;
+		return NULL;
+	}
+	/* The first entry not before g: the earliest of its equals. */
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (aza__stricmp(t->e[mid].g, g) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && aza__strieq(t->e[lo].g, g) ? t->e[lo].d : NULL;
 }
 
-/* A custom role that is Owner under another name: a permissions entry with
- * actions '*' whose notActions take back no pattern matching
+static const char *role_name(aza_ev *ev, const aza_res *d)
+{
+	const char *n = aza_json_str(aza_prop(ev, d, "properties.roleName"));
+	return n ? n : d->name;
+}
+
+/* What a collected custom role (type CustomRole) that grants all actions
+ * is: CUSTOM_OWNER when a permissions entry has actions '*' and its
+ * notActions take back no pattern matching
  * Microsoft.Authorization/roleAssignments/write (the right that makes Owner
- * more than Contributor). A '*' role without that right is Contributor-like
- * and is not judged here: its notActions would have to be compared with
- * Contributor's. */
-static int custom_owner_equiv(aza_ev *ev, const aza_res *d)
+ * more than Contributor): Owner under another name; CUSTOM_CONTRIBUTOR when
+ * every such entry takes that right back: Contributor-like (its other
+ * notActions are not compared with Contributor's); 0 for a role without
+ * actions '*' or not a custom role. */
+enum { CUSTOM_CONTRIBUTOR = 1, CUSTOM_OWNER = 2 };
+
+static int custom_star_role(aza_ev *ev, const aza_res *d)
 {
 	const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
 	if (!t || !aza__strieq(t, "CustomRole"))
 		return 0;
+	int kind = 0;
 	aza_json_each(p, aza_prop(ev, d, "properties.permissions")) {
 		if (!aza_json_has_str(aza_json_get(p, "actions"), "*"))
 			continue;
@@ -134,23 +213,27 @@ static int custom_owner_equiv(aza_ev *ev, const aza_res *d)
 				taken = 1;
 		}
 		if (!taken)
-			return 1;
+			return CUSTOM_OWNER;
+		kind = CUSTOM_CONTRIBUTOR;
 	}
-	return 0;
+	return kind;
 }
 
-/* The privileged RBAC role of an assignment's roleDefinitionId: one of the
- * built-in roles above, or a collected Owner-equivalent custom role. */
+/* The privileged RBAC role of an assignment's roleDefinitionId, for a rule
+ * that counts Contributor as privileged (AZA-IAM-003): one of the built-in
+ * roles above, or a collected custom role granting '*', Owner-equivalent
+ * or Contributor-like. A rule about Owner alone must not use it. */
 static const char *priv_rbac_any(aza_ev *ev, const char *rd)
 {
 	const char *n = priv_rbac_role(rd);
 	if (n || !rd)
 		return n;
 	const aza_res *d = find_role_def(ev, rd);
-	if (!d || !custom_owner_equiv(ev, d))
+	int kind = d ? custom_star_role(ev, d) : 0;
+	if (!kind)
 		return NULL;
-	const char *rn = aza_json_str(aza_prop(ev, d, "properties.roleName"));
-	return aza_ev_fmt(ev, "custom role '%s' granting '*'", rn ? rn : d->name);
+	return aza_ev_fmt(ev, "custom role '%s' granting '*'%s", role_name(ev, d),
+	                  kind == CUSTOM_CONTRIBUTOR ? " (Contributor-like)" : "");
 }
 
 /* A scope at or above a subscription: "/", a management group, or a
@@ -275,8 +358,6 @@ static int is_guest(const aza_json *u)
 
 /* ---- Microsoft Entra ID (Graph) ---- */
 
-static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions, const char **narrow);
-
 static void security_defaults(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
@@ -374,17 +455,98 @@ static const char *ca_narrowing(const aza_json *c)
 	return NULL;
 }
 
-/* Why a CA policy's grant controls do not force MFA, or NULL when they do.
- * With AND (or a single control) every control is required, so mfa or an
- * authentication strength among them enforces MFA. With OR any one control
- * satisfies the policy, so a single non-MFA alternative (another built-in
- * control, terms of use, a custom factor) lets a user in without MFA. A
- * policy that asks for no MFA at all gives "" (not worth naming). */
-static const char *grant_not_mfa(aza_ev *ev, const aza_json *g)
+/* The built-in authentication strengths. All three grant the MFA claim
+ * (requirementsSatisfied "mfa"), per Microsoft Graph v1.0 "List
+ * authenticationStrengthPolicies" (GET /policies/authenticationStrengthPolicies),
+ * whose example response lists them with policyType builtIn. */
+static const struct {
+	const char *id, *name;
+} mfa_strengths[] = {
+	{"00000000-0000-0000-0000-000000000002", "Multifactor authentication"},
+	{"00000000-0000-0000-0000-000000000003", "Passwordless MFA"},
+	{"00000000-0000-0000-0000-000000000004", "Phishing-resistant MFA"},
+};
+
+/* Does a CA policy's authentication strength require MFA? The grant
+ * controls' authenticationStrength is a Graph authenticationStrengthPolicy
+ * (properties id, displayName, policyType, requirementsSatisfied,
+ * allowedCombinations: Microsoft Graph v1.0, "authenticationStrengthPolicy
+ * resource type" and the authenticationStrength relationship of
+ * "conditionalAccessGrantControls resource type"). requirementsSatisfied
+ * (authenticationStrengthRequirements: none, mfa, unknownFutureValue) says
+ * whether satisfying the strength grants the MFA claim; it is read
+ * case-insensitively, as comma-separated flags. 1: it grants MFA (mfa among
+ * the flags, or, the property absent, the id of a built-in strength); 0: it
+ * does not (none alone); -1: azaudit cannot tell. *desc names the strength
+ * and that evidence. */
+static int strength_mfa(aza_ev *ev, const aza_json *s, const char **desc)
+{
+	const char *id = aza_json_str(aza_json_get(s, "id"));
+	const char *dn = aza_json_str(aza_json_get(s, "displayName"));
+	const char *name = aza_ev_fmt(ev, "authentication strength '%s' (id %s", dn ? dn : "?", id ? id : "missing");
+	const aza_json *rq = aza_json_get(s, "requirementsSatisfied");
+	if (!rq || aza_json_is(rq, AZA_JNULL)) {
+		for (size_t i = 0; id && i < sizeof mfa_strengths / sizeof mfa_strengths[0]; i++)
+			if (aza__strieq(id, mfa_strengths[i].id)) {
+				*desc = aza_ev_fmt(ev, "%s, the built-in %s strength; no requirementsSatisfied)", name, mfa_strengths[i].name);
+				return 1;
+			}
+		*desc = aza_ev_fmt(ev, "%s, no requirementsSatisfied and not a built-in strength)", name);
+		return -1;
+	}
+	const char *v = aza_json_str(rq);
+	if (!v) {
+		*desc = aza_ev_fmt(ev, "%s, requirementsSatisfied not a string)", name);
+		return -1;
+	}
+	int mfa = 0, none = 0, other = 0;
+	for (const char *p = v;;) {
+		p += strspn(p, " ,");
+		size_t l = strcspn(p, " ,");
+		if (!l)
+			break;
+		if (l == 3 && aza__strnieq(p, "mfa", 3))
+			mfa = 1;
+		else if (l == 4 && aza__strnieq(p, "none", 4))
+			none = 1;
+		else
+			other = 1;
+		p += l;
+	}
+	if (mfa) {
+		*desc = aza_ev_fmt(ev, "%s, requirementsSatisfied '%s')", name, v);
+		return 1;
+	}
+	if (none && !other) {
+		*desc = aza_ev_fmt(ev, "%s, requirementsSatisfied '%s')", name, v);
+		return 0;
+	}
+	*desc = aza_ev_fmt(ev, "%s, requirementsSatisfied '%s', not a value azaudit knows)", name, v);
+	return -1;
+}
+
+/* Do a CA policy's grant controls force MFA? 1 yes, with *why NULL (the mfa
+ * control) or naming the authentication strength that does; 0 no, with
+ * *why the reason ("" for a policy that asks for no MFA at all: not worth
+ * naming); -1 azaudit cannot tell (*why says why). With AND (or a single
+ * control) every control is required, so mfa or a strength that grants
+ * MFA among them enforces MFA. With OR any one control satisfies the
+ * policy, so a single non-MFA alternative (another built-in control, terms
+ * of use, a custom factor, a strength that does not grant MFA) lets a user
+ * in without MFA, and a strength azaudit cannot judge leaves it unknown. */
+static int grant_mfa(aza_ev *ev, const aza_json *g, const char **why)
 {
 	const aza_json *bic = aza_json_get(g, "builtInControls");
-	if (!aza_json_has_str(bic, "mfa") && !aza_json_is(aza_json_get(g, "authenticationStrength"), AZA_JOBJ))
-		return "";
+	const aza_json *st = aza_json_get(g, "authenticationStrength");
+	int mfa = aza_json_has_str(bic, "mfa"), has_st = aza_json_is(st, AZA_JOBJ), sk = 0;
+	const char *sd = NULL;
+	if (has_st)
+		sk = strength_mfa(ev, st, &sd);
+	*why = NULL;
+	if (!mfa && (!has_st || sk == 0)) {
+		*why = has_st ? aza_ev_fmt(ev, "its %s does not require MFA", sd) : "";
+		return 0;
+	}
 	namelist alt = {{0}, 0};
 	aza_json_each(x, bic) {
 		const char *s = aza_json_str(x);
@@ -399,18 +561,33 @@ static const char *grant_not_mfa(aza_ev *ev, const aza_json *g)
 		const char *s = aza_json_str(x);
 		nl_add(&alt, aza_ev_fmt(ev, "custom factor %s", s ? s : "?"));
 	}
+	if (has_st && sk == 0)
+		nl_add(&alt, sd);
 	const char *op = aza_json_str(aza_json_get(g, "operator"));
-	if (!alt.n || (op && aza__strieq(op, "AND")))
-		return NULL;
-	return aza_ev_fmt(ev, "its grant controls use operator %s, so %s can satisfy it instead of MFA", op ? op : "(none)",
-	                  nl_str(ev, &alt));
+	int all_req = op && aza__strieq(op, "AND");
+	if (alt.n && !all_req) {
+		*why = aza_ev_fmt(ev, "its grant controls use operator %s, so %s can satisfy it instead of MFA", op ? op : "(none)",
+		                  nl_str(ev, &alt));
+		return 0;
+	}
+	/* Every control is required (AND), or every choice is an MFA control. */
+	if (all_req ? mfa || sk == 1 : sk != -1) {
+		if (has_st && sk == 1 && !(all_req && mfa))
+			*why = sd;
+		return 1;
+	}
+	*why = aza_ev_fmt(ev, "whether its %s requires MFA is unknown", sd);
+	return -1;
 }
 
-/* An enabled CA policy that requires MFA (or an authentication strength)
- * for All users and All cloud apps, on every sign-in. *narrow (may be
- * NULL) names the first such policy left out, and why: a narrowing
- * condition, or a grant that a non-MFA control also satisfies. */
-static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions, const char **narrow)
+/* An enabled CA policy that requires MFA (or an authentication strength
+ * that grants it) for All users and All cloud apps, on every sign-in; *how
+ * names the strength when that is what requires MFA. *narrow (may be NULL)
+ * names the first such policy left out, and why: a narrowing condition, or
+ * a grant that a non-MFA control also satisfies. *unsure (not NULL) names
+ * the first policy that would count but whose grant azaudit cannot judge. */
+static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *exclusions, const char **narrow,
+                                          const char **unsure, const char **how)
 {
 	aza_json_each(p, ca) {
 		if (!aza_json_streq(aza_json_get(p, "state"), "enabled"))
@@ -421,8 +598,9 @@ static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *e
 		if (!aza_json_has_str(aza_json_path(c, "applications.includeApplications"), "All"))
 			continue;
 		const char *dn = aza_json_str(aza_json_get(p, "displayName"));
-		const char *gw = grant_not_mfa(ev, aza_json_get(p, "grantControls"));
-		if (gw) {
+		const char *gw = NULL;
+		int k = grant_mfa(ev, aza_json_get(p, "grantControls"), &gw);
+		if (k == 0) {
 			if (*gw && narrow && !*narrow)
 				*narrow = aza_ev_fmt(ev, "policy '%s' does not count: %s", dn ? dn : "?", gw);
 			continue;
@@ -433,10 +611,16 @@ static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *e
 				*narrow = aza_ev_fmt(ev, "policy '%s' requires MFA only under conditions.%s", dn ? dn : "?", nc);
 			continue;
 		}
+		if (k < 0) {
+			if (!*unsure)
+				*unsure = aza_ev_fmt(ev, "policy '%s' covers All users and All cloud apps, but %s", dn ? dn : "?", gw);
+			continue;
+		}
 		if (exclusions)
 			*exclusions = (int)(aza_json_len(aza_json_path(c, "users.excludeUsers")) +
 			                    aza_json_len(aza_json_path(c, "users.excludeGroups")) +
 			                    aza_json_len(aza_json_path(c, "users.excludeRoles")));
+		*how = gw;
 		return p;
 	}
 	return NULL;
@@ -453,17 +637,21 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 	}
 	const aza_json *ca = graph(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
 	int excl = 0;
-	const char *narrow = NULL;
-	const aza_json *p = enabled_ca_mfa_all(ev, ca, &excl, &narrow);
+	const char *narrow = NULL, *unsure = NULL, *how = NULL;
+	const aza_json *p = enabled_ca_mfa_all(ev, ca, &excl, &narrow, &unsure, &how);
 	if (p) {
 		const char *dn = aza_json_str(aza_json_get(p, "displayName"));
-		aza_pass(ev, r, "Conditional Access policy '%s' requires MFA for All users and All cloud apps%s",
-		         dn ? dn : "?", excl ? aza_ev_fmt(ev, " (%d exclusion(s): check they are break-glass accounts)", excl) : "");
+		aza_pass(ev, r, "Conditional Access policy '%s' requires MFA for All users and All cloud apps%s%s", dn ? dn : "?",
+		         how ? aza_ev_fmt(ev, " with %s", how) : "",
+		         excl ? aza_ev_fmt(ev, " (%d exclusion(s): check they are break-glass accounts)", excl) : "");
 		return;
 	}
-	/* The policy left out is named in every verdict that falls back on
-	 * registration, so a reader sees why it did not prove MFA. */
-	const char *left = narrow ? aza_ev_fmt(ev, "; %s", narrow) : "";
+	/* The policies left out are named in every verdict that falls back on
+	 * registration, so a reader sees why they did not prove MFA. One that
+	 * may require MFA for everyone (unsure) leaves a FAIL on registration
+	 * unproven: users not registered yet would have to at their next
+	 * sign-in. */
+	const char *left = aza_ev_fmt(ev, "%s%s%s%s", narrow ? "; " : "", narrow ? narrow : "", unsure ? "; " : "", unsure ? unsure : "");
 	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &why_reg);
 	if (!reg) {
 		aza_unknown(ev, r, "no security defaults or all-users MFA Conditional Access policy proven, and %s%s%s%s", why_reg,
@@ -484,7 +672,10 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		if (!b)
 			nl_add(&bad, user_name(u));
 	}
-	if (bad.n)
+	if (bad.n && unsure)
+		aza_unknown(ev, r, "%zu member user(s) not registered for MFA: %s; that fails only if no Conditional Access policy requires MFA for all users, and %s%s",
+		            bad.n, nl_str(ev, &bad), unsure, narrow ? aza_ev_fmt(ev, "; %s", narrow) : "");
+	else if (bad.n)
 		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s%s)",
 		         bad.n, nl_str(ev, &bad), ca ? "" : " proven", left);
 	else if (odd)
@@ -493,12 +684,13 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 	else if (!members)
 		aza_unknown(ev, r, "userRegistrationDetails lists no member user (no all-users MFA Conditional Access policy%s)", left);
 	else
-		aza_pass(ev, r, "all %zu member users are registered for MFA%s%s", members, narrow ? "; " : "", narrow ? narrow : "");
+		aza_pass(ev, r, "all %zu member users are registered for MFA%s", members, left);
 }
 
-/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin (or an
- * Owner-equivalent custom role) at subscription scope or above, privileged
- * Entra roles, and isAdmin in registration details. */
+/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin (or a custom
+ * role granting '*', Owner-equivalent or Contributor-like) at subscription
+ * scope or above, privileged Entra roles, and isAdmin in registration
+ * details. */
 static void mfa_privileged(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
@@ -541,6 +733,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	/* Privileged RBAC users with no registration record at all; groups
 	 * holding a privileged role (their members are not in the input). */
 	namelist groups = {{0}, 0}, others = {{0}, 0};
+	size_t unresolved = 0;
+	const char *first_unresolved = NULL;
 	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
 		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
 		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
@@ -548,9 +742,15 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			continue;
 		if (!aza__strieq(pt, "Group") && !aza__strieq(pt, "User"))
 			continue;
-		const char *role = priv_rbac_any(ev, aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
-		if (!role)
+		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+		const char *role = priv_rbac_any(ev, rd);
+		if (!role) {
+			/* Not a privileged built-in and not a collected definition:
+			 * it may be a custom role granting '*' (judged below). */
+			if (rd && !find_role_def(ev, rd) && !unresolved++)
+				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt, pid, last_seg(rd));
 			continue;
+		}
 		if (aza__strieq(pt, "Group")) {
 			if (ids_add(&seen, pid))
 				nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", pid, role));
@@ -608,6 +808,16 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	if (others.n) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged directory role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s",
 		            npriv, others.n, nl_str(ev, &others));
+		return;
+	}
+	/* Without the role definitions, a role that is not a privileged
+	 * built-in may be a custom one granting '*' (Owner or Contributor under
+	 * another name). With them collected (the list holds the built-in
+	 * roles too), a definition missing from it is a deleted role. */
+	const char *why_rd = NULL;
+	if (unresolved && !aza_ev_collected(ev, RD, r, &why_rd)) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above name a role whose definition is not in the input (%s), so a custom role granting '*' cannot be ruled out (e.g. %s)",
+		            npriv, unresolved, why_rd, first_unresolved);
 		return;
 	}
 	if (!npriv) {
@@ -938,12 +1148,6 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
 			return sc;
 	}
 	return NULL;
-}
-
-static const char *role_name(aza_ev *ev, const aza_res *d)
-{
-	const char *n = aza_json_str(aza_prop(ev, d, "properties.roleName"));
-	return n ? n : d->name;
 }
 
 static void custom_owner_roles(aza_ev *ev, const aza_res *r)
@@ -1395,7 +1599,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa (or an authentication strength) on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use or a custom factor satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
 		.check = mfa_all_users,
 	},
 	{
@@ -1406,7 +1610,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' whose notActions do not take back Microsoft.Authorization/roleAssignments/write (Owner under another name; a '*' role without it is Contributor-like and not judged), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals (principalType ServicePrincipal, or an expanded principal of that type) are not judged.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals (principalType ServicePrincipal, or an expanded principal of that type) are not judged. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role.",
 		.check = mfa_privileged,
 	},
 	{

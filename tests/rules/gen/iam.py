@@ -1,5 +1,6 @@
 import sys; import os; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *
+import copy
 T = '72f988bf-0000-0000-0000-000000000001'
 SUBID = f"/subscriptions/{SUB}"
 RA = 'Microsoft.Authorization/roleAssignments'
@@ -55,14 +56,14 @@ def capol(name, state='enabled', users=('All',), apps=('All',), controls=('mfa',
             "grantControls": {"operator": "OR", "builtInControls": list(controls), "customAuthenticationFactors": [], "termsOfUse": []}}
 def gerr(key, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation."):
     return {"scope": "", "type": key, "api": f"GET graph {key}", "status": status, "message": msg}
-def ra(name, role, pid, ptype='User', scope=SUBID):
+def ra(name, role, pid, ptype='User', scope=SUBID, rdid=None):
     base = '' if scope == '/' else scope
-    return {"properties": {"roleDefinitionId": f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{role}",
+    return {"properties": {"roleDefinitionId": rdid or f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{role}",
                            "principalId": pid, "principalType": ptype, "scope": scope},
             "id": f"{base}/providers/Microsoft.Authorization/roleAssignments/{name}", "type": RA, "name": name}
-def rd(name, rname, rtype='CustomRole', actions=('Microsoft.Compute/*/read',), scopes=(SUBID,)):
+def rd(name, rname, rtype='CustomRole', actions=('Microsoft.Compute/*/read',), scopes=(SUBID,), notactions=()):
     return {"properties": {"roleName": rname, "type": rtype, "description": rname, "assignableScopes": list(scopes),
-                           "permissions": [{"actions": list(actions), "notActions": [], "dataActions": [], "notDataActions": []}]},
+                           "permissions": [{"actions": list(actions), "notActions": list(notactions), "dataActions": [], "notDataActions": []}]},
             "id": f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{name}", "type": RD, "name": name}
 def snap(resources=(), directory=None, errors=None, datasets=None):
     return snapshot(list(resources), datasets=datasets, errors=errors, directory=directory)
@@ -112,6 +113,60 @@ CALOC = lst(narrowed('MFA off-network', locations={"includeLocations": ["All"], 
             narrowed('MFA on Android', platforms={"includePlatforms": ["android"], "excludePlatforms": []}),
             narrowed('MFA for legacy clients', clientAppTypes=['exchangeActiveSync', 'other']), ctx='identity/conditionalAccess/policies')
 case(R, 'unknown-narrow', snap(directory=dict(CAOFF, conditionalAccessPolicies=CALOC), errors=[gerr("userRegistrationDetails")]), f"UNKNOWN {TN} ~ AuditLog.Read.All")
+# Authentication strengths (grantControls.authenticationStrength, a Graph
+# authenticationStrengthPolicy): only one whose requirementsSatisfied includes
+# mfa, or a built-in one (ids ...0002, ...0003, ...0004) when the property is
+# absent, requires MFA. requirementsSatisfied none does not; anything else
+# leaves the policy's MFA unknown.
+KEEP = object()
+def strength(id_, name, req=KEEP, combos=('password',), ptype='custom'):
+    s = {"id": id_, "createdDateTime": "2023-03-01T00:00:00Z", "modifiedDateTime": "2023-03-01T00:00:00Z",
+         "displayName": name, "description": name, "policyType": ptype, "requirementsSatisfied": req,
+         "allowedCombinations": list(combos)}
+    if req is KEEP: del s["requirementsSatisfied"]
+    return s
+def stpol(name, st, controls=(), op='OR'):
+    p = capol(name, controls=controls)
+    p["grantControls"]["operator"] = op
+    p["grantControls"]["authenticationStrength"] = st
+    return p
+def calist(*pols):
+    return lst(*pols, ctx='identity/conditionalAccess/policies')
+PWONLY_ID, CUSTOM_ID = '7e1f6b2c-4d3a-4b5e-9f80-1a2b3c4d5e6f', '3c9d0e1f-2a3b-4c4d-8e5f-6a7b8c9d0e1f'
+PWONLY = strength(PWONLY_ID, 'Password only', 'none')
+CUSTOMST = strength(CUSTOM_ID, 'Contoso strength', combos=('fido2', 'password,sms'))
+UNK_CUSTOM = f"authentication strength 'Contoso strength' (id {CUSTOM_ID}, no requirementsSatisfied and not a built-in strength)"
+REGERR = [gerr("userRegistrationDetails")]
+# a strength that does not grant MFA: the policy does not count, registration decides
+case(R, 'fail-strength-none', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Sign-in strength', PWONLY)), userRegistrationDetails=REG_BAD)),
+     f"FAIL {TN} ~ policy 'Sign-in strength' does not count: its authentication strength 'Password only' (id {PWONLY_ID}, requirementsSatisfied 'none') does not require MFA")
+# with OR, that strength is a way around mfa
+case(R, 'fail-or-strength-none', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('MFA or password strength', PWONLY, controls=['mfa'])), userRegistrationDetails=REG_BAD)),
+     f"FAIL {TN} ~ its grant controls use operator OR, so authentication strength 'Password only' (id {PWONLY_ID}, requirementsSatisfied 'none') can satisfy it instead of MFA")
+# with AND, mfa is required whatever the strength
+case(R, 'pass-and-strength-none', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('MFA and password strength', PWONLY, controls=['mfa'], op='AND')), userRegistrationDetails=REG_BAD)),
+     f"PASS {TN} ~ 'MFA and password strength' requires MFA for All users and All cloud apps")
+# a built-in strength read without requirementsSatisfied counts by its id
+case(R, 'pass-strength-builtin', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Phishing-resistant MFA for all', strength('00000000-0000-0000-0000-000000000004', 'Phishing-resistant MFA', combos=('windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor'), ptype='builtIn'))), userRegistrationDetails=REG_BAD)),
+     f"PASS {TN} ~ 'Phishing-resistant MFA for all' requires MFA for All users and All cloud apps with authentication strength 'Phishing-resistant MFA' (id 00000000-0000-0000-0000-000000000004, the built-in Phishing-resistant MFA strength; no requirementsSatisfied)")
+# requirementsSatisfied is compared case-insensitively
+case(R, 'pass-strength-custom', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Contoso MFA for all', strength(CUSTOM_ID, 'Contoso MFA', 'MFA', combos=('fido2', 'password,sms')))), userRegistrationDetails=REG_BAD)),
+     f"PASS {TN} ~ with authentication strength 'Contoso MFA' (id {CUSTOM_ID}, requirementsSatisfied 'MFA')")
+# a custom strength without requirementsSatisfied: the policy's MFA is unknown, so no PASS on it
+case(R, 'unknown-strength-custom', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Contoso strength for all', CUSTOMST))), errors=REGERR),
+     f"UNKNOWN {TN} ~ policy 'Contoso strength for all' covers All users and All cloud apps, but whether its {UNK_CUSTOM} requires MFA is unknown")
+# nor a FAIL on registration: if the policy does require MFA, users register at their next sign-in
+case(R, 'unknown-strength-unregistered', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Contoso strength for all', CUSTOMST)), userRegistrationDetails=REG_BAD)),
+     f"UNKNOWN {TN} ~ 1 member user(s) not registered for MFA: AlexW@contoso.com; that fails only if no Conditional Access policy requires MFA for all users, and policy 'Contoso strength for all' covers All users")
+# registration of every member still proves it
+case(R, 'pass-reg-strength-unknown', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Contoso strength for all', CUSTOMST)), userRegistrationDetails=REG_OK)),
+     f"PASS {TN} ~ all 2 member users are registered for MFA; policy 'Contoso strength for all' covers All users and All cloud apps, but whether its {UNK_CUSTOM} requires MFA is unknown")
+# a value azaudit does not know
+case(R, 'unknown-strength-value', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Future strength', strength(CUSTOM_ID, 'Future', 'unknownFutureValue')))), errors=REGERR),
+     f"UNKNOWN {TN} ~ authentication strength 'Future' (id {CUSTOM_ID}, requirementsSatisfied 'unknownFutureValue', not a value azaudit knows)")
+# with OR, mfa does not make up for a strength azaudit cannot judge: either satisfies the policy
+case(R, 'unknown-or-strength', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('MFA or Contoso strength', CUSTOMST, controls=['mfa']))), errors=REGERR),
+     f"UNKNOWN {TN} ~ policy 'MFA or Contoso strength' covers All users and All cloud apps, but whether its {UNK_CUSTOM} requires MFA is unknown")
 
 # 003 MFA privileged
 R = 'AZA-IAM-003'
@@ -128,6 +183,49 @@ case(R, 'unknown-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, '
      f"UNKNOWN {TN} ~ group {PRIVGRP} (Owner)")
 case(R, 'fail-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS),
      f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
+MG3 = "/providers/Microsoft.Management/managementGroups/contoso"
+# Custom roles granting '*': Owner-equivalent, or Contributor-like when they
+# take back Microsoft.Authorization/roleAssignments/write; both are privileged
+# at a subscription or above, as Owner and Contributor are.
+DIEGO = "e2b8c7a1-3d4f-4a6b-9c8d-7f1e0a2b3c4d"
+def reg_with(diego_mfa):
+    r = copy.deepcopy(REG_OK)
+    r["value"].append(regrec(DIEGO, "DiegoS@contoso.com", diego_mfa))
+    return r
+OPSC = '11111111-2222-4333-8444-555555555555'
+OPS_CONTRIB = rd(OPSC, 'Ops contributor', actions=['*'], notactions=['Microsoft.Authorization/*/Write', 'Microsoft.Authorization/*/Delete'])
+DIR3 = {"directoryRoleAssignments": DRA}
+case(R, 'fail-custom-contributor', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"FAIL {TN} ~ DiegoS@contoso.com (custom role 'Ops contributor' granting '*' (Contributor-like))")
+case(R, 'pass-custom-contributor', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
+     f"PASS {TN} ~ all 3 privileged user(s)")
+case(R, 'unknown-custom-contributor-group', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('g1', OPSC, PRIVGRP, 'Group')], directory=dict(DIR3, userRegistrationDetails=REG_OK), datasets=DS),
+     f"UNKNOWN {TN} ~ group {PRIVGRP} (custom role 'Ops contributor' granting '*' (Contributor-like))")
+# below a subscription, or without '*', a custom role is not privileged here
+case(R, 'pass-custom-contributor-rg', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO, scope=SUBID + '/resourceGroups/rg-ops')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s)")
+case(R, 'pass-custom-narrow', snap([ra('a1', OWNER, ALEX), rd(OPSC, 'VM operator', actions=['Microsoft.Compute/*']), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s)")
+# an assignment at a management group names the definition by GUID alone (any
+# case): it is found among the definitions collected under a subscription
+SUPER = 'a7c3e9d1-5b2f-4e8a-9c6d-0f1e2d3c4b5a'
+case(R, 'fail-custom-byguid', snap([ra('a1', OWNER, ALEX),
+                                    rd('0a1b2c3d-0000-4000-8000-000000000001', 'Storage reader'),
+                                    rd('ffffffff-0000-4000-8000-000000000002', 'Network reader'),
+                                    rd(SUPER, 'SuperOps', actions=['*']),
+                                    rd('b0000000-0000-4000-8000-000000000003', 'Backup reader'),
+                                    ra('m1', SUPER, DIEGO, scope=MG3, rdid=f"/providers/Microsoft.Authorization/roleDefinitions/{SUPER.upper()}")],
+                                   directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: DiegoS@contoso.com (custom role 'SuperOps' granting '*')")
+# without the role definitions, a role that is not a privileged built-in may
+# be a custom one granting '*': a user's assignment of it leaves the verdict
+# open (with them collected, a definition missing from the list is a
+# deleted role and is not judged)
+DS_NORD = [d for d in DS if d != RD]
+case(R, 'unknown-roledefs-missing', snap([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS_NORD),
+     f"UNKNOWN {TN} ~ 1 role assignment(s) at subscription scope or above name a role whose definition is not in the input")
+case(R, 'pass-roledef-deleted', snap([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s)")
 
 # 004 guests with roles
 R = 'AZA-IAM-004'
