@@ -283,6 +283,11 @@ const struct aza_cfg *aza_ev_cfg(aza_ev *ev)
 	return &ev->s->ctx->cfg;
 }
 
+void aza_ev_nomem(aza_ev *ev)
+{
+	ev->failed = 1;
+}
+
 const char *aza_ev_fmt(aza_ev *ev, const char *fmt, ...)
 {
 	va_list ap;

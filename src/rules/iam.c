@@ -97,51 +97,87 @@ static const char *priv_rbac_role(const char *role_def_id)
 	return NULL;
 }
 
-/* The role definitions by GUID (the last segment of their ids), sorted
+/* An index of values by id (a GUID, a principal id), sorted
  * case-insensitively (aza__stricmp, whose equality is aza__strieq's), equal
- * GUIDs in inventory order: find_role_def's lookup by GUID, built once per
- * check call instead of walking every definition for each assignment
- * (assignments times definitions). */
-struct rd_ent {
-	const char *g;
-	const aza_res *d;
-	size_t pos; /* place in the inventory's chain */
+ * ids in the order they were added: lookups that would otherwise walk a
+ * list once per query (assignments times definitions, registration records
+ * times assignments). */
+struct id_ent {
+	const char *id;
+	const void *val;
+	size_t pos;
 };
-struct rd_tab {
-	size_t n;
-	struct rd_ent e[];
-};
+typedef struct {
+	size_t n, cap;
+	struct id_ent e[];
+} idindex;
 
-static int rd_ent_cmp(const void *a, const void *b)
+/* An empty index for up to cap entries (NULL when memory is short). */
+static idindex *idx_new(size_t cap)
 {
-	const struct rd_ent *x = a, *y = b;
-	int c = aza__stricmp(x->g, y->g);
-	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+	idindex *x = aza__malloc(sizeof *x + (cap ? cap : 1) * sizeof x->e[0]);
+	if (x) {
+		x->n = 0;
+		x->cap = cap;
+	}
+	return x;
 }
 
-/* The table, built on the first lookup by GUID and kept in the
- * evaluator's memo under the tenant pseudo-resource (aza_ev_memo_put; the
- * engine frees it when the check returns). NULL when memory or the memo is
- * short (nothing else keeps a value under the tenant today): the caller
- * then walks the definitions as before. */
-static const struct rd_tab *role_def_table(aza_ev *ev)
+static void idx_add(idindex *x, const char *id, const void *val)
+{
+	if (x && id && x->n < x->cap) {
+		x->e[x->n] = (struct id_ent){id, val, x->n};
+		x->n++;
+	}
+}
+
+static int id_ent_cmp(const void *a, const void *b)
+{
+	const struct id_ent *p = a, *q = b;
+	int c = aza__stricmp(p->id, q->id);
+	return c ? c : (p->pos > q->pos) - (p->pos < q->pos);
+}
+
+/* Call once the entries are added, before idx_find. */
+static void idx_sort(idindex *x)
+{
+	if (x && x->n > 1)
+		qsort(x->e, x->n, sizeof x->e[0], id_ent_cmp);
+}
+
+/* The value first added under id, or NULL. */
+static const void *idx_find(const idindex *x, const char *id)
+{
+	if (!x || !id)
+		return NULL;
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (aza__stricmp(x->e[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->n && aza__strieq(x->e[lo].id, id) ? x->e[lo].val : NULL;
+}
+
+/* The role definitions by GUID (the last segment of their ids), built on
+ * the first lookup by GUID and kept in the evaluator's memo under the
+ * tenant pseudo-resource (aza_ev_memo_put; the engine frees it when the
+ * check returns). NULL when memory or the memo is short: the caller then
+ * walks the definitions. */
+static const idindex *role_def_table(aza_ev *ev)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_res *key = aza_inv_tenant(inv);
-	struct rd_tab *t = aza_ev_memo_get(ev, key, "iam.roledefs");
+	idindex *t = aza_ev_memo_get(ev, key, "iam.roledefs");
 	if (t)
 		return t;
-	size_t n = 0;
-	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type)
-		n++;
-	t = aza__malloc(sizeof *t + n * sizeof t->e[0]);
-	if (!t)
+	if (!(t = idx_new(aza_inv_count(inv, RD))))
 		return NULL;
-	t->n = 0;
-	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type, t->n++)
-		t->e[t->n] = (struct rd_ent){last_seg(d->id), d, t->n};
-	if (t->n > 1)
-		qsort(t->e, t->n, sizeof t->e[0], rd_ent_cmp);
+	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type)
+		idx_add(t, last_seg(d->id), d);
+	idx_sort(t);
 	if (aza_ev_memo_put(ev, key, "iam.roledefs", t, aza__free)) {
 		aza__free(t);
 		return NULL;
@@ -162,23 +198,13 @@ static const aza_res *find_role_def(aza_ev *ev, const char *rd)
 	const char *g = last_seg(rd);
 	if (!*g)
 		return NULL;
-	const struct rd_tab *t = role_def_table(ev);
-	if (!t) {
-		for (d = aza_inv_first(inv, RD); d; d = d->next_of_type)
-			if (aza__strieq(last_seg(d->id), g))
-				return d;
-		return NULL;
-	}
-	/* The first entry not before g: the earliest of its equals. */
-	size_t lo = 0, hi = t->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (aza__stricmp(t->e[mid].g, g) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->n && aza__strieq(t->e[lo].g, g) ? t->e[lo].d : NULL;
+	const idindex *t = role_def_table(ev);
+	if (t)
+		return idx_find(t, g);
+	for (d = aza_inv_first(inv, RD); d; d = d->next_of_type)
+		if (aza__strieq(last_seg(d->id), g))
+			return d;
+	return NULL;
 }
 
 static const char *role_name(aza_ev *ev, const aza_res *d)
@@ -706,22 +732,48 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	seen.n = 0;
 	size_t npriv = 0;
 	int b;
+	/* Who holds what, indexed once: the privileged directory role of a
+	 * principal, then its privileged RBAC role at a subscription or above
+	 * (the first in input order of each), and the registration records. */
+	size_t nra = aza_inv_count(inv, RA);
+	idindex *dirx = idx_new(aza_json_len(dra)), *rbacx = idx_new(nra), *regx = idx_new(aza_json_len(reg));
+	if (!dirx || !rbacx || !regx) {
+		aza__free(dirx);
+		aza__free(rbacx);
+		aza__free(regx);
+		aza_ev_nomem(ev);
+		return;
+	}
+	aza_json_each(a, dra) {
+		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
+		if (role)
+			idx_add(dirx, aza_json_str(aza_json_get(a, "principalId")), role);
+	}
+	idx_sort(dirx);
+	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
+		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
+		if (pid && scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+			idx_add(rbacx, pid, priv_rbac_any(ev, aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"))));
+	}
+	/* keep only the privileged ones, so the first found is the first held */
+	size_t k = 0;
+	for (size_t i = 0; i < rbacx->n; i++)
+		if (rbacx->e[i].val)
+			rbacx->e[k++] = rbacx->e[i];
+	rbacx->n = k;
+	idx_sort(rbacx);
+	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(regx);
 	/* Each registration record: is the user privileged? */
 	aza_json_each(u, reg) {
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		const char *role = NULL;
 		if (aza_json_bool(aza_json_get(u, "isAdmin"), &b) && b)
 			role = "directory admin";
-		aza_json_each(a, dra) {
-			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id))
-				role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
-		}
-		for (const aza_res *x = aza_inv_first(inv, RA); x && !role && id; x = x->next_of_type) {
-			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
-				continue;
-			if (scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
-				role = priv_rbac_any(ev, aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId")));
-		}
+		if (!role)
+			role = idx_find(dirx, id);
+		if (!role)
+			role = idx_find(rbacx, id);
 		if (!role)
 			continue;
 		npriv++;
@@ -730,6 +782,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		else if (!b)
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
 	}
+	aza__free(dirx);
+	aza__free(rbacx);
 	/* Privileged RBAC users with no registration record at all; groups
 	 * holding a privileged role (their members are not in the input). */
 	namelist groups = {{0}, 0}, others = {{0}, 0};
@@ -756,7 +810,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 				nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", pid, role));
 			continue;
 		}
-		if (!by_id(reg, pid) && ids_add(&seen, pid))
+		if (!idx_find(regx, pid) && ids_add(&seen, pid))
 			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
 	}
 	/* The same for privileged directory roles. A Graph role assignment does
@@ -767,7 +821,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	aza_json_each(a, dra) {
 		const char *pid = aza_json_str(aza_json_get(a, "principalId"));
 		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
-		if (!pid || !role || by_id(reg, pid))
+		if (!pid || !role || idx_find(regx, pid))
 			continue;
 		const aza_json *pr = aza_json_get(a, "principal");
 		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
@@ -784,6 +838,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			nl_add(&others, aza_ev_fmt(ev, "%s (%s)", pid, role));
 		}
 	}
+	aza__free(regx);
 	if (bad.n) {
 		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s", bad.n, nl_str(ev, &bad));
 		return;

@@ -123,6 +123,10 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
 /* A temporary formatted string valid until the check returns. */
 const char *aza_ev_fmt(aza_ev *ev, const char *fmt, ...) AZA_PRINTF(2, 3);
 
+/* A rule's own allocation failed: the scan ends with AZA_ENOMEM instead of
+ * reporting the rule's verdicts (a rule must not guess on less data). */
+void aza_ev_nomem(aza_ev *ev);
+
 /* Days from now (the scan's reference time, --now) to an ISO-8601 date-time
  * or a Unix time in seconds; returns 1 when the value could be read. */
 int aza_ev_days_until(aza_ev *ev, const aza_json *when, double *days);
