@@ -745,36 +745,308 @@ static const char *keep_shared(aza_inv *inv, const char *s)
 	return aza_jintern__get(inv->strs, s, strlen(s));
 }
 
-/* The same resource from two inputs (two exports, an export and a Resource
- * Graph dump): the first one read is kept and judged. When the copies
- * differ (their packed forms, which compare structure, not layout), which
- * one is current is unknown: the kept one is marked, and the engine makes
- * a PASS on it UNKNOWN (a FAIL stays, naming the other copy). */
-static int duplicate(aza_inv *inv, aza_res *dup, const aza_json *doc, const char *source)
+/* ---- the same resource from two inputs ----
+ * Two copies of one resource (two exports, an export and a Resource Graph
+ * dump, `az resource list` and `az ... show`) are compared by what they
+ * say, not by their shape:
+ * - at the top level, a member absent or null in one copy is not said
+ *   there, so it disagrees with nothing: Resource Graph rows hold null
+ *   for what Resource Manager leaves out (managedBy, sku, identity, zones,
+ *   plan, extendedLocation...), and `az resource list` gives no (or null)
+ *   "properties";
+ * - tenantId, resourceGroup and subscriptionId, which Resource Graph adds
+ *   to every row of its Resources table, are left out: the last two
+ *   restate the id both copies share, the first is where the dump was
+ *   taken, and no rule reads them;
+ * - id, name, type and managedBy (ids, or parts of one) compare without
+ *   regard to case, as Azure compares them (`az graph query` gives types
+ *   in lower case), and location also without spaces ("West Europe" is
+ *   "westeurope");
+ * - member names compare without regard to case at every level (as the
+ *   parser, which rejects two keys that differ only in case, and
+ *   aza_json_get read them), members in any order;
+ * - an empty string, object or array at the top level says "none", as
+ *   an absent member does in Resource Manager's answers (Resource Graph
+ *   gives managedBy "" and tags {} where ARM gives none): it disagrees
+ *   with a value in the other copy, but is not more than its absence;
+ *   "properties": {} is an answer, though, and no properties none;
+ * - inside a value that both copies give ("properties", "sku", ...),
+ *   everything counts: a member in one copy and not in the other, even a
+ *   null one, a string that differs in case, an array in another order.
+ *   Both copies come from the same provider's answer there, so a
+ *   difference is a change or another API version, and either may change
+ *   a verdict (a rule reads the value of a member that the other copy
+ *   lacks).
+ * A member both copies say with different values is a conflict: which
+ *   copy is current is unknown, the kept one is marked, and the engine
+ *   makes a PASS on it UNKNOWN (a FAIL stays, naming the other copy).
+ * Copies that agree may still each say something the other does not (a
+ * copy with properties, one without; createdTime in `az resource list`,
+ * etag in an export). What both say is then judged as one document: the
+ * copy with "properties" (when one alone has them; else the one that
+ * alone says more; else the first read) with the top-level members it
+ * lacks taken from the other, and findings name that copy's input. The
+ * judged document is stored again (the store only appends: the old bytes
+ * stay unread), so no verdict is made on less than was read. Template
+ * resources are compared as before (as packed trees, byte for byte) and
+ * never replaced: a template is what would be deployed, not a reading
+ * of the tenant, and its findings point into its text. */
+
+/* Resource Graph's own members of every row (see above). */
+static int bookkeeping(const char *k)
 {
-	aza_buf a, b;
-	aza_buf__init(&a, 0);
-	aza_buf__init(&b, 0);
-	aza_arena tmp;
-	aza_arena__init(&tmp);
-	const aza_json *old = aza_inv__doc(inv, dup, &tmp, NULL);
-	aza_json__pack(&a, doc, inv->keys);
-	if (old)
-		aza_json__pack(&b, old, inv->keys);
-	int oom = a.oom || b.oom, same = old && !oom && a.len == b.len && !memcmp(a.p, b.p, a.len);
-	aza_buf__release(&a);
-	aza_buf__release(&b);
-	aza_arena__release(&tmp);
-	if (!old && aza_inv__store_rerr(inv))
-		return aza__err(inv->ctx, AZA_EIO, "cannot read the temporary document store: %s",
-		                strerror(aza_inv__store_rerr(inv)));
-	if (oom)
-		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
-	if (same) {
-		aza__warn(inv->ctx, "%s: duplicate resource %s ignored (the same as the copy from %s)", source, dup->id,
-		          dup->source);
+	return aza__strieq(k, "tenantId") || aza__strieq(k, "resourceGroup") || aza__strieq(k, "subscriptionId");
+}
+
+static int said(const aza_json *v)
+{
+	return v && v->kind != AZA_JNULL;
+}
+
+/* Does top-level member k = v say something its absence does not? An
+ * empty string, object or array says "none", as Resource Manager's
+ * absence does (Resource Graph gives managedBy "" and tags {} where ARM
+ * gives none); but "properties": {} is an answer, where no properties is
+ * none (a listing without details). */
+static int adds(const char *k, const aza_json *v)
+{
+	if (!said(v))
+		return 0;
+	if (aza__strieq(k, "properties"))
 		return 1;
+	if (v->kind == AZA_JSTR)
+		return v->u.s[0] != 0;
+	if (v->kind == AZA_JARR || v->kind == AZA_JOBJ)
+		return v->u.child != NULL;
+	return 1;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const aza_json *x = *(const aza_json *const *)a, *y = *(const aza_json *const *)b;
+	return aza__stricmp(x->key, y->key);
+}
+
+/* The members of an object from c on, sorted by name without regard to
+ * case, into a (*n of them). NULL when out of memory; *dup is set to a
+ * name two members have (the parser rejects that: a tree made otherwise). */
+static const aza_json **sorted(aza_arena *a, const aza_json *c, size_t *n, const char **dup)
+{
+	size_t k = 0;
+	for (const aza_json *x = c; x; x = x->next)
+		k++;
+	const aza_json **v = aza_arena__alloc(a, (k ? k : 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	k = 0;
+	for (const aza_json *x = c; x; x = x->next)
+		v[k++] = x;
+	qsort(v, k, sizeof *v, by_key);
+	for (size_t i = 1; i < k; i++)
+		if (aza__strieq(v[i - 1]->key, v[i]->key))
+			*dup = v[i]->key;
+	*n = k;
+	return v;
+}
+
+static int same_value(aza_arena *a, const aza_json *x, const aza_json *y);
+
+/* 1 when two objects have the same members with the same values, 0 when
+ * not, -1 when out of memory. */
+static int same_object(aza_arena *a, const aza_json *x, const aza_json *y)
+{
+	const aza_json *p = x->u.child, *q = y->u.child;
+	/* Copies mostly list members in the same order: in step until they part. */
+	while (p && q && aza__strieq(p->key, q->key)) {
+		int rc = same_value(a, p, q);
+		if (rc != 1)
+			return rc;
+		p = p->next;
+		q = q->next;
 	}
+	if (!p || !q)
+		return !p && !q;
+	size_t np, nq;
+	const char *dup = NULL;
+	aza_arena_mark m = aza_arena__mark(a);
+	const aza_json **vp = sorted(a, p, &np, &dup), **vq = vp ? sorted(a, q, &nq, &dup) : NULL;
+	if (!vq)
+		return -1;
+	int rc = np == nq && !dup;
+	for (size_t i = 0; rc == 1 && i < np; i++)
+		rc = aza__strieq(vp[i]->key, vq[i]->key) ? same_value(a, vp[i], vq[i]) : 0;
+	aza_arena__reset(a, m);
+	return rc;
+}
+
+static int same_value(aza_arena *a, const aza_json *x, const aza_json *y)
+{
+	if (x->kind != y->kind)
+		return 0;
+	switch (x->kind) {
+	case AZA_JNUM:
+		return !(x->u.num < y->u.num || x->u.num > y->u.num);
+	case AZA_JSTR:
+	case AZA_JUNKNOWN:
+		return strcmp(x->u.s, y->u.s) == 0;
+	case AZA_JARR: {
+		const aza_json *p = x->u.child, *q = y->u.child;
+		for (; p && q; p = p->next, q = q->next) {
+			int rc = same_value(a, p, q);
+			if (rc != 1)
+				return rc;
+		}
+		return !p && !q;
+	}
+	case AZA_JOBJ:
+		return same_object(a, x, y);
+	default:
+		return 1; /* null, true, false */
+	}
+}
+
+/* Is s the same location as t: "West Europe" and "westeurope". */
+static int same_location(const char *s, const char *t)
+{
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		while (*t == ' ')
+			t++;
+		if (!*s || !*t)
+			return !*s && !*t;
+		if (tolower((unsigned char)*s) != tolower((unsigned char)*t))
+			return 0;
+		s++, t++;
+	}
+}
+
+/* Two values of the top-level member k, both said. */
+static int same_top(aza_arena *a, const char *k, const aza_json *x, const aza_json *y)
+{
+	if (x->kind == AZA_JSTR && y->kind == AZA_JSTR) {
+		if (aza__strieq(k, "location"))
+			return same_location(x->u.s, y->u.s);
+		if (aza__strieq(k, "id") || aza__strieq(k, "name") || aza__strieq(k, "type") || aza__strieq(k, "managedBy"))
+			return aza__strieq(x->u.s, y->u.s);
+	}
+	return same_value(a, x, y);
+}
+
+/* What two copies say, top-level member by member. */
+struct facts {
+	const char *differ; /* the first member they say differently, or NULL */
+	int old_more, new_more; /* says a member the other does not */
+	const aza_json **o, **n; /* paired by name: np entries each, NULL where absent */
+	size_t np;
+};
+
+/* Pair the members of old and new and compare them; -1 when out of memory. */
+static int compare_facts(aza_arena *a, const aza_json *old, const aza_json *new, struct facts *f)
+{
+	memset(f, 0, sizeof *f);
+	size_t no, nn;
+	const char *dup = NULL;
+	const aza_json **vo = sorted(a, old->u.child, &no, &dup), **vn = vo ? sorted(a, new->u.child, &nn, &dup) : NULL;
+	if (!vn || !(f->o = aza_arena__alloc(a, (no + nn + 1) * sizeof *f->o)) ||
+	    !(f->n = aza_arena__alloc(a, (no + nn + 1) * sizeof *f->n)))
+		return -1;
+	if (dup) {
+		f->differ = dup;
+		return 0;
+	}
+	for (size_t i = 0, j = 0; i < no || j < nn;) {
+		int c = i == no ? 1 : j == nn ? -1 : aza__stricmp(vo[i]->key, vn[j]->key);
+		const aza_json *x = c <= 0 ? vo[i++] : NULL, *y = c >= 0 ? vn[j++] : NULL;
+		f->o[f->np] = x;
+		f->n[f->np++] = y;
+		const char *k = x ? x->key : y->key;
+		if (bookkeeping(k))
+			continue;
+		if (said(x) && said(y)) {
+			int rc = same_top(a, k, x, y);
+			if (rc < 0)
+				return -1;
+			if (!rc) {
+				f->differ = k;
+				return 0;
+			}
+		} else if (adds(k, x)) {
+			f->old_more = 1;
+		} else if (adds(k, y)) {
+			f->new_more = 1;
+		}
+	}
+	return 0;
+}
+
+/* The document of copies that agree: base's members, with those base does
+ * not say taken from the other copy (and Resource Graph's bookkeeping
+ * from base alone), in a. */
+static aza_json *merged(aza_arena *a, const aza_json *base, const struct facts *f, int base_new)
+{
+	aza_json *o = aza_arena__alloc(a, sizeof *o);
+	if (!o)
+		return NULL;
+	*o = *base;
+	o->u.child = NULL;
+	o->n = 0;
+	aza_json **tail = &o->u.child;
+	for (size_t i = 0; i < f->np; i++) {
+		const aza_json *b = base_new ? f->n[i] : f->o[i], *t = base_new ? f->o[i] : f->n[i];
+		const aza_json *m = said(b) || bookkeeping(b ? b->key : t->key) || !said(t) ? b : t;
+		if (!m)
+			continue;
+		aza_json *d = aza_arena__alloc(a, sizeof *d);
+		if (!d)
+			return NULL;
+		*d = *m;
+		d->next = NULL;
+		*tail = d;
+		tail = &d->next;
+		o->n++;
+	}
+	return o;
+}
+
+/* Take r out of its type's open block (its document is stored again). */
+static void unblock(aza_res *r)
+{
+	struct aza_tblock *b = r->text == pending && r->t ? r->t->blk : NULL;
+	for (size_t i = 0; b && i < b->n; i++)
+		if (b->res[i] == r) {
+			memmove(b->res + i, b->res + i + 1, (b->n - i - 1) * sizeof *b->res);
+			b->n--;
+			break;
+		}
+}
+
+/* Make doc the document judged for r (stored anew, in place of r's). */
+static int rejudge(aza_inv *inv, aza_res *r, const aza_json *doc)
+{
+	inv->pk.len = 0;
+	aza_json__pack(&inv->pk, doc, inv->keys);
+	if (inv->pk.oom)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	unblock(r);
+	r->text = NULL; /* not a document of the store while it is stored again (regroup) */
+	r->doc = NULL;
+	int rc = store(inv, r->t, r, inv->pk.p, inv->pk.len);
+	if (rc)
+		return rc;
+	const char *loc = aza_json_str(aza_json_get(doc, "location"));
+	if (!*r->location && loc && *loc && !(r->location = keep_shared(inv, loc)))
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	if (aza__strieq(r->t->name, "Microsoft.Resources/subscriptions")) {
+		const char *dn = aza_json_str(aza_json_get(doc, "displayName"));
+		if (dn && (rc = add_subname(inv, r->sub, dn)))
+			return rc;
+	}
+	return 0;
+}
+
+static int mark_conflict(aza_inv *inv, aza_res *dup, const char *source, const char *what)
+{
 	if (!dup->conflict) {
 		struct conflict *c = aza_arena__alloc(&inv->a, sizeof *c);
 		if (!c)
@@ -785,9 +1057,97 @@ static int duplicate(aza_inv *inv, aza_res *dup, const aza_json *doc, const char
 		inv->conflicts = c;
 		dup->conflict = 1;
 	}
-	aza__warn(inv->ctx, "%s: resource %s differs from its copy in %s, which is the one judged: its PASS verdicts are UNKNOWN",
-	          source, dup->id, dup->source);
+	aza__warn(inv->ctx, "%s: resource %s differs from its copy in %s, which is the one judged: its PASS verdicts are "
+	                    "UNKNOWN%s%.100s%s",
+	          source, dup->id, dup->source, what ? " (they differ in \"" : "", what ? what : "", what ? "\")" : "");
 	return 1;
+}
+
+/* A template resource and another copy: the same packed trees or not. */
+static int duplicate_exact(aza_inv *inv, aza_res *dup, const aza_json *old, const aza_json *doc, const char *source)
+{
+	aza_buf a, b;
+	aza_buf__init(&a, 0);
+	aza_buf__init(&b, 0);
+	aza_json__pack(&a, doc, inv->keys);
+	aza_json__pack(&b, old, inv->keys);
+	int oom = a.oom || b.oom, same = !oom && a.len == b.len && !memcmp(a.p, b.p, a.len);
+	aza_buf__release(&a);
+	aza_buf__release(&b);
+	if (oom)
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	if (same) {
+		aza__warn(inv->ctx, "%s: duplicate resource %s ignored (the same as the copy from %s)", source, dup->id,
+		          dup->source);
+		return 1;
+	}
+	return mark_conflict(inv, dup, source, NULL);
+}
+
+/* doc (from source, at line) is another copy of dup: see above. 1 (the
+ * new copy is not a resource of its own), or an error. */
+static int duplicate(aza_inv *inv, aza_res *dup, const aza_json *doc, const char *source, unsigned long line,
+                     const char *api_version)
+{
+	aza_arena tmp;
+	aza_arena__init(&tmp);
+	const aza_json *old = aza_inv__doc(inv, dup, &tmp, NULL);
+	int rc;
+	if (!old) {
+		int e = aza_inv__store_rerr(inv);
+		aza_arena__release(&tmp);
+		if (e)
+			return aza__err(inv->ctx, AZA_EIO, "cannot read the temporary document store: %s", strerror(e));
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	}
+	if ((api_version && *api_version) || *dup->api_version || dup->tpos || !aza_json_is(old, AZA_JOBJ) ||
+	    !aza_json_is(doc, AZA_JOBJ)) {
+		rc = duplicate_exact(inv, dup, old, doc, source);
+		aza_arena__release(&tmp);
+		return rc;
+	}
+	struct facts f;
+	if (compare_facts(&tmp, old, doc, &f)) {
+		aza_arena__release(&tmp);
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+	}
+	const char *was = dup->source;
+	if (f.differ) {
+		rc = mark_conflict(inv, dup, source, f.differ);
+	} else if (!f.old_more && !f.new_more) {
+		aza__warn(inv->ctx, "%s: duplicate resource %s ignored (the same as the copy from %s)", source, dup->id, was);
+		rc = 1;
+	} else {
+		/* The judged copy: the one with properties, else the one that
+		 * alone says more, else the first. */
+		int po = said(aza_json_get(old, "properties")), pn = said(aza_json_get(doc, "properties"));
+		int base_new = po != pn ? pn : f.new_more && !f.old_more;
+		const aza_json *judged = NULL;
+		if (!base_new && !f.new_more) {
+			aza__warn(inv->ctx, "%s: duplicate resource %s ignored (it says nothing its copy from %s does not: "
+			                    "that copy is judged)", source, dup->id, was);
+		} else if (base_new && !f.old_more) {
+			judged = doc;
+			aza__warn(inv->ctx, "%s: resource %s says more than its copy from %s, with which it agrees: this "
+			                    "copy is judged", source, dup->id, was);
+		} else if (!(judged = merged(&tmp, base_new ? doc : old, &f, base_new))) {
+			aza_arena__release(&tmp);
+			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
+		} else {
+			aza__warn(inv->ctx, "%s: resource %s and its copy from %s agree, and each says something the "
+			                    "other does not: both are judged as one resource, named after %s",
+			          source, dup->id, was, base_new ? source : was);
+		}
+		rc = judged ? rejudge(inv, dup, judged) : 0;
+		if (!rc && judged && base_new) {
+			dup->source = source;
+			dup->line = line;
+		}
+		if (!rc)
+			rc = 1;
+	}
+	aza_arena__release(&tmp);
+	return rc;
 }
 
 const char *aza_inv_conflict(const aza_inv *inv, const aza_res *r)
@@ -895,7 +1255,7 @@ int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned
 	/* Two templates may well deploy the same placeholder id: they are
 	 * separate deployments, so both are kept. */
 	if (dup && !(api_version && *api_version && !aza__strieq(dup->source, source)))
-		return duplicate(inv, dup, doc, source);
+		return duplicate(inv, dup, doc, source, line, api_version);
 	aza_res *r = aza_arena__alloc(&inv->a, sizeof *r);
 	if (!r)
 		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");

@@ -505,7 +505,8 @@ fi
 # is one list (a guest of the first page is still seen); a page that says
 # more follows (@odata.nextLink) makes the set UNKNOWN; a resource read
 # twice with different contents passes nowhere (the copies disagree), and
-# the same copy twice is just a duplicate. Directories read .JSON too.
+# the same copy twice is just a duplicate, as are copies of other shapes
+# that say the same. Directories read .JSON too.
 # jqf EXPR: the report read from standard input is not empty and EXPR holds
 # (jq -e alone exits 0 on empty input, so a scan that wrote nothing passed).
 jqf() { cat > "$T/r.json"; [ -s "$T/r.json" ] && jq -e "$1" "$T/r.json" > /dev/null; }
@@ -531,6 +532,66 @@ if [ $have_jq = 1 ]; then
 	acct true > "$T/dupsame/a.json"; acct true > "$T/dupsame/b.json"
 	$AZ scan -f json --now $NOW --rule AZA-STG-001 "$T/dupsame" 2> "$T/err" | jqf '[.findings[] | .status] == ["PASS"]' &&
 		grep -q "duplicate resource .* ignored (the same as the copy from" "$T/err" && ok || bad "the same copy twice: $(cat "$T/err")"
+	# Copies of other shapes that say the same: an account as Resource
+	# Manager returns it and as a Resource Graph row (`az graph query`:
+	# type in lower case, the row's tenantId, resourceGroup and
+	# subscriptionId, null or "" for what ARM leaves out, members in
+	# another order) are one resource, not a conflict; a fact they say
+	# differently still is one, named. A listing without properties
+	# (`az resource list`) and a copy with them agree, and the copy with
+	# them is judged, whichever comes first. Each case also runs on two
+	# reading threads and with the document store in a file: with
+	# AZAUDIT_SPILL_AT=400 its blocks hold more than one document (another
+	# account shares the inputs), so a judged copy replaces one in a block
+	# not yet written.
+	mkdir -p "$T/shapes"
+	other='{"id":"'$ST'/shother","name":"shother","type":"Microsoft.Storage/storageAccounts","location":"westeurope","properties":{"supportsHttpsTrafficOnly":true}}'
+	arm() { printf '[%s,{"id":"%s/shp","name":"shp","type":"Microsoft.Storage/storageAccounts","location":"westeurope","kind":"StorageV2","sku":{"name":"Standard_LRS","tier":"Standard"},"tags":{"env":"prod"},"properties":{"supportsHttpsTrafficOnly":%s,"minimumTlsVersion":"TLS1_2","networkAcls":{"bypass":"AzureServices","defaultAction":"Deny","ipRules":[]}}}]' "$other" "$ST" "$1"; }
+	arg() { printf '{"totalRecords":1,"count":1,"facets":[],"resultTruncated":"false","data":[{"id":"%s/shp","name":"shp","type":"microsoft.storage/storageaccounts","tenantId":"00000000-0000-0000-0000-0000000000aa","kind":"StorageV2","location":"westeurope","resourceGroup":"rg-data","subscriptionId":"%s","managedBy":"","sku":{"tier":"Standard","name":"Standard_LRS"},"plan":null,"properties":{"networkAcls":{"ipRules":[],"defaultAction":"Deny","bypass":"AzureServices"},"minimumTlsVersion":"TLS1_2","supportsHttpsTrafficOnly":%s},"tags":{"env":"prod"},"identity":null,"zones":null,"extendedLocation":null}]}' "$ST" "$SUB" "$1"; }
+	# `az resource list`: no properties, or null ones, and members of its own.
+	lst() { printf '[{"id":"%s/shp","name":"shp","type":"Microsoft.Storage/storageAccounts","location":"westeurope","kind":"StorageV2","sku":{"name":"Standard_LRS","tier":"Standard"},"tags":{"env":"prod"},"resourceGroup":"rg-data"%s},%s]' "$ST" "$1" "$other"; }
+	# shapes ENV WHAT JQ GREP FILE...: AZA-STG-001 over the files with ENV
+	# (one or two assignments) in the environment gives one finding on the
+	# account ($F), the report satisfies JQ, and standard error matches
+	# GREP (after a !: does not).
+	F='.findings[] | select(.resource_id | endswith("/shp"))'
+	shapes() {
+		env=$1 what=$2 want=$3 err=$4; shift 4
+		env $env "$AZ" scan -f json --now $NOW --rule AZA-STG-001 "$@" 2> "$T/err" |
+			jqf "([$F] | length) == 1 and ($want)" || {
+			bad "$what ($env): $(head -c 600 "$T/r.json") $(cat "$T/err")"; return; }
+		case $err in
+		!*) grep -q "${err#!}" "$T/err" && { bad "$what ($env): $(cat "$T/err")"; return; } ;;
+		*) grep -q "$err" "$T/err" || { bad "$what ($env): $(cat "$T/err")"; return; } ;;
+		esac
+		ok
+	}
+	S=$T/shapes
+	arm true > "$S/arm-true.json"; arm false > "$S/arm-false.json"
+	arg true > "$S/arg-true.json"; arg false > "$S/arg-false.json"
+	lst '' > "$S/list.json"
+	lst ',"properties":null,"createdTime":"2024-01-02T03:04:05Z","changedTime":"2024-05-06T07:08:09Z","provisioningState":"Succeeded"' > "$S/list-expanded.json"
+	# judged FILE STATUS: the finding has STATUS, names no other copy, and
+	# points into FILE.
+	judged() { echo "[$F | .status] == [\"$2\"] and ([$F][0] | (.message | test(\"different copy\") | not) and (.source.file | endswith(\"/$1\")))"; }
+	for e in AZAUDIT_THREADS=1 AZAUDIT_THREADS=2 AZAUDIT_SPILL_AT=1 AZAUDIT_SPILL_AT=400 "AZAUDIT_THREADS=2 AZAUDIT_SPILL_AT=1"; do
+		shapes "$e" "an ARM copy and a Resource Graph row that agree" "$(judged arm-true.json PASS)" \
+			'!differs from its copy' "$S/arm-true.json" "$S/arg-true.json"
+		shapes "$e" "a Resource Graph row and an ARM copy that agree" "$(judged arg-true.json PASS)" \
+			'duplicate resource .*/shp ignored (the same as the copy from .*arg-true.json)' "$S/arg-true.json" "$S/arm-true.json"
+		shapes "$e" "an ARM copy and a Resource Graph row that differ" \
+			"[$F | .status] == [\"UNKNOWN\"] and ([$F][0].message | test(\"arg-false.json holds a different copy\"))" \
+			'arg-false.json: resource .*/shp differs from its copy in .*arm-true.json.* (they differ in "properties")' \
+			"$S/arm-true.json" "$S/arg-false.json"
+		shapes "$e" "a listing without properties, then a copy with them" "$(judged arm-false.json FAIL)" \
+			'arm-false.json: resource .*/shp says more than its copy from .*list.json, with which it agrees: this copy is judged' \
+			"$S/list.json" "$S/arm-false.json"
+		shapes "$e" "a copy with properties, then a listing without them" "$(judged arm-false.json FAIL)" \
+			'list-expanded.json: resource .*/shp and its copy from .*arm-false.json agree, .* named after .*arm-false.json' \
+			"$S/arm-false.json" "$S/list-expanded.json"
+		shapes "$e" "a listing with members of its own, then a Resource Graph row" "$(judged arg-false.json FAIL)" \
+			'!differs from its copy' "$S/list-expanded.json" "$S/arg-false.json"
+	done
 	acct false > "$T/upper/EXPORT.JSON"
 	$AZ scan -q -f json --now $NOW --rule AZA-STG-001 "$T/upper" | jqf '[.findings[] | .status] == ["FAIL"]' &&
 		ok || bad "a directory's .JSON file is not read"
