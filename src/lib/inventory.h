@@ -94,8 +94,11 @@ int aza_inv__declare(aza_inv *inv, const char *type, unsigned model);
 /* Add one ARM resource object. With raw (the object's JSON text), the
  * inventory keeps a minified copy of the text and doc may be freed after the
  * call; without it, doc must live in the inventory's arena.
- * Returns 0 when kept, 1 when dropped (a type nobody reads, or a duplicate),
- * or AZA_EINPUT with the message on ctx (no id and no type). */
+ * Returns 0 when kept, 1 when dropped (a type nobody reads, or a second
+ * copy of a resource already added: that resource's document may then be
+ * replaced by the copy that says more, or marked as a conflict; see
+ * duplicate() in inventory.c), or AZA_EINPUT with the message on ctx (no
+ * id and no type). */
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version, const char *raw, size_t rawlen);
 /* The resource the last successful aza_inv__add kept (to set template fields). */
