@@ -3,6 +3,7 @@
  * locks, policy, activity log alerts, diagnostic settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
  * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher).
+ * A path ending in /list is an ARM list action: collect.c sends it as a POST.
  */
 #include "collect.h"
 
@@ -93,6 +94,10 @@ static const struct childcall {
 	{"microsoft.dbformysql/servers", AZA_WALK_LIST, "/configurations", "2017-12-01", "Microsoft.DBforMySQL/servers/configurations"},
 	{"microsoft.web/sites", AZA_WALK_ONE, "/config/web", "2023-12-01", "Microsoft.Web/sites/config"},
 	{"microsoft.web/sites", AZA_WALK_ONE, "/config/authsettingsV2", "2023-12-01", "Microsoft.Web/sites/config"},
+	/* A Windows site's current stack (CURRENT_STACK), which config/web does
+	 * not hold: a StringDictionary {id, name, type, properties}. Not
+	 * config/appsettings/list, whose values hold secrets. */
+	{"microsoft.web/sites", AZA_WALK_ONE, "/config/metadata/list", "2023-12-01", "Microsoft.Web/sites/config"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/keys"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/secrets", "2023-07-01", "Microsoft.KeyVault/vaults/secrets"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
@@ -103,6 +108,7 @@ void aza_arm__resource(aza_collector *c, const aza_json *item)
 {
 	const char *id = aza_json_str(aza_json_get(item, "id"));
 	const char *type = aza_json_str(aza_json_get(item, "type"));
+	const char *site_kind = aza_json_str(aza_json_get(item, "kind"));
 	if (!id || !type)
 		return;
 	aza_coll__dataset(c, type);
@@ -116,6 +122,9 @@ void aza_arm__resource(aza_collector *c, const aza_json *item)
 			continue;
 		/* master holds no user data and has no TDE setting of its own. */
 		if (aza__iends(id, "/databases/master") && aza__strieq(k->parent, "microsoft.sql/servers/databases"))
+			continue;
+		/* A Linux site names its stack in linuxFxVersion: no metadata call. */
+		if (aza__strieq(k->path, "/config/metadata/list") && site_kind && aza__istrstr(site_kind, "linux"))
 			continue;
 		const char *scope = aza_coll__printf(c, "%s", id);
 		if (scope)
@@ -185,6 +194,10 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 	}
 	if (aza__istrstr(api, "/Microsoft.Security/"))
 		return "Security Reader (or Reader) on the subscription";
+	if (aza__iends(api, "/config/metadata/list"))
+		return "Microsoft.Web/sites/config/list/action on the site (not in Reader; it also lets the identity read app settings "
+		       "and connection strings, which azaudit does not ask for); without it AZA-APP-005 reports UNKNOWN for Windows apps "
+		       "whose stack version config/web does not show";
 	if (aza__istrstr(api, "/Microsoft.ResourceGraph/"))
 		return "Reader on the subscription (Resource Graph shows only what the identity can read)";
 	return "Reader on the subscription";

@@ -884,6 +884,9 @@ static int submit_page(aza_collect *c, aza_walk *w, const char *url, const char 
 		return rc;
 	}
 	o.url = url;
+	/* An ARM list action (config/metadata/list) is a POST without a body. */
+	if (w->kind == AZA_WALK_ONE && aza__iends(w->api, "/list"))
+		o.method = "POST";
 	return aza_http__submit(c->h, &o);
 }
 

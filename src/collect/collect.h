@@ -108,8 +108,9 @@ const char *aza_auth__tenant(const aza_auth *a);
 
 /* ---- the collector ---- */
 typedef struct aza_collect aza_collector;
-/* A list walk: GET url (or POST body for Resource Graph), follow paging,
- * hand each item to the collector. */
+/* A list walk: GET url (or POST body for Resource Graph; a single object
+ * whose path ends in /list, such as a site's config/metadata/list, is a
+ * POST without a body), follow paging, hand each item to the collector. */
 typedef struct aza_walk {
 	aza_collector *c;
 	const char *scope;   /* resource id or "/" (tenant): where a failure applies */

@@ -11,6 +11,9 @@
  * returns but the input's config/web lacks is UNKNOWN too, and a list's
  * placeholder (http20Enabled false) is not read. Authentication is the
  * <site>/config/authsettingsV2 object (or the legacy config/authsettings).
+ * A Windows site's current stack is the CURRENT_STACK entry of its
+ * <site>/config/metadata object (a POST list action; templates may set
+ * siteConfig.metadata instead).
  * For template resources, a field left out takes the service default, named
  * in each rule's .defaults.
  */
@@ -321,6 +324,16 @@ static int is_function_app(aza_ev *ev, const aza_res *r)
 	return k && aza__istrstr(k, "functionapp") != NULL;
 }
 
+/* A deployed site that Azure lists as a Linux one (kind "app,linux",
+ * "functionapp,linux"): it has no .NET Framework and no current-stack
+ * metadata (the collector reads that for Windows sites only). Templates are
+ * read as they declare. */
+static int is_linux(aza_ev *ev, const aza_res *r)
+{
+	const char *k = aza_json_str(aza_json_get(aza_doc(ev, r), "kind"));
+	return !is_template(r) && k && aza__istrstr(k, "linux") != NULL;
+}
+
 /* The value of the {name, value} pair called `name` in an array (siteConfig
  * appSettings or metadata), or NULL. */
 static const char *nv_value(const aza_json *arr, const char *name)
@@ -332,11 +345,39 @@ static const char *nv_value(const aza_json *arr, const char *name)
 	return NULL;
 }
 
+/* A {name, value} setting of a Windows site: the <site>/config/<obj> object
+ * (a StringDictionary, {"properties": {"NAME": "value"}}: what POST
+ * config/metadata/list returns, or a template's config child), else the
+ * siteConfig array `field` (templates; a GET returns it null). */
+static const char *site_setting(aza_ev *ev, const aza_res *r, const char *obj, const char *field, const char *name)
+{
+	const aza_res *c = site_config(ev, r, obj);
+	const char *v = c ? aza_json_str(aza_json_get(aza_prop(ev, c, "properties"), name)) : NULL;
+	if (v)
+		return v;
+	int have;
+	return nv_value(cfg_get(ev, r, field, &have), name);
+}
+
+/* The snapshot error of the site's POST config/metadata/list, or NULL (the
+ * collector records it with the type of what it returns, config). */
+static const aza_gap *metadata_gap(aza_ev *ev, const aza_res *r)
+{
+	for (const aza_gap *g = aza_inv_gap(aza_ev_inv(ev), CFG, r->id); g; g = g->next)
+		if (aza__strieq(g->type, CFG) && aza_id_within(r->id, g->scope) && aza__iends(g->api, "/config/metadata/list"))
+			return g;
+	return NULL;
+}
+
+/* What reading config/metadata takes: a list action, outside Reader. */
+#define METADATA_PERM "POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks"
+
 struct rt_state {
 	int judged, bad, unknown;
 	const char *reviewed;
 	char detail[512];
 	char unk[256];
+	char ok[512];
 };
 
 static void judge(aza_ev *ev, struct rt_state *st, const char *stack, const char *ver, const char *src)
@@ -357,7 +398,157 @@ static void judge(aza_ev *ev, struct rt_state *st, const char *stack, const char
 		l = strlen(st->detail);
 		snprintf(st->detail + l, sizeof st->detail - l, "%s%s %s (%s) is below the supported minimum %s", l ? "; " : "",
 		         stack, ver, src, min);
+	} else {
+		l = strlen(st->ok);
+		snprintf(st->ok + l, sizeof st->ok - l, "%s%s %s (%s)", l ? ", " : "", stack, ver, src);
 	}
+}
+
+/* Linux: linuxFxVersion "STACK|version". 0 when a verdict was given. */
+static int linux_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, const char *fx)
+{
+	char ver[32], stack[32];
+	const char *bar = strchr(fx, '|');
+	size_t n = bar ? (size_t)(bar - fx) : strlen(fx);
+	if (n >= sizeof stack)
+		n = sizeof stack - 1;
+	for (size_t i = 0; i < n; i++)
+		stack[i] = (char)tolower((unsigned char)fx[i]);
+	stack[n] = 0;
+	if (!strcmp(stack, "docker") || !strcmp(stack, "compose") || !strcmp(stack, "kube")) {
+		aza_na(ev, r, "linuxFxVersion is %s: a custom container whose runtime is not visible here", stack);
+		return 0;
+	}
+	/* "TOMCAT|10.1-java11", "JBOSSEAP|8-java17": the server runs on the
+	 * Java named after "-java", which needs its own minimum. */
+	const char *jv = aza__istrstr(fx, "-java");
+	char jver[32];
+	int has_jv = strcmp(stack, "java") && jv && version_of(jv + 5, jver, sizeof jver);
+	if (has_jv)
+		judge(ev, st, "java", jver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
+	/* The EAP release has no entry of its own: its Java decides. */
+	if (!strcmp(stack, "jbosseap") && has_jv)
+		return 1;
+	if (!bar || !version_of(bar + 1, ver, sizeof ver)) {
+		aza_unknown(ev, r, "linuxFxVersion '%s' has no version to compare", fx);
+		return 0;
+	}
+	judge(ev, st, stack, ver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
+	return 1;
+}
+
+/* Windows: a field per stack, and the current stack (metadata
+ * CURRENT_STACK) naming which of them runs the app. Returns 0 when a
+ * verdict was given; else *why is set when the running stack's version
+ * cannot be read, and *netfx when .NET Framework 4.x is proven. */
+static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, const char **why, const char **netfx)
+{
+	int have;
+	char ver[32];
+	/* A Windows custom container names its image in windowsFxVersion. */
+	const char *wfx = aza_json_str(cfg_get(ev, r, "windowsFxVersion", &have));
+	if (wfx && (aza__istarts(wfx, "DOCKER|") || aza__istarts(wfx, "COMPOSE|") || aza__istarts(wfx, "KUBE|"))) {
+		aza_na(ev, r, "windowsFxVersion is %s: a custom container whose runtime is not visible here", wfx);
+		return 0;
+	}
+	/* config/metadata (deployed, or a template's child) or siteConfig.metadata. */
+	const char *cs = site_setting(ev, r, "metadata", "metadata", "CURRENT_STACK");
+	if (cs && !*cs)
+		cs = NULL;
+	static const struct {
+		const char *field, *stack;
+	} win[] = {{"phpVersion", "php"}, {"pythonVersion", "python"}, {"nodeVersion", "node"},
+	           {"javaVersion", "java"}, {"powerShellVersion", "powershell"}};
+	int got_cs = 0; /* the current stack's version was judged */
+	const char *cs_src = cs ? aza_ev_fmt(ev, "; CURRENT_STACK %s", cs) : "";
+	const char *node_field = NULL;
+	for (size_t i = 0; i < sizeof win / sizeof win[0]; i++) {
+		const char *s = aza_json_str(cfg_get(ev, r, win[i].field, &have)), *v = s;
+		if (!strcmp(win[i].stack, "node"))
+			node_field = s;
+		if (!s || !*s || aza__strieq(s, "OFF"))
+			continue;
+		if (!strcmp(win[i].stack, "java") && !strncmp(s, "1.", 2))
+			v += 2; /* "1.8" is Java 8 */
+		if (!version_of(v, ver, sizeof ver))
+			continue;
+		int cur = cs && aza__strieq(cs, win[i].stack);
+		judge(ev, st, win[i].stack, ver, aza_ev_fmt(ev, "%s %s%s", win[i].field, s, cur ? cs_src : ""));
+		got_cs |= cur;
+	}
+	/* A Windows Node app keeps its version in the app setting
+	 * WEBSITE_NODE_DEFAULT_VERSION: visible in templates (and inputs that
+	 * hold config/appsettings), never collected. Judged with nodeVersion. */
+	const char *nv = site_setting(ev, r, "appsettings", "appSettings", "WEBSITE_NODE_DEFAULT_VERSION");
+	int cs_node = cs && aza__strieq(cs, "node");
+	if (nv && version_of(nv, ver, sizeof ver)) {
+		judge(ev, st, "node", ver, aza_ev_fmt(ev, "app setting WEBSITE_NODE_DEFAULT_VERSION %s%s", nv, cs_node ? cs_src : ""));
+		got_cs |= cs_node;
+	}
+	/* netFrameworkVersion: v2.0 names the .NET Framework 3.5 CLR, v5.0 and
+	 * later are .NET; v4.0 is every Windows app's default whatever it runs
+	 * (function apps and Node apps too): .NET Framework 4.x only when the
+	 * current stack is dotnet. */
+	const char *nf = aza_json_str(cfg_get(ev, r, "netFrameworkVersion", &have));
+	int nfv = nf && version_of(nf, ver, sizeof ver) ? atoi(ver) : -1;
+	int cs_net = cs && (aza__strieq(cs, "dotnet") || aza__strieq(cs, "aspnet"));
+	if (nfv >= 5)
+		judge(ev, st, "dotnet", ver, aza_ev_fmt(ev, "netFrameworkVersion %s%s", nf, cs_net ? cs_src : ""));
+	else if (nfv >= 0 && nfv < 4)
+		judge(ev, st, "aspnet", "3.5", aza_ev_fmt(ev, "netFrameworkVersion %s%s", nf, cs_net ? cs_src : ""));
+	int fx4 = nfv == 4 && !is_function_app(ev, r);
+	if (cs_net && nfv >= 0 && nfv != 4)
+		got_cs = 1;
+	if (cs_net && fx4)
+		*netfx = aza_ev_fmt(ev, "netFrameworkVersion %s%s", nf, cs_src);
+	if (cs) {
+		if (got_cs || (cs_net && fx4))
+			return 1;
+		if (cs_node && nv)
+			*why = aza_ev_fmt(ev, "a Windows Node app (metadata CURRENT_STACK %s) without a readable Node version: the app setting "
+			                  "WEBSITE_NODE_DEFAULT_VERSION is '%s'", cs, nv);
+		else if (cs_node)
+			*why = aza_ev_fmt(ev, "a Windows Node app (metadata CURRENT_STACK %s) without a readable Node version: nodeVersion is %s and "
+			                  "the app setting WEBSITE_NODE_DEFAULT_VERSION is not in the input (azaudit does not collect app settings: "
+			                  "they hold secrets)", cs, node_field && *node_field ? aza_ev_fmt(ev, "'%s'", node_field) : "not set");
+		else if (cs_net && nfv == 4)
+			*why = aza_ev_fmt(ev, "CURRENT_STACK %s with netFrameworkVersion %s: a function app's worker runtime lives in app settings", cs, nf);
+		else if (cs_net)
+			*why = aza_ev_fmt(ev, "CURRENT_STACK %s without a readable netFrameworkVersion", cs);
+		else if (aza__strieq(cs, "dotnetcore"))
+			*why = "CURRENT_STACK dotnetcore: the .NET Core version is chosen by the app's build, not set in the configuration";
+		else
+			*why = aza_ev_fmt(ev, "CURRENT_STACK %s without a version in the configuration that this rule reads", cs);
+		return 1;
+	}
+	if (nv && !version_of(nv, ver, sizeof ver)) {
+		*why = aza_ev_fmt(ev, "a Windows Node app (WEBSITE_NODE_DEFAULT_VERSION %s) without a readable Node version", nv);
+		return 1;
+	}
+	if (st->judged || st->unknown || is_function_app(ev, r))
+		return 1;
+	/* A Linux app without linuxFxVersion: nothing more to read. */
+	if (is_linux(ev, r))
+		return 1;
+	if (is_template(r)) {
+		/* A template declares what it deploys: v4.0 alone is .NET Framework 4.x. */
+		if (fx4)
+			*netfx = aza_ev_fmt(ev, "netFrameworkVersion %s", nf);
+		return 1;
+	}
+	/* A deployed Windows app whose configuration names no stack version:
+	 * only its current stack (config/metadata) tells what it runs. */
+	const char *base = aza_ev_fmt(ev, "a Windows app whose configuration sets no stack version (netFrameworkVersion %s is every "
+	                              "Windows app's default, not evidence of .NET Framework)", nf ? nf : "not set");
+	const aza_gap *g;
+	if (site_config(ev, r, "metadata"))
+		*why = aza_ev_fmt(ev, "%s and whose config/metadata has no CURRENT_STACK", base);
+	else if ((g = metadata_gap(ev, r)))
+		*why = aza_ev_fmt(ev, "%s; its current stack could not be read (" METADATA_PERM "): HTTP %d: %s", base, g->status,
+		                  g->message);
+	else
+		*why = aza_ev_fmt(ev, "%s; its current stack (config/metadata CURRENT_STACK) is not in the input (" METADATA_PERM ")", base);
+	return 1;
 }
 
 static void runtime(aza_ev *ev, const aza_res *r)
@@ -368,97 +559,27 @@ static void runtime(aza_ev *ev, const aza_res *r)
 		return;
 	struct rt_state st;
 	memset(&st, 0, sizeof st);
-	char ver[32], stack[32];
-	const char *fx = aza_json_str(lfx);
-	const char *nv = NULL, *cs = NULL; /* Windows Node evidence */
-	int node = 0;
+	const char *fx = aza_json_str(lfx), *why = NULL, *netfx = NULL;
 	if (fx && *fx) {
-		const char *bar = strchr(fx, '|');
-		size_t n = bar ? (size_t)(bar - fx) : strlen(fx);
-		if (n >= sizeof stack)
-			n = sizeof stack - 1;
-		for (size_t i = 0; i < n; i++)
-			stack[i] = (char)tolower((unsigned char)fx[i]);
-		stack[n] = 0;
-		if (!strcmp(stack, "docker") || !strcmp(stack, "compose") || !strcmp(stack, "kube")) {
-			aza_na(ev, r, "linuxFxVersion is %s: a custom container whose runtime is not visible here", stack);
+		if (!linux_runtime(ev, r, &st, fx))
 			return;
-		}
-		/* "TOMCAT|10.1-java11", "JBOSSEAP|8-java17": the server runs on
-		 * the Java named after "-java", which needs its own minimum. */
-		const char *jv = aza__istrstr(fx, "-java");
-		char jver[32];
-		int has_jv = strcmp(stack, "java") && jv && version_of(jv + 5, jver, sizeof jver);
-		if (has_jv)
-			judge(ev, &st, "java", jver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
-		if (!strcmp(stack, "jbosseap") && has_jv)
-			; /* the EAP release has no entry of its own: its Java decides */
-		else if (bar && version_of(bar + 1, ver, sizeof ver))
-			judge(ev, &st, stack, ver, aza_ev_fmt(ev, "linuxFxVersion %s", fx));
-		else {
-			aza_unknown(ev, r, "linuxFxVersion '%s' has no version to compare", fx);
-			return;
-		}
-	} else {
-		/* A Windows custom container names its image in windowsFxVersion. */
-		int have;
-		const char *wfx = aza_json_str(cfg_get(ev, r, "windowsFxVersion", &have));
-		if (wfx && (aza__istarts(wfx, "DOCKER|") || aza__istarts(wfx, "COMPOSE|") || aza__istarts(wfx, "KUBE|"))) {
-			aza_na(ev, r, "windowsFxVersion is %s: a custom container whose runtime is not visible here", wfx);
-			return;
-		}
-		/* Windows: one field per stack. */
-		static const struct {
-			const char *field, *stack;
-		} win[] = {{"phpVersion", "php"}, {"pythonVersion", "python"}, {"nodeVersion", "node"},
-		           {"javaVersion", "java"}, {"powerShellVersion", "powershell"}};
-		for (size_t i = 0; i < sizeof win / sizeof win[0]; i++) {
-			const char *s = aza_json_str(cfg_get(ev, r, win[i].field, &have));
-			if (!s || !*s || aza__strieq(s, "OFF"))
-				continue;
-			if (!strcmp(win[i].stack, "java") && !strncmp(s, "1.", 2))
-				s += 2; /* "1.8" is Java 8 */
-			if (!version_of(s, ver, sizeof ver))
-				continue;
-			judge(ev, &st, win[i].stack, ver, aza_ev_fmt(ev, "%s %s", win[i].field, aza_json_str(cfg_get(ev, r, win[i].field, &have))));
-		}
-		/* A Windows Node app keeps its version in the app setting
-		 * WEBSITE_NODE_DEFAULT_VERSION and its stack in the metadata
-		 * CURRENT_STACK; both are visible in templates only. */
-		nv = nv_value(cfg_get(ev, r, "appSettings", &have), "WEBSITE_NODE_DEFAULT_VERSION");
-		cs = nv_value(cfg_get(ev, r, "metadata", &have), "CURRENT_STACK");
-		node = nv || (cs && aza__strieq(cs, "node"));
-		const char *ns = aza_json_str(cfg_get(ev, r, "nodeVersion", &have));
-		if (nv && !(ns && *ns) && version_of(nv, ver, sizeof ver))
-			judge(ev, &st, "node", ver, aza_ev_fmt(ev, "app setting WEBSITE_NODE_DEFAULT_VERSION %s", nv));
-		const char *nf = aza_json_str(cfg_get(ev, r, "netFrameworkVersion", &have));
-		if (nf && version_of(nf, ver, sizeof ver)) {
-			/* v2.0 and v4.0 name the .NET Framework CLR; v5.0 and later are .NET. */
-			if (atoi(ver) >= 5)
-				judge(ev, &st, "dotnet", ver, aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
-			else if (atoi(ver) < 4)
-				judge(ev, &st, "aspnet", "3.5", aza_ev_fmt(ev, "netFrameworkVersion %s", nf));
-			else if (!st.judged && !st.unknown && !is_function_app(ev, r) && !node) {
-				/* Function apps (and Node apps) carry the default v4.0
-				 * whatever their worker runtime (set in app settings):
-				 * not evidence. */
-				const char *rv = NULL;
-				aza__cfg_runtime_min(aza_ev_cfg(ev), "aspnet", &rv);
-				aza_pass(ev, r, "netFrameworkVersion %s: .NET Framework 4.x, serviced with Windows (runtime table reviewed %s)", nf,
-				         rv ? rv : "-");
-				return;
-			}
-		}
+	} else if (!windows_runtime(ev, r, &st, &why, &netfx)) {
+		return;
 	}
+	const char *rv = st.reviewed;
+	if (!rv)
+		aza__cfg_runtime_min(aza_ev_cfg(ev), "aspnet", &rv);
 	if (st.bad)
 		aza_fail(ev, r, "%s (runtime table reviewed %s)", st.detail, st.reviewed);
+	else if (why)
+		aza_unknown(ev, r, "%s", why);
 	else if (st.unknown)
 		aza_unknown(ev, r, "no supported-version minimum is configured for %s (add it to runtimes in the configuration)", st.unk);
 	else if (st.judged)
-		aza_pass(ev, r, "runtime versions are supported (runtime table reviewed %s)", st.reviewed);
-	else if (node)
-		aza_unknown(ev, r, "a Windows Node app (%s) without a readable Node version: WEBSITE_NODE_DEFAULT_VERSION lives in app settings",
-		            nv ? aza_ev_fmt(ev, "WEBSITE_NODE_DEFAULT_VERSION %s", nv) : aza_ev_fmt(ev, "metadata CURRENT_STACK %s", cs));
+		aza_pass(ev, r, "runtime versions are supported: %s%s%s (runtime table reviewed %s)", st.ok, netfx ? ", .NET Framework 4.x " : "",
+		         netfx ? aza_ev_fmt(ev, "(%s)", netfx) : "", rv ? rv : "-");
+	else if (netfx)
+		aza_pass(ev, r, "%s: .NET Framework 4.x, serviced with Windows (runtime table reviewed %s)", netfx, rv ? rv : "-");
 	else
 		aza_unknown(ev, r, "no runtime version in the site configuration (function apps keep it in app settings)");
 }
@@ -521,7 +642,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
 		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
 		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. A Windows Node app (template siteConfig metadata CURRENT_STACK node or appSettings WEBSITE_NODE_DEFAULT_VERSION) is judged on that version, else UNKNOWN; netFrameworkVersion v4.0 alone passes as .NET Framework 4.x. A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, not in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
 		.check = runtime,
 	},
 	{

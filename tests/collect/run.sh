@@ -67,6 +67,13 @@ grep -q '"dataplane":{"storage":\[' "$T/base.json" && ok || bad "no dataplane se
 grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/base.txt" && grep -q 'AZA-STG-020|[^|]*/sto3699|PASS' "$T/base.txt" && ok ||
 	bad "data-plane logging verdicts: $(grep AZA-STG-020 "$T/base.txt" | head -2)"
 
+# a Windows site's current stack: POST config/metadata/list (never app settings, which hold secrets)
+grep -q 'POST /subscriptions/[^ ]*/providers/Microsoft.Web/sites/sitef6141/config/metadata/list?api-version=2023-12-01 200' "$T/err" && ok ||
+	bad "site metadata not read with POST config/metadata/list"
+grep -q '"id":"/subscriptions/[^"]*/providers/Microsoft.Web/sites/sitef6141/config/metadata","name":"metadata","type":"Microsoft.Web/sites/config","properties":{"CURRENT_STACK":"dotnet"}' "$T/base.json" && ok ||
+	bad "site metadata not in the snapshot"
+grep -qi 'config/appsettings\|config/connectionstrings' "$T/err" && bad "app settings or connection strings read" || ok
+
 # gzip output scans the same
 coll "$T/base.json.gz" -q
 [ $RC -eq 0 ] && [ "$(od -An -tx1 -N2 "$T/base.json.gz" | tr -d ' ')" = "1f8b" ] && ok || bad "gzip snapshot"
@@ -145,6 +152,8 @@ recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blo
 grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
 grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok
 grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && ok || bad "dp403: STG-020 not UNKNOWN"
+recorded md403 403:0@/config/metadata/list '"type":"Microsoft.Web/sites/config","api":"/subscriptions/[^"]*/sites/sitef6141/config/metadata/list","status":403'
+grep -q 'needs: Microsoft.Web/sites/config/list/action' "$T/err" && ok || bad "md403: no permission hint: $(grep -A1 'sites/config' "$T/err" | head -2)"
 recorded toobig 429:0@/nothing 'response larger than' --max-response 4096
 
 # --- scope

@@ -12,6 +12,9 @@
  * "path?query body"): 429 500 503 403 404 slow truncate invalid reset expire
  * loop tokenfail. Control: GET /_emu/stats, POST /_emu/fault?spec=...
  *
+ * App Service: each site's config/metadata (CURRENT_STACK) answers POST
+ * .../config/metadata/list only (the API defines no GET of it).
+ *
  * Storage: POST <account>/listKeys returns --storage-key (default: the
  * storage emulator's published development key); the data plane is served
  * under /_dp/<service>/<account>/ (service properties and container
@@ -358,6 +361,14 @@ static void build_sub(int si)
 	add_from(WEBX "AppService/stable/2025-03-01/examples/GetSiteConfig.json", B, 0, web, 2, NULL, si, 0, NULL);
 	add_from(WEBX "AppService/stable/2025-03-01/examples/GetAuthSettingsV2WithoutSecrets.json", B, 0, web, 2, NULL,
 	         si, 0, NULL);
+	/* The site's metadata (WebApps_ListMetadata: a StringDictionary, read
+	 * with POST .../config/metadata/list only). The example site is a
+	 * Windows .NET Framework app (netFrameworkVersion v4.0). */
+	char mdid[600], mdtext[900];
+	snprintf(mdid, sizeof mdid, "%s/config/metadata", web);
+	snprintf(mdtext, sizeof mdtext, "{\"id\":\"%s\",\"name\":\"metadata\",\"type\":\"Microsoft.Web/sites/config\","
+	         "\"properties\":{\"CURRENT_STACK\":\"dotnet\"}}", mdid);
+	add(strdup(mdtext), mdid, NULL, si, 0);
 	add_from(KVX "2023-07-01/examples/listKeys.json", V, 1, kv, 2, NULL, si, 0, NULL);
 	add_from(KVX "2024-11-01/examples/listSecrets.json", V, 1, kv, 2, NULL, si, 0, NULL);
 	add_from(MONX "preview/2021-05-01-preview/examples/getDiagnosticSetting.json", B, 0, kv, 4, NULL, si, 0, NULL);
@@ -1233,6 +1244,18 @@ static void handle(int fd, req *r)
 	pthread_mutex_lock(&mu);
 	n_arm++;
 	pthread_mutex_unlock(&mu);
+	/* A site's metadata is read with POST .../config/metadata/list only. */
+	if (aza__iends(r->path, "/config/metadata") || aza__iends(r->path, "/config/metadata/list")) {
+		int list = aza__iends(r->path, "/list");
+		entry *m = get(r->path, strlen(r->path) - (list ? 5 : 0), 0);
+		if (!list || strcmp(r->method, "POST"))
+			respond_err(fd, 405, "MethodNotAllowed", "The requested method is not allowed.", NULL);
+		else if (!m || m->one < 0)
+			respond_err(fd, 404, "ResourceNotFound", "The resource was not found.", NULL);
+		else
+			respond(fd, 200, NULL, objs[m->one].text, strlen(objs[m->one].text));
+		return;
+	}
 	if (!strcmp(r->path, "/subscriptions")) {
 		aza_buf b;
 		aza_buf__init(&b, 1 << 26);

@@ -71,6 +71,18 @@ def auth(s, **kv):
              "platform": {"configFilePath": "/auth/config.json", "enabled": True, "runtimeVersion": "~1"}}}
     return mod(a, **kv)
 
+def winsite(name, **cfg):
+    """A Windows app as Resource Manager returns it (GetWebApp), PHP off, with
+    its config/web (GetSiteConfig) holding cfg."""
+    s = example_site(name)
+    s["properties"].update({"httpsOnly": True})
+    s["properties"]["siteConfig"].update(phpVersion="", **cfg)
+    return [s, webcfg(s, phpVersion="", **cfg)]
+
+def metadata(s, **props):
+    """POST config/metadata/list (WebApps_ListMetadata): a StringDictionary."""
+    return {"id": s["id"] + "/config/metadata", "name": "metadata", "type": CFG, "properties": props}
+
 def bare(name):
     s = site(name); del s["properties"]; return s
 
@@ -132,7 +144,56 @@ case('AZA-APP-005', 'fail-java', snapshot([site('appjava', properties__siteConfi
      "FAIL appjava ~ java 8 (javaVersion 1.8)")
 case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='', properties__siteConfig__netFrameworkVersion='v8.0')]),
      "PASS appnet ~ supported")
-case('AZA-APP-005', 'pass-netfx', snapshot([site('appfx', properties__siteConfig__linuxFxVersion='')]), "PASS appfx ~ .NET Framework 4.x")
+# Windows apps: netFrameworkVersion v4.0 is every Windows app's default; the
+# current stack (config/metadata CURRENT_STACK) says what runs.
+w = winsite('appfx')
+case('AZA-APP-005', 'pass-netfx', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnet")], datasets=[SITE, CFG]),
+     "PASS appfx ~ netFrameworkVersion v4.0; CURRENT_STACK dotnet: .NET Framework 4.x")
+w = winsite('appnet6', netFrameworkVersion='v6.0')
+case('AZA-APP-005', 'fail-netfx', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnet")], datasets=[SITE, CFG]),
+     "FAIL appnet6 ~ dotnet 6.0 (netFrameworkVersion v6.0; CURRENT_STACK dotnet) is below the supported minimum 8.0")
+w = winsite('appnode18', nodeVersion='~18')
+case('AZA-APP-005', 'fail-windows-node', snapshot(w + [metadata(w[0], CURRENT_STACK="node")], datasets=[SITE, CFG]),
+     "FAIL appnode18 ~ node 18 (nodeVersion ~18; CURRENT_STACK node) is below the supported minimum 20")
+w = winsite('appnode22', nodeVersion='~22')
+case('AZA-APP-005', 'pass-windows-node', snapshot(w + [metadata(w[0], CURRENT_STACK="node")], datasets=[SITE, CFG]),
+     "PASS appnode22 ~ node 22 (nodeVersion ~22; CURRENT_STACK node)")
+# A Node app whose version is only in app settings (not collected: secrets).
+w = winsite('appnodewin')
+case('AZA-APP-005', 'unknown-windows-node-version', snapshot(w + [metadata(w[0], CURRENT_STACK="node")], datasets=[SITE, CFG]),
+     "UNKNOWN appnodewin ~ a Windows Node app (metadata CURRENT_STACK node) without a readable Node version")
+w = winsite('appcore')
+case('AZA-APP-005', 'unknown-windows-dotnetcore', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnetcore")], datasets=[SITE, CFG]),
+     "UNKNOWN appcore ~ CURRENT_STACK dotnetcore: the .NET Core version is chosen by the app's build")
+w = winsite('appwin')
+case('AZA-APP-005', 'unknown-windows-nometadata', snapshot(w, datasets=[SITE, CFG]),
+     "UNKNOWN appwin ~ netFrameworkVersion v4.0 is every Windows app's default, not evidence of .NET Framework); its current stack (config/metadata CURRENT_STACK) is not in the input (POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks)")
+case('AZA-APP-005', 'unknown-windows-nostack', snapshot(w + [metadata(w[0])], datasets=[SITE, CFG]),
+     "UNKNOWN appwin ~ whose config/metadata has no CURRENT_STACK")
+md_err = {"scope": w[0]["id"], "type": CFG, "api": w[0]["id"] + "/config/metadata/list", "status": 403,
+          "message": "AuthorizationFailed: The client 'aaaaaaaa-0000-0000-0000-000000000001' with object id "
+                     "'aaaaaaaa-0000-0000-0000-000000000001' does not have authorization to perform action "
+                     "'Microsoft.Web/sites/config/list/action' over scope '" + w[0]["id"] + "/config/metadata' or the scope is invalid."}
+# Templates: the stack and the Node version may come as config children
+# (Microsoft.Web/sites/config 'metadata' and 'appsettings'); v4.0 alone still
+# passes (a template declares what it deploys).
+def tsite(name, **sc):
+    return {"type": SITE, "apiVersion": "2023-12-01", "name": name, "location": "westeurope", "kind": "app",
+            "properties": {"httpsOnly": True, "siteConfig": dict(netFrameworkVersion="v4.0", **sc)}}
+def tcfg(site_name, name, props):
+    return {"type": CFG, "apiVersion": "2023-12-01", "name": f"{site_name}/{name}",
+            "dependsOn": [f"[resourceId('{SITE}', '{site_name}')]"], "properties": props}
+tpl = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+       "resources": [tsite('apptnode'), tcfg('apptnode', 'metadata', {"CURRENT_STACK": "node"}),
+                     tcfg('apptnode', 'appsettings', {"WEBSITE_NODE_DEFAULT_VERSION": "~16"}),
+                     tsite('apptcore', metadata=[{"name": "CURRENT_STACK", "value": "dotnetcore"}]),
+                     tsite('apptfx')]}
+case('AZA-APP-005', 'fail-template-windows-stack', tpl,
+     "FAIL apptnode ~ node 16 (app setting WEBSITE_NODE_DEFAULT_VERSION ~16; CURRENT_STACK node) is below the supported minimum 20\n"
+     "UNKNOWN apptcore ~ CURRENT_STACK dotnetcore\n"
+     "PASS apptfx ~ netFrameworkVersion v4.0: .NET Framework 4.x")
+case('AZA-APP-005', 'unknown-windows-metadata-error', snapshot(w, datasets=[SITE, CFG], errors=[md_err]),
+     "UNKNOWN appwin ~ its current stack could not be read (POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks): HTTP 403: AuthorizationFailed")
 # A Windows function app's default v4.0 is not its worker runtime (a Node 12
 # function keeps FUNCTIONS_WORKER_RUNTIME/WEBSITE_NODE_DEFAULT_VERSION in app settings).
 case('AZA-APP-005', 'unknown-functionapp', snapshot([site('funcwin', kind='functionapp', properties__siteConfig__linuxFxVersion='')]),
