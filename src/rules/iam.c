@@ -185,6 +185,42 @@ static const idindex *role_def_table(aza_ev *ev)
 	return t;
 }
 
+/* The role assignments by principalId, the first in input order for each
+ * (memoized like role_def_table): a rule that asks, for each of many users,
+ * which assignment a user holds. NULL when memory or the memo is short. */
+static const idindex *ra_by_principal(aza_ev *ev)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *key = aza_inv_tenant(inv);
+	idindex *t = aza_ev_memo_get(ev, key, "iam.ra-principal");
+	if (t)
+		return t;
+	if (!(t = idx_new(aza_inv_count(inv, RA))))
+		return NULL;
+	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type)
+		idx_add(t, aza_json_str(aza_prop(ev, x, "properties.principalId")), x);
+	idx_sort(t);
+	if (aza_ev_memo_put(ev, key, "iam.ra-principal", t, aza__free)) {
+		aza__free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The first role assignment of principal id, or NULL. */
+static const aza_res *first_ra_of(aza_ev *ev, const char *id)
+{
+	if (!id)
+		return NULL;
+	const idindex *t = ra_by_principal(ev);
+	if (t)
+		return idx_find(t, id);
+	for (const aza_res *x = aza_inv_first(aza_ev_inv(ev), RA); x; x = x->next_of_type)
+		if (aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
+			return x;
+	return NULL;
+}
+
 /* The role definition an assignment's roleDefinitionId names, when it was
  * collected: that resource, else the first definition (in input order)
  * with the same GUID (a custom role has one GUID tenant-wide but is
@@ -925,9 +961,8 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		nl_add(&guests, user_name(u));
 		const char *role = NULL, *where = "";
-		for (const aza_res *x = aza_inv_first(inv, RA); x && id && !role; x = x->next_of_type) {
-			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
-				continue;
+		const aza_res *x = first_ra_of(ev, id);
+		if (x) {
 			const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
 			role = priv_rbac_role(rd);
 			if (!role)
@@ -1592,7 +1627,6 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	aza_inv *inv = aza_ev_inv(ev);
 	namelist bad = {{0}, 0};
 	size_t untyped = 0, disabled = 0;
 	aza_json_each(u, users) {
@@ -1605,14 +1639,12 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 			continue;
 		disabled++;
 		const char *id = aza_json_str(aza_json_get(u, "id"));
-		for (const aza_res *x = aza_inv_first(inv, RA); x && id; x = x->next_of_type) {
-			if (!aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
-				continue;
+		const aza_res *x = first_ra_of(ev, id);
+		if (x) {
 			const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
 			const char *role = priv_rbac_role(rd);
 			const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : last_seg(rd), sc ? sc : x->parent));
-			break;
 		}
 	}
 	if (bad.n) {
