@@ -53,6 +53,8 @@ struct aza_ev {
 		void (*free_fn)(void *);
 	} memo[16];
 	size_t nmemo;
+	struct memo kept[8]; /* aza_ev_keep_put: until the evaluation ends */
+	size_t nkept;
 };
 
 static size_t ev_nf(const aza_ev *ev)
@@ -83,6 +85,47 @@ int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, vo
 	ev->memo[ev->nmemo].free_fn = free_fn;
 	ev->nmemo++;
 	return 0;
+}
+
+void *aza_ev_keep_get(aza_ev *ev, const char *tag)
+{
+	for (size_t i = 0; i < ev->nkept; i++)
+		if (strcmp(ev->kept[i].tag, tag) == 0)
+			return ev->kept[i].val;
+	return NULL;
+}
+
+int aza_ev_keep_put(aza_ev *ev, const char *tag, void *val, void (*free_fn)(void *))
+{
+	if (ev->nkept == sizeof ev->kept / sizeof ev->kept[0])
+		return -1;
+	ev->kept[ev->nkept++] = (struct memo){NULL, tag, val, free_fn};
+	return 0;
+}
+
+static void release_kept(aza_ev *ev)
+{
+	for (size_t i = 0; i < ev->nkept; i++)
+		if (ev->kept[i].free_fn)
+			ev->kept[i].free_fn(ev->kept[i].val);
+	ev->nkept = 0;
+}
+
+aza_ev_docmark aza_ev_docs_mark(aza_ev *ev)
+{
+	return (aza_ev_docmark){ev->nloaded, aza_arena__mark(&ev->docs)};
+}
+
+/* The slots of documents loaded since the mark are the last ones listed:
+ * emptied newest first, they leave every older entry's probe sequence
+ * intact (linear probing placed each older one before them). */
+void aza_ev_docs_drop(aza_ev *ev, aza_ev_docmark m)
+{
+	if (ev->nloaded <= m.nloaded)
+		return;
+	while (ev->nloaded > m.nloaded)
+		ev->dt[ev->loaded[--ev->nloaded]].r = NULL;
+	aza_arena__reset(&ev->docs, m.arena);
 }
 
 /* Append a finding to the scan; -1 when out of memory or past the 32-bit
@@ -969,9 +1012,11 @@ out:
 		s->expo = NULL;
 	}
 	release_docs(&ev);
+	release_kept(&ev);
 	aza__free(ev.loaded);
 	aza__free(ev.dt);
 	release_docs(&ev2);
+	release_kept(&ev2);
 	aza__free(ev2.loaded);
 	aza__free(ev2.dt);
 	aza_flist__release(&ev2.l);

@@ -185,40 +185,95 @@ static const idindex *role_def_table(aza_ev *ev)
 	return t;
 }
 
-/* The role assignments by principalId, the first in input order for each
- * (memoized like role_def_table): a rule that asks, for each of many users,
- * which assignment a user holds. NULL when memory or the memo is short. */
-static const idindex *ra_by_principal(aza_ev *ev)
+/* ---- role assignments, summarized once ----
+ * The identity rules read four fields of every role assignment, for the
+ * tenant and again for each subscription. Reading them from the documents
+ * each time unpacked every assignment once per rule and per subscription
+ * and kept the trees until the call returned (200,000 assignments: some
+ * 190 MB, and a walk per subscription). The table copies the four fields
+ * (interned: principals, scopes and role ids repeat) once per evaluation,
+ * one document at a time, and indexes the rows by principal. */
+enum { RA_PID, RA_PTYPE, RA_SCOPE, RA_RD, RA_NF };
+static const char *const ra_path[RA_NF] = {"properties.principalId", "properties.principalType", "properties.scope",
+                                           "properties.roleDefinitionId"};
+typedef struct {
+	const aza_res *r;
+	const char *f[RA_NF]; /* NULL where the field is not a string */
+} ra_row;
+typedef struct {
+	size_t n;
+	aza_jintern *strs;
+	idindex *by_pid; /* rows by principalId, the first in input order first */
+	ra_row row[];
+} ra_table;
+
+/* A field of a row. A template's assignment is read from its document
+ * each time, so that a value only known at deployment counts as read by
+ * the rule (the engine's record of reads), as it always did. */
+static const char *ra_get(aza_ev *ev, const ra_row *w, int f)
 {
-	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *key = aza_inv_tenant(inv);
-	idindex *t = aza_ev_memo_get(ev, key, "iam.ra-principal");
+	if (w->r->api_version && *w->r->api_version)
+		return aza_json_str(aza_prop(ev, w->r, ra_path[f]));
+	return w->f[f];
+}
+
+static void ra_table_free(void *p)
+{
+	ra_table *t = p;
+	if (t) {
+		aza_jintern__free(t->strs);
+		aza__free(t->by_pid);
+		aza__free(t);
+	}
+}
+
+/* The table, made on first use and kept until the evaluation ends
+ * (aza_ev_keep_put). NULL when memory is short (the scan then fails:
+ * aza_ev_nomem). */
+static const ra_table *ra_rows(aza_ev *ev)
+{
+	ra_table *t = aza_ev_keep_get(ev, "iam.ra-rows");
 	if (t)
 		return t;
-	if (!(t = idx_new(aza_inv_count(inv, RA))))
-		return NULL;
-	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type)
-		idx_add(t, aza_json_str(aza_prop(ev, x, "properties.principalId")), x);
-	idx_sort(t);
-	if (aza_ev_memo_put(ev, key, "iam.ra-principal", t, aza__free)) {
-		aza__free(t);
-		return NULL;
+	aza_inv *inv = aza_ev_inv(ev);
+	size_t n = aza_inv_count(inv, RA);
+	t = aza__malloc(sizeof *t + (n ? n : 1) * sizeof t->row[0]);
+	if (!t)
+		goto nomem;
+	t->n = 0;
+	t->strs = aza_jintern__new_plain();
+	t->by_pid = idx_new(n);
+	if (!t->strs || !t->by_pid)
+		goto nomem;
+	for (const aza_res *x = aza_inv_first(inv, RA); x && t->n < n; x = x->next_of_type) {
+		ra_row *w = &t->row[t->n++];
+		w->r = x;
+		aza_ev_docmark m = aza_ev_docs_mark(ev);
+		for (int k = 0; k < RA_NF; k++) {
+			const char *v = aza_json_str(aza_prop(ev, x, ra_path[k]));
+			w->f[k] = v ? aza_jintern__get(t->strs, v, strlen(v)) : NULL;
+			if (v && !w->f[k]) {
+				aza_ev_docs_drop(ev, m);
+				goto nomem;
+			}
+		}
+		aza_ev_docs_drop(ev, m);
+		idx_add(t->by_pid, w->f[RA_PID], w);
 	}
+	idx_sort(t->by_pid);
+	if (aza_ev_keep_put(ev, "iam.ra-rows", t, ra_table_free))
+		goto nomem;
 	return t;
+nomem:
+	ra_table_free(t);
+	aza_ev_nomem(ev);
+	return NULL;
 }
 
 /* The first role assignment of principal id, or NULL. */
-static const aza_res *first_ra_of(aza_ev *ev, const char *id)
+static const ra_row *first_ra_of(const ra_table *t, const char *id)
 {
-	if (!id)
-		return NULL;
-	const idindex *t = ra_by_principal(ev);
-	if (t)
-		return idx_find(t, id);
-	for (const aza_res *x = aza_inv_first(aza_ev_inv(ev), RA); x; x = x->next_of_type)
-		if (aza_json_streq(aza_prop(ev, x, "properties.principalId"), id))
-			return x;
-	return NULL;
+	return idx_find(t->by_pid, id);
 }
 
 /* The role definition an assignment's roleDefinitionId names, when it was
@@ -771,8 +826,10 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	/* Who holds what, indexed once: the privileged directory role of a
 	 * principal, then its privileged RBAC role at a subscription or above
 	 * (the first in input order of each), and the registration records. */
-	size_t nra = aza_inv_count(inv, RA);
-	idindex *dirx = idx_new(aza_json_len(dra)), *rbacx = idx_new(nra), *regx = idx_new(aza_json_len(reg));
+	const ra_table *rt = ra_rows(ev);
+	if (!rt)
+		return;
+	idindex *dirx = idx_new(aza_json_len(dra)), *rbacx = idx_new(rt->n), *regx = idx_new(aza_json_len(reg));
 	if (!dirx || !rbacx || !regx) {
 		aza__free(dirx);
 		aza__free(rbacx);
@@ -786,10 +843,11 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			idx_add(dirx, aza_json_str(aza_json_get(a, "principalId")), role);
 	}
 	idx_sort(dirx);
-	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
-		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
-		if (pid && scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
-			idx_add(rbacx, pid, priv_rbac_any(ev, aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"))));
+	for (size_t i = 0; i < rt->n; i++) {
+		const ra_row *w = &rt->row[i];
+		const char *pid = ra_get(ev, w, RA_PID);
+		if (pid && scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)))
+			idx_add(rbacx, pid, priv_rbac_any(ev, ra_get(ev, w, RA_RD)));
 	}
 	/* keep only the privileged ones, so the first found is the first held */
 	size_t k = 0;
@@ -825,14 +883,15 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	namelist groups = {{0}, 0}, others = {{0}, 0};
 	size_t unresolved = 0;
 	const char *first_unresolved = NULL;
-	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
-		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
-		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
-		if (!pt || !pid || !scope_is_sub_or_above(aza_json_str(aza_prop(ev, x, "properties.scope"))))
+	for (size_t i = 0; i < rt->n; i++) {
+		const ra_row *w = &rt->row[i];
+		const char *pt = ra_get(ev, w, RA_PTYPE);
+		const char *pid = ra_get(ev, w, RA_PID);
+		if (!pt || !pid || !scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)))
 			continue;
 		if (!aza__strieq(pt, "Group") && !aza__strieq(pt, "User"))
 			continue;
-		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+		const char *rd = ra_get(ev, w, RA_RD);
 		const char *role = priv_rbac_any(ev, rd);
 		if (!role) {
 			/* Not a privileged built-in and not a collected definition:
@@ -954,6 +1013,9 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	aza_inv *inv = aza_ev_inv(ev);
+	const ra_table *rt = ra_rows(ev);
+	if (!rt)
+		return;
 	namelist guests = {{0}, 0}, bad = {{0}, 0};
 	aza_json_each(u, list) {
 		if (is_guest(u) != 1)
@@ -961,14 +1023,14 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		nl_add(&guests, user_name(u));
 		const char *role = NULL, *where = "";
-		const aza_res *x = first_ra_of(ev, id);
-		if (x) {
-			const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+		const ra_row *w = first_ra_of(rt, id);
+		if (w) {
+			const char *rd = ra_get(ev, w, RA_RD);
 			role = priv_rbac_role(rd);
 			if (!role)
 				role = aza_ev_fmt(ev, "role %s", last_seg(rd));
-			const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
-			where = aza_ev_fmt(ev, " at %s", sc ? sc : x->parent);
+			const char *sc = ra_get(ev, w, RA_SCOPE);
+			where = aza_ev_fmt(ev, " at %s", sc ? sc : w->r->parent);
 		}
 		aza_json_each(a, aza_inv_dir(inv, "directoryRoleAssignments", NULL)) {
 			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id)) {
@@ -1563,16 +1625,19 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 
 static void uaa_root(aza_ev *ev, const aza_res *r)
 {
-	aza_inv *inv = aza_ev_inv(ev);
+	const ra_table *rt = ra_rows(ev);
+	if (!rt)
+		return;
 	size_t bad = 0;
-	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
-		const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
-		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+	for (size_t i = 0; i < rt->n; i++) {
+		const ra_row *w = &rt->row[i];
+		const char *sc = ra_get(ev, w, RA_SCOPE);
+		const char *rd = ra_get(ev, w, RA_RD);
 		if (!sc || strcmp(sc, "/") || !rd || !aza__strieq(last_seg(rd), ROLE_UAA))
 			continue;
-		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
-		const char *pt = aza_json_str(aza_prop(ev, x, "properties.principalType"));
-		aza_fail(ev, x, "%s %s holds User Access Administrator at the root scope '/'", pt ? pt : "principal",
+		const char *pid = ra_get(ev, w, RA_PID);
+		const char *pt = ra_get(ev, w, RA_PTYPE);
+		aza_fail(ev, w->r, "%s %s holds User Access Administrator at the root scope '/'", pt ? pt : "principal",
 		         principal_name(ev, pid));
 		bad++;
 	}
@@ -1587,20 +1652,23 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 
 static void owner_count(aza_ev *ev, const aza_res *r)
 {
-	aza_inv *inv = aza_ev_inv(ev);
 	const struct aza_cfg *c = aza_ev_cfg(ev);
+	const ra_table *rt = ra_rows(ev);
+	if (!rt)
+		return;
 	namelist owners = {{0}, 0};
 	idset seen;
 	seen.n = 0;
-	for (const aza_res *x = aza_inv_first(inv, RA); x; x = x->next_of_type) {
-		const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
-		const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+	for (size_t i = 0; i < rt->n; i++) {
+		const ra_row *w = &rt->row[i];
+		const char *sc = ra_get(ev, w, RA_SCOPE);
+		const char *rd = ra_get(ev, w, RA_RD);
 		if (!sc || !rd || !aza__strieq(last_seg(rd), ROLE_OWNER))
 			continue;
 		if (!aza__istarts(sc, "/subscriptions/") || !scope_is_sub_or_above(sc) || !aza_id_within(sc, r->id) ||
 		    !aza_id_within(r->id, sc))
 			continue;
-		const char *pid = aza_json_str(aza_prop(ev, x, "properties.principalId"));
+		const char *pid = ra_get(ev, w, RA_PID);
 		if (pid && ids_add(&seen, pid))
 			nl_add(&owners, principal_name(ev, pid));
 	}
@@ -1627,6 +1695,9 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
+	const ra_table *rt = ra_rows(ev);
+	if (!rt)
+		return;
 	namelist bad = {{0}, 0};
 	size_t untyped = 0, disabled = 0;
 	aza_json_each(u, users) {
@@ -1639,12 +1710,12 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 			continue;
 		disabled++;
 		const char *id = aza_json_str(aza_json_get(u, "id"));
-		const aza_res *x = first_ra_of(ev, id);
-		if (x) {
-			const char *rd = aza_json_str(aza_prop(ev, x, "properties.roleDefinitionId"));
+		const ra_row *w = first_ra_of(rt, id);
+		if (w) {
+			const char *rd = ra_get(ev, w, RA_RD);
 			const char *role = priv_rbac_role(rd);
-			const char *sc = aza_json_str(aza_prop(ev, x, "properties.scope"));
-			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : last_seg(rd), sc ? sc : x->parent));
+			const char *sc = ra_get(ev, w, RA_SCOPE);
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : last_seg(rd), sc ? sc : w->r->parent));
 		}
 	}
 	if (bad.n) {

@@ -120,6 +120,23 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 void *aza_ev_memo_get(aza_ev *ev, const aza_res *r, const char *tag);
 int aza_ev_memo_put(aza_ev *ev, const aza_res *r, const char *tag, void *val, void (*free_fn)(void *));
 
+/* Like the memo, but kept until the evaluation ends (every rule and scope
+ * of this evaluator): a summary of many resources that several rules or
+ * scopes read. put returns -1 when full (the caller keeps val). */
+void *aza_ev_keep_get(aza_ev *ev, const char *tag);
+int aza_ev_keep_put(aza_ev *ev, const char *tag, void *val, void (*free_fn)(void *));
+
+/* Documents unpacked after a mark are dropped by aza_ev_docs_drop, so a
+ * rule that summarizes many resources (copying what it needs) holds one
+ * tree at a time, not all of them until it returns. Nothing may point into
+ * a dropped document; one loaded before the mark stays. */
+typedef struct {
+	size_t nloaded;
+	aza_arena_mark arena;
+} aza_ev_docmark;
+aza_ev_docmark aza_ev_docs_mark(aza_ev *ev);
+void aza_ev_docs_drop(aza_ev *ev, aza_ev_docmark m);
+
 /* A temporary formatted string valid until the check returns. */
 const char *aza_ev_fmt(aza_ev *ev, const char *fmt, ...) AZA_PRINTF(2, 3);
 
