@@ -16,12 +16,7 @@ mkdir -p "$D" build
 cc -O2 -std=c17 -o build/bench-dir-gen bench/dir_gen.c
 make -s all
 
-measure() {
-	for i in $(seq "$RUNS"); do
-		/usr/bin/time -f "%e %M" -o "$D/.time" "$@" >/dev/null 2>&1 || true
-		cat "$D/.time"
-	done | sort -n | awk -v n="$RUNS" '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %s\n", t[int((n + 1) / 2)], m }'
-}
+. bench/measure.sh
 
 printf '%-7s %-26s %8s %10s %8s\n' users what seconds peakRSS_MB vs_read
 for n in $SIZES; do

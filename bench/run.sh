@@ -21,13 +21,7 @@ if [ -f /usr/include/cjson/cJSON.h ] && cc -O2 -o build/cjson_baseline bench/cjs
 	HAVE_CJSON=1
 fi
 
-# median wall seconds and max RSS (KB) of RUNS runs of a command
-measure() {
-	for i in $(seq "$RUNS"); do
-		/usr/bin/time -f "%e %M" -o "$D/.time" "$@" >/dev/null 2>&1 || true
-		cat "$D/.time"
-	done | sort -n | awk -v n="$RUNS" '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %s\n", t[int((n + 1) / 2)], m }'
-}
+. bench/measure.sh
 
 printf '%-9s %-24s %8s %9s %10s %8s\n' resources what seconds MB/s peakRSS_MB vs_parse
 for n in $SIZES; do
