@@ -310,7 +310,8 @@ static const char *role_name(aza_ev *ev, const aza_res *d)
  * Microsoft.Authorization/roleAssignments/write (the right that makes Owner
  * more than Contributor): Owner under another name; CUSTOM_CONTRIBUTOR when
  * every such entry takes that right back: Contributor-like (its other
- * notActions are not compared with Contributor's); 0 for a role without
+ * notActions are not compared with Contributor's, but an entry that takes
+ * back every write on resources is not counted); 0 for a role without
  * actions '*' or not a custom role. */
 enum { CUSTOM_CONTRIBUTOR = 1, CUSTOM_OWNER = 2 };
 
@@ -319,19 +320,30 @@ static int custom_star_role(aza_ev *ev, const aza_res *d)
 	const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
 	if (!t || !aza__strieq(t, "CustomRole"))
 		return 0;
+	/* Writes any Contributor keeps: a '*' entry whose notActions take back
+	 * every one of them (actions "*" less every write and delete) changes
+	 * nothing, so it is not Contributor-like. */
+	static const char *const writes[] = {"Microsoft.Compute/virtualMachines/write", "Microsoft.Storage/storageAccounts/write",
+	                                     "Microsoft.Network/networkSecurityGroups/write", "Microsoft.KeyVault/vaults/write",
+	                                     "Microsoft.Resources/deployments/write"};
 	int kind = 0;
 	aza_json_each(p, aza_prop(ev, d, "properties.permissions")) {
 		if (!aza_json_has_str(aza_json_get(p, "actions"), "*"))
 			continue;
 		int taken = 0;
+		unsigned gone = 0;
 		aza_json_each(n, aza_json_get(p, "notActions")) {
 			const char *na = aza_json_str(n);
 			if (na && aza__glob(na, "Microsoft.Authorization/roleAssignments/write"))
 				taken = 1;
+			for (size_t i = 0; na && i < sizeof writes / sizeof writes[0]; i++)
+				if (aza__glob(na, writes[i]))
+					gone |= 1u << i;
 		}
 		if (!taken)
 			return CUSTOM_OWNER;
-		kind = CUSTOM_CONTRIBUTOR;
+		if (gone != (1u << (sizeof writes / sizeof writes[0])) - 1)
+			kind = CUSTOM_CONTRIBUTOR;
 	}
 	return kind;
 }

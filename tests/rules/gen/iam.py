@@ -206,6 +206,10 @@ case(R, 'pass-custom-contributor-rg', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, 
      f"PASS {TN} ~ all 2 privileged user(s)")
 case(R, 'pass-custom-narrow', snap([ra('a1', OWNER, ALEX), rd(OPSC, 'VM operator', actions=['Microsoft.Compute/*']), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
+# '*' with every write taken back (a reader with actions) is not Contributor-like
+case(R, 'pass-custom-star-readonly', snap([ra('a1', OWNER, ALEX), rd(OPSC, 'Star reader', actions=['*'], notactions=['*/write', '*/delete']), ra('c1', OPSC, DIEGO)],
+                                          directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s)")
 # an assignment at a management group names the definition by GUID alone (any
 # case): it is found among the definitions collected under a subscription
 SUPER = 'a7c3e9d1-5b2f-4e8a-9c6d-0f1e2d3c4b5a'
