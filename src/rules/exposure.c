@@ -832,12 +832,6 @@ static const char *keep(aza_expo *x, const char *s)
 	return c;
 }
 
-static const char *last_seg(const char *id)
-{
-	const char *s = id ? strrchr(id, '/') : NULL;
-	return s ? s + 1 : (id ? id : "");
-}
-
 static const char *jstr(const aza_json *o, const char *path)
 {
 	return aza_json_str(aza_json_path(o, path));
@@ -895,7 +889,7 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	}
 	memset(n, 0, sizeof *n);
 	n->id = id;
-	n->name = last_seg(id);
+	n->name = aza_last_seg(id);
 	const aza_res *r = aza_inv_find(x->inv, id);
 	if (!r) {
 		n->err = aza_arena__printf(&x->c, "NSG %s is not in the input", n->name);
@@ -1492,9 +1486,9 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	const subent *sn = NULL;
 	if (c->subnet_id) {
 		if (!(sn = subnet_get(x, c->subnet_id)))
-			NOTE(aza_arena__printf(&x->c, "subnet %s is not in the input (its NSG is not known)", last_seg(c->subnet_id)));
+			NOTE(aza_arena__printf(&x->c, "subnet %s is not in the input (its NSG is not known)", aza_last_seg(c->subnet_id)));
 		else if (sn->bare)
-			NOTE(aza_arena__printf(&x->c, "subnet %s has no properties (its NSG is not known)", last_seg(c->subnet_id)));
+			NOTE(aza_arena__printf(&x->c, "subnet %s has no properties (its NSG is not known)", aza_last_seg(c->subnet_id)));
 		else
 			ids[0] = sn->nsg;
 	} else {
@@ -1531,7 +1525,7 @@ static void ipc_eval(aza_expo *x, ipc *c)
 	e->map_note = notes;
 	if (!c->dst.has_ip)
 		unknown_addr(x, c, &c->dst, "private address", aza_arena__printf(&x->c, "ip configuration %s", c->name),
-		             c->dst.net ? aza_arena__printf(&x->c, " (in subnet %s: %s)", last_seg(c->subnet_id), sn->pfx_text) : "",
+		             c->dst.net ? aza_arena__printf(&x->c, " (in subnet %s: %s)", aza_last_seg(c->subnet_id), sn->pfx_text) : "",
 		             &e->map, &e->sure, &e->assumed, &e->addr_note);
 #undef NOTE
 }
@@ -1673,7 +1667,7 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	const aza_res *r = aza_inv_find(x->inv, pip_id);
 	const aza_json *d = r ? doc_tmp(x, r) : NULL;
 	const char *addr = jstr(d, "properties.ipAddress"), *sku = jstr(d, "sku.name");
-	const char *nm = r ? r->name : last_seg(pip_id);
+	const char *nm = r ? r->name : aza_last_seg(pip_id);
 	pi->display = addr ? aza_arena__printf(&x->a, "%s (%s)", nm, addr) : nm;
 	pi->standard = sku && aza__strieq(sku, "Standard");
 	pi->has_addr = addr && parse_ip(addr, &pi->addr, &pi->addr_low);
@@ -1791,7 +1785,7 @@ static int direct_pip(aza_expo *x, ipc *c)
 	 * NSG the SKU does not matter. */
 	if (c->pip_id && !pip_info(x, c->pip_id)->known && c->ev->nsg_none) {
 		const char *why = aza_arena__printf(&x->a, "public IP %s is not in the input (its SKU is not known: a Standard one "
-		                                            "admits nothing without an NSG)", last_seg(c->pip_id));
+		                                            "admits nothing without an NSG)", aza_last_seg(c->pip_id));
 		if (!why) {
 			x->oom = 1;
 			return -1;
@@ -1938,8 +1932,8 @@ static void fw_scope(aza_expo *x, const aza_json *fp, fwscope *sc)
 	sc->all = 0;
 	sc->vnet = l;
 	sc->n = n;
-	sc->text = n == 1 ? aza_arena__printf(&x->a, "virtual network %s (no peering in the input)", last_seg(vid))
-	                  : aza_arena__printf(&x->a, "virtual network %s and %zu peered with it", last_seg(vid), n - 1);
+	sc->text = n == 1 ? aza_arena__printf(&x->a, "virtual network %s (no peering in the input)", aza_last_seg(vid))
+	                  : aza_arena__printf(&x->a, "virtual network %s and %zu peered with it", aza_last_seg(vid), n - 1);
 	if (!sc->text)
 		x->oom = 1;
 }
@@ -2004,7 +1998,7 @@ static void pool_unmatched(aza_expo *x, const aza_res *lb, const aza_json *pool)
 		targets_gap(x, addr, &one,
 		            aza_arena__printf(&x->a, "backend address %s of pool %s of load balancer %s matches no IP configuration in the "
 		                                     "input: this resource's address is not known and may be it",
-		                              addr, last_seg(pid), lb->name));
+		                              addr, aza_last_seg(pid), lb->name));
 	}
 }
 
@@ -2040,7 +2034,7 @@ static void load_balancers(aza_expo *x)
 					member_add(x, pid, c);
 				else if (addr && pid)
 					gap(x, lb->id, aza_arena__printf(&x->a, "backend address %s of pool %s matches no IP configuration in the input",
-					                                 addr, last_seg(pid)));
+					                                 addr, aza_last_seg(pid)));
 			}
 			/* Behind a public frontend, the resources that may hold such an
 			 * address are not known to be closed (an internal one is reached
@@ -2199,7 +2193,7 @@ static void app_gateways(aza_expo *x)
 					member_add(x, poolid, c);
 			}
 			const char *fname = front_name(x, pip);
-			const char *hn = aza_arena__printf(&x->a, "%s listener %s, rule %s", gw->name, last_seg(jstr(rp, "httpListener.id")),
+			const char *hn = aza_arena__printf(&x->a, "%s listener %s, rule %s", gw->name, aza_last_seg(jstr(rp, "httpListener.id")),
 			                                   aza_json_str(aza_json_get(rr, "name")) ? aza_json_str(aza_json_get(rr, "name")) : "?");
 			for (member *m = members_of(x, poolid); m && !x->oom; m = m->next) {
 				epb *b = ep_get(x, m->c, pip, fname, "app-gateway", NULL, NULL, NULL);
@@ -2418,7 +2412,7 @@ static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const cha
 	set_count(o, ni, &d.v4, &d.v6);
 	aza_arena__reset(&x->t, mk);
 	if (missing)
-		d.why = aza_arena__printf(&x->a, "IP group %s of DNAT rule %s is not in the input", last_seg(missing), hop_name);
+		d.why = aza_arena__printf(&x->a, "IP group %s of DNAT rule %s is not in the input", aza_last_seg(missing), hop_name);
 	else if (bad)
 		d.why = aza_arena__printf(&x->a, "source '%s' of DNAT rule %s cannot be read", bad, hop_name);
 	if ((missing || bad) && !d.why)
@@ -2467,7 +2461,7 @@ static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const c
 	if (!pol) {
 		if (pol_id)
 			dnat_unknown(x, fw, sc, aza_arena__printf(&x->a, "firewall policy %s is not in the input (its DNAT rules are not known)",
-			                                          last_seg(pol_id)));
+			                                          aza_last_seg(pol_id)));
 		return;
 	}
 	if (depth > 8)
@@ -2486,7 +2480,7 @@ static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const c
 				const char *rt = jstr(rule, "ruleType");
 				if (rt && !aza__strieq(rt, "NatRule"))
 					continue;
-				const char *hn = aza_arena__printf(&x->a, "%s policy %s/%s/%s/%s", fw->name, pol->name, last_seg(g->name),
+				const char *hn = aza_arena__printf(&x->a, "%s policy %s/%s/%s/%s", fw->name, pol->name, aza_last_seg(g->name),
 				                                   jstr(col, "name") ? jstr(col, "name") : "?", jstr(rule, "name") ? jstr(rule, "name") : "?");
 				if (!hn) {
 					x->oom = 1;
@@ -2744,7 +2738,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 			aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
 				const char *nid = aza_json_str(aza_json_get(ni, "id"));
 				if (nid && !aza_inv_find(inv, nid))
-					gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", last_seg(nid)));
+					gap(x, vm->id, aza_arena__printf(&x->a, "network interface %s is not in the input", aza_last_seg(nid)));
 			}
 		}
 		aza_arena__reset(&x->d, dm);
@@ -2784,7 +2778,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 			char *lbid = sl ? aza_arena__strndup(&x->t, e->key, (size_t)(sl - e->key)) : NULL;
 			if (lbid && !aza_inv_find(inv, lbid))
 				for (member *m = e->val; m; m = m->next)
-					gap(x, m->c->res_id, aza_arena__printf(&x->a, "load balancer %s is not in the input", last_seg(lbid)));
+					gap(x, m->c->res_id, aza_arena__printf(&x->a, "load balancer %s is not in the input", aza_last_seg(lbid)));
 		}
 	if (!x->oom)
 		direct_pips(x);
@@ -3001,7 +2995,7 @@ static void write_text(const aza_expo *x, aza_buf *b)
 	                x->nout - nexp, x->nout - nexp == 1 ? "" : "s");
 	for (size_t i = 0; i < x->nout; i++) {
 		const aza_expo_endpoint *e = &x->out[i];
-		aza_buf__printf(b, "\n%s (%s)", e->resource_name, last_seg(e->resource_type));
+		aza_buf__printf(b, "\n%s (%s)", e->resource_name, aza_last_seg(e->resource_type));
 		if (*e->ip_config)
 			aza_buf__printf(b, " ip configuration %s%s%s%s", e->ip_config, *e->private_ip ? " [" : "", e->private_ip,
 			                *e->private_ip ? "]" : "");
@@ -3045,7 +3039,7 @@ static void write_text(const aza_expo *x, aza_buf *b)
 			aza_buf__printf(b, "  note: %s\n", e->note);
 	}
 	for (size_t i = 0; i < x->ngap; i++)
-		aza_buf__printf(b, "%snot evaluated: %s: %s\n", i ? "" : "\n", last_seg(x->gap_id[i]), x->gap_why[i]);
+		aza_buf__printf(b, "%snot evaluated: %s: %s\n", i ? "" : "\n", aza_last_seg(x->gap_id[i]), x->gap_why[i]);
 }
 
 typedef void (*strfn)(aza_buf *, const char *);

@@ -65,16 +65,9 @@ static const struct {
 
 /* ---- small helpers ---- */
 
-/* The last segment of a role definition id (its GUID). */
-static const char *last_seg(const char *id)
-{
-	const char *s = id ? strrchr(id, '/') : NULL;
-	return s ? s + 1 : (id ? id : "");
-}
-
 static const char *priv_dir_role(const char *role_def_id)
 {
-	const char *g = last_seg(role_def_id);
+	const char *g = aza_last_seg(role_def_id);
 	for (size_t i = 0; i < sizeof priv_dir_roles / sizeof priv_dir_roles[0]; i++)
 		if (aza__strieq(g, priv_dir_roles[i].id))
 			return priv_dir_roles[i].name;
@@ -85,7 +78,7 @@ static const char *priv_dir_role(const char *role_def_id)
  * Role Based Access Control Administrator. */
 static const char *priv_rbac_role(const char *role_def_id)
 {
-	const char *g = last_seg(role_def_id);
+	const char *g = aza_last_seg(role_def_id);
 	if (aza__strieq(g, ROLE_OWNER))
 		return "Owner";
 	if (aza__strieq(g, ROLE_CONTRIBUTOR))
@@ -176,7 +169,7 @@ static const idindex *role_def_table(aza_ev *ev)
 	if (!(t = idx_new(aza_inv_count(inv, RD))))
 		return NULL;
 	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type)
-		idx_add(t, last_seg(d->id), d);
+		idx_add(t, aza_last_seg(d->id), d);
 	idx_sort(t);
 	if (aza_ev_memo_put(ev, key, "iam.roledefs", t, aza__free)) {
 		aza__free(t);
@@ -286,14 +279,14 @@ static const aza_res *find_role_def(aza_ev *ev, const char *rd)
 	const aza_res *d = rd ? aza_inv_find(inv, rd) : NULL;
 	if (d || !rd)
 		return d;
-	const char *g = last_seg(rd);
+	const char *g = aza_last_seg(rd);
 	if (!*g)
 		return NULL;
 	const idindex *t = role_def_table(ev);
 	if (t)
 		return idx_find(t, g);
 	for (d = aza_inv_first(inv, RD); d; d = d->next_of_type)
-		if (aza__strieq(last_seg(d->id), g))
+		if (aza__strieq(aza_last_seg(d->id), g))
 			return d;
 	return NULL;
 }
@@ -909,7 +902,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			/* Not a privileged built-in and not a collected definition:
 			 * it may be a custom role granting '*' (judged below). */
 			if (rd && !find_role_def(ev, rd) && !unresolved++)
-				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt, pid, last_seg(rd));
+				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt, pid, aza_last_seg(rd));
 			continue;
 		}
 		if (aza__strieq(pt, "Group")) {
@@ -1040,7 +1033,7 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 			const char *rd = ra_get(ev, w, RA_RD);
 			role = priv_rbac_role(rd);
 			if (!role)
-				role = aza_ev_fmt(ev, "role %s", last_seg(rd));
+				role = aza_ev_fmt(ev, "role %s", aza_last_seg(rd));
 			const char *sc = ra_get(ev, w, RA_SCOPE);
 			where = aza_ev_fmt(ev, " at %s", sc ? sc : w->r->parent);
 		}
@@ -1583,7 +1576,7 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 		const aza_json *params = aza_prop(ev, a, "properties.parameters");
 		const aza_res *def = aza_inv_find(inv, pid);
 		if (!def) {
-			nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, last_seg(pid)));
+			nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, aza_last_seg(pid)));
 			continue;
 		}
 		if (aza__strieq(def->type, PD)) {
@@ -1604,7 +1597,7 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			const aza_res *md = mid ? aza_inv_find(inv, mid) : NULL;
 			if (!md) {
 				if (mid && !aza__istarts(mid, "/providers/Microsoft.Authorization/"))
-					nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, last_seg(mid)));
+					nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, aza_last_seg(mid)));
 				continue;
 			}
 			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, &why);
@@ -1645,7 +1638,7 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 		const ra_row *w = &rt->row[i];
 		const char *sc = ra_get(ev, w, RA_SCOPE);
 		const char *rd = ra_get(ev, w, RA_RD);
-		if (!sc || strcmp(sc, "/") || !rd || !aza__strieq(last_seg(rd), ROLE_UAA))
+		if (!sc || strcmp(sc, "/") || !rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
 			continue;
 		const char *pid = ra_get(ev, w, RA_PID);
 		const char *pt = ra_get(ev, w, RA_PTYPE);
@@ -1675,7 +1668,7 @@ static void owner_count(aza_ev *ev, const aza_res *r)
 		const ra_row *w = &rt->row[i];
 		const char *sc = ra_get(ev, w, RA_SCOPE);
 		const char *rd = ra_get(ev, w, RA_RD);
-		if (!sc || !rd || !aza__strieq(last_seg(rd), ROLE_OWNER))
+		if (!sc || !rd || !aza__strieq(aza_last_seg(rd), ROLE_OWNER))
 			continue;
 		if (!aza__istarts(sc, "/subscriptions/") || !scope_is_sub_or_above(sc) || !aza_id_within(sc, r->id) ||
 		    !aza_id_within(r->id, sc))
@@ -1727,7 +1720,7 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 			const char *rd = ra_get(ev, w, RA_RD);
 			const char *role = priv_rbac_role(rd);
 			const char *sc = ra_get(ev, w, RA_SCOPE);
-			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : last_seg(rd), sc ? sc : w->r->parent));
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : aza_last_seg(rd), sc ? sc : w->r->parent));
 		}
 	}
 	if (bad.n) {

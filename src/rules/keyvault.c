@@ -35,12 +35,6 @@ static int is_template(const aza_res *r)
 	return r->api_version && *r->api_version;
 }
 
-static const char *last_seg(const char *s)
-{
-	const char *p = s ? strrchr(s, '/') : NULL;
-	return p ? p + 1 : (s ? s : "");
-}
-
 /* 1 RBAC vault, 0 access-policy vault, -1 unreadable (UNKNOWN reported). */
 static int vault_rbac(aza_ev *ev, const aza_res *r)
 {
@@ -82,9 +76,9 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 		const aza_json *exp = aza_prop(ev, c, "properties.attributes.exp");
 		double d;
 		if (!exp || aza_json_is(exp, AZA_JNULL))
-			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", last_seg(c->name));
+			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", aza_last_seg(c->name));
 		else if (!aza_ev_days_until(ev, exp, &d))
-			odd = aza_ev_fmt(ev, "%s%s'%s'", odd, nodd++ ? ", " : "", last_seg(c->name));
+			odd = aza_ev_fmt(ev, "%s%s'%s'", odd, nodd++ ? ", " : "", aza_last_seg(c->name));
 	}
 	if (nbad) {
 		aza_fail(ev, r, "%zu of %zu enabled %s%s no expiration date: %s", nbad, n, what, nbad > 1 || n > 1 ? "s have" : " has", bad);
@@ -154,7 +148,7 @@ static size_t purgeable_items(aza_ev *ev, const aza_res *r, const char **first)
 		for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, types[i]); c; c = aza_inv_next_child(c, r->id)) {
 			const char *lv = aza_json_str(aza_prop(ev, c, "properties.attributes.recoveryLevel"));
 			if (lv && aza__strieq(lv, "Purgeable") && !n++)
-				*first = aza_ev_fmt(ev, "%s '%s'", what[i], last_seg(c->name));
+				*first = aza_ev_fmt(ev, "%s '%s'", what[i], aza_last_seg(c->name));
 		}
 	}
 	return n;
@@ -272,9 +266,9 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 		 * policy (it is read on the data plane): absent from a deployed key
 		 * means not collected; absent from a template means none is set. */
 		if (!aza_json_is(pol, AZA_JOBJ) && !is_template(c))
-			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", last_seg(c->name));
+			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", aza_last_seg(c->name));
 		else if (!has_rotate(pol))
-			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", last_seg(c->name));
+			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", aza_last_seg(c->name));
 	}
 	if (nbad) {
 		aza_fail(ev, r, "%zu of %zu enabled key%s no rotation policy with a Rotate action: %s", nbad, n, n > 1 ? "s have" : " has", bad);
@@ -382,14 +376,14 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 			memcpy(t, p, l);
 			t[l] = 0;
 			for (const aza_res *r = aza_inv_first(aza_ev_inv(ev), t); r; r = r->next_of_type) {
-				if (r->pseudo || !aza__strieq(r->sub, last_seg(sub->id)) || !aza_ev_is_critical(ev, r))
+				if (r->pseudo || !aza__strieq(r->sub, aza_last_seg(sub->id)) || !aza_ev_is_critical(ev, r))
 					continue;
 				n++;
 				const char *lv;
 				const aza_res *lk = aza_ev_delete_lock(ev, r, &lv);
 				if (lk) {
 					const char *at = aza__strieq(lk->parent, r->id) ? "the resource itself" : lk->parent;
-					aza_pass(ev, r, "tagged %s; lock '%s' (%s) at %s", tag, last_seg(lk->name), lv, at);
+					aza_pass(ev, r, "tagged %s; lock '%s' (%s) at %s", tag, aza_last_seg(lk->name), lv, at);
 				} else if (!collected) {
 					aza_unknown(ev, r, "tagged %s; %s", tag, why);
 				} else {

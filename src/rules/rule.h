@@ -18,6 +18,7 @@
 
 #include "../lib/internal.h"
 #include "../lib/inventory.h"
+#include <string.h>
 
 typedef struct aza_ev aza_ev;
 
@@ -79,6 +80,14 @@ const aza_json *aza_prop(aza_ev *ev, const aza_res *r, const char *path);
 int aza_prop_bool(aza_ev *ev, const aza_res *r, const char *path, int *out);
 int aza_prop_str(aza_ev *ev, const aza_res *r, const char *path, const char **out);
 int aza_prop_num(aza_ev *ev, const aza_res *r, const char *path, double *out);
+
+/* The last segment of an id ("" for NULL): a resource's or a role's name,
+ * a GUID. */
+static inline const char *aza_last_seg(const char *id)
+{
+	const char *s = id ? strrchr(id, '/') : NULL;
+	return s ? s + 1 : (id ? id : "");
+}
 
 /* A template resource whose apiVersion is only known at deployment (a
  * parameter without a default: the expander keeps its expression text,

@@ -31,12 +31,6 @@ static int is_template(const aza_res *r)
 	return r->api_version && *r->api_version;
 }
 
-static const char *last_seg(const char *id)
-{
-	const char *s = id ? strrchr(id, '/') : NULL;
-	return s ? s + 1 : (id ? id : "");
-}
-
 /* ---- extensions ---- */
 
 #define MAX_EXT 64
@@ -91,7 +85,7 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, VMEXT); c; c = aza_inv_next_child(c, r->id)) {
 		x->known = 1;
 		ext_add(x, aza_json_str(aza_prop(ev, c, "properties.publisher")),
-		        aza_json_str(aza_prop(ev, c, "properties.type")), last_seg(c->name),
+		        aza_json_str(aza_prop(ev, c, "properties.type")), aza_last_seg(c->name),
 		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")), aza_prop(ev, c, "properties.settings"),
 		        iv_failed(ev, aza_prop(ev, c, "properties.instanceView.statuses")));
 	}
@@ -228,7 +222,7 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 	const aza_json *mb = aza_json_get(aza_doc(ev, d), "managedBy");
 	const char *m = aza_json_str(mb);
 	if (m && *m) {
-		*how = aza_ev_fmt(ev, "attached to %s", last_seg(m));
+		*how = aza_ev_fmt(ev, "attached to %s", aza_last_seg(m));
 		return 1;
 	}
 	if (mb && !m && !aza_json_is(mb, AZA_JNULL)) {
@@ -302,7 +296,7 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 	if (!aza_json_is(md, AZA_JOBJ))
 		md = NULL;
 	if (aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))) {
-		*what = aza_ev_fmt(ev, "disk encryption set %s", last_seg(aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))));
+		*what = aza_ev_fmt(ev, "disk encryption set %s", aza_last_seg(aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))));
 		return 1;
 	}
 	const char *id = aza_json_str(aza_json_get(md, "id"));
@@ -367,7 +361,7 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 		const char *what;
 		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
 		if (!nm)
-			nm = last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
+			nm = aza_last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
 		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm ? nm : "?");
 		int k = vm_disk_enc(ev, refs[i], ade & (i ? ADE_DATA : ADE_OS), ade_why, &what);
 		if (k == 1)
@@ -403,7 +397,7 @@ static void disk_cmk_attached(aza_ev *ev, const aza_res *r)
 	int k = disk_cmk(ev, r, &t);
 	const char *des = aza_json_str(aza_prop(ev, r, "properties.encryption.diskEncryptionSetId"));
 	if (k == 1)
-		aza_pass(ev, r, "encryption.type is %s%s%s", t, des ? ", disk encryption set " : "", des ? last_seg(des) : "");
+		aza_pass(ev, r, "encryption.type is %s%s%s", t, des ? ", disk encryption set " : "", des ? aza_last_seg(des) : "");
 	else if (k == 0)
 		aza_fail(ev, r, "encryption.type is %s: the disk uses a platform-managed key", t ? t : "not set (EncryptionAtRestWithPlatformKey)");
 	else
