@@ -142,8 +142,12 @@ static void sql_audit_retention(aza_ev *ev, const aza_res *r)
 	const char *st = setting_str(ev, r, s, "properties.state");
 	if (!st)
 		return;
-	if (!aza__strieq(st, "Enabled")) {
+	if (aza__strieq(st, "Disabled")) {
 		aza_fail(ev, r, "auditingSettings state is %s: no audit log is kept", st);
+		return;
+	}
+	if (!aza__strieq(st, "Enabled")) {
+		aza_unknown(ev, r, "auditingSettings state has an unexpected value '%s'", st);
 		return;
 	}
 	int want = aza_ev_cfg(ev)->sql_audit_retention_days;
@@ -178,6 +182,18 @@ static int sql_plan_on(aza_ev *ev, const aza_res *r)
 	return tier && aza__strieq(tier, "Standard");
 }
 
+/* Were the subscription's Defender plans read? A template never declares
+ * them (they belong to the subscription, outside the deployment), so a
+ * template input without any pricings cannot tell. */
+static int plans_collected(aza_ev *ev, const aza_res *r, const char **why)
+{
+	if (r->api_version && *r->api_version && !aza_inv_count(aza_ev_inv(ev), "Microsoft.Security/pricings")) {
+		*why = "the template does not hold the subscription's Defender plans";
+		return 0;
+	}
+	return aza_ev_collected(ev, "Microsoft.Security/pricings", r, why);
+}
+
 static void sql_threat_detection(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
@@ -208,13 +224,16 @@ static void sql_threat_detection(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *st = a ? a : b, *why;
-	if (aza__strieq(st, "Disabled") || aza__strieq(st, "New"))
-		aza_fail(ev, r, "%s state is %s and %s", a ? "advancedThreatProtectionSettings" : "securityAlertPolicies", st,
-		         aza_ev_collected(ev, "Microsoft.Security/pricings", r, &why)
-		             ? "Defender for SQL is not on for the subscription"
-		             : "the subscription's Defender plans were not collected (a Standard SqlServers plan would also protect it)");
-	else
+	const char *what = a ? "advancedThreatProtectionSettings" : "securityAlertPolicies";
+	if (!aza__strieq(st, "Disabled") && !aza__strieq(st, "New"))
 		aza_unknown(ev, r, "threat protection state has an unexpected value '%s'", st);
+	else if (plans_collected(ev, r, &why))
+		aza_fail(ev, r, "%s state is %s and Defender for SQL is not on for the subscription", what, st);
+	else
+		/* A Standard SqlServers plan protects the server whatever its own
+		 * setting says: without the plans there is no verdict. */
+		aza_unknown(ev, r, "%s state is %s and the subscription's Defender plans are unknown (a Standard SqlServers plan would protect it): %s",
+		            what, st, why);
 }
 
 static void sql_alert_types(aza_ev *ev, const aza_res *r)
@@ -231,14 +250,18 @@ static void sql_alert_types(aza_ev *ev, const aza_res *r)
 	const char *st = setting_str(ev, r, s, "properties.state"), *why;
 	if (!st)
 		return;
+	if (!aza__strieq(st, "Enabled") && !aza__strieq(st, "Disabled") && !aza__strieq(st, "New")) {
+		aza_unknown(ev, r, "securityAlertPolicies state has an unexpected value '%s'", st);
+		return;
+	}
 	if (aza__strieq(st, "Disabled") || aza__strieq(st, "New")) {
 		const aza_res *atp = aza_inv_child(aza_ev_inv(ev), r->id, SQL "/advancedThreatProtectionSettings");
 		const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
 		if (!(a && aza__strieq(a, "Enabled")) && !sql_plan_on(ev, r)) {
-			if (aza_ev_collected(ev, "Microsoft.Security/pricings", r, &why))
+			if (plans_collected(ev, r, &why))
 				aza_fail(ev, r, "securityAlertPolicies state is %s and Defender for SQL is not on for the subscription: no alert type is raised", st);
 			else
-				aza_unknown(ev, r, "securityAlertPolicies state is %s and the subscription's Defender plans were not collected (a Standard SqlServers plan would raise the alerts)", st);
+				aza_unknown(ev, r, "securityAlertPolicies state is %s and the subscription's Defender plans are unknown (a Standard SqlServers plan would raise the alerts): %s", st, why);
 			return;
 		}
 	}
@@ -382,14 +405,23 @@ static void sql_min_tls(aza_ev *ev, const aza_res *r)
 static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, int *state)
 {
 	const aza_json *p = aza_prop(ev, r, "properties.administrators");
-	if (aza_json_str(aza_json_get(p, "login")) || aza_json_str(aza_json_get(p, "sid")))
+	const char *pl = aza_json_str(aza_json_get(p, "login")), *ps = aza_json_str(aza_json_get(p, "sid"));
+	if ((pl && *pl) || (ps && *ps))
 		return p;
-	const char *type = SQL "/administrators";
+	const char *type = SQL "/administrators", *odd = NULL;
 	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, type); a; a = aza_inv_next_child(a, r->id)) {
 		const aza_json *ap = aza_prop(ev, a, "properties");
 		const char *t = aza_json_str(aza_json_get(ap, "administratorType"));
 		if (t && aza__strieq(t, "ActiveDirectory"))
 			return ap;
+		odd = a->name;
+	}
+	if (odd) {
+		/* ActiveDirectory is the only administrator type Azure has: an
+		 * object without it is not what the API returns. */
+		aza_unknown(ev, r, "Entra ID administrator: administrators object '%s' has no administratorType ActiveDirectory", aza_last_seg(odd));
+		*state = -1;
+		return NULL;
 	}
 	const char *why;
 	if (!aza_ev_collected(ev, type, r, &why)) {
@@ -483,12 +515,14 @@ static void sql_va(aza_ev *ev, const aza_res *r)
 	}
 	const aza_res *s = aza_inv_child(inv, r->id, SQL "/vulnerabilityAssessments");
 	if (!s) {
-		if (es) {
+		const char *why;
+		if (es && aza_ev_collected(ev, SQL "/vulnerabilityAssessments", r, &why)) {
 			aza_fail(ev, r, "sqlVulnerabilityAssessments state is %s and no classic vulnerability assessment is set", es);
 			return;
 		}
-		const char *why;
-		if (!aza_ev_collected(ev, SQL "/vulnerabilityAssessments", r, &why))
+		if (es)
+			aza_unknown(ev, r, "sqlVulnerabilityAssessments state is %s and the classic vulnerability assessment is unknown: %s", es, why);
+		else if (!aza_ev_collected(ev, SQL "/vulnerabilityAssessments", r, &why))
 			aza_unknown(ev, r, "vulnerability assessment: %s", why);
 		else
 			aza_unknown(ev, r, "vulnerability assessment: no vulnerabilityAssessments object for this server in the input");
@@ -743,7 +777,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Auditing > Storage > Advanced properties > Retention (days): 90 or more (0 keeps logs without limit).",
 		.cli = "az sql server audit-policy update -g <rg> -n <server> --state Enabled --bsts Enabled --storage-account <account> --retention-days 90",
 		.arm = "auditingSettings: properties.retentionDays >= 90 (or 0 for unlimited)",
-		.defaults = "The minimum is sql_audit_retention_days in the configuration (default 90); retentionDays 0 means unlimited (PASS). Auditing disabled: FAIL. retentionDays only applies to a storage destination; with only Log Analytics or Event Hub, retention is set there: UNKNOWN.",
+		.defaults = "The minimum is sql_audit_retention_days in the configuration (default 90); retentionDays 0 means unlimited (PASS). Auditing disabled: FAIL; a state other than Enabled or Disabled: UNKNOWN. retentionDays only applies to a storage destination; with only Log Analytics or Event Hub, retention is set there: UNKNOWN.",
 		.check = sql_audit_retention,
 	},
 	{
@@ -755,7 +789,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Enable Microsoft Defender for SQL (or enable the Azure SQL Databases plan for the subscription).",
 		.cli = "az sql server advanced-threat-protection-setting update -g <rg> -n <server> --state Enabled",
 		.arm = "Microsoft.Sql/servers/advancedThreatProtectionSettings 'Default': properties.state = 'Enabled'",
-		.defaults = "PASS when the server's advancedThreatProtectionSettings or securityAlertPolicies state is Enabled, or the subscription's Defender plan SqlServers is Standard. Neither settings object collected: UNKNOWN.",
+		.defaults = "PASS when the server's advancedThreatProtectionSettings or securityAlertPolicies state is Enabled, or the subscription's Defender plan SqlServers is Standard. Neither settings object collected: UNKNOWN. State Disabled or New: FAIL only when the subscription's plans were read; plans not collected (or a template input, which never holds them): UNKNOWN.",
 		.check = sql_threat_detection,
 	},
 	{
@@ -766,7 +800,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Advanced threat protection types: all.",
 		.cli = "az sql server threat-policy update -g <rg> -n <server> --disabled-alerts \"\"",
 		.arm = "Microsoft.Sql/servers/securityAlertPolicies 'Default': properties.disabledAlerts = []",
-		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none. A policy without state (Azure always returns it) is UNKNOWN. A policy in state Disabled raises no alert at all: FAIL unless advancedThreatProtectionSettings is Enabled or the subscription's SqlServers plan is Standard (plans not collected: UNKNOWN).",
+		.defaults = SETTING_DEFAULTS("securityAlertPolicies/Default") " Empty strings in disabledAlerts (as the API returns) count as none. A policy without state (Azure always returns it) is UNKNOWN. A policy in state Disabled raises no alert at all: FAIL unless advancedThreatProtectionSettings is Enabled or the subscription's SqlServers plan is Standard (plans not collected, or a template input: UNKNOWN). Any other state: UNKNOWN.",
 		.check = sql_alert_types,
 	},
 	{
@@ -832,7 +866,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Settings > Microsoft Entra ID > Set admin > Save.",
 		.cli = "az sql server ad-admin create -g <rg> -s <server> -u <display name> -i <object id>",
 		.arm = "Microsoft.Sql/servers/administrators 'ActiveDirectory' (or properties.administrators at creation)",
-		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Administrators collected and none set: FAIL; not collected: UNKNOWN.",
+		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Empty login and sid name nobody. Administrators collected and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory: UNKNOWN.",
 		.check = sql_entra_admin,
 	},
 	{
@@ -865,7 +899,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Vulnerability assessment settings: Periodic recurring scans On (or the express configuration).",
 		.cli = "az sql server va-setting update -g <rg> -s <server> --recurring-scans-enabled true (classic), or enable the express configuration",
 		.arm = "Microsoft.Sql/servers/vulnerabilityAssessments 'default': properties.recurringScans.isEnabled = true",
-		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled) or classic recurringScans.isEnabled true. Neither object collected: UNKNOWN.",
+		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled) or classic recurringScans.isEnabled true. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN.",
 		.check = sql_va,
 	},
 	{

@@ -93,6 +93,9 @@ settings_rule('AZA-SQL-002', AUD, lambda s: auditing(s), lambda s: auditing(s, r
 a = server('sqlok'); b = server('sqlbad')
 case('AZA-SQL-002', 'pass-unlimited', snapshot([a, auditing(a, retentionDays=0)], datasets=[SQL, AUD]), "PASS sqlok ~ without limit")
 case('AZA-SQL-002', 'fail-disabled', snapshot([b, auditing(b, state="Disabled")], datasets=[SQL, AUD]), "FAIL sqlbad ~ Disabled")
+# a state that is neither Enabled nor Disabled is not evidence of anything
+case('AZA-SQL-002', 'unknown-state', snapshot([server('sqlunk'), auditing(server('sqlunk'), state="Paused")], datasets=[SQL, AUD]),
+     "UNKNOWN sqlunk ~ state has an unexpected value 'Paused'")
 case('AZA-SQL-002', 'fail-config', snapshot([b, auditing(b, retentionDays=120)], datasets=[SQL, AUD]), "FAIL sqlbad ~ less than 180")
 open(ROOT + '/AZA-SQL-002/fail-config.config.json', 'w').write(json.dumps({"sql_audit_retention_days": 180}) + "\n")
 
@@ -107,7 +110,21 @@ def pricing(tier):
 a = server('sqlok')
 case('AZA-SQL-003', 'pass-legacy', snapshot([a, atp(a, "Disabled"), alerts(a)], datasets=[SQL, ATP, SAP]), "PASS sqlok ~ securityAlertPolicies state is Enabled")
 b = server('sqlbad')
-case('AZA-SQL-003', 'fail-noplans', snapshot([b, atp(b, "Disabled")], datasets=[SQL, ATP, SAP]), "FAIL sqlbad ~ Defender plans were not collected")
+# Without the subscription's plans a Standard SqlServers plan may protect the
+# server whatever its own setting says: no verdict.
+u = server('sqlunk')
+case('AZA-SQL-003', 'unknown-noplans', snapshot([u, atp(u, "Disabled")], datasets=[SQL, ATP, SAP]), "UNKNOWN sqlunk ~ Defender plans are unknown")
+def sql_template(name, *kids):
+    res = [{"type": SQL, "apiVersion": "2023-08-01", "name": name, "location": "westeurope",
+            "properties": {"administratorLogin": "sqladmin", "minimalTlsVersion": "1.2", "publicNetworkAccess": "Disabled"}}]
+    for t, n, props in kids:
+        res.append({"type": SQL + "/" + t, "apiVersion": "2023-08-01", "name": f"{name}/{n}",
+                    "dependsOn": [f"[resourceId('{SQL}', '{name}')]"], "properties": props})
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": res}
+# a template does not hold the subscription's plans either
+case('AZA-SQL-003', 'unknown-template-noplans', sql_template('sqltpl', ('advancedThreatProtectionSettings', 'Default', {"state": "Disabled"})),
+     "UNKNOWN sqltpl ~ template does not hold the subscription's Defender plans")
 case('AZA-SQL-003', 'fail-plan-free', snapshot([b, atp(b, "Disabled"), pricing("Free")], datasets=[SQL, ATP, SAP, PRICE]), "FAIL sqlbad ~ not on for the subscription")
 case('AZA-SQL-003', 'pass-plan', snapshot([a, atp(a, "Disabled"), pricing("Standard")], datasets=[SQL, ATP, PRICE]), "PASS sqlok ~ Defender for SQL")
 
@@ -121,7 +138,13 @@ case('AZA-SQL-004', 'fail-policy-off', snapshot([b, alerts(b, state="Disabled"),
 case('AZA-SQL-004', 'pass-policy-off-plan', snapshot([a, alerts(a, state="Disabled"), pricing("Standard")], datasets=[SQL, SAP, PRICE]),
      "PASS sqlok ~ no alert type")
 case('AZA-SQL-004', 'unknown-policy-off', snapshot([u, alerts(u, state="Disabled")], datasets=[SQL, SAP]),
-     "UNKNOWN sqlunk ~ Defender plans were not collected")
+     "UNKNOWN sqlunk ~ Defender plans are unknown")
+case('AZA-SQL-004', 'unknown-template-noplans',
+     sql_template('sqltpl', ('securityAlertPolicies', 'Default', {"state": "Disabled", "emailAccountAdmins": False, "disabledAlerts": []})),
+     "UNKNOWN sqltpl ~ template does not hold the subscription's Defender plans")
+# an unexpected state says nothing of whether alerts are raised
+case('AZA-SQL-004', 'unknown-state', snapshot([u, alerts(u, state="Sometimes")], datasets=[SQL, SAP]),
+     "UNKNOWN sqlunk ~ state has an unexpected value 'Sometimes'")
 settings_rule('AZA-SQL-005', SAP, lambda s: alerts(s), lambda s: alerts(s, emailAccountAdmins=False), 'is true', 'is false',
               unkval=lambda s: alerts(s, emailAccountAdmins="yes"))
 case('AZA-SQL-005', 'fail-absent', snapshot([server('sqlbad'), alerts(server('sqlbad'), emailAccountAdmins=None)], datasets=[SQL, SAP]), "FAIL sqlbad ~ not set")
@@ -136,6 +159,13 @@ VA = SQL + '/vulnerabilityAssessments'
 settings_rule('AZA-SQL-013', VA, lambda s: va(s, True), lambda s: va(s, False), 'isEnabled is true', 'isEnabled is false',
               unkval=lambda s: va(s, "sometimes"))
 a = server('sqlok')
+# express configuration off: the classic assessment decides, and it must have been read
+SVA = SQL + '/sqlVulnerabilityAssessments'
+b = server('sqlbad'); u = server('sqlunk')
+case('AZA-SQL-013', 'fail-express-off', snapshot([b, child(b, 'sqlVulnerabilityAssessments', 'default', {"state": "Disabled"})], datasets=[SQL, VA, SVA]),
+     "FAIL sqlbad ~ no classic vulnerability assessment")
+case('AZA-SQL-013', 'unknown-express-off-classic', snapshot([u, child(u, 'sqlVulnerabilityAssessments', 'default', {"state": "Disabled"})], datasets=[SQL, SVA]),
+     "UNKNOWN sqlunk ~ classic vulnerability assessment is unknown")
 case('AZA-SQL-013', 'pass-express', snapshot([a, child(a, 'sqlVulnerabilityAssessments', 'default', {"state": "Enabled"})], datasets=[SQL, VA, SQL + '/sqlVulnerabilityAssessments']), "PASS sqlok ~ express")
 
 # TDE on databases
@@ -173,6 +203,12 @@ for rule, passmsg in (('AZA-SQL-010', "bob@contoso.com"), ('AZA-SQL-011', "is tr
     emb = server('sqlemb', properties__administrators={"administratorType": "ActiveDirectory", "principalType": "Group", "login": "dbadmins",
                  "sid": "c6b82b90-a647-49cb-8a62-0d2d3cb7ac7c", "tenantId": "72f988bf-0000-0000-0000-000000000001", "azureADOnlyAuthentication": True})
     case(rule, 'pass-embedded', snapshot([emb]), "PASS sqlemb")
+    # an administrators object without administratorType is not what Azure returns
+    u = server('sqlunk'); x = admin(u); del x["properties"]["administratorType"]
+    case(rule, 'unknown-admin-notype', snapshot([u, x], datasets=[SQL, ADM]), "UNKNOWN sqlunk ~ has no administratorType")
+# an embedded administrators block with empty login and sid names nobody
+b = server('sqlbad', properties__administrators={"administratorType": "ActiveDirectory", "login": "", "sid": "", "tenantId": "", "azureADOnlyAuthentication": False})
+case('AZA-SQL-010', 'fail-embedded-empty', snapshot([b], datasets=[SQL, ADM]), "FAIL sqlbad ~ no Entra ID administrator")
 b = server('sqlmixed')
 case('AZA-SQL-011', 'fail-mixed', snapshot([b, admin(b, only=False)], datasets=[SQL, ADM]), "FAIL sqlmixed ~ is false")
 u = server('sqlunk')
