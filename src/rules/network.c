@@ -476,32 +476,43 @@ static void watcher_regions(aza_ev *ev, const aza_res *sub)
 		aza_unknown(ev, sub, "%s", why);
 		return;
 	}
-	const char *missing = NULL, *unprov = NULL;
+	const char *missing = NULL, *unread = NULL;
 	size_t nreg = 0, nmiss = 0;
 	for (size_t i = 0;; i++) {
 		const char *reg = aza_inv_sub_region(inv, sub->sub, i);
 		if (!reg)
 			break;
 		nreg++;
-		int ok = 0, present = 0;
+		int ok = 0;
+		/* This region's first unprovisioned and unreadable watchers. */
+		const char *unprov = NULL, *odd = NULL;
 		for (const aza_res *w = aza_inv_first(inv, NW); w && !ok; w = w->next_of_type) {
-			if (!aza__strieq(w->sub, sub->sub) || !same_region(w->location, reg))
+			if (!aza__strieq(w->sub, sub->sub) || !w->location || !same_region(w->location, reg))
 				continue;
-			present = 1;
-			const char *ps = aza_json_str(aza_prop(ev, w, "properties.provisioningState"));
-			if (!ps || aza__strieq(ps, "Succeeded"))
+			const char *ps = NULL;
+			int k = aza_prop_str(ev, w, "properties.provisioningState", &ps);
+			if (k < 0) {
+				if (!odd)
+					odd = aza_ev_fmt(ev, "%s (watcher %s: provisioningState is not a string)", reg, w->name);
+			} else if (!k || aza__strieq(ps, "Succeeded"))
 				ok = 1;
 			else if (!unprov)
 				unprov = aza_ev_fmt(ev, "%s (watcher %s is %s)", reg, w->name, ps);
 		}
-		if (!ok) {
-			nmiss++;
-			const char *m = present && unprov ? unprov : reg;
-			missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, m) : m;
+		if (ok)
+			continue;
+		if (odd && !unprov) { /* a watcher whose state cannot be read decides nothing */
+			unread = unread ? unread : odd;
+			continue;
 		}
+		nmiss++;
+		const char *m = unprov ? unprov : reg;
+		missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, m) : m;
 	}
 	if (!nreg)
 		aza_na(ev, sub, "no regional resource in the subscription");
+	else if (!nmiss && unread)
+		aza_unknown(ev, sub, "no provisioned Network Watcher is known in %s", unread);
 	else if (nmiss)
 		aza_fail(ev, sub, "no provisioned Network Watcher in %zu of %zu region%s in use: %s", nmiss, nreg,
 		         nreg == 1 ? "" : "s", missing);
@@ -546,6 +557,12 @@ static void flow_retention(aza_ev *ev, const aza_res *r, int want)
 	}
 	if (k && !b) {
 		aza_fail(ev, r, "the flow log is disabled (enabled is false)");
+		return;
+	}
+	const char *sto = NULL;
+	if (aza_prop_str(ev, r, "properties.storageId", &sto) <= 0 || !*sto) {
+		/* Resource Manager requires it: where the logs are kept is unknown. */
+		aza_unknown(ev, r, "storageId is absent or not a string: the storage account the retention applies to is not known");
 		return;
 	}
 	int min = aza_ev_cfg(ev)->flow_log_retention_days;
@@ -594,21 +611,29 @@ static void vpn_aad(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "no point-to-site configuration (vpnClientConfiguration not set)");
 		return;
 	}
+	if (!aza_json_is(c, AZA_JOBJ)) {
+		aza_unknown(ev, r, "vpnClientConfiguration is not an object");
+		return;
+	}
 	const aza_json *t = aza_json_get(c, "vpnAuthenticationTypes");
 	if (t && !aza_json_is(t, AZA_JARR) && !aza_json_is(t, AZA_JNULL)) {
 		aza_unknown(ev, r, "vpnAuthenticationTypes is not an array");
 		return;
 	}
 	const char *others = NULL;
-	int aad = 0;
+	int aad = 0, odd = 0;
 	aza_json_each(it, t) {
 		const char *s = aza_json_str(it);
-		if (s && aza__strieq(s, "AAD"))
+		if (!s)
+			odd = 1; /* not a string: names no method */
+		else if (aza__strieq(s, "AAD"))
 			aad = 1;
 		else
-			others = others ? aza_ev_fmt(ev, "%s, %s", others, s ? s : "?") : (s ? s : "?");
+			others = others ? aza_ev_fmt(ev, "%s, %s", others, s) : s;
 	}
-	if (aad && !others)
+	if (odd && !others)
+		aza_unknown(ev, r, "vpnAuthenticationTypes holds an entry that is not a string");
+	else if (aad && !others)
 		aza_pass(ev, r, "vpnAuthenticationTypes is [AAD] only");
 	else if (others)
 		aza_fail(ev, r, "point-to-site VPN accepts %s authentication%s", others, aad ? " besides AAD" : "");
@@ -626,9 +651,10 @@ static const aza_res *linked_policy(aza_ev *ev, const aza_res *r)
 
 static void appgw_waf(aza_ev *ev, const aza_res *r)
 {
-	const char *tier = aza_json_str(aza_prop(ev, r, "properties.sku.tier"));
-	if (!tier) {
-		aza_unknown(ev, r, "sku.tier is absent");
+	const char *tier = NULL;
+	int tk = aza_prop_str(ev, r, "properties.sku.tier", &tier);
+	if (tk <= 0) {
+		aza_unknown(ev, r, "sku.tier is %s", tk ? "not a string" : "absent");
 		return;
 	}
 	if (!aza__istarts(tier, "WAF")) {
@@ -639,7 +665,8 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 	int en = 0;
 	if (pid) {
 		const aza_res *p = linked_policy(ev, r);
-		const char *st = p ? aza_json_str(aza_prop(ev, p, "properties.policySettings.state")) : NULL;
+		const char *st = NULL;
+		int sk = p ? aza_prop_str(ev, p, "properties.policySettings.state", &st) : 0;
 		const char *why;
 		if (!p && !is_template(r)) {
 			/* The policy's state decides: it may be Disabled. */
@@ -648,13 +675,27 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 			            aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
 			return;
 		}
-		if (st && aza__strieq(st, "Disabled"))
+		if (sk > 0 && aza__strieq(st, "Disabled")) {
 			aza_fail(ev, r, "sku.tier is %s but the linked WAF policy %s has policySettings.state Disabled", tier, p->name);
+			return;
+		}
+		/* A deployed policy's GET returns policySettings.state: without
+		 * it (or with another value) the input says nothing of it. */
+		if (p && (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !is_template(p)))) {
+			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, whose policySettings.state is %s", tier, p->name,
+			            sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
+			return;
+		}
+		if (p && sk > 0)
+			aza_pass(ev, r, "sku.tier is %s with WAF policy %s (policySettings.state Enabled)", tier, p->name);
 		else
 			aza_pass(ev, r, "sku.tier is %s with WAF policy %s", tier, strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid);
 		return;
 	}
-	if (aza_json_bool(aza_prop(ev, r, "properties.webApplicationFirewallConfiguration.enabled"), &en) && en)
+	int ek = aza_prop_bool(ev, r, "properties.webApplicationFirewallConfiguration.enabled", &en);
+	if (ek < 0)
+		aza_unknown(ev, r, "sku.tier is %s, no WAF policy is linked and webApplicationFirewallConfiguration.enabled is not a boolean", tier);
+	else if (ek && en)
 		aza_pass(ev, r, "sku.tier is %s and webApplicationFirewallConfiguration.enabled is true", tier);
 	else
 		aza_fail(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled", tier);
@@ -708,6 +749,17 @@ static void appgw_tls(aza_ev *ev, const aza_res *r)
 		}
 		if (minv) {
 			tls_verdict(ev, r, minv, "sslPolicy");
+			return;
+		}
+		/* The older form: the default policy less the protocols listed. */
+		int off10 = 0, off11 = 0;
+		aza_json_each(d, aza_json_get(sp, "disabledSslProtocols")) {
+			const char *v = aza_json_str(d);
+			off10 |= v && aza__strieq(v, "TLSv1_0");
+			off11 |= v && aza__strieq(v, "TLSv1_1");
+		}
+		if (!type && off10 && off11) {
+			aza_pass(ev, r, "sslPolicy.disabledSslProtocols disables TLSv1_0 and TLSv1_1: minimum TLSv1_2");
 			return;
 		}
 	}
@@ -783,18 +835,29 @@ static void subnet_nsg(aza_ev *ev, const aza_res *r)
 	const aza_json *subs = aza_prop(ev, r, "properties.subnets");
 	const char *missing = NULL;
 	size_t n = 0, nmiss = 0;
+	const char *unread = NULL;
 	if (subs && !aza_json_is(subs, AZA_JARR) && !aza_json_is(subs, AZA_JNULL)) {
 		aza_unknown(ev, r, "subnets is not an array");
 		return;
 	}
+	if (subs && aza_json_is(subs, AZA_JNULL))
+		subs = NULL; /* null is absent */
 	if (aza_json_len(subs)) {
 		aza_json_each(s, subs) {
 			const char *nm = aza_json_str(aza_json_get(s, "name"));
+			if (!nm && aza_json_str(aza_json_get(s, "id")))
+				nm = aza_last_seg(aza_json_str(aza_json_get(s, "id")));
 			nm = nm ? nm : "(unnamed)";
 			if (nsg_exempt(nm))
 				continue;
 			n++;
-			if (!aza_json_str(aza_json_path(s, "properties.networkSecurityGroup.id"))) {
+			const aza_json *sp = aza_json_get(s, "properties");
+			const aza_json *ng = aza_json_path(s, "properties.networkSecurityGroup");
+			const aza_json *gid = aza_json_get(ng, "id");
+			if (!sp || !aza_json_is(sp, AZA_JOBJ) || (ng && !aza_json_is(ng, AZA_JNULL) && !aza_json_str(gid))) {
+				/* a bare reference, or an NSG that is not {"id": "..."} */
+				unread = unread ? unread : nm;
+			} else if (!aza_json_str(gid)) {
 				nmiss++;
 				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
 			}
@@ -805,7 +868,12 @@ static void subnet_nsg(aza_ev *ev, const aza_res *r)
 			if (nsg_exempt(nm))
 				continue;
 			n++;
-			if (!aza_json_str(aza_prop(ev, s, "properties.networkSecurityGroup.id"))) {
+			const aza_json *ng = aza_prop(ev, s, "properties.networkSecurityGroup");
+			const aza_json *gid = aza_json_get(ng, "id");
+			if (!aza_json_is(aza_prop(ev, s, "properties"), AZA_JOBJ) ||
+			    (ng && !aza_json_is(ng, AZA_JNULL) && !aza_json_str(gid))) {
+				unread = unread ? unread : nm;
+			} else if (!aza_json_str(gid)) {
 				nmiss++;
 				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
 			}
@@ -819,6 +887,8 @@ static void subnet_nsg(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "no subnet that takes an NSG");
 	else if (nmiss)
 		aza_fail(ev, r, "%zu of %zu subnet%s without an NSG: %s", nmiss, n, n == 1 ? "" : "s", missing);
+	else if (unread)
+		aza_unknown(ev, r, "subnet %s has no readable properties.networkSecurityGroup (no properties, or an NSG without a string id)", unread);
 	else
 		aza_pass(ev, r, "all %zu subnet%s have an NSG", n, n == 1 ? "" : "s");
 }
@@ -837,7 +907,7 @@ static void ddos_vnet(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "enableDdosProtection is not a boolean");
 	else if (vnet_ddos(ev, r))
 		aza_pass(ev, r, "enableDdosProtection is true with plan %s",
-		         strrchr(aza_json_str(aza_prop(ev, r, "properties.ddosProtectionPlan.id")), '/') + 1);
+		         aza_last_seg(aza_json_str(aza_prop(ev, r, "properties.ddosProtectionPlan.id"))));
 	else if (k && b)
 		aza_fail(ev, r, "enableDdosProtection is true but no ddosProtectionPlan is linked");
 	else
@@ -846,8 +916,12 @@ static void ddos_vnet(aza_ev *ev, const aza_res *r)
 
 static void ddos_pip(aza_ev *ev, const aza_res *r)
 {
-	const char *mode = aza_json_str(aza_prop(ev, r, "properties.ddosSettings.protectionMode"));
-	const char *cov = aza_json_str(aza_prop(ev, r, "properties.ddosSettings.protectionCoverage"));
+	const char *mode = NULL, *cov = NULL;
+	if (aza_prop_str(ev, r, "properties.ddosSettings.protectionMode", &mode) < 0 ||
+	    aza_prop_str(ev, r, "properties.ddosSettings.protectionCoverage", &cov) < 0) {
+		aza_unknown(ev, r, "ddosSettings.protectionMode or protectionCoverage is not a string");
+		return;
+	}
 	if (mode && aza__strieq(mode, "Enabled")) {
 		aza_pass(ev, r, "ddosSettings.protectionMode is Enabled (IP protection)");
 		return;
@@ -893,7 +967,13 @@ static void ddos_pip(aza_ev *ev, const aza_res *r)
 	const char *vnet_id = id_before(ev, subnet, "/subnets/");
 	const aza_res *vnet = vnet_id ? aza_inv_find(aza_ev_inv(ev), vnet_id) : NULL;
 	if (!vnet) {
-		aza_unknown(ev, r, "protection is inherited from the virtual network, which %s", vnet_id ? aza_ev_fmt(ev, "(%s) is not in the input", strrchr(vnet_id, '/') + 1) : "could not be found from the network interface");
+		aza_unknown(ev, r, "protection is inherited from the virtual network, which %s", vnet_id ? aza_ev_fmt(ev, "(%s) is not in the input", aza_last_seg(vnet_id)) : "could not be found from the network interface");
+		return;
+	}
+	int vb, vk = aza_prop_bool(ev, vnet, "properties.enableDdosProtection", &vb);
+	if (vk < 0 || !aza_json_is(aza_prop(ev, vnet, "properties"), AZA_JOBJ)) {
+		aza_unknown(ev, r, "protection is inherited from virtual network %s, whose %s", vnet->name,
+		            vk < 0 ? "enableDdosProtection is not a boolean" : "properties are not in the input");
 		return;
 	}
 	if (vnet_ddos(ev, vnet))
@@ -992,12 +1072,12 @@ static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const 
 		aza_fail(ev, r, "%s", bad);
 		return;
 	}
-	if (unread) {
-		aza_unknown(ev, r, "firewall rule %s has no readable startIpAddress/endIpAddress", unread);
+	if (closed) { /* firewall rules, readable or not, are not applied */
+		aza_pass(ev, r, "public network access is Disabled");
 		return;
 	}
-	if (closed) {
-		aza_pass(ev, r, "public network access is Disabled");
+	if (unread) {
+		aza_unknown(ev, r, "firewall rule %s has no readable startIpAddress/endIpAddress", unread);
 		return;
 	}
 	const char *why;
@@ -1124,7 +1204,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Network Watcher > Flow logs > select the NSG flow log > Retention days: 90 or more (0 = forever).",
 		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.retentionPolicy = {enabled: true, days: 90}",
-		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy enabled false or absent fails: no retention policy applies. A disabled flow log fails; one without enabled is UNKNOWN (only enabled true can pass).",
+		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy enabled false or absent fails: no retention policy applies. A disabled flow log fails; one without enabled is UNKNOWN (only enabled true can pass), as is one without a storageId (Resource Manager requires it).",
 		.check = flow_nsg,
 	},
 	{
@@ -1135,7 +1215,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Network Watcher > Overview > enable Network Watcher in each region that holds resources.",
 		.cli = "az network watcher configure -g NetworkWatcherRG --locations <region> [<region>...] --enabled true",
 		.arm = "Microsoft.Network/networkWatchers in each region (properties: {})",
-		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global' and resource groups left out). A watcher counts when its provisioningState is Succeeded (or absent). Watchers not collected: UNKNOWN.",
+		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global' and resource groups left out). A watcher counts when its provisioningState is Succeeded (or absent); a region whose only watchers have a provisioningState that is not a string is UNKNOWN. Watchers not collected: UNKNOWN.",
 		.check = watcher_regions,
 	},
 	{
@@ -1164,7 +1244,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Virtual network gateway > Point-to-site configuration > Authentication type: Azure Active Directory only.",
 		.cli = "az network vnet-gateway update -g <rg> -n <gw> --vpn-auth-type AAD --aad-tenant <url> --aad-audience <id> --aad-issuer <url>",
 		.arm = "properties.vpnClientConfiguration.vpnAuthenticationTypes = ['AAD']",
-		.defaults = "ExpressRoute gateways and gateways without vpnClientConfiguration are NOT_APPLICABLE. No vpnAuthenticationTypes with root certificates means certificate authentication (FAIL).",
+		.defaults = "ExpressRoute gateways and gateways without vpnClientConfiguration are NOT_APPLICABLE. A vpnAuthenticationTypes entry that is not a string gives UNKNOWN unless another entry is not AAD. No vpnAuthenticationTypes with root certificates means certificate authentication (FAIL).",
 		.check = vpn_aad,
 	},
 	{
@@ -1175,7 +1255,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
 		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
-		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; templates: the linked policy is taken as enabled).",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; templates: the linked policy is taken as enabled), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled).",
 		.check = appgw_waf,
 	},
 	{
@@ -1186,7 +1266,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Virtual network > Subnets > select > Network security group: choose an NSG.",
 		.cli = "az network vnet subnet update -g <rg> --vnet-name <vnet> -n <subnet> --network-security-group <nsg>",
 		.arm = "properties.subnets[].properties.networkSecurityGroup.id",
-		.defaults = "GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet and RouteServerSubnet do not support NSGs and are skipped. Embedded subnets are read, else child subnet resources.",
+		.defaults = "GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet and RouteServerSubnet do not support NSGs and are skipped. Embedded subnets are read, else child subnet resources; subnets null is absent. A subnet without properties, or whose networkSecurityGroup has no string id, is UNKNOWN unless another subnet fails.",
 		.check = subnet_nsg,
 	},
 	{
@@ -1197,7 +1277,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2).",
 		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
 		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}",
-		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN.",
+		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN.",
 		.check = appgw_tls,
 	},
 	{
@@ -1270,7 +1350,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "SQL server > Security > Networking: delete rules covering 0.0.0.0-255.255.255.255 and uncheck 'Allow Azure services and resources to access this server'.",
 		.cli = "az sql server firewall-rule delete -g <rg> -s <server> -n <rule>",
 		.arm = "Microsoft.Sql/servers/firewallRules: no rule with startIpAddress 0.0.0.0 and endIpAddress 255.255.255.255 or 0.0.0.0",
-		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). A range holding 65536 or more public addresses (a /16 or wider, e.g. 0.0.0.0-255.255.255.254 or 1.0.0.0-223.255.255.255) is treated as any IP (FAIL), as NSG sources are. publicNetworkAccess Disabled passes: firewall rules are then not applied. Firewall rules not collected: UNKNOWN.",
+		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). A range holding 65536 or more public addresses (a /16 or wider, e.g. 0.0.0.0-255.255.255.254 or 1.0.0.0-223.255.255.255) is treated as any IP (FAIL), as NSG sources are. publicNetworkAccess Disabled passes: firewall rules, readable or not, are then not applied. Firewall rules not collected: UNKNOWN.",
 		.check = sql_fw,
 	},
 	{
@@ -1304,7 +1384,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Public IP address > Settings > Protection: enable IP Protection, or enable DDoS Network Protection on the virtual network it is in.",
 		.cli = "az network public-ip update -g <rg> -n <pip> --ddos-protection-mode Enabled",
 		.arm = "properties.ddosSettings.protectionMode = 'Enabled' (or VirtualNetworkInherited with a protected VNet)",
-		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE. IPs on load balancers and gateways, or whose NIC/VNet is not in the input: UNKNOWN.",
+		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE. IPs on load balancers and gateways, or whose NIC/VNet is not in the input (or a VNet without properties or with a non-boolean enableDdosProtection): UNKNOWN; so is a protectionMode or protectionCoverage that is not a string.",
 		.check = ddos_pip,
 	},
 	{

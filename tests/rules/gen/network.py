@@ -178,6 +178,9 @@ case('AZA-NET-005', 'pass-config', snapshot([flowlog('fl-30', nsg_id, properties
 open(os.path.join(ROOT, 'AZA-NET-005', 'pass-config.config.json'), 'w').write(json.dumps({"flow_log_retention_days": 30}) + "\n")
 sub_vnet = rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1', 'subnets', 'default')
 case('AZA-NET-008', 'pass-subnet-target', snapshot([flowlog('fl-subnet', sub_vnet, properties__retentionPolicy={"days": 120, "enabled": True})]), f"PASS {FLN}fl-subnet")
+# storageId is required by Resource Manager: without it the retention judged applies to nothing known
+case('AZA-NET-005', 'unknown-nostorage', snapshot([flowlog('fl-nostore', nsg_id, properties__retentionPolicy={"days": 90, "enabled": True}, properties__storageId=DEL)]),
+     f"UNKNOWN {FLN}fl-nostore ~ storageId is absent")
 
 # ---- Network Watcher ----
 W_EX = ex(NETEX + 'NetworkWatcherList.json')['value'][0]
@@ -195,6 +198,12 @@ case(R, 'pass', snapshot([watcher('westeurope'), watcher('northeurope'), nsg('ns
 case(R, 'fail', snapshot([watcher('eastus'), nsg('nsg1', []), other('Microsoft.Cache/redis', 'cache1', 'North Europe')]),
      "FAIL fixture-sub ~ no provisioned Network Watcher in 2 of 3 regions in use: westeurope, northeurope")
 case(R, 'fail-unprovisioned', snapshot([watcher('westeurope', 'Failed'), nsg('nsg1', [])]), "FAIL fixture-sub ~ is Failed")
+# each region names its own failed watcher
+case(R, 'fail-unprovisioned-two-regions', snapshot([watcher('westeurope', 'Failed'), watcher('northeurope', 'Failed'), nsg('nsg1', []),
+                                                   other('Microsoft.Cache/redis', 'cache1', 'North Europe')]),
+     "FAIL fixture-sub ~ westeurope (watcher NetworkWatcher_westeurope is Failed), northeurope (watcher NetworkWatcher_northeurope is Failed)")
+# a provisioningState that is not a string proves nothing
+case(R, 'unknown-state-type', snapshot([watcher('westeurope', 7), nsg('nsg1', [])]), "UNKNOWN fixture-sub ~ provisioningState is not a string")
 case(R, 'unknown', snapshot([nsg('nsg1', [])]), "UNKNOWN fixture-sub ~ not collected")
 case(R, 'unknown-error', snapshot([nsg('nsg1', [])], datasets=[NS, 'Microsoft.Network/networkWatchers'],
      errors=[{"scope": f"/subscriptions/{SUB}", "type": "Microsoft.Network/networkWatchers", "api": "GET networkWatchers", "status": 403, "message": "AuthorizationFailed"}]),
@@ -220,6 +229,7 @@ case(R, 'fail', snapshot([vngw('gw-cert', properties__vpnClientConfiguration__vp
 case(R, 'fail-rootcert', snapshot([vngw('gw-old', properties__vpnClientConfiguration__vpnAuthenticationTypes=DEL,
      properties__vpnClientConfiguration__vpnClientRootCertificates=[{"name": "root", "properties": {"publicCertData": "MIIC..."}}])]), "FAIL gw-old ~ certificate")
 case(R, 'unknown', snapshot([vngw('gw-odd', properties__vpnClientConfiguration__vpnAuthenticationTypes='AAD')]), "UNKNOWN gw-odd ~ not an array")
+case(R, 'unknown-entry-type', snapshot([vngw('gw-odd', properties__vpnClientConfiguration__vpnAuthenticationTypes=['AAD', 5])]), "UNKNOWN gw-odd ~ not a string")
 
 # ---- Application Gateway and WAF policies ----
 pol_id = rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', 'wafpol1')
@@ -247,12 +257,21 @@ case(R, 'fail-policy-off', snapshot([appgw('agw1'), wafpol('wafpol1', properties
 case(R, 'unknown', snapshot([appgw('agw-nosku', properties__sku=DEL)]), "UNKNOWN agw-nosku ~ sku.tier is absent")
 # the linked policy is not in the input: its state (possibly Disabled) is unknown
 case(R, 'unknown-policy', snapshot([appgw('agw1')], datasets=["Microsoft.Network/applicationGateways"]), "UNKNOWN agw1 ~ wafpol1, which is not in the input")
+# the linked policy is in the input but says nothing of its state
+case(R, 'unknown-policy-bare', snapshot([appgw('agw1'), bare(wafpol('wafpol1'))]), "UNKNOWN agw1 ~ policySettings.state is absent")
+case(R, 'unknown-policy-state-type', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__state=1)]), "UNKNOWN agw1 ~ policySettings.state is not a string")
+case(R, 'unknown-legacy-type', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration={"enabled": 1})]),
+     "UNKNOWN agw2 ~ enabled is not a boolean")
 R = 'AZA-NET-012'
 case(R, 'pass', snapshot([appgw('agw1'), appgw('agw-custom', properties__sslPolicy={"policyType": "CustomV2", "minProtocolVersion": "TLSv1_3"})]), "PASS agw1 ~ TLSv1_2\nPASS agw-custom ~ TLSv1_3")
 case(R, 'fail', snapshot([appgw('agw-old', properties__sslPolicy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
                           appgw('agw-custom', properties__sslPolicy={"policyType": "Custom", "minProtocolVersion": "TLSv1_1", "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]})]),
      "FAIL agw-old ~ TLSv1_0\nFAIL agw-custom ~ TLSv1_1")
 case(R, 'unknown', snapshot([appgw('agw-nopolicy', properties__sslPolicy=DEL)]), "UNKNOWN agw-nopolicy ~ creation API version")
+# the older form: the default policy less the protocols listed
+case(R, 'pass-disabled-protocols', snapshot([appgw('agw-legacy', properties__sslPolicy={"disabledSslProtocols": ["TLSv1_0", "TLSv1_1"]},
+                                                   properties__defaultPredefinedSslPolicy='AppGwSslPolicy20150501')]),
+     "PASS agw-legacy ~ disables TLSv1_0 and TLSv1_1")
 R = 'AZA-NET-013'
 case(R, 'pass', snapshot([appgw('agw1')]), "PASS agw1")
 case(R, 'fail', snapshot([appgw('agw-h1', properties__enableHttp2=DEL)]), "FAIL agw-h1 ~ not set")
@@ -287,11 +306,16 @@ SUB_EX = ex(NETEX + 'SubnetGet.json')
 v = vnet('vnet4'); v['properties']['subnets'] = []
 s = copy.deepcopy(SUB_EX); s['id'] = v['id'] + '/subnets/subnet1'; s['name'] = 'subnet1'
 case(R, 'fail-child', snapshot([v, s]), "FAIL vnet4 ~ subnet1")
+v = vnet('vnet5'); v['properties']['subnets'] = None
+case(R, 'unknown-null', snapshot([v]), "UNKNOWN vnet5 ~ subnets is absent")
+v = vnet('vnet6'); v['properties']['subnets'] = [{"id": v['id'] + '/subnets/web'}]
+case(R, 'unknown-subnet-ref', snapshot([v]), "UNKNOWN vnet6 ~ subnet web has no readable")
 R = 'AZA-NET-018'
 case(R, 'pass', snapshot([vnet('vnet1')]), "PASS vnet1 ~ plan1")
 case(R, 'fail', snapshot([vnet('vnet2', properties__enableDdosProtection=False, properties__ddosProtectionPlan=DEL)]), "FAIL vnet2 ~ is false")
 case(R, 'fail-noplan', snapshot([vnet('vnet3', properties__ddosProtectionPlan=DEL)]), "FAIL vnet3 ~ no ddosProtectionPlan")
 case(R, 'unknown', snapshot([vnet('vnet4', properties__enableDdosProtection='perhaps')]), "UNKNOWN vnet4")
+case(R, 'pass-plan-name', snapshot([vnet('vnet5', properties__ddosProtectionPlan={"id": "plan1"})]), "PASS vnet5 ~ plan plan1")
 
 # ---- public IP DDoS ----
 PIP_EX = ex(NETEX + 'PublicIpAddressGet.json')
@@ -319,6 +343,10 @@ case(R, 'fail', snapshot([pip('pip-off', properties__ddosSettings={"protectionMo
 case(R, 'unknown', snapshot([pip('pip-inh', **inh)]), "UNKNOWN pip-inh ~ nic1 is not in the input")
 lb = rid('rg-net', 'Microsoft.Network', 'loadBalancers', 'lb1', 'frontendIPConfigurations', 'fe1')
 case(R, 'unknown-lb', snapshot([pip('pip-lb', properties__ddosSettings=DEL, properties__ipConfiguration={"id": lb})]), "UNKNOWN pip-lb ~ loadBalancers/lb1")
+case(R, 'unknown-mode-type', snapshot([pip('pip-odd', properties__ddosSettings={"protectionMode": 1}), nic('vnet1'), vnet('vnet1')]), "UNKNOWN pip-odd ~ not a string")
+case(R, 'unknown-vnet-type', snapshot([pip('pip-inh', **inh), nic('vnet1'), vnet('vnet1', properties__enableDdosProtection='perhaps')]),
+     "UNKNOWN pip-inh ~ enableDdosProtection is not a boolean")
+case(R, 'unknown-vnet-bare', snapshot([pip('pip-inh', **inh), nic('vnet1'), bare(vnet('vnet1'))]), "UNKNOWN pip-inh ~ properties are not in the input")
 
 # ---- Bastion ----
 R = 'AZA-NET-017'
@@ -366,6 +394,9 @@ for R, example, prov, typ, pna, pna_off in [
         odd = server(example, prov, typ, 'db' + nm)
         case(R, 'unknown-' + nm, snapshot([odd, fw(odd, ft, nm, st, en)]),
              f"UNKNOWN db{nm} ~ firewall rule {nm} has no readable startIpAddress/endIpAddress")
+    # public access Disabled: firewall rules, readable or not, are not applied
+    cl = server(example, prov, typ, 'dbclosed', **{pna: pna_off})
+    case(R, 'pass-closed-unreadable', snapshot([cl, fw(cl, ft, 'odd', '10.0.0', '10.0.0.9')]), "PASS dbclosed ~ public network access is Disabled")
     # leading zeros are decimal, as Azure reads them
     lz = server(example, prov, typ, 'dblz')
     case(R, 'pass-zeros', snapshot([lz, fw(lz, ft, 'office', '198.051.100.010', '198.051.100.020')], datasets=[f"{prov}/{typ}", ft]),
