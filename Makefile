@@ -29,7 +29,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(O)/%.o)
 HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
-TEST_BINS = $(O)/tests/rules_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
+TEST_BINS = $(O)/tests/rules_test $(O)/tests/mutate_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
             $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/fuzz/replay_template $(O)/fuzz/replay_exposure \
             $(O)/fuzz/replay_baseline \
             $(O)/tests/emulator/emu $(O)/tests/collect/xml_test \

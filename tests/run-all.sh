@@ -21,6 +21,7 @@ run expr $O/tests/template/expr_test tests/template/expr_context.json tests/temp
 run templates $O/tests/template/cases_test tests/template/cases
 run bad-templates sh tests/template/bad.sh
 run rules $O/tests/rules_test tests/rules
+run mutate $O/tests/mutate_test tests/rules tests/template/cases examples/sample-tenant
 run rules-stored env AZAUDIT_SPILL_AT=1 $O/tests/rules_test tests/rules
 run rules-threads env AZAUDIT_THREADS=2 $O/tests/rules_test tests/rules
 run exposure $O/tests/exposure/exposure_test tests/rules
