@@ -43,5 +43,9 @@ run azurite sh tests/collect/azurite.sh
 run report sh tests/report/run.sh
 run report-stored env AZAUDIT_SPILL_AT=1 sh tests/report/run.sh
 if command -v python3 >/dev/null 2>&1; then run peers python3 tests/peers/run.py; else echo "[peers] skip: python3 not found"; fi
+# The peers' templates, made wrong the same ways (mutate above), when present.
+for d in ../shared/peer-fixtures ../../shared/peer-fixtures ../../../shared/peer-fixtures; do
+	if [ -d "$d" ]; then run mutate-peers $O/tests/mutate_test "$d"; break; fi
+done
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
