@@ -577,7 +577,9 @@ static void flow_retention(aza_ev *ev, const aza_res *r, int want)
 		aza_unknown(ev, r, "retentionPolicy.enabled or retentionPolicy.days is missing or of the wrong type");
 		return;
 	}
-	if (!en)
+	if (d < 0 || d != (double)(long long)d)
+		aza_unknown(ev, r, "retentionPolicy.days is %g, not a number of days", d);
+	else if (!en)
 		aza_fail(ev, r, "retentionPolicy.enabled is false (days %.0f): no retention policy is applied", d);
 	else if (d == 0)
 		aza_pass(ev, r, "retentionPolicy.days is 0: flow logs are kept forever");
@@ -982,16 +984,36 @@ static void ddos_pip(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "protection is inherited from virtual network %s, which has no DDoS protection plan", vnet->name);
 }
 
+/* A Bastion host counts when it is provisioned (Succeeded, or a template's,
+ * which states none); one that Failed or is being deleted serves no one;
+ * one in another state (Updating, Creating) or unreadable leaves it open. */
 static void bastion(aza_ev *ev, const aza_res *sub)
 {
-	for (const aza_res *b = aza_inv_first(aza_ev_inv(ev), BASTION); b; b = b->next_of_type)
-		if (aza__strieq(b->sub, sub->sub)) {
-			aza_pass(ev, sub, "Bastion host %s exists", b->name);
+	const aza_res *broken = NULL, *pending = NULL;
+	const char *bst = NULL, *pst = NULL;
+	for (const aza_res *b = aza_inv_first(aza_ev_inv(ev), BASTION); b; b = b->next_of_type) {
+		if (!aza__strieq(b->sub, sub->sub))
+			continue;
+		const char *ps = NULL;
+		int k = aza_prop_str(ev, b, "properties.provisioningState", &ps);
+		if (k == 0 || (k > 0 && aza__strieq(ps, "Succeeded"))) {
+			aza_pass(ev, sub, "Bastion host %s exists%s", b->name, k ? " (provisioningState Succeeded)" : "");
 			return;
 		}
+		if (k > 0 && (aza__strieq(ps, "Failed") || aza__strieq(ps, "Deleting"))) {
+			if (!broken)
+				broken = b, bst = ps;
+		} else if (!pending) {
+			pending = b, pst = k > 0 ? ps : "not a string";
+		}
+	}
 	const char *why;
-	if (!aza_ev_collected(ev, BASTION, sub, &why))
+	if (pending)
+		aza_unknown(ev, sub, "Bastion host %s has provisioningState %s", pending->name, pst);
+	else if (!aza_ev_collected(ev, BASTION, sub, &why))
 		aza_unknown(ev, sub, "%s", why);
+	else if (broken)
+		aza_fail(ev, sub, "the only Azure Bastion host, %s, has provisioningState %s", broken->name, bst);
 	else
 		aza_fail(ev, sub, "no Azure Bastion host in the subscription");
 }
@@ -1328,7 +1350,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Bastions > Create: in the virtual network holding the VMs (subnet AzureBastionSubnet).",
 		.cli = "az network bastion create -g <rg> -n <bastion> --vnet-name <vnet> --public-ip-address <pip> -l <region>",
 		.arm = "Microsoft.Network/bastionHosts",
-		.defaults = "Any Bastion host in the subscription passes. Bastion hosts not collected: UNKNOWN.",
+		.defaults = "A Bastion host in the subscription whose provisioningState is Succeeded (or absent, as in a template) passes; one that Failed or is Deleting does not count (FAIL when it is the only one); another state (Updating, Creating) or a state that is not a string: UNKNOWN. Bastion hosts not collected: UNKNOWN.",
 		.check = bastion,
 	},
 	{

@@ -181,6 +181,7 @@ case('AZA-NET-008', 'pass-subnet-target', snapshot([flowlog('fl-subnet', sub_vne
 # storageId is required by Resource Manager: without it the retention judged applies to nothing known
 case('AZA-NET-005', 'unknown-nostorage', snapshot([flowlog('fl-nostore', nsg_id, properties__retentionPolicy={"days": 90, "enabled": True}, properties__storageId=DEL)]),
      f"UNKNOWN {FLN}fl-nostore ~ storageId is absent")
+case('AZA-NET-005', 'unknown-negative', snapshot([flowlog('fl-neg', nsg_id, properties__retentionPolicy={"days": -5, "enabled": True})]), f"UNKNOWN {FLN}fl-neg ~ not a number of days")
 
 # ---- Network Watcher ----
 W_EX = ex(NETEX + 'NetworkWatcherList.json')['value'][0]
@@ -357,6 +358,8 @@ bast = {"id": rid('rg-net', 'Microsoft.Network', 'bastionHosts', 'bastion1'), "n
 case(R, 'pass', snapshot([bast, vnet('vnet1')]), "PASS fixture-sub ~ bastion1")
 case(R, 'fail', snapshot([vnet('vnet1')], datasets=['Microsoft.Network/virtualNetworks', 'Microsoft.Network/bastionHosts']), "FAIL fixture-sub")
 case(R, 'unknown', snapshot([vnet('vnet1')]), "UNKNOWN fixture-sub ~ not collected")
+case(R, 'fail-failed', snapshot([mod(bast, properties__provisioningState='Failed'), vnet('vnet1')]), "FAIL fixture-sub ~ bastion1, has provisioningState Failed")
+case(R, 'unknown-updating', snapshot([mod(bast, properties__provisioningState='Updating'), vnet('vnet1')]), "UNKNOWN fixture-sub ~ bastion1 has provisioningState Updating")
 
 # ---- database firewalls ----
 SQLFW = ex('sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/FirewallRuleList.json')['value']
