@@ -35,22 +35,57 @@ static int is_template(const aza_res *r)
 	return r->api_version && *r->api_version;
 }
 
+/* API version from which a vault created without enableRbacAuthorization
+ * gets Azure RBAC (true); before it, and for vaults that exist (their
+ * enableRbacAuthorization stays null), access policies. */
+#define RBAC_DEFAULT_API "2026-02-01"
+
+/* enableRbacAuthorization as it applies: 1 true, 0 false, 2 absent and
+ * true by the template's API version, 3 absent and false, -1 not a boolean,
+ * -2 absent in a template whose API version is only known at deployment. */
+static int rbac_setting(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableRbacAuthorization", &b);
+	if (k < 0)
+		return -1;
+	if (k)
+		return b;
+	if (!is_template(r))
+		return 3;
+	if (aza_api_version_unknown(r))
+		return -2;
+	return strcmp(r->api_version, RBAC_DEFAULT_API) >= 0 ? 2 : 3;
+}
+
+static void rbac_unknown(aza_ev *ev, const aza_res *r, int s)
+{
+	if (s == -1)
+		aza_unknown(ev, r, "enableRbacAuthorization is not a boolean");
+	else
+		aza_unknown(ev, r, "enableRbacAuthorization not set and the api-version %s is only known at deployment (from " RBAC_DEFAULT_API " a new vault defaults to RBAC, before it to access policies)",
+		            r->api_version);
+}
+
 /* 1 RBAC vault, 0 access-policy vault, -1 unreadable (UNKNOWN reported). */
 static int vault_rbac(aza_ev *ev, const aza_res *r)
 {
-	int b, k = aza_prop_bool(ev, r, "properties.enableRbacAuthorization", &b);
-	if (k < 0) {
-		aza_unknown(ev, r, "enableRbacAuthorization is not a boolean");
+	int s = rbac_setting(ev, r);
+	if (s < 0) {
+		rbac_unknown(ev, r, s);
 		return -1;
 	}
-	return k && b;
+	return s == 1 || s == 2;
 }
 
+/* 1 enabled, 0 disabled, -1 attributes.enabled is not a boolean. */
 static int item_enabled(aza_ev *ev, const aza_res *it)
 {
+	const aza_json *v = aza_prop(ev, it, "properties.attributes.enabled");
 	int b;
-	if (aza_json_bool(aza_prop(ev, it, "properties.attributes.enabled"), &b))
+	if (aza_json_bool(v, &b))
 		return b;
+	if (v && !aza_json_is(v, AZA_JNULL))
+		return -1;
 	return 1; /* absent: enabled is the default */
 }
 
@@ -65,16 +100,26 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 		aza_na(ev, r, "%s vault: judged by %s", rb ? "RBAC" : "access-policy", other);
 		return;
 	}
-	size_t n = 0, ndis = 0, nbad = 0, nodd = 0;
-	const char *bad = "", *odd = "";
+	size_t n = 0, ndis = 0, nbad = 0, nodd = 0, nen = 0;
+	const char *bad = "", *odd = "", *en = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, type); c; c = aza_inv_next_child(c, r->id)) {
-		if (!item_enabled(ev, c)) {
+		int on = item_enabled(ev, c);
+		if (!on) {
 			ndis++;
 			continue;
 		}
-		n++;
 		const aza_json *exp = aza_prop(ev, c, "properties.attributes.exp");
 		double d;
+		if (on < 0) {
+			/* Enabled or not, an item with a readable date is fine; one
+			 * without could be disabled: neither PASS nor FAIL. */
+			if (!exp || aza_json_is(exp, AZA_JNULL) || !aza_ev_days_until(ev, exp, &d))
+				en = aza_ev_fmt(ev, "%s%s'%s'", en, nen++ ? ", " : "", aza_last_seg(c->name));
+			else
+				n++;
+			continue;
+		}
+		n++;
 		if (!exp || aza_json_is(exp, AZA_JNULL))
 			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", aza_last_seg(c->name));
 		else if (!aza_ev_days_until(ev, exp, &d))
@@ -88,13 +133,20 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 		aza_unknown(ev, r, "attributes.exp is not a Unix time for %s %s", what, odd);
 		return;
 	}
-	if (n) {
-		aza_pass(ev, r, "all %zu enabled %s%s an expiration date", n, what, n > 1 ? "s have" : " has");
+	if (nen) {
+		aza_unknown(ev, r, "attributes.enabled is not a boolean for %s %s, which has no readable expiration date", what, en);
 		return;
 	}
+	/* Items in the input prove nothing about those a failed or partial
+	 * listing left out. */
 	const char *why;
-	if (!ndis && !aza_ev_collected(ev, type, r, &why)) {
-		aza_unknown(ev, r, "%ss of the vault unknown: %s", what, why);
+	if (!aza_ev_collected(ev, type, r, &why)) {
+		aza_unknown(ev, r, "%ss of the vault unknown: %s%s", what, why,
+		            n || ndis ? aza_ev_fmt(ev, " (%zu enabled and %zu disabled in the input)", n, ndis) : "");
+		return;
+	}
+	if (n) {
+		aza_pass(ev, r, "all %zu enabled %s%s an expiration date", n, what, n > 1 ? "s have" : " has");
 		return;
 	}
 	aza_na(ev, r, "the vault has no enabled %s%s", what, ndis ? aza_ev_fmt(ev, " (%zu disabled)", ndis) : "");
@@ -188,14 +240,17 @@ static void soft_delete(aza_ev *ev, const aza_res *r)
 
 static void rbac(aza_ev *ev, const aza_res *r)
 {
-	int b, k = aza_prop_bool(ev, r, "properties.enableRbacAuthorization", &b);
-	if (k < 0)
-		aza_unknown(ev, r, "enableRbacAuthorization is not a boolean");
-	else if (k && b)
+	int s = rbac_setting(ev, r);
+	if (s < 0)
+		rbac_unknown(ev, r, s);
+	else if (s == 1)
 		aza_pass(ev, r, "enableRbacAuthorization is true");
+	else if (s == 2)
+		aza_pass(ev, r, "enableRbacAuthorization not set: at api-version %s a new vault gets Azure RBAC (true)", r->api_version);
 	else
 		aza_fail(ev, r, "enableRbacAuthorization is %s: data-plane access is granted by vault access policies (%zu)",
-		         k ? "false" : "not set (false)", aza_json_len(aza_prop(ev, r, "properties.accessPolicies")));
+		         s == 0 ? "false" : is_template(r) ? aza_ev_fmt(ev, "not set (false at api-version %s)", r->api_version) : "not set (false)",
+		         aza_json_len(aza_prop(ev, r, "properties.accessPolicies")));
 }
 
 static void public_access(aza_ev *ev, const aza_res *r)
@@ -221,6 +276,11 @@ static void firewall(aza_ev *ev, const aza_res *r)
 	const char *da = aza_json_str(v);
 	if (p && aza__strieq(p, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+		return;
+	}
+	const aza_json *acl = aza_prop(ev, r, "properties.networkAcls");
+	if (acl && !aza_json_is(acl, AZA_JNULL) && !aza_json_is(acl, AZA_JOBJ)) {
+		aza_unknown(ev, r, "networkAcls is not an object");
 		return;
 	}
 	if (da && aza__strieq(da, "Deny")) {
@@ -253,15 +313,25 @@ static int has_rotate(const aza_json *pol)
 
 static void key_rotation(aza_ev *ev, const aza_res *r)
 {
-	size_t n = 0, ndis = 0, nbad = 0, nunk = 0;
-	const char *bad = "", *unk = "";
+	size_t n = 0, ndis = 0, nbad = 0, nunk = 0, nen = 0;
+	const char *bad = "", *unk = "", *en = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
-		if (!item_enabled(ev, c)) {
+		int on = item_enabled(ev, c);
+		if (!on) {
 			ndis++;
 			continue;
 		}
-		n++;
 		const aza_json *pol = aza_prop(ev, c, "properties.rotationPolicy");
+		if (on < 0) {
+			/* Enabled or not, a key that rotates is fine; for one that
+			 * does not, it is not known whether it counts. */
+			if (aza_json_is(pol, AZA_JOBJ) && has_rotate(pol))
+				n++;
+			else
+				en = aza_ev_fmt(ev, "%s%s'%s'", en, nen++ ? ", " : "", aza_last_seg(c->name));
+			continue;
+		}
+		n++;
 		/* Resource Manager's key list and GET do not return the rotation
 		 * policy (it is read on the data plane): absent from a deployed key
 		 * means not collected; absent from a template means none is set. */
@@ -283,13 +353,20 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 		            nunk > 1 ? "s" : "", unk, uri ? (int)ul : (int)strlen("{vaultUri}"), uri ? uri : "{vaultUri}");
 		return;
 	}
-	if (n) {
-		aza_pass(ev, r, "all %zu enabled key%s rotated automatically", n, n > 1 ? "s are" : " is");
+	if (nen) {
+		aza_unknown(ev, r, "attributes.enabled is not a boolean for key%s %s, which has no rotation policy with a Rotate action", nen > 1 ? "s" : "", en);
 		return;
 	}
+	/* Keys in the input prove nothing about those a failed or partial
+	 * listing left out. */
 	const char *why;
-	if (!ndis && !aza_ev_collected(ev, KVKEY, r, &why)) {
-		aza_unknown(ev, r, "keys of the vault unknown: %s", why);
+	if (!aza_ev_collected(ev, KVKEY, r, &why)) {
+		aza_unknown(ev, r, "keys of the vault unknown: %s%s", why,
+		            n || ndis ? aza_ev_fmt(ev, " (%zu enabled and %zu disabled in the input)", n, ndis) : "");
+		return;
+	}
+	if (n) {
+		aza_pass(ev, r, "all %zu enabled key%s rotated automatically", n, n > 1 ? "s are" : " is");
 		return;
 	}
 	aza_na(ev, r, "the vault has no enabled key%s", ndis ? aza_ev_fmt(ev, " (%zu disabled)", ndis) : "");
@@ -319,9 +396,13 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 		            (int)ul, uri);
 		return;
 	}
-	const char *err = aza_json_str(aza_json_get(e, "error"));
-	if (err) {
-		aza_unknown(ev, r, "certificates could not be read from the data plane: %s", err);
+	const aza_json *ej = aza_json_get(e, "error");
+	if (ej && !aza_json_is(ej, AZA_JNULL)) {
+		/* Any error, whatever its shape: the list may be partial. */
+		const char *err = aza_json_str(ej);
+		if (!err)
+			err = aza_json_str(aza_json_get(ej, "message"));
+		aza_unknown(ev, r, "certificates could not be read from the data plane: %s", err ? err : "(error is not a string)");
 		return;
 	}
 	const aza_json *certs = aza_json_get(e, "certificates");
@@ -404,7 +485,7 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
 
-#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored. enableRbacAuthorization absent means an access-policy vault. A vault with no enabled item is NOT_APPLICABLE; items not collected: UNKNOWN."
+#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored; attributes.enabled absent means enabled, and one that is not a boolean on an item without a date gives UNKNOWN. enableRbacAuthorization absent means an access-policy vault, except in a template at api-version 2026-02-01 or later (a new vault then gets RBAC; an api-version known only at deployment: UNKNOWN). A vault with no enabled item is NOT_APPLICABLE; items not collected, or a listing that failed in part, without an item that fails: UNKNOWN."
 
 const struct aza_rule aza_rules_keyvault[] = {
 	{
@@ -481,7 +562,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Access configuration > Permission model: Azure role-based access control.",
 		.cli = "az keyvault update -g <rg> -n <vault> --enable-rbac-authorization true",
 		.arm = "Microsoft.KeyVault/vaults: properties.enableRbacAuthorization = true",
-		.defaults = "Absent means false (access policies) for existing vaults (FAIL). Assign data-plane roles before switching, or callers lose access.",
+		.defaults = "Absent means false (access policies) for existing vaults (FAIL), and in a template before api-version 2026-02-01; from 2026-02-01 a vault created without it gets Azure RBAC (PASS); a template api-version known only at deployment: UNKNOWN. Assign data-plane roles before switching, or callers lose access.",
 		.check = rbac,
 	},
 	{
@@ -502,7 +583,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Networking: Allow public access from specific virtual networks and IP addresses.",
 		.cli = "az keyvault update -g <rg> -n <vault> --default-action Deny",
 		.arm = "Microsoft.KeyVault/vaults: properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. Deny with an IPv4 rule of prefix length below 8 (0.0.0.0/0, 0.0.0.0/1...) or an IPv6 /0 opens the vault to the internet at large: FAIL. ipRules that is not an array, or a rule value that is not an address or range: UNKNOWN.",
+		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. Deny with an IPv4 rule of prefix length below 8 (0.0.0.0/0, 0.0.0.0/1...) or an IPv6 /0 opens the vault to the internet at large: FAIL. networkAcls that is not an object, ipRules that is not an array, or a rule value that is not an address or range: UNKNOWN.",
 		.check = firewall,
 	},
 	{
@@ -524,7 +605,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Keys > key > Rotation policy: set Enable auto rotation and the rotation time.",
 		.cli = "az keyvault key rotation-policy update --vault-name <vault> -n <key> --value policy.json",
 		.arm = "Microsoft.KeyVault/vaults/keys: properties.rotationPolicy.lifetimeActions[] with action.type 'rotate'",
-		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected: UNKNOWN.",
+		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that is not a boolean on a key without a Rotate action: UNKNOWN.",
 		.check = key_rotation,
 	},
 	{
@@ -541,7 +622,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Certificates > certificate > Issuance Policy > Validity Period (in months): 12 or less.",
 		.cli = "az keyvault certificate set-attributes --vault-name <vault> -n <cert> --policy @policy.json  (x509CertificateProperties.validityInMonths <= 12)",
 		.arm = "Not in Resource Manager: certificate policy x509_props.validity_months on the data plane",
-		.defaults = "Certificate policies exist only on the data plane; without a collected dataplane.keyvault entry for the vault the rule says UNKNOWN, never PASS. The limit is cert_max_validity_months in the configuration (default 12). Disabled certificates are ignored.",
+		.defaults = "Certificate policies exist only on the data plane; without a collected dataplane.keyvault entry for the vault, or with an entry carrying an error (a string or any other value), the rule says UNKNOWN, never PASS. The limit is cert_max_validity_months in the configuration (default 12). Disabled certificates are ignored.",
 		.check = cert_validity,
 	},
 	{

@@ -59,8 +59,36 @@ for R, mk, typ, rbac, other in [('AZA-KV-001', key, 'keys', True, 'AZA-KV-002'),
     case(R, 'unknown-error', snapshot([vault('kverr', rbac)], datasets=ds, errors=[{"scope": kvid('kverr'), "type": KV + '/' + typ, "api": f"GET {typ}", "status": 403, "message": "Forbidden"}]),
          "UNKNOWN kverr ~ HTTP 403")
     case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+    # A listing that failed part way: the items in the input prove nothing
+    # about those it left out.
+    case(R, 'unknown-partial', snapshot([vault('kvpart', rbac), mk('kvpart', 'a')], datasets=ds,
+                                        errors=[{"scope": kvid('kvpart'), "type": KV + '/' + typ, "api": f"GET {typ}", "status": 429, "message": "Too Many Requests"}]),
+         f"UNKNOWN kvpart ~ HTTP 429: Too Many Requests) (1 enabled and 0 disabled in the input)")
+    # enabled that is not a boolean: the item may be disabled, so a missing
+    # date is no FAIL; a date is fine either way.
+    case(R, 'unknown-enabled-type', snapshot([vault('kvodd', rbac), mk('kvodd', 'maybe', exp=None, enabled=0), mk('kvodd', 'dated', enabled=1)], datasets=ds),
+         f"UNKNOWN kvodd ~ attributes.enabled is not a boolean for {what} 'maybe'")
 # getVault.json: enableRbacAuthorization absent = access-policy vault
 case('AZA-KV-002', 'fail-absent-rbac', snapshot([vault('kvap', False, properties__enableRbacAuthorization=DEL), key('kvap', 'k1', exp=None)]), "FAIL kvap ~ 'k1'")
+
+# From api-version 2026-02-01 a vault created without enableRbacAuthorization
+# uses Azure RBAC; before it, access policies.
+def kvtemplate(api, rbac=DEL, keyexp=None):
+    p = {"tenantId": TEN, "sku": {"family": "A", "name": "standard"}, "accessPolicies": []}
+    if rbac is not DEL: p["enableRbacAuthorization"] = rbac
+    a = {"enabled": True}
+    if keyexp is not None: a["exp"] = keyexp
+    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+         "resources": [{"type": KV, "apiVersion": api, "name": "kvtmpl", "location": "westeurope", "properties": p},
+                       {"type": KV + "/keys", "apiVersion": api, "name": "kvtmpl/cmk", "dependsOn": ["kvtmpl"],
+                        "properties": {"kty": "RSA", "keySize": 3072, "attributes": a}}]}
+    if api.startswith('['):
+        t["parameters"] = {"v": {"type": "string"}}
+    return t
+case('AZA-KV-001', 'fail-template-rbac-default', kvtemplate('2026-02-01'), "FAIL kvtmpl ~ 'cmk'")
+case('AZA-KV-002', 'pass-template-rbac-default', kvtemplate('2026-02-01'), "NOT_APPLICABLE kvtmpl ~ RBAC vault")
+case('AZA-KV-002', 'fail-template-ap-default', kvtemplate('2023-07-01'), "FAIL kvtmpl ~ 'cmk'")
+case('AZA-KV-002', 'unknown-template-api-param', kvtemplate("[parameters('v')]"), "UNKNOWN kvtmpl ~ only known at deployment")
 
 def simple(R, passmods, failmods, unkmods, passmsg='', failmsg='', unkmsg=''):
     case(R, 'pass', snapshot([vault('kvok', **passmods)]), "PASS kvok" + (f" ~ {passmsg}" if passmsg else ''))
@@ -74,6 +102,11 @@ simple('AZA-KV-006', {}, {'properties__enableSoftDelete': False}, {'properties__
 case('AZA-KV-006', 'pass-absent', snapshot([vault('kvnew', properties__enableSoftDelete=DEL, properties__softDeleteRetentionInDays=DEL)]), "PASS kvnew ~ since February 2025")
 simple('AZA-KV-007', {}, {'properties__enableRbacAuthorization': False}, {'properties__enableRbacAuthorization': 'on'}, 'is true', 'access policies', 'not a boolean')
 case('AZA-KV-007', 'fail-absent', snapshot([vault('kvold', False, properties__enableRbacAuthorization=DEL)]), "FAIL kvold ~ not set (false)")
+case('AZA-KV-007', 'pass-template-default', kvtemplate('2026-02-01'), "PASS kvtmpl ~ at api-version 2026-02-01 a new vault gets Azure RBAC")
+case('AZA-KV-007', 'fail-template-default', kvtemplate('2024-11-01'), "FAIL kvtmpl ~ not set (false at api-version 2024-11-01)")
+case('AZA-KV-007', 'pass-template-explicit-old-api', kvtemplate('2023-07-01', rbac=True), "PASS kvtmpl ~ is true")
+case('AZA-KV-007', 'fail-template-explicit-new-api', kvtemplate('2026-02-01', rbac=False), "FAIL kvtmpl ~ enableRbacAuthorization is false")
+case('AZA-KV-007', 'unknown-template-api-param', kvtemplate("[parameters('v')]"), "UNKNOWN kvtmpl ~ only known at deployment")
 simple('AZA-KV-008', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Partly'}, 'Disabled', 'Enabled (firewall default action Deny)', 'unknown value')
 case('AZA-KV-008', 'fail-absent', snapshot([vault('kvpna', properties__publicNetworkAccess=DEL, properties__networkAcls=DEL)]), "FAIL kvpna ~ not set: Allow")
 simple('AZA-KV-009', {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Allow'},
@@ -83,6 +116,7 @@ case('AZA-KV-009', 'fail-absent', snapshot([vault('kvnoacl', properties__publicN
 case('AZA-KV-009', 'fail-open-ip-rule', snapshot([vault('kvopen', properties__publicNetworkAccess='Enabled',
                                                         properties__networkAcls__ipRules=[{"value": "203.0.113.0/24"}, {"value": "0.0.0.0/0"}])]),
      "FAIL kvopen ~ IP rule '0.0.0.0/0' admits every address")
+case('AZA-KV-009', 'unknown-acl-type', snapshot([vault('kvacl', properties__publicNetworkAccess='Enabled', properties__networkAcls='Deny')]), "UNKNOWN kvacl ~ networkAcls is not an object")
 case('AZA-KV-009', 'pass-private', snapshot([vault('kvpriv', properties__networkAcls=DEL)]), "PASS kvpriv ~ publicNetworkAccess is Disabled")
 simple('AZA-KV-010', {}, {'properties__privateEndpointConnections': DEL}, {'properties__privateEndpointConnections': {"a": 1}}, '1 approved', 'no approved', 'not an array')
 pend = vault('kvpend'); pend['properties']['privateEndpointConnections'][0]['properties']['privateLinkServiceConnectionState']['status'] = 'Pending'
@@ -120,6 +154,11 @@ tmpl = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deplo
 case(R, 'fail-template', tmpl, "FAIL kvtmpl ~ 'cmk'")
 case(R, 'unknown', snapshot([vault('kvunk')], datasets=[KV]), "UNKNOWN kvunk ~ not collected")
 case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+case(R, 'unknown-partial', snapshot([vault('kvpart'), key('kvpart', 'k1')], datasets=ds,
+                                    errors=[{"scope": kvid('kvpart'), "type": KV + '/keys', "api": "GET keys", "status": 429, "message": "Too Many Requests"}]),
+     "UNKNOWN kvpart ~ HTTP 429: Too Many Requests) (1 enabled and 0 disabled in the input)")
+case(R, 'unknown-enabled-type', snapshot([vault('kvodd'), key('kvodd', 'maybe', enabled=0, rotation=None), key('kvodd', 'rotates', enabled=1)], datasets=ds),
+     "UNKNOWN kvodd ~ attributes.enabled is not a boolean for key 'maybe'")
 
 case('AZA-KV-012', 'manual', snapshot([vault('kvok')]), "MANUAL 72f988bf-0000-0000-0000-000000000001")
 
@@ -142,6 +181,9 @@ case(R, 'fail', snapshot([vault('kvbad')], dataplane={"keyvault": [{"vault": kvi
 case(R, 'unknown', snapshot([vault('kvunk')]), "UNKNOWN kvunk ~ data-plane only (GET https://kvunk.vault.azure.net/certificates/{name}/policy)")
 case(R, 'unknown-error', snapshot([vault('kverr')], dataplane={"keyvault": [{"vault": kvid('kverr'), "error": "Forbidden: caller lacks certificates/list"}]}), "UNKNOWN kverr ~ Forbidden")
 case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
+# An error that is not a plain string still means the list may be partial.
+case(R, 'unknown-error-object', snapshot([vault('kverr')], dataplane={"keyvault": [{"vault": kvid('kverr'), "error": {"code": "Forbidden", "message": "caller lacks certificates/list"}, "certificates": []}]}),
+     "UNKNOWN kverr ~ caller lacks certificates/list")
 
 # locks on mission-critical resources (subscription scope)
 R = 'AZA-KV-014'
