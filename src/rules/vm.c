@@ -43,13 +43,26 @@ struct exts {
 	struct ext e[MAX_EXT];
 	size_t n;
 	int known; /* some source tells which extensions are installed */
+	/* Extensions seen whose type cannot be read (absent, not a string) or
+	 * that did not fit: what they are is unknown, so they can neither be
+	 * approved nor ruled out. untyped_name names the first. */
+	size_t untyped;
+	const char *untyped_name;
 };
+
+static void ext_untyped(struct exts *x, const char *name)
+{
+	if (!x->untyped++)
+		x->untyped_name = name ? name : "?";
+}
 
 static void ext_add(struct exts *x, const char *pub, const char *type, const char *name, const char *state,
                     const aza_json *settings, const char *failed)
 {
-	if (!type)
+	if (!type) {
+		ext_untyped(x, name);
 		return;
+	}
 	for (size_t i = 0; i < x->n; i++) {
 		/* instanceView gives "Publisher.Type" with no separate publisher. */
 		struct ext *o = &x->e[i];
@@ -61,6 +74,8 @@ static void ext_add(struct exts *x, const char *pub, const char *type, const cha
 	}
 	if (x->n < MAX_EXT)
 		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings, failed};
+	else
+		ext_untyped(x, name ? name : type);
 }
 
 /* An extension instance view's statuses[] says what the agent last did;
@@ -109,8 +124,17 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 			/* The type here is "Publisher.Type"; split at the last dot
 			 * that leaves a known publisher prefix. */
 			const char *t = aza_json_str(aza_json_get(e, "type"));
-			if (!t)
+			if (!t) {
+				/* Without a type only its name can match an extension
+				 * already read from another source. */
+				const char *nm = aza_json_str(aza_json_get(e, "name"));
+				int seen = 0;
+				for (size_t i = 0; nm && i < x->n && !seen; i++)
+					seen = aza__strieq(x->e[i].name, nm);
+				if (!seen)
+					ext_untyped(x, nm);
 				continue;
+			}
 			/* A failed status here also marks the same extension read
 			 * from another source: the instance view is the agent's
 			 * latest word. */
@@ -141,12 +165,16 @@ static const char *ext_names(aza_ev *ev, const struct exts *x)
 	return s;
 }
 
-/* The type part of an extension, with or without its publisher prefix. */
-static int ext_is(aza_ev *ev, const struct ext *e, const char *type)
+/* Is e the extension pub.type? 1 yes, 0 no, -1 its type matches but its
+ * publisher cannot be read (an extension type is only meaningful with its
+ * publisher: anyone can publish a handler called IaaSAntimalware). */
+static int ext_match(aza_ev *ev, const struct ext *e, const char *pub, const char *type)
 {
-	const char *full = ext_full(ev, e);
-	size_t n = strlen(full), k = strlen(type);
-	return aza__strieq(e->type, type) || (n > k && full[n - k - 1] == '.' && aza__iends(full, type));
+	if (e->pub)
+		return aza__strieq(e->pub, pub) && aza__strieq(e->type, type);
+	if (aza__strieq(e->type, aza_ev_fmt(ev, "%s.%s", pub, type)))
+		return 1; /* instance view: "Publisher.Type" */
+	return aza__strieq(e->type, type) ? -1 : 0;
 }
 
 /* Why extension data is missing, or NULL when it is known. */
@@ -210,7 +238,12 @@ static int disk_ade(aza_ev *ev, const aza_res *d)
 /* 1 attached to a VM, 0 unattached, -1 cannot tell. */
 static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 {
-	const char *st = aza_json_str(aza_prop(ev, d, "properties.diskState"));
+	const aza_json *stj = aza_prop(ev, d, "properties.diskState");
+	const char *st = aza_json_str(stj);
+	if (stj && !st && !aza_json_is(stj, AZA_JNULL)) {
+		*how = "diskState is not a string";
+		return -1;
+	}
 	if (st && (aza__strieq(st, "Attached") || aza__strieq(st, "Reserved"))) {
 		*how = aza_ev_fmt(ev, "diskState is %s", st);
 		return 1;
@@ -250,20 +283,38 @@ static int ade_cover(aza_ev *ev, const struct exts *x, const char **why)
 	*why = NULL;
 	for (size_t i = 0; i < x->n; i++) {
 		const struct ext *e = &x->e[i];
-		if (!ext_is(ev, e, "AzureDiskEncryption") && !ext_is(ev, e, "AzureDiskEncryptionForLinux"))
+		int m = ext_match(ev, e, "Microsoft.Azure.Security", "AzureDiskEncryption");
+		if (!m)
+			m = ext_match(ev, e, "Microsoft.Azure.Security", "AzureDiskEncryptionForLinux");
+		if (!m)
 			continue;
 		const char *nm = aza_ev_fmt(ev, "Azure Disk Encryption extension '%s'", e->name);
-		if (e->state && aza__strieq(e->state, "Failed")) {
-			*why = aza_ev_fmt(ev, "%s has provisioningState Failed", nm);
+		if (m < 0) {
+			*why = aza_ev_fmt(ev, "%s has no readable publisher", nm);
+			continue;
+		}
+		/* Only a handler that finished installing is evidence: Creating,
+		 * Updating or Deleting may as well end without encryption. */
+		if (e->state && !aza__strieq(e->state, "Succeeded")) {
+			*why = aza_ev_fmt(ev, "%s has provisioningState %s", nm, e->state);
 			continue;
 		}
 		if (e->failed) {
 			*why = aza_ev_fmt(ev, "%s has instance view status %s", nm, e->failed);
 			continue;
 		}
+		if (e->settings && !aza_json_is(e->settings, AZA_JNULL) && !aza_json_is(e->settings, AZA_JOBJ)) {
+			*why = aza_ev_fmt(ev, "%s has settings that are not an object", nm);
+			continue;
+		}
 		const aza_json *vt = aza_json_get(e->settings, "VolumeType");
-		const char *op = aza_json_str(aza_json_get(e->settings, "EncryptionOperation"));
+		const aza_json *opj = aza_json_get(e->settings, "EncryptionOperation");
+		const char *op = aza_json_str(opj);
 		const char *v = aza_json_str(vt);
+		if (opj && !op && !aza_json_is(opj, AZA_JNULL)) {
+			*why = aza_ev_fmt(ev, "%s has an EncryptionOperation that is not a string", nm);
+			continue;
+		}
 		if (op && aza__strieq(op, "DisableEncryption")) {
 			*why = aza_ev_fmt(ev, "%s has EncryptionOperation DisableEncryption", nm);
 			continue;
@@ -431,7 +482,8 @@ static void disk_unattached(aza_ev *ev, const aza_res *r)
 static void disk_network(aza_ev *ev, const aza_res *r)
 {
 	const char *nap = aza_json_str(aza_prop(ev, r, "properties.networkAccessPolicy"));
-	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	const aza_json *pnaj = aza_prop(ev, r, "properties.publicNetworkAccess");
+	const char *pna = aza_json_str(pnaj);
 	if (!nap && aza_prop(ev, r, "properties.networkAccessPolicy") &&
 	    !aza_json_is(aza_prop(ev, r, "properties.networkAccessPolicy"), AZA_JNULL)) {
 		aza_unknown(ev, r, "networkAccessPolicy is not a string");
@@ -443,6 +495,8 @@ static void disk_network(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "networkAccessPolicy is AllowPrivate: export and upload only through a disk access private endpoint");
 	else if (pna && aza__strieq(pna, "Disabled"))
 		aza_pass(ev, r, "publicNetworkAccess is Disabled: SAS export and upload are not reachable from the internet");
+	else if (pnaj && !pna && !aza_json_is(pnaj, AZA_JNULL))
+		aza_unknown(ev, r, "networkAccessPolicy is %s and publicNetworkAccess is not a string", nap ? nap : "not set (AllowAll)");
 	else if (!nap || aza__strieq(nap, "AllowAll"))
 		aza_fail(ev, r, "networkAccessPolicy is %s and publicNetworkAccess is %s: a SAS URI can export the disk from any network",
 		         nap ? nap : "not set (AllowAll)", pna ? pna : "not set (Enabled)");
@@ -463,8 +517,11 @@ static void approved_ext(aza_ev *ev, const aza_res *r)
 	}
 	const struct aza_cfg *c = aza_ev_cfg(ev);
 	if (!c->approved_ext_set) {
-		aza_manual(ev, r, "no approved_extensions list configured; compare the installed extensions with your approved list: %s",
-		           x.n ? ext_names(ev, &x) : "(none installed)");
+		aza_manual(ev, r, "no approved_extensions list configured; compare the installed extensions with your approved list: %s%s",
+		           x.n ? ext_names(ev, &x) : (x.untyped ? "" : "(none installed)"),
+		           x.untyped ? aza_ev_fmt(ev, "%s%zu extension%s with no readable type (first: '%s')", x.n ? "; and " : "", x.untyped,
+		                                  x.untyped > 1 ? "s" : "", x.untyped_name)
+		                     : "");
 		return;
 	}
 	const char *bad = "";
@@ -479,6 +536,9 @@ static void approved_ext(aza_ev *ev, const aza_res *r)
 	}
 	if (nbad)
 		aza_fail(ev, r, "%zu extension%s not on the approved list: %s", nbad, nbad > 1 ? "s are" : " is", bad);
+	else if (x.untyped)
+		aza_unknown(ev, r, "%zu installed extension%s no readable publisher and type (first: '%s'), so it cannot be matched with the approved list",
+		            x.untyped, x.untyped > 1 ? "s have" : " has", x.untyped_name);
 	else if (x.n)
 		aza_pass(ev, r, "all %zu installed extension%s approved: %s", x.n, x.n > 1 ? "s are" : " is", ext_names(ev, &x));
 	else
@@ -541,21 +601,35 @@ static void os_patches(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "patch state not collected: the VM's instanceView (patchStatus) is absent and Defender for Cloud has no system-update assessment for it");
 }
 
-/* Why an installed endpoint protection extension does not protect, or NULL. */
-static const char *ep_off(aza_ev *ev, const struct ext *e)
+/* Does an installed endpoint protection extension protect? 1 yes, 0 no
+ * (*why says why not), -1 cannot tell (*why says why). */
+static int ep_state(aza_ev *ev, const struct ext *e, int amw, const char **why)
 {
 	int b;
-	if (e->state && aza__strieq(e->state, "Failed"))
-		return "its provisioningState is Failed";
-	if (e->failed)
-		return aza_ev_fmt(ev, "its instance view status is %s", e->failed);
-	if (!ext_is(ev, e, "IaaSAntimalware"))
-		return NULL;
-	if (aza_json_bool(aza_json_get(e->settings, "AntimalwareEnabled"), &b) && !b)
-		return "its settings say AntimalwareEnabled false";
-	if (aza_json_bool(aza_json_get(e->settings, "RealtimeProtectionEnabled"), &b) && !b)
-		return "its settings say RealtimeProtectionEnabled false";
-	return NULL;
+	*why = NULL;
+	if (e->state && aza__strieq(e->state, "Failed")) {
+		*why = "its provisioningState is Failed";
+		return 0;
+	}
+	if (e->failed) {
+		*why = aza_ev_fmt(ev, "its instance view status is %s", e->failed);
+		return 0;
+	}
+	if (e->state && !aza__strieq(e->state, "Succeeded")) {
+		*why = aza_ev_fmt(ev, "its provisioningState is %s", e->state);
+		return -1;
+	}
+	if (!amw)
+		return 1;
+	if (aza_json_bool(aza_json_get(e->settings, "AntimalwareEnabled"), &b) && !b) {
+		*why = "its settings say AntimalwareEnabled false";
+		return 0;
+	}
+	if (aza_json_bool(aza_json_get(e->settings, "RealtimeProtectionEnabled"), &b) && !b) {
+		*why = "its settings say RealtimeProtectionEnabled false";
+		return 0;
+	}
+	return 1;
 }
 
 static void endpoint_protection(aza_ev *ev, const aza_res *r)
@@ -570,19 +644,27 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy", dn);
 		return;
 	}
-	static const char *const ep[] = {"IaaSAntimalware", "MDE.Windows", "MDE.Linux"};
-	const char *off = NULL;
+	static const char *const ep[][2] = {{"Microsoft.Azure.Security", "IaaSAntimalware"},
+	                                    {"Microsoft.Azure.AzureDefenderForServers", "MDE.Windows"},
+	                                    {"Microsoft.Azure.AzureDefenderForServers", "MDE.Linux"}};
+	const char *off = NULL, *unclear = NULL;
 	for (size_t i = 0; i < x.n; i++)
 		for (size_t k = 0; k < sizeof ep / sizeof ep[0]; k++) {
-			if (!ext_is(ev, &x.e[i], ep[k]))
+			int m = ext_match(ev, &x.e[i], ep[k][0], ep[k][1]);
+			if (!m)
 				continue;
-			const char *why = ep_off(ev, &x.e[i]);
-			if (!why) {
+			const char *why;
+			int st = m < 0 ? -1 : ep_state(ev, &x.e[i], k == 0, &why);
+			if (m < 0)
+				why = aza_ev_fmt(ev, "its publisher cannot be read (%s expected)", ep[k][0]);
+			if (st > 0) {
 				aza_pass(ev, r, "extension %s ('%s') is installed", ext_full(ev, &x.e[i]), x.e[i].name);
 				return;
 			}
-			if (!off)
+			if (!st && !off)
 				off = aza_ev_fmt(ev, "extension %s is installed but %s", ext_full(ev, &x.e[i]), why);
+			if (st < 0 && !unclear)
+				unclear = aza_ev_fmt(ev, "extension %s ('%s') is installed but %s", ext_full(ev, &x.e[i]), x.e[i].name, why);
 		}
 	if (off) {
 		aza_fail(ev, r, "%s", off);
@@ -592,9 +674,18 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", dn);
 		return;
 	}
+	if (unclear) {
+		aza_unknown(ev, r, "%s", unclear);
+		return;
+	}
 	const char *why = ext_gap(ev, r, &x);
 	if (why) {
 		aza_unknown(ev, r, "installed extensions unknown: %s", why);
+		return;
+	}
+	if (x.untyped) {
+		aza_unknown(ev, r, "%zu installed extension%s no readable type (first: '%s'); installed otherwise: %s", x.untyped,
+		            x.untyped > 1 ? "s have" : " has", x.untyped_name, x.n ? ext_names(ev, &x) : "none");
 		return;
 	}
 	aza_fail(ev, r, "no antimalware (IaaSAntimalware) or Defender for Endpoint (MDE.Windows/MDE.Linux) extension; installed: %s",
@@ -624,18 +715,20 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 		/* A vhd beside managedDisk (which Azure rejects) is not evidence of a managed disk. */
 		int md = aza_json_is(aza_json_get(refs[i], "managedDisk"), AZA_JOBJ);
 		const aza_json *vhd = aza_json_get(refs[i], "vhd");
-		if (md && (!vhd || aza_json_is(vhd, AZA_JNULL)))
+		if (aza_json_is(vhd, AZA_JNULL))
+			vhd = NULL; /* "vhd": null is an export's way of saying none */
+		if (md && !vhd)
 			continue;
-		if (vhd)
+		if (aza_json_is(vhd, AZA_JOBJ))
 			bad = aza_ev_fmt(ev, "%s%s%s disk '%s'", bad, nbad++ ? ", " : "", i ? "data" : "OS", nm ? nm : "?");
-		else if (!is_template(r))
-			nunk++;
+		else if (vhd || !is_template(r))
+			nunk++; /* a vhd that is not an object is no evidence either way */
 		/* A template disk with neither vhd nor managedDisk is created managed. */
 	}
 	if (nbad)
 		aza_fail(ev, r, "unmanaged (VHD in a storage account): %s", bad);
 	else if (nunk)
-		aza_unknown(ev, r, "%zu disk reference%s neither managedDisk nor vhd", nunk, nunk > 1 ? "s have" : " has");
+		aza_unknown(ev, r, "%zu disk reference%s neither managedDisk nor vhd (an object with the VHD uri)", nunk, nunk > 1 ? "s have" : " has");
 	else
 		aza_pass(ev, r, "all %zu disk%s managed", n, n > 1 ? "s are" : " is");
 }
@@ -669,8 +762,16 @@ static void trusted_launch(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	int sb = 0, tpm = 0;
-	aza_json_bool(aza_prop(ev, r, "properties.securityProfile.uefiSettings.secureBootEnabled"), &sb);
-	aza_json_bool(aza_prop(ev, r, "properties.securityProfile.uefiSettings.vTpmEnabled"), &tpm);
+	int ksb = aza_prop_bool(ev, r, "properties.securityProfile.uefiSettings.secureBootEnabled", &sb);
+	int ktpm = aza_prop_bool(ev, r, "properties.securityProfile.uefiSettings.vTpmEnabled", &tpm);
+	if (ksb < 0 || ktpm < 0) {
+		aza_unknown(ev, r, "securityType is %s but uefiSettings.%s is not a boolean", t, ksb < 0 ? "secureBootEnabled" : "vTpmEnabled");
+		return;
+	}
+	if (!ksb)
+		sb = 0;
+	if (!ktpm)
+		tpm = 0;
 	if (sb && tpm)
 		aza_pass(ev, r, "securityType is %s with secure boot and vTPM enabled", t);
 	else
@@ -687,26 +788,41 @@ static const aza_json *os_config(aza_ev *ev, const aza_res *r, const char *path)
 	return c && !aza_json_is(c, AZA_JNULL) ? c : NULL;
 }
 
-/* Which OS: "windows", "linux" or NULL. */
-static const char *vm_os(aza_ev *ev, const aza_res *r)
+/* Which OS: "windows", "linux" or NULL. When the signals disagree
+ * (windowsConfiguration and linuxConfiguration both set, or one of them
+ * against osDisk.osType) returns NULL with *conflict naming them, for an
+ * UNKNOWN: reading one of them would judge the VM by settings its OS
+ * ignores. */
+static const char *vm_os(aza_ev *ev, const aza_res *r, const char **conflict)
 {
-	if (os_config(ev, r, "properties.osProfile.windowsConfiguration"))
-		return "windows";
-	if (os_config(ev, r, "properties.osProfile.linuxConfiguration"))
-		return "linux";
+	int win = os_config(ev, r, "properties.osProfile.windowsConfiguration") != NULL;
+	int lin = os_config(ev, r, "properties.osProfile.linuxConfiguration") != NULL;
 	const char *t = aza_json_str(aza_prop(ev, r, "properties.storageProfile.osDisk.osType"));
-	if (t && aza__strieq(t, "Windows"))
+	int tw = t && aza__strieq(t, "Windows"), tl = t && aza__strieq(t, "Linux");
+	*conflict = NULL;
+	if (win && lin)
+		*conflict = "osProfile has both windowsConfiguration and linuxConfiguration";
+	else if ((win && tl) || (lin && tw))
+		*conflict = aza_ev_fmt(ev, "osProfile has %s but storageProfile.osDisk.osType is %s",
+		                       win ? "windowsConfiguration" : "linuxConfiguration", t);
+	if (*conflict)
+		return NULL;
+	if (win || tw)
 		return "windows";
-	if (t && aza__strieq(t, "Linux"))
+	if (lin || tl)
 		return "linux";
 	return NULL;
 }
 
 static void auto_updates(aza_ev *ev, const aza_res *r)
 {
-	const char *os = vm_os(ev, r);
+	const char *conflict, *os = vm_os(ev, r, &conflict);
 	if (!aza_prop(ev, r, "properties.osProfile")) {
 		aza_unknown(ev, r, "no osProfile (VM created from a specialized disk?): patch settings are not visible");
+		return;
+	}
+	if (conflict) {
+		aza_unknown(ev, r, "the operating system cannot be told: %s", conflict);
 		return;
 	}
 	if (!os) {
@@ -714,7 +830,11 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (!strcmp(os, "windows")) {
-		const char *pm = aza_json_str(aza_prop(ev, r, "properties.osProfile.windowsConfiguration.patchSettings.patchMode"));
+		const char *pm = NULL;
+		if (aza_prop_str(ev, r, "properties.osProfile.windowsConfiguration.patchSettings.patchMode", &pm) < 0) {
+			aza_unknown(ev, r, "windowsConfiguration.patchSettings.patchMode is not a string");
+			return;
+		}
 		int b, k = aza_prop_bool(ev, r, "properties.osProfile.windowsConfiguration.enableAutomaticUpdates", &b);
 		if (pm && (aza__strieq(pm, "AutomaticByPlatform") || aza__strieq(pm, "AutomaticByOS")))
 			aza_pass(ev, r, "Windows patchMode is %s", pm);
@@ -730,7 +850,11 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 			aza_pass(ev, r, "enableAutomaticUpdates is %s and no patchMode: AutomaticByOS", k ? "true" : "not set (true)");
 		return;
 	}
-	const char *pm = aza_json_str(aza_prop(ev, r, "properties.osProfile.linuxConfiguration.patchSettings.patchMode"));
+	const char *pm = NULL;
+	if (aza_prop_str(ev, r, "properties.osProfile.linuxConfiguration.patchSettings.patchMode", &pm) < 0) {
+		aza_unknown(ev, r, "linuxConfiguration.patchSettings.patchMode is not a string");
+		return;
+	}
 	if (pm && aza__strieq(pm, "AutomaticByPlatform"))
 		aza_pass(ev, r, "Linux patchMode is AutomaticByPlatform");
 	else if (!pm || aza__strieq(pm, "ImageDefault"))
@@ -742,7 +866,11 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 
 static void ssh_only(aza_ev *ev, const aza_res *r)
 {
-	const char *os = vm_os(ev, r);
+	const char *conflict, *os = vm_os(ev, r, &conflict);
+	if (conflict) {
+		aza_unknown(ev, r, "the operating system cannot be told: %s", conflict);
+		return;
+	}
 	if (os && !strcmp(os, "windows")) {
 		aza_na(ev, r, "Windows VM");
 		return;
@@ -773,7 +901,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All or absent: all disks, OS: the OS disk, Data: data disks) and not at all with EncryptionOperation DisableEncryption, provisioningState Failed or an instance view status ProvisioningState/failed. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All or absent: all disks, OS: the OS disk, Data: data disks) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status ProvisioningState/failed or settings, VolumeType or EncryptionOperation of the wrong type. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -784,7 +912,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Disk > Settings > Encryption > Key management: Customer-managed key, select a disk encryption set (VM deallocated).",
 		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
 		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey', properties.encryption.diskEncryptionSetId",
-		.defaults = "Judged on the disk resource. encryption.type absent means EncryptionAtRestWithPlatformKey (FAIL). Unattached disks are NOT_APPLICABLE here (AZA-VM-003 judges them).",
+		.defaults = "Judged on the disk resource. encryption.type absent means EncryptionAtRestWithPlatformKey (FAIL). Unattached disks are NOT_APPLICABLE here (AZA-VM-003 judges them); a diskState or managedBy that is not a string: UNKNOWN.",
 		.check = disk_cmk_attached,
 	},
 	{
@@ -795,7 +923,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Disks > filter Disk state: Unattached > disk > Encryption: Customer-managed key; or delete disks no longer needed.",
 		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
 		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey'",
-		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy. A customer-key encryption.type or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
+		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy; a diskState or managedBy that is not a string: UNKNOWN. A customer-key encryption.type or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
 		.check = disk_unattached,
 	},
 	{
@@ -806,7 +934,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Extensions + applications: uninstall extensions that are not approved.",
 		.cli = "az vm extension delete -g <rg> --vm-name <vm> -n <extension>",
 		.arm = "Remove the Microsoft.Compute/virtualMachines/extensions resource",
-		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and instanceView; when none of these was collected: UNKNOWN.",
+		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and instanceView; when none of these was collected: UNKNOWN. An extension whose type cannot be read cannot be matched: UNKNOWN unless another one already fails.",
 		.check = approved_ext,
 	},
 	{
@@ -828,7 +956,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
 		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
 		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
-		.defaults = "Evidence: an IaaSAntimalware, MDE.Windows or MDE.Linux extension (provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Defender for Cloud endpoint protection assessment; an Unhealthy endpoint protection assessment fails even with an extension installed. Extensions collected and none of these: FAIL. Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Defender for Cloud endpoint protection assessment; an Unhealthy endpoint protection assessment fails even with an extension installed. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
 		.check = endpoint_protection,
 	},
 	{
@@ -838,7 +966,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Migrate to managed disks.",
 		.cli = "az vm deallocate -g <rg> -n <vm> && az vm convert -g <rg> -n <vm>",
 		.arm = "storageProfile.osDisk.managedDisk / dataDisks[].managedDisk instead of vhd.uri",
-		.defaults = "A disk reference with vhd is unmanaged (FAIL); only a managedDisk object counts as managed. A vhd beside managedDisk (which Azure rejects) is unmanaged too. A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk, and so is the OS disk of a template VM without osDisk.",
+		.defaults = "A disk reference with vhd is unmanaged (FAIL); only a managedDisk object counts as managed. A vhd beside managedDisk (which Azure rejects) is unmanaged too. \"vhd\": null counts as absent; a vhd that is not an object gives UNKNOWN. A deployed reference with neither managedDisk nor vhd gives UNKNOWN; in a template it is created as a managed disk, and so is the OS disk of a template VM without osDisk.",
 		.check = managed_disks,
 	},
 	{
@@ -859,7 +987,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Configuration > Security type: Trusted launch virtual machines, Enable secure boot, Enable vTPM.",
 		.cli = "az vm update -g <rg> -n <vm> --security-type TrustedLaunch --enable-secure-boot true --enable-vtpm true",
 		.arm = "properties.securityProfile.securityType = 'TrustedLaunch', securityProfile.uefiSettings.secureBootEnabled = true, vTpmEnabled = true",
-		.defaults = "securityType absent means Standard (FAIL). ConfidentialVM counts like TrustedLaunch. Generation 1 VMs cannot use Trusted Launch; they fail and need a rebuild or an accepted exception.",
+		.defaults = "securityType absent means Standard (FAIL). ConfidentialVM counts like TrustedLaunch. secureBootEnabled or vTpmEnabled absent fails; not a boolean: UNKNOWN. Generation 1 VMs cannot use Trusted Launch; they fail and need a rebuild or an accepted exception.",
 		.check = trusted_launch,
 	},
 	{
@@ -870,7 +998,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Operations > Updates > Update settings: Patch orchestration: Customer Managed Schedules or Azure Managed - Safe Deployment.",
 		.cli = "az vm update -g <rg> -n <vm> --set osProfile.linuxConfiguration.patchSettings.patchMode=AutomaticByPlatform",
 		.arm = "osProfile.windowsConfiguration.patchSettings.patchMode = 'AutomaticByPlatform' (or AutomaticByOS); osProfile.linuxConfiguration.patchSettings.patchMode = 'AutomaticByPlatform'",
-		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates (default true) decides. Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). A VM without osProfile: UNKNOWN.",
+		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates (default true) decides. Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). A VM without osProfile, a patchMode that is not a string, or OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType): UNKNOWN.",
 		.check = auto_updates,
 	},
 	{
@@ -880,7 +1008,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Set at creation: Authentication type SSH public key. Afterwards disable PasswordAuthentication in sshd_config and reset the VM access with a key.",
 		.cli = "az vm user update -g <rg> -n <vm> -u <admin> --ssh-key-value @~/.ssh/id_rsa.pub; then set PasswordAuthentication no in the guest",
 		.arm = "osProfile.linuxConfiguration.disablePasswordAuthentication = true",
-		.defaults = "Windows VMs are NOT_APPLICABLE. Absent disablePasswordAuthentication gives UNKNOWN; a Linux VM without osProfile (specialized disk) gives UNKNOWN.",
+		.defaults = "Windows VMs are NOT_APPLICABLE. Absent disablePasswordAuthentication gives UNKNOWN; a Linux VM without osProfile (specialized disk) gives UNKNOWN, and so do OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType).",
 		.check = ssh_only,
 	},
 	{
@@ -890,7 +1018,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Disk > Settings > Networking: Disable public access and enable private access (disk access), or Disable public and private access.",
 		.cli = "az disk update -g <rg> -n <disk> --network-access-policy DenyAll --public-network-access Disabled",
 		.arm = "Microsoft.Compute/disks: properties.networkAccessPolicy = 'DenyAll' (or 'AllowPrivate' with diskAccessId), properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "networkAccessPolicy absent means AllowAll and publicNetworkAccess absent means Enabled (FAIL). DenyAll, AllowPrivate or publicNetworkAccess Disabled pass.",
+		.defaults = "networkAccessPolicy absent means AllowAll and publicNetworkAccess absent means Enabled (FAIL). DenyAll, AllowPrivate or publicNetworkAccess Disabled pass. A value of the wrong type gives UNKNOWN.",
 		.check = disk_network,
 	},
 };

@@ -233,3 +233,67 @@ case(R, 'fail', snapshot([disk('dopen', None, properties__networkAccessPolicy='A
      "FAIL dopen ~ AllowAll\nFAIL ddefault ~ not set (AllowAll)")
 case(R, 'unknown', snapshot([disk('dodd', None, properties__networkAccessPolicy=['AllowAll'])]), "UNKNOWN dodd ~ not a string")
 case(R, 'unknown-noprops', snapshot([bare_disk('dbare')]), NOPROPS.format('dbare'))
+
+# ---- wrong verdicts found in review ----
+# AZA-VM-001: an Azure Disk Encryption extension is evidence only once it
+# succeeded, from its real publisher, with settings of the right shape.
+def adevm(name, state='Succeeded', settings=None, publisher='Microsoft.Azure.Security'):
+    v = vm(name, **nohost)
+    x = ext(name, 'AzureDiskEncryption', publisher, 'AzureDiskEncryption', state=state)
+    if settings is not None: x['properties']['settings'] = settings
+    v['resources'] = [x]
+    return v
+case('AZA-VM-001', 'unknown-ade-not-evidence',
+     snapshot([adevm('vmadedel', state='Deleting'), adevm('vmadestr', settings='{"VolumeType": "OS"}'),
+               adevm('vmadeop', settings={"EncryptionOperation": ["DisableEncryption"]}), adevm('vmadepub', publisher='Contoso.Tools')]),
+     "UNKNOWN vmadedel ~ provisioningState Deleting\nUNKNOWN vmadestr ~ settings that are not an object\n"
+     "UNKNOWN vmadeop ~ EncryptionOperation that is not a string\nUNKNOWN vmadepub ~ disk resource not in the input")
+
+# AZA-VM-002 / 003: a diskState of the wrong type is not "no diskState".
+case('AZA-VM-002', 'unknown-diskstate-type', snapshot([disk('dst', 'vm1', properties__diskState=['Attached'])]),
+     "UNKNOWN dst ~ diskState is not a string")
+case('AZA-VM-003', 'unknown-diskstate-type', snapshot([disk('dst', None, properties__diskState=5)]),
+     "UNKNOWN dst ~ diskState is not a string")
+
+# AZA-VM-004: an extension whose type cannot be read cannot be approved.
+e1 = ext('vmnotype', 'Mystery', 'Contoso.Tools', 'Backdoor'); del e1['properties']['type']
+e2 = ext('vmnoprops', 'Mystery', 'Contoso.Tools', 'Backdoor'); del e2['properties']
+case('AZA-VM-004', 'unknown-untyped', snapshot([vm('vmnotype'), e1, vm('vmnoprops'), e2], datasets=ds),
+     "UNKNOWN vmnotype ~ no readable publisher and type (first: 'Mystery')\nUNKNOWN vmnoprops ~ no readable publisher and type")
+cfgfile('AZA-VM-004', 'unknown-untyped', cfg)
+
+# AZA-VM-006: an endpoint protection type from another publisher is no
+# evidence; a handler still being created or deleted is not yet (or no
+# longer) protection; an extension without a type may be one.
+e3 = ext('vmeptyp', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows'); del e3['properties']
+case('AZA-VM-006', 'unknown-not-evidence',
+     snapshot([vm('vmepdel'), ext('vmepdel', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows', state='Deleting'),
+               vm('vmeptyp'), e3], datasets=ds),
+     "UNKNOWN vmepdel ~ provisioningState is Deleting\nUNKNOWN vmeptyp ~ no readable type")
+case('AZA-VM-006', 'fail-other-publisher',
+     snapshot([vm('vmfake'), ext('vmfake', 'av', 'Contoso.Tools', 'IaaSAntimalware')], datasets=ds),
+     "FAIL vmfake ~ installed: Contoso.Tools.IaaSAntimalware")
+
+# AZA-VM-007: "vhd": null beside no managedDisk is not a VHD.
+v = vm('vmvhdnull'); os_ = v['properties']['storageProfile']['osDisk']; del os_['managedDisk']; os_['vhd'] = None
+case('AZA-VM-007', 'unknown-vhd-null', snapshot([v]), "UNKNOWN vmvhdnull ~ neither managedDisk nor vhd")
+
+# AZA-VM-009: uefiSettings of the wrong type.
+case('AZA-VM-009', 'unknown-uefi-type', snapshot([vm('vmsbodd', properties__securityProfile__uefiSettings__secureBootEnabled="yes")]),
+     "UNKNOWN vmsbodd ~ secureBootEnabled is not a boolean")
+
+# AZA-VM-010 / 011: OS signals that disagree, and patchMode of the wrong type.
+conf = [vm('vmboth', linux=True, properties__osProfile__linuxConfiguration__disablePasswordAuthentication=False,
+           properties__osProfile__windowsConfiguration={"provisionVMAgent": True, "enableAutomaticUpdates": True}),
+        vm('vmostype', properties__storageProfile__osDisk__osType='Linux')]
+case('AZA-VM-010', 'unknown-os-conflict', snapshot(conf + [
+        vm('vmpmwin', properties__osProfile__windowsConfiguration__patchSettings__patchMode=5),
+        vm('vmpmlin', linux=True, properties__osProfile__linuxConfiguration__patchSettings__patchMode=5)]),
+     "UNKNOWN vmboth ~ both windowsConfiguration and linuxConfiguration\nUNKNOWN vmostype ~ osDisk.osType is Linux\n"
+     "UNKNOWN vmpmwin ~ patchMode is not a string\nUNKNOWN vmpmlin ~ patchMode is not a string")
+case('AZA-VM-011', 'unknown-os-conflict', snapshot(conf),
+     "UNKNOWN vmboth ~ both windowsConfiguration and linuxConfiguration\nUNKNOWN vmostype ~ osDisk.osType is Linux")
+
+# AZA-VM-012: publicNetworkAccess of the wrong type is not "not set".
+case('AZA-VM-012', 'unknown-pna-type', snapshot([disk('dpna', None, properties__networkAccessPolicy='AllowAll', properties__publicNetworkAccess=False)]),
+     "UNKNOWN dpna ~ publicNetworkAccess is not a string")
