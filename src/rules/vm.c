@@ -235,6 +235,26 @@ static int disk_ade(aza_ev *ev, const aza_res *d)
 	return aza_json_bool(aza_prop(ev, d, "properties.encryptionSettingsCollection.enabled"), &b) && b;
 }
 
+/* A template's disk has no diskState or managedBy before deployment: it is
+ * attached when a VM of the same template names it (osDisk or a data
+ * disk's managedDisk.id, as the expander resolved it). */
+static const aza_res *template_disk_vm(aza_ev *ev, const aza_res *d)
+{
+	for (const aza_res *vm = aza_inv_first(aza_ev_inv(ev), VM); vm; vm = vm->next_of_type) {
+		if (!vm->api_version || !*vm->api_version || strcmp(vm->source, d->source))
+			continue;
+		const char *os = aza_json_str(aza_prop(ev, vm, "properties.storageProfile.osDisk.managedDisk.id"));
+		if (os && aza__strieq(os, d->id))
+			return vm;
+		aza_json_each(dd, aza_prop(ev, vm, "properties.storageProfile.dataDisks")) {
+			const char *id = aza_json_str(aza_json_path(dd, "managedDisk.id"));
+			if (id && aza__strieq(id, d->id))
+				return vm;
+		}
+	}
+	return NULL;
+}
+
 /* 1 attached to a VM, 0 unattached, -1 cannot tell. */
 static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 {
@@ -261,6 +281,11 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 	if (mb && !m && !aza_json_is(mb, AZA_JNULL)) {
 		*how = "managedBy is not a string";
 		return -1;
+	}
+	if (!st && d->api_version && *d->api_version) {
+		const aza_res *vm = template_disk_vm(ev, d);
+		*how = vm ? aza_ev_fmt(ev, "attached to VM %s of the template", vm->name) : "no VM of the template attaches it";
+		return vm != NULL;
 	}
 	*how = st ? aza_ev_fmt(ev, "diskState is %s and no managedBy", st) : "no managedBy (not attached to a VM)";
 	return 0;
@@ -923,7 +948,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Disks > filter Disk state: Unattached > disk > Encryption: Customer-managed key; or delete disks no longer needed.",
 		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
 		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey'",
-		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy; a diskState or managedBy that is not a string: UNKNOWN. A customer-key encryption.type or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
+		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy; in a template, which has neither, a disk no VM of the same template names (storageProfile osDisk or dataDisks managedDisk.id); a diskState or managedBy that is not a string: UNKNOWN. A customer-key encryption.type or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
 		.check = disk_unattached,
 	},
 	{

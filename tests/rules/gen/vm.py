@@ -297,3 +297,21 @@ case('AZA-VM-011', 'unknown-os-conflict', snapshot(conf),
 # AZA-VM-012: publicNetworkAccess of the wrong type is not "not set".
 case('AZA-VM-012', 'unknown-pna-type', snapshot([disk('dpna', None, properties__networkAccessPolicy='AllowAll', properties__publicNetworkAccess=False)]),
      "UNKNOWN dpna ~ publicNetworkAccess is not a string")
+
+# Templates: a disk has no diskState or managedBy before deployment; it is
+# attached when a VM of the same template names it, else unattached.
+def disk_vm_template():
+    disk_t = lambda n: {"type": "Microsoft.Compute/disks", "apiVersion": "2023-04-02", "name": n, "location": "westeurope",
+                        "sku": {"name": "Premium_LRS"}, "properties": {"creationData": {"createOption": "Empty"}, "diskSizeGB": 64}}
+    vm_t = {"type": "Microsoft.Compute/virtualMachines", "apiVersion": "2023-09-01", "name": "vm-t", "location": "westeurope",
+            "dependsOn": ["[resourceId('Microsoft.Compute/disks', 'data-att')]"],
+            "properties": {"hardwareProfile": {"vmSize": "Standard_D2s_v5"},
+                           "storageProfile": {"imageReference": {"publisher": "Canonical", "offer": "0001-com-ubuntu-server-jammy", "sku": "22_04-lts-gen2", "version": "latest"},
+                                              "osDisk": {"createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"}},
+                                              "dataDisks": [{"lun": 0, "createOption": "Attach", "managedDisk": {"id": "[resourceId('Microsoft.Compute/disks', 'data-att')]"}}]},
+                           "osProfile": {"computerName": "vm-t", "adminUsername": "azureuser", "linuxConfiguration": {"disablePasswordAuthentication": True}},
+                           "networkProfile": {"networkInterfaces": [{"id": "[resourceId('Microsoft.Network/networkInterfaces', 'nic-t')]"}]}}}
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": [disk_t('data-att'), disk_t('data-loose'), vm_t]}
+case('AZA-VM-003', 'fail-template', disk_vm_template(), "NOT_APPLICABLE data-att ~ attached to VM vm-t of the template\nFAIL data-loose")
+case('AZA-VM-002', 'fail-template', disk_vm_template(), "FAIL data-att\nNOT_APPLICABLE data-loose ~ no VM of the template attaches it")
