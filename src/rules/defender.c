@@ -42,13 +42,28 @@ static const aza_res *sub_obj(aza_ev *ev, const aza_res *sub, const char *type, 
 
 /* ---- plans ---- */
 
+/* Were the subscription's pricings collected? The pricings list holds every
+ * plan of the subscription, Free ones included: an input without data-set
+ * metadata that holds pricings of other subscriptions but none of this one
+ * did not collect this one's (aza_ev_collected would infer it from theirs). */
+static int pricings_collected(aza_ev *ev, const aza_res *sub, const char **why)
+{
+	if (!aza_ev_collected(ev, PRICING, sub, why))
+		return 0;
+	if (!sub_obj(ev, sub, PRICING, NULL) && aza_inv_dataset_listed(aza_ev_inv(ev), PRICING) != 1) {
+		*why = "the input holds no Microsoft.Security/pricings object of this subscription (only of others): its pricings were not collected";
+		return 0;
+	}
+	return 1;
+}
+
 static const aza_res *pricing(aza_ev *ev, const aza_res *sub, const char *plan, const char *what)
 {
 	const aza_res *p = sub_obj(ev, sub, PRICING, plan);
 	if (p)
 		return p;
 	const char *why;
-	if (aza_ev_collected(ev, PRICING, sub, &why))
+	if (pricings_collected(ev, sub, &why))
 		aza_fail(ev, sub, "no %s pricing for the subscription: %s is on the Free tier (off)", plan, what);
 	else
 		aza_unknown(ev, sub, "%s plan: %s", plan, why);
@@ -111,7 +126,7 @@ PLAN(plan_arm, "Arm", "Defender for Resource Manager")
 
 /* A Defender for Servers component, listed in the plan's extensions with
  * isEnabled "True"/"False" (a string in the API). */
-static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const char *what)
+static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const char *what, int p2_only)
 {
 	const aza_res *p = pricing(ev, sub, "VirtualMachines", "Defender for Servers");
 	if (!p)
@@ -119,6 +134,13 @@ static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const c
 	int t = tier(ev, p, "Defender for Servers (and with it the component)", 0);
 	if (t <= 0)
 		return;
+	/* File integrity monitoring is a Plan 2 feature: Plan 1 does not run
+	 * it, whatever an extension entry says. */
+	const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
+	if (p2_only && sp && aza__strieq(sp, "P1")) {
+		aza_fail(ev, p, "subPlan is P1: %s needs Defender for Servers Plan 2, so it is off", what);
+		return;
+	}
 	const aza_json *exts = aza_prop(ev, p, "properties.extensions");
 	aza_json_each(e, exts) {
 		if (!aza_json_streq(aza_json_get(e, "name"), ext))
@@ -139,12 +161,12 @@ static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const c
 
 static void agentless_scan(aza_ev *ev, const aza_res *r)
 {
-	servers_ext(ev, r, "AgentlessVmScanning", "agentless scanning for machines");
+	servers_ext(ev, r, "AgentlessVmScanning", "agentless scanning for machines", 0);
 }
 
 static void fim(aza_ev *ev, const aza_res *r)
 {
-	servers_ext(ev, r, "FileIntegrityMonitoring", "file integrity monitoring");
+	servers_ext(ev, r, "FileIntegrityMonitoring", "file integrity monitoring", 1);
 }
 
 static void wdatp(aza_ev *ev, const aza_res *r)
@@ -168,7 +190,7 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 		 * covered by Defender for Servers. */
 		const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
 		const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why = NULL;
-		if ((t && aza__strieq(t, "Free")) || (!p && aza_ev_collected(ev, PRICING, r, &why)))
+		if ((t && aza__strieq(t, "Free")) || (!p && pricings_collected(ev, r, &why)))
 			aza_fail(ev, s, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
 			         t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
 		else if (t && aza__strieq(t, "Standard"))
@@ -190,8 +212,12 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 
 static int is_mcsb(aza_ev *ev, const aza_res *a)
 {
+	/* The name is Defender's default assignment, but only the definition
+	 * says what it assigns: the name counts when the definition is absent. */
 	const char *def = aza_json_str(aza_prop(ev, a, "properties.policyDefinitionId"));
-	return (def && aza__iends(def, MCSB_SET)) || aza__strieq(a->name, "SecurityCenterBuiltIn");
+	if (def)
+		return aza__strieq(aza_last_seg(def), MCSB_SET);
+	return aza__strieq(a->name, "SecurityCenterBuiltIn");
 }
 
 /* Effects under which the policy still assesses resources. */
@@ -487,11 +513,29 @@ static void contact_phone(aza_ev *ev, const aza_res *r)
 	contact_field(ev, r, "phone", "phone", "security contact phone number");
 }
 
+static const aza_json *source(aza_ev *ev, const aza_res *c, const char *type);
+
 static void notify_owner(aza_ev *ev, const aza_res *r)
 {
 	const aza_res *c = contact(ev, r, "subscription owners are not notified of alerts");
 	if (!c || contact_disabled(ev, c))
 		return;
+	/* The roles are emailed about the alerts the contact sends: none when
+	 * no Alert source is listed (or, in older API versions,
+	 * alertNotifications is Off). */
+	const aza_json *srcs = aza_prop(ev, c, "properties.notificationsSources");
+	if (aza_json_is(srcs, AZA_JARR) && !source(ev, c, "Alert")) {
+		aza_fail(ev, c, "notificationsSources has no Alert source: no alert is emailed, to owners or anyone");
+		return;
+	}
+	if (!srcs || aza_json_is(srcs, AZA_JNULL)) {
+		const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
+		const char *ast = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
+		if (ast && aza__strieq(ast, "Off")) {
+			aza_fail(ev, c, "alertNotifications is Off: no alert is emailed, to owners or anyone");
+			return;
+		}
+	}
 	const aza_json *nr = aza_prop(ev, c, "properties.notificationsByRole");
 	if (!nr) {
 		const char *adm = aza_json_str(aza_prop(ev, c, "properties.alertsToAdmins"));
@@ -663,7 +707,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define PLAN_PORTAL(x) "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans: " x " On > Save."
 #define PLAN_CLI(x) "az security pricing create -n " x " --tier Standard"
 #define PLAN_ARM(x) "Microsoft.Security/pricings/" x ": properties.pricingTier = 'Standard'"
-#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected: UNKNOWN."
+#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
 #define REC_DEFAULTS "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. A parameter that is absent takes the initiative's default effect (AuditIfNotExists: on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector or its policyDefinitionReferenceId selector reaches the policy (reference id: the parameter name without 'Effect', e.g. systemUpdatesMonitoring); a selector azaudit cannot evaluate (another kind, or one naming the parameter instead of the reference id) gives UNKNOWN."
 #define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
@@ -805,7 +849,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers (Plan 2) > Settings & monitoring > File Integrity Monitoring: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=FileIntegrityMonitoring isEnabled=True",
 		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'FileIntegrityMonitoring', isEnabled: 'True'}",
-		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, or the extension not listed: FAIL.",
+		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, on Plan 1 (subPlan P1: file integrity monitoring is a Plan 2 feature), or the extension not listed: FAIL.",
 		.check = fim,
 	},
 	{
@@ -900,7 +944,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > All users with the following roles: Owner.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"notificationsByRole\":{\"state\":\"On\",\"roles\":[\"Owner\"]},\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsByRole = {state: 'On', roles: ['Owner']}",
-		.defaults = CONTACT_DEFAULTS " Older API versions: alertsToAdmins 'On' passes.", .check = notify_owner,
+		.defaults = CONTACT_DEFAULTS " Owners are only emailed about alerts the contact sends: no Alert entry in notificationsSources (older API versions: alertNotifications Off) is FAIL. Older API versions: alertsToAdmins 'On' passes.", .check = notify_owner,
 	},
 	{
 		.id = "AZA-DEF-027", .title = "A security contact email address is set",

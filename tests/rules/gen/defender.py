@@ -188,3 +188,24 @@ case('AZA-DEF-034', 'fail', snapshot([score(23.53, 39, 0.6033), assessment("vmss
 case('AZA-DEF-034', 'fail-unhealthy', snapshot([score(39, 39, 1.0), assessment("vmss1", "Unhealthy")]), "FAIL ascScore ~ 1 unhealthy")
 case('AZA-DEF-034', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ secure score")
 case('AZA-DEF-034', 'unknown-type', snapshot([score(23.53, 39, "sixty")]), "UNKNOWN ascScore ~ not a number")
+
+# ---- wrong verdicts fixed later ----
+# pricings of another subscription, no data-set metadata: this one's were not collected
+SUB2 = "00000000-0000-0000-0000-000000000002"
+two_subs = {"subscriptions": [{"id": SUB, "name": "fixture-sub"}, {"id": SUB2, "name": "sub2"}]}
+case('AZA-DEF-001', 'unknown-other-sub', snapshot([mod(pricing('CloudPosture', 'Standard'), id=f"/subscriptions/{SUB2}/providers/{PRICING}/CloudPosture")],
+                                                  meta_extra=two_subs),
+     "UNKNOWN fixture-sub ~ only of others\nPASS CloudPosture ~ pricingTier is Standard")
+case('AZA-DEF-001', 'fail-other-sub-listed', snapshot([mod(pricing('CloudPosture', 'Standard'), id=f"/subscriptions/{SUB2}/providers/{PRICING}/CloudPosture")],
+                                                      datasets=[PRICING], meta_extra=two_subs),
+     "FAIL fixture-sub ~ Free tier\nPASS CloudPosture ~ pricingTier is Standard")
+# file integrity monitoring is a Plan 2 feature
+case('AZA-DEF-016', 'fail-p1', snapshot([mod(vm_pricing([AGENTLESS, FIM]), properties__subPlan="P1")]), "FAIL VirtualMachines ~ subPlan is P1")
+# an assignment named like Defender's default but assigning another initiative
+case('AZA-DEF-018', 'fail-custom-definition', snapshot([assignment({}, definition=f"{SUBID}/providers/Microsoft.Authorization/policySetDefinitions/my-own-set")], datasets=[PA]),
+     "FAIL fixture-sub ~ not assigned")
+# owners are only emailed about alerts the contact sends
+case('AZA-DEF-026', 'fail-no-alert-source', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}])]),
+     "FAIL default ~ no Alert source")
+case('AZA-DEF-026', 'fail-alerts-off', snapshot([contact(properties__notificationsSources=DEL, properties__alertNotifications={"state": "Off", "minimalSeverity": "High"})]),
+     "FAIL default ~ alertNotifications is Off")
