@@ -146,6 +146,11 @@ static void default_deny(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
 		return;
 	}
+	const aza_json *acls = aza_prop(ev, r, "properties.networkAcls");
+	if (acls && !aza_json_is(acls, AZA_JNULL) && !aza_json_is(acls, AZA_JOBJ)) {
+		aza_unknown(ev, r, "networkAcls is not an object");
+		return;
+	}
 	if (da && aza__strieq(da, "Deny")) {
 		/* An IP rule as wide as the internet undoes the Deny (as for
 		 * Key Vault, AZA-KV-009). */
@@ -184,6 +189,12 @@ static void public_network(aza_ev *ev, const aza_res *r)
 static void trusted_services(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *acls = aza_prop(ev, r, "properties.networkAcls");
+	if (acls && !aza_json_is(acls, AZA_JNULL) && !aza_json_is(acls, AZA_JOBJ)) {
+		/* Not an object: its bypass cannot be read, so the default says
+		 * nothing about it. */
+		aza_unknown(ev, r, "networkAcls is not an object");
+		return;
+	}
 	const char *by = aza_json_str(aza_json_get(acls, "bypass"));
 	if (aza_json_get(acls, "bypass") && !by && !aza_json_is(aza_json_get(acls, "bypass"), AZA_JNULL)) {
 		aza_unknown(ev, r, "networkAcls.bypass is not a string");
@@ -360,6 +371,13 @@ static const aza_res tmpl_service = {.id = "", .type = "", .name = "(API default
 static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, const char *what)
 {
 	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
+	if (s && !is_template(s) && !aza_json_is(aza_prop(ev, s, "properties"), AZA_JOBJ)) {
+		/* Resource Manager returns the service's settings under
+		 * properties: without them nothing says they are off. */
+		aza_unknown(ev, r, "%s: the %s object has no \"properties\" (an export without details?)", what,
+		            strrchr(type, '/') + 1);
+		return NULL;
+	}
 	if (s)
 		return s;
 	if (is_template(r) && !aza__iends(type, "/fileServices"))
@@ -375,6 +393,31 @@ static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, co
 	else
 		aza_unknown(ev, r, "%s: no %s object for this account in the input", what, strrchr(type, '/') + 1);
 	return NULL;
+}
+
+/* A retention policy object of a service ({"enabled": true, "days": 7}):
+ * 1 when enabled, 0 when absent, null or disabled, -1 (UNKNOWN reported)
+ * when it or its enabled is of another type. */
+static int policy_enabled(aza_ev *ev, const aza_res *r, const aza_json *p, const char *name)
+{
+	int b;
+	if (!p || aza_json_is(p, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(p, AZA_JOBJ)) {
+		aza_unknown(ev, r, "%s is not an object", name);
+		return -1;
+	}
+	const aza_json *e = aza_json_get(p, "enabled");
+	if (!e || aza_json_is(e, AZA_JNULL))
+		return 0;
+	if (!aza_json_bool(e, &b)) {
+		if (!aza_json_is(e, AZA_JUNKNOWN))
+			aza_unknown(ev, r, "%s.enabled is not a boolean", name);
+		else /* only known at deployment: the engine says which value */
+			aza_unknown(ev, r, "%s.enabled is only known at deployment", name);
+		return -1;
+	}
+	return b;
 }
 
 /* FileStorage (premium file shares) accounts have no blob service. */
@@ -395,10 +438,12 @@ static void blob_soft_delete(aza_ev *ev, const aza_res *r)
 	const aza_res *s = service(ev, r, STG "/blobServices", "blob soft delete");
 	if (!s)
 		return;
-	int b;
 	double d = 0;
 	const aza_json *p = aza_prop(ev, s, "properties.deleteRetentionPolicy");
-	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b) {
+	int en = policy_enabled(ev, r, p, "blob deleteRetentionPolicy");
+	if (en < 0)
+		return;
+	if (en) {
 		aza_json_num(aza_json_get(p, "days"), &d);
 		/* allowPermanentDelete lets a caller purge soft-deleted versions
 		 * and snapshots at once, which undoes the retention it is set on. */
@@ -424,10 +469,12 @@ static void container_soft_delete(aza_ev *ev, const aza_res *r)
 	const aza_res *s = service(ev, r, STG "/blobServices", "container soft delete");
 	if (!s)
 		return;
-	int b;
 	double d = 0;
 	const aza_json *p = aza_prop(ev, s, "properties.containerDeleteRetentionPolicy");
-	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b) {
+	int en = policy_enabled(ev, r, p, "containerDeleteRetentionPolicy");
+	if (en < 0)
+		return;
+	if (en) {
 		aza_json_num(aza_json_get(p, "days"), &d);
 		aza_pass(ev, r, "containerDeleteRetentionPolicy enabled (%.0f days)", d);
 	} else {
@@ -442,8 +489,12 @@ static void versioning(aza_ev *ev, const aza_res *r)
 	const aza_res *s = service(ev, r, STG "/blobServices", "blob versioning");
 	if (!s)
 		return;
-	int b;
-	if (aza_json_bool(aza_prop(ev, s, "properties.isVersioningEnabled"), &b) && b)
+	int b, k = aza_prop_bool(ev, s, "properties.isVersioningEnabled", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "isVersioningEnabled is not a boolean");
+		return;
+	}
+	if (k && b)
 		aza_pass(ev, r, "isVersioningEnabled is true");
 	else
 		aza_fail(ev, r, "isVersioningEnabled is %s", aza_prop(ev, s, "properties.isVersioningEnabled") ? "false" : "not set (false)");
@@ -465,9 +516,11 @@ static void share_soft_delete(aza_ev *ev, const aza_res *r)
 	const aza_res *s = service(ev, r, STG "/fileServices", "file share soft delete");
 	if (!s)
 		return;
-	int b;
 	const aza_json *p = aza_prop(ev, s, "properties.shareDeleteRetentionPolicy");
-	if (aza_json_bool(aza_json_get(p, "enabled"), &b) && b)
+	int en = policy_enabled(ev, r, p, "shareDeleteRetentionPolicy");
+	if (en < 0)
+		return;
+	if (en)
 		aza_pass(ev, r, "shareDeleteRetentionPolicy enabled");
 	else
 		aza_fail(ev, r, "shareDeleteRetentionPolicy is %s", p ? "disabled" : "not set");
@@ -496,14 +549,18 @@ static void smb_setting(aza_ev *ev, const aza_res *r, const char *prop, const ch
 		return;
 	}
 	/* Undeclared in a template: SMB settings take the API default (all allowed). */
-	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, STG "/fileServices");
-	if (!s && is_template(r))
+	const aza_res *s;
+	if (is_template(r) && !aza_inv_child(aza_ev_inv(ev), r->id, STG "/fileServices"))
 		s = &tmpl_service;
-	if (!s && !(s = service(ev, r, STG "/fileServices", what)))
+	else if (!(s = service(ev, r, STG "/fileServices", what)))
 		return;
 	char path[128];
 	aza__fmt(path, sizeof path, "properties.protocolSettings.smb.%s", prop);
-	const char *v = aza_json_str(aza_prop(ev, s, path));
+	const char *v = NULL;
+	if (aza_prop_str(ev, s, path, &v) < 0) {
+		aza_unknown(ev, r, "SMB %s is not a string", prop);
+		return;
+	}
 	if (only(v, want))
 		aza_pass(ev, r, "SMB %s is %s", prop, v);
 	else if (v)
@@ -686,7 +743,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
 		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
 		.arm = "properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. With Deny, an IP rule wider than a /8 (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN.",
+		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. With Deny, an IP rule wider than a /8 (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN, as does networkAcls that is not an object.",
 		.check = default_deny,
 	},
 	{
@@ -708,7 +765,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Networking > Exceptions: Allow Azure services on the trusted services list.",
 		.cli = "az storage account update -g <rg> -n <account> --bypass AzureServices",
 		.arm = "properties.networkAcls.bypass contains 'AzureServices'",
-		.defaults = "networkAcls or its bypass absent (or null): bypass defaults to AzureServices (PASS). 'None' or a list without AzureServices fails.",
+		.defaults = "networkAcls or its bypass absent (or null): bypass defaults to AzureServices (PASS). 'None' or a list without AzureServices fails. networkAcls or bypass of another type: UNKNOWN.",
 		.check = trusted_services,
 	},
 	{
@@ -786,7 +843,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-delete-retention true --delete-retention-days 7",
 		.arm = "Microsoft.Storage/storageAccounts/blobServices: properties.deleteRetentionPolicy.enabled = true, allowPermanentDelete = false",
-		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. deleteRetentionPolicy.allowPermanentDelete true fails (soft-deleted versions and snapshots can be purged at once); absent or null means false. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. deleteRetentionPolicy.allowPermanentDelete true fails (soft-deleted versions and snapshots can be purged at once); absent or null means false. A blobServices object without properties, or a policy of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = blob_soft_delete,
 	},
 	{
@@ -797,7 +854,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for containers.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-container-delete-retention true --container-delete-retention-days 7",
 		.arm = "blobServices: properties.containerDeleteRetentionPolicy.enabled = true",
-		.defaults = "Absent means disabled (FAIL). blobServices not collected: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Absent means disabled (FAIL). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = container_soft_delete,
 	},
 	{
@@ -808,7 +865,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable versioning for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-versioning true",
 		.arm = "blobServices: properties.isVersioningEnabled = true",
-		.defaults = "Absent means disabled (FAIL). blobServices not collected: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Absent means disabled (FAIL). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = versioning,
 	},
 	{
@@ -819,7 +876,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data storage > File shares > File share settings > Soft delete: Enabled.",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --enable-delete-retention true",
 		.arm = "Microsoft.Storage/storageAccounts/fileServices: properties.shareDeleteRetentionPolicy.enabled = true",
-		.defaults = "BlobStorage and BlockBlobStorage accounts have no file service (NOT_APPLICABLE).",
+		.defaults = "Absent or disabled: FAIL. fileServices not collected, without properties, or the policy of another type: UNKNOWN. BlobStorage and BlockBlobStorage accounts have no file service (NOT_APPLICABLE).",
 		.check = share_soft_delete,
 	},
 	{
@@ -830,7 +887,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > File shares > File share settings > Security: Maximum security (or SMB versions: SMB 3.1.1 only).",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --versions SMB3.1.1",
 		.arm = "fileServices: properties.protocolSettings.smb.versions = 'SMB3.1.1;'",
-		.defaults = "Absent means every version is allowed (FAIL).",
+		.defaults = "Absent means every version is allowed (FAIL). fileServices not collected or without properties, or the setting not a string: UNKNOWN.",
 		.check = smb_version,
 	},
 	{
@@ -841,7 +898,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > File shares > File share settings > Security: SMB channel encryption AES-256-GCM.",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --channel-encryption AES-256-GCM",
 		.arm = "fileServices: properties.protocolSettings.smb.channelEncryption = 'AES-256-GCM;'",
-		.defaults = "Absent means every algorithm is allowed (FAIL).",
+		.defaults = "Absent means every algorithm is allowed (FAIL). fileServices not collected or without properties, or the setting not a string: UNKNOWN.",
 		.check = smb_encryption,
 	},
 	{

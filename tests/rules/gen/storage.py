@@ -129,3 +129,19 @@ case('AZA-STG-023', 'pass', snapshot([acct('stgok'), lock(rg, 'rg-nodelete', 'Ca
 case('AZA-STG-023', 'fail', snapshot([acct('stgbad'), lock(f"/subscriptions/{SUB}/resourceGroups/rg-other", 'elsewhere', 'CanNotDelete')], datasets=[ST, "Microsoft.Authorization/locks"]), "FAIL stgbad")
 case('AZA-STG-023', 'unknown', snapshot([acct('stgunk')]), "UNKNOWN stgunk ~ not collected")
 case('AZA-STG-024', 'manual', snapshot([acct('stgok')]), "MANUAL 72f988bf-0000-0000-0000-000000000001")
+
+# wrong types and incomplete service objects are not "off": UNKNOWN
+case('AZA-STG-007', 'unknown-acl-notobject', snapshot([acct('stgunk', properties__networkAcls="Deny")]), "UNKNOWN stgunk ~ networkAcls is not an object")
+case('AZA-STG-005', 'unknown-acl-notobject', snapshot([acct('stgunk', properties__networkAcls="Deny", properties__publicNetworkAccess='Enabled')]), "UNKNOWN stgunk ~ networkAcls is not an object")
+for rule, key, badval in [('AZA-STG-014', 'deleteRetentionPolicy', {"enabled": 1, "days": 7}), ('AZA-STG-015', 'containerDeleteRetentionPolicy', {"enabled": 1, "days": 7}), ('AZA-STG-016', 'isVersioningEnabled', 1)]:
+    b = acct('stgunk')
+    case(rule, 'unknown-wrongtype', snapshot([b, blobsvc(b, **{key: badval})], datasets=ds_blob), "UNKNOWN stgunk ~ not a")
+    bs = blobsvc(b); del bs['properties']
+    case(rule, 'unknown-svc-noprops', snapshot([b, bs], datasets=ds_blob), "UNKNOWN stgunk ~ no \"properties\"")
+b = acct('stgunk')
+case('AZA-STG-017', 'unknown-wrongtype', snapshot([b, filesvc(b, shareDeleteRetentionPolicy={"enabled": 1, "days": 7})], datasets=ds_file), "UNKNOWN stgunk ~ not a boolean")
+fs = filesvc(b); del fs['properties']
+for rule in ('AZA-STG-017', 'AZA-STG-018', 'AZA-STG-019'):
+    case(rule, 'unknown-svc-noprops', snapshot([b, fs], datasets=ds_file), "UNKNOWN stgunk ~ no \"properties\"")
+case('AZA-STG-018', 'unknown-wrongtype', snapshot([b, filesvc(b, protocolSettings={"smb": {"versions": ["SMB3.1.1"]}})], datasets=ds_file), "UNKNOWN stgunk ~ not a string")
+case('AZA-STG-019', 'unknown-wrongtype', snapshot([b, filesvc(b, protocolSettings={"smb": {"channelEncryption": ["AES-256-GCM"]}})], datasets=ds_file), "UNKNOWN stgunk ~ not a string")
