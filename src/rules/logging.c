@@ -96,6 +96,19 @@ static int profile_has_dest(aza_ev *ev, const aza_res *p)
 	       nonempty(aza_prop(ev, p, "properties.serviceBusRuleId"));
 }
 
+/* Why a log profile with a destination still exports nothing (no category
+ * or no location selected), or NULL. */
+static const char *profile_empty(aza_ev *ev, const aza_res *p)
+{
+	const aza_json *cats = aza_prop(ev, p, "properties.categories");
+	const aza_json *locs = aza_prop(ev, p, "properties.locations");
+	if (!aza_json_is(cats, AZA_JARR) || aza_json_len(cats) == 0)
+		return "selects no category";
+	if (!aza_json_is(locs, AZA_JARR) || aza_json_len(locs) == 0)
+		return "selects no location";
+	return NULL;
+}
+
 /* UNKNOWN (and 1) when subscription diagnostic settings were not collected. */
 static int diag_not_collected(aza_ev *ev, const aza_res *sub)
 {
@@ -122,7 +135,8 @@ static void activity_export(aza_ev *ev, const aza_res *sub)
 		}
 	}
 	const aza_res *p = log_profile(ev, sub);
-	if (p && profile_has_dest(ev, p)) {
+	const char *empty = p && profile_has_dest(ev, p) ? profile_empty(ev, p) : NULL;
+	if (p && profile_has_dest(ev, p) && !empty) {
 		aza_pass(ev, sub, "legacy log profile '%s' exports the activity log", p->name);
 		return;
 	}
@@ -133,6 +147,11 @@ static void activity_export(aza_ev *ev, const aza_res *sub)
 	}
 	if (diag_not_collected(ev, sub))
 		return;
+	if (empty) {
+		aza_fail(ev, sub, "no subscription diagnostic setting exports the activity log, and log profile '%s' %s", p->name,
+		         empty);
+		return;
+	}
 	aza_fail(ev, sub, "no subscription diagnostic setting%s exports the activity log",
 	         p ? " (and the log profile has no destination)" : " or log profile");
 }
@@ -277,6 +296,14 @@ static struct rv workspace_retention(aza_ev *ev, const char *ws_id)
 		v.msg = aza_ev_fmt(ev, "workspace table AzureActivity keeps %.0f days (limit %d)", days, limit);
 		return v;
 	}
+	/* totalRetentionInDays -1 (or absent) defaults to the table's own
+	 * retentionInDays, which -1 defaults to the workspace's. */
+	if (t && aza_prop_num(ev, t, "properties.retentionInDays", &days) == 1 && days > 0) {
+		v.st = days >= limit ? R_PASS : R_FAIL;
+		v.msg = aza_ev_fmt(ev, "workspace table AzureActivity retentionInDays is %.0f with no longer total retention (limit %d)",
+		                   days, limit);
+		return v;
+	}
 	const aza_res *w = aza_inv_find(inv, ws_id);
 	if (!w) {
 		v.msg = aza_ev_fmt(ev, "workspace %s is not in the input: its retention is unknown", ws_id);
@@ -327,6 +354,12 @@ static struct rv storage_retention(aza_ev *ev, const char *acc_id)
 	const aza_res *acc = aza_inv_find(inv, acc_id);
 	const aza_res *mp = aza_inv_child(inv, acc_id, MGMTPOL);
 	const char *an = acc ? acc->name : acc_id;
+	if (!acc && !mp) {
+		/* A data set collected for the scanned subscriptions says nothing of
+		 * an account outside them. */
+		v.msg = aza_ev_fmt(ev, "export storage account %s is not in the input: its lifecycle policy is unknown", acc_id);
+		return v;
+	}
 	if (!mp) {
 		const char *why;
 		const aza_res fake = {.id = acc_id};
@@ -340,7 +373,13 @@ static struct rv storage_retention(aza_ev *ev, const char *acc_id)
 	}
 	double worst = -1;
 	const char *worst_rule = NULL;
-	aza_json_each(rule, aza_prop(ev, mp, "properties.policy.rules")) {
+	const aza_json *rules = aza_prop(ev, mp, "properties.policy.rules");
+	if (!aza_json_is(rules, AZA_JARR)) {
+		v.msg = aza_ev_fmt(ev, "lifecycle management policy of storage account '%s': policy.rules is %s", an,
+		                   rules ? "not an array" : "absent");
+		return v;
+	}
+	aza_json_each(rule, rules) {
 		int en = 1;
 		aza_json_bool(aza_json_get(rule, "enabled"), &en);
 		if (!en)
@@ -397,7 +436,11 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			        aza_ev_fmt(ev, "diagnostic setting '%s' sends to an event hub or partner only: retention is decided downstream", d->name));
 	}
 	const aza_res *p = log_profile(ev, sub);
-	if (p && profile_has_dest(ev, p)) {
+	if (p && !nonempty(aza_prop(ev, p, "properties.storageAccountId")) && profile_has_dest(ev, p)) {
+		/* retentionPolicy applies to the storage account only. */
+		rv_keep(&best, R_UNKNOWN,
+		        aza_ev_fmt(ev, "log profile '%s' sends to a Service Bus or event hub only: retention is decided downstream", p->name));
+	} else if (p && profile_has_dest(ev, p)) {
 		int en = 0;
 		double days = 0;
 		const aza_json *rp = aza_prop(ev, p, "properties.retentionPolicy");
@@ -566,8 +609,13 @@ static void flow_analytics(aza_ev *ev, const aza_res *r, int want_nsg)
 		return;
 	}
 	int en;
-	if (aza_prop_bool(ev, r, "properties.enabled", &en) == 1 && !en) {
+	int ke = aza_prop_bool(ev, r, "properties.enabled", &en);
+	if (ke == 1 && !en) {
 		aza_fail(ev, r, "the flow log is disabled");
+		return;
+	}
+	if (ke < 0) {
+		aza_unknown(ev, r, "the flow log's enabled is not a boolean");
 		return;
 	}
 	const aza_json *ta = aza_prop(ev, r, "properties.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration");
@@ -644,11 +692,16 @@ static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const c
 	int k = aza_prop_bool(ev, a, "properties.enabled", &en);
 	const aza_json *scopes = aza_prop(ev, a, "properties.scopes");
 	int in_scope = 0;
-	if (!scopes || aza_json_len(scopes) == 0)
-		in_scope = aza__strieq(a->sub, sub->sub);
+	/* No scopes is not the subscription: only a listed scope is evidence. */
 	aza_json_each(s, scopes) {
 		const char *v = aza_json_str(s);
-		if (v && aza__strieq(v[0] == '/' ? v : aza_ev_fmt(ev, "/%s", v), sub->id))
+		if (!v)
+			continue;
+		const char *full = v[0] == '/' ? v : aza_ev_fmt(ev, "/%s", v);
+		size_t n = strlen(full);
+		while (n > 1 && full[n - 1] == '/')
+			n--;
+		if (n == strlen(sub->id) && aza__strnieq(full, sub->id, n))
 			in_scope = 1;
 	}
 	if (!in_scope)
@@ -661,7 +714,17 @@ static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const c
 		const aza_json *anyof = aza_json_get(c, "anyOf");
 		int ok = 0;
 		if (anyof) {
-			aza_json_each(l, anyof) if (leaf_holds(l, cat, op, &has_op, &narrow)) ok = 1;
+			int all_cat = 1;
+			aza_json_each(l, anyof) {
+				const char *f = aza_json_str(aza_json_get(l, "field"));
+				if (!f || !aza__strieq(f, "category"))
+					all_cat = 0;
+				if (leaf_holds(l, cat, op, &has_op, &narrow))
+					ok = 1;
+			}
+			/* anyOf of categories only, one of them ours */
+			if (ok && all_cat && aza_json_len(anyof))
+				has_cat = 1;
 		} else {
 			ok = leaf_holds(c, cat, op, &has_op, &narrow);
 			const char *f = aza_json_str(aza_json_get(c, "field"));
@@ -823,7 +886,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > Add diagnostic setting: select the log categories and a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings at subscription scope with a destination (workspaceId, storageAccountId or eventHubAuthorizationRuleId) and logs[].enabled = true",
-		.defaults = "A subscription diagnostic setting with a destination and an enabled log category, or a legacy log profile with a destination, passes. Settings present but sending nowhere fail. Diagnostic settings not collected: UNKNOWN.",
+		.defaults = "A subscription diagnostic setting with a destination and an enabled log category, or a legacy log profile with a destination and at least one category and location, passes. Settings present but sending nowhere fail. Diagnostic settings not collected: UNKNOWN.",
 		.check = activity_export,
 	},
 	{
@@ -856,7 +919,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
 		.cli = "az monitor log-analytics workspace update -g <rg> -n <workspace> --retention-time 365",
 		.arm = "Microsoft.OperationalInsights/workspaces: properties.retentionInDays >= 365 (or tables/AzureActivity totalRetentionInDays); legacy log profile: retentionPolicy {enabled: true, days: >= 365 or 0}",
-		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input, else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace). Storage: only a collected lifecycle management policy proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations: UNKNOWN (retention is downstream).",
+		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace). Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream).",
 		.check = retention,
 	},
 	{

@@ -56,6 +56,9 @@ case(R, 'pass-logprofile', snapshot([logprofile()], datasets=[DIAG, "Microsoft.I
 case(R, 'fail', snapshot([], datasets=[DIAG]), f"FAIL {S} ~ no subscription diagnostic setting")
 case(R, 'fail-nodest', snapshot([subdiag('nowhere', ALL, ws="")]), f"FAIL {S} ~ has no destination")
 case(R, 'fail-nologs', snapshot([subdiag('off', [{"categoryGroup": "allLogs", "enabled": False}])]), f"FAIL {S} ~ enables no log category")
+# a log profile with a destination but no category (or no location) exports nothing
+case(R, 'fail-logprofile-nocategory', snapshot([logprofile(categories=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no category")
+case(R, 'fail-logprofile-nolocation', snapshot([logprofile(locations=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no location")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ no {DIAG} data")
 case(R, 'unknown-error', snapshot([], datasets=[DIAG], errors=[{"scope": SUBID, "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
 
@@ -92,6 +95,16 @@ case(R, 'unknown', snapshot([subdiag('ds4', ALL)]), f"UNKNOWN {S} ~ not in the i
 case(R, 'unknown-storage', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct()], datasets=[DIAG, ST]), f"UNKNOWN {S} ~ lifecycle management policies were not collected")
 case(R, 'unknown-eventhub', snapshot([subdiag('eh', ALL, ws="", eh=EHID)]), f"UNKNOWN {S} ~ event hub")
 case(R, 'unknown-nodata', snapshot([]), f"UNKNOWN {S} ~ not collected")
+# the account is outside the input: a collected data set says nothing of its policies
+case(R, 'unknown-storage-account', snapshot([subdiag('ds', ALL, ws="", sa=SAID)], datasets=[DIAG, ST, ST + "/managementPolicies"]), f"UNKNOWN {S} ~ export storage account")
+mp = mgmtpol([]); mp["properties"]["policy"]["rules"] = {"name": "expire-logs"}
+case(R, 'unknown-storage-rules', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mp]), f"UNKNOWN {S} ~ policy.rules is not an array")
+# a log profile's retentionPolicy applies to its storage account only
+lp = logprofile(days=0, enabled=False, sa=""); lp["properties"]["serviceBusRuleId"] = EHID
+case(R, 'unknown-profile-servicebus', snapshot([lp]), f"UNKNOWN {S} ~ Service Bus or event hub only")
+# totalRetentionInDays -1 defaults to the table's retentionInDays, not the workspace's
+t = table(-1); t["properties"]["retentionInDays"] = 30
+case(R, 'fail-table-retention', snapshot([subdiag('ds4', ALL), workspace(730), t]), f"FAIL {S} ~ AzureActivity retentionInDays is 30")
 open(ROOT + '/AZA-LOG-004/fail-workspace-config.config.json', 'w').write('{"log_retention_days": 730}\n')
 case(R, 'fail-workspace-config', snapshot([subdiag('ds4', ALL), workspace(400)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"FAIL {S} ~ limit 730")
 
@@ -163,6 +176,8 @@ for R, tgt, other in [('AZA-LOG-008', NSG, VNET), ('AZA-LOG-009', VNET, NSG)]:
     case(R, 'fail-disabled', snapshot([flowlog('fl-off', tgt, ta=True, enabled=False)]), f"FAIL {W}/fl-off ~ disabled")
     u = flowlog('fl-unk', tgt); del u['properties']['targetResourceId']
     case(R, 'unknown', snapshot([u]), f"UNKNOWN {W}/fl-unk ~ targetResourceId")
+    u = flowlog('fl-odd', tgt, ta=True); u['properties']['enabled'] = "sometimes"
+    case(R, 'unknown-enabled', snapshot([u]), f"UNKNOWN {W}/fl-odd ~ enabled is not a boolean")
 
 # ---- manual rules
 for R in ['AZA-LOG-010', 'AZA-LOG-011', 'AZA-LOG-012', 'AZA-LOG-041', 'AZA-LOG-042', 'AZA-LOG-043']:
@@ -205,12 +220,18 @@ case(R, 'pass-anyof', snapshot([alert('al-any', [{"field": "category", "equals":
 case(R, 'pass-containsany', snapshot([alert('al-ca', [{"field": "operationName", "containsAny": [OPS[1][1], OP]}, {"field": "resourceProvider", "equals": "Microsoft.Authorization"}])]), f"PASS {S} ~ 'al-ca'")
 case(R, 'fail-rgscope', snapshot([alert('al-rg', opcond(OP), scopes=(f"/subscriptions/{SUB}/resourceGroups/rg-app",))], datasets=[ALERT]), f"FAIL {S}")
 case(R, 'fail-narrowed', snapshot([alert('al-err', opcond(OP) + [{"field": "level", "equals": "Error"}])], datasets=[ALERT]), f"FAIL {S} ~ also filters on 'level'")
+# scopes absent or empty is no evidence the alert covers the subscription
+a = alert('al-noscope', opcond(OP)); del a["properties"]["scopes"]
+case(R, 'fail-noscopes', snapshot([a], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
+case(R, 'fail-emptyscopes', snapshot([alert('al-empty', opcond(OP), scopes=())], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
+case(R, 'pass-scope-slash', snapshot([alert('al-slash', opcond(OP), scopes=(f"/subscriptions/{SUB}/",))]), f"PASS {S} ~ 'al-slash'")
 case(R, 'unknown-error', snapshot([], datasets=[ALERT], errors=[{"scope": SUBID, "type": ALERT, "api": "GET activityLogAlerts", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
 R = 'AZA-LOG-033'
 case(R, 'pass', snapshot(EXAMPLE + [alert('service-health', [{"field": "category", "equals": "ServiceHealth"},
      {"anyOf": [{"field": "properties.incidentType", "equals": "Incident"}, {"field": "properties.incidentType", "equals": "Security"}]}])]), f"PASS {S} ~ 'service-health'")
 case(R, 'fail', snapshot(EXAMPLE, datasets=[ALERT]), f"FAIL {S} ~ Service Health")
 case(R, 'fail-disabled', snapshot([alert('sh-off', [{"field": "category", "equals": "ServiceHealth"}], enabled=False)]), f"FAIL {S} ~ disabled")
+case(R, 'pass-anyof', snapshot([alert('sh-any', [{"anyOf": [{"field": "category", "equals": "ServiceHealth"}, {"field": "category", "equals": "ResourceHealth"}]}])]), f"PASS {S} ~ 'sh-any'")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 
 # ---- AZA-LOG-040 Application Insights
