@@ -1131,3 +1131,13 @@ void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what)
 		         other ? aza_ev_fmt(ev, " (%zu pending or rejected)", other) : "",
 		         tmpl ? aza_ev_fmt(ev, " and no private endpoint of the template connects to the %s", what) : "");
 }
+
+int aza_not_object(aza_ev *ev, const aza_res *r, const char *path)
+{
+	const aza_json *v = aza_prop(ev, r, path);
+	if (!v || v->kind == AZA_JNULL || v->kind == AZA_JOBJ || v->kind == AZA_JUNKNOWN)
+		return 0;
+	const char *dot = strchr(path, '.');
+	aza_unknown(ev, r, "%s is not an object", dot ? dot + 1 : path);
+	return 1;
+}

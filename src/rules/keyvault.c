@@ -272,17 +272,15 @@ static void public_access(aza_ev *ev, const aza_res *r)
 static void firewall(aza_ev *ev, const aza_res *r)
 {
 	const char *p = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
-	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
-	const char *da = aza_json_str(v);
 	if (p && aza__strieq(p, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
 		return;
 	}
-	const aza_json *acl = aza_prop(ev, r, "properties.networkAcls");
-	if (acl && !aza_json_is(acl, AZA_JNULL) && !aza_json_is(acl, AZA_JOBJ)) {
-		aza_unknown(ev, r, "networkAcls is not an object");
+	if (aza_not_object(ev, r, "properties.networkAcls"))
 		return;
-	}
+	/* Read last: a template's FAIL points at it. */
+	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
+	const char *da = aza_json_str(v);
 	if (da && aza__strieq(da, "Deny")) {
 		if (!aza_deny_ip_rules_open(ev, r))
 			aza_pass(ev, r, "networkAcls.defaultAction is Deny (%zu IP rule(s), %zu virtual network rule(s))",

@@ -613,10 +613,8 @@ static void vpn_aad(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "no point-to-site configuration (vpnClientConfiguration not set)");
 		return;
 	}
-	if (!aza_json_is(c, AZA_JOBJ)) {
-		aza_unknown(ev, r, "vpnClientConfiguration is not an object");
+	if (aza_not_object(ev, r, "properties.vpnClientConfiguration"))
 		return;
-	}
 	const aza_json *t = aza_json_get(c, "vpnAuthenticationTypes");
 	if (t && !aza_json_is(t, AZA_JARR) && !aza_json_is(t, AZA_JNULL)) {
 		aza_unknown(ev, r, "vpnAuthenticationTypes is not an array");

@@ -105,6 +105,13 @@ static inline int aza_api_version_unknown(const aza_res *r)
  * reporting nothing, when the rules are an allow-list. */
 int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r);
 
+/* A setting object (path "properties.networkAcls") of another type than
+ * an object or null: what it holds cannot be read, so its defaults say
+ * nothing. Reports UNKNOWN ("networkAcls is not an object") and returns 1;
+ * 0 otherwise, also for a template value only known at deployment, which
+ * the engine reports for whatever the rule then reads through it. */
+int aza_not_object(aza_ev *ev, const aza_res *r, const char *path);
+
 /* The private endpoints rule of a PaaS resource (storage account, key
  * vault, Databricks workspace; `what` names it in messages): PASS on an
  * Approved properties.privateEndpointConnections entry or, for a template

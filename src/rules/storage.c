@@ -140,17 +140,15 @@ static void container_public(aza_ev *ev, const aza_res *r)
 static void default_deny(aza_ev *ev, const aza_res *r)
 {
 	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
-	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
-	const char *da = aza_json_str(v);
 	if (pna && aza__strieq(pna, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
 		return;
 	}
-	const aza_json *acls = aza_prop(ev, r, "properties.networkAcls");
-	if (acls && !aza_json_is(acls, AZA_JNULL) && !aza_json_is(acls, AZA_JOBJ)) {
-		aza_unknown(ev, r, "networkAcls is not an object");
+	if (aza_not_object(ev, r, "properties.networkAcls"))
 		return;
-	}
+	/* Read last: a template's FAIL points at it. */
+	const aza_json *v = aza_prop(ev, r, "properties.networkAcls.defaultAction");
+	const char *da = aza_json_str(v);
 	if (da && aza__strieq(da, "Deny")) {
 		/* An IP rule as wide as the internet undoes the Deny (as for
 		 * Key Vault, AZA-KV-009). */
@@ -188,13 +186,9 @@ static void public_network(aza_ev *ev, const aza_res *r)
 
 static void trusted_services(aza_ev *ev, const aza_res *r)
 {
-	const aza_json *acls = aza_prop(ev, r, "properties.networkAcls");
-	if (acls && !aza_json_is(acls, AZA_JNULL) && !aza_json_is(acls, AZA_JOBJ)) {
-		/* Not an object: its bypass cannot be read, so the default says
-		 * nothing about it. */
-		aza_unknown(ev, r, "networkAcls is not an object");
+	if (aza_not_object(ev, r, "properties.networkAcls"))
 		return;
-	}
+	const aza_json *acls = aza_prop(ev, r, "properties.networkAcls");
 	const char *by = aza_json_str(aza_json_get(acls, "bypass"));
 	if (aza_json_get(acls, "bypass") && !by && !aza_json_is(aza_json_get(acls, "bypass"), AZA_JNULL)) {
 		aza_unknown(ev, r, "networkAcls.bypass is not a string");
