@@ -470,32 +470,49 @@ static void retention(aza_ev *ev, const aza_res *sub)
 	aza_fail(ev, sub, "the activity log is not exported: Azure keeps it only 90 days");
 }
 
-/* Storage accounts receiving the subscription's activity log. */
-static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, size_t max)
+/* Storage accounts receiving the subscription's activity log, at most
+ * EXPORT_MAX (Azure allows five diagnostic settings and one log profile);
+ * returns how many there are, which may be more: the callers then say the
+ * rest was not judged rather than judge part of them. */
+#define EXPORT_MAX 8
+static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out)
 {
 	size_t n = 0;
 	const aza_res *d;
-	for (size_t i = 0; (d = sub_setting(ev, sub, i)) && n < max; i++) {
+	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
 		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
-		if (sa && diag_log_on(ev, d, NULL, NULL))
-			out[n++] = sa;
+		if (sa && diag_log_on(ev, d, NULL, NULL) && n++ < EXPORT_MAX)
+			out[n - 1] = sa;
 	}
 	const aza_res *p = log_profile(ev, sub);
 	const char *sa = p ? nonempty(aza_prop(ev, p, "properties.storageAccountId")) : NULL;
-	if (sa && n < max)
-		out[n++] = sa;
+	if (sa && n++ < EXPORT_MAX)
+		out[n - 1] = sa;
 	return n;
+}
+
+/* No export account (NOT_APPLICABLE, or UNKNOWN when settings were not
+ * collected), or more than azaudit judges (UNKNOWN): reported, 1. */
+static int export_unjudged(aza_ev *ev, const aza_res *sub, size_t n)
+{
+	if (!n) {
+		if (!diag_not_collected(ev, sub))
+			aza_na(ev, sub, "the activity log is not exported to a storage account");
+		return 1;
+	}
+	if (n > EXPORT_MAX) {
+		aza_unknown(ev, sub, "%zu storage accounts receive the activity log; azaudit judges at most %d", n, EXPORT_MAX);
+		return 1;
+	}
+	return 0;
 }
 
 static void container_private(aza_ev *ev, const aza_res *sub)
 {
-	const char *accs[8];
-	size_t n = export_accounts(ev, sub, accs, 8);
-	if (!n) {
-		if (!diag_not_collected(ev, sub))
-			aza_na(ev, sub, "the activity log is not exported to a storage account");
+	const char *accs[EXPORT_MAX];
+	size_t n = export_accounts(ev, sub, accs);
+	if (export_unjudged(ev, sub, n))
 		return;
-	}
 	aza_inv *inv = aza_ev_inv(ev);
 	const char *unk = NULL, *ok = NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -537,13 +554,10 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 
 static void export_cmk(aza_ev *ev, const aza_res *sub)
 {
-	const char *accs[8];
-	size_t n = export_accounts(ev, sub, accs, 8);
-	if (!n) {
-		if (!diag_not_collected(ev, sub))
-			aza_na(ev, sub, "the activity log is not exported to a storage account");
+	const char *accs[EXPORT_MAX];
+	size_t n = export_accounts(ev, sub, accs);
+	if (export_unjudged(ev, sub, n))
 		return;
-	}
 	const char *ok = NULL, *unk = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const aza_res *acc = aza_inv_find(aza_ev_inv(ev), accs[i]);
@@ -930,7 +944,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
 		.arm = "Microsoft.Storage/storageAccounts: properties.allowBlobPublicAccess = false (or the container's publicAccess = 'None')",
-		.defaults = "An account with allowBlobPublicAccess false passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). No storage destination: NOT_APPLICABLE.",
+		.defaults = "An account with allowBlobPublicAccess false passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
 		.check = container_private,
 	},
 	{
@@ -941,7 +955,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Security + networking > Encryption > Encryption type: Customer-managed keys; select the key vault and key.",
 		.cli = "az storage account update -g <rg> -n <account> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault uri> --encryption-key-name <key>",
 		.arm = "Microsoft.Storage/storageAccounts: properties.encryption.keySource = 'Microsoft.Keyvault' with keyvaultproperties",
-		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account. No storage destination: NOT_APPLICABLE.",
+		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account. No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
 		.check = export_cmk,
 	},
 	{

@@ -120,6 +120,9 @@ case(R, 'unknown-account', snapshot([subdiag('ds', ALL, ws="", sa=SAID)]), f"UNK
 c = container("None"); del c["properties"]["publicAccess"]
 case(R, 'unknown-nofield', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), c]), f"UNKNOWN {S} ~ publicAccess is absent")
 case(R, 'na-workspace', snapshot([subdiag('ds4', ALL)]), f"NOT_APPLICABLE {S}")
+# more export accounts than azaudit judges: the rest is not judged, so no PASS
+many = [subdiag(f'ds{i}', ALL, ws="", sa=SAID) for i in range(9)]
+case(R, 'unknown-many', snapshot(many + [acct(public=False)]), f"UNKNOWN {S} ~ 9 storage accounts receive the activity log")
 
 # ---- AZA-LOG-006 export storage CMK
 R = 'AZA-LOG-006'
