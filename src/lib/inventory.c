@@ -792,6 +792,21 @@ static const char *keep_shared(aza_inv *inv, const char *s)
  * never replaced: a template is what would be deployed, not a reading
  * of the tenant, and its findings point into its text. */
 
+/* Append to object or array o (at *tail, its last next pointer) a copy of m
+ * whose value is shared; -1 when out of memory. */
+static int append_copy(aza_arena *a, aza_json *o, aza_json ***tail, const aza_json *m)
+{
+	aza_json *d = aza_arena__alloc(a, sizeof *d);
+	if (!d)
+		return -1;
+	*d = *m;
+	d->next = NULL;
+	**tail = d;
+	*tail = &d->next;
+	o->n++;
+	return 0;
+}
+
 /* Resource Graph's own members of every row (see above). */
 static int bookkeeping(const char *k)
 {
@@ -995,16 +1010,8 @@ static aza_json *merged(aza_arena *a, const aza_json *base, const struct facts *
 	for (size_t i = 0; i < f->np; i++) {
 		const aza_json *b = base_new ? f->n[i] : f->o[i], *t = base_new ? f->o[i] : f->n[i];
 		const aza_json *m = said(b) || bookkeeping(b ? b->key : t->key) || !said(t) ? b : t;
-		if (!m)
-			continue;
-		aza_json *d = aza_arena__alloc(a, sizeof *d);
-		if (!d)
+		if (m && append_copy(a, o, &tail, m))
 			return NULL;
-		*d = *m;
-		d->next = NULL;
-		*tail = d;
-		tail = &d->next;
-		o->n++;
 	}
 	return o;
 }
@@ -1515,16 +1522,9 @@ static aza_json *concat(aza_inv *inv, const aza_json *a, const aza_json *b)
 	o->n = 0;
 	aza_json **tail = &o->u.child;
 	for (int k = 0; k < 2; k++)
-		for (const aza_json *c = (k ? b : a)->u.child; c; c = c->next) {
-			aza_json *d = aza_arena__alloc(&inv->a, sizeof *d);
-			if (!d)
+		for (const aza_json *c = (k ? b : a)->u.child; c; c = c->next)
+			if (append_copy(&inv->a, o, &tail, c))
 				return NULL;
-			*d = *c;
-			d->next = NULL;
-			*tail = d;
-			tail = &d->next;
-			o->n++;
-		}
 	return o;
 }
 
