@@ -27,11 +27,6 @@
 #define SITE "Microsoft.Web/sites"
 #define CFG "Microsoft.Web/sites/config"
 
-static int is_template(const aza_res *r)
-{
-	return r->api_version && *r->api_version;
-}
-
 static int is_null(const aza_json *j)
 {
 	return !j || aza_json_is(j, AZA_JNULL);
@@ -51,7 +46,7 @@ static const aza_res *site_config(aza_ev *ev, const aza_res *r, const char *name
  * tells. */
 static int sc_placeholder(const aza_res *r, const char *field)
 {
-	return !is_template(r) && aza__strieq(field, "http20Enabled");
+	return !aza_is_template(r) && aza__strieq(field, "http20Enabled");
 }
 
 /* A site configuration field, and in *have whether a missing field takes
@@ -72,7 +67,7 @@ static const aza_json *cfg_get(aza_ev *ev, const aza_res *r, const char *field, 
 		*have = 1;
 		return v;
 	}
-	*have = is_template(r);
+	*have = aza_is_template(r);
 	return NULL;
 }
 
@@ -331,7 +326,7 @@ static int is_function_app(aza_ev *ev, const aza_res *r)
 static int is_linux(aza_ev *ev, const aza_res *r)
 {
 	const char *k = aza_json_str(aza_json_get(aza_doc(ev, r), "kind"));
-	return !is_template(r) && k && aza__istrstr(k, "linux") != NULL;
+	return !aza_is_template(r) && k && aza__istrstr(k, "linux") != NULL;
 }
 
 /* The value of the {name, value} pair called `name` in an array (siteConfig
@@ -530,7 +525,7 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 	/* A Linux app without linuxFxVersion: nothing more to read. */
 	if (is_linux(ev, r))
 		return 1;
-	if (is_template(r)) {
+	if (aza_is_template(r)) {
 		/* A template declares what it deploys: v4.0 alone is .NET Framework 4.x. */
 		if (fx4)
 			*netfx = aza_ev_fmt(ev, "netFrameworkVersion %s", nf);

@@ -71,7 +71,7 @@ static const char *param(aza_ev *ev, const aza_res *r, const char *name)
 		const char *why;
 		if (!aza_ev_collected(ev, ctype, r, &why))
 			aza_unknown(ev, r, "server parameter %s: %s", name, why);
-		else if (r->api_version && *r->api_version)
+		else if (aza_is_template(r))
 			/* A template that does not declare the parameter deploys the
 			 * server's default, which depends on the engine version. */
 			aza_unknown(ev, r, "server parameter %s is not declared in the template: the server default applies "
@@ -187,7 +187,7 @@ static int sql_plan_on(aza_ev *ev, const aza_res *r)
  * template input without any pricings cannot tell. */
 static int plans_collected(aza_ev *ev, const aza_res *r, const char **why)
 {
-	if (r->api_version && *r->api_version && !aza_inv_count(aza_ev_inv(ev), "Microsoft.Security/pricings")) {
+	if (aza_is_template(r) && !aza_inv_count(aza_ev_inv(ev), "Microsoft.Security/pricings")) {
 		*why = "the template does not hold the subscription's Defender plans";
 		return 0;
 	}

@@ -366,7 +366,7 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 		return 1;
 	/* A template declares what it deploys: a setting it does not declare
 	 * keeps Azure's default, which is what the rule then judges. */
-	if (r && r->api_version && *r->api_version)
+	if (r && aza_is_template(r))
 		return 1;
 	*why = aza_ev_fmt(ev, "the input has no %s data (not collected?)", type);
 	return 0;
@@ -1093,7 +1093,7 @@ int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
 static const aza_res *template_endpoint(aza_ev *ev, const aza_res *r)
 {
 	for (const aza_res *pe = aza_inv_first(aza_ev_inv(ev), "Microsoft.Network/privateEndpoints"); pe; pe = pe->next_of_type) {
-		if (!pe->api_version || !*pe->api_version || strcmp(pe->source, r->source))
+		if (!aza_is_template(pe) || strcmp(pe->source, r->source))
 			continue;
 		aza_json_each(c, aza_prop(ev, pe, "properties.privateLinkServiceConnections")) {
 			const char *id = aza_json_str(aza_json_path(c, "properties.privateLinkServiceId"));
@@ -1119,7 +1119,7 @@ void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what)
 		else
 			other++;
 	}
-	int tmpl = r->api_version && *r->api_version;
+	int tmpl = aza_is_template(r);
 	const aza_res *tpe = !approved && tmpl ? template_endpoint(ev, r) : NULL;
 	if (approved)
 		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);

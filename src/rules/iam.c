@@ -155,24 +155,25 @@ static const void *idx_find(const idindex *x, const char *id)
 }
 
 /* The role definitions by GUID (the last segment of their ids), built on
- * the first lookup by GUID and kept in the evaluator's memo under the
- * tenant pseudo-resource (aza_ev_memo_put; the engine frees it when the
- * check returns). NULL when memory or the memo is short: the caller then
- * walks the definitions. */
+ * the first lookup by GUID and kept until the evaluation ends
+ * (aza_ev_keep_put: every rule and subscription asks the same). NULL when
+ * memory is short (the scan then fails: aza_ev_nomem). */
 static const idindex *role_def_table(aza_ev *ev)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *key = aza_inv_tenant(inv);
-	idindex *t = aza_ev_memo_get(ev, key, "iam.roledefs");
+	idindex *t = aza_ev_keep_get(ev, "iam.roledefs");
 	if (t)
 		return t;
-	if (!(t = idx_new(aza_inv_count(inv, RD))))
+	if (!(t = idx_new(aza_inv_count(inv, RD)))) {
+		aza_ev_nomem(ev);
 		return NULL;
+	}
 	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type)
 		idx_add(t, aza_last_seg(d->id), d);
 	idx_sort(t);
-	if (aza_ev_memo_put(ev, key, "iam.roledefs", t, aza__free)) {
+	if (aza_ev_keep_put(ev, "iam.roledefs", t, aza__free)) {
 		aza__free(t);
+		aza_ev_nomem(ev);
 		return NULL;
 	}
 	return t;
@@ -205,7 +206,7 @@ typedef struct {
  * the rule (the engine's record of reads), as it always did. */
 static const char *ra_get(aza_ev *ev, const ra_row *w, int f)
 {
-	if (w->r->api_version && *w->r->api_version)
+	if (aza_is_template(w->r))
 		return aza_json_str(aza_prop(ev, w->r, ra_path[f]));
 	return w->f[f];
 }
@@ -280,15 +281,7 @@ static const aza_res *find_role_def(aza_ev *ev, const char *rd)
 	if (d || !rd)
 		return d;
 	const char *g = aza_last_seg(rd);
-	if (!*g)
-		return NULL;
-	const idindex *t = role_def_table(ev);
-	if (t)
-		return idx_find(t, g);
-	for (d = aza_inv_first(inv, RD); d; d = d->next_of_type)
-		if (aza__strieq(aza_last_seg(d->id), g))
-			return d;
-	return NULL;
+	return *g ? idx_find(role_def_table(ev), g) : NULL;
 }
 
 static const char *role_name(aza_ev *ev, const aza_res *d)

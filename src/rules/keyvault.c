@@ -30,11 +30,6 @@
 	"Microsoft.ContainerService/managedClusters Microsoft.RecoveryServices/vaults "                     \
 	"Microsoft.OperationalInsights/workspaces Microsoft.KeyVault/managedHSMs"
 
-static int is_template(const aza_res *r)
-{
-	return r->api_version && *r->api_version;
-}
-
 /* API version from which a vault created without enableRbacAuthorization
  * gets Azure RBAC (true); before it, and for vaults that exist (their
  * enableRbacAuthorization stays null), access policies. */
@@ -50,7 +45,7 @@ static int rbac_setting(aza_ev *ev, const aza_res *r)
 		return -1;
 	if (k)
 		return b;
-	if (!is_template(r))
+	if (!aza_is_template(r))
 		return 3;
 	if (aza_api_version_unknown(r))
 		return -2;
@@ -226,13 +221,13 @@ static void soft_delete(aza_ev *ev, const aza_res *r)
 	 * items say otherwise: their recovery level is what a delete does now. */
 	if (!k && (np = purgeable_items(ev, r, &first))) {
 		aza_fail(ev, r, "enableSoftDelete %s and %s%s has recoveryLevel Purgeable: deleted items of this vault cannot be recovered",
-		         is_template(r) ? "not set" : "not returned", first,
+		         aza_is_template(r) ? "not set" : "not returned", first,
 		         np > 1 ? aza_ev_fmt(ev, " (and %zu more key(s) or secret(s))", np - 1) : "");
 		return;
 	}
 	if (k)
 		aza_pass(ev, r, "enableSoftDelete is true%s", ret);
-	else if (is_template(r))
+	else if (aza_is_template(r))
 		aza_pass(ev, r, "enableSoftDelete not set: new vaults get soft delete (true) and it cannot be turned off%s", ret);
 	else
 		aza_pass(ev, r, "enableSoftDelete not returned: soft delete is on for every vault since February 2025 and cannot be turned off%s", ret);
@@ -249,7 +244,7 @@ static void rbac(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "enableRbacAuthorization not set: at api-version %s a new vault gets Azure RBAC (true)", r->api_version);
 	else
 		aza_fail(ev, r, "enableRbacAuthorization is %s: data-plane access is granted by vault access policies (%zu)",
-		         s == 0 ? "false" : is_template(r) ? aza_ev_fmt(ev, "not set (false at api-version %s)", r->api_version) : "not set (false)",
+		         s == 0 ? "false" : aza_is_template(r) ? aza_ev_fmt(ev, "not set (false at api-version %s)", r->api_version) : "not set (false)",
 		         aza_json_len(aza_prop(ev, r, "properties.accessPolicies")));
 }
 
@@ -333,7 +328,7 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 		/* Resource Manager's key list and GET do not return the rotation
 		 * policy (it is read on the data plane): absent from a deployed key
 		 * means not collected; absent from a template means none is set. */
-		if (!aza_json_is(pol, AZA_JOBJ) && !is_template(c))
+		if (!aza_json_is(pol, AZA_JOBJ) && !aza_is_template(c))
 			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", aza_last_seg(c->name));
 		else if (!has_rotate(pol))
 			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", aza_last_seg(c->name));

@@ -529,7 +529,7 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 			const aza_json *pav = aza_prop(ev, c, "properties.publicAccess");
 			if (!pa && pav && !aza_json_is(pav, AZA_JNULL)) {
 				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is not a string", an);
-			} else if (!pa && !(c->api_version && *c->api_version)) {
+			} else if (!pa && !aza_is_template(c)) {
 				/* Resource Manager returns publicAccess on every container. */
 				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is absent (incomplete export?)", an);
 			} else if (!pa || aza__strieq(pa, "None")) {

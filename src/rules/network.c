@@ -29,11 +29,6 @@
 #define VNGW "Microsoft.Network/virtualNetworkGateways"
 #define BASTION "Microsoft.Network/bastionHosts"
 
-static int is_template(const aza_res *r)
-{
-	return r->api_version && *r->api_version;
-}
-
 /* The id up to (not including) the segment `seg` ("/subnets/"), or NULL. */
 static const char *id_before(aza_ev *ev, const char *id, const char *seg)
 {
@@ -159,7 +154,7 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 	/* The exposure model, when built, has parsed the NSGs it reaches:
 	 * share its copy. Not for template resources: a FAIL there points at
 	 * the property read last, which reading the NSG here decides. */
-	if (!mm && !is_template(r) && (model = aza_expo__nsg(ev, r->id))) {
+	if (!mm && !aza_is_template(r) && (model = aza_expo__nsg(ev, r->id))) {
 		const aza_json *emb = aza_json_path(aza_doc(ev, r), "properties.securityRules");
 		lent.g = *model;
 		lent.rc = 0;
@@ -185,7 +180,7 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 		aza_unknown(ev, r, "cannot evaluate the NSG: %s", g.error ? g.error : "error");
 		goto done;
 	}
-	if (!seen && !is_template(r)) {
+	if (!seen && !aza_is_template(r)) {
 		const char *why;
 		if (!aza_ev_collected(ev, NSGRULE, r, &why)) {
 			aza_unknown(ev, r, "securityRules is absent from the NSG and %s", why);
@@ -668,7 +663,7 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 		const char *st = NULL;
 		int sk = p ? aza_prop_str(ev, p, "properties.policySettings.state", &st) : 0;
 		const char *why;
-		if (!p && !is_template(r)) {
+		if (!p && !aza_is_template(r)) {
 			/* The policy's state decides: it may be Disabled. */
 			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier,
 			            strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid, aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
@@ -681,7 +676,7 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 		}
 		/* A deployed policy's GET returns policySettings.state: without
 		 * it (or with another value) the input says nothing of it. */
-		if (p && (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !is_template(p)))) {
+		if (p && (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p)))) {
 			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, whose policySettings.state is %s", tier, p->name,
 			            sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
 			return;
@@ -768,7 +763,7 @@ static void appgw_tls(aza_ev *ev, const aza_res *r)
 		tls_verdict(ev, r, predefined_min(def), aza_ev_fmt(ev, "no sslPolicy; default policy %s", def));
 		return;
 	}
-	if (is_template(r)) {
+	if (aza_is_template(r)) {
 		if (aza_api_version_unknown(r))
 			aza_unknown(ev, r, "no sslPolicy: the default depends on the api-version, %s, which is only known at deployment",
 			            r->api_version);
@@ -878,7 +873,7 @@ static void subnet_nsg(aza_ev *ev, const aza_res *r)
 				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
 			}
 		}
-		if (!n && !subs && !is_template(r)) {
+		if (!n && !subs && !aza_is_template(r)) {
 			aza_unknown(ev, r, "subnets is absent from the virtual network");
 			return;
 		}

@@ -17,11 +17,6 @@
 #define SUBNET "Microsoft.Network/virtualNetworks/subnets"
 #define DIAG "Microsoft.Insights/diagnosticSettings"
 
-static int is_template(const aza_res *r)
-{
-	return r->api_version && *r->api_version;
-}
-
 /* A workspace parameter's value, or NULL when absent. */
 static const aza_json *param(aza_ev *ev, const aza_res *r, const char *name)
 {
@@ -43,7 +38,7 @@ static const char *vnet_id(aza_ev *ev, const aza_res *r)
  * VNet-injected is not known. A template states only what it sets. */
 static int params_missing(aza_ev *ev, const aza_res *r)
 {
-	if (is_template(r) || aza_json_is(aza_prop(ev, r, "properties.parameters"), AZA_JOBJ))
+	if (aza_is_template(r) || aza_json_is(aza_prop(ev, r, "properties.parameters"), AZA_JOBJ))
 		return 0;
 	aza_unknown(ev, r, "properties.parameters is absent from the workspace (incomplete export?): its network is not known");
 	return 1;
@@ -179,7 +174,7 @@ static void no_public_ip(aza_ev *ev, const aza_res *r)
 			aza_fail(ev, r, "enableNoPublicIp is false: cluster nodes get public IP addresses");
 		return;
 	}
-	if (is_template(r)) {
+	if (aza_is_template(r)) {
 		/* Secure cluster connectivity became the default with api-version 2024-05-01. */
 		if (aza_api_version_unknown(r))
 			aza_unknown(ev, r, "enableNoPublicIp not set; its default depends on the api-version, %s, which is only known at deployment",

@@ -89,6 +89,14 @@ static inline const char *aza_last_seg(const char *id)
 	return s ? s + 1 : (id ? id : "");
 }
 
+/* A resource read from an ARM template (it carries the apiVersion it is
+ * deployed with), not from the tenant: its absent settings are the API's
+ * defaults, not an incomplete export. */
+static inline int aza_is_template(const aza_res *r)
+{
+	return r->api_version && *r->api_version;
+}
+
 /* A template resource whose apiVersion is only known at deployment (a
  * parameter without a default: the expander keeps its expression text,
  * "[parameters('v')]"). A rule that judges a default by the API version

@@ -16,11 +16,6 @@
 #define PRIVATE_ENDPOINT "Microsoft.Network/privateEndpoints"
 
 /* A template resource (not deployed) carries its apiVersion. */
-static int is_template(const aza_res *r)
-{
-	return r->api_version && *r->api_version;
-}
-
 static void secure_transfer(aza_ev *ev, const aza_res *r)
 {
 	int b;
@@ -39,7 +34,7 @@ static void secure_transfer(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "supportsHttpsTrafficOnly is not a boolean");
 		return;
 	}
-	if (is_template(r)) {
+	if (aza_is_template(r)) {
 		/* The service default became true with api-version 2019-04-01. */
 		if (aza_api_version_unknown(r))
 			aza_unknown(ev, r, "supportsHttpsTrafficOnly not set; its default depends on the api-version, %s, which is only known at deployment",
@@ -121,7 +116,7 @@ static void container_public(aza_ev *ev, const aza_res *r)
 			return;
 		}
 		if (v == NULL && aza_prop(ev, r, "properties") &&
-		    !is_template(r)) {
+		    !aza_is_template(r)) {
 			aza_unknown(ev, r, "publicAccess is absent from the container");
 			return;
 		}
@@ -236,7 +231,7 @@ static void key_reminder(aza_ev *ev, const aza_res *r)
 static void key_age(aza_ev *ev, const aza_res *r)
 {
 	int b;
-	if (is_template(r)) {
+	if (aza_is_template(r)) {
 		aza_na(ev, r, "keys are generated when the template is deployed: their age is a deployed account's");
 		return;
 	}
@@ -365,7 +360,7 @@ static const aza_res tmpl_service = {.id = "", .type = "", .name = "(API default
 static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, const char *what)
 {
 	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
-	if (s && !is_template(s) && !aza_json_is(aza_prop(ev, s, "properties"), AZA_JOBJ)) {
+	if (s && !aza_is_template(s) && !aza_json_is(aza_prop(ev, s, "properties"), AZA_JOBJ)) {
 		/* Resource Manager returns the service's settings under
 		 * properties: without them nothing says they are off. */
 		aza_unknown(ev, r, "%s: the %s object has no \"properties\" (an export without details?)", what,
@@ -374,9 +369,9 @@ static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, co
 	}
 	if (s)
 		return s;
-	if (is_template(r) && !aza__iends(type, "/fileServices"))
+	if (aza_is_template(r) && !aza__iends(type, "/fileServices"))
 		return &tmpl_service;
-	if (is_template(r)) {
+	if (aza_is_template(r)) {
 		aza_unknown(ev, r, "%s: the template declares no fileServices object, and whether share soft delete is on "
 		                   "by default depends on how the account is created", what);
 		return NULL;
@@ -544,7 +539,7 @@ static void smb_setting(aza_ev *ev, const aza_res *r, const char *prop, const ch
 	}
 	/* Undeclared in a template: SMB settings take the API default (all allowed). */
 	const aza_res *s;
-	if (is_template(r) && !aza_inv_child(aza_ev_inv(ev), r->id, STG "/fileServices"))
+	if (aza_is_template(r) && !aza_inv_child(aza_ev_inv(ev), r->id, STG "/fileServices"))
 		s = &tmpl_service;
 	else if (!(s = service(ev, r, STG "/fileServices", what)))
 		return;

@@ -26,11 +26,6 @@
 /* Patch assessments older than this say nothing about today's state. */
 #define PATCH_MAX_AGE_DAYS 30
 
-static int is_template(const aza_res *r)
-{
-	return r->api_version && *r->api_version;
-}
-
 /* ---- extensions ---- */
 
 #define MAX_EXT 64
@@ -241,7 +236,7 @@ static int disk_ade(aza_ev *ev, const aza_res *d)
 static const aza_res *template_disk_vm(aza_ev *ev, const aza_res *d)
 {
 	for (const aza_res *vm = aza_inv_first(aza_ev_inv(ev), VM); vm; vm = vm->next_of_type) {
-		if (!vm->api_version || !*vm->api_version || strcmp(vm->source, d->source))
+		if (!aza_is_template(vm) || strcmp(vm->source, d->source))
 			continue;
 		const char *os = aza_json_str(aza_prop(ev, vm, "properties.storageProfile.osDisk.managedDisk.id"));
 		if (os && aza__strieq(os, d->id))
@@ -282,7 +277,7 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 		*how = "managedBy is not a string";
 		return -1;
 	}
-	if (!st && d->api_version && *d->api_version) {
+	if (!st && aza_is_template(d)) {
 		const aza_res *vm = template_disk_vm(ev, d);
 		*how = vm ? aza_ev_fmt(ev, "attached to VM %s of the template", vm->name) : "no VM of the template attaches it";
 		return vm != NULL;
@@ -724,7 +719,7 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 	const aza_json *sp = aza_prop(ev, r, "properties.storageProfile");
 	const aza_json *os = aza_json_get(sp, "osDisk");
 	/* A template without osDisk gets a managed OS disk from its image. */
-	if (!os && !is_template(r)) {
+	if (!os && !aza_is_template(r)) {
 		aza_unknown(ev, r, "storageProfile.osDisk is absent");
 		return;
 	}
@@ -746,7 +741,7 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 			continue;
 		if (aza_json_is(vhd, AZA_JOBJ))
 			bad = aza_ev_fmt(ev, "%s%s%s disk '%s'", bad, nbad++ ? ", " : "", i ? "data" : "OS", nm ? nm : "?");
-		else if (vhd || !is_template(r))
+		else if (vhd || !aza_is_template(r))
 			nunk++; /* a vhd that is not an object is no evidence either way */
 		/* A template disk with neither vhd nor managedDisk is created managed. */
 	}
