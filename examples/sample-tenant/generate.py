@@ -984,6 +984,23 @@ for sub in SUBS:
     a['properties']['description'] = 'Service Health incidents'
     add(a)
 
+# The action group every alert names (Microsoft.Insights/actionGroups,
+# api-version 2023-01-01: no example body is published with the alert
+# examples, so the object follows that version's schema). Dev's was
+# switched off during an incident and never switched back: its alerts fire
+# into the void.
+for sub in SUBS:
+    add({'id': action_group(sub), 'name': 'ag-secops', 'type': 'Microsoft.Insights/actionGroups', 'location': 'Global',
+         'tags': {}, 'properties': {
+             'groupShortName': 'secops', 'enabled': sub is not DEV,
+             'emailReceivers': [{'name': 'secops-mail', 'emailAddress': 'secops@contoso.com',
+                                 'useCommonAlertSchema': True, 'status': 'Enabled'}],
+             'smsReceivers': [{'name': 'oncall-sms', 'countryCode': '1', 'phoneNumber': '5555550100',
+                               'status': 'Enabled'}],
+             'webhookReceivers': [], 'itsmReceivers': [], 'azureAppPushReceivers': [],
+             'automationRunbookReceivers': [], 'voiceReceivers': [], 'logicAppReceivers': [],
+             'azureFunctionReceivers': [], 'armRoleReceivers': [], 'eventHubReceivers': []}})
+
 SUBDIAG = 'monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/getSubscriptionDiagnosticSetting.json'
 for sub, cats in ((PROD, ['Administrative', 'Security', 'ServiceHealth', 'Alert', 'Recommendation', 'Policy', 'Autoscale', 'ResourceHealth']),
                   (SHARED, ['Administrative'])):

@@ -1,6 +1,7 @@
 /*
  * arm.c - Resource Manager walks: per subscription (Defender, authorization,
- * locks, policy, activity log alerts, diagnostic settings), and per resource
+ * locks, policy, activity log alerts and their action groups, diagnostic
+ * settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
  * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher).
  * A path ending in /list is an ARM list action: collect.c sends it as a POST.
@@ -25,6 +26,7 @@ static const struct subcall {
 } sub_calls[] = {
 	{"/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"/providers/Microsoft.Insights/activityLogAlerts", "2020-10-01", "Microsoft.Insights/activityLogAlerts"},
+	{"/providers/Microsoft.Insights/actionGroups", "2023-01-01", "Microsoft.Insights/actionGroups"},
 	{"/providers/Microsoft.Insights/logprofiles", "2016-03-01", "Microsoft.Insights/logprofiles"},
 	{"/providers/Microsoft.Security/pricings", "2024-01-01", "Microsoft.Security/pricings"},
 	{"/providers/Microsoft.Security/securityContacts", "2023-12-01-preview", "Microsoft.Security/securityContacts"},

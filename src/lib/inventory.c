@@ -147,6 +147,7 @@ static const struct {
 	{"Microsoft.Web/sites/config", AZA_PAAS},
 	{"Microsoft.Insights/diagnosticSettings", AZA_PAAS},
 	{"Microsoft.Insights/activityLogAlerts", AZA_PAAS},
+	{"Microsoft.Insights/actionGroups", AZA_PAAS},
 	{"Microsoft.Insights/logprofiles", AZA_PAAS},
 	{"Microsoft.Insights/components", AZA_PAAS},
 	{"Microsoft.Security/pricings", AZA_SAAS},

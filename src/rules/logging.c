@@ -19,6 +19,7 @@
 #define DIAG_ARM "AzureResourceManager/diagnosticSettings"
 #define LOGPROF "Microsoft.Insights/logprofiles"
 #define ALERT "Microsoft.Insights/activityLogAlerts"
+#define AGROUP "Microsoft.Insights/actionGroups"
 #define COMPONENT "Microsoft.Insights/components"
 #define STG "Microsoft.Storage/storageAccounts"
 #define CONTAINER STG "/blobServices/containers"
@@ -766,42 +767,151 @@ static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const c
 	return 1;
 }
 
-/* Action groups of the alert with an actionGroupId: an alert without one
- * fires into the void, since the action group is what emails, texts or
- * calls someone. -1 when actions is not the shape Azure returns. */
-static int alert_groups(aza_ev *ev, const aza_res *a)
+/* The receiver lists of an action group (Microsoft.Insights/actionGroups,
+ * api-version 2023-01-01; eventHubReceivers since 2022-06-01,
+ * incidentReceivers in the 2024 previews). */
+static const char *const receiver_lists[] = {
+	"emailReceivers",         "smsReceivers",      "webhookReceivers",       "itsmReceivers",
+	"azureAppPushReceivers",  "voiceReceivers",    "automationRunbookReceivers", "logicAppReceivers",
+	"azureFunctionReceivers", "armRoleReceivers",  "eventHubReceivers",      "incidentReceivers",
+};
+
+enum { AG_LIVE, AG_DEAD, AG_UNSURE };
+
+/* The subscription resource an id lies in, or NULL when the input does not
+ * hold that subscription. */
+static const aza_res *sub_of(aza_ev *ev, const aza_res *sub, const char *id)
+{
+	static const char pfx[] = "/subscriptions/";
+	if (!aza__strnieq(id, pfx, sizeof pfx - 1))
+		return NULL;
+	size_t n = sizeof pfx - 1 + strcspn(id + sizeof pfx - 1, "/");
+	if (strlen(sub->id) == n && aza__strnieq(id, sub->id, n))
+		return sub;
+	const aza_res *s = aza_inv_find(aza_ev_inv(ev), aza_ev_fmt(ev, "%.*s", (int)n, id));
+	return s && aza__strieq(s->type, "Microsoft.Resources/subscriptions") ? s : NULL;
+}
+
+/* Does the action group `id`, named by alert `a` of subscription `sub`,
+ * notify anyone? The group is what emails, texts or calls: a disabled one
+ * sends nothing ("none of its receivers will receive communications"), a
+ * deleted one neither, and a receiver whose status is Disabled (an
+ * unsubscribed address) does not count. AG_DEAD and AG_UNSURE set *why. */
+static int group_state(aza_ev *ev, const aza_res *sub, const aza_res *a, const char *id, const char **why)
+{
+	const aza_res *g = aza_inv_find(aza_ev_inv(ev), id);
+	const char *nm = aza_last_seg(id);
+	if (!g) {
+		const aza_res *gs = sub_of(ev, sub, id);
+		const char *w;
+		if (aza_is_template(a)) {
+			/* A group the template does not deploy exists, or not, outside it. */
+			*why = aza_ev_fmt(ev, "action group '%s' is not deployed by the template: whether it exists and notifies anyone is not known", nm);
+			return AG_UNSURE;
+		}
+		if (!gs) {
+			*why = aza_ev_fmt(ev, "action group %s is in a subscription that is not in the input", id);
+			return AG_UNSURE;
+		}
+		if (!aza_ev_collected(ev, AGROUP, gs, &w)) {
+			*why = aza_ev_fmt(ev, "action group '%s' is not in the input: %s", nm, w);
+			return AG_UNSURE;
+		}
+		*why = aza_ev_fmt(ev, "its action group '%s' does not exist (deleted?)", nm);
+		return AG_DEAD;
+	}
+	int en;
+	int k = aza_prop_bool(ev, g, "properties.enabled", &en);
+	if (k <= 0) {
+		/* enabled is required by the API: absent is an incomplete export. */
+		*why = aza_ev_fmt(ev, "action group '%s' has %s 'enabled'", g->name, k < 0 ? "a non-boolean" : "no");
+		return AG_UNSURE;
+	}
+	if (!en) {
+		*why = aza_ev_fmt(ev, "its action group '%s' is disabled", g->name);
+		return AG_DEAD;
+	}
+	int n = 0;
+	for (size_t i = 0; i < sizeof receiver_lists / sizeof receiver_lists[0]; i++) {
+		const aza_json *l = aza_prop(ev, g, aza_ev_fmt(ev, "properties.%s", receiver_lists[i]));
+		if (l && !aza_json_is(l, AZA_JNULL) && !aza_json_is(l, AZA_JARR)) {
+			*why = aza_ev_fmt(ev, "action group '%s': %s is not an array", g->name, receiver_lists[i]);
+			return AG_UNSURE;
+		}
+		aza_json_each(e, l) {
+			const char *st = aza_json_str(aza_json_get(e, "status"));
+			if (aza_json_is(e, AZA_JOBJ) && !(st && aza__strieq(st, "Disabled")))
+				n++;
+		}
+	}
+	if (!n) {
+		*why = aza_ev_fmt(ev, "its action group '%s' has no enabled receiver", g->name);
+		return AG_DEAD;
+	}
+	return AG_LIVE;
+}
+
+/* What the alert's action groups do: AG_LIVE when one notifies someone
+ * (*live is its name), else AG_UNSURE when one cannot be judged, else
+ * AG_DEAD (none, or all disabled, deleted or without receivers). *why
+ * explains the last two; -1 when actions is not the shape Azure returns. */
+static int alert_groups(aza_ev *ev, const aza_res *sub, const aza_res *a, const char **live, const char **why)
 {
 	const aza_json *acts = aza_prop(ev, a, "properties.actions");
 	const aza_json *ags = aza_json_get(acts, "actionGroups");
 	if ((acts && !aza_json_is(acts, AZA_JNULL) && !aza_json_is(acts, AZA_JOBJ)) ||
 	    (ags && !aza_json_is(ags, AZA_JNULL) && !aza_json_is(ags, AZA_JARR)))
 		return -1;
-	int n = 0;
+	int st = AG_DEAD;
+	const char *unsure = NULL, *dead = NULL;
 	aza_json_each(g, ags) {
-		if (nonempty(aza_json_get(g, "actionGroupId")))
-			n++;
+		const char *id = nonempty(aza_json_get(g, "actionGroupId"));
+		if (!id)
+			continue;
+		const char *w;
+		int s = group_state(ev, sub, a, id, &w);
+		if (s == AG_LIVE) {
+			*live = aza_last_seg(id);
+			return AG_LIVE;
+		}
+		if (s == AG_UNSURE && !unsure)
+			unsure = w;
+		if (s == AG_DEAD && !dead)
+			dead = w;
 	}
-	return n;
+	if (unsure) {
+		st = AG_UNSURE;
+		*why = unsure;
+	} else {
+		*why = dead; /* NULL: no action group at all */
+	}
+	return st;
 }
 
 static void alert_check(aza_ev *ev, const aza_res *sub, const char *op)
 {
 	const char *note = "";
 	const char *what = op ? op : "Service Health events";
-	const aza_res *silent = NULL, *odd = NULL;
+	const aza_res *silent = NULL, *odd = NULL, *unsure = NULL;
+	const char *silent_why = NULL, *unsure_why = NULL;
 	for (const aza_res *a = aza_inv_first(aza_ev_inv(ev), ALERT); a; a = a->next_of_type) {
 		if (!alert_fires(ev, a, sub, op, &note))
 			continue;
-		int n = alert_groups(ev, a);
-		if (n > 0) {
-			aza_pass(ev, sub, "activity log alert '%s' fires on %s and notifies %d action group%s", a->name, what, n,
-			         n == 1 ? "" : "s");
+		const char *live = NULL, *why = NULL;
+		int n = alert_groups(ev, sub, a, &live, &why);
+		if (n == AG_LIVE) {
+			aza_pass(ev, sub, "activity log alert '%s' fires on %s and notifies action group '%s'", a->name, what, live);
 			return;
 		}
 		if (n < 0 && !odd)
 			odd = a;
-		else if (n == 0 && !silent)
+		else if (n == AG_UNSURE && !unsure) {
+			unsure = a;
+			unsure_why = why;
+		} else if (n == AG_DEAD && !silent) {
 			silent = a;
+			silent_why = why;
+		}
 	}
 	const char *why;
 	if (!aza_ev_collected(ev, ALERT, sub, &why))
@@ -809,9 +919,14 @@ static void alert_check(aza_ev *ev, const aza_res *sub, const char *op)
 	else if (odd)
 		aza_unknown(ev, sub, "activity log alert '%s' fires on %s but its actions are not an object with an actionGroups array",
 		            odd->name, what);
-	else if (silent)
-		aza_fail(ev, sub, "activity log alert '%s' has no action group: it notifies no one (it fires on %s)", silent->name, what);
-	else
+	else if (unsure)
+		aza_unknown(ev, sub, "activity log alert '%s' fires on %s, but %s", unsure->name, what, unsure_why);
+	else if (silent) {
+		if (silent_why)
+			aza_fail(ev, sub, "activity log alert '%s' fires on %s but notifies no one: %s", silent->name, what, silent_why);
+		else
+			aza_fail(ev, sub, "activity log alert '%s' has no action group: it notifies no one (it fires on %s)", silent->name, what);
+	} else
 		aza_fail(ev, sub, "no enabled activity log alert on the subscription fires on %s%s", what, note);
 }
 
@@ -880,12 +995,12 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 #define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
 #define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
 #define ALERT_ARM(op) "Microsoft.Insights/activityLogAlerts: properties.scopes = ['/subscriptions/<id>'], properties.condition.allOf = [{field: 'category', equals: 'Administrative'}, {field: 'operationName', equals: '" op "'}], properties.enabled = true"
-#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: an alert whose actions.actionGroups has no actionGroupId fails. Alerts not collected: UNKNOWN."
+#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: one of its actions.actionGroups must name an action group that is in the input, enabled, and has a receiver (email, SMS, webhook, voice, push, ITSM, runbook, Logic App, function, ARM role, event hub or incident) whose status is not Disabled. No action group, or only groups that are disabled, have no receiver, or do not exist while the subscription's action groups were collected: FAIL. A group that is not in the input (not collected, another subscription, or outside a template) or has an unreadable 'enabled': UNKNOWN. Alerts not collected: UNKNOWN."
 
 #define ALERT_RULE(num, op, what, sig, ck, cisid, fn)                                                  \
 	{                                                                                                  \
 		.id = "AZA-LOG-" num, .title = "An activity log alert fires on " what, SUB_LOG, .level = 1,     \
-		.severity = AZA_SEV_MEDIUM, .needs = ALERT, .checklist = ck, .cis = cisid,                     \
+		.severity = AZA_SEV_MEDIUM, .needs = ALERT " " AGROUP, .checklist = ck, .cis = cisid,                     \
 		.rationale = "An alert on " what " tells the security team at once about a change that can open access, hide activity or weaken controls.", \
 		.portal = ALERT_PORTAL(sig), .cli = ALERT_CLI(op), .arm = ALERT_ARM(op), .defaults = ALERT_DEFAULTS, \
 		.check = fn,                                                                                    \
@@ -1037,12 +1152,12 @@ const struct aza_rule aza_rules_logging[] = {
 	           alert_secpol_w),
 	{
 		.id = "AZA-LOG-033", .title = "An activity log alert fires on Service Health events",
-		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT, .cis = "6.0.0:6.1.2.11 5.0.0:6.1.2.11",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT " " AGROUP, .cis = "6.0.0:6.1.2.11 5.0.0:6.1.2.11",
 		.rationale = "Service Health alerts announce Azure incidents, planned maintenance and security advisories that affect your resources.",
 		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
 		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
 		.arm = "Microsoft.Insights/activityLogAlerts: properties.condition.allOf = [{field: 'category', equals: 'ServiceHealth'}], scopes the subscription, enabled true",
-		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must name at least one action group (actions.actionGroups[].actionGroupId): an alert that notifies no one fails. Alerts not collected: UNKNOWN.",
+		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must notify someone through an action group, judged as for the operation alerts (AZA-LOG-020): in the input, enabled and with a receiver that is not Disabled; a group that is not in the input gives UNKNOWN, none that notifies anyone FAIL. Alerts not collected: UNKNOWN.",
 		.check = alert_service_health,
 	},
 	{

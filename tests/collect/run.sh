@@ -74,6 +74,12 @@ grep -q '"id":"/subscriptions/[^"]*/providers/Microsoft.Web/sites/sitef6141/conf
 	bad "site metadata not in the snapshot"
 grep -qi 'config/appsettings\|config/connectionstrings' "$T/err" && bad "app settings or connection strings read" || ok
 
+# the action groups alerts notify through (a disabled or deleted one notifies no one)
+grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Insights/actionGroups?api-version=2023-01-01 200' "$T/err" && ok ||
+	bad "action groups not listed"
+grep -q '"id":"/subscriptions/[^"]*/resourceGroups/MyResourceGroup1/providers/microsoft.insights/actionGroups/SampleActionGroup","name":"SampleActionGroup"' "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Insights/actionGroups"' "$T/base.json" && ok || bad "action group not in the snapshot or its data sets"
+
 # gzip output scans the same
 coll "$T/base.json.gz" -q
 [ $RC -eq 0 ] && [ "$(od -An -tx1 -N2 "$T/base.json.gz" | tr -d ' ')" = "1f8b" ] && ok || bad "gzip snapshot"

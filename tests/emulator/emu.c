@@ -429,6 +429,17 @@ static void build_sub(int si)
 		get(coll, strlen(coll), 1);
 		add_from(S(sl[i].rel), sl[i].path, sl[i].arr, NULL, 0, coll, si, 0, NULL);
 	}
+	/* The action group the first example alert names (api-version
+	 * 2023-01-01 shape: the alert examples come without one). */
+	char agid[300], agtext[1200];
+	snprintf(agid, sizeof agid, "%s/resourceGroups/MyResourceGroup1/providers/microsoft.insights/actionGroups/"
+	         "SampleActionGroup", subscope);
+	snprintf(agtext, sizeof agtext, "{\"id\":\"%s\",\"name\":\"SampleActionGroup\",\"type\":\"Microsoft.Insights/ActionGroups\","
+	         "\"location\":\"Global\",\"tags\":{},\"properties\":{\"groupShortName\":\"sample\",\"enabled\":true,"
+	         "\"emailReceivers\":[{\"name\":\"John Doe's email\",\"emailAddress\":\"johndoe@email.com\","
+	         "\"useCommonAlertSchema\":false,\"status\":\"Enabled\"}],\"smsReceivers\":[],\"webhookReceivers\":[]}}", agid);
+	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Insights/actionGroups", subscope);
+	add(strdup(agtext), agid, coll, si, 0);
 	free(sql);
 	free(pg);
 	free(my);

@@ -196,6 +196,39 @@ def alert(name, conds, scopes=(f"/subscriptions/{SUB}",), enabled=True, rg='rg-m
     if enabled is not None: a["properties"]["enabled"] = enabled
     return a
 def opcond(op): return [{"field": "category", "equals": "Administrative"}, {"field": "operationName", "equals": op}]
+# Action groups: Microsoft.Insights/actionGroups (api-version 2023-01-01);
+# enabled and groupShortName are required, receivers are lists by kind.
+AGROUP = "Microsoft.Insights/actionGroups"
+def agroup(name='SecOps', rg='rg-mon', enabled=True, receivers=None):
+    g = {"id": rid(rg, 'microsoft.insights', 'actionGroups', name), "type": AGROUP, "name": name, "location": "Global",
+         "tags": {}, "properties": {"groupShortName": name[:12], "enabled": enabled,
+                                    "emailReceivers": [{"name": "secops", "emailAddress": "secops@contoso.com",
+                                                        "useCommonAlertSchema": True, "status": "Enabled"}],
+                                    "smsReceivers": [], "webhookReceivers": []}}
+    if enabled is None: del g["properties"]["enabled"]
+    if receivers is not None: g["properties"]["emailReceivers"] = receivers
+    return g
+def groups_for(res):
+    """An enabled group with an email receiver for every action group the
+    alerts in res name and res lacks."""
+    have = {r["id"].lower() for r in res}
+    out = []
+    for r in res:
+        acts = (r.get("properties") or {}).get("actions")
+        groups = acts.get("actionGroups") if isinstance(acts, dict) else None
+        for g in groups if isinstance(groups, list) else []:
+            i = g.get("actionGroupId") or ""
+            if i and i.lower() not in have:
+                have.add(i.lower())
+                parts = i.split('/')
+                out.append(agroup(parts[-1], parts[4]))
+    return out
+def asnap(res, **kw): return snapshot(res + groups_for(res), **kw)
+def silent(a, groups):
+    """The alert with its actions replaced (None: no actions member)."""
+    if groups is None: del a["properties"]["actions"]
+    else: a["properties"]["actions"] = groups
+    return a
 # The two alerts of ActivityLogAlertRule_ListBySubscriptionId.json (subscription scope and resource-group scope).
 EXAMPLE = [alert("SampleActivityLogAlertRule1", [{"field": "category", "equals": "Administrative"}, {"field": "level", "equals": "Error"}],
                  scopes=(f"subscriptions/{SUB}",), rg="MyResourceGroup1"),
@@ -211,31 +244,76 @@ OPS = [('020', "Microsoft.Authorization/policyAssignments/write"), ('021', "Micr
 for num, op in OPS:
     R = 'AZA-LOG-' + num
     other = OPS[(OPS.index((num, op)) + 1) % len(OPS)][1]
-    case(R, 'pass', snapshot(EXAMPLE + [alert('al-' + num, opcond(op))]), f"PASS {S} ~ 'al-{num}' fires on {op}")
-    case(R, 'fail', snapshot(EXAMPLE + [alert('al-other', opcond(other))], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
-    case(R, 'fail-disabled', snapshot([alert('al-off', opcond(op), enabled=False)]), f"FAIL {S} ~ 'al-off' matches but is disabled")
-    case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
+    case(R, 'pass', asnap(EXAMPLE + [alert('al-' + num, opcond(op))]), f"PASS {S} ~ 'al-{num}' fires on {op}")
+    case(R, 'fail', asnap(EXAMPLE + [alert('al-other', opcond(other))], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
+    case(R, 'fail-disabled', asnap([alert('al-off', opcond(op), enabled=False)]), f"FAIL {S} ~ 'al-off' matches but is disabled")
+    # The alert matches but its action group list is empty: nobody is told.
+    case(R, 'fail-noaction', asnap(EXAMPLE + [silent(alert('al-' + num, opcond(op)), {"actionGroups": []})]),
+         f"FAIL {S} ~ alert 'al-{num}' has no action group: it notifies no one")
+    case(R, 'unknown', asnap([]), f"UNKNOWN {S} ~ not collected")
 R = 'AZA-LOG-020'
 OP = OPS[0][1]
-case(R, 'pass-case-noenabled', snapshot([alert('al-lower', [{"field": "operationName", "equals": OP.lower()}], scopes=(f"subscriptions/{SUB}",), enabled=None)]), f"PASS {S} ~ 'al-lower'")
-case(R, 'pass-anyof', snapshot([alert('al-any', [{"field": "category", "equals": "Administrative"},
+case(R, 'pass-case-noenabled', asnap([alert('al-lower', [{"field": "operationName", "equals": OP.lower()}], scopes=(f"subscriptions/{SUB}",), enabled=None)]), f"PASS {S} ~ 'al-lower'")
+case(R, 'pass-anyof', asnap([alert('al-any', [{"field": "category", "equals": "Administrative"},
                                                  {"anyOf": [{"field": "operationName", "equals": OP}, {"field": "operationName", "equals": OPS[1][1]}]}])]), f"PASS {S} ~ 'al-any'")
-case(R, 'pass-containsany', snapshot([alert('al-ca', [{"field": "operationName", "containsAny": [OPS[1][1], OP]}, {"field": "resourceProvider", "equals": "Microsoft.Authorization"}])]), f"PASS {S} ~ 'al-ca'")
-case(R, 'fail-rgscope', snapshot([alert('al-rg', opcond(OP), scopes=(f"/subscriptions/{SUB}/resourceGroups/rg-app",))], datasets=[ALERT]), f"FAIL {S}")
-case(R, 'fail-narrowed', snapshot([alert('al-err', opcond(OP) + [{"field": "level", "equals": "Error"}])], datasets=[ALERT]), f"FAIL {S} ~ also filters on 'level'")
+case(R, 'pass-containsany', asnap([alert('al-ca', [{"field": "operationName", "containsAny": [OPS[1][1], OP]}, {"field": "resourceProvider", "equals": "Microsoft.Authorization"}])]), f"PASS {S} ~ 'al-ca'")
+case(R, 'fail-rgscope', asnap([alert('al-rg', opcond(OP), scopes=(f"/subscriptions/{SUB}/resourceGroups/rg-app",))], datasets=[ALERT]), f"FAIL {S}")
+case(R, 'fail-narrowed', asnap([alert('al-err', opcond(OP) + [{"field": "level", "equals": "Error"}])], datasets=[ALERT]), f"FAIL {S} ~ also filters on 'level'")
 # scopes absent or empty is no evidence the alert covers the subscription
 a = alert('al-noscope', opcond(OP)); del a["properties"]["scopes"]
-case(R, 'fail-noscopes', snapshot([a], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
-case(R, 'fail-emptyscopes', snapshot([alert('al-empty', opcond(OP), scopes=())], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
-case(R, 'pass-scope-slash', snapshot([alert('al-slash', opcond(OP), scopes=(f"/subscriptions/{SUB}/",))]), f"PASS {S} ~ 'al-slash'")
-case(R, 'unknown-error', snapshot([], datasets=[ALERT], errors=[{"scope": SUBID, "type": ALERT, "api": "GET activityLogAlerts", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
+case(R, 'fail-noscopes', asnap([a], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
+case(R, 'fail-emptyscopes', asnap([alert('al-empty', opcond(OP), scopes=())], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
+case(R, 'pass-scope-slash', asnap([alert('al-slash', opcond(OP), scopes=(f"/subscriptions/{SUB}/",))]), f"PASS {S} ~ 'al-slash'")
+# No actions member at all: the alert notifies nobody.
+case(R, 'fail-noactions', asnap(EXAMPLE + [silent(alert('al-020', opcond(OP)), None)]), f"FAIL {S} ~ alert 'al-020' has no action group")
+# al-020-silent has only an empty actionGroupId; al-020 notifies SecOps.
+case(R, 'pass-second-notifies', asnap(EXAMPLE + [silent(alert('al-020-silent', opcond(OP)), {"actionGroups": [{"actionGroupId": "", "webhookProperties": {}}]}),
+                                                 alert('al-020', opcond(OP))]),
+     f"PASS {S} ~ 'al-020' fires on {OP} and notifies action group 'SecOps'")
+case(R, 'unknown-actions', asnap(EXAMPLE + [silent(alert('al-020', opcond(OP)), {"actionGroups": "SecOps"})]),
+     f"UNKNOWN {S} ~ alert 'al-020' fires on {OP} but its actions are not")
+# The action group is what notifies: disabled, deleted or without a receiver
+# it tells no one (before, any actionGroupId passed).
+case(R, 'fail-group-disabled', snapshot([alert('al-020', opcond(OP)), agroup(enabled=False)]),
+     f"FAIL {S} ~ alert 'al-020' fires on {OP} but notifies no one: its action group 'SecOps' is disabled")
+case(R, 'fail-group-noreceiver', snapshot([alert('al-020', opcond(OP)), agroup(receivers=[])]),
+     f"FAIL {S} ~ its action group 'SecOps' has no enabled receiver")
+case(R, 'fail-group-unsubscribed', snapshot([alert('al-020', opcond(OP)), agroup(receivers=[{"name": "secops", "emailAddress": "secops@contoso.com", "useCommonAlertSchema": True, "status": "Disabled"}])]),
+     f"FAIL {S} ~ its action group 'SecOps' has no enabled receiver")
+case(R, 'fail-group-deleted', snapshot([alert('al-020', opcond(OP))], datasets=[ALERT, AGROUP]),
+     f"FAIL {S} ~ its action group 'SecOps' does not exist")
+# A deleted group beside a live one: the live one notifies.
+a = alert('al-020', opcond(OP)); a["properties"]["actions"]["actionGroups"].insert(0, {"actionGroupId": rid('rg-mon', 'microsoft.insights', 'actionGroups', 'Gone')})
+case(R, 'pass-one-group-live', snapshot([a, agroup()], datasets=[ALERT, AGROUP]), f"PASS {S} ~ notifies action group 'SecOps'")
+case(R, 'unknown-group-notcollected', snapshot([alert('al-020', opcond(OP))], datasets=[ALERT]),
+     f"UNKNOWN {S} ~ fires on {OP}, but action group 'SecOps' is not in the input: Microsoft.Insights/actionGroups was not collected")
+case(R, 'unknown-group-noexport', snapshot([alert('al-020', opcond(OP))]),
+     f"UNKNOWN {S} ~ action group 'SecOps' is not in the input: the input has no Microsoft.Insights/actionGroups data")
+a = alert('al-020', opcond(OP)); a["properties"]["actions"]["actionGroups"][0]["actionGroupId"] = "/subscriptions/99999999-0000-0000-0000-000000000009/resourceGroups/rg-central/providers/microsoft.insights/actionGroups/Central"
+case(R, 'unknown-group-othersub', snapshot([a], datasets=[ALERT, AGROUP]), f"UNKNOWN {S} ~ is in a subscription that is not in the input")
+case(R, 'unknown-group-enabled', snapshot([alert('al-020', opcond(OP)), agroup(enabled="yes")]), f"UNKNOWN {S} ~ action group 'SecOps' has a non-boolean 'enabled'")
+case(R, 'unknown-group-receivers', snapshot([alert('al-020', opcond(OP)), mod(agroup(), properties__smsReceivers={"name": "x"})]),
+     f"UNKNOWN {S} ~ action group 'SecOps': smsReceivers is not an array")
+case(R, 'unknown-group-error', snapshot([alert('al-020', opcond(OP))], datasets=[ALERT, AGROUP],
+     errors=[{"scope": SUBID, "type": AGROUP, "api": "GET actionGroups", "status": 403, "message": "AuthorizationFailed"}]),
+     f"UNKNOWN {S} ~ HTTP 403")
+case(R, 'unknown-error', asnap([], datasets=[ALERT], errors=[{"scope": SUBID, "type": ALERT, "api": "GET activityLogAlerts", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
 R = 'AZA-LOG-033'
-case(R, 'pass', snapshot(EXAMPLE + [alert('service-health', [{"field": "category", "equals": "ServiceHealth"},
+case(R, 'pass', asnap(EXAMPLE + [alert('service-health', [{"field": "category", "equals": "ServiceHealth"},
      {"anyOf": [{"field": "properties.incidentType", "equals": "Incident"}, {"field": "properties.incidentType", "equals": "Security"}]}])]), f"PASS {S} ~ 'service-health'")
-case(R, 'fail', snapshot(EXAMPLE, datasets=[ALERT]), f"FAIL {S} ~ Service Health")
-case(R, 'fail-disabled', snapshot([alert('sh-off', [{"field": "category", "equals": "ServiceHealth"}], enabled=False)]), f"FAIL {S} ~ disabled")
-case(R, 'pass-anyof', snapshot([alert('sh-any', [{"anyOf": [{"field": "category", "equals": "ServiceHealth"}, {"field": "category", "equals": "ResourceHealth"}]}])]), f"PASS {S} ~ 'sh-any'")
-case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
+case(R, 'fail', asnap(EXAMPLE, datasets=[ALERT]), f"FAIL {S} ~ Service Health")
+case(R, 'fail-disabled', asnap([alert('sh-off', [{"field": "category", "equals": "ServiceHealth"}], enabled=False)]), f"FAIL {S} ~ disabled")
+case(R, 'pass-anyof', asnap([alert('sh-any', [{"anyOf": [{"field": "category", "equals": "ServiceHealth"}, {"field": "category", "equals": "ResourceHealth"}]}])]), f"PASS {S} ~ 'sh-any'")
+case(R, 'fail-noaction', asnap(EXAMPLE + [silent(alert('service-health', [{"field": "category", "equals": "ServiceHealth"},
+     {"anyOf": [{"field": "properties.incidentType", "equals": "Incident"}, {"field": "properties.incidentType", "equals": "Security"}]}]), {"actionGroups": []})]),
+     f"FAIL {S} ~ alert 'service-health' has no action group: it notifies no one")
+case(R, 'fail-noactions', asnap(EXAMPLE + [silent(alert('service-health', [{"field": "category", "equals": "ServiceHealth"}]), None)]),
+     f"FAIL {S} ~ alert 'service-health' has no action group: it notifies no one (it fires on Service Health events)")
+case(R, 'fail-group-disabled', snapshot([alert('sh', [{"field": "category", "equals": "ServiceHealth"}]), agroup(enabled=False)]),
+     f"FAIL {S} ~ its action group 'SecOps' is disabled")
+case(R, 'unknown-group', snapshot([alert('sh', [{"field": "category", "equals": "ServiceHealth"}])], datasets=[ALERT]),
+     f"UNKNOWN {S} ~ action group 'SecOps' is not in the input")
+case(R, 'unknown', asnap([]), f"UNKNOWN {S} ~ not collected")
 
 # ---- AZA-LOG-040 Application Insights
 R = 'AZA-LOG-040'
