@@ -549,6 +549,70 @@ static void test_msgs(void)
 	      "file size limit: the store went on on the heap (child status %d)", st);
 }
 
+/* Dates of the input: strict, so that junk is "not a date" (UNKNOWN in the
+ * rules) rather than a number read from part of it. */
+static void test_iso_time(void)
+{
+	static const struct {
+		const char *in;
+		double want; /* -1: refused */
+		int timed;
+	} cases[] = {
+		{"1970-01-01", 0, 0},
+		{"2026-11-01", 1793491200, 0},
+		{"2026-11-01T00:00:00Z", 1793491200, 1},
+		{"2026-11-01t00:00:00z", 1793491200, 1},
+		{"2026-11-01 00:00:00", 1793491200, 1},
+		{"2026-11-01T00:00", 1793491200, 1},
+		{"2026-11-01T01:30:00+01:30", 1793491200, 1},
+		{"2026-11-01T01:30:00+0130", 1793491200, 1},
+		{"2026-11-01T01:00:00+01", 1793491200, 1},
+		{"2026-10-31T23:00:00-01:00", 1793491200, 1},
+		{"2026-11-01T00:00:00.5Z", 1793491200.5, 1},
+		{"2026-11-01T00:00:00.0000000Z", 1793491200, 1}, /* .NET's seven digits */
+		{"2024-02-29", 1709164800, 0},
+		{"2000-02-29", 951782400, 0},
+		{"2026-11-01T00:00:00Zjunk", -1, 0},
+		{"2026-11-01junk", -1, 0},
+		{"2026-11-01 ", -1, 0},
+		{" 2026-11-01", -1, 0},
+		{"+2026-11-01", -1, 0},
+		{"26-11-01", -1, 0},
+		{"2026-1-01", -1, 0},
+		{"2026-11-1", -1, 0},
+		{"2026-13-01", -1, 0},
+		{"2026-00-10", -1, 0},
+		{"2025-02-29", -1, 0},
+		{"1900-02-29", -1, 0},
+		{"2026-04-31", -1, 0},
+		{"2026-11-01T24:00:00Z", -1, 0},
+		{"2026-11-01T12:60:00Z", -1, 0},
+		{"2026-11-01T12:00:61Z", -1, 0},
+		{"2026-11-01T12:00:nanZ", -1, 0},
+		{"2026-11-01T12:00:1e9", -1, 0},
+		{"2026-11-01T12:00:00.Z", -1, 0},
+		{"2026-11-01T12:00:00+", -1, 0},
+		{"2026-11-01T12:00:00+01:", -1, 0},
+		{"2026-11-01T12:00:00+25:00", -1, 0},
+		{"2026-11-01T", -1, 0},
+		{"2026-11-01T5:00", -1, 0},
+		{"", -1, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		double t = -7;
+		int timed = -1;
+		int rc = aza__iso_time(cases[i].in, &t, &timed);
+		if (cases[i].want < 0)
+			CHECK(rc == -1, "'%s' should be refused, got %.3f", cases[i].in, t);
+		else
+			CHECK(rc == 0 && t == cases[i].want && timed == cases[i].timed, "'%s': rc %d, %.3f (want %.3f), timed %d",
+			      cases[i].in, rc, t, cases[i].want, timed);
+	}
+	double t;
+	CHECK(aza__iso_time(NULL, &t, NULL) == -1, "NULL refused");
+	CHECK(aza_parse_time("2026-11-01T00:00:00Z", &t) == 0 && t == 1793491200, "public aza_parse_time");
+}
+
 int main(void)
 {
 	/* Before any other test: the threshold is read once. Every scan of
@@ -566,6 +630,7 @@ int main(void)
 	test_members();
 	test_glob();
 	test_strieq();
+	test_iso_time();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

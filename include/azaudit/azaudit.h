@@ -204,6 +204,11 @@ AZA_API void aza_scan_select_min_severity(aza_scan *s, aza_severity sev);
 /* Reference time for date rules (key ages, expiries), Unix seconds; default
  * now, or AZAUDIT_NOW from the environment. Tests pin it. */
 AZA_API void aza_scan_set_now(aza_scan *s, double unix_seconds);
+/* A date ("2026-11-01": its midnight UTC) or RFC 3339 date-time
+ * ("2026-11-01T12:00:00Z", fractions and offsets allowed), read strictly:
+ * nothing may follow, and the calendar is checked. 0 and *unix_seconds,
+ * or -1. The rules read the dates of the input the same way. */
+AZA_API int aza_parse_time(const char *s, double *unix_seconds);
 
 AZA_API int aza_scan_run(aza_scan *s);
 AZA_API size_t aza_scan_count(const aza_scan *s);

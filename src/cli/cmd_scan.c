@@ -82,15 +82,7 @@ static int parse_time(const char *s, double *out)
 		*out = v;
 		return 0;
 	}
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!p)
-		p = strptime(s, "%Y-%m-%d", &tm);
-	if (!p || (*p && strcmp(p, "Z") != 0))
-		return -1;
-	*out = (double)timegm(&tm);
-	return 0;
+	return aza_parse_time(s, out);
 }
 
 #define NEED_ARG()                                                              \

@@ -319,6 +319,15 @@ uint64_t aza__ihash(const char *s, size_t n);  /* case-insensitive FNV-1a */
 uint64_t aza__ihash_fast(const char *s, size_t n);
 uint64_t aza__hash(const char *s, size_t n);   /* the same, case-sensitive */
 
+/* ---- time ---- */
+/* An ISO 8601 / RFC 3339 date or date-time, strictly: "YYYY-MM-DD", then
+ * optionally 'T' (or a space) and "hh:mm", ":ss", a fraction, and 'Z' or an
+ * offset (+hh:mm, +hhmm, +hh). Nothing may follow. Fields are checked
+ * against the calendar (no February 30, no 24:00). Seconds since the epoch
+ * in *out; *has_time (may be NULL) says whether a time was given. 0, or -1
+ * when s is not such a date. */
+int aza__iso_time(const char *s, double *out, int *has_time);
+
 /* Spilling to temporary files (the inventory's document store, the scan's
  * findings): the bytes kept in memory before the first spill, 8 MiB unless
  * AZAUDIT_SPILL_AT says otherwise (a test hook: a small value makes small

@@ -118,18 +118,11 @@ typedef struct supp {
  * A bare date is valid through that day (UTC). */
 static int parse_expiry(const char *s, double *out)
 {
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	const char *p = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (p && (*p == 0 || !strcmp(p, "Z"))) {
-		*out = (double)timegm(&tm);
-		return 0;
-	}
-	memset(&tm, 0, sizeof tm);
-	p = strptime(s, "%Y-%m-%d", &tm);
-	if (!p || *p)
+	int timed;
+	if (aza__iso_time(s, out, &timed))
 		return -1;
-	*out = (double)timegm(&tm) + 86400.0;
+	if (!timed)
+		*out += 86400.0;
 	return 0;
 }
 

@@ -828,3 +828,103 @@ int aza__file_io(int fd, void *p, size_t n, uint64_t at, int wr)
 	}
 	return 0;
 }
+
+/* ---- time ---- */
+
+/* n decimal digits at *p, advancing it; -1 when one is missing. */
+static int digits(const char **p, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		char c = (*p)[i];
+		if (c < '0' || c > '9')
+			return -1;
+		v = v * 10 + (c - '0');
+	}
+	*p += n;
+	return v;
+}
+
+/* Written by hand rather than with sscanf or strptime: those skip spaces,
+ * take signs, read "nan" or "1e9" as seconds and stop silently before
+ * trailing text, so a malformed expiry date could become a number the
+ * rules compare (NaN compares false both ways: a false PASS). */
+int aza__iso_time(const char *s, double *out, int *has_time)
+{
+	const char *p = s;
+	if (!s)
+		return -1;
+	int y = digits(&p, 4);
+	if (y < 0 || *p++ != '-')
+		return -1;
+	int mo = digits(&p, 2);
+	if (mo < 1 || mo > 12 || *p++ != '-')
+		return -1;
+	int d = digits(&p, 2);
+	static const unsigned char mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d < 1 || d > mdays[mo - 1] + (mo == 2 && leap))
+		return -1;
+	int h = 0, mi = 0, timed = 0;
+	double sec = 0;
+	if (*p == 'T' || *p == 't' || (*p == ' ' && p[1])) {
+		p++;
+		timed = 1;
+		h = digits(&p, 2);
+		if (h < 0 || h > 23 || *p++ != ':')
+			return -1;
+		mi = digits(&p, 2);
+		if (mi < 0 || mi > 59)
+			return -1;
+		if (*p == ':') {
+			p++;
+			int si = digits(&p, 2);
+			if (si < 0 || si > 60) /* 60: a leap second */
+				return -1;
+			sec = si;
+			if (*p == '.' || *p == ',') {
+				p++;
+				if (*p < '0' || *p > '9')
+					return -1;
+				double scale = 0.1;
+				for (; *p >= '0' && *p <= '9'; p++, scale /= 10)
+					sec += (*p - '0') * scale;
+			}
+		}
+		if (*p == 'Z' || *p == 'z') {
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			int sign = *p++ == '+' ? 1 : -1;
+			int oh = digits(&p, 2), om = 0;
+			if (oh < 0 || oh > 23)
+				return -1;
+			if (*p == ':' || *p) {
+				p += *p == ':';
+				om = digits(&p, 2);
+				if (om < 0 || om > 59)
+					return -1;
+			}
+			sec -= sign * (oh * 3600 + om * 60);
+		}
+	}
+	if (*p)
+		return -1;
+	/* days from civil (Howard Hinnant's algorithm) */
+	int yy = y - (mo <= 2);
+	int era = yy / 400; /* yy >= -1: years are four digits */
+	if (yy < 0)
+		era = -1;
+	unsigned yoe = (unsigned)(yy - era * 400);
+	unsigned doy = (unsigned)((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	double days = era * 146097.0 + doe - 719468.0;
+	*out = days * 86400 + h * 3600 + mi * 60 + sec;
+	if (has_time)
+		*has_time = timed;
+	return 0;
+}
+
+int aza_parse_time(const char *s, double *unix_seconds)
+{
+	return aza__iso_time(s, unix_seconds, NULL);
+}

@@ -377,44 +377,12 @@ double aza_ev_now(aza_ev *ev)
 	return ev->s->now;
 }
 
-/* Parse "2024-05-01T12:00:00Z" (fractional seconds and offsets allowed). */
-static int parse_iso(const char *s, double *out)
-{
-	int y, mo, d, h = 0, mi = 0;
-	double sec = 0;
-	int n = 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
-		return 0;
-	const char *p = s + n;
-	if (*p == 'T' || *p == ' ') {
-		int m = 0;
-		if (sscanf(p + 1, "%2d:%2d:%lf%n", &h, &mi, &sec, &m) < 2)
-			return 0;
-		p += 1 + m;
-	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	/* days from civil (Howard Hinnant's algorithm) */
-	int yy = y - (mo <= 2);
-	int era = (yy >= 0 ? yy : yy - 399) / 400;
-	unsigned yoe = (unsigned)(yy - era * 400);
-	unsigned doy = (unsigned)((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	double days = era * 146097.0 + doe - 719468.0;
-	double t = days * 86400 + h * 3600 + mi * 60 + sec;
-	int oh = 0, om = 0;
-	if ((*p == '+' || *p == '-') && sscanf(p + 1, "%2d:%2d", &oh, &om) >= 1)
-		t -= (*p == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-	*out = t;
-	return 1;
-}
-
 int aza_ev_days_until(aza_ev *ev, const aza_json *when, double *days)
 {
 	double t;
 	const char *s = aza_json_str(when);
 	if (s) {
-		if (!parse_iso(s, &t))
+		if (aza__iso_time(s, &t, NULL))
 			return 0;
 	} else if (!aza_json_num(when, &t)) {
 		return 0;

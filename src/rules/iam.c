@@ -1063,8 +1063,10 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 }
 
 /* Latest of the interactive and non-interactive sign-ins, in days from now
- * (negative: in the past). 0 when neither is a real date. */
-static int last_signin(aza_ev *ev, const aza_json *act, double *days)
+ * (negative: in the past). 0 when neither is a real date; *bad is set when
+ * one is there but not a date (null and Graph's 0001-01-01 mean "never"):
+ * that sign-in may be recent, so the guest cannot be called stale or not. */
+static int last_signin(aza_ev *ev, const aza_json *act, double *days, int *bad)
 {
 	int have = 0;
 	const char *keys[2] = {"lastSignInDateTime", "lastNonInteractiveSignInDateTime"};
@@ -1072,8 +1074,12 @@ static int last_signin(aza_ev *ev, const aza_json *act, double *days)
 		const aza_json *t = aza_json_get(act, keys[i]);
 		const char *s = aza_json_str(t);
 		double d;
-		if (!s || aza__istarts(s, "0001-") || !aza_ev_days_until(ev, t, &d))
+		if (!t || aza_json_is(t, AZA_JNULL) || (s && aza__istarts(s, "0001-")))
 			continue;
+		if (!s || !aza_ev_days_until(ev, t, &d)) {
+			*bad = 1;
+			continue;
+		}
 		if (!have || d > *days)
 			*days = d;
 		have = 1;
@@ -1090,7 +1096,8 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	namelist stale = {{0}, 0};
-	size_t nguests = 0, untyped = 0, noact = 0;
+	size_t nguests = 0, untyped = 0, noact = 0, undated = 0;
+	const char *undated_name = NULL;
 	aza_json_each(u, users) {
 		int g = is_guest(u);
 		if (g < 0)
@@ -1104,9 +1111,17 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 			continue;
 		}
 		double d = 0;
-		if (last_signin(ev, act, &d)) {
-			if (-d > STALE_DAYS)
-				nl_add(&stale, aza_ev_fmt(ev, "%s (last sign-in %.0f days ago)", user_name(u), -d));
+		int bad = 0;
+		int have = last_signin(ev, act, &d, &bad);
+		if (have && -d > STALE_DAYS && !bad) {
+			nl_add(&stale, aza_ev_fmt(ev, "%s (last sign-in %.0f days ago)", user_name(u), -d));
+			continue;
+		}
+		if (have && (-d <= STALE_DAYS))
+			continue;
+		if (bad) {
+			if (!undated++)
+				undated_name = user_name(u);
 			continue;
 		}
 		/* Never signed in: stale once the invitation is old enough. */
@@ -1121,6 +1136,8 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "users were collected without userType: guests cannot be told apart");
 	else if (noact)
 		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity; the scan needs the Graph permission " PERM_SIGNIN " (and Microsoft Entra ID P1)", noact);
+	else if (undated)
+		aza_unknown(ev, r, "%zu guest user(s) have a last sign-in time that is not a date (e.g. %s)", undated, undated_name);
 	else if (untyped)
 		aza_unknown(ev, r, "%zu user(s) were collected without userType: they may be guests whose sign-ins were not judged", untyped);
 	else if (!nguests)
@@ -1788,7 +1805,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest, add column Last sign-in; delete guests inactive for 90 days, or set up an access review for guests.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/users?\\$filter=userType eq 'Guest'&\\$select=userPrincipalName,signInActivity,createdDateTime\"",
 		.arm = "Not an ARM property: delete the guest users",
-		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN (AuditLog.Read.All, Entra ID P1). Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails.",
+		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN (AuditLog.Read.All, Entra ID P1). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails.",
 		.check = stale_guests,
 	},
 	{

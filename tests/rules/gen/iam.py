@@ -259,6 +259,15 @@ case(R, 'fail', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@c
      f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago), Old_adatum.com#EXT#@contoso.com (never signed in)")
 case(R, 'unknown', snap(directory={"users": USERS}), f"UNKNOWN {TN} ~ no signInActivity")
 case(R, 'unknown-error', snap(errors=[gerr("users")]), f"UNKNOWN {TN} ~ HTTP 403")
+# a sign-in time that is not a date may be recent: not stale, not fresh
+# (the old date reader took "2026-10-20junk" as 2026-10-20, and a guest
+# whose only sign-in was unreadable passed as newly invited)
+case(R, 'unknown-baddate', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Zjunk")),
+                                                        user(ADELE, "New_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2026-10-01T00:00:00Z", signInActivity=act("yesterday")))}),
+     f"UNKNOWN {TN} ~ 2 guest user(s) have a last sign-in time that is not a date (e.g. AdeleV_adatum.com#EXT#@contoso.com)")
+# an old sign-in beside an unreadable one: the unreadable one may be recent
+case(R, 'unknown-baddate-other', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z", 17)))}),
+     f"UNKNOWN {TN} ~ 1 guest user(s) have a last sign-in time that is not a date")
 # a typed guest is fine, but a user without userType may be a stale guest
 case(R, 'unknown-untyped', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Z")),
                                                         {"id": ADELE, "displayName": "Someone", "userPrincipalName": "someone@contoso.com",
