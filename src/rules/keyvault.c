@@ -72,16 +72,41 @@ static int vault_rbac(aza_ev *ev, const aza_res *r)
 	return s == 1 || s == 2;
 }
 
-/* 1 enabled, 0 disabled, -1 attributes.enabled is not a boolean. */
-static int item_enabled(aza_ev *ev, const aza_res *it)
+/* Whether a key, secret or certificate is enabled, from the object holding
+ * its "attributes" (a key's properties, a data-plane certificate bundle):
+ * 1 enabled (also when enabled is absent or null: the default), 0 disabled,
+ * -1 when it cannot be read because enabled, attributes or the holder is of
+ * another type. A wrong type is not what Azure returns: the item is neither
+ * counted as enabled nor skipped. *note completes "attributes.enabled is not
+ * a boolean" for the last two cases (holder_note for the holder). */
+static int attr_enabled(const aza_json *holder, const char *holder_note, const char **note)
 {
-	const aza_json *v = aza_prop(ev, it, "properties.attributes.enabled");
+	*note = "";
+	if (!holder || aza_json_is(holder, AZA_JNULL))
+		return 1;
+	if (!aza_json_is(holder, AZA_JOBJ)) {
+		*note = holder_note;
+		return -1;
+	}
+	const aza_json *a = aza_json_get(holder, "attributes");
+	if (!a || aza_json_is(a, AZA_JNULL))
+		return 1;
+	if (!aza_json_is(a, AZA_JOBJ)) {
+		*note = aza_json_is(a, AZA_JUNKNOWN) ? " (attributes is only known at deployment)" : " (attributes is not an object)";
+		return -1;
+	}
+	const aza_json *v = aza_json_get(a, "enabled");
 	int b;
 	if (aza_json_bool(v, &b))
 		return b;
 	if (v && !aza_json_is(v, AZA_JNULL))
 		return -1;
-	return 1; /* absent: enabled is the default */
+	return 1;
+}
+
+static int item_enabled(aza_ev *ev, const aza_res *it, const char **note)
+{
+	return attr_enabled(aza_prop(ev, it, "properties"), " (properties is not an object)", note);
 }
 
 /* Keys or secrets of a vault: verdict on the vault naming those without an
@@ -98,7 +123,8 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 	size_t n = 0, ndis = 0, nbad = 0, nodd = 0, nen = 0;
 	const char *bad = "", *odd = "", *en = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, type); c; c = aza_inv_next_child(c, r->id)) {
-		int on = item_enabled(ev, c);
+		const char *note;
+		int on = item_enabled(ev, c, &note);
 		if (!on) {
 			ndis++;
 			continue;
@@ -109,7 +135,7 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 			/* Enabled or not, an item with a readable date is fine; one
 			 * without could be disabled: neither PASS nor FAIL. */
 			if (!exp || aza_json_is(exp, AZA_JNULL) || !aza_ev_days_until(ev, exp, &d))
-				en = aza_ev_fmt(ev, "%s%s'%s'", en, nen++ ? ", " : "", aza_last_seg(c->name));
+				en = aza_ev_fmt(ev, "%s%s'%s'%s", en, nen++ ? ", " : "", aza_last_seg(c->name), note);
 			else
 				n++;
 			continue;
@@ -182,24 +208,37 @@ static void purge_protection(aza_ev *ev, const aza_res *r)
 		         kp ? "false" : "not set (off)");
 }
 
-/* Keys and secrets of the vault whose attributes.recoveryLevel is exactly
- * "Purgeable": Key Vault reports that level only when soft delete is off
- * ("Recoverable+Purgeable" is soft delete without purge protection). Returns
- * how many, with the first named in *first. */
-static size_t purgeable_items(aza_ev *ev, const aza_res *r, const char **first)
+/* attributes.recoveryLevel of the vault's keys and secrets reflects "the
+ * deletion recovery level currently in effect" for the vault's items (Key
+ * Vault REST, DeletionRecoveryLevel): exactly "Purgeable" when soft delete is
+ * off; every other level (Recoverable+Purgeable, Recoverable,
+ * CustomizedRecoverable...) contains "Recoverable" and means it is on.
+ * Counts the items of each kind, naming the first ("key 'k' has
+ * recoveryLevel L"). */
+static void recovery_levels(aza_ev *ev, const aza_res *r, size_t *npurge, const char **purge, size_t *nrecov, const char **recov)
 {
 	static const char *const types[] = {KVKEY, KVSECRET};
 	static const char *const what[] = {"key", "secret"};
-	size_t n = 0;
+	*npurge = *nrecov = 0;
 	for (int i = 0; i < 2; i++) {
 		for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, types[i]); c; c = aza_inv_next_child(c, r->id)) {
 			const char *lv = aza_json_str(aza_prop(ev, c, "properties.attributes.recoveryLevel"));
-			if (lv && aza__strieq(lv, "Purgeable") && !n++)
-				*first = aza_ev_fmt(ev, "%s '%s'", what[i], aza_last_seg(c->name));
+			if (!lv)
+				continue;
+			if (aza__strieq(lv, "Purgeable")) {
+				if (!(*npurge)++)
+					*purge = aza_ev_fmt(ev, "%s '%s'", what[i], aza_last_seg(c->name));
+			} else if (aza__istrstr(lv, "Recoverable") && !(*nrecov)++) {
+				*recov = aza_ev_fmt(ev, "%s '%s' has recoveryLevel %s", what[i], aza_last_seg(c->name), lv);
+			}
 		}
 	}
-	return n;
 }
+
+/* From this api-version a vault created without enableSoftDelete gets soft
+ * delete (Azure Policy built-in "Key vaults should have deletion protection
+ * enabled" flags an unset value only on requests before it). */
+#define SOFT_DELETE_DEFAULT_API "2019-09-01"
 
 static void soft_delete(aza_ev *ev, const aza_res *r)
 {
@@ -215,22 +254,36 @@ static void soft_delete(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *ret = kd == 1 ? aza_ev_fmt(ev, ", retention %.0f days", days) : "";
-	const char *first = NULL;
-	size_t np;
-	/* Unset, the platform default (on) is assumed, unless the vault's own
-	 * items say otherwise: their recovery level is what a delete does now. */
-	if (!k && (np = purgeable_items(ev, r, &first))) {
-		aza_fail(ev, r, "enableSoftDelete %s and %s%s has recoveryLevel Purgeable: deleted items of this vault cannot be recovered",
-		         aza_is_template(r) ? "not set" : "not returned", first,
-		         np > 1 ? aza_ev_fmt(ev, " (and %zu more key(s) or secret(s))", np - 1) : "");
+	if (k) {
+		aza_pass(ev, r, "enableSoftDelete is true%s", ret);
 		return;
 	}
-	if (k)
-		aza_pass(ev, r, "enableSoftDelete is true%s", ret);
-	else if (aza_is_template(r))
-		aza_pass(ev, r, "enableSoftDelete not set: new vaults get soft delete (true) and it cannot be turned off%s", ret);
+	/* Unset: the vault's own items show what a delete does now. */
+	const char *purge = NULL, *recov = NULL;
+	size_t np, nr;
+	recovery_levels(ev, r, &np, &purge, &nr, &recov);
+	if (np) {
+		aza_fail(ev, r, "enableSoftDelete %s and %s has recoveryLevel Purgeable: deleted items of this vault cannot be recovered",
+		         aza_is_template(r) ? "not set" : "not returned",
+		         np > 1 ? aza_ev_fmt(ev, "%s (and %zu more key(s) or secret(s))", purge, np - 1) : purge);
+		return;
+	}
+	if (aza_is_template(r)) {
+		if (aza_api_version_unknown(r))
+			aza_unknown(ev, r, "enableSoftDelete not set; its default depends on the api-version, %s, which is only known at deployment", r->api_version);
+		else if (strcmp(r->api_version, SOFT_DELETE_DEFAULT_API) >= 0)
+			aza_pass(ev, r, "enableSoftDelete not set: at api-version %s a new vault gets soft delete (true), which cannot be turned off%s", r->api_version, ret);
+		else
+			aza_unknown(ev, r, "enableSoftDelete not set at api-version %s: before " SOFT_DELETE_DEFAULT_API " an unset value is not documented to turn soft delete on; set it to true",
+			            r->api_version);
+		return;
+	}
+	if (nr)
+		aza_pass(ev, r, "enableSoftDelete not returned, but %s: deletes in this vault are recoverable%s", recov, ret);
 	else
-		aza_pass(ev, r, "enableSoftDelete not returned: soft delete is on for every vault since February 2025 and cannot be turned off%s", ret);
+		aza_unknown(ev, r, "enableSoftDelete not returned and no key in the input shows the vault's recoveryLevel: vaults created before soft delete "
+		                   "became the default may still lack it (Microsoft announced it on for every vault from February 2025 but documents no "
+		                   "completion), and an export may omit the property");
 }
 
 static void rbac(aza_ev *ev, const aza_res *r)
@@ -309,7 +362,8 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 	size_t n = 0, ndis = 0, nbad = 0, nunk = 0, nen = 0;
 	const char *bad = "", *unk = "", *en = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
-		int on = item_enabled(ev, c);
+		const char *note;
+		int on = item_enabled(ev, c, &note);
 		if (!on) {
 			ndis++;
 			continue;
@@ -321,7 +375,7 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 			if (aza_json_is(pol, AZA_JOBJ) && has_rotate(pol))
 				n++;
 			else
-				en = aza_ev_fmt(ev, "%s%s'%s'", en, nen++ ? ", " : "", aza_last_seg(c->name));
+				en = aza_ev_fmt(ev, "%s%s'%s'%s", en, nen++ ? ", " : "", aza_last_seg(c->name), note);
 			continue;
 		}
 		n++;
@@ -404,16 +458,28 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	int max = aza_ev_cfg(ev)->cert_max_validity_months;
-	size_t n = 0, nbad = 0, nunk = 0;
-	const char *bad = "", *unk = "";
+	size_t n = 0, nbad = 0, nunk = 0, nen = 0;
+	const char *bad = "", *unk = "", *en = "";
 	aza_json_each(c, certs) {
-		int en;
-		if (aza_json_bool(aza_json_path(c, "attributes.enabled"), &en) && !en)
+		const char *note;
+		int on = attr_enabled(c, " (the certificate is not an object)", &note);
+		if (!on)
 			continue;
-		n++;
 		const char *nm = cert_name(ev, aza_json_str(aza_json_get(c, "id")));
 		double m;
-		if (!aza_json_num(aza_json_path(c, "policy.x509_props.validity_months"), &m))
+		int known = aza_json_num(aza_json_path(c, "policy.x509_props.validity_months"), &m);
+		if (on < 0) {
+			/* Enabled or not, a certificate within the limit is fine;
+			 * one over it or without a readable validity may be
+			 * disabled: neither PASS nor FAIL. */
+			if (known && m <= max)
+				n++;
+			else
+				en = aza_ev_fmt(ev, "%s%s'%s'%s", en, nen++ ? ", " : "", nm, note);
+			continue;
+		}
+		n++;
+		if (!known)
 			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", nm);
 		else if (m > max)
 			bad = aza_ev_fmt(ev, "%s%s'%s' (%.0f months)", bad, nbad++ ? ", " : "", nm, m);
@@ -422,6 +488,9 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%zu certificate%s valid longer than %d months: %s", nbad, nbad > 1 ? "s are" : " is", max, bad);
 	else if (nunk)
 		aza_unknown(ev, r, "no policy.x509_props.validity_months for certificate %s", unk);
+	else if (nen)
+		aza_unknown(ev, r, "attributes.enabled is not a boolean for certificate%s %s, which %s valid longer than %d months or %s no readable policy.x509_props.validity_months",
+		            nen > 1 ? "s" : "", en, nen > 1 ? "are" : "is", max, nen > 1 ? "have" : "has");
 	else if (n)
 		aza_pass(ev, r, "all %zu enabled certificate%s valid for at most %d months", n, n > 1 ? "s are" : " is", max);
 	else
@@ -478,7 +547,7 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
 
-#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored; attributes.enabled absent means enabled, and one that is not a boolean on an item without a date gives UNKNOWN. enableRbacAuthorization absent means an access-policy vault, except in a template at api-version 2026-02-01 or later (a new vault then gets RBAC; an api-version known only at deployment: UNKNOWN). A vault with no enabled item is NOT_APPLICABLE; items not collected, or a listing that failed in part, without an item that fails: UNKNOWN."
+#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored; attributes.enabled absent means enabled, and one that cannot be read (enabled not a boolean, attributes or properties not an object) on an item without a date gives UNKNOWN. enableRbacAuthorization absent means an access-policy vault, except in a template at api-version 2026-02-01 or later (a new vault then gets RBAC; an api-version known only at deployment: UNKNOWN). A vault with no enabled item is NOT_APPLICABLE; items not collected, or a listing that failed in part, without an item that fails: UNKNOWN."
 
 const struct aza_rule aza_rules_keyvault[] = {
 	{
@@ -544,7 +613,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Properties > Soft-delete: enabled (on by default).",
 		.cli = "az keyvault update -g <rg> -n <vault> --set properties.enableSoftDelete=true",
 		.arm = "Microsoft.KeyVault/vaults: properties.enableSoftDelete = true",
-		.defaults = "enableSoftDelete absent passes: since api-versions of 2020-2021 an unset value creates the vault with soft delete on, and since February 2025 Microsoft enforces soft delete on every vault (it cannot be turned off). Only an explicit false, possible on legacy vaults and old exports, fails, or, with enableSoftDelete absent, a key or secret of the vault in the input whose attributes.recoveryLevel is Purgeable (soft delete off; Recoverable+Purgeable is soft delete without purge protection and does not fail).",
+		.defaults = "enableSoftDelete true passes, false fails. Once on, soft delete cannot be turned off (Microsoft Learn, Azure Key Vault soft-delete overview). Absent from a deployed vault proves nothing: vaults created before soft delete became the default (for vaults created after 1 September 2019, per Microsoft's built-in policy \"Key vaults should have deletion protection enabled\") did not have it unless enabled, Microsoft Learn (Soft-delete will be enabled on all key vaults) only announces that in February 2025 it will enable soft delete on every vault and remove the opt-out, and Microsoft's own built-in policy \"Key vaults should have soft delete enabled\" treats an absent enableSoftDelete as non-compliant. It is then judged by the vault's keys and secrets in the input: attributes.recoveryLevel Purgeable (soft delete off) fails, a level containing Recoverable (Recoverable+Purgeable is soft delete without purge protection) passes, none gives UNKNOWN. A template creates the vault: absent passes from api-version 2019-09-01 (an unset value creates it with soft delete on; built-in policy \"Key vaults should have deletion protection enabled\") and is UNKNOWN before it or when the api-version is only known at deployment.",
 		.check = soft_delete,
 	},
 	{
@@ -598,7 +667,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Keys > key > Rotation policy: set Enable auto rotation and the rotation time.",
 		.cli = "az keyvault key rotation-policy update --vault-name <vault> -n <key> --value policy.json",
 		.arm = "Microsoft.KeyVault/vaults/keys: properties.rotationPolicy.lifetimeActions[] with action.type 'rotate'",
-		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that is not a boolean on a key without a Rotate action: UNKNOWN.",
+		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that cannot be read (not a boolean, attributes or properties not an object) on a key without a Rotate action: UNKNOWN.",
 		.check = key_rotation,
 	},
 	{
@@ -615,7 +684,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Certificates > certificate > Issuance Policy > Validity Period (in months): 12 or less.",
 		.cli = "az keyvault certificate set-attributes --vault-name <vault> -n <cert> --policy @policy.json  (x509CertificateProperties.validityInMonths <= 12)",
 		.arm = "Not in Resource Manager: certificate policy x509_props.validity_months on the data plane",
-		.defaults = "Certificate policies exist only on the data plane; without a collected dataplane.keyvault entry for the vault, or with an entry carrying an error (a string or any other value), the rule says UNKNOWN, never PASS. The limit is cert_max_validity_months in the configuration (default 12). Disabled certificates are ignored.",
+		.defaults = "Certificate policies exist only on the data plane; without a collected dataplane.keyvault entry for the vault, or with an entry carrying an error (a string or any other value), the rule says UNKNOWN, never PASS. The limit is cert_max_validity_months in the configuration (default 12). Disabled certificates are ignored; attributes.enabled absent means enabled. A certificate whose enabled cannot be read (not a boolean, or attributes not an object) counts if it is within the limit and otherwise gives UNKNOWN, unless an enabled certificate fails.",
 		.check = cert_validity,
 	},
 	{

@@ -290,6 +290,18 @@ static void shared_key(aza_ev *ev, const aza_res *r)
 	aza_fail(ev, r, "allowSharedKeyAccess not set: shared key authorization is allowed (null means true)");
 }
 
+/* Cross-tenant replication became "not permitted by default for a storage
+ * account created after Dec 15, 2023" (Microsoft Learn, Prevent object
+ * replication across Microsoft Entra tenants); an older account that never
+ * set allowCrossTenantReplication (null) permits it. Unix times of the
+ * start of 15 and 16 December 2023 (UTC): which default an account created
+ * during the 15th got is not documented. */
+#define CTR_CHANGE_DAY 1702598400.0
+#define CTR_NEW_FROM (CTR_CHANGE_DAY + 86400.0)
+/* The first api-version whose specification gives false as the default for
+ * new accounts; earlier ones still document true. */
+#define CTR_DEFAULT_API "2023-01-01"
+
 static void cross_tenant(aza_ev *ev, const aza_res *r)
 {
 	int b, k = bool_or_unknown(ev, r, "properties.allowCrossTenantReplication", &b);
@@ -302,7 +314,44 @@ static void cross_tenant(aza_ev *ev, const aza_res *r)
 			aza_fail(ev, r, "allowCrossTenantReplication is true");
 		return;
 	}
-	aza_fail(ev, r, "allowCrossTenantReplication not set: accounts created before December 2023 allow it by default");
+	if (aza_is_template(r)) {
+		/* The template creates the account now, after the change. */
+		if (aza_api_version_unknown(r))
+			aza_unknown(ev, r, "allowCrossTenantReplication not set; its default depends on the api-version, %s, which is only known at deployment",
+			            r->api_version);
+		else if (strcmp(r->api_version, CTR_DEFAULT_API) >= 0)
+			aza_pass(ev, r, "allowCrossTenantReplication not set: at api-version %s a new account does not permit cross-tenant replication (false is the default)",
+			         r->api_version);
+		else
+			aza_unknown(ev, r, "allowCrossTenantReplication not set at api-version %s, which documents true as the default (false from " CTR_DEFAULT_API
+			                   ", and for every account created after 15 December 2023): set it to false",
+			            r->api_version);
+		return;
+	}
+	/* Deployed: the default is the one of the account's creation date. */
+	const aza_json *ct = aza_prop(ev, r, "properties.creationTime");
+	const char *cts = aza_json_str(ct);
+	double d;
+	if (!ct || aza_json_is(ct, AZA_JNULL)) {
+		aza_unknown(ev, r, "allowCrossTenantReplication not set and the account has no creationTime: unset permits cross-tenant replication on accounts "
+		                   "created before 15 December 2023, not on later ones");
+		return;
+	}
+	if (!cts || !aza_ev_days_until(ev, ct, &d)) {
+		aza_unknown(ev, r, "allowCrossTenantReplication not set and creationTime is not a date");
+		return;
+	}
+	double t = aza_ev_now(ev) + d * 86400.0;
+	if (t < CTR_CHANGE_DAY)
+		aza_fail(ev, r, "allowCrossTenantReplication not set on an account created %.10s, before 15 December 2023: unset (null) permits cross-tenant replication",
+		         cts);
+	else if (t >= CTR_NEW_FROM)
+		aza_pass(ev, r, "allowCrossTenantReplication not set on an account created %.10s: accounts created after 15 December 2023 do not permit cross-tenant "
+		                "replication by default",
+		         cts);
+	else
+		aza_unknown(ev, r, "allowCrossTenantReplication not set on an account created %.10s, the day the default changed (15 December 2023): which one it got is not documented",
+		            cts);
 }
 
 static void oauth_default(aza_ev *ev, const aza_res *r)
@@ -569,9 +618,16 @@ static void smb_encryption(aza_ev *ev, const aza_res *r)
 }
 
 /* Classic Storage Analytics logging (data plane) or diagnostic settings on
- * the service with StorageRead, StorageWrite and StorageDelete. */
-static int diag_rwd(aza_ev *ev, const char *service_id)
+ * the service with StorageRead, StorageWrite and StorageDelete: a setting
+ * naming the three categories, or the allLogs category group (every category
+ * of the service). The audit group proves none of them: Microsoft picks its
+ * categories per resource type (the service reports them as categoryGroups
+ * of diagnosticSettingsCategories, which the inventory does not hold),
+ * documents none for the storage services and may change them. *audit then
+ * names a setting enabling it, so that the service is UNKNOWN, not FAIL. */
+static int diag_rwd(aza_ev *ev, const char *service_id, const char **audit)
 {
+	*audit = NULL;
 	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), service_id, "Microsoft.Insights/diagnosticSettings"); d;
 	     d = aza_inv_next_child(d, service_id)) {
 		int rd = 0, wr = 0, de = 0, b;
@@ -580,8 +636,10 @@ static int diag_rwd(aza_ev *ev, const char *service_id)
 				continue;
 			const char *c = aza_json_str(aza_json_get(l, "category"));
 			const char *g = aza_json_str(aza_json_get(l, "categoryGroup"));
-			if (g && (aza__strieq(g, "allLogs") || aza__strieq(g, "audit")))
+			if (g && aza__strieq(g, "allLogs"))
 				rd = wr = de = 1;
+			else if (g && aza__strieq(g, "audit") && !*audit)
+				*audit = aza_last_seg(d->name);
 			if (c && aza__strieq(c, "StorageRead"))
 				rd = 1;
 			if (c && aza__strieq(c, "StorageWrite"))
@@ -600,8 +658,8 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	static const char *const svc[] = {"blob", "queue", "table"};
 	static const char *const svctype[] = {"blobServices", "queueServices", "tableServices"};
 	const char *missing[3];
-	size_t nmissing = 0, nunknown = 0;
-	const char *unknown_why = "", *uncollected = "";
+	size_t nmissing = 0, nunknown = 0, naudit = 0;
+	const char *unknown_why = "", *uncollected = "", *audit_svcs = "", *audit_name = "";
 	/* Premium block blob and legacy blob accounts have no queue or table
 	 * service; FileStorage accounts have none of the three. */
 	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
@@ -615,7 +673,8 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	for (int i = 0; i < nsvc; i++) {
 		char sid[2048];
 		aza__fmt(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
-		if (diag_rwd(ev, sid))
+		const char *audit;
+		if (diag_rwd(ev, sid, &audit))
 			continue;
 		const aza_json *dp = aza_inv_dataplane(aza_ev_inv(ev), r->id, svc[i]);
 		if (dp) {
@@ -630,7 +689,17 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 				                         aza_json_str(aza_json_get(dp, "error")) ? aza_json_str(aza_json_get(dp, "error")) : "error");
 				continue;
 			}
-			missing[nmissing++] = svc[i];
+			if (!audit) {
+				missing[nmissing++] = svc[i];
+				continue;
+			}
+		}
+		if (audit) {
+			/* Logging off on the data plane, or unknown there, but the
+			 * audit group may hold the categories: UNKNOWN, not FAIL. */
+			if (!naudit++)
+				audit_name = audit;
+			audit_svcs = aza_ev_fmt(ev, "%s%s%s", audit_svcs, *audit_svcs ? ", " : "", svc[i]);
 			continue;
 		}
 		/* Neither source says logging is on, and only this account's own
@@ -653,6 +722,10 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "read/write/delete logging is off for the %s%s%s%s%s service%s", missing[0],
 		         nmissing > 1 ? ", " : "", nmissing > 1 ? missing[1] : "", nmissing > 2 ? ", " : "",
 		         nmissing > 2 ? missing[2] : "", nmissing > 1 ? "s" : "");
+	else if (naudit)
+		aza_unknown(ev, r, "%s: diagnostic setting '%s' enables categoryGroup audit, which is not documented to hold StorageRead, StorageWrite and "
+		                   "StorageDelete for storage services (allLogs or the three categories prove logging)%s%s",
+		            audit_svcs, audit_name, nunknown ? "; " : "", nunknown ? unknown_why : "");
 	else if (nunknown)
 		aza_unknown(ev, r, "%s", unknown_why);
 	else
@@ -810,7 +883,12 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Object replication > Advanced settings: uncheck Allow cross-tenant replication.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-cross-tenant-replication false",
 		.arm = "properties.allowCrossTenantReplication = false",
-		.defaults = "Absent: accounts created before December 2023 default to allowed (FAIL).",
+		.defaults = "Absent or null: accounts created after 15 December 2023 do not permit cross-tenant replication; older accounts that never set it do "
+		            "(Microsoft Learn, Prevent object replication across Microsoft Entra tenants: null or true permits it; \"not permitted by default for a "
+		            "storage account created after Dec 15, 2023\"). A deployed account is judged by properties.creationTime: before 15 December 2023 FAIL, "
+		            "from 16 December PASS; created on the 15th, without creationTime or with one that is not a date: UNKNOWN. A template creates the "
+		            "account now: PASS from api-version 2023-01-01, whose specification gives false as the default for new accounts; an earlier "
+		            "api-version (documented default true) or one known only at deployment: UNKNOWN.",
 		.check = cross_tenant,
 	},
 	{
@@ -899,7 +977,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
 		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
-		.defaults = "Either source proves logging: a diagnostic setting with the three categories (or allLogs/audit), or classic Storage Analytics logging from the data plane. Only the account's own data-plane entry proves logging off (FAIL); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
+		.defaults = "Either source proves logging: a diagnostic setting with the three categories or the allLogs category group, or classic Storage Analytics logging from the data plane. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
 		.check = analytics_logging,
 	},
 	{

@@ -68,6 +68,10 @@ for R, mk, typ, rbac, other in [('AZA-KV-001', key, 'keys', True, 'AZA-KV-002'),
     # date is no FAIL; a date is fine either way.
     case(R, 'unknown-enabled-type', snapshot([vault('kvodd', rbac), mk('kvodd', 'maybe', exp=None, enabled=0), mk('kvodd', 'dated', enabled=1)], datasets=ds),
          f"UNKNOWN kvodd ~ attributes.enabled is not a boolean for {what} 'maybe'")
+    # attributes of another type: whether the item is enabled cannot be read
+    raw = mk('kvattr', 'raw', exp=None); raw['properties']['attributes'] = "enabled"
+    case(R, 'unknown-attributes-type', snapshot([vault('kvattr', rbac), raw, mk('kvattr', 'dated')], datasets=ds),
+         f"UNKNOWN kvattr ~ for {what} 'raw' (attributes is not an object)")
 # getVault.json: enableRbacAuthorization absent = access-policy vault
 case('AZA-KV-002', 'fail-absent-rbac', snapshot([vault('kvap', False, properties__enableRbacAuthorization=DEL), key('kvap', 'k1', exp=None)]), "FAIL kvap ~ 'k1'")
 
@@ -99,7 +103,24 @@ def simple(R, passmods, failmods, unkmods, passmsg='', failmsg='', unkmsg=''):
 simple('AZA-KV-005', {}, {'properties__enablePurgeProtection': DEL}, {'properties__enablePurgeProtection': 'yes'}, 'is true', 'not set', 'not a boolean')
 case('AZA-KV-005', 'fail-softdelete-off', snapshot([vault('kvsd', properties__enableSoftDelete=False, properties__enablePurgeProtection=DEL)]), "FAIL kvsd ~ enableSoftDelete is false")
 simple('AZA-KV-006', {}, {'properties__enableSoftDelete': False}, {'properties__enableSoftDelete': 1}, 'retention 90 days', 'is false', 'not a boolean')
-case('AZA-KV-006', 'pass-absent', snapshot([vault('kvnew', properties__enableSoftDelete=DEL, properties__softDeleteRetentionInDays=DEL)]), "PASS kvnew ~ since February 2025")
+# enableSoftDelete not returned: vaults created before soft delete became the
+# default never had it, and Microsoft's February 2025 enforcement is an
+# announcement; only the vault's own items show what a delete does now.
+case('AZA-KV-006', 'unknown-absent', snapshot([vault('kvunset', properties__enableSoftDelete=DEL, properties__softDeleteRetentionInDays=DEL)]),
+     "UNKNOWN kvunset ~ enableSoftDelete not returned")
+rs = {"id": kvid('kvsoft') + "/secrets/db-password", "name": "kvsoft/db-password", "type": KV + "/secrets", "location": "westeurope",
+      "properties": {"attributes": {"created": 1514941476, "enabled": True, "updated": 1514941476, "recoveryLevel": "Recoverable+Purgeable"},
+                     "secretUri": "https://kvsoft.vault.azure.net/secrets/db-password"}}
+rk = {"id": kvid('kvsoft') + "/keys/cmk", "name": "kvsoft/cmk", "type": KV + "/keys", "location": "westeurope",
+      "properties": {"attributes": {"enabled": True, "created": 1598533051, "updated": 1598533051, "recoveryLevel": "Recoverable+Purgeable"},
+                     "kty": "RSA", "keySize": 2048, "keyUri": "https://kvsoft.vault.azure.net:443/keys/cmk"}}
+case('AZA-KV-006', 'pass-recoverable-items', snapshot([vault('kvsoft', properties__enableSoftDelete=DEL, properties__softDeleteRetentionInDays=DEL), rs, rk]),
+     "# Recoverable+Purgeable: soft delete on without purge protection (AZA-KV-005's concern)\nPASS kvsoft ~ key 'cmk' has recoveryLevel Recoverable+Purgeable")
+# a template vault is created now: from api-version 2019-09-01 an unset
+# enableSoftDelete creates it with soft delete on
+case('AZA-KV-006', 'pass-template-absent', kvtemplate('2023-07-01'), "PASS kvtmpl ~ enableSoftDelete not set: at api-version 2023-07-01")
+case('AZA-KV-006', 'unknown-template-old-api', kvtemplate('2018-02-14'), "UNKNOWN kvtmpl ~ api-version 2018-02-14")
+case('AZA-KV-006', 'unknown-template-api-param', kvtemplate("[parameters('v')]"), "UNKNOWN kvtmpl ~ only known at deployment")
 simple('AZA-KV-007', {}, {'properties__enableRbacAuthorization': False}, {'properties__enableRbacAuthorization': 'on'}, 'is true', 'access policies', 'not a boolean')
 case('AZA-KV-007', 'fail-absent', snapshot([vault('kvold', False, properties__enableRbacAuthorization=DEL)]), "FAIL kvold ~ not set (false)")
 case('AZA-KV-007', 'pass-template-default', kvtemplate('2026-02-01'), "PASS kvtmpl ~ at api-version 2026-02-01 a new vault gets Azure RBAC")
@@ -159,6 +180,9 @@ case(R, 'unknown-partial', snapshot([vault('kvpart'), key('kvpart', 'k1')], data
      "UNKNOWN kvpart ~ HTTP 429: Too Many Requests) (1 enabled and 0 disabled in the input)")
 case(R, 'unknown-enabled-type', snapshot([vault('kvodd'), key('kvodd', 'maybe', enabled=0, rotation=None), key('kvodd', 'rotates', enabled=1)], datasets=ds),
      "UNKNOWN kvodd ~ attributes.enabled is not a boolean for key 'maybe'")
+raw = key('kvattr', 'raw', rotation={"attributes": {"expiryTime": "P1Y"}, "lifetimeActions": []}); raw['properties']['attributes'] = "enabled"
+case(R, 'unknown-attributes-type', snapshot([vault('kvattr'), raw, key('kvattr', 'rotates')], datasets=ds),
+     "UNKNOWN kvattr ~ for key 'raw' (attributes is not an object)")
 
 case('AZA-KV-012', 'manual', snapshot([vault('kvok')]), "MANUAL 72f988bf-0000-0000-0000-000000000001")
 
@@ -184,6 +208,17 @@ case(R, 'unknown-noprops', snapshot([bare('kvbare')]), NOPROPS.format('kvbare'))
 # An error that is not a plain string still means the list may be partial.
 case(R, 'unknown-error-object', snapshot([vault('kverr')], dataplane={"keyvault": [{"vault": kvid('kverr'), "error": {"code": "Forbidden", "message": "caller lacks certificates/list"}, "certificates": []}]}),
      "UNKNOWN kverr ~ caller lacks certificates/list")
+# attributes.enabled of another type: a certificate within the limit is fine
+# either way; one over it may be disabled, so it is neither PASS nor FAIL
+case(R, 'unknown-enabled-type', snapshot([vault('kvodd')], dataplane={"keyvault": [{"vault": kvid('kvodd'), "certificates": [
+         cert('kvodd', 'web', 12), cert('kvodd', 'legacy', 60, enabled="no"), cert('kvodd', 'short', 6, enabled=1)]}]}),
+     "UNKNOWN kvodd ~ attributes.enabled is not a boolean for certificate 'legacy', which is valid longer than 12 months")
+case(R, 'fail-enabled-type', snapshot([vault('kvbad')], dataplane={"keyvault": [{"vault": kvid('kvbad'), "certificates": [
+         cert('kvbad', 'web', 24), cert('kvbad', 'legacy', 60, enabled="no")]}]}),
+     "FAIL kvbad ~ 1 certificate is valid longer than 12 months: 'web' (24 months)")
+rawc = cert('kvattr', 'raw', 36); rawc['attributes'] = "enabled"
+case(R, 'unknown-attributes-type', snapshot([vault('kvattr')], dataplane={"keyvault": [{"vault": kvid('kvattr'), "certificates": [cert('kvattr', 'web', 12), rawc]}]}),
+     "UNKNOWN kvattr ~ for certificate 'raw' (attributes is not an object)")
 
 # locks on mission-critical resources (subscription scope)
 R = 'AZA-KV-014'

@@ -48,6 +48,34 @@ simple('AZA-STG-010', {'properties__allowSharedKeyAccess': True}, {'properties__
 simple('AZA-STG-011', {}, {'properties__allowSharedKeyAccess': True}, {'properties__allowSharedKeyAccess': 'nope'})
 case('AZA-STG-011', 'fail-absent', snapshot([acct('stgsk', properties__allowSharedKeyAccess=DEL)]), "FAIL stgsk ~ null means true")
 simple('AZA-STG-012', {}, {'properties__allowCrossTenantReplication': True}, {'properties__allowCrossTenantReplication': 3})
+# allowCrossTenantReplication unset: accounts created after 15 December 2023
+# do not permit cross-tenant replication; older ones that never set it (null)
+# do. A deployed account's properties.creationTime says which applies.
+def unset_ctr(name, created, val=DEL):
+    a = acct(name, properties__allowCrossTenantReplication=val)
+    if created is not None: a['properties']['creationTime'] = created
+    return a
+case('AZA-STG-012', 'fail-absent-old', snapshot([unset_ctr('stgold', '2021-03-18T04:42:22.4322836Z')]),
+     "FAIL stgold ~ allowCrossTenantReplication not set on an account created 2021-03-18")
+case('AZA-STG-012', 'fail-null-old', snapshot([unset_ctr('stgnull', '2023-12-14T23:59:59Z', None)]), "FAIL stgnull ~ created 2023-12-14")
+case('AZA-STG-012', 'pass-absent-new', snapshot([unset_ctr('stgnew', '2024-02-01T09:30:00.1234567Z')]),
+     "PASS stgnew ~ allowCrossTenantReplication not set on an account created 2024-02-01")
+case('AZA-STG-012', 'unknown-absent-nocreation', snapshot([unset_ctr('stgunk', None)]), "UNKNOWN stgunk ~ no creationTime")
+# created on the day of the change: which default it got is not documented
+case('AZA-STG-012', 'unknown-absent-boundary', snapshot([unset_ctr('stgday', '2023-12-15T10:00:00Z')]), "UNKNOWN stgday ~ 15 December 2023")
+case('AZA-STG-012', 'unknown-creation-type', snapshot([unset_ctr('stgodd', 1702598400)]), "UNKNOWN stgodd ~ creationTime is not a date")
+# Templates create the account now: from api-version 2023-01-01 the API
+# documents false as the default for new accounts; before it, true.
+def stgtemplate(api, props=None):
+    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+         "resources": [{"type": ST, "apiVersion": api, "name": "stgtmpl", "location": "westeurope", "kind": "StorageV2",
+                        "sku": {"name": "Standard_GRS"}, "properties": props or {}}]}
+    if api.startswith('['): t["parameters"] = {"v": {"type": "string"}}
+    return t
+case('AZA-STG-012', 'pass-template-default', stgtemplate('2023-05-01'), "PASS stgtmpl ~ not set: at api-version 2023-05-01 a new account")
+case('AZA-STG-012', 'unknown-template-old-api', stgtemplate('2022-09-01'), "UNKNOWN stgtmpl ~ api-version 2022-09-01")
+case('AZA-STG-012', 'unknown-template-api-param', stgtemplate("[parameters('v')]"), "UNKNOWN stgtmpl ~ only known at deployment")
+case('AZA-STG-012', 'fail-template-explicit', stgtemplate('2023-05-01', {"allowCrossTenantReplication": True}), "FAIL stgtmpl ~ allowCrossTenantReplication is true")
 simple('AZA-STG-013', {}, {'properties__defaultToOAuthAuthentication': DEL}, {'properties__defaultToOAuthAuthentication': 'maybe'})
 simple('AZA-STG-021', {}, {'properties__encryption__requireInfrastructureEncryption': False}, {'properties__encryption__requireInfrastructureEncryption': []})
 simple('AZA-STG-022', {}, {'sku__name': 'Standard_LRS'}, {'sku': DEL})
@@ -120,6 +148,29 @@ case('AZA-STG-020', 'unknown', snapshot([acct('stgunk')]), "UNKNOWN stgunk ~ not
 bb = acct('stgpremium', kind='BlockBlobStorage')
 case('AZA-STG-020', 'pass-blockblob', snapshot([bb], dataplane={"storage": [dp(bb, 'blob')]}), "PASS stgpremium ~ blob (the only service")
 case('AZA-STG-020', 'na-filestorage', snapshot([acct('stgfiles', kind='FileStorage')], dataplane={"storage": []}), "NOT_APPLICABLE stgfiles")
+# Category groups: allLogs is every category of the service; which categories
+# audit holds is Microsoft's choice per resource type, undocumented for
+# storage and subject to change, so it proves none of the three.
+def diag_group(acc, svcname, group):
+    d = diag(acc, svcname, [])
+    d["properties"]["logs"] = [{"category": None, "categoryGroup": group, "enabled": True}]
+    return d
+SVCS = ("blobServices", "queueServices", "tableServices")
+DS_DIAG = [ST, "Microsoft.Insights/diagnosticSettings"]
+au = acct('stgaudit')
+case('AZA-STG-020', 'pass-alllogs', snapshot([a] + [diag_group(a, s, "allLogs") for s in SVCS], datasets=DS_DIAG), "PASS stgok")
+case('AZA-STG-020', 'unknown-audit-group', snapshot([au] + [diag_group(au, s, "audit") for s in SVCS], datasets=DS_DIAG),
+     "UNKNOWN stgaudit ~ blob, queue, table: diagnostic setting 'audit' enables categoryGroup audit")
+# classic logging off, but the audit group may hold the categories: not a FAIL either
+case('AZA-STG-020', 'unknown-audit-dataplane-off', snapshot([au] + [diag_group(au, s, "audit") for s in SVCS], datasets=DS_DIAG,
+                                                          dataplane={"storage": [dp(au, 'blob', r=False), dp(au, 'queue', r=False), dp(au, 'table', r=False)]}),
+     "UNKNOWN stgaudit ~ categoryGroup audit")
+case('AZA-STG-020', 'unknown-audit-one-service', snapshot([au, diag_group(au, "blobServices", "audit")] + [diag(au, s, ["StorageRead", "StorageWrite", "StorageDelete"]) for s in SVCS[1:]], datasets=DS_DIAG),
+     "UNKNOWN stgaudit ~ blob: diagnostic setting 'audit' enables categoryGroup audit")
+# a service proven off fails whatever the others' audit group holds
+case('AZA-STG-020', 'fail-audit-and-off', snapshot([au, diag_group(au, "blobServices", "audit"), diag(au, "tableServices", ["StorageRead", "StorageWrite", "StorageDelete"])],
+                                                 datasets=DS_DIAG, dataplane={"storage": [dp(au, 'queue', d=False)]}),
+     "FAIL stgaudit ~ logging is off for the queue service")
 
 # locks
 def lock(scope, name, level):
