@@ -11,7 +11,10 @@
  * Extensions are read from three places: Microsoft.Compute/virtualMachines/
  * extensions resources, the "resources" array Resource Manager embeds in a VM
  * GET, and properties.instanceView.extensions when the instance view was
- * collected with the VM.
+ * collected with the VM. The instance view's list comes from the guest
+ * agent, which reports only while the VM runs: of a VM whose power state
+ * (instanceView.statuses[] "PowerState/...") is not running, or cannot be
+ * read, an extension it lists is evidence but a missing one is not.
  */
 #include "rule.h"
 
@@ -33,16 +36,20 @@ struct ext {
 	const char *pub, *type, *name, *state;
 	const aza_json *settings; /* public settings, when the source has them */
 	const char *failed;       /* the instance view status that says it failed, or NULL */
+	int from_iv;              /* read only from the instance view, which shows no settings */
 };
 struct exts {
 	struct ext e[MAX_EXT];
 	size_t n;
-	int known; /* some source tells which extensions are installed */
+	int known; /* some source gives the complete list of installed extensions */
 	/* Extensions seen whose type cannot be read (absent, not a string) or
 	 * that did not fit: what they are is unknown, so they can neither be
 	 * approved nor ruled out. untyped_name names the first. */
 	size_t untyped;
 	const char *untyped_name;
+	/* Why the instance view's list, when it was read, is no complete list
+	 * (the VM is not running), or NULL. */
+	const char *iv_partial;
 };
 
 static void ext_untyped(struct exts *x, const char *name)
@@ -68,7 +75,7 @@ static void ext_add(struct exts *x, const char *pub, const char *type, const cha
 		}
 	}
 	if (x->n < MAX_EXT)
-		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings, failed};
+		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings, failed, 0};
 	else
 		ext_untyped(x, name ? name : type);
 }
@@ -85,6 +92,19 @@ static const char *iv_failed(aza_ev *ev, const aza_json *statuses)
 			continue;
 		const char *msg = aza_json_str(aza_json_get(st, "message"));
 		return aza_ev_fmt(ev, "%s%s%s%s", code, msg ? " ('" : "", msg ? msg : "", msg ? "')" : "");
+	}
+	return NULL;
+}
+
+/* The VM's power state: the first instanceView.statuses[] code that starts
+ * with "PowerState/" (PowerState/running, /deallocated, /stopped, ...), or
+ * NULL when the instance view has none. */
+static const char *vm_power(aza_ev *ev, const aza_res *r)
+{
+	aza_json_each(st, aza_prop(ev, r, "properties.instanceView.statuses")) {
+		const char *code = aza_json_str(aza_json_get(st, "code"));
+		if (code && aza__istarts(code, "PowerState/"))
+			return code;
 	}
 	return NULL;
 }
@@ -114,10 +134,21 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 	}
 	const aza_json *iv = aza_prop(ev, r, "properties.instanceView.extensions");
 	if (aza_json_is(iv, AZA_JARR)) {
-		x->known = 1;
+		/* A deallocated or stopped VM's agent reports nothing, so an
+		 * empty (or short) list there does not mean not installed. */
+		const char *pw = vm_power(ev, r);
+		if (pw && aza__strieq(pw, "PowerState/running"))
+			x->known = 1;
+		else
+			x->iv_partial = pw ? aza_ev_fmt(ev, "the VM's power state is %s, and instanceView.extensions lists only what a running VM's guest agent reported", pw)
+			                   : "the VM's instance view has no PowerState status, so instanceView.extensions may come from a VM that is not running (its guest agent reports nothing then)";
 		aza_json_each(e, iv) {
-			/* The type here is "Publisher.Type"; split at the last dot
-			 * that leaves a known publisher prefix. */
+			/* The type here is "Publisher.Type" in one string, and is
+			 * kept whole: both publishers and types contain dots
+			 * (Microsoft.Azure.Security, MDE.Windows), so no split is
+			 * safe. It is compared whole with "pub.type" of the
+			 * extensions read elsewhere, and ext_match compares it
+			 * whole with the "Publisher.Type" a rule asks for. */
 			const char *t = aza_json_str(aza_json_get(e, "type"));
 			if (!t) {
 				/* Without a type only its name can match an extension
@@ -141,8 +172,11 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 					if (failed && !x->e[i].failed)
 						x->e[i].failed = failed;
 				}
+			size_t n0 = x->n;
 			if (!dup)
 				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL, NULL, failed);
+			if (x->n > n0)
+				x->e[x->n - 1].from_iv = 1;
 		}
 	}
 }
@@ -172,15 +206,16 @@ static int ext_match(aza_ev *ev, const struct ext *e, const char *pub, const cha
 	return aza__strieq(e->type, type) ? -1 : 0;
 }
 
-/* Why extension data is missing, or NULL when it is known. */
+/* Why the list of installed extensions may be incomplete, or NULL when it
+ * is complete. */
 static const char *ext_gap(aza_ev *ev, const aza_res *r, const struct exts *x)
 {
 	const char *why;
 	if (x->known)
 		return NULL;
 	if (aza_ev_collected(ev, VMEXT, r, &why))
-		return NULL; /* collected: this VM simply has none */
-	return why;
+		return NULL; /* collected: this VM simply has no other */
+	return x->iv_partial ? aza_ev_fmt(ev, "%s; %s", x->iv_partial, why) : why;
 }
 
 /* Defender for Cloud assessments on the VM whose display name contains
@@ -292,71 +327,127 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
  * resource was not collected: ADE_OS and/or ADE_DATA. Its public settings
  * say which volumes it was asked to encrypt (VolumeType "All", "OS" or
  * "Data") and whether it was asked to encrypt at all (EncryptionOperation
- * "DisableEncryption" decrypts); a settings-less source (instanceView)
- * keeps the old reading, all volumes. A failed extension covers nothing.
- * *why names the extension that covers less than all, for the UNKNOWN. */
+ * "DisableEncryption" decrypts). Without a VolumeType the two handlers
+ * differ: on Windows (AzureDiskEncryption) an omitted VolumeType means All
+ * (Set-AzVMDiskEncryptionExtension documents it and, when the parameter is
+ * omitted, sends "VolumeType": ""), while the Linux handler
+ * (AzureDiskEncryptionForLinux) requires one: its fatal prechecks reject a
+ * missing or empty VolumeType, so nothing is encrypted. An extension known
+ * only from the instance view, which shows no settings, or one whose
+ * settings are not in the input, cannot tell which volumes it covers. A
+ * failed extension covers nothing. A VM may show more than one (the Windows
+ * and the Linux handler, or one copy without a readable publisher beside
+ * its instance view entry): a disk is covered when any covers its kind,
+ * and left unknown by all of them together, so why[k] gathers the reason
+ * of every extension that does not cover kind k (0 OS, 1 data) and
+ * label[k] names the first that does. Returns ADE_OS and/or ADE_DATA. */
 #define ADE_OS 1
 #define ADE_DATA 2
-static int ade_cover(aza_ev *ev, const struct exts *x, const char **why)
+
+/* One extension: -1 when it is no Azure Disk Encryption extension, else
+ * the kinds it covers, with *why the reason it covers no more (or NULL)
+ * and *label the evidence for what it covers. */
+static int ade_one(aza_ev *ev, const struct ext *e, const char **why, const char **label)
+{
+	int lin = 0;
+	int m = ext_match(ev, e, "Microsoft.Azure.Security", "AzureDiskEncryption");
+	if (!m && (m = ext_match(ev, e, "Microsoft.Azure.Security", "AzureDiskEncryptionForLinux")) != 0)
+		lin = 1;
+	*why = NULL;
+	*label = "Azure Disk Encryption extension";
+	if (!m)
+		return -1;
+	const char *nm = aza_ev_fmt(ev, "Azure Disk Encryption extension '%s'", e->name);
+	if (m < 0) {
+		*why = aza_ev_fmt(ev, "%s has no readable publisher", nm);
+		return 0;
+	}
+	/* Only a handler that finished installing is evidence: Creating,
+	 * Updating or Deleting may as well end without encryption. */
+	if (e->state && !aza__strieq(e->state, "Succeeded")) {
+		*why = aza_ev_fmt(ev, "%s has provisioningState %s", nm, e->state);
+		return 0;
+	}
+	if (e->failed) {
+		*why = aza_ev_fmt(ev, "%s has instance view status %s", nm, e->failed);
+		return 0;
+	}
+	if (e->from_iv) {
+		*why = aza_ev_fmt(ev, "%s is seen only in the instance view, which does not show its settings (VolumeType)", nm);
+		return 0;
+	}
+	if (!e->settings || aza_json_is(e->settings, AZA_JNULL)) {
+		*why = aza_ev_fmt(ev, "%s has no settings in the input, so the volumes it encrypts cannot be told", nm);
+		return 0;
+	}
+	if (!aza_json_is(e->settings, AZA_JOBJ)) {
+		*why = aza_ev_fmt(ev, "%s has settings that are not an object", nm);
+		return 0;
+	}
+	const aza_json *vt = aza_json_get(e->settings, "VolumeType");
+	const aza_json *opj = aza_json_get(e->settings, "EncryptionOperation");
+	const char *op = aza_json_str(opj);
+	const char *v = aza_json_str(vt);
+	if (opj && !op && !aza_json_is(opj, AZA_JNULL)) {
+		*why = aza_ev_fmt(ev, "%s has an EncryptionOperation that is not a string", nm);
+		return 0;
+	}
+	if (op && aza__strieq(op, "DisableEncryption")) {
+		*why = aza_ev_fmt(ev, "%s has EncryptionOperation DisableEncryption", nm);
+		return 0;
+	}
+	int unset = !vt || aza_json_is(vt, AZA_JNULL);
+	if (unset || (v && !*v)) {
+		if (lin) {
+			*why = aza_ev_fmt(ev, "%s has %s VolumeType (the Linux extension requires one and does not default to All)", nm,
+			                  unset ? "no" : "an empty");
+			return 0;
+		}
+		*label = unset ? "Azure Disk Encryption extension, VolumeType not set: All on Windows"
+		               : "Azure Disk Encryption extension, VolumeType empty: All on Windows";
+		return ADE_OS | ADE_DATA;
+	}
+	if (v && aza__strieq(v, "All"))
+		return ADE_OS | ADE_DATA;
+	if (v && aza__strieq(v, "OS")) {
+		*why = aza_ev_fmt(ev, "%s has VolumeType OS (data disks not covered)", nm);
+		return ADE_OS;
+	}
+	if (v && aza__strieq(v, "Data")) {
+		*why = aza_ev_fmt(ev, "%s has VolumeType Data (OS disk not covered)", nm);
+		return ADE_DATA;
+	}
+	*why = v ? aza_ev_fmt(ev, "%s has an unknown VolumeType '%s'", nm, v) : aza_ev_fmt(ev, "%s has a VolumeType that is not a string", nm);
+	return 0;
+}
+
+static int ade_cover(aza_ev *ev, const struct exts *x, const char *why[2], const char *label[2])
 {
 	int cover = 0;
-	*why = NULL;
+	why[0] = why[1] = NULL;
+	label[0] = label[1] = NULL;
 	for (size_t i = 0; i < x->n; i++) {
-		const struct ext *e = &x->e[i];
-		int m = ext_match(ev, e, "Microsoft.Azure.Security", "AzureDiskEncryption");
-		if (!m)
-			m = ext_match(ev, e, "Microsoft.Azure.Security", "AzureDiskEncryptionForLinux");
-		if (!m)
+		const char *r, *l;
+		int c = ade_one(ev, &x->e[i], &r, &l);
+		if (c < 0)
 			continue;
-		const char *nm = aza_ev_fmt(ev, "Azure Disk Encryption extension '%s'", e->name);
-		if (m < 0) {
-			*why = aza_ev_fmt(ev, "%s has no readable publisher", nm);
-			continue;
+		for (int k = 0; k < 2; k++) {
+			if (c & (k ? ADE_DATA : ADE_OS)) {
+				if (!label[k])
+					label[k] = l;
+			} else if (r) {
+				why[k] = why[k] ? aza_ev_fmt(ev, "%s; %s", why[k], r) : r;
+			}
 		}
-		/* Only a handler that finished installing is evidence: Creating,
-		 * Updating or Deleting may as well end without encryption. */
-		if (e->state && !aza__strieq(e->state, "Succeeded")) {
-			*why = aza_ev_fmt(ev, "%s has provisioningState %s", nm, e->state);
-			continue;
-		}
-		if (e->failed) {
-			*why = aza_ev_fmt(ev, "%s has instance view status %s", nm, e->failed);
-			continue;
-		}
-		if (e->settings && !aza_json_is(e->settings, AZA_JNULL) && !aza_json_is(e->settings, AZA_JOBJ)) {
-			*why = aza_ev_fmt(ev, "%s has settings that are not an object", nm);
-			continue;
-		}
-		const aza_json *vt = aza_json_get(e->settings, "VolumeType");
-		const aza_json *opj = aza_json_get(e->settings, "EncryptionOperation");
-		const char *op = aza_json_str(opj);
-		const char *v = aza_json_str(vt);
-		if (opj && !op && !aza_json_is(opj, AZA_JNULL)) {
-			*why = aza_ev_fmt(ev, "%s has an EncryptionOperation that is not a string", nm);
-			continue;
-		}
-		if (op && aza__strieq(op, "DisableEncryption")) {
-			*why = aza_ev_fmt(ev, "%s has EncryptionOperation DisableEncryption", nm);
-			continue;
-		}
-		if (!vt || aza_json_is(vt, AZA_JNULL) || (v && aza__strieq(v, "All"))) {
-			cover |= ADE_OS | ADE_DATA;
-		} else if (v && aza__strieq(v, "OS")) {
-			cover |= ADE_OS;
-			*why = aza_ev_fmt(ev, "%s has VolumeType OS (data disks not covered)", nm);
-		} else if (v && aza__strieq(v, "Data")) {
-			cover |= ADE_DATA;
-			*why = aza_ev_fmt(ev, "%s has VolumeType Data (OS disk not covered)", nm);
-		} else {
-			*why = v ? aza_ev_fmt(ev, "%s has an unknown VolumeType '%s'", nm, v) : aza_ev_fmt(ev, "%s has a VolumeType that is not a string", nm);
-		}
+		cover |= c;
 	}
 	return cover;
 }
 
 /* Judge one disk reference of the VM: 1 beyond default, 0 platform only,
  * -1 unknown. *what names the evidence. */
-static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char *ade_why, const char **what)
+static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char *ade_label, const char *ade_why,
+                       const char **what)
 {
 	int b;
 	if (aza_json_bool(aza_json_path(ref, "encryptionSettings.enabled"), &b) && b) {
@@ -391,7 +482,7 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 		return 0;
 	}
 	if (ade_ext) {
-		*what = "Azure Disk Encryption extension";
+		*what = ade_label;
 		return 1;
 	}
 	if (!md && aza_json_get(ref, "vhd")) {
@@ -419,8 +510,8 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 	}
 	struct exts x;
 	ext_collect(ev, r, &x);
-	const char *ade_why;
-	int ade = ade_cover(ev, &x, &ade_why);
+	const char *ade_why[2], *ade_label[2];
+	int ade = ade_cover(ev, &x, ade_why, ade_label);
 	const char *bad = "", *unk = "", *good = "";
 	size_t nbad = 0, nunk = 0, n = 0;
 	const aza_json *refs[65];
@@ -434,7 +525,7 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 		if (!nm)
 			nm = aza_last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
 		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm ? nm : "?");
-		int k = vm_disk_enc(ev, refs[i], ade & (i ? ADE_DATA : ADE_OS), ade_why, &what);
+		int k = vm_disk_enc(ev, refs[i], ade & (i ? ADE_DATA : ADE_OS), ade_label[i > 0], ade_why[i > 0], &what);
 		if (k == 1)
 			good = aza_ev_fmt(ev, "%s%s%s (%s)", good, *good ? ", " : "", label, what);
 		else if (k == 0)
@@ -531,17 +622,16 @@ static void approved_ext(aza_ev *ev, const aza_res *r)
 	struct exts x;
 	ext_collect(ev, r, &x);
 	const char *why = ext_gap(ev, r, &x);
-	if (why) {
-		aza_unknown(ev, r, "installed extensions unknown: %s", why);
-		return;
-	}
 	const struct aza_cfg *c = aza_ev_cfg(ev);
 	if (!c->approved_ext_set) {
-		aza_manual(ev, r, "no approved_extensions list configured; compare the installed extensions with your approved list: %s%s",
-		           x.n ? ext_names(ev, &x) : (x.untyped ? "" : "(none installed)"),
-		           x.untyped ? aza_ev_fmt(ev, "%s%zu extension%s with no readable type (first: '%s')", x.n ? "; and " : "", x.untyped,
-		                                  x.untyped > 1 ? "s" : "", x.untyped_name)
-		                     : "");
+		if (why)
+			aza_unknown(ev, r, "installed extensions unknown: %s", why);
+		else
+			aza_manual(ev, r, "no approved_extensions list configured; compare the installed extensions with your approved list: %s%s",
+			           x.n ? ext_names(ev, &x) : (x.untyped ? "" : "(none installed)"),
+			           x.untyped ? aza_ev_fmt(ev, "%s%zu extension%s with no readable type (first: '%s')", x.n ? "; and " : "", x.untyped,
+			                                  x.untyped > 1 ? "s" : "", x.untyped_name)
+			                     : "");
 		return;
 	}
 	const char *bad = "";
@@ -554,8 +644,11 @@ static void approved_ext(aza_ev *ev, const aza_res *r)
 		if (!ok)
 			bad = aza_ev_fmt(ev, "%s%s%s ('%s')", bad, nbad++ ? ", " : "", full, x.e[i].name);
 	}
+	/* An extension seen is installed even when the list is incomplete. */
 	if (nbad)
 		aza_fail(ev, r, "%zu extension%s not on the approved list: %s", nbad, nbad > 1 ? "s are" : " is", bad);
+	else if (why)
+		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, x.n ? "; listed, all approved: " : "", x.n ? ext_names(ev, &x) : "");
 	else if (x.untyped)
 		aza_unknown(ev, r, "%zu installed extension%s no readable publisher and type (first: '%s'), so it cannot be matched with the approved list",
 		            x.untyped, x.untyped > 1 ? "s have" : " has", x.untyped_name);
@@ -652,16 +745,94 @@ static int ep_state(aza_ev *ev, const struct ext *e, int amw, const char **why)
 	return 1;
 }
 
+/* Defender for Cloud endpoint protection assessments, by their key (the
+ * GUID name of Microsoft.Security/assessments). A display name is no
+ * identity: several contain "endpoint protection" with different meanings,
+ * and they are renamed (the scale set one, 21300918-..., appears both as
+ * "Install endpoint protection solution on virtual machine scale sets" and
+ * "Endpoint protection should be installed on virtual machine scale
+ * sets"). Keys and meanings from the Defender for Cloud documentation: the
+ * compute recommendations reference, "Remediate EDR recommendations
+ * (MMA)" (what makes each one Unhealthy), the MMA deprecation table, and
+ * the 2022 upcoming changes note that gives the preview and GA keys of the
+ * health recommendation.
+ * - EPA_INSTALLED asks whether a solution is installed: Unhealthy means
+ *   none was found (for Microsoft Defender Antivirus, AMServiceEnabled
+ *   false), Healthy that one was.
+ * - EPA_HEALTH asks whether an installed solution is healthy (protection
+ *   components on, signatures and scans under 7 days old): Unhealthy means
+ *   the solution does not fully protect, but Healthy only says there was
+ *   nothing to report, not that a solution is installed.
+ * The scale set assessments (21300918-..., e71020c2-...) are on scale
+ * sets, never on a VM, so they are not listed. */
+enum { EPA_INSTALLED, EPA_HEALTH };
+static const struct {
+	const char *key;
+	int kind;
+} ep_keys[] = {
+	/* "Endpoint protection should be installed on your machines" */
+	{"4fb67663-9ab9-475d-b026-8c544cced439", EPA_INSTALLED},
+	/* "Install endpoint protection solution on virtual machines" */
+	{"83f577bd-a1b6-b7e1-0891-12ca19d1e6df", EPA_INSTALLED},
+	/* "Install endpoint protection solution on your machines" (non-Azure machines) */
+	{"383cf3bc-fdf9-4a02-120a-3e7e36c6bfee", EPA_INSTALLED},
+	/* "Endpoint protection health issues should be resolved on your
+	 * machines": the preview key, then the GA one */
+	{"37a3689a-818e-4a0e-82ac-b1392b9bb000", EPA_HEALTH},
+	{"3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a", EPA_HEALTH},
+};
+
+/* The VM's endpoint protection assessments of each kind: the first
+ * Unhealthy and the first Healthy (other codes, such as NotApplicable, say
+ * nothing). */
+struct ep_assess {
+	const aza_res *bad[2], *good[2];
+};
+
+static void ep_assessments(aza_ev *ev, const aza_res *r, struct ep_assess *o)
+{
+	memset(o, 0, sizeof *o);
+	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, ASSESS); a; a = aza_inv_next_child(a, r->id)) {
+		const char *key = aza_last_seg(a->id);
+		int kind = -1;
+		for (size_t k = 0; k < sizeof ep_keys / sizeof ep_keys[0] && kind < 0; k++)
+			if (aza__strieq(key, ep_keys[k].key))
+				kind = ep_keys[k].kind;
+		if (kind < 0)
+			continue;
+		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
+		if (code && aza__strieq(code, "Unhealthy") && !o->bad[kind])
+			o->bad[kind] = a;
+		else if (code && aza__strieq(code, "Healthy") && !o->good[kind])
+			o->good[kind] = a;
+	}
+}
+
+/* "'display name' (key)", or the key alone. */
+static const char *ep_assess_name(aza_ev *ev, const aza_res *a)
+{
+	const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
+	const char *key = aza_last_seg(a->id);
+	return dn ? aza_ev_fmt(ev, "'%s' (%s)", dn, key) : aza_ev_fmt(ev, "%s", key);
+}
+
 static void endpoint_protection(aza_ev *ev, const aza_res *r)
 {
 	struct exts x;
 	ext_collect(ev, r, &x);
-	const aza_res *a = assessment(ev, r, "endpoint protection", 0);
-	const char *code = a ? aza_json_str(aza_prop(ev, a, "properties.status.code")) : NULL;
-	const char *dn = a ? aza_json_str(aza_prop(ev, a, "properties.displayName")) : NULL;
-	/* Defender's view of the running solution outranks an installed extension. */
-	if (code && aza__strieq(code, "Unhealthy")) {
-		aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy", dn);
+	struct ep_assess as;
+	ep_assessments(ev, r, &as);
+	/* Defender's view of the running solution outranks an installed
+	 * extension: an extension says what was deployed, the assessment
+	 * what the guest runs. */
+	if (as.bad[EPA_INSTALLED]) {
+		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: Defender for Cloud found no endpoint protection solution running on the machine",
+		         ep_assess_name(ev, as.bad[EPA_INSTALLED]));
+		return;
+	}
+	if (as.bad[EPA_HEALTH]) {
+		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: the installed endpoint protection has health issues (a protection component off, or signatures or scans out of date), so it does not protect the machine fully",
+		         ep_assess_name(ev, as.bad[EPA_HEALTH]));
 		return;
 	}
 	static const char *const ep[][2] = {{"Microsoft.Azure.Security", "IaaSAntimalware"},
@@ -690,22 +861,36 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%s", off);
 		return;
 	}
-	if (code && aza__strieq(code, "Healthy")) {
-		aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", dn);
+	if (as.good[EPA_INSTALLED]) {
+		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: an endpoint protection solution is installed",
+		         ep_assess_name(ev, as.good[EPA_INSTALLED]));
 		return;
 	}
+	/* A Healthy health assessment alone proves nothing either way: it
+	 * may come from a solution installed in the guest without an
+	 * extension, or have had nothing to judge. */
+	const char *hh = as.good[EPA_HEALTH]
+	                     ? aza_ev_fmt(ev, "Defender for Cloud assessment %s is Healthy, which is no evidence that endpoint protection is installed (it judges the health of an installed solution, and has nothing to report without one)",
+	                                  ep_assess_name(ev, as.good[EPA_HEALTH]))
+	                     : NULL;
 	if (unclear) {
-		aza_unknown(ev, r, "%s", unclear);
+		aza_unknown(ev, r, "%s%s%s", unclear, hh ? "; " : "", hh ? hh : "");
 		return;
 	}
 	const char *why = ext_gap(ev, r, &x);
 	if (why) {
-		aza_unknown(ev, r, "installed extensions unknown: %s", why);
+		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, hh ? "; " : "", hh ? hh : "");
 		return;
 	}
 	if (x.untyped) {
-		aza_unknown(ev, r, "%zu installed extension%s no readable type (first: '%s'); installed otherwise: %s", x.untyped,
-		            x.untyped > 1 ? "s have" : " has", x.untyped_name, x.n ? ext_names(ev, &x) : "none");
+		aza_unknown(ev, r, "%zu installed extension%s no readable type (first: '%s'); installed otherwise: %s%s%s", x.untyped,
+		            x.untyped > 1 ? "s have" : " has", x.untyped_name, x.n ? ext_names(ev, &x) : "none", hh ? "; " : "",
+		            hh ? hh : "");
+		return;
+	}
+	if (hh) {
+		aza_unknown(ev, r, "no antimalware (IaaSAntimalware) or Defender for Endpoint (MDE.Windows/MDE.Linux) extension (installed: %s), but %s",
+		            x.n ? ext_names(ev, &x) : "none", hh);
 		return;
 	}
 	aza_fail(ev, r, "no antimalware (IaaSAntimalware) or Defender for Endpoint (MDE.Windows/MDE.Linux) extension; installed: %s",
@@ -921,7 +1106,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All or absent: all disks, OS: the OS disk, Data: data disks) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status ProvisioningState/failed or settings, VolumeType or EncryptionOperation of the wrong type. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status ProvisioningState/failed, no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -954,7 +1139,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Extensions + applications: uninstall extensions that are not approved.",
 		.cli = "az vm extension delete -g <rg> --vm-name <vm> -n <extension>",
 		.arm = "Remove the Microsoft.Compute/virtualMachines/extensions resource",
-		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and instanceView; when none of these was collected: UNKNOWN. An extension whose type cannot be read cannot be matched: UNKNOWN unless another one already fails.",
+		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and properties.instanceView.extensions; when none of these was collected: UNKNOWN, with or without an approved list. The instance view lists what the guest agent reports, and only a running VM's agent reports: when the VM's power state (instanceView.statuses[] PowerState/...) is not PowerState/running or is absent, an extension it lists counts (an unapproved one fails) but its list is no proof that nothing else is installed, so unless extension resources were collected or the VM carries embedded resources the rule says UNKNOWN, never PASS (nor MANUAL listing \"none installed\"). An extension whose type cannot be read cannot be matched: UNKNOWN unless another one already fails.",
 		.check = approved_ext,
 	},
 	{
@@ -976,7 +1161,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
 		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
 		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
-		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Defender for Cloud endpoint protection assessment; an Unhealthy endpoint protection assessment fails even with an extension installed. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Healthy Defender for Cloud assessment that endpoint protection is installed. Assessments are recognised by key, not by display name: installed: 4fb67663-9ab9-475d-b026-8c544cced439 (Endpoint protection should be installed on your machines), 83f577bd-a1b6-b7e1-0891-12ca19d1e6df (Install endpoint protection solution on virtual machines), 383cf3bc-fdf9-4a02-120a-3e7e36c6bfee (the same for non-Azure machines); health: 37a3689a-818e-4a0e-82ac-b1392b9bb000 and 3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a (Endpoint protection health issues should be resolved on your machines, preview and GA). An Unhealthy installed assessment (none found) or an Unhealthy health assessment (an installed solution with health issues does not fully protect) fails even with an extension installed. A Healthy health assessment is no evidence that anything is installed: without other evidence it gives UNKNOWN, never PASS. Other assessments, whatever their display name, and statuses other than Healthy and Unhealthy are ignored. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. The VM's instance view (properties.instanceView.extensions) counts as a complete list only when its power state (instanceView.statuses[] PowerState/...) is PowerState/running: a deallocated or stopped VM's guest agent reports nothing, so there (or without a PowerState status) an extension it lists counts but a missing one gives UNKNOWN unless extension resources or the VM's embedded resources say otherwise. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
 		.check = endpoint_protection,
 	},
 	{

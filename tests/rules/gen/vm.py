@@ -315,3 +315,180 @@ def disk_vm_template():
             "resources": [disk_t('data-att'), disk_t('data-loose'), vm_t]}
 case('AZA-VM-003', 'fail-template', disk_vm_template(), "NOT_APPLICABLE data-att ~ attached to VM vm-t of the template\nFAIL data-loose")
 case('AZA-VM-002', 'fail-template', disk_vm_template(), "FAIL data-att\nNOT_APPLICABLE data-loose ~ no VM of the template attaches it")
+
+# ---- extensions of a VM that is not running; ADE without VolumeType ----
+# Instance view shaped on VirtualMachine_Get_InstanceView.json (2024-07-01):
+# statuses[] holds ProvisioningState/* and PowerState/* codes. Only a running
+# VM's guest agent reports extensions, so the list of a deallocated or
+# stopped VM is no evidence of absence (an extension it lists still is).
+def ivpower(state, extensions=None):
+    st = [{"code": "ProvisioningState/succeeded", "level": "Info", "displayStatus": "Provisioning succeeded",
+           "time": "2026-10-30T21:30:12.8051917+00:00"}]
+    if state: st.append({"code": "PowerState/" + state, "level": "Info", "displayStatus": "VM " + state})
+    v = {"computerName": "vm", "osName": "Windows Server 2022 Datacenter", "statuses": st}
+    if extensions is not None: v["extensions"] = extensions
+    return v
+def ivext(name, full, code="ProvisioningState/succeeded"):
+    return {"name": name, "type": full, "typeHandlerVersion": "1.0",
+            "statuses": [{"code": code, "level": "Info", "displayStatus": "Provisioning succeeded"}]}
+IV_AM = ivext('IaaSAntiMalware-ext0', 'Microsoft.Azure.Security.IaaSAntimalware')
+IV_CSE = ivext('CustomScriptExtension-DSC', 'Microsoft.Compute.CustomScriptExtension')
+IV_MDE = ivext('MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers.MDE.Windows')
+
+R = 'AZA-VM-004'
+case(R, 'unknown-instanceview-not-running',
+     snapshot([vm('vmdealloc', properties__instanceView=ivpower('deallocated', [])),
+               vm('vmstopped', properties__instanceView=ivpower('stopped', [IV_AM])),
+               vm('vmnopower', properties__instanceView=ivpower(None, []))], datasets=[VM]),
+     "UNKNOWN vmdealloc ~ power state is PowerState/deallocated\n"
+     "UNKNOWN vmstopped ~ power state is PowerState/stopped\n"
+     "UNKNOWN vmnopower ~ no PowerState status")
+cfgfile(R, 'unknown-instanceview-not-running', cfg)
+case(R, 'fail-instanceview-stopped',
+     snapshot([vm('vmstopcse', properties__instanceView=ivpower('stopped', [IV_AM, IV_CSE]))], datasets=[VM]),
+     "FAIL vmstopcse ~ Microsoft.Compute.CustomScriptExtension ('CustomScriptExtension-DSC')")
+cfgfile(R, 'fail-instanceview-stopped', cfg)
+vemb = vm('vmdeallocemb', properties__instanceView=ivpower('deallocated', []))
+vemb["resources"] = [ext('vmdeallocemb', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows')]
+case(R, 'pass-instanceview',
+     snapshot([vm('vmrun', properties__instanceView=ivpower('running', [IV_AM])),
+               vm('vmrunnone', properties__instanceView=ivpower('running', [])), vemb]),
+     "PASS vmrun ~ Microsoft.Azure.Security.IaaSAntimalware\nPASS vmrunnone ~ no extension is installed\n"
+     "PASS vmdeallocemb ~ Microsoft.Azure.AzureDefenderForServers.MDE.Windows")
+cfgfile(R, 'pass-instanceview', cfg)
+case(R, 'pass-deallocated-resources',
+     snapshot([vm('vmdres', properties__instanceView=ivpower('deallocated', [])),
+               ext('vmdres', 'IaaSAntiMalware-ext0', 'Microsoft.Azure.Security', 'IaaSAntimalware'),
+               vm('vmdnone', properties__instanceView=ivpower('deallocated', []))], datasets=ds),
+     "PASS vmdres ~ 1 installed extension is approved\nPASS vmdnone ~ no extension is installed")
+cfgfile(R, 'pass-deallocated-resources', cfg)
+
+R = 'AZA-VM-006'
+case(R, 'unknown-instanceview-not-running',
+     snapshot([vm('vmdealloc', properties__instanceView=ivpower('deallocated', [])),
+               vm('vmstopped', properties__instanceView=ivpower('stopped', [IV_CSE])),
+               vm('vmnopower', properties__instanceView=ivpower(None, [IV_CSE]))], datasets=[VM]),
+     "UNKNOWN vmdealloc ~ power state is PowerState/deallocated\n"
+     "UNKNOWN vmstopped ~ power state is PowerState/stopped\n"
+     "UNKNOWN vmnopower ~ no PowerState status")
+case(R, 'fail-instanceview',
+     snapshot([vm('vmrun', properties__instanceView=ivpower('running', [IV_CSE])),
+               vm('vmdres', properties__instanceView=ivpower('deallocated', [])),
+               ext('vmdres', 'CustomScriptExtension-DSC', 'Microsoft.Compute', 'CustomScriptExtension')], datasets=ds),
+     "FAIL vmrun ~ installed: Microsoft.Compute.CustomScriptExtension\nFAIL vmdres ~ installed: Microsoft.Compute.CustomScriptExtension")
+case(R, 'pass-instanceview-not-running',
+     snapshot([vm('vmstopmde', properties__instanceView=ivpower('stopped', [IV_MDE])),
+               vm('vmdres', properties__instanceView=ivpower('deallocated', [])),
+               ext('vmdres', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows')], datasets=[VM]),
+     "PASS vmstopmde ~ MDE.Windows\nPASS vmdres ~ MDE.Windows")
+
+# AZA-VM-001: what ADE encrypts when its settings have no VolumeType.
+# Windows (AzureDiskEncryption): Set-AzVMDiskEncryptionExtension documents
+# that an omitted VolumeType defaults to All, and then sends "VolumeType": "".
+# Linux (AzureDiskEncryptionForLinux): VolumeType is required; the handler's
+# fatal prechecks reject a missing or empty one, so it encrypts nothing.
+# An extension seen only in the instance view shows no settings at all.
+def adevm2(name, typ, settings, linux=False):
+    v = vm(name, linux=linux, **nohost)
+    x = ext(name, typ, 'Microsoft.Azure.Security', typ)
+    x['properties']['settings'] = settings
+    v['resources'] = [x]
+    return v
+KV = {"KeyVaultURL": "https://kv-ade.vault.azure.net/", "KeyVaultResourceId": rid(RG, 'Microsoft.KeyVault', 'vaults', 'kv-ade'),
+      "EncryptionOperation": "EnableEncryption"}
+R = 'AZA-VM-001'
+case(R, 'unknown-ade-volumetype',
+     snapshot([adevm2('vmlinnovt', 'AzureDiskEncryptionForLinux', dict(KV), linux=True),
+               adevm2('vmlinempty', 'AzureDiskEncryptionForLinux', dict(KV, VolumeType=""), linux=True),
+               adevm2('vmnosettings', 'AzureDiskEncryption', None),
+               vm('vmivade', properties__securityProfile__encryptionAtHost=False,
+                  properties__instanceView=ivpower('running', [ivext('AzureDiskEncryption', 'Microsoft.Azure.Security.AzureDiskEncryption')]))]),
+     "UNKNOWN vmlinnovt ~ has no VolumeType (the Linux extension requires one and does not default to All)\n"
+     "UNKNOWN vmlinempty ~ has an empty VolumeType (the Linux extension requires one and does not default to All)\n"
+     "UNKNOWN vmnosettings ~ has no settings in the input\n"
+     "UNKNOWN vmivade ~ seen only in the instance view, which does not show its settings")
+case(R, 'pass-ade-windows-default',
+     snapshot([adevm2('vmwinnovt', 'AzureDiskEncryption', dict(KV)),
+               adevm2('vmwinempty', 'AzureDiskEncryption', dict(KV, VolumeType=""))]),
+     "PASS vmwinnovt ~ data disk 'vmwinnovt-data0' (Azure Disk Encryption extension, VolumeType not set: All on Windows)\n"
+     "PASS vmwinempty ~ data disk 'vmwinempty-data0' (Azure Disk Encryption extension, VolumeType empty: All on Windows)")
+# Without an approved list the rule would list "(none installed)" from the
+# empty instance view of a deallocated VM.
+case('AZA-VM-004', 'unknown-instanceview-manual',
+     snapshot([vm('vmdealloc', properties__instanceView=ivpower('deallocated', []))], datasets=[VM]),
+     "UNKNOWN vmdealloc ~ power state is PowerState/deallocated")
+
+# ---- AZA-VM-006: which Defender for Cloud assessment is evidence of what ----
+# Assessments are matched on their key (the GUID name of
+# Microsoft.Security/assessments), never on a display name: several names
+# contain "endpoint protection" with different meanings, and display names
+# change (ListAssessments_example.json 2021-06-01 shows 21300918-... as
+# "Install endpoint protection solution on virtual machine scale sets", the
+# recommendations reference as "Endpoint protection should be installed on
+# virtual machine scale sets"). Keys and names from the Defender for Cloud
+# docs (recommendations reference for compute; "Remediate EDR
+# recommendations (MMA)"; the MMA deprecation table; upcoming changes of
+# 2022, which gives the preview and GA keys of the health assessment):
+#   installed:  4fb67663-9ab9-475d-b026-8c544cced439 Endpoint protection should be installed on your machines
+#               83f577bd-a1b6-b7e1-0891-12ca19d1e6df Install endpoint protection solution on virtual machines
+#   health:     37a3689a-818e-4a0e-82ac-b1392b9bb000 Endpoint protection health issues should be resolved on your machines (preview)
+#               3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a the same name (GA)
+# A health assessment reports on a solution already installed: Healthy is
+# no proof that one is.
+ASSESS = 'Microsoft.Security/assessments'
+EP_INST = ('4fb67663-9ab9-475d-b026-8c544cced439', "Endpoint protection should be installed on your machines")
+EP_INST_VM = ('83f577bd-a1b6-b7e1-0891-12ca19d1e6df', "Install endpoint protection solution on virtual machines")
+EP_HEALTH = ('37a3689a-818e-4a0e-82ac-b1392b9bb000', "Endpoint protection health issues should be resolved on your machines")
+EP_HEALTH_GA = ('3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a', "Endpoint protection health issues should be resolved on your machines")
+def epa(vmname, which, code): return assess(vmname, which[0], which[1], code)
+R = 'AZA-VM-006'
+dsa = [VM, EXT, ASSESS]
+case(R, 'unknown-health-healthy',
+     snapshot([vm('vmhh'), epa('vmhh', EP_HEALTH_GA, 'Healthy'),
+               vm('vmhhcse'), ext('vmhhcse', 'CustomScriptExtension-DSC', 'Microsoft.Compute', 'CustomScriptExtension'),
+               epa('vmhhcse', EP_HEALTH, 'Healthy')], datasets=dsa),
+     "UNKNOWN vmhh ~ (3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a) is Healthy, which is no evidence that endpoint protection is installed\n"
+     "UNKNOWN vmhhcse ~ (37a3689a-818e-4a0e-82ac-b1392b9bb000) is Healthy, which is no evidence that endpoint protection is installed")
+case(R, 'unknown-health-healthy-noext',
+     snapshot([vm('vmhhgap'), epa('vmhhgap', EP_HEALTH_GA, 'Healthy')], datasets=[VM, ASSESS]),
+     "UNKNOWN vmhhgap ~ not collected")
+case(R, 'pass-assessment-installed',
+     snapshot([vm('vmepinst'), epa('vmepinst', EP_INST, 'Healthy'),
+               vm('vmepinst2'), epa('vmepinst2', EP_HEALTH_GA, 'Healthy'), epa('vmepinst2', EP_INST_VM, 'Healthy')], datasets=dsa),
+     "PASS vmepinst ~ 'Endpoint protection should be installed on your machines' (4fb67663-9ab9-475d-b026-8c544cced439) is Healthy\n"
+     "PASS vmepinst2 ~ 'Install endpoint protection solution on virtual machines' (83f577bd-a1b6-b7e1-0891-12ca19d1e6df) is Healthy")
+case(R, 'fail-assessment-not-installed',
+     snapshot([vm('vmnotinst'), ext('vmnotinst', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows'),
+               epa('vmnotinst', EP_INST_VM, 'Unhealthy'),
+               vm('vmnotinst2'), epa('vmnotinst2', EP_HEALTH_GA, 'Healthy'), epa('vmnotinst2', EP_INST, 'Unhealthy')], datasets=dsa),
+     "FAIL vmnotinst ~ (83f577bd-a1b6-b7e1-0891-12ca19d1e6df) is Unhealthy: Defender for Cloud found no endpoint protection solution\n"
+     "FAIL vmnotinst2 ~ (4fb67663-9ab9-475d-b026-8c544cced439) is Unhealthy: Defender for Cloud found no endpoint protection solution")
+amok = ext('vmepsick2', 'IaaSAntimalware', 'Microsoft.Azure.Security', 'IaaSAntimalware')
+amok['properties']['settings'] = {"AntimalwareEnabled": True, "RealtimeProtectionEnabled": "true"}
+case(R, 'fail-assessment-unhealthy',
+     snapshot([vm('vmepsick'), epa('vmepsick', EP_HEALTH, 'Unhealthy'),
+               vm('vmepsick2'), amok, epa('vmepsick2', EP_INST, 'Healthy'), epa('vmepsick2', EP_HEALTH_GA, 'Unhealthy')], datasets=[VM, ASSESS]),
+     "FAIL vmepsick ~ (37a3689a-818e-4a0e-82ac-b1392b9bb000) is Unhealthy: the installed endpoint protection has health issues\n"
+     "FAIL vmepsick2 ~ (3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a) is Unhealthy: the installed endpoint protection has health issues")
+# A display name is no identity: an assessment whose key is none of the
+# above (here a custom one) is not evidence, whatever it is called.
+case(R, 'fail-unknown-assessment-key',
+     snapshot([vm('vmcustom'), assess('vmcustom', '5f3b0a3e-2c0d-4d7e-9a51-3f0f6d1c9b21', EP_INST[1], 'Healthy')], datasets=dsa),
+     "FAIL vmcustom ~ no antimalware (IaaSAntimalware) or Defender for Endpoint (MDE.Windows/MDE.Linux) extension; installed: none")
+
+# ---- AZA-VM-001: several ADE extensions; every reason that left a disk uncovered ----
+def adevm3(name, exts):
+    v = vm(name, **nohost)
+    v['resources'] = []
+    for typ, settings, state in exts:
+        x = ext(name, typ, 'Microsoft.Azure.Security', typ, state=state)
+        x['properties']['settings'] = settings
+        v['resources'].append(x)
+    return v
+case('AZA-VM-001', 'unknown-ade-several',
+     snapshot([adevm3('vmadeA', [('AzureDiskEncryption', dict(KV, VolumeType="Data"), 'Succeeded'),
+                                 ('AzureDiskEncryptionForLinux', dict(KV, VolumeType="All"), 'Failed')]),
+               adevm3('vmadeB', [('AzureDiskEncryption', dict(KV, VolumeType="OS"), 'Succeeded'),
+                                 ('AzureDiskEncryptionForLinux', dict(KV, VolumeType="All"), 'Deleting')])]),
+     "UNKNOWN vmadeA ~ OS disk 'vmadeA-os' (disk resource not in the input; Azure Disk Encryption extension 'AzureDiskEncryption' has VolumeType Data (OS disk not covered); Azure Disk Encryption extension 'AzureDiskEncryptionForLinux' has provisioningState Failed) cannot be told\n"
+     "UNKNOWN vmadeB ~ data disk 'vmadeB-data0' (disk resource not in the input; Azure Disk Encryption extension 'AzureDiskEncryption' has VolumeType OS (data disks not covered); Azure Disk Encryption extension 'AzureDiskEncryptionForLinux' has provisioningState Deleting) cannot be told")
