@@ -319,14 +319,13 @@ static int is_function_app(aza_ev *ev, const aza_res *r)
 	return k && aza__istrstr(k, "functionapp") != NULL;
 }
 
-/* A deployed site that Azure lists as a Linux one (kind "app,linux",
- * "functionapp,linux"): it has no .NET Framework and no current-stack
- * metadata (the collector reads that for Windows sites only). Templates are
- * read as they declare. */
-static int is_linux(aza_ev *ev, const aza_res *r)
+/* The kind of a Linux site ("app,linux", "functionapp,linux"), deployed or
+ * declared in a template, else NULL. Its runtime is linuxFxVersion alone:
+ * the Windows stack fields and current-stack metadata do not choose it. */
+static const char *linux_kind(aza_ev *ev, const aza_res *r)
 {
 	const char *k = aza_json_str(aza_json_get(aza_doc(ev, r), "kind"));
-	return !aza_is_template(r) && k && aza__istrstr(k, "linux") != NULL;
+	return k && aza__istrstr(k, "linux") ? k : NULL;
 }
 
 /* The value of the {name, value} pair called `name` in an array (siteConfig
@@ -366,6 +365,14 @@ static const aza_gap *metadata_gap(aza_ev *ev, const aza_res *r)
 
 /* What reading config/metadata takes: a list action, outside Reader. */
 #define METADATA_PERM "POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks"
+
+/* A Windows site's stack fields (siteConfig / config/web), with the
+ * runtimes table's name of the stack each one sets. netFrameworkVersion is
+ * read apart: its v4.0 is every Windows app's default. */
+static const struct {
+	const char *field, *stack;
+} win_fields[] = {{"phpVersion", "php"}, {"pythonVersion", "python"}, {"nodeVersion", "node"},
+                  {"javaVersion", "java"}, {"powerShellVersion", "powershell"}};
 
 struct rt_state {
 	int judged, bad, unknown;
@@ -450,25 +457,21 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 	const char *cs = site_setting(ev, r, "metadata", "metadata", "CURRENT_STACK");
 	if (cs && !*cs)
 		cs = NULL;
-	static const struct {
-		const char *field, *stack;
-	} win[] = {{"phpVersion", "php"}, {"pythonVersion", "python"}, {"nodeVersion", "node"},
-	           {"javaVersion", "java"}, {"powerShellVersion", "powershell"}};
 	int got_cs = 0; /* the current stack's version was judged */
 	const char *cs_src = cs ? aza_ev_fmt(ev, "; CURRENT_STACK %s", cs) : "";
 	const char *node_field = NULL;
-	for (size_t i = 0; i < sizeof win / sizeof win[0]; i++) {
-		const char *s = aza_json_str(cfg_get(ev, r, win[i].field, &have)), *v = s;
-		if (!strcmp(win[i].stack, "node"))
+	for (size_t i = 0; i < sizeof win_fields / sizeof win_fields[0]; i++) {
+		const char *s = aza_json_str(cfg_get(ev, r, win_fields[i].field, &have)), *v = s;
+		if (!strcmp(win_fields[i].stack, "node"))
 			node_field = s;
 		if (!s || !*s || aza__strieq(s, "OFF"))
 			continue;
-		if (!strcmp(win[i].stack, "java") && !strncmp(s, "1.", 2))
+		if (!strcmp(win_fields[i].stack, "java") && !strncmp(s, "1.", 2))
 			v += 2; /* "1.8" is Java 8 */
 		if (!version_of(v, ver, sizeof ver))
 			continue;
-		int cur = cs && aza__strieq(cs, win[i].stack);
-		judge(ev, st, win[i].stack, ver, aza_ev_fmt(ev, "%s %s%s", win[i].field, s, cur ? cs_src : ""));
+		int cur = cs && aza__strieq(cs, win_fields[i].stack);
+		judge(ev, st, win_fields[i].stack, ver, aza_ev_fmt(ev, "%s %s%s", win_fields[i].field, s, cur ? cs_src : ""));
 		got_cs |= cur;
 	}
 	/* A Windows Node app keeps its version in the app setting
@@ -520,17 +523,33 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 		*why = aza_ev_fmt(ev, "a Windows Node app (WEBSITE_NODE_DEFAULT_VERSION %s) without a readable Node version", nv);
 		return 1;
 	}
-	if (st->judged || st->unknown || is_function_app(ev, r))
-		return 1;
-	/* A Linux app without linuxFxVersion: nothing more to read. */
-	if (is_linux(ev, r))
-		return 1;
 	if (aza_is_template(r)) {
 		/* A template declares what it deploys: v4.0 alone is .NET Framework 4.x. */
-		if (fx4)
+		if (fx4 && !st->judged && !st->unknown && !is_function_app(ev, r))
 			*netfx = aza_ev_fmt(ev, "netFrameworkVersion %s", nf);
 		return 1;
 	}
+	/* A deployed Windows app without its current stack. A stack field keeps
+	 * its value when the app moves to another stack, and Node (app
+	 * settings) and .NET Core (the build) keep their version outside the
+	 * configuration: the fields set, all supported, do not show that what
+	 * runs is supported. An unsupported one still fails (runtime()). */
+	if (st->judged || st->unknown) {
+		const aza_gap *g;
+		const char *set = aza_ev_fmt(ev, "%s%s%s", st->ok, *st->ok && *st->unk ? ", " : "", st->unk), *meta;
+		if (site_config(ev, r, "metadata"))
+			meta = "its config/metadata has no CURRENT_STACK";
+		else if ((g = metadata_gap(ev, r)))
+			meta = aza_ev_fmt(ev, "its current stack could not be read (" METADATA_PERM "): HTTP %d: %s", g->status, g->message);
+		else
+			meta = "its current stack (config/metadata CURRENT_STACK) is not in the input (" METADATA_PERM ")";
+		*why = aza_ev_fmt(ev, "%s set, but which stack the app runs is not known (a stack field keeps its value when the app "
+		                  "moves to another stack, and a Node or .NET Core app's version is not in the site configuration): %s",
+		                  set, meta);
+		return 1;
+	}
+	if (is_function_app(ev, r))
+		return 1;
 	/* A deployed Windows app whose configuration names no stack version:
 	 * only its current stack (config/metadata) tells what it runs. */
 	const char *base = aza_ev_fmt(ev, "a Windows app whose configuration sets no stack version (netFrameworkVersion %s is every "
@@ -546,6 +565,36 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 	return 1;
 }
 
+/* A Linux site whose linuxFxVersion (lfx) names no runtime: on Linux that
+ * field alone is the stack and version ("DOTNETCORE|8.0", "NODE|20-lts"),
+ * so the Windows stack fields, which the API returns for every site, prove
+ * nothing: neither a supported one (a false PASS) nor an old one (the
+ * runtime it names is not enabled, as a Windows app's PHP is). */
+static void linux_without_fx(aza_ev *ev, const aza_res *r, const char *kind, const aza_json *lfx)
+{
+	if (lfx && !aza_json_str(lfx)) {
+		aza_unknown(ev, r, "linuxFxVersion is not a string on a Linux app (kind '%s'): its runtime cannot be read", kind);
+		return;
+	}
+	int have;
+	const char *set = NULL;
+	for (size_t i = 0; i < sizeof win_fields / sizeof win_fields[0]; i++) {
+		const char *s = aza_json_str(cfg_get(ev, r, win_fields[i].field, &have));
+		if (s && *s && !aza__strieq(s, "OFF"))
+			set = aza_ev_fmt(ev, "%s%s%s %s", set ? set : "", set ? ", " : "", win_fields[i].field, s);
+	}
+	/* v4.0 is the field's default, set whatever the site runs: naming it adds nothing. */
+	char ver[32];
+	const char *nf = aza_json_str(cfg_get(ev, r, "netFrameworkVersion", &have));
+	if (nf && version_of(nf, ver, sizeof ver) && atoi(ver) != 4)
+		set = aza_ev_fmt(ev, "%s%snetFrameworkVersion %s", set ? set : "", set ? ", " : "", nf);
+	aza_unknown(ev, r, "linuxFxVersion is %s on a Linux app (kind '%s'): on Linux it names the runtime stack and version "
+	            "(\"DOTNETCORE|8.0\", \"NODE|20-lts\"), so the runtime the app runs is not known (it may be chosen outside the "
+	            "site configuration, or the data may be incomplete)%s%s",
+	            lfx ? "empty" : "not set", kind, set ? "; the Windows stack fields set do not choose a Linux app's runtime: " : "",
+	            set ? set : "");
+}
+
 static void runtime(aza_ev *ev, const aza_res *r)
 {
 	int ok;
@@ -554,10 +603,13 @@ static void runtime(aza_ev *ev, const aza_res *r)
 		return;
 	struct rt_state st;
 	memset(&st, 0, sizeof st);
-	const char *fx = aza_json_str(lfx), *why = NULL, *netfx = NULL;
+	const char *fx = aza_json_str(lfx), *why = NULL, *netfx = NULL, *lk;
 	if (fx && *fx) {
 		if (!linux_runtime(ev, r, &st, fx))
 			return;
+	} else if ((lk = linux_kind(ev, r))) {
+		linux_without_fx(ev, r, lk, lfx);
+		return;
 	} else if (!windows_runtime(ev, r, &st, &why, &netfx)) {
 		return;
 	}
@@ -637,7 +689,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
 		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
 		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, not in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Linux apps (kind containing linux, deployed or in a template): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, not in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
 		.check = runtime,
 	},
 	{

@@ -560,22 +560,37 @@ static void flow_retention(aza_ev *ev, const aza_res *r, int want)
 		aza_unknown(ev, r, "storageId is absent or not a string: the storage account the retention applies to is not known");
 		return;
 	}
+	/* The retention policy is the deletion of flow logs older than `days`
+	 * from the storage account; without one (enabled false, or none set:
+	 * the CLI's "--retention 0, keep forever" sends none) the logs stay
+	 * there until someone deletes them. Days 0 with enabled true: forever. */
 	int min = aza_ev_cfg(ev)->flow_log_retention_days;
 	const aza_json *rp = aza_prop(ev, r, "properties.retentionPolicy");
 	if (!rp || aza_json_is(rp, AZA_JNULL)) {
-		aza_fail(ev, r, "no retentionPolicy: retention is not enabled (want %d days or more, or 0 = forever)", min);
+		/* A template that sets none applies none; a deployed flow log's
+		 * policy may have been dropped from the input. */
+		if (aza_is_template(r))
+			aza_pass(ev, r, "no retentionPolicy: none is applied, so the flow logs stay in the storage account until deleted there");
+		else
+			aza_unknown(ev, r, "retentionPolicy is absent: whether a retention policy deletes the flow logs (and after how many days) is not known");
 		return;
 	}
 	double d;
-	int en;
-	if (!aza_json_bool(aza_json_get(rp, "enabled"), &en) || !aza_json_num(aza_json_get(rp, "days"), &d)) {
-		aza_unknown(ev, r, "retentionPolicy.enabled or retentionPolicy.days is missing or of the wrong type");
+	int en, hd = aza_json_num(aza_json_get(rp, "days"), &d);
+	if (!aza_json_bool(aza_json_get(rp, "enabled"), &en)) {
+		aza_unknown(ev, r, "retentionPolicy.enabled is missing or not a boolean: whether the flow logs are deleted is not known");
 		return;
 	}
-	if (d < 0 || d != (double)(long long)d)
+	if (!en) {
+		/* `days` is not applied while retention is disabled. */
+		aza_pass(ev, r, "retentionPolicy.enabled is false: no retention policy deletes the flow logs, which stay in the storage account until deleted there%s",
+		         hd && d != 0 ? aza_ev_fmt(ev, " (days %g is not applied)", d) : "");
+		return;
+	}
+	if (!hd)
+		aza_unknown(ev, r, "retentionPolicy.enabled is true but retentionPolicy.days is missing or not a number");
+	else if (d < 0 || d != (double)(long long)d)
 		aza_unknown(ev, r, "retentionPolicy.days is %g, not a number of days", d);
-	else if (!en)
-		aza_fail(ev, r, "retentionPolicy.enabled is false (days %.0f): no retention policy is applied", d);
 	else if (d == 0)
 		aza_pass(ev, r, "retentionPolicy.days is 0: flow logs are kept forever");
 	else if (d >= min)
@@ -710,70 +725,183 @@ static const char *predefined_min(const char *name)
 	return NULL;
 }
 
-static void tls_verdict(aza_ev *ev, const aza_res *r, const char *minv, const char *how)
+/* Verdicts of the TLS policy judges below, in order of weight. */
+enum { TLS_NONE = -1, TLS_PASS, TLS_UNKNOWN, TLS_FAIL };
+
+/* The verdict on a minimum protocol version, with "how: minimum v" in *msg. */
+static int tls_verdict(aza_ev *ev, const char *minv, const char *how, const char **msg)
 {
-	if (aza__strieq(minv, "TLSv1_2") || aza__strieq(minv, "TLSv1_3"))
-		aza_pass(ev, r, "%s: minimum %s", how, minv);
-	else if (aza__strieq(minv, "TLSv1_0") || aza__strieq(minv, "TLSv1_1"))
-		aza_fail(ev, r, "%s: minimum %s", how, minv);
-	else
-		aza_unknown(ev, r, "%s: unknown minimum protocol '%s'", how, minv);
+	if (aza__strieq(minv, "TLSv1_2") || aza__strieq(minv, "TLSv1_3")) {
+		*msg = aza_ev_fmt(ev, "%s: minimum %s", how, minv);
+		return TLS_PASS;
+	}
+	if (aza__strieq(minv, "TLSv1_0") || aza__strieq(minv, "TLSv1_1")) {
+		*msg = aza_ev_fmt(ev, "%s: minimum %s", how, minv);
+		return TLS_FAIL;
+	}
+	*msg = aza_ev_fmt(ev, "%s: unknown minimum protocol '%s'", how, minv);
+	return TLS_UNKNOWN;
 }
 
-static void appgw_tls(aza_ev *ev, const aza_res *r)
+/* The verdict on one sslPolicy object, the gateway's or an SSL profile's
+ * (both are an ApplicationGatewaySslPolicy), with the evidence in *msg.
+ * TLS_NONE when the policy fixes no minimum: no policy type and name that
+ * do, no minProtocolVersion, and not both TLS 1.0 and 1.1 disabled. */
+static int tls_policy(aza_ev *ev, const aza_json *sp, const char **msg)
+{
+	const char *type = aza_json_str(aza_json_get(sp, "policyType"));
+	const char *name = aza_json_str(aza_json_get(sp, "policyName"));
+	const char *minv = aza_json_str(aza_json_get(sp, "minProtocolVersion"));
+	if (type && aza__istarts(type, "Custom")) {
+		if (minv)
+			return tls_verdict(ev, minv, aza_ev_fmt(ev, "sslPolicy %s", type), msg);
+		if (aza__strieq(type, "CustomV2")) {
+			/* CustomV2 is set with minimum TLSv1_2 or TLSv1_3 only: clients
+			 * needing TLS 1.0 or 1.1 require the older policies. */
+			*msg = aza_ev_fmt(ev, "sslPolicy %s without minProtocolVersion: a CustomV2 policy's minimum is TLSv1_2 or TLSv1_3", type);
+			return TLS_PASS;
+		}
+		if (aza__strieq(type, "Custom")) {
+			*msg = aza_ev_fmt(ev, "sslPolicy %s without minProtocolVersion (defaults to TLSv1_0)", type);
+			return TLS_FAIL;
+		}
+		/* A custom type added after these lines were written: neither
+		 * Custom's default nor CustomV2's range is known to hold for it. */
+		*msg = aza_ev_fmt(ev, "sslPolicy %s without minProtocolVersion: a policyType other than Custom or CustomV2, whose "
+		                  "minimum is not known", type);
+		return TLS_UNKNOWN;
+	}
+	if (name) {
+		const char *m = predefined_min(name);
+		if (m)
+			return tls_verdict(ev, m, aza_ev_fmt(ev, "predefined sslPolicy %s", name), msg);
+		*msg = aza_ev_fmt(ev, "unknown predefined sslPolicy '%s'", name);
+		return TLS_UNKNOWN;
+	}
+	if (minv)
+		return tls_verdict(ev, minv, "sslPolicy", msg);
+	/* The older form: the default policy less the protocols listed. */
+	int off10 = 0, off11 = 0;
+	aza_json_each(d, aza_json_get(sp, "disabledSslProtocols")) {
+		const char *v = aza_json_str(d);
+		off10 |= v && aza__strieq(v, "TLSv1_0");
+		off11 |= v && aza__strieq(v, "TLSv1_1");
+	}
+	if (!type && off10 && off11) {
+		*msg = "sslPolicy.disabledSslProtocols disables TLSv1_0 and TLSv1_1: minimum TLSv1_2";
+		return TLS_PASS;
+	}
+	return TLS_NONE;
+}
+
+/* The verdict on the gateway's own policy: the one of its listeners without
+ * an SSL profile, or whose profile sets no policy of its own. */
+static int appgw_global_tls(aza_ev *ev, const aza_res *r, const char **msg)
 {
 	const aza_json *sp = aza_prop(ev, r, "properties.sslPolicy");
 	if (sp && !aza_json_is(sp, AZA_JNULL)) {
-		const char *type = aza_json_str(aza_json_get(sp, "policyType"));
-		const char *name = aza_json_str(aza_json_get(sp, "policyName"));
-		const char *minv = aza_json_str(aza_json_get(sp, "minProtocolVersion"));
-		if (type && aza__istarts(type, "Custom")) {
-			if (minv)
-				tls_verdict(ev, r, minv, aza_ev_fmt(ev, "sslPolicy %s", type));
-			else
-				aza_fail(ev, r, "sslPolicy %s without minProtocolVersion (defaults to TLSv1_0)", type);
-			return;
-		}
-		if (name) {
-			const char *m = predefined_min(name);
-			if (m)
-				tls_verdict(ev, r, m, aza_ev_fmt(ev, "predefined sslPolicy %s", name));
-			else
-				aza_unknown(ev, r, "unknown predefined sslPolicy '%s'", name);
-			return;
-		}
-		if (minv) {
-			tls_verdict(ev, r, minv, "sslPolicy");
-			return;
-		}
-		/* The older form: the default policy less the protocols listed. */
-		int off10 = 0, off11 = 0;
-		aza_json_each(d, aza_json_get(sp, "disabledSslProtocols")) {
-			const char *v = aza_json_str(d);
-			off10 |= v && aza__strieq(v, "TLSv1_0");
-			off11 |= v && aza__strieq(v, "TLSv1_1");
-		}
-		if (!type && off10 && off11) {
-			aza_pass(ev, r, "sslPolicy.disabledSslProtocols disables TLSv1_0 and TLSv1_1: minimum TLSv1_2");
-			return;
-		}
+		int v = tls_policy(ev, sp, msg);
+		if (v != TLS_NONE)
+			return v;
 	}
 	const char *def = aza_json_str(aza_prop(ev, r, "properties.defaultPredefinedSslPolicy"));
-	if (def && predefined_min(def)) {
-		tls_verdict(ev, r, predefined_min(def), aza_ev_fmt(ev, "no sslPolicy; default policy %s", def));
-		return;
-	}
+	if (def && predefined_min(def))
+		return tls_verdict(ev, predefined_min(def), aza_ev_fmt(ev, "no sslPolicy; default policy %s", def), msg);
 	if (aza_is_template(r)) {
-		if (aza_api_version_unknown(r))
-			aza_unknown(ev, r, "no sslPolicy: the default depends on the api-version, %s, which is only known at deployment",
-			            r->api_version);
-		else if (strcmp(r->api_version, "2023-02-01") >= 0)
-			aza_pass(ev, r, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20220101 (TLSv1_2)", r->api_version);
-		else
-			aza_fail(ev, r, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20150501 (TLSv1_0)", r->api_version);
-		return;
+		if (aza_api_version_unknown(r)) {
+			*msg = aza_ev_fmt(ev, "no sslPolicy: the default depends on the api-version, %s, which is only known at deployment",
+			                  r->api_version);
+			return TLS_UNKNOWN;
+		}
+		if (strcmp(r->api_version, "2023-02-01") >= 0) {
+			*msg = aza_ev_fmt(ev, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20220101 (TLSv1_2)", r->api_version);
+			return TLS_PASS;
+		}
+		*msg = aza_ev_fmt(ev, "no sslPolicy: at api-version %s the default is AppGwSslPolicy20150501 (TLSv1_0)", r->api_version);
+		return TLS_FAIL;
 	}
-	aza_unknown(ev, r, "no sslPolicy and no defaultPredefinedSslPolicy: the default depends on the gateway's creation API version");
+	*msg = "no sslPolicy and no defaultPredefinedSslPolicy: the default depends on the gateway's creation API version";
+	return TLS_UNKNOWN;
+}
+
+/* The verdict on one entry of sslProfiles (the index i names it when it has
+ * no name), with the evidence in *msg. */
+static int appgw_profile_tls(aza_ev *ev, const aza_res *r, const aza_json *p, size_t i, const char **msg)
+{
+	const char *n = aza_json_str(aza_json_get(p, "name"));
+	const char *who = n && *n ? aza_ev_fmt(ev, "SSL profile '%s'", n) : aza_ev_fmt(ev, "SSL profile #%zu (no name)", i + 1);
+	if (!aza_json_is(p, AZA_JOBJ)) {
+		*msg = aza_ev_fmt(ev, "%s is not an object: its sslPolicy cannot be read", who);
+		return TLS_UNKNOWN;
+	}
+	const aza_json *pp = aza_json_get(p, "properties");
+	if (!pp || aza_json_is(pp, AZA_JNULL)) {
+		/* A template's profile without properties declares no policy; a
+		 * deployed one's GET returns them (provisioningState at least). */
+		if (!aza_is_template(r)) {
+			*msg = aza_ev_fmt(ev, "%s has no properties: its sslPolicy cannot be read", who);
+			return TLS_UNKNOWN;
+		}
+	} else if (!aza_json_is(pp, AZA_JOBJ)) {
+		*msg = aza_ev_fmt(ev, "%s: properties is not an object, so its sslPolicy cannot be read", who);
+		return TLS_UNKNOWN;
+	}
+	const aza_json *sp = aza_json_get(pp, "sslPolicy");
+	if (!sp || aza_json_is(sp, AZA_JNULL)) {
+		/* A profile may hold client authentication only: its listeners
+		 * keep the gateway's policy, judged above. */
+		*msg = aza_ev_fmt(ev, "%s sets no sslPolicy (its listeners use the gateway's)", who);
+		return TLS_PASS;
+	}
+	if (!aza_json_is(sp, AZA_JOBJ)) {
+		*msg = aza_ev_fmt(ev, "%s: sslPolicy is not an object", who);
+		return TLS_UNKNOWN;
+	}
+	const char *m;
+	int v = tls_policy(ev, sp, &m);
+	if (v == TLS_NONE) {
+		/* Which policy an empty or partial profile policy stands for (the
+		 * gateway's, or a default one) is not documented. */
+		*msg = aza_ev_fmt(ev, "%s: sslPolicy names no policyName or minProtocolVersion, so its minimum is not known", who);
+		return TLS_UNKNOWN;
+	}
+	*msg = aza_ev_fmt(ev, "%s: %s", who, m);
+	return v;
+}
+
+/* Append part to the "; "-separated list *l. */
+static void tls_add(aza_ev *ev, const char **l, const char *part)
+{
+	*l = *l ? aza_ev_fmt(ev, "%s; %s", *l, part) : part;
+}
+
+/* The gateway's policy and every SSL profile's: a profile's policy replaces
+ * the gateway's on the HTTPS listeners that name the profile. Every profile
+ * is judged, whether or not a listener of the input names it (attaching a
+ * profile to a listener does not change its policy). */
+static void appgw_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *msg, *by[3] = {NULL, NULL, NULL}; /* evidence by verdict */
+	int worst = appgw_global_tls(ev, r, &msg);
+	tls_add(ev, &by[worst], msg);
+	const aza_json *profs = aza_prop(ev, r, "properties.sslProfiles");
+	if (aza_json_is(profs, AZA_JARR)) {
+		size_t i = 0;
+		aza_json_each(p, profs) {
+			int v = appgw_profile_tls(ev, r, p, i++, &msg);
+			tls_add(ev, &by[v], msg);
+			worst = v > worst ? v : worst;
+		}
+	} else if (profs && !aza_json_is(profs, AZA_JNULL)) {
+		tls_add(ev, &by[TLS_UNKNOWN], "sslProfiles is not an array: the SSL profiles' policies cannot be read");
+		worst = TLS_UNKNOWN > worst ? TLS_UNKNOWN : worst;
+	}
+	if (worst == TLS_FAIL)
+		aza_fail(ev, r, "%s%s%s", by[TLS_FAIL], by[TLS_UNKNOWN] ? "; not judged: " : "", by[TLS_UNKNOWN] ? by[TLS_UNKNOWN] : "");
+	else if (worst == TLS_UNKNOWN)
+		aza_unknown(ev, r, "%s", by[TLS_UNKNOWN]);
+	else
+		aza_pass(ev, r, "%s", by[TLS_PASS]);
 }
 
 static void appgw_http2(aza_ev *ev, const aza_res *r)
@@ -1219,7 +1347,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Network Watcher > Flow logs > select the NSG flow log > Retention days: 90 or more (0 = forever).",
 		.cli = "az network watcher flow-log update -l <region> -n <flowlog> --retention 90",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.retentionPolicy = {enabled: true, days: 90}",
-		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy enabled false or absent fails: no retention policy applies. A disabled flow log fails; one without enabled is UNKNOWN (only enabled true can pass), as is one without a storageId (Resource Manager requires it).",
+		.defaults = "Flow logs whose targetResourceId is an NSG (others: NOT_APPLICABLE, see AZA-NET-008). The minimum is flow_log_retention_days (default 90); days 0 with enabled true means forever (PASS). retentionPolicy.enabled false means no retention policy deletes the logs: they stay in the storage account until deleted there, and days is not applied (PASS; Network Watcher docs: without a retention policy the data stays until manually deleted). No retentionPolicy: templates apply none (PASS, as the CLI's --retention 0 sends none); a deployed flow log without one is UNKNOWN, as is a retentionPolicy without a boolean enabled, or enabled true without a whole non-negative days. Deletion by the storage account's own lifecycle rules is not seen here. A disabled flow log fails; one without enabled is UNKNOWN (only enabled true can pass), as is one without a storageId (Resource Manager requires it).",
 		.check = flow_nsg,
 	},
 	{
@@ -1289,10 +1417,10 @@ const struct aza_rule aza_rules_network[] = {
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPGW,
 		.cis = "6.0.0:7.12 5.0.0:7.12",
 		.rationale = "TLS 1.0 and 1.1 have known weaknesses and are deprecated.",
-		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2).",
+		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2); in each SSL profile (Listeners > SSL settings > the profile's SSL Policy tab), the same.",
 		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
-		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}",
-		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN.",
+		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}, and the same in every properties.sslProfiles[].properties.sslPolicy that is set",
+		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the HTTPS listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it): every profile's sslPolicy is judged as the gateway's, whether or not a listener of the input names the profile, and the gateway fails when its own policy or any profile's allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A profile without sslPolicy (client authentication only) leaves its listeners on the gateway's policy. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
 		.check = appgw_tls,
 	},
 	{

@@ -76,8 +76,9 @@ def winsite(name, **cfg):
     its config/web (GetSiteConfig) holding cfg."""
     s = example_site(name)
     s["properties"].update({"httpsOnly": True})
-    s["properties"]["siteConfig"].update(phpVersion="", **cfg)
-    return [s, webcfg(s, phpVersion="", **cfg)]
+    cfg = {"phpVersion": "", **cfg}
+    s["properties"]["siteConfig"].update(cfg)
+    return [s, webcfg(s, **cfg)]
 
 def metadata(s, **props):
     """POST config/metadata/list (WebApps_ListMetadata): a StringDictionary."""
@@ -139,11 +140,38 @@ noprops('AZA-APP-004')
 case('AZA-APP-005', 'pass', snapshot([site('appok')]), "PASS appok ~ reviewed 2026-11-01")
 case('AZA-APP-005', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ php 5.6 (phpVersion 5.6) is below the supported minimum 8.2 (runtime table reviewed 2026-11-01)")
 case('AZA-APP-005', 'fail-node', snapshot([site('appnode', properties__siteConfig__linuxFxVersion='NODE|18-lts')]), "FAIL appnode ~ node 18")
-case('AZA-APP-005', 'fail-java', snapshot([site('appjava', properties__siteConfig__linuxFxVersion='', properties__siteConfig__javaVersion='1.8',
-                                                 properties__siteConfig__javaContainer='TOMCAT', properties__siteConfig__javaContainerVersion='9.0')]),
+# javaVersion is a Windows app's stack field (a Linux app's Java is in
+# linuxFxVersion, "JAVA|8-jre8"): Java 8 enabled on a Windows app fails.
+w = winsite('appjava', javaVersion='1.8', javaContainer='TOMCAT', javaContainerVersion='9.0')
+case('AZA-APP-005', 'fail-java', snapshot(w, datasets=[SITE, CFG]),
      "FAIL appjava ~ java 8 (javaVersion 1.8)")
-case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='', properties__siteConfig__netFrameworkVersion='v8.0')]),
-     "PASS appnet ~ supported")
+case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='DOTNETCORE|8.0')]),
+     "PASS appnet ~ dotnetcore 8.0 (linuxFxVersion DOTNETCORE|8.0)")
+# A Linux app's runtime stack and version are its linuxFxVersion ("DOTNETCORE|8.0",
+# "NODE|20-lts"); the Windows stack fields (netFrameworkVersion, javaVersion,
+# phpVersion...) do not choose it. Without linuxFxVersion the runtime is not
+# known (it may be chosen outside the site configuration, or the data may be
+# incomplete).
+case('AZA-APP-005', 'unknown-linux-nofx-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='', properties__siteConfig__netFrameworkVersion='v8.0')]),
+     "UNKNOWN appnet ~ linuxFxVersion is empty on a Linux app (kind 'app,linux'): on Linux it names the runtime stack and version "
+     "(\"DOTNETCORE|8.0\", \"NODE|20-lts\"), so the runtime the app runs is not known (it may be chosen outside the site configuration, or the data may be incomplete); "
+     "the Windows stack fields set do not choose a Linux app's runtime: netFrameworkVersion v8.0")
+# An unsupported Windows field on a Linux app is not a runtime it runs either.
+case('AZA-APP-005', 'unknown-linux-nofx-java', snapshot([site('appjava', properties__siteConfig__linuxFxVersion='', properties__siteConfig__javaVersion='1.8',
+                                                             properties__siteConfig__javaContainer='TOMCAT', properties__siteConfig__javaContainerVersion='9.0')]),
+     "UNKNOWN appjava ~ the Windows stack fields set do not choose a Linux app's runtime: javaVersion 1.8")
+case('AZA-APP-005', 'unknown-linux-nofx', snapshot([site('applin', properties__siteConfig__linuxFxVersion=''),
+                                                    site('funclin', kind='functionapp,linux', properties__siteConfig__linuxFxVersion=''),
+                                                    site('appnum', properties__siteConfig__linuxFxVersion=8)]),
+     "UNKNOWN applin ~ linuxFxVersion is empty on a Linux app (kind 'app,linux'): on Linux it names the runtime stack and version\n"
+     "UNKNOWN funclin ~ linuxFxVersion is empty on a Linux app (kind 'functionapp,linux')\n"
+     "UNKNOWN appnum ~ linuxFxVersion is not a string")
+# A template declaring a Linux app without linuxFxVersion deploys no built-in stack either.
+case('AZA-APP-005', 'unknown-template-linux-nofx', {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "resources": [{"type": SITE, "apiVersion": "2023-12-01", "name": "apptlin", "location": "westeurope", "kind": "app,linux",
+                       "properties": {"httpsOnly": True, "reserved": True, "siteConfig": {"netFrameworkVersion": "v8.0"}}}]},
+     "UNKNOWN apptlin ~ linuxFxVersion is not set on a Linux app (kind 'app,linux')")
 # Windows apps: netFrameworkVersion v4.0 is every Windows app's default; the
 # current stack (config/metadata CURRENT_STACK) says what runs.
 w = winsite('appfx')
@@ -194,6 +222,37 @@ case('AZA-APP-005', 'fail-template-windows-stack', tpl,
      "PASS apptfx ~ netFrameworkVersion v4.0: .NET Framework 4.x")
 case('AZA-APP-005', 'unknown-windows-metadata-error', snapshot(w, datasets=[SITE, CFG], errors=[md_err]),
      "UNKNOWN appwin ~ its current stack could not be read (POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks): HTTP 403: AuthorizationFailed")
+# A stack field keeps its value when the app moves to another stack (the API
+# returns e.g. a javaVersion once set), so without CURRENT_STACK a supported
+# field set on a deployed Windows app does not say what runs: it may be a
+# leftover while the app runs Node (version in app settings) or .NET Core
+# (version in its build).
+w = winsite('appphp', phpVersion='8.3')
+case('AZA-APP-005', 'unknown-windows-nometadata-fields', snapshot(w, datasets=[SITE, CFG]),
+     "UNKNOWN appphp ~ php 8.3 (phpVersion 8.3) set, but which stack the app runs is not known (a stack field keeps its value when the app moves to another stack, "
+     "and a Node or .NET Core app's version is not in the site configuration): its current stack (config/metadata CURRENT_STACK) is not in the input")
+w = winsite('appnet8', netFrameworkVersion='v8.0')
+case('AZA-APP-005', 'unknown-windows-nometadata-dotnet', snapshot(w, datasets=[SITE, CFG]),
+     "UNKNOWN appnet8 ~ dotnet 8.0 (netFrameworkVersion v8.0) set, but which stack the app runs is not known")
+w = winsite('appphp', phpVersion='8.3')
+case('AZA-APP-005', 'unknown-windows-nostack-fields', snapshot(w + [metadata(w[0])], datasets=[SITE, CFG]),
+     "UNKNOWN appphp ~ php 8.3 (phpVersion 8.3) set, but which stack the app runs is not known (a stack field keeps its value when the app moves to another stack, "
+     "and a Node or .NET Core app's version is not in the site configuration): its config/metadata has no CURRENT_STACK")
+md_err2 = dict(md_err, scope=w[0]["id"], api=w[0]["id"] + "/config/metadata/list", message=md_err["message"].replace(md_err["scope"], w[0]["id"]))
+case('AZA-APP-005', 'unknown-windows-metadata-error-fields', snapshot(w, datasets=[SITE, CFG], errors=[md_err2]),
+     "UNKNOWN appphp ~ not in the site configuration): its current stack could not be read (POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks): HTTP 403")
+f = site('funcps', kind='functionapp', properties__siteConfig__linuxFxVersion='', properties__siteConfig__powerShellVersion='7.4')
+case('AZA-APP-005', 'unknown-windows-functionapp-fields', snapshot([f]),
+     "UNKNOWN funcps ~ powershell 7.4 (powerShellVersion 7.4) set, but which stack the app runs is not known")
+# With CURRENT_STACK naming the stack whose field is set, that field decides.
+w = winsite('appphp', phpVersion='8.3')
+case('AZA-APP-005', 'pass-windows-php', snapshot(w + [metadata(w[0], CURRENT_STACK="php")], datasets=[SITE, CFG]),
+     "PASS appphp ~ php 8.3 (phpVersion 8.3; CURRENT_STACK php)")
+# An unsupported runtime left enabled fails whatever runs (PHP stays enabled
+# on a Windows app until phpVersion is Off).
+w = winsite('appphp74', phpVersion='7.4', netFrameworkVersion='v8.0')
+case('AZA-APP-005', 'fail-windows-nometadata', snapshot(w, datasets=[SITE, CFG]),
+     "FAIL appphp74 ~ php 7.4 (phpVersion 7.4) is below the supported minimum 8.2")
 # A Windows function app's default v4.0 is not its worker runtime (a Node 12
 # function keeps FUNCTIONS_WORKER_RUNTIME/WEBSITE_NODE_DEFAULT_VERSION in app settings).
 case('AZA-APP-005', 'unknown-functionapp', snapshot([site('funcwin', kind='functionapp', properties__siteConfig__linuxFxVersion='')]),

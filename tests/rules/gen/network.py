@@ -169,9 +169,28 @@ for R, mine, other in [('AZA-NET-005', nsg_id, vnet_id), ('AZA-NET-008', vnet_id
                               flowlog('fl-forever', mine, properties__retentionPolicy={"days": 0, "enabled": True}),
                               flowlog('fl-other', other, properties__retentionPolicy={"days": 7, "enabled": True})]),
          f"PASS {FLN}fl-ok ~ days is 90\nPASS {FLN}fl-forever ~ kept forever\nNOT_APPLICABLE {FLN}fl-other")
-    case(R, 'fail', snapshot([flowlog('fl-example', mine), flowlog('fl-short', mine, properties__retentionPolicy={"days": 30, "enabled": True}),
+    case(R, 'fail', snapshot([flowlog('fl-short', mine, properties__retentionPolicy={"days": 30, "enabled": True}),
+                              flowlog('fl-89', mine, properties__retentionPolicy={"days": 89, "enabled": True}),
                               flowlog('fl-off', mine, properties__enabled=False, properties__retentionPolicy={"days": 365, "enabled": True})]),
-         f"FAIL {FLN}fl-example ~ retentionPolicy.enabled is false\nFAIL {FLN}fl-short ~ less than 90\nFAIL {FLN}fl-off ~ disabled")
+         f"FAIL {FLN}fl-short ~ retentionPolicy.days is 30 (less than 90)\nFAIL {FLN}fl-89 ~ retentionPolicy.days is 89 (less than 90)\nFAIL {FLN}fl-off ~ disabled")
+    # Retention is the deletion of logs older than `days`: with it disabled
+    # (NetworkWatcherFlowLogGet: days 0, enabled false) the logs stay in the
+    # storage account until deleted there, and `days` is not applied.
+    case(R, 'pass-retention-disabled', snapshot([flowlog('fl-example', mine), flowlog('fl-off7', mine, properties__retentionPolicy={"days": 7, "enabled": False})]),
+         f"PASS {FLN}fl-example ~ retentionPolicy.enabled is false: no retention policy deletes the flow logs\n"
+         f"PASS {FLN}fl-off7 ~ retentionPolicy.enabled is false: no retention policy deletes the flow logs, which stay in the storage account until deleted there (days 7 is not applied)")
+    # A deployed flow log without retentionPolicy: whether one deletes the logs is not in the input.
+    case(R, 'unknown-retention-absent', snapshot([flowlog('fl-norp', mine, properties__retentionPolicy=DEL)]),
+         f"UNKNOWN {FLN}fl-norp ~ retentionPolicy is absent")
+    case(R, 'unknown-retention-enabled-type', snapshot([flowlog('fl-odd', mine, properties__retentionPolicy={"days": 90, "enabled": "yes"})]),
+         f"UNKNOWN {FLN}fl-odd ~ retentionPolicy.enabled is missing or not a boolean")
+    # A template that sets no retentionPolicy applies none (the CLI's --retention 0,
+    # "keep forever", sends none): the logs are kept until deleted.
+    case(R, 'pass-template-no-retention', {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+         "resources": [{"type": "Microsoft.Network/networkWatchers/flowLogs", "apiVersion": "2024-05-01", "name": "NetworkWatcher_westeurope/fl-tpl",
+                        "location": "westeurope", "properties": {"targetResourceId": mine, "enabled": True,
+                        "storageId": rid('rg-logs', 'Microsoft.Storage', 'storageAccounts', 'flowlogstore')}}]},
+         "PASS NetworkWatcher_westeurope/fl-tpl ~ no retentionPolicy")
     case(R, 'unknown', snapshot([flowlog('fl-notarget', mine, properties__targetResourceId=DEL)]), f"UNKNOWN {FLN}fl-notarget ~ targetResourceId is absent")
     case(R, 'unknown-noprops', snapshot([bare(flowlog('fl-bare', mine))]), f"UNKNOWN {FLN}fl-bare")
 case('AZA-NET-005', 'pass-config', snapshot([flowlog('fl-30', nsg_id, properties__retentionPolicy={"days": 30, "enabled": True})]), f"PASS {FLN}fl-30 ~ at least 30")
@@ -269,10 +288,95 @@ case(R, 'fail', snapshot([appgw('agw-old', properties__sslPolicy={"policyType": 
                           appgw('agw-custom', properties__sslPolicy={"policyType": "Custom", "minProtocolVersion": "TLSv1_1", "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]})]),
      "FAIL agw-old ~ TLSv1_0\nFAIL agw-custom ~ TLSv1_1")
 case(R, 'unknown', snapshot([appgw('agw-nopolicy', properties__sslPolicy=DEL)]), "UNKNOWN agw-nopolicy ~ creation API version")
+# CustomV2 takes only TLSv1_2 or TLSv1_3 as its minimum (TLS policy overview:
+# clients needing TLS 1.0 must use the older predefined or Custom policies).
+case(R, 'pass-customv2-nomin', snapshot([appgw('agw-v2', properties__sslPolicy={"policyType": "CustomV2", "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]})]),
+     "PASS agw-v2 ~ sslPolicy CustomV2 without minProtocolVersion: a CustomV2 policy's minimum is TLSv1_2 or TLSv1_3")
+case(R, 'fail-custom-nomin', snapshot([appgw('agw-c1', properties__sslPolicy={"policyType": "Custom", "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]})]),
+     "FAIL agw-c1 ~ sslPolicy Custom without minProtocolVersion")
 # the older form: the default policy less the protocols listed
 case(R, 'pass-disabled-protocols', snapshot([appgw('agw-legacy', properties__sslPolicy={"disabledSslProtocols": ["TLSv1_0", "TLSv1_1"]},
                                                    properties__defaultPredefinedSslPolicy='AppGwSslPolicy20150501')]),
      "PASS agw-legacy ~ disables TLSv1_0 and TLSv1_1")
+# A policyType that starts with "Custom" but is neither Custom nor CustomV2 (a
+# type Azure may add) says nothing of the minimum it takes when none is set.
+case(R, 'unknown-custom-future', snapshot([appgw('agw-c3', properties__sslPolicy={"policyType": "CustomV3", "cipherSuites": ["TLS_AES_128_GCM_SHA256"]})]),
+     "UNKNOWN agw-c3 ~ sslPolicy CustomV3 without minProtocolVersion: a policyType other than Custom or CustomV2, whose minimum is not known")
+# Listener-specific TLS policies: SSL profiles (sslProfiles[].properties.sslPolicy,
+# shape of ApplicationGatewayListAll) referenced by HTTPS listeners
+# (httpListeners[].properties.sslProfile.id). A listener whose profile sets no
+# sslPolicy uses the gateway's (listener-specific SSL policy docs).
+def sslprofile(gw, name, policy=DEL, props=True):
+    gid = rid('rg-net', 'Microsoft.Network', 'applicationGateways', gw)
+    p = {"name": name, "id": gid + '/sslProfiles/' + name}
+    if props:
+        p["properties"] = {"provisioningState": "Succeeded",
+                           "clientAuthConfiguration": {"verifyClientCertIssuerDN": True, "verifyClientRevocation": "OCSP"},
+                           "trustedClientCertificates": [{"id": gid + '/trustedClientCertificates/clientcert'}]}
+        if policy is not DEL:
+            p["properties"]["sslPolicy"] = policy
+    return p
+def httpslistener(gw, name, profile):
+    gid = rid('rg-net', 'Microsoft.Network', 'applicationGateways', gw)
+    return {"name": name, "id": gid + '/httpListeners/' + name,
+            "properties": {"provisioningState": "Succeeded", "protocol": "Https",
+                           "frontendIPConfiguration": {"id": gid + '/frontendIPConfigurations/appgwfip'},
+                           "frontendPort": {"id": gid + '/frontendPorts/appgwfp'},
+                           "sslCertificate": {"id": gid + '/sslCertificates/sslcert'},
+                           "sslProfile": {"id": gid + '/sslProfiles/' + profile}, "requireServerNameIndication": False}}
+def agw_profiles(name, profiles, **kv):
+    return appgw(name, properties__sslProfiles=profiles,
+                 properties__httpListeners=[httpslistener(name, 'l-' + (p.get("name") or str(i)), p.get("name") or str(i))
+                                            for i, p in enumerate(profiles)], **kv)
+case(R, 'pass-ssl-profiles', snapshot([
+        agw_profiles('agw-prof', [sslprofile('agw-prof', 'strict', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101S"}),
+                                  sslprofile('agw-prof', 'v2', {"policyType": "CustomV2", "minProtocolVersion": "TLSv1_3",
+                                                                "cipherSuites": ["TLS_AES_256_GCM_SHA384"]})]),
+        agw_profiles('agw-mtls', [sslprofile('agw-mtls', 'mtls')])]),
+     "PASS agw-prof ~ predefined sslPolicy AppGwSslPolicy20220101: minimum TLSv1_2; SSL profile 'strict': predefined sslPolicy "
+     "AppGwSslPolicy20220101S: minimum TLSv1_2; SSL profile 'v2': sslPolicy CustomV2: minimum TLSv1_3\n"
+     "PASS agw-mtls ~ SSL profile 'mtls' sets no sslPolicy (its listeners use the gateway's)")
+# The global policy is fine; a profile's policy lets TLS 1.0 or 1.1 in on its listeners.
+case(R, 'fail-ssl-profile', snapshot([
+        agw_profiles('agw-legacy', [sslprofile('agw-legacy', 'legacy', {"policyType": "Custom", "minProtocolVersion": "TLSv1_0",
+                                                                        "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"]})]),
+        agw_profiles('agw-old', [sslprofile('agw-old', 'ok', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"}),
+                                 sslprofile('agw-old', 'old', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20170401"})]),
+        # a failing profile decides over one that cannot be judged
+        agw_profiles('agw-mixed', [sslprofile('agw-mixed', 'odd', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20990101"}),
+                                   sslprofile('agw-mixed', 'weak', {"policyType": "Custom", "cipherSuites": ["TLS_RSA_WITH_AES_128_GCM_SHA256"]})]),
+        # and over a global policy that cannot be judged
+        agw_profiles('agw-noglobal', [sslprofile('agw-noglobal', 'tls10', {"policyType": "Custom", "minProtocolVersion": "TLSv1_0"})],
+                     properties__sslPolicy=DEL)]),
+     "FAIL agw-legacy ~ SSL profile 'legacy': sslPolicy Custom: minimum TLSv1_0\n"
+     "FAIL agw-old ~ SSL profile 'old': predefined sslPolicy AppGwSslPolicy20170401: minimum TLSv1_1\n"
+     "FAIL agw-mixed ~ SSL profile 'weak': sslPolicy Custom without minProtocolVersion (defaults to TLSv1_0); not judged: SSL profile 'odd': "
+     "unknown predefined sslPolicy 'AppGwSslPolicy20990101'\n"
+     "FAIL agw-noglobal ~ SSL profile 'tls10': sslPolicy Custom: minimum TLSv1_0")
+# A profile whose policy cannot be judged leaves the gateway UNKNOWN.
+case(R, 'unknown-ssl-profile', snapshot([
+        agw_profiles('agw-p1', [sslprofile('agw-p1', 'future', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20990101"})]),
+        agw_profiles('agw-p2', [sslprofile('agw-p2', 'half', {"policyType": "Predefined"})]),
+        agw_profiles('agw-p3', [sslprofile('agw-p3', 'bare', props=False)]),
+        appgw('agw-p4', properties__sslProfiles={"name": "notalist"}),
+        agw_profiles('agw-p5', [sslprofile('agw-p5', 'str', "AppGwSslPolicy20220101")]),
+        agw_profiles('agw-p6', [sslprofile('agw-p6', 'c3', {"policyType": "CustomV3"})])]),
+     "UNKNOWN agw-p1 ~ SSL profile 'future': unknown predefined sslPolicy 'AppGwSslPolicy20990101'\n"
+     "UNKNOWN agw-p2 ~ SSL profile 'half': sslPolicy names no policyName or minProtocolVersion, so its minimum is not known\n"
+     "UNKNOWN agw-p3 ~ SSL profile 'bare' has no properties: its sslPolicy cannot be read\n"
+     "UNKNOWN agw-p4 ~ sslProfiles is not an array\n"
+     "UNKNOWN agw-p5 ~ SSL profile 'str': sslPolicy is not an object\n"
+     "UNKNOWN agw-p6 ~ SSL profile 'c3': sslPolicy CustomV3 without minProtocolVersion")
+# A template's profile without properties declares no policy: its listeners use the gateway's.
+case(R, 'pass-template-ssl-profile', {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "resources": [{"type": "Microsoft.Network/applicationGateways", "apiVersion": "2024-05-01", "name": "agwtpl", "location": "westeurope",
+                       "properties": {"sku": {"name": "WAF_v2", "tier": "WAF_v2", "capacity": 2},
+                                      "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"},
+                                      "sslProfiles": [{"name": "noprops"},
+                                                      {"name": "tls12", "properties": {"sslPolicy": {"policyType": "Custom", "minProtocolVersion": "TLSv1_2",
+                                                                                                      "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]}}}]}}]},
+     "PASS agwtpl ~ SSL profile 'noprops' sets no sslPolicy (its listeners use the gateway's); SSL profile 'tls12': sslPolicy Custom: minimum TLSv1_2")
 R = 'AZA-NET-013'
 case(R, 'pass', snapshot([appgw('agw1')]), "PASS agw1")
 case(R, 'fail', snapshot([appgw('agw-h1', properties__enableHttp2=DEL)]), "FAIL agw-h1 ~ not set")
