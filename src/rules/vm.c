@@ -15,6 +15,15 @@
  * agent, which reports only while the VM runs: of a VM whose power state
  * (instanceView.statuses[] "PowerState/...") is not running, or cannot be
  * read, an extension it lists is evidence but a missing one is not.
+ *
+ * The three can each list the same extension, read at different times, so
+ * every copy is kept and the worse word counts (see struct ext_copy). An
+ * extension resource and an embedded copy carry provisioningState
+ * (VirtualMachine_Get.json, VirtualMachineExtension_List_MaximumSet_Gen.json,
+ * compute 2024-07-01): Resource Manager returns it on every deployed
+ * extension, so a deployed copy without it says nothing of the state. An
+ * instance view entry carries statuses[] with a ProvisioningState/<state>
+ * code instead (VirtualMachine_Get_InstanceView.json).
  */
 #include "rule.h"
 
@@ -31,12 +40,32 @@
 
 /* ---- extensions ---- */
 
+/* Each source lists an extension in its own copy, and the copies are read
+ * at different times, so they can disagree: an extension resource that
+ * says Succeeded beside an embedded copy that says Failed, or settings
+ * that enable antimalware in one and disable it in the other. No copy is
+ * taken as the truth: each is kept, and a rule judges every one and lets
+ * the worse word count (ext_state, ep_state, ade_one), naming the sources
+ * when they disagree. A copy that says nothing (no provisioningState, no
+ * settings) leaves the word to the others. */
 #define MAX_EXT 64
-struct ext {
-	const char *pub, *type, *name, *state;
+#define MAX_COPY 6 /* one per source; more only when the input repeats one */
+struct ext_copy {
+	const char *where; /* the source, for messages */
+	/* Its provisioningState, or NULL when it has none. An instance view
+	 * copy has a ProvisioningState/<state>[/<code>] status instead: then
+	 * <state>, with status the whole code (failed statuses are in
+	 * ext.failed, not here). */
+	const char *state, *status;
 	const aza_json *settings; /* public settings, when the source has them */
-	const char *failed;       /* the instance view status that says it failed, or NULL */
-	int from_iv;              /* read only from the instance view, which shows no settings */
+	int iv;                   /* read from the VM's instance view */
+};
+struct ext {
+	const char *pub, *type, *name;
+	struct ext_copy c[MAX_COPY];
+	size_t nc;
+	int lost;           /* more copies than fit: some could not be compared */
+	const char *failed; /* the instance view status that says it failed, or NULL */
 };
 struct exts {
 	struct ext e[MAX_EXT];
@@ -52,32 +81,61 @@ struct exts {
 	const char *iv_partial;
 };
 
+#define SRC_RES "the extension resource"
+#define SRC_EMB "the VM's embedded resources"
+#define SRC_IV "the VM's instance view"
+
 static void ext_untyped(struct exts *x, const char *name)
 {
 	if (!x->untyped++)
 		x->untyped_name = name ? name : "?";
 }
 
-static void ext_add(struct exts *x, const char *pub, const char *type, const char *name, const char *state,
-                    const aza_json *settings, const char *failed)
+/* Adds one source's copy of an extension, to the extension already read
+ * from another source when there is one. A copy from the instance view
+ * (cp->iv) names it "Publisher.Type" in one string and has no separate
+ * publisher; that string is kept whole (both publishers and types contain
+ * dots: Microsoft.Azure.Security, MDE.Windows) and compared whole with
+ * "pub.type" of the copies read elsewhere. */
+static void ext_add(aza_ev *ev, struct exts *x, const char *pub, const char *type, const char *name,
+                    const struct ext_copy *cp, const char *failed)
 {
 	if (!type) {
 		ext_untyped(x, name);
 		return;
 	}
-	for (size_t i = 0; i < x->n; i++) {
-		/* instanceView gives "Publisher.Type" with no separate publisher. */
-		struct ext *o = &x->e[i];
-		if (aza__strieq(o->type, type) && (!pub || !o->pub || aza__strieq(o->pub, pub))) {
-			if (failed && !o->failed)
-				o->failed = failed;
+	struct ext *o = NULL;
+	for (size_t i = 0; i < x->n && !o; i++) {
+		struct ext *e = &x->e[i];
+		if ((aza__strieq(e->type, type) && (!pub || !e->pub || aza__strieq(e->pub, pub))) ||
+		    (cp->iv && e->pub && aza__strieq(aza_ev_fmt(ev, "%s.%s", e->pub, e->type), type)))
+			o = e;
+	}
+	if (!o) {
+		if (x->n >= MAX_EXT) {
+			ext_untyped(x, name ? name : type);
 			return;
 		}
+		o = &x->e[x->n++];
+		*o = (struct ext){.pub = pub, .type = type, .name = name ? name : type};
 	}
-	if (x->n < MAX_EXT)
-		x->e[x->n++] = (struct ext){pub, type, name ? name : type, state, settings, failed, 0};
+	if (o->nc < MAX_COPY)
+		o->c[o->nc++] = *cp;
 	else
-		ext_untyped(x, name ? name : type);
+		o->lost = 1;
+	/* A failed status marks the extension whichever copy carries it:
+	 * the instance view is the agent's latest word. */
+	if (failed && !o->failed)
+		o->failed = failed;
+}
+
+/* Every copy of e comes from the instance view, which shows no settings. */
+static int ext_only_iv(const struct ext *e)
+{
+	for (size_t i = 0; i < e->nc; i++)
+		if (!e->c[i].iv)
+			return 0;
+	return e->nc > 0;
 }
 
 /* An extension instance view's statuses[] says what the agent last did;
@@ -96,6 +154,25 @@ static const char *iv_failed(aza_ev *ev, const aza_json *statuses)
 	return NULL;
 }
 
+/* The state an instance view copy reports (ProvisioningState/succeeded,
+ * /transitioning...): sets c->state to the word after the slash and
+ * c->status to the code, or leaves both NULL when there is no such status
+ * or it says failed (iv_failed reads that one). */
+static void iv_state(aza_ev *ev, const aza_json *statuses, struct ext_copy *c)
+{
+	aza_json_each(st, statuses) {
+		const char *code = aza_json_str(aza_json_get(st, "code"));
+		if (!code || !aza__istarts(code, "ProvisioningState/"))
+			continue;
+		const char *w = code + strlen("ProvisioningState/");
+		if (aza__istarts(w, "failed"))
+			return;
+		c->state = aza_ev_fmt(ev, "%.*s", (int)strcspn(w, "/"), w);
+		c->status = code;
+		return;
+	}
+}
+
 /* The VM's power state: the first instanceView.statuses[] code that starts
  * with "PowerState/" (PowerState/running, /deallocated, /stopped, ...), or
  * NULL when the instance view has none. */
@@ -109,15 +186,26 @@ static const char *vm_power(aza_ev *ev, const aza_res *r)
 	return NULL;
 }
 
+/* A Resource Manager copy (extension resource or embedded): its
+ * provisioningState, which Resource Manager returns on every deployed
+ * extension (a missing one is an incomplete export and says nothing). A
+ * template's extension has none before it is deployed: it is what will be
+ * deployed, so it counts as Succeeded. */
+static struct ext_copy rm_copy(const char *where, const aza_json *props, int tmpl)
+{
+	const char *st = aza_json_str(aza_json_get(props, "provisioningState"));
+	return (struct ext_copy){where, st ? st : (tmpl ? "Succeeded" : NULL), NULL, aza_json_get(props, "settings"), 0};
+}
+
 static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 {
 	memset(x, 0, sizeof *x);
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, VMEXT); c; c = aza_inv_next_child(c, r->id)) {
 		x->known = 1;
-		ext_add(x, aza_json_str(aza_prop(ev, c, "properties.publisher")),
-		        aza_json_str(aza_prop(ev, c, "properties.type")), aza_last_seg(c->name),
-		        aza_json_str(aza_prop(ev, c, "properties.provisioningState")), aza_prop(ev, c, "properties.settings"),
-		        iv_failed(ev, aza_prop(ev, c, "properties.instanceView.statuses")));
+		const aza_json *p = aza_prop(ev, c, "properties");
+		struct ext_copy cp = rm_copy(SRC_RES, p, aza_is_template(c));
+		ext_add(ev, x, aza_json_str(aza_json_get(p, "publisher")), aza_json_str(aza_json_get(p, "type")), aza_last_seg(c->name),
+		        &cp, iv_failed(ev, aza_json_path(p, "instanceView.statuses")));
 	}
 	const aza_json *emb = aza_json_get(aza_doc(ev, r), "resources");
 	if (aza_json_is(emb, AZA_JARR)) {
@@ -126,10 +214,10 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 			const char *t = aza_json_str(aza_json_get(e, "type"));
 			if (t && !aza__iends(t, "/extensions") && !aza__strieq(t, "extensions"))
 				continue;
-			ext_add(x, aza_json_str(aza_json_path(e, "properties.publisher")),
-			        aza_json_str(aza_json_path(e, "properties.type")), aza_json_str(aza_json_get(e, "name")),
-			        aza_json_str(aza_json_path(e, "properties.provisioningState")), aza_json_path(e, "properties.settings"),
-			        iv_failed(ev, aza_json_path(e, "properties.instanceView.statuses")));
+			const aza_json *p = aza_json_get(e, "properties");
+			struct ext_copy cp = rm_copy(SRC_EMB, p, aza_is_template(r));
+			ext_add(ev, x, aza_json_str(aza_json_get(p, "publisher")), aza_json_str(aza_json_get(p, "type")),
+			        aza_json_str(aza_json_get(e, "name")), &cp, iv_failed(ev, aza_json_path(p, "instanceView.statuses")));
 		}
 	}
 	const aza_json *iv = aza_prop(ev, r, "properties.instanceView.extensions");
@@ -143,12 +231,6 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 			x->iv_partial = pw ? aza_ev_fmt(ev, "the VM's power state is %s, and instanceView.extensions lists only what a running VM's guest agent reported", pw)
 			                   : "the VM's instance view has no PowerState status, so instanceView.extensions may come from a VM that is not running (its guest agent reports nothing then)";
 		aza_json_each(e, iv) {
-			/* The type here is "Publisher.Type" in one string, and is
-			 * kept whole: both publishers and types contain dots
-			 * (Microsoft.Azure.Security, MDE.Windows), so no split is
-			 * safe. It is compared whole with "pub.type" of the
-			 * extensions read elsewhere, and ext_match compares it
-			 * whole with the "Publisher.Type" a rule asks for. */
 			const char *t = aza_json_str(aza_json_get(e, "type"));
 			if (!t) {
 				/* Without a type only its name can match an extension
@@ -161,22 +243,10 @@ static void ext_collect(aza_ev *ev, const aza_res *r, struct exts *x)
 					ext_untyped(x, nm);
 				continue;
 			}
-			/* A failed status here also marks the same extension read
-			 * from another source: the instance view is the agent's
-			 * latest word. */
-			const char *failed = iv_failed(ev, aza_json_get(e, "statuses"));
-			int dup = 0;
-			for (size_t i = 0; i < x->n; i++)
-				if (x->e[i].pub && aza__strieq(aza_ev_fmt(ev, "%s.%s", x->e[i].pub, x->e[i].type), t)) {
-					dup = 1;
-					if (failed && !x->e[i].failed)
-						x->e[i].failed = failed;
-				}
-			size_t n0 = x->n;
-			if (!dup)
-				ext_add(x, NULL, t, aza_json_str(aza_json_get(e, "name")), NULL, NULL, failed);
-			if (x->n > n0)
-				x->e[x->n - 1].from_iv = 1;
+			const aza_json *sts = aza_json_get(e, "statuses");
+			struct ext_copy cp = {.where = SRC_IV, .iv = 1};
+			iv_state(ev, sts, &cp);
+			ext_add(ev, x, NULL, t, aza_json_str(aza_json_get(e, "name")), &cp, iv_failed(ev, sts));
 		}
 	}
 }
@@ -206,6 +276,90 @@ static int ext_match(aza_ev *ev, const struct ext *e, const char *pub, const cha
 	return aza__strieq(e->type, type) ? -1 : 0;
 }
 
+/* What the copies of an extension say of its provisioning, worst last. */
+enum { EST_OK, EST_NONE, EST_PENDING, EST_FAILED };
+
+static int est_rank(const char *state)
+{
+	if (!state)
+		return EST_NONE;
+	if (aza__strieq(state, "Succeeded"))
+		return EST_OK;
+	return aza__strieq(state, "Failed") ? EST_FAILED : EST_PENDING;
+}
+
+/* "[its ]provisioningState is X" (has 0) or "[has ]provisioningState X"
+ * (has 1) for copy c, with "instance view status" for an instance view
+ * copy; lead adds the bracketed word. */
+static const char *est_word(aza_ev *ev, const struct ext_copy *c, int has, int lead)
+{
+	const char *field = c->iv ? "instance view status" : "provisioningState";
+	const char *val = c->iv ? c->status : c->state;
+	return has ? aza_ev_fmt(ev, "%s%s %s", lead ? "has " : "", field, val) : aza_ev_fmt(ev, "%s%s is %s", lead ? "its " : "", field, val);
+}
+
+/* Judges an extension's provisioning from all its copies: EST_FAILED when
+ * one says Failed (or an instance view status says it failed), else
+ * EST_PENDING when one says anything but Succeeded (Creating, Updating,
+ * Deleting, ProvisioningState/transitioning), else EST_NONE when none says
+ * anything, else EST_OK. *why (NULL for EST_OK) is the evidence in the
+ * style of est_word; when another copy says Succeeded it names both
+ * sources: the copies were read at different times and the worse word
+ * counts. */
+static int ext_state(aza_ev *ev, const struct ext *e, int has, const char **why)
+{
+	const struct ext_copy *worst = NULL, *ok = NULL;
+	for (size_t i = 0; i < e->nc; i++) {
+		const struct ext_copy *c = &e->c[i];
+		int k = est_rank(c->state);
+		if (k == EST_OK && !ok)
+			ok = c;
+		else if (k > EST_NONE && (!worst || k > est_rank(worst->state)))
+			worst = c;
+	}
+	*why = NULL;
+	int wk = worst ? est_rank(worst->state) : EST_NONE;
+	/* A copy that says Failed names the extension's own state; an
+	 * instance view status that says failed comes next. */
+	if (wk != EST_FAILED && e->failed) {
+		*why = has ? aza_ev_fmt(ev, "has instance view status %s", e->failed) : aza_ev_fmt(ev, "its instance view status is %s", e->failed);
+		return EST_FAILED;
+	}
+	if (!worst) {
+		if (e->lost) {
+			*why = aza_ev_fmt(ev, "%s listed more than %d times, so not every copy could be compared", has ? "is" : "it is", MAX_COPY);
+			return EST_NONE;
+		}
+		if (ok)
+			return EST_OK;
+		/* No copy says anything: name what is missing where. */
+		const char *rm = NULL;
+		int iv = 0;
+		for (size_t i = 0; i < e->nc; i++)
+			if (e->c[i].iv)
+				iv = 1;
+			else if (!rm || !strstr(rm, e->c[i].where))
+				rm = rm ? aza_ev_fmt(ev, "%s or %s", rm, e->c[i].where) : e->c[i].where;
+		*why = aza_ev_fmt(ev, "%shas %s%s%s%s%s", has ? "" : "it ",
+		                  rm ? "no readable provisioningState in " : "", rm ? rm : "",
+		                  rm ? " (Resource Manager returns one for every deployed extension, so the export is incomplete)" : "",
+		                  rm && iv ? " and " : "", iv ? "no ProvisioningState status in " SRC_IV : "");
+		return EST_NONE;
+	}
+	const char *w = est_word(ev, worst, has, 1);
+	if (ok) {
+		/* Another copy says Succeeded: name both. */
+		if (ok->iv == worst->iv)
+			w = aza_ev_fmt(ev, "%s in %s, %s in %s", w, worst->where, ok->iv ? ok->status : ok->state, ok->where);
+		else
+			w = aza_ev_fmt(ev, "%s%s%s, and %s%s%s", w, worst->iv ? "" : " in ", worst->iv ? "" : worst->where,
+			               est_word(ev, ok, has, !has), ok->iv ? "" : " in ", ok->iv ? "" : ok->where);
+		w = aza_ev_fmt(ev, "%s (the sources disagree: the worse word counts)", w);
+	}
+	*why = w;
+	return wk;
+}
+
 /* Why the list of installed extensions may be incomplete, or NULL when it
  * is complete. */
 static const char *ext_gap(aza_ev *ev, const aza_res *r, const struct exts *x)
@@ -218,28 +372,52 @@ static const char *ext_gap(aza_ev *ev, const aza_res *r, const struct exts *x)
 	return x->iv_partial ? aza_ev_fmt(ev, "%s; %s", x->iv_partial, why) : why;
 }
 
-/* Defender for Cloud assessments on the VM whose display name contains
- * `what` (or starts with it when `prefix` is set), reduced to one verdict:
- * an Unhealthy one when any is, else a Healthy one, else the first; NULL
- * when none matches. A name match alone is too loose for some topics:
- * "Machines should be configured to periodically check for missing system
- * updates" says nothing about missing updates. */
-static const aza_res *assessment(aza_ev *ev, const aza_res *r, const char *what, int prefix)
+/* ---- Defender for Cloud assessments ---- */
+
+/* Assessments are recognised by their key (the GUID name of
+ * Microsoft.Security/assessments, the last segment of the id), never by
+ * display name: names change (e1145ab1-... was "... (powered by Update
+ * Center)" before "... (powered by Azure Update Manager)"), several share
+ * words with different meanings, and a custom assessment can borrow any
+ * name. A rule lists the keys that are evidence, each with a kind. */
+struct akey {
+	const char *key;
+	int kind;
+};
+#define AKINDS 3
+
+/* The VM's assessments of each kind: the first Unhealthy, the first
+ * Healthy and the first with any other status (NotApplicable, none). */
+struct assess {
+	const aza_res *bad[AKINDS], *good[AKINDS], *other[AKINDS];
+};
+
+static void assessments(aza_ev *ev, const aza_res *r, const struct akey *keys, size_t n, struct assess *o)
 {
-	const aza_res *first = NULL, *healthy = NULL;
+	memset(o, 0, sizeof *o);
 	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, ASSESS); a; a = aza_inv_next_child(a, r->id)) {
-		const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
-		if (!dn || !(prefix ? aza__istarts(dn, what) : aza__istrstr(dn, what) != NULL))
+		const char *key = aza_last_seg(a->id);
+		int kind = -1;
+		for (size_t k = 0; k < n && kind < 0; k++)
+			if (aza__strieq(key, keys[k].key))
+				kind = keys[k].kind;
+		if (kind < 0)
 			continue;
 		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
-		if (code && aza__strieq(code, "Unhealthy"))
-			return a;
-		if (code && aza__strieq(code, "Healthy") && !healthy)
-			healthy = a;
-		if (!first)
-			first = a;
+		const aza_res **slot = code && aza__strieq(code, "Unhealthy") ? &o->bad[kind]
+		                       : code && aza__strieq(code, "Healthy") ? &o->good[kind]
+		                                                              : &o->other[kind];
+		if (!*slot)
+			*slot = a;
 	}
-	return healthy ? healthy : first;
+}
+
+/* "'display name' (key)", or the key alone. */
+static const char *assess_name(aza_ev *ev, const aza_res *a)
+{
+	const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
+	const char *key = aza_last_seg(a->id);
+	return dn && *dn ? aza_ev_fmt(ev, "'%s' (%s)", dn, key) : aza_ev_fmt(ev, "%s", key);
 }
 
 /* ---- disks ---- */
@@ -344,9 +522,68 @@ static int disk_attached(aza_ev *ev, const aza_res *d, const char **how)
 #define ADE_OS 1
 #define ADE_DATA 2
 
+/* What one copy's settings (an object or not, never NULL) ask the
+ * extension to encrypt: the kinds, with *say describing them ("VolumeType
+ * OS (data disks not covered)", "VolumeType All") and *label the evidence
+ * for what they cover. lin: the Linux handler. */
+static int ade_settings(aza_ev *ev, const aza_json *s, int lin, const char **say, const char **label)
+{
+	*label = "Azure Disk Encryption extension";
+	if (!aza_json_is(s, AZA_JOBJ)) {
+		*say = "settings that are not an object";
+		return 0;
+	}
+	const aza_json *vt = aza_json_get(s, "VolumeType");
+	const aza_json *opj = aza_json_get(s, "EncryptionOperation");
+	const char *op = aza_json_str(opj);
+	const char *v = aza_json_str(vt);
+	if (opj && !op && !aza_json_is(opj, AZA_JNULL)) {
+		*say = "an EncryptionOperation that is not a string";
+		return 0;
+	}
+	if (op && aza__strieq(op, "DisableEncryption")) {
+		*say = "EncryptionOperation DisableEncryption";
+		return 0;
+	}
+	int unset = !vt || aza_json_is(vt, AZA_JNULL);
+	if (unset || (v && !*v)) {
+		if (lin) {
+			*say = unset ? "no VolumeType (the Linux extension requires one and does not default to All)"
+			             : "an empty VolumeType (the Linux extension requires one and does not default to All)";
+			return 0;
+		}
+		*say = unset ? "no VolumeType (All on Windows)" : "an empty VolumeType (All on Windows)";
+		*label = unset ? "Azure Disk Encryption extension, VolumeType not set: All on Windows"
+		               : "Azure Disk Encryption extension, VolumeType empty: All on Windows";
+		return ADE_OS | ADE_DATA;
+	}
+	if (v && aza__strieq(v, "All")) {
+		*say = "VolumeType All";
+		return ADE_OS | ADE_DATA;
+	}
+	if (v && aza__strieq(v, "OS")) {
+		*say = "VolumeType OS (data disks not covered)";
+		return ADE_OS;
+	}
+	if (v && aza__strieq(v, "Data")) {
+		*say = "VolumeType Data (OS disk not covered)";
+		return ADE_DATA;
+	}
+	*say = v ? aza_ev_fmt(ev, "an unknown VolumeType '%s'", v) : "a VolumeType that is not a string";
+	return 0;
+}
+
+static int ade_bits(int k)
+{
+	return !!(k & ADE_OS) + !!(k & ADE_DATA);
+}
+
 /* One extension: -1 when it is no Azure Disk Encryption extension, else
  * the kinds it covers, with *why the reason it covers no more (or NULL)
- * and *label the evidence for what it covers. */
+ * and *label the evidence for what it covers. Every copy that shows
+ * settings is judged; when they ask for different volumes only what all of
+ * them cover counts, and *why names the copy that covers least beside one
+ * that covers more. */
 static int ade_one(aza_ev *ev, const struct ext *e, const char **why, const char **label)
 {
 	int lin = 0;
@@ -364,61 +601,41 @@ static int ade_one(aza_ev *ev, const struct ext *e, const char **why, const char
 	}
 	/* Only a handler that finished installing is evidence: Creating,
 	 * Updating or Deleting may as well end without encryption. */
-	if (e->state && !aza__strieq(e->state, "Succeeded")) {
-		*why = aza_ev_fmt(ev, "%s has provisioningState %s", nm, e->state);
+	const char *st;
+	if (ext_state(ev, e, 1, &st) != EST_OK) {
+		*why = aza_ev_fmt(ev, "%s %s", nm, st);
 		return 0;
 	}
-	if (e->failed) {
-		*why = aza_ev_fmt(ev, "%s has instance view status %s", nm, e->failed);
+	const struct ext_copy *least = NULL, *more = NULL;
+	const char *lsay = NULL, *msay = NULL;
+	int cover = ADE_OS | ADE_DATA, lk = 0;
+	for (size_t i = 0; i < e->nc; i++) {
+		const struct ext_copy *c = &e->c[i];
+		if (!c->settings || aza_json_is(c->settings, AZA_JNULL))
+			continue; /* says nothing of the volumes */
+		const char *say, *l;
+		int k = ade_settings(ev, c->settings, lin, &say, &l);
+		cover &= k;
+		if (!least || ade_bits(k) < ade_bits(lk))
+			least = c, lsay = say, lk = k, *label = l;
+	}
+	for (size_t i = 0; least && i < e->nc && !more; i++) {
+		const struct ext_copy *c = &e->c[i];
+		const char *say, *l;
+		if (c->settings && !aza_json_is(c->settings, AZA_JNULL) && ade_settings(ev, c->settings, lin, &say, &l) != lk)
+			more = c, msay = say;
+	}
+	if (!least) {
+		*why = ext_only_iv(e) ? aza_ev_fmt(ev, "%s is seen only in the instance view, which does not show its settings (VolumeType)", nm)
+		                      : aza_ev_fmt(ev, "%s has no settings in the input, so the volumes it encrypts cannot be told", nm);
 		return 0;
 	}
-	if (e->from_iv) {
-		*why = aza_ev_fmt(ev, "%s is seen only in the instance view, which does not show its settings (VolumeType)", nm);
-		return 0;
-	}
-	if (!e->settings || aza_json_is(e->settings, AZA_JNULL)) {
-		*why = aza_ev_fmt(ev, "%s has no settings in the input, so the volumes it encrypts cannot be told", nm);
-		return 0;
-	}
-	if (!aza_json_is(e->settings, AZA_JOBJ)) {
-		*why = aza_ev_fmt(ev, "%s has settings that are not an object", nm);
-		return 0;
-	}
-	const aza_json *vt = aza_json_get(e->settings, "VolumeType");
-	const aza_json *opj = aza_json_get(e->settings, "EncryptionOperation");
-	const char *op = aza_json_str(opj);
-	const char *v = aza_json_str(vt);
-	if (opj && !op && !aza_json_is(opj, AZA_JNULL)) {
-		*why = aza_ev_fmt(ev, "%s has an EncryptionOperation that is not a string", nm);
-		return 0;
-	}
-	if (op && aza__strieq(op, "DisableEncryption")) {
-		*why = aza_ev_fmt(ev, "%s has EncryptionOperation DisableEncryption", nm);
-		return 0;
-	}
-	int unset = !vt || aza_json_is(vt, AZA_JNULL);
-	if (unset || (v && !*v)) {
-		if (lin) {
-			*why = aza_ev_fmt(ev, "%s has %s VolumeType (the Linux extension requires one and does not default to All)", nm,
-			                  unset ? "no" : "an empty");
-			return 0;
-		}
-		*label = unset ? "Azure Disk Encryption extension, VolumeType not set: All on Windows"
-		               : "Azure Disk Encryption extension, VolumeType empty: All on Windows";
-		return ADE_OS | ADE_DATA;
-	}
-	if (v && aza__strieq(v, "All"))
-		return ADE_OS | ADE_DATA;
-	if (v && aza__strieq(v, "OS")) {
-		*why = aza_ev_fmt(ev, "%s has VolumeType OS (data disks not covered)", nm);
-		return ADE_OS;
-	}
-	if (v && aza__strieq(v, "Data")) {
-		*why = aza_ev_fmt(ev, "%s has VolumeType Data (OS disk not covered)", nm);
-		return ADE_DATA;
-	}
-	*why = v ? aza_ev_fmt(ev, "%s has an unknown VolumeType '%s'", nm, v) : aza_ev_fmt(ev, "%s has a VolumeType that is not a string", nm);
-	return 0;
+	if (more)
+		*why = aza_ev_fmt(ev, "%s has %s in %s, %s in %s (the sources disagree: only what every copy covers counts)", nm, lsay,
+		                  least->where, msay, more->where);
+	else if (cover != (ADE_OS | ADE_DATA))
+		*why = aza_ev_fmt(ev, "%s has %s", nm, lsay);
+	return cover;
 }
 
 static int ade_cover(aza_ev *ev, const struct exts *x, const char *why[2], const char *label[2])
@@ -524,7 +741,7 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 		const char *nm = aza_json_str(aza_json_get(refs[i], "name"));
 		if (!nm)
 			nm = aza_last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
-		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm ? nm : "?");
+		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm && *nm ? nm : "?");
 		int k = vm_disk_enc(ev, refs[i], ade & (i ? ADE_DATA : ADE_OS), ade_label[i > 0], ade_why[i > 0], &what);
 		if (k == 1)
 			good = aza_ev_fmt(ev, "%s%s%s (%s)", good, *good ? ", " : "", label, what);
@@ -658,6 +875,22 @@ static void approved_ext(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "no extension is installed");
 }
 
+/* Defender for Cloud assessments that say whether system updates are
+ * missing (Defender for Cloud compute recommendations reference; the
+ * release note "Two recommendations related to missing Operating System
+ * (OS) updates were released to GA"). "Machines should be configured to
+ * periodically check for missing system updates" (90386950-...) is not
+ * listed: it says whether updates are looked for, not whether any are
+ * missing. */
+static const struct akey su_keys[] = {
+	/* "System updates should be installed on your machines" (Log
+	 * Analytics agent; deprecated, replaced by the next one) */
+	{"4ab6e3c5-74dd-8b35-9ab9-f61b30875b27", 0},
+	/* "System updates should be installed on your machines (powered by
+	 * Azure Update Manager)", first "(powered by Update Center)" */
+	{"e1145ab1-eb4f-43d8-911b-36ddf771d13f", 0},
+};
+
 static void os_patches(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *iv = aza_prop(ev, r, "properties.instanceView");
@@ -691,18 +924,22 @@ static void os_patches(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "no critical or security update missing (assessment of %s)", ws ? ws : "");
 		return;
 	}
-	const aza_res *a = assessment(ev, r, "System updates should be installed", 1);
-	if (a) {
-		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
-		const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
-		if (code && aza__strieq(code, "Healthy"))
-			aza_pass(ev, r, "Defender for Cloud assessment '%s' is Healthy", dn);
-		else if (code && aza__strieq(code, "Unhealthy"))
-			aza_fail(ev, r, "Defender for Cloud assessment '%s' is Unhealthy: system updates are missing", dn);
-		else
-			aza_unknown(ev, r, "Defender for Cloud assessment '%s' is %s%s%s", dn, code ? code : "without status",
-			            aza_json_str(aza_prop(ev, a, "properties.status.cause")) ? ": " : "",
-			            aza_json_str(aza_prop(ev, a, "properties.status.cause")) ? aza_json_str(aza_prop(ev, a, "properties.status.cause")) : "");
+	struct assess as;
+	assessments(ev, r, su_keys, sizeof su_keys / sizeof su_keys[0], &as);
+	/* Any Unhealthy one fails: the two versions may both be present. */
+	if (as.bad[0]) {
+		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: system updates are missing", assess_name(ev, as.bad[0]));
+		return;
+	}
+	if (as.good[0]) {
+		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy", assess_name(ev, as.good[0]));
+		return;
+	}
+	if (as.other[0]) {
+		const char *code = aza_json_str(aza_prop(ev, as.other[0], "properties.status.code"));
+		const char *cause = aza_json_str(aza_prop(ev, as.other[0], "properties.status.cause"));
+		aza_unknown(ev, r, "Defender for Cloud assessment %s is %s%s%s", assess_name(ev, as.other[0]), code ? code : "without status",
+		            cause ? ": " : "", cause ? cause : "");
 		return;
 	}
 	const char *why;
@@ -715,61 +952,67 @@ static void os_patches(aza_ev *ev, const aza_res *r)
 }
 
 /* Does an installed endpoint protection extension protect? 1 yes, 0 no
- * (*why says why not), -1 cannot tell (*why says why). */
+ * (*why says why not), -1 cannot tell (*why says why). Every copy counts:
+ * one that says Failed fails, one that says Creating, Updating or Deleting
+ * or none that says anything leaves it unknown, and IaaSAntimalware
+ * settings in any copy that switch antimalware or real-time protection
+ * off fail. */
 static int ep_state(aza_ev *ev, const struct ext *e, int amw, const char **why)
 {
-	int b;
-	*why = NULL;
-	if (e->state && aza__strieq(e->state, "Failed")) {
-		*why = "its provisioningState is Failed";
+	int b, k = ext_state(ev, e, 0, why);
+	if (k == EST_FAILED)
 		return 0;
-	}
-	if (e->failed) {
-		*why = aza_ev_fmt(ev, "its instance view status is %s", e->failed);
-		return 0;
-	}
-	if (e->state && !aza__strieq(e->state, "Succeeded")) {
-		*why = aza_ev_fmt(ev, "its provisioningState is %s", e->state);
+	if (k != EST_OK)
 		return -1;
-	}
 	if (!amw)
 		return 1;
-	if (aza_json_bool(aza_json_get(e->settings, "AntimalwareEnabled"), &b) && !b) {
-		*why = "its settings say AntimalwareEnabled false";
-		return 0;
-	}
-	if (aza_json_bool(aza_json_get(e->settings, "RealtimeProtectionEnabled"), &b) && !b) {
-		*why = "its settings say RealtimeProtectionEnabled false";
-		return 0;
-	}
+	static const char *const off[] = {"AntimalwareEnabled", "RealtimeProtectionEnabled"};
+	for (size_t f = 0; f < sizeof off / sizeof off[0]; f++)
+		for (size_t i = 0; i < e->nc; i++) {
+			if (!(aza_json_bool(aza_json_get(e->c[i].settings, off[f]), &b) && !b))
+				continue;
+			/* Another copy with settings that do not say so. */
+			const struct ext_copy *o = NULL;
+			for (size_t j = 0; j < e->nc && !o; j++)
+				if (aza_json_is(e->c[j].settings, AZA_JOBJ) &&
+				    !(aza_json_bool(aza_json_get(e->c[j].settings, off[f]), &b) && !b))
+					o = &e->c[j];
+			*why = o ? aza_ev_fmt(ev, "its settings in %s say %s false (those in %s do not: the sources disagree, and the worse word counts)",
+			                      e->c[i].where, off[f], o->where)
+			         : aza_ev_fmt(ev, "its settings say %s false", off[f]);
+			return 0;
+		}
 	return 1;
 }
 
-/* Defender for Cloud endpoint protection assessments, by their key (the
- * GUID name of Microsoft.Security/assessments). A display name is no
- * identity: several contain "endpoint protection" with different meanings,
- * and they are renamed (the scale set one, 21300918-..., appears both as
- * "Install endpoint protection solution on virtual machine scale sets" and
- * "Endpoint protection should be installed on virtual machine scale
- * sets"). Keys and meanings from the Defender for Cloud documentation: the
- * compute recommendations reference, "Remediate EDR recommendations
- * (MMA)" (what makes each one Unhealthy), the MMA deprecation table, and
- * the 2022 upcoming changes note that gives the preview and GA keys of the
- * health recommendation.
+/* Defender for Cloud endpoint protection assessments, by key. Keys and
+ * meanings from the Defender for Cloud documentation: the compute
+ * recommendations reference, "Remediate EDR recommendations (MMA)" (what
+ * makes each one Unhealthy), the MMA deprecation table, the 2022 upcoming
+ * changes note that gives the preview and GA keys of the health
+ * recommendation, and "Review and remediate endpoint detection and
+ * response recommendations (agentless)".
  * - EPA_INSTALLED asks whether a solution is installed: Unhealthy means
  *   none was found (for Microsoft Defender Antivirus, AMServiceEnabled
- *   false), Healthy that one was.
+ *   false), Healthy that one was. These use the Log Analytics agent and
+ *   are replaced by the agentless EDR ones below.
  * - EPA_HEALTH asks whether an installed solution is healthy (protection
  *   components on, signatures and scans under 7 days old): Unhealthy means
  *   the solution does not fully protect, but Healthy only says there was
- *   nothing to report, not that a solution is installed.
+ *   nothing to report, not that a solution is installed. The agentless
+ *   "EDR configuration issues" one applies only to machines with Defender
+ *   for Endpoint and checks the same (scans, signatures, antivirus off or
+ *   partly configured).
+ * - EPA_EDR asks whether a supported EDR solution (Defender for Endpoint,
+ *   CrowdStrike, Trellix, Symantec, Sophos) was detected: Healthy means one
+ *   was, Unhealthy that none was (or that Defender for Endpoint was found
+ *   but did not install). Microsoft Antimalware (IaaSAntimalware) is
+ *   antivirus and not on that list, so Unhealthy says nothing of it.
  * The scale set assessments (21300918-..., e71020c2-...) are on scale
  * sets, never on a VM, so they are not listed. */
-enum { EPA_INSTALLED, EPA_HEALTH };
-static const struct {
-	const char *key;
-	int kind;
-} ep_keys[] = {
+enum { EPA_INSTALLED, EPA_HEALTH, EPA_EDR };
+_Static_assert(EPA_EDR < AKINDS, "struct assess holds every kind");
+static const struct akey ep_keys[] = {
 	/* "Endpoint protection should be installed on your machines" */
 	{"4fb67663-9ab9-475d-b026-8c544cced439", EPA_INSTALLED},
 	/* "Install endpoint protection solution on virtual machines" */
@@ -780,61 +1023,34 @@ static const struct {
 	 * machines": the preview key, then the GA one */
 	{"37a3689a-818e-4a0e-82ac-b1392b9bb000", EPA_HEALTH},
 	{"3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a", EPA_HEALTH},
+	/* "EDR configuration issues should be resolved on virtual machines" */
+	{"dc5357d0-3858-4d17-a1a3-072840bff5be", EPA_HEALTH},
+	/* "EDR solution should be installed on Virtual Machines" */
+	{"06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c", EPA_EDR},
 };
-
-/* The VM's endpoint protection assessments of each kind: the first
- * Unhealthy and the first Healthy (other codes, such as NotApplicable, say
- * nothing). */
-struct ep_assess {
-	const aza_res *bad[2], *good[2];
-};
-
-static void ep_assessments(aza_ev *ev, const aza_res *r, struct ep_assess *o)
-{
-	memset(o, 0, sizeof *o);
-	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, ASSESS); a; a = aza_inv_next_child(a, r->id)) {
-		const char *key = aza_last_seg(a->id);
-		int kind = -1;
-		for (size_t k = 0; k < sizeof ep_keys / sizeof ep_keys[0] && kind < 0; k++)
-			if (aza__strieq(key, ep_keys[k].key))
-				kind = ep_keys[k].kind;
-		if (kind < 0)
-			continue;
-		const char *code = aza_json_str(aza_prop(ev, a, "properties.status.code"));
-		if (code && aza__strieq(code, "Unhealthy") && !o->bad[kind])
-			o->bad[kind] = a;
-		else if (code && aza__strieq(code, "Healthy") && !o->good[kind])
-			o->good[kind] = a;
-	}
-}
-
-/* "'display name' (key)", or the key alone. */
-static const char *ep_assess_name(aza_ev *ev, const aza_res *a)
-{
-	const char *dn = aza_json_str(aza_prop(ev, a, "properties.displayName"));
-	const char *key = aza_last_seg(a->id);
-	return dn ? aza_ev_fmt(ev, "'%s' (%s)", dn, key) : aza_ev_fmt(ev, "%s", key);
-}
 
 static void endpoint_protection(aza_ev *ev, const aza_res *r)
 {
 	struct exts x;
 	ext_collect(ev, r, &x);
-	struct ep_assess as;
-	ep_assessments(ev, r, &as);
+	struct assess as;
+	assessments(ev, r, ep_keys, sizeof ep_keys / sizeof ep_keys[0], &as);
 	/* Defender's view of the running solution outranks an installed
 	 * extension: an extension says what was deployed, the assessment
 	 * what the guest runs. */
 	if (as.bad[EPA_INSTALLED]) {
 		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: Defender for Cloud found no endpoint protection solution running on the machine",
-		         ep_assess_name(ev, as.bad[EPA_INSTALLED]));
+		         assess_name(ev, as.bad[EPA_INSTALLED]));
 		return;
 	}
 	if (as.bad[EPA_HEALTH]) {
 		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: the installed endpoint protection has health issues (a protection component off, or signatures or scans out of date), so it does not protect the machine fully",
-		         ep_assess_name(ev, as.bad[EPA_HEALTH]));
+		         assess_name(ev, as.bad[EPA_HEALTH]));
 		return;
 	}
+	/* No EDR detected: a Defender for Endpoint extension then does not
+	 * run, but antimalware (antivirus, no EDR) still may. */
+	const char *noedr = as.bad[EPA_EDR] ? aza_ev_fmt(ev, "Defender for Cloud assessment %s is Unhealthy", assess_name(ev, as.bad[EPA_EDR])) : NULL;
 	static const char *const ep[][2] = {{"Microsoft.Azure.Security", "IaaSAntimalware"},
 	                                    {"Microsoft.Azure.AzureDefenderForServers", "MDE.Windows"},
 	                                    {"Microsoft.Azure.AzureDefenderForServers", "MDE.Linux"}};
@@ -848,8 +1064,16 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 			int st = m < 0 ? -1 : ep_state(ev, &x.e[i], k == 0, &why);
 			if (m < 0)
 				why = aza_ev_fmt(ev, "its publisher cannot be read (%s expected)", ep[k][0]);
+			if (k && noedr && st) {
+				st = 0;
+				why = aza_ev_fmt(ev, "%s: Defender for Endpoint was not detected on the machine", noedr);
+			}
 			if (st > 0) {
-				aza_pass(ev, r, "extension %s ('%s') is installed", ext_full(ev, &x.e[i]), x.e[i].name);
+				if (noedr)
+					aza_pass(ev, r, "extension %s ('%s') is installed; %s: IaaSAntimalware is antivirus, not an EDR solution, so the machine has endpoint protection without detection and response",
+					         ext_full(ev, &x.e[i]), x.e[i].name, noedr);
+				else
+					aza_pass(ev, r, "extension %s ('%s') is installed", ext_full(ev, &x.e[i]), x.e[i].name);
 				return;
 			}
 			if (!st && !off)
@@ -862,8 +1086,14 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (as.good[EPA_INSTALLED]) {
-		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: an endpoint protection solution is installed",
-		         ep_assess_name(ev, as.good[EPA_INSTALLED]));
+		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: an endpoint protection solution is installed%s%s%s",
+		         assess_name(ev, as.good[EPA_INSTALLED]), noedr ? "; " : "", noedr ? noedr : "",
+		         noedr ? ": it detected no EDR solution" : "");
+		return;
+	}
+	if (as.good[EPA_EDR]) {
+		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: Defender for Cloud detected a supported EDR solution on the machine",
+		         assess_name(ev, as.good[EPA_EDR]));
 		return;
 	}
 	/* A Healthy health assessment alone proves nothing either way: it
@@ -871,13 +1101,27 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 	 * extension, or have had nothing to judge. */
 	const char *hh = as.good[EPA_HEALTH]
 	                     ? aza_ev_fmt(ev, "Defender for Cloud assessment %s is Healthy, which is no evidence that endpoint protection is installed (it judges the health of an installed solution, and has nothing to report without one)",
-	                                  ep_assess_name(ev, as.good[EPA_HEALTH]))
+	                                  assess_name(ev, as.good[EPA_HEALTH]))
 	                     : NULL;
+	const char *why = ext_gap(ev, r, &x);
+	if (noedr) {
+		/* Only an antimalware extension could still protect. */
+		const char *n = aza_ev_fmt(ev, "%s: Defender for Cloud detected no EDR solution", noedr);
+		if (unclear)
+			aza_unknown(ev, r, "%s, and %s", n, unclear);
+		else if (why)
+			aza_unknown(ev, r, "%s, but an antimalware (IaaSAntimalware) extension, which is no EDR, may be installed: installed extensions unknown: %s", n, why);
+		else if (x.untyped)
+			aza_unknown(ev, r, "%s, and %zu installed extension%s no readable type (first: '%s'), so an antimalware extension cannot be ruled out", n,
+			            x.untyped, x.untyped > 1 ? "s have" : " has", x.untyped_name);
+		else
+			aza_fail(ev, r, "%s, and no antimalware (IaaSAntimalware) extension is installed; installed: %s", n, x.n ? ext_names(ev, &x) : "none");
+		return;
+	}
 	if (unclear) {
 		aza_unknown(ev, r, "%s%s%s", unclear, hh ? "; " : "", hh ? hh : "");
 		return;
 	}
-	const char *why = ext_gap(ev, r, &x);
 	if (why) {
 		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, hh ? "; " : "", hh ? hh : "");
 		return;
@@ -1106,7 +1350,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status ProvisioningState/failed, no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -1150,7 +1394,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Operations > Updates: Check for updates, then One-time update (or Azure Update Manager schedules).",
 		.cli = "az vm assess-patches -g <rg> -n <vm>; az vm install-patches -g <rg> -n <vm> --maximum-duration PT2H --reboot-setting IfRequired --classifications-to-include-win Critical Security",
 		.arm = "Not a template property: install updates (and set osProfile.*.patchSettings.assessmentMode = 'AutomaticByPlatform' for periodic assessment)",
-		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from the Defender for Cloud assessments on the VM named 'System updates should be installed...' (any Unhealthy one fails; 'Machines should be configured to periodically check for missing system updates' is not evidence). An assessment that did not succeed or is older than 30 days (whatever its count), or no source at all: UNKNOWN.",
+		.defaults = "Read from properties.instanceView.patchStatus.availablePatchSummary (criticalAndSecurityPatchCount) when the instance view was collected, else from the Defender for Cloud assessments on the VM, recognised by key (the assessment name), never by display name: 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27 (System updates should be installed on your machines; Log Analytics agent, deprecated) and e1145ab1-eb4f-43d8-911b-36ddf771d13f (System updates should be installed on your machines (powered by Azure Update Manager), first named '(powered by Update Center)'). Any Unhealthy one fails, else a Healthy one passes, else one with another status (NotApplicable) gives UNKNOWN with its cause. Other keys are not evidence whatever their display name: a custom assessment that borrows the name, or 'Machines should be configured to periodically check for missing system updates' (90386950-71ca-4357-a12e-486d1679427c). A patch assessment that did not succeed or is older than 30 days (whatever its count), or no source at all: UNKNOWN.",
 		.check = os_patches,
 	},
 	{
@@ -1161,7 +1405,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
 		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
 		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
-		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Healthy Defender for Cloud assessment that endpoint protection is installed. Assessments are recognised by key, not by display name: installed: 4fb67663-9ab9-475d-b026-8c544cced439 (Endpoint protection should be installed on your machines), 83f577bd-a1b6-b7e1-0891-12ca19d1e6df (Install endpoint protection solution on virtual machines), 383cf3bc-fdf9-4a02-120a-3e7e36c6bfee (the same for non-Azure machines); health: 37a3689a-818e-4a0e-82ac-b1392b9bb000 and 3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a (Endpoint protection health issues should be resolved on your machines, preview and GA). An Unhealthy installed assessment (none found) or an Unhealthy health assessment (an installed solution with health issues does not fully protect) fails even with an extension installed. A Healthy health assessment is no evidence that anything is installed: without other evidence it gives UNKNOWN, never PASS. Other assessments, whatever their display name, and statuses other than Healthy and Unhealthy are ignored. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. The VM's instance view (properties.instanceView.extensions) counts as a complete list only when its power state (instanceView.statuses[] PowerState/...) is PowerState/running: a deallocated or stopped VM's guest agent reports nothing, so there (or without a PowerState status) an extension it lists counts but a missing one gives UNKNOWN unless extension resources or the VM's embedded resources say otherwise. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Healthy Defender for Cloud assessment that endpoint protection or an EDR solution is installed. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (Failed over Creating, Updating or Deleting over Succeeded; settings that switch protection off over ones that do not) and the message names the sources; a copy that says nothing (no provisioningState, no settings) leaves it to the others. Assessments are recognised by key, not by display name: installed: 4fb67663-9ab9-475d-b026-8c544cced439 (Endpoint protection should be installed on your machines), 83f577bd-a1b6-b7e1-0891-12ca19d1e6df (Install endpoint protection solution on virtual machines), 383cf3bc-fdf9-4a02-120a-3e7e36c6bfee (the same for non-Azure machines); health: 37a3689a-818e-4a0e-82ac-b1392b9bb000 and 3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a (Endpoint protection health issues should be resolved on your machines, preview and GA), dc5357d0-3858-4d17-a1a3-072840bff5be (EDR configuration issues should be resolved on virtual machines, agentless); EDR: 06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c (EDR solution should be installed on Virtual Machines, agentless, which replaces the Log Analytics agent ones). An Unhealthy installed assessment (none found) or an Unhealthy health assessment (an installed solution with health issues or configuration issues does not fully protect) fails even with an extension installed. A Healthy EDR assessment (a supported EDR solution was detected) passes. An Unhealthy one (no supported EDR solution detected) makes an MDE.Windows or MDE.Linux extension no evidence, but Microsoft Antimalware is antivirus, not EDR, so a working IaaSAntimalware extension still passes, with the EDR assessment named in the message; without one it fails, or gives UNKNOWN when the installed extensions are not known. A Healthy health assessment is no evidence that anything is installed: without other evidence it gives UNKNOWN, never PASS. Other assessments, whatever their display name, and statuses other than Healthy and Unhealthy are ignored. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. The VM's instance view (properties.instanceView.extensions) counts as a complete list only when its power state (instanceView.statuses[] PowerState/...) is PowerState/running: a deallocated or stopped VM's guest agent reports nothing, so there (or without a PowerState status) an extension it lists counts but a missing one gives UNKNOWN unless extension resources or the VM's embedded resources say otherwise. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
 		.check = endpoint_protection,
 	},
 	{

@@ -492,3 +492,190 @@ case('AZA-VM-001', 'unknown-ade-several',
                                  ('AzureDiskEncryptionForLinux', dict(KV, VolumeType="All"), 'Deleting')])]),
      "UNKNOWN vmadeA ~ OS disk 'vmadeA-os' (disk resource not in the input; Azure Disk Encryption extension 'AzureDiskEncryption' has VolumeType Data (OS disk not covered); Azure Disk Encryption extension 'AzureDiskEncryptionForLinux' has provisioningState Failed) cannot be told\n"
      "UNKNOWN vmadeB ~ data disk 'vmadeB-data0' (disk resource not in the input; Azure Disk Encryption extension 'AzureDiskEncryption' has VolumeType OS (data disks not covered); Azure Disk Encryption extension 'AzureDiskEncryptionForLinux' has provisioningState Deleting) cannot be told")
+
+# ---- one extension, several sources that disagree ----
+# An extension can be listed by its own resource (GET .../extensions), by
+# the "resources" array Resource Manager embeds in a VM GET
+# (VirtualMachine_Get.json: name, type, properties.provisioningState,
+# publisher, type, settings) and by the VM's instance view
+# (VirtualMachine_Get_InstanceView.json: name, "Publisher.Type", statuses[]
+# with a ProvisioningState/<state> code, no provisioningState, no
+# settings). The copies are read at different times and can disagree: the
+# worse word counts (Failed, Creating, Updating or Deleting over Succeeded;
+# settings that switch protection or encryption off over ones that do not)
+# and the message names the sources.
+def embed(v, x):
+    v.setdefault('resources', []).append(x)
+    return v
+def extp(vmname, name, publisher, typ, state="Succeeded", settings=None):
+    x = ext(vmname, name, publisher, typ, state=state)
+    if state is None: del x['properties']['provisioningState']
+    if settings is DEL: del x['properties']['settings']
+    elif settings is not None: x['properties']['settings'] = settings
+    return x
+MDE = ('MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows')
+AM = ('IaaSAntimalware', 'Microsoft.Azure.Security', 'IaaSAntimalware')
+AMON = {"AntimalwareEnabled": True, "RealtimeProtectionEnabled": "true"}
+AMOFF = {"AntimalwareEnabled": False, "RealtimeProtectionEnabled": "true"}
+R = 'AZA-VM-006'
+case(R, 'fail-sources-disagree',
+     snapshot([embed(vm('vmembfail'), extp('vmembfail', *MDE, state='Failed')), extp('vmembfail', *MDE),
+               embed(vm('vmemboff'), extp('vmemboff', *AM, settings=AMOFF)), extp('vmemboff', *AM, settings=AMON),
+               vm('vmivsays', properties__instanceView=ivpower('running', [ivext('MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers.MDE.Windows')])),
+               extp('vmivsays', *MDE, state='Failed')], datasets=ds),
+     "FAIL vmembfail ~ its provisioningState is Failed in the VM's embedded resources, Succeeded in the extension resource (the sources disagree: the worse word counts)\n"
+     "FAIL vmemboff ~ its settings in the VM's embedded resources say AntimalwareEnabled false (those in the extension resource do not: the sources disagree\n"
+     "FAIL vmivsays ~ its provisioningState is Failed in the extension resource, and its instance view status is ProvisioningState/succeeded (the sources disagree")
+case(R, 'unknown-sources-disagree',
+     snapshot([embed(vm('vmembdel'), extp('vmembdel', *MDE, state='Deleting')), extp('vmembdel', *MDE),
+               vm('vmivtrans', properties__instanceView=ivpower('running', [ivext('MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers.MDE.Windows',
+                                                                                  code='ProvisioningState/transitioning')])),
+               extp('vmivtrans', *MDE)], datasets=ds),
+     "UNKNOWN vmembdel ~ its provisioningState is Deleting in the VM's embedded resources, Succeeded in the extension resource (the sources disagree\n"
+     "UNKNOWN vmivtrans ~ its instance view status is ProvisioningState/transitioning, and its provisioningState is Succeeded in the extension resource (the sources disagree")
+# Copies that agree, or a copy that says nothing beside one that says
+# Succeeded: no conflict.
+case(R, 'pass-sources-agree',
+     snapshot([embed(vm('vmagree'), extp('vmagree', *AM, settings=AMON)), extp('vmagree', *AM, settings=AMON),
+               embed(vm('vmfill'), extp('vmfill', *MDE, state=None)), extp('vmfill', *MDE)], datasets=ds),
+     "PASS vmagree ~ IaaSAntimalware\nPASS vmfill ~ MDE.Windows")
+
+# A deployed extension without provisioningState: Resource Manager returns
+# it on every extension (list, GET, a VM GET's embedded resources), so its
+# absence is an incomplete export, not Succeeded. The instance view carries
+# a ProvisioningState/<state> status instead; an entry without one tells
+# nothing either. A template extension has none before deployment.
+case(R, 'unknown-no-provisioningstate',
+     snapshot([vm('vmnost'), extp('vmnost', *MDE, state=None),
+               embed(vm('vmnostemb'), extp('vmnostemb', *AM, state=None, settings=AMON)),
+               vm('vmivnost', properties__instanceView=ivpower('running', [dict(IV_MDE, statuses=[])]))], datasets=ds),
+     "UNKNOWN vmnost ~ it has no readable provisioningState in the extension resource (Resource Manager returns one for every deployed extension, so the export is incomplete)\n"
+     "UNKNOWN vmnostemb ~ it has no readable provisioningState in the VM's embedded resources\n"
+     "UNKNOWN vmivnost ~ it has no ProvisioningState status in the VM's instance view")
+# ... unless something else decides.
+case(R, 'fail-no-provisioningstate-decided',
+     snapshot([vm('vmnostf'), extp('vmnostf', *MDE, state=None), epa('vmnostf', EP_INST, 'Unhealthy'),
+               vm('vmnostoff'), extp('vmnostoff', *MDE, state=None), extp('vmnostoff', 'av', *AM[1:], settings=AMOFF)], datasets=dsa),
+     "FAIL vmnostf ~ (4fb67663-9ab9-475d-b026-8c544cced439) is Unhealthy\nFAIL vmnostoff ~ AntimalwareEnabled false")
+case(R, 'pass-no-provisioningstate-decided',
+     snapshot([vm('vmnostp'), extp('vmnostp', *MDE, state=None), extp('vmnostp', *AM, settings=AMON)], datasets=ds),
+     "PASS vmnostp ~ IaaSAntimalware")
+def vm_ext_template(extprops):
+    vm_t = {"type": VM, "apiVersion": "2023-09-01", "name": "vm-t", "location": "westeurope",
+            "properties": {"hardwareProfile": {"vmSize": "Standard_D2s_v5"},
+                           "storageProfile": {"imageReference": {"publisher": "MicrosoftWindowsServer", "offer": "WindowsServer", "sku": "2022-datacenter-azure-edition", "version": "latest"},
+                                              "osDisk": {"createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"}}},
+                           "osProfile": {"computerName": "vm-t", "adminUsername": "azureuser", "windowsConfiguration": {"enableAutomaticUpdates": True}},
+                           "networkProfile": {"networkInterfaces": [{"id": "[resourceId('Microsoft.Network/networkInterfaces', 'nic-t')]"}]}},
+            "resources": [{"type": "extensions", "apiVersion": "2023-09-01", "name": extprops["type"], "location": "westeurope",
+                           "dependsOn": ["[resourceId('Microsoft.Compute/virtualMachines', 'vm-t')]"], "properties": extprops}]}
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": [vm_t]}
+case(R, 'pass-template-no-provisioningstate',
+     vm_ext_template({"publisher": "Microsoft.Azure.AzureDefenderForServers", "type": "MDE.Windows", "typeHandlerVersion": "1.0",
+                      "autoUpgradeMinorVersion": True, "settings": {}}),
+     "PASS vm-t ~ MDE.Windows")
+
+R = 'AZA-VM-001'
+def adeext(vmname, settings, state='Succeeded'):
+    return extp(vmname, 'AzureDiskEncryption', 'Microsoft.Azure.Security', 'AzureDiskEncryption', state=state, settings=settings)
+ALL = dict(KV, VolumeType="All")
+case(R, 'unknown-ade-sources-disagree',
+     snapshot([adevm2('vmadedis', 'AzureDiskEncryption', dict(ALL, EncryptionOperation="DisableEncryption")), adeext('vmadedis', ALL),
+               adevm2('vmadefl', 'AzureDiskEncryption', ALL), adeext('vmadefl', ALL, state='Failed'),
+               adevm2('vmadeos', 'AzureDiskEncryption', dict(KV, VolumeType="OS")), adeext('vmadeos', ALL)]),
+     "UNKNOWN vmadedis ~ has EncryptionOperation DisableEncryption in the VM's embedded resources, VolumeType All in the extension resource (the sources disagree: only what every copy covers counts)\n"
+     "UNKNOWN vmadefl ~ has provisioningState Failed in the extension resource, Succeeded in the VM's embedded resources (the sources disagree: the worse word counts)\n"
+     "UNKNOWN vmadeos ~ data disk 'vmadeos-data0' (disk resource not in the input; Azure Disk Encryption extension 'AzureDiskEncryption' has VolumeType OS (data disks not covered) in the VM's embedded resources, VolumeType All in the extension resource (the sources disagree")
+case(R, 'pass-ade-sources-agree',
+     snapshot([adevm2('vmadeboth', 'AzureDiskEncryption', ALL), adeext('vmadeboth', ALL),
+               adevm2('vmadefill', 'AzureDiskEncryption', ALL), adeext('vmadefill', DEL, state=None)]),
+     "PASS vmadeboth ~ data disk 'vmadeboth-data0' (Azure Disk Encryption extension)\n"
+     "PASS vmadefill ~ data disk 'vmadefill-data0' (Azure Disk Encryption extension)")
+v = vm('vmadenost', **nohost); v['resources'] = [adeext('vmadenost', ALL, state=None)]
+case(R, 'unknown-ade-no-provisioningstate', snapshot([v]),
+     "UNKNOWN vmadenost ~ Azure Disk Encryption extension 'AzureDiskEncryption' has no readable provisioningState in the VM's embedded resources")
+case(R, 'pass-template-ade-no-provisioningstate',
+     vm_ext_template({"publisher": "Microsoft.Azure.Security", "type": "AzureDiskEncryption", "typeHandlerVersion": "2.2",
+                      "autoUpgradeMinorVersion": True, "settings": dict(ALL, KeyVaultURL="https://kv-ade.vault.azure.net/",
+                                                                        KeyVaultResourceId="[resourceId('Microsoft.KeyVault/vaults', 'kv-ade')]")}),
+     "PASS vm-t ~ OS disk '?' (Azure Disk Encryption extension)")
+
+# ---- AZA-VM-005: system-update assessments by key ----
+# Keys from the Defender for Cloud compute recommendations reference and
+# the release note "Two recommendations related to missing Operating
+# System (OS) updates were released to GA":
+#   4ab6e3c5-74dd-8b35-9ab9-f61b30875b27 System updates should be installed on your machines (Log Analytics agent, deprecated)
+#   e1145ab1-eb4f-43d8-911b-36ddf771d13f System updates should be installed on your machines (powered by Update Center),
+#                                        renamed (powered by Azure Update Manager)
+#   90386950-71ca-4357-a12e-486d1679427c Machines should be configured to periodically check for missing system updates (not evidence)
+# Any other key is not evidence, whatever its display name.
+R = 'AZA-VM-005'
+SU_OLD = '4ab6e3c5-74dd-8b35-9ab9-f61b30875b27'
+SU_AUM = 'e1145ab1-eb4f-43d8-911b-36ddf771d13f'
+dsu = [VM, ASSESS]
+def nodn(a): del a['properties']['displayName']; return a
+case(R, 'unknown-custom-assessment-name',
+     snapshot([vm('vmcustok'), assess('vmcustok', '7d5b2a1c-4e3f-4b8a-9c6d-0e1f2a3b4c5d', "System updates should be installed on your machines", 'Healthy'),
+               vm('vmcustbad'), assess('vmcustbad', '0c9e8d7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f', SYSUPD, 'Unhealthy')], datasets=dsu),
+     "UNKNOWN vmcustok ~ no system-update assessment\nUNKNOWN vmcustbad ~ no system-update assessment")
+case(R, 'fail-assessment-key',
+     snapshot([vm('vmoldkey'), nodn(assess('vmoldkey', SU_OLD, "", 'Unhealthy')),
+               vm('vmaumkey'), assess('vmaumkey', SU_AUM, "System updates should be installed on your machines (powered by Update Center)", 'Unhealthy')], datasets=dsu),
+     "FAIL vmoldkey ~ assessment 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27 is Unhealthy\n"
+     "FAIL vmaumkey ~ 'System updates should be installed on your machines (powered by Update Center)' (e1145ab1-eb4f-43d8-911b-36ddf771d13f) is Unhealthy")
+case(R, 'pass-assessment-key',
+     snapshot([vm('vmkeyonly'), nodn(assess('vmkeyonly', SU_AUM, "", 'Healthy'))], datasets=dsu),
+     "PASS vmkeyonly ~ assessment e1145ab1-eb4f-43d8-911b-36ddf771d13f is Healthy")
+case(R, 'unknown-assessment-notapplicable',
+     snapshot([vm('vmna'), assess('vmna', SU_AUM, SYSUPD, 'NotApplicable', cause='OffByPolicy')], datasets=dsu),
+     "UNKNOWN vmna ~ (e1145ab1-eb4f-43d8-911b-36ddf771d13f) is NotApplicable: OffByPolicy")
+
+# ---- AZA-VM-006: the agentless EDR assessments ----
+# Defender for Cloud compute recommendations reference and "Review and
+# remediate endpoint detection and response recommendations (agentless)":
+#   06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c EDR solution should be installed on Virtual Machines:
+#       Unhealthy = no supported EDR solution detected (Defender for
+#       Endpoint, CrowdStrike, Trellix, Symantec, Sophos); Healthy = one was.
+#   dc5357d0-3858-4d17-a1a3-072840bff5be EDR configuration issues should be resolved on virtual machines:
+#       only for machines with Defender for Endpoint; Unhealthy = scans
+#       older than 7 days, signatures out of date, antivirus off or partly
+#       configured.
+# They replace the Log Analytics agent ones (4fb67663-..., 37a3689a-...).
+# Microsoft Antimalware (IaaSAntimalware) is antivirus, not one of the
+# supported EDR solutions: an Unhealthy EDR assessment beside it does not
+# mean that no endpoint protection runs.
+EDR = ('06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c', "EDR solution should be installed on Virtual Machines")
+EDR_CONF = ('dc5357d0-3858-4d17-a1a3-072840bff5be', "EDR configuration issues should be resolved on virtual machines")
+R = 'AZA-VM-006'
+case(R, 'pass-edr-installed',
+     snapshot([vm('vmedr'), epa('vmedr', EDR, 'Healthy'),
+               vm('vmedrcse'), ext('vmedrcse', 'CustomScriptExtension-DSC', 'Microsoft.Compute', 'CustomScriptExtension'), epa('vmedrcse', EDR, 'Healthy')], datasets=dsa),
+     "PASS vmedr ~ 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Healthy: Defender for Cloud detected a supported EDR solution\n"
+     "PASS vmedrcse ~ (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Healthy")
+case(R, 'fail-edr-not-installed',
+     snapshot([vm('vmnoedr'), ext('vmnoedr', 'CustomScriptExtension-DSC', 'Microsoft.Compute', 'CustomScriptExtension'), epa('vmnoedr', EDR, 'Unhealthy'),
+               vm('vmnoedr0'), epa('vmnoedr0', EDR, 'Unhealthy'),
+               vm('vmmdenoedr'), extp('vmmdenoedr', *MDE), epa('vmmdenoedr', EDR, 'Unhealthy')], datasets=dsa),
+     "FAIL vmnoedr ~ (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: Defender for Cloud detected no EDR solution, and no antimalware (IaaSAntimalware) extension is installed; installed: Microsoft.Compute.CustomScriptExtension\n"
+     "FAIL vmnoedr0 ~ (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: Defender for Cloud detected no EDR solution, and no antimalware (IaaSAntimalware) extension is installed; installed: none\n"
+     "FAIL vmmdenoedr ~ extension Microsoft.Azure.AzureDefenderForServers.MDE.Windows is installed but Defender for Cloud assessment 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: Defender for Endpoint was not detected on the machine")
+case(R, 'pass-edr-unhealthy-antimalware',
+     snapshot([vm('vmamnoedr'), extp('vmamnoedr', *AM, settings=AMON), epa('vmamnoedr', EDR, 'Unhealthy'),
+               vm('vmamivnoedr', properties__instanceView=ivpower('running', [IV_AM])), epa('vmamivnoedr', EDR, 'Unhealthy')], datasets=dsa),
+     "PASS vmamnoedr ~ extension Microsoft.Azure.Security.IaaSAntimalware ('IaaSAntimalware') is installed; Defender for Cloud assessment 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: IaaSAntimalware is antivirus, not an EDR solution\n"
+     "PASS vmamivnoedr ~ IaaSAntimalware is antivirus, not an EDR solution")
+case(R, 'unknown-edr-unhealthy-noext',
+     snapshot([vm('vmedrgap'), epa('vmedrgap', EDR, 'Unhealthy')], datasets=[VM, ASSESS]),
+     "UNKNOWN vmedrgap ~ (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: Defender for Cloud detected no EDR solution, but an antimalware (IaaSAntimalware) extension, which is no EDR, may be installed: installed extensions unknown")
+case(R, 'fail-edr-configuration',
+     snapshot([vm('vmedrconf'), extp('vmedrconf', *MDE), epa('vmedrconf', EDR, 'Healthy'), epa('vmedrconf', EDR_CONF, 'Unhealthy')], datasets=dsa),
+     "FAIL vmedrconf ~ 'EDR configuration issues should be resolved on virtual machines' (dc5357d0-3858-4d17-a1a3-072840bff5be) is Unhealthy: the installed endpoint protection has health issues")
+case(R, 'unknown-edr-configuration-healthy',
+     snapshot([vm('vmconfok'), epa('vmconfok', EDR_CONF, 'Healthy')], datasets=dsa),
+     "UNKNOWN vmconfok ~ (dc5357d0-3858-4d17-a1a3-072840bff5be) is Healthy, which is no evidence that endpoint protection is installed")
+# Endpoint protection found by the Log Analytics agent assessment but no
+# EDR: installed as the rule is worded, the missing EDR named.
+case(R, 'pass-edr-unhealthy-installed',
+     snapshot([vm('vmavnoedr'), epa('vmavnoedr', EP_INST, 'Healthy'), epa('vmavnoedr', EDR, 'Unhealthy')], datasets=dsa),
+     "PASS vmavnoedr ~ (4fb67663-9ab9-475d-b026-8c544cced439) is Healthy: an endpoint protection solution is installed; Defender for Cloud assessment 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: it detected no EDR solution")
