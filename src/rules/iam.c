@@ -418,6 +418,21 @@ static const aza_json *graph(aza_ev *ev, const char *key, const char *perm, cons
 	return NULL;
 }
 
+/* A Graph list data set (users, registration details, policies, role
+ * assignments), or NULL with *why. A set that is not an array (a list
+ * wrapper whose "value" is null or missing, an object) holds no entries
+ * azaudit can count: iterating it would walk the wrapper's members and
+ * take "none found" for "none there". */
+static const aza_json *graph_list(aza_ev *ev, const char *key, const char *perm, const char **why)
+{
+	const aza_json *d = graph(ev, key, perm, why);
+	if (d && !aza_json_is(d, AZA_JARR)) {
+		*why = aza_ev_fmt(ev, "Microsoft Graph data '%s' is not a list (a response without a \"value\" array?)", key);
+		return NULL;
+	}
+	return d;
+}
+
 /* Display name of a user: userPrincipalName, else displayName, else id. */
 static const char *user_name(const aza_json *u)
 {
@@ -491,7 +506,7 @@ static void security_defaults(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *why_ca = NULL;
-	const aza_json *ca = graph(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
+	const aza_json *ca = graph_list(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
 	if (!ca) {
 		aza_unknown(ev, r, "security defaults are disabled (isEnabled false), and whether Conditional Access replaces them is unknown: %s", why_ca);
 		return;
@@ -565,6 +580,10 @@ static const char *ca_narrowing(const aza_json *c)
 		if (!t || (*t && !aza__strieq(t, "none")))
 			return "users.excludeGuestsOrExternalUsers (guest and external users left out)";
 	}
+	/* excludeUsers holds user ids "and/or GuestsOrExternalUsers" (Graph
+	 * conditionalAccessUsers): that value leaves the same users out. */
+	if (aza_json_has_str(aza_json_path(c, "users.excludeUsers"), "GuestsOrExternalUsers"))
+		return "users.excludeUsers GuestsOrExternalUsers (guest and external users left out)";
 	if (set_cond(aza_json_get(c, "authenticationFlows")))
 		return "authenticationFlows";
 	return NULL;
@@ -750,7 +769,7 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "security defaults are enabled: every user must register for and use MFA");
 		return;
 	}
-	const aza_json *ca = graph(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
+	const aza_json *ca = graph_list(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
 	int excl = 0;
 	const char *narrow = NULL, *unsure = NULL, *how = NULL;
 	const aza_json *p = enabled_ca_mfa_all(ev, ca, &excl, &narrow, &unsure, &how);
@@ -767,7 +786,7 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 	 * unproven: users not registered yet would have to at their next
 	 * sign-in. */
 	const char *left = aza_ev_fmt(ev, "%s%s%s%s", narrow ? "; " : "", narrow ? narrow : "", unsure ? "; " : "", unsure ? unsure : "");
-	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &why_reg);
+	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &why_reg);
 	if (!reg) {
 		aza_unknown(ev, r, "no security defaults or all-users MFA Conditional Access policy proven, and %s%s%s%s", why_reg,
 		            sd ? "" : aza_ev_fmt(ev, "; %s", why_sd), ca ? "" : aza_ev_fmt(ev, "; %s", why_ca), left);
@@ -808,14 +827,14 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
  * details. */
 static void mfa_privileged(aza_ev *ev, const aza_res *r)
 {
-	const char *why;
-	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &why);
+	const char *why, *why_dr = NULL;
+	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &why);
 	if (!reg) {
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_json *dra = aza_inv_dir(inv, "directoryRoleAssignments", NULL);
+	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
 	namelist bad = {{0}, 0}, norec = {{0}, 0};
 	idset seen;
 	seen.n = 0;
@@ -876,8 +895,15 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	}
 	aza__free(dirx);
 	aza__free(rbacx);
-	/* Privileged RBAC users with no registration record at all; groups
-	 * holding a privileged role (their members are not in the input). */
+	/* Privileged RBAC principals with no registration record at all, by
+	 * principalType (ARM PrincipalType: User, Group, ServicePrincipal,
+	 * ForeignGroup, Device; optional in the schema): a user lacks a
+	 * record; a group or a foreign group holds the role for members who
+	 * are not in the input; an application or a device has no MFA to
+	 * register. Any other principal (no principalType, another value) is a
+	 * user when the collected users hold its id, else of unknown kind: it
+	 * may be a group. */
+	const aza_json *users = aza_inv_dir(inv, "users", NULL);
 	namelist groups = {{0}, 0}, others = {{0}, 0};
 	size_t unresolved = 0;
 	const char *first_unresolved = NULL;
@@ -885,9 +911,9 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		const ra_row *w = &rt->row[i];
 		const char *pt = ra_get(ev, w, RA_PTYPE);
 		const char *pid = ra_get(ev, w, RA_PID);
-		if (!pt || !pid || !scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)))
+		if (!pid || !scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)))
 			continue;
-		if (!aza__strieq(pt, "Group") && !aza__strieq(pt, "User"))
+		if (pt && (aza__strieq(pt, "ServicePrincipal") || aza__strieq(pt, "Device")))
 			continue;
 		const char *rd = ra_get(ev, w, RA_RD);
 		const char *role = priv_rbac_any(ev, rd);
@@ -895,22 +921,22 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			/* Not a privileged built-in and not a collected definition:
 			 * it may be a custom role granting '*' (judged below). */
 			if (rd && !find_role_def(ev, rd) && !unresolved++)
-				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt, pid, aza_last_seg(rd));
+				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt ? pt : "principal", pid, aza_last_seg(rd));
 			continue;
 		}
-		if (aza__strieq(pt, "Group")) {
-			if (ids_add(&seen, pid))
-				nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", pid, role));
-			continue;
-		}
-		if (!idx_find(regx, pid) && ids_add(&seen, pid))
+		if (idx_find(regx, pid) || !ids_add(&seen, pid))
+			continue; /* a user with a record (judged above), or named already */
+		if (pt && (aza__strieq(pt, "Group") || aza__strieq(pt, "ForeignGroup")))
+			nl_add(&groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
+		else if ((pt && aza__strieq(pt, "User")) || by_id(users, pid))
 			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+		else
+			nl_add(&others, aza_ev_fmt(ev, "%s (%s, %s)", pid, role, pt ? aza_ev_fmt(ev, "principalType %s", pt) : "no principalType"));
 	}
 	/* The same for privileged directory roles. A Graph role assignment does
 	 * not say what its principal is unless it was read with
 	 * $expand=principal; otherwise a principal found in users is a user, and
 	 * any other is a group or a service principal that cannot be told apart. */
-	const aza_json *users = aza_inv_dir(inv, "users", NULL);
 	aza_json_each(a, dra) {
 		const char *pid = aza_json_str(aza_json_get(a, "principalId"));
 		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
@@ -936,9 +962,9 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s", bad.n, nl_str(ev, &bad));
 		return;
 	}
-	const char *why_ra = NULL, *why_dr = NULL;
+	const char *why_ra = NULL;
 	int have_ra = ra_collected(ev, &why_ra);
-	int have_dr = graph(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr) != NULL;
+	int have_dr = dra != NULL;
 	if (norec.n) {
 		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s", norec.n, nl_str(ev, &norec));
 		return;
@@ -954,7 +980,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (others.n) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged directory role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s",
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s",
 		            npriv, others.n, nl_str(ev, &others));
 		return;
 	}
@@ -980,7 +1006,7 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 static const aza_json *guest_source(aza_ev *ev, const char **why, const char **src)
 {
 	const char *w1 = "", *w2 = "";
-	const aza_json *users = graph(ev, "users", PERM_DIR, &w1);
+	const aza_json *users = graph_list(ev, "users", PERM_DIR, &w1);
 	if (users) {
 		int typed = 0;
 		aza_json_each(u, users) {
@@ -993,7 +1019,7 @@ static const aza_json *guest_source(aza_ev *ev, const char **why, const char **s
 		}
 		w1 = "users were collected without userType";
 	}
-	const aza_json *reg = graph(ev, "userRegistrationDetails", PERM_REG, &w2);
+	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &w2);
 	if (reg) {
 		*src = "userRegistrationDetails";
 		return reg;
@@ -1010,11 +1036,12 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "guest users cannot be listed: %s", why);
 		return;
 	}
-	aza_inv *inv = aza_ev_inv(ev);
 	const ra_table *rt = ra_rows(ev);
 	if (!rt)
 		return;
 	namelist guests = {{0}, 0}, bad = {{0}, 0};
+	const char *why_dr = NULL;
+	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
 	aza_json_each(u, list) {
 		if (is_guest(u) != 1)
 			continue;
@@ -1030,7 +1057,7 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 			const char *sc = ra_get(ev, w, RA_SCOPE);
 			where = aza_ev_fmt(ev, " at %s", sc ? sc : w->r->parent);
 		}
-		aza_json_each(a, aza_inv_dir(inv, "directoryRoleAssignments", NULL)) {
+		aza_json_each(a, dra) {
 			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id)) {
 				const char *rd = aza_json_str(aza_json_get(a, "roleDefinitionId"));
 				role = priv_dir_role(rd);
@@ -1050,12 +1077,12 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "no guest user in %s", src);
 		return;
 	}
-	const char *why_ra = NULL, *why_dr = NULL;
+	const char *why_ra = NULL;
 	if (!ra_collected(ev, &why_ra)) {
 		aza_unknown(ev, r, "%zu guest user(s) (%s), but Azure role assignments are unknown: %s", guests.n, nl_str(ev, &guests), why_ra);
 		return;
 	}
-	if (!graph(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr)) {
+	if (!dra) {
 		aza_unknown(ev, r, "%zu guest user(s) (%s), but directory role assignments are unknown: %s", guests.n, nl_str(ev, &guests), why_dr);
 		return;
 	}
@@ -1090,7 +1117,7 @@ static int last_signin(aza_ev *ev, const aza_json *act, double *days, int *bad)
 static void stale_guests(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
-	const aza_json *users = graph(ev, "users", PERM_DIR, &why);
+	const aza_json *users = graph_list(ev, "users", PERM_DIR, &why);
 	if (!users) {
 		aza_unknown(ev, r, "%s", why);
 		return;
@@ -1151,11 +1178,21 @@ static const aza_json *authz_policy(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
 	const aza_json *p = graph(ev, "authorizationPolicy", PERM_POLICY, &why);
-	if (!p)
+	if (!p) {
 		aza_unknown(ev, r, "%s", why);
-	/* Some collectors keep the list wrapper: take its first element. */
-	if (p && aza_json_is(aza_json_get(p, "value"), AZA_JARR))
-		p = aza_json_at(aza_json_get(p, "value"), 0);
+		return NULL;
+	}
+	/* Some collectors keep the list wrapper: take its first element. An
+	 * empty list holds no policy, and a rule must still say so. */
+	const aza_json *v = aza_json_get(p, "value");
+	if (aza_json_is(v, AZA_JARR)) {
+		p = aza_json_at(v, 0);
+		if (!aza_json_is(p, AZA_JOBJ)) {
+			aza_unknown(ev, r, "authorizationPolicy is a list with no policy object (a \"value\" array whose first entry is %s)",
+			            p ? "not an object" : "missing");
+			return NULL;
+		}
+	}
 	return p;
 }
 
@@ -1212,12 +1249,22 @@ static void user_consent(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "defaultUserRolePermissions.permissionGrantPoliciesAssigned is missing or not an array");
 		return;
 	}
+	size_t odd = 0;
 	aza_json_each(x, list) {
 		const char *s = aza_json_str(x);
+		if (!s)
+			odd++;
 		if (s && aza__istarts(s, "ManagePermissionGrantsForSelf.")) {
 			aza_fail(ev, r, "permission grant policy '%s' is assigned: users can consent to applications on their own behalf", s);
 			return;
 		}
+	}
+	/* An entry that is not a string may stand for any policy, a
+	 * ManagePermissionGrantsForSelf one included. */
+	if (odd) {
+		aza_unknown(ev, r, "defaultUserRolePermissions.permissionGrantPoliciesAssigned has an entry that is not a string (%zu of %zu)", odd,
+		            aza_json_len(list));
+		return;
 	}
 	aza_pass(ev, r, "no ManagePermissionGrantsForSelf policy is assigned: users cannot consent to applications");
 }
@@ -1249,13 +1296,9 @@ static void guest_access(aza_ev *ev, const aza_res *r)
 static void admin_only_m365_groups(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
-	const aza_json *gs = graph(ev, "groupSettings", PERM_DIR, &why);
+	const aza_json *gs = graph_list(ev, "groupSettings", PERM_DIR, &why);
 	if (!gs) {
 		aza_unknown(ev, r, "%s", why);
-		return;
-	}
-	if (!aza_json_is(gs, AZA_JARR)) {
-		aza_unknown(ev, r, "groupSettings is not a list");
 		return;
 	}
 	const aza_json *unified = NULL;
@@ -1268,8 +1311,15 @@ static void admin_only_m365_groups(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "no Group.Unified directory setting: the default lets every user create Microsoft 365 groups");
 		return;
 	}
+	/* Without its values the object says nothing of EnableGroupCreation:
+	 * the default (true) cannot be assumed from a value that may be there. */
+	const aza_json *vals = aza_json_get(unified, "values");
+	if (!aza_json_is(vals, AZA_JARR)) {
+		aza_unknown(ev, r, "Group.Unified values is not a list: EnableGroupCreation cannot be read");
+		return;
+	}
 	const aza_json *create = NULL, *allowed = NULL;
-	aza_json_each(v, aza_json_get(unified, "values")) {
+	aza_json_each(v, vals) {
 		if (aza_json_streq(aza_json_get(v, "name"), "EnableGroupCreation"))
 			create = aza_json_get(v, "value");
 		if (aza_json_streq(aza_json_get(v, "name"), "GroupCreationAllowedGroupId"))
@@ -1317,20 +1367,52 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
 	return NULL;
 }
 
+/* Why a custom role's grant cannot be read, or NULL: its permissions are
+ * not a list, an entry's actions are there but not a list (an entry
+ * without actions grants none: a data-only role), or it grants '*' and its
+ * assignableScopes are not a list. Each may hide '*' over a subscription. */
+static const char *custom_role_odd(aza_ev *ev, const aza_res *d)
+{
+	const aza_json *perms = aza_prop(ev, d, "properties.permissions");
+	if (!aza_json_is(perms, AZA_JARR))
+		return "permissions is not a list";
+	size_t i = 0;
+	int star = 0;
+	aza_json_each(p, perms) {
+		const aza_json *a = aza_json_get(p, "actions");
+		if (a && !aza_json_is(a, AZA_JARR))
+			return aza_ev_fmt(ev, "permissions[%zu].actions is not a list", i);
+		star |= aza_json_has_str(a, "*");
+		i++;
+	}
+	if (star && !aza_json_is(aza_prop(ev, d, "properties.assignableScopes"), AZA_JARR))
+		return "it grants '*' and assignableScopes is not a list";
+	return NULL;
+}
+
 static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	size_t ncustom = 0, bad = 0, odd = 0;
+	const char *first_odd = NULL;
 	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type) {
 		if (!aza_prop(ev, d, "properties")) {
-			odd++;
+			if (!odd++)
+				first_odd = aza_ev_fmt(ev, "role definition '%s' has no properties", d->name);
 			continue;
 		}
 		const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
-		if (t && aza__strieq(t, "CustomRole"))
+		const char *why_odd = NULL;
+		if (t && aza__strieq(t, "CustomRole")) {
 			ncustom++;
-		else if (!t || !aza__strieq(t, "BuiltInRole"))
-			odd++;
+			if ((why_odd = custom_role_odd(ev, d)))
+				why_odd = aza_ev_fmt(ev, "custom role '%s': %s", role_name(ev, d), why_odd);
+		} else if (!t || !aza__strieq(t, "BuiltInRole")) {
+			why_odd = aza_ev_fmt(ev, "role definition '%s' has type %s (not CustomRole or BuiltInRole)", role_name(ev, d),
+			                     t ? aza_ev_fmt(ev, "'%s'", t) : "missing or not a string");
+		}
+		if (why_odd && !odd++)
+			first_odd = why_odd;
 		const char *sc = owner_like(ev, d);
 		if (sc) {
 			aza_fail(ev, d, "custom role '%s' grants all actions ('*') and is assignable at %s", role_name(ev, d), sc);
@@ -1343,7 +1425,7 @@ static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 	if (!aza_ev_collected(ev, RD, r, &why))
 		aza_unknown(ev, r, "%s", why);
 	else if (odd)
-		aza_unknown(ev, r, "%zu role definition(s) have no properties or an unknown type (not CustomRole or BuiltInRole)", odd);
+		aza_unknown(ev, r, "%zu role definition(s) cannot be judged (the first: %s)", odd, first_odd);
 	else
 		aza_pass(ev, r, "none of the %zu custom role(s) grants '*' over a subscription, management group or the root", ncustom);
 }
@@ -1370,10 +1452,40 @@ static int is_expr(const char *v)
 	return v && v[0] == '[' && v[1] != '[';
 }
 
+#define ACTIONS_ALIAS "roleDefinitions/permissions[*].actions[*]"
+
+/* A count condition {"count": {"field": A, "where": W}, OP: N}: RC_ALL for
+ * the count of the actions (A the permissions[*].actions[*] alias) whose W
+ * is that alias equals '*', greater than 0 (or greaterOrEquals 1): true for
+ * every role granting '*' (Azure Policy, "Author policies for array
+ * properties", Count expressions); RC_UNSURE for any other count. */
+static int star_count(aza_ev *ev, const aza_json *c, const aza_json *cnt, const char **why)
+{
+	const char *cf = aza_json_str(aza_json_get(cnt, "field"));
+	const aza_json *w = aza_json_get(cnt, "where");
+	const char *wf = aza_json_str(aza_json_get(w, "field"));
+	const char *wv = aza_json_str(aza_json_get(w, "equals"));
+	int counts_star = cf && wf && aza__iends(cf, ACTIONS_ALIAS) && aza__strieq(cf, wf) && aza_json_len(cnt) == 2 &&
+	                  aza_json_len(w) == 2 && wv && !strcmp(wv, "*");
+	double n = -1;
+	int more = 0;
+	aza_json_each(m, c) {
+		if (aza__strieq(m->key, "count"))
+			continue;
+		if (aza_json_num(m, &n))
+			more = (aza__strieq(m->key, "greater") && n == 0) || (aza__strieq(m->key, "greaterOrEquals") && n == 1);
+	}
+	if (counts_star && more)
+		return RC_ALL;
+	*why = aza_ev_fmt(ev, "a count condition on field '%s' other than a count of the actions equal to '*' greater than 0", cf ? cf : "?");
+	return RC_UNSURE;
+}
+
 /* One leaf condition {"field": F, OP: V}. Conditions on "type" decide
  * whether role definitions are targeted at all; the permissions actions
- * alias equal to '*' is the intended narrowing to Owner-like roles; any
- * other field narrows the rule to some roles only. */
+ * alias equal to '*' narrows the rule to roles whose every action is '*'
+ * (the narrowing to Owner-like roles is a count: star_count); any other
+ * field narrows the rule to some roles only. */
 static int role_leaf(aza_ev *ev, const aza_json *c, const char *field, const char **why)
 {
 	const char *op = NULL;
@@ -1413,8 +1525,16 @@ static int role_leaf(aza_ev *ev, const aza_json *c, const char *field, const cha
 		return RC_UNSURE;
 	}
 	if (perms) {
-		if (aza__istrstr(field, "roleDefinitions/permissions[*].actions[*]") && eq && vs && !strcmp(vs, "*"))
-			return RC_ALL;
+		/* A field condition on a [*] alias holds only when every value it
+		 * selects meets it (Azure Policy, "Author policies for array
+		 * properties"): this one leaves out a role with '*' beside any other
+		 * action. A count of the actions equal to '*' is the narrowing
+		 * that keeps every such role (star_count). */
+		if (aza__iends(field, ACTIONS_ALIAS) && eq && vs && !strcmp(vs, "*")) {
+			*why = aza_ev_fmt(ev, "narrowed by field '%s' equals * (true only when every action is '*'), so a role with '*' beside another action is not denied",
+			                  field);
+			return RC_SOME;
+		}
 		*why = aza_ev_fmt(ev, "field '%s' %s %s (a permissions test other than actions equals '*')", field, op, vs ? vs : "(a list or object)");
 		return RC_UNSURE;
 	}
@@ -1472,6 +1592,9 @@ static int role_cond(aza_ev *ev, const aza_json *c, int depth, const char **why)
 		                    : aza_ev_fmt(ev, "a 'not' around %s", cw ? cw : "a condition it cannot judge");
 		return RC_UNSURE;
 	}
+	const aza_json *cnt = aza_json_get(c, "count");
+	if (aza_json_len(c) == 2 && aza_json_is(cnt, AZA_JOBJ))
+		return star_count(ev, c, cnt, why);
 	*why = "a count or value condition";
 	return RC_UNSURE;
 }
@@ -1546,32 +1669,64 @@ static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *giv
 	return 1;
 }
 
-/* Is an assignment at the subscription or above it (management group or
- * root) and not excluded for it? */
-static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *sub)
+#define MG_PREFIX "/providers/Microsoft.Management/managementGroups/"
+
+/* The tenant root management group: its id is the tenant id, and every
+ * subscription of the tenant is below it (Azure management groups
+ * overview, "Important facts about the root management group"). */
+static int is_root_mg(aza_ev *ev, const char *sc)
+{
+	const char *t = aza_inv_tenant_id(aza_ev_inv(ev));
+	if (!t || !*t || !aza__istarts(sc, MG_PREFIX))
+		return 0;
+	sc += strlen(MG_PREFIX);
+	size_t n = strlen(t);
+	return aza__strnieq(sc, t, n) && (!sc[n] || !strcmp(sc + n, "/"));
+}
+
+/* Does an assignment apply to the subscription? 1: it is at the
+ * subscription, at '/' or at the tenant root management group, and no
+ * notScope holds the subscription; 0: it is elsewhere, or a notScope holds
+ * the subscription; -1: it is at, or its notScopes leave out, another
+ * management group, and the input does not hold the management group tree
+ * (*why names that scope). */
+static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *sub, const char **why)
 {
 	const char *sc = aza_json_str(aza_prop(ev, a, "properties.scope"));
 	if (!sc)
 		sc = a->parent;
-	int ok = aza__istarts(sc, "/providers/Microsoft.Management/managementGroups/") || !strcmp(sc, "/") ||
-	         (aza__istarts(sc, "/subscriptions/") && aza_id_within(sub->id, sc) && scope_is_sub_or_above(sc));
-	if (!ok)
+	int st = 0;
+	*why = NULL;
+	if (!strcmp(sc, "/") || is_root_mg(ev, sc))
+		st = 1;
+	else if (aza__istarts(sc, MG_PREFIX)) {
+		st = -1;
+		*why = aza_ev_fmt(ev, "is assigned at %s", sc);
+	} else if (aza__istarts(sc, "/subscriptions/") && aza_id_within(sub->id, sc) && scope_is_sub_or_above(sc))
+		st = 1;
+	if (!st)
 		return 0;
 	aza_json_each(ns, aza_prop(ev, a, "properties.notScopes")) {
 		const char *x = aza_json_str(ns);
-		if (x && aza_id_within(sub->id, x))
+		if (x && (aza_id_within(sub->id, x) || is_root_mg(ev, x)))
 			return 0;
+		if (x && aza__istarts(x, MG_PREFIX) && st > 0) {
+			st = -1;
+			*why = aza_ev_fmt(ev, "excludes %s", x);
+		}
 	}
-	return 1;
+	return st;
 }
 
 static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const char *why;
-	namelist missing = {{0}, 0}, unsure = {{0}, 0}, skipped = {{0}, 0};
+	namelist missing = {{0}, 0}, unsure = {{0}, 0}, skipped = {{0}, 0}, elsewhere = {{0}, 0};
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
-		if (!assignment_covers(ev, a, r))
+		const char *where;
+		int cov = assignment_covers(ev, a, r, &where);
+		if (!cov)
 			continue;
 		const char *mode = aza_json_str(aza_prop(ev, a, "properties.enforcementMode"));
 		if (mode && aza__strieq(mode, "DoNotEnforce"))
@@ -1591,6 +1746,10 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 		}
 		if (aza__strieq(def->type, PD)) {
 			int k = rule_denies_roles(ev, def, params, NULL, NULL, &why);
+			if (k > 0 && cov < 0) {
+				nl_add(&elsewhere, aza_ev_fmt(ev, "'%s' (definition '%s') %s", a->name, def->name, where));
+				continue;
+			}
 			if (k > 0) {
 				aza_pass(ev, r, "policy assignment '%s' (definition '%s') denies creating custom roles (mode All, effect deny, type " RD ")",
 				         a->name, def->name);
@@ -1611,6 +1770,10 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 				continue;
 			}
 			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, &why);
+			if (k > 0 && cov < 0) {
+				nl_add(&elsewhere, aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s') %s", a->name, def->name, md->name, where));
+				continue;
+			}
 			if (k > 0) {
 				aza_pass(ev, r, "policy assignment '%s' (initiative '%s', definition '%s') denies creating custom roles (mode All, effect deny, type " RD ")",
 				         a->name, def->name, md->name);
@@ -1627,6 +1790,11 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 	}
 	if (missing.n) {
 		aza_unknown(ev, r, "custom policy definition(s) referenced by assignments were not collected: %s", nl_str(ev, &missing));
+		return;
+	}
+	if (elsewhere.n) {
+		aza_unknown(ev, r, "%zu policy assignment(s) would deny creating custom roles, but the input does not say whether the subscription is below the management group(s) they name: %s",
+		            elsewhere.n, nl_str(ev, &elsewhere));
 		return;
 	}
 	if (unsure.n) {
@@ -1705,7 +1873,7 @@ static void owner_count(aza_ev *ev, const aza_res *r)
 static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
-	const aza_json *users = graph(ev, "users", PERM_DIR, &why);
+	const aza_json *users = graph_list(ev, "users", PERM_DIR, &why);
 	if (!users) {
 		aza_unknown(ev, r, "%s", why);
 		return;
@@ -1761,7 +1929,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Microsoft Entra admin center > Identity > Overview > Properties > Manage security defaults: Enabled.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/identitySecurityDefaultsEnforcementPolicy --body '{\"isEnabled\": true}'",
 		.arm = "Not an ARM property: Graph policies/identitySecurityDefaultsEnforcementPolicy isEnabled = true",
-		.defaults = "isEnabled false with at least one enabled Conditional Access policy is NOT_APPLICABLE (the two are mutually exclusive; AZA-IAM-002 judges MFA coverage); false otherwise is FAIL. Policy (or, when security defaults are off, the Conditional Access policies) not readable: UNKNOWN (Policy.Read.All).",
+		.defaults = "isEnabled false with at least one enabled Conditional Access policy is NOT_APPLICABLE (the two are mutually exclusive; AZA-IAM-002 judges MFA coverage); false otherwise is FAIL. Policy (or, when security defaults are off, the Conditional Access policies) not readable: UNKNOWN (Policy.Read.All); Conditional Access policies that are not a list (a response wrapper whose value is null): UNKNOWN, not a FAIL.",
 		.check = security_defaults,
 	},
 	{
@@ -1772,7 +1940,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted. Registration details not readable and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted. Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
 		.check = mfa_all_users,
 	},
 	{
@@ -1783,7 +1951,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals (principalType ServicePrincipal, or an expanded principal of that type) are not judged. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role.",
 		.check = mfa_privileged,
 	},
 	{
@@ -1816,7 +1984,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > External Identities > External collaboration settings > Guest invite settings: Only users assigned to specific admin roles can invite guest users.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"allowInvitesFrom\": \"adminsAndGuestInviters\"}'",
 		.arm = "Not an ARM property: Graph authorizationPolicy allowInvitesFrom = 'adminsAndGuestInviters' (or 'none')",
-		.defaults = "none and adminsAndGuestInviters pass; adminsGuestInvitersAndAllMembers and everyone (the tenant default) fail.",
+		.defaults = "none and adminsAndGuestInviters pass; adminsGuestInvitersAndAllMembers and everyone (the tenant default) fail. Policy not readable, or a list wrapper with no policy object: UNKNOWN.",
 		.check = admin_only_invites,
 	},
 	{
@@ -1827,7 +1995,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Groups > General > Users can create security groups in Azure portals, API or PowerShell: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateSecurityGroups\": false}}'",
 		.arm = "Not an ARM property: Graph authorizationPolicy defaultUserRolePermissions.allowedToCreateSecurityGroups = false",
-		.defaults = "The tenant default is true (FAIL). Missing: UNKNOWN.",
+		.defaults = "The tenant default is true (FAIL). Missing, or a list wrapper with no policy object: UNKNOWN.",
 		.check = admin_only_security_groups,
 	},
 	{
@@ -1838,7 +2006,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Groups > General > Users can create Microsoft 365 groups in Azure portals, API or PowerShell: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/groupSettings/<Group.Unified id> --body '{\"values\": [{\"name\": \"EnableGroupCreation\", \"value\": \"false\"}]}'",
 		.arm = "Not an ARM property: Graph groupSettings Group.Unified EnableGroupCreation = \"false\"",
-		.defaults = "Without a Group.Unified setting object (or without EnableGroupCreation in it) the default lets every user create groups (FAIL). EnableGroupCreation false with GroupCreationAllowedGroupId delegates creation to one group (PASS, named).",
+		.defaults = "Without a Group.Unified setting object (or without EnableGroupCreation in it) the default lets every user create groups (FAIL). EnableGroupCreation false with GroupCreationAllowedGroupId delegates creation to one group (PASS, named). groupSettings not a list, a Group.Unified object whose values are not a list, or an EnableGroupCreation other than \"true\"/\"false\": UNKNOWN.",
 		.check = admin_only_m365_groups,
 	},
 	{
@@ -1884,7 +2052,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Subscription > Access control (IAM) > Roles > Type: CustomRole; for each role with '*' in actions, narrow its actions or delete it.",
 		.cli = "az role definition list --custom-role-only true --query \"[?contains(permissions[0].actions,'*')]\"; az role definition update --role-definition @role.json",
 		.arm = "Microsoft.Authorization/roleDefinitions: properties.permissions[].actions without '*' for roles assignable at '/', a management group or a subscription",
-		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. Findings are on each role definition; a PASS on the tenant. Role definitions not collected: UNKNOWN.",
+		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. Findings are on each role definition; a PASS on the tenant. Role definitions not collected: UNKNOWN; so is a PASS over a definition that cannot be read: no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions (or a permissions entry's actions, when present) are not a list, or that grants '*' with assignableScopes not a list.",
 		.check = custom_owner_roles,
 	},
 	{
@@ -1892,10 +2060,10 @@ const struct aza_rule aza_rules_iam[] = {
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
 		.needs = PA " " PD " " PSD, .checklist = "iam.deny_custom_owner_roles",
 		.rationale = "Checking today's roles is not enough: a deny policy keeps anyone with role-write rights from creating an owner-equivalent custom role tomorrow.",
-		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions where permissions[*].actions[*] equals '*' with effect Deny; then Assign it at the management group or subscription with enforcement Enabled.",
+		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
 		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, a management group or the root (not excluded by notScopes) of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is permissions[*].actions[*] equals '*'. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN.",
+		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN.",
 		.check = deny_custom_owner,
 	},
 	{
@@ -1938,7 +2106,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > User settings > Users can register applications: No.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"allowedToCreateApps\": false}}'",
 		.arm = "Not an ARM property: Graph authorizationPolicy defaultUserRolePermissions.allowedToCreateApps = false",
-		.defaults = "The tenant default is true (FAIL). Missing: UNKNOWN.",
+		.defaults = "The tenant default is true (FAIL). Missing, or a list wrapper with no policy object: UNKNOWN.",
 		.check = admin_only_apps,
 	},
 	{
@@ -1948,7 +2116,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Enterprise applications > Consent and permissions > User consent settings: Do not allow user consent (use the admin consent workflow).",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"defaultUserRolePermissions\": {\"permissionGrantPoliciesAssigned\": []}}'",
 		.arm = "Not an ARM property: Graph authorizationPolicy defaultUserRolePermissions.permissionGrantPoliciesAssigned without ManagePermissionGrantsForSelf.* entries",
-		.defaults = "Any ManagePermissionGrantsForSelf.* policy (microsoft-user-default-legacy: all apps; microsoft-user-default-low: verified publishers, low-risk permissions) fails; ManagePermissionGrantsForOwnedResource.* (group owner consent) is not judged here.",
+		.defaults = "Any ManagePermissionGrantsForSelf.* policy (microsoft-user-default-legacy: all apps; microsoft-user-default-low: verified publishers, low-risk permissions) fails; ManagePermissionGrantsForOwnedResource.* (group owner consent) is not judged here. permissionGrantPoliciesAssigned not a list, an entry that is not a string (it may name any policy), or a list wrapper with no policy object: UNKNOWN.",
 		.check = user_consent,
 	},
 	{
@@ -1959,7 +2127,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > External Identities > External collaboration settings > Guest user access: Guest user access is restricted to properties and memberships of their own directory objects.",
 		.cli = "az rest --method patch --url https://graph.microsoft.com/v1.0/policies/authorizationPolicy --body '{\"guestUserRoleId\": \"2af84b1e-32c8-42b7-82bc-daa82404023b\"}'",
 		.arm = "Not an ARM property: Graph authorizationPolicy guestUserRoleId = 2af84b1e-32c8-42b7-82bc-daa82404023b",
-		.defaults = "2af84b1e-32c8-42b7-82bc-daa82404023b (restricted) passes; 10dae51f-b6af-4016-8d66-8c2a99b929b3 (the default, limited) and a0b1b346-4d3e-4e8b-98f8-753987be4970 (same as members) fail.",
+		.defaults = "2af84b1e-32c8-42b7-82bc-daa82404023b (restricted) passes; 10dae51f-b6af-4016-8d66-8c2a99b929b3 (the default, limited) and a0b1b346-4d3e-4e8b-98f8-753987be4970 (same as members) fail. Missing, another value, or a list wrapper with no policy object: UNKNOWN.",
 		.check = guest_access,
 	},
 	{

@@ -91,6 +91,11 @@ case(R, 'unknown-subscription-error', snap(errors=[{"scope": "/subscriptions/" +
      f"UNKNOWN {TN} ~ 'identitySecurityDefaultsEnforcementPolicy' was not collected")
 # security defaults off and Conditional Access not readable: CA may replace them
 case(R, 'unknown-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False)}, errors=[gerr("conditionalAccessPolicies")]), f"UNKNOWN {TN} ~ Policy.Read.All")
+# A Graph list wrapper whose value is null is no list of policies: no FAIL
+# for "no enabled policy" on it (the old code counted its members).
+NULLCA = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies", "value": None}
+case(R, 'unknown-ca-notlist', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": NULLCA}),
+     f"UNKNOWN {TN} ~ Microsoft Graph data 'conditionalAccessPolicies' is not a list")
 
 # 002 MFA all users
 R = 'AZA-IAM-002'
@@ -164,6 +169,12 @@ case(R, 'pass-reg-strength-unknown', snap(directory=dict(CAOFF, conditionalAcces
 # a value azaudit does not know
 case(R, 'unknown-strength-value', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('Future strength', strength(CUSTOM_ID, 'Future', 'unknownFutureValue')))), errors=REGERR),
      f"UNKNOWN {TN} ~ authentication strength 'Future' (id {CUSTOM_ID}, requirementsSatisfied 'unknownFutureValue', not a value azaudit knows)")
+# excludeUsers may hold GuestsOrExternalUsers besides user ids (Graph v1.0
+# conditionalAccessUsers: "User IDs excluded from scope of policy and/or
+# GuestsOrExternalUsers"): guests are left out, as with
+# excludeGuestsOrExternalUsers, so the policy does not count
+case(R, 'fail-exclude-guests-value', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(capol('MFA for members', excl=['breakglass-id', 'GuestsOrExternalUsers'])), userRegistrationDetails=REG_BAD)),
+     f"FAIL {TN} ~ policy 'MFA for members' requires MFA only under conditions.users.excludeUsers GuestsOrExternalUsers (guest and external users left out)")
 # with OR, mfa does not make up for a strength azaudit cannot judge: either satisfies the policy
 case(R, 'unknown-or-strength', snap(directory=dict(CAOFF, conditionalAccessPolicies=calist(stpol('MFA or Contoso strength', CUSTOMST, controls=['mfa']))), errors=REGERR),
      f"UNKNOWN {TN} ~ policy 'MFA or Contoso strength' covers All users and All cloud apps, but whether its {UNK_CUSTOM} requires MFA is unknown")
@@ -230,6 +241,28 @@ case(R, 'unknown-roledefs-missing', snap([ra('a1', OWNER, ALEX), ra('c1', OPSC, 
      f"UNKNOWN {TN} ~ 1 role assignment(s) at subscription scope or above name a role whose definition is not in the input")
 case(R, 'pass-roledef-deleted', snap([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
+# principalType ForeignGroup is a group as well (ARM PrincipalType: User,
+# Group, ServicePrincipal, ForeignGroup, Device): its members hold the role
+case(R, 'unknown-foreign-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'ForeignGroup')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ foreign group {PRIVGRP} (Owner)")
+# principalType is optional in the ARM schema: an assignment without it may
+# be a user's or a group's. A collected user without a registration record
+# is that user; any other principal is of unknown kind.
+NOTYPE = "7c2d9e4f-0000-4000-8000-00000000beef"
+def untyped_ra(name, role, pid):
+    a = ra(name, role, pid)
+    del a["properties"]["principalType"]
+    return a
+case(R, 'unknown-no-principaltype', snap([ra('a1', OWNER, ALEX), untyped_ra('x1', OWNER, NOTYPE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ {NOTYPE} (Owner, no principalType)")
+case(R, 'unknown-no-principaltype-user', snap([ra('a1', OWNER, ALEX), untyped_ra('x1', OWNER, ADELE)],
+                                              directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA, "users": lst(user(ADELE, "AdeleV@contoso.com"))}, datasets=DS),
+     f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): AdeleV@contoso.com (Owner)")
+# directory role assignments that are not a list (a wrapper whose value is
+# null) prove nothing about who holds Global Administrator
+NULLDRA = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments", "value": None}
+case(R, 'unknown-dra-notlist', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": NULLDRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ Microsoft Graph data 'directoryRoleAssignments' is not a list")
 
 # 004 guests with roles
 R = 'AZA-IAM-004'
@@ -280,6 +313,10 @@ def authz_rule(rule, passkw, failkw, unkkw, passmsg, failmsg):
     case(rule, 'fail', snap(directory={"authorizationPolicy": authz(**failkw)}), f"FAIL {TN} ~ {failmsg}")
     case(rule, 'unknown', snap(directory={"authorizationPolicy": authz(**unkkw)}), f"UNKNOWN {TN}")
     case(rule, 'unknown-403', snap(errors=[gerr("authorizationPolicy")]), f"UNKNOWN {TN} ~ Policy.Read.All")
+    # a collector that kept the list wrapper of an empty response: no policy
+    # object to judge (the old code reached no verdict at all)
+    case(rule, 'unknown-empty-list', snap(directory={"authorizationPolicy": {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#policies/authorizationPolicy", "value": []}}),
+         f"UNKNOWN {TN} ~ authorizationPolicy is a list with no policy object")
 authz_rule('AZA-IAM-006', {}, {"allowInvitesFrom": "everyone"}, {"allowInvitesFrom": "sometimes"}, "adminsAndGuestInviters", "guests included")
 case('AZA-IAM-006', 'fail-members', snap(directory={"authorizationPolicy": authz(allowInvitesFrom="adminsGuestInvitersAndAllMembers")}), f"FAIL {TN} ~ every member user")
 authz_rule('AZA-IAM-007', {}, {"defaultUserRolePermissions__allowedToCreateSecurityGroups": True}, {"defaultUserRolePermissions__allowedToCreateSecurityGroups": DEL}, "is false", "create security groups")
@@ -287,6 +324,9 @@ authz_rule('AZA-IAM-019', {}, {"defaultUserRolePermissions__allowedToCreateApps"
 authz_rule('AZA-IAM-020', {"defaultUserRolePermissions__permissionGrantPoliciesAssigned": ["ManagePermissionGrantsForOwnedResource.microsoft-dynamically-managed-permissions-for-team"]},
            {"defaultUserRolePermissions__permissionGrantPoliciesAssigned": ["ManagePermissionGrantsForSelf.microsoft-user-default-legacy"]},
            {"defaultUserRolePermissions__permissionGrantPoliciesAssigned": "all"}, "cannot consent", "microsoft-user-default-legacy")
+# an entry that is not a string may name any policy
+case('AZA-IAM-020', 'unknown-entry-type', snap(directory={"authorizationPolicy": authz(defaultUserRolePermissions__permissionGrantPoliciesAssigned=["ManagePermissionGrantsForOwnedResource.microsoft-dynamically-managed-permissions-for-team", None])}),
+     f"UNKNOWN {TN} ~ permissionGrantPoliciesAssigned has an entry that is not a string")
 authz_rule('AZA-IAM-021', {}, {"guestUserRoleId": "10dae51f-b6af-4016-8d66-8c2a99b929b3"}, {"guestUserRoleId": DEL}, "restricted guest role", "default guest role")
 case('AZA-IAM-021', 'fail-member', snap(directory={"authorizationPolicy": authz(guestUserRoleId="a0b1b346-4d3e-4e8b-98f8-753987be4970")}), f"FAIL {TN} ~ member role")
 
@@ -305,6 +345,10 @@ case(R, 'fail-nosetting', snap(directory={"groupSettings": lst(ctx='groupSetting
 case(R, 'fail-novalue', snap(directory={"groupSettings": unified(None)}), f"FAIL {TN} ~ no EnableGroupCreation")
 case(R, 'unknown', snap(errors=[gerr("groupSettings")]), f"UNKNOWN {TN} ~ Directory.Read.All")
 case(R, 'unknown-value', snap(directory={"groupSettings": unified("perhaps")}), f"UNKNOWN {TN}")
+# a Group.Unified object whose values are not a list says nothing about EnableGroupCreation
+NOVALS = unified()
+NOVALS["value"][0]["values"] = None
+case(R, 'unknown-values-notlist', snap(directory={"groupSettings": NOVALS}), f"UNKNOWN {TN} ~ Group.Unified values is not a list")
 
 # manual rules
 for n in (9, 10, 11, 12, 13, 22, 23, 24, 25, 26, 27, 28, 29):
@@ -321,14 +365,35 @@ case(R, 'fail', snap([rd('11111111-0000-4000-8000-000000000003', 'Sub admin', ac
      f"FAIL 11111111-0000-4000-8000-000000000003 ~ 'Sub admin' grants all actions ('*') and is assignable at {SUBID}\nFAIL 11111111-0000-4000-8000-000000000004 ~ {MG}")
 case(R, 'unknown', snap([], datasets=[RA]), f"UNKNOWN {TN} ~ not collected")
 case(R, 'unknown-error', snap([], errors=[{"scope": SUBID, "type": RD, "api": "GET roleDefinitions", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {TN} ~ HTTP 403")
+# a custom role whose permissions, actions or assignable scopes are not lists
+# may grant '*' anywhere: not a PASS
+def odd_rd(name, rname, path, val):
+    r = rd(name, rname, actions=['*'])
+    o = r["properties"]
+    for k in path[:-1]: o = o[k]
+    o[path[-1]] = val
+    return r
+case(R, 'unknown-permissions-null', snap([rd('11111111-0000-4000-8000-000000000001', 'VM reader'), odd_rd('11111111-0000-4000-8000-000000000005', 'Odd admin', ['permissions'], None)], datasets=DS),
+     f"UNKNOWN {TN} ~ custom role 'Odd admin': permissions is not a list")
+case(R, 'unknown-actions-string', snap([odd_rd('11111111-0000-4000-8000-000000000005', 'Odd admin', ['permissions', 0, 'actions'], '*')], datasets=DS),
+     f"UNKNOWN {TN} ~ custom role 'Odd admin': permissions[0].actions is not a list")
+case(R, 'unknown-scopes-null', snap([odd_rd('11111111-0000-4000-8000-000000000005', 'Odd admin', ['assignableScopes'], None)], datasets=DS),
+     f"UNKNOWN {TN} ~ custom role 'Odd admin': it grants '*' and assignableScopes is not a list")
 
 # 015 deny policy for custom owner roles
 R = 'AZA-IAM-015'
-def pdef(name, effect="[parameters('effect')]", default="Deny", target=RD):
+# The narrowing to roles granting '*': a count of the actions equal to '*'
+# (true when one or more is). A field condition on a [*] alias holds only
+# when every selected value meets it (Azure Policy, "Author policies for
+# array properties"), so actions[*] equals '*' leaves out a role with '*'
+# beside any other action.
+ACTIONS = RD + '/permissions[*].actions[*]'
+STAR_COUNT = {"count": {"field": ACTIONS, "where": {"field": ACTIONS, "equals": "*"}}, "greater": 0}
+STAR_FIELD = {"field": ACTIONS, "equals": "*"}
+def pdef(name, effect="[parameters('effect')]", default="Deny", target=RD, star=STAR_COUNT):
     return {"properties": {"displayName": "Deny custom owner roles", "policyType": "Custom", "mode": "All",
                            "parameters": {"effect": {"type": "String", "defaultValue": default, "allowedValues": ["Audit", "Deny", "Disabled"]}},
-                           "policyRule": {"if": {"allOf": [{"field": "type", "equals": target},
-                                                           {"field": "Microsoft.Authorization/roleDefinitions/permissions[*].actions[*]", "equals": "*"}]},
+                           "policyRule": {"if": {"allOf": [{"field": "type", "equals": target}, star]} if star else {"field": "type", "equals": target},
                                           "then": {"effect": effect}}},
             "id": f"{SUBID}/providers/Microsoft.Authorization/policyDefinitions/{name}", "type": PD, "name": name}
 def passign(name, defid, scope=SUBID, mode="Default", params=None, notscopes=()):
@@ -339,7 +404,38 @@ def passign(name, defid, scope=SUBID, mode="Default", params=None, notscopes=())
 d = pdef('deny-star-roles')
 BUILTIN = "/providers/Microsoft.Authorization/policyDefinitions/a451c1ef-c6ca-483d-87ed-f49761e3ffb5"
 case(R, 'pass', snap([d, passign('DenyStarRoles', d['id'])], datasets=DS), "PASS fixture-sub ~ 'DenyStarRoles'")
-case(R, 'pass-mg', snap([d, passign('DenyStarRoles', d['id'], scope=MG)], datasets=DS), "PASS fixture-sub")
+# The tenant root management group (its id is the tenant id) holds every
+# subscription; another group may or may not hold this one, and the input
+# does not say (Azure management groups overview: "The ID is the Azure
+# Active Directory ID").
+ROOTMG = f"/providers/Microsoft.Management/managementGroups/{T}"
+dw = pdef('deny-role-writes', star=None)
+case(R, 'pass-mg', snap([d, passign('DenyStarRoles', d['id'], scope=ROOTMG)], datasets=DS), "PASS fixture-sub ~ 'DenyStarRoles'")
+case(R, 'unknown-mg', snap([dw, passign('DenyRoleWrites', dw['id'], scope=MG)], datasets=DS),
+     f"UNKNOWN fixture-sub ~ 1 policy assignment(s) would deny creating custom roles, but the input does not say whether the subscription is below the management group(s) they name: 'DenyRoleWrites' (definition 'deny-role-writes') is assigned at {MG}")
+case(R, 'unknown-notscope-mg', snap([dw, passign('DenyRoleWrites', dw['id'], scope=ROOTMG, notscopes=[MG])], datasets=DS),
+     f"UNKNOWN fixture-sub ~ the management group(s) they name: 'DenyRoleWrites' (definition 'deny-role-writes') excludes {MG}")
+# the member's effect is the initiative parameter roleEffect, assigned Deny
+PSD = 'Microsoft.Authorization/policySetDefinitions'
+guard = {"id": f"{SUBID}/providers/{PSD}/role-guard", "name": "role-guard", "type": PSD,
+         "properties": {"displayName": "Role guard", "policyType": "Custom",
+                        "parameters": {"roleEffect": {"type": "String", "defaultValue": "Audit", "allowedValues": ["Audit", "Deny", "Disabled"]}},
+                        "policyDefinitions": [{"policyDefinitionReferenceId": "denyStarRoles", "policyDefinitionId": d['id'],
+                                               "parameters": {"effect": {"value": "[parameters('roleEffect')]"}}}]}}
+case(R, 'pass-initiative', snap([d, guard, passign('DenyStarRoles', guard['id'], params={"roleEffect": {"value": "Deny"}})], datasets=DS + [PSD]),
+     "# the member's effect is the initiative parameter roleEffect, assigned Deny\n"
+     "PASS fixture-sub ~ (initiative 'role-guard', definition 'deny-star-roles') denies creating custom roles")
+dn = pdef('deny-star-roles')
+del dn["properties"]["mode"]
+case(R, 'unknown-nomode', snap([dn, passign('DenyStarRoles', dn['id'])], datasets=DS), "UNKNOWN fixture-sub ~ the definition has no mode")
+# a count azaudit does not evaluate (here: of actions like a pattern) is UNKNOWN, not PASS
+dc = pdef('deny-star-roles', star={"count": {"field": ACTIONS, "where": {"field": ACTIONS, "like": "Microsoft.Authorization/*"}}, "greater": 0})
+case(R, 'unknown-count', snap([dc, passign('DenyStarRoles', dc['id'])], datasets=DS),
+     "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): its condition names Microsoft.Authorization/roleDefinitions, but azaudit cannot evaluate "
+     "a count condition on field 'Microsoft.Authorization/roleDefinitions/permissions[*].actions[*]' other than a count of the actions equal to '*' greater than 0")
+ds = pdef('deny-only-star-roles', star=STAR_FIELD)
+case(R, 'fail-star-alias', snap([ds, passign('DenyOnlyStar', ds['id'])], datasets=DS),
+     "FAIL fixture-sub ~ 'DenyOnlyStar' (definition 'deny-only-star-roles'): narrowed by field 'Microsoft.Authorization/roleDefinitions/permissions[*].actions[*]' equals * (true only when every action is '*')")
 case(R, 'fail', snap([passign('AuditCustomRoles', BUILTIN), d, passign('AuditOnly', d['id'], params={"effect": {"value": "Audit"}}),
                       passign('NotEnforced', d['id'], mode="DoNotEnforce"), passign('Excluded', d['id'], scope=MG, notscopes=[SUBID])], datasets=DS),
      "FAIL fixture-sub ~ no enforced policy assignment")
