@@ -220,7 +220,11 @@ static int is_mcsb(aza_ev *ev, const aza_res *a)
 	return aza__strieq(a->name, "SecurityCenterBuiltIn");
 }
 
-/* Effects under which the policy still assesses resources. */
+/* Effects under which the policy still assesses resources. The policies
+ * these rules read take AuditIfNotExists or Disabled (their effect
+ * parameters' allowedValues in the initiative), and Azure checks an
+ * override's value against that list; the other effects are here for a
+ * policy that allows them. */
 static int effect_assesses(const char *e)
 {
 	static const char *const on[] = {"AuditIfNotExists", "Audit", "Deny", "DeployIfNotExists"};
@@ -230,9 +234,39 @@ static int effect_assesses(const char *e)
 	return 0;
 }
 
+/* The initiative version the reference ids below were read from. */
+#define MCSB_VERSION "57.37.0"
+
+/* A recommendation of the benchmark initiative: the effect parameter a rule
+ * reads and the policies whose effect the initiative sets from it, by
+ * policyDefinitionReferenceId. The ids are looked up, not derived from the
+ * parameter's name: the initiative keeps "Effect" in some
+ * (keyVaultsAdvancedDataSecurityMonitoringEffect is both parameter and
+ * reference id), drops it in others (azurePolicyAddonStatus takes
+ * azurePolicyAddonStatusEffect) and feeds several policies from one
+ * parameter (ArcWindowsMonitoringEffect). Source: the initiative's
+ * definition in Azure/azure-policy,
+ * built-in-policies/policySetDefinitions/Security Center/AzureSecurityCenter.json,
+ * version 57.37.0 (57.30.0 has the same for these parameters). */
+struct rec {
+	const char *param;
+	const char *what;    /* for the messages: "system update" */
+	const char *refs[3]; /* NULL-terminated; none: no policy reads the parameter */
+};
+
+/* The reference ids of `rc`, for a message. */
+static const char *rec_refs(aza_ev *ev, const struct rec *rc)
+{
+	const char *s = rc->refs[0];
+	for (size_t k = 1; rc->refs[k]; k++)
+		s = aza_ev_fmt(ev, "%s, %s", s, rc->refs[k]);
+	return s;
+}
+
 /* Do the selectors of a policyEffect override reach the initiative's policy
- * `ref` (its policyDefinitionReferenceId)? 1 yes, 0 no, -1 cannot tell;
- * *how says why, for the message. Selectors all have to match. */
+ * `ref` (its policyDefinitionReferenceId), whose effect parameter is
+ * `param`? 1 yes, 0 no, -1 cannot tell; *how says why, for the message.
+ * Selectors all have to match. */
 static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, const char *param, const char **how)
 {
 	if (!sels || aza_json_is(sels, AZA_JNULL) || (aza_json_is(sels, AZA_JARR) && !aza_json_len(sels))) {
@@ -248,8 +282,8 @@ static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, c
 	*how = NULL;
 	aza_json_each(sel, sels) {
 		const char *kind = aza_json_str(aza_json_get(sel, "kind"));
-		/* Other kinds (locations, resource types) cover part of the
-		 * resources: the recommendation is then off for some of them. */
+		/* Other kinds (resourceLocation) cover part of the resources:
+		 * the recommendation is then off for some of them. */
 		if (!kind || !aza__strieq(kind, "policyDefinitionReferenceId")) {
 			if (!unsure)
 				unsure = aza_ev_fmt(ev, "it has a selector of kind '%s' that azaudit does not evaluate", kind ? kind : "(none)");
@@ -264,8 +298,12 @@ static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, c
 			res = -1;
 			continue;
 		}
-		/* A selector naming the effect parameter names no policy: the
-		 * parameter and the reference id are different names. */
+		/* A selector naming the effect parameter: in the version the ids
+		 * were read from it names no policy, so it would leave this one
+		 * alone (in) or in (notIn). But the initiative names its newer
+		 * policies after their parameter (keyVaultsAdvancedDataSecurity-
+		 * MonitoringEffect), so in another version it may be this
+		 * policy's id: the verdict would turn on the table being current. */
 		int named_param = 0;
 		if (has_in) {
 			if (aza_json_has_str(in, ref)) {
@@ -287,7 +325,9 @@ static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, c
 		}
 		if (named_param) {
 			if (!unsure)
-				unsure = aza_ev_fmt(ev, "its selector lists %s, the effect parameter, not the policy's reference id", param);
+				unsure = aza_ev_fmt(ev, "its selector lists %s, the effect parameter, not the policy's reference id "
+				                        "(%s in initiative version " MCSB_VERSION ", whose newer policies take their parameter's name)",
+				                    param, ref);
 			res = -1;
 		}
 	}
@@ -296,12 +336,10 @@ static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, c
 	return res;
 }
 
-/* A policyEffect override of assignment `a` that switches the policy behind
- * effect parameter `param` off: 1 when one clearly does, -1 when one may
- * (with *msg), 0 when none touches it. The policy's reference id in the
- * initiative is the parameter's name without "Effect"
- * (systemUpdatesMonitoringEffect feeds systemUpdatesMonitoring). */
-static int override_off(aza_ev *ev, const aza_res *a, const char *param, const char **msg)
+/* A policyEffect override of assignment `a` that switches a policy behind
+ * `rc` off: 1 when one clearly does, -1 when one may (with *msg), 0 when
+ * none touches them. */
+static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, const char **msg)
 {
 	const aza_json *ovs = aza_prop(ev, a, "properties.overrides");
 	if (!ovs || aza_json_is(ovs, AZA_JNULL))
@@ -310,52 +348,52 @@ static int override_off(aza_ev *ev, const aza_res *a, const char *param, const c
 		*msg = "overrides is not an array";
 		return -1;
 	}
-	char ref[160];
-	snprintf(ref, sizeof ref, "%s", param);
-	if (aza__iends(ref, "Effect"))
-		ref[strlen(ref) - strlen("Effect")] = 0;
 	int st = 0;
 	size_t i = 0;
 	aza_json_each(o, ovs) {
 		size_t n = i++;
 		const char *kind = aza_json_str(aza_json_get(o, "kind"));
 		if (kind && !aza__strieq(kind, "policyEffect"))
-			continue; /* definitionVersion and the like change no effect */
+			continue; /* policyVersion and the like change no effect */
 		const char *val = aza_json_str(aza_json_get(o, "value"));
 		if (!kind || !val) {
 			if (!st) {
 				st = -1;
 				*msg = aza_ev_fmt(ev, "overrides[%zu] has no %s string: whether it switches off policy %s cannot be decided", n,
-				                  kind ? "value" : "kind", ref);
+				                  kind ? "value" : "kind", rec_refs(ev, rc));
 			}
 			continue;
 		}
 		if (effect_assesses(val))
 			continue;
-		const char *how;
-		int r = override_reaches(ev, aza_json_get(o, "selectors"), ref, param, &how);
-		if (r > 0) {
-			*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s", n, val, how);
-			return 1;
-		}
-		if (r < 0 && !st) {
-			st = -1;
-			*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: whether it reaches policy %s cannot be decided", n,
-			                  val, how, ref);
+		/* One policy of the recommendation switched off is enough. */
+		for (size_t k = 0; rc->refs[k]; k++) {
+			const char *how;
+			int r = override_reaches(ev, aza_json_get(o, "selectors"), rc->refs[k], rc->param, &how);
+			if (r > 0) {
+				*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s", n, val, how);
+				return 1;
+			}
+			if (r < 0 && !st) {
+				st = -1;
+				*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: whether it reaches policy %s cannot be decided", n,
+				                  val, how, rc->refs[k]);
+			}
 		}
 	}
 	return st;
 }
 
-/* The initiative's effect parameter `param` must not be "Disabled" in any
- * assignment that applies to the subscription, nor the policy's effect be
- * overridden to something that does not assess. Absent: the initiative's
- * default effect (AuditIfNotExists) applies. */
-static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, const char *what)
+/* The initiative's effect parameter rc->param must not be "Disabled" in any
+ * assignment that applies to the subscription, nor a policy behind it be
+ * overridden to an effect that does not assess. Absent: the initiative's
+ * default effect (AuditIfNotExists for every parameter here that a policy
+ * reads) applies. A parameter no policy reads switches nothing off. */
+static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL;
-	const char *unsure_msg = NULL;
+	const char *unsure_msg = NULL, *param = rc->param, *what = rc->what;
 	char path[160];
 	snprintf(path, sizeof path, "properties.parameters.%s.value", param);
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
@@ -372,6 +410,11 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, cons
 			aza_unknown(ev, a, "parameter %s is not a string", param);
 			return;
 		}
+		if (!rc->refs[0]) {
+			if (!first)
+				first = a;
+			continue;
+		}
 		if (s && aza__strieq(s, "Disabled")) {
 			aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", param, what,
 			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
@@ -380,7 +423,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, cons
 		/* An override beats the parameter: the effect it sets is the one
 		 * the policy runs with. */
 		const char *om = NULL;
-		int off = override_off(ev, a, param, &om);
+		int off = override_off(ev, a, rc, &om);
 		if (off > 0) {
 			aza_fail(ev, a, "%s: %s recommendations are off for %s", om, what,
 			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
@@ -399,7 +442,11 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, cons
 	}
 	if (first) {
 		const char *s = aza_json_str(aza_prop(ev, first, path));
-		if (s)
+		if (!rc->refs[0])
+			aza_pass(ev, first, "parameter %s %s%s, but initiative version " MCSB_VERSION " marks it deprecated and no policy reads it: "
+			                    "the assignment switches no %s recommendation off (the initiative has none left)",
+			         param, s ? "is " : "not set", s ? s : "", what);
+		else if (s)
 			aza_pass(ev, first, "parameter %s is %s: %s recommendations are on", param, s, what);
 		else
 			aza_pass(ev, first, "parameter %s not set: the default effect (AuditIfNotExists) applies, %s recommendations are on",
@@ -418,15 +465,28 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const char *param, cons
 		aza_unknown(ev, sub, "policy assignments: %s", why);
 }
 
-#define REC(fn, param, what) \
-	static void fn(aza_ev *ev, const aza_res *r) { policy_param(ev, r, param, what); }
-REC(rec_updates, "systemUpdatesMonitoringEffect", "system update")
-REC(rec_osvuln, "systemConfigurationsMonitoringEffect", "OS vulnerability (security configuration)")
-REC(rec_endpoint, "endpointProtectionMonitoringEffect", "endpoint protection")
-REC(rec_disk, "diskEncryptionMonitoringEffect", "disk encryption")
-REC(rec_storage, "storageEncryptionMonitoringEffect", "storage encryption")
-REC(rec_sqlaudit, "sqlAuditingMonitoringEffect", "SQL auditing")
-REC(rec_sqlenc, "sqlEncryptionMonitoringEffect", "SQL encryption")
+/* The recommendations AZA-DEF-018..024 read, with the policies behind each
+ * parameter (reference ids from initiative version 57.37.0, see struct
+ * rec). Three parameters these rules were written for are still declared
+ * there but marked deprecated (defaultValue Disabled) and no policy reads
+ * them: sqlAuditingMonitoringEffect and sqlEncryptionMonitoringEffect,
+ * whose policies (unaudited SQL servers, unencrypted SQL databases) are
+ * now read from sqlServerAuditingMonitoringEffect (displayName "Auditing
+ * should be enabled on advanced data security settings on SQL Server") and
+ * sqlDbEncryptionMonitoringEffect ("Transparent Data Encryption on SQL
+ * databases should be enabled"), and
+ * storageEncryptionMonitoringEffect, which has no successor: Azure Storage
+ * encrypts data at rest and that cannot be turned off. */
+#define REC(fn, param, what, ...) \
+	static const struct rec fn##_rec = {param, what, {__VA_ARGS__}}; \
+	static void fn(aza_ev *ev, const aza_res *r) { policy_param(ev, r, &fn##_rec); }
+REC(rec_updates, "systemUpdatesMonitoringEffect", "system update", "systemUpdatesMonitoring")
+REC(rec_osvuln, "systemConfigurationsMonitoringEffect", "OS vulnerability (security configuration)", "systemConfigurationsMonitoring")
+REC(rec_endpoint, "endpointProtectionMonitoringEffect", "endpoint protection", "endpointProtectionMonitoring")
+REC(rec_disk, "diskEncryptionMonitoringEffect", "disk encryption", "diskEncryptionMonitoring")
+REC(rec_storage, "storageEncryptionMonitoringEffect", "storage encryption", NULL)
+REC(rec_sqlaudit, "sqlServerAuditingMonitoringEffect", "SQL auditing", "sqlServerAuditingMonitoring")
+REC(rec_sqlenc, "sqlDbEncryptionMonitoringEffect", "SQL encryption", "sqlDbEncryptionMonitoring")
 
 /* ---- security contacts ---- */
 
@@ -709,7 +769,10 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define PLAN_ARM(x) "Microsoft.Security/pricings/" x ": properties.pricingTier = 'Standard'"
 #define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
-#define REC_DEFAULTS "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. A parameter that is absent takes the initiative's default effect (AuditIfNotExists: on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector or its policyDefinitionReferenceId selector reaches the policy (reference id: the parameter name without 'Effect', e.g. systemUpdatesMonitoring); a selector azaudit cannot evaluate (another kind, or one naming the parameter instead of the reference id) gives UNKNOWN."
+/* Per rule: the parameter and the reference id of the policy it feeds, as
+ * initiative version MCSB_VERSION names them (struct rec). */
+#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies."
+#define REC_DEFAULTS_GONE(param) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. Initiative version " MCSB_VERSION " still declares " param " but marks it deprecated (default Disabled) and no policy reads it, so neither the parameter nor a policyEffect override switches a recommendation off: an assignment passes whatever the parameter says (a value that is not a string: UNKNOWN). No assignment, with assignments collected: FAIL."
 #define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
 #define CONTACT_PORTAL "Microsoft Defender for Cloud > Environment settings > <subscription> > Email notifications"
 #define CONTACT_ARM "Microsoft.Security/securityContacts/default"
@@ -867,7 +930,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = REC_MANUAL_CHECK ": systemUpdatesMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"systemUpdatesMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
 		.arm = "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.systemUpdatesMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_updates,
+		.defaults = REC_DEFAULTS("systemUpdatesMonitoringEffect", "systemUpdatesMonitoring"), .check = rec_updates,
 	},
 	{
 		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
@@ -877,7 +940,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = REC_MANUAL_CHECK ": systemConfigurationsMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"systemConfigurationsMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
 		.arm = "policyAssignments (MCSB): properties.parameters.systemConfigurationsMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_osvuln,
+		.defaults = REC_DEFAULTS("systemConfigurationsMonitoringEffect", "systemConfigurationsMonitoring"), .check = rec_osvuln,
 	},
 	{
 		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
@@ -887,7 +950,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = REC_MANUAL_CHECK ": endpointProtectionMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"endpointProtectionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
 		.arm = "policyAssignments (MCSB): properties.parameters.endpointProtectionMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_endpoint,
+		.defaults = REC_DEFAULTS("endpointProtectionMonitoringEffect", "endpointProtectionMonitoring"), .check = rec_endpoint,
 	},
 	{
 		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
@@ -897,37 +960,37 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = REC_MANUAL_CHECK ": diskEncryptionMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"diskEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
 		.arm = "policyAssignments (MCSB): properties.parameters.diskEncryptionMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_disk,
+		.defaults = REC_DEFAULTS("diskEncryptionMonitoringEffect", "diskEncryptionMonitoring"), .check = rec_disk,
 	},
 	{
 		.id = "AZA-DEF-022", .title = "Storage encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PA, .checklist = "defender.recommendation_storage_encryption",
-		.rationale = REC_RATIONALE("storage accounts for missing encryption"),
-		.portal = REC_MANUAL_CHECK ": storageEncryptionMonitoringEffect = Audit.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"storageEncryptionMonitoringEffect\":{\"value\":\"Audit\"}}'",
-		.arm = "policyAssignments (MCSB): properties.parameters.storageEncryptionMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_storage,
+		.rationale = "The benchmark initiative used to assess storage accounts for missing encryption (parameter storageEncryptionMonitoringEffect). It no longer has that policy: Azure Storage encrypts data at rest and that cannot be turned off, and initiative version " MCSB_VERSION " keeps the parameter only as deprecated, read by no policy. What remains to check is that the benchmark is assigned; encryption with customer-managed keys is a separate control.",
+		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies: assign the Microsoft cloud security benchmark (storageEncryptionMonitoringEffect needs no value: no policy reads it).",
+		.cli = "az policy assignment create -n SecurityCenterBuiltIn --scope /subscriptions/<id> --policy-set-definition " MCSB_SET,
+		.arm = "Microsoft.Authorization/policyAssignments: properties.policyDefinitionId = '/providers/Microsoft.Authorization/policySetDefinitions/" MCSB_SET "'",
+		.defaults = REC_DEFAULTS_GONE("storageEncryptionMonitoringEffect"), .check = rec_storage,
 	},
 	{
 		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PA, .checklist = "defender.recommendation_sql_auditing",
 		.rationale = REC_RATIONALE("SQL servers and databases for disabled auditing"),
-		.portal = REC_MANUAL_CHECK ": sqlAuditingMonitoringEffect = AuditIfNotExists.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlAuditingMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
-		.arm = "policyAssignments (MCSB): properties.parameters.sqlAuditingMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_sqlaudit,
+		.portal = REC_MANUAL_CHECK ": sqlServerAuditingMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlServerAuditingMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.sqlServerAuditingMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS("sqlServerAuditingMonitoringEffect", "sqlServerAuditingMonitoring"), .check = rec_sqlaudit,
 	},
 	{
 		.id = "AZA-DEF-024", .title = "SQL encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
 		.needs = PA, .checklist = "defender.recommendation_sql_encryption",
 		.rationale = REC_RATIONALE("SQL databases for disabled transparent data encryption"),
-		.portal = REC_MANUAL_CHECK ": sqlEncryptionMonitoringEffect = AuditIfNotExists.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
-		.arm = "policyAssignments (MCSB): properties.parameters.sqlEncryptionMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS, .check = rec_sqlenc,
+		.portal = REC_MANUAL_CHECK ": sqlDbEncryptionMonitoringEffect = AuditIfNotExists.",
+		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlDbEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
+		.arm = "policyAssignments (MCSB): properties.parameters.sqlDbEncryptionMonitoringEffect.value != 'Disabled'",
+		.defaults = REC_DEFAULTS("sqlDbEncryptionMonitoringEffect", "sqlDbEncryptionMonitoring"), .check = rec_sqlenc,
 	},
 	{
 		.id = "AZA-DEF-025", .title = "No Microsoft cloud security benchmark policy is disabled",

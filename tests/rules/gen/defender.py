@@ -95,15 +95,29 @@ naming = {"properties": {"displayName": "Enforce resource naming rules", "descri
                          "notScopes": [], "parameters": {"prefix": {"value": "DeptA"}, "suffix": {"value": "-LC"}},
                          "enforcementMode": "Default", "scope": SUBID},
           "id": f"{SUBID}/providers/{PA}/EnforceNaming", "type": PA, "name": "EnforceNaming"}
-recs = [('AZA-DEF-018', 'systemUpdatesMonitoringEffect'), ('AZA-DEF-019', 'systemConfigurationsMonitoringEffect'),
-        ('AZA-DEF-020', 'endpointProtectionMonitoringEffect'), ('AZA-DEF-021', 'diskEncryptionMonitoringEffect'),
-        ('AZA-DEF-022', 'storageEncryptionMonitoringEffect'), ('AZA-DEF-023', 'sqlAuditingMonitoringEffect'),
-        ('AZA-DEF-024', 'sqlEncryptionMonitoringEffect')]
-for rule, param in recs:
-    others = {p: "Disabled" for _, p in recs if p != param}
-    case(rule, 'pass', snapshot([assignment(others), naming]), f"PASS SecurityCenterBuiltIn ~ {param} not set")
-    case(rule, 'pass-value', snapshot([assignment({param: "AuditIfNotExists"})]), f"PASS SecurityCenterBuiltIn ~ {param} is AuditIfNotExists")
-    case(rule, 'fail', snapshot([assignment({param: "Disabled"}), naming]), f"FAIL SecurityCenterBuiltIn ~ {param} is Disabled")
+# (rule, effect parameter, policyDefinitionReferenceId of the policy it feeds) as
+# the initiative writes them (Azure/azure-policy, built-in-policies/policySetDefinitions/
+# Security Center/AzureSecurityCenter.json, version 57.37.0). storageEncryptionMonitoringEffect
+# is declared there but deprecated and read by no policy; sqlAuditingMonitoringEffect and
+# sqlEncryptionMonitoringEffect likewise, their policies now take sqlServerAuditingMonitoringEffect
+# and sqlDbEncryptionMonitoringEffect.
+recs = [('AZA-DEF-018', 'systemUpdatesMonitoringEffect', 'systemUpdatesMonitoring'),
+        ('AZA-DEF-019', 'systemConfigurationsMonitoringEffect', 'systemConfigurationsMonitoring'),
+        ('AZA-DEF-020', 'endpointProtectionMonitoringEffect', 'endpointProtectionMonitoring'),
+        ('AZA-DEF-021', 'diskEncryptionMonitoringEffect', 'diskEncryptionMonitoring'),
+        ('AZA-DEF-022', 'storageEncryptionMonitoringEffect', None),
+        ('AZA-DEF-023', 'sqlServerAuditingMonitoringEffect', 'sqlServerAuditingMonitoring'),
+        ('AZA-DEF-024', 'sqlDbEncryptionMonitoringEffect', 'sqlDbEncryptionMonitoring')]
+# The parameters these rules read before: every rule's pass case has the others Disabled,
+# so for AZA-DEF-023/024 it also shows the deprecated SQL parameters are ignored.
+OLD = ['systemUpdatesMonitoringEffect', 'systemConfigurationsMonitoringEffect', 'endpointProtectionMonitoringEffect',
+       'diskEncryptionMonitoringEffect', 'storageEncryptionMonitoringEffect', 'sqlAuditingMonitoringEffect', 'sqlEncryptionMonitoringEffect']
+for rule, param, ref in recs:
+    others = {p: "Disabled" for p in OLD if p != param}
+    if ref:
+        case(rule, 'pass', snapshot([assignment(others), naming]), f"PASS SecurityCenterBuiltIn ~ {param} not set")
+        case(rule, 'pass-value', snapshot([assignment({param: "AuditIfNotExists"})]), f"PASS SecurityCenterBuiltIn ~ {param} is AuditIfNotExists")
+        case(rule, 'fail', snapshot([assignment({param: "Disabled"}), naming]), f"FAIL SecurityCenterBuiltIn ~ {param} is Disabled")
     case(rule, 'fail-absent', snapshot([naming], datasets=[PA]), "FAIL fixture-sub ~ not assigned")
     case(rule, 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ policy assignments")
     case(rule, 'unknown-type', snapshot([assignment({param: ["Disabled"]})]), "UNKNOWN SecurityCenterBuiltIn ~ not a string")
@@ -113,6 +127,91 @@ case('AZA-DEF-018', 'unknown-mg', snapshot([assignment({}, scope=MG, name="mcsb-
 case('AZA-DEF-018', 'fail-rg', snapshot([assignment({"systemUpdatesMonitoringEffect": "Disabled"}, scope=SUBID, name="custom-mcsb"),
                                           assignment({})]),
      "FAIL custom-mcsb ~ is Disabled")
+
+# policyEffect overrides (properties.overrides): they reach a policy through its
+# policyDefinitionReferenceId, looked up in recs, not derived from the parameter's name.
+def overridden(a, *ovs):
+    a = copy.deepcopy(a)
+    a["properties"]["overrides"] = list(ovs)
+    return a
+def effect(value, *selectors):
+    o = {"kind": "policyEffect", "value": value}
+    if selectors: o["selectors"] = list(selectors)
+    return o
+def ids(*refs): return {"kind": "policyDefinitionReferenceId", "in": list(refs)}
+def not_ids(*refs): return {"kind": "policyDefinitionReferenceId", "notIn": list(refs)}
+for rule, param, ref in recs:
+    if ref:
+        case(rule, 'fail-override', snapshot([overridden(assignment({param: "AuditIfNotExists"}), effect("Disabled", ids(ref)))]),
+             f"# The parameter is AuditIfNotExists; the override wins and disables {ref}.\n"
+             f"FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector lists {ref}")
+others18 = {p: "Disabled" for p in OLD if p != 'systemUpdatesMonitoringEffect'}
+on18 = assignment({'systemUpdatesMonitoringEffect': "AuditIfNotExists"})
+case('AZA-DEF-018', 'fail-override-noselector',
+     snapshot([overridden(assignment(others18), {"kind": "definitionVersion", "value": "1.*.*"}, effect("Disabled")), naming]),
+     "FAIL SecurityCenterBuiltIn ~ overrides[1] sets the effect to Disabled and it has no selector, so it covers every policy")
+case('AZA-DEF-018', 'fail-override-notin', snapshot([overridden(on18, effect("Disabled", not_ids("diskEncryptionMonitoring")))]),
+     "FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector's notIn does not list systemUpdatesMonitoring")
+case('AZA-DEF-018', 'pass-override-audit', snapshot([overridden(on18, effect("Audit", ids("systemUpdatesMonitoring")))]),
+     "PASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
+case('AZA-DEF-018', 'pass-override-excluded', snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoring")))]),
+     "# Every policy but this one is disabled.\nPASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
+case('AZA-DEF-018', 'pass-override-other', snapshot([overridden(on18, effect("Disabled", ids("diskEncryptionMonitoring")))]),
+     "# The override disables another policy of the initiative.\nPASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
+case('AZA-DEF-018', 'unknown-override-location',
+     snapshot([overridden(on18, effect("Disabled", {"kind": "resourceLocation", "in": ["westeurope"]}))]),
+     "# Disabled for the resources of one region: off for some, on for others.\n"
+     "UNKNOWN SecurityCenterBuiltIn ~ it has a selector of kind 'resourceLocation' that azaudit does not evaluate")
+# A location selector and a reference id selector that leaves this policy out: selectors all have to match.
+case('AZA-DEF-018', 'pass-override-location-other',
+     snapshot([overridden(on18, effect("Disabled", {"kind": "resourceLocation", "in": ["westeurope"]}, ids("diskEncryptionMonitoring")))]),
+     "PASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
+case('AZA-DEF-018', 'unknown-override-param', snapshot([overridden(assignment(others18), effect("Disabled", ids("systemUpdatesMonitoringEffect"))), naming]),
+     "# The selector names the parameter, which is not a policy definition reference id.\n"
+     "UNKNOWN SecurityCenterBuiltIn ~ its selector lists systemUpdatesMonitoringEffect, the effect parameter, not the policy's reference id")
+# The parameter's name in notIn leaves this policy in, unless a later version of the
+# initiative names the policy after its parameter, as it does its newer ones.
+case('AZA-DEF-018', 'unknown-override-param-notin', snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoringEffect")))]),
+     "UNKNOWN SecurityCenterBuiltIn ~ its selector lists systemUpdatesMonitoringEffect, the effect parameter, not the policy's reference id "
+     "(systemUpdatesMonitoring in initiative version 57.37.0")
+
+# AZA-DEF-022: storageEncryptionMonitoringEffect is deprecated and no policy reads it.
+GONE = "but initiative version 57.37.0 marks it deprecated and no policy reads it"
+case('AZA-DEF-022', 'pass', snapshot([assignment({p: "Disabled" for p in OLD if p != 'storageEncryptionMonitoringEffect'}), naming]),
+     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect not set, {GONE}")
+case('AZA-DEF-022', 'pass-value', snapshot([assignment({'storageEncryptionMonitoringEffect': "Audit"})]),
+     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect is Audit, {GONE}")
+case('AZA-DEF-022', 'pass-disabled', snapshot([assignment({'storageEncryptionMonitoringEffect': "Disabled"}), naming]),
+     f"# Disabled switches off no policy: none reads the parameter.\nPASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect is Disabled, {GONE}")
+case('AZA-DEF-022', 'pass-override-assumed',
+     snapshot([overridden(assignment({'storageEncryptionMonitoringEffect': "Audit"}), effect("Disabled", ids("storageEncryptionMonitoring")))]),
+     "# storageEncryptionMonitoring (the parameter's name without 'Effect') is no reference id of the initiative.\n"
+     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect is Audit, {GONE}")
+case('AZA-DEF-022', 'pass-override-noselector', snapshot([overridden(assignment({}), effect("Disabled"))]),
+     f"# Every policy of the initiative is disabled, but none of them reads the parameter (AZA-DEF-018 and the others fail).\n"
+     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect not set, {GONE}")
+
+# AZA-DEF-023/024: the SQL policies take sqlServerAuditingMonitoringEffect and
+# sqlDbEncryptionMonitoringEffect; the parameters these rules read before are deprecated.
+for rule, param, ref, legacy, assumed in [
+        ('AZA-DEF-023', 'sqlServerAuditingMonitoringEffect', 'sqlServerAuditingMonitoring', 'sqlAuditingMonitoringEffect', 'sqlAuditingMonitoring'),
+        ('AZA-DEF-024', 'sqlDbEncryptionMonitoringEffect', 'sqlDbEncryptionMonitoring', 'sqlEncryptionMonitoringEffect', 'sqlEncryptionMonitoring')]:
+    on = assignment({param: "AuditIfNotExists"})
+    case(rule, 'pass-legacy-param', snapshot([assignment({legacy: "Disabled"})]),
+         f"# {legacy} is deprecated: no policy reads it.\nPASS SecurityCenterBuiltIn ~ {param} not set: the default effect (AuditIfNotExists) applies")
+    case(rule, 'fail-legacy-on', snapshot([assignment({legacy: "AuditIfNotExists", param: "Disabled"})]),
+         f"FAIL SecurityCenterBuiltIn ~ {param} is Disabled")
+    case(rule, 'pass-override-assumed', snapshot([overridden(on, effect("Disabled", ids(assumed)))]),
+         f"# {assumed} ({legacy} without 'Effect') is no reference id of the initiative.\nPASS SecurityCenterBuiltIn ~ {param} is AuditIfNotExists")
+    case(rule, 'fail-override-notin-assumed', snapshot([overridden(on, effect("Disabled", not_ids(assumed)))]),
+         f"FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector's notIn does not list {ref}")
+    case(rule, 'fail-override-case', snapshot([overridden(on, effect("disabled", ids(ref.upper())))]),
+         f"# Reference ids and effects match in any case.\nFAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to disabled and its selector lists {ref}")
+    case(rule, 'unknown-override-param', snapshot([overridden(on, effect("Disabled", ids(param)))]),
+         f"UNKNOWN SecurityCenterBuiltIn ~ its selector lists {param}, the effect parameter, not the policy's reference id ({ref} in")
+case('AZA-DEF-024', 'fail-override-several',
+     snapshot([overridden(assignment({}), effect("Audit", ids("sqlDbEncryptionMonitoring")), effect("Disabled", ids("systemUpdatesMonitoring", "sqlDbEncryptionMonitoring")))]),
+     "FAIL SecurityCenterBuiltIn ~ overrides[1] sets the effect to Disabled and its selector lists sqlDbEncryptionMonitoring")
 
 # ---- security contacts ----
 def contact(**kv):
