@@ -146,7 +146,8 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.Network/virtualNetworks", "Microsoft.Network/publicIPAddresses",
 		"Microsoft.Network/networkInterfaces", "Microsoft.Compute/virtualMachines", "Microsoft.Compute/disks",
 		"Microsoft.OperationalInsights/workspaces", "Microsoft.Insights/components",
-		"Microsoft.ContainerService/managedClusters", "Microsoft.Databricks/workspaces",
+		"Microsoft.ContainerService/managedClusters", "Microsoft.ContainerRegistry/registries",
+		"Microsoft.DocumentDB/databaseAccounts", "Microsoft.Databricks/workspaces",
 		"Microsoft.Resources/subscriptions",
 	};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

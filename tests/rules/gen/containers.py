@@ -1,0 +1,314 @@
+# Fixtures for the AKS (AZA-AKS-*) and Container Registry (AZA-ACR-*) rules.
+#
+# Bodies come from the Azure REST API specs examples (Azure/azure-rest-api-specs):
+# - clusters: specification/containerservice/resource-manager/Microsoft.ContainerService/
+#   aks/stable/2024-09-01/examples/ManagedClustersGet.json (enableRBAC false, no
+#   networkPolicy, no add-ons), ManagedClustersCreate_UpdateWithEnableAzureRBAC.json
+#   (200 response: enableRBAC true, aadProfile managed), ManagedClustersCreate_
+#   PrivateClusterFQDNSubdomain.json (apiServerAccessProfile.enablePrivateCluster) and
+#   ManagedClustersCreate_AzureKeyvaultSecretsProvider.json (the add-on profile shape
+#   {"enabled": true, "config": {...}});
+# - registries: specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/
+#   Registry/stable/2023-07-01/examples/RegistryGet.json and PrivateEndpointConnectionGet.json.
+# Settings the examples do not show are set by their API names: ManagedClusterProperties
+# disableLocalAccounts, autoUpgradeProfile.upgradeChannel, azureMonitorProfile.containerInsights;
+# ContainerServiceNetworkProfile networkPolicy / networkDataplane; add-on keys omsagent,
+# azurepolicy, kubeDashboard; RegistryProperties anonymousPullEnabled, networkRuleSet.ipRules
+# [{"action": "Allow", "value": ...}].
+import sys, os, copy; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+
+AKS = "Microsoft.ContainerService/managedClusters"
+ACR = "Microsoft.ContainerRegistry/registries"
+LAW = rid('rg-mon', 'Microsoft.OperationalInsights', 'workspaces', 'law-aks')
+
+
+def _aks_common(name):
+    return {"id": rid('rg-aks', 'Microsoft.ContainerService', 'managedClusters', name), "location": "westeurope",
+            "name": name, "tags": {"archv2": "", "tier": "production"}, "type": "Microsoft.ContainerService/ManagedClusters"}
+
+
+def aks_get(name):
+    """ManagedClustersGet.json: Kubernetes RBAC off, kubenet without a network policy."""
+    c = _aks_common(name)
+    c["eTag"] = "beywbwei"
+    c["properties"] = {
+        "provisioningState": "Succeeded", "maxAgentPools": 1, "kubernetesVersion": "1.9.6", "currentKubernetesVersion": "1.9.6",
+        "dnsPrefix": "dnsprefix1", "fqdn": "dnsprefix1-abcd1234.hcp.eastus.azmk8s.io",
+        "azurePortalFQDN": "dnsprefix1-abcd1234.portal.hcp.eastus.azmk8s.io",
+        "agentPoolProfiles": [{"name": "nodepool1", "count": 3, "vmSize": "Standard_DS1_v2", "maxPods": 110, "osType": "Linux",
+                               "eTag": "nvewbvoi", "provisioningState": "Succeeded", "orchestratorVersion": "1.9.6",
+                               "currentOrchestratorVersion": "1.9.6", "availabilityZones": ["1", "2", "3"],
+                               "nodeImageVersion": "AKSUbuntu:1604:2020.03.11", "upgradeSettings": {"maxSurge": "33%"}}],
+        "linuxProfile": {"adminUsername": "azureuser", "ssh": {"publicKeys": [{"keyData": "keydata"}]}},
+        "servicePrincipalProfile": {"clientId": "clientid"}, "nodeResourceGroup": f"MC_rg-aks_{name}_westeurope",
+        "enableRBAC": False,
+        "diskEncryptionSetID": rid('rg1', 'Microsoft.Compute', 'diskEncryptionSets', 'des'),
+        "networkProfile": {"networkPlugin": "kubenet", "podCidr": "10.244.0.0/16", "serviceCidr": "10.0.0.0/16", "dnsServiceIP": "10.0.0.10",
+                           "loadBalancerSku": "standard", "outboundType": "loadBalancer", "podCidrs": ["10.244.0.0/16"],
+                           "serviceCidrs": ["10.0.0.0/16"], "ipFamilies": ["IPv4"]},
+        "upgradeSettings": {"overrideSettings": {"forceUpgrade": True, "until": "2022-11-01T13:00:00Z"}}}
+    return c
+
+
+def aks_rbac(name):
+    """ManagedClustersCreate_UpdateWithEnableAzureRBAC.json (200): RBAC on, AKS-managed Entra ID."""
+    c = _aks_common(name)
+    c["properties"] = {
+        "provisioningState": "Succeeded", "maxAgentPools": 1, "kubernetesVersion": "1.9.6", "currentKubernetesVersion": "1.9.6",
+        "dnsPrefix": "dnsprefix1",
+        "agentPoolProfiles": [{"name": "nodepool1", "count": 3, "vmSize": "Standard_DS1_v2", "maxPods": 110, "osType": "Linux",
+                               "provisioningState": "Succeeded", "orchestratorVersion": "1.9.6", "currentOrchestratorVersion": "1.9.6",
+                               "type": "VirtualMachineScaleSets", "availabilityZones": ["1", "2", "3"], "enableNodePublicIP": True,
+                               "mode": "System", "nodeImageVersion": "AKSUbuntu:1604:2020.03.11"}],
+        "linuxProfile": {"adminUsername": "azureuser", "ssh": {"publicKeys": [{"keyData": "keydata"}]}},
+        "windowsProfile": {"adminUsername": "azureuser"}, "servicePrincipalProfile": {"clientId": "clientid"},
+        "nodeResourceGroup": f"MC_rg-aks_{name}_westeurope", "enableRBAC": True,
+        "diskEncryptionSetID": rid('rg1', 'Microsoft.Compute', 'diskEncryptionSets', 'des'),
+        "enablePodSecurityPolicy": True, "fqdn": "dnsprefix1-abcd1234.hcp.eastus.azmk8s.io",
+        "networkProfile": {"loadBalancerSku": "basic", "networkPlugin": "kubenet", "podCidr": "10.244.0.0/16", "serviceCidr": "10.0.0.0/16",
+                           "dnsServiceIP": "10.0.0.10", "outboundType": "loadBalancer", "podCidrs": ["10.244.0.0/16"],
+                           "serviceCidrs": ["10.0.0.0/16"], "ipFamilies": ["IPv4"]},
+        "aadProfile": {"managed": True, "adminGroupObjectIDs": None, "enableAzureRBAC": True, "tenantID": "tenantID"},
+        "autoScalerProfile": {"scan-interval": "20s", "scale-down-delay-after-add": "15m"}}
+    return c
+
+
+def aks_hardened(name, **kv):
+    """The RBAC body with every setting the rules want."""
+    c = aks_rbac(name)
+    p = c["properties"]
+    p["disableLocalAccounts"] = True
+    # ManagedClustersCreate_PrivateClusterFQDNSubdomain.json
+    p["apiServerAccessProfile"] = {"enablePrivateCluster": True,
+                                   "privateDNSZone": rid('rg1', 'Microsoft.Network', 'privateDnsZones', 'privatelink.westeurope.azmk8s.io')}
+    p["privateFQDN"] = "domain1.privatelink.westeurope.azmk8s.io"
+    p["networkProfile"]["networkPlugin"] = "azure"
+    p["networkProfile"]["networkPolicy"] = "calico"
+    p["addonProfiles"] = {"omsagent": {"enabled": True, "config": {"logAnalyticsWorkspaceResourceID": LAW}},
+                          "azurepolicy": {"enabled": True, "config": None}}
+    p["autoUpgradeProfile"] = {"upgradeChannel": "patch", "nodeOSUpgradeChannel": "NodeImage"}
+    return mod(c, **kv)
+
+
+def bare(c):
+    c = copy.deepcopy(c); del c["properties"]; return c
+
+
+def template(resources, parameters=None):
+    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+         "contentVersion": "1.0.0.0", "resources": resources}
+    if parameters: t["parameters"] = parameters
+    return t
+
+
+def aks_tpl(name, props, api="2024-09-01", sku=None):
+    r = {"type": AKS, "apiVersion": api, "name": name, "location": "westeurope", "identity": {"type": "SystemAssigned"},
+         "properties": dict({"dnsPrefix": name, "agentPoolProfiles": [{"name": "system", "count": 3, "vmSize": "Standard_D4ds_v5",
+                                                                       "osType": "Linux", "mode": "System"}]}, **props)}
+    if sku: r["sku"] = sku
+    return r
+
+
+# ---- AZA-AKS-001 Kubernetes RBAC ----
+R = 'AZA-AKS-001'
+case(R, 'pass', snapshot([aks_rbac('aksok')]), "PASS aksok ~ enableRBAC is true")
+case(R, 'fail', snapshot([aks_get('aksbad')]), "FAIL aksbad ~ enableRBAC is false")
+case(R, 'unknown', snapshot([mod(aks_rbac('aksodd'), properties__enableRBAC="maybe")]), "UNKNOWN aksodd ~ not a boolean")
+case(R, 'unknown-absent', snapshot([mod(aks_rbac('akspart'), properties__enableRBAC=DEL)]), "UNKNOWN akspart ~ incomplete export")
+case(R, 'unknown-noprops', snapshot([bare(aks_rbac('aksbare'))]), "UNKNOWN aksbare ~ no \"properties\"")
+case(R, 'unknown-template-absent', template([aks_tpl('aksnew', {})]), "UNKNOWN aksnew ~ documents no default")
+case(R, 'pass-template', template([aks_tpl('aksnew', {"enableRBAC": True})]), "PASS aksnew")
+# A string "false" is the boolean the API reads.
+case(R, 'fail-template-string', template([aks_tpl('aksnew', {"enableRBAC": "false"})]), "FAIL aksnew ~ enableRBAC is false")
+case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"enableRBAC": "[parameters('rbac')]"})], {"rbac": {"type": "bool"}}),
+     "UNKNOWN aksnew ~ not known before deployment")
+
+# ---- AZA-AKS-002 local accounts ----
+R = 'AZA-AKS-002'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ disableLocalAccounts is true")
+case(R, 'fail', snapshot([aks_rbac('aksbad')]), "FAIL aksbad ~ defaults to false")
+case(R, 'fail-false', snapshot([aks_hardened('aksbad', properties__disableLocalAccounts=False)]), "FAIL aksbad ~ disableLocalAccounts is false")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__disableLocalAccounts=1)]), "UNKNOWN aksodd ~ not a boolean")
+case(R, 'pass-template', template([aks_tpl('aksnew', {"disableLocalAccounts": True, "aadProfile": {"managed": True, "enableAzureRBAC": True}})]),
+     "PASS aksnew")
+case(R, 'fail-template', template([aks_tpl('aksnew', {})]), "FAIL aksnew ~ defaults to false")
+# The property is first in the stable api-version 2021-05-01.
+case(R, 'unknown-template-old-api', template([aks_tpl('aksold', {"disableLocalAccounts": True}, api="2021-03-01")]),
+     "UNKNOWN aksold ~ predates the property")
+case(R, 'unknown-template-api-param', template([aks_tpl('aksnew', {"disableLocalAccounts": True}, api="[parameters('apiVersion')]")],
+                                               {"apiVersion": {"type": "string"}}),
+     "UNKNOWN aksnew ~ only known at deployment")
+
+# ---- AZA-AKS-003 API server access ----
+R = 'AZA-AKS-003'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ enablePrivateCluster is true")
+ranges = {"enablePrivateCluster": False, "authorizedIPRanges": ["73.140.245.0/24", "20.50.1.10"]}
+case(R, 'pass-ranges', snapshot([aks_hardened('aksok', properties__apiServerAccessProfile=ranges)]),
+     "PASS aksok ~ only 2 authorized IP ranges")
+case(R, 'fail', snapshot([aks_rbac('aksbad')]), "FAIL aksbad ~ not a private cluster and no authorizedIPRanges")
+case(R, 'fail-empty', snapshot([aks_hardened('aksbad', properties__apiServerAccessProfile={"enablePrivateCluster": False, "authorizedIPRanges": []})]),
+     "FAIL aksbad ~ enablePrivateCluster is false and no authorizedIPRanges")
+case(R, 'fail-all', snapshot([aks_hardened('aksbad', properties__apiServerAccessProfile={"authorizedIPRanges": ["10.1.0.0/16", "0.0.0.0/0"]})]),
+     "FAIL aksbad ~ '0.0.0.0/0' admits every address")
+case(R, 'fail-wide', snapshot([aks_hardened('aksbad', properties__apiServerAccessProfile={"authorizedIPRanges": ["64.0.0.0/3"]})]),
+     "FAIL aksbad ~ the internet at large")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__apiServerAccessProfile={"authorizedIPRanges": ["office"]})]),
+     "UNKNOWN aksodd ~ 'office' is not an address")
+case(R, 'unknown-type', snapshot([aks_hardened('aksodd', properties__apiServerAccessProfile="private")]),
+     "UNKNOWN aksodd ~ apiServerAccessProfile is not an object")
+case(R, 'unknown-private-type', snapshot([aks_hardened('aksodd', properties__apiServerAccessProfile={"enablePrivateCluster": "sure"})]),
+     "UNKNOWN aksodd ~ enablePrivateCluster is not a boolean")
+# The 2019 preview property outside apiServerAccessProfile.
+case(R, 'unknown-template-legacy', template([aks_tpl('aksold', {"apiServerAuthorizedIPRanges": ["73.140.245.0/24"]}, api="2019-02-01")]),
+     "UNKNOWN aksold ~ 2019 preview form")
+case(R, 'fail-template', template([aks_tpl('aksnew', {})]), "FAIL aksnew ~ public endpoint that accepts every address")
+
+# ---- AZA-AKS-004 network policy ----
+R = 'AZA-AKS-004'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ networkPolicy is calico")
+case(R, 'fail', snapshot([aks_get('aksbad')]), "FAIL aksbad ~ defaults to none")
+case(R, 'fail-none', snapshot([aks_hardened('aksbad', properties__networkProfile__networkPolicy="none")]), "FAIL aksbad ~ networkPolicy is none")
+case(R, 'fail-empty', snapshot([aks_hardened('aksbad', properties__networkProfile__networkPolicy="")]), "FAIL aksbad ~ networkPolicy is empty")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__networkProfile__networkPolicy="weave")]), "UNKNOWN aksodd ~ unexpected value 'weave'")
+case(R, 'unknown-type', snapshot([aks_hardened('aksodd', properties__networkProfile="kubenet")]), "UNKNOWN aksodd ~ networkProfile is not an object")
+cil = {"networkPlugin": "azure", "networkPluginMode": "overlay", "networkDataplane": "cilium", "podCidr": "192.168.0.0/16"}
+case(R, 'pass-cilium', snapshot([aks_hardened('aksok', properties__networkProfile=dict(cil, networkPolicy="cilium"))]), "PASS aksok ~ cilium")
+case(R, 'unknown-cilium-unset', snapshot([aks_hardened('aksodd', properties__networkProfile=cil)]), "UNKNOWN aksodd ~ networkDataplane cilium")
+case(R, 'fail-template', template([aks_tpl('aksnew', {"networkProfile": {"networkPlugin": "azure"}})]), "FAIL aksnew ~ defaults to none")
+
+# ---- AZA-AKS-005 Container insights ----
+R = 'AZA-AKS-005'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ omsagent) is enabled, workspace law-aks")
+case(R, 'pass-case', snapshot([aks_hardened('aksok', properties__addonProfiles={"omsAgent": {"enabled": True, "config": {"logAnalyticsWorkspaceResourceID": LAW}}})]),
+     "PASS aksok ~ omsagent) is enabled")
+amp = {"metrics": {"enabled": True}, "containerInsights": {"enabled": True, "logAnalyticsWorkspaceResourceId": LAW}}
+case(R, 'pass-monitor-profile', snapshot([aks_hardened('aksok', properties__addonProfiles={}, properties__azureMonitorProfile=amp)]),
+     "PASS aksok ~ azureMonitorProfile.containerInsights is enabled")
+case(R, 'fail', snapshot([aks_get('aksbad')]), "FAIL aksbad ~ no omsagent add-on and azureMonitorProfile.containerInsights is not set")
+case(R, 'fail-disabled', snapshot([aks_hardened('aksbad', properties__addonProfiles__omsagent={"enabled": False, "config": None})]),
+     "FAIL aksbad ~ the omsagent add-on is disabled")
+# Managed Prometheus alone carries metrics, not container logs.
+case(R, 'fail-metrics-only', snapshot([aks_hardened('aksbad', properties__addonProfiles={}, properties__azureMonitorProfile={"metrics": {"enabled": True}})]),
+     "FAIL aksbad ~ not set")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__addonProfiles__omsagent={"enabled": "yes"})]), "UNKNOWN aksodd ~ omsagent.enabled is not a boolean")
+case(R, 'unknown-type', snapshot([aks_hardened('aksodd', properties__addonProfiles="yo")]), "UNKNOWN aksodd ~ addonProfiles is not an object")
+case(R, 'pass-template', template([aks_tpl('aksnew', {"addonProfiles": {"omsagent": {"enabled": True, "config": {"logAnalyticsWorkspaceResourceID": "[parameters('law')]"}}}})],
+                                  {"law": {"type": "string"}}),
+     "PASS aksnew ~ omsagent) is enabled")
+
+# ---- AZA-AKS-006 auto-upgrade channel ----
+R = 'AZA-AKS-006'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ upgradeChannel is patch")
+case(R, 'fail', snapshot([aks_rbac('aksbad')]), "FAIL aksbad ~ defaults to none")
+case(R, 'fail-none', snapshot([aks_hardened('aksbad', properties__autoUpgradeProfile__upgradeChannel="none")]), "FAIL aksbad ~ upgradeChannel is none")
+case(R, 'fail-node-image', snapshot([aks_hardened('aksbad', properties__autoUpgradeProfile__upgradeChannel="node-image")]),
+     "FAIL aksbad ~ never upgraded automatically")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__autoUpgradeProfile__upgradeChannel="weekly")]), "UNKNOWN aksodd ~ unexpected value 'weekly'")
+case(R, 'unknown-type', snapshot([aks_hardened('aksodd', properties__autoUpgradeProfile=["stable"])]), "UNKNOWN aksodd ~ autoUpgradeProfile is not an object")
+case(R, 'pass-template-automatic', template([aks_tpl('aksauto', {}, sku={"name": "Automatic", "tier": "Standard"})]),
+     "PASS aksauto ~ AKS Automatic")
+case(R, 'fail-template', template([aks_tpl('aksnew', {}, sku={"name": "Base", "tier": "Free"})]), "FAIL aksnew ~ defaults to none")
+
+# ---- AZA-AKS-007 Azure Policy add-on ----
+R = 'AZA-AKS-007'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ azurepolicy) is enabled")
+case(R, 'fail', snapshot([aks_get('aksbad')]), "FAIL aksbad ~ no Azure Policy add-on")
+case(R, 'fail-disabled', snapshot([aks_hardened('aksbad', properties__addonProfiles__azurepolicy={"enabled": False})]),
+     "FAIL aksbad ~ add-on is disabled")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__addonProfiles__azurepolicy={"config": None})]), "UNKNOWN aksodd ~ has no enabled")
+
+# ---- AZA-AKS-008 dashboard add-on ----
+R = 'AZA-AKS-008'
+case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ no kubeDashboard add-on")
+case(R, 'pass-disabled', snapshot([aks_hardened('aksok', properties__addonProfiles__kubeDashboard={"enabled": False, "config": None})]),
+     "PASS aksok ~ add-on is disabled")
+case(R, 'fail', snapshot([aks_hardened('aksbad', properties__addonProfiles__kubeDashboard={"enabled": True, "config": None})]),
+     "FAIL aksbad ~ kubeDashboard add-on is enabled")
+case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__addonProfiles__kubeDashboard=True)]), "UNKNOWN aksodd ~ kubeDashboard is not an object")
+case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"addonProfiles": "[parameters('addons')]"})], {"addons": {"type": "object"}}),
+     "UNKNOWN aksnew ~ not known before deployment")
+
+
+# ---- Container Registry ----
+def acr(name, sku="Standard", **kv):
+    """RegistryGet.json (2023-07-01)."""
+    r = {"id": rid('rg-acr', 'Microsoft.ContainerRegistry', 'registries', name), "name": name, "type": ACR, "location": "westeurope",
+         "tags": {"key": "value"}, "sku": {"name": sku, "tier": sku},
+         "properties": {"loginServer": f"{name}.azurecr.io", "creationDate": "2021-06-15T21:38:26.1537861Z", "provisioningState": "Succeeded",
+                        "adminUserEnabled": False, "networkRuleSet": {"defaultAction": "Allow", "ipRules": []},
+                        "policies": {"quarantinePolicy": {"status": "disabled"}, "trustPolicy": {"type": "Notary", "status": "disabled"},
+                                     "retentionPolicy": {"days": 7, "lastUpdatedTime": "2021-06-15T21:40:12.8506835+00:00", "status": "disabled"},
+                                     "exportPolicy": {"status": "enabled"}},
+                        "encryption": {"status": "disabled"}, "status": None, "dataEndpointEnabled": False, "dataEndpointHostNames": [],
+                        "privateEndpointConnections": [], "publicNetworkAccess": "Enabled", "networkRuleBypassOptions": "AzureServices",
+                        "zoneRedundancy": "Disabled"}}
+    return mod(r, **kv)
+
+
+def pec(reg, status="Approved"):
+    """PrivateEndpointConnectionGet.json (2023-07-01)."""
+    rid_ = reg["id"]
+    return {"id": rid_ + "/privateEndpointConnections/myConnection", "name": "myConnection",
+            "type": ACR + "/privateEndpointConnections",
+            "properties": {"provisioningState": "Succeeded",
+                           "privateEndpoint": {"id": rid('rg-net', 'Microsoft.Network', 'privateEndpoints', 'peexample01')},
+                           "privateLinkServiceConnectionState": {"status": status, "description": "Auto-Approved", "actionsRequired": "None"}}}
+
+
+def acr_tpl(name, props, sku="Premium", api="2023-07-01"):
+    r = {"type": ACR, "apiVersion": api, "name": name, "location": "westeurope", "properties": props}
+    if sku: r["sku"] = {"name": sku}
+    return r
+
+
+# ---- AZA-ACR-001 admin user ----
+R = 'AZA-ACR-001'
+case(R, 'pass', snapshot([acr('acrok')]), "PASS acrok ~ adminUserEnabled is false")
+case(R, 'pass-absent', snapshot([acr('acrok', properties__adminUserEnabled=DEL)]), "PASS acrok ~ not set (false)")
+case(R, 'fail', snapshot([acr('acrbad', properties__adminUserEnabled=True)]), "FAIL acrbad ~ adminUserEnabled is true")
+case(R, 'unknown', snapshot([acr('acrodd', properties__adminUserEnabled="enabled")]), "UNKNOWN acrodd ~ not a boolean")
+case(R, 'unknown-noprops', snapshot([bare(acr('acrbare'))]), "UNKNOWN acrbare ~ no \"properties\"")
+case(R, 'fail-template', template([acr_tpl('acrnew', {"adminUserEnabled": True})]), "FAIL acrnew")
+
+# ---- AZA-ACR-002 anonymous pull ----
+R = 'AZA-ACR-002'
+case(R, 'pass', snapshot([acr('acrok')]), "PASS acrok ~ not set (false)")
+case(R, 'pass-false', snapshot([acr('acrok', sku="Premium", properties__anonymousPullEnabled=False)]), "PASS acrok ~ anonymousPullEnabled is false")
+case(R, 'fail', snapshot([acr('acrbad', properties__anonymousPullEnabled=True)]), "FAIL acrbad ~ anonymousPullEnabled is true")
+case(R, 'unknown', snapshot([acr('acrodd', properties__anonymousPullEnabled=[])]), "UNKNOWN acrodd ~ not a boolean")
+case(R, 'fail-template', template([acr_tpl('acrnew', {"anonymousPullEnabled": True}, sku="Standard")]), "FAIL acrnew ~ anonymousPullEnabled is true")
+# Anonymous pull exists only in Standard and Premium.
+case(R, 'unknown-template-basic', template([acr_tpl('acrnew', {"anonymousPullEnabled": True}, sku="Basic")]), "UNKNOWN acrnew ~ sku.name is Basic")
+case(R, 'unknown-template-nosku', template([acr_tpl('acrnew', {"anonymousPullEnabled": True}, sku=None)]), "UNKNOWN acrnew ~ sku.name is not set")
+
+# ---- AZA-ACR-003 public network access ----
+R = 'AZA-ACR-003'
+deny = {"defaultAction": "Deny", "ipRules": [{"action": "Allow", "value": "203.0.113.0/24"}, {"action": "Allow", "value": "198.51.100.7"}]}
+case(R, 'pass', snapshot([acr('acrok', sku="Premium", properties__publicNetworkAccess="Disabled")]), "PASS acrok ~ publicNetworkAccess is Disabled")
+case(R, 'pass-firewall', snapshot([acr('acrok', sku="Premium", properties__networkRuleSet=deny)]), "PASS acrok ~ default action Deny (2 IP rules)")
+case(R, 'fail', snapshot([acr('acrbad')]), "FAIL acrbad ~ publicNetworkAccess is Enabled and the firewall default action is Allow")
+case(R, 'fail-open-rule', snapshot([acr('acrbad', sku="Premium", properties__networkRuleSet={"defaultAction": "Deny", "ipRules": [{"action": "Allow", "value": "0.0.0.0/0"}]})]),
+     "FAIL acrbad ~ IP rule '0.0.0.0/0' admits every address")
+case(R, 'unknown', snapshot([acr('acrodd', properties__publicNetworkAccess="Sometimes")]), "UNKNOWN acrodd ~ unexpected value 'Sometimes'")
+case(R, 'unknown-rule', snapshot([acr('acrodd', sku="Premium", properties__networkRuleSet={"defaultAction": "Deny", "ipRules": [{"action": "Allow"}]})]),
+     "UNKNOWN acrodd ~ not a string value")
+# Network rules are a Premium feature.
+case(R, 'unknown-standard-deny', snapshot([acr('acrodd', properties__networkRuleSet=deny)]), "UNKNOWN acrodd ~ on a Standard registry")
+case(R, 'unknown-ruleset-type', snapshot([acr('acrodd', properties__networkRuleSet="Deny")]), "UNKNOWN acrodd ~ networkRuleSet is not an object")
+case(R, 'fail-template', template([acr_tpl('acrnew', {})]), "FAIL acrnew ~ publicNetworkAccess not set (Enabled) and the firewall default action is not set (Allow)")
+case(R, 'pass-template', template([acr_tpl('acrnew', {"publicNetworkAccess": "Disabled"})]), "PASS acrnew")
+
+# ---- AZA-ACR-004 private endpoints ----
+R = 'AZA-ACR-004'
+ok = acr('acrok', sku="Premium"); ok["properties"]["privateEndpointConnections"] = [pec(ok)]
+case(R, 'pass', snapshot([ok]), "PASS acrok ~ 1 approved private endpoint connection")
+case(R, 'fail', snapshot([acr('acrbad')]), "FAIL acrbad ~ no approved private endpoint connection")
+pend = acr('acrbad', sku="Premium"); pend["properties"]["privateEndpointConnections"] = [pec(pend, "Pending")]
+case(R, 'fail-pending', snapshot([pend]), "FAIL acrbad ~ 1 pending or rejected")
+case(R, 'unknown', snapshot([acr('acrodd', properties__privateEndpointConnections={"a": 1})]), "UNKNOWN acrodd ~ not an array")
+case(R, 'pass-template-endpoint',
+     pe_template(ACR, '2023-07-01', ['acrnew', 'acrold'], [('acrnew', 'registry', False)], {"publicNetworkAccess": "Disabled"},
+                 lambda n: {"sku": {"name": "Premium"}}),
+     """PASS acrnew ~ the template deploys private endpoint 'pe1'
+FAIL acrold ~ no private endpoint of the template connects to the registry""")
