@@ -1,7 +1,7 @@
 /*
  * database.c - rules of the database area: Azure SQL servers and databases,
  * Azure Database for PostgreSQL and MySQL (flexible servers and the retired
- * single servers).
+ * single servers), and Azure Cosmos DB accounts.
  *
  * Settings are child resources with full ids (<server>/auditingSettings/
  * default, <server>/configurations/<name>...). Azure always answers a GET of
@@ -11,10 +11,17 @@
  * the Entra ID administrator, which exists only once set: when the
  * administrators were collected, none means no administrator.
  *
+ * Cosmos DB settings are properties of the account itself; an unset one is
+ * judged by the service's default, named in each rule's .defaults.
+ *
  * CIS Azure Foundations v6.0.0 has no database section (it moved to a
- * separate benchmark), so these rules map to checklist keys only.
+ * separate benchmark), so these rules name no CIS id: the SQL, PostgreSQL
+ * and MySQL ones map to checklist keys, and the checklist has no Cosmos DB
+ * item. The benchmark's one Cosmos DB recommendation, 8.1.7.1 (Defender
+ * for Azure Cosmos DB), is AZA-DEF-007.
  */
 #include "rule.h"
+#include "nsg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +33,7 @@
 #define PGS "Microsoft.DBforPostgreSQL/servers"
 #define MY "Microsoft.DBforMySQL/flexibleServers"
 #define MYS "Microsoft.DBforMySQL/servers"
+#define COS "Microsoft.DocumentDB/databaseAccounts"
 
 /* ---- shared helpers ---- */
 
@@ -747,6 +755,442 @@ static void geo_backup(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s has an unexpected value '%s'", what, v);
 }
 
+/* ---- Azure Cosmos DB ---- */
+
+/* A property of an account: 1 with the value, 0 when absent or null, -1
+ * when of another type. A template value only known at deployment reads as
+ * absent: the engine turns whatever verdict follows into UNKNOWN and names
+ * the value. */
+static int cos_bool(aza_ev *ev, const aza_res *r, const char *path, int *b)
+{
+	const aza_json *v = aza_prop(ev, r, path);
+	if (!v || aza_json_is(v, AZA_JNULL) || aza_json_is(v, AZA_JUNKNOWN))
+		return 0;
+	return aza_json_bool(v, b) ? 1 : -1;
+}
+
+static int cos_str(aza_ev *ev, const aza_res *r, const char *path, const char **s)
+{
+	const aza_json *v = aza_prop(ev, r, path);
+	if (!v || aza_json_is(v, AZA_JNULL) || aza_json_is(v, AZA_JUNKNOWN))
+		return 0;
+	*s = aza_json_str(v);
+	return *s ? 1 : -1;
+}
+
+/* The same for a list: 1 an array, 0 absent, null or only known at
+ * deployment, -1 anything else. */
+static int cos_list(const aza_json *v)
+{
+	if (!v || aza_json_is(v, AZA_JNULL) || aza_json_is(v, AZA_JUNKNOWN))
+		return 0;
+	return aza_json_is(v, AZA_JARR) ? 1 : -1;
+}
+
+/* The account's API: kind MongoDB, else the capability that selects one. */
+enum cos_api { COS_NOSQL, COS_TABLE, COS_GREMLIN, COS_MONGO, COS_CASSANDRA };
+static const char *const cos_api_name[] = {"API for NoSQL", "API for Table", "API for Apache Gremlin", "API for MongoDB",
+                                           "API for Apache Cassandra"};
+
+/* Returns the API, or -1 with an UNKNOWN reported when kind or capabilities
+ * cannot be read. */
+static int cos_api(aza_ev *ev, const aza_res *r)
+{
+	const char *kind = NULL;
+	int k = cos_str(ev, r, "kind", &kind);
+	if (k < 0) {
+		aza_unknown(ev, r, "kind is not a string: the account's API is unknown");
+		return -1;
+	}
+	if (!k) {
+		/* Azure returns kind for every account; a template that leaves it
+		 * out gets the specification's default, GlobalDocumentDB. */
+		if (!aza_is_template(r)) {
+			aza_unknown(ev, r, "kind is absent (Azure returns it for every account): the account's API is unknown");
+			return -1;
+		}
+		kind = "GlobalDocumentDB";
+	}
+	if (aza__strieq(kind, "MongoDB"))
+		return COS_MONGO;
+	if (!aza__strieq(kind, "GlobalDocumentDB")) {
+		aza_unknown(ev, r, "kind has an unexpected value '%s': the account's API is unknown", kind);
+		return -1;
+	}
+	const aza_json *caps = aza_prop(ev, r, "properties.capabilities");
+	if (cos_list(caps) < 0) {
+		aza_unknown(ev, r, "capabilities is not an array: the account's API is unknown");
+		return -1;
+	}
+	int api = COS_NOSQL;
+	aza_json_each(c, caps) {
+		const char *n = aza_json_str(aza_json_get(c, "name"));
+		if (!n) {
+			aza_unknown(ev, r, "a capabilities entry has no name: the account's API is unknown");
+			return -1;
+		}
+		if (aza__strieq(n, "EnableMongo"))
+			api = COS_MONGO;
+		else if (aza__strieq(n, "EnableCassandra"))
+			api = COS_CASSANDRA;
+		else if (aza__strieq(n, "EnableTable") && api == COS_NOSQL)
+			api = COS_TABLE;
+		else if (aza__strieq(n, "EnableGremlin") && api == COS_NOSQL)
+			api = COS_GREMLIN;
+	}
+	return api;
+}
+
+/* Microsoft Learn documents Microsoft Entra ID data-plane authentication,
+ * and disableLocalAuth, for the APIs for NoSQL, Table and Gremlin; the
+ * built-in policy that sets disableLocalAuth leaves out accounts with
+ * EnableMongo or EnableCassandra (and, from before Table and Gremlin had
+ * it, those two). */
+static int cos_entra_api(int api)
+{
+	return api == COS_NOSQL || api == COS_TABLE || api == COS_GREMLIN;
+}
+
+/* IPv4 ranges wider than a /8 are no allow-list (as for Key Vault and
+ * Storage firewalls, engine.c). */
+#define COS_WIDE_V4 16777216.0
+
+/* What an account's firewall admits, from its IP and virtual network rules. */
+struct cos_fw {
+	size_t nip, nvnet;  /* IP rules; subnet rules that apply */
+	size_t nvnet_off;   /* subnet rules listed while the filter is off */
+	int filter;         /* isVirtualNetworkFilterEnabled */
+	const char *open;   /* the first IP rule that opens the account */
+	const char *admits; /* what it admits */
+};
+
+/* One IP rule: counts it and notes whether it opens the account; 0 with an
+ * UNKNOWN reported when it is not an address or CIDR range. */
+static int cos_ip_rule(aza_ev *ev, const aza_res *r, const char *v, struct cos_fw *f)
+{
+	aza_nsg_span sp;
+	if (!aza_nsg__prefix(v, &sp)) {
+		aza_unknown(ev, r, "IP rule '%s' is not an address or CIDR range", v);
+		return 0;
+	}
+	f->nip++;
+	if (f->open)
+		return 1;
+	if (!sp.v6 && sp.lo == 0 && sp.hi == 0) {
+		/* The portal's "Accept connections from within public Azure
+		 * datacenters" (Microsoft Learn, Configure IP firewall in Azure
+		 * Cosmos DB): every Azure address, other customers' included. */
+		f->open = v;
+		f->admits = "accepts connections from within Azure datacenters, other customers' services included";
+	} else if (sp.lo == 0 && sp.hi == (sp.v6 ? UINT64_MAX : 0xffffffffu)) {
+		f->open = v;
+		f->admits = "admits every address";
+	} else if (!sp.v6 && (double)(sp.hi - sp.lo) + 1 > COS_WIDE_V4) {
+		f->open = v;
+		f->admits = "admits the internet at large (an IPv4 prefix shorter than /8)";
+	}
+	return 1;
+}
+
+/* ipRules replaced ipRangeFilter with api-version 2020-04-01 (Microsoft
+ * Learn, Configure IP firewall in Azure Cosmos DB). A template sends the
+ * property of its own api-version; the other one is not part of that
+ * version's request, so nothing says Azure applies it. */
+#define COS_IPRULES_API "2020-04-01"
+
+/* May a resource that sets prop (ipRules when iprules, else ipRangeFilter)
+ * be judged by it? 1 when it may; 0 with an UNKNOWN reported for a template
+ * whose api-version does not have it or is only known at deployment. */
+static int cos_ip_prop_ok(aza_ev *ev, const aza_res *r, int iprules)
+{
+	const char *prop = iprules ? "ipRules" : "ipRangeFilter";
+	if (!aza_is_template(r))
+		return 1;
+	if (aza_api_version_unknown(r)) {
+		aza_unknown(ev, r, "%s is set and the api-version, %s, is only known at deployment (ipRules is a property from %s, "
+		                   "ipRangeFilter before)",
+		            prop, r->api_version, COS_IPRULES_API);
+		return 0;
+	}
+	if ((strcmp(r->api_version, COS_IPRULES_API) >= 0) == iprules)
+		return 1;
+	aza_unknown(ev, r, "%s is set but is not a property of api-version %s (ipRules is a property from %s, ipRangeFilter before)", prop,
+	            r->api_version, COS_IPRULES_API);
+	return 0;
+}
+
+/* Reads the account's IP and virtual network rules into f; 0 with an
+ * UNKNOWN reported when they cannot be read. */
+static int cos_firewall(aza_ev *ev, const aza_res *r, struct cos_fw *f)
+{
+	const aza_json *ip = aza_prop(ev, r, "properties.ipRules");
+	if (cos_list(ip) < 0) {
+		aza_unknown(ev, r, "ipRules is not an array");
+		return 0;
+	}
+	if (aza_json_len(ip) && !cos_ip_prop_ok(ev, r, 1))
+		return 0;
+	aza_json_each(e, ip) {
+		const char *v = aza_json_str(aza_json_get(e, "ipAddressOrRange"));
+		if (!v) {
+			aza_unknown(ev, r, "an ipRules entry has no ipAddressOrRange string");
+			return 0;
+		}
+		if (!cos_ip_rule(ev, r, v, f))
+			return 0;
+	}
+	/* The older form: one comma-separated string. Empty says nothing in
+	 * either form, so an empty list or string is no rule whatever the
+	 * api-version. */
+	const aza_json *rf = aza_prop(ev, r, "properties.ipRangeFilter");
+	const char *list = NULL;
+	int k = cos_str(ev, r, "properties.ipRangeFilter", &list);
+	if (k < 0 && !(aza_json_is(rf, AZA_JARR) && !aza_json_len(rf))) {
+		aza_unknown(ev, r, "ipRangeFilter is not a string");
+		return 0;
+	}
+	if (k > 0 && list[strspn(list, " ,")]) {
+		if (!cos_ip_prop_ok(ev, r, 0))
+			return 0;
+		for (const char *p = list; *p;) {
+			p += strspn(p, " ,");
+			size_t n = strcspn(p, ",");
+			while (n && p[n - 1] == ' ')
+				n--;
+			if (!n)
+				break;
+			char tok[64];
+			if (n >= sizeof tok) {
+				aza_unknown(ev, r, "ipRangeFilter entry '%.*s' is not an address or CIDR range", (int)(n > 80 ? 80 : n), p);
+				return 0;
+			}
+			memcpy(tok, p, n);
+			tok[n] = 0;
+			if (!cos_ip_rule(ev, r, aza_ev_fmt(ev, "%s", tok), f))
+				return 0;
+			p += n;
+		}
+	}
+	int on = 0;
+	k = cos_bool(ev, r, "properties.isVirtualNetworkFilterEnabled", &on);
+	if (k < 0) {
+		aza_unknown(ev, r, "isVirtualNetworkFilterEnabled is not a boolean");
+		return 0;
+	}
+	f->filter = k && on;
+	const aza_json *vr = aza_prop(ev, r, "properties.virtualNetworkRules");
+	if (cos_list(vr) < 0) {
+		aza_unknown(ev, r, "virtualNetworkRules is not an array");
+		return 0;
+	}
+	if (!f->filter) {
+		/* The flag enables the rules (the specification: "Flag to indicate
+		 * whether to enable/disable Virtual Network ACL rules"); Azure
+		 * PowerShell refuses rules without it ("VirtualNetworkRules should
+		 * be specified only if IsVirtualNetworkFilterEnabled is True"). */
+		f->nvnet_off = aza_json_len(vr);
+		return 1;
+	}
+	aza_json_each(e, vr) {
+		const char *id = aza_json_str(aza_json_get(e, "id"));
+		if (!id) {
+			aza_unknown(ev, r, "a virtualNetworkRules entry has no id string");
+			return 0;
+		}
+		if (!aza__istrstr(id, "/providers/Microsoft.Network/virtualNetworks/") || !aza__istrstr(id, "/subnets/")) {
+			aza_unknown(ev, r, "virtual network rule '%s' is not a subnet id", id);
+			return 0;
+		}
+		f->nvnet++;
+	}
+	return 1;
+}
+
+static void cos_restricted(aza_ev *ev, const aza_res *r)
+{
+	const char *pna = NULL;
+	int k = cos_str(ev, r, "properties.publicNetworkAccess", &pna);
+	if (k < 0) {
+		aza_unknown(ev, r, "publicNetworkAccess is not a string");
+		return;
+	}
+	if (k && aza__strieq(pna, "Disabled")) {
+		aza_pass(ev, r, "publicNetworkAccess is Disabled: the account has no public endpoint");
+		return;
+	}
+	if (k && aza__strieq(pna, "SecuredByPerimeter")) {
+		aza_unknown(ev, r, "publicNetworkAccess is SecuredByPerimeter: the access rules of a network security perimeter decide who reaches "
+		                   "the account, and they are not read here");
+		return;
+	}
+	if (k && !aza__strieq(pna, "Enabled")) {
+		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", pna);
+		return;
+	}
+	const char *state = k ? "publicNetworkAccess is Enabled" : "publicNetworkAccess not set (Enabled)";
+	struct cos_fw f = {0};
+	if (!cos_firewall(ev, r, &f))
+		return;
+	if (f.open)
+		aza_fail(ev, r, "%s and IP rule '%s' %s", state, f.open, f.admits);
+	else if (f.nip || f.nvnet)
+		aza_pass(ev, r, "%s, limited to %zu IP rule(s) and %zu virtual network rule(s)", state, f.nip, f.nvnet);
+	else if (f.filter)
+		/* "Selected networks" with nothing selected: Microsoft Learn says
+		 * what the rules admit, not what no rule does. */
+		aza_unknown(ev, r, "%s and isVirtualNetworkFilterEnabled is true with no IP or virtual network rule: Microsoft Learn does not say "
+		                   "whether public traffic is then refused (publicNetworkAccess Disabled closes the public endpoint)",
+		            state);
+	else
+		aza_fail(ev, r, "%s with no IP rule%s: every network may reach the account", state,
+		         f.nvnet_off ? " (virtualNetworkRules apply only with isVirtualNetworkFilterEnabled true)" : " or virtual network rule");
+}
+
+static void cos_public_disabled(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	int k = cos_str(ev, r, "properties.publicNetworkAccess", &v);
+	if (k < 0)
+		aza_unknown(ev, r, "publicNetworkAccess is not a string");
+	else if (!k)
+		aza_fail(ev, r, "publicNetworkAccess not set: it defaults to Enabled");
+	else if (aza__strieq(v, "Disabled"))
+		aza_pass(ev, r, "publicNetworkAccess is Disabled");
+	else if (aza__strieq(v, "Enabled"))
+		aza_fail(ev, r, "publicNetworkAccess is Enabled: the public endpoint answers (its firewall is judged by AZA-COS-001)");
+	else if (aza__strieq(v, "SecuredByPerimeter"))
+		aza_fail(ev, r, "publicNetworkAccess is SecuredByPerimeter, not Disabled: a network security perimeter's rules can admit public traffic");
+	else
+		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", v);
+}
+
+static void cos_private_endpoints(aza_ev *ev, const aza_res *r)
+{
+	aza_private_endpoints(ev, r, "account");
+}
+
+static void cos_local_auth(aza_ev *ev, const aza_res *r)
+{
+	int b = 0, k = cos_bool(ev, r, "properties.disableLocalAuth", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "disableLocalAuth is not a boolean");
+		return;
+	}
+	if (k && b) {
+		aza_pass(ev, r, "disableLocalAuth is true: only Microsoft Entra ID identities are accepted, account keys are refused");
+		return;
+	}
+	int api = cos_api(ev, r);
+	if (api < 0)
+		return;
+	if (!cos_entra_api(api))
+		aza_na(ev, r, "an account of the %s: Microsoft Learn documents Microsoft Entra ID data-plane authentication (and "
+		              "disableLocalAuth) for the APIs for NoSQL, Table and Apache Gremlin only",
+		       cos_api_name[api]);
+	else
+		aza_fail(ev, r, "disableLocalAuth is %s: account keys authenticate data-plane requests (%s)", k ? "false" : "not set (false)",
+		         cos_api_name[api]);
+}
+
+static void cos_metadata_write(aza_ev *ev, const aza_res *r)
+{
+	int b = 0, k = cos_bool(ev, r, "properties.disableKeyBasedMetadataWriteAccess", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "disableKeyBasedMetadataWriteAccess is not a boolean");
+		return;
+	}
+	if (k && b) {
+		aza_pass(ev, r, "disableKeyBasedMetadataWriteAccess is true: databases, containers and throughput change only through Azure Resource "
+		                "Manager");
+		return;
+	}
+	const char *is = k ? "false" : "not set (false)";
+	/* Keys that authenticate nothing cannot write metadata either. */
+	int la = 0, kl = cos_bool(ev, r, "properties.disableLocalAuth", &la);
+	if (kl < 0) {
+		aza_unknown(ev, r, "disableKeyBasedMetadataWriteAccess is %s and disableLocalAuth is not a boolean (true would refuse keys altogether)", is);
+		return;
+	}
+	if (kl && la) {
+		int api = cos_api(ev, r);
+		if (api < 0)
+			return;
+		if (cos_entra_api(api)) {
+			aza_pass(ev, r, "disableLocalAuth is true: account keys authenticate no request, metadata writes included "
+			                "(disableKeyBasedMetadataWriteAccess is %s)",
+			         is);
+			return;
+		}
+	}
+	aza_fail(ev, r, "disableKeyBasedMetadataWriteAccess is %s: whoever holds an account key can create, change and delete databases and "
+	                "containers and change their throughput",
+	         is);
+}
+
+static void cos_cmk(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	int k = cos_str(ev, r, "properties.keyVaultKeyUri", &v);
+	if (k < 0)
+		aza_unknown(ev, r, "keyVaultKeyUri is not a string");
+	else if (!k || !*v)
+		aza_fail(ev, r, "keyVaultKeyUri %s: data is encrypted with service-managed keys", k ? "is empty" : "not set");
+	else if (!aza__istarts(v, "https://"))
+		aza_unknown(ev, r, "keyVaultKeyUri '%s' is not a key URI (https://<vault>.vault.azure.net/keys/<key>)", v);
+	else
+		aza_pass(ev, r, "keyVaultKeyUri is %s", v);
+}
+
+/* Azure Cosmos DB retired TLS 1.0 and 1.1 for every account on 31 August
+ * 2025 (Microsoft Learn, Self-serve minimum TLS version enforcement in
+ * Azure Cosmos DB); Unix time of that day, 00:00 UTC. */
+#define COS_TLS_RETIRED 1756598400.0
+
+static void cos_min_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	int k = cos_str(ev, r, "properties.minimalTlsVersion", &v);
+	if (k < 0) {
+		aza_unknown(ev, r, "minimalTlsVersion is not a string");
+		return;
+	}
+	if (!k) {
+		if (!aza_is_template(r))
+			aza_unknown(ev, r, "minimalTlsVersion is absent (Azure returns it from api-version 2022-11-15): collected with an older "
+			                   "api-version, or an incomplete export");
+		else if (aza_ev_now(ev) >= COS_TLS_RETIRED)
+			aza_pass(ev, r, "minimalTlsVersion not set: a new account gets Tls12, and Azure Cosmos DB retired TLS 1.0 and 1.1 on 31 August "
+			                "2025");
+		else
+			aza_unknown(ev, r, "minimalTlsVersion not set: Microsoft Learn gives Tls12 as the default for new accounts without a date, and "
+			                   "TLS 1.0 and 1.1 are accepted until 31 August 2025: set Tls12");
+		return;
+	}
+	if (aza__strieq(v, "Tls12")) {
+		aza_pass(ev, r, "minimalTlsVersion is %s", v);
+		return;
+	}
+	if (!aza__strieq(v, "Tls") && !aza__strieq(v, "Tls11")) {
+		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s'", v);
+		return;
+	}
+	int api = cos_api(ev, r);
+	if (api < 0)
+		return;
+	if (api == COS_MONGO || api == COS_CASSANDRA)
+		/* The specification: "Cassandra and Mongo APIs only work with Tls
+		 * 1.2". */
+		aza_pass(ev, r, "minimalTlsVersion is %s, but the %s works only with TLS 1.2", v, cos_api_name[api]);
+	else if (aza_ev_now(ev) < COS_TLS_RETIRED)
+		aza_fail(ev, r, "minimalTlsVersion is %s: the account accepts TLS %s", v, aza__strieq(v, "Tls") ? "1.0 and 1.1" : "1.1");
+	else
+		/* As for storage accounts (AZA-STG-002): the account's own setting
+		 * is judged, not the platform's retirement it does not show. */
+		aza_fail(ev, r, "minimalTlsVersion is %s: the account's own minimum is TLS %s (Azure Cosmos DB retired TLS 1.0 and 1.1 on 31 August "
+		                "2025, which the setting does not show: set Tls12)",
+		         v, aza__strieq(v, "Tls") ? "1.0" : "1.1");
+}
+
 #define PAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_PAAS
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
@@ -1054,6 +1498,77 @@ const struct aza_rule aza_rules_database[] = {
 		.arm = "SQL database: properties.requestedBackupStorageRedundancy = 'Geo'; flexible servers: properties.backup.geoRedundantBackup = 'Enabled'",
 		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy. Absent setting: UNKNOWN.",
 		.check = geo_backup,
+	},
+	{
+		.id = "AZA-COS-001", .title = "Cosmos DB accounts accept public traffic only from selected networks",
+		DB, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = COS,
+		.rationale = "By default a Cosmos DB account answers requests from every network, and an account key is then all an attacker needs. IP and virtual network rules limit who can even try; the 'Azure datacenters' rule (0.0.0.0) admits every Azure customer's services.",
+		.portal = "Azure Cosmos DB account > Settings > Networking > Public access: Selected networks; add the virtual networks and IP ranges that need access and clear 'Accept connections from within public Azure datacenters' (or Public network access: Disabled).",
+		.cli = "az cosmosdb update -g <rg> -n <account> --ip-range-filter <ip or cidr>,... --enable-virtual-network true --virtual-network-rules <subnet id>",
+		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.ipRules = [{ipAddressOrRange: '<ip or cidr>'}] without '0.0.0.0', and/or isVirtualNetworkFilterEnabled = true with virtualNetworkRules = [{id: '<subnet id>'}] (or publicNetworkAccess = 'Disabled')",
+		.defaults = "publicNetworkAccess Disabled: PASS; absent means Enabled (as the built-in policy 'Azure Cosmos DB accounts should have firewall rules' reads it). With the public endpoint on, the account is reachable from the internet unless IP rules or virtual network rules are set, and then only from those (Microsoft Learn, Configure IP firewall in Azure Cosmos DB): FAIL without any. IP rules are ipRules ([{ipAddressOrRange}]) from api-version 2020-04-01 and the comma-separated ipRangeFilter before (same source); a template that sets the other version's property is UNKNOWN (nothing says Azure applies it). virtualNetworkRules count only with isVirtualNetworkFilterEnabled true (the specification: 'Flag to indicate whether to enable/disable Virtual Network ACL rules'). An IP rule 0.0.0.0 ('Accept connections from within public Azure datacenters': every Azure address, other customers' included), every address, or an IPv4 prefix shorter than /8: FAIL. SecuredByPerimeter: a network security perimeter's rules decide: UNKNOWN. isVirtualNetworkFilterEnabled true with no rule at all: Microsoft Learn does not say what that admits: UNKNOWN. A rule that is not what the API takes (an ipRules entry without ipAddressOrRange, a value that is not an address or CIDR range, a virtual network rule whose id is not a subnet id) or a property of the wrong type: UNKNOWN.",
+		.check = cos_restricted,
+	},
+	{
+		.id = "AZA-COS-002", .title = "Cosmos DB public network access is disabled",
+		DB, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = COS,
+		.rationale = "With the public endpoint disabled only private endpoints reach the account; a firewall mistake or a leaked key cannot be used from the internet.",
+		.portal = "Azure Cosmos DB account > Settings > Networking > Public access > Public network access: Disabled (create a private endpoint first).",
+		.cli = "az cosmosdb update -g <rg> -n <account> --public-network-access DISABLED",
+		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "Absent means Enabled (FAIL; the built-in policy 'Azure Cosmos DB should disable public network access' flags every value but Disabled). SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012). IP and virtual network rules are judged by AZA-COS-001.",
+		.check = cos_public_disabled,
+	},
+	{
+		.id = "AZA-COS-003", .title = "Cosmos DB accounts use private endpoints",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = COS,
+		.needs = "Microsoft.Network/privateEndpoints",
+		.rationale = "Private endpoints keep traffic to the account inside the virtual network and on the Microsoft backbone, and let the public endpoint be disabled.",
+		.portal = "Azure Cosmos DB account > Settings > Networking > Private access > + Private endpoint.",
+		.cli = "az network private-endpoint create -g <rg> -n <pe> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <account id> --group-id Sql --connection-name <name> (group id MongoDB, Cassandra, Gremlin or Table for those APIs)",
+		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the account (groupIds ['Sql'] or the API's group)",
+		.defaults = "Only connections whose state is Approved count (as the built-in policy 'CosmosDB accounts should use private link' counts them). A template account has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the account's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN.",
+		.check = cos_private_endpoints,
+	},
+	{
+		.id = "AZA-COS-004", .title = "Cosmos DB accounts accept only Microsoft Entra ID authentication",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = COS,
+		.rationale = "An account key grants full access to every database of the account, leaves no identity in the logs and escapes conditional access; with local authentication disabled every request needs an Entra ID identity and a data-plane role.",
+		.portal = "Give each application a Microsoft Entra identity and a Cosmos DB data-plane role assignment, then set disableLocalAuth with the Azure CLI or a template (Microsoft Learn, Disable key-based authentication with Azure Cosmos DB).",
+		.cli = "az cosmosdb update -g <rg> -n <account> --disable-local-auth true",
+		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.disableLocalAuth = true",
+		.defaults = "Absent means false (FAIL; the built-in policy 'Cosmos DB database accounts should have local authentication methods disabled' flags every value but true). Microsoft Learn documents Entra ID data-plane authentication and disableLocalAuth for the APIs for NoSQL, Table and Apache Gremlin; an account of the API for MongoDB (kind MongoDB or capability EnableMongo) or Apache Cassandra (EnableCassandra) with keys on is NOT_APPLICABLE (the built-in policy that sets disableLocalAuth leaves them out). The API is read from kind and capabilities; a template without kind gets GlobalDocumentDB (the specification's default); an unreadable or unexpected kind (Parse included) or capabilities list: UNKNOWN.",
+		.check = cos_local_auth,
+	},
+	{
+		.id = "AZA-COS-005", .title = "Account keys cannot change Cosmos DB databases and containers",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_ACC, .types = COS,
+		.rationale = "By default an account key can also create and delete databases and containers and change throughput. Restricting these metadata writes to Azure Resource Manager puts them under Azure RBAC and the activity log.",
+		.portal = "Set it with the Azure CLI or a template: the setting is disableKeyBasedMetadataWriteAccess (Microsoft Learn, Azure role-based access control in Azure Cosmos DB: preventing changes from the SDKs).",
+		.cli = "az cosmosdb update -g <rg> -n <account> --disable-key-based-metadata-write-access true",
+		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.disableKeyBasedMetadataWriteAccess = true",
+		.defaults = "Absent means false, the value the specification's example GET (CosmosDBDatabaseAccountGet.json) returns: FAIL. disableLocalAuth true on an account of the API for NoSQL, Table or Gremlin refuses keys altogether, metadata writes included: PASS (see AZA-COS-004 for how the API is read). A value of the wrong type: UNKNOWN.",
+		.check = cos_metadata_write,
+	},
+	{
+		.id = "AZA-COS-006", .title = "Cosmos DB accounts encrypt data with a customer-managed key",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = COS,
+		.rationale = "A customer-managed key in Key Vault adds a layer of encryption under your control: you rotate it and can revoke the service's access to the data.",
+		.portal = "When creating the account: Encryption > Customer-managed key, select the Key Vault key; an existing account is moved with the Azure CLI (Microsoft Learn, Configure customer-managed keys for existing accounts). The account's identity needs get, wrap key and unwrap key on the key.",
+		.cli = "az cosmosdb update -g <rg> -n <account> --key-uri https://<vault>.vault.azure.net/keys/<key>",
+		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.keyVaultKeyUri = 'https://<vault>.vault.azure.net/keys/<key>'",
+		.defaults = "Absent or empty keyVaultKeyUri means service-managed keys (FAIL; the built-in policy 'Azure Cosmos DB accounts should use customer-managed keys to encrypt data at rest' flags an account without it). A value that is not an https URI (a placeholder) or not a string: UNKNOWN.",
+		.check = cos_cmk,
+	},
+	{
+		.id = "AZA-COS-007", .title = "Cosmos DB accounts require TLS 1.2 or later",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = COS,
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses; a minimum of 1.2 stops clients negotiating them.",
+		.portal = "Azure Cosmos DB account > Settings > Networking > Connectivity > Minimum Transport Layer Security Protocol: TLS 1.2.",
+		.cli = "az cosmosdb update -g <rg> -n <account> --minimal-tls-version Tls12",
+		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.minimalTlsVersion = 'Tls12'",
+		.defaults = "minimalTlsVersion exists from api-version 2022-11-15 and takes Tls (TLS 1.0), Tls11 or Tls12; new accounts get Tls12, and TLS 1.0 and 1.1 were retired for every account on 31 August 2025 (Microsoft Learn, Self-serve minimum TLS version enforcement in Azure Cosmos DB). Tls or Tls11: FAIL, except on an account of the API for MongoDB or Cassandra, which works only with TLS 1.2 (the specification): PASS. Absent from a deployed account (Azure returns it): UNKNOWN. Absent from a template: a new account gets Tls12: PASS when the scan's reference time is on or after 31 August 2025, else UNKNOWN (Learn gives no date for the new default). Any other value: UNKNOWN.",
+		.check = cos_min_tls,
 	},
 };
 const size_t aza_rules_database_n = sizeof aza_rules_database / sizeof aza_rules_database[0];

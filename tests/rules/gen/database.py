@@ -339,3 +339,231 @@ case('AZA-SQL-027', 'unknown-noprops', snapshot([bare(pg('pgbare'))]), "UNKNOWN 
 case('AZA-SQL-027', 'pass-critical', snapshot([pg('pgcrit', tags={"criticality": "high"}), mysql('myother', properties__backup__geoRedundantBackup='Disabled')]),
      "PASS pgcrit\nNOT_APPLICABLE myother")
 open(ROOT + '/AZA-SQL-027/pass-critical.config.json', 'w').write(json.dumps({"critical_tag": {"name": "criticality", "value": "high"}}) + "\n")
+
+# ---- Azure Cosmos DB ----
+# The account body is the response of the Azure REST API example
+# CosmosDBDatabaseAccountGet.json (Microsoft.DocumentDB stable 2024-11-15),
+# with the properties that example leaves out taken from
+# CosmosDBDatabaseAccountCreateMax.json of the same version
+# (publicNetworkAccess, keyVaultKeyUri, the ipRules and virtualNetworkRules
+# shapes) and disableLocalAuth (the specification; Microsoft Learn, Disable
+# key-based authentication with Azure Cosmos DB). The compliant base sets
+# each one; cases change one at a time.
+COS = 'Microsoft.DocumentDB/databaseAccounts'
+COS_SUBNET = f"/subscriptions/{SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/subnet1"
+
+def cosmos(name, **kv):
+    loc = {"id": f"{name}-eastus", "locationName": "East US", "documentEndpoint": f"https://{name}-eastus.documents.azure.com:443/",
+           "provisioningState": "Succeeded", "failoverPriority": 0}
+    a = {"id": rid('rg-db', 'Microsoft.DocumentDB', 'databaseAccounts', name), "name": name, "location": "West US", "type": COS,
+         "kind": "GlobalDocumentDB", "tags": {},
+         "properties": {"provisioningState": "Succeeded", "documentEndpoint": f"https://{name}.documents.azure.com:443/",
+                        "ipRules": [], "isVirtualNetworkFilterEnabled": False, "virtualNetworkRules": [],
+                        "databaseAccountOfferType": "Standard", "disableKeyBasedMetadataWriteAccess": True,
+                        "defaultIdentity": "FirstPartyIdentity",
+                        "consistencyPolicy": {"defaultConsistencyLevel": "Session", "maxIntervalInSeconds": 5, "maxStalenessPrefix": 100},
+                        "writeLocations": [dict(loc)], "readLocations": [dict(loc)], "locations": [dict(loc)],
+                        "failoverPolicies": [{"id": f"{name}-eastus", "locationName": "East US", "failoverPriority": 0}],
+                        "privateEndpointConnections": [{
+                            "id": rid('rg-db', 'Microsoft.DocumentDB', 'databaseAccounts', name, 'privateEndpointConnections', 'pe1'),
+                            "properties": {"privateEndpoint": {"id": rid('rg-net', 'Microsoft.Network', 'privateEndpoints', 'pe1')},
+                                           "privateLinkServiceConnectionState": {"status": "Approved", "actionsRequired": "None"}}}],
+                        "cors": [], "enableFreeTier": False, "apiProperties": {}, "enableAnalyticalStorage": True,
+                        "analyticalStorageConfiguration": {"schemaType": "WellDefined"}, "instanceId": "d9b26648-2f53-4541-b3d8-3044f4f9810d",
+                        "createMode": "Default",
+                        "backupPolicy": {"type": "Periodic", "periodicModeProperties": {"backupIntervalInMinutes": 240, "backupRetentionIntervalInHours": 8,
+                                                                                          "backupStorageRedundancy": "Geo"}},
+                        "networkAclBypass": "None", "networkAclBypassResourceIds": [],
+                        "keysMetadata": {k: {"generationTime": "2022-02-25T20:30:11Z"} for k in
+                                         ("primaryMasterKey", "secondaryMasterKey", "primaryReadonlyMasterKey", "secondaryReadonlyMasterKey")},
+                        "enablePartitionMerge": True, "minimalTlsVersion": "Tls12",
+                        "publicNetworkAccess": "Disabled", "keyVaultKeyUri": "https://mykeyvault.vault.azure.net/keys/cosmoskey",
+                        "disableLocalAuth": True},
+         "identity": {"type": "SystemAssigned", "principalId": "52f4fef3-3c3f-4ff3-b52e-b5c9eeb68656",
+                      "tenantId": "33e01921-4d64-4f8c-a055-5bdaffd5e33d"}}
+    return mod(a, **kv)
+
+def ip_rules(*vals):
+    return [{"ipAddressOrRange": v} for v in vals]
+
+def cos_template(api, props, kind="GlobalDocumentDB", name="costpl", extra=()):
+    """A template deploying one account (the Learn firewall example's shape:
+    consistencyPolicy, locations, databaseAccountOfferType) with props."""
+    p = {"databaseAccountOfferType": "Standard", "consistencyPolicy": {"defaultConsistencyLevel": "Session"},
+         "locations": [{"locationName": "westeurope", "failoverPriority": 0, "isZoneRedundant": False}]}
+    p.update(props)
+    r = {"type": COS, "apiVersion": api, "name": name, "location": "westeurope", "properties": p}
+    if kind is not None:
+        r["kind"] = kind
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": [r] + list(extra)}
+
+def cos_noprops(rule):
+    case(rule, 'unknown-noprops', snapshot([bare(cosmos('cosbare'))]), "UNKNOWN cosbare ~ no \"properties\"")
+
+MONGO = dict(kind="MongoDB", properties__apiProperties={"serverVersion": "4.2"})
+CASSANDRA = dict(properties__capabilities=[{"name": "EnableCassandra"}])
+
+# AZA-COS-001: public access restricted to selected networks
+R = 'AZA-COS-001'
+OPEN = dict(properties__publicNetworkAccess="Enabled")
+case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ publicNetworkAccess is Disabled")
+# the CreateMax example's firewall: two IP ranges and a subnet
+case(R, 'pass-firewall', snapshot([cosmos('cosfw', **OPEN, properties__ipRules=ip_rules("23.43.230.120", "110.12.240.0/12"),
+                                         properties__isVirtualNetworkFilterEnabled=True,
+                                         properties__virtualNetworkRules=[{"id": COS_SUBNET, "ignoreMissingVNetServiceEndpoint": False}])]),
+     "PASS cosfw ~ limited to 2 IP rule(s) and 1 virtual network rule(s)")
+case(R, 'pass-vnet-only', snapshot([cosmos('cosvnet', **OPEN, properties__isVirtualNetworkFilterEnabled=True,
+                                           properties__virtualNetworkRules=[{"id": COS_SUBNET}])]),
+     "PASS cosvnet ~ 0 IP rule(s) and 1 virtual network rule(s)")
+# an account read with an api-version before 2020-04-01: the comma-separated
+# ipRangeFilter (Microsoft Learn's example: the portal's addresses)
+old = cosmos('cosold', **OPEN, properties__ipRules=DEL, properties__ipRangeFilter="40.76.54.131,52.176.6.30,52.169.50.45,52.187.184.26")
+case(R, 'pass-iprangefilter', snapshot([old]), "PASS cosold ~ limited to 4 IP rule(s)")
+case(R, 'fail', snapshot([cosmos('cosopen', **OPEN)]), "FAIL cosopen ~ publicNetworkAccess is Enabled with no IP rule or virtual network rule")
+case(R, 'fail-absent', snapshot([cosmos('cosdef', properties__publicNetworkAccess=DEL)]), "FAIL cosdef ~ not set (Enabled)")
+# "Accept connections from within public Azure datacenters" beside a real rule
+case(R, 'fail-azure-datacenters', snapshot([cosmos('cosazure', **OPEN, properties__ipRules=ip_rules("104.42.195.92", "0.0.0.0"))]),
+     "FAIL cosazure ~ IP rule '0.0.0.0' accepts connections from within Azure datacenters")
+case(R, 'fail-iprangefilter-azure', snapshot([mod(old, properties__ipRangeFilter="0.0.0.0,40.76.54.131")]),
+     "FAIL cosold ~ IP rule '0.0.0.0' accepts connections")
+case(R, 'fail-every-address', snapshot([cosmos('cosall', **OPEN, properties__ipRules=ip_rules("0.0.0.0/0"))]),
+     "FAIL cosall ~ admits every address")
+case(R, 'fail-wide', snapshot([cosmos('coswide', **OPEN, properties__ipRules=ip_rules("64.0.0.0/2"))]),
+     "FAIL coswide ~ an IPv4 prefix shorter than /8")
+# subnet rules with the filter off are not applied
+case(R, 'fail-filter-off', snapshot([cosmos('cosoff', **OPEN, properties__virtualNetworkRules=[{"id": COS_SUBNET}])]),
+     "FAIL cosoff ~ virtualNetworkRules apply only with isVirtualNetworkFilterEnabled true")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__publicNetworkAccess=1)]), "UNKNOWN cosunk ~ publicNetworkAccess is not a string")
+case(R, 'unknown-perimeter', snapshot([cosmos('cosnsp', properties__publicNetworkAccess="SecuredByPerimeter")]),
+     "UNKNOWN cosnsp ~ network security perimeter")
+# "Selected networks" with nothing selected: not documented either way
+case(R, 'unknown-filter-no-rules', snapshot([cosmos('cosempty', **OPEN, properties__isVirtualNetworkFilterEnabled=True)]),
+     "UNKNOWN cosempty ~ isVirtualNetworkFilterEnabled is true with no IP or virtual network rule")
+case(R, 'unknown-iprule-string', snapshot([cosmos('cosstr', **OPEN, properties__ipRules=["192.0.0.1"])]),
+     "UNKNOWN cosstr ~ an ipRules entry has no ipAddressOrRange string")
+case(R, 'unknown-iprule-value', snapshot([cosmos('cosname', **OPEN, properties__ipRules=ip_rules("office"))]),
+     "UNKNOWN cosname ~ IP rule 'office' is not an address or CIDR range")
+case(R, 'unknown-subnet-placeholder', snapshot([cosmos('cosph', **OPEN, properties__isVirtualNetworkFilterEnabled=True,
+                                                       properties__virtualNetworkRules=[{"id": "Microsoft.virtualNetworks"}])]),
+     "UNKNOWN cosph ~ virtual network rule 'Microsoft.virtualNetworks' is not a subnet id")
+case(R, 'unknown-filter-type', snapshot([cosmos('cosft', **OPEN, properties__isVirtualNetworkFilterEnabled="yes")]),
+     "UNKNOWN cosft ~ isVirtualNetworkFilterEnabled is not a boolean")
+cos_noprops(R)
+# templates: each api-version has its own property for IP rules
+case(R, 'pass-template', cos_template("2024-11-15", {"ipRules": ip_rules("40.76.54.131")}), "PASS costpl ~ not set (Enabled), limited to 1 IP rule(s)")
+case(R, 'pass-template-old', cos_template("2019-08-01", {"ipRangeFilter": "40.76.54.131,52.176.6.30"}), "PASS costpl ~ limited to 2 IP rule(s)")
+case(R, 'unknown-template-iprangefilter', cos_template("2024-11-15", {"ipRangeFilter": "40.76.54.131"}),
+     "UNKNOWN costpl ~ ipRangeFilter is set but is not a property of api-version 2024-11-15")
+case(R, 'unknown-template-iprules-old', cos_template("2019-08-01", {"ipRules": ip_rules("40.76.54.131")}),
+     "UNKNOWN costpl ~ ipRules is set but is not a property of api-version 2019-08-01")
+t = cos_template("[parameters('apiVersion')]", {"ipRules": ip_rules("40.76.54.131")})
+t["parameters"] = {"apiVersion": {"type": "string"}}
+case(R, 'unknown-template-api-param', t, "UNKNOWN costpl ~ is only known at deployment")
+# the CKV_AZURE_99 fixtures' empty list: no rule in either form
+case(R, 'fail-template', cos_template("2024-11-15", {"ipRangeFilter": [], "isVirtualNetworkFilterEnabled": False}),
+     "FAIL costpl ~ not set (Enabled) with no IP rule")
+t = cos_template("2024-11-15", {"publicNetworkAccess": "[parameters('publicAccess')]", "ipRules": ip_rules("40.76.54.131")})
+t["parameters"] = {"publicAccess": {"type": "string"}}
+case(R, 'unknown-template-parameter', t, "UNKNOWN costpl ~ not known before deployment")
+
+# AZA-COS-002: public network access disabled
+R = 'AZA-COS-002'
+case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ Disabled")
+case(R, 'fail', snapshot([cosmos('cosopen', **OPEN, properties__ipRules=ip_rules("23.43.230.120"))]), "FAIL cosopen ~ Enabled")
+case(R, 'fail-absent', snapshot([cosmos('cosdef', properties__publicNetworkAccess=DEL)]), "FAIL cosdef ~ defaults to Enabled")
+case(R, 'fail-perimeter', snapshot([cosmos('cosnsp', properties__publicNetworkAccess="SecuredByPerimeter")]), "FAIL cosnsp ~ not Disabled")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__publicNetworkAccess="Sideways")]), "UNKNOWN cosunk ~ unexpected value 'Sideways'")
+case(R, 'unknown-type', snapshot([cosmos('cosunk', properties__publicNetworkAccess=False)]), "UNKNOWN cosunk ~ not a string")
+cos_noprops(R)
+case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set")
+
+# AZA-COS-003: private endpoints
+R = 'AZA-COS-003'
+PE = 'Microsoft.Network/privateEndpoints'
+case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ 1 approved")
+case(R, 'fail', snapshot([cosmos('cosnope', properties__privateEndpointConnections=[])]), "FAIL cosnope ~ no approved private endpoint")
+pend = cosmos('cospend')
+pend["properties"]["privateEndpointConnections"][0]["properties"]["privateLinkServiceConnectionState"]["status"] = "Pending"
+case(R, 'fail-pending', snapshot([pend]), "FAIL cospend ~ (1 pending or rejected)")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__privateEndpointConnections="pe1")]), "UNKNOWN cosunk ~ not an array")
+cos_noprops(R)
+# a template's own private endpoint (groupId Sql for the API for NoSQL)
+case(R, 'pass-template', pe_template(COS, "2024-11-15", ["costpl"], [("costpl", "Sql", False)],
+                                     props={"databaseAccountOfferType": "Standard",
+                                            "locations": [{"locationName": "westeurope", "failoverPriority": 0}]}),
+     "PASS costpl ~ private endpoint 'pe1'")
+case(R, 'fail-template-manual', pe_template(COS, "2024-11-15", ["costpl"], [("costpl", "Sql", True)],
+                                            props={"databaseAccountOfferType": "Standard",
+                                                   "locations": [{"locationName": "westeurope", "failoverPriority": 0}]}),
+     "FAIL costpl ~ no private endpoint of the template connects to the account")
+
+# AZA-COS-004: local (key) authentication disabled
+R = 'AZA-COS-004'
+case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ disableLocalAuth is true")
+case(R, 'fail', snapshot([cosmos('coskeys', properties__disableLocalAuth=False)]), "FAIL coskeys ~ disableLocalAuth is false")
+# the GET example returns no disableLocalAuth for an account that never set it
+case(R, 'fail-absent', snapshot([cosmos('cosdef', properties__disableLocalAuth=DEL)]), "FAIL cosdef ~ not set (false)")
+case(R, 'fail-table', snapshot([cosmos('costable', properties__disableLocalAuth=False, properties__capabilities=[{"name": "EnableTable"}])]),
+     "FAIL costable ~ API for Table")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__disableLocalAuth="enabled")]), "UNKNOWN cosunk ~ not a boolean")
+case(R, 'unknown-kind', snapshot([cosmos('cosparse', kind="Parse", properties__disableLocalAuth=False)]),
+     "UNKNOWN cosparse ~ kind has an unexpected value 'Parse'")
+case(R, 'unknown-capabilities', snapshot([cosmos('coscap', properties__disableLocalAuth=False, properties__capabilities="EnableCassandra")]),
+     "UNKNOWN coscap ~ capabilities is not an array")
+case(R, 'unknown-kind-absent', snapshot([cosmos('cosnokind', kind=DEL, properties__disableLocalAuth=False)]),
+     "UNKNOWN cosnokind ~ kind is absent")
+cos_noprops(R)
+# MongoDB (RU) and Cassandra accounts have no documented Entra ID data plane
+case(R, 'na-mongo', snapshot([cosmos('cosmongo', **MONGO, properties__disableLocalAuth=False)]),
+     "NOT_APPLICABLE cosmongo ~ API for MongoDB")
+case(R, 'na-cassandra', snapshot([cosmos('coscass', **CASSANDRA, properties__disableLocalAuth=DEL)]),
+     "NOT_APPLICABLE coscass ~ API for Apache Cassandra")
+case(R, 'pass-mongo', snapshot([cosmos('cosmongo', **MONGO)]), "PASS cosmongo ~ disableLocalAuth is true")
+case(R, 'fail-template', cos_template("2024-11-15", {}, kind=None), "FAIL costpl ~ not set (false): account keys authenticate data-plane requests (API for NoSQL)")
+
+# AZA-COS-005: key-based metadata writes disabled
+R = 'AZA-COS-005'
+KEYS = dict(properties__disableLocalAuth=False)
+case(R, 'pass', snapshot([cosmos('cosok', **KEYS)]), "PASS cosok ~ disableKeyBasedMetadataWriteAccess is true")
+case(R, 'fail', snapshot([cosmos('cosmeta', **KEYS, properties__disableKeyBasedMetadataWriteAccess=False)]),
+     "FAIL cosmeta ~ disableKeyBasedMetadataWriteAccess is false")
+case(R, 'fail-absent', snapshot([cosmos('cosdef', **KEYS, properties__disableKeyBasedMetadataWriteAccess=DEL)]), "FAIL cosdef ~ not set (false)")
+# keys refused altogether (API for NoSQL)
+case(R, 'pass-local-auth-off', snapshot([cosmos('cosentra', properties__disableKeyBasedMetadataWriteAccess=False)]),
+     "PASS cosentra ~ disableLocalAuth is true: account keys authenticate no request")
+# ...but not on an API without a documented Entra ID data plane
+case(R, 'fail-mongo', snapshot([cosmos('cosmongo', **MONGO, properties__disableKeyBasedMetadataWriteAccess=False)]),
+     "FAIL cosmongo ~ disableKeyBasedMetadataWriteAccess is false")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__disableKeyBasedMetadataWriteAccess="yes")]), "UNKNOWN cosunk ~ not a boolean")
+case(R, 'unknown-local-auth', snapshot([cosmos('cosunk', properties__disableKeyBasedMetadataWriteAccess=False, properties__disableLocalAuth=1)]),
+     "UNKNOWN cosunk ~ disableLocalAuth is not a boolean")
+cos_noprops(R)
+case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set (false)")
+
+# AZA-COS-006: customer-managed key
+R = 'AZA-COS-006'
+case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ keyVaultKeyUri is https://mykeyvault.vault.azure.net/keys/cosmoskey")
+case(R, 'fail', snapshot([cosmos('cossmk', properties__keyVaultKeyUri=DEL)]), "FAIL cossmk ~ not set: data is encrypted with service-managed keys")
+case(R, 'fail-empty', snapshot([cosmos('cosempty', properties__keyVaultKeyUri="")]), "FAIL cosempty ~ is empty")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__keyVaultKeyUri=42)]), "UNKNOWN cosunk ~ not a string")
+case(R, 'unknown-placeholder', snapshot([cosmos('cosph', properties__keyVaultKeyUri="<key uri>")]), "UNKNOWN cosph ~ is not a key URI")
+cos_noprops(R)
+case(R, 'pass-template', cos_template("2024-11-15", {"keyVaultKeyUri": "https://mykeyvault.vault.azure.net/keys/cosmoskey"}), "PASS costpl")
+case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set")
+
+# AZA-COS-007: minimum TLS version
+R = 'AZA-COS-007'
+case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ minimalTlsVersion is Tls12")
+# the GET example's own value
+case(R, 'fail', snapshot([cosmos('costls', properties__minimalTlsVersion="Tls")]), "FAIL costls ~ the account's own minimum is TLS 1.0")
+case(R, 'fail-tls11', snapshot([cosmos('costls11', properties__minimalTlsVersion="Tls11")]), "FAIL costls11 ~ own minimum is TLS 1.1")
+# the APIs for MongoDB and Cassandra work only with TLS 1.2
+case(R, 'pass-mongo', snapshot([cosmos('cosmongo', **MONGO, properties__minimalTlsVersion="Tls")]), "PASS cosmongo ~ works only with TLS 1.2")
+case(R, 'unknown', snapshot([cosmos('cosunk', properties__minimalTlsVersion="Ssl3")]), "UNKNOWN cosunk ~ unexpected value 'Ssl3'")
+case(R, 'unknown-type', snapshot([cosmos('cosunk', properties__minimalTlsVersion=12)]), "UNKNOWN cosunk ~ not a string")
+# Azure returns it from api-version 2022-11-15: absent means older data
+case(R, 'unknown-absent', snapshot([cosmos('cosold', properties__minimalTlsVersion=DEL)]), "UNKNOWN cosold ~ absent")
+cos_noprops(R)
+case(R, 'pass-template', cos_template("2021-10-15", {}), "PASS costpl ~ a new account gets Tls12")
+case(R, 'fail-template', cos_template("2024-11-15", {"minimalTlsVersion": "Tls11"}), "FAIL costpl ~ Tls11")
