@@ -104,9 +104,32 @@ static int attr_enabled(const aza_json *holder, const char *holder_note, const c
 	return 1;
 }
 
+/* As attr_enabled for a key or secret resource, and -2 for a deployed one
+ * without properties: Resource Manager returns every key and secret with
+ * them, so the input is an export without details (the engine says the
+ * same of a vault), not an enabled item without an expiry. A template item
+ * is what will be deployed. */
+#define ITEM_BARE (-2)
 static int item_enabled(aza_ev *ev, const aza_res *it, const char **note)
 {
-	return attr_enabled(aza_prop(ev, it, "properties"), " (properties is not an object)", note);
+	const aza_json *p = aza_prop(ev, it, "properties");
+	if ((!p || aza_json_is(p, AZA_JNULL)) && !aza_is_template(it)) {
+		*note = "";
+		return ITEM_BARE;
+	}
+	return attr_enabled(p, " (properties is not an object)", note);
+}
+
+/* Appends 'name' to the list *names of *n items. */
+static void item_list(aza_ev *ev, const char **names, size_t *n, const aza_res *it)
+{
+	*names = aza_ev_fmt(ev, "%s%s'%s'", *names, (*n)++ ? ", " : "", aza_last_seg(it->name));
+}
+
+static void bare_unknown(aza_ev *ev, const aza_res *r, const char *what, size_t n, const char *names, const char *unread)
+{
+	aza_unknown(ev, r, "%s%s %s %s no \"properties\" in the input (an export without details?): whether %s enabled and %s cannot be read", what,
+	            n > 1 ? "s" : "", names, n > 1 ? "have" : "has", n > 1 ? "they are" : "it is", unread);
 }
 
 /* Keys or secrets of a vault: verdict on the vault naming those without an
@@ -120,11 +143,15 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 		aza_na(ev, r, "%s vault: judged by %s", rb ? "RBAC" : "access-policy", other);
 		return;
 	}
-	size_t n = 0, ndis = 0, nbad = 0, nodd = 0, nen = 0;
-	const char *bad = "", *odd = "", *en = "";
+	size_t n = 0, ndis = 0, nbad = 0, nodd = 0, nen = 0, nbare = 0;
+	const char *bad = "", *odd = "", *en = "", *bare = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, type); c; c = aza_inv_next_child(c, r->id)) {
 		const char *note;
 		int on = item_enabled(ev, c, &note);
+		if (on == ITEM_BARE) {
+			item_list(ev, &bare, &nbare, c);
+			continue;
+		}
 		if (!on) {
 			ndis++;
 			continue;
@@ -156,6 +183,10 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 	}
 	if (nen) {
 		aza_unknown(ev, r, "attributes.enabled is not a boolean for %s %s, which has no readable expiration date", what, en);
+		return;
+	}
+	if (nbare) {
+		bare_unknown(ev, r, what, nbare, bare, nbare > 1 ? "when they expire" : "when it expires");
 		return;
 	}
 	/* Items in the input prove nothing about those a failed or partial
@@ -359,11 +390,15 @@ static int has_rotate(const aza_json *pol)
 
 static void key_rotation(aza_ev *ev, const aza_res *r)
 {
-	size_t n = 0, ndis = 0, nbad = 0, nunk = 0, nen = 0;
-	const char *bad = "", *unk = "", *en = "";
+	size_t n = 0, ndis = 0, nbad = 0, nunk = 0, nen = 0, nbare = 0;
+	const char *bad = "", *unk = "", *en = "", *bare = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
 		const char *note;
 		int on = item_enabled(ev, c, &note);
+		if (on == ITEM_BARE) {
+			item_list(ev, &bare, &nbare, c);
+			continue;
+		}
 		if (!on) {
 			ndis++;
 			continue;
@@ -402,6 +437,10 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 	}
 	if (nen) {
 		aza_unknown(ev, r, "attributes.enabled is not a boolean for key%s %s, which has no rotation policy with a Rotate action", nen > 1 ? "s" : "", en);
+		return;
+	}
+	if (nbare) {
+		bare_unknown(ev, r, "key", nbare, bare, nbare > 1 ? "how they rotate" : "how it rotates");
 		return;
 	}
 	/* Keys in the input prove nothing about those a failed or partial
@@ -547,7 +586,7 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
 
-#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored; attributes.enabled absent means enabled, and one that cannot be read (enabled not a boolean, attributes or properties not an object) on an item without a date gives UNKNOWN. enableRbacAuthorization absent means an access-policy vault, except in a template at api-version 2026-02-01 or later (a new vault then gets RBAC; an api-version known only at deployment: UNKNOWN). A vault with no enabled item is NOT_APPLICABLE; items not collected, or a listing that failed in part, without an item that fails: UNKNOWN."
+#define EXPIRY_DEFAULTS "Judged on the vault, naming each enabled item without properties.attributes.exp (Unix seconds; absent means it never expires). Disabled items are ignored; attributes.enabled absent means enabled, and one that cannot be read (enabled not a boolean, attributes or properties not an object) on an item without a date gives UNKNOWN. A deployed key or secret without properties (absent or null; Resource Manager always returns them) is an export without details, not an enabled item without expiry: UNKNOWN, unless another item fails. enableRbacAuthorization absent means an access-policy vault, except in a template at api-version 2026-02-01 or later (a new vault then gets RBAC; an api-version known only at deployment: UNKNOWN). A vault with no enabled item is NOT_APPLICABLE; items not collected, or a listing that failed in part, without an item that fails: UNKNOWN."
 
 const struct aza_rule aza_rules_keyvault[] = {
 	{
@@ -667,7 +706,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Keys > key > Rotation policy: set Enable auto rotation and the rotation time.",
 		.cli = "az keyvault key rotation-policy update --vault-name <vault> -n <key> --value policy.json",
 		.arm = "Microsoft.KeyVault/vaults/keys: properties.rotationPolicy.lifetimeActions[] with action.type 'rotate'",
-		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that cannot be read (not a boolean, attributes or properties not an object) on a key without a Rotate action: UNKNOWN.",
+		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that cannot be read (not a boolean, attributes or properties not an object) on a key without a Rotate action: UNKNOWN. A deployed key without properties (absent or null) is an export without details: UNKNOWN, unless another key fails.",
 		.check = key_rotation,
 	},
 	{

@@ -49,15 +49,56 @@ static void secure_transfer(aza_ev *ev, const aza_res *r)
 	aza_unknown(ev, r, "supportsHttpsTrafficOnly is absent from the account (incomplete export?)");
 }
 
+/* A boolean property: 1 (value in *b) when set, 0 when absent or null, -1
+ * with an UNKNOWN reported when it is of another type. */
+static int bool_or_unknown(aza_ev *ev, const aza_res *r, const char *path, int *b)
+{
+	int k = aza_prop_bool(ev, r, path, b);
+	if (k < 0)
+		aza_unknown(ev, r, "%s is not a boolean", strchr(path, '.') ? strchr(path, '.') + 1 : path);
+	return k;
+}
+
+/* A boolean property that is false or unset, as the message names it: an
+ * explicit null is the API's "not set", not the value false. */
+static const char *false_or_unset(aza_ev *ev, const aza_res *r, const char *path)
+{
+	const aza_json *v = aza_prop(ev, r, path);
+	if (!v)
+		return "not set (false)";
+	return aza_json_is(v, AZA_JNULL) ? "null (not set: false)" : "false";
+}
+
+/* Every api-version documents TLS 1.0 as the default of an unset
+ * minimumTlsVersion (storage specification, 2019-04-01 to 2025-06-01), and
+ * only the portal sets TLS1_2 when it creates an account (Microsoft Learn,
+ * Enforce a minimum required version of TLS for requests to a storage
+ * account). Microsoft then retired TLS 1.0 and 1.1 on Azure Storage for
+ * every existing and new account (Microsoft Learn, Migrate to TLS 1.2 for
+ * Azure Blob Storage: announced for 1 November 2024, moved to 1 November
+ * 2025, then to 3 February 2026). From that day an unset value no longer
+ * says what a client can use, and nothing in the account shows that the
+ * retirement applies to it. Unix time of 3 February 2026, 00:00 UTC. */
+#define TLS_RETIRED 1770076800.0
+
 static void min_tls(aza_ev *ev, const aza_res *r)
 {
-	const char *v = aza_json_str(aza_prop(ev, r, "properties.minimumTlsVersion"));
-	if (!v) {
-		if (aza_prop(ev, r, "properties.minimumTlsVersion") && !aza_json_is(aza_prop(ev, r, "properties.minimumTlsVersion"), AZA_JNULL)) {
-			aza_unknown(ev, r, "minimumTlsVersion is not a string");
-			return;
-		}
-		aza_fail(ev, r, "minimumTlsVersion not set: the account accepts TLS 1.0 (the default when unset)");
+	const char *v = NULL;
+	int k = aza_prop_str(ev, r, "properties.minimumTlsVersion", &v);
+	if (k < 0) {
+		aza_unknown(ev, r, "minimumTlsVersion is not a string");
+		return;
+	}
+	if (!k) {
+		/* A template creates the account when it is deployed, at the
+		 * scan's reference time at the earliest. */
+		if (aza_ev_now(ev) < TLS_RETIRED)
+			aza_fail(ev, r, "minimumTlsVersion not set: the account accepts TLS 1.0 (the default when unset) until Azure Storage retires TLS 1.0 "
+			                "and 1.1 on 3 February 2026");
+		else
+			aza_unknown(ev, r, "minimumTlsVersion not set: unset means TLS 1.0 at every api-version, but Azure Storage retired TLS 1.0 and 1.1 for "
+			                   "every account on 3 February 2026, which the account's properties do not show: set TLS1_2 to require TLS 1.2 on the "
+			                   "account itself");
 		return;
 	}
 	if (aza__strieq(v, "TLS1_2") || aza__strieq(v, "TLS1_3"))
@@ -68,22 +109,113 @@ static void min_tls(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "minimumTlsVersion has an unknown value '%s'", v);
 }
 
+/* A boolean property whose default Azure changed to false for new accounts
+ * only: an account that never set it keeps the default of the day it was
+ * created, which its properties.creationTime tells; a template creates the
+ * account now, with the default its api-version documents. */
+struct new_default {
+	const char *prop;      /* under properties */
+	const char *api;       /* first api-version documenting false as the default */
+	double old_before;     /* created before (Unix time): the old default, true */
+	double new_from;       /* created from: the new default, false */
+	const char *old_until; /* old_before in words: "15 December 2023" */
+	const char *new_since; /* when new_from starts: "after 15 December 2023" */
+	const char *between;   /* why an account created in between is undecided */
+	const char *on;        /* what the old default does: "permits ..." */
+	const char *off_one;   /* the new default, for "a new account ..." */
+	const char *off_all;   /* the same for "accounts created ... ..." */
+};
+
+/* Cross-tenant replication became "not permitted by default for a storage
+ * account created after Dec 15, 2023" (Microsoft Learn, Prevent object
+ * replication across Microsoft Entra tenants); an older account that never
+ * set allowCrossTenantReplication (null) permits it. Which default an
+ * account created during the 15th got is not documented. The api-version
+ * 2023-01-01 is the first whose specification gives false as the default
+ * for new accounts; earlier ones document true. */
+static const struct new_default ctr_default = {
+	.prop = "allowCrossTenantReplication", .api = "2023-01-01",
+	.old_before = 1702598400.0, /* 2023-12-15T00:00:00Z */
+	.new_from = 1702684800.0,   /* 2023-12-16T00:00:00Z */
+	.old_until = "15 December 2023", .new_since = "after 15 December 2023",
+	.between = "the day the default changed (15 December 2023)",
+	.on = "permits cross-tenant replication",
+	.off_one = "does not permit cross-tenant replication",
+	.off_all = "do not permit cross-tenant replication",
+};
+
+/* Anonymous access: an account that never set allowBlobPublicAccess (null)
+ * permits it (Microsoft Learn, Remediate anonymous read access to blob data:
+ * "null or true"). Azure began a phased rollout of false for new accounts,
+ * whatever the api-version, in August 2023, rolled it back later that month,
+ * resumed it and expected it complete by 5 December 2023 (Azure CLI team,
+ * Azure/azure-cli#27014 and #27250; Azure/azure-powershell#22360); Learn
+ * gives no date for this property, unlike cross-tenant replication. An
+ * account created from 1 August to 5 December 2023 may have either default.
+ * The specification documents false from api-version 2023-01-01 (true in
+ * 2022-09-01). */
+static const struct new_default abpa_default = {
+	.prop = "allowBlobPublicAccess", .api = "2023-01-01",
+	.old_before = 1690848000.0, /* 2023-08-01T00:00:00Z */
+	.new_from = 1701820800.0,   /* 2023-12-06T00:00:00Z */
+	.old_until = "1 August 2023", .new_since = "from 6 December 2023",
+	.between = "while the new default was being rolled out (1 August to 5 December 2023, with a rollback in August)",
+	.on = "permits anonymous access (any container can be made public)",
+	.off_one = "disallows anonymous access to its blobs",
+	.off_all = "disallow anonymous access to their blobs",
+};
+
+/* The verdict on an account whose c->prop is absent or null. */
+static void unset_by_creation(aza_ev *ev, const aza_res *r, const struct new_default *c)
+{
+	if (aza_is_template(r)) {
+		/* The template creates the account now, after the change. */
+		if (aza_api_version_unknown(r))
+			aza_unknown(ev, r, "%s not set; its default depends on the api-version, %s, which is only known at deployment", c->prop,
+			            r->api_version);
+		else if (strcmp(r->api_version, c->api) >= 0)
+			aza_pass(ev, r, "%s not set: at api-version %s a new account %s (false is the default)", c->prop, r->api_version, c->off_one);
+		else
+			aza_unknown(ev, r, "%s not set at api-version %s, which documents true as the default (false from %s, and for every account created %s): "
+			                   "set it to false",
+			            c->prop, r->api_version, c->api, c->new_since);
+		return;
+	}
+	/* Deployed: the default is the one of the account's creation date. */
+	const aza_json *ct = aza_prop(ev, r, "properties.creationTime");
+	const char *cts = aza_json_str(ct);
+	double d;
+	if (!ct || aza_json_is(ct, AZA_JNULL)) {
+		aza_unknown(ev, r, "%s not set and the account has no creationTime: unset %s on accounts created before %s, not on those created %s", c->prop,
+		            c->on, c->old_until, c->new_since);
+		return;
+	}
+	if (!cts || !aza_ev_days_until(ev, ct, &d)) {
+		aza_unknown(ev, r, "%s not set and creationTime is not a date", c->prop);
+		return;
+	}
+	double t = aza_ev_now(ev) + d * 86400.0;
+	if (t < c->old_before)
+		aza_fail(ev, r, "%s not set on an account created %.10s, before %s: unset (null) %s", c->prop, cts, c->old_until, c->on);
+	else if (t >= c->new_from)
+		aza_pass(ev, r, "%s not set on an account created %.10s: accounts created %s %s by default", c->prop, cts, c->new_since, c->off_all);
+	else
+		aza_unknown(ev, r, "%s not set on an account created %.10s, %s: which default it got is not documented", c->prop, cts, c->between);
+}
+
 static void blob_public_account(aza_ev *ev, const aza_res *r)
 {
-	const aza_json *v = aza_prop(ev, r, "properties.allowBlobPublicAccess");
-	int b;
-	if (aza_json_bool(v, &b)) {
+	int b, k = bool_or_unknown(ev, r, "properties.allowBlobPublicAccess", &b);
+	if (k < 0)
+		return;
+	if (k) {
 		if (b)
 			aza_fail(ev, r, "allowBlobPublicAccess is true: containers may be made anonymous");
 		else
 			aza_pass(ev, r, "allowBlobPublicAccess is false");
 		return;
 	}
-	if (!v || aza_json_is(v, AZA_JNULL)) {
-		aza_fail(ev, r, "allowBlobPublicAccess is not set: accounts that never set it allow anonymous containers");
-		return;
-	}
-	aza_unknown(ev, r, "allowBlobPublicAccess is not a boolean");
+	unset_by_creation(ev, r, &abpa_default);
 }
 
 /* Container access, judged with the account switch: an account with
@@ -213,19 +345,31 @@ static void key_reminder(aza_ev *ev, const aza_res *r)
 {
 	double d;
 	int max = aza_ev_cfg(ev)->key_max_age_days;
+	if (aza_not_object(ev, r, "properties.keyPolicy"))
+		return;
+	const aza_json *kp = aza_prop(ev, r, "properties.keyPolicy");
+	if (!kp || aza_json_is(kp, AZA_JNULL)) {
+		aza_fail(ev, r, "%s: no key rotation reminder is set", kp ? "keyPolicy is null" : "no keyPolicy");
+		return;
+	}
 	int k = aza_prop_num(ev, r, "properties.keyPolicy.keyExpirationPeriodInDays", &d);
 	if (k < 0) {
 		aza_unknown(ev, r, "keyPolicy.keyExpirationPeriodInDays is not a number");
 		return;
 	}
-	if (k) {
-		if (d <= max)
-			aza_pass(ev, r, "keyPolicy.keyExpirationPeriodInDays is %.0f", d);
-		else
-			aza_fail(ev, r, "keyPolicy.keyExpirationPeriodInDays is %.0f (more than %d)", d, max);
+	if (!k) {
+		/* The API requires keyExpirationPeriodInDays in a KeyPolicy (the
+		 * storage specification): a keyPolicy without it is neither what
+		 * Azure returns nor a policy it accepts. */
+		aza_unknown(ev, r, "%s, which the API requires in a keyPolicy: the reminder period is not known (an incomplete export?)",
+		            aza_json_get(kp, "keyExpirationPeriodInDays") ? "keyPolicy.keyExpirationPeriodInDays is null"
+		                                                          : "keyPolicy has no keyExpirationPeriodInDays");
 		return;
 	}
-	aza_fail(ev, r, "no keyPolicy: no key rotation reminder is set");
+	if (d <= max)
+		aza_pass(ev, r, "keyPolicy.keyExpirationPeriodInDays is %.0f", d);
+	else
+		aza_fail(ev, r, "keyPolicy.keyExpirationPeriodInDays is %.0f (more than %d)", d, max);
 }
 
 static void key_age(aza_ev *ev, const aza_res *r)
@@ -266,15 +410,6 @@ static void key_age(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "both access keys are younger than %d days", max);
 }
 
-/* A boolean property that must be `want`; absent is judged by absent_ok. */
-static int bool_or_unknown(aza_ev *ev, const aza_res *r, const char *path, int *b)
-{
-	int k = aza_prop_bool(ev, r, path, b);
-	if (k < 0)
-		aza_unknown(ev, r, "%s is not a boolean", strchr(path, '.') ? strchr(path, '.') + 1 : path);
-	return k;
-}
-
 static void shared_key(aza_ev *ev, const aza_res *r)
 {
 	int b, k = bool_or_unknown(ev, r, "properties.allowSharedKeyAccess", &b);
@@ -290,18 +425,6 @@ static void shared_key(aza_ev *ev, const aza_res *r)
 	aza_fail(ev, r, "allowSharedKeyAccess not set: shared key authorization is allowed (null means true)");
 }
 
-/* Cross-tenant replication became "not permitted by default for a storage
- * account created after Dec 15, 2023" (Microsoft Learn, Prevent object
- * replication across Microsoft Entra tenants); an older account that never
- * set allowCrossTenantReplication (null) permits it. Unix times of the
- * start of 15 and 16 December 2023 (UTC): which default an account created
- * during the 15th got is not documented. */
-#define CTR_CHANGE_DAY 1702598400.0
-#define CTR_NEW_FROM (CTR_CHANGE_DAY + 86400.0)
-/* The first api-version whose specification gives false as the default for
- * new accounts; earlier ones still document true. */
-#define CTR_DEFAULT_API "2023-01-01"
-
 static void cross_tenant(aza_ev *ev, const aza_res *r)
 {
 	int b, k = bool_or_unknown(ev, r, "properties.allowCrossTenantReplication", &b);
@@ -314,44 +437,7 @@ static void cross_tenant(aza_ev *ev, const aza_res *r)
 			aza_fail(ev, r, "allowCrossTenantReplication is true");
 		return;
 	}
-	if (aza_is_template(r)) {
-		/* The template creates the account now, after the change. */
-		if (aza_api_version_unknown(r))
-			aza_unknown(ev, r, "allowCrossTenantReplication not set; its default depends on the api-version, %s, which is only known at deployment",
-			            r->api_version);
-		else if (strcmp(r->api_version, CTR_DEFAULT_API) >= 0)
-			aza_pass(ev, r, "allowCrossTenantReplication not set: at api-version %s a new account does not permit cross-tenant replication (false is the default)",
-			         r->api_version);
-		else
-			aza_unknown(ev, r, "allowCrossTenantReplication not set at api-version %s, which documents true as the default (false from " CTR_DEFAULT_API
-			                   ", and for every account created after 15 December 2023): set it to false",
-			            r->api_version);
-		return;
-	}
-	/* Deployed: the default is the one of the account's creation date. */
-	const aza_json *ct = aza_prop(ev, r, "properties.creationTime");
-	const char *cts = aza_json_str(ct);
-	double d;
-	if (!ct || aza_json_is(ct, AZA_JNULL)) {
-		aza_unknown(ev, r, "allowCrossTenantReplication not set and the account has no creationTime: unset permits cross-tenant replication on accounts "
-		                   "created before 15 December 2023, not on later ones");
-		return;
-	}
-	if (!cts || !aza_ev_days_until(ev, ct, &d)) {
-		aza_unknown(ev, r, "allowCrossTenantReplication not set and creationTime is not a date");
-		return;
-	}
-	double t = aza_ev_now(ev) + d * 86400.0;
-	if (t < CTR_CHANGE_DAY)
-		aza_fail(ev, r, "allowCrossTenantReplication not set on an account created %.10s, before 15 December 2023: unset (null) permits cross-tenant replication",
-		         cts);
-	else if (t >= CTR_NEW_FROM)
-		aza_pass(ev, r, "allowCrossTenantReplication not set on an account created %.10s: accounts created after 15 December 2023 do not permit cross-tenant "
-		                "replication by default",
-		         cts);
-	else
-		aza_unknown(ev, r, "allowCrossTenantReplication not set on an account created %.10s, the day the default changed (15 December 2023): which one it got is not documented",
-		            cts);
+	unset_by_creation(ev, r, &ctr_default);
 }
 
 static void oauth_default(aza_ev *ev, const aza_res *r)
@@ -363,7 +449,7 @@ static void oauth_default(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "defaultToOAuthAuthentication is true");
 	else
 		aza_fail(ev, r, "defaultToOAuthAuthentication is %s: the portal uses the account key by default",
-		         aza_prop(ev, r, "properties.defaultToOAuthAuthentication") ? "false" : "not set");
+		         false_or_unset(ev, r, "properties.defaultToOAuthAuthentication"));
 }
 
 static void infra_encryption(aza_ev *ev, const aza_res *r)
@@ -375,18 +461,23 @@ static void infra_encryption(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "encryption.requireInfrastructureEncryption is true");
 	else
 		aza_fail(ev, r, "encryption.requireInfrastructureEncryption is %s: data is encrypted once, not twice",
-		         aza_prop(ev, r, "properties.encryption.requireInfrastructureEncryption") ? "false" : "not set");
+		         false_or_unset(ev, r, "properties.encryption.requireInfrastructureEncryption"));
 }
 
 static void geo_redundant(aza_ev *ev, const aza_res *r)
 {
-	const char *sku = aza_json_str(aza_prop(ev, r, "sku.name"));
 	if (aza_ev_cfg(ev)->critical_tag_name && !aza_ev_is_critical(ev, r)) {
 		aza_na(ev, r, "not marked mission-critical (tag '%s')", aza_ev_cfg(ev)->critical_tag_name);
 		return;
 	}
-	if (!sku) {
-		aza_unknown(ev, r, "sku.name is absent");
+	if (aza_not_object(ev, r, "sku"))
+		return;
+	const char *sku = NULL;
+	int k = aza_prop_str(ev, r, "sku.name", &sku);
+	if (k <= 0) {
+		/* Resource Manager always returns the SKU (a template must give
+		 * it): without a readable name the redundancy is not known. */
+		aza_unknown(ev, r, "sku.name is %s", k < 0 ? "not a string" : aza_prop(ev, r, "sku.name") ? "null" : "absent");
 		return;
 	}
 	if (aza__iends(sku, "GRS") || aza__iends(sku, "GZRS"))
@@ -535,7 +626,7 @@ static void versioning(aza_ev *ev, const aza_res *r)
 	if (k && b)
 		aza_pass(ev, r, "isVersioningEnabled is true");
 	else
-		aza_fail(ev, r, "isVersioningEnabled is %s", aza_prop(ev, s, "properties.isVersioningEnabled") ? "false" : "not set (false)");
+		aza_fail(ev, r, "isVersioningEnabled is %s", false_or_unset(ev, s, "properties.isVersioningEnabled"));
 }
 
 static int has_files(aza_ev *ev, const aza_res *r)
@@ -617,40 +708,107 @@ static void smb_encryption(aza_ev *ev, const aza_res *r)
 	smb_setting(ev, r, "channelEncryption", "AES-256-GCM", "SMB channel encryption");
 }
 
-/* Classic Storage Analytics logging (data plane) or diagnostic settings on
- * the service with StorageRead, StorageWrite and StorageDelete: a setting
- * naming the three categories, or the allLogs category group (every category
- * of the service). The audit group proves none of them: Microsoft picks its
- * categories per resource type (the service reports them as categoryGroups
- * of diagnosticSettingsCategories, which the inventory does not hold),
- * documents none for the storage services and may change them. *audit then
- * names a setting enabling it, so that the service is UNKNOWN, not FAIL. */
-static int diag_rwd(aza_ev *ev, const char *service_id, const char **audit)
+/* The request types a storage service must log, as bits. */
+enum { LOG_READ = 1, LOG_WRITE = 2, LOG_DELETE = 4, LOG_ALL = 7 };
+static const char *const log_cat[3] = {"StorageRead", "StorageWrite", "StorageDelete"};
+static const char *const log_key[3] = {"read", "write", "delete"};
+
+/* A diagnostic setting delivers logs only to a destination: a Log Analytics
+ * workspace, a storage account, an event hub authorization rule or a partner
+ * solution. Resource Manager returns an unused one as "" (getDiagnosticSetting
+ * example, api-version 2021-05-01-preview). */
+static int diag_has_dest(aza_ev *ev, const aza_res *d)
 {
-	*audit = NULL;
+	static const char *const dest[] = {"properties.workspaceId", "properties.storageAccountId", "properties.eventHubAuthorizationRuleId",
+	                                   "properties.marketplacePartnerId"};
+	for (size_t i = 0; i < sizeof dest / sizeof dest[0]; i++) {
+		const char *v = aza_json_str(aza_prop(ev, d, dest[i]));
+		if (v && *v)
+			return 1;
+	}
+	return 0;
+}
+
+/* What the diagnostic settings of a service deliver of StorageRead,
+ * StorageWrite and StorageDelete, combined over its settings (one may carry
+ * reads and writes, another deletes): each category named, or all three with
+ * the allLogs category group (every category of the service). A setting
+ * without a destination delivers nothing; *nodest names the first that
+ * enables logs anyway. The audit group proves none of the three: Microsoft
+ * picks its categories per resource type (the service reports them as
+ * categoryGroups of diagnosticSettingsCategories, which the inventory does
+ * not hold), documents none for the storage services and may change them.
+ * *audit then names a setting enabling it, so that the service is UNKNOWN,
+ * not FAIL. */
+static unsigned diag_rwd(aza_ev *ev, const char *service_id, const char **audit, const char **nodest)
+{
+	unsigned got = 0;
+	*audit = *nodest = NULL;
 	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), service_id, "Microsoft.Insights/diagnosticSettings"); d;
 	     d = aza_inv_next_child(d, service_id)) {
-		int rd = 0, wr = 0, de = 0, b;
+		unsigned cats = 0;
+		int aud = 0, b;
 		aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
 			if (!aza_json_bool(aza_json_get(l, "enabled"), &b) || !b)
 				continue;
 			const char *c = aza_json_str(aza_json_get(l, "category"));
 			const char *g = aza_json_str(aza_json_get(l, "categoryGroup"));
 			if (g && aza__strieq(g, "allLogs"))
-				rd = wr = de = 1;
-			else if (g && aza__strieq(g, "audit") && !*audit)
-				*audit = aza_last_seg(d->name);
-			if (c && aza__strieq(c, "StorageRead"))
-				rd = 1;
-			if (c && aza__strieq(c, "StorageWrite"))
-				wr = 1;
-			if (c && aza__strieq(c, "StorageDelete"))
-				de = 1;
+				cats = LOG_ALL;
+			else if (g && aza__strieq(g, "audit"))
+				aud = 1;
+			for (int k = 0; k < 3; k++)
+				if (c && aza__strieq(c, log_cat[k]))
+					cats |= 1u << k;
 		}
-		if (rd && wr && de)
-			return 1;
+		if (!cats && !aud)
+			continue;
+		if (!diag_has_dest(ev, d)) {
+			if (!*nodest)
+				*nodest = aza_last_seg(d->name);
+			continue;
+		}
+		got |= cats;
+		if (aud && !*audit)
+			*audit = aza_last_seg(d->name);
 	}
-	return 0;
+	return got;
+}
+
+/* Classic Storage Analytics logging of a service from its data-plane entry
+ * ({"logging": {"read": true, "write": true, "delete": true}}): *on and *off
+ * get the request types it proves logged and not logged; for each of the
+ * others gap[k] says why the entry does not tell (no logging object, a value
+ * that is not a boolean), which is not "off". */
+static void dataplane_rwd(aza_ev *ev, const aza_json *dp, unsigned *on, unsigned *off, const char *gap[3])
+{
+	*on = *off = 0;
+	const aza_json *lg = aza_json_get(dp, "logging");
+	const char *all = !lg ? "has no logging object" : aza_json_is(lg, AZA_JNULL) ? "has logging null"
+	                  : !aza_json_is(lg, AZA_JOBJ)                              ? "has a logging that is not an object"
+	                                                                            : NULL;
+	for (int k = 0; k < 3; k++) {
+		const aza_json *v = all ? NULL : aza_json_get(lg, log_key[k]);
+		int b;
+		gap[k] = NULL;
+		if (!all && aza_json_bool(v, &b))
+			*(b ? on : off) |= 1u << k;
+		else
+			gap[k] = all ? all : aza_ev_fmt(ev, "has logging.%s %s", log_key[k], v ? "that is not a boolean" : "missing");
+	}
+}
+
+/* The categories of `bits`: "StorageDelete", "StorageRead or StorageWrite"... */
+static const char *log_cats(aza_ev *ev, unsigned bits)
+{
+	const char *t = "";
+	int n = 0, left = (bits & LOG_READ ? 1 : 0) + (bits & LOG_WRITE ? 1 : 0) + (bits & LOG_DELETE ? 1 : 0);
+	for (int k = 0; k < 3; k++)
+		if (bits & (1u << k)) {
+			n++;
+			t = aza_ev_fmt(ev, "%s%s%s", t, n == 1 ? "" : n == left ? " or " : ", ", log_cat[k]);
+		}
+	return t;
 }
 
 static void analytics_logging(aza_ev *ev, const aza_res *r)
@@ -658,8 +816,8 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	static const char *const svc[] = {"blob", "queue", "table"};
 	static const char *const svctype[] = {"blobServices", "queueServices", "tableServices"};
 	const char *missing[3];
-	size_t nmissing = 0, nunknown = 0, naudit = 0;
-	const char *unknown_why = "", *uncollected = "", *audit_svcs = "", *audit_name = "";
+	size_t nmissing = 0, nunknown = 0, naudit = 0, nnodest = 0;
+	const char *unknown_why = "", *uncollected = "", *audit_svcs = "", *audit_name = "", *partial = "", *nodests = "";
 	/* Premium block blob and legacy blob accounts have no queue or table
 	 * service; FileStorage accounts have none of the three. */
 	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
@@ -673,26 +831,35 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	for (int i = 0; i < nsvc; i++) {
 		char sid[2048];
 		aza__fmt(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
-		const char *audit;
-		if (diag_rwd(ev, sid, &audit))
-			continue;
+		const char *audit, *nodest;
+		unsigned logged = diag_rwd(ev, sid, &audit, &nodest);
+		/* The two sources combine: deletes logged by classic logging and
+		 * reads and writes by a diagnostic setting are all logged. */
 		const aza_json *dp = aza_inv_dataplane(aza_ev_inv(ev), r->id, svc[i]);
-		if (dp) {
-			const aza_json *lg = aza_json_get(dp, "logging");
-			int a = 0, b = 0, c = 0;
-			if (aza_json_bool(aza_json_get(lg, "read"), &a) && aza_json_bool(aza_json_get(lg, "write"), &b) &&
-			    aza_json_bool(aza_json_get(lg, "delete"), &c) && a && b && c)
-				continue;
-			if (aza_json_get(dp, "error")) {
-				nunknown++;
-				unknown_why = aza_ev_fmt(ev, "%s service properties could not be read: %s", svc[i],
-				                         aza_json_str(aza_json_get(dp, "error")) ? aza_json_str(aza_json_get(dp, "error")) : "error");
-				continue;
-			}
-			if (!audit) {
-				missing[nmissing++] = svc[i];
-				continue;
-			}
+		const aza_json *err = dp ? aza_json_get(dp, "error") : NULL;
+		unsigned dpon = 0, dpoff = 0;
+		const char *gap[3] = {NULL, NULL, NULL};
+		if (dp && (!err || aza_json_is(err, AZA_JNULL))) {
+			err = NULL;
+			dataplane_rwd(ev, dp, &dpon, &dpoff, gap);
+		}
+		unsigned todo = LOG_ALL & ~(logged | dpon);
+		if (!todo)
+			continue;
+		if (nodest)
+			nodests = aza_ev_fmt(ev, "%s%s'%s' (%s)", nodests, nnodest++ ? ", " : "", nodest, svc[i]);
+		if (err) {
+			/* A failed read says nothing about the service. */
+			nunknown++;
+			unknown_why = aza_ev_fmt(ev, "%s service properties could not be read: %s", svc[i],
+			                         aza_json_str(err) ? aza_json_str(err) : "error");
+			continue;
+		}
+		if ((todo & dpoff) && !audit) {
+			/* Classic logging is off for a request type no diagnostic
+			 * setting delivers. */
+			missing[nmissing++] = svc[i];
+			continue;
 		}
 		if (audit) {
 			/* Logging off on the data plane, or unknown there, but the
@@ -700,6 +867,17 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 			if (!naudit++)
 				audit_name = audit;
 			audit_svcs = aza_ev_fmt(ev, "%s%s%s", audit_svcs, *audit_svcs ? ", " : "", svc[i]);
+			continue;
+		}
+		if (dp) {
+			/* The entry does not say whether the rest is logged: none of
+			 * the request types left is on or off there. */
+			int k = 0;
+			while (k < 2 && !((todo & (1u << k)) && gap[k]))
+				k++;
+			nunknown++;
+			partial = aza_ev_fmt(ev, "%s%sthe %s service's data-plane entry %s and no diagnostic setting delivers %s", partial, *partial ? "; " : "",
+			                     svc[i], gap[k] ? gap[k] : "does not say", log_cats(ev, todo));
 			continue;
 		}
 		/* Neither source says logging is on, and only this account's own
@@ -714,20 +892,30 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 			unknown_why = aza_ev_fmt(ev, "%s data-plane logging properties were not collected for this account%s%s", uncollected,
 			                         diag ? " and no diagnostic setting has StorageRead/Write/Delete" : "; ", diag ? "" : why);
 		} else if (diag)
-			unknown_why = aza_ev_fmt(ev, "no %s data-plane logging facts and no diagnostic setting with StorageRead/Write/Delete", svc[i]);
+			unknown_why = aza_ev_fmt(ev, "no %s data-plane logging facts and no diagnostic setting delivers %s", svc[i], log_cats(ev, todo));
 		else
 			unknown_why = aza_ev_fmt(ev, "%s logging: storage data-plane properties were not collected and %s", svc[i], why);
 	}
+	/* Reasons for UNKNOWN: incomplete entries, then what was not collected,
+	 * then the settings that would have counted with a destination. */
+	const char *notes = nnodest ? aza_ev_fmt(ev, "; diagnostic setting%s %s name%s no destination (workspace, storage account, event hub authorization "
+	                                             "rule or partner), so %s nothing",
+	                                         nnodest > 1 ? "s" : "", nodests, nnodest > 1 ? "" : "s", nnodest > 1 ? "they deliver" : "it delivers")
+	                            : "";
+	if (*partial && *unknown_why)
+		unknown_why = aza_ev_fmt(ev, "%s; %s", partial, unknown_why);
+	else if (*partial)
+		unknown_why = partial;
 	if (nmissing)
 		aza_fail(ev, r, "read/write/delete logging is off for the %s%s%s%s%s service%s", missing[0],
 		         nmissing > 1 ? ", " : "", nmissing > 1 ? missing[1] : "", nmissing > 2 ? ", " : "",
 		         nmissing > 2 ? missing[2] : "", nmissing > 1 ? "s" : "");
 	else if (naudit)
 		aza_unknown(ev, r, "%s: diagnostic setting '%s' enables categoryGroup audit, which is not documented to hold StorageRead, StorageWrite and "
-		                   "StorageDelete for storage services (allLogs or the three categories prove logging)%s%s",
-		            audit_svcs, audit_name, nunknown ? "; " : "", nunknown ? unknown_why : "");
+		                   "StorageDelete for storage services (allLogs or the three categories prove logging)%s%s%s",
+		            audit_svcs, audit_name, nunknown ? "; " : "", nunknown ? unknown_why : "", notes);
 	else if (nunknown)
-		aza_unknown(ev, r, "%s", unknown_why);
+		aza_unknown(ev, r, "%s%s", unknown_why, notes);
 	else
 		aza_pass(ev, r, "read, write and delete requests are logged for %s", nsvc == 3 ? "blob, queue and table" : "blob (the only service of this account kind)");
 }
@@ -771,7 +959,14 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Settings > Configuration > Minimum TLS version: Version 1.2.",
 		.cli = "az storage account update -g <rg> -n <account> --min-tls-version TLS1_2",
 		.arm = "properties.minimumTlsVersion = 'TLS1_2'",
-		.defaults = "Absent means the account was never set and accepts TLS 1.0: FAIL.",
+		.defaults = "Absent or null: every api-version of the storage specification (2019-04-01 to 2025-06-01) documents TLS 1.0 as the default, "
+		            "and only the portal sets TLS1_2 on the accounts it creates (Microsoft Learn, Enforce a minimum required version of TLS for "
+		            "requests to a storage account); templates, the CLI and PowerShell leave it unset. Azure Storage retired TLS 1.0 and 1.1 for every "
+		            "existing and new account on 3 February 2026 (Microsoft Learn, Migrate to TLS 1.2 for Azure Blob Storage; announced for 1 "
+		            "November 2024, then moved to 1 November 2025 and to 3 February 2026). Before that date (the scan's reference time) an unset "
+		            "value accepts TLS 1.0: FAIL; from it, an unset value no longer says what clients can use and the account does not show that "
+		            "the retirement applies to it: UNKNOWN (set TLS1_2). An explicit TLS1_0 or TLS1_1 fails whatever the date; a value that is not a "
+		            "string or not a known version: UNKNOWN.",
 		.check = min_tls,
 	},
 	{
@@ -782,7 +977,14 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Settings > Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
 		.arm = "properties.allowBlobPublicAccess = false",
-		.defaults = "null or absent: accounts that never set it permit anonymous containers (FAIL).",
+		.defaults = "Absent or null: an account that never set it permits anonymous access (Microsoft Learn, Remediate anonymous read access to "
+		            "blob data: \"null or true\"), except where Azure's new default applies: false for accounts created after a phased rollout, "
+		            "whatever the api-version, that began in August 2023, was rolled back that month and was expected complete by 5 December 2023 "
+		            "(Azure CLI team, Azure/azure-cli#27014 and #27250; Azure/azure-powershell#22360; Learn gives no date for this property, unlike "
+		            "cross-tenant replication's 15 December 2023). A deployed account is judged by properties.creationTime: created before 1 August "
+		            "2023 FAIL, from 6 December 2023 PASS; created in between, without creationTime or with one that is not a date: UNKNOWN. A "
+		            "template creates the account now: PASS from api-version 2023-01-01, whose specification gives false as the default (2022-09-01 "
+		            "documents true); an earlier api-version or one known only at deployment: UNKNOWN. A value that is not a boolean: UNKNOWN.",
 		.check = blob_public_account,
 	},
 	{
@@ -850,7 +1052,9 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Access keys > Set rotation reminder.",
 		.cli = "az storage account update -g <rg> -n <account> --key-exp-days 90",
 		.arm = "properties.keyPolicy.keyExpirationPeriodInDays = 90",
-		.defaults = "The limit is key_max_age_days in the configuration (default 90).",
+		.defaults = "The limit is key_max_age_days in the configuration (default 90). keyPolicy absent or null: no reminder (FAIL). The API requires "
+		            "keyExpirationPeriodInDays in a keyPolicy (storage specification, KeyPolicy): a keyPolicy without it or with null, a keyPolicy that "
+		            "is not an object or a period that is not a number: UNKNOWN.",
 		.check = key_reminder,
 	},
 	{
@@ -899,7 +1103,8 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Settings > Configuration > Default to Microsoft Entra authorization in the Azure portal: Enabled.",
 		.cli = "az storage account update -g <rg> -n <account> --set defaultToOAuthAuthentication=true",
 		.arm = "properties.defaultToOAuthAuthentication = true",
-		.defaults = "Absent means false (FAIL).",
+		.defaults = "Absent or null means false (the specification: \"the default interpretation is false\"): FAIL, and the message says which of "
+		            "the two it is. A value that is not a boolean: UNKNOWN.",
 		.check = oauth_default,
 	},
 	{
@@ -932,7 +1137,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable versioning for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-versioning true",
 		.arm = "blobServices: properties.isVersioningEnabled = true",
-		.defaults = "Absent means disabled (FAIL). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Absent or null means disabled (FAIL; the message says which). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = versioning,
 	},
 	{
@@ -977,7 +1182,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
 		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
-		.defaults = "Either source proves logging: a diagnostic setting with the three categories or the allLogs category group, or classic Storage Analytics logging from the data plane. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
+		.defaults = "Either source proves logging, and they combine per service and request type: the categories that the service's diagnostic settings deliver (StorageRead, StorageWrite, StorageDelete, or all three with the allLogs category group), over all its settings that name a destination (workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId; an empty string is none), and what classic Storage Analytics logging from the data plane logs (logging.read, write and delete). A setting without a destination delivers nothing and proves nothing. A data-plane entry without a logging object, or whose read, write or delete is not a boolean, does not say the request type is off: UNKNOWN unless another source logs it or another service is proven off. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL, for a request type no setting delivers); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
 		.check = analytics_logging,
 	},
 	{
@@ -987,7 +1192,8 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Set at creation: Storage account > Encryption > Enable infrastructure encryption.",
 		.cli = "az storage account create ... --require-infrastructure-encryption true",
 		.arm = "properties.encryption.requireInfrastructureEncryption = true (creation only)",
-		.defaults = "Absent means false (FAIL).",
+		.defaults = "Absent or null means false (infrastructure encryption is set only when the account is created): FAIL, and the message says "
+		            "which of the two it is. A value that is not a boolean: UNKNOWN.",
 		.check = infra_encryption,
 	},
 	{
@@ -998,7 +1204,8 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Redundancy: GRS, RA-GRS, GZRS or RA-GZRS.",
 		.cli = "az storage account update -g <rg> -n <account> --sku Standard_GRS",
 		.arm = "sku.name = 'Standard_GRS' (or *_RAGRS, *_GZRS, *_RAGZRS)",
-		.defaults = "With critical_tag configured only tagged accounts are judged (others NOT_APPLICABLE); without it, every account.",
+		.defaults = "With critical_tag configured only tagged accounts are judged (others NOT_APPLICABLE); without it, every account. Resource Manager "
+		            "always returns sku.name (a template must give it): absent, null, not a string, or sku not an object: UNKNOWN, saying which.",
 		.check = geo_redundant,
 	},
 	{

@@ -72,6 +72,18 @@ for R, mk, typ, rbac, other in [('AZA-KV-001', key, 'keys', True, 'AZA-KV-002'),
     raw = mk('kvattr', 'raw', exp=None); raw['properties']['attributes'] = "enabled"
     case(R, 'unknown-attributes-type', snapshot([vault('kvattr', rbac), raw, mk('kvattr', 'dated')], datasets=ds),
          f"UNKNOWN kvattr ~ for {what} 'raw' (attributes is not an object)")
+    # A deployed item without properties is an export without details (as
+    # the engine says of a vault): neither enabled without expiry (FAIL) nor
+    # fine. An item that fails still fails.
+    bare_item = mk('kvpart', 'bare'); del bare_item['properties']
+    null_item = mk('kvpart', 'nulled'); null_item['properties'] = None
+    case(R, 'unknown-item-noprops', snapshot([vault('kvpart', rbac), mk('kvpart', 'dated'), bare_item], datasets=ds),
+         f"UNKNOWN kvpart ~ {what} 'bare' has no \"properties\" in the input")
+    # null properties is outside the snapshot schema: a plain export
+    case(R, 'unknown-item-nullprops', [vault('kvpart', rbac), mk('kvpart', 'dated'), null_item],
+         f"UNKNOWN kvpart ~ {what} 'nulled' has no \"properties\" in the input")
+    case(R, 'fail-item-noprops', snapshot([vault('kvpart', rbac), mk('kvpart', 'undated', exp=None), bare_item], datasets=ds),
+         f"FAIL kvpart ~ 1 of 1 enabled {what} has no expiration date: 'undated'")
 # getVault.json: enableRbacAuthorization absent = access-policy vault
 case('AZA-KV-002', 'fail-absent-rbac', snapshot([vault('kvap', False, properties__enableRbacAuthorization=DEL), key('kvap', 'k1', exp=None)]), "FAIL kvap ~ 'k1'")
 
@@ -183,6 +195,10 @@ case(R, 'unknown-enabled-type', snapshot([vault('kvodd'), key('kvodd', 'maybe', 
 raw = key('kvattr', 'raw', rotation={"attributes": {"expiryTime": "P1Y"}, "lifetimeActions": []}); raw['properties']['attributes'] = "enabled"
 case(R, 'unknown-attributes-type', snapshot([vault('kvattr'), raw, key('kvattr', 'rotates')], datasets=ds),
      "UNKNOWN kvattr ~ for key 'raw' (attributes is not an object)")
+
+bare_key = key('kvpart', 'bare'); del bare_key['properties']
+case(R, 'unknown-item-noprops', snapshot([vault('kvpart'), key('kvpart', 'rotates'), bare_key], datasets=ds),
+     "UNKNOWN kvpart ~ key 'bare' has no \"properties\" in the input")
 
 case('AZA-KV-012', 'manual', snapshot([vault('kvok')]), "MANUAL 72f988bf-0000-0000-0000-000000000001")
 

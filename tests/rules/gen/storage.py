@@ -20,6 +20,13 @@ def svc(acc, kind, props):
     return {"id": acc["id"] + f"/{kind}/default", "name": "default", "type": ST + "/" + kind, "properties": props}
 def bare(name):
     a = acct(name); del a["properties"]; return a
+# A template deploying one account (stgtmpl) at api-version `api`.
+def stgtemplate(api, props=None):
+    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+         "resources": [{"type": ST, "apiVersion": api, "name": "stgtmpl", "location": "westeurope", "kind": "StorageV2",
+                        "sku": {"name": "Standard_GRS"}, "properties": props or {}}]}
+    if api.startswith('['): t["parameters"] = {"v": {"type": "string"}}
+    return t
 OK = "PASS stgok"
 def simple(rule, passmods, failmods, unkmods=None, passmsg='', failmsg=''):
     case(rule, 'pass', snapshot([acct('stgok', **passmods)]), f"PASS stgok" + (f" ~ {passmsg}" if passmsg else ''))
@@ -30,9 +37,44 @@ def simple(rule, passmods, failmods, unkmods=None, passmsg='', failmsg=''):
 
 simple('AZA-STG-001', {}, {'properties__supportsHttpsTrafficOnly': False}, {'properties__supportsHttpsTrafficOnly': DEL}, 'is true', 'is false')
 simple('AZA-STG-002', {}, {'properties__minimumTlsVersion': 'TLS1_0'}, {'properties__minimumTlsVersion': 'TLS9'}, 'TLS1_2', 'TLS1_0')
-case('AZA-STG-002', 'fail-absent', snapshot([acct('stgold', properties__minimumTlsVersion=DEL)]), "FAIL stgold ~ not set")
+# minimumTlsVersion unset: every api-version documents TLS 1.0 as the default,
+# but Azure Storage stops accepting TLS 1.0 and 1.1 for every account on
+# 3 February 2026, before the fixtures' reference time: the account's own
+# setting no longer says what a client can use.
+case('AZA-STG-002', 'unknown-absent', snapshot([acct('stgold', properties__minimumTlsVersion=DEL)]),
+     "UNKNOWN stgold ~ minimumTlsVersion not set: unset means TLS 1.0")
+case('AZA-STG-002', 'unknown-null', snapshot([acct('stgnull', properties__minimumTlsVersion=None)]), "UNKNOWN stgnull ~ 3 February 2026")
+case('AZA-STG-002', 'unknown-template-absent', stgtemplate('2023-05-01'), "UNKNOWN stgtmpl ~ 3 February 2026")
+case('AZA-STG-002', 'fail-template-explicit', stgtemplate('2023-05-01', {"minimumTlsVersion": "TLS1_1"}), "FAIL stgtmpl ~ minimumTlsVersion is TLS1_1")
 simple('AZA-STG-003', {}, {'properties__allowBlobPublicAccess': True}, {'properties__allowBlobPublicAccess': 'sometimes'})
-case('AZA-STG-003', 'fail-null', snapshot([acct('stgnull', properties__allowBlobPublicAccess=None)]), "FAIL stgnull ~ not set")
+# allowBlobPublicAccess unset: Azure rolled out false as the default for new
+# accounts from August 2023 (rolled back and resumed) and expected to finish
+# by 5 December 2023; older accounts that never set it (null) permit
+# anonymous access. A deployed account's properties.creationTime says which.
+def unset_prop(name, prop, created, val=DEL):
+    a = acct(name, **{'properties__' + prop: val})
+    if created is not None: a['properties']['creationTime'] = created
+    return a
+def unset_abpa(name, created, val=DEL):
+    return unset_prop(name, 'allowBlobPublicAccess', created, val)
+case('AZA-STG-003', 'fail-null', snapshot([unset_abpa('stgnull', '2021-03-18T04:42:22.4322836Z', None)]),
+     "FAIL stgnull ~ allowBlobPublicAccess not set on an account created 2021-03-18, before 1 August 2023")
+case('AZA-STG-003', 'fail-absent-before-rollout', snapshot([unset_abpa('stgjuly', '2023-07-31T23:59:59Z')]), "FAIL stgjuly ~ created 2023-07-31")
+case('AZA-STG-003', 'pass-absent-new', snapshot([unset_abpa('stgnew', '2024-02-01T09:30:00.1234567Z')]),
+     "PASS stgnew ~ allowBlobPublicAccess not set on an account created 2024-02-01")
+case('AZA-STG-003', 'pass-absent-after-rollout', snapshot([unset_abpa('stgdec', '2023-12-06T00:00:00Z')]), "PASS stgdec ~ created 2023-12-06")
+# created while the new default was being rolled out: either default
+case('AZA-STG-003', 'unknown-absent-rollout', snapshot([unset_abpa('stgoct', '2023-10-02T10:00:00Z'), unset_abpa('stgaug', '2023-08-01T00:00:00Z'),
+                                                       unset_abpa('stgdec5', '2023-12-05T23:59:59Z', None)]),
+     "UNKNOWN stgoct ~ created 2023-10-02, while\nUNKNOWN stgaug ~ created 2023-08-01\nUNKNOWN stgdec5 ~ which default it got is not documented")
+case('AZA-STG-003', 'unknown-absent-nocreation', snapshot([unset_abpa('stgunk', None)]), "UNKNOWN stgunk ~ no creationTime")
+case('AZA-STG-003', 'unknown-creation-type', snapshot([unset_abpa('stgodd', 1702598400)]), "UNKNOWN stgodd ~ creationTime is not a date")
+# Templates create the account now: from api-version 2023-01-01 the API
+# documents false as the default; earlier api-versions document true.
+case('AZA-STG-003', 'pass-template-default', stgtemplate('2023-05-01'), "PASS stgtmpl ~ not set: at api-version 2023-05-01 a new account disallows")
+case('AZA-STG-003', 'unknown-template-old-api', stgtemplate('2022-09-01'), "UNKNOWN stgtmpl ~ api-version 2022-09-01, which documents true")
+case('AZA-STG-003', 'unknown-template-api-param', stgtemplate("[parameters('v')]"), "UNKNOWN stgtmpl ~ only known at deployment")
+case('AZA-STG-003', 'fail-template-explicit', stgtemplate('2023-05-01', {"allowBlobPublicAccess": True}), "FAIL stgtmpl ~ allowBlobPublicAccess is true")
 simple('AZA-STG-005', {}, {'properties__networkAcls__defaultAction': 'Allow', 'properties__publicNetworkAccess': 'Enabled'}, {'properties__networkAcls__defaultAction': 'Maybe', 'properties__publicNetworkAccess': 'Enabled'})
 case('AZA-STG-005', 'fail-absent', snapshot([acct('stgnoacl', properties__networkAcls=DEL, properties__publicNetworkAccess=DEL)]), "FAIL stgnoacl ~ default action is Allow")
 simple('AZA-STG-006', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Sideways'})
@@ -43,6 +85,13 @@ case('AZA-STG-007', 'pass-nobypass', snapshot([acct('stgdef', properties__networ
 simple('AZA-STG-008', {}, {'properties__privateEndpointConnections': []}, {'properties__privateEndpointConnections': {}})
 case('AZA-STG-008', 'fail-pending', snapshot([acct('stgpend', properties__privateEndpointConnections=[{"id":"x","properties":{"privateLinkServiceConnectionState":{"status":"Pending"}}}])]), "FAIL stgpend")
 simple('AZA-STG-009', {}, {'properties__keyPolicy': DEL}, {'properties__keyPolicy__keyExpirationPeriodInDays': 'ninety'})
+# keyPolicy.keyExpirationPeriodInDays is required by the API: a keyPolicy
+# without it (or with null) is not what Azure returns, not "no keyPolicy".
+case('AZA-STG-009', 'unknown-keypolicy-no-period', snapshot([acct('stgkp', properties__keyPolicy={})]), "UNKNOWN stgkp ~ keyPolicy has no keyExpirationPeriodInDays")
+case('AZA-STG-009', 'unknown-keypolicy-null-period', snapshot([acct('stgkp', properties__keyPolicy={"keyExpirationPeriodInDays": None})]),
+     "UNKNOWN stgkp ~ keyPolicy.keyExpirationPeriodInDays is null")
+case('AZA-STG-009', 'unknown-keypolicy-type', snapshot([acct('stgkp', properties__keyPolicy="P90D")]), "UNKNOWN stgkp ~ keyPolicy is not an object")
+case('AZA-STG-009', 'fail-keypolicy-null', snapshot([acct('stgkp', properties__keyPolicy=None)]), "FAIL stgkp ~ keyPolicy is null")
 case('AZA-STG-009', 'fail-long', snapshot([acct('stglong', properties__keyPolicy__keyExpirationPeriodInDays=400)]), "FAIL stglong ~ more than 90")
 simple('AZA-STG-010', {'properties__allowSharedKeyAccess': True}, {'properties__allowSharedKeyAccess': True, 'properties__keyCreationTime__key1': '2021-03-18T04:42:22.4322836Z'}, {'properties__allowSharedKeyAccess': True, 'properties__keyCreationTime': DEL}, 'younger than 90', 'key1 was created')
 simple('AZA-STG-011', {}, {'properties__allowSharedKeyAccess': True}, {'properties__allowSharedKeyAccess': 'nope'})
@@ -52,9 +101,7 @@ simple('AZA-STG-012', {}, {'properties__allowCrossTenantReplication': True}, {'p
 # do not permit cross-tenant replication; older ones that never set it (null)
 # do. A deployed account's properties.creationTime says which applies.
 def unset_ctr(name, created, val=DEL):
-    a = acct(name, properties__allowCrossTenantReplication=val)
-    if created is not None: a['properties']['creationTime'] = created
-    return a
+    return unset_prop(name, 'allowCrossTenantReplication', created, val)
 case('AZA-STG-012', 'fail-absent-old', snapshot([unset_ctr('stgold', '2021-03-18T04:42:22.4322836Z')]),
      "FAIL stgold ~ allowCrossTenantReplication not set on an account created 2021-03-18")
 case('AZA-STG-012', 'fail-null-old', snapshot([unset_ctr('stgnull', '2023-12-14T23:59:59Z', None)]), "FAIL stgnull ~ created 2023-12-14")
@@ -64,21 +111,19 @@ case('AZA-STG-012', 'unknown-absent-nocreation', snapshot([unset_ctr('stgunk', N
 # created on the day of the change: which default it got is not documented
 case('AZA-STG-012', 'unknown-absent-boundary', snapshot([unset_ctr('stgday', '2023-12-15T10:00:00Z')]), "UNKNOWN stgday ~ 15 December 2023")
 case('AZA-STG-012', 'unknown-creation-type', snapshot([unset_ctr('stgodd', 1702598400)]), "UNKNOWN stgodd ~ creationTime is not a date")
-# Templates create the account now: from api-version 2023-01-01 the API
-# documents false as the default for new accounts; before it, true.
-def stgtemplate(api, props=None):
-    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
-         "resources": [{"type": ST, "apiVersion": api, "name": "stgtmpl", "location": "westeurope", "kind": "StorageV2",
-                        "sku": {"name": "Standard_GRS"}, "properties": props or {}}]}
-    if api.startswith('['): t["parameters"] = {"v": {"type": "string"}}
-    return t
 case('AZA-STG-012', 'pass-template-default', stgtemplate('2023-05-01'), "PASS stgtmpl ~ not set: at api-version 2023-05-01 a new account")
 case('AZA-STG-012', 'unknown-template-old-api', stgtemplate('2022-09-01'), "UNKNOWN stgtmpl ~ api-version 2022-09-01")
 case('AZA-STG-012', 'unknown-template-api-param', stgtemplate("[parameters('v')]"), "UNKNOWN stgtmpl ~ only known at deployment")
 case('AZA-STG-012', 'fail-template-explicit', stgtemplate('2023-05-01', {"allowCrossTenantReplication": True}), "FAIL stgtmpl ~ allowCrossTenantReplication is true")
 simple('AZA-STG-013', {}, {'properties__defaultToOAuthAuthentication': DEL}, {'properties__defaultToOAuthAuthentication': 'maybe'})
+# null is the API's "not set" (false): say so, not "false"
+case('AZA-STG-013', 'fail-null', snapshot([acct('stgnull', properties__defaultToOAuthAuthentication=None)]), "FAIL stgnull ~ defaultToOAuthAuthentication is null")
 simple('AZA-STG-021', {}, {'properties__encryption__requireInfrastructureEncryption': False}, {'properties__encryption__requireInfrastructureEncryption': []})
+case('AZA-STG-021', 'fail-null', snapshot([acct('stgnull', properties__encryption__requireInfrastructureEncryption=None)]),
+     "FAIL stgnull ~ encryption.requireInfrastructureEncryption is null")
 simple('AZA-STG-022', {}, {'sku__name': 'Standard_LRS'}, {'sku': DEL})
+case('AZA-STG-022', 'unknown-sku-name-type', snapshot([acct('stgsku', sku={"name": 5, "tier": "Standard"})]), "UNKNOWN stgsku ~ sku.name is not a string")
+case('AZA-STG-022', 'unknown-sku-type', snapshot([acct('stgsku', sku="Standard_GRS")]), "UNKNOWN stgsku ~ sku is not an object")
 case('AZA-STG-022', 'pass-critical', snapshot([acct('stgcrit', tags={"criticality": "high"}), acct('stgother', sku={"name": "Standard_LRS"})]), "PASS stgcrit\nNOT_APPLICABLE stgother")
 import json
 open(ROOT + '/AZA-STG-022/pass-critical.config.json', 'w').write(json.dumps({"critical_tag": {"name": "criticality", "value": "high"}}) + "\n")
@@ -113,6 +158,10 @@ for rule, key, badval in [('AZA-STG-014', 'deleteRetentionPolicy', {"enabled": F
     # premium file share accounts have no blob service
     case(rule, 'na-filestorage', snapshot([acct('stgfiles', kind='FileStorage')], datasets=ds_blob), "NOT_APPLICABLE stgfiles ~ FileStorage")
     case(rule, 'unknown-error', snapshot([acct('stgunk')], datasets=ds_blob, errors=[{"scope": acct('stgunk')['id'], "type": ST + "/blobServices", "api": "GET blobServices/default", "status": 403, "message": "AuthorizationFailed"}]), "UNKNOWN stgunk ~ HTTP 403")
+
+# null is the API's "not set" (false): say so, not "false"
+b = acct('stgbad')
+case('AZA-STG-016', 'fail-null', snapshot([b, blobsvc(b, isVersioningEnabled=None)], datasets=ds_blob), "FAIL stgbad ~ isVersioningEnabled is null")
 
 def filesvc(acc, **props):
     p = {"shareDeleteRetentionPolicy": {"enabled": True, "days": 7}, "protocolSettings": {"smb": {"versions": "SMB3.1.1;", "channelEncryption": "AES-256-GCM;"}}}
@@ -171,6 +220,52 @@ case('AZA-STG-020', 'unknown-audit-one-service', snapshot([au, diag_group(au, "b
 case('AZA-STG-020', 'fail-audit-and-off', snapshot([au, diag_group(au, "blobServices", "audit"), diag(au, "tableServices", ["StorageRead", "StorageWrite", "StorageDelete"])],
                                                  datasets=DS_DIAG, dataplane={"storage": [dp(au, 'queue', d=False)]}),
      "FAIL stgaudit ~ logging is off for the queue service")
+
+# (a) A service's categories may be split over several diagnostic settings:
+# together they log all three, as long as each names a destination.
+def diag_named(acc, svcname, name, cats, dest=True):
+    d = diag(acc, svcname, cats)
+    d["id"] = d["id"].rsplit("/", 1)[0] + "/" + name
+    d["name"] = name
+    if not dest:
+        d["properties"]["workspaceId"] = ""
+    return d
+sp = acct('stgsplit')
+case('AZA-STG-020', 'pass-diag-split', snapshot([sp] + [diag_named(sp, s, "reads-writes", ["StorageRead", "StorageWrite"]) for s in SVCS]
+                                               + [diag_named(sp, s, "deletes", ["StorageDelete"]) for s in SVCS], datasets=DS_DIAG),
+     "PASS stgsplit ~ read, write and delete requests are logged")
+# a setting without a destination delivers nothing: it proves no logging
+nd = acct('stgnodest')
+case('AZA-STG-020', 'unknown-diag-no-destination', snapshot([nd] + [diag_named(nd, s, "nowhere", ["StorageRead", "StorageWrite", "StorageDelete"], dest=False) for s in SVCS],
+                                                           datasets=DS_DIAG),
+     "UNKNOWN stgnodest ~ diagnostic settings 'nowhere' (blob), 'nowhere' (queue), 'nowhere' (table) name no destination")
+# ...and does not complete a split with one that has
+case('AZA-STG-020', 'unknown-diag-split-no-destination', snapshot([nd] + [diag_named(nd, s, "reads-writes", ["StorageRead", "StorageWrite"]) for s in SVCS]
+                                                                 + [diag_named(nd, s, "nowhere", ["StorageDelete"], dest=False) for s in SVCS], datasets=DS_DIAG),
+     "UNKNOWN stgnodest ~ no table data-plane logging facts and no diagnostic setting delivers StorageDelete; diagnostic settings 'nowhere' (blob), 'nowhere' (queue), 'nowhere' (table) name no destination")
+# the two sources combine too: reads and writes to a workspace, deletes by
+# classic logging
+mx = acct('stgmixed')
+case('AZA-STG-020', 'pass-diag-and-classic', snapshot([mx] + [diag_named(mx, s, "reads-writes", ["StorageRead", "StorageWrite"]) for s in SVCS], datasets=DS_DIAG,
+                                                     dataplane={"storage": [dp(mx, v, r=False, w=False) for v in ('blob', 'queue', 'table')]}),
+     "PASS stgmixed")
+case('AZA-STG-020', 'fail-diag-and-classic-no-delete', snapshot([mx] + [diag_named(mx, s, "reads-writes", ["StorageRead", "StorageWrite"]) for s in SVCS], datasets=DS_DIAG,
+                                                               dataplane={"storage": [dp(mx, v, d=False) for v in ('blob', 'queue', 'table')]}),
+     "FAIL stgmixed ~ blob, queue, table services")
+# (b) a data-plane entry that does not say whether logging is on is not "off"
+inc = acct('stgpart')
+def dp_raw(acc, svc_, logging):
+    e = {"account": acc["id"], "service": svc_}
+    if logging is not DEL: e["logging"] = logging
+    return e
+case('AZA-STG-020', 'unknown-dataplane-no-logging', snapshot([inc], dataplane={"storage": [dp_raw(inc, v, DEL) for v in ('blob', 'queue', 'table')]}),
+     "UNKNOWN stgpart ~ data-plane entry has no logging object")
+# (a null logging is outside the snapshot schema: the absent case above stands for it)
+case('AZA-STG-020', 'unknown-dataplane-not-boolean', snapshot([inc], dataplane={"storage": [dp(inc, 'blob', r=1), dp(inc, 'queue'), dp(inc, 'table', d=None)]}),
+     "UNKNOWN stgpart ~ the blob service's data-plane entry has logging.read that is not a boolean and no diagnostic setting delivers StorageRead; the table")
+# a service proven off fails whatever another's entry lacks
+case('AZA-STG-020', 'fail-off-and-incomplete', snapshot([inc], dataplane={"storage": [dp(inc, 'blob', w=False), dp_raw(inc, 'queue', DEL), dp(inc, 'table')]}),
+     "FAIL stgpart ~ logging is off for the blob service")
 
 # locks
 def lock(scope, name, level):
