@@ -173,6 +173,7 @@ void aza_arm__resource(aza_collector *c, const aza_json *item);
 void aza_arm__management_group(aza_collector *c, const char *name);
 void aza_arm__datasets(aza_collector *c);
 void aza_graph__start(aza_collector *c);
+const char *aza_graph__permission(const char *type, int status, const char *message);
 int aza_storage__children(aza_collector *c, const aza_json *item);
 const char *aza_coll__permission(const char *type, const char *api, int status);
 

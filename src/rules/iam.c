@@ -1114,6 +1114,70 @@ static int last_signin(aza_ev *ev, const aza_json *act, double *days, int *bad)
 	return have;
 }
 
+/* The guests and their sign-ins, read apart from users by a userType eq
+ * 'Guest' filter (docs/snapshot.md): Graph returns signInActivity only with
+ * AuditLog.Read.All in a Microsoft Entra ID P1/P2 tenant, and refuses the
+ * whole request without them, so the collector keeps it out of users. */
+#define GUEST_SIGNINS "guestSignInActivity"
+
+/* What the guest sign-in list's failure (aza_inv_dir's reason) says is
+ * missing. Graph refuses a missing license and a missing permission both
+ * with 403; only its error code tells them apart. A call that failed
+ * otherwise (throttled, a server error, pages lost) lacked nothing. */
+static const char *signin_need(const char *why)
+{
+	if (why && aza__istrstr(why, "Authentication_RequestFromNonPremiumTenantOrB2CTenant"))
+		return "the tenant has no Microsoft Entra ID P1 or P2 license, which Graph requires to return signInActivity";
+	if (why && aza__istrstr(why, "Authentication_MSGraphPermissionMissing"))
+		return "the identity lacks the Graph permission " PERM_SIGNIN;
+	if (why && aza__istrstr(why, "Authentication_RequestFromUnsupportedUserRole"))
+		return "the signed-in user holds no directory role allowed to read sign-in reports (e.g. Reports Reader)";
+	if (!why || aza__istrstr(why, "HTTP 403") || aza__istrstr(why, "was not collected"))
+		return "the scan needs the Graph permission " PERM_SIGNIN " and a Microsoft Entra ID P1 or P2 license";
+	return "collect again (reading it needs the Graph permission " PERM_SIGNIN " and a Microsoft Entra ID P1 or P2 license)";
+}
+
+/* AZA-IAM-005's tally over the guests. */
+typedef struct {
+	namelist stale;
+	size_t nguests, noact, undated;
+	const char *noact_name, *noact_why, *undated_name;
+} guest_tally;
+
+/* Judge one guest: act is its signInActivity (not an object: none, for
+ * the reason why), created its createdDateTime. */
+static void judge_guest(aza_ev *ev, guest_tally *t, const char *name, const aza_json *act, const aza_json *created,
+                        const char *why)
+{
+	t->nguests++;
+	if (!aza_json_is(act, AZA_JOBJ)) {
+		if (!t->noact++) {
+			t->noact_name = name;
+			t->noact_why = why;
+		}
+		return;
+	}
+	double d = 0;
+	int bad = 0;
+	int have = last_signin(ev, act, &d, &bad);
+	if (have && -d > STALE_DAYS && !bad) {
+		nl_add(&t->stale, aza_ev_fmt(ev, "%s (last sign-in %.0f days ago)", name, -d));
+		return;
+	}
+	if (have && (-d <= STALE_DAYS))
+		return;
+	if (bad) {
+		if (!t->undated++)
+			t->undated_name = name;
+		return;
+	}
+	/* Never signed in: stale once the invitation is old enough. */
+	double c;
+	if (aza_ev_days_until(ev, created, &c) && -c <= STALE_DAYS)
+		return;
+	nl_add(&t->stale, aza_ev_fmt(ev, "%s (never signed in)", name));
+}
+
 static void stale_guests(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
@@ -1122,55 +1186,84 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	namelist stale = {{0}, 0};
-	size_t nguests = 0, untyped = 0, noact = 0, undated = 0;
-	const char *undated_name = NULL;
+	/* The guest list, when it was read in full (a gap hides it): a user's
+	 * own signInActivity wins, else the list's entry with its id. */
+	const char *why_gl = NULL;
+	const aza_json *gl = aza_inv_dir(aza_ev_inv(ev), GUEST_SIGNINS, &why_gl);
+	if (gl && !aza_json_is(gl, AZA_JARR)) {
+		gl = NULL;
+		why_gl = "Microsoft Graph data '" GUEST_SIGNINS "' is not a list (a response without a \"value\" array?)";
+	}
+	idindex *gx = NULL, *ux = NULL;
+	if (gl) {
+		gx = idx_new(aza_json_len(gl));
+		ux = idx_new(aza_json_len(users));
+		if (!gx || !ux) {
+			aza__free(gx);
+			aza__free(ux);
+			aza_ev_nomem(ev);
+			return;
+		}
+		aza_json_each(g, gl) idx_add(gx, aza_json_str(aza_json_get(g, "id")), g);
+		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+		idx_sort(gx);
+		idx_sort(ux);
+	}
+	guest_tally t;
+	memset(&t, 0, sizeof t);
+	size_t untyped = 0;
+	const char *unlisted = "not in the guest sign-in list (" GUEST_SIGNINS "; a guest added after it was read?)";
+	const char *nullact = "the guest sign-in list (" GUEST_SIGNINS ") gives no signInActivity object";
 	aza_json_each(u, users) {
+		const aza_json *ge = idx_find(gx, aza_json_str(aza_json_get(u, "id")));
 		int g = is_guest(u);
+		/* The list holds every guest (userType eq 'Guest'): it types
+		 * the users collected without userType. */
+		if (g < 0 && gl)
+			g = ge != NULL;
 		if (g < 0)
 			untyped++;
 		if (g != 1)
 			continue;
-		nguests++;
 		const aza_json *act = aza_json_get(u, "signInActivity");
-		if (!aza_json_is(act, AZA_JOBJ)) {
-			noact++;
-			continue;
+		const char *w = why_gl;
+		if (!aza_json_is(act, AZA_JOBJ) && gl) {
+			act = aza_json_get(ge, "signInActivity");
+			w = ge ? nullact : unlisted;
 		}
-		double d = 0;
-		int bad = 0;
-		int have = last_signin(ev, act, &d, &bad);
-		if (have && -d > STALE_DAYS && !bad) {
-			nl_add(&stale, aza_ev_fmt(ev, "%s (last sign-in %.0f days ago)", user_name(u), -d));
-			continue;
-		}
-		if (have && (-d <= STALE_DAYS))
-			continue;
-		if (bad) {
-			if (!undated++)
-				undated_name = user_name(u);
-			continue;
-		}
-		/* Never signed in: stale once the invitation is old enough. */
-		double c;
-		if (aza_ev_days_until(ev, aza_json_get(u, "createdDateTime"), &c) && -c <= STALE_DAYS)
-			continue;
-		nl_add(&stale, aza_ev_fmt(ev, "%s (never signed in)", user_name(u)));
+		const aza_json *created = aza_json_get(u, "createdDateTime");
+		if (!created)
+			created = aza_json_get(ge, "createdDateTime");
+		judge_guest(ev, &t, user_name(u), act, created, w);
 	}
-	if (stale.n)
-		aza_fail(ev, r, "%zu guest user(s) without a sign-in for more than %d days: %s", stale.n, STALE_DAYS, nl_str(ev, &stale));
-	else if (untyped && !nguests)
-		aza_unknown(ev, r, "users were collected without userType: guests cannot be told apart");
-	else if (noact)
-		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity; the scan needs the Graph permission " PERM_SIGNIN " (and Microsoft Entra ID P1)", noact);
-	else if (undated)
-		aza_unknown(ev, r, "%zu guest user(s) have a last sign-in time that is not a date (e.g. %s)", undated, undated_name);
+	/* Guests the users list does not hold (invited between the two
+	 * calls) are guests of the directory all the same. */
+	aza_json_each(e, gl) {
+		if (idx_find(ux, aza_json_str(aza_json_get(e, "id"))) || is_guest(e) == 0)
+			continue;
+		judge_guest(ev, &t, user_name(e), aza_json_get(e, "signInActivity"), aza_json_get(e, "createdDateTime"), nullact);
+	}
+	aza__free(gx);
+	aza__free(ux);
+	if (t.stale.n)
+		aza_fail(ev, r, "%zu guest user(s) without a sign-in for more than %d days: %s", t.stale.n, STALE_DAYS, nl_str(ev, &t.stale));
+	else if (untyped && !t.nguests && !gl)
+		aza_unknown(ev, r, "users were collected without userType: guests cannot be told apart, and the guest list "
+		            "that would tell them (with their sign-ins) is unusable: %s; %s",
+		            why_gl ? why_gl : GUEST_SIGNINS " was not collected", signin_need(why_gl));
+	else if (t.noact && !gl)
+		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity: %s; %s", t.noact, why_gl ? why_gl : GUEST_SIGNINS " was not collected",
+		            signin_need(why_gl));
+	else if (t.noact)
+		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity (e.g. %s: %s)", t.noact, t.noact_name, t.noact_why);
+	else if (t.undated)
+		aza_unknown(ev, r, "%zu guest user(s) have a last sign-in time that is not a date (e.g. %s)", t.undated, t.undated_name);
 	else if (untyped)
 		aza_unknown(ev, r, "%zu user(s) were collected without userType: they may be guests whose sign-ins were not judged", untyped);
-	else if (!nguests)
+	else if (!t.nguests)
 		aza_pass(ev, r, "no guest user in the directory");
 	else
-		aza_pass(ev, r, "all %zu guest user(s) signed in within %d days", nguests, STALE_DAYS);
+		aza_pass(ev, r, "all %zu guest user(s) signed in within %d days", t.nguests, STALE_DAYS);
 }
 
 /* authorizationPolicy, or NULL with an UNKNOWN reported. */
@@ -1973,7 +2066,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest, add column Last sign-in; delete guests inactive for 90 days, or set up an access review for guests.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/users?\\$filter=userType eq 'Guest'&\\$select=userPrincipalName,signInActivity,createdDateTime\"",
 		.arm = "Not an ARM property: delete the guest users",
-		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN (AuditLog.Read.All, Entra ID P1). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails.",
+		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). signInActivity comes from the user in users, else from the entry with the user's id in guestSignInActivity (the guests and their sign-ins, read apart from users: Graph returns signInActivity only with AuditLog.Read.All in a Microsoft Entra ID P1/P2 tenant); a guest listed there only is judged too, and that list, read in full, says which users without userType are guests. A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN naming what Graph refused, from its error code (the P1/P2 license, AuditLog.Read.All, or a directory role for a signed-in user). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails.",
 		.check = stale_guests,
 	},
 	{

@@ -80,6 +80,16 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Insights/actionGroups?api-
 grep -q '"id":"/subscriptions/[^"]*/resourceGroups/MyResourceGroup1/providers/microsoft.insights/actionGroups/SampleActionGroup","name":"SampleActionGroup"' "$T/base.json" &&
 	grep -q '"datasets":\[[^]]*"Microsoft.Insights/actionGroups"' "$T/base.json" && ok || bad "action group not in the snapshot or its data sets"
 
+# guests' sign-ins: a call of their own (signInActivity needs AuditLog.Read.All and Entra ID P1/P2, and
+# Graph refuses a whole call that selects it without them), never in the users call; AZA-IAM-005 judges them
+GUESTS="GET /v1.0/users?\$filter=userType%20eq%20.Guest.&\$select=[^ ]*signInActivity"
+grep -q "$GUESTS[^ ]* 200" "$T/err" && ok || bad "guest sign-ins not read: $(grep -c 'v1.0/users' "$T/err") users calls"
+grep 'GET /v1.0/users?' "$T/err" | grep -v "$GUESTS" | grep -q signInActivity && bad "the users call selects signInActivity" || ok
+grep -q '"guestSignInActivity":\[{' "$T/base.json" && ok || bad "no guestSignInActivity in the directory"
+"$AZ" scan -f json --rule AZA-IAM-005 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-005"' > "$T/iam005.txt"
+grep -q '"status":"FAIL"' "$T/iam005.txt" && grep -q 'AdeleV@contoso.com (last sign-in [0-9]* days ago), AlexW@contoso.com' "$T/iam005.txt" && ok ||
+	bad "AZA-IAM-005 not judged from the guest sign-ins: $(grep -o '"message":"[^"]*"' "$T/iam005.txt")"
+
 # gzip output scans the same
 coll "$T/base.json.gz" -q
 [ $RC -eq 0 ] && [ "$(od -An -tx1 -N2 "$T/base.json.gz" | tr -d ' ')" = "1f8b" ] && ok || bad "gzip snapshot"
@@ -117,6 +127,7 @@ start_emu --page-size 1
 coll "$T/pages.json" -v
 [ $RC -eq 0 ] && same_as_base "$T/pages.json" && ok || bad "pages: exit $RC or findings differ"
 grep -q 'skiptoken=' "$T/err" && ok || bad "pages: no next page followed"
+grep -q "$GUESTS[^ ]*skiptoken=1 200" "$T/err" && ok || bad "pages: the guest list's next page lost its query"
 [ "$(grep -c 'ResourceGraph/resources' "$T/err")" -gt 30 ] && ok || bad "pages: Resource Graph \$skipToken not followed"
 
 # A read budget (token bucket, 429 when spent): paced by the remaining-reads
@@ -154,6 +165,19 @@ grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T
 grep -q 'Reader on the subscription' "$T/err" && ok || bad "sub403: no permission hint"
 recorded graph403 403:0@/v1.0/users '"type":"users","api":"/v1.0/users","status":403'
 grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission named"
+# Graph refuses the guest sign-ins (403): no Entra ID P1/P2 license, or no AuditLog.Read.All. The users
+# list is still collected; the error is the guest list's alone, and AZA-IAM-005 names what is missing.
+# refused fault run-summary-needs rule-message
+refused() {
+	recorded "$1" "$1:0@signInActivity" '"type":"guestSignInActivity","api":"/v1.0/users","status":403'
+	grep -q '"users":\[{' "$T/$1.json" && ! grep -q '"type":"users"' "$T/$1.json" && ok || bad "$1: the users list was not collected"
+	grep -q "needs: $2" "$T/err" && ok || bad "$1: summary: $(grep -A1 guestSignInActivity "$T/err" | tail -1)"
+	"$AZ" scan -f json --rule AZA-IAM-005 "$T/$1.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-005"' > "$T/iam005.txt"
+	grep -q '"status":"UNKNOWN"' "$T/iam005.txt" && grep -q "$3" "$T/iam005.txt" && ok ||
+		bad "$1: AZA-IAM-005 $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam005.txt")"
+}
+refused nopremium 'a Microsoft Entra ID P1 or P2 license' 'the tenant has no Microsoft Entra ID P1 or P2 license'
+refused noauditlog 'Microsoft Graph AuditLog.Read.All' 'the identity lacks the Graph permission AuditLog.Read.All'
 recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blob [^"]*","status":403,"message":"HTTP 403 AuthorizationPermissionMismatch'
 grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
 grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok

@@ -10,7 +10,16 @@
  *
  * Faults (COUNT: times to fire, default 1, 0 = always; MATCH: substring of
  * "path?query body"): 429 500 503 403 404 slow truncate invalid reset expire
- * loop tokenfail. Control: GET /_emu/stats, POST /_emu/fault?spec=...
+ * loop tokenfail, and Graph's two refusals of a call selecting
+ * signInActivity: nopremium (403 Authentication_RequestFromNonPremiumTenantOrB2CTenant,
+ * a tenant without Microsoft Entra ID P1/P2) and noauditlog (403
+ * Authentication_MSGraphPermissionMissing, no AuditLog.Read.All).
+ * Control: GET /_emu/stats, POST /_emu/fault?spec=...
+ *
+ * Graph: GET /v1.0/users with signInActivity in $select answers from
+ * users-list-signInActivity.json (its two users stand for the tenant's
+ * guests: $filter is not applied), every other users call from the users
+ * examples. A next link keeps the request's query options.
  *
  * App Service: each site's config/metadata (CURRENT_STACK) answers POST
  * .../config/metadata/list only (the API defines no GET of it).
@@ -450,12 +459,16 @@ static void build_sub(int si)
 	free(db);
 }
 
+/* The store's key of the users listing that selects signInActivity. */
+#define USERS_SIGNIN "/v1.0/users#signInActivity"
+
 static const struct gfile {
 	const char *path, *file;
 	int one;
 } gfiles[] = {
 	{"/v1.0/users", "users-list.json", 0},
 	{"/v1.0/users", "users-list-b2b-guests.json", 0},
+	{USERS_SIGNIN, "users-list-signInActivity.json", 0},
 	{"/v1.0/reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails-list.json", 0},
 	{"/v1.0/policies/authorizationPolicy", "authorizationPolicy-get.json", 1},
 	{"/v1.0/identity/conditionalAccess/policies", "conditionalAccess-policies-list.json", 0},
@@ -463,7 +476,7 @@ static const struct gfile {
 	{"/v1.0/roleManagement/directory/roleAssignments", "roleManagement-directory-roleAssignments-list.json", 0},
 	{"/v1.0/groupSettings", "groupSettings-list.json", 0},
 };
-static const char *gkeys[] = {"users", "users", "userRegistrationDetails", "authorizationPolicy",
+static const char *gkeys[] = {"users", "users", "guestSignInActivity", "userRegistrationDetails", "authorizationPolicy",
                               "conditionalAccessPolicies", "identitySecurityDefaultsEnforcementPolicy",
                               "directoryRoleAssignments", "groupSettings"};
 
@@ -823,9 +836,18 @@ static void page(int fd, entry *e, const char *path, const char *query, int grap
 	}
 	aza_buf__addc(&b, ']');
 	if (end < n || loop) {
-		char *av = qparam(query, "api-version");
-		aza_buf__printf(&b, ",\"%s\":\"http://127.0.0.1:%d%s?%s%s%s$skiptoken=%zu\"", graph ? "@odata.nextLink" : "nextLink",
-		                port, path, av ? "api-version=" : "", av ? av : "", av ? "&" : "", loop ? (size_t)0 : end);
+		char *av = graph ? NULL : qparam(query, "api-version");
+		aza_buf__printf(&b, ",\"%s\":\"http://127.0.0.1:%d%s?%s%s%s", graph ? "@odata.nextLink" : "nextLink", port, path,
+		                av ? "api-version=" : "", av ? av : "", av ? "&" : "");
+		/* Graph's next link keeps the query options ($select, $filter,
+		 * $top): a later page answers the same request. */
+		for (const char *p = graph ? query : NULL; p && *p;) {
+			size_t k = strcspn(p, "&");
+			if (k && !aza__strnieq(p, "$skiptoken=", 11) && !memchr(p, '"', k) && !memchr(p, '\\', k))
+				aza_buf__printf(&b, "%.*s&", (int)k, p);
+			p += k + (p[k] == '&');
+		}
+		aza_buf__printf(&b, "$skiptoken=%zu\"", loop ? (size_t)0 : end);
 		free(av);
 	}
 	aza_buf__addc(&b, '}');
@@ -1195,6 +1217,16 @@ static void handle(int fd, req *r)
 			respond_err(fd, 404, "ResourceNotFound", "not found", NULL);
 			return;
 		}
+		if (!strcmp(fk, "nopremium")) {
+			respond_err(fd, 403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+			            "Neither tenant is B2C or tenant doesn't have premium license", NULL);
+			return;
+		}
+		if (!strcmp(fk, "noauditlog")) {
+			respond_err(fd, 403, "Authentication_MSGraphPermissionMissing",
+			            "Calling principal does not have required MSGraph permissions AuditLog.Read.All", NULL);
+			return;
+		}
 		if (!strcmp(fk, "slow")) {
 			struct timespec ts = {slow_ms / 1000, (long)(slow_ms % 1000) * 1000000L};
 			nanosleep(&ts, NULL);
@@ -1232,7 +1264,12 @@ static void handle(int fd, req *r)
 		pthread_mutex_lock(&mu);
 		n_graph++;
 		pthread_mutex_unlock(&mu);
-		entry *e = get(r->path, strlen(r->path), 0);
+		/* Graph returns signInActivity only when it is selected. */
+		char *sel = qparam(r->query, "$select");
+		const char *key = aza__strieq(r->path, "/v1.0/users") && sel && aza__istrstr(sel, "signInActivity") ? USERS_SIGNIN
+		                                                                                                   : r->path;
+		free(sel);
+		entry *e = get(key, strlen(key), 0);
 		if (!e) {
 			respond_err(fd, 404, "Request_ResourceNotFound", "Resource not found for the segment.", NULL);
 			return;

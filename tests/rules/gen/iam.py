@@ -306,6 +306,71 @@ case(R, 'unknown-untyped', snap(directory={"users": lst(user(GID, "AdeleV_adatum
                                                         {"id": ADELE, "displayName": "Someone", "userPrincipalName": "someone@contoso.com",
                                                          "signInActivity": act("2021-06-17T16:41:33Z")})}),
      f"UNKNOWN {TN} ~ 1 user(s) were collected without userType")
+# guestSignInActivity: the guests and their sign-ins, read apart from users
+# (Graph refuses a users call selecting signInActivity without AuditLog.Read.All
+# and Entra ID P1/P2); entries shaped after users-list-signInActivity.json
+GSA = "guestSignInActivity"
+def gsa(*items):
+    return lst(*items, ctx='users(id,displayName,userPrincipalName,userType,createdDateTime,signInActivity)')
+def gentry(id_, upn, created="2024-01-01T00:00:00Z", **kv):
+    e = {"id": id_, "displayName": upn.split('@')[0], "userPrincipalName": upn, "userType": "Guest", "createdDateTime": created}
+    e.update(kv)
+    return e
+NEWG = "0a1b2c3d-0000-4000-8000-00000000bbbb"
+GUSERS = lst(user(ALEX, "AlexW@contoso.com"), user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest'),
+             user(ADELE, "New_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2026-10-01T00:00:00Z"))
+# joined by id: recent sign-ins, and a new guest who never signed in
+case(R, 'pass-joined', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z", "2026-10-20T10:00:00Z")),
+                                                                  gentry(ADELE, "New_adatum.com#EXT#@contoso.com", "2026-10-01T00:00:00Z", signInActivity=act(None)))}),
+     f"PASS {TN} ~ all 2 guest user(s) signed in within 90 days")
+case(R, 'fail-joined', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")),
+                                                                  gentry(ADELE, "New_adatum.com#EXT#@contoso.com", "2026-10-01T00:00:00Z", signInActivity=act(None)))}),
+     f"FAIL {TN} ~ 1 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago)")
+# the user's own signInActivity wins over the list's
+case(R, 'pass-users-first', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Z"))),
+                                            GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")))}),
+     f"PASS {TN} ~ all 1 guest user(s) signed in")
+# users without userType (the default $select): the list says who the guests
+# are; a guest it holds that users does not (invited in between) counts too
+case(R, 'fail-untyped-list', snap(directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"},
+                                                          {"id": GID, "displayName": "Adele", "userPrincipalName": "AdeleV@adatum.com"}),
+                                             GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")),
+                                                      gentry(NEWG, "Old_fabrikam.com#EXT#@contoso.com", "2024-01-01T00:00:00Z", signInActivity=act(None)))}),
+     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV@adatum.com (last sign-in 1962 days ago), Old_fabrikam.com#EXT#@contoso.com (never signed in)")
+case(R, 'pass-untyped-list', snap(directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"}), GSA: gsa()}),
+     f"PASS {TN} ~ no guest user in the directory")
+# the list was refused: the users are still judged, and the verdict names
+# what Graph said was missing (its 403 error codes)
+NOPREM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant: Neither tenant is B2C or tenant doesn't have premium license"
+NOPERM = "Authentication_MSGraphPermissionMissing: Calling principal does not have required MSGraph permissions AuditLog.Read.All"
+case(R, 'unknown-nopremium', snap(directory={"users": GUSERS}, errors=[gerr(GSA, msg=NOPREM)]),
+     f"UNKNOWN {TN} ~ 2 guest user(s) have no signInActivity: Microsoft Graph data 'guestSignInActivity' could not be read "
+     f"(GET graph guestSignInActivity, HTTP 403: {NOPREM}); the tenant has no Microsoft Entra ID P1 or P2 license")
+case(R, 'unknown-noauditlog', snap(directory={"users": GUSERS}, errors=[gerr(GSA, msg=NOPERM)]),
+     f"UNKNOWN {TN} ~ the identity lacks the Graph permission AuditLog.Read.All")
+case(R, 'unknown-denied', snap(directory={"users": GUSERS}, errors=[gerr(GSA)]),
+     f"UNKNOWN {TN} ~ the scan needs the Graph permission AuditLog.Read.All and a Microsoft Entra ID P1 or P2 license")
+# users without userType and the list refused: neither says who the guests are
+case(R, 'unknown-untyped-refused', snap(directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"})},
+                                        errors=[gerr(GSA, msg=NOPERM)]),
+     f"UNKNOWN {TN} ~ guests cannot be told apart, and the guest list that would tell them (with their sign-ins) is unusable: "
+     f"Microsoft Graph data 'guestSignInActivity' could not be read (GET graph guestSignInActivity, HTTP 403: {NOPERM}); the identity lacks the Graph permission AuditLog.Read.All")
+# a stale guest fails whatever the list's fate
+case(R, 'fail-list-refused', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z")),
+                                                         user(ADELE, "New_adatum.com#EXT#@contoso.com", 'Guest'))}, errors=[gerr(GSA, msg=NOPREM)]),
+     f"FAIL {TN} ~ 1 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com")
+# a list whose later pages failed holds some guests only: not used
+case(R, 'unknown-list-partial', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")))},
+                                     errors=[gerr(GSA, 429, "TooManyRequests: paging stopped after page 1")]),
+     f"UNKNOWN {TN} ~ HTTP 429: TooManyRequests: paging stopped after page 1); collect again")
+# read, but a guest is missing from it or has no signInActivity object there
+case(R, 'unknown-unlisted', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")))}),
+     f"UNKNOWN {TN} ~ 1 guest user(s) have no signInActivity (e.g. New_adatum.com#EXT#@contoso.com: not in the guest sign-in list")
+case(R, 'unknown-list-null', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")),
+                                                                       gentry(ADELE, "New_adatum.com#EXT#@contoso.com", signInActivity=None))}),
+     f"UNKNOWN {TN} ~ gives no signInActivity object")
+case(R, 'unknown-list-shape', snap(directory={"users": GUSERS, GSA: {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users", "value": None}}),
+     f"UNKNOWN {TN} ~ 'guestSignInActivity' is not a list")
 
 # authorization policy rules
 def authz_rule(rule, passkw, failkw, unkkw, passmsg, failmsg):
