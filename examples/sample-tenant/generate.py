@@ -278,8 +278,11 @@ file_service(a, True)
 container(a, 'raw', 'None')
 for s in ('blob', 'queue', 'table'):
     logging(a, s)
-# the blobServices of this one could not be read (see errors below)
-a_denied = storage_account(DEV, 'rg-web', 'stcontosodevcdn', False, properties__allowBlobPublicAccess=None)
+# the blobServices of this one could not be read (see errors below); created
+# in 2021, before new accounts stopped allowing anonymous blob access by
+# default, and never set: allowBlobPublicAccess null means allowed
+a_denied = storage_account(DEV, 'rg-web', 'stcontosodevcdn', False, properties__allowBlobPublicAccess=None,
+                           properties__creationTime='2021-06-03T08:12:44.1234567Z')
 
 # Contoso-Shared: the Activity Log and flow log archive.
 for nm in ('stcontosoactivitylog', 'stcontosoflowlogs'):
@@ -1140,6 +1143,141 @@ for sub, name, good in ((PROD, 'dbw-contoso-prod', True), (DEV, 'dbw-contoso-dev
     add({'id': wid, 'name': name, 'type': 'Microsoft.Databricks/workspaces', 'location': sub[2],
          'sku': {'name': 'premium' if good else 'standard'}, 'tags': {'env': sub[1].split('-')[1].lower()},
          'properties': p})
+
+# ---------------------------------------------------------------- AKS and Container Registry (no API example in
+# the shared examples: the response shapes of the REST specs' ManagedClustersGet.json 2024-09-01 and
+# RegistryGet.json / PrivateEndpointConnectionGet.json 2023-07-01)
+def aks(sub, rg, name, good, version='1.33.5', access=None, addons=None, channel=None):
+    """A cluster that passes every AZA-AKS rule when good, fails most when not."""
+    p = {'provisioningState': 'Succeeded', 'maxAgentPools': 100, 'kubernetesVersion': version,
+         'currentKubernetesVersion': version, 'dnsPrefix': name, 'fqdn': f'{name}-4d7e1a2c.hcp.{sub[2]}.azmk8s.io',
+         'agentPoolProfiles': [{'name': 'system', 'count': 3, 'vmSize': 'Standard_D4ds_v5', 'maxPods': 110, 'osType': 'Linux',
+                                'type': 'VirtualMachineScaleSets', 'mode': 'System', 'orchestratorVersion': version,
+                                'currentOrchestratorVersion': version, 'provisioningState': 'Succeeded',
+                                'availabilityZones': ['1', '2', '3']}],
+         'nodeResourceGroup': f'MC_{rg}_{name}_{sub[2]}', 'enableRBAC': bool(good),
+         'networkProfile': {'networkPlugin': 'azure', 'networkPluginMode': 'overlay', 'podCidr': '192.168.0.0/16',
+                            'serviceCidr': '10.0.0.0/16', 'dnsServiceIP': '10.0.0.10', 'outboundType': 'loadBalancer',
+                            'loadBalancerSku': 'standard'},
+         'addonProfiles': addons if addons is not None else {}}
+    if good:
+        p['aadProfile'] = {'managed': True, 'enableAzureRBAC': True, 'adminGroupObjectIDs': None, 'tenantID': TENANT}
+        p['disableLocalAccounts'] = True
+        p['networkProfile']['networkPolicy'] = 'calico'
+        p['addonProfiles'] = dict({'omsagent': {'enabled': True, 'config': {'logAnalyticsWorkspaceResourceID': la_workspace(sub)}},
+                                   'azurepolicy': {'enabled': True, 'config': None}}, **(addons or {}))
+    p['autoUpgradeProfile'] = {'upgradeChannel': channel or ('patch' if good else 'none'), 'nodeOSUpgradeChannel': 'NodeImage'}
+    if access is not None:
+        p['apiServerAccessProfile'] = access
+    return add({'id': rid(sub, rg, 'Microsoft.ContainerService', 'managedClusters', name), 'name': name,
+                'type': 'Microsoft.ContainerService/ManagedClusters', 'location': sub[2],
+                'sku': {'name': 'Base', 'tier': 'Standard' if good else 'Free'},
+                'identity': {'type': 'SystemAssigned'}, 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+# prod: private API server, Entra ID only, calico, Container insights, Azure Policy, patch channel: passes all
+aks(PROD, 'rg-aks', 'aks-contoso-prod', True, access={'enablePrivateCluster': True, 'privateDNSZone': 'system'})
+# shared: public API server limited to the office egress range: passes all
+aks(SHARED, 'rg-aks', 'aks-contoso-tools', True, access={'enablePrivateCluster': False, 'authorizedIPRanges': ['203.0.113.0/24']})
+# dev: RBAC off, local accounts, API server open to 0.0.0.0/0, no policy engine, no monitoring, no upgrades
+aks(DEV, 'rg-aks', 'aks-contoso-dev', False, access={'authorizedIPRanges': ['0.0.0.0/0']})
+# dev: a forgotten 2020 cluster still running the dashboard add-on (fails AZA-AKS-008 too)
+aks(DEV, 'rg-aks-legacy', 'aks-contoso-legacy', False, version='1.18.14', channel='node-image',
+    addons={'kubeDashboard': {'enabled': True, 'config': None}, 'omsagent': {'enabled': False, 'config': None}})
+
+
+def registry(sub, rg, name, sku, admin=False, anonymous=False, public='Enabled', rules=None, pe=False):
+    r = {'id': rid(sub, rg, 'Microsoft.ContainerRegistry', 'registries', name), 'name': name,
+         'type': 'Microsoft.ContainerRegistry/registries', 'location': sub[2], 'tags': {'env': sub[1].split('-')[1].lower()},
+         'sku': {'name': sku, 'tier': sku},
+         'properties': {'loginServer': f'{name}.azurecr.io', 'creationDate': '2024-03-12T09:41:07.1537861Z',
+                        'provisioningState': 'Succeeded', 'adminUserEnabled': admin, 'anonymousPullEnabled': anonymous,
+                        'networkRuleSet': rules or {'defaultAction': 'Allow', 'ipRules': []},
+                        'policies': {'quarantinePolicy': {'status': 'disabled'}, 'trustPolicy': {'type': 'Notary', 'status': 'disabled'},
+                                     'retentionPolicy': {'days': 7, 'status': 'disabled'}, 'exportPolicy': {'status': 'enabled'}},
+                        'encryption': {'status': 'disabled'}, 'dataEndpointEnabled': False, 'dataEndpointHostNames': [],
+                        'privateEndpointConnections': [], 'publicNetworkAccess': public,
+                        'networkRuleBypassOptions': 'AzureServices', 'zoneRedundancy': 'Enabled' if sku == 'Premium' else 'Disabled'}}
+    if pe:
+        r['properties']['privateEndpointConnections'] = [{
+            'id': r['id'] + '/privateEndpointConnections/pe-' + name, 'name': 'pe-' + name,
+            'type': 'Microsoft.ContainerRegistry/registries/privateEndpointConnections',
+            'properties': {'provisioningState': 'Succeeded',
+                           'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', 'pe-' + name)},
+                           'privateLinkServiceConnectionState': {'status': 'Approved', 'description': 'Auto-Approved',
+                                                                 'actionsRequired': 'None'}}}]
+    return add(r)
+
+
+# prod: Premium, private endpoint only: passes all four
+registry(PROD, 'rg-aks', 'crcontosoprod', 'Premium', public='Disabled', pe=True)
+# shared: Premium, firewall Deny with the build agents' range, no private endpoint (fails AZA-ACR-004 only)
+registry(SHARED, 'rg-build', 'crcontosobuild', 'Premium',
+         rules={'defaultAction': 'Deny', 'ipRules': [{'action': 'Allow', 'value': '198.51.100.0/26'}]})
+# dev: Standard with the admin user and anonymous pull on, open to every network: fails all four
+registry(DEV, 'rg-aks', 'crcontosodev', 'Standard', admin=True, anonymous=True)
+
+
+# ---------------------------------------------------------------- Cosmos DB (no API example in the shared
+# examples: the body of the REST spec's CosmosDBDatabaseAccountGet.json, Microsoft.DocumentDB stable 2024-11-15)
+def cosmos(sub, rg, name, kind='GlobalDocumentDB', capabilities=(), **kv):
+    aid = rid(sub, rg, 'Microsoft.DocumentDB', 'databaseAccounts', name)
+    region = {'westeurope': 'West Europe', 'northeurope': 'North Europe'}[sub[2]]
+    loc = {'id': f'{name}-{sub[2]}', 'locationName': region, 'documentEndpoint': f'https://{name}-{sub[2]}.documents.azure.com:443/',
+           'provisioningState': 'Succeeded', 'failoverPriority': 0}
+    p = {'provisioningState': 'Succeeded', 'documentEndpoint': f'https://{name}.documents.azure.com:443/',
+         'ipRules': [], 'isVirtualNetworkFilterEnabled': False, 'virtualNetworkRules': [],
+         'databaseAccountOfferType': 'Standard', 'disableKeyBasedMetadataWriteAccess': False, 'defaultIdentity': 'FirstPartyIdentity',
+         'consistencyPolicy': {'defaultConsistencyLevel': 'Session', 'maxIntervalInSeconds': 5, 'maxStalenessPrefix': 100},
+         'writeLocations': [dict(loc)], 'readLocations': [dict(loc)], 'locations': [dict(loc)],
+         'failoverPolicies': [{'id': loc['id'], 'locationName': region, 'failoverPriority': 0}],
+         'privateEndpointConnections': [], 'cors': [], 'enableFreeTier': False, 'apiProperties': {},
+         'capabilities': [{'name': c} for c in capabilities], 'enableAnalyticalStorage': False, 'createMode': 'Default',
+         'backupPolicy': {'type': 'Periodic', 'periodicModeProperties': {
+             'backupIntervalInMinutes': 240, 'backupRetentionIntervalInHours': 8, 'backupStorageRedundancy': 'Geo'}},
+         'networkAclBypass': 'None', 'networkAclBypassResourceIds': [],
+         'keysMetadata': {k: {'generationTime': '2025-02-25T20:30:11Z'} for k in
+                          ('primaryMasterKey', 'secondaryMasterKey', 'primaryReadonlyMasterKey', 'secondaryReadonlyMasterKey')},
+         'enablePartitionMerge': False, 'minimalTlsVersion': 'Tls12', 'publicNetworkAccess': 'Enabled'}
+    b = {'id': aid, 'name': name, 'location': sub[2], 'type': 'Microsoft.DocumentDB/databaseAccounts', 'kind': kind,
+         'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p,
+         'identity': {'type': 'SystemAssigned', 'principalId': '52f4fef3-3c3f-4ff3-b52e-b5c9eeb68656', 'tenantId': TENANT}}
+    return add(mod(b, **kv))
+
+
+def cosmos_pe(acct, sub):
+    n = acct.rsplit('/', 1)[1]
+    return [{'id': acct + '/privateEndpointConnections/pe-' + n,
+             'properties': {'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', 'pe-' + n)},
+                            'privateLinkServiceConnectionState': {'status': 'Approved', 'actionsRequired': 'None'}}}]
+
+
+# Prod orders: private only, Entra ID only, customer-managed key: passes every AZA-COS rule.
+a = cosmos(PROD, 'rg-data', 'cosmos-contoso-prod-orders', properties__publicNetworkAccess='Disabled',
+           properties__disableLocalAuth=True, properties__disableKeyBasedMetadataWriteAccess=True,
+           properties__keyVaultKeyUri='https://kv-contoso-prod.vault.azure.net/keys/cosmos-cmk',
+           properties__defaultIdentity='SystemAssignedIdentity')
+a['properties']['privateEndpointConnections'] = cosmos_pe(a['id'], PROD)
+# Prod catalog (Table API): firewall to the app subnet and an office range, keys still on
+# (COS-001, 005, 007 PASS; COS-002, 003, 004, 006 FAIL).
+cosmos(PROD, 'rg-web', 'cosmos-contoso-prod-catalog', capabilities=['EnableTable'],
+       properties__ipRules=[{'ipAddressOrRange': '203.0.113.0/24'}], properties__isVirtualNetworkFilterEnabled=True,
+       properties__virtualNetworkRules=[{'id': vnets[PROD] + '/subnets/snet-app', 'ignoreMissingVNetServiceEndpoint': False}],
+       properties__disableKeyBasedMetadataWriteAccess=True)
+# Dev: "Accept connections from within public Azure datacenters" and the portal's IPs, TLS 1.0,
+# keys for data and metadata: every AZA-COS rule FAILs.
+cosmos(DEV, 'rg-data', 'cosmos-contoso-dev', properties__minimalTlsVersion='Tls',
+       properties__ipRules=[{'ipAddressOrRange': '0.0.0.0'}, {'ipAddressOrRange': '104.42.195.92'},
+                            {'ipAddressOrRange': '40.76.54.131'}])
+# Dev MongoDB: open to every network (COS-001, 002, 003, 005, 006 FAIL); Entra ID is not documented
+# for the API for MongoDB (COS-004 NOT_APPLICABLE); it works only with TLS 1.2 (COS-007 PASS).
+cosmos(DEV, 'rg-analytics', 'cosmos-contoso-dev-mongo', kind='MongoDB', capabilities=['EnableMongo'],
+       properties__apiProperties={'serverVersion': '4.2'}, properties__minimalTlsVersion='Tls')
+# Shared: "Selected networks" with nothing selected (COS-001 UNKNOWN), Entra ID only, so keys
+# cannot write metadata either (COS-004, 005, 007 PASS; COS-002, 003, 006 FAIL).
+cosmos(SHARED, 'rg-data', 'cosmos-contoso-shared-config', properties__isVirtualNetworkFilterEnabled=True,
+       properties__disableLocalAuth=True)
+
 
 # ---------------------------------------------------------------- directory (Microsoft Graph)
 G = 'graph/'

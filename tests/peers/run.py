@@ -110,7 +110,7 @@ for e in manifest:
         passed += 1
         out_diffs.append(d)
         if verbose:
-            print("listed %s %s:%s ours %s theirs %s" % key[:1] + (e["file"], key[2], ours, e["expected"]))
+            print("listed %s %s:%s ours %s theirs %s" % (key[0], e["file"], key[2], ours, e["expected"]))
         continue
     if update:
         nd = {"check_id": e["check_id"], "file": e["file"], "line": key[2], "resource": e.get("resource_name_evaluated") or e["resource_name"],
