@@ -1109,3 +1109,15 @@ int aza_not_object(aza_ev *ev, const aza_res *r, const char *path)
 	aza_unknown(ev, r, "%s is not an object", dot ? dot + 1 : path);
 	return 1;
 }
+
+int aza_diag_has_dest(aza_ev *ev, const aza_res *d)
+{
+	static const char *const dest[] = {"properties.workspaceId", "properties.storageAccountId",
+	                                   "properties.eventHubAuthorizationRuleId", "properties.marketplacePartnerId"};
+	for (size_t i = 0; i < sizeof dest / sizeof dest[0]; i++) {
+		const char *v = aza_json_str(aza_prop(ev, d, dest[i]));
+		if (v && *v && strcmp(v, "-") != 0)
+			return 1;
+	}
+	return 0;
+}

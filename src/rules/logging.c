@@ -52,14 +52,6 @@ static const char *nonempty(const aza_json *j)
 	return s && *s && strcmp(s, "-") != 0 ? s : NULL;
 }
 
-/* Destinations of a diagnostic setting: 0 when it sends nowhere. */
-static int diag_has_dest(aza_ev *ev, const aza_res *d)
-{
-	return nonempty(aza_prop(ev, d, "properties.storageAccountId")) ||
-	       nonempty(aza_prop(ev, d, "properties.workspaceId")) ||
-	       nonempty(aza_prop(ev, d, "properties.eventHubAuthorizationRuleId")) ||
-	       nonempty(aza_prop(ev, d, "properties.marketplacePartnerId"));
-}
 
 /* Is log category `cat` enabled in the setting (directly or via one of the
  * space-separated category groups in `groups`)? cat NULL: any category. */
@@ -125,7 +117,7 @@ static void activity_export(aza_ev *ev, const aza_res *sub)
 	const aza_res *d, *bad = NULL;
 	int bad_dest = 0;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
-		int dest = diag_has_dest(ev, d), on = diag_log_on(ev, d, NULL, NULL);
+		int dest = aza_diag_has_dest(ev, d), on = diag_log_on(ev, d, NULL, NULL);
 		if (dest && on) {
 			aza_pass(ev, sub, "diagnostic setting '%s' exports the activity log", d->name);
 			return;
@@ -175,7 +167,7 @@ static void export_categories(aza_ev *ev, const aza_res *sub)
 	const aza_res *d, *first = NULL;
 	const char *miss = NULL;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
-		if (!diag_has_dest(ev, d))
+		if (!aza_diag_has_dest(ev, d))
 			continue;
 		const char *m = missing_category(ev, d, cis_categories, 4);
 		if (!m) {
@@ -237,7 +229,7 @@ static void export_all(aza_ev *ev, const aza_res *sub)
 	const aza_res *d, *first = NULL;
 	const char *miss = NULL;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
-		if (!diag_has_dest(ev, d))
+		if (!aza_diag_has_dest(ev, d))
 			continue;
 		const char *m = missing_category(ev, d, all_categories, 8);
 		if (!m) {
@@ -432,7 +424,7 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			struct rv v = storage_retention(ev, sa);
 			rv_keep(&best, v.st, v.msg);
 		}
-		if (!ws && !sa && diag_has_dest(ev, d))
+		if (!ws && !sa && aza_diag_has_dest(ev, d))
 			rv_keep(&best, R_UNKNOWN,
 			        aza_ev_fmt(ev, "diagnostic setting '%s' sends to an event hub or partner only: retention is decided downstream", d->name));
 	}
@@ -587,7 +579,7 @@ static void keyvault_logging(aza_ev *ev, const aza_res *r)
 	const aza_res *first = NULL;
 	int nodest = 0;
 	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), r->id, DIAG); d; d = aza_inv_next_child(d, r->id)) {
-		int on = diag_log_on(ev, d, "AuditEvent", "audit allLogs"), dest = diag_has_dest(ev, d);
+		int on = diag_log_on(ev, d, "AuditEvent", "audit allLogs"), dest = aza_diag_has_dest(ev, d);
 		if (on && dest) {
 			aza_pass(ev, r, "diagnostic setting '%s' logs AuditEvent", d->name);
 			return;

@@ -122,12 +122,6 @@ static void subnet_nsgs(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "both workspace subnets have a network security group");
 }
 
-static int has_str(aza_ev *ev, const aza_res *d, const char *path)
-{
-	const char *v = aza_json_str(aza_prop(ev, d, path));
-	return v && *v;
-}
-
 static void diag_logs(aza_ev *ev, const aza_res *r)
 {
 	const aza_res *nodest = NULL;
@@ -142,8 +136,7 @@ static void diag_logs(aza_ev *ev, const aza_res *r)
 			continue;
 		/* Logs go nowhere without a destination (an event hub name alone
 		 * is not one). */
-		if (!has_str(ev, d, "properties.workspaceId") && !has_str(ev, d, "properties.storageAccountId") &&
-		    !has_str(ev, d, "properties.eventHubAuthorizationRuleId") && !has_str(ev, d, "properties.marketplacePartnerId")) {
+		if (!aza_diag_has_dest(ev, d)) {
 			if (!nodest)
 				nodest = d;
 			continue;

@@ -126,6 +126,12 @@ int aza_not_object(aza_ev *ev, const aza_res *r, const char *path);
  * resource, on a private endpoint of the same template whose automatic
  * connection targets it; FAIL otherwise; UNKNOWN when the list is not one. */
 void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what);
+/* Does diagnostic setting d name a destination (a Log Analytics workspace, a
+ * storage account, an event hub authorization rule or a partner solution)?
+ * Resource Manager returns an unused one as "" (getDiagnosticSetting,
+ * 2021-05-01-preview), some exporters as "-": neither is one. A setting
+ * without a destination delivers nothing. */
+int aza_diag_has_dest(aza_ev *ev, const aza_res *d);
 
 /* The inventory, for rules that look across resources. */
 aza_inv *aza_ev_inv(aza_ev *ev);
