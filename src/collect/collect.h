@@ -160,6 +160,9 @@ enum { AZA_STG_OFF = 0, AZA_STG_ENTRA, AZA_STG_SHAREDKEY };
 const aza_stg_cfg *aza_coll__stg(const aza_collector *c);
 void **aza_coll__stg_state(aza_collector *c);
 void aza_storage__free(void **state);
+/* The members a service properties response body (xml, n bytes) gives the
+ * data-plane entry (storage.c); 0, or -1 with the reason in why. */
+int aza_storage__props_json(const char *xml, size_t n, aza_buf *out, char *why, size_t cap);
 
 /* xml.c: calls fn at each element's end with its path ("A/B/C", namespace
  * prefixes dropped) and its decoded text (NULL when it has child elements

@@ -243,33 +243,49 @@ static int sign(void *ud, const char *method, const char *url, aza_buf *out)
 }
 
 /* ---- responses ---- */
+/* The Logging members of Get Blob, Queue and Table Service Properties (the
+ * REST reference of each: Logging holds Version, Delete, Read, Write and
+ * RetentionPolicy with Enabled and Days), in the order the entry writes
+ * them, with the JSON type each has when its text is what the reference
+ * documents: a string, true|false, or a number of days. */
+enum { LG_VERSION, LG_READ, LG_WRITE, LG_DELETE, LG_RET_ENABLED, LG_RET_DAYS, LG_N };
+static const struct {
+	const char *xml, *json;
+	char type; /* 's' string, 'b' boolean, 'n' whole number */
+} lg_member[LG_N] = {
+	{"Version", "version", 's'}, {"Read", "read", 'b'}, {"Write", "write", 'b'}, {"Delete", "delete", 'b'},
+	{"RetentionPolicy/Enabled", "enabled", 'b'}, {"RetentionPolicy/Days", "days", 'n'},
+};
+
 typedef struct props {
-	int have_logging, bad;
-	char version[32];
-	int read, write, del, ret_enabled; /* -1 absent */
-	long days;
-	char code[64], msg[256];
+	char root[32];           /* the root element */
+	int logging, retention;  /* Logging and Logging/RetentionPolicy elements seen */
+	int seen[LG_N];
+	char val[LG_N][40];      /* each member's text, cut to fit */
+	char problem[160];       /* the first way the document is not the documented one */
+	char code[64], msg[256]; /* Error/Code and Error/Message of an error response */
 } props;
 
-static int xbool(const char *t)
+/* A member's text as the entry records it: printable ASCII (anything else
+ * becomes '?'), cut with "..." past the buffer. Only a text that is not of
+ * the member's type is written as it is, so this never turns one into a
+ * valid value. */
+static void keep_text(char *dst, size_t cap, const char *t)
 {
-	if (!t)
-		return -2;
-	if (aza__strieq(t, "true"))
-		return 1;
-	if (aza__strieq(t, "false"))
-		return 0;
-	return -2;
+	size_t n = strlen(t), keep = n < cap ? n : cap - 4;
+	for (size_t i = 0; i < keep; i++)
+		dst[i] = t[i] >= 0x20 && t[i] < 0x7f ? t[i] : '?';
+	if (keep < n) {
+		memcpy(dst + keep, "...", 3);
+		keep += 3;
+	}
+	dst[keep] = 0;
 }
 
 static void props_cb(void *ud, const char *path, const char *text)
 {
 	props *p = ud;
-	const char *lg = "StorageServiceProperties/Logging";
-	if (!strcmp(path, lg)) {
-		p->have_logging = 1;
-		return;
-	}
+	static const char lg[] = "StorageServiceProperties/Logging";
 	if (!strcmp(path, "Error/Code") && text) {
 		snprintf(p->code, sizeof p->code, "%s", text);
 		return;
@@ -278,28 +294,103 @@ static void props_cb(void *ud, const char *path, const char *text)
 		snprintf(p->msg, sizeof p->msg, "%.*s", (int)strcspn(text, "\r\n"), text);
 		return;
 	}
-	if (strncmp(path, lg, strlen(lg)) || path[strlen(lg)] != '/')
+	if (!strchr(path, '/')) {
+		snprintf(p->root, sizeof p->root, "%s", path);
 		return;
-	const char *k = path + strlen(lg) + 1;
-	int *dst = !strcmp(k, "Read") ? &p->read : !strcmp(k, "Write") ? &p->write : !strcmp(k, "Delete") ? &p->del :
-	           !strcmp(k, "RetentionPolicy/Enabled") ? &p->ret_enabled : NULL;
-	if (dst) {
-		*dst = xbool(text);
-		if (*dst == -2)
-			p->bad = 1;
-	} else if (!strcmp(k, "Version") && text) {
-		snprintf(p->version, sizeof p->version, "%s", text);
-	} else if (!strcmp(k, "RetentionPolicy/Days") && text) {
-		char *end;
-		long d = strtol(text, &end, 10);
-		if (end == text || *end || d < 0 || d > 100000)
-			p->bad = 1;
-		else
-			p->days = d;
+	}
+	if (strncmp(path, lg, sizeof lg - 1) || (path[sizeof lg - 1] && path[sizeof lg - 1] != '/'))
+		return;
+	/* A member twice, or one holding elements, leaves its value to a
+	 * guess: the document is not the one documented. */
+	if (!path[sizeof lg - 1]) {
+		if (p->logging++ && !p->problem[0])
+			snprintf(p->problem, sizeof p->problem, "Logging appears twice");
+		return;
+	}
+	const char *k = path + sizeof lg;
+	if (!strcmp(k, "RetentionPolicy")) {
+		if (p->retention++ && !p->problem[0])
+			snprintf(p->problem, sizeof p->problem, "Logging/RetentionPolicy appears twice");
+		return;
+	}
+	for (int i = 0; i < LG_N; i++) {
+		if (strcmp(k, lg_member[i].xml))
+			continue;
+		if (p->seen[i]++ || !text) {
+			if (!p->problem[0])
+				snprintf(p->problem, sizeof p->problem, "Logging/%s %s", k,
+				         text ? "appears twice" : "holds elements or a text too long to read");
+		} else {
+			keep_text(p->val[i], sizeof p->val[i], text);
+		}
+		return;
 	}
 }
 
-static void dp_entry(sacct *a, int svc, const props *p, const char *error)
+/* One member's value: its text as the type the reference documents, or as
+ * a string when it is not one (what is there, not a guess: a reader tells
+ * "not a boolean" from "false"). */
+static void member_json(aza_buf *b, char type, const char *t)
+{
+	size_t n = strlen(t);
+	if (type == 'b' && (aza__strieq(t, "true") || aza__strieq(t, "false")))
+		aza_buf__adds(b, aza__strieq(t, "true") ? "true" : "false");
+	else if (type == 'n' && n && n <= 6 && strspn(t, "0123456789") == n && strtol(t, NULL, 10) <= 100000)
+		aza_buf__printf(b, "%ld", strtol(t, NULL, 10));
+	else
+		aza_buf__json_str(b, t);
+}
+
+/* The members a service properties response body (xml, n bytes) gives the
+ * data-plane entry: appends ,"logging":{...} to out with only the members
+ * the body holds (a missing Read is not a Read of false), or nothing when it
+ * has no Logging element. Returns 0, or -1 with the reason in why (cap
+ * bytes) when the body is not that document: not XML the parser reads,
+ * another root element, a member twice or holding elements. */
+int aza_storage__props_json(const char *xml, size_t n, aza_buf *out, char *why, size_t cap)
+{
+	props p;
+	memset(&p, 0, sizeof p);
+	if (aza_xml__walk(xml, n, props_cb, &p)) {
+		snprintf(why, cap, "not XML that the parser reads");
+		return -1;
+	}
+	if (strcmp(p.root, "StorageServiceProperties")) {
+		snprintf(why, cap, "the root element is %s, not StorageServiceProperties", p.root);
+		return -1;
+	}
+	if (p.problem[0]) {
+		snprintf(why, cap, "%s", p.problem);
+		return -1;
+	}
+	if (!p.logging)
+		return 0;
+	aza_buf__adds(out, ",\"logging\":{");
+	const char *sep = "";
+	for (int i = 0; i < LG_RET_ENABLED; i++)
+		if (p.seen[i]) {
+			aza_buf__printf(out, "%s\"%s\":", sep, lg_member[i].json);
+			member_json(out, lg_member[i].type, p.val[i]);
+			sep = ",";
+		}
+	if (p.retention) {
+		aza_buf__printf(out, "%s\"retentionPolicy\":{", sep);
+		sep = "";
+		for (int i = LG_RET_ENABLED; i < LG_N; i++)
+			if (p.seen[i]) {
+				aza_buf__printf(out, "%s\"%s\":", sep, lg_member[i].json);
+				member_json(out, lg_member[i].type, p.val[i]);
+				sep = ",";
+			}
+		aza_buf__addc(out, '}');
+	}
+	aza_buf__addc(out, '}');
+	return 0;
+}
+
+/* The entry of one service: the members from aza_storage__props_json (m, mlen
+ * bytes), or the error that kept them from being read. */
+static void dp_entry(sacct *a, int svc, const char *m, size_t mlen, const char *error)
 {
 	aza_buf b;
 	aza_buf__init(&b, 1 << 16);
@@ -309,24 +400,8 @@ static void dp_entry(sacct *a, int svc, const props *p, const char *error)
 	if (error) {
 		aza_buf__adds(&b, ",\"error\":");
 		aza_buf__json_str(&b, error);
-	} else if (!p->have_logging) {
-		aza_buf__adds(&b, ",\"logging\":null");
-	} else {
-		aza_buf__adds(&b, ",\"logging\":{");
-		if (p->version[0]) {
-			aza_buf__adds(&b, "\"version\":");
-			aza_buf__json_str(&b, p->version);
-			aza_buf__addc(&b, ',');
-		}
-		aza_buf__printf(&b, "\"read\":%s,\"write\":%s,\"delete\":%s", p->read == 1 ? "true" : "false",
-		                p->write == 1 ? "true" : "false", p->del == 1 ? "true" : "false");
-		if (p->ret_enabled >= 0) {
-			aza_buf__printf(&b, ",\"retentionPolicy\":{\"enabled\":%s", p->ret_enabled ? "true" : "false");
-			if (p->days >= 0)
-				aza_buf__printf(&b, ",\"days\":%ld", p->days);
-			aza_buf__addc(&b, '}');
-		}
-		aza_buf__addc(&b, '}');
+	} else if (mlen) {
+		aza_buf__add(&b, m, mlen);
 	}
 	aza_buf__adds(&b, ",\"auth\":");
 	aza_buf__json_str(&b, a->sharedkey ? "shared-key" : "entra");
@@ -343,7 +418,7 @@ static void dp_error(sacct *a, int svc, int list, int status, const char *msg)
 	snprintf(api, sizeof api, "dataplane:%s %s", svc_name[svc], list ? "/?comp=list" : "/?restype=service&comp=properties");
 	aza_coll__error(a->c, a->id, type, api, status, msg);
 	if (!list)
-		dp_entry(a, svc, NULL, msg);
+		dp_entry(a, svc, NULL, 0, msg);
 }
 
 typedef struct clist {
@@ -424,17 +499,21 @@ static int dp_cb(void *ud, const aza_hresp *r)
 		return 0;
 	}
 	if (!k->list) {
-		props p;
-		memset(&p, 0, sizeof p);
-		p.read = p.write = p.del = p.ret_enabled = -1;
-		p.days = -1;
-		if (aza_xml__walk(r->body, r->len, props_cb, &p) || p.bad) {
+		aza_buf m;
+		aza_buf__init(&m, 1 << 12);
+		char why[200];
+		if (aza_storage__props_json(r->body, r->len, &m, why, sizeof why)) {
+			aza_buf__release(&m);
 			if (!r->last)
 				return AZA_HTTP_RETRY;
-			snprintf(msg, sizeof msg, "the service properties response is not the expected XML (%zu bytes)", r->len);
+			snprintf(msg, sizeof msg, "the service properties response is not the expected XML (%zu bytes): %s", r->len, why);
 			dp_error(a, k->svc, 0, (int)r->status, msg);
+		} else if (m.oom) {
+			aza_buf__release(&m);
+			dp_error(a, k->svc, 0, 0, "out of memory");
 		} else {
-			dp_entry(a, k->svc, &p, NULL);
+			dp_entry(a, k->svc, m.p, m.len, NULL);
+			aza_buf__release(&m);
 		}
 		aza__free(k);
 		return 0;

@@ -101,12 +101,30 @@ static void min_tls(aza_ev *ev, const aza_res *r)
 			                   "account itself");
 		return;
 	}
-	if (aza__strieq(v, "TLS1_2") || aza__strieq(v, "TLS1_3"))
+	if (aza__strieq(v, "TLS1_2")) {
 		aza_pass(ev, r, "minimumTlsVersion is %s", v);
-	else if (aza__strieq(v, "TLS1_0") || aza__strieq(v, "TLS1_1"))
-		aza_fail(ev, r, "minimumTlsVersion is %s", v);
-	else
+	} else if (aza__strieq(v, "TLS1_3")) {
+		/* The specification lists TLS1_3 but says "Minimum TLS version 1.3
+		 * version is not supported", and Learn (Enforce a minimum required
+		 * version of TLS, September 2025) that enforcing 1.3 as the minimum
+		 * "isn't currently supported": which minimum an account showing it
+		 * enforces is documented nowhere. */
+		aza_unknown(ev, r, "minimumTlsVersion is %s, which Azure Storage documents it does not support as a minimum: which version the account "
+		                   "requires is not documented; set TLS1_2", v);
+	} else if (aza__strieq(v, "TLS1_0") || aza__strieq(v, "TLS1_1")) {
+		/* Unlike an unset value, an explicit one is the account's own
+		 * statement that it accepts the old version. The retirement is
+		 * Azure's, not the account's: its dates moved three times, and the
+		 * setting takes effect again wherever it does not apply. */
+		if (aza_ev_now(ev) < TLS_RETIRED)
+			aza_fail(ev, r, "minimumTlsVersion is %s: clients may connect with TLS %s", v, v[5] == '0' ? "1.0" : "1.1");
+		else
+			aza_fail(ev, r, "minimumTlsVersion is %s: the account is set to accept TLS %s (Azure Storage announced the retirement of TLS 1.0 and "
+			                "1.1 for 3 February 2026, but the account's own setting still allows it): set TLS1_2",
+			         v, v[5] == '0' ? "1.0" : "1.1");
+	} else {
 		aza_unknown(ev, r, "minimumTlsVersion has an unknown value '%s'", v);
+	}
 }
 
 /* A boolean property whose default Azure changed to false for new accounts
@@ -165,42 +183,65 @@ static const struct new_default abpa_default = {
 	.off_all = "disallow anonymous access to their blobs",
 };
 
-/* The verdict on an account whose c->prop is absent or null. */
-static void unset_by_creation(aza_ev *ev, const aza_res *r, const struct new_default *c)
+/* What an account whose c->prop is absent or null has: AZA_FAIL when the
+ * old default (true) applies, AZA_PASS when the new one (false) does,
+ * AZA_UNKNOWN when which one is not known; *why says which and why, for the
+ * verdict of the account or of what depends on it. */
+static aza_status unset_default(aza_ev *ev, const aza_res *r, const struct new_default *c, const char **why)
 {
 	if (aza_is_template(r)) {
 		/* The template creates the account now, after the change. */
-		if (aza_api_version_unknown(r))
-			aza_unknown(ev, r, "%s not set; its default depends on the api-version, %s, which is only known at deployment", c->prop,
-			            r->api_version);
-		else if (strcmp(r->api_version, c->api) >= 0)
-			aza_pass(ev, r, "%s not set: at api-version %s a new account %s (false is the default)", c->prop, r->api_version, c->off_one);
-		else
-			aza_unknown(ev, r, "%s not set at api-version %s, which documents true as the default (false from %s, and for every account created %s): "
-			                   "set it to false",
-			            c->prop, r->api_version, c->api, c->new_since);
-		return;
+		if (aza_api_version_unknown(r)) {
+			*why = aza_ev_fmt(ev, "%s not set; its default depends on the api-version, %s, which is only known at deployment", c->prop,
+			                  r->api_version);
+			return AZA_UNKNOWN;
+		}
+		if (strcmp(r->api_version, c->api) >= 0) {
+			*why = aza_ev_fmt(ev, "%s not set: at api-version %s a new account %s (false is the default)", c->prop, r->api_version, c->off_one);
+			return AZA_PASS;
+		}
+		*why = aza_ev_fmt(ev, "%s not set at api-version %s, which documents true as the default (false from %s, and for every account created %s): "
+		                      "set it to false",
+		                  c->prop, r->api_version, c->api, c->new_since);
+		return AZA_UNKNOWN;
 	}
 	/* Deployed: the default is the one of the account's creation date. */
 	const aza_json *ct = aza_prop(ev, r, "properties.creationTime");
 	const char *cts = aza_json_str(ct);
 	double d;
 	if (!ct || aza_json_is(ct, AZA_JNULL)) {
-		aza_unknown(ev, r, "%s not set and the account has no creationTime: unset %s on accounts created before %s, not on those created %s", c->prop,
-		            c->on, c->old_until, c->new_since);
-		return;
+		*why = aza_ev_fmt(ev, "%s not set and the account has no creationTime: unset %s on accounts created before %s, not on those created %s",
+		                  c->prop, c->on, c->old_until, c->new_since);
+		return AZA_UNKNOWN;
 	}
 	if (!cts || !aza_ev_days_until(ev, ct, &d)) {
-		aza_unknown(ev, r, "%s not set and creationTime is not a date", c->prop);
-		return;
+		*why = aza_ev_fmt(ev, "%s not set and creationTime is not a date", c->prop);
+		return AZA_UNKNOWN;
 	}
 	double t = aza_ev_now(ev) + d * 86400.0;
-	if (t < c->old_before)
-		aza_fail(ev, r, "%s not set on an account created %.10s, before %s: unset (null) %s", c->prop, cts, c->old_until, c->on);
-	else if (t >= c->new_from)
-		aza_pass(ev, r, "%s not set on an account created %.10s: accounts created %s %s by default", c->prop, cts, c->new_since, c->off_all);
+	if (t < c->old_before) {
+		*why = aza_ev_fmt(ev, "%s not set on an account created %.10s, before %s: unset (null) %s", c->prop, cts, c->old_until, c->on);
+		return AZA_FAIL;
+	}
+	if (t >= c->new_from) {
+		*why = aza_ev_fmt(ev, "%s not set on an account created %.10s: accounts created %s %s by default", c->prop, cts, c->new_since, c->off_all);
+		return AZA_PASS;
+	}
+	*why = aza_ev_fmt(ev, "%s not set on an account created %.10s, %s: which default it got is not documented", c->prop, cts, c->between);
+	return AZA_UNKNOWN;
+}
+
+/* The verdict on an account whose c->prop is absent or null. */
+static void unset_by_creation(aza_ev *ev, const aza_res *r, const struct new_default *c)
+{
+	const char *why;
+	aza_status st = unset_default(ev, r, c, &why);
+	if (st == AZA_PASS)
+		aza_pass(ev, r, "%s", why);
+	else if (st == AZA_FAIL)
+		aza_fail(ev, r, "%s", why);
 	else
-		aza_unknown(ev, r, "%s not set on an account created %.10s, %s: which default it got is not documented", c->prop, cts, c->between);
+		aza_unknown(ev, r, "%s", why);
 }
 
 static void blob_public_account(aza_ev *ev, const aza_res *r)
@@ -218,50 +259,78 @@ static void blob_public_account(aza_ev *ev, const aza_res *r)
 	unset_by_creation(ev, r, &abpa_default);
 }
 
-/* Container access, judged with the account switch: an account with
- * allowBlobPublicAccess false blocks anonymous access whatever the container. */
+/* Whether a container's account blocks anonymous access, whatever the
+ * container's own level: AZA_PASS when it does (allowBlobPublicAccess false,
+ * set or the default the account got: see abpa_default), AZA_FAIL when it
+ * does not, AZA_UNKNOWN when that is not known; *why gives the account's
+ * evidence. */
+static aza_status account_blocks(aza_ev *ev, const aza_res *a, const char **why)
+{
+	int b;
+	/* A template's account without properties has every default. */
+	if (!aza_is_template(a) && !aza_json_is(aza_prop(ev, a, "properties"), AZA_JOBJ)) {
+		*why = "the account has no properties (an export without details?)";
+		return AZA_UNKNOWN;
+	}
+	const aza_json *v = aza_prop(ev, a, "properties.allowBlobPublicAccess");
+	if (aza_json_bool(v, &b)) {
+		*why = b ? "the account sets allowBlobPublicAccess true" : "the account sets allowBlobPublicAccess false";
+		return b ? AZA_FAIL : AZA_PASS;
+	}
+	if (v && !aza_json_is(v, AZA_JNULL)) {
+		*why = "the account's allowBlobPublicAccess is not a boolean";
+		return AZA_UNKNOWN;
+	}
+	return unset_default(ev, a, &abpa_default, why);
+}
+
+/* Container access, judged with the account switch: an account that
+ * disallows anonymous access blocks it whatever the container says. The
+ * account is read only for a container that is not private, so that a value
+ * of the account known only at deployment does not cloud a private one. */
 static void container_public(aza_ev *ev, const aza_res *r)
 {
-	const char *pa = aza_json_str(aza_prop(ev, r, "properties.publicAccess"));
-	/* The account is the parent of blobServices/default, two levels up. */
+	const aza_json *v = aza_prop(ev, r, "properties.publicAccess");
+	const char *pa = aza_json_str(v);
+	if (pa && aza__strieq(pa, "None")) {
+		aza_pass(ev, r, "publicAccess is None");
+		return;
+	}
+	if (!v || aza_json_is(v, AZA_JNULL)) {
+		if (!v && aza_prop(ev, r, "properties") && !aza_is_template(r))
+			aza_unknown(ev, r, "publicAccess is absent from the container");
+		else
+			aza_pass(ev, r, "publicAccess not set (None)");
+		return;
+	}
+	/* The account is the parent of blobServices/default, two levels up. An
+	 * account that is not in the input leaves the container's own level. */
 	char acc[2048];
 	const char *p = strstr(r->id, "/blobServices/");
 	if (!p)
 		p = aza__istrstr(r->id, "/blobServices/");
 	size_t n = p ? (size_t)(p - r->id) : 0;
-	int blocked = 0;
+	const aza_res *a = NULL;
 	if (n && n < sizeof acc) {
 		memcpy(acc, r->id, n);
 		acc[n] = 0;
-		const aza_res *a = aza_inv_find(aza_ev_inv(ev), acc);
-		int b;
-		if (a && aza_json_bool(aza_prop(ev, a, "properties.allowBlobPublicAccess"), &b) && !b)
-			blocked = 1;
+		a = aza_inv_find(aza_ev_inv(ev), acc);
 	}
-	if (!pa) {
-		const aza_json *v = aza_prop(ev, r, "properties.publicAccess");
-		if (v && !aza_json_is(v, AZA_JNULL)) {
-			if (blocked)
-				aza_pass(ev, r, "publicAccess is not a string but the account sets allowBlobPublicAccess false, which blocks anonymous access");
-			else
-				aza_unknown(ev, r, "publicAccess is not a string (None, Blob or Container)");
-			return;
-		}
-		if (v == NULL && aza_prop(ev, r, "properties") &&
-		    !aza_is_template(r)) {
-			aza_unknown(ev, r, "publicAccess is absent from the container");
-			return;
-		}
-		aza_pass(ev, r, "publicAccess not set (None)");
-		return;
-	}
-	if (aza__strieq(pa, "None"))
-		aza_pass(ev, r, "publicAccess is None");
-	else if (blocked)
-		aza_pass(ev, r, "publicAccess is %s but the account sets allowBlobPublicAccess false, which blocks it", pa);
+	const char *why = NULL;
+	aza_status st = a ? account_blocks(ev, a, &why) : AZA_FAIL;
+	int level = pa && (aza__strieq(pa, "Blob") || aza__strieq(pa, "Container"));
+	const char *what = level ? aza_ev_fmt(ev, "publicAccess is %s", pa)
+	                   : pa  ? aza_ev_fmt(ev, "publicAccess has an unexpected value '%s' (None, Blob or Container)", pa)
+	                         : "publicAccess is not a string (None, Blob or Container)";
+	if (st == AZA_PASS)
+		aza_pass(ev, r, "%s, but the account blocks anonymous access: %s", what, why);
+	else if (!level)
+		aza_unknown(ev, r, "%s", what);
+	else if (st == AZA_FAIL)
+		aza_fail(ev, r, "%s: anonymous clients can read %s%s%s%s", what, aza__strieq(pa, "Container") ? "and list blobs" : "blobs",
+		         why ? " (" : "", why ? why : "", why ? ")" : "");
 	else
-		aza_fail(ev, r, "publicAccess is %s: anonymous clients can read %s", pa,
-		         aza__strieq(pa, "Container") ? "and list blobs" : "blobs");
+		aza_unknown(ev, r, "%s, but whether the account allows anonymous access is not known: %s", what, why);
 }
 
 static void default_deny(aza_ev *ev, const aza_res *r)
@@ -525,15 +594,19 @@ static const aza_res *service(aza_ev *ev, const aza_res *r, const char *type, co
 }
 
 /* A retention policy object of a service ({"enabled": true, "days": 7}):
- * 1 when enabled, 0 when absent, null or disabled, -1 (UNKNOWN reported)
- * when it or its enabled is of another type. */
+ * 1 when enabled, 0 when absent, null or not enabled, -1 (UNKNOWN reported)
+ * when it or its enabled is of another type. Soft delete is on only when
+ * enabled is true: the specification gives enabled no default. */
 static int policy_enabled(aza_ev *ev, const aza_res *r, const aza_json *p, const char *name)
 {
 	int b;
 	if (!p || aza_json_is(p, AZA_JNULL))
 		return 0;
 	if (!aza_json_is(p, AZA_JOBJ)) {
-		aza_unknown(ev, r, "%s is not an object", name);
+		if (aza_json_is(p, AZA_JUNKNOWN)) /* the engine says which value */
+			aza_unknown(ev, r, "%s is only known at deployment", name);
+		else
+			aza_unknown(ev, r, "%s is not an object", name);
 		return -1;
 	}
 	const aza_json *e = aza_json_get(p, "enabled");
@@ -547,6 +620,34 @@ static int policy_enabled(aza_ev *ev, const aza_res *r, const aza_json *p, const
 		return -1;
 	}
 	return b;
+}
+
+/* What a policy that policy_enabled found off holds, for the FAIL message:
+ * null is the API's "not set", not a policy that says disabled. */
+static const char *policy_off(const aza_json *p)
+{
+	if (!p)
+		return "is not set (disabled)";
+	if (aza_json_is(p, AZA_JNULL))
+		return "is null (not set: disabled)";
+	const aza_json *e = aza_json_get(p, "enabled");
+	if (!e)
+		return "has no enabled (disabled: soft delete is on only when enabled is true)";
+	if (aza_json_is(e, AZA_JNULL))
+		return "has enabled null (not set: disabled)";
+	return "is disabled (enabled false)";
+}
+
+/* ", 7 days" for an enabled policy's days, or what stands there instead. */
+static const char *policy_days(aza_ev *ev, const aza_json *p)
+{
+	double d;
+	const aza_json *v = aza_json_get(p, "days");
+	if (aza_json_num(v, &d))
+		return aza_ev_fmt(ev, " (%.0f days)", d);
+	if (!v || aza_json_is(v, AZA_JNULL))
+		return " (days not set)";
+	return " (days is not a number)";
 }
 
 /* FileStorage (premium file shares) accounts have no blob service. */
@@ -567,28 +668,26 @@ static void blob_soft_delete(aza_ev *ev, const aza_res *r)
 	const aza_res *s = service(ev, r, STG "/blobServices", "blob soft delete");
 	if (!s)
 		return;
-	double d = 0;
 	const aza_json *p = aza_prop(ev, s, "properties.deleteRetentionPolicy");
 	int en = policy_enabled(ev, r, p, "blob deleteRetentionPolicy");
 	if (en < 0)
 		return;
-	if (en) {
-		aza_json_num(aza_json_get(p, "days"), &d);
-		/* allowPermanentDelete lets a caller purge soft-deleted versions
-		 * and snapshots at once, which undoes the retention it is set on. */
-		const aza_json *apd = aza_json_get(p, "allowPermanentDelete");
-		int perm = 0;
-		if (apd && !aza_json_is(apd, AZA_JNULL) && !aza_json_bool(apd, &perm))
-			aza_unknown(ev, r, "blob deleteRetentionPolicy.allowPermanentDelete is not a boolean");
-		else if (perm)
-			aza_fail(ev, r, "blob deleteRetentionPolicy enabled (%.0f days) but allowPermanentDelete is true: soft-deleted "
-			                "blob versions and snapshots can be purged at once", d);
-		else
-			aza_pass(ev, r, "blob deleteRetentionPolicy enabled (%.0f days)%s", d,
-			         apd && !aza_json_is(apd, AZA_JNULL) ? ", allowPermanentDelete false" : "");
-	} else {
-		aza_fail(ev, r, "blob deleteRetentionPolicy is %s", p ? "disabled" : "not set (disabled)");
+	if (!en) {
+		aza_fail(ev, r, "blob deleteRetentionPolicy %s", policy_off(p));
+		return;
 	}
+	/* allowPermanentDelete lets a caller purge soft-deleted versions and
+	 * snapshots at once, which undoes the retention it is set on. */
+	const aza_json *apd = aza_json_get(p, "allowPermanentDelete");
+	int perm = 0;
+	if (apd && !aza_json_is(apd, AZA_JNULL) && !aza_json_bool(apd, &perm))
+		aza_unknown(ev, r, "blob deleteRetentionPolicy.allowPermanentDelete is not a boolean");
+	else if (perm)
+		aza_fail(ev, r, "blob deleteRetentionPolicy enabled%s but allowPermanentDelete is true: soft-deleted blob versions and snapshots can be "
+		                "purged at once", policy_days(ev, p));
+	else
+		aza_pass(ev, r, "blob deleteRetentionPolicy enabled%s%s", policy_days(ev, p),
+		         apd && !aza_json_is(apd, AZA_JNULL) ? ", allowPermanentDelete false" : "");
 }
 
 static void container_soft_delete(aza_ev *ev, const aza_res *r)
@@ -598,17 +697,12 @@ static void container_soft_delete(aza_ev *ev, const aza_res *r)
 	const aza_res *s = service(ev, r, STG "/blobServices", "container soft delete");
 	if (!s)
 		return;
-	double d = 0;
 	const aza_json *p = aza_prop(ev, s, "properties.containerDeleteRetentionPolicy");
 	int en = policy_enabled(ev, r, p, "containerDeleteRetentionPolicy");
-	if (en < 0)
-		return;
-	if (en) {
-		aza_json_num(aza_json_get(p, "days"), &d);
-		aza_pass(ev, r, "containerDeleteRetentionPolicy enabled (%.0f days)", d);
-	} else {
-		aza_fail(ev, r, "containerDeleteRetentionPolicy is %s", p ? "disabled" : "not set (disabled)");
-	}
+	if (en > 0)
+		aza_pass(ev, r, "containerDeleteRetentionPolicy enabled%s", policy_days(ev, p));
+	else if (!en)
+		aza_fail(ev, r, "containerDeleteRetentionPolicy %s", policy_off(p));
 }
 
 static void versioning(aza_ev *ev, const aza_res *r)
@@ -647,12 +741,10 @@ static void share_soft_delete(aza_ev *ev, const aza_res *r)
 		return;
 	const aza_json *p = aza_prop(ev, s, "properties.shareDeleteRetentionPolicy");
 	int en = policy_enabled(ev, r, p, "shareDeleteRetentionPolicy");
-	if (en < 0)
-		return;
-	if (en)
-		aza_pass(ev, r, "shareDeleteRetentionPolicy enabled");
-	else
-		aza_fail(ev, r, "shareDeleteRetentionPolicy is %s", p ? "disabled" : "not set");
+	if (en > 0)
+		aza_pass(ev, r, "shareDeleteRetentionPolicy enabled%s", policy_days(ev, p));
+	else if (!en)
+		aza_fail(ev, r, "shareDeleteRetentionPolicy %s", policy_off(p));
 }
 
 /* SMB settings are ';'-separated lists; absent means every value is allowed. */
@@ -713,22 +805,6 @@ enum { LOG_READ = 1, LOG_WRITE = 2, LOG_DELETE = 4, LOG_ALL = 7 };
 static const char *const log_cat[3] = {"StorageRead", "StorageWrite", "StorageDelete"};
 static const char *const log_key[3] = {"read", "write", "delete"};
 
-/* A diagnostic setting delivers logs only to a destination: a Log Analytics
- * workspace, a storage account, an event hub authorization rule or a partner
- * solution. Resource Manager returns an unused one as "" (getDiagnosticSetting
- * example, api-version 2021-05-01-preview). */
-static int diag_has_dest(aza_ev *ev, const aza_res *d)
-{
-	static const char *const dest[] = {"properties.workspaceId", "properties.storageAccountId", "properties.eventHubAuthorizationRuleId",
-	                                   "properties.marketplacePartnerId"};
-	for (size_t i = 0; i < sizeof dest / sizeof dest[0]; i++) {
-		const char *v = aza_json_str(aza_prop(ev, d, dest[i]));
-		if (v && *v)
-			return 1;
-	}
-	return 0;
-}
-
 /* What the diagnostic settings of a service deliver of StorageRead,
  * StorageWrite and StorageDelete, combined over its settings (one may carry
  * reads and writes, another deletes): each category named, or all three with
@@ -763,7 +839,7 @@ static unsigned diag_rwd(aza_ev *ev, const char *service_id, const char **audit,
 		}
 		if (!cats && !aud)
 			continue;
-		if (!diag_has_dest(ev, d)) {
+		if (!aza_diag_has_dest(ev, d)) {
 			if (!*nodest)
 				*nodest = aza_last_seg(d->name);
 			continue;
@@ -965,8 +1041,12 @@ const struct aza_rule aza_rules_storage[] = {
 		            "existing and new account on 3 February 2026 (Microsoft Learn, Migrate to TLS 1.2 for Azure Blob Storage; announced for 1 "
 		            "November 2024, then moved to 1 November 2025 and to 3 February 2026). Before that date (the scan's reference time) an unset "
 		            "value accepts TLS 1.0: FAIL; from it, an unset value no longer says what clients can use and the account does not show that "
-		            "the retirement applies to it: UNKNOWN (set TLS1_2). An explicit TLS1_0 or TLS1_1 fails whatever the date; a value that is not a "
-		            "string or not a known version: UNKNOWN.",
+		            "the retirement applies to it: UNKNOWN (set TLS1_2). An explicit TLS1_0 or TLS1_1 fails whatever the date, and after it the "
+		            "message names the retirement: unlike an unset value it is the account's own statement that it accepts the old version, the "
+		            "retirement is Azure's (its date moved three times) and does not change the setting. TLS1_3: UNKNOWN, since the specification "
+		            "lists it but says \"Minimum TLS version 1.3 version is not supported\" and Learn (Enforce a minimum required version of TLS) that "
+		            "enforcing TLS 1.3 as the minimum \"isn't currently supported\", so what such an account requires is not documented. A value that "
+		            "is not a string or not a known version: UNKNOWN.",
 		.check = min_tls,
 	},
 	{
@@ -996,7 +1076,14 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data storage > Containers > select > Change access level: Private.",
 		.cli = "az storage container set-permission --account-name <account> -n <container> --public-access off",
 		.arm = "Microsoft.Storage/storageAccounts/blobServices/containers: properties.publicAccess = 'None'",
-		.defaults = "A container whose account sets allowBlobPublicAccess false is not reachable anonymously whatever its own level (PASS, with the reason). publicAccess null means None; absent from a deployed container, or not a string: UNKNOWN.",
+		.defaults = "A container whose account disallows anonymous access is not reachable anonymously whatever its own level (PASS, with the reason): "
+		            "the account sets allowBlobPublicAccess false, or leaves it unset (absent or null) where AZA-STG-003 finds that the default is "
+		            "false (a deployed account created from 6 December 2023, a template at api-version 2023-01-01 or later). A Blob or Container "
+		            "level fails when the account sets it true or got the old default (created before 1 August 2023), or is not in the input; "
+		            "UNKNOWN when the account's default is undecided (created during the rollout, no creationTime or one that is not a date, a "
+		            "template at an older api-version or one known only at deployment), its allowBlobPublicAccess is not a boolean, or it has no "
+		            "properties. publicAccess None passes without reading the account; null means None; absent from a deployed container, not a "
+		            "string or not None, Blob or Container: UNKNOWN unless the account blocks anonymous access.",
 		.check = container_public,
 	},
 	{
@@ -1115,7 +1202,11 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-delete-retention true --delete-retention-days 7",
 		.arm = "Microsoft.Storage/storageAccounts/blobServices: properties.deleteRetentionPolicy.enabled = true, allowPermanentDelete = false",
-		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. deleteRetentionPolicy.allowPermanentDelete true fails (soft-deleted versions and snapshots can be purged at once); absent or null means false. A blobServices object without properties, or a policy of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Read from the account's blobServices/default object; when it was not collected: UNKNOWN. Soft delete is on only when "
+		            "deleteRetentionPolicy.enabled is true (the specification gives it no default): the policy absent or null, or its enabled absent, "
+		            "null or false, fails, and the message says which. deleteRetentionPolicy.allowPermanentDelete true fails (soft-deleted versions "
+		            "and snapshots can be purged at once); absent or null means false. A blobServices object without properties, or a policy, "
+		            "enabled or allowPermanentDelete of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
 		.check = blob_soft_delete,
 	},
 	{
@@ -1126,7 +1217,10 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable soft delete for containers.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-container-delete-retention true --container-delete-retention-days 7",
 		.arm = "blobServices: properties.containerDeleteRetentionPolicy.enabled = true",
-		.defaults = "Absent means disabled (FAIL). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Container soft delete is on only when containerDeleteRetentionPolicy.enabled is true (the specification gives it no default): "
+		            "the policy absent or null, or its enabled absent, null or false, fails, and the message says which. blobServices not collected, "
+		            "without properties, or the policy or its enabled of another type: UNKNOWN. FileStorage accounts have no blob service "
+		            "(NOT_APPLICABLE).",
 		.check = container_soft_delete,
 	},
 	{
@@ -1148,7 +1242,10 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data storage > File shares > File share settings > Soft delete: Enabled.",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --enable-delete-retention true",
 		.arm = "Microsoft.Storage/storageAccounts/fileServices: properties.shareDeleteRetentionPolicy.enabled = true",
-		.defaults = "Absent or disabled: FAIL. fileServices not collected, without properties, or the policy of another type: UNKNOWN. BlobStorage and BlockBlobStorage accounts have no file service (NOT_APPLICABLE).",
+		.defaults = "Share soft delete is on only when shareDeleteRetentionPolicy.enabled is true (the specification gives it no default): the "
+		            "policy absent or null, or its enabled absent, null or false, fails, and the message says which. fileServices not collected, "
+		            "without properties, or the policy or its enabled of another type: UNKNOWN. BlobStorage and BlockBlobStorage accounts have no "
+		            "file service (NOT_APPLICABLE).",
 		.check = share_soft_delete,
 	},
 	{
@@ -1182,7 +1279,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
 		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
-		.defaults = "Either source proves logging, and they combine per service and request type: the categories that the service's diagnostic settings deliver (StorageRead, StorageWrite, StorageDelete, or all three with the allLogs category group), over all its settings that name a destination (workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId; an empty string is none), and what classic Storage Analytics logging from the data plane logs (logging.read, write and delete). A setting without a destination delivers nothing and proves nothing. A data-plane entry without a logging object, or whose read, write or delete is not a boolean, does not say the request type is off: UNKNOWN unless another source logs it or another service is proven off. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL, for a request type no setting delivers); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
+		.defaults = "Either source proves logging, and they combine per service and request type: the categories that the service's diagnostic settings deliver (StorageRead, StorageWrite, StorageDelete, or all three with the allLogs category group), over all its settings that name a destination (workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId; an empty string is none), and what classic Storage Analytics logging from the data plane logs (logging.read, write and delete). A setting without a destination delivers nothing and proves nothing. A data-plane entry without a logging object, or whose read, write or delete is missing or not a boolean, does not say the request type is off: UNKNOWN unless another source logs it or another service is proven off. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL, for a request type no setting delivers); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
 		.check = analytics_logging,
 	},
 	{

@@ -36,7 +36,11 @@ def simple(rule, passmods, failmods, unkmods=None, passmsg='', failmsg=''):
     case(rule, 'unknown-noprops', snapshot([bare('stgbare')]), "UNKNOWN stgbare ~ no \"properties\"")
 
 simple('AZA-STG-001', {}, {'properties__supportsHttpsTrafficOnly': False}, {'properties__supportsHttpsTrafficOnly': DEL}, 'is true', 'is false')
-simple('AZA-STG-002', {}, {'properties__minimumTlsVersion': 'TLS1_0'}, {'properties__minimumTlsVersion': 'TLS9'}, 'TLS1_2', 'TLS1_0')
+# An explicit TLS1_0 or TLS1_1 still fails after Azure Storage's retirement of
+# TLS 1.0 and 1.1 (3 February 2026, before the fixtures' reference time): it
+# is the account's own statement, which the message sets beside the retirement.
+simple('AZA-STG-002', {}, {'properties__minimumTlsVersion': 'TLS1_0'}, {'properties__minimumTlsVersion': 'TLS9'}, 'TLS1_2',
+       'minimumTlsVersion is TLS1_0: the account is set to accept TLS 1.0 (Azure Storage announced the retirement of TLS 1.0 and 1.1 for 3 February 2026')
 # minimumTlsVersion unset: every api-version documents TLS 1.0 as the default,
 # but Azure Storage stops accepting TLS 1.0 and 1.1 for every account on
 # 3 February 2026, before the fixtures' reference time: the account's own
@@ -45,7 +49,14 @@ case('AZA-STG-002', 'unknown-absent', snapshot([acct('stgold', properties__minim
      "UNKNOWN stgold ~ minimumTlsVersion not set: unset means TLS 1.0")
 case('AZA-STG-002', 'unknown-null', snapshot([acct('stgnull', properties__minimumTlsVersion=None)]), "UNKNOWN stgnull ~ 3 February 2026")
 case('AZA-STG-002', 'unknown-template-absent', stgtemplate('2023-05-01'), "UNKNOWN stgtmpl ~ 3 February 2026")
-case('AZA-STG-002', 'fail-template-explicit', stgtemplate('2023-05-01', {"minimumTlsVersion": "TLS1_1"}), "FAIL stgtmpl ~ minimumTlsVersion is TLS1_1")
+case('AZA-STG-002', 'fail-template-explicit', stgtemplate('2023-05-01', {"minimumTlsVersion": "TLS1_1"}),
+     "FAIL stgtmpl ~ minimumTlsVersion is TLS1_1: the account is set to accept TLS 1.1 (Azure Storage announced the retirement")
+# TLS1_3: the specification lists it but says "Minimum TLS version 1.3 version
+# is not supported" (Learn: enforcing 1.3 as the minimum "isn't currently
+# supported"): what the account requires is not documented.
+case('AZA-STG-002', 'unknown-tls13', snapshot([acct('stgtls13', properties__minimumTlsVersion='TLS1_3')]),
+     "UNKNOWN stgtls13 ~ minimumTlsVersion is TLS1_3, which Azure Storage documents it does not support as a minimum")
+case('AZA-STG-002', 'unknown-template-tls13', stgtemplate('2023-05-01', {"minimumTlsVersion": "TLS1_3"}), "UNKNOWN stgtmpl ~ does not support as a minimum")
 simple('AZA-STG-003', {}, {'properties__allowBlobPublicAccess': True}, {'properties__allowBlobPublicAccess': 'sometimes'})
 # allowBlobPublicAccess unset: Azure rolled out false as the default for new
 # accounts from August 2023 (rolled back and resumed) and expected to finish
@@ -136,11 +147,55 @@ def cont(acc, name, access):
 a_open = acct('stgopen', properties__allowBlobPublicAccess=True)
 a_closed = acct('stgclosed')
 case('AZA-STG-004', 'pass', snapshot([a_open, cont(a_open, 'private', 'None'), a_closed, cont(a_closed, 'blocked', 'Container')]),
-     "PASS stgopen/default/private ~ None\nPASS stgclosed/default/blocked ~ blocks it")
+     "PASS stgopen/default/private ~ None\nPASS stgclosed/default/blocked ~ but the account blocks anonymous access: the account sets allowBlobPublicAccess false")
 case('AZA-STG-004', 'fail', snapshot([a_open, cont(a_open, 'public', 'Container'), cont(a_open, 'blobonly', 'Blob')]),
      "FAIL stgopen/default/public ~ list blobs\nFAIL stgopen/default/blobonly")
 c = cont(a_open, 'nofield', 'None'); del c['properties']['publicAccess']
 case('AZA-STG-004', 'unknown', snapshot([a_open, c]), "UNKNOWN stgopen/default/nofield ~ absent")
+# An account that leaves allowBlobPublicAccess unset has the default of its
+# creation date (AZA-STG-003): false from 6 December 2023, which blocks a
+# public container; true before 1 August 2023; either in between.
+a_new, a_newnull = unset_abpa('stgnew', '2024-02-01T09:30:00.1234567Z'), unset_abpa('stgnewnull', '2023-12-06T00:00:00Z', None)
+case('AZA-STG-004', 'pass-account-default-false', snapshot([a_new, cont(a_new, 'public', 'Container'), a_newnull, cont(a_newnull, 'blobonly', 'Blob')]),
+     "PASS stgnew/default/public ~ publicAccess is Container, but the account blocks anonymous access: allowBlobPublicAccess not set on an account created 2024-02-01\n"
+     "PASS stgnewnull/default/blobonly ~ publicAccess is Blob, but the account blocks anonymous access: allowBlobPublicAccess not set on an account created 2023-12-06")
+a_old = unset_abpa('stgold', '2021-03-18T04:42:22.4322836Z', None)
+case('AZA-STG-004', 'fail-account-default-true', snapshot([a_old, cont(a_old, 'public', 'Container')]),
+     "FAIL stgold/default/public ~ anonymous clients can read and list blobs (allowBlobPublicAccess not set on an account created 2021-03-18, before 1 August 2023")
+case('AZA-STG-004', 'fail-account-true', snapshot([a_open, cont(a_open, 'blobonly', 'Blob')]),
+     "FAIL stgopen/default/blobonly ~ publicAccess is Blob: anonymous clients can read blobs (the account sets allowBlobPublicAccess true)")
+# created during the rollout, without a creationTime, with an
+# allowBlobPublicAccess that is not a boolean, or without properties: the
+# account may or may not block the container; a private one passes anyway.
+a_oct, a_noct, a_odd, a_bare = unset_abpa('stgoct', '2023-10-02T10:00:00Z'), unset_abpa('stgnoct', None), acct('stgodd', properties__allowBlobPublicAccess='sometimes'), bare('stgbare')
+case('AZA-STG-004', 'unknown-account-default-undecided', snapshot([a_oct, cont(a_oct, 'public', 'Container'), cont(a_oct, 'private', 'None'), a_noct, cont(a_noct, 'public', 'Blob')]),
+     "UNKNOWN stgoct/default/public ~ publicAccess is Container, but whether the account allows anonymous access is not known: allowBlobPublicAccess not set on an account created 2023-10-02\n"
+     "PASS stgoct/default/private ~ publicAccess is None\n"
+     "UNKNOWN stgnoct/default/public ~ allowBlobPublicAccess not set and the account has no creationTime")
+case('AZA-STG-004', 'unknown-account-unreadable', snapshot([a_odd, cont(a_odd, 'public', 'Container'), a_bare, cont(a_bare, 'public', 'Container')]),
+     "UNKNOWN stgodd/default/public ~ the account's allowBlobPublicAccess is not a boolean\n"
+     "UNKNOWN stgbare/default/public ~ the account has no properties")
+# A level that is none of None, Blob and Container says nothing, unless the
+# account blocks anonymous access whatever the level.
+case('AZA-STG-004', 'unknown-unexpected-level', snapshot([a_open, cont(a_open, 'odd', 'Public'), a_new, cont(a_new, 'odd', 'Public')]),
+     "UNKNOWN stgopen/default/odd ~ publicAccess has an unexpected value 'Public'\n"
+     "PASS stgnew/default/odd ~ publicAccess has an unexpected value 'Public' (None, Blob or Container), but the account blocks anonymous access")
+# A template creates the account now: from api-version 2023-01-01 a new
+# account disallows anonymous access unless the template allows it.
+def conttemplate(api, props=None):
+    t = stgtemplate(api, props)
+    t["resources"].append({"type": ST + "/blobServices/containers", "apiVersion": api, "name": "stgtmpl/default/public",
+                           "dependsOn": [f"[resourceId('{ST}', 'stgtmpl')]"], "properties": {"publicAccess": "Container"}})
+    return t
+case('AZA-STG-004', 'pass-template-default', conttemplate('2023-05-01'),
+     "PASS stgtmpl/default/public ~ the account blocks anonymous access: allowBlobPublicAccess not set: at api-version 2023-05-01 a new account disallows")
+# (a template's account without properties has every default, unlike an
+# exported account without them)
+t = conttemplate('2023-05-01'); del t["resources"][0]["properties"]
+case('AZA-STG-004', 'pass-template-account-no-properties', t, "PASS stgtmpl/default/public ~ at api-version 2023-05-01 a new account disallows")
+case('AZA-STG-004', 'unknown-template-old-api', conttemplate('2022-09-01'), "UNKNOWN stgtmpl/default/public ~ api-version 2022-09-01, which documents true")
+case('AZA-STG-004', 'fail-template-explicit', conttemplate('2023-05-01', {"allowBlobPublicAccess": True}),
+     "FAIL stgtmpl/default/public ~ (the account sets allowBlobPublicAccess true)")
 
 # blob service rules
 def blobsvc(acc, **props):
@@ -159,6 +214,18 @@ for rule, key, badval in [('AZA-STG-014', 'deleteRetentionPolicy', {"enabled": F
     case(rule, 'na-filestorage', snapshot([acct('stgfiles', kind='FileStorage')], datasets=ds_blob), "NOT_APPLICABLE stgfiles ~ FileStorage")
     case(rule, 'unknown-error', snapshot([acct('stgunk')], datasets=ds_blob, errors=[{"scope": acct('stgunk')['id'], "type": ST + "/blobServices", "api": "GET blobServices/default", "status": 403, "message": "AuthorizationFailed"}]), "UNKNOWN stgunk ~ HTTP 403")
 
+# A retention policy is on only when its enabled is true; the message says
+# what is there: null is the API's "not set", not a policy that says disabled.
+for rule, key in [('AZA-STG-014', 'deleteRetentionPolicy'), ('AZA-STG-015', 'containerDeleteRetentionPolicy')]:
+    b = acct('stgbad'); a = acct('stgok')
+    case(rule, 'fail-disabled', snapshot([b, blobsvc(b, **{key: {"enabled": False, "days": 7}})], datasets=ds_blob), "FAIL stgbad ~ is disabled (enabled false)")
+    case(rule, 'fail-null', snapshot([b, blobsvc(b, **{key: None})], datasets=ds_blob), f"FAIL stgbad ~ {key} is null (not set: disabled)")
+    case(rule, 'fail-enabled-absent', snapshot([b, blobsvc(b, **{key: {"days": 7}})], datasets=ds_blob), f"FAIL stgbad ~ {key} has no enabled")
+    case(rule, 'fail-enabled-null', snapshot([b, blobsvc(b, **{key: {"enabled": None, "days": 7}})], datasets=ds_blob), f"FAIL stgbad ~ {key} has enabled null (not set")
+    case(rule, 'pass-days', snapshot([a, blobsvc(a)], datasets=ds_blob), f"PASS stgok ~ {key} enabled (14 days)")
+    case(rule, 'pass-no-days', snapshot([a, blobsvc(a, **{key: {"enabled": True}})], datasets=ds_blob), f"PASS stgok ~ {key} enabled (days not set)")
+    case(rule, 'unknown-policy-type', snapshot([b, blobsvc(b, **{key: "enabled"})], datasets=ds_blob), f"UNKNOWN stgbad ~ {key} is not an object")
+
 # null is the API's "not set" (false): say so, not "false"
 b = acct('stgbad')
 case('AZA-STG-016', 'fail-null', snapshot([b, blobsvc(b, isVersioningEnabled=None)], datasets=ds_blob), "FAIL stgbad ~ isVersioningEnabled is null")
@@ -172,6 +239,11 @@ a = acct('stgok'); b = acct('stgbad')
 case('AZA-STG-017', 'pass', snapshot([a, filesvc(a)], datasets=ds_file), "PASS stgok")
 case('AZA-STG-017', 'fail', snapshot([b, filesvc(b, shareDeleteRetentionPolicy={"enabled": False})], datasets=ds_file), "FAIL stgbad")
 case('AZA-STG-017', 'unknown', snapshot([acct('stgunk')], datasets=[ST]), "UNKNOWN stgunk")
+for name, pol, want in [('fail-disabled', {"enabled": False, "days": 7}, "is disabled (enabled false)"), ('fail-null', None, "is null (not set: disabled)"),
+                        ('fail-enabled-absent', {"days": 7}, "has no enabled"), ('fail-enabled-null', {"enabled": None}, "has enabled null (not set")]:
+    case('AZA-STG-017', name, snapshot([b, filesvc(b, shareDeleteRetentionPolicy=pol)], datasets=ds_file), f"FAIL stgbad ~ shareDeleteRetentionPolicy {want}")
+case('AZA-STG-017', 'pass-days', snapshot([a, filesvc(a)], datasets=ds_file), "PASS stgok ~ shareDeleteRetentionPolicy enabled (7 days)")
+case('AZA-STG-017', 'unknown-policy-type', snapshot([b, filesvc(b, shareDeleteRetentionPolicy=[])], datasets=ds_file), "UNKNOWN stgbad ~ shareDeleteRetentionPolicy is not an object")
 case('AZA-STG-017', 'pass-blobkind', snapshot([acct('stgblob', kind='BlockBlobStorage')], datasets=ds_file), "NOT_APPLICABLE stgblob")
 case('AZA-STG-018', 'pass', snapshot([a, filesvc(a)], datasets=ds_file), "PASS stgok")
 case('AZA-STG-018', 'fail', snapshot([b, filesvc(b, protocolSettings={"smb": {"versions": "SMB2.1;SMB3.0;SMB3.1.1"}})], datasets=ds_file), "FAIL stgbad ~ SMB2.1")
@@ -263,6 +335,16 @@ case('AZA-STG-020', 'unknown-dataplane-no-logging', snapshot([inc], dataplane={"
 # (a null logging is outside the snapshot schema: the absent case above stands for it)
 case('AZA-STG-020', 'unknown-dataplane-not-boolean', snapshot([inc], dataplane={"storage": [dp(inc, 'blob', r=1), dp(inc, 'queue'), dp(inc, 'table', d=None)]}),
      "UNKNOWN stgpart ~ the blob service's data-plane entry has logging.read that is not a boolean and no diagnostic setting delivers StorageRead; the table")
+# what the collector writes for a Logging element without Read (the member
+# left out) and for a Delete that is not true or false (its text): neither
+# says the request type is off
+def dp_members(acc, svc_, **members):
+    return {"account": acc["id"], "service": svc_, "logging": dict({"version": "1.0"}, **members)}
+case('AZA-STG-020', 'unknown-dataplane-member-missing', snapshot([inc], dataplane={"storage": [dp_members(inc, 'blob', write=True, delete=True),
+                                                                                            dp_members(inc, 'queue', read=True, write=True, delete="yes"),
+                                                                                            dp(inc, 'table')]}),
+     "UNKNOWN stgpart ~ the blob service's data-plane entry has logging.read missing and no diagnostic setting delivers StorageRead; the queue "
+     "service's data-plane entry has logging.delete that is not a boolean")
 # a service proven off fails whatever another's entry lacks
 case('AZA-STG-020', 'fail-off-and-incomplete', snapshot([inc], dataplane={"storage": [dp(inc, 'blob', w=False), dp_raw(inc, 'queue', DEL), dp(inc, 'table')]}),
      "FAIL stgpart ~ logging is off for the blob service")
