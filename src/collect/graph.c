@@ -6,6 +6,10 @@
 
 /* The guests with their last sign-ins (AZA-IAM-005). */
 #define GUEST_SIGNINS "guestSignInActivity"
+/* The eligible directory role assignments of Privileged Identity
+ * Management (AZA-IAM-003, AZA-IAM-004): an eligible Global Administrator
+ * is one activation away from holding the role. */
+#define ELIGIBLE "directoryRoleEligibilityScheduleInstances"
 
 static const struct gcall {
 	const char *key, *path;
@@ -29,6 +33,13 @@ static const struct gcall {
 	 * an application holding a directory role (AZA-IAM-003). */
 	{"directoryRoleAssignments", "/v1.0/roleManagement/directory/roleAssignments?$expand=principal", 0},
 	{"directoryRoleDefinitions", "/v1.0/roleManagement/directory/roleDefinitions", 0},
+	/* Apart from the role assignments: Graph answers it only in a tenant
+	 * with Microsoft Entra ID P2 (or ID Governance), and refuses it
+	 * otherwise (400 AadPremiumLicenseRequired), which must not cost the
+	 * active assignments. The instances, not the schedules: they are the
+	 * eligibilities in force now, without the requests' statuses (Denied,
+	 * Revoked, PendingApproval...) a schedule carries. */
+	{ELIGIBLE, "/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$expand=principal", 0},
 	{"groupSettings", "/v1.0/groupSettings", 0},
 };
 
@@ -45,13 +56,21 @@ void aza_graph__start(aza_collector *c)
 /* What would have let a refused Graph call through, for the data sets whose
  * need the generic table (aza_coll__permission) cannot tell: the guests'
  * sign-ins fail with 403 for a missing license as for a missing permission,
- * and only Graph's error code says which. NULL: ask the generic table. */
+ * and only Graph's error code says which; the eligible role assignments
+ * fail with 400 in a tenant without P2, where there is nothing to read.
+ * NULL: ask the generic table. */
 const char *aza_graph__permission(const char *type, int status, const char *message)
 {
-	if (!type || !aza__strieq(type, GUEST_SIGNINS) || (status != 403 && status != 400))
+	int elig = type && aza__strieq(type, ELIGIBLE);
+	if (elig && message && aza__istrstr(message, "AadPremiumLicenseRequired"))
+		return "none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license, so "
+		       "Privileged Identity Management keeps no eligible role assignment (the rules count none)";
+	if (!type || (!elig && !aza__strieq(type, GUEST_SIGNINS)) || (status != 403 && status != 400))
 		return NULL;
 	if (status == 400)
 		return "none: Graph rejected the query itself (HTTP 400); no permission would change that";
+	if (elig)
+		return "Microsoft Graph RoleManagement.Read.Directory (or RoleEligibilitySchedule.Read.Directory)";
 	if (message && aza__istrstr(message, "Authentication_RequestFromNonPremiumTenantOrB2CTenant"))
 		return "a Microsoft Entra ID P1 or P2 license in the tenant (Graph returns signInActivity only in a premium "
 		       "tenant), then Microsoft Graph AuditLog.Read.All";

@@ -618,6 +618,7 @@ static const char *graph_dataset(const char *ctxurl)
 		{"#identity/conditionalAccess/policies", "conditionalAccessPolicies"},
 		{"#policies/identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy"},
 		{"#roleManagement/directory/roleAssignments", "directoryRoleAssignments"},
+		{"#roleManagement/directory/roleEligibilityScheduleInstances", "directoryRoleEligibilityScheduleInstances"},
 		{"#roleManagement/directory/roleDefinitions", "directoryRoleDefinitions"},
 		{"#groupSettings", "groupSettings"},
 	};

@@ -36,6 +36,13 @@
 #define PERM_DIR "Directory.Read.All"
 #define PERM_ROLES "RoleManagement.Read.Directory (or Directory.Read.All)"
 #define PERM_SIGNIN "AuditLog.Read.All"
+#define PERM_ELIG "RoleManagement.Read.Directory (or RoleEligibilitySchedule.Read.Directory)"
+
+/* The eligible directory role assignments of Privileged Identity
+ * Management (GET /roleManagement/directory/roleEligibilityScheduleInstances):
+ * an eligible principal can activate its role at any time, so the rules
+ * that judge who holds a directory role count it as a holder. */
+#define ELIGIBLE "directoryRoleEligibilityScheduleInstances"
 
 #define MAX_NAMES 10
 #define STALE_DAYS 90
@@ -351,6 +358,37 @@ static const char *priv_rbac_any(aza_ev *ev, const char *rd)
 	                  kind == CUSTOM_CONTRIBUTOR ? " (Contributor-like)" : "");
 }
 
+/* Why a role definition's grant cannot be read, or NULL: it has no
+ * properties, a type other than CustomRole or BuiltInRole, or it is a
+ * custom role whose permissions are not a list or one of whose entries has
+ * actions that are there but not a list (an entry without actions grants
+ * none: a data-only role). Each may hide '*'. Sets *custom for a custom
+ * role. The text names the role. */
+static const char *role_def_odd(aza_ev *ev, const aza_res *d, int *custom)
+{
+	*custom = 0;
+	if (!aza_prop(ev, d, "properties"))
+		return aza_ev_fmt(ev, "role definition '%s' has no properties", d->name);
+	const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
+	if (!t || (!aza__strieq(t, "CustomRole") && !aza__strieq(t, "BuiltInRole")))
+		return aza_ev_fmt(ev, "role definition '%s' has type %s (not CustomRole or BuiltInRole)", role_name(ev, d),
+		                  t ? aza_ev_fmt(ev, "'%s'", t) : "missing or not a string");
+	if (!aza__strieq(t, "CustomRole"))
+		return NULL;
+	*custom = 1;
+	const aza_json *perms = aza_prop(ev, d, "properties.permissions");
+	if (!aza_json_is(perms, AZA_JARR))
+		return aza_ev_fmt(ev, "custom role '%s': permissions is not a list", role_name(ev, d));
+	size_t i = 0;
+	aza_json_each(p, perms) {
+		const aza_json *a = aza_json_get(p, "actions");
+		if (a && !aza_json_is(a, AZA_JARR))
+			return aza_ev_fmt(ev, "custom role '%s': permissions[%zu].actions is not a list", role_name(ev, d), i);
+		i++;
+	}
+	return NULL;
+}
+
 /* A scope at or above a subscription: "/", a management group, or a
  * subscription itself (not a resource group or a resource). */
 static int scope_is_sub_or_above(const char *s)
@@ -431,6 +469,32 @@ static const aza_json *graph_list(aza_ev *ev, const char *key, const char *perm,
 		return NULL;
 	}
 	return d;
+}
+
+/* The eligible directory role assignments: 1 with *list (NULL when there
+ * are none) and *note (text for a verdict, "" when none), or 0 with *why.
+ * Graph refuses the list with AadPremiumLicenseRequired in a tenant
+ * without Microsoft Entra ID P2 or Microsoft Entra ID Governance, and
+ * Privileged Identity Management keeps no eligible assignment without one
+ * (an expiring licence removes them): that refusal proves there are none.
+ * Any other gap (a missing permission, a set never collected) may hide an
+ * eligible Global Administrator, so it leaves the holders unknown. */
+static int eligible_roles(aza_ev *ev, const aza_json **list, const char **note, const char **why)
+{
+	const char *w = NULL;
+	*note = "";
+	*list = graph_list(ev, ELIGIBLE, PERM_ELIG, &w);
+	if (*list)
+		return 1;
+	if (w && aza__istrstr(w, "AadPremiumLicenseRequired")) {
+		*note = "; no eligible directory role assignment: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID "
+		        "Governance license (Graph answered AadPremiumLicenseRequired), and Privileged Identity Management "
+		        "keeps none without one";
+		return 1;
+	}
+	*why = aza_ev_fmt(ev, "eligible directory role assignments (Privileged Identity Management) are unknown, and an "
+	                  "eligible principal can activate its role at any time: %s", w ? w : ELIGIBLE);
+	return 0;
 }
 
 /* Display name of a user: userPrincipalName, else displayName, else id. */
@@ -792,12 +856,30 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		            sd ? "" : aza_ev_fmt(ev, "; %s", why_sd), ca ? "" : aza_ev_fmt(ev, "; %s", why_ca), left);
 		return;
 	}
+	/* Registration details have no accountEnabled: a disabled account,
+	 * which cannot sign in, is left out where the users list (joined by
+	 * id) says accountEnabled false; without that list, or without the
+	 * user in it, it counts. */
+	const char *why_users = NULL;
+	const aza_json *users = graph_list(ev, "users", PERM_DIR, &why_users);
+	idindex *ux = idx_new(aza_json_len(users));
+	if (!ux) {
+		aza_ev_nomem(ev);
+		return;
+	}
+	aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(ux);
 	namelist bad = {{0}, 0};
-	size_t members = 0, odd = 0;
+	size_t members = 0, odd = 0, disabled = 0;
 	aza_json_each(u, reg) {
 		const char *t = aza_json_str(aza_json_get(u, "userType"));
 		if (t && aza__strieq(t, "guest"))
 			continue;
+		const aza_json *acct = idx_find(ux, aza_json_str(aza_json_get(u, "id")));
+		if (acct && aza_json_bool(aza_json_get(acct, "accountEnabled"), &b) && !b) {
+			disabled++;
+			continue;
+		}
 		members++;
 		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b)) {
 			odd++;
@@ -806,28 +888,93 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		if (!b)
 			nl_add(&bad, user_name(u));
 	}
+	aza__free(ux);
+	/* Which accounts were counted; a user found unregistered may be a
+	 * disabled one when the users list was not read. */
+	const char *left_out = disabled ? aza_ev_fmt(ev, "; %zu disabled account(s) (accountEnabled false in users) not counted", disabled) : "";
+	const char *acc = users ? left_out : "; disabled accounts could not be left out: the users list (accountEnabled) was not read";
 	if (bad.n && unsure)
-		aza_unknown(ev, r, "%zu member user(s) not registered for MFA: %s; that fails only if no Conditional Access policy requires MFA for all users, and %s%s",
-		            bad.n, nl_str(ev, &bad), unsure, narrow ? aza_ev_fmt(ev, "; %s", narrow) : "");
+		aza_unknown(ev, r, "%zu member user(s) not registered for MFA: %s; that fails only if no Conditional Access policy requires MFA for all users, and %s%s%s",
+		            bad.n, nl_str(ev, &bad), unsure, narrow ? aza_ev_fmt(ev, "; %s", narrow) : "", acc);
 	else if (bad.n)
-		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s%s)",
-		         bad.n, nl_str(ev, &bad), ca ? "" : " proven", left);
+		aza_fail(ev, r, "%zu member user(s) not registered for MFA: %s (no security defaults and no all-users MFA Conditional Access policy%s%s)%s",
+		         bad.n, nl_str(ev, &bad), ca ? "" : " proven", left, acc);
 	else if (odd)
 		aza_unknown(ev, r, "%zu registration record(s) lack a boolean isMfaRegistered (no all-users MFA Conditional Access policy%s)",
 		            odd, left);
 	else if (!members)
-		aza_unknown(ev, r, "userRegistrationDetails lists no member user (no all-users MFA Conditional Access policy%s)", left);
+		aza_unknown(ev, r, "userRegistrationDetails lists no enabled member user (no all-users MFA Conditional Access policy%s%s)",
+		            left, left_out);
 	else
-		aza_pass(ev, r, "all %zu member users are registered for MFA%s", members, left);
+		aza_pass(ev, r, "all %zu member users are registered for MFA%s%s", members, left, left_out);
+}
+
+/* Privileged principals AZA-IAM-003 cannot judge from a registration
+ * record, by kind, each named once. */
+typedef struct {
+	idset seen;
+	namelist groups, norec, others;
+} priv_left;
+
+/* The holders of privileged directory roles in a Graph list of role
+ * assignments (active, or eligible ones: label says which) that have no
+ * registration record. A Graph role assignment does not say what its
+ * principal is unless it was read with $expand=principal; otherwise a
+ * principal found in users is a user, and any other is a group or a
+ * service principal that cannot be told apart. */
+static void dir_holders_left(aza_ev *ev, const aza_json *list, const char *label, const idindex *regx,
+                             const aza_json *users, priv_left *p)
+{
+	aza_json_each(a, list) {
+		const char *pid = aza_json_str(aza_json_get(a, "principalId"));
+		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
+		if (!pid || !role || idx_find(regx, pid))
+			continue;
+		const aza_json *pr = aza_json_get(a, "principal");
+		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
+		if (ot && aza__iends(ot, ".servicePrincipal"))
+			continue; /* an application: no MFA to register */
+		if (!ids_add(&p->seen, pid))
+			continue;
+		if (*label)
+			role = aza_ev_fmt(ev, "%s%s", label, role);
+		if (ot && aza__iends(ot, ".group")) {
+			const char *gn = aza_json_str(aza_json_get(pr, "displayName"));
+			nl_add(&p->groups, aza_ev_fmt(ev, "group %s (%s)", gn ? gn : pid, role));
+		} else if ((ot && aza__iends(ot, ".user")) || by_id(users, pid)) {
+			nl_add(&p->norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+		} else {
+			nl_add(&p->others, aza_ev_fmt(ev, "%s (%s)", pid, role));
+		}
+	}
+}
+
+/* An index of the principals holding a privileged directory role in a
+ * Graph list, to the role's name with label in front. NULL when memory is
+ * short (aza_ev_nomem). */
+static idindex *dir_holders(aza_ev *ev, const aza_json *list, const char *label)
+{
+	idindex *x = idx_new(aza_json_len(list));
+	if (!x) {
+		aza_ev_nomem(ev);
+		return NULL;
+	}
+	aza_json_each(a, list) {
+		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
+		if (role)
+			idx_add(x, aza_json_str(aza_json_get(a, "principalId")), *label ? aza_ev_fmt(ev, "%s%s", label, role) : role);
+	}
+	idx_sort(x);
+	return x;
 }
 
 /* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin (or a custom
  * role granting '*', Owner-equivalent or Contributor-like) at subscription
- * scope or above, privileged Entra roles, and isAdmin in registration
- * details. */
+ * scope or above, privileged Entra roles, active or eligible (Privileged
+ * Identity Management), and isAdmin in registration details. */
 static void mfa_privileged(aza_ev *ev, const aza_res *r)
 {
-	const char *why, *why_dr = NULL;
+	const char *why, *why_dr = NULL, *why_el = NULL, *el_note = "";
 	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &why);
 	if (!reg) {
 		aza_unknown(ev, r, "%s", why);
@@ -835,31 +982,30 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	}
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
-	namelist bad = {{0}, 0}, norec = {{0}, 0};
-	idset seen;
-	seen.n = 0;
-	size_t npriv = 0;
+	const aza_json *ela = NULL;
+	int have_el = eligible_roles(ev, &ela, &el_note, &why_el);
+	namelist bad = {{0}, 0};
+	priv_left left;
+	memset(&left, 0, sizeof left);
+	size_t npriv = 0, nelig = 0;
 	int b;
 	/* Who holds what, indexed once: the privileged directory role of a
-	 * principal, then its privileged RBAC role at a subscription or above
-	 * (the first in input order of each), and the registration records. */
+	 * principal, active, then eligible, then its privileged RBAC role at a
+	 * subscription or above (the first in input order of each), and the
+	 * registration records. */
 	const ra_table *rt = ra_rows(ev);
 	if (!rt)
 		return;
-	idindex *dirx = idx_new(aza_json_len(dra)), *rbacx = idx_new(rt->n), *regx = idx_new(aza_json_len(reg));
-	if (!dirx || !rbacx || !regx) {
+	idindex *dirx = dir_holders(ev, dra, ""), *elx = dir_holders(ev, ela, "eligible for "), *rbacx = idx_new(rt->n),
+	        *regx = idx_new(aza_json_len(reg));
+	if (!dirx || !elx || !rbacx || !regx) {
 		aza__free(dirx);
+		aza__free(elx);
 		aza__free(rbacx);
 		aza__free(regx);
 		aza_ev_nomem(ev);
 		return;
 	}
-	aza_json_each(a, dra) {
-		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
-		if (role)
-			idx_add(dirx, aza_json_str(aza_json_get(a, "principalId")), role);
-	}
-	idx_sort(dirx);
 	for (size_t i = 0; i < rt->n; i++) {
 		const ra_row *w = &rt->row[i];
 		const char *pid = ra_get(ev, w, RA_PID);
@@ -875,7 +1021,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	idx_sort(rbacx);
 	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
 	idx_sort(regx);
-	/* Each registration record: is the user privileged? */
+	/* Each registration record: is the user privileged? A role held is
+	 * named before one the user is only eligible for. */
 	aza_json_each(u, reg) {
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		const char *role = NULL;
@@ -885,15 +1032,18 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			role = idx_find(dirx, id);
 		if (!role)
 			role = idx_find(rbacx, id);
+		if (!role && (role = idx_find(elx, id)))
+			nelig++;
 		if (!role)
 			continue;
 		npriv++;
 		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
-			nl_add(&norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
+			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
 		else if (!b)
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
 	}
 	aza__free(dirx);
+	aza__free(elx);
 	aza__free(rbacx);
 	/* Privileged RBAC principals with no registration record at all, by
 	 * principalType (ARM PrincipalType: User, Group, ServicePrincipal,
@@ -904,9 +1054,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	 * user when the collected users hold its id, else of unknown kind: it
 	 * may be a group. */
 	const aza_json *users = aza_inv_dir(inv, "users", NULL);
-	namelist groups = {{0}, 0}, others = {{0}, 0};
-	size_t unresolved = 0;
-	const char *first_unresolved = NULL;
+	size_t unresolved = 0, unreadable = 0;
+	const char *first_unresolved = NULL, *first_unreadable = NULL;
 	for (size_t i = 0; i < rt->n; i++) {
 		const ra_row *w = &rt->row[i];
 		const char *pt = ra_get(ev, w, RA_PTYPE);
@@ -918,45 +1067,32 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		const char *rd = ra_get(ev, w, RA_RD);
 		const char *role = priv_rbac_any(ev, rd);
 		if (!role) {
-			/* Not a privileged built-in and not a collected definition:
-			 * it may be a custom role granting '*' (judged below). */
-			if (rd && !find_role_def(ev, rd) && !unresolved++)
+			/* Not a privileged built-in and not a custom role granting
+			 * '*' as far as its definition can be read. One that cannot
+			 * be read may grant '*': its holder is safe only when
+			 * registered. One not collected is judged below. */
+			const aza_res *d = rd ? find_role_def(ev, rd) : NULL;
+			int custom;
+			const char *odd = d ? role_def_odd(ev, d, &custom) : NULL;
+			const aza_json *rec = odd ? idx_find(regx, pid) : NULL;
+			if (odd && !(rec && aza_json_bool(aza_json_get(rec, "isMfaRegistered"), &b) && b) && !unreadable++)
+				first_unreadable = aza_ev_fmt(ev, "%s %s: %s", pt ? pt : "principal", principal_name(ev, pid), odd);
+			if (rd && !d && !unresolved++)
 				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt ? pt : "principal", pid, aza_last_seg(rd));
 			continue;
 		}
-		if (idx_find(regx, pid) || !ids_add(&seen, pid))
+		if (idx_find(regx, pid) || !ids_add(&left.seen, pid))
 			continue; /* a user with a record (judged above), or named already */
 		if (pt && (aza__strieq(pt, "Group") || aza__strieq(pt, "ForeignGroup")))
-			nl_add(&groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
+			nl_add(&left.groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
 		else if ((pt && aza__strieq(pt, "User")) || by_id(users, pid))
-			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
 		else
-			nl_add(&others, aza_ev_fmt(ev, "%s (%s, %s)", pid, role, pt ? aza_ev_fmt(ev, "principalType %s", pt) : "no principalType"));
+			nl_add(&left.others, aza_ev_fmt(ev, "%s (%s, %s)", pid, role, pt ? aza_ev_fmt(ev, "principalType %s", pt) : "no principalType"));
 	}
-	/* The same for privileged directory roles. A Graph role assignment does
-	 * not say what its principal is unless it was read with
-	 * $expand=principal; otherwise a principal found in users is a user, and
-	 * any other is a group or a service principal that cannot be told apart. */
-	aza_json_each(a, dra) {
-		const char *pid = aza_json_str(aza_json_get(a, "principalId"));
-		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
-		if (!pid || !role || idx_find(regx, pid))
-			continue;
-		const aza_json *pr = aza_json_get(a, "principal");
-		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
-		if (ot && aza__iends(ot, ".servicePrincipal"))
-			continue; /* an application: no MFA to register */
-		if (!ids_add(&seen, pid))
-			continue;
-		if (ot && aza__iends(ot, ".group")) {
-			const char *gn = aza_json_str(aza_json_get(pr, "displayName"));
-			nl_add(&groups, aza_ev_fmt(ev, "group %s (%s)", gn ? gn : pid, role));
-		} else if ((ot && aza__iends(ot, ".user")) || by_id(users, pid)) {
-			nl_add(&norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
-		} else {
-			nl_add(&others, aza_ev_fmt(ev, "%s (%s)", pid, role));
-		}
-	}
+	/* The same for privileged directory roles, held, then eligible. */
+	dir_holders_left(ev, dra, "", regx, users, &left);
+	dir_holders_left(ev, ela, "eligible for ", regx, users, &left);
 	aza__free(regx);
 	if (bad.n) {
 		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s", bad.n, nl_str(ev, &bad));
@@ -965,8 +1101,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	const char *why_ra = NULL;
 	int have_ra = ra_collected(ev, &why_ra);
 	int have_dr = dra != NULL;
-	if (norec.n) {
-		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s", norec.n, nl_str(ev, &norec));
+	if (left.norec.n) {
+		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s", left.norec.n, nl_str(ev, &left.norec));
 		return;
 	}
 	if (!have_ra || !have_dr) {
@@ -974,14 +1110,19 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		            npriv, !have_ra ? why_ra : why_dr);
 		return;
 	}
-	if (groups.n) {
+	if (left.groups.n) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu group(s) hold a privileged role and their members are not in the input: %s",
-		            npriv, groups.n, nl_str(ev, &groups));
+		            npriv, left.groups.n, nl_str(ev, &left.groups));
 		return;
 	}
-	if (others.n) {
+	if (left.others.n) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s",
-		            npriv, others.n, nl_str(ev, &others));
+		            npriv, left.others.n, nl_str(ev, &left.others));
+		return;
+	}
+	if (unreadable) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above of principals not proven registered name a role whose definition cannot be read, so it may grant '*' (e.g. %s)",
+		            npriv, unreadable, first_unreadable);
 		return;
 	}
 	/* Without the role definitions, a role that is not a privileged
@@ -994,11 +1135,17 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		            npriv, unresolved, why_rd, first_unresolved);
 		return;
 	}
+	/* Last of the reasons above, which name a holder: this one names none. */
+	if (!have_el) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s", npriv, why_el);
+		return;
+	}
 	if (!npriv) {
 		aza_unknown(ev, r, "no privileged user found in the data (a tenant has at least one Global Administrator): incomplete collection?");
 		return;
 	}
-	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA", npriv);
+	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s", npriv,
+	         nelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged directory role)", nelig) : "", el_note);
 }
 
 /* The Graph users list with a userType for each guest decision: users, or
@@ -1040,8 +1187,10 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 	if (!rt)
 		return;
 	namelist guests = {{0}, 0}, bad = {{0}, 0};
-	const char *why_dr = NULL;
+	const char *why_dr = NULL, *why_el = NULL, *el_note = "";
 	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
+	const aza_json *ela = NULL;
+	int have_el = eligible_roles(ev, &ela, &el_note, &why_el);
 	aza_json_each(u, list) {
 		if (is_guest(u) != 1)
 			continue;
@@ -1066,6 +1215,15 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 				where = "";
 			}
 		}
+		/* An eligible role: the guest can activate it at any time. */
+		aza_json_each(a, ela) {
+			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id)) {
+				const char *rd = aza_json_str(aza_json_get(a, "roleDefinitionId"));
+				const char *pr = priv_dir_role(rd);
+				role = pr ? aza_ev_fmt(ev, "eligible for %s", pr) : aza_ev_fmt(ev, "eligible for directory role %s", rd ? rd : "?");
+				where = "";
+			}
+		}
 		if (role)
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, where));
 	}
@@ -1086,7 +1244,12 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%zu guest user(s) (%s), but directory role assignments are unknown: %s", guests.n, nl_str(ev, &guests), why_dr);
 		return;
 	}
-	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment", guests.n, nl_str(ev, &guests));
+	if (!have_el) {
+		aza_unknown(ev, r, "%zu guest user(s) (%s), but %s", guests.n, nl_str(ev, &guests), why_el);
+		return;
+	}
+	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, or is eligible for a directory role%s",
+	         guests.n, nl_str(ev, &guests), el_note);
 }
 
 /* Latest of the interactive and non-interactive sign-ins, in days from now
@@ -1460,49 +1623,21 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
 	return NULL;
 }
 
-/* Why a custom role's grant cannot be read, or NULL: its permissions are
- * not a list, an entry's actions are there but not a list (an entry
- * without actions grants none: a data-only role), or it grants '*' and its
- * assignableScopes are not a list. Each may hide '*' over a subscription. */
-static const char *custom_role_odd(aza_ev *ev, const aza_res *d)
-{
-	const aza_json *perms = aza_prop(ev, d, "properties.permissions");
-	if (!aza_json_is(perms, AZA_JARR))
-		return "permissions is not a list";
-	size_t i = 0;
-	int star = 0;
-	aza_json_each(p, perms) {
-		const aza_json *a = aza_json_get(p, "actions");
-		if (a && !aza_json_is(a, AZA_JARR))
-			return aza_ev_fmt(ev, "permissions[%zu].actions is not a list", i);
-		star |= aza_json_has_str(a, "*");
-		i++;
-	}
-	if (star && !aza_json_is(aza_prop(ev, d, "properties.assignableScopes"), AZA_JARR))
-		return "it grants '*' and assignableScopes is not a list";
-	return NULL;
-}
-
 static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	size_t ncustom = 0, bad = 0, odd = 0;
 	const char *first_odd = NULL;
 	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type) {
-		if (!aza_prop(ev, d, "properties")) {
-			if (!odd++)
-				first_odd = aza_ev_fmt(ev, "role definition '%s' has no properties", d->name);
-			continue;
-		}
-		const char *t = aza_json_str(aza_prop(ev, d, "properties.type"));
-		const char *why_odd = NULL;
-		if (t && aza__strieq(t, "CustomRole")) {
-			ncustom++;
-			if ((why_odd = custom_role_odd(ev, d)))
-				why_odd = aza_ev_fmt(ev, "custom role '%s': %s", role_name(ev, d), why_odd);
-		} else if (!t || !aza__strieq(t, "BuiltInRole")) {
-			why_odd = aza_ev_fmt(ev, "role definition '%s' has type %s (not CustomRole or BuiltInRole)", role_name(ev, d),
-			                     t ? aza_ev_fmt(ev, "'%s'", t) : "missing or not a string");
+		int custom;
+		const char *why_odd = role_def_odd(ev, d, &custom);
+		ncustom += (size_t)custom;
+		/* Where it grants '*', the scopes it is assignable at decide. */
+		if (!why_odd && custom && !aza_json_is(aza_prop(ev, d, "properties.assignableScopes"), AZA_JARR)) {
+			int star = 0;
+			aza_json_each(p, aza_prop(ev, d, "properties.permissions")) star |= aza_json_has_str(aza_json_get(p, "actions"), "*");
+			if (star)
+				why_odd = aza_ev_fmt(ev, "custom role '%s': it grants '*' and assignableScopes is not a list", role_name(ev, d));
 		}
 		if (why_odd && !odd++)
 			first_odd = why_odd;
@@ -1899,22 +2034,40 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 	         skipped.n ? "; not counted: " : "", skipped.n ? nl_str(ev, &skipped) : "");
 }
 
+/* User Access Administrator at '/' (where a Global Administrator's
+ * "elevate access" puts it), or at the tenant root management group, whose
+ * assignments apply to every management group and subscription of the
+ * tenant (Azure management groups overview, "Important facts about the
+ * root management group"): either lets its holder grant any role on all of
+ * them. */
 static void uaa_root(aza_ev *ev, const aza_res *r)
 {
 	const ra_table *rt = ra_rows(ev);
 	if (!rt)
 		return;
-	size_t bad = 0;
+	const char *tid = aza_inv_tenant_id(aza_ev_inv(ev));
+	size_t bad = 0, unsure = 0;
+	const char *first_unsure = NULL;
 	for (size_t i = 0; i < rt->n; i++) {
 		const ra_row *w = &rt->row[i];
 		const char *sc = ra_get(ev, w, RA_SCOPE);
 		const char *rd = ra_get(ev, w, RA_RD);
-		if (!sc || strcmp(sc, "/") || !rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
+		if (!sc || !rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
 			continue;
+		const char *where;
+		if (!strcmp(sc, "/"))
+			where = "the root scope '/'";
+		else if (is_root_mg(ev, sc))
+			where = aza_ev_fmt(ev, "the tenant root management group %s, whose assignments apply to every management group and subscription of the tenant", sc);
+		else {
+			/* Without the tenant id, any management group may be the root. */
+			if ((!tid || !*tid) && aza__istarts(sc, MG_PREFIX) && scope_is_sub_or_above(sc) && !unsure++)
+				first_unsure = sc;
+			continue;
+		}
 		const char *pid = ra_get(ev, w, RA_PID);
 		const char *pt = ra_get(ev, w, RA_PTYPE);
-		aza_fail(ev, w->r, "%s %s holds User Access Administrator at the root scope '/'", pt ? pt : "principal",
-		         principal_name(ev, pid));
+		aza_fail(ev, w->r, "%s %s holds User Access Administrator at %s", pt ? pt : "principal", principal_name(ev, pid), where);
 		bad++;
 	}
 	if (bad)
@@ -1922,8 +2075,11 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 	const char *why;
 	if (!ra_collected(ev, &why))
 		aza_unknown(ev, r, "%s", why);
+	else if (unsure)
+		aza_unknown(ev, r, "%zu User Access Administrator assignment(s) at a management group (e.g. %s), and the input names no tenant id, so whether it is the tenant root management group (whose id is the tenant id) is unknown",
+		            unsure, first_unsure);
 	else
-		aza_pass(ev, r, "no User Access Administrator assignment at the root scope '/'");
+		aza_pass(ev, r, "no User Access Administrator assignment at the root scope '/' or at the tenant root management group");
 }
 
 static void owner_count(aza_ev *ev, const aza_res *r)
@@ -2033,7 +2189,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted. Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted, nor are disabled accounts: registration details have no accountEnabled, so each record is joined by id with the users list, and a user whose entry there has accountEnabled false (who cannot sign in) is left out and counted in the message; a user missing from users, or without accountEnabled there, counts, and without the users list every record counts (the FAIL says disabled accounts could not be left out). Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
 		.check = mfa_all_users,
 	},
 	{
@@ -2044,7 +2200,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator); users with isAdmin true. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
 		.check = mfa_privileged,
 	},
 	{
@@ -2055,7 +2211,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
 		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments whose principalId is a guest",
-		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL; with guests and role data not collected: UNKNOWN.",
+		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so).",
 		.check = guests_with_roles,
 	},
 	{
@@ -2165,9 +2321,9 @@ const struct aza_rule aza_rules_iam[] = {
 		.needs = RA, .cis = "6.0.0:5.3.3 5.0.0:5.3.3",
 		.rationale = "User Access Administrator at '/' (left behind by a Global Administrator's 'elevate access') can grant any role on every subscription and management group.",
 		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
-		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id>",
-		.arm = "Remove the Microsoft.Authorization/roleAssignments at scope '/' with role 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-		.defaults = "A FAIL on each root-scope assignment; PASS on the tenant when none. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
+		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id> (at the tenant root group: --scope /providers/Microsoft.Management/managementGroups/<tenant id>)",
+		.arm = "Remove the Microsoft.Authorization/roleAssignments at scope '/' or at the tenant root management group with role 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
+		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
 		.check = uaa_root,
 	},
 	{

@@ -66,6 +66,10 @@ grep -q 'GET /_dp/table/sto1125/?restype=service&comp=properties 200' "$T/err" &
 grep -q '"dataplane":{"storage":\[' "$T/base.json" && ok || bad "no dataplane section"
 grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/base.txt" && grep -q 'AZA-STG-020|[^|]*/sto3699|PASS' "$T/base.txt" && ok ||
 	bad "data-plane logging verdicts: $(grep AZA-STG-020 "$T/base.txt" | head -2)"
+# the entry holds each Logging member the XML holds, as its type (the xml suite
+# checks that a missing one is left out and one of another type kept as text)
+grep -q '"account":"[^"]*/sto1125","service":"queue","logging":{"version":"1.0","read":false,"write":false,"delete":false,"retentionPolicy":{"enabled":true,"days":7}},"auth":"entra"}' "$T/base.json" &&
+	ok || bad "data-plane entry: $(grep -o '"service":"queue","logging":[^}]*}' "$T/base.json" | head -1)"
 
 # a Windows site's current stack: POST config/metadata/list (never app settings, which hold secrets)
 grep -q 'POST /subscriptions/[^ ]*/providers/Microsoft.Web/sites/sitef6141/config/metadata/list?api-version=2023-12-01 200' "$T/err" && ok ||
@@ -89,6 +93,16 @@ grep -q '"guestSignInActivity":\[{' "$T/base.json" && ok || bad "no guestSignInA
 "$AZ" scan -f json --rule AZA-IAM-005 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-005"' > "$T/iam005.txt"
 grep -q '"status":"FAIL"' "$T/iam005.txt" && grep -q 'AdeleV@contoso.com (last sign-in [0-9]* days ago), AlexW@contoso.com' "$T/iam005.txt" && ok ||
 	bad "AZA-IAM-005 not judged from the guest sign-ins: $(grep -o '"message":"[^"]*"' "$T/iam005.txt")"
+
+# eligible directory role assignments (Privileged Identity Management): a call of their own, with their
+# principals, kept under their own key; AZA-IAM-004 counts an eligible guest as a holder
+ELIG='GET /v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$expand=principal'
+grep -qF "$ELIG 200" "$T/err" && ok || bad "eligible role assignments not read: $(grep -c roleManagement "$T/err") role calls"
+grep -q '"directoryRoleEligibilityScheduleInstances":\[{"id":"8MYkhImhnkm70CbBdTyW1BbHHAdHgZdDpbqyEFlRzAs-1-e"' "$T/base.json" && ok ||
+	bad "no directoryRoleEligibilityScheduleInstances in the directory"
+"$AZ" scan -f json --rule AZA-IAM-004 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-004"' > "$T/iam004.txt"
+grep -q '"status":"PASS"' "$T/iam004.txt" && grep -q 'or is eligible for a directory role"' "$T/iam004.txt" && ok ||
+	bad "AZA-IAM-004 not judged with the eligible assignments: $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam004.txt")"
 
 # gzip output scans the same
 coll "$T/base.json.gz" -q
@@ -178,6 +192,23 @@ refused() {
 }
 refused nopremium 'a Microsoft Entra ID P1 or P2 license' 'the tenant has no Microsoft Entra ID P1 or P2 license'
 refused noauditlog 'Microsoft Graph AuditLog.Read.All' 'the identity lacks the Graph permission AuditLog.Read.All'
+# Graph refuses the eligible role assignments: 403 without RoleManagement.Read.Directory leaves the
+# eligible holders unknown; 400 AadPremiumLicenseRequired (no Entra ID P2 or ID Governance) proves there
+# are none. Either way only that data set fails and the active assignments are collected.
+# eligible fault status need AZA-IAM-004-status message
+eligible() {
+	recorded "$1" "$2:0@roleEligibilityScheduleInstances" "\"type\":\"directoryRoleEligibilityScheduleInstances\",\"api\":\"/v1.0/roleManagement/directory/roleEligibilityScheduleInstances\",\"status\":$3"
+	grep -q '"directoryRoleAssignments":\[{' "$T/$1.json" && ! grep -q '"type":"directoryRoleAssignments"' "$T/$1.json" && ok ||
+		bad "$1: the active role assignments were not collected"
+	grep -qF "needs: $4" "$T/err" && ok || bad "$1: summary: $(grep -A1 directoryRoleEligibility "$T/err" | tail -1)"
+	"$AZ" scan -f json --rule AZA-IAM-004 "$T/$1.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-004"' > "$T/iam004.txt"
+	grep -q "\"status\":\"$5\"" "$T/iam004.txt" && grep -qF "$6" "$T/iam004.txt" && ok ||
+		bad "$1: AZA-IAM-004 $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam004.txt")"
+}
+eligible elig403 403 403 'Microsoft Graph RoleManagement.Read.Directory (or RoleEligibilitySchedule.Read.Directory)' UNKNOWN \
+	'but eligible directory role assignments (Privileged Identity Management) are unknown'
+eligible nop2 nop2 400 'none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license' PASS \
+	'no eligible directory role assignment: the tenant has no Microsoft Entra ID P2'
 recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blob [^"]*","status":403,"message":"HTTP 403 AuthorizationPermissionMismatch'
 grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
 grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok

@@ -13,13 +13,17 @@
  * loop tokenfail, and Graph's two refusals of a call selecting
  * signInActivity: nopremium (403 Authentication_RequestFromNonPremiumTenantOrB2CTenant,
  * a tenant without Microsoft Entra ID P1/P2) and noauditlog (403
- * Authentication_MSGraphPermissionMissing, no AuditLog.Read.All).
+ * Authentication_MSGraphPermissionMissing, no AuditLog.Read.All); nop2,
+ * Graph's refusal of the Privileged Identity Management calls in a tenant
+ * without Microsoft Entra ID P2 (400 AadPremiumLicenseRequired).
  * Control: GET /_emu/stats, POST /_emu/fault?spec=...
  *
  * Graph: GET /v1.0/users with signInActivity in $select answers from
  * users-list-signInActivity.json (its two users stand for the tenant's
  * guests: $filter is not applied), every other users call from the users
- * examples. A next link keeps the request's query options.
+ * examples. A next link keeps the request's query options. The eligible
+ * directory role assignments (roleEligibilityScheduleInstances), of which
+ * the shared examples hold none, answer the Graph reference's example body.
  *
  * App Service: each site's config/metadata (CURRENT_STACK) answers POST
  * .../config/metadata/list only (the API defines no GET of it).
@@ -199,6 +203,17 @@ static const aza_json *load(const char *rel, const char *path)
 		exit(2);
 	}
 	return r;
+}
+
+/* A body given in this file, parsed as load() parses a file. */
+static const aza_json *parse_text(const char *text)
+{
+	aza_json *j;
+	aza_jerr e;
+	char *copy = aza_arena__strdup(&ar, text);
+	if (!copy || aza_json__parse_all(&ar, copy, strlen(text), &j, &e))
+		die("bad built-in JSON");
+	return j;
 }
 
 /* Serialize o with its id replaced, then point every subscription id in it
@@ -462,30 +477,50 @@ static void build_sub(int si)
 /* The store's key of the users listing that selects signInActivity. */
 #define USERS_SIGNIN "/v1.0/users#signInActivity"
 
+/* The response of GET /v1.0/roleManagement/directory/roleEligibilityScheduleInstances
+ * in the Microsoft Graph v1.0 reference, "List roleEligibilityScheduleInstances"
+ * (api-reference/v1.0/api/rbacapplication-list-roleeligibilityscheduleinstances.md
+ * in microsoftgraph/microsoft-graph-docs-contrib): its JSON as published,
+ * on fewer lines. The shared examples have no eligibility body. */
+static const char eligible_body[] =
+	"{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleEligibilityScheduleInstances\","
+	" \"value\": [{\"id\": \"8MYkhImhnkm70CbBdTyW1BbHHAdHgZdDpbqyEFlRzAs-1-e\","
+	" \"principalId\": \"071cc716-8147-4397-a5ba-b2105951cc0b\", \"roleDefinitionId\": \"8424c6f0-a189-499e-bbd0-26c1753c96d4\","
+	" \"directoryScopeId\": \"/\", \"appScopeId\": null, \"startDateTime\": \"2022-04-12T14:44:50.287Z\","
+	" \"endDateTime\": \"2024-04-10T00:00:00Z\", \"memberType\": \"Direct\","
+	" \"roleEligibilityScheduleId\": \"77f71919-62f3-4d0c-9f88-0a0391b665cd\"}]}";
+
 static const struct gfile {
 	const char *path, *file;
 	int one;
+	const char *body; /* the body itself, where no shared example holds it (file NULL) */
 } gfiles[] = {
-	{"/v1.0/users", "users-list.json", 0},
-	{"/v1.0/users", "users-list-b2b-guests.json", 0},
-	{USERS_SIGNIN, "users-list-signInActivity.json", 0},
-	{"/v1.0/reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails-list.json", 0},
-	{"/v1.0/policies/authorizationPolicy", "authorizationPolicy-get.json", 1},
-	{"/v1.0/identity/conditionalAccess/policies", "conditionalAccess-policies-list.json", 0},
-	{"/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy-get.json", 1},
-	{"/v1.0/roleManagement/directory/roleAssignments", "roleManagement-directory-roleAssignments-list.json", 0},
-	{"/v1.0/groupSettings", "groupSettings-list.json", 0},
+	{"/v1.0/users", "users-list.json", 0, NULL},
+	{"/v1.0/users", "users-list-b2b-guests.json", 0, NULL},
+	{USERS_SIGNIN, "users-list-signInActivity.json", 0, NULL},
+	{"/v1.0/reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails-list.json", 0, NULL},
+	{"/v1.0/policies/authorizationPolicy", "authorizationPolicy-get.json", 1, NULL},
+	{"/v1.0/identity/conditionalAccess/policies", "conditionalAccess-policies-list.json", 0, NULL},
+	{"/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy-get.json", 1, NULL},
+	{"/v1.0/roleManagement/directory/roleAssignments", "roleManagement-directory-roleAssignments-list.json", 0, NULL},
+	{"/v1.0/roleManagement/directory/roleEligibilityScheduleInstances", NULL, 0, eligible_body},
+	{"/v1.0/groupSettings", "groupSettings-list.json", 0, NULL},
 };
 static const char *gkeys[] = {"users", "users", "guestSignInActivity", "userRegistrationDetails", "authorizationPolicy",
                               "conditionalAccessPolicies", "identitySecurityDefaultsEnforcementPolicy",
-                              "directoryRoleAssignments", "groupSettings"};
+                              "directoryRoleAssignments", "directoryRoleEligibilityScheduleInstances", "groupSettings"};
 
 static void build_graph(void)
 {
 	for (size_t i = 0; i < sizeof gfiles / sizeof gfiles[0]; i++) {
-		char rel[256];
-		snprintf(rel, sizeof rel, "graph/%s", gfiles[i].file);
-		const aza_json *j = load(rel, NULL);
+		const aza_json *j;
+		if (gfiles[i].file) {
+			char rel[256];
+			snprintf(rel, sizeof rel, "graph/%s", gfiles[i].file);
+			j = load(rel, NULL);
+		} else {
+			j = parse_text(gfiles[i].body);
+		}
 		entry *e = get(gfiles[i].path, strlen(gfiles[i].path), 1);
 		if (gfiles[i].one) {
 			aza_buf b;
@@ -1222,6 +1257,11 @@ static void handle(int fd, req *r)
 			            "Neither tenant is B2C or tenant doesn't have premium license", NULL);
 			return;
 		}
+		if (!strcmp(fk, "nop2")) {
+			respond_err(fd, 400, "AadPremiumLicenseRequired",
+			            "The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.", NULL);
+			return;
+		}
 		if (!strcmp(fk, "noauditlog")) {
 			respond_err(fd, 403, "Authentication_MSGraphPermissionMissing",
 			            "Calling principal does not have required MSGraph permissions AuditLog.Read.All", NULL);
@@ -1475,6 +1515,17 @@ static void dump(const char *dir, const char *from)
 	for (size_t g = 0; g < sizeof gfiles / sizeof gfiles[0]; g++) {
 		if (g > 0 && !strcmp(gfiles[g].path, gfiles[g - 1].path))
 			continue;
+		if (gfiles[g].body) {
+			/* A body of this file: saved as the bare Graph response it is
+			 * (its @odata.context names the data set), as a user saves
+			 * what az rest prints. */
+			char gn[1024];
+			snprintf(gn, sizeof gn, "%s/graph-%s.json", dir, gkeys[g]);
+			FILE *gf = fopen(gn, "w");
+			if (!gf || fputs(gfiles[g].body, gf) < 0 || fclose(gf))
+				die("cannot write the dump");
+			continue;
+		}
 		entry *e = get(gfiles[g].path, strlen(gfiles[g].path), 0);
 		fprintf(fp, "%s\"%s\":", fk ? "" : ",", gkeys[g]);
 		fk = 0;

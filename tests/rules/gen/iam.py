@@ -32,6 +32,19 @@ def user(id_, upn, utype='Member', **kv):
     return u
 def dra(pid, role):
     return {"id": f"{role[:8]}-{pid[:8]}-1", "principalId": pid, "resourceScope": "/", "directoryScopeId": "/", "roleDefinitionId": role}
+# An eligible directory role assignment (Privileged Identity Management), a
+# unifiedRoleEligibilityScheduleInstance shaped after the Graph v1.0
+# reference's example (List roleEligibilityScheduleInstances); principal as
+# $expand=principal returns it, when given.
+ELIGIBLE = 'directoryRoleEligibilityScheduleInstances'
+ELI_CTX = 'roleManagement/directory/roleEligibilityScheduleInstances'
+def eli(pid, role, principal=None):
+    e = {"id": f"{role[:8]}{pid[:8]}-1-e", "principalId": pid, "roleDefinitionId": role, "directoryScopeId": "/",
+         "appScopeId": None, "startDateTime": "2026-04-12T14:44:50.287Z", "endDateTime": None, "memberType": "Direct",
+         "roleEligibilityScheduleId": f"{pid[:8]}-62f3-4d0c-9f88-0a0391b665cd"}
+    if principal: e["principal"] = principal
+    return e
+NOELIG = lst(ctx=ELI_CTX)
 def authz(**kv):
     p = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#policies/authorizationPolicy/$entity",
          "id": "authorizationPolicy", "allowInvitesFrom": "adminsAndGuestInviters", "allowedToSignUpEmailBasedSubscriptions": True,
@@ -56,6 +69,10 @@ def capol(name, state='enabled', users=('All',), apps=('All',), controls=('mfa',
             "grantControls": {"operator": "OR", "builtInControls": list(controls), "customAuthenticationFactors": [], "termsOfUse": []}}
 def gerr(key, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation."):
     return {"scope": "", "type": key, "api": f"GET graph {key}", "status": status, "message": msg}
+# Graph's refusal of the eligibility list in a tenant without Microsoft Entra
+# ID P2 or ID Governance (HTTP 400 AadPremiumLicenseRequired, as the
+# collector records it: "code: message").
+NOP2 = gerr(ELIGIBLE, 400, "AadPremiumLicenseRequired: The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.")
 def ra(name, role, pid, ptype='User', scope=SUBID, rdid=None):
     base = '' if scope == '/' else scope
     return {"properties": {"roleDefinitionId": rdid or f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{role}",
@@ -105,6 +122,26 @@ case(R, 'pass-ca', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(capo
 case(R, 'pass-reg', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(ctx='x'), userRegistrationDetails=REG_OK)), f"PASS {TN} ~ all 2 member users")
 case(R, 'fail', snap(directory=dict(CAOFF, conditionalAccessPolicies=lst(capol('report only', state='enabledForReportingButNotEnforced'), capol('admins', users=['None'])), userRegistrationDetails=REG_BAD)), f"FAIL {TN} ~ AlexW@contoso.com")
 case(R, 'unknown', snap(directory=CAOFF, errors=[gerr("userRegistrationDetails"), gerr("conditionalAccessPolicies")]), f"UNKNOWN {TN} ~ AuditLog.Read.All")
+# Registration details have no accountEnabled: a disabled account (which
+# cannot sign in) is left out when the users list, joined by id, says so.
+# The old code counted it, a false FAIL.
+NOPOL = dict(CAOFF, conditionalAccessPolicies=lst(ctx='identity/conditionalAccess/policies'))
+NESTOR = "ec63c778-24e1-4240-bea3-d12a167d5232"
+REG_3 = lst(regrec(ALEX, "AlexW@contoso.com", False), regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+            regrec(NESTOR, "NestorW@contoso.com", False), ctx='reports/authenticationMethods/userRegistrationDetails')
+USERS_EN = lst(user(ALEX, "AlexW@contoso.com", accountEnabled=False), user(BIANCA, "BiancaP@contoso.com", accountEnabled=True),
+               user(NESTOR, "NestorW@contoso.com", accountEnabled=True))
+case(R, 'pass-reg-disabled', snap(directory=dict(NOPOL, userRegistrationDetails=REG_BAD,
+                                                 users=lst(user(ALEX, "AlexW@contoso.com", accountEnabled=False), user(BIANCA, "BiancaP@contoso.com", accountEnabled=True)))),
+     f"PASS {TN} ~ all 1 member users are registered for MFA; 1 disabled account(s) (accountEnabled false in users) not counted")
+case(R, 'fail-reg-disabled', snap(directory=dict(NOPOL, userRegistrationDetails=REG_3, users=USERS_EN)),
+     f"FAIL {TN} ~ 1 member user(s) not registered for MFA: NestorW@contoso.com (no security defaults and no all-users MFA Conditional Access policy); 1 disabled account(s) (accountEnabled false in users) not counted")
+# without the users list every registered member counts, and the FAIL says so
+case(R, 'fail-reg-nousers', snap(directory=dict(NOPOL, userRegistrationDetails=REG_3), errors=[gerr("users")]),
+     f"FAIL {TN} ~ 2 member user(s) not registered for MFA: AlexW@contoso.com, NestorW@contoso.com (no security defaults and no all-users MFA Conditional Access policy); disabled accounts could not be left out: the users list (accountEnabled) was not read")
+# a user missing from users, or without accountEnabled, counts
+case(R, 'fail-reg-unknown-account', snap(directory=dict(NOPOL, userRegistrationDetails=REG_3, users=lst(user(ALEX, "AlexW@contoso.com"), user(BIANCA, "BiancaP@contoso.com", accountEnabled=True)))),
+     f"FAIL {TN} ~ 2 member user(s) not registered for MFA: AlexW@contoso.com, NestorW@contoso.com")
 # A policy for All users and All apps that asks for MFA only on risky sign-ins (or
 # outside trusted locations, or on some platforms) does not require MFA for all users.
 def narrowed(name, **cond):
@@ -181,18 +218,26 @@ case(R, 'unknown-or-strength', snap(directory=dict(CAOFF, conditionalAccessPolic
 
 # 003 MFA privileged
 R = 'AZA-IAM-003'
-case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ all 2 privileged")
-case(R, 'fail', snap([ra('a1', OWNER, ALEX), ra('a2', READER, BIANCA)], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
-case(R, 'fail-dirrole', snap([], directory={"userRegistrationDetails": lst(regrec(BIANCA, "BiancaP@contoso.com", False)), "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Global Administrator")
-case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"directoryRoleAssignments": DRA}, errors=[gerr("userRegistrationDetails")], datasets=DS), f"UNKNOWN {TN} ~ UserAuthenticationMethod.Read.All")
-case(R, 'unknown-norecord', snap([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no usable MFA registration record")
-case(R, 'unknown-type', snap([], directory={"userRegistrationDetails": lst(mod(regrec(BIANCA, "BiancaP@contoso.com", True), isMfaRegistered="yes")), "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ not a boolean")
-case(R, 'unknown-noroles', snap([], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ incomplete")
+# A collector reads the eligible directory role assignments beside the
+# active ones: the cases below hold an empty list of them unless they give
+# one (or leave it out, to test its absence).
+def snapr(resources=(), directory=None, errors=None, datasets=None):
+    if directory is not None and "directoryRoleAssignments" in directory and ELIGIBLE not in directory \
+            and not any(e["type"] == ELIGIBLE for e in errors or ()):
+        directory = dict(directory, **{ELIGIBLE: NOELIG})
+    return snap(resources, directory, errors, datasets)
+case(R, 'pass', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ all 2 privileged")
+case(R, 'fail', snapr([ra('a1', OWNER, ALEX), ra('a2', READER, BIANCA)], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
+case(R, 'fail-dirrole', snapr([], directory={"userRegistrationDetails": lst(regrec(BIANCA, "BiancaP@contoso.com", False)), "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Global Administrator")
+case(R, 'unknown', snapr([ra('a1', OWNER, ALEX)], directory={"directoryRoleAssignments": DRA}, errors=[gerr("userRegistrationDetails")], datasets=DS), f"UNKNOWN {TN} ~ UserAuthenticationMethod.Read.All")
+case(R, 'unknown-norecord', snapr([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no usable MFA registration record")
+case(R, 'unknown-type', snapr([], directory={"userRegistrationDetails": lst(mod(regrec(BIANCA, "BiancaP@contoso.com", True), isMfaRegistered="yes")), "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ not a boolean")
+case(R, 'unknown-noroles', snapr([], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ incomplete")
 # Owner held by a group: its members are privileged but not in the input
 PRIVGRP = "5d7e1b2a-0000-4000-8000-00000000cafe"
-case(R, 'unknown-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+case(R, 'unknown-group', snapr([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ group {PRIVGRP} (Owner)")
-case(R, 'fail-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS),
+case(R, 'fail-group', snapr([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS),
      f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
 MG3 = "/providers/Microsoft.Management/managementGroups/contoso"
 # Custom roles granting '*': Owner-equivalent, or Contributor-like when they
@@ -206,25 +251,25 @@ def reg_with(diego_mfa):
 OPSC = '11111111-2222-4333-8444-555555555555'
 OPS_CONTRIB = rd(OPSC, 'Ops contributor', actions=['*'], notactions=['Microsoft.Authorization/*/Write', 'Microsoft.Authorization/*/Delete'])
 DIR3 = {"directoryRoleAssignments": DRA}
-case(R, 'fail-custom-contributor', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+case(R, 'fail-custom-contributor', snapr([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"FAIL {TN} ~ DiegoS@contoso.com (custom role 'Ops contributor' granting '*' (Contributor-like))")
-case(R, 'pass-custom-contributor', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
+case(R, 'pass-custom-contributor', snapr([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
      f"PASS {TN} ~ all 3 privileged user(s)")
-case(R, 'unknown-custom-contributor-group', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('g1', OPSC, PRIVGRP, 'Group')], directory=dict(DIR3, userRegistrationDetails=REG_OK), datasets=DS),
+case(R, 'unknown-custom-contributor-group', snapr([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('g1', OPSC, PRIVGRP, 'Group')], directory=dict(DIR3, userRegistrationDetails=REG_OK), datasets=DS),
      f"UNKNOWN {TN} ~ group {PRIVGRP} (custom role 'Ops contributor' granting '*' (Contributor-like))")
 # below a subscription, or without '*', a custom role is not privileged here
-case(R, 'pass-custom-contributor-rg', snap([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO, scope=SUBID + '/resourceGroups/rg-ops')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+case(R, 'pass-custom-contributor-rg', snapr([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO, scope=SUBID + '/resourceGroups/rg-ops')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
-case(R, 'pass-custom-narrow', snap([ra('a1', OWNER, ALEX), rd(OPSC, 'VM operator', actions=['Microsoft.Compute/*']), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+case(R, 'pass-custom-narrow', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'VM operator', actions=['Microsoft.Compute/*']), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
 # '*' with every write taken back (a reader with actions) is not Contributor-like
-case(R, 'pass-custom-star-readonly', snap([ra('a1', OWNER, ALEX), rd(OPSC, 'Star reader', actions=['*'], notactions=['*/write', '*/delete']), ra('c1', OPSC, DIEGO)],
+case(R, 'pass-custom-star-readonly', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'Star reader', actions=['*'], notactions=['*/write', '*/delete']), ra('c1', OPSC, DIEGO)],
                                           directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
 # an assignment at a management group names the definition by GUID alone (any
 # case): it is found among the definitions collected under a subscription
 SUPER = 'a7c3e9d1-5b2f-4e8a-9c6d-0f1e2d3c4b5a'
-case(R, 'fail-custom-byguid', snap([ra('a1', OWNER, ALEX),
+case(R, 'fail-custom-byguid', snapr([ra('a1', OWNER, ALEX),
                                     rd('0a1b2c3d-0000-4000-8000-000000000001', 'Storage reader'),
                                     rd('ffffffff-0000-4000-8000-000000000002', 'Network reader'),
                                     rd(SUPER, 'SuperOps', actions=['*']),
@@ -237,13 +282,13 @@ case(R, 'fail-custom-byguid', snap([ra('a1', OWNER, ALEX),
 # open (with them collected, a definition missing from the list is a
 # deleted role and is not judged)
 DS_NORD = [d for d in DS if d != RD]
-case(R, 'unknown-roledefs-missing', snap([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS_NORD),
+case(R, 'unknown-roledefs-missing', snapr([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS_NORD),
      f"UNKNOWN {TN} ~ 1 role assignment(s) at subscription scope or above name a role whose definition is not in the input")
-case(R, 'pass-roledef-deleted', snap([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+case(R, 'pass-roledef-deleted', snapr([ra('a1', OWNER, ALEX), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
 # principalType ForeignGroup is a group as well (ARM PrincipalType: User,
 # Group, ServicePrincipal, ForeignGroup, Device): its members hold the role
-case(R, 'unknown-foreign-group', snap([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'ForeignGroup')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+case(R, 'unknown-foreign-group', snapr([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'ForeignGroup')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ foreign group {PRIVGRP} (Owner)")
 # principalType is optional in the ARM schema: an assignment without it may
 # be a user's or a group's. A collected user without a registration record
@@ -253,30 +298,114 @@ def untyped_ra(name, role, pid):
     a = ra(name, role, pid)
     del a["properties"]["principalType"]
     return a
-case(R, 'unknown-no-principaltype', snap([ra('a1', OWNER, ALEX), untyped_ra('x1', OWNER, NOTYPE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+case(R, 'unknown-no-principaltype', snapr([ra('a1', OWNER, ALEX), untyped_ra('x1', OWNER, NOTYPE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ {NOTYPE} (Owner, no principalType)")
-case(R, 'unknown-no-principaltype-user', snap([ra('a1', OWNER, ALEX), untyped_ra('x1', OWNER, ADELE)],
+case(R, 'unknown-no-principaltype-user', snapr([ra('a1', OWNER, ALEX), untyped_ra('x1', OWNER, ADELE)],
                                               directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA, "users": lst(user(ADELE, "AdeleV@contoso.com"))}, datasets=DS),
      f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): AdeleV@contoso.com (Owner)")
 # directory role assignments that are not a list (a wrapper whose value is
 # null) prove nothing about who holds Global Administrator
 NULLDRA = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments", "value": None}
-case(R, 'unknown-dra-notlist', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": NULLDRA}, datasets=DS),
+case(R, 'unknown-dra-notlist', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": NULLDRA}, datasets=DS),
      f"UNKNOWN {TN} ~ Microsoft Graph data 'directoryRoleAssignments' is not a list")
+# a service principal holding a directory role has no MFA to register
+SPAPP = "9a4b1f10-6e2c-4b8f-a3d1-2f6b7c0e5d42"
+PRA = 'e8611ab8-c189-46e8-94e1-60213ab1f814'
+DRA_SP = lst(dra(BIANCA, GA), dict(dra(SPAPP, PRA), principal={"@odata.type": "#microsoft.graph.servicePrincipal", "id": SPAPP, "displayName": "Provisioning app"}),
+             ctx='roleManagement/directory/roleAssignments')
+USERS_ALEX = lst(user(ALEX, "AlexW@contoso.com", displayName="Alex Wilber", givenName="Alex", surname="Wilber"))
+case(R, 'pass-dirrole-sp', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA_SP, "users": USERS_ALEX}, datasets=DS),
+     f"# a service principal holding a directory role has no MFA to register\nPASS {TN} ~ all 2 privileged")
+# Eligible directory role assignments (Privileged Identity Management): an
+# eligible principal can activate its role at any time, so it is a holder.
+# The old code read active assignments only and passed these tenants.
+REG_BIANCA_OFF = lst(regrec(ALEX, "AlexW@contoso.com", True), regrec(BIANCA, "BiancaP@contoso.com", False),
+                     ctx='reports/authenticationMethods/userRegistrationDetails')
+NODRA = lst(ctx='roleManagement/directory/roleAssignments')
+ELI_GA = lst(eli(BIANCA, GA), ctx=ELI_CTX)
+case(R, 'fail-eligible', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_BIANCA_OFF, "directoryRoleAssignments": NODRA, ELIGIBLE: ELI_GA}, datasets=DS),
+     f"# Bianca holds no active role, but is eligible for Global Administrator\nFAIL {TN} ~ 1 privileged user(s) not registered for MFA: BiancaP@contoso.com (eligible for Global Administrator)")
+REG_BIANCA_ON = lst(regrec(ALEX, "AlexW@contoso.com", True), regrec(BIANCA, "BiancaP@contoso.com", True),
+                    ctx='reports/authenticationMethods/userRegistrationDetails')
+case(R, 'pass-eligible', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_BIANCA_ON, "directoryRoleAssignments": NODRA, ELIGIBLE: ELI_GA}, datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA (1 of them only eligible for a privileged directory role)")
+# the eligibility list not collected: an eligible Global Administrator without MFA may be there
+case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ 2 privileged user(s) found are registered for MFA, but the set is incomplete: eligible directory role assignments (Privileged Identity Management) are unknown, and an eligible principal can activate its role at any time: Microsoft Graph data '{ELIGIBLE}' was not collected")
+case(R, 'unknown-eligible-403', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, errors=[gerr(ELIGIBLE)], datasets=DS),
+     f"UNKNOWN {TN} ~ HTTP 403: Authorization_RequestDenied: Insufficient privileges to complete the operation.); the scan needs the Graph permission RoleManagement.Read.Directory (or RoleEligibilitySchedule.Read.Directory)")
+# Graph refuses the list in a tenant without Microsoft Entra ID P2 or ID
+# Governance (400 AadPremiumLicenseRequired); without one, Privileged
+# Identity Management keeps no eligible assignment: nothing to miss
+case(R, 'pass-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, errors=[NOP2], datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA; no eligible directory role assignment: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license (Graph answered AadPremiumLicenseRequired)")
+# the same refusal does not hide a FAIL
+case(R, 'fail-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, errors=[NOP2], datasets=DS),
+     f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
+# an eligible role-assignable group: its members can activate the role
+TIER0 = "3f0c9b2e-0000-4000-8000-0000000a11ad"
+ELI_GRP = lst(eli(TIER0, PRA, principal={"@odata.type": "#microsoft.graph.group", "id": TIER0, "displayName": "Tier0 admins"}), ctx=ELI_CTX)
+case(R, 'unknown-eligible-group', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA, ELIGIBLE: ELI_GRP}, datasets=DS),
+     f"UNKNOWN {TN} ~ group Tier0 admins (eligible for Privileged Role Administrator)")
+# an eligible user without a registration record
+MEGAN = "48d31887-5fad-4d73-a9f5-3c356e68a038"
+ELI_MEGAN = lst(eli(MEGAN, GA, principal={"@odata.type": "#microsoft.graph.user", "id": MEGAN, "displayName": "Megan Bowen", "userPrincipalName": "MeganB@contoso.com"}), ctx=ELI_CTX)
+case(R, 'unknown-eligible-norecord', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA, ELIGIBLE: ELI_MEGAN,
+                                                                             "users": lst(user(MEGAN, "MeganB@contoso.com"))}, datasets=DS),
+     f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): MeganB@contoso.com (eligible for Global Administrator)")
+# eligible assignments that are not a list prove nothing
+case(R, 'unknown-eligible-notlist', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA,
+                                                                            ELIGIBLE: {"@odata.context": f"https://graph.microsoft.com/v1.0/$metadata#{ELI_CTX}", "value": None}}, datasets=DS),
+     f"UNKNOWN {TN} ~ Microsoft Graph data '{ELIGIBLE}' is not a list")
+# A custom role whose definition cannot be read may grant '*': its holder is
+# privileged as far as the data says (the old code took it for a narrow
+# role and passed). A registered holder is safe either way.
+def odd3(rname, path, val, **kv):
+    r = rd(OPSC, rname, actions=['*'], **kv)
+    o = r["properties"]
+    for k in path[:-1]: o = o[k]
+    o[path[-1]] = val
+    return r
+case(R, 'unknown-custom-unreadable', snapr([ra('a1', OWNER, ALEX), odd3('Odd ops', ['permissions'], None), ra('c1', OPSC, DIEGO)],
+                                           directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"UNKNOWN {TN} ~ 2 privileged user(s) found are registered for MFA, but 1 role assignment(s) at subscription scope or above of principals not proven registered name a role whose definition cannot be read, so it may grant '*' (e.g. User DiegoS@contoso.com: custom role 'Odd ops': permissions is not a list)")
+case(R, 'unknown-custom-actions-string', snapr([ra('a1', OWNER, ALEX), odd3('Odd ops', ['permissions', 0, 'actions'], '*'), ra('c1', OPSC, DIEGO)],
+                                               directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"UNKNOWN {TN} ~ custom role 'Odd ops': permissions[0].actions is not a list")
+# a type that is neither CustomRole nor BuiltInRole (the placeholder 'roletype' of the REST spec's examples)
+case(R, 'unknown-roledef-type', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'Ops all', rtype='roletype', actions=['*']), ra('c1', OPSC, DIEGO)],
+                                      directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"UNKNOWN {TN} ~ role definition 'Ops all' has type 'roletype' (not CustomRole or BuiltInRole)")
+case(R, 'unknown-custom-group-unreadable', snapr([ra('a1', OWNER, ALEX), odd3('Odd ops', ['permissions'], None), ra('g1', OPSC, PRIVGRP, 'Group')],
+                                                 directory=dict(DIR3, userRegistrationDetails=REG_OK), datasets=DS),
+     f"UNKNOWN {TN} ~ Group {PRIVGRP}: custom role 'Odd ops': permissions is not a list")
+case(R, 'pass-custom-unreadable-registered', snapr([ra('a1', OWNER, ALEX), odd3('Odd ops', ['permissions'], None), ra('c1', OPSC, DIEGO)],
+                                                   directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
 
 # 004 guests with roles
 R = 'AZA-IAM-004'
 GID = "0a1b2c3d-0000-4000-8000-00000000aaaa"
 USERS = lst(user(ALEX, "AlexW@contoso.com"), user(BIANCA, "BiancaP@contoso.com"),
             user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest'))
-case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com); none holds")
-case(R, 'pass-none', snap([], directory={"users": lst(user(ALEX, "AlexW@contoso.com"))}), f"PASS {TN} ~ no guest user")
-case(R, 'fail', snap([ra('a1', CONTRIB, GID, scope=SUBID + "/resourceGroups/rg-app")], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Contributor at {SUBID}/resourceGroups/rg-app")
-case(R, 'fail-dirrole', snap([], directory={"users": USERS, "directoryRoleAssignments": lst(dra(GID, GREADER))}, datasets=DS), f"FAIL {TN} ~ directory role {GREADER}")
-case(R, 'unknown', snap([], errors=[gerr("users"), gerr("userRegistrationDetails")]), f"UNKNOWN {TN} ~ Directory.Read.All")
-case(R, 'unknown-ra', snap([], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ Azure role assignments are unknown")
+case(R, 'pass', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com); none holds")
+case(R, 'pass-none', snapr([], directory={"users": lst(user(ALEX, "AlexW@contoso.com"))}), f"PASS {TN} ~ no guest user")
+case(R, 'fail', snapr([ra('a1', CONTRIB, GID, scope=SUBID + "/resourceGroups/rg-app")], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ Contributor at {SUBID}/resourceGroups/rg-app")
+case(R, 'fail-dirrole', snapr([], directory={"users": USERS, "directoryRoleAssignments": lst(dra(GID, GREADER))}, datasets=DS), f"FAIL {TN} ~ directory role {GREADER}")
+case(R, 'unknown', snapr([], errors=[gerr("users"), gerr("userRegistrationDetails")]), f"UNKNOWN {TN} ~ Directory.Read.All")
+case(R, 'unknown-ra', snapr([], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ Azure role assignments are unknown")
 # users without userType (default $select): fall back on registration details
-case(R, 'pass-regfallback', snap([ra('a1', OWNER, ALEX)], directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"}), "userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ 1 guest user(s) (AllanD_fabrikam.com#EXT#@contoso.com)")
+case(R, 'pass-regfallback', snapr([ra('a1', OWNER, ALEX)], directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"}), "userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ 1 guest user(s) (AllanD_fabrikam.com#EXT#@contoso.com)")
+# a guest eligible for a directory role (Privileged Identity Management) can
+# activate it at any time (the old code read active assignments only)
+case(R, 'fail-eligible', snapr([], directory={"users": USERS, "directoryRoleAssignments": DRA, ELIGIBLE: lst(eli(GID, GREADER), ctx=ELI_CTX)}, datasets=DS),
+     f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (eligible for directory role {GREADER})")
+case(R, 'fail-eligible-ga', snapr([], directory={"users": USERS, "directoryRoleAssignments": DRA, ELIGIBLE: lst(eli(GID, GA), ctx=ELI_CTX)}, datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (eligible for Global Administrator)")
+case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but eligible directory role assignments (Privileged Identity Management) are unknown")
+case(R, 'pass-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, errors=[NOP2], datasets=DS),
+     f"PASS {TN} ~ none holds an Azure or directory role assignment, or is eligible for a directory role; no eligible directory role assignment: the tenant has no Microsoft Entra ID P2")
 
 # 005 stale guests
 R = 'AZA-IAM-005'
@@ -512,6 +641,23 @@ R = 'AZA-IAM-016'
 case(R, 'pass', snap([ra('a1', UAA, ALEX), ra('a2', OWNER, ALEX, scope='/')], datasets=DS), f"PASS {TN} ~ no User Access Administrator")
 case(R, 'fail', snap([ra('root-uaa', UAA, BIANCA, scope='/')], directory={"users": USERS}, datasets=DS), "FAIL root-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the root scope")
 case(R, 'unknown', snap([], datasets=[RD]), f"UNKNOWN {TN} ~ not collected")
+# The tenant root management group (its id is the tenant id): "any
+# assignment of user access or policy assignment on the root management
+# group applies to all resources within the directory" (Azure management
+# groups overview). User Access Administrator there grants any role on every
+# subscription, as at '/' (the old code looked at '/' only and passed).
+ROOTMG16 = f"/providers/Microsoft.Management/managementGroups/{T}"
+case(R, 'fail-rootmg', snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16, rdid=f"{ROOTMG16}/providers/Microsoft.Authorization/roleDefinitions/{UAA}")],
+                            directory={"users": USERS}, datasets=DS),
+     f"FAIL mg-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the tenant root management group {ROOTMG16}, whose assignments apply to every management group and subscription of the tenant")
+# at another management group it is not the root's grant
+case(R, 'pass-mg', snap([ra('mg-uaa', UAA, BIANCA, scope=MG)], datasets=DS),
+     f"PASS {TN} ~ no User Access Administrator assignment at the root scope '/' or at the tenant root management group")
+# without the tenant id, any management group may be the root
+NOTENANT = snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16)], datasets=DS)
+del NOTENANT["meta"]["tenant_id"]
+case(R, 'unknown-mg-notenant', NOTENANT,
+     f"UNKNOWN tenant ~ 1 User Access Administrator assignment(s) at a management group (e.g. {ROOTMG16}), and the input names no tenant id")
 
 # 017 owner count
 R = 'AZA-IAM-017'
