@@ -237,30 +237,41 @@ static int effect_assesses(const char *e)
 /* The initiative version the reference ids below were read from. */
 #define MCSB_VERSION "57.37.0"
 
-/* A recommendation of the benchmark initiative: the effect parameter a rule
- * reads and the policies whose effect the initiative sets from it, by
- * policyDefinitionReferenceId. The ids are looked up, not derived from the
- * parameter's name: the initiative keeps "Effect" in some
- * (keyVaultsAdvancedDataSecurityMonitoringEffect is both parameter and
- * reference id), drops it in others (azurePolicyAddonStatus takes
- * azurePolicyAddonStatusEffect) and feeds several policies from one
- * parameter (ArcWindowsMonitoringEffect). Source: the initiative's
- * definition in Azure/azure-policy,
+/* An effect parameter of the benchmark initiative and the policies whose
+ * effect the initiative sets from it, by policyDefinitionReferenceId. The
+ * ids are looked up, not derived from the parameter's name: the initiative
+ * keeps "Effect" in some (endpointProtectionHealthIssuesMonitoringEffect
+ * is both parameter and reference id), drops it in others
+ * (installEndpointProtectionMonitoringEffect feeds installEndpointProtection)
+ * and feeds several policies from one parameter (ArcWindowsMonitoringEffect).
+ * Source: the initiative's definition in Azure/azure-policy,
  * built-in-policies/policySetDefinitions/Security Center/AzureSecurityCenter.json,
- * version 57.37.0 (57.30.0 has the same for these parameters). */
-struct rec {
+ * version 57.37.0. */
+struct rec_param {
 	const char *param;
-	const char *what;    /* for the messages: "system update" */
 	const char *refs[3]; /* NULL-terminated; none: no policy reads the parameter */
 };
 
-/* The reference ids of `rc`, for a message. */
+/* A class of recommendation a rule checks, with every parameter whose
+ * policies produce it. The initiative assesses one class with several
+ * policies (machines and scale sets, the older engine and the newer one,
+ * a guest configuration policy per OS), each switched off by its own
+ * parameter: a rule that read one of them would pass an assignment that
+ * switched the others off. */
+#define REC_MAXP 4
+struct rec {
+	const char *what;                  /* for the messages: "system update" */
+	struct rec_param ps[REC_MAXP + 1]; /* ended by a NULL param */
+};
+
+/* The reference ids behind `rc`, for a message. */
 static const char *rec_refs(aza_ev *ev, const struct rec *rc)
 {
-	const char *s = rc->refs[0];
-	for (size_t k = 1; rc->refs[k]; k++)
-		s = aza_ev_fmt(ev, "%s, %s", s, rc->refs[k]);
-	return s;
+	const char *s = NULL;
+	for (const struct rec_param *p = rc->ps; p->param; p++)
+		for (size_t k = 0; p->refs[k]; k++)
+			s = s ? aza_ev_fmt(ev, "%s, %s", s, p->refs[k]) : p->refs[k];
+	return s ? s : "(none)";
 }
 
 /* Do the selectors of a policyEffect override reach the initiative's policy
@@ -359,43 +370,53 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
 		if (!kind || !val) {
 			if (!st) {
 				st = -1;
-				*msg = aza_ev_fmt(ev, "overrides[%zu] has no %s string: whether it switches off policy %s cannot be decided", n,
-				                  kind ? "value" : "kind", rec_refs(ev, rc));
+				const char *refs = rec_refs(ev, rc);
+				*msg = aza_ev_fmt(ev, "overrides[%zu] has no %s string: whether it switches off %s %s cannot be decided", n,
+				                  kind ? "value" : "kind", strchr(refs, ',') ? "any of the policies" : "policy", refs);
 			}
 			continue;
 		}
 		if (effect_assesses(val))
 			continue;
-		/* One policy of the recommendation switched off is enough. */
-		for (size_t k = 0; rc->refs[k]; k++) {
-			const char *how;
-			int r = override_reaches(ev, aza_json_get(o, "selectors"), rc->refs[k], rc->param, &how);
-			if (r > 0) {
-				*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s", n, val, how);
-				return 1;
+		/* One policy of the recommendation switched off is enough: the
+		 * message names it and the parameter it would otherwise take. */
+		for (const struct rec_param *p = rc->ps; p->param; p++)
+			for (size_t k = 0; p->refs[k]; k++) {
+				const char *how;
+				int r = override_reaches(ev, aza_json_get(o, "selectors"), p->refs[k], p->param, &how);
+				if (r > 0) {
+					*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: policy %s (effect parameter %s) is off", n,
+					                  val, how, p->refs[k], p->param);
+					return 1;
+				}
+				if (r < 0 && !st) {
+					st = -1;
+					*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: whether it reaches policy %s (effect parameter %s) cannot be decided",
+					                  n, val, how, p->refs[k], p->param);
+				}
 			}
-			if (r < 0 && !st) {
-				st = -1;
-				*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: whether it reaches policy %s cannot be decided", n,
-				                  val, how, rc->refs[k]);
-			}
-		}
 	}
 	return st;
 }
 
-/* The initiative's effect parameter rc->param must not be "Disabled" in any
- * assignment that applies to the subscription, nor a policy behind it be
- * overridden to an effect that does not assess. Absent: the initiative's
- * default effect (AuditIfNotExists for every parameter here that a policy
- * reads) applies. A parameter no policy reads switches nothing off. */
+/* No effect parameter of rc may be "Disabled" in any assignment that
+ * applies to the subscription, nor a policy behind one be overridden to an
+ * effect that does not assess. Absent: the initiative's default effect
+ * (AuditIfNotExists for every parameter here that a policy reads) applies.
+ * A parameter no policy reads switches nothing off. One parameter Disabled
+ * anywhere is FAIL even when another cannot be read: the recommendation is
+ * off for that part whatever the other says. */
 static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL;
-	const char *unsure_msg = NULL, *param = rc->param, *what = rc->what;
+	const char *unsure_msg = NULL, *what = rc->what;
+	size_t np = 0;
+	int gone = 1; /* no policy reads any of the parameters */
+	for (; rc->ps[np].param; np++)
+		if (rc->ps[np].refs[0])
+			gone = 0;
 	char path[160];
-	snprintf(path, sizeof path, "properties.parameters.%s.value", param);
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
 		if (!is_mcsb(ev, a))
 			continue;
@@ -404,21 +425,27 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 				elsewhere = a;
 			continue;
 		}
-		const aza_json *v = aza_prop(ev, a, path);
-		const char *s = aza_json_str(v);
-		if (v && !aza_json_is(v, AZA_JNULL) && !s) {
-			aza_unknown(ev, a, "parameter %s is not a string", param);
-			return;
+		for (const struct rec_param *p = rc->ps; p->param; p++) {
+			snprintf(path, sizeof path, "properties.parameters.%s.value", p->param);
+			const aza_json *v = aza_prop(ev, a, path);
+			const char *s = aza_json_str(v);
+			if (v && !aza_json_is(v, AZA_JNULL) && !s) {
+				if (!unsure) {
+					unsure = a;
+					unsure_msg = aza_ev_fmt(ev, "parameter %s is not a string", p->param);
+				}
+				continue;
+			}
+			if (p->refs[0] && s && aza__strieq(s, "Disabled")) {
+				aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", p->param, what,
+				         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
+				return;
+			}
 		}
-		if (!rc->refs[0]) {
+		if (gone) {
 			if (!first)
 				first = a;
 			continue;
-		}
-		if (s && aza__strieq(s, "Disabled")) {
-			aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", param, what,
-			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
-			return;
 		}
 		/* An override beats the parameter: the effect it sets is the one
 		 * the policy runs with. */
@@ -441,11 +468,25 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		return;
 	}
 	if (first) {
-		const char *s = aza_json_str(aza_prop(ev, first, path));
-		if (!rc->refs[0])
+		/* What the first assignment says of each parameter; every
+		 * assignment in scope was checked. */
+		const char *vals = NULL;
+		for (const struct rec_param *p = rc->ps; p->param; p++) {
+			snprintf(path, sizeof path, "properties.parameters.%s.value", p->param);
+			const char *s = aza_json_str(aza_prop(ev, first, path));
+			const char *one = s ? aza_ev_fmt(ev, "%s is %s", p->param, s) : aza_ev_fmt(ev, "%s not set", p->param);
+			vals = vals ? aza_ev_fmt(ev, "%s, %s", vals, one) : one;
+		}
+		const char *param = rc->ps[0].param;
+		const char *s = aza_json_str(aza_prop(ev, first, aza_ev_fmt(ev, "properties.parameters.%s.value", param)));
+		if (gone)
 			aza_pass(ev, first, "parameter %s %s%s, but initiative version " MCSB_VERSION " marks it deprecated and no policy reads it: "
 			                    "the assignment switches no %s recommendation off (the initiative has none left)",
 			         param, s ? "is " : "not set", s ? s : "", what);
+		else if (np > 1)
+			aza_pass(ev, first, "%zu effect parameters checked, none Disabled and no override switching off their policies (%s): %s "
+			                    "(a parameter not set takes the initiative's default, AuditIfNotExists): %s recommendations are on",
+			         np, rec_refs(ev, rc), vals, what);
 		else if (s)
 			aza_pass(ev, first, "parameter %s is %s: %s recommendations are on", param, s, what);
 		else
@@ -467,7 +508,31 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 
 /* The recommendations AZA-DEF-018..024 read, with the policies behind each
  * parameter (reference ids from initiative version 57.37.0, see struct
- * rec). Three parameters these rules were written for are still declared
+ * rec). Each of AZA-DEF-018..021 has every policy of the initiative that
+ * produces its class of recommendation, scale sets included (the titles
+ * do not limit them to single machines):
+ * - system updates: "System updates should be installed on your machines",
+ *   the same "(powered by Update Center)" and "System updates on virtual
+ *   machine scale sets should be installed". Not
+ *   systemUpdatesAutoAssessmentModeEffect ("Machines should be configured
+ *   to periodically check for missing system updates"): it checks a
+ *   setting, it reports no missing update.
+ * - OS vulnerabilities: "Vulnerabilities in security configuration on your
+ *   machines / virtual machine scale sets / Windows machines (powered by
+ *   Guest Config) / Linux machines (powered by Guest Config) should be
+ *   remediated". Not the vulnerability assessment policies
+ *   (serverVulnerabilityAssessmentEffect): software vulnerabilities found by
+ *   a scanner are another class.
+ * - endpoint protection: "Monitor missing Endpoint Protection", "Endpoint
+ *   protection should be installed on your machines", "Endpoint protection
+ *   health issues should be resolved on your machines" and "Endpoint
+ *   protection solution should be installed on virtual machine scale sets".
+ * - disk encryption: "Virtual machines should encrypt temp disks, caches,
+ *   and data flows between Compute and Storage resources" and "Linux /
+ *   Windows virtual machines should enable Azure Disk Encryption or
+ *   EncryptionAtHost".
+ * Every one of these parameters defaults to AuditIfNotExists.
+ * Three parameters these rules were written for are still declared
  * there but marked deprecated (defaultValue Disabled) and no policy reads
  * them: sqlAuditingMonitoringEffect and sqlEncryptionMonitoringEffect,
  * whose policies (unaudited SQL servers, unencrypted SQL databases) are
@@ -477,16 +542,31 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
  * databases should be enabled"), and
  * storageEncryptionMonitoringEffect, which has no successor: Azure Storage
  * encrypts data at rest and that cannot be turned off. */
-#define REC(fn, param, what, ...) \
-	static const struct rec fn##_rec = {param, what, {__VA_ARGS__}}; \
+#define REC(fn, what, ...) \
+	static const struct rec fn##_rec = {what, {__VA_ARGS__}}; \
 	static void fn(aza_ev *ev, const aza_res *r) { policy_param(ev, r, &fn##_rec); }
-REC(rec_updates, "systemUpdatesMonitoringEffect", "system update", "systemUpdatesMonitoring")
-REC(rec_osvuln, "systemConfigurationsMonitoringEffect", "OS vulnerability (security configuration)", "systemConfigurationsMonitoring")
-REC(rec_endpoint, "endpointProtectionMonitoringEffect", "endpoint protection", "endpointProtectionMonitoring")
-REC(rec_disk, "diskEncryptionMonitoringEffect", "disk encryption", "diskEncryptionMonitoring")
-REC(rec_storage, "storageEncryptionMonitoringEffect", "storage encryption", NULL)
-REC(rec_sqlaudit, "sqlServerAuditingMonitoringEffect", "SQL auditing", "sqlServerAuditingMonitoring")
-REC(rec_sqlenc, "sqlDbEncryptionMonitoringEffect", "SQL encryption", "sqlDbEncryptionMonitoring")
+#define RP(param, ...) {param, {__VA_ARGS__}}
+REC(rec_updates, "system update",
+    RP("systemUpdatesMonitoringEffect", "systemUpdatesMonitoring"),
+    RP("systemUpdatesV2MonitoringEffect", "systemUpdatesV2Monitoring"),
+    RP("vmssSystemUpdatesMonitoringEffect", "vmssSystemUpdatesMonitoring"))
+REC(rec_osvuln, "OS vulnerability (security configuration)",
+    RP("systemConfigurationsMonitoringEffect", "systemConfigurationsMonitoring"),
+    RP("vmssOsVulnerabilitiesMonitoringEffect", "vmssOsVulnerabilitiesMonitoring"),
+    RP("windowsGuestConfigBaselinesMonitoringEffect", "windowsGuestConfigBaselinesMonitoring"),
+    RP("linuxGuestConfigBaselinesMonitoringEffect", "linuxGuestConfigBaselinesMonitoring"))
+REC(rec_endpoint, "endpoint protection",
+    RP("endpointProtectionMonitoringEffect", "endpointProtectionMonitoring"),
+    RP("installEndpointProtectionMonitoringEffect", "installEndpointProtection"),
+    RP("endpointProtectionHealthIssuesMonitoringEffect", "endpointProtectionHealthIssuesMonitoringEffect"),
+    RP("vmssEndpointProtectionMonitoringEffect", "vmssEndpointProtectionMonitoring"))
+REC(rec_disk, "disk encryption",
+    RP("diskEncryptionMonitoringEffect", "diskEncryptionMonitoring"),
+    RP("gcLinuxDiskEncryptionMonitoringEffect", "gcLinuxDiskEncryptionMonitoring"),
+    RP("gcWindowsDiskEncryptionMonitoringEffect", "gcWindowsDiskEncryptionMonitoring"))
+REC(rec_storage, "storage encryption", RP("storageEncryptionMonitoringEffect", NULL))
+REC(rec_sqlaudit, "SQL auditing", RP("sqlServerAuditingMonitoringEffect", "sqlServerAuditingMonitoring"))
+REC(rec_sqlenc, "SQL encryption", RP("sqlDbEncryptionMonitoringEffect", "sqlDbEncryptionMonitoring"))
 
 /* ---- security contacts ---- */
 
@@ -772,6 +852,14 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */
 #define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies."
+/* For AZA-DEF-018..021, whose recommendation several policies produce:
+ * pairs lists each parameter with its policy's reference id (struct rec). */
+#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies."
+#define RECS_PORTAL(params) REC_MANUAL_CHECK ": " params " = AuditIfNotExists; and under Overrides, no policy effect override setting Disabled for their policies."
+#define RECS_ARM(params, refs) "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.<p>.value != 'Disabled' for each of " params "; no properties.overrides entry of kind policyEffect with value Disabled whose selectors reach " refs
+#define AINE(p) "\"" p "\":{\"value\":\"AuditIfNotExists\"}"
+#define RECS_CLI(params) "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{" params "}'"
+#define REC_RATIONALE_SET(x) "Defender for Cloud assesses " x " with several policies of the benchmark (for single machines and scale sets, or one per engine or OS), each with its own effect: when any one is Disabled, its part of the findings disappears from the recommendations and the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
 #define REC_DEFAULTS_GONE(param) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. Initiative version " MCSB_VERSION " still declares " param " but marks it deprecated (default Disabled) and no policy reads it, so neither the parameter nor a policyEffect override switches a recommendation off: an assignment passes whatever the parameter says (a value that is not a string: UNKNOWN). No assignment, with assignments collected: FAIL."
 #define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
 #define CONTACT_PORTAL "Microsoft Defender for Cloud > Environment settings > <subscription> > Email notifications"
@@ -926,41 +1014,49 @@ const struct aza_rule aza_rules_defender[] = {
 		.id = "AZA-DEF-018", .title = "System update recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
-		.rationale = REC_RATIONALE("machines for missing system updates"),
-		.portal = REC_MANUAL_CHECK ": systemUpdatesMonitoringEffect = AuditIfNotExists.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"systemUpdatesMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
-		.arm = "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.systemUpdatesMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS("systemUpdatesMonitoringEffect", "systemUpdatesMonitoring"), .check = rec_updates,
+		.rationale = REC_RATIONALE_SET("machines and scale sets for missing system updates"),
+		.portal = RECS_PORTAL("systemUpdatesMonitoringEffect, systemUpdatesV2MonitoringEffect and vmssSystemUpdatesMonitoringEffect"),
+		.cli = RECS_CLI(AINE("systemUpdatesMonitoringEffect") "," AINE("systemUpdatesV2MonitoringEffect") "," AINE("vmssSystemUpdatesMonitoringEffect")),
+		.arm = RECS_ARM("systemUpdatesMonitoringEffect, systemUpdatesV2MonitoringEffect and vmssSystemUpdatesMonitoringEffect",
+		                "systemUpdatesMonitoring, systemUpdatesV2Monitoring or vmssSystemUpdatesMonitoring"),
+		.defaults = RECS_DEFAULTS("three", "systemUpdatesMonitoringEffect: systemUpdatesMonitoring, systemUpdatesV2MonitoringEffect: systemUpdatesV2Monitoring (Update Center), vmssSystemUpdatesMonitoringEffect: vmssSystemUpdatesMonitoring (scale sets)"),
+		.check = rec_updates,
 	},
 	{
 		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_os_vulnerabilities",
-		.rationale = REC_RATIONALE("machines' security configuration (OS vulnerabilities)"),
-		.portal = REC_MANUAL_CHECK ": systemConfigurationsMonitoringEffect = AuditIfNotExists.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"systemConfigurationsMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
-		.arm = "policyAssignments (MCSB): properties.parameters.systemConfigurationsMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS("systemConfigurationsMonitoringEffect", "systemConfigurationsMonitoring"), .check = rec_osvuln,
+		.rationale = REC_RATIONALE_SET("the security configuration (OS vulnerabilities) of machines and scale sets"),
+		.portal = RECS_PORTAL("systemConfigurationsMonitoringEffect, vmssOsVulnerabilitiesMonitoringEffect, windowsGuestConfigBaselinesMonitoringEffect and linuxGuestConfigBaselinesMonitoringEffect"),
+		.cli = RECS_CLI(AINE("systemConfigurationsMonitoringEffect") "," AINE("vmssOsVulnerabilitiesMonitoringEffect") "," AINE("windowsGuestConfigBaselinesMonitoringEffect") "," AINE("linuxGuestConfigBaselinesMonitoringEffect")),
+		.arm = RECS_ARM("systemConfigurationsMonitoringEffect, vmssOsVulnerabilitiesMonitoringEffect, windowsGuestConfigBaselinesMonitoringEffect and linuxGuestConfigBaselinesMonitoringEffect",
+		                "systemConfigurationsMonitoring, vmssOsVulnerabilitiesMonitoring, windowsGuestConfigBaselinesMonitoring or linuxGuestConfigBaselinesMonitoring"),
+		.defaults = RECS_DEFAULTS("four", "systemConfigurationsMonitoringEffect: systemConfigurationsMonitoring, vmssOsVulnerabilitiesMonitoringEffect: vmssOsVulnerabilitiesMonitoring (scale sets), windowsGuestConfigBaselinesMonitoringEffect: windowsGuestConfigBaselinesMonitoring and linuxGuestConfigBaselinesMonitoringEffect: linuxGuestConfigBaselinesMonitoring (guest configuration baselines)"),
+		.check = rec_osvuln,
 	},
 	{
 		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_endpoint_protection",
-		.rationale = REC_RATIONALE("machines for a missing or unhealthy endpoint protection solution"),
-		.portal = REC_MANUAL_CHECK ": endpointProtectionMonitoringEffect = AuditIfNotExists.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"endpointProtectionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
-		.arm = "policyAssignments (MCSB): properties.parameters.endpointProtectionMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS("endpointProtectionMonitoringEffect", "endpointProtectionMonitoring"), .check = rec_endpoint,
+		.rationale = REC_RATIONALE_SET("machines and scale sets for a missing or unhealthy endpoint protection solution"),
+		.portal = RECS_PORTAL("endpointProtectionMonitoringEffect, installEndpointProtectionMonitoringEffect, endpointProtectionHealthIssuesMonitoringEffect and vmssEndpointProtectionMonitoringEffect"),
+		.cli = RECS_CLI(AINE("endpointProtectionMonitoringEffect") "," AINE("installEndpointProtectionMonitoringEffect") "," AINE("endpointProtectionHealthIssuesMonitoringEffect") "," AINE("vmssEndpointProtectionMonitoringEffect")),
+		.arm = RECS_ARM("endpointProtectionMonitoringEffect, installEndpointProtectionMonitoringEffect, endpointProtectionHealthIssuesMonitoringEffect and vmssEndpointProtectionMonitoringEffect",
+		                "endpointProtectionMonitoring, installEndpointProtection, endpointProtectionHealthIssuesMonitoringEffect or vmssEndpointProtectionMonitoring"),
+		.defaults = RECS_DEFAULTS("four", "endpointProtectionMonitoringEffect: endpointProtectionMonitoring, installEndpointProtectionMonitoringEffect: installEndpointProtection, endpointProtectionHealthIssuesMonitoringEffect: endpointProtectionHealthIssuesMonitoringEffect (health issues) and vmssEndpointProtectionMonitoringEffect: vmssEndpointProtectionMonitoring (scale sets)"),
+		.check = rec_endpoint,
 	},
 	{
 		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_disk_encryption",
-		.rationale = REC_RATIONALE("virtual machine disks for missing encryption"),
-		.portal = REC_MANUAL_CHECK ": diskEncryptionMonitoringEffect = AuditIfNotExists.",
-		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"diskEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
-		.arm = "policyAssignments (MCSB): properties.parameters.diskEncryptionMonitoringEffect.value != 'Disabled'",
-		.defaults = REC_DEFAULTS("diskEncryptionMonitoringEffect", "diskEncryptionMonitoring"), .check = rec_disk,
+		.rationale = REC_RATIONALE_SET("virtual machine disks for missing encryption"),
+		.portal = RECS_PORTAL("diskEncryptionMonitoringEffect, gcLinuxDiskEncryptionMonitoringEffect and gcWindowsDiskEncryptionMonitoringEffect"),
+		.cli = RECS_CLI(AINE("diskEncryptionMonitoringEffect") "," AINE("gcLinuxDiskEncryptionMonitoringEffect") "," AINE("gcWindowsDiskEncryptionMonitoringEffect")),
+		.arm = RECS_ARM("diskEncryptionMonitoringEffect, gcLinuxDiskEncryptionMonitoringEffect and gcWindowsDiskEncryptionMonitoringEffect",
+		                "diskEncryptionMonitoring, gcLinuxDiskEncryptionMonitoring or gcWindowsDiskEncryptionMonitoring"),
+		.defaults = RECS_DEFAULTS("three", "diskEncryptionMonitoringEffect: diskEncryptionMonitoring, gcLinuxDiskEncryptionMonitoringEffect: gcLinuxDiskEncryptionMonitoring and gcWindowsDiskEncryptionMonitoringEffect: gcWindowsDiskEncryptionMonitoring (guest configuration)"),
+		.check = rec_disk,
 	},
 	{
 		.id = "AZA-DEF-022", .title = "Storage encryption recommendations are enabled",

@@ -154,8 +154,9 @@ case('AZA-DEF-018', 'fail-override-notin', snapshot([overridden(on18, effect("Di
      "FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector's notIn does not list systemUpdatesMonitoring")
 case('AZA-DEF-018', 'pass-override-audit', snapshot([overridden(on18, effect("Audit", ids("systemUpdatesMonitoring")))]),
      "PASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
-case('AZA-DEF-018', 'pass-override-excluded', snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoring")))]),
-     "# Every policy but this one is disabled.\nPASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
+case('AZA-DEF-018', 'pass-override-excluded',
+     snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoring", "systemUpdatesV2Monitoring", "vmssSystemUpdatesMonitoring")))]),
+     "# Every policy but the system update ones is disabled.\nPASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
 case('AZA-DEF-018', 'pass-override-other', snapshot([overridden(on18, effect("Disabled", ids("diskEncryptionMonitoring")))]),
      "# The override disables another policy of the initiative.\nPASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect is AuditIfNotExists")
 case('AZA-DEF-018', 'unknown-override-location',
@@ -171,9 +172,72 @@ case('AZA-DEF-018', 'unknown-override-param', snapshot([overridden(assignment(ot
      "UNKNOWN SecurityCenterBuiltIn ~ its selector lists systemUpdatesMonitoringEffect, the effect parameter, not the policy's reference id")
 # The parameter's name in notIn leaves this policy in, unless a later version of the
 # initiative names the policy after its parameter, as it does its newer ones.
-case('AZA-DEF-018', 'unknown-override-param-notin', snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoringEffect")))]),
+case('AZA-DEF-018', 'unknown-override-param-notin',
+     snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoringEffect", "systemUpdatesV2Monitoring", "vmssSystemUpdatesMonitoring")))]),
      "UNKNOWN SecurityCenterBuiltIn ~ its selector lists systemUpdatesMonitoringEffect, the effect parameter, not the policy's reference id "
      "(systemUpdatesMonitoring in initiative version 57.37.0")
+
+# AZA-DEF-018..021: the initiative produces each class of recommendation with several
+# policies, each with its own effect parameter (same source, version 57.37.0; every one
+# defaults to AuditIfNotExists). (slug, parameter, policyDefinitionReferenceId); the first
+# is the one the rules read before.
+SETS = {
+    'AZA-DEF-018': [('', 'systemUpdatesMonitoringEffect', 'systemUpdatesMonitoring'),
+                    ('v2', 'systemUpdatesV2MonitoringEffect', 'systemUpdatesV2Monitoring'),
+                    ('vmss', 'vmssSystemUpdatesMonitoringEffect', 'vmssSystemUpdatesMonitoring')],
+    'AZA-DEF-019': [('', 'systemConfigurationsMonitoringEffect', 'systemConfigurationsMonitoring'),
+                    ('vmss', 'vmssOsVulnerabilitiesMonitoringEffect', 'vmssOsVulnerabilitiesMonitoring'),
+                    ('gc-windows', 'windowsGuestConfigBaselinesMonitoringEffect', 'windowsGuestConfigBaselinesMonitoring'),
+                    ('gc-linux', 'linuxGuestConfigBaselinesMonitoringEffect', 'linuxGuestConfigBaselinesMonitoring')],
+    # endpointProtectionHealthIssuesMonitoringEffect is both parameter and reference id
+    'AZA-DEF-020': [('', 'endpointProtectionMonitoringEffect', 'endpointProtectionMonitoring'),
+                    ('install', 'installEndpointProtectionMonitoringEffect', 'installEndpointProtection'),
+                    ('health', 'endpointProtectionHealthIssuesMonitoringEffect', 'endpointProtectionHealthIssuesMonitoringEffect'),
+                    ('vmss', 'vmssEndpointProtectionMonitoringEffect', 'vmssEndpointProtectionMonitoring')],
+    'AZA-DEF-021': [('', 'diskEncryptionMonitoringEffect', 'diskEncryptionMonitoring'),
+                    ('gc-linux', 'gcLinuxDiskEncryptionMonitoringEffect', 'gcLinuxDiskEncryptionMonitoring'),
+                    ('gc-windows', 'gcWindowsDiskEncryptionMonitoringEffect', 'gcWindowsDiskEncryptionMonitoring')],
+}
+for rule, ps in SETS.items():
+    all_on = {p: "AuditIfNotExists" for _, p, _ in ps}
+    case(rule, 'pass-all-on', snapshot([assignment(all_on), naming]),
+         f"PASS SecurityCenterBuiltIn ~ {len(ps)} effect parameters checked, none Disabled")
+    for slug, param, ref in ps[1:]:
+        # The parameter the rule read before is on: only the other policy is off.
+        case(rule, f'fail-{slug}', snapshot([assignment({ps[0][1]: "AuditIfNotExists", param: "Disabled"}), naming]),
+             f"FAIL SecurityCenterBuiltIn ~ parameter {param} is Disabled")
+        case(rule, f'fail-override-{slug}', snapshot([overridden(assignment(all_on), effect("Disabled", ids(ref)))]),
+             f"FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector lists {ref}: "
+             f"policy {ref} (effect parameter {param}) is off")
+    slug, param, ref = ps[1]
+    case(rule, f'unknown-type-{slug}', snapshot([assignment({ps[0][1]: "AuditIfNotExists", param: {"value": "Disabled"}})]),
+         f"UNKNOWN SecurityCenterBuiltIn ~ parameter {param} is not a string")
+# One parameter Disabled fails even when another cannot be read.
+case('AZA-DEF-018', 'fail-disabled-beats-unknown',
+     snapshot([assignment({'systemUpdatesMonitoringEffect': ["AuditIfNotExists"], 'vmssSystemUpdatesMonitoringEffect': "Disabled"})]),
+     "FAIL SecurityCenterBuiltIn ~ parameter vmssSystemUpdatesMonitoringEffect is Disabled")
+# ...in another assignment of the benchmark at the subscription, too.
+case('AZA-DEF-019', 'fail-disabled-other-assignment',
+     snapshot([assignment({'systemConfigurationsMonitoringEffect': 7}),
+               assignment({'linuxGuestConfigBaselinesMonitoringEffect': "Disabled"}, name="custom-mcsb")]),
+     "FAIL custom-mcsb ~ parameter linuxGuestConfigBaselinesMonitoringEffect is Disabled")
+# Every policy but the one the rule read before is disabled.
+case('AZA-DEF-018', 'fail-override-notin-one', snapshot([overridden(on18, effect("Disabled", not_ids("systemUpdatesMonitoring")))]),
+     "FAIL SecurityCenterBuiltIn ~ its selector's notIn does not list systemUpdatesV2Monitoring: "
+     "policy systemUpdatesV2Monitoring (effect parameter systemUpdatesV2MonitoringEffect) is off")
+# No selector: every policy of the initiative, these included.
+case('AZA-DEF-021', 'fail-override-noselector', snapshot([overridden(assignment({}), effect("Disabled"))]),
+     "FAIL SecurityCenterBuiltIn ~ it has no selector, so it covers every policy of the initiative: "
+     "policy diskEncryptionMonitoring (effect parameter diskEncryptionMonitoringEffect) is off")
+# A selector naming a new policy's parameter, which is not its reference id.
+case('AZA-DEF-020', 'unknown-override-param-install',
+     snapshot([overridden(assignment({}), effect("Disabled", ids("installEndpointProtectionMonitoringEffect")))]),
+     "UNKNOWN SecurityCenterBuiltIn ~ its selector lists installEndpointProtectionMonitoringEffect, the effect parameter, "
+     "not the policy's reference id (installEndpointProtection in initiative version 57.37.0")
+# An override without a value: which of the policies it switches off cannot be told.
+case('AZA-DEF-021', 'unknown-override-novalue', snapshot([overridden(assignment({}), {"kind": "policyEffect", "selectors": [ids("gcLinuxDiskEncryptionMonitoring")]})]),
+     "UNKNOWN SecurityCenterBuiltIn ~ overrides[0] has no value string: whether it switches off any of the policies "
+     "diskEncryptionMonitoring, gcLinuxDiskEncryptionMonitoring, gcWindowsDiskEncryptionMonitoring cannot be decided")
 
 # AZA-DEF-022: storageEncryptionMonitoringEffect is deprecated and no policy reads it.
 GONE = "but initiative version 57.37.0 marks it deprecated and no policy reads it"
