@@ -1044,6 +1044,7 @@ U = {
     'pradeep': '4a1b2c3d-1111-4e5f-8a9b-000000000006',  # member, disabled
     'isaiah': '4a1b2c3d-1111-4e5f-8a9b-000000000007',  # member
     'breakglass': '4a1b2c3d-1111-4e5f-8a9b-000000000008',
+    'diego': '4a1b2c3d-1111-4e5f-8a9b-000000000009',   # eligible (PIM) Privileged Role Administrator, no MFA
     'guest_vendor': '4a1b2c3d-2222-4e5f-8a9b-000000000011',  # guest with Owner on Dev
     'guest_stale': '4a1b2c3d-2222-4e5f-8a9b-000000000012',   # guest, last sign-in 2024
     'guest_auditor': '4a1b2c3d-2222-4e5f-8a9b-000000000013',  # guest, Reader, recent
@@ -1297,6 +1298,8 @@ for key, (upn, dn, ut, enabled, last) in {
     'guest_vendor': ('sam_fabrikam.com#EXT#@contoso.onmicrosoft.com', 'Sam (Fabrikam)', 'Guest', True, '2026-10-15T11:00:00Z'),
     'guest_stale': ('jo_adatum.com#EXT#@contoso.onmicrosoft.com', 'Jo (Adatum)', 'Guest', True, '2024-03-11T09:00:00Z'),
     'guest_auditor': ('kim_auditfirm.com#EXT#@contoso.onmicrosoft.com', 'Kim (Audit firm)', 'Guest', True, '2026-10-27T16:20:00Z'),
+    # added after the others, so that their generated sign-in request ids stay put
+    'diego': ('DiegoS@contoso.com', 'Diego Siciliani', 'Member', True, '2026-10-30T15:20:00Z'),
 }.items():
     u = copy.deepcopy(member_tmpl)
     u.update({'id': U[key], 'userPrincipalName': upn, 'displayName': dn, 'mail': upn if ut == 'Member' else upn.split('#')[0].replace('_', '@'),
@@ -1316,7 +1319,7 @@ reg = []
 for u in users:
     k = [k for k, v in U.items() if v == u['id']][0]
     r = copy.deepcopy(reg_tmpl)
-    mfa = k not in ('megan', 'nestor', 'pradeep', 'guest_stale')
+    mfa = k not in ('megan', 'nestor', 'pradeep', 'diego', 'guest_stale')
     r.update({'id': u['id'], 'userPrincipalName': u['userPrincipalName'], 'userDisplayName': u['displayName'],
               'userType': 'guest' if u['userType'] == 'Guest' else 'member',
               'isAdmin': k in ('adele', 'megan', 'alex'), 'isMfaRegistered': mfa, 'isMfaCapable': mfa,
@@ -1362,6 +1365,7 @@ def ca(pid, name, state, users_, roles, apps, client_apps, grant, exclude=()):
 
 GA = '62e90394-69f5-4237-9190-012177145e10'
 SECADM = '194ae4cb-b126-40b2-bd5b-6091b380977d'
+PRA = 'e8611ab8-c189-46e8-94e1-60213ab1f814'
 ADMIN_ROLES = [GA, SECADM, 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', '29232cdf-9323-42fd-ade2-1d097af3e4de',
                'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', '729827e3-9c14-49f7-bb1b-9608f156bbb8',
                '966707d0-3269-4727-9be2-8c3a10f19b9d', '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
@@ -1390,6 +1394,26 @@ for i, (role, who) in enumerate(((GA, 'adele'), (GA, 'megan'), (GA, 'breakglass'
               'resourceScope': '/', 'directoryScopeId': '/'})
     dras.append(d)
 
+# Eligible directory role assignments (Privileged Identity Management), as
+# GET /roleManagement/directory/roleEligibilityScheduleInstances?$expand=principal
+# returns them (unifiedRoleEligibilityScheduleInstance; principal with the
+# default properties of a user). Diego, an identity engineer, is eligible
+# for Privileged Role Administrator and never registered for MFA: he holds
+# no active role (isAdmin false) but can activate it at any time. Pradeep
+# left the company: his account is disabled, his Global Administrator
+# eligibility was never removed, and he has no MFA either.
+eligible = []
+for i, (role, who, start, end) in enumerate(((PRA, 'diego', '2026-06-03T08:00:00Z', '2027-06-03T08:00:00Z'),
+                                             (GA, 'pradeep', '2024-09-16T09:30:00Z', None),
+                                             (SECADM, 'lee', '2026-02-10T10:00:00Z', '2027-02-10T10:00:00Z'))):
+    u = next(x for x in users if x['id'] == U[who])
+    principal = {'@odata.type': '#microsoft.graph.user'}
+    principal.update({k: u[k] for k in member_tmpl if k in u})
+    eligible.append({'id': 'QXBwcm92ZUVsaWdpYmxl%03d-%d-e' % (i, i), 'principalId': U[who], 'roleDefinitionId': role,
+                     'directoryScopeId': '/', 'appScopeId': None, 'startDateTime': start, 'endDateTime': end,
+                     'memberType': 'Direct', 'roleEligibilityScheduleId': '7c0e3a52-%04d-4b1e-9d2f-5a6b7c8d9e0f' % i,
+                     'principal': principal})
+
 gs = ex(G + 'groupSettings-list.json')['value'][0]
 for v in gs['values']:
     if v['name'] == 'EnableGroupCreation':
@@ -1404,6 +1428,7 @@ directory = {
     'conditionalAccessPolicies': capolicies,
     'identitySecurityDefaultsEnforcementPolicy': secdef,
     'directoryRoleAssignments': dras,
+    'directoryRoleEligibilityScheduleInstances': eligible,
     'groupSettings': [gs],
 }
 
@@ -1447,7 +1472,7 @@ snapshot = {
         'subscriptions': [{'id': s[0], 'name': s[1]} for s in SUBS],
         'datasets': DATASETS + ['users', 'userRegistrationDetails', 'authorizationPolicy', 'conditionalAccessPolicies',
                                 'identitySecurityDefaultsEnforcementPolicy', 'directoryRoleAssignments',
-                                'groupSettings', 'storage.dataplane'],
+                                'directoryRoleEligibilityScheduleInstances', 'groupSettings', 'storage.dataplane'],
     },
     'resources': resources,
     'directory': directory,

@@ -910,11 +910,24 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 }
 
 /* Privileged principals AZA-IAM-003 cannot judge from a registration
- * record, by kind, each named once. */
+ * record, by kind, each named once, and the disabled privileged users it
+ * leaves out (off). ux: the collected users by id. */
 typedef struct {
 	idset seen;
-	namelist groups, norec, others;
+	namelist groups, norec, others, off;
+	const idindex *ux;
 } priv_left;
+
+/* Is the user disabled: accountEnabled false in its users entry? Such an
+ * account cannot sign in, so its missing MFA is no risk while it stays
+ * disabled. A user missing from users, or whose entry has no boolean
+ * accountEnabled, may sign in: it is not. */
+static int user_disabled(const priv_left *p, const char *id)
+{
+	int b;
+	const aza_json *u = idx_find(p->ux, id);
+	return u && aza_json_bool(aza_json_get(u, "accountEnabled"), &b) && !b;
+}
 
 /* The holders of privileged directory roles in a Graph list of role
  * assignments (active, or eligible ones: label says which) that have no
@@ -942,7 +955,8 @@ static void dir_holders_left(aza_ev *ev, const aza_json *list, const char *label
 			const char *gn = aza_json_str(aza_json_get(pr, "displayName"));
 			nl_add(&p->groups, aza_ev_fmt(ev, "group %s (%s)", gn ? gn : pid, role));
 		} else if ((ot && aza__iends(ot, ".user")) || by_id(users, pid)) {
-			nl_add(&p->norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+			nl_add(user_disabled(p, pid) ? &p->off : &p->norec,
+			       aza_ev_fmt(ev, "%s (%s%s)", principal_name(ev, pid), role, user_disabled(p, pid) ? ", no registration record" : ""));
 		} else {
 			nl_add(&p->others, aza_ev_fmt(ev, "%s (%s)", pid, role));
 		}
@@ -1021,11 +1035,29 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	idx_sort(rbacx);
 	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
 	idx_sort(regx);
+	/* The users by id, for accountEnabled (registration details and role
+	 * assignments do not carry it). */
+	const aza_json *users = aza_inv_dir(inv, "users", NULL);
+	idindex *ux = idx_new(aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0);
+	if (!ux) {
+		aza__free(dirx);
+		aza__free(elx);
+		aza__free(rbacx);
+		aza__free(regx);
+		aza_ev_nomem(ev);
+		return;
+	}
+	if (aza_json_is(users, AZA_JARR))
+		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(ux);
+	left.ux = ux;
 	/* Each registration record: is the user privileged? A role held is
-	 * named before one the user is only eligible for. */
+	 * named before one the user is only eligible for. A disabled user is
+	 * left out of the verdict and named, registered or not. */
 	aza_json_each(u, reg) {
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		const char *role = NULL;
+		int only_eligible = 0;
 		if (aza_json_bool(aza_json_get(u, "isAdmin"), &b) && b)
 			role = "directory admin";
 		if (!role)
@@ -1033,9 +1065,17 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		if (!role)
 			role = idx_find(rbacx, id);
 		if (!role && (role = idx_find(elx, id)))
-			nelig++;
+			only_eligible = 1;
 		if (!role)
 			continue;
+		if (user_disabled(&left, id)) {
+			const char *st = !aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b) ? ", isMfaRegistered not a boolean"
+			                 : !b                                                   ? ", not registered for MFA"
+			                                                                        : "";
+			nl_add(&left.off, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, st));
+			continue;
+		}
+		nelig += only_eligible;
 		npriv++;
 		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
 			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
@@ -1053,7 +1093,6 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	 * register. Any other principal (no principalType, another value) is a
 	 * user when the collected users hold its id, else of unknown kind: it
 	 * may be a group. */
-	const aza_json *users = aza_inv_dir(inv, "users", NULL);
 	size_t unresolved = 0, unreadable = 0;
 	const char *first_unresolved = NULL, *first_unreadable = NULL;
 	for (size_t i = 0; i < rt->n; i++) {
@@ -1086,7 +1125,8 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		if (pt && (aza__strieq(pt, "Group") || aza__strieq(pt, "ForeignGroup")))
 			nl_add(&left.groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
 		else if ((pt && aza__strieq(pt, "User")) || by_id(users, pid))
-			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s)", principal_name(ev, pid), role));
+			nl_add(user_disabled(&left, pid) ? &left.off : &left.norec,
+			       aza_ev_fmt(ev, "%s (%s%s)", principal_name(ev, pid), role, user_disabled(&left, pid) ? ", no registration record" : ""));
 		else
 			nl_add(&left.others, aza_ev_fmt(ev, "%s (%s, %s)", pid, role, pt ? aza_ev_fmt(ev, "principalType %s", pt) : "no principalType"));
 	}
@@ -1094,35 +1134,42 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	dir_holders_left(ev, dra, "", regx, users, &left);
 	dir_holders_left(ev, ela, "eligible for ", regx, users, &left);
 	aza__free(regx);
+	aza__free(ux);
+	/* Every verdict names the disabled privileged users left out: they
+	 * are safe only while they stay disabled. */
+	const char *off = left.off.n ? aza_ev_fmt(ev, "; %zu disabled privileged account(s) left out (accountEnabled false in users: "
+	                                              "no sign-in while disabled; check their MFA before enabling them): %s",
+	                                          left.off.n, nl_str(ev, &left.off))
+	                             : "";
 	if (bad.n) {
-		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s", bad.n, nl_str(ev, &bad));
+		aza_fail(ev, r, "%zu privileged user(s) not registered for MFA: %s%s", bad.n, nl_str(ev, &bad), off);
 		return;
 	}
 	const char *why_ra = NULL;
 	int have_ra = ra_collected(ev, &why_ra);
 	int have_dr = dra != NULL;
 	if (left.norec.n) {
-		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s", left.norec.n, nl_str(ev, &left.norec));
+		aza_unknown(ev, r, "no usable MFA registration record for %zu privileged user(s): %s%s", left.norec.n, nl_str(ev, &left.norec), off);
 		return;
 	}
 	if (!have_ra || !have_dr) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s",
-		            npriv, !have_ra ? why_ra : why_dr);
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s%s",
+		            npriv, !have_ra ? why_ra : why_dr, off);
 		return;
 	}
 	if (left.groups.n) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu group(s) hold a privileged role and their members are not in the input: %s",
-		            npriv, left.groups.n, nl_str(ev, &left.groups));
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu group(s) hold a privileged role and their members are not in the input: %s%s",
+		            npriv, left.groups.n, nl_str(ev, &left.groups), off);
 		return;
 	}
 	if (left.others.n) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s",
-		            npriv, left.others.n, nl_str(ev, &left.others));
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu principal(s) holding a privileged role have no registration record and are not users in the input (groups, whose members are not in the input, or service principals): %s%s",
+		            npriv, left.others.n, nl_str(ev, &left.others), off);
 		return;
 	}
 	if (unreadable) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above of principals not proven registered name a role whose definition cannot be read, so it may grant '*' (e.g. %s)",
-		            npriv, unreadable, first_unreadable);
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above of principals not proven registered name a role whose definition cannot be read, so it may grant '*' (e.g. %s)%s",
+		            npriv, unreadable, first_unreadable, off);
 		return;
 	}
 	/* Without the role definitions, a role that is not a privileged
@@ -1131,21 +1178,22 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	 * roles too), a definition missing from it is a deleted role. */
 	const char *why_rd = NULL;
 	if (unresolved && !aza_ev_collected(ev, RD, r, &why_rd)) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above name a role whose definition is not in the input (%s), so a custom role granting '*' cannot be ruled out (e.g. %s)",
-		            npriv, unresolved, why_rd, first_unresolved);
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above name a role whose definition is not in the input (%s), so a custom role granting '*' cannot be ruled out (e.g. %s)%s",
+		            npriv, unresolved, why_rd, first_unresolved, off);
 		return;
 	}
 	/* Last of the reasons above, which name a holder: this one names none. */
 	if (!have_el) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s", npriv, why_el);
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s%s", npriv, why_el, off);
 		return;
 	}
 	if (!npriv) {
-		aza_unknown(ev, r, "no privileged user found in the data (a tenant has at least one Global Administrator): incomplete collection?");
+		aza_unknown(ev, r, "no %sprivileged user found in the data (a tenant has at least one Global Administrator): incomplete collection?%s",
+		            left.off.n ? "enabled " : "", off);
 		return;
 	}
-	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s", npriv,
-	         nelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged directory role)", nelig) : "", el_note);
+	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s%s", npriv,
+	         nelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged directory role)", nelig) : "", el_note, off);
 }
 
 /* The Graph users list with a userType for each guest decision: users, or
@@ -2200,7 +2248,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
 		.check = mfa_privileged,
 	},
 	{

@@ -383,6 +383,47 @@ case(R, 'pass-custom-unreadable-registered', snapr([ra('a1', OWNER, ALEX), odd3(
                                                    directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
 
+# A disabled account (accountEnabled false in users) cannot sign in: its
+# missing MFA registration is no risk while it stays disabled. It is left
+# out of the verdict and named in every message (the old code counted it: a
+# FAIL on a disabled Owner, an UNKNOWN on one without a record).
+NESTOR3 = "ec63c778-24e1-4240-bea3-d12a167d5232"
+REG_DIS = lst(regrec(ALEX, "AlexW@contoso.com", True), regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+              regrec(NESTOR3, "NestorW@contoso.com", False), ctx='reports/authenticationMethods/userRegistrationDetails')
+def users_dis(**enabled):
+    return lst(user(ALEX, "AlexW@contoso.com", accountEnabled=True), user(BIANCA, "BiancaP@contoso.com", accountEnabled=True),
+               *[user(pid, upn, **({} if en is DEL else {"accountEnabled": en})) for pid, upn, en in
+                 ((NESTOR3, "NestorW@contoso.com", enabled.get('nestor', False)), (DIEGO, "DiegoS@contoso.com", enabled.get('diego', True)))])
+DIS_SUFFIX = "disabled privileged account(s) left out (accountEnabled false in users: no sign-in while disabled; check their MFA before enabling them)"
+case(R, 'pass-disabled', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3)], directory=dict(DIR3, userRegistrationDetails=REG_DIS, users=users_dis()), datasets=DS),
+     f"# Nestor, an Owner without MFA, is disabled\nPASS {TN} ~ all 2 privileged user(s) are registered for MFA; 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner, not registered for MFA)")
+REG_DIS_DIEGO = copy.deepcopy(REG_DIS)
+REG_DIS_DIEGO["value"].append(regrec(DIEGO, "DiegoS@contoso.com", False))
+case(R, 'fail-disabled', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3), ra('d1', CONTRIB, DIEGO)],
+                               directory=dict(DIR3, userRegistrationDetails=REG_DIS_DIEGO, users=users_dis()), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: DiegoS@contoso.com (Contributor); 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner, not registered for MFA)")
+# eligible (Privileged Identity Management) while disabled: activation needs a sign-in
+case(R, 'pass-disabled-eligible', snapr([ra('a1', OWNER, ALEX)], directory=dict(userRegistrationDetails=REG_DIS, users=users_dis(), directoryRoleAssignments=DRA,
+                                                                                **{ELIGIBLE: lst(eli(NESTOR3, GA), ctx=ELI_CTX)}), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA; 1 {DIS_SUFFIX}: NestorW@contoso.com (eligible for Global Administrator, not registered for MFA)")
+# a disabled holder without a registration record is no longer an unknown
+case(R, 'pass-disabled-norecord', snapr([ra('a1', OWNER, ALEX), ra('d1', OWNER, DIEGO)], directory=dict(DIR3, userRegistrationDetails=REG_OK, users=users_dis(diego=False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA; 1 {DIS_SUFFIX}: DiegoS@contoso.com (Owner, no registration record)")
+case(R, 'pass-disabled-eligible-norecord', snapr([ra('a1', OWNER, ALEX)], directory=dict(userRegistrationDetails=REG_OK, users=users_dis(diego=False), directoryRoleAssignments=DRA,
+                                                                                         **{ELIGIBLE: lst(eli(DIEGO, PRA), ctx=ELI_CTX)}), datasets=DS),
+     f"PASS {TN} ~ 1 {DIS_SUFFIX}: DiegoS@contoso.com (eligible for Privileged Role Administrator, no registration record)")
+# other verdicts name them too
+case(R, 'unknown-group-disabled', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3), ra('g1', OWNER, PRIVGRP, 'Group')],
+                                        directory=dict(DIR3, userRegistrationDetails=REG_DIS, users=users_dis()), datasets=DS),
+     f"UNKNOWN {TN} ~ group {PRIVGRP} (Owner); 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner, not registered for MFA)")
+# accountEnabled unknown (absent, not a boolean) or true: the user counts
+case(R, 'fail-enabled-unknown', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3), ra('d1', CONTRIB, DIEGO)],
+                                      directory=dict(DIR3, userRegistrationDetails=REG_DIS_DIEGO, users=users_dis(nestor=DEL, diego=None)), datasets=DS),
+     f"FAIL {TN} ~ 2 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner), DiegoS@contoso.com (Contributor)")
+# without the users list nobody can be told disabled
+case(R, 'fail-disabled-nousers', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3)], directory=dict(DIR3, userRegistrationDetails=REG_DIS), errors=[gerr("users")], datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner)")
+
 # 004 guests with roles
 R = 'AZA-IAM-004'
 GID = "0a1b2c3d-0000-4000-8000-00000000aaaa"
