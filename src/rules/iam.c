@@ -1010,13 +1010,17 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	const ra_table *rt = ra_rows(ev);
 	if (!rt)
 		return;
+	/* The users by id, for accountEnabled (registration details and role
+	 * assignments do not carry it). */
+	const aza_json *users = aza_inv_dir(inv, "users", NULL);
 	idindex *dirx = dir_holders(ev, dra, ""), *elx = dir_holders(ev, ela, "eligible for "), *rbacx = idx_new(rt->n),
-	        *regx = idx_new(aza_json_len(reg));
-	if (!dirx || !elx || !rbacx || !regx) {
+	        *regx = idx_new(aza_json_len(reg)), *ux = idx_new(aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0);
+	if (!dirx || !elx || !rbacx || !regx || !ux) {
 		aza__free(dirx);
 		aza__free(elx);
 		aza__free(rbacx);
 		aza__free(regx);
+		aza__free(ux);
 		aza_ev_nomem(ev);
 		return;
 	}
@@ -1035,18 +1039,6 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	idx_sort(rbacx);
 	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
 	idx_sort(regx);
-	/* The users by id, for accountEnabled (registration details and role
-	 * assignments do not carry it). */
-	const aza_json *users = aza_inv_dir(inv, "users", NULL);
-	idindex *ux = idx_new(aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0);
-	if (!ux) {
-		aza__free(dirx);
-		aza__free(elx);
-		aza__free(rbacx);
-		aza__free(regx);
-		aza_ev_nomem(ev);
-		return;
-	}
 	if (aza_json_is(users, AZA_JARR))
 		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
 	idx_sort(ux);
