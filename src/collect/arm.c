@@ -10,13 +10,16 @@
 
 #include <string.h>
 
-/* A walk of a list (or one object) below a scope, recorded as type. */
+/* A walk of a list (or one object) below a scope, recorded as type; with
+ * at_scope, only the objects at the scope and its ancestors
+ * ($filter=atScope()). */
 static void walk(aza_collector *c, int kind, const char *scope, const char *path, const char *api_version,
-                 const char *type)
+                 const char *type, int at_scope)
 {
 	if (!aza_coll__wants(c, type))
 		return;
-	const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s", aza_coll__arm(c), scope, path, api_version);
+	const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s%s", aza_coll__arm(c), scope, path, api_version,
+	                                   at_scope ? "&$filter=atScope()" : "");
 	if (!url || aza_coll__walk(c, kind, url, scope, type, NULL))
 		aza_coll__error(c, scope, type, path, 0, "out of memory");
 }
@@ -40,13 +43,24 @@ static const struct subcall {
 	{"/providers/Microsoft.Authorization/policyAssignments", "2023-04-01", "Microsoft.Authorization/policyAssignments"},
 };
 
+/* The eligible role assignments of Privileged Identity Management for Azure
+ * resources (AZA-IAM-003: an eligible Owner can activate the role at any
+ * time). atScope(): those at the subscription and above it, which the rule
+ * judges, as the role assignments list holds the inherited ones; without a
+ * filter the list would also hold every one below the subscription. In a
+ * tenant without Microsoft Entra ID P2 Resource Manager refuses it (400
+ * AadPremiumLicenseRequired): recorded for this data set alone. */
+static const struct subcall eligible_call = {"/providers/Microsoft.Authorization/roleEligibilityScheduleInstances",
+                                             "2020-10-01", "Microsoft.Authorization/roleEligibilityScheduleInstances"};
+
 void aza_arm__subscription(aza_collector *c, const char *sub)
 {
 	const char *scope = aza_coll__printf(c, "/subscriptions/%s", sub);
 	if (!scope)
 		return;
 	for (size_t i = 0; i < sizeof sub_calls / sizeof sub_calls[0]; i++)
-		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type);
+		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type, 0);
+	walk(c, AZA_WALK_LIST, scope, eligible_call.path, eligible_call.version, eligible_call.type, 1);
 }
 
 /* Policy and role assignments at a management group: $filter=atScope()
@@ -63,15 +77,8 @@ void aza_arm__management_group(aza_collector *c, const char *name)
 	const char *scope = aza_coll__printf(c, "/providers/Microsoft.Management/managementGroups/%s", name);
 	if (!scope)
 		return;
-	for (size_t i = 0; i < sizeof mg_calls / sizeof mg_calls[0]; i++) {
-		const struct subcall *k = &mg_calls[i];
-		if (!aza_coll__wants(c, k->type))
-			continue;
-		const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s&$filter=atScope()", aza_coll__arm(c), scope,
-		                                   k->path, k->version);
-		if (!url || aza_coll__walk(c, AZA_WALK_LIST, url, scope, k->type, NULL))
-			aza_coll__error(c, scope, k->type, k->path, 0, "out of memory");
-	}
+	for (size_t i = 0; i < sizeof mg_calls / sizeof mg_calls[0]; i++)
+		walk(c, AZA_WALK_LIST, scope, mg_calls[i].path, mg_calls[i].version, mg_calls[i].type, 1);
 }
 
 /* Child calls by the type of a Resource Graph row (lower case there). */
@@ -130,7 +137,7 @@ void aza_arm__resource(aza_collector *c, const aza_json *item)
 			continue;
 		const char *scope = aza_coll__printf(c, "%s", id);
 		if (scope)
-			walk(c, k->kind, scope, k->path, k->version, k->type);
+			walk(c, k->kind, scope, k->path, k->version, k->type, 0);
 	}
 }
 
@@ -165,6 +172,13 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 		return "none: the API or resource provider is absent here (register the provider, or the resource is gone)";
 	if (status == 0 || status >= 500 || status == 429)
 		return "none: the service failed or throttled; run again later";
+	/* A 400 on the eligibilities is, as reported, the missing license
+	 * (AadPremiumLicenseRequired); the message, which would tell it from a
+	 * rejected request, is not passed here, so the text names both. */
+	if (status == 400 && aza__iends(api, "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances"))
+		return "none if Resource Manager answered AadPremiumLicenseRequired: the tenant has no Microsoft Entra ID P2 or "
+		       "Microsoft Entra ID Governance license, so Privileged Identity Management keeps no eligible role "
+		       "assignment (the rules count none); any other 400 is a rejected request";
 	if (aza__istarts(type, "dataplane/storage"))
 		return status == 404 ? "none: the account or its service endpoint was not found"
 		                     : "a Storage data-plane role on the account for Entra (e.g. Storage Account Contributor), "

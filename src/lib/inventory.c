@@ -158,6 +158,7 @@ static const struct {
 	{"Microsoft.Security/assessments", AZA_SAAS},
 	{"Microsoft.Authorization/roleDefinitions", AZA_SAAS},
 	{"Microsoft.Authorization/roleAssignments", AZA_SAAS},
+	{"Microsoft.Authorization/roleEligibilityScheduleInstances", AZA_SAAS},
 	{"Microsoft.Authorization/locks", AZA_SAAS},
 	{"Microsoft.Authorization/policyAssignments", AZA_SAAS},
 	{"Microsoft.Authorization/policyDefinitions", AZA_SAAS},

@@ -23,6 +23,12 @@
 #define PA "Microsoft.Authorization/policyAssignments"
 #define PD "Microsoft.Authorization/policyDefinitions"
 #define PSD "Microsoft.Authorization/policySetDefinitions"
+/* The eligible Azure role assignments of Privileged Identity Management for
+ * Azure resources (GET {scope}/providers/Microsoft.Authorization/
+ * roleEligibilityScheduleInstances): an eligible principal can activate its
+ * role at any time. Their properties carry the fields of a role assignment
+ * (principalId, principalType, scope, roleDefinitionId). */
+#define REI "Microsoft.Authorization/roleEligibilityScheduleInstances"
 
 /* Azure built-in role definition ids. */
 #define ROLE_OWNER "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
@@ -187,7 +193,8 @@ static const idindex *role_def_table(aza_ev *ev)
 }
 
 /* ---- role assignments, summarized once ----
- * The identity rules read four fields of every role assignment, for the
+ * The identity rules read four fields of every role assignment (active, or
+ * eligible: the same four fields), for the
  * tenant and again for each subscription. Reading them from the documents
  * each time unpacked every assignment once per rule and per subscription
  * and kept the trees until the call returned (200,000 assignments: some
@@ -228,16 +235,16 @@ static void ra_table_free(void *p)
 	}
 }
 
-/* The table, made on first use and kept until the evaluation ends
- * (aza_ev_keep_put). NULL when memory is short (the scan then fails:
- * aza_ev_nomem). */
-static const ra_table *ra_rows(aza_ev *ev)
+/* The table of the resources of type (RA or REI), made on first use and
+ * kept under key until the evaluation ends (aza_ev_keep_put). NULL when
+ * memory is short (the scan then fails: aza_ev_nomem). */
+static const ra_table *rows_of(aza_ev *ev, const char *type, const char *key)
 {
-	ra_table *t = aza_ev_keep_get(ev, "iam.ra-rows");
+	ra_table *t = aza_ev_keep_get(ev, key);
 	if (t)
 		return t;
 	aza_inv *inv = aza_ev_inv(ev);
-	size_t n = aza_inv_count(inv, RA);
+	size_t n = aza_inv_count(inv, type);
 	t = aza__malloc(sizeof *t + (n ? n : 1) * sizeof t->row[0]);
 	if (!t)
 		goto nomem;
@@ -246,7 +253,7 @@ static const ra_table *ra_rows(aza_ev *ev)
 	t->by_pid = idx_new(n);
 	if (!t->strs || !t->by_pid)
 		goto nomem;
-	for (const aza_res *x = aza_inv_first(inv, RA); x && t->n < n; x = x->next_of_type) {
+	for (const aza_res *x = aza_inv_first(inv, type); x && t->n < n; x = x->next_of_type) {
 		ra_row *w = &t->row[t->n++];
 		w->r = x;
 		aza_ev_docmark m = aza_ev_docs_mark(ev);
@@ -262,13 +269,25 @@ static const ra_table *ra_rows(aza_ev *ev)
 		idx_add(t->by_pid, w->f[RA_PID], w);
 	}
 	idx_sort(t->by_pid);
-	if (aza_ev_keep_put(ev, "iam.ra-rows", t, ra_table_free))
+	if (aza_ev_keep_put(ev, key, t, ra_table_free))
 		goto nomem;
 	return t;
 nomem:
 	ra_table_free(t);
 	aza_ev_nomem(ev);
 	return NULL;
+}
+
+/* The active role assignments. */
+static const ra_table *ra_rows(aza_ev *ev)
+{
+	return rows_of(ev, RA, "iam.ra-rows");
+}
+
+/* The eligible ones (AZA-IAM-003 alone counts them). */
+static const ra_table *rei_rows(aza_ev *ev)
+{
+	return rows_of(ev, REI, "iam.rei-rows");
 }
 
 /* The first role assignment of principal id, or NULL. */
@@ -536,6 +555,45 @@ static const char *principal_name(aza_ev *ev, const char *pid)
 static int ra_collected(aza_ev *ev, const char **why)
 {
 	return aza_ev_collected(ev, RA, aza_inv_tenant(aza_ev_inv(ev)), why);
+}
+
+/* The eligible Azure role assignments: 1 when collected, with *note (text
+ * for a verdict, "" when none), or 0 with *why. Resource Manager refuses
+ * the list with 400 AadPremiumLicenseRequired in a tenant without
+ * Microsoft Entra ID P2 (or ID Governance), where Privileged Identity
+ * Management keeps no eligible assignment: that refusal proves there are
+ * none, but only when every gap of the list is that refusal (a 403 in
+ * another subscription may hide an eligible Owner). */
+static int rbac_eligible(aza_ev *ev, const char **note, const char **why)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *w = NULL;
+	*note = "";
+	if (aza_ev_collected(ev, REI, aza_inv_tenant(inv), &w))
+		return 1;
+	int nop2 = 0;
+	const aza_gap *other = NULL;
+	for (const aza_gap *g = aza_inv_gap(inv, REI, "/"); g && !other; g = g->next) {
+		if (*g->type && !aza__strieq(g->type, REI))
+			continue;
+		if (g->message && aza__istrstr(g->message, "AadPremiumLicenseRequired"))
+			nop2 = 1;
+		else
+			other = g;
+	}
+	/* Name the gap that leaves the holders unknown, not the refusal. */
+	if (nop2 && other)
+		w = aza_ev_fmt(ev, "%s could not be read for %s (HTTP %d: %s)", REI, *other->scope ? other->scope : "the tenant",
+		               other->status, other->message);
+	if (nop2 && !other) {
+		*note = "; no eligible Azure role assignment: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID "
+		        "Governance license (Resource Manager answered AadPremiumLicenseRequired), and Privileged Identity "
+		        "Management keeps none without one";
+		return 1;
+	}
+	*why = aza_ev_fmt(ev, "eligible Azure role assignments (Privileged Identity Management for Azure resources) are "
+	                      "unknown, and an eligible user can activate a role such as Owner at any time: %s", w);
+	return 0;
 }
 
 /* Is this Graph user a guest? -1 when the entry does not say. */
@@ -982,111 +1040,49 @@ static idindex *dir_holders(aza_ev *ev, const aza_json *list, const char *label)
 	return x;
 }
 
-/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin (or a custom
- * role granting '*', Owner-equivalent or Contributor-like) at subscription
- * scope or above, privileged Entra roles, active or eligible (Privileged
- * Identity Management), and isAdmin in registration details. */
-static void mfa_privileged(aza_ev *ev, const aza_res *r)
+/* An index of the principals holding a privileged RBAC role at a
+ * subscription or above in a table of role assignments, to the role's name
+ * with label in front (the first in input order of each). NULL when memory
+ * is short (aza_ev_nomem). */
+static idindex *rbac_holders(aza_ev *ev, const ra_table *rt, const char *label)
 {
-	const char *why, *why_dr = NULL, *why_el = NULL, *el_note = "";
-	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &why);
-	if (!reg) {
-		aza_unknown(ev, r, "%s", why);
-		return;
-	}
-	aza_inv *inv = aza_ev_inv(ev);
-	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
-	const aza_json *ela = NULL;
-	int have_el = eligible_roles(ev, &ela, &el_note, &why_el);
-	namelist bad = {{0}, 0};
-	priv_left left;
-	memset(&left, 0, sizeof left);
-	size_t npriv = 0, nelig = 0;
-	int b;
-	/* Who holds what, indexed once: the privileged directory role of a
-	 * principal, active, then eligible, then its privileged RBAC role at a
-	 * subscription or above (the first in input order of each), and the
-	 * registration records. */
-	const ra_table *rt = ra_rows(ev);
-	if (!rt)
-		return;
-	/* The users by id, for accountEnabled (registration details and role
-	 * assignments do not carry it). */
-	const aza_json *users = aza_inv_dir(inv, "users", NULL);
-	idindex *dirx = dir_holders(ev, dra, ""), *elx = dir_holders(ev, ela, "eligible for "), *rbacx = idx_new(rt->n),
-	        *regx = idx_new(aza_json_len(reg)), *ux = idx_new(aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0);
-	if (!dirx || !elx || !rbacx || !regx || !ux) {
-		aza__free(dirx);
-		aza__free(elx);
-		aza__free(rbacx);
-		aza__free(regx);
-		aza__free(ux);
+	idindex *x = idx_new(rt->n);
+	if (!x) {
 		aza_ev_nomem(ev);
-		return;
+		return NULL;
 	}
 	for (size_t i = 0; i < rt->n; i++) {
 		const ra_row *w = &rt->row[i];
 		const char *pid = ra_get(ev, w, RA_PID);
-		if (pid && scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)))
-			idx_add(rbacx, pid, priv_rbac_any(ev, ra_get(ev, w, RA_RD)));
+		const char *role = pid && scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)) ? priv_rbac_any(ev, ra_get(ev, w, RA_RD)) : NULL;
+		if (role)
+			idx_add(x, pid, *label ? aza_ev_fmt(ev, "%s%s", label, role) : role);
 	}
-	/* keep only the privileged ones, so the first found is the first held */
-	size_t k = 0;
-	for (size_t i = 0; i < rbacx->n; i++)
-		if (rbacx->e[i].val)
-			rbacx->e[k++] = rbacx->e[i];
-	rbacx->n = k;
-	idx_sort(rbacx);
-	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
-	idx_sort(regx);
-	if (aza_json_is(users, AZA_JARR))
-		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
-	idx_sort(ux);
-	left.ux = ux;
-	/* Each registration record: is the user privileged? A role held is
-	 * named before one the user is only eligible for. A disabled user is
-	 * left out of the verdict and named, registered or not. */
-	aza_json_each(u, reg) {
-		const char *id = aza_json_str(aza_json_get(u, "id"));
-		const char *role = NULL;
-		int only_eligible = 0;
-		if (aza_json_bool(aza_json_get(u, "isAdmin"), &b) && b)
-			role = "directory admin";
-		if (!role)
-			role = idx_find(dirx, id);
-		if (!role)
-			role = idx_find(rbacx, id);
-		if (!role && (role = idx_find(elx, id)))
-			only_eligible = 1;
-		if (!role)
-			continue;
-		if (user_disabled(&left, id)) {
-			const char *st = !aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b) ? ", isMfaRegistered not a boolean"
-			                 : !b                                                   ? ", not registered for MFA"
-			                                                                        : "";
-			nl_add(&left.off, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, st));
-			continue;
-		}
-		nelig += only_eligible;
-		npriv++;
-		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
-			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
-		else if (!b)
-			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
-	}
-	aza__free(dirx);
-	aza__free(elx);
-	aza__free(rbacx);
-	/* Privileged RBAC principals with no registration record at all, by
-	 * principalType (ARM PrincipalType: User, Group, ServicePrincipal,
-	 * ForeignGroup, Device; optional in the schema): a user lacks a
-	 * record; a group or a foreign group holds the role for members who
-	 * are not in the input; an application or a device has no MFA to
-	 * register. Any other principal (no principalType, another value) is a
-	 * user when the collected users hold its id, else of unknown kind: it
-	 * may be a group. */
-	size_t unresolved = 0, unreadable = 0;
-	const char *first_unresolved = NULL, *first_unreadable = NULL;
+	idx_sort(x);
+	return x;
+}
+
+/* Role assignments whose role may be privileged although azaudit cannot
+ * tell: a definition that cannot be read (unreadable), or one not in the
+ * input (unresolved); the first of each, for messages. */
+typedef struct {
+	size_t unresolved, unreadable;
+	const char *first_unresolved, *first_unreadable;
+} role_doubt;
+
+/* The holders of privileged RBAC roles at a subscription or above in a
+ * table of role assignments (active, or eligible ones: label says which)
+ * that have no registration record, by principalType (ARM PrincipalType:
+ * User, Group, ServicePrincipal, ForeignGroup, Device; optional in the
+ * schema): a user lacks a record; a group or a foreign group holds the role
+ * for members who are not in the input; an application or a device has no
+ * MFA to register. Any other principal (no principalType, another value)
+ * is a user when the collected users hold its id, else of unknown kind: it
+ * may be a group. */
+static void rbac_holders_left(aza_ev *ev, const ra_table *rt, const char *label, const idindex *regx,
+                              const aza_json *users, priv_left *left, role_doubt *dq)
+{
+	int b;
 	for (size_t i = 0; i < rt->n; i++) {
 		const ra_row *w = &rt->row[i];
 		const char *pt = ra_get(ev, w, RA_PTYPE);
@@ -1101,27 +1097,129 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			/* Not a privileged built-in and not a custom role granting
 			 * '*' as far as its definition can be read. One that cannot
 			 * be read may grant '*': its holder is safe only when
-			 * registered. One not collected is judged below. */
+			 * registered. One not collected is judged by the caller. */
 			const aza_res *d = rd ? find_role_def(ev, rd) : NULL;
 			int custom;
 			const char *odd = d ? role_def_odd(ev, d, &custom) : NULL;
 			const aza_json *rec = odd ? idx_find(regx, pid) : NULL;
-			if (odd && !(rec && aza_json_bool(aza_json_get(rec, "isMfaRegistered"), &b) && b) && !unreadable++)
-				first_unreadable = aza_ev_fmt(ev, "%s %s: %s", pt ? pt : "principal", principal_name(ev, pid), odd);
-			if (rd && !d && !unresolved++)
-				first_unresolved = aza_ev_fmt(ev, "%s %s has role %s", pt ? pt : "principal", pid, aza_last_seg(rd));
+			if (odd && !(rec && aza_json_bool(aza_json_get(rec, "isMfaRegistered"), &b) && b) && !dq->unreadable++)
+				dq->first_unreadable = aza_ev_fmt(ev, "%s %s%s: %s", pt ? pt : "principal", principal_name(ev, pid),
+				                                  *label ? " (eligible)" : "", odd);
+			if (rd && !d && !dq->unresolved++)
+				dq->first_unresolved = aza_ev_fmt(ev, "%s %s %s role %s", pt ? pt : "principal", pid,
+				                                  *label ? "is eligible for" : "has", aza_last_seg(rd));
 			continue;
 		}
-		if (idx_find(regx, pid) || !ids_add(&left.seen, pid))
-			continue; /* a user with a record (judged above), or named already */
+		if (idx_find(regx, pid) || !ids_add(&left->seen, pid))
+			continue; /* a user with a record (judged by the caller), or named already */
+		if (*label)
+			role = aza_ev_fmt(ev, "%s%s", label, role);
 		if (pt && (aza__strieq(pt, "Group") || aza__strieq(pt, "ForeignGroup")))
-			nl_add(&left.groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
+			nl_add(&left->groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
 		else if ((pt && aza__strieq(pt, "User")) || by_id(users, pid))
-			nl_add(user_disabled(&left, pid) ? &left.off : &left.norec,
-			       aza_ev_fmt(ev, "%s (%s%s)", principal_name(ev, pid), role, user_disabled(&left, pid) ? ", no registration record" : ""));
+			nl_add(user_disabled(left, pid) ? &left->off : &left->norec,
+			       aza_ev_fmt(ev, "%s (%s%s)", principal_name(ev, pid), role, user_disabled(left, pid) ? ", no registration record" : ""));
 		else
-			nl_add(&left.others, aza_ev_fmt(ev, "%s (%s, %s)", pid, role, pt ? aza_ev_fmt(ev, "principalType %s", pt) : "no principalType"));
+			nl_add(&left->others, aza_ev_fmt(ev, "%s (%s, %s)", pid, role, pt ? aza_ev_fmt(ev, "principalType %s", pt) : "no principalType"));
 	}
+}
+
+/* Privileged users: RBAC Owner/Contributor/UAA/RBAC admin (or a custom
+ * role granting '*', Owner-equivalent or Contributor-like) at subscription
+ * scope or above, active or eligible (Privileged Identity Management for
+ * Azure resources), privileged Entra roles, active or eligible (Privileged
+ * Identity Management), and isAdmin in registration details. */
+static void mfa_privileged(aza_ev *ev, const aza_res *r)
+{
+	const char *why, *why_dr = NULL, *why_el = NULL, *el_note = "";
+	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &why);
+	if (!reg) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
+	const aza_json *ela = NULL;
+	int have_el = eligible_roles(ev, &ela, &el_note, &why_el);
+	const char *why_rel = NULL, *rel_note = "";
+	int have_rel = rbac_eligible(ev, &rel_note, &why_rel);
+	namelist bad = {{0}, 0};
+	priv_left left;
+	memset(&left, 0, sizeof left);
+	size_t npriv = 0, nelig = 0, nrelig = 0;
+	int b;
+	/* Who holds what, indexed once: the privileged directory role of a
+	 * principal, active, then eligible, then its privileged RBAC role at a
+	 * subscription or above, active, then eligible (the first in input
+	 * order of each), and the registration records. */
+	const ra_table *rt = ra_rows(ev), *et = rei_rows(ev);
+	if (!rt || !et)
+		return;
+	/* The users by id, for accountEnabled (registration details and role
+	 * assignments do not carry it). */
+	const aza_json *users = aza_inv_dir(inv, "users", NULL);
+	idindex *dirx = dir_holders(ev, dra, ""), *elx = dir_holders(ev, ela, "eligible for "), *rbacx = rbac_holders(ev, rt, ""),
+	        *erbacx = rbac_holders(ev, et, "eligible for "), *regx = idx_new(aza_json_len(reg)),
+	        *ux = idx_new(aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0);
+	if (!dirx || !elx || !rbacx || !erbacx || !regx || !ux) {
+		aza__free(dirx);
+		aza__free(elx);
+		aza__free(rbacx);
+		aza__free(erbacx);
+		aza__free(regx);
+		aza__free(ux);
+		aza_ev_nomem(ev);
+		return;
+	}
+	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(regx);
+	if (aza_json_is(users, AZA_JARR))
+		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(ux);
+	left.ux = ux;
+	/* Each registration record: is the user privileged? A role held is
+	 * named before one the user is only eligible for. A disabled user is
+	 * left out of the verdict and named, registered or not. */
+	aza_json_each(u, reg) {
+		const char *id = aza_json_str(aza_json_get(u, "id"));
+		const char *role = NULL;
+		int only_eligible = 0, only_rbac_eligible = 0;
+		if (aza_json_bool(aza_json_get(u, "isAdmin"), &b) && b)
+			role = "directory admin";
+		if (!role)
+			role = idx_find(dirx, id);
+		if (!role)
+			role = idx_find(rbacx, id);
+		if (!role && (role = idx_find(elx, id)))
+			only_eligible = 1;
+		if (!role && (role = idx_find(erbacx, id)))
+			only_rbac_eligible = 1;
+		if (!role)
+			continue;
+		if (user_disabled(&left, id)) {
+			const char *st = !aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b) ? ", isMfaRegistered not a boolean"
+			                 : !b                                                   ? ", not registered for MFA"
+			                                                                        : "";
+			nl_add(&left.off, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, st));
+			continue;
+		}
+		nelig += only_eligible;
+		nrelig += only_rbac_eligible;
+		npriv++;
+		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
+			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
+		else if (!b)
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
+	}
+	aza__free(dirx);
+	aza__free(elx);
+	aza__free(rbacx);
+	aza__free(erbacx);
+	/* Privileged RBAC principals with no registration record at all,
+	 * holding the role, then eligible for it. */
+	role_doubt dq = {0, 0, NULL, NULL};
+	rbac_holders_left(ev, rt, "", regx, users, &left, &dq);
+	rbac_holders_left(ev, et, "eligible for ", regx, users, &left, &dq);
 	/* The same for privileged directory roles, held, then eligible. */
 	dir_holders_left(ev, dra, "", regx, users, &left);
 	dir_holders_left(ev, ela, "eligible for ", regx, users, &left);
@@ -1159,9 +1257,9 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		            npriv, left.others.n, nl_str(ev, &left.others), off);
 		return;
 	}
-	if (unreadable) {
+	if (dq.unreadable) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above of principals not proven registered name a role whose definition cannot be read, so it may grant '*' (e.g. %s)%s",
-		            npriv, unreadable, first_unreadable, off);
+		            npriv, dq.unreadable, dq.first_unreadable, off);
 		return;
 	}
 	/* Without the role definitions, a role that is not a privileged
@@ -1169,14 +1267,15 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	 * another name). With them collected (the list holds the built-in
 	 * roles too), a definition missing from it is a deleted role. */
 	const char *why_rd = NULL;
-	if (unresolved && !aza_ev_collected(ev, RD, r, &why_rd)) {
+	if (dq.unresolved && !aza_ev_collected(ev, RD, r, &why_rd)) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu role assignment(s) at subscription scope or above name a role whose definition is not in the input (%s), so a custom role granting '*' cannot be ruled out (e.g. %s)%s",
-		            npriv, unresolved, why_rd, first_unresolved, off);
+		            npriv, dq.unresolved, why_rd, dq.first_unresolved, off);
 		return;
 	}
 	/* Last of the reasons above, which name a holder: this one names none. */
-	if (!have_el) {
-		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s%s", npriv, why_el, off);
+	if (!have_el || !have_rel) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s%s", npriv,
+		            !have_el ? why_el : why_rel, off);
 		return;
 	}
 	if (!npriv) {
@@ -1184,8 +1283,10 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		            left.off.n ? "enabled " : "", off);
 		return;
 	}
-	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s%s", npriv,
-	         nelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged directory role)", nelig) : "", el_note, off);
+	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s%s%s%s", npriv,
+	         nelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged directory role)", nelig) : "",
+	         nrelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged Azure role)", nrelig) : "", el_note,
+	         rel_note, off);
 }
 
 /* The Graph users list with a userType for each guest decision: users, or
@@ -2235,12 +2336,12 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-003", .title = "Every user holding a privileged role is registered for MFA",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_CRITICAL, ACC, TENANT,
-		.needs = RA " " RD, .checklist = "iam.mfa_privileged",
+		.needs = RA " " RD " " REI, .checklist = "iam.mfa_privileged",
 		.rationale = "A privileged account without MFA is one stolen password away from control of the subscription or the tenant.",
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription with $filter=atScope()) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
 		.check = mfa_privileged,
 	},
 	{

@@ -103,6 +103,18 @@ grep -q '"directoryRoleEligibilityScheduleInstances":\[{"id":"8MYkhImhnkm70CbBdT
 "$AZ" scan -f json --rule AZA-IAM-004 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-004"' > "$T/iam004.txt"
 grep -q '"status":"PASS"' "$T/iam004.txt" && grep -q 'or is eligible for a directory role"' "$T/iam004.txt" && ok ||
 	bad "AZA-IAM-004 not judged with the eligible assignments: $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam004.txt")"
+# eligible Azure role assignments (Privileged Identity Management for Azure resources): per subscription, those
+# at it and above ($filter=atScope()), as resources of their own type; AZA-IAM-003 counts an eligible holder (the
+# REST spec example's user, eligible for Contributor at the subscription, has no registration record)
+RELIG='/providers/Microsoft.Authorization/roleEligibilityScheduleInstances'
+grep -qF "GET /subscriptions/00000000-0000-0000-0000-000000000002$RELIG?api-version=2020-10-01&\$filter=atScope() 200" "$T/err" && ok ||
+	bad "eligible Azure role assignments not read: $(grep -c roleEligibilityScheduleInstances "$T/err") calls"
+grep -qi "\"id\":\"/subscriptions/00000000-0000-0000-0000-000000000002$RELIG/21e4b59a-0499-4fe0-a3c3-43a3055b773a\"" "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Authorization/roleEligibilityScheduleInstances"' "$T/base.json" && ok ||
+	bad "eligible Azure role assignments not in the snapshot or its data sets"
+"$AZ" scan -f json --rule AZA-IAM-003 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-003"' > "$T/iam003.txt"
+grep -q 'a3bb8764-cb92-4276-9d2a-ca1e895e55ea (eligible for Contributor)' "$T/iam003.txt" && ok ||
+	bad "AZA-IAM-003 does not count the eligible holder: $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam003.txt")"
 
 # gzip output scans the same
 coll "$T/base.json.gz" -q
@@ -197,7 +209,7 @@ refused noauditlog 'Microsoft Graph AuditLog.Read.All' 'the identity lacks the G
 # are none. Either way only that data set fails and the active assignments are collected.
 # eligible fault status need AZA-IAM-004-status message
 eligible() {
-	recorded "$1" "$2:0@roleEligibilityScheduleInstances" "\"type\":\"directoryRoleEligibilityScheduleInstances\",\"api\":\"/v1.0/roleManagement/directory/roleEligibilityScheduleInstances\",\"status\":$3"
+	recorded "$1" "$2:0@/directory/roleEligibilityScheduleInstances" "\"type\":\"directoryRoleEligibilityScheduleInstances\",\"api\":\"/v1.0/roleManagement/directory/roleEligibilityScheduleInstances\",\"status\":$3"
 	grep -q '"directoryRoleAssignments":\[{' "$T/$1.json" && ! grep -q '"type":"directoryRoleAssignments"' "$T/$1.json" && ok ||
 		bad "$1: the active role assignments were not collected"
 	grep -qF "needs: $4" "$T/err" && ok || bad "$1: summary: $(grep -A1 directoryRoleEligibility "$T/err" | tail -1)"
@@ -209,6 +221,22 @@ eligible elig403 403 403 'Microsoft Graph RoleManagement.Read.Directory (or Role
 	'but eligible directory role assignments (Privileged Identity Management) are unknown'
 eligible nop2 nop2 400 'none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license' PASS \
 	'no eligible directory role assignment: the tenant has no Microsoft Entra ID P2'
+# Resource Manager refuses the eligible Azure role assignments: 403 without read access at the subscription,
+# 400 AadPremiumLicenseRequired without Entra ID P2. Recorded for that data set alone (the role assignments are
+# collected); AZA-IAM-003 no longer sees the eligible holder and stays UNKNOWN, never a PASS.
+# rbac_eligible name fault status message need
+rbac_eligible() {
+	recorded "$1" "$2:0@$RELIG" "\"type\":\"Microsoft.Authorization/roleEligibilityScheduleInstances\",\"api\":\"/subscriptions/[^\"]*$RELIG\",\"status\":$3,\"message\":\"$4"
+	grep -q '/providers/Microsoft.Authorization/roleAssignments/' "$T/$1.json" &&
+		! grep -q '"type":"Microsoft.Authorization/roleAssignments","api"' "$T/$1.json" && ok || bad "$1: the role assignments were not collected"
+	grep -qF "needs: $5" "$T/err" && ok || bad "$1: summary: $(grep -A1 'roleEligibilityScheduleInstances:' "$T/err" | tail -1)"
+	"$AZ" scan -f json --rule AZA-IAM-003 "$T/$1.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-003"' > "$T/iam003.txt"
+	grep -q '"status":"UNKNOWN"' "$T/iam003.txt" && ! grep -q 'eligible for Contributor' "$T/iam003.txt" && ok ||
+		bad "$1: AZA-IAM-003 $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam003.txt")"
+}
+rbac_eligible rbac403 403 403 'AuthorizationFailed: ' 'Reader on the subscription'
+rbac_eligible rbacnop2 nop2 400 'AadPremiumLicenseRequired: The tenant needs an AAD Premium 2 license.' \
+	'none if Resource Manager answered AadPremiumLicenseRequired: the tenant has no Microsoft Entra ID P2'
 recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blob [^"]*","status":403,"message":"HTTP 403 AuthorizationPermissionMismatch'
 grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
 grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok
@@ -319,6 +347,11 @@ findings "$T/stg.json" | grep -E '^AZA-(SQL|KV)-[^|]*\|[^|]*\|(PASS|FAIL)$' >/de
 coll "$T/one-rule.json" --rule AZA-STG-020
 findings "$T/one-rule.json" | grep '^AZA-STG-020|' > "$T/r1.txt"; grep '^AZA-STG-020|' "$T/base.txt" > "$T/r2.txt"
 [ $RC -eq 0 ] && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok || bad "--rule AZA-STG-020 findings differ"
+# AZA-IAM-003 names the eligible Azure role assignments among what it needs: asked for, same verdict
+coll "$T/iam3-rule.json" -v --rule AZA-IAM-003
+grep -qF "$RELIG?api-version=2020-10-01&\$filter=atScope() 200" "$T/err" && findings "$T/iam3-rule.json" | grep '^AZA-IAM-003|' > "$T/r1.txt" &&
+	grep '^AZA-IAM-003|' "$T/base.txt" > "$T/r2.txt" && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok ||
+	bad "--rule AZA-IAM-003: eligible Azure role assignments not asked for, or findings differ"
 # scan --live: collect and scan in one go, same findings, no temp file left
 TMPDIR=$T/live; mkdir -p "$TMPDIR"; export TMPDIR
 "$AZ" scan --live -f json --area storage --authority-host "http://127.0.0.1:$P" --arm-endpoint "http://127.0.0.1:$P" \

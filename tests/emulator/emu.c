@@ -15,7 +15,8 @@
  * a tenant without Microsoft Entra ID P1/P2) and noauditlog (403
  * Authentication_MSGraphPermissionMissing, no AuditLog.Read.All); nop2,
  * Graph's refusal of the Privileged Identity Management calls in a tenant
- * without Microsoft Entra ID P2 (400 AadPremiumLicenseRequired).
+ * without Microsoft Entra ID P2 (400 AadPremiumLicenseRequired), for Graph and
+ * Resource Manager (roleEligibilityScheduleInstances) alike.
  * Control: GET /_emu/stats, POST /_emu/fault?spec=...
  *
  * Graph: GET /v1.0/users with signInActivity in $select answers from
@@ -23,7 +24,9 @@
  * guests: $filter is not applied), every other users call from the users
  * examples. A next link keeps the request's query options. The eligible
  * directory role assignments (roleEligibilityScheduleInstances), of which
- * the shared examples hold none, answer the Graph reference's example body.
+ * the shared examples hold none, answer the Graph reference's example body;
+ * so do the eligible Azure role assignments of each subscription, from the
+ * REST spec's example (see rbac_eligible_body).
  *
  * App Service: each site's config/metadata (CURRENT_STACK) answers POST
  * .../config/metadata/list only (the API defines no GET of it).
@@ -293,10 +296,9 @@ static const char *S(const char *rel)
 
 /* Add the items of a list (or one object) at parent (k trailing id
  * segments kept; k = 0: ids only moved to sub). */
-static int add_from(const char *rel, const char *path, int isarr, const char *parent, int k, const char *coll,
-                    int si, int arg, char **first_id)
+static int add_items(const aza_json *v, int isarr, const char *parent, int k, const char *coll, int si, int arg,
+                     char **first_id)
 {
-	const aza_json *v = load(rel, path);
 	int n = 0;
 	const aza_json *it = isarr ? aza_json__first(v) : v;
 	for (; it; it = isarr ? it->next : NULL) {
@@ -313,6 +315,43 @@ static int add_from(const char *rel, const char *path, int isarr, const char *pa
 	}
 	return n;
 }
+
+/* The same from an example file's member path. */
+static int add_from(const char *rel, const char *path, int isarr, const char *parent, int k, const char *coll,
+                    int si, int arg, char **first_id)
+{
+	return add_items(load(rel, path), isarr, parent, k, coll, si, arg, first_id);
+}
+
+/* The response of GET {scope}/providers/Microsoft.Authorization/
+ * roleEligibilityScheduleInstances (Privileged Identity Management for
+ * Azure resources) in the Azure REST API specs, Microsoft.Authorization
+ * stable 2020-10-01, examples/GetRoleEligibilityScheduleInstancesByScope.json:
+ * its body as published, on fewer lines (its subscription is moved to each
+ * emulated one; type and id spelled as there). A user eligible for
+ * Contributor (b24988ac-...) at the subscription. The shared examples have
+ * no eligibility body. */
+static const char rbac_eligible_body[] =
+	"{\"value\": [{\"properties\": {\"scope\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f\","
+	" \"roleDefinitionId\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/"
+	"roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c\","
+	" \"principalId\": \"a3bb8764-cb92-4276-9d2a-ca1e895e55ea\", \"principalType\": \"User\", \"status\": \"Provisioned\","
+	" \"roleEligibilityScheduleId\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/"
+	"RoleEligibilitySchedules/b1477448-2cc6-4ceb-93b4-54a202a89413\","
+	" \"startDateTime\": \"2020-09-10T00:32:36.86Z\", \"endDateTime\": \"2021-09-10T00:31:41.477Z\", \"memberType\": \"Direct\","
+	" \"createdOn\": \"2020-09-10T00:32:36.86Z\","
+	" \"condition\": \"@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:ContainerName] StringEqualsIgnoreCase"
+	" 'foo_storage_container'\", \"conditionVersion\": \"1.0\","
+	" \"expandedProperties\": {\"scope\": {\"id\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f\","
+	" \"displayName\": \"Pay-As-You-Go\", \"type\": \"subscription\"},"
+	" \"roleDefinition\": {\"id\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/"
+	"roleDefinitions/c8d4ff99-41c3-41a8-9f60-21dfdad59608\", \"displayName\": \"Contributor\", \"type\": \"BuiltInRole\"},"
+	" \"principal\": {\"id\": \"a3bb8764-cb92-4276-9d2a-ca1e895e55ea\", \"displayName\": \"User Account\","
+	" \"email\": \"user@my-tenant.com\", \"type\": \"User\"}}},"
+	" \"name\": \"21e4b59a-0499-4fe0-a3c3-43a3055b773a\","
+	" \"id\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/"
+	"RoleEligibilityScheduleInstances/21e4b59a-0499-4fe0-a3c3-43a3055b773a\","
+	" \"type\": \"Microsoft.Authorization/RoleEligibilityScheduleInstances\"}]}";
 
 #define SQLX "sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/"
 #define STGX "storage/resource-manager/Microsoft.Storage/stable/2023-05-01/examples/"
@@ -453,6 +492,11 @@ static void build_sub(int si)
 		get(coll, strlen(coll), 1);
 		add_from(S(sl[i].rel), sl[i].path, sl[i].arr, NULL, 0, coll, si, 0, NULL);
 	}
+	/* The eligible role assignments, from the body above ($filter=atScope()
+	 * is not applied: the example's one is at the subscription). */
+	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Authorization/roleEligibilityScheduleInstances", subscope);
+	get(coll, strlen(coll), 1);
+	add_items(aza_json_get(parse_text(rbac_eligible_body), "value"), 1, NULL, 0, coll, si, 0, NULL);
 	/* The action group the first example alert names (api-version
 	 * 2023-01-01 shape: the alert examples come without one). */
 	char agid[300], agtext[1200];
@@ -1258,8 +1302,12 @@ static void handle(int fd, req *r)
 			return;
 		}
 		if (!strcmp(fk, "nop2")) {
+			/* Resource Manager's Privileged Identity Management calls
+			 * word it as reported for roleAssignmentScheduleInstances
+			 * (JulianHayward/Azure-MG-Sub-Governance-Reporting#114). */
 			respond_err(fd, 400, "AadPremiumLicenseRequired",
-			            "The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.", NULL);
+			            graph ? "The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license."
+			                  : "The tenant needs an AAD Premium 2 license.", NULL);
 			return;
 		}
 		if (!strcmp(fk, "noauditlog")) {

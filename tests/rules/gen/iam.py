@@ -78,6 +78,32 @@ def ra(name, role, pid, ptype='User', scope=SUBID, rdid=None):
     return {"properties": {"roleDefinitionId": rdid or f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{role}",
                            "principalId": pid, "principalType": ptype, "scope": scope},
             "id": f"{base}/providers/Microsoft.Authorization/roleAssignments/{name}", "type": RA, "name": name}
+# An eligible Azure role assignment (Privileged Identity Management for Azure
+# resources): a RoleEligibilityScheduleInstance shaped after the REST spec's
+# example (Microsoft.Authorization stable 2020-10-01,
+# GetRoleEligibilityScheduleInstancesByScope.json), type and id as it spells them.
+REI = 'Microsoft.Authorization/roleEligibilityScheduleInstances'
+def rei(name, role, pid, ptype='User', scope=SUBID, rname='Owner'):
+    base = '' if scope == '/' else scope
+    rdid = f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{role}"
+    return {"properties": {"scope": scope, "roleDefinitionId": rdid, "principalId": pid, "principalType": ptype,
+                           "status": "Provisioned",
+                           "roleEligibilityScheduleId": f"{base}/providers/Microsoft.Authorization/RoleEligibilitySchedules/{name}",
+                           "startDateTime": "2026-09-10T00:32:36.86Z", "endDateTime": "2027-09-10T00:31:41.477Z",
+                           "memberType": "Direct", "createdOn": "2026-09-10T00:32:36.86Z",
+                           "expandedProperties": {"scope": {"id": scope, "displayName": "fixture-sub", "type": "subscription"},
+                                                  "roleDefinition": {"id": rdid, "displayName": rname, "type": "BuiltInRole"},
+                                                  "principal": {"id": pid, "displayName": "User Account", "type": ptype}}},
+            "name": name, "id": f"{base}/providers/Microsoft.Authorization/RoleEligibilityScheduleInstances/{name}",
+            "type": "Microsoft.Authorization/RoleEligibilityScheduleInstances"}
+# Resource Manager's refusal of the list (as the collector records it:
+# "code: message"): 403 without read access at the scope; 400
+# AadPremiumLicenseRequired in a tenant without Microsoft Entra ID P2.
+def rei_err(status=403, msg="AuthorizationFailed: The client does not have authorization to perform action "
+            "'Microsoft.Authorization/roleEligibilityScheduleInstances/read' over scope.", sub=SUB):
+    return {"scope": f"/subscriptions/{sub}", "type": REI, "api": f"/subscriptions/{sub}/providers/{REI}",
+            "status": status, "message": msg}
+REI_NOP2 = rei_err(400, "AadPremiumLicenseRequired: The tenant needs an AAD Premium 2 license.")
 def rd(name, rname, rtype='CustomRole', actions=('Microsoft.Compute/*/read',), scopes=(SUBID,), notactions=()):
     return {"properties": {"roleName": rname, "type": rtype, "description": rname, "assignableScopes": list(scopes),
                            "permissions": [{"actions": list(actions), "notActions": list(notactions), "dataActions": [], "notDataActions": []}]},
@@ -220,11 +246,15 @@ case(R, 'unknown-or-strength', snap(directory=dict(CAOFF, conditionalAccessPolic
 R = 'AZA-IAM-003'
 # A collector reads the eligible directory role assignments beside the
 # active ones: the cases below hold an empty list of them unless they give
-# one (or leave it out, to test its absence).
+# one (or leave it out, to test its absence). So with the eligible Azure
+# role assignments: their data set is listed beside the role assignments
+# (none found) unless a case records an error for it.
 def snapr(resources=(), directory=None, errors=None, datasets=None):
     if directory is not None and "directoryRoleAssignments" in directory and ELIGIBLE not in directory \
             and not any(e["type"] == ELIGIBLE for e in errors or ()):
         directory = dict(directory, **{ELIGIBLE: NOELIG})
+    if R == 'AZA-IAM-003' and datasets is not None and RA in datasets and REI not in datasets:  # the rule that reads it
+        datasets = datasets + [REI]
     return snap(resources, directory, errors, datasets)
 case(R, 'pass', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ all 2 privileged")
 case(R, 'fail', snapr([ra('a1', OWNER, ALEX), ra('a2', READER, BIANCA)], directory={"userRegistrationDetails": REG_BAD, "directoryRoleAssignments": DRA}, datasets=DS), f"FAIL {TN} ~ AlexW@contoso.com (Owner)")
@@ -357,6 +387,54 @@ case(R, 'unknown-eligible-norecord', snapr([ra('a1', OWNER, ALEX)], directory={"
 case(R, 'unknown-eligible-notlist', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA,
                                                                             ELIGIBLE: {"@odata.context": f"https://graph.microsoft.com/v1.0/$metadata#{ELI_CTX}", "value": None}}, datasets=DS),
      f"UNKNOWN {TN} ~ Microsoft Graph data '{ELIGIBLE}' is not a list")
+# Eligible Azure role assignments (Privileged Identity Management for Azure
+# resources): a user eligible for Owner at a subscription can activate it at
+# any time, so it is a holder. The old code read active assignments only
+# and passed these tenants.
+case(R, 'fail-rbac-eligible', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"# Diego holds no active role, but is eligible for Owner on the subscription\nFAIL {TN} ~ 1 privileged user(s) not registered for MFA: DiegoS@contoso.com (eligible for Owner)")
+case(R, 'pass-rbac-eligible', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
+     f"PASS {TN} ~ all 3 privileged user(s) are registered for MFA (1 of them only eligible for a privileged Azure role)")
+# at a management group (atScope() at the subscription returns it too) it counts as well
+case(R, 'fail-rbac-eligible-mg', snapr([ra('a1', OWNER, ALEX), rei('e1', CONTRIB, DIEGO, scope=MG3, rname='Contributor')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"FAIL {TN} ~ DiegoS@contoso.com (eligible for Contributor)")
+# below a subscription it is not privileged here, as an active assignment is not
+case(R, 'pass-rbac-eligible-rg', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, DIEGO, scope=SUBID + '/resourceGroups/rg-ops')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
+# a role held is named before one the user is only eligible for
+case(R, 'fail-rbac-eligible-held', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, ALEX)], directory=dict(DIR3, userRegistrationDetails=REG_BAD), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: AlexW@contoso.com (Owner)")
+# an eligible group, an eligible user without a registration record
+case(R, 'unknown-rbac-eligible-group', snapr([ra('a1', OWNER, ALEX), rei('g1', OWNER, PRIVGRP, 'Group')], directory=dict(DIR3, userRegistrationDetails=REG_OK), datasets=DS),
+     f"UNKNOWN {TN} ~ group {PRIVGRP} (eligible for Owner)")
+case(R, 'unknown-rbac-eligible-norecord', snapr([ra('a1', OWNER, ALEX), rei('e1', UAA, MEGAN, rname='User Access Administrator')],
+                                                directory=dict(DIR3, userRegistrationDetails=REG_OK, users=lst(user(MEGAN, "MeganB@contoso.com"))), datasets=DS),
+     f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): MeganB@contoso.com (eligible for User Access Administrator)")
+# eligible for a custom role granting '*', or for one whose definition was not collected
+case(R, 'fail-rbac-eligible-custom', snapr([ra('a1', OWNER, ALEX), rd(SUPER, 'SuperOps', actions=['*']), rei('e1', SUPER, DIEGO, rname='SuperOps')],
+                                           directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"FAIL {TN} ~ DiegoS@contoso.com (eligible for custom role 'SuperOps' granting '*')")
+case(R, 'unknown-rbac-eligible-roledefs-missing', snapr([ra('a1', OWNER, ALEX), rei('e1', OPSC, DIEGO, rname='Ops')],
+                                                        directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS_NORD),
+     f"UNKNOWN {TN} ~ so a custom role granting '*' cannot be ruled out (e.g. User {DIEGO} is eligible for role {OPSC})")
+# the list not collected, or refused: an eligible Owner without MFA may be there
+case(R, 'unknown-rbac-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory=dict(DIR3, userRegistrationDetails=REG_OK, **{ELIGIBLE: NOELIG}), datasets=DS),
+     f"UNKNOWN {TN} ~ 2 privileged user(s) found are registered for MFA, but the set is incomplete: eligible Azure role assignments (Privileged Identity Management for Azure resources) are unknown, and an eligible user can activate a role such as Owner at any time: {REI} was not collected")
+case(R, 'unknown-rbac-eligible-403', snapr([ra('a1', OWNER, ALEX)], directory=dict(DIR3, userRegistrationDetails=REG_OK), errors=[rei_err()], datasets=DS),
+     f"UNKNOWN {TN} ~ 2 privileged user(s) found are registered for MFA, but the set is incomplete: eligible Azure role assignments (Privileged Identity Management for Azure resources) are unknown, and an eligible user can activate a role such as Owner at any time: {REI} could not be read for /subscriptions/{SUB} (/subscriptions/{SUB}/providers/{REI}, HTTP 403: AuthorizationFailed")
+# a FAIL stands whatever is unknown
+case(R, 'fail-rbac-eligible-403', snapr([ra('a1', OWNER, ALEX)], directory=dict(DIR3, userRegistrationDetails=REG_BAD), errors=[rei_err()], datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: AlexW@contoso.com (Owner)")
+# Resource Manager refuses the list in a tenant without Microsoft Entra ID
+# P2 (400 AadPremiumLicenseRequired, "The tenant needs an AAD Premium 2
+# license."); without one, Privileged Identity Management keeps no eligible
+# assignment: nothing to miss. With a 403 in another subscription, there may be.
+case(R, 'pass-rbac-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory=dict(DIR3, userRegistrationDetails=REG_OK), errors=[REI_NOP2], datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA; no eligible Azure role assignment: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license (Resource Manager answered AadPremiumLicenseRequired)")
+for name, errs in (('unknown-rbac-eligible-nop2-403', [REI_NOP2, rei_err(sub='00000000-0000-0000-0000-000000000002')]),
+                   ('unknown-rbac-eligible-403-nop2', [rei_err(sub='00000000-0000-0000-0000-000000000002'), REI_NOP2])):
+    case(R, name, snapr([ra('a1', OWNER, ALEX)], directory=dict(DIR3, userRegistrationDetails=REG_OK), errors=errs, datasets=DS),
+         f"UNKNOWN {TN} ~ eligible Azure role assignments (Privileged Identity Management for Azure resources) are unknown, and an eligible user can activate a role such as Owner at any time: {REI} could not be read for /subscriptions/00000000-0000-0000-0000-000000000002 (")
 # A custom role whose definition cannot be read may grant '*': its holder is
 # privileged as far as the data says (the old code took it for a narrow
 # role and passed). A registered holder is safe either way.
