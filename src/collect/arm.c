@@ -162,8 +162,11 @@ void aza_arm__datasets(aza_collector *c)
 }
 
 /* Which permission would have let a failed call through. */
-const char *aza_coll__permission(const char *type, const char *api, int status)
+const char *aza_coll__permission(const char *type, const char *api, int status, const char *message)
 {
+	const char *g = aza_graph__permission(type, status, message);
+	if (g)
+		return g;
 	if (status == 401)
 		return "a valid credential (the token was rejected)";
 	if (status == 404 && aza__iends(api, "/descendants"))
@@ -184,25 +187,8 @@ const char *aza_coll__permission(const char *type, const char *api, int status)
 		                     : "a Storage data-plane role on the account for Entra (e.g. Storage Account Contributor), "
 		                       "or --storage-auth sharedkey with Microsoft.Storage/storageAccounts/listKeys/action; "
 		                       "a firewall or private endpoint also refuses it";
-	if (!aza__istarts(api, "/subscriptions") && !aza__istarts(api, "/providers")) {
-		/* Microsoft Graph data sets. */
-		static const struct {
-			const char *key, *perm;
-		} g[] = {
-			{"users", "Microsoft Graph User.Read.All"},
-			{"userRegistrationDetails", "Microsoft Graph AuditLog.Read.All (and Entra ID P1/P2)"},
-			{"authorizationPolicy", "Microsoft Graph Policy.Read.All"},
-			{"conditionalAccessPolicies", "Microsoft Graph Policy.Read.All"},
-			{"identitySecurityDefaultsEnforcementPolicy", "Microsoft Graph Policy.Read.All"},
-			{"directoryRoleAssignments", "Microsoft Graph RoleManagement.Read.Directory"},
-			{"directoryRoleDefinitions", "Microsoft Graph RoleManagement.Read.Directory"},
-			{"groupSettings", "Microsoft Graph Directory.Read.All"},
-		};
-		for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
-			if (aza__strieq(type, g[i].key))
-				return g[i].perm;
-		return "Microsoft Graph Directory.Read.All";
-	}
+	if (!aza__istarts(api, "/subscriptions") && !aza__istarts(api, "/providers"))
+		return aza_graph__need(type);
 	if (aza__istarts(api, "/providers/Microsoft.Management/managementGroups/")) {
 		if (aza__iends(api, "/descendants"))
 			return "Management Group Reader (or Reader) on the management group; without it, its subscriptions "

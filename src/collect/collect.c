@@ -1448,11 +1448,7 @@ const aza_collect_error *aza_collect_error_at(aza_collect *c, size_t i)
 			c->pub[k].api = e->api;
 			c->pub[k].status = e->status;
 			c->pub[k].message = e->message;
-			/* graph.c first: a Graph data set whose need only the error
-			 * code tells (a license or a permission). */
-			c->pub[k].permission = aza_graph__permission(e->type, e->status, e->message);
-			if (!c->pub[k].permission)
-				c->pub[k].permission = aza_coll__permission(e->type, e->api, e->status);
+			c->pub[k].permission = aza_coll__permission(e->type, e->api, e->status, e->message);
 		}
 	}
 	return &c->pub[i];

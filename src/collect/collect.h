@@ -176,8 +176,13 @@ void aza_arm__resource(aza_collector *c, const aza_json *item);
 void aza_arm__management_group(aza_collector *c, const char *name);
 void aza_arm__datasets(aza_collector *c);
 void aza_graph__start(aza_collector *c);
+/* graph.c: what a refused Graph call needed, when only its status and
+ * error code tell (NULL: the data set's usual need, aza_graph__need). */
 const char *aza_graph__permission(const char *type, int status, const char *message);
+const char *aza_graph__need(const char *type);
 int aza_storage__children(aza_collector *c, const aza_json *item);
-const char *aza_coll__permission(const char *type, const char *api, int status);
+/* What would have let a failed call through (arm.c; Graph data sets from
+ * graph.c): the one place the run summary and the errors ask. */
+const char *aza_coll__permission(const char *type, const char *api, int status, const char *message);
 
 #endif

@@ -58,7 +58,8 @@ void aza_graph__start(aza_collector *c)
  * sign-ins fail with 403 for a missing license as for a missing permission,
  * and only Graph's error code says which; the eligible role assignments
  * fail with 400 in a tenant without P2, where there is nothing to read.
- * NULL: ask the generic table. */
+ * NULL: ask the generic table (aza_coll__permission, which calls this
+ * first). */
 const char *aza_graph__permission(const char *type, int status, const char *message)
 {
 	int elig = type && aza__strieq(type, ELIGIBLE);
@@ -80,4 +81,25 @@ const char *aza_graph__permission(const char *type, int status, const char *mess
 		return "for a signed-in user, a directory role allowed to read sign-in reports (e.g. Reports Reader), "
 		       "with Microsoft Graph AuditLog.Read.All";
 	return "Microsoft Graph AuditLog.Read.All and User.Read.All, in a tenant with Microsoft Entra ID P1 or P2";
+}
+
+/* The permission a Graph data set needs. */
+const char *aza_graph__need(const char *type)
+{
+	static const struct {
+		const char *key, *perm;
+	} g[] = {
+		{"users", "Microsoft Graph User.Read.All"},
+		{"userRegistrationDetails", "Microsoft Graph AuditLog.Read.All (and Entra ID P1/P2)"},
+		{"authorizationPolicy", "Microsoft Graph Policy.Read.All"},
+		{"conditionalAccessPolicies", "Microsoft Graph Policy.Read.All"},
+		{"identitySecurityDefaultsEnforcementPolicy", "Microsoft Graph Policy.Read.All"},
+		{"directoryRoleAssignments", "Microsoft Graph RoleManagement.Read.Directory"},
+		{"directoryRoleDefinitions", "Microsoft Graph RoleManagement.Read.Directory"},
+		{"groupSettings", "Microsoft Graph Directory.Read.All"},
+	};
+	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
+		if (type && aza__strieq(type, g[i].key))
+			return g[i].perm;
+	return "Microsoft Graph Directory.Read.All";
 }

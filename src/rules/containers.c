@@ -25,11 +25,6 @@
  * specification/containerservice/.../stable/<version>/managedClusters.json). */
 #define LOCAL_ACCOUNTS_API "2021-05-01"
 
-/* IPv4 ranges wider than a /8 (32 million addresses or more) are no
- * allow-list: the bound the Key Vault and Storage firewall rules use
- * (engine.c). */
-#define WIDE_V4 16777216.0
-
 static int is_null(const aza_json *j)
 {
 	return !j || aza_json_is(j, AZA_JNULL);
@@ -51,8 +46,9 @@ static int open_range(aza_ev *ev, const aza_json *arr, const char *what, const c
 			         : aza_ev_fmt(ev, "an entry of %s is not a string%s", what, key ? " value" : "");
 			return -1;
 		}
-		*all = sp.lo == 0 && sp.hi == (sp.v6 ? UINT64_MAX : 0xffffffffu);
-		if (*all || (!sp.v6 && (double)(sp.hi - sp.lo) + 1 > WIDE_V4)) {
+		int open = aza_nsg__fw_open(&sp);
+		*all = open == 2;
+		if (open) {
 			*val = v;
 			return 1;
 		}

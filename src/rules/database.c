@@ -851,10 +851,6 @@ static int cos_entra_api(int api)
 	return api == COS_NOSQL || api == COS_TABLE || api == COS_GREMLIN;
 }
 
-/* IPv4 ranges wider than a /8 are no allow-list (as for Key Vault and
- * Storage firewalls, engine.c). */
-#define COS_WIDE_V4 16777216.0
-
 /* What an account's firewall admits, from its IP and virtual network rules. */
 struct cos_fw {
 	size_t nip, nvnet;  /* IP rules; subnet rules that apply */
@@ -882,10 +878,10 @@ static int cos_ip_rule(aza_ev *ev, const aza_res *r, const char *v, struct cos_f
 		 * Cosmos DB): every Azure address, other customers' included. */
 		f->open = v;
 		f->admits = "accepts connections from within Azure datacenters, other customers' services included";
-	} else if (sp.lo == 0 && sp.hi == (sp.v6 ? UINT64_MAX : 0xffffffffu)) {
+	} else if (aza_nsg__fw_open(&sp) == 2) {
 		f->open = v;
 		f->admits = "admits every address";
-	} else if (!sp.v6 && (double)(sp.hi - sp.lo) + 1 > COS_WIDE_V4) {
+	} else if (aza_nsg__fw_open(&sp)) {
 		f->open = v;
 		f->admits = "admits the internet at large (an IPv4 prefix shorter than /8)";
 	}

@@ -866,6 +866,12 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define CONTACT_ARM "Microsoft.Security/securityContacts/default"
 #define CONTACT_DEFAULTS "Read from the subscription's security contact (securityContacts/default). No contact with contacts collected: FAIL; not collected: UNKNOWN."
 
+/* The effect parameters each of AZA-DEF-018..021 reads (see the rec table). */
+#define PARAMS_UPDATES "systemUpdatesMonitoringEffect, systemUpdatesV2MonitoringEffect and vmssSystemUpdatesMonitoringEffect"
+#define PARAMS_OSVULN "systemConfigurationsMonitoringEffect, vmssOsVulnerabilitiesMonitoringEffect, windowsGuestConfigBaselinesMonitoringEffect and linuxGuestConfigBaselinesMonitoringEffect"
+#define PARAMS_ENDPOINT "endpointProtectionMonitoringEffect, installEndpointProtectionMonitoringEffect, endpointProtectionHealthIssuesMonitoringEffect and vmssEndpointProtectionMonitoringEffect"
+#define PARAMS_DISK "diskEncryptionMonitoringEffect, gcLinuxDiskEncryptionMonitoringEffect and gcWindowsDiskEncryptionMonitoringEffect"
+
 const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-001", .title = "Defender CSPM is on",
@@ -1015,9 +1021,9 @@ const struct aza_rule aza_rules_defender[] = {
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for missing system updates"),
-		.portal = RECS_PORTAL("systemUpdatesMonitoringEffect, systemUpdatesV2MonitoringEffect and vmssSystemUpdatesMonitoringEffect"),
+		.portal = RECS_PORTAL(PARAMS_UPDATES),
 		.cli = RECS_CLI(AINE("systemUpdatesMonitoringEffect") "," AINE("systemUpdatesV2MonitoringEffect") "," AINE("vmssSystemUpdatesMonitoringEffect")),
-		.arm = RECS_ARM("systemUpdatesMonitoringEffect, systemUpdatesV2MonitoringEffect and vmssSystemUpdatesMonitoringEffect",
+		.arm = RECS_ARM(PARAMS_UPDATES,
 		                "systemUpdatesMonitoring, systemUpdatesV2Monitoring or vmssSystemUpdatesMonitoring"),
 		.defaults = RECS_DEFAULTS("three", "systemUpdatesMonitoringEffect: systemUpdatesMonitoring, systemUpdatesV2MonitoringEffect: systemUpdatesV2Monitoring (Update Center), vmssSystemUpdatesMonitoringEffect: vmssSystemUpdatesMonitoring (scale sets)"),
 		.check = rec_updates,
@@ -1027,9 +1033,9 @@ const struct aza_rule aza_rules_defender[] = {
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_os_vulnerabilities",
 		.rationale = REC_RATIONALE_SET("the security configuration (OS vulnerabilities) of machines and scale sets"),
-		.portal = RECS_PORTAL("systemConfigurationsMonitoringEffect, vmssOsVulnerabilitiesMonitoringEffect, windowsGuestConfigBaselinesMonitoringEffect and linuxGuestConfigBaselinesMonitoringEffect"),
+		.portal = RECS_PORTAL(PARAMS_OSVULN),
 		.cli = RECS_CLI(AINE("systemConfigurationsMonitoringEffect") "," AINE("vmssOsVulnerabilitiesMonitoringEffect") "," AINE("windowsGuestConfigBaselinesMonitoringEffect") "," AINE("linuxGuestConfigBaselinesMonitoringEffect")),
-		.arm = RECS_ARM("systemConfigurationsMonitoringEffect, vmssOsVulnerabilitiesMonitoringEffect, windowsGuestConfigBaselinesMonitoringEffect and linuxGuestConfigBaselinesMonitoringEffect",
+		.arm = RECS_ARM(PARAMS_OSVULN,
 		                "systemConfigurationsMonitoring, vmssOsVulnerabilitiesMonitoring, windowsGuestConfigBaselinesMonitoring or linuxGuestConfigBaselinesMonitoring"),
 		.defaults = RECS_DEFAULTS("four", "systemConfigurationsMonitoringEffect: systemConfigurationsMonitoring, vmssOsVulnerabilitiesMonitoringEffect: vmssOsVulnerabilitiesMonitoring (scale sets), windowsGuestConfigBaselinesMonitoringEffect: windowsGuestConfigBaselinesMonitoring and linuxGuestConfigBaselinesMonitoringEffect: linuxGuestConfigBaselinesMonitoring (guest configuration baselines)"),
 		.check = rec_osvuln,
@@ -1039,9 +1045,9 @@ const struct aza_rule aza_rules_defender[] = {
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_endpoint_protection",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for a missing or unhealthy endpoint protection solution"),
-		.portal = RECS_PORTAL("endpointProtectionMonitoringEffect, installEndpointProtectionMonitoringEffect, endpointProtectionHealthIssuesMonitoringEffect and vmssEndpointProtectionMonitoringEffect"),
+		.portal = RECS_PORTAL(PARAMS_ENDPOINT),
 		.cli = RECS_CLI(AINE("endpointProtectionMonitoringEffect") "," AINE("installEndpointProtectionMonitoringEffect") "," AINE("endpointProtectionHealthIssuesMonitoringEffect") "," AINE("vmssEndpointProtectionMonitoringEffect")),
-		.arm = RECS_ARM("endpointProtectionMonitoringEffect, installEndpointProtectionMonitoringEffect, endpointProtectionHealthIssuesMonitoringEffect and vmssEndpointProtectionMonitoringEffect",
+		.arm = RECS_ARM(PARAMS_ENDPOINT,
 		                "endpointProtectionMonitoring, installEndpointProtection, endpointProtectionHealthIssuesMonitoringEffect or vmssEndpointProtectionMonitoring"),
 		.defaults = RECS_DEFAULTS("four", "endpointProtectionMonitoringEffect: endpointProtectionMonitoring, installEndpointProtectionMonitoringEffect: installEndpointProtection, endpointProtectionHealthIssuesMonitoringEffect: endpointProtectionHealthIssuesMonitoringEffect (health issues) and vmssEndpointProtectionMonitoringEffect: vmssEndpointProtectionMonitoring (scale sets)"),
 		.check = rec_endpoint,
@@ -1051,9 +1057,9 @@ const struct aza_rule aza_rules_defender[] = {
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
 		.needs = PA, .checklist = "defender.recommendation_disk_encryption",
 		.rationale = REC_RATIONALE_SET("virtual machine disks for missing encryption"),
-		.portal = RECS_PORTAL("diskEncryptionMonitoringEffect, gcLinuxDiskEncryptionMonitoringEffect and gcWindowsDiskEncryptionMonitoringEffect"),
+		.portal = RECS_PORTAL(PARAMS_DISK),
 		.cli = RECS_CLI(AINE("diskEncryptionMonitoringEffect") "," AINE("gcLinuxDiskEncryptionMonitoringEffect") "," AINE("gcWindowsDiskEncryptionMonitoringEffect")),
-		.arm = RECS_ARM("diskEncryptionMonitoringEffect, gcLinuxDiskEncryptionMonitoringEffect and gcWindowsDiskEncryptionMonitoringEffect",
+		.arm = RECS_ARM(PARAMS_DISK,
 		                "diskEncryptionMonitoring, gcLinuxDiskEncryptionMonitoring or gcWindowsDiskEncryptionMonitoring"),
 		.defaults = RECS_DEFAULTS("three", "diskEncryptionMonitoringEffect: diskEncryptionMonitoring, gcLinuxDiskEncryptionMonitoringEffect: gcLinuxDiskEncryptionMonitoring and gcWindowsDiskEncryptionMonitoringEffect: gcWindowsDiskEncryptionMonitoring (guest configuration)"),
 		.check = rec_disk,

@@ -1004,12 +1004,6 @@ out:
 	return 0;
 }
 
-/* IPv4 ranges wider than a /8 (prefix length below 8: 32 million addresses
- * or more) are no allow-list: such a rule opens a firewall (Key Vault,
- * Storage) to the internet at large, even though the default action is
- * Deny. */
-#define WIDE_IP_RULE_V4 16777216.0
-
 /* The first IP rule that opens the firewall (an IPv4 prefix below /8, an
  * IPv6 /0): 1 with *val and *all (it admits every address) set; 0 when none
  * does; -1 when the rules cannot be read (not an array, a value that is not
@@ -1029,8 +1023,11 @@ static int open_ip_rule(aza_ev *ev, const aza_res *r, const char **val, int *all
 			         : "an IP rule has no string value";
 			return -1;
 		}
-		*all = sp.lo == 0 && sp.hi == (sp.v6 ? UINT64_MAX : 0xffffffffu);
-		if (*all || (!sp.v6 && (double)(sp.hi - sp.lo) + 1 > WIDE_IP_RULE_V4)) {
+		/* A range wider than a /8 opens the firewall even though the
+		 * default action is Deny. */
+		int open = aza_nsg__fw_open(&sp);
+		*all = open == 2;
+		if (open) {
 			*val = v;
 			return 1;
 		}

@@ -126,6 +126,22 @@ static void item_list(aza_ev *ev, const char **names, size_t *n, const aza_res *
 	*names = aza_ev_fmt(ev, "%s%s'%s'", *names, (*n)++ ? ", " : "", aza_last_seg(it->name));
 }
 
+/* The enabled state of key or secret c for a rule that judges the enabled
+ * ones: 1 (enabled) or -1 (cannot be read) for an item the caller judges;
+ * 0 for one it skips, counted in *ndis when disabled or listed in *bare
+ * when it has no properties (ITEM_BARE). *note as item_enabled's. */
+static int item_judged(aza_ev *ev, const aza_res *c, const char **note, size_t *ndis, const char **bare, size_t *nbare)
+{
+	int on = item_enabled(ev, c, note);
+	if (on == ITEM_BARE) {
+		item_list(ev, bare, nbare, c);
+		return 0;
+	}
+	if (!on)
+		(*ndis)++;
+	return on;
+}
+
 static void bare_unknown(aza_ev *ev, const aza_res *r, const char *what, size_t n, const char *names, const char *unread)
 {
 	aza_unknown(ev, r, "%s%s %s %s no \"properties\" in the input (an export without details?): whether %s enabled and %s cannot be read", what,
@@ -147,15 +163,9 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 	const char *bad = "", *odd = "", *en = "", *bare = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, type); c; c = aza_inv_next_child(c, r->id)) {
 		const char *note;
-		int on = item_enabled(ev, c, &note);
-		if (on == ITEM_BARE) {
-			item_list(ev, &bare, &nbare, c);
+		int on = item_judged(ev, c, &note, &ndis, &bare, &nbare);
+		if (!on)
 			continue;
-		}
-		if (!on) {
-			ndis++;
-			continue;
-		}
 		const aza_json *exp = aza_prop(ev, c, "properties.attributes.exp");
 		double d;
 		if (on < 0) {
@@ -169,9 +179,9 @@ static void expiry(aza_ev *ev, const aza_res *r, const char *type, int want_rbac
 		}
 		n++;
 		if (!exp || aza_json_is(exp, AZA_JNULL))
-			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", aza_last_seg(c->name));
+			item_list(ev, &bad, &nbad, c);
 		else if (!aza_ev_days_until(ev, exp, &d))
-			odd = aza_ev_fmt(ev, "%s%s'%s'", odd, nodd++ ? ", " : "", aza_last_seg(c->name));
+			item_list(ev, &odd, &nodd, c);
 	}
 	if (nbad) {
 		aza_fail(ev, r, "%zu of %zu enabled %s%s no expiration date: %s", nbad, n, what, nbad > 1 || n > 1 ? "s have" : " has", bad);
@@ -394,15 +404,9 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 	const char *bad = "", *unk = "", *en = "", *bare = "";
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
 		const char *note;
-		int on = item_enabled(ev, c, &note);
-		if (on == ITEM_BARE) {
-			item_list(ev, &bare, &nbare, c);
+		int on = item_judged(ev, c, &note, &ndis, &bare, &nbare);
+		if (!on)
 			continue;
-		}
-		if (!on) {
-			ndis++;
-			continue;
-		}
 		const aza_json *pol = aza_prop(ev, c, "properties.rotationPolicy");
 		if (on < 0) {
 			/* Enabled or not, a key that rotates is fine; for one that
@@ -418,9 +422,9 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 		 * policy (it is read on the data plane): absent from a deployed key
 		 * means not collected; absent from a template means none is set. */
 		if (!aza_json_is(pol, AZA_JOBJ) && !aza_is_template(c))
-			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", aza_last_seg(c->name));
+			item_list(ev, &unk, &nunk, c);
 		else if (!has_rotate(pol))
-			bad = aza_ev_fmt(ev, "%s%s'%s'", bad, nbad++ ? ", " : "", aza_last_seg(c->name));
+			item_list(ev, &bad, &nbad, c);
 	}
 	if (nbad) {
 		aza_fail(ev, r, "%zu of %zu enabled key%s no rotation policy with a Rotate action: %s", nbad, n, n > 1 ? "s have" : " has", bad);

@@ -1157,3 +1157,10 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 		res->cloud = cloud_allow(n, proto, lo, hi);
 	return rc;
 }
+
+int aza_nsg__fw_open(const aza_nsg_span *sp)
+{
+	if (sp->lo == 0 && sp->hi == (sp->v6 ? UINT64_MAX : 0xffffffffu))
+		return 2;
+	return !sp->v6 && (double)(sp->hi - sp->lo) + 1 > 16777216.0;
+}

@@ -80,6 +80,11 @@ size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n);
  * span (an IPv6 prefix longer than /64 is held as its /64, more than it
  * is): 1, or 0 when s is not one (a tag, `*`). */
 int aza_nsg__prefix(const char *s, aza_nsg_span *sp);
+/* How far a firewall IP rule's span opens a resource (Key Vault, Storage,
+ * Container Registry, Cosmos DB): 2 when it admits every address (an IPv4
+ * or IPv6 /0), 1 when it is an IPv4 range wider than a /8 (32 million
+ * addresses or more: no allow-list, the internet at large), else 0. */
+int aza_nsg__fw_open(const aza_nsg_span *sp);
 
 /* An IPv6 prefix longer than /64, exactly: its top and low 64 bits, and
  * its length (65..128). */

@@ -102,6 +102,24 @@ static void check_props(const char *logging, const char *want, const char *what)
 		printf("  got  %s\n  want %s\n", got, want);
 }
 
+/* A copy of src (n bytes, freed by the caller) with 1 to max_edits bytes
+ * replaced, drawn from the generator state *s: half from pick, half any
+ * byte. */
+static char *mutated(const char *src, size_t n, unsigned *s, int max_edits, const char *pick)
+{
+	char *d = malloc(n);
+	memcpy(d, src, n);
+	*s = *s * 1103515245u + 12345u;
+	int edits = 1 + (int)(*s >> 16) % max_edits;
+	for (int e = 0; e < edits; e++) {
+		*s = *s * 1103515245u + 12345u;
+		size_t at = (*s >> 8) % n;
+		*s = *s * 1103515245u + 12345u;
+		d[at] = (*s >> 20) & 1 ? pick[(*s >> 8) % strlen(pick)] : (char)(*s >> 12);
+	}
+	return d;
+}
+
 static void noop(void *ud, const char *path, const char *text)
 {
 	(void)ud;
@@ -154,17 +172,7 @@ int main(void)
 	for (int round = 0; round < 100000; round++) {
 		const char *src = round & 1 ? props : list;
 		size_t n = strlen(src);
-		char *d = malloc(n);
-		memcpy(d, src, n);
-		s = s * 1103515245u + 12345u;
-		int edits = 1 + (int)(s >> 16) % 4;
-		for (int e = 0; e < edits; e++) {
-			s = s * 1103515245u + 12345u;
-			size_t at = (s >> 8) % n;
-			s = s * 1103515245u + 12345u;
-			static const char pick[] = "<>/&;#x![]-?\"' a0";
-			d[at] = (s >> 20) & 1 ? pick[(s >> 8) % (sizeof pick - 1)] : (char)(s >> 12);
-		}
+		char *d = mutated(src, n, &s, 4, "<>/&;#x![]-?\"' a0");
 		s = s * 1103515245u + 12345u;
 		size_t len = (s >> 10) % 4 ? n : (s >> 12) % (n + 1);
 		char *exact = malloc(len ? len : 1);
@@ -220,17 +228,7 @@ int main(void)
 	s = 4321;
 	for (int round = 0; round < 20000; round++) {
 		size_t n = strlen(props);
-		char *d = malloc(n);
-		memcpy(d, props, n);
-		s = s * 1103515245u + 12345u;
-		int edits = 1 + (int)(s >> 16) % 3;
-		for (int e = 0; e < edits; e++) {
-			s = s * 1103515245u + 12345u;
-			size_t at = (s >> 8) % n;
-			s = s * 1103515245u + 12345u;
-			static const char pick[] = "<>/&;#x![]\"' a0tf";
-			d[at] = (s >> 20) & 1 ? pick[(s >> 8) % (sizeof pick - 1)] : (char)(s >> 12);
-		}
+		char *d = mutated(props, n, &s, 3, "<>/&;#x![]\"' a0tf");
 		props_json(d, n, &valid);
 		invalid += !valid;
 		free(d);
