@@ -1187,6 +1187,26 @@ aks(DEV, 'rg-aks-legacy', 'aks-contoso-legacy', False, version='1.18.14', channe
     addons={'kubeDashboard': {'enabled': True, 'config': None}, 'omsagent': {'enabled': False, 'config': None}})
 
 
+def aks_diag(cluster, logs):
+    """The cluster's diagnostic setting (getDiagnosticSetting's shape) to the Log Analytics workspace."""
+    b = ex('monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/getDiagnosticSetting.json')
+    named(b, cluster['id'] + '/providers/Microsoft.Insights/diagnosticSettings/aks-logs', 'aks-logs',
+          'Microsoft.Insights/diagnosticSettings')
+    b['properties'].update({'storageAccountId': None, 'workspaceId': la_workspace(None), 'eventHubAuthorizationRuleId': None,
+                            'eventHubName': None, 'marketplacePartnerId': None, 'metrics': [],
+                            'logs': [{'category': c, 'categoryGroup': None, 'enabled': True,
+                                      'retentionPolicy': {'enabled': False, 'days': 0}} for c in logs]})
+    return add(b)
+
+
+# AZA-AKS-009: prod and shared keep the API server's audit log (kube-audit-admin); dev sends only the
+# API server's and scheduler's own logs; the legacy cluster has no setting
+clusters = {r['name']: r for r in resources if r['type'] == 'Microsoft.ContainerService/ManagedClusters'}
+aks_diag(clusters['aks-contoso-prod'], ['kube-audit-admin', 'guard'])
+aks_diag(clusters['aks-contoso-tools'], ['kube-audit'])
+aks_diag(clusters['aks-contoso-dev'], ['kube-apiserver', 'kube-scheduler'])
+
+
 def registry(sub, rg, name, sku, admin=False, anonymous=False, public='Enabled', rules=None, pe=False):
     r = {'id': rid(sub, rg, 'Microsoft.ContainerRegistry', 'registries', name), 'name': name,
          'type': 'Microsoft.ContainerRegistry/registries', 'location': sub[2], 'tags': {'env': sub[1].split('-')[1].lower()},

@@ -110,6 +110,8 @@ static const struct childcall {
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/keys"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/secrets", "2023-07-01", "Microsoft.KeyVault/vaults/secrets"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	/* The API server's audit log is a resource log (AZA-AKS-009). */
+	{"microsoft.containerservice/managedclusters", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"microsoft.network/networkwatchers", AZA_WALK_LIST, "/flowLogs", "2024-05-01", "Microsoft.Network/networkWatchers/flowLogs"},
 };
 

@@ -387,6 +387,17 @@ static void registry_private_endpoints(aza_ev *ev, const aza_res *r)
 	aza_private_endpoints(ev, r, "registry");
 }
 
+/* The API server's audit log (kube-audit, or kube-audit-admin without the
+ * get and list events) is a resource log: only a diagnostic setting on the
+ * cluster keeps it (Microsoft Learn, "Monitor AKS": supported log
+ * categories of Microsoft.ContainerService/managedClusters). */
+static void audit_logs(aza_ev *ev, const aza_res *r)
+{
+	aza_diag_audit(ev, r, "kube-audit kube-audit-admin", "audit allLogs",
+	               "kube-audit or kube-audit-admin (nor the audit or allLogs group)",
+	               "the API server's audit log (who did what in the cluster) is not kept");
+}
+
 #define AKS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = AKS
 #define ACR_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = ACR
 
@@ -472,6 +483,17 @@ const struct aza_rule aza_rules_containers[] = {
 		.arm = "Microsoft.ContainerService/managedClusters: properties.addonProfiles.kubeDashboard.enabled = false (or no kubeDashboard entry)",
 		.defaults = ADDON_DEFAULTS " kubeDashboard enabled fails; disabled or absent passes (the add-on is deprecated, Microsoft Learn 'Access the Kubernetes web dashboard in AKS', and AKS upgrades clusters that fall out of the supported version window, Microsoft Learn 'Automatically upgrade an AKS cluster').",
 		.check = dashboard,
+	},
+	{
+		.id = "AZA-AKS-009", .title = "AKS clusters keep the Kubernetes audit log",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, AKS_RULE,
+		.needs = "Microsoft.Insights/diagnosticSettings",
+		.rationale = "The API server's audit log records who created, changed, deleted or exec'd into what in the cluster; without it an intrusion through a stolen kubeconfig or service account token leaves no trace outside the nodes.",
+		.portal = "Kubernetes service > Monitoring > Diagnostic settings > Add diagnostic setting: kube-audit-admin (or kube-audit, or the audit category group) to a Log Analytics workspace, storage account or event hub.",
+		.cli = "az monitor diagnostic-settings create -n aks-audit --resource <cluster id> --workspace <workspace id> --logs '[{\"category\":\"kube-audit-admin\",\"enabled\":true}]'",
+		.arm = "Microsoft.Insights/diagnosticSettings on the cluster: logs[] with category 'kube-audit-admin' or 'kube-audit' (or categoryGroup 'audit'/'allLogs') enabled, and a destination",
+		.defaults = "A cluster has no diagnostic setting unless one is created, and Container insights (AZA-AKS-005) does not collect the control-plane logs. A setting passes with kube-audit or kube-audit-admin (which leaves out get and list events), or the audit or allLogs category group, enabled, and a destination (a workspace, storage account, event hub or partner solution; an empty or '-' one is none). A setting without them fails; no setting fails. Diagnostic settings not collected for the cluster: UNKNOWN.",
+		.check = audit_logs,
 	},
 	{
 		.id = "AZA-ACR-001", .title = "Container registries have the admin user disabled",

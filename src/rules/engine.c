@@ -1118,3 +1118,75 @@ int aza_diag_has_dest(aza_ev *ev, const aza_res *d)
 	}
 	return 0;
 }
+
+/* Is word w (case-insensitively) one of the space-separated words of list? */
+static int in_words(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t k = strcspn(p, " ");
+		if (k == n && aza__strnieq(p, w, n))
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+const char *aza_diag_logs(aza_ev *ev, const aza_res *d, const char *cats, const char *groups, int *group)
+{
+	int b, g0;
+	if (!group)
+		group = &g0;
+	aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
+		if (!aza_json_bool(aza_json_get(l, "enabled"), &b) || !b)
+			continue;
+		const char *c = aza_json_str(aza_json_get(l, "category"));
+		const char *g = aza_json_str(aza_json_get(l, "categoryGroup"));
+		*group = !c;
+		if (!cats && (c || g))
+			return c ? c : g;
+		if (c && cats && in_words(cats, c))
+			return c;
+		*group = 1;
+		if (g && groups && in_words(groups, g))
+			return g;
+	}
+	return NULL;
+}
+
+#define DIAG_TYPE "Microsoft.Insights/diagnosticSettings"
+
+void aza_diag_audit(aza_ev *ev, const aza_res *r, const char *cats, const char *groups, const char *names,
+                    const char *none)
+{
+	const aza_res *first = NULL;
+	int nodest = 0;
+	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), r->id, DIAG_TYPE); d; d = aza_inv_next_child(d, r->id)) {
+		int group;
+		const char *on = aza_diag_logs(ev, d, cats, groups, &group);
+		int dest = aza_diag_has_dest(ev, d);
+		if (on && dest) {
+			aza_pass(ev, r, "diagnostic setting '%s' logs %s%s%s", d->name, group ? "the " : "", on,
+			         group ? " category group" : "");
+			return;
+		}
+		if (!first) {
+			first = d;
+			nodest = on && !dest;
+		}
+	}
+	if (first) {
+		if (nodest)
+			aza_fail(ev, r, "diagnostic setting '%s' has no destination", first->name);
+		else
+			aza_fail(ev, r, "diagnostic setting '%s' does not log %s", first->name, names);
+		return;
+	}
+	const char *why;
+	if (!aza_ev_collected(ev, DIAG_TYPE, r, &why))
+		aza_unknown(ev, r, "%s", why);
+	else
+		aza_fail(ev, r, "no diagnostic setting: %s", none);
+}

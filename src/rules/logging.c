@@ -53,31 +53,6 @@ static const char *nonempty(const aza_json *j)
 }
 
 
-/* Is log category `cat` enabled in the setting (directly or via one of the
- * space-separated category groups in `groups`)? cat NULL: any category. */
-static int diag_log_on(aza_ev *ev, const aza_res *d, const char *cat, const char *groups)
-{
-	int b;
-	aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
-		if (!aza_json_bool(aza_json_get(l, "enabled"), &b) || !b)
-			continue;
-		const char *c = aza_json_str(aza_json_get(l, "category"));
-		const char *g = aza_json_str(aza_json_get(l, "categoryGroup"));
-		if (!cat && (c || g))
-			return 1;
-		if (c && cat && aza__strieq(c, cat))
-			return 1;
-		if (g && groups) {
-			char tmp[128];
-			snprintf(tmp, sizeof tmp, "%s", groups);
-			for (char *sv, *t = strtok_r(tmp, " ", &sv); t; t = strtok_r(NULL, " ", &sv))
-				if (aza__strieq(g, t))
-					return 1;
-		}
-	}
-	return 0;
-}
-
 static const aza_res *log_profile(aza_ev *ev, const aza_res *sub)
 {
 	return aza_inv_child(aza_ev_inv(ev), sub->id, LOGPROF);
@@ -117,7 +92,7 @@ static void activity_export(aza_ev *ev, const aza_res *sub)
 	const aza_res *d, *bad = NULL;
 	int bad_dest = 0;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
-		int dest = aza_diag_has_dest(ev, d), on = diag_log_on(ev, d, NULL, NULL);
+		int dest = aza_diag_has_dest(ev, d), on = aza_diag_logs(ev, d, NULL, NULL, NULL) != NULL;
 		if (dest && on) {
 			aza_pass(ev, sub, "diagnostic setting '%s' exports the activity log", d->name);
 			return;
@@ -157,7 +132,7 @@ static const char *const all_categories[] = {"Administrative", "Security", "Serv
 static const char *missing_category(aza_ev *ev, const aza_res *d, const char *const *cats, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!diag_log_on(ev, d, cats[i], "allLogs"))
+		if (!aza_diag_logs(ev, d, cats[i], "allLogs", NULL))
 			return cats[i];
 	return NULL;
 }
@@ -412,7 +387,7 @@ static void retention(aza_ev *ev, const aza_res *sub)
 	struct rv best = {R_UNKNOWN, NULL};
 	const aza_res *d;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
-		if (!diag_log_on(ev, d, NULL, NULL))
+		if (!aza_diag_logs(ev, d, NULL, NULL, NULL))
 			continue;
 		const char *ws = nonempty(aza_prop(ev, d, "properties.workspaceId"));
 		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
@@ -474,7 +449,7 @@ static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out)
 	const aza_res *d;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
 		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
-		if (sa && diag_log_on(ev, d, NULL, NULL) && n++ < EXPORT_MAX)
+		if (sa && aza_diag_logs(ev, d, NULL, NULL, NULL) && n++ < EXPORT_MAX)
 			out[n - 1] = sa;
 	}
 	const aza_res *p = log_profile(ev, sub);
@@ -576,29 +551,8 @@ static void export_cmk(aza_ev *ev, const aza_res *sub)
 
 static void keyvault_logging(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *first = NULL;
-	int nodest = 0;
-	for (const aza_res *d = aza_inv_child(aza_ev_inv(ev), r->id, DIAG); d; d = aza_inv_next_child(d, r->id)) {
-		int on = diag_log_on(ev, d, "AuditEvent", "audit allLogs"), dest = aza_diag_has_dest(ev, d);
-		if (on && dest) {
-			aza_pass(ev, r, "diagnostic setting '%s' logs AuditEvent", d->name);
-			return;
-		}
-		if (!first) {
-			first = d;
-			nodest = on && !dest;
-		}
-	}
-	if (first) {
-		aza_fail(ev, r, "diagnostic setting '%s' %s", first->name,
-		         nodest ? "has no destination" : "does not log AuditEvent (nor the audit or allLogs group)");
-		return;
-	}
-	const char *why;
-	if (!aza_ev_collected(ev, DIAG, r, &why))
-		aza_unknown(ev, r, "%s", why);
-	else
-		aza_fail(ev, r, "no diagnostic setting: Key Vault access is not logged");
+	aza_diag_audit(ev, r, "AuditEvent", "audit allLogs", "AuditEvent (nor the audit or allLogs group)",
+	               "Key Vault access is not logged");
 }
 
 /* ---- flow logs to Log Analytics ---- */

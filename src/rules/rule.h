@@ -132,6 +132,18 @@ void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what);
  * 2021-05-01-preview), some exporters as "-": neither is one. A setting
  * without a destination delivers nothing. */
 int aza_diag_has_dest(aza_ev *ev, const aza_res *d);
+/* The first enabled log entry of diagnostic setting d whose category is one
+ * of the space-separated `cats` or whose categoryGroup is one of `groups`
+ * (cats NULL: any category or group): its name, or NULL; *group (when not
+ * NULL) says it is a category group. */
+const char *aza_diag_logs(aza_ev *ev, const aza_res *d, const char *cats, const char *groups, int *group);
+/* A resource's own audit logging: PASS on a diagnostic setting of r that
+ * logs one of `cats` (or `groups`) and has a destination; FAIL on the first
+ * setting otherwise, or on none (`none` says what is then lost); UNKNOWN
+ * when diagnostic settings were not collected for r. `names` words the
+ * categories in a FAIL ("AuditEvent (nor the audit or allLogs group)"). */
+void aza_diag_audit(aza_ev *ev, const aza_res *r, const char *cats, const char *groups, const char *names,
+                    const char *none);
 
 /* The inventory, for rules that look across resources. */
 aza_inv *aza_ev_inv(aza_ev *ev);

@@ -84,6 +84,12 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Insights/actionGroups?api-
 grep -q '"id":"/subscriptions/[^"]*/resourceGroups/MyResourceGroup1/providers/microsoft.insights/actionGroups/SampleActionGroup","name":"SampleActionGroup"' "$T/base.json" &&
 	grep -q '"datasets":\[[^]]*"Microsoft.Insights/actionGroups"' "$T/base.json" && ok || bad "action group not in the snapshot or its data sets"
 
+# an AKS cluster's diagnostic settings (its API server audit log is a resource log), judged by AZA-AKS-009
+grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.ContainerService/managedClusters/clustername1/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview 200' "$T/err" && ok ||
+	bad "cluster diagnostic settings not listed"
+grep -q 'AZA-AKS-009|[^|]*/managedClusters/clustername1|PASS' "$T/base.txt" && ok ||
+	bad "AZA-AKS-009 not judged from the cluster's setting: $(grep AZA-AKS-009 "$T/base.txt" | head -2)"
+
 # guests' sign-ins: a call of their own (signInActivity needs AuditLog.Read.All and Entra ID P1/P2, and
 # Graph refuses a whole call that selects it without them), never in the users call; AZA-IAM-005 judges them
 GUESTS="GET /v1.0/users?\$filter=userType%20eq%20.Guest.&\$select=[^ ]*signInActivity"

@@ -508,6 +508,19 @@ static void build_sub(int si)
 	         "\"useCommonAlertSchema\":false,\"status\":\"Enabled\"}],\"smsReceivers\":[],\"webhookReceivers\":[]}}", agid);
 	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Insights/actionGroups", subscope);
 	add(strdup(agtext), agid, coll, si, 0);
+	/* An AKS cluster (a Resource Graph row in the shape of ManagedClustersGet,
+	 * containerservice 2024-09-01, fewer members) whose diagnostic setting is
+	 * the monitor example's, moved onto it: it logs no kube-audit category. */
+	char aksid[300], akstext[900];
+	snprintf(aksid, sizeof aksid, "%s/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/clustername1",
+	         subscope);
+	snprintf(akstext, sizeof akstext, "{\"id\":\"%s\",\"name\":\"clustername1\",\"type\":"
+	         "\"Microsoft.ContainerService/ManagedClusters\",\"location\":\"location1\",\"properties\":{"
+	         "\"provisioningState\":\"Succeeded\",\"kubernetesVersion\":\"1.29.8\",\"dnsPrefix\":\"dnsprefix1\","
+	         "\"enableRBAC\":true,\"disableLocalAccounts\":true,\"networkProfile\":{\"networkPlugin\":\"kubenet\"}}}",
+	         aksid);
+	add(strdup(akstext), aksid, NULL, si, 1);
+	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, aksid, 4, NULL, si, 0, NULL);
 	free(sql);
 	free(pg);
 	free(my);

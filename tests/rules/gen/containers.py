@@ -230,6 +230,39 @@ case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"addonProfiles": 
      "UNKNOWN aksnew ~ not known before deployment")
 
 
+# ---- AZA-AKS-009 Kubernetes audit log ----
+R = 'AZA-AKS-009'
+DIAG = "Microsoft.Insights/diagnosticSettings"
+# The shape of getDiagnosticSetting (monitor, 2021-05-01-preview), on a cluster.
+def kdiag(c, name, logs, ws=LAW, sa=""):
+    return {"id": c["id"] + f"/providers/microsoft.insights/diagnosticSettings/{name}", "type": DIAG, "name": name,
+            "properties": {"storageAccountId": sa, "workspaceId": ws, "eventHubAuthorizationRuleId": None,
+                           "metrics": [{"category": "AllMetrics", "enabled": True, "retentionPolicy": {"enabled": False, "days": 0}}],
+                           "logs": logs}}
+ka, kb, ku = aks_hardened('aksok'), aks_hardened('aksbad'), aks_hardened('aksunk')
+ka2, ka3 = aks_hardened('aksfull'), aks_hardened('aksgroup')
+def lg(cat, on=True, group=False):
+    return {"categoryGroup" if group else "category": cat, "enabled": on}
+case(R, 'pass', snapshot([ka, kdiag(ka, 'audit-admin', [lg("kube-apiserver"), lg("kube-audit-admin")]),
+                          ka2, kdiag(ka2, 'everything', [lg("kube-audit")], ws="", sa=rid('rg-mon', 'Microsoft.Storage', 'storageAccounts', 'staudit')),
+                          ka3, kdiag(ka3, 'groups', [lg("audit", group=True)])]),
+     "PASS aksok ~ 'audit-admin' logs kube-audit-admin\nPASS aksfull ~ logs kube-audit\nPASS aksgroup ~ logs the audit category group")
+# Control-plane categories that are not the audit log, or the audit log disabled.
+case(R, 'fail', snapshot([kb, kdiag(kb, 'control-plane', [lg("kube-apiserver"), lg("guard"), lg("kube-audit", on=False)])]),
+     "FAIL aksbad ~ 'control-plane' does not log kube-audit or kube-audit-admin")
+case(R, 'fail-nodest', snapshot([kb, kdiag(kb, 'nowhere', [lg("kube-audit-admin")], ws="")]), "FAIL aksbad ~ has no destination")
+case(R, 'fail-dash', snapshot([kb, kdiag(kb, 'dash', [lg("allLogs", group=True)], ws="-")]), "FAIL aksbad ~ has no destination")
+case(R, 'fail-none', snapshot([kb], datasets=[AKS, DIAG]), "FAIL aksbad ~ no diagnostic setting: the API server's audit log")
+case(R, 'unknown', snapshot([ku], datasets=[AKS]), "UNKNOWN aksunk ~ was not collected")
+case(R, 'unknown-error', snapshot([ku], datasets=[AKS, DIAG],
+                                  errors=[{"scope": ku["id"], "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN aksunk ~ HTTP 403")
+# A template's setting is an extension resource on the cluster.
+tdiag = {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "audit", "scope": "[resourceId('Microsoft.ContainerService/managedClusters', 'aksnew')]",
+         "properties": {"workspaceId": LAW, "logs": [lg("kube-audit-admin")]}}
+case(R, 'pass-template', template([aks_tpl('aksnew', {}), tdiag]), "PASS aksnew ~ logs kube-audit-admin")
+case(R, 'fail-template', template([aks_tpl('aksnew', {})]), "FAIL aksnew ~ no diagnostic setting")
+
 # ---- Container Registry ----
 def acr(name, sku="Standard", **kv):
     """RegistryGet.json (2023-07-01)."""
