@@ -247,6 +247,14 @@ recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blo
 grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
 grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok
 grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && ok || bad "dp403: STG-020 not UNKNOWN"
+# a Logging element without Read: the entry leaves it out (never false), and STG-020 cannot pass on the rest
+start_emu --fault partiallogging:0@/_dp/queue/sto3699
+coll "$T/dppart.json"
+grep -q '"account":"[^"]*/sto3699","service":"queue","logging":{"version":"1.0","write":true,"delete":true,"retentionPolicy":{"enabled":true,"days":7}}' "$T/dppart.json" &&
+	ok || bad "dppart: queue entry: $(grep -o '"service":"queue","logging":[^}]*}' "$T/dppart.json" | head -2)"
+no_false "$T/dppart.json" && ok || { bad "dppart: verdicts not in the baseline:"; head -3 "$T/extra.txt"; }
+grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/f.txt" && ok ||
+	bad "dppart: STG-020 $(grep AZA-STG-020 "$T/f.txt" | head -3)"
 recorded md403 403:0@/config/metadata/list '"type":"Microsoft.Web/sites/config","api":"/subscriptions/[^"]*/sites/sitef6141/config/metadata/list","status":403'
 grep -q 'needs: Microsoft.Web/sites/config/list/action' "$T/err" && ok || bad "md403: no permission hint: $(grep -A1 'sites/config' "$T/err" | head -2)"
 recorded toobig 429:0@/nothing 'response larger than' --max-response 4096

@@ -16,7 +16,8 @@
  * Authentication_MSGraphPermissionMissing, no AuditLog.Read.All); nop2,
  * Graph's refusal of the Privileged Identity Management calls in a tenant
  * without Microsoft Entra ID P2 (400 AadPremiumLicenseRequired), for Graph and
- * Resource Manager (roleEligibilityScheduleInstances) alike.
+ * Resource Manager (roleEligibilityScheduleInstances) alike; partiallogging,
+ * a storage data-plane service properties document whose Logging lacks Read.
  * Control: GET /_emu/stats, POST /_emu/fault?spec=...
  *
  * Graph: GET /v1.0/users with signInActivity in $select answers from
@@ -1350,6 +1351,16 @@ static void handle(int fd, req *r)
 		}
 	}
 	int loop = fk && !strcmp(fk, "loop");
+	if (dp && fk && !strcmp(fk, "partiallogging")) {
+		/* Service properties whose Logging element lacks Read (an XML the
+		 * REST reference does not allow, seen from proxies that rewrite it):
+		 * the collector leaves the member out rather than say false. */
+		const char *x = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?><StorageServiceProperties><Logging>"
+		                "<Version>1.0</Version><Write>true</Write><Delete>true</Delete><RetentionPolicy>"
+		                "<Enabled>true</Enabled><Days>7</Days></RetentionPolicy></Logging></StorageServiceProperties>";
+		respond(fd, 200, NULL, x, strlen(x));
+		return;
+	}
 	if (dp) {
 		dataplane(fd, r);
 		return;
