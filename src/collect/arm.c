@@ -45,9 +45,10 @@ static const struct subcall {
 
 /* The eligible role assignments of Privileged Identity Management for Azure
  * resources (AZA-IAM-003: an eligible Owner can activate the role at any
- * time). atScope(): those at the subscription and above it, which the rule
- * judges, as the role assignments list holds the inherited ones; without a
- * filter the list would also hold every one below the subscription. In a
+ * time; AZA-IAM-004: a guest eligible for any role anywhere). No filter,
+ * as for the role assignments: those at the subscription, above it and
+ * below it (resource groups, resources); atScope() would leave out those
+ * below, which AZA-IAM-004 judges. In a
  * tenant without Microsoft Entra ID P2 Resource Manager refuses it (400
  * AadPremiumLicenseRequired): recorded for this data set alone. */
 static const struct subcall eligible_call = {"/providers/Microsoft.Authorization/roleEligibilityScheduleInstances",
@@ -60,7 +61,7 @@ void aza_arm__subscription(aza_collector *c, const char *sub)
 		return;
 	for (size_t i = 0; i < sizeof sub_calls / sizeof sub_calls[0]; i++)
 		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type, 0);
-	walk(c, AZA_WALK_LIST, scope, eligible_call.path, eligible_call.version, eligible_call.type, 1);
+	walk(c, AZA_WALK_LIST, scope, eligible_call.path, eligible_call.version, eligible_call.type, 0);
 }
 
 /* Policy and role assignments at a management group: $filter=atScope()
@@ -154,6 +155,7 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.Web/sites", "Microsoft.Network/networkWatchers", "Microsoft.Network/networkSecurityGroups",
 		"Microsoft.Network/virtualNetworks", "Microsoft.Network/publicIPAddresses",
 		"Microsoft.Network/networkInterfaces", "Microsoft.Compute/virtualMachines", "Microsoft.Compute/disks",
+		"Microsoft.Compute/virtualMachineScaleSets",
 		"Microsoft.OperationalInsights/workspaces", "Microsoft.Insights/components",
 		"Microsoft.ContainerService/managedClusters", "Microsoft.ContainerRegistry/registries",
 		"Microsoft.DocumentDB/databaseAccounts", "Microsoft.Databricks/workspaces",

@@ -151,11 +151,10 @@ static void idx_sort(idindex *x)
 		qsort(x->e, x->n, sizeof x->e[0], id_ent_cmp);
 }
 
-/* The value first added under id, or NULL. */
-static const void *idx_find(const idindex *x, const char *id)
+/* The position of the first entry added under id, or x->n when none; the
+ * others added under id follow it, in the order they were added. */
+static size_t idx_first(const idindex *x, const char *id)
 {
-	if (!x || !id)
-		return NULL;
 	size_t lo = 0, hi = x->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -164,7 +163,16 @@ static const void *idx_find(const idindex *x, const char *id)
 		else
 			hi = mid;
 	}
-	return lo < x->n && aza__strieq(x->e[lo].id, id) ? x->e[lo].val : NULL;
+	return lo < x->n && aza__strieq(x->e[lo].id, id) ? lo : x->n;
+}
+
+/* The value first added under id, or NULL. */
+static const void *idx_find(const idindex *x, const char *id)
+{
+	if (!x || !id)
+		return NULL;
+	size_t i = idx_first(x, id);
+	return i < x->n ? x->e[i].val : NULL;
 }
 
 /* The role definitions by GUID (the last segment of their ids), built on
@@ -284,7 +292,7 @@ static const ra_table *ra_rows(aza_ev *ev)
 	return rows_of(ev, RA, "iam.ra-rows");
 }
 
-/* The eligible ones (AZA-IAM-003 alone counts them). */
+/* The eligible ones (AZA-IAM-003 and AZA-IAM-004 count them). */
 static const ra_table *rei_rows(aza_ev *ev)
 {
 	return rows_of(ev, REI, "iam.rei-rows");
@@ -488,6 +496,19 @@ static const aza_json *graph_list(aza_ev *ev, const char *key, const char *perm,
 		return NULL;
 	}
 	return d;
+}
+
+/* Every tenant has at least one user (the one who created it), so a user
+ * list (users, userRegistrationDetails) read but empty was cut short by a
+ * filter or a permission: it proves nothing about guests or disabled
+ * accounts. NULL when list holds an entry (or is not there); else the
+ * reason, for an UNKNOWN. */
+static const char *no_users(aza_ev *ev, const aza_json *list, const char *key)
+{
+	if (!list || aza_json_len(list))
+		return NULL;
+	return aza_ev_fmt(ev, "Microsoft Graph data '%s' was read but lists no user, and every tenant has at least one (the "
+	                      "user who created it): a filter or a missing permission emptied it", key);
 }
 
 /* The eligible directory role assignments: 1 with *list (NULL when there
@@ -1295,7 +1316,10 @@ static const aza_json *guest_source(aza_ev *ev, const char **why, const char **s
 {
 	const char *w1 = "", *w2 = "";
 	const aza_json *users = graph_list(ev, "users", PERM_DIR, &w1);
-	if (users) {
+	const char *empty = no_users(ev, users, "users");
+	if (empty) {
+		w1 = empty;
+	} else if (users) {
 		int typed = 0;
 		aza_json_each(u, users) {
 			if (is_guest(u) >= 0)
@@ -1308,12 +1332,27 @@ static const aza_json *guest_source(aza_ev *ev, const char **why, const char **s
 		w1 = "users were collected without userType";
 	}
 	const aza_json *reg = graph_list(ev, "userRegistrationDetails", PERM_REG, &w2);
-	if (reg) {
+	if ((empty = no_users(ev, reg, "userRegistrationDetails")))
+		w2 = empty;
+	else if (reg) {
 		*src = "userRegistrationDetails";
 		return reg;
 	}
 	*why = aza_ev_fmt(ev, "%s; %s", w1, w2);
 	return NULL;
+}
+
+/* The role of an Azure role assignment row (active, or eligible: label
+ * says which) for a message, with *where set to " at <scope>"; NULL for no
+ * row. */
+static const char *ra_role_at(aza_ev *ev, const ra_row *w, const char *label, const char **where)
+{
+	if (!w)
+		return NULL;
+	const char *rd = ra_get(ev, w, RA_RD), *sc = ra_get(ev, w, RA_SCOPE);
+	const char *role = priv_rbac_role(rd);
+	*where = aza_ev_fmt(ev, " at %s", sc ? sc : w->r->parent);
+	return role ? aza_ev_fmt(ev, "%s%s", label, role) : aza_ev_fmt(ev, "%srole %s", label, aza_last_seg(rd));
 }
 
 static void guests_with_roles(aza_ev *ev, const aza_res *r)
@@ -1324,29 +1363,22 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "guest users cannot be listed: %s", why);
 		return;
 	}
-	const ra_table *rt = ra_rows(ev);
-	if (!rt)
+	const ra_table *rt = ra_rows(ev), *et = rei_rows(ev);
+	if (!rt || !et)
 		return;
 	namelist guests = {{0}, 0}, bad = {{0}, 0};
-	const char *why_dr = NULL, *why_el = NULL, *el_note = "";
+	const char *why_dr = NULL, *why_el = NULL, *el_note = "", *why_rel = NULL, *rel_note = "";
 	const aza_json *dra = graph_list(ev, "directoryRoleAssignments", PERM_ROLES, &why_dr);
 	const aza_json *ela = NULL;
 	int have_el = eligible_roles(ev, &ela, &el_note, &why_el);
+	int have_rel = rbac_eligible(ev, &rel_note, &why_rel);
 	aza_json_each(u, list) {
 		if (is_guest(u) != 1)
 			continue;
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		nl_add(&guests, user_name(u));
-		const char *role = NULL, *where = "";
-		const ra_row *w = first_ra_of(rt, id);
-		if (w) {
-			const char *rd = ra_get(ev, w, RA_RD);
-			role = priv_rbac_role(rd);
-			if (!role)
-				role = aza_ev_fmt(ev, "role %s", aza_last_seg(rd));
-			const char *sc = ra_get(ev, w, RA_SCOPE);
-			where = aza_ev_fmt(ev, " at %s", sc ? sc : w->r->parent);
-		}
+		const char *where = "";
+		const char *role = ra_role_at(ev, first_ra_of(rt, id), "", &where);
 		aza_json_each(a, dra) {
 			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id)) {
 				const char *rd = aza_json_str(aza_json_get(a, "roleDefinitionId"));
@@ -1365,6 +1397,8 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 				where = "";
 			}
 		}
+		if (!role)
+			role = ra_role_at(ev, first_ra_of(et, id), "eligible for ", &where);
 		if (role)
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, where));
 	}
@@ -1385,12 +1419,12 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%zu guest user(s) (%s), but directory role assignments are unknown: %s", guests.n, nl_str(ev, &guests), why_dr);
 		return;
 	}
-	if (!have_el) {
-		aza_unknown(ev, r, "%zu guest user(s) (%s), but %s", guests.n, nl_str(ev, &guests), why_el);
+	if (!have_el || !have_rel) {
+		aza_unknown(ev, r, "%zu guest user(s) (%s), but %s", guests.n, nl_str(ev, &guests), !have_el ? why_el : why_rel);
 		return;
 	}
-	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, or is eligible for a directory role%s",
-	         guests.n, nl_str(ev, &guests), el_note);
+	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, is eligible for an Azure role, or is eligible for a directory role%s%s",
+	         guests.n, nl_str(ev, &guests), el_note, rel_note);
 }
 
 /* Latest of the interactive and non-interactive sign-ins, in days from now
@@ -1449,11 +1483,30 @@ typedef struct {
 } guest_tally;
 
 /* Judge one guest: act is its signInActivity (not an object: none, for
- * the reason why), created its createdDateTime. */
+ * the reason why), created its createdDateTime. listed: act comes from the
+ * guest sign-in list, read in full, where Graph leaves signInActivity out
+ * (or null) for a user with no sign-in recorded ("not returned for a user
+ * who has never signed in or last signed in before April 2020", Graph
+ * v1.0 user resource): such a guest is stale once it was created more than
+ * the window ago. A users entry without it may just not have selected it. */
 static void judge_guest(aza_ev *ev, guest_tally *t, const char *name, const aza_json *act, const aza_json *created,
-                        const char *why)
+                        const char *why, int listed)
 {
 	t->nguests++;
+	double c;
+	if (listed && (!act || aza_json_is(act, AZA_JNULL))) {
+		if (!aza_ev_days_until(ev, created, &c))
+			why = "the guest sign-in list (" GUEST_SIGNINS ") records no sign-in for it, and it has no createdDateTime "
+			      "to tell a new guest from a stale one";
+		else if (-c <= STALE_DAYS)
+			return;
+		else {
+			const char *cs = aza_json_str(created);
+			nl_add(&t->stale, aza_ev_fmt(ev, "%s (no sign-in recorded since it was created on %.10s, %.0f days ago)", name,
+			                             cs ? cs : "a Unix time", -c));
+			return;
+		}
+	}
 	if (!aza_json_is(act, AZA_JOBJ)) {
 		if (!t->noact++) {
 			t->noact_name = name;
@@ -1476,7 +1529,6 @@ static void judge_guest(aza_ev *ev, guest_tally *t, const char *name, const aza_
 		return;
 	}
 	/* Never signed in: stale once the invitation is old enough. */
-	double c;
 	if (aza_ev_days_until(ev, created, &c) && -c <= STALE_DAYS)
 		return;
 	nl_add(&t->stale, aza_ev_fmt(ev, "%s (never signed in)", name));
@@ -1517,7 +1569,7 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 	memset(&t, 0, sizeof t);
 	size_t untyped = 0;
 	const char *unlisted = "not in the guest sign-in list (" GUEST_SIGNINS "; a guest added after it was read?)";
-	const char *nullact = "the guest sign-in list (" GUEST_SIGNINS ") gives no signInActivity object";
+	const char *nullact = "the guest sign-in list (" GUEST_SIGNINS ") gives a signInActivity that is not an object";
 	aza_json_each(u, users) {
 		const aza_json *ge = idx_find(gx, aza_json_str(aza_json_get(u, "id")));
 		int g = is_guest(u);
@@ -1531,21 +1583,23 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 			continue;
 		const aza_json *act = aza_json_get(u, "signInActivity");
 		const char *w = why_gl;
+		int listed = 0;
 		if (!aza_json_is(act, AZA_JOBJ) && gl) {
 			act = aza_json_get(ge, "signInActivity");
 			w = ge ? nullact : unlisted;
+			listed = ge != NULL;
 		}
 		const aza_json *created = aza_json_get(u, "createdDateTime");
 		if (!created)
 			created = aza_json_get(ge, "createdDateTime");
-		judge_guest(ev, &t, user_name(u), act, created, w);
+		judge_guest(ev, &t, user_name(u), act, created, w, listed);
 	}
 	/* Guests the users list does not hold (invited between the two
 	 * calls) are guests of the directory all the same. */
 	aza_json_each(e, gl) {
 		if (idx_find(ux, aza_json_str(aza_json_get(e, "id"))) || is_guest(e) == 0)
 			continue;
-		judge_guest(ev, &t, user_name(e), aza_json_get(e, "signInActivity"), aza_json_get(e, "createdDateTime"), nullact);
+		judge_guest(ev, &t, user_name(e), aza_json_get(e, "signInActivity"), aza_json_get(e, "createdDateTime"), nullact, 1);
 	}
 	aza__free(gx);
 	aza__free(ux);
@@ -1564,6 +1618,8 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%zu guest user(s) have a last sign-in time that is not a date (e.g. %s)", t.undated, t.undated_name);
 	else if (untyped)
 		aza_unknown(ev, r, "%zu user(s) were collected without userType: they may be guests whose sign-ins were not judged", untyped);
+	else if ((why = no_users(ev, users, "users")))
+		aza_unknown(ev, r, "no stale guest found, but %s", why);
 	else if (!t.nguests)
 		aza_pass(ev, r, "no guest user in the directory");
 	else
@@ -1764,28 +1820,65 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
 	return NULL;
 }
 
+/* Why a role definition cannot be judged by AZA-IAM-014, or NULL: what
+ * role_def_odd finds, or a custom role granting '*' whose assignableScopes
+ * is not a list. Sets *custom as role_def_odd does. */
+static const char *owner_role_odd(aza_ev *ev, const aza_res *d, int *custom)
+{
+	const char *why = role_def_odd(ev, d, custom);
+	/* Where it grants '*', the scopes it is assignable at decide. */
+	if (!why && *custom && !aza_json_is(aza_prop(ev, d, "properties.assignableScopes"), AZA_JARR)) {
+		int star = 0;
+		aza_json_each(p, aza_prop(ev, d, "properties.permissions")) star |= aza_json_has_str(aza_json_get(p, "actions"), "*");
+		if (star)
+			why = aza_ev_fmt(ev, "custom role '%s': it grants '*' and assignableScopes is not a list", role_name(ev, d));
+	}
+	return why;
+}
+
+/* One finding per role definition: Resource Manager lists a custom role
+ * (one GUID tenant-wide) under every subscription it is listed at, and a
+ * snapshot may merge several such lists. The copies are judged together,
+ * the worst verdict winning (one that grants '*' fails the role whatever
+ * the others say), and the finding is on the first in input order. */
 static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
+	const idindex *defs = role_def_table(ev);
+	if (!defs)
+		return;
 	size_t ncustom = 0, bad = 0, odd = 0;
 	const char *first_odd = NULL;
 	for (const aza_res *d = aza_inv_first(inv, RD); d; d = d->next_of_type) {
-		int custom;
-		const char *why_odd = role_def_odd(ev, d, &custom);
-		ncustom += (size_t)custom;
-		/* Where it grants '*', the scopes it is assignable at decide. */
-		if (!why_odd && custom && !aza_json_is(aza_prop(ev, d, "properties.assignableScopes"), AZA_JARR)) {
-			int star = 0;
-			aza_json_each(p, aza_prop(ev, d, "properties.permissions")) star |= aza_json_has_str(aza_json_get(p, "actions"), "*");
-			if (star)
-				why_odd = aza_ev_fmt(ev, "custom role '%s': it grants '*' and assignableScopes is not a list", role_name(ev, d));
+		size_t i = idx_first(defs, aza_last_seg(d->id));
+		if (i < defs->n && defs->e[i].val != d)
+			continue; /* a copy, judged with the first */
+		const struct id_ent *cp = i < defs->n ? &defs->e[i] : NULL;
+		size_t ncopies = 1;
+		while (cp && i + ncopies < defs->n && aza__strieq(cp[ncopies].id, cp->id))
+			ncopies++;
+		const aza_res *owner = NULL;
+		const char *sc = NULL, *why_odd = NULL;
+		int custom = 0;
+		for (size_t k = 0; k < ncopies; k++) {
+			const aza_res *c = cp ? cp[k].val : d;
+			int cu;
+			const char *w = owner_role_odd(ev, c, &cu);
+			custom |= cu;
+			if (w && !why_odd)
+				why_odd = w;
+			if (!owner && (sc = owner_like(ev, c)))
+				owner = c;
 		}
-		if (why_odd && !odd++)
-			first_odd = why_odd;
-		const char *sc = owner_like(ev, d);
-		if (sc) {
-			aza_fail(ev, d, "custom role '%s' grants all actions ('*') and is assignable at %s", role_name(ev, d), sc);
+		ncustom += (size_t)custom;
+		if (owner) {
+			aza_fail(ev, d, "custom role '%s' grants all actions ('*') and is assignable at %s%s", role_name(ev, owner), sc,
+			         ncopies > 1 ? aza_ev_fmt(ev, " (one finding for the %zu copies of this role definition in the input: "
+			                                      "Resource Manager lists a custom role under each subscription it is read at)", ncopies)
+			                     : "");
 			bad++;
+		} else if (why_odd && !odd++) {
+			first_odd = why_odd;
 		}
 	}
 	if (bad)
@@ -2264,7 +2357,7 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
 	const aza_json *users = graph_list(ev, "users", PERM_DIR, &why);
-	if (!users) {
+	if (!users || (why = no_users(ev, users, "users"))) {
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
@@ -2341,18 +2434,18 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription with $filter=atScope()) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
 		.check = mfa_privileged,
 	},
 	{
 		.id = "AZA-IAM-004", .title = "Guest users hold no Azure or directory role assignment",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RA, .checklist = "iam.no_guests",
+		.needs = RA " " REI, .checklist = "iam.no_guests",
 		.rationale = "Guests are managed by another organisation: their account hygiene, MFA and offboarding are outside your control. Roles given to them are the usual path for a forgotten partner to keep access.",
 		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
 		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments whose principalId is a guest",
-		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so).",
+		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission).",
 		.check = guests_with_roles,
 	},
 	{
@@ -2363,7 +2456,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest, add column Last sign-in; delete guests inactive for 90 days, or set up an access review for guests.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/users?\\$filter=userType eq 'Guest'&\\$select=userPrincipalName,signInActivity,createdDateTime\"",
 		.arm = "Not an ARM property: delete the guest users",
-		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). signInActivity comes from the user in users, else from the entry with the user's id in guestSignInActivity (the guests and their sign-ins, read apart from users: Graph returns signInActivity only with AuditLog.Read.All in a Microsoft Entra ID P1/P2 tenant); a guest listed there only is judged too, and that list, read in full, says which users without userType are guests. A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). signInActivity missing: UNKNOWN naming what Graph refused, from its error code (the P1/P2 license, AuditLog.Read.All, or a directory role for a signed-in user). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails.",
+		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). signInActivity comes from the user in users, else from the entry with the user's id in guestSignInActivity (the guests and their sign-ins, read apart from users: Graph returns signInActivity only with AuditLog.Read.All in a Microsoft Entra ID P1/P2 tenant); a guest listed there only is judged too, and that list, read in full, says which users without userType are guests. A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). In guestSignInActivity, read in full, a guest's signInActivity absent or null means no sign-in recorded (Graph v1.0 user resource: not returned for a user who has never signed in or last signed in before April 2020): FAIL when createdDateTime is more than 90 days ago ('no sign-in recorded since it was created on ...'), fine when within 90 days, UNKNOWN without a createdDateTime. signInActivity missing otherwise (that list not read, or the guest not in it): UNKNOWN naming what Graph refused, from its error code (the P1/P2 license, AuditLog.Read.All, or a directory role for a signed-in user). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails. Users read but empty: UNKNOWN unless a stale guest fails (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission).",
 		.check = stale_guests,
 	},
 	{
@@ -2442,7 +2535,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Subscription > Access control (IAM) > Roles > Type: CustomRole; for each role with '*' in actions, narrow its actions or delete it.",
 		.cli = "az role definition list --custom-role-only true --query \"[?contains(permissions[0].actions,'*')]\"; az role definition update --role-definition @role.json",
 		.arm = "Microsoft.Authorization/roleDefinitions: properties.permissions[].actions without '*' for roles assignable at '/', a management group or a subscription",
-		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. Findings are on each role definition; a PASS on the tenant. Role definitions not collected: UNKNOWN; so is a PASS over a definition that cannot be read: no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions (or a permissions entry's actions, when present) are not a list, or that grants '*' with assignableScopes not a list.",
+		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. One finding per role definition, on its first copy in input order: Resource Manager lists a custom role (one GUID tenant-wide) under each subscription it is read at, so the copies with the same GUID name (any case) are judged together, the worst verdict winning (a copy granting '*' fails the role whatever the others say; one that cannot be read leaves the others' PASS UNKNOWN); a PASS on the tenant counts distinct custom roles. Role definitions not collected: UNKNOWN; so is a PASS over a definition that cannot be read: no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions (or a permissions entry's actions, when present) are not a list, or that grants '*' with assignableScopes not a list.",
 		.check = custom_owner_roles,
 	},
 	{
@@ -2486,7 +2579,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
 		.cli = "az role assignment delete --assignee <user object id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments of disabled users",
-		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN. Any role at any scope counts. CIS lists this as manual; azaudit automates it.",
+		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts. CIS lists this as manual; azaudit automates it.",
 		.check = disabled_users_roles,
 	},
 	{

@@ -493,8 +493,8 @@ static void build_sub(int si)
 		get(coll, strlen(coll), 1);
 		add_from(S(sl[i].rel), sl[i].path, sl[i].arr, NULL, 0, coll, si, 0, NULL);
 	}
-	/* The eligible role assignments, from the body above ($filter=atScope()
-	 * is not applied: the example's one is at the subscription). */
+	/* The eligible role assignments, from the body above (the example's one
+	 * is at the subscription). */
 	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Authorization/roleEligibilityScheduleInstances", subscope);
 	get(coll, strlen(coll), 1);
 	add_items(aza_json_get(parse_text(rbac_eligible_body), "value"), 1, NULL, 0, coll, si, 0, NULL);

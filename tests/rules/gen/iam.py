@@ -253,7 +253,7 @@ def snapr(resources=(), directory=None, errors=None, datasets=None):
     if directory is not None and "directoryRoleAssignments" in directory and ELIGIBLE not in directory \
             and not any(e["type"] == ELIGIBLE for e in errors or ()):
         directory = dict(directory, **{ELIGIBLE: NOELIG})
-    if R == 'AZA-IAM-003' and datasets is not None and RA in datasets and REI not in datasets:  # the rule that reads it
+    if R in ('AZA-IAM-003', 'AZA-IAM-004') and datasets is not None and RA in datasets and REI not in datasets:  # the rules that read it
         datasets = datasets + [REI]
     return snap(resources, directory, errors, datasets)
 case(R, 'pass', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"PASS {TN} ~ all 2 privileged")
@@ -524,7 +524,45 @@ case(R, 'fail-eligible-ga', snapr([], directory={"users": USERS, "directoryRoleA
 case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but eligible directory role assignments (Privileged Identity Management) are unknown")
 case(R, 'pass-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, errors=[NOP2], datasets=DS),
-     f"PASS {TN} ~ none holds an Azure or directory role assignment, or is eligible for a directory role; no eligible directory role assignment: the tenant has no Microsoft Entra ID P2")
+     f"PASS {TN} ~ is eligible for an Azure role, or is eligible for a directory role; no eligible directory role assignment: the tenant has no Microsoft Entra ID P2")
+# A guest eligible for an Azure role (Privileged Identity Management for
+# Azure resources) can activate it at any time, like an eligible directory
+# role; any role at any scope counts, as an active one does. The old code
+# read active Azure role assignments only and passed these tenants.
+case(R, 'fail-rbac-eligible', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, GID)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (eligible for Owner at {SUBID})")
+case(R, 'fail-rbac-eligible-rg', snapr([rei('e1', READER, GID, scope=SUBID + '/resourceGroups/rg-app', rname='Reader')], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (eligible for role {READER} at {SUBID}/resourceGroups/rg-app)")
+# a role held is named before one the guest is only eligible for
+case(R, 'fail-rbac-eligible-held', snapr([ra('a1', CONTRIB, GID), rei('e1', OWNER, GID)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (Contributor at {SUBID})")
+# the list not collected, or refused: an eligible guest may be there
+case(R, 'unknown-rbac-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA, ELIGIBLE: NOELIG}, datasets=DS),
+     f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but eligible Azure role assignments (Privileged Identity Management for Azure resources) are unknown, and an eligible user can activate a role such as Owner at any time: {REI} was not collected")
+case(R, 'unknown-rbac-eligible-403', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, errors=[rei_err()], datasets=DS),
+     f"UNKNOWN {TN} ~ {REI} could not be read for /subscriptions/{SUB} (/subscriptions/{SUB}/providers/{REI}, HTTP 403: AuthorizationFailed")
+# with a 403 in another subscription beside the license refusal, there may be one
+case(R, 'unknown-rbac-eligible-nop2-403', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA},
+                                                errors=[REI_NOP2, rei_err(sub='00000000-0000-0000-0000-000000000002')], datasets=DS),
+     f"UNKNOWN {TN} ~ {REI} could not be read for /subscriptions/00000000-0000-0000-0000-000000000002 (")
+# a FAIL stands whatever is unknown
+case(R, 'fail-rbac-eligible-403', snapr([ra('a1', READER, GID)], directory={"users": USERS, "directoryRoleAssignments": DRA}, errors=[rei_err()], datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID})")
+# Resource Manager's AadPremiumLicenseRequired: no Microsoft Entra ID P2, so no eligible assignment
+case(R, 'pass-rbac-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, errors=[REI_NOP2], datasets=DS),
+     f"PASS {TN} ~ none holds an Azure or directory role assignment, is eligible for an Azure role, or is eligible for a directory role; no eligible Azure role assignment: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license (Resource Manager answered AadPremiumLicenseRequired)")
+# Every tenant has at least one user (the one who created it): a users list
+# read but empty was emptied by a filter or a permission, not a tenant
+# without guests (the old code passed it: "no guest user in users").
+EMPTY_USERS = "Microsoft Graph data 'users' was read but lists no user, and every tenant has at least one (the user who created it)"
+case(R, 'unknown-users-empty', snapr([ra('a1', OWNER, ALEX)], directory={"users": lst(), "directoryRoleAssignments": DRA}, errors=[gerr("userRegistrationDetails")], datasets=DS),
+     f"UNKNOWN {TN} ~ guest users cannot be listed: {EMPTY_USERS}")
+case(R, 'unknown-users-reg-empty', snapr([ra('a1', OWNER, ALEX)], directory={"users": lst(), "userRegistrationDetails": lst(ctx='reports/authenticationMethods/userRegistrationDetails'),
+                                                                           "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ Microsoft Graph data 'userRegistrationDetails' was read but lists no user")
+# registration details still list the guests
+case(R, 'pass-users-empty-regfallback', snapr([ra('a1', OWNER, ALEX)], directory={"users": lst(), "userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"PASS {TN} ~ 1 guest user(s) (AllanD_fabrikam.com#EXT#@contoso.com)")
 
 # 005 stale guests
 R = 'AZA-IAM-005'
@@ -540,6 +578,9 @@ case(R, 'fail', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@c
      f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago), Old_adatum.com#EXT#@contoso.com (never signed in)")
 case(R, 'unknown', snap(directory={"users": USERS}), f"UNKNOWN {TN} ~ no signInActivity")
 case(R, 'unknown-error', snap(errors=[gerr("users")]), f"UNKNOWN {TN} ~ HTTP 403")
+# a users list read but empty (every tenant has a user): not "no guest" (the old code passed it)
+case(R, 'unknown-users-empty', snap(directory={"users": lst(), "guestSignInActivity": lst(ctx='users')}),
+     f"UNKNOWN {TN} ~ no stale guest found, but {EMPTY_USERS}")
 # a sign-in time that is not a date may be recent: not stale, not fresh
 # (the old date reader took "2026-10-20junk" as 2026-10-20, and a guest
 # whose only sign-in was unreadable passed as newly invited)
@@ -614,9 +655,32 @@ case(R, 'unknown-list-partial', snap(directory={"users": GUSERS, GSA: gsa(gentry
 # read, but a guest is missing from it or has no signInActivity object there
 case(R, 'unknown-unlisted', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")))}),
      f"UNKNOWN {TN} ~ 1 guest user(s) have no signInActivity (e.g. New_adatum.com#EXT#@contoso.com: not in the guest sign-in list")
-case(R, 'unknown-list-null', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")),
-                                                                       gentry(ADELE, "New_adatum.com#EXT#@contoso.com", signInActivity=None))}),
-     f"UNKNOWN {TN} ~ gives no signInActivity object")
+# Graph does not return signInActivity for a user with no sign-in recorded
+# ("not returned for a user who has never signed in or last signed in
+# before April 2020", v1.0 user resource): in the list, read in full, a
+# guest without it (null or absent) is stale once created more than 90 days
+# ago, and new otherwise (the old code said UNKNOWN for both)
+OLDG_USERS = lst(user(ALEX, "AlexW@contoso.com"), user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest'),
+                 user(ADELE, "Old_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2024-01-01T00:00:00Z"))
+case(R, 'fail-list-null', snap(directory={"users": OLDG_USERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")),
+                                                                        gentry(ADELE, "Old_adatum.com#EXT#@contoso.com", signInActivity=None))}),
+     f"FAIL {TN} ~ 1 guest user(s) without a sign-in for more than 90 days: Old_adatum.com#EXT#@contoso.com (no sign-in recorded since it was created on 2024-01-01, 1035 days ago)")
+case(R, 'fail-list-absent', snap(directory={"users": lst(user(ALEX, "AlexW@contoso.com"), user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest')),
+                                            GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", "2025-03-14T09:30:00Z"))}),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (no sign-in recorded since it was created on 2025-03-14")
+case(R, 'pass-list-null', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")),
+                                                                    gentry(ADELE, "New_adatum.com#EXT#@contoso.com", "2026-10-01T00:00:00Z", signInActivity=None))}),
+     f"PASS {TN} ~ all 2 guest user(s) signed in within 90 days")
+# without createdDateTime a new guest cannot be told from a stale one
+NOCREATED = gentry(ADELE, "New_adatum.com#EXT#@contoso.com", signInActivity=None)
+del NOCREATED["createdDateTime"]
+case(R, 'unknown-list-null-nocreated', snap(directory={"users": lst(user(ALEX, "AlexW@contoso.com"), user(ADELE, "New_adatum.com#EXT#@contoso.com", 'Guest')),
+                                                       GSA: gsa(NOCREATED)}),
+     f"UNKNOWN {TN} ~ 1 guest user(s) have no signInActivity (e.g. New_adatum.com#EXT#@contoso.com: the guest sign-in list (guestSignInActivity) records no sign-in for it, and it has no createdDateTime")
+# a signInActivity that is there but not an object says nothing
+case(R, 'unknown-list-notobject', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2026-10-20T10:00:00Z")),
+                                                                            gentry(ADELE, "New_adatum.com#EXT#@contoso.com", signInActivity="2026-10-20T10:00:00Z"))}),
+     f"UNKNOWN {TN} ~ gives a signInActivity that is not an object")
 case(R, 'unknown-list-shape', snap(directory={"users": GUSERS, GSA: {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users", "value": None}}),
      f"UNKNOWN {TN} ~ 'guestSignInActivity' is not a list")
 
@@ -692,6 +756,32 @@ case(R, 'unknown-actions-string', snap([odd_rd('11111111-0000-4000-8000-00000000
      f"UNKNOWN {TN} ~ custom role 'Odd admin': permissions[0].actions is not a list")
 case(R, 'unknown-scopes-null', snap([odd_rd('11111111-0000-4000-8000-000000000005', 'Odd admin', ['assignableScopes'], None)], datasets=DS),
      f"UNKNOWN {TN} ~ custom role 'Odd admin': it grants '*' and assignableScopes is not a list")
+# Resource Manager returns a custom role (one GUID tenant-wide) under every
+# subscription it is listed at, and a snapshot may hold each copy: one
+# finding per role definition (its GUID, any case), on the first copy in
+# input order, the copies judged together, the worst verdict winning (the
+# old code gave a FAIL per copy, and counted each copy as a custom role).
+SUB2 = '00000000-0000-0000-0000-000000000002'
+def rd_at(sub, name, rname, **kv):
+    r = rd(name, rname, **kv)
+    r["id"] = f"/subscriptions/{sub}/providers/{RD}/{name}"
+    return r
+SUBADM = '11111111-0000-4000-8000-000000000003'
+case(R, 'fail-copies', snap([rd(SUBADM, 'Sub admin', actions=['*'], scopes=[SUBID, f"/subscriptions/{SUB2}"]),
+                             rd_at(SUB2, SUBADM, 'Sub admin', actions=['*'], scopes=[SUBID, f"/subscriptions/{SUB2}"])], datasets=DS),
+     f"FAIL {SUBADM} ~ custom role 'Sub admin' grants all actions ('*') and is assignable at {SUBID} (one finding for the 2 copies of this role definition in the input")
+# copies that differ: the one granting '*' fails the role, whichever comes first
+case(R, 'fail-copies-differ', snap([rd(SUBADM, 'Sub admin'), rd_at(SUB2, SUBADM.upper(), 'Sub admin', actions=['*'], scopes=[f"/subscriptions/{SUB2}"])], datasets=DS),
+     f"FAIL {SUBADM} ~ custom role 'Sub admin' grants all actions ('*') and is assignable at /subscriptions/{SUB2} (one finding for the 2 copies")
+case(R, 'fail-copies-unreadable', snap([odd_rd(SUBADM, 'Sub admin', ['permissions'], None), rd_at(SUB2, SUBADM, 'Sub admin', actions=['*'])], datasets=DS),
+     f"FAIL {SUBADM} ~ custom role 'Sub admin' grants all actions ('*') and is assignable at {SUBID} (one finding for the 2 copies")
+# one copy readable and narrow, one that cannot be read: not a PASS
+NOPERMS = rd_at(SUB2, SUBADM, 'Sub admin')
+NOPERMS["properties"]["permissions"] = None
+case(R, 'unknown-copies-unreadable', snap([rd(SUBADM, 'Sub admin'), NOPERMS], datasets=DS),
+     f"UNKNOWN {TN} ~ 1 role definition(s) cannot be judged")
+case(R, 'pass-copies', snap([rd('11111111-0000-4000-8000-000000000001', 'VM reader'), rd_at(SUB2, '11111111-0000-4000-8000-000000000001', 'VM reader')], datasets=DS),
+     f"PASS {TN} ~ none of the 1 custom role(s)")
 
 # 015 deny policy for custom owner roles
 R = 'AZA-IAM-015'
@@ -793,3 +883,5 @@ case(R, 'fail', snap([ra('a1', READER, BIANCA)], directory={"users": DUSERS}, da
 case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS}, datasets=DS), f"UNKNOWN {TN} ~ without accountEnabled")
 case(R, 'unknown-ra', snap([], directory={"users": DUSERS}, datasets=[RD]), f"UNKNOWN {TN} ~ not collected")
 case(R, 'unknown-403', snap([], errors=[gerr("users")]), f"UNKNOWN {TN} ~ Directory.Read.All")
+# a users list read but empty (every tenant has a user): not "no disabled user" (the old code passed it)
+case(R, 'unknown-users-empty', snap([ra('a1', READER, BIANCA)], directory={"users": lst()}, datasets=DS), f"UNKNOWN {TN} ~ {EMPTY_USERS}")
