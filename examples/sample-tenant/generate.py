@@ -359,6 +359,8 @@ def sql_server(sub, rg, name, good, audit=True, audit_error=False):
     named(va, s['id'] + '/vulnerabilityAssessments/default', 'default')
     va['properties']['recurringScans'] = {'isEnabled': bool(good), 'emailSubscriptionAdmins': bool(good),
                                           'emails': ['secops@contoso.com'] if good else []}
+    if good:  # the classic configuration's results container (AZA-SQL-013)
+        va['properties']['storageContainerPath'] = 'https://stcontosoactivitylog.blob.core.windows.net/vulnerability-assessment/'
     add(va)
     ep = {'id': s['id'] + '/encryptionProtector/current', 'name': 'current', 'kind': 'azurekeyvault' if good else 'servicemanaged',
           'type': 'Microsoft.Sql/servers/encryptionProtector',
@@ -728,6 +730,56 @@ vm(PROD, 'rg-compute', 'vm-prod-jump01', 'Windows', False, [AMA_W, CSE], 'snet-m
 vm(DEV, 'rg-compute', 'vm-dev-build01', 'Linux', False, [RUNCMD], 'snet-app', None, public=True)
 vm(DEV, 'rg-compute', 'vm-dev-test01', 'Windows', False, [CSE, AM], 'snet-mgmt', 'mgmt')
 vm(DEV, 'rg-compute', 'vm-dev-app01', 'Linux', True, [AMA_L, MDE_L], 'snet-app', 'app')
+# Scale sets (no scale set example in the shared examples: the response shape of the REST specs'
+# VirtualMachineScaleSet_Create_WithEncryptionAtHost.json and _WithDiskEncryptionSetResource.json,
+# compute 2024-07-01). Judged on their VM model; no public IP configuration, so the exposure
+# rules see them only on their subnet.
+def scale_set(sub, rg, name, os_type, good, exts, subnet):
+    """A Uniform scale set that passes every AZA-VMSS rule when good and fails each when not."""
+    sid_ = rid(sub, rg, 'Microsoft.Compute', 'virtualMachineScaleSets', name)
+    disk_ref = lambda: ({'storageAccountType': 'Premium_LRS', 'diskEncryptionSet': {'id': DES}} if good
+                        else {'storageAccountType': 'Standard_LRS'})
+    img = ({'publisher': 'MicrosoftWindowsServer', 'offer': 'WindowsServer', 'sku': '2022-datacenter-azure-edition'}
+           if os_type == 'Windows' else {'publisher': 'Canonical', 'offer': '0001-com-ubuntu-server-jammy', 'sku': '22_04-lts-gen2'})
+    img['version'] = 'latest' if good else '20348.2527.240606'
+    osp = {'computerNamePrefix': name[:9], 'adminUsername': 'azureadmin', 'secrets': []}
+    if os_type == 'Windows':
+        osp['windowsConfiguration'] = {'provisionVMAgent': True, 'enableAutomaticUpdates': not good}
+    else:
+        osp['linuxConfiguration'] = {'disablePasswordAuthentication': True, 'provisionVMAgent': True}
+    model = {
+        'storageProfile': {'imageReference': img,
+                           'osDisk': {'caching': 'ReadWrite', 'createOption': 'FromImage', 'managedDisk': disk_ref()},
+                           'dataDisks': [{'lun': 0, 'caching': 'ReadOnly', 'createOption': 'Empty', 'diskSizeGB': 256,
+                                          'managedDisk': disk_ref()}]},
+        'osProfile': osp,
+        'networkProfile': {'networkInterfaceConfigurations': [{'name': f'nic-{name}', 'properties': {
+            'primary': True, 'enableAcceleratedNetworking': False, 'dnsSettings': {'dnsServers': []},
+            'ipConfigurations': [{'name': 'ipconfig1', 'properties': {'subnet': {'id': vnets[sub] + '/subnets/' + subnet},
+                                                                      'privateIPAddressVersion': 'IPv4'}}]}}]},
+        'extensionProfile': {'extensions': [{'name': typ, 'properties': {
+            'publisher': pub, 'type': typ, 'typeHandlerVersion': ver, 'autoUpgradeMinorVersion': True,
+            'provisioningState': 'Succeeded', 'settings': {}}} for (pub, typ, ver) in exts]},
+    }
+    if good:
+        model['securityProfile'] = {'encryptionAtHost': True, 'securityType': 'TrustedLaunch',
+                                    'uefiSettings': {'secureBootEnabled': True, 'vTpmEnabled': True}}
+    upgrade = ({'mode': 'Rolling', 'automaticOSUpgradePolicy': {'enableAutomaticOSUpgrade': True, 'disableAutomaticRollback': False},
+                'rollingUpgradePolicy': {'maxBatchInstancePercent': 20, 'maxUnhealthyInstancePercent': 20,
+                                         'maxUnhealthyUpgradedInstancePercent': 20, 'pauseTimeBetweenBatches': 'PT0S'}}
+               if good else {'mode': 'Manual'})
+    return add({'sku': {'tier': 'Standard', 'capacity': 3 if good else 2, 'name': 'Standard_D2s_v5'}, 'name': name, 'id': sid_,
+                'type': 'Microsoft.Compute/virtualMachineScaleSets', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()},
+                'properties': {'singlePlacementGroup': True, 'overprovision': True, 'orchestrationMode': 'Uniform',
+                               'uniqueId': '%08x-6ffc-46e0-9e02-%012x' % (len(resources), len(resources) * 7919),
+                               'upgradePolicy': upgrade, 'virtualMachineProfile': model, 'provisioningState': 'Succeeded'}})
+
+
+scale_set(PROD, 'rg-compute', 'vmss-prod-web', 'Windows', True, [AMA_W, MDE_W], 'snet-web')
+# dev: platform keys, no encryption at host, no Trusted Launch, pinned image and manual upgrades, a custom script
+scale_set(DEV, 'rg-compute', 'vmss-dev-batch', 'Linux', False, [AMA_L, ('Microsoft.Azure.Extensions', 'CustomScript', '2.1')], 'snet-app')
+
 # unattached disks: one platform-key only, one with customer key
 disk(DEV, 'rg-compute', 'disk-dev-orphan01', None, cmk=False)
 disk(PROD, 'rg-compute', 'disk-prod-archive01', None, cmk=True)

@@ -249,7 +249,7 @@ static int effect_assesses(const char *e)
  * version 57.37.0. */
 struct rec_param {
 	const char *param;
-	const char *refs[3]; /* NULL-terminated; none: no policy reads the parameter */
+	const char *refs[3]; /* NULL-terminated */
 };
 
 /* A class of recommendation a rule checks, with every parameter whose
@@ -403,7 +403,7 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
  * applies to the subscription, nor a policy behind one be overridden to an
  * effect that does not assess. Absent: the initiative's default effect
  * (AuditIfNotExists for every parameter here that a policy reads) applies.
- * A parameter no policy reads switches nothing off. One parameter Disabled
+ * One parameter Disabled
  * anywhere is FAIL even when another cannot be read: the recommendation is
  * off for that part whatever the other says. */
 static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
@@ -412,10 +412,8 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL;
 	const char *unsure_msg = NULL, *what = rc->what;
 	size_t np = 0;
-	int gone = 1; /* no policy reads any of the parameters */
-	for (; rc->ps[np].param; np++)
-		if (rc->ps[np].refs[0])
-			gone = 0;
+	while (rc->ps[np].param)
+		np++;
 	char path[160];
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
 		if (!is_mcsb(ev, a))
@@ -436,16 +434,11 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 				}
 				continue;
 			}
-			if (p->refs[0] && s && aza__strieq(s, "Disabled")) {
+			if (s && aza__strieq(s, "Disabled")) {
 				aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", p->param, what,
 				         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
 				return;
 			}
-		}
-		if (gone) {
-			if (!first)
-				first = a;
-			continue;
 		}
 		/* An override beats the parameter: the effect it sets is the one
 		 * the policy runs with. */
@@ -479,11 +472,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		}
 		const char *param = rc->ps[0].param;
 		const char *s = aza_json_str(aza_prop(ev, first, aza_ev_fmt(ev, "properties.parameters.%s.value", param)));
-		if (gone)
-			aza_pass(ev, first, "parameter %s %s%s, but initiative version " MCSB_VERSION " marks it deprecated and no policy reads it: "
-			                    "the assignment switches no %s recommendation off (the initiative has none left)",
-			         param, s ? "is " : "not set", s ? s : "", what);
-		else if (np > 1)
+		if (np > 1)
 			aza_pass(ev, first, "%zu effect parameters checked, none Disabled and no override switching off their policies (%s): %s "
 			                    "(a parameter not set takes the initiative's default, AuditIfNotExists): %s recommendations are on",
 			         np, rec_refs(ev, rc), vals, what);
@@ -506,7 +495,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		aza_unknown(ev, sub, "policy assignments: %s", why);
 }
 
-/* The recommendations AZA-DEF-018..024 read, with the policies behind each
+/* The recommendations AZA-DEF-018..021, 023 and 024 read, with the policies behind each
  * parameter (reference ids from initiative version 57.37.0, see struct
  * rec). Each of AZA-DEF-018..021 has every policy of the initiative that
  * produces its class of recommendation, scale sets included (the titles
@@ -541,7 +530,8 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
  * sqlDbEncryptionMonitoringEffect ("Transparent Data Encryption on SQL
  * databases should be enabled"), and
  * storageEncryptionMonitoringEffect, which has no successor: Azure Storage
- * encrypts data at rest and that cannot be turned off. */
+ * encrypts data at rest and that cannot be turned off, so AZA-DEF-022 is
+ * now checked by hand. */
 #define REC(fn, what, ...) \
 	static const struct rec fn##_rec = {what, {__VA_ARGS__}}; \
 	static void fn(aza_ev *ev, const aza_res *r) { policy_param(ev, r, &fn##_rec); }
@@ -564,7 +554,6 @@ REC(rec_disk, "disk encryption",
     RP("diskEncryptionMonitoringEffect", "diskEncryptionMonitoring"),
     RP("gcLinuxDiskEncryptionMonitoringEffect", "gcLinuxDiskEncryptionMonitoring"),
     RP("gcWindowsDiskEncryptionMonitoringEffect", "gcWindowsDiskEncryptionMonitoring"))
-REC(rec_storage, "storage encryption", RP("storageEncryptionMonitoringEffect", NULL))
 REC(rec_sqlaudit, "SQL auditing", RP("sqlServerAuditingMonitoringEffect", "sqlServerAuditingMonitoring"))
 REC(rec_sqlenc, "SQL encryption", RP("sqlDbEncryptionMonitoringEffect", "sqlDbEncryptionMonitoring"))
 
@@ -860,7 +849,6 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define AINE(p) "\"" p "\":{\"value\":\"AuditIfNotExists\"}"
 #define RECS_CLI(params) "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{" params "}'"
 #define REC_RATIONALE_SET(x) "Defender for Cloud assesses " x " with several policies of the benchmark (for single machines and scale sets, or one per engine or OS), each with its own effect: when any one is Disabled, its part of the findings disappears from the recommendations and the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
-#define REC_DEFAULTS_GONE(param) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. Initiative version " MCSB_VERSION " still declares " param " but marks it deprecated (default Disabled) and no policy reads it, so neither the parameter nor a policyEffect override switches a recommendation off: an assignment passes whatever the parameter says (a value that is not a string: UNKNOWN). No assignment, with assignments collected: FAIL."
 #define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
 #define CONTACT_PORTAL "Microsoft Defender for Cloud > Environment settings > <subscription> > Email notifications"
 #define CONTACT_ARM "Microsoft.Security/securityContacts/default"
@@ -1067,12 +1055,12 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-022", .title = "Storage encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .checklist = "defender.recommendation_storage_encryption",
-		.rationale = "The benchmark initiative used to assess storage accounts for missing encryption (parameter storageEncryptionMonitoringEffect). It no longer has that policy: Azure Storage encrypts data at rest and that cannot be turned off, and initiative version " MCSB_VERSION " keeps the parameter only as deprecated, read by no policy. What remains to check is that the benchmark is assigned; encryption with customer-managed keys is a separate control.",
-		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies: assign the Microsoft cloud security benchmark (storageEncryptionMonitoringEffect needs no value: no policy reads it).",
-		.cli = "az policy assignment create -n SecurityCenterBuiltIn --scope /subscriptions/<id> --policy-set-definition " MCSB_SET,
-		.arm = "Microsoft.Authorization/policyAssignments: properties.policyDefinitionId = '/providers/Microsoft.Authorization/policySetDefinitions/" MCSB_SET "'",
-		.defaults = REC_DEFAULTS_GONE("storageEncryptionMonitoringEffect"), .check = rec_storage,
+		.checklist = "defender.recommendation_storage_encryption",
+		.rationale = "The benchmark initiative used to assess storage accounts for missing blob encryption (parameter storageEncryptionMonitoringEffect, 'Audit missing blob encryption for storage accounts'). Initiative version " MCSB_VERSION " keeps that parameter only as deprecated (default Disabled) and no policy reads it, so its value proves nothing either way, and no other parameter of the initiative covers the same control: Azure Storage encrypts all data at rest and that cannot be turned off. The benchmark's customer-managed key policy is a different, stricter control. This rule is therefore checked by hand: an automated verdict read from the deprecated parameter would pass whatever it says.",
+		.manual = "1. Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies: check the Microsoft cloud security benchmark is assigned (AZA-DEF-018 to 021, 023 and 024 fail without it); ignore storageEncryptionMonitoringEffect, no policy reads it. "
+		          "2. If the organisation requires customer-managed keys for storage: in the same assignment check that the policy 'Storage accounts should use customer-managed key for encryption' (parameter storageAccountsShouldUseCustomerManagedKeyForEncryptionMonitoringEffect) is Audit, not Disabled, and has no Disabled policy effect override; then in Defender for Cloud > Recommendations open that recommendation and review the unhealthy storage accounts. "
+		          "CLI: az policy assignment show -n SecurityCenterBuiltIn --scope /subscriptions/<id> --query \"properties.parameters.storageAccountsShouldUseCustomerManagedKeyForEncryptionMonitoringEffect\"; az storage account list --query \"[].{name:name, keySource:encryption.keySource}\" (Microsoft.Keyvault means customer-managed keys). "
+		          "Infrastructure (double) encryption is checked by AZA-STG-021.",
 	},
 	{
 		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
@@ -1098,7 +1086,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.id = "AZA-DEF-025", .title = "No Microsoft cloud security benchmark policy is disabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_SAAS,
 		.cis = "6.0.0:8.1.11",
-		.rationale = "The benchmark has more than two hundred policies; each one set to Disabled silently removes a class of findings. AZA-DEF-018 to 024 check the main ones.",
+		.rationale = "The benchmark has more than two hundred policies; each one set to Disabled silently removes a class of findings. AZA-DEF-018 to 021, 023 and 024 check the main ones.",
 		.manual = "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark: review every policy whose effect is Disabled and record why. CLI: az policy assignment show -n SecurityCenterBuiltIn --scope /subscriptions/<id> --query properties.parameters, and look for values 'Disabled'.",
 	},
 	{

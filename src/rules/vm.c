@@ -1,6 +1,7 @@
 /*
  * vm.c - rules of the virtual machine area: VMs, their managed disks and
- * extensions, patch state and endpoint protection.
+ * extensions, patch state and endpoint protection, and scale sets (judged
+ * on their VM model).
  *
  * Disks are judged on the disk resource (Microsoft.Compute/disks) and VMs on
  * the VM. A disk is attached when its diskState says Attached or Reserved, or
@@ -34,6 +35,8 @@
 #define VMEXT VM "/extensions"
 #define DISK "Microsoft.Compute/disks"
 #define ASSESS "Microsoft.Security/assessments"
+#define VMSS "Microsoft.Compute/virtualMachineScaleSets"
+#define VMSSEXT VMSS "/extensions"
 
 /* Patch assessments older than this say nothing about today's state. */
 #define PATCH_MAX_AGE_DAYS 30
@@ -384,7 +387,7 @@ struct akey {
 	const char *key;
 	int kind;
 };
-#define AKINDS 3
+#define AKINDS 4
 
 /* The VM's assessments of each kind: the first Unhealthy, the first
  * Healthy and the first with any other status (NotApplicable, none). */
@@ -834,45 +837,51 @@ static void disk_network(aza_ev *ev, const aza_res *r)
 
 /* ---- extensions, patches, endpoint protection ---- */
 
-static void approved_ext(aza_ev *ev, const aza_res *r)
+/* Judges the extensions x of r against the approved list; why says why
+ * x may be incomplete (NULL: it is the whole list). */
+static void ext_approval(aza_ev *ev, const aza_res *r, const struct exts *x, const char *why)
 {
-	struct exts x;
-	ext_collect(ev, r, &x);
-	const char *why = ext_gap(ev, r, &x);
 	const struct aza_cfg *c = aza_ev_cfg(ev);
 	if (!c->approved_ext_set) {
 		if (why)
 			aza_unknown(ev, r, "installed extensions unknown: %s", why);
 		else
 			aza_manual(ev, r, "no approved_extensions list configured; compare the installed extensions with your approved list: %s%s",
-			           x.n ? ext_names(ev, &x) : (x.untyped ? "" : "(none installed)"),
-			           x.untyped ? aza_ev_fmt(ev, "%s%zu extension%s with no readable type (first: '%s')", x.n ? "; and " : "", x.untyped,
-			                                  x.untyped > 1 ? "s" : "", x.untyped_name)
+			           x->n ? ext_names(ev, x) : (x->untyped ? "" : "(none installed)"),
+			           x->untyped ? aza_ev_fmt(ev, "%s%zu extension%s with no readable type (first: '%s')", x->n ? "; and " : "", x->untyped,
+			                                  x->untyped > 1 ? "s" : "", x->untyped_name)
 			                     : "");
 		return;
 	}
 	const char *bad = "";
 	size_t nbad = 0;
-	for (size_t i = 0; i < x.n; i++) {
-		const char *full = ext_full(ev, &x.e[i]);
+	for (size_t i = 0; i < x->n; i++) {
+		const char *full = ext_full(ev, &x->e[i]);
 		int ok = 0;
 		for (size_t k = 0; k < c->n_approved_ext && !ok; k++)
-			ok = aza__glob(c->approved_ext[k], full) || (!x.e[i].pub && aza__glob(c->approved_ext[k], x.e[i].type));
+			ok = aza__glob(c->approved_ext[k], full) || (!x->e[i].pub && aza__glob(c->approved_ext[k], x->e[i].type));
 		if (!ok)
-			bad = aza_ev_fmt(ev, "%s%s%s ('%s')", bad, nbad++ ? ", " : "", full, x.e[i].name);
+			bad = aza_ev_fmt(ev, "%s%s%s ('%s')", bad, nbad++ ? ", " : "", full, x->e[i].name);
 	}
 	/* An extension seen is installed even when the list is incomplete. */
 	if (nbad)
 		aza_fail(ev, r, "%zu extension%s not on the approved list: %s", nbad, nbad > 1 ? "s are" : " is", bad);
 	else if (why)
-		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, x.n ? "; listed, all approved: " : "", x.n ? ext_names(ev, &x) : "");
-	else if (x.untyped)
+		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, x->n ? "; listed, all approved: " : "", x->n ? ext_names(ev, x) : "");
+	else if (x->untyped)
 		aza_unknown(ev, r, "%zu installed extension%s no readable publisher and type (first: '%s'), so it cannot be matched with the approved list",
-		            x.untyped, x.untyped > 1 ? "s have" : " has", x.untyped_name);
-	else if (x.n)
-		aza_pass(ev, r, "all %zu installed extension%s approved: %s", x.n, x.n > 1 ? "s are" : " is", ext_names(ev, &x));
+		            x->untyped, x->untyped > 1 ? "s have" : " has", x->untyped_name);
+	else if (x->n)
+		aza_pass(ev, r, "all %zu installed extension%s approved: %s", x->n, x->n > 1 ? "s are" : " is", ext_names(ev, x));
 	else
 		aza_pass(ev, r, "no extension is installed");
+}
+
+static void approved_ext(aza_ev *ev, const aza_res *r)
+{
+	struct exts x;
+	ext_collect(ev, r, &x);
+	ext_approval(ev, r, &x, ext_gap(ev, r, &x));
 }
 
 /* Defender for Cloud assessments that say whether system updates are
@@ -999,19 +1008,27 @@ static int ep_state(aza_ev *ev, const struct ext *e, int amw, const char **why)
  * - EPA_HEALTH asks whether an installed solution is healthy (protection
  *   components on, signatures and scans under 7 days old): Unhealthy means
  *   the solution does not fully protect, but Healthy only says there was
- *   nothing to report, not that a solution is installed. The agentless
- *   "EDR configuration issues" one applies only to machines with Defender
- *   for Endpoint and checks the same (scans, signatures, antivirus off or
- *   partly configured).
+ *   nothing to report, not that a solution is installed. These use the Log
+ *   Analytics agent too.
+ * - EPA_EDR_HEALTH, the agentless "EDR configuration issues" one, asks the
+ *   same of Defender for Endpoint (scans, signatures, antivirus off or
+ *   partly configured) and applies only to machines that have it.
  * - EPA_EDR asks whether a supported EDR solution (Defender for Endpoint,
  *   CrowdStrike, Trellix, Symantec, Sophos) was detected: Healthy means one
  *   was, Unhealthy that none was (or that Defender for Endpoint was found
  *   but did not install). Microsoft Antimalware (IaaSAntimalware) is
  *   antivirus and not on that list, so Unhealthy says nothing of it.
+ * The two EDR ones replace the two Log Analytics agent ones (Defender for
+ * Cloud upcoming changes, "Changes in endpoint protection
+ * recommendations", 2024: "Endpoint protection should be installed on
+ * your machines" and "Endpoint protection health issues should be
+ * resolved on your machines" deprecated for the agentless EDR
+ * recommendations), so where the newer one is Healthy an Unhealthy older
+ * one is a stale reading of a retired agent, not evidence.
  * The scale set assessments (21300918-..., e71020c2-...) are on scale
  * sets, never on a VM, so they are not listed. */
-enum { EPA_INSTALLED, EPA_HEALTH, EPA_EDR };
-_Static_assert(EPA_EDR < AKINDS, "struct assess holds every kind");
+enum { EPA_INSTALLED, EPA_HEALTH, EPA_EDR, EPA_EDR_HEALTH };
+_Static_assert(EPA_EDR_HEALTH < AKINDS, "struct assess holds every kind");
 static const struct akey ep_keys[] = {
 	/* "Endpoint protection should be installed on your machines" */
 	{"4fb67663-9ab9-475d-b026-8c544cced439", EPA_INSTALLED},
@@ -1024,10 +1041,19 @@ static const struct akey ep_keys[] = {
 	{"37a3689a-818e-4a0e-82ac-b1392b9bb000", EPA_HEALTH},
 	{"3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a", EPA_HEALTH},
 	/* "EDR configuration issues should be resolved on virtual machines" */
-	{"dc5357d0-3858-4d17-a1a3-072840bff5be", EPA_HEALTH},
+	{"dc5357d0-3858-4d17-a1a3-072840bff5be", EPA_EDR_HEALTH},
 	/* "EDR solution should be installed on Virtual Machines" */
 	{"06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c", EPA_EDR},
 };
+
+#define EP_SICK "Defender for Cloud assessment %s is Unhealthy: the installed endpoint protection has health issues (a protection component off, or signatures or scans out of date), so it does not protect the machine fully"
+
+/* "<prev>; assessment <newer> is Healthy and supersedes <old>". */
+static const char *superseded(aza_ev *ev, const char *prev, const aza_res *newer, const aza_res *old)
+{
+	return aza_ev_fmt(ev, "%s%sDefender for Cloud assessment %s is Healthy and supersedes the Unhealthy legacy assessment %s, which relies on the retired Log Analytics agent",
+	                  prev ? prev : "", prev ? "; " : "", assess_name(ev, newer), assess_name(ev, old));
+}
 
 static void endpoint_protection(aza_ev *ev, const aza_res *r)
 {
@@ -1038,15 +1064,27 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 	/* Defender's view of the running solution outranks an installed
 	 * extension: an extension says what was deployed, the assessment
 	 * what the guest runs. */
-	if (as.bad[EPA_INSTALLED]) {
-		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: Defender for Cloud found no endpoint protection solution running on the machine",
-		         assess_name(ev, as.bad[EPA_INSTALLED]));
+	if (as.bad[EPA_EDR_HEALTH]) {
+		aza_fail(ev, r, EP_SICK, assess_name(ev, as.bad[EPA_EDR_HEALTH]));
 		return;
 	}
+	/* A legacy assessment fails unless its agentless successor is
+	 * Healthy; then the PASS says which one decided (sup). */
+	const char *sup = NULL;
+	if (as.bad[EPA_INSTALLED]) {
+		if (!as.good[EPA_EDR]) {
+			aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: Defender for Cloud found no endpoint protection solution running on the machine",
+			         assess_name(ev, as.bad[EPA_INSTALLED]));
+			return;
+		}
+		sup = superseded(ev, NULL, as.good[EPA_EDR], as.bad[EPA_INSTALLED]);
+	}
 	if (as.bad[EPA_HEALTH]) {
-		aza_fail(ev, r, "Defender for Cloud assessment %s is Unhealthy: the installed endpoint protection has health issues (a protection component off, or signatures or scans out of date), so it does not protect the machine fully",
-		         assess_name(ev, as.bad[EPA_HEALTH]));
-		return;
+		if (!as.good[EPA_EDR_HEALTH]) {
+			aza_fail(ev, r, EP_SICK, assess_name(ev, as.bad[EPA_HEALTH]));
+			return;
+		}
+		sup = superseded(ev, sup, as.good[EPA_EDR_HEALTH], as.bad[EPA_HEALTH]);
 	}
 	/* No EDR detected: a Defender for Endpoint extension then does not
 	 * run, but antimalware (antivirus, no EDR) still may. */
@@ -1070,10 +1108,11 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 			}
 			if (st > 0) {
 				if (noedr)
-					aza_pass(ev, r, "extension %s ('%s') is installed; %s: IaaSAntimalware is antivirus, not an EDR solution, so the machine has endpoint protection without detection and response",
-					         ext_full(ev, &x.e[i]), x.e[i].name, noedr);
+					aza_pass(ev, r, "extension %s ('%s') is installed; %s: IaaSAntimalware is antivirus, not an EDR solution, so the machine has endpoint protection without detection and response%s%s",
+					         ext_full(ev, &x.e[i]), x.e[i].name, noedr, sup ? "; " : "", sup ? sup : "");
 				else
-					aza_pass(ev, r, "extension %s ('%s') is installed", ext_full(ev, &x.e[i]), x.e[i].name);
+					aza_pass(ev, r, "extension %s ('%s') is installed%s%s", ext_full(ev, &x.e[i]), x.e[i].name,
+					         sup ? "; " : "", sup ? sup : "");
 				return;
 			}
 			if (!st && !off)
@@ -1086,22 +1125,23 @@ static void endpoint_protection(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (as.good[EPA_INSTALLED]) {
-		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: an endpoint protection solution is installed%s%s%s",
+		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: an endpoint protection solution is installed%s%s%s%s%s",
 		         assess_name(ev, as.good[EPA_INSTALLED]), noedr ? "; " : "", noedr ? noedr : "",
-		         noedr ? ": it detected no EDR solution" : "");
+		         noedr ? ": it detected no EDR solution" : "", sup ? "; " : "", sup ? sup : "");
 		return;
 	}
 	if (as.good[EPA_EDR]) {
-		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: Defender for Cloud detected a supported EDR solution on the machine",
-		         assess_name(ev, as.good[EPA_EDR]));
+		aza_pass(ev, r, "Defender for Cloud assessment %s is Healthy: Defender for Cloud detected a supported EDR solution on the machine%s%s",
+		         assess_name(ev, as.good[EPA_EDR]), sup ? "; " : "", sup ? sup : "");
 		return;
 	}
 	/* A Healthy health assessment alone proves nothing either way: it
 	 * may come from a solution installed in the guest without an
 	 * extension, or have had nothing to judge. */
-	const char *hh = as.good[EPA_HEALTH]
+	const aza_res *hgood = as.good[EPA_EDR_HEALTH] ? as.good[EPA_EDR_HEALTH] : as.good[EPA_HEALTH];
+	const char *hh = hgood
 	                     ? aza_ev_fmt(ev, "Defender for Cloud assessment %s is Healthy, which is no evidence that endpoint protection is installed (it judges the health of an installed solution, and has nothing to report without one)",
-	                                  assess_name(ev, as.good[EPA_HEALTH]))
+	                                  assess_name(ev, hgood))
 	                     : NULL;
 	const char *why = ext_gap(ev, r, &x);
 	if (noedr) {
@@ -1182,37 +1222,44 @@ static void managed_disks(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "all %zu disk%s managed", n, n > 1 ? "s are" : " is");
 }
 
-static void encryption_at_host(aza_ev *ev, const aza_res *r)
+/* The securityProfile checks, for a VM (at "") and a scale set's VM model
+ * (at "virtualMachineProfile."), which carry the same object. */
+static void eah_check(aza_ev *ev, const aza_res *r, const char *at)
 {
-	int b, k = aza_prop_bool(ev, r, "properties.securityProfile.encryptionAtHost", &b);
+	int b, k = aza_prop_bool(ev, r, aza_ev_fmt(ev, "properties.%ssecurityProfile.encryptionAtHost", at), &b);
 	if (k < 0)
-		aza_unknown(ev, r, "securityProfile.encryptionAtHost is not a boolean");
+		aza_unknown(ev, r, "%ssecurityProfile.encryptionAtHost is not a boolean", at);
 	else if (k && b)
-		aza_pass(ev, r, "securityProfile.encryptionAtHost is true");
+		aza_pass(ev, r, "%ssecurityProfile.encryptionAtHost is true", at);
 	else
-		aza_fail(ev, r, "securityProfile.encryptionAtHost is %s: temp disk and disk caches are not encrypted at the host",
+		aza_fail(ev, r, "%ssecurityProfile.encryptionAtHost is %s: temp disk and disk caches are not encrypted at the host", at,
 		         k ? "false" : "not set (false)");
 }
 
-static void trusted_launch(aza_ev *ev, const aza_res *r)
+static void encryption_at_host(aza_ev *ev, const aza_res *r)
 {
-	const aza_json *st = aza_prop(ev, r, "properties.securityProfile.securityType");
+	eah_check(ev, r, "");
+}
+
+static void tl_check(aza_ev *ev, const aza_res *r, const char *at)
+{
+	const aza_json *st = aza_prop(ev, r, aza_ev_fmt(ev, "properties.%ssecurityProfile.securityType", at));
 	const char *t = aza_json_str(st);
 	if (!t && st && !aza_json_is(st, AZA_JNULL)) {
-		aza_unknown(ev, r, "securityProfile.securityType is not a string");
+		aza_unknown(ev, r, "%ssecurityProfile.securityType is not a string", at);
 		return;
 	}
 	if (!t || aza__strieq(t, "Standard")) {
-		aza_fail(ev, r, "securityProfile.securityType is %s: no Trusted Launch (secure boot, vTPM)", t ? t : "not set (Standard)");
+		aza_fail(ev, r, "%ssecurityProfile.securityType is %s: no Trusted Launch (secure boot, vTPM)", at, t ? t : "not set (Standard)");
 		return;
 	}
 	if (!aza__strieq(t, "TrustedLaunch") && !aza__strieq(t, "ConfidentialVM")) {
-		aza_unknown(ev, r, "securityProfile.securityType has an unknown value '%s'", t);
+		aza_unknown(ev, r, "%ssecurityProfile.securityType has an unknown value '%s'", at, t);
 		return;
 	}
 	int sb = 0, tpm = 0;
-	int ksb = aza_prop_bool(ev, r, "properties.securityProfile.uefiSettings.secureBootEnabled", &sb);
-	int ktpm = aza_prop_bool(ev, r, "properties.securityProfile.uefiSettings.vTpmEnabled", &tpm);
+	int ksb = aza_prop_bool(ev, r, aza_ev_fmt(ev, "properties.%ssecurityProfile.uefiSettings.secureBootEnabled", at), &sb);
+	int ktpm = aza_prop_bool(ev, r, aza_ev_fmt(ev, "properties.%ssecurityProfile.uefiSettings.vTpmEnabled", at), &tpm);
 	if (ksb < 0 || ktpm < 0) {
 		aza_unknown(ev, r, "securityType is %s but uefiSettings.%s is not a boolean", t, ksb < 0 ? "secureBootEnabled" : "vTpmEnabled");
 		return;
@@ -1226,6 +1273,11 @@ static void trusted_launch(aza_ev *ev, const aza_res *r)
 	else
 		aza_fail(ev, r, "securityType is %s but %s%s%s disabled", t, sb ? "" : "secure boot", !sb && !tpm ? " and " : "",
 		         tpm ? "" : "vTPM");
+}
+
+static void trusted_launch(aza_ev *ev, const aza_res *r)
+{
+	tl_check(ev, r, "");
 }
 
 /* The OS configuration object, or NULL when absent or null: SDK and CLI
@@ -1337,6 +1389,213 @@ static void ssh_only(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "disablePasswordAuthentication is false: the admin account can log in with a password");
 }
 
+/* ---- scale sets ----
+ * A scale set is judged on its VM model (properties.virtualMachineProfile),
+ * which every instance is created from; the properties below have the VM's
+ * names under it (VirtualMachineScaleSet_Create_WithEncryptionAtHost.json,
+ * _WithDiskEncryptionSetResource.json, compute 2024-07-01). What an
+ * instance changed after it was created (a per-instance extension of a
+ * Uniform scale set, a model update not yet applied) is not read: the
+ * messages speak of the model. A Flexible scale set's instances are
+ * Microsoft.Compute/virtualMachines of their own, which the VM rules judge. */
+
+/* The scale set's VM model, or NULL with the verdict reported: a Flexible
+ * scale set may have none (its VMs are then added one by one and judged as
+ * VMs): NOT_APPLICABLE; a Uniform one always has one, so its absence is an
+ * incomplete input: UNKNOWN. */
+static const aza_json *vmss_model(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *m = aza_prop(ev, r, "properties.virtualMachineProfile");
+	if (aza_json_is(m, AZA_JOBJ))
+		return m;
+	const char *om = aza_json_str(aza_prop(ev, r, "properties.orchestrationMode"));
+	if ((!m || aza_json_is(m, AZA_JNULL)) && om && aza__strieq(om, "Flexible"))
+		aza_na(ev, r, "a Flexible scale set without virtualMachineProfile: its VMs are separate virtual machines, judged by the VM rules");
+	else
+		aza_unknown(ev, r, "virtualMachineProfile is %s", m && !aza_json_is(m, AZA_JNULL) ? "not an object" : "absent");
+	return NULL;
+}
+
+static void vmss_eah(aza_ev *ev, const aza_res *r)
+{
+	if (vmss_model(ev, r))
+		eah_check(ev, r, "virtualMachineProfile.");
+}
+
+static void vmss_tl(aza_ev *ev, const aza_res *r)
+{
+	if (vmss_model(ev, r))
+		tl_check(ev, r, "virtualMachineProfile.");
+}
+
+/* The disk encryption set of one disk of the model: 1 (*des its name), 0
+ * none, -1 a value that is not one. Confidential VM OS disks name theirs in
+ * managedDisk.securityProfile.diskEncryptionSet (VMDiskSecurityProfile). */
+static int vmss_des(aza_ev *ev, const aza_json *disk, const char **des)
+{
+	static const char *const at[] = {"managedDisk.diskEncryptionSet", "managedDisk.securityProfile.diskEncryptionSet"};
+	int st = 0;
+	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+		const aza_json *d = aza_json_path(disk, at[i]);
+		if (!d || aza_json_is(d, AZA_JNULL))
+			continue;
+		const char *id = aza_json_str(aza_json_get(d, "id"));
+		if (id && *id) {
+			*des = aza_ev_fmt(ev, "disk encryption set %s", aza_last_seg(id));
+			return 1;
+		}
+		st = -1;
+		*des = aza_ev_fmt(ev, "%s has no id string", at[i]);
+	}
+	return st;
+}
+
+static void vmss_cmk(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *m = vmss_model(ev, r);
+	if (!m)
+		return;
+	const aza_json *sp = aza_json_get(m, "storageProfile");
+	const aza_json *os = aza_json_get(sp, "osDisk");
+	const char *bad = "", *unk = "", *good = "", *eph = NULL;
+	size_t nbad = 0, nunk = 0, ngood = 0, n = 0;
+	const aza_json *refs[65];
+	if (aza_json_is(os, AZA_JOBJ)) {
+		const aza_json *diff = aza_json_get(os, "diffDiskSettings");
+		/* An ephemeral OS disk lives on the host's local storage, not in
+		 * a managed disk: no disk encryption set applies to it. */
+		if (diff && !aza_json_is(diff, AZA_JNULL))
+			eph = "the OS disk is ephemeral (diffDiskSettings): it is no managed disk, and AZA-VMSS-001 judges its encryption at the host";
+		else
+			refs[n++] = os;
+	} else if (!os && aza_is_template(r)) {
+		/* A template's model without osDisk gets one from its image,
+		 * with the platform key; a deployed one always lists it. */
+		bad = "OS disk (storageProfile.osDisk not set: created with a platform-managed key)";
+		nbad++;
+	} else {
+		unk = aza_ev_fmt(ev, "OS disk (storageProfile.osDisk is %s)", os ? "not an object" : "absent");
+		nunk++;
+	}
+	const aza_json *dds = aza_json_get(sp, "dataDisks");
+	if (dds && !aza_json_is(dds, AZA_JNULL) && !aza_json_is(dds, AZA_JARR)) {
+		unk = aza_ev_fmt(ev, "%s%sdata disks (storageProfile.dataDisks is not an array)", unk, nunk++ ? ", " : "");
+		dds = NULL;
+	}
+	aza_json_each(dd, dds)
+		if (n < sizeof refs / sizeof refs[0])
+			refs[n++] = dd;
+	for (size_t i = 0; i < n; i++) {
+		const char *des = NULL;
+		double lun;
+		const char *label = refs[i] == os ? "OS disk"
+		                    : aza_json_num(aza_json_get(refs[i], "lun"), &lun) ? aza_ev_fmt(ev, "data disk lun %.0f", lun)
+		                                                                      : "data disk";
+		int k = vmss_des(ev, refs[i], &des);
+		if (k > 0)
+			good = aza_ev_fmt(ev, "%s%s%s (%s)", good, ngood++ ? ", " : "", label, des);
+		else if (k < 0)
+			unk = aza_ev_fmt(ev, "%s%s%s (%s)", unk, nunk++ ? ", " : "", label, des);
+		else
+			bad = aza_ev_fmt(ev, "%s%s%s (no diskEncryptionSet: platform-managed key)", bad, nbad++ ? ", " : "", label);
+	}
+	if (nbad)
+		aza_fail(ev, r, "the scale set model creates %s without a customer-managed key: %s", nbad > 1 ? "these disks" : "this disk", bad);
+	else if (nunk)
+		aza_unknown(ev, r, "the key of %s cannot be told: %s", nunk > 1 ? "these disks" : "this disk", unk);
+	else if (ngood)
+		aza_pass(ev, r, "every managed disk of the scale set model names a disk encryption set: %s%s%s", good, eph ? "; " : "", eph ? eph : "");
+	else
+		aza_na(ev, r, "the model's only disk is an ephemeral OS disk (diffDiskSettings): no managed disk takes a customer-managed key; AZA-VMSS-001 judges its encryption at the host");
+}
+
+/* The scale set model's extensions (virtualMachineProfile.extensionProfile
+ * .extensions) and any Microsoft.Compute/virtualMachineScaleSets/extensions
+ * resource of it in the input (a template may declare them apart; they
+ * join the same model). The model lists every extension it has, so with
+ * no extensionProfile it has none. 0, or -1 when the list is not one. */
+static int vmss_exts(aza_ev *ev, const aza_res *r, const aza_json *m, struct exts *x)
+{
+	memset(x, 0, sizeof *x);
+	x->known = 1;
+	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, VMSSEXT); c; c = aza_inv_next_child(c, r->id)) {
+		const aza_json *p = aza_prop(ev, c, "properties");
+		struct ext_copy cp = rm_copy(SRC_RES, p, aza_is_template(c));
+		ext_add(ev, x, aza_json_str(aza_json_get(p, "publisher")), aza_json_str(aza_json_get(p, "type")), aza_last_seg(c->name), &cp, NULL);
+	}
+	const aza_json *ep = aza_json_get(m, "extensionProfile");
+	const aza_json *l = aza_json_get(ep, "extensions");
+	if ((ep && !aza_json_is(ep, AZA_JNULL) && !aza_json_is(ep, AZA_JOBJ)) || (l && !aza_json_is(l, AZA_JNULL) && !aza_json_is(l, AZA_JARR)))
+		return -1;
+	aza_json_each(e, l) {
+		const aza_json *p = aza_json_get(e, "properties");
+		struct ext_copy cp = rm_copy("the scale set model", p, aza_is_template(r));
+		ext_add(ev, x, aza_json_str(aza_json_get(p, "publisher")), aza_json_str(aza_json_get(p, "type")),
+		        aza_json_str(aza_json_get(e, "name")), &cp, NULL);
+	}
+	return 0;
+}
+
+static void vmss_approved_ext(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *m = vmss_model(ev, r);
+	if (!m)
+		return;
+	struct exts x;
+	if (vmss_exts(ev, r, m, &x) < 0)
+		aza_unknown(ev, r, "virtualMachineProfile.extensionProfile.extensions is not a list");
+	else
+		ext_approval(ev, r, &x, NULL);
+}
+
+/* Automatic OS image upgrades replace each instance's OS disk with the
+ * newest version of the model's image. They follow only an image that has
+ * newer versions: a platform image whose version is "latest" (Azure's
+ * requirement for the feature) or an Azure Compute Gallery image without a
+ * pinned version; a managed image (Microsoft.Compute/images) has no
+ * versions (the feature supports custom images only through a gallery).
+ * Returns why the image cannot be upgraded, or NULL. */
+static const char *vmss_image_pinned(aza_ev *ev, const aza_json *img)
+{
+	const char *v = aza_json_str(aza_json_get(img, "version"));
+	if (aza_json_str(aza_json_get(img, "publisher")) && v && !aza__strieq(v, "latest"))
+		return aza_ev_fmt(ev, "imageReference.version is '%s', not 'latest': there is no newer image to upgrade to", v);
+	static const char *const ids[] = {"id", "sharedGalleryImageId", "communityGalleryImageId"};
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		const char *id = aza_json_str(aza_json_get(img, ids[i]));
+		if (!id)
+			continue;
+		if (aza__istrstr(id, "/providers/Microsoft.Compute/images/"))
+			return aza_ev_fmt(ev, "imageReference.%s is a managed image, which has no versions to upgrade to (only platform and Azure Compute Gallery images are followed)", ids[i]);
+		const char *vs = aza__istrstr(id, "/versions/");
+		if (vs && !aza__strieq(vs + 10, "latest"))
+			return aza_ev_fmt(ev, "imageReference.%s pins image version %s: there is no newer image to upgrade to", ids[i], vs + 10);
+	}
+	return NULL;
+}
+
+static void vmss_os_upgrade(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *m = vmss_model(ev, r);
+	if (!m)
+		return;
+	int b, k = aza_prop_bool(ev, r, "properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is not a boolean");
+		return;
+	}
+	if (!k || !b) {
+		aza_fail(ev, r, "upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is %s: instances keep the OS image they were created from until someone upgrades them",
+		         k ? "false" : "not set (false)");
+		return;
+	}
+	const char *pinned = vmss_image_pinned(ev, aza_json_path(m, "storageProfile.imageReference"));
+	if (pinned)
+		aza_fail(ev, r, "enableAutomaticOSUpgrade is true but %s", pinned);
+	else
+		aza_pass(ev, r, "upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is true: instances are moved to each new version of the OS image");
+}
+
 #define IAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_IAAS
 #define IAAS_OS .resp = AZA_RESP_OS, .models = AZA_IAAS
 #define IAAS_EP .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS
@@ -1405,7 +1664,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > subscription > Defender plans > Servers: On, Endpoint protection component: On (deploys MDE.Windows / MDE.Linux).",
 		.cli = "az vm extension set -g <rg> --vm-name <vm> --publisher Microsoft.Azure.Security --name IaaSAntimalware  (or enable Defender for Servers)",
 		.arm = "Microsoft.Compute/virtualMachines/extensions with publisher Microsoft.Azure.AzureDefenderForServers, type MDE.Windows/MDE.Linux (or Microsoft.Azure.Security IaaSAntimalware)",
-		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Healthy Defender for Cloud assessment that endpoint protection or an EDR solution is installed. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (Failed over Creating, Updating or Deleting over Succeeded; settings that switch protection off over ones that do not) and the message names the sources; a copy that says nothing (no provisioningState, no settings) leaves it to the others. Assessments are recognised by key, not by display name: installed: 4fb67663-9ab9-475d-b026-8c544cced439 (Endpoint protection should be installed on your machines), 83f577bd-a1b6-b7e1-0891-12ca19d1e6df (Install endpoint protection solution on virtual machines), 383cf3bc-fdf9-4a02-120a-3e7e36c6bfee (the same for non-Azure machines); health: 37a3689a-818e-4a0e-82ac-b1392b9bb000 and 3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a (Endpoint protection health issues should be resolved on your machines, preview and GA), dc5357d0-3858-4d17-a1a3-072840bff5be (EDR configuration issues should be resolved on virtual machines, agentless); EDR: 06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c (EDR solution should be installed on Virtual Machines, agentless, which replaces the Log Analytics agent ones). An Unhealthy installed assessment (none found) or an Unhealthy health assessment (an installed solution with health issues or configuration issues does not fully protect) fails even with an extension installed. A Healthy EDR assessment (a supported EDR solution was detected) passes. An Unhealthy one (no supported EDR solution detected) makes an MDE.Windows or MDE.Linux extension no evidence, but Microsoft Antimalware is antivirus, not EDR, so a working IaaSAntimalware extension still passes, with the EDR assessment named in the message; without one it fails, or gives UNKNOWN when the installed extensions are not known. A Healthy health assessment is no evidence that anything is installed: without other evidence it gives UNKNOWN, never PASS. Other assessments, whatever their display name, and statuses other than Healthy and Unhealthy are ignored. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. The VM's instance view (properties.instanceView.extensions) counts as a complete list only when its power state (instanceView.statuses[] PowerState/...) is PowerState/running: a deallocated or stopped VM's guest agent reports nothing, so there (or without a PowerState status) an extension it lists counts but a missing one gives UNKNOWN unless extension resources or the VM's embedded resources say otherwise. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
+		.defaults = "Evidence: an IaaSAntimalware (publisher Microsoft.Azure.Security), MDE.Windows or MDE.Linux (publisher Microsoft.Azure.AzureDefenderForServers) extension (provisioningState Creating, Updating or Deleting, an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), or an unreadable publisher, is no evidence: UNKNOWN when nothing else decides; provisioningState Failed, an instance view status ProvisioningState/failed, or IaaSAntimalware settings with AntimalwareEnabled or RealtimeProtectionEnabled false, fail), or a Healthy Defender for Cloud assessment that endpoint protection or an EDR solution is installed. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (Failed over Creating, Updating or Deleting over Succeeded; settings that switch protection off over ones that do not) and the message names the sources; a copy that says nothing (no provisioningState, no settings) leaves it to the others. Assessments are recognised by key, not by display name: installed: 4fb67663-9ab9-475d-b026-8c544cced439 (Endpoint protection should be installed on your machines), 83f577bd-a1b6-b7e1-0891-12ca19d1e6df (Install endpoint protection solution on virtual machines), 383cf3bc-fdf9-4a02-120a-3e7e36c6bfee (the same for non-Azure machines); health: 37a3689a-818e-4a0e-82ac-b1392b9bb000 and 3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a (Endpoint protection health issues should be resolved on your machines, preview and GA), dc5357d0-3858-4d17-a1a3-072840bff5be (EDR configuration issues should be resolved on virtual machines, agentless); EDR: 06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c (EDR solution should be installed on Virtual Machines, agentless). The two agentless EDR assessments replace the Log Analytics agent ones (installed and health; Defender for Cloud deprecated those in 2024). An Unhealthy EDR configuration assessment fails even with an extension installed. An Unhealthy installed assessment (none found) or an Unhealthy Log Analytics agent health assessment (an installed solution with health issues does not fully protect) fails too, unless its agentless successor is Healthy (the EDR solution one for an installed assessment, the EDR configuration one for a health assessment): then the legacy reading is stale and the rule goes on as if it were absent, naming both assessments in the message. A Healthy EDR assessment (a supported EDR solution was detected) passes. An Unhealthy one (no supported EDR solution detected) makes an MDE.Windows or MDE.Linux extension no evidence, but Microsoft Antimalware is antivirus, not EDR, so a working IaaSAntimalware extension still passes, with the EDR assessment named in the message; without one it fails, or gives UNKNOWN when the installed extensions are not known. A Healthy health assessment is no evidence that anything is installed: without other evidence it gives UNKNOWN, never PASS. Other assessments, whatever their display name, and statuses other than Healthy and Unhealthy are ignored. Extensions collected and none of these: FAIL (UNKNOWN when an extension's type cannot be read). Extensions not collected: UNKNOWN. The VM's instance view (properties.instanceView.extensions) counts as a complete list only when its power state (instanceView.statuses[] PowerState/...) is PowerState/running: a deallocated or stopped VM's guest agent reports nothing, so there (or without a PowerState status) an extension it lists counts but a missing one gives UNKNOWN unless extension resources or the VM's embedded resources say otherwise. Antivirus installed inside the guest without an extension is not visible: record it as an exception.",
 		.check = endpoint_protection,
 	},
 	{
@@ -1469,6 +1728,62 @@ const struct aza_rule aza_rules_vm[] = {
 		.arm = "Microsoft.Compute/disks: properties.networkAccessPolicy = 'DenyAll' (or 'AllowPrivate' with diskAccessId), properties.publicNetworkAccess = 'Disabled'",
 		.defaults = "networkAccessPolicy absent means AllowAll and publicNetworkAccess absent means Enabled (FAIL). DenyAll, AllowPrivate or publicNetworkAccess Disabled pass. A value of the wrong type gives UNKNOWN.",
 		.check = disk_network,
+	},
+	/* Scale sets: the VM rules above that a scale set's VM model can be
+	 * judged by (see "scale sets" above). */
+	{
+		.id = "AZA-VMSS-001", .title = "Encryption at host is enabled on scale sets",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_DATA, .types = VMSS,
+		.checklist = "vm.disk_encryption",
+		.rationale = "Encryption at host also encrypts each instance's temp disk and OS/data disk caches, which server-side encryption alone leaves in clear on the host.",
+		.portal = "Virtual machine scale set (instances deallocated) > Settings > Disks > Encryption at host: Yes; then upgrade the instances to the latest model.",
+		.cli = "az vmss update -g <rg> -n <vmss> --set virtualMachineProfile.securityProfile.encryptionAtHost=true && az vmss update-instances -g <rg> -n <vmss> --instance-ids '*'",
+		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.virtualMachineProfile.securityProfile.encryptionAtHost = true",
+		.defaults = "Read from the scale set model (virtualMachineProfile), as for AZA-VM-008: absent means false (FAIL); not a boolean: UNKNOWN. A Flexible scale set without virtualMachineProfile is NOT_APPLICABLE (its VMs are judged by AZA-VM-008); any other scale set without one: UNKNOWN. Instances not yet upgraded to the latest model keep their old setting. The subscription must have the EncryptionAtHost feature registered.",
+		.check = vmss_eah,
+	},
+	{
+		.id = "AZA-VMSS-002", .title = "Scale set disks use customer-managed keys",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_DATA, .types = VMSS,
+		.checklist = "vm.disk_cmk",
+		.rationale = "With a customer-managed key in a disk encryption set the customer controls, rotates and can revoke the key that protects the OS and data disks every instance is created with.",
+		.portal = "Virtual machine scale set > Settings > Disks > Key management: Customer-managed key, select a disk encryption set (set at creation for the OS disk).",
+		.cli = "az vmss create ... --os-disk-encryption-set <des id> --data-disk-encryption-sets <des id>",
+		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.virtualMachineProfile.storageProfile.osDisk.managedDisk.diskEncryptionSet.id and dataDisks[].managedDisk.diskEncryptionSet.id",
+		.defaults = "Read from the scale set model. Every OS and data disk must name a disk encryption set (managedDisk.diskEncryptionSet.id, or for a confidential VM OS disk managedDisk.securityProfile.diskEncryptionSet.id); without one the disk gets the platform-managed key (FAIL). A diskEncryptionSet without an id string, or a storageProfile that cannot be read: UNKNOWN. A template without osDisk creates it from the image with the platform key (FAIL). An ephemeral OS disk (diffDiskSettings) is no managed disk and is left to AZA-VMSS-001; with no data disk the scale set is NOT_APPLICABLE. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-002 judges their disks).",
+		.check = vmss_cmk,
+	},
+	{
+		.id = "AZA-VMSS-003", .title = "Scale set models install only approved extensions",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_OS, .types = VMSS,
+		.needs = VMSSEXT, .checklist = "vm.approved_extensions",
+		.rationale = "Every extension in the model runs with SYSTEM/root rights on every instance, including each one scaled out later; an unexpected one (custom script, run command) is persistence across the whole set.",
+		.portal = "Virtual machine scale set > Settings > Extensions + applications: uninstall extensions that are not approved; then upgrade the instances.",
+		.cli = "az vmss extension delete -g <rg> --vmss-name <vmss> -n <extension>",
+		.arm = "Remove the entry from properties.virtualMachineProfile.extensionProfile.extensions (or the Microsoft.Compute/virtualMachineScaleSets/extensions resource)",
+		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed), as for AZA-VM-004; without it the rule is MANUAL and lists the model's extensions. Read from virtualMachineProfile.extensionProfile.extensions and any Microsoft.Compute/virtualMachineScaleSets/extensions resource of the scale set in the input. The model lists every extension it installs, so no extensionProfile means none (PASS); one that is not a list: UNKNOWN; an extension whose type cannot be read: UNKNOWN unless another one fails. An extension added to one instance of a Uniform scale set outside the model is not read. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-004 judges their VMs).",
+		.check = vmss_approved_ext,
+	},
+	{
+		.id = "AZA-VMSS-004", .title = "Scale sets upgrade their OS image automatically",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_OS, .types = VMSS,
+		.checklist = "vm.os_patches",
+		.rationale = "Automatic OS image upgrades roll each new version of the image, with its security updates, onto the instances in health-checked batches, so a scale set does not keep running the image it was created from. Guest patching (patchMode AutomaticByPlatform) is another way to keep instances patched; this rule judges the image.",
+		.portal = "Virtual machine scale set > Settings > Operating system > Automatic OS upgrade: Enabled (with an application health probe or the Application Health extension).",
+		.cli = "az vmss update -g <rg> -n <vmss> --set upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade=true",
+		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade = true, with virtualMachineProfile.storageProfile.imageReference.version = 'latest'",
+		.defaults = "enableAutomaticOSUpgrade absent means false (the API's default): FAIL; not a boolean: UNKNOWN. true passes only when the model's image has newer versions to upgrade to: a platform image whose version is not 'latest' (Azure requires 'latest' for the feature), a managed image (Microsoft.Compute/images: custom images are only followed through an Azure Compute Gallery) or a gallery image id that pins a version fail. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-010 judges their VMs).",
+		.check = vmss_os_upgrade,
+	},
+	{
+		.id = "AZA-VMSS-005", .title = "Scale sets use Trusted Launch with secure boot and vTPM",
+		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_LOW, IAAS_OS, .types = VMSS,
+		.rationale = "Secure boot and a virtual TPM defend every instance against boot kits and rootkits and enable boot integrity monitoring.",
+		.portal = "Virtual machine scale set > Settings > Configuration > Security type: Trusted launch virtual machines, Enable secure boot, Enable vTPM.",
+		.cli = "az vmss update -g <rg> -n <vmss> --security-type TrustedLaunch --enable-secure-boot true --enable-vtpm true",
+		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.virtualMachineProfile.securityProfile.securityType = 'TrustedLaunch', securityProfile.uefiSettings.secureBootEnabled = true, vTpmEnabled = true",
+		.defaults = "Read from the scale set model, as for AZA-VM-009: securityType absent means Standard (FAIL); ConfidentialVM counts like TrustedLaunch; secureBootEnabled or vTpmEnabled absent fails; a value of the wrong type: UNKNOWN. Generation 1 images cannot use Trusted Launch. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-009 judges their VMs).",
+		.check = vmss_tl,
 	},
 };
 const size_t aza_rules_vm_n = sizeof aza_rules_vm / sizeof aza_rules_vm[0];

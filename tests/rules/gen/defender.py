@@ -78,7 +78,9 @@ case('AZA-DEF-013', 'fail-servers-free', snapshot([wdatp(True), pricing("Virtual
 case('AZA-DEF-013', 'pass-servers-on', snapshot([wdatp(True), pricing("VirtualMachines", "Standard", properties__subPlan="P2")], datasets=["Microsoft.Security/settings", PRICING]),
      "PASS WDATP ~ Defender for Servers is Standard")
 
-for r in ('AZA-DEF-014', 'AZA-DEF-017', 'AZA-DEF-025', 'AZA-DEF-031', 'AZA-DEF-032'):
+# AZA-DEF-022: storageEncryptionMonitoringEffect is deprecated and no policy reads it,
+# so the rule is checked by hand.
+for r in ('AZA-DEF-014', 'AZA-DEF-017', 'AZA-DEF-022', 'AZA-DEF-025', 'AZA-DEF-031', 'AZA-DEF-032'):
     manual(r)
 
 # ---- default initiative parameters ----
@@ -97,15 +99,13 @@ naming = {"properties": {"displayName": "Enforce resource naming rules", "descri
           "id": f"{SUBID}/providers/{PA}/EnforceNaming", "type": PA, "name": "EnforceNaming"}
 # (rule, effect parameter, policyDefinitionReferenceId of the policy it feeds) as
 # the initiative writes them (Azure/azure-policy, built-in-policies/policySetDefinitions/
-# Security Center/AzureSecurityCenter.json, version 57.37.0). storageEncryptionMonitoringEffect
-# is declared there but deprecated and read by no policy; sqlAuditingMonitoringEffect and
-# sqlEncryptionMonitoringEffect likewise, their policies now take sqlServerAuditingMonitoringEffect
-# and sqlDbEncryptionMonitoringEffect.
+# Security Center/AzureSecurityCenter.json, version 57.37.0). sqlAuditingMonitoringEffect and
+# sqlEncryptionMonitoringEffect are declared there but deprecated and read by no policy; their
+# policies now take sqlServerAuditingMonitoringEffect and sqlDbEncryptionMonitoringEffect.
 recs = [('AZA-DEF-018', 'systemUpdatesMonitoringEffect', 'systemUpdatesMonitoring'),
         ('AZA-DEF-019', 'systemConfigurationsMonitoringEffect', 'systemConfigurationsMonitoring'),
         ('AZA-DEF-020', 'endpointProtectionMonitoringEffect', 'endpointProtectionMonitoring'),
         ('AZA-DEF-021', 'diskEncryptionMonitoringEffect', 'diskEncryptionMonitoring'),
-        ('AZA-DEF-022', 'storageEncryptionMonitoringEffect', None),
         ('AZA-DEF-023', 'sqlServerAuditingMonitoringEffect', 'sqlServerAuditingMonitoring'),
         ('AZA-DEF-024', 'sqlDbEncryptionMonitoringEffect', 'sqlDbEncryptionMonitoring')]
 # The parameters these rules read before: every rule's pass case has the others Disabled,
@@ -114,10 +114,9 @@ OLD = ['systemUpdatesMonitoringEffect', 'systemConfigurationsMonitoringEffect', 
        'diskEncryptionMonitoringEffect', 'storageEncryptionMonitoringEffect', 'sqlAuditingMonitoringEffect', 'sqlEncryptionMonitoringEffect']
 for rule, param, ref in recs:
     others = {p: "Disabled" for p in OLD if p != param}
-    if ref:
-        case(rule, 'pass', snapshot([assignment(others), naming]), f"PASS SecurityCenterBuiltIn ~ {param} not set")
-        case(rule, 'pass-value', snapshot([assignment({param: "AuditIfNotExists"})]), f"PASS SecurityCenterBuiltIn ~ {param} is AuditIfNotExists")
-        case(rule, 'fail', snapshot([assignment({param: "Disabled"}), naming]), f"FAIL SecurityCenterBuiltIn ~ {param} is Disabled")
+    case(rule, 'pass', snapshot([assignment(others), naming]), f"PASS SecurityCenterBuiltIn ~ {param} not set")
+    case(rule, 'pass-value', snapshot([assignment({param: "AuditIfNotExists"})]), f"PASS SecurityCenterBuiltIn ~ {param} is AuditIfNotExists")
+    case(rule, 'fail', snapshot([assignment({param: "Disabled"}), naming]), f"FAIL SecurityCenterBuiltIn ~ {param} is Disabled")
     case(rule, 'fail-absent', snapshot([naming], datasets=[PA]), "FAIL fixture-sub ~ not assigned")
     case(rule, 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ policy assignments")
     case(rule, 'unknown-type', snapshot([assignment({param: ["Disabled"]})]), "UNKNOWN SecurityCenterBuiltIn ~ not a string")
@@ -141,10 +140,9 @@ def effect(value, *selectors):
 def ids(*refs): return {"kind": "policyDefinitionReferenceId", "in": list(refs)}
 def not_ids(*refs): return {"kind": "policyDefinitionReferenceId", "notIn": list(refs)}
 for rule, param, ref in recs:
-    if ref:
-        case(rule, 'fail-override', snapshot([overridden(assignment({param: "AuditIfNotExists"}), effect("Disabled", ids(ref)))]),
-             f"# The parameter is AuditIfNotExists; the override wins and disables {ref}.\n"
-             f"FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector lists {ref}")
+    case(rule, 'fail-override', snapshot([overridden(assignment({param: "AuditIfNotExists"}), effect("Disabled", ids(ref)))]),
+         f"# The parameter is AuditIfNotExists; the override wins and disables {ref}.\n"
+         f"FAIL SecurityCenterBuiltIn ~ overrides[0] sets the effect to Disabled and its selector lists {ref}")
 others18 = {p: "Disabled" for p in OLD if p != 'systemUpdatesMonitoringEffect'}
 on18 = assignment({'systemUpdatesMonitoringEffect': "AuditIfNotExists"})
 case('AZA-DEF-018', 'fail-override-noselector',
@@ -238,22 +236,6 @@ case('AZA-DEF-020', 'unknown-override-param-install',
 case('AZA-DEF-021', 'unknown-override-novalue', snapshot([overridden(assignment({}), {"kind": "policyEffect", "selectors": [ids("gcLinuxDiskEncryptionMonitoring")]})]),
      "UNKNOWN SecurityCenterBuiltIn ~ overrides[0] has no value string: whether it switches off any of the policies "
      "diskEncryptionMonitoring, gcLinuxDiskEncryptionMonitoring, gcWindowsDiskEncryptionMonitoring cannot be decided")
-
-# AZA-DEF-022: storageEncryptionMonitoringEffect is deprecated and no policy reads it.
-GONE = "but initiative version 57.37.0 marks it deprecated and no policy reads it"
-case('AZA-DEF-022', 'pass', snapshot([assignment({p: "Disabled" for p in OLD if p != 'storageEncryptionMonitoringEffect'}), naming]),
-     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect not set, {GONE}")
-case('AZA-DEF-022', 'pass-value', snapshot([assignment({'storageEncryptionMonitoringEffect': "Audit"})]),
-     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect is Audit, {GONE}")
-case('AZA-DEF-022', 'pass-disabled', snapshot([assignment({'storageEncryptionMonitoringEffect': "Disabled"}), naming]),
-     f"# Disabled switches off no policy: none reads the parameter.\nPASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect is Disabled, {GONE}")
-case('AZA-DEF-022', 'pass-override-assumed',
-     snapshot([overridden(assignment({'storageEncryptionMonitoringEffect': "Audit"}), effect("Disabled", ids("storageEncryptionMonitoring")))]),
-     "# storageEncryptionMonitoring (the parameter's name without 'Effect') is no reference id of the initiative.\n"
-     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect is Audit, {GONE}")
-case('AZA-DEF-022', 'pass-override-noselector', snapshot([overridden(assignment({}), effect("Disabled"))]),
-     f"# Every policy of the initiative is disabled, but none of them reads the parameter (AZA-DEF-018 and the others fail).\n"
-     f"PASS SecurityCenterBuiltIn ~ storageEncryptionMonitoringEffect not set, {GONE}")
 
 # AZA-DEF-023/024: the SQL policies take sqlServerAuditingMonitoringEffect and
 # sqlDbEncryptionMonitoringEffect; the parameters these rules read before are deprecated.

@@ -679,3 +679,165 @@ case(R, 'unknown-edr-configuration-healthy',
 case(R, 'pass-edr-unhealthy-installed',
      snapshot([vm('vmavnoedr'), epa('vmavnoedr', EP_INST, 'Healthy'), epa('vmavnoedr', EDR, 'Unhealthy')], datasets=dsa),
      "PASS vmavnoedr ~ (4fb67663-9ab9-475d-b026-8c544cced439) is Healthy: an endpoint protection solution is installed; Defender for Cloud assessment 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Unhealthy: it detected no EDR solution")
+# The EDR assessments replace the Log Analytics agent ones (Defender for
+# Cloud upcoming changes, "Changes in endpoint protection recommendations",
+# 2024): a Healthy successor outranks an Unhealthy legacy reading, and the
+# message names both. Before, the legacy Unhealthy one failed these VMs.
+SUPER = "and supersedes the Unhealthy legacy assessment"
+case(R, 'pass-edr-supersedes-legacy',
+     snapshot([vm('vmedrold'), epa('vmedrold', EP_INST, 'Unhealthy'), epa('vmedrold', EDR, 'Healthy'),
+               vm('vmedroldmde'), extp('vmedroldmde', *MDE), epa('vmedroldmde', EP_INST_VM, 'Unhealthy'), epa('vmedroldmde', EDR, 'Healthy'),
+               vm('vmedroldsick'), epa('vmedroldsick', EP_INST, 'Unhealthy'), epa('vmedroldsick', EP_HEALTH_GA, 'Unhealthy'),
+               epa('vmedroldsick', EDR, 'Healthy'), epa('vmedroldsick', EDR_CONF, 'Healthy')], datasets=dsa),
+     "PASS vmedrold ~ (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Healthy: Defender for Cloud detected a supported EDR solution on the machine; "
+     f"Defender for Cloud assessment 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Healthy {SUPER} "
+     "'Endpoint protection should be installed on your machines' (4fb67663-9ab9-475d-b026-8c544cced439), which relies on the retired Log Analytics agent\n"
+     f"PASS vmedroldmde ~ extension Microsoft.Azure.AzureDefenderForServers.MDE.Windows ('MDE.Windows') is installed; Defender for Cloud assessment 'EDR solution should be installed on Virtual Machines' (06e3a6db-6c0c-4ad9-943f-31d9d73ecf6c) is Healthy {SUPER} "
+     "'Install endpoint protection solution on virtual machines' (83f577bd-a1b6-b7e1-0891-12ca19d1e6df)\n"
+     f"PASS vmedroldsick ~ (dc5357d0-3858-4d17-a1a3-072840bff5be) is Healthy {SUPER} 'Endpoint protection health issues should be resolved on your machines' (3bcd234d-c9c7-c2a2-89e0-c01f419c1a8a)")
+# Without a Healthy successor the legacy assessment still decides; an
+# Unhealthy EDR assessment never supersedes anything, and each successor
+# only replaces its own question (installed, health).
+case(R, 'fail-legacy-not-superseded',
+     snapshot([vm('vmoldnoedr'), epa('vmoldnoedr', EP_INST, 'Unhealthy'), epa('vmoldnoedr', EDR, 'Unhealthy'),
+               vm('vmoldconf'), epa('vmoldconf', EP_INST, 'Unhealthy'), epa('vmoldconf', EDR_CONF, 'Healthy'),
+               vm('vmoldhealth'), extp('vmoldhealth', *MDE), epa('vmoldhealth', EP_HEALTH, 'Unhealthy'), epa('vmoldhealth', EDR, 'Healthy'),
+               vm('vmedrbad'), epa('vmedrbad', EP_INST, 'Healthy'), epa('vmedrbad', EDR, 'Healthy'), epa('vmedrbad', EDR_CONF, 'Unhealthy')], datasets=dsa),
+     "FAIL vmoldnoedr ~ (4fb67663-9ab9-475d-b026-8c544cced439) is Unhealthy: Defender for Cloud found no endpoint protection solution\n"
+     "FAIL vmoldconf ~ (4fb67663-9ab9-475d-b026-8c544cced439) is Unhealthy: Defender for Cloud found no endpoint protection solution\n"
+     "FAIL vmoldhealth ~ (37a3689a-818e-4a0e-82ac-b1392b9bb000) is Unhealthy: the installed endpoint protection has health issues\n"
+     "FAIL vmedrbad ~ (dc5357d0-3858-4d17-a1a3-072840bff5be) is Unhealthy: the installed endpoint protection has health issues")
+# A superseded health reading leaves the question of what is installed open.
+case(R, 'unknown-legacy-superseded-noext',
+     snapshot([vm('vmoldgap'), epa('vmoldgap', EP_HEALTH_GA, 'Unhealthy'), epa('vmoldgap', EDR_CONF, 'Healthy')], datasets=[VM, ASSESS]),
+     "UNKNOWN vmoldgap ~ installed extensions unknown")
+
+# ---- AZA-VMSS-*: scale sets, judged on their VM model ----
+# Shaped on VirtualMachineScaleSet_Create_WithEncryptionAtHost.json and
+# VirtualMachineScaleSet_Create_WithDiskEncryptionSetResource.json (compute
+# 2024-07-01, Azure/azure-rest-api-specs): the model is
+# properties.virtualMachineProfile, with the VM's securityProfile,
+# storageProfile and osProfile under it, and an extensionProfile.
+VMSS = 'Microsoft.Compute/virtualMachineScaleSets'
+def vmssid(name): return rid(RG, 'Microsoft.Compute', 'virtualMachineScaleSets', name)
+def vmss_ext(name, publisher, typ):
+    return {"name": name, "properties": {"publisher": publisher, "type": typ, "typeHandlerVersion": "1.0",
+                                         "autoUpgradeMinorVersion": True, "provisioningState": "Succeeded", "settings": {}}}
+def vmss(name, **kv):
+    v = {"sku": {"tier": "Standard", "capacity": 3, "name": "Standard_DS1_v2"}, "name": name, "id": vmssid(name),
+         "type": VMSS, "location": "westeurope",
+         "properties": {"singlePlacementGroup": True, "overprovision": True, "orchestrationMode": "Uniform",
+           "uniqueId": "b9e23088-6ffc-46e0-9e02-b0a6eeef47db",
+           "upgradePolicy": {"mode": "Rolling", "automaticOSUpgradePolicy": {"enableAutomaticOSUpgrade": True, "disableAutomaticRollback": False}},
+           "virtualMachineProfile": {
+             "storageProfile": {
+               "imageReference": {"publisher": "MicrosoftWindowsServer", "offer": "WindowsServer", "sku": "2022-datacenter-azure-edition", "version": "latest"},
+               "osDisk": {"caching": "ReadWrite", "createOption": "FromImage",
+                          "managedDisk": {"storageAccountType": "Standard_LRS", "diskEncryptionSet": {"id": DES}}},
+               "dataDisks": [{"caching": "ReadWrite", "diskSizeGB": 1023, "createOption": "Empty", "lun": 0,
+                              "managedDisk": {"storageAccountType": "Standard_LRS", "diskEncryptionSet": {"id": DES}}}]},
+             "securityProfile": {"encryptionAtHost": True, "securityType": "TrustedLaunch",
+                                 "uefiSettings": {"secureBootEnabled": True, "vTpmEnabled": True}},
+             "osProfile": {"computerNamePrefix": name, "adminUsername": "azureuser", "secrets": [],
+                           "windowsConfiguration": {"provisionVMAgent": True, "enableAutomaticUpdates": False}},
+             "extensionProfile": {"extensions": [vmss_ext("MDE.Windows", "Microsoft.Azure.AzureDefenderForServers", "MDE.Windows")]},
+             "networkProfile": {"networkInterfaceConfigurations": [{"name": name, "properties": {"primary": True,
+               "ipConfigurations": [{"name": name, "properties": {"subnet": {"id": rid(RG, 'Microsoft.Network', 'virtualNetworks', 'vnet', 'subnets', 'snet')},
+                                                                 "privateIPAddressVersion": "IPv4"}}]}}]}},
+           "provisioningState": "Succeeded"}}
+    return mod(v, **kv)
+def flex(name):
+    v = vmss(name, properties__orchestrationMode="Flexible", properties__platformFaultDomainCount=1)
+    del v["properties"]["virtualMachineProfile"]; del v["properties"]["upgradePolicy"]
+    return v
+MP = 'properties__virtualMachineProfile__'
+def vmss_template(name, model, extra_resources=()):
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": [{"type": VMSS, "apiVersion": "2024-07-01", "name": name, "location": "westeurope",
+                           "sku": {"name": "Standard_DS1_v2", "capacity": 2},
+                           "properties": {"orchestrationMode": "Uniform", "upgradePolicy": {"mode": "Manual"}, "virtualMachineProfile": model}}]
+                         + list(extra_resources)}
+
+R = 'AZA-VMSS-001'
+case(R, 'pass', snapshot([vmss('vmss-host')]), "PASS vmss-host ~ virtualMachineProfile.securityProfile.encryptionAtHost is true")
+case(R, 'fail', snapshot([vmss('vmss-off', **{MP + 'securityProfile__encryptionAtHost': False}),
+                          vmss('vmss-nosp', **{MP + 'securityProfile': DEL})]),
+     "FAIL vmss-off ~ encryptionAtHost is false\nFAIL vmss-nosp ~ encryptionAtHost is not set (false)")
+case(R, 'unknown', snapshot([vmss('vmss-odd', **{MP + 'securityProfile__encryptionAtHost': "yes"}),
+                             vmss('vmss-nomodel', **{MP[:-2]: DEL})]),
+     "UNKNOWN vmss-odd ~ not a boolean\nUNKNOWN vmss-nomodel ~ virtualMachineProfile is absent")
+case(R, 'na-flexible', snapshot([flex('vmss-flex')]), "NOT_APPLICABLE vmss-flex ~ Flexible scale set without virtualMachineProfile")
+
+R = 'AZA-VMSS-002'
+case(R, 'pass', snapshot([vmss('vmss-cmk'),
+                          vmss('vmss-cvm', **{MP + 'storageProfile__osDisk__managedDisk': {"storageAccountType": "Premium_LRS",
+                               "securityProfile": {"securityEncryptionType": "DiskWithVMGuestState", "diskEncryptionSet": {"id": DES}}},
+                               MP + 'storageProfile__dataDisks': []})]),
+     "PASS vmss-cmk ~ OS disk (disk encryption set des-prod), data disk lun 0 (disk encryption set des-prod)\n"
+     "PASS vmss-cvm ~ OS disk (disk encryption set des-prod)")
+# The REST example without a disk encryption set: platform key.
+case(R, 'fail', snapshot([vmss('vmss-plat', **{MP + 'storageProfile__osDisk__managedDisk': {"storageAccountType": "Standard_LRS"}}),
+                          vmss('vmss-plat-data', **{MP + 'storageProfile__dataDisks': [{"lun": 1, "createOption": "Empty", "diskSizeGB": 64,
+                                                                                        "managedDisk": {"storageAccountType": "Standard_LRS"}}]})]),
+     "FAIL vmss-plat ~ this disk without a customer-managed key: OS disk (no diskEncryptionSet\n"
+     "FAIL vmss-plat-data ~ data disk lun 1 (no diskEncryptionSet")
+case(R, 'fail-template', vmss_template('vmss-t', {"storageProfile": {"imageReference": {"publisher": "Canonical", "offer": "ubuntu-24_04-lts",
+                                                                                            "sku": "server", "version": "latest"}}}),
+     "FAIL vmss-t ~ storageProfile.osDisk not set: created with a platform-managed key")
+case(R, 'unknown', snapshot([vmss('vmss-desodd', **{MP + 'storageProfile__osDisk__managedDisk__diskEncryptionSet': {"name": "des-prod"}}),
+                             vmss('vmss-noos', **{MP + 'storageProfile__osDisk': DEL})]),
+     "UNKNOWN vmss-desodd ~ managedDisk.diskEncryptionSet has no id string\nUNKNOWN vmss-noos ~ storageProfile.osDisk is absent")
+eph = {"caching": "ReadOnly", "createOption": "FromImage", "diffDiskSettings": {"option": "Local", "placement": "ResourceDisk"},
+       "managedDisk": {"storageAccountType": "Standard_LRS"}}
+case(R, 'na-ephemeral', snapshot([vmss('vmss-eph', **{MP + 'storageProfile__osDisk': eph, MP + 'storageProfile__dataDisks': []}),
+                                  vmss('vmss-ephdata', **{MP + 'storageProfile__osDisk': eph})]),
+     "NOT_APPLICABLE vmss-eph ~ only disk is an ephemeral OS disk\nPASS vmss-ephdata ~ data disk lun 0 (disk encryption set des-prod); the OS disk is ephemeral")
+
+R = 'AZA-VMSS-003'
+cfgv = {"approved_extensions": ["Microsoft.Azure.Security.IaaSAntimalware", "Microsoft.Azure.AzureDefenderForServers.*"]}
+cse = vmss_ext("CustomScriptExtension-DSC", "Microsoft.Compute", "CustomScriptExtension")
+case(R, 'pass', snapshot([vmss('vmss-ok'), vmss('vmss-noext', **{MP + 'extensionProfile': DEL})]),
+     "PASS vmss-ok ~ 1 installed extension is approved: Microsoft.Azure.AzureDefenderForServers.MDE.Windows\nPASS vmss-noext ~ no extension")
+cfgfile(R, 'pass', cfgv)
+case(R, 'fail', snapshot([vmss('vmss-cse', **{MP + 'extensionProfile__extensions': [cse]})]),
+     "FAIL vmss-cse ~ Microsoft.Compute.CustomScriptExtension ('CustomScriptExtension-DSC')")
+cfgfile(R, 'fail', cfgv)
+# An extension declared as its own template resource joins the same model.
+case(R, 'fail-template-child', vmss_template('vmss-t', {}, [{"type": VMSS + "/extensions", "apiVersion": "2024-07-01", "name": "vmss-t/cse",
+                                                             "dependsOn": [f"[resourceId('{VMSS}', 'vmss-t')]"],
+                                                             "properties": {"publisher": "Microsoft.Compute", "type": "CustomScriptExtension",
+                                                                            "typeHandlerVersion": "1.10"}}]),
+     "FAIL vmss-t ~ Microsoft.Compute.CustomScriptExtension ('cse')")
+cfgfile(R, 'fail-template-child', cfgv)
+case(R, 'manual', snapshot([vmss('vmss-list')]), "MANUAL vmss-list ~ Microsoft.Azure.AzureDefenderForServers.MDE.Windows")
+case(R, 'unknown', snapshot([vmss('vmss-extodd', **{MP + 'extensionProfile__extensions': {"MDE.Windows": {}}}),
+                             vmss('vmss-notype', **{MP + 'extensionProfile__extensions': [{"name": "mystery", "properties": {}}]})]),
+     "UNKNOWN vmss-extodd ~ extensionProfile.extensions is not a list\nUNKNOWN vmss-notype ~ no readable publisher and type (first: 'mystery')")
+cfgfile(R, 'unknown', cfgv)
+
+R = 'AZA-VMSS-004'
+IMG = MP + 'storageProfile__imageReference'
+case(R, 'pass', snapshot([vmss('vmss-auto'),
+                          vmss('vmss-gallery', **{IMG: {"id": "/subscriptions/" + SUB + "/resourceGroups/rg-img/providers/Microsoft.Compute/galleries/gal/images/web"}})]),
+     "PASS vmss-auto ~ enableAutomaticOSUpgrade is true\nPASS vmss-gallery ~ enableAutomaticOSUpgrade is true")
+# The REST examples' upgradePolicy {"mode": "Manual"}: no automaticOSUpgradePolicy, so false.
+case(R, 'fail', snapshot([vmss('vmss-manual', properties__upgradePolicy={"mode": "Manual"}),
+                          vmss('vmss-autooff', properties__upgradePolicy__automaticOSUpgradePolicy__enableAutomaticOSUpgrade=False)]),
+     "FAIL vmss-manual ~ enableAutomaticOSUpgrade is not set (false)\nFAIL vmss-autooff ~ enableAutomaticOSUpgrade is false")
+case(R, 'fail-pinned', snapshot([vmss('vmss-pin', **{IMG + '__version': "20348.2527.240606"}),
+                                 vmss('vmss-img', **{IMG: {"id": rid(RG, 'Microsoft.Compute', 'images', 'web-image')}}),
+                                 vmss('vmss-galv', **{IMG: {"id": "/subscriptions/" + SUB + "/resourceGroups/rg-img/providers/Microsoft.Compute/galleries/gal/images/web/versions/1.2.0"}})]),
+     "FAIL vmss-pin ~ imageReference.version is '20348.2527.240606', not 'latest'\n"
+     "FAIL vmss-img ~ imageReference.id is a managed image\n"
+     "FAIL vmss-galv ~ pins image version 1.2.0")
+case(R, 'unknown', snapshot([vmss('vmss-autoodd', properties__upgradePolicy__automaticOSUpgradePolicy__enableAutomaticOSUpgrade="sometimes")]),
+     "UNKNOWN vmss-autoodd ~ not a boolean")
+
+R = 'AZA-VMSS-005'
+case(R, 'pass', snapshot([vmss('vmss-tl')]), "PASS vmss-tl ~ securityType is TrustedLaunch with secure boot and vTPM enabled")
+case(R, 'fail', snapshot([vmss('vmss-std', **{MP + 'securityProfile': {"encryptionAtHost": True}}),
+                          vmss('vmss-nosb', **{MP + 'securityProfile__uefiSettings__secureBootEnabled': False})]),
+     "FAIL vmss-std ~ virtualMachineProfile.securityProfile.securityType is not set (Standard)\nFAIL vmss-nosb ~ secure boot disabled")
+case(R, 'unknown', snapshot([vmss('vmss-quantum', **{MP + 'securityProfile__securityType': 'Quantum'}),
+                             vmss('vmss-tpmodd', **{MP + 'securityProfile__uefiSettings__vTpmEnabled': 'on'})]),
+     "UNKNOWN vmss-quantum ~ unknown value 'Quantum'\nUNKNOWN vmss-tpmodd ~ uefiSettings.vTpmEnabled is not a boolean")
