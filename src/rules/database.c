@@ -385,6 +385,21 @@ static void sql_tde_cmk(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "encryptionProtector serverKeyType has an unexpected value '%s'", kt);
 }
 
+/* SQL servers: unset (absent or null) and None are the same state, "no
+ * minimum": Microsoft Learn (Connectivity settings) gives allowing all
+ * versions as the default, and the Azure SQL team's announcement of the
+ * end of None (April 2026) says that None admits any TLS version and
+ * unencrypted connections; the specification's GET example (2023-08-01)
+ * returns no minimalTlsVersion for a server that never set it. Azure SQL
+ * retired TLS 1.0 and 1.1 on 31 August 2025, so from then a server refuses
+ * them whatever it says; None still does not require TLS, so it fails, with
+ * the retirement named. The same announcement says that a server created
+ * without the property from 15 July 2026 gets 1.2: a template that omits it
+ * then is UNKNOWN (an announcement, not yet the reference documentation),
+ * FAIL before. */
+#define SQL_TLS_RETIRED 1756598400.0 /* 2025-08-31T00:00:00Z */
+#define SQL_TLS_NEW_DEFAULT 1784073600.0 /* 2026-07-15T00:00:00Z */
+
 static void sql_min_tls(aza_ev *ev, const aza_res *r)
 {
 	const char *v;
@@ -393,14 +408,32 @@ static void sql_min_tls(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "minimalTlsVersion is not a string");
 		return;
 	}
-	if (!k) {
-		aza_fail(ev, r, "minimalTlsVersion not set: no minimum TLS version is enforced");
+	int retired = aza_ev_now(ev) >= SQL_TLS_RETIRED;
+	if (!k && aza_is_template(r) && aza_ev_now(ev) >= SQL_TLS_NEW_DEFAULT) {
+		aza_unknown(ev, r, "minimalTlsVersion not set: Azure SQL announced that a server created without it from 15 July 2026 gets 1.2 "
+		                   "(None, no minimum, before), and a deployment over an existing server may keep its value: set 1.2");
+		return;
+	}
+	if (!k || aza__strieq(v, "None")) {
+		const char *what = k ? "minimalTlsVersion is None" : "minimalTlsVersion not set (None)";
+		if (retired)
+			aza_fail(ev, r, "%s: the server enforces no minimum TLS version and admits unencrypted connections (Azure SQL retired TLS 1.0 "
+			                "and 1.1 on 31 August 2025, which the setting does not show: set 1.2)",
+			         what);
+		else
+			aza_fail(ev, r, "%s: the server enforces no minimum TLS version (TLS 1.0 and 1.1 and unencrypted connections are accepted)", what);
 		return;
 	}
 	if (aza__strieq(v, "1.2") || aza__strieq(v, "1.3"))
 		aza_pass(ev, r, "minimalTlsVersion is %s", v);
-	else if (aza__strieq(v, "1.0") || aza__strieq(v, "1.1") || aza__strieq(v, "None"))
-		aza_fail(ev, r, "minimalTlsVersion is %s", v);
+	else if ((aza__strieq(v, "1.0") || aza__strieq(v, "1.1")) && retired)
+		/* As for storage accounts (AZA-STG-002): the server's own setting
+		 * is judged, not the platform's retirement it does not show. */
+		aza_fail(ev, r, "minimalTlsVersion is %s: the server's own minimum is TLS %s (Azure SQL retired TLS 1.0 and 1.1 on 31 August 2025, "
+		                "which the setting does not show: set 1.2)",
+		         v, v);
+	else if (aza__strieq(v, "1.0") || aza__strieq(v, "1.1"))
+		aza_fail(ev, r, "minimalTlsVersion is %s: the server accepts TLS %s", v, aza__strieq(v, "1.0") ? "1.0 and 1.1" : "1.1");
 	else
 		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s'", v);
 }
@@ -498,18 +531,7 @@ static void sql_entra_only(aza_ev *ev, const aza_res *r)
 
 static void sql_public_network(aza_ev *ev, const aza_res *r)
 {
-	const char *v;
-	int k = aza_prop_str(ev, r, "properties.publicNetworkAccess", &v);
-	if (k < 0)
-		aza_unknown(ev, r, "publicNetworkAccess is not a string");
-	else if (!k)
-		aza_fail(ev, r, "publicNetworkAccess not set: the public endpoint is enabled");
-	else if (aza__strieq(v, "Disabled"))
-		aza_pass(ev, r, "publicNetworkAccess is Disabled");
-	else if (aza__strieq(v, "Enabled") || aza__strieq(v, "SecuredByPerimeter"))
-		aza_fail(ev, r, "publicNetworkAccess is %s", v);
-	else
-		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", v);
+	aza_public_network_disabled(ev, r, "the public endpoint is enabled", NULL);
 }
 
 static void sql_va(aza_ev *ev, const aza_res *r)
@@ -537,12 +559,34 @@ static void sql_va(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	int b, k = aza_prop_bool(ev, s, "properties.recurringScans.isEnabled", &b);
-	if (k < 0)
+	if (k < 0) {
 		aza_unknown(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is not a boolean");
-	else if (k && b)
-		aza_pass(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true");
-	else
+		return;
+	}
+	if (!k || !b) {
 		aza_fail(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is %s: no periodic scans", k ? "false" : "not set");
+		return;
+	}
+	/* The classic configuration keeps scan results in a blob container
+	 * (Microsoft Learn: it depends on a storage account; the specification
+	 * makes storageContainerPath required): without one, scans have
+	 * nowhere to store results. But the specification's GET example
+	 * (ServerVulnerabilityAssessmentGet, 2023-08-01) answers recurring scans
+	 * enabled without a path, so its absence from a deployed object is not
+	 * evidence either way; a template omits what it would send. */
+	const aza_json *pv = aza_prop(ev, s, "properties.storageContainerPath");
+	const char *path = aza_json_str(pv);
+	if (path && *path)
+		aza_pass(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true and storageContainerPath is %s", path);
+	else if (pv && !path && !aza_json_is(pv, AZA_JNULL))
+		aza_unknown(ev, r, "vulnerabilityAssessments storageContainerPath is not a string");
+	else if (pv || aza_is_template(s))
+		aza_fail(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true but storageContainerPath is %s: the classic configuration "
+		                "has no blob container to store scan results, so recurring scans cannot run (or use the express configuration)",
+		         !pv ? "not set" : path ? "empty" : "null");
+	else
+		aza_unknown(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true, but storageContainerPath is absent (the API's own "
+		                   "example omits it): whether the classic configuration has a blob container for scan results is not known");
 }
 
 /* ---- PostgreSQL ---- */
@@ -1004,26 +1048,19 @@ static int cos_firewall(aza_ev *ev, const aza_res *r, struct cos_fw *f)
 
 static void cos_restricted(aza_ev *ev, const aza_res *r)
 {
-	const char *pna = NULL;
-	int k = cos_str(ev, r, "properties.publicNetworkAccess", &pna);
-	if (k < 0) {
-		aza_unknown(ev, r, "publicNetworkAccess is not a string");
+	const char *pna;
+	aza_pna k = aza_public_network_access(ev, r, &pna);
+	if (k == AZA_PNA_JUDGED)
 		return;
-	}
-	if (k && aza__strieq(pna, "Disabled")) {
+	if (k == AZA_PNA_DISABLED) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled: the account has no public endpoint");
 		return;
 	}
-	if (k && aza__strieq(pna, "SecuredByPerimeter")) {
-		aza_unknown(ev, r, "publicNetworkAccess is SecuredByPerimeter: the access rules of a network security perimeter decide who reaches "
-		                   "the account, and they are not read here");
+	if (k == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, AZA_PNA_PERIMETER_WHY);
 		return;
 	}
-	if (k && !aza__strieq(pna, "Enabled")) {
-		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", pna);
-		return;
-	}
-	const char *state = k ? "publicNetworkAccess is Enabled" : "publicNetworkAccess not set (Enabled)";
+	const char *state = k == AZA_PNA_ENABLED ? "publicNetworkAccess is Enabled" : "publicNetworkAccess not set (Enabled)";
 	struct cos_fw f = {0};
 	if (!cos_firewall(ev, r, &f))
 		return;
@@ -1044,20 +1081,7 @@ static void cos_restricted(aza_ev *ev, const aza_res *r)
 
 static void cos_public_disabled(aza_ev *ev, const aza_res *r)
 {
-	const char *v = NULL;
-	int k = cos_str(ev, r, "properties.publicNetworkAccess", &v);
-	if (k < 0)
-		aza_unknown(ev, r, "publicNetworkAccess is not a string");
-	else if (!k)
-		aza_fail(ev, r, "publicNetworkAccess not set: it defaults to Enabled");
-	else if (aza__strieq(v, "Disabled"))
-		aza_pass(ev, r, "publicNetworkAccess is Disabled");
-	else if (aza__strieq(v, "Enabled"))
-		aza_fail(ev, r, "publicNetworkAccess is Enabled: the public endpoint answers (its firewall is judged by AZA-COS-001)");
-	else if (aza__strieq(v, "SecuredByPerimeter"))
-		aza_fail(ev, r, "publicNetworkAccess is SecuredByPerimeter, not Disabled: a network security perimeter's rules can admit public traffic");
-	else
-		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", v);
+	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the public endpoint answers (its firewall is judged by AZA-COS-001)");
 }
 
 static void cos_private_endpoints(aza_ev *ev, const aza_res *r)
@@ -1295,7 +1319,10 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Networking > Connectivity > Minimum TLS version: 1.2.",
 		.cli = "az sql server update -g <rg> -n <server> --minimal-tls-version 1.2",
 		.arm = "Microsoft.Sql/servers: properties.minimalTlsVersion = '1.2'",
-		.defaults = "Absent or 'None' means no minimum is enforced (FAIL).",
+		.defaults = "Absent, null or 'None' means no minimum (Microsoft Learn: the default allows all versions; None also admits unencrypted "
+		            "connections): FAIL. Azure SQL retired TLS 1.0 and 1.1 on 31 August 2025; 1.0, 1.1 and None still fail after that date (the "
+		            "server's own setting), the message naming the retirement. A template that omits it: FAIL before 15 July 2026, UNKNOWN from "
+		            "then (Azure SQL announced 1.2 as the default for new servers from that date). 1.2 or 1.3: PASS; any other value: UNKNOWN.",
 		.check = sql_min_tls,
 	},
 	{
@@ -1327,7 +1354,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Networking > Public access > Public network access: Disable.",
 		.cli = "az sql server update -g <rg> -n <server> --enable-public-network false",
 		.arm = "Microsoft.Sql/servers: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent means the public endpoint is enabled (FAIL). SecuredByPerimeter is not Disabled (FAIL).",
+		.defaults = "Absent means the public endpoint is enabled (FAIL). SecuredByPerimeter is not Disabled (FAIL): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. Another value: UNKNOWN.",
 		.check = sql_public_network,
 	},
 	{
@@ -1339,7 +1366,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Vulnerability assessment settings: Periodic recurring scans On (or the express configuration).",
 		.cli = "az sql server va-setting update -g <rg> -s <server> --recurring-scans-enabled true (classic), or enable the express configuration",
 		.arm = "Microsoft.Sql/servers/vulnerabilityAssessments 'default': properties.recurringScans.isEnabled = true",
-		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled) or classic recurringScans.isEnabled true. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN.",
+		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled), or with the classic configuration when recurringScans.isEnabled is true and storageContainerPath names the blob container for scan results. A classic configuration whose storageContainerPath is empty, null or (in a template) not set: FAIL, scans have nowhere to store results; absent from a deployed object (the API's GET example answers recurring scans enabled without one): UNKNOWN. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN.",
 		.check = sql_va,
 	},
 	{
@@ -1512,7 +1539,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "Azure Cosmos DB account > Settings > Networking > Public access > Public network access: Disabled (create a private endpoint first).",
 		.cli = "az cosmosdb update -g <rg> -n <account> --public-network-access DISABLED",
 		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent means Enabled (FAIL; the built-in policy 'Azure Cosmos DB should disable public network access' flags every value but Disabled). SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012). IP and virtual network rules are judged by AZA-COS-001.",
+		.defaults = "Absent means Enabled (FAIL; the built-in policy 'Azure Cosmos DB should disable public network access' flags every value but Disabled). SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. IP and virtual network rules are judged by AZA-COS-001.",
 		.check = cos_public_disabled,
 	},
 	{

@@ -1097,6 +1097,52 @@ void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what)
 		         tmpl ? aza_ev_fmt(ev, " and no private endpoint of the template connects to the %s", what) : "");
 }
 
+aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **value)
+{
+	const char *v = NULL;
+	int k = aza_prop_str(ev, r, "properties.publicNetworkAccess", &v);
+	*value = v;
+	if (k < 0) {
+		/* The engine names a template value only known at deployment. */
+		int later = aza_json_is(aza_prop(ev, r, "properties.publicNetworkAccess"), AZA_JUNKNOWN);
+		aza_unknown(ev, r, "publicNetworkAccess is %s", later ? "only known at deployment" : "not a string");
+		return AZA_PNA_JUDGED;
+	}
+	if (!k)
+		return AZA_PNA_UNSET;
+	if (aza__strieq(v, "Enabled"))
+		return AZA_PNA_ENABLED;
+	if (aza__strieq(v, "Disabled"))
+		return AZA_PNA_DISABLED;
+	if (aza__strieq(v, "SecuredByPerimeter"))
+		return AZA_PNA_PERIMETER;
+	aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s' (Enabled, Disabled or SecuredByPerimeter)", v);
+	return AZA_PNA_JUDGED;
+}
+
+void aza_public_network_disabled(aza_ev *ev, const aza_res *r, const char *unset, const char *note)
+{
+	const char *v;
+	switch (aza_public_network_access(ev, r, &v)) {
+	case AZA_PNA_DISABLED:
+		aza_pass(ev, r, "publicNetworkAccess is %s", v);
+		break;
+	case AZA_PNA_PERIMETER:
+		aza_fail(ev, r, "publicNetworkAccess is %s, not Disabled: the public endpoint stays on, and a network security perimeter's inbound "
+		                "access rules can admit public IP ranges and subscriptions",
+		         v);
+		break;
+	case AZA_PNA_ENABLED:
+		aza_fail(ev, r, "publicNetworkAccess is %s%s%s", v, note ? ": " : "", note ? note : "");
+		break;
+	case AZA_PNA_UNSET:
+		aza_fail(ev, r, "publicNetworkAccess not set: %s%s%s", unset, note ? ": " : "", note ? note : "");
+		break;
+	case AZA_PNA_JUDGED:
+		break;
+	}
+}
+
 int aza_not_object(aza_ev *ev, const aza_res *r, const char *path)
 {
 	const aza_json *v = aza_prop(ev, r, path);

@@ -183,18 +183,7 @@ static void no_public_ip(aza_ev *ev, const aza_res *r)
 
 static void public_access(aza_ev *ev, const aza_res *r)
 {
-	const char *v = NULL;
-	int k = aza_prop_str(ev, r, "properties.publicNetworkAccess", &v);
-	if (k < 0)
-		aza_unknown(ev, r, "publicNetworkAccess is not a string");
-	else if (k == 0)
-		aza_fail(ev, r, "publicNetworkAccess not set: it defaults to Enabled");
-	else if (aza__strieq(v, "Disabled"))
-		aza_pass(ev, r, "publicNetworkAccess is Disabled");
-	else if (aza__strieq(v, "Enabled"))
-		aza_fail(ev, r, "publicNetworkAccess is Enabled: the workspace front end is reachable from the internet");
-	else
-		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", v);
+	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the workspace front end is reachable from the internet");
 }
 
 static void private_endpoints(aza_ev *ev, const aza_res *r)
@@ -284,7 +273,7 @@ const struct aza_rule aza_rules_other[] = {
 		.portal = "Databricks workspace > Settings > Networking: Allow Public Network Access: Disabled.",
 		.cli = "az databricks workspace update -g <rg> -n <workspace> --public-network-access Disabled",
 		.arm = "Microsoft.Databricks/workspaces: properties.publicNetworkAccess = 'Disabled' (with requiredNsgRules 'NoAzureDatabricksRules')",
-		.defaults = "Absent means Enabled (FAIL).",
+		.defaults = "Absent means Enabled (FAIL). SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. Another value: UNKNOWN.",
 		.check = public_access,
 	},
 	{

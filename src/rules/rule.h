@@ -120,6 +120,38 @@ int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r);
  * the engine reports for whatever the rule then reads through it. */
 int aza_not_object(aza_ev *ev, const aza_res *r, const char *path);
 
+/* properties.publicNetworkAccess, read one way for every resource type:
+ * Enabled, Disabled, or SecuredByPerimeter (the access rules of a network
+ * security perimeter allow or deny public traffic; Microsoft Learn, What is
+ * a network security perimeter: in enforced mode only its inbound access
+ * rules, which may list IP ranges and subscriptions, admit public traffic;
+ * in transition mode the resource's own firewall still applies). So two
+ * kinds of rule read it two ways:
+ *   - "the public endpoint is disabled": only Disabled passes;
+ *     SecuredByPerimeter keeps the endpoint and fails
+ *     (aza_public_network_disabled);
+ *   - "the public endpoint admits only listed networks": SecuredByPerimeter
+ *     puts the list in a perimeter this scan does not read: UNKNOWN, with
+ *     AZA_PNA_PERIMETER_WHY.
+ * A value that is not a string, or none of the three, is reported UNKNOWN
+ * here and gives AZA_PNA_JUDGED; *value gets the string otherwise. */
+typedef enum {
+	AZA_PNA_JUDGED = 0, /* UNKNOWN already reported */
+	AZA_PNA_UNSET,      /* absent or null */
+	AZA_PNA_ENABLED,
+	AZA_PNA_DISABLED,
+	AZA_PNA_PERIMETER   /* SecuredByPerimeter */
+} aza_pna;
+aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **value);
+#define AZA_PNA_PERIMETER_WHY                                                                                                   \
+	"publicNetworkAccess is SecuredByPerimeter: the inbound access rules (and access mode) of a network security perimeter decide " \
+	"which networks reach the resource, and they are not read here"
+/* The "public endpoint is disabled" rule: PASS on Disabled; FAIL on Enabled,
+ * on SecuredByPerimeter and when unset (`unset` says what the type's
+ * default is); `note` (or NULL) is added to the FAIL on Enabled or unset to
+ * say what the open endpoint exposes. */
+void aza_public_network_disabled(aza_ev *ev, const aza_res *r, const char *unset, const char *note);
+
 /* The private endpoints rule of a PaaS resource (storage account, key
  * vault, Databricks workspace; `what` names it in messages): PASS on an
  * Approved properties.privateEndpointConnections entry or, for a template

@@ -304,7 +304,9 @@ static void container_public(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	/* The account is the parent of blobServices/default, two levels up. An
-	 * account that is not in the input leaves the container's own level. */
+	 * account that is not in the input may block anonymous access whatever
+	 * the container's level (allowBlobPublicAccess false), so its absence
+	 * leaves the verdict unknown. */
 	char acc[2048];
 	const char *p = strstr(r->id, "/blobServices/");
 	if (!p)
@@ -316,8 +318,16 @@ static void container_public(aza_ev *ev, const aza_res *r)
 		acc[n] = 0;
 		a = aza_inv_find(aza_ev_inv(ev), acc);
 	}
-	const char *why = NULL;
-	aza_status st = a ? account_blocks(ev, a, &why) : AZA_FAIL;
+	const char *why;
+	aza_status st;
+	if (a)
+		st = account_blocks(ev, a, &why);
+	else {
+		st = AZA_UNKNOWN;
+		why = n && n < sizeof acc
+		      ? aza_ev_fmt(ev, "its storage account %s is not in the input (its allowBlobPublicAccess is not known)", aza_last_seg(acc))
+		      : "its storage account cannot be told from the container id";
+	}
 	int level = pa && (aza__strieq(pa, "Blob") || aza__strieq(pa, "Container"));
 	const char *what = level ? aza_ev_fmt(ev, "publicAccess is %s", pa)
 	                   : pa  ? aza_ev_fmt(ev, "publicAccess has an unexpected value '%s' (None, Blob or Container)", pa)
@@ -327,17 +337,23 @@ static void container_public(aza_ev *ev, const aza_res *r)
 	else if (!level)
 		aza_unknown(ev, r, "%s", what);
 	else if (st == AZA_FAIL)
-		aza_fail(ev, r, "%s: anonymous clients can read %s%s%s%s", what, aza__strieq(pa, "Container") ? "and list blobs" : "blobs",
-		         why ? " (" : "", why ? why : "", why ? ")" : "");
+		aza_fail(ev, r, "%s: anonymous clients can read %s (%s)", what, aza__strieq(pa, "Container") ? "and list blobs" : "blobs", why);
 	else
 		aza_unknown(ev, r, "%s, but whether the account allows anonymous access is not known: %s", what, why);
 }
 
 static void default_deny(aza_ev *ev, const aza_res *r)
 {
-	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
-	if (pna && aza__strieq(pna, "Disabled")) {
+	const char *pna;
+	aza_pna k = aza_public_network_access(ev, r, &pna);
+	if (k == AZA_PNA_JUDGED)
+		return;
+	if (k == AZA_PNA_DISABLED) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+		return;
+	}
+	if (k == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, AZA_PNA_PERIMETER_WHY);
 		return;
 	}
 	if (aza_not_object(ev, r, "properties.networkAcls"))
@@ -365,19 +381,7 @@ static void default_deny(aza_ev *ev, const aza_res *r)
 
 static void public_network(aza_ev *ev, const aza_res *r)
 {
-	const char *pna = NULL;
-	if (aza_prop_str(ev, r, "properties.publicNetworkAccess", &pna) < 0) {
-		aza_unknown(ev, r, "publicNetworkAccess is not a string");
-		return;
-	}
-	if (pna && aza__strieq(pna, "Disabled"))
-		aza_pass(ev, r, "publicNetworkAccess is Disabled");
-	else if (pna && (aza__strieq(pna, "Enabled") || aza__strieq(pna, "SecuredByPerimeter")))
-		aza_fail(ev, r, "publicNetworkAccess is %s", pna);
-	else if (pna)
-		aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s'", pna);
-	else
-		aza_fail(ev, r, "publicNetworkAccess not set: public access is not disabled");
+	aza_public_network_disabled(ev, r, "public access is not disabled", NULL);
 }
 
 static void trusted_services(aza_ev *ev, const aza_res *r)
@@ -1079,8 +1083,8 @@ const struct aza_rule aza_rules_storage[] = {
 		.defaults = "A container whose account disallows anonymous access is not reachable anonymously whatever its own level (PASS, with the reason): "
 		            "the account sets allowBlobPublicAccess false, or leaves it unset (absent or null) where AZA-STG-003 finds that the default is "
 		            "false (a deployed account created from 6 December 2023, a template at api-version 2023-01-01 or later). A Blob or Container "
-		            "level fails when the account sets it true or got the old default (created before 1 August 2023), or is not in the input; "
-		            "UNKNOWN when the account's default is undecided (created during the rollout, no creationTime or one that is not a date, a "
+		            "level fails when the account sets it true or got the old default (created before 1 August 2023); "
+		            "UNKNOWN when the account is not in the input (its switch may block the container), its default is undecided (created during the rollout, no creationTime or one that is not a date, a "
 		            "template at an older api-version or one known only at deployment), its allowBlobPublicAccess is not a boolean, or it has no "
 		            "properties. publicAccess None passes without reading the account; null means None; absent from a deployed container, not a "
 		            "string or not None, Blob or Container: UNKNOWN unless the account blocks anonymous access.",
@@ -1094,7 +1098,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
 		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
 		.arm = "properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. With Deny, an IP rule wider than a /8 (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN, as does networkAcls that is not an object.",
+		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. SecuredByPerimeter: a network security perimeter's inbound access rules (and its access mode) decide which networks reach the account: UNKNOWN; a publicNetworkAccess that is not a string or none of Enabled, Disabled and SecuredByPerimeter: UNKNOWN. With Deny, an IP rule wider than a /8 (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN, as does networkAcls that is not an object.",
 		.check = default_deny,
 	},
 	{
@@ -1105,7 +1109,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --public-network-access Disabled",
 		.arm = "properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent (or null) means not disabled (FAIL); a value that is not a string is UNKNOWN.",
+		.defaults = "Absent (or null) means not disabled (FAIL). SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. A value that is not a string, or another value: UNKNOWN.",
 		.check = public_network,
 	},
 	{

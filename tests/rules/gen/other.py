@@ -42,6 +42,9 @@ simple('AZA-DBX-009', {}, {'properties__parameters__enableNoPublicIp__value': Fa
 case('AZA-DBX-009', 'unknown-type', snapshot([ws('dbxodd', properties__parameters__enableNoPublicIp__value="sure")]), "UNKNOWN dbxodd ~ not a boolean")
 simple('AZA-DBX-010', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Partly'},
        'Disabled', 'is Enabled', 'unexpected value')
+# SecuredByPerimeter is not Disabled (as AZA-SQL-012, AZA-COS-002)
+case('AZA-DBX-010', 'fail-perimeter', snapshot([ws('dbxnsp', properties__publicNetworkAccess='SecuredByPerimeter')]),
+     "FAIL dbxnsp ~ publicNetworkAccess is SecuredByPerimeter, not Disabled")
 case('AZA-DBX-010', 'fail-absent', snapshot([ws('dbxold', properties__publicNetworkAccess=DEL)]), "FAIL dbxold ~ defaults to Enabled")
 simple('AZA-DBX-011', {}, {'properties__privateEndpointConnections': []}, {'properties__privateEndpointConnections': {"a": 1}},
        '1 approved', 'no approved', 'not an array')

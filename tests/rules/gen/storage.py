@@ -88,7 +88,17 @@ case('AZA-STG-003', 'unknown-template-api-param', stgtemplate("[parameters('v')]
 case('AZA-STG-003', 'fail-template-explicit', stgtemplate('2023-05-01', {"allowBlobPublicAccess": True}), "FAIL stgtmpl ~ allowBlobPublicAccess is true")
 simple('AZA-STG-005', {}, {'properties__networkAcls__defaultAction': 'Allow', 'properties__publicNetworkAccess': 'Enabled'}, {'properties__networkAcls__defaultAction': 'Maybe', 'properties__publicNetworkAccess': 'Enabled'})
 case('AZA-STG-005', 'fail-absent', snapshot([acct('stgnoacl', properties__networkAcls=DEL, properties__publicNetworkAccess=DEL)]), "FAIL stgnoacl ~ default action is Allow")
+# SecuredByPerimeter: a network security perimeter's inbound access rules
+# (in enforced mode only they; in transition mode the account's own firewall
+# as well) decide who reaches the account. The Deny default action alone
+# proves nothing then; the public endpoint is not disabled either.
+case('AZA-STG-005', 'unknown-perimeter', snapshot([acct('stgnsp', properties__publicNetworkAccess='SecuredByPerimeter')]),
+     "UNKNOWN stgnsp ~ publicNetworkAccess is SecuredByPerimeter: the inbound access rules (and access mode) of a network security perimeter decide")
+case('AZA-STG-005', 'unknown-pna-value', snapshot([acct('stgodd', properties__publicNetworkAccess='Sideways')]),
+     "UNKNOWN stgodd ~ publicNetworkAccess has an unexpected value 'Sideways'")
 simple('AZA-STG-006', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Sideways'})
+case('AZA-STG-006', 'fail-perimeter', snapshot([acct('stgnsp', properties__publicNetworkAccess='SecuredByPerimeter')]),
+     "FAIL stgnsp ~ publicNetworkAccess is SecuredByPerimeter, not Disabled: the public endpoint stays on")
 case('AZA-STG-006', 'fail-absent', snapshot([acct('stgnopna', properties__publicNetworkAccess=DEL)]), "FAIL stgnopna ~ not set")
 simple('AZA-STG-007', {}, {'properties__networkAcls__bypass': 'None'}, {'properties__networkAcls__bypass': 7})
 # networkAcls without bypass: the API default is AzureServices
@@ -164,6 +174,14 @@ case('AZA-STG-004', 'fail-account-default-true', snapshot([a_old, cont(a_old, 'p
      "FAIL stgold/default/public ~ anonymous clients can read and list blobs (allowBlobPublicAccess not set on an account created 2021-03-18, before 1 August 2023")
 case('AZA-STG-004', 'fail-account-true', snapshot([a_open, cont(a_open, 'blobonly', 'Blob')]),
      "FAIL stgopen/default/blobonly ~ publicAccess is Blob: anonymous clients can read blobs (the account sets allowBlobPublicAccess true)")
+# An account that is not in the input may block anonymous access (its
+# allowBlobPublicAccess false) whatever the container's level: UNKNOWN, naming
+# the account; a private container passes without it.
+a_gone = acct('stggone', properties__allowBlobPublicAccess=True)
+case('AZA-STG-004', 'unknown-account-missing', snapshot([cont(a_gone, 'public', 'Container'), cont(a_gone, 'blobonly', 'Blob'), cont(a_gone, 'private', 'None')]),
+     "UNKNOWN stggone/default/public ~ publicAccess is Container, but whether the account allows anonymous access is not known: its storage account stggone is not in the input\n"
+     "UNKNOWN stggone/default/blobonly ~ publicAccess is Blob, but whether the account allows anonymous access is not known: its storage account stggone is not in the input\n"
+     "PASS stggone/default/private ~ publicAccess is None")
 # created during the rollout, without a creationTime, with an
 # allowBlobPublicAccess that is not a boolean, or without properties: the
 # account may or may not block the container; a private one passes anyway.
