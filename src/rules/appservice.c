@@ -319,13 +319,29 @@ static int is_function_app(aza_ev *ev, const aza_res *r)
 	return k && aza__istrstr(k, "functionapp") != NULL;
 }
 
-/* The kind of a Linux site ("app,linux", "functionapp,linux"), deployed or
- * declared in a template, else NULL. Its runtime is linuxFxVersion alone:
- * the Windows stack fields and current-stack metadata do not choose it. */
-static const char *linux_kind(aza_ev *ev, const aza_res *r)
+/* The evidence that r is a Linux site, deployed or declared in a template,
+ * else NULL. Its runtime is linuxFxVersion alone: the Windows stack fields
+ * and current-stack metadata do not choose it. Two fields tell: kind
+ * ("app,linux", "functionapp,linux"), whose values the sites API documents
+ * (it points kind at App Service's kind reference), and properties.reserved,
+ * which a site takes from its plan and which is documented as "Linux" only
+ * for plans (for sites: "true if reserved"; a Flex Consumption app returns
+ * it null). So kind decides when it is set: with kind naming no linux and
+ * reserved true, the site is taken as Windows, and *conflict says why. */
+static const char *linux_site(aza_ev *ev, const aza_res *r, const char **conflict)
 {
 	const char *k = aza_json_str(aza_json_get(aza_doc(ev, r), "kind"));
-	return k && aza__istrstr(k, "linux") ? k : NULL;
+	int res = 0, has_res = aza_prop_bool(ev, r, "properties.reserved", &res) > 0;
+	*conflict = NULL;
+	if (k && aza__istrstr(k, "linux"))
+		return aza_ev_fmt(ev, "kind '%s'", k);
+	if (!has_res || !res)
+		return NULL;
+	if (!k || !*k)
+		return "properties.reserved true, no kind";
+	*conflict = aza_ev_fmt(ev, "kind '%s' names no linux but properties.reserved is true (set on Linux plans); kind, the "
+	                       "documented field, is followed", k);
+	return NULL;
 }
 
 /* The value of the {name, value} pair called `name` in an array (siteConfig
@@ -573,7 +589,7 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 static void linux_without_fx(aza_ev *ev, const aza_res *r, const char *kind, const aza_json *lfx)
 {
 	if (lfx && !aza_json_str(lfx)) {
-		aza_unknown(ev, r, "linuxFxVersion is not a string on a Linux app (kind '%s'): its runtime cannot be read", kind);
+		aza_unknown(ev, r, "linuxFxVersion is not a string on a Linux app (%s): its runtime cannot be read", kind);
 		return;
 	}
 	int have;
@@ -588,31 +604,77 @@ static void linux_without_fx(aza_ev *ev, const aza_res *r, const char *kind, con
 	const char *nf = aza_json_str(cfg_get(ev, r, "netFrameworkVersion", &have));
 	if (nf && version_of(nf, ver, sizeof ver) && atoi(ver) != 4)
 		set = aza_ev_fmt(ev, "%s%snetFrameworkVersion %s", set ? set : "", set ? ", " : "", nf);
-	aza_unknown(ev, r, "linuxFxVersion is %s on a Linux app (kind '%s'): on Linux it names the runtime stack and version "
+	aza_unknown(ev, r, "linuxFxVersion is %s on a Linux app (%s): on Linux it names the runtime stack and version "
 	            "(\"DOTNETCORE|8.0\", \"NODE|20-lts\"), so the runtime the app runs is not known (it may be chosen outside the "
 	            "site configuration, or the data may be incomplete)%s%s",
 	            lfx ? "empty" : "not set", kind, set ? "; the Windows stack fields set do not choose a Linux app's runtime: " : "",
 	            set ? set : "");
 }
 
+/* A Flex Consumption function app names its runtime on the site, in
+ * functionAppConfig.runtime {name, version} (name: dotnet-isolated, node,
+ * java, powershell, python or custom); its linuxFxVersion is empty. -1 when
+ * r has none, 0 when a verdict was given, 1 when judged into st. */
+static int flex_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st)
+{
+	const aza_json *rt = aza_prop(ev, r, "properties.functionAppConfig.runtime");
+	if (!rt || aza_json_is(rt, AZA_JNULL))
+		return -1;
+	const char *name = aza_json_str(aza_json_get(rt, "name"));
+	const char *v = aza_json_str(aza_json_get(rt, "version"));
+	const char *sku = aza_json_str(aza_prop(ev, r, "properties.sku"));
+	const char *src = aza_ev_fmt(ev, "functionAppConfig.runtime %s %s%s%s", name ? name : "?", v ? v : "?",
+	                             sku ? ", sku " : "", sku ? sku : "");
+	char stack[32], ver[32];
+	if (!name || !*name) {
+		aza_unknown(ev, r, "functionAppConfig.runtime names no runtime (name is not a string)");
+		return 0;
+	}
+	if (aza__strieq(name, "custom")) {
+		aza_na(ev, r, "%s: a custom handler whose runtime is not visible here", src);
+		return 0;
+	}
+	if (!v || !version_of(v, ver, sizeof ver)) {
+		aza_unknown(ev, r, "functionAppConfig.runtime %s has no version to compare", name);
+		return 0;
+	}
+	size_t i;
+	for (i = 0; name[i] && i + 1 < sizeof stack; i++)
+		stack[i] = (char)tolower((unsigned char)name[i]);
+	stack[i] = 0;
+	judge(ev, st, stack, ver, src);
+	return 1;
+}
+
 static void runtime(aza_ev *ev, const aza_res *r)
 {
 	int ok;
-	const aza_json *lfx = cfg_field(ev, r, "linuxFxVersion", &ok);
-	if (!ok)
-		return;
 	struct rt_state st;
 	memset(&st, 0, sizeof st);
-	const char *fx = aza_json_str(lfx), *why = NULL, *netfx = NULL, *lk;
-	if (fx && *fx) {
-		if (!linux_runtime(ev, r, &st, fx))
+	const char *why = NULL, *netfx = NULL, *lk, *conflict = NULL;
+	int flex = flex_runtime(ev, r, &st);
+	if (!flex)
+		return;
+	if (flex < 0) {
+		const aza_json *lfx = cfg_field(ev, r, "linuxFxVersion", &ok);
+		if (!ok)
 			return;
-	} else if ((lk = linux_kind(ev, r))) {
-		linux_without_fx(ev, r, lk, lfx);
-		return;
-	} else if (!windows_runtime(ev, r, &st, &why, &netfx)) {
-		return;
+		const char *fx = aza_json_str(lfx);
+		if (fx && *fx) {
+			if (!linux_runtime(ev, r, &st, fx))
+				return;
+		} else if ((lk = linux_site(ev, r, &conflict))) {
+			linux_without_fx(ev, r, lk, lfx);
+			return;
+		} else if (!windows_runtime(ev, r, &st, &why, &netfx)) {
+			return;
+		}
 	}
+	/* Judged as Windows against a reserved flag set on Linux plans: a
+	 * failing field stands, but a pass would rest on fields a Linux app
+	 * does not run. */
+	if (conflict && !st.bad && !why && !st.unknown && (st.judged || netfx))
+		why = aza_ev_fmt(ev, "%s; on Linux the Windows stack fields do not choose the runtime, so they cannot pass it", conflict);
 	const char *rv = st.reviewed;
 	if (!rv)
 		aza__cfg_runtime_min(aza_ev_cfg(ev), "aspnet", &rv);
@@ -689,7 +751,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
 		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
 		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Linux apps (kind containing linux, deployed or in a template): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, not in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Flex Consumption function apps name their runtime in properties.functionAppConfig.runtime (name dotnet-isolated, node, java, powershell or python, and version), judged against the table under that name; a custom handler (name custom) is NOT_APPLICABLE, a runtime without a readable version UNKNOWN. Linux apps (kind containing linux, or, without a kind, properties.reserved true; deployed or in a template; kind is the documented field and decides when set: kind naming no linux with reserved true is judged as Windows, but the Windows fields then never pass it, only fail it): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, not in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
 		.check = runtime,
 	},
 	{

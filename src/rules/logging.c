@@ -860,7 +860,15 @@ static void alert_check(aza_ev *ev, const aza_res *sub, const char *op)
 		}
 	}
 	const char *why;
-	if (!aza_ev_collected(ev, ALERT, sub, &why))
+	int have = aza_ev_collected(ev, ALERT, sub, &why);
+	if (!have && !aza_inv_deployed(aza_ev_inv(ev)))
+		/* A template-only scan deploying action groups but no alert says no
+		 * more of the subscription's alerts than one deploying neither,
+		 * which the engine reports NOT_APPLICABLE: a group alerts on nothing
+		 * by itself. */
+		aza_na(ev, sub, "template scan: the templates deploy no activity log alert, only action groups, which fire on nothing by "
+		       "themselves (%s)", why);
+	else if (!have)
 		aza_unknown(ev, sub, "%s", why);
 	else if (odd)
 		aza_unknown(ev, sub, "activity log alert '%s' fires on %s but its actions are not an object with an actionGroups array",
@@ -941,7 +949,7 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 #define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
 #define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
 #define ALERT_ARM(op) "Microsoft.Insights/activityLogAlerts: properties.scopes = ['/subscriptions/<id>'], properties.condition.allOf = [{field: 'category', equals: 'Administrative'}, {field: 'operationName', equals: '" op "'}], properties.enabled = true, properties.actions.actionGroups = [{actionGroupId: '<id of an enabled Microsoft.Insights/actionGroups with a receiver>'}]"
-#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: one of its actions.actionGroups must name an action group that is in the input, enabled, and has a receiver (email, SMS, webhook, voice, push, ITSM, runbook, Logic App, function, ARM role, event hub or incident) whose status is not Disabled. No action group, or only groups that are disabled, have no receiver, or do not exist while the subscription's action groups were collected: FAIL. A group that is not in the input (not collected, another subscription, or outside a template) or has an unreadable 'enabled': UNKNOWN. Alerts not collected: UNKNOWN."
+#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: one of its actions.actionGroups must name an action group that is in the input, enabled, and has a receiver (email, SMS, webhook, voice, push, ITSM, runbook, Logic App, function, ARM role, event hub or incident) whose status is not Disabled. No action group, or only groups that are disabled, have no receiver, or do not exist while the subscription's action groups were collected: FAIL. A group that is not in the input (not collected, another subscription, or outside a template) or has an unreadable 'enabled': UNKNOWN. Alerts not collected: UNKNOWN; a template-only scan that deploys no alert is NOT_APPLICABLE, also when it deploys action groups."
 
 #define ALERT_RULE(num, op, what, sig, ck, cisid, fn)                                                  \
 	{                                                                                                  \
@@ -1103,7 +1111,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
 		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
 		.arm = "Microsoft.Insights/activityLogAlerts: properties.condition.allOf = [{field: 'category', equals: 'ServiceHealth'}], scopes the subscription, enabled true",
-		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must notify someone through an action group, judged as for the operation alerts (AZA-LOG-020): in the input, enabled and with a receiver that is not Disabled; a group that is not in the input gives UNKNOWN, none that notifies anyone FAIL. Alerts not collected: UNKNOWN.",
+		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must notify someone through an action group, judged as for the operation alerts (AZA-LOG-020): in the input, enabled and with a receiver that is not Disabled; a group that is not in the input gives UNKNOWN, none that notifies anyone FAIL. Alerts not collected: UNKNOWN; a template-only scan that deploys no alert is NOT_APPLICABLE, also when it deploys action groups.",
 		.check = alert_service_health,
 	},
 	{

@@ -825,11 +825,13 @@ static int appgw_global_tls(aza_ev *ev, const aza_res *r, const char **msg)
 }
 
 /* The verdict on one entry of sslProfiles (the index i names it when it has
- * no name), with the evidence in *msg. */
-static int appgw_profile_tls(aza_ev *ev, const aza_res *r, const aza_json *p, size_t i, const char **msg)
+ * no name), with the evidence in *msg; *own is 0 when the profile sets no
+ * policy, so that its listeners negotiate the gateway's. */
+static int appgw_profile_tls(aza_ev *ev, const aza_res *r, const aza_json *p, size_t i, const char **msg, int *own)
 {
 	const char *n = aza_json_str(aza_json_get(p, "name"));
 	const char *who = n && *n ? aza_ev_fmt(ev, "SSL profile '%s'", n) : aza_ev_fmt(ev, "SSL profile #%zu (no name)", i + 1);
+	*own = 1;
 	if (!aza_json_is(p, AZA_JOBJ)) {
 		*msg = aza_ev_fmt(ev, "%s is not an object: its sslPolicy cannot be read", who);
 		return TLS_UNKNOWN;
@@ -849,8 +851,9 @@ static int appgw_profile_tls(aza_ev *ev, const aza_res *r, const aza_json *p, si
 	const aza_json *sp = aza_json_get(pp, "sslPolicy");
 	if (!sp || aza_json_is(sp, AZA_JNULL)) {
 		/* A profile may hold client authentication only: its listeners
-		 * keep the gateway's policy, judged above. */
+		 * keep the gateway's policy, judged with it. */
 		*msg = aza_ev_fmt(ev, "%s sets no sslPolicy (its listeners use the gateway's)", who);
+		*own = 0;
 		return TLS_PASS;
 	}
 	if (!aza_json_is(sp, AZA_JOBJ)) {
@@ -875,33 +878,165 @@ static void tls_add(aza_ev *ev, const char **l, const char *part)
 	*l = *l ? aza_ev_fmt(ev, "%s; %s", *l, part) : part;
 }
 
-/* The gateway's policy and every SSL profile's: a profile's policy replaces
- * the gateway's on the HTTPS listeners that name the profile. Every profile
- * is judged, whether or not a listener of the input names it (attaching a
- * profile to a listener does not change its policy). */
+/* The listener arrays that can terminate TLS: httpListeners (protocol
+ * Https) and the layer-4 listeners (protocol Tls), both of which may name
+ * an SSL profile (ApplicationGatewayHttpListener, ApplicationGatewayListener). */
+static const char *const appgw_listener_paths[] = {"properties.httpListeners", "properties.listeners"};
+
+/* Does the SSL profile p answer to the id ref a listener names? A deployed
+ * profile carries its id; a template's is the gateway's id and its name,
+ * as resourceId() builds it. */
+static int appgw_profile_is(const aza_res *r, const aza_json *p, const char *ref)
+{
+	static const char seg[] = "/sslProfiles/";
+	const char *id = aza_json_str(aza_json_get(p, "id"));
+	if (id && aza__strieq(id, ref))
+		return 1;
+	const char *n = aza_json_str(aza_json_get(p, "name"));
+	size_t l = strlen(r->id);
+	return n && *n && aza__strnieq(ref, r->id, l) && aza__istarts(ref + l, seg) && aza__strieq(ref + l + sizeof seg - 1, n);
+}
+
+/* What the gateway's listeners negotiate TLS with. */
+struct appgw_use {
+	int tls;              /* listeners that terminate TLS */
+	int dflt;             /* of them, without an SSL profile: the gateway's policy */
+	const char *unread;   /* why the listeners cannot all be read, or NULL */
+	const char *missing;  /* a listener naming a profile not in the gateway, or NULL */
+};
+
+/* A listener that terminates TLS: 1, 0 when not, -1 when its protocol
+ * cannot be read. */
+static int appgw_tls_listener(const aza_json *l)
+{
+	const char *proto = aza_json_str(aza_json_path(l, "properties.protocol"));
+	if (!proto)
+		return -1;
+	return aza__strieq(proto, "Https") || aza__strieq(proto, "Tls");
+}
+
+static void appgw_listeners(aza_ev *ev, const aza_res *r, const aza_json *profs, struct appgw_use *u)
+{
+	memset(u, 0, sizeof *u);
+	for (size_t k = 0; k < sizeof appgw_listener_paths / sizeof appgw_listener_paths[0]; k++) {
+		const char *path = appgw_listener_paths[k];
+		const aza_json *ls = aza_prop(ev, r, path);
+		if (!ls || aza_json_is(ls, AZA_JNULL)) {
+			/* A deployed gateway's GET returns its httpListeners; a
+			 * template without them declares none. The layer-4
+			 * listeners are newer, and absent when unused. */
+			if (k == 0 && !aza_is_template(r))
+				u->unread = "httpListeners is not in the input";
+			continue;
+		}
+		if (!aza_json_is(ls, AZA_JARR)) {
+			u->unread = aza_ev_fmt(ev, "%s is not an array", path + sizeof "properties." - 1);
+			continue;
+		}
+		aza_json_each(l, ls) {
+			const char *ln = aza_json_str(aza_json_get(l, "name"));
+			int t = appgw_tls_listener(l);
+			if (t < 0) {
+				u->unread = aza_ev_fmt(ev, "listener '%s' has no protocol", ln ? ln : "?");
+				continue;
+			}
+			if (!t)
+				continue;
+			u->tls++;
+			const aza_json *sp = aza_json_path(l, "properties.sslProfile");
+			if (!sp || aza_json_is(sp, AZA_JNULL)) {
+				u->dflt++;
+				continue;
+			}
+			const char *ref = aza_json_str(aza_json_get(sp, "id"));
+			int found = 0;
+			if (ref && aza_json_is(profs, AZA_JARR)) {
+				aza_json_each(p, profs)
+					found |= appgw_profile_is(r, p, ref);
+			}
+			/* sslProfiles of another type is reported on its own. */
+			if (!ref)
+				u->missing = aza_ev_fmt(ev, "listener '%s': sslProfile names no id", ln ? ln : "?");
+			else if (!found && (!profs || aza_json_is(profs, AZA_JNULL) || aza_json_is(profs, AZA_JARR)))
+				u->missing = aza_ev_fmt(ev, "listener '%s' names SSL profile '%s', which the gateway does not have",
+				                        ln ? ln : "?", aza_last_seg(ref));
+		}
+	}
+}
+
+/* Is profile p named by a listener that terminates TLS? */
+static int appgw_profile_used(aza_ev *ev, const aza_res *r, const aza_json *p)
+{
+	for (size_t k = 0; k < sizeof appgw_listener_paths / sizeof appgw_listener_paths[0]; k++) {
+		const aza_json *ls = aza_prop(ev, r, appgw_listener_paths[k]);
+		if (!aza_json_is(ls, AZA_JARR))
+			continue;
+		aza_json_each(l, ls) {
+			const char *ref = aza_json_str(aza_json_path(l, "properties.sslProfile.id"));
+			if (ref && appgw_tls_listener(l) > 0 && appgw_profile_is(r, p, ref))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Only what a listener can negotiate counts: the policy of each SSL profile
+ * an HTTPS (or TLS) listener names, which replaces the gateway's on it, and
+ * the gateway's own policy for the listeners without a profile or whose
+ * profile sets none. With no such listener the gateway's policy is judged
+ * still: it is what every listener added without a profile gets. A profile
+ * no listener names is mentioned, not judged; when the listeners cannot be
+ * read, every profile is judged, and one that allows TLS 1.0 or 1.1 makes
+ * the gateway UNKNOWN, not FAIL (it may be unused). */
 static void appgw_tls(aza_ev *ev, const aza_res *r)
 {
-	const char *msg, *by[3] = {NULL, NULL, NULL}; /* evidence by verdict */
-	int worst = appgw_global_tls(ev, r, &msg);
-	tls_add(ev, &by[worst], msg);
+	const char *msg, *by[3] = {NULL, NULL, NULL}, *unused = NULL; /* evidence by verdict */
 	const aza_json *profs = aza_prop(ev, r, "properties.sslProfiles");
+	struct appgw_use u;
+	appgw_listeners(ev, r, profs, &u);
+	int worst = TLS_PASS, global = u.dflt || !u.tls || u.unread;
 	if (aza_json_is(profs, AZA_JARR)) {
 		size_t i = 0;
 		aza_json_each(p, profs) {
-			int v = appgw_profile_tls(ev, r, p, i++, &msg);
+			int own, used = u.unread || appgw_profile_used(ev, r, p);
+			int v = appgw_profile_tls(ev, r, p, i++, &msg, &own);
+			if (!used) {
+				const char *n = aza_json_str(aza_json_get(p, "name"));
+				tls_add(ev, &unused, aza_ev_fmt(ev, "'%s'", n ? n : "?"));
+				continue;
+			}
+			global |= !own;
+			if (u.unread && v == TLS_FAIL) {
+				msg = aza_ev_fmt(ev, "%s, but whether a listener uses it is not known (%s)", msg, u.unread);
+				v = TLS_UNKNOWN;
+			}
 			tls_add(ev, &by[v], msg);
 			worst = v > worst ? v : worst;
 		}
-	} else if (profs && !aza_json_is(profs, AZA_JNULL)) {
+	} else if (profs && !aza_json_is(profs, AZA_JNULL) && (u.unread || u.tls > u.dflt)) {
 		tls_add(ev, &by[TLS_UNKNOWN], "sslProfiles is not an array: the SSL profiles' policies cannot be read");
 		worst = TLS_UNKNOWN > worst ? TLS_UNKNOWN : worst;
 	}
+	if (u.missing) {
+		tls_add(ev, &by[TLS_UNKNOWN], u.missing);
+		worst = TLS_UNKNOWN > worst ? TLS_UNKNOWN : worst;
+	}
+	if (global) {
+		int v = appgw_global_tls(ev, r, &msg);
+		if (!u.tls && !u.unread)
+			msg = aza_ev_fmt(ev, "%s (no HTTPS listener yet: the policy new listeners get)", msg);
+		by[v] = by[v] ? aza_ev_fmt(ev, "%s; %s", msg, by[v]) : msg;
+		worst = v > worst ? v : worst;
+	} else {
+		tls_add(ev, &by[TLS_PASS], "every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used");
+	}
+	const char *tail = unused ? aza_ev_fmt(ev, "; SSL profiles no listener names, not judged: %s", unused) : "";
 	if (worst == TLS_FAIL)
-		aza_fail(ev, r, "%s%s%s", by[TLS_FAIL], by[TLS_UNKNOWN] ? "; not judged: " : "", by[TLS_UNKNOWN] ? by[TLS_UNKNOWN] : "");
+		aza_fail(ev, r, "%s%s%s%s", by[TLS_FAIL], by[TLS_UNKNOWN] ? "; not judged: " : "", by[TLS_UNKNOWN] ? by[TLS_UNKNOWN] : "", tail);
 	else if (worst == TLS_UNKNOWN)
-		aza_unknown(ev, r, "%s", by[TLS_UNKNOWN]);
+		aza_unknown(ev, r, "%s%s", by[TLS_UNKNOWN], tail);
 	else
-		aza_pass(ev, r, "%s", by[TLS_PASS]);
+		aza_pass(ev, r, "%s%s", by[TLS_PASS], tail);
 }
 
 static void appgw_http2(aza_ev *ev, const aza_res *r)
@@ -1040,6 +1175,15 @@ static void ddos_vnet(aza_ev *ev, const aza_res *r)
 static void ddos_pip(aza_ev *ev, const aza_res *r)
 {
 	const char *mode = NULL, *cov = NULL;
+	/* DDoS Protection (Network or IP) does not cover NAT Gateway: the DDoS
+	 * Protection reference architectures list it among the unsupported
+	 * resources, so its outbound IPs cannot meet the rule, whatever their
+	 * protectionMode says. */
+	const char *nat = aza_json_str(aza_prop(ev, r, "properties.natGateway.id"));
+	if (nat) {
+		aza_na(ev, r, "the public IP is attached to NAT gateway %s, which DDoS Protection does not support", aza_last_seg(nat));
+		return;
+	}
 	if (aza_prop_str(ev, r, "properties.ddosSettings.protectionMode", &mode) < 0 ||
 	    aza_prop_str(ev, r, "properties.ddosSettings.protectionCoverage", &cov) < 0) {
 		aza_unknown(ev, r, "ddosSettings.protectionMode or protectionCoverage is not a string");
@@ -1419,8 +1563,8 @@ const struct aza_rule aza_rules_network[] = {
 		.rationale = "TLS 1.0 and 1.1 have known weaknesses and are deprecated.",
 		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2); in each SSL profile (Listeners > SSL settings > the profile's SSL Policy tab), the same.",
 		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
-		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}, and the same in every properties.sslProfiles[].properties.sslPolicy that is set",
-		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the HTTPS listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it): every profile's sslPolicy is judged as the gateway's, whether or not a listener of the input names the profile, and the gateway fails when its own policy or any profile's allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A profile without sslPolicy (client authentication only) leaves its listeners on the gateway's policy. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
+		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}, and the same in every properties.sslProfiles[].properties.sslPolicy that a listener uses",
+		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it). Only what a listener can negotiate is judged: each profile named by an HTTPS listener (httpListeners[].properties.sslProfile.id) or a TLS listener (listeners[], layer 4), and the gateway's policy when such a listener has no profile or its profile sets no sslPolicy (client authentication only). A profile no listener names is mentioned, not judged. No HTTPS or TLS listener: the gateway's policy is judged, being what a listener added without a profile gets. The gateway fails when a judged policy allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A listener naming a profile the gateway does not have, or one without an id: UNKNOWN. A deployed gateway whose httpListeners are not in the input (or a listener without protocol): every profile is judged, and a weak profile gives UNKNOWN, since it may be unused. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
 		.check = appgw_tls,
 	},
 	{
@@ -1527,7 +1671,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Public IP address > Settings > Protection: enable IP Protection, or enable DDoS Network Protection on the virtual network it is in.",
 		.cli = "az network public-ip update -g <rg> -n <pip> --ddos-protection-mode Enabled",
 		.arm = "properties.ddosSettings.protectionMode = 'Enabled' (or VirtualNetworkInherited with a protected VNet)",
-		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE. IPs on load balancers and gateways, or whose NIC/VNet is not in the input (or a VNet without properties or with a non-boolean enableDdosProtection): UNKNOWN; so is a protectionMode or protectionCoverage that is not a string.",
+		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE; so are IPs of a NAT gateway (properties.natGateway), which DDoS Network and IP Protection do not support (DDoS Protection reference architectures: unsupported resources), whatever their protectionMode. IPs on load balancers and gateways, or whose NIC/VNet is not in the input (or a VNet without properties or with a non-boolean enableDdosProtection): UNKNOWN; so is a protectionMode or protectionCoverage that is not a string.",
 		.check = ddos_pip,
 	},
 	{

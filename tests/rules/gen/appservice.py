@@ -257,6 +257,45 @@ case('AZA-APP-005', 'fail-windows-nometadata', snapshot(w, datasets=[SITE, CFG])
 # function keeps FUNCTIONS_WORKER_RUNTIME/WEBSITE_NODE_DEFAULT_VERSION in app settings).
 case('AZA-APP-005', 'unknown-functionapp', snapshot([site('funcwin', kind='functionapp', properties__siteConfig__linuxFxVersion='')]),
      "UNKNOWN funcwin ~ function apps keep it in app settings")
+# Linux is told by kind and by properties.reserved (a site's copy of its
+# plan's "Linux plan" flag). Without kind, reserved true makes a Linux app,
+# whose Windows stack fields prove nothing (PASS before, on phpVersion 8.3).
+w = winsite('appres', phpVersion='8.3')
+w[0].pop("kind"); w[0]["properties"]["reserved"] = True
+case('AZA-APP-005', 'unknown-linux-reserved', snapshot(w + [metadata(w[0], CURRENT_STACK="php")], datasets=[SITE, CFG]),
+     "UNKNOWN appres ~ linuxFxVersion is empty on a Linux app (properties.reserved true, no kind)")
+# kind (documented) says Windows, reserved says Linux: kind is followed, but
+# the Windows fields cannot pass an app that may be Linux (PASS before) ...
+w = winsite('appboth', phpVersion='8.3')
+w[0]["properties"]["reserved"] = True
+case('AZA-APP-005', 'unknown-kind-reserved-conflict', snapshot(w + [metadata(w[0], CURRENT_STACK="php")], datasets=[SITE, CFG]),
+     "UNKNOWN appboth ~ kind 'app' names no linux but properties.reserved is true (set on Linux plans); kind, the documented field, is followed")
+# ... while a field below its minimum still fails.
+w = winsite('appboth74', phpVersion='7.4')
+w[0]["properties"]["reserved"] = True
+case('AZA-APP-005', 'fail-kind-reserved-conflict', snapshot(w + [metadata(w[0], CURRENT_STACK="php")], datasets=[SITE, CFG]),
+     "FAIL appboth74 ~ php 7.4 (phpVersion 7.4")
+# Flex Consumption function apps (CreateOrUpdateFunctionAppFlexConsumptionWithDetails):
+# the runtime is functionAppConfig.runtime, linuxFxVersion is empty (UNKNOWN before).
+def flex(name, rt_name, rt_ver):
+    s = example_site(name)
+    s["kind"] = "functionapp,linux"
+    s["properties"].update({"reserved": None, "httpsOnly": True, "sku": "FlexConsumption",
+        "functionAppConfig": {"deployment": {"storage": {"type": "blobContainer", "value": "https://stflex.blob.core.windows.net/deploy",
+                                                         "authentication": {"type": "SystemAssignedIdentity"}}},
+                              "runtime": {"name": rt_name, "version": rt_ver},
+                              "scaleAndConcurrency": {"maximumInstanceCount": 100, "instanceMemoryMB": 2048}}})
+    s["properties"]["siteConfig"].update({"netFrameworkVersion": "", "phpVersion": "", "linuxFxVersion": ""})
+    return s
+case('AZA-APP-005', 'pass-flex', snapshot([flex('funcflex', 'python', '3.11')]),
+     "PASS funcflex ~ python 3.11 (functionAppConfig.runtime python 3.11, sku FlexConsumption)")
+case('AZA-APP-005', 'fail-flex', snapshot([flex('funcflexnode', 'node', '18')]),
+     "FAIL funcflexnode ~ node 18 (functionAppConfig.runtime node 18, sku FlexConsumption) is below the supported minimum 20")
+case('AZA-APP-005', 'unknown-flex', snapshot([flex('funcflexnov', 'java', None), flex('funcflexnet', 'dotnet-isolated', '8.0')]),
+     "UNKNOWN funcflexnov ~ functionAppConfig.runtime java has no version to compare\n"
+     "UNKNOWN funcflexnet ~ no supported-version minimum is configured for dotnet-isolated 8.0")
+case('AZA-APP-005', 'na-flex-custom', snapshot([flex('funcflexcustom', 'custom', '1.0')]),
+     "NOT_APPLICABLE funcflexcustom ~ custom handler")
 case('AZA-APP-005', 'na-container', snapshot([site('appdocker', properties__siteConfig__linuxFxVersion='DOCKER|nginx:latest')]), "NOT_APPLICABLE appdocker ~ custom container")
 case('AZA-APP-005', 'unknown-stack', snapshot([site('appgo', properties__siteConfig__linuxFxVersion='GO|1.19')]), "UNKNOWN appgo ~ no supported-version minimum is configured for go 1.19")
 case('AZA-APP-005', 'fail-config', snapshot([site('apppy', properties__siteConfig__linuxFxVersion='PYTHON|3.11')]),

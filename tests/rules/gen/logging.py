@@ -298,6 +298,15 @@ case(R, 'unknown-group-error', snapshot([alert('al-020', opcond(OP))], datasets=
      errors=[{"scope": SUBID, "type": AGROUP, "api": "GET actionGroups", "status": 403, "message": "AuthorizationFailed"}]),
      f"UNKNOWN {S} ~ HTTP 403")
 case(R, 'unknown-error', asnap([], datasets=[ALERT], errors=[{"scope": SUBID, "type": ALERT, "api": "GET activityLogAlerts", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
+# A template-only scan deploying an action group but no alert is NOT_APPLICABLE,
+# as one deploying neither is (it was UNKNOWN: the group made the rule "read" something).
+AG_TEMPLATE = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+               "resources": [{"type": AGROUP, "apiVersion": "2023-01-01", "name": "SecOps", "location": "Global",
+                              "properties": {"groupShortName": "SecOps", "enabled": True,
+                                             "emailReceivers": [{"name": "secops", "emailAddress": "secops@contoso.com", "useCommonAlertSchema": True}]}}]}
+TSUB = "00000000-0000-0000-0000-000000000000"
+for R in ['AZA-LOG-020', 'AZA-LOG-033']:
+    case(R, 'na-template-action-group-only', AG_TEMPLATE, f"NOT_APPLICABLE {TSUB} ~ template scan: the templates deploy no activity log alert")
 R = 'AZA-LOG-033'
 case(R, 'pass', asnap(EXAMPLE + [alert('service-health', [{"field": "category", "equals": "ServiceHealth"},
      {"anyOf": [{"field": "properties.incidentType", "equals": "Incident"}, {"field": "properties.incidentType", "equals": "Security"}]}])]), f"PASS {S} ~ 'service-health'")

@@ -333,9 +333,9 @@ case(R, 'pass-ssl-profiles', snapshot([
                                   sslprofile('agw-prof', 'v2', {"policyType": "CustomV2", "minProtocolVersion": "TLSv1_3",
                                                                 "cipherSuites": ["TLS_AES_256_GCM_SHA384"]})]),
         agw_profiles('agw-mtls', [sslprofile('agw-mtls', 'mtls')])]),
-     "PASS agw-prof ~ predefined sslPolicy AppGwSslPolicy20220101: minimum TLSv1_2; SSL profile 'strict': predefined sslPolicy "
-     "AppGwSslPolicy20220101S: minimum TLSv1_2; SSL profile 'v2': sslPolicy CustomV2: minimum TLSv1_3\n"
-     "PASS agw-mtls ~ SSL profile 'mtls' sets no sslPolicy (its listeners use the gateway's)")
+     "PASS agw-prof ~ SSL profile 'strict': predefined sslPolicy AppGwSslPolicy20220101S: minimum TLSv1_2; SSL profile 'v2': sslPolicy "
+     "CustomV2: minimum TLSv1_3; every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used\n"
+     "PASS agw-mtls ~ predefined sslPolicy AppGwSslPolicy20220101: minimum TLSv1_2; SSL profile 'mtls' sets no sslPolicy (its listeners use the gateway's)")
 # The global policy is fine; a profile's policy lets TLS 1.0 or 1.1 in on its listeners.
 case(R, 'fail-ssl-profile', snapshot([
         agw_profiles('agw-legacy', [sslprofile('agw-legacy', 'legacy', {"policyType": "Custom", "minProtocolVersion": "TLSv1_0",
@@ -368,15 +368,49 @@ case(R, 'unknown-ssl-profile', snapshot([
      "UNKNOWN agw-p5 ~ SSL profile 'str': sslPolicy is not an object\n"
      "UNKNOWN agw-p6 ~ SSL profile 'c3': sslPolicy CustomV3 without minProtocolVersion")
 # A template's profile without properties declares no policy: its listeners use the gateway's.
-case(R, 'pass-template-ssl-profile', {
-        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
-        "resources": [{"type": "Microsoft.Network/applicationGateways", "apiVersion": "2024-05-01", "name": "agwtpl", "location": "westeurope",
-                       "properties": {"sku": {"name": "WAF_v2", "tier": "WAF_v2", "capacity": 2},
-                                      "sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"},
-                                      "sslProfiles": [{"name": "noprops"},
-                                                      {"name": "tls12", "properties": {"sslPolicy": {"policyType": "Custom", "minProtocolVersion": "TLSv1_2",
-                                                                                                      "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]}}}]}}]},
-     "PASS agwtpl ~ SSL profile 'noprops' sets no sslPolicy (its listeners use the gateway's); SSL profile 'tls12': sslPolicy Custom: minimum TLSv1_2")
+# Listeners name profiles by resourceId() of the gateway's child.
+def tpl_listener(name, profile, proto="Https"):
+    l = {"name": name, "properties": {"protocol": proto, "frontendPort": {"id": "[resourceId('Microsoft.Network/applicationGateways/frontendPorts', 'agwtpl', 'p443')]"}}}
+    if profile:
+        l["properties"]["sslProfile"] = {"id": f"[resourceId('Microsoft.Network/applicationGateways/sslProfiles', 'agwtpl', '{profile}')]"}
+    return l
+def tpl_agw(profiles, listeners, l4=None, policy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"}):
+    props = {"sku": {"name": "WAF_v2", "tier": "WAF_v2", "capacity": 2}, "sslProfiles": profiles, "httpListeners": listeners}
+    if policy: props["sslPolicy"] = policy
+    if l4 is not None: props["listeners"] = l4
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": [{"type": "Microsoft.Network/applicationGateways", "apiVersion": "2024-05-01", "name": "agwtpl", "location": "westeurope",
+                           "properties": props}]}
+tls12 = {"name": "tls12", "properties": {"sslPolicy": {"policyType": "Custom", "minProtocolVersion": "TLSv1_2",
+                                                       "cipherSuites": ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]}}}
+legacy = {"name": "legacy", "properties": {"sslPolicy": {"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}}}
+case(R, 'pass-template-ssl-profile', tpl_agw([{"name": "noprops"}, tls12], [tpl_listener("l1", "noprops"), tpl_listener("l2", "tls12")]),
+     "PASS agwtpl ~ predefined sslPolicy AppGwSslPolicy20220101: minimum TLSv1_2; SSL profile 'noprops' sets no sslPolicy (its listeners use the gateway's); "
+     "SSL profile 'tls12': sslPolicy Custom: minimum TLSv1_2")
+# Only what a listener negotiates counts: a weak profile no listener names is
+# mentioned, not judged (it gave FAIL before).
+case(R, 'pass-unused-profile', tpl_agw([tls12, legacy], [tpl_listener("l1", "tls12"), tpl_listener("plain", None, "Http")]),
+     "PASS agwtpl ~ SSL profile 'tls12': sslPolicy Custom: minimum TLSv1_2; every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used; "
+     "SSL profiles no listener names, not judged: 'legacy'")
+# The gateway's weak policy is not negotiated when every HTTPS listener has a profile ...
+case(R, 'pass-global-unused', tpl_agw([tls12], [tpl_listener("l1", "tls12")], policy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
+     "PASS agwtpl ~ every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used")
+# ... but is when one has none, and a weak profile named by a layer-4 TLS listener counts.
+case(R, 'fail-listener-default', tpl_agw([tls12], [tpl_listener("l1", "tls12"), tpl_listener("l2", None)],
+                                         policy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
+     "FAIL agwtpl ~ predefined sslPolicy AppGwSslPolicy20150501: minimum TLSv1_0")
+case(R, 'fail-tls-listener', tpl_agw([tls12, legacy], [tpl_listener("l1", "tls12")], l4=[tpl_listener("tcp1", "legacy", "Tls")]),
+     "FAIL agwtpl ~ SSL profile 'legacy': predefined sslPolicy AppGwSslPolicy20150501: minimum TLSv1_0")
+# No HTTPS listener: the gateway's policy, which a new listener gets, is judged.
+case(R, 'fail-no-https-listener', tpl_agw([], [tpl_listener("plain", None, "Http")], policy={"policyType": "Custom", "minProtocolVersion": "TLSv1_1"}),
+     "FAIL agwtpl ~ sslPolicy Custom: minimum TLSv1_1 (no HTTPS listener yet: the policy new listeners get)")
+# A listener naming a profile the gateway lacks.
+case(R, 'unknown-missing-profile', snapshot([appgw('agw-m', properties__sslProfiles=[sslprofile('agw-m', 'a', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"})],
+                                                   properties__httpListeners=[httpslistener('agw-m', 'l-a', 'a'), httpslistener('agw-m', 'l-gone', 'gone')])]),
+     "UNKNOWN agw-m ~ listener 'l-gone' names SSL profile 'gone', which the gateway does not have")
+# Deployed gateway whose listeners are not in the input: a weak profile may be unused.
+case(R, 'unknown-listeners-unread', snapshot([appgw('agw-u', properties__sslProfiles=[sslprofile('agw-u', 'old', {"policyType": "Predefined", "policyName": "AppGwSslPolicy20170401"})])]),
+     "UNKNOWN agw-u ~ SSL profile 'old': predefined sslPolicy AppGwSslPolicy20170401: minimum TLSv1_1, but whether a listener uses it is not known (httpListeners is not in the input)")
 R = 'AZA-NET-013'
 case(R, 'pass', snapshot([appgw('agw1')]), "PASS agw1")
 case(R, 'fail', snapshot([appgw('agw-h1', properties__enableHttp2=DEL)]), "FAIL agw-h1 ~ not set")
@@ -446,6 +480,13 @@ case(R, 'fail', snapshot([pip('pip-off', properties__ddosSettings={"protectionMo
                           vnet('vnet2', properties__enableDdosProtection=False, properties__ddosProtectionPlan=DEL)]),
      "FAIL pip-off ~ Disabled\nFAIL pip-inh ~ vnet2, which has no DDoS protection plan")
 case(R, 'unknown', snapshot([pip('pip-inh', **inh)]), "UNKNOWN pip-inh ~ nic1 is not in the input")
+# DDoS Protection does not support NAT Gateway (reference architectures:
+# unsupported resources): its IPs are outside the rule, even when Disabled or Enabled.
+natgw = {'properties__ipConfiguration': DEL, 'properties__natGateway': {"id": rid('rg-net', 'Microsoft.Network', 'natGateways', 'nat1')}}
+case(R, 'na-natgateway', snapshot([pip('pip-nat-off', properties__ddosSettings={"protectionMode": "Disabled"}, **natgw),
+                                   pip('pip-nat-inh', properties__ddosSettings=DEL, **natgw), pip('pip-nat-on', **natgw)]),
+     "NOT_APPLICABLE pip-nat-off ~ NAT gateway nat1, which DDoS Protection does not support\nNOT_APPLICABLE pip-nat-inh ~ NAT gateway nat1\n"
+     "NOT_APPLICABLE pip-nat-on ~ NAT gateway nat1")
 lb = rid('rg-net', 'Microsoft.Network', 'loadBalancers', 'lb1', 'frontendIPConfigurations', 'fe1')
 case(R, 'unknown-lb', snapshot([pip('pip-lb', properties__ddosSettings=DEL, properties__ipConfiguration={"id": lb})]), "UNKNOWN pip-lb ~ loadBalancers/lb1")
 case(R, 'unknown-mode-type', snapshot([pip('pip-odd', properties__ddosSettings={"protectionMode": 1}), nic('vnet1'), vnet('vnet1')]), "UNKNOWN pip-odd ~ not a string")
