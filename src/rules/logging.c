@@ -485,13 +485,17 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 	const char *unk = NULL, *ok = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const aza_res *acc = aza_inv_find(inv, accs[i]);
-		int b;
-		if (acc && aza_json_bool(aza_prop(ev, acc, "properties.allowBlobPublicAccess"), &b) && !b) {
-			ok = aza_ev_fmt(ev, "storage account '%s' sets allowBlobPublicAccess false", acc->name);
+		const char *an = acc ? acc->name : accs[i], *why;
+		/* The account's switch decides first, as for AZA-STG-004: set, or
+		 * the default it got; an account not in the input is unknown. */
+		aza_status blocks = acc ? aza_stg_blocks_anonymous(ev, acc, &why) : AZA_UNKNOWN;
+		if (!acc)
+			why = aza_ev_fmt(ev, "export storage account %s is not in the input", accs[i]);
+		if (blocks == AZA_PASS) {
+			ok = aza_ev_fmt(ev, "storage account '%s' blocks anonymous access: %s", an, why);
 			continue;
 		}
 		const aza_res *c = aza_inv_find(inv, aza_ev_fmt(ev, "%s/blobServices/default/containers/" EXPORT_CONTAINER, accs[i]));
-		const char *an = acc ? acc->name : accs[i];
 		if (c) {
 			const char *pa = aza_json_str(aza_prop(ev, c, "properties.publicAccess"));
 			const aza_json *pav = aza_prop(ev, c, "properties.publicAccess");
@@ -502,17 +506,19 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is absent (incomplete export?)", an);
 			} else if (!pa || aza__strieq(pa, "None")) {
 				ok = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s' has publicAccess None", an);
-			} else {
-				aza_fail(ev, sub, "container " EXPORT_CONTAINER " of storage account '%s' has publicAccess %s: the activity log is readable anonymously",
-				         an, pa);
+			} else if (blocks == AZA_FAIL) {
+				aza_fail(ev, sub, "container " EXPORT_CONTAINER " of storage account '%s' has publicAccess %s and %s: the activity log is readable anonymously",
+				         an, pa, why);
 				return;
+			} else {
+				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s' has publicAccess %s, but whether the account allows anonymous access is not known: %s",
+				                 an, pa, why);
 			}
 			continue;
 		}
-		if (!acc)
-			unk = aza_ev_fmt(ev, "export storage account %s is not in the input", accs[i]);
-		else
-			unk = aza_ev_fmt(ev, "storage account '%s' allows public blob access and its " EXPORT_CONTAINER " container is not in the input", an);
+		unk = blocks == AZA_FAIL
+		      ? aza_ev_fmt(ev, "storage account '%s' allows public blob access (%s) and its " EXPORT_CONTAINER " container is not in the input", an, why)
+		      : why;
 	}
 	if (unk)
 		aza_unknown(ev, sub, "%s", unk);
@@ -1013,7 +1019,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
 		.arm = "Microsoft.Storage/storageAccounts: properties.allowBlobPublicAccess = false (or the container's publicAccess = 'None')",
-		.defaults = "An account with allowBlobPublicAccess false passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
+		.defaults = "An account that blocks anonymous access (allowBlobPublicAccess false, set or, when unset, the default its creation time or template api-version gives, as AZA-STG-003 reads it) passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). A public container fails when the account allows anonymous access, and is UNKNOWN when that is not known (the account not in the input, or its value not readable). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
 		.check = container_private,
 	},
 	{

@@ -152,6 +152,13 @@ aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **val
  * say what the open endpoint exposes. */
 void aza_public_network_disabled(aza_ev *ev, const aza_res *r, const char *unset, const char *note);
 
+/* Whether storage account a blocks anonymous blob access whatever a
+ * container's own level: AZA_PASS when it does (allowBlobPublicAccess false,
+ * set or the default the account got by its creation time or template
+ * api-version), AZA_FAIL when it does not, AZA_UNKNOWN when that is not
+ * known; *why gives the account's evidence (storage.c). */
+aza_status aza_stg_blocks_anonymous(aza_ev *ev, const aza_res *a, const char **why);
+
 /* The private endpoints rule of a PaaS resource (storage account, key
  * vault, Databricks workspace; `what` names it in messages): PASS on an
  * Approved properties.privateEndpointConnections entry or, for a template

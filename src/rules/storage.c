@@ -260,11 +260,9 @@ static void blob_public_account(aza_ev *ev, const aza_res *r)
 }
 
 /* Whether a container's account blocks anonymous access, whatever the
- * container's own level: AZA_PASS when it does (allowBlobPublicAccess false,
- * set or the default the account got: see abpa_default), AZA_FAIL when it
- * does not, AZA_UNKNOWN when that is not known; *why gives the account's
- * evidence. */
-static aza_status account_blocks(aza_ev *ev, const aza_res *a, const char **why)
+ * container's own level (rule.h): the set value, or the default the account
+ * got (abpa_default). */
+aza_status aza_stg_blocks_anonymous(aza_ev *ev, const aza_res *a, const char **why)
 {
 	int b;
 	/* A template's account without properties has every default. */
@@ -321,7 +319,7 @@ static void container_public(aza_ev *ev, const aza_res *r)
 	const char *why;
 	aza_status st;
 	if (a)
-		st = account_blocks(ev, a, &why);
+		st = aza_stg_blocks_anonymous(ev, a, &why);
 	else {
 		st = AZA_UNKNOWN;
 		why = n && n < sizeof acc

@@ -116,6 +116,14 @@ case(R, 'pass-logprofile', snapshot([logprofile(), acct(public=False)]), f"PASS 
 case(R, 'fail', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), container("Container")]), f"FAIL {S} ~ publicAccess Container")
 case(R, 'unknown', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True)]), f"UNKNOWN {S} ~ container is not in the input")
 case(R, 'unknown-account', snapshot([subdiag('ds', ALL, ws="", sa=SAID)]), f"UNKNOWN {S} ~ not in the input")
+# The account decides as in AZA-STG-004: a public container of an account not in the input is not
+# known to be readable, and an account that never set the switch has the default of its creation time.
+case(R, 'unknown-account-container', snapshot([subdiag('ds', ALL, ws="", sa=SAID), container("Blob")]),
+     f"UNKNOWN {S} ~ has publicAccess Blob, but whether the account allows anonymous access is not known: export storage account")
+case(R, 'pass-unset-new', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(properties__allowBlobPublicAccess=DEL, properties__creationTime="2024-03-01T10:00:00.0000000Z"),
+                                    container("Container")]), f"PASS {S} ~ blocks anonymous access")
+case(R, 'fail-unset-old', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(properties__allowBlobPublicAccess=DEL, properties__creationTime="2021-03-01T10:00:00.0000000Z"),
+                                    container("Container")]), f"FAIL {S} ~ has publicAccess Container and")
 # a deployed container always carries publicAccess: absent is an incomplete export, not None
 c = container("None"); del c["properties"]["publicAccess"]
 case(R, 'unknown-nofield', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), c]), f"UNKNOWN {S} ~ publicAccess is absent")
