@@ -6,8 +6,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "fuzz.h"
 
@@ -26,21 +24,13 @@ static const char scan_input[] =
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* The baseline is a path: a memory file, a regular file to the reader. */
-	int fd = memfd_create("fuzz-baseline", MFD_CLOEXEC);
+	char path[64];
+	int fd = fuzz_file("fuzz-baseline", data, size, path, sizeof path);
 	if (fd < 0)
 		return 0;
-	size_t off = 0;
-	while (off < size) {
-		ssize_t w = write(fd, data + off, size - off);
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	aza_ctx *ctx = aza_ctx_new();
 	aza_scan *s = ctx ? aza_scan_new(ctx) : NULL;
-	if (s && off == size && aza_scan_add_buffer(s, "fuzz-baseline-scan", scan_input, sizeof scan_input - 1) == 0 &&
+	if (s && aza_scan_add_buffer(s, "fuzz-baseline-scan", scan_input, sizeof scan_input - 1) == 0 &&
 	    aza_scan_select_rules(s, "AZA-STG-001,AZA-STG-002") == 0 && aza_scan_run(s) == 0) {
 		int rc = aza_scan_baseline(s, path);
 		FUZZ_CHECK(rc == 0 || rc == AZA_EPARSE || rc == AZA_EINPUT || rc == AZA_ELIMIT || rc == AZA_ENOMEM || rc == AZA_EIO,

@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")/.."
 secs=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_json fuzz_input fuzz_template fuzz_exposure fuzz_baseline"}
+targets=${*:-"fuzz_json fuzz_input fuzz_template fuzz_exposure fuzz_baseline fuzz_xml fuzz_config"}
 rc=0
 for t in $targets; do
 	bin=build-fuzz/$t
@@ -18,9 +18,11 @@ for t in $targets; do
 		continue
 	fi
 	mkdir -p "build-fuzz/found/$t"
+	dict=fuzz/json.dict
+	[ -f "fuzz/$t.dict" ] && dict=fuzz/$t.dict
 	echo "fuzz: $t for ${secs}s over fuzz/corpus/$t"
 	if ! ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$bin" -max_total_time="$secs" -timeout=10 \
-		-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -dict=fuzz/json.dict \
+		-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -dict="$dict" \
 		-artifact_prefix="build-fuzz/crash-$t-" "build-fuzz/found/$t" "fuzz/corpus/$t" \
 		> "build-fuzz/$t.log" 2>&1; then
 		echo "fuzz: $t FAILED; last lines of build-fuzz/$t.log:"

@@ -37,6 +37,8 @@ run fuzz-input $O/fuzz/replay_input fuzz/corpus/fuzz_input
 run fuzz-template $O/fuzz/replay_template fuzz/corpus/fuzz_template
 run fuzz-exposure $O/fuzz/replay_exposure fuzz/corpus/fuzz_exposure
 run fuzz-baseline $O/fuzz/replay_baseline fuzz/corpus/fuzz_baseline
+run fuzz-xml $O/fuzz/replay_xml fuzz/corpus/fuzz_xml
+run fuzz-config $O/fuzz/replay_config fuzz/corpus/fuzz_config
 run xml $O/tests/collect/xml_test
 run collect sh tests/collect/run.sh
 run azurite sh tests/collect/azurite.sh
