@@ -31,7 +31,7 @@ HDRS     = $(wildcard include/azaudit/*.h src/*/*.h)
 
 TEST_BINS = $(O)/tests/rules_test $(O)/tests/mutate_test $(O)/tests/unit_test $(O)/tests/alloc_test $(O)/tests/schema_test \
             $(O)/fuzz/replay_json $(O)/fuzz/replay_input $(O)/fuzz/replay_template $(O)/fuzz/replay_exposure \
-            $(O)/fuzz/replay_baseline $(O)/fuzz/replay_xml $(O)/fuzz/replay_config \
+            $(O)/fuzz/replay_baseline $(O)/fuzz/replay_xml $(O)/fuzz/replay_config $(O)/fuzz/replay_suppress \
             $(O)/tests/emulator/emu $(O)/tests/collect/xml_test \
             $(O)/tests/template/expr_test $(O)/tests/template/cases_test \
             $(O)/tests/exposure/exposure_test
@@ -84,7 +84,7 @@ tsan:
 	O=build-tsan ONLY="rules-threads threads" sh tests/run-all.sh
 
 # libFuzzer targets (clang), then each run over its corpus plus a bounded time.
-FUZZ_TARGETS = fuzz_json fuzz_input fuzz_template fuzz_exposure fuzz_baseline fuzz_xml fuzz_config
+FUZZ_TARGETS = fuzz_json fuzz_input fuzz_template fuzz_exposure fuzz_baseline fuzz_xml fuzz_config fuzz_suppress
 fuzz-build: $(FUZZ_TARGETS:%=build-fuzz/%)
 FUZZ_CC ?= clang
 build-fuzz/%: fuzz/%.c fuzz/fuzz.h $(LIB_SRC) $(HDRS)

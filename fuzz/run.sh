@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")/.."
 secs=${1:-30}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_json fuzz_input fuzz_template fuzz_exposure fuzz_baseline fuzz_xml fuzz_config"}
+targets=${*:-"fuzz_json fuzz_input fuzz_template fuzz_exposure fuzz_baseline fuzz_xml fuzz_config fuzz_suppress"}
 rc=0
 for t in $targets; do
 	bin=build-fuzz/$t

@@ -39,6 +39,7 @@ run fuzz-exposure $O/fuzz/replay_exposure fuzz/corpus/fuzz_exposure
 run fuzz-baseline $O/fuzz/replay_baseline fuzz/corpus/fuzz_baseline
 run fuzz-xml $O/fuzz/replay_xml fuzz/corpus/fuzz_xml
 run fuzz-config $O/fuzz/replay_config fuzz/corpus/fuzz_config
+run fuzz-suppress $O/fuzz/replay_suppress fuzz/corpus/fuzz_suppress
 run xml $O/tests/collect/xml_test
 run collect sh tests/collect/run.sh
 run azurite sh tests/collect/azurite.sh

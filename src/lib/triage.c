@@ -116,6 +116,39 @@ typedef struct supp {
 
 /* "2027-01-31" or "2027-01-31T12:00:00Z": the moment the entry stops applying.
  * A bare date is valid through that day (UTC). */
+/* Why a suppression's regular expression is refused before regcomp, or
+ * NULL. glibc compiles a bounded repeat by copying its operand: nested
+ * bounds multiply, and ((a{255}){255}){255} takes seconds and gigabytes;
+ * back-references make matching exponential. Resource ids are short, so
+ * no useful pattern comes near these limits. */
+static const char *regex_cost(const char *pat)
+{
+	if (strlen(pat) > 1024)
+		return "longer than 1024 characters";
+	double cost = 1;
+	for (const char *p = pat; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			if (p[1] >= '1' && p[1] <= '9')
+				return "back-references (\\1 to \\9) are not supported";
+			p++;
+			continue;
+		}
+		if (*p != '{')
+			continue;
+		/* {m}, {m,} or {m,n}: the largest count the operand is copied. */
+		char *e;
+		unsigned long m = strtoul(p + 1, &e, 10), n = m;
+		if (e == p + 1)
+			continue;
+		if (*e == ',')
+			n = e[1] == '}' ? m : strtoul(e + 1, &e, 10);
+		cost *= (double)(n > 1 ? n : 1);
+		if (cost > 100000)
+			return "its bounded repeats ({m,n}) multiply to more than 100000 copies";
+	}
+	return NULL;
+}
+
 static int parse_expiry(const char *s, double *out)
 {
 	int timed;
@@ -244,6 +277,11 @@ int aza_scan_suppress(aza_scan *s, const char *path)
 			char *pat = aza_arena__strndup(&t->a, x->resource + 1, rl - 2);
 			if (!pat) {
 				rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory");
+				break;
+			}
+			const char *big = regex_cost(pat);
+			if (big) {
+				rc = aza__err(s->ctx, AZA_ELIMIT, "%s:%lu: regular expression %s: %s", path, x->line, x->resource, big);
 				break;
 			}
 			int rr = regcomp(&x->re, pat, REG_EXTENDED | REG_ICASE | REG_NOSUB);

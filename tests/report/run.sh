@@ -125,6 +125,17 @@ scan --suppressions "$T/noreason.json" "$F" > /dev/null 2> "$T/err"; rc=$?
 printf '{"suppressions":[{"rule":"*","resource":"/([a-/","reason":"x"}]}' > "$T/badre.json"
 scan --suppressions "$T/badre.json" "$F" > /dev/null 2> "$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'bad regular expression' "$T/err" && ok || bad "bad regex: exit $rc $(cat "$T/err")"
+# glibc copies a bounded repeat's operand: nested bounds multiply (this one took seconds and gigabytes);
+# back-references make matching exponential: both refused before compiling, with the reason
+printf '{"suppressions":[{"rule":"*","resource":"/((a{255}){255}){255}/","reason":"x"}]}' > "$T/bigre.json"
+scan --suppressions "$T/bigre.json" "$F" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'bigre.json:1: regular expression /((a{255}){255}){255}/: its bounded repeats' "$T/err" && ok || bad "costly regex: exit $rc $(cat "$T/err")"
+printf '{"suppressions":[{"rule":"*","resource":"/(a+)+\\\\1/","reason":"x"}]}' > "$T/backref.json"
+scan --suppressions "$T/backref.json" "$F" > /dev/null 2> "$T/err"; rc=$?
+[ $rc -eq 2 ] && grep -q 'back-references' "$T/err" && ok || bad "back-reference: exit $rc $(cat "$T/err")"
+printf '{"suppressions":[{"rule":"*","resource":"/^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/","reason":"x"}]}' > "$T/guidre.json"
+scan -f json --suppressions "$T/guidre.json" "$F" > "$T/guid.json" 2> "$T/err" && jq -e '.summary.SUPPRESSED > 0' "$T/guid.json" > /dev/null && ok ||
+	bad "a GUID pattern refused: $(cat "$T/err")"
 printf '{"suppressions":[{"rule":"*","reason":"x","expires":"soon"}]}' > "$T/baddate.json"
 scan --suppressions "$T/baddate.json" "$F" > /dev/null 2> "$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q '"expires" must be a date' "$T/err" && ok || bad "bad expiry: exit $rc"
