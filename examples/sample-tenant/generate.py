@@ -1518,6 +1518,95 @@ errors = [
                 "'Microsoft.Storage/storageAccounts/blobServices/read'"},
 ]
 
+# ================================================================ PaaS services: Azure Cache for Redis,
+# Event Hubs, Service Bus, Azure AI services (AZA-RDS/EVH/SBS/AIS). Bodies follow the REST specs'
+# examples: RedisCacheGet.json (Microsoft.Cache stable 2024-11-01), EHNameSpaceCreate.json and
+# SBNameSpaceCreate.json (stable 2024-01-01), CreateAccount.json (Microsoft.CognitiveServices 2024-10-01).
+def svc_pe(parent, sub, name):
+    return [{'id': parent + '/privateEndpointConnections/' + name, 'name': name,
+             'properties': {'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', name)},
+                            'privateLinkServiceConnectionState': {'status': 'Approved', 'description': 'Auto-Approved',
+                                                                  'actionsRequired': 'None'},
+                            'provisioningState': 'Succeeded'}}]
+
+
+def redis(sub, rg, name, sku, **props):
+    cid = rid(sub, rg, 'Microsoft.Cache', 'Redis', name)
+    p = {'provisioningState': 'Succeeded', 'redisVersion': '6.0',
+         'sku': {'name': sku, 'family': 'P' if sku == 'Premium' else 'C', 'capacity': 1},
+         'enableNonSslPort': False, 'updateChannel': 'Stable', 'redisConfiguration': {'maxmemory-policy': 'volatile-lru'},
+         'hostName': f'{name}.redis.cache.windows.net', 'port': 6379, 'sslPort': 6380,
+         'instances': [{'sslPort': 15000, 'isMaster': True, 'isPrimary': True}],
+         'publicNetworkAccess': 'Enabled', 'privateEndpointConnections': [], 'linkedServers': []}
+    p.update(props)
+    return add({'id': cid, 'name': name, 'type': 'Microsoft.Cache/Redis', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+# prod: Premium, TLS 1.2 only, private endpoint only, Microsoft Entra ID only: passes AZA-RDS-001..004
+rc = redis(PROD, 'rg-app', 'redis-contoso-prod', 'Premium', minimumTlsVersion='1.2', publicNetworkAccess='Disabled',
+           disableAccessKeyAuthentication=True, redisConfiguration={'aad-enabled': 'true', 'maxmemory-policy': 'volatile-lru'})
+rc['properties']['privateEndpointConnections'] = svc_pe(rc['id'], PROD, 'pe-redis-contoso-prod')
+# shared: Premium injected into the shared virtual network (no public endpoint), access keys still on (fails AZA-RDS-004 only)
+redis(SHARED, 'rg-shared', 'redis-contoso-shared', 'Premium', minimumTlsVersion='1.2', staticIP='10.20.4.10',
+      subnetId=rid(SHARED, 'rg-network', 'Microsoft.Network', 'virtualNetworks', 'vnet-shared', 'subnets', 'snet-redis'))
+# dev: Basic, the non-TLS port on for an old client, minimum TLS 1.0, public, keys: fails AZA-RDS-001..004
+redis(DEV, 'rg-app-dev', 'redis-contoso-dev', 'Basic', enableNonSslPort=True, minimumTlsVersion='1.0',
+      instances=[{'sslPort': 15000, 'nonSslPort': 13000, 'isMaster': True, 'isPrimary': True}])
+
+
+def msg_ns(sub, rg, prov, name, sku, **props):
+    nid = rid(sub, rg, prov, 'namespaces', name)
+    p = {'provisioningState': 'Succeeded', 'status': 'Active', 'createdAt': '2024-05-14T08:12:41.107Z',
+         'updatedAt': '2025-03-02T10:01:12.29Z', 'serviceBusEndpoint': f'https://{name}.servicebus.windows.net:443/',
+         'metricId': f'{sub[0]}:{name}', 'minimumTlsVersion': '1.2', 'disableLocalAuth': False,
+         'publicNetworkAccess': 'Enabled', 'zoneRedundant': True, 'privateEndpointConnections': []}
+    if prov == 'Microsoft.EventHub':
+        p.update({'isAutoInflateEnabled': False, 'maximumThroughputUnits': 0, 'kafkaEnabled': True})
+    p.update(props)
+    return add({'id': nid, 'name': name, 'type': prov + '/Namespaces', 'location': sub[2],
+                'sku': {'name': sku, 'tier': sku, 'capacity': 1}, 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+# prod: Entra ID only, private endpoints only, TLS 1.2: pass AZA-EVH-001..003 and AZA-SBS-001..003
+for prov, name, sku in (('Microsoft.EventHub', 'evhns-contoso-prod', 'Standard'), ('Microsoft.ServiceBus', 'sbns-contoso-prod', 'Premium')):
+    ns = msg_ns(PROD, 'rg-app', prov, name, sku, disableLocalAuth=True, publicNetworkAccess='Disabled')
+    ns['properties']['privateEndpointConnections'] = svc_pe(ns['id'], PROD, 'pe-' + name)
+# dev: SAS keys, public, and an old TLS minimum kept for a legacy client: fail AZA-EVH-001..003 and AZA-SBS-001..003
+msg_ns(DEV, 'rg-app-dev', 'Microsoft.EventHub', 'evhns-contoso-dev', 'Standard', minimumTlsVersion='1.0')
+msg_ns(DEV, 'rg-app-dev', 'Microsoft.ServiceBus', 'sbns-contoso-dev', 'Standard', minimumTlsVersion='1.1')
+
+
+def ai_account(sub, rg, name, kind, **props):
+    aid = rid(sub, rg, 'Microsoft.CognitiveServices', 'accounts', name)
+    host = 'openai.azure.com' if kind == 'OpenAI' else 'cognitiveservices.azure.com'
+    p = {'endpoint': f'https://{name}.{host}/', 'provisioningState': 'Succeeded', 'customSubDomainName': name,
+         'dateCreated': '2025-02-11T14:03:22.5132045Z', 'privateEndpointConnections': []}
+    p.update(props)
+    return add({'id': aid, 'name': name, 'type': 'Microsoft.CognitiveServices/accounts', 'location': sub[2], 'kind': kind,
+                'sku': {'name': 'S0'}, 'tags': {'env': sub[1].split('-')[1].lower()},
+                'identity': {'type': 'SystemAssigned', 'principalId': 'd2f4a0c1-6b7e-4c8d-9e0f-1a2b3c4d5e61',
+                             'tenantId': TENANT},
+                'properties': p})
+
+
+# prod: Azure OpenAI, Entra ID only, private only, customer-managed key: passes AZA-AIS-001..003
+oa = ai_account(PROD, 'rg-ai', 'oai-contoso-prod', 'OpenAI', disableLocalAuth=True, publicNetworkAccess='Disabled',
+                encryption={'keySource': 'Microsoft.KeyVault',
+                            'keyVaultProperties': {'keyName': 'cmk-openai', 'keyVersion': '6b1f0c2e9d8a4b7c8e5f3a2d1c0b9a87',
+                                                   'keyVaultUri': 'https://kv-contoso-prod.vault.azure.net/'}})
+oa['properties']['privateEndpointConnections'] = svc_pe(oa['id'], PROD, 'pe-oai-contoso-prod')
+# shared: multi-service account behind a firewall (the office range and the apps subnet), keys still on,
+# Microsoft-managed keys (AZA-AIS-002 PASS; 001 and 003 FAIL)
+ai_account(SHARED, 'rg-shared', 'ais-contoso-shared', 'AIServices', publicNetworkAccess='Enabled',
+           networkAcls={'defaultAction': 'Deny', 'ipRules': [{'value': '203.0.113.0/24'}],
+                        'virtualNetworkRules': [{'id': rid(SHARED, 'rg-network', 'Microsoft.Network', 'virtualNetworks', 'vnet-shared',
+                                                           'subnets', 'snet-apps'), 'state': 'Succeeded',
+                                                 'ignoreMissingVnetServiceEndpoint': False}]})
+# dev: an Azure OpenAI playground with keys, open to every network: fails AZA-AIS-001..003
+ai_account(DEV, 'rg-ai-dev', 'oai-contoso-dev', 'OpenAI', publicNetworkAccess='Enabled')
+# ================================================================ end of the PaaS services section
+
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',

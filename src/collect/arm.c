@@ -159,6 +159,8 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.OperationalInsights/workspaces", "Microsoft.Insights/components",
 		"Microsoft.ContainerService/managedClusters", "Microsoft.ContainerRegistry/registries",
 		"Microsoft.DocumentDB/databaseAccounts", "Microsoft.Databricks/workspaces",
+		"Microsoft.Cache/redis", "Microsoft.EventHub/namespaces", "Microsoft.ServiceBus/namespaces",
+		"Microsoft.CognitiveServices/accounts",
 		"Microsoft.Resources/subscriptions",
 	};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

@@ -166,6 +166,10 @@ static const struct {
 	{"Microsoft.ContainerService/managedClusters", AZA_PAAS},
 	{"Microsoft.ContainerRegistry/registries", AZA_PAAS},
 	{"Microsoft.DocumentDB/databaseAccounts", AZA_PAAS},
+	{"Microsoft.Cache/redis", AZA_PAAS},
+	{"Microsoft.EventHub/namespaces", AZA_PAAS},
+	{"Microsoft.ServiceBus/namespaces", AZA_PAAS},
+	{"Microsoft.CognitiveServices/accounts", AZA_PAAS},
 };
 
 static void block_free(struct aza_tblock *b);

@@ -1,0 +1,468 @@
+/*
+ * services.c - rules for widely used PaaS services outside the nine areas:
+ * Azure Cache for Redis (AZA-RDS-*), Event Hubs and Service Bus namespaces
+ * (AZA-EVH-*, AZA-SBS-*, which share one shape and one set of checks) and
+ * Azure AI services accounts (AZA-AIS-*).
+ *
+ * Each is read from its Resource Manager body (a GET or a Resource Graph
+ * row; a template resource before deployment). A template leaves out what
+ * it does not set, and absence then means the API's default, named in each
+ * rule's .defaults with its source; a property newer than the template's
+ * api-version may be ignored by Azure, so a wanted value set at an older
+ * api-version is UNKNOWN, never PASS.
+ */
+#include "rule.h"
+
+#include <string.h>
+
+#define RDS "Microsoft.Cache/redis"
+#define EVH "Microsoft.EventHub/namespaces"
+#define SBS "Microsoft.ServiceBus/namespaces"
+#define AIS "Microsoft.CognitiveServices/accounts"
+
+/* The first stable redis api-version with disableAccessKeyAuthentication:
+ * the 2023-08-01 schema has no such property, the 2024-03-01 one has it
+ * (Azure/azure-rest-api-specs, specification/redis/.../stable/<version>). */
+#define REDIS_KEYS_API "2024-03-01"
+/* Event Hubs and Service Bus namespaces: disableLocalAuth is in the stable
+ * 2021-11-01 schema; minimumTlsVersion and the namespace's own
+ * publicNetworkAccess first appear in the stable 2024-01-01 one (2021-11-01
+ * has publicNetworkAccess only on the networkRuleSets child). */
+#define MSG_LOCAL_AUTH_API "2021-11-01"
+#define MSG_NS_API "2024-01-01"
+/* AI services accounts: disableLocalAuth is in the stable 2021-04-30
+ * schema, not in the 2017-04-18 one before it. */
+#define AI_LOCAL_AUTH_API "2021-04-30"
+
+/* TLS 1.0 and 1.1 retirement, 00:00 UTC of the day (Unix time). Azure Cache
+ * for Redis: 1 November 2024 (Microsoft Learn, "Remove TLS 1.0 and 1.1 from
+ * use with Azure Cache for Redis": the service updates every cache's minimum
+ * to 1.2). Event Hubs and Service Bus: 28 February 2025 (Microsoft Learn,
+ * "Enforce a minimum required version of TLS": "The minimum TLS version will
+ * be 1.2 for all ... deployments"). */
+#define REDIS_TLS_RETIRED 1730419200.0
+#define MSG_TLS_RETIRED 1740700800.0
+
+/* A template sets a property first defined at api-version `since`: 1 when
+ * its api-version is known and not older; otherwise reports UNKNOWN (`what`
+ * names the setting) and returns 0. Deployed resources always return 1. */
+static int api_has(aza_ev *ev, const aza_res *r, const char *what, const char *since)
+{
+	if (!aza_is_template(r))
+		return 1;
+	if (aza_api_version_unknown(r)) {
+		aza_unknown(ev, r, "%s but the api-version, %s, is only known at deployment, and versions before %s do not have the property",
+		            what, r->api_version, since);
+		return 0;
+	}
+	if (strcmp(r->api_version, since) < 0) {
+		aza_unknown(ev, r, "%s but api-version %s predates the property (first in the stable api-version %s): Azure may ignore it; "
+		                   "deploy with a current api-version",
+		            what, r->api_version, since);
+		return 0;
+	}
+	return 1;
+}
+
+/* A boolean that, true, turns key or SAS authentication off (its default
+ * false): PASS on true (at an api-version that has it), FAIL on false or
+ * absent; `keys` names what stays usable otherwise. */
+static void keys_off(aza_ev *ev, const aza_res *r, const char *prop, const char *since, const char *keys)
+{
+	int b, k = aza_prop_bool(ev, r, aza_ev_fmt(ev, "properties.%s", prop), &b);
+	if (k < 0)
+		aza_unknown(ev, r, "%s is not a boolean", prop);
+	else if (!k || !b)
+		aza_fail(ev, r, "%s is %s: %s authenticate requests outside Microsoft Entra ID", prop, k ? "false" : "not set (false)", keys);
+	else if (!since || api_has(ev, r, aza_ev_fmt(ev, "%s is true", prop), since))
+		aza_pass(ev, r, "%s is true: only Microsoft Entra ID identities are accepted, %s are refused", prop, keys);
+}
+
+/* ---- Azure Cache for Redis ---- */
+
+static void redis_non_tls(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableNonSslPort", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "enableNonSslPort is not a boolean");
+	else if (k && b)
+		aza_fail(ev, r, "enableNonSslPort is true: port 6379 accepts unencrypted connections, access key and data in clear text");
+	else
+		aza_pass(ev, r, "enableNonSslPort is %s: only the TLS port (6380) answers", k ? "false" : "not set (false)");
+}
+
+static void redis_min_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	int k = aza_prop_str(ev, r, "properties.minimumTlsVersion", &v);
+	if (k < 0) {
+		aza_unknown(ev, r, "minimumTlsVersion is not a string");
+		return;
+	}
+	int retired = aza_ev_now(ev) >= REDIS_TLS_RETIRED;
+	if (!k) {
+		/* New caches have defaulted to 1.2 since January 2020; the GET
+		 * example (2024-11-01) returns no minimumTlsVersion, so a deployed
+		 * cache without it may be one created before then with 1.0. */
+		if (aza_is_template(r))
+			aza_pass(ev, r, "minimumTlsVersion not set: a new cache gets 1.2 (the default since January 2020; 1.0 and 1.1 cannot be chosen since March 2024)");
+		else if (retired)
+			aza_pass(ev, r, "minimumTlsVersion not reported: Azure Cache for Redis retired TLS 1.0 and 1.1 for every cache on 1 November 2024");
+		else
+			aza_unknown(ev, r, "minimumTlsVersion not reported: a cache created before January 2020 without it accepts TLS 1.0 until the retirement on 1 November 2024");
+		return;
+	}
+	if (aza__strieq(v, "1.2") || aza__strieq(v, "1.3"))
+		aza_pass(ev, r, "minimumTlsVersion is %s", v);
+	else if (aza__strieq(v, "1.0") || aza__strieq(v, "1.1"))
+		aza_fail(ev, r, "minimumTlsVersion is %s: the cache's own minimum is TLS %s%s", v, v,
+		         retired ? " (Azure Cache for Redis retired TLS 1.0 and 1.1 on 1 November 2024, which the setting does not show: set 1.2)" : "");
+	else
+		aza_unknown(ev, r, "minimumTlsVersion has an unexpected value '%s'", v);
+}
+
+static void redis_public(aza_ev *ev, const aza_res *r)
+{
+	/* A cache injected into a virtual network (Premium) has no public
+	 * endpoint: only the virtual network reaches it (Microsoft Learn,
+	 * "Configure virtual network support for a Premium Azure Cache for
+	 * Redis instance"). */
+	const char *sn = NULL;
+	int ks = aza_prop_str(ev, r, "properties.subnetId", &sn);
+	if (ks < 0) {
+		int later = aza_json_is(aza_prop(ev, r, "properties.subnetId"), AZA_JUNKNOWN);
+		aza_unknown(ev, r, "subnetId is %s", later ? "only known at deployment" : "not a string");
+		return;
+	}
+	if (ks && *sn) {
+		const char *vn = aza__istrstr(sn, "/virtualNetworks/");
+		int len = vn ? (int)strcspn(vn + 17, "/") : 1;
+		aza_pass(ev, r, "subnetId is set: the cache is injected into subnet %s of virtual network %.*s and has no public endpoint",
+		         aza_last_seg(sn), len, vn ? vn + 17 : "?");
+		return;
+	}
+	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the cache answers on the internet (its firewall rules, a child resource, are not read here)");
+}
+
+static void redis_keys(aza_ev *ev, const aza_res *r)
+{
+	keys_off(ev, r, "disableAccessKeyAuthentication", REDIS_KEYS_API, "the cache's access keys");
+}
+
+/* ---- Event Hubs and Service Bus namespaces ---- */
+
+/* Which service a namespace rule runs for. */
+struct msg {
+	const char *name;   /* "Event Hubs" */
+	const char *child;  /* the network rule set child type */
+};
+static const struct msg MSG_EVH = {"Event Hubs", EVH "/networkRuleSets"};
+static const struct msg MSG_SBS = {"Service Bus", SBS "/networkRuleSets"};
+
+static void msg_min_tls(aza_ev *ev, const aza_res *r, const struct msg *m)
+{
+	const char *v = NULL;
+	int k = aza_prop_str(ev, r, "properties.minimumTlsVersion", &v);
+	if (k < 0) {
+		aza_unknown(ev, r, "minimumTlsVersion is not a string");
+		return;
+	}
+	int retired = aza_ev_now(ev) >= MSG_TLS_RETIRED;
+	if (!k) {
+		if (!aza_is_template(r))
+			aza_unknown(ev, r, "minimumTlsVersion is absent (Azure returns it from api-version %s): collected with an older api-version, or an incomplete export",
+			            MSG_NS_API);
+		else if (retired)
+			aza_pass(ev, r, "minimumTlsVersion not set: %s retired TLS 1.0 and 1.1 on 28 February 2025 (1.2 is the minimum of every namespace)", m->name);
+		else
+			aza_fail(ev, r, "minimumTlsVersion not set: the namespace accepts TLS 1.0 and later");
+		return;
+	}
+	if (aza__strieq(v, "1.2") || aza__strieq(v, "1.3")) {
+		if (api_has(ev, r, aza_ev_fmt(ev, "minimumTlsVersion is %s", v), MSG_NS_API))
+			aza_pass(ev, r, "minimumTlsVersion is %s", v);
+	} else if (aza__strieq(v, "1.0") || aza__strieq(v, "1.1"))
+		aza_fail(ev, r, "minimumTlsVersion is %s: the namespace's own minimum is TLS %s%s", v, v,
+		         retired ? aza_ev_fmt(ev, " (%s retired TLS 1.0 and 1.1 on 28 February 2025, which the setting does not show: set 1.2)", m->name) : "");
+	else
+		aza_unknown(ev, r, "minimumTlsVersion has an unexpected value '%s'", v);
+}
+
+/* The template's network rule set child of namespace r, or NULL. */
+static const aza_res *rule_set_child(aza_ev *ev, const aza_res *r, const struct msg *m)
+{
+	size_t n = strlen(r->id);
+	for (const aza_res *c = aza_inv_first(aza_ev_inv(ev), m->child); c; c = c->next_of_type)
+		if (aza__strnieq(c->id, r->id, n) && c->id[n] == '/')
+			return c;
+	return NULL;
+}
+
+static void msg_public(aza_ev *ev, const aza_res *r, const struct msg *m)
+{
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED) {
+		if (api_has(ev, r, "publicNetworkAccess is Disabled", MSG_NS_API))
+			aza_pass(ev, r, "publicNetworkAccess is %s: the namespace is reachable only through private endpoints", v);
+		return;
+	}
+	/* Templates (and api-versions before 2024-01-01) set it on the
+	 * namespace's networkRuleSets child instead. */
+	const aza_res *c = p == AZA_PNA_UNSET ? rule_set_child(ev, r, m) : NULL;
+	if (c)
+		aza_unknown(ev, r, "publicNetworkAccess not set on the namespace, and its network rule set '%s' (which can set it) is not read here", aza_last_seg(c->name));
+	else
+		aza_public_network_disabled(ev, r, "it defaults to Enabled", "the namespace answers on the internet to any holder of a valid key or token");
+}
+
+static void msg_local_auth(aza_ev *ev, const aza_res *r)
+{
+	keys_off(ev, r, "disableLocalAuth", MSG_LOCAL_AUTH_API, "shared access signature (SAS) keys");
+}
+
+static void evh_min_tls(aza_ev *ev, const aza_res *r) { msg_min_tls(ev, r, &MSG_EVH); }
+static void sbs_min_tls(aza_ev *ev, const aza_res *r) { msg_min_tls(ev, r, &MSG_SBS); }
+static void evh_public(aza_ev *ev, const aza_res *r) { msg_public(ev, r, &MSG_EVH); }
+static void sbs_public(aza_ev *ev, const aza_res *r) { msg_public(ev, r, &MSG_SBS); }
+
+/* ---- Azure AI services ---- */
+
+static void ai_local_auth(aza_ev *ev, const aza_res *r)
+{
+	keys_off(ev, r, "disableLocalAuth", AI_LOCAL_AUTH_API, "the account's API keys");
+}
+
+/* Customer-managed keys: encryption.keySource Microsoft.KeyVault with the
+ * key named in keyVaultProperties. The API gives Microsoft.KeyVault as the
+ * default of keySource, yet an account without an encryption object uses
+ * Microsoft-managed keys (Microsoft Learn, "Azure AI services encryption of
+ * data at rest"), so an encryption object without keySource is UNKNOWN. */
+static void ai_cmk(aza_ev *ev, const aza_res *r)
+{
+	if (aza_not_object(ev, r, "properties.encryption"))
+		return;
+	const aza_json *enc = aza_prop(ev, r, "properties.encryption");
+	if (!enc || aza_json_is(enc, AZA_JNULL)) {
+		aza_fail(ev, r, "no encryption settings: data at rest is encrypted with Microsoft-managed keys");
+		return;
+	}
+	const char *ks = NULL;
+	int k = aza_prop_str(ev, r, "properties.encryption.keySource", &ks);
+	if (k < 0)
+		aza_unknown(ev, r, "encryption.keySource is not a string");
+	else if (!k)
+		aza_unknown(ev, r, "encryption.keySource not set: the API names Microsoft.KeyVault as its default, but no key can apply without keyVaultProperties; set it explicitly");
+	else if (aza__strieq(ks, "Microsoft.CognitiveServices"))
+		aza_fail(ev, r, "encryption.keySource is %s: data at rest is encrypted with Microsoft-managed keys", ks);
+	else if (!aza__strieq(ks, "Microsoft.KeyVault"))
+		aza_unknown(ev, r, "encryption.keySource has an unexpected value '%s'", ks);
+	else {
+		const char *kn = NULL, *uri = NULL;
+		int kk = aza_prop_str(ev, r, "properties.encryption.keyVaultProperties.keyName", &kn);
+		int ku = aza_prop_str(ev, r, "properties.encryption.keyVaultProperties.keyVaultUri", &uri);
+		if (kk > 0 && ku > 0 && *kn && *uri && aza_is_template(r))
+			aza_unknown(ev, r, "encryption.keySource is %s with key %s, but Microsoft Learn says a new account is always created with Microsoft-managed keys "
+			                   "(customer-managed keys are enabled afterwards) while the API's CreateAccount example sets one at creation: whether this "
+			                   "deployment applies the key is not known",
+			            ks, kn);
+		else if (kk > 0 && ku > 0 && *kn && *uri)
+			aza_pass(ev, r, "encryption.keySource is %s: key %s in %s", ks, kn, uri);
+		else
+			aza_unknown(ev, r, "encryption.keySource is %s but keyVaultProperties does not name a key (keyName and keyVaultUri)", ks);
+	}
+}
+
+static void ai_network(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED) {
+		aza_pass(ev, r, "publicNetworkAccess is %s: the account is reachable only through private endpoints", v);
+		return;
+	}
+	if (p == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
+		return;
+	}
+	const char *pub = p == AZA_PNA_ENABLED ? "publicNetworkAccess is Enabled" : "publicNetworkAccess not set (Enabled)";
+	if (aza_not_object(ev, r, "properties.networkAcls"))
+		return;
+	const char *da = NULL;
+	int kd = aza_prop_str(ev, r, "properties.networkAcls.defaultAction", &da);
+	if (kd < 0)
+		aza_unknown(ev, r, "networkAcls.defaultAction is not a string");
+	else if (!kd || aza__strieq(da, "Allow"))
+		aza_fail(ev, r, "%s and networkAcls.defaultAction is %s: every network may reach the account", pub, kd ? "Allow" : "not set (Allow)");
+	else if (!aza__strieq(da, "Deny"))
+		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value '%s'", da);
+	else if (!aza_deny_ip_rules_open(ev, r))
+		aza_pass(ev, r, "%s with networkAcls.defaultAction Deny (%zu IP rule%s, %zu virtual network rule%s)", pub,
+		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
+		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")) == 1 ? "" : "s",
+		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")),
+		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")) == 1 ? "" : "s");
+}
+
+#define RDS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = RDS
+#define EVH_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = EVH
+#define SBS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = SBS
+#define AIS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = AIS
+
+#define MSG_TLS_DEFAULTS(svc)                                                                                                          \
+	"1.2 passes; 1.0 and 1.1 fail (the namespace's own setting is judged, with the retirement named). Azure returns minimumTlsVersion " \
+	"for every namespace (" svc " namespace GET example, 2024-01-01), so a deployed namespace without it is UNKNOWN. Absent in a "      \
+	"template: namespaces accept TLS 1.0 and later unless it is set (Microsoft Learn, 'Enforce a minimum required version of TLS'), "  \
+	"FAIL before 28 February 2025, when " svc " retired TLS 1.0 and 1.1 for every namespace; PASS from then. The property first "      \
+	"appears in the stable api-version 2024-01-01 (the 2021-11-01 schema has no such property): 1.2 set at an older api-version, or "  \
+	"at one only known at deployment, is UNKNOWN."
+#define MSG_LOCAL_DEFAULTS(svc)                                                                                                        \
+	"disableLocalAuth absent means false: SAS authentication is on unless disabled ('This property disables SAS authentication for "    \
+	"the " svc " namespace', namespaces API; Microsoft Learn, 'Disable local or shared access key authentication'), FAIL. true passes, " \
+	"except in a template whose api-version predates the property (first in the stable 2021-11-01) or is only known at deployment: "   \
+	"UNKNOWN. Authorization rules and SAS tokens remain defined but are refused while it is true."
+#define MSG_PUBLIC_DEFAULTS(svc, pe)                                                                                                   \
+	"publicNetworkAccess absent means Enabled ('This determines if traffic is allowed over public network. By default it is "          \
+	"enabled.', namespaces API): FAIL. Disabled passes; SecuredByPerimeter fails (the public endpoint stays on; a network security "   \
+	"perimeter's inbound rules can admit public ranges). An IP firewall with default action Deny (the networkRuleSets child) still "   \
+	"leaves a public endpoint and does not pass. The namespace property first appears in the stable api-version 2024-01-01: "          \
+	"Disabled in a template at an older or unknown api-version is UNKNOWN, and a template that leaves it unset but deploys the "       \
+	"namespace's networkRuleSets child (which can set it) is UNKNOWN. " pe
+
+const struct aza_rule aza_rules_services[] = {
+	{
+		.id = "AZA-RDS-001", .title = "Azure Cache for Redis accepts only TLS connections (non-TLS port disabled)",
+		.level = 1, .severity = AZA_SEV_HIGH, .resp = AZA_RESP_NETWORK, RDS_RULE,
+		.rationale = "The non-TLS port (6379) carries the cache's access key and every cached value in clear text, readable and alterable by anyone on the network path.",
+		.portal = "Azure Cache for Redis > Settings > Advanced settings: Non-TLS port: disabled (only the TLS port 6380 answers); Save.",
+		.cli = "az redis update -g <rg> -n <cache> --set enableNonSslPort=false",
+		.arm = "Microsoft.Cache/redis: properties.enableNonSslPort = false",
+		.defaults = "enableNonSslPort absent means false ('default': false, redis API, RedisCommonProperties): PASS. true fails. Not a boolean: UNKNOWN.",
+		.check = redis_non_tls,
+	},
+	{
+		.id = "AZA-RDS-002", .title = "Azure Cache for Redis requires TLS 1.2 or later",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, RDS_RULE,
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses (BEAST, POODLE) and lack the cipher suites current standards require; a 1.2 minimum refuses clients that would negotiate them.",
+		.portal = "Azure Cache for Redis > Settings > Advanced settings: Minimum TLS version: 1.2; Save.",
+		.cli = "az redis update -g <rg> -n <cache> --set minimumTlsVersion=1.2",
+		.arm = "Microsoft.Cache/redis: properties.minimumTlsVersion = '1.2'",
+		.defaults = "1.2 passes; 1.0 and 1.1 fail (the cache's own setting is judged; after the retirement the message names it). The redis API documents no default, and its GET example (2024-11-01) returns no minimumTlsVersion. Microsoft Learn ('Remove TLS 1.0 and 1.1 from use with Azure Cache for Redis'): new caches get a 1.2 minimum since January 2020 (1.0 before), 1.0 and 1.1 cannot be chosen since 1 March 2024, and from 1 November 2024 every cache requires TLS 1.2. Absent in a template: PASS (a new cache gets 1.2). Absent on a deployed cache: PASS from 1 November 2024, UNKNOWN before (a cache created before 2020 accepted TLS 1.0). The Enterprise tiers (Microsoft.Cache/redisEnterprise) are not judged here.",
+		.check = redis_min_tls,
+	},
+	{
+		.id = "AZA-RDS-003", .title = "Azure Cache for Redis public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, RDS_RULE,
+		.rationale = "A cache with a public endpoint can be probed and, with a leaked access key, read or overwritten from anywhere; private endpoints keep it on the virtual network.",
+		.portal = "Azure Cache for Redis > Settings > Private Endpoint: add a private endpoint, then Enable public network access: No; Save.",
+		.cli = "az redis update -g <rg> -n <cache> --set publicNetworkAccess=Disabled",
+		.arm = "Microsoft.Cache/redis: properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['redisCache'])",
+		.defaults = "publicNetworkAccess absent means Enabled ('Default value is Enabled'; 'If Disabled, private endpoints are the exclusive access method', redis API): FAIL. Disabled passes. A cache injected into a virtual network (properties.subnetId, Premium) passes: it is not publicly addressable and only the virtual network reaches it (Microsoft Learn, 'Configure virtual network support for a Premium Azure Cache for Redis instance'). Firewall rules (the firewallRules child) restrict a public endpoint but do not remove it and are not read. Wrong types and unknown values: UNKNOWN.",
+		.check = redis_public,
+	},
+	{
+		.id = "AZA-RDS-004", .title = "Azure Cache for Redis accepts only Microsoft Entra ID authentication (access keys disabled)",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, RDS_RULE,
+		.rationale = "Access keys are shared secrets with full control of the cache, outside per-identity access control and audit; with them disabled every client authenticates with Microsoft Entra ID and an access policy.",
+		.portal = "Azure Cache for Redis > Settings > Authentication: Microsoft Entra Authentication: enable; Access keys: Disable Access Keys Authentication; Save.",
+		.cli = "az redis update -g <rg> -n <cache> --set disableAccessKeyAuthentication=true  (after 'az redis update ... --set redisConfiguration.aad-enabled=true')",
+		.arm = "Microsoft.Cache/redis: properties.disableAccessKeyAuthentication = true, with properties.redisConfiguration['aad-enabled'] = 'true'",
+		.defaults = "disableAccessKeyAuthentication absent means false ('Default value is false', redis API): FAIL. true passes, except in a template whose api-version predates the property (first in the stable api-version 2024-03-01; the 2023-08-01 schema has no such property) or is only known at deployment: UNKNOWN. Microsoft Entra authentication itself (aad-enabled) is needed to disable access keys and is not judged separately.",
+		.check = redis_keys,
+	},
+	{
+		.id = "AZA-EVH-001", .title = "Event Hubs namespaces require TLS 1.2 or later",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, EVH_RULE,
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses; a 1.2 minimum on the namespace refuses producers and consumers that would negotiate them.",
+		.portal = "Event Hubs namespace > Settings > Configuration: Minimum TLS version: 1.2; Save.",
+		.cli = "az eventhubs namespace update -g <rg> -n <namespace> --minimum-tls-version 1.2",
+		.arm = "Microsoft.EventHub/namespaces (api-version 2024-01-01 or later): properties.minimumTlsVersion = '1.2'",
+		.defaults = MSG_TLS_DEFAULTS("Event Hubs"),
+		.check = evh_min_tls,
+	},
+	{
+		.id = "AZA-EVH-002", .title = "Event Hubs namespaces accept only Microsoft Entra ID authentication (local SAS authentication disabled)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, EVH_RULE,
+		.rationale = "Shared access signature keys are long-lived shared secrets that grant send, listen or manage rights to anyone who holds them, outside Microsoft Entra ID, conditional access and per-identity audit.",
+		.portal = "Event Hubs namespace > Overview: Local Authentication: Enabled (select it), choose Disabled; OK.",
+		.cli = "az eventhubs namespace update -g <rg> -n <namespace> --disable-local-auth true",
+		.arm = "Microsoft.EventHub/namespaces: properties.disableLocalAuth = true",
+		.defaults = MSG_LOCAL_DEFAULTS("Event Hubs"),
+		.check = msg_local_auth,
+	},
+	{
+		.id = "AZA-EVH-003", .title = "Event Hubs namespace public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, EVH_RULE, .needs = EVH "/networkRuleSets",
+		.rationale = "A namespace with a public endpoint accepts connections from anywhere for any leaked key or token; private endpoints keep event traffic on the virtual network.",
+		.portal = "Event Hubs namespace > Settings > Networking > Public access: Disabled (after adding a private endpoint under Private access); Save.",
+		.cli = "az eventhubs namespace update -g <rg> -n <namespace> --public-network-access Disabled",
+		.arm = "Microsoft.EventHub/namespaces (api-version 2024-01-01 or later): properties.publicNetworkAccess = 'Disabled'",
+		.defaults = MSG_PUBLIC_DEFAULTS("Event Hubs", "Private endpoints need the Standard tier or above."),
+		.check = evh_public,
+	},
+	{
+		.id = "AZA-SBS-001", .title = "Service Bus namespaces require TLS 1.2 or later",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SBS_RULE,
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses; a 1.2 minimum on the namespace refuses senders and receivers that would negotiate them.",
+		.portal = "Service Bus namespace > Settings > Configuration: Minimum TLS version: 1.2; Save.",
+		.cli = "az servicebus namespace update -g <rg> -n <namespace> --min-tls 1.2",
+		.arm = "Microsoft.ServiceBus/namespaces (api-version 2024-01-01 or later): properties.minimumTlsVersion = '1.2'",
+		.defaults = MSG_TLS_DEFAULTS("Service Bus"),
+		.check = sbs_min_tls,
+	},
+	{
+		.id = "AZA-SBS-002", .title = "Service Bus namespaces accept only Microsoft Entra ID authentication (local SAS authentication disabled)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, SBS_RULE,
+		.rationale = "Shared access signature keys are long-lived shared secrets that grant send, listen or manage rights to anyone who holds them, outside Microsoft Entra ID, conditional access and per-identity audit.",
+		.portal = "Service Bus namespace > Overview: Local Authentication: Enabled (select it), choose Disabled; OK.",
+		.cli = "az servicebus namespace update -g <rg> -n <namespace> --disable-local-auth true",
+		.arm = "Microsoft.ServiceBus/namespaces: properties.disableLocalAuth = true",
+		.defaults = MSG_LOCAL_DEFAULTS("Service Bus"),
+		.check = msg_local_auth,
+	},
+	{
+		.id = "AZA-SBS-003", .title = "Service Bus namespace public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SBS_RULE, .needs = SBS "/networkRuleSets",
+		.rationale = "A namespace with a public endpoint accepts connections from anywhere for any leaked key or token; private endpoints keep message traffic on the virtual network.",
+		.portal = "Service Bus namespace > Settings > Networking > Public access: Disabled (after adding a private endpoint under Private access; Premium); Save.",
+		.cli = "az servicebus namespace update -g <rg> -n <namespace> --public-network-access Disabled",
+		.arm = "Microsoft.ServiceBus/namespaces (api-version 2024-01-01 or later): properties.publicNetworkAccess = 'Disabled'",
+		.defaults = MSG_PUBLIC_DEFAULTS("Service Bus", "Private endpoints are supported only in the Premium tier (Microsoft Learn, 'Network security for Azure Service Bus'), so a Basic or Standard namespace cannot pass."),
+		.check = sbs_public,
+	},
+	{
+		.id = "AZA-AIS-001", .title = "Azure AI services accounts accept only Microsoft Entra ID authentication (key access disabled)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, AIS_RULE,
+		.rationale = "API keys are shared secrets that call every model and service of the account, outside Microsoft Entra ID, conditional access and per-identity audit; a leaked key is spent until it is rotated.",
+		.portal = "Not in the portal: use the CLI or a template (then grant callers a role such as Cognitive Services User).",
+		.cli = "az resource update -g <rg> -n <account> --resource-type Microsoft.CognitiveServices/accounts --set properties.disableLocalAuth=true",
+		.arm = "Microsoft.CognitiveServices/accounts: properties.disableLocalAuth = true",
+		.defaults = "disableLocalAuth absent means false: key authentication is on unless disabled (Microsoft Learn, 'Disable local authentication in Azure AI Services'; the built-in policy 'Azure AI Services resources should have key access disabled' flags an unset value): FAIL. true passes, except in a template whose api-version predates the property (first in the stable 2021-04-30; the 2017-04-18 schema has no such property) or is only known at deployment: UNKNOWN. Covers every kind (OpenAI, AIServices, the single services).",
+		.check = ai_local_auth,
+	},
+	{
+		.id = "AZA-AIS-002", .title = "Azure AI services accounts accept public traffic only from selected networks",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, AIS_RULE,
+		.rationale = "An account open to every network answers prompts and API calls from anywhere for any leaked key or token; a deny-by-default firewall or a private-only endpoint limits who can reach it.",
+		.portal = "Azure AI services account > Resource Management > Networking > Firewalls and virtual networks: Selected Networks and Private Endpoints (with the allowed ranges) or Disabled; Save.",
+		.cli = "az cognitiveservices account network-rule add -g <rg> -n <account> --ip-address <cidr>; then az resource update --ids <account id> --set properties.networkAcls.defaultAction=Deny  (or --set properties.publicNetworkAccess=Disabled)",
+		.arm = "Microsoft.CognitiveServices/accounts: properties.publicNetworkAccess = 'Disabled', or properties.networkAcls = {defaultAction: 'Deny', ipRules: [{value: '<cidr>'}], virtualNetworkRules: [...]}",
+		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or an IPv4 prefix shorter than /8 (FAIL). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
+		.check = ai_network,
+	},
+	{
+		.id = "AZA-AIS-003", .title = "Azure AI services accounts encrypt data with a customer-managed key",
+		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_DATA, AIS_RULE,
+		.rationale = "A customer-managed key in Key Vault lets the organization control, rotate and revoke access to the account's stored data (fine-tuning files, uploaded content), and log every use of the key.",
+		.portal = "Azure AI services account > Resource Management > Encryption: Customer-managed keys, select the key vault and key; Save.",
+		.cli = "az cognitiveservices account update -g <rg> -n <account> --encryption '{\"keySource\":\"Microsoft.KeyVault\",\"keyVaultProperties\":{\"keyName\":\"<key>\",\"keyVaultUri\":\"https://<vault>.vault.azure.net/\"}}'  (after giving the account's managed identity get, wrapKey and unwrapKey on the key)",
+		.arm = "Microsoft.CognitiveServices/accounts: properties.encryption = {keySource: 'Microsoft.KeyVault', keyVaultProperties: {keyName, keyVaultUri, keyVersion}}",
+		.defaults = "No encryption object (absent or null) means Microsoft-managed keys (Microsoft Learn, 'Azure AI services encryption of data at rest': data is encrypted with Microsoft-managed keys by default): FAIL; keySource Microsoft.CognitiveServices fails too. keySource Microsoft.KeyVault passes on a deployed account when keyVaultProperties names keyName and keyVaultUri, UNKNOWN otherwise. In a template it is UNKNOWN: Microsoft Learn (Azure AI services encryption of data at rest) says a new account is always created with Microsoft-managed keys and customer-managed keys cannot be enabled at creation, while the API's CreateAccount example (2024-10-01) sets one at creation. An encryption object without keySource is UNKNOWN: the API gives Microsoft.KeyVault as the default of keySource while no key can apply without keyVaultProperties. Not every kind supports customer-managed keys; the key's own state in Key Vault is not read.",
+		.check = ai_cmk,
+	},
+};
+const size_t aza_rules_services_n = sizeof aza_rules_services / sizeof aza_rules_services[0];

@@ -1,0 +1,282 @@
+# Fixtures for the Azure Cache for Redis (AZA-RDS-*), Event Hubs (AZA-EVH-*), Service Bus
+# (AZA-SBS-*) and Azure AI services (AZA-AIS-*) rules.
+#
+# Bodies come from the Azure REST API specs examples (Azure/azure-rest-api-specs):
+# - caches: specification/redis/resource-manager/Microsoft.Cache/stable/2024-11-01/examples/
+#   RedisCacheGet.json (enableNonSslPort true, publicNetworkAccess Enabled, an approved private
+#   endpoint connection, no minimumTlsVersion; sku inside properties);
+# - Event Hubs: specification/eventhub/resource-manager/Microsoft.EventHub/stable/2024-01-01/
+#   examples/NameSpaces/EHNameSpaceCreate.json (200: disableLocalAuth false, minimumTlsVersion 1.2);
+# - Service Bus: specification/servicebus/resource-manager/Microsoft.ServiceBus/stable/2024-01-01/
+#   examples/NameSpaces/SBNameSpaceCreate.json (201: disableLocalAuth false, minimumTlsVersion 1.2);
+# - AI services: specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/
+#   stable/2024-10-01/examples/CreateAccount.json (200).
+# Settings the examples do not show are set by their API names: RedisCommonProperties
+# minimumTlsVersion, disableAccessKeyAuthentication, subnetId; namespace publicNetworkAccess;
+# AccountProperties disableLocalAuth, publicNetworkAccess, networkAcls {defaultAction, ipRules
+# [{"value": ...}], virtualNetworkRules}.
+import sys, os, copy; sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import *
+
+RDS = "Microsoft.Cache/redis"
+EVH = "Microsoft.EventHub/namespaces"
+SBS = "Microsoft.ServiceBus/namespaces"
+AIS = "Microsoft.CognitiveServices/accounts"
+
+
+def template(resources, parameters=None):
+    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+         "contentVersion": "1.0.0.0", "resources": resources}
+    if parameters: t["parameters"] = parameters
+    return t
+
+
+def bare(c):
+    c = copy.deepcopy(c); del c["properties"]; return c
+
+
+def tpl(rtype, name, props, api, sku=None, extra=None):
+    r = {"type": rtype, "apiVersion": api, "name": name, "location": "westeurope", "properties": props}
+    if sku: r["sku"] = sku
+    if extra: r.update(extra)
+    return r
+
+
+# ---- Azure Cache for Redis ----
+
+def redis_get(name):
+    """RedisCacheGet.json (2024-11-01)."""
+    rid_ = rid('rg-cache', 'Microsoft.Cache', 'Redis', name)
+    return {"id": rid_, "location": "westeurope", "name": name, "type": "Microsoft.Cache/Redis", "tags": {},
+            "properties": {
+                "provisioningState": "Succeeded", "redisVersion": "6.0",
+                "sku": {"name": "Premium", "family": "P", "capacity": 3},
+                "enableNonSslPort": True, "replicasPerMaster": 2, "replicasPerPrimary": 2, "updateChannel": "Stable",
+                "zonalAllocationPolicy": "Automatic", "redisConfiguration": {},
+                "hostName": f"{name}.redis.cache.windows.net", "port": 6379, "sslPort": 6380,
+                "instances": [{"sslPort": 15000, "nonSslPort": 13000, "isMaster": True, "isPrimary": True},
+                              {"sslPort": 15001, "nonSslPort": 13001, "isMaster": False, "isPrimary": False}],
+                "publicNetworkAccess": "Enabled",
+                "privateEndpointConnections": [{
+                    "id": rid_ + "/privateEndpointConnections/cachePec",
+                    "properties": {"privateEndpoint": {"id": rid('rg-cache', 'Microsoft.Network', 'privateEndpoints', 'cachePe')},
+                                   "privateLinkServiceConnectionState": {"status": "Approved", "description": "Please approve my connection",
+                                                                         "actionsRequired": "None"}}}]}}
+
+
+def redis_ok(name, **kv):
+    c = redis_get(name)
+    p = c["properties"]
+    p["enableNonSslPort"] = False
+    p["minimumTlsVersion"] = "1.2"
+    p["publicNetworkAccess"] = "Disabled"
+    p["disableAccessKeyAuthentication"] = True
+    p["redisConfiguration"] = {"aad-enabled": "true"}
+    del p["instances"][1]["nonSslPort"]; del p["instances"][0]["nonSslPort"]
+    return mod(c, **kv)
+
+
+def redis_tpl(name, props, api="2024-11-01"):
+    return tpl(RDS, name, dict({"sku": {"name": "Standard", "family": "C", "capacity": 1}}, **props), api)
+
+
+R = 'AZA-RDS-001'
+case(R, 'pass', snapshot([redis_ok('cacheok')]), "PASS cacheok ~ enableNonSslPort is false")
+case(R, 'pass-absent', snapshot([redis_ok('cacheok', properties__enableNonSslPort=DEL)]), "PASS cacheok ~ not set (false)")
+case(R, 'fail', snapshot([redis_get('cachebad')]), "FAIL cachebad ~ enableNonSslPort is true")
+case(R, 'unknown', snapshot([redis_ok('cacheodd', properties__enableNonSslPort="no")]), "UNKNOWN cacheodd ~ not a boolean")
+case(R, 'unknown-noprops', snapshot([bare(redis_ok('cachebare'))]), "UNKNOWN cachebare ~ no \"properties\"")
+case(R, 'pass-template', template([redis_tpl('cachenew', {})]), "PASS cachenew ~ not set (false)")
+case(R, 'fail-template', template([redis_tpl('cachenew', {"enableNonSslPort": True})]), "FAIL cachenew ~ enableNonSslPort is true")
+
+R = 'AZA-RDS-002'
+case(R, 'pass', snapshot([redis_ok('cacheok')]), "PASS cacheok ~ minimumTlsVersion is 1.2")
+# The GET example returns no minimumTlsVersion; TLS 1.0 and 1.1 were retired for every cache on 1 November 2024.
+case(R, 'pass-absent-retired', snapshot([redis_get('cacheold')]), "PASS cacheold ~ retired TLS 1.0 and 1.1 for every cache")
+case(R, 'fail', snapshot([redis_ok('cachebad', properties__minimumTlsVersion="1.0")]), "FAIL cachebad ~ minimumTlsVersion is 1.0")
+case(R, 'fail-11', snapshot([redis_ok('cachebad', properties__minimumTlsVersion="1.1")]), "FAIL cachebad ~ which the setting does not show")
+case(R, 'unknown', snapshot([redis_ok('cacheodd', properties__minimumTlsVersion="TLS1_2")]), "UNKNOWN cacheodd ~ unexpected value 'TLS1_2'")
+case(R, 'unknown-type', snapshot([redis_ok('cacheodd', properties__minimumTlsVersion=1.2)]), "UNKNOWN cacheodd ~ not a string")
+case(R, 'pass-template', template([redis_tpl('cachenew', {})]), "PASS cachenew ~ a new cache gets 1.2")
+case(R, 'fail-template', template([redis_tpl('cachenew', {"minimumTlsVersion": "1.0"})]), "FAIL cachenew ~ minimumTlsVersion is 1.0")
+
+R = 'AZA-RDS-003'
+case(R, 'pass', snapshot([redis_ok('cacheok')]), "PASS cacheok ~ publicNetworkAccess is Disabled")
+SUBNET = rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet-cache', 'subnets', 'redis')
+case(R, 'pass-vnet', snapshot([redis_get('cachevnet') | {"properties": dict(redis_get('cachevnet')["properties"], subnetId=SUBNET,
+                                                                             staticIP="10.0.1.5", privateEndpointConnections=[])}]),
+     "PASS cachevnet ~ subnet redis of virtual network vnet-cache")
+# An approved private endpoint does not close the public endpoint.
+case(R, 'fail', snapshot([redis_get('cachebad')]), "FAIL cachebad ~ publicNetworkAccess is Enabled")
+case(R, 'fail-absent', snapshot([redis_ok('cachebad', properties__publicNetworkAccess=DEL)]), "FAIL cachebad ~ defaults to Enabled")
+case(R, 'unknown', snapshot([redis_ok('cacheodd', properties__publicNetworkAccess="Private")]), "UNKNOWN cacheodd ~ unexpected value 'Private'")
+case(R, 'unknown-subnet-type', snapshot([redis_ok('cacheodd', properties__subnetId=["x"])]), "UNKNOWN cacheodd ~ subnetId is not a string")
+case(R, 'pass-template', template([redis_tpl('cachenew', {"publicNetworkAccess": "Disabled"})]), "PASS cachenew")
+case(R, 'fail-template', template([redis_tpl('cachenew', {})]), "FAIL cachenew ~ defaults to Enabled")
+case(R, 'unknown-template-param', template([redis_tpl('cachenew', {"publicNetworkAccess": "[parameters('pna')]"})], {"pna": {"type": "string"}}),
+     "UNKNOWN cachenew ~ only known at deployment")
+case(R, 'unknown-template-subnet-param', template([redis_tpl('cachenew', {"subnetId": "[parameters('subnet')]"})], {"subnet": {"type": "string"}}),
+     "UNKNOWN cachenew ~ subnetId is only known at deployment")
+
+R = 'AZA-RDS-004'
+case(R, 'pass', snapshot([redis_ok('cacheok')]), "PASS cacheok ~ disableAccessKeyAuthentication is true")
+case(R, 'fail', snapshot([redis_get('cachebad')]), "FAIL cachebad ~ not set (false)")
+case(R, 'fail-false', snapshot([redis_ok('cachebad', properties__disableAccessKeyAuthentication=False)]),
+     "FAIL cachebad ~ disableAccessKeyAuthentication is false")
+case(R, 'unknown', snapshot([redis_ok('cacheodd', properties__disableAccessKeyAuthentication="true-ish")]), "UNKNOWN cacheodd ~ not a boolean")
+case(R, 'pass-template', template([redis_tpl('cachenew', {"disableAccessKeyAuthentication": True, "redisConfiguration": {"aad-enabled": "true"}})]),
+     "PASS cachenew")
+case(R, 'fail-template', template([redis_tpl('cachenew', {})]), "FAIL cachenew ~ not set (false)")
+# The property is first in the stable api-version 2024-03-01.
+case(R, 'unknown-template-old-api', template([redis_tpl('cacheold', {"disableAccessKeyAuthentication": True}, api="2023-08-01")]),
+     "UNKNOWN cacheold ~ predates the property")
+case(R, 'unknown-template-api-param', template([redis_tpl('cachenew', {"disableAccessKeyAuthentication": True}, api="[parameters('apiVersion')]")],
+                                               {"apiVersion": {"type": "string"}}),
+     "UNKNOWN cachenew ~ only known at deployment")
+
+
+# ---- Event Hubs and Service Bus namespaces ----
+
+def evh_get(name):
+    """EHNameSpaceCreate.json (2024-01-01), 200 response, without the customer-managed key."""
+    return {"sku": {"name": "Standard", "tier": "Standard", "capacity": 1},
+            "id": rid('rg-msg', 'Microsoft.EventHub', 'namespaces', name), "name": name, "type": "Microsoft.EventHub/Namespaces",
+            "location": "westeurope", "tags": {},
+            "properties": {"zoneRedundant": False, "isAutoInflateEnabled": False, "disableLocalAuth": False, "maximumThroughputUnits": 0,
+                           "minimumTlsVersion": "1.2", "kafkaEnabled": False, "provisioningState": "Succeeded",
+                           "metricId": f"MetricGUID:{name}", "createdAt": "2021-02-16T22:36:06.107Z", "updatedAt": "2021-02-16T22:37:42.29Z",
+                           "serviceBusEndpoint": f"https://{name}.servicebus.windows.net:443/"}}
+
+
+def sbs_get(name):
+    """SBNameSpaceCreate.json (2024-01-01), 201 response."""
+    return {"sku": {"name": "Premium", "tier": "Premium", "capacity": 4},
+            "id": rid('rg-msg', 'Microsoft.ServiceBus', 'namespaces', name), "name": name, "type": "Microsoft.ServiceBus/Namespaces",
+            "location": "westeurope", "tags": {"tag1": "value1", "tag2": "value2"},
+            "properties": {"provisioningState": "Created", "metricId": f"{SUB}:{name}", "createdAt": "2017-05-25T22:26:36.76Z",
+                           "updatedAt": "2017-05-25T22:26:36.76Z", "serviceBusEndpoint": f"https://{name}.servicebus.windows.net:443/",
+                           "disableLocalAuth": False, "minimumTlsVersion": "1.2", "premiumMessagingPartitions": 2}}
+
+
+def ns_ok(get, name, **kv):
+    c = get(name)
+    c["properties"]["disableLocalAuth"] = True
+    c["properties"]["publicNetworkAccess"] = "Disabled"
+    return mod(c, **kv)
+
+
+for pfx, TYPE, get, short, sku in (('EVH', EVH, evh_get, 'eh', {"name": "Standard", "tier": "Standard", "capacity": 1}),
+                                   ('SBS', SBS, sbs_get, 'sb', {"name": "Premium", "tier": "Premium", "capacity": 1})):
+    ok, bad, odd, new, old = short + 'ok', short + 'bad', short + 'odd', short + 'new', short + 'old'
+    def nt(name, props, api="2024-01-01", extra=None):
+        return tpl(TYPE, name, props, api, sku=sku, extra=extra)
+
+    R = f'AZA-{pfx}-001'
+    case(R, 'pass', snapshot([get(ok)]), f"PASS {ok} ~ minimumTlsVersion is 1.2")
+    case(R, 'fail', snapshot([mod(get(bad), properties__minimumTlsVersion="1.0")]), f"FAIL {bad} ~ minimumTlsVersion is 1.0")
+    case(R, 'fail-11', snapshot([mod(get(bad), properties__minimumTlsVersion="1.1")]), f"FAIL {bad} ~ retired TLS 1.0 and 1.1 on 28 February 2025")
+    case(R, 'unknown', snapshot([mod(get(odd), properties__minimumTlsVersion="TLS12")]), f"UNKNOWN {odd} ~ unexpected value 'TLS12'")
+    # Azure returns minimumTlsVersion for every namespace (2024-01-01).
+    case(R, 'unknown-absent', snapshot([mod(get(odd), properties__minimumTlsVersion=DEL)]), f"UNKNOWN {odd} ~ incomplete export")
+    case(R, 'pass-template', template([nt(new, {"minimumTlsVersion": "1.2"})]), f"PASS {new}")
+    case(R, 'pass-template-absent', template([nt(new, {})]), f"PASS {new} ~ retired TLS 1.0 and 1.1 on 28 February 2025")
+    case(R, 'fail-template', template([nt(new, {"minimumTlsVersion": "1.0"})]), f"FAIL {new} ~ minimumTlsVersion is 1.0")
+    # The namespace property is first in the stable api-version 2024-01-01.
+    case(R, 'unknown-template-old-api', template([nt(old, {"minimumTlsVersion": "1.2"}, api="2021-11-01")]), f"UNKNOWN {old} ~ predates the property")
+
+    R = f'AZA-{pfx}-002'
+    case(R, 'pass', snapshot([ns_ok(get, ok)]), f"PASS {ok} ~ disableLocalAuth is true")
+    case(R, 'fail', snapshot([get(bad)]), f"FAIL {bad} ~ disableLocalAuth is false")
+    case(R, 'fail-absent', snapshot([mod(get(bad), properties__disableLocalAuth=DEL)]), f"FAIL {bad} ~ not set (false)")
+    case(R, 'unknown', snapshot([mod(get(odd), properties__disableLocalAuth="yes")]), f"UNKNOWN {odd} ~ not a boolean")
+    case(R, 'pass-template', template([nt(new, {"disableLocalAuth": True})]), f"PASS {new}")
+    case(R, 'fail-template', template([nt(new, {})]), f"FAIL {new} ~ not set (false)")
+    case(R, 'unknown-template-old-api', template([nt(old, {"disableLocalAuth": True}, api="2017-04-01")]), f"UNKNOWN {old} ~ predates the property")
+
+    R = f'AZA-{pfx}-003'
+    case(R, 'pass', snapshot([ns_ok(get, ok)]), f"PASS {ok} ~ publicNetworkAccess is Disabled")
+    case(R, 'fail', snapshot([get(bad)]), f"FAIL {bad} ~ defaults to Enabled")
+    case(R, 'fail-enabled', snapshot([mod(get(bad), properties__publicNetworkAccess="Enabled")]), f"FAIL {bad} ~ publicNetworkAccess is Enabled")
+    case(R, 'fail-perimeter', snapshot([mod(get(bad), properties__publicNetworkAccess="SecuredByPerimeter")]), f"FAIL {bad} ~ not Disabled")
+    case(R, 'unknown', snapshot([mod(get(odd), properties__publicNetworkAccess=False)]), f"UNKNOWN {odd} ~ not a string")
+    case(R, 'pass-template', template([nt(new, {"publicNetworkAccess": "Disabled"})]), f"PASS {new}")
+    case(R, 'fail-template', template([nt(new, {})]), f"FAIL {new} ~ defaults to Enabled")
+    case(R, 'unknown-template-old-api', template([nt(old, {"publicNetworkAccess": "Disabled"}, api="2021-11-01")]), f"UNKNOWN {old} ~ predates the property")
+    # Before 2024-01-01 the setting lives on the networkRuleSets child, which is not read.
+    rs = {"type": f"{TYPE}/networkRuleSets", "apiVersion": "2021-11-01", "name": f"{old}/default",
+          "dependsOn": [f"[resourceId('{TYPE}', '{old}')]"],
+          "properties": {"publicNetworkAccess": "Disabled", "defaultAction": "Deny", "ipRules": [], "virtualNetworkRules": []}}
+    case(R, 'unknown-template-rule-set', template([nt(old, {}, api="2021-11-01"), rs]), f"UNKNOWN {old} ~ network rule set 'default'")
+
+
+# ---- Azure AI services ----
+
+def ai_get(name, kind="OpenAI"):
+    """CreateAccount.json (2024-10-01), 200 response, with Microsoft-managed keys."""
+    return {"id": rid('rg-ai', 'Microsoft.CognitiveServices', 'accounts', name), "name": name, "type": "Microsoft.CognitiveServices/accounts",
+            "location": "westeurope", "sku": {"name": "S0"}, "kind": kind, "etag": "W/\"datetime'2017-04-10T08%3A00%3A05.445595Z'\"",
+            "properties": {"endpoint": f"https://{name}.openai.azure.com/", "provisioningState": "Succeeded"},
+            "identity": {"principalId": "b5cf119e-a5c2-42c7-802f-592e0efb169f", "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                         "type": "SystemAssigned"}}
+
+
+def ai_ok(name, **kv):
+    c = ai_get(name)
+    c["properties"].update({"disableLocalAuth": True, "publicNetworkAccess": "Disabled", "customSubDomainName": name})
+    return mod(c, **kv)
+
+
+ACL = {"defaultAction": "Deny", "ipRules": [{"value": "203.0.113.0/24"}],
+       "virtualNetworkRules": [{"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet-ai', 'subnets', 'apps'), "state": "Succeeded",
+                                "ignoreMissingVnetServiceEndpoint": False}]}
+
+
+def ai_tpl(name, props, api="2024-10-01"):
+    return tpl(AIS, name, props, api, sku={"name": "S0"}, extra={"kind": "AIServices"})
+
+
+R = 'AZA-AIS-001'
+case(R, 'pass', snapshot([ai_ok('aiok')]), "PASS aiok ~ disableLocalAuth is true")
+case(R, 'fail', snapshot([ai_get('aibad')]), "FAIL aibad ~ not set (false)")
+case(R, 'fail-false', snapshot([ai_ok('aibad', properties__disableLocalAuth=False)]), "FAIL aibad ~ disableLocalAuth is false")
+case(R, 'unknown', snapshot([ai_ok('aiodd', properties__disableLocalAuth=0)]), "UNKNOWN aiodd ~ not a boolean")
+case(R, 'unknown-noprops', snapshot([bare(ai_ok('aibare'))]), "UNKNOWN aibare ~ no \"properties\"")
+case(R, 'pass-template', template([ai_tpl('ainew', {"disableLocalAuth": True})]), "PASS ainew")
+case(R, 'fail-template', template([ai_tpl('ainew', {})]), "FAIL ainew ~ not set (false)")
+# The property is first in the stable api-version 2021-04-30.
+case(R, 'unknown-template-old-api', template([ai_tpl('aiold', {"disableLocalAuth": True}, api="2017-04-18")]), "UNKNOWN aiold ~ predates the property")
+
+R = 'AZA-AIS-002'
+case(R, 'pass', snapshot([ai_ok('aiok')]), "PASS aiok ~ publicNetworkAccess is Disabled")
+case(R, 'pass-firewall', snapshot([ai_ok('aiok', properties__publicNetworkAccess="Enabled", properties__networkAcls=ACL)]),
+     "PASS aiok ~ Deny (1 IP rule, 1 virtual network rule)")
+case(R, 'fail', snapshot([ai_get('aibad')]), "FAIL aibad ~ not set (Enabled) and networkAcls.defaultAction is not set (Allow)")
+case(R, 'fail-allow', snapshot([ai_ok('aibad', properties__publicNetworkAccess="Enabled", properties__networkAcls=dict(ACL, defaultAction="Allow"))]),
+     "FAIL aibad ~ defaultAction is Allow")
+case(R, 'fail-open-rule', snapshot([ai_ok('aibad', properties__publicNetworkAccess=DEL,
+                                          properties__networkAcls=dict(ACL, ipRules=[{"value": "0.0.0.0/0"}]))]),
+     "FAIL aibad ~ '0.0.0.0/0' admits every address")
+case(R, 'unknown', snapshot([ai_ok('aiodd', properties__publicNetworkAccess="SecuredByPerimeter")]), "UNKNOWN aiodd ~ network security perimeter")
+case(R, 'unknown-acl-type', snapshot([ai_ok('aiodd', properties__publicNetworkAccess="Enabled", properties__networkAcls="Deny")]),
+     "UNKNOWN aiodd ~ networkAcls is not an object")
+case(R, 'unknown-rule', snapshot([ai_ok('aiodd', properties__publicNetworkAccess="Enabled", properties__networkAcls=dict(ACL, ipRules=[{"value": "office"}]))]),
+     "UNKNOWN aiodd ~ 'office' is not an address")
+case(R, 'pass-template', template([ai_tpl('ainew', {"publicNetworkAccess": "Enabled", "networkAcls": {"defaultAction": "Deny", "ipRules": []}})]),
+     "PASS ainew ~ Deny (0 IP rules")
+case(R, 'fail-template', template([ai_tpl('ainew', {})]), "FAIL ainew ~ every network may reach the account")
+
+R = 'AZA-AIS-003'
+CMK = {"keySource": "Microsoft.KeyVault",
+       "keyVaultProperties": {"keyName": "FakeKeyName", "keyVersion": "891CF236-D241-4738-9462-D506AF493DFA",
+                              "keyVaultUri": "https://kv-ai.vault.azure.net/"}}
+case(R, 'pass', snapshot([ai_ok('aiok', properties__encryption=CMK)]), "PASS aiok ~ key FakeKeyName in https://kv-ai.vault.azure.net/")
+case(R, 'fail', snapshot([ai_get('aibad')]), "FAIL aibad ~ Microsoft-managed keys")
+case(R, 'fail-service-key', snapshot([ai_ok('aibad', properties__encryption={"keySource": "Microsoft.CognitiveServices"})]),
+     "FAIL aibad ~ keySource is Microsoft.CognitiveServices")
+case(R, 'unknown', snapshot([ai_ok('aiodd', properties__encryption={"keyVaultProperties": CMK["keyVaultProperties"]})]),
+     "UNKNOWN aiodd ~ keySource not set")
+case(R, 'unknown-no-key', snapshot([ai_ok('aiodd', properties__encryption={"keySource": "Microsoft.KeyVault"})]),
+     "UNKNOWN aiodd ~ does not name a key")
+case(R, 'unknown-type', snapshot([ai_ok('aiodd', properties__encryption="cmk")]), "UNKNOWN aiodd ~ encryption is not an object")
+case(R, 'unknown-template', template([ai_tpl('ainew', {"encryption": CMK})]), "UNKNOWN ainew ~ always created with Microsoft-managed keys")
+case(R, 'fail-template', template([ai_tpl('ainew', {})]), "FAIL ainew ~ Microsoft-managed keys")
