@@ -1258,6 +1258,28 @@ aks_diag(clusters['aks-contoso-prod'], ['kube-audit-admin', 'guard'])
 aks_diag(clusters['aks-contoso-tools'], ['kube-audit'])
 aks_diag(clusters['aks-contoso-dev'], ['kube-apiserver', 'kube-scheduler'])
 
+# ---------------------------------------------------------------- AKS node pools and add-ons (AZA-AKS-010, AZA-AKS-011)
+# prod and shared create every node pool with encryption at host (shared also runs a user pool): pass; dev
+# adds a batch pool that sets it false and the legacy cluster predates the feature (absent): both fail
+def node_pool(cluster, name, mode='User', **kv):
+    p = dict(cluster['properties']['agentPoolProfiles'][0], name=name, mode=mode, count=2, **kv)
+    cluster['properties']['agentPoolProfiles'].append(p)
+    return p
+
+
+for n in ('aks-contoso-prod', 'aks-contoso-tools'):
+    clusters[n]['properties']['agentPoolProfiles'][0]['enableEncryptionAtHost'] = True
+node_pool(clusters['aks-contoso-tools'], 'tools', enableEncryptionAtHost=True)
+node_pool(clusters['aks-contoso-dev'], 'batch', vmSize='Standard_D8ds_v5', enableEncryptionAtHost=False)
+
+# AZA-AKS-011: prod mounts Key Vault secrets with the CSI driver add-on and rotates them (every 5 minutes); dev
+# enabled the add-on without --enable-secret-rotation (the CLI writes "false"); shared and legacy do not use it
+clusters['aks-contoso-prod']['properties']['addonProfiles']['azureKeyvaultSecretsProvider'] = {
+    'enabled': True, 'config': {'enableSecretRotation': 'true', 'rotationPollInterval': '5m'}}
+clusters['aks-contoso-dev']['properties']['addonProfiles']['azureKeyvaultSecretsProvider'] = {
+    'enabled': True, 'config': {'enableSecretRotation': 'false', 'rotationPollInterval': '2m'}}
+# ---------------------------------------------------------------- end of AKS node pools and add-ons
+
 
 def registry(sub, rg, name, sku, admin=False, anonymous=False, public='Enabled', rules=None, pe=False):
     r = {'id': rid(sub, rg, 'Microsoft.ContainerRegistry', 'registries', name), 'name': name,

@@ -1,7 +1,7 @@
 /*
  * containers.c - rules for container services outside the nine areas:
- * Azure Kubernetes Service clusters (AZA-AKS-*) and Azure Container
- * Registry registries (AZA-ACR-*).
+ * Azure Kubernetes Service clusters and their node pools (AZA-AKS-*) and
+ * Azure Container Registry registries (AZA-ACR-*).
  *
  * Both are read from their Resource Manager body (a GET or a Resource Graph
  * row; a template resource before deployment). Add-on profiles are a map
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #define AKS "Microsoft.ContainerService/managedClusters"
+#define AKS_POOL "Microsoft.ContainerService/managedClusters/agentPools"
 #define ACR "Microsoft.ContainerRegistry/registries"
 #define PE "Microsoft.Network/privateEndpoints"
 
@@ -24,6 +25,12 @@
  * property, the 2021-05-01 one has it (Azure/azure-rest-api-specs,
  * specification/containerservice/.../stable/<version>/managedClusters.json). */
 #define LOCAL_ACCOUNTS_API "2021-05-01"
+
+/* The first stable api-version known to take enableEncryptionAtHost on a
+ * node pool: the 2020-09-01 managedClusters.json has no such property, the
+ * 2020-12-01 examples set it (AgentPoolsCreate_EnableEncryptionAtHost.json).
+ * 2020-11-01 may have it too; without evidence it counts as before. */
+#define HOST_ENCRYPTION_API "2020-12-01"
 
 static int is_null(const aza_json *j)
 {
@@ -285,6 +292,147 @@ static void dashboard(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "no kubeDashboard add-on (add-ons are off unless listed; the dashboard add-on is retired)");
 }
 
+/* Host encryption of node pools (AZA-AKS-010). A pool is a profile of the
+ * cluster's agentPoolProfiles or an agentPools resource (properties): both
+ * carry ManagedClusterAgentPoolProfileProperties. */
+
+/* A template that asks for host encryption at an api-version that may not
+ * know the property: reports UNKNOWN and returns 1. */
+static int eah_api_unsure(aza_ev *ev, const aza_res *r, const char *what)
+{
+	if (!aza_is_template(r))
+		return 0;
+	if (aza_api_version_unknown(r))
+		aza_unknown(ev, r, "%s, but the api-version, %s, is only known at deployment, and versions before " HOST_ENCRYPTION_API " do not have the property",
+		            what, r->api_version);
+	else if (strcmp(r->api_version, HOST_ENCRYPTION_API) < 0)
+		aza_unknown(ev, r, "%s, but api-version %s predates the property (first known in the stable api-version " HOST_ENCRYPTION_API "): Azure may ignore it and create the nodes without host encryption; deploy with a current api-version",
+		            what, r->api_version);
+	else
+		return 0;
+	return 1;
+}
+
+static void cluster_eah(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *pools = aza_prop(ev, r, "properties.agentPoolProfiles");
+	if (is_null(pools)) {
+		if (aza_is_template(r))
+			aza_unknown(ev, r, "agentPoolProfiles not set: the cluster declares no node pool here, so which pools it runs (and whether they encrypt at host) is not known");
+		else
+			aza_unknown(ev, r, "agentPoolProfiles is absent from the cluster (Resource Manager returns every node pool: incomplete export?)");
+		return;
+	}
+	if (!aza_json_is(pools, AZA_JARR)) {
+		aza_unknown(ev, r, "agentPoolProfiles is not an array");
+		return;
+	}
+	size_t n = 0, on = 0, off = 0;
+	const char *first_off = NULL, *first_bad = NULL;
+	aza_json_each(p, pools) {
+		size_t i = n++;
+		const char *name = aza_json_str(aza_json_get(p, "name"));
+		const char *label = name ? aza_ev_fmt(ev, "'%s'", name) : aza_ev_fmt(ev, "agentPoolProfiles[%zu]", i);
+		if (!aza_json_is(p, AZA_JOBJ)) {
+			if (!first_bad)
+				first_bad = aza_ev_fmt(ev, "agentPoolProfiles[%zu] is not an object", i);
+			continue;
+		}
+		const aza_json *e = aza_json_get(p, "enableEncryptionAtHost");
+		int b;
+		if (is_null(e)) {
+			off++;
+			if (!first_off)
+				first_off = aza_ev_fmt(ev, "node pool %s has enableEncryptionAtHost not set (false)", label);
+		} else if (!aza_json_bool(e, &b)) {
+			if (!first_bad)
+				first_bad = aza_ev_fmt(ev, "node pool %s: enableEncryptionAtHost is not a boolean", label);
+		} else if (!b) {
+			off++;
+			if (!first_off)
+				first_off = aza_ev_fmt(ev, "node pool %s has enableEncryptionAtHost false", label);
+		} else {
+			on++;
+		}
+	}
+	if (off) {
+		aza_fail(ev, r, "%s%s: the nodes' temp disks and OS and data disk caches are not encrypted at the host", first_off,
+		         off > 1 ? aza_ev_fmt(ev, "; %zu of %zu node pools are without host encryption", off, n) : "");
+		return;
+	}
+	if (first_bad) {
+		aza_unknown(ev, r, "%s", first_bad);
+		return;
+	}
+	if (!n) {
+		aza_unknown(ev, r, "agentPoolProfiles is empty: the cluster lists no node pool");
+		return;
+	}
+	const char *what = aza_ev_fmt(ev, "enableEncryptionAtHost is true on %s %zu node pool%s", n > 1 ? "all" : "its", n, n > 1 ? "s" : "");
+	if (!eah_api_unsure(ev, r, what))
+		aza_pass(ev, r, "%s: temp disks and disk caches are encrypted at the host", what);
+}
+
+static void pool_eah(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.enableEncryptionAtHost", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "enableEncryptionAtHost is not a boolean");
+	else if (!k || !b)
+		aza_fail(ev, r, "enableEncryptionAtHost is %s: the pool's temp disks and OS and data disk caches are not encrypted at the host",
+		         k ? "false" : "not set (false)");
+	else if (!eah_api_unsure(ev, r, "enableEncryptionAtHost is true"))
+		aza_pass(ev, r, "enableEncryptionAtHost is true: temp disks and disk caches are encrypted at the host");
+}
+
+static void host_encryption(aza_ev *ev, const aza_res *r)
+{
+	if (aza__strieq(r->type, AKS_POOL))
+		pool_eah(ev, r);
+	else
+		cluster_eah(ev, r);
+}
+
+/* The Azure Key Vault provider for the Secrets Store CSI driver
+ * (AZA-AKS-011). Add-on config values are strings ("true"); some templates
+ * write booleans, which aza_json_bool reads alike. */
+static void secret_rotation(aza_ev *ev, const aza_res *r)
+{
+	int present = 0;
+	const char *why = NULL;
+	int on = addon(ev, r, "azureKeyvaultSecretsProvider", &present, &why);
+	if (on < 0) {
+		aza_unknown(ev, r, "%s", why);
+		return;
+	}
+	if (!on) {
+		aza_na(ev, r, "%s: the cluster mounts no Key Vault secrets through the Secrets Store CSI driver add-on",
+		       present ? "the azureKeyvaultSecretsProvider add-on is disabled" : "no azureKeyvaultSecretsProvider add-on");
+		return;
+	}
+	if (aza_not_object(ev, r, "properties.addonProfiles.azureKeyvaultSecretsProvider.config"))
+		return;
+	const aza_json *v = aza_prop(ev, r, "properties.addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation");
+	int b;
+	if (is_null(v)) {
+		aza_fail(ev, r, "the azureKeyvaultSecretsProvider add-on is enabled with enableSecretRotation not set (false): secrets rotated in Key Vault reach pods only when they are recreated");
+		return;
+	}
+	if (!aza_json_bool(v, &b)) {
+		const char *t = aza_json_str(v);
+		aza_unknown(ev, r, "azureKeyvaultSecretsProvider config enableSecretRotation %s",
+		            t ? aza_ev_fmt(ev, "has an unexpected value '%s'", t) : "is not a string");
+		return;
+	}
+	if (!b) {
+		aza_fail(ev, r, "the azureKeyvaultSecretsProvider add-on has enableSecretRotation false: secrets rotated in Key Vault reach pods only when they are recreated");
+		return;
+	}
+	const char *poll = aza_json_str(aza_prop(ev, r, "properties.addonProfiles.azureKeyvaultSecretsProvider.config.rotationPollInterval"));
+	aza_pass(ev, r, "the azureKeyvaultSecretsProvider add-on has enableSecretRotation true: mounted secrets follow Key Vault, polled every %s",
+	         poll && *poll ? poll : "2m (the default)");
+}
+
 /* ---- Azure Container Registry ---- */
 
 static void admin_user(aza_ev *ev, const aza_res *r)
@@ -494,6 +642,27 @@ const struct aza_rule aza_rules_containers[] = {
 		.arm = "Microsoft.Insights/diagnosticSettings on the cluster: logs[] with category 'kube-audit-admin' or 'kube-audit' (or categoryGroup 'audit'/'allLogs') enabled, and a destination",
 		.defaults = "A cluster has no diagnostic setting unless one is created, and Container insights (AZA-AKS-005) does not collect the control-plane logs. A setting passes with kube-audit or kube-audit-admin (which leaves out get and list events), or the audit or allLogs category group, enabled, and a destination (a workspace, storage account, event hub or partner solution; an empty or '-' one is none). A setting without them fails; no setting fails. Diagnostic settings not collected for the cluster: UNKNOWN.",
 		.check = audit_logs,
+	},
+	{
+		.id = "AZA-AKS-010", .title = "AKS node pools encrypt at host",
+		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_DATA, .area = AZA_AREA_OTHER, .models = AZA_PAAS,
+		.types = AKS " " AKS_POOL,
+		.rationale = "Server-side encryption protects the managed OS and data disks in Azure Storage, but not the node VMs' temp disks (where an ephemeral OS disk lives, and with it the container images and emptyDir volumes) or the disk caches on the host. Host-based encryption encrypts those on the VM host too, so data also flows encrypted to Storage.",
+		.portal = "Set when a node pool is created: Kubernetes service > Settings > Node pools > Add node pool > Enable encryption at host (or on the cluster's pools at creation); move the workloads, then delete the pool without it.",
+		.cli = "az aks nodepool add -g <rg> --cluster-name <cluster> -n <pool> --enable-encryption-at-host  (az aks create ... --enable-encryption-at-host for a new cluster; the subscription needs the Microsoft.Compute EncryptionAtHost feature registered)",
+		.arm = "Microsoft.ContainerService/managedClusters: properties.agentPoolProfiles[].enableEncryptionAtHost = true; Microsoft.ContainerService/managedClusters/agentPools: properties.enableEncryptionAtHost = true",
+		.defaults = "The same reasoning as AZA-VM-008 for the nodes' scale sets. enableEncryptionAtHost absent means false (host-based encryption is off unless requested; Microsoft Learn, 'Host-based encryption on Azure Kubernetes Service (AKS)'), FAIL, as false does. A cluster fails when any node pool of agentPoolProfiles has it off (the message names the first and counts them), passes when every pool has it true; an entry that is not an object or a value that is not a boolean: UNKNOWN. A cluster without agentPoolProfiles, or with an empty list: UNKNOWN. An agentPools resource (a template's, or one in a snapshot) is judged on its own properties. The property is first known in the stable api-version " HOST_ENCRYPTION_API " (the 2020-09-01 managedClusters.json has none; the 2020-12-01 examples set it): a template that sets it true at an earlier api-version, or one only known at deployment, is UNKNOWN. Only settable when a pool is created, only on VM sizes and in regions that support it, and the subscription must have the Microsoft.Compute EncryptionAtHost feature registered.",
+		.check = host_encryption,
+	},
+	{
+		.id = "AZA-AKS-011", .title = "AKS clusters rotate Key Vault secrets mounted by the Secrets Store CSI driver",
+		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_APPLICATIONS, AKS_RULE,
+		.rationale = "The Azure Key Vault provider for the Secrets Store CSI driver copies secrets, keys and certificates into pod volumes (and synced Kubernetes secrets) when a pod starts. Without autorotation a secret rotated in Key Vault, after a leak or on schedule, reaches the workloads only when every pod using it is recreated, so rotation is slow and costly and old values stay in use.",
+		.portal = "Not in the portal: use the CLI.",
+		.cli = "az aks addon update -g <rg> -n <cluster> -a azure-keyvault-secrets-provider --enable-secret-rotation [--rotation-poll-interval 2m]  (az aks enable-addons ... --enable-secret-rotation when enabling the add-on)",
+		.arm = "Microsoft.ContainerService/managedClusters: properties.addonProfiles.azureKeyvaultSecretsProvider = {enabled: true, config: {enableSecretRotation: 'true', rotationPollInterval: '2m'}}",
+		.defaults = "Judged only where the add-on is used: no azureKeyvaultSecretsProvider entry, or one with enabled false, is NOT_APPLICABLE. " ADDON_DEFAULTS " With the add-on enabled, config.enableSecretRotation 'true' passes (the managed clusters API's ManagedClustersCreate_AzureKeyvaultSecretsProvider example; config values are strings, a boolean is read alike); 'false' fails, and absent fails because autorotation is off unless asked for (Microsoft Learn, 'Azure Key Vault provider for Secrets Store CSI Driver for AKS configuration options'; the CLI writes 'false' without --enable-secret-rotation). Another value, or config that is not an object: UNKNOWN. rotationPollInterval (default two minutes) is named in the message, not judged. Applications that read a secret once at start-up, or from environment variables, still need a restart.",
+		.check = secret_rotation,
 	},
 	{
 		.id = "AZA-ACR-001", .title = "Container registries have the admin user disabled",

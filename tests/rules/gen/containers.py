@@ -7,7 +7,8 @@
 #   (200 response: enableRBAC true, aadProfile managed), ManagedClustersCreate_
 #   PrivateClusterFQDNSubdomain.json (apiServerAccessProfile.enablePrivateCluster) and
 #   ManagedClustersCreate_AzureKeyvaultSecretsProvider.json (the add-on profile shape
-#   {"enabled": true, "config": {...}});
+#   {"enabled": true, "config": {...}}; AZA-AKS-011 uses its config strings);
+# - node pools: .../stable/2020-12-01/examples/AgentPoolsCreate_EnableEncryptionAtHost.json (AZA-AKS-010);
 # - registries: specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/
 #   Registry/stable/2023-07-01/examples/RegistryGet.json and PrivateEndpointConnectionGet.json.
 # Settings the examples do not show are set by their API names: ManagedClusterProperties
@@ -262,6 +263,113 @@ tdiag = {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "audit", "sco
          "properties": {"workspaceId": LAW, "logs": [lg("kube-audit-admin")]}}
 case(R, 'pass-template', template([aks_tpl('aksnew', {}), tdiag]), "PASS aksnew ~ logs kube-audit-admin")
 case(R, 'fail-template', template([aks_tpl('aksnew', {})]), "FAIL aksnew ~ no diagnostic setting")
+
+
+# ---- AZA-AKS-010 host encryption of node pools ----
+R = 'AZA-AKS-010'
+POOL = "Microsoft.ContainerService/managedClusters/agentPools"
+
+
+def eah(c, *flags):
+    """Cluster c with one node pool per flag (DEL: the property left out)."""
+    base = c["properties"]["agentPoolProfiles"][0]
+    pools = []
+    for i, f in enumerate(flags):
+        p = copy.deepcopy(base)
+        p["name"] = base["name"] if i == 0 else f"pool{i + 1}"
+        if i: p["mode"] = "User"
+        if f is not DEL: p["enableEncryptionAtHost"] = f
+        pools.append(p)
+    c = copy.deepcopy(c)
+    c["properties"]["agentPoolProfiles"] = pools
+    return c
+
+
+def agent_pool(cluster, name, **kv):
+    """AgentPoolsCreate_EnableEncryptionAtHost.json (2020-12-01), 200 response."""
+    b = {"id": rid('rg-aks', 'Microsoft.ContainerService', 'managedClusters', cluster, 'agentPools', name), "type": POOL, "name": name,
+         "properties": {"provisioningState": "Succeeded", "orchestratorVersion": "1.17.13", "count": 3, "vmSize": "Standard_DS2_v2",
+                        "maxPods": 110, "osType": "Linux", "enableEncryptionAtHost": True}}
+    return mod(b, **kv)
+
+
+def pool_tpl(cluster, name, props, api="2024-09-01"):
+    return {"type": POOL, "apiVersion": api, "name": f"{cluster}/{name}",
+            "properties": dict({"count": 3, "vmSize": "Standard_D4ds_v5", "osType": "Linux", "mode": "User"}, **props)}
+
+
+case(R, 'pass', snapshot([eah(aks_rbac('aksok'), True, True)]), "PASS aksok ~ enableEncryptionAtHost is true on all 2 node pools")
+case(R, 'fail', snapshot([aks_get('aksbad')]), "FAIL aksbad ~ node pool 'nodepool1' has enableEncryptionAtHost not set (false)")
+# One pool without it is enough: its nodes keep clear temp disks and caches.
+case(R, 'fail-one-pool', snapshot([eah(aks_rbac('aksbad'), True, False, DEL)]),
+     "FAIL aksbad ~ node pool 'pool2' has enableEncryptionAtHost false; 2 of 3 node pools are without host encryption: the nodes' temp disks")
+case(R, 'unknown', snapshot([eah(aks_rbac('aksodd'), True, "yes")]), "UNKNOWN aksodd ~ node pool 'pool2': enableEncryptionAtHost is not a boolean")
+case(R, 'unknown-absent', snapshot([mod(aks_rbac('akspart'), properties__agentPoolProfiles=DEL)]), "UNKNOWN akspart ~ incomplete export")
+case(R, 'unknown-empty', snapshot([mod(aks_rbac('akspart'), properties__agentPoolProfiles=[])]), "UNKNOWN akspart ~ agentPoolProfiles is empty")
+case(R, 'unknown-not-array', snapshot([mod(aks_rbac('aksodd'), properties__agentPoolProfiles={"name": "nodepool1"})]),
+     "UNKNOWN aksodd ~ agentPoolProfiles is not an array")
+# A node pool read as its own resource.
+case(R, 'pass-pool', snapshot([agent_pool('aksok', 'agentpool1')]), "PASS aksok/agentpool1 ~ enableEncryptionAtHost is true")
+case(R, 'fail-pool', snapshot([agent_pool('aksbad', 'agentpool1', properties__enableEncryptionAtHost=DEL)]),
+     "FAIL aksbad/agentpool1 ~ enableEncryptionAtHost is not set (false)")
+case(R, 'unknown-pool', snapshot([agent_pool('aksodd', 'agentpool1', properties__enableEncryptionAtHost=1)]),
+     "UNKNOWN aksodd/agentpool1 ~ enableEncryptionAtHost is not a boolean")
+# Templates: the cluster's pools and agentPools child resources.
+on = [{"name": "system", "count": 3, "vmSize": "Standard_D4ds_v5", "osType": "Linux", "mode": "System", "enableEncryptionAtHost": True}]
+case(R, 'pass-template', template([aks_tpl('aksnew', {"agentPoolProfiles": on}), pool_tpl('aksnew', 'user1', {"enableEncryptionAtHost": True})]),
+     "PASS aksnew ~ enableEncryptionAtHost is true on its 1 node pool\nPASS aksnew/user1 ~ enableEncryptionAtHost is true")
+case(R, 'fail-template', template([aks_tpl('aksnew', {}), pool_tpl('aksnew', 'user1', {"enableEncryptionAtHost": False})]),
+     "FAIL aksnew ~ node pool 'system' has enableEncryptionAtHost not set (false)\nFAIL aksnew/user1 ~ enableEncryptionAtHost is false")
+# The property is first known in the stable api-version 2020-12-01.
+case(R, 'unknown-template-old-api', template([aks_tpl('aksold', {"agentPoolProfiles": on}, api="2020-09-01"),
+                                             pool_tpl('aksold', 'user1', {"enableEncryptionAtHost": True}, api="2020-06-01")]),
+     "UNKNOWN aksold ~ api-version 2020-09-01 predates the property\nUNKNOWN aksold/user1 ~ api-version 2020-06-01 predates the property")
+case(R, 'unknown-template-api-param', template([aks_tpl('aksnew', {"agentPoolProfiles": on}, api="[parameters('apiVersion')]")],
+                                               {"apiVersion": {"type": "string"}}),
+     "UNKNOWN aksnew ~ only known at deployment")
+case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"agentPoolProfiles": [dict(on[0], enableEncryptionAtHost="[parameters('eah')]")]})],
+                                           {"eah": {"type": "bool"}}),
+     "UNKNOWN aksnew ~ not known before deployment")
+case(R, 'unknown-template-no-pools', template([aks_tpl('aksnew', {"agentPoolProfiles": None})]), "UNKNOWN aksnew ~ agentPoolProfiles not set")
+
+
+# ---- AZA-AKS-011 Secrets Store CSI driver secret rotation ----
+R = 'AZA-AKS-011'
+# ManagedClustersCreate_AzureKeyvaultSecretsProvider.json (2024-09-01): the add-on with its config strings.
+KVP = {"enabled": True, "config": {"enableSecretRotation": "true", "rotationPollInterval": "2m"}}
+
+
+def kvp(name, **cfg):
+    a = copy.deepcopy(KVP)
+    for k, v in cfg.items():
+        if v is DEL: a["config"].pop(k, None)
+        else: a["config"][k] = v
+    return aks_hardened(name, properties__addonProfiles__azureKeyvaultSecretsProvider=a)
+
+
+case(R, 'pass', snapshot([kvp('aksok')]), "PASS aksok ~ enableSecretRotation true: mounted secrets follow Key Vault, polled every 2m")
+case(R, 'pass-default-interval', snapshot([kvp('aksok', rotationPollInterval=DEL)]), "PASS aksok ~ polled every 2m (the default)")
+case(R, 'fail', snapshot([kvp('aksbad', enableSecretRotation="false")]), "FAIL aksbad ~ enableSecretRotation false")
+# As az aks enable-addons without --enable-secret-rotation leaves it, or with the key left out.
+case(R, 'fail-absent', snapshot([kvp('aksbad', enableSecretRotation=DEL)]), "FAIL aksbad ~ enableSecretRotation not set (false)")
+case(R, 'fail-no-config', snapshot([aks_hardened('aksbad', properties__addonProfiles__azureKeyvaultSecretsProvider={"enabled": True, "config": None})]),
+     "FAIL aksbad ~ enableSecretRotation not set (false)")
+case(R, 'unknown', snapshot([kvp('aksodd', enableSecretRotation="sometimes")]), "UNKNOWN aksodd ~ unexpected value 'sometimes'")
+case(R, 'unknown-config', snapshot([aks_hardened('aksodd', properties__addonProfiles__azureKeyvaultSecretsProvider={"enabled": True, "config": "on"})]),
+     "UNKNOWN aksodd ~ is not an object")
+case(R, 'unknown-enabled', snapshot([aks_hardened('aksodd', properties__addonProfiles__azureKeyvaultSecretsProvider={"enabled": "yes"})]),
+     "UNKNOWN aksodd ~ azureKeyvaultSecretsProvider.enabled is not a boolean")
+# Only clusters that use the add-on are judged.
+case(R, 'na', snapshot([aks_hardened('aksnone')]), "NOT_APPLICABLE aksnone ~ no azureKeyvaultSecretsProvider add-on")
+case(R, 'na-disabled', snapshot([aks_hardened('aksoff', properties__addonProfiles__azureKeyvaultSecretsProvider={"enabled": False, "config": None})]),
+     "NOT_APPLICABLE aksoff ~ add-on is disabled")
+case(R, 'pass-template', template([aks_tpl('aksnew', {"addonProfiles": {"azureKeyvaultSecretsProvider": copy.deepcopy(KVP)}})]), "PASS aksnew")
+# Templates may write the value as a boolean (the API's config is a map of strings).
+case(R, 'fail-template-bool', template([aks_tpl('aksnew', {"addonProfiles": {"azureKeyvaultSecretsProvider": {"enabled": True, "config": {"enableSecretRotation": False}}}})]),
+     "FAIL aksnew ~ enableSecretRotation false")
+case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"addonProfiles": {"azureKeyvaultSecretsProvider": {"enabled": True, "config": {"enableSecretRotation": "[parameters('rotate')]"}}}})],
+                                           {"rotate": {"type": "string"}}),
+     "UNKNOWN aksnew ~ not known before deployment")
 
 # ---- Container Registry ----
 def acr(name, sku="Standard", **kv):
