@@ -63,7 +63,11 @@ static const aza_res *pricing(aza_ev *ev, const aza_res *sub, const char *plan, 
 	if (p)
 		return p;
 	const char *why;
-	if (pricings_collected(ev, sub, &why))
+	/* Templates alone set only the plans they deploy: the others keep
+	 * whatever the subscription has, which they do not show. */
+	if (!aza_inv_deployed(aza_ev_inv(ev)))
+		aza_na(ev, sub, "template scan: the templates deploy no %s pricing, so they leave %s as the subscription has it", plan, what);
+	else if (pricings_collected(ev, sub, &why))
 		aza_fail(ev, sub, "no %s pricing for the subscription: %s is on the Free tier (off)", plan, what);
 	else
 		aza_unknown(ev, sub, "%s plan: %s", plan, why);
@@ -836,7 +840,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define PLAN_PORTAL(x) "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans: " x " On > Save."
 #define PLAN_CLI(x) "az security pricing create -n " x " --tier Standard"
 #define PLAN_ARM(x) "Microsoft.Security/pricings/" x ": properties.pricingTier = 'Standard'"
-#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN."
+#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN. A template scan sets only the plans its templates deploy: a plan they do not deploy keeps whatever the subscription has (NOT_APPLICABLE)."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */

@@ -51,6 +51,16 @@ case('AZA-DEF-004', 'fail-deprecated', snapshot([pricing('KubernetesService', 'F
                                                   pricing('ContainerRegistry', 'Free', properties__deprecated=True, properties__replacedBy=["Containers"])]),
      "FAIL fixture-sub ~ no Containers pricing")
 
+# A template sets only the plans it deploys: the others keep what the subscription has.
+def tpl_pricing(plan, tier):
+    return {"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "resources": [{"type": PRICING, "apiVersion": "2024-01-01", "name": plan, "properties": {"pricingTier": tier}}]}
+case('AZA-DEF-004', 'pass-template', tpl_pricing('Containers', 'Standard'), "PASS Containers ~ pricingTier is Standard")
+case('AZA-DEF-004', 'fail-template', tpl_pricing('Containers', 'Free'), "FAIL Containers ~ pricingTier is Free")
+case('AZA-DEF-004', 'na-template-other-plan', tpl_pricing('VirtualMachines', 'Standard'),
+     "NOT_APPLICABLE 00000000-0000-0000-0000-000000000000 ~ the templates deploy no Containers pricing")
+
 # ---- servers components ----
 case('AZA-DEF-015', 'pass', snapshot([vm_pricing([AGENTLESS])]), "PASS VirtualMachines ~ AgentlessVmScanning isEnabled True")
 case('AZA-DEF-015', 'fail', snapshot([vm_pricing([dict(AGENTLESS, isEnabled="False")])]), "FAIL VirtualMachines ~ isEnabled False")
