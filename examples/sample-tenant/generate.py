@@ -1515,6 +1515,17 @@ for v in gs['values']:
     if v['name'] == 'AllowGuestsToAccessGroups':
         v['value'] = 'false'
 
+# The users of the groups holding a role, as the collector keeps them:
+# GET /groups/{id}/transitiveMembers/microsoft.graph.user with
+# $select=id,displayName,userPrincipalName,userType,accountEnabled. The
+# platform team's group holds Owner on the shared subscription and the
+# custom admin role: Alex is in it, so are Nestor, who never registered
+# for MFA, and Pradeep, whose account was disabled when he left but who
+# was never removed from the group.
+SELECT = ('id', 'displayName', 'userPrincipalName', 'userType', 'accountEnabled')
+group_members = [{'groupId': GROUP_PLATFORM,
+                  'members': [{k: u[k] for k in SELECT} for u in users if u['id'] in (U['alex'], U['nestor'], U['pradeep'])]}]
+
 directory = {
     'users': users,
     'userRegistrationDetails': reg,
@@ -1524,6 +1535,7 @@ directory = {
     'directoryRoleAssignments': dras,
     'directoryRoleEligibilityScheduleInstances': eligible,
     'groupSettings': [gs],
+    'groupMembers': group_members,
 }
 
 # ---------------------------------------------------------------- collection errors
@@ -1655,7 +1667,8 @@ snapshot = {
         'subscriptions': [{'id': s[0], 'name': s[1]} for s in SUBS],
         'datasets': DATASETS + ['users', 'userRegistrationDetails', 'authorizationPolicy', 'conditionalAccessPolicies',
                                 'identitySecurityDefaultsEnforcementPolicy', 'directoryRoleAssignments',
-                                'directoryRoleEligibilityScheduleInstances', 'groupSettings', 'storage.dataplane'],
+                                'directoryRoleEligibilityScheduleInstances', 'groupSettings', 'groupMembers',
+                                'storage.dataplane'],
     },
     'resources': resources,
     'directory': directory,

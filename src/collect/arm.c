@@ -20,7 +20,10 @@ static void walk(aza_collector *c, int kind, const char *scope, const char *path
 		return;
 	const char *url = aza_coll__printf(c, "%s%s%s?api-version=%s%s", aza_coll__arm(c), scope, path, api_version,
 	                                   at_scope ? "&$filter=atScope()" : "");
-	if (!url || aza_coll__walk(c, kind, url, scope, type, NULL))
+	/* A group holding a role, active or eligible: its users are read. */
+	int roles = aza__strieq(type, "Microsoft.Authorization/roleAssignments") ||
+	            aza__strieq(type, "Microsoft.Authorization/roleEligibilityScheduleInstances");
+	if (!url || aza_coll__walk(c, kind, url, scope, type, roles ? aza_graph__role_item : NULL))
 		aza_coll__error(c, scope, type, path, 0, "out of memory");
 }
 

@@ -86,6 +86,13 @@ struct aza_collect {
 	aza_buf dp_storage;
 	size_t dp_nstorage;
 	aza_buf late; /* objects to emit at the end, NUL-separated */
+	/* The groups holding a role whose users are read (hashes of their
+	 * ids), and the directory's groupMembers entries read so far. */
+	int graph_on;
+	uint64_t *groups;
+	size_t ngroups, capgroups;
+	aza_buf gm;
+	size_t ngm;
 	/* selection: the types to collect (NULL: everything) */
 	char **types;
 	size_t ntypes, captypes;
@@ -190,6 +197,11 @@ static void free_run(aza_collect *c)
 	aza_buf__release(&c->dp_storage);
 	c->dp_nstorage = 0;
 	aza_buf__release(&c->late);
+	aza__free(c->groups);
+	c->groups = NULL;
+	c->ngroups = c->capgroups = 0;
+	aza_buf__release(&c->gm);
+	c->ngm = 0;
 }
 
 void aza_collect_free(aza_collect *c)
@@ -475,6 +487,44 @@ const char *aza_coll__arm(const aza_collector *c)
 const char *aza_coll__graph(const aza_collector *c)
 {
 	return c->graph;
+}
+
+int aza_coll__graph_on(const aza_collector *c)
+{
+	return c->graph_on;
+}
+
+int aza_coll__group_new(aza_collector *c, const char *id)
+{
+	uint64_t hv = aza__ihash(id, strlen(id)) | 1;
+	if (c->ngroups * 2 >= c->capgroups) {
+		size_t n = c->capgroups ? c->capgroups * 2 : 256;
+		uint64_t *v = aza__malloc(n * sizeof *v);
+		if (!v)
+			return -1;
+		memset(v, 0, n * sizeof *v);
+		for (size_t i = 0; i < c->capgroups; i++)
+			if (c->groups[i]) {
+				size_t k = c->groups[i] & (n - 1);
+				while (v[k])
+					k = (k + 1) & (n - 1);
+				v[k] = c->groups[i];
+			}
+		aza__free(c->groups);
+		c->groups = v;
+		c->capgroups = n;
+	}
+	size_t k = hv & (c->capgroups - 1);
+	while (c->groups[k]) {
+		if (c->groups[k] == hv)
+			return 0;
+		k = (k + 1) & (c->capgroups - 1);
+	}
+	if (c->ngroups >= AZA_MAX_GROUPS)
+		return -1;
+	c->groups[k] = hv;
+	c->ngroups++;
+	return 1;
 }
 
 aza_http *aza_coll__http(aza_collector *c)
@@ -781,11 +831,22 @@ static int walk_cb(void *ud, const aza_hresp *r)
 			next = aza_json_str(aza_json_get(j, "nextLink"));
 		break;
 	}
-	case AZA_WALK_GRAPH: {
-		aza_json_each(it, aza_json_get(j, "value")) {
+	case AZA_WALK_GRAPH:
+	case AZA_WALK_GRAPH_MEMBERS: {
+		const aza_json *arr = aza_json_get(j, "value");
+		if (w->kind == AZA_WALK_GRAPH_MEMBERS && !aza_json_is(arr, AZA_JARR)) {
+			/* Not a list: nothing proves what the set holds. */
+			arg_error(c, w, (int)r->status, "unexpected response shape (no \"value\" array)");
+			aza_arena__reset(&c->ar, m);
+			walk_free(w);
+			return 0;
+		}
+		aza_json_each(it, arr) {
 			if (w->dir_items++)
 				aza_buf__addc(&w->dir, ',');
 			aza_json__write(&w->dir, it);
+			if (w->each)
+				w->each(c, it);
 		}
 		next = aza_json_str(aza_json_get(j, "@odata.nextLink"));
 		break;
@@ -838,6 +899,15 @@ static int walk_cb(void *ud, const aza_hresp *r)
 		}
 	}
 	aza_arena__reset(&c->ar, m);
+	if (w->kind == AZA_WALK_GRAPH_MEMBERS && rc == 0 && w->dir.oom) {
+		aza_coll__error(c, w->scope, w->type, w->api, 0, "the group's users exceed the size limit of one data set");
+	} else if (w->kind == AZA_WALK_GRAPH_MEMBERS && rc == 0) {
+		aza_buf__adds(&c->gm, c->ngm++ ? ",\n{\"groupId\":" : "\n{\"groupId\":");
+		aza_buf__json_str(&c->gm, w->scope);
+		aza_buf__adds(&c->gm, ",\"members\":[");
+		aza_buf__add(&c->gm, w->dir.p ? w->dir.p : "", w->dir.len);
+		aza_buf__adds(&c->gm, "]}");
+	}
 	if (w->kind == AZA_WALK_GRAPH && rc == 0) {
 		struct dir *d = dir_slot(c, w->type);
 		if (d) {
@@ -859,6 +929,7 @@ static int submit_page(aza_collect *c, aza_walk *w, const char *url, const char 
 	o.ud = w;
 	o.drop = walk_drop;
 	o.aud = w->aud;
+	o.header = w->header;
 	if (w->kind == AZA_WALK_ARG) {
 		/* The query body again, with the page's $skipToken in its options. */
 		aza_buf b;
@@ -901,7 +972,12 @@ static aza_walk *walk_new(aza_collect *c, int kind, const char *scope, const cha
 	w->scope = scope;
 	w->type = type;
 	w->api = api;
-	w->aud = kind == AZA_WALK_GRAPH || kind == AZA_WALK_GRAPH_ONE ? AZA_AUD_GRAPH : AZA_AUD_ARM;
+	w->aud = kind == AZA_WALK_GRAPH || kind == AZA_WALK_GRAPH_ONE || kind == AZA_WALK_GRAPH_MEMBERS ? AZA_AUD_GRAPH
+	                                                                                              : AZA_AUD_ARM;
+	/* The cast to microsoft.graph.user is an advanced query: Graph wants
+	 * ConsistencyLevel eventual with $count=true (the URL has it). */
+	if (kind == AZA_WALK_GRAPH_MEMBERS)
+		w->header = "ConsistencyLevel: eventual";
 	aza_buf__init(&w->dir, AZA_MAX_VALUE);
 	return w;
 }
@@ -1290,6 +1366,8 @@ int aza_collect_run(aza_collect *c, const char *path)
 		c->stg.ep[i] = c->stg_ep[i];
 	aza_buf__init(&c->dp_storage, (size_t)1 << 30);
 	aza_buf__init(&c->late, (size_t)1 << 30);
+	aza_buf__init(&c->gm, (size_t)1 << 30);
+	c->graph_on = c->want_graph && (!c->selected || c->want_dir);
 	c->h = aza_http__new(&c->hcfg);
 	if (!c->h)
 		return aza__err(c->ctx, AZA_ENOMEM, "cannot start the HTTP engine");
@@ -1393,13 +1471,24 @@ int aza_collect_run(aza_collect *c, const char *path)
 	 * descendants could not be listed: each failure is its own record). */
 	for (size_t i = 0; !rc && i < c->nmgs; i++)
 		aza_arm__management_group(c, c->mgs[i].name);
-	if (!rc && c->want_graph && (!c->selected || c->want_dir))
+	if (!rc && c->graph_on)
 		aza_graph__start(c);
 	if (!rc)
 		rc = run_phase(c);
 	if (!rc) {
 		emit_late_all(c);
 		aza_arm__datasets(c);
+		/* The users of the groups holding a role, each group whose call
+		 * succeeded: [] when no group holds one. */
+		struct dir *d = c->graph_on ? dir_slot(c, "groupMembers") : NULL;
+		if (d) {
+			d->json.len = 0;
+			aza_buf__addc(&d->json, '[');
+			aza_buf__add(&d->json, c->gm.p ? c->gm.p : "", c->gm.len);
+			aza_buf__adds(&d->json, "\n]");
+			if (c->gm.oom || d->json.oom)
+				c->out_err = 1;
+		}
 	}
 	const aza_http_stats *hs = aza_http__stats(c->h);
 	c->st.seconds = mono() - t0;

@@ -119,7 +119,8 @@ typedef struct aza_walk {
 	int kind;            /* AZA_WALK_* */
 	int aud;
 	const char *post;    /* Resource Graph query body without $skipToken */
-	void (*each)(aza_collector *c, const aza_json *item); /* ARM/ARG items: child walks */
+	const char *header;  /* extra request header lines, or NULL */
+	void (*each)(aza_collector *c, const aza_json *item); /* ARM/ARG/Graph list items: child walks */
 	/* private */
 	int pages;
 	uint64_t seen[64];
@@ -127,13 +128,22 @@ typedef struct aza_walk {
 	aza_buf dir; /* graph list: items so far */
 	int dir_items;
 } aza_walk;
-enum { AZA_WALK_LIST = 0, AZA_WALK_ONE, AZA_WALK_ARG, AZA_WALK_GRAPH, AZA_WALK_GRAPH_ONE };
+/* AZA_WALK_GRAPH_MEMBERS: the users of one group (scope: the group id),
+ * appended to the directory's "groupMembers" as {"groupId", "members"}
+ * once every page is read; a failure is the group's own error record. */
+enum { AZA_WALK_LIST = 0, AZA_WALK_ONE, AZA_WALK_ARG, AZA_WALK_GRAPH, AZA_WALK_GRAPH_ONE, AZA_WALK_GRAPH_MEMBERS };
 
 int aza_coll__walk(aza_collector *c, int kind, const char *url, const char *scope, const char *type,
                    void (*each)(aza_collector *, const aza_json *));
 int aza_coll__arg(aza_collector *c, const char *body, const char *scope);
 const char *aza_coll__arm(const aza_collector *c);   /* endpoint, no trailing slash */
 const char *aza_coll__graph(const aza_collector *c);
+/* Are the Microsoft Graph walks part of this run? */
+int aza_coll__graph_on(const aza_collector *c);
+/* 1 the first time id (compared case-insensitively) is given, else 0;
+ * -1 past the limit of groups (AZA_MAX_GROUPS) or out of memory. */
+int aza_coll__group_new(aza_collector *c, const char *id);
+#define AZA_MAX_GROUPS 10000
 void aza_coll__dataset(aza_collector *c, const char *type);
 /* The selected rules need this type (always 1 without a selection). */
 int aza_coll__wants(const aza_collector *c, const char *type);
@@ -176,6 +186,9 @@ void aza_arm__resource(aza_collector *c, const aza_json *item);
 void aza_arm__management_group(aza_collector *c, const char *name);
 void aza_arm__datasets(aza_collector *c);
 void aza_graph__start(aza_collector *c);
+/* graph.c: an Azure role assignment (active or eligible) item; a group
+ * principal's users are read (once per group). */
+void aza_graph__role_item(aza_collector *c, const aza_json *item);
 /* graph.c: what a refused Graph call needed, when only its status and
  * error code tell (NULL: the data set's usual need, aza_graph__need). */
 const char *aza_graph__permission(const char *type, int status, const char *message);

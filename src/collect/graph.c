@@ -4,12 +4,62 @@
  */
 #include "collect.h"
 
+#include <string.h>
+
 /* The guests with their last sign-ins (AZA-IAM-005). */
 #define GUEST_SIGNINS "guestSignInActivity"
 /* The eligible directory role assignments of Privileged Identity
  * Management (AZA-IAM-003, AZA-IAM-004): an eligible Global Administrator
  * is one activation away from holding the role. */
 #define ELIGIBLE "directoryRoleEligibilityScheduleInstances"
+/* The users of each group holding an Azure or directory role (AZA-IAM-003,
+ * AZA-IAM-004, AZA-IAM-018): [{"groupId", "members": [users]}]. */
+#define MEMBERS "groupMembers"
+/* transitiveMembers: the users of nested groups too. The cast to
+ * microsoft.graph.user is an advanced query ($count=true with the
+ * ConsistencyLevel header the walk sends); a page holds up to 999. */
+#define MEMBERS_PATH "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user"
+#define MEMBERS_QUERY "?$count=true&$select=id,displayName,userPrincipalName,userType,accountEnabled&$top=999"
+
+/* Read the users of group id, once per group. */
+static void group_members(aza_collector *c, const char *id)
+{
+	if (!id || !*id || strchr(id, '/') || strchr(id, '?') || strchr(id, '#') || strchr(id, '%'))
+		return;
+	int first = aza_coll__group_new(c, id);
+	if (!first)
+		return;
+	const char *scope = aza_coll__printf(c, "%s", id);
+	const char *path = aza_coll__printf(c, MEMBERS_PATH, id);
+	if (first < 0) {
+		const char *msg = aza_coll__printf(c, "not read: more than %d groups hold a role (limit)", AZA_MAX_GROUPS);
+		if (scope && path && msg)
+			aza_coll__error(c, scope, MEMBERS, path, 0, msg);
+		return;
+	}
+	const char *url = path ? aza_coll__printf(c, "%s%s" MEMBERS_QUERY, aza_coll__graph(c), path) : NULL;
+	if (!scope || !url || aza_coll__walk(c, AZA_WALK_GRAPH_MEMBERS, url, scope, MEMBERS, NULL))
+		aza_coll__error(c, scope ? scope : "/", MEMBERS, path ? path : "", 0, "out of memory");
+}
+
+/* A directory role assignment, active or eligible, read with
+ * $expand=principal: a group principal's users are read. */
+static void dir_role_item(aza_collector *c, const aza_json *it)
+{
+	const aza_json *pr = aza_json_get(it, "principal");
+	const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
+	if (!ot || !aza__strieq(ot, "#microsoft.graph.group"))
+		return;
+	const char *id = aza_json_str(aza_json_get(pr, "id"));
+	group_members(c, id ? id : aza_json_str(aza_json_get(it, "principalId")));
+}
+
+void aza_graph__role_item(aza_collector *c, const aza_json *item)
+{
+	const char *pt = aza_json_str(aza_json_path(item, "properties.principalType"));
+	if (aza_coll__graph_on(c) && pt && aza__strieq(pt, "Group"))
+		group_members(c, aza_json_str(aza_json_path(item, "properties.principalId")));
+}
 
 static const struct gcall {
 	const char *key, *path;
@@ -47,10 +97,14 @@ void aza_graph__start(aza_collector *c)
 {
 	for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
 		const char *url = aza_coll__printf(c, "%s%s", aza_coll__graph(c), calls[i].path);
+		int roles = !strcmp(calls[i].key, "directoryRoleAssignments") || !strcmp(calls[i].key, ELIGIBLE);
 		if (!url || aza_coll__walk(c, calls[i].one ? AZA_WALK_GRAPH_ONE : AZA_WALK_GRAPH, url, "/", calls[i].key,
-		                           NULL))
+		                           roles ? dir_role_item : NULL))
 			aza_coll__error(c, "/", calls[i].key, calls[i].path, 0, "out of memory");
 	}
+	/* Listed whenever the groups were looked for; each group whose call
+	 * failed has its own error record (scope: the group id). */
+	aza_coll__dataset(c, MEMBERS);
 }
 
 /* What would have let a refused Graph call through, for the data sets whose
@@ -62,6 +116,16 @@ void aza_graph__start(aza_collector *c)
  * first). */
 const char *aza_graph__permission(const char *type, int status, const char *message)
 {
+	if (type && aza__strieq(type, MEMBERS)) {
+		if (status == 404)
+			return "none: the group no longer exists (Request_ResourceNotFound); remove the role assignments that name it";
+		if (status == 400)
+			return "none: Graph rejected the query itself (HTTP 400); no permission would change that";
+		if (status == 403)
+			return "Microsoft Graph GroupMember.Read.All (or Directory.Read.All); a group whose membership is hidden "
+			       "also needs Member.Read.Hidden";
+		return NULL;
+	}
 	int elig = type && aza__strieq(type, ELIGIBLE);
 	if (elig && message && aza__istrstr(message, "AadPremiumLicenseRequired"))
 		return "none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license, so "
@@ -97,6 +161,7 @@ const char *aza_graph__need(const char *type)
 		{"directoryRoleAssignments", "Microsoft Graph RoleManagement.Read.Directory"},
 		{"directoryRoleDefinitions", "Microsoft Graph RoleManagement.Read.Directory"},
 		{"groupSettings", "Microsoft Graph Directory.Read.All"},
+		{MEMBERS, "Microsoft Graph GroupMember.Read.All (or Directory.Read.All)"},
 	};
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
 		if (type && aza__strieq(type, g[i].key))

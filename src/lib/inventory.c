@@ -1586,9 +1586,14 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 	 * a list whose later pages failed (a 429 on page 3) holds some of the
 	 * users, and a verdict over "all users" from it would be a guess. */
 	const aza_gap *g = NULL;
-	for (const aza_gap *e = inv->gaps; e && !g; e = e->next)
-		if (*e->type ? aza__strieq(e->type, key) : (!*e->scope || !strcmp(e->scope, "/")))
+	int per_group = aza__strieq(key, "groupMembers");
+	for (const aza_gap *e = inv->gaps; e && !g; e = e->next) {
+		int tenant = !*e->scope || !strcmp(e->scope, "/");
+		/* groupMembers holds one entry per group: a gap scoped to a
+		 * group id is that group's alone (aza_inv_gap finds it). */
+		if (*e->type ? aza__strieq(e->type, key) && (tenant || !per_group) : tenant)
 			g = e;
+	}
 	for (size_t i = 0; i < inv->ndir && !g; i++)
 		if (aza__strieq(inv->dir_names[i], key)) {
 			if (aza_json_is(inv->dir_keys[i], AZA_JNULL))

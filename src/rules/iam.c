@@ -617,6 +617,157 @@ static int rbac_eligible(aza_ev *ev, const char **note, const char **why)
 	return 0;
 }
 
+/* ---- the users of groups holding a role ----
+ * directory "groupMembers": [{"groupId", "members": [users]}], each group's
+ * users read with GET /groups/{id}/transitiveMembers/microsoft.graph.user
+ * (the users of nested groups too). A group whose call failed has an
+ * error scoped to its id and no entry. */
+#define GM "groupMembers"
+
+/* The users of group gid, or NULL with *why: not collected, refused, or
+ * not read. */
+static const aza_json *group_users(aza_ev *ev, const char *gid, const char **why)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *w = NULL;
+	const aza_json *gm = aza_inv_dir(inv, GM, &w);
+	if (!gm) {
+		*why = w ? w : "Microsoft Graph data 'groupMembers' was not collected";
+		return NULL;
+	}
+	const aza_gap *g = gid ? aza_inv_gap(inv, GM, gid) : NULL;
+	if (g) {
+		*why = aza_ev_fmt(ev, "its users could not be read (%s%s%d: %s)", g->api, *g->api ? ", HTTP " : "HTTP ", g->status,
+		                  g->message);
+		return NULL;
+	}
+	if (!aza_json_is(gm, AZA_JARR)) {
+		*why = "Microsoft Graph data 'groupMembers' is not a list";
+		return NULL;
+	}
+	aza_json_each(e, gm) {
+		const char *id = aza_json_str(aza_json_get(e, "groupId"));
+		if (!id || !gid || !aza__strieq(id, gid))
+			continue;
+		const aza_json *m = aza_json_get(e, "members");
+		if (aza_json_is(m, AZA_JARR))
+			return m;
+		*why = "its groupMembers entry has no members list";
+		return NULL;
+	}
+	*why = "its users are not in the input (groupMembers has no entry for it)";
+	return NULL;
+}
+
+/* A user who holds a role through a group. */
+typedef struct {
+	const char *id, *role; /* role: "<role> via group <name>" */
+	const aza_json *u;     /* the member entry as Graph returned it */
+} gmember;
+
+/* The users of the groups holding a role, each group taken once (with
+ * its first role), and the groups whose users are unknown. */
+typedef struct {
+	gmember *m;
+	size_t n, cap;
+	idset groups;
+	namelist unknown;      /* "group <name> (<role>)" */
+	const char *first_why, *first_group; /* why the first of them is unknown */
+	int nomem;
+} gheld;
+
+/* Why the users of the groups named unknown are, for a message. */
+static const char *gh_why(aza_ev *ev, const gheld *h)
+{
+	if (h->unknown.n == 1)
+		return h->first_why;
+	return aza_ev_fmt(ev, "group %s: %s", h->first_group, h->first_why);
+}
+
+static void gh_add(aza_ev *ev, gheld *h, const char *gid, const char *gname, const char *role)
+{
+	if (!gid || !ids_add(&h->groups, gid))
+		return;
+	const char *why = NULL, *gn = gname ? gname : gid;
+	const aza_json *mem = group_users(ev, gid, &why);
+	if (!mem) {
+		nl_add(&h->unknown, aza_ev_fmt(ev, "group %s (%s)", gn, role));
+		if (!h->first_why) {
+			h->first_why = why;
+			h->first_group = gn;
+		}
+		return;
+	}
+	const char *via = aza_ev_fmt(ev, "%s via group %s", role, gn);
+	aza_json_each(u, mem) {
+		const char *ot = aza_json_str(aza_json_get(u, "@odata.type"));
+		const char *id = aza_json_str(aza_json_get(u, "id"));
+		if (!id || (ot && !aza__strieq(ot, "#microsoft.graph.user")))
+			continue; /* the cast returns users; another object has no MFA, guest or enabled state */
+		if (h->n == h->cap) {
+			size_t k = h->cap ? h->cap * 2 : 16;
+			gmember *v = aza__realloc(h->m, k * sizeof *v);
+			if (!v) {
+				h->nomem = 1;
+				return;
+			}
+			h->m = v;
+			h->cap = k;
+		}
+		h->m[h->n].id = id;
+		h->m[h->n].role = via;
+		h->m[h->n].u = u;
+		h->n++;
+	}
+}
+
+/* The groups holding a directory role in a Graph list of role assignments
+ * (label: "" or "eligible for "), read with $expand=principal: privileged
+ * roles only (priv), or any role. */
+static void gh_dir(aza_ev *ev, gheld *h, const aza_json *list, const char *label, int priv)
+{
+	aza_json_each(a, list) {
+		const aza_json *pr = aza_json_get(a, "principal");
+		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
+		if (!ot || !aza__iends(ot, ".group"))
+			continue;
+		const char *rd = aza_json_str(aza_json_get(a, "roleDefinitionId"));
+		const char *role = priv_dir_role(rd);
+		if (!role && priv)
+			continue;
+		if (!role)
+			role = aza_ev_fmt(ev, "directory role %s", rd ? rd : "?");
+		const char *gid = aza_json_str(aza_json_get(a, "principalId"));
+		gh_add(ev, h, gid ? gid : aza_json_str(aza_json_get(pr, "id")), aza_json_str(aza_json_get(pr, "displayName")),
+		       aza_ev_fmt(ev, "%s%s", label, role));
+	}
+}
+
+static const char *ra_role_at(aza_ev *ev, const ra_row *w, const char *label, const char **where);
+
+/* The groups (principalType Group) holding an Azure role in a table of
+ * role assignments (label: "" or "eligible for "): a privileged one at a
+ * subscription or above (priv), or any role at any scope, named with it. */
+static void gh_rbac(aza_ev *ev, gheld *h, const ra_table *rt, const char *label, int priv)
+{
+	for (size_t i = 0; i < rt->n; i++) {
+		const ra_row *w = &rt->row[i];
+		const char *pt = ra_get(ev, w, RA_PTYPE);
+		if (!pt || !aza__strieq(pt, "Group"))
+			continue;
+		const char *role, *where = "";
+		if (priv) {
+			if (!scope_is_sub_or_above(ra_get(ev, w, RA_SCOPE)) || !(role = priv_rbac_any(ev, ra_get(ev, w, RA_RD))))
+				continue;
+			role = aza_ev_fmt(ev, "%s%s", label, role);
+		} else {
+			role = ra_role_at(ev, w, label, &where);
+			role = aza_ev_fmt(ev, "%s%s", role, where);
+		}
+		gh_add(ev, h, ra_get(ev, w, RA_PID), NULL, role);
+	}
+}
+
 /* Is this Graph user a guest? -1 when the entry does not say. */
 static int is_guest(const aza_json *u)
 {
@@ -1031,8 +1182,7 @@ static void dir_holders_left(aza_ev *ev, const aza_json *list, const char *label
 		if (*label)
 			role = aza_ev_fmt(ev, "%s%s", label, role);
 		if (ot && aza__iends(ot, ".group")) {
-			const char *gn = aza_json_str(aza_json_get(pr, "displayName"));
-			nl_add(&p->groups, aza_ev_fmt(ev, "group %s (%s)", gn ? gn : pid, role));
+			continue; /* its users are judged, or it is named unknown (gh_dir) */
 		} else if ((ot && aza__iends(ot, ".user")) || by_id(users, pid)) {
 			nl_add(user_disabled(p, pid) ? &p->off : &p->norec,
 			       aza_ev_fmt(ev, "%s (%s%s)", principal_name(ev, pid), role, user_disabled(p, pid) ? ", no registration record" : ""));
@@ -1135,8 +1285,10 @@ static void rbac_holders_left(aza_ev *ev, const ra_table *rt, const char *label,
 			continue; /* a user with a record (judged by the caller), or named already */
 		if (*label)
 			role = aza_ev_fmt(ev, "%s%s", label, role);
-		if (pt && (aza__strieq(pt, "Group") || aza__strieq(pt, "ForeignGroup")))
-			nl_add(&left->groups, aza_ev_fmt(ev, "%s %s (%s)", aza__strieq(pt, "Group") ? "group" : "foreign group", pid, role));
+		if (pt && aza__strieq(pt, "Group"))
+			continue; /* its users are judged, or it is named unknown (gh_rbac) */
+		if (pt && aza__strieq(pt, "ForeignGroup"))
+			nl_add(&left->groups, aza_ev_fmt(ev, "foreign group %s (%s)", pid, role));
 		else if ((pt && aza__strieq(pt, "User")) || by_id(users, pid))
 			nl_add(user_disabled(left, pid) ? &left->off : &left->norec,
 			       aza_ev_fmt(ev, "%s (%s%s)", principal_name(ev, pid), role, user_disabled(left, pid) ? ", no registration record" : ""));
@@ -1176,19 +1328,31 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	const ra_table *rt = ra_rows(ev), *et = rei_rows(ev);
 	if (!rt || !et)
 		return;
+	/* The users of the groups holding a privileged role hold it too
+	 * (directory, then Azure, held, then eligible); a group whose users
+	 * are unknown is named. */
+	gheld gh;
+	memset(&gh, 0, sizeof gh);
+	gh_dir(ev, &gh, dra, "", 1);
+	gh_rbac(ev, &gh, rt, "", 1);
+	gh_dir(ev, &gh, ela, "eligible for ", 1);
+	gh_rbac(ev, &gh, et, "eligible for ", 1);
 	/* The users by id, for accountEnabled (registration details and role
-	 * assignments do not carry it). */
+	 * assignments do not carry it): the users list, then the group
+	 * members' own entries. */
 	const aza_json *users = aza_inv_dir(inv, "users", NULL);
 	idindex *dirx = dir_holders(ev, dra, ""), *elx = dir_holders(ev, ela, "eligible for "), *rbacx = rbac_holders(ev, rt, ""),
 	        *erbacx = rbac_holders(ev, et, "eligible for "), *regx = idx_new(aza_json_len(reg)),
-	        *ux = idx_new(aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0);
-	if (!dirx || !elx || !rbacx || !erbacx || !regx || !ux) {
+	        *ux = idx_new((aza_json_is(users, AZA_JARR) ? aza_json_len(users) : 0) + gh.n), *mx = idx_new(gh.n);
+	if (!dirx || !elx || !rbacx || !erbacx || !regx || !ux || !mx || gh.nomem) {
 		aza__free(dirx);
 		aza__free(elx);
 		aza__free(rbacx);
 		aza__free(erbacx);
 		aza__free(regx);
 		aza__free(ux);
+		aza__free(mx);
+		aza__free(gh.m);
 		aza_ev_nomem(ev);
 		return;
 	}
@@ -1196,7 +1360,12 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	idx_sort(regx);
 	if (aza_json_is(users, AZA_JARR))
 		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	for (size_t i = 0; i < gh.n; i++) {
+		idx_add(ux, gh.m[i].id, gh.m[i].u);
+		idx_add(mx, gh.m[i].id, &gh.m[i]);
+	}
 	idx_sort(ux);
+	idx_sort(mx);
 	left.ux = ux;
 	/* Each registration record: is the user privileged? A role held is
 	 * named before one the user is only eligible for. A disabled user is
@@ -1215,6 +1384,9 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			only_eligible = 1;
 		if (!role && (role = idx_find(erbacx, id)))
 			only_rbac_eligible = 1;
+		const gmember *gmb = role ? NULL : idx_find(mx, id);
+		if (gmb)
+			role = gmb->role;
 		if (!role)
 			continue;
 		if (user_disabled(&left, id)) {
@@ -1236,6 +1408,17 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	aza__free(elx);
 	aza__free(rbacx);
 	aza__free(erbacx);
+	aza__free(mx);
+	/* Users holding a privileged role through a group, with no
+	 * registration record. */
+	for (size_t i = 0; i < gh.n; i++) {
+		const gmember *g = &gh.m[i];
+		if (idx_find(regx, g->id) || !ids_add(&left.seen, g->id))
+			continue;
+		int off = user_disabled(&left, g->id);
+		nl_add(off ? &left.off : &left.norec, aza_ev_fmt(ev, "%s (%s%s)", user_name(g->u), g->role, off ? ", no registration record" : ""));
+	}
+	aza__free(gh.m);
 	/* Privileged RBAC principals with no registration record at all,
 	 * holding the role, then eligible for it. */
 	role_doubt dq = {0, 0, NULL, NULL};
@@ -1266,6 +1449,11 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 	if (!have_ra || !have_dr) {
 		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but the set is incomplete: %s%s",
 		            npriv, !have_ra ? why_ra : why_dr, off);
+		return;
+	}
+	if (gh.unknown.n) {
+		aza_unknown(ev, r, "%zu privileged user(s) found are registered for MFA, but %zu group(s) hold a privileged role and their users are unknown (%s): %s%s",
+		            npriv, gh.unknown.n, gh_why(ev, &gh), nl_str(ev, &gh.unknown), off);
 		return;
 	}
 	if (left.groups.n) {
@@ -1372,6 +1560,24 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 	const aza_json *ela = NULL;
 	int have_el = eligible_roles(ev, &ela, &el_note, &why_el);
 	int have_rel = rbac_eligible(ev, &rel_note, &why_rel);
+	/* The users of the groups holding any role hold it too. */
+	gheld gh;
+	memset(&gh, 0, sizeof gh);
+	gh_rbac(ev, &gh, rt, "", 0);
+	gh_dir(ev, &gh, dra, "", 0);
+	gh_dir(ev, &gh, ela, "eligible for ", 0);
+	gh_rbac(ev, &gh, et, "eligible for ", 0);
+	idindex *lx = idx_new(aza_json_len(list));
+	if (!lx || gh.nomem) {
+		aza__free(lx);
+		aza__free(gh.m);
+		aza_ev_nomem(ev);
+		return;
+	}
+	aza_json_each(u, list) idx_add(lx, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(lx);
+	idset named;
+	named.n = 0;
 	aza_json_each(u, list) {
 		if (is_guest(u) != 1)
 			continue;
@@ -1399,11 +1605,32 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		}
 		if (!role)
 			role = ra_role_at(ev, first_ra_of(et, id), "eligible for ", &where);
-		if (role)
+		if (role && id && ids_add(&named, id))
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, where));
 	}
+	/* A guest through a group: its member entry says, else its entry in
+	 * the list; a member neither says of cannot be told apart. */
+	size_t untyped = 0;
+	for (size_t i = 0; i < gh.n; i++) {
+		const gmember *g = &gh.m[i];
+		int guest = is_guest(g->u);
+		const aza_json *e = guest == 1 ? NULL : idx_find(lx, g->id);
+		if (e && is_guest(e) >= 0)
+			guest = is_guest(e);
+		if (guest < 0)
+			untyped++;
+		else if (guest == 1 && ids_add(&named, g->id))
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(g->u), g->role));
+	}
+	aza__free(lx);
+	aza__free(gh.m);
 	if (bad.n) {
 		aza_fail(ev, r, "%zu guest user(s) hold role assignments: %s", bad.n, nl_str(ev, &bad));
+		return;
+	}
+	if (untyped) {
+		aza_unknown(ev, r, "%zu user(s) holding a role through a group have no userType in their member entry or in %s: guests cannot be told apart",
+		            untyped, src);
 		return;
 	}
 	if (!guests.n) {
@@ -1423,8 +1650,14 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%zu guest user(s) (%s), but %s", guests.n, nl_str(ev, &guests), !have_el ? why_el : why_rel);
 		return;
 	}
-	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, is eligible for an Azure role, or is eligible for a directory role%s%s",
-	         guests.n, nl_str(ev, &guests), el_note, rel_note);
+	if (gh.unknown.n) {
+		aza_unknown(ev, r, "%zu guest user(s) (%s), but %zu group(s) hold a role and their users are unknown (%s): %s", guests.n,
+		            nl_str(ev, &guests), gh.unknown.n, gh_why(ev, &gh), nl_str(ev, &gh.unknown));
+		return;
+	}
+	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, is eligible for an Azure role, or is eligible for a directory role%s%s%s",
+	         guests.n, nl_str(ev, &guests), gh.groups.n ? aza_ev_fmt(ev, ", directly or through the %zu group(s) holding one", gh.groups.n) : "",
+	         el_note, rel_note);
 }
 
 /* Latest of the interactive and non-interactive sign-ins, in days from now
@@ -2364,6 +2597,21 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 	const ra_table *rt = ra_rows(ev);
 	if (!rt)
 		return;
+	/* The users of the groups holding an Azure role hold it too. */
+	gheld gh;
+	memset(&gh, 0, sizeof gh);
+	gh_rbac(ev, &gh, rt, "", 0);
+	idindex *ux = idx_new(aza_json_len(users));
+	if (!ux || gh.nomem) {
+		aza__free(ux);
+		aza__free(gh.m);
+		aza_ev_nomem(ev);
+		return;
+	}
+	aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	idx_sort(ux);
+	idset named;
+	named.n = 0;
 	namelist bad = {{0}, 0};
 	size_t untyped = 0, disabled = 0;
 	aza_json_each(u, users) {
@@ -2377,13 +2625,28 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		disabled++;
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		const ra_row *w = first_ra_of(rt, id);
-		if (w) {
+		if (w && ids_add(&named, id)) {
 			const char *rd = ra_get(ev, w, RA_RD);
 			const char *role = priv_rbac_role(rd);
 			const char *sc = ra_get(ev, w, RA_SCOPE);
 			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : aza_last_seg(rd), sc ? sc : w->r->parent));
 		}
 	}
+	/* A disabled user through a group: its users entry says, else its
+	 * member entry. */
+	for (size_t i = 0; i < gh.n; i++) {
+		const gmember *g = &gh.m[i];
+		int b;
+		const aza_json *e = idx_find(ux, g->id);
+		if (!(e && aza_json_bool(aza_json_get(e, "accountEnabled"), &b)) && !aza_json_bool(aza_json_get(g->u, "accountEnabled"), &b)) {
+			untyped++;
+			continue;
+		}
+		if (!b && ids_add(&named, g->id))
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(g->u), g->role));
+	}
+	aza__free(ux);
+	aza__free(gh.m);
 	if (bad.n) {
 		aza_fail(ev, r, "%zu disabled user(s) still hold Azure role assignments: %s", bad.n, nl_str(ev, &bad));
 		return;
@@ -2396,7 +2659,13 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%zu disabled user(s); %s", disabled, why);
 		return;
 	}
-	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment", disabled);
+	if (disabled && gh.unknown.n) {
+		aza_unknown(ev, r, "%zu disabled user(s), but %zu group(s) hold an Azure role and their users are unknown (%s): %s", disabled,
+		            gh.unknown.n, gh_why(ev, &gh), nl_str(ev, &gh.unknown));
+		return;
+	}
+	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment%s", disabled,
+	         gh.groups.n ? aza_ev_fmt(ev, ", directly or through the %zu group(s) holding one", gh.groups.n) : "");
 }
 
 #define ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS
@@ -2434,7 +2703,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC or directory role held by a group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>': a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
 		.check = mfa_privileged,
 	},
 	{
@@ -2445,7 +2714,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
 		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments whose principalId is a guest",
-		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission).",
+		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). A group holding any Azure role assignment (principalType Group, active or eligible, any scope) or any directory role assignment (an expanded principal of type group, active or eligible) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a guest among them (userType Guest in its member entry, else in the guest list's entry for it) is a FAIL named 'via group <name or id>'; a member neither entry types gives UNKNOWN. With guests in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS.",
 		.check = guests_with_roles,
 	},
 	{
@@ -2579,7 +2848,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
 		.cli = "az role assignment delete --assignee <user object id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments of disabled users",
-		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts. CIS lists this as manual; azaudit automates it.",
+		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts. A group holding an Azure role assignment (principalType Group) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a disabled one (accountEnabled false in users, else in its member entry) is a FAIL named 'via group <name or id>'; a member whose accountEnabled neither says gives UNKNOWN. With a disabled user in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS. CIS lists this as manual; azaudit automates it.",
 		.check = disabled_users_roles,
 	},
 	{

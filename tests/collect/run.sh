@@ -107,7 +107,7 @@ grep -qF "$ELIG 200" "$T/err" && ok || bad "eligible role assignments not read: 
 grep -q '"directoryRoleEligibilityScheduleInstances":\[{"id":"8MYkhImhnkm70CbBdTyW1BbHHAdHgZdDpbqyEFlRzAs-1-e"' "$T/base.json" && ok ||
 	bad "no directoryRoleEligibilityScheduleInstances in the directory"
 "$AZ" scan -f json --rule AZA-IAM-004 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-004"' > "$T/iam004.txt"
-grep -q '"status":"PASS"' "$T/iam004.txt" && grep -q 'or is eligible for a directory role"' "$T/iam004.txt" && ok ||
+grep -q '"status":"PASS"' "$T/iam004.txt" && grep -q 'or is eligible for a directory role, directly or through the 2 group(s) holding one"' "$T/iam004.txt" && ok ||
 	bad "AZA-IAM-004 not judged with the eligible assignments: $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam004.txt")"
 # eligible Azure role assignments (Privileged Identity Management for Azure resources): per subscription, those
 # at, above and below it (no $filter, as for role assignments), as resources of their own type; AZA-IAM-003 counts an eligible holder (the
@@ -121,6 +121,20 @@ grep -qi "\"id\":\"/subscriptions/00000000-0000-0000-0000-000000000002$RELIG/21e
 "$AZ" scan -f json --rule AZA-IAM-003 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-003"' > "$T/iam003.txt"
 grep -q 'a3bb8764-cb92-4276-9d2a-ca1e895e55ea (eligible for Contributor)' "$T/iam003.txt" && ok ||
 	bad "AZA-IAM-003 does not count the eligible holder: $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam003.txt")"
+# the users of each group holding a role: one call per group (the emulator's first group holds two directory
+# roles, its second one), an advanced query (ConsistencyLevel eventual and $count=true, or the emulator refuses
+# it), kept under directory.groupMembers; AZA-IAM-003 counts each user as holding the group's role
+GRP_A=02bd9fd6-8f93-4758-87c3-1fb73740a315 GRP_B=4d0ef681-e88f-42a3-a2db-e6bf1e249e10
+MEM='/transitiveMembers/microsoft.graph.user?$count=true&$select=id,displayName,userPrincipalName,userType,accountEnabled&$top=999'
+[ "$(grep -cF "GET /v1.0/groups/$GRP_A$MEM 200" "$T/err")" = 1 ] && [ "$(grep -cF "GET /v1.0/groups/$GRP_B$MEM 200" "$T/err")" = 1 ] &&
+	[ "$(grep -c '/transitiveMembers/' "$T/err")" = 2 ] && ok || bad "group members: $(grep '/transitiveMembers/' "$T/err" | head -3)"
+grep -q "{\"groupId\":\"$GRP_A\",\"members\":\[{\"id\":\"6ea91a8d-e32e-41a1-b7bd-d2d185eed0e0\",\"displayName\":\"Conf Room Adams\",\"userPrincipalName\":\"Adams@contoso.com\",\"userType\":\"Member\",\"accountEnabled\":true},{\"id\":\"4562bcc8-" "$T/base.json" &&
+	grep -q "{\"groupId\":\"$GRP_B\",\"members\":\[\]}" "$T/base.json" && grep -q '"datasets":\[[^]]*"groupMembers"' "$T/base.json" && ok ||
+	bad "groupMembers not in the snapshot or its data sets: $(grep -o '"groupMembers":.\{0,200\}' "$T/base.json")"
+grep -q 'Adams@contoso.com (Security Administrator via group Security Operators)' "$T/iam003.txt" && ok ||
+	bad "AZA-IAM-003 does not count the group's users: $(grep -o '"message":"[^"]*"' "$T/iam003.txt")"
+grep -q 'directly or through the 2 group(s) holding one' "$T/iam004.txt" && ok ||
+	bad "AZA-IAM-004 does not judge the groups' users: $(grep -o '"message":"[^"]*"' "$T/iam004.txt")"
 
 # gzip output scans the same
 coll "$T/base.json.gz" -q
@@ -197,6 +211,19 @@ grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T
 grep -q 'Reader on the subscription' "$T/err" && ok || bad "sub403: no permission hint"
 recorded graph403 403:0@/v1.0/users '"type":"users","api":"/v1.0/users","status":403'
 grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission named"
+# Graph refuses one group's users (403): recorded for that group alone (its id as scope), the other group's
+# users are kept; the summary names GroupMember.Read.All; with a guest in the tenant AZA-IAM-004's PASS
+# becomes UNKNOWN naming the group, and AZA-IAM-003 names it too
+recorded member403 "403:0@$GRP_B/transitiveMembers" "\"scope\":\"$GRP_B\",\"type\":\"groupMembers\",\"api\":\"/v1.0/groups/$GRP_B/transitiveMembers/microsoft.graph.user\",\"status\":403"
+[ "$(grep -c '"type":"groupMembers"' "$T/member403.json")" = 1 ] && grep -q "{\"groupId\":\"$GRP_A\",\"members\":\[{" "$T/member403.json" &&
+	! grep -q "\"groupId\":\"$GRP_B\"" "$T/member403.json" && ok || bad "member403: not recorded for that group alone"
+grep -q 'needs: Microsoft Graph GroupMember.Read.All' "$T/err" && ok || bad "member403: summary: $(grep -A1 groupMembers "$T/err" | tail -1)"
+"$AZ" scan -f json --rule AZA-IAM-004 "$T/member403.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-004"' > "$T/iam004.txt"
+grep -q '"status":"UNKNOWN"' "$T/iam004.txt" && grep -q "group(s) hold a role and their users are unknown (its users could not be read (/v1.0/groups/$GRP_B/transitiveMembers/microsoft.graph.user, HTTP 403: Authorization_RequestDenied: Insufficient privileges to complete the operation.)): group Executives (Helpdesk Administrator)" "$T/iam004.txt" && ok ||
+	bad "member403: AZA-IAM-004 $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam004.txt")"
+"$AZ" scan -f json --rule AZA-IAM-003 "$T/member403.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-003"' > "$T/iam003.txt"
+grep -q '"status":"UNKNOWN"' "$T/iam003.txt" && grep -q 'Adams@contoso.com (Security Administrator via group Security Operators)' "$T/iam003.txt" && ok ||
+	bad "member403: AZA-IAM-003 $(grep -o '"status":"[A-Z]*"\|"message":"[^"]*"' "$T/iam003.txt")"
 # Graph refuses the guest sign-ins (403): no Entra ID P1/P2 license, or no AuditLog.Read.All. The users
 # list is still collected; the error is the guest list's alone, and AZA-IAM-005 names what is missing.
 # refused fault run-summary-needs rule-message

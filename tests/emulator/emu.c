@@ -27,7 +27,11 @@
  * directory role assignments (roleEligibilityScheduleInstances), of which
  * the shared examples hold none, answer the Graph reference's example body;
  * so do the eligible Azure role assignments of each subscription, from the
- * REST spec's example (see rbac_eligible_body).
+ * REST spec's example (see rbac_eligible_body). Two groups hold directory
+ * roles (group_roles_body); GET /v1.0/groups/{id}/transitiveMembers/
+ * microsoft.graph.user lists their users, and is refused (400
+ * Request_UnsupportedQuery) without ConsistencyLevel eventual and
+ * $count=true, as Graph refuses an OData cast without them.
  *
  * App Service: each site's config/metadata (CURRENT_STACK) answers POST
  * .../config/metadata/list only (the API defines no GET of it).
@@ -548,6 +552,33 @@ static const char eligible_body[] =
 	" \"endDateTime\": \"2024-04-10T00:00:00Z\", \"memberType\": \"Direct\","
 	" \"roleEligibilityScheduleId\": \"77f71919-62f3-4d0c-9f88-0a0391b665cd\"}]}";
 
+/* Two groups holding directory roles, in the shape of a role assignment
+ * read with $expand=principal (the shared example's assignments name
+ * users, without their principal): a role-assignable security group
+ * (the Graph reference's group ids, from "List group transitive
+ * members") holding Security Administrator and User Administrator, and
+ * another holding Helpdesk Administrator. GET /v1.0/groups/{id}/
+ * transitiveMembers/microsoft.graph.user answers with the users of
+ * users-list.json for the first (the properties the collector selects)
+ * and none for the second. */
+#define GROUP_A "02bd9fd6-8f93-4758-87c3-1fb73740a315"
+#define GROUP_B "4d0ef681-e88f-42a3-a2db-e6bf1e249e10"
+#define GROUP_PRINCIPAL(id, name)                                                                                  \
+	"\"principal\": {\"@odata.type\": \"#microsoft.graph.group\", \"id\": \"" id "\", \"displayName\": \"" name "\","     \
+	" \"mailEnabled\": false, \"securityEnabled\": true, \"isAssignableToRole\": true, \"groupTypes\": []}"
+static const char group_roles_body[] =
+	"{\"value\": ["
+	"{\"id\": \"y0q0GbK1GU-EJ_b6Fw0AfdafvQKT2FhHh8MftzdAoxU-1\", \"principalId\": \"" GROUP_A "\","
+	" \"directoryScopeId\": \"/\", \"roleDefinitionId\": \"194ae4cb-b126-40b2-bd5b-6091b380977d\", "
+	GROUP_PRINCIPAL(GROUP_A, "Security Operators") "},"
+	"{\"id\": \"vpOT_mJeLkqb5rFpFqOpXtafvQKT2FhHh8MftzdAoxU-1\", \"principalId\": \"" GROUP_A "\","
+	" \"directoryScopeId\": \"/\", \"roleDefinitionId\": \"fe930be7-5e62-47db-91af-98c3a49a38b1\", "
+	GROUP_PRINCIPAL(GROUP_A, "Security Operators") "},"
+	"{\"id\": \"kieYcvx4TEmaKi6bWKFprIH2Dk2P6KNCotvmvx4knhA-1\", \"principalId\": \"" GROUP_B "\","
+	" \"directoryScopeId\": \"/\", \"roleDefinitionId\": \"729827e3-9c14-49f7-bb1b-9608f156bbb8\", "
+	GROUP_PRINCIPAL(GROUP_B, "Executives") "}]}";
+#define MEMBERS_OF(g) "/v1.0/groups/" g "/transitiveMembers/microsoft.graph.user"
+
 static const struct gfile {
 	const char *path, *file;
 	int one;
@@ -561,12 +592,35 @@ static const struct gfile {
 	{"/v1.0/identity/conditionalAccess/policies", "conditionalAccess-policies-list.json", 0, NULL},
 	{"/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy-get.json", 1, NULL},
 	{"/v1.0/roleManagement/directory/roleAssignments", "roleManagement-directory-roleAssignments-list.json", 0, NULL},
+	{"/v1.0/roleManagement/directory/roleAssignments", NULL, 0, group_roles_body},
 	{"/v1.0/roleManagement/directory/roleEligibilityScheduleInstances", NULL, 0, eligible_body},
 	{"/v1.0/groupSettings", "groupSettings-list.json", 0, NULL},
 };
 static const char *gkeys[] = {"users", "users", "guestSignInActivity", "userRegistrationDetails", "authorizationPolicy",
                               "conditionalAccessPolicies", "identitySecurityDefaultsEnforcementPolicy",
-                              "directoryRoleAssignments", "directoryRoleEligibilityScheduleInstances", "groupSettings"};
+                              "directoryRoleAssignments", "directoryRoleAssignments",
+                              "directoryRoleEligibilityScheduleInstances", "groupSettings"};
+
+/* The users of group A: each user of users-list.json with the properties
+ * the collector selects (the example has no userType or accountEnabled:
+ * a member account, enabled). */
+static void build_members(void)
+{
+	get(MEMBERS_OF(GROUP_A), strlen(MEMBERS_OF(GROUP_A)), 1);
+	get(MEMBERS_OF(GROUP_B), strlen(MEMBERS_OF(GROUP_B)), 1);
+	aza_json_each(u, load("graph/users-list.json", "value")) {
+		const char *id = aza_json_str(aza_json_get(u, "id"));
+		const char *dn = aza_json_str(aza_json_get(u, "displayName"));
+		const char *upn = aza_json_str(aza_json_get(u, "userPrincipalName"));
+		if (!id || !dn || !upn)
+			continue;
+		char text[1024], oid[256];
+		snprintf(text, sizeof text, "{\"id\":\"%s\",\"displayName\":\"%s\",\"userPrincipalName\":\"%s\","
+		         "\"userType\":\"Member\",\"accountEnabled\":true}", id, dn, upn);
+		snprintf(oid, sizeof oid, "graph:member:" GROUP_A "/%s", id);
+		add(strdup(text), oid, MEMBERS_OF(GROUP_A), -1, 0);
+	}
+}
 
 static void build_graph(void)
 {
@@ -845,7 +899,7 @@ static int aud_of(const char *s)
 /* ---- HTTP ---- */
 typedef struct req {
 	char method[16], target[8192], path[8192], query[8192];
-	char auth[512], metadata[32], idh[256];
+	char auth[512], metadata[32], idh[256], consistency[32];
 	char *body;
 	size_t blen;
 	int close;
@@ -1381,6 +1435,15 @@ static void handle(int fd, req *r)
 		const char *key = aza__strieq(r->path, "/v1.0/users") && sel && aza__istrstr(sel, "signInActivity") ? USERS_SIGNIN
 		                                                                                                   : r->path;
 		free(sel);
+		/* An OData cast of a directory object list is an advanced query:
+		 * without ConsistencyLevel eventual and $count=true Graph refuses it. */
+		char *cnt = qparam(r->query, "$count");
+		int adv = !strcmp(r->consistency, "eventual") && cnt && !strcmp(cnt, "true");
+		free(cnt);
+		if (aza__istrstr(r->path, "/transitiveMembers/microsoft.graph.") && !adv) {
+			respond_err(fd, 400, "Request_UnsupportedQuery", "Unsupported Query.", NULL);
+			return;
+		}
 		entry *e = get(key, strlen(key), 0);
 		if (!e) {
 			respond_err(fd, 404, "Request_ResourceNotFound", "Resource not found for the segment.", NULL);
@@ -1489,6 +1552,8 @@ static int read_req(int fd, char *buf, size_t cap, size_t *have, req *r)
 			sscanf(h + 14, " %511[^\r]", r->auth);
 		else if (aza__strnieq(h, "Metadata:", 9))
 			sscanf(h + 9, " %31[^\r]", r->metadata);
+		else if (aza__strnieq(h, "ConsistencyLevel:", 17))
+			sscanf(h + 17, " %31[^\r]", r->consistency);
 		else if (aza__strnieq(h, "X-IDENTITY-HEADER:", 18))
 			sscanf(h + 18, " %255[^\r]", r->idh);
 		else if (aza__strnieq(h, "Connection: close", 17))
@@ -1610,6 +1675,19 @@ static void dump(const char *dir, const char *from)
 			fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
 		fputc(']', fp);
 	}
+	/* The users of the groups holding a role, as the collector keeps them. */
+	static const char *groups[] = {GROUP_A, GROUP_B};
+	fprintf(fp, ",\"groupMembers\":[");
+	for (size_t g = 0; g < 2; g++) {
+		char key[256];
+		snprintf(key, sizeof key, "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user", groups[g]);
+		entry *e = get(key, strlen(key), 0);
+		fprintf(fp, "%s{\"groupId\":\"%s\",\"members\":[", g ? "," : "", groups[g]);
+		for (size_t i = 0; e && i < e->n; i++)
+			fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
+		fputs("]}", fp);
+	}
+	fputc(']', fp);
 	fprintf(fp, "},\"dataplane\":{\"storage\":[");
 	int fd1 = 1;
 	for (size_t i = 0; i < nobjs; i++) {
@@ -1703,6 +1781,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nsubs; i++)
 		build_sub(i);
 	build_graph();
+	build_members();
 	build_mg();
 	if (dumpdir) {
 		dump(dumpdir, from);

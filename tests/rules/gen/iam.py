@@ -110,6 +110,19 @@ def rd(name, rname, rtype='CustomRole', actions=('Microsoft.Compute/*/read',), s
             "id": f"{SUBID}/providers/Microsoft.Authorization/roleDefinitions/{name}", "type": RD, "name": name}
 def snap(resources=(), directory=None, errors=None, datasets=None):
     return snapshot(list(resources), datasets=datasets, errors=errors, directory=directory)
+# The users of the groups holding a role, as the collector keeps them under
+# directory.groupMembers: GET /groups/{id}/transitiveMembers/microsoft.graph.user
+# with $select=id,displayName,userPrincipalName,userType,accountEnabled; a
+# group whose call failed has no entry and an error scoped to its id.
+GM = 'groupMembers'
+def member(id_, upn, utype='Member', enabled=True):
+    m = {"id": id_, "displayName": upn.split('@')[0], "userPrincipalName": upn, "userType": utype, "accountEnabled": enabled}
+    if utype is DEL: del m["userType"]
+    return m
+def gmembers(*groups):
+    return [{"groupId": g, "members": list(m)} for g, m in groups]
+def gm_err(gid, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation."):
+    return {"scope": gid, "type": GM, "api": f"/v1.0/groups/{gid}/transitiveMembers/microsoft.graph.user", "status": status, "message": msg}
 
 ALEX, ALLAN, BIANCA, ADELE = ("86462606-fde0-4fc4-9e0c-a20eb73e54c6", "c6ad1942-4afa-47f8-8d48-afb5d8d69d2f",
                              "c8096958-797c-44fa-8fde-a6fb62567cf0", "39807bd1-3dde-48f3-8165-81ddd4e46de0")
@@ -494,6 +507,32 @@ case(R, 'pass-disabled-eligible-norecord', snapr([ra('a1', OWNER, ALEX)], direct
 case(R, 'unknown-group-disabled', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3), ra('g1', OWNER, PRIVGRP, 'Group')],
                                         directory=dict(DIR3, userRegistrationDetails=REG_DIS, users=users_dis()), datasets=DS),
      f"UNKNOWN {TN} ~ group {PRIVGRP} (Owner); 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner, not registered for MFA)")
+# The users of a group holding a privileged role hold it: with the group's
+# users collected (groupMembers), the verdict stands on them (these gave
+# UNKNOWN before: the members were not in the input).
+GRP3 = [ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')]
+case(R, 'pass-group', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(ALEX, "AlexW@contoso.com"), member(BIANCA, "BiancaP@contoso.com")]))}), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
+case(R, 'fail-group-member', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")]))}), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner via group {PRIVGRP})")
+# a role-assignable group eligible for a directory role, named from its expanded principal
+case(R, 'fail-group-eligible-dirrole', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_DIS, "directoryRoleAssignments": DRA, ELIGIBLE: ELI_GRP,
+                                                                          GM: gmembers((TIER0, [member(NESTOR3, "NestorW@contoso.com")]))}, datasets=DS),
+     f"FAIL {TN} ~ NestorW@contoso.com (eligible for Privileged Role Administrator via group Tier0 admins)")
+# a disabled member is left out as a disabled direct holder is
+case(R, 'pass-group-disabled', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com", enabled=False)]))}), datasets=DS),
+     f"PASS {TN} ~ 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner via group {PRIVGRP}, not registered for MFA)")
+case(R, 'unknown-group-norecord', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(DIEGO, "DiegoS@contoso.com")]))}), datasets=DS),
+     f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): DiegoS@contoso.com (Owner via group {PRIVGRP})")
+# the group's call refused (its error is scoped to the group): unknown, as before
+case(R, 'unknown-group-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers()}), errors=[gm_err(PRIVGRP)], datasets=DS),
+     f"UNKNOWN {TN} ~ 1 group(s) hold a privileged role and their users are unknown (its users could not be read (/v1.0/groups/{PRIVGRP}/transitiveMembers/microsoft.graph.user, HTTP 403: Authorization_RequestDenied")
+# another group's refusal leaves this one's users usable
+case(R, 'fail-group-other-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")]))}),
+                                      errors=[gm_err("9f0e0000-0000-4000-8000-00000000beef")], datasets=DS),
+     f"FAIL {TN} ~ NestorW@contoso.com (Owner via group {PRIVGRP})")
+case(R, 'unknown-group-noentry', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers()}), datasets=DS),
+     f"UNKNOWN {TN} ~ their users are unknown (its users are not in the input (groupMembers has no entry for it)): group {PRIVGRP} (Owner)")
 # accountEnabled unknown (absent, not a boolean) or true: the user counts
 case(R, 'fail-enabled-unknown', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3), ra('d1', CONTRIB, DIEGO)],
                                       directory=dict(DIR3, userRegistrationDetails=REG_DIS_DIEGO, users=users_dis(nestor=DEL, diego=None)), datasets=DS),
@@ -561,6 +600,26 @@ case(R, 'unknown-users-reg-empty', snapr([ra('a1', OWNER, ALEX)], directory={"us
                                                                            "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ Microsoft Graph data 'userRegistrationDetails' was read but lists no user")
 # registration details still list the guests
+# A guest holding a role through a group (any role, any scope) holds it; a
+# group whose users are unknown leaves guests' roles unknown (the old code
+# passed these tenants: it never looked at groups).
+GRP4 = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+GRP4_RA = ra('g1', READER, GRP4, 'Group', scope=SUBID + "/resourceGroups/rg-app")
+case(R, 'fail-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com"), member(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest')]))}, datasets=DS),
+     f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app via group {GRP4})")
+case(R, 'pass-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com")]))}, datasets=DS),
+     f"PASS {TN} ~ is eligible for a directory role, directly or through the 1 group(s) holding one")
+case(R, 'unknown-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but 1 group(s) hold a role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP4} (role {READER} at {SUBID}/resourceGroups/rg-app)")
+case(R, 'unknown-group-403', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers()}, errors=[gm_err(GRP4)], datasets=DS),
+     f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP4}/transitiveMembers/microsoft.graph.user, HTTP 403")
+# a directory role held by a group (read with $expand=principal); the guest's userType comes from users
+DGRP = lst(dict(dra(GRP4, GREADER), principal={"@odata.type": "#microsoft.graph.group", "id": GRP4, "displayName": "Partner readers"}), ctx='roleManagement/directory/roleAssignments')
+case(R, 'fail-group-dirrole', snapr([], directory={"users": USERS, "directoryRoleAssignments": DGRP, GM: gmembers((GRP4, [member(GID, "AdeleV_adatum.com#EXT#@contoso.com", DEL)]))}, datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (directory role {GREADER} via group Partner readers)")
+# a member neither its entry nor the list types
+case(R, 'unknown-group-untyped', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(DIEGO, "DiegoS@contoso.com", DEL)]))}, datasets=DS),
+     f"UNKNOWN {TN} ~ 1 user(s) holding a role through a group have no userType")
 case(R, 'pass-users-empty-regfallback', snapr([ra('a1', OWNER, ALEX)], directory={"users": lst(), "userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
      f"PASS {TN} ~ 1 guest user(s) (AllanD_fabrikam.com#EXT#@contoso.com)")
 
@@ -885,3 +944,14 @@ case(R, 'unknown-ra', snap([], directory={"users": DUSERS}, datasets=[RD]), f"UN
 case(R, 'unknown-403', snap([], errors=[gerr("users")]), f"UNKNOWN {TN} ~ Directory.Read.All")
 # a users list read but empty (every tenant has a user): not "no disabled user" (the old code passed it)
 case(R, 'unknown-users-empty', snap([ra('a1', READER, BIANCA)], directory={"users": lst()}, datasets=DS), f"UNKNOWN {TN} ~ {EMPTY_USERS}")
+# A disabled user holding an Azure role through a group holds it (the old
+# code passed these tenants: it never looked at groups).
+GRP18 = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
+case(R, 'fail-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com"), member(BIANCA, "BiancaP@contoso.com")]))}, datasets=DS),
+     f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (role {READER} at {SUBID} via group {GRP18})")
+case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")]))}, datasets=DS),
+     f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
+case(R, 'unknown-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS}, datasets=DS),
+     f"UNKNOWN {TN} ~ 1 disabled user(s), but 1 group(s) hold an Azure role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP18}")
+case(R, 'unknown-group-403', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers()}, errors=[gm_err(GRP18)], datasets=DS),
+     f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP18}/transitiveMembers/microsoft.graph.user, HTTP 403")
