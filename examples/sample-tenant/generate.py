@@ -1552,6 +1552,47 @@ errors = [
                 "'Microsoft.Storage/storageAccounts/blobServices/read'"},
 ]
 
+# ================================================================ Recovery Services vaults (AZA-RSV-*).
+# Bodies follow the REST specs' GETVault.json (Microsoft.RecoveryServices stable 2025-02-01).
+def rsv_vault(sub, rg, name, soft, days, immutability, pna, pe=None, key=None):
+    vid = rid(sub, rg, 'Microsoft.RecoveryServices', 'vaults', name)
+    p = {'provisioningState': 'Succeeded', 'publicNetworkAccess': pna,
+         'monitoringSettings': {'azureMonitorAlertSettings': {'alertsForAllJobFailures': 'Enabled'},
+                                'classicAlertSettings': {'alertsForCriticalOperations': 'Disabled'}},
+         'privateEndpointConnections': [], 'privateEndpointStateForBackup': 'None', 'privateEndpointStateForSiteRecovery': 'None',
+         'securitySettings': {'immutabilitySettings': {'state': immutability},
+                              'softDeleteSettings': {'softDeleteRetentionPeriodInDays': days, 'softDeleteState': soft,
+                                                     'enhancedSecurityState': 'Enabled'},
+                              'multiUserAuthorization': 'Disabled'},
+         'redundancySettings': {'standardTierStorageRedundancy': 'GeoRedundant', 'crossRegionRestore': 'Enabled'},
+         'secureScore': 'None', 'bcdrSecurityLevel': 'Fair'}
+    if pe:
+        p['privateEndpointConnections'] = [{
+            'id': vid + '/privateEndpointConnections/' + pe + '.backup', 'properties': {
+                'provisioningState': 'Succeeded', 'groupIds': ['AzureBackup'],
+                'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', pe)},
+                'privateLinkServiceConnectionState': {'status': 'Approved', 'description': 'None', 'actionsRequired': 'None'}}}]
+        p['privateEndpointStateForBackup'] = 'Enabled'
+    if key:
+        p['encryption'] = {'keyVaultProperties': {'keyUri': key}, 'kekIdentity': {'useSystemAssignedIdentity': True},
+                           'infrastructureEncryption': 'Disabled'}
+    return add({'id': vid, 'name': name, 'type': 'Microsoft.RecoveryServices/vaults', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'sku': {'name': 'RS0', 'tier': 'Standard'},
+                'identity': {'type': 'SystemAssigned', 'principalId': '5a1c9e3d-2b7f-4e60-8d14-7c0b9f2e6a35', 'tenantId': TENANT},
+                'properties': p})
+
+
+# prod: always-on soft delete (30 days), locked immutability, private endpoint only, customer-managed key:
+# passes AZA-RSV-001..004
+rsv_vault(PROD, 'rg-backup', 'rsv-contoso-prod', 'AlwaysON', 30, 'Locked', 'Disabled', pe='pe-rsv-contoso-prod',
+          key='https://kv-contoso-prod.vault.azure.net/keys/cmk-backup/4c8e2a1f9b7d4e6a8c0f2b4d6e8a0c1e')
+# shared: soft delete on (14 days) but reversible immutability, a public endpoint, platform-managed keys:
+# passes AZA-RSV-001, fails 002..004
+rsv_vault(SHARED, 'rg-shared', 'rsv-contoso-shared', 'Enabled', 14, 'Unlocked', 'Enabled')
+# dev: soft delete turned off to delete test vaults quickly, no immutability, public, platform-managed keys: fails AZA-RSV-001..004
+rsv_vault(DEV, 'rg-app-dev', 'rsv-contoso-dev', 'Disabled', 14, 'Disabled', 'Enabled')
+# ================================================================ end of the Recovery Services vaults section
+
 # ================================================================ PaaS services: Azure Cache for Redis,
 # Event Hubs, Service Bus, Azure AI services (AZA-RDS/EVH/SBS/AIS). Bodies follow the REST specs'
 # examples: RedisCacheGet.json (Microsoft.Cache stable 2024-11-01), EHNameSpaceCreate.json and
@@ -1639,6 +1680,79 @@ ai_account(SHARED, 'rg-shared', 'ais-contoso-shared', 'AIServices', publicNetwor
                                                  'ignoreMissingVnetServiceEndpoint': False}]})
 # dev: an Azure OpenAI playground with keys, open to every network: fails AZA-AIS-001..003
 ai_account(DEV, 'rg-ai-dev', 'oai-contoso-dev', 'OpenAI', publicNetworkAccess='Enabled')
+# ---- App Configuration stores, AI Search services and API Management (AZA-APC/SRH/APM). Bodies follow
+# the REST specs' examples: ConfigurationStoresGet.json (Microsoft.AppConfiguration stable 2023-03-01),
+# SearchCreateOrUpdateServiceWithCmkEnforcement.json (Microsoft.Search stable 2022-09-01),
+# ApiManagementServiceGetService.json (Microsoft.ApiManagement stable 2022-08-01).
+def app_config(sub, rg, name, sku, **props):
+    sid = rid(sub, rg, 'Microsoft.AppConfiguration', 'configurationStores', name)
+    p = {'provisioningState': 'Succeeded', 'creationDate': '2024-09-03T07:41:12+00:00', 'endpoint': f'https://{name}.azconfig.io',
+         'encryption': {'keyVaultProperties': {'keyIdentifier': None, 'identityClientId': None}},
+         'disableLocalAuth': False, 'privateEndpointConnections': [], 'softDeleteRetentionInDays': 7, 'enablePurgeProtection': False}
+    p.update(props)
+    return add({'id': sid, 'name': name, 'type': 'Microsoft.AppConfiguration/configurationStores', 'location': sub[2],
+                'sku': {'name': sku}, 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+# prod: Entra ID only, private only, purge protection: passes AZA-APC-001..003
+ac = app_config(PROD, 'rg-app', 'appcs-contoso-prod', 'Standard', disableLocalAuth=True, publicNetworkAccess='Disabled',
+                enablePurgeProtection=True)
+ac['properties']['privateEndpointConnections'] = svc_pe(ac['id'], PROD, 'pe-appcs-contoso-prod')
+# shared: public access left on Automatic with a private endpoint (AZA-APC-002 PASS), access keys on, no purge protection
+ac = app_config(SHARED, 'rg-shared', 'appcs-contoso-shared', 'Standard')
+ac['properties']['privateEndpointConnections'] = svc_pe(ac['id'], SHARED, 'pe-appcs-contoso-shared')
+# dev: Free tier, keys, public: fails AZA-APC-001..003
+app_config(DEV, 'rg-app-dev', 'appcs-contoso-dev', 'free', publicNetworkAccess='Enabled', softDeleteRetentionInDays=0)
+
+
+def search_service(sub, rg, name, sku, **props):
+    p = {'replicaCount': 1, 'partitionCount': 1, 'status': 'running', 'statusDetails': '', 'hostingMode': 'default',
+         'provisioningState': 'succeeded', 'publicNetworkAccess': 'enabled', 'networkRuleSet': {'ipRules': [], 'bypass': 'None'},
+         'privateEndpointConnections': [], 'sharedPrivateLinkResources': [],
+         'encryptionWithCmk': {'enforcement': 'Unspecified', 'encryptionComplianceStatus': 'Compliant'},
+         'disableLocalAuth': False, 'authOptions': {'apiKeyOnly': {}}, 'disabledDataExfiltrationOptions': []}
+    p.update(props)
+    return add({'id': rid(sub, rg, 'Microsoft.Search', 'searchServices', name), 'name': name, 'type': 'Microsoft.Search/searchServices',
+                'location': sub[2], 'sku': {'name': sku}, 'tags': {'env': sub[1].split('-')[1].lower()},
+                'identity': {'type': 'SystemAssigned', 'principalId': '5e0c7a1b-2d3f-4a5b-8c9d-0e1f2a3b4c5d', 'tenantId': TENANT},
+                'properties': p})
+
+
+# prod: Entra ID only, private only, customer-managed keys enforced: passes AZA-SRH-001..003
+sr = search_service(PROD, 'rg-ai', 'srch-contoso-prod', 'standard', disableLocalAuth=True, authOptions=None,
+                    publicNetworkAccess='disabled', encryptionWithCmk={'enforcement': 'Enabled', 'encryptionComplianceStatus': 'Compliant'})
+del sr['properties']['authOptions']
+sr['properties']['privateEndpointConnections'] = svc_pe(sr['id'], PROD, 'pe-srch-contoso-prod')
+# dev: keys and Entra ID, open to every network, no key enforcement: fails AZA-SRH-001..003
+search_service(DEV, 'rg-ai-dev', 'srch-contoso-dev', 'basic', authOptions={'aadOrApiKey': {'aadAuthFailureMode': 'http401WithBearerChallenge'}})
+
+
+APIM_OLD = ['Microsoft.WindowsAzure.ApiManagement.Gateway.Security.' + k for k in (
+    'Backend.Protocols.Ssl30', 'Backend.Protocols.Tls10', 'Backend.Protocols.Tls11', 'Ciphers.TripleDes168',
+    'Protocols.Ssl30', 'Protocols.Tls10', 'Protocols.Tls11')]
+
+
+def apim(sub, rg, name, sku, created, custom, **props):
+    sid = rid(sub, rg, 'Microsoft.ApiManagement', 'service', name)
+    p = {'publisherEmail': 'apis@contoso.com', 'publisherName': 'Contoso', 'notificationSenderEmail': 'apimgmt-noreply@mail.windowsazure.com',
+         'provisioningState': 'Succeeded', 'targetProvisioningState': '', 'createdAtUtc': created,
+         'gatewayUrl': f'https://{name}.azure-api.net', 'developerPortalUrl': f'https://{name}.developer.azure-api.net',
+         'managementApiUrl': f'https://{name}.management.azure-api.net', 'scmUrl': f'https://{name}.scm.azure-api.net',
+         'publicIPAddresses': [], 'privateEndpointConnections': [], 'customProperties': custom,
+         'virtualNetworkType': 'None', 'certificates': [], 'disableGateway': False, 'platformVersion': 'stv2', 'publicNetworkAccess': 'Enabled'}
+    p.update(props)
+    return add({'id': sid, 'name': name, 'type': 'Microsoft.ApiManagement/service', 'location': sub[2],
+                'sku': {'name': sku, 'capacity': 1}, 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+# prod: every old protocol and 3DES off, internal virtual network: passes AZA-APM-001..002
+apim(PROD, 'rg-app', 'apim-contoso-prod', 'Premium', '2022-03-08T09:14:02.1163912Z', {k: 'False' for k in APIM_OLD},
+     virtualNetworkType='Internal', privateIPAddresses=['10.10.6.4'],
+     virtualNetworkConfiguration={'subnetResourceId': vnets[PROD] + '/subnets/snet-apim'})
+# dev: created in 2017 with nothing set (old protocols on by default), public: fails AZA-APM-001..002
+apim(DEV, 'rg-app-dev', 'apim-contoso-dev', 'Developer', '2017-10-19T16:22:40.5304316Z',
+     {'Microsoft.WindowsAzure.ApiManagement.Gateway.Protocols.Server.Http2': 'False'}, publicIPAddresses=['20.61.14.88'])
+# ---- end of App Configuration, AI Search and API Management
 # ================================================================ end of the PaaS services section
 
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)

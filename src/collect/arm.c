@@ -164,6 +164,11 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.DocumentDB/databaseAccounts", "Microsoft.Databricks/workspaces",
 		"Microsoft.Cache/redis", "Microsoft.EventHub/namespaces", "Microsoft.ServiceBus/namespaces",
 		"Microsoft.CognitiveServices/accounts",
+		/* Recovery Services vaults (src/rules/backup.c) */
+		"Microsoft.RecoveryServices/vaults",
+		/* App Configuration, AI Search and API Management (services.c) */
+		"Microsoft.AppConfiguration/configurationStores", "Microsoft.Search/searchServices",
+		"Microsoft.ApiManagement/service",
 		"Microsoft.Resources/subscriptions",
 	};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

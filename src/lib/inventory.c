@@ -170,6 +170,12 @@ static const struct {
 	{"Microsoft.EventHub/namespaces", AZA_PAAS},
 	{"Microsoft.ServiceBus/namespaces", AZA_PAAS},
 	{"Microsoft.CognitiveServices/accounts", AZA_PAAS},
+	/* Recovery Services vaults (src/rules/backup.c) */
+	{"Microsoft.RecoveryServices/vaults", AZA_PAAS},
+	/* App Configuration, AI Search and API Management (services.c) */
+	{"Microsoft.AppConfiguration/configurationStores", AZA_PAAS},
+	{"Microsoft.Search/searchServices", AZA_PAAS},
+	{"Microsoft.ApiManagement/service", AZA_PAAS},
 };
 
 static void block_free(struct aza_tblock *b);

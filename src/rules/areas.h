@@ -4,5 +4,5 @@
  */
 #ifndef AZA_AREAS_H
 #define AZA_AREAS_H
-#define AZA_AREAS(X) X(iam) X(storage) X(database) X(network) X(logging) X(vm) X(defender) X(keyvault) X(appservice) X(other) X(containers) X(services)
+#define AZA_AREAS(X) X(iam) X(storage) X(database) X(network) X(logging) X(vm) X(defender) X(keyvault) X(appservice) X(other) X(containers) X(services) X(backup)
 #endif

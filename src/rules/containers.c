@@ -82,6 +82,7 @@ static void rbac(aza_ev *ev, const aza_res *r)
 
 static void local_accounts(aza_ev *ev, const aza_res *r)
 {
+	const char *why;
 	int b, k = aza_prop_bool(ev, r, "properties.disableLocalAccounts", &b);
 	if (k < 0)
 		aza_unknown(ev, r, "disableLocalAccounts is not a boolean");
@@ -89,12 +90,8 @@ static void local_accounts(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "disableLocalAccounts not set: it defaults to false, so the static local cluster credentials (az aks get-credentials --admin) work and bypass Microsoft Entra ID");
 	else if (!b)
 		aza_fail(ev, r, "disableLocalAccounts is false: the static local cluster credentials (az aks get-credentials --admin) work and bypass Microsoft Entra ID");
-	else if (aza_is_template(r) && aza_api_version_unknown(r))
-		aza_unknown(ev, r, "disableLocalAccounts is true but the api-version, %s, is only known at deployment, and versions before " LOCAL_ACCOUNTS_API " do not have the property",
-		            r->api_version);
-	else if (aza_is_template(r) && strcmp(r->api_version, LOCAL_ACCOUNTS_API) < 0)
-		aza_unknown(ev, r, "disableLocalAccounts is true but api-version %s predates the property (first in the stable api-version " LOCAL_ACCOUNTS_API "): Azure may ignore it and keep local accounts; deploy with a current api-version",
-		            r->api_version);
+	else if (aza_api_predates(ev, r, LOCAL_ACCOUNTS_API, &why))
+		aza_unknown(ev, r, "disableLocalAccounts is true but %s and keep local accounts; deploy with a current api-version", why);
 	else
 		aza_pass(ev, r, "disableLocalAccounts is true: the static local cluster credentials are disabled");
 }
@@ -300,16 +297,10 @@ static void dashboard(aza_ev *ev, const aza_res *r)
  * know the property: reports UNKNOWN and returns 1. */
 static int eah_api_unsure(aza_ev *ev, const aza_res *r, const char *what)
 {
-	if (!aza_is_template(r))
+	const char *why;
+	if (!aza_api_predates(ev, r, HOST_ENCRYPTION_API, &why))
 		return 0;
-	if (aza_api_version_unknown(r))
-		aza_unknown(ev, r, "%s, but the api-version, %s, is only known at deployment, and versions before " HOST_ENCRYPTION_API " do not have the property",
-		            what, r->api_version);
-	else if (strcmp(r->api_version, HOST_ENCRYPTION_API) < 0)
-		aza_unknown(ev, r, "%s, but api-version %s predates the property (first known in the stable api-version " HOST_ENCRYPTION_API "): Azure may ignore it and create the nodes without host encryption; deploy with a current api-version",
-		            what, r->api_version);
-	else
-		return 0;
+	aza_unknown(ev, r, "%s, but %s and create the nodes without host encryption; deploy with a current api-version", what, why);
 	return 1;
 }
 

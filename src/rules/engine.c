@@ -1004,15 +1004,16 @@ out:
 	return 0;
 }
 
-/* The first IP rule that opens the firewall (an IPv4 prefix below /8, an
- * IPv6 /0): 1 with *val and *all (it admits every address) set; 0 when none
- * does; -1 when the rules cannot be read (not an array, a value that is not
- * an address range), with *val set to the reason. */
-static int open_ip_rule(aza_ev *ev, const aza_res *r, const char **val, int *all)
+/* The first IP rule of the list at `path` ([{"value": ...}]) that opens the
+ * firewall (an IPv4 prefix below /8, an IPv6 /0): 1 with *val and *all (it
+ * admits every address) set; 0 when none does; -1 when the rules cannot be
+ * read (not an array, a value that is not an address range), with *val set
+ * to the reason. */
+int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char **val, int *all)
 {
-	const aza_json *rules = aza_prop(ev, r, "properties.networkAcls.ipRules");
+	const aza_json *rules = aza_prop(ev, r, path);
 	if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
-		*val = "networkAcls.ipRules is not an array";
+		*val = aza_ev_fmt(ev, "%s is not an array", strncmp(path, "properties.", 11) ? path : path + 11);
 		return -1;
 	}
 	aza_json_each(rule, rules) {
@@ -1038,7 +1039,7 @@ static int open_ip_rule(aza_ev *ev, const aza_res *r, const char **val, int *all
 int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
 {
 	const char *open = NULL;
-	int all = 0, k = open_ip_rule(ev, r, &open, &all);
+	int all = 0, k = aza_ip_rules_open(ev, r, "properties.networkAcls.ipRules", &open, &all);
 	if (k < 0)
 		aza_unknown(ev, r, "networkAcls.defaultAction is Deny but %s", open);
 	else if (k)
@@ -1055,7 +1056,7 @@ int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
  * built it (resourceId() gives the same id as the resource's own); a target
  * only known at deployment makes the verdict UNKNOWN (the engine's rule for
  * reading one). */
-static const aza_res *template_endpoint(aza_ev *ev, const aza_res *r)
+const aza_res *aza_template_endpoint(aza_ev *ev, const aza_res *r)
 {
 	for (const aza_res *pe = aza_inv_first(aza_ev_inv(ev), "Microsoft.Network/privateEndpoints"); pe; pe = pe->next_of_type) {
 		if (!aza_is_template(pe) || strcmp(pe->source, r->source))
@@ -1085,7 +1086,7 @@ void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what)
 			other++;
 	}
 	int tmpl = aza_is_template(r);
-	const aza_res *tpe = !approved && tmpl ? template_endpoint(ev, r) : NULL;
+	const aza_res *tpe = !approved && tmpl ? aza_template_endpoint(ev, r) : NULL;
 	if (approved)
 		aza_pass(ev, r, "%zu approved private endpoint connection(s)", approved);
 	else if (tpe)
@@ -1235,4 +1236,19 @@ void aza_diag_audit(aza_ev *ev, const aza_res *r, const char *cats, const char *
 		aza_unknown(ev, r, "%s", why);
 	else
 		aza_fail(ev, r, "no diagnostic setting: %s", none);
+}
+
+int aza_api_predates(aza_ev *ev, const aza_res *r, const char *since, const char **why)
+{
+	if (!aza_is_template(r))
+		return 0;
+	if (aza_api_version_unknown(r))
+		*why = aza_ev_fmt(ev, "the api-version, %s, is only known at deployment, and versions before %s do not have the property",
+		                  r->api_version, since);
+	else if (strcmp(r->api_version, since) < 0)
+		*why = aza_ev_fmt(ev, "api-version %s predates the property (first in the stable api-version %s): Azure may ignore it",
+		                  r->api_version, since);
+	else
+		return 0;
+	return 1;
 }

@@ -112,6 +112,12 @@ static inline int aza_api_version_unknown(const aza_res *r)
  * address) and UNKNOWN when they cannot be read, and returns 1; returns 0,
  * reporting nothing, when the rules are an allow-list. */
 int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r);
+/* What aza_deny_ip_rules_open reads, for a list at another path (such as
+ * "properties.networkRuleSet.ipRules"), reporting nothing: 1 when an IP rule
+ * opens the firewall to the internet at large (*val names it, *all says it
+ * admits every address), 0 when none does, -1 when the rules cannot be read
+ * (*val says why). */
+int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char **val, int *all);
 
 /* A setting object (path "properties.networkAcls") of another type than
  * an object or null: what it holds cannot be read, so its defaults say
@@ -152,6 +158,13 @@ aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **val
  * say what the open endpoint exposes. */
 void aza_public_network_disabled(aza_ev *ev, const aza_res *r, const char *unset, const char *note);
 
+/* A template resource that sets a property first defined at api-version
+ * `since` (a stable version, compared as text): 1 with *why saying why the
+ * value may not apply (its api-version is older, or only known at
+ * deployment: Azure may ignore a property its version does not have); 0
+ * otherwise, and always for a deployed resource. */
+int aza_api_predates(aza_ev *ev, const aza_res *r, const char *since, const char **why);
+
 /* Whether storage account a blocks anonymous blob access whatever a
  * container's own level: AZA_PASS when it does (allowBlobPublicAccess false,
  * set or the default the account got by its creation time or template
@@ -165,6 +178,9 @@ aza_status aza_stg_blocks_anonymous(aza_ev *ev, const aza_res *a, const char **w
  * resource, on a private endpoint of the same template whose automatic
  * connection targets it; FAIL otherwise; UNKNOWN when the list is not one. */
 void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what);
+/* A private endpoint of template resource r's own template whose automatic
+ * connection (privateLinkServiceConnections) targets r, or NULL. */
+const aza_res *aza_template_endpoint(aza_ev *ev, const aza_res *r);
 /* Does diagnostic setting d name a destination (a Log Analytics workspace, a
  * storage account, an event hub authorization rule or a partner solution)?
  * Resource Manager returns an unused one as "" (getDiagnosticSetting,

@@ -2,7 +2,9 @@
  * services.c - rules for widely used PaaS services outside the nine areas:
  * Azure Cache for Redis (AZA-RDS-*), Event Hubs and Service Bus namespaces
  * (AZA-EVH-*, AZA-SBS-*, which share one shape and one set of checks) and
- * Azure AI services accounts (AZA-AIS-*).
+ * Azure AI services accounts (AZA-AIS-*), App Configuration stores
+ * (AZA-APC-*), Azure AI Search services (AZA-SRH-*) and API Management
+ * services (AZA-APM-*).
  *
  * Each is read from its Resource Manager body (a GET or a Resource Graph
  * row; a template resource before deployment). A template leaves out what
@@ -48,20 +50,11 @@
  * names the setting) and returns 0. Deployed resources always return 1. */
 static int api_has(aza_ev *ev, const aza_res *r, const char *what, const char *since)
 {
-	if (!aza_is_template(r))
+	const char *why;
+	if (!aza_api_predates(ev, r, since, &why))
 		return 1;
-	if (aza_api_version_unknown(r)) {
-		aza_unknown(ev, r, "%s but the api-version, %s, is only known at deployment, and versions before %s do not have the property",
-		            what, r->api_version, since);
-		return 0;
-	}
-	if (strcmp(r->api_version, since) < 0) {
-		aza_unknown(ev, r, "%s but api-version %s predates the property (first in the stable api-version %s): Azure may ignore it; "
-		                   "deploy with a current api-version",
-		            what, r->api_version, since);
-		return 0;
-	}
-	return 1;
+	aza_unknown(ev, r, "%s but %s; deploy with a current api-version", what, why);
+	return 0;
 }
 
 /* A boolean that, true, turns key or SAS authentication off (its default
@@ -308,10 +301,345 @@ static void ai_network(aza_ev *ev, const aza_res *r)
 		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")) == 1 ? "" : "s");
 }
 
+/* ==== App Configuration stores, AI Search services, API Management ==== */
+
+#define APC "Microsoft.AppConfiguration/configurationStores"
+#define SRH "Microsoft.Search/searchServices"
+#define APM "Microsoft.ApiManagement/service"
+
+/* App Configuration stores: publicNetworkAccess is in the stable 2020-06-01
+ * schema; disableLocalAuth and enablePurgeProtection first appear in the
+ * stable 2022-05-01 one (the 2020-06-01 schema has neither). */
+#define APC_PNA_API "2020-06-01"
+#define APC_API "2022-05-01"
+/* AI Search services: publicNetworkAccess and networkRuleSet are in the
+ * stable 2020-03-13 schema; disableLocalAuth, authOptions and
+ * encryptionWithCmk in the stable 2022-09-01 one (its examples
+ * SearchUpdateServiceDisableLocalAuth and
+ * SearchCreateOrUpdateServiceWithCmkEnforcement), not in 2020-08-01. */
+#define SRH_PNA_API "2020-03-13"
+#define SRH_API "2022-09-01"
+/* API Management: publicNetworkAccess first in the stable 2021-08-01
+ * schema (the 2020-12-01 one has no such property). */
+#define APM_PNA_API "2021-08-01"
+/* The protocol and cipher settings of customProperties default to True
+ * (enabled) for a service created on or before 1 April 2018 and to False
+ * after (service API, customProperties): 2018-04-02T00:00:00Z. */
+#define APM_OLD_DEFAULTS_UNTIL 1522627200.0
+
+/* The Approved entries of properties.privateEndpointConnections: their
+ * number, or -1 (UNKNOWN reported) when the list is not an array; *other
+ * gets the pending, rejected or disconnected ones. */
+static long approved_endpoints(aza_ev *ev, const aza_res *r, long *other)
+{
+	const aza_json *pe = aza_prop(ev, r, "properties.privateEndpointConnections");
+	long n = 0;
+	*other = 0;
+	if (pe && !aza_json_is(pe, AZA_JARR) && !aza_json_is(pe, AZA_JNULL)) {
+		aza_unknown(ev, r, "privateEndpointConnections is not an array");
+		return -1;
+	}
+	aza_json_each(c, pe) {
+		const char *st = aza_json_str(aza_json_path(c, "properties.privateLinkServiceConnectionState.status"));
+		if (st && aza__strieq(st, "Approved"))
+			n++;
+		else
+			(*other)++;
+	}
+	return n;
+}
+
+/* ---- App Configuration stores ---- */
+
+static void apc_local_auth(aza_ev *ev, const aza_res *r)
+{
+	keys_off(ev, r, "disableLocalAuth", APC_API, "the store's access keys (connection strings)");
+}
+
+/* publicNetworkAccess unset is the portal's "Automatic": public access is on
+ * until a private endpoint is created, then App Configuration turns it off
+ * (Microsoft Learn, "Network security for Azure App Configuration"). */
+static void apc_public(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED) {
+		if (api_has(ev, r, "publicNetworkAccess is Disabled", APC_PNA_API))
+			aza_pass(ev, r, "publicNetworkAccess is %s: the store is reachable only through private endpoints", v);
+		return;
+	}
+	if (p != AZA_PNA_UNSET) {
+		aza_public_network_disabled(ev, r, NULL, "every network may reach the store with a valid key or token");
+		return;
+	}
+	if (aza_is_template(r)) {
+		const aza_res *pe = aza_template_endpoint(ev, r);
+		if (pe)
+			aza_unknown(ev, r, "publicNetworkAccess not set (Automatic): public access ends once private endpoint '%s' of the template connects, which "
+			                   "only the deployment shows; set Disabled",
+			            pe->name);
+		else
+			aza_fail(ev, r, "publicNetworkAccess not set (Automatic) and no private endpoint of the template connects to the store: it is reachable "
+			                "from every network");
+		return;
+	}
+	long other, n = approved_endpoints(ev, r, &other);
+	if (n < 0)
+		return;
+	if (n > 0)
+		aza_pass(ev, r, "publicNetworkAccess not set (Automatic) with %ld approved private endpoint connection%s: App Configuration turns public "
+		                "access off once a private endpoint exists",
+		         n, n == 1 ? "" : "s");
+	else if (other > 0)
+		aza_unknown(ev, r, "publicNetworkAccess not set (Automatic) and %ld private endpoint connection%s not approved: whether Automatic has "
+		                   "turned public access off is not known; set Disabled",
+		            other, other == 1 ? " is" : "s are");
+	else
+		aza_fail(ev, r, "publicNetworkAccess not set (Automatic) and no private endpoint connection: the store is reachable from every network");
+}
+
+static void apc_purge(aza_ev *ev, const aza_res *r)
+{
+	const char *sku = NULL;
+	int ks = aza_prop_str(ev, r, "sku.name", &sku);
+	int b, k = aza_prop_bool(ev, r, "properties.enablePurgeProtection", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "enablePurgeProtection is not a boolean");
+	else if (k && b) {
+		double days = 7;
+		int kd = aza_prop_num(ev, r, "properties.softDeleteRetentionInDays", &days);
+		if (api_has(ev, r, "enablePurgeProtection is true", APC_API))
+			aza_pass(ev, r, "enablePurgeProtection is true: a deleted store stays recoverable for its %g-day retention period%s", days,
+			         kd > 0 ? "" : " (softDeleteRetentionInDays not set: 7 days)");
+	} else if (ks > 0 && aza__strieq(sku, "Free"))
+		aza_fail(ev, r, "the store is on the Free tier, which has no soft delete or purge protection: a deleted store and its settings are gone at once");
+	else
+		aza_fail(ev, r, "enablePurgeProtection is %s: a deleted store can be purged before its retention period ends", k ? "false" : "not set (false)");
+}
+
+/* ---- AI Search services ---- */
+
+static void srh_local_auth(aza_ev *ev, const aza_res *r)
+{
+	int b, k = aza_prop_bool(ev, r, "properties.disableLocalAuth", &b);
+	if (k < 0) {
+		aza_unknown(ev, r, "disableLocalAuth is not a boolean");
+		return;
+	}
+	if (k && b) {
+		if (api_has(ev, r, "disableLocalAuth is true", SRH_API))
+			aza_pass(ev, r, "disableLocalAuth is true: only Microsoft Entra ID tokens (with a role) are accepted, the admin and query API keys are refused");
+		return;
+	}
+	/* authOptions says which of the two key-accepting modes is on. */
+	const char *mode = "API keys";
+	if (aza_prop(ev, r, "properties.authOptions.aadOrApiKey"))
+		mode = "API keys or Microsoft Entra ID tokens (authOptions aadOrApiKey)";
+	else if (aza_prop(ev, r, "properties.authOptions.apiKeyOnly"))
+		mode = "only API keys (authOptions apiKeyOnly)";
+	aza_fail(ev, r, "disableLocalAuth is %s: the service accepts %s, and an admin key has full control of its content", k ? "false" : "not set", mode);
+}
+
+static void srh_network(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED) {
+		if (api_has(ev, r, "publicNetworkAccess is disabled", SRH_PNA_API))
+			aza_pass(ev, r, "publicNetworkAccess is %s: the service is reachable only through private endpoints", v);
+		return;
+	}
+	if (p == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
+		return;
+	}
+	const char *pub = p == AZA_PNA_ENABLED ? aza_ev_fmt(ev, "publicNetworkAccess is %s", v) : "publicNetworkAccess not set (enabled)";
+	if (aza_not_object(ev, r, "properties.networkRuleSet"))
+		return;
+	const aza_json *rules = aza_prop(ev, r, "properties.networkRuleSet.ipRules");
+	const char *open = NULL;
+	int all = 0, k = aza_ip_rules_open(ev, r, "properties.networkRuleSet.ipRules", &open, &all);
+	size_t n = aza_json_len(rules);
+	if (k < 0)
+		aza_unknown(ev, r, "%s and %s", pub, open);
+	else if (k)
+		aza_fail(ev, r, "%s and IP rule '%s' admits %s", pub, open, all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+	else if (!n)
+		aza_fail(ev, r, "%s and networkRuleSet has no IP rule: every network may reach the service", pub);
+	else if (api_has(ev, r, aza_ev_fmt(ev, "networkRuleSet lists %zu IP rule%s", n, n == 1 ? "" : "s"), SRH_PNA_API))
+		aza_pass(ev, r, "%s but only the %zu IP rule%s of networkRuleSet may reach it", pub, n, n == 1 ? "" : "s");
+}
+
+static void srh_cmk(aza_ev *ev, const aza_res *r)
+{
+	if (aza_not_object(ev, r, "properties.encryptionWithCmk"))
+		return;
+	const char *e = NULL;
+	int k = aza_prop_str(ev, r, "properties.encryptionWithCmk.enforcement", &e);
+	if (k < 0) {
+		aza_unknown(ev, r, "encryptionWithCmk.enforcement is not a string");
+		return;
+	}
+	if (!k || aza__strieq(e, "Unspecified") || aza__strieq(e, "Disabled")) {
+		aza_fail(ev, r, "encryptionWithCmk.enforcement is %s: indexes, synonym maps and other objects may be stored without a customer-managed key",
+		         k ? e : "not set (Unspecified, as Disabled)");
+		return;
+	}
+	if (!aza__strieq(e, "Enabled")) {
+		aza_unknown(ev, r, "encryptionWithCmk.enforcement has an unexpected value '%s' (Enabled, Disabled or Unspecified)", e);
+		return;
+	}
+	if (aza_is_template(r)) {
+		if (api_has(ev, r, "encryptionWithCmk.enforcement is Enabled", SRH_API))
+			aza_pass(ev, r, "encryptionWithCmk.enforcement is Enabled: the service refuses objects that are not encrypted with a customer-managed key");
+		return;
+	}
+	const char *st = NULL;
+	int ks = aza_prop_str(ev, r, "properties.encryptionWithCmk.encryptionComplianceStatus", &st);
+	if (ks > 0 && aza__strieq(st, "Compliant"))
+		aza_pass(ev, r, "encryptionWithCmk.enforcement is Enabled and encryptionComplianceStatus is %s: every object is encrypted with a customer-managed key", st);
+	else if (ks > 0 && aza__strieq(st, "NonCompliant"))
+		aza_fail(ev, r, "encryptionWithCmk.enforcement is Enabled but encryptionComplianceStatus is %s: the service holds objects that are "
+		                "not encrypted with a customer-managed key",
+		         st);
+	else if (ks > 0)
+		aza_unknown(ev, r, "encryptionWithCmk.encryptionComplianceStatus has an unexpected value '%s' (Compliant or NonCompliant)", st);
+	else
+		aza_unknown(ev, r, "encryptionWithCmk.enforcement is Enabled but encryptionComplianceStatus is %s: whether existing objects use a "
+		                   "customer-managed key is not known",
+		            ks < 0 ? "not a string" : "not reported");
+}
+
+/* ---- API Management ---- */
+
+/* The customProperties settings that, true, keep an old protocol or cipher
+ * on: the gateway's client side and its connections to backends. */
+static const struct {
+	const char *key;
+	const char *what;
+} APM_OLD[] = {
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Ssl30", "SSL 3.0 from clients"},
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10", "TLS 1.0 from clients"},
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11", "TLS 1.1 from clients"},
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Ssl30", "SSL 3.0 to backends"},
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls10", "TLS 1.0 to backends"},
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls11", "TLS 1.1 to backends"},
+	{"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Ciphers.TripleDes168", "the 3DES cipher (TLS_RSA_WITH_3DES_EDE_CBC_SHA)"},
+};
+
+/* What an unset setting defaults to: 1 (on) for a service created on or
+ * before 1 April 2018, 0 after or in a template (a new service), -1 when
+ * the creation date is not known (*why says so). */
+static int apm_old_default(aza_ev *ev, const aza_res *r, const char **why)
+{
+	if (aza_is_template(r)) {
+		*why = "a new service gets False";
+		return 0;
+	}
+	const aza_json *ct = aza_prop(ev, r, "properties.createdAtUtc");
+	const char *cts = aza_json_str(ct);
+	double d;
+	if (!cts || !aza_ev_days_until(ev, ct, &d)) {
+		*why = ct && !aza_json_is(ct, AZA_JNULL) ? "createdAtUtc is not a date" : "the service has no createdAtUtc";
+		return -1;
+	}
+	if (aza_ev_now(ev) + d * 86400.0 < APM_OLD_DEFAULTS_UNTIL) {
+		*why = aza_ev_fmt(ev, "the service was created %.10s, on or before 1 April 2018, so it defaults to True", cts);
+		return 1;
+	}
+	*why = aza_ev_fmt(ev, "the service was created %.10s, after 1 April 2018, so it defaults to False", cts);
+	return 0;
+}
+
+static void apm_tls(aza_ev *ev, const aza_res *r)
+{
+	if (aza_not_object(ev, r, "properties.customProperties"))
+		return;
+	const aza_json *cp = aza_prop(ev, r, "properties.customProperties");
+	const size_t n = sizeof APM_OLD / sizeof APM_OLD[0];
+	const char *on = NULL, *unset = NULL;
+	size_t nunset = 0;
+	for (size_t i = 0; i < n; i++) {
+		const aza_json *v = aza_json_is(cp, AZA_JOBJ) ? aza_json_get(cp, APM_OLD[i].key) : NULL;
+		int b;
+		if (!v || aza_json_is(v, AZA_JNULL)) {
+			unset = unset ? aza_ev_fmt(ev, "%s, %s", unset, APM_OLD[i].what) : APM_OLD[i].what;
+			nunset++;
+			continue;
+		}
+		/* The API's values are the strings "True"/"False"; a boolean reads the same. */
+		if (!aza_json_bool(v, &b)) {
+			aza_unknown(ev, r, "customProperties '%s' is %s, not \"true\" or \"false\"", APM_OLD[i].key,
+			            aza_json_is(v, AZA_JUNKNOWN) ? "only known at deployment" : "another value");
+			return;
+		}
+		if (b)
+			on = on ? aza_ev_fmt(ev, "%s, %s", on, APM_OLD[i].what) : APM_OLD[i].what;
+	}
+	const char *why = NULL;
+	int def = nunset ? apm_old_default(ev, r, &why) : 0;
+	if (on && def == 1)
+		aza_fail(ev, r, "customProperties turn on %s, and leave unset %s: %s", on, unset, why);
+	else if (on)
+		aza_fail(ev, r, "customProperties turn on %s", on);
+	else if (def == 1)
+		aza_fail(ev, r, "customProperties leave unset %s: %s", unset, why);
+	else if (def < 0)
+		aza_unknown(ev, r, "customProperties leave unset %s and %s: unset they are on for a service created on or before 1 April 2018", unset, why);
+	else if (nunset)
+		aza_pass(ev, r, "SSL 3.0, TLS 1.0, TLS 1.1 and 3DES are off: %zu setting%s False, %zu not set (%s)", n - nunset, n - nunset == 1 ? "" : "s",
+		         nunset, why);
+	else
+		aza_pass(ev, r, "SSL 3.0, TLS 1.0, TLS 1.1 and 3DES are off: customProperties sets all %zu settings to False", n);
+}
+
+static void apm_network(aza_ev *ev, const aza_res *r)
+{
+	const char *vt = NULL;
+	int kt = aza_prop_str(ev, r, "properties.virtualNetworkType", &vt);
+	if (kt < 0) {
+		aza_unknown(ev, r, "virtualNetworkType is %s", aza_json_is(aza_prop(ev, r, "properties.virtualNetworkType"), AZA_JUNKNOWN) ?
+		                                               "only known at deployment" : "not a string");
+		return;
+	}
+	if (kt && aza__strieq(vt, "Internal")) {
+		aza_pass(ev, r, "virtualNetworkType is %s: the gateway and portals have only private addresses in the virtual network", vt);
+		return;
+	}
+	if (kt && !aza__strieq(vt, "None") && !aza__strieq(vt, "External")) {
+		aza_unknown(ev, r, "virtualNetworkType has an unexpected value '%s' (None, External or Internal)", vt);
+		return;
+	}
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED) {
+		if (api_has(ev, r, "publicNetworkAccess is Disabled", APM_PNA_API))
+			aza_pass(ev, r, "publicNetworkAccess is %s: the gateway is reachable only through private endpoints", v);
+		return;
+	}
+	const char *net = kt ? aza_ev_fmt(ev, "virtualNetworkType is %s", vt) : "virtualNetworkType not set (None)";
+	if (p == AZA_PNA_PERIMETER)
+		aza_fail(ev, r, "publicNetworkAccess is %s and %s: the gateway keeps a public endpoint", v, net);
+	else
+		aza_fail(ev, r, "%s and %s: the gateway answers on the internet", p == AZA_PNA_ENABLED ? aza_ev_fmt(ev, "publicNetworkAccess is %s", v) :
+		                                                              "publicNetworkAccess not set (Enabled)", net);
+}
+
+/* ==== end of App Configuration, AI Search and API Management ==== */
+
 #define RDS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = RDS
 #define EVH_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = EVH
 #define SBS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = SBS
 #define AIS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = AIS
+#define APC_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = APC
+#define SRH_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = SRH
+#define APM_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = APM
 
 #define MSG_TLS_DEFAULTS(svc)                                                                                                          \
 	"1.2 passes; 1.0 and 1.1 fail (the namespace's own setting is judged, with the retirement named). Azure returns minimumTlsVersion " \
@@ -464,5 +792,87 @@ const struct aza_rule aza_rules_services[] = {
 		.defaults = "No encryption object (absent or null) means Microsoft-managed keys (Microsoft Learn, 'Azure AI services encryption of data at rest': data is encrypted with Microsoft-managed keys by default): FAIL; keySource Microsoft.CognitiveServices fails too. keySource Microsoft.KeyVault passes on a deployed account when keyVaultProperties names keyName and keyVaultUri, UNKNOWN otherwise. In a template it is UNKNOWN: Microsoft Learn (Azure AI services encryption of data at rest) says a new account is always created with Microsoft-managed keys and customer-managed keys cannot be enabled at creation, while the API's CreateAccount example (2024-10-01) sets one at creation. An encryption object without keySource is UNKNOWN: the API gives Microsoft.KeyVault as the default of keySource while no key can apply without keyVaultProperties. Not every kind supports customer-managed keys; the key's own state in Key Vault is not read.",
 		.check = ai_cmk,
 	},
+	/* ==== App Configuration, AI Search and API Management ==== */
+	{
+		.id = "AZA-APC-001", .title = "App Configuration stores accept only Microsoft Entra ID authentication (access keys disabled)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, APC_RULE,
+		.rationale = "Access keys and the connection strings built from them are shared secrets that read or change every setting and feature flag of the store, outside Microsoft Entra ID, conditional access and per-identity audit.",
+		.portal = "App Configuration store > Settings > Access settings: Enable access keys: off (after granting callers App Configuration Data Reader or Data Owner); Apply.",
+		.cli = "az appconfig update -g <rg> -n <store> --disable-local-auth true",
+		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2022-05-01 or later): properties.disableLocalAuth = true",
+		.defaults = "disableLocalAuth absent means false ('default': false, configurationStores API; Microsoft Learn, 'Manage access key authentication for an Azure App Configuration instance': access keys are enabled by default): FAIL. true passes, except in a template whose api-version predates the property (first in the stable 2022-05-01; the 2020-06-01 schema has no such property) or is only known at deployment: UNKNOWN. Not a boolean: UNKNOWN.",
+		.check = apc_local_auth,
+	},
+	{
+		.id = "AZA-APC-002", .title = "App Configuration store public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, APC_RULE,
+		.rationale = "A store with a public endpoint answers from anywhere for any leaked access key or token, and its settings often hold connection details of other services; private endpoints keep it on the virtual network.",
+		.portal = "App Configuration store > Settings > Networking: add a private endpoint under Private access, then Public network access: Disabled; Apply.",
+		.cli = "az appconfig update -g <rg> -n <store> --enable-public-network false",
+		.arm = "Microsoft.AppConfiguration/configurationStores: properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['configurationStores'])",
+		.defaults = "Disabled passes (in a template at the stable api-version 2020-06-01 or later; older or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on for the perimeter's inbound rules). publicNetworkAccess absent is the 'Automatic' mode (Microsoft Learn, 'Network security for Azure App Configuration': public access is enabled as long as the store has no private endpoint; once one is created App Configuration disables public access): a deployed store passes with an Approved privateEndpointConnections entry, fails with none, and is UNKNOWN when its connections are only pending, rejected or disconnected. In a template, absent fails unless a private endpoint of the same template connects to the store (UNKNOWN: whether it connects shows only after deployment). Private endpoints need the Standard tier or above. Wrong types and unknown values: UNKNOWN.",
+		.check = apc_public,
+	},
+	{
+		.id = "AZA-APC-003", .title = "App Configuration stores have purge protection enabled",
+		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_DATA, APC_RULE,
+		.rationale = "Soft delete keeps a deleted store recoverable for its retention period, but without purge protection anyone allowed to purge can destroy it and every setting at once; purge protection blocks that until the retention period ends.",
+		.portal = "App Configuration store (Standard tier or above): enable purge protection in its soft delete (recovery) settings; it cannot be turned off afterwards.",
+		.cli = "az appconfig update -g <rg> -n <store> --enable-purge-protection true",
+		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2022-05-01 or later, sku.name Standard): properties.enablePurgeProtection = true (softDeleteRetentionInDays 1 to 7, 7 by default)",
+		.defaults = "enablePurgeProtection absent means false ('default': false, configurationStores API): FAIL; false fails. true passes, except in a template whose api-version predates the property (first in the stable 2022-05-01; the 2020-06-01 schema has no such property) or is only known at deployment: UNKNOWN. A Free-tier store (sku.name Free) has no soft delete or purge protection and fails, with the tier named. Not a boolean: UNKNOWN.",
+		.check = apc_purge,
+	},
+	{
+		.id = "AZA-SRH-001", .title = "Azure AI Search services accept only Microsoft Entra ID authentication (API keys disabled)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, SRH_RULE,
+		.rationale = "Admin API keys give full control of every index, indexer and data source connection, and query keys read every document, outside Microsoft Entra ID, conditional access and per-identity audit; with keys disabled every caller needs a token and a role.",
+		.portal = "Search service > Settings > Keys: API access control: Role-based access control; Save (after granting callers Search Index Data Reader, Search Index Data Contributor or Search Service Contributor).",
+		.cli = "az search service update -g <rg> -n <service> --disable-local-auth true",
+		.arm = "Microsoft.Search/searchServices (api-version 2022-09-01 or later): properties.disableLocalAuth = true, without properties.authOptions",
+		.defaults = "disableLocalAuth absent or false: the service accepts API keys (authOptions apiKeyOnly, the default: Microsoft Learn, Azure AI Search role-based access, lists API keys as the default; or aadOrApiKey, which accepts both; the searchServices API gives disableLocalAuth no default and 'This cannot be set to true if authOptions are defined'): FAIL, naming the mode. true passes, except in a template whose api-version predates the property (first in the stable 2022-09-01 as this rule counts; the 2020-08-01 schema has no such property) or is only known at deployment: UNKNOWN. Not a boolean: UNKNOWN.",
+		.check = srh_local_auth,
+	},
+	{
+		.id = "AZA-SRH-002", .title = "Azure AI Search services accept public traffic only from selected networks",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SRH_RULE,
+		.rationale = "A service open to every network answers queries and, with an admin key, index changes from anywhere; an IP firewall or a private-only endpoint limits who can reach it.",
+		.portal = "Search service > Settings > Networking: Public network access: Selected IP addresses (with the allowed ranges) or Disabled (after adding a private endpoint); Save.",
+		.cli = "az search service update -g <rg> -n <service> --public-network-access disabled  (or --ip-rules '<cidr>;<cidr>')",
+		.arm = "Microsoft.Search/searchServices: properties.publicNetworkAccess = 'disabled', or properties.networkRuleSet = {ipRules: [{value: '<cidr>'}]}",
+		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or an IPv4 prefix shorter than /8 (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. securedByPerimeter: UNKNOWN (the perimeter's rules decide). The bypass setting (trusted Azure services or the portal) is not read. Wrong types and unknown values: UNKNOWN.",
+		.check = srh_network,
+	},
+	{
+		.id = "AZA-SRH-003", .title = "Azure AI Search services enforce customer-managed key encryption",
+		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_DATA, SRH_RULE,
+		.rationale = "Customer-managed keys let the organization control, rotate and revoke access to indexes and synonym maps; enforcement makes the service refuse objects created without one, so no content silently stays on Microsoft-managed keys.",
+		.portal = "Use the CLI or a template: the enforcement is a property of the service's management API. Give every index, synonym map, indexer, data source and skillset an encryptionKey first (objects cannot be encrypted after they are created).",
+		.cli = "az resource update --ids <service id> --set properties.encryptionWithCmk.enforcement=Enabled",
+		.arm = "Microsoft.Search/searchServices (api-version 2022-09-01 or later): properties.encryptionWithCmk = {enforcement: 'Enabled'}",
+		.defaults = "encryptionWithCmk.enforcement absent or Unspecified ('the behavior being the same as if it were set to Disabled', searchServices API) or Disabled: FAIL. Enabled: a deployed service passes when encryptionComplianceStatus is Compliant and fails when it is NonCompliant (objects without a customer-managed key exist); without a status: UNKNOWN. In a template Enabled passes at the stable api-version 2022-09-01 or later (the first with the property), UNKNOWN at an older one or one only known at deployment. The keys themselves (each object's encryptionKey, in the data plane) are not read; the Free tier does not support customer-managed keys. Wrong types and unknown values: UNKNOWN.",
+		.check = srh_cmk,
+	},
+	{
+		.id = "AZA-APM-001", .title = "API Management services disable SSL 3.0, TLS 1.0, TLS 1.1 and 3DES (client and backend)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, APM_RULE,
+		.rationale = "SSL 3.0, TLS 1.0 and 1.1 and the 3DES cipher have known weaknesses (POODLE, BEAST, Sweet32); a gateway that still offers them to clients, or uses them with backends, lets a network attacker downgrade and read API traffic and credentials.",
+		.portal = "API Management service > Security > Protocols + ciphers: turn off SSL 3.0, TLS 1.0 and TLS 1.1 on the client side and the backend side, and the cipher TLS_RSA_WITH_3DES_EDE_CBC_SHA; Save.",
+		.cli = "az rest --method patch --url 'https://management.azure.com<service id>?api-version=2022-08-01' --body '{\"properties\":{\"customProperties\":{\"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10\":\"False\", ...}}}'  (all seven keys: a PATCH resets the ones it leaves out to their defaults)",
+		.arm = "Microsoft.ApiManagement/service: properties.customProperties = {'Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10': 'False', ...Protocols.Tls11, ...Protocols.Ssl30, ...Backend.Protocols.Tls10, ...Backend.Protocols.Tls11, ...Backend.Protocols.Ssl30, ...Ciphers.TripleDes168: 'False'}",
+		.defaults = "Seven customProperties keys are read: Gateway.Security.Protocols.Ssl30, Tls10 and Tls11, the same under Gateway.Security.Backend.Protocols, and Gateway.Security.Ciphers.TripleDes168 (all prefixed Microsoft.WindowsAzure.ApiManagement.; the service GET example, 2022-08-01, returns all seven). Any set to True fails. An unset key takes its default, which the service API documents by creation date: 'True if the service was created on or before April 1, 2018 and False otherwise'. So on a deployed service unset keys fail when properties.createdAtUtc is on or before 1 April 2018, pass after it, and are UNKNOWN without a createdAtUtc or with one that is not a date; a template creates a new service and its unset keys pass (False). The values are the strings 'True' and 'False' (any case; booleans read the same); another value, or one only known at deployment, is UNKNOWN. The other cipher settings and Http2 are not judged.",
+		.check = apm_tls,
+	},
+	{
+		.id = "AZA-APM-002", .title = "API Management gateway is not reachable from the internet (public network access disabled or internal virtual network)",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, APM_RULE,
+		.rationale = "A gateway with a public endpoint exposes every published API, and its developer portal, to the internet; an internal virtual network deployment or private endpoints with public access disabled keep API traffic on private networks, with a WAF or Application Gateway in front where public exposure is needed.",
+		.portal = "API Management service > Deployment + infrastructure > Network: Virtual network: Internal (Developer or Premium tier), or Inbound private endpoint connections plus Public network access: off; Save.",
+		.cli = "az apim update -g <rg> -n <service> --public-network-access false  (or --virtual-network Internal, with the subnet in virtualNetworkConfiguration)",
+		.arm = "Microsoft.ApiManagement/service: properties.virtualNetworkType = 'Internal' (with properties.virtualNetworkConfiguration.subnetResourceId), or properties.publicNetworkAccess = 'Disabled' (api-version 2021-08-01 or later, with a private endpoint)",
+		.defaults = "virtualNetworkType Internal passes ('only accessible from within the virtual network', service API). Otherwise (None, the default, or External, which keeps an internet-facing endpoint) publicNetworkAccess decides: Disabled passes ('private endpoints are the exclusive access method'), in a template only at the stable api-version 2021-08-01 or later (the 2020-12-01 schema has no such property; older or only known at deployment: UNKNOWN); Enabled or absent ('Default value is Enabled') fails; SecuredByPerimeter fails (the public endpoint stays on). Additional regions (additionalLocations) are not read separately. Wrong types and unknown values: UNKNOWN.",
+		.check = apm_network,
+	},
+	/* ==== end of App Configuration, AI Search and API Management ==== */
 };
 const size_t aza_rules_services_n = sizeof aza_rules_services / sizeof aza_rules_services[0];

@@ -48,3 +48,11 @@ def pe_template(rtype, api, names, endpoints, props=None, extra=None):
                                    ("manualPrivateLinkServiceConnections" if manual else "privateLinkServiceConnections"): [conn]}})
     return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
             "contentVersion": "1.0.0.0", "resources": res}
+
+
+# An ARM template deploying resources (rule fixtures of templates).
+def template(resources, parameters=None):
+    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+         "contentVersion": "1.0.0.0", "resources": resources}
+    if parameters: t["parameters"] = parameters
+    return t

@@ -96,11 +96,6 @@ def bare(c):
     c = copy.deepcopy(c); del c["properties"]; return c
 
 
-def template(resources, parameters=None):
-    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-         "contentVersion": "1.0.0.0", "resources": resources}
-    if parameters: t["parameters"] = parameters
-    return t
 
 
 def aks_tpl(name, props, api="2024-09-01", sku=None):

@@ -24,11 +24,6 @@ SBS = "Microsoft.ServiceBus/namespaces"
 AIS = "Microsoft.CognitiveServices/accounts"
 
 
-def template(resources, parameters=None):
-    t = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-         "contentVersion": "1.0.0.0", "resources": resources}
-    if parameters: t["parameters"] = parameters
-    return t
 
 
 def bare(c):
@@ -280,3 +275,261 @@ case(R, 'unknown-no-key', snapshot([ai_ok('aiodd', properties__encryption={"keyS
 case(R, 'unknown-type', snapshot([ai_ok('aiodd', properties__encryption="cmk")]), "UNKNOWN aiodd ~ encryption is not an object")
 case(R, 'unknown-template', template([ai_tpl('ainew', {"encryption": CMK})]), "UNKNOWN ainew ~ always created with Microsoft-managed keys")
 case(R, 'fail-template', template([ai_tpl('ainew', {})]), "FAIL ainew ~ Microsoft-managed keys")
+
+
+# ==== App Configuration stores (AZA-APC-*), AI Search services (AZA-SRH-*) and API Management (AZA-APM-*) ====
+#
+# Bodies come from the Azure REST API specs examples (Azure/azure-rest-api-specs):
+# - stores: specification/appconfiguration/resource-manager/Microsoft.AppConfiguration/stable/2023-03-01/
+#   examples/ConfigurationStoresGet.json (disableLocalAuth false, publicNetworkAccess Disabled, no private
+#   endpoint connection; enablePurgeProtection and softDeleteRetentionInDays by their API names);
+# - search: specification/search/resource-manager/Microsoft.Search/stable/2022-09-01/examples/
+#   SearchCreateOrUpdateServiceWithCmkEnforcement.json (200: publicNetworkAccess enabled, no IP rule, disableLocalAuth
+#   false, authOptions apiKeyOnly, encryptionWithCmk Enabled/Compliant) and stable/2023-11-01/examples/
+#   SearchCreateOrUpdateServiceToAllowAccessFromPublicCustomIPs.json (networkRuleSet.ipRules);
+# - API Management: specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2022-08-01/examples/
+#   ApiManagementServiceGetService.json (every customProperties protocol and cipher key "false",
+#   publicNetworkAccess Enabled, virtualNetworkType None, a pending private endpoint connection), trimmed.
+APC = "Microsoft.AppConfiguration/configurationStores"
+SRH = "Microsoft.Search/searchServices"
+APM = "Microsoft.ApiManagement/service"
+
+
+def apc_get(name):
+    """ConfigurationStoresGet.json (2023-03-01)."""
+    return {"type": APC, "id": rid('rg-cfg', 'Microsoft.AppConfiguration', 'configurationStores', name), "name": name,
+            "location": "westeurope", "tags": {}, "sku": {"name": "Standard"},
+            "properties": {"provisioningState": "Succeeded", "creationDate": "2018-04-24T16:30:55+00:00",
+                           "endpoint": f"https://{name}.azconfig.io",
+                           "encryption": {"keyVaultProperties": {"keyIdentifier": None, "identityClientId": None}},
+                           "disableLocalAuth": False, "privateEndpointConnections": [], "publicNetworkAccess": "Disabled"},
+            "systemData": {"createdBy": "foo@contoso.com", "createdByType": "User", "createdAt": "2018-04-24T16:30:55+00:00",
+                           "lastModifiedBy": "foo@contoso.com", "lastModifiedByType": "User", "lastModifiedAt": "2018-04-24T16:30:55+00:00"},
+            "identity": {"principalId": "AAAAAAAA-AAAA-AAAA-AAAA-AAAAAAAAAAAA", "tenantId": "BBBBBBBB-BBBB-BBBB-BBBB-BBBBBBBBBBBB",
+                         "type": "SystemAssigned"}}
+
+
+def apc_ok(name, **kv):
+    c = apc_get(name)
+    c["properties"].update({"disableLocalAuth": True, "enablePurgeProtection": True, "softDeleteRetentionInDays": 7})
+    return mod(c, **kv)
+
+
+def apc_pec(name, status):
+    sid = rid('rg-cfg', 'Microsoft.AppConfiguration', 'configurationStores', name)
+    return [{"id": sid + "/privateEndpointConnections/cfgPec", "name": "cfgPec",
+             "type": "Microsoft.AppConfiguration/configurationStores/privateEndpointConnections",
+             "properties": {"provisioningState": "Succeeded",
+                            "privateEndpoint": {"id": rid('rg-cfg', 'Microsoft.Network', 'privateEndpoints', 'cfgPe')},
+                            "privateLinkServiceConnectionState": {"status": status, "description": "", "actionsRequired": "None"}}}]
+
+
+def apc_tpl(name, props, api="2023-03-01"):
+    return tpl(APC, name, props, api, sku={"name": "Standard"})
+
+
+R = 'AZA-APC-001'
+case(R, 'pass', snapshot([apc_ok('cfgok')]), "PASS cfgok ~ disableLocalAuth is true")
+case(R, 'fail', snapshot([apc_get('cfgbad')]), "FAIL cfgbad ~ disableLocalAuth is false")
+case(R, 'fail-absent', snapshot([mod(apc_get('cfgbad'), properties__disableLocalAuth=DEL)]), "FAIL cfgbad ~ not set (false)")
+case(R, 'unknown', snapshot([apc_ok('cfgodd', properties__disableLocalAuth="yes")]), "UNKNOWN cfgodd ~ not a boolean")
+case(R, 'pass-template', template([apc_tpl('cfgnew', {"disableLocalAuth": True})]), "PASS cfgnew")
+case(R, 'fail-template', template([apc_tpl('cfgnew', {})]), "FAIL cfgnew ~ not set (false)")
+# The property is first in the stable api-version 2022-05-01.
+case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"disableLocalAuth": True}, api="2020-06-01")]),
+     "UNKNOWN cfgold ~ predates the property")
+case(R, 'unknown-template-api-param', template([apc_tpl('cfgnew', {"disableLocalAuth": True}, api="[parameters('apiVersion')]")],
+                                               {"apiVersion": {"type": "string"}}), "UNKNOWN cfgnew ~ only known at deployment")
+
+R = 'AZA-APC-002'
+case(R, 'pass', snapshot([apc_get('cfgok')]), "PASS cfgok ~ publicNetworkAccess is Disabled")
+case(R, 'fail', snapshot([mod(apc_get('cfgbad'), properties__publicNetworkAccess="Enabled")]), "FAIL cfgbad ~ publicNetworkAccess is Enabled")
+case(R, 'fail-perimeter', snapshot([mod(apc_get('cfgbad'), properties__publicNetworkAccess="SecuredByPerimeter")]), "FAIL cfgbad ~ not Disabled")
+# Unset is "Automatic": public access is on until a private endpoint exists.
+case(R, 'fail-automatic', snapshot([mod(apc_get('cfgbad'), properties__publicNetworkAccess=DEL)]),
+     "FAIL cfgbad ~ not set (Automatic) and no private endpoint connection")
+case(R, 'pass-automatic', snapshot([mod(apc_get('cfgpe'), properties__publicNetworkAccess=DEL,
+                                        properties__privateEndpointConnections=apc_pec('cfgpe', "Approved"))]),
+     "PASS cfgpe ~ 1 approved private endpoint connection")
+case(R, 'unknown-automatic-pending', snapshot([mod(apc_get('cfgpe'), properties__publicNetworkAccess=DEL,
+                                                   properties__privateEndpointConnections=apc_pec('cfgpe', "Pending"))]),
+     "UNKNOWN cfgpe ~ 1 private endpoint connection is not approved")
+case(R, 'unknown', snapshot([mod(apc_get('cfgodd'), properties__publicNetworkAccess="Private")]), "UNKNOWN cfgodd ~ unexpected value 'Private'")
+case(R, 'unknown-connections-type', snapshot([mod(apc_get('cfgodd'), properties__publicNetworkAccess=DEL, properties__privateEndpointConnections={})]),
+     "UNKNOWN cfgodd ~ privateEndpointConnections is not an array")
+case(R, 'pass-template', template([apc_tpl('cfgnew', {"publicNetworkAccess": "Disabled"})]), "PASS cfgnew")
+case(R, 'fail-template', template([apc_tpl('cfgnew', {})]), "FAIL cfgnew ~ no private endpoint of the template connects")
+case(R, 'unknown-template-endpoint', pe_template(APC, "2023-03-01", ['cfgnew'], [('cfgnew', 'configurationStores', False)],
+                                                 extra=lambda n: {"sku": {"name": "Standard"}}),
+     "UNKNOWN cfgnew ~ private endpoint 'pe1'")
+case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"publicNetworkAccess": "Disabled"}, api="2019-10-01")]),
+     "UNKNOWN cfgold ~ predates the property")
+
+R = 'AZA-APC-003'
+case(R, 'pass', snapshot([apc_ok('cfgok')]), "PASS cfgok ~ enablePurgeProtection is true")
+case(R, 'fail', snapshot([apc_get('cfgbad')]), "FAIL cfgbad ~ not set (false)")
+case(R, 'fail-false', snapshot([apc_ok('cfgbad', properties__enablePurgeProtection=False)]), "FAIL cfgbad ~ enablePurgeProtection is false")
+case(R, 'fail-free', snapshot([mod(apc_get('cfgfree'), sku__name="Free")]), "FAIL cfgfree ~ Free tier")
+case(R, 'unknown', snapshot([apc_ok('cfgodd', properties__enablePurgeProtection="on")]), "UNKNOWN cfgodd ~ not a boolean")
+case(R, 'pass-template', template([apc_tpl('cfgnew', {"enablePurgeProtection": True, "softDeleteRetentionInDays": 7})]), "PASS cfgnew")
+case(R, 'fail-template', template([apc_tpl('cfgnew', {})]), "FAIL cfgnew ~ not set (false)")
+case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"enablePurgeProtection": True}, api="2020-06-01")]),
+     "UNKNOWN cfgold ~ predates the property")
+
+
+# ---- AI Search services ----
+
+def srh_get(name):
+    """SearchCreateOrUpdateServiceWithCmkEnforcement.json (2022-09-01), 200 response."""
+    return {"id": rid('rg-search', 'Microsoft.Search', 'searchServices', name), "name": name, "location": "westeurope",
+            "type": SRH, "tags": {"app-name": "My e-commerce app"}, "sku": {"name": "standard"},
+            "properties": {"replicaCount": 3, "partitionCount": 1, "status": "running", "statusDetails": "", "hostingMode": "default",
+                           "provisioningState": "succeeded", "publicNetworkAccess": "enabled",
+                           "networkRuleSet": {"ipRules": [], "bypass": "None"}, "privateEndpointConnections": [],
+                           "sharedPrivateLinkResources": [],
+                           "encryptionWithCmk": {"enforcement": "Enabled", "encryptionComplianceStatus": "Compliant"},
+                           "disableLocalAuth": False, "authOptions": {"apiKeyOnly": {}}, "disabledDataExfiltrationOptions": []}}
+
+
+def srh_ok(name, **kv):
+    c = srh_get(name)
+    p = c["properties"]
+    p.update({"disableLocalAuth": True, "publicNetworkAccess": "disabled"})
+    del p["authOptions"]
+    return mod(c, **kv)
+
+
+IPRULES = {"ipRules": [{"value": "123.4.5.6"}, {"value": "123.4.6.0/18"}]}   # ...ToAllowAccessFromPublicCustomIPs.json (2023-11-01)
+
+
+def srh_tpl(name, props, api="2023-11-01"):
+    return tpl(SRH, name, dict({"replicaCount": 1, "partitionCount": 1, "hostingMode": "default"}, **props), api, sku={"name": "standard"})
+
+
+R = 'AZA-SRH-001'
+case(R, 'pass', snapshot([srh_ok('srhok')]), "PASS srhok ~ disableLocalAuth is true")
+case(R, 'fail', snapshot([srh_get('srhbad')]), "FAIL srhbad ~ disableLocalAuth is false: the service accepts only API keys (authOptions apiKeyOnly)")
+case(R, 'fail-absent', snapshot([mod(srh_get('srhbad'), properties__disableLocalAuth=DEL, properties__authOptions=DEL)]),
+     "FAIL srhbad ~ disableLocalAuth is not set: the service accepts API keys")
+case(R, 'fail-aad-or-key', snapshot([mod(srh_get('srhbad'), properties__authOptions={"aadOrApiKey": {"aadAuthFailureMode": "http401WithBearerChallenge"}})]),
+     "FAIL srhbad ~ API keys or Microsoft Entra ID tokens (authOptions aadOrApiKey)")
+case(R, 'unknown', snapshot([srh_ok('srhodd', properties__disableLocalAuth="yes")]), "UNKNOWN srhodd ~ not a boolean")
+case(R, 'pass-template', template([srh_tpl('srhnew', {"disableLocalAuth": True})]), "PASS srhnew")
+case(R, 'fail-template', template([srh_tpl('srhnew', {"authOptions": {"aadOrApiKey": {"aadAuthFailureMode": "http403"}}})]),
+     "FAIL srhnew ~ authOptions aadOrApiKey")
+# The property is first in the stable api-version 2022-09-01.
+case(R, 'unknown-template-old-api', template([srh_tpl('srhold', {"disableLocalAuth": True}, api="2020-08-01")]), "UNKNOWN srhold ~ predates the property")
+
+R = 'AZA-SRH-002'
+case(R, 'pass', snapshot([srh_ok('srhok')]), "PASS srhok ~ publicNetworkAccess is disabled")
+case(R, 'pass-ip-rules', snapshot([mod(srh_get('srhok'), properties__networkRuleSet=IPRULES)]), "PASS srhok ~ only the 2 IP rules")
+case(R, 'fail', snapshot([srh_get('srhbad')]), "FAIL srhbad ~ publicNetworkAccess is enabled and networkRuleSet has no IP rule")
+case(R, 'fail-absent', snapshot([mod(srh_get('srhbad'), properties__publicNetworkAccess=DEL, properties__networkRuleSet=DEL)]),
+     "FAIL srhbad ~ not set (enabled)")
+case(R, 'fail-open-rule', snapshot([mod(srh_get('srhbad'), properties__networkRuleSet={"ipRules": [{"value": "0.0.0.0/0"}]})]),
+     "FAIL srhbad ~ '0.0.0.0/0' admits every address")
+case(R, 'unknown', snapshot([mod(srh_get('srhodd'), properties__publicNetworkAccess="securedByPerimeter")]), "UNKNOWN srhodd ~ network security perimeter")
+case(R, 'unknown-rule', snapshot([mod(srh_get('srhodd'), properties__networkRuleSet={"ipRules": [{"value": "office"}]})]),
+     "UNKNOWN srhodd ~ 'office' is not an address")
+case(R, 'unknown-rules-type', snapshot([mod(srh_get('srhodd'), properties__networkRuleSet={"ipRules": "123.4.5.6"})]),
+     "UNKNOWN srhodd ~ networkRuleSet.ipRules is not an array")
+case(R, 'pass-template', template([srh_tpl('srhnew', {"publicNetworkAccess": "enabled", "networkRuleSet": IPRULES})]), "PASS srhnew ~ 2 IP rules")
+case(R, 'fail-template', template([srh_tpl('srhnew', {})]), "FAIL srhnew ~ every network may reach the service")
+case(R, 'unknown-template-old-api', template([srh_tpl('srhold', {"publicNetworkAccess": "disabled"}, api="2015-08-19")]),
+     "UNKNOWN srhold ~ predates the property")
+
+R = 'AZA-SRH-003'
+case(R, 'pass', snapshot([srh_get('srhok')]), "PASS srhok ~ encryptionComplianceStatus is Compliant")
+case(R, 'fail', snapshot([mod(srh_get('srhbad'), properties__encryptionWithCmk=DEL)]), "FAIL srhbad ~ not set (Unspecified, as Disabled)")
+case(R, 'fail-unspecified', snapshot([mod(srh_get('srhbad'), properties__encryptionWithCmk={"enforcement": "Unspecified", "encryptionComplianceStatus": "Compliant"})]),
+     "FAIL srhbad ~ enforcement is Unspecified")
+case(R, 'fail-noncompliant', snapshot([mod(srh_get('srhbad'), properties__encryptionWithCmk__encryptionComplianceStatus="NonCompliant")]),
+     "FAIL srhbad ~ encryptionComplianceStatus is NonCompliant")
+case(R, 'unknown', snapshot([mod(srh_get('srhodd'), properties__encryptionWithCmk__encryptionComplianceStatus=DEL)]),
+     "UNKNOWN srhodd ~ encryptionComplianceStatus is not reported")
+case(R, 'unknown-value', snapshot([mod(srh_get('srhodd'), properties__encryptionWithCmk__enforcement="Required")]),
+     "UNKNOWN srhodd ~ unexpected value 'Required'")
+case(R, 'pass-template', template([srh_tpl('srhnew', {"encryptionWithCmk": {"enforcement": "Enabled"}})]), "PASS srhnew")
+case(R, 'fail-template', template([srh_tpl('srhnew', {})]), "FAIL srhnew ~ not set")
+case(R, 'unknown-template-old-api', template([srh_tpl('srhold', {"encryptionWithCmk": {"enforcement": "Enabled"}}, api="2020-08-01")]),
+     "UNKNOWN srhold ~ predates the property")
+
+
+# ---- API Management ----
+
+APM_KEYS = ["Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Ssl30",
+            "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls10",
+            "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls11",
+            "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Ciphers.TripleDes168",
+            "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Ssl30",
+            "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10",
+            "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls11"]
+TLS10 = "Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10"
+
+
+def apm_get(name, created="2021-06-16T09:40:00.9453556Z"):
+    """ApiManagementServiceGetService.json (2022-08-01), trimmed (no additional location or host names)."""
+    sid = rid('rg-apim', 'Microsoft.ApiManagement', 'service', name)
+    cp = {"Microsoft.WindowsAzure.ApiManagement.Gateway.Protocols.Server.Http2": "false"}
+    cp.update({k: "false" for k in APM_KEYS})
+    return {"id": sid, "name": name, "type": APM, "location": "East US", "etag": "AAAAAAAWN/4=",
+            "tags": {"ReleaseName": "Z3", "owner": "v-aswmoh"}, "sku": {"name": "Premium", "capacity": 1},
+            "properties": {"publisherEmail": "string", "publisherName": "Test Premium", "notificationSenderEmail": "apimgmt-noreply@mail.windowsazure.com",
+                           "provisioningState": "Succeeded", "targetProvisioningState": "", "createdAtUtc": created,
+                           "gatewayUrl": f"https://{name}.azure-api.net", "gatewayRegionalUrl": f"https://{name}-eastus-01.regional.azure-api.net",
+                           "portalUrl": f"https://{name}.portal.azure-api.net", "developerPortalUrl": f"https://{name}.developer.azure-api.net",
+                           "managementApiUrl": f"https://{name}.management.azure-api.net", "scmUrl": f"https://{name}.scm.azure-api.net",
+                           "publicIPAddresses": ["13.92.130.49"], "privateEndpointConnections": [{
+                               "id": sid + "/privateEndpointConnections/privateEndpointProxyName", "name": "privateEndpointProxyName",
+                               "type": "Microsoft.ApiManagement/service/privateEndpointConnections",
+                               "properties": {"provisioningState": "Succeeded", "groupIds": ["Gateway"],
+                                              "privateEndpoint": {"id": rid('rg-apim', 'Microsoft.Network', 'privateEndpoints', 'privateEndpointName')},
+                                              "privateLinkServiceConnectionState": {"status": "Pending", "description": "Please approve my request, thanks",
+                                                                                    "actionsRequired": "None"}}}],
+                           "customProperties": cp, "virtualNetworkType": "None", "certificates": [], "disableGateway": False,
+                           "apiVersionConstraint": {"minApiVersion": "2019-12-01"}, "platformVersion": "stv2", "publicNetworkAccess": "Enabled"}}
+
+
+def apm_tpl(name, props, api="2022-08-01"):
+    return tpl(APM, name, dict({"publisherEmail": "apis@contoso.com", "publisherName": "Contoso"}, **props), api,
+               sku={"name": "Developer", "capacity": 1})
+
+
+VNET = {"subnetResourceId": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet-apim', 'subnets', 'apim')}
+
+R = 'AZA-APM-001'
+case(R, 'pass', snapshot([apm_get('apimok')]), "PASS apimok ~ customProperties sets all 7 settings to False")
+case(R, 'pass-absent', snapshot([mod(apm_get('apimok'), properties__customProperties=DEL)]),
+     "PASS apimok ~ 0 settings False, 7 not set (the service was created 2021-06-16, after 1 April 2018")
+case(R, 'fail', snapshot([mod(apm_get('apimbad'), properties__customProperties={TLS10: "True"})]),
+     "FAIL apimbad ~ customProperties turn on TLS 1.0 from clients")
+# Unset settings are True on a service created on or before 1 April 2018.
+case(R, 'fail-old-default', snapshot([mod(apm_get('apimold', created="2017-11-02T10:00:00Z"), properties__customProperties={TLS10: "False"})]),
+     "FAIL apimold ~ leave unset SSL 3.0 from clients, TLS 1.1 from clients")
+case(R, 'unknown', snapshot([mod(apm_get('apimodd'), properties__customProperties={TLS10: "maybe"})]), "UNKNOWN apimodd ~ is another value")
+case(R, 'unknown-no-created', snapshot([mod(apm_get('apimodd'), properties__customProperties=DEL, properties__createdAtUtc=DEL)]),
+     "UNKNOWN apimodd ~ the service has no createdAtUtc")
+case(R, 'unknown-type', snapshot([mod(apm_get('apimodd'), properties__customProperties=["Tls10"])]), "UNKNOWN apimodd ~ customProperties is not an object")
+case(R, 'pass-template', template([apm_tpl('apimnew', {})]), "PASS apimnew ~ a new service gets False")
+case(R, 'fail-template', template([apm_tpl('apimnew', {"customProperties": {"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Backend.Protocols.Tls11": "True"}})]),
+     "FAIL apimnew ~ TLS 1.1 to backends")
+case(R, 'unknown-template-param', template([apm_tpl('apimnew', {"customProperties": {TLS10: "[parameters('tls10')]"}})], {"tls10": {"type": "string"}}),
+     "UNKNOWN apimnew ~ only known at deployment")
+
+R = 'AZA-APM-002'
+case(R, 'pass', snapshot([mod(apm_get('apimok'), properties__virtualNetworkType="Internal", properties__virtualNetworkConfiguration=VNET)]),
+     "PASS apimok ~ virtualNetworkType is Internal")
+case(R, 'pass-disabled', snapshot([mod(apm_get('apimok'), properties__publicNetworkAccess="Disabled")]), "PASS apimok ~ publicNetworkAccess is Disabled")
+# A pending private endpoint connection does not close the public endpoint.
+case(R, 'fail', snapshot([apm_get('apimbad')]), "FAIL apimbad ~ publicNetworkAccess is Enabled and virtualNetworkType is None")
+case(R, 'fail-external', snapshot([mod(apm_get('apimbad'), properties__virtualNetworkType="External", properties__virtualNetworkConfiguration=VNET,
+                                       properties__publicNetworkAccess=DEL)]),
+     "FAIL apimbad ~ publicNetworkAccess not set (Enabled) and virtualNetworkType is External")
+case(R, 'unknown', snapshot([mod(apm_get('apimodd'), properties__virtualNetworkType="Private")]), "UNKNOWN apimodd ~ unexpected value 'Private'")
+case(R, 'unknown-pna', snapshot([mod(apm_get('apimodd'), properties__publicNetworkAccess=False)]), "UNKNOWN apimodd ~ publicNetworkAccess is not a string")
+case(R, 'pass-template', template([apm_tpl('apimnew', {"virtualNetworkType": "Internal", "virtualNetworkConfiguration": VNET})]), "PASS apimnew ~ Internal")
+case(R, 'pass-template-disabled', template([apm_tpl('apimnew', {"publicNetworkAccess": "Disabled"})]), "PASS apimnew ~ publicNetworkAccess is Disabled")
+case(R, 'fail-template', template([apm_tpl('apimnew', {})]), "FAIL apimnew ~ virtualNetworkType not set (None)")
+# The property is first in the stable api-version 2021-08-01.
+case(R, 'unknown-template-old-api', template([apm_tpl('apimold', {"publicNetworkAccess": "Disabled"}, api="2020-12-01")]),
+     "UNKNOWN apimold ~ predates the property")
