@@ -26,6 +26,7 @@
  * the 2023-08-01 schema has no such property, the 2024-03-01 one has it
  * (Azure/azure-rest-api-specs, specification/redis/.../stable/<version>). */
 #define REDIS_KEYS_API "2024-03-01"
+#define REDIS_PNA_API "2020-06-01"
 /* Event Hubs and Service Bus namespaces: disableLocalAuth is in the stable
  * 2021-11-01 schema; minimumTlsVersion and the namespace's own
  * publicNetworkAccess first appear in the stable 2024-01-01 one (2021-11-01
@@ -132,6 +133,13 @@ static void redis_public(aza_ev *ev, const aza_res *r)
 		int len = vn ? (int)strcspn(vn + 17, "/") : 1;
 		aza_pass(ev, r, "subnetId is set: the cache is injected into subnet %s of virtual network %.*s and has no public endpoint",
 		         aza_last_seg(sn), len, vn ? vn + 17 : "?");
+		return;
+	}
+	/* publicNetworkAccess came with private endpoints: the stable 2019-07-01
+	 * schema has neither, 2020-06-01 has both. */
+	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess")), *why;
+	if (pna && aza__strieq(pna, "Disabled") && aza_api_predates(ev, r, REDIS_PNA_API, &why)) {
+		aza_unknown(ev, r, "publicNetworkAccess is Disabled but %s; deploy with a current api-version", why);
 		return;
 	}
 	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the cache answers on the internet (its firewall rules, a child resource, are not read here)");
@@ -689,7 +697,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure Cache for Redis > Settings > Private Endpoint: add a private endpoint, then Enable public network access: No; Save.",
 		.cli = "az redis update -g <rg> -n <cache> --set publicNetworkAccess=Disabled",
 		.arm = "Microsoft.Cache/redis: properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['redisCache'])",
-		.defaults = "publicNetworkAccess absent means Enabled ('Default value is Enabled'; 'If Disabled, private endpoints are the exclusive access method', redis API): FAIL. Disabled passes. A cache injected into a virtual network (properties.subnetId, Premium) passes: it is not publicly addressable and only the virtual network reaches it (Microsoft Learn, 'Configure virtual network support for a Premium Azure Cache for Redis instance'). Firewall rules (the firewallRules child) restrict a public endpoint but do not remove it and are not read. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess absent means Enabled ('Default value is Enabled'; 'If Disabled, private endpoints are the exclusive access method', redis API): FAIL. Disabled passes, except in a template whose api-version predates the property (first in the stable 2020-06-01, with private endpoints; 2019-07-01 has neither) or is only known at deployment: UNKNOWN. A cache injected into a virtual network (properties.subnetId, Premium) passes: it is not publicly addressable and only the virtual network reaches it (Microsoft Learn, 'Configure virtual network support for a Premium Azure Cache for Redis instance'). Firewall rules (the firewallRules child) restrict a public endpoint but do not remove it and are not read. Wrong types and unknown values: UNKNOWN.",
 		.check = redis_public,
 	},
 	{

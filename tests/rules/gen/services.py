@@ -110,6 +110,9 @@ case(R, 'pass-template', template([redis_tpl('cachenew', {"publicNetworkAccess":
 case(R, 'fail-template', template([redis_tpl('cachenew', {})]), "FAIL cachenew ~ defaults to Enabled")
 case(R, 'unknown-template-param', template([redis_tpl('cachenew', {"publicNetworkAccess": "[parameters('pna')]"})], {"pna": {"type": "string"}}),
      "UNKNOWN cachenew ~ only known at deployment")
+# publicNetworkAccess is not in the 2019-07-01 schema: Azure may ignore it there.
+case(R, 'unknown-template-old-api', template([redis_tpl('cachenew', {"publicNetworkAccess": "Disabled"}, api="2019-07-01")]),
+     "UNKNOWN cachenew ~ predates the property")
 case(R, 'unknown-template-subnet-param', template([redis_tpl('cachenew', {"subnetId": "[parameters('subnet')]"})], {"subnet": {"type": "string"}}),
      "UNKNOWN cachenew ~ subnetId is only known at deployment")
 
