@@ -2,13 +2,13 @@
 # The whole test suite (`make test`): gcc build with warnings as errors and
 # `make check`; the same tests under ASan+UBSan (clang); the threaded
 # suites under ThreadSanitizer; each fuzz target
-# over its corpus plus FUZZ_SECONDS (default 30); the installed files.
+# over its corpus plus FUZZ_SECONDS (default 20); the installed files.
 # Needs the packages .ci/deps installs. Exits non-zero on any failure and
 # ends with the summary line of the main suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 START=$(date +%s)
-FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 step() { printf '\n=== %s (%ss)\n' "$*" "$(( $(date +%s) - START ))"; }

@@ -807,8 +807,11 @@ static int walk_cb(void *ud, const aza_hresp *r)
 	case AZA_WALK_LIST:
 	case AZA_WALK_ARG: {
 		const aza_json *arr = aza_json_get(j, w->kind == AZA_WALK_ARG ? "data" : "value");
-		if (arr && !aza_json_is(arr, AZA_JARR)) {
-			aza_coll__error(c, w->scope, w->type, w->api, (int)r->status, "unexpected response shape");
+		/* A list response without its list proves nothing about what the
+		 * list holds: recorded, not read as empty. */
+		if (!aza_json_is(arr, AZA_JARR)) {
+			aza_coll__error(c, w->scope, w->type, w->api, (int)r->status,
+			                arr ? "unexpected response shape" : "unexpected response shape (no list in the response)");
 			break;
 		}
 		aza_json_each(it, arr) {
@@ -834,8 +837,9 @@ static int walk_cb(void *ud, const aza_hresp *r)
 	case AZA_WALK_GRAPH:
 	case AZA_WALK_GRAPH_MEMBERS: {
 		const aza_json *arr = aza_json_get(j, "value");
-		if (w->kind == AZA_WALK_GRAPH_MEMBERS && !aza_json_is(arr, AZA_JARR)) {
-			/* Not a list: nothing proves what the set holds. */
+		if (!aza_json_is(arr, AZA_JARR)) {
+			/* Not a list: nothing proves what the set holds (it was
+			 * written as an empty list before). */
 			arg_error(c, w, (int)r->status, "unexpected response shape (no \"value\" array)");
 			aza_arena__reset(&c->ar, m);
 			walk_free(w);

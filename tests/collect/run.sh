@@ -282,6 +282,10 @@ grep -q '"account":"[^"]*/sto3699","service":"queue","logging":{"version":"1.0",
 no_false "$T/dppart.json" && ok || { bad "dppart: verdicts not in the baseline:"; head -3 "$T/extra.txt"; }
 grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/f.txt" && ok ||
 	bad "dppart: STG-020 $(grep AZA-STG-020 "$T/f.txt" | head -3)"
+# a list response without its list is recorded, never read as an empty list (which made a role-holder rule pass)
+recorded novalue-graph 'novalue:0@/v1.0/roleManagement/directory/roleAssignments' '"type":"directoryRoleAssignments","api":"[^"]*","status":200,"message":"unexpected response shape'
+grep -q 'AZA-IAM-003|[^|]*|PASS' "$T/f.txt" && bad "novalue-graph: AZA-IAM-003 passed without the role assignments" || ok
+recorded novalue-arm 'novalue:0@/providers/Microsoft.Authorization/locks' '"type":"Microsoft.Authorization/locks","api":"[^"]*","status":200,"message":"unexpected response shape'
 recorded md403 403:0@/config/metadata/list '"type":"Microsoft.Web/sites/config","api":"/subscriptions/[^"]*/sites/sitef6141/config/metadata/list","status":403'
 grep -q 'needs: Microsoft.Web/sites/config/list/action' "$T/err" && ok || bad "md403: no permission hint: $(grep -A1 'sites/config' "$T/err" | head -2)"
 recorded toobig 429:0@/nothing 'response larger than' --max-response 4096

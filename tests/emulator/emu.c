@@ -17,7 +17,8 @@
  * Graph's refusal of the Privileged Identity Management calls in a tenant
  * without Microsoft Entra ID P2 (400 AadPremiumLicenseRequired), for Graph and
  * Resource Manager (roleEligibilityScheduleInstances) alike; partiallogging,
- * a storage data-plane service properties document whose Logging lacks Read.
+ * a storage data-plane service properties document whose Logging lacks Read;
+ * novalue, a 200 list response without its "value" list.
  * Control: GET /_emu/stats, POST /_emu/fault?spec=...
  *
  * Graph: GET /v1.0/users with signInActivity in $select answers from
@@ -1391,6 +1392,12 @@ static void handle(int fd, req *r)
 			struct linger lg = {1, 0};
 			setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
 			r->close = 2;
+			return;
+		}
+		if (!strcmp(fk, "novalue")) {
+			/* A 200 whose body lacks the list ("value"): valid JSON of the
+			 * wrong shape, which must not read as an empty list. */
+			respond(fd, 200, NULL, "{}", 2);
 			return;
 		}
 		if (!strcmp(fk, "invalid")) {
