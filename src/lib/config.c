@@ -10,15 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Supported runtime minimums, reviewed on the date below. Versions below the
- * minimum are out of support from their maintainers. */
-#define RUNTIMES_REVIEWED "2026-11-01"
+/* Supported runtime minimums, reviewed on the date below: the lowest
+ * version whose maintainer still supports it that day. .NET 8 and 9 (and
+ * PowerShell 7.4, built on .NET 8) ended on 10 November 2026; .NET 10 runs
+ * to November 2028. Node.js 20 ended on 30 April 2026, Python 3.10 in
+ * October 2026, Ruby 3.2 on 31 March 2026 (Microsoft Learn, "Supported
+ * languages in Azure Functions"; the language projects' release pages).
+ * dotnet-isolated is the .NET isolated worker of Azure Functions, as Linux
+ * function apps (linuxFxVersion DOTNET-ISOLATED|10.0) and Flex Consumption
+ * apps (functionAppConfig.runtime) name it. */
+#define RUNTIMES_REVIEWED "2026-11-24"
 static const struct {
 	const char *stack, *min;
 } default_runtimes[] = {
-	{"dotnet", "8.0"}, {"dotnetcore", "8.0"}, {"aspnet", "4.8"}, {"php", "8.2"},
-	{"python", "3.10"}, {"node", "20"}, {"java", "17"}, {"tomcat", "10.1"},
-	{"ruby", "3.2"}, {"powershell", "7.4"},
+	{"dotnet", "10.0"}, {"dotnetcore", "10.0"}, {"dotnet-isolated", "10.0"}, {"aspnet", "4.8"}, {"php", "8.2"},
+	{"python", "3.11"}, {"node", "22"}, {"java", "17"}, {"tomcat", "10.1"},
+	{"ruby", "3.3"}, {"powershell", "7.6"},
 };
 
 void aza__cfg_defaults(struct aza_cfg *c)

@@ -364,8 +364,83 @@ static void cluster_eah(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "%s: temp disks and disk caches are encrypted at the host", what);
 }
 
+/* A template value only known at deployment? Asked without counting it
+ * as read (aza_json_is does not for this kind). */
+static int unknown_val(const aza_json *j)
+{
+	return j && aza_json_is(j, AZA_JUNKNOWN);
+}
+
+/* Member key of o (any case), or NULL, read without counting a template
+ * value only known at deployment as read, as aza_json_get would: the
+ * parent cluster's values choose where a pool is judged, and must not
+ * turn the pool's own verdict into "depends on". */
+static const aza_json *quiet_get(const aza_json *o, const char *key)
+{
+	if (!o || unknown_val(o))
+		return NULL;
+	aza_json_each(m, o) {
+		if (m->key && aza__strieq(m->key, key))
+			return m;
+	}
+	return NULL;
+}
+
+/* A pool's enableEncryptionAtHost: 1 true, 0 false or not set, -1 any
+ * other value (one only known at deployment too). */
+static int eah_word(const aza_json *e)
+{
+	int b;
+	if (unknown_val(e))
+		return -1;
+	if (is_null(e))
+		return 0;
+	return aza_json_bool(e, &b) ? b : -1;
+}
+
+/* The cluster in the input that an agentPools resource belongs to, when
+ * its agentPoolProfiles lists the same pool (by name, any case), with
+ * *entry that profile; else NULL. Resource Manager returns a cluster's
+ * pools both ways, so a snapshot may hold each pool twice. */
+static const aza_res *pool_in_cluster(aza_ev *ev, const aza_res *r, const aza_json **entry)
+{
+	static const char seg[] = "/agentPools/";
+	const size_t k = sizeof seg - 1;
+	const char *name = aza_last_seg(r->id);
+	size_t n = (size_t)(name - r->id);
+	*entry = NULL;
+	if (!*name || n <= k || !aza__strnieq(r->id + n - k, seg, k))
+		return NULL;
+	const aza_res *c = aza_inv_find(aza_ev_inv(ev), aza_ev_fmt(ev, "%.*s", (int)(n - k), r->id));
+	if (!c || !aza__strieq(c->type, AKS))
+		return NULL;
+	const aza_json *pools = quiet_get(quiet_get(aza_doc(ev, c), "properties"), "agentPoolProfiles");
+	if (!pools || unknown_val(pools) || !aza_json_is(pools, AZA_JARR))
+		return NULL;
+	aza_json_each(p, pools) {
+		const aza_json *pn = quiet_get(p, "name");
+		if (pn && !unknown_val(pn) && aza_json_str(pn) && aza__strieq(aza_json_str(pn), name)) {
+			*entry = p;
+			return c;
+		}
+	}
+	return NULL;
+}
+
 static void pool_eah(aza_ev *ev, const aza_res *r)
 {
+	/* A pool the cluster's verdict covers is not judged twice, unless the
+	 * two copies disagree (read at different times, or one edited): then
+	 * each copy has its own verdict. */
+	const aza_json *entry;
+	int w = eah_word(aza_prop(ev, r, "properties.enableEncryptionAtHost"));
+	const aza_res *c = w >= 0 ? pool_in_cluster(ev, r, &entry) : NULL;
+	if (c && w == eah_word(quiet_get(entry, "enableEncryptionAtHost"))) {
+		aza_na(ev, r, "node pool '%s' is also in agentPoolProfiles of its cluster '%s', with enableEncryptionAtHost %s there too: "
+		       "its verdict is on the cluster",
+		       aza_last_seg(r->id), c->name, w ? "true" : "false or not set");
+		return;
+	}
 	int b, k = aza_prop_bool(ev, r, "properties.enableEncryptionAtHost", &b);
 	if (k < 0)
 		aza_unknown(ev, r, "enableEncryptionAtHost is not a boolean");
@@ -642,7 +717,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Set when a node pool is created: Kubernetes service > Settings > Node pools > Add node pool > Enable encryption at host (or on the cluster's pools at creation); move the workloads, then delete the pool without it.",
 		.cli = "az aks nodepool add -g <rg> --cluster-name <cluster> -n <pool> --enable-encryption-at-host  (az aks create ... --enable-encryption-at-host for a new cluster; the subscription needs the Microsoft.Compute EncryptionAtHost feature registered)",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.agentPoolProfiles[].enableEncryptionAtHost = true; Microsoft.ContainerService/managedClusters/agentPools: properties.enableEncryptionAtHost = true",
-		.defaults = "The same reasoning as AZA-VM-008 for the nodes' scale sets. enableEncryptionAtHost absent means false (host-based encryption is off unless requested; Microsoft Learn, 'Host-based encryption on Azure Kubernetes Service (AKS)'), FAIL, as false does. A cluster fails when any node pool of agentPoolProfiles has it off (the message names the first and counts them), passes when every pool has it true; an entry that is not an object or a value that is not a boolean: UNKNOWN. A cluster without agentPoolProfiles, or with an empty list: UNKNOWN. An agentPools resource (a template's, or one in a snapshot) is judged on its own properties. The property is first known in the stable api-version " HOST_ENCRYPTION_API " (the 2020-09-01 managedClusters.json has none; the 2020-12-01 examples set it): a template that sets it true at an earlier api-version, or one only known at deployment, is UNKNOWN. Only settable when a pool is created, only on VM sizes and in regions that support it, and the subscription must have the Microsoft.Compute EncryptionAtHost feature registered.",
+		.defaults = "The same reasoning as AZA-VM-008 for the nodes' scale sets. enableEncryptionAtHost absent means false (host-based encryption is off unless requested; Microsoft Learn, 'Host-based encryption on Azure Kubernetes Service (AKS)'), FAIL, as false does. A cluster fails when any node pool of agentPoolProfiles has it off (the message names the first and counts them), passes when every pool has it true; an entry that is not an object or a value that is not a boolean: UNKNOWN. A cluster without agentPoolProfiles, or with an empty list: UNKNOWN. An agentPools resource (a template's, or one in a snapshot) is judged on its own properties, except one whose pool is also in agentPoolProfiles of its parent cluster in the input (same name, any case; Resource Manager returns a cluster's pools both ways): the cluster's verdict covers it, so it is NOT_APPLICABLE naming the cluster, unless the two disagree about enableEncryptionAtHost (absent counts as false; a value that is not a boolean counts as a disagreement), when the pool resource is judged itself as well. The property is first known in the stable api-version " HOST_ENCRYPTION_API " (the 2020-09-01 managedClusters.json has none; the 2020-12-01 examples set it): a template that sets it true at an earlier api-version, or one only known at deployment, is UNKNOWN. Only settable when a pool is created, only on VM sizes and in regions that support it, and the subscription must have the Microsoft.Compute EncryptionAtHost feature registered.",
 		.check = host_encryption,
 	},
 	{

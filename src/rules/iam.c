@@ -304,18 +304,48 @@ static const ra_row *first_ra_of(const ra_table *t, const char *id)
 	return idx_find(t->by_pid, id);
 }
 
-/* The role definition an assignment's roleDefinitionId names, when it was
- * collected: that resource, else the first definition (in input order)
- * with the same GUID (a custom role has one GUID tenant-wide but is
- * referenced under each subscription it is used in). */
-static const aza_res *find_role_def(aza_ev *ev, const char *rd)
+/* The collected copies of the role definition an assignment's
+ * roleDefinitionId names: Resource Manager lists a custom role (one GUID
+ * tenant-wide) under each subscription it is read at, and a snapshot may
+ * hold several copies, which need not agree. The copies are the
+ * definitions with the id's GUID (as AZA-IAM-014 groups them), in input
+ * order; when none has it, the resource with that very id. Fills *c:
+ * c->n copies (0: none collected), each read with copy_at. */
+typedef struct {
+	const idindex *t;
+	size_t i, n;
+	const aza_res *only;
+} rd_copies;
+
+static void role_def_copies(aza_ev *ev, const char *rd, rd_copies *c)
 {
-	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *d = rd ? aza_inv_find(inv, rd) : NULL;
-	if (d || !rd)
-		return d;
+	*c = (rd_copies){0};
+	if (!rd)
+		return;
 	const char *g = aza_last_seg(rd);
-	return *g ? idx_find(role_def_table(ev), g) : NULL;
+	c->t = *g ? role_def_table(ev) : NULL;
+	if (c->t) {
+		c->i = idx_first(c->t, g);
+		while (c->i + c->n < c->t->n && aza__strieq(c->t->e[c->i + c->n].id, g))
+			c->n++;
+	}
+	if (!c->n && (c->only = aza_inv_find(aza_ev_inv(ev), rd)))
+		c->n = 1;
+}
+
+static const aza_res *copy_at(const rd_copies *c, size_t k)
+{
+	return c->only ? c->only : c->t->e[c->i + k].val;
+}
+
+/* Where a copy of a role definition was read, for messages: the scope its
+ * id is under ("/" for the tenant root). */
+static const char *copy_scope(aza_ev *ev, const aza_res *d)
+{
+	const char *p = d->id ? aza__istrstr(d->id, "/providers/" RD "/") : NULL;
+	if (!p || p == d->id)
+		return "/";
+	return aza_ev_fmt(ev, "%.*s", (int)(p - d->id), d->id);
 }
 
 static const char *role_name(aza_ev *ev, const aza_res *d)
@@ -371,18 +401,33 @@ static int custom_star_role(aza_ev *ev, const aza_res *d)
 /* The privileged RBAC role of an assignment's roleDefinitionId, for a rule
  * that counts Contributor as privileged (AZA-IAM-003): one of the built-in
  * roles above, or a collected custom role granting '*', Owner-equivalent
- * or Contributor-like. A rule about Owner alone must not use it. */
+ * or Contributor-like, in any of its copies (the most it grants). A rule
+ * about Owner alone must not use it. */
 static const char *priv_rbac_any(aza_ev *ev, const char *rd)
 {
 	const char *n = priv_rbac_role(rd);
 	if (n || !rd)
 		return n;
-	const aza_res *d = find_role_def(ev, rd);
-	int kind = d ? custom_star_role(ev, d) : 0;
+	/* Any copy granting '*' makes the role privileged, whichever comes
+	 * first: the copies may differ (one edited, one stale). */
+	rd_copies c;
+	role_def_copies(ev, rd, &c);
+	const aza_res *d = NULL;
+	int kind = 0, differ = 0;
+	for (size_t k = 0; k < c.n; k++) {
+		int kk = custom_star_role(ev, copy_at(&c, k));
+		if (k && kk != kind)
+			differ = 1;
+		if (kk > kind || !k) {
+			kind = kk;
+			d = copy_at(&c, k);
+		}
+	}
 	if (!kind)
 		return NULL;
-	return aza_ev_fmt(ev, "custom role '%s' granting '*'%s", role_name(ev, d),
-	                  kind == CUSTOM_CONTRIBUTOR ? " (Contributor-like)" : "");
+	return aza_ev_fmt(ev, "custom role '%s' granting '*'%s%s", role_name(ev, d),
+	                  kind == CUSTOM_CONTRIBUTOR ? " (Contributor-like)" : "",
+	                  differ ? aza_ev_fmt(ev, " per its copy read at %s, one of %zu that differ", copy_scope(ev, d), c.n) : "");
 }
 
 /* Why a role definition's grant cannot be read, or NULL: it has no
@@ -1269,14 +1314,20 @@ static void rbac_holders_left(aza_ev *ev, const ra_table *rt, const char *label,
 			 * '*' as far as its definition can be read. One that cannot
 			 * be read may grant '*': its holder is safe only when
 			 * registered. One not collected is judged by the caller. */
-			const aza_res *d = rd ? find_role_def(ev, rd) : NULL;
-			int custom;
-			const char *odd = d ? role_def_odd(ev, d, &custom) : NULL;
+			rd_copies c;
+			role_def_copies(ev, rd, &c);
+			const char *odd = NULL;
+			for (size_t k = 0; k < c.n && !odd; k++) {
+				int custom;
+				const aza_res *d = copy_at(&c, k);
+				if ((odd = role_def_odd(ev, d, &custom)) && c.n > 1)
+					odd = aza_ev_fmt(ev, "%s (its copy read at %s, one of %zu)", odd, copy_scope(ev, d), c.n);
+			}
 			const aza_json *rec = odd ? idx_find(regx, pid) : NULL;
 			if (odd && !(rec && aza_json_bool(aza_json_get(rec, "isMfaRegistered"), &b) && b) && !dq->unreadable++)
 				dq->first_unreadable = aza_ev_fmt(ev, "%s %s%s: %s", pt ? pt : "principal", principal_name(ev, pid),
 				                                  *label ? " (eligible)" : "", odd);
-			if (rd && !d && !dq->unresolved++)
+			if (rd && !c.n && !dq->unresolved++)
 				dq->first_unresolved = aza_ev_fmt(ev, "%s %s %s role %s", pt ? pt : "principal", pid,
 				                                  *label ? "is eligible for" : "has", aza_last_seg(rd));
 			continue;
@@ -2703,7 +2754,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its id, else by its GUID among the collected definitions), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>': a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' makes the role privileged and the message names the subscription of that copy), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>': a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
 		.check = mfa_privileged,
 	},
 	{

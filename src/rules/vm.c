@@ -872,7 +872,8 @@ static void ext_approval(aza_ev *ev, const aza_res *r, const struct exts *x, con
 		aza_unknown(ev, r, "%zu installed extension%s no readable publisher and type (first: '%s'), so it cannot be matched with the approved list",
 		            x->untyped, x->untyped > 1 ? "s have" : " has", x->untyped_name);
 	else if (x->n)
-		aza_pass(ev, r, "all %zu installed extension%s approved: %s", x->n, x->n > 1 ? "s are" : " is", ext_names(ev, x));
+		aza_pass(ev, r, "%s %zu installed extension%s approved: %s", x->n > 1 ? "all" : "the", x->n, x->n > 1 ? "s are" : " is",
+		         ext_names(ev, x));
 	else
 		aza_pass(ev, r, "no extension is installed");
 }

@@ -137,16 +137,16 @@ listed_unknown('AZA-APP-004', 'ftpsState')
 noprops('AZA-APP-004')
 
 # 005 runtimes
-case('AZA-APP-005', 'pass', snapshot([site('appok')]), "PASS appok ~ reviewed 2026-11-01")
-case('AZA-APP-005', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ php 5.6 (phpVersion 5.6) is below the supported minimum 8.2 (runtime table reviewed 2026-11-01)")
+case('AZA-APP-005', 'pass', snapshot([site('appok')]), "PASS appok ~ reviewed 2026-11-24")
+case('AZA-APP-005', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ php 5.6 (phpVersion 5.6) is below the supported minimum 8.2 (runtime table reviewed 2026-11-24)")
 case('AZA-APP-005', 'fail-node', snapshot([site('appnode', properties__siteConfig__linuxFxVersion='NODE|18-lts')]), "FAIL appnode ~ node 18")
 # javaVersion is a Windows app's stack field (a Linux app's Java is in
 # linuxFxVersion, "JAVA|8-jre8"): Java 8 enabled on a Windows app fails.
 w = winsite('appjava', javaVersion='1.8', javaContainer='TOMCAT', javaContainerVersion='9.0')
 case('AZA-APP-005', 'fail-java', snapshot(w, datasets=[SITE, CFG]),
      "FAIL appjava ~ java 8 (javaVersion 1.8)")
-case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='DOTNETCORE|8.0')]),
-     "PASS appnet ~ dotnetcore 8.0 (linuxFxVersion DOTNETCORE|8.0)")
+case('AZA-APP-005', 'pass-dotnet', snapshot([site('appnet', properties__siteConfig__linuxFxVersion='DOTNETCORE|10.0')]),
+     "PASS appnet ~ dotnetcore 10.0 (linuxFxVersion DOTNETCORE|10.0)")
 # A Linux app's runtime stack and version are its linuxFxVersion ("DOTNETCORE|8.0",
 # "NODE|20-lts"); the Windows stack fields (netFrameworkVersion, javaVersion,
 # phpVersion...) do not choose it. Without linuxFxVersion the runtime is not
@@ -179,10 +179,10 @@ case('AZA-APP-005', 'pass-netfx', snapshot(w + [metadata(w[0], CURRENT_STACK="do
      "PASS appfx ~ netFrameworkVersion v4.0; CURRENT_STACK dotnet: .NET Framework 4.x")
 w = winsite('appnet6', netFrameworkVersion='v6.0')
 case('AZA-APP-005', 'fail-netfx', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnet")], datasets=[SITE, CFG]),
-     "FAIL appnet6 ~ dotnet 6.0 (netFrameworkVersion v6.0; CURRENT_STACK dotnet) is below the supported minimum 8.0")
+     "FAIL appnet6 ~ dotnet 6.0 (netFrameworkVersion v6.0; CURRENT_STACK dotnet) is below the supported minimum 10.0")
 w = winsite('appnode18', nodeVersion='~18')
 case('AZA-APP-005', 'fail-windows-node', snapshot(w + [metadata(w[0], CURRENT_STACK="node")], datasets=[SITE, CFG]),
-     "FAIL appnode18 ~ node 18 (nodeVersion ~18; CURRENT_STACK node) is below the supported minimum 20")
+     "FAIL appnode18 ~ node 18 (nodeVersion ~18; CURRENT_STACK node) is below the supported minimum 22")
 w = winsite('appnode22', nodeVersion='~22')
 case('AZA-APP-005', 'pass-windows-node', snapshot(w + [metadata(w[0], CURRENT_STACK="node")], datasets=[SITE, CFG]),
      "PASS appnode22 ~ node 22 (nodeVersion ~22; CURRENT_STACK node)")
@@ -217,7 +217,7 @@ tpl = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploy
                      tsite('apptcore', metadata=[{"name": "CURRENT_STACK", "value": "dotnetcore"}]),
                      tsite('apptfx')]}
 case('AZA-APP-005', 'fail-template-windows-stack', tpl,
-     "FAIL apptnode ~ node 16 (app setting WEBSITE_NODE_DEFAULT_VERSION ~16; CURRENT_STACK node) is below the supported minimum 20\n"
+     "FAIL apptnode ~ node 16 (app setting WEBSITE_NODE_DEFAULT_VERSION ~16; CURRENT_STACK node) is below the supported minimum 22\n"
      "UNKNOWN apptcore ~ CURRENT_STACK dotnetcore\n"
      "PASS apptfx ~ netFrameworkVersion v4.0: .NET Framework 4.x")
 case('AZA-APP-005', 'unknown-windows-metadata-error', snapshot(w, datasets=[SITE, CFG], errors=[md_err]),
@@ -231,9 +231,9 @@ w = winsite('appphp', phpVersion='8.3')
 case('AZA-APP-005', 'unknown-windows-nometadata-fields', snapshot(w, datasets=[SITE, CFG]),
      "UNKNOWN appphp ~ php 8.3 (phpVersion 8.3) set, but which stack the app runs is not known (a stack field keeps its value when the app moves to another stack, "
      "and a Node or .NET Core app's version is not in the site configuration): its current stack (config/metadata CURRENT_STACK) is not in the input")
-w = winsite('appnet8', netFrameworkVersion='v8.0')
+w = winsite('appnet10', netFrameworkVersion='v10.0')
 case('AZA-APP-005', 'unknown-windows-nometadata-dotnet', snapshot(w, datasets=[SITE, CFG]),
-     "UNKNOWN appnet8 ~ dotnet 8.0 (netFrameworkVersion v8.0) set, but which stack the app runs is not known")
+     "UNKNOWN appnet10 ~ dotnet 10.0 (netFrameworkVersion v10.0) set, but which stack the app runs is not known")
 w = winsite('appphp', phpVersion='8.3')
 case('AZA-APP-005', 'unknown-windows-nostack-fields', snapshot(w + [metadata(w[0])], datasets=[SITE, CFG]),
      "UNKNOWN appphp ~ php 8.3 (phpVersion 8.3) set, but which stack the app runs is not known (a stack field keeps its value when the app moves to another stack, "
@@ -241,9 +241,9 @@ case('AZA-APP-005', 'unknown-windows-nostack-fields', snapshot(w + [metadata(w[0
 md_err2 = dict(md_err, scope=w[0]["id"], api=w[0]["id"] + "/config/metadata/list", message=md_err["message"].replace(md_err["scope"], w[0]["id"]))
 case('AZA-APP-005', 'unknown-windows-metadata-error-fields', snapshot(w, datasets=[SITE, CFG], errors=[md_err2]),
      "UNKNOWN appphp ~ not in the site configuration): its current stack could not be read (POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks): HTTP 403")
-f = site('funcps', kind='functionapp', properties__siteConfig__linuxFxVersion='', properties__siteConfig__powerShellVersion='7.4')
+f = site('funcps', kind='functionapp', properties__siteConfig__linuxFxVersion='', properties__siteConfig__powerShellVersion='7.6')
 case('AZA-APP-005', 'unknown-windows-functionapp-fields', snapshot([f]),
-     "UNKNOWN funcps ~ powershell 7.4 (powerShellVersion 7.4) set, but which stack the app runs is not known")
+     "UNKNOWN funcps ~ powershell 7.6 (powerShellVersion 7.6) set, but which stack the app runs is not known")
 # With CURRENT_STACK naming the stack whose field is set, that field decides.
 w = winsite('appphp', phpVersion='8.3')
 case('AZA-APP-005', 'pass-windows-php', snapshot(w + [metadata(w[0], CURRENT_STACK="php")], datasets=[SITE, CFG]),
@@ -290,10 +290,19 @@ def flex(name, rt_name, rt_ver):
 case('AZA-APP-005', 'pass-flex', snapshot([flex('funcflex', 'python', '3.11')]),
      "PASS funcflex ~ python 3.11 (functionAppConfig.runtime python 3.11, sku FlexConsumption)")
 case('AZA-APP-005', 'fail-flex', snapshot([flex('funcflexnode', 'node', '18')]),
-     "FAIL funcflexnode ~ node 18 (functionAppConfig.runtime node 18, sku FlexConsumption) is below the supported minimum 20")
-case('AZA-APP-005', 'unknown-flex', snapshot([flex('funcflexnov', 'java', None), flex('funcflexnet', 'dotnet-isolated', '8.0')]),
-     "UNKNOWN funcflexnov ~ functionAppConfig.runtime java has no version to compare\n"
-     "UNKNOWN funcflexnet ~ no supported-version minimum is configured for dotnet-isolated 8.0")
+     "FAIL funcflexnode ~ node 18 (functionAppConfig.runtime node 18, sku FlexConsumption) is below the supported minimum 22")
+case('AZA-APP-005', 'unknown-flex', snapshot([flex('funcflexnov', 'java', None)]),
+     "UNKNOWN funcflexnov ~ functionAppConfig.runtime java has no version to compare")
+# The .NET isolated worker, as Flex Consumption and Linux function apps name
+# it (dotnet-isolated): .NET 8 and later (UNKNOWN before: no table entry).
+case('AZA-APP-005', 'pass-flex-dotnet-isolated', snapshot([flex('funcflexnet', 'dotnet-isolated', '10.0')]),
+     "PASS funcflexnet ~ dotnet-isolated 10.0 (functionAppConfig.runtime dotnet-isolated 10.0, sku FlexConsumption)")
+case('AZA-APP-005', 'fail-flex-dotnet-isolated', snapshot([flex('funcflexnet6', 'dotnet-isolated', '6.0')]),
+     "FAIL funcflexnet6 ~ dotnet-isolated 6.0 (functionAppConfig.runtime dotnet-isolated 6.0, sku FlexConsumption) is below the supported minimum 10.0")
+case('AZA-APP-005', 'pass-linux-dotnet-isolated', snapshot([site('funcnet', kind='functionapp,linux', properties__siteConfig__linuxFxVersion='DOTNET-ISOLATED|10.0')]),
+     "PASS funcnet ~ dotnet-isolated 10.0 (linuxFxVersion DOTNET-ISOLATED|10.0)")
+case('AZA-APP-005', 'fail-linux-dotnet-isolated', snapshot([site('funcnet6', kind='functionapp,linux', properties__siteConfig__linuxFxVersion='DOTNET-ISOLATED|6.0')]),
+     "FAIL funcnet6 ~ dotnet-isolated 6.0 (linuxFxVersion DOTNET-ISOLATED|6.0) is below the supported minimum 10.0")
 case('AZA-APP-005', 'na-flex-custom', snapshot([flex('funcflexcustom', 'custom', '1.0')]),
      "NOT_APPLICABLE funcflexcustom ~ custom handler")
 case('AZA-APP-005', 'na-container', snapshot([site('appdocker', properties__siteConfig__linuxFxVersion='DOCKER|nginx:latest')]), "NOT_APPLICABLE appdocker ~ custom container")

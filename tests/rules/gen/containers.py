@@ -309,6 +309,25 @@ case(R, 'fail-pool', snapshot([agent_pool('aksbad', 'agentpool1', properties__en
      "FAIL aksbad/agentpool1 ~ enableEncryptionAtHost is not set (false)")
 case(R, 'unknown-pool', snapshot([agent_pool('aksodd', 'agentpool1', properties__enableEncryptionAtHost=1)]),
      "UNKNOWN aksodd/agentpool1 ~ enableEncryptionAtHost is not a boolean")
+# Resource Manager returns a cluster's pools in its agentPoolProfiles and as
+# agentPools resources, and a snapshot may hold both: the cluster's verdict
+# covers a pool it lists, so the pool resource is NOT_APPLICABLE (the old
+# code judged it again: a second PASS or FAIL for the same pool), unless the
+# two copies disagree, when the pool resource is judged as well.
+case(R, 'na-pool-in-cluster', snapshot([eah(aks_rbac('aksok'), True, True), agent_pool('aksok', 'NodePool1')]),
+     "PASS aksok ~ enableEncryptionAtHost is true on all 2 node pools\n"
+     "NOT_APPLICABLE aksok/NodePool1 ~ node pool 'NodePool1' is also in agentPoolProfiles of its cluster 'aksok', with enableEncryptionAtHost true there too: its verdict is on the cluster")
+case(R, 'na-pool-in-failing-cluster', snapshot([eah(aks_rbac('aksbad'), DEL, True), agent_pool('aksbad', 'nodepool1', properties__enableEncryptionAtHost=False)]),
+     "FAIL aksbad ~ node pool 'nodepool1' has enableEncryptionAtHost not set (false)\n"
+     "NOT_APPLICABLE aksbad/nodepool1 ~ with enableEncryptionAtHost false or not set there too")
+case(R, 'fail-pool-disagrees-with-cluster', snapshot([eah(aks_rbac('aksmix'), True, True), agent_pool('aksmix', 'pool2', properties__enableEncryptionAtHost=DEL)]),
+     "PASS aksmix ~ enableEncryptionAtHost is true on all 2 node pools\nFAIL aksmix/pool2 ~ enableEncryptionAtHost is not set (false)")
+case(R, 'unknown-pool-odd-in-cluster', snapshot([eah(aks_rbac('aksodd'), True), agent_pool('aksodd', 'nodepool1', properties__enableEncryptionAtHost=1)]),
+     "PASS aksodd ~ enableEncryptionAtHost is true on its 1 node pool\nUNKNOWN aksodd/nodepool1 ~ enableEncryptionAtHost is not a boolean")
+# a pool the cluster does not list (added after the cluster was read), or of a cluster not in the input
+case(R, 'pass-pool-not-in-cluster', snapshot([eah(aks_rbac('aksok'), True), agent_pool('aksok', 'user2'), agent_pool('aksother', 'nodepool1')]),
+     "PASS aksok ~ enableEncryptionAtHost is true on its 1 node pool\nPASS aksok/user2 ~ enableEncryptionAtHost is true\n"
+     "PASS aksother/nodepool1 ~ enableEncryptionAtHost is true")
 # Templates: the cluster's pools and agentPools child resources.
 on = [{"name": "system", "count": 3, "vmSize": "Standard_D4ds_v5", "osType": "Linux", "mode": "System", "enableEncryptionAtHost": True}]
 case(R, 'pass-template', template([aks_tpl('aksnew', {"agentPoolProfiles": on}), pool_tpl('aksnew', 'user1', {"enableEncryptionAtHost": True})]),
@@ -325,6 +344,8 @@ case(R, 'unknown-template-api-param', template([aks_tpl('aksnew', {"agentPoolPro
 case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"agentPoolProfiles": [dict(on[0], enableEncryptionAtHost="[parameters('eah')]")]})],
                                            {"eah": {"type": "bool"}}),
      "UNKNOWN aksnew ~ not known before deployment")
+case(R, 'na-template-pool-in-cluster', template([aks_tpl('aksnew', {"agentPoolProfiles": on}), pool_tpl('aksnew', 'system', {"enableEncryptionAtHost": True, "mode": "System"})]),
+     "PASS aksnew ~ enableEncryptionAtHost is true on its 1 node pool\nNOT_APPLICABLE aksnew/system ~ its verdict is on the cluster")
 case(R, 'unknown-template-no-pools', template([aks_tpl('aksnew', {"agentPoolProfiles": None})]), "UNKNOWN aksnew ~ agentPoolProfiles not set")
 
 

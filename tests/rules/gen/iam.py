@@ -473,6 +473,24 @@ case(R, 'unknown-custom-group-unreadable', snapr([ra('a1', OWNER, ALEX), odd3('O
 case(R, 'pass-custom-unreadable-registered', snapr([ra('a1', OWNER, ALEX), odd3('Odd ops', ['permissions'], None), ra('c1', OPSC, DIEGO)],
                                                    directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
+# Resource Manager lists a custom role (one GUID tenant-wide) under each
+# subscription it is read at, and the copies in a snapshot may differ: any
+# copy granting '*' makes the role privileged, and one that cannot be read
+# makes it unknown when none grants '*' (the old code read the first copy
+# only: a narrow first copy passed both).
+OPS2 = '00000000-0000-0000-0000-000000000002'
+def rd_copy(sub, name, rname, **kv):
+    r = rd(name, rname, **kv)
+    r["id"] = f"/subscriptions/{sub}/providers/{RD}/{name}"
+    return r
+case(R, 'fail-custom-second-copy-star', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'Ops'), rd_copy(OPS2, OPSC, 'Ops', actions=['*']), ra('c1', OPSC, DIEGO)],
+                                              directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: DiegoS@contoso.com (custom role 'Ops' granting '*' per its copy read at /subscriptions/{OPS2}, one of 2 that differ)")
+ODD_COPY = rd_copy(OPS2, OPSC, 'Ops')
+ODD_COPY["properties"]["permissions"] = None
+case(R, 'unknown-custom-second-copy-unreadable', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'Ops'), ODD_COPY, ra('c1', OPSC, DIEGO)],
+                                                       directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"UNKNOWN {TN} ~ name a role whose definition cannot be read, so it may grant '*' (e.g. User DiegoS@contoso.com: custom role 'Ops': permissions is not a list (its copy read at /subscriptions/{OPS2}, one of 2))")
 
 # A disabled account (accountEnabled false in users) cannot sign in: its
 # missing MFA registration is no risk while it stays disabled. It is left

@@ -108,7 +108,7 @@ def cfgfile(rule, name, c):
     open(os.path.join(ROOT, rule, name + '.config.json'), 'w').write(json.dumps(c) + "\n")
 case(R, 'pass', snapshot([vm('vmok'), ext('vmok', 'IaaSAntiMalware-ext0', 'Microsoft.Azure.Security', 'IaaSAntimalware'),
                           ext('vmok', 'MDE.Windows', 'Microsoft.Azure.AzureDefenderForServers', 'MDE.Windows'), vm('vmnone')], datasets=ds),
-     "PASS vmok ~ 2 installed extensions are approved\nPASS vmnone ~ no extension")
+     "PASS vmok ~ all 2 installed extensions are approved\nPASS vmnone ~ no extension")
 cfgfile(R, 'pass', cfg)
 case(R, 'fail', snapshot([vm('vmbad'), ext('vmbad', 'CustomScriptExtension-DSC', 'Microsoft.Compute', 'CustomScriptExtension'),
                           ext('vmbad', 'IaaSAntiMalware-ext0', 'Microsoft.Azure.Security', 'IaaSAntimalware')], datasets=ds),
@@ -360,7 +360,7 @@ case(R, 'pass-deallocated-resources',
      snapshot([vm('vmdres', properties__instanceView=ivpower('deallocated', [])),
                ext('vmdres', 'IaaSAntiMalware-ext0', 'Microsoft.Azure.Security', 'IaaSAntimalware'),
                vm('vmdnone', properties__instanceView=ivpower('deallocated', []))], datasets=ds),
-     "PASS vmdres ~ 1 installed extension is approved\nPASS vmdnone ~ no extension is installed")
+     "PASS vmdres ~ the 1 installed extension is approved\nPASS vmdnone ~ no extension is installed")
 cfgfile(R, 'pass-deallocated-resources', cfg)
 
 R = 'AZA-VM-006'
@@ -797,7 +797,7 @@ R = 'AZA-VMSS-003'
 cfgv = {"approved_extensions": ["Microsoft.Azure.Security.IaaSAntimalware", "Microsoft.Azure.AzureDefenderForServers.*"]}
 cse = vmss_ext("CustomScriptExtension-DSC", "Microsoft.Compute", "CustomScriptExtension")
 case(R, 'pass', snapshot([vmss('vmss-ok'), vmss('vmss-noext', **{MP + 'extensionProfile': DEL})]),
-     "PASS vmss-ok ~ 1 installed extension is approved: Microsoft.Azure.AzureDefenderForServers.MDE.Windows\nPASS vmss-noext ~ no extension")
+     "PASS vmss-ok ~ the 1 installed extension is approved: Microsoft.Azure.AzureDefenderForServers.MDE.Windows\nPASS vmss-noext ~ no extension")
 cfgfile(R, 'pass', cfgv)
 case(R, 'fail', snapshot([vmss('vmss-cse', **{MP + 'extensionProfile__extensions': [cse]})]),
      "FAIL vmss-cse ~ Microsoft.Compute.CustomScriptExtension ('CustomScriptExtension-DSC')")
