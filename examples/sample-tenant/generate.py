@@ -1755,6 +1755,47 @@ apim(DEV, 'rg-app-dev', 'apim-contoso-dev', 'Developer', '2017-10-19T16:22:40.53
 # ---- end of App Configuration, AI Search and API Management
 # ================================================================ end of the PaaS services section
 
+
+# ================================================================ Azure Firewall and firewall policies
+# (AZA-NET-033, AZA-NET-034). Bodies follow the REST specs' AzureFirewallGet.json (Microsoft.Network
+# stable 2024-05-01) and the firewallPolicies properties (threatIntelMode, intrusionDetection, sku).
+# No NAT rules and no rule collection groups: nothing here is published to the internet.
+def az_firewall(sub, rg, name, ti='Alert', policy=None):
+    fid = rid(sub, rg, 'Microsoft.Network', 'azureFirewalls', name)
+    p = {'provisioningState': 'Succeeded', 'sku': {'name': 'AZFW_VNet', 'tier': 'Premium' if policy else 'Standard'},
+         'threatIntelMode': ti,
+         'ipConfigurations': [{'name': 'fw-ipconfig', 'id': fid + '/ipConfigurations/fw-ipconfig',
+                               'properties': {'provisioningState': 'Succeeded', 'privateIPAddress': '10.100.0.4',
+                                              'subnet': {'id': rid(sub, rg, 'Microsoft.Network', 'virtualNetworks',
+                                                                   'vnet-hub', 'subnets', 'AzureFirewallSubnet')}}}],
+         'applicationRuleCollections': [], 'natRuleCollections': [], 'networkRuleCollections': [],
+         'ipGroups': [], 'additionalProperties': {}}
+    if policy:
+        p['firewallPolicy'] = {'id': policy['id']}
+    return add({'id': fid, 'name': name, 'type': 'Microsoft.Network/azureFirewalls', 'location': sub[2], 'zones': [],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+def fw_policy(sub, rg, name, tier, ti, idps):
+    p = {'provisioningState': 'Succeeded', 'sku': {'tier': tier}, 'threatIntelMode': ti,
+         'threatIntelWhitelist': {'fqdns': [], 'ipAddresses': []}, 'ruleCollectionGroups': []}
+    if idps:
+        p['intrusionDetection'] = {'mode': idps, 'configuration': {'signatureOverrides': [], 'bypassTrafficSettings': []}}
+    return add({'id': rid(sub, rg, 'Microsoft.Network', 'firewallPolicies', name), 'name': name,
+                'type': 'Microsoft.Network/firewallPolicies', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
+
+
+# shared hub: a Premium policy denying threat-intelligence matches and IDPS matches: passes AZA-NET-033, AZA-NET-034
+az_firewall(SHARED, 'rg-network', 'fw-contoso-hub', policy=fw_policy(SHARED, 'rg-network', 'fwpol-contoso-hub', 'Premium', 'Deny', 'Deny'))
+# prod: a Premium policy left in Alert mode for both: fails AZA-NET-033, AZA-NET-034
+az_firewall(PROD, 'rg-network', 'fw-contoso-prod', policy=fw_policy(PROD, 'rg-network', 'fwpol-contoso-prod', 'Premium', 'Alert', 'Alert'))
+# dev: classic rules, threat intelligence at its default (Alert): fails AZA-NET-033; a Standard policy
+# nothing uses yet: AZA-NET-034 not applicable
+az_firewall(DEV, 'rg-network', 'fw-contoso-dev', ti='Alert')
+fw_policy(DEV, 'rg-network', 'fwpol-contoso-dev', 'Standard', 'Alert', None)
+# ================================================================ end of the Azure Firewall section
+
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',

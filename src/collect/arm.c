@@ -169,6 +169,8 @@ void aza_arm__datasets(aza_collector *c)
 		/* App Configuration, AI Search and API Management (services.c) */
 		"Microsoft.AppConfiguration/configurationStores", "Microsoft.Search/searchServices",
 		"Microsoft.ApiManagement/service",
+		/* Azure Firewall and its policies (network.c, AZA-NET-033/034) */
+		"Microsoft.Network/azureFirewalls", "Microsoft.Network/firewallPolicies",
 		"Microsoft.Resources/subscriptions",
 	};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

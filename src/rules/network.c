@@ -2,8 +2,9 @@
  * network.c - rules of the network area: NSG exposure (through the
  * evaluator in nsg.c), internet exposure per endpoint (the path model in
  * exposure.c), Network Watcher and flow logs, Application Gateway
- * and its WAF policies, VPN gateways, subnets, DDoS protection, Bastion and
- * the database server firewalls.
+ * and its WAF policies, Azure Firewall (threat intelligence, and IDPS of
+ * its Premium policies), VPN gateways, subnets, DDoS protection, Bastion
+ * and the database server firewalls.
  *
  * Absence: Resource Manager returns the properties these rules read on every
  * GET (securityRules, subnets, enableDdosProtection...), so a missing one on
@@ -1079,6 +1080,164 @@ static void waf_bot(aza_ev *ev, const aza_res *r)
 	aza_fail(ev, r, "no Microsoft_BotManagerRuleSet among the managed rule sets");
 }
 
+/* ------------------------------------------------ Azure Firewall and policy */
+
+#define FWPOL "Microsoft.Network/firewallPolicies"
+#define FWPOL_DEPTH 8 /* parent policies followed (against a loop of basePolicy ids) */
+
+/* A firewall policy mode (threatIntelMode, intrusionDetection.mode) reads
+ * Off, Alert or Deny (FirewallPolicyPropertiesFormat, 2024-05-01). */
+static int fw_mode_known(const char *v)
+{
+	return aza__strieq(v, "Off") || aza__strieq(v, "Alert") || aza__strieq(v, "Deny");
+}
+
+/* For firewall policy p whose own mode at `path` is not Deny: what its
+ * parents (properties.basePolicy.id, followed up to FWPOL_DEPTH) say. A
+ * parent's settings may reach p through the hierarchy, so a parent setting
+ * Deny, one not in the input or one that cannot be read makes p's mode
+ * unknown: returns a sentence saying why; NULL when no parent exists or
+ * none sets Deny (p's own value then decides). */
+static const char *fwpol_parents(aza_ev *ev, const aza_res *p, const char *path, const char *what)
+{
+	const aza_res *q = p;
+	for (int i = 0; i < FWPOL_DEPTH; i++) {
+		const aza_json *b = aza_prop(ev, q, "properties.basePolicy");
+		if (!b || aza_json_is(b, AZA_JNULL))
+			return NULL;
+		const char *bid = aza_json_str(aza_json_get(b, "id"));
+		if (!bid)
+			return aza_ev_fmt(ev, "%s names a parent policy (basePolicy) without a string id, whose %s may be inherited",
+			                  q->name, what);
+		const aza_res *par = aza_inv_find(aza_ev_inv(ev), bid);
+		if (!par)
+			return aza_ev_fmt(ev, "its parent policy %s (basePolicy of %s), whose %s may be inherited, is not in the input",
+			                  aza_last_seg(bid), q->name, what);
+		const char *v = NULL;
+		int k = aza_prop_str(ev, par, path, &v);
+		if (k < 0 || (k > 0 && !fw_mode_known(v)))
+			return aza_ev_fmt(ev, "its parent policy %s has a %s that cannot be read", par->name, what);
+		if (k > 0 && aza__strieq(v, "Deny"))
+			return aza_ev_fmt(ev, "its parent policy %s sets %s Deny, which the child may inherit", par->name, what);
+		q = par;
+	}
+	return aza_ev_fmt(ev, "its parent policies (basePolicy) go deeper than %d levels", FWPOL_DEPTH);
+}
+
+/* Threat intelligence of firewall policy p, for firewall r. */
+static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
+{
+	/* A deployed policy's GET returns its properties: without them the
+	 * input says nothing of its mode. */
+	if (!aza_is_template(p) && !aza_json_is(aza_prop(ev, p, "properties"), AZA_JOBJ)) {
+		aza_unknown(ev, r, "firewall policy %s is in the input without its properties", p->name);
+		return;
+	}
+	const char *v = NULL;
+	int k = aza_prop_str(ev, p, "properties.threatIntelMode", &v);
+	if (k < 0 || (k > 0 && !fw_mode_known(v))) {
+		aza_unknown(ev, r, "firewall policy %s has a threatIntelMode %s", p->name,
+		            k < 0 ? "that is not a string" : aza_ev_fmt(ev, "'%s' that is none of Off, Alert, Deny", v));
+		return;
+	}
+	if (k > 0 && aza__strieq(v, "Deny")) {
+		aza_pass(ev, r, "firewall policy %s has threatIntelMode Deny", p->name);
+		return;
+	}
+	/* Absent is Alert: threat intelligence-based filtering is on in Alert
+	 * mode by default (Azure Firewall threat intelligence docs). */
+	const char *own = k > 0 ? v : "not set (Alert by default)";
+	const char *up = fwpol_parents(ev, p, "properties.threatIntelMode", "threatIntelMode");
+	if (up)
+		aza_unknown(ev, r, "firewall policy %s has threatIntelMode %s, but %s", p->name, own, up);
+	else
+		aza_fail(ev, r, "firewall policy %s has threatIntelMode %s: traffic to and from known malicious addresses and domains is %s",
+		         p->name, own, k > 0 && aza__strieq(v, "Off") ? "not filtered" : "only logged, not denied");
+}
+
+static void fw_threat_intel(aza_ev *ev, const aza_res *r)
+{
+	/* With a policy, the policy's threat intelligence settings apply and
+	 * the firewall's own (classic) threatIntelMode does not. */
+	const aza_json *fp = aza_prop(ev, r, "properties.firewallPolicy");
+	if (fp && !aza_json_is(fp, AZA_JNULL)) {
+		const char *pid = aza_json_str(aza_json_get(fp, "id"));
+		if (!pid) {
+			aza_unknown(ev, r, "firewallPolicy has no string id: the policy that sets threatIntelMode cannot be read");
+			return;
+		}
+		const aza_res *p = aza_inv_find(aza_ev_inv(ev), pid);
+		if (!p) {
+			const char *why = NULL;
+			int got = aza_ev_collected(ev, FWPOL, r, &why);
+			aza_unknown(ev, r, "firewall policy %s, whose threatIntelMode applies, is not in the input%s%s", aza_last_seg(pid),
+			            got ? "" : ": ", got ? "" : why);
+			return;
+		}
+		fw_ti_policy(ev, r, p);
+		return;
+	}
+	const char *v = NULL;
+	int k = aza_prop_str(ev, r, "properties.threatIntelMode", &v);
+	if (k < 0 || (k > 0 && !fw_mode_known(v))) {
+		aza_unknown(ev, r, "no firewall policy and threatIntelMode %s", k < 0 ? "is not a string" : aza_ev_fmt(ev, "'%s' is none of Off, Alert, Deny", v));
+		return;
+	}
+	if (k > 0 && aza__strieq(v, "Deny")) {
+		const char *why;
+		if (aza_api_predates(ev, r, "2018-12-01", &why))
+			aza_unknown(ev, r, "threatIntelMode is Deny, but %s", why);
+		else
+			aza_pass(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny");
+		return;
+	}
+	aza_fail(ev, r, "no firewall policy; the firewall's threatIntelMode is %s", k > 0 ? v : "not set (Alert by default)");
+}
+
+static void fwpol_idps(aza_ev *ev, const aza_res *r)
+{
+	const char *tier = NULL;
+	const aza_json *sku = aza_prop(ev, r, "properties.sku");
+	int tk = aza_prop_str(ev, r, "properties.sku.tier", &tier);
+	if (tk < 0 || (sku && !aza_json_is(sku, AZA_JOBJ) && !aza_json_is(sku, AZA_JNULL))) {
+		aza_unknown(ev, r, "sku.tier cannot be read: whether the policy is Premium is not known");
+		return;
+	}
+	/* FirewallPolicySku: a policy created without a tier is Standard. */
+	if (!tk) {
+		aza_na(ev, r, "sku.tier is not set (Standard by default): intrusion detection needs the Premium tier");
+		return;
+	}
+	if (!aza__strieq(tier, "Premium")) {
+		aza_na(ev, r, "sku.tier is %s: intrusion detection needs the Premium tier", tier);
+		return;
+	}
+	if (aza_not_object(ev, r, "properties.intrusionDetection"))
+		return;
+	const char *v = NULL;
+	int k = aza_prop_str(ev, r, "properties.intrusionDetection.mode", &v);
+	if (k < 0 || (k > 0 && !fw_mode_known(v))) {
+		aza_unknown(ev, r, "intrusionDetection.mode %s", k < 0 ? "is not a string" : aza_ev_fmt(ev, "'%s' is none of Off, Alert, Deny", v));
+		return;
+	}
+	if (k > 0 && aza__strieq(v, "Deny")) {
+		const char *why;
+		if (aza_api_predates(ev, r, "2020-11-01", &why))
+			aza_unknown(ev, r, "intrusionDetection.mode is Deny, but %s", why);
+		else
+			aza_pass(ev, r, "sku.tier Premium and intrusionDetection.mode Deny");
+		return;
+	}
+	/* Absent is Off: IDPS inspects nothing until a mode is chosen. */
+	const char *own = k > 0 ? v : "not set (Off by default)";
+	const char *up = fwpol_parents(ev, r, "properties.intrusionDetection.mode", "intrusionDetection.mode");
+	if (up)
+		aza_unknown(ev, r, "intrusionDetection.mode is %s, but %s", own, up);
+	else
+		aza_fail(ev, r, "sku.tier Premium but intrusionDetection.mode is %s: matched signatures are %s", own,
+		         k > 0 && aza__strieq(v, "Alert") ? "only alerted on, not blocked" : "not inspected");
+}
+
 /* ---------------------------------------------------- VNets, subnets, DDoS */
 
 /* Subnets that cannot or need not carry an NSG. */
@@ -1775,6 +1934,26 @@ const struct aza_rule aza_rules_network[] = {
 		.arm = "securityRules[] of the NSGs on the path: no Inbound Allow to TCP 2375-2376 and 6443 from internet sources; or no public frontend on the IP configuration",
 		.defaults = EXPO_DEFAULTS,
 		.check = expo_containers,
+	},
+	{
+		.id = "AZA-NET-033", .title = "Azure Firewalls deny traffic flagged by threat intelligence",
+		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = FW, .needs = FWPOL,
+		.rationale = "Threat intelligence-based filtering matches traffic to and from addresses and domains Microsoft Threat Intelligence knows to be malicious; in Alert mode (the default) the firewall only logs that traffic and lets it through, in Deny mode it blocks it.",
+		.portal = "Firewall policy > Threat Intelligence: Threat intelligence mode 'Alert and deny' (firewalls with classic rules: Azure Firewall > Threat intelligence).",
+		.cli = "az network firewall policy update -g <rg> -n <policy> --threat-intel-mode Deny (classic rules: az network firewall update -g <rg> -n <fw> --threat-intel-mode Deny; both in the azure-firewall extension)",
+		.arm = "Microsoft.Network/firewallPolicies properties.threatIntelMode = 'Deny' for the policy named in the firewall's properties.firewallPolicy.id; without a policy, the firewall's properties.threatIntelMode = 'Deny'",
+		.defaults = "A firewall naming a policy in properties.firewallPolicy.id is judged by that policy's threatIntelMode (the policy's settings replace the classic ones); otherwise by its own threatIntelMode. Absent means Alert, Azure's default (Azure Firewall threat intelligence docs: enabled in Alert mode by default), and fails; only Deny passes. A policy not in the input (or a deployed one without properties), or a value that is not a string or none of Off, Alert, Deny: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny (it may be inherited), is not in the input or cannot be read, and fails when no parent sets Deny. A template firewall setting Deny at an api-version before 2018-12-01 (the first with threatIntelMode) is UNKNOWN. The Basic tier supports only Alert, so a Basic firewall fails.",
+		.check = fw_threat_intel,
+	},
+	{
+		.id = "AZA-NET-034", .title = "Premium firewall policies deny traffic matched by intrusion detection",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = FWPOL,
+		.rationale = "The Premium tier's intrusion detection and prevention system (IDPS) matches traffic against signatures of known attacks, malware command and control and exploit kits; in Alert mode it only logs the matches, in Deny mode it also blocks them. It is off unless configured.",
+		.portal = "Firewall policy (Premium) > IDPS: IDPS mode 'Alert and deny'.",
+		.cli = "az network firewall policy update -g <rg> -n <policy> --sku Premium --idps-mode Deny (azure-firewall extension)",
+		.arm = "Microsoft.Network/firewallPolicies properties.sku.tier = 'Premium' and properties.intrusionDetection.mode = 'Deny'",
+		.defaults = "Only Premium policies are judged (sku.tier; absent means Standard, Azure's default tier: NOT_APPLICABLE, as are Standard and Basic; a sku or tier that cannot be read: UNKNOWN). intrusionDetection.mode absent means Off (IDPS is disabled unless configured) and fails, as do Off and Alert; only Deny passes. A mode that is not a string or none of Off, Alert, Deny, or an intrusionDetection that is not an object: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny, is not in the input or cannot be read. A template setting Deny at an api-version before 2020-11-01 (the first with intrusionDetection and sku) is UNKNOWN.",
+		.check = fwpol_idps,
 	},
 };
 const size_t aza_rules_network_n = sizeof aza_rules_network / sizeof aza_rules_network[0];

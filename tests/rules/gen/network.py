@@ -556,3 +556,104 @@ case('AZA-NET-019', 'fail-example', snapshot([s] + rules), "FAIL sqlexample ~ fi
 s = server(PG_EX, 'Microsoft.DBforPostgreSQL', 'flexibleServers', 'pgexample')
 rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in PGFW]
 case('AZA-NET-020', 'fail-example', snapshot([s] + rules), "FAIL pgexample ~ examplefirewallrule1 allows any IP")
+
+# ---- Azure Firewall and firewall policies (AZA-NET-033, AZA-NET-034) ----
+# Shapes: AzureFirewallGet (2024-05-01) and FirewallPolicyPropertiesFormat
+# (threatIntelMode, intrusionDetection.mode, sku.tier, basePolicy).
+def fwpol_id(name):
+    return rid('rg-net', 'Microsoft.Network', 'firewallPolicies', name)
+def azfw(name, policy=None, **kv):
+    f = {"id": rid('rg-net', 'Microsoft.Network', 'azureFirewalls', name), "name": name, "type": "Microsoft.Network/azureFirewalls",
+         "location": "westeurope", "zones": [],
+         "properties": {"provisioningState": "Succeeded", "sku": {"name": "AZFW_VNet", "tier": "Standard"}, "threatIntelMode": "Alert",
+            "ipConfigurations": [{"name": "fwipc", "id": rid('rg-net', 'Microsoft.Network', 'azureFirewalls', name, 'ipConfigurations', 'fwipc'),
+                "properties": {"privateIPAddress": "10.0.1.4",
+                    "subnet": {"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1', 'subnets', 'AzureFirewallSubnet')},
+                    "publicIPAddress": {"id": rid('rg-net', 'Microsoft.Network', 'publicIPAddresses', 'pip-fw')}}}],
+            "applicationRuleCollections": [], "natRuleCollections": [], "networkRuleCollections": [], "ipGroups": [], "additionalProperties": {}}}
+    if policy:
+        f["properties"]["firewallPolicy"] = {"id": fwpol_id(policy)}
+    return mod(f, **kv)
+def fwpol(name, tier="Premium", ti="Deny", idps="Deny", base=None, **kv):
+    p = {"id": fwpol_id(name), "name": name, "type": "Microsoft.Network/firewallPolicies", "location": "westeurope",
+         "properties": {"provisioningState": "Succeeded", "sku": {"tier": tier}, "threatIntelMode": ti,
+            "threatIntelWhitelist": {"fqdns": [], "ipAddresses": []}, "ruleCollectionGroups": [],
+            "intrusionDetection": {"mode": idps, "configuration": {"signatureOverrides": [], "bypassTrafficSettings": []}}}}
+    if base:
+        p["properties"]["basePolicy"] = {"id": fwpol_id(base)}
+    return mod(p, **kv)
+FWT = 'Microsoft.Network/azureFirewalls'
+FPT = 'Microsoft.Network/firewallPolicies'
+def fwtpl(name, api, props):
+    return {"type": FWT, "apiVersion": api, "name": name, "location": "westeurope", "properties": props}
+def fptpl(name, api, props):
+    return {"type": FPT, "apiVersion": api, "name": name, "location": "westeurope", "properties": props}
+
+R = 'AZA-NET-033'
+case(R, 'pass', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1')]), "PASS fw1 ~ firewall policy fwpol1 has threatIntelMode Deny")
+case(R, 'pass-classic', snapshot([azfw('fw-classic', properties__threatIntelMode='Deny')]), "PASS fw-classic ~ the firewall's threatIntelMode is Deny")
+case(R, 'fail', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', ti='Alert')]), "FAIL fw1 ~ firewall policy fwpol1 has threatIntelMode Alert: traffic to and from known malicious addresses and domains is only logged")
+case(R, 'fail-off', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', ti='Off')]), "FAIL fw1 ~ threatIntelMode Off: traffic to and from known malicious addresses and domains is not filtered")
+case(R, 'fail-policy-unset', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', properties__threatIntelMode=DEL)]), "FAIL fw1 ~ threatIntelMode not set (Alert by default)")
+case(R, 'fail-classic', snapshot([azfw('fw-classic')]), "FAIL fw-classic ~ no firewall policy; the firewall's threatIntelMode is Alert")
+case(R, 'fail-classic-unset', snapshot([azfw('fw-classic', properties__threatIntelMode=DEL)]), "FAIL fw-classic ~ threatIntelMode is not set (Alert by default)")
+# the firewall's own Deny does not apply when a policy is attached: the policy decides
+case(R, 'fail-policy-over-classic', snapshot([azfw('fw1', 'fwpol1', properties__threatIntelMode='Deny'), fwpol('fwpol1', ti='Alert')]), "FAIL fw1 ~ firewall policy fwpol1 has threatIntelMode Alert")
+# parent policies: no parent sets Deny (FAIL); a parent sets Deny or is missing (UNKNOWN)
+case(R, 'fail-parent-alert', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Alert')]),
+     "FAIL fw1 ~ firewall policy child has threatIntelMode Alert")
+case(R, 'unknown-parent-deny', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Deny')]),
+     "UNKNOWN fw1 ~ its parent policy parent sets threatIntelMode Deny, which the child may inherit")
+case(R, 'unknown-parent-missing', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent')]),
+     "UNKNOWN fw1 ~ its parent policy parent (basePolicy of child), whose threatIntelMode may be inherited, is not in the input")
+case(R, 'pass-child-deny', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Deny', base='parent'), fwpol('parent', ti='Off')]),
+     "PASS fw1 ~ firewall policy child has threatIntelMode Deny")
+# the policy is not in the input: its mode decides
+case(R, 'unknown', snapshot([azfw('fw1', 'fwpol-gone')], datasets=[FWT]),
+     "UNKNOWN fw1 ~ firewall policy fwpol-gone, whose threatIntelMode applies, is not in the input: ")
+case(R, 'unknown-policy-collected', snapshot([azfw('fw1', 'fwpol-gone')], datasets=[FWT, FPT]),
+     "UNKNOWN fw1 ~ firewall policy fwpol-gone, whose threatIntelMode applies, is not in the input")
+case(R, 'unknown-mode-type', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', ti=True)]), "UNKNOWN fw1 ~ threatIntelMode that is not a string")
+case(R, 'unknown-mode-value', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', ti='Block')]), "UNKNOWN fw1 ~ 'Block' that is none of Off, Alert, Deny")
+case(R, 'unknown-policy-noid', snapshot([azfw('fw1', properties__firewallPolicy={"id": None})]), "UNKNOWN fw1 ~ firewallPolicy has no string id")
+case(R, 'unknown-classic-value', snapshot([azfw('fw-classic', properties__threatIntelMode=2)]), "UNKNOWN fw-classic ~ threatIntelMode is not a string")
+# templates: the policy in the same template; absent means Alert; Deny on a
+# firewall at an api-version without threatIntelMode (2018-10-01) is UNKNOWN
+case(R, 'pass-template', template([
+        fptpl('tplpol', '2024-05-01', {"threatIntelMode": "Deny"}),
+        fwtpl('tplfw', '2024-05-01', {"sku": {"name": "AZFW_VNet", "tier": "Standard"},
+                                      "firewallPolicy": {"id": f"[resourceId('{FPT}', 'tplpol')]"}})]),
+     "PASS tplfw ~ firewall policy tplpol has threatIntelMode Deny")
+case(R, 'pass-template-classic', template([fwtpl('tplfw', '2023-09-01', {"threatIntelMode": "Deny"})]), "PASS tplfw ~ threatIntelMode is Deny")
+case(R, 'fail-template', template([
+        fptpl('tplpol', '2024-05-01', {"sku": {"tier": "Standard"}}),
+        fwtpl('tplfw', '2024-05-01', {"firewallPolicy": {"id": f"[resourceId('{FPT}', 'tplpol')]"}})]),
+     "FAIL tplfw ~ firewall policy tplpol has threatIntelMode not set (Alert by default)")
+case(R, 'fail-template-classic', template([fwtpl('tplfw', '2023-09-01', {})]), "FAIL tplfw ~ threatIntelMode is not set (Alert by default)")
+case(R, 'unknown-template-old-api', template([fwtpl('tplfw', '2018-10-01', {"threatIntelMode": "Deny"})]), "UNKNOWN tplfw ~ threatIntelMode is Deny, but")
+
+R = 'AZA-NET-034'
+case(R, 'pass', snapshot([fwpol('fwpol1')]), "PASS fwpol1 ~ sku.tier Premium and intrusionDetection.mode Deny")
+case(R, 'fail', snapshot([fwpol('fwpol1', idps='Alert')]), "FAIL fwpol1 ~ intrusionDetection.mode is Alert: matched signatures are only alerted on, not blocked")
+case(R, 'fail-off', snapshot([fwpol('fwpol1', idps='Off')]), "FAIL fwpol1 ~ intrusionDetection.mode is Off")
+case(R, 'fail-unset', snapshot([fwpol('fwpol1', properties__intrusionDetection=DEL)]), "FAIL fwpol1 ~ intrusionDetection.mode is not set (Off by default): matched signatures are not inspected")
+case(R, 'na-standard', snapshot([fwpol('fwpol-std', tier='Standard', idps='Off'), fwpol('fwpol-nosku', properties__sku=DEL)]),
+     "NOT_APPLICABLE fwpol-std ~ sku.tier is Standard\nNOT_APPLICABLE fwpol-nosku ~ sku.tier is not set (Standard by default)")
+case(R, 'unknown', snapshot([fwpol('fwpol1', idps=['Deny'])]), "UNKNOWN fwpol1 ~ intrusionDetection.mode is not a string")
+case(R, 'unknown-value', snapshot([fwpol('fwpol1', idps='Block')]), "UNKNOWN fwpol1 ~ 'Block' is none of Off, Alert, Deny")
+case(R, 'unknown-tier', snapshot([fwpol('fwpol1', properties__sku="Premium")]), "UNKNOWN fwpol1 ~ sku.tier cannot be read")
+case(R, 'unknown-not-object', snapshot([fwpol('fwpol1', properties__intrusionDetection="Deny")]), "UNKNOWN fwpol1 ~ intrusionDetection")
+case(R, 'unknown-parent-deny', snapshot([fwpol('child', idps='Alert', base='parent'), fwpol('parent')]),
+     "UNKNOWN child ~ its parent policy parent sets intrusionDetection.mode Deny\nPASS parent")
+case(R, 'unknown-parent-missing', snapshot([fwpol('child', idps='Off', base='parent')]),
+     "UNKNOWN child ~ its parent policy parent (basePolicy of child), whose intrusionDetection.mode may be inherited, is not in the input")
+case(R, 'fail-parent-off', snapshot([fwpol('child', idps='Alert', base='parent'), fwpol('parent', idps='Off')]),
+     "FAIL child ~ intrusionDetection.mode is Alert\nFAIL parent ~ intrusionDetection.mode is Off")
+case(R, 'pass-template', template([fptpl('tplpol', '2024-05-01', {"sku": {"tier": "Premium"}, "intrusionDetection": {"mode": "Deny"}})]),
+     "PASS tplpol ~ intrusionDetection.mode Deny")
+case(R, 'fail-template', template([fptpl('tplpol', '2024-05-01', {"sku": {"tier": "Premium"}})]),
+     "FAIL tplpol ~ intrusionDetection.mode is not set (Off by default)")
+case(R, 'unknown-template-old-api', template([fptpl('tplpol', '2020-07-01', {"sku": {"tier": "Premium"}, "intrusionDetection": {"mode": "Deny"}})]),
+     "UNKNOWN tplpol ~ intrusionDetection.mode is Deny, but")
+case('AZA-NET-033', 'unknown-policy-bare', snapshot([azfw('fw1', 'fwpol1'), bare(fwpol('fwpol1'))]), "UNKNOWN fw1 ~ firewall policy fwpol1 is in the input without its properties")
+case('AZA-NET-034', 'unknown-bare', snapshot([bare(fwpol('fwpol1'))]), "UNKNOWN fwpol1 ~ no \"properties\"")
