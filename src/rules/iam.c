@@ -137,6 +137,12 @@ static void idx_add(idindex *x, const char *id, const void *val)
 	}
 }
 
+/* Adds every object of a Graph list under its "id". */
+static void idx_add_ids(idindex *x, const aza_json *list)
+{
+	aza_json_each(o, list) idx_add(x, aza_json_str(aza_json_get(o, "id")), o);
+}
+
 static int id_ent_cmp(const void *a, const void *b)
 {
 	const struct id_ent *p = a, *q = b;
@@ -1142,7 +1148,7 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		aza_ev_nomem(ev);
 		return;
 	}
-	aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	idx_add_ids(ux, users);
 	idx_sort(ux);
 	namelist bad = {{0}, 0};
 	size_t members = 0, odd = 0, disabled = 0;
@@ -1407,10 +1413,10 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		aza_ev_nomem(ev);
 		return;
 	}
-	aza_json_each(u, reg) idx_add(regx, aza_json_str(aza_json_get(u, "id")), u);
+	idx_add_ids(regx, reg);
 	idx_sort(regx);
 	if (aza_json_is(users, AZA_JARR))
-		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+		idx_add_ids(ux, users);
 	for (size_t i = 0; i < gh.n; i++) {
 		idx_add(ux, gh.m[i].id, gh.m[i].u);
 		idx_add(mx, gh.m[i].id, &gh.m[i]);
@@ -1625,7 +1631,7 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		aza_ev_nomem(ev);
 		return;
 	}
-	aza_json_each(u, list) idx_add(lx, aza_json_str(aza_json_get(u, "id")), u);
+	idx_add_ids(lx, list);
 	idx_sort(lx);
 	idset named;
 	named.n = 0;
@@ -1844,8 +1850,8 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 			aza_ev_nomem(ev);
 			return;
 		}
-		aza_json_each(g, gl) idx_add(gx, aza_json_str(aza_json_get(g, "id")), g);
-		aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+		idx_add_ids(gx, gl);
+		idx_add_ids(ux, users);
 		idx_sort(gx);
 		idx_sort(ux);
 	}
@@ -2659,7 +2665,7 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		aza_ev_nomem(ev);
 		return;
 	}
-	aza_json_each(u, users) idx_add(ux, aza_json_str(aza_json_get(u, "id")), u);
+	idx_add_ids(ux, users);
 	idx_sort(ux);
 	idset named;
 	named.n = 0;

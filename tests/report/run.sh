@@ -119,26 +119,23 @@ scan -f json --fail-on high --suppressions "$S" "$F" > /dev/null; rc2=$?
 scan -f sarif --suppressions "$S" "$F" > "$T/suppressed.sarif"
 [ "$(jq '[.runs[0].results[] | select(.suppressions)] | length' "$T/suppressed.sarif")" -eq 9 ] && ok || bad "SARIF suppressions"
 scan -f html --suppressions "$S" "$F" > "$T/suppressed.html" && grep -q 'SUPPRESSED' "$T/suppressed.html" && ok || bad "HTML with suppressions"
-printf '{"suppressions":[{"rule":"AZA-STG-001"}]}' > "$T/noreason.json"
-scan --suppressions "$T/noreason.json" "$F" > /dev/null 2> "$T/err"; rc=$?
-[ $rc -eq 2 ] && grep -q 'noreason.json:1: a suppression needs a "reason"' "$T/err" && ok || bad "missing reason: exit $rc $(cat "$T/err")"
-printf '{"suppressions":[{"rule":"*","resource":"/([a-/","reason":"x"}]}' > "$T/badre.json"
-scan --suppressions "$T/badre.json" "$F" > /dev/null 2> "$T/err"; rc=$?
-[ $rc -eq 2 ] && grep -q 'bad regular expression' "$T/err" && ok || bad "bad regex: exit $rc $(cat "$T/err")"
+# refused NAME FILE-TEXT PATTERN: a suppressions file that exits 2 with PATTERN in the error
+refused() {
+	printf '%s' "$2" > "$T/$1.json"
+	scan --suppressions "$T/$1.json" "$F" > /dev/null 2> "$T/err"; rc=$?
+	[ $rc -eq 2 ] && grep -q -- "$3" "$T/err" && ok || bad "$1: exit $rc $(cat "$T/err")"
+}
+refused noreason '{"suppressions":[{"rule":"AZA-STG-001"}]}' 'noreason.json:1: a suppression needs a "reason"'
+refused badre '{"suppressions":[{"rule":"*","resource":"/([a-/","reason":"x"}]}' 'bad regular expression'
 # glibc copies a bounded repeat's operand: nested bounds multiply (this one took seconds and gigabytes);
 # back-references make matching exponential: both refused before compiling, with the reason
-printf '{"suppressions":[{"rule":"*","resource":"/((a{255}){255}){255}/","reason":"x"}]}' > "$T/bigre.json"
-scan --suppressions "$T/bigre.json" "$F" > /dev/null 2> "$T/err"; rc=$?
-[ $rc -eq 2 ] && grep -q 'bigre.json:1: regular expression /((a{255}){255}){255}/: its bounded repeats' "$T/err" && ok || bad "costly regex: exit $rc $(cat "$T/err")"
-printf '{"suppressions":[{"rule":"*","resource":"/(a+)+\\\\1/","reason":"x"}]}' > "$T/backref.json"
-scan --suppressions "$T/backref.json" "$F" > /dev/null 2> "$T/err"; rc=$?
-[ $rc -eq 2 ] && grep -q 'back-references' "$T/err" && ok || bad "back-reference: exit $rc $(cat "$T/err")"
+refused bigre '{"suppressions":[{"rule":"*","resource":"/((a{255}){255}){255}/","reason":"x"}]}' \
+	'bigre.json:1: regular expression /((a{255}){255}){255}/: its bounded repeats'
+refused backref '{"suppressions":[{"rule":"*","resource":"/(a+)+\\1/","reason":"x"}]}' 'back-references'
 printf '{"suppressions":[{"rule":"*","resource":"/^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/","reason":"x"}]}' > "$T/guidre.json"
 scan -f json --suppressions "$T/guidre.json" "$F" > "$T/guid.json" 2> "$T/err" && jq -e '.summary.SUPPRESSED > 0' "$T/guid.json" > /dev/null && ok ||
 	bad "a GUID pattern refused: $(cat "$T/err")"
-printf '{"suppressions":[{"rule":"*","reason":"x","expires":"soon"}]}' > "$T/baddate.json"
-scan --suppressions "$T/baddate.json" "$F" > /dev/null 2> "$T/err"; rc=$?
-[ $rc -eq 2 ] && grep -q '"expires" must be a date' "$T/err" && ok || bad "bad expiry: exit $rc"
+refused baddate '{"suppressions":[{"rule":"*","reason":"x","expires":"soon"}]}' '"expires" must be a date'
 
 # ---- baselines: matched by rule + resource id (any case), never by message ----
 W=$O/report-tests; rm -rf "$W"; mkdir -p "$W" # a stable relative path for golden files
