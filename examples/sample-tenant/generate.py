@@ -1595,8 +1595,9 @@ rsv_vault(DEV, 'rg-app-dev', 'rsv-contoso-dev', 'Disabled', 14, 'Disabled', 'Ena
 
 # ================================================================ PaaS services: Azure Cache for Redis,
 # Event Hubs, Service Bus, Azure AI services (AZA-RDS/EVH/SBS/AIS). Bodies follow the REST specs'
-# examples: RedisCacheGet.json (Microsoft.Cache stable 2024-11-01), EHNameSpaceCreate.json and
-# SBNameSpaceCreate.json (stable 2024-01-01), CreateAccount.json (Microsoft.CognitiveServices 2024-10-01).
+# examples: RedisCacheGet.json and RedisCacheFirewallRulesList.json (Microsoft.Cache stable 2024-11-01),
+# EHNameSpaceCreate.json and SBNameSpaceCreate.json (stable 2024-01-01), EHNetworkRuleSetGet.json
+# (Microsoft.EventHub stable 2021-11-01), CreateAccount.json (Microsoft.CognitiveServices 2024-10-01).
 def svc_pe(parent, sub, name):
     return [{'id': parent + '/privateEndpointConnections/' + name, 'name': name,
              'properties': {'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', name)},
@@ -1618,16 +1619,25 @@ def redis(sub, rg, name, sku, **props):
                 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
 
 
-# prod: Premium, TLS 1.2 only, private endpoint only, Microsoft Entra ID only: passes AZA-RDS-001..004
+def redis_fw(cache, name, start, end):
+    return add({'id': cache['id'] + '/firewallRules/' + name, 'name': name,
+                'type': 'Microsoft.Cache/Redis/firewallRules', 'properties': {'startIP': start, 'endIP': end}})
+
+
+# prod: Premium, TLS 1.2 only, private endpoint only, Microsoft Entra ID only: passes AZA-RDS-001..005
 rc = redis(PROD, 'rg-app', 'redis-contoso-prod', 'Premium', minimumTlsVersion='1.2', publicNetworkAccess='Disabled',
            disableAccessKeyAuthentication=True, redisConfiguration={'aad-enabled': 'true', 'maxmemory-policy': 'volatile-lru'})
 rc['properties']['privateEndpointConnections'] = svc_pe(rc['id'], PROD, 'pe-redis-contoso-prod')
-# shared: Premium injected into the shared virtual network (no public endpoint), access keys still on (fails AZA-RDS-004 only)
+# shared: Premium injected into the shared virtual network (no public endpoint), access keys still on (fails AZA-RDS-004 only;
+# AZA-RDS-005 passes: no public endpoint)
 redis(SHARED, 'rg-shared', 'redis-contoso-shared', 'Premium', minimumTlsVersion='1.2', staticIP='10.20.4.10',
       subnetId=rid(SHARED, 'rg-network', 'Microsoft.Network', 'virtualNetworks', 'vnet-shared', 'subnets', 'snet-redis'))
-# dev: Basic, the non-TLS port on for an old client, minimum TLS 1.0, public, keys: fails AZA-RDS-001..004
-redis(DEV, 'rg-app-dev', 'redis-contoso-dev', 'Basic', enableNonSslPort=True, minimumTlsVersion='1.0',
-      instances=[{'sslPort': 15000, 'nonSslPort': 13000, 'isMaster': True, 'isPrimary': True}])
+# dev: Basic, the non-TLS port on for an old client, minimum TLS 1.0, public, keys, and beside the office range a
+# firewall rule for every address added while debugging from home: fails AZA-RDS-001..005
+rd = redis(DEV, 'rg-app-dev', 'redis-contoso-dev', 'Basic', enableNonSslPort=True, minimumTlsVersion='1.0',
+           instances=[{'sslPort': 15000, 'nonSslPort': 13000, 'isMaster': True, 'isPrimary': True}])
+redis_fw(rd, 'office', '203.0.113.0', '203.0.113.255')
+redis_fw(rd, 'debug-anywhere', '0.0.0.0', '255.255.255.255')
 
 
 def msg_ns(sub, rg, prov, name, sku, **props):
@@ -1643,13 +1653,26 @@ def msg_ns(sub, rg, prov, name, sku, **props):
                 'sku': {'name': sku, 'tier': sku, 'capacity': 1}, 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
 
 
-# prod: Entra ID only, private endpoints only, TLS 1.2: pass AZA-EVH-001..003 and AZA-SBS-001..003
+# The namespace's one network rule set (networkRuleSets/default, read per namespace).
+def rule_set(ns, **props):
+    p = {'publicNetworkAccess': ns['properties']['publicNetworkAccess'], 'defaultAction': 'Allow', 'virtualNetworkRules': [],
+         'ipRules': [], 'trustedServiceAccessEnabled': False}
+    p.update(props)
+    return add({'id': ns['id'] + '/networkRuleSets/default', 'name': 'default',
+                'type': ns['type'] + '/NetworkRuleSets', 'location': ns['location'], 'properties': p})
+
+
+# prod: Entra ID only, private endpoints only, TLS 1.2: pass AZA-EVH-001..004 and AZA-SBS-001..004
 for prov, name, sku in (('Microsoft.EventHub', 'evhns-contoso-prod', 'Standard'), ('Microsoft.ServiceBus', 'sbns-contoso-prod', 'Premium')):
     ns = msg_ns(PROD, 'rg-app', prov, name, sku, disableLocalAuth=True, publicNetworkAccess='Disabled')
     ns['properties']['privateEndpointConnections'] = svc_pe(ns['id'], PROD, 'pe-' + name)
-# dev: SAS keys, public, and an old TLS minimum kept for a legacy client: fail AZA-EVH-001..003 and AZA-SBS-001..003
-msg_ns(DEV, 'rg-app-dev', 'Microsoft.EventHub', 'evhns-contoso-dev', 'Standard', minimumTlsVersion='1.0')
-msg_ns(DEV, 'rg-app-dev', 'Microsoft.ServiceBus', 'sbns-contoso-dev', 'Standard', minimumTlsVersion='1.1')
+    rule_set(ns)
+# dev: SAS keys, public, and an old TLS minimum kept for a legacy client: fail AZA-EVH-001..003 and AZA-SBS-001..003.
+# The event hub namespace admits every network (defaultAction Allow: AZA-EVH-004 FAIL); the Service Bus one only the
+# office range (defaultAction Deny: AZA-SBS-004 PASS)
+rule_set(msg_ns(DEV, 'rg-app-dev', 'Microsoft.EventHub', 'evhns-contoso-dev', 'Standard', minimumTlsVersion='1.0'))
+rule_set(msg_ns(DEV, 'rg-app-dev', 'Microsoft.ServiceBus', 'sbns-contoso-dev', 'Standard', minimumTlsVersion='1.1'),
+         defaultAction='Deny', ipRules=[{'ipMask': '203.0.113.0/24', 'action': 'Allow'}])
 
 
 def ai_account(sub, rg, name, kind, **props):
@@ -1694,14 +1717,17 @@ def app_config(sub, rg, name, sku, **props):
                 'sku': {'name': sku}, 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': p})
 
 
-# prod: Entra ID only, private only, purge protection: passes AZA-APC-001..003
+# prod: Entra ID only, private only, purge protection, a customer-managed key: passes AZA-APC-001..004
 ac = app_config(PROD, 'rg-app', 'appcs-contoso-prod', 'Standard', disableLocalAuth=True, publicNetworkAccess='Disabled',
-                enablePurgeProtection=True)
+                enablePurgeProtection=True,
+                encryption={'keyVaultProperties': {'keyIdentifier': 'https://kv-contoso-prod.vault.azure.net/keys/cmk-appconfig',
+                                                   'identityClientId': None}})
 ac['properties']['privateEndpointConnections'] = svc_pe(ac['id'], PROD, 'pe-appcs-contoso-prod')
-# shared: public access left on Automatic with a private endpoint (AZA-APC-002 PASS), access keys on, no purge protection
+# shared: public access left on Automatic with a private endpoint (AZA-APC-002 PASS), access keys on, no purge protection,
+# Microsoft-managed keys
 ac = app_config(SHARED, 'rg-shared', 'appcs-contoso-shared', 'Standard')
 ac['properties']['privateEndpointConnections'] = svc_pe(ac['id'], SHARED, 'pe-appcs-contoso-shared')
-# dev: Free tier, keys, public: fails AZA-APC-001..003
+# dev: Free tier, keys, public: fails AZA-APC-001..004
 app_config(DEV, 'rg-app-dev', 'appcs-contoso-dev', 'free', publicNetworkAccess='Enabled', softDeleteRetentionInDays=0)
 
 

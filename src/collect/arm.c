@@ -3,7 +3,8 @@
  * locks, policy, activity log alerts and their action groups, diagnostic
  * settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
- * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher).
+ * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher,
+ * Azure Cache for Redis, Event Hubs and Service Bus).
  * A path ending in /list is an ARM list action: collect.c sends it as a POST.
  */
 #include "collect.h"
@@ -117,6 +118,12 @@ static const struct childcall {
 	/* The API server's audit log is a resource log (AZA-AKS-009). */
 	{"microsoft.containerservice/managedclusters", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"microsoft.network/networkwatchers", AZA_WALK_LIST, "/flowLogs", "2024-05-01", "Microsoft.Network/networkWatchers/flowLogs"},
+	/* Proxy children Resource Graph does not return: a cache's firewall
+	 * rules (AZA-RDS-005) and a namespace's one network rule set, named
+	 * default (AZA-EVH-003/004, AZA-SBS-003/004). */
+	{"microsoft.cache/redis", AZA_WALK_LIST, "/firewallRules", "2024-11-01", "Microsoft.Cache/redis/firewallRules"},
+	{"microsoft.eventhub/namespaces", AZA_WALK_ONE, "/networkRuleSets/default", "2024-01-01", "Microsoft.EventHub/namespaces/networkRuleSets"},
+	{"microsoft.servicebus/namespaces", AZA_WALK_ONE, "/networkRuleSets/default", "2024-01-01", "Microsoft.ServiceBus/namespaces/networkRuleSets"},
 };
 
 void aza_arm__resource(aza_collector *c, const aza_json *item)

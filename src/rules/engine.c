@@ -1004,12 +1004,12 @@ out:
 	return 0;
 }
 
-/* The first IP rule of the list at `path` ([{"value": ...}]) that opens the
+/* The first IP rule of the list at `path` ([{key: ...}]) that opens the
  * firewall (an IPv4 prefix below /8, an IPv6 /0): 1 with *val and *all (it
  * admits every address) set; 0 when none does; -1 when the rules cannot be
  * read (not an array, a value that is not an address range), with *val set
  * to the reason. */
-int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char **val, int *all)
+int aza_ip_rules_open_at(aza_ev *ev, const aza_res *r, const char *path, const char *key, const char **val, int *all)
 {
 	const aza_json *rules = aza_prop(ev, r, path);
 	if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
@@ -1017,11 +1017,11 @@ int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char
 		return -1;
 	}
 	aza_json_each(rule, rules) {
-		const char *v = aza_json_str(aza_json_get(rule, "value"));
+		const char *v = aza_json_str(aza_json_get(rule, key));
 		aza_nsg_span sp;
 		if (!v || !aza_nsg__prefix(v, &sp)) {
-			*val = v ? aza_ev_fmt(ev, "IP rule value '%s' is not an address or address range", v)
-			         : "an IP rule has no string value";
+			*val = v ? aza_ev_fmt(ev, "IP rule %s '%s' is not an address or address range", key, v)
+			         : aza_ev_fmt(ev, "an IP rule has no string %s", key);
 			return -1;
 		}
 		/* A range wider than a /8 opens the firewall even though the
@@ -1034,6 +1034,11 @@ int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char
 		}
 	}
 	return 0;
+}
+
+int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char **val, int *all)
+{
+	return aza_ip_rules_open_at(ev, r, path, "value", val, all);
 }
 
 int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
@@ -1098,15 +1103,18 @@ void aza_private_endpoints(aza_ev *ev, const aza_res *r, const char *what)
 		         tmpl ? aza_ev_fmt(ev, " and no private endpoint of the template connects to the %s", what) : "");
 }
 
-aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **value)
+aza_pna aza_public_network_access_of(aza_ev *ev, const aza_res *r, const aza_res *src, const char **value)
 {
 	const char *v = NULL;
-	int k = aza_prop_str(ev, r, "properties.publicNetworkAccess", &v);
+	int k = aza_prop_str(ev, src, "properties.publicNetworkAccess", &v);
+	/* A child's setting (a namespace's network rule set) is named in the
+	 * verdict of r. */
+	const char *of = src == r ? "" : aza_ev_fmt(ev, "%s '%s': ", strrchr(src->type, '/') + 1, aza_last_seg(src->name));
 	*value = v;
 	if (k < 0) {
 		/* The engine names a template value only known at deployment. */
-		int later = aza_json_is(aza_prop(ev, r, "properties.publicNetworkAccess"), AZA_JUNKNOWN);
-		aza_unknown(ev, r, "publicNetworkAccess is %s", later ? "only known at deployment" : "not a string");
+		int later = aza_json_is(aza_prop(ev, src, "properties.publicNetworkAccess"), AZA_JUNKNOWN);
+		aza_unknown(ev, r, "%spublicNetworkAccess is %s", of, later ? "only known at deployment" : "not a string");
 		return AZA_PNA_JUDGED;
 	}
 	if (!k)
@@ -1117,8 +1125,13 @@ aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **val
 		return AZA_PNA_DISABLED;
 	if (aza__strieq(v, "SecuredByPerimeter"))
 		return AZA_PNA_PERIMETER;
-	aza_unknown(ev, r, "publicNetworkAccess has an unexpected value '%s' (Enabled, Disabled or SecuredByPerimeter)", v);
+	aza_unknown(ev, r, "%spublicNetworkAccess has an unexpected value '%s' (Enabled, Disabled or SecuredByPerimeter)", of, v);
 	return AZA_PNA_JUDGED;
+}
+
+aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **value)
+{
+	return aza_public_network_access_of(ev, r, r, value);
 }
 
 void aza_public_network_disabled(aza_ev *ev, const aza_res *r, const char *unset, const char *note)

@@ -118,6 +118,9 @@ int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r);
  * admits every address), 0 when none does, -1 when the rules cannot be read
  * (*val says why). */
 int aza_ip_rules_open(aza_ev *ev, const aza_res *r, const char *path, const char **val, int *all);
+/* The same for a list whose rules hold the address under another member
+ * (Event Hubs and Service Bus network rule sets: [{"ipMask": ...}]). */
+int aza_ip_rules_open_at(aza_ev *ev, const aza_res *r, const char *path, const char *key, const char **val, int *all);
 
 /* A setting object (path "properties.networkAcls") of another type than
  * an object or null: what it holds cannot be read, so its defaults say
@@ -149,6 +152,10 @@ typedef enum {
 	AZA_PNA_PERIMETER   /* SecuredByPerimeter */
 } aza_pna;
 aza_pna aza_public_network_access(aza_ev *ev, const aza_res *r, const char **value);
+/* The same read from src, a settings child of r that carries its own
+ * publicNetworkAccess (a namespace's network rule set); UNKNOWN verdicts
+ * are r's and name the child. */
+aza_pna aza_public_network_access_of(aza_ev *ev, const aza_res *r, const aza_res *src, const char **value);
 #define AZA_PNA_PERIMETER_WHY                                                                                                   \
 	"publicNetworkAccess is SecuredByPerimeter: the inbound access rules (and access mode) of a network security perimeter decide " \
 	"which networks reach the resource, and they are not read here"

@@ -7,17 +7,21 @@
  * services (AZA-APM-*).
  *
  * Each is read from its Resource Manager body (a GET or a Resource Graph
- * row; a template resource before deployment). A template leaves out what
+ * row; a template resource before deployment) and, for a cache's firewall
+ * rules and a namespace's network rule set, from those child resources
+ * (read per resource by the collector). A template leaves out what
  * it does not set, and absence then means the API's default, named in each
  * rule's .defaults with its source; a property newer than the template's
  * api-version may be ignored by Azure, so a wanted value set at an older
  * api-version is UNKNOWN, never PASS.
  */
+#include "nsg.h"
 #include "rule.h"
 
 #include <string.h>
 
 #define RDS "Microsoft.Cache/redis"
+#define RDS_FW RDS "/firewallRules"
 #define EVH "Microsoft.EventHub/namespaces"
 #define SBS "Microsoft.ServiceBus/namespaces"
 #define AIS "Microsoft.CognitiveServices/accounts"
@@ -33,6 +37,11 @@
  * has publicNetworkAccess only on the networkRuleSets child). */
 #define MSG_LOCAL_AUTH_API "2021-11-01"
 #define MSG_NS_API "2024-01-01"
+/* The networkRuleSets child has publicNetworkAccess (and
+ * trustedServiceAccessEnabled) from the stable 2021-11-01 schema; the
+ * 2017-04-01 one has only defaultAction and the IP and virtual network
+ * rules. */
+#define MSG_RULE_SET_PNA_API "2021-11-01"
 /* AI services accounts: disableLocalAuth is in the stable 2021-04-30
  * schema, not in the 2017-04-18 one before it. */
 #define AI_LOCAL_AUTH_API "2021-04-30"
@@ -56,6 +65,32 @@ static int api_has(aza_ev *ev, const aza_res *r, const char *what, const char *s
 		return 1;
 	aza_unknown(ev, r, "%s but %s; deploy with a current api-version", what, why);
 	return 0;
+}
+
+/* The public endpoint in front of a resource's network rules. NULL when it
+ * decided the verdict: disabled (PASS saying `closed`, once the template's
+ * api-version has the property when `since` is given), a perimeter
+ * (UNKNOWN), or a value that could not be read; else the evidence that the
+ * endpoint is open, for the network rules' message (*pp, when given, says
+ * whether it was set or absent). */
+static const char *public_gate(aza_ev *ev, const aza_res *r, const char *since, const char *closed, aza_pna *pp)
+{
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (pp)
+		*pp = p;
+	if (p == AZA_PNA_JUDGED)
+		return NULL;
+	if (p == AZA_PNA_DISABLED) {
+		if (!since || api_has(ev, r, aza_ev_fmt(ev, "publicNetworkAccess is %s", v), since))
+			aza_pass(ev, r, "publicNetworkAccess is %s: %s", v, closed);
+		return NULL;
+	}
+	if (p == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
+		return NULL;
+	}
+	return p == AZA_PNA_ENABLED ? aza_ev_fmt(ev, "publicNetworkAccess is %s", v) : "publicNetworkAccess not set (Enabled)";
 }
 
 /* A boolean that, true, turns key or SAS authentication off (its default
@@ -115,34 +150,105 @@ static void redis_min_tls(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "minimumTlsVersion has an unexpected value '%s'", v);
 }
 
-static void redis_public(aza_ev *ev, const aza_res *r)
+/* A cache injected into a virtual network (Premium) has no public endpoint:
+ * only the virtual network reaches it (Microsoft Learn, "Configure virtual
+ * network support for a Premium Azure Cache for Redis instance"). 1 with
+ * *why naming the subnet, 0 when the cache has no subnetId, -1 with UNKNOWN
+ * reported. */
+static int redis_injected(aza_ev *ev, const aza_res *r, const char **why)
 {
-	/* A cache injected into a virtual network (Premium) has no public
-	 * endpoint: only the virtual network reaches it (Microsoft Learn,
-	 * "Configure virtual network support for a Premium Azure Cache for
-	 * Redis instance"). */
 	const char *sn = NULL;
 	int ks = aza_prop_str(ev, r, "properties.subnetId", &sn);
 	if (ks < 0) {
 		int later = aza_json_is(aza_prop(ev, r, "properties.subnetId"), AZA_JUNKNOWN);
 		aza_unknown(ev, r, "subnetId is %s", later ? "only known at deployment" : "not a string");
-		return;
+		return -1;
 	}
-	if (ks && *sn) {
-		const char *vn = aza__istrstr(sn, "/virtualNetworks/");
-		int len = vn ? (int)strcspn(vn + 17, "/") : 1;
-		aza_pass(ev, r, "subnetId is set: the cache is injected into subnet %s of virtual network %.*s and has no public endpoint",
-		         aza_last_seg(sn), len, vn ? vn + 17 : "?");
+	if (!ks || !*sn)
+		return 0;
+	const char *vn = aza__istrstr(sn, "/virtualNetworks/");
+	int len = vn ? (int)strcspn(vn + 17, "/") : 1;
+	*why = aza_ev_fmt(ev, "subnetId is set: the cache is injected into subnet %s of virtual network %.*s and has no public endpoint",
+	                  aza_last_seg(sn), len, vn ? vn + 17 : "?");
+	return 1;
+}
+
+/* redis_injected, with its verdict given: 1 when that decided. */
+static int redis_injected_judged(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	int inj = redis_injected(ev, r, &why);
+	if (inj > 0)
+		aza_pass(ev, r, "%s", why);
+	return inj != 0;
+}
+
+static void redis_public(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	if (redis_injected_judged(ev, r))
 		return;
-	}
 	/* publicNetworkAccess came with private endpoints: the stable 2019-07-01
 	 * schema has neither, 2020-06-01 has both. */
-	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess")), *why;
+	const char *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
 	if (pna && aza__strieq(pna, "Disabled") && aza_api_predates(ev, r, REDIS_PNA_API, &why)) {
 		aza_unknown(ev, r, "publicNetworkAccess is Disabled but %s; deploy with a current api-version", why);
 		return;
 	}
-	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the cache answers on the internet (its firewall rules, a child resource, are not read here)");
+	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the cache answers on the internet (its firewall rules are judged by AZA-RDS-005)");
+}
+
+/* A firewall rule's startIP-endIP range: two IPv4 addresses, the start not
+ * after the end. 1 with *sp set, 0 when the rule is not one. */
+static int redis_fw_range(aza_ev *ev, const aza_res *f, aza_nsg_span *sp)
+{
+	const char *s = aza_json_str(aza_prop(ev, f, "properties.startIP"));
+	const char *e = aza_json_str(aza_prop(ev, f, "properties.endIP"));
+	aza_nsg_span a, b;
+	if (!s || !e || strchr(s, '/') || strchr(e, '/') || !aza_nsg__prefix(s, &a) || !aza_nsg__prefix(e, &b) || a.v6 || b.v6 ||
+	    a.lo != a.hi || b.lo != b.hi || a.lo > b.lo)
+		return 0;
+	*sp = (aza_nsg_span){a.lo, b.lo, 0};
+	return 1;
+}
+
+/* The firewall rules (the firewallRules child, startIP-endIP) are an
+ * allow-list of the public endpoint: "If no firewall rules are set and
+ * public access is not disabled, then all IP addresses are allowed to
+ * access the cache" (Azure/PSRule.Rules.Azure, Azure.Redis.FirewallIPRange). */
+static void redis_firewall(aza_ev *ev, const aza_res *r)
+{
+	const char *why;
+	if (redis_injected_judged(ev, r))
+		return;
+	const char *pub = public_gate(ev, r, REDIS_PNA_API, "the cache has no public endpoint, so no firewall rule admits the internet", NULL);
+	if (!pub)
+		return;
+	const char *unread = NULL;
+	size_t n = 0;
+	for (const aza_res *f = aza_inv_child(aza_ev_inv(ev), r->id, RDS_FW); f; f = aza_inv_next_child(f, r->id)) {
+		aza_nsg_span sp;
+		n++;
+		if (!redis_fw_range(ev, f, &sp)) {
+			unread = unread ? unread : aza_last_seg(f->name);
+			continue;
+		}
+		int open = aza_nsg__fw_open(&sp);
+		if (open) {
+			aza_fail(ev, r, "%s and firewall rule %s (%s-%s) admits %s", pub, aza_last_seg(f->name),
+			         aza_json_str(aza_prop(ev, f, "properties.startIP")), aza_json_str(aza_prop(ev, f, "properties.endIP")),
+			         open == 2 ? "every address" : "the internet at large (a range wider than a /8)");
+			return;
+		}
+	}
+	if (unread)
+		aza_unknown(ev, r, "%s and firewall rule %s has no readable range (startIP and endIP IPv4 addresses, start not after end)", pub, unread);
+	else if (!n && !aza_ev_collected(ev, RDS_FW, r, &why))
+		aza_unknown(ev, r, "%s and its firewall rules are not known: %s", pub, why);
+	else if (!n)
+		aza_fail(ev, r, "%s and the cache has no firewall rule: every address may connect", pub);
+	else
+		aza_pass(ev, r, "%s but only the ranges of its %zu firewall rule%s may connect", pub, n, n == 1 ? "" : "s");
 }
 
 static void redis_keys(aza_ev *ev, const aza_res *r)
@@ -199,6 +305,21 @@ static const aza_res *rule_set_child(aza_ev *ev, const aza_res *r, const struct 
 	return NULL;
 }
 
+/* The publicNetworkAccess of network rule set c of namespace r; Disabled
+ * in a template at an api-version before the child had it is UNKNOWN
+ * (reported, AZA_PNA_JUDGED). */
+static aza_pna rule_set_pna(aza_ev *ev, const aza_res *r, const aza_res *c, const char **v)
+{
+	const char *why;
+	aza_pna p = aza_public_network_access_of(ev, r, c, v);
+	if (p == AZA_PNA_DISABLED && aza_api_predates(ev, c, MSG_RULE_SET_PNA_API, &why)) {
+		aza_unknown(ev, r, "network rule set '%s' sets publicNetworkAccess Disabled but %s; deploy with a current api-version",
+		            aza_last_seg(c->name), why);
+		return AZA_PNA_JUDGED;
+	}
+	return p;
+}
+
 static void msg_public(aza_ev *ev, const aza_res *r, const struct msg *m)
 {
 	const char *v = NULL;
@@ -211,12 +332,101 @@ static void msg_public(aza_ev *ev, const aza_res *r, const struct msg *m)
 		return;
 	}
 	/* Templates (and api-versions before 2024-01-01) set it on the
-	 * namespace's networkRuleSets child instead. */
+	 * namespace's network rule set instead. */
 	const aza_res *c = p == AZA_PNA_UNSET ? rule_set_child(ev, r, m) : NULL;
-	if (c)
-		aza_unknown(ev, r, "publicNetworkAccess not set on the namespace, and its network rule set '%s' (which can set it) is not read here", aza_last_seg(c->name));
+	const char *why;
+	if (p == AZA_PNA_UNSET && !c && aza_inv_gap(aza_ev_inv(ev), m->child, r->id) && !aza_ev_collected(ev, m->child, r, &why)) {
+		aza_unknown(ev, r, "publicNetworkAccess not set on the namespace, and its network rule set (which can set it) is not known: %s", why);
+		return;
+	}
+	if (c) {
+		aza_pna cp = rule_set_pna(ev, r, c, &v);
+		if (cp == AZA_PNA_JUDGED)
+			return;
+		if (cp == AZA_PNA_DISABLED) {
+			aza_pass(ev, r, "publicNetworkAccess not set on the namespace, and its network rule set '%s' sets it %s: the namespace is "
+			                "reachable only through private endpoints",
+			         aza_last_seg(c->name), v);
+			return;
+		}
+	}
+	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the namespace answers on the internet to any holder of a valid key or token");
+}
+
+/* Reachable from every network: the public endpoint on and the network
+ * rule set (defaultAction, IP and virtual network rules) admitting all. */
+static void msg_network(aza_ev *ev, const aza_res *r, const struct msg *m)
+{
+	const char *why;
+	aza_pna p;
+	const char *pub = public_gate(ev, r, MSG_NS_API, "the namespace is reachable only through private endpoints", &p);
+	if (!pub)
+		return;
+	const aza_res *c = rule_set_child(ev, r, m);
+	if (!c) {
+		if (!aza_ev_collected(ev, m->child, r, &why))
+			aza_unknown(ev, r, "%s and its network rule set is not known: %s", pub, why);
+		else if (!aza_is_template(r))
+			aza_unknown(ev, r, "%s and the input holds no network rule set (networkRuleSets/default) of the namespace", pub);
+		else
+			aza_fail(ev, r, "%s and the template deploys no network rule set: every network may reach the namespace", pub);
+		return;
+	}
+	const char *cn = aza_last_seg(c->name), *cv = NULL;
+	aza_pna cp = rule_set_pna(ev, r, c, &cv);
+	if (cp == AZA_PNA_JUDGED)
+		return;
+	if (cp == AZA_PNA_DISABLED && p == AZA_PNA_ENABLED) {
+		aza_unknown(ev, r, "%s on the namespace but %s on its network rule set '%s': which applies is not documented", pub, cv, cn);
+		return;
+	}
+	if (cp == AZA_PNA_DISABLED) {
+		aza_pass(ev, r, "network rule set '%s' sets publicNetworkAccess %s: the namespace is reachable only through private endpoints", cn, cv);
+		return;
+	}
+	if (cp == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, "network rule set '%s': %s", cn, AZA_PNA_PERIMETER_WHY);
+		return;
+	}
+	const char *da = NULL;
+	int kd = aza_prop_str(ev, c, "properties.defaultAction", &da);
+	if (kd < 0 || !kd) {
+		aza_unknown(ev, r, "%s and network rule set '%s' defaultAction is %s", pub, cn, kd ? "not a string" : "not set (the API documents no default)");
+		return;
+	}
+	if (aza__strieq(da, "Allow")) {
+		aza_fail(ev, r, "%s and network rule set '%s' defaultAction is %s: every network may reach the namespace", pub, cn, da);
+		return;
+	}
+	if (!aza__strieq(da, "Deny")) {
+		aza_unknown(ev, r, "network rule set '%s' defaultAction has an unexpected value '%s' (Allow or Deny)", cn, da);
+		return;
+	}
+	const char *open = NULL;
+	int all = 0, k = aza_ip_rules_open_at(ev, c, "properties.ipRules", "ipMask", &open, &all);
+	if (k < 0) {
+		aza_unknown(ev, r, "%s and network rule set '%s' defaultAction is Deny but %s", pub, cn, open);
+		return;
+	}
+	if (k) {
+		aza_fail(ev, r, "%s and network rule set '%s' defaultAction is Deny but IP rule '%s' admits %s", pub, cn, open,
+		         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+		return;
+	}
+	const aza_json *vr = aza_prop(ev, c, "properties.virtualNetworkRules");
+	if (vr && !aza_json_is(vr, AZA_JARR) && !aza_json_is(vr, AZA_JNULL)) {
+		aza_unknown(ev, r, "network rule set '%s' virtualNetworkRules is not an array", cn);
+		return;
+	}
+	size_t ni = aza_json_len(aza_prop(ev, c, "properties.ipRules")), nv = aza_json_len(vr);
+	int trusted = 0;
+	aza_prop_bool(ev, c, "properties.trustedServiceAccessEnabled", &trusted);
+	if (!ni && !nv)
+		aza_fail(ev, r, "%s and network rule set '%s' defaultAction is Deny with no IP or virtual network rule: %s then accepts every network", pub,
+		         cn, m->name);
 	else
-		aza_public_network_disabled(ev, r, "it defaults to Enabled", "the namespace answers on the internet to any holder of a valid key or token");
+		aza_pass(ev, r, "%s with network rule set '%s' defaultAction Deny (%zu IP rule%s, %zu virtual network rule%s%s)", pub, cn, ni,
+		         ni == 1 ? "" : "s", nv, nv == 1 ? "" : "s", trusted ? "; trusted Microsoft services bypass it" : "");
 }
 
 static void msg_local_auth(aza_ev *ev, const aza_res *r)
@@ -228,6 +438,8 @@ static void evh_min_tls(aza_ev *ev, const aza_res *r) { msg_min_tls(ev, r, &MSG_
 static void sbs_min_tls(aza_ev *ev, const aza_res *r) { msg_min_tls(ev, r, &MSG_SBS); }
 static void evh_public(aza_ev *ev, const aza_res *r) { msg_public(ev, r, &MSG_EVH); }
 static void sbs_public(aza_ev *ev, const aza_res *r) { msg_public(ev, r, &MSG_SBS); }
+static void evh_network(aza_ev *ev, const aza_res *r) { msg_network(ev, r, &MSG_EVH); }
+static void sbs_network(aza_ev *ev, const aza_res *r) { msg_network(ev, r, &MSG_SBS); }
 
 /* ---- Azure AI services ---- */
 
@@ -278,19 +490,9 @@ static void ai_cmk(aza_ev *ev, const aza_res *r)
 
 static void ai_network(aza_ev *ev, const aza_res *r)
 {
-	const char *v = NULL;
-	aza_pna p = aza_public_network_access(ev, r, &v);
-	if (p == AZA_PNA_JUDGED)
+	const char *pub = public_gate(ev, r, NULL, "the account is reachable only through private endpoints", NULL);
+	if (!pub)
 		return;
-	if (p == AZA_PNA_DISABLED) {
-		aza_pass(ev, r, "publicNetworkAccess is %s: the account is reachable only through private endpoints", v);
-		return;
-	}
-	if (p == AZA_PNA_PERIMETER) {
-		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
-		return;
-	}
-	const char *pub = p == AZA_PNA_ENABLED ? "publicNetworkAccess is Enabled" : "publicNetworkAccess not set (Enabled)";
 	if (aza_not_object(ev, r, "properties.networkAcls"))
 		return;
 	const char *da = NULL;
@@ -315,10 +517,13 @@ static void ai_network(aza_ev *ev, const aza_res *r)
 #define SRH "Microsoft.Search/searchServices"
 #define APM "Microsoft.ApiManagement/service"
 
-/* App Configuration stores: publicNetworkAccess is in the stable 2020-06-01
- * schema; disableLocalAuth and enablePurgeProtection first appear in the
- * stable 2022-05-01 one (the 2020-06-01 schema has neither). */
+/* App Configuration stores: publicNetworkAccess and encryption
+ * (keyVaultProperties.keyIdentifier) are in the stable 2020-06-01 schema,
+ * not in the 2019-10-01 one; disableLocalAuth and enablePurgeProtection
+ * first appear in the stable 2022-05-01 one (the 2020-06-01 schema has
+ * neither). */
 #define APC_PNA_API "2020-06-01"
+#define APC_CMK_API "2020-06-01"
 #define APC_API "2022-05-01"
 /* AI Search services: publicNetworkAccess and networkRuleSet are in the
  * stable 2020-03-13 schema; disableLocalAuth, authOptions and
@@ -427,6 +632,32 @@ static void apc_purge(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "enablePurgeProtection is %s: a deleted store can be purged before its retention period ends", k ? "false" : "not set (false)");
 }
 
+/* Customer-managed keys: encryption.keyVaultProperties.keyIdentifier names
+ * the key; without it the store's data is encrypted with Microsoft-managed
+ * keys (Microsoft Learn, "Use customer-managed keys to encrypt your App
+ * Configuration data"). */
+static void apc_cmk(aza_ev *ev, const aza_res *r)
+{
+	if (aza_not_object(ev, r, "properties.encryption") || aza_not_object(ev, r, "properties.encryption.keyVaultProperties"))
+		return;
+	const char *kid = NULL, *sku = NULL, *cid = NULL;
+	int k = aza_prop_str(ev, r, "properties.encryption.keyVaultProperties.keyIdentifier", &kid);
+	int ks = aza_prop_str(ev, r, "sku.name", &sku);
+	if (k < 0)
+		aza_unknown(ev, r, "encryption.keyVaultProperties.keyIdentifier is not a string");
+	else if (k && *kid) {
+		int kc = aza_prop_str(ev, r, "properties.encryption.keyVaultProperties.identityClientId", &cid);
+		if (api_has(ev, r, "encryption.keyVaultProperties.keyIdentifier is set", APC_CMK_API))
+			aza_pass(ev, r, "encryption.keyVaultProperties.keyIdentifier is %s: the store's data is encrypted with that customer-managed key "
+			                "(read with %s)",
+			         kid, kc > 0 && *cid ? aza_ev_fmt(ev, "user-assigned identity %s", cid) : "the system-assigned identity");
+	} else if (ks > 0 && aza__strieq(sku, "Free"))
+		aza_fail(ev, r, "the store is on the Free tier, which has no customer-managed key encryption: its data is encrypted with Microsoft-managed keys");
+	else
+		aza_fail(ev, r, "encryption.keyVaultProperties.keyIdentifier is %s: the store's data is encrypted with Microsoft-managed keys",
+		         k ? "empty" : "not set");
+}
+
 /* ---- AI Search services ---- */
 
 static void srh_local_auth(aza_ev *ev, const aza_res *r)
@@ -452,20 +683,9 @@ static void srh_local_auth(aza_ev *ev, const aza_res *r)
 
 static void srh_network(aza_ev *ev, const aza_res *r)
 {
-	const char *v = NULL;
-	aza_pna p = aza_public_network_access(ev, r, &v);
-	if (p == AZA_PNA_JUDGED)
+	const char *pub = public_gate(ev, r, SRH_PNA_API, "the service is reachable only through private endpoints", NULL);
+	if (!pub)
 		return;
-	if (p == AZA_PNA_DISABLED) {
-		if (api_has(ev, r, "publicNetworkAccess is disabled", SRH_PNA_API))
-			aza_pass(ev, r, "publicNetworkAccess is %s: the service is reachable only through private endpoints", v);
-		return;
-	}
-	if (p == AZA_PNA_PERIMETER) {
-		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
-		return;
-	}
-	const char *pub = p == AZA_PNA_ENABLED ? aza_ev_fmt(ev, "publicNetworkAccess is %s", v) : "publicNetworkAccess not set (enabled)";
 	if (aza_not_object(ev, r, "properties.networkRuleSet"))
 		return;
 	const aza_json *rules = aza_prop(ev, r, "properties.networkRuleSet.ipRules");
@@ -478,8 +698,14 @@ static void srh_network(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%s and IP rule '%s' admits %s", pub, open, all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
 	else if (!n)
 		aza_fail(ev, r, "%s and networkRuleSet has no IP rule: every network may reach the service", pub);
-	else if (api_has(ev, r, aza_ev_fmt(ev, "networkRuleSet lists %zu IP rule%s", n, n == 1 ? "" : "s"), SRH_PNA_API))
-		aza_pass(ev, r, "%s but only the %zu IP rule%s of networkRuleSet may reach it", pub, n, n == 1 ? "" : "s");
+	else if (api_has(ev, r, aza_ev_fmt(ev, "networkRuleSet lists %zu IP rule%s", n, n == 1 ? "" : "s"), SRH_PNA_API)) {
+		/* bypass admits trusted Azure services (or, in previews, the
+		 * portal) past the IP rules: Microsoft's services, not the
+		 * internet, so it is named, not judged. */
+		const char *by = aza_json_str(aza_prop(ev, r, "properties.networkRuleSet.bypass"));
+		aza_pass(ev, r, "%s but only the %zu IP rule%s of networkRuleSet may reach it%s", pub, n, n == 1 ? "" : "s",
+		         by && !aza__strieq(by, "None") ? aza_ev_fmt(ev, " (bypass %s: those Azure sources pass the rules too)", by) : "");
+	}
 }
 
 static void srh_cmk(aza_ev *ev, const aza_res *r)
@@ -666,8 +892,23 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 	"enabled.', namespaces API): FAIL. Disabled passes; SecuredByPerimeter fails (the public endpoint stays on; a network security "   \
 	"perimeter's inbound rules can admit public ranges). An IP firewall with default action Deny (the networkRuleSets child) still "   \
 	"leaves a public endpoint and does not pass. The namespace property first appears in the stable api-version 2024-01-01: "          \
-	"Disabled in a template at an older or unknown api-version is UNKNOWN, and a template that leaves it unset but deploys the "       \
-	"namespace's networkRuleSets child (which can set it) is UNKNOWN. " pe
+	"Disabled in a template at an older or unknown api-version is UNKNOWN. When the namespace leaves it unset (a template, or a "      \
+	"namespace read at an older api-version), its network rule set (networkRuleSets/default, read per namespace) decides: "          \
+	"publicNetworkAccess Disabled there passes (in a template only at the stable api-version 2021-11-01 or later, the first with "     \
+	"it on the rule set); otherwise the namespace's default, Enabled, fails; a rule set that could not be read is UNKNOWN. " pe
+#define MSG_NETWORK_DEFAULTS(svc)                                                                                                      \
+	"The namespace's publicNetworkAccess Disabled passes (in a template only at the stable api-version 2024-01-01 or later); "          \
+	"SecuredByPerimeter is UNKNOWN (the perimeter's rules decide). Otherwise (Enabled, or absent: 'By default it is enabled', "          \
+	"namespaces API) the network rule set (networkRuleSets/default, read per namespace: Resource Graph does not return it) decides: "   \
+	"its own publicNetworkAccess Disabled passes (stable api-version 2021-11-01 or later in a template; Disabled there while the "       \
+	"namespace says Enabled is UNKNOWN), defaultAction Allow fails (every network), and defaultAction Deny passes with at least one "   \
+	"IP rule (ipMask) or virtual network rule, unless an IP rule admits every address or an IPv4 prefix shorter than /8 (FAIL). "       \
+	"Deny with no rule at all fails: 'If there are no IP and virtual network rules, the namespace can be accessed over the public "    \
+	"internet (using the access key)' (Microsoft Learn, the " svc " article 'Allow access to ... from specific IP addresses or ranges'). defaultAction absent is UNKNOWN (the API documents " \
+	"no default). trustedServiceAccessEnabled lets trusted Microsoft services past the rules; they are not the internet, so a PASS "   \
+	"names it without changing the verdict. A template that deploys no rule set leaves the namespace open to every network (FAIL); "   \
+	"a deployed namespace without one in the input, or whose rule set could not be read, is UNKNOWN. Wrong types and unknown values: " \
+	"UNKNOWN."
 
 const struct aza_rule aza_rules_services[] = {
 	{
@@ -697,7 +938,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure Cache for Redis > Settings > Private Endpoint: add a private endpoint, then Enable public network access: No; Save.",
 		.cli = "az redis update -g <rg> -n <cache> --set publicNetworkAccess=Disabled",
 		.arm = "Microsoft.Cache/redis: properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['redisCache'])",
-		.defaults = "publicNetworkAccess absent means Enabled ('Default value is Enabled'; 'If Disabled, private endpoints are the exclusive access method', redis API): FAIL. Disabled passes, except in a template whose api-version predates the property (first in the stable 2020-06-01, with private endpoints; 2019-07-01 has neither) or is only known at deployment: UNKNOWN. A cache injected into a virtual network (properties.subnetId, Premium) passes: it is not publicly addressable and only the virtual network reaches it (Microsoft Learn, 'Configure virtual network support for a Premium Azure Cache for Redis instance'). Firewall rules (the firewallRules child) restrict a public endpoint but do not remove it and are not read. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess absent means Enabled ('Default value is Enabled'; 'If Disabled, private endpoints are the exclusive access method', redis API): FAIL. Disabled passes, except in a template whose api-version predates the property (first in the stable 2020-06-01, with private endpoints; 2019-07-01 has neither) or is only known at deployment: UNKNOWN. A cache injected into a virtual network (properties.subnetId, Premium) passes: it is not publicly addressable and only the virtual network reaches it (Microsoft Learn, 'Configure virtual network support for a Premium Azure Cache for Redis instance'). Firewall rules (the firewallRules child) restrict a public endpoint but do not remove it: AZA-RDS-005 judges them. Wrong types and unknown values: UNKNOWN.",
 		.check = redis_public,
 	},
 	{
@@ -709,6 +950,16 @@ const struct aza_rule aza_rules_services[] = {
 		.arm = "Microsoft.Cache/redis: properties.disableAccessKeyAuthentication = true, with properties.redisConfiguration['aad-enabled'] = 'true'",
 		.defaults = "disableAccessKeyAuthentication absent means false ('Default value is false', redis API): FAIL. true passes, except in a template whose api-version predates the property (first in the stable api-version 2024-03-01; the 2023-08-01 schema has no such property) or is only known at deployment: UNKNOWN. Microsoft Entra authentication itself (aad-enabled) is needed to disable access keys and is not judged separately.",
 		.check = redis_keys,
+	},
+	{
+		.id = "AZA-RDS-005", .title = "Azure Cache for Redis accepts public traffic only from listed address ranges (firewall rules)",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, RDS_RULE, .needs = RDS_FW,
+		.rationale = "A public endpoint without firewall rules, or with a rule spanning the whole address space, lets anyone on the internet try leaked or guessed access keys and probe the cache; a short allow-list limits who can connect.",
+		.portal = "Azure Cache for Redis > Settings > Firewall: delete rules that cover every address (0.0.0.0-255.255.255.255) or other very wide ranges, and add rules only for the client ranges; Save. Or disable public network access (AZA-RDS-003).",
+		.cli = "az redis firewall-rules delete --name <cache> --resource-group <rg> --rule-name <rule>; az redis firewall-rules create --name <cache> --resource-group <rg> --rule-name <rule> --start-ip <first address> --end-ip <last address>",
+		.arm = "Microsoft.Cache/redis/firewallRules: properties.startIP and properties.endIP spanning only the client ranges (no 0.0.0.0-255.255.255.255), or Microsoft.Cache/redis: properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "An extension of AZA-RDS-003 kept as its own rule: that one asks for no public endpoint (Level 2), this one for a narrow one where the endpoint stays. Firewall rules (Microsoft.Cache/redis/firewallRules, startIP and endIP, read per cache: Resource Graph does not return them) restrict the public endpoint to their ranges; with none every address may connect ('If no firewall rules are set and public access is not disabled, then all IP addresses are allowed to access the cache', Azure/PSRule.Rules.Azure, Azure.Redis.FirewallIPRange). So: publicNetworkAccess Disabled passes (no public endpoint: the rules admit no one; in a template only at the stable api-version 2020-06-01 or later, as AZA-RDS-003), and a cache injected into a virtual network (subnetId) passes as in AZA-RDS-003. Otherwise (Enabled, or absent: 'Default value is Enabled', redis API) a rule whose range covers every IPv4 address, or more than a /8 (16,777,216 addresses, as the IP rules of AI Search, Key Vault and Storage are read), fails, naming it; no rule fails; one or more narrower rules pass. A rule without two readable IPv4 addresses (start not after end): UNKNOWN. Firewall rules that could not be read (the collector's errors): UNKNOWN. SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). The Enterprise tiers (Microsoft.Cache/redisEnterprise) are not judged here.",
+		.check = redis_firewall,
 	},
 	{
 		.id = "AZA-EVH-001", .title = "Event Hubs namespaces require TLS 1.2 or later",
@@ -741,11 +992,21 @@ const struct aza_rule aza_rules_services[] = {
 		.check = evh_public,
 	},
 	{
+		.id = "AZA-EVH-004", .title = "Event Hubs namespaces accept public traffic only from selected networks",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, EVH_RULE, .needs = EVH "/networkRuleSets",
+		.rationale = "A namespace whose public endpoint admits every network accepts producers and consumers from anywhere for any leaked SAS key or token; a deny-by-default network rule set, or no public endpoint, limits who can reach it.",
+		.portal = "Event Hubs namespace > Settings > Networking > Public access: Selected networks (add the allowed IP ranges or virtual network subnets) or Disabled; Save.",
+		.cli = "az eventhubs namespace network-rule-set update -g <rg> --namespace-name <namespace> --default-action Deny  (after adding rules with 'az eventhubs namespace network-rule-set ip-rule add'; or --public-network-access Disabled)",
+		.arm = "Microsoft.EventHub/namespaces/networkRuleSets (name 'default'): properties.defaultAction = 'Deny' with ipRules [{ipMask: '<cidr>', action: 'Allow'}] or virtualNetworkRules, or properties.publicNetworkAccess = 'Disabled'",
+		.defaults = MSG_NETWORK_DEFAULTS("Event Hubs"),
+		.check = evh_network,
+	},
+	{
 		.id = "AZA-SBS-001", .title = "Service Bus namespaces require TLS 1.2 or later",
 		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SBS_RULE,
 		.rationale = "TLS 1.0 and 1.1 have known weaknesses; a 1.2 minimum on the namespace refuses senders and receivers that would negotiate them.",
 		.portal = "Service Bus namespace > Settings > Configuration: Minimum TLS version: 1.2; Save.",
-		.cli = "az servicebus namespace update -g <rg> -n <namespace> --min-tls 1.2",
+		.cli = "az servicebus namespace update -g <rg> -n <namespace> --minimum-tls-version 1.2",
 		.arm = "Microsoft.ServiceBus/namespaces (api-version 2024-01-01 or later): properties.minimumTlsVersion = '1.2'",
 		.defaults = MSG_TLS_DEFAULTS("Service Bus"),
 		.check = sbs_min_tls,
@@ -769,6 +1030,16 @@ const struct aza_rule aza_rules_services[] = {
 		.arm = "Microsoft.ServiceBus/namespaces (api-version 2024-01-01 or later): properties.publicNetworkAccess = 'Disabled'",
 		.defaults = MSG_PUBLIC_DEFAULTS("Service Bus", "Private endpoints are supported only in the Premium tier (Microsoft Learn, 'Network security for Azure Service Bus'), so a Basic or Standard namespace cannot pass."),
 		.check = sbs_public,
+	},
+	{
+		.id = "AZA-SBS-004", .title = "Service Bus namespaces accept public traffic only from selected networks",
+		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SBS_RULE, .needs = SBS "/networkRuleSets",
+		.rationale = "A namespace whose public endpoint admits every network accepts senders and receivers from anywhere for any leaked SAS key or token; a deny-by-default network rule set, or no public endpoint, limits who can reach it.",
+		.portal = "Service Bus namespace > Settings > Networking > Public access: Selected networks (add the allowed IP ranges; virtual networks need Premium) or Disabled; Save.",
+		.cli = "az servicebus namespace network-rule-set update -g <rg> --namespace-name <namespace> --default-action Deny  (after adding rules with 'az servicebus namespace network-rule-set ip-rule add'; or --public-network-access Disabled)",
+		.arm = "Microsoft.ServiceBus/namespaces/networkRuleSets (name 'default'): properties.defaultAction = 'Deny' with ipRules [{ipMask: '<cidr>', action: 'Allow'}] or virtualNetworkRules, or properties.publicNetworkAccess = 'Disabled'",
+		.defaults = MSG_NETWORK_DEFAULTS("Service Bus"),
+		.check = sbs_network,
 	},
 	{
 		.id = "AZA-AIS-001", .title = "Azure AI services accounts accept only Microsoft Entra ID authentication (key access disabled)",
@@ -832,6 +1103,16 @@ const struct aza_rule aza_rules_services[] = {
 		.check = apc_purge,
 	},
 	{
+		.id = "AZA-APC-004", .title = "App Configuration stores encrypt data with a customer-managed key",
+		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_DATA, APC_RULE,
+		.rationale = "A customer-managed key in Key Vault lets the organization control, rotate and revoke access to every setting, feature flag and secret reference the store holds, and log every use of the key.",
+		.portal = "App Configuration store (Standard tier or above) > Settings > Encryption: Customer-managed key, select the key vault, key and managed identity; Apply (after giving the identity get, wrapKey and unwrapKey on the key).",
+		.cli = "az appconfig update -g <rg> -n <store> --encryption-key-name <key> --encryption-key-vault https://<vault>.vault.azure.net --identity-client-id <client id of a user-assigned identity>  (without --identity-client-id the system-assigned identity is used)",
+		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2020-06-01 or later, sku.name Standard): properties.encryption = {keyVaultProperties: {keyIdentifier: 'https://<vault>.vault.azure.net/keys/<key>', identityClientId: '<client id>'}}",
+		.defaults = "encryption (or its keyVaultProperties, or keyIdentifier) absent or empty means Microsoft-managed keys (Microsoft Learn, 'Use customer-managed keys to encrypt your App Configuration data': data is encrypted at rest with a Microsoft-provided key unless a customer-managed key is set): FAIL. A Free-tier store (sku.name Free) cannot use a customer-managed key and fails, with the tier named. A keyIdentifier passes, naming the key and the identity that reads it (identityClientId, or the system-assigned identity when it is absent); in a template only at the stable api-version 2020-06-01 or later (the 2019-10-01 schema has no encryption; older or only known at deployment: UNKNOWN). The key's own state in Key Vault is not read. Wrong types: UNKNOWN.",
+		.check = apc_cmk,
+	},
+	{
 		.id = "AZA-SRH-001", .title = "Azure AI Search services accept only Microsoft Entra ID authentication (API keys disabled)",
 		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, SRH_RULE,
 		.rationale = "Admin API keys give full control of every index, indexer and data source connection, and query keys read every document, outside Microsoft Entra ID, conditional access and per-identity audit; with keys disabled every caller needs a token and a role.",
@@ -848,7 +1129,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Search service > Settings > Networking: Public network access: Selected IP addresses (with the allowed ranges) or Disabled (after adding a private endpoint); Save.",
 		.cli = "az search service update -g <rg> -n <service> --public-network-access disabled  (or --ip-rules '<cidr>;<cidr>')",
 		.arm = "Microsoft.Search/searchServices: properties.publicNetworkAccess = 'disabled', or properties.networkRuleSet = {ipRules: [{value: '<cidr>'}]}",
-		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or an IPv4 prefix shorter than /8 (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. securedByPerimeter: UNKNOWN (the perimeter's rules decide). The bypass setting (trusted Azure services or the portal) is not read. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or an IPv4 prefix shorter than /8 (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. securedByPerimeter: UNKNOWN (the perimeter's rules decide). networkRuleSet.bypass (None or AzureServices in the stable 2025-05-01 schema; AzurePortal in earlier previews) lets trusted Azure services (or the portal) past the IP rules: Microsoft's own services acting for the customer, not the internet at large, so it does not change the verdict and a PASS names it. Wrong types and unknown values: UNKNOWN.",
 		.check = srh_network,
 	},
 	{
@@ -876,7 +1157,7 @@ const struct aza_rule aza_rules_services[] = {
 		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, APM_RULE,
 		.rationale = "A gateway with a public endpoint exposes every published API, and its developer portal, to the internet; an internal virtual network deployment or private endpoints with public access disabled keep API traffic on private networks, with a WAF or Application Gateway in front where public exposure is needed.",
 		.portal = "API Management service > Deployment + infrastructure > Network: Virtual network: Internal (Developer or Premium tier), or Inbound private endpoint connections plus Public network access: off; Save.",
-		.cli = "az apim update -g <rg> -n <service> --public-network-access false  (or --virtual-network Internal, with the subnet in virtualNetworkConfiguration)",
+		.cli = "az apim update -g <rg> -n <service> --set publicNetworkAccess=Disabled  (or --virtual-network Internal, with the subnet in virtualNetworkConfiguration)",
 		.arm = "Microsoft.ApiManagement/service: properties.virtualNetworkType = 'Internal' (with properties.virtualNetworkConfiguration.subnetResourceId), or properties.publicNetworkAccess = 'Disabled' (api-version 2021-08-01 or later, with a private endpoint)",
 		.defaults = "virtualNetworkType Internal passes ('only accessible from within the virtual network', service API). Otherwise (None, the default, or External, which keeps an internet-facing endpoint) publicNetworkAccess decides: Disabled passes ('private endpoints are the exclusive access method'), in a template only at the stable api-version 2021-08-01 or later (the 2020-12-01 schema has no such property; older or only known at deployment: UNKNOWN); Enabled or absent ('Default value is Enabled') fails; SecuredByPerimeter fails (the public endpoint stays on). Additional regions (additionalLocations) are not read separately. Wrong types and unknown values: UNKNOWN.",
 		.check = apm_network,

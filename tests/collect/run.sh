@@ -90,6 +90,17 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.ContainerService/managedCl
 grep -q 'AZA-AKS-009|[^|]*/managedClusters/clustername1|PASS' "$T/base.txt" && ok ||
 	bad "AZA-AKS-009 not judged from the cluster's setting: $(grep AZA-AKS-009 "$T/base.txt" | head -2)"
 
+# proxy children Resource Graph does not return: a cache's firewall rules (AZA-RDS-005) and each namespace's
+# network rule set, GET .../networkRuleSets/default (AZA-EVH-003/004, AZA-SBS-003/004)
+grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Cache/Redis/cache1/firewallRules?api-version=2024-11-01 200' "$T/err" && ok ||
+	bad "cache firewall rules not listed"
+grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.EventHub/namespaces/[^/ ]*/networkRuleSets/default?api-version=2024-01-01 200' "$T/err" &&
+	grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.ServiceBus/namespaces/[^/ ]*/networkRuleSets/default?api-version=2024-01-01 200' "$T/err" && ok ||
+	bad "namespace network rule sets not read"
+grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|PASS' "$T/base.txt" && grep -q 'AZA-EVH-004|[^|]*/Microsoft.EventHub/namespaces/[^|]*|FAIL' "$T/base.txt" &&
+	grep -q 'AZA-SBS-004|[^|]*/Microsoft.ServiceBus/namespaces/[^|]*|PASS' "$T/base.txt" && ok ||
+	bad "firewall and network rule set verdicts: $(grep 'AZA-RDS-005\|AZA-EVH-004\|AZA-SBS-004' "$T/base.txt" | head -3)"
+
 # guests' sign-ins: a call of their own (signInActivity needs AuditLog.Read.All and Entra ID P1/P2, and
 # Graph refuses a whole call that selects it without them), never in the users call; AZA-IAM-005 judges them
 GUESTS="GET /v1.0/users?\$filter=userType%20eq%20.Guest.&\$select=[^ ]*signInActivity"
@@ -205,6 +216,11 @@ recorded() {
 }
 recorded gone503 503:0@/auditingSettings '"type":"Microsoft.Sql/servers/auditingSettings","api":"[^"]*","status":503' --attempts 2
 grep -q 'AZA-SQL-001|[^|]*|UNKNOWN' "$T/f.txt" && ok || bad "gone503: SQL auditing not UNKNOWN"
+# a namespace's network rule set or a cache's firewall rules refused: recorded per resource, the rules UNKNOWN
+recorded ruleset403 403:0@/networkRuleSets/default '"type":"Microsoft.ServiceBus/namespaces/networkRuleSets","api":"[^"]*/networkRuleSets/default","status":403'
+grep -q 'AZA-SBS-004|[^|]*|UNKNOWN' "$T/f.txt" && grep -q 'AZA-EVH-004|[^|]*|UNKNOWN' "$T/f.txt" && ok || bad "ruleset403: network rule set verdicts not UNKNOWN"
+recorded redisfw403 403:0@/Redis/cache1/firewallRules '"scope":"/subscriptions/[^"]*/Redis/cache1","type":"Microsoft.Cache/redis/firewallRules","api":"[^"]*","status":403'
+grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|UNKNOWN' "$T/f.txt" && ok || bad "redisfw403: AZA-RDS-005 not UNKNOWN"
 recorded loop loop:0@/providers/Microsoft.Authorization/locks 'already returned'
 recorded sub403 403:0@00000000-0000-0000-0000-000000000002 '"scope":"/subscriptions/00000000-0000-0000-0000-000000000002","type":"","api":"/providers/Microsoft.ResourceGraph/resources","status":403' --arg-batch 1
 grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T/f.txt" >/dev/null && bad "sub403: PASS in the unreadable subscription" || ok

@@ -217,7 +217,7 @@ static const aza_json *load(const char *rel, const char *path)
 /* A body given in this file, parsed as load() parses a file. */
 static const aza_json *parse_text(const char *text)
 {
-	aza_json *j;
+	aza_json *j = NULL;
 	aza_jerr e;
 	char *copy = aza_arena__strdup(&ar, text);
 	if (!copy || aza_json__parse_all(&ar, copy, strlen(text), &j, &e))
@@ -527,6 +527,52 @@ static void build_sub(int si)
 	         aksid);
 	add(strdup(akstext), aksid, NULL, si, 1);
 	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, aksid, 4, NULL, si, 0, NULL);
+	/* A cache (RedisCacheGet, redis 2024-11-01, fewer members) with the two
+	 * firewall rules of RedisCacheFirewallRulesList (a child list Resource
+	 * Graph does not return): narrow ranges on a public endpoint. */
+	char rdsid[300], rdstext[900], fwid[400], fwtext[600];
+	snprintf(rdsid, sizeof rdsid, "%s/resourceGroups/rg1/providers/Microsoft.Cache/Redis/cache1", subscope);
+	snprintf(rdstext, sizeof rdstext, "{\"id\":\"%s\",\"name\":\"cache1\",\"type\":\"Microsoft.Cache/Redis\",\"location\":\"West US\","
+	         "\"tags\":{},\"properties\":{\"provisioningState\":\"Succeeded\",\"redisVersion\":\"6.0\",\"sku\":{\"name\":\"Premium\","
+	         "\"family\":\"P\",\"capacity\":3},\"enableNonSslPort\":false,\"minimumTlsVersion\":\"1.2\",\"hostName\":"
+	         "\"cache1.redis.cache.windows.net\",\"port\":6379,\"sslPort\":6380,\"publicNetworkAccess\":\"Enabled\"}}", rdsid);
+	add(strdup(rdstext), rdsid, NULL, si, 1);
+	static const char *const fw[][3] = {{"rule1", "192.168.1.1", "192.168.1.4"}, {"rule2", "192.169.1.0", "192.169.1.255"}};
+	for (size_t i = 0; i < sizeof fw / sizeof fw[0]; i++) {
+		snprintf(fwid, sizeof fwid, "%s/firewallRules/%s", rdsid, fw[i][0]);
+		snprintf(fwtext, sizeof fwtext, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"Microsoft.Cache/Redis/firewallRules\","
+		         "\"properties\":{\"startIP\":\"%s\",\"endIP\":\"%s\"}}", fwid, fw[i][0], fw[i][1], fw[i][2]);
+		add(strdup(fwtext), fwid, NULL, si, 0);
+	}
+	/* An Event Hubs and a Service Bus namespace (EHNameSpaceCreate and
+	 * SBNameSpaceCreate, 2024-01-01, fewer members) and the network rule set
+	 * of each (GET .../networkRuleSets/default: a proxy child Resource Graph
+	 * does not return; EHNetworkRuleSetGet, 2021-11-01, with the namespace's
+	 * id): the Event Hubs one admits every network (defaultAction Allow),
+	 * the Service Bus one denies by default with one IP rule. */
+	static const struct {
+		const char *prov, *name, *type, *rules;
+	} ns[] = {
+		{"Microsoft.EventHub", "sdk-Namespace-6019", "Microsoft.EventHub/Namespaces",
+		 "\"defaultAction\":\"Allow\",\"publicNetworkAccess\":\"Enabled\",\"virtualNetworkRules\":[],"
+		 "\"ipRules\":[{\"ipMask\":\"1.1.1.1\",\"action\":\"Allow\"},{\"ipMask\":\"1.1.1.2\",\"action\":\"Allow\"}]"},
+		{"Microsoft.ServiceBus", "sdk-Namespace-2924", "Microsoft.ServiceBus/Namespaces",
+		 "\"defaultAction\":\"Deny\",\"publicNetworkAccess\":\"Enabled\",\"trustedServiceAccessEnabled\":false,"
+		 "\"virtualNetworkRules\":[],\"ipRules\":[{\"ipMask\":\"1.1.1.1\",\"action\":\"Allow\"}]"},
+	};
+	for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+		char nsid[300], nstext[900], rsid[400], rstext[900];
+		snprintf(nsid, sizeof nsid, "%s/resourceGroups/ArunMonocle/providers/%s/namespaces/%s", subscope, ns[i].prov, ns[i].name);
+		snprintf(nstext, sizeof nstext, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"%s\",\"location\":\"South Central US\","
+		         "\"sku\":{\"name\":\"Premium\",\"tier\":\"Premium\",\"capacity\":1},\"properties\":{\"provisioningState\":"
+		         "\"Succeeded\",\"disableLocalAuth\":false,\"minimumTlsVersion\":\"1.2\",\"publicNetworkAccess\":\"Enabled\","
+		         "\"serviceBusEndpoint\":\"https://%s.servicebus.windows.net:443/\"}}", nsid, ns[i].name, ns[i].type, ns[i].name);
+		add(strdup(nstext), nsid, NULL, si, 1);
+		snprintf(rsid, sizeof rsid, "%s/networkRuleSets/default", nsid);
+		snprintf(rstext, sizeof rstext, "{\"id\":\"%s\",\"name\":\"default\",\"type\":\"%s/NetworkRuleSet\",\"properties\":{%s}}",
+		         rsid, ns[i].type, ns[i].rules);
+		add(strdup(rstext), rsid, NULL, si, 0);
+	}
 	free(sql);
 	free(pg);
 	free(my);

@@ -4,11 +4,16 @@
 # Bodies come from the Azure REST API specs examples (Azure/azure-rest-api-specs):
 # - caches: specification/redis/resource-manager/Microsoft.Cache/stable/2024-11-01/examples/
 #   RedisCacheGet.json (enableNonSslPort true, publicNetworkAccess Enabled, an approved private
-#   endpoint connection, no minimumTlsVersion; sku inside properties);
+#   endpoint connection, no minimumTlsVersion; sku inside properties) and RedisCacheFirewallRulesList.json
+#   (firewallRules children: properties.startIP, endIP);
 # - Event Hubs: specification/eventhub/resource-manager/Microsoft.EventHub/stable/2024-01-01/
 #   examples/NameSpaces/EHNameSpaceCreate.json (200: disableLocalAuth false, minimumTlsVersion 1.2);
 # - Service Bus: specification/servicebus/resource-manager/Microsoft.ServiceBus/stable/2024-01-01/
 #   examples/NameSpaces/SBNameSpaceCreate.json (201: disableLocalAuth false, minimumTlsVersion 1.2);
+# - network rule sets: specification/eventhub/resource-manager/Microsoft.EventHub/stable/2021-11-01/
+#   examples/NameSpaces/VirtualNetworkRule/EHNetworkRuleSetGet.json (defaultAction Allow, publicNetworkAccess
+#   Enabled, ipRules [{ipMask, action Allow}], virtualNetworkRules), under each namespace's id; the
+#   networkrulessets.json definitions (2021-11-01, 2024-01-01) add trustedServiceAccessEnabled;
 # - AI services: specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices/
 #   stable/2024-10-01/examples/CreateAccount.json (200).
 # Settings the examples do not show are set by their API names: RedisCommonProperties
@@ -133,6 +138,56 @@ case(R, 'unknown-template-api-param', template([redis_tpl('cachenew', {"disableA
      "UNKNOWN cachenew ~ only known at deployment")
 
 
+def redis_fw(cache, name, start, end):
+    """An item of RedisCacheFirewallRulesList.json (2024-11-01), under the cache."""
+    return {"id": cache["id"] + "/firewallRules/" + name, "name": name, "type": "Microsoft.Cache/Redis/firewallRules",
+            "properties": {"startIP": start, "endIP": end}}
+
+
+def redis_fw_tpl(cache, name, start, end, api="2024-11-01"):
+    return {"type": "Microsoft.Cache/redis/firewallRules", "apiVersion": api, "name": f"{cache}/{name}",
+            "dependsOn": [f"[resourceId('{RDS}', '{cache}')]"], "properties": {"startIP": start, "endIP": end}}
+
+
+R = 'AZA-RDS-005'
+FWDS = [RDS, RDS + "/firewallRules"]
+pub = redis_get('cachepub')
+case(R, 'pass', snapshot([pub, redis_fw(pub, 'rule1', '192.168.1.1', '192.168.1.4'), redis_fw(pub, 'rule2', '192.169.1.0', '192.169.1.255')],
+                         datasets=FWDS), "PASS cachepub ~ only the ranges of its 2 firewall rules may connect")
+case(R, 'pass-disabled', snapshot([redis_ok('cacheok')], datasets=FWDS), "PASS cacheok ~ publicNetworkAccess is Disabled: the cache has no public endpoint")
+# With public access disabled an open rule admits no one.
+ok = redis_ok('cacheok')
+case(R, 'pass-disabled-open-rule', snapshot([ok, redis_fw(ok, 'all', '0.0.0.0', '255.255.255.255')], datasets=FWDS),
+     "PASS cacheok ~ publicNetworkAccess is Disabled")
+case(R, 'pass-vnet', snapshot([redis_get('cachevnet') | {"properties": dict(redis_get('cachevnet')["properties"], subnetId=SUBNET, staticIP="10.0.1.5")}],
+                              datasets=FWDS), "PASS cachevnet ~ injected into subnet redis")
+case(R, 'fail', snapshot([pub, redis_fw(pub, 'rule1', '192.168.1.1', '192.168.1.4'), redis_fw(pub, 'all', '0.0.0.0', '255.255.255.255')],
+                         datasets=FWDS), "FAIL cachepub ~ firewall rule all (0.0.0.0-255.255.255.255) admits every address")
+case(R, 'fail-wide', snapshot([pub, redis_fw(pub, 'wide', '1.0.0.0', '100.255.255.255')], datasets=FWDS),
+     "FAIL cachepub ~ firewall rule wide (1.0.0.0-100.255.255.255) admits the internet at large")
+case(R, 'fail-none', snapshot([pub], datasets=FWDS), "FAIL cachepub ~ publicNetworkAccess is Enabled and the cache has no firewall rule")
+case(R, 'fail-absent', snapshot([redis_ok('cachebad', properties__publicNetworkAccess=DEL)], datasets=FWDS),
+     "FAIL cachebad ~ publicNetworkAccess not set (Enabled) and the cache has no firewall rule")
+case(R, 'unknown', snapshot([pub], datasets=FWDS, errors=[{"scope": pub["id"], "type": RDS + "/firewallRules", "api": "GET firewallRules",
+                                                           "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN cachepub ~ its firewall rules are not known")
+case(R, 'unknown-range', snapshot([pub, redis_fw(pub, 'office', 'office', '192.168.1.4')], datasets=FWDS),
+     "UNKNOWN cachepub ~ firewall rule office has no readable range")
+case(R, 'unknown-reversed', snapshot([pub, redis_fw(pub, 'rev', '192.168.1.9', '192.168.1.4')], datasets=FWDS),
+     "UNKNOWN cachepub ~ firewall rule rev has no readable range")
+case(R, 'unknown-not-collected', snapshot([pub], datasets=[RDS]), "UNKNOWN cachepub ~ was not collected")
+case(R, 'pass-template', template([redis_tpl('cachenew', {}), redis_fw_tpl('cachenew', 'office', '203.0.113.0', '203.0.113.255')]),
+     "PASS cachenew ~ not set (Enabled) but only the ranges of its 1 firewall rule may connect")
+case(R, 'fail-template', template([redis_tpl('cachenew', {})]), "FAIL cachenew ~ no firewall rule")
+case(R, 'fail-template-open', template([redis_tpl('cachenew', {}), redis_fw_tpl('cachenew', 'all', '0.0.0.0', '255.255.255.255')]),
+     "FAIL cachenew ~ admits every address")
+case(R, 'unknown-template-old-api', template([redis_tpl('cachenew', {"publicNetworkAccess": "Disabled"}, api="2019-07-01")]),
+     "UNKNOWN cachenew ~ predates the property")
+case(R, 'unknown-template-param', template([redis_tpl('cachenew', {}), redis_fw_tpl('cachenew', 'p', "[parameters('ip')]", "[parameters('ip')]")],
+                                           {"ip": {"type": "string"}}),
+     "UNKNOWN cachenew")
+
+
 # ---- Event Hubs and Service Bus namespaces ----
 
 def evh_get(name):
@@ -204,7 +259,61 @@ for pfx, TYPE, get, short, sku in (('EVH', EVH, evh_get, 'eh', {"name": "Standar
     rs = {"type": f"{TYPE}/networkRuleSets", "apiVersion": "2021-11-01", "name": f"{old}/default",
           "dependsOn": [f"[resourceId('{TYPE}', '{old}')]"],
           "properties": {"publicNetworkAccess": "Disabled", "defaultAction": "Deny", "ipRules": [], "virtualNetworkRules": []}}
-    case(R, 'unknown-template-rule-set', template([nt(old, {}, api="2021-11-01"), rs]), f"UNKNOWN {old} ~ network rule set 'default'")
+    # Read without the namespace's own setting and the rule set refused: what decides is not known.
+    case(R, 'unknown-rule-set-error', snapshot([get(odd)], datasets=[TYPE, f"{TYPE}/networkRuleSets"],
+                                               errors=[{"scope": get(odd)["id"], "type": f"{TYPE}/networkRuleSets",
+                                                        "api": "GET networkRuleSets/default", "status": 403, "message": "AuthorizationFailed"}]),
+         f"UNKNOWN {odd} ~ its network rule set (which can set it) is not known")
+    case(R, 'pass-template-rule-set', template([nt(old, {}, api="2021-11-01"), rs]),
+         f"PASS {old} ~ its network rule set 'default' sets it Disabled")
+    case(R, 'fail-template-rule-set', template([nt(old, {}, api="2021-11-01"), dict(rs, properties=dict(rs["properties"], publicNetworkAccess="Enabled"))]),
+         f"FAIL {old} ~ defaults to Enabled")
+    # The rule set's publicNetworkAccess is first in the stable api-version 2021-11-01.
+    case(R, 'unknown-template-rule-set-old-api', template([nt(old, {}, api="2021-11-01"), dict(rs, apiVersion="2017-04-01")]),
+         f"UNKNOWN {old} ~ network rule set 'default' sets publicNetworkAccess Disabled but api-version 2017-04-01 predates the property")
+
+    R = f'AZA-{pfx}-004'
+    RSDS = [TYPE, f"{TYPE}/networkRuleSets"]
+    def ruleset(ns, **props):
+        """EHNetworkRuleSetGet.json (2021-11-01), under the namespace, with props replacing its properties."""
+        p = {"defaultAction": "Allow", "publicNetworkAccess": "Enabled",
+             "virtualNetworkRules": [{"subnet": {"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'myvn', 'subnets', 'subnet2')},
+                                      "ignoreMissingVnetServiceEndpoint": True}],
+             "ipRules": [{"ipMask": "1.1.1.1", "action": "Allow"}, {"ipMask": "1.1.1.2", "action": "Allow"}]}
+        p.update(props)
+        p = {k: v for k, v in p.items() if v is not DEL}
+        return {"id": ns["id"] + "/networkRuleSets/default", "name": "default", "type": f"{TYPE}/NetworkRuleSet", "properties": p}
+    pubns = mod(get(bad), properties__publicNetworkAccess="Enabled")
+    case(R, 'pass', snapshot([pubns, ruleset(pubns, defaultAction="Deny", trustedServiceAccessEnabled=True)], datasets=RSDS),
+         f"PASS {bad} ~ defaultAction Deny (2 IP rules, 1 virtual network rule; trusted Microsoft services bypass it)")
+    case(R, 'pass-disabled', snapshot([ns_ok(get, ok)], datasets=RSDS), f"PASS {ok} ~ publicNetworkAccess is Disabled")
+    case(R, 'pass-rule-set-disabled', snapshot([get(ok), ruleset(get(ok), publicNetworkAccess="Disabled")], datasets=RSDS),
+         f"PASS {ok} ~ network rule set 'default' sets publicNetworkAccess Disabled")
+    case(R, 'fail', snapshot([pubns, ruleset(pubns)], datasets=RSDS), f"FAIL {bad} ~ defaultAction is Allow: every network may reach the namespace")
+    case(R, 'fail-deny-no-rules', snapshot([pubns, ruleset(pubns, defaultAction="Deny", ipRules=[], virtualNetworkRules=[])], datasets=RSDS),
+         f"FAIL {bad} ~ defaultAction is Deny with no IP or virtual network rule")
+    case(R, 'fail-open-rule', snapshot([pubns, ruleset(pubns, defaultAction="Deny", ipRules=[{"ipMask": "0.0.0.0/0", "action": "Allow"}])], datasets=RSDS),
+         f"FAIL {bad} ~ IP rule '0.0.0.0/0' admits every address")
+    case(R, 'unknown', snapshot([pubns], datasets=RSDS, errors=[{"scope": pubns["id"], "type": f"{TYPE}/networkRuleSets",
+                                                                "api": "GET networkRuleSets/default", "status": 403, "message": "AuthorizationFailed"}]),
+         f"UNKNOWN {bad} ~ its network rule set is not known")
+    case(R, 'unknown-missing', snapshot([pubns], datasets=RSDS), f"UNKNOWN {bad} ~ the input holds no network rule set")
+    case(R, 'unknown-conflict', snapshot([pubns, ruleset(pubns, publicNetworkAccess="Disabled")], datasets=RSDS),
+         f"UNKNOWN {bad} ~ which applies is not documented")
+    case(R, 'unknown-perimeter', snapshot([mod(get(odd), properties__publicNetworkAccess="SecuredByPerimeter")], datasets=RSDS),
+         f"UNKNOWN {odd} ~ network security perimeter")
+    case(R, 'unknown-ip-mask', snapshot([pubns, ruleset(pubns, defaultAction="Deny", ipRules=[{"ipMask": "office", "action": "Allow"}])], datasets=RSDS),
+         f"UNKNOWN {bad} ~ IP rule ipMask 'office' is not an address")
+    case(R, 'unknown-default-action', snapshot([pubns, ruleset(pubns, defaultAction=DEL)], datasets=RSDS),
+         f"UNKNOWN {bad} ~ defaultAction is not set (the API documents no default)")
+    case(R, 'pass-template', template([nt(new, {}), dict(rs, name=f"{new}/default", apiVersion="2024-01-01",
+                                                         dependsOn=[f"[resourceId('{TYPE}', '{new}')]"],
+                                                         properties={"defaultAction": "Deny", "publicNetworkAccess": "Enabled",
+                                                                     "ipRules": [{"ipMask": "203.0.113.0/24", "action": "Allow"}]})]),
+         f"PASS {new} ~ defaultAction Deny (1 IP rule, 0 virtual network rules)")
+    case(R, 'fail-template', template([nt(new, {})]), f"FAIL {new} ~ the template deploys no network rule set")
+    case(R, 'unknown-template-old-api', template([nt(old, {}, api="2021-11-01"), dict(rs, apiVersion="2017-04-01")]),
+         f"UNKNOWN {old} ~ predates the property")
 
 
 # ---- Azure AI services ----
@@ -380,6 +489,26 @@ case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"enablePurgePro
      "UNKNOWN cfgold ~ predates the property")
 
 
+R = 'AZA-APC-004'
+KID = "https://contosovault.vault.azure.net/keys/contosokek"   # a key URI (KeyVaultProperties.keyIdentifier)
+case(R, 'pass', snapshot([mod(apc_ok('cfgok'), properties__encryption={"keyVaultProperties": {"keyIdentifier": KID,
+                                                                                             "identityClientId": "00000000-0000-0000-0000-000000000000"}})]),
+     f"PASS cfgok ~ keyIdentifier is {KID}: the store's data is encrypted with that customer-managed key (read with user-assigned identity")
+case(R, 'pass-system-identity', snapshot([mod(apc_ok('cfgok'), properties__encryption={"keyVaultProperties": {"keyIdentifier": KID}})]),
+     "PASS cfgok ~ read with the system-assigned identity")
+case(R, 'fail', snapshot([apc_get('cfgbad')]), "FAIL cfgbad ~ keyIdentifier is not set: the store's data is encrypted with Microsoft-managed keys")
+case(R, 'fail-null', snapshot([mod(apc_get('cfgbad'), properties__encryption={"keyVaultProperties": {"keyIdentifier": None, "identityClientId": None}})]),
+     "FAIL cfgbad ~ keyIdentifier is not set")
+case(R, 'fail-free', snapshot([mod(apc_get('cfgfree'), sku__name="Free")]), "FAIL cfgfree ~ Free tier")
+case(R, 'unknown', snapshot([mod(apc_get('cfgodd'), properties__encryption={"keyVaultProperties": {"keyIdentifier": ["k"]}})]),
+     "UNKNOWN cfgodd ~ keyIdentifier is not a string")
+case(R, 'unknown-type', snapshot([mod(apc_get('cfgodd'), properties__encryption="cmk")]), "UNKNOWN cfgodd ~ encryption is not an object")
+case(R, 'pass-template', template([apc_tpl('cfgnew', {"encryption": {"keyVaultProperties": {"keyIdentifier": KID}}})]), "PASS cfgnew")
+case(R, 'fail-template', template([apc_tpl('cfgnew', {})]), "FAIL cfgnew ~ not set")
+# encryption is first in the stable api-version 2020-06-01 (not in 2019-10-01).
+case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"encryption": {"keyVaultProperties": {"keyIdentifier": KID}}}, api="2019-10-01")]),
+     "UNKNOWN cfgold ~ predates the property")
+
 # ---- AI Search services ----
 
 def srh_get(name):
@@ -426,9 +555,12 @@ case(R, 'unknown-template-old-api', template([srh_tpl('srhold', {"disableLocalAu
 R = 'AZA-SRH-002'
 case(R, 'pass', snapshot([srh_ok('srhok')]), "PASS srhok ~ publicNetworkAccess is disabled")
 case(R, 'pass-ip-rules', snapshot([mod(srh_get('srhok'), properties__networkRuleSet=IPRULES)]), "PASS srhok ~ only the 2 IP rules")
+# SearchUpdateServiceToAllowAccessFromPublicCustomIPsAndBypass.json (2025-05-01): trusted Azure services pass the IP rules too.
+case(R, 'pass-bypass', snapshot([mod(srh_get('srhok'), properties__networkRuleSet={"bypass": "AzureServices", "ipRules": [{"value": "10.2.3.4"}]})]),
+     "PASS srhok ~ only the 1 IP rule of networkRuleSet may reach it (bypass AzureServices")
 case(R, 'fail', snapshot([srh_get('srhbad')]), "FAIL srhbad ~ publicNetworkAccess is enabled and networkRuleSet has no IP rule")
 case(R, 'fail-absent', snapshot([mod(srh_get('srhbad'), properties__publicNetworkAccess=DEL, properties__networkRuleSet=DEL)]),
-     "FAIL srhbad ~ not set (enabled)")
+     "FAIL srhbad ~ not set (Enabled)")
 case(R, 'fail-open-rule', snapshot([mod(srh_get('srhbad'), properties__networkRuleSet={"ipRules": [{"value": "0.0.0.0/0"}]})]),
      "FAIL srhbad ~ '0.0.0.0/0' admits every address")
 case(R, 'unknown', snapshot([mod(srh_get('srhodd'), properties__publicNetworkAccess="securedByPerimeter")]), "UNKNOWN srhodd ~ network security perimeter")
