@@ -4,7 +4,7 @@
  * settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
  * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher,
- * Azure Cache for Redis, Event Hubs and Service Bus).
+ * Azure Cache for Redis, Event Hubs, Service Bus and Front Door).
  * A path ending in /list is an ARM list action: collect.c sends it as a POST.
  */
 #include "collect.h"
@@ -124,7 +124,20 @@ static const struct childcall {
 	{"microsoft.cache/redis", AZA_WALK_LIST, "/firewallRules", "2024-11-01", "Microsoft.Cache/redis/firewallRules"},
 	{"microsoft.eventhub/namespaces", AZA_WALK_ONE, "/networkRuleSets/default", "2024-01-01", "Microsoft.EventHub/namespaces/networkRuleSets"},
 	{"microsoft.servicebus/namespaces", AZA_WALK_ONE, "/networkRuleSets/default", "2024-01-01", "Microsoft.ServiceBus/namespaces/networkRuleSets"},
+	/* A Front Door profile's custom domains and security policies (which
+	 * domains a WAF policy protects, AZA-NET-035) are proxy resources:
+	 * Resource Graph has its endpoints, not these. */
+	{"microsoft.cdn/profiles", AZA_WALK_LIST, "/customDomains", "2024-09-01", "Microsoft.Cdn/profiles/customDomains"},
+	{"microsoft.cdn/profiles", AZA_WALK_LIST, "/securityPolicies", "2024-09-01", "Microsoft.Cdn/profiles/securityPolicies"},
 };
+
+/* A CDN profile that is not a Front Door Standard/Premium one (sku
+ * Standard_Microsoft, ...) has neither list: the calls would only fail. */
+static int afd_profile(const aza_json *item)
+{
+	const char *sku = aza_json_str(aza_json_path(item, "sku.name"));
+	return !sku || aza__iends(sku, "_AzureFrontDoor");
+}
 
 void aza_arm__resource(aza_collector *c, const aza_json *item)
 {
@@ -147,6 +160,8 @@ void aza_arm__resource(aza_collector *c, const aza_json *item)
 			continue;
 		/* A Linux site names its stack in linuxFxVersion: no metadata call. */
 		if (aza__strieq(k->path, "/config/metadata/list") && site_kind && aza__istrstr(site_kind, "linux"))
+			continue;
+		if (aza__strieq(k->parent, "microsoft.cdn/profiles") && !afd_profile(item))
 			continue;
 		const char *scope = aza_coll__printf(c, "%s", id);
 		if (scope)
@@ -178,6 +193,9 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.ApiManagement/service",
 		/* Azure Firewall and its policies (network.c, AZA-NET-033/034) */
 		"Microsoft.Network/azureFirewalls", "Microsoft.Network/firewallPolicies",
+		/* Front Door and its WAF policies (AZA-NET-035..037) */
+		"Microsoft.Cdn/profiles", "Microsoft.Cdn/profiles/afdEndpoints",
+		"Microsoft.Network/FrontDoorWebApplicationFirewallPolicies", "Microsoft.Network/frontDoors",
 		"Microsoft.Resources/subscriptions",
 	};
 	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)

@@ -2,9 +2,10 @@
  * network.c - rules of the network area: NSG exposure (through the
  * evaluator in nsg.c), internet exposure per endpoint (the path model in
  * exposure.c), Network Watcher and flow logs, Application Gateway
- * and its WAF policies, Azure Firewall (threat intelligence, and IDPS of
- * its Premium policies), VPN gateways, subnets, DDoS protection, Bastion
- * and the database server firewalls.
+ * and its WAF policies, Front Door (Standard/Premium and classic) and its
+ * WAF policies, Azure Firewall (threat intelligence, and IDPS of its Premium
+ * policies), VPN gateways, subnets, DDoS protection, Bastion and the
+ * database server firewalls.
  *
  * Absence: Resource Manager returns the properties these rules read on every
  * GET (securityRules, subnets, enableDdosProtection...), so a missing one on
@@ -1238,6 +1239,257 @@ static void fwpol_idps(aza_ev *ev, const aza_res *r)
 		         k > 0 && aza__strieq(v, "Alert") ? "only alerted on, not blocked" : "not inspected");
 }
 
+/* ------------------------------------------------ Front Door and its WAF */
+
+#define AFDEP "Microsoft.Cdn/profiles/afdEndpoints"
+#define AFDDOM "Microsoft.Cdn/profiles/customDomains"
+#define AFDSEC "Microsoft.Cdn/profiles/securityPolicies"
+#define FDWAF "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies"
+#define FDCLASSIC "Microsoft.Network/frontDoors"
+
+/* Front Door WAF policy pid as the protection of what `via` names, judged
+ * for resource r: AZA_PASS when the policy is in the input, enabled and in
+ * Prevention mode; *msg says why in every case. */
+static aza_status fdwaf_judge(aza_ev *ev, const aza_res *r, const char *pid, const char *via, const char **msg)
+{
+	const aza_res *p = aza_inv_find(aza_ev_inv(ev), pid);
+	if (!p) {
+		const char *why = NULL;
+		int got = aza_ev_collected(ev, FDWAF, r, &why);
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, which is not in the input%s%s", via, aza_last_seg(pid), got ? "" : ": ",
+		                  got ? "" : why);
+		return AZA_UNKNOWN;
+	}
+	/* A deployed policy's GET returns its properties: without them the
+	 * input says nothing of its state or mode. */
+	if (!aza_is_template(p) && !aza_json_is(aza_prop(ev, p, "properties"), AZA_JOBJ)) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, which is in the input without its properties", via, p->name);
+		return AZA_UNKNOWN;
+	}
+	const char *st = NULL, *mode = NULL;
+	int sk = aza_prop_str(ev, p, "properties.policySettings.enabledState", &st);
+	int mk = aza_prop_str(ev, p, "properties.policySettings.mode", &mode);
+	if (sk > 0 && aza__strieq(st, "Disabled")) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.enabledState is Disabled: requests bypass it", via,
+		                  p->name);
+		return AZA_FAIL;
+	}
+	if (mk > 0 && aza__strieq(mode, "Detection")) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.mode is Detection: matching requests are only logged, "
+		                  "not blocked", via, p->name);
+		return AZA_FAIL;
+	}
+	/* PolicySettings: enabledState "Defaults to Enabled if not specified",
+	 * which a template gets; a deployed policy's GET returns it. */
+	if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.enabledState is %s", via, p->name,
+		                  sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
+		return AZA_UNKNOWN;
+	}
+	/* The API documents no default mode: only Prevention passes. */
+	if (mk <= 0 || !aza__strieq(mode, "Prevention")) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.mode is %s", via, p->name,
+		                  mk > 0 ? aza_ev_fmt(ev, "'%s'", mode) : mk < 0 ? "not a string" : "not set (no documented default)");
+		return AZA_UNKNOWN;
+	}
+	*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.enabledState %s, mode Prevention)", via, p->name,
+	                  sk > 0 ? st : "not set: Enabled by default");
+	return AZA_PASS;
+}
+
+static void verdict(aza_ev *ev, const aza_res *r, aza_status st, const char *msg)
+{
+	if (st == AZA_PASS)
+		aza_pass(ev, r, "%s", msg);
+	else if (st == AZA_FAIL)
+		aza_fail(ev, r, "%s", msg);
+	else
+		aza_unknown(ev, r, "%s", msg);
+}
+
+/* The WAF security policies of Front Door profile `prof` that name
+ * domain id `dom` (an endpoint's default domain or a custom domain): the
+ * first one, with *par its parameters; NULL when none does. *odd names a
+ * security policy whose parameters cannot be read, *wide one that also
+ * applies otherwise than by domain (isProfileLevel, associations[].routes,
+ * of api-versions newer than the one collected), either of which may cover
+ * the domain. */
+static const aza_res *afd_secpol(aza_ev *ev, const char *prof, const char *dom, const aza_json **par, const char **odd,
+                                 const char **wide)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	for (const aza_res *s = aza_inv_child(inv, prof, AFDSEC); s; s = aza_inv_next_child(s, prof)) {
+		const aza_json *p = aza_prop(ev, s, "properties.parameters");
+		const char *t = aza_json_str(aza_json_get(p, "type"));
+		const aza_json *as = aza_json_get(p, "associations");
+		if (!aza_json_is(p, AZA_JOBJ) || !t || (as && !aza_json_is(as, AZA_JARR) && !aza_json_is(as, AZA_JNULL))) {
+			*odd = aza_last_seg(s->id);
+			continue;
+		}
+		if (!aza__strieq(t, "WebApplicationFirewall"))
+			continue;
+		int b = 0;
+		const aza_json *pl = aza_json_get(p, "isProfileLevel");
+		if (pl && !aza_json_is(pl, AZA_JNULL) && !(aza_json_bool(pl, &b) && !b))
+			*wide = aza_last_seg(s->id);
+		aza_json_each(a, as) {
+			if (aza_json_len(aza_json_get(a, "routes")))
+				*wide = aza_last_seg(s->id);
+			aza_json_each(d, aza_json_get(a, "domains")) {
+				const char *id = aza_json_str(aza_json_get(d, "id"));
+				if (id && aza__strieq(id, dom)) {
+					*par = p;
+					return s;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+/* An endpoint (its default domain) or a custom domain of a Front Door
+ * Standard/Premium profile. */
+static void afd_waf(aza_ev *ev, const aza_res *r)
+{
+	const char *host = aza_json_str(aza_prop(ev, r, "properties.hostName"));
+	const char *what = aza_ev_fmt(ev, "%s %s%s%s%s", aza__strieq(r->type, AFDEP) ? "endpoint" : "custom domain",
+	                              aza_last_seg(r->id), host ? " (" : "", host ? host : "", host ? ")" : "");
+	const aza_json *par = NULL;
+	const char *odd = NULL, *wide = NULL, *why = NULL;
+	const aza_res *s = afd_secpol(ev, r->parent, r->id, &par, &odd, &wide);
+	if (!s) {
+		if (!aza_ev_collected(ev, AFDSEC, r, &why))
+			aza_unknown(ev, r, "%s: %s", what, why);
+		else if (odd)
+			aza_unknown(ev, r, "no security policy names %s, and security policy %s, which may, cannot be read", what, odd);
+		else if (wide)
+			aza_unknown(ev, r, "no security policy names %s, but security policy %s also applies to the whole profile or to "
+			            "routes (isProfileLevel, associations[].routes), which are not read here", what, wide);
+		else
+			aza_fail(ev, r, "no security policy associates %s with a WAF policy: its requests reach the origin uninspected", what);
+		return;
+	}
+	const char *sp = aza_last_seg(s->id);
+	if (aza_api_predates(ev, s, "2020-09-01", &why)) {
+		aza_unknown(ev, r, "security policy %s names %s, but %s", sp, what, why);
+		return;
+	}
+	const char *pid = aza_json_str(aza_json_get(aza_json_get(par, "wafPolicy"), "id"));
+	if (!pid) {
+		aza_unknown(ev, r, "security policy %s names %s without a WAF policy id (parameters.wafPolicy.id)", sp, what);
+		return;
+	}
+	const char *msg;
+	aza_status st = fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "security policy %s associates %s with", sp, what), &msg);
+	verdict(ev, r, st, msg);
+}
+
+/* A routing rule of classic Front Door r that serves frontend endpoint
+ * `fe` (id) with a WAF policy of its own, or NULL. */
+static const char *fd_rule_waf(aza_ev *ev, const aza_res *r, const char *fe)
+{
+	if (!fe)
+		return NULL;
+	aza_json_each(rr, aza_prop(ev, r, "properties.routingRules")) {
+		const aza_json *rp = aza_json_get(rr, "properties");
+		if (!aza_json_str(aza_json_path(rp, "webApplicationFirewallPolicyLink.id")))
+			continue;
+		aza_json_each(f, aza_json_get(rp, "frontendEndpoints"))
+			if (aza_json_streq(aza_json_get(f, "id"), fe))
+				return aza_json_str(aza_json_get(rr, "name"));
+	}
+	return NULL;
+}
+
+/* Classic Front Door: every frontend endpoint links a WAF policy. */
+static void fd_classic_waf(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *fes = aza_prop(ev, r, "properties.frontendEndpoints");
+	if (!aza_json_is(fes, AZA_JARR) || !aza_json_len(fes)) {
+		aza_unknown(ev, r, "frontendEndpoints is %s", !fes || aza_json_is(fes, AZA_JNULL) ? "absent"
+		                                             : aza_json_is(fes, AZA_JARR) ? "empty" : "not an array");
+		return;
+	}
+	const char *unknown = NULL, *names = NULL;
+	aza_json_each(fe, fes) {
+		const char *name = aza_json_str(aza_json_get(fe, "name"));
+		const char *host = aza_json_str(aza_json_path(fe, "properties.hostName"));
+		const char *what = aza_ev_fmt(ev, "frontend endpoint %s%s%s%s", name ? name : "(unnamed)", host ? " (" : "",
+		                              host ? host : "", host ? ")" : "");
+		const aza_json *link = aza_json_path(fe, "properties.webApplicationFirewallPolicyLink");
+		const char *pid = aza_json_str(aza_json_get(link, "id"));
+		if (!pid) {
+			const char *rule = fd_rule_waf(ev, r, aza_json_str(aza_json_get(fe, "id")));
+			if (link && !aza_json_is(link, AZA_JNULL))
+				unknown = unknown ? unknown : aza_ev_fmt(ev, "%s has a webApplicationFirewallPolicyLink without a string id", what);
+			else if (rule)
+				unknown = unknown ? unknown : aza_ev_fmt(ev, "%s links no WAF policy, and routing rule %s, which serves it, "
+				                                         "links one for its own routes only", what, rule);
+			else {
+				aza_fail(ev, r, "%s links no WAF policy (webApplicationFirewallPolicyLink): its requests reach the "
+				         "backends uninspected", what);
+				return;
+			}
+			continue;
+		}
+		const char *msg;
+		aza_status st = fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "%s links", what), &msg);
+		if (st == AZA_FAIL) {
+			aza_fail(ev, r, "%s", msg);
+			return;
+		}
+		if (st == AZA_UNKNOWN)
+			unknown = unknown ? unknown : msg;
+		else
+			names = names ? aza_ev_fmt(ev, "%s; %s", names, msg) : msg;
+	}
+	if (unknown)
+		aza_unknown(ev, r, "%s", unknown);
+	else
+		aza_pass(ev, r, "%s", names);
+}
+
+static void fd_waf(aza_ev *ev, const aza_res *r)
+{
+	if (aza__strieq(r->type, FDCLASSIC))
+		fd_classic_waf(ev, r);
+	else
+		afd_waf(ev, r);
+}
+
+/* The default rule set of a Front Door WAF policy: DefaultRuleSet 1.0 or
+ * Microsoft_DefaultRuleSet 1.1 and later (WafListManagedRuleSets). */
+static void fdwaf_drs(aza_ev *ev, const aza_res *r)
+{
+	const aza_json *sets = aza_prop(ev, r, "properties.managedRules.managedRuleSets");
+	if (sets && !aza_json_is(sets, AZA_JARR) && !aza_json_is(sets, AZA_JNULL)) {
+		aza_unknown(ev, r, "managedRules.managedRuleSets is not an array");
+		return;
+	}
+	aza_json_each(s, sets) {
+		const char *t = aza_json_str(aza_json_get(s, "ruleSetType"));
+		if (!t || (!aza__strieq(t, "DefaultRuleSet") && !aza__strieq(t, "Microsoft_DefaultRuleSet")))
+			continue;
+		const char *v = aza_json_str(aza_json_get(s, "ruleSetVersion"));
+		const char *act = aza_json_str(aza_json_get(s, "ruleSetAction"));
+		const char *set = aza_ev_fmt(ev, "managed rule set %s %s", t, v ? v : "(no version)");
+		const char *why;
+		if (act && aza__strieq(act, "Log")) {
+			if (aza_api_predates(ev, r, "2020-11-01", &why))
+				aza_unknown(ev, r, "%s has ruleSetAction Log, but %s", set, why);
+			else
+				aza_fail(ev, r, "%s is assigned with ruleSetAction Log: requests it matches are only logged", set);
+			return;
+		}
+		aza_pass(ev, r, "%s is assigned%s%s", set, act ? " with ruleSetAction " : "", act ? act : "");
+		return;
+	}
+	const char *sku = aza_json_str(aza_prop(ev, r, "sku.name"));
+	aza_fail(ev, r, "no DefaultRuleSet or Microsoft_DefaultRuleSet among the managed rule sets%s",
+	         sku && aza__strieq(sku, "Standard_AzureFrontDoor") ? " (sku Standard_AzureFrontDoor takes custom rules only: "
+	                                                              "managed rule sets need Premium_AzureFrontDoor)" : "");
+}
+
 /* ---------------------------------------------------- VNets, subnets, DDoS */
 
 /* Subnets that cannot or need not carry an NSG. */
@@ -1954,6 +2206,77 @@ const struct aza_rule aza_rules_network[] = {
 		.arm = "Microsoft.Network/firewallPolicies properties.sku.tier = 'Premium' and properties.intrusionDetection.mode = 'Deny'",
 		.defaults = "Only Premium policies are judged (sku.tier; absent means Standard, Azure's default tier: NOT_APPLICABLE, as are Standard and Basic; a sku or tier that cannot be read: UNKNOWN). intrusionDetection.mode absent means Off (IDPS is disabled unless configured) and fails, as do Off and Alert; only Deny passes. A mode that is not a string or none of Off, Alert, Deny, or an intrusionDetection that is not an object: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny, is not in the input or cannot be read. A template setting Deny at an api-version before 2020-11-01 (the first with intrusionDetection and sku) is UNKNOWN.",
 		.check = fwpol_idps,
+	},
+	{
+		.id = "AZA-NET-035", .title = "Front Door domains are protected by a WAF policy in Prevention mode",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = AFDEP " " AFDDOM " " FDCLASSIC,
+		.needs = AFDSEC " " FDWAF,
+		.rationale = "Front Door is the internet entry point of the applications behind it: a domain that no WAF policy protects, "
+		             "or whose policy is disabled or only detects, passes injection, cross-site scripting and other common web "
+		             "attacks to the origin. An endpoint's default domain (*.azurefd.net) is a domain of its own and needs the "
+		             "association as much as the custom domains.",
+		.portal = "Front Door and CDN profiles > (profile) > Security policies > Add: select a WAF policy in Prevention mode and "
+		          "associate every domain (custom domains and the endpoints' default domains); Web Application Firewall "
+		          "policies > (policy) > Overview: Switch to prevention mode, and Policy settings: Enabled. Classic Front Door: "
+		          "Front Door > Web application firewall > Apply policy to each frontend host.",
+		.cli = "az afd security-policy create -g <rg> --profile-name <profile> --security-policy-name <name> --domains "
+		       "<custom domain or endpoint id>... --waf-policy <policy id>; az resource update --ids <policy id> --set "
+		       "properties.policySettings.enabledState=Enabled properties.policySettings.mode=Prevention",
+		.arm = "Microsoft.Cdn/profiles/securityPolicies properties.parameters = {type: 'WebApplicationFirewall', wafPolicy: {id: "
+		       "<policy>}, associations: [{domains: [{id: <customDomain or afdEndpoint id>}], patternsToMatch: ['/*']}]}; "
+		       "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies properties.policySettings = {enabledState: 'Enabled', "
+		       "mode: 'Prevention'}; classic: Microsoft.Network/frontDoors properties.frontendEndpoints[].properties."
+		       "webApplicationFirewallPolicyLink.id",
+		.defaults = "Judged on each Front Door Standard/Premium endpoint (its default domain) and custom domain, and on each "
+		            "classic Front Door (every frontendEndpoints entry; the first that fails decides). A domain is protected "
+		            "when a security policy of its profile of type WebApplicationFirewall lists its id in "
+		            "parameters.associations[].domains (ids compare case-insensitively) and the named WAF policy is in the "
+		            "input with policySettings.enabledState Enabled and mode Prevention. No association: FAIL, unless the "
+		            "profile's security policies were not collected (errors, data sets), one cannot be read, or one applies "
+		            "to the whole profile or to routes (isProfileLevel, associations[].routes, of newer api-versions): "
+		            "UNKNOWN. enabledState Disabled or mode Detection: FAIL. enabledState absent means Enabled (the API's "
+		            "documented default) for a template policy; a deployed policy's GET returns it, so without it, or "
+		            "with a value that is neither, UNKNOWN. The API documents no default mode: absent or another value is "
+		            "UNKNOWN. A WAF policy not in the input (templates too), or in it without properties: UNKNOWN. A "
+		            "template security policy at an api-version before 2020-09-01 (the first stable one with security "
+		            "policies) is UNKNOWN. An endpoint is judged whether or not a route serves its default domain (routes "
+		            "are not read). Classic: a frontend endpoint without webApplicationFirewallPolicyLink fails unless a "
+		            "routing rule serving it links a policy (its own routes only: UNKNOWN).",
+		.check = fd_waf,
+	},
+	{
+		.id = "AZA-NET-036", .title = "Front Door WAF policies enable the default managed rule set",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = FDWAF,
+		.rationale = "The default rule set (Microsoft_DefaultRuleSet, DefaultRuleSet on older policies) is the Microsoft-managed "
+		             "protection against the OWASP top ten classes of attack; a Front Door WAF policy without it enforces only "
+		             "its custom rules. Microsoft recommends the latest default rule set on every Front Door WAF policy.",
+		.portal = "Web Application Firewall policies > (Front Door policy) > Managed rules > Assign: Microsoft_DefaultRuleSet "
+		          "(latest version), action Block (the policy's tier must be Premium).",
+		.cli = "az network front-door waf-policy managed-rules add -g <rg> --policy-name <policy> --type Microsoft_DefaultRuleSet "
+		       "--version 2.1 --action Block (front-door extension)",
+		.arm = "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies properties.managedRules.managedRuleSets[] with "
+		       "ruleSetType 'Microsoft_DefaultRuleSet' (ruleSetVersion '2.1', ruleSetAction 'Block')",
+		.defaults = "A managed rule set of type Microsoft_DefaultRuleSet or DefaultRuleSet passes; none (or no managedRules) "
+		            "fails, naming the Standard_AzureFrontDoor tier, which takes no managed rule sets. A default rule set "
+		            "with ruleSetAction Log (the action on requests over the anomaly threshold) fails; a template that sets "
+		            "it at an api-version before 2020-11-01 (the first with ruleSetAction) is UNKNOWN. managedRuleSets that "
+		            "is not an array: UNKNOWN. Whether the policy is enabled and in Prevention mode is AZA-NET-035's.",
+		.check = fdwaf_drs,
+	},
+	{
+		.id = "AZA-NET-037", .title = "Front Door WAF policies enable bot protection",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = FDWAF,
+		.rationale = "The bot manager rule set blocks or logs known malicious bots (scrapers, scanners, credential stuffers) "
+		             "identified by Microsoft Threat Intelligence before they reach the origin.",
+		.portal = "Web Application Firewall policies > (Front Door policy) > Managed rules > Assign: Microsoft_BotManagerRuleSet "
+		          "(the policy's tier must be Premium).",
+		.cli = "az network front-door waf-policy managed-rules add -g <rg> --policy-name <policy> --type "
+		       "Microsoft_BotManagerRuleSet --version 1.1 (front-door extension)",
+		.arm = "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies properties.managedRules.managedRuleSets[] with "
+		       "ruleSetType 'Microsoft_BotManagerRuleSet'",
+		.defaults = "No managed rule set of that type: FAIL (as AZA-NET-015 for Application Gateway policies; the "
+		            "Standard_AzureFrontDoor tier takes no managed rule sets).",
+		.check = waf_bot,
 	},
 };
 const size_t aza_rules_network_n = sizeof aza_rules_network / sizeof aza_rules_network[0];

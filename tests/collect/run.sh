@@ -100,6 +100,19 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.EventHub/namespaces/[^/ ]*
 grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|PASS' "$T/base.txt" && grep -q 'AZA-EVH-004|[^|]*/Microsoft.EventHub/namespaces/[^|]*|FAIL' "$T/base.txt" &&
 	grep -q 'AZA-SBS-004|[^|]*/Microsoft.ServiceBus/namespaces/[^|]*|PASS' "$T/base.txt" && ok ||
 	bad "firewall and network rule set verdicts: $(grep 'AZA-RDS-005\|AZA-EVH-004\|AZA-SBS-004' "$T/base.txt" | head -3)"
+# a Front Door profile's custom domains and security policies (proxy resources: not in Resource Graph), read
+# per profile; AZA-NET-035 judges each endpoint and domain by the WAF policy its security policy names
+for l in customDomains securityPolicies; do
+	grep -q "GET /subscriptions/[^ ]*/providers/Microsoft.Cdn/profiles/profile1/$l?api-version=2024-09-01 200" "$T/err" && ok ||
+		bad "Front Door $l not listed"
+done
+grep -q '"datasets":\[[^]]*"Microsoft.Cdn/profiles/securityPolicies"' "$T/base.json" && ok || bad "security policies not in the data sets"
+grep -q 'AZA-NET-035|[^|]*/profiles/profile1/customdomains/domain2|FAIL' "$T/base.txt" &&
+	grep -q 'AZA-NET-035|[^|]*/profiles/profile1/customdomains/domain1|PASS' "$T/base.txt" &&
+	grep -q 'AZA-NET-035|[^|]*/profiles/profile1/afdEndpoints/endpoint1|PASS' "$T/base.txt" && ok ||
+	bad "AZA-NET-035 verdicts: $(grep AZA-NET-035 "$T/base.txt" | head -3)"
+grep -q 'AZA-NET-036|[^|]*/wafTest|PASS' "$T/base.txt" && grep -q 'AZA-NET-037|[^|]*/wafTest|FAIL' "$T/base.txt" && ok ||
+	bad "Front Door WAF policy verdicts: $(grep 'AZA-NET-03[67]' "$T/base.txt" | head -2)"
 
 # guests' sign-ins: a call of their own (signInActivity needs AuditLog.Read.All and Entra ID P1/P2, and
 # Graph refuses a whole call that selects it without them), never in the users call; AZA-IAM-005 judges them
@@ -221,6 +234,9 @@ recorded ruleset403 403:0@/networkRuleSets/default '"type":"Microsoft.ServiceBus
 grep -q 'AZA-SBS-004|[^|]*|UNKNOWN' "$T/f.txt" && grep -q 'AZA-EVH-004|[^|]*|UNKNOWN' "$T/f.txt" && ok || bad "ruleset403: network rule set verdicts not UNKNOWN"
 recorded redisfw403 403:0@/Redis/cache1/firewallRules '"scope":"/subscriptions/[^"]*/Redis/cache1","type":"Microsoft.Cache/redis/firewallRules","api":"[^"]*","status":403'
 grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|UNKNOWN' "$T/f.txt" && ok || bad "redisfw403: AZA-RDS-005 not UNKNOWN"
+# a profile's security policies cannot be read: recorded for the profile, its domains UNKNOWN, never FAIL
+recorded afd403 403:0@/securityPolicies '"scope":"/subscriptions/[^"]*/profiles/profile1","type":"Microsoft.Cdn/profiles/securityPolicies","api":"[^"]*","status":403'
+grep -q 'AZA-NET-035|[^|]*/customdomains/domain2|UNKNOWN' "$T/f.txt" && ok || bad "afd403: domain2 not UNKNOWN"
 recorded loop loop:0@/providers/Microsoft.Authorization/locks 'already returned'
 recorded sub403 403:0@00000000-0000-0000-0000-000000000002 '"scope":"/subscriptions/00000000-0000-0000-0000-000000000002","type":"","api":"/providers/Microsoft.ResourceGraph/resources","status":403' --arg-batch 1
 grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T/f.txt" >/dev/null && bad "sub403: PASS in the unreadable subscription" || ok
