@@ -1890,6 +1890,10 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Insights/activityLogAlerts', 'Microsoft.Authorization/locks', 'Microsoft.KeyVault/vaults/keys',
     'Microsoft.KeyVault/vaults/secrets', 'Microsoft.Web/sites/config', 'Microsoft.Compute/virtualMachines/extensions',
     'Microsoft.Network/networkWatchers/flowLogs', 'Microsoft.Sql/servers/databases/transparentDataEncryption',
+    # the vaults' and clusters' own diagnostic settings were read (the type alone
+    # comes from the subscriptions' settings too); workspaces' are not read
+    'Microsoft.KeyVault/vaults/providers/Microsoft.Insights/diagnosticSettings',
+    'Microsoft.ContainerService/managedClusters/providers/Microsoft.Insights/diagnosticSettings',
     # collected, and the tenant has none
     'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
 }, key=str.lower)

@@ -86,6 +86,8 @@ void aza_arm__management_group(aza_collector *c, const char *name)
 		walk(c, AZA_WALK_LIST, scope, mg_calls[i].path, mg_calls[i].version, mg_calls[i].type, 1);
 }
 
+#define DIAG_PATH "/providers/Microsoft.Insights/diagnosticSettings"
+
 /* Child calls by the type of a Resource Graph row (lower case there). */
 static const struct childcall {
 	const char *parent; /* type of the row */
@@ -114,9 +116,9 @@ static const struct childcall {
 	{"microsoft.web/sites", AZA_WALK_ONE, "/config/metadata/list", "2023-12-01", "Microsoft.Web/sites/config"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/keys"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/secrets", "2023-07-01", "Microsoft.KeyVault/vaults/secrets"},
-	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	{"microsoft.keyvault/vaults", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	/* The API server's audit log is a resource log (AZA-AKS-009). */
-	{"microsoft.containerservice/managedclusters", AZA_WALK_LIST, "/providers/Microsoft.Insights/diagnosticSettings", "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	{"microsoft.containerservice/managedclusters", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"microsoft.network/networkwatchers", AZA_WALK_LIST, "/flowLogs", "2024-05-01", "Microsoft.Network/networkWatchers/flowLogs"},
 	/* Proxy children Resource Graph does not return: a cache's firewall
 	 * rules (AZA-RDS-005) and a namespace's one network rule set, named
@@ -198,8 +200,20 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.Network/FrontDoorWebApplicationFirewallPolicies", "Microsoft.Network/frontDoors",
 		"Microsoft.Resources/subscriptions",
 	};
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
 		aza_coll__dataset(c, types[i]);
+		/* The subscriptions' own settings list the diagnostic settings
+		 * type too, so the settings read on each resource of a type are
+		 * recorded apart, as "<type>/providers/<settings type>": a
+		 * snapshot without that record did not read them (AZA-AKS-009). */
+		for (size_t k = 0; k < sizeof child_calls / sizeof child_calls[0]; k++)
+			if (aza__strieq(child_calls[k].parent, types[i]) && aza__strieq(child_calls[k].path, DIAG_PATH) &&
+			    aza_coll__wants(c, types[i]) && aza_coll__wants(c, child_calls[k].type)) {
+				const char *own = aza_coll__printf(c, "%s%s", types[i], DIAG_PATH);
+				if (own)
+					aza_coll__dataset(c, own);
+			}
+	}
 }
 
 /* Which permission would have let a failed call through. */

@@ -906,8 +906,9 @@ static int walk_cb(void *ud, const aza_hresp *r)
 	if (w->kind == AZA_WALK_GRAPH_MEMBERS && rc == 0 && w->dir.oom) {
 		aza_coll__error(c, w->scope, w->type, w->api, 0, "the group's users exceed the size limit of one data set");
 	} else if (w->kind == AZA_WALK_GRAPH_MEMBERS && rc == 0) {
+		/* The walk's scope is the group's path, /groups/{id}. */
 		aza_buf__adds(&c->gm, c->ngm++ ? ",\n{\"groupId\":" : "\n{\"groupId\":");
-		aza_buf__json_str(&c->gm, w->scope);
+		aza_buf__json_str(&c->gm, aza__istarts(w->scope, "/groups/") ? w->scope + 8 : w->scope);
 		aza_buf__adds(&c->gm, ",\"members\":[");
 		aza_buf__add(&c->gm, w->dir.p ? w->dir.p : "", w->dir.len);
 		aza_buf__adds(&c->gm, "]}");

@@ -29,7 +29,7 @@ static void group_members(aza_collector *c, const char *id)
 	int first = aza_coll__group_new(c, id);
 	if (!first)
 		return;
-	const char *scope = aza_coll__printf(c, "%s", id);
+	const char *scope = aza_coll__printf(c, "/groups/%s", id);
 	const char *path = aza_coll__printf(c, MEMBERS_PATH, id);
 	if (first < 0) {
 		const char *msg = aza_coll__printf(c, "not read: more than %d groups hold a role (limit)", AZA_MAX_GROUPS);
@@ -103,7 +103,7 @@ void aza_graph__start(aza_collector *c)
 			aza_coll__error(c, "/", calls[i].key, calls[i].path, 0, "out of memory");
 	}
 	/* Listed whenever the groups were looked for; each group whose call
-	 * failed has its own error record (scope: the group id). */
+	 * failed has its own error record (scope: /groups/{id}). */
 	aza_coll__dataset(c, MEMBERS);
 }
 

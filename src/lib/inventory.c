@@ -1596,7 +1596,8 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 	for (const aza_gap *e = inv->gaps; e && !g; e = e->next) {
 		int tenant = !*e->scope || !strcmp(e->scope, "/");
 		/* groupMembers holds one entry per group: a gap scoped to a
-		 * group id is that group's alone (aza_inv_gap finds it). */
+		 * group (/groups/{id}, or the bare id in older snapshots) is
+		 * that group's alone (aza_inv_gap finds it). */
 		if (*e->type ? aza__strieq(e->type, key) && (tenant || !per_group) : tenant)
 			g = e;
 	}

@@ -163,7 +163,8 @@ const char *aza_inv_tenant_id(aza_inv *inv);
  * *why saying whether it was not collected or failed. NULL too when the
  * snapshot's errors name the set, even if part of it is there; for
  * groupMembers only a gap at the tenant ("" or "/") does: one scoped to a
- * group id covers that group's entry (aza_inv_gap(inv, key, group id)). */
+ * group (/groups/{id}, or the bare id in older snapshots) covers that
+ * group's entry (aza_inv_gap(inv, key, that scope)). */
 const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why);
 /* Data-plane facts about a storage account service ("blob", "queue", "table", "file"). */
 const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const char *service);

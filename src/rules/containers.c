@@ -701,12 +701,12 @@ const struct aza_rule aza_rules_containers[] = {
 	{
 		.id = "AZA-AKS-009", .title = "AKS clusters keep the Kubernetes audit log",
 		.level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_ACCOUNTS, AKS_RULE,
-		.needs = "Microsoft.Insights/diagnosticSettings",
+		.needs = "Microsoft.Insights/diagnosticSettings " AZA_DIAG_OF(AKS),
 		.rationale = "The API server's audit log records who created, changed, deleted or exec'd into what in the cluster; without it an intrusion through a stolen kubeconfig or service account token leaves no trace outside the nodes.",
 		.portal = "Kubernetes service > Monitoring > Diagnostic settings > Add diagnostic setting: kube-audit-admin (or kube-audit, or the audit category group) to a Log Analytics workspace, storage account or event hub.",
 		.cli = "az monitor diagnostic-settings create -n aks-audit --resource <cluster id> --workspace <workspace id> --logs '[{\"category\":\"kube-audit-admin\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on the cluster: logs[] with category 'kube-audit-admin' or 'kube-audit' (or categoryGroup 'audit'/'allLogs') enabled, and a destination",
-		.defaults = "A cluster has no diagnostic setting unless one is created, and Container insights (AZA-AKS-005) does not collect the control-plane logs. A setting passes with kube-audit or kube-audit-admin (which leaves out get and list events), or the audit or allLogs category group, enabled, and a destination (a workspace, storage account, event hub or partner solution; an empty or '-' one is none). A setting without them fails; no setting fails. Diagnostic settings not collected for the cluster: UNKNOWN.",
+		.defaults = "A cluster has no diagnostic setting unless one is created, and Container insights (AZA-AKS-005) does not collect the control-plane logs. A setting passes with kube-audit or kube-audit-admin (which leaves out get and list events), or the audit or allLogs category group, enabled, and a destination (a workspace, storage account, event hub or partner solution; an empty or '-' one is none). A setting without them fails; no setting fails. Diagnostic settings not collected for the cluster: UNKNOWN. A snapshot that lists its data sets (meta.datasets) must list Microsoft.ContainerService/managedClusters/providers/Microsoft.Insights/diagnosticSettings, which azaudit collect records since it reads each cluster's settings: Microsoft.Insights/diagnosticSettings alone comes from the subscriptions' own settings, and an older snapshot lists it without holding any cluster's, so a cluster without a setting there is UNKNOWN (cluster diagnostic settings were not collected), not a FAIL.",
 		.check = audit_logs,
 	},
 	{

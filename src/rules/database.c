@@ -529,8 +529,30 @@ static void sql_entra_only(aza_ev *ev, const aza_res *r)
 	}
 }
 
+/* ServerProperties.publicNetworkAccess: first in the stable api-version
+ * 2021-11-01 (the 2014-04-01 servers have none). */
+#define SQL_PNA_API "2021-11-01"
+
 static void sql_public_network(aza_ev *ev, const aza_res *r)
 {
+	const char *v = NULL, *why = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED && aza_api_predates(ev, r, SQL_PNA_API, &why)) {
+		aza_unknown(ev, r, "publicNetworkAccess is %s, but %s; deploy with a current api-version", v, why);
+		return;
+	}
+	/* Resource Manager reports the value at every api-version that has it
+	 * (Enabled when never set): a deployed copy without it was read at an
+	 * older version, or through a tool that leaves it out, and does not
+	 * say what the server does. A template's absence is the default. */
+	if (p == AZA_PNA_UNSET && !aza_is_template(r)) {
+		aza_unknown(ev, r, "publicNetworkAccess is not reported for the server (Resource Manager returns it from api-version %s): "
+		                   "whether the public endpoint is disabled is not known",
+		            SQL_PNA_API);
+		return;
+	}
 	aza_public_network_disabled(ev, r, "the public endpoint is enabled", NULL);
 }
 
@@ -1354,7 +1376,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Networking > Public access > Public network access: Disable.",
 		.cli = "az sql server update -g <rg> -n <server> --enable-public-network false",
 		.arm = "Microsoft.Sql/servers: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent means the public endpoint is enabled (FAIL). SecuredByPerimeter is not Disabled (FAIL): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. Another value: UNKNOWN.",
+		.defaults = "In a template, absent (or null) means the default, Enabled (FAIL). Resource Manager returns publicNetworkAccess for every server at every api-version that has it (first in the stable 2021-11-01; Enabled when never set), so a deployed server without it was read at an older api-version or through a tool that drops it: UNKNOWN, not a guess. A template setting Disabled at an api-version before 2021-11-01, or at an api-version only known at deployment, is UNKNOWN (Azure may ignore a property its version does not have). SecuredByPerimeter is not Disabled (FAIL): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. Another value, or a value only known at deployment: UNKNOWN.",
 		.check = sql_public_network,
 	},
 	{

@@ -1218,6 +1218,23 @@ const char *aza_diag_logs(aza_ev *ev, const aza_res *d, const char *cats, const 
 
 #define DIAG_TYPE "Microsoft.Insights/diagnosticSettings"
 
+int aza_diag_collected(aza_ev *ev, const aza_res *r, const char **why)
+{
+	if (!aza_ev_collected(ev, DIAG_TYPE, r, why))
+		return 0;
+	/* The subscriptions' own settings list the type whatever else was
+	 * read, so a snapshot whose collector did not read the settings of
+	 * r's type (azaudit before it read clusters') lists it all the same.
+	 * A rule whose needs name the record of r's type asks for it. */
+	const char *own = aza_ev_fmt(ev, "%s/providers/" DIAG_TYPE, r->type);
+	if (!ev->rule->needs || !in_words(ev->rule->needs, own) || aza_inv_dataset_listed(ev->s->inv, own) != 0)
+		return 1;
+	*why = aza_ev_fmt(ev, "the diagnostic settings of %s resources were not collected (the snapshot's data sets list "
+	                      "%s, which the subscriptions' own settings also give, but not %s)",
+	                  r->type, DIAG_TYPE, own);
+	return 0;
+}
+
 void aza_diag_audit(aza_ev *ev, const aza_res *r, const char *cats, const char *groups, const char *names,
                     const char *none)
 {
@@ -1245,7 +1262,7 @@ void aza_diag_audit(aza_ev *ev, const aza_res *r, const char *cats, const char *
 		return;
 	}
 	const char *why;
-	if (!aza_ev_collected(ev, DIAG_TYPE, r, &why))
+	if (!aza_diag_collected(ev, r, &why))
 		aza_unknown(ev, r, "%s", why);
 	else
 		aza_fail(ev, r, "no diagnostic setting: %s", none);

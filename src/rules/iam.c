@@ -672,7 +672,8 @@ static int rbac_eligible(aza_ev *ev, const char **note, const char **why)
  * directory "groupMembers": [{"groupId", "members": [users]}], each group's
  * users read with GET /groups/{id}/transitiveMembers/microsoft.graph.user
  * (the users of nested groups too). A group whose call failed has an
- * error scoped to its id and no entry. */
+ * error scoped to /groups/{id} (to its bare id in older snapshots) and
+ * no entry. */
 #define GM "groupMembers"
 
 /* The users of group gid, or NULL with *why: not collected, refused, or
@@ -686,7 +687,9 @@ static const aza_json *group_users(aza_ev *ev, const char *gid, const char **why
 		*why = w ? w : "Microsoft Graph data 'groupMembers' was not collected";
 		return NULL;
 	}
-	const aza_gap *g = gid ? aza_inv_gap(inv, GM, gid) : NULL;
+	const aza_gap *g = gid ? aza_inv_gap(inv, GM, aza_ev_fmt(ev, "/groups/%s", gid)) : NULL;
+	if (!g && gid)
+		g = aza_inv_gap(inv, GM, gid);
 	if (g) {
 		*why = aza_ev_fmt(ev, "its users could not be read (%s%s%d: %s)", g->api, *g->api ? ", HTTP " : "HTTP ", g->status,
 		                  g->message);

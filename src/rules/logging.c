@@ -1041,7 +1041,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Key vault > Monitoring > Diagnostic settings > Add diagnostic setting: audit (or allLogs) to a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings create -n audit --resource <vault id> --workspace <workspace id> --logs '[{\"categoryGroup\":\"audit\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on the vault: logs[] with category 'AuditEvent' or categoryGroup 'audit'/'allLogs' enabled, and a destination",
-		.defaults = "A setting needs an enabled AuditEvent category (or audit/allLogs group) and a destination. Diagnostic settings not collected: UNKNOWN.",
+		.defaults = "A setting needs an enabled AuditEvent category (or audit/allLogs group) and a destination. Diagnostic settings not collected: UNKNOWN. Microsoft.Insights/diagnosticSettings in meta.datasets is taken to cover vaults: azaudit collect has read each vault's own settings whenever it lists that type (unlike clusters', AZA-AKS-009).",
 		.check = keyvault_logging,
 	},
 	{

@@ -1084,7 +1084,7 @@ static void waf_bot(aza_ev *ev, const aza_res *r)
 /* ------------------------------------------------ Azure Firewall and policy */
 
 #define FWPOL "Microsoft.Network/firewallPolicies"
-#define FWPOL_DEPTH 8 /* parent policies followed (against a loop of basePolicy ids) */
+#define FWPOL_DEPTH 8 /* parent policies followed (basePolicy ids); a longer chain is UNKNOWN */
 
 /* A firewall policy mode (threatIntelMode, intrusionDetection.mode) reads
  * Off, Alert or Deny (FirewallPolicyPropertiesFormat, 2024-05-01). */
@@ -1094,35 +1094,52 @@ static int fw_mode_known(const char *v)
 }
 
 /* For firewall policy p whose own mode at `path` is not Deny: what its
- * parents (properties.basePolicy.id, followed up to FWPOL_DEPTH) say. A
- * parent's settings may reach p through the hierarchy, so a parent setting
- * Deny, one not in the input or one that cannot be read makes p's mode
- * unknown: returns a sentence saying why; NULL when no parent exists or
- * none sets Deny (p's own value then decides). */
-static const char *fwpol_parents(aza_ev *ev, const aza_res *p, const char *path, const char *what)
+ * parents (properties.basePolicy.id, nearest first, up to FWPOL_DEPTH)
+ * say. 1 with *deny the nearest parent that sets Deny; -1 with *why when
+ * a parent before it has no string id, is not in the input or has a mode
+ * that cannot be read, or the chain loops or runs deeper than FWPOL_DEPTH;
+ * 0 when no parent exists or none sets Deny. */
+static int fwpol_parents(aza_ev *ev, const aza_res *p, const char *path, const char *what, const aza_res **deny,
+                         const char **why)
 {
+	const aza_res *seen[FWPOL_DEPTH + 1] = {p};
 	const aza_res *q = p;
 	for (int i = 0; i < FWPOL_DEPTH; i++) {
 		const aza_json *b = aza_prop(ev, q, "properties.basePolicy");
 		if (!b || aza_json_is(b, AZA_JNULL))
-			return NULL;
+			return 0;
 		const char *bid = aza_json_str(aza_json_get(b, "id"));
-		if (!bid)
-			return aza_ev_fmt(ev, "%s names a parent policy (basePolicy) without a string id, whose %s may be inherited",
+		if (!bid) {
+			*why = aza_ev_fmt(ev, "%s names a parent policy (basePolicy) without a string id, whose %s may be inherited",
 			                  q->name, what);
+			return -1;
+		}
 		const aza_res *par = aza_inv_find(aza_ev_inv(ev), bid);
-		if (!par)
-			return aza_ev_fmt(ev, "its parent policy %s (basePolicy of %s), whose %s may be inherited, is not in the input",
+		if (!par) {
+			*why = aza_ev_fmt(ev, "its parent policy %s (basePolicy of %s), whose %s may be inherited, is not in the input",
 			                  aza_last_seg(bid), q->name, what);
+			return -1;
+		}
+		for (int j = 0; j <= i; j++)
+			if (seen[j] == par) {
+				*why = aza_ev_fmt(ev, "its parent policies (basePolicy) loop back to %s", par->name);
+				return -1;
+			}
+		seen[i + 1] = par;
 		const char *v = NULL;
 		int k = aza_prop_str(ev, par, path, &v);
-		if (k < 0 || (k > 0 && !fw_mode_known(v)))
-			return aza_ev_fmt(ev, "its parent policy %s has a %s that cannot be read", par->name, what);
-		if (k > 0 && aza__strieq(v, "Deny"))
-			return aza_ev_fmt(ev, "its parent policy %s sets %s Deny, which the child may inherit", par->name, what);
+		if (k < 0 || (k > 0 && !fw_mode_known(v))) {
+			*why = aza_ev_fmt(ev, "its parent policy %s has a %s that cannot be read", par->name, what);
+			return -1;
+		}
+		if (k > 0 && aza__strieq(v, "Deny")) {
+			*deny = par;
+			return 1;
+		}
 		q = par;
 	}
-	return aza_ev_fmt(ev, "its parent policies (basePolicy) go deeper than %d levels", FWPOL_DEPTH);
+	*why = aza_ev_fmt(ev, "its parent policies (basePolicy) go deeper than %d levels", FWPOL_DEPTH);
+	return -1;
 }
 
 /* Threat intelligence of firewall policy p, for firewall r. */
@@ -1148,9 +1165,18 @@ static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
 	/* Absent is Alert: threat intelligence-based filtering is on in Alert
 	 * mode by default (Azure Firewall threat intelligence docs). */
 	const char *own = k > 0 ? v : "not set (Alert by default)";
-	const char *up = fwpol_parents(ev, p, "properties.threatIntelMode", "threatIntelMode");
-	if (up)
-		aza_unknown(ev, r, "firewall policy %s has threatIntelMode %s, but %s", p->name, own, up);
+	const aza_res *deny = NULL;
+	const char *why = NULL;
+	int up = fwpol_parents(ev, p, "properties.threatIntelMode", "threatIntelMode", &deny, &why);
+	if (up > 0)
+		/* Microsoft Learn, Azure Firewall Manager policy overview
+		 * (Hierarchical policies): the mode is inherited from the parent,
+		 * and a child can override it only with a stricter value. */
+		aza_pass(ev, r, "firewall policy %s has threatIntelMode %s, but inherits Deny from its parent policy %s: a child policy "
+		                "can only make the inherited mode stricter",
+		         p->name, own, deny->name);
+	else if (up < 0)
+		aza_unknown(ev, r, "firewall policy %s has threatIntelMode %s, but %s", p->name, own, why);
 	else
 		aza_fail(ev, r, "firewall policy %s has threatIntelMode %s: traffic to and from known malicious addresses and domains is %s",
 		         p->name, own, k > 0 && aza__strieq(v, "Off") ? "not filtered" : "only logged, not denied");
@@ -1231,9 +1257,18 @@ static void fwpol_idps(aza_ev *ev, const aza_res *r)
 	}
 	/* Absent is Off: IDPS inspects nothing until a mode is chosen. */
 	const char *own = k > 0 ? v : "not set (Off by default)";
-	const char *up = fwpol_parents(ev, r, "properties.intrusionDetection.mode", "intrusionDetection.mode");
-	if (up)
-		aza_unknown(ev, r, "intrusionDetection.mode is %s, but %s", own, up);
+	const aza_res *deny = NULL;
+	const char *why = NULL;
+	int up = fwpol_parents(ev, r, "properties.intrusionDetection.mode", "intrusionDetection.mode", &deny, &why);
+	/* Unlike threatIntelMode, Microsoft Learn does not say whether a child
+	 * policy inherits its parent's IDPS mode (the policy overview lists
+	 * rule collections, threat intelligence mode and allowlist). */
+	if (up > 0)
+		aza_unknown(ev, r, "intrusionDetection.mode is %s, but its parent policy %s sets intrusionDetection.mode Deny, and Microsoft "
+		                   "Learn does not say whether a child policy inherits it",
+		            own, deny->name);
+	else if (up < 0)
+		aza_unknown(ev, r, "intrusionDetection.mode is %s, but %s", own, why);
 	else
 		aza_fail(ev, r, "sku.tier Premium but intrusionDetection.mode is %s: matched signatures are %s", own,
 		         k > 0 && aza__strieq(v, "Alert") ? "only alerted on, not blocked" : "not inspected");
@@ -2194,7 +2229,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Firewall policy > Threat Intelligence: Threat intelligence mode 'Alert and deny' (firewalls with classic rules: Azure Firewall > Threat intelligence).",
 		.cli = "az network firewall policy update -g <rg> -n <policy> --threat-intel-mode Deny (classic rules: az network firewall update -g <rg> -n <fw> --threat-intel-mode Deny; both in the azure-firewall extension)",
 		.arm = "Microsoft.Network/firewallPolicies properties.threatIntelMode = 'Deny' for the policy named in the firewall's properties.firewallPolicy.id; without a policy, the firewall's properties.threatIntelMode = 'Deny'",
-		.defaults = "A firewall naming a policy in properties.firewallPolicy.id is judged by that policy's threatIntelMode (the policy's settings replace the classic ones); otherwise by its own threatIntelMode. Absent means Alert, Azure's default (Azure Firewall threat intelligence docs: enabled in Alert mode by default), and fails; only Deny passes. A policy not in the input (or a deployed one without properties), or a value that is not a string or none of Off, Alert, Deny: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny (it may be inherited), is not in the input or cannot be read, and fails when no parent sets Deny. A template firewall setting Deny at an api-version before 2018-12-01 (the first with threatIntelMode) is UNKNOWN. The Basic tier supports only Alert, so a Basic firewall fails.",
+		.defaults = "A firewall naming a policy in properties.firewallPolicy.id is judged by that policy's threatIntelMode (the policy's settings replace the classic ones); otherwise by its own threatIntelMode. Absent means Alert, Azure's default (Azure Firewall threat intelligence docs: enabled in Alert mode by default), and fails; only Deny passes. A policy not in the input (or a deployed one without properties), or a value that is not a string or none of Off, Alert, Deny: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) inherits its threatIntelMode, and may override it only with a stricter value (Microsoft Learn, Azure Firewall Manager policy overview, Hierarchical policies: 'Threat Intelligence mode is also inherited from the parent policy... It's only possible to override with a stricter value'): it passes when a parent up the chain sets Deny, whatever the child sets; it is UNKNOWN when a parent before that is not in the input, has no string id or a mode that cannot be read, or the chain loops or runs deeper than 8 policies; it fails when no parent sets Deny. A template firewall setting Deny at an api-version before 2018-12-01 (the first with threatIntelMode) is UNKNOWN. The Basic tier supports only Alert, so a Basic firewall fails.",
 		.check = fw_threat_intel,
 	},
 	{
@@ -2204,7 +2239,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Firewall policy (Premium) > IDPS: IDPS mode 'Alert and deny'.",
 		.cli = "az network firewall policy update -g <rg> -n <policy> --sku Premium --idps-mode Deny (azure-firewall extension)",
 		.arm = "Microsoft.Network/firewallPolicies properties.sku.tier = 'Premium' and properties.intrusionDetection.mode = 'Deny'",
-		.defaults = "Only Premium policies are judged (sku.tier; absent means Standard, Azure's default tier: NOT_APPLICABLE, as are Standard and Basic; a sku or tier that cannot be read: UNKNOWN). intrusionDetection.mode absent means Off (IDPS is disabled unless configured) and fails, as do Off and Alert; only Deny passes. A mode that is not a string or none of Off, Alert, Deny, or an intrusionDetection that is not an object: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny, is not in the input or cannot be read. A template setting Deny at an api-version before 2020-11-01 (the first with intrusionDetection and sku) is UNKNOWN.",
+		.defaults = "Only Premium policies are judged (sku.tier; absent means Standard, Azure's default tier: NOT_APPLICABLE, as are Standard and Basic; a sku or tier that cannot be read: UNKNOWN). intrusionDetection.mode absent means Off (IDPS is disabled unless configured) and fails, as do Off and Alert; only Deny passes. A mode that is not a string or none of Off, Alert, Deny, or an intrusionDetection that is not an object: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny: Microsoft Learn's Azure Firewall Manager policy overview (Hierarchical policies) says a child inherits the parent's rule collections, threat intelligence mode and allowlist, and says nothing of the IDPS mode, so whether the parent's Deny applies to the child is not documented. It is UNKNOWN too when a parent is not in the input, has no string id or a mode that cannot be read, or the chain loops or runs deeper than 8 policies; it fails when no parent sets Deny. A template setting Deny at an api-version before 2020-11-01 (the first with intrusionDetection and sku) is UNKNOWN.",
 		.check = fwpol_idps,
 	},
 	{

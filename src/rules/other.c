@@ -148,7 +148,7 @@ static void diag_logs(aza_ev *ev, const aza_res *r)
 	if (nodest)
 		aza_fail(ev, r, "diagnostic setting '%s' enables logs but names no destination (workspace, storage account, event hub authorization rule or partner)",
 		         nodest->name);
-	else if (!aza_ev_collected(ev, DIAG, r, &why))
+	else if (!aza_diag_collected(ev, r, &why))
 		aza_unknown(ev, r, "%s", why);
 	else
 		aza_fail(ev, r, "no diagnostic setting with an enabled log category: workspace activity is not delivered to a log destination");
@@ -242,12 +242,12 @@ const struct aza_rule aza_rules_other[] = {
 	{
 		.id = "AZA-DBX-007", .title = "Databricks diagnostic logs are delivered",
 		.area = AZA_AREA_OTHER, .level = 1, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_DATA, .models = AZA_PAAS, .types = DBX,
-		.needs = DIAG, .cis = "6.0.0:2.1.7",
+		.needs = DIAG " " AZA_DIAG_OF(DBX), .cis = "6.0.0:2.1.7",
 		.rationale = "Workspace audit logs (accounts, clusters, jobs, notebooks, secrets) are the record of who did what in the workspace.",
 		.portal = "Databricks workspace > Monitoring > Diagnostic settings > Add diagnostic setting: all logs to a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings create --resource <workspace id> -n audit --workspace <law id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on the workspace with logs[] enabled",
-		.defaults = "Any diagnostic setting with an enabled log category or category group and a destination (workspace, storage account, event hub authorization rule or partner) passes (diagnostic settings need the Premium tier). Diagnostic settings not collected: UNKNOWN.",
+		.defaults = "Any diagnostic setting with an enabled log category or category group and a destination (workspace, storage account, event hub authorization rule or partner) passes (diagnostic settings need the Premium tier). Diagnostic settings not collected: UNKNOWN. A snapshot that lists its data sets (meta.datasets) must list Microsoft.Databricks/workspaces/providers/Microsoft.Insights/diagnosticSettings: Microsoft.Insights/diagnosticSettings alone comes from the subscriptions' own settings, and azaudit collect does not read workspaces' settings, so a workspace without a setting there is UNKNOWN (workspace diagnostic settings were not collected), not a FAIL.",
 		.check = diag_logs,
 	},
 	{

@@ -199,10 +199,18 @@ int aza_diag_has_dest(aza_ev *ev, const aza_res *d);
  * (cats NULL: any category or group): its name, or NULL; *group (when not
  * NULL) says it is a category group. */
 const char *aza_diag_logs(aza_ev *ev, const aza_res *d, const char *cats, const char *groups, int *group);
+/* Were r's own diagnostic settings collected? 0 with *why when not: the
+ * type not collected for r (aza_ev_collected), or, for a rule whose needs
+ * name "<r's type>/providers/Microsoft.Insights/diagnosticSettings", a
+ * snapshot whose data sets do not list that record (the type alone is
+ * listed by the subscriptions' own settings too). */
+int aza_diag_collected(aza_ev *ev, const aza_res *r, const char **why);
+/* That record, for a type given as a string literal. */
+#define AZA_DIAG_OF(type) type "/providers/Microsoft.Insights/diagnosticSettings"
 /* A resource's own audit logging: PASS on a diagnostic setting of r that
  * logs one of `cats` (or `groups`) and has a destination; FAIL on the first
  * setting otherwise, or on none (`none` says what is then lost); UNKNOWN
- * when diagnostic settings were not collected for r. `names` words the
+ * when diagnostic settings were not collected for r (aza_diag_collected). `names` words the
  * categories in a FAIL ("AuditEvent (nor the audit or allLogs group)"). */
 void aza_diag_audit(aza_ev *ev, const aza_res *r, const char *cats, const char *groups, const char *names,
                     const char *none);

@@ -89,6 +89,9 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.ContainerService/managedCl
 	bad "cluster diagnostic settings not listed"
 grep -q 'AZA-AKS-009|[^|]*/managedClusters/clustername1|PASS' "$T/base.txt" && ok ||
 	bad "AZA-AKS-009 not judged from the cluster's setting: $(grep AZA-AKS-009 "$T/base.txt" | head -2)"
+# ... and says so apart from the subscriptions' settings, which list the type too
+grep -q '"datasets":\[[^]]*"Microsoft.ContainerService/managedClusters/providers/Microsoft.Insights/diagnosticSettings"' "$T/base.json" && ok ||
+	bad "cluster diagnostic settings not recorded in meta.datasets"
 
 # proxy children Resource Graph does not return: a cache's firewall rules (AZA-RDS-005) and each namespace's
 # network rule set, GET .../networkRuleSets/default (AZA-EVH-003/004, AZA-SBS-003/004)
@@ -246,7 +249,7 @@ grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission nam
 # Graph refuses one group's users (403): recorded for that group alone (its id as scope), the other group's
 # users are kept; the summary names GroupMember.Read.All; with a guest in the tenant AZA-IAM-004's PASS
 # becomes UNKNOWN naming the group, and AZA-IAM-003 names it too
-recorded member403 "403:0@$GRP_B/transitiveMembers" "\"scope\":\"$GRP_B\",\"type\":\"groupMembers\",\"api\":\"/v1.0/groups/$GRP_B/transitiveMembers/microsoft.graph.user\",\"status\":403"
+recorded member403 "403:0@$GRP_B/transitiveMembers" "\"scope\":\"/groups/$GRP_B\",\"type\":\"groupMembers\",\"api\":\"/v1.0/groups/$GRP_B/transitiveMembers/microsoft.graph.user\",\"status\":403"
 [ "$(grep -c '"type":"groupMembers"' "$T/member403.json")" = 1 ] && grep -q "{\"groupId\":\"$GRP_A\",\"members\":\[{" "$T/member403.json" &&
 	! grep -q "\"groupId\":\"$GRP_B\"" "$T/member403.json" && ok || bad "member403: not recorded for that group alone"
 grep -q 'needs: Microsoft Graph GroupMember.Read.All' "$T/err" && ok || bad "member403: summary: $(grep -A1 groupMembers "$T/err" | tail -1)"
@@ -424,6 +427,10 @@ findings "$T/stg.json" | grep -E '^AZA-(SQL|KV)-[^|]*\|[^|]*\|(PASS|FAIL)$' >/de
 coll "$T/one-rule.json" --rule AZA-STG-020
 findings "$T/one-rule.json" | grep '^AZA-STG-020|' > "$T/r1.txt"; grep '^AZA-STG-020|' "$T/base.txt" > "$T/r2.txt"
 [ $RC -eq 0 ] && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok || bad "--rule AZA-STG-020 findings differ"
+# AZA-AKS-009 needs the clusters' own diagnostic settings recorded: read and recorded, same verdict
+coll "$T/aks-rule.json" --rule AZA-AKS-009
+findings "$T/aks-rule.json" | grep '^AZA-AKS-009|' > "$T/r1.txt"; grep '^AZA-AKS-009|' "$T/base.txt" > "$T/r2.txt"
+[ $RC -eq 0 ] && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok || bad "--rule AZA-AKS-009 findings differ: $(head -1 "$T/r1.txt")"
 # AZA-IAM-003 names the eligible Azure role assignments among what it needs: asked for, same verdict
 coll "$T/iam3-rule.json" -v --rule AZA-IAM-003
 grep -qF "$RELIG?api-version=2020-10-01 200" "$T/err" && findings "$T/iam3-rule.json" | grep '^AZA-IAM-003|' > "$T/r1.txt" &&

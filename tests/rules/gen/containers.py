@@ -248,7 +248,15 @@ case(R, 'fail', snapshot([kb, kdiag(kb, 'control-plane', [lg("kube-apiserver"), 
      "FAIL aksbad ~ 'control-plane' does not log kube-audit or kube-audit-admin")
 case(R, 'fail-nodest', snapshot([kb, kdiag(kb, 'nowhere', [lg("kube-audit-admin")], ws="")]), "FAIL aksbad ~ has no destination")
 case(R, 'fail-dash', snapshot([kb, kdiag(kb, 'dash', [lg("allLogs", group=True)], ws="-")]), "FAIL aksbad ~ has no destination")
-case(R, 'fail-none', snapshot([kb], datasets=[AKS, DIAG]), "FAIL aksbad ~ no diagnostic setting: the API server's audit log")
+# The collector records that it read the clusters' own settings; the type
+# alone is listed by the subscriptions' settings too, so a snapshot taken
+# before clusters' settings were read lists it without holding any.
+AKS_DIAG = AKS + "/providers/" + DIAG
+case(R, 'fail-none', snapshot([kb], datasets=[AKS, DIAG, AKS_DIAG]), "FAIL aksbad ~ no diagnostic setting: the API server's audit log")
+case(R, 'unknown-older-snapshot', snapshot([ku], datasets=[AKS, DIAG]),
+     "UNKNOWN aksunk ~ the diagnostic settings of Microsoft.ContainerService/managedClusters resources were not collected "
+     "(the snapshot's data sets list Microsoft.Insights/diagnosticSettings, which the subscriptions' own settings also give, "
+     "but not Microsoft.ContainerService/managedClusters/providers/Microsoft.Insights/diagnosticSettings)")
 case(R, 'unknown', snapshot([ku], datasets=[AKS]), "UNKNOWN aksunk ~ was not collected")
 case(R, 'unknown-error', snapshot([ku], datasets=[AKS, DIAG],
                                   errors=[{"scope": ku["id"], "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]),

@@ -228,7 +228,18 @@ case('AZA-SQL-012', 'fail-perimeter', snapshot([server('sqlnsp', properties__pub
      "FAIL sqlnsp ~ publicNetworkAccess is SecuredByPerimeter, not Disabled: the public endpoint stays on")
 t = sql_template('sqltpl'); t["parameters"] = {"pna": {"type": "string"}}; t["resources"][0]["properties"]["publicNetworkAccess"] = "[parameters('pna')]"
 case('AZA-SQL-012', 'unknown-template-param', t, "UNKNOWN sqltpl ~ publicNetworkAccess is only known at deployment")
-case('AZA-SQL-012', 'fail-absent', snapshot([server('sqlold', properties__publicNetworkAccess=DEL)]), "FAIL sqlold ~ not set")
+# Resource Manager reports publicNetworkAccess at every api-version that has
+# it (2021-11-01 on): a deployed copy without it says nothing (UNKNOWN); in a
+# template absence is the default, Enabled (FAIL)
+case('AZA-SQL-012', 'unknown-absent', snapshot([server('sqlold', properties__publicNetworkAccess=DEL), server('sqlnull', properties__publicNetworkAccess=None)]),
+     "UNKNOWN sqlold ~ publicNetworkAccess is not reported for the server (Resource Manager returns it from api-version 2021-11-01)\n"
+     "UNKNOWN sqlnull ~ publicNetworkAccess is not reported")
+t = sql_template('sqltpl'); del t["resources"][0]["properties"]["publicNetworkAccess"]
+case('AZA-SQL-012', 'fail-template-absent', t, "FAIL sqltpl ~ publicNetworkAccess not set: the public endpoint is enabled")
+case('AZA-SQL-012', 'pass-template', sql_template('sqltpl'), "PASS sqltpl ~ publicNetworkAccess is Disabled")
+t = sql_template('sqltpl'); t["resources"][0]["apiVersion"] = "2014-04-01"
+case('AZA-SQL-012', 'unknown-template-old-api', t,
+     "UNKNOWN sqltpl ~ publicNetworkAccess is Disabled, but api-version 2014-04-01 predates the property (first in the stable api-version 2021-11-01)")
 
 # Entra admin
 ADM = SQL + '/administrators'

@@ -113,7 +113,8 @@ def snap(resources=(), directory=None, errors=None, datasets=None):
 # The users of the groups holding a role, as the collector keeps them under
 # directory.groupMembers: GET /groups/{id}/transitiveMembers/microsoft.graph.user
 # with $select=id,displayName,userPrincipalName,userType,accountEnabled; a
-# group whose call failed has no entry and an error scoped to its id.
+# group whose call failed has no entry and an error scoped to /groups/{id}
+# (older snapshots: to the bare id, which still matches).
 GM = 'groupMembers'
 def member(id_, upn, utype='Member', enabled=True):
     m = {"id": id_, "displayName": upn.split('@')[0], "userPrincipalName": upn, "userType": utype, "accountEnabled": enabled}
@@ -121,8 +122,8 @@ def member(id_, upn, utype='Member', enabled=True):
     return m
 def gmembers(*groups):
     return [{"groupId": g, "members": list(m)} for g, m in groups]
-def gm_err(gid, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation."):
-    return {"scope": gid, "type": GM, "api": f"/v1.0/groups/{gid}/transitiveMembers/microsoft.graph.user", "status": status, "message": msg}
+def gm_err(gid, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation.", bare=False):
+    return {"scope": gid if bare else f"/groups/{gid}", "type": GM, "api": f"/v1.0/groups/{gid}/transitiveMembers/microsoft.graph.user", "status": status, "message": msg}
 
 ALEX, ALLAN, BIANCA, ADELE = ("86462606-fde0-4fc4-9e0c-a20eb73e54c6", "c6ad1942-4afa-47f8-8d48-afb5d8d69d2f",
                              "c8096958-797c-44fa-8fde-a6fb62567cf0", "39807bd1-3dde-48f3-8165-81ddd4e46de0")
@@ -543,8 +544,9 @@ case(R, 'pass-group-disabled', snapr(GRP3, directory=dict(DIR3, userRegistration
 case(R, 'unknown-group-norecord', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(DIEGO, "DiegoS@contoso.com")]))}), datasets=DS),
      f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): DiegoS@contoso.com (Owner via group {PRIVGRP})")
 # the group's call refused (its error is scoped to the group): unknown, as before
-case(R, 'unknown-group-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers()}), errors=[gm_err(PRIVGRP)], datasets=DS),
-     f"UNKNOWN {TN} ~ 1 group(s) hold a privileged role and their users are unknown (its users could not be read (/v1.0/groups/{PRIVGRP}/transitiveMembers/microsoft.graph.user, HTTP 403: Authorization_RequestDenied")
+for name, bare in (('unknown-group-403', False), ('unknown-group-403-bare-scope', True)):
+    case(R, name, snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers()}), errors=[gm_err(PRIVGRP, bare=bare)], datasets=DS),
+         f"UNKNOWN {TN} ~ 1 group(s) hold a privileged role and their users are unknown (its users could not be read (/v1.0/groups/{PRIVGRP}/transitiveMembers/microsoft.graph.user, HTTP 403: Authorization_RequestDenied")
 # another group's refusal leaves this one's users usable
 case(R, 'fail-group-other-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")]))}),
                                       errors=[gm_err("9f0e0000-0000-4000-8000-00000000beef")], datasets=DS),
@@ -629,8 +631,9 @@ case(R, 'pass-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRole
      f"PASS {TN} ~ is eligible for a directory role, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but 1 group(s) hold a role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP4} (role {READER} at {SUBID}/resourceGroups/rg-app)")
-case(R, 'unknown-group-403', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers()}, errors=[gm_err(GRP4)], datasets=DS),
-     f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP4}/transitiveMembers/microsoft.graph.user, HTTP 403")
+for name, bare in (('unknown-group-403', False), ('unknown-group-403-bare-scope', True)):
+    case(R, name, snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers()}, errors=[gm_err(GRP4, bare=bare)], datasets=DS),
+         f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP4}/transitiveMembers/microsoft.graph.user, HTTP 403")
 # a directory role held by a group (read with $expand=principal); the guest's userType comes from users
 DGRP = lst(dict(dra(GRP4, GREADER), principal={"@odata.type": "#microsoft.graph.group", "id": GRP4, "displayName": "Partner readers"}), ctx='roleManagement/directory/roleAssignments')
 case(R, 'fail-group-dirrole', snapr([], directory={"users": USERS, "directoryRoleAssignments": DGRP, GM: gmembers((GRP4, [member(GID, "AdeleV_adatum.com#EXT#@contoso.com", DEL)]))}, datasets=DS),
@@ -971,5 +974,6 @@ case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users
      f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 disabled user(s), but 1 group(s) hold an Azure role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP18}")
-case(R, 'unknown-group-403', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers()}, errors=[gm_err(GRP18)], datasets=DS),
-     f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP18}/transitiveMembers/microsoft.graph.user, HTTP 403")
+for name, bare in (('unknown-group-403', False), ('unknown-group-403-bare-scope', True)):
+    case(R, name, snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers()}, errors=[gm_err(GRP18, bare=bare)], datasets=DS),
+         f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP18}/transitiveMembers/microsoft.graph.user, HTTP 403")

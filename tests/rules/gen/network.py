@@ -599,13 +599,23 @@ case(R, 'fail-classic', snapshot([azfw('fw-classic')]), "FAIL fw-classic ~ no fi
 case(R, 'fail-classic-unset', snapshot([azfw('fw-classic', properties__threatIntelMode=DEL)]), "FAIL fw-classic ~ threatIntelMode is not set (Alert by default)")
 # the firewall's own Deny does not apply when a policy is attached: the policy decides
 case(R, 'fail-policy-over-classic', snapshot([azfw('fw1', 'fwpol1', properties__threatIntelMode='Deny'), fwpol('fwpol1', ti='Alert')]), "FAIL fw1 ~ firewall policy fwpol1 has threatIntelMode Alert")
-# parent policies: no parent sets Deny (FAIL); a parent sets Deny or is missing (UNKNOWN)
+# parent policies: the mode is inherited and a child may only make it
+# stricter (Azure Firewall Manager policy overview), so a parent up the chain
+# setting Deny passes; no parent setting Deny fails; a parent missing before
+# one that does, or a loop, is UNKNOWN
 case(R, 'fail-parent-alert', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Alert')]),
      "FAIL fw1 ~ firewall policy child has threatIntelMode Alert")
-case(R, 'unknown-parent-deny', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Deny')]),
-     "UNKNOWN fw1 ~ its parent policy parent sets threatIntelMode Deny, which the child may inherit")
+case(R, 'pass-parent-deny', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Deny')]),
+     "PASS fw1 ~ firewall policy child has threatIntelMode Alert, but inherits Deny from its parent policy parent: a child policy can only make the inherited mode stricter")
+case(R, 'pass-grandparent-deny', snapshot([azfw('fw1', 'child'), fwpol('child', base='parent', properties__threatIntelMode=DEL),
+                                          fwpol('parent', ti='Alert', base='root'), fwpol('root', ti='Deny')]),
+     "PASS fw1 ~ firewall policy child has threatIntelMode not set (Alert by default), but inherits Deny from its parent policy root")
 case(R, 'unknown-parent-missing', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent')]),
      "UNKNOWN fw1 ~ its parent policy parent (basePolicy of child), whose threatIntelMode may be inherited, is not in the input")
+case(R, 'unknown-grandparent-missing', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Alert', base='root')]),
+     "UNKNOWN fw1 ~ its parent policy root (basePolicy of parent), whose threatIntelMode may be inherited, is not in the input")
+case(R, 'unknown-parent-loop', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'), fwpol('parent', ti='Alert', base='child')]),
+     "UNKNOWN fw1 ~ its parent policies (basePolicy) loop back to child")
 case(R, 'pass-child-deny', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Deny', base='parent'), fwpol('parent', ti='Off')]),
      "PASS fw1 ~ firewall policy child has threatIntelMode Deny")
 # the policy is not in the input: its mode decides
@@ -643,8 +653,11 @@ case(R, 'unknown', snapshot([fwpol('fwpol1', idps=['Deny'])]), "UNKNOWN fwpol1 ~
 case(R, 'unknown-value', snapshot([fwpol('fwpol1', idps='Block')]), "UNKNOWN fwpol1 ~ 'Block' is none of Off, Alert, Deny")
 case(R, 'unknown-tier', snapshot([fwpol('fwpol1', properties__sku="Premium")]), "UNKNOWN fwpol1 ~ sku.tier cannot be read")
 case(R, 'unknown-not-object', snapshot([fwpol('fwpol1', properties__intrusionDetection="Deny")]), "UNKNOWN fwpol1 ~ intrusionDetection")
+# Microsoft Learn does not say whether a child inherits the IDPS mode
 case(R, 'unknown-parent-deny', snapshot([fwpol('child', idps='Alert', base='parent'), fwpol('parent')]),
-     "UNKNOWN child ~ its parent policy parent sets intrusionDetection.mode Deny\nPASS parent")
+     "UNKNOWN child ~ its parent policy parent sets intrusionDetection.mode Deny, and Microsoft Learn does not say whether a child policy inherits it\nPASS parent")
+case(R, 'unknown-parent-loop', snapshot([fwpol('child', idps='Alert', base='parent'), fwpol('parent', idps='Off', base='child')]),
+     "UNKNOWN child ~ its parent policies (basePolicy) loop back to child\nUNKNOWN parent ~ its parent policies (basePolicy) loop back to parent")
 case(R, 'unknown-parent-missing', snapshot([fwpol('child', idps='Off', base='parent')]),
      "UNKNOWN child ~ its parent policy parent (basePolicy of child), whose intrusionDetection.mode may be inherited, is not in the input")
 case(R, 'fail-parent-off', snapshot([fwpol('child', idps='Alert', base='parent'), fwpol('parent', idps='Off')]),

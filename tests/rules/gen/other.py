@@ -98,7 +98,12 @@ case('AZA-DBX-007', 'fail', snapshot([b, diag(b, [{"category": "accounts", "enab
 # logs enabled, but the setting names no destination (only an event hub name)
 d = diag(b, [{"category": None, "categoryGroup": "allLogs", "enabled": True}]); d["properties"]["workspaceId"] = ""; d["properties"]["eventHubName"] = "dbx-logs"
 case('AZA-DBX-007', 'fail-no-destination', snapshot([b, d]), "FAIL dbxbad ~ names no destination")
-case('AZA-DBX-007', 'fail-none', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings"]), "FAIL dbxbad")
+case('AZA-DBX-007', 'fail-none', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings", DBX + "/providers/Microsoft.Insights/diagnosticSettings"]),
+     "FAIL dbxbad ~ no diagnostic setting with an enabled log category")
+# the type alone comes from the subscriptions' own settings: it does not say
+# the workspaces' settings were read (azaudit collect does not read them)
+case('AZA-DBX-007', 'unknown-workspaces-not-collected', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings"]),
+     "UNKNOWN dbxbad ~ the diagnostic settings of Microsoft.Databricks/workspaces resources were not collected")
 case('AZA-DBX-007', 'unknown', snapshot([ws('dbxunk')]), "UNKNOWN dbxunk ~ no Microsoft.Insights/diagnosticSettings data")
 case('AZA-DBX-007', 'unknown-noprops', snapshot([bare('dbxbare')]), "UNKNOWN dbxbare ~ no \"properties\"")
 
