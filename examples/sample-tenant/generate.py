@@ -1100,6 +1100,7 @@ U = {
     'guest_vendor': '4a1b2c3d-2222-4e5f-8a9b-000000000011',  # guest with Owner on Dev
     'guest_stale': '4a1b2c3d-2222-4e5f-8a9b-000000000012',   # guest, last sign-in 2024
     'guest_auditor': '4a1b2c3d-2222-4e5f-8a9b-000000000013',  # guest, Reader, recent
+    'guest_consultant': '4a1b2c3d-2222-4e5f-8a9b-000000000014',  # guest eligible (PIM for Groups) for the platform group
 }
 SP_DEPLOY = '9f8e7d6c-3333-4b5a-8c9d-000000000021'
 GROUP_PLATFORM = '6e5d4c3b-4444-4a5b-8c9d-000000000031'
@@ -1394,6 +1395,7 @@ for key, (upn, dn, ut, enabled, last) in {
     'guest_auditor': ('kim_auditfirm.com#EXT#@contoso.onmicrosoft.com', 'Kim (Audit firm)', 'Guest', True, '2026-10-27T16:20:00Z'),
     # added after the others, so that their generated sign-in request ids stay put
     'diego': ('DiegoS@contoso.com', 'Diego Siciliani', 'Member', True, '2026-10-30T15:20:00Z'),
+    'guest_consultant': ('ana_northwind.com#EXT#@contoso.onmicrosoft.com', 'Ana (Northwind)', 'Guest', True, '2026-10-24T09:40:00Z'),
 }.items():
     u = copy.deepcopy(member_tmpl)
     u.update({'id': U[key], 'userPrincipalName': upn, 'displayName': dn, 'mail': upn if ut == 'Member' else upn.split('#')[0].replace('_', '@'),
@@ -1526,6 +1528,24 @@ SELECT = ('id', 'displayName', 'userPrincipalName', 'userType', 'accountEnabled'
 group_members = [{'groupId': GROUP_PLATFORM,
                   'members': [{k: u[k] for k in SELECT} for u in users if u['id'] in (U['alex'], U['nestor'], U['pradeep'])]}]
 
+# The principals eligible for the membership or ownership of the groups
+# holding a role (Privileged Identity Management for Groups), as the
+# collector keeps them: GET /identityGovernance/privilegedAccess/group/
+# eligibilityScheduleInstances?$filter=groupId eq '{id}'&$expand=principal
+# (privilegedAccessGroupEligibilityScheduleInstance; principal with the
+# default properties of a user). Ana, a Northwind consultant (a guest),
+# was made eligible for the platform group's membership for a migration
+# project: she holds no role herself, but can activate the membership, and
+# so Owner on Contoso-Shared, at any time (AZA-IAM-004 fails her).
+ana = next(x for x in users if x['id'] == U['guest_consultant'])
+ana_principal = {'@odata.type': '#microsoft.graph.user'}
+ana_principal.update({k: ana[k] for k in member_tmpl if k in ana})
+ana_id = '%s_member_%s' % (GROUP_PLATFORM, U['guest_consultant'])
+group_eligibility = [{'groupId': GROUP_PLATFORM,
+                      'eligible': [{'id': ana_id, 'startDateTime': '2026-09-01T08:00:00Z', 'endDateTime': '2027-03-01T08:00:00Z',
+                                    'accessId': 'member', 'principalId': U['guest_consultant'], 'groupId': GROUP_PLATFORM,
+                                    'memberType': 'Direct', 'eligibilityScheduleId': ana_id, 'principal': ana_principal}]}]
+
 directory = {
     'users': users,
     'userRegistrationDetails': reg,
@@ -1536,6 +1556,7 @@ directory = {
     'directoryRoleEligibilityScheduleInstances': eligible,
     'groupSettings': [gs],
     'groupMembers': group_members,
+    'groupEligibility': group_eligibility,
 }
 
 # ---------------------------------------------------------------- collection errors
@@ -1912,7 +1933,7 @@ snapshot = {
         'subscriptions': [{'id': s[0], 'name': s[1]} for s in SUBS],
         'datasets': DATASETS + ['users', 'userRegistrationDetails', 'authorizationPolicy', 'conditionalAccessPolicies',
                                 'identitySecurityDefaultsEnforcementPolicy', 'directoryRoleAssignments',
-                                'directoryRoleEligibilityScheduleInstances', 'groupSettings', 'groupMembers',
+                                'directoryRoleEligibilityScheduleInstances', 'groupSettings', 'groupMembers', 'groupEligibility',
                                 'storage.dataplane'],
     },
     'resources': resources,

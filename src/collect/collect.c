@@ -19,6 +19,8 @@
 #define MAX_SUBS_FILTER 256
 #define MAX_MG_FILTER 64
 #define MAX_DIRS 32
+/* The per-group directory data sets (per_group[]). */
+#define N_PER_GROUP 2
 #define MG_PREFIX "/providers/Microsoft.Management/managementGroups/"
 
 typedef struct cerror {
@@ -86,13 +88,15 @@ struct aza_collect {
 	aza_buf dp_storage;
 	size_t dp_nstorage;
 	aza_buf late; /* objects to emit at the end, NUL-separated */
-	/* The groups holding a role whose users are read (hashes of their
-	 * ids), and the directory's groupMembers entries read so far. */
+	/* The reads of groups made (hashes of their keys), and the entries of
+	 * the per-group directory data sets read so far (per_group[]). */
 	int graph_on;
 	uint64_t *groups;
 	size_t ngroups, capgroups;
-	aza_buf gm;
-	size_t ngm;
+	struct {
+		aza_buf json;
+		size_t n;
+	} pg[N_PER_GROUP];
 	/* selection: the types to collect (NULL: everything) */
 	char **types;
 	size_t ntypes, captypes;
@@ -200,8 +204,10 @@ static void free_run(aza_collect *c)
 	aza__free(c->groups);
 	c->groups = NULL;
 	c->ngroups = c->capgroups = 0;
-	aza_buf__release(&c->gm);
-	c->ngm = 0;
+	for (size_t i = 0; i < N_PER_GROUP; i++) {
+		aza_buf__release(&c->pg[i].json);
+		c->pg[i].n = 0;
+	}
 }
 
 void aza_collect_free(aza_collect *c)
@@ -494,9 +500,9 @@ int aza_coll__graph_on(const aza_collector *c)
 	return c->graph_on;
 }
 
-int aza_coll__group_new(aza_collector *c, const char *id)
+int aza_coll__group_new(aza_collector *c, const char *key)
 {
-	uint64_t hv = aza__ihash(id, strlen(id)) | 1;
+	uint64_t hv = aza__ihash(key, strlen(key)) | 1;
 	if (c->ngroups * 2 >= c->capgroups) {
 		size_t n = c->capgroups ? c->capgroups * 2 : 256;
 		uint64_t *v = aza__malloc(n * sizeof *v);
@@ -520,7 +526,7 @@ int aza_coll__group_new(aza_collector *c, const char *id)
 			return 0;
 		k = (k + 1) & (c->capgroups - 1);
 	}
-	if (c->ngroups >= AZA_MAX_GROUPS)
+	if (c->ngroups >= AZA_MAX_GROUP_READS)
 		return -1;
 	c->groups[k] = hv;
 	c->ngroups++;
@@ -703,6 +709,25 @@ void aza_coll__emit(aza_collector *c, const aza_json *o)
 	c->nres++;
 }
 
+/* The per-group directory data sets, by walk kind: each entry is
+ * {"groupId", <list>: [the walk's items]}. */
+static const struct per_group {
+	int kind;
+	const char *key, *list, *toobig;
+} per_group[N_PER_GROUP] = {
+	{AZA_WALK_GRAPH_MEMBERS, AZA_GROUP_MEMBERS, "members", "the group's users exceed the size limit of one data set"},
+	{AZA_WALK_GRAPH_ELIGIBLE, AZA_GROUP_ELIGIBILITY, "eligible",
+	 "the group's eligible members and owners exceed the size limit of one data set"},
+};
+
+static const struct per_group *per_group_of(int kind)
+{
+	for (size_t i = 0; i < sizeof per_group / sizeof per_group[0]; i++)
+		if (per_group[i].kind == kind)
+			return &per_group[i];
+	return NULL;
+}
+
 static struct dir *dir_slot(aza_collect *c, const char *key)
 {
 	for (size_t i = 0; i < c->ndirs; i++)
@@ -835,7 +860,8 @@ static int walk_cb(void *ud, const aza_hresp *r)
 		break;
 	}
 	case AZA_WALK_GRAPH:
-	case AZA_WALK_GRAPH_MEMBERS: {
+	case AZA_WALK_GRAPH_MEMBERS:
+	case AZA_WALK_GRAPH_ELIGIBLE: {
 		const aza_json *arr = aza_json_get(j, "value");
 		if (!aza_json_is(arr, AZA_JARR)) {
 			/* Not a list: nothing proves what the set holds (it was
@@ -903,15 +929,17 @@ static int walk_cb(void *ud, const aza_hresp *r)
 		}
 	}
 	aza_arena__reset(&c->ar, m);
-	if (w->kind == AZA_WALK_GRAPH_MEMBERS && rc == 0 && w->dir.oom) {
-		aza_coll__error(c, w->scope, w->type, w->api, 0, "the group's users exceed the size limit of one data set");
-	} else if (w->kind == AZA_WALK_GRAPH_MEMBERS && rc == 0) {
+	const struct per_group *pgk = per_group_of(w->kind);
+	if (pgk && rc == 0 && w->dir.oom) {
+		aza_coll__error(c, w->scope, w->type, w->api, 0, pgk->toobig);
+	} else if (pgk && rc == 0) {
+		aza_buf *o = &c->pg[pgk - per_group].json;
+		aza_buf__adds(o, c->pg[pgk - per_group].n++ ? ",\n{\"groupId\":" : "\n{\"groupId\":");
 		/* The walk's scope is the group's path, /groups/{id}. */
-		aza_buf__adds(&c->gm, c->ngm++ ? ",\n{\"groupId\":" : "\n{\"groupId\":");
-		aza_buf__json_str(&c->gm, aza__istarts(w->scope, "/groups/") ? w->scope + 8 : w->scope);
-		aza_buf__adds(&c->gm, ",\"members\":[");
-		aza_buf__add(&c->gm, w->dir.p ? w->dir.p : "", w->dir.len);
-		aza_buf__adds(&c->gm, "]}");
+		aza_buf__json_str(o, aza__istarts(w->scope, "/groups/") ? w->scope + 8 : w->scope);
+		aza_buf__printf(o, ",\"%s\":[", pgk->list);
+		aza_buf__add(o, w->dir.p ? w->dir.p : "", w->dir.len);
+		aza_buf__adds(o, "]}");
 	}
 	if (w->kind == AZA_WALK_GRAPH && rc == 0) {
 		struct dir *d = dir_slot(c, w->type);
@@ -977,8 +1005,7 @@ static aza_walk *walk_new(aza_collect *c, int kind, const char *scope, const cha
 	w->scope = scope;
 	w->type = type;
 	w->api = api;
-	w->aud = kind == AZA_WALK_GRAPH || kind == AZA_WALK_GRAPH_ONE || kind == AZA_WALK_GRAPH_MEMBERS ? AZA_AUD_GRAPH
-	                                                                                              : AZA_AUD_ARM;
+	w->aud = kind == AZA_WALK_GRAPH || kind == AZA_WALK_GRAPH_ONE || per_group_of(kind) ? AZA_AUD_GRAPH : AZA_AUD_ARM;
 	/* The cast to microsoft.graph.user is an advanced query: Graph wants
 	 * ConsistencyLevel eventual with $count=true (the URL has it). */
 	if (kind == AZA_WALK_GRAPH_MEMBERS)
@@ -1371,7 +1398,8 @@ int aza_collect_run(aza_collect *c, const char *path)
 		c->stg.ep[i] = c->stg_ep[i];
 	aza_buf__init(&c->dp_storage, (size_t)1 << 30);
 	aza_buf__init(&c->late, (size_t)1 << 30);
-	aza_buf__init(&c->gm, (size_t)1 << 30);
+	for (size_t i = 0; i < N_PER_GROUP; i++)
+		aza_buf__init(&c->pg[i].json, (size_t)1 << 30);
 	c->graph_on = c->want_graph && (!c->selected || c->want_dir);
 	c->h = aza_http__new(&c->hcfg);
 	if (!c->h)
@@ -1483,15 +1511,17 @@ int aza_collect_run(aza_collect *c, const char *path)
 	if (!rc) {
 		emit_late_all(c);
 		aza_arm__datasets(c);
-		/* The users of the groups holding a role, each group whose call
-		 * succeeded: [] when no group holds one. */
-		struct dir *d = c->graph_on ? dir_slot(c, "groupMembers") : NULL;
-		if (d) {
+		/* The per-group data sets, each group whose call succeeded: []
+		 * when no group holds a role. */
+		for (size_t i = 0; c->graph_on && i < N_PER_GROUP; i++) {
+			struct dir *d = dir_slot(c, per_group[i].key);
+			if (!d)
+				continue;
 			d->json.len = 0;
 			aza_buf__addc(&d->json, '[');
-			aza_buf__add(&d->json, c->gm.p ? c->gm.p : "", c->gm.len);
+			aza_buf__add(&d->json, c->pg[i].json.p ? c->pg[i].json.p : "", c->pg[i].json.len);
 			aza_buf__adds(&d->json, "\n]");
-			if (c->gm.oom || d->json.oom)
+			if (c->pg[i].json.oom || d->json.oom)
 				c->out_err = 1;
 		}
 	}

@@ -128,10 +128,24 @@ typedef struct aza_walk {
 	aza_buf dir; /* graph list: items so far */
 	int dir_items;
 } aza_walk;
-/* AZA_WALK_GRAPH_MEMBERS: the users of one group (scope: the group id),
- * appended to the directory's "groupMembers" as {"groupId", "members"}
- * once every page is read; a failure is the group's own error record. */
-enum { AZA_WALK_LIST = 0, AZA_WALK_ONE, AZA_WALK_ARG, AZA_WALK_GRAPH, AZA_WALK_GRAPH_ONE, AZA_WALK_GRAPH_MEMBERS };
+/* The per-group walks (scope: the group id), each appended to its
+ * directory data set once every page is read; a failure is the group's own
+ * error record. AZA_WALK_GRAPH_MEMBERS: the users of one group, as
+ * {"groupId", "members"} in AZA_GROUP_MEMBERS; AZA_WALK_GRAPH_ELIGIBLE: the
+ * principals eligible for its membership or ownership (Privileged Identity
+ * Management for Groups), as {"groupId", "eligible"} in
+ * AZA_GROUP_ELIGIBILITY. */
+enum {
+	AZA_WALK_LIST = 0,
+	AZA_WALK_ONE,
+	AZA_WALK_ARG,
+	AZA_WALK_GRAPH,
+	AZA_WALK_GRAPH_ONE,
+	AZA_WALK_GRAPH_MEMBERS,
+	AZA_WALK_GRAPH_ELIGIBLE
+};
+#define AZA_GROUP_MEMBERS "groupMembers"
+#define AZA_GROUP_ELIGIBILITY "groupEligibility"
 
 int aza_coll__walk(aza_collector *c, int kind, const char *url, const char *scope, const char *type,
                    void (*each)(aza_collector *, const aza_json *));
@@ -140,10 +154,11 @@ const char *aza_coll__arm(const aza_collector *c);   /* endpoint, no trailing sl
 const char *aza_coll__graph(const aza_collector *c);
 /* Are the Microsoft Graph walks part of this run? */
 int aza_coll__graph_on(const aza_collector *c);
-/* 1 the first time id (compared case-insensitively) is given, else 0;
- * -1 past the limit of groups (AZA_MAX_GROUPS) or out of memory. */
-int aza_coll__group_new(aza_collector *c, const char *id);
-#define AZA_MAX_GROUPS 10000
+/* 1 the first time key (compared case-insensitively) is given, else 0;
+ * -1 past the limit (AZA_MAX_GROUP_READS) or out of memory. graph.c keeps
+ * one key per read of a group: its users, its eligible principals. */
+int aza_coll__group_new(aza_collector *c, const char *key);
+#define AZA_MAX_GROUP_READS 20000
 void aza_coll__dataset(aza_collector *c, const char *type);
 /* The selected rules need this type (always 1 without a selection). */
 int aza_coll__wants(const aza_collector *c, const char *type);

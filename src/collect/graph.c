@@ -14,36 +14,80 @@
 #define ELIGIBLE "directoryRoleEligibilityScheduleInstances"
 /* The users of each group holding an Azure or directory role (AZA-IAM-003,
  * AZA-IAM-004, AZA-IAM-018): [{"groupId", "members": [users]}]. */
-#define MEMBERS "groupMembers"
+#define MEMBERS AZA_GROUP_MEMBERS
 /* transitiveMembers: the users of nested groups too. The cast to
  * microsoft.graph.user is an advanced query ($count=true with the
  * ConsistencyLevel header the walk sends); a page holds up to 999. */
 #define MEMBERS_PATH "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user"
 #define MEMBERS_QUERY "?$count=true&$select=id,displayName,userPrincipalName,userType,accountEnabled&$top=999"
+/* Privileged Identity Management for Groups: the principals eligible for
+ * membership or ownership of each group holding a role, who can activate
+ * it (and so the role) at any time: [{"groupId", "eligible": [instances]}].
+ * The list requires a $filter on groupId (or principalId); the instances,
+ * not the schedules, are the eligibilities in force. With their principal,
+ * so that the rules can tell a user from a group, whose users are read in
+ * turn (members only: the rules go no deeper). */
+#define ELIGIBILITY AZA_GROUP_ELIGIBILITY
+#define ELIGIBILITY_PATH "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances"
+#define ELIGIBILITY_QUERY "?$filter=groupId%%20eq%%20'%s'&$expand=principal"
 
-/* Read the users of group id, once per group. */
-static void group_members(aza_collector *c, const char *id)
+/* An object id that can go into a path and a $filter literal as it is. */
+static int group_id_ok(const char *id)
 {
-	if (!id || !*id || strchr(id, '/') || strchr(id, '?') || strchr(id, '#') || strchr(id, '%'))
-		return;
-	int first = aza_coll__group_new(c, id);
+	return id && *id && !id[strcspn(id, "/?#%' &")];
+}
+
+static void eligible_item(aza_collector *c, const aza_json *it);
+
+/* Read one set of group id: its users (kind AZA_WALK_GRAPH_MEMBERS) or its
+ * eligible principals (AZA_WALK_GRAPH_ELIGIBLE), once per group. */
+static void group_read(aza_collector *c, const char *id, int kind)
+{
+	int users = kind == AZA_WALK_GRAPH_MEMBERS;
+	const char *type = users ? MEMBERS : ELIGIBILITY;
+	const char *key = aza_coll__printf(c, "%s %s", type, id);
+	int first = key ? aza_coll__group_new(c, key) : -1;
 	if (!first)
 		return;
 	const char *scope = aza_coll__printf(c, "/groups/%s", id);
-	const char *path = aza_coll__printf(c, MEMBERS_PATH, id);
+	const char *path = users ? aza_coll__printf(c, MEMBERS_PATH, id) : ELIGIBILITY_PATH;
 	if (first < 0) {
-		const char *msg = aza_coll__printf(c, "not read: more than %d groups hold a role (limit)", AZA_MAX_GROUPS);
+		const char *msg = aza_coll__printf(c, "not read: more than %d reads of groups holding a role (limit)", AZA_MAX_GROUP_READS);
 		if (scope && path && msg)
-			aza_coll__error(c, scope, MEMBERS, path, 0, msg);
+			aza_coll__error(c, scope, type, path, 0, msg);
 		return;
 	}
-	const char *url = path ? aza_coll__printf(c, "%s%s" MEMBERS_QUERY, aza_coll__graph(c), path) : NULL;
-	if (!scope || !url || aza_coll__walk(c, AZA_WALK_GRAPH_MEMBERS, url, scope, MEMBERS, NULL))
-		aza_coll__error(c, scope ? scope : "/", MEMBERS, path ? path : "", 0, "out of memory");
+	const char *q = users ? MEMBERS_QUERY : aza_coll__printf(c, ELIGIBILITY_QUERY, id);
+	const char *url = path && q ? aza_coll__printf(c, "%s%s%s", aza_coll__graph(c), path, q) : NULL;
+	if (!scope || !url || aza_coll__walk(c, kind, url, scope, type, users ? NULL : eligible_item))
+		aza_coll__error(c, scope ? scope : "/", type, path ? path : "", 0, "out of memory");
+}
+
+/* A group eligible for membership or ownership of a group holding a role:
+ * its users can activate it, so they are read too. */
+static void eligible_item(aza_collector *c, const aza_json *it)
+{
+	const aza_json *pr = aza_json_get(it, "principal");
+	const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
+	const char *id = aza_json_str(aza_json_get(it, "principalId"));
+	if (!id)
+		id = aza_json_str(aza_json_get(pr, "id"));
+	if (ot && aza__strieq(ot, "#microsoft.graph.group") && group_id_ok(id))
+		group_read(c, id, AZA_WALK_GRAPH_MEMBERS);
+}
+
+/* A group holding a role: its users and its eligible principals are read. */
+static void group_holds_role(aza_collector *c, const char *id)
+{
+	if (!group_id_ok(id))
+		return;
+	group_read(c, id, AZA_WALK_GRAPH_MEMBERS);
+	group_read(c, id, AZA_WALK_GRAPH_ELIGIBLE);
 }
 
 /* A directory role assignment, active or eligible, read with
- * $expand=principal: a group principal's users are read. */
+ * $expand=principal: a group principal's users and eligible principals are
+ * read. */
 static void dir_role_item(aza_collector *c, const aza_json *it)
 {
 	const aza_json *pr = aza_json_get(it, "principal");
@@ -51,14 +95,14 @@ static void dir_role_item(aza_collector *c, const aza_json *it)
 	if (!ot || !aza__strieq(ot, "#microsoft.graph.group"))
 		return;
 	const char *id = aza_json_str(aza_json_get(pr, "id"));
-	group_members(c, id ? id : aza_json_str(aza_json_get(it, "principalId")));
+	group_holds_role(c, id ? id : aza_json_str(aza_json_get(it, "principalId")));
 }
 
 void aza_graph__role_item(aza_collector *c, const aza_json *item)
 {
 	const char *pt = aza_json_str(aza_json_path(item, "properties.principalType"));
 	if (aza_coll__graph_on(c) && pt && aza__strieq(pt, "Group"))
-		group_members(c, aza_json_str(aza_json_path(item, "properties.principalId")));
+		group_holds_role(c, aza_json_str(aza_json_path(item, "properties.principalId")));
 }
 
 static const struct gcall {
@@ -105,35 +149,42 @@ void aza_graph__start(aza_collector *c)
 	/* Listed whenever the groups were looked for; each group whose call
 	 * failed has its own error record (scope: /groups/{id}). */
 	aza_coll__dataset(c, MEMBERS);
+	aza_coll__dataset(c, ELIGIBILITY);
 }
 
 /* What would have let a refused Graph call through, for the data sets whose
  * need the generic table (aza_coll__permission) cannot tell: the guests'
  * sign-ins fail with 403 for a missing license as for a missing permission,
  * and only Graph's error code says which; the eligible role assignments
- * fail with 400 in a tenant without P2, where there is nothing to read.
- * NULL: ask the generic table (aza_coll__permission, which calls this
- * first). */
+ * and group memberships (Privileged Identity Management) fail with 400
+ * AadPremiumLicenseRequired in a tenant without P2 or ID Governance, where
+ * there is nothing to read. NULL: ask the generic table
+ * (aza_coll__permission, which calls this first). */
 const char *aza_graph__permission(const char *type, int status, const char *message)
 {
-	if (type && aza__strieq(type, MEMBERS)) {
-		if (status == 404)
-			return "none: the group no longer exists (Request_ResourceNotFound); remove the role assignments that name it";
-		if (status == 400)
-			return "none: Graph rejected the query itself (HTTP 400); no permission would change that";
-		if (status == 403)
-			return "Microsoft Graph GroupMember.Read.All (or Directory.Read.All); a group whose membership is hidden "
-			       "also needs Member.Read.Hidden";
-		return NULL;
-	}
-	int elig = type && aza__strieq(type, ELIGIBLE);
-	if (elig && message && aza__istrstr(message, "AadPremiumLicenseRequired"))
-		return "none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license, so "
-		       "Privileged Identity Management keeps no eligible role assignment (the rules count none)";
-	if (!type || (!elig && !aza__strieq(type, GUEST_SIGNINS)) || (status != 403 && status != 400))
+	int elig = type && aza__strieq(type, ELIGIBLE), gelig = type && aza__strieq(type, ELIGIBILITY);
+	if ((elig || gelig) && message && aza__istrstr(message, "AadPremiumLicenseRequired"))
+		return elig ? "none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license, so "
+		              "Privileged Identity Management keeps no eligible role assignment (the rules count none)"
+		            : "none: the tenant has no Microsoft Entra ID P2 or Microsoft Entra ID Governance license, so "
+		              "Privileged Identity Management for Groups keeps no eligible membership or ownership (the rules "
+		              "count none)";
+	int members = type && aza__strieq(type, MEMBERS), signins = type && aza__strieq(type, GUEST_SIGNINS);
+	if (!elig && !gelig && !members && !signins)
 		return NULL;
 	if (status == 400)
 		return "none: Graph rejected the query itself (HTTP 400); no permission would change that";
+	if (members && status == 404)
+		return "none: the group no longer exists (Request_ResourceNotFound); remove the role assignments that name it";
+	if (status != 403)
+		return NULL;
+	if (gelig)
+		return "Microsoft Graph PrivilegedEligibilitySchedule.Read.AzureADGroup (a signed-in user also needs a "
+		       "directory role that may read them, such as Global Reader or Privileged Role Administrator for a "
+		       "role-assignable group)";
+	if (members)
+		return "Microsoft Graph GroupMember.Read.All (or Directory.Read.All); a group whose membership is hidden "
+		       "also needs Member.Read.Hidden";
 	if (elig)
 		return "Microsoft Graph RoleManagement.Read.Directory (or RoleEligibilitySchedule.Read.Directory)";
 	if (message && aza__istrstr(message, "Authentication_RequestFromNonPremiumTenantOrB2CTenant"))
@@ -162,6 +213,7 @@ const char *aza_graph__need(const char *type)
 		{"directoryRoleDefinitions", "Microsoft Graph RoleManagement.Read.Directory"},
 		{"groupSettings", "Microsoft Graph Directory.Read.All"},
 		{MEMBERS, "Microsoft Graph GroupMember.Read.All (or Directory.Read.All)"},
+		{ELIGIBILITY, "Microsoft Graph PrivilegedEligibilitySchedule.Read.AzureADGroup"},
 	};
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
 		if (type && aza__strieq(type, g[i].key))

@@ -49,6 +49,7 @@ struct aza_inv {
 	aza_res *subs_first;
 	aza_res tenant;
 	const char *tenant_id;
+	double collected_at; /* the latest meta.collected_at, or 0 */
 	aza_gap *gaps;
 	size_t ngaps;
 	/* Resources read twice with different contents (few: a list). */
@@ -1451,6 +1452,10 @@ int aza_inv__add_meta(aza_inv *inv, const aza_json *meta, const char *source)
 	const char *tid = aza_json_str(aza_json_get(meta, "tenant_id"));
 	if (tid && *tid)
 		inv->tenant_id = tid;
+	double at;
+	const char *when = aza_json_str(aza_json_get(meta, "collected_at"));
+	if (when && !aza__iso_time(when, &at, NULL) && at > inv->collected_at)
+		inv->collected_at = at;
 	aza_json_each(s, aza_json_get(meta, "subscriptions")) {
 		const char *id = aza_json_str(aza_json_get(s, "id"));
 		if (!id)
@@ -1592,12 +1597,13 @@ const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why)
 	 * a list whose later pages failed (a 429 on page 3) holds some of the
 	 * users, and a verdict over "all users" from it would be a guess. */
 	const aza_gap *g = NULL;
-	int per_group = aza__strieq(key, "groupMembers");
+	int per_group = aza__strieq(key, "groupMembers") || aza__strieq(key, "groupEligibility");
 	for (const aza_gap *e = inv->gaps; e && !g; e = e->next) {
 		int tenant = !*e->scope || !strcmp(e->scope, "/");
-		/* groupMembers holds one entry per group: a gap scoped to a
-		 * group (/groups/{id}, or the bare id in older snapshots) is
-		 * that group's alone (aza_inv_gap finds it). */
+		/* groupMembers and groupEligibility hold one entry per group: a
+		 * gap scoped to a group (/groups/{id}, or the bare id in older
+		 * snapshots) is that group's alone (aza_inv_gap
+		 * finds it). */
 		if (*e->type ? aza__strieq(e->type, key) && (tenant || !per_group) : tenant)
 			g = e;
 	}
@@ -1831,6 +1837,11 @@ const aza_res *aza_inv_subs(aza_inv *inv)
 const aza_res *aza_inv_tenant(aza_inv *inv)
 {
 	return &inv->tenant;
+}
+
+double aza_inv_collected_at(aza_inv *inv)
+{
+	return inv->collected_at;
 }
 
 const char *aza_inv_tenant_id(aza_inv *inv)

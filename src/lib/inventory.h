@@ -159,12 +159,15 @@ const aza_res *aza_inv_tenant(aza_inv *inv);
  * data): subscription and tenant settings are then outside the scan. */
 int aza_inv_deployed(aza_inv *inv);
 const char *aza_inv_tenant_id(aza_inv *inv);
+/* When the data was collected (unix seconds): the latest meta.collected_at
+ * of the snapshots read, or 0 when none says. */
+double aza_inv_collected_at(aza_inv *inv);
 /* A directory data set ("users", "authorizationPolicy", ...) or NULL, with
  * *why saying whether it was not collected or failed. NULL too when the
  * snapshot's errors name the set, even if part of it is there; for
- * groupMembers only a gap at the tenant ("" or "/") does: one scoped to a
- * group (/groups/{id}, or the bare id in older snapshots) covers that
- * group's entry (aza_inv_gap(inv, key, that scope)). */
+ * groupMembers and groupEligibility only a gap at the tenant ("" or "/")
+ * does: one scoped to a group (/groups/{id}, or the bare id in
+ * older snapshots) covers that group's entry (aza_inv_gap(inv, key, that scope)). */
 const aza_json *aza_inv_dir(aza_inv *inv, const char *key, const char **why);
 /* Data-plane facts about a storage account service ("blob", "queue", "table", "file"). */
 const aza_json *aza_inv_dataplane(aza_inv *inv, const char *account_id, const char *service);

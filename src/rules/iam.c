@@ -671,45 +671,65 @@ static int rbac_eligible(aza_ev *ev, const char **note, const char **why)
 /* ---- the users of groups holding a role ----
  * directory "groupMembers": [{"groupId", "members": [users]}], each group's
  * users read with GET /groups/{id}/transitiveMembers/microsoft.graph.user
- * (the users of nested groups too). A group whose call failed has an
- * error scoped to /groups/{id} (to its bare id in older snapshots) and
- * no entry. */
+ * (the users of nested groups too), and "groupEligibility": [{"groupId",
+ * "eligible": [instances]}], the principals eligible for each group's
+ * membership or ownership (Privileged Identity Management for Groups), read
+ * with GET /identityGovernance/privilegedAccess/group/
+ * eligibilityScheduleInstances?$filter=groupId eq '{id}'&$expand=principal.
+ * A group whose call failed has an error scoped to /groups/{id} (to its
+ * bare id in older snapshots) and no entry. */
 #define GM "groupMembers"
+#define GE "groupEligibility"
 
-/* The users of group gid, or NULL with *why: not collected, refused, or
- * not read. */
-static const aza_json *group_users(aza_ev *ev, const char *gid, const char **why)
+/* A per-group data set: its key, the list each entry holds, and what the
+ * list is, for messages. */
+typedef struct {
+	const char *key, *list, *what;
+} gset;
+static const gset gs_members = {GM, "members", "users"};
+static const gset gs_eligible = {GE, "eligible", "eligible members and owners"};
+
+/* The list of group gid in set gs, or NULL with *why: not collected,
+ * refused, or not read. */
+static const aza_json *group_entry(aza_ev *ev, const gset *gs, const char *gid, const char **why)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const char *w = NULL;
-	const aza_json *gm = aza_inv_dir(inv, GM, &w);
-	if (!gm) {
-		*why = w ? w : "Microsoft Graph data 'groupMembers' was not collected";
+	const aza_json *all = aza_inv_dir(inv, gs->key, &w);
+	if (!all) {
+		*why = w ? w : aza_ev_fmt(ev, "Microsoft Graph data '%s' was not collected", gs->key);
+		/* A snapshot that lists the users of groups among its data sets
+		 * but not their eligibility comes from a collector that did not
+		 * read it: its groups' eligible users are unknown. */
+		if (gs == &gs_eligible && !aza_inv_gap(inv, GE, "/") && aza_inv_dataset_listed(inv, GE) == 0 &&
+		    aza_inv_dataset_listed(inv, GM) == 1)
+			*why = aza_ev_fmt(ev, "%s (the snapshot's data sets list %s but not %s: a collector that did not read "
+			                      "Privileged Identity Management for Groups)", *why, GM, GE);
 		return NULL;
 	}
-	const aza_gap *g = gid ? aza_inv_gap(inv, GM, aza_ev_fmt(ev, "/groups/%s", gid)) : NULL;
+	const aza_gap *g = gid ? aza_inv_gap(inv, gs->key, aza_ev_fmt(ev, "/groups/%s", gid)) : NULL;
 	if (!g && gid)
-		g = aza_inv_gap(inv, GM, gid);
+		g = aza_inv_gap(inv, gs->key, gid);
 	if (g) {
-		*why = aza_ev_fmt(ev, "its users could not be read (%s%s%d: %s)", g->api, *g->api ? ", HTTP " : "HTTP ", g->status,
-		                  g->message);
+		*why = aza_ev_fmt(ev, "its %s could not be read (%s%s%d: %s)", gs->what, g->api, *g->api ? ", HTTP " : "HTTP ",
+		                  g->status, g->message);
 		return NULL;
 	}
-	if (!aza_json_is(gm, AZA_JARR)) {
-		*why = "Microsoft Graph data 'groupMembers' is not a list";
+	if (!aza_json_is(all, AZA_JARR)) {
+		*why = aza_ev_fmt(ev, "Microsoft Graph data '%s' is not a list", gs->key);
 		return NULL;
 	}
-	aza_json_each(e, gm) {
+	aza_json_each(e, all) {
 		const char *id = aza_json_str(aza_json_get(e, "groupId"));
 		if (!id || !gid || !aza__strieq(id, gid))
 			continue;
-		const aza_json *m = aza_json_get(e, "members");
+		const aza_json *m = aza_json_get(e, gs->list);
 		if (aza_json_is(m, AZA_JARR))
 			return m;
-		*why = "its groupMembers entry has no members list";
+		*why = aza_ev_fmt(ev, "its %s entry has no %s list", gs->key, gs->list);
 		return NULL;
 	}
-	*why = "its users are not in the input (groupMembers has no entry for it)";
+	*why = aza_ev_fmt(ev, "its %s are not in the input (%s has no entry for it)", gs->what, gs->key);
 	return NULL;
 }
 
@@ -728,6 +748,7 @@ typedef struct {
 	namelist unknown;      /* "group <name> (<role>)" */
 	const char *first_why, *first_group; /* why the first of them is unknown */
 	int nomem;
+	int nop2; /* Graph refused a group's eligibility with AadPremiumLicenseRequired */
 } gheld;
 
 /* Why the users of the groups named unknown are, for a message. */
@@ -738,41 +759,139 @@ static const char *gh_why(aza_ev *ev, const gheld *h)
 	return aza_ev_fmt(ev, "group %s: %s", h->first_group, h->first_why);
 }
 
-static void gh_add(aza_ev *ev, gheld *h, const char *gid, const char *gname, const char *role)
+/* For a PASS: what a refused eligibility proves. */
+static const char *gh_note(const gheld *h)
 {
-	if (!gid || !ids_add(&h->groups, gid))
-		return;
-	const char *why = NULL, *gn = gname ? gname : gid;
-	const aza_json *mem = group_users(ev, gid, &why);
-	if (!mem) {
-		nl_add(&h->unknown, aza_ev_fmt(ev, "group %s (%s)", gn, role));
-		if (!h->first_why) {
-			h->first_why = why;
-			h->first_group = gn;
-		}
-		return;
+	return h->nop2 ? "; no eligible group membership or ownership: the tenant has no Microsoft Entra ID P2 or Microsoft "
+	                 "Entra ID Governance license (Graph answered AadPremiumLicenseRequired), and Privileged Identity "
+	                 "Management for Groups keeps none without one"
+	               : "";
+}
+
+static void gh_unknown(aza_ev *ev, gheld *h, const char *gn, const char *role, const char *why)
+{
+	nl_add(&h->unknown, aza_ev_fmt(ev, "group %s (%s)", gn, role));
+	if (!h->first_why) {
+		h->first_why = why;
+		h->first_group = gn;
 	}
-	const char *via = aza_ev_fmt(ev, "%s via group %s", role, gn);
+}
+
+static void gh_push(gheld *h, const char *id, const char *via, const aza_json *u)
+{
+	if (h->n == h->cap) {
+		size_t k = h->cap ? h->cap * 2 : 16;
+		gmember *v = aza__realloc(h->m, k * sizeof *v);
+		if (!v) {
+			h->nomem = 1;
+			return;
+		}
+		h->m = v;
+		h->cap = k;
+	}
+	h->m[h->n].id = id;
+	h->m[h->n].role = via;
+	h->m[h->n].u = u;
+	h->n++;
+}
+
+/* Each user of a transitiveMembers list holds the role as via says. */
+static void gh_users(gheld *h, const aza_json *mem, const char *via)
+{
 	aza_json_each(u, mem) {
 		const char *ot = aza_json_str(aza_json_get(u, "@odata.type"));
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		if (!id || (ot && !aza__strieq(ot, "#microsoft.graph.user")))
 			continue; /* the cast returns users; another object has no MFA, guest or enabled state */
-		if (h->n == h->cap) {
-			size_t k = h->cap ? h->cap * 2 : 16;
-			gmember *v = aza__realloc(h->m, k * sizeof *v);
-			if (!v) {
-				h->nomem = 1;
-				return;
-			}
-			h->m = v;
-			h->cap = k;
-		}
-		h->m[h->n].id = id;
-		h->m[h->n].role = via;
-		h->m[h->n].u = u;
-		h->n++;
+		gh_push(h, id, via, u);
 	}
+}
+
+/* When the data was collected: the snapshot's collected_at, else the
+ * scan's own time. */
+static double collected_at(aza_ev *ev)
+{
+	double t = aza_inv_collected_at(aza_ev_inv(ev));
+	return t > 0 ? t : aza_ev_now(ev);
+}
+
+/* The principals eligible for membership or ownership of group gid
+ * (Privileged Identity Management for Groups) can activate it, and so the
+ * group's role, at any time: each holds the role as a member does, an
+ * eligible owner too (an owner can add itself as a member). An instance
+ * that ended before the collection is left out. An eligible group passes
+ * it to its users (its groupMembers entry, read for it); a service
+ * principal has no MFA, guest or enabled state. NULL when every eligible
+ * user is known, else why not: the eligibility could not be read (except
+ * Graph's AadPremiumLicenseRequired: a tenant without Microsoft Entra ID
+ * P2 or ID Governance has none), a principal is neither typed (the
+ * principal expanded) nor a collected user, or an eligible group's users
+ * are unknown. The users that are known are added all the same: a FAIL
+ * stands whatever else is unknown. */
+static const char *gh_eligible(aza_ev *ev, gheld *h, const char *gid, const char *gn, const char *role)
+{
+	const char *why = NULL;
+	const aza_json *el = group_entry(ev, &gs_eligible, gid, &why);
+	if (!el) {
+		if (why && aza__istrstr(why, "AadPremiumLicenseRequired")) {
+			h->nop2 = 1;
+			return NULL;
+		}
+		return why;
+	}
+	double at = collected_at(ev), end;
+	const aza_json *users = aza_inv_dir(aza_ev_inv(ev), "users", NULL);
+	const char *unknown = NULL;
+	aza_json_each(e, el) {
+		const char *es = aza_json_str(aza_json_get(e, "endDateTime"));
+		if (es && !aza__iso_time(es, &end, NULL) && end <= at)
+			continue;
+		const aza_json *pr = aza_json_get(e, "principal");
+		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
+		const char *pid = aza_json_str(aza_json_get(e, "principalId"));
+		if (!pid)
+			pid = aza_json_str(aza_json_get(pr, "id"));
+		if (!pid)
+			continue; /* names no principal: nobody to activate it */
+		const char *acc = aza_json_str(aza_json_get(e, "accessId"));
+		const char *via = aza_ev_fmt(ev, "%s eligible via group %s%s", role, gn, acc && aza__strieq(acc, "owner") ? " as its owner" : "");
+		if (ot && aza__iends(ot, ".group")) {
+			const char *pn = aza_json_str(aza_json_get(pr, "displayName"));
+			const char *w = NULL;
+			const aza_json *mem = group_entry(ev, &gs_members, pid, &w);
+			if (mem)
+				gh_users(h, mem, aza_ev_fmt(ev, "%s through group %s", via, pn ? pn : pid));
+			else if (!unknown)
+				unknown = aza_ev_fmt(ev, "group %s is eligible for it and %s", pn ? pn : pid, w);
+			continue;
+		}
+		if (ot && !aza__iends(ot, ".user"))
+			continue;
+		const aza_json *u = by_id(users, pid);
+		if (!u && ot && aza_json_is(pr, AZA_JOBJ))
+			u = pr;
+		if (u)
+			gh_push(h, pid, via, u);
+		else if (!unknown)
+			unknown = aza_ev_fmt(ev, "its eligible principal %s is not typed and not a user in the input", pid);
+	}
+	return unknown;
+}
+
+/* The users of group gid, and those eligible for its membership or
+ * ownership, hold its role; a group either of whose sets is unknown is
+ * named, with the first reason. */
+static void gh_add(aza_ev *ev, gheld *h, const char *gid, const char *gname, const char *role)
+{
+	if (!gid || !ids_add(&h->groups, gid))
+		return;
+	const char *why = NULL, *gn = gname ? gname : gid;
+	const aza_json *mem = group_entry(ev, &gs_members, gid, &why);
+	if (mem)
+		gh_users(h, mem, aza_ev_fmt(ev, "%s via group %s", role, gn));
+	const char *ewhy = gh_eligible(ev, h, gid, gn, role);
+	if (!mem || ewhy)
+		gh_unknown(ev, h, gn, role, mem ? ewhy : why);
 }
 
 /* The groups holding a directory role in a Graph list of role assignments
@@ -1552,10 +1671,10 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 		            left.off.n ? "enabled " : "", off);
 		return;
 	}
-	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s%s%s%s", npriv,
+	aza_pass(ev, r, "all %zu privileged user(s) are registered for MFA%s%s%s%s%s%s", npriv,
 	         nelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged directory role)", nelig) : "",
 	         nrelig ? aza_ev_fmt(ev, " (%zu of them only eligible for a privileged Azure role)", nrelig) : "", el_note,
-	         rel_note, off);
+	         rel_note, gh_note(&gh), off);
 }
 
 /* The Graph users list with a userType for each guest decision: users, or
@@ -1715,9 +1834,9 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 		            nl_str(ev, &guests), gh.unknown.n, gh_why(ev, &gh), nl_str(ev, &gh.unknown));
 		return;
 	}
-	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, is eligible for an Azure role, or is eligible for a directory role%s%s%s",
+	aza_pass(ev, r, "%zu guest user(s) (%s); none holds an Azure or directory role assignment, is eligible for an Azure role, or is eligible for a directory role%s%s%s%s",
 	         guests.n, nl_str(ev, &guests), gh.groups.n ? aza_ev_fmt(ev, ", directly or through the %zu group(s) holding one", gh.groups.n) : "",
-	         el_note, rel_note);
+	         el_note, rel_note, gh_note(&gh));
 }
 
 /* Latest of the interactive and non-interactive sign-ins, in days from now
@@ -2724,9 +2843,26 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		            gh.unknown.n, gh_why(ev, &gh), nl_str(ev, &gh.unknown));
 		return;
 	}
-	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment%s", disabled,
-	         gh.groups.n ? aza_ev_fmt(ev, ", directly or through the %zu group(s) holding one", gh.groups.n) : "");
+	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment%s%s", disabled,
+	         gh.groups.n ? aza_ev_fmt(ev, ", directly or through the %zu group(s) holding one", gh.groups.n) : "",
+	         disabled ? gh_note(&gh) : "");
 }
+
+/* How AZA-IAM-003, AZA-IAM-004 and AZA-IAM-018 read the eligibility of the
+ * groups holding a role (gh_eligible), for their defaults text. */
+#define PIM_GROUPS_DEFAULTS                                                                                            \
+	" Privileged Identity Management for Groups (groupEligibility: GET /identityGovernance/privilegedAccess/group/"     \
+	"eligibilityScheduleInstances?$filter=groupId eq '{id}'&$expand=principal, for each group holding a role): a user " \
+	"eligible for such a group's membership or ownership (an owner can add itself as a member) can activate it at "   \
+	"any time and counts as the group's members do, named '<role> eligible via group <name or id>' ('as its owner' "   \
+	"for an owner); an eligible group passes it to its users in groupMembers ('through group <name>'), one level "    \
+	"deep; a service principal is not judged; an instance whose endDateTime is before the snapshot's collected_at "    \
+	"(without one, the scan's time) does not count. A group whose eligibility is unknown (not collected, as in a "     \
+	"snapshot of an older collector whose data sets list groupMembers but not groupEligibility; no entry for it; an "  \
+	"error scoped to its id; a principal neither expanded nor a collected user; an eligible group whose users are "    \
+	"unknown) is named in an UNKNOWN where the verdict would pass, as a group whose users are unknown is; a FAIL "     \
+	"stands. Graph's AadPremiumLicenseRequired refusal (no Microsoft Entra ID P2 or ID Governance) means the group "   \
+	"has none, and the PASS says so."
 
 #define ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS
 #define IDN .resp = AZA_RESP_IDENTITY, .models = AZA_SAAS
@@ -2763,7 +2899,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' makes the role privileged and the message names the subscription of that copy), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>': a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS.",
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' makes the role privileged and the message names the subscription of that copy), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>': a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS." PIM_GROUPS_DEFAULTS,
 		.check = mfa_privileged,
 	},
 	{
@@ -2774,7 +2910,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
 		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments whose principalId is a guest",
-		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). A group holding any Azure role assignment (principalType Group, active or eligible, any scope) or any directory role assignment (an expanded principal of type group, active or eligible) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a guest among them (userType Guest in its member entry, else in the guest list's entry for it) is a FAIL named 'via group <name or id>'; a member neither entry types gives UNKNOWN. With guests in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS.",
+		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). A group holding any Azure role assignment (principalType Group, active or eligible, any scope) or any directory role assignment (an expanded principal of type group, active or eligible) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a guest among them (userType Guest in its member entry, else in the guest list's entry for it) is a FAIL named 'via group <name or id>'; a member neither entry types gives UNKNOWN. With guests in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS." PIM_GROUPS_DEFAULTS,
 		.check = guests_with_roles,
 	},
 	{
@@ -2908,7 +3044,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
 		.cli = "az role assignment delete --assignee <user object id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments of disabled users",
-		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts. A group holding an Azure role assignment (principalType Group) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a disabled one (accountEnabled false in users, else in its member entry) is a FAIL named 'via group <name or id>'; a member whose accountEnabled neither says gives UNKNOWN. With a disabled user in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS. CIS lists this as manual; azaudit automates it.",
+		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts. A group holding an Azure role assignment (principalType Group) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a disabled one (accountEnabled false in users, else in its member entry) is a FAIL named 'via group <name or id>'; a member whose accountEnabled neither says gives UNKNOWN. With a disabled user in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS." PIM_GROUPS_DEFAULTS " CIS lists this as manual; azaudit automates it.",
 		.check = disabled_users_roles,
 	},
 	{

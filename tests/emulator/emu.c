@@ -32,7 +32,11 @@
  * roles (group_roles_body); GET /v1.0/groups/{id}/transitiveMembers/
  * microsoft.graph.user lists their users, and is refused (400
  * Request_UnsupportedQuery) without ConsistencyLevel eventual and
- * $count=true, as Graph refuses an OData cast without them.
+ * $count=true, as Graph refuses an OData cast without them. Their
+ * eligible members and owners (Privileged Identity Management for Groups)
+ * answer GET /v1.0/identityGovernance/privilegedAccess/group/
+ * eligibilityScheduleInstances?$filter=groupId eq '{id}' (group_eligible),
+ * refused (400) without that $filter.
  *
  * App Service: each site's config/metadata (CURRENT_STACK) answers POST
  * .../config/metadata/list only (the API defines no GET of it).
@@ -677,6 +681,31 @@ static const char group_roles_body[] =
 	" \"directoryScopeId\": \"/\", \"roleDefinitionId\": \"729827e3-9c14-49f7-bb1b-9608f156bbb8\", "
 	GROUP_PRINCIPAL(GROUP_B, "Executives") "}]}";
 #define MEMBERS_OF(g) "/v1.0/groups/" g "/transitiveMembers/microsoft.graph.user"
+/* Privileged Identity Management for Groups: GET .../group/
+ * eligibilityScheduleInstances answers the instances of the group its
+ * $filter (groupId eq '<id>', which the API requires) names, with their
+ * principal expanded, in the shape of the Graph reference's example (List
+ * eligibilityScheduleInstances): for the first group, a user eligible for
+ * its ownership (Alex, registered for MFA) and a third group eligible for
+ * its membership, whose one user (Bianca) is disabled; for the second, a
+ * guest eligible for its membership (Allan, userType guest in the
+ * registration details, not registered for MFA); none for any other. */
+#define GROUP_C "2a7c4f3e-5b1d-4e8a-9c6f-0d3b8e1a7f52"
+#define GELIG "/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances"
+#define GELIG_ITEM(g, access, pid, principal)                                                                        \
+	"{\"id\": \"" g "_" access "_" pid "\", \"startDateTime\": \"2023-08-18T00:33:48.8Z\", \"endDateTime\": null,"       \
+	" \"accessId\": \"" access "\", \"principalId\": \"" pid "\", \"groupId\": \"" g "\", \"memberType\": \"Direct\","   \
+	" \"eligibilityScheduleId\": \"" g "_" access "_" pid "\", \"principal\": " principal "}"
+#define PUSER(id, name, upn) "{\"@odata.type\": \"#microsoft.graph.user\", \"id\": \"" id "\", \"displayName\": \"" name "\", \"userPrincipalName\": \"" upn "\"}"
+static const char *const group_eligible[][2] = {
+	{GROUP_A, GELIG_ITEM(GROUP_A, "owner", "86462606-fde0-4fc4-9e0c-a20eb73e54c6",
+	                     PUSER("86462606-fde0-4fc4-9e0c-a20eb73e54c6", "Alex Wilber", "AlexW@Contoso.com"))},
+	{GROUP_A, GELIG_ITEM(GROUP_A, "member", GROUP_C,
+	                     "{\"@odata.type\": \"#microsoft.graph.group\", \"id\": \"" GROUP_C "\", \"displayName\": \"Responders\","
+	                     " \"mailEnabled\": false, \"securityEnabled\": true, \"groupTypes\": []}")},
+	{GROUP_B, GELIG_ITEM(GROUP_B, "member", "c6ad1942-4afa-47f8-8d48-afb5d8d69d2f",
+	                     PUSER("c6ad1942-4afa-47f8-8d48-afb5d8d69d2f", "Allan Deyoung", "AllanD@Contoso.com"))},
+};
 
 static const struct gfile {
 	const char *path, *file;
@@ -707,6 +736,15 @@ static void build_members(void)
 {
 	get(MEMBERS_OF(GROUP_A), strlen(MEMBERS_OF(GROUP_A)), 1);
 	get(MEMBERS_OF(GROUP_B), strlen(MEMBERS_OF(GROUP_B)), 1);
+	add(strdup("{\"id\":\"c8096958-797c-44fa-8fde-a6fb62567cf0\",\"displayName\":\"Bianca Pisani\","
+	           "\"userPrincipalName\":\"BiancaP@Contoso.com\",\"userType\":\"Member\",\"accountEnabled\":false}"),
+	    "graph:member:" GROUP_C "/c8096958-797c-44fa-8fde-a6fb62567cf0", MEMBERS_OF(GROUP_C), -1, 0);
+	for (size_t i = 0; i < sizeof group_eligible / sizeof group_eligible[0]; i++) {
+		char key[256], oid[300];
+		snprintf(key, sizeof key, GELIG "/%s", group_eligible[i][0]);
+		snprintf(oid, sizeof oid, "graph:eligible:%s/%zu", group_eligible[i][0], i);
+		add(strdup(group_eligible[i][1]), oid, key, -1, 0);
+	}
 	aza_json_each(u, load("graph/users-list.json", "value")) {
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		const char *dn = aza_json_str(aza_json_get(u, "displayName"));
@@ -1549,6 +1587,23 @@ static void handle(int fd, req *r)
 			respond_err(fd, 400, "Request_UnsupportedQuery", "Unsupported Query.", NULL);
 			return;
 		}
+		/* The group's eligibilities, by the group its $filter names. */
+		char gkey[256];
+		if (aza__strieq(r->path, GELIG)) {
+			char *f = qparam(r->query, "$filter");
+			const char *q = f && aza__istarts(f, "groupId eq '") ? f + 12 : NULL;
+			size_t n = q ? strcspn(q, "'") : 0;
+			if (!q || q[n] != '\'' || q[n + 1] || n > 64) {
+				free(f);
+				respond_err(fd, 400, "BadRequest", "The request requires a $filter on groupId or principalId.", NULL);
+				return;
+			}
+			snprintf(gkey, sizeof gkey, GELIG "/%.*s", (int)n, q);
+			free(f);
+			entry *ge = get(gkey, strlen(gkey), 0);
+			page(fd, ge, r->path, r->query, 1, loop);
+			return;
+		}
 		entry *e = get(key, strlen(key), 0);
 		if (!e) {
 			respond_err(fd, 404, "Request_ResourceNotFound", "Resource not found for the segment.", NULL);
@@ -1780,19 +1835,26 @@ static void dump(const char *dir, const char *from)
 			fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
 		fputc(']', fp);
 	}
-	/* The users of the groups holding a role, as the collector keeps them. */
-	static const char *groups[] = {GROUP_A, GROUP_B};
-	fprintf(fp, ",\"groupMembers\":[");
-	for (size_t g = 0; g < 2; g++) {
-		char key[256];
-		snprintf(key, sizeof key, "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user", groups[g]);
-		entry *e = get(key, strlen(key), 0);
-		fprintf(fp, "%s{\"groupId\":\"%s\",\"members\":[", g ? "," : "", groups[g]);
-		for (size_t i = 0; e && i < e->n; i++)
-			fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
-		fputs("]}", fp);
+	/* The users of the groups holding a role and of the group eligible for
+	 * one's membership, and the eligibilities of the first two, as the
+	 * collector keeps them. */
+	static const char *groups[] = {GROUP_A, GROUP_B, GROUP_C};
+	for (int set = 0; set < 2; set++) {
+		fprintf(fp, set ? ",\"groupEligibility\":[" : ",\"groupMembers\":[");
+		for (size_t g = 0; g < (set ? 2u : 3u); g++) {
+			char key[256];
+			if (set)
+				snprintf(key, sizeof key, GELIG "/%s", groups[g]);
+			else
+				snprintf(key, sizeof key, "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user", groups[g]);
+			entry *e = get(key, strlen(key), 0);
+			fprintf(fp, "%s{\"groupId\":\"%s\",\"%s\":[", g ? "," : "", groups[g], set ? "eligible" : "members");
+			for (size_t i = 0; e && i < e->n; i++)
+				fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
+			fputs("]}", fp);
+		}
+		fputc(']', fp);
 	}
-	fputc(']', fp);
 	fprintf(fp, "},\"dataplane\":{\"storage\":[");
 	int fd1 = 1;
 	for (size_t i = 0; i < nobjs; i++) {

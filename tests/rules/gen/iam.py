@@ -124,6 +124,32 @@ def gmembers(*groups):
     return [{"groupId": g, "members": list(m)} for g, m in groups]
 def gm_err(gid, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation.", bare=False):
     return {"scope": gid if bare else f"/groups/{gid}", "type": GM, "api": f"/v1.0/groups/{gid}/transitiveMembers/microsoft.graph.user", "status": status, "message": msg}
+# Privileged Identity Management for Groups, as the collector keeps it under
+# directory.groupEligibility: GET /identityGovernance/privilegedAccess/group/
+# eligibilityScheduleInstances?$filter=groupId eq '{id}'&$expand=principal,
+# privilegedAccessGroupEligibilityScheduleInstance objects shaped after the
+# Graph v1.0 reference's example (List eligibilityScheduleInstances); a
+# group whose call failed has no entry and an error scoped to its id.
+GE = 'groupEligibility'
+GE_API = '/v1.0/identityGovernance/privilegedAccess/group/eligibilityScheduleInstances'
+def puser(id_, upn):
+    return {"@odata.type": "#microsoft.graph.user", "id": id_, "displayName": upn.split('@')[0], "userPrincipalName": upn}
+def pgroup(id_, name):
+    return {"@odata.type": "#microsoft.graph.group", "id": id_, "displayName": name, "securityEnabled": True, "mailEnabled": False}
+def geli(gid, pid, access='member', end=None, principal=None):
+    e = {"id": f"{gid}_{access}_{pid}", "startDateTime": "2026-08-18T00:33:48.8Z", "endDateTime": end, "accessId": access,
+         "principalId": pid, "groupId": gid, "memberType": "Direct", "eligibilityScheduleId": f"{gid}_{access}_{pid}"}
+    if principal: e["principal"] = principal
+    return e
+def gelig(*groups):
+    return [{"groupId": g, "eligible": list(e)} for g, e in groups]
+def ge_err(gid, status=403, msg="UnknownError: {\"errorCode\":\"PermissionScopeNotGranted\",\"message\":\"Authorization failed due to "
+           "missing permission scope PrivilegedEligibilitySchedule.Read.AzureADGroup,PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup.\"}"):
+    return {"scope": f"/groups/{gid}", "type": GE, "api": GE_API, "status": status, "message": msg}
+# Graph's refusal in a tenant without Microsoft Entra ID P2 or ID Governance,
+# as for the eligible directory role assignments.
+def ge_nop2(gid):
+    return ge_err(gid, 400, "AadPremiumLicenseRequired: The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.")
 
 ALEX, ALLAN, BIANCA, ADELE = ("86462606-fde0-4fc4-9e0c-a20eb73e54c6", "c6ad1942-4afa-47f8-8d48-afb5d8d69d2f",
                              "c8096958-797c-44fa-8fde-a6fb62567cf0", "39807bd1-3dde-48f3-8165-81ddd4e46de0")
@@ -133,6 +159,9 @@ REG_BAD = lst(regrec(ALEX, "AlexW@contoso.com", False), regrec(BIANCA, "BiancaP@
               ctx='reports/authenticationMethods/userRegistrationDetails')
 DRA = lst(dra(BIANCA, GA), ctx='roleManagement/directory/roleAssignments')
 DS = ['Microsoft.Authorization/roleAssignments', 'Microsoft.Authorization/roleDefinitions', PA, PD]
+# A snapshot of a collector that read the groups' users but not their
+# eligibility: its data sets list groupMembers alone.
+DS_OLD = DS + [GM]
 TN = T
 
 # 001 security defaults
@@ -530,7 +559,8 @@ case(R, 'unknown-group-disabled', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, 
 # users collected (groupMembers), the verdict stands on them (these gave
 # UNKNOWN before: the members were not in the input).
 GRP3 = [ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')]
-case(R, 'pass-group', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(ALEX, "AlexW@contoso.com"), member(BIANCA, "BiancaP@contoso.com")]))}), datasets=DS),
+case(R, 'pass-group', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(ALEX, "AlexW@contoso.com"), member(BIANCA, "BiancaP@contoso.com")])),
+                                                                                  GE: gelig((PRIVGRP, []))}), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
 case(R, 'fail-group-member', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")]))}), datasets=DS),
      f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner via group {PRIVGRP})")
@@ -539,7 +569,8 @@ case(R, 'fail-group-eligible-dirrole', snapr([ra('a1', OWNER, ALEX)], directory=
                                                                           GM: gmembers((TIER0, [member(NESTOR3, "NestorW@contoso.com")]))}, datasets=DS),
      f"FAIL {TN} ~ NestorW@contoso.com (eligible for Privileged Role Administrator via group Tier0 admins)")
 # a disabled member is left out as a disabled direct holder is
-case(R, 'pass-group-disabled', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com", enabled=False)]))}), datasets=DS),
+case(R, 'pass-group-disabled', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com", enabled=False)])),
+                                                                                           GE: gelig((PRIVGRP, []))}), datasets=DS),
      f"PASS {TN} ~ 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner via group {PRIVGRP}, not registered for MFA)")
 case(R, 'unknown-group-norecord', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(DIEGO, "DiegoS@contoso.com")]))}), datasets=DS),
      f"UNKNOWN {TN} ~ no usable MFA registration record for 1 privileged user(s): DiegoS@contoso.com (Owner via group {PRIVGRP})")
@@ -553,6 +584,48 @@ case(R, 'fail-group-other-403', snapr(GRP3, directory=dict(DIR3, userRegistratio
      f"FAIL {TN} ~ NestorW@contoso.com (Owner via group {PRIVGRP})")
 case(R, 'unknown-group-noentry', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers()}), datasets=DS),
      f"UNKNOWN {TN} ~ their users are unknown (its users are not in the input (groupMembers has no entry for it)): group {PRIVGRP} (Owner)")
+# Privileged Identity Management for Groups: a user eligible for membership
+# (or ownership: an owner can add itself) of a group holding a privileged
+# role can activate it at any time, and holds the role as its members do
+# (the old code passed these tenants: it read the active members only).
+GM3 = gmembers((PRIVGRP, [member(ALEX, "AlexW@contoso.com")]))
+def gdir3(reg, elig, **kv):
+    return dict(DIR3, userRegistrationDetails=reg, **{GM: GM3, GE: gelig((PRIVGRP, elig))}, **kv)
+NESTOR_ELI = geli(PRIVGRP, NESTOR3, principal=puser(NESTOR3, "NestorW@contoso.com"))
+case(R, 'fail-group-eligible', snapr(GRP3, directory=gdir3(REG_DIS, [NESTOR_ELI]), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner eligible via group {PRIVGRP})")
+case(R, 'fail-group-eligible-owner', snapr(GRP3, directory=gdir3(REG_DIS, [geli(PRIVGRP, NESTOR3, 'owner', principal=puser(NESTOR3, "NestorW@contoso.com"))]), datasets=DS),
+     f"FAIL {TN} ~ NestorW@contoso.com (Owner eligible via group {PRIVGRP} as its owner)")
+case(R, 'pass-group-eligible', snapr(GRP3, directory=gdir3(REG_OK, [geli(PRIVGRP, BIANCA, principal=puser(BIANCA, "BiancaP@contoso.com"))]), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
+# an instance that ended before the collection (collected_at) no longer counts
+case(R, 'pass-group-eligible-expired', snapr(GRP3, directory=gdir3(REG_DIS, [dict(NESTOR_ELI, endDateTime="2026-10-01T00:00:00Z")]), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
+# a disabled eligible user is left out, as a disabled member is
+case(R, 'pass-group-eligible-disabled', snapr(GRP3, directory=gdir3(REG_DIS, [NESTOR_ELI], users=users_dis()), datasets=DS),
+     f"PASS {TN} ~ 1 {DIS_SUFFIX}: NestorW@contoso.com (Owner eligible via group {PRIVGRP}, not registered for MFA)")
+# an eligible group passes it to its users (read for it into groupMembers)
+NESTED = "6a1f0e2d-0000-4000-8000-0000000e1a57"
+case(R, 'fail-group-eligible-nested', snapr(GRP3, directory=dict(gdir3(REG_DIS, [geli(PRIVGRP, NESTED, principal=pgroup(NESTED, "Responders"))]),
+                                                                  **{GM: GM3 + gmembers((NESTED, [member(NESTOR3, "NestorW@contoso.com")]))}), datasets=DS),
+     f"FAIL {TN} ~ NestorW@contoso.com (Owner eligible via group {PRIVGRP} through group Responders)")
+case(R, 'unknown-group-eligible-nested', snapr(GRP3, directory=gdir3(REG_OK, [geli(PRIVGRP, NESTED, principal=pgroup(NESTED, "Responders"))]), datasets=DS),
+     f"UNKNOWN {TN} ~ 1 group(s) hold a privileged role and their users are unknown (group Responders is eligible for it and its users are not in the input (groupMembers has no entry for it)): group {PRIVGRP} (Owner)")
+# a principal neither expanded nor a collected user may be a group
+case(R, 'unknown-group-eligible-untyped', snapr(GRP3, directory=gdir3(REG_OK, [geli(PRIVGRP, NESTED)]), datasets=DS),
+     f"UNKNOWN {TN} ~ (its eligible principal {NESTED} is not typed and not a user in the input): group {PRIVGRP} (Owner)")
+# the group's eligibility refused: its eligible users are unknown; a FAIL stands
+case(R, 'unknown-group-eligible-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: GM3, GE: gelig()}), errors=[ge_err(PRIVGRP)], datasets=DS),
+     f"UNKNOWN {TN} ~ 1 group(s) hold a privileged role and their users are unknown (its eligible members and owners could not be read ({GE_API}, HTTP 403: UnknownError")
+case(R, 'fail-group-eligible-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")])), GE: gelig()}),
+                                         errors=[ge_err(PRIVGRP)], datasets=DS),
+     f"FAIL {TN} ~ NestorW@contoso.com (Owner via group {PRIVGRP})")
+# AadPremiumLicenseRequired: no Microsoft Entra ID P2 or ID Governance, so no eligibility
+case(R, 'pass-group-eligible-nop2', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: GM3, GE: gelig()}), errors=[ge_nop2(PRIVGRP)], datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA; no eligible group membership or ownership: the tenant has no Microsoft Entra ID P2")
+# a snapshot whose collector read the groups' users but not their eligibility
+case(R, 'unknown-group-eligible-missing', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: GM3}), datasets=DS_OLD),
+     f"UNKNOWN {TN} ~ (Microsoft Graph data 'groupEligibility' was not collected (the snapshot's data sets list groupMembers but not groupEligibility")
 # accountEnabled unknown (absent, not a boolean) or true: the user counts
 case(R, 'fail-enabled-unknown', snapr([ra('a1', OWNER, ALEX), ra('n1', OWNER, NESTOR3), ra('d1', CONTRIB, DIEGO)],
                                       directory=dict(DIR3, userRegistrationDetails=REG_DIS_DIEGO, users=users_dis(nestor=DEL, diego=None)), datasets=DS),
@@ -627,7 +700,7 @@ GRP4 = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 GRP4_RA = ra('g1', READER, GRP4, 'Group', scope=SUBID + "/resourceGroups/rg-app")
 case(R, 'fail-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com"), member(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest')]))}, datasets=DS),
      f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app via group {GRP4})")
-case(R, 'pass-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com")]))}, datasets=DS),
+case(R, 'pass-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com")])), GE: gelig((GRP4, []))}, datasets=DS),
      f"PASS {TN} ~ is eligible for a directory role, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but 1 group(s) hold a role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP4} (role {READER} at {SUBID}/resourceGroups/rg-app)")
@@ -641,6 +714,31 @@ case(R, 'fail-group-dirrole', snapr([], directory={"users": USERS, "directoryRol
 # a member neither its entry nor the list types
 case(R, 'unknown-group-untyped', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(DIEGO, "DiegoS@contoso.com", DEL)]))}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 user(s) holding a role through a group have no userType")
+# Privileged Identity Management for Groups: a guest eligible for membership
+# or ownership of a group holding a role can activate it at any time (the
+# old code passed these tenants: it read the active members only). The
+# guest is told from users, else from the expanded principal.
+GM4 = gmembers((GRP4, [member(ALEX, "AlexW@contoso.com")]))
+def gdir4(elig, **kv):
+    return dict({"users": USERS, "directoryRoleAssignments": DRA, GM: GM4, GE: gelig((GRP4, elig))}, **kv)
+GUEST_ELI = geli(GRP4, GID, principal=puser(GID, "AdeleV_adatum.com#EXT#@contoso.com"))
+case(R, 'fail-group-eligible', snapr([GRP4_RA], directory=gdir4([GUEST_ELI]), datasets=DS),
+     f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app eligible via group {GRP4})")
+case(R, 'fail-group-eligible-owner', snapr([GRP4_RA], directory=gdir4([geli(GRP4, GID, 'owner')]), datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app eligible via group {GRP4} as its owner)")
+# the group's users refused: its eligible guest still fails it
+case(R, 'fail-group-eligible-members-403', snapr([GRP4_RA], directory=dict(gdir4([GUEST_ELI]), **{GM: gmembers()}), errors=[gm_err(GRP4)], datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app eligible via group {GRP4})")
+case(R, 'pass-group-eligible', snapr([GRP4_RA], directory=gdir4([geli(GRP4, BIANCA, principal=puser(BIANCA, "BiancaP@contoso.com"))]), datasets=DS),
+     f"PASS {TN} ~ is eligible for a directory role, directly or through the 1 group(s) holding one")
+case(R, 'pass-group-eligible-expired', snapr([GRP4_RA], directory=gdir4([dict(GUEST_ELI, endDateTime="2026-10-30T23:59:59Z")]), datasets=DS),
+     f"PASS {TN} ~ is eligible for a directory role, directly or through the 1 group(s) holding one")
+case(R, 'unknown-group-eligible-403', snapr([GRP4_RA], directory=dict(gdir4([]), **{GE: gelig()}), errors=[ge_err(GRP4)], datasets=DS),
+     f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but 1 group(s) hold a role and their users are unknown (its eligible members and owners could not be read ({GE_API}, HTTP 403")
+case(R, 'pass-group-eligible-nop2', snapr([GRP4_RA], directory=dict(gdir4([]), **{GE: gelig()}), errors=[ge_nop2(GRP4)], datasets=DS),
+     f"PASS {TN} ~ directly or through the 1 group(s) holding one; no eligible group membership or ownership: the tenant has no Microsoft Entra ID P2")
+case(R, 'unknown-group-eligible-missing', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: GM4}, datasets=DS_OLD),
+     f"UNKNOWN {TN} ~ their users are unknown (Microsoft Graph data 'groupEligibility' was not collected (the snapshot's data sets list groupMembers but not groupEligibility")
 case(R, 'pass-users-empty-regfallback', snapr([ra('a1', OWNER, ALEX)], directory={"users": lst(), "userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
      f"PASS {TN} ~ 1 guest user(s) (AllanD_fabrikam.com#EXT#@contoso.com)")
 
@@ -970,10 +1068,27 @@ case(R, 'unknown-users-empty', snap([ra('a1', READER, BIANCA)], directory={"user
 GRP18 = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 case(R, 'fail-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com"), member(BIANCA, "BiancaP@contoso.com")]))}, datasets=DS),
      f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (role {READER} at {SUBID} via group {GRP18})")
-case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")]))}, datasets=DS),
+case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")])), GE: gelig((GRP18, []))}, datasets=DS),
      f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 disabled user(s), but 1 group(s) hold an Azure role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP18}")
 for name, bare in (('unknown-group-403', False), ('unknown-group-403-bare-scope', True)):
     case(R, name, snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers()}, errors=[gm_err(GRP18, bare=bare)], datasets=DS),
          f"UNKNOWN {TN} ~ their users are unknown (its users could not be read (/v1.0/groups/{GRP18}/transitiveMembers/microsoft.graph.user, HTTP 403")
+# Privileged Identity Management for Groups: a disabled user eligible for
+# the group's membership or ownership holds its role once re-enabled, as a
+# member does (the old code passed these tenants).
+GM18 = gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")]))
+G18 = [ra('g1', READER, GRP18, 'Group')]
+def gdir18(elig):
+    return {"users": DUSERS, GM: GM18, GE: gelig((GRP18, elig))}
+case(R, 'fail-group-eligible', snap(G18, directory=gdir18([geli(GRP18, BIANCA, principal=puser(BIANCA, "BiancaP@contoso.com"))]), datasets=DS),
+     f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (role {READER} at {SUBID} eligible via group {GRP18})")
+case(R, 'pass-group-eligible', snap(G18, directory=gdir18([geli(GRP18, ALEX, 'owner', principal=puser(ALEX, "AlexW@contoso.com"))]), datasets=DS),
+     f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
+case(R, 'unknown-group-eligible-403', snap(G18, directory=dict(gdir18([]), **{GE: gelig()}), errors=[ge_err(GRP18)], datasets=DS),
+     f"UNKNOWN {TN} ~ 1 disabled user(s), but 1 group(s) hold an Azure role and their users are unknown (its eligible members and owners could not be read ({GE_API}, HTTP 403")
+case(R, 'pass-group-eligible-nop2', snap(G18, directory=dict(gdir18([]), **{GE: gelig()}), errors=[ge_nop2(GRP18)], datasets=DS),
+     f"PASS {TN} ~ holding one; no eligible group membership or ownership: the tenant has no Microsoft Entra ID P2")
+case(R, 'unknown-group-eligible-missing', snap(G18, directory={"users": DUSERS, GM: GM18}, datasets=DS_OLD),
+     f"UNKNOWN {TN} ~ (Microsoft Graph data 'groupEligibility' was not collected (the snapshot's data sets list groupMembers but not groupEligibility")
