@@ -183,6 +183,31 @@ static int ends(const char *s, const char *p)
 	return a >= b && strcmp(s + a - b, p) == 0;
 }
 
+/* A rule's .subject (rule.h): only on scope rules, and each entry's type is
+ * among its .needs, so that it is collected and kept. */
+static void subject_ok(const aza_rule *r)
+{
+	if (r->subject && r->scope == AZA_SCOPE_RESOURCE) {
+		printf("FAIL %s: a resource rule with a .subject\n", r->id);
+		failures++;
+		return;
+	}
+	const char *p = r->subject;
+	aza_subject e;
+	while (aza_rule__subject_next(&p, &e)) {
+		int found = 0;
+		for (const char *q = r->needs ? r->needs : ""; *q && !found; q += strspn(q, " ")) {
+			size_t ql = strcspn(q, " ");
+			found = ql == e.tl && aza__strnieq(q, e.type, e.tl);
+			q += ql;
+		}
+		if (!found || (e.name && !e.nl)) {
+			printf("FAIL %s: .subject entry '%.*s' is malformed or its type is not in .needs\n", r->id, (int)e.tl, e.type);
+			failures++;
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *root = argc > 1 ? argv[1] : "tests/rules";
@@ -193,6 +218,7 @@ int main(int argc, char **argv)
 		if (!aza__glob(only, r->id))
 			continue;
 		rules++;
+		subject_ok(r);
 		char dir[512];
 		snprintf(dir, sizeof dir, "%s/%s", root, r->id);
 		DIR *d = opendir(dir);

@@ -671,6 +671,24 @@ static void md_cell(aza_buf *b, const char *s)
 	}
 }
 
+/* When a subscription or tenant rule is judged in a template-only scan: its
+ * .subject (rule.h, docs/templates.md). */
+static void template_subject_md(aza_buf *b, const aza_rule *r)
+{
+	const char *p = r->subject;
+	aza_subject e;
+	int n = 0;
+	aza_buf__adds(b, "- Template scans: ");
+	while (aza_rule__subject_next(&p, &e)) {
+		aza_buf__printf(b, "%s`%.*s`", n++ ? " or " : "judged when the templates deploy ", (int)e.tl, e.type);
+		if (e.name)
+			aza_buf__printf(b, " named `%.*s`", (int)e.nl, e.name);
+		if (e.at)
+			aza_buf__adds(b, r->scope == AZA_SCOPE_TENANT ? " at `/` or a management group" : " directly under the subscription");
+	}
+	aza_buf__adds(b, n ? "; otherwise NOT_APPLICABLE\n" : "NOT_APPLICABLE (a template deploys nothing the rule judges)\n");
+}
+
 int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp)
 {
 	aza_buf b;
@@ -728,6 +746,8 @@ int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp)
 					aza_buf__printf(&b, "- Why: %s\n", r->rationale);
 				if (r->defaults)
 					aza_buf__printf(&b, "- Defaults and absence: %s\n", r->defaults);
+				if (r->check && r->scope != AZA_SCOPE_RESOURCE)
+					template_subject_md(&b, r);
 				if (r->manual)
 					aza_buf__printf(&b, "- Verify by hand: %s\n", r->manual);
 				if (r->portal)

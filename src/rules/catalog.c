@@ -56,6 +56,24 @@ const char *aza_rule_types(const aza_rule *r)
 const char *aza_rule_defaults(const aza_rule *r) { return S(r->defaults); }
 int aza_rule_is_manual(const aza_rule *r) { return r->check == NULL; }
 
+int aza_rule__subject_next(const char **p, aza_subject *e)
+{
+	const char *s = *p ? *p + strspn(*p, " ") : "";
+	size_t l = strcspn(s, " ");
+	*p = s + l;
+	if (!l)
+		return 0;
+	e->at = *s == '@';
+	e->type = s + e->at;
+	l -= (size_t)e->at;
+	e->tl = strcspn(e->type, "= ");
+	if (e->tl > l)
+		e->tl = l;
+	e->name = e->tl < l ? e->type + e->tl + 1 : NULL;
+	e->nl = e->name ? l - e->tl - 1 : 0;
+	return 1;
+}
+
 static const char *const status_names[] = {"PASS", "FAIL", "MANUAL", "UNKNOWN", "NOT_APPLICABLE", "SUPPRESSED"};
 static const char *const sev_names[] = {"info", "low", "medium", "high", "critical"};
 static const char *const area_names[] = {"iam", "storage", "database", "network", "logging",

@@ -40,6 +40,18 @@ static const aza_res *sub_obj(aza_ev *ev, const aza_res *sub, const char *type, 
 	return NULL;
 }
 
+/* A template object of `type` directly under the subscription whose name
+ * is only known at deployment, or NULL: it may be the one a rule looks
+ * for by name, so that one's absence proves nothing. */
+static const aza_res *sub_obj_unnamed(aza_ev *ev, const aza_res *sub, const char *type)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	for (const aza_res *r = aza_inv_child(inv, sub->id, type); r; r = aza_inv_next_child(r, sub->id))
+		if (aza_name_unknown(r))
+			return r;
+	return NULL;
+}
+
 /* ---- plans ---- */
 
 /* Were the subscription's pricings collected? The pricings list holds every
@@ -63,10 +75,9 @@ static const aza_res *pricing(aza_ev *ev, const aza_res *sub, const char *plan, 
 	if (p)
 		return p;
 	const char *why;
-	/* Templates alone set only the plans they deploy: the others keep
-	 * whatever the subscription has, which they do not show. */
-	if (!aza_inv_deployed(aza_ev_inv(ev)))
-		aza_na(ev, sub, "template scan: the templates deploy no %s pricing, so they leave %s as the subscription has it", plan, what);
+	const aza_res *u = sub_obj_unnamed(ev, sub, PRICING);
+	if (u)
+		aza_unknown(ev, u, "no pricing is named %s, but pricing '%s' is named only at deployment: it may set %s", plan, u->name, what);
 	else if (pricings_collected(ev, sub, &why))
 		aza_fail(ev, sub, "no %s pricing for the subscription: %s is on the Free tier (off)", plan, what);
 	else
@@ -178,7 +189,10 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 	const aza_res *s = sub_obj(ev, r, SETTING, "WDATP");
 	if (!s) {
 		const char *why;
-		if (aza_ev_collected(ev, SETTING, r, &why))
+		const aza_res *u = sub_obj_unnamed(ev, r, SETTING);
+		if (u)
+			aza_unknown(ev, u, "no setting is named WDATP, but setting '%s' is named only at deployment: it may be WDATP", u->name);
+		else if (aza_ev_collected(ev, SETTING, r, &why))
 			aza_fail(ev, r, "no WDATP setting for the subscription: the Defender for Endpoint integration is not on");
 		else
 			aza_unknown(ev, r, "WDATP setting: %s", why);
@@ -840,6 +854,9 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define PLAN_PORTAL(x) "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans: " x " On > Save."
 #define PLAN_CLI(x) "az security pricing create -n " x " --tier Standard"
 #define PLAN_ARM(x) "Microsoft.Security/pricings/" x ": properties.pricingTier = 'Standard'"
+/* A plan rule judges its own plan's pricing: another plan's says nothing
+ * about it. */
+#define PLAN_SUBJECT(x) "@" PRICING "=" x
 #define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN. A template scan sets only the plans its templates deploy: a plan they do not deploy keeps whatever the subscription has (NOT_APPLICABLE)."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
 /* Per rule: the parameter and the reference id of the policy it feeds, as
@@ -868,7 +885,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-001", .title = "Defender CSPM is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_SAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.1.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("CloudPosture"), .checklist = "defender.plans", .cis = "6.0.0:8.1.1.1",
 		.rationale = "Defender CSPM adds attack path analysis, the cloud security explorer and agentless discovery to the free posture assessment." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Cloud Security Posture Management (CSPM)"), .cli = PLAN_CLI("CloudPosture"), .arm = PLAN_ARM("CloudPosture"),
 		.defaults = PLAN_DEFAULTS, .check = plan_cspm,
@@ -876,7 +893,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-002", .title = "Defender for APIs is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.2.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("Api"), .checklist = "defender.plans", .cis = "6.0.0:8.1.2.1",
 		.rationale = "Defender for APIs inventories APIs published through API Management and detects attacks against them." ALERT_ONLY,
 		.portal = PLAN_PORTAL("APIs"), .cli = PLAN_CLI("Api") " --subplan P1", .arm = PLAN_ARM("Api"),
 		.defaults = PLAN_DEFAULTS, .check = plan_api,
@@ -884,7 +901,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-003", .title = "Defender for Servers is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_HIGH, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.3.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("VirtualMachines"), .checklist = "defender.plans", .cis = "6.0.0:8.1.3.1",
 		.rationale = "Defender for Servers brings endpoint detection and response, vulnerability assessment and threat detection to virtual machines." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Servers"), .cli = PLAN_CLI("VirtualMachines") " --subplan P2", .arm = PLAN_ARM("VirtualMachines"),
 		.defaults = PLAN_DEFAULTS " Plan 1 and Plan 2 both pass; the message names the sub-plan, and says so when resourcesCoverageStatus is PartiallyCovered (machines excluded from the plan one by one).", .check = plan_servers,
@@ -892,7 +909,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-004", .title = "Defender for Containers is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.4.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("Containers"), .checklist = "defender.plans", .cis = "6.0.0:8.1.4.1",
 		.rationale = "Defender for Containers scans registry images for vulnerabilities and detects runtime threats in Kubernetes clusters." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Containers"), .cli = PLAN_CLI("Containers"), .arm = PLAN_ARM("Containers"),
 		.defaults = PLAN_DEFAULTS " The deprecated KubernetesService and ContainerRegistry plans do not count.", .check = plan_containers,
@@ -900,7 +917,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-005", .title = "Defender for Storage is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.5.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("StorageAccounts"), .checklist = "defender.plans", .cis = "6.0.0:8.1.5.1",
 		.rationale = "Defender for Storage detects unusual access, data exfiltration and (with malware scanning) malicious uploads." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Storage"), .cli = PLAN_CLI("StorageAccounts") " --subplan DefenderForStorageV2", .arm = PLAN_ARM("StorageAccounts"),
 		.defaults = PLAN_DEFAULTS, .check = plan_storage,
@@ -908,7 +925,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-006", .title = "Defender for App Service is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.6.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("AppServices"), .checklist = "defender.plans", .cis = "6.0.0:8.1.6.1",
 		.rationale = "Defender for App Service detects attacks against web apps and the App Service platform (dangling DNS, web shells, scanners)." ALERT_ONLY,
 		.portal = PLAN_PORTAL("App Service"), .cli = PLAN_CLI("AppServices"), .arm = PLAN_ARM("AppServices"),
 		.defaults = PLAN_DEFAULTS, .check = plan_app,
@@ -916,7 +933,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-007", .title = "Defender for Azure Cosmos DB is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("CosmosDbs"), .checklist = "defender.plans", .cis = "6.0.0:8.1.7.1",
 		.rationale = "Defender for Azure Cosmos DB detects SQL injection, unusual access and key abuse against Cosmos DB accounts." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > Azure Cosmos DB"), .cli = PLAN_CLI("CosmosDbs"), .arm = PLAN_ARM("CosmosDbs"),
 		.defaults = PLAN_DEFAULTS, .check = plan_cosmos,
@@ -924,7 +941,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-008", .title = "Defender for open-source relational databases is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.2",
+		.needs = PRICING, .subject = PLAN_SUBJECT("OpenSourceRelationalDatabases"), .checklist = "defender.plans", .cis = "6.0.0:8.1.7.2",
 		.rationale = "Covers PostgreSQL, MySQL and MariaDB servers: brute force, unusual access and suspicious queries." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > Open-source relational databases"), .cli = PLAN_CLI("OpenSourceRelationalDatabases"),
 		.arm = PLAN_ARM("OpenSourceRelationalDatabases"), .defaults = PLAN_DEFAULTS, .check = plan_oss,
@@ -932,7 +949,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-009", .title = "Defender for Azure SQL databases is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.3",
+		.needs = PRICING, .subject = PLAN_SUBJECT("SqlServers"), .checklist = "defender.plans", .cis = "6.0.0:8.1.7.3",
 		.rationale = "Adds vulnerability assessment and threat protection (SQL injection, anomalous logins) to Azure SQL." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > Azure SQL Databases"), .cli = PLAN_CLI("SqlServers"), .arm = PLAN_ARM("SqlServers"),
 		.defaults = PLAN_DEFAULTS, .check = plan_sql,
@@ -940,7 +957,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-010", .title = "Defender for SQL servers on machines is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.7.4",
+		.needs = PRICING, .subject = PLAN_SUBJECT("SqlServerVirtualMachines"), .checklist = "defender.plans", .cis = "6.0.0:8.1.7.4",
 		.rationale = "Extends SQL vulnerability assessment and threat protection to SQL Server running on virtual machines and Arc machines." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Databases > SQL servers on machines"), .cli = PLAN_CLI("SqlServerVirtualMachines"),
 		.arm = PLAN_ARM("SqlServerVirtualMachines"), .defaults = PLAN_DEFAULTS, .check = plan_sqlvm,
@@ -948,7 +965,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-011", .title = "Defender for Key Vault is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.8.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("KeyVaults"), .checklist = "defender.plans", .cis = "6.0.0:8.1.8.1",
 		.rationale = "Detects unusual and potentially harmful access to key vaults (access from Tor, unusual volumes, suspicious principals)." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Key Vault"), .cli = PLAN_CLI("KeyVaults"), .arm = PLAN_ARM("KeyVaults"),
 		.defaults = PLAN_DEFAULTS, .check = plan_kv,
@@ -956,7 +973,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-012", .title = "Defender for Resource Manager is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
-		.needs = PRICING, .checklist = "defender.plans", .cis = "6.0.0:8.1.9.1",
+		.needs = PRICING, .subject = PLAN_SUBJECT("Arm"), .checklist = "defender.plans", .cis = "6.0.0:8.1.9.1",
 		.rationale = "Watches management operations for suspicious activity such as exploitation toolkits, unusual deployments and persistence." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Resource Manager"), .cli = PLAN_CLI("Arm"), .arm = PLAN_ARM("Arm"),
 		.defaults = PLAN_DEFAULTS, .check = plan_arm,
@@ -964,7 +981,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-013", .title = "The Defender for Endpoint integration is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
-		.needs = SETTING " " PRICING, .cis = "6.0.0:8.1.3.3",
+		.needs = SETTING " " PRICING, .subject = "@" SETTING "=WDATP", .cis = "6.0.0:8.1.3.3",
 		.rationale = "The WDATP setting deploys Microsoft Defender for Endpoint to servers covered by Defender for Servers. Endpoint detection alerts; enforce prevention with the endpoint's own policies (attack surface reduction, tamper protection).",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
 		.cli = "az security setting update -n WDATP --enabled true",
@@ -982,7 +999,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-015", .title = "Agentless scanning for machines is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PRICING, .cis = "6.0.0:8.1.3.4",
+		.needs = PRICING, .subject = PLAN_SUBJECT("VirtualMachines"), .cis = "6.0.0:8.1.3.4",
 		.rationale = "Agentless scanning snapshots disks to find vulnerabilities, secrets and malware without an agent on the machine. It only reports." ,
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Agentless scanning for machines: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=AgentlessVmScanning isEnabled=True",
@@ -993,7 +1010,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-016", .title = "File integrity monitoring is on",
 		.area = AZA_AREA_DEFENDER, .level = 2, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PRICING, .cis = "6.0.0:8.1.3.5",
+		.needs = PRICING, .subject = PLAN_SUBJECT("VirtualMachines"), .cis = "6.0.0:8.1.3.5",
 		.rationale = "File integrity monitoring records changes to operating system files, registry keys and applications that may indicate an attack. It alerts; it does not block changes.",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers (Plan 2) > Settings & monitoring > File Integrity Monitoring: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=FileIntegrityMonitoring isEnabled=True",
@@ -1011,7 +1028,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-018", .title = "System update recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
+		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for missing system updates"),
 		.portal = RECS_PORTAL(PARAMS_UPDATES),
 		.cli = RECS_CLI(AINE("systemUpdatesMonitoringEffect") "," AINE("systemUpdatesV2MonitoringEffect") "," AINE("vmssSystemUpdatesMonitoringEffect")),
@@ -1023,7 +1040,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PA, .checklist = "defender.recommendation_os_vulnerabilities",
+		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_os_vulnerabilities",
 		.rationale = REC_RATIONALE_SET("the security configuration (OS vulnerabilities) of machines and scale sets"),
 		.portal = RECS_PORTAL(PARAMS_OSVULN),
 		.cli = RECS_CLI(AINE("systemConfigurationsMonitoringEffect") "," AINE("vmssOsVulnerabilitiesMonitoringEffect") "," AINE("windowsGuestConfigBaselinesMonitoringEffect") "," AINE("linuxGuestConfigBaselinesMonitoringEffect")),
@@ -1035,7 +1052,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
-		.needs = PA, .checklist = "defender.recommendation_endpoint_protection",
+		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_endpoint_protection",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for a missing or unhealthy endpoint protection solution"),
 		.portal = RECS_PORTAL(PARAMS_ENDPOINT),
 		.cli = RECS_CLI(AINE("endpointProtectionMonitoringEffect") "," AINE("installEndpointProtectionMonitoringEffect") "," AINE("endpointProtectionHealthIssuesMonitoringEffect") "," AINE("vmssEndpointProtectionMonitoringEffect")),
@@ -1047,7 +1064,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
-		.needs = PA, .checklist = "defender.recommendation_disk_encryption",
+		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_disk_encryption",
 		.rationale = REC_RATIONALE_SET("virtual machine disks for missing encryption"),
 		.portal = RECS_PORTAL(PARAMS_DISK),
 		.cli = RECS_CLI(AINE("diskEncryptionMonitoringEffect") "," AINE("gcLinuxDiskEncryptionMonitoringEffect") "," AINE("gcWindowsDiskEncryptionMonitoringEffect")),
@@ -1069,7 +1086,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .checklist = "defender.recommendation_sql_auditing",
+		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_sql_auditing",
 		.rationale = REC_RATIONALE("SQL servers and databases for disabled auditing"),
 		.portal = REC_MANUAL_CHECK ": sqlServerAuditingMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlServerAuditingMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
@@ -1079,7 +1096,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-024", .title = "SQL encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .checklist = "defender.recommendation_sql_encryption",
+		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_sql_encryption",
 		.rationale = REC_RATIONALE("SQL databases for disabled transparent data encryption"),
 		.portal = REC_MANUAL_CHECK ": sqlDbEncryptionMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlDbEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
@@ -1096,7 +1113,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-026", .title = "Subscription owners are emailed about alerts",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
-		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.12",
+		.needs = CONTACT " " CONTACT1, .subject = "@" CONTACT " @" CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.12",
 		.rationale = "Owners can act on an alert in their subscription; when they are not told, alerts wait in the portal unseen.",
 		.portal = CONTACT_PORTAL " > All users with the following roles: Owner.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"notificationsByRole\":{\"state\":\"On\",\"roles\":[\"Owner\"]},\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
@@ -1106,7 +1123,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-027", .title = "A security contact email address is set",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
-		.needs = CONTACT " " CONTACT1, .checklist = "defender.security_contact_email", .cis = "6.0.0:8.1.13",
+		.needs = CONTACT " " CONTACT1, .subject = "@" CONTACT " @" CONTACT1, .checklist = "defender.security_contact_email", .cis = "6.0.0:8.1.13",
 		.rationale = "Microsoft and Defender for Cloud email this address about alerts and compromised resources; a team mailbox keeps notifications from depending on one person.",
 		.portal = CONTACT_PORTAL " > Additional email addresses.",
 		.cli = "az security contact create -n default --emails secops@example.com --notifications-by-role '{\"state\":\"On\",\"roles\":[\"Owner\"]}'",
@@ -1116,7 +1133,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-028", .title = "A security contact phone number is set",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
-		.needs = CONTACT " " CONTACT1, .checklist = "defender.security_contact_phone",
+		.needs = CONTACT " " CONTACT1, .subject = "@" CONTACT " @" CONTACT1, .checklist = "defender.security_contact_phone",
 		.rationale = "Microsoft's security response team uses the phone number when a subscription is found compromised.",
 		.portal = CONTACT_PORTAL " (or Cost Management + Billing > Properties for the account phone).",
 		.cli = "az security contact update -n default --phone '+1-555-0100'",
@@ -1126,7 +1143,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-029", .title = "Alert notifications are emailed to the security contact",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
-		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.14",
+		.needs = CONTACT " " CONTACT1, .subject = "@" CONTACT " @" CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.14",
 		.rationale = "Without alert emails, Defender findings wait in the portal; the notification is what turns detection into a response.",
 		.portal = CONTACT_PORTAL " > Notify about alerts with the following severity (or higher): High.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
@@ -1136,7 +1153,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-030", .title = "Attack path notifications are emailed to the security contact",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_ACCOUNTS, .models = AZA_SAAS,
-		.needs = CONTACT " " CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.15",
+		.needs = CONTACT " " CONTACT1, .subject = "@" CONTACT " @" CONTACT1, .checklist = "defender.alert_notifications", .cis = "6.0.0:8.1.15",
 		.rationale = "Attack paths show how an attacker could chain weaknesses to reach critical assets; being told of new ones lets the team break the chain early.",
 		.portal = CONTACT_PORTAL " > Notify about attack paths with the following risk level (or higher): Critical.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"AttackPath\",\"minimalRiskLevel\":\"Critical\"}]}}'",
@@ -1160,7 +1177,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-033", .title = "Automatic provisioning of the monitoring agent is on",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = AUTOPROV, .checklist = "defender.auto_provisioning",
+		.needs = AUTOPROV, .subject = "@" AUTOPROV, .checklist = "defender.auto_provisioning",
 		.rationale = "Auto provisioning installs the monitoring agent on new machines so none escape assessment. It collects data; it does not harden the machine.",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Settings & monitoring: turn on the monitoring components.",
 		.cli = "az security auto-provisioning-setting update -n default --auto-provision On",
@@ -1171,7 +1188,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-034", .title = "The secure score is at its maximum",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_INFO, SUB_SCOPE, .resp = AZA_RESP_APPLICATIONS, .models = AZA_SAAS,
-		.needs = SCORE " " ASSESS, .checklist = "defender.secure_score",
+		.needs = SCORE " " ASSESS, .subject = "@" SCORE, .checklist = "defender.secure_score",
 		.rationale = "The secure score summarises the unhealthy recommendations; the message shows the score and the recommendations behind it so responses can be prioritised. Recommendations report: fixing them (or enforcing them with policy) is what raises the score.",
 		.portal = "Microsoft Defender for Cloud > Secure score / Recommendations: remediate by descending max score increase.",
 		.cli = "az security secure-scores list; az security assessment list --query \"[?status.code=='Unhealthy']\"",

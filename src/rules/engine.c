@@ -506,48 +506,127 @@ static int no_properties(aza_ev *ev, const aza_res *r)
 }
 
 /* A template-only scan describes resources to deploy, not the tenant or
- * subscription they land in: a scope-wide rule that reads nothing the
- * templates deploy is not applicable rather than unknown. When they do
- * deploy something it reads (a log profile, an alert) it is judged as
- * usual. */
-/* Does the input hold any resource of a type the rule reads? */
-static int rule_has_data(aza_ev *ev)
+ * subscription they land in: a scope-wide rule is judged only when the
+ * templates deploy its subject (rule.h, .subject), what its verdict is
+ * about. Types it merely consults (the action groups an alert notifies, the
+ * plan a setting depends on) do not count: without the subject every
+ * verdict would rest on what the scope holds outside the templates, which
+ * the input does not show, so the rule is not applicable, rather than
+ * UNKNOWN or a FAIL or PASS on an absence. */
+
+/* Does the input hold a resource of entry e for scope resource `scope`? */
+static int subject_entry_held(aza_ev *ev, const aza_res *scope, const aza_subject *e)
 {
-	const char *lists[2] = {ev->rule->types, ev->rule->needs};
-	for (int k = 0; k < 2; k++) {
-		const char *p = lists[k];
-		while (p && *p) {
-			size_t l = strcspn(p, " ");
-			char t[160];
-			if (l && l < sizeof t) {
-				memcpy(t, p, l);
-				t[l] = 0;
-				for (const aza_res *r = aza_inv_first(ev->s->inv, t); r; r = r->next_of_type)
-					if (!r->pseudo)
-						return 1;
-			}
-			p += l;
-			while (*p == ' ')
-				p++;
-		}
+	char t[160];
+	if (!e->tl || e->tl >= sizeof t)
+		return 0;
+	memcpy(t, e->type, e->tl);
+	t[e->tl] = 0;
+	aza_inv *inv = ev->s->inv;
+	/* The scope's own: a subscription's children; for the tenant, what
+	 * lies in no subscription ('/', a management group). */
+	int child = e->at && scope != aza_inv_tenant(inv);
+	for (const aza_res *r = child ? aza_inv_child(inv, scope->id, t) : aza_inv_first(inv, t); r;
+	     r = child ? aza_inv_next_child(r, scope->id) : r->next_of_type) {
+		if (r->pseudo || (e->at && !child && *r->sub))
+			continue;
+		/* A template name only known at deployment ("[parameters('n')]")
+		 * may be the one. */
+		if (!e->name || (strlen(r->name) == e->nl && aza__strnieq(r->name, e->name, e->nl)) || aza_name_unknown(r))
+			return 1;
 	}
 	return 0;
 }
 
-static void template_scope(aza_ev *ev, size_t first)
+static int subject_held(aza_ev *ev, const aza_res *scope)
 {
-	if (aza_inv_deployed(ev->s->inv) || rule_has_data(ev))
-		return;
-	for (size_t i = first; i < ev->s->l.nf; i++) {
-		aza_frec *f = aza_scan__recw(ev->s, i);
-		if (f->status != AZA_UNKNOWN)
-			continue;
-		f->status = AZA_NOT_APPLICABLE;
-		f->message = aza_arena__printf(aza_inv__arena(ev->s->inv),
-		                               "template scan: the templates deploy nothing this rule reads (%s)", f->message);
-		if (!f->message)
-			ev->failed = 1;
+	const char *p = ev->rule->subject;
+	aza_subject e;
+	while (aza_rule__subject_next(&p, &e))
+		if (subject_entry_held(ev, scope, &e))
+			return 1;
+	return 0;
+}
+
+/* Entry e in a message: its type's last segment in the singular, split
+ * into words ("activityLogAlerts": "activity log alert", "managedHSMs":
+ * "managed HSM"), after the name when it has one ("Containers pricing"). */
+static const char *subject_words(aza_ev *ev, const aza_subject *e)
+{
+	const char *p = e->type;
+	size_t s = e->tl, end = e->tl;
+	while (s && p[s - 1] != '/')
+		s--;
+	int ies = end - s > 3 && aza__strnieq(p + end - 3, "ies", 3);
+	if (ies)
+		end -= 3;
+	else if (end - s > 1 && p[end - 1] == 's' && p[end - 2] != 's')
+		end--;
+	char w[160];
+	size_t n = 0;
+	for (size_t i = s; i < end && n + 3 < sizeof w; i++) {
+		char c = p[i];
+		int up = c >= 'A' && c <= 'Z';
+		int up_before = i > s && p[i - 1] >= 'A' && p[i - 1] <= 'Z';
+		int up_after = i + 1 < end && p[i + 1] >= 'A' && p[i + 1] <= 'Z';
+		if (up && i > s && !up_before)
+			w[n++] = ' ';
+		/* An acronym (HSM) keeps its capitals. */
+		w[n++] = up && !up_before && !up_after ? (char)(c - 'A' + 'a') : c;
 	}
+	if (ies)
+		w[n++] = 'y';
+	if (e->name)
+		return aza_ev_fmt(ev, "%.*s %.*s", (int)e->nl, e->name, (int)n, w);
+	return aza_ev_fmt(ev, "%.*s", (int)n, w);
+}
+
+/* The verdict of a rule whose subject the templates do not deploy. */
+static void template_na(aza_ev *ev, const aza_res *scope)
+{
+	int tenant = scope == aza_inv_tenant(ev->s->inv);
+	const char *whose = tenant ? "tenant" : "subscription";
+	const char *own = tenant ? " at the root scope or a management group" : " of the subscription";
+	const char *pc[32], *p = ev->rule->subject;
+	size_t np = 0, nat = 0, nent = 0;
+	aza_subject e;
+	while (aza_rule__subject_next(&p, &e)) {
+		nent++;
+		nat += (size_t)e.at;
+	}
+	aza_arena_mark m = aza_arena__mark(&ev->tmp);
+	/* When every entry is the scope's own, the message says so once, after
+	 * the list. */
+	for (p = ev->rule->subject; np < sizeof pc / sizeof pc[0] && aza_rule__subject_next(&p, &e);) {
+		const char *w = subject_words(ev, &e);
+		if (e.at && nat < nent)
+			w = aza_ev_fmt(ev, "%s%s", w, own);
+		size_t k = 0;
+		while (k < np && strcmp(pc[k], w))
+			k++;
+		if (k == np)
+			pc[np++] = w;
+	}
+	const char *what = np ? pc[0] : "";
+	for (size_t k = 1; k < np; k++)
+		what = aza_ev_fmt(ev, "%s%s%s", what, k + 1 < np ? ", " : " or ", pc[k]);
+	if (!np)
+		aza_na(ev, scope, "template scan: the templates deploy nothing this rule judges (the %s itself is not in the input)", whose);
+	else
+		aza_na(ev, scope, "template scan: the templates deploy no %s%s, which this rule judges (the %s itself is not in the input)",
+		       what, nat == nent ? own : "", whose);
+	aza_arena__reset(&ev->tmp, m);
+}
+
+/* Run a scope rule's check on scope resource r, unless it is not applicable
+ * to a template-only scan. */
+static void run_scope_one(aza_ev *ev, const aza_res *r)
+{
+	if (!aza_inv_deployed(ev->s->inv) && !subject_held(ev, r))
+		template_na(ev, r);
+	else
+		run_one(ev, r);
+	release_docs(ev);
 }
 
 static void run_scope_rule(aza_ev *ev)
@@ -559,20 +638,13 @@ static void run_scope_rule(aza_ev *ev)
 		aza_manual(ev, tenant, "no API exposes this; verify by hand: %s", rule->manual ? rule->manual : "");
 		return;
 	}
-	size_t first = ev->s->l.nf;
 	if (rule->scope == AZA_SCOPE_TENANT) {
-		run_one(ev, tenant);
-		release_docs(ev);
-		template_scope(ev, first);
+		run_scope_one(ev, tenant);
 		return;
 	}
 	size_t n = 0;
-	for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++) {
-		first = ev->s->l.nf;
-		run_one(ev, r);
-		release_docs(ev);
-		template_scope(ev, first);
-	}
+	for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++)
+		run_scope_one(ev, r);
 	if (n == 0)
 		aza_na(ev, tenant, "no subscription in the input");
 }

@@ -2755,7 +2755,12 @@ static void owner_count(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	if (owners.n < (size_t)c->min_owners)
+	/* Templates only add assignments: too many is a fact, anything else
+	 * depends on the owners the subscription already has. */
+	if (!aza_inv_deployed(aza_ev_inv(ev)) && owners.n <= (size_t)c->max_owners)
+		aza_unknown(ev, r, "the templates deploy %zu Owner assignment(s) at the subscription%s%s; the owners it already has are not in the input (want %d to %d)",
+		            owners.n, owners.n ? ": " : "", nl_str(ev, &owners), c->min_owners, c->max_owners);
+	else if (owners.n < (size_t)c->min_owners)
 		aza_fail(ev, r, "%zu Owner assignment(s) at the subscription%s%s (want %d to %d)", owners.n, owners.n ? ": " : "",
 		         nl_str(ev, &owners), c->min_owners, c->max_owners);
 	else if (owners.n > (size_t)c->max_owners)
@@ -2894,7 +2899,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-003", .title = "Every user holding a privileged role is registered for MFA",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_CRITICAL, ACC, TENANT,
-		.needs = RA " " RD " " REI, .checklist = "iam.mfa_privileged",
+		.needs = RA " " RD " " REI, .subject = RA " " REI, .checklist = "iam.mfa_privileged",
 		.rationale = "A privileged account without MFA is one stolen password away from control of the subscription or the tenant.",
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
@@ -2905,7 +2910,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-004", .title = "Guest users hold no Azure or directory role assignment",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RA " " REI, .checklist = "iam.no_guests",
+		.needs = RA " " REI, .subject = RA " " REI, .checklist = "iam.no_guests",
 		.rationale = "Guests are managed by another organisation: their account hygiene, MFA and offboarding are outside your control. Roles given to them are the usual path for a forgotten partner to keep access.",
 		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
 		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
@@ -2995,7 +3000,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-014", .title = "No custom role grants owner rights over a subscription",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RD, .checklist = "iam.no_custom_owner_roles", .cis = "6.0.0:5.4 5.0.0:5.23",
+		.needs = RD, .subject = RD, .checklist = "iam.no_custom_owner_roles", .cis = "6.0.0:5.4 5.0.0:5.23",
 		.rationale = "A custom role with '*' actions is Owner under another name: it escapes reviews that look for Owner and breaks least privilege.",
 		.portal = "Subscription > Access control (IAM) > Roles > Type: CustomRole; for each role with '*' in actions, narrow its actions or delete it.",
 		.cli = "az role definition list --custom-role-only true --query \"[?contains(permissions[0].actions,'*')]\"; az role definition update --role-definition @role.json",
@@ -3006,7 +3011,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-015", .title = "A policy prevents creating custom owner roles",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = PA " " PD " " PSD, .checklist = "iam.deny_custom_owner_roles",
+		.needs = PA " " PD " " PSD, .subject = "@" PA, .checklist = "iam.deny_custom_owner_roles",
 		.rationale = "Checking today's roles is not enough: a deny policy keeps anyone with role-write rights from creating an owner-equivalent custom role tomorrow.",
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
@@ -3017,7 +3022,7 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-016", .title = "User Access Administrator is not assigned at the root scope",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RA, .cis = "6.0.0:5.3.3 5.0.0:5.3.3",
+		.needs = RA, .subject = "@" RA, .cis = "6.0.0:5.3.3 5.0.0:5.3.3",
 		.rationale = "User Access Administrator at '/' (left behind by a Global Administrator's 'elevate access') can grant any role on every subscription and management group.",
 		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
 		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id> (at the tenant root group: --scope /providers/Microsoft.Management/managementGroups/<tenant id>)",
@@ -3028,18 +3033,18 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-017", .title = "Each subscription has two or three owners",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = RA, .cis = "6.0.0:5.7 5.0.0:5.27",
+		.needs = RA, .subject = "@" RA, .cis = "6.0.0:5.7 5.0.0:5.27",
 		.rationale = "One owner is a single point of failure; many owners multiply the accounts that can take over the subscription.",
 		.portal = "Subscription > Access control (IAM) > Role assignments > filter Role = Owner; add or remove assignments to reach two or three.",
 		.cli = "az role assignment list --role Owner --scope /subscriptions/<id> --query \"[?scope=='/subscriptions/<id>']\"",
 		.arm = "Microsoft.Authorization/roleAssignments with the Owner role at the subscription scope",
-		.defaults = "Counts distinct principals (users, groups or service principals) with Owner assigned at exactly the subscription scope; inherited management-group assignments are not counted. Bounds come from owners.min/owners.max in the configuration (default 2 and 3).",
+		.defaults = "Counts distinct principals (users, groups or service principals) with Owner assigned at exactly the subscription scope; inherited management-group assignments are not counted. Bounds come from owners.min/owners.max in the configuration (default 2 and 3). A template-only scan sees only the owners the templates add: more than the maximum fails, any other count is UNKNOWN (the subscription's existing owners decide).",
 		.check = owner_count,
 	},
 	{
 		.id = "AZA-IAM-018", .title = "Disabled users hold no Azure role assignment",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.needs = RA, .cis = "6.0.0:5.3.5 5.0.0:5.3.5",
+		.needs = RA, .subject = RA, .cis = "6.0.0:5.3.5 5.0.0:5.3.5",
 		.rationale = "A disabled account that keeps its roles is re-armed the moment someone re-enables it, and clutters access reviews.",
 		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
 		.cli = "az role assignment delete --assignee <user object id>",

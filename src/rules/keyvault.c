@@ -735,7 +735,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		/* No .models: the rule spans IaaS and PaaS types, and a model here
 		 * would relabel every type in .needs when the inventory declares it. */
 		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_DATA, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = LOCKS " " CRITICAL_TYPES, .checklist = "keyvault.locks",
+		.needs = LOCKS " " CRITICAL_TYPES, .subject = CRITICAL_TYPES, .checklist = "keyvault.locks",
 		.rationale = "A CanNotDelete or ReadOnly lock stops a mission-critical resource being deleted by mistake or by a compromised identity until someone deliberately removes the lock.",
 		.portal = "Resource (or its resource group) > Settings > Locks > + Add: Lock type Delete.",
 		.cli = "az lock create --name no-delete --lock-type CanNotDelete --resource <resource id>",

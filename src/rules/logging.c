@@ -866,15 +866,7 @@ static void alert_check(aza_ev *ev, const aza_res *sub, const char *op)
 		}
 	}
 	const char *why;
-	int have = aza_ev_collected(ev, ALERT, sub, &why);
-	if (!have && !aza_inv_deployed(aza_ev_inv(ev)))
-		/* A template-only scan deploying action groups but no alert says no
-		 * more of the subscription's alerts than one deploying neither,
-		 * which the engine reports NOT_APPLICABLE: a group alerts on nothing
-		 * by itself. */
-		aza_na(ev, sub, "template scan: the templates deploy no activity log alert, only action groups, which fire on nothing by "
-		       "themselves (%s)", why);
-	else if (!have)
+	if (!aza_ev_collected(ev, ALERT, sub, &why))
 		aza_unknown(ev, sub, "%s", why);
 	else if (odd)
 		aza_unknown(ev, sub, "activity log alert '%s' fires on %s but its actions are not an object with an actionGroups array",
@@ -951,6 +943,9 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 #define SUB_LOG .area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION
 #define MANUAL_LOG .area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS
 #define EXPORT_NEEDS DIAG " " DIAG_ARM " " LOGPROF
+/* The export itself: the subscription's diagnostic settings and log
+ * profile, not a resource's settings nor the destinations it names. */
+#define EXPORT_SUBJECT "@" DIAG " @" DIAG_ARM " @" LOGPROF
 
 #define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
 #define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
@@ -960,7 +955,8 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 #define ALERT_RULE(num, op, what, sig, ck, cisid, fn)                                                  \
 	{                                                                                                  \
 		.id = "AZA-LOG-" num, .title = "An activity log alert fires on " what, SUB_LOG, .level = 1,     \
-		.severity = AZA_SEV_MEDIUM, .needs = ALERT " " AGROUP, .checklist = ck, .cis = cisid,                     \
+		.severity = AZA_SEV_MEDIUM, .needs = ALERT " " AGROUP, .subject = ALERT, .checklist = ck,       \
+		.cis = cisid,                                                                                   \
 		.rationale = "An alert on " what " tells the security team at once about a change that can open access, hide activity or weaken controls.", \
 		.portal = ALERT_PORTAL(sig), .cli = ALERT_CLI(op), .arm = ALERT_ARM(op), .defaults = ALERT_DEFAULTS, \
 		.check = fn,                                                                                    \
@@ -969,7 +965,7 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-001", .title = "The subscription activity log is exported",
-		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS, .subject = EXPORT_SUBJECT,
 		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.1 5.0.0:6.1.1.1",
 		.rationale = "Azure keeps the activity log 90 days; exporting it keeps control-plane history for investigations and lets it be queried and alerted on.",
 		.portal = "Monitor > Activity log > Export Activity Logs > Add diagnostic setting: select the log categories and a Log Analytics workspace or storage account.",
@@ -980,7 +976,7 @@ const struct aza_rule aza_rules_logging[] = {
 	},
 	{
 		.id = "AZA-LOG-002", .title = "The activity log export includes the Administrative, Alert, Policy and Security categories",
-		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS, .subject = EXPORT_SUBJECT,
 		.checklist = "logging.activity_export", .cis = "6.0.0:6.1.1.2 5.0.0:6.1.1.2",
 		.rationale = "These categories record resource changes, alert activations, policy decisions and Defender for Cloud alerts: the events an investigation needs.",
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: check Administrative, Alert, Policy and Security (or allLogs).",
@@ -991,7 +987,7 @@ const struct aza_rule aza_rules_logging[] = {
 	},
 	{
 		.id = "AZA-LOG-003", .title = "The activity log export captures all categories and all regions including global",
-		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS,
+		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS, .subject = EXPORT_SUBJECT,
 		.checklist = "logging.activity_export",
 		.rationale = "An export that leaves out categories or regions silently drops events; global covers tenant-wide services such as Entra ID and RBAC.",
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: select allLogs (every category).",
@@ -1003,6 +999,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-004", .title = "Exported activity logs are retained for 365 days or longer",
 		SUB_LOG, .level = 1, .severity = AZA_SEV_MEDIUM, .needs = EXPORT_NEEDS " " WS " " WSTABLE " " MGMTPOL,
+		.subject = EXPORT_SUBJECT,
 		.checklist = "logging.retention_365",
 		.rationale = "Intrusions are often found months after they begin; a year of control-plane history lets the investigation reach the start.",
 		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
@@ -1014,6 +1011,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-005", .title = "The storage container receiving the activity log is not publicly accessible",
 		SUB_LOG, .level = 1, .severity = AZA_SEV_HIGH, .needs = EXPORT_NEEDS " " STG " " CONTAINER,
+		.subject = EXPORT_SUBJECT,
 		.checklist = "logging.export_container_private",
 		.rationale = "The activity log reveals the environment's structure, identities and changes; an anonymous container publishes it.",
 		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
@@ -1025,6 +1023,7 @@ const struct aza_rule aza_rules_logging[] = {
 	{
 		.id = "AZA-LOG-006", .title = "The activity log storage account is encrypted with a customer-managed key",
 		SUB_LOG, .level = 2, .severity = AZA_SEV_LOW, .needs = EXPORT_NEEDS " " STG,
+		.subject = EXPORT_SUBJECT,
 		.cis = "6.0.0:6.1.1.3 5.0.0:6.1.1.3",
 		.rationale = "A customer-managed key lets the organisation control and revoke access to the exported audit trail.",
 		.portal = "Storage account > Security + networking > Encryption > Encryption type: Customer-managed keys; select the key vault and key.",
@@ -1112,7 +1111,7 @@ const struct aza_rule aza_rules_logging[] = {
 	           alert_secpol_w),
 	{
 		.id = "AZA-LOG-033", .title = "An activity log alert fires on Service Health events",
-		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT " " AGROUP, .cis = "6.0.0:6.1.2.11 5.0.0:6.1.2.11",
+		SUB_LOG, .level = 1, .severity = AZA_SEV_LOW, .needs = ALERT " " AGROUP, .subject = ALERT, .cis = "6.0.0:6.1.2.11 5.0.0:6.1.2.11",
 		.rationale = "Service Health alerts announce Azure incidents, planned maintenance and security advisories that affect your resources.",
 		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
 		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
@@ -1122,7 +1121,7 @@ const struct aza_rule aza_rules_logging[] = {
 	},
 	{
 		.id = "AZA-LOG-040", .title = "Application Insights is configured",
-		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION, .level = 2, .severity = AZA_SEV_LOW, .needs = COMPONENT,
+		.area = AZA_AREA_LOGGING, .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION, .level = 2, .severity = AZA_SEV_LOW, .needs = COMPONENT, .subject = COMPONENT,
 		.cis = "6.0.0:6.1.3.1 5.0.0:6.1.3.1",
 		.rationale = "Application Insights collects application telemetry (requests, failures, dependencies) that helps detect attacks against the application layer.",
 		.portal = "Application Insights > Create: choose the subscription, resource group and a Log Analytics workspace; then instrument the applications.",

@@ -1943,7 +1943,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-006", .title = "Network Watcher is enabled in every region in use",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = NW, .checklist = "network.watcher_enabled", .cis = "6.0.0:7.6 5.0.0:7.6",
+		.needs = NW, .subject = NW, .checklist = "network.watcher_enabled", .cis = "6.0.0:7.6 5.0.0:7.6",
 		.rationale = "Network Watcher provides flow logs, connection troubleshooting and topology; a region without it has none of them when an incident happens.",
 		.portal = "Network Watcher > Overview > enable Network Watcher in each region that holds resources.",
 		.cli = "az network watcher configure -g NetworkWatcherRG --locations <region> [<region>...] --enabled true",
@@ -2056,7 +2056,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-017", .title = "An Azure Bastion host exists",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_LOW, IAAS_NET, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = BASTION, .cis = "6.0.0:8.4.1",
+		.needs = BASTION, .subject = BASTION, .cis = "6.0.0:8.4.1",
 		.rationale = "Bastion gives browser-based RDP/SSH over TLS without public IPs or open management ports on VMs.",
 		.portal = "Bastions > Create: in the virtual network holding the VMs (subnet AzureBastionSubnet).",
 		.cli = "az network bastion create -g <rg> -n <bastion> --vnet-name <vnet> --public-ip-address <pip> -l <region>",

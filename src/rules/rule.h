@@ -45,6 +45,22 @@ struct aza_rule {
 	aza_scope scope;
 	const char *types;     /* space-separated types the rule is evaluated on (RESOURCE) */
 	const char *needs;     /* space-separated types whose collection it depends on */
+	/* SUBSCRIPTION and TENANT rules: what the verdict is about, the
+	 * resources the rule judges or looks for, as opposed to those it only
+	 * consults (each type is also in .needs). Space-separated entries:
+	 *   TYPE        any resource of the type in the input;
+	 *   @TYPE       the scope's own: directly under the subscription, or,
+	 *               for a TENANT rule, in no subscription ('/', a
+	 *               management group);
+	 *   ...=NAME    only one named NAME (@Microsoft.Security/pricings=Arm),
+	 *               or a template's whose name is only known at
+	 *               deployment ("[parameters('plan')]"), which may be it.
+	 * A template-only scan (no deployed data) that deploys none of them
+	 * does not run the check: the rule is NOT_APPLICABLE, since every
+	 * verdict would rest on what the scope holds outside the templates.
+	 * NULL: nothing a template deploys (Microsoft Graph data). Resource
+	 * rules judge their .types and leave this NULL. */
+	const char *subject;
 	const char *checklist; /* space-separated checklist keys */
 	const char *cis;       /* "6.0.0:9.3.4 5.0.0:3.1" */
 	const char *rationale;
@@ -56,6 +72,17 @@ struct aza_rule {
 	aza_check_fn check;    /* NULL: a MANUAL rule */
 	const char *replaced_by; /* retired rules: the successor id */
 };
+
+/* One entry of a rule's .subject, "@TYPE=NAME" (the @ and =NAME are
+ * optional): the type and name are not terminated, tl and nl long. */
+typedef struct {
+	int at;
+	const char *type, *name; /* name NULL when the entry has none */
+	size_t tl, nl;
+} aza_subject;
+/* The next entry of the subject list at *p, moving *p past it; 0 at the
+ * end (catalog.c). */
+int aza_rule__subject_next(const char **p, aza_subject *e);
 
 /* The one rule table: the area arrays, in order (table.c, areas.h). */
 const struct aza_rule *const *aza_rule_table__get(size_t *n);
@@ -104,6 +131,14 @@ static inline int aza_is_template(const aza_res *r)
 static inline int aza_api_version_unknown(const aza_res *r)
 {
 	return r->api_version && r->api_version[0] == '[';
+}
+
+/* A template resource whose name is only known at deployment: it holds a
+ * placeholder, the expression text of its unknown part
+ * ("[parameters('plan')]"), so it may be the resource of any name. */
+static inline int aza_name_unknown(const aza_res *r)
+{
+	return aza_is_template(r) && strchr(r->name, '[') != NULL;
 }
 
 /* For a firewall whose networkAcls.defaultAction is Deny (Key Vault,

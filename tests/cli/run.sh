@@ -423,8 +423,9 @@ echo '{"key_max_age_days": 90, "colour": "blue"}' > "$T/cfg.json"
 $AZ scan --config "$T/cfg.json" "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'colour' "$T/err" && ok || bad "unknown configuration key: exit $rc"
 
-# A template-only scan: scope-wide rules with nothing to read in the templates
-# are NOT_APPLICABLE, not UNKNOWN; rules on what the template deploys still run.
+# A template-only scan: scope-wide rules whose subject the templates do not
+# deploy are NOT_APPLICABLE, not UNKNOWN; rules on what the template deploys
+# still run.
 cat > "$T/tmpl.json" <<'TEOF'
 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
  "resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stgtmpl", "location": "westeurope",

@@ -60,6 +60,11 @@ case('AZA-DEF-004', 'pass-template', tpl_pricing('Containers', 'Standard'), "PAS
 case('AZA-DEF-004', 'fail-template', tpl_pricing('Containers', 'Free'), "FAIL Containers ~ pricingTier is Free")
 case('AZA-DEF-004', 'na-template-other-plan', tpl_pricing('VirtualMachines', 'Standard'),
      "NOT_APPLICABLE 00000000-0000-0000-0000-000000000000 ~ the templates deploy no Containers pricing")
+# A pricing named only at deployment may set any plan: neither its absence
+# (NOT_APPLICABLE, FAIL) nor its tier (PASS) can be told.
+t = tpl_pricing("[parameters('plan')]", 'Standard'); t["parameters"] = {"plan": {"type": "string"}}
+case('AZA-DEF-004', 'unknown-template-plan-param', t,
+     "UNKNOWN [parameters('plan')] ~ no pricing is named Containers, but pricing '[parameters('plan')]' is named only at deployment")
 
 # ---- servers components ----
 case('AZA-DEF-015', 'pass', snapshot([vm_pricing([AGENTLESS])]), "PASS VirtualMachines ~ AgentlessVmScanning isEnabled True")
@@ -82,6 +87,17 @@ case('AZA-DEF-013', 'fail', snapshot([wdatp(False)]), "FAIL WDATP ~ enabled is f
 case('AZA-DEF-013', 'fail-absent', snapshot([], datasets=["Microsoft.Security/settings"]), "FAIL fixture-sub ~ no WDATP setting")
 case('AZA-DEF-013', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ not collected")
 case('AZA-DEF-013', 'unknown-type', snapshot([wdatp("perhaps")]), "UNKNOWN WDATP ~ not a boolean")
+t = tpl_pricing('VirtualMachines', 'Standard')
+t["parameters"] = {"integrationName": {"type": "string", "allowedValues": ["MCAS", "WDATP"]}}
+t["resources"].append({"type": "Microsoft.Security/settings", "apiVersion": "2021-07-01", "name": "[parameters('integrationName')]",
+                       "kind": "DataExportSettings", "properties": {"enabled": True}})
+case('AZA-DEF-013', 'unknown-template-setting-param', t,
+     "UNKNOWN [parameters('integrationName')] ~ setting '[parameters('integrationName')]' is named only at deployment: it may be WDATP")
+# A template deploying the Servers plan but no WDATP setting leaves the
+# integration as the subscription has it (it was UNKNOWN: the pricing, which
+# the rule only consults, made it judge the subscription).
+case('AZA-DEF-013', 'na-template-pricing-only', tpl_pricing('VirtualMachines', 'Standard'),
+     "NOT_APPLICABLE 00000000-0000-0000-0000-000000000000 ~ the templates deploy no WDATP setting")
 # the integration only deploys to machines covered by Defender for Servers
 case('AZA-DEF-013', 'fail-servers-free', snapshot([wdatp(True), pricing("VirtualMachines", "Free")], datasets=["Microsoft.Security/settings", PRICING]),
      "FAIL WDATP ~ Defender for Servers is on the Free tier")

@@ -1045,6 +1045,23 @@ NOTENANT = snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16)], datasets=DS)
 del NOTENANT["meta"]["tenant_id"]
 case(R, 'unknown-mg-notenant', NOTENANT,
      f"UNKNOWN tenant ~ 1 User Access Administrator assignment(s) at a management group (e.g. {ROOTMG16}), and the input names no tenant id")
+# A template-only scan judges the rule only when the templates deploy a
+# role assignment outside the subscriptions: one at a resource group says
+# nothing of the root scope (it was PASS, "no User Access Administrator
+# assignment at the root scope": any role assignment made it judge the tenant).
+TSUB = "00000000-0000-0000-0000-000000000000"  # the subscription of a template-only scan
+def tra(role, scope=None, name="[guid(resourceGroup().id, 'ra')]", rdid=None):
+    r = {"type": "Microsoft.Authorization/roleAssignments", "apiVersion": "2022-04-01", "name": name,
+         "properties": {"roleDefinitionId": rdid or f"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '{role}')]",
+                        "principalId": ALEX, "principalType": "User"}}
+    if scope: r["scope"] = scope
+    return r
+case(R, 'na-template-rg-assignment', template([tra(UAA)]),
+     "NOT_APPLICABLE tenant ~ template scan: the templates deploy no role assignment at the root scope or a management group")
+case(R, 'fail-template-root', dict(template([tra(UAA, scope="/", name="5d3c8a52-7c1e-4f0a-9b6e-2f4d8e1a7c30",
+                                               rdid=f"[tenantResourceId('Microsoft.Authorization/roleDefinitions', '{UAA}')]")]),
+                                   **{"$schema": "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"}),
+     f"FAIL 5d3c8a52-7c1e-4f0a-9b6e-2f4d8e1a7c30 ~ User {ALEX} holds User Access Administrator at the root scope '/'")
 
 # 017 owner count
 R = 'AZA-IAM-017'
@@ -1052,6 +1069,24 @@ case(R, 'pass', snap([ra('o1', OWNER, ALEX), ra('o2', OWNER, BIANCA), ra('o3', O
 case(R, 'fail', snap([ra('o1', OWNER, ALEX), ra('o2', OWNER, BIANCA, scope=SUBID + '/resourceGroups/rg-app'), ra('o3', OWNER, ADELE, scope=MG)], datasets=DS), "FAIL fixture-sub ~ 1 Owner assignment(s)")
 case(R, 'fail-many', snap([ra(f'o{i}', OWNER, f'0000000{i}-1111-4000-8000-000000000000', 'Group') for i in range(5)], datasets=DS), "FAIL fixture-sub ~ 5 Owner assignments")
 case(R, 'unknown', snap([], datasets=[RD]), "UNKNOWN fixture-sub ~ not collected")
+# A template-only scan deploying an Owner assignment at a resource group, not
+# at the subscription, cannot count the subscription's owners (it was FAIL,
+# "0 Owner assignment(s) at the subscription").
+case(R, 'na-template-rg-owner', template([tra(OWNER)]),
+     f"NOT_APPLICABLE {TSUB} ~ template scan: the templates deploy no role assignment of the subscription")
+
+# A subscription template adds Owner assignments to those the subscription
+# already has: too many is a fact, two is not a PASS (the old code passed it).
+def sub_owners(n):
+    rs = []
+    for i in range(n):
+        r = tra(OWNER, name=f"[guid(subscription().id, 'owner{i}')]")
+        r["properties"]["principalId"] = f"0000000{i}-2222-4000-8000-000000000000"
+        rs.append(r)
+    return dict(template(rs), **{"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"})
+case(R, 'unknown-template-two', sub_owners(2),
+     f"UNKNOWN {TSUB} ~ the templates deploy 2 Owner assignment(s) at the subscription")
+case(R, 'fail-template-many', sub_owners(4), f"FAIL {TSUB} ~ 4 Owner assignments at the subscription")
 
 # 018 disabled users with roles
 R = 'AZA-IAM-018'

@@ -5,6 +5,7 @@ from common import *
 # keyvault getVault.json, network NetworkWatcherFlowLogGet.json, storage examples.
 SUBID = f"/subscriptions/{SUB}"
 S = "fixture-sub"
+TSUB = "00000000-0000-0000-0000-000000000000"  # the subscription of a template-only scan
 DIAG = "Microsoft.Insights/diagnosticSettings"
 ALERT = "Microsoft.Insights/activityLogAlerts"
 ST = "Microsoft.Storage/storageAccounts"
@@ -61,6 +62,22 @@ case(R, 'fail-logprofile-nocategory', snapshot([logprofile(categories=())], data
 case(R, 'fail-logprofile-nolocation', snapshot([logprofile(locations=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no location")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ no {DIAG} data")
 case(R, 'unknown-error', snapshot([], datasets=[DIAG], errors=[{"scope": SUBID, "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
+# A template-only scan judges the export only when the templates deploy the
+# subscription's own diagnostic setting (or log profile): a resource's
+# setting says nothing about it (it was FAIL, "no subscription diagnostic
+# setting": any diagnostic setting made the rule judge the subscription).
+case(R, 'na-template-resource-setting', template([
+    {"type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01", "name": "kv-app", "location": "westeurope",
+     "properties": {"tenantId": "[subscription().tenantId]", "sku": {"family": "A", "name": "standard"}, "enableRbacAuthorization": True}},
+    {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "audit", "scope": "[resourceId('Microsoft.KeyVault/vaults', 'kv-app')]",
+     "properties": {"workspaceId": "[resourceId('Microsoft.OperationalInsights/workspaces', 'law-central')]",
+                    "logs": [{"categoryGroup": "audit", "enabled": True}]}}]),
+     f"NOT_APPLICABLE {TSUB} ~ template scan: the templates deploy no diagnostic setting or logprofile of the subscription")
+SUB_TEMPLATE = "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"
+case(R, 'pass-template-subscription-setting', dict(template([
+    {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "activity",
+     "properties": {"workspaceId": "[resourceId('rg-mon', 'Microsoft.OperationalInsights/workspaces', 'law-central')]", "logs": ALL}}]),
+    **{"$schema": SUB_TEMPLATE}), f"PASS {TSUB} ~ diagnostic setting 'activity' exports the activity log")
 
 # ---- AZA-LOG-002 CIS categories
 R = 'AZA-LOG-002'
@@ -128,6 +145,12 @@ case(R, 'fail-unset-old', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(pro
 c = container("None"); del c["properties"]["publicAccess"]
 case(R, 'unknown-nofield', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), c]), f"UNKNOWN {S} ~ publicAccess is absent")
 case(R, 'na-workspace', snapshot([subdiag('ds4', ALL)]), f"NOT_APPLICABLE {S}")
+# A template-only scan deploying a storage account but no export: the
+# account is only a destination the rule consults (it was UNKNOWN).
+case(R, 'na-template-storage', template([
+    {"type": ST, "apiVersion": "2023-05-01", "name": "stactivity", "location": "westeurope", "kind": "StorageV2",
+     "sku": {"name": "Standard_LRS"}, "properties": {"allowBlobPublicAccess": True}}]),
+     f"NOT_APPLICABLE {TSUB} ~ template scan: the templates deploy no diagnostic setting or logprofile of the subscription")
 # more export accounts than azaudit judges: the rest is not judged, so no PASS
 many = [subdiag(f'ds{i}', ALL, ws="", sa=SAID) for i in range(9)]
 case(R, 'unknown-many', snapshot(many + [acct(public=False)]), f"UNKNOWN {S} ~ 9 storage accounts receive the activity log")
@@ -307,12 +330,12 @@ case(R, 'unknown-group-error', snapshot([alert('al-020', opcond(OP))], datasets=
      f"UNKNOWN {S} ~ HTTP 403")
 case(R, 'unknown-error', asnap([], datasets=[ALERT], errors=[{"scope": SUBID, "type": ALERT, "api": "GET activityLogAlerts", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
 # A template-only scan deploying an action group but no alert is NOT_APPLICABLE,
-# as one deploying neither is (it was UNKNOWN: the group made the rule "read" something).
+# as one deploying neither is: the alert is the rule's subject, the group it
+# only consults (it was UNKNOWN: the group made the rule "read" something).
 AG_TEMPLATE = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
                "resources": [{"type": AGROUP, "apiVersion": "2023-01-01", "name": "SecOps", "location": "Global",
                               "properties": {"groupShortName": "SecOps", "enabled": True,
                                              "emailReceivers": [{"name": "secops", "emailAddress": "secops@contoso.com", "useCommonAlertSchema": True}]}}]}
-TSUB = "00000000-0000-0000-0000-000000000000"
 for R in ['AZA-LOG-020', 'AZA-LOG-033']:
     case(R, 'na-template-action-group-only', AG_TEMPLATE, f"NOT_APPLICABLE {TSUB} ~ template scan: the templates deploy no activity log alert")
 R = 'AZA-LOG-033'
