@@ -672,13 +672,20 @@ static void md_cell(aza_buf *b, const char *s)
 }
 
 /* When a subscription or tenant rule is judged in a template-only scan: its
- * .subject (rule.h, docs/templates.md). */
+ * .subject (rule.h, docs/templates.md). A manual one never is: a template
+ * holds no scope to verify by hand. */
 static void template_subject_md(aza_buf *b, const aza_rule *r)
 {
 	const char *p = r->subject;
 	aza_subject e;
 	int n = 0;
 	aza_buf__adds(b, "- Template scans: ");
+	if (!r->check) {
+		aza_buf__adds(b, r->scope == AZA_SCOPE_TENANT
+		                     ? "NOT_APPLICABLE (a template holds no tenant; verify by hand in the tenant it is deployed to)\n"
+		                     : "NOT_APPLICABLE (a template holds no subscription; verify by hand on the subscription it is deployed to)\n");
+		return;
+	}
 	while (aza_rule__subject_next(&p, &e)) {
 		aza_buf__printf(b, "%s`%.*s`", n++ ? " or " : "judged when the templates deploy ", (int)e.tl, e.type);
 		if (e.name)
@@ -746,7 +753,7 @@ int aza_catalog_write(aza_ctx *ctx, const char *format, FILE *fp)
 					aza_buf__printf(&b, "- Why: %s\n", r->rationale);
 				if (r->defaults)
 					aza_buf__printf(&b, "- Defaults and absence: %s\n", r->defaults);
-				if (r->check && r->scope != AZA_SCOPE_RESOURCE)
+				if (r->scope != AZA_SCOPE_RESOURCE)
 					template_subject_md(&b, r);
 				if (r->manual)
 					aza_buf__printf(&b, "- Verify by hand: %s\n", r->manual);

@@ -208,7 +208,12 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 		 * covered by Defender for Servers. */
 		const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
 		const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why = NULL;
-		if ((t && aza__strieq(t, "Free")) || (!p && pricings_collected(ev, r, &why)))
+		/* A pricing named only at deployment may be the Servers plan. */
+		const aza_res *u = p ? NULL : sub_obj_unnamed(ev, r, PRICING);
+		if (u)
+			aza_unknown(ev, s, "WDATP enabled is true, but no pricing is named VirtualMachines and pricing '%s' is named only at deployment: "
+			                   "whether it turns on Defender for Servers is unknown", u->name);
+		else if ((t && aza__strieq(t, "Free")) || (!p && pricings_collected(ev, r, &why)))
 			aza_fail(ev, s, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
 			         t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
 		else if (t && aza__strieq(t, "Standard"))
@@ -790,7 +795,11 @@ static void auto_provision(aza_ev *ev, const aza_res *r)
 	const aza_res *s = sub_obj(ev, r, AUTOPROV, "default");
 	if (!s) {
 		const char *why;
-		if (aza_ev_collected(ev, AUTOPROV, r, &why))
+		const aza_res *u = sub_obj_unnamed(ev, r, AUTOPROV);
+		if (u)
+			aza_unknown(ev, u, "no autoProvisioningSettings is named default, but setting '%s' is named only at deployment: it may be default",
+			            u->name);
+		else if (aza_ev_collected(ev, AUTOPROV, r, &why))
 			aza_fail(ev, r, "no autoProvisioningSettings/default: automatic provisioning is Off (the default)");
 		else
 			aza_unknown(ev, r, "auto provisioning: %s", why);
@@ -986,7 +995,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
 		.cli = "az security setting update -n WDATP --enabled true",
 		.arm = "Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
-		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes.",
+		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes. A template setting (or, with no VirtualMachines pricing, a pricing) whose name is only known at deployment may be the one: UNKNOWN.",
 		.check = wdatp,
 	},
 	{
@@ -1182,7 +1191,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Settings & monitoring: turn on the monitoring components.",
 		.cli = "az security auto-provisioning-setting update -n default --auto-provision On",
 		.arm = "Microsoft.Security/autoProvisioningSettings/default: properties.autoProvision = 'On'",
-		.defaults = "No default setting with the data set collected: Off (FAIL). The Log Analytics agent is retired; newer plans deploy their components through the plan settings, which this setting still reports.",
+		.defaults = "No default setting with the data set collected: Off (FAIL); a template setting whose name is only known at deployment (a parameter) may be default: UNKNOWN. The Log Analytics agent is retired; newer plans deploy their components through the plan settings, which this setting still reports.",
 		.check = auto_provision,
 	},
 	{

@@ -635,7 +635,24 @@ static void run_scope_rule(aza_ev *ev)
 	aza_inv *inv = ev->s->inv;
 	const aza_res *tenant = aza_inv_tenant(inv);
 	if (!rule->check) {
-		aza_manual(ev, tenant, "no API exposes this; verify by hand: %s", rule->manual ? rule->manual : "");
+		const char *steps = rule->manual ? rule->manual : "";
+		/* A template-only scan describes neither the subscription nor the
+		 * tenant a manual scope rule is about, so there is nothing in the
+		 * input to verify by hand: the check belongs to the scope the
+		 * templates are deployed to. A manual rule on resources keeps
+		 * MANUAL: the templates may deploy them. */
+		if (rule->scope != AZA_SCOPE_RESOURCE && !aza_inv_deployed(inv)) {
+			if (rule->scope == AZA_SCOPE_TENANT)
+				aza_na(ev, tenant,
+				       "template scan: the tenant itself is not in the input; verify by hand in the tenant the templates are deployed to: %s",
+				       steps);
+			else
+				aza_na(ev, tenant,
+				       "template scan: the subscription itself is not in the input; verify by hand on the deployed subscription: %s",
+				       steps);
+		} else {
+			aza_manual(ev, tenant, "no API exposes this; verify by hand: %s", steps);
+		}
 		return;
 	}
 	if (rule->scope == AZA_SCOPE_TENANT) {

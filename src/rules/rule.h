@@ -69,7 +69,9 @@ struct aza_rule {
 	const char *arm;       /* remediation: ARM/Bicep property */
 	const char *manual;    /* MANUAL rules: exact steps to verify by hand */
 	const char *defaults;  /* how absence / API-version defaults are judged */
-	aza_check_fn check;    /* NULL: a MANUAL rule */
+	aza_check_fn check;    /* NULL: a MANUAL rule (a subscription or tenant
+	                        * one is NOT_APPLICABLE in a template-only scan:
+	                        * there is no scope to verify) */
 	const char *replaced_by; /* retired rules: the successor id */
 };
 

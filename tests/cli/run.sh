@@ -436,6 +436,11 @@ $AZ scan -q -f json "$T/tmpl.json" > "$T/tmpl.out" 2>/dev/null; rc=$?
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-DEF-001")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: Defender plan rule should be NOT_APPLICABLE"
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-LOG-020")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: activity log alert rule should be NOT_APPLICABLE"
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-STG-001")][0].status' "$T/tmpl.out")" = FAIL ] && ok || bad "template scan: the template's own storage account is still judged"
+# A manual rule of the subscription or tenant has no scope to verify in a
+# template; a manual rule about resources stays MANUAL.
+[ "$(jq -r '[.findings[] | select(.rule_id == "AZA-DEF-014")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: manual subscription rule should be NOT_APPLICABLE"
+[ "$(jq -r '[.findings[] | select(.rule_id == "AZA-IAM-009")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: manual tenant rule should be NOT_APPLICABLE"
+[ "$(jq -r '[.findings[] | select(.rule_id == "AZA-STG-024")][0].status' "$T/tmpl.out")" = MANUAL ] && ok || bad "template scan: manual storage rule should stay MANUAL"
 
 # exposure text: a reach resting on a private address not in the input is
 # marked, the one reached whatever the address is not

@@ -29,6 +29,10 @@ def err(typ, status=403, msg="AuthorizationFailed"):
 
 def manual(rule):
     case(rule, 'manual', snapshot([]), f"MANUAL {TEN}")
+    # A template-only scan holds no subscription to verify by hand, even
+    # one that deploys a Defender plan (it was MANUAL).
+    case(rule, 'na-template', tpl_pricing('VirtualMachines', 'Standard'),
+         "NOT_APPLICABLE tenant ~ template scan: the subscription itself is not in the input; verify by hand on the deployed subscription")
 
 # ---- plans ----
 plans = [('AZA-DEF-001', 'CloudPosture'), ('AZA-DEF-002', 'Api'), ('AZA-DEF-003', 'VirtualMachines'),
@@ -93,6 +97,15 @@ t["resources"].append({"type": "Microsoft.Security/settings", "apiVersion": "202
                        "kind": "DataExportSettings", "properties": {"enabled": True}})
 case('AZA-DEF-013', 'unknown-template-setting-param', t,
      "UNKNOWN [parameters('integrationName')] ~ setting '[parameters('integrationName')]' is named only at deployment: it may be WDATP")
+# WDATP on beside a pricing named only at deployment: that pricing may be
+# the Servers plan the integration needs (it was FAIL: no VirtualMachines
+# pricing).
+t = tpl_pricing("[parameters('plan')]", 'Standard')
+t["parameters"] = {"plan": {"type": "string"}}
+t["resources"].append({"type": "Microsoft.Security/settings", "apiVersion": "2021-07-01", "name": "WDATP",
+                       "kind": "DataExportSettings", "properties": {"enabled": True}})
+case('AZA-DEF-013', 'unknown-template-plan-param', t,
+     "UNKNOWN WDATP ~ no pricing is named VirtualMachines and pricing '[parameters('plan')]' is named only at deployment")
 # A template deploying the Servers plan but no WDATP setting leaves the
 # integration as the subscription has it (it was UNKNOWN: the pricing, which
 # the rule only consults, made it judge the subscription).
@@ -339,6 +352,14 @@ case('AZA-DEF-033', 'fail', snapshot([autoprov("Off")]), "FAIL default ~ autoPro
 case('AZA-DEF-033', 'fail-absent', snapshot([], datasets=["Microsoft.Security/autoProvisioningSettings"]), "FAIL fixture-sub ~ Off")
 case('AZA-DEF-033', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ auto provisioning")
 case('AZA-DEF-033', 'unknown-value', snapshot([autoprov("Sometimes")]), "UNKNOWN default ~ unexpected value")
+# A template setting named only at deployment may be the default one (it
+# was FAIL: no setting named default).
+t = tpl_pricing('VirtualMachines', 'Standard')
+t["resources"] = [{"type": "Microsoft.Security/autoProvisioningSettings", "apiVersion": "2017-08-01-preview",
+                   "name": "[parameters('settingName')]", "properties": {"autoProvision": "On"}}]
+t["parameters"] = {"settingName": {"type": "string"}}
+case('AZA-DEF-033', 'unknown-template-setting-param', t,
+     "UNKNOWN [parameters('settingName')] ~ no autoProvisioningSettings is named default, but setting '[parameters('settingName')]' is named only at deployment")
 
 # ---- secure score ----
 def score(cur, mx, pct):

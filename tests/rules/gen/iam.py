@@ -908,6 +908,11 @@ case(R, 'unknown-values-notlist', snap(directory={"groupSettings": NOVALS}), f"U
 # manual rules
 for n in (9, 10, 11, 12, 13, 22, 23, 24, 25, 26, 27, 28, 29):
     case(f'AZA-IAM-{n:03d}', 'manual', snap(directory={"authorizationPolicy": authz()}), f"MANUAL {TN}")
+    # A template-only scan holds no tenant to verify by hand (it was MANUAL).
+    case(f'AZA-IAM-{n:03d}', 'na-template',
+         template([{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stgtmpl", "location": "westeurope",
+                    "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {}}]),
+         "NOT_APPLICABLE tenant ~ template scan: the tenant itself is not in the input; verify by hand in the tenant the templates are deployed to")
 
 # 014 custom owner roles
 R = 'AZA-IAM-014'
