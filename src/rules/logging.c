@@ -941,6 +941,8 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 /* ---- the table ---- */
 
 #define SUB_LOG .area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS, .scope = AZA_SCOPE_SUBSCRIPTION
+/* Entra and Intune diagnostic settings (AZA-LOG-010..012) are the tenant's,
+ * not a subscription's or a resource's: those rules are of tenant scope. */
 #define MANUAL_LOG .area = AZA_AREA_LOGGING, .resp = AZA_RESP_DATA, .models = AZA_PAAS
 #define EXPORT_NEEDS DIAG " " DIAG_ARM " " LOGPROF
 /* The export itself: the subscription's diagnostic settings and log
@@ -1067,19 +1069,19 @@ const struct aza_rule aza_rules_logging[] = {
 	},
 	{
 		.id = "AZA-LOG-010", .title = "Entra diagnostic settings send Microsoft Graph activity logs to Log Analytics",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.7 5.0.0:6.1.1.8",
+		MANUAL_LOG, .scope = AZA_SCOPE_TENANT, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.7 5.0.0:6.1.1.8",
 		.rationale = "Graph activity logs record every API request made to the tenant's directory data, including by compromised applications.",
 		.manual = "Sign in to the Entra admin center (Security Administrator or higher) > Identity > Monitoring & health > Diagnostic settings. Confirm a setting exists whose categories include MicrosoftGraphActivityLogs and whose destination is a Log Analytics workspace. CLI: az rest --method get --url 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01-preview' and check logs[] for MicrosoftGraphActivityLogs enabled with a workspaceId.",
 	},
 	{
 		.id = "AZA-LOG-011", .title = "Entra diagnostic settings send Entra activity logs to Log Analytics",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.8 5.0.0:6.1.1.9",
+		MANUAL_LOG, .scope = AZA_SCOPE_TENANT, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.8 5.0.0:6.1.1.9",
 		.rationale = "Audit and sign-in logs kept in a workspace outlive the 30-day Entra retention and can be correlated and alerted on.",
 		.manual = "Entra admin center > Identity > Monitoring & health > Diagnostic settings. Confirm a setting with a Log Analytics workspace destination enables AuditLogs, SignInLogs, NonInteractiveUserSignInLogs, ServicePrincipalSignInLogs, ManagedIdentitySignInLogs, ProvisioningLogs, ADFSSignInLogs, RiskyUsers, UserRiskEvents, RiskyServicePrincipals and ServicePrincipalRiskEvents. CLI: az rest --method get --url 'https://management.azure.com/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01-preview'.",
 	},
 	{
 		.id = "AZA-LOG-012", .title = "Intune logs are sent to Log Analytics",
-		MANUAL_LOG, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.9 5.0.0:6.1.1.10",
+		MANUAL_LOG, .scope = AZA_SCOPE_TENANT, .level = 2, .severity = AZA_SEV_LOW, .cis = "6.0.0:6.1.1.9 5.0.0:6.1.1.10",
 		.rationale = "Intune audit and operational logs in a workspace show changes to device policy and enrolment.",
 		.manual = "Intune admin center (intune.microsoft.com) > Reports > Diagnostic settings. Confirm a setting sends AuditLogs, OperationalLogs, DeviceComplianceOrg and Devices to a Log Analytics workspace.",
 	},

@@ -365,3 +365,13 @@ comp = {"id": rid('rg-app', 'Microsoft.Insights', 'components', 'appi-shop'), "n
 case(R, 'pass', snapshot([comp]), f"PASS {S} ~ 'appi-shop'")
 case(R, 'fail', snapshot([], datasets=[COMP]), f"FAIL {S} ~ no Application Insights")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
+
+# Entra and Intune diagnostic settings are the tenant's (manual, tenant
+# scope): MANUAL on the tenant of a snapshot; a template-only scan holds no
+# tenant to verify by hand (it was MANUAL, as a typeless resource rule).
+for n in (10, 11, 12):
+    case(f"AZA-LOG-{n:03d}", "manual", snapshot([]), "MANUAL 72f988bf-0000-0000-0000-000000000001")
+    case(f'AZA-LOG-{n:03d}', 'na-template',
+         template([{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stgtmpl", "location": "westeurope",
+                    "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {}}]),
+         "NOT_APPLICABLE tenant ~ template scan: the tenant itself is not in the input; verify by hand in the tenant the templates are deployed to")
