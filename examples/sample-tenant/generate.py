@@ -1523,9 +1523,11 @@ for v in gs['values']:
 # platform team's group holds Owner on the shared subscription and the
 # custom admin role: Alex is in it, so are Nestor, who never registered
 # for MFA, and Pradeep, whose account was disabled when he left but who
-# was never removed from the group.
+# was never removed from the group. The group's displayName is read with
+# GET /groups/{id}?$select=id,displayName: its role assignments carry only
+# its id.
 SELECT = ('id', 'displayName', 'userPrincipalName', 'userType', 'accountEnabled')
-group_members = [{'groupId': GROUP_PLATFORM,
+group_members = [{'groupId': GROUP_PLATFORM, 'displayName': 'Platform Admins',
                   'members': [{k: u[k] for k in SELECT} for u in users if u['id'] in (U['alex'], U['nestor'], U['pradeep'])]}]
 
 # The principals eligible for the membership or ownership of the groups

@@ -745,6 +745,8 @@ static struct dir *dir_slot(aza_collect *c, const char *key)
 static void walk_free(aza_walk *w)
 {
 	aza_buf__release(&w->dir);
+	aza__free(w->then);
+	aza__free(w->name);
 	aza__free(w);
 }
 
@@ -780,6 +782,41 @@ static void error_text(aza_collect *c, const aza_hresp *r, char *out, size_t cap
 
 static int submit_page(aza_collect *c, aza_walk *w, const char *url, const char *skip);
 
+/* The group read before its users: its displayName, when Graph gives one,
+ * names the group in messages (an Azure role assignment carries only its
+ * principalId). It is no evidence a verdict rests on, so a refusal, a
+ * missing group or an odd body records nothing: the users' read that
+ * follows has its own errors. */
+static int group_name_cb(aza_collect *c, aza_walk *w, const aza_hresp *r)
+{
+	if (r->status >= 200 && r->status <= 299) {
+		aza_arena_mark m = aza_arena__mark(&c->ar);
+		aza_json *j = NULL;
+		aza_jerr je;
+		if (aza_json__parse_all(&c->ar, r->body, r->len, &j, &je)) {
+			j = NULL;
+			if (!r->last) {
+				aza_arena__reset(&c->ar, m);
+				return AZA_HTTP_RETRY;
+			}
+		}
+		const char *dn = j ? aza_json_str(aza_json_get(j, "displayName")) : NULL;
+		if (dn && *dn)
+			w->name = aza__strdup(dn);
+		aza_arena__reset(&c->ar, m);
+	}
+	char *url = w->then;
+	w->then = NULL;
+	/* The cast the users' read makes is an advanced query. */
+	w->header = "ConsistencyLevel: eventual";
+	if (submit_page(c, w, url, NULL)) {
+		aza_coll__error(c, w->scope, w->type, w->api, 0, "out of memory");
+		walk_free(w);
+	}
+	aza__free(url);
+	return 0;
+}
+
 /* Record a failed call. A Resource Graph batch that fails is recorded
  * against each of its subscriptions, never against the tenant. */
 static void arg_error(aza_collect *c, aza_walk *w, int status, const char *msg)
@@ -804,6 +841,8 @@ static int walk_cb(void *ud, const aza_hresp *r)
 	aza_walk *w = ud;
 	aza_collect *c = w->c;
 	char msg[512];
+	if (w->then)
+		return group_name_cb(c, w, r);
 	if (r->status < 200 || r->status > 299) {
 		error_text(c, r, msg, sizeof msg);
 		arg_error(c, w, (int)r->status, msg);
@@ -937,6 +976,10 @@ static int walk_cb(void *ud, const aza_hresp *r)
 		aza_buf__adds(o, c->pg[pgk - per_group].n++ ? ",\n{\"groupId\":" : "\n{\"groupId\":");
 		/* The walk's scope is the group's path, /groups/{id}. */
 		aza_buf__json_str(o, aza__istarts(w->scope, "/groups/") ? w->scope + 8 : w->scope);
+		if (w->name) {
+			aza_buf__adds(o, ",\"displayName\":");
+			aza_buf__json_str(o, w->name);
+		}
 		aza_buf__printf(o, ",\"%s\":[", pgk->list);
 		aza_buf__add(o, w->dir.p ? w->dir.p : "", w->dir.len);
 		aza_buf__adds(o, "]}");
@@ -1014,19 +1057,39 @@ static aza_walk *walk_new(aza_collect *c, int kind, const char *scope, const cha
 	return w;
 }
 
+/* The path of a call, for error records. */
+static const char *walk_api(aza_collect *c, const char *url)
+{
+	const char *p = strstr(url, "://");
+	p = p ? strchr(p + 3, '/') : url;
+	return aza_coll__printf(c, "%.*s", (int)strcspn(p ? p : "/", "?"), p ? p : "/");
+}
+
 int aza_coll__walk(aza_collector *c, int kind, const char *url, const char *scope, const char *type,
                    void (*each)(aza_collector *, const aza_json *))
 {
-	/* api: the path of the call, for error records. */
-	const char *p = strstr(url, "://");
-	p = p ? strchr(p + 3, '/') : url;
-	const char *api = aza_coll__printf(c, "%.*s", (int)strcspn(p ? p : "/", "?"), p ? p : "/");
+	const char *api = walk_api(c, url);
 	aza_walk *w = api ? walk_new(c, kind, scope, type, api) : NULL;
 	if (!w)
 		return AZA_ENOMEM;
 	w->each = each;
 	aza_coll__dataset(c, type);
 	int rc = submit_page(c, w, url, NULL);
+	if (rc)
+		walk_free(w);
+	return rc;
+}
+
+int aza_coll__walk_members(aza_collector *c, const char *name_url, const char *url, const char *scope, const char *type)
+{
+	const char *api = walk_api(c, url);
+	aza_walk *w = api ? walk_new(c, AZA_WALK_GRAPH_MEMBERS, scope, type, api) : NULL;
+	if (!w)
+		return AZA_ENOMEM;
+	w->then = aza__strdup(url);
+	w->header = NULL; /* set again for the users' read */
+	aza_coll__dataset(c, type);
+	int rc = w->then ? submit_page(c, w, name_url, NULL) : AZA_ENOMEM;
 	if (rc)
 		walk_free(w);
 	return rc;

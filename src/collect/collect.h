@@ -127,6 +127,8 @@ typedef struct aza_walk {
 	size_t nseen;
 	aza_buf dir; /* graph list: items so far */
 	int dir_items;
+	char *then;  /* AZA_WALK_GRAPH_MEMBERS read by name first: the users' URL, requested next */
+	char *name;  /* the group's displayName, when that read gave one */
 } aza_walk;
 /* The per-group walks (scope: the group id), each appended to its
  * directory data set once every page is read; a failure is the group's own
@@ -149,6 +151,11 @@ enum {
 
 int aza_coll__walk(aza_collector *c, int kind, const char *url, const char *scope, const char *type,
                    void (*each)(aza_collector *, const aza_json *));
+/* An AZA_WALK_GRAPH_MEMBERS walk that reads the group first (name_url,
+ * GET /groups/{id}?$select=id,displayName) and then its users (url): the
+ * entry carries the group's displayName when Graph gave one. A failed name
+ * read is no error: the users are read all the same. */
+int aza_coll__walk_members(aza_collector *c, const char *name_url, const char *url, const char *scope, const char *type);
 int aza_coll__arg(aza_collector *c, const char *body, const char *scope);
 const char *aza_coll__arm(const aza_collector *c);   /* endpoint, no trailing slash */
 const char *aza_coll__graph(const aza_collector *c);

@@ -20,6 +20,12 @@
  * ConsistencyLevel header the walk sends); a page holds up to 999. */
 #define MEMBERS_PATH "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user"
 #define MEMBERS_QUERY "?$count=true&$select=id,displayName,userPrincipalName,userType,accountEnabled&$top=999"
+/* Read first, for the entry's displayName: an Azure role assignment names
+ * its group by principalId alone, and neither the users' read nor the
+ * eligibility's (empty for most groups, refused without P2) returns the
+ * group itself. GroupMember.Read.All, which the users' read needs, reads
+ * it too. */
+#define GROUP_NAME_PATH "/v1.0/groups/%s?$select=id,displayName"
 /* Privileged Identity Management for Groups: the principals eligible for
  * membership or ownership of each group holding a role, who can activate
  * it (and so the role) at any time: [{"groupId", "eligible": [instances]}].
@@ -59,7 +65,11 @@ static void group_read(aza_collector *c, const char *id, int kind)
 	}
 	const char *q = users ? MEMBERS_QUERY : aza_coll__printf(c, ELIGIBILITY_QUERY, id);
 	const char *url = path && q ? aza_coll__printf(c, "%s%s%s", aza_coll__graph(c), path, q) : NULL;
-	if (!scope || !url || aza_coll__walk(c, kind, url, scope, type, users ? NULL : eligible_item))
+	const char *nurl = users ? aza_coll__printf(c, "%s" GROUP_NAME_PATH, aza_coll__graph(c), id) : NULL;
+	int rc = !scope || !url || (users && !nurl) ? AZA_ENOMEM
+	         : users                            ? aza_coll__walk_members(c, nurl, url, scope, type)
+	                                            : aza_coll__walk(c, kind, url, scope, type, eligible_item);
+	if (rc)
 		aza_coll__error(c, scope ? scope : "/", type, path ? path : "", 0, "out of memory");
 }
 

@@ -32,7 +32,9 @@
  * roles (group_roles_body); GET /v1.0/groups/{id}/transitiveMembers/
  * microsoft.graph.user lists their users, and is refused (400
  * Request_UnsupportedQuery) without ConsistencyLevel eventual and
- * $count=true, as Graph refuses an OData cast without them. Their
+ * $count=true, as Graph refuses an OData cast without them; GET
+ * /v1.0/groups/{id} answers each group's id and displayName ($select is
+ * not applied), 404 Request_ResourceNotFound for any other group. Their
  * eligible members and owners (Privileged Identity Management for Groups)
  * answer GET /v1.0/identityGovernance/privilegedAccess/group/
  * eligibilityScheduleInstances?$filter=groupId eq '{id}' (group_eligible),
@@ -681,6 +683,11 @@ static const char group_roles_body[] =
 	" \"directoryScopeId\": \"/\", \"roleDefinitionId\": \"729827e3-9c14-49f7-bb1b-9608f156bbb8\", "
 	GROUP_PRINCIPAL(GROUP_B, "Executives") "}]}";
 #define MEMBERS_OF(g) "/v1.0/groups/" g "/transitiveMembers/microsoft.graph.user"
+/* GET /v1.0/groups/{id}?$select=id,displayName, in the shape of the Graph
+ * reference's example (Get group). */
+#define GROUP_OBJ(id, name)                                                                                         \
+	"{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#groups(id,displayName)/$entity\","           \
+	" \"id\": \"" id "\", \"displayName\": \"" name "\"}"
 /* Privileged Identity Management for Groups: GET .../group/
  * eligibilityScheduleInstances answers the instances of the group its
  * $filter (groupId eq '<id>', which the API requires) names, with their
@@ -734,6 +741,9 @@ static const char *gkeys[] = {"users", "users", "guestSignInActivity", "userRegi
  * a member account, enabled). */
 static void build_members(void)
 {
+	add(strdup(GROUP_OBJ(GROUP_A, "Security Operators")), "/v1.0/groups/" GROUP_A, "graph:groups", -1, 0);
+	add(strdup(GROUP_OBJ(GROUP_B, "Executives")), "/v1.0/groups/" GROUP_B, "graph:groups", -1, 0);
+	add(strdup(GROUP_OBJ(GROUP_C, "Responders")), "/v1.0/groups/" GROUP_C, "graph:groups", -1, 0);
 	get(MEMBERS_OF(GROUP_A), strlen(MEMBERS_OF(GROUP_A)), 1);
 	get(MEMBERS_OF(GROUP_B), strlen(MEMBERS_OF(GROUP_B)), 1);
 	add(strdup("{\"id\":\"c8096958-797c-44fa-8fde-a6fb62567cf0\",\"displayName\":\"Bianca Pisani\","
@@ -1839,6 +1849,7 @@ static void dump(const char *dir, const char *from)
 	 * one's membership, and the eligibilities of the first two, as the
 	 * collector keeps them. */
 	static const char *groups[] = {GROUP_A, GROUP_B, GROUP_C};
+	static const char *names[] = {"Security Operators", "Executives", "Responders"};
 	for (int set = 0; set < 2; set++) {
 		fprintf(fp, set ? ",\"groupEligibility\":[" : ",\"groupMembers\":[");
 		for (size_t g = 0; g < (set ? 2u : 3u); g++) {
@@ -1848,7 +1859,10 @@ static void dump(const char *dir, const char *from)
 			else
 				snprintf(key, sizeof key, "/v1.0/groups/%s/transitiveMembers/microsoft.graph.user", groups[g]);
 			entry *e = get(key, strlen(key), 0);
-			fprintf(fp, "%s{\"groupId\":\"%s\",\"%s\":[", g ? "," : "", groups[g], set ? "eligible" : "members");
+			fprintf(fp, "%s{\"groupId\":\"%s\"", g ? "," : "", groups[g]);
+			if (!set)
+				fprintf(fp, ",\"displayName\":\"%s\"", names[g]);
+			fprintf(fp, ",\"%s\":[", set ? "eligible" : "members");
 			for (size_t i = 0; e && i < e->n; i++)
 				fprintf(fp, "%s%s", i ? "," : "", objs[e->items[i]].text);
 			fputs("]}", fp);

@@ -114,14 +114,16 @@ def snap(resources=(), directory=None, errors=None, datasets=None):
 # directory.groupMembers: GET /groups/{id}/transitiveMembers/microsoft.graph.user
 # with $select=id,displayName,userPrincipalName,userType,accountEnabled; a
 # group whose call failed has no entry and an error scoped to /groups/{id}
-# (older snapshots: to the bare id, which still matches).
+# (older snapshots: to the bare id, which still matches). An entry carries
+# the group's displayName (GET /groups/{id}?$select=id,displayName) when
+# Graph gave one; older snapshots have none, and the messages keep the id.
 GM = 'groupMembers'
 def member(id_, upn, utype='Member', enabled=True):
     m = {"id": id_, "displayName": upn.split('@')[0], "userPrincipalName": upn, "userType": utype, "accountEnabled": enabled}
     if utype is DEL: del m["userType"]
     return m
-def gmembers(*groups):
-    return [{"groupId": g, "members": list(m)} for g, m in groups]
+def gmembers(*groups, names=None):
+    return [dict({"groupId": g}, **({"displayName": names[g]} if names and g in names else {}), members=list(m)) for g, m in groups]
 def gm_err(gid, status=403, msg="Authorization_RequestDenied: Insufficient privileges to complete the operation.", bare=False):
     return {"scope": gid if bare else f"/groups/{gid}", "type": GM, "api": f"/v1.0/groups/{gid}/transitiveMembers/microsoft.graph.user", "status": status, "message": msg}
 # Privileged Identity Management for Groups, as the collector keeps it under
@@ -565,6 +567,10 @@ case(R, 'pass-group', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=R
 case(R, 'fail-group-member', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")]))}), datasets=DS),
      f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner via group {PRIVGRP})")
 # a role-assignable group eligible for a directory role, named from its expanded principal
+# the collector read the group's name: the message names it, with its id (the
+# role assignment's principalId); the verdict is the same without it
+case(R, 'fail-group-member-named', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")]), names={PRIVGRP: "Platform Admins"})}), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner via group Platform Admins ({PRIVGRP}))")
 case(R, 'fail-group-eligible-dirrole', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_DIS, "directoryRoleAssignments": DRA, ELIGIBLE: ELI_GRP,
                                                                           GM: gmembers((TIER0, [member(NESTOR3, "NestorW@contoso.com")]))}, datasets=DS),
      f"FAIL {TN} ~ NestorW@contoso.com (eligible for Privileged Role Administrator via group Tier0 admins)")
@@ -617,6 +623,10 @@ case(R, 'unknown-group-eligible-untyped', snapr(GRP3, directory=gdir3(REG_OK, [g
 # the group's eligibility refused: its eligible users are unknown; a FAIL stands
 case(R, 'unknown-group-eligible-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: GM3, GE: gelig()}), errors=[ge_err(PRIVGRP)], datasets=DS),
      f"UNKNOWN {TN} ~ 1 group(s) hold a privileged role and their users are unknown (its eligible members and owners could not be read ({GE_API}, HTTP 403: UnknownError")
+case(R, 'unknown-group-eligible-403-named', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_OK, **{GM: gmembers((PRIVGRP, [member(ALEX, "AlexW@contoso.com")]), names={PRIVGRP: "Platform Admins"}), GE: gelig()}), errors=[ge_err(PRIVGRP)], datasets=DS),
+     f"UNKNOWN {TN} ~ HTTP 403: UnknownError: {{\"errorCode\":\"PermissionScopeNotGranted\",\"message\":\"Authorization failed due to missing permission scope PrivilegedEligibilitySchedule.Read.AzureADGroup,PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup.\"}})): group Platform Admins ({PRIVGRP}) (Owner)")
+case(R, 'fail-group-eligible-named', snapr(GRP3, directory=dict(gdir3(REG_DIS, [NESTOR_ELI]), **{GM: gmembers((PRIVGRP, [member(ALEX, "AlexW@contoso.com")]), names={PRIVGRP: "Platform Admins"})}), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: NestorW@contoso.com (Owner eligible via group Platform Admins ({PRIVGRP}))")
 case(R, 'fail-group-eligible-403', snapr(GRP3, directory=dict(DIR3, userRegistrationDetails=REG_DIS, **{GM: gmembers((PRIVGRP, [member(NESTOR3, "NestorW@contoso.com")])), GE: gelig()}),
                                          errors=[ge_err(PRIVGRP)], datasets=DS),
      f"FAIL {TN} ~ NestorW@contoso.com (Owner via group {PRIVGRP})")
@@ -700,6 +710,8 @@ GRP4 = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 GRP4_RA = ra('g1', READER, GRP4, 'Group', scope=SUBID + "/resourceGroups/rg-app")
 case(R, 'fail-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com"), member(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest')]))}, datasets=DS),
      f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app via group {GRP4})")
+case(R, 'fail-group-named', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest')]), names={GRP4: "App Readers"})}, datasets=DS),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (role {READER} at {SUBID}/resourceGroups/rg-app via group App Readers ({GRP4}))")
 case(R, 'pass-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA, GM: gmembers((GRP4, [member(ALEX, "AlexW@contoso.com")])), GE: gelig((GRP4, []))}, datasets=DS),
      f"PASS {TN} ~ is eligible for a directory role, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snapr([GRP4_RA], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
@@ -1108,6 +1120,8 @@ case(R, 'unknown-users-empty', snap([ra('a1', READER, BIANCA)], directory={"user
 GRP18 = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 case(R, 'fail-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com"), member(BIANCA, "BiancaP@contoso.com")]))}, datasets=DS),
      f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (role {READER} at {SUBID} via group {GRP18})")
+case(R, 'fail-group-named', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(BIANCA, "BiancaP@contoso.com")]), names={GRP18: "Subscription Readers"})}, datasets=DS),
+     f"FAIL {TN} ~ BiancaP@contoso.com (role {READER} at {SUBID} via group Subscription Readers ({GRP18}))")
 case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")])), GE: gelig((GRP18, []))}, datasets=DS),
      f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS}, datasets=DS),
