@@ -1197,6 +1197,18 @@ for sub, name, good in ((PROD, 'dbw-contoso-prod', True), (DEV, 'dbw-contoso-dev
     add({'id': wid, 'name': name, 'type': 'Microsoft.Databricks/workspaces', 'location': sub[2],
          'sku': {'name': 'premium' if good else 'standard'}, 'tags': {'env': sub[1].split('-')[1].lower()},
          'properties': p})
+    # AZA-DBX-007: the premium workspace sends its audit logs to Log Analytics (getDiagnosticSetting's
+    # shape); the standard one has no setting (diagnostic settings need the Premium tier)
+    if good:
+        b = ex('monitor/resource-manager/Microsoft.Insights/preview/2021-05-01-preview/examples/getDiagnosticSetting.json')
+        named(b, wid + '/providers/Microsoft.Insights/diagnosticSettings/dbw-audit', 'dbw-audit',
+              'Microsoft.Insights/diagnosticSettings')
+        b['properties'].update({'storageAccountId': None, 'workspaceId': la_workspace(None), 'eventHubAuthorizationRuleId': None,
+                                'eventHubName': None, 'marketplacePartnerId': None, 'metrics': [],
+                                'logs': [{'category': c, 'categoryGroup': None, 'enabled': True,
+                                          'retentionPolicy': {'enabled': False, 'days': 0}}
+                                         for c in ('accounts', 'clusters', 'jobs', 'notebook', 'secrets')]})
+        add(b)
 
 # ---------------------------------------------------------------- AKS and Container Registry (no API example in
 # the shared examples: the response shapes of the REST specs' ManagedClustersGet.json 2024-09-01 and
@@ -1913,10 +1925,11 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Insights/activityLogAlerts', 'Microsoft.Authorization/locks', 'Microsoft.KeyVault/vaults/keys',
     'Microsoft.KeyVault/vaults/secrets', 'Microsoft.Web/sites/config', 'Microsoft.Compute/virtualMachines/extensions',
     'Microsoft.Network/networkWatchers/flowLogs', 'Microsoft.Sql/servers/databases/transparentDataEncryption',
-    # the vaults' and clusters' own diagnostic settings were read (the type alone
-    # comes from the subscriptions' settings too); workspaces' are not read
+    # the vaults', clusters' and Databricks workspaces' own diagnostic settings
+    # were read (the type alone comes from the subscriptions' settings too)
     'Microsoft.KeyVault/vaults/providers/Microsoft.Insights/diagnosticSettings',
     'Microsoft.ContainerService/managedClusters/providers/Microsoft.Insights/diagnosticSettings',
+    'Microsoft.Databricks/workspaces/providers/Microsoft.Insights/diagnosticSettings',
     # collected, and the tenant has none
     'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
 }, key=str.lower)

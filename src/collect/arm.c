@@ -119,6 +119,9 @@ static const struct childcall {
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	/* The API server's audit log is a resource log (AZA-AKS-009). */
 	{"microsoft.containerservice/managedclusters", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	/* A workspace's audit logs (accounts, clusters, jobs, notebooks,
+	 * secrets) are resource logs too (AZA-DBX-007). */
+	{"microsoft.databricks/workspaces", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"microsoft.network/networkwatchers", AZA_WALK_LIST, "/flowLogs", "2024-05-01", "Microsoft.Network/networkWatchers/flowLogs"},
 	/* Proxy children Resource Graph does not return: a cache's firewall
 	 * rules (AZA-RDS-005) and a namespace's one network rule set, named

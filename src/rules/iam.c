@@ -26,8 +26,9 @@
 /* The eligible Azure role assignments of Privileged Identity Management for
  * Azure resources (GET {scope}/providers/Microsoft.Authorization/
  * roleEligibilityScheduleInstances): an eligible principal can activate its
- * role at any time. Their properties carry the fields of a role assignment
- * (principalId, principalType, scope, roleDefinitionId). */
+ * role at any time until properties.endDateTime (one that ended before the
+ * collection is left out: pim_ended). Their properties carry the fields of
+ * a role assignment (principalId, principalType, scope, roleDefinitionId). */
 #define REI "Microsoft.Authorization/roleEligibilityScheduleInstances"
 
 /* Azure built-in role definition ids. */
@@ -46,8 +47,9 @@
 
 /* The eligible directory role assignments of Privileged Identity
  * Management (GET /roleManagement/directory/roleEligibilityScheduleInstances):
- * an eligible principal can activate its role at any time, so the rules
- * that judge who holds a directory role count it as a holder. */
+ * an eligible principal can activate its role at any time until the
+ * instance's endDateTime, so the rules that judge who holds a directory
+ * role count it as a holder (not once it has ended: pim_ended). */
 #define ELIGIBLE "directoryRoleEligibilityScheduleInstances"
 
 #define MAX_NAMES 10
@@ -206,6 +208,34 @@ static const idindex *role_def_table(aza_ev *ev)
 	return t;
 }
 
+/* When the data was collected: the snapshot's collected_at, else the
+ * scan's own time. */
+static double collected_at(aza_ev *ev)
+{
+	double t = aza_inv_collected_at(aza_ev_inv(ev));
+	return t > 0 ? t : aza_ev_now(ev);
+}
+
+/* Did an eligibility of Privileged Identity Management (an instance whose
+ * endDateTime is end: an ISO time, or NULL for a permanent one) end before
+ * the data was collected? Its principal can no longer activate anything by
+ * it, so it grants nothing. An end that is not a time proves nothing ended:
+ * the eligibility counts. Shared by the directory, Azure and group
+ * eligibilities, so that all three leave out the same instances. */
+static int pim_ended(aza_ev *ev, const char *end)
+{
+	double t;
+	return end && !aza__iso_time(end, &t, NULL) && t <= collected_at(ev);
+}
+
+/* Has entry a of a Graph list of directory role assignments ended? Only an
+ * eligible one (label not empty: directoryRoleEligibilityScheduleInstances)
+ * can: an active assignment has no endDateTime. */
+static int dir_ended(aza_ev *ev, const aza_json *a, const char *label)
+{
+	return *label && pim_ended(ev, aza_json_str(aza_json_get(a, "endDateTime")));
+}
+
 /* ---- role assignments, summarized once ----
  * The identity rules read four fields of every role assignment (active, or
  * eligible: the same four fields), for the
@@ -250,8 +280,10 @@ static void ra_table_free(void *p)
 }
 
 /* The table of the resources of type (RA or REI), made on first use and
- * kept under key until the evaluation ends (aza_ev_keep_put). NULL when
- * memory is short (the scan then fails: aza_ev_nomem). */
+ * kept under key until the evaluation ends (aza_ev_keep_put); an eligible
+ * one (REI) whose properties.endDateTime is before the collection is left
+ * out (pim_ended). NULL when memory is short (the scan then fails:
+ * aza_ev_nomem). */
 static const ra_table *rows_of(aza_ev *ev, const char *type, const char *key)
 {
 	ra_table *t = aza_ev_keep_get(ev, key);
@@ -267,10 +299,15 @@ static const ra_table *rows_of(aza_ev *ev, const char *type, const char *key)
 	t->by_pid = idx_new(n);
 	if (!t->strs || !t->by_pid)
 		goto nomem;
+	int eligible = aza__strieq(type, REI);
 	for (const aza_res *x = aza_inv_first(inv, type); x && t->n < n; x = x->next_of_type) {
+		aza_ev_docmark m = aza_ev_docs_mark(ev);
+		if (eligible && pim_ended(ev, aza_json_str(aza_prop(ev, x, "properties.endDateTime")))) {
+			aza_ev_docs_drop(ev, m);
+			continue;
+		}
 		ra_row *w = &t->row[t->n++];
 		w->r = x;
-		aza_ev_docmark m = aza_ev_docs_mark(ev);
 		for (int k = 0; k < RA_NF; k++) {
 			const char *v = aza_json_str(aza_prop(ev, x, ra_path[k]));
 			w->f[k] = v ? aza_jintern__get(t->strs, v, strlen(v)) : NULL;
@@ -807,14 +844,6 @@ static void gh_users(gheld *h, const aza_json *mem, const char *via)
 	}
 }
 
-/* When the data was collected: the snapshot's collected_at, else the
- * scan's own time. */
-static double collected_at(aza_ev *ev)
-{
-	double t = aza_inv_collected_at(aza_ev_inv(ev));
-	return t > 0 ? t : aza_ev_now(ev);
-}
-
 /* The principals eligible for membership or ownership of group gid
  * (Privileged Identity Management for Groups) can activate it, and so the
  * group's role, at any time: each holds the role as a member does, an
@@ -839,12 +868,10 @@ static const char *gh_eligible(aza_ev *ev, gheld *h, const char *gid, const char
 		}
 		return why;
 	}
-	double at = collected_at(ev), end;
 	const aza_json *users = aza_inv_dir(aza_ev_inv(ev), "users", NULL);
 	const char *unknown = NULL;
 	aza_json_each(e, el) {
-		const char *es = aza_json_str(aza_json_get(e, "endDateTime"));
-		if (es && !aza__iso_time(es, &end, NULL) && end <= at)
+		if (pim_ended(ev, aza_json_str(aza_json_get(e, "endDateTime"))))
 			continue;
 		const aza_json *pr = aza_json_get(e, "principal");
 		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
@@ -923,6 +950,8 @@ static void gh_add(aza_ev *ev, gheld *h, const char *gid, const char *gname, con
 static void gh_dir(aza_ev *ev, gheld *h, const aza_json *list, const char *label, int priv)
 {
 	aza_json_each(a, list) {
+		if (dir_ended(ev, a, label))
+			continue;
 		const aza_json *pr = aza_json_get(a, "principal");
 		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
 		if (!ot || !aza__iends(ot, ".group"))
@@ -1367,7 +1396,7 @@ static void dir_holders_left(aza_ev *ev, const aza_json *list, const char *label
 	aza_json_each(a, list) {
 		const char *pid = aza_json_str(aza_json_get(a, "principalId"));
 		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
-		if (!pid || !role || idx_find(regx, pid))
+		if (!pid || !role || idx_find(regx, pid) || dir_ended(ev, a, label))
 			continue;
 		const aza_json *pr = aza_json_get(a, "principal");
 		const char *ot = aza_json_str(aza_json_get(pr, "@odata.type"));
@@ -1400,7 +1429,7 @@ static idindex *dir_holders(aza_ev *ev, const aza_json *list, const char *label)
 	}
 	aza_json_each(a, list) {
 		const char *role = priv_dir_role(aza_json_str(aza_json_get(a, "roleDefinitionId")));
-		if (role)
+		if (role && !dir_ended(ev, a, label))
 			idx_add(x, aza_json_str(aza_json_get(a, "principalId")), *label ? aza_ev_fmt(ev, "%s%s", label, role) : role);
 	}
 	idx_sort(x);
@@ -1796,9 +1825,10 @@ static void guests_with_roles(aza_ev *ev, const aza_res *r)
 				where = "";
 			}
 		}
-		/* An eligible role: the guest can activate it at any time. */
+		/* An eligible role: the guest can activate it at any time, until
+		 * its endDateTime. */
 		aza_json_each(a, ela) {
-			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id)) {
+			if (!role && id && aza_json_streq(aza_json_get(a, "principalId"), id) && !dir_ended(ev, a, "eligible for ")) {
 				const char *rd = aza_json_str(aza_json_get(a, "roleDefinitionId"));
 				const char *pr = priv_dir_role(rd);
 				role = pr ? aza_ev_fmt(ev, "eligible for %s", pr) : aza_ev_fmt(ev, "eligible for directory role %s", rd ? rd : "?");
@@ -2927,7 +2957,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' makes the role privileged and the message names the subscription of that copy), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id): a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS." PIM_GROUPS_DEFAULTS,
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' makes the role privileged and the message names the subscription of that copy), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. An eligible instance, directory or Azure, whose endDateTime is before the snapshot's collected_at (without one, the scan's time) does not count: it can no longer be activated (an endDateTime that is not a time counts). A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id): a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS." PIM_GROUPS_DEFAULTS,
 		.check = mfa_privileged,
 	},
 	{
@@ -2938,7 +2968,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest; for each, Azure role assignments and Assigned roles: remove those not needed, or delete the guest.",
 		.cli = "az role assignment list --all --assignee <guest object id>; az role assignment delete --ids <assignment id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments whose principalId is a guest",
-		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). A group holding any Azure role assignment (principalType Group, active or eligible, any scope) or any directory role assignment (an expanded principal of type group, active or eligible) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a guest among them (userType Guest in its member entry, else in the guest list's entry for it) is a FAIL named 'via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id); a member neither entry types gives UNKNOWN. With guests in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS." PIM_GROUPS_DEFAULTS,
+		.defaults = "Guests are users with userType Guest (or #EXT# in the user principal name); userRegistrationDetails is used when users lack userType. Every guest is listed in the message. Any Azure role assignment (any role, any scope) or directory role assignment of a guest is a FAIL, as is an eligible directory role assignment (Privileged Identity Management: the guest can activate it at any time; the message says 'eligible for'); with guests and role data not collected: UNKNOWN. Eligible assignments not readable: UNKNOWN, except when Graph refused them with AadPremiumLicenseRequired (a tenant without Microsoft Entra ID P2 or ID Governance has none; the PASS says so). Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription, with those below it) count like active ones, any role at any scope ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. An eligible instance, directory or Azure, whose endDateTime is before the snapshot's collected_at (without one, the scan's time) does not count: it can no longer be activated (an endDateTime that is not a time counts). Users (or, as the fallback, registration details) read but empty: UNKNOWN, not 'no guest' (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). A group holding any Azure role assignment (principalType Group, active or eligible, any scope) or any directory role assignment (an expanded principal of type group, active or eligible) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a guest among them (userType Guest in its member entry, else in the guest list's entry for it) is a FAIL named 'via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id); a member neither entry types gives UNKNOWN. With guests in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS." PIM_GROUPS_DEFAULTS,
 		.check = guests_with_roles,
 	},
 	{

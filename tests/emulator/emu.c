@@ -584,6 +584,26 @@ static void build_sub(int si)
 	         aksid);
 	add(strdup(akstext), aksid, NULL, si, 1);
 	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, aksid, 4, NULL, si, 0, NULL);
+	/* Two Databricks workspaces (Resource Graph rows in the ARM shape of
+	 * Workspaces_Get, databricks 2024-05-01, fewer members: the shared
+	 * examples have none). The first has the monitor example's setting,
+	 * moved onto it (allLogs to a storage account and an event hub); the
+	 * second has none, so its settings list is empty (AZA-DBX-007). */
+	static const char *const dbw[] = {"dbwlogged", "dbwunlogged"};
+	for (size_t i = 0; i < sizeof dbw / sizeof dbw[0]; i++) {
+		char dbwid[300], dbwtext[1200];
+		snprintf(dbwid, sizeof dbwid, "%s/resourceGroups/rg1/providers/Microsoft.Databricks/workspaces/%s", subscope, dbw[i]);
+		snprintf(dbwtext, sizeof dbwtext, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"Microsoft.Databricks/workspaces\","
+		         "\"location\":\"westus\",\"sku\":{\"name\":\"premium\"},\"properties\":{\"managedResourceGroupId\":"
+		         "\"%s/resourceGroups/databricks-rg-%s\",\"parameters\":{\"enableNoPublicIp\":{\"type\":\"Bool\","
+		         "\"value\":true}},\"provisioningState\":\"Succeeded\",\"publicNetworkAccess\":\"Enabled\","
+		         "\"requiredNsgRules\":\"AllRules\"}}",
+		         dbwid, dbw[i], subscope, dbw[i]);
+		add(strdup(dbwtext), dbwid, NULL, si, 1);
+		if (i == 0)
+			add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, dbwid, 4, NULL, si, 0,
+			         NULL);
+	}
 	/* A cache (RedisCacheGet, redis 2024-11-01, fewer members) with the two
 	 * firewall rules of RedisCacheFirewallRulesList (a child list Resource
 	 * Graph does not return): narrow ranges on a public endpoint. */

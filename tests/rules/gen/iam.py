@@ -104,6 +104,14 @@ def rei_err(status=403, msg="AuthorizationFailed: The client does not have autho
     return {"scope": f"/subscriptions/{sub}", "type": REI, "api": f"/subscriptions/{sub}/providers/{REI}",
             "status": status, "message": msg}
 REI_NOP2 = rei_err(400, "AadPremiumLicenseRequired: The tenant needs an AAD Premium 2 license.")
+# An eligibility (directory: endDateTime; Azure: properties.endDateTime) that
+# ends at `when`: before the fixtures' collected_at (2026-10-31T12:00:00Z) it
+# can no longer be activated.
+ENDED, ENDS_LATER = "2026-10-01T00:00:00Z", "2026-11-30T00:00:00Z"
+def ending(e, when):
+    if "properties" in e:
+        return dict(e, properties=dict(e["properties"], endDateTime=when))
+    return dict(e, endDateTime=when)
 def rd(name, rname, rtype='CustomRole', actions=('Microsoft.Compute/*/read',), scopes=(SUBID,), notactions=()):
     return {"properties": {"roleName": rname, "type": rtype, "description": rname, "assignableScopes": list(scopes),
                            "permissions": [{"actions": list(actions), "notActions": list(notactions), "dataActions": [], "notDataActions": []}]},
@@ -404,6 +412,15 @@ REG_BIANCA_ON = lst(regrec(ALEX, "AlexW@contoso.com", True), regrec(BIANCA, "Bia
                     ctx='reports/authenticationMethods/userRegistrationDetails')
 case(R, 'pass-eligible', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_BIANCA_ON, "directoryRoleAssignments": NODRA, ELIGIBLE: ELI_GA}, datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA (1 of them only eligible for a privileged directory role)")
+# an eligibility that ended before the collection (collected_at) can no longer
+# be activated: Bianca holds nothing (the old code counted it, a false FAIL);
+# one that ends later still counts
+case(R, 'pass-eligible-expired', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_BIANCA_OFF, "directoryRoleAssignments": NODRA,
+                                                                         ELIGIBLE: lst(ending(eli(BIANCA, GA), ENDED), ctx=ELI_CTX)}, datasets=DS),
+     f"PASS {TN} ~ all 1 privileged user(s) are registered for MFA")
+case(R, 'fail-eligible-ends-later', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_BIANCA_OFF, "directoryRoleAssignments": NODRA,
+                                                                            ELIGIBLE: lst(ending(eli(BIANCA, GA), ENDS_LATER), ctx=ELI_CTX)}, datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: BiancaP@contoso.com (eligible for Global Administrator)")
 # the eligibility list not collected: an eligible Global Administrator without MFA may be there
 case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ 2 privileged user(s) found are registered for MFA, but the set is incomplete: eligible directory role assignments (Privileged Identity Management) are unknown, and an eligible principal can activate its role at any time: Microsoft Graph data '{ELIGIBLE}' was not collected")
@@ -440,6 +457,9 @@ case(R, 'fail-rbac-eligible', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, DIE
      f"# Diego holds no active role, but is eligible for Owner on the subscription\nFAIL {TN} ~ 1 privileged user(s) not registered for MFA: DiegoS@contoso.com (eligible for Owner)")
 case(R, 'pass-rbac-eligible', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
      f"PASS {TN} ~ all 3 privileged user(s) are registered for MFA (1 of them only eligible for a privileged Azure role)")
+# an eligibility that ended before the collection grants nothing (the old code counted it)
+case(R, 'pass-rbac-eligible-expired', snapr([ra('a1', OWNER, ALEX), ending(rei('e1', OWNER, DIEGO), ENDED)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s) are registered for MFA")
 # at a management group (atScope() at the subscription returns it too) it counts as well
 case(R, 'fail-rbac-eligible-mg', snapr([ra('a1', OWNER, ALEX), rei('e1', CONTRIB, DIEGO, scope=MG3, rname='Contributor')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"FAIL {TN} ~ DiegoS@contoso.com (eligible for Contributor)")
@@ -663,6 +683,13 @@ case(R, 'fail-eligible', snapr([], directory={"users": USERS, "directoryRoleAssi
      f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (eligible for directory role {GREADER})")
 case(R, 'fail-eligible-ga', snapr([], directory={"users": USERS, "directoryRoleAssignments": DRA, ELIGIBLE: lst(eli(GID, GA), ctx=ELI_CTX)}, datasets=DS),
      f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (eligible for Global Administrator)")
+# an eligibility that ended before the collection (collected_at) can no longer
+# be activated: the guest holds nothing (the old code failed this tenant); one
+# that ends later still fails it
+case(R, 'pass-eligible-expired', snapr([], directory={"users": USERS, "directoryRoleAssignments": DRA, ELIGIBLE: lst(ending(eli(GID, GA), ENDED), ctx=ELI_CTX)}, datasets=DS),
+     f"PASS {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com); none holds")
+case(R, 'fail-eligible-ends-later', snapr([], directory={"users": USERS, "directoryRoleAssignments": DRA, ELIGIBLE: lst(ending(eli(GID, GA), ENDS_LATER), ctx=ELI_CTX)}, datasets=DS),
+     f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (eligible for Global Administrator)")
 case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com), but eligible directory role assignments (Privileged Identity Management) are unknown")
 case(R, 'pass-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"users": USERS, "directoryRoleAssignments": DRA}, errors=[NOP2], datasets=DS),
@@ -673,6 +700,8 @@ case(R, 'pass-eligible-nop2', snapr([ra('a1', OWNER, ALEX)], directory={"users":
 # read active Azure role assignments only and passed these tenants.
 case(R, 'fail-rbac-eligible', snapr([ra('a1', OWNER, ALEX), rei('e1', OWNER, GID)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
      f"FAIL {TN} ~ 1 guest user(s) hold role assignments: AdeleV_adatum.com#EXT#@contoso.com (eligible for Owner at {SUBID})")
+case(R, 'pass-rbac-eligible-expired', snapr([ra('a1', OWNER, ALEX), ending(rei('e1', OWNER, GID), ENDED)], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
+     f"PASS {TN} ~ 1 guest user(s) (AdeleV_adatum.com#EXT#@contoso.com); none holds")
 case(R, 'fail-rbac-eligible-rg', snapr([rei('e1', READER, GID, scope=SUBID + '/resourceGroups/rg-app', rname='Reader')], directory={"users": USERS, "directoryRoleAssignments": DRA}, datasets=DS),
      f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (eligible for role {READER} at {SUBID}/resourceGroups/rg-app)")
 # a role held is named before one the guest is only eligible for

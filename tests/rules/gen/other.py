@@ -101,9 +101,15 @@ case('AZA-DBX-007', 'fail-no-destination', snapshot([b, d]), "FAIL dbxbad ~ name
 case('AZA-DBX-007', 'fail-none', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings", DBX + "/providers/Microsoft.Insights/diagnosticSettings"]),
      "FAIL dbxbad ~ no diagnostic setting with an enabled log category")
 # the type alone comes from the subscriptions' own settings: it does not say
-# the workspaces' settings were read (azaudit collect does not read them)
+# the workspaces' settings were read (a snapshot of azaudit collect before it
+# read them lists the type without the workspaces' record)
 case('AZA-DBX-007', 'unknown-workspaces-not-collected', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings"]),
      "UNKNOWN dbxbad ~ the diagnostic settings of Microsoft.Databricks/workspaces resources were not collected")
+# the record is there, but this workspace's settings were refused: its own error decides
+case('AZA-DBX-007', 'unknown-workspace-403', snapshot([b], datasets=[DBX, "Microsoft.Insights/diagnosticSettings", DBX + "/providers/Microsoft.Insights/diagnosticSettings"],
+                                                      errors=[{"scope": b["id"], "type": "Microsoft.Insights/diagnosticSettings", "api": b["id"] + "/providers/Microsoft.Insights/diagnosticSettings",
+                                                               "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN dbxbad ~ HTTP 403")
 case('AZA-DBX-007', 'unknown', snapshot([ws('dbxunk')]), "UNKNOWN dbxunk ~ no Microsoft.Insights/diagnosticSettings data")
 case('AZA-DBX-007', 'unknown-noprops', snapshot([bare('dbxbare')]), "UNKNOWN dbxbare ~ no \"properties\"")
 
