@@ -341,8 +341,11 @@ static int add_from(const char *rel, const char *path, int isarr, const char *pa
  * stable 2020-10-01, examples/GetRoleEligibilityScheduleInstancesByScope.json:
  * its body as published, on fewer lines (its subscription is moved to each
  * emulated one; type and id spelled as there). A user eligible for
- * Contributor (b24988ac-...) at the subscription. The shared examples have
- * no eligibility body. */
+ * Contributor (b24988ac-...) at the subscription. One change: endDateTime
+ * is null (a permanent eligibility, which the API allows) instead of the
+ * example's 2021 date, so that the eligibility is current at collection
+ * time and the rules count it. The shared examples have no eligibility
+ * body. */
 static const char rbac_eligible_body[] =
 	"{\"value\": [{\"properties\": {\"scope\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f\","
 	" \"roleDefinitionId\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/"
@@ -350,7 +353,7 @@ static const char rbac_eligible_body[] =
 	" \"principalId\": \"a3bb8764-cb92-4276-9d2a-ca1e895e55ea\", \"principalType\": \"User\", \"status\": \"Provisioned\","
 	" \"roleEligibilityScheduleId\": \"/subscriptions/dfa2a084-766f-4003-8ae1-c4aeb893a99f/providers/Microsoft.Authorization/"
 	"RoleEligibilitySchedules/b1477448-2cc6-4ceb-93b4-54a202a89413\","
-	" \"startDateTime\": \"2020-09-10T00:32:36.86Z\", \"endDateTime\": \"2021-09-10T00:31:41.477Z\", \"memberType\": \"Direct\","
+	" \"startDateTime\": \"2020-09-10T00:32:36.86Z\", \"endDateTime\": null, \"memberType\": \"Direct\","
 	" \"createdOn\": \"2020-09-10T00:32:36.86Z\","
 	" \"condition\": \"@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:ContainerName] StringEqualsIgnoreCase"
 	" 'foo_storage_container'\", \"conditionVersion\": \"1.0\","
