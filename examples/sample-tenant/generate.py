@@ -1814,6 +1814,32 @@ apim(PROD, 'rg-app', 'apim-contoso-prod', 'Premium', '2022-03-08T09:14:02.116391
 apim(DEV, 'rg-app-dev', 'apim-contoso-dev', 'Developer', '2017-10-19T16:22:40.5304316Z',
      {'Microsoft.WindowsAzure.ApiManagement.Gateway.Protocols.Server.Http2': 'False'}, publicIPAddresses=['20.61.14.88'])
 # ---- end of App Configuration, AI Search and API Management
+
+
+# ---- Machine Learning workspaces, Data Factory, Synapse workspaces (AZA-AML-001, AZA-ADF-001,
+# AZA-SYN-001..002). The workspace follows Workspace/get.json (Microsoft.MachineLearningServices stable
+# 2023-10-01, fewer members); the factory and Synapse bodies carry the FactoryProperties (2018-06-01) and
+# WorkspaceProperties (2021-06-01) names.
+def data_svc(sub, rg, prov, typ, name, props):
+    return add({'id': rid(sub, rg, prov, typ, name), 'name': name, 'type': f'{prov}/{typ}', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': dict({'provisioningState': 'Succeeded'}, **props)})
+
+
+# prod: public network access disabled everywhere, Synapse in a managed virtual network with data
+# exfiltration protection: passes; dev: public endpoints on, no managed virtual network: fails
+data_svc(PROD, 'rg-data', 'Microsoft.MachineLearningServices', 'workspaces', 'mlw-contoso-prod',
+         {'friendlyName': 'mlw-contoso-prod', 'hbiWorkspace': False, 'publicNetworkAccess': 'Disabled'})
+data_svc(DEV, 'rg-data-dev', 'Microsoft.MachineLearningServices', 'workspaces', 'mlw-contoso-dev',
+         {'friendlyName': 'mlw-contoso-dev', 'hbiWorkspace': False, 'publicNetworkAccess': 'Enabled'})
+data_svc(PROD, 'rg-data', 'Microsoft.DataFactory', 'factories', 'adf-contoso-prod',
+         {'createTime': '2023-05-02T08:11:40.1134871Z', 'version': '2018-06-01', 'publicNetworkAccess': 'Disabled'})
+data_svc(DEV, 'rg-data-dev', 'Microsoft.DataFactory', 'factories', 'adf-contoso-dev',
+         {'createTime': '2023-09-14T13:40:02.5519832Z', 'version': '2018-06-01', 'publicNetworkAccess': 'Enabled'})
+data_svc(PROD, 'rg-data', 'Microsoft.Synapse', 'workspaces', 'syn-contoso-prod',
+         {'publicNetworkAccess': 'Disabled', 'managedVirtualNetwork': 'default',
+          'managedVirtualNetworkSettings': {'preventDataExfiltration': True, 'allowedAadTenantIdsForLinking': []}})
+data_svc(DEV, 'rg-data-dev', 'Microsoft.Synapse', 'workspaces', 'syn-contoso-dev', {'publicNetworkAccess': 'Enabled'})
+# ---- end of Machine Learning, Data Factory and Synapse
 # ================================================================ end of the PaaS services section
 
 

@@ -196,6 +196,8 @@ void aza_arm__datasets(aza_collector *c)
 		/* App Configuration, AI Search and API Management (services.c) */
 		"Microsoft.AppConfiguration/configurationStores", "Microsoft.Search/searchServices",
 		"Microsoft.ApiManagement/service",
+		/* Machine Learning, Data Factory and Synapse workspaces (services.c) */
+		"Microsoft.MachineLearningServices/workspaces", "Microsoft.DataFactory/factories", "Microsoft.Synapse/workspaces",
 		/* Azure Firewall and its policies (network.c, AZA-NET-033/034) */
 		"Microsoft.Network/azureFirewalls", "Microsoft.Network/firewallPolicies",
 		/* Front Door and its WAF policies (AZA-NET-035..037) */

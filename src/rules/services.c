@@ -867,6 +867,106 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 
 /* ==== end of App Configuration, AI Search and API Management ==== */
 
+/* ==== Machine Learning workspaces, Data Factory, Synapse workspaces ==== */
+
+#define AML "Microsoft.MachineLearningServices/workspaces"
+#define ADF "Microsoft.DataFactory/factories"
+#define SYN "Microsoft.Synapse/workspaces"
+
+/* Machine Learning workspaces: publicNetworkAccess is in the stable
+ * 2023-10-01 schema and its Workspace/get example; earlier stable versions
+ * are not counted (as this rule reads it). Data Factory has one stable
+ * api-version, 2018-06-01, whose FactoryProperties has publicNetworkAccess.
+ * Synapse workspaces: publicNetworkAccess ('default': 'Enabled') first in
+ * the stable 2021-06-01 schema (the 2020-12-01 one has no such property);
+ * managedVirtualNetwork and managedVirtualNetworkSettings.
+ * preventDataExfiltration are in the stable 2020-12-01 one. */
+#define AML_PNA_API "2023-10-01"
+#define ADF_PNA_API "2018-06-01"
+#define SYN_PNA_API "2021-06-01"
+#define SYN_MVNET_API "2020-12-01"
+
+/* "Public network access is disabled" for a service whose property came at
+ * api-version `since`: Disabled passes only where the template's version
+ * has it; the rest as aza_public_network_disabled. */
+static void pna_since(aza_ev *ev, const aza_res *r, const char *since, const char *unset, const char *closed, const char *note)
+{
+	const char *v = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_DISABLED) {
+		if (api_has(ev, r, aza_ev_fmt(ev, "publicNetworkAccess is %s", v), since))
+			aza_pass(ev, r, "publicNetworkAccess is %s: %s", v, closed);
+		return;
+	}
+	aza_public_network_disabled(ev, r, unset, note);
+}
+
+static void aml_public(aza_ev *ev, const aza_res *r)
+{
+	pna_since(ev, r, AML_PNA_API, "only Disabled turns the workspace's public endpoint off",
+	          "the workspace is reachable only through private endpoints",
+	          "the workspace, its studio and its APIs answer on the internet for any valid token");
+}
+
+static void adf_public(aza_ev *ev, const aza_res *r)
+{
+	pna_since(ev, r, ADF_PNA_API, "only Disabled turns the factory's public endpoint off",
+	          "the factory (authoring and self-hosted integration runtimes) is reachable only through private endpoints",
+	          "the factory's authoring and self-hosted integration runtime endpoints answer on the internet");
+}
+
+static void syn_public(aza_ev *ev, const aza_res *r)
+{
+	pna_since(ev, r, SYN_PNA_API, "it defaults to Enabled",
+	          "the workspace's SQL, development and studio endpoints are reachable only through private endpoints",
+	          "the workspace's SQL and development endpoints answer on the internet, limited only by its IP firewall rules");
+}
+
+/* Data exfiltration protection is a setting of the managed virtual network
+ * (managedVirtualNetworkSettings), so without one it has no effect; the
+ * managed virtual network itself is chosen when the workspace is created. */
+static void syn_exfiltration(aza_ev *ev, const aza_res *r)
+{
+	const char *mv = NULL;
+	int km = aza_prop_str(ev, r, "properties.managedVirtualNetwork", &mv);
+	if (km < 0) {
+		aza_unknown(ev, r, "managedVirtualNetwork is %s", aza_json_is(aza_prop(ev, r, "properties.managedVirtualNetwork"), AZA_JUNKNOWN) ?
+		                                                "only known at deployment" : "not a string");
+		return;
+	}
+	if (!km || !*mv) {
+		aza_fail(ev, r, "managedVirtualNetwork is %s: the workspace has no managed virtual network, so its Spark pools and pipelines may reach "
+		                "any destination",
+		         km ? "empty" : "not set");
+		return;
+	}
+	if (!aza__strieq(mv, "default")) {
+		aza_unknown(ev, r, "managedVirtualNetwork has an unexpected value '%s' ('default' or none)", mv);
+		return;
+	}
+	if (aza_not_object(ev, r, "properties.managedVirtualNetworkSettings"))
+		return;
+	int b, k = aza_prop_bool(ev, r, "properties.managedVirtualNetworkSettings.preventDataExfiltration", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "managedVirtualNetworkSettings.preventDataExfiltration is %s",
+		            aza_json_is(aza_prop(ev, r, "properties.managedVirtualNetworkSettings.preventDataExfiltration"), AZA_JUNKNOWN) ?
+		                    "only known at deployment" : "not a boolean");
+	else if (!k || !b)
+		aza_fail(ev, r, "managedVirtualNetwork is %s but managedVirtualNetworkSettings.preventDataExfiltration is %s: managed private endpoints "
+		                "may target resources in any Microsoft Entra tenant",
+		         mv, k ? "false" : "not set (false)");
+	else if (api_has(ev, r, "managedVirtualNetworkSettings.preventDataExfiltration is true", SYN_MVNET_API)) {
+		size_t n = aza_json_len(aza_prop(ev, r, "properties.managedVirtualNetworkSettings.allowedAadTenantIdsForLinking"));
+		aza_pass(ev, r, "managedVirtualNetwork is %s with preventDataExfiltration true: outbound traffic leaves only through managed private "
+		                "endpoints to the workspace's tenant%s",
+		         mv, n ? aza_ev_fmt(ev, " and %zu allowed tenant%s", n, n == 1 ? "" : "s") : "");
+	}
+}
+
+/* ==== end of Machine Learning, Data Factory and Synapse ==== */
+
 #define RDS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = RDS
 #define EVH_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = EVH
 #define SBS_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = SBS
@@ -874,6 +974,9 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 #define APC_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = APC
 #define SRH_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = SRH
 #define APM_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = APM
+#define AML_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = AML
+#define ADF_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = ADF
+#define SYN_RULE .area = AZA_AREA_OTHER, .models = AZA_PAAS, .types = SYN
 
 #define MSG_TLS_DEFAULTS(svc)                                                                                                          \
 	"1.2 passes; 1.0 and 1.1 fail (the namespace's own setting is judged, with the retirement named). Azure returns minimumTlsVersion " \
@@ -1163,5 +1266,47 @@ const struct aza_rule aza_rules_services[] = {
 		.check = apm_network,
 	},
 	/* ==== end of App Configuration, AI Search and API Management ==== */
+	/* ==== Machine Learning workspaces, Data Factory, Synapse workspaces ==== */
+	{
+		.id = "AZA-AML-001", .title = "Azure Machine Learning workspace public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, AML_RULE,
+		.rationale = "A workspace with a public endpoint exposes its studio, experiments, models, datastores and endpoints management to the internet for any leaked or phished token; private endpoints keep it on the virtual network.",
+		.portal = "Azure Machine Learning workspace > Settings > Networking > Public access: Public network access: Disabled (after adding a private endpoint under Private endpoint connections); Save.",
+		.cli = "az resource update --ids <workspace id> --set properties.publicNetworkAccess=Disabled",
+		.arm = "Microsoft.MachineLearningServices/workspaces (api-version 2023-10-01 or later): properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['amlworkspace'])",
+		.defaults = "Disabled passes (the Workspace/get example, stable 2023-10-01, returns it with an approved private endpoint); in a template only at the stable api-version 2023-10-01 or later, as this rule counts (older, or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the workspaces API gives publicNetworkAccess no default, and only Disabled is evidence that the public endpoint is off (allowPublicAccessWhenBehindVnet, the older setting, is not read). Wrong types and unknown values: UNKNOWN.",
+		.check = aml_public,
+	},
+	{
+		.id = "AZA-ADF-001", .title = "Azure Data Factory public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, ADF_RULE,
+		.rationale = "A factory with a public endpoint accepts authoring and self-hosted integration runtime connections from the internet; its pipelines and linked services hold the credentials and paths of other data stores. Private endpoints keep that traffic on the virtual network.",
+		.portal = "Data factory > Settings > Networking: Public network access: Disabled (after adding a private endpoint under Private endpoint connections); Save.",
+		.cli = "az resource update --ids <factory id> --set properties.publicNetworkAccess=Disabled",
+		.arm = "Microsoft.DataFactory/factories (api-version 2018-06-01): properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['dataFactory'])",
+		.defaults = "Disabled passes (api-version 2018-06-01, the only stable one, has the property; a preview template version before it, or one only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the factories API ('Whether or not public network access is allowed for the data factory', Enabled or Disabled) gives no default, and only Disabled is evidence that the public endpoint is off. The setting covers the factory's own endpoints and self-hosted integration runtimes, not the Azure integration runtime's outbound connections. Wrong types and unknown values: UNKNOWN.",
+		.check = adf_public,
+	},
+	{
+		.id = "AZA-SYN-001", .title = "Azure Synapse Analytics workspace public network access is disabled",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SYN_RULE,
+		.rationale = "A workspace with a public endpoint exposes its dedicated and serverless SQL endpoints and its development endpoint to the internet, guarded only by IP firewall rules and credentials; with public access disabled only private endpoints reach it.",
+		.portal = "Synapse workspace > Security > Networking: Public network access to workspace endpoints: Disabled (after adding private endpoints); Save.",
+		.cli = "az resource update --ids <workspace id> --set properties.publicNetworkAccess=Disabled",
+		.arm = "Microsoft.Synapse/workspaces (api-version 2021-06-01 or later): properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "publicNetworkAccess absent means Enabled ('default': 'Enabled', workspaces API, stable 2021-06-01): FAIL. Disabled passes, except in a template whose api-version predates the property (first in the stable 2021-06-01; the 2020-12-01 schema has no such property) or is only known at deployment: UNKNOWN. Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). IP firewall rules (the firewallRules child) narrow a public endpoint but do not remove it and are not read. Wrong types and unknown values: UNKNOWN.",
+		.check = syn_public,
+	},
+	{
+		.id = "AZA-SYN-002", .title = "Azure Synapse Analytics workspaces use a managed virtual network with data exfiltration protection",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, SYN_RULE,
+		.rationale = "Without a managed virtual network, Spark pools and pipelines reach any destination; with one but without data exfiltration protection, managed private endpoints can still target resources in any tenant. Together they limit outbound traffic to approved targets in approved Microsoft Entra tenants.",
+		.portal = "Create the workspace with Networking > Managed virtual network: Enable, and Allow outbound data traffic only to approved targets: Yes (the managed virtual network is chosen at creation; a workspace without one has to be recreated).",
+		.cli = "Azure PowerShell: $c = New-AzSynapseManagedVirtualNetworkConfig -PreventDataExfiltration -AllowedAadTenantIdsForLinking <tenant id>; New-AzSynapseWorkspace ... -ManagedVirtualNetwork $c  (an existing managed virtual network: Get-AzSynapseWorkspace ... | Update-AzSynapseManagedVirtualNetworkConfig -PreventDataExfiltration $true | Update-AzSynapseWorkspace)",
+		.arm = "Microsoft.Synapse/workspaces (api-version 2020-12-01 or later): properties.managedVirtualNetwork = 'default', properties.managedVirtualNetworkSettings = {preventDataExfiltration: true, allowedAadTenantIdsForLinking: [...]}",
+		.defaults = "managedVirtualNetwork 'default' with managedVirtualNetworkSettings.preventDataExfiltration true passes, naming the allowed tenants (allowedAadTenantIdsForLinking); in a template only at the stable api-version 2020-12-01 or later (older or only known at deployment: UNKNOWN). managedVirtualNetwork absent or empty fails (no managed virtual network: 'Setting this to 'default' will ensure that all compute for this workspace is in a virtual network managed on behalf of the user', workspaces API). preventDataExfiltration false or absent fails (the API gives no default; exfiltration protection is an opt-in at creation). Another managedVirtualNetwork value, wrong types, and values only known at deployment: UNKNOWN.",
+		.check = syn_exfiltration,
+	},
+	/* ==== end of Machine Learning, Data Factory and Synapse ==== */
 };
 const size_t aza_rules_services_n = sizeof aza_rules_services / sizeof aza_rules_services[0];

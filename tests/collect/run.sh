@@ -122,6 +122,10 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.EventHub/namespaces/[^/ ]*
 grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|PASS' "$T/base.txt" && grep -q 'AZA-EVH-004|[^|]*/Microsoft.EventHub/namespaces/[^|]*|FAIL' "$T/base.txt" &&
 	grep -q 'AZA-SBS-004|[^|]*/Microsoft.ServiceBus/namespaces/[^|]*|PASS' "$T/base.txt" && ok ||
 	bad "firewall and network rule set verdicts: $(grep 'AZA-RDS-005\|AZA-EVH-004\|AZA-SBS-004' "$T/base.txt" | head -3)"
+# Machine Learning, Data Factory and Synapse workspaces come from Resource Graph and are judged
+grep -q 'AZA-AML-001|[^|]*/workspaces/testworkspace|PASS' "$T/base.txt" && grep -q 'AZA-ADF-001|[^|]*/factories/exampleFactoryName|FAIL' "$T/base.txt" &&
+	grep -q 'AZA-SYN-002|[^|]*/Microsoft.Synapse/workspaces/workspaceName|FAIL' "$T/base.txt" && ok ||
+	bad "data service verdicts: $(grep 'AZA-AML-001\|AZA-ADF-001\|AZA-SYN-002' "$T/base.txt" | head -3)"
 # a Front Door profile's custom domains and security policies (proxy resources: not in Resource Graph), read
 # per profile; AZA-NET-035 judges each endpoint and domain by the WAF policy its security policy names
 for l in customDomains securityPolicies; do

@@ -668,3 +668,76 @@ case(R, 'fail-template', template([apm_tpl('apimnew', {})]), "FAIL apimnew ~ vir
 # The property is first in the stable api-version 2021-08-01.
 case(R, 'unknown-template-old-api', template([apm_tpl('apimold', {"publicNetworkAccess": "Disabled"}, api="2020-12-01")]),
      "UNKNOWN apimold ~ predates the property")
+
+
+# ---- Machine Learning workspaces, Data Factory, Synapse workspaces ----
+# Machine Learning: specification/machinelearningservices/resource-manager/Microsoft.MachineLearningServices/
+# stable/2023-10-01/examples/Workspace/get.json (publicNetworkAccess Disabled, an approved private endpoint
+# connection; fewer members). Data Factory and Synapse bodies carry the API names of FactoryProperties
+# (2018-06-01: publicNetworkAccess) and WorkspaceProperties (2021-06-01: publicNetworkAccess,
+# managedVirtualNetwork, managedVirtualNetworkSettings {preventDataExfiltration, allowedAadTenantIdsForLinking}).
+AML = "Microsoft.MachineLearningServices/workspaces"
+ADF = "Microsoft.DataFactory/factories"
+SYN = "Microsoft.Synapse/workspaces"
+
+
+def aml_get(name, pna="Disabled"):
+    rid_ = rid('workspace-1234', 'Microsoft.MachineLearningServices', 'workspaces', name)
+    return {"id": rid_, "name": name, "type": AML, "location": "eastus2euap",
+            "properties": {"friendlyName": "HelloName", "hbiWorkspace": False, "allowPublicAccessWhenBehindVnet": False,
+                           "publicNetworkAccess": pna, "privateEndpointConnections": [{
+                               "id": rid_ + "/privateEndpointConnections/testprivatelinkconnection",
+                               "properties": {"provisioningState": "Succeeded",
+                                              "privateLinkServiceConnectionState": {"status": "Approved", "description": "Auto-Approved",
+                                                                                    "actionsRequired": "None"}}}]}}
+
+
+def adf_get(name, pna="Disabled"):
+    return {"id": rid('rg-data', 'Microsoft.DataFactory', 'factories', name), "name": name, "type": ADF, "location": "East US",
+            "properties": {"provisioningState": "Succeeded", "createTime": "2024-06-01T10:00:00Z", "version": "2018-06-01",
+                           "publicNetworkAccess": pna}}
+
+
+def syn_get(name, pna="Disabled", mvnet="default", exfil=True):
+    p = {"provisioningState": "Succeeded", "publicNetworkAccess": pna,
+         "defaultDataLakeStorage": {"accountUrl": "https://accountname.dfs.core.windows.net", "filesystem": "default"}}
+    if mvnet is not None: p["managedVirtualNetwork"] = mvnet
+    if exfil is not None: p["managedVirtualNetworkSettings"] = {"preventDataExfiltration": exfil, "allowedAadTenantIdsForLinking": []}
+    return {"id": rid('rg-data', 'Microsoft.Synapse', 'workspaces', name), "name": name, "type": SYN, "location": "East US",
+            "properties": p}
+
+
+for R, get, typ, api, old, new in (('AZA-AML-001', aml_get, AML, "2023-10-01", "2022-10-01", 'mlnew'),
+                                    ('AZA-ADF-001', adf_get, ADF, "2018-06-01", "2017-09-01-preview", 'adfnew'),
+                                    ('AZA-SYN-001', syn_get, SYN, "2021-06-01", "2020-12-01", 'synnew')):
+    case(R, 'pass', snapshot([get('ok')]), "PASS ok ~ publicNetworkAccess is Disabled")
+    case(R, 'fail', snapshot([get('bad', pna="Enabled")]), "FAIL bad ~ publicNetworkAccess is Enabled")
+    case(R, 'fail-absent', snapshot([mod(get('bad'), properties__publicNetworkAccess=DEL)]), "FAIL bad ~ publicNetworkAccess not set")
+    case(R, 'fail-perimeter', snapshot([get('bad', pna="SecuredByPerimeter")]), "FAIL bad ~ not Disabled")
+    case(R, 'unknown', snapshot([get('odd', pna="Sometimes")]), "UNKNOWN odd ~ unexpected value 'Sometimes'")
+    case(R, 'unknown-noprops', snapshot([bare(get('bare'))]), "UNKNOWN bare ~ no \"properties\"")
+    case(R, 'pass-template', template([tpl(typ, new, {"publicNetworkAccess": "Disabled"}, api)]), f"PASS {new} ~ publicNetworkAccess is Disabled")
+    case(R, 'fail-template', template([tpl(typ, new, {}, api)]), f"FAIL {new} ~ publicNetworkAccess not set")
+    case(R, 'unknown-template-old-api', template([tpl(typ, new, {"publicNetworkAccess": "Disabled"}, old)]), f"UNKNOWN {new} ~ predates the property")
+    case(R, 'unknown-template-param', template([tpl(typ, new, {"publicNetworkAccess": "[parameters('pna')]"}, api)], {"pna": {"type": "string"}}),
+         f"UNKNOWN {new} ~ only known at deployment")
+
+R = 'AZA-SYN-002'
+case(R, 'pass', snapshot([syn_get('synok')]), "PASS synok ~ preventDataExfiltration true")
+case(R, 'fail', snapshot([syn_get('synbad', mvnet=None, exfil=None)]), "FAIL synbad ~ managedVirtualNetwork is not set")
+case(R, 'fail-no-protection', snapshot([syn_get('synbad', exfil=False)]), "FAIL synbad ~ preventDataExfiltration is false")
+case(R, 'fail-absent', snapshot([syn_get('synbad', exfil=None)]), "FAIL synbad ~ preventDataExfiltration is not set (false)")
+case(R, 'unknown', snapshot([syn_get('synodd', mvnet="custom")]), "UNKNOWN synodd ~ unexpected value 'custom'")
+case(R, 'unknown-type', snapshot([syn_get('synodd', exfil="yes")]), "UNKNOWN synodd ~ not a boolean")
+case(R, 'unknown-noprops', snapshot([bare(syn_get('synbare'))]), "UNKNOWN synbare ~ no \"properties\"")
+case(R, 'pass-template', template([tpl(SYN, 'synnew', {"managedVirtualNetwork": "default",
+                                                      "managedVirtualNetworkSettings": {"preventDataExfiltration": True}}, "2021-06-01")]),
+     "PASS synnew ~ preventDataExfiltration true")
+case(R, 'fail-template', template([tpl(SYN, 'synnew', {}, "2021-06-01")]), "FAIL synnew ~ managedVirtualNetwork is not set")
+case(R, 'unknown-template-old-api', template([tpl(SYN, 'synold', {"managedVirtualNetwork": "default",
+                                                                 "managedVirtualNetworkSettings": {"preventDataExfiltration": True}},
+                                                  "2019-06-01-preview")]), "UNKNOWN synold ~ predates the property")
+case(R, 'unknown-template-param', template([tpl(SYN, 'synnew', {"managedVirtualNetwork": "default",
+                                                               "managedVirtualNetworkSettings": {"preventDataExfiltration": "[parameters('p')]"}},
+                                                 "2021-06-01")], {"p": {"type": "bool"}}),
+     "UNKNOWN synnew ~ only known at deployment")
