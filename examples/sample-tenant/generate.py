@@ -874,6 +874,27 @@ kv_item(kv, 'keys', 'old-backup-key', 200, None, K1)
 kv_item(kv, 'keys', 'old-backup-key-2', 200, None, K1)
 # kv-contoso-shared has no diagnostic setting at all
 
+
+def managed_hsm(sub, rg, name, good):
+    """A Managed HSM in the shape of ManagedHsm_Get (keyvault 2023-07-01): the
+    production one with purge protection, no public access and its audit log
+    kept (PASS AZA-KV-015..017); the development one without purge protection,
+    open to every network and without a diagnostic setting (FAIL)."""
+    h = {'id': rid(sub, rg, 'Microsoft.KeyVault', 'managedHSMs', name), 'name': name, 'type': 'Microsoft.KeyVault/managedHSMs',
+         'location': sub[2], 'sku': {'family': 'B', 'name': 'Standard_B1'}, 'tags': {'env': sub[1].split('-')[1].lower()},
+         'properties': {'tenantId': TENANT, 'hsmUri': f'https://{name}.managedhsm.azure.net',
+                        'initialAdminObjectIds': ['0c8f7d31-9a2b-4c5d-8e6f-1a2b3c4d5e60'], 'enableSoftDelete': True,
+                        'softDeleteRetentionInDays': 90, 'enablePurgeProtection': good, 'provisioningState': 'Succeeded',
+                        'publicNetworkAccess': 'Disabled' if good else 'Enabled',
+                        'networkAcls': {'bypass': 'AzureServices', 'defaultAction': 'Deny' if good else 'Allow',
+                                        'ipRules': [], 'virtualNetworkRules': []}}}
+    return add(h)
+
+
+hsm = managed_hsm(PROD, 'rg-security', 'hsm-contoso-prod', True)
+kv_diag(hsm, True)
+managed_hsm(DEV, 'rg-security', 'hsm-contoso-dev', False)  # no diagnostic setting
+
 # ---------------------------------------------------------------- App Service
 WEB = 'web/resource-manager/Microsoft.Web/'
 
@@ -1951,11 +1972,12 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Insights/activityLogAlerts', 'Microsoft.Authorization/locks', 'Microsoft.KeyVault/vaults/keys',
     'Microsoft.KeyVault/vaults/secrets', 'Microsoft.Web/sites/config', 'Microsoft.Compute/virtualMachines/extensions',
     'Microsoft.Network/networkWatchers/flowLogs', 'Microsoft.Sql/servers/databases/transparentDataEncryption',
-    # the vaults', clusters' and Databricks workspaces' own diagnostic settings
-    # were read (the type alone comes from the subscriptions' settings too)
+    # the vaults', clusters', Databricks workspaces' and HSMs' own diagnostic
+    # settings were read (the type alone comes from the subscriptions' settings too)
     'Microsoft.KeyVault/vaults/providers/Microsoft.Insights/diagnosticSettings',
     'Microsoft.ContainerService/managedClusters/providers/Microsoft.Insights/diagnosticSettings',
     'Microsoft.Databricks/workspaces/providers/Microsoft.Insights/diagnosticSettings',
+    'Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings',
     # collected, and the tenant has none
     'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
 }, key=str.lower)

@@ -3,7 +3,7 @@
  * locks, policy, activity log alerts and their action groups, diagnostic
  * settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
- * return (SQL, PostgreSQL, MySQL, Key Vault, App Service, Network Watcher,
+ * return (SQL, PostgreSQL, MySQL, Key Vault, Managed HSM, App Service, Network Watcher,
  * Azure Cache for Redis, Event Hubs, Service Bus and Front Door).
  * A path ending in /list is an ARM list action: collect.c sends it as a POST.
  */
@@ -117,6 +117,8 @@ static const struct childcall {
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/keys"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/secrets", "2023-07-01", "Microsoft.KeyVault/vaults/secrets"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	/* A Managed HSM's AuditEvent log is a resource log (AZA-KV-017). */
+	{"microsoft.keyvault/managedhsms", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	/* The API server's audit log is a resource log (AZA-AKS-009). */
 	{"microsoft.containerservice/managedclusters", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	/* A workspace's audit logs (accounts, clusters, jobs, notebooks,
@@ -182,6 +184,7 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.Storage/storageAccounts", "Microsoft.Sql/servers", "Microsoft.Sql/servers/databases",
 		"Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.DBforPostgreSQL/servers",
 		"Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMySQL/servers", "Microsoft.KeyVault/vaults",
+		"Microsoft.KeyVault/managedHSMs",
 		"Microsoft.Web/sites", "Microsoft.Network/networkWatchers", "Microsoft.Network/networkSecurityGroups",
 		"Microsoft.Network/virtualNetworks", "Microsoft.Network/publicIPAddresses",
 		"Microsoft.Network/networkInterfaces", "Microsoft.Compute/virtualMachines", "Microsoft.Compute/disks",

@@ -1,7 +1,8 @@
 /*
  * keyvault.c - rules of the Key Vault area: vault recovery, access model and
  * network settings, key and secret expiry and rotation, certificate validity,
- * and resource locks on mission-critical resources.
+ * Managed HSM purge protection, network access and audit logging, and
+ * resource locks on mission-critical resources.
  *
  * Key and secret findings go on the vault and name the offending keys or
  * secrets: the vault is what an owner remediates and what CIS splits by
@@ -20,6 +21,7 @@
 #define KVKEY KV "/keys"
 #define KVSECRET KV "/secrets"
 #define LOCKS "Microsoft.Authorization/locks"
+#define HSM "Microsoft.KeyVault/managedHSMs"
 
 /* Resource types whose critical-tagged instances must carry a lock. */
 #define CRITICAL_TYPES                                                                                   \
@@ -586,6 +588,78 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 		       tag);
 }
 
+/* ---- Managed HSM (AZA-KV-015..017) ---- */
+
+/* The first stable api-version of managedHSMs with publicNetworkAccess and
+ * networkAcls (2020-04-01-preview has neither; 2021-10-01 has both). */
+#define HSM_NETWORK_API "2021-10-01"
+
+static void hsm_purge_protection(aza_ev *ev, const aza_res *r)
+{
+	int pp, k = aza_prop_bool(ev, r, "properties.enablePurgeProtection", &pp);
+	if (k < 0)
+		aza_unknown(ev, r, "enablePurgeProtection is not a boolean");
+	else if (k && pp)
+		aza_pass(ev, r, "enablePurgeProtection is true: deleted HSMs and keys cannot be purged before the retention period ends");
+	else if (k)
+		aza_fail(ev, r, "enablePurgeProtection is false: the soft-deleted HSM and its soft-deleted keys can be purged at once");
+	/* The REST specification (managedHsm.json) gives it "default": true
+	 * while Microsoft Learn documents no default: an unset value is not
+	 * evidence either way. */
+	else if (aza_is_template(r))
+		aza_unknown(ev, r, "enablePurgeProtection not set: the REST specification documents a default of true, Microsoft Learn none; set it to true");
+	else
+		aza_unknown(ev, r, "enablePurgeProtection not in the input: whether purge protection is on cannot be read");
+}
+
+static void hsm_network(aza_ev *ev, const aza_res *r)
+{
+	const char *v = NULL, *why = NULL;
+	aza_pna p = aza_public_network_access(ev, r, &v);
+	if (p == AZA_PNA_JUDGED)
+		return;
+	if (p == AZA_PNA_PERIMETER) {
+		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
+		return;
+	}
+	if (p == AZA_PNA_DISABLED) {
+		if (aza_api_predates(ev, r, HSM_NETWORK_API, &why))
+			aza_unknown(ev, r, "publicNetworkAccess is %s, but %s; deploy with a current api-version", v, why);
+		else
+			aza_pass(ev, r, "publicNetworkAccess is %s: only private endpoints reach the HSM", v);
+		return;
+	}
+	if (aza_not_object(ev, r, "properties.networkAcls"))
+		return;
+	const char *pna = p == AZA_PNA_ENABLED ? "publicNetworkAccess is Enabled" : "publicNetworkAccess not set (Enabled)";
+	const aza_json *dv = aza_prop(ev, r, "properties.networkAcls.defaultAction");
+	const char *da = aza_json_str(dv);
+	if (da && aza__strieq(da, "Deny")) {
+		if (aza_deny_ip_rules_open(ev, r))
+			return;
+		const char *bp = aza_json_str(aza_prop(ev, r, "properties.networkAcls.bypass"));
+		if (aza_api_predates(ev, r, HSM_NETWORK_API, &why))
+			aza_unknown(ev, r, "networkAcls.defaultAction is Deny, but %s; deploy with a current api-version", why);
+		else
+			aza_pass(ev, r, "%s, but networkAcls.defaultAction is Deny (%zu IP rule(s), %zu virtual network rule(s), bypass %s)", pna,
+			         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
+			         aza_json_len(aza_prop(ev, r, "properties.networkAcls.virtualNetworkRules")),
+			         bp ? bp : "not set: AzureServices");
+	} else if (da && aza__strieq(da, "Allow")) {
+		aza_fail(ev, r, "%s and networkAcls.defaultAction is Allow: every network may reach the HSM's data plane", pna);
+	} else if (da || (dv && !aza_json_is(dv, AZA_JNULL))) {
+		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value");
+	} else {
+		aza_fail(ev, r, "%s and no networkAcls.defaultAction: no firewall limits which networks reach the HSM's data plane", pna);
+	}
+}
+
+static void hsm_logging(aza_ev *ev, const aza_res *r)
+{
+	aza_diag_audit(ev, r, "AuditEvent", "audit allLogs", "AuditEvent (nor the audit or allLogs group)",
+	               "no record is kept of who used, managed or deleted the HSM's keys");
+}
+
 #define PAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_PAAS
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
@@ -742,6 +816,38 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.arm = "Microsoft.Authorization/locks with properties.level 'CanNotDelete' at the resource, its resource group or the subscription",
 		.defaults = "Critical means carrying the configured critical_tag (name, optionally value). Without critical_tag the rule is MANUAL per subscription. Locks are inherited: one on the resource group or subscription counts. Findings go on each tagged resource; a subscription with no tagged resource is NOT_APPLICABLE. Only the resource types listed in .needs are read.",
 		.check = critical_locks,
+	},
+	{
+		.id = "AZA-KV-015", .title = "Managed HSMs have purge protection enabled",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_HIGH, PAAS_DATA, .types = HSM,
+		.checklist = "keyvault.recoverable",
+		.rationale = "Soft delete is always on for a Managed HSM, but without purge protection a compromised or careless administrator can delete and then purge the HSM or its keys at once, destroying everything encrypted with them.",
+		.portal = "No portal step is documented: use the az command, or Update-AzKeyVaultManagedHsm -EnablePurgeProtection in PowerShell (Microsoft Learn, Managed HSM soft-delete and purge protection). It cannot be undone.",
+		.cli = "az keyvault update-hsm -g <rg> --hsm-name <hsm> --enable-purge-protection true",
+		.arm = "Microsoft.KeyVault/managedHSMs: properties.enablePurgeProtection = true",
+		.defaults = "enablePurgeProtection true passes, false fails, another type is UNKNOWN. Soft delete cannot be disabled for a Managed HSM (Microsoft Learn, Managed HSM soft-delete and purge protection), so it is not judged. Absent is UNKNOWN, deployed or in a template: the REST specification (managedHsm.json, 2021-10-01 and later) gives the property a default of true, while Microsoft Learn documents no default and its examples set it explicitly; set it to true.",
+		.check = hsm_purge_protection,
+	},
+	{
+		.id = "AZA-KV-016", .title = "Managed HSM public network access is disabled or its firewall denies by default",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = HSM,
+		.rationale = "With public network access disabled only private endpoints reach the HSM; a firewall default action of Deny limits the public endpoint to selected networks and trusted services.",
+		.portal = "No portal step is documented: use the az command, or in PowerShell Update-AzKeyVaultManagedHsm -PublicNetworkAccess Disabled or Update-AzKeyVaultManagedHsmNetworkRuleSet -DefaultAction Deny.",
+		.cli = "az keyvault update-hsm -g <rg> --hsm-name <hsm> --set properties.publicNetworkAccess=Disabled  (or --default-action Deny)",
+		.arm = "Microsoft.KeyVault/managedHSMs: properties.publicNetworkAccess = 'Disabled', or properties.networkAcls.defaultAction = 'Deny'",
+		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent, which the REST specification documents as Enabled) networkAcls.defaultAction decides: Deny passes, Allow fails, absent (no networkAcls) fails, another value is UNKNOWN. Deny with an IPv4 rule of prefix length below 8 (0.0.0.0/0...) or an IPv6 /0 opens the HSM to the internet at large: FAIL. networkAcls.bypass (absent means AzureServices) is named, not judged. SecuredByPerimeter, networkAcls that is not an object, or ipRules that cannot be read: UNKNOWN. Both properties are first in the stable api-version " HSM_NETWORK_API " (2020-04-01-preview has neither): a template that sets Disabled or Deny at an earlier api-version, or one only known at deployment, is UNKNOWN.",
+		.check = hsm_network,
+	},
+	{
+		.id = "AZA-KV-017", .title = "Managed HSM audit events are logged",
+		.area = AZA_AREA_KEYVAULT, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = HSM,
+		.needs = "Microsoft.Insights/diagnosticSettings " AZA_DIAG_OF(HSM),
+		.rationale = "AuditEvent records every authenticated request to the HSM (key use, key and role management); without it misuse of the most sensitive keys leaves no trace.",
+		.portal = "Managed HSM > Monitoring > Diagnostic settings > Add diagnostic setting: audit (or allLogs) to a Log Analytics workspace or storage account.",
+		.cli = "az monitor diagnostic-settings create -n audit --resource <hsm id> --workspace <workspace id> --logs '[{\"category\":\"AuditEvent\",\"enabled\":true}]'",
+		.arm = "Microsoft.Insights/diagnosticSettings on the HSM: logs[] with category 'AuditEvent' or categoryGroup 'audit'/'allLogs' enabled, and a destination",
+		.defaults = "An HSM has no diagnostic setting unless one is created. A setting passes with an enabled AuditEvent category (or audit/allLogs group) and a destination (a workspace, storage account, event hub or partner solution; an empty or '-' one is none); a setting without them fails; no setting fails. Diagnostic settings not collected for the HSM, or their read failed: UNKNOWN. A snapshot that lists its data sets must list Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings, which azaudit collect records since it reads each HSM's settings: Microsoft.Insights/diagnosticSettings alone comes from the subscriptions' own settings.",
+		.check = hsm_logging,
 	},
 };
 const size_t aza_rules_keyvault_n = sizeof aza_rules_keyvault / sizeof aza_rules_keyvault[0];

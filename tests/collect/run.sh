@@ -112,6 +112,14 @@ findings "$T/olddbx.json" > "$T/f.txt"
 	grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwlogged|PASS' "$T/f.txt" && ! grep -q 'AZA-DBX-007|[^|]*|FAIL' "$T/f.txt" && ok ||
 	bad "older snapshot: AZA-DBX-007 $(grep AZA-DBX-007 "$T/f.txt" | head -2)"
 
+# a Managed HSM's diagnostic settings (AuditEvent is a resource log), judged by AZA-KV-017, recorded apart
+grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.KeyVault/managedHSMs/hsm1/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview 200' "$T/err" && ok ||
+	bad "HSM diagnostic settings not listed"
+grep -q 'AZA-KV-017|[^|]*/managedHSMs/hsm1|PASS' "$T/base.txt" && grep -q 'AZA-KV-015|[^|]*/managedHSMs/hsm1|PASS' "$T/base.txt" && ok ||
+	bad "HSM verdicts: $(grep '/managedHSMs/hsm1' "$T/base.txt" | head -3)"
+grep -q '"datasets":\[[^]]*"Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings"' "$T/base.json" && ok ||
+	bad "HSM diagnostic settings not recorded in meta.datasets"
+
 # proxy children Resource Graph does not return: a cache's firewall rules (AZA-RDS-005) and each namespace's
 # network rule set, GET .../networkRuleSets/default (AZA-EVH-003/004, AZA-SBS-003/004)
 grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Cache/Redis/cache1/firewallRules?api-version=2024-11-01 200' "$T/err" && ok ||
@@ -289,6 +297,9 @@ recorded dbxdiag403 403:0@/workspaces/dbwunlogged/providers/Microsoft.Insights/d
 ! grep -q '"scope":"/subscriptions/[^"]*/workspaces/dbwlogged","type":"Microsoft.Insights/diagnosticSettings"' "$T/dbxdiag403.json" &&
 	grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwunlogged|UNKNOWN' "$T/f.txt" && ! grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwunlogged|FAIL' "$T/f.txt" &&
 	grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwlogged|PASS' "$T/f.txt" && ok || bad "dbxdiag403: AZA-DBX-007 $(grep AZA-DBX-007 "$T/f.txt" | head -3)"
+# an HSM's diagnostic settings refused: recorded for that HSM, AZA-KV-017 UNKNOWN there
+recorded hsmdiag403 403:0@/managedHSMs/hsm1/providers/Microsoft.Insights/diagnosticSettings '"scope":"/subscriptions/[^"]*/managedHSMs/hsm1","type":"Microsoft.Insights/diagnosticSettings","api":"[^"]*","status":403'
+grep -q 'AZA-KV-017|[^|]*/managedHSMs/hsm1|UNKNOWN' "$T/f.txt" && ok || bad "hsmdiag403: AZA-KV-017 not UNKNOWN"
 # a profile's security policies cannot be read: recorded for the profile, its domains UNKNOWN, never FAIL
 recorded afd403 403:0@/securityPolicies '"scope":"/subscriptions/[^"]*/profiles/profile1","type":"Microsoft.Cdn/profiles/securityPolicies","api":"[^"]*","status":403'
 grep -q 'AZA-NET-035|[^|]*/customdomains/domain2|UNKNOWN' "$T/f.txt" && ok || bad "afd403: domain2 not UNKNOWN"

@@ -607,6 +607,21 @@ static void build_sub(int si)
 			add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, dbwid, 4, NULL, si, 0,
 			         NULL);
 	}
+	/* A Managed HSM (a Resource Graph row in the shape of ManagedHsm_Get,
+	 * keyvault 2023-07-01, fewer members) whose diagnostic setting is the
+	 * monitor example's, moved onto it: it logs the allLogs group
+	 * (AZA-KV-017). */
+	char hsmid[300], hsmtext[1200];
+	snprintf(hsmid, sizeof hsmid, "%s/resourceGroups/hsm-group/providers/Microsoft.KeyVault/managedHSMs/hsm1", subscope);
+	snprintf(hsmtext, sizeof hsmtext, "{\"id\":\"%s\",\"name\":\"hsm1\",\"type\":\"Microsoft.KeyVault/managedHSMs\","
+	         "\"location\":\"westus\",\"sku\":{\"family\":\"B\",\"name\":\"Standard_B1\"},\"tags\":{\"Dept\":\"hsm\","
+	         "\"Environment\":\"dogfood\"},\"properties\":{\"tenantId\":\"00000000-0000-0000-0000-000000000000\","
+	         "\"hsmUri\":\"https://westus.hsm1.managedhsm.azure.net\",\"initialAdminObjectIds\":[\"00000000-0000-0000-0000-000000000000\"],"
+	         "\"enableSoftDelete\":true,\"softDeleteRetentionInDays\":90,\"enablePurgeProtection\":true,"
+	         "\"provisioningState\":\"Succeeded\","
+	         "\"publicNetworkAccess\":\"Disabled\"}}", hsmid);
+	add(strdup(hsmtext), hsmid, NULL, si, 1);
+	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, hsmid, 4, NULL, si, 0, NULL);
 	/* A cache (RedisCacheGet, redis 2024-11-01, fewer members) with the two
 	 * firewall rules of RedisCacheFirewallRulesList (a child list Resource
 	 * Graph does not return): narrow ranges on a public endpoint. */

@@ -261,3 +261,83 @@ cfgfile('pass-none-tagged', CFG)
 case(R, 'unknown', snapshot([vault('kvcrit', tags=crit)], datasets=[KV]), "UNKNOWN kvcrit ~ not collected")
 cfgfile('unknown', CFG)
 case(R, 'manual', snapshot([vault('kvcrit', tags=crit)]), "MANUAL fixture-sub ~ no critical_tag configured")
+
+# ---- Managed HSM (AZA-KV-015..017)
+HSM = 'Microsoft.KeyVault/managedHSMs'
+DIAG = "Microsoft.Insights/diagnosticSettings"
+HSM_DIAG = HSM + "/providers/" + DIAG
+def hsmid(name): return rid(RG, 'Microsoft.KeyVault', 'managedHSMs', name)
+# Shaped on ManagedHsm_Get (2023-07-01).
+def hsm(name, **kv):
+    h = {"id": hsmid(name), "name": name, "type": HSM, "location": "westus", "sku": {"family": "B", "name": "Standard_B1"}, "tags": {},
+         "properties": {"tenantId": TEN, "hsmUri": f"https://{name}.managedhsm.azure.net", "initialAdminObjectIds": ["00000000-0000-0000-0000-0000000000a1"],
+                        "enableSoftDelete": True, "softDeleteRetentionInDays": 90, "enablePurgeProtection": True, "provisioningState": "Succeeded",
+                        "networkAcls": {"bypass": "AzureServices", "defaultAction": "Deny", "ipRules": [{"value": "203.0.113.0/24"}], "virtualNetworkRules": []},
+                        "publicNetworkAccess": "Disabled"}}
+    return mod(h, **kv)
+def hsm_bare(name):
+    h = hsm(name); del h["properties"]; return h
+def hsmtemplate(api, **props):
+    p = {"tenantId": "[subscription().tenantId]", "initialAdminObjectIds": ["00000000-0000-0000-0000-0000000000a1"]}
+    for k, v in props.items():
+        setp(p, k.replace('__', '.'), v)
+    params = {"v": {"type": "string"}} if api.startswith('[') else None
+    return template([{"type": HSM, "apiVersion": api, "name": "hsmtmpl", "location": "westus",
+                      "sku": {"family": "B", "name": "Standard_B1"}, "properties": p}], params)
+
+R = 'AZA-KV-015'
+case(R, 'pass', snapshot([hsm('hsmok')]), "PASS hsmok ~ enablePurgeProtection is true")
+case(R, 'fail', snapshot([hsm('hsmbad', properties__enablePurgeProtection=False)]), "FAIL hsmbad ~ enablePurgeProtection is false")
+case(R, 'unknown', snapshot([hsm('hsmunk', properties__enablePurgeProtection=1)]), "UNKNOWN hsmunk ~ not a boolean")
+# the REST specification's default (true) is not documented on Microsoft Learn
+case(R, 'unknown-absent', snapshot([hsm('hsmunset', properties__enablePurgeProtection=DEL)]), "UNKNOWN hsmunset ~ enablePurgeProtection not in the input")
+case(R, 'unknown-noprops', snapshot([hsm_bare('hsmbare')]), NOPROPS.format('hsmbare'))
+case(R, 'pass-template', hsmtemplate('2023-07-01', enablePurgeProtection=True), "PASS hsmtmpl ~ enablePurgeProtection is true")
+case(R, 'fail-template', hsmtemplate('2021-10-01', enablePurgeProtection=False), "FAIL hsmtmpl ~ enablePurgeProtection is false")
+case(R, 'unknown-template-absent', hsmtemplate('2023-07-01'), "UNKNOWN hsmtmpl ~ documents a default of true, Microsoft Learn none")
+
+R = 'AZA-KV-016'
+case(R, 'pass', snapshot([hsm('hsmok'), hsm('hsmfw', properties__publicNetworkAccess='Enabled')]),
+     "PASS hsmok ~ publicNetworkAccess is Disabled\nPASS hsmfw ~ networkAcls.defaultAction is Deny (1 IP rule(s), 0 virtual network rule(s), bypass AzureServices)")
+case(R, 'fail', snapshot([hsm('hsmbad', properties__publicNetworkAccess='Enabled', properties__networkAcls__defaultAction='Allow')]),
+     "FAIL hsmbad ~ publicNetworkAccess is Enabled and networkAcls.defaultAction is Allow")
+case(R, 'fail-absent', snapshot([hsm('hsmopen', properties__publicNetworkAccess=DEL, properties__networkAcls=DEL)]),
+     "FAIL hsmopen ~ publicNetworkAccess not set (Enabled) and no networkAcls.defaultAction")
+case(R, 'fail-open-ip-rule', snapshot([hsm('hsmwide', properties__publicNetworkAccess='Enabled', properties__networkAcls__ipRules=[{"value": "0.0.0.0/0"}])]),
+     "FAIL hsmwide ~ IP rule '0.0.0.0/0' admits every address")
+case(R, 'unknown', snapshot([hsm('hsmunk', properties__publicNetworkAccess='Enabled', properties__networkAcls__defaultAction='Maybe')]),
+     "UNKNOWN hsmunk ~ networkAcls.defaultAction has an unexpected value")
+case(R, 'unknown-pna-value', snapshot([hsm('hsmodd', properties__publicNetworkAccess='Partly')]), "UNKNOWN hsmodd ~ unexpected value 'Partly'")
+case(R, 'unknown-acl-type', snapshot([hsm('hsmacl', properties__publicNetworkAccess='Enabled', properties__networkAcls='Deny')]), "UNKNOWN hsmacl ~ networkAcls is not an object")
+case(R, 'unknown-noprops', snapshot([hsm_bare('hsmbare')]), NOPROPS.format('hsmbare'))
+# both properties are first in the stable 2021-10-01; 2020-04-01-preview has neither
+case(R, 'pass-template', hsmtemplate('2021-10-01', publicNetworkAccess='Disabled'), "PASS hsmtmpl ~ publicNetworkAccess is Disabled")
+case(R, 'unknown-template-old-api', hsmtemplate('2020-04-01-preview', publicNetworkAccess='Disabled'),
+     "UNKNOWN hsmtmpl ~ api-version 2020-04-01-preview predates the property (first in the stable api-version 2021-10-01)")
+case(R, 'unknown-template-old-api-acl', hsmtemplate('2020-04-01-preview', networkAcls={"defaultAction": "Deny", "bypass": "None"}),
+     "UNKNOWN hsmtmpl ~ networkAcls.defaultAction is Deny, but api-version 2020-04-01-preview predates the property")
+case(R, 'unknown-template-api-param', hsmtemplate("[parameters('v')]", publicNetworkAccess='Disabled'), "UNKNOWN hsmtmpl ~ only known at deployment")
+case(R, 'fail-template-absent', hsmtemplate('2023-07-01'), "FAIL hsmtmpl ~ publicNetworkAccess not set (Enabled)")
+
+R = 'AZA-KV-017'
+LAWID = rid('rg-mon', 'Microsoft.OperationalInsights', 'workspaces', 'law-sec')
+def hdiag(h, name, logs, ws=LAWID, sa=""):
+    return {"id": h["id"] + f"/providers/microsoft.insights/diagnosticSettings/{name}", "type": DIAG, "name": name,
+            "properties": {"storageAccountId": sa, "workspaceId": ws, "eventHubAuthorizationRuleId": None,
+                           "metrics": [{"category": "AllMetrics", "enabled": True, "retentionPolicy": {"enabled": False, "days": 0}}],
+                           "logs": logs}}
+ha, hb, hc, hu = hsm('hsmok'), hsm('hsmgroup'), hsm('hsmbad'), hsm('hsmunk')
+case(R, 'pass', snapshot([ha, hdiag(ha, 'audit', [{"category": "AuditEvent", "enabled": True}]),
+                          hb, hdiag(hb, 'all', [{"categoryGroup": "allLogs", "enabled": True}], ws="", sa=rid('rg-mon', 'Microsoft.Storage', 'storageAccounts', 'staudit'))]),
+     "PASS hsmok ~ 'audit' logs AuditEvent\nPASS hsmgroup ~ logs the allLogs category group")
+case(R, 'fail', snapshot([hc, hdiag(hc, 'off', [{"category": "AuditEvent", "enabled": False}])]), "FAIL hsmbad ~ 'off' does not log AuditEvent")
+case(R, 'fail-nodest', snapshot([hc, hdiag(hc, 'nowhere', [{"categoryGroup": "audit", "enabled": True}], ws="-")]), "FAIL hsmbad ~ has no destination")
+case(R, 'fail-none', snapshot([hc], datasets=[HSM, DIAG, HSM_DIAG]), "FAIL hsmbad ~ no diagnostic setting: no record is kept")
+# the type alone is listed by the subscriptions' own settings too
+case(R, 'unknown-older-snapshot', snapshot([hu], datasets=[HSM, DIAG]),
+     "UNKNOWN hsmunk ~ the diagnostic settings of Microsoft.KeyVault/managedHSMs resources were not collected")
+case(R, 'unknown', snapshot([hu], datasets=[HSM]), "UNKNOWN hsmunk ~ was not collected")
+case(R, 'unknown-error', snapshot([hu], datasets=[HSM, DIAG, HSM_DIAG],
+                                  errors=[{"scope": hu["id"], "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN hsmunk ~ HTTP 403")
+case(R, 'unknown-noprops', snapshot([hsm_bare('hsmbare')]), NOPROPS.format('hsmbare'))
