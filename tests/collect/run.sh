@@ -297,6 +297,11 @@ recorded dbxdiag403 403:0@/workspaces/dbwunlogged/providers/Microsoft.Insights/d
 ! grep -q '"scope":"/subscriptions/[^"]*/workspaces/dbwlogged","type":"Microsoft.Insights/diagnosticSettings"' "$T/dbxdiag403.json" &&
 	grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwunlogged|UNKNOWN' "$T/f.txt" && ! grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwunlogged|FAIL' "$T/f.txt" &&
 	grep -q 'AZA-DBX-007|[^|]*/workspaces/dbwlogged|PASS' "$T/f.txt" && ok || bad "dbxdiag403: AZA-DBX-007 $(grep AZA-DBX-007 "$T/f.txt" | head -3)"
+# a cluster's diagnostic settings refused: recorded for that cluster, AZA-AKS-009 UNKNOWN there (its PASS
+# rested on the setting), never FAIL
+recorded aksdiag403 403:0@/managedClusters/clustername1/providers/Microsoft.Insights/diagnosticSettings '"scope":"/subscriptions/[^"]*/managedClusters/clustername1","type":"Microsoft.Insights/diagnosticSettings","api":"[^"]*","status":403'
+grep -q 'AZA-AKS-009|[^|]*/managedClusters/clustername1|UNKNOWN' "$T/f.txt" && ! grep -q 'AZA-AKS-009|[^|]*|FAIL' "$T/f.txt" && ok ||
+	bad "aksdiag403: AZA-AKS-009 $(grep AZA-AKS-009 "$T/f.txt" | head -3)"
 # an HSM's diagnostic settings refused: recorded for that HSM, AZA-KV-017 UNKNOWN there
 recorded hsmdiag403 403:0@/managedHSMs/hsm1/providers/Microsoft.Insights/diagnosticSettings '"scope":"/subscriptions/[^"]*/managedHSMs/hsm1","type":"Microsoft.Insights/diagnosticSettings","api":"[^"]*","status":403'
 grep -q 'AZA-KV-017|[^|]*/managedHSMs/hsm1|UNKNOWN' "$T/f.txt" && ok || bad "hsmdiag403: AZA-KV-017 not UNKNOWN"
