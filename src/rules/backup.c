@@ -98,8 +98,7 @@ static void soft_delete(aza_ev *ev, const aza_res *r)
 	const char *s = NULL;
 	int k = aza_prop_str(ev, r, "properties.securitySettings.softDeleteSettings.softDeleteState", &s);
 	if (k < 0) {
-		int later = aza_json_is(aza_prop(ev, r, "properties.securitySettings.softDeleteSettings.softDeleteState"), AZA_JUNKNOWN);
-		aza_unknown(ev, r, "softDeleteState is %s", later ? "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "softDeleteState is %s", aza_unread_why(ev, r, "properties.securitySettings.softDeleteSettings.softDeleteState"));
 		return;
 	}
 	if (!k) {
@@ -145,8 +144,7 @@ static void immutability(aza_ev *ev, const aza_res *r)
 	const char *s = NULL;
 	int k = aza_prop_str(ev, r, "properties.securitySettings.immutabilitySettings.state", &s);
 	if (k < 0) {
-		int later = aza_json_is(aza_prop(ev, r, "properties.securitySettings.immutabilitySettings.state"), AZA_JUNKNOWN);
-		aza_unknown(ev, r, "immutabilitySettings.state is %s", later ? "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "immutabilitySettings.state is %s", aza_unread_why(ev, r, "properties.securitySettings.immutabilitySettings.state"));
 		return;
 	}
 	if (!k) {
@@ -201,8 +199,7 @@ static void cmk(aza_ev *ev, const aza_res *r)
 	const char *uri = NULL, *why = NULL;
 	int k = aza_prop_str(ev, r, "properties.encryption.keyVaultProperties.keyUri", &uri);
 	if (k < 0) {
-		int later = aza_json_is(aza_prop(ev, r, "properties.encryption.keyVaultProperties.keyUri"), AZA_JUNKNOWN);
-		aza_unknown(ev, r, "encryption.keyVaultProperties.keyUri is %s", later ? "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "encryption.keyVaultProperties.keyUri is %s", aza_unread_why(ev, r, "properties.encryption.keyVaultProperties.keyUri"));
 		return;
 	}
 	if (!k || !*uri) {

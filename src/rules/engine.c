@@ -1201,9 +1201,7 @@ aza_pna aza_public_network_access_of(aza_ev *ev, const aza_res *r, const aza_res
 	const char *of = src == r ? "" : aza_ev_fmt(ev, "%s '%s': ", strrchr(src->type, '/') + 1, aza_last_seg(src->name));
 	*value = v;
 	if (k < 0) {
-		/* The engine names a template value only known at deployment. */
-		int later = aza_json_is(aza_prop(ev, src, "properties.publicNetworkAccess"), AZA_JUNKNOWN);
-		aza_unknown(ev, r, "%spublicNetworkAccess is %s", of, later ? "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "%spublicNetworkAccess is %s", of, aza_unread_why(ev, src, "properties.publicNetworkAccess"));
 		return AZA_PNA_JUDGED;
 	}
 	if (!k)
@@ -1266,6 +1264,11 @@ int aza_diag_has_dest(aza_ev *ev, const aza_res *d)
 			return 1;
 	}
 	return 0;
+}
+
+const char *aza_unread_why(aza_ev *ev, const aza_res *r, const char *path)
+{
+	return aza_json_is(aza_prop(ev, r, path), AZA_JUNKNOWN) ? "only known at deployment" : "not a string";
 }
 
 /* Is word w (case-insensitively) one of the space-separated words of list? */

@@ -202,6 +202,10 @@ aza_pna aza_public_network_access_of(aza_ev *ev, const aza_res *r, const aza_res
  * say what the open endpoint exposes. */
 void aza_public_network_disabled(aza_ev *ev, const aza_res *r, const char *unset, const char *note);
 
+/* Why aza_prop_str could not read the string at path of r: "only known at
+ * deployment" (a template value the engine cannot know) or "not a string". */
+const char *aza_unread_why(aza_ev *ev, const aza_res *r, const char *path);
+
 /* A template resource that sets a property first defined at api-version
  * `since` (a stable version, compared as text): 1 with *why saying why the
  * value may not apply (its api-version is older, or only known at

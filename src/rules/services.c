@@ -67,6 +67,17 @@ static int api_has(aza_ev *ev, const aza_res *r, const char *what, const char *s
 	return 0;
 }
 
+/* publicNetworkAccess Disabled: PASS saying `closed`, once the template's
+ * api-version has the property when `since` is given. 1 when it was. */
+static int pna_closed(aza_ev *ev, const aza_res *r, aza_pna p, const char *v, const char *since, const char *closed)
+{
+	if (p != AZA_PNA_DISABLED)
+		return 0;
+	if (!since || api_has(ev, r, aza_ev_fmt(ev, "publicNetworkAccess is %s", v), since))
+		aza_pass(ev, r, "publicNetworkAccess is %s: %s", v, closed);
+	return 1;
+}
+
 /* The public endpoint in front of a resource's network rules. NULL when it
  * decided the verdict: disabled (PASS saying `closed`, once the template's
  * api-version has the property when `since` is given), a perimeter
@@ -81,11 +92,8 @@ static const char *public_gate(aza_ev *ev, const aza_res *r, const char *since, 
 		*pp = p;
 	if (p == AZA_PNA_JUDGED)
 		return NULL;
-	if (p == AZA_PNA_DISABLED) {
-		if (!since || api_has(ev, r, aza_ev_fmt(ev, "publicNetworkAccess is %s", v), since))
-			aza_pass(ev, r, "publicNetworkAccess is %s: %s", v, closed);
+	if (pna_closed(ev, r, p, v, since, closed))
 		return NULL;
-	}
 	if (p == AZA_PNA_PERIMETER) {
 		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
 		return NULL;
@@ -160,8 +168,7 @@ static int redis_injected(aza_ev *ev, const aza_res *r, const char **why)
 	const char *sn = NULL;
 	int ks = aza_prop_str(ev, r, "properties.subnetId", &sn);
 	if (ks < 0) {
-		int later = aza_json_is(aza_prop(ev, r, "properties.subnetId"), AZA_JUNKNOWN);
-		aza_unknown(ev, r, "subnetId is %s", later ? "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "subnetId is %s", aza_unread_why(ev, r, "properties.subnetId"));
 		return -1;
 	}
 	if (!ks || !*sn)
@@ -836,8 +843,7 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 	const char *vt = NULL;
 	int kt = aza_prop_str(ev, r, "properties.virtualNetworkType", &vt);
 	if (kt < 0) {
-		aza_unknown(ev, r, "virtualNetworkType is %s", aza_json_is(aza_prop(ev, r, "properties.virtualNetworkType"), AZA_JUNKNOWN) ?
-		                                               "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "virtualNetworkType is %s", aza_unread_why(ev, r, "properties.virtualNetworkType"));
 		return;
 	}
 	if (kt && aza__strieq(vt, "Internal")) {
@@ -893,13 +899,8 @@ static void pna_since(aza_ev *ev, const aza_res *r, const char *since, const cha
 {
 	const char *v = NULL;
 	aza_pna p = aza_public_network_access(ev, r, &v);
-	if (p == AZA_PNA_JUDGED)
+	if (p == AZA_PNA_JUDGED || pna_closed(ev, r, p, v, since, closed))
 		return;
-	if (p == AZA_PNA_DISABLED) {
-		if (api_has(ev, r, aza_ev_fmt(ev, "publicNetworkAccess is %s", v), since))
-			aza_pass(ev, r, "publicNetworkAccess is %s: %s", v, closed);
-		return;
-	}
 	aza_public_network_disabled(ev, r, unset, note);
 }
 
@@ -932,8 +933,7 @@ static void syn_exfiltration(aza_ev *ev, const aza_res *r)
 	const char *mv = NULL;
 	int km = aza_prop_str(ev, r, "properties.managedVirtualNetwork", &mv);
 	if (km < 0) {
-		aza_unknown(ev, r, "managedVirtualNetwork is %s", aza_json_is(aza_prop(ev, r, "properties.managedVirtualNetwork"), AZA_JUNKNOWN) ?
-		                                                "only known at deployment" : "not a string");
+		aza_unknown(ev, r, "managedVirtualNetwork is %s", aza_unread_why(ev, r, "properties.managedVirtualNetwork"));
 		return;
 	}
 	if (!km || !*mv) {
