@@ -437,16 +437,27 @@ static int add_type(aza_collect *c, const char *t, size_t n)
 	return 0;
 }
 
-/* A type and the parents it hangs under ("A/b/c/d": A/b/c, A/b). */
+/* A type and the parents it hangs under ("A/b/c/d": A/b/c, A/b). An
+ * extension type ("A/b/providers/M.N/x") hangs under A/b: "A/b/providers"
+ * and "A/b/providers/M.N" are no types, and listing them in the Resource
+ * Graph filter only lengthens the query. */
 static int add_types(aza_collect *c, const char *list)
 {
 	for (const char *p = list ? list : ""; *p;) {
 		size_t n = strcspn(p, " ");
 		if (n) {
 			int slashes = 0;
-			for (size_t i = 0; i < n; i++)
-				if (p[i] == '/' && ++slashes >= 2 && add_type(c, p, i))
+			size_t seg = 0; /* start of the segment that ends at i */
+			int after_providers = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (p[i] != '/')
+					continue;
+				int providers = i - seg == 9 && aza__strnieq(p + seg, "providers", 9);
+				if (++slashes >= 2 && !providers && !after_providers && add_type(c, p, i))
 					return AZA_ENOMEM;
+				after_providers = providers;
+				seg = i + 1;
+			}
 			if (add_type(c, p, n))
 				return AZA_ENOMEM;
 		}

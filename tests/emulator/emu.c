@@ -1206,6 +1206,36 @@ static void page(int fd, entry *e, const char *path, const char *query, int grap
 	aza_buf__release(&b);
 }
 
+/* Whether a filter entry is a resource type: "Ns.X/t(/t)*", where an
+ * extension "/providers/Ns.Y/t..." needs a type after its namespace.
+ * Resource Graph would match such strings against nothing; the emulator
+ * refuses them so that the collector's filter stays exact. */
+static int arg_type_ok(const char *t, size_t n)
+{
+	size_t seg = 0, nseg = 0;
+	int ns_next = 1; /* the segment due is a namespace */
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && t[i] != '/')
+			continue;
+		size_t len = i - seg;
+		if (!len)
+			return 0;
+		nseg++;
+		if (ns_next) {
+			if (!memchr(t + seg, '.', len))
+				return 0;
+			ns_next = 0;
+		} else if (len == 9 && aza__strnieq(t + seg, "providers", 9)) {
+			if (i == n)
+				return 0;
+			ns_next = 1;
+			nseg = 0;
+		}
+		seg = i + 1;
+	}
+	return !ns_next && nseg >= 2;
+}
+
 static void arg_query(int fd, req *r)
 {
 	aza_arena a;
@@ -1216,6 +1246,21 @@ static void arg_query(int fd, req *r)
 		respond_err(fd, 400, "BadRequest", "invalid query body", NULL);
 		aza_arena__release(&a);
 		return;
+	}
+	const char *qs = aza_json_str(aza_json_get(j, "query"));
+	const char *qin = qs ? strstr(qs, "type in~ (") : NULL;
+	for (const char *p = qin ? qin + 10 : NULL; p && *p && *p != ')'; p++) {
+		if (*p != '\'')
+			continue;
+		size_t n = strcspn(p + 1, "'");
+		if (n && !arg_type_ok(p + 1, n)) {
+			char msg[400];
+			snprintf(msg, sizeof msg, "not a resource type in the filter: '%.*s'", (int)(n < 300 ? n : 300), p + 1);
+			respond_err(fd, 400, "InvalidQuery", msg, NULL);
+			aza_arena__release(&a);
+			return;
+		}
+		p += n + 1;
 	}
 	const aza_json *sl = aza_json_get(j, "subscriptions");
 	const char *sk = aza_json_str(aza_json_path(j, "options.$skipToken"));
