@@ -1980,6 +1980,8 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings',
     # collected, and the tenant has none
     'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
+    'Microsoft.Network/applicationGateways', 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
+    'Microsoft.Network/virtualNetworkGateways', 'Microsoft.DBforPostgreSQL/servers', 'Microsoft.DBforMySQL/servers',
 }, key=str.lower)
 # normalise type spellings for meta.datasets (ids decide the real types)
 DATASETS = sorted({d for d in DATASETS if d.lower() != 'microsoft.insights/activitylogalerts'} |

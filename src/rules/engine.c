@@ -666,6 +666,67 @@ static void run_scope_rule(aza_ev *ev)
 		aza_na(ev, tenant, "no subscription in the input");
 }
 
+/* A resource rule that saw none of its resources: NOT_APPLICABLE, unless
+ * "none" is not known. When the listing of one of its types failed for a
+ * subscription (an error for the type there, or for all of that
+ * subscription's data), that subscription is UNKNOWN; when a snapshot's
+ * data sets leave a type out, the tenant is. An input without metadata (an
+ * export, a template) holds what it holds: NOT_APPLICABLE. */
+/* A child type whose parent type was collected and has no resource: no
+ * child can exist, whether or not its listing was recorded (the collector
+ * records a child listing when it lists some parent's children). */
+static int childless(aza_inv *inv, const char *t)
+{
+	const char *last = strrchr(t, '/');
+	if (!last || last == strchr(t, '/'))
+		return 0;
+	char parent[256];
+	size_t n = (size_t)(last - t);
+	if (n >= sizeof parent)
+		return 0;
+	memcpy(parent, t, n);
+	parent[n] = 0;
+	return aza_inv_dataset_listed(inv, parent) == 1 && aza_inv_count(inv, parent) == 0;
+}
+
+static void none_seen(aza_ev *ev)
+{
+	aza_inv *inv = ev->s->inv;
+	const aza_res *tenant = aza_inv_tenant(inv);
+	const char *types = aza_rule_types(ev->rule), *why;
+	char t[256];
+	int unknown = 0;
+	for (const char *p = types; *p;) {
+		size_t n = strcspn(p, " ");
+		if (n && n < sizeof t) {
+			memcpy(t, p, n);
+			t[n] = 0;
+			if (aza_inv_dataset_listed(inv, t) == 0 && !childless(inv, t) && !aza_ev_collected(ev, t, tenant, &why)) {
+				aza_unknown(ev, tenant, "none in the input, but %s", why);
+				return;
+			}
+		}
+		p += n + (p[n] == ' ');
+	}
+	for (const aza_res *sub = aza_inv_subs(inv); sub; sub = sub->next_of_type) {
+		for (const char *p = types; *p;) {
+			size_t n = strcspn(p, " ");
+			if (n && n < sizeof t) {
+				memcpy(t, p, n);
+				t[n] = 0;
+				if (aza_inv_gap(inv, t, sub->id) && !aza_ev_collected(ev, t, sub, &why)) {
+					aza_unknown(ev, sub, "none in the input, but %s", why);
+					unknown = 1;
+					break;
+				}
+			}
+			p += n + (p[n] == ' ');
+		}
+	}
+	if (!unknown)
+		aza_na(ev, tenant, "no %s in the input", ev->rule->types);
+}
+
 /* Resources [from, to) of a type's chain, every rule of the job on each. */
 static void run_span(aza_ev *ev, const struct typejob *job, const aza_res *from, const aza_res *to)
 {
@@ -1050,7 +1111,7 @@ int aza_engine__run(aza_scan *s)
 		ev.rule_idx = (uint32_t)i;
 		if (r->check && r->scope == AZA_SCOPE_RESOURCE) {
 			if (!seen[i])
-				aza_na(&ev, aza_inv_tenant(inv), "no %s in the input", r->types);
+				none_seen(&ev);
 			continue;
 		}
 		run_scope_rule(&ev);

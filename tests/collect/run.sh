@@ -59,6 +59,19 @@ findings "$T/base.json" > "$T/base.txt"
 grep -q '"subscriptions":\[{"id":"00000000-0000-0000-0000-000000000001"' "$T/base.json" && ok || bad "meta.subscriptions"
 grep -q '"datasets":\[' "$T/base.json" && ok || bad "meta.datasets"
 ls "$T" | grep -q '\.tmp\.' && bad "temp file left behind" || ok
+# Every type an automated resource rule reads is recorded as collected (a
+# top-level type by the Resource Graph listing, a child type when the emulator
+# has a parent): without the record, a tenant with none of them would give
+# UNKNOWN instead of NOT_APPLICABLE for that rule.
+"$AZ" rules --format json | grep -o '"kind":"automated","[^{]*"resource_types":\[[^]]*\]' |
+	sed 's/.*"resource_types":\[//; s/\]$//' | tr ',' '\n' | tr -d '"' | sort -u > "$T/rtypes.txt"
+grep -o '"datasets":\[[^]]*\]' "$T/base.json" | tr ',' '\n' | tr -d '"[]' | sed 's/^datasets://' > "$T/dsets.txt"
+missing=
+while read -r t; do
+	case $t in Microsoft.Resources/tenants|Microsoft.Resources/subscriptions|"") continue ;; esac
+	grep -qixF "$t" "$T/dsets.txt" || missing="$missing $t"
+done < "$T/rtypes.txt"
+[ -z "$missing" ] && [ -s "$T/rtypes.txt" ] && ok || bad "rule types not recorded as collected:$missing"
 grep -q 'GET /subscriptions?api-version=2022-12-01 200' "$T/err" && ok || bad "verbose log lines"
 grep -qi 'bearer\|emu\.[0-9]' "$T/err" && bad "token in the verbose log" || ok
 grep -q "$SECRET" "$T/err" "$T/out" "$T/base.json" && bad "secret in output, log or snapshot" || ok

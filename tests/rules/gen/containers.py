@@ -261,6 +261,17 @@ case(R, 'unknown', snapshot([ku], datasets=[AKS]), "UNKNOWN aksunk ~ was not col
 case(R, 'unknown-error', snapshot([ku], datasets=[AKS, DIAG],
                                   errors=[{"scope": ku["id"], "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]),
      "UNKNOWN aksunk ~ HTTP 403")
+# No cluster in the input: NOT_APPLICABLE only when the clusters' listing is
+# known to be complete. A failed Resource Graph batch (an error for all of a
+# subscription's data) or a snapshot whose data sets leave clusters out
+# cannot prove that there is none.
+case(R, 'na-none', snapshot([], datasets=[AKS, DIAG, AKS_DIAG]), "NOT_APPLICABLE 72f988bf-0000-0000-0000-000000000001 ~ no Microsoft.ContainerService/managedClusters in the input")
+case(R, 'unknown-listing-failed', snapshot([], datasets=[AKS, DIAG, AKS_DIAG],
+                                           errors=[{"scope": f"/subscriptions/{SUB}", "type": "", "api": "/providers/Microsoft.ResourceGraph/resources",
+                                                    "status": 500, "message": "ServerError: The server had an error"}]),
+     "UNKNOWN fixture-sub ~ none in the input, but Microsoft.ContainerService/managedClusters could not be read for /subscriptions/")
+case(R, 'unknown-not-listed', snapshot([], datasets=[DIAG]),
+     "UNKNOWN 72f988bf-0000-0000-0000-000000000001 ~ none in the input, but Microsoft.ContainerService/managedClusters was not collected (not in the snapshot's data sets)")
 # A template's setting is an extension resource on the cluster.
 tdiag = {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "audit", "scope": "[resourceId('Microsoft.ContainerService/managedClusters', 'aksnew')]",
          "properties": {"workspaceId": LAW, "logs": [lg("kube-audit-admin")]}}
