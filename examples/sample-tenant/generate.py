@@ -877,9 +877,11 @@ kv_item(kv, 'keys', 'old-backup-key-2', 200, None, K1)
 
 def managed_hsm(sub, rg, name, good):
     """A Managed HSM in the shape of ManagedHsm_Get (keyvault 2023-07-01): the
-    production one with purge protection, no public access and its audit log
-    kept (PASS AZA-KV-015..017); the development one without purge protection,
-    open to every network and without a diagnostic setting (FAIL)."""
+    production one with purge protection, no public access, an approved private
+    endpoint connection (an item of ManagedHsm_ListPrivateEndpointConnectionsByResource)
+    and its audit log kept (PASS AZA-KV-015..018); the development one without
+    purge protection, open to every network, without a private endpoint and
+    without a diagnostic setting (FAIL)."""
     h = {'id': rid(sub, rg, 'Microsoft.KeyVault', 'managedHSMs', name), 'name': name, 'type': 'Microsoft.KeyVault/managedHSMs',
          'location': sub[2], 'sku': {'family': 'B', 'name': 'Standard_B1'}, 'tags': {'env': sub[1].split('-')[1].lower()},
          'properties': {'tenantId': TENANT, 'hsmUri': f'https://{name}.managedhsm.azure.net',
@@ -888,6 +890,13 @@ def managed_hsm(sub, rg, name, good):
                         'publicNetworkAccess': 'Disabled' if good else 'Enabled',
                         'networkAcls': {'bypass': 'AzureServices', 'defaultAction': 'Deny' if good else 'Allow',
                                         'ipRules': [], 'virtualNetworkRules': []}}}
+    if good:
+        h['properties']['privateEndpointConnections'] = [{
+            'id': h['id'] + '/privateEndpointConnections/pe-' + name, 'etag': '',
+            'properties': {'provisioningState': 'Succeeded',
+                           'privateEndpoint': {'id': rid(sub, 'rg-network', 'Microsoft.Network', 'privateEndpoints', 'pe-' + name)},
+                           'privateLinkServiceConnectionState': {'status': 'Approved', 'description': 'Auto-Approved',
+                                                                 'actionsRequired': 'None'}}}]
     return add(h)
 
 
@@ -1838,7 +1847,7 @@ apim(DEV, 'rg-app-dev', 'apim-contoso-dev', 'Developer', '2017-10-19T16:22:40.53
 
 
 # ---- Machine Learning workspaces, Data Factory, Synapse workspaces (AZA-AML-001, AZA-ADF-001,
-# AZA-SYN-001..002). The workspace follows Workspace/get.json (Microsoft.MachineLearningServices stable
+# AZA-SYN-001..003). The workspace follows Workspace/get.json (Microsoft.MachineLearningServices stable
 # 2023-10-01, fewer members); the factory and Synapse bodies carry the FactoryProperties (2018-06-01) and
 # WorkspaceProperties (2021-06-01) names.
 def data_svc(sub, rg, prov, typ, name, props):
@@ -1859,7 +1868,19 @@ data_svc(DEV, 'rg-data-dev', 'Microsoft.DataFactory', 'factories', 'adf-contoso-
 data_svc(PROD, 'rg-data', 'Microsoft.Synapse', 'workspaces', 'syn-contoso-prod',
          {'publicNetworkAccess': 'Disabled', 'managedVirtualNetwork': 'default',
           'managedVirtualNetworkSettings': {'preventDataExfiltration': True, 'allowedAadTenantIdsForLinking': []}})
-data_svc(DEV, 'rg-data-dev', 'Microsoft.Synapse', 'workspaces', 'syn-contoso-dev', {'publicNetworkAccess': 'Enabled'})
+syn_dev = data_svc(DEV, 'rg-data-dev', 'Microsoft.Synapse', 'workspaces', 'syn-contoso-dev', {'publicNetworkAccess': 'Enabled'})
+
+
+def syn_fw(ws, name, start, end):
+    """A workspace firewall rule as GetIpFirewallRule.json (synapse 2021-06-01) returns it."""
+    return add({'id': ws['id'] + '/firewallRules/' + name, 'type': 'Microsoft.Synapse/workspaces/firewallRules', 'name': name,
+                'properties': {'startIpAddress': start, 'endIpAddress': end, 'provisioningState': 'Succeeded'}})
+
+
+# dev's firewall: the office range, and the portal's "Allow connections from all IP addresses" rule left from
+# its creation (fails AZA-SYN-003); prod has no public endpoint (passes whatever its rules)
+syn_fw(syn_dev, 'office', '203.0.113.0', '203.0.113.255')
+syn_fw(syn_dev, 'allowAll', '0.0.0.0', '255.255.255.255')
 # ---- end of Machine Learning, Data Factory and Synapse
 # ================================================================ end of the PaaS services section
 

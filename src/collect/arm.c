@@ -4,7 +4,8 @@
  * settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
  * return (SQL, PostgreSQL, MySQL, Key Vault, Managed HSM, App Service, Network Watcher,
- * Azure Cache for Redis, Event Hubs, Service Bus and Front Door).
+ * Azure Cache for Redis, Synapse Analytics, Event Hubs, Service Bus and
+ * Front Door).
  * A path ending in /list is an ARM list action: collect.c sends it as a POST.
  */
 #include "collect.h"
@@ -125,10 +126,12 @@ static const struct childcall {
 	 * secrets) are resource logs too (AZA-DBX-007). */
 	{"microsoft.databricks/workspaces", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"microsoft.network/networkwatchers", AZA_WALK_LIST, "/flowLogs", "2024-05-01", "Microsoft.Network/networkWatchers/flowLogs"},
-	/* Proxy children Resource Graph does not return: a cache's firewall
-	 * rules (AZA-RDS-005) and a namespace's one network rule set, named
-	 * default (AZA-EVH-003/004, AZA-SBS-003/004). */
+	/* Proxy children Resource Graph does not return: a cache's and a
+	 * Synapse workspace's firewall rules (AZA-RDS-005, AZA-SYN-003;
+	 * IpFirewallRules_ListByWorkspace, paged) and a namespace's one network
+	 * rule set, named default (AZA-EVH-003/004, AZA-SBS-003/004). */
 	{"microsoft.cache/redis", AZA_WALK_LIST, "/firewallRules", "2024-11-01", "Microsoft.Cache/redis/firewallRules"},
+	{"microsoft.synapse/workspaces", AZA_WALK_LIST, "/firewallRules", "2021-06-01", "Microsoft.Synapse/workspaces/firewallRules"},
 	{"microsoft.eventhub/namespaces", AZA_WALK_ONE, "/networkRuleSets/default", "2024-01-01", "Microsoft.EventHub/namespaces/networkRuleSets"},
 	{"microsoft.servicebus/namespaces", AZA_WALK_ONE, "/networkRuleSets/default", "2024-01-01", "Microsoft.ServiceBus/namespaces/networkRuleSets"},
 	/* A Front Door profile's custom domains and security policies (which

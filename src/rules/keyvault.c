@@ -1,8 +1,8 @@
 /*
  * keyvault.c - rules of the Key Vault area: vault recovery, access model and
  * network settings, key and secret expiry and rotation, certificate validity,
- * Managed HSM purge protection, network access and audit logging, and
- * resource locks on mission-critical resources.
+ * Managed HSM purge protection, network access, private endpoints and
+ * audit logging, and resource locks on mission-critical resources.
  *
  * Key and secret findings go on the vault and name the offending keys or
  * secrets: the vault is what an owner remediates and what CIS splits by
@@ -588,7 +588,7 @@ static void critical_locks(aza_ev *ev, const aza_res *sub)
 		       tag);
 }
 
-/* ---- Managed HSM (AZA-KV-015..017) ---- */
+/* ---- Managed HSM (AZA-KV-015..018) ---- */
 
 /* The first stable api-version of managedHSMs with publicNetworkAccess and
  * networkAcls (2020-04-01-preview has neither; 2021-10-01 has both). */
@@ -658,6 +658,14 @@ static void hsm_logging(aza_ev *ev, const aza_res *r)
 {
 	aza_diag_audit(ev, r, "AuditEvent", "audit allLogs", "AuditEvent (nor the audit or allLogs group)",
 	               "no record is kept of who used, managed or deleted the HSM's keys");
+}
+
+/* As a vault's (AZA-KV-010): the HSM's privateEndpointConnections
+ * (MHSMPrivateEndpointConnectionItem, managedHsm.json) carry the same
+ * privateLinkServiceConnectionState.status. */
+static void hsm_private_endpoints(aza_ev *ev, const aza_res *r)
+{
+	aza_private_endpoints(ev, r, "HSM");
 }
 
 #define PAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_PAAS
@@ -848,6 +856,17 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.arm = "Microsoft.Insights/diagnosticSettings on the HSM: logs[] with category 'AuditEvent' or categoryGroup 'audit'/'allLogs' enabled, and a destination",
 		.defaults = "An HSM has no diagnostic setting unless one is created. A setting passes with an enabled AuditEvent category (or audit/allLogs group) and a destination (a workspace, storage account, event hub or partner solution; an empty or '-' one is none); a setting without them fails; no setting fails. Diagnostic settings not collected for the HSM, or their read failed: UNKNOWN. A snapshot that lists its data sets must list Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings, which azaudit collect records since it reads each HSM's settings: Microsoft.Insights/diagnosticSettings alone comes from the subscriptions' own settings.",
 		.check = hsm_logging,
+	},
+	{
+		.id = "AZA-KV-018", .title = "Managed HSMs use private endpoints",
+		.area = AZA_AREA_KEYVAULT, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = HSM,
+		.needs = "Microsoft.Network/privateEndpoints",
+		.rationale = "Private endpoints keep traffic to the HSM's keys inside the virtual network and on the Microsoft backbone; with public network access then disabled (AZA-KV-016) nothing reaches the HSM from the internet.",
+		.portal = "No portal step is documented for Managed HSM (Microsoft Learn, 'Integrate Managed HSM with Azure Private Link', uses the CLI): use the az command, or Private endpoints > + Create with resource type Microsoft.KeyVault/managedHSMs and the HSM as the resource.",
+		.cli = "az network private-endpoint create -g <rg> -n <pe> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <hsm id> --group-id managedhsm --connection-name <name> --location <region>",
+		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the HSM (groupIds ['managedhsm'])",
+		.defaults = "As AZA-KV-010 for vaults. Only connections in properties.privateEndpointConnections (MHSMPrivateEndpointConnectionItem, managedHsm.json; the HSM's GET returns them) whose privateLinkServiceConnectionState.status is Approved count; pending, rejected or disconnected ones are counted in the FAIL. A template HSM has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the HSM's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN; privateEndpointConnections that is not an array: UNKNOWN.",
+		.check = hsm_private_endpoints,
 	},
 };
 const size_t aza_rules_keyvault_n = sizeof aza_rules_keyvault / sizeof aza_rules_keyvault[0];

@@ -4,16 +4,17 @@
  * (AZA-EVH-*, AZA-SBS-*, which share one shape and one set of checks) and
  * Azure AI services accounts (AZA-AIS-*), App Configuration stores
  * (AZA-APC-*), Azure AI Search services (AZA-SRH-*) and API Management
- * services (AZA-APM-*).
+ * services (AZA-APM-*), Machine Learning workspaces (AZA-AML-*), data
+ * factories (AZA-ADF-*) and Synapse Analytics workspaces (AZA-SYN-*).
  *
  * Each is read from its Resource Manager body (a GET or a Resource Graph
- * row; a template resource before deployment) and, for a cache's firewall
- * rules and a namespace's network rule set, from those child resources
- * (read per resource by the collector). A template leaves out what
- * it does not set, and absence then means the API's default, named in each
- * rule's .defaults with its source; a property newer than the template's
- * api-version may be ignored by Azure, so a wanted value set at an older
- * api-version is UNKNOWN, never PASS.
+ * row; a template resource before deployment) and, for a cache's or a
+ * Synapse workspace's firewall rules and a namespace's network rule set,
+ * from those child resources (read per resource by the collector). A
+ * template leaves out what it does not set, and absence then means the
+ * API's default, named in each rule's .defaults with its source; a
+ * property newer than the template's api-version may be ignored by Azure,
+ * so a wanted value set at an older api-version is UNKNOWN, never PASS.
  */
 #include "nsg.h"
 #include "rule.h"
@@ -205,18 +206,71 @@ static void redis_public(aza_ev *ev, const aza_res *r)
 	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the cache answers on the internet (its firewall rules are judged by AZA-RDS-005)");
 }
 
-/* A firewall rule's startIP-endIP range: two IPv4 addresses, the start not
- * after the end. 1 with *sp set, 0 when the rule is not one. */
-static int redis_fw_range(aza_ev *ev, const aza_res *f, aza_nsg_span *sp)
+/* A service's IP firewall: child resources, each an IPv4 range from a start
+ * to an end address, that allow-list its public endpoint. What no rule
+ * means differs: a cache with none admits every address, a Synapse
+ * workspace with none admits no one (its firewall denies by default). */
+struct ip_fw {
+	const char *child;       /* the rules' type */
+	const char *start, *end; /* their range's properties, below "properties." */
+	const char *what;        /* the resource, in messages: "cache" */
+	int none_open;           /* no rule: every address may connect */
+	int azure_rule;          /* 0.0.0.0-0.0.0.0 is the portal's "Allow Azure services" rule */
+};
+
+/* Rule f's range: two IPv4 addresses, the start not after the end. 1 with
+ * *sp and the two strings set, 0 when the rule is not one. */
+static int fw_range(aza_ev *ev, const aza_res *f, const struct ip_fw *w, const char **s, const char **e, aza_nsg_span *sp)
 {
-	const char *s = aza_json_str(aza_prop(ev, f, "properties.startIP"));
-	const char *e = aza_json_str(aza_prop(ev, f, "properties.endIP"));
+	*s = aza_json_str(aza_prop(ev, f, aza_ev_fmt(ev, "properties.%s", w->start)));
+	*e = aza_json_str(aza_prop(ev, f, aza_ev_fmt(ev, "properties.%s", w->end)));
 	aza_nsg_span a, b;
-	if (!s || !e || strchr(s, '/') || strchr(e, '/') || !aza_nsg__prefix(s, &a) || !aza_nsg__prefix(e, &b) || a.v6 || b.v6 ||
+	if (!*s || !*e || strchr(*s, '/') || strchr(*e, '/') || !aza_nsg__prefix(*s, &a) || !aza_nsg__prefix(*e, &b) || a.v6 || b.v6 ||
 	    a.lo != a.hi || b.lo != b.hi || a.lo > b.lo)
 		return 0;
 	*sp = (aza_nsg_span){a.lo, b.lo, 0};
 	return 1;
+}
+
+/* The firewall rules of r, whose public endpoint is open (`pub` says why):
+ * FAIL on the first rule that admits every address, more than a /8, or
+ * (w->azure_rule) every Azure service; UNKNOWN when a rule has no readable
+ * range or the rules were not read; otherwise what no rule or the rules'
+ * ranges admit. */
+static void ip_firewall(aza_ev *ev, const aza_res *r, const char *pub, const struct ip_fw *w)
+{
+	const char *why, *unread = NULL;
+	size_t n = 0;
+	for (const aza_res *f = aza_inv_child(aza_ev_inv(ev), r->id, w->child); f; f = aza_inv_next_child(f, r->id)) {
+		const char *s, *e;
+		aza_nsg_span sp;
+		n++;
+		if (!fw_range(ev, f, w, &s, &e, &sp)) {
+			unread = unread ? unread : aza_last_seg(f->name);
+			continue;
+		}
+		int open = aza_nsg__fw_open(&sp);
+		const char *admits = open == 2 ? "every address"
+		                     : open    ? "the internet at large (a range wider than a /8)"
+		                     : w->azure_rule && !sp.lo && !sp.hi
+		                             ? "every Azure service, other customers' resources included ('Allow Azure services and resources')"
+		                             : NULL;
+		if (admits) {
+			aza_fail(ev, r, "%s and firewall rule %s (%s-%s) admits %s", pub, aza_last_seg(f->name), s, e, admits);
+			return;
+		}
+	}
+	if (unread)
+		aza_unknown(ev, r, "%s and firewall rule %s has no readable range (%s and %s IPv4 addresses, start not after end)", pub, unread,
+		            w->start, w->end);
+	else if (!n && !aza_ev_collected(ev, w->child, r, &why))
+		aza_unknown(ev, r, "%s and its firewall rules are not known: %s", pub, why);
+	else if (!n && w->none_open)
+		aza_fail(ev, r, "%s and the %s has no firewall rule: every address may connect", pub, w->what);
+	else if (!n)
+		aza_pass(ev, r, "%s but the %s has no firewall rule: its firewall admits no address", pub, w->what);
+	else
+		aza_pass(ev, r, "%s but only the ranges of its %zu firewall rule%s may connect", pub, n, n == 1 ? "" : "s");
 }
 
 /* The firewall rules (the firewallRules child, startIP-endIP) are an
@@ -225,37 +279,12 @@ static int redis_fw_range(aza_ev *ev, const aza_res *f, aza_nsg_span *sp)
  * access the cache" (Azure/PSRule.Rules.Azure, Azure.Redis.FirewallIPRange). */
 static void redis_firewall(aza_ev *ev, const aza_res *r)
 {
-	const char *why;
+	static const struct ip_fw fw = {RDS_FW, "startIP", "endIP", "cache", 1, 0};
 	if (redis_injected_judged(ev, r))
 		return;
 	const char *pub = public_gate(ev, r, REDIS_PNA_API, "the cache has no public endpoint, so no firewall rule admits the internet", NULL);
-	if (!pub)
-		return;
-	const char *unread = NULL;
-	size_t n = 0;
-	for (const aza_res *f = aza_inv_child(aza_ev_inv(ev), r->id, RDS_FW); f; f = aza_inv_next_child(f, r->id)) {
-		aza_nsg_span sp;
-		n++;
-		if (!redis_fw_range(ev, f, &sp)) {
-			unread = unread ? unread : aza_last_seg(f->name);
-			continue;
-		}
-		int open = aza_nsg__fw_open(&sp);
-		if (open) {
-			aza_fail(ev, r, "%s and firewall rule %s (%s-%s) admits %s", pub, aza_last_seg(f->name),
-			         aza_json_str(aza_prop(ev, f, "properties.startIP")), aza_json_str(aza_prop(ev, f, "properties.endIP")),
-			         open == 2 ? "every address" : "the internet at large (a range wider than a /8)");
-			return;
-		}
-	}
-	if (unread)
-		aza_unknown(ev, r, "%s and firewall rule %s has no readable range (startIP and endIP IPv4 addresses, start not after end)", pub, unread);
-	else if (!n && !aza_ev_collected(ev, RDS_FW, r, &why))
-		aza_unknown(ev, r, "%s and its firewall rules are not known: %s", pub, why);
-	else if (!n)
-		aza_fail(ev, r, "%s and the cache has no firewall rule: every address may connect", pub);
-	else
-		aza_pass(ev, r, "%s but only the ranges of its %zu firewall rule%s may connect", pub, n, n == 1 ? "" : "s");
+	if (pub)
+		ip_firewall(ev, r, pub, &fw);
 }
 
 static void redis_keys(aza_ev *ev, const aza_res *r)
@@ -878,6 +907,7 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 #define AML "Microsoft.MachineLearningServices/workspaces"
 #define ADF "Microsoft.DataFactory/factories"
 #define SYN "Microsoft.Synapse/workspaces"
+#define SYN_FW SYN "/firewallRules"
 
 /* Machine Learning workspaces: publicNetworkAccess is in the stable
  * 2023-10-01 schema and its Workspace/get example; earlier stable versions
@@ -904,9 +934,21 @@ static void pna_since(aza_ev *ev, const aza_res *r, const char *since, const cha
 	aza_public_network_disabled(ev, r, unset, note);
 }
 
+/* allowPublicAccessWhenBehindVnet is the older switch: true keeps the
+ * public endpoint on beside the workspace's private endpoints ("To enable
+ * public access to a private link-enabled workspace": Workspace.update(
+ * allow_public_access_when_behind_vnet=True), Microsoft Learn, SDK and CLI
+ * v1). Without publicNetworkAccess it names why the endpoint is open; false
+ * is no evidence that it is closed (the workspace may have no private
+ * endpoint), so the verdict is the same either way. */
 static void aml_public(aza_ev *ev, const aza_res *r)
 {
-	pna_since(ev, r, AML_PNA_API, "only Disabled turns the workspace's public endpoint off",
+	int behind = 0;
+	aza_prop_bool(ev, r, "properties.allowPublicAccessWhenBehindVnet", &behind);
+	pna_since(ev, r, AML_PNA_API,
+	          behind ? "allowPublicAccessWhenBehindVnet (the older setting) is true, so the public endpoint stays on beside any private "
+	                   "endpoint"
+	                 : "only Disabled turns the workspace's public endpoint off",
 	          "the workspace is reachable only through private endpoints",
 	          "the workspace, its studio and its APIs answer on the internet for any valid token");
 }
@@ -963,6 +1005,21 @@ static void syn_exfiltration(aza_ev *ev, const aza_res *r)
 		                "endpoints to the workspace's tenant%s",
 		         mv, n ? aza_ev_fmt(ev, " and %zu allowed tenant%s", n, n == 1 ? "" : "s") : "");
 	}
+}
+
+/* The workspace's IP firewall (the firewallRules child, startIpAddress-
+ * endIpAddress) "grant[s] or den[ies] access ... based on the originating
+ * IP address" on all its public endpoints (Microsoft Learn, "Azure Synapse
+ * Analytics IP firewall rules"): with no rule no address gets in. The rule
+ * 0.0.0.0-0.0.0.0 (AllowAllWindowsAzureIps, the portal's "Allow Azure
+ * services and resources to access this workspace") admits every Azure
+ * customer's resources, and fails as it does for SQL servers (AZA-NET-019). */
+static void syn_firewall(aza_ev *ev, const aza_res *r)
+{
+	static const struct ip_fw fw = {SYN_FW, "startIpAddress", "endIpAddress", "workspace", 0, 1};
+	const char *pub = public_gate(ev, r, SYN_PNA_API, "the workspace has no public endpoint, so no firewall rule admits the internet", NULL);
+	if (pub)
+		ip_firewall(ev, r, pub, &fw);
 }
 
 /* ==== end of Machine Learning, Data Factory and Synapse ==== */
@@ -1274,7 +1331,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure Machine Learning workspace > Settings > Networking > Public access: Public network access: Disabled (after adding a private endpoint under Private endpoint connections); Save.",
 		.cli = "az resource update --ids <workspace id> --set properties.publicNetworkAccess=Disabled",
 		.arm = "Microsoft.MachineLearningServices/workspaces (api-version 2023-10-01 or later): properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['amlworkspace'])",
-		.defaults = "Disabled passes (the Workspace/get example, stable 2023-10-01, returns it with an approved private endpoint); in a template only at the stable api-version 2023-10-01 or later, as this rule counts (older, or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the workspaces API gives publicNetworkAccess no default, and only Disabled is evidence that the public endpoint is off (allowPublicAccessWhenBehindVnet, the older setting, is not read). Wrong types and unknown values: UNKNOWN.",
+		.defaults = "Disabled passes (the Workspace/get example, stable 2023-10-01, returns it with an approved private endpoint); in a template only at the stable api-version 2023-10-01 or later, as this rule counts (older, or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the workspaces API gives publicNetworkAccess no default, and only Disabled is evidence that the public endpoint is off. allowPublicAccessWhenBehindVnet, the older boolean ('The flag to indicate whether to allow public access when behind VNet', workspaces API), is read only when publicNetworkAccess is absent: true keeps the public endpoint on beside the workspace's private endpoints (Microsoft Learn, SDK and CLI v1: 'To enable public access to a private link-enabled workspace', allow_public_access_when_behind_vnet=True) and the FAIL names it; false or absent is no evidence that the endpoint is off (a workspace without a private endpoint stays public), so the FAIL stands. Wrong types and unknown values: UNKNOWN.",
 		.check = aml_public,
 	},
 	{
@@ -1294,7 +1351,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Synapse workspace > Security > Networking: Public network access to workspace endpoints: Disabled (after adding private endpoints); Save.",
 		.cli = "az resource update --ids <workspace id> --set properties.publicNetworkAccess=Disabled",
 		.arm = "Microsoft.Synapse/workspaces (api-version 2021-06-01 or later): properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "publicNetworkAccess absent means Enabled ('default': 'Enabled', workspaces API, stable 2021-06-01): FAIL. Disabled passes, except in a template whose api-version predates the property (first in the stable 2021-06-01; the 2020-12-01 schema has no such property) or is only known at deployment: UNKNOWN. Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). IP firewall rules (the firewallRules child) narrow a public endpoint but do not remove it and are not read. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess absent means Enabled ('default': 'Enabled', workspaces API, stable 2021-06-01): FAIL. Disabled passes, except in a template whose api-version predates the property (first in the stable 2021-06-01; the 2020-12-01 schema has no such property) or is only known at deployment: UNKNOWN. Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). IP firewall rules (the firewallRules child) narrow a public endpoint but do not remove it: AZA-SYN-003 judges them. Wrong types and unknown values: UNKNOWN.",
 		.check = syn_public,
 	},
 	{
@@ -1306,6 +1363,16 @@ const struct aza_rule aza_rules_services[] = {
 		.arm = "Microsoft.Synapse/workspaces (api-version 2020-12-01 or later): properties.managedVirtualNetwork = 'default', properties.managedVirtualNetworkSettings = {preventDataExfiltration: true, allowedAadTenantIdsForLinking: [...]}",
 		.defaults = "managedVirtualNetwork 'default' with managedVirtualNetworkSettings.preventDataExfiltration true passes, naming the allowed tenants (allowedAadTenantIdsForLinking); in a template only at the stable api-version 2020-12-01 or later (older or only known at deployment: UNKNOWN). managedVirtualNetwork absent or empty fails (no managed virtual network: 'Setting this to 'default' will ensure that all compute for this workspace is in a virtual network managed on behalf of the user', workspaces API). preventDataExfiltration false or absent fails (the API gives no default; exfiltration protection is an opt-in at creation). Another managedVirtualNetwork value, wrong types, and values only known at deployment: UNKNOWN.",
 		.check = syn_exfiltration,
+	},
+	{
+		.id = "AZA-SYN-003", .title = "Azure Synapse Analytics workspace firewall rules admit neither the internet nor all Azure services",
+		.level = 1, .severity = AZA_SEV_HIGH, .resp = AZA_RESP_NETWORK, SYN_RULE, .needs = SYN_FW, .checklist = "network.sql_no_any_ip",
+		.rationale = "The workspace firewall guards its dedicated and serverless SQL endpoints and its development endpoint; a rule for 0.0.0.0-255.255.255.255 (the portal's 'Allow connections from all IP addresses') or another very wide range lets anyone on the internet try credentials against them, and 0.0.0.0 ('Allow Azure services and resources') admits every Azure customer's resources, not only yours.",
+		.portal = "Synapse workspace > Security > Networking: under Firewall rules delete 'allowAll' (0.0.0.0-255.255.255.255) and other very wide ranges, clear 'Allow Azure services and resources to access this workspace', and add rules only for the client ranges; Save. Or disable public network access (AZA-SYN-001).",
+		.cli = "az synapse workspace firewall-rule delete --name <rule> --workspace-name <workspace> --resource-group <rg> --yes; az synapse workspace firewall-rule create --name <rule> --workspace-name <workspace> --resource-group <rg> --start-ip-address <first address> --end-ip-address <last address>",
+		.arm = "Microsoft.Synapse/workspaces/firewallRules (api-version 2021-06-01): properties.startIpAddress and properties.endIpAddress spanning only the client ranges (no 0.0.0.0-255.255.255.255, no 0.0.0.0-0.0.0.0), or Microsoft.Synapse/workspaces: properties.publicNetworkAccess = 'Disabled'",
+		.defaults = "Firewall rules (Microsoft.Synapse/workspaces/firewallRules, startIpAddress and endIpAddress, read per workspace with GET .../firewallRules?api-version=2021-06-01: Resource Graph does not return them) grant access to the workspace's public endpoints by originating IP address; a workspace with none admits no address (Microsoft Learn, 'Azure Synapse Analytics IP firewall rules'). publicNetworkAccess Disabled passes whatever the rules say (no public endpoint; in a template only at the stable api-version 2021-06-01 or later, as AZA-SYN-001). Otherwise (Enabled, or absent: 'default': 'Enabled', workspaces API) a rule whose range covers every IPv4 address, or more than a /8 (16,777,216 addresses, as AZA-RDS-005 reads Redis rules), fails, naming it; so does 0.0.0.0-0.0.0.0 (AllowAllWindowsAzureIps, 'Allow Azure services and resources to access this workspace'): it admits Azure services, not the internet at large, but those are every Azure tenant's, and the SQL server firewall rules (AZA-NET-019..021) fail it too. No rule, or only narrower ones, passes. A rule without two readable IPv4 addresses (start not after end): UNKNOWN. Firewall rules that were not collected or could not be read (the collector records a refused read for that workspace): UNKNOWN. A template's firewallRules resources (top-level or nested in the workspace) are its rules; a workspace without any in the template has none, as for AZA-RDS-005. SecuredByPerimeter: UNKNOWN (the perimeter's rules decide).",
+		.check = syn_firewall,
 	},
 	/* ==== end of Machine Learning, Data Factory and Synapse ==== */
 };

@@ -143,6 +143,18 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.EventHub/namespaces/[^/ ]*
 grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|PASS' "$T/base.txt" && grep -q 'AZA-EVH-004|[^|]*/Microsoft.EventHub/namespaces/[^|]*|FAIL' "$T/base.txt" &&
 	grep -q 'AZA-SBS-004|[^|]*/Microsoft.ServiceBus/namespaces/[^|]*|PASS' "$T/base.txt" && ok ||
 	bad "firewall and network rule set verdicts: $(grep 'AZA-RDS-005\|AZA-EVH-004\|AZA-SBS-004' "$T/base.txt" | head -3)"
+# a Synapse workspace's firewall rules (AZA-SYN-003), read per workspace and recorded as their data set:
+# AllowAllWindowsAzureIps (0.0.0.0-0.0.0.0) fails it, the narrow rule before it does not hide it
+grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Synapse/workspaces/workspaceName/firewallRules?api-version=2021-06-01 200' "$T/err" && ok ||
+	bad "Synapse firewall rules not listed"
+grep -q '"id":"/subscriptions/[^"]*/workspaces/workspaceName/firewallRules/AllowAllWindowsAzureIps","type":"Microsoft.Synapse/workspaces/firewallRules"' "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Synapse/workspaces/firewallRules"' "$T/base.json" && ok ||
+	bad "Synapse firewall rules not in the snapshot or its data sets"
+[ "$(grep -c 'AZA-SYN-003|[^|]*/Microsoft.Synapse/workspaces/workspaceName|FAIL' "$T/base.txt")" = 3 ] && ok ||
+	bad "AZA-SYN-003 verdicts: $(grep AZA-SYN-003 "$T/base.txt" | head -3)"
+# the HSM's approved private endpoint connection comes with its Resource Graph row (AZA-KV-018)
+grep -q 'AZA-KV-018|[^|]*/managedHSMs/hsm1|PASS' "$T/base.txt" && ! grep -q 'AZA-KV-018|[^|]*|FAIL' "$T/base.txt" && ok ||
+	bad "AZA-KV-018 verdicts: $(grep AZA-KV-018 "$T/base.txt" | head -3)"
 # Machine Learning, Data Factory and Synapse workspaces come from Resource Graph and are judged
 grep -q 'AZA-AML-001|[^|]*/workspaces/testworkspace|PASS' "$T/base.txt" && grep -q 'AZA-ADF-001|[^|]*/factories/exampleFactoryName|FAIL' "$T/base.txt" &&
 	grep -q 'AZA-SYN-002|[^|]*/Microsoft.Synapse/workspaces/workspaceName|FAIL' "$T/base.txt" && ok ||
@@ -266,6 +278,8 @@ start_emu --page-size 1
 coll "$T/pages.json" -v
 [ $RC -eq 0 ] && same_as_base "$T/pages.json" && ok || bad "pages: exit $RC or findings differ"
 grep -q 'skiptoken=' "$T/err" && ok || bad "pages: no next page followed"
+grep -q 'GET /subscriptions/[^ ]*/Microsoft.Synapse/workspaces/workspaceName/firewallRules?api-version=2021-06-01[^ ]*skiptoken=1 200' "$T/err" && ok ||
+	bad "pages: the Synapse firewall rules' next page not followed"
 grep -q "$GUESTS[^ ]*skiptoken=1 200" "$T/err" && ok || bad "pages: the guest list's next page lost its query"
 grep -qF "$GEL'$GRP_A'&\$expand=principal&\$skiptoken=1 200" "$T/err" && ok || bad "pages: a group's eligibility next page not followed with its \$filter"
 [ "$(grep -c 'ResourceGraph/resources' "$T/err")" -gt 30 ] && ok || bad "pages: Resource Graph \$skipToken not followed"
@@ -305,6 +319,10 @@ recorded ruleset403 403:0@/networkRuleSets/default '"type":"Microsoft.ServiceBus
 grep -q 'AZA-SBS-004|[^|]*|UNKNOWN' "$T/f.txt" && grep -q 'AZA-EVH-004|[^|]*|UNKNOWN' "$T/f.txt" && ok || bad "ruleset403: network rule set verdicts not UNKNOWN"
 recorded redisfw403 403:0@/Redis/cache1/firewallRules '"scope":"/subscriptions/[^"]*/Redis/cache1","type":"Microsoft.Cache/redis/firewallRules","api":"[^"]*","status":403'
 grep -q 'AZA-RDS-005|[^|]*/Redis/cache1|UNKNOWN' "$T/f.txt" && ok || bad "redisfw403: AZA-RDS-005 not UNKNOWN"
+# a Synapse workspace's firewall rules refused: recorded for that workspace, AZA-SYN-003 UNKNOWN there, never FAIL
+recorded synfw403 403:0@/workspaces/workspaceName/firewallRules '"scope":"/subscriptions/[^"]*/Microsoft.Synapse/workspaces/workspaceName","type":"Microsoft.Synapse/workspaces/firewallRules","api":"[^"]*","status":403'
+grep -q 'AZA-SYN-003|[^|]*/workspaces/workspaceName|UNKNOWN' "$T/f.txt" && ! grep -q 'AZA-SYN-003|[^|]*|FAIL' "$T/f.txt" && ok ||
+	bad "synfw403: AZA-SYN-003 $(grep AZA-SYN-003 "$T/f.txt" | head -3)"
 # one workspace's diagnostic settings refused: recorded for that workspace, AZA-DBX-007 UNKNOWN for it alone
 recorded dbxdiag403 403:0@/workspaces/dbwunlogged/providers/Microsoft.Insights/diagnosticSettings '"scope":"/subscriptions/[^"]*/workspaces/dbwunlogged","type":"Microsoft.Insights/diagnosticSettings","api":"[^"]*","status":403'
 ! grep -q '"scope":"/subscriptions/[^"]*/workspaces/dbwlogged","type":"Microsoft.Insights/diagnosticSettings"' "$T/dbxdiag403.json" &&

@@ -610,16 +610,20 @@ static void build_sub(int si)
 	/* A Managed HSM (a Resource Graph row in the shape of ManagedHsm_Get,
 	 * keyvault 2023-07-01, fewer members) whose diagnostic setting is the
 	 * monitor example's, moved onto it: it logs the allLogs group
-	 * (AZA-KV-017). */
-	char hsmid[300], hsmtext[1200];
+	 * (AZA-KV-017). Its privateEndpointConnections hold the first approved
+	 * item of ManagedHsm_ListPrivateEndpointConnectionsByResource (AZA-KV-018). */
+	char hsmid[300], hsmtext[2000];
 	snprintf(hsmid, sizeof hsmid, "%s/resourceGroups/hsm-group/providers/Microsoft.KeyVault/managedHSMs/hsm1", subscope);
 	snprintf(hsmtext, sizeof hsmtext, "{\"id\":\"%s\",\"name\":\"hsm1\",\"type\":\"Microsoft.KeyVault/managedHSMs\","
 	         "\"location\":\"westus\",\"sku\":{\"family\":\"B\",\"name\":\"Standard_B1\"},\"tags\":{\"Dept\":\"hsm\","
 	         "\"Environment\":\"dogfood\"},\"properties\":{\"tenantId\":\"00000000-0000-0000-0000-000000000000\","
 	         "\"hsmUri\":\"https://westus.hsm1.managedhsm.azure.net\",\"initialAdminObjectIds\":[\"00000000-0000-0000-0000-000000000000\"],"
 	         "\"enableSoftDelete\":true,\"softDeleteRetentionInDays\":90,\"enablePurgeProtection\":true,"
-	         "\"provisioningState\":\"Succeeded\","
-	         "\"publicNetworkAccess\":\"Disabled\"}}", hsmid);
+	         "\"provisioningState\":\"Succeeded\",\"privateEndpointConnections\":[{\"id\":\"%s/privateEndpointConnections/sample-pec1\","
+	         "\"etag\":\"\",\"properties\":{\"provisioningState\":\"Succeeded\",\"privateEndpoint\":{\"id\":\"%s/resourceGroups/"
+	         "hsm-group/providers/Microsoft.Network/privateEndpoints/sample-pe1\"},\"privateLinkServiceConnectionState\":{\"status\":"
+	         "\"Approved\",\"description\":\"This was automatically approved by user1234@contoso.com\",\"actionsRequired\":\"None\"}}}],"
+	         "\"publicNetworkAccess\":\"Disabled\"}}", hsmid, hsmid, subscope);
 	add(strdup(hsmtext), hsmid, NULL, si, 1);
 	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, hsmid, 4, NULL, si, 0, NULL);
 	/* A cache (RedisCacheGet, redis 2024-11-01, fewer members) with the two
@@ -686,6 +690,22 @@ static void build_sub(int si)
 		snprintf(dtext, sizeof dtext, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"%s/%s\",\"location\":\"East US\","
 		         "\"properties\":{\"provisioningState\":\"Succeeded\",%s}}", did, dsvc[i].name, dsvc[i].prov, dsvc[i].type, dsvc[i].props);
 		add(strdup(dtext), did, NULL, si, 1);
+	}
+	/* The Synapse workspace's firewall rules (IpFirewallRules_ListByWorkspace,
+	 * synapse 2021-06-01, a child list Resource Graph does not return): the
+	 * GetIpFirewallRule example's narrow range, then AllowAllWindowsAzureIps
+	 * (the portal's "Allow Azure services and resources"), which AZA-SYN-003
+	 * fails; with --page-size 1 that one is only on the second page. */
+	static const char *const synfw[][3] = {{"ExampleIpFirewallRule", "10.0.0.0", "10.0.0.254"},
+	                                       {"AllowAllWindowsAzureIps", "0.0.0.0", "0.0.0.0"}};
+	for (size_t i = 0; i < sizeof synfw / sizeof synfw[0]; i++) {
+		char sid[400], stext[700];
+		snprintf(sid, sizeof sid, "%s/resourceGroups/rg1/providers/Microsoft.Synapse/workspaces/workspaceName/firewallRules/%s", subscope,
+		         synfw[i][0]);
+		snprintf(stext, sizeof stext, "{\"id\":\"%s\",\"type\":\"Microsoft.Synapse/workspaces/firewallRules\",\"name\":\"%s\","
+		         "\"properties\":{\"startIpAddress\":\"%s\",\"endIpAddress\":\"%s\",\"provisioningState\":\"Succeeded\"}}",
+		         sid, synfw[i][0], synfw[i][1], synfw[i][2]);
+		add(strdup(stext), sid, NULL, si, 0);
 	}
 	build_frontdoor(si);
 	free(sql);

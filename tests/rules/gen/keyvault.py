@@ -341,3 +341,29 @@ case(R, 'unknown-error', snapshot([hu], datasets=[HSM, DIAG, HSM_DIAG],
                                   errors=[{"scope": hu["id"], "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]),
      "UNKNOWN hsmunk ~ HTTP 403")
 case(R, 'unknown-noprops', snapshot([hsm_bare('hsmbare')]), NOPROPS.format('hsmbare'))
+
+R = 'AZA-KV-018'
+# privateEndpointConnections items as ManagedHsm_ListPrivateEndpointConnectionsByResource (2023-07-01) lists them
+# (MHSMPrivateEndpointConnectionItem of the HSM's GET: id, etag, properties).
+def hsm_pec(h, name, status):
+    return {"id": h["id"] + "/privateEndpointConnections/" + name, "etag": "",
+            "properties": {"provisioningState": "Succeeded",
+                           "privateEndpoint": {"id": rid(RG, 'Microsoft.Network', 'privateEndpoints', 'pe-' + name)},
+                           "privateLinkServiceConnectionState": {"status": status, "description": "", "actionsRequired": "None"}}}
+hp, hq = hsm('hsmpe'), hsm('hsmpend')
+hp["properties"]["privateEndpointConnections"] = [hsm_pec(hp, 'pec1', 'Approved'), hsm_pec(hp, 'pec2', 'Approved')]
+hq["properties"]["privateEndpointConnections"] = [hsm_pec(hq, 'pec1', 'Pending'), hsm_pec(hq, 'pec2', 'Rejected')]
+case(R, 'pass', snapshot([hp]), "PASS hsmpe ~ 2 approved private endpoint connection(s)")
+case(R, 'fail', snapshot([hsm('hsmbad')]), "FAIL hsmbad ~ no approved private endpoint connection")
+case(R, 'fail-pending', snapshot([hq]), "FAIL hsmpend ~ no approved private endpoint connection (2 pending or rejected)")
+case(R, 'unknown', snapshot([hsm('hsmunk', properties__privateEndpointConnections={"a": 1})]), "UNKNOWN hsmunk ~ privateEndpointConnections is not an array")
+case(R, 'unknown-noprops', snapshot([hsm_bare('hsmbare')]), NOPROPS.format('hsmbare'))
+# templates: the HSM's connections exist only once deployed; a private endpoint of the same template with an
+# automatic connection to it (groupIds ['managedhsm']) counts, a manual one (waiting for approval) does not
+case(R, 'pass-template-endpoint',
+     pe_template(HSM, '2023-07-01', ['hsmnew', 'hsmold', 'hsmmanual'], [('hsmnew', 'managedhsm', False), ('hsmmanual', 'managedhsm', True)],
+                 {"tenantId": "[subscription().tenantId]", "initialAdminObjectIds": ["00000000-0000-0000-0000-0000000000a1"]},
+                 lambda n: {"sku": {"family": "B", "name": "Standard_B1"}}),
+     """PASS hsmnew ~ the template deploys private endpoint 'pe1' with an automatic connection (privateLinkServiceConnections) to the HSM
+FAIL hsmold ~ no private endpoint of the template connects to the HSM
+FAIL hsmmanual ~ no private endpoint of the template connects to the HSM""")

@@ -722,6 +722,14 @@ for R, get, typ, api, old, new in (('AZA-AML-001', aml_get, AML, "2023-10-01", "
     case(R, 'unknown-template-param', template([tpl(typ, new, {"publicNetworkAccess": "[parameters('pna')]"}, api)], {"pna": {"type": "string"}}),
          f"UNKNOWN {new} ~ only known at deployment")
 
+# The older boolean, read when publicNetworkAccess is absent: true keeps the public endpoint on beside the private
+# endpoints, and the FAIL names it (false is no evidence either way: the same FAIL as fail-absent).
+R = 'AZA-AML-001'
+case(R, 'fail-behind-vnet', snapshot([mod(aml_get('legacy'), properties__publicNetworkAccess=DEL, properties__allowPublicAccessWhenBehindVnet=True)]),
+     "FAIL legacy ~ publicNetworkAccess not set: allowPublicAccessWhenBehindVnet (the older setting) is true")
+case(R, 'fail-template-behind-vnet', template([tpl(AML, 'mlold', {"allowPublicAccessWhenBehindVnet": True}, "2021-07-01")]),
+     "FAIL mlold ~ allowPublicAccessWhenBehindVnet (the older setting) is true, so the public endpoint stays on")
+
 R = 'AZA-SYN-002'
 case(R, 'pass', snapshot([syn_get('synok')]), "PASS synok ~ preventDataExfiltration true")
 case(R, 'fail', snapshot([syn_get('synbad', mvnet=None, exfil=None)]), "FAIL synbad ~ managedVirtualNetwork is not set")
@@ -741,3 +749,71 @@ case(R, 'unknown-template-param', template([tpl(SYN, 'synnew', {"managedVirtualN
                                                                "managedVirtualNetworkSettings": {"preventDataExfiltration": "[parameters('p')]"}},
                                                  "2021-06-01")], {"p": {"type": "bool"}}),
      "UNKNOWN synnew ~ only known at deployment")
+
+# AZA-SYN-003: the workspace's IP firewall rules, read per workspace (IpFirewallRules_ListByWorkspace, synapse
+# 2021-06-01). Items follow GetIpFirewallRule.json (properties.startIpAddress, endIpAddress, provisioningState).
+R = 'AZA-SYN-003'
+SYN_FW = SYN + "/firewallRules"
+SDS = [SYN, SYN_FW]
+
+
+def syn_fw(ws, name, start, end):
+    return {"id": ws["id"] + "/firewallRules/" + name, "type": SYN_FW, "name": name,
+            "properties": {"startIpAddress": start, "endIpAddress": end, "provisioningState": "Succeeded"}}
+
+
+def syn_fw_tpl(name, start, end, ws=None, api="2021-06-01"):
+    """A firewallRules resource: nested in the workspace (ws None) or top-level."""
+    r = {"type": "firewallRules" if ws is None else SYN_FW, "apiVersion": api, "name": name if ws is None else f"{ws}/{name}",
+         "properties": {"startIpAddress": start, "endIpAddress": end}}
+    r["dependsOn"] = [f"[resourceId('{SYN}', '{ws or 'synnew'}')]"]
+    return r
+
+
+sp = syn_get('synpub', pna="Enabled")
+case(R, 'pass', snapshot([sp, syn_fw(sp, 'ExampleIpFirewallRule', '10.0.0.0', '10.0.0.254'), syn_fw(sp, 'office', '203.0.113.0', '203.0.113.255')],
+                         datasets=SDS), "PASS synpub ~ publicNetworkAccess is Enabled but only the ranges of its 2 firewall rules may connect")
+# unlike a cache, a workspace whose firewall has no rule admits no address
+case(R, 'pass-none', snapshot([sp], datasets=SDS), "PASS synpub ~ publicNetworkAccess is Enabled but the workspace has no firewall rule: its firewall admits no address")
+case(R, 'pass-disabled', snapshot([syn_get('synok')], datasets=SDS), "PASS synok ~ publicNetworkAccess is Disabled: the workspace has no public endpoint")
+so = syn_get('synok')
+case(R, 'pass-disabled-open-rule', snapshot([so, syn_fw(so, 'allowAll', '0.0.0.0', '255.255.255.255')], datasets=SDS),
+     "PASS synok ~ publicNetworkAccess is Disabled")
+case(R, 'fail', snapshot([sp, syn_fw(sp, 'office', '203.0.113.0', '203.0.113.255'), syn_fw(sp, 'allowAll', '0.0.0.0', '255.255.255.255')], datasets=SDS),
+     "FAIL synpub ~ publicNetworkAccess is Enabled and firewall rule allowAll (0.0.0.0-255.255.255.255) admits every address")
+# 0.0.0.0-0.0.0.0 admits Azure services, not the internet, but every tenant's: a FAIL, as for SQL servers (AZA-NET-019)
+case(R, 'fail-azure-services', snapshot([sp, syn_fw(sp, 'AllowAllWindowsAzureIps', '0.0.0.0', '0.0.0.0')], datasets=SDS),
+     "FAIL synpub ~ firewall rule AllowAllWindowsAzureIps (0.0.0.0-0.0.0.0) admits every Azure service, other customers' resources included")
+case(R, 'fail-wide', snapshot([sp, syn_fw(sp, 'wide', '1.0.0.0', '100.255.255.255')], datasets=SDS),
+     "FAIL synpub ~ firewall rule wide (1.0.0.0-100.255.255.255) admits the internet at large")
+sa = mod(syn_get('synabsent'), properties__publicNetworkAccess=DEL)
+case(R, 'fail-absent', snapshot([sa, syn_fw(sa, 'allowAll', '0.0.0.0', '255.255.255.255')], datasets=SDS),
+     "FAIL synabsent ~ publicNetworkAccess not set (Enabled) and firewall rule allowAll")
+case(R, 'unknown', snapshot([sp], datasets=SDS, errors=[{"scope": sp["id"], "type": SYN_FW, "api": "GET firewallRules", "status": 403,
+                                                         "message": "AuthorizationFailed"}]),
+     "UNKNOWN synpub ~ its firewall rules are not known: Microsoft.Synapse/workspaces/firewallRules could not be read")
+case(R, 'unknown-not-collected', snapshot([sp], datasets=[SYN]), "UNKNOWN synpub ~ its firewall rules are not known")
+case(R, 'unknown-range', snapshot([sp, syn_fw(sp, 'office', 'office', '203.0.113.4')], datasets=SDS),
+     "UNKNOWN synpub ~ firewall rule office has no readable range (startIpAddress and endIpAddress IPv4 addresses")
+case(R, 'unknown-reversed', snapshot([sp, syn_fw(sp, 'rev', '203.0.113.9', '203.0.113.4')], datasets=SDS),
+     "UNKNOWN synpub ~ firewall rule rev has no readable range")
+case(R, 'unknown-perimeter', snapshot([syn_get('synnsp', pna="SecuredByPerimeter")], datasets=SDS), "UNKNOWN synnsp ~ perimeter")
+case(R, 'unknown-noprops', snapshot([bare(syn_get('synbare'))], datasets=SDS), "UNKNOWN synbare ~ no \"properties\"")
+# templates: the template's rules, nested in the workspace or top-level, are the workspace's; none means none
+def syn_tpl(props, rules=(), api="2021-06-01"):
+    w = tpl(SYN, 'synnew', props, api)
+    if rules:
+        w["resources"] = list(rules)
+    return w
+case(R, 'pass-template', template([syn_tpl({}, [syn_fw_tpl('office', '203.0.113.0', '203.0.113.255')])]),
+     "PASS synnew ~ publicNetworkAccess not set (Enabled) but only the ranges of its 1 firewall rule may connect")
+case(R, 'pass-template-none', template([syn_tpl({})]), "PASS synnew ~ the workspace has no firewall rule")
+case(R, 'pass-template-disabled', template([syn_tpl({"publicNetworkAccess": "Disabled"}, [syn_fw_tpl('allowAll', '0.0.0.0', '255.255.255.255')])]),
+     "PASS synnew ~ publicNetworkAccess is Disabled")
+case(R, 'fail-template', template([syn_tpl({}, [syn_fw_tpl('allowAll', '0.0.0.0', '255.255.255.255')])]),
+     "FAIL synnew ~ firewall rule allowAll (0.0.0.0-255.255.255.255) admits every address")
+case(R, 'fail-template-top-level', template([syn_tpl({}), syn_fw_tpl('AllowAllWindowsAzureIps', '0.0.0.0', '0.0.0.0', ws='synnew')]),
+     "FAIL synnew ~ firewall rule AllowAllWindowsAzureIps (0.0.0.0-0.0.0.0) admits every Azure service")
+case(R, 'unknown-template-old-api', template([syn_tpl({"publicNetworkAccess": "Disabled"}, api="2020-12-01")]), "UNKNOWN synnew ~ predates the property")
+case(R, 'unknown-template-param', template([syn_tpl({}, [syn_fw_tpl('p', "[parameters('ip')]", "[parameters('ip')]")])], {"ip": {"type": "string"}}),
+     "UNKNOWN synnew ~ firewall rule p has no readable range")
