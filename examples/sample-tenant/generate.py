@@ -1952,12 +1952,12 @@ def afd_domain(prof, name, host):
                                'deploymentStatus': 'NotStarted'}})
 
 
-def afd_waf_policy(sub, rg, name):
+def afd_waf_policy(sub, rg, name, mode='Prevention'):
     return add({'id': rid(sub, rg, 'Microsoft.Network', 'FrontDoorWebApplicationFirewallPolicies', name), 'name': name,
                 'type': 'Microsoft.Network/frontdoorwebapplicationfirewallpolicies', 'location': 'Global',
                 'tags': {'env': sub[1].split('-')[1].lower()}, 'sku': {'name': 'Premium_AzureFrontDoor'},
                 'properties': {'resourceState': 'Enabled', 'provisioningState': 'Succeeded',
-                               'policySettings': {'enabledState': 'Enabled', 'mode': 'Prevention', 'requestBodyCheck': 'Enabled'},
+                               'policySettings': {'enabledState': 'Enabled', 'mode': mode, 'requestBodyCheck': 'Enabled'},
                                'customRules': {'rules': []},
                                'managedRules': {'managedRuleSets': [
                                    {'ruleSetType': 'Microsoft_DefaultRuleSet', 'ruleSetVersion': '2.1', 'ruleSetAction': 'Block',
@@ -1967,12 +1967,28 @@ def afd_waf_policy(sub, rg, name):
                                'frontendEndpointLinks': [], 'securityPolicyLinks': []}})
 
 
-def afd_security_policy(prof, name, waf, domains):
+def afd_security_policy(prof, name, waf, domains, routes=()):
+    assoc = {'domains': [{'id': d['id']} for d in domains], 'patternsToMatch': ['/*']}
+    if routes:  # associations[].routes, of newer api-versions (2026-04-01-preview)
+        assoc['routes'] = [{'id': r['id']} for r in routes]
     return add({'id': prof['id'] + '/securitypolicies/' + name, 'name': name, 'type': 'Microsoft.Cdn/profiles/securitypolicies',
                 'properties': {'parameters': {'type': 'WebApplicationFirewall', 'wafPolicy': {'id': waf['id']},
-                                              'associations': [{'domains': [{'id': d['id']} for d in domains],
-                                                                'patternsToMatch': ['/*']}]},
+                                              'associations': [assoc]},
                                'deploymentStatus': 'NotStarted', 'provisioningState': 'Succeeded'}})
+
+
+# Routes_ListByEndpoint (Microsoft.Cdn 2024-09-01): which domains an endpoint serves, its own default domain
+# when linkToDefaultDomain is Enabled; Resource Manager spells the id's resourcegroups and afdendpoints so.
+def afd_route(ep, name, domains, link):
+    rid_ = ep['id'].replace('/resourceGroups/', '/resourcegroups/') + '/routes/' + name
+    prof_id = ep['id'].rsplit('/afdendpoints/', 1)[0]
+    return add({'id': rid_, 'name': name, 'type': 'Microsoft.Cdn/profiles/afdendpoints/routes',
+                'properties': {'customDomains': [{'id': d['id']} for d in domains],
+                               'originGroup': {'id': prof_id + '/originGroups/og-' + name}, 'originPath': None, 'ruleSets': [],
+                               'supportedProtocols': ['Https', 'Http'], 'patternsToMatch': ['/*'],
+                               'cacheConfiguration': None, 'forwardingProtocol': 'HttpsOnly', 'linkToDefaultDomain': link,
+                               'httpsRedirect': 'Enabled', 'enabledState': 'Enabled', 'provisioningState': 'Succeeded',
+                               'deploymentStatus': 'NotStarted'}})
 
 
 # prod: the shop's Front Door; its security policy covers the endpoint and www.contoso.com (PASS AZA-NET-035),
@@ -1981,8 +1997,18 @@ def afd_security_policy(prof, name, waf, domains):
 afd = afd_profile(PROD, 'rg-web', 'afd-contoso-prod')
 afd_ep = afd_endpoint(afd, 'contoso-web')
 afd_www = afd_domain(afd, 'www-contoso-com', 'www.contoso.com')
-afd_domain(afd, 'shop-contoso-com', 'shop.contoso.com')
+afd_shop = afd_domain(afd, 'shop-contoso-com', 'shop.contoso.com')
 afd_security_policy(afd, 'sp-contoso-web', afd_waf_policy(PROD, 'rg-web', 'wafcontosoprod'), [afd_ep, afd_www])
+afd_route(afd_ep, 'route-www', [afd_www], 'Enabled')
+afd_route(afd_ep, 'route-shop', [afd_shop], 'Disabled')
+# dev: its security policy names the dev route (associations[].routes) rather than the domains it serves:
+# the endpoint's default domain and dev.contoso.com are covered through it, by a WAF policy left in Detection
+# mode (FAIL AZA-NET-035 for both, naming the route)
+afd_dev = afd_profile(DEV, 'rg-web', 'afd-contoso-dev')
+afd_dev_ep = afd_endpoint(afd_dev, 'contoso-dev')
+afd_dev_dom = afd_domain(afd_dev, 'dev-contoso-com', 'dev.contoso.com')
+afd_security_policy(afd_dev, 'sp-contoso-dev', afd_waf_policy(DEV, 'rg-web', 'wafcontosodev', mode='Detection'), [],
+                    routes=[afd_route(afd_dev_ep, 'route-dev', [afd_dev_dom], 'Enabled')])
 # ================================================================ end of the Front Door section
 
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)

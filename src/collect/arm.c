@@ -139,6 +139,13 @@ static const struct childcall {
 	 * Resource Graph has its endpoints, not these. */
 	{"microsoft.cdn/profiles", AZA_WALK_LIST, "/customDomains", "2024-09-01", "Microsoft.Cdn/profiles/customDomains"},
 	{"microsoft.cdn/profiles", AZA_WALK_LIST, "/securityPolicies", "2024-09-01", "Microsoft.Cdn/profiles/securityPolicies"},
+	/* An endpoint's routes say which domains it serves (customDomains, and
+	 * its own default domain when linkToDefaultDomain is Enabled): what a
+	 * security policy that names routes, or applies to the whole profile,
+	 * covers (AZA-NET-035). Proxy resources too, read per endpoint (the
+	 * endpoints are Resource Graph rows), a failure recorded for that
+	 * endpoint. */
+	{"microsoft.cdn/profiles/afdendpoints", AZA_WALK_LIST, "/routes", "2024-09-01", "Microsoft.Cdn/profiles/afdEndpoints/routes"},
 };
 
 /* A CDN profile that is not a Front Door Standard/Premium one (sku

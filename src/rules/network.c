@@ -1279,6 +1279,7 @@ static void fwpol_idps(aza_ev *ev, const aza_res *r)
 #define AFDEP "Microsoft.Cdn/profiles/afdEndpoints"
 #define AFDDOM "Microsoft.Cdn/profiles/customDomains"
 #define AFDSEC "Microsoft.Cdn/profiles/securityPolicies"
+#define AFDROUTE "Microsoft.Cdn/profiles/afdEndpoints/routes"
 #define FDWAF "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies"
 #define FDCLASSIC "Microsoft.Network/frontDoors"
 
@@ -1342,44 +1343,241 @@ static void verdict(aza_ev *ev, const aza_res *r, aza_status st, const char *msg
 		aza_unknown(ev, r, "%s", msg);
 }
 
-/* The WAF security policies of Front Door profile `prof` that name
- * domain id `dom` (an endpoint's default domain or a custom domain): the
- * first one, with *par its parameters; NULL when none does. *odd names a
- * security policy whose parameters cannot be read, *wide one that also
- * applies otherwise than by domain (isProfileLevel, associations[].routes,
- * of api-versions newer than the one collected), either of which may cover
- * the domain. */
-static const aza_res *afd_secpol(aza_ev *ev, const char *prof, const char *dom, const aza_json **par, const char **odd,
-                                 const char **wide)
+/* One of the protections a verdict on r rests on, judged st (msg says
+ * why): a FAIL decides, and is reported (1 returned); otherwise the first
+ * UNKNOWN's message is kept in *unknown and the PASSes' in *names. */
+static int fd_gather(aza_ev *ev, const aza_res *r, aza_status st, const char *msg, const char **unknown, const char **names)
 {
+	if (st == AZA_FAIL) {
+		aza_fail(ev, r, "%s", msg);
+		return 1;
+	}
+	if (st == AZA_UNKNOWN)
+		*unknown = *unknown ? *unknown : msg;
+	else
+		*names = *names ? aza_ev_fmt(ev, "%s; %s", *names, msg) : msg;
+	return 0;
+}
+
+/* What the security policies of a Front Door profile say about one domain:
+ * the first WAF security policy that names it (in
+ * parameters.associations[].domains), with its parameters; one whose
+ * parameters cannot be read, which may name it; and the first that names
+ * routes (associations[].routes) and the first that applies to the whole
+ * profile (isProfileLevel), both of api-versions newer than the one
+ * collected, which cover the domains their routes serve. */
+typedef struct {
+	const aza_res *s;
+	const aza_json *par;
+	const char *odd, *by_route, *whole;
+} afd_pols;
+
+static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
+{
+	afd_pols o = {0};
 	aza_inv *inv = aza_ev_inv(ev);
 	for (const aza_res *s = aza_inv_child(inv, prof, AFDSEC); s; s = aza_inv_next_child(s, prof)) {
 		const aza_json *p = aza_prop(ev, s, "properties.parameters");
 		const char *t = aza_json_str(aza_json_get(p, "type"));
 		const aza_json *as = aza_json_get(p, "associations");
-		if (!aza_json_is(p, AZA_JOBJ) || !t || (as && !aza_json_is(as, AZA_JARR) && !aza_json_is(as, AZA_JNULL))) {
-			*odd = aza_last_seg(s->id);
+		int b = 0;
+		const aza_json *pl = aza_json_get(p, "isProfileLevel");
+		int bad_pl = pl && !aza_json_is(pl, AZA_JNULL) && !aza_json_bool(pl, &b);
+		if (!aza_json_is(p, AZA_JOBJ) || !t || (as && !aza_json_is(as, AZA_JARR) && !aza_json_is(as, AZA_JNULL)) || bad_pl) {
+			o.odd = o.odd ? o.odd : aza_last_seg(s->id);
 			continue;
 		}
 		if (!aza__strieq(t, "WebApplicationFirewall"))
 			continue;
-		int b = 0;
-		const aza_json *pl = aza_json_get(p, "isProfileLevel");
-		if (pl && !aza_json_is(pl, AZA_JNULL) && !(aza_json_bool(pl, &b) && !b))
-			*wide = aza_last_seg(s->id);
+		if (b && !o.whole)
+			o.whole = aza_last_seg(s->id);
 		aza_json_each(a, as) {
-			if (aza_json_len(aza_json_get(a, "routes")))
-				*wide = aza_last_seg(s->id);
+			const aza_json *rs = aza_json_get(a, "routes");
+			if (rs && !aza_json_is(rs, AZA_JARR) && !aza_json_is(rs, AZA_JNULL))
+				o.odd = o.odd ? o.odd : aza_last_seg(s->id);
+			else if (aza_json_len(rs) && !o.by_route)
+				o.by_route = aza_last_seg(s->id);
 			aza_json_each(d, aza_json_get(a, "domains")) {
 				const char *id = aza_json_str(aza_json_get(d, "id"));
 				if (id && aza__strieq(id, dom)) {
-					*par = p;
-					return s;
+					o.s = s;
+					o.par = p;
+					return o;
 				}
 			}
 		}
 	}
-	return NULL;
+	return o;
+}
+
+/* The WAF security policy of profile `prof` that covers route `route`
+ * (id): the first that names it in associations[].routes, else the first
+ * that applies to the whole profile (*whole set); NULL when none does.
+ * Policies whose parameters cannot be read were reported before. */
+static const aza_res *afd_route_secpol(aza_ev *ev, const char *prof, const char *route, const aza_json **par, int *whole)
+{
+	const aza_res *all = NULL;
+	const aza_json *all_par = NULL;
+	for (const aza_res *s = aza_inv_child(aza_ev_inv(ev), prof, AFDSEC); s; s = aza_inv_next_child(s, prof)) {
+		const aza_json *p = aza_prop(ev, s, "properties.parameters");
+		if (!aza__strieq(aza_json_str(aza_json_get(p, "type")), "WebApplicationFirewall"))
+			continue;
+		int b = 0;
+		if (!all && aza_json_bool(aza_json_get(p, "isProfileLevel"), &b) && b) {
+			all = s;
+			all_par = p;
+		}
+		aza_json_each(a, aza_json_get(p, "associations")) aza_json_each(rt, aza_json_get(a, "routes")) {
+			const char *id = aza_json_str(aza_json_get(rt, "id"));
+			if (id && aza__strieq(id, route)) {
+				*par = p;
+				*whole = 0;
+				return s;
+			}
+		}
+	}
+	*par = all_par;
+	*whole = all != NULL;
+	return all;
+}
+
+/* Security policy s (parameters par) as the protection of `what`, the
+ * domain or route it covers, judged for resource r: the WAF policy it
+ * names; *msg says why in every case. */
+static aza_status afd_secpol_judge(aza_ev *ev, const aza_res *r, const aza_res *s, const aza_json *par, const char *what,
+                                   const char **msg)
+{
+	const char *sp = aza_last_seg(s->id), *why = NULL;
+	if (aza_api_predates(ev, s, "2020-09-01", &why)) {
+		*msg = aza_ev_fmt(ev, "security policy %s names %s, but %s", sp, what, why);
+		return AZA_UNKNOWN;
+	}
+	const char *pid = aza_json_str(aza_json_get(aza_json_get(par, "wafPolicy"), "id"));
+	if (!pid) {
+		*msg = aza_ev_fmt(ev, "security policy %s names %s without a WAF policy id (parameters.wafPolicy.id)", sp, what);
+		return AZA_UNKNOWN;
+	}
+	return fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "security policy %s associates %s with", sp, what), msg);
+}
+
+/* Does route rt serve domain d (an endpoint's default domain or a custom
+ * domain)? 1 or 0; -1 when it cannot be told, *why saying why. */
+static int afd_route_serves(aza_ev *ev, const aza_res *rt, const aza_res *d, const char **why)
+{
+	/* A deployed route's GET returns its properties. */
+	if (!aza_is_template(rt) && !aza_json_is(aza_prop(ev, rt, "properties"), AZA_JOBJ)) {
+		*why = "it is in the input without its properties";
+		return -1;
+	}
+	/* enabledState Disabled: the route takes no request. */
+	const char *v = NULL;
+	int k = aza_prop_str(ev, rt, "properties.enabledState", &v);
+	if (k < 0) {
+		*why = aza_ev_fmt(ev, "its enabledState is %s", aza_unread_why(ev, rt, "properties.enabledState"));
+		return -1;
+	}
+	if (k > 0 && aza__strieq(v, "Disabled"))
+		return 0;
+	if (aza__strieq(d->type, AFDEP)) {
+		if (!aza__strieq(rt->parent, d->id))
+			return 0;
+		/* RouteUpdatePropertiesParameters: linkToDefaultDomain "default":
+		 * "Disabled", which a template gets; a deployed GET returns it. */
+		k = aza_prop_str(ev, rt, "properties.linkToDefaultDomain", &v);
+		if (k > 0 && (aza__strieq(v, "Enabled") || aza__strieq(v, "Disabled")))
+			return aza__strieq(v, "Enabled");
+		if (!k && aza_is_template(rt))
+			return 0;
+		*why = aza_ev_fmt(ev, "its linkToDefaultDomain is %s", k > 0 ? aza_ev_fmt(ev, "'%s'", v)
+		                                                      : k < 0 ? aza_unread_why(ev, rt, "properties.linkToDefaultDomain")
+		                                                              : "absent");
+		return -1;
+	}
+	const aza_json *cds = aza_prop(ev, rt, "properties.customDomains");
+	if (cds && !aza_json_is(cds, AZA_JARR) && !aza_json_is(cds, AZA_JNULL)) {
+		*why = "its customDomains is not an array";
+		return -1;
+	}
+	aza_json_each(c, cds) {
+		const char *id = aza_json_str(aza_json_get(c, "id"));
+		if (id && aza__strieq(id, d->id))
+			return 1;
+	}
+	return 0;
+}
+
+/* Were the routes that may serve domain d read: an endpoint's own, or for
+ * a custom domain those of every endpoint of its profile? 0 with *why when
+ * not. */
+static int afd_routes_read(aza_ev *ev, const aza_res *d, const char **why)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	int ep = aza__strieq(d->type, AFDEP), any = 0;
+	if (!ep && !aza_ev_collected(ev, AFDEP, d, why))
+		return 0;
+	for (const aza_res *e = ep ? d : aza_inv_child(inv, d->parent, AFDEP); e; e = ep ? NULL : aza_inv_next_child(e, d->parent)) {
+		if (!aza_ev_collected(ev, AFDROUTE, e, why))
+			return 0;
+		any |= aza_inv_child(inv, e->id, AFDROUTE) != NULL;
+	}
+	/* A template's routes are often deployed apart from its profile: one
+	 * that deploys none has not said which domains they serve. */
+	if (aza_is_template(d) && !any) {
+		*why = aza_ev_fmt(ev, "the input deploys no route of %s", ep ? "the endpoint" : "the profile's endpoints");
+		return 0;
+	}
+	return 1;
+}
+
+/* Domain d, which no security policy names, while one (p) names routes or
+ * applies to the whole profile: protected when every enabled route that
+ * serves it is covered by a security policy whose WAF policy is enabled
+ * and in Prevention mode. */
+static void afd_waf_routes(aza_ev *ev, const aza_res *d, const char *what, const afd_pols *p)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *why = NULL, *wide = p->whole ? p->whole : p->by_route;
+	const char *how = p->whole ? "applies to the whole profile (isProfileLevel)" : "names routes (associations[].routes)";
+	if (!afd_routes_read(ev, d, &why)) {
+		aza_unknown(ev, d, "no security policy names %s, and security policy %s %s, but the routes that serve it are not "
+		            "known: %s", what, wide, how, why);
+		return;
+	}
+	int ep = aza__strieq(d->type, AFDEP), served = 0;
+	const char *unknown = NULL, *names = NULL;
+	for (const aza_res *e = ep ? d : aza_inv_child(inv, d->parent, AFDEP); e; e = ep ? NULL : aza_inv_next_child(e, d->parent))
+		for (const aza_res *rt = aza_inv_child(inv, e->id, AFDROUTE); rt; rt = aza_inv_next_child(rt, e->id)) {
+			const char *rn = aza_ev_fmt(ev, "%s/%s", aza_last_seg(e->id), aza_last_seg(rt->id));
+			int k = afd_route_serves(ev, rt, d, &why);
+			if (k < 0 && !unknown)
+				unknown = aza_ev_fmt(ev, "route %s, which may serve %s, cannot be read: %s", rn, what, why);
+			if (k <= 0)
+				continue;
+			served++;
+			const aza_json *par = NULL;
+			int whole = 0;
+			const aza_res *s = afd_route_secpol(ev, d->parent, rt->id, &par, &whole);
+			if (!s) {
+				aza_fail(ev, d, "route %s serves %s, and no security policy associates the domain or the route with a WAF "
+				         "policy: its requests reach the origin uninspected", rn, what);
+				return;
+			}
+			const char *msg;
+			aza_status st = afd_secpol_judge(ev, d, s, par, whole ? "the whole profile (isProfileLevel)"
+			                                                      : aza_ev_fmt(ev, "route %s", rn), &msg);
+			if (fd_gather(ev, d, st, aza_ev_fmt(ev, "route %s serves %s: %s", rn, what, msg), &unknown, &names))
+				return;
+		}
+	if (unknown)
+		aza_unknown(ev, d, "%s", unknown);
+	else if (served)
+		aza_pass(ev, d, "%s", names);
+	else if (p->whole)
+		aza_unknown(ev, d, "no security policy names %s and no route serves it; security policy %s applies to the whole "
+		            "profile (isProfileLevel), which may cover it", what, p->whole);
+	else
+		aza_fail(ev, d, "no security policy associates %s with a WAF policy, nor a route that serves it (no route does; "
+		         "security policy %s covers the routes it names)", what, p->by_route);
 }
 
 /* An endpoint (its default domain) or a custom domain of a Front Door
@@ -1389,33 +1587,21 @@ static void afd_waf(aza_ev *ev, const aza_res *r)
 	const char *host = aza_json_str(aza_prop(ev, r, "properties.hostName"));
 	const char *what = aza_ev_fmt(ev, "%s %s%s%s%s", aza__strieq(r->type, AFDEP) ? "endpoint" : "custom domain",
 	                              aza_last_seg(r->id), host ? " (" : "", host ? host : "", host ? ")" : "");
-	const aza_json *par = NULL;
-	const char *odd = NULL, *wide = NULL, *why = NULL;
-	const aza_res *s = afd_secpol(ev, r->parent, r->id, &par, &odd, &wide);
-	if (!s) {
+	const char *why = NULL;
+	afd_pols p = afd_secpol(ev, r->parent, r->id);
+	if (!p.s) {
 		if (!aza_ev_collected(ev, AFDSEC, r, &why))
 			aza_unknown(ev, r, "%s: %s", what, why);
-		else if (odd)
-			aza_unknown(ev, r, "no security policy names %s, and security policy %s, which may, cannot be read", what, odd);
-		else if (wide)
-			aza_unknown(ev, r, "no security policy names %s, but security policy %s also applies to the whole profile or to "
-			            "routes (isProfileLevel, associations[].routes), which are not read here", what, wide);
+		else if (p.odd)
+			aza_unknown(ev, r, "no security policy names %s, and security policy %s, which may, cannot be read", what, p.odd);
+		else if (p.by_route || p.whole)
+			afd_waf_routes(ev, r, what, &p);
 		else
 			aza_fail(ev, r, "no security policy associates %s with a WAF policy: its requests reach the origin uninspected", what);
 		return;
 	}
-	const char *sp = aza_last_seg(s->id);
-	if (aza_api_predates(ev, s, "2020-09-01", &why)) {
-		aza_unknown(ev, r, "security policy %s names %s, but %s", sp, what, why);
-		return;
-	}
-	const char *pid = aza_json_str(aza_json_get(aza_json_get(par, "wafPolicy"), "id"));
-	if (!pid) {
-		aza_unknown(ev, r, "security policy %s names %s without a WAF policy id (parameters.wafPolicy.id)", sp, what);
-		return;
-	}
 	const char *msg;
-	aza_status st = fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "security policy %s associates %s with", sp, what), &msg);
+	aza_status st = afd_secpol_judge(ev, r, p.s, p.par, what, &msg);
 	verdict(ev, r, st, msg);
 }
 
@@ -1469,14 +1655,8 @@ static void fd_classic_waf(aza_ev *ev, const aza_res *r)
 		}
 		const char *msg;
 		aza_status st = fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "%s links", what), &msg);
-		if (st == AZA_FAIL) {
-			aza_fail(ev, r, "%s", msg);
+		if (fd_gather(ev, r, st, msg, &unknown, &names))
 			return;
-		}
-		if (st == AZA_UNKNOWN)
-			unknown = unknown ? unknown : msg;
-		else
-			names = names ? aza_ev_fmt(ev, "%s; %s", names, msg) : msg;
 	}
 	if (unknown)
 		aza_unknown(ev, r, "%s", unknown);
@@ -2245,7 +2425,7 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-035", .title = "Front Door domains are protected by a WAF policy in Prevention mode",
 		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = AFDEP " " AFDDOM " " FDCLASSIC,
-		.needs = AFDSEC " " FDWAF,
+		.needs = AFDSEC " " AFDROUTE " " FDWAF,
 		.rationale = "Front Door is the internet entry point of the applications behind it: a domain that no WAF policy protects, "
 		             "or whose policy is disabled or only detects, passes injection, cross-site scripting and other common web "
 		             "attacks to the origin. An endpoint's default domain (*.azurefd.net) is a domain of its own and needs the "
@@ -2258,7 +2438,9 @@ const struct aza_rule aza_rules_network[] = {
 		       "<custom domain or endpoint id>... --waf-policy <policy id>; az resource update --ids <policy id> --set "
 		       "properties.policySettings.enabledState=Enabled properties.policySettings.mode=Prevention",
 		.arm = "Microsoft.Cdn/profiles/securityPolicies properties.parameters = {type: 'WebApplicationFirewall', wafPolicy: {id: "
-		       "<policy>}, associations: [{domains: [{id: <customDomain or afdEndpoint id>}], patternsToMatch: ['/*']}]}; "
+		       "<policy>}, associations: [{domains: [{id: <customDomain or afdEndpoint id>}], patternsToMatch: ['/*']}]} (newer "
+		       "api-versions: associations[].routes: [{id: <route id>}], or isProfileLevel: true, covering what the routes' "
+		       "Microsoft.Cdn/profiles/afdEndpoints/routes properties.customDomains and linkToDefaultDomain serve); "
 		       "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies properties.policySettings = {enabledState: 'Enabled', "
 		       "mode: 'Prevention'}; classic: Microsoft.Network/frontDoors properties.frontendEndpoints[].properties."
 		       "webApplicationFirewallPolicyLink.id",
@@ -2266,17 +2448,31 @@ const struct aza_rule aza_rules_network[] = {
 		            "classic Front Door (every frontendEndpoints entry; the first that fails decides). A domain is protected "
 		            "when a security policy of its profile of type WebApplicationFirewall lists its id in "
 		            "parameters.associations[].domains (ids compare case-insensitively) and the named WAF policy is in the "
-		            "input with policySettings.enabledState Enabled and mode Prevention. No association: FAIL, unless the "
-		            "profile's security policies were not collected (errors, data sets), one cannot be read, or one applies "
-		            "to the whole profile or to routes (isProfileLevel, associations[].routes, of newer api-versions): "
-		            "UNKNOWN. enabledState Disabled or mode Detection: FAIL. enabledState absent means Enabled (the API's "
-		            "documented default) for a template policy; a deployed policy's GET returns it, so without it, or "
-		            "with a value that is neither, UNKNOWN. The API documents no default mode: absent or another value is "
-		            "UNKNOWN. A WAF policy not in the input (templates too), or in it without properties: UNKNOWN. A "
-		            "template security policy at an api-version before 2020-09-01 (the first stable one with security "
-		            "policies) is UNKNOWN. An endpoint is judged whether or not a route serves its default domain (routes "
-		            "are not read). Classic: a frontend endpoint without webApplicationFirewallPolicyLink fails unless a "
-		            "routing rule serving it links a policy (its own routes only: UNKNOWN).",
+		            "input with policySettings.enabledState Enabled and mode Prevention; such a domain is judged by that "
+		            "policy alone. Security policies of newer api-versions (2026-04-01-preview) may instead name routes "
+		            "(associations[].routes) or apply to the whole profile (isProfileLevel true): they cover the domains "
+		            "those routes, or all the profile's routes, serve. A route (Microsoft.Cdn/profiles/afdEndpoints/routes) "
+		            "serves its properties.customDomains and, with linkToDefaultDomain Enabled, its endpoint's default "
+		            "domain; linkToDefaultDomain absent is Disabled (the API's documented default) for a template route, "
+		            "while a deployed route's GET returns it, so without it, or without properties, UNKNOWN; a route with "
+		            "enabledState Disabled serves nothing. A domain no security policy names, in a profile with such a "
+		            "policy, is protected when every route serving it (its endpoint's routes for a default domain, every "
+		            "endpoint's of the profile for a custom domain) is named by, or in the profile of, a WAF security policy "
+		            "whose WAF policy passes (a route naming policy first, else a profile-level one); a serving route none "
+		            "covers, or a covering WAF policy that fails: FAIL. No route serving it: FAIL, unless a profile-level "
+		            "policy may cover it: UNKNOWN. Those routes not collected (errors for the endpoint, data sets, an input "
+		            "without route data, a template that deploys no route of them), or a route that cannot be read: UNKNOWN. "
+		            "No association and no such policy: FAIL, unless the profile's security policies were not collected "
+		            "(errors, data sets) or one cannot be read (parameters, associations, routes or isProfileLevel of "
+		            "another type): UNKNOWN. enabledState Disabled or mode Detection: FAIL. enabledState absent means "
+		            "Enabled (the API's documented default) for a template policy; a deployed policy's GET returns it, so "
+		            "without it, or with a value that is neither, UNKNOWN. The API documents no default mode: absent or "
+		            "another value is UNKNOWN. A WAF policy not in the input (templates too), or in it without properties: "
+		            "UNKNOWN. A template security policy at an api-version before 2020-09-01 (the first stable one with "
+		            "security policies) is UNKNOWN. A domain a policy names is judged whether or not a route serves it; "
+		            "routes and security policies' patternsToMatch are not compared. Classic: a frontend endpoint without "
+		            "webApplicationFirewallPolicyLink fails unless a routing rule serving it links a policy (its own "
+		            "routes only: UNKNOWN).",
 		.check = fd_waf,
 	},
 	{

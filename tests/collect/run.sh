@@ -166,10 +166,31 @@ for l in customDomains securityPolicies; do
 		bad "Front Door $l not listed"
 done
 grep -q '"datasets":\[[^]]*"Microsoft.Cdn/profiles/securityPolicies"' "$T/base.json" && ok || bad "security policies not in the data sets"
-grep -q 'AZA-NET-035|[^|]*/profiles/profile1/customdomains/domain2|FAIL' "$T/base.txt" &&
+# each endpoint's routes (proxy resources too), read per endpoint: endpoint1's in two pages (nextLink)
+ROUTES='/providers/Microsoft.Cdn/profiles/profile1/afdEndpoints'
+[ "$(grep -c "GET /subscriptions/[^ ]*$ROUTES/endpoint1/routes?api-version=2024-09-01 200" "$T/err")" = 3 ] &&
+	[ "$(grep -c "GET /subscriptions/[^ ]*$ROUTES/endpoint1/routes?api-version=2024-09-01&\$skiptoken=1 200" "$T/err")" = 3 ] &&
+	[ "$(grep -c "GET /subscriptions/[^ ]*$ROUTES/endpoint2/routes?api-version=2024-09-01 200" "$T/err")" = 3 ] && ok ||
+	bad "Front Door routes not listed per endpoint, or the next page not followed"
+grep -q '"id":"/subscriptions/[^"]*/profiles/profile1/afdendpoints/endpoint1/routes/route2","type":"Microsoft.Cdn/profiles/afdendpoints/routes"' "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Cdn/profiles/afdEndpoints/routes"' "$T/base.json" && ok || bad "routes not in the snapshot or its data sets"
+# securityPolicy1 names endpoint1 and domain1; securityPolicy2 names route2, which serves domain2;
+# route3 serves endpoint2's default domain, which no security policy covers
+grep -q 'AZA-NET-035|[^|]*/profiles/profile1/customdomains/domain2|PASS' "$T/base.txt" &&
 	grep -q 'AZA-NET-035|[^|]*/profiles/profile1/customdomains/domain1|PASS' "$T/base.txt" &&
-	grep -q 'AZA-NET-035|[^|]*/profiles/profile1/afdEndpoints/endpoint1|PASS' "$T/base.txt" && ok ||
-	bad "AZA-NET-035 verdicts: $(grep AZA-NET-035 "$T/base.txt" | head -3)"
+	grep -q 'AZA-NET-035|[^|]*/profiles/profile1/afdEndpoints/endpoint1|PASS' "$T/base.txt" &&
+	grep -q 'AZA-NET-035|[^|]*/profiles/profile1/afdEndpoints/endpoint2|FAIL' "$T/base.txt" && ok ||
+	bad "AZA-NET-035 verdicts: $(grep AZA-NET-035 "$T/base.txt" | head -4)"
+"$AZ" scan -f json --rule AZA-NET-035 "$T/base.json" 2>/dev/null | grep -q '"message":"route endpoint1/route2 serves custom domain domain2 (shop.contoso.com): security policy securityPolicy2 associates route endpoint1/route2 with WAF policy wafTest' &&
+	ok || bad "AZA-NET-035 does not name the route that covers domain2"
+# a snapshot whose data sets do not list routes (made before they were collected): what securityPolicy2 covers
+# is UNKNOWN, never FAIL
+ROUTEREC='"Microsoft.Cdn/profiles/afdEndpoints/routes"'
+sed -e "s#,$ROUTEREC##" -e "s#$ROUTEREC,##" "$T/base.json" > "$T/oldroutes.json"
+findings "$T/oldroutes.json" > "$T/f.txt"
+! grep -q "$ROUTEREC" "$T/oldroutes.json" && grep -q 'AZA-NET-035|[^|]*/customdomains/domain2|UNKNOWN' "$T/f.txt" &&
+	grep -q 'AZA-NET-035|[^|]*/afdEndpoints/endpoint2|UNKNOWN' "$T/f.txt" && ! grep -q 'AZA-NET-035|[^|]*|FAIL' "$T/f.txt" &&
+	grep -q 'AZA-NET-035|[^|]*/customdomains/domain1|PASS' "$T/f.txt" && ok || bad "older snapshot: AZA-NET-035 $(grep AZA-NET-035 "$T/f.txt" | head -4)"
 grep -q 'AZA-NET-036|[^|]*/wafTest|PASS' "$T/base.txt" && grep -q 'AZA-NET-037|[^|]*/wafTest|FAIL' "$T/base.txt" && ok ||
 	bad "Front Door WAF policy verdicts: $(grep 'AZA-NET-03[67]' "$T/base.txt" | head -2)"
 
@@ -339,6 +360,13 @@ grep -q 'AZA-KV-017|[^|]*/managedHSMs/hsm1|UNKNOWN' "$T/f.txt" && ok || bad "hsm
 # a profile's security policies cannot be read: recorded for the profile, its domains UNKNOWN, never FAIL
 recorded afd403 403:0@/securityPolicies '"scope":"/subscriptions/[^"]*/profiles/profile1","type":"Microsoft.Cdn/profiles/securityPolicies","api":"[^"]*","status":403'
 grep -q 'AZA-NET-035|[^|]*/customdomains/domain2|UNKNOWN' "$T/f.txt" && ok || bad "afd403: domain2 not UNKNOWN"
+# one endpoint's routes cannot be read: recorded for that endpoint; the domains they may serve are UNKNOWN,
+# never FAIL or PASS, and what the other endpoint's routes or a domain's own association decide stands
+recorded routes403 403:0@/afdEndpoints/endpoint2/routes '"scope":"/subscriptions/[^"]*/profiles/profile1/afdEndpoints/endpoint2","type":"Microsoft.Cdn/profiles/afdEndpoints/routes","api":"[^"]*/endpoint2/routes","status":403'
+! grep -q '"scope":"/subscriptions/[^"]*/afdEndpoints/endpoint1","type":"Microsoft.Cdn/profiles/afdEndpoints/routes"' "$T/routes403.json" &&
+	grep -q 'AZA-NET-035|[^|]*/customdomains/domain2|UNKNOWN' "$T/f.txt" && grep -q 'AZA-NET-035|[^|]*/afdEndpoints/endpoint2|UNKNOWN' "$T/f.txt" &&
+	grep -q 'AZA-NET-035|[^|]*/afdEndpoints/endpoint1|PASS' "$T/f.txt" && grep -q 'AZA-NET-035|[^|]*/customdomains/domain1|PASS' "$T/f.txt" && ok ||
+	bad "routes403: AZA-NET-035 $(grep AZA-NET-035 "$T/f.txt" | head -4)"
 recorded loop loop:0@/providers/Microsoft.Authorization/locks 'already returned'
 recorded sub403 403:0@00000000-0000-0000-0000-000000000002 '"scope":"/subscriptions/00000000-0000-0000-0000-000000000002","type":"","api":"/providers/Microsoft.ResourceGraph/resources","status":403' --arg-batch 1
 grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T/f.txt" >/dev/null && bad "sub403: PASS in the unreadable subscription" || ok

@@ -761,13 +761,88 @@ case(R, 'unknown-policy-bare', snapshot(fdset([bare(fdwaf('fdwaf1'))], [secpol('
 # a security policy that cannot be read, or that also applies by profile (newer api-versions)
 case(R, 'unknown-secpol-bare', snapshot(fdset([fdwaf('fdwaf1')], [bare(secpol('sp1', 'fdwaf1', [EP1, D1]))])),
      "UNKNOWN fdprof1/ep1 ~ security policy sp1, which may, cannot be read\nUNKNOWN fdprof1/www-contoso ~ cannot be read")
+# a profile-level policy covers what the profile's routes serve: none were read here
 case(R, 'unknown-profile-level', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [D1], properties__parameters__isProfileLevel=True)])),
-     "UNKNOWN fdprof1/ep1 ~ security policy sp1 also applies to the whole profile or to routes\nPASS fdprof1/www-contoso")
+     "UNKNOWN fdprof1/ep1 ~ security policy sp1 applies to the whole profile (isProfileLevel), but the routes that serve it are not "
+     "known: the input has no Microsoft.Cdn/profiles/afdEndpoints/routes data\nPASS fdprof1/www-contoso")
 case(R, 'unknown-no-waf-id', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [EP1, D1], properties__parameters__wafPolicy=DEL)])),
      "UNKNOWN fdprof1/ep1 ~ without a WAF policy id (parameters.wafPolicy.id)\nUNKNOWN fdprof1/www-contoso ~ without a WAF policy id")
 # another profile's security policy does not protect this profile's domains
 case(R, 'fail-other-profile', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [EP1, D1], p='fdprof2')], extra=[fdprofile('fdprof2')])),
      "FAIL fdprof1/ep1 ~ no security policy associates\nFAIL fdprof1/www-contoso ~ no security policy associates")
+
+# Routes (Routes_ListByEndpoint, Microsoft.Cdn 2024-09-01): a route serves its customDomains and, with
+# linkToDefaultDomain Enabled, its endpoint's default domain. Security policies of newer api-versions
+# (2026-04-01-preview) name routes (associations[].routes) or apply to the whole profile (isProfileLevel):
+# they cover the domains those routes serve, and a domain is protected when every route serving it is.
+ROUTE = 'Microsoft.Cdn/profiles/afdEndpoints/routes'
+def route_id(name, ep='ep1', p='fdprof1'):
+    return fdprof_id(p).replace('/resourceGroups/', '/resourcegroups/') + '/afdendpoints/' + ep + '/routes/' + name
+def route(name, ep='ep1', domains=(), link='Enabled', p='fdprof1', **kv):
+    r = {"name": name, "id": route_id(name, ep, p), "type": "Microsoft.Cdn/profiles/afdendpoints/routes",
+         "properties": {"customDomains": [{"id": d} for d in domains], "originGroup": {"id": fdprof_id(p) + '/originGroups/og1'},
+            "originPath": None, "ruleSets": [], "supportedProtocols": ["Https", "Http"], "patternsToMatch": ["/*"],
+            "cacheConfiguration": {"compressionSettings": {"contentTypesToCompress": ["text/html"], "isCompressionEnabled": True},
+                                   "queryStringCachingBehavior": "IgnoreQueryString", "queryParameters": None},
+            "forwardingProtocol": "MatchRequest", "linkToDefaultDomain": link, "httpsRedirect": "Enabled", "enabledState": "Enabled",
+            "provisioningState": "Succeeded", "deploymentStatus": "NotStarted"}}
+    return mod(r, **kv)
+def rsecpol(name, waf, routes, p='fdprof1', **kv):
+    """A security policy that names routes, not domains."""
+    return secpol(name, waf, [], p, properties__parameters__associations=[{"domains": [], "patternsToMatch": ["/*"],
+                                                                            "routes": [{"id": r} for r in routes]}], **kv)
+FDSETS = [CDN, "Microsoft.Cdn/profiles/afdEndpoints", "Microsoft.Cdn/profiles/customDomains", "Microsoft.Cdn/profiles/securityPolicies", FDW]
+# route1 serves www.contoso.com and the endpoint's default domain; route3, disabled, takes no request
+R1, R2 = route_id('route1'), route_id('route2')
+ROUTES = [route('route1', domains=[D1]), route('route3', properties__enabledState='Disabled')]
+case(R, 'pass-route', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])], extra=ROUTES)),
+     "PASS fdprof1/ep1 ~ route ep1/route1 serves endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net): security policy sp1 associates "
+     "route ep1/route1 with WAF policy fdwaf1 (policySettings.enabledState Enabled, mode Prevention)\n"
+     "PASS fdprof1/www-contoso ~ route ep1/route1 serves custom domain www-contoso (www.contoso.com): security policy sp1 associates route ep1/route1 with WAF policy fdwaf1")
+case(R, 'pass-profile-level-route', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [], properties__parameters__isProfileLevel=True)], extra=ROUTES)),
+     "PASS fdprof1/ep1 ~ route ep1/route1 serves endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net): security policy sp1 associates "
+     "the whole profile (isProfileLevel) with WAF policy fdwaf1\nPASS fdprof1/www-contoso ~ associates the whole profile (isProfileLevel) with WAF policy fdwaf1")
+# route2 also serves the endpoint's default domain, and no security policy names it
+case(R, 'fail-route-uncovered', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])], extra=ROUTES + [route('route2')])),
+     "FAIL fdprof1/ep1 ~ route ep1/route2 serves endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net), and no security policy associates "
+     "the domain or the route with a WAF policy\nPASS fdprof1/www-contoso ~ route ep1/route1 serves custom domain www-contoso")
+# a route of another endpoint of the profile serves the custom domain too
+case(R, 'fail-route-other-endpoint', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])],
+                                                   extra=ROUTES + [afdep('ep2'), route('route2', ep='ep2', domains=[D1], link='Disabled')])),
+     "PASS fdprof1/ep1 ~ route ep1/route1 serves endpoint ep1\n"
+     "FAIL fdprof1/www-contoso ~ route ep2/route2 serves custom domain www-contoso (www.contoso.com), and no security policy associates\n"
+     "FAIL fdprof1/ep2 ~ no security policy associates endpoint ep2 (ep2-abcdefghijklmnop.z01.azurefd.net) with a WAF policy, nor a route "
+     "that serves it (no route does; security policy sp1 covers the routes it names)")
+case(R, 'fail-route-detection', snapshot(fdset([fdwaf('fdwaf1', mode='Detection')], [rsecpol('sp1', 'fdwaf1', [R1])], extra=ROUTES)),
+     "FAIL fdprof1/ep1 ~ route ep1/route1 serves endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net): security policy sp1 associates "
+     "route ep1/route1 with WAF policy fdwaf1, whose policySettings.mode is Detection\nFAIL fdprof1/www-contoso ~ mode is Detection")
+# the routes of ep2 could not be read (an error recorded for the endpoint): what serves the custom domain
+# is not known, ep1's own default domain is
+ERR2 = [{"scope": fdprof_id() + '/afdEndpoints/ep2', "type": ROUTE, "api": fdprof_id() + "/afdEndpoints/ep2/routes",
+         "status": 403, "message": "AuthorizationFailed: no read access"}]
+case(R, 'unknown-routes-refused', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])], extra=ROUTES + [afdep('ep2')]),
+                                           datasets=FDSETS + [ROUTE], errors=ERR2),
+     "PASS fdprof1/ep1 ~ route ep1/route1 serves endpoint ep1\n"
+     "UNKNOWN fdprof1/www-contoso ~ no security policy names custom domain www-contoso (www.contoso.com), and security policy sp1 names "
+     "routes (associations[].routes), but the routes that serve it are not known: Microsoft.Cdn/profiles/afdEndpoints/routes could not "
+     "be read for " + fdprof_id() + "/afdEndpoints/ep2 (" + fdprof_id() + "/afdEndpoints/ep2/routes, HTTP 403\n"
+     "UNKNOWN fdprof1/ep2 ~ HTTP 403")
+# a snapshot made before routes were collected: its data sets do not list them
+case(R, 'unknown-routes-not-collected', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])]), datasets=FDSETS),
+     "UNKNOWN fdprof1/ep1 ~ the routes that serve it are not known: Microsoft.Cdn/profiles/afdEndpoints/routes was not collected\n"
+     "UNKNOWN fdprof1/www-contoso ~ was not collected (not in the snapshot's data sets)")
+case(R, 'unknown-route-bare', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])], extra=[bare(route('route1', domains=[D1]))])),
+     "UNKNOWN fdprof1/ep1 ~ route ep1/route1, which may serve endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net), cannot be read: it is "
+     "in the input without its properties\nUNKNOWN fdprof1/www-contoso ~ route ep1/route1, which may serve custom domain www-contoso")
+# every route read, none serves the endpoint's default domain: a profile-level policy may cover it, a
+# route-level one does not
+case(R, 'unknown-profile-level-unserved', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [], properties__parameters__isProfileLevel=True)],
+                                                    extra=[route('route1', domains=[D1], link='Disabled')]), datasets=FDSETS + [ROUTE]),
+     "UNKNOWN fdprof1/ep1 ~ no security policy names endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) and no route serves it; "
+     "security policy sp1 applies to the whole profile (isProfileLevel), which may cover it\nPASS fdprof1/www-contoso ~ associates the whole profile")
+case(R, 'fail-route-unserved', snapshot(fdset([fdwaf('fdwaf1')], [rsecpol('sp1', 'fdwaf1', [R1])],
+                                              extra=[route('route1', domains=[D1], link='Disabled')]), datasets=FDSETS + [ROUTE]),
+     "FAIL fdprof1/ep1 ~ nor a route that serves it (no route does\nPASS fdprof1/www-contoso ~ route ep1/route1 serves custom domain")
 
 # classic Front Door: frontendEndpoints[].properties.webApplicationFirewallPolicyLink
 def classic(name, links, rule_link=None):
@@ -801,7 +876,7 @@ def cdn_tpl(name, api, props, **kv):
     r = {"type": name[0], "apiVersion": api, "name": name[1], "properties": props}
     r.update(kv)
     return r
-def afd_template(sp_api='2024-09-01', secpol_on=True, waf_settings={"mode": "Prevention"}):
+def afd_template(sp_api='2024-09-01', secpol_on=True, waf_settings={"mode": "Prevention"}, routes=None, by_route=None):
     res = [cdn_tpl((CDN, 'fdtpl'), '2024-09-01', {"originResponseTimeoutSeconds": 60}, location="global", sku={"name": "Premium_AzureFrontDoor"}),
            cdn_tpl((CDN + '/afdEndpoints', 'fdtpl/ep1'), '2024-09-01', {"enabledState": "Enabled"}, location="global",
                    dependsOn=[f"[resourceId('{CDN}', 'fdtpl')]"]),
@@ -811,11 +886,17 @@ def afd_template(sp_api='2024-09-01', secpol_on=True, waf_settings={"mode": "Pre
            cdn_tpl((FDW, 'fdtplwaf'), '2024-02-01', {"policySettings": waf_settings,
                    "managedRules": {"managedRuleSets": [{"ruleSetType": "Microsoft_DefaultRuleSet", "ruleSetVersion": "2.1", "ruleSetAction": "Block"}]}},
                    location="Global", sku={"name": "Premium_AzureFrontDoor"})]
+    # routes: (name, route properties), deployed under ep1
+    for name, props in routes or []:
+        res.append(cdn_tpl((ROUTE, 'fdtpl/ep1/' + name), '2024-09-01', dict({"originGroup": {"id": f"[resourceId('{CDN}/originGroups', 'fdtpl', 'og1')]"},
+                   "patternsToMatch": ["/*"], "supportedProtocols": ["Https"]}, **props), dependsOn=[f"[resourceId('{CDN}/afdEndpoints', 'fdtpl', 'ep1')]"]))
     if secpol_on:
+        assoc = ({"domains": [], "patternsToMatch": ["/*"], "routes": [{"id": f"[resourceId('{ROUTE}', 'fdtpl', 'ep1', '{n}')]"} for n in by_route]}
+                 if by_route else
+                 {"domains": [{"id": f"[resourceId('{CDN}/afdEndpoints', 'fdtpl', 'ep1')]"},
+                              {"id": f"[resourceId('{CDN}/customDomains', 'fdtpl', 'www')]"}], "patternsToMatch": ["/*"]})
         res.append(cdn_tpl((CDN + '/securityPolicies', 'fdtpl/sp1'), sp_api, {"parameters": {"type": "WebApplicationFirewall",
-                   "wafPolicy": {"id": f"[resourceId('{FDW}', 'fdtplwaf')]"},
-                   "associations": [{"domains": [{"id": f"[resourceId('{CDN}/afdEndpoints', 'fdtpl', 'ep1')]"},
-                                                 {"id": f"[resourceId('{CDN}/customDomains', 'fdtpl', 'www')]"}], "patternsToMatch": ["/*"]}]}},
+                   "wafPolicy": {"id": f"[resourceId('{FDW}', 'fdtplwaf')]"}, "associations": [assoc]}},
                    dependsOn=[f"[resourceId('{CDN}/customDomains', 'fdtpl', 'www')]", f"[resourceId('{FDW}', 'fdtplwaf')]"]))
     return template(res)
 case(R, 'pass-template', afd_template(),
@@ -826,6 +907,18 @@ case(R, 'fail-template-detection', afd_template(waf_settings={"mode": "Detection
      "FAIL fdtpl/ep1 ~ mode is Detection\nFAIL fdtpl/www ~ mode is Detection")
 case(R, 'unknown-template-mode-unset', afd_template(waf_settings={}),
      "UNKNOWN fdtpl/ep1 ~ policySettings.mode is not set\nUNKNOWN fdtpl/www ~ policySettings.mode is not set")
+# a security policy naming a route the template deploys; linkToDefaultDomain absent is Disabled (the API's default)
+TPL_WWW = {"customDomains": [{"id": f"[resourceId('{CDN}/customDomains', 'fdtpl', 'www')]"}]}
+case(R, 'pass-template-route', afd_template(sp_api='2026-04-01-preview', by_route=['route1'], routes=[('route1', dict(TPL_WWW, linkToDefaultDomain='Enabled'))]),
+     "PASS fdtpl/ep1 ~ route ep1/route1 serves endpoint ep1: security policy sp1 associates route ep1/route1 with WAF policy fdtplwaf\n"
+     "PASS fdtpl/www ~ route ep1/route1 serves custom domain www (www.contoso.com): security policy sp1 associates route ep1/route1")
+case(R, 'fail-template-route-default', afd_template(sp_api='2026-04-01-preview', by_route=['route1'], routes=[('route1', TPL_WWW)]),
+     "FAIL fdtpl/ep1 ~ no security policy associates endpoint ep1 with a WAF policy, nor a route that serves it\n"
+     "PASS fdtpl/www ~ route ep1/route1 serves custom domain www")
+# the template deploys no route: which domains the named routes serve is not in the input
+case(R, 'unknown-template-no-route', afd_template(sp_api='2026-04-01-preview', by_route=['route1']),
+     "UNKNOWN fdtpl/ep1 ~ the routes that serve it are not known: the input deploys no route of the endpoint\n"
+     "UNKNOWN fdtpl/www ~ the input deploys no route of the profile's endpoints")
 case(R, 'unknown-template-old-api', afd_template(sp_api='2020-04-15'),
      "UNKNOWN fdtpl/ep1 ~ security policy sp1 names endpoint ep1, but api-version 2020-04-15 predates the property\nUNKNOWN fdtpl/www ~ predates")
 
