@@ -31,6 +31,7 @@ typedef struct rd {
 	gzFile gz;  /* NULL: the whole input is in buf */
 	char *buf;
 	size_t len, cap, pos;
+	int list_empty;           /* the last streamed list was [] */
 	size_t base;              /* absolute offset of buf[0] */
 	size_t lc_off;            /* line tracker: absolute offset ... */
 	unsigned long lc_line;    /* ... and the line it is on */
@@ -569,6 +570,7 @@ static int stream_array(rd *r, const char *list)
 	int c;
 	if ((rc = peek(r, &c)))
 		return rc;
+	r->list_empty = c == ']';
 	if (c == ']') {
 		r->pos++;
 		return 0;
@@ -806,10 +808,14 @@ static int top_object(rd *r, int *jsonl)
 		if (why) {
 			aza__warn(r->ctx, "%s: %s: the rules give UNKNOWN where the rest could matter; merge every page "
 			                  "into one list or collect with azaudit collect", r->name, why);
-			if ((rc = aza_inv__gap_since_mark(r->inv, r->name, why)))
+			/* A Resource Graph page may be any query's: its later pages
+			 * may hold any type. An ARM list page lists one collection:
+			 * the types it holds, or, when it holds none, any. */
+			int any = aza__strieq(streamed_key, "data") || r->list_empty;
+			if ((rc = any ? aza_inv__gap_all_types(r->inv, r->name, why)
+			              : aza_inv__gap_since_mark(r->inv, r->name, why)))
 				return rc;
 		}
-		(void)streamed_key;
 		return 0;
 	}
 	if (aza_json_get(obj, "id")) {

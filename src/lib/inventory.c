@@ -1221,6 +1221,16 @@ int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why)
 	return 0;
 }
 
+int aza_inv__gap_all_types(aza_inv *inv, const char *source, const char *why)
+{
+	int rc;
+	for (size_t k = 0; k < TYPE_BUCKETS; k++)
+		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext)
+			if (t->known && (rc = aza_inv__gap(inv, t->name, source, why)))
+				return rc;
+	return 0;
+}
+
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,
                  const char *api_version, const char *raw, size_t rawlen)
 {

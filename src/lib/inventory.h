@@ -126,6 +126,10 @@ int aza_inv__add_gap(aza_inv *inv, const aza_json *err, const char *source);
  * are UNKNOWN, as for a listing that failed. */
 void aza_inv__mark(aza_inv *inv);
 int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why);
+/* The same for every known resource type, whether the page added one or
+ * not: a Resource Graph query may list any type, so its later pages may
+ * hold types the first one does not. Directory data sets are left alone. */
+int aza_inv__gap_all_types(aza_inv *inv, const char *source, const char *why);
 /* A gap for one type or directory data set, tenant-wide, from an input. */
 int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char *why);
 /* The source of the other copy of a resource read twice with different

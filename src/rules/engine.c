@@ -723,6 +723,19 @@ static void none_seen(aza_ev *ev)
 			p += n + (p[n] == ' ');
 		}
 	}
+	/* No subscription to put it on (an empty page of a listing): the tenant. */
+	for (const char *p = types; !unknown && !aza_inv_subs(inv) && *p;) {
+		size_t n = strcspn(p, " ");
+		if (n && n < sizeof t) {
+			memcpy(t, p, n);
+			t[n] = 0;
+			if (aza_inv_gap(inv, t, "/") && !aza_ev_collected(ev, t, tenant, &why)) {
+				aza_unknown(ev, tenant, "none in the input, but %s", why);
+				unknown = 1;
+			}
+		}
+		p += n + (p[n] == ' ');
+	}
 	if (!unknown)
 		aza_na(ev, tenant, "no %s in the input", ev->rule->types);
 }

@@ -272,6 +272,18 @@ case(R, 'unknown-listing-failed', snapshot([], datasets=[AKS, DIAG, AKS_DIAG],
      "UNKNOWN fixture-sub ~ none in the input, but Microsoft.ContainerService/managedClusters could not be read for /subscriptions/")
 case(R, 'unknown-not-listed', snapshot([], datasets=[DIAG]),
      "UNKNOWN 72f988bf-0000-0000-0000-000000000001 ~ none in the input, but Microsoft.ContainerService/managedClusters was not collected (not in the snapshot's data sets)")
+# One page of a Resource Graph result (a skip token): the later pages may
+# hold clusters, whichever types the page holds. An ARM list page holds one
+# collection: a page of other types says nothing about clusters.
+st = {"id": rid('rg-st', 'Microsoft.Storage', 'storageAccounts', 'st1'), "name": "st1", "type": "microsoft.storage/storageaccounts",
+      "location": "westeurope", "subscriptionId": SUB, "resourceGroup": "rg-st", "properties": {"supportsHttpsTrafficOnly": True}}
+case(R, 'unknown-graph-page', {"totalRecords": 2, "count": 1, "data": [st], "$skipToken": "ew0KICAiJGlkIjogIjEiLA0K"},
+     "UNKNOWN 00000000-0000-0000-0000-000000000001 ~ none in the input, but Microsoft.ContainerService/managedClusters could not be read in full for the tenant")
+case(R, 'unknown-graph-page-empty', {"data": [], "$skipToken": "ew0KICAiJGlkIjogIjEiLA0K"},
+     "UNKNOWN tenant ~ none in the input, but Microsoft.ContainerService/managedClusters could not be read in full")
+case(R, 'na-other-list-page', {"value": [st], "nextLink": "https://management.azure.com/subscriptions/" + SUB +
+                                "/providers/Microsoft.Storage/storageAccounts?api-version=2023-05-01&$skipToken=2"},
+     "NOT_APPLICABLE tenant ~ no Microsoft.ContainerService/managedClusters in the input")
 # A template's setting is an extension resource on the cluster.
 tdiag = {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "audit", "scope": "[resourceId('Microsoft.ContainerService/managedClusters', 'aksnew')]",
          "properties": {"workspaceId": LAW, "logs": [lg("kube-audit-admin")]}}
