@@ -1186,7 +1186,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-033", .title = "Automatic provisioning of the monitoring agent is on",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = AUTOPROV, .subject = "@" AUTOPROV, .checklist = "defender.auto_provisioning",
+		.needs = AUTOPROV, .subject = "@" AUTOPROV "=default", .checklist = "defender.auto_provisioning",
 		.rationale = "Auto provisioning installs the monitoring agent on new machines so none escape assessment. It collects data; it does not harden the machine.",
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Settings & monitoring: turn on the monitoring components.",
 		.cli = "az security auto-provisioning-setting update -n default --auto-provision On",

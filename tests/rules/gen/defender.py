@@ -360,6 +360,12 @@ t["resources"] = [{"type": "Microsoft.Security/autoProvisioningSettings", "apiVe
 t["parameters"] = {"settingName": {"type": "string"}}
 case('AZA-DEF-033', 'unknown-template-setting-param', t,
      "UNKNOWN [parameters('settingName')] ~ no autoProvisioningSettings is named default, but setting '[parameters('settingName')]' is named only at deployment")
+# The rule judges the setting named default: a template that deploys only
+# another one leaves the subscription's default setting as it is.
+t = tpl_pricing('VirtualMachines', 'Standard')
+t["resources"] = [{"type": "Microsoft.Security/autoProvisioningSettings", "apiVersion": "2017-08-01-preview",
+                   "name": "custom", "properties": {"autoProvision": "Off"}}]
+case('AZA-DEF-033', 'na-template-other-setting', t, "NOT_APPLICABLE 00000000-0000-0000-0000-000000000000 ~ the templates deploy no default auto provisioning setting")
 
 # ---- secure score ----
 def score(cur, mx, pct):
