@@ -11,6 +11,11 @@ enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 int cli_exit_for(int rc);                 /* AZA_E* -> exit status */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* prints, returns EXIT_USAGE */
+/* A list option given more than once (--area storage --area keyvault)
+ * selects the union, as one comma-separated list would: *list points at
+ * argv the first time and into buf (cap bytes) after. -1 when the joined
+ * list does not fit. */
+int cli_list_add(const char **list, char *buf, size_t cap, const char *v);
 /* For --stats: monotonic seconds, and the process's peak RSS so far in MiB. */
 double cli_now_s(void);
 double cli_maxrss_mb(void);

@@ -222,6 +222,7 @@ int cmd_collect(int argc, char **argv)
 		return EXIT_INTERNAL;
 	int rc = 0, ex = EXIT_OK;
 	const char *rules = NULL, *areas = NULL;
+	char rules_buf[8192], areas_buf[512];
 	int level = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -248,11 +249,13 @@ int cmd_collect(int argc, char **argv)
 				goto out;
 			}
 			const char *v = argv[++i];
-			if (a[2] == 'a')
-				areas = v;
-			else if (a[2] == 'r')
-				rules = v;
-			else if (a[2] == 'l') {
+			if (a[2] == 'a' || a[2] == 'r') {
+				if (a[2] == 'a' ? cli_list_add(&areas, areas_buf, sizeof areas_buf, v)
+				                : cli_list_add(&rules, rules_buf, sizeof rules_buf, v)) {
+					ex = cli_error("collect: %s lists are too long", a);
+					goto out;
+				}
+			} else if (a[2] == 'l') {
 				if (strcmp(v, "1") && strcmp(v, "2")) {
 					ex = cli_error("collect: --level takes 1 or 2");
 					goto out;

@@ -44,7 +44,8 @@ static void usage(FILE *fp)
 	        "      --level N          rules up to level N (1 or 2; default 2)\n"
 	        "      --area LIST        only these areas (iam,storage,database,network,logging,\n"
 	        "                         vm,defender,keyvault,appservice,other)\n"
-	        "      --rule LIST        only these rule ids or globs (AZA-STG-*)\n"
+	        "      --rule LIST        only these rule ids or globs (AZA-STG-*); --area,\n"
+	        "                         --rule and --status may be repeated (the union)\n"
 	        "      --min-severity S   only rules of severity S or above (info..critical)\n"
 	        "      --status LIST      report only these statuses (PASS,FAIL,MANUAL,UNKNOWN,\n"
 	        "                         NOT_APPLICABLE,SUPPRESSED)\n"
@@ -95,6 +96,7 @@ int cmd_scan(int argc, char **argv)
 {
 	const char *formats = "text", *output = NULL, *outdir = NULL, *config = NULL;
 	const char *rules = NULL, *areas = NULL, *statuses = NULL;
+	char rules_buf[8192], areas_buf[512], statuses_buf[256];
 	const char *suppressions = NULL, *baseline = NULL, *framework = NULL;
 	int level = 2, color = -1, verbose = 0, quiet = 0, stats = 0, have_fail_on = 0, have_min = 0, have_now = 0;
 	int fail_on_new = 0, live = 0;
@@ -133,10 +135,16 @@ int cmd_scan(int argc, char **argv)
 			level = atoi(a);
 		} else if (!strcmp(a, "--area")) {
 			NEED_ARG();
-			areas = argv[++i];
+			if (cli_list_add(&areas, areas_buf, sizeof areas_buf, argv[++i])) {
+				free(inputs);
+				return cli_error("scan: --area lists are too long");
+			}
 		} else if (!strcmp(a, "--rule")) {
 			NEED_ARG();
-			rules = argv[++i];
+			if (cli_list_add(&rules, rules_buf, sizeof rules_buf, argv[++i])) {
+				free(inputs);
+				return cli_error("scan: --rule lists are too long");
+			}
 		} else if (!strcmp(a, "--min-severity")) {
 			NEED_ARG();
 			if (aza_severity_parse(argv[++i], &min_sev)) {
@@ -153,7 +161,10 @@ int cmd_scan(int argc, char **argv)
 			have_fail_on = 1;
 		} else if (!strcmp(a, "--status")) {
 			NEED_ARG();
-			statuses = argv[++i];
+			if (cli_list_add(&statuses, statuses_buf, sizeof statuses_buf, argv[++i])) {
+				free(inputs);
+				return cli_error("scan: --status lists are too long");
+			}
 		} else if (!strcmp(a, "--suppressions")) {
 			NEED_ARG();
 			suppressions = argv[++i];

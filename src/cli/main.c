@@ -70,6 +70,23 @@ int cli_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_list_add(const char **list, char *buf, size_t cap, const char *v)
+{
+	if (!*list) {
+		*list = v;
+		return 0;
+	}
+	size_t n = strlen(*list), m = strlen(v);
+	if (n + 1 + m + 1 > cap)
+		return -1;
+	if (*list != buf)
+		memcpy(buf, *list, n);
+	buf[n] = ',';
+	memcpy(buf + n + 1, v, m + 1);
+	*list = buf;
+	return 0;
+}
+
 double cli_now_s(void)
 {
 	struct timespec ts;

@@ -315,8 +315,18 @@ if [ $have_jq -eq 1 ]; then
 	want=$(jq '[.findings[] | select(.area == "storage" or .area == "keyvault")] | length' "$T/report.json")
 	scanj --area storage,keyvault | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .area == "storage" or .area == "keyvault")' > /dev/null &&
 		ok || bad "--area list"
+	# a list option given twice selects the union, as the comma list does
+	scanj --area storage --area keyvault | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .area == "storage" or .area == "keyvault")' > /dev/null &&
+		ok || bad "--area twice"
+	scanj --rule AZA-STG-001 --rule 'AZA-KV-00*' | jq -e '([.findings[].rule_id] | unique | length > 2) and ([.findings[].rule_id] | index("AZA-STG-001") != null) and all(.findings[]; .rule_id == "AZA-STG-001" or (.rule_id | startswith("AZA-KV-00")))' > /dev/null &&
+		ok || bad "--rule twice"
+	want2=$(jq '[.findings[] | select(.status == "FAIL" or .status == "MANUAL")] | length' "$T/report.json")
+	scanj --status FAIL --status MANUAL | jq -e --argjson n "$want2" '(.findings | length) == $n and all(.findings[]; .status == "FAIL" or .status == "MANUAL")' > /dev/null &&
+		ok || bad "--status twice"
 	$AZ scan --area nowhere "$SAMPLE" > /dev/null 2>&1; rc=$?
 	[ $rc -eq 2 ] && ok || bad "--area unknown: exit $rc"
+	$AZ scan --area storage --area nowhere "$SAMPLE" > /dev/null 2>&1; rc=$?
+	[ $rc -eq 2 ] && ok || bad "--area unknown given second: exit $rc"
 	want=$(jq '[.findings[] | select(.level == 1)] | length' "$T/report.json")
 	scanj --level 1 | jq -e --argjson n "$want" '(.findings | length) == $n and all(.findings[]; .level == 1)' > /dev/null && ok || bad "--level 1"
 	$AZ scan --level 3 "$SAMPLE" > /dev/null 2>&1; rc=$?

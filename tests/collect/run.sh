@@ -593,6 +593,11 @@ findings "$T/one-rule.json" | grep '^AZA-STG-020|' > "$T/r1.txt"; grep '^AZA-STG
 coll "$T/aks-rule.json" --rule AZA-AKS-009
 findings "$T/aks-rule.json" | grep '^AZA-AKS-009|' > "$T/r1.txt"; grep '^AZA-AKS-009|' "$T/base.txt" > "$T/r2.txt"
 [ $RC -eq 0 ] && [ -s "$T/r1.txt" ] && cmp -s "$T/r1.txt" "$T/r2.txt" && ok || bad "--rule AZA-AKS-009 findings differ: $(head -1 "$T/r1.txt")"
+# --rule given twice collects for both rules, as a comma list does
+coll "$T/two-rules.json" --rule AZA-STG-020 --rule AZA-AKS-009
+findings "$T/two-rules.json" | grep -E '^AZA-(STG-020|AKS-009)\|' > "$T/r1.txt"; grep -E '^AZA-(STG-020|AKS-009)\|' "$T/base.txt" > "$T/r2.txt"
+[ $RC -eq 0 ] && grep -q '^AZA-STG-020|' "$T/r1.txt" && grep -q '^AZA-AKS-009|' "$T/r1.txt" && cmp -s "$T/r1.txt" "$T/r2.txt" && ok ||
+	bad "--rule twice: findings differ: $(head -1 "$T/r1.txt")"
 # AZA-DBX-007 needs the workspaces' own diagnostic settings recorded: read and recorded, same verdicts
 coll "$T/dbx-rule.json" --rule AZA-DBX-007
 findings "$T/dbx-rule.json" | grep '^AZA-DBX-007|' > "$T/r1.txt"; grep '^AZA-DBX-007|' "$T/base.txt" > "$T/r2.txt"
