@@ -134,6 +134,86 @@ static const char *size_txt(aza_ev *ev, const aza_nsg_hit *h)
 	return aza_ev_fmt(ev, "%.0f IPv4 addresses and %.0f IPv6 /64s, under the /16 and IPv6 /32 thresholds", h->v4, h->v6);
 }
 
+/* What a wide exposure (aza_nsg_exposed returned 2) lets in, naming the
+ * rule or the allow-listed rules that together reach the threshold. */
+static const char *wide_txt(aza_ev *ev, const struct svc *sv, const aza_nsg_result *res)
+{
+	const aza_nsg_hit *h = &res->wide;
+	if (!res->nsum)
+		return aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s%s", h->rule->name, h->rule->priority,
+		                  svc_txt(ev, sv, h->port_lo, h->port_hi), h->rule->source, fam_txt(ev, h));
+	/* Allow-listed sources each under the threshold, together over it. */
+	const char *who = "";
+	for (size_t q = 0; q < res->nsum; q++)
+		who = aza_ev_fmt(ev, "%s%s%s (priority %d) from %s", who, q ? ", " : "", res->sum[q]->name,
+		                 res->sum[q]->priority, res->sum[q]->source);
+	if (res->nsum_all > res->nsum)
+		who = aza_ev_fmt(ev, "%s and %zu more", who, res->nsum_all - res->nsum);
+	const char *size = !h->v6 ? aza_ev_fmt(ev, "%.0f public addresses, over the /16 threshold", h->v4)
+	                   : !h->v4 ? aza_ev_fmt(ev, "%.0f public IPv6 /64s, over the IPv6 /32 threshold", h->v6)
+	                   : aza_ev_fmt(ev, "%.0f public IPv4 addresses and %.0f IPv6 /64s, over the /16 or IPv6 /32 threshold",
+	                                h->v4, h->v6);
+	return aza_ev_fmt(ev, "rule%s %s%s %s from %s", res->nsum_all > 1 ? "s" : "", who,
+	                  res->nsum_all > 1 ? " together allow" : " allows", svc_txt(ev, sv, h->port_lo, h->port_hi), size);
+}
+
+/* An NSG with a rule value that cannot be read (a template parameter with
+ * no value): judged between its two bounds (aza_nsg_load_bound). What the
+ * lower bound exposes is exposed whatever the value is (FAIL); what the
+ * upper bound does not is closed whatever it is; the rest depends on it
+ * (UNKNOWN). 0 when the bounds cannot be read either (the caller keeps its
+ * error). */
+static int nsg_check_bounds(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
+{
+	aza_nsg lo, hi;
+	const aza_json *doc = aza_doc(ev, r);
+	/* Both loaded (and so both freed) whatever the first gives. */
+	int lrc = aza_nsg_load_bound(aza_ev_inv(ev), r->id, doc, &lo, NULL, AZA_NSG_LOWER);
+	int hrc = aza_nsg_load_bound(aza_ev_inv(ev), r->id, doc, &hi, NULL, AZA_NSG_UPPER);
+	int ok = !lrc && !hrc && (lo.uncertain || hi.uncertain);
+	if (!ok) {
+		aza_nsg_free(&lo);
+		aza_nsg_free(&hi);
+		return 0;
+	}
+	const char *fails = NULL, *open = NULL;
+	int oom = 0;
+	for (size_t i = 0; i < n && !oom; i++) {
+		aza_nsg_result rl, rh;
+		int kl = aza_nsg_exposed(&lo, svcs[i].proto, svcs[i].lo, svcs[i].hi, &rl);
+		int kh = kl == 2 ? 2 : aza_nsg_exposed(&hi, svcs[i].proto, svcs[i].lo, svcs[i].hi, &rh);
+		if (kl < 0 || kh < 0)
+			oom = 1;
+		else if (kl == 2) {
+			const char *m = wide_txt(ev, &svcs[i], &rl);
+			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
+		} else if (kh == 2) {
+			const char *sv = svc_txt(ev, &svcs[i], svcs[i].lo, svcs[i].hi);
+			open = open ? aza_ev_fmt(ev, "%s, %s", open, sv) : sv;
+		}
+	}
+	const char *why = lo.uncertain ? lo.uncertain : hi.uncertain;
+	/* The engine turns a verdict that read a value known only at
+	 * deployment into UNKNOWN; this one holds for every value, so the
+	 * value read is named here and the mark cleared. */
+	const char *t = aza_json__touched();
+	const char *whatever = t ? aza_ev_fmt(ev, "whatever the value of %s", t) : "whatever the value";
+	if (oom)
+		aza_unknown(ev, r, "out of memory evaluating the NSG");
+	else if (open)
+		aza_unknown(ev, r, "whether %s is open to the internet depends on a value that could not be read: %s", open, why);
+	else {
+		aza_json__touch_reset();
+		if (fails)
+			aza_fail(ev, r, "%s, %s (%s)", fails, whatever, why);
+		else
+			aza_pass(ev, r, "no inbound rule admits %s from the internet, %s (%s)", svcs_txt(ev, svcs, n), whatever, why);
+	}
+	aza_nsg_free(&lo);
+	aza_nsg_free(&hi);
+	return 1;
+}
+
 /* The parsed NSG, shared by the several rules that run on one NSG. */
 struct nsg_memo {
 	aza_nsg g;
@@ -179,7 +259,8 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 #define g (*gp)
 	int seen = mm->seen;
 	if (mm->rc < 0) {
-		aza_unknown(ev, r, "cannot evaluate the NSG: %s", g.error ? g.error : "error");
+		if (!nsg_check_bounds(ev, r, svcs, n))
+			aza_unknown(ev, r, "cannot evaluate the NSG: %s", g.error ? g.error : "error");
 		goto done;
 	}
 	if (!seen && !aza_is_template(r)) {
@@ -202,27 +283,8 @@ static void nsg_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size
 			aza_unknown(ev, r, "out of memory evaluating the NSG");
 			goto done;
 		}
-		if (k == 2 && res.nsum) {
-			/* Allow-listed sources each under the threshold, together over it. */
-			const aza_nsg_hit *h = &res.wide;
-			const char *who = "";
-			for (size_t q = 0; q < res.nsum; q++)
-				who = aza_ev_fmt(ev, "%s%s%s (priority %d) from %s", who, q ? ", " : "", res.sum[q]->name,
-				                 res.sum[q]->priority, res.sum[q]->source);
-			if (res.nsum_all > res.nsum)
-				who = aza_ev_fmt(ev, "%s and %zu more", who, res.nsum_all - res.nsum);
-			const char *size = !h->v6 ? aza_ev_fmt(ev, "%.0f public addresses, over the /16 threshold", h->v4)
-			                   : !h->v4 ? aza_ev_fmt(ev, "%.0f public IPv6 /64s, over the IPv6 /32 threshold", h->v6)
-			                   : aza_ev_fmt(ev, "%.0f public IPv4 addresses and %.0f IPv6 /64s, over the /16 or IPv6 /32 threshold",
-			                                h->v4, h->v6);
-			const char *m = aza_ev_fmt(ev, "rule%s %s%s %s from %s", res.nsum_all > 1 ? "s" : "", who,
-			                           res.nsum_all > 1 ? " together allow" : " allows", svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), size);
-			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
-			nfail++;
-		} else if (k == 2) {
-			const aza_nsg_hit *h = &res.wide;
-			const char *m = aza_ev_fmt(ev, "rule %s (priority %d) allows %s from %s%s", h->rule->name, h->rule->priority,
-			                           svc_txt(ev, &svcs[i], h->port_lo, h->port_hi), h->rule->source, fam_txt(ev, h));
+		if (k == 2) {
+			const char *m = wide_txt(ev, &svcs[i], &res);
 			fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
 			nfail++;
 		}
@@ -2036,9 +2098,14 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"family (a Deny's IPv6 destination longer than /64 covers only the addresses it names); a " \
 	"Deny of private ranges shadows nothing. IPv6 sources are counted in /64s: a source longer than /64 counts as its /64 in " \
 	"an Allow and removes nothing in a Deny (the rest of the /64 is still internet). " \
-	"Service tags other than Internet and ASGs are not internet sources; a prefix that is neither an address nor tag-shaped " \
-	"(a letter, then letters, digits, '.', '-', '_': not \"Internet \" with a space) gives UNKNOWN, as do an inbound Allow " \
-	"and Deny of one priority that share a protocol and port (Azure rejects duplicate priorities). " \
+	"Service tags other than Internet and ASGs are not internet sources. " \
+	"A rule value that cannot be read (a prefix that is neither an address nor tag-shaped: a letter, then letters, " \
+	"digits, '.', '-', '_', so not \"Internet \" with a space; an unknown access, protocol or direction; an unreadable " \
+	"port or priority; a template parameter without a value) does not stop the NSG being judged: it is read both as the " \
+	"widest Allow and as the widest Deny it may be (every port, address and protocol it does not name; an unknown " \
+	"priority first). What the Deny reading still admits FAILs, what the Allow reading refuses PASSes, both naming the " \
+	"value; the rest is UNKNOWN. An inbound Allow and Deny of one priority that share a protocol and port give UNKNOWN " \
+	"(Azure rejects duplicate priorities). " \
 	"Rules embedded in securityRules and child securityRules resources are both read."
 
 

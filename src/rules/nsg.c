@@ -237,6 +237,25 @@ static const char *const rule_keys[F_N] = {
  * ApplicationSecurityGroups). Returns 0, 1 (no prefix at all), -1 out
  * of memory, -2 not a string, -3 neither a prefix nor tag-shaped (*bad
  * gets it). */
+/* Store a parsed side (sources, or destinations with their tags, long
+ * IPv6 prefixes and the families held whole) in r. */
+static void set_side(aza_nsg_rule *r, int src, const grow *spans, const grow *toks, const grow *fines, unsigned all)
+{
+	if (src) {
+		r->src = spans->p;
+		r->nsrc = spans->n;
+		return;
+	}
+	r->dst = spans->p;
+	r->ndst = spans->n;
+	r->dtok = toks->p;
+	r->ndtok = toks->n;
+	r->dst6 = fines->p;
+	r->ndst6 = fines->n;
+	r->dst_full = all;
+	r->dst_all = all == (FAM4 | FAM6);
+}
+
 static int parse_side(aza_arena *a, const aza_json *p, const aza_json *const *m, int src, aza_nsg_rule *r,
                       aza_buf *text, const char **bad)
 {
@@ -326,20 +345,19 @@ static int parse_side(aza_arena *a, const aza_json *p, const aza_json *const *m,
 		if (!t || !(*t = aza_arena__strdup(a, id)))
 			return -1;
 	}
-	if (src) {
-		r->src = spans.p;
-		r->nsrc = spans.n;
-	} else {
-		r->dst = spans.p;
-		r->ndst = spans.n;
-		r->dtok = toks.p;
-		r->ndtok = toks.n;
-		r->dst6 = fines.p;
-		r->ndst6 = fines.n;
-		r->dst_full = all;
-		r->dst_all = all == (FAM4 | FAM6);
-	}
+	set_side(r, src, &spans, &toks, &fines, all);
 	return any ? 0 : 1;
+}
+
+/* A side that could not be read, widened to every address of both
+ * families (a bound's reading, see aza_nsg_load_bound). */
+static int side_all(aza_arena *a, aza_nsg_rule *r, int src)
+{
+	grow spans = {.size = sizeof(aza_nsg_span)}, none = {.size = sizeof(void *)};
+	if (add_all(a, &spans, FAM4 | FAM6))
+		return -1;
+	set_side(r, src, &spans, &none, &none, FAM4 | FAM6);
+	return 0;
 }
 
 /* "22", "20-30", "*" (or a JSON number). 0 on success. */
@@ -400,13 +418,25 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 	const aza_json *f[F_N];
 	aza_json__members(p, keys, f);
 #define BAD(...) do { n->error = aza_arena__printf(a, __VA_ARGS__); return -1; } while (0)
+	/* A value that cannot be read: an error, or, for a bound's reading
+	 * (n->bound), the widest value (the rule then matches more), noted
+	 * once in n->uncertain. Whether the rule then allows or denies is
+	 * settled at the end. */
+	int unsure = 0, acc_known = 1;
+#define UNSURE(...) do { \
+		if (!n->bound) \
+			BAD(__VA_ARGS__); \
+		if (!n->uncertain) \
+			n->uncertain = aza_arena__printf(a, __VA_ARGS__); \
+		unsure = 1; \
+	} while (0)
 	const char *dir = aza_json_str(aza_json__take(p, f[F_DIRECTION]));
-	if (!dir)
-		BAD("rule %s has no direction", name);
-	if (aza__strieq(dir, "Outbound"))
+	if (dir && aza__strieq(dir, "Outbound"))
 		return 1;
-	if (!aza__strieq(dir, "Inbound"))
-		BAD("rule %s has an unknown direction '%s'", name, dir);
+	if (!dir)
+		UNSURE("rule %s has no direction", name);
+	else if (!aza__strieq(dir, "Inbound"))
+		UNSURE("rule %s has an unknown direction '%s'", name, dir);
 	aza_nsg_rule *r = grow_add(a, rules);
 	if (!r)
 		BAD("out of memory");
@@ -415,17 +445,27 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 	const char *acc = aza_json_str(aza_json__take(p, f[F_ACCESS]));
 	if (acc && aza__strieq(acc, "Allow"))
 		r->allow = 1;
-	else if (!acc || !aza__strieq(acc, "Deny"))
-		BAD("rule %s has %s access", name, acc ? "an unknown" : "no");
+	else if (!acc || !aza__strieq(acc, "Deny")) {
+		UNSURE("rule %s has %s access", name, acc ? "an unknown" : "no");
+		acc_known = 0;
+		/* Read as the bound needs it: the Allow it may be for the upper
+		 * bound, the Deny for the lower (which sides mean). */
+		r->allow = n->bound == AZA_NSG_UPPER;
+	}
 	double pr;
 	if (!aza_json_is(aza_json__take(p, f[F_PRIORITY]), AZA_JNUM) ||
-	    !aza_json_num(aza_json__take(p, f[F_PRIORITY]), &pr))
-		BAD("rule %s has no numeric priority", name);
+	    !aza_json_num(aza_json__take(p, f[F_PRIORITY]), &pr)) {
+		UNSURE("rule %s has no numeric priority", name);
+		/* Before every rule of known priority (100 to 4096), each its own
+		 * (a tie would be read as inconsistent data). */
+		pr = -1.0 - (double)rules->n;
+	}
 	r->priority = (int)pr;
 	const char *proto = aza_json_str(aza_json__take(p, f[F_PROTOCOL]));
-	if (!proto)
-		BAD("rule %s has no protocol", name);
-	if (aza__strieq(proto, "Tcp"))
+	if (!proto) {
+		UNSURE("rule %s has no protocol", name);
+		r->protos = AZA_NSG_ANY;
+	} else if (aza__strieq(proto, "Tcp"))
 		r->protos = AZA_NSG_TCP;
 	else if (aza__strieq(proto, "Udp"))
 		r->protos = AZA_NSG_UDP;
@@ -435,30 +475,50 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 		r->protos = AZA_NSG_OTHER;
 	else if (!strcmp(proto, "*") || aza__strieq(proto, "Any") || aza__strieq(proto, "Asterisk"))
 		r->protos = AZA_NSG_ANY;
-	else
-		BAD("rule %s has an unknown protocol '%s'", name, proto);
+	else {
+		UNSURE("rule %s has an unknown protocol '%s'", name, proto);
+		r->protos = AZA_NSG_ANY;
+	}
 	/* destination ports */
 	grow ports = {.size = sizeof(uint32_t[2])};
 	const aza_json *one = aza_json__take(p, f[F_DPORT]);
 	const aza_json *many = aza_json__take(p, f[F_DPORTS]);
+	int all_ports = 0;
 	if (one && !aza_json_is(one, AZA_JNULL)) {
 		uint32_t *d = grow_add(a, &ports);
 		if (!d)
 			BAD("out of memory");
-		if (parse_port(one, d))
-			BAD("rule %s has an unreadable destinationPortRange", name);
+		if (parse_port(one, d)) {
+			UNSURE("rule %s has an unreadable destinationPortRange", name);
+			all_ports = 1;
+		}
 	}
-	if (many && !aza_json_is(many, AZA_JNULL) && !aza_json_is(many, AZA_JARR))
-		BAD("rule %s: destinationPortRanges is not an array", name);
-	aza_json_each(it, many) {
-		uint32_t *d = grow_add(a, &ports);
+	if (many && !aza_json_is(many, AZA_JNULL) && !aza_json_is(many, AZA_JARR)) {
+		UNSURE("rule %s: destinationPortRanges is not an array", name);
+		all_ports = 1;
+	}
+	if (aza_json_is(many, AZA_JARR))
+		aza_json_each(it, many) {
+			uint32_t *d = grow_add(a, &ports);
+			if (!d)
+				BAD("out of memory");
+			if (parse_port(it, d)) {
+				UNSURE("rule %s has an unreadable destinationPortRanges entry", name);
+				all_ports = 1;
+			}
+		}
+	if (!ports.n && !all_ports) {
+		UNSURE("rule %s has no destination port", name);
+		all_ports = 1;
+	}
+	if (all_ports) {
+		uint32_t *d = ports.n ? ports.p : grow_add(a, &ports);
 		if (!d)
 			BAD("out of memory");
-		if (parse_port(it, d))
-			BAD("rule %s has an unreadable destinationPortRanges entry", name);
+		d[0] = 0;
+		d[1] = 65535;
+		ports.n = 1;
 	}
-	if (!ports.n)
-		BAD("rule %s has no destination port", name);
 	r->ports = ports.p;
 	r->nports = ports.n;
 	/* Source ports: the client picks its own, so an Allow limited to some
@@ -469,12 +529,19 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 		int every = 1;
 		const aza_json *sone = aza_json__take(p, f[F_SPORT]);
 		const aza_json *smany = aza_json__take(p, f[F_SPORTS]);
-		if (smany && !aza_json_is(smany, AZA_JNULL) && !aza_json_is(smany, AZA_JARR))
-			BAD("rule %s: sourcePortRanges is not an array", name);
+		/* An unreadable source port: the Deny may apply to every port
+		 * (the lower bound's reading; the upper drops the Deny). */
+		int sport_unsure = 0;
+		if (smany && !aza_json_is(smany, AZA_JNULL) && !aza_json_is(smany, AZA_JARR)) {
+			UNSURE("rule %s: sourcePortRanges is not an array", name);
+			sport_unsure = 1;
+		}
 		if (sone && !aza_json_is(sone, AZA_JNULL)) {
-			if (parse_port(sone, sp))
-				BAD("rule %s has an unreadable sourcePortRange", name);
-			every = sp[0] == 0 && sp[1] == 65535;
+			if (parse_port(sone, sp)) {
+				UNSURE("rule %s has an unreadable sourcePortRange", name);
+				sport_unsure = 1;
+			} else
+				every = sp[0] == 0 && sp[1] == 65535;
 		}
 		if (aza_json_is(smany, AZA_JARR) && smany->u.child) {
 			/* a list covers every port only when its ranges join up */
@@ -483,8 +550,11 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 			while (grew && cover <= 65535) {
 				grew = 0;
 				aza_json_each(it, smany) {
-					if (parse_port(it, sp))
-						BAD("rule %s has an unreadable sourcePortRanges entry", name);
+					if (parse_port(it, sp)) {
+						UNSURE("rule %s has an unreadable sourcePortRanges entry", name);
+						sport_unsure = 1;
+						continue;
+					}
 					if (sp[0] <= cover && sp[1] + 1 > cover) {
 						cover = sp[1] + 1;
 						grew = 1;
@@ -494,6 +564,8 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 			if (!(sone && !aza_json_is(sone, AZA_JNULL) && every))
 				every = cover > 65535;
 		}
+		if (sport_unsure)
+			every = 1;
 		if (!every) {
 			rules->n--; /* drop the Deny just added */
 			return 1;
@@ -509,20 +581,24 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 	if (k == -1)
 		BAD("out of memory");
 	if (k == -2)
-		BAD("rule %s has an unreadable source address prefix", name);
+		UNSURE("rule %s has an unreadable source address prefix", name);
 	if (k == -3)
-		BAD("rule %s has source '%s', neither an address prefix nor a service tag", name, bad);
+		UNSURE("rule %s has source '%s', neither an address prefix nor a service tag", name, bad);
 	if (k == 1)
-		BAD("rule %s has no source", name);
+		UNSURE("rule %s has no source", name);
+	if (k && (side_all(a, r, 1) || !(r->source = aza_arena__strdup(a, "(a source not known)"))))
+		BAD("out of memory");
 	k = parse_side(a, p, &f[F_DPREFIX], 0, r, NULL, &bad);
 	if (k == -1)
 		BAD("out of memory");
 	if (k == -2)
-		BAD("rule %s has an unreadable destination address prefix", name);
+		UNSURE("rule %s has an unreadable destination address prefix", name);
 	if (k == -3)
-		BAD("rule %s has destination '%s', neither an address prefix nor a service tag", name, bad);
+		UNSURE("rule %s has destination '%s', neither an address prefix nor a service tag", name, bad);
 	if (k == 1)
-		BAD("rule %s has no destination", name);
+		UNSURE("rule %s has no destination", name);
+	if (k && side_all(a, r, 0))
+		BAD("out of memory");
 	/* A packet's source and destination are of one family: sources of a
 	 * family the destination holds no address of never match. */
 	unsigned fam = r->dst_full | (r->ndtok ? FAM4 | FAM6 : 0) | (r->ndst6 ? FAM6 : 0);
@@ -535,6 +611,14 @@ static int parse_rule(aza_nsg *n, grow *rules, const aza_jkeys *keys, const aza_
 	r->nsrc = keep;
 	if (!r->name || !r->source)
 		BAD("out of memory");
+	/* An uncertain rule, widened: the upper bound keeps it as the Allow
+	 * it may be, the lower as the Deny it may be; one whose access is
+	 * known to be the other way is left out of that bound. */
+	if (unsure && acc_known && r->allow != (n->bound == AZA_NSG_UPPER)) {
+		rules->n--;
+		return 1;
+	}
+#undef UNSURE
 #undef BAD
 	return 0;
 }
@@ -636,7 +720,13 @@ static int tie_matters(const aza_nsg_rule *x, const aza_nsg_rule *y)
 
 int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen)
 {
+	return aza_nsg_load_bound(inv, id, doc, n, rules_seen, 0);
+}
+
+int aza_nsg_load_bound(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen, int bound)
+{
 	memset(n, 0, sizeof *n);
+	n->bound = bound;
 	aza_arena__init(&n->a);
 	grow rules = {.size = sizeof(aza_nsg_rule)};
 	int seen = 0;

@@ -131,6 +131,8 @@ typedef struct aza_nsg {
 	aza_nsg_rule *rules; /* Inbound rules, by priority ascending */
 	size_t n;
 	const char *error;   /* why the NSG could not be read (load returned -1) */
+	int bound;           /* 0, AZA_NSG_LOWER or AZA_NSG_UPPER (aza_nsg_load_bound) */
+	const char *uncertain; /* a bound's reading: the first value it could not read */
 } aza_nsg;
 
 /* Read the inbound rules of an NSG resource: properties.securityRules (with
@@ -144,6 +146,20 @@ int aza_nsg_load(aza_ev *ev, const aza_res *nsg, aza_nsg *n, int *rules_seen);
 /* The same outside a rule: the NSG's document, and (when inv and id are not
  * NULL) its child securityRules resources from the inventory. */
 int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen);
+/* A bound of an NSG some of whose rule values cannot be read (a template
+ * parameter without a value, an unknown protocol): AZA_NSG_UPPER reads each
+ * such rule as the widest Allow it may be (an unreadable field matches
+ * everything: every port, source, destination, protocol; an unknown
+ * priority before every other rule), AZA_NSG_LOWER as the widest Deny; a
+ * rule whose access is known to be the other way is left out of that
+ * bound. An Allow can only admit more as it matches more, a Deny only less,
+ * so internet traffic the lower bound admits is admitted whatever the
+ * values are, and traffic the upper bound refuses is refused whatever they
+ * are. n->uncertain names the first value not read (NULL: none, the NSG
+ * is exact). Errors other than values (out of memory, rules sharing a
+ * priority) stay errors. */
+enum { AZA_NSG_LOWER = 1, AZA_NSG_UPPER = 2 };
+int aza_nsg_load_bound(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen, int bound);
 void aza_nsg_free(aza_nsg *n);
 /* Move n's rules into an arena of one chunk of exactly their size, for an
  * NSG kept long. Parsing leaves doubled arrays and the internet-source

@@ -116,6 +116,35 @@ case(R, 'fail-flattened', snapshot([n]), "FAIL nsg1 ~ rule AllowFlat (priority 1
 bad = rule('Weird', 'high', src='*')
 nsgcase(R, 'unknown-priority', [bad], "UNKNOWN nsg1 ~ rule Weird has no numeric priority")
 case(R, 'unknown-noprops', snapshot([bare(nsg('nsg1', []))]), "UNKNOWN nsg1 ~ no \"properties\"")
+# A rule value that cannot be read (a template parameter without a value,
+# an unknown protocol) no longer leaves the whole NSG unjudged: the NSG is
+# judged between two bounds, the rule read as the widest Allow it may be and
+# as the widest Deny (aza_nsg_load_bound). Traffic the Deny bound still
+# admits is open whatever the value; traffic the Allow bound refuses is
+# closed whatever it is; the rest depends on it.
+def tnsg(rules, params):
+    return template([{"type": NS, "apiVersion": "2023-09-01", "name": "tnsg", "location": "westeurope",
+                      "properties": {"securityRules": rules}}], parameters=params)
+P_SRC = {"adminSource": {"type": "string"}}
+P_PORT = {"blockedPort": {"type": "string"}}
+case(R, 'pass-template-unknown-other-port', tnsg([rule('rdp', 100, src="[parameters('adminSource')]", port='3389')], P_SRC),
+     "PASS tnsg ~ no inbound rule admits TCP 22 from the internet, whatever the value of parameter 'adminSource'")
+case(R, 'fail-template-unknown-later-rule', tnsg([rule('AllowSSH', 100, src='Internet'),
+                                                  rule('DenyPort', 200, 'Deny', src='*', port="[parameters('blockedPort')]")], P_PORT),
+     "FAIL tnsg ~ rule AllowSSH (priority 100) allows TCP 22 from Internet, whatever the value of parameter 'blockedPort'")
+case(R, 'unknown-template-deny-port', tnsg([rule('DenyPort', 100, 'Deny', src='*', port="[parameters('blockedPort')]"),
+                                            rule('AllowSSH', 200, src='Internet')], P_PORT),
+     "UNKNOWN tnsg ~ whether TCP 22 is open to the internet depends on a value that could not be read: rule DenyPort has an unreadable destinationPortRange")
+case(R, 'unknown-template-source', tnsg([rule('ssh', 100, src="[parameters('adminSource')]")], P_SRC),
+     "UNKNOWN tnsg ~ rule ssh has an unreadable source address prefix (it depends on parameter 'adminSource'")
+# The same in collected data: an access that is neither Allow nor Deny.
+nsgcase(R, 'pass-unknown-access-other-port', [rule('Odd', 100, 'Maybe', src='*', port='3389')],
+        "PASS nsg1 ~ no inbound rule admits TCP 22 from the internet, whatever the value (rule Odd has an unknown access)")
+nsgcase(R, 'unknown-access', [rule('Odd', 100, 'Maybe', src='*')],
+        "UNKNOWN nsg1 ~ whether TCP 22 is open to the internet depends on a value that could not be read: rule Odd has an unknown access")
+# A Deny of unknown protocol above an Allow: the Allow's SSH may be denied.
+nsgcase(R, 'unknown-deny-protocol', [rule('DenyOdd', 100, 'Deny', proto='Sctp', src='*'), rule('AllowSSH', 200, src='Internet')],
+        "UNKNOWN nsg1 ~ rule DenyOdd has an unknown protocol 'Sctp'")
 n = nsg('nsg1', []); del n['properties']['securityRules']
 case(R, 'unknown-norules', snapshot([n]), "UNKNOWN nsg1 ~ securityRules is absent")
 n = nsg('nsg1', []); n['properties']['securityRules'] = []
