@@ -1846,21 +1846,27 @@ apim(DEV, 'rg-app-dev', 'apim-contoso-dev', 'Developer', '2017-10-19T16:22:40.53
 # ---- end of App Configuration, AI Search and API Management
 
 
-# ---- Machine Learning workspaces, Data Factory, Synapse workspaces (AZA-AML-001, AZA-ADF-001,
+# ---- Machine Learning workspaces, Data Factory, Synapse workspaces (AZA-AML-001..002, AZA-ADF-001,
 # AZA-SYN-001..003). The workspace follows Workspace/get.json (Microsoft.MachineLearningServices stable
-# 2023-10-01, fewer members); the factory and Synapse bodies carry the FactoryProperties (2018-06-01) and
+# 2023-10-01, fewer members, with the ManagedNetworkSettings of that schema); the factory and Synapse bodies carry the FactoryProperties (2018-06-01) and
 # WorkspaceProperties (2021-06-01) names.
 def data_svc(sub, rg, prov, typ, name, props):
     return add({'id': rid(sub, rg, prov, typ, name), 'name': name, 'type': f'{prov}/{typ}', 'location': sub[2],
                 'tags': {'env': sub[1].split('-')[1].lower()}, 'properties': dict({'provisioningState': 'Succeeded'}, **props)})
 
 
-# prod: public network access disabled everywhere, Synapse in a managed virtual network with data
-# exfiltration protection: passes; dev: public endpoints on, no managed virtual network: fails
+# prod: public network access disabled everywhere, the Machine Learning workspace's managed virtual network
+# allowing only approved outbound traffic, Synapse in a managed virtual network with data exfiltration
+# protection: passes; dev: public endpoints on, a managed virtual network that allows internet outbound, no
+# Synapse managed virtual network: fails
 data_svc(PROD, 'rg-data', 'Microsoft.MachineLearningServices', 'workspaces', 'mlw-contoso-prod',
-         {'friendlyName': 'mlw-contoso-prod', 'hbiWorkspace': False, 'publicNetworkAccess': 'Disabled'})
+         {'friendlyName': 'mlw-contoso-prod', 'hbiWorkspace': False, 'publicNetworkAccess': 'Disabled',
+          'managedNetwork': {'isolationMode': 'AllowOnlyApprovedOutbound', 'status': {'status': 'Active', 'sparkReady': False},
+                             'outboundRules': {'pypi': {'type': 'FQDN', 'category': 'UserDefined', 'status': 'Active',
+                                                        'destination': 'pypi.org'}}}})
 data_svc(DEV, 'rg-data-dev', 'Microsoft.MachineLearningServices', 'workspaces', 'mlw-contoso-dev',
-         {'friendlyName': 'mlw-contoso-dev', 'hbiWorkspace': False, 'publicNetworkAccess': 'Enabled'})
+         {'friendlyName': 'mlw-contoso-dev', 'hbiWorkspace': False, 'publicNetworkAccess': 'Enabled',
+          'managedNetwork': {'isolationMode': 'AllowInternetOutbound', 'status': {'status': 'Active', 'sparkReady': False}}})
 data_svc(PROD, 'rg-data', 'Microsoft.DataFactory', 'factories', 'adf-contoso-prod',
          {'createTime': '2023-05-02T08:11:40.1134871Z', 'version': '2018-06-01', 'publicNetworkAccess': 'Disabled'})
 data_svc(DEV, 'rg-data-dev', 'Microsoft.DataFactory', 'factories', 'adf-contoso-dev',

@@ -918,6 +918,11 @@ static void apm_network(aza_ev *ev, const aza_res *r)
  * managedVirtualNetwork and managedVirtualNetworkSettings.
  * preventDataExfiltration are in the stable 2020-12-01 one. */
 #define AML_PNA_API "2023-10-01"
+/* managedNetwork (ManagedNetworkSettings: isolationMode Disabled,
+ * AllowInternetOutbound or AllowOnlyApprovedOutbound, no default) is in the
+ * stable 2023-10-01 WorkspaceProperties; the stable 2023-04-01 one before it
+ * has no such property (the feature came in 2023 previews). */
+#define AML_MNET_API "2023-10-01"
 #define ADF_PNA_API "2018-06-01"
 #define SYN_PNA_API "2021-06-01"
 #define SYN_MVNET_API "2020-12-01"
@@ -951,6 +956,55 @@ static void aml_public(aza_ev *ev, const aza_res *r)
 	                 : "only Disabled turns the workspace's public endpoint off",
 	          "the workspace is reachable only through private endpoints",
 	          "the workspace, its studio and its APIs answer on the internet for any valid token");
+}
+
+/* The managed virtual network isolates outbound traffic only in
+ * AllowOnlyApprovedOutbound mode: AllowInternetOutbound lets the managed
+ * compute reach any internet destination, and Disabled (the mode of a
+ * workspace without managedNetwork) restricts nothing, or leaves it to a
+ * virtual network of the customer's, which this rule does not read: it
+ * judges the managed network alone (Microsoft Learn, "Workspace managed
+ * virtual network isolation": the three outbound modes). User-defined
+ * outbound rules widen what is approved ("If you add outbound rules,
+ * Microsoft can't guarantee data exfiltration"); the PASS counts them. */
+static void aml_outbound(aza_ev *ev, const aza_res *r)
+{
+	if (aza_not_object(ev, r, "properties.managedNetwork"))
+		return;
+	const char *m = NULL;
+	int k = aza_prop_str(ev, r, "properties.managedNetwork.isolationMode", &m);
+	if (k < 0) {
+		aza_unknown(ev, r, "managedNetwork.isolationMode is %s", aza_unread_why(ev, r, "properties.managedNetwork.isolationMode"));
+		return;
+	}
+	if (!k || aza__strieq(m, "Disabled")) {
+		aza_fail(ev, r, "managedNetwork.isolationMode is %s: the workspace has no managed virtual network, so it does not restrict where its "
+		                "compute instances, clusters, serverless compute and managed online endpoints connect (a virtual network of yours may; "
+		                "this rule does not read it)",
+		         k ? m : "not set (Disabled)");
+		return;
+	}
+	if (aza__strieq(m, "AllowInternetOutbound")) {
+		aza_fail(ev, r, "managedNetwork.isolationMode is %s: the managed virtual network lets the workspace's compute reach any internet "
+		                "destination, so code it runs can send data anywhere",
+		         m);
+		return;
+	}
+	if (!aza__strieq(m, "AllowOnlyApprovedOutbound")) {
+		aza_unknown(ev, r, "managedNetwork.isolationMode has an unexpected value '%s' (Disabled, AllowInternetOutbound or AllowOnlyApprovedOutbound)", m);
+		return;
+	}
+	if (!api_has(ev, r, aza_ev_fmt(ev, "managedNetwork.isolationMode is %s", m), AML_MNET_API))
+		return;
+	size_t n = 0;
+	const aza_json *rules = aza_prop(ev, r, "properties.managedNetwork.outboundRules");
+	if (aza_json_is(rules, AZA_JOBJ))
+		aza_json_each(o, rules)
+			if (aza_json_streq(aza_json_get(o, "category"), "UserDefined"))
+				n++;
+	aza_pass(ev, r, "managedNetwork.isolationMode is %s: the workspace's managed compute reaches only the required Azure services%s", m,
+	         n ? aza_ev_fmt(ev, " and the destinations of %zu user-defined outbound rule%s (each one a way out, not judged here)", n, n == 1 ? "" : "s")
+	           : " and the destinations its outbound rules approve");
 }
 
 static void adf_public(aza_ev *ev, const aza_res *r)
@@ -1333,6 +1387,16 @@ const struct aza_rule aza_rules_services[] = {
 		.arm = "Microsoft.MachineLearningServices/workspaces (api-version 2023-10-01 or later): properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['amlworkspace'])",
 		.defaults = "Disabled passes (the Workspace/get example, stable 2023-10-01, returns it with an approved private endpoint); in a template only at the stable api-version 2023-10-01 or later, as this rule counts (older, or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the workspaces API gives publicNetworkAccess no default, and only Disabled is evidence that the public endpoint is off. allowPublicAccessWhenBehindVnet, the older boolean ('The flag to indicate whether to allow public access when behind VNet', workspaces API), is read only when publicNetworkAccess is absent: true keeps the public endpoint on beside the workspace's private endpoints (Microsoft Learn, SDK and CLI v1: 'To enable public access to a private link-enabled workspace', allow_public_access_when_behind_vnet=True) and the FAIL names it; false or absent is no evidence that the endpoint is off (a workspace without a private endpoint stays public), so the FAIL stands. Wrong types and unknown values: UNKNOWN.",
 		.check = aml_public,
+	},
+	{
+		.id = "AZA-AML-002", .title = "Azure Machine Learning workspaces use a managed virtual network that allows only approved outbound traffic",
+		.level = 2, .severity = AZA_SEV_MEDIUM, .resp = AZA_RESP_NETWORK, AML_RULE,
+		.rationale = "A workspace's compute instances, clusters, serverless compute and managed online endpoints run code that reads its datastores; with outbound traffic open to the internet that code can send models and data anywhere. The managed virtual network in 'allow only approved outbound' mode limits them to the required Azure services and the private endpoints, service tags and FQDNs you approve. Level 2: it is defence in depth behind identity and data access controls, and it costs effort (packages and models must come from approved or private sources; FQDN rules add an Azure Firewall).",
+		.portal = "Azure Machine Learning workspace > Settings > Networking > Workspace managed outbound access: Private with Approved Outbound (add the outbound rules the workloads need); Save. A workspace in 'allow only approved outbound' mode cannot be moved back to 'allow internet outbound'.",
+		.cli = "az ml workspace update --name <workspace> --resource-group <rg> --managed-network allow_only_approved_outbound",
+		.arm = "Microsoft.MachineLearningServices/workspaces (api-version 2023-10-01 or later): properties.managedNetwork.isolationMode = 'AllowOnlyApprovedOutbound' (approved destinations in properties.managedNetwork.outboundRules)",
+		.defaults = "isolationMode AllowOnlyApprovedOutbound passes, counting the user-defined outbound rules (category UserDefined: private endpoint, service tag or FQDN destinations, each one a way out that is named, not judged); in a template only at the stable api-version 2023-10-01 or later, the first whose WorkspaceProperties has managedNetwork (the stable 2023-04-01 one has none: older, or only known at deployment, is UNKNOWN). AllowInternetOutbound fails: the managed network allows all internet outbound traffic (Microsoft Learn, 'Workspace managed virtual network isolation'). Disabled fails, and so does managedNetwork absent: the API gives isolationMode no default, and a workspace without a managed network is in the article's Disabled mode ('Inbound and outbound traffic isn't restricted or you're using your own Azure Virtual Network'). The rule judges the managed network only: a workspace that keeps its compute in a virtual network of yours, reached through private endpoints, fails it although that network's NSGs, routes or firewall may restrict outbound traffic; those are not read here (suppress the finding with that justification, or move to the managed network, which Microsoft recommends). Wrong types, unknown values and values only known at deployment: UNKNOWN.",
+		.check = aml_outbound,
 	},
 	{
 		.id = "AZA-ADF-001", .title = "Azure Data Factory public network access is disabled",

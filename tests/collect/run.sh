@@ -159,6 +159,10 @@ grep -q 'AZA-KV-018|[^|]*/managedHSMs/hsm1|PASS' "$T/base.txt" && ! grep -q 'AZA
 grep -q 'AZA-AML-001|[^|]*/workspaces/testworkspace|PASS' "$T/base.txt" && grep -q 'AZA-ADF-001|[^|]*/factories/exampleFactoryName|FAIL' "$T/base.txt" &&
 	grep -q 'AZA-SYN-002|[^|]*/Microsoft.Synapse/workspaces/workspaceName|FAIL' "$T/base.txt" && ok ||
 	bad "data service verdicts: $(grep 'AZA-AML-001\|AZA-ADF-001\|AZA-SYN-002' "$T/base.txt" | head -3)"
+# the workspace's managed network comes with its Resource Graph row; allow only approved outbound passes AZA-AML-002
+grep -q '"managedNetwork":{"isolationMode":"AllowOnlyApprovedOutbound"' "$T/base.json" &&
+	grep -q 'AZA-AML-002|[^|]*/workspaces/testworkspace|PASS' "$T/base.txt" && ok ||
+	bad "AZA-AML-002 verdicts: $(grep AZA-AML-002 "$T/base.txt" | head -3)"
 # a Front Door profile's custom domains and security policies (proxy resources: not in Resource Graph), read
 # per profile; AZA-NET-035 judges each endpoint and domain by the WAF policy its security policy names
 for l in customDomains securityPolicies; do

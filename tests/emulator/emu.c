@@ -714,19 +714,23 @@ static void build_sub(int si)
 		add(strdup(rstext), rsid, NULL, si, 0);
 	}
 	/* A Machine Learning workspace (Workspace/get, machinelearningservices
-	 * 2023-10-01, fewer members: public access disabled), a data factory
+	 * 2023-10-01, fewer members: public access disabled; with the
+	 * ManagedNetworkSettings of the same schema, in allow only approved
+	 * outbound mode with one user-defined FQDN rule), a data factory
 	 * and a Synapse workspace (the FactoryProperties and WorkspaceProperties
 	 * names: public endpoints on, no managed virtual network). */
 	static const struct {
 		const char *prov, *type, *name, *props;
 	} dsvc[] = {
 		{"Microsoft.MachineLearningServices", "workspaces", "testworkspace",
-		 "\"hbiWorkspace\":false,\"allowPublicAccessWhenBehindVnet\":false,\"publicNetworkAccess\":\"Disabled\""},
+		 "\"hbiWorkspace\":false,\"allowPublicAccessWhenBehindVnet\":false,\"publicNetworkAccess\":\"Disabled\","
+		 "\"managedNetwork\":{\"isolationMode\":\"AllowOnlyApprovedOutbound\",\"status\":{\"status\":\"Active\"},\"outboundRules\":"
+		 "{\"pypi\":{\"type\":\"FQDN\",\"category\":\"UserDefined\",\"status\":\"Active\",\"destination\":\"pypi.org\"}}}"},
 		{"Microsoft.DataFactory", "factories", "exampleFactoryName", "\"version\":\"2018-06-01\",\"publicNetworkAccess\":\"Enabled\""},
 		{"Microsoft.Synapse", "workspaces", "workspaceName", "\"publicNetworkAccess\":\"Enabled\""},
 	};
 	for (size_t i = 0; i < sizeof dsvc / sizeof dsvc[0]; i++) {
-		char did[300], dtext[800];
+		char did[300], dtext[1024];
 		snprintf(did, sizeof did, "%s/resourceGroups/rg1/providers/%s/%s/%s", subscope, dsvc[i].prov, dsvc[i].type, dsvc[i].name);
 		snprintf(dtext, sizeof dtext, "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"%s/%s\",\"location\":\"East US\","
 		         "\"properties\":{\"provisioningState\":\"Succeeded\",%s}}", did, dsvc[i].name, dsvc[i].prov, dsvc[i].type, dsvc[i].props);

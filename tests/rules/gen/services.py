@@ -730,6 +730,59 @@ case(R, 'fail-behind-vnet', snapshot([mod(aml_get('legacy'), properties__publicN
 case(R, 'fail-template-behind-vnet', template([tpl(AML, 'mlold', {"allowPublicAccessWhenBehindVnet": True}, "2021-07-01")]),
      "FAIL mlold ~ allowPublicAccessWhenBehindVnet (the older setting) is true, so the public endpoint stays on")
 
+# AZA-AML-002: properties.managedNetwork (ManagedNetworkSettings, stable 2023-10-01: isolationMode, outboundRules, a map
+# of rule name to OutboundRule {type FQDN/PrivateEndpoint/ServiceTag, category Required/Recommended/UserDefined, status,
+# destination}, status {status Active/Inactive}). The stable 2023-04-01 WorkspaceProperties has no managedNetwork.
+R = 'AZA-AML-002'
+AML_RULES = {"__SYS_PE_testworkspace_amlworkspace": {"type": "PrivateEndpoint", "category": "Required", "status": "Active",
+                                                     "destination": {"serviceResourceId": rid('workspace-1234', 'Microsoft.MachineLearningServices',
+                                                                                              'workspaces', 'testworkspace'),
+                                                                     "subresourceTarget": "amlworkspace", "sparkEnabled": False}},
+             "pypi": {"type": "FQDN", "category": "UserDefined", "status": "Active", "destination": "pypi.org"}}
+
+
+def aml_net(name, mode, rules=None):
+    mn = {"isolationMode": mode, "status": {"status": "Active", "sparkReady": False}}
+    if rules is not None: mn["outboundRules"] = rules
+    return mod(aml_get(name), properties__managedNetwork=mn)
+
+
+case(R, 'pass', snapshot([aml_net('mlok', "AllowOnlyApprovedOutbound", AML_RULES)]),
+     "PASS mlok ~ isolationMode is AllowOnlyApprovedOutbound: the workspace's managed compute reaches only the required Azure services "
+     "and the destinations of 1 user-defined outbound rule (each one a way out, not judged here)")
+case(R, 'pass-no-rules', snapshot([aml_net('mlok', "AllowOnlyApprovedOutbound")]),
+     "PASS mlok ~ reaches only the required Azure services and the destinations its outbound rules approve")
+case(R, 'fail-internet', snapshot([aml_net('mlopen', "AllowInternetOutbound", AML_RULES)]),
+     "FAIL mlopen ~ isolationMode is AllowInternetOutbound: the managed virtual network lets the workspace's compute reach any internet destination")
+case(R, 'fail-disabled', snapshot([aml_net('mlnone', "Disabled")]), "FAIL mlnone ~ isolationMode is Disabled: the workspace has no managed virtual network")
+# no managedNetwork at all (the Workspace/get example): Disabled, a workspace that may rely on a virtual network of its
+# own (its private endpoint connection): this rule judges the managed network only
+case(R, 'fail-absent', snapshot([aml_get('mlvnet')]),
+     "FAIL mlvnet ~ isolationMode is not set (Disabled): the workspace has no managed virtual network")
+case(R, 'unknown', snapshot([aml_net('mlodd', "AllowSome")]), "UNKNOWN mlodd ~ unexpected value 'AllowSome'")
+case(R, 'unknown-type', snapshot([aml_net('mlodd', 2)]), "UNKNOWN mlodd ~ isolationMode is not a string")
+case(R, 'unknown-not-object', snapshot([mod(aml_get('mlodd'), properties__managedNetwork="AllowOnlyApprovedOutbound")]),
+     "UNKNOWN mlodd ~ managedNetwork is not an object")
+case(R, 'unknown-noprops', snapshot([bare(aml_get('bare'))]), "UNKNOWN bare ~ no \"properties\"")
+case(R, 'pass-template', template([tpl(AML, 'mlnew', {"managedNetwork": {"isolationMode": "AllowOnlyApprovedOutbound"}}, "2023-10-01")]),
+     "PASS mlnew ~ isolationMode is AllowOnlyApprovedOutbound")
+case(R, 'fail-template', template([tpl(AML, 'mlnew', {"publicNetworkAccess": "Disabled"}, "2024-04-01")]),
+     "FAIL mlnew ~ isolationMode is not set (Disabled)")
+case(R, 'fail-template-internet', template([tpl(AML, 'mlnew', {"managedNetwork": {"isolationMode": "AllowInternetOutbound"}}, "2024-04-01")]),
+     "FAIL mlnew ~ isolationMode is AllowInternetOutbound")
+# the stable 2023-04-01 schema has no managedNetwork; a preview version sorts before the stable 2023-10-01 as well
+case(R, 'unknown-template-old-api', template([tpl(AML, 'mlold', {"managedNetwork": {"isolationMode": "AllowOnlyApprovedOutbound"}}, "2023-04-01")]),
+     "UNKNOWN mlold ~ isolationMode is AllowOnlyApprovedOutbound but api-version 2023-04-01 predates the property")
+case(R, 'unknown-template-preview', template([tpl(AML, 'mlold', {"managedNetwork": {"isolationMode": "AllowOnlyApprovedOutbound"}},
+                                                  "2023-06-01-preview")]),
+     "UNKNOWN mlold ~ api-version 2023-06-01-preview predates the property")
+case(R, 'unknown-template-param', template([tpl(AML, 'mlnew', {"managedNetwork": {"isolationMode": "[parameters('mode')]"}}, "2024-04-01")],
+                                           {"mode": {"type": "string"}}),
+     "UNKNOWN mlnew ~ isolationMode is only known at deployment")
+case(R, 'unknown-template-param-object', template([tpl(AML, 'mlnew', {"managedNetwork": "[parameters('net')]"}, "2024-04-01")],
+                                                  {"net": {"type": "object"}}),
+     "UNKNOWN mlnew ~ not known before deployment")
+
 R = 'AZA-SYN-002'
 case(R, 'pass', snapshot([syn_get('synok')]), "PASS synok ~ preventDataExfiltration true")
 case(R, 'fail', snapshot([syn_get('synbad', mvnet=None, exfil=None)]), "FAIL synbad ~ managedVirtualNetwork is not set")
