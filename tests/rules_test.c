@@ -205,6 +205,11 @@ static void subject_ok(const aza_rule *r)
 			printf("FAIL %s: .subject entry '%.*s' is malformed or its type is not in .needs\n", r->id, (int)e.tl, e.type);
 			failures++;
 		}
+		/* A management group is judged only in place of a subscription. */
+		if (e.mg && r->scope != AZA_SCOPE_SUBSCRIPTION) {
+			printf("FAIL %s: .subject entry '@@%.*s' on a rule that is not a subscription rule\n", r->id, (int)e.tl, e.type);
+			failures++;
+		}
 	}
 }
 

@@ -191,7 +191,8 @@ AZA_API int aza_scan_add_buffer(aza_scan *s, const char *name, const char *data,
 
 /* ARM template inputs: "parameters" (a parameter file for every template;
  * default: x.parameters.json beside x.json), "subscription", "resource-group",
- * "location", "tenant" (placeholders used to build ids; docs/templates.md). The value
+ * "location", "tenant", "management-group" (placeholders used to build ids;
+ * docs/templates.md). The value
  * string must outlive the scan. Call before adding inputs. */
 AZA_API int aza_scan_template_option(aza_scan *s, const char *key, const char *value);
 

@@ -62,7 +62,8 @@ static void usage(FILE *fp)
 	        "      --parameters FILE  parameter file for every template (default: x.parameters.json\n"
 	        "                         beside x.json)\n"
 	        "      --template-subscription ID, --template-resource-group NAME,\n"
-	        "      --template-location REGION, --template-tenant ID\n"
+	        "      --template-location REGION, --template-tenant ID,\n"
+	        "      --template-management-group NAME\n"
 	        "                         placeholders used to evaluate templates\n"
 	        "\n"
 	        "exit status: 0 done, 1 --fail-on threshold reached, 2 usage or input error,\n"
@@ -188,7 +189,7 @@ int cmd_scan(int argc, char **argv)
 			have_now = 1;
 		} else if (!strcmp(a, "--parameters") || !strcmp(a, "--template-subscription") ||
 		           !strcmp(a, "--template-resource-group") || !strcmp(a, "--template-location") ||
-		           !strcmp(a, "--template-tenant")) {
+		           !strcmp(a, "--template-tenant") || !strcmp(a, "--template-management-group")) {
 			NEED_ARG();
 			if (ntopt == 16) {
 				free(inputs);

@@ -1749,6 +1749,60 @@ static int link_children(aza_inv *inv)
 	return 0;
 }
 
+/* A scope resource azaudit makes (a subscription, a management group) of
+ * type t, or NULL when out of memory. */
+static aza_res *add_pseudo(aza_inv *inv, aza_tinfo *t, const char *id, const char *name, const char *sub)
+{
+	aza_res *r = aza_arena__alloc(&inv->a, sizeof *r);
+	if (!r)
+		return NULL;
+	memset(r, 0, sizeof *r);
+	r->id = id;
+	r->name = name;
+	r->sub = sub;
+	r->rg = "";
+	r->location = "";
+	r->parent = "";
+	r->source = "";
+	r->api_version = "";
+	r->pseudo = 1;
+	r->type = t->name;
+	type_append(t, r);
+	id_insert(inv, r);
+	return r;
+}
+
+/* A pseudo-resource for each management group the templates deploy to (a
+ * resource's id lies below it) that they do not declare: the scope the
+ * rules that judge what a management group holds report on (rule.h,
+ * .subject "@@"). Only in a template-only scan: in deployed data a group's
+ * assignments are judged on the subscriptions below it, which inherit
+ * them. 0, or -1 when out of memory. */
+static int template_mgs(aza_inv *inv)
+{
+	aza_tinfo *mt = type_lookup(inv, AZA_MG_TYPE, strlen(AZA_MG_TYPE), 1);
+	if (!mt)
+		return -1;
+	size_t pl = strlen(AZA_MG_PREFIX);
+	for (size_t b = 0; b < TYPE_BUCKETS; b++)
+		for (aza_tinfo *t = inv->types[b]; t; t = t->hnext)
+			for (aza_res *r = t->first; r; r = r->next_of_type) {
+				if (r->id[1] != 'p' || !aza__istarts(r->id, AZA_MG_PREFIX))
+					continue;
+				size_t n = strcspn(r->id + pl, "/");
+				if (!n)
+					continue;
+				const char *id = aza_arena__strndup(&inv->a, r->id, pl + n);
+				if (!id)
+					return -1;
+				if (aza_inv_find(inv, id))
+					continue; /* declared, or made for an earlier resource */
+				if (!add_pseudo(inv, mt, id, id + pl, ""))
+					return -1;
+			}
+	return 0;
+}
+
 int aza_inv__finish(aza_inv *inv)
 {
 	int brc = blocks_close(inv);
@@ -1776,22 +1830,8 @@ int aza_inv__finish(aza_inv *inv)
 		aza_res *r = (aza_res *)aza_inv_find(inv, id);
 		if (r)
 			continue; /* a subscription object was in the input (its name noted in add) */
-		r = aza_arena__alloc(&inv->a, sizeof *r);
-		if (!r)
+		if (!add_pseudo(inv, st, id, *inv->subnames[i].name ? inv->subnames[i].name : inv->subnames[i].id, inv->subnames[i].id))
 			return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
-		memset(r, 0, sizeof *r);
-		r->id = id;
-		r->name = *inv->subnames[i].name ? inv->subnames[i].name : inv->subnames[i].id;
-		r->sub = inv->subnames[i].id;
-		r->rg = "";
-		r->location = "";
-		r->parent = "";
-		r->source = "";
-		r->api_version = "";
-		r->pseudo = 1;
-		r->type = st->name;
-		type_append(st, r);
-		id_insert(inv, r);
 	}
 	for (aza_res *r = st->first; r; r = r->next_of_type) {
 		const char *nm = aza_inv_sub_name(inv, r->sub);
@@ -1799,6 +1839,8 @@ int aza_inv__finish(aza_inv *inv)
 			r->name = nm;
 	}
 	inv->tenant.name = *inv->tenant_id ? inv->tenant_id : "tenant";
+	if (!inv->deployed && template_mgs(inv))
+		return aza__err(inv->ctx, AZA_ENOMEM, "out of memory");
 	return link_children(inv);
 }
 

@@ -156,6 +156,10 @@ const aza_res *aza_inv_child(aza_inv *inv, const char *parent_id, const char *ty
 const aza_res *aza_inv_next_child(const aza_res *prev, const char *parent_id);
 /* Is `scope` the same as or an ancestor of `id` (segment-aware, case-insensitive)? */
 int aza_id_within(const char *id, const char *scope);
+/* Management groups: their type, and how the ids of a group and of what
+ * lies at it start. */
+#define AZA_MG_TYPE "Microsoft.Management/managementGroups"
+#define AZA_MG_PREFIX "/providers/" AZA_MG_TYPE "/"
 /* Subscription pseudo-resources (type Microsoft.Resources/subscriptions). */
 const aza_res *aza_inv_subs(aza_inv *inv);
 const aza_res *aza_inv_tenant(aza_inv *inv);

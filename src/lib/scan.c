@@ -109,6 +109,8 @@ int aza_scan_template_option(aza_scan *s, const char *key, const char *value)
 		s->topts.location = value;
 	else if (aza__strieq(key, "tenant"))
 		s->topts.tenant = value;
+	else if (aza__strieq(key, "management-group"))
+		s->topts.mg = value;
 	else
 		return aza__err(s->ctx, AZA_EUSAGE, "unknown template option '%s'", key);
 	return 0;

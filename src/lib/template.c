@@ -390,6 +390,17 @@ aza_json *aza_t__builtin(aza_tctx *c, const char *fn)
 	return c->builtin[k];
 }
 
+aza_json *aza_t__management_group(aza_tctx *c)
+{
+	/* Only what the deployment says: its parent and display name are
+	 * Azure's, so they stay unknown (a member that does not exist). */
+	if (!c->mg || strpbrk(c->mg, "[\"\\"))
+		return NULL;
+	return json_text(c, "{\"id\":\"" AZA_MG_PREFIX "%s\",\"name\":\"%s\",\"type\":\"/providers/" AZA_MG_TYPE "\","
+	                    "\"properties\":{\"tenantId\":\"%s\"}}",
+	                 c->mg, c->mg, c->tenant);
+}
+
 static aza_json *builtin_make(aza_tctx *c, const char *fn)
 {
 	if (aza__strieq(fn, "resourceGroup"))
@@ -553,9 +564,35 @@ static const char *interleave(tx *t, const char *type, const char *name)
 
 static int expand_list(tx *t, const aza_json *list, const parent *par, int depth, const char *ptr);
 
-/* props is the deployment's raw (unevaluated) "properties": the nested
- * template is expanded like a template of its own, in the scope it asks for. */
-static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, int depth, const char *ptr)
+/* The management group a deployment scope names, relative
+ * ("Microsoft.Management/managementGroups/x", as Bicep writes a module's
+ * scope) or as an id; NULL for any other scope. The name may hold a
+ * placeholder (a name only known at deployment). */
+static const char *scope_mg(tx *t, const char *scope)
+{
+	if (!scope)
+		return NULL;
+	const char *p = aza__istarts(scope, "/providers/") ? scope + strlen("/providers/") : scope;
+	if (!aza__istarts(p, AZA_MG_TYPE "/"))
+		return NULL;
+	p += strlen(AZA_MG_TYPE "/");
+	size_t n = strlen(p);
+	while (n && p[n - 1] == '/')
+		n--;
+	/* A resource below the group (".../x/providers/...") is not the group. */
+	if (!n || (p[0] != '[' && memchr(p, '/', n)))
+		return NULL;
+	const char *mg = aza_arena__strndup(t->c.a, p, n);
+	if (!mg)
+		oom(t);
+	return mg;
+}
+
+/* props is the deployment's raw (unevaluated) "properties", target its
+ * evaluated "scope" (or NULL): the nested template is expanded like a
+ * template of its own, in the scope it asks for. */
+static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, const char *target, int depth,
+                             const char *ptr)
 {
 	const aza_json *tmpl = aza_json_get(props, "template");
 	if (!tmpl)
@@ -590,6 +627,20 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		t->c.rg = rg;
 	if (sub && sub[0] != '[')
 		t->c.sub = sub;
+	/* Where the nested template deploys: the management group its scope
+	 * names; out of a management group, the subscription subscriptionId
+	 * names (or a resource group of it, with resourceGroup); else where
+	 * its parent deploys. */
+	const char *mg = scope_mg(t, target);
+	if (t->rc)
+		return t->rc;
+	if (mg) {
+		t->c.mg = mg;
+		t->c.scope_sub_only = 1;
+	} else if (t->c.mg && (aza_json_get(res, "subscriptionId") || aza_json_get(res, "resourceGroup"))) {
+		t->c.mg = NULL;
+		t->c.scope_sub_only = !aza_json_get(res, "resourceGroup");
+	}
 	if (t->c.rg != saved.rg || t->c.sub != saved.sub)
 		memset(t->c.builtin, 0, sizeof t->c.builtin);
 	const char *iptr = aza_arena__printf(t->c.a, "%s/properties/template/resources", ptr);
@@ -962,11 +1013,23 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 	static const char *const sub_types[] = {"Microsoft.Security/pricings", "Microsoft.Security/securityContacts",
 	                                        "Microsoft.Security/autoProvisioningSettings", "Microsoft.Security/workspaceSettings",
 	                                        "Microsoft.Security/settings", "Microsoft.Insights/logprofiles"};
-	int sub_level = t->c.scope_sub_only;
+	int sub_only = 0;
 	for (size_t k = 0; k < sizeof sub_types / sizeof sub_types[0] && !scope; k++)
-		sub_level |= aza__strieq(type, sub_types[k]);
-	const char *base = sub_level ? aza_arena__printf(t->c.a, "/subscriptions/%s", t->c.sub)
-	                                       : aza_arena__printf(t->c.a, "/subscriptions/%s/resourceGroups/%s", t->c.sub, t->c.rg);
+		sub_only |= aza__strieq(type, sub_types[k]);
+	/* A management group (and what is declared under it) is a tenant
+	 * resource, wherever a template declares it; the rest of a
+	 * management-group deployment lands at its management group. */
+	size_t mgl = strlen(AZA_MG_TYPE);
+	int tenant_level = !scope && !prov && aza__strnieq(type, AZA_MG_TYPE, mgl) && (!type[mgl] || type[mgl] == '/');
+	const char *base;
+	if (tenant_level)
+		base = "";
+	else if (t->c.mg && !sub_only)
+		base = aza_arena__printf(t->c.a, AZA_MG_PREFIX "%s", t->c.mg);
+	else if (t->c.scope_sub_only || sub_only)
+		base = aza_arena__printf(t->c.a, "/subscriptions/%s", t->c.sub);
+	else
+		base = aza_arena__printf(t->c.a, "/subscriptions/%s/resourceGroups/%s", t->c.sub, t->c.rg);
 	const char *id, *scope_id = base;
 	if (prov) {
 		/* parent part: type before /providers/, names: as many as its segments */
@@ -1004,7 +1067,12 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		type = ftype;
 		name = en;
 	} else if (scope) {
-		const char *sc = scope[0] == '/' ? scope : aza_arena__printf(t->c.a, "%s/providers/%s", base, scope);
+		/* A relative scope names a resource of the deployment's own scope,
+		 * but a management group ("Microsoft.Management/managementGroups/x")
+		 * only exists at the tenant. */
+		const char *sc = scope[0] == '/' ? scope
+		                 : aza__istarts(scope, AZA_MG_TYPE "/") ? aza_arena__printf(t->c.a, "/providers/%s", scope)
+		                 : aza_arena__printf(t->c.a, "%s/providers/%s", base, scope);
 		const char *rid = interleave(t, type, name);
 		id = aza_arena__printf(t->c.a, "%s/providers/%s", sc, rid ? rid : type);
 		scope_id = sc;
@@ -1126,7 +1194,7 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 			return rc;
 	}
 	if (aza__strieq(type, "Microsoft.Resources/deployments")) {
-		int rc = nested_deployment(t, res, aza_json_get(res, "properties"), depth, ptr);
+		int rc = nested_deployment(t, res, aza_json_get(res, "properties"), scope, depth, ptr);
 		if (rc)
 			return rc;
 	}
@@ -1341,17 +1409,18 @@ aza_json *aza_tmpl__eval_value(aza_ctx *ctx, aza_arena *a, const aza_json *tmpl,
 	return v;
 }
 
-/* A subscription, management group or tenant deployment template
+/* The level a template deploys at by its $schema: 0 a resource group; 1 a
+ * subscription, 2 a management group, 3 the tenant
  * ("...subscriptionDeploymentTemplate.json#"): one search for the common
  * part, then the word before it. */
-static int above_rg_schema(const char *schema)
+static int schema_level(const char *schema)
 {
 	static const char *const scope[] = {"subscription", "managementGroup", "tenant"};
 	for (const char *d = aza__istrstr(schema, "DeploymentTemplate"); d; d = aza__istrstr(d + 1, "DeploymentTemplate"))
 		for (size_t i = 0; i < sizeof scope / sizeof scope[0]; i++) {
 			size_t n = strlen(scope[i]);
 			if ((size_t)(d - schema) >= n && aza__strnieq(d - n, scope[i], n))
-				return 1;
+				return (int)i + 1;
 		}
 	return 0;
 }
@@ -1374,9 +1443,11 @@ static int expand_tmpl(tx *t, const aza_json *tmpl, const char *source)
 		tmpl = aza_json_path(tmpl, "properties.template");
 		base_ptr = "/properties/template/resources";
 	}
-	const char *schema = aza_json_str(aza_json_get(tmpl, "$schema"));
-	if (above_rg_schema(schema))
+	int level = schema_level(aza_json_str(aza_json_get(tmpl, "$schema")));
+	if (level)
 		t->c.scope_sub_only = 1;
+	if (level == 2)
+		t->c.mg = o && o->mg ? o->mg : "template-mg";
 	t->c.params_decl = aza_json_get(tmpl, "parameters");
 	t->c.vars_decl = aza_json_get(tmpl, "variables");
 	if (t->c.params_decl && !aza_json_is(t->c.params_decl, AZA_JOBJ))

@@ -40,6 +40,11 @@ typedef struct aza_tctx {
 	} *pcache, *vcache;
 	const char *sub, *rg, *location, *tenant;
 	int scope_sub_only; /* subscription-level template */
+	/* The management group a management-group deployment (its $schema, or
+	 * a nested deployment's scope) targets; NULL in other deployments. Its
+	 * resources are placed there, and managementGroup() is known in it
+	 * unless the name holds a placeholder (only known at deployment). */
+	const char *mg;
 	aza_json *builtin[5]; /* resourceGroup(), subscription(), ... made once (reset when sub or rg change) */
 	/* The parameters of the lambdas being applied (lambdaVariables()), innermost last. */
 	const char *lv_name[AZA_TMPL_MAX_NEST];
@@ -77,11 +82,15 @@ aza_json *aza_t__placeholder(aza_tctx *c, const char *s, size_t n);
 aza_json *aza_t__param(aza_tctx *c, const char *name);
 aza_json *aza_t__var(aza_tctx *c, const char *name);
 aza_json *aza_t__builtin(aza_tctx *c, const char *fn);
+/* managementGroup() in a management-group deployment (aza_tctx.mg); NULL
+ * when it is only known at deployment. */
+aza_json *aza_t__management_group(aza_tctx *c);
 
 /* Options of template scans, owned by the scan. */
 struct aza_tmpl_opts {
 	const char *params_path; /* --parameters FILE, or NULL: look for x.parameters.json */
 	const char *sub, *rg, *location, *tenant;
+	const char *mg; /* the management group of a managementGroupDeploymentTemplate */
 	/* resourceGroup(), subscription(), ... with the placeholders above, made
 	 * once per scan in the inventory arena `arena` and shared by its templates. */
 	const void *arena;

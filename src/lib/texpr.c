@@ -378,7 +378,7 @@ static aza_json *apply_lambda(X *x, const aza_json *lam, const aza_json **vals, 
 static int names_fn(const char *f, size_t nl)
 {
 	static const char *const fns[] = {"concat", "format", "resourceId", "subscriptionResourceId",
-	                                  "extensionResourceId", "tenantResourceId"};
+	                                  "extensionResourceId", "tenantResourceId", "managementGroupResourceId"};
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
 		if (nl == strlen(fns[i]) && aza__strnieq(f, fns[i], nl))
 			return 1;
@@ -742,6 +742,20 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 	}
 	if (kind == 2) /* tenantResourceId(type, names...) */
 		return build_id(x, "", a, n);
+	if (kind == 4) { /* managementGroupResourceId([group], type, names...) */
+		size_t t = looks_like_type(a[0]) ? 0 : 1;
+		const char *mg = t ? to_text(c, a[0]) : c->mg;
+		if (t && aza__istarts(mg, AZA_MG_PREFIX))
+			mg += strlen(AZA_MG_PREFIX);
+		/* The deployment's own group by its placeholder is only known at
+		 * deployment, except as a name (see aza_tctx.names). */
+		if (!mg || (!t && strchr(mg, '[') && !c->names))
+			return aza_t__unknown(c, "'%s' (%s)", xfull(x),
+			                      mg ? "the management group is only known at deployment"
+			                         : "managementGroupResourceId() outside a management-group deployment");
+		aza__fmt(prefix, sizeof prefix, AZA_MG_PREFIX "%s", mg);
+		return build_id(x, prefix, a + t, n - t);
+	}
 	/* extensionResourceId(resourceId, type, names...) */
 	if (n < 3)
 		return aza_t__unknown(c, "extensionResourceId() with too few arguments in '%s'", xfull(x));
@@ -929,6 +943,14 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			if (!strcmp(c->lv_name[k], a[0]->u.s))
 				return (aza_json *)c->lv_val[k];
 		return xerr(x, "lambdaVariables('%s') outside a lambda with that parameter", a[0]->u.s);
+	}
+	if (FN("managementGroup")) {
+		/* Known in a management-group deployment, like subscription() in
+		 * a subscription's; a management group named by arguments is not
+		 * in the template. */
+		aza_json *mg = n ? NULL : aza_t__management_group(c);
+		if (mg || c->oom)
+			return mg;
 	}
 	if (FN("reference") || FN("list") || (nl > 4 && aza__strnieq(fname, "list", 4)) || FN("utcNow") ||
 	    FN("newGuid") || FN("pickZones") || FN("managementGroup") || FN("deployer") || FN("getSecret"))
@@ -1630,6 +1652,10 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("extensionResourceId"))
 		return fn_resource_id(x, a, n, 3);
+	if (FN("managementGroupResourceId")) {
+		NEED(2);
+		return fn_resource_id(x, a, n, 4);
+	}
 	if (FN("resourceGroup") || FN("subscription") || FN("tenant") || FN("deployment") || FN("environment"))
 		return aza_t__builtin(c, nm);
 	return aza_t__unknown(c, "'%s' (function %s() is not supported by azaudit)", xfull(x), nm);

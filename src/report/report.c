@@ -691,7 +691,9 @@ static void template_subject_md(aza_buf *b, const aza_rule *r)
 		if (e.name)
 			aza_buf__printf(b, " named `%.*s`", (int)e.nl, e.name);
 		if (e.at)
-			aza_buf__adds(b, r->scope == AZA_SCOPE_TENANT ? " at `/` or a management group" : " directly under the subscription");
+			aza_buf__adds(b, r->scope == AZA_SCOPE_TENANT ? " at `/` or a management group"
+			                 : e.mg ? " directly under the subscription, or at a management group (then judged on the management group)"
+			                        : " directly under the subscription");
 	}
 	aza_buf__adds(b, n ? "; otherwise NOT_APPLICABLE\n" : "NOT_APPLICABLE (a template deploys nothing the rule judges)\n");
 }

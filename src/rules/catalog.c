@@ -64,8 +64,9 @@ int aza_rule__subject_next(const char **p, aza_subject *e)
 	if (!l)
 		return 0;
 	e->at = *s == '@';
-	e->type = s + e->at;
-	l -= (size_t)e->at;
+	e->mg = e->at && s[1] == '@';
+	e->type = s + e->at + e->mg;
+	l -= (size_t)(e->at + e->mg);
 	e->tl = strcspn(e->type, "= ");
 	if (e->tl > l)
 		e->tl = l;

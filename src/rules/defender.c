@@ -423,7 +423,8 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
 }
 
 /* No effect parameter of rc may be "Disabled" in any assignment that
- * applies to the subscription, nor a policy behind one be overridden to an
+ * applies to the subscription (or, in a template-only scan, the management
+ * group: rule.h, .subject "@@"), nor a policy behind one be overridden to an
  * effect that does not assess. Absent: the initiative's default effect
  * (AuditIfNotExists for every parameter here that a policy reads) applies.
  * One parameter Disabled
@@ -432,15 +433,21 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
 static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL;
+	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL, *maybe = NULL;
 	const char *unsure_msg = NULL, *what = rc->what;
 	size_t np = 0;
 	while (rc->ps[np].param)
 		np++;
 	char path[160];
+	const char *self = aza_ev_fmt(ev, "the %s", aza_scope_noun(sub));
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
-		if (!is_mcsb(ev, a))
+		if (!is_mcsb(ev, a)) {
+			/* A template's definition only known at deployment may be it. */
+			if (!maybe && aza_id_within(sub->id, a->parent) &&
+			    aza_json_is(aza_prop(ev, a, "properties.policyDefinitionId"), AZA_JUNKNOWN))
+				maybe = a;
 			continue;
+		}
 		if (!aza_id_within(sub->id, a->parent)) {
 			if (!*a->sub && !elsewhere)
 				elsewhere = a;
@@ -459,7 +466,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 			}
 			if (s && aza__strieq(s, "Disabled")) {
 				aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", p->param, what,
-				         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
+				         aza__strieq(a->parent, sub->id) ? self : a->parent);
 				return;
 			}
 		}
@@ -469,7 +476,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		int off = override_off(ev, a, rc, &om);
 		if (off > 0) {
 			aza_fail(ev, a, "%s: %s recommendations are off for %s", om, what,
-			         aza__strieq(a->parent, sub->id) ? "the subscription" : a->parent);
+			         aza__strieq(a->parent, sub->id) ? self : a->parent);
 			return;
 		}
 		if (off < 0 && !unsure) {
@@ -504,6 +511,19 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		else
 			aza_pass(ev, first, "parameter %s not set: the default effect (AuditIfNotExists) applies, %s recommendations are on",
 			         param, what);
+		return;
+	}
+	/* A management group without the benchmark is not the scope of the
+	 * verdict: an assignment at another group is judged there, and what
+	 * the group inherits is not in the input. */
+	if (aza_is_mg(sub) && maybe) {
+		aza_unknown(ev, sub, "policy assignment '%s' at the management group assigns a definition only known at deployment, which may be the benchmark initiative",
+		            maybe->name);
+		return;
+	}
+	if (aza_is_mg(sub)) {
+		aza_na(ev, sub, "template scan: the templates deploy no Microsoft cloud security benchmark assignment at the management group%s%s",
+		       elsewhere ? "; the one at " : "", elsewhere ? aza_ev_fmt(ev, "%s is judged there", elsewhere->parent) : "");
 		return;
 	}
 	if (elsewhere) {
@@ -868,12 +888,15 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define PLAN_SUBJECT(x) "@" PRICING "=" x
 #define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN. A template scan sets only the plans its templates deploy: a plan they do not deploy keeps whatever the subscription has (NOT_APPLICABLE)."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
+/* A template-only scan judges a management group's benchmark assignment
+ * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
+#define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */
-#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies."
+#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies." REC_MG
 /* For AZA-DEF-018..021, whose recommendation several policies produce:
  * pairs lists each parameter with its policy's reference id (struct rec). */
-#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies."
+#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies." REC_MG
 #define RECS_PORTAL(params) REC_MANUAL_CHECK ": " params " = AuditIfNotExists; and under Overrides, no policy effect override setting Disabled for their policies."
 #define RECS_ARM(params, refs) "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.<p>.value != 'Disabled' for each of " params "; no properties.overrides entry of kind policyEffect with value Disabled whose selectors reach " refs
 #define AINE(p) "\"" p "\":{\"value\":\"AuditIfNotExists\"}"
@@ -1037,7 +1060,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-018", .title = "System update recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
+		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for missing system updates"),
 		.portal = RECS_PORTAL(PARAMS_UPDATES),
 		.cli = RECS_CLI(AINE("systemUpdatesMonitoringEffect") "," AINE("systemUpdatesV2MonitoringEffect") "," AINE("vmssSystemUpdatesMonitoringEffect")),
@@ -1049,7 +1072,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_os_vulnerabilities",
+		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_os_vulnerabilities",
 		.rationale = REC_RATIONALE_SET("the security configuration (OS vulnerabilities) of machines and scale sets"),
 		.portal = RECS_PORTAL(PARAMS_OSVULN),
 		.cli = RECS_CLI(AINE("systemConfigurationsMonitoringEffect") "," AINE("vmssOsVulnerabilitiesMonitoringEffect") "," AINE("windowsGuestConfigBaselinesMonitoringEffect") "," AINE("linuxGuestConfigBaselinesMonitoringEffect")),
@@ -1061,7 +1084,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
-		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_endpoint_protection",
+		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_endpoint_protection",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for a missing or unhealthy endpoint protection solution"),
 		.portal = RECS_PORTAL(PARAMS_ENDPOINT),
 		.cli = RECS_CLI(AINE("endpointProtectionMonitoringEffect") "," AINE("installEndpointProtectionMonitoringEffect") "," AINE("endpointProtectionHealthIssuesMonitoringEffect") "," AINE("vmssEndpointProtectionMonitoringEffect")),
@@ -1073,7 +1096,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
-		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_disk_encryption",
+		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_disk_encryption",
 		.rationale = REC_RATIONALE_SET("virtual machine disks for missing encryption"),
 		.portal = RECS_PORTAL(PARAMS_DISK),
 		.cli = RECS_CLI(AINE("diskEncryptionMonitoringEffect") "," AINE("gcLinuxDiskEncryptionMonitoringEffect") "," AINE("gcWindowsDiskEncryptionMonitoringEffect")),
@@ -1095,7 +1118,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_sql_auditing",
+		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_sql_auditing",
 		.rationale = REC_RATIONALE("SQL servers and databases for disabled auditing"),
 		.portal = REC_MANUAL_CHECK ": sqlServerAuditingMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlServerAuditingMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
@@ -1105,7 +1128,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-024", .title = "SQL encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .subject = "@" PA, .checklist = "defender.recommendation_sql_encryption",
+		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_sql_encryption",
 		.rationale = REC_RATIONALE("SQL databases for disabled transparent data encryption"),
 		.portal = REC_MANUAL_CHECK ": sqlDbEncryptionMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlDbEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",

@@ -523,8 +523,9 @@ static int subject_entry_held(aza_ev *ev, const aza_res *scope, const aza_subjec
 	memcpy(t, e->type, e->tl);
 	t[e->tl] = 0;
 	aza_inv *inv = ev->s->inv;
-	/* The scope's own: a subscription's children; for the tenant, what
-	 * lies in no subscription ('/', a management group). */
+	/* The scope's own: a subscription's (or management group's) children;
+	 * for the tenant, what lies in no subscription ('/', a management
+	 * group). */
 	int child = e->at && scope != aza_inv_tenant(inv);
 	for (const aza_res *r = child ? aza_inv_child(inv, scope->id, t) : aza_inv_first(inv, t); r;
 	     r = child ? aza_inv_next_child(r, scope->id) : r->next_of_type) {
@@ -538,12 +539,25 @@ static int subject_entry_held(aza_ev *ev, const aza_res *scope, const aza_subjec
 	return 0;
 }
 
+/* A management group holds only the entries a rule judges there (@@). */
 static int subject_held(aza_ev *ev, const aza_res *scope)
 {
 	const char *p = ev->rule->subject;
 	aza_subject e;
+	int mg = aza_is_mg(scope);
 	while (aza_rule__subject_next(&p, &e))
-		if (subject_entry_held(ev, scope, &e))
+		if ((!mg || e.mg) && subject_entry_held(ev, scope, &e))
+			return 1;
+	return 0;
+}
+
+/* Does the rule judge what a management group holds (.subject "@@")? */
+static int subject_mg(const aza_rule *rule)
+{
+	const char *p = rule->subject;
+	aza_subject e;
+	while (aza_rule__subject_next(&p, &e))
+		if (e.mg)
 			return 1;
 	return 0;
 }
@@ -584,13 +598,15 @@ static const char *subject_words(aza_ev *ev, const aza_subject *e)
 /* The verdict of a rule whose subject the templates do not deploy. */
 static void template_na(aza_ev *ev, const aza_res *scope)
 {
-	int tenant = scope == aza_inv_tenant(ev->s->inv);
-	const char *whose = tenant ? "tenant" : "subscription";
-	const char *own = tenant ? " at the root scope or a management group" : " of the subscription";
+	int tenant = scope == aza_inv_tenant(ev->s->inv), mg = aza_is_mg(scope);
+	const char *whose = tenant ? "tenant" : aza_scope_noun(scope);
+	const char *own = tenant ? " at the root scope or a management group" : mg ? " of the management group" : " of the subscription";
 	const char *pc[32], *p = ev->rule->subject;
 	size_t np = 0, nat = 0, nent = 0;
 	aza_subject e;
 	while (aza_rule__subject_next(&p, &e)) {
+		if (mg && !e.mg)
+			continue;
 		nent++;
 		nat += (size_t)e.at;
 	}
@@ -598,6 +614,8 @@ static void template_na(aza_ev *ev, const aza_res *scope)
 	/* When every entry is the scope's own, the message says so once, after
 	 * the list. */
 	for (p = ev->rule->subject; np < sizeof pc / sizeof pc[0] && aza_rule__subject_next(&p, &e);) {
+		if (mg && !e.mg)
+			continue;
 		const char *w = subject_words(ev, &e);
 		if (e.at && nat < nent)
 			w = aza_ev_fmt(ev, "%s%s", w, own);
@@ -610,11 +628,15 @@ static void template_na(aza_ev *ev, const aza_res *scope)
 	const char *what = np ? pc[0] : "";
 	for (size_t k = 1; k < np; k++)
 		what = aza_ev_fmt(ev, "%s%s%s", what, k + 1 < np ? ", " : " or ", pc[k]);
+	/* A template may declare a management group, never what it already
+	 * holds. */
+	const char *gap = mg ? "what the management group holds outside the templates is not in the input"
+	                     : aza_ev_fmt(ev, "the %s itself is not in the input", whose);
 	if (!np)
-		aza_na(ev, scope, "template scan: the templates deploy nothing this rule judges (the %s itself is not in the input)", whose);
+		aza_na(ev, scope, "template scan: the templates deploy nothing this rule judges (%s)", gap);
 	else
-		aza_na(ev, scope, "template scan: the templates deploy no %s%s, which this rule judges (the %s itself is not in the input)",
-		       what, nat == nent ? own : "", whose);
+		aza_na(ev, scope, "template scan: the templates deploy no %s%s, which this rule judges (%s)", what,
+		       nat == nent ? own : "", gap);
 	aza_arena__reset(&ev->tmp, m);
 }
 
@@ -662,6 +684,13 @@ static void run_scope_rule(aza_ev *ev)
 	size_t n = 0;
 	for (const aza_res *r = aza_inv_subs(inv); r; r = r->next_of_type, n++)
 		run_scope_one(ev, r);
+	/* A template-only scan also judges the management groups the
+	 * templates deploy to, for a rule that judges what one holds: the
+	 * subscriptions below inherit it, and none of them need be in the
+	 * input (a landing zone's policy assignments). */
+	if (!aza_inv_deployed(inv) && subject_mg(rule))
+		for (const aza_res *r = aza_inv_first(inv, AZA_MG_TYPE); r; r = r->next_of_type, n++)
+			run_scope_one(ev, r);
 	if (n == 0)
 		aza_na(ev, tenant, "no subscription in the input");
 }

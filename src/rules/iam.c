@@ -2596,48 +2596,49 @@ static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *giv
 	return 1;
 }
 
-#define MG_PREFIX "/providers/Microsoft.Management/managementGroups/"
-
 /* The tenant root management group: its id is the tenant id, and every
  * subscription of the tenant is below it (Azure management groups
  * overview, "Important facts about the root management group"). */
 static int is_root_mg(aza_ev *ev, const char *sc)
 {
 	const char *t = aza_inv_tenant_id(aza_ev_inv(ev));
-	if (!t || !*t || !aza__istarts(sc, MG_PREFIX))
+	if (!t || !*t || !aza__istarts(sc, AZA_MG_PREFIX))
 		return 0;
-	sc += strlen(MG_PREFIX);
+	sc += strlen(AZA_MG_PREFIX);
 	size_t n = strlen(t);
 	return aza__strnieq(sc, t, n) && (!sc[n] || !strcmp(sc + n, "/"));
 }
 
-/* Does an assignment apply to the subscription? 1: it is at the
- * subscription, at '/' or at the tenant root management group, and no
- * notScope holds the subscription; 0: it is elsewhere, or a notScope holds
- * the subscription; -1: it is at, or its notScopes leave out, another
+/* Does an assignment apply to the subscription, or (a template-only scan,
+ * rule.h .subject "@@") the management group, scope? 1: it is at scope, at
+ * '/' or at the tenant root management group (or, for a subscription, at a
+ * scope above it), and no notScope holds scope; 0: it is elsewhere, or a
+ * notScope holds scope; -1: it is at, or its notScopes leave out, another
  * management group, and the input does not hold the management group tree
  * (*why names that scope). */
-static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *sub, const char **why)
+static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope, const char **why)
 {
 	const char *sc = aza_json_str(aza_prop(ev, a, "properties.scope"));
 	if (!sc)
 		sc = a->parent;
-	int st = 0;
+	int st = 0, own = aza__strieq(sc, scope->id);
 	*why = NULL;
-	if (!strcmp(sc, "/") || is_root_mg(ev, sc))
+	if (!strcmp(sc, "/") || is_root_mg(ev, sc) || (own && aza__istarts(sc, AZA_MG_PREFIX)))
 		st = 1;
-	else if (aza__istarts(sc, MG_PREFIX)) {
+	else if (aza__istarts(sc, AZA_MG_PREFIX)) {
 		st = -1;
 		*why = aza_ev_fmt(ev, "is assigned at %s", sc);
-	} else if (aza__istarts(sc, "/subscriptions/") && aza_id_within(sub->id, sc) && scope_is_sub_or_above(sc))
+	} else if (aza__istarts(sc, "/subscriptions/") && aza_id_within(scope->id, sc) && scope_is_sub_or_above(sc))
 		st = 1;
 	if (!st)
 		return 0;
 	aza_json_each(ns, aza_prop(ev, a, "properties.notScopes")) {
 		const char *x = aza_json_str(ns);
-		if (x && (aza_id_within(sub->id, x) || is_root_mg(ev, x)))
+		if (x && (aza_id_within(scope->id, x) || is_root_mg(ev, x)))
 			return 0;
-		if (x && aza__istarts(x, MG_PREFIX) && st > 0) {
+		/* A notScope lies within the assignment's scope: at the management
+		 * group itself, another group it names is below, never above. */
+		if (x && aza__istarts(x, AZA_MG_PREFIX) && st > 0 && !(own && aza_is_mg(scope))) {
 			st = -1;
 			*why = aza_ev_fmt(ev, "excludes %s", x);
 		}
@@ -2645,22 +2646,66 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *sub, c
 	return st;
 }
 
+/* What deny_custom_owner gathers over the assignments that reach its
+ * scope. own: on a management group (a template-only scan), how many of
+ * those at the group, '/' or the tenant root group it counts. */
+struct deny_scan {
+	namelist missing, unsure, skipped, elsewhere;
+	size_t own;
+};
+
+/* Note one definition an assignment applies (`what` names both, `where`
+ * says where a group's assignment is), given rule_denies_roles's k and
+ * why: 1 when it denies creating custom roles over the scope. */
+static int deny_note(aza_ev *ev, struct deny_scan *ds, int k, const char *why, int cov, int unenforced, const char *what,
+                     const char *where)
+{
+	if (k > 0 && cov < 0) {
+		nl_add(&ds->elsewhere, aza_ev_fmt(ev, "%s %s", what, where));
+		return 0;
+	}
+	/* Deployed to deny, but not enforced: the author meant it, so a
+	 * management group holding it is judged (FAIL), not passed over. */
+	if (k > 0 && unenforced) {
+		nl_add(&ds->skipped, aza_ev_fmt(ev, "%s: enforcementMode DoNotEnforce", what));
+		ds->own++;
+		return 0;
+	}
+	if (k > 0)
+		return 1;
+	if (why) {
+		nl_add(k < 0 ? &ds->unsure : &ds->skipped, aza_ev_fmt(ev, "%s: %s", what, why));
+		ds->own += cov > 0;
+	}
+	return 0;
+}
+
 static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const char *why;
-	namelist missing = {{0}, 0}, unsure = {{0}, 0}, skipped = {{0}, 0}, elsewhere = {{0}, 0};
+	struct deny_scan ds;
+	memset(&ds, 0, sizeof ds);
+	int mg = aza_is_mg(r);
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
 		const char *where;
 		int cov = assignment_covers(ev, a, r, &where);
 		if (!cov)
 			continue;
+		/* Not enforced, it denies nothing; only a management group's own
+		 * is looked at, to tell a group that deploys one from a group that
+		 * deploys none. */
 		const char *mode = aza_json_str(aza_prop(ev, a, "properties.enforcementMode"));
-		if (mode && aza__strieq(mode, "DoNotEnforce"))
+		int unenforced = mode && aza__strieq(mode, "DoNotEnforce");
+		if (unenforced && (!mg || cov < 0))
 			continue;
 		const char *pid = aza_json_str(aza_prop(ev, a, "properties.policyDefinitionId"));
-		if (!pid)
+		if (!pid) {
+			/* A template's definition only known at deployment may deny:
+			 * the verdict, having read it, is UNKNOWN. */
+			ds.own += cov > 0 && !unenforced && aza_json_is(aza_prop(ev, a, "properties.policyDefinitionId"), AZA_JUNKNOWN);
 			continue;
+		}
 		/* Built-in definitions and initiatives live at /providers/...; none
 		 * of them denies custom role definitions. */
 		if (aza__istarts(pid, "/providers/Microsoft.Authorization/"))
@@ -2668,22 +2713,19 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 		const aza_json *params = aza_prop(ev, a, "properties.parameters");
 		const aza_res *def = aza_inv_find(inv, pid);
 		if (!def) {
-			nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, aza_last_seg(pid)));
+			if (!unenforced) {
+				nl_add(&ds.missing, aza_ev_fmt(ev, "%s -> %s", a->name, aza_last_seg(pid)));
+				ds.own += cov > 0;
+			}
 			continue;
 		}
 		if (aza__strieq(def->type, PD)) {
 			int k = rule_denies_roles(ev, def, params, NULL, NULL, &why);
-			if (k > 0 && cov < 0) {
-				nl_add(&elsewhere, aza_ev_fmt(ev, "'%s' (definition '%s') %s", a->name, def->name, where));
-				continue;
-			}
-			if (k > 0) {
-				aza_pass(ev, r, "policy assignment '%s' (definition '%s') denies creating custom roles (mode All, effect deny, type " RD ")",
-				         a->name, def->name);
+			const char *what = aza_ev_fmt(ev, "'%s' (definition '%s')", a->name, def->name);
+			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where)) {
+				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")", what);
 				return;
 			}
-			if (why)
-				nl_add(k < 0 ? &unsure : &skipped, aza_ev_fmt(ev, "'%s' (definition '%s'): %s", a->name, def->name, why));
 			continue;
 		}
 		/* An initiative: look at each member definition. */
@@ -2692,45 +2734,49 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			const char *mid = aza_json_str(aza_json_get(m, "policyDefinitionId"));
 			const aza_res *md = mid ? aza_inv_find(inv, mid) : NULL;
 			if (!md) {
-				if (mid && !aza__istarts(mid, "/providers/Microsoft.Authorization/"))
-					nl_add(&missing, aza_ev_fmt(ev, "%s -> %s", a->name, aza_last_seg(mid)));
+				if (mid && !aza__istarts(mid, "/providers/Microsoft.Authorization/") && !unenforced) {
+					nl_add(&ds.missing, aza_ev_fmt(ev, "%s -> %s", a->name, aza_last_seg(mid)));
+					ds.own += cov > 0;
+				}
 				continue;
 			}
 			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, &why);
-			if (k > 0 && cov < 0) {
-				nl_add(&elsewhere, aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s') %s", a->name, def->name, md->name, where));
-				continue;
-			}
-			if (k > 0) {
-				aza_pass(ev, r, "policy assignment '%s' (initiative '%s', definition '%s') denies creating custom roles (mode All, effect deny, type " RD ")",
-				         a->name, def->name, md->name);
+			const char *what = aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s')", a->name, def->name, md->name);
+			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where)) {
+				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")", what);
 				return;
 			}
-			if (why)
-				nl_add(k < 0 ? &unsure : &skipped,
-				       aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s'): %s", a->name, def->name, md->name, why));
 		}
+	}
+	/* A management group that holds none of the assignments the rule
+	 * judges is not its scope: a deny assigned at another group is judged
+	 * there, and what the group inherits is not in the input. */
+	if (mg && !ds.own) {
+		aza_na(ev, r, "template scan: the templates deploy no policy assignment at the management group that could deny creating custom roles "
+		              "(a custom definition or initiative whose condition names " RD ")%s%s",
+		       ds.elsewhere.n ? "; judged at their own management group: " : "", ds.elsewhere.n ? nl_str(ev, &ds.elsewhere) : "");
+		return;
 	}
 	if (!aza_ev_collected(ev, PA, r, &why)) {
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	if (missing.n) {
-		aza_unknown(ev, r, "custom policy definition(s) referenced by assignments were not collected: %s", nl_str(ev, &missing));
+	if (ds.missing.n) {
+		aza_unknown(ev, r, "custom policy definition(s) referenced by assignments were not collected: %s", nl_str(ev, &ds.missing));
 		return;
 	}
-	if (elsewhere.n) {
-		aza_unknown(ev, r, "%zu policy assignment(s) would deny creating custom roles, but the input does not say whether the subscription is below the management group(s) they name: %s",
-		            elsewhere.n, nl_str(ev, &elsewhere));
+	if (ds.elsewhere.n) {
+		aza_unknown(ev, r, "%zu policy assignment(s) would deny creating custom roles, but the input does not say whether the %s is below the management group(s) they name: %s",
+		            ds.elsewhere.n, aza_scope_noun(r), nl_str(ev, &ds.elsewhere));
 		return;
 	}
-	if (unsure.n) {
-		aza_unknown(ev, r, "whether %zu policy assignment(s) deny creating custom roles cannot be decided: %s", unsure.n,
-		            nl_str(ev, &unsure));
+	if (ds.unsure.n) {
+		aza_unknown(ev, r, "whether %zu policy assignment(s) deny creating custom roles cannot be decided: %s", ds.unsure.n,
+		            nl_str(ev, &ds.unsure));
 		return;
 	}
-	aza_fail(ev, r, "no enforced policy assignment at or above the subscription denies creating custom roles (" RD ")%s%s",
-	         skipped.n ? "; not counted: " : "", skipped.n ? nl_str(ev, &skipped) : "");
+	aza_fail(ev, r, "no enforced policy assignment at or above the %s denies creating custom roles (" RD ")%s%s",
+	         aza_scope_noun(r), ds.skipped.n ? "; not counted: " : "", ds.skipped.n ? nl_str(ev, &ds.skipped) : "");
 }
 
 /* User Access Administrator at '/' (where a Global Administrator's
@@ -2760,7 +2806,7 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 			where = aza_ev_fmt(ev, "the tenant root management group %s, whose assignments apply to every management group and subscription of the tenant", sc);
 		else {
 			/* Without the tenant id, any management group may be the root. */
-			if ((!tid || !*tid) && aza__istarts(sc, MG_PREFIX) && scope_is_sub_or_above(sc) && !unsure++)
+			if ((!tid || !*tid) && aza__istarts(sc, AZA_MG_PREFIX) && scope_is_sub_or_above(sc) && !unsure++)
 				first_unsure = sc;
 			continue;
 		}
@@ -3064,12 +3110,12 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-015", .title = "A policy prevents creating custom owner roles",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = PA " " PD " " PSD, .subject = "@" PA, .checklist = "iam.deny_custom_owner_roles",
+		.needs = PA " " PD " " PSD, .subject = "@@" PA, .checklist = "iam.deny_custom_owner_roles",
 		.rationale = "Checking today's roles is not enough: a deny policy keeps anyone with role-write rights from creating an owner-equivalent custom role tomorrow.",
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
 		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN.",
+		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny; one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
 		.check = deny_custom_owner,
 	},
 	{

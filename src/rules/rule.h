@@ -52,6 +52,13 @@ struct aza_rule {
 	 *   @TYPE       the scope's own: directly under the subscription, or,
 	 *               for a TENANT rule, in no subscription ('/', a
 	 *               management group);
+	 *   @@TYPE      (SUBSCRIPTION rules) the same, and in a template-only
+	 *               scan also a management group's own: the check then
+	 *               also runs on each management group the templates
+	 *               deploy one to (a scope resource of type
+	 *               Microsoft.Management/managementGroups, aza_is_mg),
+	 *               since every subscription below it inherits what it
+	 *               holds (policy assignments);
 	 *   ...=NAME    only one named NAME (@Microsoft.Security/pricings=Arm),
 	 *               or a template's whose name is only known at
 	 *               deployment ("[parameters('plan')]"), which may be it.
@@ -75,10 +82,11 @@ struct aza_rule {
 	const char *replaced_by; /* retired rules: the successor id */
 };
 
-/* One entry of a rule's .subject, "@TYPE=NAME" (the @ and =NAME are
- * optional): the type and name are not terminated, tl and nl long. */
+/* One entry of a rule's .subject, "@TYPE=NAME" (the @, or @@, and =NAME
+ * are optional): the type and name are not terminated, tl and nl long. */
 typedef struct {
 	int at;
+	int mg; /* @@: also a management group's own */
 	const char *type, *name; /* name NULL when the entry has none */
 	size_t tl, nl;
 } aza_subject;
@@ -124,6 +132,20 @@ static inline const char *aza_last_seg(const char *id)
 static inline int aza_is_template(const aza_res *r)
 {
 	return r->api_version && *r->api_version;
+}
+
+/* A management group as the scope of a subscription rule (rule.h,
+ * .subject "@@"): what it holds applies to every subscription below it. */
+static inline int aza_is_mg(const aza_res *r)
+{
+	return r && !strcmp(r->type, AZA_MG_TYPE);
+}
+
+/* The scope a subscription rule runs on, for messages: "subscription" or
+ * "management group". */
+static inline const char *aza_scope_noun(const aza_res *r)
+{
+	return aza_is_mg(r) ? "management group" : "subscription";
 }
 
 /* A template resource whose apiVersion is only known at deployment (a

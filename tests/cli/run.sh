@@ -451,6 +451,18 @@ $AZ scan -q -f json "$T/tmpl.json" > "$T/tmpl.out" 2>/dev/null; rc=$?
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-DEF-014")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: manual subscription rule should be NOT_APPLICABLE"
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-IAM-009")][0].status' "$T/tmpl.out")" = NOT_APPLICABLE ] && ok || bad "template scan: manual tenant rule should be NOT_APPLICABLE"
 [ "$(jq -r '[.findings[] | select(.rule_id == "AZA-STG-024")][0].status' "$T/tmpl.out")" = MANUAL ] && ok || bad "template scan: manual storage rule should stay MANUAL"
+# A management-group template's benchmark assignment is judged at its group,
+# which --template-management-group names (it was read as the subscription's).
+cat > "$T/mgtmpl.json" <<'TEOF'
+{"$schema": "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#", "contentVersion": "1.0.0.0",
+ "resources": [{"type": "Microsoft.Authorization/policyAssignments", "apiVersion": "2022-06-01", "name": "Deploy-ASC-Monitoring",
+   "properties": {"policyDefinitionId": "/providers/Microsoft.Authorization/policySetDefinitions/1f3afdf9-d0c9-4c3d-847f-89da613e70a8",
+                  "parameters": {"sqlServerAuditingMonitoringEffect": {"value": "Disabled"}}}}]}
+TEOF
+$AZ scan -q -f json --rule AZA-DEF-023 --template-management-group mg-platform "$T/mgtmpl.json" > "$T/mgtmpl.out" 2>/dev/null
+[ "$(jq -r '.findings[0] | .status + " " + .resource_id' "$T/mgtmpl.out")" = \
+  "FAIL /providers/Microsoft.Management/managementGroups/mg-platform/providers/Microsoft.Authorization/policyAssignments/Deploy-ASC-Monitoring" ] &&
+	ok || bad "template scan: management group assignment: $(jq -c '.findings[0] | [.status, .resource_id]' "$T/mgtmpl.out")"
 
 # exposure text: a reach resting on a private address not in the input is
 # marked, the one reached whatever the address is not

@@ -56,3 +56,22 @@ def template(resources, parameters=None):
          "contentVersion": "1.0.0.0", "resources": resources}
     if parameters: t["parameters"] = parameters
     return t
+
+# The three ways templates deploy at a management group: a
+# management-group deployment template (its group in a template-only scan
+# is template-mg); a tenant template whose nested deployment is scoped to
+# group `mg`; a tenant template whose resources name `mg` as their scope.
+TMG = "template-mg"
+def mg_template(resources, parameters=None):
+    return dict(template(resources, parameters),
+                **{"$schema": "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#"})
+def tenant_to_mg(mg, resources):
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": f"{mg}-policy",
+                           "location": "westeurope", "scope": f"[format('Microsoft.Management/managementGroups/{{0}}', '{mg}')]",
+                           "properties": {"mode": "Incremental", "template": mg_template(resources)}}]}
+def scoped_to_mg(mg, resources, parameters=None):
+    rs = [dict(r, scope=f"[tenantResourceId('Microsoft.Management/managementGroups', '{mg}')]") for r in resources]
+    return dict(template(rs, parameters),
+                **{"$schema": "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"})

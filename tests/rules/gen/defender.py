@@ -166,6 +166,39 @@ case('AZA-DEF-018', 'fail-rg', snapshot([assignment({"systemUpdatesMonitoringEff
                                           assignment({})]),
      "FAIL custom-mcsb ~ is Disabled")
 
+# A template-only scan judges the benchmark a management group's templates
+# assign there (landing zones assign it at a group; its subscriptions inherit
+# it). These were FAIL or PASS "for the subscription": the group's template
+# was read as the subscription's.
+def tpl_mcsb(params, name="Deploy-ASC-Monitoring"):
+    return {"type": PA, "apiVersion": "2022-06-01", "name": name, "location": "westeurope",
+            "properties": {"policyDefinitionId": "[tenantResourceId('Microsoft.Authorization/policySetDefinitions', '1f3afdf9-d0c9-4c3d-847f-89da613e70a8')]",
+                           "parameters": {k: {"value": v} for k, v in params.items()}}}
+# (Assigned by a scope naming the group, the pass and unknown cases were
+# NOT_APPLICABLE: no subscription in the input.) What each rule calls its
+# recommendations, in its messages:
+WHAT = {'AZA-DEF-018': "system update", 'AZA-DEF-019': "OS vulnerability (security configuration)",
+        'AZA-DEF-020': "endpoint protection", 'AZA-DEF-021': "disk encryption",
+        'AZA-DEF-023': "SQL auditing", 'AZA-DEF-024': "SQL encryption"}
+for rule, param, ref in recs:
+    case(rule, 'pass-template-mg', scoped_to_mg('alz', [tpl_mcsb({param: "AuditIfNotExists"})]),
+         f"PASS Deploy-ASC-Monitoring ~ {param} is AuditIfNotExists")
+    case(rule, 'fail-template-mg', mg_template([tpl_mcsb({param: "Disabled"})]),
+         f"FAIL Deploy-ASC-Monitoring ~ parameter {param} is Disabled: {WHAT[rule]} recommendations are off for the management group")
+    case(rule, 'unknown-template-mg', scoped_to_mg('alz', [tpl_mcsb({param: "[parameters('effect')]"})], {"effect": {"type": "string"}}),
+         f"UNKNOWN Deploy-ASC-Monitoring ~ parameter {param} is not a string (it depends on parameter 'effect' (no value in a parameter file and no defaultValue)")
+case('AZA-DEF-018', 'fail-template-nested-mg', tenant_to_mg('alz', [tpl_mcsb({"systemUpdatesMonitoringEffect": "Disabled"})]),
+     "FAIL Deploy-ASC-Monitoring ~ system update recommendations are off for the management group")
+# Another initiative at the group: the benchmark, if any, is assigned above it.
+LOCATIONS = {"type": PA, "apiVersion": "2022-06-01", "name": "allowed-locations",
+             "properties": {"policyDefinitionId": "/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c",
+                            "parameters": {"listOfAllowedLocations": {"value": ["westeurope"]}}}}
+case('AZA-DEF-018', 'na-template-mg-other', mg_template([LOCATIONS]),
+     f"NOT_APPLICABLE {TMG} ~ template scan: the templates deploy no Microsoft cloud security benchmark assignment at the management group")
+case('AZA-DEF-018', 'unknown-template-mg-definition', mg_template([mod(LOCATIONS, properties__policyDefinitionId="[parameters('initiative')]")],
+                                                                   {"initiative": {"type": "string"}}),
+     f"UNKNOWN {TMG} ~ policy assignment 'allowed-locations' at the management group assigns a definition only known at deployment")
+
 # policyEffect overrides (properties.overrides): they reach a policy through its
 # policyDefinitionReferenceId, looked up in recs, not derived from the parameter's name.
 def overridden(a, *ovs):

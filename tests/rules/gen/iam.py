@@ -1069,6 +1069,36 @@ case(R, 'fail', snap([passign('AuditCustomRoles', BUILTIN), d, passign('AuditOnl
 case(R, 'unknown', snap([d], datasets=[PD]), "UNKNOWN fixture-sub ~ not collected")
 case(R, 'unknown-def', snap([passign('DenyStarRoles', f"{SUBID}/providers/Microsoft.Authorization/policyDefinitions/missing")], datasets=DS), "UNKNOWN fixture-sub ~ DenyStarRoles -> missing")
 
+# A template-only scan judges what a management group's templates assign
+# there (the group's subscriptions inherit it): the verdict is on the group.
+# These were FAIL or UNKNOWN "at or above the subscription": the group's
+# template was read as the subscription's, and managementGroupResourceId()
+# was not evaluated.
+def tpl_pdef():
+    # "[[" keeps the policy's own expression from the template's evaluation
+    return {"type": PD, "apiVersion": "2021-06-01", "name": "deny-star-roles",
+            "properties": pdef('deny-star-roles', effect="[[parameters('effect')]")["properties"]}
+def tpl_passign(params=None, mode="Default", defid="[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'deny-star-roles')]"):
+    return {"type": PA, "apiVersion": "2022-06-01", "name": "DenyStarRoles",
+            "properties": {"policyDefinitionId": defid, "enforcementMode": mode,
+                           "parameters": {k: {"value": v} for k, v in (params or {}).items()}}}
+case(R, 'pass-template-mg', mg_template([tpl_pdef(), tpl_passign()]),
+     f"PASS {TMG} ~ policy assignment 'DenyStarRoles' (definition 'deny-star-roles') denies creating custom roles")
+case(R, 'fail-template-mg', mg_template([tpl_pdef(), tpl_passign({"effect": "Audit"})]),
+     f"FAIL {TMG} ~ no enforced policy assignment at or above the management group denies creating custom roles ({RD}); "
+     "not counted: 'DenyStarRoles' (definition 'deny-star-roles'): effect Audit, not deny")
+case(R, 'fail-template-mg-not-enforced', mg_template([tpl_pdef(), tpl_passign(mode="DoNotEnforce")]),
+     f"FAIL {TMG} ~ not counted: 'DenyStarRoles' (definition 'deny-star-roles'): enforcementMode DoNotEnforce")
+case(R, 'unknown-template-mg', mg_template([tpl_pdef(), tpl_passign({"effect": "[parameters('denyEffect')]"})], {"denyEffect": {"type": "string"}}),
+     f"UNKNOWN {TMG} ~ depends on parameter 'denyEffect' (no value in a parameter file and no defaultValue)")
+case(R, 'pass-template-nested-mg',
+     tenant_to_mg('alz', [tpl_pdef(), tpl_passign(defid="[extensionResourceId(managementGroup().id, 'Microsoft.Authorization/policyDefinitions', 'deny-star-roles')]")]),
+     "PASS alz ~ policy assignment 'DenyStarRoles'")
+# Only a built-in policy at the group: none denies custom roles, and a deny
+# assigned above the group is not in the input.
+case(R, 'na-template-mg-builtin', mg_template([tpl_passign(defid=BUILTIN)]),
+     f"NOT_APPLICABLE {TMG} ~ template scan: the templates deploy no policy assignment at the management group that could deny creating custom roles")
+
 # 016 UAA at root
 R = 'AZA-IAM-016'
 case(R, 'pass', snap([ra('a1', UAA, ALEX), ra('a2', OWNER, ALEX, scope='/')], datasets=DS), f"PASS {TN} ~ no User Access Administrator")
