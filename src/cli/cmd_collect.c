@@ -43,6 +43,12 @@ static void usage(FILE *fp)
 	        "                           (also AZAUDIT_STORAGE_ENDPOINT); --blob-endpoint,\n"
 	        "                           --queue-endpoint, --table-endpoint URL per service.\n"
 	        "                           https, or http to a loopback emulator only\n"
+	        "      --keyvault-dataplane on|off  Key Vault data plane (key rotation\n"
+	        "                           policies, certificate policies; token for Key\n"
+	        "                           Vault): on (default), off\n"
+	        "      --keyvault-endpoint URL  vault URL template with {vault} (also\n"
+	        "                           AZAUDIT_KEYVAULT_ENDPOINT), in place of each vault's\n"
+	        "                           vaultUri; https, or http to a loopback emulator only\n"
 	        "      --no-graph           skip Microsoft Graph (identity rules report UNKNOWN)\n"
 	        "      --concurrency N      requests in flight per host (default 8)\n"
 	        "      --max-active N       requests in flight overall (default 32)\n"
@@ -73,7 +79,8 @@ static const char *passthrough[] = {"subscription", "management-group", "cloud",
                                     "attempts", "timeout", "retry-base-ms", "retry-max-ms",
                                     "max-response", "max-pages", "arg-batch", "page-size", "max-active",
                                     "storage-auth", "storage-endpoint", "blob-endpoint", "queue-endpoint",
-                                    "table-endpoint", "arm-rate", "arg-rate", "graph-rate"};
+                                    "table-endpoint", "arm-rate", "arg-rate", "graph-rate",
+                                    "keyvault-dataplane", "keyvault-endpoint"};
 
 int cli_collect_option(const char *a)
 {

@@ -25,7 +25,11 @@ static void walk(aza_collector *c, int kind, const char *scope, const char *path
 	/* A group holding a role, active or eligible: its users are read. */
 	int roles = aza__strieq(type, "Microsoft.Authorization/roleAssignments") ||
 	            aza__strieq(type, "Microsoft.Authorization/roleEligibilityScheduleInstances");
-	if (!url || aza_coll__walk(c, kind, url, scope, type, roles ? aza_graph__role_item : NULL))
+	/* A key the vault's list names: its rotation policy is read on the
+	 * data plane (keyvault.c), which Resource Manager does not return. */
+	void (*each)(aza_collector *, const aza_json *) =
+		roles ? aza_graph__role_item : aza__strieq(type, "Microsoft.KeyVault/vaults/keys") ? aza_keyvault__key : NULL;
+	if (!url || aza_coll__walk(c, kind, url, scope, type, each))
 		aza_coll__error(c, scope, type, path, 0, "out of memory");
 }
 
@@ -168,6 +172,9 @@ void aza_arm__resource(aza_collector *c, const aza_json *item)
 		aza_storage__children(c, item);
 		return;
 	}
+	/* Before the key list is asked for: its keys find their vault. */
+	if (aza__strieq(type, "microsoft.keyvault/vaults"))
+		aza_keyvault__vault(c, item);
 	for (size_t i = 0; i < sizeof child_calls / sizeof child_calls[0]; i++) {
 		const struct childcall *k = &child_calls[i];
 		if (!aza__strieq(k->parent, type))
@@ -248,7 +255,7 @@ const char *aza_coll__permission(const char *type, const char *api, int status, 
 		return "a valid credential (the token was rejected)";
 	if (status == 404 && aza__iends(api, "/descendants"))
 		return "none: no management group has this id (give its id, not its display name)";
-	if (status == 404 && !aza__istarts(type, "dataplane/storage"))
+	if (status == 404 && !aza__istarts(type, "dataplane/"))
 		return "none: the API or resource provider is absent here (register the provider, or the resource is gone)";
 	if (status == 0 || status >= 500 || status == 429)
 		return "none: the service failed or throttled; run again later";
@@ -264,6 +271,11 @@ const char *aza_coll__permission(const char *type, const char *api, int status, 
 		                     : "a Storage data-plane role on the account for Entra (e.g. Storage Account Contributor), "
 		                       "or --storage-auth sharedkey with Microsoft.Storage/storageAccounts/listKeys/action; "
 		                       "a firewall or private endpoint also refuses it";
+	if (aza__istarts(type, "dataplane/keyvault"))
+		return status == 404 ? "none: the vault, the key or the certificate was not found (deleted while read)"
+		                     : "Key Vault Reader on the vault (Azure RBAC permission model), or an access policy "
+		                       "with keys List, Get and Get Rotation Policy and certificates List and Get; a vault "
+		                       "firewall or private endpoint also refuses it (ForbiddenByFirewall)";
 	if (!aza__istarts(api, "/subscriptions") && !aza__istarts(api, "/providers"))
 		return aza_graph__need(type);
 	if (aza__istarts(api, "/providers/Microsoft.Management/managementGroups/")) {

@@ -87,6 +87,13 @@ struct aza_collect {
 	void *stg_state;
 	aza_buf dp_storage;
 	size_t dp_nstorage;
+	/* Key Vault data plane */
+	int kv_on;
+	char *kv_ep;
+	const char *kv_suffix;
+	void *kv_state;
+	aza_buf dp_keyvault;
+	size_t dp_nkeyvault;
 	aza_buf late; /* objects to emit at the end, NUL-separated */
 	/* The reads of groups made (hashes of their keys), and the entries of
 	 * the per-group directory data sets read so far (per_group[]). */
@@ -105,16 +112,20 @@ struct aza_collect {
 
 static const struct cloud {
 	const char *name, *authority, *arm, *graph, *suffix, *arm_scope, *graph_scope;
+	/* Key Vault: the DNS suffix of a vault and the token audience of its
+	 * data plane, which differs per cloud. */
+	const char *kv_suffix, *kv_scope;
 } clouds[] = {
 	{"AzureCloud", "https://login.microsoftonline.com", "https://management.azure.com",
 	 "https://graph.microsoft.com", "core.windows.net", "https://management.azure.com/.default",
-	 "https://graph.microsoft.com/.default"},
+	 "https://graph.microsoft.com/.default", "vault.azure.net", "https://vault.azure.net/.default"},
 	{"AzureUSGovernment", "https://login.microsoftonline.us", "https://management.usgovcloudapi.net",
 	 "https://graph.microsoft.us", "core.usgovcloudapi.net", "https://management.usgovcloudapi.net/.default",
-	 "https://graph.microsoft.us/.default"},
+	 "https://graph.microsoft.us/.default", "vault.usgovcloudapi.net", "https://vault.usgovcloudapi.net/.default"},
 	{"AzureChinaCloud", "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn",
 	 "https://microsoftgraph.chinacloudapi.cn", "core.chinacloudapi.cn",
-	 "https://management.chinacloudapi.cn/.default", "https://microsoftgraph.chinacloudapi.cn/.default"},
+	 "https://management.chinacloudapi.cn/.default", "https://microsoftgraph.chinacloudapi.cn/.default",
+	 "vault.azure.cn", "https://vault.azure.cn/.default"},
 };
 
 static const struct cloud *find_cloud(const char *name)
@@ -166,6 +177,7 @@ aza_collect *aza_collect_new(aza_ctx *ctx)
 	c->arg_top = 1000;
 	c->want_graph = 1;
 	c->stg.mode = AZA_STG_ENTRA;
+	c->kv_on = 1;
 	const char *e;
 	int bad = set_str(&c->cloud, "AzureCloud");
 	if ((e = getenv("AZURE_AUTHORITY_HOST")) && *e)
@@ -178,6 +190,8 @@ aza_collect *aza_collect_new(aza_ctx *ctx)
 		bad |= set_str(&c->storage_suffix, e);
 	if ((e = getenv("AZAUDIT_STORAGE_ENDPOINT")) && *e)
 		bad |= aza_collect_set(c, "storage-endpoint", e) != 0;
+	if ((e = getenv("AZAUDIT_KEYVAULT_ENDPOINT")) && *e)
+		bad |= aza_collect_set(c, "keyvault-endpoint", e) != 0;
 	if (bad) {
 		aza_collect_free(c);
 		return NULL;
@@ -200,6 +214,9 @@ static void free_run(aza_collect *c)
 	aza_storage__free(&c->stg_state);
 	aza_buf__release(&c->dp_storage);
 	c->dp_nstorage = 0;
+	aza_keyvault__free(&c->kv_state);
+	aza_buf__release(&c->dp_keyvault);
+	c->dp_nkeyvault = 0;
 	aza_buf__release(&c->late);
 	aza__free(c->groups);
 	c->groups = NULL;
@@ -224,6 +241,7 @@ void aza_collect_free(aza_collect *c)
 	aza__free(c->tenant);
 	for (int i = 0; i < 3; i++)
 		aza__free(c->stg_ep[i]);
+	aza__free(c->kv_ep);
 	for (size_t i = 0; i < c->nwant; i++)
 		aza__free(c->want[i]);
 	for (size_t i = 0; i < c->nmg_want; i++)
@@ -247,6 +265,24 @@ static int num_opt(aza_collect *c, const char *name, const char *v, double lo, d
 	if (end == v || *end || d < lo || d > hi)
 		return aza__err(c->ctx, AZA_EUSAGE, "collect: %s must be a number from %g to %g", name, lo, hi);
 	*out = d;
+	return 0;
+}
+
+/* A data-plane URL template (--storage-endpoint, --keyvault-endpoint): it
+ * names field; plain http only to a loopback host (an emulator). */
+static int endpoint_template(aza_collect *c, const char *name, const char *v, const char *field)
+{
+	if (!strstr(v, field))
+		return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s needs %s in the URL", name, field);
+	int http = aza__istarts(v, "http://");
+	if (!http && !aza__istarts(v, "https://"))
+		return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s must be an https URL", name);
+	if (http) {
+		const char *h = v + 7;
+		int lb = !strncmp(h, "127.", 4) || !strncmp(h, "localhost", 9) || !strncmp(h, "[::1]", 5);
+		if (!lb)
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s: plain http is allowed only to a loopback host", name);
+	}
 	return 0;
 }
 
@@ -284,22 +320,23 @@ int aza_collect_set(aza_collect *c, const char *name, const char *v)
 			return aza__err(c->ctx, AZA_EUSAGE, "collect: --storage-auth must be entra, sharedkey or off");
 		return 0;
 	}
+	if (!strcmp(name, "keyvault-dataplane")) {
+		if (strcmp(v, "on") && strcmp(v, "off"))
+			return aza__err(c->ctx, AZA_EUSAGE, "collect: --keyvault-dataplane must be on or off");
+		c->kv_on = !strcmp(v, "on");
+		return 0;
+	}
+	if (!strcmp(name, "keyvault-endpoint")) {
+		if ((rc = endpoint_template(c, name, v, "{vault}")))
+			return rc;
+		return set_str(&c->kv_ep, v);
+	}
 	static const char *svcs[3] = {"blob", "queue", "table"};
 	if (!strcmp(name, "storage-endpoint") || !strcmp(name, "blob-endpoint") || !strcmp(name, "queue-endpoint") ||
 	    !strcmp(name, "table-endpoint")) {
-		/* A URL template with {account} (and {service} for storage-endpoint);
-		 * plain http only to a loopback host. */
-		if (!strstr(v, "{account}"))
-			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s needs {account} in the URL", name);
-		int http = aza__istarts(v, "http://");
-		if (!http && !aza__istarts(v, "https://"))
-			return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s must be an https URL", name);
-		if (http) {
-			const char *h = v + 7;
-			int lb = !strncmp(h, "127.", 4) || !strncmp(h, "localhost", 9) || !strncmp(h, "[::1]", 5);
-			if (!lb)
-				return aza__err(c->ctx, AZA_EUSAGE, "collect: --%s: plain http is allowed only to a loopback host", name);
-		}
+		/* A URL template with {account} (and {service} for storage-endpoint). */
+		if ((rc = endpoint_template(c, name, v, "{account}")))
+			return rc;
 		for (int i = 0; i < 3; i++) {
 			if (name[0] != 's' && strncmp(name, svcs[i], strlen(svcs[i])))
 				continue;
@@ -559,6 +596,26 @@ void **aza_coll__stg_state(aza_collector *c)
 	return &c->stg_state;
 }
 
+int aza_coll__kv_on(const aza_collector *c)
+{
+	return c->kv_on;
+}
+
+const char *aza_coll__kv_endpoint(const aza_collector *c)
+{
+	return c->kv_ep;
+}
+
+const char *aza_coll__kv_suffix(const aza_collector *c)
+{
+	return c->kv_suffix;
+}
+
+void **aza_coll__kv_state(aza_collector *c)
+{
+	return &c->kv_state;
+}
+
 void aza_coll__emit_late(aza_collector *c, const char *json, size_t len)
 {
 	aza_buf__add(&c->late, json, len);
@@ -581,11 +638,12 @@ static void emit_late_all(aza_collect *c)
 
 void aza_coll__dataplane(aza_collector *c, const char *section, const char *json, size_t len)
 {
-	(void)section; /* only "storage" so far */
-	if (c->dp_nstorage++)
-		aza_buf__addc(&c->dp_storage, ',');
-	aza_buf__adds(&c->dp_storage, "\n");
-	aza_buf__add(&c->dp_storage, json, len);
+	int kv = !strcmp(section, "keyvault");
+	aza_buf *b = kv ? &c->dp_keyvault : &c->dp_storage;
+	if ((*(kv ? &c->dp_nkeyvault : &c->dp_nstorage))++)
+		aza_buf__addc(b, ',');
+	aza_buf__adds(b, "\n");
+	aza_buf__add(b, json, len);
 }
 
 char *aza_coll__printf(aza_collector *c, const char *fmt, ...)
@@ -1353,12 +1411,21 @@ static void write_tail(aza_collect *c, const char *method, double secs)
 		aza_buf__add(&b, c->dirs[i].json.p ? c->dirs[i].json.p : "null", c->dirs[i].json.p ? c->dirs[i].json.len : 4);
 	}
 	aza_buf__adds(&b, "},\n");
-	if (c->dp_nstorage) {
-		if (c->dp_storage.oom)
+	if (c->dp_nstorage || c->dp_nkeyvault) {
+		if (c->dp_storage.oom || c->dp_keyvault.oom)
 			c->out_err = 1;
-		aza_buf__adds(&b, "\"dataplane\":{\"storage\":[");
-		aza_buf__add(&b, c->dp_storage.p, c->dp_storage.len);
-		aza_buf__adds(&b, "\n]},\n");
+		aza_buf__adds(&b, "\"dataplane\":{");
+		if (c->dp_nstorage) {
+			aza_buf__adds(&b, "\"storage\":[");
+			aza_buf__add(&b, c->dp_storage.p, c->dp_storage.len);
+			aza_buf__adds(&b, c->dp_nkeyvault ? "\n]," : "\n]");
+		}
+		if (c->dp_nkeyvault) {
+			aza_buf__adds(&b, "\"keyvault\":[");
+			aza_buf__add(&b, c->dp_keyvault.p, c->dp_keyvault.len);
+			aza_buf__adds(&b, "\n]");
+		}
+		aza_buf__adds(&b, "},\n");
 	}
 	aza_buf__adds(&b, "\"errors\":[");
 	for (size_t i = 0; i < c->nerrs; i++) {
@@ -1471,6 +1538,8 @@ int aza_collect_run(aza_collect *c, const char *path)
 	for (int i = 0; i < 3; i++)
 		c->stg.ep[i] = c->stg_ep[i];
 	aza_buf__init(&c->dp_storage, (size_t)1 << 30);
+	aza_buf__init(&c->dp_keyvault, (size_t)1 << 30);
+	c->kv_suffix = cl->kv_suffix;
 	aza_buf__init(&c->late, (size_t)1 << 30);
 	for (size_t i = 0; i < N_PER_GROUP; i++)
 		aza_buf__init(&c->pg[i].json, (size_t)1 << 30);
@@ -1490,6 +1559,7 @@ int aza_collect_run(aza_collect *c, const char *path)
 	ac.scope[AZA_AUD_ARM] = cl->arm_scope;
 	ac.scope[AZA_AUD_GRAPH] = cl->graph_scope;
 	ac.scope[AZA_AUD_STORAGE] = "https://storage.azure.com/.default";
+	ac.scope[AZA_AUD_KEYVAULT] = cl->kv_scope;
 	char err[512];
 	c->auth = aza_auth__new(c->h, &ac, err, sizeof err);
 	if (!c->auth)
@@ -1584,6 +1654,7 @@ int aza_collect_run(aza_collect *c, const char *path)
 		rc = run_phase(c);
 	if (!rc) {
 		emit_late_all(c);
+		aza_keyvault__finish(c);
 		aza_arm__datasets(c);
 		/* The per-group data sets, each group whose call succeeded: []
 		 * when no group holds a role. */

@@ -2,7 +2,7 @@
  * collect.h - what the parts of live collection share: the HTTP engine
  * (http.c, the only file that includes curl), credentials (auth.c), the
  * collector state and the snapshot writer (collect.c), and the API walkers
- * (arm.c, graph.c, storage.c). Nothing here is public.
+ * (arm.c, graph.c, storage.c, keyvault.c). Nothing here is public.
  */
 #ifndef AZA_COLLECT_H
 #define AZA_COLLECT_H
@@ -10,7 +10,7 @@
 #include "../lib/internal.h"
 
 /* Token audiences. */
-enum { AZA_AUD_NONE = 0, AZA_AUD_ARM, AZA_AUD_GRAPH, AZA_AUD_STORAGE, AZA_AUD_N };
+enum { AZA_AUD_NONE = 0, AZA_AUD_ARM, AZA_AUD_GRAPH, AZA_AUD_STORAGE, AZA_AUD_KEYVAULT, AZA_AUD_N };
 
 /* ---- HTTP engine ---- */
 typedef struct aza_http aza_http;
@@ -195,6 +195,29 @@ void aza_storage__free(void **state);
 /* The members a service properties response body (xml, n bytes) gives the
  * data-plane entry (storage.c); 0, or -1 with the reason in why. */
 int aza_storage__props_json(const char *xml, size_t n, aza_buf *out, char *why, size_t cap);
+
+/* Data-plane endpoints (storage.c, shared by keyvault.c): https anywhere,
+ * http only to a loopback host. aza_dp__endpoint writes into out (cap
+ * bytes) the template tmpl with each field ("{account}") replaced by value,
+ * or fallback as it is when tmpl is NULL, without trailing slashes; "" when
+ * it does not fit or is not an allowed endpoint. */
+int aza_dp__endpoint_ok(const char *url);
+void aza_dp__endpoint(char *out, size_t cap, const char *tmpl, const char *field, const char *value,
+                      const char *fallback);
+
+/* Key Vault data plane options (collect.c) and state (keyvault.c). */
+int aza_coll__kv_on(const aza_collector *c);
+const char *aza_coll__kv_endpoint(const aza_collector *c); /* template with {vault}, or NULL */
+const char *aza_coll__kv_suffix(const aza_collector *c);   /* vault.azure.net */
+void **aza_coll__kv_state(aza_collector *c);
+/* A vault row (Resource Graph): its certificates are listed, and its keys'
+ * rotation policies read as the Resource Manager key list names them
+ * (aza_keyvault__key, the each of that walk). */
+void aza_keyvault__vault(aza_collector *c, const aza_json *item);
+void aza_keyvault__key(aza_collector *c, const aza_json *item);
+/* Once every call has ended: one dataplane.keyvault entry per vault. */
+void aza_keyvault__finish(aza_collector *c);
+void aza_keyvault__free(void **state);
 
 /* xml.c: calls fn at each element's end with its path ("A/B/C", namespace
  * prefixes dropped) and its decoded text (NULL when it has child elements

@@ -57,7 +57,7 @@ typedef struct dpcall {
 	char marker[512];
 } dpcall;
 
-/* ---- endpoints ---- */
+/* ---- endpoints (shared with the Key Vault data plane) ---- */
 static int loopback_host(const char *url)
 {
 	const char *h = strstr(url, "://");
@@ -80,28 +80,28 @@ static int loopback_host(const char *url)
 	return !strcmp(host, "localhost") || !strncmp(host, "127.", 4);
 }
 
-/* https anywhere; http only to a loopback host (an emulator). */
-static int endpoint_ok(const char *url)
+/* https anywhere; http only to a loopback host (an emulator): a token
+ * never crosses the network in the clear. */
+int aza_dp__endpoint_ok(const char *url)
 {
 	return aza__istarts(url, "https://") || (aza__istarts(url, "http://") && loopback_host(url));
 }
 
-static void set_ep(sacct *a, int s, const char *tmpl, const char *fallback)
+void aza_dp__endpoint(char *out, size_t cap, const char *tmpl, const char *field, const char *value,
+                      const char *fallback)
 {
-	char *out = a->ep[s];
-	size_t cap = sizeof a->ep[s], o = 0;
+	size_t o = 0, fl = strlen(field), vl = strlen(value);
 	out[0] = 0;
 	const char *t = tmpl ? tmpl : fallback;
 	if (!t)
 		return;
 	for (const char *p = t; *p && o + 1 < cap;) {
-		if (tmpl && !strncmp(p, "{account}", 9)) {
-			size_t k = strlen(a->name);
-			if (o + k >= cap)
-				return;
-			memcpy(out + o, a->name, k);
-			o += k;
-			p += 9;
+		if (tmpl && !strncmp(p, field, fl)) {
+			if (o + vl >= cap)
+				return (void)(out[0] = 0);
+			memcpy(out + o, value, vl);
+			o += vl;
+			p += fl;
 		} else {
 			out[o++] = *p++;
 		}
@@ -109,8 +109,13 @@ static void set_ep(sacct *a, int s, const char *tmpl, const char *fallback)
 	out[o] = 0;
 	while (o > 0 && out[o - 1] == '/')
 		out[--o] = 0;
-	if (!endpoint_ok(out))
+	if (!aza_dp__endpoint_ok(out))
 		out[0] = 0;
+}
+
+static void set_ep(sacct *a, int s, const char *tmpl, const char *fallback)
+{
+	aza_dp__endpoint(a->ep[s], sizeof a->ep[s], tmpl, "{account}", a->name, fallback);
 }
 
 /* ---- Shared Key ---- */

@@ -9,10 +9,12 @@
  * access model (RBAC vs access policies). Keys and secrets are read from the
  * Resource Manager children Microsoft.KeyVault/vaults/keys and /secrets
  * (properties.attributes.exp in Unix seconds; absent = never expires); only
- * enabled ones count. Certificate policies exist only on the data plane: a
- * snapshot may carry them under dataplane.keyvault[] as
- * {"vault": <vault id>, "certificates": [<data-plane certificate bundle>]}
- * or {"vault": <vault id>, "error": "..."}.
+ * enabled ones count. Key rotation policies and certificate policies exist
+ * only on the data plane: a snapshot may carry them under
+ * dataplane.keyvault[] as {"vault": <vault id>, "keys": [{"name",
+ * "rotationPolicy" | "error"}], "certificates": [<data-plane certificate
+ * item with its policy>]}, with "error" in place of "certificates" when
+ * they could not be listed.
  */
 #include "rule.h"
 #include <string.h>
@@ -400,16 +402,50 @@ static int has_rotate(const aza_json *pol)
 	return 0;
 }
 
+/* The rotation policy the vault's data-plane entry (e) holds for key name:
+ * the policy, or NULL with why it is not known in *why. */
+static const aza_json *dp_policy(aza_ev *ev, const aza_json *e, const char *name, const char **why)
+{
+	aza_json_each(k, aza_json_get(e, "keys")) {
+		if (!aza_json_streq(aza_json_get(k, "name"), name))
+			continue;
+		const aza_json *pol = aza_json_get(k, "rotationPolicy");
+		const aza_json *err = aza_json_get(k, "error");
+		if (err && !aza_json_is(err, AZA_JNULL)) {
+			const char *t = aza_json_str(err);
+			*why = aza_ev_fmt(ev, "not read: %s", t ? t : "(error is not a string)");
+			return NULL;
+		}
+		if (aza_json_is(pol, AZA_JOBJ))
+			return pol;
+		*why = pol ? "rotationPolicy is not an object" : "no rotationPolicy in its data-plane item";
+		return NULL;
+	}
+	/* Not in the entry: read after the listing, or not read at all. */
+	const aza_json *ej = aza_json_get(e, "error");
+	const char *et = aza_json_str(ej);
+	*why = et ? aza_ev_fmt(ev, "not in the data-plane entry (the vault's data plane: %s)", et)
+	          : "not in the data-plane entry";
+	return NULL;
+}
+
 static void key_rotation(aza_ev *ev, const aza_res *r)
 {
-	size_t n = 0, ndis = 0, nbad = 0, nunk = 0, nen = 0, nbare = 0;
-	const char *bad = "", *unk = "", *en = "", *bare = "";
+	size_t n = 0, ndis = 0, nbad = 0, nunk = 0, nen = 0, nbare = 0, ndp = 0;
+	const char *bad = "", *unk = "", *en = "", *bare = "", *dpunk = "";
+	/* Resource Manager's key list and GET do not return the rotation
+	 * policy; a collected snapshot holds it in the vault's data-plane
+	 * entry. */
+	const aza_json *e = aza_inv_dataplane_entry(aza_ev_inv(ev), "keyvault", "vault", r->id);
 	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, KVKEY); c; c = aza_inv_next_child(c, r->id)) {
 		const char *note;
 		int on = item_judged(ev, c, &note, &ndis, &bare, &nbare);
 		if (!on)
 			continue;
 		const aza_json *pol = aza_prop(ev, c, "properties.rotationPolicy");
+		const char *dpwhy = NULL;
+		if (!aza_json_is(pol, AZA_JOBJ) && !aza_is_template(c) && e)
+			pol = dp_policy(ev, e, aza_last_seg(c->name), &dpwhy);
 		if (on < 0) {
 			/* Enabled or not, a key that rotates is fine; for one that
 			 * does not, it is not known whether it counts. */
@@ -420,16 +456,21 @@ static void key_rotation(aza_ev *ev, const aza_res *r)
 			continue;
 		}
 		n++;
-		/* Resource Manager's key list and GET do not return the rotation
-		 * policy (it is read on the data plane): absent from a deployed key
-		 * means not collected; absent from a template means none is set. */
-		if (!aza_json_is(pol, AZA_JOBJ) && !aza_is_template(c))
+		/* Absent from a deployed key means not collected (unless the
+		 * data plane gave it); absent from a template means none is set. */
+		if (dpwhy)
+			dpunk = aza_ev_fmt(ev, "%s%s'%s' (%s)", dpunk, ndp++ ? ", " : "", aza_last_seg(c->name), dpwhy);
+		else if (!aza_json_is(pol, AZA_JOBJ) && !aza_is_template(c))
 			item_list(ev, &unk, &nunk, c);
 		else if (!has_rotate(pol))
 			item_list(ev, &bad, &nbad, c);
 	}
 	if (nbad) {
 		aza_fail(ev, r, "%zu of %zu enabled key%s no rotation policy with a Rotate action: %s", nbad, n, n > 1 ? "s have" : " has", bad);
+		return;
+	}
+	if (ndp) {
+		aza_unknown(ev, r, "rotation policy not known for key%s %s", ndp > 1 ? "s" : "", dpunk);
 		return;
 	}
 	if (nunk) {
@@ -792,7 +833,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Objects > Keys > key > Rotation policy: set Enable auto rotation and the rotation time.",
 		.cli = "az keyvault key rotation-policy update --vault-name <vault> -n <key> --value policy.json",
 		.arm = "Microsoft.KeyVault/vaults/keys: properties.rotationPolicy.lifetimeActions[] with action.type 'rotate'",
-		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails). Resource Manager's key list does not return rotationPolicy: absent from a deployed key gives UNKNOWN (the data plane holds it); absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that cannot be read (not a boolean, attributes or properties not an object) on a key without a Rotate action: UNKNOWN. A deployed key without properties (absent or null) is an export without details: UNKNOWN, unless another key fails.",
+		.defaults = "Judged on the vault, naming each enabled key whose rotationPolicy has no lifetime action of type rotate (a notify-only policy fails, and so does the default policy Key Vault returns for a key without one, Notify 30 days before expiry). Resource Manager's key list does not return rotationPolicy: for a deployed key the rule reads the key's item in the vault's dataplane.keyvault entry (keys[]: {name, rotationPolicy}, as azaudit collect reads GET {vaultUri}/keys/{name}/rotationpolicy); a key whose item carries an error, or that the entry does not list, is UNKNOWN naming why; without an entry, absent from a deployed key gives UNKNOWN; absent from a template key means no policy (FAIL). A vault with no enabled key is NOT_APPLICABLE; keys not collected, or a listing that failed in part, without a key that fails: UNKNOWN. attributes.enabled that cannot be read (not a boolean, attributes or properties not an object) on a key without a Rotate action: UNKNOWN. A deployed key without properties (absent or null) is an export without details: UNKNOWN, unless another key fails.",
 		.check = key_rotation,
 	},
 	{

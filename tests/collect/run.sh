@@ -24,11 +24,12 @@ unset AZURE_CLIENT_CERTIFICATE_PATH AZURE_FEDERATED_TOKEN_FILE IDENTITY_ENDPOINT
 	AZURE_POD_IDENTITY_AUTHORITY_HOST AZAUDIT_IMDS_ENDPOINT AZURE_AUTHORITY_HOST AZAUDIT_ARM_ENDPOINT \
 	AZAUDIT_GRAPH_ENDPOINT
 
-# start_emu [emulator options]: the emulator (emu.sh), its storage data
-# plane too.
+# start_emu [emulator options]: the emulator (emu.sh), its storage and Key
+# Vault data planes too.
 start_emu() {
 	emu_start "$@"
 	export AZAUDIT_STORAGE_ENDPOINT="http://127.0.0.1:$P/_dp/{service}/{account}"
+	export AZAUDIT_KEYVAULT_ENDPOINT="http://127.0.0.1:$P/_kv/{vault}"
 }
 # coll OUT [collect options]: rc in RC, stderr in $T/err.
 coll() {
@@ -84,6 +85,26 @@ grep -q 'AZA-STG-020|[^|]*/sto1125|FAIL' "$T/base.txt" && grep -q 'AZA-STG-020|[
 # checks that a missing one is left out and one of another type kept as text)
 grep -q '"account":"[^"]*/sto1125","service":"queue","logging":{"version":"1.0","read":false,"write":false,"delete":false,"retentionPolicy":{"enabled":true,"days":7}},"auth":"entra"}' "$T/base.json" &&
 	ok || bad "data-plane entry: $(grep -o '"service":"queue","logging":[^}]*}' "$T/base.json" | head -1)"
+
+# Key Vault data plane (Entra token for Key Vault): each listed key's rotation policy, the certificates
+# (paged by nextLink) and each certificate's policy, one dataplane.keyvault entry per vault
+grep -q 'GET /_kv/sample-vault/keys/sample-key-name-2/rotationpolicy?api-version=7.5 200' "$T/err" &&
+	grep -q 'GET /_kv/kvpass/keys/rotated-key/rotationpolicy?api-version=7.5 200' "$T/err" &&
+	grep -q 'GET /_kv/sample-vault/certificates?api-version=7.5 200' "$T/err" &&
+	grep -q 'GET /_kv/sample-vault/certificates?api-version=7.5&$skiptoken=1&maxresults=1 200' "$T/err" &&
+	grep -q 'GET /_kv/sample-vault/certificates/cert24/policy?api-version=7.5 200' "$T/err" && ok ||
+	bad "key vault data plane not read: $(grep -m3 '/_kv/' "$T/err")"
+[ "$(grep -c '"vault":"/subscriptions/[^"]*/vaults/sample-vault","keys":\[' "$T/base.json")" = 3 ] && ok ||
+	bad "no dataplane.keyvault entry per vault: $(grep -o '"keyvault":.\{0,200\}' "$T/base.json")"
+grep -q '{"name":"sample-key-name-2","rotationPolicy":{"id":"https://sample-vault.vault.azure.net/keys/sample-key-name-2/rotationpolicy","lifetimeActions":\[{"trigger":{"timeBeforeExpiry":"P30D"},"action":{"type":"Notify"}}\],"attributes":{}}}' "$T/base.json" &&
+	grep -q '{"id":"https://sample-vault.vault.azure.net/certificates/cert24","attributes":{"enabled":true,[^}]*},"policy":{"id":"https://sample-vault.vault.azure.net/certificates/cert24/policy",[^]]*"x509_props":{"subject":"CN=cert24","ekus":\[\],"key_usage":\[\],"validity_months":24}' "$T/base.json" &&
+	grep -q '"certificates":\[{"id":"https://kvpass.vault.azure.net/certificates/kvpass-cert"' "$T/base.json" && ok ||
+	bad "key vault data-plane items: $(grep -o '"keys":\[.\{0,300\}' "$T/base.json" | head -1)"
+[ "$(grep -c 'AZA-KV-011|[^|]*/vaults/sample-vault|FAIL' "$T/base.txt")" = 3 ] && grep -q 'AZA-KV-011|[^|]*/vaults/kvpass|PASS' "$T/base.txt" &&
+	[ "$(grep -c 'AZA-KV-013|[^|]*/vaults/sample-vault|FAIL' "$T/base.txt")" = 3 ] && grep -q 'AZA-KV-013|[^|]*/vaults/kvpass|PASS' "$T/base.txt" &&
+	! grep -q 'AZA-KV-01[13]|[^|]*|UNKNOWN' "$T/base.txt" && ok || bad "AZA-KV-011/013 verdicts: $(grep 'AZA-KV-01[13]' "$T/base.txt" | head -4)"
+"$AZ" scan -f json --rule AZA-KV-011 "$T/base.json" 2>/dev/null | grep -q "1 of 2 enabled keys have no rotation policy with a Rotate action: 'sample-key-name-2'" && ok ||
+	bad "AZA-KV-011 does not name the notify-only key"
 
 # a Windows site's current stack: POST config/metadata/list (never app settings, which hold secrets)
 grep -q 'POST /subscriptions/[^ ]*/providers/Microsoft.Web/sites/sitef6141/config/metadata/list?api-version=2023-12-01 200' "$T/err" && ok ||
@@ -475,6 +496,25 @@ recorded dp403 403:0@/_dp/ '"type":"dataplane/storage/blob","api":"dataplane:blo
 grep -q '"service":"queue","error":"HTTP 403' "$T/dp403.json" && ok || bad "dp403: no error in the dataplane entry"
 grep -E 'AZA-STG-020\|[^|]*\|(PASS|FAIL)$' "$T/f.txt" >/dev/null && bad "dp403: STG-020 judged without data" || ok
 grep -q 'AZA-STG-020|[^|]*/sto3699|UNKNOWN' "$T/f.txt" && ok || bad "dp403: STG-020 not UNKNOWN"
+# a vault behind a firewall (403 ForbiddenByFirewall on every data-plane call): recorded in errors and in its entry,
+# AZA-KV-011 and AZA-KV-013 UNKNOWN for it (never PASS or FAIL); the other vault is judged as before
+recorded kv403 403:0@/_kv/sample-vault/ '"type":"dataplane/keyvault/certificates","api":"dataplane:keyvault GET /certificates","status":403,"message":"HTTP 403 Forbidden (ForbiddenByFirewall): Client address is not authorized'
+grep -q '"vault":"[^"]*/vaults/sample-vault","keys":\[{"name":"sample-key-name-[12]","error":"HTTP 403 Forbidden (ForbiddenByFirewall)[^"]*"},{"name":"sample-key-name-[12]","error":"HTTP 403 [^"]*"}\],"error":"HTTP 403 Forbidden (ForbiddenByFirewall)' "$T/kv403.json" &&
+	grep -q '"type":"dataplane/keyvault/keys","api":"dataplane:keyvault GET /keys/{name}/rotationpolicy","status":403' "$T/kv403.json" && ok ||
+	bad "kv403: entry: $(grep -o '"vault":"[^"]*/vaults/sample-vault".\{0,300\}' "$T/kv403.json" | head -1)"
+[ "$(grep -c 'AZA-KV-011|[^|]*/vaults/sample-vault|UNKNOWN' "$T/f.txt")" = 3 ] && [ "$(grep -c 'AZA-KV-013|[^|]*/vaults/sample-vault|UNKNOWN' "$T/f.txt")" = 3 ] &&
+	grep -q 'AZA-KV-011|[^|]*/vaults/kvpass|PASS' "$T/f.txt" && grep -q 'AZA-KV-013|[^|]*/vaults/kvpass|PASS' "$T/f.txt" && ok ||
+	bad "kv403: verdicts $(grep 'AZA-KV-01[13]' "$T/f.txt" | head -4)"
+"$AZ" scan -f json --rule AZA-KV-011 "$T/kv403.json" 2>/dev/null | grep -q "rotation policy not known for keys 'sample-key-name-[12]' (not read: HTTP 403 Forbidden (ForbiddenByFirewall)" && ok ||
+	bad "kv403: AZA-KV-011 does not say why"
+grep -q 'Key Vault Reader on the vault' "$T/err" && ok || bad "kv403: summary does not name the permission"
+grep -qi 'bearer\|emu\.[0-9]' "$T/err" "$T/kv403.json" && bad "kv403: token in the log or snapshot" || ok
+# --keyvault-dataplane off: no call, no entry (the rules then report UNKNOWN, as without a collector)
+start_emu
+coll "$T/kvoff.json" -v --keyvault-dataplane off
+[ $RC -eq 0 ] && ! grep -q '/_kv/' "$T/err" && ! grep -q '"keyvault":' "$T/kvoff.json" && findings "$T/kvoff.json" > "$T/f.txt" &&
+	grep -q 'AZA-KV-013|[^|]*/vaults/kvpass|UNKNOWN' "$T/f.txt" && grep -q 'AZA-KV-011|[^|]*/vaults/kvpass|UNKNOWN' "$T/f.txt" && ok ||
+	bad "kvoff: exit $RC, $(grep -c '/_kv/' "$T/err") calls"
 # a Logging element without Read: the entry leaves it out (never false), and STG-020 cannot pass on the rest
 start_emu --fault partiallogging:0@/_dp/queue/sto3699
 coll "$T/dppart.json"

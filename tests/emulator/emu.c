@@ -52,6 +52,18 @@
  * subscription, with no Resource Manager containers (tests point its data
  * plane at a real storage emulator).
  *
+ * Key Vault: the data plane of each vault is served under /_kv/<vault>/
+ * (Entra tokens for Key Vault only; api-version 7.5 only): GET keys/{name}/
+ * rotationpolicy and certificates (paged, one per page, by nextLink) and
+ * certificates/{name}/policy, in the shapes of the 7.5 examples
+ * (GetKeyRotationPolicy, GetCertificates, GetCertificatePolicy). In
+ * sample-vault, sample-key-name-1 rotates (Rotate after 90 days) and
+ * sample-key-name-2 has the policy Key Vault returns for a key without one
+ * (Notify 30 days before expiry); its certificates are valid 12 and 24
+ * months. The first subscription adds kvpass, whose one key rotates and
+ * whose one certificate is valid 12 months. The 403 fault on a /_kv/ path
+ * answers as a vault firewall does (ForbiddenByFirewall).
+ *
  * Management groups: the tenant root group (named after the tenant id) with
  * children emu-mg-a (with its own child emu-mg-a1) and emu-mg-b; subscription
  * i (from 0) sits under root, emu-mg-a, emu-mg-b, emu-mg-a1 for i % 4 = 0..3.
@@ -666,6 +678,26 @@ static void build_sub(int si)
 	         "\"Approved\",\"description\":\"This was automatically approved by user1234@contoso.com\",\"actionsRequired\":\"None\"}}}],"
 	         "\"publicNetworkAccess\":\"Disabled\"}}", hsmid, hsmid, subscope);
 	add(strdup(hsmtext), hsmid, NULL, si, 1);
+	/* A second vault in the first subscription (Vaults_Get, keyvault
+	 * 2023-07-01, fewer members) whose one key rotates and whose one
+	 * certificate is valid 12 months (its data plane: kv_dataplane). */
+	if (si == 0) {
+		char kvid[300], kvtext[1200], kkid[400], kktext[700];
+		snprintf(kvid, sizeof kvid, "%s/resourceGroups/kv-group/providers/Microsoft.KeyVault/vaults/kvpass", subscope);
+		snprintf(kvtext, sizeof kvtext, "{\"id\":\"%s\",\"name\":\"kvpass\",\"type\":\"Microsoft.KeyVault/vaults\","
+		         "\"location\":\"westus\",\"tags\":{},\"properties\":{\"sku\":{\"family\":\"A\",\"name\":\"standard\"},"
+		         "\"tenantId\":\"00000000-0000-0000-0000-000000000000\",\"accessPolicies\":[],\"enableRbacAuthorization\":true,"
+		         "\"enableSoftDelete\":true,\"softDeleteRetentionInDays\":90,\"enablePurgeProtection\":true,"
+		         "\"vaultUri\":\"https://kvpass.vault.azure.net/\",\"provisioningState\":\"Succeeded\","
+		         "\"publicNetworkAccess\":\"Enabled\"}}", kvid);
+		add(strdup(kvtext), kvid, NULL, si, 1);
+		snprintf(kkid, sizeof kkid, "%s/keys/rotated-key", kvid);
+		snprintf(kktext, sizeof kktext, "{\"id\":\"%s\",\"name\":\"rotated-key\",\"type\":\"Microsoft.KeyVault/vaults/keys\","
+		         "\"location\":\"westus\",\"properties\":{\"attributes\":{\"enabled\":true,\"created\":1596493796,"
+		         "\"updated\":1596493796,\"recoveryLevel\":\"Recoverable\"},\"keyUri\":\"https://kvpass.vault.azure.net:443/keys/"
+		         "rotated-key\"}}", kkid);
+		add(strdup(kktext), kkid, NULL, si, 0);
+	}
 	add_from(MONX "preview/2021-05-01-preview/examples/listDiagnosticSettings.json", V, 1, hsmid, 4, NULL, si, 0, NULL);
 	/* A cache (RedisCacheGet, redis 2024-11-01, fewer members) with the two
 	 * firewall rules of RedisCacheFirewallRulesList (a child list Resource
@@ -1162,6 +1194,8 @@ static int aud_of(const char *s)
 		return 2;
 	if (aza__istrstr(s, "storage"))
 		return 3;
+	if (aza__istrstr(s, "vault"))
+		return 4;
 	return 1;
 }
 
@@ -1538,6 +1572,120 @@ static void dataplane(int fd, req *r)
 	aza_buf__release(&b);
 }
 
+/* ---- Key Vault data plane ---- */
+/* The rotation policy of a key (GetKeyRotationPolicy-example, 7.5): 1
+ * written into b, 0 for a key the vault does not hold. */
+static int kv_key_policy(aza_buf *b, const char *vault, const char *key)
+{
+	int rotate = (!strcmp(vault, "kvpass") && !strcmp(key, "rotated-key")) ||
+	             (strcmp(vault, "kvpass") && !strcmp(key, "sample-key-name-1"));
+	int notify = strcmp(vault, "kvpass") && !strcmp(key, "sample-key-name-2");
+	if (!rotate && !notify)
+		return 0;
+	aza_buf__printf(b, "{\"id\":\"https://%s.vault.azure.net/keys/%s/rotationpolicy\",\"lifetimeActions\":[", vault, key);
+	if (rotate)
+		aza_buf__adds(b, "{\"trigger\":{\"timeAfterCreate\":\"P90D\"},\"action\":{\"type\":\"Rotate\"}},");
+	aza_buf__adds(b, "{\"trigger\":{\"timeBeforeExpiry\":\"P30D\"},\"action\":{\"type\":\"Notify\"}}],\"attributes\":");
+	aza_buf__adds(b, rotate ? "{\"expiryTime\":\"P2Y\",\"created\":1482188947,\"updated\":1482188948}}" : "{}}");
+	return 1;
+}
+
+/* The certificates of a vault, in list order, and their validity. */
+static int kv_certs(const char *vault, const char **names, int *months)
+{
+	if (!strcmp(vault, "kvpass")) {
+		names[0] = "kvpass-cert";
+		months[0] = 12;
+		return 1;
+	}
+	names[0] = "cert12";
+	months[0] = 12;
+	names[1] = "cert24";
+	months[1] = 24;
+	return 2;
+}
+
+/* A certificate list item (GetCertificates-example, 7.5). */
+static void kv_cert_item(aza_buf *b, const char *vault, const char *name)
+{
+	aza_buf__printf(b, "{\"id\":\"https://%s.vault.azure.net/certificates/%s\",\"x5t\":\"fLi3U52HunIVNXubkEnf8tP6Wbo\","
+	                "\"attributes\":{\"enabled\":true,\"nbf\":1430344421,\"exp\":2208988799,\"created\":1482188987,"
+	                "\"updated\":1482188987}}", vault, name);
+}
+
+/* A certificate policy (GetCertificatePolicy-example, 7.5). */
+static void kv_cert_policy(aza_buf *b, const char *vault, const char *name, int months)
+{
+	aza_buf__printf(b, "{\"id\":\"https://%s.vault.azure.net/certificates/%s/policy\",\"key_props\":{\"exportable\":true,"
+	                "\"kty\":\"RSA\",\"key_size\":2048,\"reuse_key\":false},\"secret_props\":{\"contentType\":"
+	                "\"application/x-pkcs12\"},\"x509_props\":{\"subject\":\"CN=%s\",\"ekus\":[],\"key_usage\":[],"
+	                "\"validity_months\":%d},\"lifetime_actions\":[{\"trigger\":{\"lifetime_percentage\":80},\"action\":"
+	                "{\"action_type\":\"EmailContacts\"}}],\"issuer\":{\"name\":\"Self\"},\"attributes\":{\"enabled\":true,"
+	                "\"created\":1482188947,\"updated\":1482188947}}", vault, name, name, months);
+}
+
+static int is_vault(const obj *o)
+{
+	const char *p = aza__istrstr(o->id, "/providers/Microsoft.KeyVault/vaults/");
+	return o->arg && p && !strchr(p + 37, '/');
+}
+
+static void kv_dataplane(int fd, req *r)
+{
+	char vault[64] = "", a[32] = "", nm[128] = "", b2[32] = "";
+	int n = sscanf(r->path, "/_kv/%63[a-z0-9-]/%31[^/]/%127[^/]/%31s", vault, a, nm, b2);
+	char *ver = qparam(r->query, "api-version");
+	int v75 = ver && !strcmp(ver, "7.5");
+	free(ver);
+	if (n < 2) {
+		respond_err(fd, 400, "BadParameter", "bad data-plane path", NULL);
+		return;
+	}
+	if (!v75) {
+		respond_err(fd, 400, "BadParameter", "The specified version is not recognized. Consider using the latest supported version.", NULL);
+		return;
+	}
+	aza_buf b;
+	aza_buf__init(&b, 1 << 20);
+	const char *names[4];
+	int months[4], nc = kv_certs(vault, names, months);
+	if (n == 4 && !strcmp(a, "keys") && !strcmp(b2, "rotationpolicy")) {
+		if (!kv_key_policy(&b, vault, nm)) {
+			aza_buf__release(&b);
+			respond_err(fd, 404, "KeyNotFound", "A key with (name/id) was not found in this key vault.", NULL);
+			return;
+		}
+	} else if (n == 2 && !strcmp(a, "certificates")) {
+		char *st = qparam(r->query, "$skiptoken");
+		int off = st ? atoi(st) : 0;
+		free(st);
+		aza_buf__adds(&b, "{\"value\":[");
+		if (off >= 0 && off < nc)
+			kv_cert_item(&b, vault, names[off]);
+		if (off + 1 < nc)
+			aza_buf__printf(&b, "],\"nextLink\":\"http://127.0.0.1:%d/_kv/%s/certificates?api-version=7.5&$skiptoken=%d"
+			                "&maxresults=1\"}", port, vault, off + 1);
+		else
+			aza_buf__adds(&b, "],\"nextLink\":null}");
+	} else if (n == 4 && !strcmp(a, "certificates") && !strcmp(b2, "policy")) {
+		int i = 0;
+		while (i < nc && strcmp(names[i], nm))
+			i++;
+		if (i == nc) {
+			aza_buf__release(&b);
+			respond_err(fd, 404, "CertificateNotFound", "A certificate with (name/id) was not found in this key vault.", NULL);
+			return;
+		}
+		kv_cert_policy(&b, vault, names[i], months[i]);
+	} else {
+		aza_buf__release(&b);
+		respond_err(fd, 404, "NotFound", "unsupported data-plane request", NULL);
+		return;
+	}
+	respond(fd, 200, NULL, b.p, b.len);
+	aza_buf__release(&b);
+}
+
 /* --budget RATE:BURST: Resource Manager reads (Resource Graph included) as
  * a token bucket; each response tells the reads left, an empty bucket
  * answers 429 with Retry-After. */
@@ -1635,13 +1783,14 @@ static void handle(int fd, req *r)
 	}
 	int graph = !strncmp(r->path, "/v1.0/", 6);
 	int dp = !strncmp(r->path, "/_dp/", 5);
-	const char *terr = check_token(r->auth, graph ? 2 : dp ? 3 : 1, fk && !strcmp(fk, "expire"));
+	int kvdp = !strncmp(r->path, "/_kv/", 5);
+	const char *terr = check_token(r->auth, graph ? 2 : dp ? 3 : kvdp ? 4 : 1, fk && !strcmp(fk, "expire"));
 	if (terr) {
 		respond_err(fd, 401, terr, "The access token is invalid or has expired.",
 		            "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n");
 		return;
 	}
-	if (!graph && !dp) {
+	if (!graph && !dp && !kvdp) {
 		int wait = take_budget();
 		if (wait) {
 			char h[64];
@@ -1662,7 +1811,13 @@ static void handle(int fd, req *r)
 			return;
 		}
 		if (!strcmp(fk, "403")) {
-			if (dp) {
+			if (kvdp) {
+				/* A vault firewall's refusal, as Key Vault words it. */
+				const char *x = "{\"error\":{\"code\":\"Forbidden\",\"message\":\"Client address is not authorized and "
+				                "caller is not a trusted service.\\r\\nClient address: 127.0.0.1\\r\\nCaller: appid=emu-client\","
+				                "\"innererror\":{\"code\":\"ForbiddenByFirewall\"}}}";
+				respond(fd, 403, NULL, x, strlen(x));
+			} else if (dp) {
 				const char *x = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>AuthorizationPermissionMismatch"
 				                "</Code><Message>This request is not authorized to perform this operation using this "
 				                "permission.\nRequestId:0</Message></Error>";
@@ -1737,6 +1892,10 @@ static void handle(int fd, req *r)
 	}
 	if (dp) {
 		dataplane(fd, r);
+		return;
+	}
+	if (kvdp) {
+		kv_dataplane(fd, r);
 		return;
 	}
 	if (!strcmp(r->method, "POST") && aza__iends(r->path, "/listKeys")) {
@@ -2053,6 +2212,40 @@ static void dump(const char *dir, const char *from)
 			        objs[i].id, sv[k], on, on, on);
 			fd1 = 0;
 		}
+	}
+	/* Each vault's entry, as the collector writes it. */
+	fprintf(fp, "],\"keyvault\":[");
+	int fv = 1;
+	for (size_t i = 0; i < nobjs; i++) {
+		if (!is_vault(&objs[i]))
+			continue;
+		const char *vn = strrchr(objs[i].id, '/') + 1;
+		aza_buf b;
+		aza_buf__init(&b, 1 << 24);
+		aza_buf__printf(&b, "%s{\"vault\":\"%s\",\"keys\":[", fv ? "" : ",", objs[i].id);
+		fv = 0;
+		char key[600];
+		snprintf(key, sizeof key, "%s/keys", objs[i].id);
+		entry *e = get(key, strlen(key), 0);
+		for (size_t k = 0; e && k < e->n; k++) {
+			const char *kn = strrchr(objs[e->items[k]].id, '/') + 1;
+			aza_buf__printf(&b, "%s{\"name\":\"%s\",\"rotationPolicy\":", k ? "," : "", kn);
+			if (!kv_key_policy(&b, vn, kn))
+				aza_buf__adds(&b, "{}");
+			aza_buf__addc(&b, '}');
+		}
+		aza_buf__adds(&b, "],\"certificates\":[");
+		const char *cnames[4];
+		int months[4], nc = kv_certs(vn, cnames, months);
+		for (int k = 0; k < nc; k++) {
+			aza_buf__adds(&b, k ? ",{" : "{");
+			aza_buf__printf(&b, "\"id\":\"https://%s.vault.azure.net/certificates/%s\",\"policy\":", vn, cnames[k]);
+			kv_cert_policy(&b, vn, cnames[k], months[k]);
+			aza_buf__addc(&b, '}');
+		}
+		aza_buf__adds(&b, "]}");
+		fwrite(b.p, 1, b.len, fp);
+		aza_buf__release(&b);
 	}
 	fprintf(fp, "]}}\n");
 	fclose(fp);

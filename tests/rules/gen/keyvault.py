@@ -178,6 +178,39 @@ lk = lambda n: {"id": kvid('kvlist') + "/keys/" + n, "name": n, "type": KV + "/k
                                "keyUri": f"https://kvlist.vault.azure.net:443/keys/{n}"}}
 case(R, 'unknown-arm-list', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds),
      "UNKNOWN kvlist ~ Resource Manager does not return it")
+# The data plane holds it: a collected snapshot has the vault's dataplane.keyvault
+# entry with each key's rotation policy (GetKeyRotationPolicy shape, api 7.5).
+DPROT = {"id": "https://kvlist.vault.azure.net/keys/sample-key-name-1/rotationpolicy",
+         "lifetimeActions": [{"trigger": {"timeAfterCreate": "P90D"}, "action": {"type": "Rotate"}},
+                             {"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "Notify"}}],
+         "attributes": {"expiryTime": "P2Y", "created": 1482188947, "updated": 1482188948}}
+# What Key Vault returns for a key without a policy: Notify before expiry only.
+DPNOTIFY = {"id": "https://kvlist.vault.azure.net/keys/sample-key-name-2/rotationpolicy",
+            "lifetimeActions": [{"trigger": {"timeBeforeExpiry": "P30D"}, "action": {"type": "Notify"}}], "attributes": {}}
+def dpk(keys, **kw): return {"keyvault": [dict({"vault": kvid('kvlist'), "keys": keys}, **kw)]}
+case(R, 'pass-dataplane', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds,
+                                   dataplane=dpk([{"name": "sample-key-name-1", "rotationPolicy": DPROT}, {"name": "SAMPLE-KEY-NAME-2", "rotationPolicy": DPROT}])),
+     "PASS kvlist ~ all 2 enabled keys are rotated")
+case(R, 'fail-dataplane', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds,
+                                   dataplane=dpk([{"name": "sample-key-name-1", "rotationPolicy": DPROT}, {"name": "sample-key-name-2", "rotationPolicy": DPNOTIFY}])),
+     "FAIL kvlist ~ 1 of 2 enabled keys have no rotation policy with a Rotate action: 'sample-key-name-2'")
+case(R, 'unknown-dataplane-error', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds,
+                                   dataplane=dpk([{"name": "sample-key-name-1", "rotationPolicy": DPROT},
+                                                  {"name": "sample-key-name-2", "error": "HTTP 403 Forbidden (ForbiddenByFirewall): Client address is not authorized"}])),
+     "UNKNOWN kvlist ~ rotation policy not known for key 'sample-key-name-2' (not read: HTTP 403 Forbidden (ForbiddenByFirewall)")
+case(R, 'unknown-dataplane-missing', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds,
+                                   dataplane=dpk([{"name": "sample-key-name-1", "rotationPolicy": DPROT}])),
+     "UNKNOWN kvlist ~ rotation policy not known for key 'sample-key-name-2' (not in the data-plane entry)")
+case(R, 'unknown-dataplane-vault-error', snapshot([vault('kvlist'), lk('sample-key-name-1')], datasets=ds,
+                                   dataplane=dpk([], error="HTTP 403 Forbidden (ForbiddenByFirewall)")),
+     "UNKNOWN kvlist ~ 'sample-key-name-1' (not in the data-plane entry (the vault's data plane: HTTP 403 Forbidden (ForbiddenByFirewall)))")
+# A failing key stands whatever the data plane could not tell.
+case(R, 'fail-dataplane-partial', snapshot([vault('kvlist'), lk('sample-key-name-1'), lk('sample-key-name-2')], datasets=ds,
+                                   dataplane=dpk([{"name": "sample-key-name-1", "rotationPolicy": DPNOTIFY}, {"name": "sample-key-name-2", "error": "HTTP 500"}])),
+     "FAIL kvlist ~ 'sample-key-name-1'")
+case(R, 'unknown-dataplane-policy-type', snapshot([vault('kvlist'), lk('sample-key-name-1')], datasets=ds,
+                                   dataplane=dpk([{"name": "sample-key-name-1", "rotationPolicy": "Rotate"}])),
+     "UNKNOWN kvlist ~ 'sample-key-name-1' (rotationPolicy is not an object)")
 # In a template, a key without rotationPolicy is deployed without one.
 tmpl = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
         "resources": [{"type": KV, "apiVersion": "2023-07-01", "name": "kvtmpl", "location": "westeurope",
