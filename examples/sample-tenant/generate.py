@@ -874,6 +874,52 @@ kv_item(kv, 'keys', 'old-backup-key', 200, None, K1)
 kv_item(kv, 'keys', 'old-backup-key-2', 200, None, K1)
 # kv-contoso-shared has no diagnostic setting at all
 
+# The Key Vault data plane, as azaudit collect writes it (dataplane.keyvault,
+# api-version 7.5): each key's rotation policy (GetKeyRotationPolicy shape)
+# and each certificate with its policy (GetCertificates and
+# GetCertificatePolicy shapes). The production vault rotates every key and
+# issues 12-month certificates; the development vault's keys have the
+# policy Key Vault answers for a key without one (Notify before expiry
+# only) and a 24-month certificate; the shared vault sits behind a firewall
+# that refused the collector.
+def kv_rotation(vname, key, rotate):
+    acts = [{'trigger': {'timeBeforeExpiry': 'P30D'}, 'action': {'type': 'Notify'}}]
+    if rotate:
+        acts.insert(0, {'trigger': {'timeAfterCreate': 'P90D'}, 'action': {'type': 'Rotate'}})
+    return {'name': key, 'rotationPolicy': {'id': f'https://{vname}.vault.azure.net/keys/{key}/rotationpolicy',
+                                            'lifetimeActions': acts,
+                                            'attributes': {'expiryTime': 'P2Y', 'created': EPOCH_2026_11_01 - 90 * DAY,
+                                                           'updated': EPOCH_2026_11_01 - 90 * DAY} if rotate else {}}}
+
+
+def kv_cert(vname, name, months):
+    return {'id': f'https://{vname}.vault.azure.net/certificates/{name}',
+            'attributes': {'enabled': True, 'nbf': EPOCH_2026_11_01 - 30 * DAY, 'exp': EPOCH_2026_11_01 + (months * 30 - 30) * DAY,
+                           'created': EPOCH_2026_11_01 - 30 * DAY, 'updated': EPOCH_2026_11_01 - 30 * DAY},
+            'policy': {'id': f'https://{vname}.vault.azure.net/certificates/{name}/policy',
+                       'key_props': {'exportable': True, 'kty': 'RSA', 'key_size': 2048, 'reuse_key': False},
+                       'secret_props': {'contentType': 'application/x-pkcs12'},
+                       'x509_props': {'subject': f'CN={name}.contoso.com', 'sans': {'dns_names': [f'{name}.contoso.com']},
+                                      'ekus': ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'], 'key_usage': ['digitalSignature', 'keyEncipherment'],
+                                      'validity_months': months, 'basic_constraints': {'ca': False}},
+                       'lifetime_actions': [{'trigger': {'lifetime_percentage': 80}, 'action': {'action_type': 'AutoRenew'}}],
+                       'issuer': {'name': 'Self'},
+                       'attributes': {'enabled': True, 'created': EPOCH_2026_11_01 - 30 * DAY, 'updated': EPOCH_2026_11_01 - 30 * DAY}}}
+
+
+kv_dataplane = [
+    {'vault': rid(PROD, 'rg-security', 'Microsoft.KeyVault', 'vaults', 'kv-contoso-prod'),
+     'keys': [kv_rotation('kv-contoso-prod', k, True) for k in ('disk-cmk', 'sql-tde', 'ade-kek')],
+     'certificates': [kv_cert('kv-contoso-prod', 'portal', 12)]},
+    {'vault': rid(DEV, 'rg-security', 'Microsoft.KeyVault', 'vaults', 'kv-contoso-dev'),
+     'keys': [kv_rotation('kv-contoso-dev', 'signing', False), kv_rotation('kv-contoso-dev', 'encryption', True)],
+     'certificates': [kv_cert('kv-contoso-dev', 'dev-portal', 24)]},
+    {'vault': rid(SHARED, 'rg-security', 'Microsoft.KeyVault', 'vaults', 'kv-contoso-shared'),
+     'keys': [{'name': k, 'error': 'HTTP 403 Forbidden (ForbiddenByFirewall): Client address is not authorized and caller is not a trusted service.'}
+              for k in ('backup-key', 'old-backup-key', 'old-backup-key-2')],
+     'error': 'HTTP 403 Forbidden (ForbiddenByFirewall): Client address is not authorized and caller is not a trusted service.'},
+]
+
 
 def managed_hsm(sub, rg, name, good):
     """A Managed HSM in the shape of ManagedHsm_Get (keyvault 2023-07-01): the
@@ -2056,7 +2102,7 @@ snapshot = {
     },
     'resources': resources,
     'directory': directory,
-    'dataplane': {'storage': dataplane},
+    'dataplane': {'storage': dataplane, 'keyvault': kv_dataplane},
     'errors': errors,
 }
 
