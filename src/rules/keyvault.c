@@ -565,7 +565,12 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 			continue;
 		}
 		n++;
-		if (!known)
+		/* A policy read that failed says why in the certificate's item. */
+		const aza_json *perr = aza_json_get(c, "error");
+		const char *pe = aza_json_str(perr) ? aza_json_str(perr) : aza_json_str(aza_json_get(perr, "message"));
+		if (!known && pe)
+			unk = aza_ev_fmt(ev, "%s%s'%s' (policy not read: %s)", unk, nunk++ ? ", " : "", nm, pe);
+		else if (!known)
 			unk = aza_ev_fmt(ev, "%s%s'%s'", unk, nunk++ ? ", " : "", nm);
 		else if (m > max)
 			bad = aza_ev_fmt(ev, "%s%s'%s' (%.0f months)", bad, nbad++ ? ", " : "", nm, m);
@@ -573,7 +578,7 @@ static void cert_validity(aza_ev *ev, const aza_res *r)
 	if (nbad)
 		aza_fail(ev, r, "%zu certificate%s valid longer than %d months: %s", nbad, nbad > 1 ? "s are" : " is", max, bad);
 	else if (nunk)
-		aza_unknown(ev, r, "no policy.x509_props.validity_months for certificate %s", unk);
+		aza_unknown(ev, r, "no policy.x509_props.validity_months for certificate%s %s", nunk > 1 ? "s" : "", unk);
 	else if (nen)
 		aza_unknown(ev, r, "attributes.enabled is not a boolean for certificate%s %s, which %s valid longer than %d months or %s no readable policy.x509_props.validity_months",
 		            nen > 1 ? "s" : "", en, nen > 1 ? "are" : "is", max, nen > 1 ? "have" : "has");

@@ -265,6 +265,11 @@ case(R, 'unknown-enabled-type', snapshot([vault('kvodd')], dataplane={"keyvault"
 case(R, 'fail-enabled-type', snapshot([vault('kvbad')], dataplane={"keyvault": [{"vault": kvid('kvbad'), "certificates": [
          cert('kvbad', 'web', 24), cert('kvbad', 'legacy', 60, enabled="no")]}]}),
      "FAIL kvbad ~ 1 certificate is valid longer than 12 months: 'web' (24 months)")
+# A certificate whose policy read failed: the collector keeps the list item
+# with "error" instead of "policy"; the verdict names why it is unknown.
+perr = cert('kvpol', 'api', 12); del perr['policy']; perr['error'] = "HTTP 403 Forbidden (Forbidden): caller lacks certificates/get"
+case(R, 'unknown-policy-error', snapshot([vault('kvpol')], dataplane={"keyvault": [{"vault": kvid('kvpol'), "certificates": [cert('kvpol', 'web', 12), perr]}]}),
+     "UNKNOWN kvpol ~ 'api' (policy not read: HTTP 403 Forbidden (Forbidden): caller lacks certificates/get)")
 rawc = cert('kvattr', 'raw', 36); rawc['attributes'] = "enabled"
 case(R, 'unknown-attributes-type', snapshot([vault('kvattr')], dataplane={"keyvault": [{"vault": kvid('kvattr'), "certificates": [cert('kvattr', 'web', 12), rawc]}]}),
      "UNKNOWN kvattr ~ for certificate 'raw' (attributes is not an object)")
