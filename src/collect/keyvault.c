@@ -398,10 +398,17 @@ void aza_keyvault__vault(aza_collector *c, const aza_json *item)
 	aza_buf__init(&v->certs, (size_t)1 << 28);
 	v->want_keys = want_keys;
 	v->want_certs = want_certs;
-	const char *uri = aza_json_str(aza_json_path(item, "properties.vaultUri"));
+	/* The endpoint is built from the vault's name and the cloud's suffix,
+	 * never taken from properties.vaultUri: a token for the vault audience
+	 * goes only to a Key Vault host, whatever a listing says. (A vault's
+	 * DNS name is its name under the suffix, private link included.) */
 	char fb[512];
 	snprintf(fb, sizeof fb, "https://%s.%s", name, aza_coll__kv_suffix(c) ? aza_coll__kv_suffix(c) : "vault.azure.net");
-	aza_dp__endpoint(v->ep, sizeof v->ep, aza_coll__kv_endpoint(c), "{vault}", name, uri && *uri ? uri : fb);
+	aza_dp__endpoint(v->ep, sizeof v->ep, aza_coll__kv_endpoint(c), "{vault}", name, fb);
+	/* Vault names are letters, digits and hyphens: anything else cannot
+	 * be a host label, and is not sent a token. */
+	if (!*name || name[strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")])
+		v->ep[0] = 0;
 	if (!v->want_certs)
 		return;
 	if (!v->ep[0]) {
