@@ -113,6 +113,28 @@ void aza_dp__endpoint(char *out, size_t cap, const char *tmpl, const char *field
 		out[0] = 0;
 }
 
+/* Is url's host under one of Azure Storage's own domains (the cloud's
+ * suffix, or storage.azure.net for accounts with Azure DNS zone
+ * endpoints)? An endpoint a listing names elsewhere is not sent a token or
+ * a signed request: the account's default host is used instead. */
+static int storage_host(const char *url, const char *suffix)
+{
+	const char *h = strstr(url, "://");
+	if (!h)
+		return 0;
+	h += 3;
+	size_t n = strcspn(h, ":/?#");
+	static const char *const extra = "storage.azure.net";
+	const char *dom[2] = {suffix, extra};
+	for (int i = 0; i < 2; i++) {
+		size_t dl = strlen(dom[i]);
+		if (n > dl + 1 && h[n - dl - 1] == '.' && aza__strnieq(h + n - dl, dom[i], dl) &&
+		    !memchr(h, '@', n))
+			return 1;
+	}
+	return 0;
+}
+
 static void set_ep(sacct *a, int s, const char *tmpl, const char *fallback)
 {
 	aza_dp__endpoint(a->ep[s], sizeof a->ep[s], tmpl, "{account}", a->name, fallback);
@@ -683,7 +705,11 @@ static void dataplane(aza_collector *c, const aza_json *item, const char *id)
 		const char *pe = aza_json_str(aza_json_get(aza_json_get(pr, "primaryEndpoints"), svc_name[s]));
 		char fb[512];
 		snprintf(fb, sizeof fb, "https://%s.%s.%s", name, svc_name[s], cfg->suffix ? cfg->suffix : "core.windows.net");
-		set_ep(a, s, cfg->ep[s], pe && *pe ? pe : fb);
+		set_ep(a, s, cfg->ep[s], pe && *pe && storage_host(pe, cfg->suffix ? cfg->suffix : "core.windows.net") ? pe : fb);
+		/* Account names are lower-case letters and digits: anything else
+		 * cannot be a host label, and is not sent a token. */
+		if (name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789")])
+			a->ep[s][0] = 0;
 	}
 	int b;
 	int sk_allowed = !(aza_json_bool(aza_json_get(pr, "allowSharedKeyAccess"), &b) && !b);
