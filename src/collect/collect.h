@@ -202,6 +202,10 @@ int aza_storage__props_json(const char *xml, size_t n, aza_buf *out, char *why, 
  * or fallback as it is when tmpl is NULL, without trailing slashes; "" when
  * it does not fit or is not an allowed endpoint. */
 int aza_dp__endpoint_ok(const char *url);
+/* Is url's host a name under domain ("a.blob.core.windows.net" under
+ * "core.windows.net"; not the domain itself, not "evil.com/x.core.windows.net",
+ * no user part)? An endpoint a listing names is sent a token only then. */
+int aza_dp__host_under(const char *url, const char *domain);
 void aza_dp__endpoint(char *out, size_t cap, const char *tmpl, const char *field, const char *value,
                       const char *fallback);
 

@@ -113,26 +113,21 @@ void aza_dp__endpoint(char *out, size_t cap, const char *tmpl, const char *field
 		out[0] = 0;
 }
 
-/* Is url's host under one of Azure Storage's own domains (the cloud's
- * suffix, or storage.azure.net for accounts with Azure DNS zone
- * endpoints)? An endpoint a listing names elsewhere is not sent a token or
- * a signed request: the account's default host is used instead. */
-static int storage_host(const char *url, const char *suffix)
+int aza_dp__host_under(const char *url, const char *domain)
 {
 	const char *h = strstr(url, "://");
-	if (!h)
+	if (!h || !domain)
 		return 0;
 	h += 3;
-	size_t n = strcspn(h, ":/?#");
-	static const char *const extra = "storage.azure.net";
-	const char *dom[2] = {suffix, extra};
-	for (int i = 0; i < 2; i++) {
-		size_t dl = strlen(dom[i]);
-		if (n > dl + 1 && h[n - dl - 1] == '.' && aza__strnieq(h + n - dl, dom[i], dl) &&
-		    !memchr(h, '@', n))
-			return 1;
-	}
-	return 0;
+	size_t n = strcspn(h, ":/?#"), dl = strlen(domain);
+	return n > dl + 1 && h[n - dl - 1] == '.' && aza__strnieq(h + n - dl, domain, dl) && !memchr(h, '@', n);
+}
+
+/* A primaryEndpoints host under Azure Storage's own domains: the cloud's
+ * suffix, or storage.azure.net (accounts with Azure DNS zone endpoints). */
+static int storage_host(const char *url, const char *suffix)
+{
+	return aza_dp__host_under(url, suffix) || aza_dp__host_under(url, "storage.azure.net");
 }
 
 static void set_ep(sacct *a, int s, const char *tmpl, const char *fallback)

@@ -128,9 +128,37 @@ static void noop(void *ud, const char *path, const char *text)
 		(void)strlen(text);
 }
 
+/* Which endpoints a listing names get a token (aza_dp__host_under). */
+static void host_checks(void)
+{
+	static const struct {
+		const char *url, *dom;
+		int ok;
+	} c[] = {
+		{"https://acct.blob.core.windows.net/", "core.windows.net", 1},
+		{"https://ACCT.BLOB.CORE.WINDOWS.NET", "core.windows.net", 1},
+		{"https://acct.z01.blob.storage.azure.net/", "storage.azure.net", 1},
+		{"https://acct.blob.core.windows.net:443/x", "core.windows.net", 1},
+		{"https://core.windows.net/", "core.windows.net", 0},
+		{"https://evilcore.windows.net/", "core.windows.net", 0},
+		{"https://evil.example.com/acct.blob.core.windows.net", "core.windows.net", 0},
+		{"https://evil.example.com?x=.core.windows.net", "core.windows.net", 0},
+		{"https://acct.blob.core.windows.net@evil.example.com/", "core.windows.net", 0},
+		{"https://user@acct.blob.core.windows.net/", "core.windows.net", 0},
+		{"https://acct.blob.core.windows.net.evil.example.com/", "core.windows.net", 0},
+		{"acct.blob.core.windows.net", "core.windows.net", 0},
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		char what[200];
+		snprintf(what, sizeof what, "host of %s under %s: %d", c[i].url, c[i].dom, c[i].ok);
+		check(aza_dp__host_under(c[i].url, c[i].dom) == c[i].ok, what);
+	}
+}
+
 int main(void)
 {
 	int rc;
+	host_checks();
 	const char *o = walk(props, &rc);
 	check(rc == 0, "service properties parse");
 	check(strstr(o, "StorageServiceProperties/Logging/Read=true;") != NULL, "Logging/Read");
