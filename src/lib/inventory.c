@@ -1207,28 +1207,31 @@ int aza_inv__gap(aza_inv *inv, const char *type, const char *source, const char 
 	return push_gap(inv, "", type, "input", 0, aza_arena__printf(&inv->a, "%s: %s", source, why));
 }
 
-int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why)
+/* A gap for each known type: every one (all), or those the input added
+ * since the mark. */
+static int gap_types(aza_inv *inv, const char *source, const char *why, int all)
 {
 	int rc;
 	for (size_t k = 0; k < TYPE_BUCKETS; k++)
 		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext) {
-			if (!t->known || t->mark_epoch != inv->epoch || t->count <= t->mark)
+			if (!t->known || (!all && (t->mark_epoch != inv->epoch || t->count <= t->mark)))
 				continue;
 			if ((rc = aza_inv__gap(inv, t->name, source, why)))
 				return rc;
-			t->mark = t->count;
+			if (!all)
+				t->mark = t->count;
 		}
 	return 0;
 }
 
+int aza_inv__gap_since_mark(aza_inv *inv, const char *source, const char *why)
+{
+	return gap_types(inv, source, why, 0);
+}
+
 int aza_inv__gap_all_types(aza_inv *inv, const char *source, const char *why)
 {
-	int rc;
-	for (size_t k = 0; k < TYPE_BUCKETS; k++)
-		for (aza_tinfo *t = inv->types[k]; t; t = t->hnext)
-			if (t->known && (rc = aza_inv__gap(inv, t->name, source, why)))
-				return rc;
-	return 0;
+	return gap_types(inv, source, why, 1);
 }
 
 int aza_inv__add(aza_inv *inv, const aza_json *doc, const char *source, unsigned long line,

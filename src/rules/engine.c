@@ -718,52 +718,46 @@ static int childless(aza_inv *inv, const char *t)
 	return aza_inv_dataset_listed(inv, parent) == 1 && aza_inv_count(inv, parent) == 0;
 }
 
+/* Is the absence of one of the rule's types at scope not proven? By the
+ * data sets (at NULL: a type the snapshot's data sets leave out, unless no
+ * child can exist), or by a gap at `at`; 1 with *why from aza_ev_collected. */
+static int unproven(aza_ev *ev, const aza_res *scope, const char *at, const char **why)
+{
+	aza_inv *inv = ev->s->inv;
+	char t[256];
+	for (const char *p = aza_rule_types(ev->rule); *p;) {
+		size_t n = strcspn(p, " ");
+		if (n && n < sizeof t) {
+			memcpy(t, p, n);
+			t[n] = 0;
+			int open = at ? aza_inv_gap(inv, t, at) != NULL : aza_inv_dataset_listed(inv, t) == 0 && !childless(inv, t);
+			if (open && !aza_ev_collected(ev, t, scope, why))
+				return 1;
+		}
+		p += n + (p[n] == ' ');
+	}
+	return 0;
+}
+
 static void none_seen(aza_ev *ev)
 {
 	aza_inv *inv = ev->s->inv;
 	const aza_res *tenant = aza_inv_tenant(inv);
-	const char *types = aza_rule_types(ev->rule), *why;
-	char t[256];
+	const char *why;
+	if (unproven(ev, tenant, NULL, &why)) {
+		aza_unknown(ev, tenant, "none in the input, but %s", why);
+		return;
+	}
 	int unknown = 0;
-	for (const char *p = types; *p;) {
-		size_t n = strcspn(p, " ");
-		if (n && n < sizeof t) {
-			memcpy(t, p, n);
-			t[n] = 0;
-			if (aza_inv_dataset_listed(inv, t) == 0 && !childless(inv, t) && !aza_ev_collected(ev, t, tenant, &why)) {
-				aza_unknown(ev, tenant, "none in the input, but %s", why);
-				return;
-			}
+	for (const aza_res *sub = aza_inv_subs(inv); sub; sub = sub->next_of_type)
+		if (unproven(ev, sub, sub->id, &why)) {
+			aza_unknown(ev, sub, "none in the input, but %s", why);
+			unknown = 1;
 		}
-		p += n + (p[n] == ' ');
-	}
-	for (const aza_res *sub = aza_inv_subs(inv); sub; sub = sub->next_of_type) {
-		for (const char *p = types; *p;) {
-			size_t n = strcspn(p, " ");
-			if (n && n < sizeof t) {
-				memcpy(t, p, n);
-				t[n] = 0;
-				if (aza_inv_gap(inv, t, sub->id) && !aza_ev_collected(ev, t, sub, &why)) {
-					aza_unknown(ev, sub, "none in the input, but %s", why);
-					unknown = 1;
-					break;
-				}
-			}
-			p += n + (p[n] == ' ');
-		}
-	}
 	/* No subscription to put it on (an empty page of a listing): the tenant. */
-	for (const char *p = types; !unknown && !aza_inv_subs(inv) && *p;) {
-		size_t n = strcspn(p, " ");
-		if (n && n < sizeof t) {
-			memcpy(t, p, n);
-			t[n] = 0;
-			if (aza_inv_gap(inv, t, "/") && !aza_ev_collected(ev, t, tenant, &why)) {
-				aza_unknown(ev, tenant, "none in the input, but %s", why);
-				unknown = 1;
-			}
-		}
-		p += n + (p[n] == ' ');
+	if (!unknown && !aza_inv_subs(inv) && unproven(ev, tenant, "/", &why)) {
+		aza_unknown(ev, tenant, "none in the input, but %s", why);
+		unknown = 1;
 	}
 	if (!unknown)
 		aza_na(ev, tenant, "no %s in the input", ev->rule->types);
