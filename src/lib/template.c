@@ -588,6 +588,19 @@ static const char *scope_mg(tx *t, const char *scope)
 	return mg;
 }
 
+/* A nested deployment's subscriptionId or resourceGroup, evaluated: NULL
+ * when absent, empty or not one id segment (a placeholder holding '/'),
+ * and on errors (t->rc). */
+static const char *target_name(tx *t, const aza_json *v, const char *what, size_t off)
+{
+	if (!v)
+		return NULL;
+	const char *s = evalled_str(t, v, what, off, 1);
+	if (!s || !*s || strchr(s, '/'))
+		return NULL;
+	return s;
+}
+
 /* props is the deployment's raw (unevaluated) "properties", target its
  * evaluated "scope" (or NULL): the nested template is expanded like a
  * template of its own, in the scope it asks for. */
@@ -621,11 +634,16 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		t->c.pcache = NULL;
 		t->c.vcache = NULL;
 	}
-	const char *rg = aza_json_str(aza_json_get(res, "resourceGroup"));
-	const char *sub = aza_json_str(aza_json_get(res, "subscriptionId"));
-	if (rg && rg[0] != '[')
+	/* Evaluated in the parent's scope. One only known at deployment (a
+	 * parameter without a value) is a placeholder, "[parameters('sub')]":
+	 * another subscription than the parent's, not the parent's. */
+	const char *rg = target_name(t, aza_json_get(res, "resourceGroup"), "resourceGroup", res->off);
+	const char *sub = t->rc ? NULL : target_name(t, aza_json_get(res, "subscriptionId"), "subscriptionId", res->off);
+	if (t->rc)
+		return t->rc;
+	if (rg)
 		t->c.rg = rg;
-	if (sub && sub[0] != '[')
+	if (sub)
 		t->c.sub = sub;
 	/* Where the nested template deploys: the management group its scope
 	 * names; out of a management group, the subscription subscriptionId
@@ -636,9 +654,18 @@ static int nested_deployment(tx *t, const aza_json *res, const aza_json *props, 
 		return t->rc;
 	if (mg) {
 		t->c.mg = mg;
+		t->c.at_tenant = 0;
 		t->c.scope_sub_only = 1;
-	} else if (t->c.mg && (aza_json_get(res, "subscriptionId") || aza_json_get(res, "resourceGroup"))) {
+	} else if (target && !strcmp(target, "/")) {
 		t->c.mg = NULL;
+		t->c.at_tenant = 1;
+		t->c.scope_sub_only = 1;
+	} else if (aza_json_get(res, "subscriptionId") || aza_json_get(res, "resourceGroup")) {
+		/* subscriptionId alone deploys at that subscription, from any
+		 * level (Learn, "Deploy to subscription ... from a resource group
+		 * deployment"); with resourceGroup, at that group. */
+		t->c.mg = NULL;
+		t->c.at_tenant = 0;
 		t->c.scope_sub_only = !aza_json_get(res, "resourceGroup");
 	}
 	if (t->c.rg != saved.rg || t->c.sub != saved.sub)
@@ -1022,7 +1049,7 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 	size_t mgl = strlen(AZA_MG_TYPE);
 	int tenant_level = !scope && !prov && aza__strnieq(type, AZA_MG_TYPE, mgl) && (!type[mgl] || type[mgl] == '/');
 	const char *base;
-	if (tenant_level)
+	if (tenant_level || (t->c.at_tenant && !t->c.mg && !sub_only))
 		base = "";
 	else if (t->c.mg && !sub_only)
 		base = aza_arena__printf(t->c.a, AZA_MG_PREFIX "%s", t->c.mg);
@@ -1155,7 +1182,9 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 		 * properties; rules read them there. */
 		aza_json *pr = (aza_json *)aza_json_get(doc, "properties");
 		if (aza_json_is(pr, AZA_JOBJ) && !aza_json_get(pr, is_ra ? "scope" : "type")) {
-			const char *val = is_ra ? scope_id : "CustomRole";
+			/* At the tenant the scope is "/", as Resource Manager reports
+			 * an assignment there. */
+			const char *val = !is_ra ? "CustomRole" : *scope_id ? scope_id : "/";
 			aza_json *sv = aza_t__str(&t->c, val, strlen(val));
 			if (!sv)
 				return oom(t);
@@ -1448,6 +1477,7 @@ static int expand_tmpl(tx *t, const aza_json *tmpl, const char *source)
 		t->c.scope_sub_only = 1;
 	if (level == 2)
 		t->c.mg = o && o->mg ? o->mg : "template-mg";
+	t->c.at_tenant = level == 3;
 	t->c.params_decl = aza_json_get(tmpl, "parameters");
 	t->c.vars_decl = aza_json_get(tmpl, "variables");
 	if (t->c.params_decl && !aza_json_is(t->c.params_decl, AZA_JOBJ))

@@ -40,6 +40,10 @@ typedef struct aza_tctx {
 	} *pcache, *vcache;
 	const char *sub, *rg, *location, *tenant;
 	int scope_sub_only; /* subscription-level template */
+	/* A tenantDeploymentTemplate (or a deployment it nests at the tenant,
+	 * scope "/"): what it deploys without a scope is a tenant resource,
+	 * /providers/{type}/{name}, as resourceId(type, names) is there. */
+	int at_tenant;
 	/* The management group a management-group deployment (its $schema, or
 	 * a nested deployment's scope) targets; NULL in other deployments. Its
 	 * resources are placed there, and managementGroup() is known in it

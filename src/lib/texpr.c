@@ -729,11 +729,11 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 			sub = to_text(c, a[0]);
 			rg = to_text(c, a[1]);
 		}
-		/* In a management-group deployment resourceId(type, names) is the
-		 * tenant-level id, /providers/{type}/{names} (Learn, "resourceId":
+		/* In a management-group or tenant deployment resourceId(type,
+		 * names) is the tenant-level id, /providers/{type}/{names} (Learn, "resourceId":
 		 * "Management group or tenant scope"); a subscription or resource
 		 * group given as arguments still names one. */
-		if (c->mg && t == 0)
+		if ((c->mg || c->at_tenant) && t == 0)
 			prefix[0] = 0;
 		else if (c->scope_sub_only && t == 0)
 			aza__fmt(prefix, sizeof prefix, "/subscriptions/%s", sub);

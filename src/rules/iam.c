@@ -2823,6 +2823,8 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 	else if (unsure)
 		aza_unknown(ev, r, "%zu User Access Administrator assignment(s) at a management group (e.g. %s), and the input names no tenant id, so whether it is the tenant root management group (whose id is the tenant id) is unknown",
 		            unsure, first_unsure);
+	else if (!aza_inv_deployed(aza_ev_inv(ev)))
+		aza_pass(ev, r, "the templates deploy no User Access Administrator assignment at the root scope '/' or at the tenant root management group");
 	else
 		aza_pass(ev, r, "no User Access Administrator assignment at the root scope '/' or at the tenant root management group");
 }
