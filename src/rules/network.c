@@ -1431,6 +1431,7 @@ static int fd_gather(aza_ev *ev, const aza_res *r, aza_status st, const char *ms
 typedef struct {
 	const aza_res *s;
 	const aza_json *par;
+	const aza_json *assoc; /* the association of s that names the domain */
 	const char *odd, *by_route, *whole;
 } afd_pols;
 
@@ -1464,6 +1465,7 @@ static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
 				if (id && aza__strieq(id, dom)) {
 					o.s = s;
 					o.par = p;
+					o.assoc = a;
 					return o;
 				}
 			}
@@ -1476,7 +1478,8 @@ static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
  * (id): the first that names it in associations[].routes, else the first
  * that applies to the whole profile (*whole set); NULL when none does.
  * Policies whose parameters cannot be read were reported before. */
-static const aza_res *afd_route_secpol(aza_ev *ev, const char *prof, const char *route, const aza_json **par, int *whole)
+static const aza_res *afd_route_secpol(aza_ev *ev, const char *prof, const char *route, const aza_json **par,
+                                       const aza_json **assoc, int *whole)
 {
 	const aza_res *all = NULL;
 	const aza_json *all_par = NULL;
@@ -1493,21 +1496,45 @@ static const aza_res *afd_route_secpol(aza_ev *ev, const char *prof, const char 
 			const char *id = aza_json_str(aza_json_get(rt, "id"));
 			if (id && aza__strieq(id, route)) {
 				*par = p;
+				*assoc = a;
 				*whole = 0;
 				return s;
 			}
 		}
 	}
 	*par = all_par;
+	*assoc = NULL;
 	*whole = all != NULL;
 	return all;
+}
+
+/* The paths association a leaves out: NULL when its patternsToMatch holds
+ * the pattern of every path, a slash and a star (the only value the Front
+ * Door documentation and examples use), or is absent (Resource Manager requires it, so a GET
+ * returns it), else what it holds. A WAF policy inspects only the
+ * requests whose path matches. */
+static const char *afd_paths_left(aza_ev *ev, const aza_json *a)
+{
+	const aza_json *pm = aza_json_get(a, "patternsToMatch");
+	if (!pm || aza_json_is(pm, AZA_JNULL))
+		return NULL;
+	if (!aza_json_is(pm, AZA_JARR))
+		return "patternsToMatch is not a list";
+	const char *list = NULL;
+	aza_json_each(x, pm) {
+		const char *v = aza_json_str(x);
+		if (v && !strcmp(v, "/*"))
+			return NULL;
+		list = aza_ev_fmt(ev, "%s%s'%s'", list ? list : "", list ? ", " : "", v ? v : "?");
+	}
+	return aza_ev_fmt(ev, "patternsToMatch [%s], not '/*'", list ? list : "");
 }
 
 /* Security policy s (parameters par) as the protection of `what`, the
  * domain or route it covers, judged for resource r: the WAF policy it
  * names; *msg says why in every case. */
-static aza_status afd_secpol_judge(aza_ev *ev, const aza_res *r, const aza_res *s, const aza_json *par, const char *what,
-                                   const char **msg)
+static aza_status afd_secpol_judge(aza_ev *ev, const aza_res *r, const aza_res *s, const aza_json *par,
+                                   const aza_json *assoc, const char *what, const char **msg)
 {
 	const char *sp = aza_last_seg(s->id), *why = NULL;
 	if (aza_api_predates(ev, s, "2020-09-01", &why)) {
@@ -1519,7 +1546,16 @@ static aza_status afd_secpol_judge(aza_ev *ev, const aza_res *r, const aza_res *
 		*msg = aza_ev_fmt(ev, "security policy %s names %s without a WAF policy id (parameters.wafPolicy.id)", sp, what);
 		return AZA_UNKNOWN;
 	}
-	return fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "security policy %s associates %s with", sp, what), msg);
+	aza_status st = fdwaf_judge(ev, r, pid, aza_ev_fmt(ev, "security policy %s associates %s with", sp, what), msg);
+	const char *left = st == AZA_PASS ? afd_paths_left(ev, assoc) : NULL;
+	if (left) {
+		/* Only the paths matched are inspected: the rest may reach the
+		 * origin unfiltered. */
+		*msg = aza_ev_fmt(ev, "%s, but only for the paths matched (%s): requests to other paths are not shown to be "
+		                      "inspected", *msg, left);
+		return AZA_UNKNOWN;
+	}
+	return st;
 }
 
 /* Does route rt serve domain d (an endpoint's default domain or a custom
@@ -1616,16 +1652,16 @@ static void afd_waf_routes(aza_ev *ev, const aza_res *d, const char *what, const
 			if (k <= 0)
 				continue;
 			served++;
-			const aza_json *par = NULL;
+			const aza_json *par = NULL, *assoc = NULL;
 			int whole = 0;
-			const aza_res *s = afd_route_secpol(ev, d->parent, rt->id, &par, &whole);
+			const aza_res *s = afd_route_secpol(ev, d->parent, rt->id, &par, &assoc, &whole);
 			if (!s) {
 				aza_fail(ev, d, "route %s serves %s, and no security policy associates the domain or the route with a WAF "
 				         "policy: its requests reach the origin uninspected", rn, what);
 				return;
 			}
 			const char *msg;
-			aza_status st = afd_secpol_judge(ev, d, s, par, whole ? "the whole profile (isProfileLevel)"
+			aza_status st = afd_secpol_judge(ev, d, s, par, assoc, whole ? "the whole profile (isProfileLevel)"
 			                                                      : aza_ev_fmt(ev, "route %s", rn), &msg);
 			if (fd_gather(ev, d, st, aza_ev_fmt(ev, "route %s serves %s: %s", rn, what, msg), &unknown, &names))
 				return;
@@ -1663,7 +1699,7 @@ static void afd_waf(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *msg;
-	aza_status st = afd_secpol_judge(ev, r, p.s, p.par, what, &msg);
+	aza_status st = afd_secpol_judge(ev, r, p.s, p.par, p.assoc, what, &msg);
 	verdict(ev, r, st, msg);
 }
 
@@ -2537,7 +2573,7 @@ const struct aza_rule aza_rules_network[] = {
 		            "another value is UNKNOWN. A WAF policy not in the input (templates too), or in it without properties: "
 		            "UNKNOWN. A template security policy at an api-version before 2020-09-01 (the first stable one with "
 		            "security policies) is UNKNOWN. A domain a policy names is judged whether or not a route serves it; "
-		            "routes and security policies' patternsToMatch are not compared. Classic: a frontend endpoint without "
+		            "a route's own patternsToMatch are not compared. A WAF inspects only the requests whose path matches the association's patternsToMatch: an association (of a domain or of a route) whose list holds no '/*' protects some paths only, so what would pass is UNKNOWN, naming the patterns (a FAIL stays FAIL); absent, it is taken as '/*' (Resource Manager requires it, and '/*' is the only value the documentation and examples use). Classic: a frontend endpoint without "
 		            "webApplicationFirewallPolicyLink fails unless a routing rule serving it links a policy (its own "
 		            "routes only: UNKNOWN).",
 		.check = fd_waf,

@@ -757,6 +757,24 @@ R = 'AZA-NET-035'
 case(R, 'pass', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [EP1, D1])])),
      "PASS fdprof1/ep1 ~ security policy sp1 associates endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) with WAF policy fdwaf1 (policySettings.enabledState Enabled, mode Prevention)\n"
      "PASS fdprof1/www-contoso ~ security policy sp1 associates custom domain www-contoso (www.contoso.com) with WAF policy fdwaf1")
+# patternsToMatch: a WAF inspects only the paths the association matches
+def psecpol(name, waf, domains, pats):
+    return secpol(name, waf, [], properties__parameters__associations=[{"domains": [{"id": d} for d in domains], "patternsToMatch": pats}])
+case(R, 'unknown-paths', snapshot(fdset([fdwaf('fdwaf1')], [psecpol('sp1', 'fdwaf1', [EP1, D1], ["/api/*"])])),
+     "UNKNOWN fdprof1/ep1 ~ security policy sp1 associates endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) with WAF policy fdwaf1 "
+     "(policySettings.enabledState Enabled, mode Prevention), but only for the paths matched (patternsToMatch ['/api/*'], not '/*'): "
+     "requests to other paths are not shown to be inspected\n"
+     "UNKNOWN fdprof1/www-contoso ~ security policy sp1 associates custom domain www-contoso (www.contoso.com) with WAF policy fdwaf1")
+case(R, 'pass-paths-all', snapshot(fdset([fdwaf('fdwaf1')], [psecpol('sp1', 'fdwaf1', [EP1, D1], ["/api/*", "/*"])])),
+     "PASS fdprof1/ep1 ~ security policy sp1 associates endpoint ep1\n"
+     "PASS fdprof1/www-contoso ~ security policy sp1 associates custom domain www-contoso")
+case(R, 'fail-paths-detection', snapshot(fdset([fdwaf('fdwaf1', mode='Detection')], [psecpol('sp1', 'fdwaf1', [EP1, D1], ["/api/*"])])),
+     "FAIL fdprof1/ep1 ~ security policy sp1 associates endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) with WAF policy fdwaf1, whose policySettings.mode is Detection\n"
+     "FAIL fdprof1/www-contoso ~ security policy sp1 associates custom domain www-contoso")
+case(R, 'unknown-paths-not-list', snapshot(fdset([fdwaf('fdwaf1')], [psecpol('sp1', 'fdwaf1', [EP1, D1], "/*")])),
+     "UNKNOWN fdprof1/ep1 ~ security policy sp1 associates endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) with WAF policy fdwaf1 "
+     "(policySettings.enabledState Enabled, mode Prevention), but only for the paths matched (patternsToMatch is not a list)\n"
+     "UNKNOWN fdprof1/www-contoso ~ security policy sp1")
 # the custom domain is protected, the endpoint's default domain is not
 case(R, 'fail', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [D1])])),
      "FAIL fdprof1/ep1 ~ no security policy associates endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) with a WAF policy\nPASS fdprof1/www-contoso")
@@ -820,6 +838,12 @@ def rsecpol(name, waf, routes, p='fdprof1', **kv):
     """A security policy that names routes, not domains."""
     return secpol(name, waf, [], p, properties__parameters__associations=[{"domains": [], "patternsToMatch": ["/*"],
                                                                             "routes": [{"id": r} for r in routes]}], **kv)
+case(R, 'unknown-route-paths', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [], properties__parameters__associations=[
+         {"domains": [], "patternsToMatch": ["/static/*"], "routes": [{"id": route_id('route1')}]}])], extra=[route('route1', domains=[D1])])),
+     "UNKNOWN fdprof1/ep1 ~ route ep1/route1 serves endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net): security policy sp1 associates "
+     "route ep1/route1 with WAF policy fdwaf1 (policySettings.enabledState Enabled, mode Prevention), but only for the paths matched "
+     "(patternsToMatch ['/static/*'], not '/*')\n"
+     "UNKNOWN fdprof1/www-contoso ~ route ep1/route1 serves custom domain www-contoso (www.contoso.com): security policy sp1 associates route ep1/route1")
 FDSETS = [CDN, "Microsoft.Cdn/profiles/afdEndpoints", "Microsoft.Cdn/profiles/customDomains", "Microsoft.Cdn/profiles/securityPolicies", FDW]
 # route1 serves www.contoso.com and the endpoint's default domain; route3, disabled, takes no request
 R1, R2 = route_id('route1'), route_id('route2')
