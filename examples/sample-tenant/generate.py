@@ -1009,6 +1009,9 @@ def webapp(sub, rg, name, good, stack, auth):
         a['properties'].setdefault('platform', {})['enabled'] = bool(auth)
         a['properties']['globalValidation']['requireAuthentication'] = bool(auth)
         a['properties']['globalValidation']['unauthenticatedClientAction'] = 'RedirectToLoginPage' if auth else 'AllowAnonymous'
+        if name.endswith('-api'):
+            # Settings in the resource, not the example's file (which AZA-APP-001 cannot read).
+            a['properties']['platform'].pop('configFilePath', None)
         add(a)
     return s
 

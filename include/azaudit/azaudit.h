@@ -328,7 +328,8 @@ typedef struct aza_expo_hop {
 	const char *id;    /* resource or sub-resource id ("" when none: no NSG) */
 	const char *name;  /* display name */
 	const char *rule;  /* NSG hops: the rule that allowed it, "" when no NSG is attached */
-	int priority;      /* NSG hops: that rule's priority (0 when none) */
+	int priority;      /* NSG hops: that rule's priority (0 when none, or
+	                      when it could not be read: docs/exposure.md) */
 } aza_expo_hop;
 
 /* A protocol and port range reachable from the internet, and why. */

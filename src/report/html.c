@@ -217,7 +217,7 @@ static const char js[] =
 	"    var range = function (lo, hi) { return lo === hi ? String(lo) : lo + \"-\" + hi; };\n"
 	"    var hopText = function (h) {\n"
 	"      var kind = XS[h[0]], name = XS[h[1]], rule = XS[h[2]];\n"
-	"      if (kind.indexOf(\"nsg\") >= 0) return rule ? kind + \" \" + name + \": rule \" + rule + \" (priority \" + h[3] + \")\" : kind + \": none (allowed)\";\n"
+	"      if (kind.indexOf(\"nsg\") >= 0) return rule ? kind + \" \" + name + \": rule \" + rule + \" (priority \" + (h[3] || \"not known\") + \")\" : kind + \": none (allowed)\";\n"
 	"      return kind + \" \" + name;\n"
 	"    };\n"
 	"    var XMAX = 200;\n"

@@ -208,11 +208,16 @@ static void client_cert(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "clientCertEnabled is %s: clients are not asked for a certificate", k ? "false" : "not set (false)");
 		return;
 	}
-	const char *mode = aza_json_str(aza_prop(ev, r, "properties.clientCertMode"));
-	if (!mode || aza__strieq(mode, "Required"))
-		aza_pass(ev, r, "clientCertEnabled is true, clientCertMode %s", mode ? mode : "not set (Required)");
-	else
+	const char *mode = NULL;
+	int km = aza_prop_str(ev, r, "properties.clientCertMode", &mode);
+	if (km < 0)
+		aza_unknown(ev, r, "clientCertEnabled is true but clientCertMode is %s", aza_unread_why(ev, r, "properties.clientCertMode"));
+	else if (!km || aza__strieq(mode, "Required"))
+		aza_pass(ev, r, "clientCertEnabled is true, clientCertMode %s", km ? mode : "not set (Required)");
+	else if (aza__strieq(mode, "Optional") || aza__strieq(mode, "OptionalInteractiveUser"))
 		aza_fail(ev, r, "clientCertEnabled is true but clientCertMode is %s: requests without a certificate are accepted", mode);
+	else
+		aza_unknown(ev, r, "clientCertEnabled is true but clientCertMode has an unexpected value '%s' (Required, Optional or OptionalInteractiveUser)", mode);
 }
 
 static void identity(aza_ev *ev, const aza_res *r)
@@ -246,6 +251,24 @@ static void authentication(aza_ev *ev, const aza_res *r)
 			aza_fail(ev, r, "authsettingsV2 platform.enabled is %s: App Service authentication is off", k ? "false" : "not set");
 			return;
 		}
+		/* File-based configuration: with platform.configFilePath set, the
+		 * named file in the app's content defines how authentication
+		 * behaves (Microsoft Learn, "File-based configuration in Azure App
+		 * Service authentication"), and the rest of this object is not
+		 * what runs. The file is not returned by Resource Manager. */
+		const char *file = NULL;
+		int kf = aza_prop_str(ev, c, "properties.platform.configFilePath", &file);
+		if (kf < 0) {
+			aza_unknown(ev, r, "authsettingsV2 platform.configFilePath is %s", aza_unread_why(ev, c, "properties.platform.configFilePath"));
+			return;
+		}
+		if (kf && *file) {
+			aza_unknown(ev, r, "authentication is on with file-based configuration (authsettingsV2 platform.configFilePath '%s'): that file in the "
+			                   "app's content decides whether requests must be authenticated, not the object's globalValidation, and azaudit "
+			                   "cannot read it",
+			            file);
+			return;
+		}
 		const char *act = aza_json_str(aza_prop(ev, c, "properties.globalValidation.unauthenticatedClientAction"));
 		if (aza_prop_bool(ev, c, "properties.globalValidation.requireAuthentication", &req) == 1 && req)
 			aza_pass(ev, r, "authentication is on and required (unauthenticated requests: %s)", act ? act : "RedirectToLoginPage");
@@ -262,8 +285,20 @@ static void authentication(aza_ev *ev, const aza_res *r)
 			return;
 		}
 		const char *act = aza_json_str(aza_prop(ev, c, "properties.unauthenticatedClientAction"));
+		/* The legacy object says so with isAuthFromFile, the string
+		 * "true" or "false" (the file path is authFilePath); empty is
+		 * not set. */
+		const char *ffs = NULL;
+		int ff = 0, kff = aza_prop_bool(ev, c, "properties.isAuthFromFile", &ff);
+		if (kff < 0 && aza_prop_str(ev, c, "properties.isAuthFromFile", &ffs) > 0 && !*ffs)
+			kff = 0;
 		if (!k || !en)
 			aza_fail(ev, r, "authsettings enabled is %s: App Service authentication is off", k ? "false" : "not set");
+		else if (kff < 0)
+			aza_unknown(ev, r, "authsettings isAuthFromFile is not \"true\" or \"false\"");
+		else if (kff && ff)
+			aza_unknown(ev, r, "authentication is on with file-based configuration (authsettings isAuthFromFile true): the file in the app's "
+			                   "content decides whether requests must be authenticated, and azaudit cannot read it");
 		else if (act && aza__strieq(act, "AllowAnonymous"))
 			aza_fail(ev, r, "authentication is on but unauthenticatedClientAction is AllowAnonymous");
 		else
@@ -707,7 +742,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Authentication > Add identity provider; Restrict access: Require authentication.",
 		.cli = "az webapp auth update -g <rg> -n <app> --enabled true --action RedirectToLoginPage",
 		.arm = "Microsoft.Web/sites/config 'authsettingsV2': properties.platform.enabled = true, properties.globalValidation.requireAuthentication = true",
-		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions.",
+		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions.",
 		.check = authentication,
 	},
 	{
@@ -781,7 +816,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings: Client certificate mode Required.",
 		.cli = "az webapp update -g <rg> -n <app> --set clientCertEnabled=true clientCertMode=Required",
 		.arm = "Microsoft.Web/sites: properties.clientCertEnabled = true, properties.clientCertMode = 'Required'",
-		.defaults = "clientCertEnabled absent means false (FAIL). Mode Optional or OptionalInteractiveUser: FAIL. Apps serving the public need not apply this: record exceptions.",
+		.defaults = "clientCertEnabled absent means false (FAIL). clientCertMode absent means Required; Optional or OptionalInteractiveUser: FAIL; another value, or one that is not a string: UNKNOWN. Apps serving the public need not apply this: record exceptions.",
 		.check = client_cert,
 	},
 	{

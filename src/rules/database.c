@@ -556,6 +556,24 @@ static void sql_public_network(aza_ev *ev, const aza_res *r)
 	aza_public_network_disabled(ev, r, "the public endpoint is enabled", NULL);
 }
 
+/* Why the express configuration of the vulnerability assessment
+ * (sqlVulnerabilityAssessments/default, ex, its state es) is not known to
+ * be off, or NULL when it is: an object whose state cannot be read, or none
+ * where the type was not collected. A type collected without an object for
+ * the server (or a template that declares none) leaves it off. */
+static const char *express_unread(aza_ev *ev, const aza_res *r, const aza_res *ex, const char *es)
+{
+	const char *why;
+	if (ex && !es) {
+		const aza_json *v = aza_prop(ev, ex, "properties.state");
+		return aza_ev_fmt(ev, "sqlVulnerabilityAssessments state is %s, and the express configuration runs scans without the classic one",
+		                  !v || aza_json_is(v, AZA_JNULL) ? "absent" : aza_unread_why(ev, ex, "properties.state"));
+	}
+	if (!ex && !aza_ev_collected(ev, SQL "/sqlVulnerabilityAssessments", r, &why))
+		return aza_ev_fmt(ev, "the express configuration, which runs scans without the classic one, is not known: %s", why);
+	return NULL;
+}
+
 static void sql_va(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
@@ -585,8 +603,15 @@ static void sql_va(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is not a boolean");
 		return;
 	}
+	/* The classic object alone cannot fail the server: the express
+	 * configuration runs its scans without it, and the classic object
+	 * does not show it (a server on express may read as classic scans off). */
+	const char *exwhy = express_unread(ev, r, ex, es);
 	if (!k || !b) {
-		aza_fail(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is %s: no periodic scans", k ? "false" : "not set");
+		if (exwhy)
+			aza_unknown(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is %s, but %s", k ? "false" : "not set", exwhy);
+		else
+			aza_fail(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is %s: no periodic scans", k ? "false" : "not set");
 		return;
 	}
 	/* The classic configuration keeps scan results in a blob container
@@ -602,6 +627,10 @@ static void sql_va(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true and storageContainerPath is %s", path);
 	else if (pv && !path && !aza_json_is(pv, AZA_JNULL))
 		aza_unknown(ev, r, "vulnerabilityAssessments storageContainerPath is not a string");
+	else if ((pv || aza_is_template(s)) && exwhy)
+		aza_unknown(ev, r, "vulnerabilityAssessments storageContainerPath is %s (the classic configuration has no blob container for scan "
+		                   "results), but %s",
+		            !pv ? "not set" : path ? "empty" : "null", exwhy);
 	else if (pv || aza_is_template(s))
 		aza_fail(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true but storageContainerPath is %s: the classic configuration "
 		                "has no blob container to store scan results, so recurring scans cannot run (or use the express configuration)",
@@ -1388,7 +1417,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Vulnerability assessment settings: Periodic recurring scans On (or the express configuration).",
 		.cli = "az sql server va-setting update -g <rg> -s <server> --recurring-scans-enabled true (classic), or enable the express configuration",
 		.arm = "Microsoft.Sql/servers/vulnerabilityAssessments 'default': properties.recurringScans.isEnabled = true",
-		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled), or with the classic configuration when recurringScans.isEnabled is true and storageContainerPath names the blob container for scan results. A classic configuration whose storageContainerPath is empty, null or (in a template) not set: FAIL, scans have nowhere to store results; absent from a deployed object (the API's GET example answers recurring scans enabled without one): UNKNOWN. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN.",
+		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled), or with the classic configuration when recurringScans.isEnabled is true and storageContainerPath names the blob container for scan results. A classic configuration whose storageContainerPath is empty, null or (in a template) not set: FAIL, scans have nowhere to store results; absent from a deployed object (the API's GET example answers recurring scans enabled without one): UNKNOWN. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN. The express configuration scans a server without the classic one, which does not show it (Microsoft Learn, Enable SQL vulnerability assessment: express and classic configurations), so a classic configuration that fails fails the server only when the express one is known to be off (its state read, or sqlVulnerabilityAssessments collected without an object for the server, or a template that declares none); sqlVulnerabilityAssessments not collected, or its state unreadable: UNKNOWN.",
 		.check = sql_va,
 	},
 	{

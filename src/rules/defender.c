@@ -139,9 +139,23 @@ PLAN(plan_sqlvm, "SqlServerVirtualMachines", "Defender for SQL servers on machin
 PLAN(plan_kv, "KeyVaults", "Defender for Key Vault")
 PLAN(plan_arm, "Arm", "Defender for Resource Manager")
 
+/* The plan's extension entry named ext: 1 isEnabled True, 0 False or not
+ * listed, -1 listed with an isEnabled that is not "True"/"False". */
+static int plan_ext(aza_ev *ev, const aza_res *p, const char *ext)
+{
+	aza_json_each(e, aza_prop(ev, p, "properties.extensions")) {
+		if (!aza_json_streq(aza_json_get(e, "name"), ext))
+			continue;
+		int b;
+		return aza_json_bool(aza_json_get(e, "isEnabled"), &b) ? b : -1;
+	}
+	return 0;
+}
+
 /* A Defender for Servers component, listed in the plan's extensions with
- * isEnabled "True"/"False" (a string in the API). */
-static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const char *what, int p2_only)
+ * isEnabled "True"/"False" (a string in the API). `p2` (or NULL) says
+ * what else runs the component when it needs Plan 2. */
+static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const char *what, const char *p2)
 {
 	const aza_res *p = pricing(ev, sub, "VirtualMachines", "Defender for Servers");
 	if (!p)
@@ -149,11 +163,15 @@ static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const c
 	int t = tier(ev, p, "Defender for Servers (and with it the component)", 0);
 	if (t <= 0)
 		return;
-	/* File integrity monitoring is a Plan 2 feature: Plan 1 does not run
-	 * it, whatever an extension entry says. */
+	/* File integrity monitoring and agentless scanning are Plan 2
+	 * features: Plan 1 does not run them, whatever an extension entry
+	 * says. Microsoft's own "Configure Microsoft Defender for Servers
+	 * plan" policy sets AgentlessVmScanning to false for P1. An absent
+	 * subPlan is the full plan ("When not specified, full plan is
+	 * applied", pricings API). */
 	const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
-	if (p2_only && sp && aza__strieq(sp, "P1")) {
-		aza_fail(ev, p, "subPlan is P1: %s needs Defender for Servers Plan 2, so it is off", what);
+	if (p2 && sp && aza__strieq(sp, "P1")) {
+		aza_fail(ev, p, "subPlan is P1: %s needs Defender for Servers Plan 2%s, so it is off", what, p2);
 		return;
 	}
 	const aza_json *exts = aza_prop(ev, p, "properties.extensions");
@@ -174,14 +192,35 @@ static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const c
 	aza_fail(ev, p, "extension %s is not listed on the VirtualMachines plan: %s is off", ext, what);
 }
 
+/* Agentless machine scanning runs under Defender CSPM as well as under
+ * Servers Plan 2 (Microsoft Learn, Agentless machine scanning: "available
+ * in Defender CSPM and Defender for Servers Plan 2"; malware scanning only
+ * in Plan 2): the CloudPosture plan lists its own AgentlessVmScanning
+ * extension (ListPricings example, 2024-01-01). So the machines are
+ * scanned when either plan has it on; the Servers plan decides otherwise. */
 static void agentless_scan(aza_ev *ev, const aza_res *r)
 {
-	servers_ext(ev, r, "AgentlessVmScanning", "agentless scanning for machines", 0);
+	const aza_res *c = sub_obj(ev, r, PRICING, "CloudPosture");
+	const aza_res *v = sub_obj(ev, r, PRICING, "VirtualMachines");
+	const char *vt = v ? aza_json_str(aza_prop(ev, v, "properties.pricingTier")) : NULL;
+	const char *sp = v ? aza_json_str(aza_prop(ev, v, "properties.subPlan")) : NULL;
+	int v_scans = vt && aza__strieq(vt, "Standard") && !(sp && aza__strieq(sp, "P1")) &&
+	              plan_ext(ev, v, "AgentlessVmScanning") == 1;
+	/* Read only when it decides: a template value only known at
+	 * deployment makes whatever the check then reports UNKNOWN. */
+	const char *ct = !v_scans && c ? aza_json_str(aza_prop(ev, c, "properties.pricingTier")) : NULL;
+	if (ct && aza__strieq(ct, "Standard") && plan_ext(ev, c, "AgentlessVmScanning") == 1) {
+		aza_pass(ev, c, "Defender CSPM (pricingTier Standard) has extension AgentlessVmScanning isEnabled True: agentless scanning for "
+		                "machines is on (malware scanning needs Defender for Servers Plan 2)");
+		return;
+	}
+	servers_ext(ev, r, "AgentlessVmScanning", "agentless scanning for machines",
+	            " (or Defender CSPM with its AgentlessVmScanning extension on)");
 }
 
 static void fim(aza_ev *ev, const aza_res *r)
 {
-	servers_ext(ev, r, "FileIntegrityMonitoring", "file integrity monitoring", 1);
+	servers_ext(ev, r, "FileIntegrityMonitoring", "file integrity monitoring", "");
 }
 
 static void wdatp(aza_ev *ev, const aza_res *r)
@@ -694,17 +733,26 @@ static void notify_owner(aza_ev *ev, const aza_res *r)
 		return;
 	/* The roles are emailed about the alerts the contact sends: none when
 	 * no Alert source is listed (or, in older API versions,
-	 * alertNotifications is Off). */
+	 * alertNotifications is not On). */
 	const aza_json *srcs = aza_prop(ev, c, "properties.notificationsSources");
+	if (srcs && !aza_json_is(srcs, AZA_JNULL) && !aza_json_is(srcs, AZA_JARR)) {
+		aza_unknown(ev, c, "notificationsSources is not an array: whether alerts are emailed cannot be read");
+		return;
+	}
 	if (aza_json_is(srcs, AZA_JARR) && !source(ev, c, "Alert")) {
 		aza_fail(ev, c, "notificationsSources has no Alert source: no alert is emailed, to owners or anyone");
 		return;
 	}
+	/* Without the list, only alertNotifications On (older API versions:
+	 * {state} or the plain string) turns alert emails on, as
+	 * AZA-DEF-029 reads it: a contact with neither sends none. */
 	if (!srcs || aza_json_is(srcs, AZA_JNULL)) {
 		const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
 		const char *ast = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
-		if (ast && aza__strieq(ast, "Off")) {
-			aza_fail(ev, c, "alertNotifications is Off: no alert is emailed, to owners or anyone");
+		if (!ast || !aza__strieq(ast, "On")) {
+			aza_fail(ev, c, "%s: no alert is emailed, to owners or anyone",
+			         ast ? aza_ev_fmt(ev, "alertNotifications is %s", ast)
+			             : "no notificationsSources and no alertNotifications state");
 			return;
 		}
 	}
@@ -1036,7 +1084,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Agentless scanning for machines: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=AgentlessVmScanning isEnabled=True",
 		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'AgentlessVmScanning', isEnabled: 'True'}",
-		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, or the extension not listed: FAIL.",
+		.defaults = "CIS lists this as manual; azaudit reads the plans' extensions. Agentless machine scanning runs under Defender for Servers Plan 2 and under Defender CSPM (Microsoft Learn, Agentless machine scanning; malware scanning only under Plan 2): the VirtualMachines plan at Standard, not subPlan P1 (an absent subPlan is the full plan), with AgentlessVmScanning isEnabled True passes, and so does the CloudPosture plan at Standard with its own AgentlessVmScanning extension isEnabled True. Otherwise: Defender for Servers off, on Plan 1 (whatever its extension entry says; Microsoft's policy 'Configure Microsoft Defender for Servers plan' sets it to false for P1), or the extension False or not listed: FAIL. A template scan that deploys no VirtualMachines pricing is NOT_APPLICABLE.",
 		.check = agentless_scan,
 	},
 	{
@@ -1150,7 +1198,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > All users with the following roles: Owner.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"notificationsByRole\":{\"state\":\"On\",\"roles\":[\"Owner\"]},\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsByRole = {state: 'On', roles: ['Owner']}",
-		.defaults = CONTACT_DEFAULTS " Owners are only emailed about alerts the contact sends: no Alert entry in notificationsSources (older API versions: alertNotifications Off) is FAIL. Older API versions: alertsToAdmins 'On' passes.", .check = notify_owner,
+		.defaults = CONTACT_DEFAULTS " Owners are only emailed about alerts the contact sends: no Alert entry in notificationsSources is FAIL; without notificationsSources (older API versions) alertNotifications (its state, or the string) must be On, as AZA-DEF-029 reads it: Off, or neither property, is FAIL. notificationsSources that is not an array: UNKNOWN. Older API versions: alertsToAdmins 'On' passes.", .check = notify_owner,
 	},
 	{
 		.id = "AZA-DEF-027", .title = "A security contact email address is set",

@@ -682,6 +682,14 @@ typedef struct nsgent {
 	aza_nsg g;
 	prep p;
 	const char *note; /* depends on a template value not known yet */
+	/* An NSG with a rule value that cannot be read (a template parameter
+	 * without a value, an unknown protocol) is read between its two bounds
+	 * (aza_nsg_load_bound): g is then the upper one, lower an entry of its
+	 * own holding the lower one (not in the nsgs table: its views are
+	 * cached apart, keyed by it), uncertain the value not read, for notes.
+	 * NULL: g is the NSG itself. */
+	struct nsgent *lower;
+	const char *uncertain;
 } nsgent;
 
 /* What evaluating an IP configuration adds (ipc_eval). Most are never
@@ -689,10 +697,12 @@ typedef struct nsgent {
  * empty one, which keeps a 1M-resource tenant's model some 25 MB smaller. */
 typedef struct ipc_ev {
 	int nsg_none;         /* neither the subnet nor the NIC has an NSG */
-	aza_expo_map map;     /* address not known: the reading that admits most */
+	aza_expo_map map;     /* address not known, or an NSG read between
+	                         bounds: the reading that admits most */
 	aza_expo_map sure;    /* ... that admits least (when addr_note) */
 	aza_expo_map assumed; /* map minus sure (when addr_note) */
-	const char *addr_note; /* the rules the difference rests on, or NULL */
+	const char *addr_note; /* what the difference rests on (the rules
+	                          reading the address, the values not read), or NULL */
 	nsgent *hop[2];       /* NULL: no NSG */
 	const char *map_note;
 } ipc_ev;
@@ -771,6 +781,7 @@ struct aza_expo {
 	htab nicvm;       /* NIC (resource) -> the VM whose networkProfile names it */
 	htab owners;      /* NIC id -> the id of the VM it is judged on (NICs read only) */
 	htab assumes; /* reach array of an output endpoint -> epassume */
+	htab bounds;      /* resource id -> the values its NSGs could not read (bound_note) */
 	struct ipc *all;  /* every IP configuration, newest first */
 	int ips_built;    /* the ips table (by private address) is filled */
 	size_t nvms;      /* VMs in the inventory */
@@ -877,6 +888,48 @@ static void gap(aza_expo *x, const char *res_id, const char *why)
 	x->ngap++;
 }
 
+/* NSG n, which could not be read (n->g holds the failed reading), read
+ * between its bounds instead (aza_nsg_load_bound): traffic the lower bound
+ * admits is admitted whatever the values not read are, traffic the upper
+ * bound refuses is refused whatever they are. 1 when both bounds read (n->g
+ * is then the upper one, n->lower the lower, n->uncertain the first value
+ * not read); 0 when they could not be either (out of memory, rules sharing
+ * a priority: n keeps its error). */
+static int nsg_bounds(aza_expo *x, const aza_res *r, const aza_json *doc, nsgent *n)
+{
+	aza_nsg up, lo;
+	/* Both loaded (and so both freed) whatever the first gives. */
+	int urc = aza_nsg_load_bound(x->inv, r->id, doc, &up, NULL, AZA_NSG_UPPER);
+	int lrc = aza_nsg_load_bound(x->inv, r->id, doc, &lo, NULL, AZA_NSG_LOWER);
+	const char *why = urc || lrc ? NULL : up.uncertain ? up.uncertain : lo.uncertain;
+	/* A template expression without a value (a parameter with none) is
+	 * what was not read: named here, not made a note on the whole NSG,
+	 * since what the bounds decide holds whatever it is. The bounds' own
+	 * arenas are compacted later, so the text is copied. */
+	const char *t = aza_json__touched();
+	aza_json__touch_reset();
+	nsgent *l = why ? aza_arena__alloc(&x->c, sizeof *l) : NULL;
+	if (why)
+		n->uncertain = t ? aza_arena__printf(&x->c, "%s (it depends on %s, which is not known before deployment)", why, t)
+		                 : aza_arena__strdup(&x->c, why);
+	if (!l || !n->uncertain) {
+		if (why)
+			x->oom = 1;
+		n->uncertain = NULL;
+		aza_nsg_free(&up);
+		aza_nsg_free(&lo);
+		return 0;
+	}
+	aza_nsg_free(&n->g);
+	n->g = up;
+	memset(l, 0, sizeof *l);
+	l->id = n->id;
+	l->name = n->name;
+	l->g = lo;
+	n->lower = l;
+	return 1;
+}
+
 static nsgent *nsg_get(aza_expo *x, const char *id)
 {
 	hent *e = ht_get(&x->nsgs, id, NULL);
@@ -902,20 +955,38 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	/* No properties: its rules are not known (docs/snapshot.md), not none. */
 	int bare = doc && !aza_json_is(aza_json_get(doc, "properties"), AZA_JOBJ);
 	int rc = bare ? 0 : aza_nsg_load_json(x->inv, r->id, doc, &n->g, NULL);
+	if (rc < 0) {
+		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
+		if (!n->err)
+			x->oom = 1;
+		else if (nsg_bounds(x, r, doc, n))
+			rc = 0;
+	}
 	aza_arena__reset(&x->d, dm);
 	if (bare) {
 		n->err = aza_arena__printf(&x->c, "NSG %s has no properties (its rules are not known)", n->name);
-	} else if (rc < 0) {
-		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
-	} else {
-		n->note = touched_note(x);
-		if (aza_nsg__compact(&n->g) || prep_nsg(&x->c, &x->t, &n->g, &n->p))
+	} else if (rc == 0) {
+		/* A bound's reading holds whatever the values are: what it
+		 * read of them is named in n->uncertain, not a note on it all. */
+		n->note = n->lower ? NULL : touched_note(x);
+		nsgent *l = n->lower;
+		if (aza_nsg__compact(&n->g) || prep_nsg(&x->c, &x->t, &n->g, &n->p) ||
+		    (l && (aza_nsg__compact(&l->g) || prep_nsg(&x->c, &x->t, &l->g, &l->p))))
 			x->oom = 1;
 		else
 			n->ok = 1;
 	}
-	x->cache_nsg += n->g.a.used_total; /* the NSG's own arena: freed by cache_trim */
+	/* The NSGs' own arenas (both bounds): freed by cache_trim. */
+	x->cache_nsg += n->g.a.used_total + (n->lower ? n->lower->g.a.used_total : 0);
 	return n;
+}
+
+/* Free an entry's parsed NSGs (the entry itself is in the cache arena). */
+static void nsgent_free(nsgent *n)
+{
+	aza_nsg_free(&n->g);
+	if (n->lower)
+		aza_nsg_free(&n->lower->g);
 }
 
 /* What the model reads of a subnet. */
@@ -1404,25 +1475,38 @@ static int map_minus(aza_arena *a, const aza_expo_map *w, const aza_expo_map *b,
 	return 0;
 }
 
-/* The address of d (for c's NSGs) is not known: the map `most` was
- * evaluated with the reading that admits most (exposure.h). Evaluate the
- * one that admits least; when they differ, *sure is it, *assumed what only
- * `most` admits, and *note names the rules whose reading decides and the
- * address they are about, of d's family ("the <addr> of <who><in>") or of
- * the other (the family's address of <who>): a rule may differ only
- * through a destination prefix of the other family (an IPv4 IP
- * configuration's IPv6 address, never in the input). Marks x->oom on
- * failure. */
-static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *addr, const char *who, const char *in,
-                         const aza_expo_map *most, aza_expo_map *sure, aza_expo_map *assumed, const char **note)
+/* Is one of c's NSGs read between bounds (nsgent.lower)? */
+static int ev_bounded(const ipc *c)
+{
+	return (c->ev->hop[0] && c->ev->hop[0]->lower) || (c->ev->hop[1] && c->ev->hop[1]->lower);
+}
+
+/* The map `most` of c's NSGs for d was evaluated with the readings that
+ * admit most: for an address of d not known, an Allow to a prefix that
+ * may hold it applies and a Deny to one does not cover it (exposure.h);
+ * for an NSG with values that cannot be read, its upper bound. Evaluate
+ * the readings that admit least (the reverse, and the lower bounds);
+ * whatever the address and the values are, what Azure admits lies
+ * between the two. When they differ, *sure is the second, *assumed what
+ * only `most` admits, and *note says what the difference rests on: the
+ * rules whose reading of the address decides and the address they are
+ * about, of d's family ("the <addr> of <who><in>") or of the other (the
+ * family's address of <who>: a rule may differ only through a destination
+ * prefix of the other family, an IPv4 IP configuration's IPv6 address,
+ * never in the input), and each value of an NSG that could not be read.
+ * Marks x->oom on failure. */
+static void least_reading(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *addr, const char *who, const char *in,
+                          const aza_expo_map *most, aza_expo_map *sure, aza_expo_map *assumed, const char **note)
 {
 	*note = NULL;
 	aza_expo_dst bd = *d;
 	bd.best = 1;
 	const view *v[2] = {NULL, NULL};
-	for (int i = 0; i < 2; i++)
-		if (c->ev->hop[i] && !(v[i] = view_for(x, c->ev->hop[i], &bd)))
+	for (int i = 0; i < 2; i++) {
+		nsgent *h = c->ev->hop[i];
+		if (h && !(v[i] = view_for(x, h->lower ? h->lower : h, &bd)))
 			return;
+	}
 	const aza_expo_map *m = pair_map(x, v[0], v[1]);
 	if (!m || !who || !in) {
 		x->oom = 1;
@@ -1453,15 +1537,26 @@ static void unknown_addr(aza_expo *x, ipc *c, const aza_expo_dst *d, const char 
 				return;
 			}
 		}
-	unsigned own = d->fam == 2 ? 2u : 1u;
-	const char *other = own == 2 ? "IPv4" : "IPv6";
-	const char *what = !(diff & own) ? aza_arena__printf(&x->c, "the %s address of %s is", other, who)
-	                   : diff & ~own ? aza_arena__printf(&x->c, "the %s of %s%s and its %s address are", addr, who, in, other)
-	                                 : aza_arena__printf(&x->c, "the %s of %s%s is", addr, who, in);
-	*note = what ? aza_arena__printf(&x->c, "%s not in the input: %s%s", what, names,
-	                                 n > 3 ? aza_arena__printf(&x->c, " (and %zu more rules)", n - 3) : "")
-	             : NULL;
-	if (!*note)
+	const char *t = "";
+	if (n || !ev_bounded(c)) {
+		unsigned own = d->fam == 2 ? 2u : 1u;
+		const char *other = own == 2 ? "IPv4" : "IPv6";
+		const char *what = !(diff & own) ? aza_arena__printf(&x->c, "the %s address of %s is", other, who)
+		                   : diff & ~own ? aza_arena__printf(&x->c, "the %s of %s%s and its %s address are", addr, who, in, other)
+		                                 : aza_arena__printf(&x->c, "the %s of %s%s is", addr, who, in);
+		t = what ? aza_arena__printf(&x->c, "%s not in the input: %s%s", what, names,
+		                             n > 3 ? aza_arena__printf(&x->c, " (and %zu more rules)", n - 3) : "")
+		         : NULL;
+	}
+	/* Each NSG read between bounds, named whether or not the difference
+	 * is its own: the two readings were made together. */
+	for (int i = 0; i < 2 && t; i++) {
+		const nsgent *h = c->ev->hop[i];
+		if (h && h->lower)
+			t = aza_arena__printf(&x->c, "%s%sit depends on a value of NSG %s that could not be read: %s", t, *t ? "; " : "",
+			                      h->name, h->uncertain);
+	}
+	if (!(*note = t))
 		x->oom = 1;
 }
 
@@ -1523,16 +1618,16 @@ static void ipc_eval(aza_expo *x, ipc *c)
 		return;
 	e->map = *m;
 	e->map_note = notes;
-	if (!c->dst.has_ip)
-		unknown_addr(x, c, &c->dst, "private address", aza_arena__printf(&x->c, "ip configuration %s", c->name),
-		             c->dst.net ? aza_arena__printf(&x->c, " (in subnet %s: %s)", aza_last_seg(c->subnet_id), sn->pfx_text) : "",
-		             &e->map, &e->sure, &e->assumed, &e->addr_note);
+	if (!c->dst.has_ip || ev_bounded(c))
+		least_reading(x, c, &c->dst, "private address", aza_arena__printf(&x->c, "ip configuration %s", c->name),
+		              c->dst.net ? aza_arena__printf(&x->c, " (in subnet %s: %s)", aza_last_seg(c->subnet_id), sn->pfx_text) : "",
+		              &e->map, &e->sure, &e->assumed, &e->addr_note);
 #undef NOTE
 }
 
 /* The map of c's NSGs for another destination d (floating IP: the
  * frontend address), and when d's address is not known, the split of
- * unknown_addr (who: whose address it is, for the note). NULL out of
+ * least_reading (who: whose address it is, for the note). NULL out of
  * memory. */
 static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *d, const char *who, aza_expo_map *sure,
                                        aza_expo_map *assumed, const char **note)
@@ -1544,8 +1639,8 @@ static const aza_expo_map *map_for_dst(aza_expo *x, ipc *c, const aza_expo_dst *
 		if (c->ev->hop[i] && !(v[i] = view_for(x, c->ev->hop[i], d)))
 			return NULL;
 	const aza_expo_map *m = x->oom ? NULL : pair_map(x, v[0], v[1]);
-	if (m && !d->has_ip)
-		unknown_addr(x, c, d, "address", who, "", m, sure, assumed, note);
+	if (m && (!d->has_ip || ev_bounded(c)))
+		least_reading(x, c, d, "address", who, "", m, sure, assumed, note);
 	return x->oom ? NULL : m;
 }
 
@@ -1695,6 +1790,33 @@ static int pip_standard(aza_expo *x, const char *pip_id)
 	return pip_info(x, pip_id)->standard;
 }
 
+/* Note on c's resource each of c's NSGs read between bounds, once: what
+ * its endpoints are found to admit or refuse for certain holds whatever
+ * the values not read are, which the verdicts then say. */
+static void bound_note(aza_expo *x, const ipc *c)
+{
+	for (int i = 0; i < 2; i++) {
+		const nsgent *h = c->ev->hop[i];
+		if (!h || !h->lower)
+			continue;
+		hent *e = ht_get(&x->bounds, c->res_id, NULL);
+		aza_arena_mark m = aza_arena__mark(&x->t);
+		const char *t = aza_arena__printf(&x->t, "NSG %s: %s", h->name, h->uncertain);
+		if (t && e && strstr(e->val, t)) {
+			aza_arena__reset(&x->t, m);
+			continue;
+		}
+		const char *k = t ? aza_arena__printf(&x->a, "%s%s%s", e ? (const char *)e->val : "", e ? "; " : "", t) : NULL;
+		aza_arena__reset(&x->t, m);
+		if (!k)
+			x->oom = 1;
+		else if (e)
+			e->val = (void *)k;
+		else if (!ht_put(&x->a, &x->bounds, c->res_id, NULL, (void *)k))
+			x->oom = 1;
+	}
+}
+
 /* Add the NSG-evaluated reach of c on protocols `protos`, backend ports
  * [lo, hi], frontend ports mapped by offset (front_lo - lo) or, when
  * fixed_front, the whole front range; sources of the families fam only
@@ -1706,6 +1828,8 @@ static void add_reach_map(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, 
 {
 	if (standard && c->ev->nsg_none)
 		return;
+	if (ev_bounded(c))
+		bound_note(x, c);
 	for (size_t i = 0; i < map->n; i++) {
 		const aza_expo_seg *s = &map->seg[i];
 		double v4 = fam & 1 ? s->v4 : 0, v6 = fam & 2 ? s->v6 : 0;
@@ -1741,9 +1865,11 @@ static void add_reach_map(aza_expo *x, epb *b, ipc *c, const aza_expo_map *map, 
 		for (int k = 0; k < 2; k++) {
 			const nsgent *n = c->ev->hop[k];
 			const aza_nsg_rule *rule = k ? s->r2 : s->r1;
-			/* n and rule are the cache's: the endpoint keeps copies */
+			/* n and rule are the cache's: the endpoint keeps copies. A
+			 * priority that could not be read (an upper bound reads the
+			 * rule first, under a number below every real one) is 0. */
 			h[k + 1] = (aza_expo_hop){k ? "nic-nsg" : "subnet-nsg", n ? n->id : "", n ? n->name : "(none)",
-			                          rule && rule->name ? keep(x, rule->name) : "", rule ? rule->priority : 0};
+			                          rule && rule->name ? keep(x, rule->name) : "", rule && rule->priority > 0 ? rule->priority : 0};
 			if (!h[k + 1].rule)
 				x->oom = 1;
 		}
@@ -1809,7 +1935,7 @@ static void cache_trim(aza_expo *x)
 		return;
 	for (size_t b = 0; b < x->nsgs.nb; b++)
 		for (hent *e = x->nsgs.b[b]; e; e = e->next)
-			aza_nsg_free(&((nsgent *)e->val)->g);
+			nsgent_free(e->val);
 	ht_clear(&x->nsgs);
 	ht_clear(&x->views);
 	ht_clear(&x->pairs);
@@ -2687,7 +2813,8 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	    ht_init(&x->members, 1024) || ht_init(&x->views, 1024) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
 	    ht_init(&x->docs, 1024) || ht_init(&x->strs, 1024) || ht_init(&x->pips, 1024) ||
-	    ht_init(&x->assumes, 64) || ht_init(&x->nics, 1024) || ht_init(&x->nicvm, 1024) || ht_init(&x->owners, 1024)) {
+	    ht_init(&x->assumes, 64) || ht_init(&x->bounds, 64) || ht_init(&x->nics, 1024) || ht_init(&x->nicvm, 1024) ||
+	    ht_init(&x->owners, 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
 	}
@@ -2839,7 +2966,7 @@ void aza_expo__free(aza_expo *x)
 		return;
 	for (size_t b = 0; b < x->nsgs.nb; b++)
 		for (hent *e = x->nsgs.b[b]; e; e = e->next)
-			aza_nsg_free(&((nsgent *)e->val)->g);
+			nsgent_free(e->val);
 	for (size_t i = 0; i < x->nep; i++) {
 		aza__free(x->ep[i].r);
 		aza__free(x->ep[i].as);
@@ -2850,7 +2977,7 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->gap_why);
 	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
 	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes, &x->nics,
-	              &x->nicvm, &x->owners};
+	              &x->nicvm, &x->owners, &x->bounds};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
@@ -2904,6 +3031,12 @@ int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
 	return !pa->other && k < e->nreach && !pa->as[k];
 }
 
+const char *aza_expo__bounds_for(const aza_expo *x, const char *res_id)
+{
+	hent *e = ht_get(&x->bounds, res_id, NULL);
+	return e ? e->val : NULL;
+}
+
 const char *aza_expo__gap_for(const aza_expo *x, const char *res_id)
 {
 	hent *e = ht_get(&x->gaps, res_id, NULL);
@@ -2927,7 +3060,7 @@ const aza_nsg *aza_expo__nsg(aza_ev *ev, const char *id)
 	const aza_expo *x = aza_ev__scan(ev)->expo;
 	hent *e = x ? ht_get(&x->nsgs, id, NULL) : NULL;
 	const nsgent *n = e ? e->val : NULL;
-	return n && n->ok && !n->note ? &n->g : NULL;
+	return n && n->ok && !n->note && !n->lower ? &n->g : NULL;
 }
 
 const aza_expo *aza_expo__of(aza_ev *ev)
@@ -3028,7 +3161,9 @@ static void write_text(const aza_expo *x, aza_buf *b)
 			for (size_t h = 0; h < r->nhops; h++) {
 				const aza_expo_hop *p = &r->hops[h];
 				aza_buf__printf(b, "%s %s %s", h ? " ->" : "", p->kind, p->name);
-				if (*p->rule)
+				if (*p->rule && !p->priority)
+					aza_buf__printf(b, " rule %s (priority not known)", p->rule);
+				else if (*p->rule)
 					aza_buf__printf(b, " rule %s (priority %d)", p->rule, p->priority);
 				else if (!*p->id)
 					aza_buf__adds(b, " (no NSG: allowed)");

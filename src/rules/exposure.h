@@ -24,7 +24,13 @@
  *     may not hold it (those that hold all of its subnet's prefixes do,
  *     those that hold none of them do not); what only the one that admits
  *     most reaches is marked (aza_expo__certain) and named in the
- *     endpoint's note.
+ *     endpoint's note;
+ *   - an NSG with a rule value that cannot be read (a template parameter
+ *     without a value, an unknown protocol) is evaluated between its
+ *     bounds (aza_nsg_load_bound), together with those readings: the upper
+ *     bound with the one that admits most, the lower with the other; what
+ *     only the upper bound reaches is marked and named in the note the
+ *     same way, what the lower reaches holds whatever the value is.
  * Application Gateway listeners and Azure Firewall DNAT rules are fronting
  * hops: their backends are reported with the hop (the NSGs then see the
  * gateway or firewall as the source, so they are not evaluated). Bastion
@@ -90,10 +96,11 @@ void aza_expo__free(aza_expo *x);
 /* The model of the scan being evaluated, built on first use (NULL: out of memory). */
 const aza_expo *aza_expo__of(aza_ev *ev);
 /* The NSG id as the model parsed it, when the model is built (it never
- * builds it), read it, and nothing in it depended on a template value not
- * known yet (so reading it again would mark no value as touched); else
- * NULL. The NSG rules share it instead of parsing every NSG a second
- * time. The model is read-only once built: safe from both evaluators. */
+ * builds it), read it, read all of it (not between bounds) and nothing in
+ * it depended on a template value not known yet (so reading it again would
+ * mark no value as touched); else NULL. The NSG rules share it instead of
+ * parsing every NSG a second time. The model is read-only once built: safe
+ * from both evaluators. */
 const aza_nsg *aza_expo__nsg(aza_ev *ev, const char *id);
 size_t aza_expo__count(const aza_expo *x);
 const aza_expo_endpoint *aza_expo__at(const aza_expo *x, size_t i);
@@ -103,6 +110,11 @@ size_t aza_expo__for(const aza_expo *x, const char *resource_id, size_t *first);
  * reached only under a reading the note names (the endpoint's note: an
  * NSG or subnet not in the input, an address not known...). */
 int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k);
+/* The values the NSGs on a resource's paths could not read, when one was
+ * read between its bounds ("NSG nsg-web: rule ssh has ..."), or NULL: what
+ * the resource's endpoints reach for certain, and what they do not reach,
+ * holds whatever those values are. */
+const char *aza_expo__bounds_for(const aza_expo *x, const char *resource_id);
 /* Why part of a resource's exposure could not be evaluated, or NULL. */
 const char *aza_expo__gap_for(const aza_expo *x, const char *resource_id);
 /* The id of the VM in the input that NIC nic_id's endpoints are on (its

@@ -353,6 +353,13 @@ static void public_access(aza_ev *ev, const aza_res *r)
 	const char *da = aza_json_str(aza_prop(ev, r, "properties.networkAcls.defaultAction"));
 	if (p && aza__strieq(p, "Disabled"))
 		aza_pass(ev, r, "publicNetworkAccess is Disabled");
+	/* A vault in a network security perimeter's enforced mode reports
+	 * SecuredByPerimeter: its public endpoint stays, for whatever the
+	 * perimeter's inbound access rules admit (rule.h; as AZA-STG-006). */
+	else if (p && aza__strieq(p, "SecuredByPerimeter"))
+		aza_fail(ev, r, "publicNetworkAccess is %s, not Disabled: the public endpoint stays on, and a network security perimeter's inbound "
+		                "access rules can admit public IP ranges and subscriptions",
+		         p);
 	else if (p && !aza__strieq(p, "Enabled"))
 		aza_unknown(ev, r, "publicNetworkAccess has an unknown value '%s'", p);
 	else if (!p && v && !aza_json_is(v, AZA_JNULL))
@@ -367,6 +374,13 @@ static void firewall(aza_ev *ev, const aza_res *r)
 	const char *p = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
 	if (p && aza__strieq(p, "Disabled")) {
 		aza_pass(ev, r, "publicNetworkAccess is Disabled (no public endpoint)");
+		return;
+	}
+	/* A perimeter's inbound access rules (and its access mode), not
+	 * networkAcls alone, then decide which networks reach the vault: a
+	 * Deny proves nothing (rule.h; as AZA-STG-005). */
+	if (p && aza__strieq(p, "SecuredByPerimeter")) {
+		aza_unknown(ev, r, "%s", AZA_PNA_PERIMETER_WHY);
 		return;
 	}
 	if (aza_not_object(ev, r, "properties.networkAcls"))
@@ -806,7 +820,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Networking > Firewalls and virtual networks: Disable public access.",
 		.cli = "az keyvault update -g <rg> -n <vault> --public-network-access Disabled",
 		.arm = "Microsoft.KeyVault/vaults: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent means Enabled (FAIL). A firewall with default action Deny is judged by AZA-KV-009, not here.",
+		.defaults = "Absent means Enabled (FAIL). SecuredByPerimeter (a vault in a network security perimeter's enforced mode) is not Disabled (FAIL), as for storage accounts (AZA-STG-006): the endpoint stays on and the perimeter's inbound access rules can admit public traffic. Another value, or one that is not a string: UNKNOWN. A firewall with default action Deny is judged by AZA-KV-009, not here.",
 		.check = public_access,
 	},
 	{
@@ -816,7 +830,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Networking: Allow public access from specific virtual networks and IP addresses.",
 		.cli = "az keyvault update -g <rg> -n <vault> --default-action Deny",
 		.arm = "Microsoft.KeyVault/vaults: properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. Deny with an IPv4 rule of prefix length below 8 (0.0.0.0/0, 0.0.0.0/1...) or an IPv6 /0 opens the vault to the internet at large: FAIL. networkAcls that is not an object, ipRules that is not an array, or a rule value that is not an address or range: UNKNOWN.",
+		.defaults = "networkAcls absent means default action Allow (FAIL). publicNetworkAccess Disabled passes. publicNetworkAccess SecuredByPerimeter: a network security perimeter's inbound access rules (and its access mode) decide which networks reach the vault, whatever networkAcls says: UNKNOWN, as for storage accounts (AZA-STG-005). Deny with an IPv4 rule of prefix length below 8 (0.0.0.0/0, 0.0.0.0/1...) or an IPv6 /0 opens the vault to the internet at large: FAIL. networkAcls that is not an object, ipRules that is not an array, or a rule value that is not an address or range: UNKNOWN.",
 		.check = firewall,
 	},
 	{

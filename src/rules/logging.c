@@ -137,25 +137,49 @@ static const char *missing_category(aza_ev *ev, const aza_res *d, const char *co
 	return NULL;
 }
 
+/* The subscription's settings with a destination, taken together: each of
+ * up to five may send some categories to its own destination, and an
+ * event is exported when any one of them sends its category somewhere.
+ * The first category of `cats` none exports, or NULL with *by naming, for
+ * each category, the setting that exports it. */
+static const char *union_missing(aza_ev *ev, const aza_res *sub, const char *const *cats, size_t n, const char **by)
+{
+	*by = NULL;
+	for (size_t c = 0; c < n; c++) {
+		const aza_res *d, *hit = NULL;
+		for (size_t i = 0; !hit && (d = sub_setting(ev, sub, i)); i++)
+			if (aza_diag_has_dest(ev, d) && aza_diag_logs(ev, d, cats[c], "allLogs", NULL))
+				hit = d;
+		if (!hit)
+			return cats[c];
+		const char *one = aza_ev_fmt(ev, "%s by '%s'", cats[c], hit->name);
+		*by = *by ? aza_ev_fmt(ev, "%s, %s", *by, one) : one;
+	}
+	return NULL;
+}
+
 static void export_categories(aza_ev *ev, const aza_res *sub)
 {
 	const aza_res *d, *first = NULL;
-	const char *miss = NULL;
+	size_t ndest = 0;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
 		if (!aza_diag_has_dest(ev, d))
 			continue;
-		const char *m = missing_category(ev, d, cis_categories, 4);
-		if (!m) {
+		ndest++;
+		if (!missing_category(ev, d, cis_categories, 4)) {
 			aza_pass(ev, sub, "diagnostic setting '%s' exports Administrative, Alert, Policy and Security", d->name);
 			return;
 		}
-		if (!first) {
+		if (!first)
 			first = d;
-			miss = m;
-		}
 	}
 	if (first) {
-		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category", first->name, miss);
+		const char *by, *miss = union_missing(ev, sub, cis_categories, 4, &by);
+		if (!miss)
+			aza_pass(ev, sub, "the subscription's diagnostic settings together export Administrative, Alert, Policy and Security (%s)", by);
+		else
+			aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category%s", first->name, miss,
+			         ndest > 1 ? ", nor does any other setting with a destination" : "");
 		return;
 	}
 	if (diag_not_collected(ev, sub))
@@ -202,20 +226,24 @@ static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
 static void export_all(aza_ev *ev, const aza_res *sub)
 {
 	const aza_res *d, *first = NULL;
-	const char *miss = NULL;
+	const char *miss = NULL, *by = NULL;
+	size_t ndest = 0;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
 		if (!aza_diag_has_dest(ev, d))
 			continue;
-		const char *m = missing_category(ev, d, all_categories, 8);
-		if (!m) {
+		ndest++;
+		if (!missing_category(ev, d, all_categories, 8)) {
 			aza_pass(ev, sub, "diagnostic setting '%s' exports every activity log category (settings cover all regions and global)",
 			         d->name);
 			return;
 		}
-		if (!first) {
+		if (!first)
 			first = d;
-			miss = m;
-		}
+	}
+	if (first && !(miss = union_missing(ev, sub, all_categories, 8, &by))) {
+		aza_pass(ev, sub, "the subscription's diagnostic settings together export every activity log category (%s; settings cover all regions and global)",
+		         by);
+		return;
 	}
 	const aza_res *p = log_profile(ev, sub);
 	if (p && profile_has_dest(ev, p)) {
@@ -223,7 +251,8 @@ static void export_all(aza_ev *ev, const aza_res *sub)
 		return;
 	}
 	if (first) {
-		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category", first->name, miss);
+		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category%s", first->name, miss,
+		         ndest > 1 ? ", nor does any other setting with a destination" : "");
 		return;
 	}
 	if (diag_not_collected(ev, sub))
@@ -984,7 +1013,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: check Administrative, Alert, Policy and Security (or allLogs).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"category\":\"Administrative\",\"enabled\":true},{\"category\":\"Alert\",\"enabled\":true},{\"category\":\"Policy\",\"enabled\":true},{\"category\":\"Security\",\"enabled\":true}]'",
 		.arm = "subscription diagnostic setting: logs[] with Administrative, Alert, Policy and Security enabled (or categoryGroup 'allLogs')",
-		.defaults = "A setting must have a destination; the allLogs category group covers every category. A legacy log profile has no category selection and does not satisfy this recommendation.",
+		.defaults = "A setting must have a destination; the allLogs category group covers every category. The subscription's settings with a destination are taken together (Azure allows five, each may send some categories to its own destination): each category must be exported by one of them. A legacy log profile has no category selection and does not satisfy this recommendation.",
 		.check = export_categories,
 	},
 	{
@@ -995,7 +1024,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: select allLogs (every category).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "subscription diagnostic setting: logs = [{categoryGroup: 'allLogs', enabled: true}] (legacy log profile: categories Write, Delete, Action; locations every region used plus 'global')",
-		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth) passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input.",
+		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input.",
 		.check = export_all,
 	},
 	{

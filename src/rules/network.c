@@ -371,6 +371,9 @@ static const char *hop_txt(aza_ev *ev, const aza_expo_hop *h)
 		const char *lvl = h->kind[0] == 's' ? "subnet" : "NIC";
 		if (!*h->id)
 			return aza_ev_fmt(ev, "no %s NSG", lvl);
+		/* A priority that could not be read (0: Azure's are 100-4096). */
+		if (!h->priority)
+			return aza_ev_fmt(ev, "%s NSG %s rule %s (priority not known)", lvl, h->name, h->rule);
 		return aza_ev_fmt(ev, "%s NSG %s rule %s (priority %d)", lvl, h->name, h->rule, h->priority);
 	}
 	static const char *const names[][2] = {{"public-ip", "public IP"}, {"lb-rule", "load-balancing rule"},
@@ -461,8 +464,13 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 			}
 		}
 	}
+	/* An NSG on the paths read between its bounds: what is reached for
+	 * certain, and what is not reached, holds whatever its values are. */
+	const char *bnd = aza_expo__bounds_for(x, r->id);
+	const char *whatever = bnd ? aza_ev_fmt(ev, ", whatever the value that could not be read (%s)", bnd) : "";
 	if (nfail) {
-		aza_fail(ev, r, "%s%s", fails, nfail > 3 ? aza_ev_fmt(ev, "; and %zu more path%s", nfail - 3, nfail == 4 ? "" : "s") : "");
+		aza_fail(ev, r, "%s%s%s", fails, nfail > 3 ? aza_ev_fmt(ev, "; and %zu more path%s", nfail - 3, nfail == 4 ? "" : "s") : "",
+		         whatever);
 		return;
 	}
 	if (unk) {
@@ -487,8 +495,8 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 		fronts = aza_ev_fmt(ev, "%s, %s", fronts, aza_expo__at(x, first + i)->frontend);
 	if (ne > FRONTS_LISTED)
 		fronts = aza_ev_fmt(ev, "%s and %zu more", fronts, ne - FRONTS_LISTED);
-	aza_pass(ev, r, "no internet path reaches %s (public frontends: %s)%s%s", what, fronts,
-	         narrow ? "; only allow-listed sources: " : "", narrow ? narrow : "");
+	aza_pass(ev, r, "no internet path reaches %s (public frontends: %s)%s%s%s", what, fronts,
+	         narrow ? "; only allow-listed sources: " : "", narrow ? narrow : "", whatever);
 }
 
 #define EXPO_RULE(fn, ...) \
@@ -2159,6 +2167,14 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"in the input (scale sets, dynamic addresses in templates), it lies in its subnet (addressPrefix, addressPrefixes): a " \
 	"destination prefix holding all of the subnet holds it, one holding none of it does not; for any other, an Allow is taken to " \
 	"apply and a Deny not to cover it: what is reachable only under that reading is UNKNOWN, naming the rules. " \
+	"An NSG with a rule value that cannot be read (a template parameter without a value, a source that is neither a prefix " \
+	"nor a tag, an unknown access, protocol or direction, an unreadable port or priority) is judged between two readings, as the " \
+	"per-NSG rules judge it: the rule as the widest Allow it may be and as the widest Deny (every port, address and protocol " \
+	"it does not name; an unknown priority first). What the Deny reading still reaches FAILs and what the Allow reading does " \
+	"not reach PASSes, both naming the value (\"whatever the value that could not be read\"); what only the Allow reading " \
+	"reaches is UNKNOWN, naming the NSG and the value. With the private address not known too, the Allow reading goes with the " \
+	"address's reading that admits most, the Deny reading with the one that admits least. An NSG whose rules share a " \
+	"priority (an Allow and a Deny on a common protocol and port) stays UNKNOWN. " \
 	"Internet sources narrower than a /16 are reported " \
 	"as allow-listed, not as a failure. A subnet, NSG, NIC, public IP (its SKU) or load balancer the path needs but the input " \
 	"lacks, or one without properties, gives UNKNOWN. DNAT rules not known (a firewall policy or rule collection group not in " \

@@ -725,17 +725,33 @@ static void versioning(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "isVersioningEnabled is %s", false_or_unset(ev, s, "properties.isVersioningEnabled"));
 }
 
-static int has_files(aza_ev *ev, const aza_res *r)
+/* An account whose only service is blob storage: what it is ("account
+ * kind BlockBlobStorage"), or NULL. BlobStorage and BlockBlobStorage hold
+ * block and append blobs; a general-purpose account (Storage, StorageV2)
+ * with a premium SKU holds page blobs only: Azure Files, queues and tables
+ * are not supported there (Microsoft Learn, Storage account overview:
+ * premium page blobs; Using Blob service operations with Azure Premium
+ * Storage). Premium file shares and block blobs have kinds of their own
+ * (FileStorage, BlockBlobStorage), so the SKU tells which a general-purpose
+ * one is; without a readable SKU the account is taken to have them all. */
+static const char *blob_only(aza_ev *ev, const aza_res *r)
 {
 	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
-	/* BlobStorage and BlockBlobStorage accounts have no file service. */
-	return !(kind && (aza__strieq(kind, "BlobStorage") || aza__strieq(kind, "BlockBlobStorage")));
+	if (!kind)
+		return NULL;
+	if (aza__strieq(kind, "BlobStorage") || aza__strieq(kind, "BlockBlobStorage"))
+		return aza_ev_fmt(ev, "account kind %s", kind);
+	const char *sku = aza_json_str(aza_prop(ev, r, "sku.name"));
+	if ((aza__strieq(kind, "Storage") || aza__strieq(kind, "StorageV2")) && sku && aza__istarts(sku, "Premium_"))
+		return aza_ev_fmt(ev, "a premium %s account (sku %s: page blobs only)", kind, sku);
+	return NULL;
 }
 
 static void share_soft_delete(aza_ev *ev, const aza_res *r)
 {
-	if (!has_files(ev, r)) {
-		aza_na(ev, r, "account kind has no file service");
+	const char *bo = blob_only(ev, r);
+	if (bo) {
+		aza_na(ev, r, "%s has no file service", bo);
 		return;
 	}
 	const aza_res *s = service(ev, r, STG "/fileServices", "file share soft delete");
@@ -767,8 +783,9 @@ static int only(const char *list, const char *want)
 
 static void smb_setting(aza_ev *ev, const aza_res *r, const char *prop, const char *want, const char *what)
 {
-	if (!has_files(ev, r)) {
-		aza_na(ev, r, "account kind has no file service");
+	const char *bo = blob_only(ev, r);
+	if (bo) {
+		aza_na(ev, r, "%s has no file service", bo);
 		return;
 	}
 	/* Undeclared in a template: SMB settings take the API default (all allowed). */
@@ -896,16 +913,16 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	const char *missing[3];
 	size_t nmissing = 0, nunknown = 0, naudit = 0, nnodest = 0;
 	const char *unknown_why = "", *uncollected = "", *audit_svcs = "", *audit_name = "", *partial = "", *nodests = "";
-	/* Premium block blob and legacy blob accounts have no queue or table
-	 * service; FileStorage accounts have none of the three. */
+	/* Premium block blob, premium page blob and legacy blob accounts have
+	 * no queue or table service; FileStorage accounts have none of the
+	 * three. */
 	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
-	int nsvc = 3;
+	const char *bo = blob_only(ev, r);
+	int nsvc = bo ? 1 : 3;
 	if (kind && aza__strieq(kind, "FileStorage")) {
 		aza_na(ev, r, "account kind FileStorage has no blob, queue or table service");
 		return;
 	}
-	if (kind && (aza__strieq(kind, "BlockBlobStorage") || aza__strieq(kind, "BlobStorage")))
-		nsvc = 1;
 	for (int i = 0; i < nsvc; i++) {
 		char sid[2048];
 		aza__fmt(sid, sizeof sid, "%s/%s/default", r->id, svctype[i]);
@@ -995,7 +1012,8 @@ static void analytics_logging(aza_ev *ev, const aza_res *r)
 	else if (nunknown)
 		aza_unknown(ev, r, "%s%s", unknown_why, notes);
 	else
-		aza_pass(ev, r, "read, write and delete requests are logged for %s", nsvc == 3 ? "blob, queue and table" : "blob (the only service of this account kind)");
+		aza_pass(ev, r, "read, write and delete requests are logged for %s",
+		         bo ? aza_ev_fmt(ev, "blob (the only service of %s)", bo) : "blob, queue and table");
 }
 
 static void delete_lock(aza_ev *ev, const aza_res *r)
@@ -1247,7 +1265,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.defaults = "Share soft delete is on only when shareDeleteRetentionPolicy.enabled is true (the specification gives it no default): the "
 		            "policy absent or null, or its enabled absent, null or false, fails, and the message says which. fileServices not collected, "
 		            "without properties, or the policy or its enabled of another type: UNKNOWN. BlobStorage and BlockBlobStorage accounts have no "
-		            "file service (NOT_APPLICABLE).",
+		            "file service (NOT_APPLICABLE), nor has a premium page blob account. A general-purpose account (Storage or StorageV2) with a premium SKU (sku.name Premium_*) holds page blobs only: Azure Files, queues and tables are not supported there (Microsoft Learn, Storage account overview: premium page blobs).",
 		.check = share_soft_delete,
 	},
 	{
@@ -1258,7 +1276,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > File shares > File share settings > Security: Maximum security (or SMB versions: SMB 3.1.1 only).",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --versions SMB3.1.1",
 		.arm = "fileServices: properties.protocolSettings.smb.versions = 'SMB3.1.1;'",
-		.defaults = "Absent means every version is allowed (FAIL). fileServices not collected or without properties, or the setting not a string: UNKNOWN.",
+		.defaults = "Absent means every version is allowed (FAIL). fileServices not collected or without properties, or the setting not a string: UNKNOWN. BlobStorage, BlockBlobStorage and premium page blob accounts have no file service (NOT_APPLICABLE). A general-purpose account (Storage or StorageV2) with a premium SKU (sku.name Premium_*) holds page blobs only: Azure Files, queues and tables are not supported there (Microsoft Learn, Storage account overview: premium page blobs).",
 		.check = smb_version,
 	},
 	{
@@ -1269,7 +1287,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > File shares > File share settings > Security: SMB channel encryption AES-256-GCM.",
 		.cli = "az storage account file-service-properties update -g <rg> --account-name <account> --channel-encryption AES-256-GCM",
 		.arm = "fileServices: properties.protocolSettings.smb.channelEncryption = 'AES-256-GCM;'",
-		.defaults = "Absent means every algorithm is allowed (FAIL). fileServices not collected or without properties, or the setting not a string: UNKNOWN.",
+		.defaults = "Absent means every algorithm is allowed (FAIL). fileServices not collected or without properties, or the setting not a string: UNKNOWN. BlobStorage, BlockBlobStorage and premium page blob accounts have no file service (NOT_APPLICABLE). A general-purpose account (Storage or StorageV2) with a premium SKU (sku.name Premium_*) holds page blobs only: Azure Files, queues and tables are not supported there (Microsoft Learn, Storage account overview: premium page blobs).",
 		.check = smb_encryption,
 	},
 	{
@@ -1281,7 +1299,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Monitoring > Diagnostic settings > blob, queue and table: add a setting with StorageRead, StorageWrite and StorageDelete.",
 		.cli = "az monitor diagnostic-settings create --resource <account id>/queueServices/default -n audit --workspace <id> --logs '[{\"category\":\"StorageRead\",\"enabled\":true},{\"category\":\"StorageWrite\",\"enabled\":true},{\"category\":\"StorageDelete\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings on <account>/<service>Services/default with StorageRead, StorageWrite, StorageDelete",
-		.defaults = "Either source proves logging, and they combine per service and request type: the categories that the service's diagnostic settings deliver (StorageRead, StorageWrite, StorageDelete, or all three with the allLogs category group), over all its settings that name a destination (workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId; an empty string is none), and what classic Storage Analytics logging from the data plane logs (logging.read, write and delete). A setting without a destination delivers nothing and proves nothing. A data-plane entry without a logging object, or whose read, write or delete is missing or not a boolean, does not say the request type is off: UNKNOWN unless another source logs it or another service is proven off. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL, for a request type no setting delivers); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage and BlockBlobStorage accounts have only the blob service (queue and table are not judged); FileStorage accounts are NOT_APPLICABLE.",
+		.defaults = "Either source proves logging, and they combine per service and request type: the categories that the service's diagnostic settings deliver (StorageRead, StorageWrite, StorageDelete, or all three with the allLogs category group), over all its settings that name a destination (workspaceId, storageAccountId, eventHubAuthorizationRuleId or marketplacePartnerId; an empty string is none), and what classic Storage Analytics logging from the data plane logs (logging.read, write and delete). A setting without a destination delivers nothing and proves nothing. A data-plane entry without a logging object, or whose read, write or delete is missing or not a boolean, does not say the request type is off: UNKNOWN unless another source logs it or another service is proven off. The audit category group proves none of the three: Microsoft defines it per resource type as logs of interactions with data or settings, documents no members for the storage services and may change them (Azure Monitor, Diagnostic settings: Category groups); a service whose only setting enables audit is UNKNOWN, even when classic logging is off. Only the account's own data-plane entry proves logging off (FAIL, for a request type no setting delivers); a service with neither proof nor its own data-plane entry is UNKNOWN, even when the scan holds data-plane facts of other accounts. BlobStorage, BlockBlobStorage and premium page blob accounts have only the blob service (queue and table are not judged); a general-purpose account (Storage or StorageV2) with a premium SKU (sku.name Premium_*) holds page blobs only: Azure Files, queues and tables are not supported there (Microsoft Learn, Storage account overview: premium page blobs); FileStorage accounts are NOT_APPLICABLE.",
 		.check = analytics_logging,
 	},
 	{

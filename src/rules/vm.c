@@ -677,8 +677,10 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 	const aza_json *md = aza_json_get(ref, "managedDisk");
 	if (!aza_json_is(md, AZA_JOBJ))
 		md = NULL;
-	if (aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))) {
-		*what = aza_ev_fmt(ev, "disk encryption set %s", aza_last_seg(aza_json_str(aza_json_path(md, "diskEncryptionSet.id"))));
+	/* An empty id (a template's optional parameter left "") names no set. */
+	const char *des = aza_json_str(aza_json_path(md, "diskEncryptionSet.id"));
+	if (des && *des) {
+		*what = aza_ev_fmt(ev, "disk encryption set %s", aza_last_seg(des));
 		return 1;
 	}
 	const char *id = aza_json_str(aza_json_get(md, "id"));
@@ -1316,6 +1318,30 @@ static const char *vm_os(aza_ev *ev, const aza_res *r, const char **conflict)
 	return NULL;
 }
 
+/* AutomaticByPlatform with automaticByPlatformSettings.
+ * bypassPlatformSafetyChecksOnUserSchedule true is the portal's "Customer
+ * Managed Schedules": the platform no longer patches the VM on its own
+ * schedule, only in the windows of a maintenance configuration assigned to
+ * it, and a VM without one is not patched at all (Microsoft Learn,
+ * "Configure schedule patching on Azure VMs for business continuity": VMs
+ * with the property true "are no longer autopatched when the VMs don't
+ * have an associated maintenance configuration"). Assignments are not
+ * read, so that is UNKNOWN. 1 when it reported the verdict. */
+static int user_schedule(aza_ev *ev, const aza_res *r, const char *cfg)
+{
+	const char *path = aza_ev_fmt(ev, "properties.osProfile.%s.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule", cfg);
+	int b, k = aza_prop_bool(ev, r, path, &b);
+	if (k < 0)
+		aza_unknown(ev, r, "%s.patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule is not a boolean", cfg);
+	else if (k && b)
+		aza_unknown(ev, r, "patchMode is AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule true (Customer Managed Schedules): "
+		                   "updates are installed only on the schedule of a maintenance configuration assigned to the VM, and without one "
+		                   "the VM is not patched; maintenance configuration assignments are not read");
+	else
+		return 0;
+	return 1;
+}
+
 static void auto_updates(aza_ev *ev, const aza_res *r)
 {
 	const char *conflict, *os = vm_os(ev, r, &conflict);
@@ -1338,6 +1364,8 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 			return;
 		}
 		int b, k = aza_prop_bool(ev, r, "properties.osProfile.windowsConfiguration.enableAutomaticUpdates", &b);
+		if (pm && aza__strieq(pm, "AutomaticByPlatform") && user_schedule(ev, r, "windowsConfiguration"))
+			return;
 		if (pm && (aza__strieq(pm, "AutomaticByPlatform") || aza__strieq(pm, "AutomaticByOS")))
 			aza_pass(ev, r, "Windows patchMode is %s", pm);
 		else if (pm && aza__strieq(pm, "Manual"))
@@ -1357,6 +1385,8 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "linuxConfiguration.patchSettings.patchMode is not a string");
 		return;
 	}
+	if (pm && aza__strieq(pm, "AutomaticByPlatform") && user_schedule(ev, r, "linuxConfiguration"))
+		return;
 	if (pm && aza__strieq(pm, "AutomaticByPlatform"))
 		aza_pass(ev, r, "Linux patchMode is AutomaticByPlatform");
 	else if (!pm || aza__strieq(pm, "ImageDefault"))
@@ -1590,7 +1620,16 @@ static void vmss_os_upgrade(aza_ev *ev, const aza_res *r)
 		         k ? "false" : "not set (false)");
 		return;
 	}
-	const char *pinned = vmss_image_pinned(ev, aza_json_path(m, "storageProfile.imageReference"));
+	/* A scale set's instances are always created from an image; without
+	 * the reference nothing says there are newer versions to move to. */
+	const aza_json *img = aza_json_path(m, "storageProfile.imageReference");
+	if (!aza_json_is(img, AZA_JOBJ) && !aza_json_is(img, AZA_JUNKNOWN)) {
+		aza_unknown(ev, r, "enableAutomaticOSUpgrade is true but virtualMachineProfile.storageProfile.imageReference is %s: which image the "
+		                   "instances follow is not known",
+		            img && !aza_json_is(img, AZA_JNULL) ? "not an object" : "absent");
+		return;
+	}
+	const char *pinned = vmss_image_pinned(ev, img);
 	if (pinned)
 		aza_fail(ev, r, "enableAutomaticOSUpgrade is true but %s", pinned);
 	else
@@ -1610,7 +1649,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference, or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference (an empty id names none), or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -1704,10 +1743,10 @@ const struct aza_rule aza_rules_vm[] = {
 		.area = AZA_AREA_VM, .level = 2, .severity = AZA_SEV_MEDIUM, IAAS_OS, .types = VM,
 		.checklist = "vm.os_patches",
 		.rationale = "Automatic guest patching (AutomaticByPlatform, or Windows Update on Windows) keeps security updates flowing without a manual process.",
-		.portal = "Virtual machine > Operations > Updates > Update settings: Patch orchestration: Customer Managed Schedules or Azure Managed - Safe Deployment.",
+		.portal = "Virtual machine > Operations > Updates > Update settings: Patch orchestration: Azure Managed - Safe Deployment, or Customer Managed Schedules with a maintenance configuration (schedule) attached to the VM.",
 		.cli = "az vm update -g <rg> -n <vm> --set osProfile.linuxConfiguration.patchSettings.patchMode=AutomaticByPlatform",
 		.arm = "osProfile.windowsConfiguration.patchSettings.patchMode = 'AutomaticByPlatform' (or AutomaticByOS); osProfile.linuxConfiguration.patchSettings.patchMode = 'AutomaticByPlatform'",
-		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates (default true) decides. Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). A VM without osProfile, a patchMode that is not a string, or OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType): UNKNOWN.",
+		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates (default true) decides. Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). AutomaticByPlatform with patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule true (Customer Managed Schedules, either OS): UNKNOWN, since the platform then patches only on the schedule of a maintenance configuration assigned to the VM, and not at all without one (Microsoft Learn, 'Configure schedule patching on Azure VMs for business continuity'), and maintenance configuration assignments are not read; the flag of another type: UNKNOWN. A VM without osProfile, a patchMode that is not a string, or OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType): UNKNOWN.",
 		.check = auto_updates,
 	},
 	{
@@ -1773,7 +1812,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine scale set > Settings > Operating system > Automatic OS upgrade: Enabled (with an application health probe or the Application Health extension).",
 		.cli = "az vmss update -g <rg> -n <vmss> --set upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade=true",
 		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade = true, with virtualMachineProfile.storageProfile.imageReference.version = 'latest'",
-		.defaults = "enableAutomaticOSUpgrade absent means false (the API's default): FAIL; not a boolean: UNKNOWN. true passes only when the model's image has newer versions to upgrade to: a platform image whose version is not 'latest' (Azure requires 'latest' for the feature), a managed image (Microsoft.Compute/images: custom images are only followed through an Azure Compute Gallery) or a gallery image id that pins a version fail. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-010 judges their VMs).",
+		.defaults = "enableAutomaticOSUpgrade absent means false (the API's default): FAIL; not a boolean: UNKNOWN. true passes only when the model's image has newer versions to upgrade to: a platform image whose version is not 'latest' (Azure requires 'latest' for the feature), a managed image (Microsoft.Compute/images: custom images are only followed through an Azure Compute Gallery) or a gallery image id that pins a version fail; no imageReference in the model (an incomplete input): UNKNOWN. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-010 judges their VMs).",
 		.check = vmss_os_upgrade,
 	},
 	{

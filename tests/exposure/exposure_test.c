@@ -35,19 +35,20 @@ static int passed, failed;
 /* ---- a small rule language: "name prio A|D proto ports srcs [dst]" ----
  * ports "22", "20-30", "22,80-81", "*"; srcs comma-separated prefixes or
  * tags; dst "*" (default), prefixes (comma-separated), "VirtualNetwork" or
- * "asg:NAME". */
+ * "asg:NAME". A field "?" is a value that cannot be read (a priority that
+ * is no number, an access neither Allow nor Deny, an unknown protocol, a
+ * port, source or destination that is not one). */
 static void rule_json(aza_buf *b, const char *spec)
 {
-	char name[64], acc[4], proto[16], ports[128], srcs[256], dst[128] = "*";
-	int prio;
-	int n = sscanf(spec, "%63s %d %3s %15s %127s %255s %127s", name, &prio, acc, proto, ports, srcs, dst);
+	char name[64], prio[16], acc[4], proto[16], ports[128], srcs[256], dst[128] = "*";
+	int n = sscanf(spec, "%63s %15s %3s %15s %127s %255s %127s", name, prio, acc, proto, ports, srcs, dst);
 	if (n < 6) {
 		printf("bad rule spec '%s'\n", spec);
 		exit(2);
 	}
-	aza_buf__printf(b, "{\"name\": \"%s\", \"properties\": {\"priority\": %d, \"access\": \"%s\", \"protocol\": \"%s\", "
+	aza_buf__printf(b, "{\"name\": \"%s\", \"properties\": {\"priority\": %s, \"access\": \"%s\", \"protocol\": \"%s\", "
 	                   "\"direction\": \"Inbound\", \"sourcePortRange\": \"*\", ",
-	                name, prio, acc[0] == 'A' ? "Allow" : "Deny", proto);
+	                name, strcmp(prio, "?") ? prio : "\"high\"", acc[0] == 'A' ? "Allow" : acc[0] == 'D' ? "Deny" : "Maybe", proto);
 	aza_buf__adds(b, "\"destinationPortRanges\": [");
 	int first = 1;
 	for (char *t = strtok(ports, ","); t; t = strtok(NULL, ","), first = 0)
@@ -69,8 +70,9 @@ static void rule_json(aza_buf *b, const char *spec)
 		aza_buf__printf(b, "\"destinationAddressPrefix\": \"%s\"}}", dst);
 }
 
-/* Load an NSG from rule specs separated by ';'. */
-static int nsg_from(aza_arena *a, const char *specs, aza_nsg *g)
+/* Load an NSG from rule specs separated by ';', exactly (bound 0) or as
+ * one of its bounds (aza_nsg_load_bound). */
+static int nsg_from_bound(aza_arena *a, const char *specs, aza_nsg *g, int bound)
 {
 	aza_buf b;
 	aza_buf__init(&b, 1 << 24);
@@ -92,10 +94,15 @@ static int nsg_from(aza_arena *a, const char *specs, aza_nsg *g)
 		exit(2);
 	}
 	aza_buf__release(&b);
-	rc = aza_nsg_load_json(NULL, NULL, doc, g, NULL);
+	rc = aza_nsg_load_bound(NULL, NULL, doc, g, NULL, bound);
 	if (rc)
 		printf("NSG load failed: %s\n", g->error);
 	return rc;
+}
+
+static int nsg_from(aza_arena *a, const char *specs, aza_nsg *g)
+{
+	return nsg_from_bound(a, specs, g, 0);
 }
 
 /* Copy prefix text p into buf (64 bytes) without its "/len"; the length,
@@ -860,6 +867,202 @@ static void test_property(void)
 	printf("ok property: %zu checks over 300 random NSG pairs\n", checks);
 }
 
+/* ---- property test of the bounds ----
+ * An NSG one of whose values cannot be read is evaluated under its upper
+ * bound (with the reading of an address not known that admits most) and
+ * its lower bound (with the one that admits least), as the model does.
+ * Whatever the value is (each of a few concrete ones put in its place),
+ * the oracle's answer must lie between them: what the lower bound admits
+ * is admitted, what the upper bound refuses is refused (no false PASS). */
+
+/* specs with field f (1 priority .. 6 destination) of rule k set to val,
+ * into out. */
+static void spec_with(const char *specs, int k, int f, const char *val, char *out, size_t cap)
+{
+	char *copy = strdup(specs), *save = NULL;
+	size_t l = 0;
+	int i = 0;
+	out[0] = 0;
+	for (char *t = strtok_r(copy, ";", &save); t; t = strtok_r(NULL, ";", &save), i++) {
+		char fld[7][256] = {"", "", "", "", "", "", "*"};
+		sscanf(t, "%255s %255s %255s %255s %255s %255s %255s", fld[0], fld[1], fld[2], fld[3], fld[4], fld[5], fld[6]);
+		if (i == k)
+			snprintf(fld[f], sizeof fld[f], "%s", val);
+		l += (size_t)snprintf(out + l, cap - l, "%s%s %s %s %s %s %s %s", i ? ";" : "", fld[0], fld[1], fld[2], fld[3], fld[4],
+		                      fld[5], fld[6]);
+	}
+	free(copy);
+}
+
+/* Field f of rule k of specs, into out (256 bytes). */
+static void spec_field(const char *specs, int k, int f, char *out)
+{
+	char tmp[8192];
+	spec_with(specs, k, 0, "x", tmp, sizeof tmp); /* normalized: seven fields each */
+	char *save = NULL, *t = strtok_r(tmp, ";", &save);
+	for (int i = 0; i < k && t; i++)
+		t = strtok_r(NULL, ";", &save);
+	char fld[7][256];
+	sscanf(t ? t : "", "%255s %255s %255s %255s %255s %255s %255s", fld[0], fld[1], fld[2], fld[3], fld[4], fld[5], fld[6]);
+	snprintf(out, 256, "%s", fld[f]);
+}
+
+static void test_bounds_property(void)
+{
+	size_t checks = 0, broken = 0, lower_admits = 0, upper_refuses = 0;
+	for (int iter = 0; iter < 40; iter++) {
+		char s[2][4096];
+		int nr[2] = {1 + (int)rnd(8), 1 + (int)rnd(8)};
+		rand_nsg(s[0], sizeof s[0], nr[0], "s");
+		rand_nsg(s[1], sizeof s[1], nr[1], "n");
+		int has[2] = {1, rnd(3) != 0};
+		int w = has[1] ? (int)rnd(2) : 0; /* the NSG with the value not read */
+		int k = (int)rnd((unsigned)nr[w]), f = 1 + (int)rnd(6);
+		char orig[256], marked[4096];
+		spec_field(s[w], k, f, orig);
+		spec_with(s[w], k, f, "?", marked, sizeof marked);
+		/* concrete values it may have */
+		const char *vals[6];
+		size_t nv = 0;
+		char pr[3][16];
+		vals[nv++] = orig;
+		if (f == 1) {
+			snprintf(pr[0], sizeof pr[0], "95");
+			snprintf(pr[1], sizeof pr[1], "%d", atoi(orig) + 5);
+			snprintf(pr[2], sizeof pr[2], "4000");
+			for (int q = 0; q < 3; q++)
+				vals[nv++] = pr[q];
+		} else if (f == 2) {
+			vals[nv++] = orig[0] == 'A' ? "D" : "A";
+		} else if (f == 3) {
+			vals[nv++] = "Tcp";
+			vals[nv++] = "Udp";
+			vals[nv++] = "*";
+		} else if (f == 4) {
+			vals[nv++] = "*";
+			vals[nv++] = "22";
+			vals[nv++] = "0-30";
+		} else {
+			const char *const *pool = f == 5 ? src_pool : dst_pool;
+			size_t np_ = f == 5 ? sizeof src_pool / sizeof src_pool[0] : sizeof dst_pool / sizeof dst_pool[0];
+			for (int q = 0; q < 3; q++)
+				vals[nv++] = pool[rnd((unsigned)np_)];
+		}
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_nsg up, lo, other, conc[6];
+		int o = !w;
+		if (nsg_from_bound(&a, marked, &up, AZA_NSG_UPPER) || nsg_from_bound(&a, marked, &lo, AZA_NSG_LOWER) ||
+		    (has[o] && nsg_from(&a, s[o], &other))) {
+			CHECK(0, "bounds of '%s' did not load", marked);
+			aza_arena__release(&a);
+			continue;
+		}
+		CHECK(up.uncertain && lo.uncertain, "'%s': no value noted as not read", marked);
+		static orule oc[6][64], oo[64];
+		size_t noc[6], noo = has[o] ? oracle_parse(s[o], oo, 64) : 0;
+		char conc_spec[6][4096];
+		for (size_t v = 0; v < nv; v++) {
+			spec_with(s[w], k, f, vals[v], conc_spec[v], sizeof conc_spec[v]);
+			noc[v] = oracle_parse(conc_spec[v], oc[v], 64);
+			if (nsg_from(&a, conc_spec[v], &conc[v])) {
+				CHECK(0, "'%s' did not load", conc_spec[v]);
+				exit(1);
+			}
+		}
+		/* the destination: a known address, or one not known (read both ways) */
+		static const char *const dsts[] = {"10.0.1.4", "2001:db8:1::4", "?@10.0.1.0/24", "?", "?6@2001:db8:1::/64"};
+		const char *store[1];
+		aza_expo_dst d, bd;
+		aza_nsg_span net[4];
+		const char *asg = rnd(2) ? "/asg/jump" : NULL;
+		dst_of(dsts[rnd(sizeof dsts / sizeof dsts[0])], asg, &d, store, net);
+		bd = d;
+		bd.best = 1;
+		aza_expo_map mu, ml;
+		const aza_nsg *oth = has[o] ? &other : NULL;
+		if (aza_expo__eval(&a, w ? oth : &up, w ? &up : oth, &d, &mu) ||
+		    aza_expo__eval(&a, w ? oth : &lo, w ? &lo : oth, &bd, &ml)) {
+			CHECK(0, "evaluation failed");
+			exit(1);
+		}
+		/* the addresses it may have */
+		static const char *const cand_pool[] = {"10.0.1.4", "10.0.1.200", "10.0.2.9", "2001:db8:1::4", "2001:db8:1::1ff"};
+		aza_expo_dst cd[5];
+		const char *cstore[5][1], *cname[5];
+		int ncand = 0;
+		for (size_t q = 0; !d.has_ip && q < sizeof cand_pool / sizeof cand_pool[0]; q++) {
+			aza_nsg_span c;
+			span_of(cand_pool[q], &c);
+			int in = !d.nnet;
+			for (size_t z = 0; z < d.nnet; z++)
+				in |= d.net[z].v6 == c.v6 && d.net[z].lo <= c.lo && c.lo <= d.net[z].hi;
+			if (in && c.v6 == (d.fam == 2)) {
+				dst_of(cand_pool[q], asg, &cd[ncand], cstore[ncand], NULL);
+				cname[ncand++] = cand_pool[q];
+			}
+		}
+		if (d.has_ip) { /* the address itself */
+			cd[ncand] = d;
+			cname[ncand++] = "(known)";
+		}
+		aza_nsg_span srcs[96];
+		size_t ns = 0;
+		unsigned ports[96];
+		size_t np = 0;
+		for (int q = 0; q < 8; q++) {
+			uint64_t x = ((uint64_t)rnd(1u << 16) << 16) | rnd(1u << 16);
+			srcs[ns++] = (aza_nsg_span){x, x, 0};
+		}
+		srcs[ns++] = (aza_nsg_span){0x2001000000000000ull, 0x2001000000000000ull, 1};
+		srcs[ns++] = (aza_nsg_span){0x20010DB800000000ull, 0x20010DB800000000ull, 1};
+		static const unsigned fixed[] = {0, 22, 30, 31, 3389, 65535};
+		for (size_t q = 0; q < sizeof fixed / sizeof fixed[0]; q++)
+			ports[np++] = fixed[q];
+		add_bounds(oth, srcs, &ns, 96, ports, &np, 96);
+		for (size_t v = 0; v < nv; v++)
+			add_bounds(&conc[v], srcs, &ns, 96, ports, &np, 96);
+		for (unsigned pi = 0; pi < 4; pi++) {
+			unsigned proto = 1u << pi;
+			for (size_t i = 0; i < np; i++)
+				for (size_t j = 0; j < ns; j++) {
+					if (!is_internet(srcs[j]))
+						continue;
+					int u = eval_says(&mu, proto, ports[i], srcs[j]), l = eval_says(&ml, proto, ports[i], srcs[j]);
+					lower_admits += l;
+					upper_refuses += !u;
+					for (size_t v = 0; v < nv; v++)
+						for (int c = 0; c < ncand; c++) {
+							const orule *ow = oc[v], *oth_r = has[o] ? oo : NULL;
+							size_t nw = noc[v];
+							int real = oracle_nsg(w ? oth_r : ow, w ? noo : nw, proto, ports[i], srcs[j], &cd[c]) &&
+							           oracle_nsg(w ? ow : oth_r, w ? nw : noo, proto, ports[i], srcs[j], &cd[c]);
+							checks++;
+							if ((l && !real) || (real && !u)) {
+								if (broken++ < 5)
+									printf("bound broken (iteration %d): %s port %u source %s%llx, value '%s', address %s: "
+									       "lower %d, real %d, upper %d\n  %s: %s\n  other: %s\n",
+									       iter, aza_nsg_proto_name(proto), ports[i], srcs[j].v6 ? "v6 " : "",
+									       (unsigned long long)srcs[j].lo, vals[v], cname[c], l, real, u,
+									       w ? "nic" : "subnet", marked, has[o] ? s[o] : "(none)");
+							}
+						}
+				}
+		}
+		aza_nsg_free(&up);
+		aza_nsg_free(&lo);
+		if (has[o])
+			aza_nsg_free(&other);
+		for (size_t v = 0; v < nv; v++)
+			aza_nsg_free(&conc[v]);
+		aza_arena__release(&a);
+	}
+	CHECK(broken == 0, "%zu of %zu bound checks broken", broken, checks);
+	/* the bounds decide something, not UNKNOWN everywhere */
+	CHECK(lower_admits > 0 && upper_refuses > 0, "bounds never decide (%zu admitted, %zu refused)", lower_admits, upper_refuses);
+	printf("ok bounds property: %zu checks over 40 random NSG pairs\n", checks);
+}
+
 /* ---- model cases over the rule fixtures ---- */
 
 static const struct mcase {
@@ -908,6 +1111,14 @@ static const struct mcase {
 	{"AZA-NET-028/pass-vmss-deny-subnet-prefix-vnet-inline.json", "ss1 load-balancer (closed)"},
 	{"AZA-NET-028/fail-vmss-deny-other-subnet.json", "ss1 load-balancer TCP 22<-50000-50099"},
 	{"AZA-NET-028/unknown-vmss-deny-part-of-subnet.json", "ss1 load-balancer TCP 22<-50000-50099 (assumed)"},
+	/* an NSG with a value that cannot be read: what its lower bound admits
+	 * is certain, what only its upper bound admits is marked */
+	{"AZA-NET-027/fail-nic-nsg-unreadable-ssh-source.json", "vm1 public-ip TCP 3389<-3389; vm1 public-ip TCP 22<-22 (assumed)"},
+	{"AZA-NET-027/pass-subnet-nsg-unreadable-ssh-source.json", "vm1 public-ip TCP 22<-22 (assumed)"},
+	{"AZA-NET-027/unknown-subnet-nsg-unreadable-admin-source.json", "vm1 public-ip TCP 22<-22 (assumed); vm1 public-ip TCP 3389<-3389 (assumed)"},
+	{"AZA-NET-027/fail-subnet-nsg-unreadable-nic-nsg-allows.json", "vm1 public-ip TCP 3389<-3389"},
+	{"AZA-NET-028/fail-vmss-nsg-unreadable-other-port.json", "ss1 load-balancer TCP 22<-50000-50099"},
+	{"AZA-NET-028/unknown-vmss-nsg-unreadable-and-address.json", "ss1 load-balancer TCP 22<-50000-50099 (assumed)"},
 };
 
 static void test_model(const char *dir)
@@ -970,6 +1181,7 @@ int main(int argc, char **argv)
 {
 	test_table();
 	test_property();
+	test_bounds_property();
 	test_model(argc > 1 ? argv[1] : "tests/rules");
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -58,7 +58,10 @@ def webcfg(s, **props):
     p = copy.deepcopy(SITECONFIG); p.update(props)
     return {"id": s["id"] + "/config/web", "name": "web", "type": CFG, "kind": "app", "properties": p}
 
-def auth(s, **kv):
+def auth(s, file=False, **kv):
+    """The site's config/authsettingsV2 (GetAuthSettingsV2WithoutSecrets);
+    without file, platform.configFilePath is dropped: the example uses
+    file-based configuration, so its globalValidation is not what runs."""
     a = {"name": "authsettingsv2", "type": "Microsoft.Web/sites/authsettingsv2", "id": s["id"] + "/config/authsettingsv2", "kind": "app",
          "properties": {"globalValidation": {"excludedPaths": ["/nosecrets/Path"], "requireAuthentication": True, "unauthenticatedClientAction": "Return403"},
              "httpSettings": {"forwardProxy": {"convention": "Standard", "customHostHeaderName": "authHeader", "customProtoHeaderName": "customProtoHeader"},
@@ -69,6 +72,8 @@ def auth(s, **kv):
              "login": {"allowedExternalRedirectUrls": ["https://someurl.com"], "nonce": {"validateNonce": True}, "preserveUrlFragmentsForLogins": True,
                        "tokenStore": {"enabled": True, "fileSystem": {"directory": "/wwwroot/sites/example"}, "tokenRefreshExtensionHours": 96}},
              "platform": {"configFilePath": "/auth/config.json", "enabled": True, "runtimeVersion": "~1"}}}
+    if not file:
+        del a["properties"]["platform"]["configFilePath"]
     return mod(a, **kv)
 
 def winsite(name, **cfg):
@@ -99,7 +104,7 @@ def listed_unknown(rule, field):
 # 001 authentication
 a = site('appok'); b = site('appbad')
 case('AZA-APP-001', 'pass', snapshot([a, auth(a)]), "PASS appok ~ required (unauthenticated requests: Return403)")
-case('AZA-APP-001', 'fail', snapshot([b, auth(b, properties__platform__enabled=False)]), "FAIL appbad ~ platform.enabled is false")
+case('AZA-APP-001', 'fail', snapshot([b, auth(b, file=True, properties__platform__enabled=False)]), "FAIL appbad ~ platform.enabled is false")
 case('AZA-APP-001', 'fail-anonymous', snapshot([b, auth(b, properties__globalValidation={"requireAuthentication": False, "unauthenticatedClientAction": "AllowAnonymous"})]),
      "FAIL appbad ~ anonymous requests reach the app")
 legacy = {"id": a["id"] + "/config/authsettings", "name": "authsettings", "type": CFG,
@@ -109,6 +114,17 @@ case('AZA-APP-001', 'unknown', snapshot([site('appunk')]), "UNKNOWN appunk ~ aut
 case('AZA-APP-001', 'unknown-missing', snapshot([site('appunk'), webcfg(site('appunk'))], datasets=[SITE, CFG]), "UNKNOWN appunk ~ no config/authsettingsV2")
 case('AZA-APP-001', 'unknown-type', snapshot([a, auth(a, properties__platform__enabled="perhaps")]), "UNKNOWN appok ~ not a boolean")
 noprops('AZA-APP-001')
+# File-based configuration (the API's own example sets configFilePath): the
+# file in the app's content decides, not globalValidation, whichever way
+# that reads; the legacy object says so with isAuthFromFile "true".
+c = site('appfile'); d = site('appfileoff'); e = site('appfilebad')
+case('AZA-APP-001', 'unknown-config-file',
+     snapshot([c, auth(c, file=True), d, auth(d, file=True, properties__globalValidation__requireAuthentication=False),
+               e, auth(e, file=True, properties__platform__configFilePath=7)]),
+     "UNKNOWN appfile ~ file-based configuration (authsettingsV2 platform.configFilePath '/auth/config.json')\n"
+     "UNKNOWN appfileoff ~ file-based configuration\nUNKNOWN appfilebad ~ configFilePath is not a string")
+legacy_file = mod(legacy, properties__isAuthFromFile="true", properties__authFilePath="auth.json")
+case('AZA-APP-001', 'unknown-legacy-file', snapshot([a, legacy_file]), "UNKNOWN appok ~ isAuthFromFile true")
 
 # 002 https only
 case('AZA-APP-002', 'pass', snapshot([site('appok')]), "PASS appok ~ httpsOnly is true")
@@ -332,6 +348,9 @@ case('AZA-APP-008', 'pass', snapshot([site('appok')]), "PASS appok ~ clientCertM
 case('AZA-APP-008', 'fail', snapshot([example_site('sitef6141')]), "FAIL sitef6141 ~ clientCertEnabled is false")
 case('AZA-APP-008', 'fail-optional', snapshot([site('appopt', properties__clientCertMode='Optional')]), "FAIL appopt ~ clientCertMode is Optional")
 case('AZA-APP-008', 'unknown', snapshot([site('appodd', properties__clientCertEnabled='maybe')]), "UNKNOWN appodd ~ not a boolean")
+# A mode that is not a string, or no known value, is no evidence of Required.
+case('AZA-APP-008', 'unknown-mode', snapshot([site('appmode', properties__clientCertMode=1), site('appmodex', properties__clientCertMode='Sometimes')]),
+     "UNKNOWN appmode ~ clientCertMode is not a string\nUNKNOWN appmodex ~ clientCertMode has an unexpected value 'Sometimes'")
 noprops('AZA-APP-008')
 
 # 009 managed identity

@@ -159,11 +159,14 @@ settings_rule('AZA-SQL-008', EP, lambda s: protector(s, "AzureKeyVault"), lambda
               'ServiceManaged', unkval=lambda s: protector(s, "Elsewhere"))
 
 VA = SQL + '/vulnerabilityAssessments'
+SVA = SQL + '/sqlVulnerabilityAssessments'
+# The classic object fails the server only when the express configuration
+# is known to be off: here sqlVulnerabilityAssessments was read and holds
+# nothing for the server.
 settings_rule('AZA-SQL-013', VA, lambda s: va(s, True), lambda s: va(s, False), 'isEnabled is true', 'isEnabled is false',
-              unkval=lambda s: va(s, "sometimes"))
+              extra_ds=[SVA], unkval=lambda s: va(s, "sometimes"))
 a = server('sqlok')
 # express configuration off: the classic assessment decides, and it must have been read
-SVA = SQL + '/sqlVulnerabilityAssessments'
 b = server('sqlbad'); u = server('sqlunk')
 case('AZA-SQL-013', 'fail-express-off', snapshot([b, child(b, 'sqlVulnerabilityAssessments', 'default', {"state": "Disabled"})], datasets=[SQL, VA, SVA]),
      "FAIL sqlbad ~ no classic vulnerability assessment")
@@ -174,8 +177,22 @@ case('AZA-SQL-013', 'unknown-express-off-classic', snapshot([u, child(u, 'sqlVul
 # template) recurring scans have nowhere to store results. The API's GET
 # example at 2023-08-01 (the shape below) answers recurring scans enabled
 # without a path: absent from a deployed object says nothing.
-case('AZA-SQL-013', 'fail-path-empty', snapshot([b, va(b, True, "")], datasets=[SQL, VA]), "FAIL sqlbad ~ storageContainerPath is empty: the classic configuration has no blob container")
-case('AZA-SQL-013', 'fail-path-null', snapshot([b, va(b, True, None)], datasets=[SQL, VA]), "FAIL sqlbad ~ storageContainerPath is null")
+case('AZA-SQL-013', 'fail-path-empty', snapshot([b, va(b, True, "")], datasets=[SQL, VA, SVA]), "FAIL sqlbad ~ storageContainerPath is empty: the classic configuration has no blob container")
+case('AZA-SQL-013', 'fail-path-null', snapshot([b, va(b, True, None)], datasets=[SQL, VA, SVA]), "FAIL sqlbad ~ storageContainerPath is null")
+# The express configuration scans without the classic one, which does not
+# show it: a classic configuration that is off (or has no container) says
+# nothing while the express one was not read (azaudit's own collector reads
+# only the classic object) or its state cannot be read.
+case('AZA-SQL-013', 'unknown-express-uncollected', snapshot([u, va(u, False)], datasets=[SQL, VA]),
+     "UNKNOWN sqlunk ~ recurringScans.isEnabled is false, but the express configuration, which runs scans without the classic one, is not known: "
+     "Microsoft.Sql/servers/sqlVulnerabilityAssessments was not collected")
+case('AZA-SQL-013', 'unknown-express-uncollected-path', snapshot([u, va(u, True, "")], datasets=[SQL, VA]),
+     "UNKNOWN sqlunk ~ storageContainerPath is empty (the classic configuration has no blob container for scan results), but the express configuration")
+case('AZA-SQL-013', 'unknown-express-error', snapshot([u, va(u, False)], datasets=[SQL, VA, SVA], errors=err(u["id"], SVA)),
+     "UNKNOWN sqlunk ~ is not known: Microsoft.Sql/servers/sqlVulnerabilityAssessments could not be read")
+case('AZA-SQL-013', 'unknown-express-state', snapshot([u, va(u, False), child(u, 'sqlVulnerabilityAssessments', 'default', {"state": None})],
+                                                      datasets=[SQL, VA, SVA]),
+     "UNKNOWN sqlunk ~ sqlVulnerabilityAssessments state is absent, and the express configuration runs scans without the classic one")
 case('AZA-SQL-013', 'unknown-path-absent', snapshot([u, va(u, True, DEL)], datasets=[SQL, VA]), "UNKNOWN sqlunk ~ storageContainerPath is absent")
 case('AZA-SQL-013', 'unknown-path-type', snapshot([u, va(u, True, 5)], datasets=[SQL, VA]), "UNKNOWN sqlunk ~ storageContainerPath is not a string")
 case('AZA-SQL-013', 'fail-template-no-path',

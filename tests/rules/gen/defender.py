@@ -77,6 +77,19 @@ case('AZA-DEF-015', 'fail-free', snapshot([pricing('VirtualMachines', 'Free')]),
 case('AZA-DEF-015', 'fail-unlisted', snapshot([vm_pricing([])]), "FAIL VirtualMachines ~ not listed")
 case('AZA-DEF-015', 'unknown', snapshot([]), "UNKNOWN fixture-sub")
 case('AZA-DEF-015', 'unknown-value', snapshot([vm_pricing([dict(AGENTLESS, isEnabled="Sometimes")])]), "UNKNOWN VirtualMachines ~ not a boolean")
+# Agentless machine scanning is a Plan 2 feature of Defender for Servers
+# (and a Defender CSPM one): a P1 plan does not scan, whatever its extension
+# entry says (it was PASS).
+case('AZA-DEF-015', 'fail-p1', snapshot([mod(vm_pricing([AGENTLESS]), properties__subPlan="P1")]),
+     "FAIL VirtualMachines ~ subPlan is P1: agentless scanning for machines needs Defender for Servers Plan 2")
+# Defender CSPM runs the same scanner with its own AgentlessVmScanning
+# extension (the ListPricings example's CloudPosture): the machines are
+# scanned whatever the Servers plan (it was FAIL on the Servers plan).
+CSPM_AGENTLESS = mod(pricing("CloudPosture", "Standard"), properties__extensions=[AGENTLESS, {"name": "AgentlessDiscoveryForKubernetes", "isEnabled": "True"}])
+case('AZA-DEF-015', 'pass-cspm', snapshot([mod(vm_pricing([AGENTLESS]), properties__subPlan="P1"), CSPM_AGENTLESS]),
+     "PASS CloudPosture ~ Defender CSPM (pricingTier Standard) has extension AgentlessVmScanning isEnabled True")
+case('AZA-DEF-015', 'pass-cspm-servers-free', snapshot([pricing('VirtualMachines', 'Free'), CSPM_AGENTLESS]),
+     "PASS CloudPosture ~ agentless scanning for machines is on")
 FIM = {"name": "FileIntegrityMonitoring", "isEnabled": "True", "additionalExtensionProperties": {"DefinedWorkspaceId": ""}}
 case('AZA-DEF-016', 'pass', snapshot([vm_pricing([AGENTLESS, FIM])]), "PASS VirtualMachines ~ FileIntegrityMonitoring")
 case('AZA-DEF-016', 'fail', snapshot([vm_pricing([AGENTLESS])]), "FAIL VirtualMachines ~ not listed")
@@ -438,5 +451,12 @@ case('AZA-DEF-018', 'fail-custom-definition', snapshot([assignment({}, definitio
 # owners are only emailed about alerts the contact sends
 case('AZA-DEF-026', 'fail-no-alert-source', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}])]),
      "FAIL default ~ no Alert source")
+# Neither notificationsSources nor alertNotifications: no alert is emailed
+# (AZA-DEF-029 fails the same contact), so neither are the owners (it was
+# PASS on notificationsByRole alone).
+case('AZA-DEF-026', 'fail-no-alert-setting', snapshot([contact(properties__notificationsSources=DEL)]),
+     "FAIL default ~ no notificationsSources and no alertNotifications state: no alert is emailed, to owners or anyone")
+case('AZA-DEF-026', 'unknown-sources-type', snapshot([contact(properties__notificationsSources={"sourceType": "Alert", "minimalSeverity": "High"})]),
+     "UNKNOWN default ~ notificationsSources is not an array")
 case('AZA-DEF-026', 'fail-alerts-off', snapshot([contact(properties__notificationsSources=DEL, properties__alertNotifications={"state": "Off", "minimalSeverity": "High"})]),
      "FAIL default ~ alertNotifications is Off")

@@ -414,6 +414,68 @@ case('AZA-NET-027', 'fail-firewall-dnat-address-shared', fw_world([natrule()], e
      "FAIL vm2 ~ firewall DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1\n" + NA + "\nNOT_APPLICABLE nic2 ~ attached to VM vm2\n"
      "PASS vm1 ~ no public IP, public load balancer frontend or DNAT rule reaches it")
 
+# ---- NSGs with a rule value that cannot be read ----
+# A value the NSG evaluator cannot read (here a source that is neither a
+# prefix nor a tag: a template expression left in an export) no longer
+# leaves every path through the NSG unjudged: the NSG is read between its
+# two bounds (aza_nsg_load_bound), the rule as the widest Allow it may be
+# and as the widest Deny. What the Deny reading still reaches is exposed
+# whatever the value (FAIL), what the Allow reading does not reach is closed
+# whatever it is (PASS), the rest is UNKNOWN naming the value.
+R = 'AZA-NET-027'
+ODD = "[parameters('adminSource')]"
+ODD_TXT = "rule %s has source '" + ODD + "', neither an address prefix nor a service tag"
+SSH_ODD = rule('SshAdmin', 100, src=ODD)
+ADMIN_ODD = rule('Admin', 100, src=ODD, ports=['22', '3389'])
+RDP = rule('AllowRdp', 200, port='3389', src='Internet')
+RDP_PATH = "TCP 3389 (RDP) reachable at pip1 (20.50.60.10) (ip configuration ipconfig1) from any internet address: public IP pip1 (20.50.60.10) -> "
+WHATEVER = ", whatever the value that could not be read (NSG %s: " + ODD_TXT + ")"
+for where, sub, nic_ in [('nic', None, 'x'), ('subnet', 'x', None)]:
+    lvl = 'NIC' if where == 'nic' else 'subnet'
+    nname = 'nsg-nic' if where == 'nic' else 'nsg-sub'
+    def w(rules):
+        return world(rules if sub else None, rules if nic_ else None)
+    hops = lambda r, p: ("no subnet NSG -> NIC NSG nsg-nic rule %s (priority %s)" if where == 'nic' else
+                         "subnet NSG nsg-sub rule %s (priority %s) -> no NIC NSG") % (r, p)
+    case(R, f'fail-{where}-nsg-unreadable-ssh-source', w([SSH_ODD, RDP]),
+         f"FAIL vm1 ~ {RDP_PATH}{hops('AllowRdp', 200)}" + WHATEVER % (nname, 'SshAdmin') + "\n" + NA)
+    case(R, f'pass-{where}-nsg-unreadable-ssh-source', w([SSH_ODD]),
+         "PASS vm1 ~ no internet path reaches TCP 3389 (RDP), UDP 3389 (RDP) (public frontends: pip1 (20.50.60.10))"
+         + WHATEVER % (nname, 'SshAdmin') + "\n" + NA)
+    case(R, f'unknown-{where}-nsg-unreadable-admin-source', w([ADMIN_ODD]),
+         f"UNKNOWN vm1 ~ {RDP_PATH}{hops('Admin', 100)}, but it depends on a value of NSG {nname} that could not be read: "
+         + ODD_TXT % 'Admin' + "\n" + NA)
+# Both NSGs must allow: the NIC NSG's Allow with the subnet NSG's lower
+# bound is a FAIL; with its upper bound only, UNKNOWN.
+case(R, 'fail-subnet-nsg-unreadable-nic-nsg-allows', world([SSH_ODD, RDP], [rule('AllowRdpNic', 120, port='3380-3390')]),
+     "FAIL vm1 ~ " + RDP_PATH + "subnet NSG nsg-sub rule AllowRdp (priority 200) -> NIC NSG nsg-nic rule AllowRdpNic (priority 120)"
+     + WHATEVER % ('nsg-sub', 'SshAdmin') + "\n" + NA)
+case(R, 'unknown-subnet-nsg-unreadable-nic-nsg-allows', world([ADMIN_ODD], [rule('AllowRdpNic', 120, port='3380-3390')]),
+     "UNKNOWN vm1 ~ " + RDP_PATH + "subnet NSG nsg-sub rule Admin (priority 100) -> NIC NSG nsg-nic rule AllowRdpNic (priority 120), "
+     "but it depends on a value of NSG nsg-sub that could not be read: " + ODD_TXT % 'Admin' + "\n" + NA)
+# An unknown protocol on a Deny (an export from a newer API), and a priority
+# that cannot be read: the rule is read first, its priority named as not known.
+case(R, 'fail-nsg-deny-unknown-protocol-other-port', world([rule('DenyOdd', 100, 'Deny', proto='Sctp', port='22'), RDP], None),
+     "FAIL vm1 ~ " + RDP_PATH + "subnet NSG nsg-sub rule AllowRdp (priority 200) -> no NIC NSG, whatever the value that could not be "
+     "read (NSG nsg-sub: rule DenyOdd has an unknown protocol 'Sctp')\n" + NA)
+case(R, 'unknown-nsg-deny-unknown-protocol', world([rule('DenyOdd', 100, 'Deny', proto='Sctp', port='3389'), RDP], None),
+     "UNKNOWN vm1 ~ " + RDP_PATH + "subnet NSG nsg-sub rule AllowRdp (priority 200) -> no NIC NSG, but it depends on a value of NSG "
+     "nsg-sub that could not be read: rule DenyOdd has an unknown protocol 'Sctp'\n" + NA)
+case(R, 'unknown-nsg-priority-unreadable', world([rule('Weird', 'high', port='3389')], None),
+     "UNKNOWN vm1 ~ " + RDP_PATH + "subnet NSG nsg-sub rule Weird (priority not known) -> no NIC NSG, but it depends on a value of "
+     "NSG nsg-sub that could not be read: rule Weird has no numeric priority\n" + NA)
+# Through a load balancer to scale set instances (their address is not in
+# the input): the bounds and the address's two readings together.
+R = 'AZA-NET-028'
+case(R, 'fail-vmss-nsg-unreadable-other-port', ssworld([rule('DenyOdd', 100, 'Deny', proto='Sctp', port='3389'), rule('AllowSsh', 200)]),
+     "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT pool lb1/ssh-pool -> subnet NSG nsg-sub rule AllowSsh (priority 200) -> no NIC NSG, whatever the value that could not be read "
+     "(NSG nsg-sub: rule DenyOdd has an unknown protocol 'Sctp')")
+case(R, 'unknown-vmss-nsg-unreadable-and-address', ssworld([rule('DenyWebPart', 100, 'Deny', dst='10.0.1.0/26'), rule('AllowSsh', 200, src=ODD)]),
+     "UNKNOWN ss1 ~ but the private address of ip configuration ipconfig1 (in subnet web: 10.0.1.0/24) is not in the input: rule DenyWebPart "
+     "(priority 100) of NSG nsg-sub was not counted as blocking; it depends on a value of NSG nsg-sub that could not be read: " + ODD_TXT % 'AllowSsh')
+case(R, 'pass-vmss-nsg-unreadable-deny-subnet', ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200, src=ODD)]),
+     "PASS ss1 ~ public frontends: pip-lb (20.50.60.99))" + WHATEVER % ('nsg-sub', 'AllowSsh'))
+
 # ---- the report tests' exposure input (tests/report/exposure.json): an
 # injected VM name and NSG rule name that the HTML report must show as text ----
 EVIL = '<img src=x onerror=alert(1)>'

@@ -142,6 +142,11 @@ case('AZA-KV-007', 'fail-template-explicit-new-api', kvtemplate('2026-02-01', rb
 case('AZA-KV-007', 'unknown-template-api-param', kvtemplate("[parameters('v')]"), "UNKNOWN kvtmpl ~ only known at deployment")
 simple('AZA-KV-008', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Partly'}, 'Disabled', 'Enabled (firewall default action Deny)', 'unknown value')
 case('AZA-KV-008', 'fail-absent', snapshot([vault('kvpna', properties__publicNetworkAccess=DEL, properties__networkAcls=DEL)]), "FAIL kvpna ~ not set: Allow")
+# A vault in a network security perimeter's enforced mode keeps its public
+# endpoint for the perimeter's inbound access rules: not Disabled (it was
+# UNKNOWN, an unknown value).
+case('AZA-KV-008', 'fail-perimeter', snapshot([vault('kvnsp', properties__publicNetworkAccess='SecuredByPerimeter')]),
+     "FAIL kvnsp ~ publicNetworkAccess is SecuredByPerimeter, not Disabled")
 simple('AZA-KV-009', {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Allow'},
        {'properties__publicNetworkAccess': 'Enabled', 'properties__networkAcls__defaultAction': 'Maybe'}, 'Deny (1 IP rule', 'Allow', 'unexpected value')
 case('AZA-KV-009', 'fail-absent', snapshot([vault('kvnoacl', properties__publicNetworkAccess='Enabled', properties__networkAcls=DEL)]), "FAIL kvnoacl ~ networkAcls not set")
@@ -151,6 +156,10 @@ case('AZA-KV-009', 'fail-open-ip-rule', snapshot([vault('kvopen', properties__pu
      "FAIL kvopen ~ IP rule '0.0.0.0/0' admits every address")
 case('AZA-KV-009', 'unknown-acl-type', snapshot([vault('kvacl', properties__publicNetworkAccess='Enabled', properties__networkAcls='Deny')]), "UNKNOWN kvacl ~ networkAcls is not an object")
 case('AZA-KV-009', 'pass-private', snapshot([vault('kvpriv', properties__networkAcls=DEL)]), "PASS kvpriv ~ publicNetworkAccess is Disabled")
+# SecuredByPerimeter: the perimeter's inbound access rules, which may admit
+# any public range, decide, not the vault's Deny (it was PASS).
+case('AZA-KV-009', 'unknown-perimeter', snapshot([vault('kvnsp', properties__publicNetworkAccess='SecuredByPerimeter')]),
+     "UNKNOWN kvnsp ~ publicNetworkAccess is SecuredByPerimeter: the inbound access rules (and access mode) of a network security perimeter decide")
 simple('AZA-KV-010', {}, {'properties__privateEndpointConnections': DEL}, {'properties__privateEndpointConnections': {"a": 1}}, '1 approved', 'no approved', 'not an array')
 pend = vault('kvpend'); pend['properties']['privateEndpointConnections'][0]['properties']['privateLinkServiceConnectionState']['status'] = 'Pending'
 case('AZA-KV-010', 'fail-pending', snapshot([pend]), "FAIL kvpend ~ 1 pending or rejected")

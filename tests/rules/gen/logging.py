@@ -85,6 +85,11 @@ case(R, 'pass', snapshot([subdiag('cis', cats("Administrative", "Alert", "Policy
 case(R, 'pass-alllogs', snapshot([subdiag('ds4', ALL)]), f"PASS {S}")
 case(R, 'fail', snapshot([subdiag('partial', cats("Administrative", "Alert", "Security"))]), f"FAIL {S} ~ Policy category")
 case(R, 'fail-profile-only', snapshot([logprofile()], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ only a legacy log profile")
+# Two settings, each with a destination, sending two categories each: every
+# event of the four categories is exported (it was FAIL, each setting judged
+# alone).
+case(R, 'pass-split', snapshot([subdiag('to-law', cats("Administrative", "Alert")), subdiag('to-storage', cats("Policy", "Security"), ws="", sa=SAID)]),
+     f"PASS {S} ~ together export Administrative, Alert, Policy and Security (Administrative by 'to-law', Alert by 'to-law', Policy by 'to-storage', Security by 'to-storage')")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 
 # ---- AZA-LOG-003 all categories and regions
@@ -93,6 +98,11 @@ case(R, 'pass', snapshot([subdiag('ds4', ALL)]), f"PASS {S} ~ every activity log
 case(R, 'pass-profile', snapshot([logprofile(locations=("global", "westeurope")), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST]), f"PASS {S} ~ every region in use")
 case(R, 'fail', snapshot([subdiag('cis', cats("Administrative", "Alert", "Policy", "Security"))]), f"FAIL {S} ~ ServiceHealth")
 case(R, 'fail-profile-region', snapshot([logprofile(), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST]), f"FAIL {S} ~ region 'westeurope'")
+# The eight categories split across two settings with destinations (it was
+# FAIL on the first setting).
+case(R, 'pass-split', snapshot([subdiag('core', cats("Administrative", "Security", "ServiceHealth", "Alert")),
+                                subdiag('rest', cats("Recommendation", "Policy", "Autoscale", "ResourceHealth"), ws="", eh=EHID)]),
+     f"PASS {S} ~ together export every activity log category")
 case(R, 'fail-profile-global', snapshot([logprofile(locations=("westeurope",))], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ 'global'")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 

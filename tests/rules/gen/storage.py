@@ -391,3 +391,20 @@ for rule in ('AZA-STG-017', 'AZA-STG-018', 'AZA-STG-019'):
     case(rule, 'unknown-svc-noprops', snapshot([b, fs], datasets=ds_file), "UNKNOWN stgunk ~ no \"properties\"")
 case('AZA-STG-018', 'unknown-wrongtype', snapshot([b, filesvc(b, protocolSettings={"smb": {"versions": ["SMB3.1.1"]}})], datasets=ds_file), "UNKNOWN stgunk ~ not a string")
 case('AZA-STG-019', 'unknown-wrongtype', snapshot([b, filesvc(b, protocolSettings={"smb": {"channelEncryption": ["AES-256-GCM"]}})], datasets=ds_file), "UNKNOWN stgunk ~ not a string")
+
+# A general-purpose account (Storage or StorageV2) with a premium SKU holds
+# page blobs only: Azure Files, queues and tables are not supported there
+# (Learn, Storage account overview: premium page blobs). Premium file shares
+# and block blobs have kinds of their own (FileStorage, BlockBlobStorage).
+pg = acct('stgpageblob', sku={"name": "Premium_LRS", "tier": "Premium"})
+pg1 = acct('stgpagev1', kind='Storage', sku={"name": "premium_lrs", "tier": "Premium"})
+for rule in ('AZA-STG-017', 'AZA-STG-018', 'AZA-STG-019'):
+    case(rule, 'na-premium-pageblob', snapshot([pg, pg1], datasets=ds_file),
+         "NOT_APPLICABLE stgpageblob ~ a premium StorageV2 account (sku Premium_LRS: page blobs only) has no file service\n"
+         "NOT_APPLICABLE stgpagev1 ~ a premium Storage account (sku premium_lrs: page blobs only)")
+case('AZA-STG-018', 'na-template-premium-pageblob',
+     template([{"type": ST, "apiVersion": "2023-05-01", "name": "stgtmpl", "location": "westeurope", "kind": "StorageV2",
+                "sku": {"name": "Premium_LRS"}, "properties": {}}]),
+     "NOT_APPLICABLE stgtmpl ~ (sku Premium_LRS: page blobs only) has no file service")
+case('AZA-STG-020', 'pass-premium-pageblob', snapshot([pg], dataplane={"storage": [dp(pg, 'blob')]}),
+     "PASS stgpageblob ~ blob (the only service of a premium StorageV2 account (sku Premium_LRS: page blobs only))")

@@ -76,6 +76,13 @@ v = vm('vmdes', **nohost)
 for ref in [v['properties']['storageProfile']['osDisk']] + v['properties']['storageProfile']['dataDisks']:
     ref['managedDisk']['diskEncryptionSet'] = {"id": DES}
 case(R, 'pass-des-reference', snapshot([v]), "PASS vmdes ~ disk encryption set des-prod")
+# An empty diskEncryptionSet id (a template's optional parameter left "")
+# names no set: the disk resource decides.
+v = vm('vmdesempty', **nohost)
+for ref in [v['properties']['storageProfile']['osDisk']] + v['properties']['storageProfile']['dataDisks']:
+    ref['managedDisk']['diskEncryptionSet'] = {"id": ""}
+case(R, 'fail-empty-des', snapshot([v, disk('vmdesempty-os', 'vmdesempty'), disk('vmdesempty-data0', 'vmdesempty')]),
+     "FAIL vmdesempty ~ OS disk 'vmdesempty-os' (platform-managed key only), data disk 'vmdesempty-data0' (platform-managed key only)")
 case(R, 'fail', snapshot([vm('vmplat', **nohost), disk('vmplat-os', 'vmplat'), disk('vmplat-data0', 'vmplat', cmk=True)]),
      "FAIL vmplat ~ OS disk 'vmplat-os' (platform-managed key only)")
 case(R, 'unknown', snapshot([vm('vmunk', **nohost)]), "UNKNOWN vmunk ~ disk resource not in the input")
@@ -216,6 +223,15 @@ case(R, 'fail', snapshot([vm('vmman', properties__osProfile__windowsConfiguratio
      "FAIL vmman ~ enableAutomaticUpdates is false\nFAIL vmimg ~ ImageDefault")
 case(R, 'unknown', snapshot([vm('vmspec', properties__osProfile=DEL)]), "UNKNOWN vmspec ~ no osProfile")
 case(R, 'unknown-noprops', snapshot([bare_vm('vmbare')]), NOPROPS.format('vmbare'))
+# Customer Managed Schedules (AutomaticByPlatform with
+# bypassPlatformSafetyChecksOnUserSchedule true): the platform patches only on
+# an assigned maintenance configuration's schedule, which is not read.
+ups = lambda os: {f'properties__osProfile__{os}Configuration__patchSettings__automaticByPlatformSettings':
+                  {"rebootSetting": "IfRequired", "bypassPlatformSafetyChecksOnUserSchedule": True}}
+case(R, 'unknown-user-schedule', snapshot([vm('vmwinsched', **ups('windows')), vm('vmlinsched', linux=True, **ups('linux')),
+                                           vm('vmlinodd', linux=True, properties__osProfile__linuxConfiguration__patchSettings__automaticByPlatformSettings={"bypassPlatformSafetyChecksOnUserSchedule": "yes"})]),
+     "UNKNOWN vmwinsched ~ Customer Managed Schedules\nUNKNOWN vmlinsched ~ without one the VM is not patched\n"
+     "UNKNOWN vmlinodd ~ bypassPlatformSafetyChecksOnUserSchedule is not a boolean")
 
 # AZA-VM-011 Linux SSH keys only
 R = 'AZA-VM-011'
@@ -832,6 +848,10 @@ case(R, 'fail-pinned', snapshot([vmss('vmss-pin', **{IMG + '__version': "20348.2
      "FAIL vmss-galv ~ pins image version 1.2.0")
 case(R, 'unknown', snapshot([vmss('vmss-autoodd', properties__upgradePolicy__automaticOSUpgradePolicy__enableAutomaticOSUpgrade="sometimes")]),
      "UNKNOWN vmss-autoodd ~ not a boolean")
+# A model without imageReference (an incomplete export) names no image with
+# newer versions: not a pass.
+case(R, 'unknown-no-image', snapshot([vmss('vmss-noimg', **{IMG: DEL}), vmss('vmss-oddimg', **{IMG: "latest"})]),
+     "UNKNOWN vmss-noimg ~ imageReference is absent\nUNKNOWN vmss-oddimg ~ imageReference is not an object")
 
 R = 'AZA-VMSS-005'
 case(R, 'pass', snapshot([vmss('vmss-tl')]), "PASS vmss-tl ~ securityType is TrustedLaunch with secure boot and vTPM enabled")
