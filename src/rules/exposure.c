@@ -898,23 +898,21 @@ static void gap(aza_expo *x, const char *res_id, const char *why)
 static int nsg_bounds(aza_expo *x, const aza_res *r, const aza_json *doc, nsgent *n)
 {
 	aza_nsg up, lo;
-	/* Both loaded (and so both freed) whatever the first gives. */
-	int urc = aza_nsg_load_bound(x->inv, r->id, doc, &up, NULL, AZA_NSG_UPPER);
-	int lrc = aza_nsg_load_bound(x->inv, r->id, doc, &lo, NULL, AZA_NSG_LOWER);
-	const char *why = urc || lrc ? NULL : up.uncertain ? up.uncertain : lo.uncertain;
+	int rc = aza_nsg_load_bounds(x->inv, r->id, doc, &lo, &up);
 	/* A template expression without a value (a parameter with none) is
 	 * what was not read: named here, not made a note on the whole NSG,
 	 * since what the bounds decide holds whatever it is. The bounds' own
 	 * arenas are compacted later, so the text is copied. */
 	const char *t = aza_json__touched();
 	aza_json__touch_reset();
-	nsgent *l = why ? aza_arena__alloc(&x->c, sizeof *l) : NULL;
-	if (why)
-		n->uncertain = t ? aza_arena__printf(&x->c, "%s (it depends on %s, which is not known before deployment)", why, t)
-		                 : aza_arena__strdup(&x->c, why);
+	if (rc)
+		return 0;
+	const char *why = up.uncertain ? up.uncertain : lo.uncertain;
+	nsgent *l = aza_arena__alloc(&x->c, sizeof *l);
+	n->uncertain = t ? aza_arena__printf(&x->c, "%s (it depends on %s, which is not known before deployment)", why, t)
+	                 : aza_arena__strdup(&x->c, why);
 	if (!l || !n->uncertain) {
-		if (why)
-			x->oom = 1;
+		x->oom = 1;
 		n->uncertain = NULL;
 		aza_nsg_free(&up);
 		aza_nsg_free(&lo);
@@ -955,17 +953,16 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	/* No properties: its rules are not known (docs/snapshot.md), not none. */
 	int bare = doc && !aza_json_is(aza_json_get(doc, "properties"), AZA_JOBJ);
 	int rc = bare ? 0 : aza_nsg_load_json(x->inv, r->id, doc, &n->g, NULL);
-	if (rc < 0) {
-		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
-		if (!n->err)
-			x->oom = 1;
-		else if (nsg_bounds(x, r, doc, n))
-			rc = 0;
-	}
+	if (rc < 0 && nsg_bounds(x, r, doc, n))
+		rc = 0;
 	aza_arena__reset(&x->d, dm);
 	if (bare) {
 		n->err = aza_arena__printf(&x->c, "NSG %s has no properties (its rules are not known)", n->name);
-	} else if (rc == 0) {
+	} else if (rc < 0) {
+		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
+		if (!n->err)
+			x->oom = 1;
+	} else {
 		/* A bound's reading holds whatever the values are: what it
 		 * read of them is named in n->uncertain, not a note on it all. */
 		n->note = n->lower ? NULL : touched_note(x);

@@ -166,16 +166,8 @@ static const char *wide_txt(aza_ev *ev, const struct svc *sv, const aza_nsg_resu
 static int nsg_check_bounds(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
 {
 	aza_nsg lo, hi;
-	const aza_json *doc = aza_doc(ev, r);
-	/* Both loaded (and so both freed) whatever the first gives. */
-	int lrc = aza_nsg_load_bound(aza_ev_inv(ev), r->id, doc, &lo, NULL, AZA_NSG_LOWER);
-	int hrc = aza_nsg_load_bound(aza_ev_inv(ev), r->id, doc, &hi, NULL, AZA_NSG_UPPER);
-	int ok = !lrc && !hrc && (lo.uncertain || hi.uncertain);
-	if (!ok) {
-		aza_nsg_free(&lo);
-		aza_nsg_free(&hi);
+	if (aza_nsg_load_bounds(aza_ev_inv(ev), r->id, aza_doc(ev, r), &lo, &hi))
 		return 0;
-	}
 	const char *fails = NULL, *open = NULL;
 	int oom = 0;
 	for (size_t i = 0; i < n && !oom; i++) {

@@ -798,6 +798,18 @@ int aza_nsg_load(aza_ev *ev, const aza_res *res, aza_nsg *n, int *rules_seen)
 	return aza_nsg_load_json(aza_ev_inv(ev), res->id, aza_doc(ev, res), n, rules_seen);
 }
 
+int aza_nsg_load_bounds(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *lo, aza_nsg *hi)
+{
+	/* Both loaded (and so both freed) whatever the first gives. */
+	int lrc = aza_nsg_load_bound(inv, id, doc, lo, NULL, AZA_NSG_LOWER);
+	int hrc = aza_nsg_load_bound(inv, id, doc, hi, NULL, AZA_NSG_UPPER);
+	if (!lrc && !hrc && (lo->uncertain || hi->uncertain))
+		return 0;
+	aza_nsg_free(lo);
+	aza_nsg_free(hi);
+	return -1;
+}
+
 void aza_nsg_free(aza_nsg *n)
 {
 	aza_arena__release(&n->a);

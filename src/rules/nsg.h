@@ -160,6 +160,11 @@ int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg
  * priority) stay errors. */
 enum { AZA_NSG_LOWER = 1, AZA_NSG_UPPER = 2 };
 int aza_nsg_load_bound(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen, int bound);
+/* Both bounds of an NSG with a value that cannot be read: 0 with *lo and
+ * *hi loaded (lo->uncertain or hi->uncertain names the value); -1 when
+ * either bound cannot be read or the NSG has no such value (nothing is
+ * then kept: the caller keeps its exact reading's error). */
+int aza_nsg_load_bounds(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *lo, aza_nsg *hi);
 void aza_nsg_free(aza_nsg *n);
 /* Move n's rules into an arena of one chunk of exactly their size, for an
  * NSG kept long. Parsing leaves doubled arrays and the internet-source
