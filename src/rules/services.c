@@ -298,9 +298,20 @@ static void redis_keys(aza_ev *ev, const aza_res *r)
 struct msg {
 	const char *name;   /* "Event Hubs" */
 	const char *child;  /* the network rule set child type */
+	/* The tiers where the rule set's rules do not restrict: Event Hubs
+	 * has no IP firewall or virtual network rules in the Basic tier
+	 * ("This feature isn't supported in the basic tier", Microsoft Learn,
+	 * "Allow access to Azure Event Hubs namespaces from specific IP
+	 * addresses or ranges"); Service Bus has virtual network rules
+	 * (service endpoints) only in the Premium tier ("Private Endpoints
+	 * and Service Endpoints are supported only in the premium tier",
+	 * Microsoft Learn, "Allow access to Azure Service Bus namespace from
+	 * specific IP addresses or ranges"). NULL: every tier. */
+	const char *no_rules_tier;  /* no IP or virtual network rules */
+	const char *vnet_only_tier; /* virtual network rules in this tier only */
 };
-static const struct msg MSG_EVH = {"Event Hubs", EVH "/networkRuleSets"};
-static const struct msg MSG_SBS = {"Service Bus", SBS "/networkRuleSets"};
+static const struct msg MSG_EVH = {"Event Hubs", EVH "/networkRuleSets", "Basic", NULL};
+static const struct msg MSG_SBS = {"Service Bus", SBS "/networkRuleSets", NULL, "Premium"};
 
 static void msg_min_tls(aza_ev *ev, const aza_res *r, const struct msg *m)
 {
@@ -457,9 +468,30 @@ static void msg_network(aza_ev *ev, const aza_res *r, const struct msg *m)
 	size_t ni = aza_json_len(aza_prop(ev, c, "properties.ipRules")), nv = aza_json_len(vr);
 	int trusted = 0;
 	aza_prop_bool(ev, c, "properties.trustedServiceAccessEnabled", &trusted);
-	if (!ni && !nv)
+	if (!ni && !nv) {
 		aza_fail(ev, r, "%s and network rule set '%s' defaultAction is Deny with no IP or virtual network rule: %s then accepts every network", pub,
 		         cn, m->name);
+		return;
+	}
+	/* Rules the namespace's tier does not have restrict nothing, and
+	 * whether Azure refuses or ignores them is not documented: what would
+	 * pass on them is UNKNOWN. */
+	const char *sku = NULL;
+	int ks = aza_prop_str(ev, r, "sku.name", &sku);
+	int vnet_only = m->vnet_only_tier && !ni;
+	if ((m->no_rules_tier || vnet_only) && ks < 0)
+		aza_unknown(ev, r, "%s with network rule set '%s' defaultAction Deny, but sku.name is %s: %s", pub, cn,
+		            aza_unread_why(ev, r, "sku.name"),
+		            m->no_rules_tier ? aza_ev_fmt(ev, "the %s tier has no IP or virtual network rules", m->no_rules_tier)
+		                             : aza_ev_fmt(ev, "virtual network rules apply only in the %s tier", m->vnet_only_tier));
+	else if (m->no_rules_tier && ks > 0 && aza__strieq(sku, m->no_rules_tier))
+		aza_unknown(ev, r, "%s with network rule set '%s' defaultAction Deny on a %s namespace: %s has no IP firewall or virtual network rules in "
+		                   "the %s tier, so the rules do not restrict it as declared",
+		            pub, cn, sku, m->name, m->no_rules_tier);
+	else if (vnet_only && ks > 0 && !aza__strieq(sku, m->vnet_only_tier))
+		aza_unknown(ev, r, "%s with network rule set '%s' defaultAction Deny and only virtual network rules (%zu) on a %s namespace: %s has "
+		                   "virtual network rules only in the %s tier, so they do not restrict it as declared",
+		            pub, cn, nv, sku, m->name, m->vnet_only_tier);
 	else
 		aza_pass(ev, r, "%s with network rule set '%s' defaultAction Deny (%zu IP rule%s, %zu virtual network rule%s%s)", pub, cn, ni,
 		         ni == 1 ? "" : "s", nv, nv == 1 ? "" : "s", trusted ? "; trusted Microsoft services bypass it" : "");
@@ -656,6 +688,12 @@ static void apc_purge(aza_ev *ev, const aza_res *r)
 	int b, k = aza_prop_bool(ev, r, "properties.enablePurgeProtection", &b);
 	if (k < 0)
 		aza_unknown(ev, r, "enablePurgeProtection is not a boolean");
+	else if (k && b && ks > 0 && aza__strieq(sku, "Free"))
+		/* The Free tier has no soft delete, so no purge protection: the
+		 * value does not protect the store as declared. */
+		aza_unknown(ev, r, "enablePurgeProtection is true on a %s-tier store, which has no soft delete or purge protection: whether Azure refuses or "
+		                   "ignores the setting is not documented",
+		            sku);
 	else if (k && b) {
 		double days = 7;
 		int kd = aza_prop_num(ev, r, "properties.softDeleteRetentionInDays", &days);
@@ -681,6 +719,12 @@ static void apc_cmk(aza_ev *ev, const aza_res *r)
 	int ks = aza_prop_str(ev, r, "sku.name", &sku);
 	if (k < 0)
 		aza_unknown(ev, r, "encryption.keyVaultProperties.keyIdentifier is not a string");
+	else if (k && *kid && ks > 0 && aza__strieq(sku, "Free"))
+		/* The Free tier has no customer-managed key encryption: the key
+		 * does not encrypt the store as declared. */
+		aza_unknown(ev, r, "encryption.keyVaultProperties.keyIdentifier is set on a %s-tier store, which has no customer-managed key encryption: "
+		                   "whether Azure refuses or ignores the key is not documented",
+		            sku);
 	else if (k && *kid) {
 		int kc = aza_prop_str(ev, r, "properties.encryption.keyVaultProperties.identityClientId", &cid);
 		if (api_has(ev, r, "encryption.keyVaultProperties.keyIdentifier is set", APC_CMK_API))
@@ -725,8 +769,8 @@ static void srh_network(aza_ev *ev, const aza_res *r)
 	if (aza_not_object(ev, r, "properties.networkRuleSet"))
 		return;
 	const aza_json *rules = aza_prop(ev, r, "properties.networkRuleSet.ipRules");
-	const char *open = NULL;
-	int all = 0, k = aza_ip_rules_open(ev, r, "properties.networkRuleSet.ipRules", &open, &all);
+	const char *open = NULL, *sku = NULL;
+	int ks, all = 0, k = aza_ip_rules_open(ev, r, "properties.networkRuleSet.ipRules", &open, &all);
 	size_t n = aza_json_len(rules);
 	if (k < 0)
 		aza_unknown(ev, r, "%s and %s", pub, open);
@@ -734,6 +778,13 @@ static void srh_network(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%s and IP rule '%s' admits %s", pub, open, all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
 	else if (!n)
 		aza_fail(ev, r, "%s and networkRuleSet has no IP rule: every network may reach the service", pub);
+	else if ((ks = aza_prop_str(ev, r, "sku.name", &sku)) < 0)
+		aza_unknown(ev, r, "%s with %zu IP rule%s, but sku.name is %s: the Free tier has no IP firewall", pub, n, n == 1 ? "" : "s",
+		            aza_unread_why(ev, r, "sku.name"));
+	else if (ks && aza__strieq(sku, "free"))
+		aza_unknown(ev, r, "%s with %zu IP rule%s on a %s service: network rules exist from the Basic tier up, so they do not restrict a Free "
+		                   "service as declared (whether Azure refuses or ignores them is not documented)",
+		            pub, n, n == 1 ? "" : "s", sku);
 	else if (api_has(ev, r, aza_ev_fmt(ev, "networkRuleSet lists %zu IP rule%s", n, n == 1 ? "" : "s"), SRH_PNA_API)) {
 		/* bypass admits trusted Azure services (or, in previews, the
 		 * portal) past the IP rules: Microsoft's services, not the
@@ -1110,7 +1161,7 @@ static void syn_firewall(aza_ev *ev, const aza_res *r)
 	"namespace read at an older api-version), its network rule set (networkRuleSets/default, read per namespace) decides: "          \
 	"publicNetworkAccess Disabled there passes (in a template only at the stable api-version 2021-11-01 or later, the first with "     \
 	"it on the rule set); otherwise the namespace's default, Enabled, fails; a rule set that could not be read is UNKNOWN. " pe
-#define MSG_NETWORK_DEFAULTS(svc)                                                                                                      \
+#define MSG_NETWORK_DEFAULTS(svc, tiers)                                                                                               \
 	"The namespace's publicNetworkAccess Disabled passes (in a template only at the stable api-version 2024-01-01 or later); "          \
 	"SecuredByPerimeter is UNKNOWN (the perimeter's rules decide). Otherwise (Enabled, or absent: 'By default it is enabled', "          \
 	"namespaces API) the network rule set (networkRuleSets/default, read per namespace: Resource Graph does not return it) decides: "   \
@@ -1121,8 +1172,8 @@ static void syn_firewall(aza_ev *ev, const aza_res *r)
 	"internet (using the access key)' (Microsoft Learn, the " svc " article 'Allow access to ... from specific IP addresses or ranges'). defaultAction absent is UNKNOWN (the API documents " \
 	"no default). trustedServiceAccessEnabled lets trusted Microsoft services past the rules; they are not the internet, so a PASS "   \
 	"names it without changing the verdict. A template that deploys no rule set leaves the namespace open to every network (FAIL); "   \
-	"a deployed namespace without one in the input, or whose rule set could not be read, is UNKNOWN. Wrong types and unknown values: " \
-	"UNKNOWN."
+	"a deployed namespace without one in the input, or whose rule set could not be read, is UNKNOWN. " tiers " Wrong types and "      \
+	"unknown values: UNKNOWN."
 
 const struct aza_rule aza_rules_services[] = {
 	{
@@ -1212,7 +1263,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Event Hubs namespace > Settings > Networking > Public access: Selected networks (add the allowed IP ranges or virtual network subnets) or Disabled; Save.",
 		.cli = "az eventhubs namespace network-rule-set update -g <rg> --namespace-name <namespace> --default-action Deny  (after adding rules with 'az eventhubs namespace network-rule-set ip-rule add'; or --public-network-access Disabled)",
 		.arm = "Microsoft.EventHub/namespaces/networkRuleSets (name 'default'): properties.defaultAction = 'Deny' with ipRules [{ipMask: '<cidr>', action: 'Allow'}] or virtualNetworkRules, or properties.publicNetworkAccess = 'Disabled'",
-		.defaults = MSG_NETWORK_DEFAULTS("Event Hubs"),
+		.defaults = MSG_NETWORK_DEFAULTS("Event Hubs", "The Basic tier has no IP firewall or virtual network rules ('This feature isn't supported in the basic tier', Microsoft Learn, 'Allow access to Azure Event Hubs namespaces from specific IP addresses or ranges'): Deny with rules that would pass is UNKNOWN on a Basic namespace (whether Azure refuses or ignores them is not documented), and so is it when sku.name cannot be read."),
 		.check = evh_network,
 	},
 	{
@@ -1252,7 +1303,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Service Bus namespace > Settings > Networking > Public access: Selected networks (add the allowed IP ranges; virtual networks need Premium) or Disabled; Save.",
 		.cli = "az servicebus namespace network-rule-set update -g <rg> --namespace-name <namespace> --default-action Deny  (after adding rules with 'az servicebus namespace network-rule-set ip-rule add'; or --public-network-access Disabled)",
 		.arm = "Microsoft.ServiceBus/namespaces/networkRuleSets (name 'default'): properties.defaultAction = 'Deny' with ipRules [{ipMask: '<cidr>', action: 'Allow'}] or virtualNetworkRules, or properties.publicNetworkAccess = 'Disabled'",
-		.defaults = MSG_NETWORK_DEFAULTS("Service Bus"),
+		.defaults = MSG_NETWORK_DEFAULTS("Service Bus", "Virtual network rules (service endpoints) exist only in the Premium tier ('Private Endpoints and Service Endpoints are supported only in the premium tier of Service Bus', Microsoft Learn, 'Allow access to Azure Service Bus namespace from specific IP addresses or ranges'), while IP rules work in the other tiers too: Deny with virtual network rules and no IP rule is UNKNOWN on a namespace that is not Premium (whether Azure refuses or ignores the rules is not documented), and so is it when sku.name cannot be read."),
 		.check = sbs_network,
 	},
 	{
@@ -1313,7 +1364,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "App Configuration store (Standard tier or above): enable purge protection in its soft delete (recovery) settings; it cannot be turned off afterwards.",
 		.cli = "az appconfig update -g <rg> -n <store> --enable-purge-protection true",
 		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2022-05-01 or later, sku.name Standard): properties.enablePurgeProtection = true (softDeleteRetentionInDays 1 to 7, 7 by default)",
-		.defaults = "enablePurgeProtection absent means false ('default': false, configurationStores API): FAIL; false fails. true passes, except in a template whose api-version predates the property (first in the stable 2022-05-01; the 2020-06-01 schema has no such property) or is only known at deployment: UNKNOWN. A Free-tier store (sku.name Free) has no soft delete or purge protection and fails, with the tier named. Not a boolean: UNKNOWN.",
+		.defaults = "enablePurgeProtection absent means false ('default': false, configurationStores API): FAIL; false fails. true passes, except in a template whose api-version predates the property (first in the stable 2022-05-01; the 2020-06-01 schema has no such property) or is only known at deployment: UNKNOWN. A Free-tier store (sku.name Free) has no soft delete or purge protection ('Purge protection is only available for configuration stores that use the standard SKU', Azure/PSRule.Rules.Azure, Azure.AppConfig.PurgeProtect; Microsoft Learn: stores in the standard tier have soft delete enabled automatically): one without it fails, with the tier named, and one that sets it true is UNKNOWN (whether Azure refuses or ignores it is not documented), never PASS. Not a boolean: UNKNOWN.",
 		.check = apc_purge,
 	},
 	{
@@ -1323,7 +1374,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "App Configuration store (Standard tier or above) > Settings > Encryption: Customer-managed key, select the key vault, key and managed identity; Apply (after giving the identity get, wrapKey and unwrapKey on the key).",
 		.cli = "az appconfig update -g <rg> -n <store> --encryption-key-name <key> --encryption-key-vault https://<vault>.vault.azure.net --identity-client-id <client id of a user-assigned identity>  (without --identity-client-id the system-assigned identity is used)",
 		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2020-06-01 or later, sku.name Standard): properties.encryption = {keyVaultProperties: {keyIdentifier: 'https://<vault>.vault.azure.net/keys/<key>', identityClientId: '<client id>'}}",
-		.defaults = "encryption (or its keyVaultProperties, or keyIdentifier) absent or empty means Microsoft-managed keys (Microsoft Learn, 'Use customer-managed keys to encrypt your App Configuration data': data is encrypted at rest with a Microsoft-provided key unless a customer-managed key is set): FAIL. A Free-tier store (sku.name Free) cannot use a customer-managed key and fails, with the tier named. A keyIdentifier passes, naming the key and the identity that reads it (identityClientId, or the system-assigned identity when it is absent); in a template only at the stable api-version 2020-06-01 or later (the 2019-10-01 schema has no encryption; older or only known at deployment: UNKNOWN). The key's own state in Key Vault is not read. Wrong types: UNKNOWN.",
+		.defaults = "encryption (or its keyVaultProperties, or keyIdentifier) absent or empty means Microsoft-managed keys (Microsoft Learn, 'Use customer-managed keys to encrypt your App Configuration data': data is encrypted at rest with a Microsoft-provided key unless a customer-managed key is set): FAIL. A Free-tier store (sku.name Free) cannot use a customer-managed key: without one it fails, with the tier named, and with a keyIdentifier it is UNKNOWN (whether Azure refuses or ignores the key is not documented), never PASS. A keyIdentifier passes, naming the key and the identity that reads it (identityClientId, or the system-assigned identity when it is absent); in a template only at the stable api-version 2020-06-01 or later (the 2019-10-01 schema has no encryption; older or only known at deployment: UNKNOWN). The key's own state in Key Vault is not read. Wrong types: UNKNOWN.",
 		.check = apc_cmk,
 	},
 	{
@@ -1343,7 +1394,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Search service > Settings > Networking: Public network access: Selected IP addresses (with the allowed ranges) or Disabled (after adding a private endpoint); Save.",
 		.cli = "az search service update -g <rg> -n <service> --public-network-access disabled  (or --ip-rules '<cidr>;<cidr>')",
 		.arm = "Microsoft.Search/searchServices: properties.publicNetworkAccess = 'disabled', or properties.networkRuleSet = {ipRules: [{value: '<cidr>'}]}",
-		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or an IPv4 prefix shorter than /8 (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. securedByPerimeter: UNKNOWN (the perimeter's rules decide). networkRuleSet.bypass (None or AzureServices in the stable 2025-05-01 schema; AzurePortal in earlier previews) lets trusted Azure services (or the portal) past the IP rules: Microsoft's own services acting for the customer, not the internet at large, so it does not change the verdict and a PASS names it. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or an IPv4 prefix shorter than /8 (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. IP rules exist only from the Basic tier up ('Networking options are available on the Basic tier and higher', Microsoft Learn, 'Configure network access and firewall rules for Azure AI Search'): rules that would pass on a Free service (sku.name free), or with a sku.name that cannot be read, are UNKNOWN (whether Azure refuses or ignores them is not documented). securedByPerimeter: UNKNOWN (the perimeter's rules decide). networkRuleSet.bypass (None or AzureServices in the stable 2025-05-01 schema; AzurePortal in earlier previews) lets trusted Azure services (or the portal) past the IP rules: Microsoft's own services acting for the customer, not the internet at large, so it does not change the verdict and a PASS names it. Wrong types and unknown values: UNKNOWN.",
 		.check = srh_network,
 	},
 	{

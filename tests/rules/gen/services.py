@@ -314,6 +314,26 @@ for pfx, TYPE, get, short, sku in (('EVH', EVH, evh_get, 'eh', {"name": "Standar
     case(R, 'fail-template', template([nt(new, {})]), f"FAIL {new} ~ the template deploys no network rule set")
     case(R, 'unknown-template-old-api', template([nt(old, {}, api="2021-11-01"), dict(rs, apiVersion="2017-04-01")]),
          f"UNKNOWN {old} ~ predates the property")
+    # The rules a namespace's tier does not have restrict nothing: Event Hubs has no IP firewall or
+    # virtual network rules in the Basic tier, Service Bus virtual network rules only in Premium.
+    lowns = mod(pubns, sku={"name": "Basic", "tier": "Basic"} if pfx == 'EVH' else {"name": "Standard", "tier": "Standard"})
+    lowrs = ruleset(lowns, defaultAction="Deny", ipRules=DEL) if pfx == 'SBS' else ruleset(lowns, defaultAction="Deny")
+    case(R, 'unknown-tier', snapshot([lowns, lowrs], datasets=RSDS),
+         f"UNKNOWN {bad} ~ " + ("on a Basic namespace: Event Hubs has no IP firewall or virtual network rules in the Basic tier" if pfx == 'EVH'
+                                else "only virtual network rules (1) on a Standard namespace: Service Bus has virtual network rules only in the Premium tier"))
+    case(R, 'unknown-tier-sku-type', snapshot([mod(pubns, sku__name=7), ruleset(pubns, defaultAction="Deny", ipRules=DEL)], datasets=RSDS),
+         f"UNKNOWN {bad} ~ sku.name is not a string")
+    if pfx == 'SBS':
+        # IP rules work in the Standard tier.
+        case(R, 'pass-standard-ip-rules', snapshot([lowns, ruleset(lowns, defaultAction="Deny", virtualNetworkRules=DEL)], datasets=RSDS),
+             f"PASS {bad} ~ defaultAction Deny (2 IP rules, 0 virtual network rules)")
+    else:
+        case(R, 'unknown-template-basic', template([tpl(TYPE, new, {}, "2024-01-01", sku={"name": "Basic", "tier": "Basic"}),
+                                                    dict(rs, name=f"{new}/default", apiVersion="2024-01-01",
+                                                         dependsOn=[f"[resourceId('{TYPE}', '{new}')]"],
+                                                         properties={"defaultAction": "Deny", "publicNetworkAccess": "Enabled",
+                                                                     "ipRules": [{"ipMask": "203.0.113.0/24", "action": "Allow"}]})]),
+             f"UNKNOWN {new} ~ on a Basic namespace")
 
 
 # ---- Azure AI services ----
@@ -487,6 +507,10 @@ case(R, 'pass-template', template([apc_tpl('cfgnew', {"enablePurgeProtection": T
 case(R, 'fail-template', template([apc_tpl('cfgnew', {})]), "FAIL cfgnew ~ not set (false)")
 case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"enablePurgeProtection": True}, api="2020-06-01")]),
      "UNKNOWN cfgold ~ predates the property")
+# The Free tier has no soft delete or purge protection: true there is no evidence of protection.
+case(R, 'unknown-free', snapshot([apc_ok('cfgfree', sku__name="Free")]), "UNKNOWN cfgfree ~ enablePurgeProtection is true on a Free-tier store")
+case(R, 'unknown-template-free', template([dict(apc_tpl('cfgnew', {"enablePurgeProtection": True}), sku={"name": "free"})]),
+     "UNKNOWN cfgnew ~ on a free-tier store, which has no soft delete or purge protection")
 
 
 R = 'AZA-APC-004'
@@ -500,6 +524,11 @@ case(R, 'fail', snapshot([apc_get('cfgbad')]), "FAIL cfgbad ~ keyIdentifier is n
 case(R, 'fail-null', snapshot([mod(apc_get('cfgbad'), properties__encryption={"keyVaultProperties": {"keyIdentifier": None, "identityClientId": None}})]),
      "FAIL cfgbad ~ keyIdentifier is not set")
 case(R, 'fail-free', snapshot([mod(apc_get('cfgfree'), sku__name="Free")]), "FAIL cfgfree ~ Free tier")
+# The Free tier has no customer-managed key encryption: a key set there is no evidence that it applies.
+case(R, 'unknown-free', snapshot([mod(apc_get('cfgfree'), sku__name="Free", properties__encryption={"keyVaultProperties": {"keyIdentifier": KID}})]),
+     "UNKNOWN cfgfree ~ keyIdentifier is set on a Free-tier store, which has no customer-managed key encryption")
+case(R, 'unknown-template-free', template([dict(apc_tpl('cfgnew', {"encryption": {"keyVaultProperties": {"keyIdentifier": KID}}}), sku={"name": "Free"})]),
+     "UNKNOWN cfgnew ~ Free-tier store")
 case(R, 'unknown', snapshot([mod(apc_get('cfgodd'), properties__encryption={"keyVaultProperties": {"keyIdentifier": ["k"]}})]),
      "UNKNOWN cfgodd ~ keyIdentifier is not a string")
 case(R, 'unknown-type', snapshot([mod(apc_get('cfgodd'), properties__encryption="cmk")]), "UNKNOWN cfgodd ~ encryption is not an object")
@@ -572,6 +601,13 @@ case(R, 'pass-template', template([srh_tpl('srhnew', {"publicNetworkAccess": "en
 case(R, 'fail-template', template([srh_tpl('srhnew', {})]), "FAIL srhnew ~ every network may reach the service")
 case(R, 'unknown-template-old-api', template([srh_tpl('srhold', {"publicNetworkAccess": "disabled"}, api="2015-08-19")]),
      "UNKNOWN srhold ~ predates the property")
+# Network rules exist from the Basic tier up ('Configure network access and firewall rules for Azure AI Search').
+case(R, 'unknown-free', snapshot([mod(srh_get('srhodd'), sku__name="free", properties__networkRuleSet=IPRULES)]),
+     "UNKNOWN srhodd ~ with 2 IP rules on a free service: network rules exist from the Basic tier up")
+case(R, 'unknown-sku-type', snapshot([mod(srh_get('srhodd'), sku__name=["free"], properties__networkRuleSet=IPRULES)]),
+     "UNKNOWN srhodd ~ sku.name is not a string: the Free tier has no IP firewall")
+case(R, 'unknown-template-free', template([dict(srh_tpl('srhnew', {"publicNetworkAccess": "enabled", "networkRuleSet": IPRULES}), sku={"name": "free"})]),
+     "UNKNOWN srhnew ~ on a free service")
 
 R = 'AZA-SRH-003'
 case(R, 'pass', snapshot([srh_get('srhok')]), "PASS srhok ~ encryptionComplianceStatus is Compliant")
