@@ -270,7 +270,17 @@ static void authentication(aza_ev *ev, const aza_res *r)
 			return;
 		}
 		const char *act = aza_json_str(aza_prop(ev, c, "properties.globalValidation.unauthenticatedClientAction"));
-		if (aza_prop_bool(ev, c, "properties.globalValidation.requireAuthentication", &req) == 1 && req)
+		int required = aza_prop_bool(ev, c, "properties.globalValidation.requireAuthentication", &req) == 1 && req;
+		/* unauthenticatedClientAction is "the action to take when an
+		 * unauthenticated client attempts to access the app" (the
+		 * authsettingsV2 API): AllowAnonymous lets that client through,
+		 * whatever requireAuthentication says. The portal never writes
+		 * the pair (its "Require authentication" offers only redirect,
+		 * 401, 403 or 404), so nothing documents the one rejecting it. */
+		if (required && act && aza__strieq(act, "AllowAnonymous"))
+			aza_fail(ev, r, "authentication is on with requireAuthentication true but unauthenticatedClientAction AllowAnonymous: the action "
+			                "taken for an unauthenticated client is to let it through");
+		else if (required)
 			aza_pass(ev, r, "authentication is on and required (unauthenticated requests: %s)", act ? act : "RedirectToLoginPage");
 		else
 			aza_fail(ev, r, "authentication is on but requireAuthentication is not true: anonymous requests reach the app");
@@ -742,7 +752,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Authentication > Add identity provider; Restrict access: Require authentication.",
 		.cli = "az webapp auth update -g <rg> -n <app> --enabled true --action RedirectToLoginPage",
 		.arm = "Microsoft.Web/sites/config 'authsettingsV2': properties.platform.enabled = true, properties.globalValidation.requireAuthentication = true",
-		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions.",
+		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). authsettingsV2 passes with globalValidation.requireAuthentication true, unless unauthenticatedClientAction is AllowAnonymous: that is the action taken for an unauthenticated client (authsettingsV2 API), which lets it through (FAIL). Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions.",
 		.check = authentication,
 	},
 	{

@@ -838,6 +838,23 @@ static void geo_backup(aza_ev *ev, const aza_res *r)
 		path = "properties.currentBackupStorageRedundancy";
 	const char *what = strrchr(path, '.') + 1;
 	k = aza_prop_str(ev, r, path, &v);
+	/* A flexible server's backup.geoRedundantBackup defaults to Disabled
+	 * (Backup in the PostgreSQL and MySQL flexible server APIs, "default":
+	 * "Disabled"), and it is set only at creation: a template that leaves
+	 * it out creates the server with locally redundant backups. A GET
+	 * returns it, so a deployed server without it is incomplete input.
+	 * Only for a server created as new (createMode absent, Default or
+	 * Create): what a replica or a restored server takes is not
+	 * documented. */
+	const char *cm = NULL;
+	int kc = 0;
+	if (!k && aza_is_template(r) && (aza__strieq(r->type, PG) || aza__strieq(r->type, MY)))
+		kc = aza_prop_str(ev, r, "properties.createMode", &cm);
+	if (!k && aza_is_template(r) && (aza__strieq(r->type, PG) || aza__strieq(r->type, MY)) &&
+	    (!kc || (kc > 0 && (aza__strieq(cm, "Default") || aza__strieq(cm, "Create"))))) {
+		aza_fail(ev, r, "%s not set: defaults to Disabled (set only at creation), so backups do not survive a regional outage", what);
+		return;
+	}
 	if (k <= 0) {
 		aza_unknown(ev, r, "%s is %s", what, k < 0 ? "not a string" : "absent");
 		return;
@@ -1570,7 +1587,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL/MySQL: set Geo-redundancy when creating the server (Compute + storage > Backup). SQL database: Compute + storage > Backup storage redundancy: Geo-redundant.",
 		.cli = "az sql db update -g <rg> -s <server> -n <db> --backup-storage-redundancy Geo; az postgres flexible-server create ... --geo-redundant-backup Enabled",
 		.arm = "SQL database: properties.requestedBackupStorageRedundancy = 'Geo'; flexible servers: properties.backup.geoRedundantBackup = 'Enabled'",
-		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy. Absent setting: UNKNOWN.",
+		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy. Absent setting: UNKNOWN, except for a flexible server in a template: backup.geoRedundantBackup defaults to Disabled (the flexible server APIs) and can only be set at creation: FAIL when the template creates a new server (createMode absent, Default or Create; a replica or restore stays UNKNOWN).",
 		.check = geo_backup,
 	},
 	{

@@ -95,12 +95,22 @@ static int tier(aza_ev *ev, const aza_res *p, const char *what, int report_pass)
 		return -1;
 	}
 	if (aza__strieq(t, "Standard")) {
+		/* resourcesCoverageStatus "reflects the coverage status of the
+		 * resources under the subscription", which can differ from its
+		 * pricingTier because "the plan status can also be defined at the
+		 * resource level" (pricings API): NotCovered is a plan on for the
+		 * subscription that covers none of its resources. */
+		const char *cov = aza_json_str(aza_prop(ev, p, "properties.resourcesCoverageStatus"));
+		if (cov && aza__strieq(cov, "NotCovered")) {
+			aza_fail(ev, p, "pricingTier is Standard but resourcesCoverageStatus is NotCovered: the resources are excluded from the plan one by "
+			                "one (resource-level pricing), so %s covers none of them", what);
+			return 0;
+		}
 		if (report_pass) {
 			/* Resources can be excluded one by one (a pricing on the
 			 * resource): the plan is on, so it passes, but the message
 			 * says that not all are covered. */
 			const char *sp = aza_json_str(aza_prop(ev, p, "properties.subPlan"));
-			const char *cov = aza_json_str(aza_prop(ev, p, "properties.resourcesCoverageStatus"));
 			aza_pass(ev, p, "pricingTier is Standard%s%s: %s is on%s", sp ? ", subPlan " : "", sp ? sp : "", what,
 			         cov && aza__strieq(cov, "PartiallyCovered")
 			             ? ", but resourcesCoverageStatus is PartiallyCovered: some resources are excluded from the plan"
@@ -223,6 +233,29 @@ static void fim(aza_ev *ev, const aza_res *r)
 	servers_ext(ev, r, "FileIntegrityMonitoring", "file integrity monitoring", "");
 }
 
+/* WDATP on with Defender for Servers: Linux machines too, unless the
+ * setting WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is enabled. In subscriptions
+ * whose integration was on before Linux support came (Microsoft Learn,
+ * "Enable the Microsoft Defender for Endpoint integration": legacy
+ * subscriptions "might need to manually enable the integration for Linux
+ * machines"), that setting is enabled: Microsoft's "Enable MDE Integration
+ * for Linux" script turns Linux on by setting it to enabled false. Absent,
+ * nothing is excluded (new subscriptions include Linux). */
+static void wdatp_linux(aza_ev *ev, const aza_res *sub, const aza_res *s)
+{
+	const aza_res *x = sub_obj(ev, sub, SETTING, "WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW");
+	int b = 0, k = x ? aza_prop_bool(ev, x, "properties.enabled", &b) : 0;
+	if (k < 0)
+		aza_unknown(ev, s, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled is "
+		                   "not a boolean: whether Linux machines are excluded is unknown");
+	else if (k && b)
+		aza_fail(ev, s, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is enabled: "
+		                "Linux machines are excluded from the Defender for Endpoint integration");
+	else
+		aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers%s",
+		         k ? " (WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled false: Linux included)" : "");
+}
+
 static void wdatp(aza_ev *ev, const aza_res *r)
 {
 	const aza_res *s = sub_obj(ev, r, SETTING, "WDATP");
@@ -255,8 +288,11 @@ static void wdatp(aza_ev *ev, const aza_res *r)
 		else if ((t && aza__strieq(t, "Free")) || (!p && pricings_collected(ev, r, &why)))
 			aza_fail(ev, s, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
 			         t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
+		else if (t && aza__strieq(t, "Standard") && aza_json_streq(aza_prop(ev, p, "properties.resourcesCoverageStatus"), "NotCovered"))
+			aza_fail(ev, s, "WDATP enabled is true but the VirtualMachines plan's resourcesCoverageStatus is NotCovered: every machine is "
+			                "excluded from Defender for Servers, so the integration deploys Defender for Endpoint to none");
 		else if (t && aza__strieq(t, "Standard"))
-			aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers");
+			wdatp_linux(ev, r, s);
 		/* Without the plan's tier the setting may cover no machine at all. */
 		else if (!p)
 			aza_unknown(ev, s, "WDATP enabled is true, but whether Defender for Servers (the VirtualMachines plan) is on is unknown: %s",
@@ -641,13 +677,33 @@ REC(rec_sqlenc, "SQL encryption", RP("sqlDbEncryptionMonitoringEffect", "sqlDbEn
 
 /* ---- security contacts ---- */
 
-static const aza_res *contact(aza_ev *ev, const aza_res *sub, const char *absent)
+/* Does a security contact meet a rule (without reporting anything)? */
+typedef int (*contact_ok_fn)(aza_ev *ev, const aza_res *c);
+
+/* The subscription's security contact. The current API has one, named
+ * default. The 2017-08-01-preview API lists any number of contacts under
+ * names of the caller's choosing (GetSecurityContactsSubscription_example:
+ * "john"), each with its own email, alertNotifications and alertsToAdmins,
+ * and the subscription is notified when any of them is: without a default
+ * one, the first contact `ok` accepts is judged, else the first. */
+static const aza_res *contact(aza_ev *ev, const aza_res *sub, const char *absent, contact_ok_fn ok)
 {
 	const aza_res *c = sub_obj(ev, sub, CONTACT, "default");
-	if (!c)
-		c = sub_obj(ev, sub, CONTACT, NULL);
-	if (!c)
-		c = sub_obj(ev, sub, CONTACT1, NULL);
+	if (c)
+		return c;
+	/* ok() is asked only to choose among several: it reads properties
+	 * that the rule may not read, and a template value only known at
+	 * deployment among them would make the verdict depend on it. */
+	static const char *const types[] = {CONTACT, CONTACT1};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		for (const aza_res *x = aza_inv_child(aza_ev_inv(ev), sub->id, types[i]); x; x = aza_inv_next_child(x, sub->id))
+			if (!n++)
+				c = x;
+	for (size_t i = 0; n > 1 && ok && i < sizeof types / sizeof types[0]; i++)
+		for (const aza_res *x = aza_inv_child(aza_ev_inv(ev), sub->id, types[i]); x; x = aza_inv_next_child(x, sub->id))
+			if (ok(ev, x))
+				return x;
 	if (c)
 		return c;
 	const char *why;
@@ -669,6 +725,28 @@ static int contact_disabled(aza_ev *ev, const aza_res *c)
 	return 0;
 }
 
+/* A contact's email addresses (emails, or email in older API versions). */
+static const char *contact_emails(aza_ev *ev, const aza_res *c)
+{
+	const char *em = aza_json_str(aza_prop(ev, c, "properties.emails"));
+	return em ? em : aza_json_str(aza_prop(ev, c, "properties.email"));
+}
+
+static int has_email(aza_ev *ev, const aza_res *c)
+{
+	int b;
+	const char *em = contact_emails(ev, c);
+	return em && strchr(em, '@') && !(aza_prop_bool(ev, c, "properties.isEnabled", &b) == 1 && !b);
+}
+
+static int has_phone(aza_ev *ev, const aza_res *c)
+{
+	const char *ph = aza_json_str(aza_prop(ev, c, "properties.phone"));
+	while (ph && *ph == ' ')
+		ph++;
+	return ph && *ph;
+}
+
 /* A non-empty string property, else FAIL/UNKNOWN reported. The email
  * addresses only count when the contact is enabled and they are addresses
  * (an '@'), as for the notification rules (contact_recipients); the phone
@@ -676,7 +754,7 @@ static int contact_disabled(aza_ev *ev, const aza_res *c)
 static void contact_field(aza_ev *ev, const aza_res *sub, const char *prop, const char *legacy, const char *what)
 {
 	int emails = !strcmp(prop, "emails");
-	const aza_res *c = contact(ev, sub, aza_ev_fmt(ev, "no %s", what));
+	const aza_res *c = contact(ev, sub, aza_ev_fmt(ev, "no %s", what), emails ? has_email : has_phone);
 	if (!c || (emails && contact_disabled(ev, c)))
 		return;
 	char path[96];
@@ -725,20 +803,65 @@ static void contact_phone(aza_ev *ev, const aza_res *r)
 }
 
 static const aza_json *source(aza_ev *ev, const aza_res *c, const char *type);
+static int recipients(aza_ev *ev, const aza_res *c);
+
+/* alertNotifications On: {state} in some API versions, the plain string in
+ * the 2017 one. */
+static int alerts_on_legacy(aza_ev *ev, const aza_res *c)
+{
+	const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
+	const char *st = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
+	return st && aza__strieq(st, "On");
+}
+
+static int sends_alerts(aza_ev *ev, const aza_res *c)
+{
+	int b;
+	if (aza_prop_bool(ev, c, "properties.isEnabled", &b) == 1 && !b)
+		return 0;
+	return (source(ev, c, "Alert") || alerts_on_legacy(ev, c)) && recipients(ev, c);
+}
+
+static int emails_owners(aza_ev *ev, const aza_res *c)
+{
+	if (!sends_alerts(ev, c))
+		return 0;
+	const char *adm = aza_json_str(aza_prop(ev, c, "properties.alertsToAdmins"));
+	const aza_json *nr = aza_prop(ev, c, "properties.notificationsByRole");
+	const char *st = aza_json_str(aza_json_get(nr, "state"));
+	return (adm && aza__strieq(adm, "On")) || (st && aza__strieq(st, "On") && aza_json_has_str(aza_json_get(nr, "roles"), "Owner"));
+}
+
+static int sends_attack_paths(aza_ev *ev, const aza_res *c)
+{
+	int b;
+	if (aza_prop_bool(ev, c, "properties.isEnabled", &b) == 1 && !b)
+		return 0;
+	return source(ev, c, "AttackPath") && recipients(ev, c);
+}
+
+/* notificationsSources that is there but not an array: UNKNOWN reported. */
+static int sources_unreadable(aza_ev *ev, const aza_res *c, const char *what)
+{
+	const aza_json *srcs = aza_prop(ev, c, "properties.notificationsSources");
+	if (srcs && !aza_json_is(srcs, AZA_JNULL) && !aza_json_is(srcs, AZA_JARR)) {
+		aza_unknown(ev, c, "notificationsSources is not an array: whether %s are emailed cannot be read", what);
+		return 1;
+	}
+	return 0;
+}
 
 static void notify_owner(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *c = contact(ev, r, "subscription owners are not notified of alerts");
+	const aza_res *c = contact(ev, r, "subscription owners are not notified of alerts", emails_owners);
 	if (!c || contact_disabled(ev, c))
 		return;
 	/* The roles are emailed about the alerts the contact sends: none when
 	 * no Alert source is listed (or, in older API versions,
 	 * alertNotifications is not On). */
-	const aza_json *srcs = aza_prop(ev, c, "properties.notificationsSources");
-	if (srcs && !aza_json_is(srcs, AZA_JNULL) && !aza_json_is(srcs, AZA_JARR)) {
-		aza_unknown(ev, c, "notificationsSources is not an array: whether alerts are emailed cannot be read");
+	if (sources_unreadable(ev, c, "alerts"))
 		return;
-	}
+	const aza_json *srcs = aza_prop(ev, c, "properties.notificationsSources");
 	if (aza_json_is(srcs, AZA_JARR) && !source(ev, c, "Alert")) {
 		aza_fail(ev, c, "notificationsSources has no Alert source: no alert is emailed, to owners or anyone");
 		return;
@@ -780,12 +903,11 @@ static void notify_owner(aza_ev *ev, const aza_res *r)
 }
 
 /* Does the contact email anyone: an address in emails (email), or a role
- * notification that is On with roles? Reports FAIL and returns 0 when not. */
-static int contact_recipients(aza_ev *ev, const aza_res *c, const char *what)
+ * notification that is On with roles (alertsToAdmins On in older API
+ * versions)? */
+static int recipients(aza_ev *ev, const aza_res *c)
 {
-	const char *em = aza_json_str(aza_prop(ev, c, "properties.emails"));
-	if (!em)
-		em = aza_json_str(aza_prop(ev, c, "properties.email"));
+	const char *em = contact_emails(ev, c);
 	if (em && strchr(em, '@'))
 		return 1;
 	const aza_json *nr = aza_prop(ev, c, "properties.notificationsByRole");
@@ -793,7 +915,13 @@ static int contact_recipients(aza_ev *ev, const aza_res *c, const char *what)
 	if (st && aza__strieq(st, "On") && aza_json_len(aza_json_get(nr, "roles")))
 		return 1;
 	const char *adm = aza_json_str(aza_prop(ev, c, "properties.alertsToAdmins"));
-	if (adm && aza__strieq(adm, "On"))
+	return adm && aza__strieq(adm, "On");
+}
+
+/* As recipients(), reporting FAIL and returning 0 when nobody is emailed. */
+static int contact_recipients(aza_ev *ev, const aza_res *c, const char *what)
+{
+	if (recipients(ev, c))
 		return 1;
 	aza_fail(ev, c, "%s are on but the contact has no email address and notifies no role: nobody receives them", what);
 	return 0;
@@ -811,8 +939,8 @@ static const aza_json *source(aza_ev *ev, const aza_res *c, const char *type)
 
 static void notify_alerts(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *c = contact(ev, r, "alert notifications are not sent");
-	if (!c || contact_disabled(ev, c))
+	const aza_res *c = contact(ev, r, "alert notifications are not sent", sends_alerts);
+	if (!c || contact_disabled(ev, c) || sources_unreadable(ev, c, "alerts"))
 		return;
 	const aza_json *s = source(ev, c, "Alert");
 	if (s) {
@@ -839,8 +967,8 @@ static void notify_alerts(aza_ev *ev, const aza_res *r)
 
 static void notify_attack_path(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *c = contact(ev, r, "attack path notifications are not sent");
-	if (!c || contact_disabled(ev, c))
+	const aza_res *c = contact(ev, r, "attack path notifications are not sent", sends_attack_paths);
+	if (!c || contact_disabled(ev, c) || sources_unreadable(ev, c, "attack paths"))
 		return;
 	const aza_json *s = source(ev, c, "AttackPath");
 	if (!s) {
@@ -934,7 +1062,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 /* A plan rule judges its own plan's pricing: another plan's says nothing
  * about it. */
 #define PLAN_SUBJECT(x) "@" PRICING "=" x
-#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN. A template scan sets only the plans its templates deploy: a plan they do not deploy keeps whatever the subscription has (NOT_APPLICABLE)."
+#define PLAN_DEFAULTS "A plan with no pricing object in collected pricings is on the Free tier (FAIL); pricings not collected (or, in an input without data-set metadata, none of this subscription's while other subscriptions' are there): UNKNOWN. A template scan sets only the plans its templates deploy: a plan they do not deploy keeps whatever the subscription has (NOT_APPLICABLE). pricingTier Standard with resourcesCoverageStatus NotCovered (the pricings API: the coverage of the resources, which resource-level pricings can exclude one by one) covers no resource: FAIL."
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
 /* A template-only scan judges a management group's benchmark assignment
  * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
@@ -953,7 +1081,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define REC_RATIONALE(x) "When this effect is Disabled, Defender for Cloud stops assessing " x " and the finding disappears from the secure score. The recommendation only reports: remediate (or use a deny/deployIfNotExists policy) to enforce it."
 #define CONTACT_PORTAL "Microsoft Defender for Cloud > Environment settings > <subscription> > Email notifications"
 #define CONTACT_ARM "Microsoft.Security/securityContacts/default"
-#define CONTACT_DEFAULTS "Read from the subscription's security contact (securityContacts/default). No contact with contacts collected: FAIL; not collected: UNKNOWN."
+#define CONTACT_DEFAULTS "Read from the subscription's security contact (securityContacts/default). Without a contact named default (the 2017-08-01-preview API lists any number of contacts under free names), the first contact that meets the rule is judged, else the first one. No contact with contacts collected: FAIL; not collected: UNKNOWN."
 
 /* The effect parameters each of AZA-DEF-018..021 reads (see the rec table). */
 #define PARAMS_UPDATES "systemUpdatesMonitoringEffect, systemUpdatesV2MonitoringEffect and vmssSystemUpdatesMonitoringEffect"
@@ -1066,7 +1194,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
 		.cli = "az security setting update -n WDATP --enabled true",
 		.arm = "Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
-		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes. A template setting (or, with no VirtualMachines pricing, a pricing) whose name is only known at deployment may be the one: UNKNOWN.",
+		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes (not with resourcesCoverageStatus NotCovered: every machine excluded, FAIL), and then only when the setting WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is absent or enabled false: enabled true keeps Linux machines out of the integration (legacy subscriptions; Microsoft Learn, 'Enable the Microsoft Defender for Endpoint integration'): FAIL. A template setting (or, with no VirtualMachines pricing, a pricing) whose name is only known at deployment may be the one: UNKNOWN.",
 		.check = wdatp,
 	},
 	{
@@ -1228,7 +1356,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > Notify about alerts with the following severity (or higher): High.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'Alert', minimalSeverity: 'High'}, isEnabled = true",
-		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. A contact with no email address and no role notification (state On with roles) reaches nobody: FAIL. Older API versions: alertNotifications 'On' passes.", .check = notify_alerts,
+		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. A contact with no email address and no role notification (state On with roles) reaches nobody: FAIL. notificationsSources that is not an array: UNKNOWN. Older API versions: alertNotifications 'On' passes.", .check = notify_alerts,
 	},
 	{
 		.id = "AZA-DEF-030", .title = "Attack path notifications are emailed to the security contact",
@@ -1238,7 +1366,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > Notify about attack paths with the following risk level (or higher): Critical.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"AttackPath\",\"minimalRiskLevel\":\"Critical\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'AttackPath', minimalRiskLevel: 'Critical'}",
-		.defaults = CONTACT_DEFAULTS " A contact with no email address and no role notification reaches nobody: FAIL. Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
+		.defaults = CONTACT_DEFAULTS " A contact with no email address and no role notification reaches nobody: FAIL. notificationsSources that is not an array: UNKNOWN. Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
 	},
 	{
 		.id = "AZA-DEF-031", .title = "Defender External Attack Surface Management is used",

@@ -619,7 +619,14 @@ static void flow_analytics(aza_ev *ev, const aza_res *r, int want_nsg)
 	const char *ws = nonempty(aza_json_get(ta, "workspaceResourceId"));
 	if (!ws)
 		ws = nonempty(aza_json_get(ta, "workspaceId"));
-	if (k && en && ws)
+	/* The flow log's own enabled has no documented default (FlowLogPropertiesFormat,
+	 * networkWatcher.json: "Flag to enable/disable flow logging"), and a GET
+	 * returns it: traffic analytics sends nothing of a flow log that may be
+	 * off. Without traffic analytics it fails either way. */
+	if (k && en && ws && ke == 0)
+		aza_unknown(ev, r, "traffic analytics sends to workspace %s, but the flow log's enabled is not set (no documented default): whether "
+		                   "flow logging is on is not known", ws);
+	else if (k && en && ws)
 		aza_pass(ev, r, "traffic analytics sends the flow log to workspace %s", ws);
 	else if (ta && aza_json_get(ta, "enabled") && !k)
 		aza_unknown(ev, r, "flowAnalyticsConfiguration enabled is not a boolean");
@@ -1082,7 +1089,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Network Watcher > Flow logs > select > Traffic analytics: Enabled, with a Log Analytics workspace.",
 		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration = {enabled: true, workspaceResourceId: <id>}",
-		.defaults = "Judged on flow logs whose target is a network security group (others NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails.",
+		.defaults = "Judged on flow logs whose target is a network security group (others NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails; one without properties.enabled (no documented default; a GET returns it) and with traffic analytics configured is UNKNOWN.",
 		.check = nsg_flow_analytics,
 	},
 	{
@@ -1093,7 +1100,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Network Watcher > Flow logs > select the virtual network flow log > Traffic analytics: Enabled, with a Log Analytics workspace.",
 		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs (target a virtual network, subnet or NIC): flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration = {enabled: true, workspaceResourceId: <id>}",
-		.defaults = "Judged on flow logs whose target is not a network security group (those are NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails.",
+		.defaults = "Judged on flow logs whose target is not a network security group (those are NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails; one without properties.enabled (no documented default; a GET returns it) and with traffic analytics configured is UNKNOWN.",
 		.check = vnet_flow_analytics,
 	},
 	{

@@ -719,10 +719,23 @@ static void versioning(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "isVersioningEnabled is not a boolean");
 		return;
 	}
-	if (k && b)
+	if (k && b) {
 		aza_pass(ev, r, "isVersioningEnabled is true");
-	else
-		aza_fail(ev, r, "isVersioningEnabled is %s", false_or_unset(ev, s, "properties.isVersioningEnabled"));
+		return;
+	}
+	/* Microsoft Learn, "Blob versioning": storage accounts with a
+	 * hierarchical namespace (Data Lake Storage) are not supported, and
+	 * NFS 3.0 and SFTP need one: such an account cannot turn versioning
+	 * on, so its absence is no finding. */
+	static const char *const hns[] = {"isHnsEnabled", "isNfsV3Enabled", "isSftpEnabled"};
+	for (size_t i = 0; i < sizeof hns / sizeof hns[0]; i++) {
+		int h;
+		if (aza_prop_bool(ev, r, aza_ev_fmt(ev, "properties.%s", hns[i]), &h) == 1 && h) {
+			aza_na(ev, r, "%s is true: blob versioning is not supported on accounts with a hierarchical namespace", hns[i]);
+			return;
+		}
+	}
+	aza_fail(ev, r, "isVersioningEnabled is %s", false_or_unset(ev, s, "properties.isVersioningEnabled"));
 }
 
 /* An account whose only service is blob storage: what it is ("account
@@ -1251,7 +1264,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable versioning for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-versioning true",
 		.arm = "blobServices: properties.isVersioningEnabled = true",
-		.defaults = "Absent or null means disabled (FAIL; the message says which). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE).",
+		.defaults = "Absent or null means disabled (FAIL; the message says which). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE). Accounts with a hierarchical namespace (isHnsEnabled, which NFS 3.0 and SFTP need) cannot enable versioning (Microsoft Learn, 'Blob versioning': not supported): NOT_APPLICABLE unless it is on.",
 		.check = versioning,
 	},
 	{

@@ -1396,6 +1396,30 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "Linux patchMode has an unknown value '%s'", pm);
 }
 
+/* Whether a template VM's osProfile gives an admin password: adminPassword
+ * a non-empty string, or a value only known at deployment (a secure
+ * parameter: the deployment passes one, and which one does not matter
+ * here). Looked up without reading the value as aza_json_get would, which
+ * would make the verdict depend on it. A deployed VM's osProfile never
+ * returns the password. */
+static int template_password(aza_ev *ev, const aza_res *r)
+{
+	if (!aza_is_template(r))
+		return 0;
+	const aza_json *os = os_config(ev, r, "properties.osProfile");
+	if (!os || aza_json_is(os, AZA_JUNKNOWN))
+		return 0;
+	aza_json_each(m, os) {
+		if (!m->key || !aza__strieq(m->key, "adminPassword"))
+			continue;
+		if (aza_json_is(m, AZA_JUNKNOWN))
+			return 1;
+		const char *s = aza_json_str(m);
+		return s && *s;
+	}
+	return 0;
+}
+
 static void ssh_only(aza_ev *ev, const aza_res *r)
 {
 	const char *conflict, *os = vm_os(ev, r, &conflict);
@@ -1407,12 +1431,24 @@ static void ssh_only(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "Windows VM");
 		return;
 	}
+	/* disablePasswordAuthentication left out with an admin password given
+	 * is password authentication on: Microsoft's quickstart templates
+	 * (vm-simple-linux) choose password login by leaving out
+	 * linuxConfiguration altogether and passing adminPassword. */
+	int pw = template_password(ev, r);
 	if (!os_config(ev, r, "properties.osProfile.linuxConfiguration")) {
-		aza_unknown(ev, r, "no osProfile.linuxConfiguration: %s", os ? "a Linux VM created from a specialized disk keeps its own SSH settings" : "the operating system cannot be told");
+		if (os && pw)
+			aza_fail(ev, r, "the template gives osProfile.adminPassword and no linuxConfiguration (disablePasswordAuthentication not set): "
+			                "the admin account can log in with a password");
+		else
+			aza_unknown(ev, r, "no osProfile.linuxConfiguration: %s", os ? "a Linux VM created from a specialized disk keeps its own SSH settings" : "the operating system cannot be told");
 		return;
 	}
 	int b, k = aza_prop_bool(ev, r, "properties.osProfile.linuxConfiguration.disablePasswordAuthentication", &b);
-	if (k < 0 || !k)
+	if (!k && pw)
+		aza_fail(ev, r, "linuxConfiguration.disablePasswordAuthentication is not set and the template gives osProfile.adminPassword: the admin "
+		                "account can log in with a password");
+	else if (k < 0 || !k)
 		aza_unknown(ev, r, "linuxConfiguration.disablePasswordAuthentication is %s", k ? "not a boolean" : "absent");
 	else if (b)
 		aza_pass(ev, r, "disablePasswordAuthentication is true: SSH keys only");
@@ -1756,7 +1792,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Set at creation: Authentication type SSH public key. Afterwards disable PasswordAuthentication in sshd_config and reset the VM access with a key.",
 		.cli = "az vm user update -g <rg> -n <vm> -u <admin> --ssh-key-value @~/.ssh/id_rsa.pub; then set PasswordAuthentication no in the guest",
 		.arm = "osProfile.linuxConfiguration.disablePasswordAuthentication = true",
-		.defaults = "Windows VMs are NOT_APPLICABLE. Absent disablePasswordAuthentication gives UNKNOWN; a Linux VM without osProfile (specialized disk) gives UNKNOWN, and so do OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType).",
+		.defaults = "Windows VMs are NOT_APPLICABLE. Absent disablePasswordAuthentication gives UNKNOWN (a deployed VM's GET returns it), except in a template that gives osProfile.adminPassword (a non-empty string, or a value only known at deployment): password login is then on (FAIL), as Microsoft's quickstart templates choose it by leaving out linuxConfiguration, which fails the same way when the OS is known to be Linux (osDisk.osType); a Linux VM without osProfile (specialized disk) gives UNKNOWN, and so do OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType).",
 		.check = ssh_only,
 	},
 	{

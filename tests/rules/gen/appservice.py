@@ -107,6 +107,10 @@ case('AZA-APP-001', 'pass', snapshot([a, auth(a)]), "PASS appok ~ required (unau
 case('AZA-APP-001', 'fail', snapshot([b, auth(b, file=True, properties__platform__enabled=False)]), "FAIL appbad ~ platform.enabled is false")
 case('AZA-APP-001', 'fail-anonymous', snapshot([b, auth(b, properties__globalValidation={"requireAuthentication": False, "unauthenticatedClientAction": "AllowAnonymous"})]),
      "FAIL appbad ~ anonymous requests reach the app")
+# requireAuthentication true does not outweigh the action taken for an
+# unauthenticated client: AllowAnonymous lets it through.
+case('AZA-APP-001', 'fail-required-anonymous', snapshot([b, auth(b, properties__globalValidation={"requireAuthentication": True, "unauthenticatedClientAction": "AllowAnonymous"})]),
+     "FAIL appbad ~ unauthenticatedClientAction AllowAnonymous")
 legacy = {"id": a["id"] + "/config/authsettings", "name": "authsettings", "type": CFG,
           "properties": {"enabled": True, "unauthenticatedClientAction": "RedirectToLoginPage", "defaultProvider": "AzureActiveDirectory"}}
 case('AZA-APP-001', 'pass-legacy', snapshot([a, legacy]), "PASS appok ~ RedirectToLoginPage")

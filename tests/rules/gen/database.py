@@ -634,3 +634,24 @@ case(R, 'unknown-absent', snapshot([cosmos('cosold', properties__minimalTlsVersi
 cos_noprops(R)
 case(R, 'pass-template', cos_template("2021-10-15", {}), "PASS costpl ~ a new account gets Tls12")
 case(R, 'fail-template', cos_template("2024-11-15", {"minimalTlsVersion": "Tls11"}), "FAIL costpl ~ Tls11")
+
+# AZA-SQL-027 in templates: a flexible server's backup.geoRedundantBackup
+# defaults to Disabled ("default": "Disabled" in the PostgreSQL and MySQL
+# flexible server APIs) and is set only at creation.
+def flex_t(rtype, name, backup):
+    props = {"version": "16" if 'PostgreSQL' in rtype else "8.0.21", "administratorLogin": "dbadmin",
+             "administratorLoginPassword": "[parameters('pw')]", "storage": {"storageSizeGB": 128}}
+    if backup is not None: props["backup"] = backup
+    return {"type": rtype, "apiVersion": "2024-08-01" if 'PostgreSQL' in rtype else "2023-12-30", "name": name, "location": "westeurope",
+            "sku": {"name": "Standard_D2ds_v5", "tier": "GeneralPurpose"}, "properties": props}
+replica = flex_t(PG, 'pg-t-replica', None)
+replica["properties"]["createMode"] = "Replica"
+replica["properties"]["sourceServerResourceId"] = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-db/providers/Microsoft.DBforPostgreSQL/flexibleServers/pgok"
+case('AZA-SQL-027', 'fail-template-default',
+     template([flex_t(PG, 'pg-t-nobackup', None), flex_t(MY, 'my-t-retention', {"backupRetentionDays": 14}),
+               flex_t(PG, 'pg-t-geo', {"geoRedundantBackup": "Enabled"}), replica], parameters={"pw": {"type": "securestring"}}),
+     "FAIL pg-t-nobackup ~ geoRedundantBackup not set: defaults to Disabled\n"
+     "FAIL my-t-retention ~ geoRedundantBackup not set: defaults to Disabled\n"
+     "PASS pg-t-geo ~ geoRedundantBackup is Enabled\n"
+     "# what a replica takes is not documented\n"
+     "UNKNOWN pg-t-replica ~ geoRedundantBackup is absent")

@@ -460,3 +460,46 @@ case('AZA-DEF-026', 'unknown-sources-type', snapshot([contact(properties__notifi
      "UNKNOWN default ~ notificationsSources is not an array")
 case('AZA-DEF-026', 'fail-alerts-off', snapshot([contact(properties__notificationsSources=DEL, properties__alertNotifications={"state": "Off", "minimalSeverity": "High"})]),
      "FAIL default ~ alertNotifications is Off")
+
+# notificationsSources that is not an array is not "no source": the alert
+# and attack path rules cannot read it (as AZA-DEF-026 already says).
+for rule, what in (('AZA-DEF-029', 'alerts'), ('AZA-DEF-030', 'attack paths')):
+    case(rule, 'unknown-sources-type', snapshot([contact(properties__notificationsSources={"sourceType": "Alert", "minimalSeverity": "High"})]),
+         f"UNKNOWN default ~ whether {what} are emailed cannot be read")
+# The 2017-08-01-preview API lists several contacts under free names
+# (GetSecurityContactsSubscription_example: "john"), each with its own
+# settings: the subscription is notified when any one is, so one that is
+# not does not fail it.
+def contact2017(name, alerts, admins, email=None, phone=None):
+    p = {"email": email if email is not None else f"{name}@contoso.com", "alertNotifications": alerts, "alertsToAdmins": admins}
+    if phone is not None: p["phone"] = phone
+    return {"id": f"{SUBID}/providers/{CONTACT}/{name}", "name": name, "type": CONTACT, "properties": p}
+several = [contact2017('john', "Off", "Off", email="", phone="(214)275-4038"), contact2017('jane', "On", "On", phone="")]
+case('AZA-DEF-026', 'pass-2017-several', snapshot(several), "PASS jane ~ alertsToAdmins is On")
+case('AZA-DEF-027', 'pass-2017-several', snapshot(several), "PASS jane ~ 1 address")
+case('AZA-DEF-028', 'pass-2017-several', snapshot(several), "PASS john ~ phone is set")
+case('AZA-DEF-029', 'pass-2017-several', snapshot(several), "PASS jane ~ alertNotifications is On")
+case('AZA-DEF-029', 'fail-2017-several', snapshot([contact2017('john', "Off", "On"), contact2017('jane', "Off", "On")]),
+     "FAIL john ~ alertNotifications is Off")
+
+# AZA-DEF-013: WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled true keeps Linux
+# machines out of the integration (legacy subscriptions; Microsoft's "Enable
+# MDE Integration for Linux" script sets it to false).
+def linux_excl(enabled):
+    return {"id": f"{SUBID}/providers/Microsoft.Security/settings/WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW", "name": "WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW",
+            "type": "Microsoft.Security/settings", "kind": "DataExportSettings", "properties": {"enabled": enabled}}
+case('AZA-DEF-013', 'fail-linux-excluded', snapshot([wdatp(True), linux_excl(True), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
+     "FAIL WDATP ~ Linux machines are excluded")
+case('AZA-DEF-013', 'pass-linux-included', snapshot([wdatp(True), linux_excl(False), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
+     "PASS WDATP ~ Linux included")
+
+# A plan on for the subscription whose resources are all excluded one by one
+# (resource-level pricing): resourcesCoverageStatus NotCovered covers nothing.
+case('AZA-DEF-003', 'fail-not-covered', snapshot([pricing("VirtualMachines", "Standard", properties__subPlan="P2", properties__resourcesCoverageStatus="NotCovered")]),
+     "FAIL VirtualMachines ~ resourcesCoverageStatus is NotCovered")
+case('AZA-DEF-005', 'fail-not-covered', snapshot([pricing("StorageAccounts", "Standard", properties__resourcesCoverageStatus="NotCovered")]),
+     "FAIL StorageAccounts ~ resourcesCoverageStatus is NotCovered")
+case('AZA-DEF-016', 'fail-not-covered', snapshot([mod(vm_pricing([AGENTLESS, FIM]), properties__resourcesCoverageStatus="NotCovered")]),
+     "FAIL VirtualMachines ~ resourcesCoverageStatus is NotCovered")
+case('AZA-DEF-013', 'fail-servers-not-covered', snapshot([wdatp(True), pricing("VirtualMachines", "Standard", properties__subPlan="P2", properties__resourcesCoverageStatus="NotCovered")]),
+     "FAIL WDATP ~ resourcesCoverageStatus is NotCovered")

@@ -222,6 +222,12 @@ for R, tgt, other in [('AZA-LOG-008', NSG, VNET), ('AZA-LOG-009', VNET, NSG)]:
     case(R, 'unknown', snapshot([u]), f"UNKNOWN {W}/fl-unk ~ targetResourceId")
     u = flowlog('fl-odd', tgt, ta=True); u['properties']['enabled'] = "sometimes"
     case(R, 'unknown-enabled', snapshot([u]), f"UNKNOWN {W}/fl-odd ~ enabled is not a boolean")
+    # The flow log's enabled has no documented default: traffic analytics
+    # alone does not show that flow logging is on.
+    u = flowlog('fl-noflag', tgt, ta=True); del u['properties']['enabled']
+    n = flowlog('fl-noflag-nota', tgt); del n['properties']['enabled']
+    case(R, 'unknown-enabled-absent', snapshot([u, n]),
+         f"UNKNOWN {W}/fl-noflag ~ enabled is not set (no documented default)\nFAIL {W}/fl-noflag-nota ~ not enabled")
 
 # ---- manual rules
 for R in ['AZA-LOG-010', 'AZA-LOG-011', 'AZA-LOG-012', 'AZA-LOG-041', 'AZA-LOG-042', 'AZA-LOG-043']:

@@ -408,3 +408,13 @@ case('AZA-STG-018', 'na-template-premium-pageblob',
      "NOT_APPLICABLE stgtmpl ~ (sku Premium_LRS: page blobs only) has no file service")
 case('AZA-STG-020', 'pass-premium-pageblob', snapshot([pg], dataplane={"storage": [dp(pg, 'blob')]}),
      "PASS stgpageblob ~ blob (the only service of a premium StorageV2 account (sku Premium_LRS: page blobs only))")
+
+# AZA-STG-016: accounts with a hierarchical namespace (which NFS 3.0 and SFTP
+# need) cannot turn blob versioning on (Microsoft Learn, "Blob versioning":
+# not supported), so its absence is no finding; one that has it on passes.
+h = acct('stghns', properties__isHnsEnabled=True)
+n = acct('stgnfs', properties__isHnsEnabled=True, properties__isNfsV3Enabled=True)
+f = acct('stgflat', properties__isHnsEnabled=False)
+case('AZA-STG-016', 'na-hierarchical-namespace',
+     snapshot([h, blobsvc(h, isVersioningEnabled=False), n, blobsvc(n, isVersioningEnabled=None), f, blobsvc(f, isVersioningEnabled=False)], datasets=ds_blob),
+     "NOT_APPLICABLE stghns ~ isHnsEnabled is true\nNOT_APPLICABLE stgnfs ~ isHnsEnabled is true\nFAIL stgflat ~ isVersioningEnabled is false")

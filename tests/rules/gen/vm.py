@@ -861,3 +861,29 @@ case(R, 'fail', snapshot([vmss('vmss-std', **{MP + 'securityProfile': {"encrypti
 case(R, 'unknown', snapshot([vmss('vmss-quantum', **{MP + 'securityProfile__securityType': 'Quantum'}),
                              vmss('vmss-tpmodd', **{MP + 'securityProfile__uefiSettings__vTpmEnabled': 'on'})]),
      "UNKNOWN vmss-quantum ~ unknown value 'Quantum'\nUNKNOWN vmss-tpmodd ~ uefiSettings.vTpmEnabled is not a boolean")
+
+# AZA-VM-011 in templates: disablePasswordAuthentication left out with an
+# admin password given is password login (Microsoft's vm-simple-linux
+# quickstart picks password authentication by leaving out linuxConfiguration
+# and passing adminPassword). A secure parameter without a value still gives
+# a password; without one the verdict stays open.
+def linux_vm_t(name, os_profile, os_type=None):
+    disk = {"createOption": "FromImage", "managedDisk": {"storageAccountType": "Premium_LRS"}}
+    if os_type: disk["osType"] = os_type
+    return {"type": VM, "apiVersion": "2024-07-01", "name": name, "location": "westeurope",
+            "properties": {"hardwareProfile": {"vmSize": "Standard_D2s_v5"},
+                           "storageProfile": {"imageReference": {"publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server", "version": "latest"},
+                                              "osDisk": disk},
+                           "osProfile": dict({"computerName": name, "adminUsername": "azureuser"}, **os_profile),
+                           "networkProfile": {"networkInterfaces": [{"id": "[resourceId('Microsoft.Network/networkInterfaces', 'nic')]"}]}}}
+KEYS = {"publicKeys": [{"path": "/home/azureuser/.ssh/authorized_keys", "keyData": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHV4 azureuser"}]}
+case('AZA-VM-011', 'fail-template-password',
+     template([linux_vm_t('vm-pwparam', {"adminPassword": "[parameters('adminPassword')]", "linuxConfiguration": {"provisionVMAgent": True}}),
+               linux_vm_t('vm-quickstart', {"adminPassword": "[parameters('adminPassword')]"}, os_type="Linux"),
+               linux_vm_t('vm-keys', {"linuxConfiguration": {"ssh": KEYS}}),
+               linux_vm_t('vm-keysonly', {"adminPassword": "", "linuxConfiguration": {"disablePasswordAuthentication": True, "ssh": KEYS}})],
+              parameters={"adminPassword": {"type": "securestring"}}),
+     "FAIL vm-pwparam ~ disablePasswordAuthentication is not set and the template gives osProfile.adminPassword\n"
+     "FAIL vm-quickstart ~ no linuxConfiguration (disablePasswordAuthentication not set)\n"
+     "UNKNOWN vm-keys ~ disablePasswordAuthentication is absent\n"
+     "PASS vm-keysonly ~ SSH keys only")
