@@ -219,7 +219,10 @@ static void agentless_scan(aza_ev *ev, const aza_res *r)
 	/* Read only when it decides: a template value only known at
 	 * deployment makes whatever the check then reports UNKNOWN. */
 	const char *ct = !v_scans && c ? aza_json_str(aza_prop(ev, c, "properties.pricingTier")) : NULL;
-	if (ct && aza__strieq(ct, "Standard") && plan_ext(ev, c, "AgentlessVmScanning") == 1) {
+	/* A CSPM plan whose resources are all excluded (resourcesCoverageStatus
+	 * NotCovered, as in tier()) scans none of them. */
+	int c_none = ct && aza_json_streq(aza_prop(ev, c, "properties.resourcesCoverageStatus"), "NotCovered");
+	if (ct && aza__strieq(ct, "Standard") && !c_none && plan_ext(ev, c, "AgentlessVmScanning") == 1) {
 		aza_pass(ev, c, "Defender CSPM (pricingTier Standard) has extension AgentlessVmScanning isEnabled True: agentless scanning for "
 		                "machines is on (malware scanning needs Defender for Servers Plan 2)");
 		return;
@@ -1212,7 +1215,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Agentless scanning for machines: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=AgentlessVmScanning isEnabled=True",
 		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'AgentlessVmScanning', isEnabled: 'True'}",
-		.defaults = "CIS lists this as manual; azaudit reads the plans' extensions. Agentless machine scanning runs under Defender for Servers Plan 2 and under Defender CSPM (Microsoft Learn, Agentless machine scanning; malware scanning only under Plan 2): the VirtualMachines plan at Standard, not subPlan P1 (an absent subPlan is the full plan), with AgentlessVmScanning isEnabled True passes, and so does the CloudPosture plan at Standard with its own AgentlessVmScanning extension isEnabled True. Otherwise: Defender for Servers off, on Plan 1 (whatever its extension entry says; Microsoft's policy 'Configure Microsoft Defender for Servers plan' sets it to false for P1), or the extension False or not listed: FAIL. A template scan that deploys no VirtualMachines pricing is NOT_APPLICABLE.",
+		.defaults = "CIS lists this as manual; azaudit reads the plans' extensions. Agentless machine scanning runs under Defender for Servers Plan 2 and under Defender CSPM (Microsoft Learn, Agentless machine scanning; malware scanning only under Plan 2): the VirtualMachines plan at Standard, not subPlan P1 (an absent subPlan is the full plan), with AgentlessVmScanning isEnabled True passes, and so does the CloudPosture plan at Standard with its own AgentlessVmScanning extension isEnabled True (not with resourcesCoverageStatus NotCovered: every resource excluded, so the Servers plan decides). Otherwise: Defender for Servers off, on Plan 1 (whatever its extension entry says; Microsoft's policy 'Configure Microsoft Defender for Servers plan' sets it to false for P1), or the extension False or not listed: FAIL. A template scan that deploys no VirtualMachines pricing is NOT_APPLICABLE.",
 		.check = agentless_scan,
 	},
 	{

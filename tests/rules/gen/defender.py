@@ -90,6 +90,11 @@ case('AZA-DEF-015', 'pass-cspm', snapshot([mod(vm_pricing([AGENTLESS]), properti
      "PASS CloudPosture ~ Defender CSPM (pricingTier Standard) has extension AgentlessVmScanning isEnabled True")
 case('AZA-DEF-015', 'pass-cspm-servers-free', snapshot([pricing('VirtualMachines', 'Free'), CSPM_AGENTLESS]),
      "PASS CloudPosture ~ agentless scanning for machines is on")
+# A CSPM plan whose resources are all excluded (resourcesCoverageStatus
+# NotCovered) scans none of them: the Servers plan decides (it was PASS).
+case('AZA-DEF-015', 'fail-cspm-not-covered',
+     snapshot([pricing('VirtualMachines', 'Free'), mod(CSPM_AGENTLESS, properties__resourcesCoverageStatus="NotCovered")]),
+     "FAIL VirtualMachines ~ pricingTier is Free")
 FIM = {"name": "FileIntegrityMonitoring", "isEnabled": "True", "additionalExtensionProperties": {"DefinedWorkspaceId": ""}}
 case('AZA-DEF-016', 'pass', snapshot([vm_pricing([AGENTLESS, FIM])]), "PASS VirtualMachines ~ FileIntegrityMonitoring")
 case('AZA-DEF-016', 'fail', snapshot([vm_pricing([AGENTLESS])]), "FAIL VirtualMachines ~ not listed")
