@@ -742,11 +742,18 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 		const char *st = NULL;
 		int sk = p ? aza_prop_str(ev, p, "properties.policySettings.state", &st) : 0;
 		const char *why;
-		if (!p && !aza_is_template(r)) {
-			/* The policy's state decides: it may be Disabled. */
-			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier,
-			            strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid, aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
-			            aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
+		if (!p) {
+			/* The policy's state decides: it may be Disabled. A template
+			 * that links a policy it does not deploy says nothing of it
+			 * either (as for Front Door policies, AZA-NET-035). */
+			if (aza_is_template(r))
+				aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which the template does not deploy: its policySettings.state "
+				                   "is not known",
+				            tier, strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid);
+			else
+				aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier,
+				            strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid, aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
+				            aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
 			return;
 		}
 		if (sk > 0 && aza__strieq(st, "Disabled")) {
@@ -755,15 +762,13 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 		}
 		/* A deployed policy's GET returns policySettings.state: without
 		 * it (or with another value) the input says nothing of it. */
-		if (p && (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p)))) {
+		if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
 			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, whose policySettings.state is %s", tier, p->name,
 			            sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
 			return;
 		}
-		if (p && sk > 0)
-			aza_pass(ev, r, "sku.tier is %s with WAF policy %s (policySettings.state Enabled)", tier, p->name);
-		else
-			aza_pass(ev, r, "sku.tier is %s with WAF policy %s", tier, strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid);
+		aza_pass(ev, r, "sku.tier is %s with WAF policy %s (policySettings.state %s)", tier, p->name,
+		         sk > 0 ? "Enabled" : "not set: Enabled");
 		return;
 	}
 	int ek = aza_prop_bool(ev, r, "properties.webApplicationFirewallConfiguration.enabled", &en);
@@ -1114,6 +1119,11 @@ static void appgw_http2(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "enableHttp2 is %s", k ? "false" : "not set (false)");
 }
 
+/* Request body inspection is on by default (Microsoft Learn, Application
+ * Gateway WAF request and file upload size limits: "By default, the request
+ * body inspection is enabled"; the specification's WafPolicyCreateOrUpdate
+ * example sends no requestBodyCheck and gets true back). A template that
+ * leaves it out gets that default; a deployed policy's GET returns it. */
 static void waf_body(aza_ev *ev, const aza_res *r)
 {
 	int b, k = aza_prop_bool(ev, r, "properties.policySettings.requestBodyCheck", &b);
@@ -1121,8 +1131,13 @@ static void waf_body(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "policySettings.requestBodyCheck is not a boolean");
 	else if (k && b)
 		aza_pass(ev, r, "policySettings.requestBodyCheck is true");
+	else if (k)
+		aza_fail(ev, r, "policySettings.requestBodyCheck is false: request bodies are not inspected");
+	else if (aza_is_template(r))
+		aza_pass(ev, r, "policySettings.requestBodyCheck not set: request body inspection is enabled by default");
 	else
-		aza_fail(ev, r, "policySettings.requestBodyCheck is %s: request bodies are not inspected", k ? "false" : "not set");
+		aza_unknown(ev, r, "policySettings.requestBodyCheck is absent (Azure returns it for a deployed policy): whether request bodies "
+		                   "are inspected is not known");
 }
 
 static void waf_bot(aza_ev *ev, const aza_res *r)
@@ -1908,17 +1923,34 @@ static void ddos_pip(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "the public IP is attached to NAT gateway %s, which DDoS Protection does not support", aza_last_seg(nat));
 		return;
 	}
-	if (aza_prop_str(ev, r, "properties.ddosSettings.protectionMode", &mode) < 0 ||
-	    aza_prop_str(ev, r, "properties.ddosSettings.protectionCoverage", &cov) < 0) {
-		aza_unknown(ev, r, "ddosSettings.protectionMode or protectionCoverage is not a string");
+	if (aza_prop_str(ev, r, "properties.ddosSettings.protectionMode", &mode) < 0) {
+		aza_unknown(ev, r, "ddosSettings.protectionMode is not a string");
 		return;
 	}
 	if (mode && aza__strieq(mode, "Enabled")) {
 		aza_pass(ev, r, "ddosSettings.protectionMode is Enabled (IP protection)");
 		return;
 	}
-	if (!mode && cov && aza__strieq(cov, "Standard")) {
-		aza_pass(ev, r, "ddosSettings.protectionCoverage is Standard");
+	/* protectionCoverage (api-versions before protectionMode) is "the DDoS
+	 * protection policy customizability of the public IP. Only standard
+	 * coverage will have the ability to be customized" (DdosSettings in
+	 * the Microsoft.Network specification): whether a custom DDoS policy
+	 * may apply, not whether a plan protects the IP, which then came only
+	 * from the virtual network. So it decides nothing here; it is named
+	 * in the verdict on the virtual network's plan. */
+	if (aza_prop_str(ev, r, "properties.ddosSettings.protectionCoverage", &cov) <= 0)
+		cov = NULL;
+	const char *covnote =
+		cov && !mode ? aza_ev_fmt(ev, " (protectionCoverage %s sets only whether a custom DDoS policy may apply)", cov) : "";
+	/* Those api-versions had protection on the IP itself too: protectedIP,
+	 * "Enables DDoS protection on the public IP" (the same DdosSettings). */
+	int pb, pk = mode ? 0 : aza_prop_bool(ev, r, "properties.ddosSettings.protectedIP", &pb);
+	if (pk < 0) {
+		aza_unknown(ev, r, "ddosSettings.protectedIP is not a boolean");
+		return;
+	}
+	if (pk && pb) {
+		aza_pass(ev, r, "ddosSettings.protectedIP is true (IP protection)");
 		return;
 	}
 	if (mode && aza__strieq(mode, "Disabled")) {
@@ -1968,9 +2000,9 @@ static void ddos_pip(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (vnet_ddos(ev, vnet))
-		aza_pass(ev, r, "inherits DDoS Network Protection from virtual network %s", vnet->name);
+		aza_pass(ev, r, "inherits DDoS Network Protection from virtual network %s%s", vnet->name, covnote);
 	else
-		aza_fail(ev, r, "protection is inherited from virtual network %s, which has no DDoS protection plan", vnet->name);
+		aza_fail(ev, r, "protection is inherited from virtual network %s, which has no DDoS protection plan%s", vnet->name, covnote);
 }
 
 /* A Bastion host counts when it is provisioned (Succeeded, or a template's,
@@ -2279,7 +2311,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
 		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
-		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; templates: the linked policy is taken as enabled), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled).",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). The policy's mode (Detection or Prevention) is not judged: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask for a WAF, and Azure Policy judges the mode in a policy of its own.",
 		.check = appgw_waf,
 	},
 	{
@@ -2323,7 +2355,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Web Application Firewall policy > Policy settings > Enforce request body inspection: on.",
 		.cli = "az network application-gateway waf-policy policy-setting update -g <rg> --policy-name <policy> --request-body-check true",
 		.arm = "properties.policySettings.requestBodyCheck = true",
-		.defaults = "Absent is treated as not enabled (FAIL).",
+		.defaults = "Only requestBodyCheck true passes on a deployed policy: false fails, and absent (Azure returns it) or not a boolean is UNKNOWN. Absent from a template means enabled, Azure's default (Microsoft Learn, Application Gateway WAF request and file upload size limits: 'By default, the request body inspection is enabled'; the specification's WafPolicyCreateOrUpdate example sends none and gets true): PASS.",
 		.check = waf_body,
 	},
 	{
@@ -2408,7 +2440,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Public IP address > Settings > Protection: enable IP Protection, or enable DDoS Network Protection on the virtual network it is in.",
 		.cli = "az network public-ip update -g <rg> -n <pip> --ddos-protection-mode Enabled",
 		.arm = "properties.ddosSettings.protectionMode = 'Enabled' (or VirtualNetworkInherited with a protected VNet)",
-		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE; so are IPs of a NAT gateway (properties.natGateway), which DDoS Network and IP Protection do not support (DDoS Protection reference architectures: unsupported resources), whatever their protectionMode. IPs on load balancers and gateways, or whose NIC/VNet is not in the input (or a VNet without properties or with a non-boolean enableDdosProtection): UNKNOWN; so is a protectionMode or protectionCoverage that is not a string.",
+		.defaults = "protectionMode absent means VirtualNetworkInherited: the IP's network interface and subnet lead to the VNet, which must have a DDoS plan. Unattached IPs: NOT_APPLICABLE; so are IPs of a NAT gateway (properties.natGateway), which DDoS Network and IP Protection do not support (DDoS Protection reference architectures: unsupported resources), whatever their protectionMode. IPs on load balancers and gateways, or whose NIC/VNet is not in the input (or a VNet without properties or with a non-boolean enableDdosProtection): UNKNOWN; so is a protectionMode that is not a string. protectionCoverage (api-versions before protectionMode) is, in the Microsoft.Network specification's DdosSettings, 'the DDoS protection policy customizability of the public IP' (whether a custom DDoS policy may apply), not protection: Standard or Basic, the IP is judged as inheriting from its VNet. Those api-versions' protectedIP ('Enables DDoS protection on the public IP') true passes without protectionMode; not a boolean: UNKNOWN.",
 		.check = ddos_pip,
 	},
 	{

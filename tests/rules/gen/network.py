@@ -311,6 +311,21 @@ case(R, 'unknown-policy-bare', snapshot([appgw('agw1'), bare(wafpol('wafpol1'))]
 case(R, 'unknown-policy-state-type', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__state=1)]), "UNKNOWN agw1 ~ policySettings.state is not a string")
 case(R, 'unknown-legacy-type', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration={"enabled": 1})]),
      "UNKNOWN agw2 ~ enabled is not a boolean")
+# Templates: a policy the template deploys without policySettings.state is
+# Enabled (the WafPolicyCreateOrUpdate example sends none and gets Enabled);
+# one it only links may be Disabled, as for Front Door (AZA-NET-035).
+def tagw(name, policy):
+    return {"type": "Microsoft.Network/applicationGateways", "apiVersion": "2024-05-01", "name": name, "location": "westeurope",
+            "properties": {"sku": {"name": "WAF_v2", "tier": "WAF_v2", "capacity": 2}, "enableHttp2": True,
+                           "firewallPolicy": {"id": policy}}}
+TWAF = "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies"
+case(R, 'template', template([tagw('tagw-own', f"[resourceId('{TWAF}', 'twaf')]"),
+                              {"type": TWAF, "apiVersion": "2024-05-01", "name": "twaf", "location": "westeurope",
+                               "properties": {"policySettings": {"mode": "Prevention"},
+                                              "managedRules": {"managedRuleSets": [{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}]}}},
+                              tagw('tagw-ext', rid('rg-sec', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', 'shared-waf'))]),
+     "PASS tagw-own ~ WAF policy twaf (policySettings.state not set: Enabled)\n"
+     "UNKNOWN tagw-ext ~ WAF policy shared-waf, which the template does not deploy")
 R = 'AZA-NET-012'
 case(R, 'pass', snapshot([appgw('agw1'), appgw('agw-custom', properties__sslPolicy={"policyType": "CustomV2", "minProtocolVersion": "TLSv1_3"})]), "PASS agw1 ~ TLSv1_2\nPASS agw-custom ~ TLSv1_3")
 case(R, 'fail', snapshot([appgw('agw-old', properties__sslPolicy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
@@ -448,6 +463,19 @@ R = 'AZA-NET-014'
 case(R, 'pass', snapshot([wafpol('wafpol1')]), "PASS wafpol1")
 case(R, 'fail', snapshot([wafpol('wafpol2', properties__policySettings__requestBodyCheck=False)]), "FAIL wafpol2 ~ is false")
 case(R, 'unknown', snapshot([wafpol('wafpol3', properties__policySettings__requestBodyCheck=[])]), "UNKNOWN wafpol3")
+# Request body inspection is on by default (Learn, WAF request size limits;
+# the WafPolicyCreateOrUpdate example): a template without requestBodyCheck
+# gets it; a deployed policy's GET returns it, so its absence says nothing.
+case(R, 'unknown-absent', snapshot([wafpol('wafpol4', properties__policySettings__requestBodyCheck=DEL)]), "UNKNOWN wafpol4 ~ requestBodyCheck is absent")
+case(R, 'pass-template-default', template([{"type": "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies", "apiVersion": "2024-05-01",
+                                            "name": "twafpol", "location": "westeurope", "properties": {
+                                              "policySettings": {"state": "Enabled", "mode": "Prevention"},
+                                              "managedRules": {"managedRuleSets": [{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}]}}},
+                                           {"type": "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies", "apiVersion": "2024-05-01",
+                                            "name": "twafpol-off", "location": "westeurope", "properties": {
+                                              "policySettings": {"state": "Enabled", "mode": "Prevention", "requestBodyCheck": False},
+                                              "managedRules": {"managedRuleSets": [{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}]}}}]),
+     "PASS twafpol ~ not set: request body inspection is enabled by default\nFAIL twafpol-off ~ is false")
 R = 'AZA-NET-015'
 case(R, 'pass', snapshot([wafpol('wafpol1')]), "PASS wafpol1 ~ Microsoft_BotManagerRuleSet 1.0")
 case(R, 'fail', snapshot([wafpol('wafpol2', properties__managedRules__managedRuleSets=[{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}])]), "FAIL wafpol2")
@@ -522,6 +550,29 @@ case(R, 'unknown-mode-type', snapshot([pip('pip-odd', properties__ddosSettings={
 case(R, 'unknown-vnet-type', snapshot([pip('pip-inh', **inh), nic('vnet1'), vnet('vnet1', properties__enableDdosProtection='perhaps')]),
      "UNKNOWN pip-inh ~ enableDdosProtection is not a boolean")
 case(R, 'unknown-vnet-bare', snapshot([pip('pip-inh', **inh), nic('vnet1'), bare(vnet('vnet1'))]), "UNKNOWN pip-inh ~ properties are not in the input")
+# protectionCoverage (api-versions before protectionMode) is "the DDoS
+# protection policy customizability of the public IP" (DdosSettings in the
+# Microsoft.Network specification): Standard is not protection, the IP
+# inherits its virtual network's plan (or none).
+cov = {'properties__ddosSettings': {"protectionCoverage": "Standard"}}
+case(R, 'fail-coverage-standard', snapshot([pip('pip-cov', **cov), nic('vnet2'), vnet('vnet2', properties__enableDdosProtection=False, properties__ddosProtectionPlan=DEL),
+                                            pip('pip-cov-free', properties__ipConfiguration=DEL, **cov)]),
+     "FAIL pip-cov ~ vnet2, which has no DDoS protection plan (protectionCoverage Standard sets only whether a custom DDoS policy may apply)\n"
+     "NOT_APPLICABLE pip-cov-free ~ not attached")
+case(R, 'pass-coverage-standard', snapshot([pip('pip-cov', **cov), nic('vnet1'), vnet('vnet1')]),
+     "PASS pip-cov ~ inherits DDoS Network Protection from virtual network vnet1 (protectionCoverage Standard")
+case(R, 'na-coverage-template', template([{"type": "Microsoft.Network/publicIPAddresses", "apiVersion": "2020-11-01", "name": "tpip", "location": "westeurope",
+                                           "sku": {"name": "Standard"}, "properties": {"publicIPAllocationMethod": "Static",
+                                           "ddosSettings": {"protectionCoverage": "Standard"}}}]),
+     "NOT_APPLICABLE tpip ~ not attached")
+
+# The same api-versions' protectedIP ("Enables DDoS protection on the public
+# IP") is protection on the IP itself.
+case(R, 'pass-protected-ip', snapshot([pip('pip-pip', properties__ddosSettings={"protectionCoverage": "Basic", "protectedIP": True}), nic('vnet2'),
+                                       vnet('vnet2', properties__enableDdosProtection=False, properties__ddosProtectionPlan=DEL)]),
+     "PASS pip-pip ~ ddosSettings.protectedIP is true")
+case(R, 'unknown-protected-ip-type', snapshot([pip('pip-pip', properties__ddosSettings={"protectedIP": "yes"}), nic('vnet1'), vnet('vnet1')]),
+     "UNKNOWN pip-pip ~ protectedIP is not a boolean")
 
 # ---- Bastion ----
 R = 'AZA-NET-017'
