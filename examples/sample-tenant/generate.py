@@ -300,9 +300,13 @@ STORAGE_FLOW = rid(SHARED, 'rg-monitor', 'Microsoft.Storage', 'storageAccounts',
 
 # ---------------------------------------------------------------- SQL
 SQL = 'sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/'
+# Settings objects added after every other resource (the end of this file),
+# so that the values derived from the resource count (VM ids, addresses) stay
+# those of the snapshots before them.
+late = []
 
 
-def sql_server(sub, rg, name, good, audit=True, audit_error=False):
+def sql_server(sub, rg, name, good, audit=True, audit_error=False, express=None):
     s = ex(SQL + 'ServerGet.json')
     named(s, rid(sub, rg, 'Microsoft.Sql', 'servers', name), name, 'Microsoft.Sql/servers', sub[2])
     s['tags'] = {'env': sub[1].split('-')[1].lower()}
@@ -362,6 +366,17 @@ def sql_server(sub, rg, name, good, audit=True, audit_error=False):
     if good:  # the classic configuration's results container (AZA-SQL-013)
         va['properties']['storageContainerPath'] = 'https://stcontosoactivitylog.blob.core.windows.net/vulnerability-assessment/'
     add(va)
+    # The express configuration of the vulnerability assessment (the shape of
+    # SqlVulnerabilityAssessmentGet, stable 2023-08-01; the shared examples
+    # have none): it scans without the classic configuration (AZA-SQL-013).
+    if express is not None:
+        late.append({'id': s['id'] + '/sqlVulnerabilityAssessments/default', 'name': 'default',
+                     'type': 'Microsoft.Sql/servers/sqlVulnerabilityAssessments', 'properties': {'state': express}})
+    # Entra-only authentication, where the setting lives (the shape of
+    # AzureADOnlyAuthList's item, stable 2023-08-01): as the administrator's
+    # copy says, false without an administrator.
+    late.append({'id': s['id'] + '/azureADOnlyAuthentications/Default', 'name': 'Default',
+                 'type': 'Microsoft.Sql/servers/azureADOnlyAuthentications', 'properties': {'azureADOnlyAuthentication': bool(good)}})
     ep = {'id': s['id'] + '/encryptionProtector/current', 'name': 'current', 'kind': 'azurekeyvault' if good else 'servicemanaged',
           'type': 'Microsoft.Sql/servers/encryptionProtector',
           'properties': {'serverKeyName': 'kv-contoso-prod_sql-tde_01' if good else 'ServiceManaged',
@@ -386,7 +401,7 @@ def sql_server(sub, rg, name, good, audit=True, audit_error=False):
 
 sql_server(PROD, 'rg-data', 'sql-contoso-prod', True)
 sql_server(PROD, 'rg-analytics', 'sql-contoso-prod-dw', True, audit_error=True)
-sql_server(DEV, 'rg-data', 'sql-contoso-dev', False)
+sql_server(DEV, 'rg-data', 'sql-contoso-dev', False, express='Enabled')  # the classic scans off, the express ones on
 sql_server(SHARED, 'rg-data', 'sql-contoso-shared', False, audit=True)
 
 # ---------------------------------------------------------------- PostgreSQL / MySQL flexible servers
@@ -954,18 +969,27 @@ managed_hsm(DEV, 'rg-security', 'hsm-contoso-dev', False)  # no diagnostic setti
 WEB = 'web/resource-manager/Microsoft.Web/'
 
 
-def webapp(sub, rg, name, good, stack, auth):
+def webapp(sub, rg, name, good, stack, auth, slot=None):
+    """A site, or with slot its deployment slot `slot` (a live app of its own,
+    with its own settings and config objects, GetWebAppSlot's shape)."""
     s = ex(WEB + 'stable/2023-12-01/examples/GetWebApp.json')
     sid_ = rid(sub, rg, 'Microsoft.Web', 'sites', name)
-    named(s, sid_, name, 'Microsoft.Web/sites', sub[2])
+    cfg_type = 'Microsoft.Web/sites/config'
+    if slot:
+        sid_ += '/slots/' + slot
+        named(s, sid_, f'{name}/{slot}', 'Microsoft.Web/sites/slots', sub[2])
+        cfg_type = 'Microsoft.Web/sites/slots/config'
+        name = f'{name}-{slot}'  # its host name
+    else:
+        named(s, sid_, name, 'Microsoft.Web/sites', sub[2])
     p = s['properties']
     p['hostNames'] = [f'{name}.azurewebsites.net']
-    p['repositorySiteName'] = name
+    p['repositorySiteName'] = s['name'].split('/')[0]
     p['enabledHostNames'] = [f'{name}.azurewebsites.net', f'{name}.scm.azurewebsites.net']
     p['hostNameSslStates'] = [{'name': f'{name}.azurewebsites.net', 'sslState': 'Disabled', 'hostType': 'Standard'},
                               {'name': f'{name}.scm.azurewebsites.net', 'sslState': 'Disabled', 'hostType': 'Repository'}]
     p['defaultHostName'] = f'{name}.azurewebsites.net'
-    p['serverFarmId'] = rid(sub, rg, 'Microsoft.Web', 'serverfarms', 'asp-' + name)
+    p['serverFarmId'] = rid(sub, rg, 'Microsoft.Web', 'serverfarms', 'asp-' + s['name'].split('/')[0])
     p['httpsOnly'] = bool(good)
     p['clientCertEnabled'] = bool(good)
     p['clientCertMode'] = 'Required' if good else 'Optional'
@@ -982,7 +1006,7 @@ def webapp(sub, rg, name, good, stack, auth):
                'http20Enabled': bool(good)})
     add(s)
     c = ex(WEB + 'AppService/stable/2025-03-01/examples/GetSiteConfig.json')
-    named(c, sid_ + '/config/web', 'web', 'Microsoft.Web/sites/config')
+    named(c, sid_ + '/config/web', 'web', cfg_type)
     cp = c['properties']
     for k in ('phpVersion', 'pythonVersion', 'nodeVersion', 'powerShellVersion', 'linuxFxVersion', 'javaVersion'):
         if k in cp:
@@ -1005,7 +1029,7 @@ def webapp(sub, rg, name, good, stack, auth):
     add(c)
     if auth is not None:
         a = ex(WEB + 'AppService/stable/2025-03-01/examples/GetAuthSettingsV2WithoutSecrets.json')
-        named(a, sid_ + '/config/authsettingsV2', 'authsettingsV2', 'Microsoft.Web/sites/config')
+        named(a, sid_ + '/config/authsettingsV2', 'authsettingsV2', cfg_type)
         a['properties'].setdefault('platform', {})['enabled'] = bool(auth)
         a['properties']['globalValidation']['requireAuthentication'] = bool(auth)
         a['properties']['globalValidation']['unauthenticatedClientAction'] = 'RedirectToLoginPage' if auth else 'AllowAnonymous'
@@ -1021,6 +1045,11 @@ webapp(PROD, 'rg-web', 'app-contoso-api', True, ('python', '3.12'), True)
 webapp(PROD, 'rg-web', 'app-contoso-legacy', False, ('php', '7.4'), False)
 webapp(DEV, 'rg-web', 'app-contoso-dev-portal', False, ('node', '16-lts'), None)
 webapp(DEV, 'rg-web', 'app-contoso-dev-api', True, ('java', '17'), False)
+# The portal's deployment slots: staging is left open (HTTP served, plain FTP,
+# TLS 1.0, no identity) while production is hardened, and is reported on the
+# slot; preview is configured like production.
+webapp(PROD, 'rg-web', 'app-contoso-portal', False, ('dotnet', '8.0'), False, slot='staging')
+webapp(PROD, 'rg-web', 'app-contoso-portal', True, ('dotnet', '8.0'), True, slot='preview')
 
 # ---------------------------------------------------------------- Defender for Cloud
 SEC = 'security/resource-manager/Microsoft.Security/'
@@ -2066,6 +2095,8 @@ afd_security_policy(afd_dev, 'sp-contoso-dev', afd_waf_policy(DEV, 'rg-web', 'wa
                     routes=[afd_route(afd_dev_ep, 'route-dev', [afd_dev_dom], 'Enabled')])
 # ================================================================ end of the Front Door section
 
+for r in late:
+    add(r)
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',

@@ -3,7 +3,8 @@
  * locks, policy, activity log alerts and their action groups, diagnostic
  * settings), and per resource
  * from Resource Graph, the settings and child objects Resource Graph does not
- * return (SQL, PostgreSQL, MySQL, Key Vault, Managed HSM, App Service, Network Watcher,
+ * return (SQL, PostgreSQL, MySQL, Key Vault, Managed HSM, App Service and its
+ * deployment slots, Network Watcher,
  * Azure Cache for Redis, Synapse Analytics, Event Hubs, Service Bus and
  * Front Door).
  * A path ending in /list is an ARM list action: collect.c sends it as a POST.
@@ -106,6 +107,17 @@ static const struct childcall {
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/firewallRules", "2023-08-01", "Microsoft.Sql/servers/firewallRules"},
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/encryptionProtector", "2023-08-01", "Microsoft.Sql/servers/encryptionProtector"},
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/vulnerabilityAssessments", "2023-08-01", "Microsoft.Sql/servers/vulnerabilityAssessments"},
+	/* The express configuration of the vulnerability assessment, which
+	 * scans without the classic one and which the classic object does not
+	 * show (AZA-SQL-013): SqlVulnerabilityAssessmentsSettings_ListByServer,
+	 * paged, one object named default with properties.state Enabled or
+	 * Disabled (stable 2023-08-01). */
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/sqlVulnerabilityAssessments", "2023-08-01", "Microsoft.Sql/servers/sqlVulnerabilityAssessments"},
+	/* Microsoft Entra-only authentication, where the setting lives (the
+	 * administrator's copy can lag behind it; AZA-SQL-011):
+	 * ServerAzureADOnlyAuthentications_ListByServer, one object named
+	 * Default with properties.azureADOnlyAuthentication. */
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/azureADOnlyAuthentications", "2023-08-01", "Microsoft.Sql/servers/azureADOnlyAuthentications"},
 	{"microsoft.sql/servers/databases", AZA_WALK_LIST, "/transparentDataEncryption", "2023-08-01", "Microsoft.Sql/servers/databases/transparentDataEncryption"},
 	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/configurations", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/configurations"},
 	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/firewallRules", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules"},
@@ -119,6 +131,15 @@ static const struct childcall {
 	 * not hold: a StringDictionary {id, name, type, properties}. Not
 	 * config/appsettings/list, whose values hold secrets. */
 	{"microsoft.web/sites", AZA_WALK_ONE, "/config/metadata/list", "2023-12-01", "Microsoft.Web/sites/config"},
+	/* A deployment slot is a live app with its own host name and its own
+	 * site configuration, authentication and current stack (Resource Graph
+	 * has its row, microsoft.web/sites/slots): the same three reads below
+	 * it (WebApps_GetConfigurationSlot, WebApps_GetAuthSettingsV2WithoutSecretsSlot,
+	 * WebApps_ListMetadataSlot), whose objects are of type
+	 * Microsoft.Web/sites/slots/config. */
+	{"microsoft.web/sites/slots", AZA_WALK_ONE, "/config/web", "2023-12-01", "Microsoft.Web/sites/slots/config"},
+	{"microsoft.web/sites/slots", AZA_WALK_ONE, "/config/authsettingsV2", "2023-12-01", "Microsoft.Web/sites/slots/config"},
+	{"microsoft.web/sites/slots", AZA_WALK_ONE, "/config/metadata/list", "2023-12-01", "Microsoft.Web/sites/slots/config"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/keys", "2023-07-01", "Microsoft.KeyVault/vaults/keys"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, "/secrets", "2023-07-01", "Microsoft.KeyVault/vaults/secrets"},
 	{"microsoft.keyvault/vaults", AZA_WALK_LIST, DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
@@ -202,7 +223,7 @@ void aza_arm__datasets(aza_collector *c)
 		"Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.DBforPostgreSQL/servers",
 		"Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMySQL/servers", "Microsoft.KeyVault/vaults",
 		"Microsoft.KeyVault/managedHSMs",
-		"Microsoft.Web/sites", "Microsoft.Network/networkWatchers", "Microsoft.Network/networkSecurityGroups",
+		"Microsoft.Web/sites", "Microsoft.Web/sites/slots", "Microsoft.Network/networkWatchers", "Microsoft.Network/networkSecurityGroups",
 		"Microsoft.Network/virtualNetworks", "Microsoft.Network/publicIPAddresses",
 		"Microsoft.Network/applicationGateways", "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies",
 		"Microsoft.Network/virtualNetworkGateways",
@@ -286,6 +307,11 @@ const char *aza_coll__permission(const char *type, const char *api, int status, 
 	}
 	if (aza__istrstr(api, "/Microsoft.Security/"))
 		return "Security Reader (or Reader) on the subscription";
+	/* A slot's list action is an operation of its own (sites/slots/config). */
+	if (aza__iends(api, "/config/metadata/list") && aza__istrstr(api, "/slots/"))
+		return "Microsoft.Web/sites/slots/config/list/action on the slot (not in Reader; it also lets the identity read app "
+		       "settings and connection strings, which azaudit does not ask for); without it AZA-APP-005 reports UNKNOWN for "
+		       "Windows slots whose stack version config/web does not show";
 	if (aza__iends(api, "/config/metadata/list"))
 		return "Microsoft.Web/sites/config/list/action on the site (not in Reader; it also lets the identity read app settings "
 		       "and connection strings, which azaudit does not ask for); without it AZA-APP-005 reports UNKNOWN for Windows apps "

@@ -16,6 +16,17 @@
  * siteConfig.metadata instead).
  * For template resources, a field left out takes the service default, named
  * in each rule's .defaults.
+ *
+ * Deployment slots (Microsoft.Web/sites/slots, named "site/slot") are live
+ * apps with their own host names, and every setting these rules read is the
+ * slot's own: httpsOnly, clientCert* and identity on the slot, its
+ * <slot>/config/web, config/authsettingsV2 and config/metadata (objects of
+ * type Microsoft.Web/sites/slots/config). Microsoft Learn (Set up staging
+ * environments in Azure App Service, Which settings are swapped?) keeps
+ * TLS/SSL settings, managed identities and the general settings other than
+ * the language stack with the slot across a swap, and swaps the stack with
+ * the content: so a staging slot is judged as an app of its own, and what
+ * it runs is also what production gets on the next swap.
  */
 #include "rule.h"
 
@@ -26,6 +37,26 @@
 
 #define SITE "Microsoft.Web/sites"
 #define CFG "Microsoft.Web/sites/config"
+#define SLOT "Microsoft.Web/sites/slots"
+#define SLOT_CFG "Microsoft.Web/sites/slots/config"
+
+static int is_slot(const aza_res *r)
+{
+	return aza__strieq(r->type, SLOT);
+}
+
+/* The type of r's config/<name> objects: a slot's are types of their own,
+ * collected (and failing) apart from the site's. */
+static const char *cfg_type(const aza_res *r)
+{
+	return is_slot(r) ? SLOT_CFG : CFG;
+}
+
+/* What r is, in messages. */
+static const char *noun(const aza_res *r)
+{
+	return is_slot(r) ? "slot" : "site";
+}
 
 static int is_null(const aza_json *j)
 {
@@ -49,6 +80,21 @@ static int sc_placeholder(const aza_res *r, const char *field)
 	return !aza_is_template(r) && aza__strieq(field, "http20Enabled");
 }
 
+/* A template site or slot created as a clone (properties.cloningInfo, whose
+ * sourceWebAppId names the app it copies; a staging slot is often made so):
+ * the configuration it leaves out is that app's, not the service defaults.
+ * What it names, or NULL when r is no template clone. */
+static const char *clone_source(aza_ev *ev, const aza_res *r)
+{
+	if (!aza_is_template(r))
+		return NULL;
+	const aza_json *ci = aza_prop(ev, r, "properties.cloningInfo");
+	if (is_null(ci))
+		return NULL;
+	const char *src = aza_json_str(aza_json_get(ci, "sourceWebAppId"));
+	return src && *src ? src : "an app cloningInfo does not name";
+}
+
 /* A site configuration field, and in *have whether a missing field takes
  * the service default (then a NULL return means "default"). Only templates
  * leave fields out on purpose: a GET of config/web returns every field, so
@@ -67,7 +113,7 @@ static const aza_json *cfg_get(aza_ev *ev, const aza_res *r, const char *field, 
 		*have = 1;
 		return v;
 	}
-	*have = aza_is_template(r);
+	*have = aza_is_template(r) && !clone_source(ev, r);
 	return NULL;
 }
 
@@ -80,19 +126,27 @@ static const aza_json *cfg_field(aza_ev *ev, const aza_res *r, const char *field
 	*ok = v || have;
 	if (*ok)
 		return v;
-	const char *why, *sc = "the site's siteConfig has no value (a list export?)";
+	const char *src = clone_source(ev, r);
+	if (src) {
+		aza_unknown(ev, r, "%s is not set, and the %s is created as a clone of %s (cloningInfo): it takes that app's configuration, not the "
+		            "service default, and the template does not show it",
+		            field, noun(r), src);
+		return NULL;
+	}
+	const char *why, *sc = aza_ev_fmt(ev, "the %s's siteConfig has no value (a list export?)", noun(r));
 	const aza_res *c = site_config(ev, r, "web");
 	const aza_json *sv = aza_json_get(aza_prop(ev, r, "properties.siteConfig"), field);
 	int b;
 	if (!is_null(sv) && sc_placeholder(r, field))
-		sc = aza_ev_fmt(ev, "the site's siteConfig.%s (%s) is a placeholder in site list and GET bodies, not the configuration", field,
-		                aza_json_bool(sv, &b) ? (b ? "true" : "false") : "set");
+		sc = aza_ev_fmt(ev, "the %s's siteConfig.%s (%s) is a placeholder in site list and GET bodies, not the configuration", noun(r),
+		                field, aza_json_bool(sv, &b) ? (b ? "true" : "false") : "set");
 	if (c && !is_null(aza_prop(ev, c, "properties")))
-		aza_unknown(ev, r, "%s is absent from the site's config/web object, which a GET always returns in full: the input is incomplete", field);
-	else if (!aza_ev_collected(ev, CFG, r, &why))
+		aza_unknown(ev, r, "%s is absent from the %s's config/web object, which a GET always returns in full: the input is incomplete", field,
+		            noun(r));
+	else if (!aza_ev_collected(ev, cfg_type(r), r, &why))
 		aza_unknown(ev, r, "%s: %s and %s", field, sc, why);
 	else
-		aza_unknown(ev, r, "%s: %s and there is no config/web object for the site", field, sc);
+		aza_unknown(ev, r, "%s: %s and there is no config/web object for the %s", field, sc, noun(r));
 	return NULL;
 }
 
@@ -316,10 +370,10 @@ static void authentication(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *why;
-	if (!aza_ev_collected(ev, CFG, r, &why))
+	if (!aza_ev_collected(ev, cfg_type(r), r, &why))
 		aza_unknown(ev, r, "authentication settings: %s", why);
 	else
-		aza_unknown(ev, r, "no config/authsettingsV2 object for the site in the input");
+		aza_unknown(ev, r, "no config/authsettingsV2 object for the %s in the input", noun(r));
 }
 
 /* ---- runtime versions ---- */
@@ -414,18 +468,25 @@ static const char *site_setting(aza_ev *ev, const aza_res *r, const char *obj, c
 	return nv_value(cfg_get(ev, r, field, &have), name);
 }
 
-/* The snapshot error of the site's POST config/metadata/list, or NULL (the
- * collector records it with the type of what it returns, config). */
+/* The snapshot error of the site's (or slot's) POST config/metadata/list,
+ * or NULL (the collector records it with the type of what it returns,
+ * config). */
 static const aza_gap *metadata_gap(aza_ev *ev, const aza_res *r)
 {
-	for (const aza_gap *g = aza_inv_gap(aza_ev_inv(ev), CFG, r->id); g; g = g->next)
-		if (aza__strieq(g->type, CFG) && aza_id_within(r->id, g->scope) && aza__iends(g->api, "/config/metadata/list"))
+	const char *t = cfg_type(r);
+	for (const aza_gap *g = aza_inv_gap(aza_ev_inv(ev), t, r->id); g; g = g->next)
+		if (aza__strieq(g->type, t) && aza_id_within(r->id, g->scope) && aza__iends(g->api, "/config/metadata/list"))
 			return g;
 	return NULL;
 }
 
-/* What reading config/metadata takes: a list action, outside Reader. */
-#define METADATA_PERM "POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks"
+/* What reading config/metadata takes: a list action, outside Reader (a
+ * slot's is an operation of its own). */
+static const char *metadata_perm(const aza_res *r)
+{
+	return is_slot(r) ? "POST config/metadata/list needs Microsoft.Web/sites/slots/config/list/action, which Reader lacks"
+	                  : "POST config/metadata/list needs Microsoft.Web/sites/config/list/action, which Reader lacks";
+}
 
 /* A Windows site's stack fields (siteConfig / config/web), with the
  * runtimes table's name of the stack each one sets. netFrameworkVersion is
@@ -601,9 +662,9 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 		if (site_config(ev, r, "metadata"))
 			meta = "its config/metadata has no CURRENT_STACK";
 		else if ((g = metadata_gap(ev, r)))
-			meta = aza_ev_fmt(ev, "its current stack could not be read (" METADATA_PERM "): HTTP %d: %s", g->status, g->message);
+			meta = aza_ev_fmt(ev, "its current stack could not be read (%s): HTTP %d: %s", metadata_perm(r), g->status, g->message);
 		else
-			meta = "its current stack (config/metadata CURRENT_STACK) is not in the input (" METADATA_PERM ")";
+			meta = aza_ev_fmt(ev, "its current stack (config/metadata CURRENT_STACK) is not in the input (%s)", metadata_perm(r));
 		*why = aza_ev_fmt(ev, "%s set, but which stack the app runs is not known (a stack field keeps its value when the app "
 		                  "moves to another stack, and a Node or .NET Core app's version is not in the site configuration): %s",
 		                  set, meta);
@@ -619,10 +680,10 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 	if (site_config(ev, r, "metadata"))
 		*why = aza_ev_fmt(ev, "%s and whose config/metadata has no CURRENT_STACK", base);
 	else if ((g = metadata_gap(ev, r)))
-		*why = aza_ev_fmt(ev, "%s; its current stack could not be read (" METADATA_PERM "): HTTP %d: %s", base, g->status,
+		*why = aza_ev_fmt(ev, "%s; its current stack could not be read (%s): HTTP %d: %s", base, metadata_perm(r), g->status,
 		                  g->message);
 	else
-		*why = aza_ev_fmt(ev, "%s; its current stack (config/metadata CURRENT_STACK) is not in the input (" METADATA_PERM ")", base);
+		*why = aza_ev_fmt(ev, "%s; its current stack (config/metadata CURRENT_STACK) is not in the input (%s)", base, metadata_perm(r));
 	return 1;
 }
 
@@ -741,113 +802,118 @@ static void runtime(aza_ev *ev, const aza_res *r)
 #define PAAS_NET .resp = AZA_RESP_NETWORK, .models = AZA_PAAS
 #define PAAS_APP .resp = AZA_RESP_APPLICATIONS, .models = AZA_PAAS
 #define PAAS_ACC .resp = AZA_RESP_ACCOUNTS, .models = AZA_PAAS
-#define CFG_DEFAULTS "Read from config/web, else from the site's siteConfig; a list export with null siteConfig fields and no config/web: UNKNOWN. A deployed site's config/web without the field (a GET returns every field): UNKNOWN."
+/* The types the rules judge, and the config objects they read. */
+#define APPS SITE " " SLOT
+#define CFGS CFG " " SLOT_CFG
+/* How slots are judged, added to each rule's .defaults. */
+#define SLOT_NOTE " Deployment slots (" SLOT ", reported as site/slot) are judged as apps of their own on the same settings, which are the slot's (its properties and its own config objects, " SLOT_CFG "): a staging slot is a live app with its own host name, and Microsoft Learn (Set up staging environments, Which settings are swapped?) keeps TLS/SSL settings, managed identities and general settings with the slot, and swaps the language stack with the content into production."
+#define CFG_DEFAULTS "Read from config/web, else from the site's siteConfig; a list export with null siteConfig fields and no config/web: UNKNOWN. A deployed site's config/web without the field (a GET returns every field): UNKNOWN. A template site or slot created as a clone (properties.cloningInfo) takes the fields it leaves out from the source app, not the service defaults: UNKNOWN."
 
 const struct aza_rule aza_rules_appservice[] = {
 	{
 		.id = "AZA-APP-001", .title = "App Service authentication is on and required",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = APPS, .needs = CFGS,
 		.checklist = "appservice.authentication",
 		.rationale = "With the built-in authentication required, anonymous requests are rejected or sent to sign in before they reach the app code.",
 		.portal = "App Service > Settings > Authentication > Add identity provider; Restrict access: Require authentication.",
-		.cli = "az webapp auth update -g <rg> -n <app> --enabled true --action RedirectToLoginPage",
-		.arm = "Microsoft.Web/sites/config 'authsettingsV2': properties.platform.enabled = true, properties.globalValidation.requireAuthentication = true",
-		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). authsettingsV2 passes with globalValidation.requireAuthentication true, unless unauthenticatedClientAction is AllowAnonymous: that is the action taken for an unauthenticated client (authsettingsV2 API), which lets it through (FAIL). Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions.",
+		.cli = "az webapp auth update -g <rg> -n <app> --enabled true --action RedirectToLoginPage (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'authsettingsV2': properties.platform.enabled = true, properties.globalValidation.requireAuthentication = true (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). authsettingsV2 passes with globalValidation.requireAuthentication true, unless unauthenticatedClientAction is AllowAnonymous: that is the action taken for an unauthenticated client (authsettingsV2 API), which lets it through (FAIL). Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions." SLOT_NOTE,
 		.check = authentication,
 	},
 	{
 		.id = "AZA-APP-002", .title = "Web apps redirect HTTP to HTTPS",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = SITE,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = APPS,
 		.checklist = "appservice.https_only",
 		.rationale = "Without HTTPS Only, the app answers plain HTTP and cookies, tokens and data can be read or changed on the way.",
 		.portal = "App Service > Settings > Configuration > General settings: HTTPS Only On.",
-		.cli = "az webapp update -g <rg> -n <app> --https-only true",
-		.arm = "Microsoft.Web/sites: properties.httpsOnly = true",
-		.defaults = "Absent means false (FAIL).",
+		.cli = "az webapp update -g <rg> -n <app> --https-only true (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites: properties.httpsOnly = true (a deployment slot: Microsoft.Web/sites/slots, the same members)",
+		.defaults = "Absent means false (FAIL)." SLOT_NOTE,
 		.check = https_only,
 	},
 	{
 		.id = "AZA-APP-003", .title = "Web apps require TLS 1.2 or later",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPS, .needs = CFGS,
 		.checklist = "appservice.latest_tls",
 		.rationale = "TLS 1.0 and 1.1 have known weaknesses and are no longer accepted by current compliance standards.",
 		.portal = "App Service > Settings > Configuration > General settings: Minimum Inbound TLS Version 1.2.",
-		.cli = "az webapp config set -g <rg> -n <app> --min-tls-version 1.2",
-		.arm = "Microsoft.Web/sites/config 'web': properties.minTlsVersion = '1.2'",
-		.defaults = CFG_DEFAULTS " Templates: absent means the service default, 1.2 (PASS).",
+		.cli = "az webapp config set -g <rg> -n <app> --min-tls-version 1.2 (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.minTlsVersion = '1.2' (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = CFG_DEFAULTS " Templates: absent means the service default, 1.2 (PASS)." SLOT_NOTE,
 		.check = min_tls,
 	},
 	{
 		.id = "AZA-APP-004", .title = "FTP deployment is disabled or FTPS only",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPS, .needs = CFGS,
 		.checklist = "appservice.ftps_disabled",
 		.rationale = "Plain FTP sends the deployment credentials and the site content in clear text.",
 		.portal = "App Service > Settings > Configuration > General settings: FTP state Disabled (or FTPS only).",
-		.cli = "az webapp config set -g <rg> -n <app> --ftps-state Disabled",
-		.arm = "Microsoft.Web/sites/config 'web': properties.ftpsState = 'Disabled' (or 'FtpsOnly')",
-		.defaults = CFG_DEFAULTS " Templates: absent means AllAllowed (FAIL).",
+		.cli = "az webapp config set -g <rg> -n <app> --ftps-state Disabled (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.ftpsState = 'Disabled' (or 'FtpsOnly') (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = CFG_DEFAULTS " Templates: absent means AllAllowed (FAIL)." SLOT_NOTE,
 		.check = ftps,
 	},
 	{
 		.id = "AZA-APP-005", .title = "Web app runtimes are supported versions",
-		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_APP, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_APP, .types = APPS, .needs = CFGS,
 		.checklist = "appservice.latest_runtime",
 		.rationale = "Runtimes past their end of support get no security fixes; the stack version is set per app and must be raised by its owner.",
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
-		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...)",
-		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Flex Consumption function apps name their runtime in properties.functionAppConfig.runtime (name dotnet-isolated, node, java, powershell or python, and version), judged against the table under that name; a custom handler (name custom) is NOT_APPLICABLE, a runtime without a readable version UNKNOWN. Linux apps (kind containing linux, or, without a kind, properties.reserved true; deployed or in a template; kind is the documented field and decides when set: kind naming no linux with reserved true is judged as Windows, but the Windows fields then never pass it, only fail it): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, not in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS,
+		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...) (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows) (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Flex Consumption function apps name their runtime in properties.functionAppConfig.runtime (name dotnet-isolated, node, java, powershell or python, and version), judged against the table under that name; a custom handler (name custom) is NOT_APPLICABLE, a runtime without a readable version UNKNOWN. Linux apps (kind containing linux, or, without a kind, properties.reserved true; deployed or in a template; kind is the documented field and decides when set: kind naming no linux with reserved true is judged as Windows, but the Windows fields then never pass it, only fail it): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, or for a slot Microsoft.Web/sites/slots/config/list/action, neither in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS SLOT_NOTE,
 		.check = runtime,
 	},
 	{
 		.id = "AZA-APP-006", .title = "HTTP/2 is enabled on web apps",
-		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_NET, .types = APPS, .needs = CFGS,
 		.rationale = "HTTP/2 fixes head-of-line blocking and header compression weaknesses of HTTP/1.1 and is what current clients expect.",
 		.portal = "App Service > Settings > Configuration > General settings: HTTP version 2.0.",
-		.cli = "az webapp config set -g <rg> -n <app> --http20-enabled true",
-		.arm = "Microsoft.Web/sites/config 'web': properties.http20Enabled = true",
-		.defaults = CFG_DEFAULTS " A deployed site's siteConfig.http20Enabled is not read (site lists fill it with false): only config/web counts. Templates: absent means false (FAIL).",
+		.cli = "az webapp config set -g <rg> -n <app> --http20-enabled true (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.http20Enabled = true (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = CFG_DEFAULTS " A deployed site's siteConfig.http20Enabled is not read (site lists fill it with false): only config/web counts. Templates: absent means false (FAIL)." SLOT_NOTE,
 		.check = http2,
 	},
 	{
 		.id = "AZA-APP-007", .title = "Remote debugging is off",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_APP, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_APP, .types = APPS, .needs = CFGS,
 		.rationale = "Remote debugging opens extra inbound ports and lets a debugger attach to production code.",
 		.portal = "App Service > Settings > Configuration > General settings: Remote debugging Off.",
-		.cli = "az webapp config set -g <rg> -n <app> --remote-debugging-enabled false",
-		.arm = "Microsoft.Web/sites/config 'web': properties.remoteDebuggingEnabled = false",
-		.defaults = CFG_DEFAULTS " Templates: absent means false (PASS).",
+		.cli = "az webapp config set -g <rg> -n <app> --remote-debugging-enabled false (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.remoteDebuggingEnabled = false (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = CFG_DEFAULTS " Templates: absent means false (PASS)." SLOT_NOTE,
 		.check = remote_debug,
 	},
 	{
 		.id = "AZA-APP-008", .title = "Web apps require client certificates",
-		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_ACC, .types = SITE,
+		.area = AZA_AREA_APPSERVICE, .level = 2, .severity = AZA_SEV_LOW, PAAS_ACC, .types = APPS,
 		.rationale = "Requiring a client certificate (mutual TLS) lets only clients holding a trusted certificate reach the app.",
 		.portal = "App Service > Settings > Configuration > General settings: Client certificate mode Required.",
-		.cli = "az webapp update -g <rg> -n <app> --set clientCertEnabled=true clientCertMode=Required",
-		.arm = "Microsoft.Web/sites: properties.clientCertEnabled = true, properties.clientCertMode = 'Required'",
-		.defaults = "clientCertEnabled absent means false (FAIL). clientCertMode absent means Required; Optional or OptionalInteractiveUser: FAIL; another value, or one that is not a string: UNKNOWN. Apps serving the public need not apply this: record exceptions.",
+		.cli = "az webapp update -g <rg> -n <app> --set clientCertEnabled=true clientCertMode=Required (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites: properties.clientCertEnabled = true, properties.clientCertMode = 'Required' (a deployment slot: Microsoft.Web/sites/slots, the same members)",
+		.defaults = "clientCertEnabled absent means false (FAIL). clientCertMode absent means Required; Optional or OptionalInteractiveUser: FAIL; another value, or one that is not a string: UNKNOWN. Apps serving the public need not apply this: record exceptions." SLOT_NOTE,
 		.check = client_cert,
 	},
 	{
 		.id = "AZA-APP-009", .title = "Web apps use a managed identity",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = SITE,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_LOW, PAAS_ACC, .types = APPS,
 		.rationale = "A managed identity lets the app reach Key Vault, storage and databases with Entra ID tokens instead of stored secrets.",
 		.portal = "App Service > Settings > Identity > System assigned: On (or add a user-assigned identity).",
-		.cli = "az webapp identity assign -g <rg> -n <app>",
-		.arm = "Microsoft.Web/sites: identity.type = 'SystemAssigned' (or 'UserAssigned')",
-		.defaults = "No identity block, or type None: FAIL.",
+		.cli = "az webapp identity assign -g <rg> -n <app> (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites: identity.type = 'SystemAssigned' (or 'UserAssigned') (a deployment slot: Microsoft.Web/sites/slots, the same members)",
+		.defaults = "No identity block, or type None: FAIL." SLOT_NOTE,
 		.check = identity,
 	},
 	{
 		.id = "AZA-APP-010", .title = "The deployment (SCM) site requires TLS 1.2 or later",
-		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = SITE, .needs = CFG,
+		.area = AZA_AREA_APPSERVICE, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPS, .needs = CFGS,
 		.checklist = "appservice.latest_tls",
 		.rationale = "The Kudu/SCM endpoint accepts deployment credentials and code; it needs the same TLS floor as the app.",
 		.portal = "App Service > Settings > Configuration > General settings: SCM Minimum Inbound TLS Version 1.2.",
-		.cli = "az webapp config set -g <rg> -n <app> --generic-configurations '{\"scmMinTlsVersion\":\"1.2\"}'",
-		.arm = "Microsoft.Web/sites/config 'web': properties.scmMinTlsVersion = '1.2'",
-		.defaults = CFG_DEFAULTS " Templates: absent means the service default, 1.2 (PASS).",
+		.cli = "az webapp config set -g <rg> -n <app> --generic-configurations '{\"scmMinTlsVersion\":\"1.2\"}' (a deployment slot: add --slot <slot>)",
+		.arm = "Microsoft.Web/sites/config 'web': properties.scmMinTlsVersion = '1.2' (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
+		.defaults = CFG_DEFAULTS " Templates: absent means the service default, 1.2 (PASS)." SLOT_NOTE,
 		.check = scm_tls,
 	},
 	{

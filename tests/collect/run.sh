@@ -113,6 +113,58 @@ grep -q '"id":"/subscriptions/[^"]*/providers/Microsoft.Web/sites/sitef6141/conf
 	bad "site metadata not in the snapshot"
 grep -qi 'config/appsettings\|config/connectionstrings' "$T/err" && bad "app settings or connection strings read" || ok
 
+# SQL: the express configuration of the vulnerability assessment and Entra-only authentication, each a
+# list below the server (stable 2023-08-01), recorded as collected; the rules judge them (not UNKNOWN):
+# express Enabled passes AZA-SQL-013 whatever the classic object (whose storageContainerPath the API's
+# example leaves out), Disabled leaves it to the classic one; the Entra-only object decides AZA-SQL-011
+# over the administrator's copy (true in every subscription), false in the second.
+SQLS='/subscriptions/[^ ]*/providers/Microsoft.Sql/servers/sqlcrudtest-4645'
+grep -q "GET $SQLS/sqlVulnerabilityAssessments?api-version=2023-08-01 200" "$T/err" &&
+	grep -q "GET $SQLS/azureADOnlyAuthentications?api-version=2023-08-01 200" "$T/err" && ok ||
+	bad "SQL express vulnerability assessment or Entra-only authentication not listed"
+grep -q '"id":"/subscriptions/[^"]*/servers/sqlcrudtest-4645/sqlVulnerabilityAssessments/default","name":"default","type":"Microsoft.Sql/servers/sqlVulnerabilityAssessments","properties":{"state":"Enabled"}' "$T/base.json" &&
+	grep -q '"id":"/subscriptions/[^"]*/servers/sqlcrudtest-4645/azureadonlyauthentications/default","name":"Default","type":"Microsoft.Sql/servers/azureadonlyauthentications","properties":{"azureADOnlyAuthentication":false}' "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Sql/servers/sqlVulnerabilityAssessments"' "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Sql/servers/azureADOnlyAuthentications"' "$T/base.json" && ok ||
+	bad "SQL express or Entra-only objects not in the snapshot or its data sets"
+SQL1=/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/sqlcrudtest-7398/providers/Microsoft.Sql/servers/sqlcrudtest-4645
+SQL2=$(echo "$SQL1" | sed 's/0001/0002/') SQL3=$(echo "$SQL1" | sed 's/0001/0003/')
+grep -qxF "AZA-SQL-013|$SQL1|PASS" "$T/base.txt" && grep -qxF "AZA-SQL-013|$SQL2|PASS" "$T/base.txt" &&
+	grep -qxF "AZA-SQL-013|$SQL3|UNKNOWN" "$T/base.txt" && ok || bad "AZA-SQL-013 verdicts: $(grep AZA-SQL-013 "$T/base.txt")"
+"$AZ" scan -f json --rule AZA-SQL-013 "$T/base.json" 2>/dev/null | grep -q '"message":"sqlVulnerabilityAssessments (express configuration) state is Enabled"' && ok ||
+	bad "AZA-SQL-013 does not pass on the express configuration"
+grep -qxF "AZA-SQL-011|$SQL1|PASS" "$T/base.txt" && grep -qxF "AZA-SQL-011|$SQL2|FAIL" "$T/base.txt" && grep -qxF "AZA-SQL-011|$SQL3|PASS" "$T/base.txt" &&
+	"$AZ" scan -f json --rule AZA-SQL-011 "$T/base.json" 2>/dev/null | grep -q '"message":"azureADOnlyAuthentications/default azureADOnlyAuthentication is false' && ok ||
+	bad "AZA-SQL-011 does not read azureADOnlyAuthentications: $(grep AZA-SQL-011 "$T/base.txt")"
+
+# App Service deployment slots: Resource Graph rows (microsoft.web/sites/slots), each with its own
+# config/web, config/authsettingsV2 and (Windows) POST config/metadata/list, objects of type
+# Microsoft.Web/sites/slots/config; the App Service rules judge each slot on its own settings, reported
+# on the slot (site/slot): staging serves HTTP and allows FTP, secure passes every rule.
+SLOTS='/subscriptions/[^ ]*/providers/Microsoft.Web/sites/sitef6141/slots'
+for sl in staging secure; do
+	grep -q "GET $SLOTS/$sl/config/web?api-version=2023-12-01 200" "$T/err" &&
+		grep -q "GET $SLOTS/$sl/config/authsettingsV2?api-version=2023-12-01 200" "$T/err" &&
+		grep -q "POST $SLOTS/$sl/config/metadata/list?api-version=2023-12-01 200" "$T/err" && ok || bad "slot $sl: its configuration not read"
+	grep -q "\"name\":\"sitef6141/$sl\",\"type\":\"Microsoft.Web/sites/slots\"" "$T/base.json" &&
+		grep -q "\"id\":\"/subscriptions/[^\"]*/sites/sitef6141/slots/$sl/config/web\",\"name\":\"web\",\"type\":\"Microsoft.Web/sites/slots/config\"" "$T/base.json" &&
+		grep -q "\"id\":\"/subscriptions/[^\"]*/sites/sitef6141/slots/$sl/config/metadata\",\"name\":\"metadata\",\"type\":\"Microsoft.Web/sites/slots/config\"" "$T/base.json" &&
+		ok || bad "slot $sl or its config objects not in the snapshot"
+done
+grep -q '"datasets":\[[^]]*"Microsoft.Web/sites/slots"' "$T/base.json" && grep -q '"datasets":\[[^]]*"Microsoft.Web/sites/slots/config"' "$T/base.json" && ok ||
+	bad "slots not in the data sets"
+SLOT1=/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/testrg123/providers/Microsoft.Web/sites/sitef6141/slots
+want=
+for r in 001 002 004 005 006 008 009; do want="$want AZA-APP-$r|$SLOT1/staging|FAIL"; done
+for r in 003 007 010; do want="$want AZA-APP-$r|$SLOT1/staging|PASS"; done
+for r in 001 002 003 004 005 006 007 008 009 010; do want="$want AZA-APP-$r|$SLOT1/secure|PASS"; done
+missing=
+for w in $want; do grep -qxF "$w" "$T/base.txt" || missing="$missing $w"; done
+[ -z "$missing" ] && ok || bad "slot verdicts missing:$missing"
+grep -q 'AZA-APP-[0-9]*|[^|]*/slots/[^|]*|UNKNOWN' "$T/base.txt" && bad "a slot judged UNKNOWN: $(grep '/slots/[^|]*|UNKNOWN' "$T/base.txt" | head -2)" || ok
+"$AZ" scan -f json --rule AZA-APP-004 "$T/base.json" 2>/dev/null | grep -q '"resource_type":"Microsoft.Web/sites/slots","resource_name":"sitef6141/staging",[^}]*"message":"ftpsState is AllAllowed' && ok ||
+	bad "AZA-APP-004 not reported on the staging slot"
+
 # the action groups alerts notify through (a disabled or deleted one notifies no one)
 grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Insights/actionGroups?api-version=2023-01-01 200' "$T/err" && ok ||
 	bad "action groups not listed"
@@ -529,6 +581,10 @@ grep -q 'AZA-IAM-003|[^|]*|PASS' "$T/f.txt" && bad "novalue-graph: AZA-IAM-003 p
 recorded novalue-arm 'novalue:0@/providers/Microsoft.Authorization/locks' '"type":"Microsoft.Authorization/locks","api":"[^"]*","status":200,"message":"unexpected response shape'
 recorded md403 403:0@/config/metadata/list '"type":"Microsoft.Web/sites/config","api":"/subscriptions/[^"]*/sites/sitef6141/config/metadata/list","status":403'
 grep -q 'needs: Microsoft.Web/sites/config/list/action' "$T/err" && ok || bad "md403: no permission hint: $(grep -A1 'sites/config' "$T/err" | head -2)"
+# a slot's list action is its own, recorded for the slot with the slots' config type
+grep -q '"type":"Microsoft.Web/sites/slots/config","api":"/subscriptions/[^"]*/sites/sitef6141/slots/secure/config/metadata/list","status":403' "$T/md403.json" &&
+	grep -q 'needs: Microsoft.Web/sites/slots/config/list/action' "$T/err" && ok || bad "md403: slot metadata error or hint: $(grep -A1 'slots/config' "$T/err" | head -2)"
+grep -qxF "AZA-APP-005|$SLOT1/secure|UNKNOWN" "$T/f.txt" && ok || bad "md403: the secure slot's runtime not UNKNOWN: $(grep "AZA-APP-005|$SLOT1" "$T/f.txt")"
 recorded toobig 429:0@/nothing 'response larger than' --max-response 4096
 
 # --- scope

@@ -41,7 +41,13 @@
  * refused (400) without that $filter.
  *
  * App Service: each site's config/metadata (CURRENT_STACK) answers POST
- * .../config/metadata/list only (the API defines no GET of it).
+ * .../config/metadata/list only (the API defines no GET of it); so does each
+ * deployment slot's (build_slots: staging fails the App Service rules,
+ * secure passes them).
+ *
+ * SQL: each server lists its express vulnerability assessment
+ * (sqlVulnerabilityAssessments) and its Entra-only authentication
+ * (azureADOnlyAuthentications), bodies written here (build_sql_settings).
  *
  * Storage: POST <account>/listKeys returns --storage-key (default: the
  * storage emulator's published development key); the data plane is served
@@ -244,9 +250,28 @@ static const aza_json *parse_text(const char *text)
 	return j;
 }
 
-/* Serialize o with its id replaced, then point every subscription id in it
- * at sub. */
-static char *render(const aza_json *o, const char *newid, const char *sub)
+/* Write object o, its members named in over (an object, or NULL) replaced
+ * by over's. */
+static void write_over(aza_buf *b, const aza_json *o, const aza_json *over)
+{
+	aza_buf__addc(b, '{');
+	int first = 1;
+	aza_json_each(m, o) {
+		if (!first)
+			aza_buf__addc(b, ',');
+		first = 0;
+		aza_buf__json_str(b, m->key);
+		aza_buf__addc(b, ':');
+		const aza_json *v = aza_json_get(over, m->key);
+		aza_json__write(b, v ? v : m);
+	}
+	aza_buf__addc(b, '}');
+}
+
+/* Serialize o with its id replaced (and, when given, its type, and the
+ * members of its properties that props_over holds), then point every
+ * subscription id in it at sub. */
+static char *render_as(const aza_json *o, const char *newid, const char *newtype, const aza_json *props_over, const char *sub)
 {
 	aza_buf b;
 	aza_buf__init(&b, 1 << 26);
@@ -260,6 +285,10 @@ static char *render(const aza_json *o, const char *newid, const char *sub)
 		aza_buf__addc(&b, ':');
 		if (newid && aza__strieq(m->key, "id"))
 			aza_buf__json_str(&b, newid);
+		else if (newtype && aza__strieq(m->key, "type"))
+			aza_buf__json_str(&b, newtype);
+		else if (props_over && aza__strieq(m->key, "properties"))
+			write_over(&b, m, props_over);
 		else
 			aza_json__write(&b, m);
 	}
@@ -281,6 +310,11 @@ static char *render(const aza_json *o, const char *newid, const char *sub)
 	aza_buf__addc(&out, 0);
 	aza_buf__release(&b);
 	return out.p;
+}
+
+static char *render(const aza_json *o, const char *newid, const char *sub)
+{
+	return render_as(o, newid, NULL, NULL, sub);
 }
 
 /* Original id with its subscription replaced. */
@@ -482,6 +516,87 @@ static void build_frontdoor(int si)
 	get(id, strlen(id), 1)->page = 1;
 }
 
+/* Two deployment slots of the example site (Resource Graph rows of type
+ * Microsoft.Web/sites/slots), which the shared examples lack: rows in the
+ * shape of GetWebAppSlot (Microsoft.Web stable 2023-12-01, fewer members;
+ * name "site/slot"), each with its own config/web (the shared GetSiteConfig
+ * body, retyped Microsoft.Web/sites/slots/config as a slot's config objects
+ * are), config/authsettingsV2 (the shared GetAuthSettingsV2WithoutSecrets
+ * body without its configFilePath) and config/metadata (WebApps_ListMetadataSlot,
+ * POST .../slots/{slot}/config/metadata/list only). staging is the
+ * example's slot: HTTP served (httpsOnly false), FTP allowed (ftpsState
+ * AllAllowed), PHP 5.6, no client certificate, no managed identity,
+ * authentication off. secure passes every App Service rule: HTTPS only,
+ * FTP disabled, HTTP/2, a required client certificate, a system-assigned
+ * identity, authentication required, .NET Framework 4.x (CURRENT_STACK
+ * dotnet). Both are Windows apps, as their site is (a slot runs on its
+ * site's plan). */
+static void build_slots(int si, const char *web)
+{
+	static const struct {
+		const char *name, *https, *cert, *identity, *web_over, *platform, *stack;
+	} slots[] = {
+		{"staging", "false", "false", "", "{}", "{\"enabled\":false,\"runtimeVersion\":\"~1\"}", "php"},
+		{"secure", "true", "true", ",\"identity\":{\"type\":\"SystemAssigned\",\"tenantId\":\"" TENANT "\","
+		 "\"principalId\":\"11111111-2222-3333-4444-555555555555\"}",
+		 "{\"phpVersion\":\"\",\"ftpsState\":\"Disabled\",\"http20Enabled\":true}",
+		 "{\"enabled\":true,\"runtimeVersion\":\"~1\"}", "dotnet"},
+	};
+	const char *site = strrchr(web, '/') + 1;
+	const aza_json *cfg = load(WEBX "AppService/stable/2025-03-01/examples/GetSiteConfig.json", B);
+	const aza_json *auth = load(WEBX "AppService/stable/2025-03-01/examples/GetAuthSettingsV2WithoutSecrets.json", B);
+	for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
+		char id[600], cid[700], text[3000];
+		const char *n = slots[i].name;
+		snprintf(id, sizeof id, "%s/slots/%s", web, n);
+		snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"%s/%s\",\"type\":\"Microsoft.Web/sites/slots\",\"kind\":\"app\","
+		         "\"location\":\"East US\"%s,\"properties\":{\"state\":\"Running\",\"hostNames\":[\"%s-%s.azurewebsites.net\"],"
+		         "\"repositorySiteName\":\"%s\",\"usageState\":\"Normal\",\"enabled\":true,\"availabilityState\":\"Normal\","
+		         "\"serverFarmId\":\"/subscriptions/%s/resourceGroups/testrg123/providers/Microsoft.Web/serverfarms/DefaultAsp\","
+		         "\"reserved\":false,\"isXenon\":false,\"hyperV\":false,\"lastModifiedTimeUtc\":\"2020-03-04T17:33:11.641Z\","
+		         "\"siteConfig\":{\"numberOfWorkers\":1,\"linuxFxVersion\":\"\",\"http20Enabled\":false,\"minTlsVersion\":null,"
+		         "\"ftpsState\":null},\"scmSiteAlsoStopped\":false,\"clientAffinityEnabled\":true,\"clientCertEnabled\":%s,"
+		         "\"clientCertMode\":\"Required\",\"hostNamesDisabled\":false,\"containerSize\":0,\"dailyMemoryTimeQuota\":0,"
+		         "\"resourceGroup\":\"testrg123\",\"defaultHostName\":\"%s-%s.azurewebsites.net\",\"httpsOnly\":%s,"
+		         "\"redundancyMode\":\"None\",\"storageAccountRequired\":false,\"keyVaultReferenceIdentity\":\"SystemAssigned\"}}",
+		         id, site, n, slots[i].identity, site, n, site, subs[si], slots[i].cert, site, n, slots[i].https);
+		add(strdup(text), id, NULL, si, 1);
+		snprintf(cid, sizeof cid, "%s/config/web", id);
+		add(render_as(cfg, cid, "Microsoft.Web/sites/slots/config", parse_text(slots[i].web_over), subs[si]), cid, NULL, si, 0);
+		snprintf(cid, sizeof cid, "%s/config/authsettingsV2", id);
+		snprintf(text, sizeof text, "{\"platform\":%s}", slots[i].platform);
+		add(render_as(auth, cid, "Microsoft.Web/sites/slots/config", parse_text(text), subs[si]), cid, NULL, si, 0);
+		snprintf(cid, sizeof cid, "%s/config/metadata", id);
+		snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"metadata\",\"type\":\"Microsoft.Web/sites/slots/config\","
+		         "\"properties\":{\"CURRENT_STACK\":\"%s\"}}", cid, slots[i].stack);
+		add(strdup(text), cid, NULL, si, 0);
+	}
+}
+
+/* The express configuration of the SQL vulnerability assessment and the
+ * Entra-only authentication of a server, which the shared examples lack:
+ * bodies in the shapes of SqlVulnerabilityAssessmentGet (GET
+ * .../sqlVulnerabilityAssessments/default: name default, properties.state
+ * Enabled or Disabled) and AzureADOnlyAuthList (its item, id and type
+ * spelled as there: .../azureadonlyauthentications/default, name Default),
+ * Microsoft.Sql stable 2023-08-01, each listed under the server. The first
+ * two subscriptions have the express configuration Enabled, the third
+ * Disabled; the second has Entra-only authentication false (its
+ * administrator's copy, from AdministratorGet, says true: the child
+ * decides). */
+static void build_sql_settings(int si, const char *sql)
+{
+	char id[600], text[900];
+	snprintf(id, sizeof id, "%s/sqlVulnerabilityAssessments/default", sql);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"default\",\"type\":\"Microsoft.Sql/servers/sqlVulnerabilityAssessments\","
+	         "\"properties\":{\"state\":\"%s\"}}", id, si < 2 ? "Enabled" : "Disabled");
+	add(strdup(text), id, NULL, si, 0);
+	snprintf(id, sizeof id, "%s/azureadonlyauthentications/default", sql);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"Default\",\"type\":\"Microsoft.Sql/servers/azureadonlyauthentications\","
+	         "\"properties\":{\"azureADOnlyAuthentication\":%s}}", id, si == 1 ? "false" : "true");
+	add(strdup(text), id, NULL, si, 0);
+}
+
 static void build_sub(int si)
 {
 	const char *sub = subs[si];
@@ -531,6 +646,7 @@ static void build_sub(int si)
 	add_from(SQLX "AdministratorGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
 	add_from(SQLX "FirewallRuleList.json", V, 1, sql, 2, NULL, si, 0, NULL);
 	add_from(SQLX "ServerVulnerabilityAssessmentGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	build_sql_settings(si, sql);
 	char tdeid[600];
 	snprintf(tdeid, sizeof tdeid, "%s/transparentDataEncryption/current", db);
 	add(render(tde, tdeid, sub), tdeid, NULL, si, 0);
@@ -551,6 +667,7 @@ static void build_sub(int si)
 	snprintf(mdtext, sizeof mdtext, "{\"id\":\"%s\",\"name\":\"metadata\",\"type\":\"Microsoft.Web/sites/config\","
 	         "\"properties\":{\"CURRENT_STACK\":\"dotnet\"}}", mdid);
 	add(strdup(mdtext), mdid, NULL, si, 0);
+	build_slots(si, web);
 	add_from(KVX "2023-07-01/examples/listKeys.json", V, 1, kv, 2, NULL, si, 0, NULL);
 	add_from(KVX "2024-11-01/examples/listSecrets.json", V, 1, kv, 2, NULL, si, 0, NULL);
 	add_from(MONX "preview/2021-05-01-preview/examples/getDiagnosticSetting.json", B, 0, kv, 4, NULL, si, 0, NULL);

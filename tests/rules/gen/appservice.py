@@ -365,4 +365,118 @@ case('AZA-APP-009', 'fail-none', snapshot([site('appnone', identity={"type": "No
 case('AZA-APP-009', 'unknown', snapshot([site('appodd', identity={"type": 5})]), "UNKNOWN appodd ~ not a string")
 noprops('AZA-APP-009')
 
+# Deployment slots (Microsoft.Web/sites/slots, GetWebAppSlot): live apps of
+# their own, judged on their own settings (the slot's properties and its
+# config objects, of type Microsoft.Web/sites/slots/config) and reported on
+# the slot, named site/slot. A hardened production site does not pass its
+# staging slot, nor a weak site fail a hardened slot.
+SLOT = SITE + "/slots"
+SLOT_CFG = SLOT + "/config"
+SLOT_DS = [SITE, CFG, SLOT, SLOT_CFG]
+
+def slot(parent, name, **kv):
+    """Slot `name` of site `parent` (a site dict), with the site's settings."""
+    sl = copy.deepcopy(parent)
+    sl.update({"id": parent["id"] + "/slots/" + name, "name": parent["name"] + "/" + name, "type": SLOT})
+    host = f"{parent['name']}-{name}.azurewebsites.net"
+    sl["properties"].update({"hostNames": [host], "defaultHostName": host, "repositorySiteName": parent["name"],
+                             "enabledHostNames": [host, f"{parent['name']}-{name}.scm.azurewebsites.net"]})
+    return mod(sl, **kv)
+
+def slot_listed(parent, name, **kv):
+    """A slot as Resource Graph returns it: siteConfig fields null."""
+    sl = slot(parent, name, **kv)
+    sl["properties"]["siteConfig"] = {k: None for k in SITECONFIG}
+    return sl
+
+def slotcfg(sl, name, **props):
+    """The slot's config/<name> (config/web: GetSiteConfig's fields)."""
+    p = copy.deepcopy(SITECONFIG) if name == "web" else {}
+    p.update(props)
+    return {"id": sl["id"] + "/config/" + name, "name": name, "type": SLOT_CFG, "properties": p}
+
+prod = site('appok')
+# 001: the slot's own config/authsettingsV2
+stg = slot(prod, 'staging')
+case('AZA-APP-001', 'pass-slot', snapshot([prod, auth(prod), stg, mod(auth(stg), type=SLOT_CFG)]),
+     "PASS appok ~ required\nPASS appok/staging ~ required")
+case('AZA-APP-001', 'fail-slot', snapshot([prod, auth(prod), stg, mod(auth(stg), type=SLOT_CFG, properties__platform__enabled=False)]),
+     "PASS appok ~ required\nFAIL appok/staging ~ platform.enabled is false: App Service authentication is off")
+case('AZA-APP-001', 'unknown-slot', snapshot([prod, auth(prod), stg, slotcfg(stg, 'web')], datasets=SLOT_DS),
+     "PASS appok ~ required\nUNKNOWN appok/staging ~ no config/authsettingsV2 object for the slot in the input")
+case('AZA-APP-001', 'unknown-slot-error', snapshot([prod, auth(prod), stg], datasets=SLOT_DS,
+        errors=[{"scope": stg["id"], "type": SLOT_CFG, "api": stg["id"] + "/config/authsettingsV2", "status": 403, "message": "AuthorizationFailed"}]),
+     "PASS appok ~ required\nUNKNOWN appok/staging ~ Microsoft.Web/sites/slots/config could not be read for " + stg["id"])
+# 002: the slot's own httpsOnly
+case('AZA-APP-002', 'pass-slot', snapshot([prod, slot(prod, 'staging')]), "PASS appok ~ httpsOnly is true\nPASS appok/staging ~ httpsOnly is true")
+case('AZA-APP-002', 'fail-slot', snapshot([prod, slot(prod, 'staging', properties__httpsOnly=False)]),
+     "PASS appok ~ httpsOnly is true\nFAIL appok/staging ~ httpsOnly is false: the app answers plain HTTP requests")
+case('AZA-APP-002', 'unknown-slot', snapshot([prod, slot(prod, 'staging', properties__httpsOnly="yes")]),
+     "PASS appok ~ httpsOnly is true\nUNKNOWN appok/staging ~ httpsOnly is not a boolean")
+# 003 / 010: the slot's config/web
+for rule, field in (('AZA-APP-003', 'minTlsVersion'), ('AZA-APP-010', 'scmMinTlsVersion')):
+    stg = slot_listed(prod, 'staging')
+    case(rule, 'pass-slot', snapshot([prod, stg, slotcfg(stg, 'web', **{field: '1.3'})]), f"PASS appok ~ {field} is 1.2\nPASS appok/staging ~ {field} is 1.3")
+    case(rule, 'fail-slot', snapshot([prod, stg, slotcfg(stg, 'web', **{field: '1.0'})]), f"PASS appok ~ {field} is 1.2\nFAIL appok/staging ~ {field} is 1.0")
+    case(rule, 'unknown-slot', snapshot([prod, stg], datasets=SLOT_DS),
+         f"PASS appok ~ {field} is 1.2\nUNKNOWN appok/staging ~ {field}: the slot's siteConfig has no value (a list export?) and there is no config/web object for the slot")
+# 004: a staging slot that allows FTP fails on the slot, whatever production does
+stg = slot_listed(prod, 'staging')
+case('AZA-APP-004', 'pass-slot', snapshot([prod, stg, slotcfg(stg, 'web', ftpsState='Disabled')]), "PASS appok ~ FtpsOnly\nPASS appok/staging ~ ftpsState is Disabled")
+case('AZA-APP-004', 'fail-slot', snapshot([prod, stg, slotcfg(stg, 'web')]), "PASS appok ~ FtpsOnly\nFAIL appok/staging ~ ftpsState is AllAllowed")
+case('AZA-APP-004', 'unknown-slot', snapshot([prod, stg], datasets=SLOT_DS,
+        errors=[{"scope": stg["id"], "type": SLOT_CFG, "api": stg["id"] + "/config/web", "status": 403, "message": "AuthorizationFailed"}]),
+     "PASS appok ~ FtpsOnly\nUNKNOWN appok/staging ~ ftpsState: the slot's siteConfig has no value (a list export?) and Microsoft.Web/sites/slots/config could not be read")
+# A template slot without ftpsState takes the service default, AllAllowed.
+case('AZA-APP-004', 'fail-template-slot', template([
+        {"type": SITE, "apiVersion": "2023-12-01", "name": "apptpl", "location": "westeurope", "kind": "app",
+         "properties": {"httpsOnly": True, "siteConfig": {"ftpsState": "Disabled"}}},
+        {"type": SLOT, "apiVersion": "2023-12-01", "name": "apptpl/staging", "location": "westeurope", "kind": "app",
+         "dependsOn": [f"[resourceId('{SITE}', 'apptpl')]"], "properties": {"httpsOnly": True, "siteConfig": {"minTlsVersion": "1.2"}}}]),
+     "PASS apptpl ~ ftpsState is Disabled\nFAIL apptpl/staging ~ ftpsState not set: it defaults to AllAllowed")
+# ... unless it is created as a clone (cloningInfo): it then copies the
+# source app's configuration, which the template does not show.
+case('AZA-APP-004', 'unknown-template-slot-clone', template([
+        {"type": SITE, "apiVersion": "2023-12-01", "name": "apptpl", "location": "westeurope", "kind": "app",
+         "properties": {"httpsOnly": True, "siteConfig": {"ftpsState": "Disabled"}}},
+        {"type": SLOT, "apiVersion": "2023-12-01", "name": "apptpl/staging", "location": "westeurope", "kind": "app",
+         "dependsOn": [f"[resourceId('{SITE}', 'apptpl')]"],
+         "properties": {"httpsOnly": True, "cloningInfo": {"sourceWebAppId": f"[resourceId('{SITE}', 'apptpl')]"}}}]),
+     "PASS apptpl ~ ftpsState is Disabled\nUNKNOWN apptpl/staging ~ ftpsState is not set, and the slot is created as a clone of ")
+# 005: the slot's own stack (its config/web and config/metadata)
+w = winsite('appwin')
+ws = slot(w[0], 'staging')
+case('AZA-APP-005', 'pass-slot', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnet"), ws, slotcfg(ws, 'web', phpVersion=''),
+                                               mod(metadata(ws, CURRENT_STACK="dotnet"), type=SLOT_CFG)], datasets=SLOT_DS),
+     "PASS appwin ~ .NET Framework 4.x\nPASS appwin/staging ~ netFrameworkVersion v4.0; CURRENT_STACK dotnet: .NET Framework 4.x")
+case('AZA-APP-005', 'fail-slot', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnet"), ws, slotcfg(ws, 'web', phpVersion='7.4'),
+                                               mod(metadata(ws, CURRENT_STACK="php"), type=SLOT_CFG)], datasets=SLOT_DS),
+     "PASS appwin ~ .NET Framework 4.x\nFAIL appwin/staging ~ php 7.4 (phpVersion 7.4; CURRENT_STACK php) is below the supported minimum 8.2")
+slot_md_err = {"scope": ws["id"], "type": SLOT_CFG, "api": ws["id"] + "/config/metadata/list", "status": 403, "message": "AuthorizationFailed"}
+case('AZA-APP-005', 'unknown-slot', snapshot(w + [metadata(w[0], CURRENT_STACK="dotnet"), ws, slotcfg(ws, 'web', phpVersion='')],
+                                             datasets=SLOT_DS, errors=[slot_md_err]),
+     "PASS appwin ~ .NET Framework 4.x\nUNKNOWN appwin/staging ~ its current stack could not be read (POST config/metadata/list needs "
+     "Microsoft.Web/sites/slots/config/list/action, which Reader lacks): HTTP 403: AuthorizationFailed")
+# 006 / 007: the slot's config/web
+ok6 = webcfg(prod, http20Enabled=True)
+stg = slot_listed(prod, 'staging')
+case('AZA-APP-006', 'pass-slot', snapshot([prod, ok6, stg, slotcfg(stg, 'web', http20Enabled=True)]), "PASS appok ~ http20Enabled is true\nPASS appok/staging ~ http20Enabled is true")
+case('AZA-APP-006', 'fail-slot', snapshot([prod, ok6, stg, slotcfg(stg, 'web')]), "PASS appok ~ http20Enabled is true\nFAIL appok/staging ~ http20Enabled is false")
+case('AZA-APP-006', 'unknown-slot', snapshot([prod, ok6, stg], datasets=SLOT_DS),
+     "PASS appok ~ http20Enabled is true\nUNKNOWN appok/staging ~ http20Enabled: the slot's siteConfig has no value (a list export?) and there is no config/web object for the slot")
+case('AZA-APP-007', 'pass-slot', snapshot([prod, stg, slotcfg(stg, 'web')]), "PASS appok ~ remoteDebuggingEnabled is false\nPASS appok/staging ~ remoteDebuggingEnabled is false")
+case('AZA-APP-007', 'fail-slot', snapshot([prod, stg, slotcfg(stg, 'web', remoteDebuggingEnabled=True, remoteDebuggingVersion='VS2022')]),
+     "PASS appok ~ remoteDebuggingEnabled is false\nFAIL appok/staging ~ remoteDebuggingEnabled is true")
+case('AZA-APP-007', 'unknown-slot', snapshot([prod, stg, dict(slotcfg(stg, 'web'), properties={k: v for k, v in SITECONFIG.items() if k != 'remoteDebuggingEnabled'})]),
+     "PASS appok ~ remoteDebuggingEnabled is false\nUNKNOWN appok/staging ~ remoteDebuggingEnabled is absent from the slot's config/web object")
+# 008 / 009: the slot's own client certificate and identity (never swapped)
+case('AZA-APP-008', 'pass-slot', snapshot([prod, slot(prod, 'staging')]), "PASS appok ~ clientCertMode Required\nPASS appok/staging ~ clientCertMode Required")
+case('AZA-APP-008', 'fail-slot', snapshot([prod, slot(prod, 'staging', properties__clientCertEnabled=False)]),
+     "PASS appok ~ clientCertMode Required\nFAIL appok/staging ~ clientCertEnabled is false")
+case('AZA-APP-008', 'unknown-slot', snapshot([prod, slot(prod, 'staging', properties__clientCertMode='Sometimes')]),
+     "PASS appok ~ clientCertMode Required\nUNKNOWN appok/staging ~ clientCertMode has an unexpected value 'Sometimes'")
+case('AZA-APP-009', 'pass-slot', snapshot([prod, slot(prod, 'staging')]), "PASS appok ~ SystemAssigned\nPASS appok/staging ~ SystemAssigned")
+case('AZA-APP-009', 'fail-slot', snapshot([prod, slot(prod, 'staging', identity=DEL)]), "PASS appok ~ SystemAssigned\nFAIL appok/staging ~ identity.type is not set")
+case('AZA-APP-009', 'unknown-slot', snapshot([prod, slot(prod, 'staging', identity={"type": 5})]), "PASS appok ~ SystemAssigned\nUNKNOWN appok/staging ~ identity.type is not a string")
+
 case('AZA-APP-011', 'manual', snapshot([site('appok')]), f"MANUAL {TEN}")
