@@ -461,6 +461,15 @@ static int prepare(aza_http *h, hreq *r)
 	return 0;
 }
 
+/* How long a family holds its calls when the remaining-reads header runs
+ * low (scaled down by what is left), before one call probes the budget
+ * again. The budget refills continuously at a rate the header does not
+ * give: a hold of a second per burst ran at the burst size a second (a
+ * quarter of a budget of 20 reads a second with a burst of 5), while a
+ * quarter second follows the refill closely, and a probe that finds the
+ * budget spent gets a 429 whose Retry-After holds the whole family. */
+#define HOLD_MS 250.0
+
 static double backoff_ms(aza_http *h, int attempt, double retry_after)
 {
 	double d;
@@ -558,10 +567,10 @@ static void done(aza_http *h, hreq *r, CURLcode cc)
 	if (r->fam >= 0 && r->remaining >= 0) {
 		struct fam *f = &h->fam[r->fam];
 		f->remaining = r->remaining;
-		/* Few reads left: hold this family for a second (the budget refills
-		 * continuously), then probe with one call. */
+		/* Few reads left: hold this family a moment (HOLD_MS), then probe
+		 * with one call. */
 		if (r->remaining <= 2 * (long)h->cfg.per_host)
-			f->hold_until = now_ms() + 1000.0 * (1.0 - (double)r->remaining / (2.0 * h->cfg.per_host + 1));
+			f->hold_until = now_ms() + HOLD_MS * (1.0 - (double)r->remaining / (2.0 * h->cfg.per_host + 1));
 	}
 	if (status == 429 && r->fam >= 0 && r->retry_after_ms > 0) {
 		/* The whole family waits, not just this call. */
@@ -621,7 +630,7 @@ static int pace(aza_http *h, int f, double t, double *next)
 	if (h->cfg.rate[f] > 0)
 		s->tokens -= 1;
 	if (s->remaining > 0 && --s->remaining <= 0)
-		s->hold_until = t + 1000.0; /* the estimate ran out: wait for a fresh header */
+		s->hold_until = t + HOLD_MS; /* the estimate ran out: wait for a fresh header */
 	return 0;
 }
 
