@@ -160,12 +160,18 @@ static void network_policy(aza_ev *ev, const aza_res *r)
 			aza_unknown(ev, r, "networkProfile.networkPolicy has an unexpected value '%s'", p);
 		return;
 	}
-	const char *dp = NULL;
+	const char *dp = NULL, *sku = NULL;
 	int kd = aza_prop_str(ev, r, "properties.networkProfile.networkDataplane", &dp);
 	if (kd < 0)
 		aza_unknown(ev, r, "networkPolicy not set and networkProfile.networkDataplane is not a string");
 	else if (kd && aza__strieq(dp, "cilium"))
 		aza_unknown(ev, r, "networkPolicy not set with networkDataplane cilium: the API names none as the default, while Azure CNI Powered by Cilium enforces policies itself; set networkPolicy to cilium");
+	/* An AKS Automatic cluster gets Azure CNI Overlay powered by Cilium
+	 * without being asked ("preconfigured on every AKS Automatic cluster",
+	 * Microsoft Learn, 'Configure Azure CNI Powered by Cilium in AKS'): the
+	 * same open question as an explicit cilium dataplane. */
+	else if (!kd && aza_prop_str(ev, r, "sku.name", &sku) == 1 && aza__strieq(sku, "Automatic"))
+		aza_unknown(ev, r, "networkPolicy not set on an AKS Automatic cluster (sku.name Automatic), which is preconfigured with Azure CNI Powered by Cilium: the API names none as the default, while Cilium enforces policies itself; set networkPolicy to cilium");
 	else
 		aza_fail(ev, r, "networkPolicy not set: it defaults to none, so Kubernetes network policies are not enforced and every pod can reach every other pod");
 }
@@ -635,7 +641,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Kubernetes service > Settings > Security configuration > Authentication and Authorization: Microsoft Entra ID authentication with Azure RBAC (or Kubernetes RBAC), and Local accounts: disabled.",
 		.cli = "az aks update -g <rg> -n <cluster> --enable-aad --aad-admin-group-object-ids <group id> --disable-local-accounts",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.disableLocalAccounts = true (with aadProfile.managed = true)",
-		.defaults = "disableLocalAccounts absent means false: local accounts are enabled by default (Microsoft Learn, 'Manage local accounts with AKS-managed Microsoft Entra integration'), FAIL. The property first appears in the stable api-version 2021-05-01 (the 2021-03-01 managedClusters.json has no such property): a template that sets it true at an earlier api-version, or at one only known at deployment, is UNKNOWN. After disabling local accounts on an existing cluster, rotate the cluster certificates to revoke credentials already handed out.",
+		.defaults = "disableLocalAccounts absent means false: local accounts are enabled by default (Microsoft Learn, 'Manage local accounts with AKS-managed Microsoft Entra integration'), FAIL. AKS Automatic clusters (sku.name Automatic) are judged the same: Microsoft Learn lists Azure RBAC for Kubernetes authorization as preconfigured on them ('What is Azure Kubernetes Service (AKS) Automatic?') but does not say that local accounts are off. The property first appears in the stable api-version 2021-05-01 (the 2021-03-01 managedClusters.json has no such property): a template that sets it true at an earlier api-version, or at one only known at deployment, is UNKNOWN. After disabling local accounts on an existing cluster, rotate the cluster certificates to revoke credentials already handed out.",
 		.check = local_accounts,
 	},
 	{
@@ -655,7 +661,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Set at creation (or by migration): Create Kubernetes cluster > Networking > Network policy: Azure, Calico or Cilium.",
 		.cli = "az aks update -g <rg> -n <cluster> --network-policy <azure|calico|cilium>",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.networkProfile.networkPolicy = 'azure' | 'calico' | 'cilium'",
-		.defaults = "networkPolicy none, empty or absent fails: 'none' is 'the default value when NetworkPolicy is not specified' and means network policies are not enforced (NetworkPolicy enum, managed clusters API). azure, calico and cilium pass. Absent together with networkDataplane cilium is UNKNOWN: the API names none as the default, while Azure CNI Powered by Cilium enforces policies itself. This checks that an engine is installed, not that namespaces define policies.",
+		.defaults = "networkPolicy none, empty or absent fails: 'none' is 'the default value when NetworkPolicy is not specified' and means network policies are not enforced (NetworkPolicy enum, managed clusters API). azure, calico and cilium pass. Absent together with networkDataplane cilium is UNKNOWN: the API names none as the default, while Azure CNI Powered by Cilium enforces policies itself. So is absent (with no networkDataplane) on an AKS Automatic cluster (sku.name Automatic), which gets Azure CNI Overlay powered by Cilium without being asked (Microsoft Learn, 'Configure Azure CNI Powered by Cilium in AKS': \"preconfigured on every AKS Automatic cluster\"). This checks that an engine is installed, not that namespaces define policies.",
 		.check = network_policy,
 	},
 	{
@@ -665,7 +671,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Kubernetes service > Monitoring > Insights: Configure monitoring, choose a Log Analytics workspace.",
 		.cli = "az aks enable-addons -g <rg> -n <cluster> -a monitoring --workspace-resource-id <workspace id>",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.addonProfiles.omsagent = {enabled: true, config: {logAnalyticsWorkspaceResourceID: <id>}}",
-		.defaults = ADDON_DEFAULTS " Passes on the omsagent add-on enabled, or on azureMonitorProfile.containerInsights.enabled true (preview api-versions); fails otherwise. Managed Prometheus (azureMonitorProfile.metrics) carries metrics only and does not count. Control-plane resource logs (kube-audit) are diagnostic settings and are not judged here.",
+		.defaults = ADDON_DEFAULTS " Passes on the omsagent add-on enabled, or on azureMonitorProfile.containerInsights.enabled true (preview api-versions); fails otherwise. Managed Prometheus (azureMonitorProfile.metrics) carries metrics only and does not count. An AKS Automatic cluster (sku.name Automatic) is judged the same: Container insights is its default only \"when using Azure CLI or the Azure portal\" (Microsoft Learn, 'What is Azure Kubernetes Service (AKS) Automatic?'), which write the add-on into the cluster, so a template that leaves it out gets none. Control-plane resource logs (kube-audit) are diagnostic settings and are not judged here.",
 		.check = monitoring,
 	},
 	{

@@ -1388,7 +1388,12 @@ const char *aza_diag_logs(aza_ev *ev, const aza_res *d, const char *cats, const 
 	int b, g0;
 	if (!group)
 		group = &g0;
-	aza_json_each(l, aza_prop(ev, d, "properties.logs")) {
+	/* logs is an array of LogSettings; anything else (an object whose
+	 * members look like entries) is no selection Azure would accept. */
+	const aza_json *logs = aza_prop(ev, d, "properties.logs");
+	if (!aza_json_is(logs, AZA_JARR))
+		return NULL;
+	aza_json_each(l, logs) {
 		if (!aza_json_bool(aza_json_get(l, "enabled"), &b) || !b)
 			continue;
 		const char *c = aza_json_str(aza_json_get(l, "category"));

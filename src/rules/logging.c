@@ -200,6 +200,13 @@ static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
 	const aza_json *cats = aza_prop(ev, p, "properties.categories");
 	const aza_json *locs = aza_prop(ev, p, "properties.locations");
 	static const char *const need[] = {"Write", "Delete", "Action"};
+	/* Both are arrays of strings; an object's members are not a selection. */
+	if ((cats && !aza_json_is(cats, AZA_JNULL) && !aza_json_is(cats, AZA_JARR)) ||
+	    (locs && !aza_json_is(locs, AZA_JNULL) && !aza_json_is(locs, AZA_JARR))) {
+		aza_unknown(ev, sub, "log profile '%s': %s is not an array", p->name,
+		            cats && !aza_json_is(cats, AZA_JNULL) && !aza_json_is(cats, AZA_JARR) ? "categories" : "locations");
+		return;
+	}
 	for (size_t i = 0; i < 3; i++)
 		if (!aza_json_has_str(cats, need[i])) {
 			aza_fail(ev, sub, "log profile '%s' does not export the %s category", p->name, need[i]);
@@ -564,11 +571,20 @@ static void export_cmk(aza_ev *ev, const aza_res *sub)
 	const char *ok = NULL, *unk = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const aza_res *acc = aza_inv_find(aza_ev_inv(ev), accs[i]);
-		const char *ks = acc ? aza_json_str(aza_prop(ev, acc, "properties.encryption.keySource")) : NULL;
+		const aza_json *ksj = acc ? aza_prop(ev, acc, "properties.encryption.keySource") : NULL;
+		const char *ks = aza_json_str(ksj);
 		if (!acc)
 			unk = aza_ev_fmt(ev, "export storage account %s is not in the input", accs[i]);
-		else if (!ks)
-			unk = aza_ev_fmt(ev, "storage account '%s' has no encryption.keySource", acc->name);
+		else if (!ks && (!ksj || aza_json_is(ksj, AZA_JNULL)) && aza_is_template(acc)) {
+			/* Encryption.keySource defaults to Microsoft.Storage (storage.json
+			 * of the Storage API), the Microsoft-managed key; Resource Manager
+			 * returns it on every deployed account, so only a template may
+			 * leave it out. */
+			aza_fail(ev, sub, "activity log storage account '%s' sets no encryption.keySource: the template deploys it with the default Microsoft.Storage (Microsoft-managed keys)",
+			         acc->name);
+			return;
+		} else if (!ks)
+			unk = aza_ev_fmt(ev, "storage account '%s' has %s encryption.keySource", acc->name, ksj ? "a non-string" : "no");
 		else if (aza__strieq(ks, "Microsoft.Keyvault"))
 			ok = aza_ev_fmt(ev, "storage account '%s' encrypts with a customer-managed key (keySource %s)", acc->name, ks);
 		else {
@@ -647,6 +663,24 @@ static void vnet_flow_analytics(aza_ev *ev, const aza_res *r)
 
 /* ---- activity log alerts ---- */
 
+/* Does the leaf's test (equals, containsAny or both) accept value v? A
+ * null operator is no operator (Azure returns "containsAny": null beside
+ * equals); with both given, both must accept it, since a leaf that needs
+ * either would fire on more events than one that needs both, and only the
+ * narrower reading is safe. containsAny must be an array of strings. */
+static int leaf_accepts(const aza_json *eq, const aza_json *any, const char *v)
+{
+	if (aza_json_is(eq, AZA_JNULL))
+		eq = NULL;
+	if (aza_json_is(any, AZA_JNULL))
+		any = NULL;
+	if (!eq && !any)
+		return 0;
+	if (eq && !aza_json_streq(eq, v))
+		return 0;
+	return !any || (aza_json_is(any, AZA_JARR) && aza_json_has_str(any, v));
+}
+
 /* Does the leaf condition hold for an event with category `cat` and
  * operation `op` (op NULL: a Service Health event)? Sets *has_op when it
  * names the operation. */
@@ -657,7 +691,7 @@ static int leaf_holds(const aza_json *leaf, const char *cat, const char *op, int
 	const aza_json *any = aza_json_get(leaf, "containsAny");
 	if (!f)
 		return 0;
-#define MATCHES(v) ((eq && aza_json_streq(eq, (v))) || aza_json_has_str(any, (v)))
+#define MATCHES(v) leaf_accepts(eq, any, (v))
 	if (aza__strieq(f, "category"))
 		return MATCHES(cat);
 	if (!op) /* Service Health: any further filter is the owner's choice. */
@@ -695,7 +729,11 @@ static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const c
 	int k = aza_prop_bool(ev, a, "properties.enabled", &en);
 	const aza_json *scopes = aza_prop(ev, a, "properties.scopes");
 	int in_scope = 0;
-	/* No scopes is not the subscription: only a listed scope is evidence. */
+	/* No scopes is not the subscription: only a listed scope is evidence,
+	 * in the array of strings the API takes (an object's members are not
+	 * scopes). */
+	if (!aza_json_is(scopes, AZA_JARR))
+		return 0;
 	aza_json_each(s, scopes) {
 		const char *v = aza_json_str(s);
 		if (!v)
@@ -713,10 +751,21 @@ static int alert_fires(aza_ev *ev, const aza_res *a, const aza_res *sub, const c
 	int has_op = 0, has_cat = 0, all = 1;
 	const char *narrow = NULL;
 	const aza_json *allof = aza_prop(ev, a, "properties.condition.allOf");
+	/* allOf and anyOf are arrays of conditions: an object in their place
+	 * is no condition Azure evaluates, and its members must not pass for
+	 * one. */
+	if (!aza_json_is(allof, AZA_JARR)) {
+		*note = aza_ev_fmt(ev, "; alert '%s' has a condition.allOf that is not an array", a->name);
+		return 0;
+	}
 	aza_json_each(c, allof) {
 		const aza_json *anyof = aza_json_get(c, "anyOf");
 		int ok = 0;
-		if (anyof) {
+		if (aza_json_is(anyof, AZA_JNULL)) /* a leaf as Azure returns it */
+			anyof = NULL;
+		if (anyof && !aza_json_is(anyof, AZA_JARR)) {
+			/* ok stays 0: the alert is not counted */
+		} else if (anyof) {
 			int all_cat = 1;
 			aza_json_each(l, anyof) {
 				const char *f = aza_json_str(aza_json_get(l, "field"));
@@ -988,7 +1037,7 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 #define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
 #define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
 #define ALERT_ARM(op) "Microsoft.Insights/activityLogAlerts: properties.scopes = ['/subscriptions/<id>'], properties.condition.allOf = [{field: 'category', equals: 'Administrative'}, {field: 'operationName', equals: '" op "'}], properties.enabled = true, properties.actions.actionGroups = [{actionGroupId: '<id of an enabled Microsoft.Insights/actionGroups with a receiver>'}]"
-#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes include the subscription itself (a resource-group scope does not cover the subscription), and its condition names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: one of its actions.actionGroups must name an action group that is in the input, enabled, and has a receiver (email, SMS, webhook, voice, push, ITSM, runbook, Logic App, function, ARM role, event hub or incident) whose status is not Disabled. No action group, or only groups that are disabled, have no receiver, or do not exist while the subscription's action groups were collected: FAIL. A group that is not in the input (not collected, another subscription, or outside a template) or has an unreadable 'enabled': UNKNOWN. Alerts not collected: UNKNOWN; a template-only scan that deploys no alert is NOT_APPLICABLE, also when it deploys action groups."
+#define ALERT_DEFAULTS "An alert counts when it is enabled (absent means enabled), its scopes (an array) include the subscription itself (a resource-group scope does not cover the subscription), and its condition (allOf and anyOf arrays; a leaf operator that is null is absent, and a leaf with both equals and containsAny must satisfy both) names the operation (operationName equals or containsAny, case-insensitive); other conditions may only be category Administrative or the operation's own resourceType/resourceProvider, since a filter on level, status or caller would miss events. It must also notify someone: one of its actions.actionGroups must name an action group that is in the input, enabled, and has a receiver (email, SMS, webhook, voice, push, ITSM, runbook, Logic App, function, ARM role, event hub or incident) whose status is not Disabled. No action group, or only groups that are disabled, have no receiver, or do not exist while the subscription's action groups were collected: FAIL. A group that is not in the input (not collected, another subscription, or outside a template) or has an unreadable 'enabled': UNKNOWN. Alerts not collected: UNKNOWN; a template-only scan that deploys no alert is NOT_APPLICABLE, also when it deploys action groups."
 
 #define ALERT_RULE(num, op, what, sig, ck, cisid, fn)                                                  \
 	{                                                                                                  \
@@ -1031,7 +1080,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: select allLogs (every category).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "subscription diagnostic setting: logs = [{categoryGroup: 'allLogs', enabled: true}] (legacy log profile: categories Write, Delete, Action; locations every region used plus 'global')",
-		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input.",
+		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input; categories or locations that are not an array: UNKNOWN.",
 		.check = export_all,
 	},
 	{
@@ -1067,7 +1116,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Security + networking > Encryption > Encryption type: Customer-managed keys; select the key vault and key.",
 		.cli = "az storage account update -g <rg> -n <account> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault uri> --encryption-key-name <key>",
 		.arm = "Microsoft.Storage/storageAccounts: properties.encryption.keySource = 'Microsoft.Keyvault' with keyvaultproperties",
-		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account. No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
+		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account: Microsoft.Keyvault passes, Microsoft.Storage fails. Absent means the default Microsoft.Storage (Encryption.keySource, storage.json of the Storage API) in a template (FAIL); on a deployed account, where Resource Manager always returns it, absent or not a string is UNKNOWN. No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
 		.check = export_cmk,
 	},
 	{
@@ -1154,7 +1203,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Service Health > Create service health alert: the subscription, all services, regions and event types; an action group.",
 		.cli = "az monitor activity-log alert create -g <rg> -n service-health --scope /subscriptions/<id> --condition category=ServiceHealth --action-group <action group id>",
 		.arm = "Microsoft.Insights/activityLogAlerts: properties.condition.allOf = [{field: 'category', equals: 'ServiceHealth'}], scopes the subscription, enabled true",
-		.defaults = "An enabled alert scoped to the subscription whose condition has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must notify someone through an action group, judged as for the operation alerts (AZA-LOG-020): in the input, enabled and with a receiver that is not Disabled; a group that is not in the input gives UNKNOWN, none that notifies anyone FAIL. Alerts not collected: UNKNOWN; a template-only scan that deploys no alert is NOT_APPLICABLE, also when it deploys action groups.",
+		.defaults = "An enabled alert scoped to the subscription whose condition (scopes, allOf and anyOf read as for AZA-LOG-020) has category ServiceHealth counts; further filters (services, regions, event types) are the owner's choice. It must notify someone through an action group, judged as for the operation alerts (AZA-LOG-020): in the input, enabled and with a receiver that is not Disabled; a group that is not in the input gives UNKNOWN, none that notifies anyone FAIL. Alerts not collected: UNKNOWN; a template-only scan that deploys no alert is NOT_APPLICABLE, also when it deploys action groups.",
 		.check = alert_service_health,
 	},
 	{

@@ -2344,7 +2344,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Configuration > HTTP2: Enabled.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --http2 Enabled",
 		.arm = "properties.enableHttp2 = true",
-		.defaults = "Absent means false (FAIL).",
+		.defaults = "Absent means false (FAIL): \"By default, HTTP/2 support is disabled\" (Microsoft Learn, 'Application Gateway listener configuration'). The portal's HTTP2 option defaults to Enabled, but it writes enableHttp2 true into the resource, so a gateway or template without the property does not have it.",
 		.check = appgw_http2,
 	},
 	{

@@ -425,19 +425,36 @@ static const char *assess_name(aza_ev *ev, const aza_res *a)
 
 /* ---- disks ---- */
 
-/* 1: customer-managed key, 0: platform key (or not set), -1: unreadable. */
+#define CVM_CMK "ConfidentialVM_DiskEncryptedWithCustomerKey"
+
+/* 1: customer-managed key (*type the encryption.type), 2: the confidential
+ * VM encryption with a customer key (*type names it), 0: platform key (or
+ * not set), -1: unreadable. A confidential VM's OS disk encrypted with a
+ * customer key keeps encryption.type EncryptionAtRestWithPlatformKey for
+ * the storage layer: securityProfile.securityType CVM_CMK ("Confidential
+ * VM disk with both OS disk and VM guest state encrypted with a customer
+ * managed key", DiskSecurityTypes, disk.json of the Compute API) with
+ * secureVMDiskEncryptionSetId is what puts the disk under the customer's
+ * key. */
 static int disk_cmk(aza_ev *ev, const aza_res *d, const char **type)
 {
 	const aza_json *v = aza_prop(ev, d, "properties.encryption.type");
 	const char *t = aza_json_str(v);
 	*type = t;
-	if (!t)
-		return v && !aza_json_is(v, AZA_JNULL) ? -1 : 0;
-	if (aza__strieq(t, "EncryptionAtRestWithCustomerKey") || aza__strieq(t, "EncryptionAtRestWithPlatformAndCustomerKeys"))
+	if (!t && v && !aza_json_is(v, AZA_JNULL))
+		return -1;
+	if (t && (aza__strieq(t, "EncryptionAtRestWithCustomerKey") || aza__strieq(t, "EncryptionAtRestWithPlatformAndCustomerKeys")))
 		return 1;
-	if (aza__strieq(t, "EncryptionAtRestWithPlatformKey"))
-		return 0;
-	return -1;
+	if (t && !aza__strieq(t, "EncryptionAtRestWithPlatformKey"))
+		return -1;
+	const char *st = aza_json_str(aza_prop(ev, d, "properties.securityProfile.securityType"));
+	if (st && aza__strieq(st, CVM_CMK)) {
+		const char *des = aza_json_str(aza_prop(ev, d, "properties.securityProfile.secureVMDiskEncryptionSetId"));
+		*type = aza_ev_fmt(ev, "securityProfile.securityType " CVM_CMK "%s%s", des && *des ? ", disk encryption set " : "",
+		                   des && *des ? aza_last_seg(des) : "");
+		return 2;
+	}
+	return 0;
 }
 
 static int disk_ade(aza_ev *ev, const aza_res *d)
@@ -683,12 +700,25 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 		*what = aza_ev_fmt(ev, "disk encryption set %s", aza_last_seg(des));
 		return 1;
 	}
+	/* A confidential VM's OS disk names its customer key in
+	 * managedDisk.securityProfile.diskEncryptionSet ("the customer managed
+	 * disk encryption set ... for Customer Managed Key encrypted
+	 * ConfidentialVM OS Disk and VMGuest blob", VMDiskSecurityProfile of the
+	 * Compute API); it covers the disk itself only with securityEncryptionType
+	 * DiskWithVMGuestState, VMGuestStateOnly encrypting the guest state
+	 * alone. */
+	const char *set = aza_json_str(aza_json_path(md, "securityProfile.securityEncryptionType"));
+	des = aza_json_str(aza_json_path(md, "securityProfile.diskEncryptionSet.id"));
+	if (des && *des && set && aza__strieq(set, "DiskWithVMGuestState")) {
+		*what = aza_ev_fmt(ev, "confidential disk encryption (DiskWithVMGuestState) with disk encryption set %s", aza_last_seg(des));
+		return 1;
+	}
 	const char *id = aza_json_str(aza_json_get(md, "id"));
 	const aza_res *d = id ? aza_inv_find(aza_ev_inv(ev), id) : NULL;
 	if (d) {
 		const char *t;
 		int k = disk_cmk(ev, d, &t);
-		if (k == 1) {
+		if (k >= 1) {
 			*what = t;
 			return 1;
 		}
@@ -780,7 +810,9 @@ static void disk_cmk_attached(aza_ev *ev, const aza_res *r)
 	}
 	int k = disk_cmk(ev, r, &t);
 	const char *des = aza_json_str(aza_prop(ev, r, "properties.encryption.diskEncryptionSetId"));
-	if (k == 1)
+	if (k == 2)
+		aza_pass(ev, r, "%s: the confidential VM encryption puts the disk under a customer-managed key", t);
+	else if (k == 1)
 		aza_pass(ev, r, "encryption.type is %s%s%s", t, des ? ", disk encryption set " : "", des ? aza_last_seg(des) : "");
 	else if (k == 0)
 		aza_fail(ev, r, "encryption.type is %s: the disk uses a platform-managed key", t ? t : "not set (EncryptionAtRestWithPlatformKey)");
@@ -801,7 +833,9 @@ static void disk_unattached(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	int k = disk_cmk(ev, r, &t);
-	if (k == 1)
+	if (k == 2)
+		aza_pass(ev, r, "unattached (%s); %s", how, t);
+	else if (k == 1)
 		aza_pass(ev, r, "unattached (%s); encryption.type is %s", how, t);
 	else if (disk_ade(ev, r))
 		aza_pass(ev, r, "unattached (%s); Azure Disk Encryption keys are in the customer's key vault", how);
@@ -1685,7 +1719,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference (an empty id names none), or (on its disk resource) a customer-key encryption.type or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference (an empty id names none; for a confidential VM OS disk, managedDisk.securityProfile.diskEncryptionSet counts with securityEncryptionType DiskWithVMGuestState, the Compute API's \"Customer Managed Key encrypted ConfidentialVM OS Disk\", not with VMGuestStateOnly, which encrypts the guest state alone), or (on its disk resource) a customer-key encryption.type, securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{
@@ -1696,7 +1730,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Disk > Settings > Encryption > Key management: Customer-managed key, select a disk encryption set (VM deallocated).",
 		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
 		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey', properties.encryption.diskEncryptionSetId",
-		.defaults = "Judged on the disk resource. encryption.type absent means EncryptionAtRestWithPlatformKey (FAIL). Unattached disks are NOT_APPLICABLE here (AZA-VM-003 judges them); a diskState or managedBy that is not a string: UNKNOWN.",
+		.defaults = "Judged on the disk resource. encryption.type absent means EncryptionAtRestWithPlatformKey (FAIL). A confidential VM disk with securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey (\"OS disk and VM guest state encrypted with a customer managed key\", DiskSecurityTypes of the Compute API) passes whatever its encryption.type, which then describes only the storage-layer encryption. Unattached disks are NOT_APPLICABLE here (AZA-VM-003 judges them); a diskState or managedBy that is not a string: UNKNOWN.",
 		.check = disk_cmk_attached,
 	},
 	{
@@ -1707,7 +1741,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Disks > filter Disk state: Unattached > disk > Encryption: Customer-managed key; or delete disks no longer needed.",
 		.cli = "az disk update -g <rg> -n <disk> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des id>",
 		.arm = "Microsoft.Compute/disks: properties.encryption.type = 'EncryptionAtRestWithCustomerKey'",
-		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy; in a template, which has neither, a disk no VM of the same template names (storageProfile osDisk or dataDisks managedDisk.id); a diskState or managedBy that is not a string: UNKNOWN. A customer-key encryption.type or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
+		.defaults = "Unattached: diskState Unattached, or (no diskState) no managedBy; in a template, which has neither, a disk no VM of the same template names (storageProfile osDisk or dataDisks managedDisk.id); a diskState or managedBy that is not a string: UNKNOWN. A customer-key encryption.type, securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey (the confidential VM encryption with a customer key) or encryptionSettingsCollection.enabled (Azure Disk Encryption) passes; platform key only fails. Attached disks are NOT_APPLICABLE.",
 		.check = disk_unattached,
 	},
 	{
@@ -1771,7 +1805,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Configuration > Security type: Trusted launch virtual machines, Enable secure boot, Enable vTPM.",
 		.cli = "az vm update -g <rg> -n <vm> --security-type TrustedLaunch --enable-secure-boot true --enable-vtpm true",
 		.arm = "properties.securityProfile.securityType = 'TrustedLaunch', securityProfile.uefiSettings.secureBootEnabled = true, vTpmEnabled = true",
-		.defaults = "securityType absent means Standard (FAIL). ConfidentialVM counts like TrustedLaunch. secureBootEnabled or vTpmEnabled absent fails; not a boolean: UNKNOWN. Generation 1 VMs cannot use Trusted Launch; they fail and need a rebuild or an accepted exception.",
+		.defaults = "securityType absent means Standard (FAIL): \"Absence of securityProfile element in deployment code deploys VM & scale set without enabling Trusted launch\" (Microsoft Learn, 'Trusted Launch for Azure virtual machines'). The portal, CLI and PowerShell choose Trusted Launch for new Gen2 VMs by writing securityType, which a snapshot or template then shows; the API itself defaults to it (from api-version 2021-11-01, for images, disks and sizes that support it) only in subscriptions registered for the Trusted Launch as default preview (feature Microsoft.Compute/TrustedLaunchByDefaultPreview), which neither a template nor a snapshot shows, so a template without securityType still fails at every api-version. ConfidentialVM counts like TrustedLaunch. secureBootEnabled or vTpmEnabled absent fails; not a boolean: UNKNOWN. Generation 1 VMs cannot use Trusted Launch; they fail and need a rebuild or an accepted exception.",
 		.check = trusted_launch,
 	},
 	{
@@ -1858,7 +1892,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine scale set > Settings > Configuration > Security type: Trusted launch virtual machines, Enable secure boot, Enable vTPM.",
 		.cli = "az vmss update -g <rg> -n <vmss> --security-type TrustedLaunch --enable-secure-boot true --enable-vtpm true",
 		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.virtualMachineProfile.securityProfile.securityType = 'TrustedLaunch', securityProfile.uefiSettings.secureBootEnabled = true, vTpmEnabled = true",
-		.defaults = "Read from the scale set model, as for AZA-VM-009: securityType absent means Standard (FAIL); ConfidentialVM counts like TrustedLaunch; secureBootEnabled or vTpmEnabled absent fails; a value of the wrong type: UNKNOWN. Generation 1 images cannot use Trusted Launch. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-009 judges their VMs).",
+		.defaults = "Read from the scale set model, as for AZA-VM-009: securityType absent means Standard (FAIL), at every api-version (the API defaults to Trusted Launch only in subscriptions registered for the Trusted Launch as default preview); ConfidentialVM counts like TrustedLaunch; secureBootEnabled or vTpmEnabled absent fails; a value of the wrong type: UNKNOWN. Generation 1 images cannot use Trusted Launch. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-009 judges their VMs).",
 		.check = vmss_tl,
 	},
 };

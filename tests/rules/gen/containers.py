@@ -172,6 +172,14 @@ cil = {"networkPlugin": "azure", "networkPluginMode": "overlay", "networkDatapla
 case(R, 'pass-cilium', snapshot([aks_hardened('aksok', properties__networkProfile=dict(cil, networkPolicy="cilium"))]), "PASS aksok ~ cilium")
 case(R, 'unknown-cilium-unset', snapshot([aks_hardened('aksodd', properties__networkProfile=cil)]), "UNKNOWN aksodd ~ networkDataplane cilium")
 case(R, 'fail-template', template([aks_tpl('aksnew', {"networkProfile": {"networkPlugin": "azure"}})]), "FAIL aksnew ~ defaults to none")
+# An AKS Automatic cluster is preconfigured with Azure CNI Overlay powered
+# by Cilium (Microsoft Learn, 'Configure Azure CNI Powered by Cilium in
+# AKS'): a template that leaves the network profile out is the open
+# question of an explicit cilium dataplane, not a FAIL (it was FAIL,
+# "defaults to none"). A Standard cluster is still FAIL.
+case(R, 'unknown-template-automatic', template([aks_tpl('aksauto', {}, sku={"name": "Automatic", "tier": "Standard"}),
+                                                aks_tpl('aksbase', {}, sku={"name": "Base", "tier": "Free"})]),
+     "UNKNOWN aksauto ~ AKS Automatic cluster (sku.name Automatic)\nFAIL aksbase ~ defaults to none")
 
 # ---- AZA-AKS-005 Container insights ----
 R = 'AZA-AKS-005'

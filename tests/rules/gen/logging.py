@@ -391,3 +391,56 @@ for n in (10, 11, 12):
          template([{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stgtmpl", "location": "westeurope",
                     "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {}}]),
          "NOT_APPLICABLE tenant ~ template scan: the tenant itself is not in the input; verify by hand in the tenant the templates are deployed to")
+
+# ---- wrong-typed and Azure-shaped alert conditions (AZA-LOG-020)
+R = 'AZA-LOG-020'
+OP = OPS[0][1]
+# scopes and condition.allOf are arrays: an object whose members look like
+# a scope or a condition is no alert Azure evaluates (both were PASS).
+a = alert('al-obj-scopes', opcond(OP)); a["properties"]["scopes"] = {"s": f"/subscriptions/{SUB}"}
+case(R, 'fail-scopes-object', asnap([a], datasets=[ALERT]), f"FAIL {S} ~ no enabled activity log alert")
+a = alert('al-obj-allof', []); a["properties"]["condition"]["allOf"] = {"c": {"field": "operationName", "equals": OP}}
+case(R, 'fail-allof-object', asnap([a], datasets=[ALERT]), f"FAIL {S} ~ alert 'al-obj-allof' has a condition.allOf that is not an array")
+# A leaf with both equals and containsAny: only the narrower reading (both
+# must hold) is safe; here containsAny leaves the operation out (was PASS).
+case(R, 'fail-leaf-both-operators', asnap([alert('al-both', [{"field": "category", "equals": "Administrative"},
+                                                             {"field": "operationName", "equals": OP, "containsAny": [OPS[1][1]]}])], datasets=[ALERT]),
+     f"FAIL {S} ~ no enabled activity log alert")
+# Conditions as Azure returns them, with the operators a leaf does not use
+# as null: a null anyOf is a leaf, not an empty alternative (was FAIL).
+case(R, 'pass-null-operators', asnap([alert('al-nulls', [{"anyOf": None, "containsAny": None, "equals": "Administrative", "field": "category"},
+                                                          {"anyOf": None, "containsAny": None, "equals": OP, "field": "operationName"}])]),
+     f"PASS {S} ~ 'al-nulls' fires on {OP}")
+
+# ---- diagnostic settings whose logs is not an array (AZA-LOG-001/002/007)
+# LogSettings come in an array; an object's members are no selection Azure
+# accepts (they were read as enabled categories: PASS).
+OBJ_LOGS = {"a": {"categoryGroup": "allLogs", "enabled": True}}
+case('AZA-LOG-001', 'fail-logs-object', snapshot([subdiag('objlogs', OBJ_LOGS)]), f"FAIL {S} ~ 'objlogs' enables no log category")
+case('AZA-LOG-002', 'fail-logs-object', snapshot([subdiag('objlogs', OBJ_LOGS)]), f"FAIL {S} ~ 'objlogs' does not export the Administrative category")
+
+# ---- AZA-LOG-006 in templates: keySource left out is the default
+# Microsoft.Storage (was UNKNOWN, "has no encryption.keySource").
+SUB_TEMPLATE = "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"
+def tmpl_export_account(encryption):
+    props = {"allowBlobPublicAccess": False, "minimumTlsVersion": "TLS1_2"}
+    if encryption is not None: props["encryption"] = encryption
+    return dict(template([
+        {"type": "Microsoft.Resources/resourceGroups", "apiVersion": "2022-09-01", "name": "rg-mon", "location": "westeurope"},
+        {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "stg", "resourceGroup": "rg-mon",
+         "dependsOn": ["[subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg-mon')]"],
+         "properties": {"mode": "Incremental", "template": template([
+             {"type": ST, "apiVersion": "2023-05-01", "name": "stactivity", "location": "westeurope", "kind": "StorageV2",
+              "sku": {"name": "Standard_GRS"}, "properties": props}])}},
+        {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "activity",
+         "properties": {"storageAccountId": "[resourceId('rg-mon', 'Microsoft.Storage/storageAccounts', 'stactivity')]", "logs": ALL}}]),
+        **{"$schema": SUB_TEMPLATE})
+case('AZA-LOG-006', 'fail-template-no-keysource', tmpl_export_account(None),
+     f"FAIL {TSUB} ~ 'stactivity' sets no encryption.keySource: the template deploys it with the default Microsoft.Storage")
+
+# ---- AZA-LOG-003: a log profile's categories and locations are arrays of
+# strings; an object's members are no selection (was PASS).
+lp = logprofile(locations=("global",))
+lp["properties"]["categories"] = {"a": "Write", "b": "Delete", "c": "Action"}
+case('AZA-LOG-003', 'unknown-profile-categories-object', snapshot([lp], datasets=[DIAG, "Microsoft.Insights/logprofiles"]),
+     f"UNKNOWN {S} ~ log profile 'default': categories is not an array")

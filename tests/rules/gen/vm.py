@@ -887,3 +887,34 @@ case('AZA-VM-011', 'fail-template-password',
      "FAIL vm-quickstart ~ no linuxConfiguration (disablePasswordAuthentication not set)\n"
      "UNKNOWN vm-keys ~ disablePasswordAuthentication is absent\n"
      "PASS vm-keysonly ~ SSH keys only")
+
+# Confidential VMs whose OS disk is encrypted with a customer key
+# (securityEncryptionType DiskWithVMGuestState and
+# managedDisk.securityProfile.diskEncryptionSet, VMDiskSecurityProfile of
+# the Compute API): the VM's reference names the set there, not in
+# managedDisk.diskEncryptionSet, and the disk resource shows
+# securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey
+# with encryption.type EncryptionAtRestWithPlatformKey for the storage
+# layer. Both were judged platform key only (FAIL, or UNKNOWN without the
+# disk resource).
+def cvm(name, set_type="DiskWithVMGuestState"):
+    v = vm(name, **nohost)
+    v['properties']['securityProfile'] = {"encryptionAtHost": False, "securityType": "ConfidentialVM",
+                                          "uefiSettings": {"secureBootEnabled": True, "vTpmEnabled": True}}
+    v['properties']['storageProfile']['dataDisks'] = []
+    v['properties']['storageProfile']['osDisk']['managedDisk']['securityProfile'] = {
+        "securityEncryptionType": set_type, "diskEncryptionSet": {"id": DES}}
+    return v
+def cvm_disk(name, attached_to=None):
+    return disk(name, attached_to, properties__securityProfile={"securityType": "ConfidentialVM_DiskEncryptedWithCustomerKey",
+                                                                "secureVMDiskEncryptionSetId": DES})
+case('AZA-VM-001', 'pass-confidential-cmk', snapshot([cvm('vm-cvm')]),
+     "PASS vm-cvm ~ confidential disk encryption (DiskWithVMGuestState) with disk encryption set des-prod")
+# VMGuestStateOnly encrypts the guest state blob, not the disk: the disk
+# resource decides.
+case('AZA-VM-001', 'fail-confidential-gueststate-only', snapshot([cvm('vm-cvm-gs', 'VMGuestStateOnly'), disk('vm-cvm-gs-os', 'vm-cvm-gs')]),
+     "FAIL vm-cvm-gs ~ OS disk 'vm-cvm-gs-os' (platform-managed key only)")
+case('AZA-VM-002', 'pass-confidential-cmk', snapshot([cvm_disk('d-cvm', 'vm-cvm')]),
+     "PASS d-cvm ~ securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey, disk encryption set des-prod")
+case('AZA-VM-003', 'pass-confidential-cmk', snapshot([cvm_disk('u-cvm')]),
+     "PASS u-cvm ~ ConfidentialVM_DiskEncryptedWithCustomerKey")
