@@ -683,7 +683,7 @@ static int ade_cover(aza_ev *ev, const struct exts *x, const char *why[2], const
 
 /* Judge one disk reference of the VM: 1 beyond default, 0 platform only,
  * -1 unknown. *what names the evidence. */
-static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char *ade_label, const char *ade_why,
+static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int tmpl, int ade_ext, const char *ade_label, const char *ade_why,
                        const char **what)
 {
 	int b;
@@ -741,6 +741,17 @@ static int vm_disk_enc(aza_ev *ev, const aza_json *ref, int ade_ext, const char 
 		*what = "unmanaged VHD with storage service encryption only";
 		return 0;
 	}
+	/* A template VM whose disk is made with it (createOption FromImage or
+	 * Empty) and names no encryption set gets the platform-managed key, as
+	 * a scale set model does (AZA-VMSS-002); a deployed VM's GET names the
+	 * disk it made, so only a template lacks the id. An ephemeral OS disk
+	 * (diffDiskSettings) is no managed disk and stays unknown here. */
+	const char *co = aza_json_str(aza_json_get(ref, "createOption"));
+	if (tmpl && !id && !ade_why && co && (aza__strieq(co, "FromImage") || aza__strieq(co, "Empty")) &&
+	    !aza_json_get(ref, "diffDiskSettings")) {
+		*what = aza_ev_fmt(ev, "createOption %s without a disk encryption set: the platform-managed key", co);
+		return 0;
+	}
 	*what = id ? "disk resource not in the input" : "no managed disk id";
 	if (ade_why)
 		*what = aza_ev_fmt(ev, "%s; %s", *what, ade_why);
@@ -777,7 +788,7 @@ static void disk_encryption(aza_ev *ev, const aza_res *r)
 		if (!nm)
 			nm = aza_last_seg(aza_json_str(aza_json_path(refs[i], "managedDisk.id")));
 		const char *label = aza_ev_fmt(ev, "%s disk '%s'", i ? "data" : "OS", nm && *nm ? nm : "?");
-		int k = vm_disk_enc(ev, refs[i], ade & (i ? ADE_DATA : ADE_OS), ade_label[i > 0], ade_why[i > 0], &what);
+		int k = vm_disk_enc(ev, refs[i], aza_is_template(r), ade & (i ? ADE_DATA : ADE_OS), ade_label[i > 0], ade_why[i > 0], &what);
 		if (k == 1)
 			good = aza_ev_fmt(ev, "%s%s%s (%s)", good, *good ? ", " : "", label, what);
 		else if (k == 0)
@@ -1719,7 +1730,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Disks > Additional settings > Encryption at host: Yes (VM deallocated), or Disks > Key management: customer-managed key with a disk encryption set.",
 		.cli = "az vm update -g <rg> -n <vm> --set securityProfile.encryptionAtHost=true  (or az disk update --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <id>)",
 		.arm = "Microsoft.Compute/virtualMachines: properties.securityProfile.encryptionAtHost = true, or storageProfile.*.managedDisk.diskEncryptionSet.id",
-		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference (an empty id names none; for a confidential VM OS disk, managedDisk.securityProfile.diskEncryptionSet counts with securityEncryptionType DiskWithVMGuestState, the Compute API's \"Customer Managed Key encrypted ConfidentialVM OS Disk\", not with VMGuestStateOnly, which encrypts the guest state alone), or (on its disk resource) a customer-key encryption.type, securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. A disk that cannot be judged gives UNKNOWN.",
+		.defaults = "encryptionAtHost true passes the whole VM. Otherwise each OS and data disk needs a disk encryption set on the VM's reference (an empty id names none; for a confidential VM OS disk, managedDisk.securityProfile.diskEncryptionSet counts with securityEncryptionType DiskWithVMGuestState, the Compute API's \"Customer Managed Key encrypted ConfidentialVM OS Disk\", not with VMGuestStateOnly, which encrypts the guest state alone), or (on its disk resource) a customer-key encryption.type, securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey or encryptionSettingsCollection.enabled; an installed Azure Disk Encryption extension (publisher Microsoft.Azure.Security, provisioningState Succeeded) counts for disks whose resource was not collected, but only for the volumes its settings name (VolumeType All: all disks, OS: the OS disk, Data: data disks; absent or empty: all disks for the Windows extension AzureDiskEncryption, whose omitted VolumeType means All, and none for AzureDiskEncryptionForLinux, which requires one) and not at all with EncryptionOperation DisableEncryption, any other provisioningState (Failed, Creating, Updating, Deleting), an instance view status other than ProvisioningState/succeeded, no state at all (a deployed extension without provisioningState, which Resource Manager returns on every deployed extension, is an incomplete export; a template's extension has none before deployment and counts as Succeeded), no settings in the input (an extension seen only in the VM's instance view shows none) or settings, VolumeType or EncryptionOperation of the wrong type. One extension can be listed by its extension resource, the VM's embedded resources and its instance view, read at different times: when these copies disagree the worse word counts (any copy's provisioningState other than Succeeded; of the copies that show settings, only the volumes every one covers, so one with DisableEncryption covers nothing), the message names the sources, and a copy that says nothing (no provisioningState, no settings) leaves it to the others. With several such extensions a disk counts when any of them covers it, and an uncovered disk's UNKNOWN names the reason of each. A missing extension is never evidence here, so the VM's power state does not matter. EncryptionAtRestWithPlatformKey alone is the default and fails. In a template, a disk the VM makes (createOption FromImage or Empty) that names no encryption set gets that default (FAIL), unless an Azure Disk Encryption extension is there but cannot be counted; an ephemeral OS disk (diffDiskSettings) is left UNKNOWN. A disk that cannot be judged gives UNKNOWN.",
 		.check = disk_encryption,
 	},
 	{

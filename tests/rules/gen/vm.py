@@ -918,3 +918,25 @@ case('AZA-VM-002', 'pass-confidential-cmk', snapshot([cvm_disk('d-cvm', 'vm-cvm'
      "PASS d-cvm ~ securityProfile.securityType ConfidentialVM_DiskEncryptedWithCustomerKey, disk encryption set des-prod")
 case('AZA-VM-003', 'pass-confidential-cmk', snapshot([cvm_disk('u-cvm')]),
      "PASS u-cvm ~ ConfidentialVM_DiskEncryptedWithCustomerKey")
+
+# A template VM whose disks are made with it (createOption FromImage or
+# Empty) and name no encryption set gets the platform-managed key: FAIL, as
+# for a scale set model (it was UNKNOWN, "no managed disk id"). With a set
+# on each disk it passes; an ephemeral OS disk stays UNKNOWN.
+def tvm_disks(name, des=None, ephemeral=False):
+    v = linux_vm_t(name, {"linuxConfiguration": {"disablePasswordAuthentication": True, "ssh": KEYS}})
+    sp = v["properties"]["storageProfile"]
+    sp["dataDisks"] = [{"lun": 0, "createOption": "Empty", "diskSizeGB": 128, "managedDisk": {"storageAccountType": "Premium_LRS"}}]
+    if des:
+        for ref in [sp["osDisk"]] + sp["dataDisks"]:
+            ref["managedDisk"]["diskEncryptionSet"] = {"id": des}
+    if ephemeral:
+        sp["osDisk"]["diffDiskSettings"] = {"option": "Local"}
+        sp["osDisk"]["caching"] = "ReadOnly"
+        sp["dataDisks"][0]["managedDisk"]["diskEncryptionSet"] = {"id": DES}
+    return v
+case('AZA-VM-001', 'fail-template-new-disks',
+     template([tvm_disks('tvm-plat'), tvm_disks('tvm-des', des=DES), tvm_disks('tvm-eph', ephemeral=True)]),
+     "FAIL tvm-plat ~ OS disk '?' (createOption FromImage without a disk encryption set: the platform-managed key), data disk '?' (createOption Empty\n"
+     "PASS tvm-des ~ disk encryption set des-prod\n"
+     "UNKNOWN tvm-eph ~ OS disk '?' (no managed disk id)")
