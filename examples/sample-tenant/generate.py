@@ -332,6 +332,17 @@ def sql_server(sub, rg, name, good, audit=True, audit_error=False, express=None)
         named(f, s['id'] + f'/firewallRules/{fw}', fw)
         f['properties'] = {'startIpAddress': lo, 'endIpAddress': hi}
         add(f)
+    # IPv6 firewall rules (Microsoft.Sql/servers/ipv6FirewallRules, in the shape of
+    # the spec's IPv6FirewallRuleList example, which the shared examples lack): an
+    # office range on every server, and on the others, with their IPv6 endpoint on
+    # (isIPv6Enabled), one that admits every IPv6 address. Added late (the end of
+    # this file), as the settings objects are.
+    if not good:
+        p['isIPv6Enabled'] = 'Enabled'
+    for fw, lo, hi in [('office-dublin-v6', '2001:db8:ab::', '2001:db8:ab:ffff:ffff:ffff:ffff:ffff')] + \
+            ([] if good else [('AllowAllIPv6', '::', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')]):
+        late.append({'id': s['id'] + f'/ipv6FirewallRules/{fw}', 'name': fw, 'type': 'Microsoft.Sql/servers/ipv6FirewallRules',
+                     'properties': {'startIPv6Address': lo, 'endIPv6Address': hi}})
     if audit and not audit_error:
         a = ex(SQL + 'ServerBlobAuditingGet.json')
         named(a, s['id'] + '/auditingSettings/default', 'default')

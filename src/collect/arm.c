@@ -105,6 +105,11 @@ static const struct childcall {
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/advancedThreatProtectionSettings", "2023-08-01", "Microsoft.Sql/servers/advancedThreatProtectionSettings"},
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/administrators", "2023-08-01", "Microsoft.Sql/servers/administrators"},
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/firewallRules", "2023-08-01", "Microsoft.Sql/servers/firewallRules"},
+	/* The IPv6 rules, which the IPv4 list leaves out (AZA-NET-019):
+	 * IPv6FirewallRules_ListByServer, paged, items of type
+	 * Microsoft.Sql/servers/ipv6FirewallRules with properties
+	 * startIPv6Address and endIPv6Address (stable since 2021-11-01). */
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/ipv6FirewallRules", "2023-08-01", "Microsoft.Sql/servers/ipv6FirewallRules"},
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/encryptionProtector", "2023-08-01", "Microsoft.Sql/servers/encryptionProtector"},
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/vulnerabilityAssessments", "2023-08-01", "Microsoft.Sql/servers/vulnerabilityAssessments"},
 	/* The express configuration of the vulnerability assessment, which

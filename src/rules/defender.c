@@ -243,20 +243,42 @@ static void fim(aza_ev *ev, const aza_res *r)
  * subscriptions "might need to manually enable the integration for Linux
  * machines"), that setting is enabled: Microsoft's "Enable MDE Integration
  * for Linux" script turns Linux on by setting it to enabled false. Absent,
- * nothing is excluded (new subscriptions include Linux). */
+ * nothing is excluded (new subscriptions include Linux).
+ *
+ * WDATP_UNIFIED_SOLUTION is the like switch for Windows Server 2012 R2 and
+ * 2016, which have no built-in sensor: with it on, Defender for Cloud installs
+ * the unified Defender for Endpoint agent on them. The same page says both
+ * settings "are relevant for legacy subscriptions" (the integration on before
+ * the features came, August 2021 and spring 2022) and that new subscriptions
+ * get both with WDATP alone. So enabled false leaves those two Windows
+ * versions out only in a legacy subscription, which the settings do not
+ * tell apart (the REST examples list it false), and only where such machines
+ * run: a note on the verdict, not a FAIL. */
+static const char *wdatp_unified_note(aza_ev *ev, const aza_res *sub)
+{
+	const aza_res *u = sub_obj(ev, sub, SETTING, "WDATP_UNIFIED_SOLUTION");
+	int b = 0, k = u ? aza_prop_bool(ev, u, "properties.enabled", &b) : 0;
+	if (k > 0 && !b)
+		return "; WDATP_UNIFIED_SOLUTION enabled is false: in a subscription whose integration was on before spring 2022, "
+		       "Windows Server 2012 R2 and 2016 machines do not get the unified Defender for Endpoint agent until it is "
+		       "enabled (the Endpoint protection component then shows Partial)";
+	return "";
+}
+
 static void wdatp_linux(aza_ev *ev, const aza_res *sub, const aza_res *s)
 {
 	const aza_res *x = sub_obj(ev, sub, SETTING, "WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW");
 	int b = 0, k = x ? aza_prop_bool(ev, x, "properties.enabled", &b) : 0;
+	const char *unified = wdatp_unified_note(ev, sub);
 	if (k < 0)
 		aza_unknown(ev, s, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled is "
-		                   "not a boolean: whether Linux machines are excluded is unknown");
+		                   "not a boolean: whether Linux machines are excluded is unknown%s", unified);
 	else if (k && b)
 		aza_fail(ev, s, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is enabled: "
-		                "Linux machines are excluded from the Defender for Endpoint integration");
+		                "Linux machines are excluded from the Defender for Endpoint integration%s", unified);
 	else
-		aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers%s",
-		         k ? " (WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled false: Linux included)" : "");
+		aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers%s%s",
+		         k ? " (WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled false: Linux included)" : "", unified);
 }
 
 static void wdatp(aza_ev *ev, const aza_res *r)
@@ -1197,7 +1219,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Endpoint protection: On.",
 		.cli = "az security setting update -n WDATP --enabled true",
 		.arm = "Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
-		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes (not with resourcesCoverageStatus NotCovered: every machine excluded, FAIL), and then only when the setting WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is absent or enabled false: enabled true keeps Linux machines out of the integration (legacy subscriptions; Microsoft Learn, 'Enable the Microsoft Defender for Endpoint integration'): FAIL. A template setting (or, with no VirtualMachines pricing, a pricing) whose name is only known at deployment may be the one: UNKNOWN.",
+		.defaults = "No WDATP setting with settings collected: FAIL; not collected: UNKNOWN. enabled true while the VirtualMachines plan is known to be Free (or absent from collected pricings): FAIL, since the integration only covers Defender for Servers machines; enabled true with pricings not collected or unreadable, or a VirtualMachines tier that cannot be read: UNKNOWN. Only Standard passes (not with resourcesCoverageStatus NotCovered: every machine excluded, FAIL), and then only when the setting WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is absent or enabled false: enabled true keeps Linux machines out of the integration (legacy subscriptions; Microsoft Learn, 'Enable the Microsoft Defender for Endpoint integration'): FAIL. WDATP_UNIFIED_SOLUTION enabled false does not change the verdict but is named in it: it keeps Windows Server 2012 R2 and 2016 machines from the unified Defender for Endpoint agent only in a legacy subscription (integration on before spring 2022; Microsoft Learn, 'Enable Defender for Endpoint integration': 'The settings WDATP_UNIFIED_SOLUTION and WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW are relevant for legacy subscriptions', new subscriptions include the unified solution automatically), which the settings do not tell apart, and only where such machines run. A template setting (or, with no VirtualMachines pricing, a pricing) whose name is only known at deployment may be the one: UNKNOWN.",
 		.check = wdatp,
 	},
 	{

@@ -397,16 +397,24 @@ static const char *role_name(aza_ev *ev, const aza_res *d)
 	return n ? n : d->name;
 }
 
-/* What a collected custom role (type CustomRole) that grants all actions
- * is: CUSTOM_OWNER when a permissions entry has actions '*' and its
- * notActions take back no pattern matching
+/* What a collected custom role (type CustomRole) that grants all actions,
+ * or the right to assign roles, is: CUSTOM_OWNER when a permissions entry
+ * has actions '*' and its notActions take back no pattern matching
  * Microsoft.Authorization/roleAssignments/write (the right that makes Owner
- * more than Contributor): Owner under another name; CUSTOM_CONTRIBUTOR when
- * every such entry takes that right back: Contributor-like (its other
- * notActions are not compared with Contributor's, but an entry that takes
- * back every write on resources is not counted); 0 for a role without
- * actions '*' or not a custom role. */
-enum { CUSTOM_CONTRIBUTOR = 1, CUSTOM_OWNER = 2 };
+ * more than Contributor): Owner under another name; CUSTOM_ASSIGNER when an
+ * entry without '*' has an action pattern matching that right (every
+ * action of the Microsoft.Authorization provider, as User Access
+ * Administrator's actions grant, or every verb on roleAssignments) that
+ * its notActions do not take back: User Access Administrator or Role Based
+ * Access Control Administrator
+ * (Microsoft.Authorization/roleAssignments/write) under another name, whose
+ * holder can assign itself Owner (Azure built-in roles, Privileged
+ * category); CUSTOM_CONTRIBUTOR when every '*' entry takes that right back:
+ * Contributor-like (its other notActions are not compared with
+ * Contributor's, but an entry that takes back every write on resources is
+ * not counted); 0 otherwise, or for a role that is not a custom role. */
+#define RA_WRITE "Microsoft.Authorization/roleAssignments/write"
+enum { CUSTOM_CONTRIBUTOR = 1, CUSTOM_ASSIGNER = 2, CUSTOM_OWNER = 3 };
 
 static int custom_star_role(aza_ev *ev, const aza_res *d)
 {
@@ -421,21 +429,30 @@ static int custom_star_role(aza_ev *ev, const aza_res *d)
 	                                     "Microsoft.Resources/deployments/write"};
 	int kind = 0;
 	aza_json_each(p, aza_prop(ev, d, "properties.permissions")) {
-		if (!aza_json_has_str(aza_json_get(p, "actions"), "*"))
+		const aza_json *acts = aza_json_get(p, "actions");
+		int star = aza_json_has_str(acts, "*"), assigns = 0;
+		aza_json_each(a, acts) {
+			const char *s = aza_json_str(a);
+			if (s && aza__glob(s, RA_WRITE))
+				assigns = 1; /* '*' among them */
+		}
+		if (!assigns)
 			continue;
 		int taken = 0;
 		unsigned gone = 0;
 		aza_json_each(n, aza_json_get(p, "notActions")) {
 			const char *na = aza_json_str(n);
-			if (na && aza__glob(na, "Microsoft.Authorization/roleAssignments/write"))
+			if (na && aza__glob(na, RA_WRITE))
 				taken = 1;
 			for (size_t i = 0; na && i < sizeof writes / sizeof writes[0]; i++)
 				if (aza__glob(na, writes[i]))
 					gone |= 1u << i;
 		}
-		if (!taken)
+		if (!taken && star)
 			return CUSTOM_OWNER;
-		if (gone != (1u << (sizeof writes / sizeof writes[0])) - 1)
+		if (!taken && kind < CUSTOM_ASSIGNER)
+			kind = CUSTOM_ASSIGNER;
+		else if (star && gone != (1u << (sizeof writes / sizeof writes[0])) - 1 && kind < CUSTOM_CONTRIBUTOR)
 			kind = CUSTOM_CONTRIBUTOR;
 	}
 	return kind;
@@ -443,9 +460,9 @@ static int custom_star_role(aza_ev *ev, const aza_res *d)
 
 /* The privileged RBAC role of an assignment's roleDefinitionId, for a rule
  * that counts Contributor as privileged (AZA-IAM-003): one of the built-in
- * roles above, or a collected custom role granting '*', Owner-equivalent
- * or Contributor-like, in any of its copies (the most it grants). A rule
- * about Owner alone must not use it. */
+ * roles above, or a collected custom role granting '*' (Owner-equivalent
+ * or Contributor-like) or role assignment writes, in any of its copies
+ * (the most it grants). A rule about Owner alone must not use it. */
 static const char *priv_rbac_any(aza_ev *ev, const char *rd)
 {
 	const char *n = priv_rbac_role(rd);
@@ -468,8 +485,10 @@ static const char *priv_rbac_any(aza_ev *ev, const char *rd)
 	}
 	if (!kind)
 		return NULL;
-	return aza_ev_fmt(ev, "custom role '%s' granting '*'%s%s", role_name(ev, d),
-	                  kind == CUSTOM_CONTRIBUTOR ? " (Contributor-like)" : "",
+	return aza_ev_fmt(ev, "custom role '%s' granting %s%s", role_name(ev, d),
+	                  kind == CUSTOM_ASSIGNER      ? RA_WRITE " (User Access Administrator-like)"
+	                  : kind == CUSTOM_CONTRIBUTOR ? "'*' (Contributor-like)"
+	                                               : "'*'",
 	                  differ ? aza_ev_fmt(ev, " per its copy read at %s, one of %zu that differ", copy_scope(ev, d), c.n) : "");
 }
 
@@ -1007,6 +1026,35 @@ static int is_guest(const aza_json *u)
 
 /* ---- Microsoft Entra ID (Graph) ---- */
 
+/* Can the user of a registration record do MFA? 1: isMfaRegistered true
+ * and isMfaCapable not false; 0: not registered, or registered only with
+ * methods the authentication methods policy does not allow (isMfaCapable
+ * false, *disallowed set): Graph v1.0 "userRegistrationDetails resource
+ * type" says isMfaRegistered's method "may not necessarily be allowed by
+ * the authentication methods policy" while isMfaCapable's "must be
+ * allowed". A method the policy does not allow cannot be used to sign in,
+ * so such a user, like one not registered, is asked to register at the
+ * next MFA prompt, by whoever holds the password. -1: isMfaRegistered is
+ * missing or not a boolean. isMfaCapable missing or not a boolean (a
+ * collector that did not read it) leaves isMfaRegistered to decide. */
+static int mfa_usable(const aza_json *u, int *disallowed)
+{
+	int b;
+	*disallowed = 0;
+	if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
+		return -1;
+	if (!b)
+		return 0;
+	if (aza_json_bool(aza_json_get(u, "isMfaCapable"), &b) && !b) {
+		*disallowed = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* For a message: why mfa_usable gave 0. */
+#define NOT_CAPABLE "registered only with methods the authentication methods policy does not allow (isMfaCapable false)"
+
 static void security_defaults(aza_ev *ev, const aza_res *r)
 {
 	const char *why;
@@ -1336,12 +1384,13 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 			continue;
 		}
 		members++;
-		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b)) {
+		int dis, k = mfa_usable(u, &dis);
+		if (k < 0) {
 			odd++;
 			continue;
 		}
-		if (!b)
-			nl_add(&bad, user_name(u));
+		if (!k)
+			nl_add(&bad, dis ? aza_ev_fmt(ev, "%s (" NOT_CAPABLE ")", user_name(u)) : user_name(u));
 	}
 	aza__free(ux);
 	/* Which accounts were counted; a user found unregistered may be a
@@ -1478,7 +1527,6 @@ typedef struct {
 static void rbac_holders_left(aza_ev *ev, const ra_table *rt, const char *label, const idindex *regx,
                               const aza_json *users, priv_left *left, role_doubt *dq)
 {
-	int b;
 	for (size_t i = 0; i < rt->n; i++) {
 		const ra_row *w = &rt->row[i];
 		const char *pt = ra_get(ev, w, RA_PTYPE);
@@ -1504,7 +1552,8 @@ static void rbac_holders_left(aza_ev *ev, const ra_table *rt, const char *label,
 					odd = aza_ev_fmt(ev, "%s (its copy read at %s, one of %zu)", odd, copy_scope(ev, d), c.n);
 			}
 			const aza_json *rec = odd ? idx_find(regx, pid) : NULL;
-			if (odd && !(rec && aza_json_bool(aza_json_get(rec, "isMfaRegistered"), &b) && b) && !dq->unreadable++)
+			int dis;
+			if (odd && !(rec && mfa_usable(rec, &dis) > 0) && !dq->unreadable++)
 				dq->first_unreadable = aza_ev_fmt(ev, "%s %s%s: %s", pt ? pt : "principal", principal_name(ev, pid),
 				                                  *label ? " (eligible)" : "", odd);
 			if (rd && !c.n && !dq->unresolved++)
@@ -1620,20 +1669,19 @@ static void mfa_privileged(aza_ev *ev, const aza_res *r)
 			role = gmb->role;
 		if (!role)
 			continue;
+		int dis, k = mfa_usable(u, &dis);
 		if (user_disabled(&left, id)) {
-			const char *st = !aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b) ? ", isMfaRegistered not a boolean"
-			                 : !b                                                   ? ", not registered for MFA"
-			                                                                        : "";
+			const char *st = k < 0 ? ", isMfaRegistered not a boolean" : dis ? ", " NOT_CAPABLE : !k ? ", not registered for MFA" : "";
 			nl_add(&left.off, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, st));
 			continue;
 		}
 		nelig += only_eligible;
 		nrelig += only_rbac_eligible;
 		npriv++;
-		if (!aza_json_bool(aza_json_get(u, "isMfaRegistered"), &b))
+		if (k < 0)
 			nl_add(&left.norec, aza_ev_fmt(ev, "%s (%s, isMfaRegistered not a boolean)", user_name(u), role));
-		else if (!b)
-			nl_add(&bad, aza_ev_fmt(ev, "%s (%s)", user_name(u), role));
+		else if (!k)
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s%s)", user_name(u), role, dis ? ", " NOT_CAPABLE : ""));
 	}
 	aza__free(dirx);
 	aza__free(elx);
@@ -2550,12 +2598,13 @@ static const char *param_value(const char *v, const aza_json *given, const aza_j
  * mode only evaluates types with tags and location, which role definitions
  * lack), an effect of deny (directly or through a parameter: given by the
  * assignment or the initiative's member entry, whose own value may name an
- * initiative parameter in outer/outer_defs, else defaulted), and a
- * condition true for every role definition write or every one granting
- * '*' (type equals Microsoft.Authorization/roleDefinitions, not narrowed by
- * another field). */
+ * initiative parameter in outer/outer_defs, else defaulted; or the effect
+ * an override of the assignment sets, ovr, which replaces the
+ * definition's), and a condition true for every role definition write or
+ * every one granting '*' (type equals Microsoft.Authorization/
+ * roleDefinitions, not narrowed by another field). */
 static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *given, const aza_json *outer,
-                             const aza_json *outer_defs, const char **why)
+                             const aza_json *outer_defs, const char *ovr, const char **why)
 {
 	*why = NULL;
 	const aza_json *rule = aza_prop(ev, def, "properties.policyRule");
@@ -2571,8 +2620,10 @@ static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *giv
 	const char *eff = param_value(eff0, given, aza_prop(ev, def, "properties.parameters"));
 	if (eff && aza__istarts(eff, "[parameters('"))
 		eff = param_value(eff, outer, outer_defs);
+	if (ovr)
+		eff = eff0 = ovr;
 	if (eff && !is_expr(eff) && !aza__strieq(eff, "deny")) {
-		*why = aza_ev_fmt(ev, "effect %s, not deny", eff);
+		*why = aza_ev_fmt(ev, "effect %s%s, not deny", eff, ovr ? " (set by the assignment's overrides)" : "");
 		return 0;
 	}
 	const char *cw = NULL;
@@ -2646,6 +2697,172 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope,
 	return st;
 }
 
+/* Does a JSON list hold the string s, compared case-insensitively? */
+static int has_stri(const aza_json *list, const char *s)
+{
+	aza_json_each(x, list) {
+		const char *v = aza_json_str(x);
+		if (v && aza__strieq(v, s))
+			return 1;
+	}
+	return 0;
+}
+
+/* Do an override's selectors reach the definition whose
+ * policyDefinitionReferenceId in the assigned initiative is ref (NULL: the
+ * assignment is of that definition alone)? 1 yes, 0 no, -1 azaudit cannot
+ * tell (*why says why). Without selectors an override reaches every policy
+ * of the assignment; a selector of kind policyDefinitionReferenceId keeps
+ * the ids its in lists, or those its notIn does not; every selector must
+ * match (Azure Policy assignment structure, "Overrides"). Other kinds
+ * (resourceLocation) pick resources azaudit does not place. */
+static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, const char **why)
+{
+	if (!sels || aza_json_is(sels, AZA_JNULL) || (aza_json_is(sels, AZA_JARR) && !aza_json_len(sels)))
+		return 1;
+	if (!aza_json_is(sels, AZA_JARR)) {
+		*why = "its selectors are not a list";
+		return -1;
+	}
+	int res = 1;
+	aza_json_each(sel, sels) {
+		const char *kind = aza_json_str(aza_json_get(sel, "kind"));
+		const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
+		int has_in = in && !aza_json_is(in, AZA_JNULL), has_nin = nin && !aza_json_is(nin, AZA_JNULL);
+		if (!kind || !aza__strieq(kind, "policyDefinitionReferenceId")) {
+			*why = aza_ev_fmt(ev, "it has a selector of kind '%s' that azaudit does not evaluate", kind ? kind : "(none)");
+			res = -1;
+		} else if (!ref) {
+			*why = "it selects policyDefinitionReferenceIds, and the assignment is of a definition, not an initiative";
+			res = -1;
+		} else if ((!has_in && !has_nin) || (has_in && !aza_json_is(in, AZA_JARR)) || (has_nin && !aza_json_is(nin, AZA_JARR))) {
+			*why = "its policyDefinitionReferenceId selector has no in or notIn list";
+			res = -1;
+		} else if ((has_in && !has_stri(in, ref)) || (has_nin && has_stri(nin, ref))) {
+			return 0;
+		}
+	}
+	return res;
+}
+
+/* The effect a policyEffect override of assignment a sets for the
+ * definition with reference id ref (as override_reaches): 1 with *val when
+ * one reaches it, 0 when none does, -1 when azaudit cannot tell (*why says
+ * why). An override replaces the effect of the definitions it selects, a
+ * parameterized one or not (Azure Policy assignment structure,
+ * "Overrides"; policyAssignments 2022-06-01 and later: overrides[] of
+ * kind policyEffect with value and selectors), so a deny overridden to
+ * Audit or Disabled denies nothing. Kinds other than policyEffect
+ * (definitionVersion) change no effect. */
+static int override_effect(aza_ev *ev, const aza_res *a, const char *ref, const char **val, const char **why)
+{
+	const aza_json *ovs = aza_prop(ev, a, "properties.overrides");
+	*val = NULL;
+	if (!ovs || aza_json_is(ovs, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(ovs, AZA_JARR)) {
+		*why = "its overrides, which may change the effect, are not a list";
+		return -1;
+	}
+	size_t i = 0;
+	aza_json_each(o, ovs) {
+		size_t n = i++;
+		const char *kind = aza_json_str(aza_json_get(o, "kind"));
+		if (kind && !aza__strieq(kind, "policyEffect"))
+			continue;
+		const char *v = aza_json_str(aza_json_get(o, "value"));
+		if (!kind || !v || is_expr(v)) {
+			*why = aza_ev_fmt(ev, "its overrides[%zu] has no %s azaudit can read, so the effect it sets is unknown", n,
+			                  kind ? "value" : "kind");
+			return -1;
+		}
+		const char *rw = NULL;
+		int r = override_reaches(ev, aza_json_get(o, "selectors"), ref, &rw);
+		if (r < 0) {
+			*why = aza_ev_fmt(ev, "its overrides[%zu] sets the effect to %s, and whether it reaches the definition is unknown: %s",
+			                  n, v, rw);
+			return -1;
+		}
+		if (r > 0) {
+			*val = v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Do the resourceSelectors of assignment a leave role definitions in? 1
+ * yes (none, or one selects them), 0 no (every resource selector leaves
+ * them out), -1 azaudit cannot tell (*why says why). An assignment with
+ * resource selectors evaluates only the resources one of them selects, and
+ * a resource selector selects those that meet all its selectors (Azure
+ * Policy assignment structure, "Resource selectors"). Only kind
+ * resourceType is judged: role definitions have no location, and whether
+ * resourceWithoutLocation or resourceLocation picks them is not
+ * documented. */
+static int selects_roledefs(aza_ev *ev, const aza_res *a, const char **why)
+{
+	const aza_json *rs = aza_prop(ev, a, "properties.resourceSelectors");
+	if (!rs || aza_json_is(rs, AZA_JNULL) || (aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)))
+		return 1;
+	if (!aza_json_is(rs, AZA_JARR)) {
+		*why = "its resourceSelectors, which may leave role definitions out, are not a list";
+		return -1;
+	}
+	int res = 0;
+	const char *uw = NULL;
+	aza_json_each(x, rs) {
+		const aza_json *sels = aza_json_get(x, "selectors");
+		int one = 1;
+		if (!aza_json_is(sels, AZA_JARR) || !aza_json_len(sels)) {
+			one = -1;
+			uw = "a resource selector has no selectors list";
+		}
+		aza_json_each(sel, sels) {
+			const char *kind = aza_json_str(aza_json_get(sel, "kind"));
+			const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
+			int has_in = aza_json_is(in, AZA_JARR), has_nin = aza_json_is(nin, AZA_JARR);
+			if (!kind || !aza__strieq(kind, "resourceType") || (!has_in && !has_nin)) {
+				if (one > 0)
+					one = -1;
+				if (!uw)
+					uw = aza_ev_fmt(ev, "a resource selector has a selector of kind '%s' that azaudit does not evaluate",
+					                kind ? kind : "(none)");
+			} else if ((has_in && !has_stri(in, RD)) || (has_nin && has_stri(nin, RD))) {
+				one = 0;
+			}
+		}
+		if (one > 0)
+			return 1;
+		if (one < 0)
+			res = -1;
+	}
+	if (res < 0)
+		*why = uw;
+	else
+		*why = "its resourceSelectors select no " RD " (only those resources are evaluated)";
+	return res;
+}
+
+/* A definition's verdict k (rule_denies_roles's, with *why) for an
+ * assignment whose override of its effect azaudit cannot read (ok < 0,
+ * ow) or whose resource selectors leave role definitions out (rs, rw): a
+ * deny that may not apply is no proof. */
+static int deny_narrowed(int k, int ok, const char *ow, int rs, const char *rw, const char **why)
+{
+	if (k <= 0)
+		return k;
+	if (rs == 0) {
+		*why = rw;
+		return 0;
+	}
+	if (ok < 0 || rs < 0) {
+		*why = ok < 0 ? ow : rw;
+		return -1;
+	}
+	return k;
+}
+
 /* What deny_custom_owner gathers over the assignments that reach its
  * scope. own: on a management group (a template-only scan), how many of
  * those at the group, '/' or the tenant root group it counts. */
@@ -2711,6 +2928,21 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 		if (aza__istarts(pid, "/providers/Microsoft.Authorization/"))
 			continue;
 		const aza_json *params = aza_prop(ev, a, "properties.parameters");
+		const char *rw = NULL, *ow = NULL, *ov = NULL;
+		int rs = selects_roledefs(ev, a, &rw), ok;
+		/* enforcementMode Enroll: "the policy effect is not enforced during
+		 * resource creation or update until the resource or scope of the
+		 * resource is enrolled to the assignment instance" (the policy
+		 * API's EnforcementMode values, as the Azure SDK reference lists
+		 * them: KnownEnforcementMode); the enrollment resources are not in
+		 * the input. A value azaudit does not know may not enforce either. */
+		if (mode && !unenforced && !aza__strieq(mode, "Default") && rs != 0) {
+			rs = -1;
+			rw = aza__strieq(mode, "Enroll")
+			         ? "its enforcementMode is Enroll: it denies only at the scopes enrolled to it (policy enrollment "
+			           "resources), which the input does not hold"
+			         : aza_ev_fmt(ev, "its enforcementMode '%s' is not a value azaudit knows", mode);
+		}
 		const aza_res *def = aza_inv_find(inv, pid);
 		if (!def) {
 			if (!unenforced) {
@@ -2720,7 +2952,9 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			continue;
 		}
 		if (aza__strieq(def->type, PD)) {
-			int k = rule_denies_roles(ev, def, params, NULL, NULL, &why);
+			ok = override_effect(ev, a, NULL, &ov, &ow);
+			int k = rule_denies_roles(ev, def, params, NULL, NULL, ok > 0 ? ov : NULL, &why);
+			k = deny_narrowed(k, ok, ow, rs, rw, &why);
 			const char *what = aza_ev_fmt(ev, "'%s' (definition '%s')", a->name, def->name);
 			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where)) {
 				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")", what);
@@ -2740,7 +2974,9 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 				}
 				continue;
 			}
-			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, &why);
+			ok = override_effect(ev, a, aza_json_str(aza_json_get(m, "policyDefinitionReferenceId")), &ov, &ow);
+			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, ok > 0 ? ov : NULL, &why);
+			k = deny_narrowed(k, ok, ow, rs, rw, &why);
 			const char *what = aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s')", a->name, def->name, md->name);
 			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where)) {
 				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")", what);
@@ -2787,34 +3023,40 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
  * them. */
 static void uaa_root(aza_ev *ev, const aza_res *r)
 {
-	const ra_table *rt = ra_rows(ev);
-	if (!rt)
+	/* An eligible assignment (Privileged Identity Management for Azure
+	 * resources) there is the same grant: its principal can activate it
+	 * at any time, as AZA-IAM-003 and AZA-IAM-004 count it. */
+	const ra_table *tabs[2] = {ra_rows(ev), rei_rows(ev)};
+	if (!tabs[0] || !tabs[1])
 		return;
 	const char *tid = aza_inv_tenant_id(aza_ev_inv(ev));
 	size_t bad = 0, unsure = 0;
 	const char *first_unsure = NULL;
-	for (size_t i = 0; i < rt->n; i++) {
-		const ra_row *w = &rt->row[i];
-		const char *sc = ra_get(ev, w, RA_SCOPE);
-		const char *rd = ra_get(ev, w, RA_RD);
-		if (!sc || !rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
-			continue;
-		const char *where;
-		if (!strcmp(sc, "/"))
-			where = "the root scope '/'";
-		else if (is_root_mg(ev, sc))
-			where = aza_ev_fmt(ev, "the tenant root management group %s, whose assignments apply to every management group and subscription of the tenant", sc);
-		else {
-			/* Without the tenant id, any management group may be the root. */
-			if ((!tid || !*tid) && aza__istarts(sc, AZA_MG_PREFIX) && scope_is_sub_or_above(sc) && !unsure++)
-				first_unsure = sc;
-			continue;
+	for (int t = 0; t < 2; t++)
+		for (size_t i = 0; i < tabs[t]->n; i++) {
+			const ra_row *w = &tabs[t]->row[i];
+			const char *sc = ra_get(ev, w, RA_SCOPE);
+			const char *rd = ra_get(ev, w, RA_RD);
+			if (!sc || !rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
+				continue;
+			const char *where;
+			if (!strcmp(sc, "/"))
+				where = "the root scope '/'";
+			else if (is_root_mg(ev, sc))
+				where = aza_ev_fmt(ev, "the tenant root management group %s, whose assignments apply to every management group and subscription of the tenant", sc);
+			else {
+				/* Without the tenant id, any management group may be the root. */
+				if ((!tid || !*tid) && aza__istarts(sc, AZA_MG_PREFIX) && scope_is_sub_or_above(sc) && !unsure++)
+					first_unsure = sc;
+				continue;
+			}
+			const char *pid = ra_get(ev, w, RA_PID);
+			const char *pt = ra_get(ev, w, RA_PTYPE);
+			aza_fail(ev, w->r, "%s %s %s User Access Administrator at %s%s", pt ? pt : "principal", principal_name(ev, pid),
+			         t ? "is eligible for" : "holds", where,
+			         t ? " (Privileged Identity Management: it can activate the role at any time)" : "");
+			bad++;
 		}
-		const char *pid = ra_get(ev, w, RA_PID);
-		const char *pt = ra_get(ev, w, RA_PTYPE);
-		aza_fail(ev, w->r, "%s %s holds User Access Administrator at %s", pt ? pt : "principal", principal_name(ev, pid), where);
-		bad++;
-	}
 	if (bad)
 		return;
 	const char *why;
@@ -2879,13 +3121,19 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	const ra_table *rt = ra_rows(ev);
-	if (!rt)
+	/* An eligible Azure role assignment (Privileged Identity Management
+	 * for Azure resources) is re-armed as an active one is: once the
+	 * account is enabled again, its user can activate the role. */
+	const ra_table *rt = ra_rows(ev), *et = rei_rows(ev);
+	if (!rt || !et)
 		return;
+	const char *why_rel = NULL, *rel_note = "";
+	int have_rel = rbac_eligible(ev, &rel_note, &why_rel);
 	/* The users of the groups holding an Azure role hold it too. */
 	gheld gh;
 	memset(&gh, 0, sizeof gh);
 	gh_rbac(ev, &gh, rt, "", 0);
+	gh_rbac(ev, &gh, et, "eligible for ", 0);
 	idindex *ux = idx_new(aza_json_len(users));
 	if (!ux || gh.nomem) {
 		aza__free(ux);
@@ -2910,11 +3158,14 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		disabled++;
 		const char *id = aza_json_str(aza_json_get(u, "id"));
 		const ra_row *w = first_ra_of(rt, id);
+		const char *label = "";
+		if (!w && (w = first_ra_of(et, id)))
+			label = "eligible for ";
 		if (w && ids_add(&named, id)) {
 			const char *rd = ra_get(ev, w, RA_RD);
 			const char *role = priv_rbac_role(rd);
 			const char *sc = ra_get(ev, w, RA_SCOPE);
-			nl_add(&bad, aza_ev_fmt(ev, "%s (%s at %s)", user_name(u), role ? role : aza_last_seg(rd), sc ? sc : w->r->parent));
+			nl_add(&bad, aza_ev_fmt(ev, "%s (%s%s at %s)", user_name(u), label, role ? role : aza_last_seg(rd), sc ? sc : w->r->parent));
 		}
 	}
 	/* A disabled user through a group: its users entry says, else its
@@ -2949,9 +3200,15 @@ static void disabled_users_roles(aza_ev *ev, const aza_res *r)
 		            gh.unknown.n, gh_why(ev, &gh), nl_str(ev, &gh.unknown));
 		return;
 	}
-	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment%s%s", disabled,
+	if (disabled && !have_rel) {
+		aza_unknown(ev, r, "%zu disabled user(s) hold no active Azure role assignment, but whether they are eligible for one is unknown: %s",
+		            disabled, why_rel);
+		return;
+	}
+	aza_pass(ev, r, "none of the %zu disabled user(s) holds an Azure role assignment%s%s%s%s", disabled,
 	         gh.groups.n ? aza_ev_fmt(ev, ", directly or through the %zu group(s) holding one", gh.groups.n) : "",
-	         disabled ? gh_note(&gh) : "");
+	         disabled ? gh_note(&gh) : "", disabled ? "; none is eligible for one (Privileged Identity Management)" : "",
+	         disabled ? rel_note : "");
 }
 
 /* How AZA-IAM-003, AZA-IAM-004 and AZA-IAM-018 read the eligibility of the
@@ -2994,7 +3251,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true. An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted, nor are disabled accounts: registration details have no accountEnabled, so each record is joined by id with the users list, and a user whose entry there has accountEnabled false (who cannot sign in) is left out and counted in the message; a user missing from users, or without accountEnabled there, counts, and without the users list every record counts (the FAIL says disabled accounts could not be left out). Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true and isMfaCapable not false (Graph userRegistrationDetails: isMfaRegistered counts a method the authentication methods policy may not allow, isMfaCapable only one it allows; a user registered only with disallowed methods cannot use them and is asked to register at the next MFA prompt, so it counts as not registered and is named so; without a boolean isMfaCapable, isMfaRegistered decides). An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted, nor are disabled accounts: registration details have no accountEnabled, so each record is joined by id with the users list, and a user whose entry there has accountEnabled false (who cannot sign in) is left out and counted in the message; a user missing from users, or without accountEnabled there, counts, and without the users list every record counts (the FAIL says disabled accounts could not be left out). Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
 		.check = mfa_all_users,
 	},
 	{
@@ -3005,7 +3262,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Protection > Authentication methods > User registration details: filter Multifactor authentication capable = Not capable; have each listed administrator register, and require MFA for admin roles with Conditional Access.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?\\$filter=isAdmin eq true\"",
 		.arm = "Not an ARM property: MFA registration of each privileged user",
-		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which; a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' makes the role privileged and the message names the subscription of that copy), assigned at a subscription, management group or the root; users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. An eligible instance, directory or Azure, whose endDateTime is before the snapshot's collected_at (without one, the scan's time) does not count: it can no longer be activated (an endDateTime that is not a time counts). A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id): a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS." PIM_GROUPS_DEFAULTS,
+		.defaults = "Privileged: users with Owner, Contributor, User Access Administrator or Role Based Access Control Administrator, or a collected custom role (CustomRole) with actions '*' (Owner under another name when that permissions entry's notActions do not take back Microsoft.Authorization/roleAssignments/write, Contributor-like when they do; both count, as Owner and Contributor do, and the message says which), or one with an action pattern matching Microsoft.Authorization/roleAssignments/write (such as the Microsoft.Authorization provider's every action, as User Access Administrator has) that its entry's notActions do not take back, without '*' (User Access Administrator-like: its holder can assign itself Owner, per the Azure built-in roles of the Privileged category; named 'granting Microsoft.Authorization/roleAssignments/write (User Access Administrator-like)'), assigned at a subscription, management group or the root (a custom role's definition is found by its GUID among the collected definitions, else by its id; Resource Manager lists a custom role under each subscription it is read at, and when a snapshot holds several copies that differ, any copy granting '*' or role assignment writes makes the role privileged and the message names the subscription of that copy); users holding a privileged Entra role (Global, Privileged Role, Privileged Authentication, Security, Conditional Access, Authentication, User, Application, Cloud Application, Exchange, SharePoint, Helpdesk, Password, Hybrid Identity, Intune, Cloud Device and Billing Administrator), as an active assignment (directoryRoleAssignments) or an eligible one (Privileged Identity Management, directoryRoleEligibilityScheduleInstances: the user can activate the role at any time; messages say 'eligible for'); users with isAdmin true. Eligible Azure role assignments (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription) count like active ones at a subscription, management group or the root ('eligible for Owner'); not collected or refused: a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment), and a FAIL stands. An eligible instance, directory or Azure, whose endDateTime is before the snapshot's collected_at (without one, the scan's time) does not count: it can no longer be activated (an endDateTime that is not a time counts). A privileged user whose users entry has accountEnabled false cannot sign in, so its MFA is no risk while it stays disabled: it is left out of the verdict (not counted, not a FAIL, not an UNKNOWN for a missing registration record) and every verdict names it with its role ('N disabled privileged account(s) left out'); a user missing from users, or whose entry has no boolean accountEnabled, counts, and so does every user when the users list was not collected. Eligible assignments not readable: UNKNOWN (they may hide an eligible Global Administrator without MFA), except when Graph refused them with AadPremiumLicenseRequired: a tenant without Microsoft Entra ID P2 or ID Governance has no eligible assignment (Privileged Identity Management removes them when the license ends), so the verdict stands on the active ones and the PASS says so; a FAIL stands whatever is unknown. A privileged user whose record has isMfaRegistered true but isMfaCapable false is registered only with methods the authentication methods policy does not allow (Graph userRegistrationDetails): it cannot use them, and is a FAIL as one not registered is, named 'registered only with methods the authentication methods policy does not allow'; without a boolean isMfaCapable, isMfaRegistered decides. Classic co-administrators are not exposed by these APIs. One finding per tenant listing up to ten users and the count. A group holding a privileged role (principalType Group, or an expanded directory principal of type group; held or eligible) passes it to each of its users in groupMembers (GET /groups/{id}/transitiveMembers/microsoft.graph.user: nested groups' users too), judged as direct holders are and named 'Owner via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id): a user not registered is a FAIL, one without a registration record UNKNOWN, a disabled one left out; a group whose users are unknown (groupMembers not collected, no entry for the group, or an error scoped to its id, such as a 403 without GroupMember.Read.All) gives UNKNOWN naming it and why. A privileged user without a registration record (from an RBAC or a directory role assignment), a privileged RBAC role held by a foreign group (its members are not collected), a privileged directory role held by a principal that has no registration record and is not a collected user (a group or a service principal: a Graph role assignment read without $expand=principal does not say which), or role data not collected gives UNKNOWN; a privileged user not registered is a FAIL whatever else is unknown. Service principals and devices (principalType ServicePrincipal or Device, or an expanded principal of type servicePrincipal) are not judged; a ForeignGroup holding a privileged RBAC role counts as a group (UNKNOWN); an RBAC assignment without principalType (optional in the ARM schema) or with another value is a user's when the collected users hold its id, else its principal is of unknown kind (UNKNOWN). Registration details or directory role assignments that are not a list: UNKNOWN. Role definitions not collected while a user or group holds, at a subscription or above, a role that is not a privileged built-in: UNKNOWN (it may be a custom role granting '*'); with them collected, a definition missing from the list is a deleted role. A collected definition (any copy, when none grants '*') that cannot be read (no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions, or a permissions entry's actions, are not a list, as AZA-IAM-014 judges them) may grant '*': held at a subscription or above by a principal other than a service principal, a device or a user registered for MFA, it gives UNKNOWN, not a PASS." PIM_GROUPS_DEFAULTS,
 		.check = mfa_privileged,
 	},
 	{
@@ -3117,18 +3374,18 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
 		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny; one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
+		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny; one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
 		.check = deny_custom_owner,
 	},
 	{
 		.id = "AZA-IAM-016", .title = "User Access Administrator is not assigned at the root scope",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, ACC, TENANT,
-		.needs = RA, .subject = "@" RA, .cis = "6.0.0:5.3.3 5.0.0:5.3.3",
+		.needs = RA " " REI, .subject = "@" RA, .cis = "6.0.0:5.3.3 5.0.0:5.3.3",
 		.rationale = "User Access Administrator at '/' (left behind by a Global Administrator's 'elevate access') can grant any role on every subscription and management group.",
 		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
 		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id> (at the tenant root group: --scope /providers/Microsoft.Management/managementGroups/<tenant id>)",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments at scope '/' or at the tenant root management group with role 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
+		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); An eligible assignment there (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances, whose endDateTime is not before the collection) fails too: its principal can activate the role at any time (named 'is eligible for'); eligible assignments not collected leave the PASS on the active ones. PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
 		.check = uaa_root,
 	},
 	{
@@ -3145,12 +3402,12 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-018", .title = "Disabled users hold no Azure role assignment",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_MEDIUM, ACC, TENANT,
-		.needs = RA, .subject = RA, .cis = "6.0.0:5.3.5 5.0.0:5.3.5",
+		.needs = RA " " REI, .subject = RA " " REI, .cis = "6.0.0:5.3.5 5.0.0:5.3.5",
 		.rationale = "A disabled account that keeps its roles is re-armed the moment someone re-enables it, and clutters access reviews.",
 		.portal = "Entra admin center > Users > filter Account enabled = No; for each, Azure role assignments: remove them.",
 		.cli = "az role assignment delete --assignee <user object id>",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments of disabled users",
-		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts. A group holding an Azure role assignment (principalType Group) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a disabled one (accountEnabled false in users, else in its member entry) is a FAIL named 'via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id); a member whose accountEnabled neither says gives UNKNOWN. With a disabled user in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS." PIM_GROUPS_DEFAULTS " CIS lists this as manual; azaudit automates it.",
+		.defaults = "Reads users.accountEnabled (collect users with $select including accountEnabled); users without it give UNKNOWN, and so does a users list read but empty (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission). Any role at any scope counts, and so does an eligible Azure role assignment (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances read at each subscription: re-enabled, the user can activate the role at any time, so it is re-armed as an active one is; named 'eligible for <role>'); an eligible instance whose endDateTime is before the snapshot's collected_at does not count. Eligible assignments not collected or refused: with a disabled user, a would-be PASS is UNKNOWN, except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment; the PASS says so), and a FAIL stands. A group holding an Azure role assignment (principalType Group, active or eligible) passes it to each of its users in groupMembers (transitiveMembers: nested groups' users too): a disabled one (accountEnabled false in users, else in its member entry) is a FAIL named 'via group <name or id>' (a group holding an Azure role: '<name> (<id>)' with the displayName of its groupMembers entry, else its id); a member whose accountEnabled neither says gives UNKNOWN. With a disabled user in the tenant, a group whose users are unknown (groupMembers not collected, no entry for it, or an error scoped to its id) gives UNKNOWN naming it; with none, no group changes the PASS." PIM_GROUPS_DEFAULTS " CIS lists this as manual; azaudit automates it.",
 		.check = disabled_users_roles,
 	},
 	{

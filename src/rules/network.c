@@ -16,6 +16,8 @@
 #include "exposure.h"
 #include "nsg.h"
 
+#include <arpa/inet.h>
+#include <stdint.h>
 #include <string.h>
 
 #define NSG "Microsoft.Network/networkSecurityGroups"
@@ -2080,7 +2082,64 @@ static double public_v4(unsigned a, unsigned b)
 	return n;
 }
 
-static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const char *pna_path)
+/* An IPv6 address as the SQL IPv6 firewall rules hold it (full or
+ * compressed form, "0000:0000:0000:0000:0000:ffff:0000:0000" in the REST
+ * spec's examples): its top and low 64 bits. */
+static int ip6(const char *s, uint64_t *hi, uint64_t *lo)
+{
+	unsigned char a[16];
+	if (!s || !strchr(s, ':') || inet_pton(AF_INET6, s, a) != 1)
+		return 0;
+	*hi = *lo = 0;
+	for (int i = 0; i < 8; i++) {
+		*hi = *hi << 8 | a[i];
+		*lo = *lo << 8 | a[8 + i];
+	}
+	return 1;
+}
+
+/* The IPv6 rules of a SQL server (Microsoft.Sql/servers/ipv6FirewallRules,
+ * startIPv6Address-endIPv6Address, stable since 2021-11-01): what the IPv4
+ * rules are for clients that reach the server's IPv6 endpoint. Sets *bad
+ * (appending) for a rule that admits every IPv6 address or an IPv6 /32 or
+ * more (counted in /64 networks, as NSG sources are), *unread for the first
+ * rule without two readable addresses; returns the number of rules. */
+static size_t sql_fw6(aza_ev *ev, const aza_res *r, const char *fw6type, const char **bad, const char **unread)
+{
+	size_t n = 0;
+	for (const aza_res *f = aza_inv_child(aza_ev_inv(ev), r->id, fw6type); f; f = aza_inv_next_child(f, r->id)) {
+		n++;
+		const char *nm = strrchr(f->name, '/') ? strrchr(f->name, '/') + 1 : f->name;
+		const char *s = aza_json_str(aza_prop(ev, f, "properties.startIPv6Address"));
+		const char *e = aza_json_str(aza_prop(ev, f, "properties.endIPv6Address"));
+		uint64_t ah, al, bh, bl;
+		if (!ip6(s, &ah, &al) || !ip6(e, &bh, &bl) || ah > bh || (ah == bh && al > bl)) {
+			*unread = *unread ? *unread : nm;
+			continue;
+		}
+		const char *m = NULL;
+		double nets = (double)(bh - ah) + 1.0;
+		if (!ah && !al && bh == UINT64_MAX && bl == UINT64_MAX)
+			m = aza_ev_fmt(ev, "IPv6 firewall rule %s allows any IPv6 address (%s-%s)", nm, s, e);
+		else if (nets >= AZA_NSG_WIDE_V6)
+			m = aza_ev_fmt(ev, "IPv6 firewall rule %s (%s-%s) allows %.0f IPv6 /64 networks (a /32 or wider: effectively the internet)",
+			               nm, s, e, nets);
+		if (m)
+			*bad = *bad ? aza_ev_fmt(ev, "%s; %s", *bad, m) : m;
+	}
+	return n;
+}
+
+/* fw6type: the server's IPv6 rules (SQL servers only), or NULL. Their
+ * endpoint exists only where isIPv6Enabled is Enabled (an optional property,
+ * stable 2023-08-01, whose turning on needs a subscription feature, 400
+ * Ipv6FeatureNotEnabled; Resource Manager refuses an IPv6 rule on a server
+ * whose IPv6 endpoint is disabled, 400 IPv6EndpointDisabled), so
+ * rules that were not read matter only there: a snapshot of an azaudit that
+ * did not read them, or a refused read, leaves every other server's verdict
+ * as the IPv4 rules give it. Rules that were read are judged unless
+ * isIPv6Enabled says Disabled. */
+static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const char *fw6type, const char *pna_path)
 {
 	const char *pna = aza_json_str(aza_prop(ev, r, pna_path));
 	int closed = pna && aza__strieq(pna, "Disabled");
@@ -2107,20 +2166,37 @@ static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const 
 		if (m)
 			bad = bad ? aza_ev_fmt(ev, "%s; %s", bad, m) : m;
 	}
-	if (bad && closed) {
-		aza_pass(ev, r, "public network access is Disabled, so firewall rules are not applied (%s)", bad);
-		return;
-	}
-	if (bad) {
-		aza_fail(ev, r, "%s", bad);
-		return;
+	const char *bad6 = NULL, *unread6 = NULL;
+	size_t n6 = 0;
+	int v6off = 0, v6matters = 0;
+	const char *vs = NULL;
+	if (fw6type) {
+		const aza_json *v6 = aza_prop(ev, r, "properties.isIPv6Enabled");
+		vs = aza_json_str(v6);
+		v6off = vs && aza__strieq(vs, "Disabled");
+		/* Absent (or null) is the default, no IPv6 endpoint; a value other
+		 * than Disabled may be one. */
+		v6matters = v6 && !aza_json_is(v6, AZA_JNULL) && !v6off;
+		n6 = sql_fw6(ev, r, fw6type, &bad6, &unread6);
 	}
 	if (closed) { /* firewall rules, readable or not, are not applied */
-		aza_pass(ev, r, "public network access is Disabled");
+		const char *both = bad && bad6 ? aza_ev_fmt(ev, "%s; %s", bad, bad6) : bad ? bad : bad6;
+		if (both)
+			aza_pass(ev, r, "public network access is Disabled, so firewall rules are not applied (%s)", both);
+		else
+			aza_pass(ev, r, "public network access is Disabled");
+		return;
+	}
+	if (bad || (bad6 && !v6off)) {
+		aza_fail(ev, r, "%s", bad && bad6 && !v6off ? aza_ev_fmt(ev, "%s; %s", bad, bad6) : bad ? bad : bad6);
 		return;
 	}
 	if (unread) {
 		aza_unknown(ev, r, "firewall rule %s has no readable startIpAddress/endIpAddress", unread);
+		return;
+	}
+	if (unread6 && !v6off) {
+		aza_unknown(ev, r, "IPv6 firewall rule %s has no readable startIPv6Address/endIPv6Address", unread6);
 		return;
 	}
 	const char *why;
@@ -2128,23 +2204,34 @@ static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const 
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	aza_pass(ev, r, "none of %zu firewall rule%s opens the server to any IP or to all Azure services", nrules,
-	         nrules == 1 ? "" : "s");
+	if (v6matters && !n6 && !aza_ev_collected(ev, fw6type, r, &why)) {
+		aza_unknown(ev, r, "isIPv6Enabled is %s, so IPv6 firewall rules may apply, but %s", vs ? vs : "not a string", why);
+		return;
+	}
+	const char *also6 = !n6 ? "" : aza_ev_fmt(ev, " and %zu IPv6 firewall rule%s", n6, n6 == 1 ? "" : "s");
+	aza_pass(ev, r, "none of %zu firewall rule%s%s opens the server to any IP or to all Azure services%s", nrules,
+	         nrules == 1 ? "" : "s", also6,
+	         bad6 ? aza_ev_fmt(ev, " (isIPv6Enabled is Disabled, so IPv6 firewall rules are not applied: %s)", bad6)
+	              : unread6 ? aza_ev_fmt(ev, " (isIPv6Enabled is Disabled, so IPv6 firewall rule %s, unreadable, is not applied)", unread6)
+	                        : "");
 }
 
 static void sql_fw(aza_ev *ev, const aza_res *r)
 {
-	db_firewall(ev, r, "Microsoft.Sql/servers/firewallRules", "properties.publicNetworkAccess");
+	db_firewall(ev, r, "Microsoft.Sql/servers/firewallRules", "Microsoft.Sql/servers/ipv6FirewallRules",
+	            "properties.publicNetworkAccess");
 }
 
 static void pg_fw(aza_ev *ev, const aza_res *r)
 {
-	db_firewall(ev, r, "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", "properties.network.publicNetworkAccess");
+	db_firewall(ev, r, "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", NULL,
+	            "properties.network.publicNetworkAccess");
 }
 
 static void mysql_fw(aza_ev *ev, const aza_res *r)
 {
-	db_firewall(ev, r, "Microsoft.DBforMySQL/flexibleServers/firewallRules", "properties.network.publicNetworkAccess");
+	db_firewall(ev, r, "Microsoft.DBforMySQL/flexibleServers/firewallRules", NULL,
+	            "properties.network.publicNetworkAccess");
 }
 
 /* ------------------------------------------------------------------ table */
@@ -2401,12 +2488,13 @@ const struct aza_rule aza_rules_network[] = {
 	{
 		.id = "AZA-NET-019", .title = "No SQL server firewall rule allows any IP or all Azure services",
 		.area = AZA_AREA_NETWORK, .level = 1, .severity = AZA_SEV_HIGH, PAAS_NET, .types = "Microsoft.Sql/servers",
-		.needs = "Microsoft.Sql/servers/firewallRules", .checklist = "network.sql_no_any_ip",
+		.needs = "Microsoft.Sql/servers/firewallRules Microsoft.Sql/servers/ipv6FirewallRules",
+		.checklist = "network.sql_no_any_ip",
 		.rationale = "A 0.0.0.0-255.255.255.255 rule opens the server to the whole internet; 0.0.0.0 (Allow Azure services) opens it to every Azure tenant's resources, not only yours.",
 		.portal = "SQL server > Security > Networking: delete rules covering 0.0.0.0-255.255.255.255 and uncheck 'Allow Azure services and resources to access this server'.",
 		.cli = "az sql server firewall-rule delete -g <rg> -s <server> -n <rule>",
-		.arm = "Microsoft.Sql/servers/firewallRules: no rule with startIpAddress 0.0.0.0 and endIpAddress 255.255.255.255 or 0.0.0.0",
-		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). A range holding 65536 or more public addresses (a /16 or wider, e.g. 0.0.0.0-255.255.255.254 or 1.0.0.0-223.255.255.255) is treated as any IP (FAIL), as NSG sources are. publicNetworkAccess Disabled passes: firewall rules, readable or not, are then not applied. Firewall rules not collected: UNKNOWN.",
+		.arm = "Microsoft.Sql/servers/firewallRules: no rule with startIpAddress 0.0.0.0 and endIpAddress 255.255.255.255 or 0.0.0.0; Microsoft.Sql/servers/ipv6FirewallRules: no rule with startIPv6Address :: and endIPv6Address ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff, nor one spanning an IPv6 /32 or more",
+		.defaults = "The 0.0.0.0-0.0.0.0 'Allow Azure services' rule is a FAIL here (the checklist counts it; many scanners pass it). A range holding 65536 or more public addresses (a /16 or wider, e.g. 0.0.0.0-255.255.255.254 or 1.0.0.0-223.255.255.255) is treated as any IP (FAIL), as NSG sources are. publicNetworkAccess Disabled passes: firewall rules, readable or not, are then not applied. Firewall rules not collected: UNKNOWN. IPv6 firewall rules (Microsoft.Sql/servers/ipv6FirewallRules, startIPv6Address and endIPv6Address, read per server with GET .../ipv6FirewallRules?api-version=2023-08-01, stable since 2021-11-01) admit clients of the server's IPv6 endpoint as the IPv4 rules do: a rule from :: to ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff (every IPv6 address), or one spanning 2^32 /64 networks or more (an IPv6 /32 or wider, the NSG threshold for IPv6 sources), FAILs, naming it; a rule without two readable IPv6 addresses (start not after end): UNKNOWN. The endpoint exists only on a server whose isIPv6Enabled is Enabled (an optional property, Enabled or Disabled, stable 2023-08-01; Resource Manager refuses an IPv6 rule while the endpoint is disabled, 400 IPv6EndpointDisabled, and turning it on needs a subscription feature, 400 Ipv6FeatureNotEnabled). So isIPv6Enabled Disabled passes whatever the IPv6 rules say (named in the message), and absent is read as not enabled: only a server with isIPv6Enabled Enabled (or another value than Disabled) and public access on is UNKNOWN when its IPv6 rules were not collected (a snapshot whose data sets list firewallRules but not ipv6FirewallRules, from an azaudit before it read them, or a refused read). IPv6 rules that were read are judged unless isIPv6Enabled is Disabled, absent included (a server can only have them after its IPv6 endpoint was on).",
 		.check = sql_fw,
 	},
 	{

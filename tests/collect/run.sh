@@ -137,6 +137,17 @@ grep -qxF "AZA-SQL-011|$SQL1|PASS" "$T/base.txt" && grep -qxF "AZA-SQL-011|$SQL2
 	"$AZ" scan -f json --rule AZA-SQL-011 "$T/base.json" 2>/dev/null | grep -q '"message":"azureADOnlyAuthentications/default azureADOnlyAuthentication is false' && ok ||
 	bad "AZA-SQL-011 does not read azureADOnlyAuthentications: $(grep AZA-SQL-011 "$T/base.txt")"
 
+# SQL IPv6 firewall rules: a list below the server (IPv6FirewallRules_ListByServer, stable 2023-08-01),
+# kept with its properties and recorded as collected, so AZA-NET-019 reads them (the IPv4 rule
+# 0.0.0.0-0.0.0.0 of the example list fails it; the one IPv6 address does not).
+grep -q "GET $SQLS/ipv6FirewallRules?api-version=2023-08-01 200" "$T/err" && ok || bad "SQL IPv6 firewall rules not listed"
+grep -q '"id":"/subscriptions/[^"]*/servers/sqlcrudtest-4645/ipv6FirewallRules/firewallrulecrudtest-2304","name":"firewallrulecrudtest-2304","type":"Microsoft.Sql/servers/ipv6FirewallRules","properties":{"startIPv6Address":"0000:0000:0000:0000:0000:ffff:0000:0000","endIPv6Address":"0000:0000:0000:0000:0000:ffff:0000:0000"}' "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Sql/servers/ipv6FirewallRules"' "$T/base.json" && ok ||
+	bad "SQL IPv6 firewall rules not in the snapshot or its data sets"
+"$AZ" scan -f json --rule AZA-NET-019 "$T/base.json" 2>/dev/null | grep -q '"message":"firewall rule [^"]*(0.0.0.0-0.0.0.0) allows all Azure services' &&
+	! "$AZ" scan -f json --rule AZA-NET-019 "$T/base.json" 2>/dev/null | grep -q 'IPv6 firewall rule' && ok ||
+	bad "AZA-NET-019 verdicts on the collected servers: $(grep AZA-NET-019 "$T/base.txt")"
+
 # App Service deployment slots: Resource Graph rows (microsoft.web/sites/slots), each with its own
 # config/web, config/authsettingsV2 and (Windows) POST config/metadata/list, objects of type
 # Microsoft.Web/sites/slots/config; the App Service rules judge each slot on its own settings, reported

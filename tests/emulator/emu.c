@@ -46,8 +46,9 @@
  * secure passes them).
  *
  * SQL: each server lists its express vulnerability assessment
- * (sqlVulnerabilityAssessments) and its Entra-only authentication
- * (azureADOnlyAuthentications), bodies written here (build_sql_settings).
+ * (sqlVulnerabilityAssessments), its Entra-only authentication
+ * (azureADOnlyAuthentications) and its IPv6 firewall rules
+ * (ipv6FirewallRules), bodies written here (build_sql_settings).
  *
  * Storage: POST <account>/listKeys returns --storage-key (default: the
  * storage emulator's published development key); the data plane is served
@@ -583,7 +584,12 @@ static void build_slots(int si, const char *web)
  * two subscriptions have the express configuration Enabled, the third
  * Disabled; the second has Entra-only authentication false (its
  * administrator's copy, from AdministratorGet, says true: the child
- * decides). */
+ * decides). The IPv6 firewall rules, which the shared examples lack too,
+ * are built from the spec's IPv6FirewallRuleList example (Microsoft.Sql
+ * stable 2021-11-01; the list is unchanged in 2023-08-01): its first item,
+ * firewallrulecrudtest-2304, type Microsoft.Sql/servers/ipv6FirewallRules,
+ * startIPv6Address = endIPv6Address =
+ * 0000:0000:0000:0000:0000:ffff:0000:0000, one address. */
 static void build_sql_settings(int si, const char *sql)
 {
 	char id[600], text[900];
@@ -594,6 +600,11 @@ static void build_sql_settings(int si, const char *sql)
 	snprintf(id, sizeof id, "%s/azureadonlyauthentications/default", sql);
 	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"Default\",\"type\":\"Microsoft.Sql/servers/azureadonlyauthentications\","
 	         "\"properties\":{\"azureADOnlyAuthentication\":%s}}", id, si == 1 ? "false" : "true");
+	add(strdup(text), id, NULL, si, 0);
+	snprintf(id, sizeof id, "%s/ipv6FirewallRules/firewallrulecrudtest-2304", sql);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"firewallrulecrudtest-2304\",\"type\":\"Microsoft.Sql/servers/ipv6FirewallRules\","
+	         "\"properties\":{\"startIPv6Address\":\"0000:0000:0000:0000:0000:ffff:0000:0000\","
+	         "\"endIPv6Address\":\"0000:0000:0000:0000:0000:ffff:0000:0000\"}}", id);
 	add(strdup(text), id, NULL, si, 0);
 }
 

@@ -498,6 +498,22 @@ case('AZA-DEF-013', 'fail-linux-excluded', snapshot([wdatp(True), linux_excl(Tru
 case('AZA-DEF-013', 'pass-linux-included', snapshot([wdatp(True), linux_excl(False), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
      "PASS WDATP ~ Linux included")
 
+# WDATP_UNIFIED_SOLUTION enabled false: Windows Server 2012 R2 and 2016 get
+# no unified agent, but only in a legacy subscription, which the settings do
+# not tell apart ("relevant for legacy subscriptions", Microsoft Learn, 'Enable
+# Defender for Endpoint integration'): named in the verdict, which it does not
+# change; enabled true, or absent, says nothing.
+def unified(enabled):
+    return {"id": f"{SUBID}/providers/Microsoft.Security/settings/WDATP_UNIFIED_SOLUTION", "name": "WDATP_UNIFIED_SOLUTION",
+            "type": "Microsoft.Security/settings", "kind": "DataExportSettings", "properties": {"enabled": enabled}}
+case('AZA-DEF-013', 'pass-unified-off', snapshot([wdatp(True), unified(False), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
+     "PASS WDATP ~ Defender for Endpoint is deployed to servers; WDATP_UNIFIED_SOLUTION enabled is false: in a subscription whose "
+     "integration was on before spring 2022, Windows Server 2012 R2 and 2016 machines do not get the unified Defender for Endpoint agent")
+case('AZA-DEF-013', 'pass-unified-on', snapshot([wdatp(True), unified(True), linux_excl(False), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
+     "PASS WDATP ~ Defender for Endpoint is deployed to servers (WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled false: Linux included)")
+case('AZA-DEF-013', 'fail-linux-excluded-unified-off', snapshot([wdatp(True), linux_excl(True), unified(False), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
+     "FAIL WDATP ~ Linux machines are excluded from the Defender for Endpoint integration; WDATP_UNIFIED_SOLUTION enabled is false")
+
 # A plan on for the subscription whose resources are all excluded one by one
 # (resource-level pricing): resourcesCoverageStatus NotCovered covers nothing.
 case('AZA-DEF-003', 'fail-not-covered', snapshot([pricing("VirtualMachines", "Standard", properties__subPlan="P2", properties__resourcesCoverageStatus="NotCovered")]),

@@ -221,6 +221,20 @@ case(R, 'fail-reg-nousers', snap(directory=dict(NOPOL, userRegistrationDetails=R
 # a user missing from users, or without accountEnabled, counts
 case(R, 'fail-reg-unknown-account', snap(directory=dict(NOPOL, userRegistrationDetails=REG_3, users=lst(user(ALEX, "AlexW@contoso.com"), user(BIANCA, "BiancaP@contoso.com", accountEnabled=True)))),
      f"FAIL {TN} ~ 2 member user(s) not registered for MFA: AlexW@contoso.com, NestorW@contoso.com")
+# isMfaRegistered counts a method "that may not necessarily be allowed by
+# the authentication methods policy"; isMfaCapable only one that is (Graph
+# v1.0 userRegistrationDetails resource). A user registered only with
+# methods the policy does not allow cannot sign in with them, and is asked to
+# register at the next MFA prompt, as one not registered is (the old code
+# passed these).
+REG_NOTCAP = lst(mod(regrec(ALEX, "AlexW@contoso.com", True), isMfaCapable=False, methodsRegistered=["mobilePhone"]),
+                 regrec(BIANCA, "BiancaP@contoso.com", True, admin=True), ctx='reports/authenticationMethods/userRegistrationDetails')
+case(R, 'fail-reg-not-capable', snap(directory=dict(NOPOL, userRegistrationDetails=REG_NOTCAP)),
+     f"FAIL {TN} ~ 1 member user(s) not registered for MFA: AlexW@contoso.com (registered only with methods the authentication methods policy does not allow (isMfaCapable false))")
+# without isMfaCapable (a collector that did not read it) isMfaRegistered decides
+REG_NOCAPFIELD = lst(mod(regrec(ALEX, "AlexW@contoso.com", True), isMfaCapable=DEL), regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+                     ctx='reports/authenticationMethods/userRegistrationDetails')
+case(R, 'pass-reg-no-capable-field', snap(directory=dict(NOPOL, userRegistrationDetails=REG_NOCAPFIELD)), f"PASS {TN} ~ all 2 member users are registered for MFA")
 # A policy for All users and All apps that asks for MFA only on risky sign-ins (or
 # outside trusted locations, or on some platforms) does not require MFA for all users.
 def narrowed(name, **cond):
@@ -316,6 +330,13 @@ case(R, 'unknown', snapr([ra('a1', OWNER, ALEX)], directory={"directoryRoleAssig
 case(R, 'unknown-norecord', snapr([ra('a1', CONTRIB, ADELE)], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ no usable MFA registration record")
 case(R, 'unknown-type', snapr([], directory={"userRegistrationDetails": lst(mod(regrec(BIANCA, "BiancaP@contoso.com", True), isMfaRegistered="yes")), "directoryRoleAssignments": DRA}, datasets=DS), f"UNKNOWN {TN} ~ not a boolean")
 case(R, 'unknown-noroles', snapr([], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=[RD]), f"UNKNOWN {TN} ~ incomplete")
+# A Global Administrator registered only with methods the authentication
+# methods policy does not allow (isMfaCapable false) has no MFA to sign in
+# with (Graph v1.0 userRegistrationDetails resource; the old code passed it).
+case(R, 'fail-not-capable', snapr([ra('a1', OWNER, ALEX)], directory={"userRegistrationDetails": lst(regrec(ALEX, "AlexW@contoso.com", True),
+                                                                       mod(regrec(BIANCA, "BiancaP@contoso.com", True, admin=True), isMfaCapable=False)),
+                                                  "directoryRoleAssignments": DRA}, datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: BiancaP@contoso.com (directory admin, registered only with methods the authentication methods policy does not allow (isMfaCapable false))")
 # Owner held by a group: its members are privileged but not in the input
 PRIVGRP = "5d7e1b2a-0000-4000-8000-00000000cafe"
 case(R, 'unknown-group', snapr([ra('a1', OWNER, ALEX), ra('g1', OWNER, PRIVGRP, 'Group')], directory={"userRegistrationDetails": REG_OK, "directoryRoleAssignments": DRA}, datasets=DS),
@@ -344,6 +365,20 @@ case(R, 'unknown-custom-contributor-group', snapr([ra('a1', OWNER, ALEX), OPS_CO
 case(R, 'pass-custom-contributor-rg', snapr([ra('a1', OWNER, ALEX), OPS_CONTRIB, ra('c1', OPSC, DIEGO, scope=SUBID + '/resourceGroups/rg-ops')], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
 case(R, 'pass-custom-narrow', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'VM operator', actions=['Microsoft.Compute/*']), ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"PASS {TN} ~ all 2 privileged user(s)")
+# A custom role that grants Microsoft.Authorization/roleAssignments/write
+# without '*' is User Access Administrator (actions Microsoft.Authorization/*)
+# or Role Based Access Control Administrator under another name: its holder
+# can assign itself Owner (Azure built-in roles, Privileged category). The
+# old code passed these tenants.
+ACCESS_ADMIN = rd(OPSC, 'Access admin', actions=['*/read', 'Microsoft.Authorization/*'])
+case(R, 'fail-custom-assigner', snapr([ra('a1', OWNER, ALEX), ACCESS_ADMIN, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
+     f"FAIL {TN} ~ 1 privileged user(s) not registered for MFA: DiegoS@contoso.com (custom role 'Access admin' granting Microsoft.Authorization/roleAssignments/write (User Access Administrator-like))")
+case(R, 'pass-custom-assigner', snapr([ra('a1', OWNER, ALEX), ACCESS_ADMIN, ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(True)), datasets=DS),
+     f"PASS {TN} ~ all 3 privileged user(s)")
+# the right taken back by notActions: not an assigner
+case(R, 'pass-custom-assigner-taken', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'Policy admin', actions=['Microsoft.Authorization/*'], notactions=['Microsoft.Authorization/roleAssignments/*']),
+                                             ra('c1', OPSC, DIEGO)], directory=dict(DIR3, userRegistrationDetails=reg_with(False)), datasets=DS),
      f"PASS {TN} ~ all 2 privileged user(s)")
 # '*' with every write taken back (a reader with actions) is not Contributor-like
 case(R, 'pass-custom-star-readonly', snapr([ra('a1', OWNER, ALEX), rd(OPSC, 'Star reader', actions=['*'], notactions=['*/write', '*/delete']), ra('c1', OPSC, DIEGO)],
@@ -1068,6 +1103,46 @@ case(R, 'fail', snap([passign('AuditCustomRoles', BUILTIN), d, passign('AuditOnl
      "FAIL fixture-sub ~ no enforced policy assignment")
 case(R, 'unknown', snap([d], datasets=[PD]), "UNKNOWN fixture-sub ~ not collected")
 case(R, 'unknown-def', snap([passign('DenyStarRoles', f"{SUBID}/providers/Microsoft.Authorization/policyDefinitions/missing")], datasets=DS), "UNKNOWN fixture-sub ~ DenyStarRoles -> missing")
+# An assignment's overrides replace the effect of the definitions they
+# select, and its resourceSelectors limit it to the resources they select
+# (Azure Policy assignment structure, "Overrides" and "Resource
+# selectors"): a deny overridden to Audit, or assigned to other resource
+# types only, denies no role definition (the old code passed these).
+def with_props(a, **props):
+    a["properties"].update(props)
+    return a
+case(R, 'fail-override-audit', snap([d, with_props(passign('DenyStarRoles', d['id']), overrides=[{"kind": "policyEffect", "value": "Audit"}])], datasets=DS),
+     "FAIL fixture-sub ~ not counted: 'DenyStarRoles' (definition 'deny-star-roles'): effect Audit (set by the assignment's overrides), not deny")
+OVR_GUARD = [{"kind": "policyEffect", "value": "Disabled", "selectors": [{"kind": "policyDefinitionReferenceId", "in": ["DENYSTARROLES"]}]}]
+case(R, 'fail-override-initiative', snap([d, guard, with_props(passign('DenyStarRoles', guard['id'], params={"roleEffect": {"value": "Deny"}}), overrides=OVR_GUARD)], datasets=DS + [PSD]),
+     "FAIL fixture-sub ~ (initiative 'role-guard', definition 'deny-star-roles'): effect Disabled (set by the assignment's overrides), not deny")
+# an override selecting another member of the initiative leaves this one's deny
+OVR_OTHER = [{"kind": "policyEffect", "value": "Disabled", "selectors": [{"kind": "policyDefinitionReferenceId", "in": ["auditTags"]}]}]
+case(R, 'pass-override-other', snap([d, guard, with_props(passign('DenyStarRoles', guard['id'], params={"roleEffect": {"value": "Deny"}}), overrides=OVR_OTHER)], datasets=DS + [PSD]),
+     "PASS fixture-sub ~ (initiative 'role-guard', definition 'deny-star-roles') denies creating custom roles")
+# an override that sets Deny makes an Audit definition deny
+case(R, 'pass-override-deny', snap([d, with_props(passign('DenyStarRoles', d['id'], params={"effect": {"value": "Audit"}}), overrides=[{"kind": "policyEffect", "value": "Deny"}])], datasets=DS),
+     "PASS fixture-sub ~ policy assignment 'DenyStarRoles' (definition 'deny-star-roles') denies creating custom roles")
+# a selector azaudit does not place (by location) may or may not reach role definitions
+OVR_LOC = [{"kind": "policyEffect", "value": "Audit", "selectors": [{"kind": "resourceLocation", "in": ["westeurope"]}]}]
+case(R, 'unknown-override-location', snap([d, with_props(passign('DenyStarRoles', d['id']), overrides=OVR_LOC)], datasets=DS),
+     "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): its overrides[0] sets the effect to Audit, and whether it reaches the definition is unknown: it has a selector of kind 'resourceLocation' that azaudit does not evaluate")
+RS_VMS = [{"name": "vms", "selectors": [{"kind": "resourceType", "in": ["Microsoft.Compute/virtualMachines"]}]}]
+case(R, 'fail-resource-selector', snap([d, with_props(passign('DenyStarRoles', d['id']), resourceSelectors=RS_VMS)], datasets=DS),
+     f"FAIL fixture-sub ~ not counted: 'DenyStarRoles' (definition 'deny-star-roles'): its resourceSelectors select no {RD}")
+RS_RD = RS_VMS + [{"name": "roles", "selectors": [{"kind": "resourceType", "in": [RD.lower()]}]}]
+case(R, 'pass-resource-selector', snap([d, with_props(passign('DenyStarRoles', d['id']), resourceSelectors=RS_RD)], datasets=DS),
+     "PASS fixture-sub ~ policy assignment 'DenyStarRoles' (definition 'deny-star-roles') denies creating custom roles")
+# enforcementMode Enroll: "not enforced during resource creation or update
+# until the resource or scope of the resource is enrolled to the assignment
+# instance" (the policy API's EnforcementMode values, KnownEnforcementMode in
+# the Azure SDK reference); the enrollments are not
+# in the input (the old code passed it as enforced)
+case(R, 'unknown-enroll', snap([d, passign('DenyStarRoles', d['id'], mode="Enroll")], datasets=DS),
+     "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): its enforcementMode is Enroll: it denies only at the scopes enrolled to it")
+RS_LOC = [{"name": "eu", "selectors": [{"kind": "resourceLocation", "in": ["westeurope"]}]}]
+case(R, 'unknown-resource-selector', snap([d, with_props(passign('DenyStarRoles', d['id']), resourceSelectors=RS_LOC)], datasets=DS),
+     "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): a resource selector has a selector of kind 'resourceLocation' that azaudit does not evaluate")
 
 # A template-only scan judges what a management group's templates assign
 # there (the group's subscriptions inherit it): the verdict is on the group.
@@ -1113,6 +1188,11 @@ ROOTMG16 = f"/providers/Microsoft.Management/managementGroups/{T}"
 case(R, 'fail-rootmg', snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16, rdid=f"{ROOTMG16}/providers/Microsoft.Authorization/roleDefinitions/{UAA}")],
                             directory={"users": USERS}, datasets=DS),
      f"FAIL mg-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the tenant root management group {ROOTMG16}, whose assignments apply to every management group and subscription of the tenant")
+# An eligible User Access Administrator at the tenant root management group
+# (Privileged Identity Management for Azure resources): its principal can
+# activate it at any time (the old code passed it).
+case(R, 'fail-rootmg-eligible', snap([rei('mg-uaa-elig', UAA, BIANCA, scope=ROOTMG16, rname='User Access Administrator')], directory={"users": USERS}, datasets=DS + [REI]),
+     f"FAIL mg-uaa-elig ~ User BiancaP@contoso.com is eligible for User Access Administrator at the tenant root management group {ROOTMG16}")
 # at another management group it is not the root's grant
 case(R, 'pass-mg', snap([ra('mg-uaa', UAA, BIANCA, scope=MG)], datasets=DS),
      f"PASS {TN} ~ no User Access Administrator assignment at the root scope '/' or at the tenant root management group")
@@ -1166,8 +1246,11 @@ case(R, 'fail-template-many', sub_owners(4), f"FAIL {TSUB} ~ 4 Owner assignments
 
 # 018 disabled users with roles
 R = 'AZA-IAM-018'
+# The eligible Azure role assignments are read beside the active ones: the
+# cases that pass list their data set (none found).
+DS18 = DS + [REI]
 DUSERS = lst(user(ALEX, "AlexW@contoso.com", accountEnabled=True), user(BIANCA, "BiancaP@contoso.com", accountEnabled=False))
-case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"users": DUSERS}, datasets=DS), f"PASS {TN} ~ none of the 1 disabled")
+case(R, 'pass', snap([ra('a1', OWNER, ALEX)], directory={"users": DUSERS}, datasets=DS18), f"PASS {TN} ~ none of the 1 disabled")
 case(R, 'fail', snap([ra('a1', READER, BIANCA)], directory={"users": DUSERS}, datasets=DS), f"FAIL {TN} ~ BiancaP@contoso.com ({READER} at {SUBID})")
 case(R, 'unknown', snap([ra('a1', OWNER, ALEX)], directory={"users": USERS}, datasets=DS), f"UNKNOWN {TN} ~ without accountEnabled")
 case(R, 'unknown-ra', snap([], directory={"users": DUSERS}, datasets=[RD]), f"UNKNOWN {TN} ~ not collected")
@@ -1181,7 +1264,7 @@ case(R, 'fail-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users
      f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (role {READER} at {SUBID} via group {GRP18})")
 case(R, 'fail-group-named', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(BIANCA, "BiancaP@contoso.com")]), names={GRP18: "Subscription Readers"})}, datasets=DS),
      f"FAIL {TN} ~ BiancaP@contoso.com (role {READER} at {SUBID} via group Subscription Readers ({GRP18}))")
-case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")])), GE: gelig((GRP18, []))}, datasets=DS),
+case(R, 'pass-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS, GM: gmembers((GRP18, [member(ALEX, "AlexW@contoso.com")])), GE: gelig((GRP18, []))}, datasets=DS18),
      f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group', snap([ra('g1', READER, GRP18, 'Group')], directory={"users": DUSERS}, datasets=DS),
      f"UNKNOWN {TN} ~ 1 disabled user(s), but 1 group(s) hold an Azure role and their users are unknown (Microsoft Graph data 'groupMembers' was not collected): group {GRP18}")
@@ -1197,11 +1280,20 @@ def gdir18(elig):
     return {"users": DUSERS, GM: GM18, GE: gelig((GRP18, elig))}
 case(R, 'fail-group-eligible', snap(G18, directory=gdir18([geli(GRP18, BIANCA, principal=puser(BIANCA, "BiancaP@contoso.com"))]), datasets=DS),
      f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (role {READER} at {SUBID} eligible via group {GRP18})")
-case(R, 'pass-group-eligible', snap(G18, directory=gdir18([geli(GRP18, ALEX, 'owner', principal=puser(ALEX, "AlexW@contoso.com"))]), datasets=DS),
+case(R, 'pass-group-eligible', snap(G18, directory=gdir18([geli(GRP18, ALEX, 'owner', principal=puser(ALEX, "AlexW@contoso.com"))]), datasets=DS18),
      f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment, directly or through the 1 group(s) holding one")
 case(R, 'unknown-group-eligible-403', snap(G18, directory=dict(gdir18([]), **{GE: gelig()}), errors=[ge_err(GRP18)], datasets=DS),
      f"UNKNOWN {TN} ~ 1 disabled user(s), but 1 group(s) hold an Azure role and their users are unknown (its eligible members and owners could not be read ({GE_API}, HTTP 403")
-case(R, 'pass-group-eligible-nop2', snap(G18, directory=dict(gdir18([]), **{GE: gelig()}), errors=[ge_nop2(GRP18)], datasets=DS),
+case(R, 'pass-group-eligible-nop2', snap(G18, directory=dict(gdir18([]), **{GE: gelig()}), errors=[ge_nop2(GRP18)], datasets=DS18),
      f"PASS {TN} ~ holding one; no eligible group membership or ownership: the tenant has no Microsoft Entra ID P2")
 case(R, 'unknown-group-eligible-missing', snap(G18, directory={"users": DUSERS, GM: GM18}, datasets=DS_OLD),
      f"UNKNOWN {TN} ~ (Microsoft Graph data 'groupEligibility' was not collected (the snapshot's data sets list groupMembers but not groupEligibility")
+# An eligible Azure role assignment (Privileged Identity Management for
+# Azure resources) is re-armed as an active one is: re-enabled, the user can
+# activate it (the old code passed these tenants).
+case(R, 'fail-eligible', snap([ra('a1', OWNER, ALEX), rei('e1', OWNER, BIANCA)], directory={"users": DUSERS}, datasets=DS18),
+     f"FAIL {TN} ~ 1 disabled user(s) still hold Azure role assignments: BiancaP@contoso.com (eligible for Owner at {SUBID})")
+case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"users": DUSERS}, datasets=DS),
+     f"UNKNOWN {TN} ~ 1 disabled user(s) hold no active Azure role assignment, but whether they are eligible for one is unknown")
+case(R, 'pass-eligible-nop2', snap([ra('a1', OWNER, ALEX)], directory={"users": DUSERS}, errors=[REI_NOP2], datasets=DS),
+     f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment; none is eligible for one (Privileged Identity Management); no eligible Azure role assignment: the tenant has no Microsoft Entra ID P2")

@@ -633,6 +633,75 @@ for R, example, prov, typ, pna, pna_off in [
 s = server(SQL_EX, 'Microsoft.Sql', 'servers', 'sqlexample')
 rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in SQLFW]
 case('AZA-NET-019', 'fail-example', snapshot([s] + rules), "FAIL sqlexample ~ firewallrulecrudtest-2304 (0.0.0.0-0.0.0.0)")
+# SQL IPv6 firewall rules (Microsoft.Sql/servers/ipv6FirewallRules, stable
+# 2021-11-01 and later), in the shape of the spec's IPv6FirewallRuleList
+# example (startIPv6Address, endIPv6Address; its own addresses are IPv4-mapped
+# single hosts such as 0000:0000:0000:0000:0000:ffff:0000:0000). The server's
+# IPv6 endpoint is on only with isIPv6Enabled Enabled (optional, stable
+# 2023-08-01): rules that were not read matter only there.
+SQL_T, FW4, FW6 = 'Microsoft.Sql/servers', 'Microsoft.Sql/servers/firewallRules', 'Microsoft.Sql/servers/ipv6FirewallRules'
+def fw6(srv, name, start, end):
+    return {"id": srv['id'] + '/ipv6FirewallRules/' + name, "name": name, "type": FW6,
+            "properties": {"startIPv6Address": start, "endIPv6Address": end}}
+def sql6(name, v6=None, **kv):
+    return server(SQL_EX, 'Microsoft.Sql', 'servers', name, **({'properties__isIPv6Enabled': v6} if v6 else {}), **kv)
+R = 'AZA-NET-019'
+ALL6 = ('::', 'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')
+ok6, narrow6, off6 = sql6('sqlv6ok', 'Enabled'), sql6('sqlv6narrow', 'Enabled'), sql6('sqlv6off', 'Disabled')
+case(R, 'pass-ipv6', snapshot([ok6, fw(ok6, FW4, 'office', '198.51.100.10', '198.51.100.20'),
+                               fw6(ok6, 'firewallrulecrudtest-2304', '0000:0000:0000:0000:0000:ffff:0000:0000', '0000:0000:0000:0000:0000:ffff:0000:0000'),
+                               narrow6, fw6(narrow6, 'office6', '2001:db8:1234::', '2001:db8:1234:ffff:ffff:ffff:ffff:ffff'),
+                               off6, fw6(off6, 'AllowAll6', *ALL6)], datasets=[SQL_T, FW4, FW6]),
+     "PASS sqlv6ok ~ none of 1 firewall rule and 1 IPv6 firewall rule opens the server\n"
+     "PASS sqlv6narrow ~ none of 0 firewall rules and 1 IPv6 firewall rule opens the server\n"
+     "PASS sqlv6off ~ isIPv6Enabled is Disabled, so IPv6 firewall rules are not applied: IPv6 firewall rule AllowAll6 allows any IPv6 address")
+open6, wide6, absent6 = sql6('sqlv6open', 'Enabled'), sql6('sqlv6wide', 'Enabled'), sql6('sqlv6absent')
+case(R, 'fail-ipv6', snapshot([open6, fw(open6, FW4, 'office', '198.51.100.10', '198.51.100.20'), fw6(open6, 'AllowAll6', *ALL6),
+                               wide6, fw6(wide6, 'almost', '2000::', '3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff'),
+                               absent6, fw6(absent6, 'AllowAll6', '0000:0000:0000:0000:0000:0000:0000:0000', 'FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF')],
+                              datasets=[SQL_T, FW4, FW6]),
+     "FAIL sqlv6open ~ IPv6 firewall rule AllowAll6 allows any IPv6 address (::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff)\n"
+     "FAIL sqlv6wide ~ IPv6 firewall rule almost (2000::-3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff) allows 2305843009213693952 IPv6 /64 networks\n"
+     "FAIL sqlv6absent ~ IPv6 firewall rule AllowAll6 allows any IPv6 address")
+# both families open: both named
+both = sql6('sqlv6both', 'Enabled')
+case(R, 'fail-ipv4-and-ipv6', snapshot([both, fw(both, FW4, 'AllowAll', '0.0.0.0', '255.255.255.255'), fw6(both, 'AllowAll6', *ALL6)]),
+     "FAIL sqlv6both ~ firewall rule AllowAll allows any IP (0.0.0.0-255.255.255.255); IPv6 firewall rule AllowAll6 allows any IPv6 address")
+# public network access Disabled: neither family's rules are applied
+cl6 = sql6('sqlv6closed', 'Enabled', properties__publicNetworkAccess='Disabled')
+case(R, 'pass-ipv6-closed', snapshot([cl6, fw6(cl6, 'AllowAll6', *ALL6)]),
+     "PASS sqlv6closed ~ public network access is Disabled, so firewall rules are not applied (IPv6 firewall rule AllowAll6 allows any IPv6 address (::-ffff")
+# IPv6 rules not collected (a snapshot of an azaudit that did not read them:
+# its data sets list the IPv4 rules only) or refused: UNKNOWN only where the
+# IPv6 endpoint is on and public access is not Disabled
+unk6, old6, pcl6 = sql6('sqlv6unknown', 'Enabled'), sql6('sqlv6default'), sql6('sqlv6private', 'Enabled', properties__publicNetworkAccess='Disabled')
+dis6 = sql6('sqlv6disabled', 'Disabled')
+case(R, 'unknown-ipv6-not-collected', snapshot([unk6, fw(unk6, FW4, 'office', '198.51.100.10', '198.51.100.20'), old6, pcl6, dis6],
+                                               datasets=[SQL_T, FW4]),
+     "UNKNOWN sqlv6unknown ~ isIPv6Enabled is Enabled, so IPv6 firewall rules may apply, but Microsoft.Sql/servers/ipv6FirewallRules was not collected (not in the snapshot's data sets)\n"
+     "PASS sqlv6default ~ none of 0 firewall rules opens\nPASS sqlv6private ~ public network access is Disabled\n"
+     "PASS sqlv6disabled ~ none of 0 firewall rules opens")
+err6 = sql6('sqlv6error', 'Enabled')
+case(R, 'unknown-ipv6-error', snapshot([err6], datasets=[SQL_T, FW4, FW6],
+                                       errors=[{"scope": err6['id'], "type": FW6, "api": "2023-08-01", "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN sqlv6error ~ Microsoft.Sql/servers/ipv6FirewallRules could not be read for " + err6['id'] + " (2023-08-01, HTTP 403: AuthorizationFailed)")
+# not two readable IPv6 addresses (an IPv4 address, a reversed range): UNKNOWN, unless the endpoint is Disabled
+for nm, st, en in [('v4', '10.0.0.1', '10.0.0.9'), ('reversed6', '2001:db8::9', '2001:db8::1'), ('bad6', '2001:db8::g', '2001:db8::1'),
+                   ('prefix6', '2001:db8::/64', '2001:db8::1')]:
+    odd = sql6('sql' + nm.replace('6', ''), 'Enabled')
+    case(R, 'unknown-ipv6-' + nm, snapshot([odd, fw6(odd, nm, st, en)], datasets=[SQL_T, FW4, FW6]),
+         f"UNKNOWN {odd['name']} ~ IPv6 firewall rule {nm} has no readable startIPv6Address/endIPv6Address")
+# a template's ipv6FirewallRules (nested here) are its server's rules; a server
+# without any in the template has none
+case(R, 'fail-ipv6-template', {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                               "contentVersion": "1.0.0.0", "resources": [
+    {"type": SQL_T, "apiVersion": "2023-08-01", "name": "sqltpl", "location": "westeurope",
+     "properties": {"administratorLogin": "sqladmin", "isIPv6Enabled": "Enabled"},
+     "resources": [{"type": "ipv6FirewallRules", "apiVersion": "2023-08-01", "name": "AllowAll6", "dependsOn": ["sqltpl"],
+                    "properties": {"startIPv6Address": ALL6[0], "endIPv6Address": ALL6[1]}}]},
+    {"type": SQL_T, "apiVersion": "2023-08-01", "name": "sqltplnone", "location": "westeurope",
+     "properties": {"administratorLogin": "sqladmin", "isIPv6Enabled": "Enabled"}}]},
+     "FAIL sqltpl ~ IPv6 firewall rule AllowAll6 allows any IPv6 address\nPASS sqltplnone ~ none of 0 firewall rules opens")
 s = server(PG_EX, 'Microsoft.DBforPostgreSQL', 'flexibleServers', 'pgexample')
 rules = [dict(copy.deepcopy(r), id=s['id'] + '/firewallRules/' + r['name']) for r in PGFW]
 case('AZA-NET-020', 'fail-example', snapshot([s] + rules), "FAIL pgexample ~ examplefirewallrule1 allows any IP")
