@@ -2108,6 +2108,18 @@ afd_security_policy(afd_dev, 'sp-contoso-dev', afd_waf_policy(DEV, 'rg-web', 'wa
 
 for r in late:
     add(r)
+
+# ---------------------------------------------------------------- policy exemptions (last: earlier ids stay)
+# shaped after the REST specs' listPolicyExemptionsForSubscription example (2022-07-01-preview): the
+# shared subscription waives the benchmark's disk encryption policy, so its disk encryption recommendations
+# are off (FAIL AZA-DEF-021, naming the exemption); the other recommendations stay on
+add({'properties': {'policyAssignmentId': f'{sid(SHARED)}/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn',
+                    'policyDefinitionReferenceIds': ['diskEncryptionMonitoring'], 'exemptionCategory': 'Waiver',
+                    'displayName': 'Shared services: disks encrypted by the platform team',
+                    'description': 'Temporary waiver while the disks move to customer-managed keys',
+                    'metadata': {'requestedBy': 'Platform team'}},
+     'id': f'{sid(SHARED)}/providers/Microsoft.Authorization/policyExemptions/shared-disk-encryption',
+     'type': 'Microsoft.Authorization/policyExemptions', 'name': 'shared-disk-encryption'})
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',

@@ -61,6 +61,14 @@ static const struct subcall {
  * below, which AZA-IAM-004 judges. In a
  * tenant without Microsoft Entra ID P2 Resource Manager refuses it (400
  * AadPremiumLicenseRequired): recorded for this data set alone. */
+/* The policy exemptions that apply to the subscription: with atScope(),
+ * those at the subscription and at the management groups above it, not
+ * those at its resource groups and resources (PolicyExemptions_List,
+ * paged; the API has only preview versions). An exemption takes its scope
+ * out of one assignment (AZA-IAM-015, AZA-DEF-018..021, 023, 024). */
+static const struct subcall exemption_call = {"/providers/Microsoft.Authorization/policyExemptions", "2022-07-01-preview",
+                                              "Microsoft.Authorization/policyExemptions"};
+
 static const struct subcall eligible_call = {"/providers/Microsoft.Authorization/roleEligibilityScheduleInstances",
                                              "2020-10-01", "Microsoft.Authorization/roleEligibilityScheduleInstances"};
 
@@ -71,19 +79,22 @@ void aza_arm__subscription(aza_collector *c, const char *sub)
 		return;
 	for (size_t i = 0; i < sizeof sub_calls / sizeof sub_calls[0]; i++)
 		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type, 0);
+	walk(c, AZA_WALK_LIST, scope, exemption_call.path, exemption_call.version, exemption_call.type, 1);
 	walk(c, AZA_WALK_LIST, scope, eligible_call.path, eligible_call.version, eligible_call.type, 0);
 }
 
-/* Policy and role assignments at a management group: $filter=atScope()
- * returns those at the group and at its ancestors (without a filter, role
- * assignments would include every one below the group). The subscription
- * lists already include the assignments inherited from groups; these show
- * them even where a subscription cannot be read. */
+/* Policy and role assignments, and policy exemptions, at a management
+ * group: $filter=atScope() returns those at the group and at its ancestors
+ * (without a filter, role assignments would include every one below the
+ * group). The subscription lists already include the assignments and
+ * exemptions inherited from groups; these show them even where a
+ * subscription cannot be read. */
 void aza_arm__management_group(aza_collector *c, const char *name)
 {
 	static const struct subcall mg_calls[] = {
 		{"/providers/Microsoft.Authorization/policyAssignments", "2023-04-01", "Microsoft.Authorization/policyAssignments"},
 		{"/providers/Microsoft.Authorization/roleAssignments", "2022-04-01", "Microsoft.Authorization/roleAssignments"},
+		{"/providers/Microsoft.Authorization/policyExemptions", "2022-07-01-preview", "Microsoft.Authorization/policyExemptions"},
 	};
 	const char *scope = aza_coll__printf(c, "/providers/Microsoft.Management/managementGroups/%s", name);
 	if (!scope)

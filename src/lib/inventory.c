@@ -163,6 +163,7 @@ static const struct {
 	{"Microsoft.Authorization/locks", AZA_SAAS},
 	{"Microsoft.Authorization/policyAssignments", AZA_SAAS},
 	{"Microsoft.Authorization/policyDefinitions", AZA_SAAS},
+	{"Microsoft.Authorization/policyExemptions", AZA_SAAS},
 	{"Microsoft.Databricks/workspaces", AZA_PAAS},
 	{"Microsoft.ContainerService/managedClusters", AZA_PAAS},
 	{"Microsoft.ContainerRegistry/registries", AZA_PAAS},

@@ -522,6 +522,38 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
 	return st;
 }
 
+/* Does a policy exemption take the subscription out of benchmark
+ * assignment a, or out of one of the policies behind rc (its
+ * policyDefinitionReferenceIds list one of their reference ids, or none)?
+ * The policy then assesses nothing there, whichever category (Waiver or
+ * Mitigated) it has: that part of the recommendations is off, as with a
+ * Disabled parameter. 1 yes, -1 maybe, 0 no (*msg as aza_policy_exempt:
+ * on 0, the clause a PASS ends with, or NULL). An exemption listing an
+ * effect parameter's name may list a policy of another version of the
+ * initiative (see override_reaches): -1. */
+static int rec_exempt(aza_ev *ev, const aza_res *a, const aza_res *sub, const struct rec *rc, const char **msg)
+{
+	const char *m = NULL, *unsure = NULL, *note = NULL;
+	for (const struct rec_param *p = rc->ps; p->param; p++)
+		for (size_t k = 0; p->refs[k]; k++) {
+			int x = aza_policy_exempt(ev, a, sub, p->refs[k], NULL, &m);
+			if (x > 0) {
+				*msg = m;
+				return 1;
+			}
+			if (x < 0 && !unsure)
+				unsure = m;
+			if (!x && m)
+				note = m;
+			if (!x && !aza__strieq(p->param, p->refs[k]) && aza_policy_exempt(ev, a, sub, p->param, NULL, &m) > 0 && !unsure)
+				unsure = aza_ev_fmt(ev, "%s, the effect parameter, not the policy's reference id (%s in initiative version " MCSB_VERSION
+				                        ", whose newer policies take their parameter's name): whether it exempts policy %s cannot be decided",
+				                    m, p->refs[k], p->refs[k]);
+		}
+	*msg = unsure ? unsure : note;
+	return unsure ? -1 : 0;
+}
+
 /* No effect parameter of rc may be "Disabled" in any assignment that
  * applies to the subscription (or, in a template-only scan, the management
  * group: rule.h, .subject "@@"), nor a policy behind one be overridden to an
@@ -533,8 +565,8 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
 static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL, *maybe = NULL;
-	const char *unsure_msg = NULL, *what = rc->what;
+	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL, *maybe = NULL, *exempt = NULL;
+	const char *unsure_msg = NULL, *what = rc->what, *exempt_msg = NULL, *note = "";
 	size_t np = 0;
 	while (rc->ps[np].param)
 		np++;
@@ -583,8 +615,25 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 			unsure = a;
 			unsure_msg = om;
 		}
-		if (!first)
+		/* An exempted assignment assesses nothing for the subscription:
+		 * another benchmark assignment may still pass it. */
+		const char *xm = NULL;
+		int x = rec_exempt(ev, a, sub, rc, &xm);
+		if (x > 0) {
+			if (!exempt) {
+				exempt = a;
+				exempt_msg = xm;
+			}
+			continue;
+		}
+		if (x < 0 && !unsure) {
+			unsure = a;
+			unsure_msg = xm;
+		}
+		if (!first) {
 			first = a;
+			note = xm ? xm : "";
+		}
 	}
 	if (unsure) {
 		aza_unknown(ev, unsure, "%s", unsure_msg);
@@ -604,13 +653,17 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		const char *s = aza_json_str(aza_prop(ev, first, aza_ev_fmt(ev, "properties.parameters.%s.value", param)));
 		if (np > 1)
 			aza_pass(ev, first, "%zu effect parameters checked, none Disabled and no override switching off their policies (%s): %s "
-			                    "(a parameter not set takes the initiative's default, AuditIfNotExists): %s recommendations are on",
-			         np, rec_refs(ev, rc), vals, what);
+			                    "(a parameter not set takes the initiative's default, AuditIfNotExists): %s recommendations are on%s",
+			         np, rec_refs(ev, rc), vals, what, note);
 		else if (s)
-			aza_pass(ev, first, "parameter %s is %s: %s recommendations are on", param, s, what);
+			aza_pass(ev, first, "parameter %s is %s: %s recommendations are on%s", param, s, what, note);
 		else
-			aza_pass(ev, first, "parameter %s not set: the default effect (AuditIfNotExists) applies, %s recommendations are on",
-			         param, what);
+			aza_pass(ev, first, "parameter %s not set: the default effect (AuditIfNotExists) applies, %s recommendations are on%s",
+			         param, what, note);
+		return;
+	}
+	if (exempt) {
+		aza_fail(ev, exempt, "%s: %s recommendations are off for %s", exempt_msg, what, self);
 		return;
 	}
 	/* A management group without the benchmark is not the scope of the
@@ -1091,13 +1144,15 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define REC_MANUAL_CHECK "Microsoft Defender for Cloud > Environment settings > <subscription> > Security policies > Microsoft cloud security benchmark > parameters"
 /* A template-only scan judges a management group's benchmark assignment
  * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
+/* What every recommendation rule says of policy exemptions. */
+#define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
 #define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */
-#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies." REC_MG
+#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies." REC_EXEMPT REC_MG
 /* For AZA-DEF-018..021, whose recommendation several policies produce:
  * pairs lists each parameter with its policy's reference id (struct rec). */
-#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies." REC_MG
+#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies." REC_EXEMPT REC_MG
 #define RECS_PORTAL(params) REC_MANUAL_CHECK ": " params " = AuditIfNotExists; and under Overrides, no policy effect override setting Disabled for their policies."
 #define RECS_ARM(params, refs) "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.<p>.value != 'Disabled' for each of " params "; no properties.overrides entry of kind policyEffect with value Disabled whose selectors reach " refs
 #define AINE(p) "\"" p "\":{\"value\":\"AuditIfNotExists\"}"
@@ -1261,7 +1316,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-018", .title = "System update recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
+		.needs = PA " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "defender.recommendation_system_updates", .cis = "6.0.0:8.1.10",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for missing system updates"),
 		.portal = RECS_PORTAL(PARAMS_UPDATES),
 		.cli = RECS_CLI(AINE("systemUpdatesMonitoringEffect") "," AINE("systemUpdatesV2MonitoringEffect") "," AINE("vmssSystemUpdatesMonitoringEffect")),
@@ -1273,7 +1328,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-019", .title = "OS vulnerability recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_os_vulnerabilities",
+		.needs = PA " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "defender.recommendation_os_vulnerabilities",
 		.rationale = REC_RATIONALE_SET("the security configuration (OS vulnerabilities) of machines and scale sets"),
 		.portal = RECS_PORTAL(PARAMS_OSVULN),
 		.cli = RECS_CLI(AINE("systemConfigurationsMonitoringEffect") "," AINE("vmssOsVulnerabilitiesMonitoringEffect") "," AINE("windowsGuestConfigBaselinesMonitoringEffect") "," AINE("linuxGuestConfigBaselinesMonitoringEffect")),
@@ -1285,7 +1340,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-020", .title = "Endpoint protection recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_ENDPOINTS, .models = AZA_IAAS,
-		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_endpoint_protection",
+		.needs = PA " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "defender.recommendation_endpoint_protection",
 		.rationale = REC_RATIONALE_SET("machines and scale sets for a missing or unhealthy endpoint protection solution"),
 		.portal = RECS_PORTAL(PARAMS_ENDPOINT),
 		.cli = RECS_CLI(AINE("endpointProtectionMonitoringEffect") "," AINE("installEndpointProtectionMonitoringEffect") "," AINE("endpointProtectionHealthIssuesMonitoringEffect") "," AINE("vmssEndpointProtectionMonitoringEffect")),
@@ -1297,7 +1352,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-021", .title = "Disk encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_IAAS,
-		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_disk_encryption",
+		.needs = PA " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "defender.recommendation_disk_encryption",
 		.rationale = REC_RATIONALE_SET("virtual machine disks for missing encryption"),
 		.portal = RECS_PORTAL(PARAMS_DISK),
 		.cli = RECS_CLI(AINE("diskEncryptionMonitoringEffect") "," AINE("gcLinuxDiskEncryptionMonitoringEffect") "," AINE("gcWindowsDiskEncryptionMonitoringEffect")),
@@ -1319,7 +1374,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-023", .title = "SQL auditing recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_sql_auditing",
+		.needs = PA " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "defender.recommendation_sql_auditing",
 		.rationale = REC_RATIONALE("SQL servers and databases for disabled auditing"),
 		.portal = REC_MANUAL_CHECK ": sqlServerAuditingMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlServerAuditingMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",
@@ -1329,7 +1384,7 @@ const struct aza_rule aza_rules_defender[] = {
 	{
 		.id = "AZA-DEF-024", .title = "SQL encryption recommendations are enabled",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_MEDIUM, SUB_SCOPE, .resp = AZA_RESP_DATA, .models = AZA_PAAS,
-		.needs = PA, .subject = "@@" PA, .checklist = "defender.recommendation_sql_encryption",
+		.needs = PA " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "defender.recommendation_sql_encryption",
 		.rationale = REC_RATIONALE("SQL databases for disabled transparent data encryption"),
 		.portal = REC_MANUAL_CHECK ": sqlDbEncryptionMonitoringEffect = AuditIfNotExists.",
 		.cli = "az policy assignment update -n SecurityCenterBuiltIn --scope /subscriptions/<id> --params '{\"sqlDbEncryptionMonitoringEffect\":{\"value\":\"AuditIfNotExists\"}}'",

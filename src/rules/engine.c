@@ -372,6 +372,141 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
 	return 0;
 }
 
+/* ---- policy exemptions ----
+ * An exemption (Microsoft.Authorization/policyExemptions) takes its scope
+ * and everything below it out of the evaluation of one assignment, or of
+ * the members of an initiative assignment that its
+ * policyDefinitionReferenceIds list (none: every member). Both categories,
+ * Waiver and Mitigated, do: the category records why, not whether, the
+ * scope is left out (Azure Policy exemption structure). An exemption whose
+ * expiresOn has passed no longer applies. */
+
+/* The scope an exemption lives at: its id before the provider segment
+ * ("/" for one at the root). */
+static const char *exemption_scope(aza_ev *ev, const aza_res *e)
+{
+	const char *p = aza__istrstr(e->id, "/providers/" AZA_PE_TYPE "/");
+	if (!p)
+		return e->parent && *e->parent ? e->parent : NULL;
+	return p == e->id ? "/" : aza_ev_fmt(ev, "%.*s", (int)(p - e->id), e->id);
+}
+
+int aza_ev_root_mg(aza_ev *ev, const char *sc)
+{
+	const char *t = aza_inv_tenant_id(aza_ev_inv(ev));
+	if (!t || !*t || !aza__istarts(sc, AZA_MG_PREFIX))
+		return 0;
+	sc += strlen(AZA_MG_PREFIX);
+	size_t n = strlen(t);
+	return aza__strnieq(sc, t, n) && (!sc[n] || !strcmp(sc + n, "/"));
+}
+
+/* Do an exemption's resourceSelectors leave resources of rtype in (NULL:
+ * the verdict is about resources of any type)? 1 yes (none: the exemption
+ * covers every resource of its scope), 0 no (every resource selector has
+ * a resourceType selector leaving rtype out), -1 azaudit cannot tell: a
+ * selector that picks some resources of the type (by location, say)
+ * exempts part of what the verdict is about. */
+static int exemption_selects(aza_ev *ev, const aza_res *e, const char *rtype, const char **why)
+{
+	const aza_json *rs = aza_prop(ev, e, "properties.resourceSelectors");
+	if (!rs || aza_json_is(rs, AZA_JNULL) || (aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)))
+		return 1;
+	*why = "its resourceSelectors exempt only the resources they select, which azaudit cannot place";
+	if (!rtype || !aza_json_is(rs, AZA_JARR))
+		return -1;
+	aza_json_each(x, rs) {
+		int out = 0;
+		aza_json_each(sel, aza_json_get(x, "selectors")) {
+			const char *kind = aza_json_str(aza_json_get(sel, "kind"));
+			const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
+			if (kind && aza__strieq(kind, "resourceType") &&
+			    ((aza_json_is(in, AZA_JARR) && !aza_json_has_str(in, rtype)) ||
+			     (aza_json_is(nin, AZA_JARR) && aza_json_has_str(nin, rtype))))
+				out = 1;
+		}
+		if (!out)
+			return -1;
+	}
+	return 0;
+}
+
+int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const char *ref, const char *rtype,
+                      const char **msg)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	double at = aza_inv_collected_at(inv);
+	if (at <= 0)
+		at = aza_ev_now(ev);
+	const char *unsure = NULL;
+	*msg = NULL;
+	for (const aza_res *e = aza_inv_first(inv, AZA_PE_TYPE); e; e = e->next_of_type) {
+		const aza_json *pa = aza_prop(ev, e, "properties.policyAssignmentId");
+		const char *pas = aza_json_str(pa);
+		const char *es = exemption_scope(ev, e);
+		if (!es)
+			continue;
+		/* Where it is: at the scope judged, at the root, or (for a
+		 * subscription) at the subscription itself; one at another
+		 * management group may be above the scope, and the input does not
+		 * hold the management group tree. */
+		int here = aza__strieq(es, scope->id) || !strcmp(es, "/") || aza_ev_root_mg(ev, es);
+		int other_mg = !here && aza__istarts(es, AZA_MG_PREFIX);
+		if (!here && !other_mg)
+			continue;
+		if (pas ? !aza__strieq(pas, a->id) : !aza_json_is(pa, AZA_JUNKNOWN))
+			continue;
+		const char *exp = aza_json_str(aza_prop(ev, e, "properties.expiresOn"));
+		double t;
+		if (exp && !aza__iso_time(exp, &t, NULL) && t <= at)
+			continue;
+		const aza_json *refs = aza_prop(ev, e, "properties.policyDefinitionReferenceIds");
+		int listed = aza_json_is(refs, AZA_JARR) && aza_json_len(refs);
+		if (listed && ref && !aza_json_has_str(refs, ref))
+			continue;
+		const char *cat = aza_json_str(aza_prop(ev, e, "properties.exemptionCategory"));
+		const char *what = aza_ev_fmt(ev, "policy exemption '%s' (%s%s%s)", e->name, cat ? cat : "no category",
+		                              exp ? ", expires " : "", exp ? exp : "");
+		const char *sw = NULL;
+		int sel = exemption_selects(ev, e, rtype, &sw);
+		if (!sel)
+			continue;
+		if (!pas)
+			sw = "it names a policy assignment only known at deployment";
+		else if (other_mg)
+			sw = aza_ev_fmt(ev, "it is at %s, and the input does not say whether the %s is below it", es,
+			                aza_scope_noun(scope));
+		else if (listed && !ref)
+			sw = "it lists policyDefinitionReferenceIds, and the assignment is of a definition, not an initiative";
+		else if (sel > 0) {
+			*msg = aza_ev_fmt(ev, "%s at %s exempts the %s from assignment '%s'%s%s", what, es, aza_scope_noun(scope),
+			                  a->name, listed ? " for " : "", listed ? ref : "");
+			return 1;
+		}
+		if (!unsure)
+			unsure = aza_ev_fmt(ev, "%s may exempt the %s from assignment '%s': %s", what, aza_scope_noun(scope), a->name, sw);
+	}
+	if (unsure) {
+		*msg = unsure;
+		return -1;
+	}
+	/* A template's assignment is judged with the exemptions the templates
+	 * deploy: what Azure holds is outside a template scan. */
+	const char *why;
+	if (aza_is_template(a) || aza_ev_collected(ev, AZA_PE_TYPE, scope, &why))
+		return 0;
+	/* Azure refused the list: an exemption may be there. A snapshot from
+	 * before exemptions were collected (or an export without them) keeps
+	 * its verdict, which says so. */
+	if (aza_inv_gap(inv, AZA_PE_TYPE, scope->id)) {
+		*msg = why;
+		return -1;
+	}
+	*msg = aza_ev_fmt(ev, "; %s, so a policy exemption taking the %s out of this assignment is not ruled out", why,
+	                  aza_scope_noun(scope));
+	return 0;
+}
+
 double aza_ev_now(aza_ev *ev)
 {
 	return ev->s->now;

@@ -2647,19 +2647,6 @@ static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *giv
 	return 1;
 }
 
-/* The tenant root management group: its id is the tenant id, and every
- * subscription of the tenant is below it (Azure management groups
- * overview, "Important facts about the root management group"). */
-static int is_root_mg(aza_ev *ev, const char *sc)
-{
-	const char *t = aza_inv_tenant_id(aza_ev_inv(ev));
-	if (!t || !*t || !aza__istarts(sc, AZA_MG_PREFIX))
-		return 0;
-	sc += strlen(AZA_MG_PREFIX);
-	size_t n = strlen(t);
-	return aza__strnieq(sc, t, n) && (!sc[n] || !strcmp(sc + n, "/"));
-}
-
 /* Does an assignment apply to the subscription, or (a template-only scan,
  * rule.h .subject "@@") the management group, scope? 1: it is at scope, at
  * '/' or at the tenant root management group (or, for a subscription, at a
@@ -2674,7 +2661,7 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope,
 		sc = a->parent;
 	int st = 0, own = aza__strieq(sc, scope->id);
 	*why = NULL;
-	if (!strcmp(sc, "/") || is_root_mg(ev, sc) || (own && aza__istarts(sc, AZA_MG_PREFIX)))
+	if (!strcmp(sc, "/") || aza_ev_root_mg(ev, sc) || (own && aza__istarts(sc, AZA_MG_PREFIX)))
 		st = 1;
 	else if (aza__istarts(sc, AZA_MG_PREFIX)) {
 		st = -1;
@@ -2685,7 +2672,7 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope,
 		return 0;
 	aza_json_each(ns, aza_prop(ev, a, "properties.notScopes")) {
 		const char *x = aza_json_str(ns);
-		if (x && (aza_id_within(scope->id, x) || is_root_mg(ev, x)))
+		if (x && (aza_id_within(scope->id, x) || aza_ev_root_mg(ev, x)))
 			return 0;
 		/* A notScope lies within the assignment's scope: at the management
 		 * group itself, another group it names is below, never above. */
@@ -2867,9 +2854,29 @@ static int deny_narrowed(int k, int ok, const char *ow, int rs, const char *rw, 
  * scope. own: on a management group (a template-only scan), how many of
  * those at the group, '/' or the tenant root group it counts. */
 struct deny_scan {
-	namelist missing, unsure, skipped, elsewhere;
+	namelist missing, unsure, skipped, elsewhere, exempt;
 	size_t own;
+	const char *note; /* aza_policy_exempt's clause for a PASS */
 };
+
+/* A deny that covers the scope (cov) through assignment a (for the
+ * initiative member with reference id ref, NULL for a definition): does a
+ * policy exemption take the scope out of it? A role definition is created
+ * at the scope, so an exemption there (Waiver or Mitigated alike) lets it
+ * through. 1: yes (named in the FAIL), -1: it may (UNKNOWN), 0: the deny
+ * holds. */
+static int deny_exempt(aza_ev *ev, struct deny_scan *ds, const aza_res *a, const aza_res *r, const char *ref, int cov,
+                       const char *what)
+{
+	const char *m;
+	int x = aza_policy_exempt(ev, a, r, ref, RD, &m);
+	if (x)
+		nl_add(x > 0 ? &ds->exempt : &ds->unsure, aza_ev_fmt(ev, "%s: %s", what, m));
+	else
+		ds->note = m ? m : "";
+	ds->own += x && cov > 0;
+	return x;
+}
 
 /* Note one definition an assignment applies (`what` names both, `where`
  * says where a group's assignment is), given rule_denies_roles's k and
@@ -2956,8 +2963,9 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			int k = rule_denies_roles(ev, def, params, NULL, NULL, ok > 0 ? ov : NULL, &why);
 			k = deny_narrowed(k, ok, ow, rs, rw, &why);
 			const char *what = aza_ev_fmt(ev, "'%s' (definition '%s')", a->name, def->name);
-			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where)) {
-				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")", what);
+			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where) && !deny_exempt(ev, &ds, a, r, NULL, cov, what)) {
+				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")%s", what,
+				         ds.note);
 				return;
 			}
 			continue;
@@ -2978,8 +2986,10 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			int k = rule_denies_roles(ev, md, aza_json_get(m, "parameters"), params, idefs, ok > 0 ? ov : NULL, &why);
 			k = deny_narrowed(k, ok, ow, rs, rw, &why);
 			const char *what = aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s')", a->name, def->name, md->name);
-			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where)) {
-				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")", what);
+			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where) &&
+			    !deny_exempt(ev, &ds, a, r, aza_json_str(aza_json_get(m, "policyDefinitionReferenceId")), cov, what)) {
+				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")%s", what,
+				         ds.note);
 				return;
 			}
 		}
@@ -3011,8 +3021,9 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 		            nl_str(ev, &ds.unsure));
 		return;
 	}
-	aza_fail(ev, r, "no enforced policy assignment at or above the %s denies creating custom roles (" RD ")%s%s",
-	         aza_scope_noun(r), ds.skipped.n ? "; not counted: " : "", ds.skipped.n ? nl_str(ev, &ds.skipped) : "");
+	aza_fail(ev, r, "no enforced policy assignment at or above the %s denies creating custom roles (" RD ")%s%s%s%s",
+	         aza_scope_noun(r), ds.exempt.n ? "; exempted: " : "", ds.exempt.n ? nl_str(ev, &ds.exempt) : "",
+	         ds.skipped.n ? "; not counted: " : "", ds.skipped.n ? nl_str(ev, &ds.skipped) : "");
 }
 
 /* User Access Administrator at '/' (where a Global Administrator's
@@ -3042,7 +3053,7 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 			const char *where;
 			if (!strcmp(sc, "/"))
 				where = "the root scope '/'";
-			else if (is_root_mg(ev, sc))
+			else if (aza_ev_root_mg(ev, sc))
 				where = aza_ev_fmt(ev, "the tenant root management group %s, whose assignments apply to every management group and subscription of the tenant", sc);
 			else {
 				/* Without the tenant id, any management group may be the root. */
@@ -3369,12 +3380,12 @@ const struct aza_rule aza_rules_iam[] = {
 	{
 		.id = "AZA-IAM-015", .title = "A policy prevents creating custom owner roles",
 		.area = AZA_AREA_IAM, .level = 2, .severity = AZA_SEV_MEDIUM, ACC, .scope = AZA_SCOPE_SUBSCRIPTION,
-		.needs = PA " " PD " " PSD, .subject = "@@" PA, .checklist = "iam.deny_custom_owner_roles",
+		.needs = PA " " PD " " PSD " " AZA_PE_TYPE, .subject = "@@" PA, .checklist = "iam.deny_custom_owner_roles",
 		.rationale = "Checking today's roles is not enough: a deny policy keeps anyone with role-write rights from creating an owner-equivalent custom role tomorrow.",
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
 		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny; one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
+		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A policy exemption (Microsoft.Authorization/policyExemptions; Waiver and Mitigated alike take the scope out of the assignment's evaluation, so a role definition created there is not denied) at the subscription, at '/' or at the tenant root management group (in a template-only scan, at the management group judged) whose policyAssignmentId is the deny's assignment (case-insensitive) and whose policyDefinitionReferenceIds are empty or, for an initiative, list the denying member's reference id (case-insensitive) takes that deny away: FAIL naming the exemption and its category, unless another assignment denies. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one whose resourceSelectors all have a resourceType selector leaving out Microsoft.Authorization/roleDefinitions does not reach role definitions; other resourceSelectors, an exemption at another management group, one naming an assignment only known at deployment, one listing reference ids for a definition (not initiative) assignment, or exemptions Resource Manager refused to list for the subscription give UNKNOWN. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny; one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
 		.check = deny_custom_owner,
 	},
 	{

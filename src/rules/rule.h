@@ -289,6 +289,30 @@ aza_scan *aza_ev__scan(aza_ev *ev);
  * tell, with *why set to a sentence to quote in the UNKNOWN verdict. */
 int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char **why);
 
+/* Is scope sc the tenant root management group? Its id is the tenant id,
+ * and every subscription of the tenant is below it (Azure management
+ * groups overview, "Important facts about the root management group"). */
+int aza_ev_root_mg(aza_ev *ev, const char *sc);
+
+/* Policy exemptions. Does one take `scope` (a subscription, or a
+ * management group in a template-only scan) out of policy assignment a,
+ * for the initiative member whose policyDefinitionReferenceId is ref (NULL:
+ * a definition assignment)? An exemption applies when it names a (its
+ * policyAssignmentId, case-insensitive), lives at the scope, at '/' or at
+ * the tenant root management group, lists ref in its
+ * policyDefinitionReferenceIds or lists none, and its expiresOn is after
+ * the snapshot's collected_at (else the scan's time). rtype: the resource
+ * type the verdict is about, which resourceSelectors of kind resourceType
+ * can leave out (NULL: any). 1: one does (*msg names it, its category and
+ * scope); -1: one may (at another management group, naming an assignment
+ * only known at deployment, with resourceSelectors that could matter), or
+ * Azure refused the list (*msg says why); 0: none does, *msg NULL, or, when
+ * the input has no exemption data (an older snapshot), a clause starting
+ * "; " for the PASS to end with. */
+#define AZA_PE_TYPE "Microsoft.Authorization/policyExemptions"
+int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const char *ref, const char *rtype,
+                      const char **msg);
+
 /* A value derived from resource r (a parsed NSG, say) that the rules run on
  * r can share: get returns what put stored under the same tag, or NULL. The
  * engine calls free_fn on it when it moves to the next resource or scope. */

@@ -313,6 +313,14 @@ grep -qF "GET /subscriptions/00000000-0000-0000-0000-000000000002$RELIG?api-vers
 grep -qi "\"id\":\"/subscriptions/00000000-0000-0000-0000-000000000002$RELIG/21e4b59a-0499-4fe0-a3c3-43a3055b773a\"" "$T/base.json" &&
 	grep -q '"datasets":\[[^]]*"Microsoft.Authorization/roleEligibilityScheduleInstances"' "$T/base.json" && ok ||
 	bad "eligible Azure role assignments not in the snapshot or its data sets"
+# policy exemptions: per subscription, those at it and above it ($filter=atScope(), 2022-07-01-preview), kept
+# as resources of their own type and recorded as collected (the REST spec example's two, from assignments of a
+# group the emulated tenant does not have: AZA-IAM-015 and AZA-DEF-018..024 keep their verdicts)
+PEX='/providers/Microsoft.Authorization/policyExemptions'
+grep -qF "GET /subscriptions/00000000-0000-0000-0000-000000000002$PEX?api-version=2022-07-01-preview&\$filter=atScope() 200" "$T/err" &&
+	grep -q "\"id\":\"/subscriptions/00000000-0000-0000-0000-000000000002$PEX/TestVMSub\"" "$T/base.json" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Authorization/policyExemptions"' "$T/base.json" && ok ||
+	bad "policy exemptions not read, or not in the snapshot or its data sets: $(grep -c policyExemptions "$T/err") calls"
 "$AZ" scan -f json --rule AZA-IAM-003 "$T/base.json" 2>/dev/null | grep '"rule_id":"AZA-IAM-003"' > "$T/iam003.txt"
 # the users of each group holding a role: one call per group (the emulator's first group holds two directory
 # roles, its second one), an advanced query (ConsistencyLevel eventual and $count=true, or the emulator refuses
@@ -640,6 +648,10 @@ grep -q "\"id\":\"$MGP/emu-mg-a/providers/Microsoft.Authorization/roleAssignment
 	bad "mg parent: group-scope assignments not collected"
 grep -q 'emu-mg-a1/providers/Microsoft.Authorization/policyAssignments?api-version=2023-04-01&$filter=atScope() 200' "$T/err" && ok ||
 	bad "mg parent: child group assignments not read"
+# exemptions at the group and its ancestors (atScope): the example's one at emu-mg-a, listed at the child too
+grep -q 'emu-mg-a1/providers/Microsoft.Authorization/policyExemptions?api-version=2022-07-01-preview&$filter=atScope() 200' "$T/err" &&
+	grep -q "\"id\":\"$MGP/emu-mg-a/providers/Microsoft.Authorization/policyExemptions/ResearchBudgetExemption\"" "$T/mga.json" && ok ||
+	bad "mg parent: group-scope policy exemptions not collected"
 # a child group: only its own subscription
 coll "$T/mgb.json" --management-group "$MGP/emu-mg-b"
 [ $RC -eq 0 ] && [ "$(subs_of "$T/mgb.json")" = "$S3 " ] && [ "$(res_subs "$T/mgb.json")" = "$S3 " ] && ok ||

@@ -383,6 +383,43 @@ static int add_from(const char *rel, const char *path, int isarr, const char *pa
 	return add_items(load(rel, path), isarr, parent, k, coll, si, arg, first_id);
 }
 
+/* The response of GET /subscriptions/{id}/providers/Microsoft.Authorization/
+ * policyExemptions?$filter=atScope() in the Azure REST API specs,
+ * Microsoft.Authorization preview 2022-07-01-preview,
+ * examples/listPolicyExemptionsForSubscription.json: its body as
+ * published, on fewer lines, systemData left out (its subscription is moved
+ * to each emulated one). Two exemptions at the subscription from
+ * assignments of management group DevOrg, which the emulated tenant does
+ * not have: a Waiver for one member of an initiative and a Mitigated one.
+ * The shared examples have no exemption body. */
+static const char policy_exemptions_body[] =
+	"{\"value\": [{\"properties\": {\"policyAssignmentId\": \"/providers/Microsoft.Management/managementGroups/DevOrg/"
+	"providers/Microsoft.Authorization/policyAssignments/CostManagement\", \"policyDefinitionReferenceIds\": [\"Limit_Skus\"],"
+	" \"exemptionCategory\": \"Waiver\", \"displayName\": \"Exempt demo cluster\","
+	" \"description\": \"Exempt demo cluster from limit sku\","
+	" \"metadata\": {\"reason\": \"Temporary exemption for a expensive VM demo\"}},"
+	" \"id\": \"/subscriptions/ae640e6b-ba3e-4256-9d62-2993eecfa6f2/providers/Microsoft.Authorization/policyExemptions/TestVMSub\","
+	" \"type\": \"Microsoft.Authorization/policyExemptions\", \"name\": \"TestVMSub\"},"
+	" {\"properties\": {\"policyAssignmentId\": \"/providers/Microsoft.Management/managementGroups/DevOrg/"
+	"providers/Microsoft.Authorization/policyAssignments/LimitPorts\", \"exemptionCategory\": \"Mitigated\","
+	" \"displayName\": \"Exempt jump box open ports\", \"description\": \"Exempt jump box open ports from limit ports policy\","
+	" \"metadata\": {\"reason\": \"Need to open RDP port to corp net\"}},"
+	" \"id\": \"/subscriptions/ae640e6b-ba3e-4256-9d62-2993eecfa6f2/providers/Microsoft.Authorization/policyExemptions/TestVNetSub\","
+	" \"type\": \"Microsoft.Authorization/policyExemptions\", \"name\": \"TestVNetSub\"}]}";
+
+/* The same at a management group (examples/listPolicyExemptionsForManagementGroup.json,
+ * same version): its first exemption, ResearchBudgetExemption, a Waiver at
+ * group DevOrg from an assignment of group HardwareDivision (moved to an
+ * emulated group, listed there and below it). */
+static const char mg_policy_exemption[] =
+	"{\"properties\": {\"policyAssignmentId\": \"/providers/Microsoft.Management/managementGroups/HardwareDivision/"
+	"providers/Microsoft.Authorization/policyAssignments/CostManagement\", \"policyDefinitionReferenceIds\": [\"Limit_Skus\"],"
+	" \"exemptionCategory\": \"Waiver\", \"displayName\": \"Exempt demo cluster\","
+	" \"description\": \"Exempt demo cluster from limit sku\","
+	" \"metadata\": {\"reason\": \"Temporary exemption for a expensive VM demo\"}},"
+	" \"id\": \"/providers/Microsoft.Management/managementGroups/DevOrg/providers/Microsoft.Authorization/policyExemptions/"
+	"ResearchBudgetExemption\", \"type\": \"Microsoft.Authorization/policyExemptions\", \"name\": \"ResearchBudgetExemption\"}";
+
 /* The response of GET {scope}/providers/Microsoft.Authorization/
  * roleEligibilityScheduleInstances (Privileged Identity Management for
  * Azure resources) in the Azure REST API specs, Microsoft.Authorization
@@ -744,6 +781,9 @@ static void build_sub(int si)
 	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Authorization/roleEligibilityScheduleInstances", subscope);
 	get(coll, strlen(coll), 1);
 	add_items(aza_json_get(parse_text(rbac_eligible_body), "value"), 1, NULL, 0, coll, si, 0, NULL);
+	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Authorization/policyExemptions", subscope);
+	get(coll, strlen(coll), 1);
+	add_items(aza_json_get(parse_text(policy_exemptions_body), "value"), 1, NULL, 0, coll, si, 0, NULL);
 	/* The action group the first example alert names (api-version
 	 * 2023-01-01 shape: the alert examples come without one). */
 	char agid[300], agtext[1200];
@@ -1138,6 +1178,8 @@ static char *to_mg(char *text, const char *mgid)
 
 /* An assignment (item 'which' of an example list) at group g, listed at g
  * and every group below it. */
+static void mg_item(const aza_json *it, int g, const char *kind);
+
 static void mg_assignment(const char *rel, int which, int g, const char *kind)
 {
 	const aza_json *it = aza_json__first(load(rel, V));
@@ -1145,6 +1187,13 @@ static void mg_assignment(const char *rel, int which, int g, const char *kind)
 		it = it->next;
 	if (!it)
 		die("assignment example too short");
+	mg_item(it, g, kind);
+}
+
+/* Object it (an assignment or exemption) at group g, listed at g and every
+ * group below it. */
+static void mg_item(const aza_json *it, int g, const char *kind)
+{
 	char mgid[256], id[600], coll[600];
 	snprintf(mgid, sizeof mgid, MGP "%s", mgdefs[g].name);
 	const char *nm = strrchr(aza_json_str(aza_json_get(it, "id")), '/') + 1;
@@ -1165,8 +1214,8 @@ static void build_mg(void)
 {
 	char key[600], id[300], text[1200];
 	for (size_t k = 0; k < NMG; k++) {
-		static const char *kinds[] = {"policyAssignments", "roleAssignments"};
-		for (int j = 0; j < 2; j++) {
+		static const char *kinds[] = {"policyAssignments", "roleAssignments", "policyExemptions"};
+		for (int j = 0; j < 3; j++) {
 			snprintf(key, sizeof key, MGP "%s/providers/Microsoft.Authorization/%s", mgdefs[k].name, kinds[j]);
 			get(key, strlen(key), 1);
 		}
@@ -1206,6 +1255,7 @@ static void build_mg(void)
 	              1, 0, "policyAssignments");
 	mg_assignment("authorization/resource-manager/Microsoft.Authorization/stable/2022-04-01/examples/"
 	              "RoleAssignments_ListForScope.json", 0, 1, "roleAssignments");
+	mg_item(parse_text(mg_policy_exemption), 1, "policyExemptions");
 }
 
 /* ---- faults ---- */

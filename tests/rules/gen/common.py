@@ -75,3 +75,16 @@ def scoped_to_mg(mg, resources, parameters=None):
     rs = [dict(r, scope=f"[tenantResourceId('Microsoft.Management/managementGroups', '{mg}')]") for r in resources]
     return dict(template(rs, parameters),
                 **{"$schema": "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#"})
+
+
+# A policy exemption (Microsoft.Authorization/policyExemptions, shaped after
+# the REST specs' listPolicyExemptionsForSubscription example,
+# 2022-07-01-preview) at scope (default the fixture subscription).
+PE = 'Microsoft.Authorization/policyExemptions'
+def pexempt(name, assignment_id, scope=None, category="Waiver", refs=None, **props):
+    scope = scope or f"/subscriptions/{SUB}"
+    p = {"policyAssignmentId": assignment_id, "exemptionCategory": category, "displayName": name,
+         "description": name, "metadata": {"reason": "fixture"}}
+    if refs is not None: p["policyDefinitionReferenceIds"] = refs
+    p.update(props)
+    return {"properties": p, "id": f"{scope}/providers/{PE}/{name}", "type": PE, "name": name}

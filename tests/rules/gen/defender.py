@@ -184,6 +184,51 @@ case('AZA-DEF-018', 'fail-rg', snapshot([assignment({"systemUpdatesMonitoringEff
                                           assignment({})]),
      "FAIL custom-mcsb ~ is Disabled")
 
+# Policy exemptions (Microsoft.Authorization/policyExemptions, shaped after
+# the REST specs' listPolicyExemptionsForSubscription example,
+# 2022-07-01-preview): one at the subscription from the benchmark
+# assignment, for every policy or for one behind the recommendation, leaves
+# the subscription unassessed (the old code passed these). Waiver and
+# Mitigated alike.
+PE = 'Microsoft.Authorization/policyExemptions'
+ASC = assignment({})
+for rule, param, ref in recs:
+    what = {'AZA-DEF-018': "system update", 'AZA-DEF-019': "OS vulnerability (security configuration)",
+            'AZA-DEF-020': "endpoint protection", 'AZA-DEF-021': "disk encryption",
+            'AZA-DEF-023': "SQL auditing", 'AZA-DEF-024': "SQL encryption"}[rule]
+    case(rule, 'fail-exemption', snapshot([ASC, pexempt('DevSub', ASC['id'])], datasets=[PA, PE]),
+         f"FAIL SecurityCenterBuiltIn ~ policy exemption 'DevSub' (Waiver) at {SUBID} exempts the subscription from assignment "
+         f"'SecurityCenterBuiltIn': {what} recommendations are off for the subscription")
+    case(rule, 'fail-exemption-member', snapshot([ASC, pexempt('DevSub', ASC['id'], category="Mitigated", refs=["auditTags", ref.upper()])], datasets=[PA, PE]),
+         f"FAIL SecurityCenterBuiltIn ~ policy exemption 'DevSub' (Mitigated) at {SUBID} exempts the subscription from assignment "
+         f"'SecurityCenterBuiltIn' for {ref}: {what} recommendations are off")
+    case(rule, 'pass-exemption-other', snapshot([ASC, pexempt('DevSub', ASC['id'], refs=["auditTags"]), pexempt('Naming', naming['id']), naming], datasets=[PA, PE]),
+         f"PASS SecurityCenterBuiltIn ~ {param} not set")
+    case(rule, 'unknown-exemption-error', snapshot([ASC], datasets=[PA, PE], errors=[{"scope": SUBID, "type": PE, "api": f"{SUBID}/providers/{PE}", "status": 403, "message": "AuthorizationFailed"}]),
+         f"UNKNOWN SecurityCenterBuiltIn ~ {PE} could not be read for {SUBID}")
+# one of the other policies behind the recommendation
+case('AZA-DEF-018', 'fail-exemption-vmss', snapshot([ASC, pexempt('ScaleSets', ASC['id'], refs=["vmssSystemUpdatesMonitoring"])], datasets=[PA, PE]),
+     "FAIL SecurityCenterBuiltIn ~ exempts the subscription from assignment 'SecurityCenterBuiltIn' for vmssSystemUpdatesMonitoring")
+# the effect parameter's name may be a newer version's reference id
+case('AZA-DEF-018', 'unknown-exemption-param', snapshot([ASC, pexempt('DevSub', ASC['id'], refs=["systemUpdatesMonitoringEffect"])], datasets=[PA, PE]),
+     "UNKNOWN SecurityCenterBuiltIn ~ the effect parameter, not the policy's reference id (systemUpdatesMonitoring in initiative version 57.37.0")
+# expired before the snapshot was taken (meta.collected_at 2026-10-31T12:00:00Z)
+case('AZA-DEF-018', 'pass-exemption-expired', snapshot([ASC, pexempt('DevSub', ASC['id'], expiresOn="2026-10-01T00:00:00Z")], datasets=[PA, PE]),
+     "PASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect not set")
+case('AZA-DEF-018', 'unknown-exemption-mg', snapshot([ASC, pexempt('GroupSub', ASC['id'], scope=MG)], datasets=[PA, PE]),
+     f"UNKNOWN SecurityCenterBuiltIn ~ policy exemption 'GroupSub' (Waiver) may exempt the subscription from assignment 'SecurityCenterBuiltIn': it is at {MG}")
+case('AZA-DEF-018', 'unknown-exemption-selector',
+     snapshot([ASC, pexempt('EuSub', ASC['id'], resourceSelectors=[{"name": "eu", "selectors": [{"kind": "resourceLocation", "in": ["westeurope"]}]}])], datasets=[PA, PE]),
+     "UNKNOWN SecurityCenterBuiltIn ~ its resourceSelectors exempt only the resources they select")
+# another benchmark assignment that is not exempted still assesses the subscription
+OTHER_ASC = assignment({}, name="mcsb-2")
+case('AZA-DEF-018', 'pass-exemption-second', snapshot([ASC, OTHER_ASC, pexempt('DevSub', ASC['id'])], datasets=[PA, PE]),
+     "PASS mcsb-2 ~ systemUpdatesMonitoringEffect not set")
+# a snapshot without exemptions (an older azaudit) keeps its PASS, and says so
+case('AZA-DEF-018', 'pass-exemption-not-collected', snapshot([ASC], datasets=[PA]),
+     f"PASS SecurityCenterBuiltIn ~ recommendations are on; {PE} was not collected (not in the snapshot's data sets), "
+     "so a policy exemption taking the subscription out of this assignment is not ruled out")
+
 # A template-only scan judges the benchmark a management group's templates
 # assign there (landing zones assign it at a group; its subscriptions inherit
 # it). These were FAIL or PASS "for the subscription": the group's template
@@ -207,6 +252,14 @@ for rule, param, ref in recs:
          f"UNKNOWN Deploy-ASC-Monitoring ~ parameter {param} is not a string (it depends on parameter 'effect' (no value in a parameter file and no defaultValue)")
 case('AZA-DEF-018', 'fail-template-nested-mg', tenant_to_mg('alz', [tpl_mcsb({"systemUpdatesMonitoringEffect": "Disabled"})]),
      "FAIL Deploy-ASC-Monitoring ~ system update recommendations are off for the management group")
+# an exemption the templates deploy at the group from the group's benchmark assignment
+TPL_EXEMPT = {"type": PE, "apiVersion": "2022-07-01-preview", "name": "SandboxWaiver",
+              "properties": {"policyAssignmentId": "[extensionResourceId(managementGroup().id, 'Microsoft.Authorization/policyAssignments', 'Deploy-ASC-Monitoring')]",
+                             "exemptionCategory": "Waiver", "policyDefinitionReferenceIds": ["systemUpdatesMonitoring"]}}
+case('AZA-DEF-018', 'fail-template-mg-exemption', mg_template([tpl_mcsb({}), TPL_EXEMPT]),
+     "FAIL Deploy-ASC-Monitoring ~ policy exemption 'SandboxWaiver' (Waiver) at /providers/Microsoft.Management/managementGroups/")
+case('AZA-DEF-019', 'pass-template-mg-exemption', mg_template([tpl_mcsb({}), TPL_EXEMPT]),
+     "PASS Deploy-ASC-Monitoring ~ systemConfigurationsMonitoringEffect not set")
 # Another initiative at the group: the benchmark, if any, is assigned above it.
 LOCATIONS = {"type": PA, "apiVersion": "2022-06-01", "name": "allowed-locations",
              "properties": {"policyDefinitionId": "/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c",

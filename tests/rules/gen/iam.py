@@ -1144,6 +1144,52 @@ RS_LOC = [{"name": "eu", "selectors": [{"kind": "resourceLocation", "in": ["west
 case(R, 'unknown-resource-selector', snap([d, with_props(passign('DenyStarRoles', d['id']), resourceSelectors=RS_LOC)], datasets=DS),
      "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): a resource selector has a selector of kind 'resourceLocation' that azaudit does not evaluate")
 
+# Policy exemptions (Microsoft.Authorization/policyExemptions, shaped after
+# the REST specs' listPolicyExemptionsForSubscription example,
+# 2022-07-01-preview): one at the subscription that names the deny's
+# assignment takes the subscription out of it, so a custom role can be
+# created there (the old code passed these). Waiver and Mitigated alike;
+# an initiative's exemption reaches the members it lists, or all of them.
+PE = 'Microsoft.Authorization/policyExemptions'
+DSX = DS + [PE]
+DENY = passign('DenyStarRoles', d['id'])
+case(R, 'fail-exemption', snap([d, DENY, pexempt('RoleLab', DENY['id'].upper())], datasets=DSX),
+     f"FAIL fixture-sub ~ no enforced policy assignment at or above the subscription denies creating custom roles ({RD}); exempted: "
+     f"'DenyStarRoles' (definition 'deny-star-roles'): policy exemption 'RoleLab' (Waiver) at {SUBID} exempts the subscription from assignment 'DenyStarRoles'")
+GUARDED = passign('DenyStarRoles', guard['id'], params={"roleEffect": {"value": "Deny"}})
+case(R, 'fail-exemption-member', snap([d, guard, GUARDED, pexempt('RoleLab', GUARDED['id'], category="Mitigated", refs=["DenyStarRoles"])], datasets=DSX + [PSD]),
+     f"FAIL fixture-sub ~ exempted: 'DenyStarRoles' (initiative 'role-guard', definition 'deny-star-roles'): policy exemption 'RoleLab' (Mitigated) "
+     f"at {SUBID} exempts the subscription from assignment 'DenyStarRoles' for denyStarRoles")
+# an exemption from another member, from another assignment, or one that
+# expired before the snapshot was taken (meta.collected_at) takes nothing away
+case(R, 'pass-exemption-other', snap([d, guard, GUARDED, pexempt('TagsLab', GUARDED['id'], refs=["auditTags"]),
+                                      pexempt('Old', GUARDED['id'], expiresOn="2026-10-30T00:00:00Z"),
+                                      pexempt('Other', f"{SUBID}/providers/{PA}/AllowedLocations")], datasets=DSX + [PSD]),
+     "PASS fixture-sub ~ policy assignment 'DenyStarRoles' (initiative 'role-guard', definition 'deny-star-roles') denies creating custom roles (mode All, effect deny, type Microsoft.Authorization/roleDefinitions)")
+# one still in force at collection time counts, and its expiry is named
+case(R, 'fail-exemption-expires', snap([d, DENY, pexempt('RoleLab', DENY['id'], expiresOn="2026-11-30T00:00:00Z")], datasets=DSX),
+     "FAIL fixture-sub ~ policy exemption 'RoleLab' (Waiver, expires 2026-11-30T00:00:00Z)")
+# resourceSelectors that pick other resource types leave role definitions
+# under the deny; a location selector may exempt the scope's role definitions
+RS_EX_VMS = [{"name": "vms", "selectors": [{"kind": "resourceType", "in": ["Microsoft.Compute/virtualMachines"]}]}]
+case(R, 'pass-exemption-selector', snap([d, DENY, pexempt('VmLab', DENY['id'], resourceSelectors=RS_EX_VMS)], datasets=DSX),
+     "PASS fixture-sub ~ policy assignment 'DenyStarRoles' (definition 'deny-star-roles') denies creating custom roles")
+case(R, 'unknown-exemption-selector', snap([d, DENY, pexempt('EuLab', DENY['id'], resourceSelectors=RS_LOC)], datasets=DSX),
+     "UNKNOWN fixture-sub ~ policy exemption 'EuLab' (Waiver) may exempt the subscription from assignment 'DenyStarRoles': its resourceSelectors exempt only the resources they select")
+# at another management group: whether the subscription is below it is not in the input
+case(R, 'unknown-exemption-mg', snap([d, DENY, pexempt('GroupLab', DENY['id'], scope=MG)], datasets=DSX),
+     f"UNKNOWN fixture-sub ~ policy exemption 'GroupLab' (Waiver) may exempt the subscription from assignment 'DenyStarRoles': it is at {MG}, and the input does not say whether the subscription is below it")
+# at the tenant root management group it holds every subscription
+case(R, 'fail-exemption-rootmg', snap([d, DENY, pexempt('RootLab', DENY['id'], scope=ROOTMG)], datasets=DSX),
+     f"FAIL fixture-sub ~ policy exemption 'RootLab' (Waiver) at {ROOTMG} exempts the subscription")
+# Resource Manager refused the exemptions: one may take the deny away
+case(R, 'unknown-exemption-error', snap([d, DENY], datasets=DSX, errors=[{"scope": SUBID, "type": PE, "api": "/subscriptions/x/providers/Microsoft.Authorization/policyExemptions", "status": 403, "message": "AuthorizationFailed"}]),
+     "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): Microsoft.Authorization/policyExemptions could not be read")
+# a snapshot without exemptions (an older azaudit) keeps its PASS, and says so
+case(R, 'pass-exemption-not-collected', snap([d, DENY], datasets=DS),
+     "PASS fixture-sub ~ denies creating custom roles (mode All, effect deny, type Microsoft.Authorization/roleDefinitions); "
+     "Microsoft.Authorization/policyExemptions was not collected (not in the snapshot's data sets), so a policy exemption taking the subscription out of this assignment is not ruled out")
+
 # A template-only scan judges what a management group's templates assign
 # there (the group's subscriptions inherit it): the verdict is on the group.
 # These were FAIL or UNKNOWN "at or above the subscription": the group's
@@ -1169,6 +1215,14 @@ case(R, 'unknown-template-mg', mg_template([tpl_pdef(), tpl_passign({"effect": "
 case(R, 'pass-template-nested-mg',
      tenant_to_mg('alz', [tpl_pdef(), tpl_passign(defid="[extensionResourceId(managementGroup().id, 'Microsoft.Authorization/policyDefinitions', 'deny-star-roles')]")]),
      "PASS alz ~ policy assignment 'DenyStarRoles'")
+# an exemption the templates deploy at the group from its own assignment
+def tpl_pexempt(refs=None):
+    p = {"policyAssignmentId": "[extensionResourceId(managementGroup().id, 'Microsoft.Authorization/policyAssignments', 'DenyStarRoles')]",
+         "exemptionCategory": "Waiver"}
+    if refs is not None: p["policyDefinitionReferenceIds"] = refs
+    return {"type": PE, "apiVersion": "2022-07-01-preview", "name": "RoleLab", "properties": p}
+case(R, 'fail-template-mg-exemption', mg_template([tpl_pdef(), tpl_passign(), tpl_pexempt()]),
+     f"FAIL {TMG} ~ exempted: 'DenyStarRoles' (definition 'deny-star-roles'): policy exemption 'RoleLab' (Waiver) at")
 # Only a built-in policy at the group: none denies custom roles, and a deny
 # assigned above the group is not in the input.
 case(R, 'na-template-mg-builtin', mg_template([tpl_passign(defid=BUILTIN)]),
