@@ -782,6 +782,7 @@ struct aza_expo {
 	htab owners;      /* NIC id -> the id of the VM it is judged on (NICs read only) */
 	htab assumes; /* reach array of an output endpoint -> epassume */
 	htab bounds;      /* resource id -> the values its NSGs could not read (bound_note) */
+	htab nsgbounds;   /* NSG id -> the values it could not read, "NSG <name>: ..." (bound_note) */
 	struct ipc *all;  /* every IP configuration, newest first */
 	int ips_built;    /* the ips table (by private address) is filled */
 	size_t nvms;      /* VMs in the inventory */
@@ -1478,6 +1479,37 @@ static int ev_bounded(const ipc *c)
 	return (c->ev->hop[0] && c->ev->hop[0]->lower) || (c->ev->hop[1] && c->ev->hop[1]->lower);
 }
 
+/* Does the value NSG hop i of c could not read make a difference for d?
+ * most and least are c's maps for d under the readings that admit most
+ * (upper bounds, d's address read to admit most) and least (lower bounds,
+ * the reverse): 1 when hop i's lower bound in most, or its upper bound in
+ * least, admits other traffic than that reading does; 0 when neither
+ * does: what the readings differ on then rests on the address or the
+ * other NSG, whatever this one's values are. -1 out of memory (x->oom). */
+static int bound_matters(aza_expo *x, const ipc *c, int i, const aza_expo_dst *d, const aza_expo_map *most,
+                         const aza_expo_map *least)
+{
+	aza_expo_dst bd = *d;
+	bd.best = 1;
+	for (int r = 0; r < 2; r++) {
+		const view *v[2] = {NULL, NULL};
+		for (int k = 0; k < 2; k++) {
+			nsgent *h = c->ev->hop[k];
+			/* Reading most (r 0): hop i at its lower bound, the other at
+			 * its upper; reading least (r 1): the reverse. */
+			int low = (k == i) == (r == 0);
+			if (h && !(v[k] = view_for(x, low && h->lower ? h->lower : h, r ? &bd : d)))
+				return -1;
+		}
+		const aza_expo_map *p = pair_map(x, v[0], v[1]);
+		if (!p)
+			return -1;
+		if (!map_eq(p, r ? least : most))
+			return 1;
+	}
+	return 0;
+}
+
 /* The map `most` of c's NSGs for d was evaluated with the readings that
  * admit most: for an address of d not known, an Allow to a prefix that
  * may hold it applies and a Deny to one does not cover it (exposure.h);
@@ -1545,11 +1577,20 @@ static void least_reading(aza_expo *x, ipc *c, const aza_expo_dst *d, const char
 		                             n > 3 ? aza_arena__printf(&x->c, " (and %zu more rules)", n - 3) : "")
 		         : NULL;
 	}
-	/* Each NSG read between bounds, named whether or not the difference
-	 * is its own: the two readings were made together. */
+	/* Each NSG read between bounds whose values make a difference here
+	 * (bound_matters): one whose bounds admit the same is not what the
+	 * readings differ on, though the address may be. When none does on
+	 * its own and nothing else is named, the two NSGs' values together
+	 * do: both are named. */
+	int bm[2] = {0, 0};
+	for (int i = 0; i < 2; i++)
+		if (c->ev->hop[i] && c->ev->hop[i]->lower && (bm[i] = bound_matters(x, c, i, d, most, m)) < 0)
+			return;
+	if (!bm[0] && !bm[1] && t && !*t)
+		bm[0] = bm[1] = 1;
 	for (int i = 0; i < 2 && t; i++) {
 		const nsgent *h = c->ev->hop[i];
-		if (h && h->lower)
+		if (h && h->lower && bm[i])
 			t = aza_arena__printf(&x->c, "%s%sit depends on a value of NSG %s that could not be read: %s", t, *t ? "; " : "",
 			                      h->name, h->uncertain);
 	}
@@ -1789,7 +1830,10 @@ static int pip_standard(aza_expo *x, const char *pip_id)
 
 /* Note on c's resource each of c's NSGs read between bounds, once: what
  * its endpoints are found to admit or refuse for certain holds whatever
- * the values not read are, which the verdicts then say. */
+ * the values not read are, which the verdicts then say. Each such NSG's
+ * own note is kept by its id too: a verdict resting on some paths only
+ * (a FAIL) names the NSGs on those (aza_expo__nsg_bounds), not those of
+ * another NIC of the resource. */
 static void bound_note(aza_expo *x, const ipc *c)
 {
 	for (int i = 0; i < 2; i++) {
@@ -1799,6 +1843,11 @@ static void bound_note(aza_expo *x, const ipc *c)
 		hent *e = ht_get(&x->bounds, c->res_id, NULL);
 		aza_arena_mark m = aza_arena__mark(&x->t);
 		const char *t = aza_arena__printf(&x->t, "NSG %s: %s", h->name, h->uncertain);
+		if (t && !ht_get(&x->nsgbounds, h->id, NULL)) {
+			const char *id = keep(x, h->id), *own = aza_arena__strdup(&x->a, t);
+			if (!id || !own || !ht_put(&x->a, &x->nsgbounds, id, NULL, (void *)own))
+				x->oom = 1;
+		}
 		if (t && e && strstr(e->val, t)) {
 			aza_arena__reset(&x->t, m);
 			continue;
@@ -2810,7 +2859,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 	    ht_init(&x->members, 1024) || ht_init(&x->views, 1024) || ht_init(&x->pairs, 1024) ||
 	    ht_init(&x->eps, 1024) || ht_init(&x->gaps, 256) ||
 	    ht_init(&x->docs, 1024) || ht_init(&x->strs, 1024) || ht_init(&x->pips, 1024) ||
-	    ht_init(&x->assumes, 64) || ht_init(&x->bounds, 64) || ht_init(&x->nics, 1024) || ht_init(&x->nicvm, 1024) ||
+	    ht_init(&x->assumes, 64) || ht_init(&x->bounds, 64) || ht_init(&x->nsgbounds, 64) || ht_init(&x->nics, 1024) || ht_init(&x->nicvm, 1024) ||
 	    ht_init(&x->owners, 1024)) {
 		aza_expo__free(x);
 		return AZA_ENOMEM;
@@ -2974,7 +3023,7 @@ void aza_expo__free(aza_expo *x)
 	aza__free(x->gap_why);
 	htab *hs[] = {&x->nsgs,  &x->subnets, &x->ipcs, &x->members, &x->views, &x->pairs,
 	              &x->eps,   &x->ips,     &x->gaps, &x->docs,    &x->strs,  &x->pips, &x->assumes, &x->nics,
-	              &x->nicvm, &x->owners, &x->bounds};
+	              &x->nicvm, &x->owners, &x->bounds, &x->nsgbounds};
 	for (size_t i = 0; i < sizeof hs / sizeof hs[0]; i++)
 		aza__free(hs[i]->b);
 	aza_arena__release(&x->a);
@@ -3031,6 +3080,12 @@ int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k)
 const char *aza_expo__bounds_for(const aza_expo *x, const char *res_id)
 {
 	hent *e = ht_get(&x->bounds, res_id, NULL);
+	return e ? e->val : NULL;
+}
+
+const char *aza_expo__nsg_bounds(const aza_expo *x, const char *nsg_id)
+{
+	hent *e = nsg_id && *nsg_id ? ht_get(&x->nsgbounds, nsg_id, NULL) : NULL;
 	return e ? e->val : NULL;
 }
 

@@ -115,6 +115,10 @@ int aza_expo__certain(const aza_expo *x, const aza_expo_endpoint *e, size_t k);
  * the resource's endpoints reach for certain, and what they do not reach,
  * holds whatever those values are. */
 const char *aza_expo__bounds_for(const aza_expo *x, const char *resource_id);
+/* The values NSG nsg_id could not read ("NSG nsg-web: rule ssh has ..."),
+ * when it was read between its bounds on some endpoint's path, or NULL:
+ * for a verdict that rests on the paths through it only. */
+const char *aza_expo__nsg_bounds(const aza_expo *x, const char *nsg_id);
 /* Why part of a resource's exposure could not be evaluated, or NULL. */
 const char *aza_expo__gap_for(const aza_expo *x, const char *resource_id);
 /* The id of the VM in the input that NIC nic_id's endpoints are on (its

@@ -251,6 +251,7 @@ static const char *const ra_path[RA_NF] = {"properties.principalId", "properties
 typedef struct {
 	const aza_res *r;
 	const char *f[RA_NF]; /* NULL where the field is not a string */
+	unsigned scope_from_id : 1; /* f[RA_SCOPE] is read from the id (ra_id_scope) */
 } ra_row;
 typedef struct {
 	size_t n;
@@ -259,14 +260,54 @@ typedef struct {
 	ra_row row[];
 } ra_table;
 
+/* The scope an assignment's id names, for one whose properties.scope is
+ * not a string: Resource Manager makes the id of an assignment (active,
+ * /{scope}/providers/Microsoft.Authorization/roleAssignments/{name},
+ * RoleAssignments_Get; or eligible, .../roleEligibilityScheduleInstances/
+ * {name}) from its scope, so what precedes /providers/<its type>/ is the
+ * scope, "/" when nothing does (an assignment at the root). Skipping such
+ * an assignment instead let one at '/' pass unseen. NULL (and *len 0) when
+ * the id is not of that form. */
+static const char *ra_id_scope(const aza_res *x, size_t *len)
+{
+	char mark[128];
+	*len = 0;
+	if (!x->id || !x->type || snprintf(mark, sizeof mark, "/providers/%s/", x->type) >= (int)sizeof mark)
+		return NULL;
+	const char *at = NULL;
+	for (const char *p = aza__istrstr(x->id, mark); p; p = aza__istrstr(p + 1, mark))
+		at = p;
+	const char *name = at ? at + strlen(mark) : NULL;
+	if (!name || !*name || strchr(name, '/'))
+		return NULL;
+	if (at == x->id) {
+		*len = 1;
+		return "/";
+	}
+	*len = (size_t)(at - x->id);
+	return x->id;
+}
+
 /* A field of a row. A template's assignment is read from its document
  * each time, so that a value only known at deployment counts as read by
  * the rule (the engine's record of reads), as it always did. */
 static const char *ra_get(aza_ev *ev, const ra_row *w, int f)
 {
-	if (aza_is_template(w->r))
-		return aza_json_str(aza_prop(ev, w->r, ra_path[f]));
+	if (aza_is_template(w->r)) {
+		const char *v = aza_json_str(aza_prop(ev, w->r, ra_path[f]));
+		size_t n;
+		const char *sc = !v && f == RA_SCOPE ? ra_id_scope(w->r, &n) : NULL;
+		return sc ? aza_ev_fmt(ev, "%.*s", (int)n, sc) : v;
+	}
 	return w->f[f];
+}
+
+/* Was the scope of a row read from its id (ra_id_scope)? For messages. */
+static int ra_scope_from_id(aza_ev *ev, const ra_row *w)
+{
+	if (aza_is_template(w->r))
+		return !aza_json_str(aza_prop(ev, w->r, ra_path[RA_SCOPE])) && ra_get(ev, w, RA_SCOPE);
+	return w->scope_from_id;
 }
 
 static void ra_table_free(void *p)
@@ -308,9 +349,13 @@ static const ra_table *rows_of(aza_ev *ev, const char *type, const char *key)
 		}
 		ra_row *w = &t->row[t->n++];
 		w->r = x;
+		w->scope_from_id = 0;
 		for (int k = 0; k < RA_NF; k++) {
 			const char *v = aza_json_str(aza_prop(ev, x, ra_path[k]));
-			w->f[k] = v ? aza_jintern__get(t->strs, v, strlen(v)) : NULL;
+			size_t vn = v ? strlen(v) : 0;
+			if (!v && k == RA_SCOPE && (v = ra_id_scope(x, &vn)))
+				w->scope_from_id = 1;
+			w->f[k] = v ? aza_jintern__get(t->strs, v, vn) : NULL;
 			if (v && !w->f[k]) {
 				aza_ev_docs_drop(ev, m);
 				goto nomem;
@@ -1083,9 +1128,18 @@ static void security_defaults(aza_ev *ev, const aza_res *r)
 		if (aza_json_streq(aza_json_get(p, "state"), "enabled"))
 			enabled++;
 	}
+	/* Security defaults cannot be on beside Conditional Access, and a
+	 * tenant that uses it (Microsoft Entra ID P1) is told to protect itself
+	 * with Conditional Access instead (Microsoft Entra security defaults,
+	 * "Who should use Conditional Access?"; CIS: the security defaults
+	 * section is for tenants that cannot use it). Whether its policies do
+	 * what security defaults did is not shown by their existence: the
+	 * message does not claim it, and AZA-IAM-002 judges MFA for every
+	 * user. */
 	if (enabled)
-		aza_na(ev, r, "security defaults are disabled; %zu enabled Conditional Access polic%s replace them (see AZA-IAM-002 for MFA coverage)",
-		       enabled, enabled == 1 ? "y" : "ies");
+		aza_na(ev, r, "security defaults are disabled and cannot be enabled beside the tenant's %zu enabled Conditional Access polic%s "
+		              "(Conditional Access takes their place); whether %s MFA of every user is judged by AZA-IAM-002",
+		       enabled, enabled == 1 ? "y" : "ies", enabled == 1 ? "it requires" : "they require");
 	else
 		aza_fail(ev, r, "security defaults are disabled (isEnabled false) and no enabled Conditional Access policy exists");
 }
@@ -3041,15 +3095,22 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 	if (!tabs[0] || !tabs[1])
 		return;
 	const char *tid = aza_inv_tenant_id(aza_ev_inv(ev));
-	size_t bad = 0, unsure = 0;
-	const char *first_unsure = NULL;
+	size_t bad = 0, unsure = 0, nowhere = 0;
+	const char *first_unsure = NULL, *first_nowhere = NULL;
 	for (int t = 0; t < 2; t++)
 		for (size_t i = 0; i < tabs[t]->n; i++) {
 			const ra_row *w = &tabs[t]->row[i];
 			const char *sc = ra_get(ev, w, RA_SCOPE);
 			const char *rd = ra_get(ev, w, RA_RD);
-			if (!sc || !rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
+			if (!rd || !aza__strieq(aza_last_seg(rd), ROLE_UAA))
 				continue;
+			if (!sc) {
+				/* Neither properties.scope nor the id says where it is:
+				 * it may be at the root. */
+				if (!nowhere++)
+					first_nowhere = w->r->id;
+				continue;
+			}
 			const char *where;
 			if (!strcmp(sc, "/"))
 				where = "the root scope '/'";
@@ -3063,9 +3124,10 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 			}
 			const char *pid = ra_get(ev, w, RA_PID);
 			const char *pt = ra_get(ev, w, RA_PTYPE);
-			aza_fail(ev, w->r, "%s %s %s User Access Administrator at %s%s", pt ? pt : "principal", principal_name(ev, pid),
+			aza_fail(ev, w->r, "%s %s %s User Access Administrator at %s%s%s", pt ? pt : "principal", principal_name(ev, pid),
 			         t ? "is eligible for" : "holds", where,
-			         t ? " (Privileged Identity Management: it can activate the role at any time)" : "");
+			         t ? " (Privileged Identity Management: it can activate the role at any time)" : "",
+			         ra_scope_from_id(ev, w) ? " (the scope its id names: properties.scope is absent or not a string)" : "");
 			bad++;
 		}
 	if (bad)
@@ -3073,6 +3135,9 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 	const char *why;
 	if (!ra_collected(ev, &why))
 		aza_unknown(ev, r, "%s", why);
+	else if (nowhere)
+		aza_unknown(ev, r, "%zu User Access Administrator assignment(s) (e.g. %s) have no properties.scope (a string) and an id that names no scope (not <scope>/providers/<assignment type>/<name>): whether one is at the root scope '/' or at the tenant root management group is unknown",
+		            nowhere, first_nowhere);
 	else if (unsure)
 		aza_unknown(ev, r, "%zu User Access Administrator assignment(s) at a management group (e.g. %s), and the input names no tenant id, so whether it is the tenant root management group (whose id is the tenant id) is unknown",
 		            unsure, first_unsure);
@@ -3396,7 +3461,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
 		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id> (at the tenant root group: --scope /providers/Microsoft.Management/managementGroups/<tenant id>)",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments at scope '/' or at the tenant root management group with role 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); An eligible assignment there (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances, whose endDateTime is not before the collection) fails too: its principal can activate the role at any time (named 'is eligible for'); eligible assignments not collected leave the PASS on the active ones. PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
+		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); An eligible assignment there (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances, whose endDateTime is not before the collection) fails too: its principal can activate the role at any time (named 'is eligible for'); eligible assignments not collected leave the PASS on the active ones. PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. An assignment without properties.scope (a string) is at the scope its id names (Resource Manager makes the id /{scope}/providers/Microsoft.Authorization/roleAssignments/{name}, and likewise for eligible ones: what precedes /providers/<its type>/ is the scope, '/' when nothing does; the FAIL says the scope was read from the id), as every identity rule reading assignment scopes takes it; a User Access Administrator assignment whose id names no scope either: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
 		.check = uaa_root,
 	},
 	{
@@ -3407,7 +3472,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Subscription > Access control (IAM) > Role assignments > filter Role = Owner; add or remove assignments to reach two or three.",
 		.cli = "az role assignment list --role Owner --scope /subscriptions/<id> --query \"[?scope=='/subscriptions/<id>']\"",
 		.arm = "Microsoft.Authorization/roleAssignments with the Owner role at the subscription scope",
-		.defaults = "Counts distinct principals (users, groups or service principals) with Owner assigned at exactly the subscription scope; inherited management-group assignments are not counted. Bounds come from owners.min/owners.max in the configuration (default 2 and 3). A template-only scan sees only the owners the templates add: more than the maximum fails, any other count is UNKNOWN (the subscription's existing owners decide).",
+		.defaults = "Counts distinct principals (users, groups or service principals) with Owner assigned at exactly the subscription scope (an assignment without properties.scope: the scope its id names, as for AZA-IAM-016); inherited management-group assignments are not counted. Bounds come from owners.min/owners.max in the configuration (default 2 and 3). A template-only scan sees only the owners the templates add: more than the maximum fails, any other count is UNKNOWN (the subscription's existing owners decide).",
 		.check = owner_count,
 	},
 	{

@@ -397,6 +397,18 @@ static const char *reach_txt(aza_ev *ev, const aza_expo_endpoint *e, const aza_e
 	return aza_ev_fmt(ev, "%s%s reachable at %s%s from %s: %s", svc_txt(ev, s, lo, hi), front, e->frontend, at, from, path);
 }
 
+/* acc with the values not read of each NSG on q's path read between its
+ * bounds (aza_expo__nsg_bounds) that acc does not name yet. */
+static const char *hops_bounds(aza_ev *ev, const aza_expo *x, const aza_expo_reach *q, const char *acc)
+{
+	for (size_t h = 0; h < q->nhops; h++) {
+		const char *b = aza_expo__nsg_bounds(x, q->hops[h].id);
+		if (b && !(acc && strstr(acc, b)))
+			acc = acc ? aza_ev_fmt(ev, "%s; %s", acc, b) : b;
+	}
+	return acc;
+}
+
 #define FRONTS_LISTED 8
 
 static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
@@ -430,6 +442,7 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 	}
 	size_t first, ne = aza_expo__for(x, r->id, &first);
 	const char *fails = NULL, *unk = NULL, *narrow = NULL;
+	const char *fail_bnd = NULL; /* the values not read of the NSGs on the failing paths */
 	size_t nfail = 0;
 	for (size_t i = 0; i < ne; i++) {
 		const aza_expo_endpoint *e = aza_expo__at(x, first + i);
@@ -452,6 +465,7 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 						const char *m = reach_txt(ev, e, q, s, lo, hi);
 						fails = fails ? aza_ev_fmt(ev, "%s; %s", fails, m) : m;
 					}
+					fail_bnd = hops_bounds(ev, x, q, fail_bnd);
 				} else if (!narrow) {
 					narrow = reach_txt(ev, e, q, s, lo, hi);
 				}
@@ -459,14 +473,16 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 		}
 	}
 	/* An NSG on the paths read between its bounds: what is reached for
-	 * certain, and what is not reached, holds whatever its values are. */
-	const char *bnd = aza_expo__bounds_for(x, r->id);
-	const char *whatever = bnd ? aza_ev_fmt(ev, ", whatever the value that could not be read (%s)", bnd) : "";
+	 * certain, and what is not reached, holds whatever its values are. A
+	 * FAIL rests on its paths, which name their NSGs; a PASS on every path
+	 * of the resource. */
 	if (nfail) {
 		aza_fail(ev, r, "%s%s%s", fails, nfail > 3 ? aza_ev_fmt(ev, "; and %zu more path%s", nfail - 3, nfail == 4 ? "" : "s") : "",
-		         whatever);
+		         fail_bnd ? aza_ev_fmt(ev, ", whatever the value that could not be read (%s)", fail_bnd) : "");
 		return;
 	}
+	const char *bnd = aza_expo__bounds_for(x, r->id);
+	const char *whatever = bnd ? aza_ev_fmt(ev, ", whatever the value that could not be read (%s)", bnd) : "";
 	if (unk) {
 		aza_unknown(ev, r, "%s", unk);
 		return;
@@ -2282,8 +2298,10 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"nor a tag, an unknown access, protocol or direction, an unreadable port or priority) is judged between two readings, as the " \
 	"per-NSG rules judge it: the rule as the widest Allow it may be and as the widest Deny (every port, address and protocol " \
 	"it does not name; an unknown priority first). What the Deny reading still reaches FAILs and what the Allow reading does " \
-	"not reach PASSes, both naming the value (\"whatever the value that could not be read\"); what only the Allow reading " \
-	"reaches is UNKNOWN, naming the NSG and the value. With the private address not known too, the Allow reading goes with the " \
+	"not reach PASSes, both naming the value (\"whatever the value that could not be read\"; a FAIL names the NSGs on its " \
+	"failing paths only, a PASS every such NSG on the resource's paths); what only the Allow reading " \
+	"reaches is UNKNOWN, naming the NSG and the value (only when its two readings admit differently there: a difference the " \
+	"address not known alone makes names the address's rules only). With the private address not known too, the Allow reading goes with the " \
 	"address's reading that admits most, the Deny reading with the one that admits least. An NSG whose rules share a " \
 	"priority (an Allow and a Deny on a common protocol and port) stays UNKNOWN. " \
 	"Internet sources narrower than a /16 are reported " \

@@ -476,6 +476,31 @@ case(R, 'unknown-vmss-nsg-unreadable-and-address', ssworld([rule('DenyWebPart', 
 case(R, 'pass-vmss-nsg-unreadable-deny-subnet', ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200, src=ODD)]),
      "PASS ss1 ~ public frontends: pip-lb (20.50.60.99))" + WHATEVER % ('nsg-sub', 'AllowSsh'))
 
+# A VM with two NICs, each with a public IP and an NSG read between its
+# bounds: the FAIL through nic2 names the value nic2's NSG could not read,
+# not nic1's (the old note named every bounded NSG on the VM's paths).
+WEB_ODD = rule('WebOdd', 100, src=ODD, port='8080')
+NA2 = "\nNOT_APPLICABLE nic2 ~ attached to VM vm1"
+TWO_NICS = snapshot([vm(nics=('nic1', 'nic2')), nic(nsg_name='nsg-nic'), pip(),
+                     nic('nic2', pip_name='pip2', nsg_name='nsg-nic2', ip='10.0.1.5'), pip('pip2', addr='20.50.60.11', nic='nic2'),
+                     subnet(), nsg('nsg-nic', [SSH_ODD]), nsg('nsg-nic2', [WEB_ODD, RDP])])
+case('AZA-NET-027', 'fail-two-nics-nsg-unreadable-each', TWO_NICS,
+     "FAIL vm1 ~ TCP 3389 (RDP) reachable at pip2 (20.50.60.11) (ip configuration ipconfig1) from any internet address: public IP pip2 "
+     "(20.50.60.11) -> no subnet NSG -> NIC NSG nsg-nic2 rule AllowRdp (priority 200)" + WHATEVER % ('nsg-nic2', 'WebOdd') + "\n" + NA + NA2)
+# The PASS rests on every path of the VM: both NSGs are named.
+case('AZA-NET-029', 'pass-two-nics-nsg-unreadable-each', TWO_NICS,
+     "PASS vm1 ~ no internet path reaches TCP 5985-5986 (WinRM), TCP 23 (Telnet) (public frontends: pip1 (20.50.60.10), pip2 (20.50.60.11)), "
+     "whatever the value that could not be read (NSG nsg-nic2: " + ODD_TXT % 'WebOdd' + "; NSG nsg-nic: " + ODD_TXT % 'SshAdmin' + ")\n" + NA + NA2)
+# A scale set's address not in the input is what the UNKNOWN rests on; the
+# NSG's rule with a value not read is for another subnet (it applies to no
+# address of this one), so its bounds admit the same: the note does not
+# name it (it did; tests/exposure checks the note).
+R = 'AZA-NET-028'
+case(R, 'unknown-vmss-address-nsg-unreadable-elsewhere',
+     ssworld([rule('DenyWebPart', 100, 'Deny', dst='10.0.1.0/26'), rule('AllowSsh', 200), rule('OddElsewhere', 300, src=ODD, port='3389', dst='10.0.2.0/24')]),
+     "UNKNOWN ss1 ~ but the private address of ip configuration ipconfig1 (in subnet web: 10.0.1.0/24) is not in the input: rule DenyWebPart "
+     "(priority 100) of NSG nsg-sub was not counted as blocking")
+
 # ---- the report tests' exposure input (tests/report/exposure.json): an
 # injected VM name and NSG rule name that the HTML report must show as text ----
 EVIL = '<img src=x onerror=alert(1)>'

@@ -178,7 +178,7 @@ TN = T
 R = 'AZA-IAM-001'
 case(R, 'pass', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(True)}), f"PASS {TN} ~ enabled")
 case(R, 'fail', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('off', state='disabled'), ctx='identity/conditionalAccess/policies')}), f"FAIL {TN} ~ isEnabled false")
-case(R, 'na-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('mfa all'), ctx='identity/conditionalAccess/policies')}), f"NOT_APPLICABLE {TN} ~ Conditional Access")
+case(R, 'na-ca', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(False), "conditionalAccessPolicies": lst(capol('mfa all'), ctx='identity/conditionalAccess/policies')}), f"NOT_APPLICABLE {TN} ~ cannot be enabled beside the tenant's 1 enabled Conditional Access policy (Conditional Access takes their place); whether it requires MFA of every user is judged by AZA-IAM-002")
 case(R, 'unknown', snap(errors=[gerr("identitySecurityDefaultsEnforcementPolicy")]), f"UNKNOWN {TN} ~ Policy.Read.All")
 case(R, 'unknown-type', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef("yes")}), f"UNKNOWN {TN} ~ not a boolean")
 # A subscription's failed ARM listing says nothing about Graph data: the
@@ -1255,6 +1255,28 @@ NOTENANT = snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16)], datasets=DS)
 del NOTENANT["meta"]["tenant_id"]
 case(R, 'unknown-mg-notenant', NOTENANT,
      f"UNKNOWN tenant ~ 1 User Access Administrator assignment(s) at a management group (e.g. {ROOTMG16}), and the input names no tenant id")
+# An assignment without properties.scope is where its id says: Resource
+# Manager makes the id from the scope (RoleAssignments_Get: /{scope}/providers/
+# Microsoft.Authorization/roleAssignments/{name}). The old code skipped it and
+# passed.
+def noscope(a):
+    del a["properties"]["scope"]
+    return a
+case(R, 'fail-root-noscope', snap([noscope(ra('root-uaa', UAA, BIANCA, scope='/'))], directory={"users": USERS}, datasets=DS),
+     "FAIL root-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the root scope '/' (the scope its id names: properties.scope is absent or not a string)")
+case(R, 'fail-rootmg-noscope', snap([noscope(ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16))], directory={"users": USERS}, datasets=DS),
+     f"FAIL mg-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the tenant root management group {ROOTMG16}, whose assignments apply")
+case(R, 'fail-rootmg-eligible-noscope', snap([noscope(rei('mg-uaa-elig', UAA, BIANCA, scope=ROOTMG16, rname='User Access Administrator'))],
+                                             directory={"users": USERS}, datasets=DS + [REI]),
+     f"FAIL mg-uaa-elig ~ User BiancaP@contoso.com is eligible for User Access Administrator at the tenant root management group {ROOTMG16}")
+# below the root, still a pass
+case(R, 'pass-sub-noscope', snap([noscope(ra('sub-uaa', UAA, BIANCA))], datasets=DS),
+     f"PASS {TN} ~ no User Access Administrator assignment at the root scope '/'")
+# neither properties.scope nor an id of Resource Manager's form: it may be at the root
+NOID = noscope(ra('odd-uaa', UAA, BIANCA, scope='/'))
+NOID["id"] = "odd-uaa"
+case(R, 'unknown-noscope-oddid', snap([NOID], datasets=DS),
+     f"UNKNOWN {TN} ~ 1 User Access Administrator assignment(s) (e.g. /odd-uaa) have no properties.scope (a string) and an id that names no scope")
 # A template-only scan judges the rule only when the templates deploy a
 # role assignment outside the subscriptions: one at a resource group says
 # nothing of the root scope (it was PASS, "no User Access Administrator
@@ -1278,6 +1300,11 @@ R = 'AZA-IAM-017'
 case(R, 'pass', snap([ra('o1', OWNER, ALEX), ra('o2', OWNER, BIANCA), ra('o3', OWNER, ALEX), ra('c1', CONTRIB, ADELE)], directory={"users": USERS}, datasets=DS), "PASS fixture-sub ~ 2 Owner assignments at the subscription: AlexW@contoso.com, BiancaP@contoso.com")
 case(R, 'fail', snap([ra('o1', OWNER, ALEX), ra('o2', OWNER, BIANCA, scope=SUBID + '/resourceGroups/rg-app'), ra('o3', OWNER, ADELE, scope=MG)], datasets=DS), "FAIL fixture-sub ~ 1 Owner assignment(s)")
 case(R, 'fail-many', snap([ra(f'o{i}', OWNER, f'0000000{i}-1111-4000-8000-000000000000', 'Group') for i in range(5)], datasets=DS), "FAIL fixture-sub ~ 5 Owner assignments")
+case(R, 'unknown', snap([], datasets=[RD]), "UNKNOWN fixture-sub ~ not collected")
+# An Owner assignment without properties.scope is at the subscription its id
+# names (the old code skipped it: FAIL, 1 Owner assignment(s)).
+case(R, 'pass-noscope', snap([ra('o1', OWNER, ALEX), noscope(ra('o2', OWNER, BIANCA))], directory={"users": USERS}, datasets=DS),
+     "PASS fixture-sub ~ 2 Owner assignments at the subscription: AlexW@contoso.com, BiancaP@contoso.com")
 case(R, 'unknown', snap([], datasets=[RD]), "UNKNOWN fixture-sub ~ not collected")
 # A template-only scan deploying an Owner assignment at a resource group, not
 # at the subscription, cannot count the subscription's owners (it was FAIL,
