@@ -1154,8 +1154,9 @@ static int set_cond(const aza_json *j)
  * (risk levels, platforms, locations, client apps, devices, excluded
  * applications, application filters, excluded guest or external users,
  * authentication flows), or NULL when it applies to every sign-in of its
- * users and applications. */
-static const char *ca_narrowing(const aza_json *c)
+ * users and applications. client_apps 0: clientAppTypes is left to the
+ * caller (AZA-IAM-030 judges which client apps a policy blocks). */
+static const char *ca_narrowing(const aza_json *c, int client_apps)
 {
 	static const char *const risk[] = {"signInRiskLevels", "userRiskLevels", "servicePrincipalRiskLevels"};
 	for (size_t i = 0; i < 3; i++)
@@ -1165,7 +1166,7 @@ static const char *ca_narrowing(const aza_json *c)
 	if (ir && *ir)
 		return "insiderRiskLevels";
 	const aza_json *cat = aza_json_get(c, "clientAppTypes");
-	if (set_cond(cat) && !aza_json_has_str(cat, "all"))
+	if (client_apps && set_cond(cat) && !aza_json_has_str(cat, "all"))
 		return "clientAppTypes";
 	const aza_json *pl = aza_json_get(c, "platforms");
 	if (aza_json_is(pl, AZA_JOBJ) &&
@@ -1280,6 +1281,26 @@ static int strength_mfa(aza_ev *ev, const aza_json *s, const char **desc)
 	return -1;
 }
 
+/* The grant controls of g other than builtInControls `except`: those a
+ * user may satisfy instead when the operator is OR (built-in controls,
+ * terms of use, custom factors), added to alt. */
+static void grant_others(aza_ev *ev, const aza_json *g, const char *except, namelist *alt)
+{
+	aza_json_each(x, aza_json_get(g, "builtInControls")) {
+		const char *s = aza_json_str(x);
+		if (!s || !aza__strieq(s, except))
+			nl_add(alt, s);
+	}
+	aza_json_each(x, aza_json_get(g, "termsOfUse")) {
+		const char *s = aza_json_str(x);
+		nl_add(alt, aza_ev_fmt(ev, "terms of use %s", s ? s : "?"));
+	}
+	aza_json_each(x, aza_json_get(g, "customAuthenticationFactors")) {
+		const char *s = aza_json_str(x);
+		nl_add(alt, aza_ev_fmt(ev, "custom factor %s", s ? s : "?"));
+	}
+}
+
 /* Do a CA policy's grant controls force MFA? 1 yes, with *why NULL (the mfa
  * control) or naming the authentication strength that does; 0 no, with
  * *why the reason ("" for a policy that asks for no MFA at all: not worth
@@ -1303,19 +1324,7 @@ static int grant_mfa(aza_ev *ev, const aza_json *g, const char **why)
 		return 0;
 	}
 	namelist alt = {{0}, 0};
-	aza_json_each(x, bic) {
-		const char *s = aza_json_str(x);
-		if (!s || !aza__strieq(s, "mfa"))
-			nl_add(&alt, s);
-	}
-	aza_json_each(x, aza_json_get(g, "termsOfUse")) {
-		const char *s = aza_json_str(x);
-		nl_add(&alt, aza_ev_fmt(ev, "terms of use %s", s ? s : "?"));
-	}
-	aza_json_each(x, aza_json_get(g, "customAuthenticationFactors")) {
-		const char *s = aza_json_str(x);
-		nl_add(&alt, aza_ev_fmt(ev, "custom factor %s", s ? s : "?"));
-	}
+	grant_others(ev, g, "mfa", &alt);
 	if (has_st && sk == 0)
 		nl_add(&alt, sd);
 	const char *op = aza_json_str(aza_json_get(g, "operator"));
@@ -1360,7 +1369,7 @@ static const aza_json *enabled_ca_mfa_all(aza_ev *ev, const aza_json *ca, int *e
 				*narrow = aza_ev_fmt(ev, "policy '%s' does not count: %s", dn ? dn : "?", gw);
 			continue;
 		}
-		const char *nc = ca_narrowing(c);
+		const char *nc = ca_narrowing(c, 1);
 		if (nc) {
 			if (narrow && !*narrow)
 				*narrow = aza_ev_fmt(ev, "policy '%s' requires MFA only under conditions.%s", dn ? dn : "?", nc);
@@ -1465,6 +1474,278 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		            left, left_out);
 	else
 		aza_pass(ev, r, "all %zu member users are registered for MFA%s%s", members, left, left_out);
+}
+
+/* ---- AZA-IAM-030: legacy authentication ---- */
+
+/* The client app types of legacy authentication, as Microsoft Learn's
+ * common Conditional Access policy "Block legacy authentication" selects
+ * them: Exchange ActiveSync clients and other clients (POP, IMAP, SMTP
+ * AUTH, older Office clients). Graph conditionalAccessConditionSet
+ * clientAppTypes: all, browser, mobileAppsAndDesktopClients,
+ * exchangeActiveSync, easSupported, other. */
+enum { LEG_EAS = 1, LEG_OTHER = 2, LEG_ALL = LEG_EAS | LEG_OTHER };
+
+/* The legacy client app types a policy's clientAppTypes take in (LEG_*
+ * bits; 0 for none), or -1 when the value is not a list of strings. "all"
+ * takes in both, and so does no value (an empty or absent list: since
+ * 2020 a policy without the client apps condition applies to every client
+ * app, as ca_narrowing reads it for AZA-IAM-002). easSupported is
+ * Exchange ActiveSync on supported platforms only, a part of
+ * exchangeActiveSync: it does not take in every ActiveSync client. */
+static int legacy_types(const aza_json *cat)
+{
+	if (!cat || aza_json_is(cat, AZA_JNULL))
+		return LEG_ALL;
+	if (!aza_json_is(cat, AZA_JARR))
+		return -1;
+	if (!aza_json_len(cat))
+		return LEG_ALL;
+	int m = 0;
+	aza_json_each(x, cat) {
+		const char *s = aza_json_str(x);
+		if (!s)
+			return -1;
+		if (aza__strieq(s, "all"))
+			m |= LEG_ALL;
+		else if (aza__strieq(s, "exchangeActiveSync"))
+			m |= LEG_EAS;
+		else if (aza__strieq(s, "other"))
+			m |= LEG_OTHER;
+	}
+	return m;
+}
+
+static const char *legacy_str(int m)
+{
+	return m == LEG_ALL ? "exchangeActiveSync and other" : m == LEG_EAS ? "exchangeActiveSync" : "other";
+}
+
+/* A policy's clientAppTypes that take in both legacy types, for a PASS. */
+static const char *cat_desc(const aza_json *cat)
+{
+	if (aza_json_has_str(cat, "all"))
+		return "all";
+	if (!aza_json_len(cat))
+		return "not set: every client app";
+	return legacy_str(LEG_ALL);
+}
+
+/* Does a CA policy's grant block access? 1 yes: builtInControls holds
+ * block, and no other control can satisfy the policy instead (block
+ * alone, or operator AND: every control is required and block is never
+ * satisfied). 0 no, with *why NULL when the grant has no block at all
+ * (grantControls null: a policy of session controls only), else naming
+ * the alternatives that an OR lets a user satisfy instead (the portal
+ * offers Block access alone, but Graph data is judged as it stands). -1
+ * grantControls or its builtInControls is of the wrong type (*why says
+ * which). */
+static int grant_blocks(aza_ev *ev, const aza_json *g, const char **why)
+{
+	*why = NULL;
+	if (!g || aza_json_is(g, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(g, AZA_JOBJ)) {
+		*why = "grantControls is not an object";
+		return -1;
+	}
+	const aza_json *bic = aza_json_get(g, "builtInControls");
+	if (bic && !aza_json_is(bic, AZA_JNULL) && !aza_json_is(bic, AZA_JARR)) {
+		*why = "grantControls.builtInControls is not a list";
+		return -1;
+	}
+	if (!aza_json_has_str(bic, "block"))
+		return 0;
+	namelist alt = {{0}, 0};
+	grant_others(ev, g, "block", &alt);
+	const aza_json *st = aza_json_get(g, "authenticationStrength");
+	if (aza_json_is(st, AZA_JOBJ)) {
+		const char *dn = aza_json_str(aza_json_get(st, "displayName"));
+		nl_add(&alt, aza_ev_fmt(ev, "authentication strength '%s'", dn ? dn : "?"));
+	}
+	const char *op = aza_json_str(aza_json_get(g, "operator"));
+	if (alt.n && !(op && aza__strieq(op, "AND"))) {
+		*why = aza_ev_fmt(ev, "its grant controls use operator %s, so %s can satisfy it instead of block", op ? op : "(none)",
+		                  nl_str(ev, &alt));
+		return 0;
+	}
+	return 1;
+}
+
+/* The users, groups and roles a policy leaves out, for a message (users by
+ * name from the collected users, groups by the name their groupMembers
+ * entry carries, privileged roles by name; else by id), or NULL. */
+static const char *ca_exclusions(aza_ev *ev, const aza_json *c)
+{
+	namelist l = {{0}, 0};
+	aza_json_each(x, aza_json_path(c, "users.excludeUsers"))
+		nl_add(&l, principal_name(ev, aza_json_str(x)));
+	aza_json_each(x, aza_json_path(c, "users.excludeGroups")) {
+		const char *g = aza_json_str(x), *n = group_name(ev, g);
+		nl_add(&l, aza_ev_fmt(ev, "group %s", n ? n : g ? g : "?"));
+	}
+	aza_json_each(x, aza_json_path(c, "users.excludeRoles")) {
+		const char *id = aza_json_str(x), *n = priv_dir_role(id);
+		nl_add(&l, aza_ev_fmt(ev, "role %s", n ? n : id ? id : "?"));
+	}
+	return l.n ? aza_ev_fmt(ev, "%s", nl_str(ev, &l)) : NULL;
+}
+
+/* A list property of a policy's conditions that is present but not a list. */
+static int not_list(const aza_json *j)
+{
+	return j && !aza_json_is(j, AZA_JNULL) && !aza_json_is(j, AZA_JARR);
+}
+
+/* What the collected CA policies do about legacy authentication: the
+ * enabled policies that block it for All users and All resources on every
+ * sign-in, by the legacy client types they take in (the first one taking
+ * in both, and the first for each), the first policies left out and why
+ * (left), and the first enabled policy azaudit cannot read (unsure). */
+typedef struct {
+	const aza_json *both, *eas, *other;
+	namelist left;
+	const char *unsure;
+} legacy_ca;
+
+/* A policy's name for messages: displayName, else its id. */
+static const char *pol_name(const aza_json *p)
+{
+	const char *dn = aza_json_str(aza_json_get(p, "displayName"));
+	if (!dn)
+		dn = aza_json_str(aza_json_get(p, "id"));
+	return dn ? dn : "?";
+}
+
+static void legacy_scan(aza_ev *ev, const aza_json *ca, legacy_ca *L)
+{
+	aza_json_each(p, ca) {
+		const char *name = aza_ev_fmt(ev, "policy '%s'", pol_name(p));
+		const char *st = aza_json_str(aza_json_get(p, "state"));
+		int on = st && aza__strieq(st, "enabled");
+		const aza_json *c = aza_json_get(p, "conditions");
+		const char *gw = NULL, *bad = NULL;
+		int k = grant_blocks(ev, aza_json_get(p, "grantControls"), &gw), t = 0;
+		/* A policy without block is not about blocking legacy
+		 * authentication, whatever else it holds; the values that say
+		 * whether one with block counts must be readable. */
+		if (!k && !gw)
+			continue;
+		if (!st)
+			bad = "state is missing or not a string";
+		else if (k < 0)
+			bad = gw;
+		else if (!aza_json_is(c, AZA_JOBJ))
+			bad = "conditions is not an object";
+		else if ((t = legacy_types(aza_json_get(c, "clientAppTypes"))) < 0)
+			bad = "conditions.clientAppTypes is not a list of strings";
+		else if (t && not_list(aza_json_path(c, "users.includeUsers")))
+			bad = "conditions.users.includeUsers is not a list";
+		else if (t && not_list(aza_json_path(c, "applications.includeApplications")))
+			bad = "conditions.applications.includeApplications is not a list";
+		if (bad) {
+			/* A policy that is known to be off blocks nothing. */
+			if (!on && st)
+				continue;
+			if (!L->unsure)
+				L->unsure = aza_ev_fmt(ev, "%s cannot be judged: %s", name, bad);
+			continue;
+		}
+		/* No legacy client among its client app types. */
+		if (!t)
+			continue;
+		const char *why = NULL, *nc;
+		if (!on)
+			why = aza__strieq(st, "enabledForReportingButNotEnforced")
+			          ? "is report-only (state enabledForReportingButNotEnforced): it logs legacy sign-ins but lets them in"
+			          : aza__strieq(st, "disabled") ? "is disabled (state disabled)" : aza_ev_fmt(ev, "is not enabled (state '%s')", st);
+		else if (!k)
+			why = aza_ev_fmt(ev, "does not count: %s", gw);
+		else if (!aza_json_has_str(aza_json_path(c, "users.includeUsers"), "All"))
+			why = "does not target All users (conditions.users.includeUsers)";
+		else if (!aza_json_has_str(aza_json_path(c, "applications.includeApplications"), "All"))
+			why = "does not target All resources (conditions.applications.includeApplications)";
+		else if ((nc = ca_narrowing(c, 0)))
+			why = aza_ev_fmt(ev, "blocks only under conditions.%s", nc);
+		if (why) {
+			nl_add(&L->left, aza_ev_fmt(ev, "%s (clientAppTypes %s) %s", name, legacy_str(t), why));
+			continue;
+		}
+		if (t == LEG_ALL && !L->both)
+			L->both = p;
+		if ((t & LEG_EAS) && !L->eas)
+			L->eas = p;
+		if ((t & LEG_OTHER) && !L->other)
+			L->other = p;
+	}
+}
+
+/* " (it excludes ...: ...)" for a policy that counts, or "". */
+static const char *legacy_excl(aza_ev *ev, const aza_json *p)
+{
+	const char *x = ca_exclusions(ev, aza_json_get(p, "conditions"));
+	return x ? aza_ev_fmt(ev, " (it excludes %s: check each is an emergency access account)", x) : "";
+}
+
+/* Security defaults enabled prove it on their own; otherwise the enabled
+ * policies must. Either proof stands whatever else is unknown; a FAIL needs
+ * security defaults known to be off and every policy that might count
+ * read. */
+static void legacy_auth(aza_ev *ev, const aza_res *r)
+{
+	const char *why_sd = NULL, *why_ca = NULL;
+	int b = 0, sd_known = 0;
+	const aza_json *sd = graph(ev, "identitySecurityDefaultsEnforcementPolicy", PERM_POLICY, &why_sd);
+	if (sd && aza_json_bool(aza_json_get(sd, "isEnabled"), &b)) {
+		if (b) {
+			aza_pass(ev, r, "security defaults are enabled (isEnabled true): they block legacy authentication");
+			return;
+		}
+		sd_known = 1;
+	} else if (sd) {
+		why_sd = "identitySecurityDefaultsEnforcementPolicy.isEnabled is missing or not a boolean";
+	}
+	const aza_json *ca = graph_list(ev, "conditionalAccessPolicies", PERM_POLICY, &why_ca);
+	if (!ca) {
+		if (sd_known)
+			aza_unknown(ev, r, "security defaults are disabled (isEnabled false), and whether a Conditional Access policy "
+			                   "blocks legacy authentication is unknown: %s", why_ca);
+		else
+			aza_unknown(ev, r, "whether security defaults or a Conditional Access policy block legacy authentication is "
+			                   "unknown: %s; %s", why_sd, why_ca);
+		return;
+	}
+	legacy_ca L = {0};
+	legacy_scan(ev, ca, &L);
+	const char *left = L.left.n ? aza_ev_fmt(ev, "; left out: %s", nl_str(ev, &L.left)) : "";
+	if (L.both) {
+		aza_pass(ev, r, "Conditional Access policy '%s' blocks legacy authentication (clientAppTypes %s) for All users and All resources%s",
+		         pol_name(L.both), cat_desc(aza_json_path(L.both, "conditions.clientAppTypes")), legacy_excl(ev, L.both));
+		return;
+	}
+	if (L.eas && L.other) {
+		aza_pass(ev, r, "Conditional Access policies '%s' (exchangeActiveSync)%s and '%s' (other)%s together block legacy authentication for All users and All resources",
+		         pol_name(L.eas), legacy_excl(ev, L.eas), pol_name(L.other), legacy_excl(ev, L.other));
+		return;
+	}
+	/* One legacy client type blocked leaves the other open. */
+	const aza_json *half = L.eas ? L.eas : L.other;
+	const char *part = half ? aza_ev_fmt(ev, "; enabled policy '%s' blocks %s clients for All users and All resources, but none blocks %s",
+	                                     pol_name(half), L.eas ? "exchangeActiveSync" : "other",
+	                                     L.eas ? "other clients (POP, IMAP, SMTP AUTH, older Office clients)" : "Exchange ActiveSync clients (exchangeActiveSync)")
+	                        : "";
+	size_t n = aza_json_len(ca);
+	const char *none = aza_ev_fmt(ev, "no enabled Conditional Access policy among the %zu collected blocks legacy "
+	                                  "authentication (clientAppTypes exchangeActiveSync and other) for All users and All resources",
+	                              n);
+	if (L.unsure)
+		aza_unknown(ev, r, "whether an enabled Conditional Access policy blocks legacy authentication (clientAppTypes "
+		                   "exchangeActiveSync and other) for All users and All resources is unknown: %s%s%s%s",
+		            L.unsure, part, left, sd_known ? "" : aza_ev_fmt(ev, "; %s", why_sd));
+	else if (!sd_known)
+		aza_unknown(ev, r, "%s%s%s, and whether security defaults block it is unknown: %s", none, part, left, why_sd);
+	else
+		aza_fail(ev, r, "security defaults are disabled (isEnabled false) and %s%s%s", none, part, left);
 }
 
 /* Privileged principals AZA-IAM-003 cannot judge from a registration
@@ -3572,6 +3853,16 @@ const struct aza_rule aza_rules_iam[] = {
 		.cis = "6.0.0:5.6 5.0.0:5.25",
 		.rationale = "A subscription moved out of the tenant leaves your security controls, and one moved in brings unknown resources.",
 		.manual = "Azure portal > Subscriptions > Manage policies: check 'Subscription leaving Microsoft Entra tenant' and 'Subscription entering Microsoft Entra tenant' are set to 'Permit no one' and the exempted users list holds only justified accounts.",
+	},
+	{
+		.id = "AZA-IAM-030", .title = "Legacy authentication is blocked",
+		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
+		.rationale = "Legacy authentication clients (Exchange ActiveSync, POP, IMAP, SMTP AUTH, older Office clients) cannot do MFA: a password sprayed or phished signs in through them whatever MFA policy the tenant has. Security defaults block them; a tenant that turns security defaults off for Conditional Access must block them with a policy.",
+		.portal = "Enable security defaults, or Microsoft Entra admin center > Entra ID > Conditional Access > Policies > New policy: Users Include All users, Exclude the emergency access accounts; Target resources All resources; Conditions > Client apps Configure Yes, only Exchange ActiveSync clients and Other clients; Grant Block access; Enable policy On (Report-only first, to find the sign-ins it would stop).",
+		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body '{\"displayName\": \"Block legacy authentication\", \"state\": \"enabled\", \"conditions\": {\"users\": {\"includeUsers\": [\"All\"], \"excludeUsers\": [\"<emergency access account id>\"]}, \"applications\": {\"includeApplications\": [\"All\"]}, \"clientAppTypes\": [\"exchangeActiveSync\", \"other\"]}, \"grantControls\": {\"operator\": \"OR\", \"builtInControls\": [\"block\"]}}'",
+		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], clientAppTypes ['exchangeActiveSync', 'other'], builtInControls ['block'], state 'enabled'",
+		.defaults = "PASS on security defaults enabled (identitySecurityDefaultsEnforcementPolicy isEnabled true: they block legacy authentication), or on enabled Conditional Access policies (state enabled; enabledForReportingButNotEnforced, report-only, only logs) that block, for All users and All resources (includeUsers and includeApplications All), the client app types exchangeActiveSync and other: one policy taking in both, or several that together do. clientAppTypes all takes in both, as does an absent or empty clientAppTypes (a policy without the client apps condition applies to every client app); easSupported (Exchange ActiveSync on supported platforms only) does not take in every ActiveSync client. The grant blocks when builtInControls holds block and nothing else can satisfy the policy: block alone, or operator AND; with OR, another built-in control, terms of use, a custom factor or an authentication strength beside block lets a user in instead. A policy limited by risk levels, platforms, locations other than All, device filters, excluded applications, an application filter, excluded guest or external users or authentication flows does not count (as for AZA-IAM-002); excluded users, groups and roles are allowed and named in the PASS, to be checked as emergency access accounts. FAIL: security defaults off (isEnabled false) and no such policy among the collected ones; the message names the closest policies left out (report-only, disabled, not for All users or All resources, narrowed, blocking one legacy client type only). Security defaults or Conditional Access policies not readable (Policy.Read.All), isEnabled not a boolean, policies that are not a list, or, among the policies, one whose grantControls or builtInControls is of the wrong type, or one with block whose state, conditions, clientAppTypes, includeUsers or includeApplications is (a disabled or report-only one aside), and no policy proof: UNKNOWN, not a FAIL.",
+		.check = legacy_auth,
 	},
 };
 const size_t aza_rules_iam_n = sizeof aza_rules_iam / sizeof aza_rules_iam[0];

@@ -1378,3 +1378,93 @@ case(R, 'unknown-eligible-missing', snap([ra('a1', OWNER, ALEX)], directory={"us
      f"UNKNOWN {TN} ~ 1 disabled user(s) hold no active Azure role assignment, but whether they are eligible for one is unknown")
 case(R, 'pass-eligible-nop2', snap([ra('a1', OWNER, ALEX)], directory={"users": DUSERS}, errors=[REI_NOP2], datasets=DS),
      f"PASS {TN} ~ none of the 1 disabled user(s) holds an Azure role assignment; none is eligible for one (Privileged Identity Management); no eligible Azure role assignment: the tenant has no Microsoft Entra ID P2")
+
+# 030 legacy authentication blocked: security defaults, or enabled
+# Conditional Access policies that block the legacy client app types
+# (exchangeActiveSync and other; Graph conditionalAccessConditionSet
+# clientAppTypes) for All users and All resources, as Microsoft Learn's
+# common policy "Block legacy authentication" does.
+R = 'AZA-IAM-030'
+LEGACY = ('exchangeActiveSync', 'other')
+BREAKGLASS = "5b2c4f9e-1d3a-4e8b-9c7f-2a6d8e0b4c13"
+def legpol(name, types=LEGACY, state='enabled', users=('All',), controls=('block',), excl=(), op='OR', **cond):
+    p = capol(name, state=state, users=users, controls=controls, excl=excl)
+    p["conditions"]["clientAppTypes"] = list(types)
+    p["conditions"].update(cond)
+    p["grantControls"]["operator"] = op
+    return p
+def legsnap(*pols, directory=None, errors=None):
+    d = dict(CAOFF, conditionalAccessPolicies=calist(*pols))
+    d.update(directory or {})
+    return snap(directory=d, errors=errors)
+MFAPOL = capol('Require MFA')
+case(R, 'pass', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef(True)}),
+     f"PASS {TN} ~ security defaults are enabled (isEnabled true): they block legacy authentication")
+# the common policy, its break-glass exclusion named from the users list
+case(R, 'pass-ca', legsnap(MFAPOL, legpol('Block legacy authentication', excl=[BREAKGLASS]),
+                           directory={"users": lst(user(BREAKGLASS, "breakglass@contoso.com"))}),
+     f"PASS {TN} ~ Conditional Access policy 'Block legacy authentication' blocks legacy authentication (clientAppTypes exchangeActiveSync and other) for All users and All resources (it excludes breakglass@contoso.com: check each is an emergency access account)")
+# excluded groups and roles are named too (a role by name when azaudit knows it)
+PG = "0c4e8a2f-6b1d-4f3e-8a9c-7d5b2e1f0a34"
+case(R, 'pass-excluded-group-role', legsnap(mod(legpol('Block legacy authentication'), conditions__users__excludeGroups=[PG], conditions__users__excludeRoles=[GA])),
+     f"PASS {TN} ~ (it excludes group {PG}, role Global Administrator: check each is an emergency access account)")
+# two policies that together cover both legacy client types
+case(R, 'pass-two-policies', legsnap(legpol('Block ActiveSync', types=['exchangeActiveSync']), legpol('Block other clients', types=['other'])),
+     f"PASS {TN} ~ Conditional Access policies 'Block ActiveSync' (exchangeActiveSync) and 'Block other clients' (other) together block legacy authentication for All users and All resources")
+# one policy taking in both is named alone, not paired with a partial one
+case(R, 'pass-one-of-several', legsnap(legpol('Block ActiveSync', types=['exchangeActiveSync']), legpol('Block legacy authentication')),
+     f"PASS {TN} ~ Conditional Access policy 'Block legacy authentication' blocks legacy authentication (clientAppTypes exchangeActiveSync and other) for All users and All resources")
+# clientAppTypes all blocks every client, legacy ones included
+case(R, 'pass-all-clients', legsnap(legpol('Block everything', types=['all'])),
+     f"PASS {TN} ~ 'Block everything' blocks legacy authentication (clientAppTypes all)")
+# with AND every control is required: block stands
+case(R, 'pass-and', legsnap(legpol('Block legacy and MFA', controls=['block', 'mfa'], op='AND')),
+     f"PASS {TN} ~ 'Block legacy and MFA' blocks legacy authentication")
+# security defaults unreadable, a policy proves it
+case(R, 'pass-sd-unknown', snap(directory={"conditionalAccessPolicies": calist(legpol('Block legacy authentication'))},
+                                errors=[gerr("identitySecurityDefaultsEnforcementPolicy")]),
+     f"PASS {TN} ~ 'Block legacy authentication' blocks legacy authentication")
+case(R, 'fail', legsnap(MFAPOL),
+     f"FAIL {TN} ~ security defaults are disabled (isEnabled false) and no enabled Conditional Access policy among the 1 collected blocks legacy authentication (clientAppTypes exchangeActiveSync and other) for All users and All resources")
+# report-only (the state Microsoft Learn creates it in) and disabled policies block nothing
+case(R, 'fail-report-only', legsnap(MFAPOL, legpol('Block legacy authentication', state='enabledForReportingButNotEnforced'), legpol('Old legacy block', state='disabled')),
+     f"FAIL {TN} ~ left out: policy 'Block legacy authentication' (clientAppTypes exchangeActiveSync and other) is report-only (state enabledForReportingButNotEnforced): it logs legacy sign-ins but lets them in, policy 'Old legacy block' (clientAppTypes exchangeActiveSync and other) is disabled (state disabled)")
+# ActiveSync alone leaves POP, IMAP, SMTP AUTH open
+case(R, 'fail-eas-only', legsnap(legpol('Block ActiveSync', types=['exchangeActiveSync'])),
+     f"FAIL {TN} ~ ; enabled policy 'Block ActiveSync' blocks exchangeActiveSync clients for All users and All resources, but none blocks other clients (POP, IMAP, SMTP AUTH, older Office clients)")
+# easSupported is ActiveSync on supported platforms only
+case(R, 'fail-eas-supported', legsnap(legpol('Block legacy (supported EAS)', types=['easSupported', 'other'])),
+     f"FAIL {TN} ~ enabled policy 'Block legacy (supported EAS)' blocks other clients for All users and All resources, but none blocks Exchange ActiveSync clients (exchangeActiveSync)")
+# narrowed by platform: legacy clients on other platforms get in
+case(R, 'fail-platform', legsnap(legpol('Block legacy on Windows', platforms={"includePlatforms": ["windows"], "excludePlatforms": []})),
+     f"FAIL {TN} ~ left out: policy 'Block legacy on Windows' (clientAppTypes exchangeActiveSync and other) blocks only under conditions.platforms")
+# a group instead of All users
+case(R, 'fail-not-all-users', legsnap(legpol('Block legacy for admins', users=['None'])),
+     f"FAIL {TN} ~ left out: policy 'Block legacy for admins' (clientAppTypes exchangeActiveSync and other) does not target All users (conditions.users.includeUsers)")
+# with OR, mfa satisfies the policy instead of block
+case(R, 'fail-or-mfa', legsnap(legpol('Block or MFA', controls=['block', 'mfa'])),
+     f"FAIL {TN} ~ policy 'Block or MFA' (clientAppTypes exchangeActiveSync and other) does not count: its grant controls use operator OR, so mfa can satisfy it instead of block")
+case(R, 'unknown', snap(directory=CAOFF, errors=[gerr("conditionalAccessPolicies")]),
+     f"UNKNOWN {TN} ~ security defaults are disabled (isEnabled false), and whether a Conditional Access policy blocks legacy authentication is unknown")
+case(R, 'unknown-none', snap(errors=[gerr("identitySecurityDefaultsEnforcementPolicy"), gerr("conditionalAccessPolicies")]),
+     f"UNKNOWN {TN} ~ whether security defaults or a Conditional Access policy block legacy authentication is unknown")
+case(R, 'unknown-ca-notlist', snap(directory=dict(CAOFF, conditionalAccessPolicies=NULLCA)),
+     f"UNKNOWN {TN} ~ Microsoft Graph data 'conditionalAccessPolicies' is not a list")
+# no policy proof and security defaults unreadable or of the wrong type: no FAIL
+case(R, 'unknown-sd', snap(directory={"conditionalAccessPolicies": calist(MFAPOL)}, errors=[gerr("identitySecurityDefaultsEnforcementPolicy")]),
+     f"UNKNOWN {TN} ~ and whether security defaults block it is unknown")
+case(R, 'unknown-sd-type', snap(directory={"identitySecurityDefaultsEnforcementPolicy": secdef("yes"), "conditionalAccessPolicies": calist(MFAPOL)}),
+     f"UNKNOWN {TN} ~ isEnabled is missing or not a boolean")
+# an enabled policy whose clientAppTypes is not a list may be the one
+case(R, 'unknown-type', legsnap(mod(legpol('Block legacy authentication'), conditions__clientAppTypes='exchangeActiveSync,other')),
+     f"UNKNOWN {TN} ~ policy 'Block legacy authentication' cannot be judged: conditions.clientAppTypes is not a list of strings")
+case(R, 'unknown-grant-type', legsnap(mod(legpol('Block legacy authentication'), grantControls__builtInControls='block')),
+     f"UNKNOWN {TN} ~ policy 'Block legacy authentication' cannot be judged: grantControls.builtInControls is not a list")
+# a disabled policy blocks nothing whatever it holds, and a value of the
+# wrong type in a policy without block says nothing about legacy clients
+case(R, 'fail-malformed-irrelevant', legsnap(mod(legpol('Old legacy block', state='disabled'), conditions__clientAppTypes='other'),
+                                             mod(MFAPOL, conditions__users__includeUsers='All')),
+     f"FAIL {TN} ~ security defaults are disabled (isEnabled false) and no enabled Conditional Access policy among the 2 collected blocks legacy authentication")
+case(R, 'na-template', template([{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "st", "location": "westeurope",
+                                  "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {}}]),
+     "NOT_APPLICABLE tenant ~ template scan")
