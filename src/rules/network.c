@@ -1378,15 +1378,33 @@ static void fwpol_idps(aza_ev *ev, const aza_res *r)
 #define FDWAF "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies"
 #define FDCLASSIC "Microsoft.Network/frontDoors"
 
-/* Front Door WAF policy pid as the protection of what `via` names, judged
+/* What differs between the two kinds of WAF policy a judge reads: the
+ * type (for the collection check), the member of policySettings that holds
+ * its state, and the mode a template policy without one gets (NULL: no
+ * documented default), with the source that says so. */
+typedef struct {
+	const char *type, *state, *mode_default, *mode_why;
+} waf_kind;
+
+static const waf_kind FD_KIND = {FDWAF, "enabledState", NULL, NULL};
+/* The specification's WafPolicyCreateOrUpdate example (2024-05-01) sends
+ * policySettings without a mode and gets "mode": "Detection" back (and
+ * "state": "Enabled", which AZA-NET-010 relies on); the PolicySettings
+ * definition documents no default of its own. */
+static const waf_kind AG_KIND = {WAFPOL, "state", "Detection",
+                                 "the API's default: the specification's WafPolicyCreateOrUpdate example sends none and gets "
+                                 "Detection"};
+
+/* WAF policy pid (of kind k) as the protection of what `via` names, judged
  * for resource r: AZA_PASS when the policy is in the input, enabled and in
  * Prevention mode; *msg says why in every case. */
-static aza_status fdwaf_judge(aza_ev *ev, const aza_res *r, const char *pid, const char *via, const char **msg)
+static aza_status waf_judge(aza_ev *ev, const aza_res *r, const waf_kind *k, const char *pid, const char *via,
+                            const char **msg)
 {
 	const aza_res *p = aza_inv_find(aza_ev_inv(ev), pid);
 	if (!p) {
 		const char *why = NULL;
-		int got = aza_ev_collected(ev, FDWAF, r, &why);
+		int got = aza_ev_collected(ev, k->type, r, &why);
 		*msg = aza_ev_fmt(ev, "%s WAF policy %s, which is not in the input%s%s", via, aza_last_seg(pid), got ? "" : ": ",
 		                  got ? "" : why);
 		return AZA_UNKNOWN;
@@ -1398,34 +1416,51 @@ static aza_status fdwaf_judge(aza_ev *ev, const aza_res *r, const char *pid, con
 		return AZA_UNKNOWN;
 	}
 	const char *st = NULL, *mode = NULL;
-	int sk = aza_prop_str(ev, p, "properties.policySettings.enabledState", &st);
+	int sk = aza_prop_str(ev, p, aza_ev_fmt(ev, "properties.policySettings.%s", k->state), &st);
 	int mk = aza_prop_str(ev, p, "properties.policySettings.mode", &mode);
+	/* A template policy without a mode gets the API's default, if any. */
+	int dflt = !mk && aza_is_template(p) && k->mode_default;
+	if (dflt)
+		mode = k->mode_default;
 	if (sk > 0 && aza__strieq(st, "Disabled")) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.enabledState is Disabled: requests bypass it", via,
-		                  p->name);
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.%s is Disabled: requests bypass it", via, p->name,
+		                  k->state);
 		return AZA_FAIL;
 	}
-	if (mk > 0 && aza__strieq(mode, "Detection")) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.mode is Detection: matching requests are only logged, "
-		                  "not blocked", via, p->name);
+	if ((mk > 0 || dflt) && aza__strieq(mode, "Detection")) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.mode is %s: matching requests are only logged, "
+		                  "not blocked", via, p->name,
+		                  dflt ? aza_ev_fmt(ev, "not set (Detection, %s)", k->mode_why) : "Detection");
 		return AZA_FAIL;
 	}
-	/* PolicySettings: enabledState "Defaults to Enabled if not specified",
-	 * which a template gets; a deployed policy's GET returns it. */
+	/* PolicySettings: a state absent from a template is Enabled (Front
+	 * Door: "Defaults to Enabled if not specified"; Application Gateway:
+	 * the WafPolicyCreateOrUpdate example); a deployed policy's GET
+	 * returns it. */
 	if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.enabledState is %s", via, p->name,
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.%s is %s", via, p->name, k->state,
 		                  sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
 		return AZA_UNKNOWN;
 	}
-	/* The API documents no default mode: only Prevention passes. */
-	if (mk <= 0 || !aza__strieq(mode, "Prevention")) {
+	/* Otherwise only Prevention passes: a deployed policy's GET returns
+	 * the mode, and Front Door documents no default. */
+	if ((mk <= 0 && !dflt) || !aza__strieq(mode, "Prevention")) {
 		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.mode is %s", via, p->name,
-		                  mk > 0 ? aza_ev_fmt(ev, "'%s'", mode) : mk < 0 ? "not a string" : "not set (no documented default)");
+		                  mk > 0 ? aza_ev_fmt(ev, "'%s'", mode)
+		                  : mk < 0 ? "not a string"
+		                  : k->mode_default ? "absent"
+		                  : "not set (no documented default)");
 		return AZA_UNKNOWN;
 	}
-	*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.enabledState %s, mode Prevention)", via, p->name,
+	*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.%s %s, mode Prevention)", via, p->name, k->state,
 	                  sk > 0 ? st : "not set: Enabled by default");
 	return AZA_PASS;
+}
+
+/* Front Door WAF policy pid as the protection of what `via` names. */
+static aza_status fdwaf_judge(aza_ev *ev, const aza_res *r, const char *pid, const char *via, const char **msg)
+{
+	return waf_judge(ev, r, &FD_KIND, pid, via, msg);
 }
 
 static void verdict(aza_ev *ev, const aza_res *r, aza_status st, const char *msg)
@@ -1452,6 +1487,128 @@ static int fd_gather(aza_ev *ev, const aza_res *r, aza_status st, const char *ms
 	else
 		*names = *names ? aza_ev_fmt(ev, "%s; %s", *names, msg) : msg;
 	return 0;
+}
+
+/* ------------------------------------------ Application Gateway WAF mode */
+
+/* The WAF policy that listener or path rule e of gateway r links (`what`
+ * and `name` name it in messages), judged and gathered as fd_gather does;
+ * 1 when a FAIL was reported. */
+static int appgw_sub_policy(aza_ev *ev, const aza_res *r, const aza_json *e, const char *what, const char *name,
+                            const char **unknown, const char **names)
+{
+	const aza_json *id = aza_json_path(e, "properties.firewallPolicy.id");
+	if (!id || aza_json_is(id, AZA_JNULL))
+		return 0; /* the gateway's policy applies */
+	const char *pid = aza_json_str(id), *msg = NULL;
+	if (!pid)
+		return fd_gather(ev, r, AZA_UNKNOWN, aza_ev_fmt(ev, "%s %s links a WAF policy whose id is not a string", what, name),
+		                 unknown, names);
+	aza_status st = waf_judge(ev, r, &AG_KIND, pid, aza_ev_fmt(ev, "%s %s uses", what, name), &msg);
+	return fd_gather(ev, r, st, msg, unknown, names);
+}
+
+/* The mode of Application Gateway r's WAF (AZA-NET-038). The gateway's
+ * policy (or legacy configuration) applies to the listeners that link none
+ * of their own; a listener's policy replaces it for that listener's
+ * traffic, and a path rule's for its paths (Microsoft Learn, Create Web
+ * Application Firewall policies for Application Gateway). So each one is
+ * judged: the first that fails decides, naming where it applies. A gateway
+ * whose own WAF does not run is AZA-NET-010's. */
+static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
+{
+	const char *tier = NULL;
+	int tk = aza_prop_str(ev, r, "properties.sku.tier", &tier);
+	if (tk <= 0) {
+		aza_unknown(ev, r, "sku.tier is %s: whether the gateway has a WAF is not known", tk ? "not a string" : "absent");
+		return;
+	}
+	if (!aza__istarts(tier, "WAF")) {
+		aza_na(ev, r, "sku.tier is %s: the gateway has no web application firewall (AZA-NET-010)", tier);
+		return;
+	}
+	const char *unknown = NULL, *names = NULL, *msg = NULL, *pid = NULL;
+	int pk = aza_prop_str(ev, r, "properties.firewallPolicy.id", &pid);
+	if (pk < 0) {
+		aza_unknown(ev, r, "firewallPolicy.id is %s", aza_unread_why(ev, r, "properties.firewallPolicy.id"));
+		return;
+	}
+	if (pk > 0) {
+		const aza_res *p = aza_inv_find(aza_ev_inv(ev), pid);
+		const char *st = NULL;
+		if (p && aza_prop_str(ev, p, "properties.policySettings.state", &st) > 0 && aza__strieq(st, "Disabled")) {
+			aza_na(ev, r, "the gateway's WAF policy %s has policySettings.state Disabled: no WAF runs (AZA-NET-010)", p->name);
+			return;
+		}
+		aza_status s = waf_judge(ev, r, &AG_KIND, pid, "the gateway links", &msg);
+		if (fd_gather(ev, r, s, msg, &unknown, &names))
+			return;
+	} else {
+		int en = 0;
+		int ek = aza_prop_bool(ev, r, "properties.webApplicationFirewallConfiguration.enabled", &en);
+		if (ek < 0) {
+			aza_unknown(ev, r, "no WAF policy is linked and webApplicationFirewallConfiguration.enabled is not a boolean");
+			return;
+		}
+		if (!ek || !en) {
+			aza_na(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled: "
+			              "no WAF runs (AZA-NET-010)",
+			       tier);
+			return;
+		}
+		/* The API requires firewallMode with enabled and documents no
+		 * default: without it (a template too) the mode is not known. */
+		const char *mode = NULL;
+		int mk = aza_prop_str(ev, r, "properties.webApplicationFirewallConfiguration.firewallMode", &mode);
+		aza_status s = AZA_UNKNOWN;
+		if (mk > 0 && aza__strieq(mode, "Detection")) {
+			s = AZA_FAIL;
+			msg = "webApplicationFirewallConfiguration.firewallMode is Detection: matching requests are only logged, not blocked";
+		} else if (mk > 0 && aza__strieq(mode, "Prevention")) {
+			s = AZA_PASS;
+			msg = "webApplicationFirewallConfiguration.firewallMode is Prevention";
+		} else {
+			msg = aza_ev_fmt(ev, "webApplicationFirewallConfiguration.firewallMode is %s",
+			                 mk > 0 ? aza_ev_fmt(ev, "'%s'", mode)
+			                 : mk < 0 ? aza_unread_why(ev, r, "properties.webApplicationFirewallConfiguration.firewallMode")
+			                 : "absent (the API requires it and documents no default)");
+		}
+		if (fd_gather(ev, r, s, msg, &unknown, &names))
+			return;
+	}
+	const aza_json *ls = aza_prop(ev, r, "properties.httpListeners");
+	if (ls && !aza_json_is(ls, AZA_JARR) && !aza_json_is(ls, AZA_JNULL))
+		unknown = unknown ? unknown : "httpListeners is not an array: their own WAF policies cannot be read";
+	else
+		aza_json_each(l, ls) {
+			const char *n = aza_json_str(aza_json_get(l, "name"));
+			if (appgw_sub_policy(ev, r, l, "listener", n ? n : "(unnamed)", &unknown, &names))
+				return;
+		}
+	const aza_json *maps = aza_prop(ev, r, "properties.urlPathMaps");
+	if (maps && !aza_json_is(maps, AZA_JARR) && !aza_json_is(maps, AZA_JNULL))
+		unknown = unknown ? unknown : "urlPathMaps is not an array: their path rules' WAF policies cannot be read";
+	else
+		aza_json_each(m, maps) {
+			const char *mn = aza_json_str(aza_json_get(m, "name"));
+			const aza_json *rules = aza_json_path(m, "properties.pathRules");
+			if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
+				unknown = unknown ? unknown
+				                  : aza_ev_fmt(ev, "urlPathMaps %s's pathRules is not an array: their WAF policies cannot be read",
+				                               mn ? mn : "(unnamed)");
+				continue;
+			}
+			aza_json_each(pr, rules) {
+				const char *pn = aza_json_str(aza_json_get(pr, "name"));
+				if (appgw_sub_policy(ev, r, pr, "path rule",
+				                     aza_ev_fmt(ev, "%s/%s", mn ? mn : "(unnamed)", pn ? pn : "(unnamed)"), &unknown, &names))
+					return;
+			}
+		}
+	if (unknown)
+		aza_unknown(ev, r, "%s", unknown);
+	else
+		aza_pass(ev, r, "%s", names);
 }
 
 /* What the security policies of a Front Door profile say about one domain:
@@ -2416,7 +2573,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
 		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
-		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). The policy's mode (Detection or Prevention) is not judged: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask for a WAF, and Azure Policy judges the mode in a policy of its own.",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). The WAF's mode (Detection or Prevention) is AZA-NET-038's: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask only for a WAF, and Azure Policy judges the mode in a policy of its own.",
 		.check = appgw_waf,
 	},
 	{
@@ -2757,6 +2914,43 @@ const struct aza_rule aza_rules_network[] = {
 		.defaults = "No managed rule set of that type: FAIL (as AZA-NET-015 for Application Gateway policies; the "
 		            "Standard_AzureFrontDoor tier takes no managed rule sets).",
 		.check = waf_bot,
+	},
+	{
+		.id = "AZA-NET-038", .title = "Application Gateway WAF runs in Prevention mode",
+		.area = AZA_AREA_NETWORK, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = APPGW, .needs = WAFPOL,
+		.rationale = "A WAF in Detection mode only logs the requests its rules match: injection, cross-site scripting and "
+		             "the other attacks it recognizes still reach the application. Detection is for tuning a new policy; "
+		             "only Prevention blocks. A listener or path rule with a policy of its own is protected by that policy "
+		             "alone, so one in Detection leaves its traffic unblocked whatever the gateway's policy says.",
+		.portal = "Web Application Firewall policies > (the gateway's policy, and each listener's or path rule's own) > "
+		          "Overview: Switch to prevention mode. Legacy configuration: Application gateway > Web application "
+		          "firewall > Firewall mode: Prevention.",
+		.cli = "az network application-gateway waf-policy policy-setting update -g <rg> --policy-name <policy> --mode "
+		       "Prevention --state Enabled",
+		.arm = "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies properties.policySettings.mode = "
+		       "'Prevention' (each policy the gateway, its httpListeners or its urlPathMaps' pathRules link through "
+		       "properties.firewallPolicy.id); legacy: Microsoft.Network/applicationGateways "
+		       "properties.webApplicationFirewallConfiguration.firewallMode = 'Prevention'",
+		.defaults = "Gateways without a WAF are NOT_APPLICABLE (AZA-NET-010 judges them): a sku.tier that is not a WAF "
+		            "tier, a linked policy (properties.firewallPolicy.id) whose policySettings.state is Disabled, or, "
+		            "without a linked policy, webApplicationFirewallConfiguration.enabled false or absent. A sku.tier "
+		            "that is absent or not a string is UNKNOWN. Judged: the gateway's policy (or legacy configuration), "
+		            "and the policy each httpListeners entry and each urlPathMaps pathRules entry links "
+		            "(properties.firewallPolicy.id), which replaces the gateway's for that listener's or path's traffic "
+		            "(Microsoft Learn, Create Web Application Firewall policies for Application Gateway); the first that "
+		            "fails decides, naming the listener or path rule, else the first UNKNOWN. A policy in Detection mode "
+		            "fails; so does a listener's or path rule's policy with policySettings.state Disabled (its traffic "
+		            "bypasses the WAF). policySettings.mode absent from a template policy is Detection (FAIL): the "
+		            "PolicySettings definition documents no default, and the specification's WafPolicyCreateOrUpdate "
+		            "example (2024-05-01) sends none and gets mode Detection (and state Enabled, which a template policy "
+		            "without a state is taken to have); a deployed policy's GET returns both, so without the mode, or "
+		            "the state, or with a value of another type or none of the documented ones, UNKNOWN. A linked "
+		            "policy not in the input (not collected, or a template that does not deploy it), or in it without "
+		            "properties: UNKNOWN. Legacy webApplicationFirewallConfiguration.firewallMode: Prevention passes, "
+		            "Detection fails; the API requires it with enabled and documents no default, so absent (a template "
+		            "too), not a string or another value is UNKNOWN. A firewallPolicy.id, httpListeners, urlPathMaps or "
+		            "pathRules of another type: UNKNOWN.",
+		.check = appgw_waf_mode,
 	},
 };
 const size_t aza_rules_network_n = sizeof aza_rules_network / sizeof aza_rules_network[0];

@@ -1118,3 +1118,88 @@ case(R, 'pass', snapshot([fdwaf('fdwaf1')]), "PASS fdwaf1 ~ managed rule set Mic
 case(R, 'fail', snapshot([fdwaf('fdwaf1', sets=(DRS,))]), "FAIL fdwaf1 ~ no Microsoft_BotManagerRuleSet among the managed rule sets")
 case(R, 'unknown', snapshot([fdwaf('fdwaf1', properties__managedRules__managedRuleSets="Microsoft_BotManagerRuleSet")]),
      "UNKNOWN fdwaf1 ~ managedRules.managedRuleSets is not an array")
+
+# ---- Application Gateway WAF mode (AZA-NET-038) ----
+# appgw() and wafpol() are the AZA-NET-010 shapes: a WAF_v2 gateway linking
+# wafpol1, a policy Enabled in Prevention mode.
+R = 'AZA-NET-038'
+LEG = {"enabled": True, "firewallMode": "Prevention", "ruleSetType": "OWASP", "ruleSetVersion": "3.2"}
+def agid(gw, *parts):
+    return rid('rg-net', 'Microsoft.Network', 'applicationGateways', gw, *parts)
+def listener(gw, name, policy=None):
+    l = {"name": name, "id": agid(gw, 'httpListeners', name),
+         "properties": {"provisioningState": "Succeeded", "protocol": "Https", "hostName": name + ".contoso.com",
+                        "frontendIPConfiguration": {"id": agid(gw, 'frontendIPConfigurations', 'appgwfip')},
+                        "frontendPort": {"id": agid(gw, 'frontendPorts', 'port443')}, "requireServerNameIndication": True}}
+    if policy:
+        l["properties"]["firewallPolicy"] = {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', policy)}
+    return l
+def pathmap(gw, name, rules):
+    return {"name": name, "id": agid(gw, 'urlPathMaps', name),
+            "properties": {"provisioningState": "Succeeded", "pathRules": [
+                {"name": rn, "id": agid(gw, 'urlPathMaps', name, 'pathRules', rn),
+                 "properties": {"paths": ["/" + rn + "/*"], "firewallPolicy": {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', pol)}}}
+                for rn, pol in rules]}}
+case(R, 'pass', snapshot([appgw('agw1'), wafpol('wafpol1')]),
+     "PASS agw1 ~ the gateway links WAF policy wafpol1 (policySettings.state Enabled, mode Prevention)")
+case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration=LEG)]),
+     "PASS agw2 ~ webApplicationFirewallConfiguration.firewallMode is Prevention")
+case(R, 'pass-listeners', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'shop', 'wafpol-shop'), listener('agw3', 'www')],
+                                          properties__urlPathMaps=[pathmap('agw3', 'map1', [('api', 'wafpol-shop')])]),
+                                    wafpol('wafpol1'), wafpol('wafpol-shop')]),
+     "PASS agw3 ~ the gateway links WAF policy wafpol1 (policySettings.state Enabled, mode Prevention); listener shop uses WAF policy "
+     "wafpol-shop (policySettings.state Enabled, mode Prevention); path rule map1/api uses WAF policy wafpol-shop")
+case(R, 'fail', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__mode='Detection')]),
+     "FAIL agw1 ~ the gateway links WAF policy wafpol1, whose policySettings.mode is Detection: matching requests are only logged, not blocked")
+case(R, 'fail-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration=dict(LEG, firewallMode="Detection"))]),
+     "FAIL agw2 ~ webApplicationFirewallConfiguration.firewallMode is Detection: matching requests are only logged, not blocked")
+# A listener's policy replaces the gateway's for that listener's traffic
+# (Create Web Application Firewall policies for Application Gateway): one in
+# Detection leaves it unblocked, whatever the gateway's policy.
+case(R, 'fail-listener', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'www'), listener('agw3', 'shop', 'wafpol-shop')]),
+                                   wafpol('wafpol1'), wafpol('wafpol-shop', properties__policySettings__mode='Detection')]),
+     "FAIL agw3 ~ listener shop uses WAF policy wafpol-shop, whose policySettings.mode is Detection")
+case(R, 'fail-listener-disabled', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'shop', 'wafpol-shop')]),
+                                            wafpol('wafpol1'), wafpol('wafpol-shop', properties__policySettings__state='Disabled')]),
+     "FAIL agw3 ~ listener shop uses WAF policy wafpol-shop, whose policySettings.state is Disabled: requests bypass it")
+case(R, 'fail-path-rule', snapshot([appgw('agw3', properties__urlPathMaps=[pathmap('agw3', 'map1', [('api', 'wafpol1'), ('admin', 'wafpol-admin')])]),
+                                    wafpol('wafpol1'), wafpol('wafpol-admin', properties__policySettings__mode='Detection')]),
+     "FAIL agw3 ~ path rule map1/admin uses WAF policy wafpol-admin, whose policySettings.mode is Detection")
+# the linked policy is not in the input: its mode is not known
+case(R, 'unknown', snapshot([appgw('agw1')], datasets=["Microsoft.Network/applicationGateways"]),
+     "UNKNOWN agw1 ~ the gateway links WAF policy wafpol1, which is not in the input")
+case(R, 'unknown-listener-policy', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'shop', 'wafpol-shop')]), wafpol('wafpol1')]),
+     "UNKNOWN agw3 ~ listener shop uses WAF policy wafpol-shop, which is not in the input")
+# a deployed policy's GET returns the mode
+case(R, 'unknown-mode-absent', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__mode=DEL)]),
+     "UNKNOWN agw1 ~ the gateway links WAF policy wafpol1, whose policySettings.mode is absent")
+case(R, 'unknown-mode-type', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__mode=1)]),
+     "UNKNOWN agw1 ~ whose policySettings.mode is not a string")
+case(R, 'unknown-policy-bare', snapshot([appgw('agw1'), bare(wafpol('wafpol1'))]),
+     "UNKNOWN agw1 ~ the gateway links WAF policy wafpol1, which is in the input without its properties")
+case(R, 'unknown-legacy-mode', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration={k: v for k, v in LEG.items() if k != 'firewallMode'}),
+                                         appgw('agw4', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration=dict(LEG, firewallMode=True))]),
+     "UNKNOWN agw2 ~ webApplicationFirewallConfiguration.firewallMode is absent (the API requires it and documents no default)\n"
+     "UNKNOWN agw4 ~ webApplicationFirewallConfiguration.firewallMode is not a string")
+case(R, 'unknown-listeners-type', snapshot([appgw('agw3', properties__httpListeners={"name": "shop"}), wafpol('wafpol1')]),
+     "UNKNOWN agw3 ~ httpListeners is not an array")
+# Gateways without a WAF are AZA-NET-010's.
+case(R, 'na-no-waf', snapshot([appgw('agw-std', properties__sku={"name": "Standard_v2", "tier": "Standard_v2", "capacity": 2}, properties__firewallPolicy=DEL),
+                               appgw('agw1'), wafpol('wafpol1', properties__policySettings__state='Disabled', properties__policySettings__mode='Detection'),
+                               appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration=dict(LEG, enabled=False, firewallMode="Detection"))]),
+     "NOT_APPLICABLE agw-std ~ sku.tier is Standard_v2: the gateway has no web application firewall\n"
+     "NOT_APPLICABLE agw1 ~ the gateway's WAF policy wafpol1 has policySettings.state Disabled\n"
+     "NOT_APPLICABLE agw2 ~ webApplicationFirewallConfiguration is not enabled")
+# Templates: a policy the template deploys without a mode gets Detection (the
+# specification's WafPolicyCreateOrUpdate example sends none and gets
+# Detection); one it only links is not known; a legacy configuration
+# without firewallMode is not known either (the API requires it).
+def tpol(name, settings):
+    return {"type": TWAF, "apiVersion": "2024-05-01", "name": name, "location": "westeurope",
+            "properties": {"policySettings": settings, "managedRules": {"managedRuleSets": [{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}]}}}
+case(R, 'template', template([tagw('tagw-default', f"[resourceId('{TWAF}', 'twaf-default')]"), tpol('twaf-default', {"requestBodyCheck": True}),
+                              tagw('tagw-prev', f"[resourceId('{TWAF}', 'twaf-prev')]"), tpol('twaf-prev', {"mode": "Prevention"}),
+                              tagw('tagw-ext', rid('rg-sec', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', 'shared-waf'))]),
+     "FAIL tagw-default ~ the gateway links WAF policy twaf-default, whose policySettings.mode is not set (Detection, the API's default\n"
+     "PASS tagw-prev ~ WAF policy twaf-prev (policySettings.state not set: Enabled by default, mode Prevention)\n"
+     "UNKNOWN tagw-ext ~ the gateway links WAF policy shared-waf, which is not in the input")
