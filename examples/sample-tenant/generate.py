@@ -2120,6 +2120,169 @@ add({'properties': {'policyAssignmentId': f'{sid(SHARED)}/providers/Microsoft.Au
                     'metadata': {'requestedBy': 'Platform team'}},
      'id': f'{sid(SHARED)}/providers/Microsoft.Authorization/policyExemptions/shared-disk-encryption',
      'type': 'Microsoft.Authorization/policyExemptions', 'name': 'shared-disk-encryption'})
+
+
+# ================================================================ Application Gateways, VPN gateways, single servers
+# (AZA-NET-009, -010, -012..015, -038, AZA-SQL-025/026). Added last so that the ids and addresses above stay.
+# The REST specs' examples folder holds none of these types: the bodies follow the ApplicationGateway,
+# ApplicationGatewayWebApplicationFirewallPolicy and VirtualNetworkGateway definitions of Microsoft.Network
+# 2024-05-01 and the Server definition of the single servers (Microsoft.DBforPostgreSQL / DBforMySQL 2017-12-01).
+def gw_public_ip(sub, rg, name, cfg_id):
+    b = public_ip(sub, rg, name, cfg_id)
+    b['sku'] = {'name': 'Standard', 'tier': 'Regional'}
+    b['properties']['publicIPAllocationMethod'] = 'Static'
+    b['properties']['ddosSettings'] = {'protectionMode': 'Enabled'}  # DDoS IP Protection, as the other addresses
+    b['properties'].pop('ipTags', None)
+    return b
+
+
+def waf_policy(sub, rg, name, mode, body_check, bot):
+    sets = [{'ruleSetType': 'OWASP', 'ruleSetVersion': '3.2', 'ruleGroupOverrides': []}]
+    if bot:
+        sets.append({'ruleSetType': 'Microsoft_BotManagerRuleSet', 'ruleSetVersion': '1.0', 'ruleGroupOverrides': []})
+    return add({'id': rid(sub, rg, 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', name), 'name': name,
+                'type': 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()},
+                'properties': {'provisioningState': 'Succeeded', 'resourceState': 'Enabled', 'customRules': [],
+                               'policySettings': {'state': 'Enabled', 'mode': mode, 'requestBodyCheck': body_check,
+                                                  'maxRequestBodySizeInKb': 128, 'fileUploadLimitInMb': 100,
+                                                  'requestBodyInspectLimitInKB': 128, 'requestBodyEnforcement': True,
+                                                  'fileUploadEnforcement': True},
+                               'managedRules': {'exclusions': [], 'managedRuleSets': sets},
+                               'applicationGateways': [], 'httpListeners': [], 'pathBasedRules': []}})
+
+
+# One HTTPS listener on a public frontend, routed to an App Service backend (a host name, not a
+# virtual machine: the exposure model has no endpoint behind it).
+def app_gateway(sub, rg, name, waf, ssl_policy, http2, backend_host, tier='WAF_v2'):
+    gid = rid(sub, rg, 'Microsoft.Network', 'applicationGateways', name)
+    pip = gw_public_ip(sub, rg, 'pip-' + name, gid + '/frontendIPConfigurations/appGwPublicFrontendIp')
+
+    def sub_(kind, n, props):
+        return {'name': n, 'id': f'{gid}/{kind}/{n}', 'etag': 'W/"7d3c1a2b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"',
+                'properties': dict({'provisioningState': 'Succeeded'}, **props)}
+
+    def ref(kind, n):
+        return {'id': f'{gid}/{kind}/{n}'}
+    p = {'provisioningState': 'Succeeded', 'resourceGuid': '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', 'operationalState': 'Running',
+         'sku': {'name': tier, 'tier': tier, 'family': 'Generation_1'},
+         'autoscaleConfiguration': {'minCapacity': 1, 'maxCapacity': 4},
+         'sslPolicy': ssl_policy, 'enableHttp2': http2,
+         'gatewayIPConfigurations': [sub_('gatewayIPConfigurations', 'appGatewayIpConfig',
+                                          {'subnet': {'id': vnets[sub] + '/subnets/snet-legacy'}})],
+         'frontendIPConfigurations': [sub_('frontendIPConfigurations', 'appGwPublicFrontendIp',
+                                           {'privateIPAllocationMethod': 'Dynamic', 'publicIPAddress': {'id': pip['id']},
+                                            'httpListeners': [ref('httpListeners', 'listener-https')]})],
+         'frontendPorts': [sub_('frontendPorts', 'port_443', {'port': 443})],
+         'sslCertificates': [sub_('sslCertificates', 'cert-web', {
+             'keyVaultSecretId': 'https://kv-contoso-prod.vault.azure.net/secrets/cert-web'})],
+         'backendAddressPools': [sub_('backendAddressPools', 'pool-web', {'backendAddresses': [{'fqdn': backend_host}]})],
+         'backendHttpSettingsCollection': [sub_('backendHttpSettingsCollection', 'https-settings', {
+             'port': 443, 'protocol': 'Https', 'cookieBasedAffinity': 'Disabled', 'requestTimeout': 30,
+             'pickHostNameFromBackendAddress': True})],
+         'httpListeners': [sub_('httpListeners', 'listener-https', {
+             'frontendIPConfiguration': ref('frontendIPConfigurations', 'appGwPublicFrontendIp'),
+             'frontendPort': ref('frontendPorts', 'port_443'), 'protocol': 'Https',
+             'sslCertificate': ref('sslCertificates', 'cert-web'), 'hostNames': [], 'requireServerNameIndication': False})],
+         'requestRoutingRules': [sub_('requestRoutingRules', 'rule-web', {
+             'ruleType': 'Basic', 'priority': 100, 'httpListener': ref('httpListeners', 'listener-https'),
+             'backendAddressPool': ref('backendAddressPools', 'pool-web'),
+             'backendHttpSettings': ref('backendHttpSettingsCollection', 'https-settings')})],
+         'probes': [], 'urlPathMaps': [], 'redirectConfigurations': [], 'rewriteRuleSets': [], 'sslProfiles': [],
+         'trustedRootCertificates': [], 'trustedClientCertificates': [], 'privateLinkConfigurations': [],
+         'privateEndpointConnections': []}
+    if waf:
+        p['firewallPolicy'] = {'id': waf['id']}
+        waf['properties']['applicationGateways'] = [{'id': gid}]
+    return add({'id': gid, 'name': name, 'type': 'Microsoft.Network/applicationGateways', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'zones': ['1', '2', '3'],
+                'etag': 'W/"7d3c1a2b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"', 'properties': p})
+
+
+# prod: the shop's regional gateway, its policy blocking (Prevention), inspecting bodies and running the bot
+# rule set, TLS 1.2 or later, HTTP/2: passes AZA-NET-010, -012..015 and -038
+app_gateway(PROD, 'rg-web', 'agw-contoso-prod', waf_policy(PROD, 'rg-web', 'wafpol-contoso-prod', 'Prevention', True, True),
+            {'policyType': 'Predefined', 'policyName': 'AppGwSslPolicy20220101'}, True, 'app-contoso-prod.azurewebsites.net')
+# dev: a WAF that only logs (Detection), body inspection turned off after false positives, no bot rule set, the
+# 2015 TLS policy (TLS 1.0) kept for an old test client, no HTTP/2: passes AZA-NET-010 (a WAF is there), fails
+# AZA-NET-012..015 and -038
+app_gateway(DEV, 'rg-web', 'agw-contoso-dev', waf_policy(DEV, 'rg-web', 'wafpol-contoso-dev', 'Detection', False, False),
+            {'policyType': 'Predefined', 'policyName': 'AppGwSslPolicy20150501'}, False, 'app-contoso-dev.azurewebsites.net')
+# shared: the internal tools' gateway, Standard_v2 (no WAF at all): fails AZA-NET-010 (AZA-NET-038 not
+# applicable); a custom TLS policy with minimum TLSv1_2 and HTTP/2: passes AZA-NET-012 and -013
+app_gateway(SHARED, 'rg-network', 'agw-contoso-shared', None,
+            {'policyType': 'CustomV2', 'minProtocolVersion': 'TLSv1_2',
+             'cipherSuites': ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256']},
+            True, 'tools-contoso-shared.azurewebsites.net', tier='Standard_v2')
+
+
+def vpn_gateway(sub, rg, name, client):
+    gid = rid(sub, rg, 'Microsoft.Network', 'virtualNetworkGateways', name)
+    pip = gw_public_ip(sub, rg, 'pip-' + name, gid + '/ipConfigurations/default')
+    p = {'provisioningState': 'Succeeded', 'resourceGuid': '8a2c4e6f-1b3d-4f5a-9c7e-2d4f6a8b0c1e',
+         'ipConfigurations': [{'name': 'default', 'id': gid + '/ipConfigurations/default',
+                               'properties': {'provisioningState': 'Succeeded', 'privateIPAllocationMethod': 'Dynamic',
+                                              'subnet': {'id': vnets[sub] + '/subnets/GatewaySubnet'},
+                                              'publicIPAddress': {'id': pip['id']}}}],
+         'gatewayType': 'Vpn', 'vpnType': 'RouteBased', 'vpnGatewayGeneration': 'Generation2', 'enableBgp': False,
+         'activeActive': False, 'sku': {'name': 'VpnGw2AZ', 'tier': 'VpnGw2AZ', 'capacity': 2},
+         'vpnClientConfiguration': client, 'natRules': [], 'enableBgpRouteTranslationForNat': False}
+    return add({'id': gid, 'name': name, 'type': 'Microsoft.Network/virtualNetworkGateways', 'location': sub[2],
+                'tags': {'env': sub[1].split('-')[1].lower()}, 'etag': 'W/"2b4d6f8a-0c1e-4a3b-8d5f-7a9c1e3b5d7f"',
+                'properties': p})
+
+
+# shared: point-to-site for the staff with Entra ID (OpenVPN, AAD only): passes AZA-NET-009
+vpn_gateway(SHARED, 'rg-network', 'vgw-contoso-shared', {
+    'vpnClientAddressPool': {'addressPrefixes': ['172.16.30.0/24']}, 'vpnClientProtocols': ['OpenVPN'],
+    'vpnAuthenticationTypes': ['AAD'], 'vpnClientRootCertificates': [], 'vpnClientRevokedCertificates': [],
+    'radiusServers': [], 'vpnClientIpsecPolicies': [],
+    'aadTenant': f'https://login.microsoftonline.com/{TENANT}/', 'aadAudience': '41b23e61-6c1e-4545-b367-cd054e0ed4b4',
+    'aadIssuer': f'https://sts.windows.net/{TENANT}/'})
+# dev: the contractors' point-to-site with client certificates and the old RADIUS server: fails AZA-NET-009
+vpn_gateway(DEV, 'rg-network', 'vgw-contoso-dev', {
+    'vpnClientAddressPool': {'addressPrefixes': ['172.16.20.0/24']}, 'vpnClientProtocols': ['IkeV2', 'SSTP'],
+    'vpnAuthenticationTypes': ['Certificate', 'Radius'],
+    'vpnClientRootCertificates': [{'name': 'contoso-p2s-root',
+                                   'id': rid(DEV, 'rg-network', 'Microsoft.Network', 'virtualNetworkGateways', 'vgw-contoso-dev',
+                                             'vpnClientRootCertificates', 'contoso-p2s-root'),
+                                   'properties': {'provisioningState': 'Succeeded',
+                                                  'publicCertData': 'MIIC5zCCAc+gAwIBAgIQFSwsLuUrCIdHwI3hzJbdBjANBgkqhkiG9w0BAQsFADAW'}}],
+    'vpnClientRevokedCertificates': [], 'vpnClientIpsecPolicies': [],
+    'radiusServers': [{'radiusServerAddress': '10.20.3.10', 'radiusServerScore': 1}],
+    'radiusServerAddress': '10.20.3.10'})
+
+
+# Single servers (retired; still found in older estates), with the log parameters their rules read.
+def single_server(sub, rg, prov, name, version, ssl, tls, conf=None):
+    host = 'postgres' if 'PostgreSQL' in prov else 'mysql'
+    s = add({'sku': {'name': 'GP_Gen5_2', 'tier': 'GeneralPurpose', 'family': 'Gen5', 'capacity': 2},
+             'properties': {'administratorLogin': 'contosoadmin',
+                            'storageProfile': {'storageMB': 131072, 'backupRetentionDays': 7, 'geoRedundantBackup': 'Disabled',
+                                               'storageAutogrow': 'Enabled'},
+                            'version': version, 'sslEnforcement': ssl, 'minimalTlsVersion': tls, 'userVisibleState': 'Ready',
+                            'fullyQualifiedDomainName': f'{name}.{host}.database.azure.com',
+                            'earliestRestoreDate': '2026-10-24T22:15:00+00:00', 'replicationRole': 'None',
+                            'masterServerId': '', 'replicaCapacity': 5, 'infrastructureEncryption': 'Disabled',
+                            'publicNetworkAccess': 'Enabled', 'privateEndpointConnections': []},
+             'location': sub[2], 'tags': {'env': sub[1].split('-')[1].lower()},
+             'id': rid(sub, rg, prov, 'servers', name), 'name': name, 'type': prov + '/servers'})
+    for k, v in (conf or {}).items():
+        add({'properties': {'value': v, 'description': f'{k} server parameter.', 'defaultValue': v,
+                            'dataType': 'Boolean' if v in ('on', 'off') else 'Integer',
+                            'allowedValues': 'on,off' if v in ('on', 'off') else '1-7', 'source': 'system-default'},
+             'id': s['id'] + '/configurations/' + k, 'name': k, 'type': prov + '/servers/configurations'})
+    return s
+
+
+# prod: the reporting database not yet migrated, SSL enforced with TLS 1.2: passes AZA-SQL-025/026
+single_server(PROD, 'rg-data', 'Microsoft.DBforPostgreSQL', 'psql-contoso-reporting', '11', 'Enabled', 'TLS1_2',
+              {'log_checkpoints': 'on', 'log_connections': 'on', 'log_disconnections': 'on', 'connection_throttling': 'on',
+               'log_retention_days': '7'})
+# dev: an old MySQL 5.7 test server, SSL enforcement off (minimalTlsVersion then TLSEnforcementDisabled, as the
+# service sets it): fails AZA-SQL-025/026
+single_server(DEV, 'rg-web', 'Microsoft.DBforMySQL', 'mysql-contoso-legacy', '5.7', 'Disabled', 'TLSEnforcementDisabled')
+# ================================================================ end of the gateways and single servers section
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',
@@ -2136,8 +2299,6 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings',
     # collected, and the tenant has none
     'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
-    'Microsoft.Network/applicationGateways', 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies',
-    'Microsoft.Network/virtualNetworkGateways', 'Microsoft.DBforPostgreSQL/servers', 'Microsoft.DBforMySQL/servers',
 }, key=str.lower)
 # normalise type spellings for meta.datasets (ids decide the real types)
 DATASETS = sorted({d for d in DATASETS if d.lower() != 'microsoft.insights/activitylogalerts'} |
