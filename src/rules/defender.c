@@ -149,15 +149,33 @@ PLAN(plan_sqlvm, "SqlServerVirtualMachines", "Defender for SQL servers on machin
 PLAN(plan_kv, "KeyVaults", "Defender for Key Vault")
 PLAN(plan_arm, "Arm", "Defender for Resource Manager")
 
-/* The plan's extension entry named ext: 1 isEnabled True, 0 False or not
- * listed, -1 listed with an isEnabled that is not "True"/"False". */
+/* An extension entry whose last enablement failed: operationStatus is "a
+ * status describing the success/failure of the extension's
+ * enablement/disablement operation" (pricings API, 2024-01-01), and the
+ * PutPricingByNamePartialSuccess example lists extensions with isEnabled
+ * "True" next to code Failed ("Failed assigning roles ... for plan"): the
+ * extension was asked for but is not running. Its message, or NULL. */
+static const char *ext_failed(const aza_json *e)
+{
+	const aza_json *os = aza_json_get(e, "operationStatus");
+	if (!aza_json_streq(aza_json_get(os, "code"), "Failed"))
+		return NULL;
+	const char *m = aza_json_str(aza_json_get(os, "message"));
+	return m ? m : "no message";
+}
+
+/* The plan's extension entry named ext: 1 isEnabled True (and its
+ * enablement did not fail), 0 False, failed or not listed, -1 listed with
+ * an isEnabled that is not "True"/"False". */
 static int plan_ext(aza_ev *ev, const aza_res *p, const char *ext)
 {
 	aza_json_each(e, aza_prop(ev, p, "properties.extensions")) {
 		if (!aza_json_streq(aza_json_get(e, "name"), ext))
 			continue;
 		int b;
-		return aza_json_bool(aza_json_get(e, "isEnabled"), &b) ? b : -1;
+		if (!aza_json_bool(aza_json_get(e, "isEnabled"), &b))
+			return -1;
+		return b && !ext_failed(e);
 	}
 	return 0;
 }
@@ -193,7 +211,11 @@ static void servers_ext(aza_ev *ev, const aza_res *sub, const char *ext, const c
 			aza_unknown(ev, p, "extension %s: isEnabled is missing or not a boolean", ext);
 			return;
 		}
-		if (b)
+		const char *failed = b ? ext_failed(e) : NULL;
+		if (failed)
+			aza_fail(ev, p, "extension %s isEnabled True, but its enablement failed (operationStatus Failed: %s): %s is not running",
+			         ext, failed, what);
+		else if (b)
 			aza_pass(ev, p, "extension %s isEnabled True: %s is on", ext, what);
 		else
 			aza_fail(ev, p, "extension %s isEnabled False: %s is off", ext, what);
@@ -214,7 +236,10 @@ static void agentless_scan(aza_ev *ev, const aza_res *r)
 	const aza_res *v = sub_obj(ev, r, PRICING, "VirtualMachines");
 	const char *vt = v ? aza_json_str(aza_prop(ev, v, "properties.pricingTier")) : NULL;
 	const char *sp = v ? aza_json_str(aza_prop(ev, v, "properties.subPlan")) : NULL;
+	/* A Servers plan whose machines are all excluded (NotCovered) scans
+	 * none: the CSPM plan may still scan them. */
 	int v_scans = vt && aza__strieq(vt, "Standard") && !(sp && aza__strieq(sp, "P1")) &&
+	              !aza_json_streq(aza_prop(ev, v, "properties.resourcesCoverageStatus"), "NotCovered") &&
 	              plan_ext(ev, v, "AgentlessVmScanning") == 1;
 	/* Read only when it decides: a template value only known at
 	 * deployment makes whatever the check then reports UNKNOWN. */
@@ -1292,7 +1317,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers > Settings & monitoring > Agentless scanning for machines: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=AgentlessVmScanning isEnabled=True",
 		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'AgentlessVmScanning', isEnabled: 'True'}",
-		.defaults = "CIS lists this as manual; azaudit reads the plans' extensions. Agentless machine scanning runs under Defender for Servers Plan 2 and under Defender CSPM (Microsoft Learn, Agentless machine scanning; malware scanning only under Plan 2): the VirtualMachines plan at Standard, not subPlan P1 (an absent subPlan is the full plan), with AgentlessVmScanning isEnabled True passes, and so does the CloudPosture plan at Standard with its own AgentlessVmScanning extension isEnabled True (not with resourcesCoverageStatus NotCovered: every resource excluded, so the Servers plan decides). Otherwise: Defender for Servers off, on Plan 1 (whatever its extension entry says; Microsoft's policy 'Configure Microsoft Defender for Servers plan' sets it to false for P1), or the extension False or not listed: FAIL. A template scan that deploys no VirtualMachines pricing is NOT_APPLICABLE.",
+		.defaults = "CIS lists this as manual; azaudit reads the plans' extensions. Agentless machine scanning runs under Defender for Servers Plan 2 and under Defender CSPM (Microsoft Learn, Agentless machine scanning; malware scanning only under Plan 2): the VirtualMachines plan at Standard, not subPlan P1 (an absent subPlan is the full plan), with AgentlessVmScanning isEnabled True passes, and so does the CloudPosture plan at Standard with its own AgentlessVmScanning extension isEnabled True (not with resourcesCoverageStatus NotCovered: every resource excluded, so the Servers plan decides; a VirtualMachines plan with NotCovered likewise leaves the decision to the CloudPosture plan). An extension isEnabled True whose operationStatus code is Failed (its enablement failed; pricings API 2024-01-01, PutPricingByNamePartialSuccess example) is not on. Otherwise: Defender for Servers off, on Plan 1 (whatever its extension entry says; Microsoft's policy 'Configure Microsoft Defender for Servers plan' sets it to false for P1), or the extension False, failed or not listed: FAIL. A template scan that deploys no VirtualMachines pricing is NOT_APPLICABLE.",
 		.check = agentless_scan,
 	},
 	{
@@ -1303,7 +1328,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans > Servers (Plan 2) > Settings & monitoring > File Integrity Monitoring: On.",
 		.cli = "az security pricing create -n VirtualMachines --tier Standard --subplan P2 --extensions name=FileIntegrityMonitoring isEnabled=True",
 		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.extensions[] {name: 'FileIntegrityMonitoring', isEnabled: 'True'}",
-		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, on Plan 1 (subPlan P1: file integrity monitoring is a Plan 2 feature), or the extension not listed: FAIL.",
+		.defaults = "CIS lists this as manual; azaudit reads the plan's extensions. Defender for Servers off, on Plan 1 (subPlan P1: file integrity monitoring is a Plan 2 feature), or the extension False or not listed: FAIL; so is isEnabled True with operationStatus code Failed (its enablement failed: pricings API 2024-01-01, PutPricingByNamePartialSuccess example).",
 		.check = fim,
 	},
 	{

@@ -577,3 +577,24 @@ case('AZA-DEF-016', 'fail-not-covered', snapshot([mod(vm_pricing([AGENTLESS, FIM
      "FAIL VirtualMachines ~ resourcesCoverageStatus is NotCovered")
 case('AZA-DEF-013', 'fail-servers-not-covered', snapshot([wdatp(True), pricing("VirtualMachines", "Standard", properties__subPlan="P2", properties__resourcesCoverageStatus="NotCovered")]),
      "FAIL WDATP ~ resourcesCoverageStatus is NotCovered")
+
+# An extension isEnabled True whose enablement failed (operationStatus code
+# Failed, as in the pricings API's PutPricingByNamePartialSuccess example)
+# is not running (it was PASS).
+FAILED = {"operationStatus": {"code": "Failed", "message": "Failed assigning roles {d5a2ae44-610b-4500-93be-660a0c5f5ca6} to {identityName} for plan"}}
+case('AZA-DEF-015', 'fail-enablement-failed', snapshot([vm_pricing([dict(AGENTLESS, **FAILED)])]),
+     "FAIL VirtualMachines ~ extension AgentlessVmScanning isEnabled True, but its enablement failed (operationStatus Failed")
+case('AZA-DEF-015', 'fail-cspm-enablement-failed',
+     snapshot([pricing('VirtualMachines', 'Free'), mod(CSPM_AGENTLESS, properties__extensions=[dict(AGENTLESS, **FAILED)])]),
+     "FAIL VirtualMachines ~ pricingTier is Free")
+case('AZA-DEF-015', 'pass-succeeded', snapshot([vm_pricing([dict(AGENTLESS, operationStatus={"code": "Succeeded", "message": "Successfully enabled extension"})])]),
+     "PASS VirtualMachines ~ AgentlessVmScanning isEnabled True")
+case('AZA-DEF-016', 'fail-enablement-failed', snapshot([vm_pricing([AGENTLESS, dict(FIM, **FAILED)])]),
+     "FAIL VirtualMachines ~ extension FileIntegrityMonitoring isEnabled True, but its enablement failed")
+# A Servers plan whose machines are all excluded (NotCovered) does not keep
+# the CSPM plan from scanning them (it was FAIL on the Servers plan).
+case('AZA-DEF-015', 'pass-cspm-servers-not-covered',
+     snapshot([mod(vm_pricing([AGENTLESS]), properties__resourcesCoverageStatus="NotCovered"), CSPM_AGENTLESS]),
+     "PASS CloudPosture ~ agentless scanning for machines is on")
+case('AZA-DEF-015', 'fail-servers-not-covered', snapshot([mod(vm_pricing([AGENTLESS]), properties__resourcesCoverageStatus="NotCovered")]),
+     "FAIL VirtualMachines ~ resourcesCoverageStatus is NotCovered")
