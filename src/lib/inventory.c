@@ -91,6 +91,9 @@ static const struct {
 	{"Microsoft.Resources/subscriptions", 0},
 	{"Microsoft.Resources/resourceGroups", 0},
 	{"Microsoft.Management/managementGroups", 0},
+	/* A template placing a subscription under a management group: the
+	 * rules follow it up the groups (aza_ev_mg_within). */
+	{"Microsoft.Management/managementGroups/subscriptions", 0},
 	{"Microsoft.Resources/tenants", AZA_SAAS},
 	{"Microsoft.Compute/virtualMachines", AZA_IAAS},
 	{"Microsoft.Compute/virtualMachines/extensions", AZA_IAAS},

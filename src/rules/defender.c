@@ -598,18 +598,30 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 	char path[160];
 	const char *self = aza_ev_fmt(ev, "the %s", aza_scope_noun(sub));
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
+		/* At or above the scope; at another management group, the
+		 * templates' parents may say the scope is below it (1), or not
+		 * (0). */
+		int in = aza_id_within(sub->id, a->parent) ? 1
+		         : aza__istarts(a->parent, AZA_MG_PREFIX) ? aza_ev_mg_within(ev, sub->id, a->parent)
+		                                                   : -1;
 		if (!is_mcsb(ev, a)) {
 			/* A template's definition only known at deployment may be it. */
-			if (!maybe && aza_id_within(sub->id, a->parent) &&
-			    aza_json_is(aza_prop(ev, a, "properties.policyDefinitionId"), AZA_JUNKNOWN))
+			if (!maybe && in > 0 && aza_json_is(aza_prop(ev, a, "properties.policyDefinitionId"), AZA_JUNKNOWN))
 				maybe = a;
 			continue;
 		}
-		if (!aza_id_within(sub->id, a->parent)) {
-			if (!*a->sub && !elsewhere)
+		if (in <= 0) {
+			if (!*a->sub && !elsewhere && (in < 0 || aza_is_mg(sub)))
 				elsewhere = a;
 			continue;
 		}
+		/* Where the verdict's scope is, named: through the templates'
+		 * parents, several scopes judge the same assignment. */
+		const char *whom = aza__strieq(a->parent, sub->id) ? self
+		                   : aza_id_within(sub->id, a->parent)
+		                       ? a->parent
+		                       : aza_ev_fmt(ev, "the %s %s, below %s by the templates' management group parents", aza_scope_noun(sub),
+		                                    sub->name, a->parent);
 		for (const struct rec_param *p = rc->ps; p->param; p++) {
 			snprintf(path, sizeof path, "properties.parameters.%s.value", p->param);
 			const aza_json *v = aza_prop(ev, a, path);
@@ -622,8 +634,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 				continue;
 			}
 			if (s && aza__strieq(s, "Disabled")) {
-				aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", p->param, what,
-				         aza__strieq(a->parent, sub->id) ? self : a->parent);
+				aza_fail(ev, a, "parameter %s is Disabled: %s recommendations are off for %s", p->param, what, whom);
 				return;
 			}
 		}
@@ -632,8 +643,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		const char *om = NULL;
 		int off = override_off(ev, a, rc, &om);
 		if (off > 0) {
-			aza_fail(ev, a, "%s: %s recommendations are off for %s", om, what,
-			         aza__strieq(a->parent, sub->id) ? self : a->parent);
+			aza_fail(ev, a, "%s: %s recommendations are off for %s", om, what, whom);
 			return;
 		}
 		if (off < 0 && !unsure) {
@@ -658,6 +668,8 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		if (!first) {
 			first = a;
 			note = xm ? xm : "";
+			if (in > 0 && !aza_id_within(sub->id, a->parent))
+				note = aza_ev_fmt(ev, "%s (for %s)", note, whom);
 		}
 	}
 	if (unsure) {
@@ -694,14 +706,19 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 	/* A management group without the benchmark is not the scope of the
 	 * verdict: an assignment at another group is judged there, and what
 	 * the group inherits is not in the input. */
-	if (aza_is_mg(sub) && maybe) {
-		aza_unknown(ev, sub, "policy assignment '%s' at the management group assigns a definition only known at deployment, which may be the benchmark initiative",
-		            maybe->name);
+	/* A template-only scan judges a subscription without assignments of
+	 * its own only for what it inherits through the templates' management
+	 * group parents: as a group, it is not the scope when none is the
+	 * benchmark. */
+	int inherits = !aza_is_mg(sub) && !aza_inv_deployed(inv) && !aza_inv_child(inv, sub->id, PA);
+	if ((aza_is_mg(sub) || inherits) && maybe) {
+		aza_unknown(ev, sub, "policy assignment '%s' at %s assigns a definition only known at deployment, which may be the benchmark initiative",
+		            maybe->name, aza__strieq(maybe->parent, sub->id) ? "the management group" : maybe->parent);
 		return;
 	}
-	if (aza_is_mg(sub)) {
-		aza_na(ev, sub, "template scan: the templates deploy no Microsoft cloud security benchmark assignment at the management group%s%s",
-		       elsewhere ? "; the one at " : "", elsewhere ? aza_ev_fmt(ev, "%s is judged there", elsewhere->parent) : "");
+	if (aza_is_mg(sub) || inherits) {
+		aza_na(ev, sub, "template scan: the templates deploy no Microsoft cloud security benchmark assignment at the %s%s%s",
+		       aza_scope_noun(sub), elsewhere ? "; the one at " : "", elsewhere ? aza_ev_fmt(ev, "%s is judged there", elsewhere->parent) : "");
 		return;
 	}
 	if (elsewhere) {
@@ -1171,7 +1188,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
  * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
 /* What every recommendation rule says of policy exemptions. */
 #define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
-#define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN."
+#define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN. A benchmark assignment at a group the templates' own links (a management group's properties.details.parent.id, a Microsoft.Management/managementGroups/subscriptions resource) place a group or subscription below, transitively, is judged for it too, the message naming it."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */
 #define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies." REC_EXEMPT REC_MG

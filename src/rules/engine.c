@@ -401,6 +401,76 @@ int aza_ev_root_mg(aza_ev *ev, const char *sc)
 	return aza__strnieq(sc, t, n) && (!sc[n] || !strcmp(sc + n, "/"));
 }
 
+/* Are two resource ids the same, case-insensitively and without a
+ * trailing slash? */
+static int same_id(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	while (n > 1 && a[n - 1] == '/')
+		n--;
+	while (m > 1 && b[m - 1] == '/')
+		m--;
+	return n == m && aza__strnieq(a, b, n);
+}
+
+#define AZA_MG_SUB_TYPE AZA_MG_TYPE "/subscriptions"
+
+/* The management group the templates place subscription id sub under (a
+ * Microsoft.Management/managementGroups/subscriptions resource, whose id
+ * is <group id>/subscriptions/<subscription id>): NULL when none does, or
+ * when two place it under different groups (which one Azure ends with
+ * depends on the order of the deployments). */
+static const char *template_sub_group(aza_ev *ev, const char *sub)
+{
+	const char *g = NULL;
+	size_t gl = 0;
+	for (const aza_res *r = aza_inv_first(aza_ev_inv(ev), AZA_MG_SUB_TYPE); r; r = r->next_of_type) {
+		const char *s = aza__istrstr(r->id, "/subscriptions/");
+		if (!aza_is_template(r) || !s || !aza__strieq(s + strlen("/subscriptions/"), sub))
+			continue;
+		size_t n = (size_t)(s - r->id);
+		if (g && (n != gl || !aza__strnieq(g, r->id, n)))
+			return NULL;
+		g = r->id;
+		gl = n;
+	}
+	return g ? aza_ev_fmt(ev, "%.*s", (int)gl, g) : NULL;
+}
+
+int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc)
+{
+	if (!child || !anc || !aza__istarts(anc, AZA_MG_PREFIX) || strchr(anc + strlen(AZA_MG_PREFIX), '/'))
+		return -1;
+	if (same_id(child, anc) || aza_ev_root_mg(ev, anc))
+		return 1;
+	const char *g = child;
+	if (aza__istarts(child, "/subscriptions/")) {
+		const char *sub = child + strlen("/subscriptions/");
+		if (!*sub || strchr(sub, '/') || !(g = template_sub_group(ev, sub)))
+			return -1;
+	} else if (!aza__istarts(child, AZA_MG_PREFIX)) {
+		return -1;
+	}
+	/* Up the parents the templates give, at most as many levels as Azure
+	 * allows below the root (six) and a few more: a longer chain is a
+	 * loop. */
+	for (int depth = 0; depth < 10; depth++) {
+		if (same_id(g, anc))
+			return 1;
+		/* The top of the tree: anc is not on the way. */
+		if (aza_ev_root_mg(ev, g))
+			return 0;
+		const aza_res *m = aza_inv_find(aza_ev_inv(ev), g);
+		if (!m || !aza_is_template(m) || strcmp(m->type, AZA_MG_TYPE))
+			return -1;
+		const char *p = aza_json_str(aza_prop(ev, m, "properties.details.parent.id"));
+		if (!p || !aza__istarts(p, AZA_MG_PREFIX))
+			return -1;
+		g = p;
+	}
+	return -1;
+}
+
 /* Do an exemption's resourceSelectors leave resources of rtype in (NULL:
  * the verdict is about resources of any type)? 1 yes (none: the exemption
  * covers every resource of its scope), 0 no (every resource selector has
@@ -452,7 +522,14 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
 		 * hold the management group tree. */
 		int here = aza__strieq(es, scope->id) || !strcmp(es, "/") || aza_ev_root_mg(ev, es);
 		int other_mg = !here && aza__istarts(es, AZA_MG_PREFIX);
-		if (!here && !other_mg)
+		/* Unless the templates' management group parents place the
+		 * scope below it, or away from it. */
+		int within = other_mg ? aza_ev_mg_within(ev, scope->id, es) : -1;
+		if (within > 0) {
+			here = 1;
+			other_mg = 0;
+		}
+		if ((!here && !other_mg) || !within)
 			continue;
 		if (pas ? !aza__strieq(pas, a->id) : !aza_json_is(pa, AZA_JUNKNOWN))
 			continue;
@@ -674,15 +751,24 @@ static int subject_entry_held(aza_ev *ev, const aza_res *scope, const aza_subjec
 	return 0;
 }
 
-/* A management group holds only the entries a rule judges there (@@). */
+/* A management group holds only the entries a rule judges there (@@).
+ * What a group holds (@@) a subscription or group below it inherits: one
+ * the templates' management group parents place below a group holding it
+ * (aza_ev_mg_within) is judged too. */
 static int subject_held(aza_ev *ev, const aza_res *scope)
 {
 	const char *p = ev->rule->subject;
 	aza_subject e;
 	int mg = aza_is_mg(scope);
-	while (aza_rule__subject_next(&p, &e))
+	while (aza_rule__subject_next(&p, &e)) {
 		if ((!mg || e.mg) && subject_entry_held(ev, scope, &e))
 			return 1;
+		if (!e.mg)
+			continue;
+		for (const aza_res *g = aza_inv_first(ev->s->inv, AZA_MG_TYPE); g; g = g->next_of_type)
+			if (g != scope && aza_ev_mg_within(ev, scope->id, g->id) > 0 && subject_entry_held(ev, g, &e))
+				return 1;
+	}
 	return 0;
 }
 

@@ -2985,8 +2985,10 @@ static int rule_denies_roles(aza_ev *ev, const aza_res *def, const aza_json *giv
 /* Does an assignment apply to the subscription, or (a template-only scan,
  * rule.h .subject "@@") the management group, scope? 1: it is at scope, at
  * '/' or at the tenant root management group (or, for a subscription, at a
- * scope above it), and no notScope holds scope; 0: it is elsewhere, or a
- * notScope holds scope; -1: it is at, or its notScopes leave out, another
+ * scope above it), and no notScope holds scope; 2: the same, through
+ * another management group the templates' parents place scope below
+ * (aza_ev_mg_within; *why names it); 0: it is elsewhere, or a notScope
+ * holds scope; -1: it is at, or its notScopes leave out, another
  * management group, and the input does not hold the management group tree
  * (*why names that scope). */
 static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope, const char **why)
@@ -2999,8 +3001,12 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope,
 	if (!strcmp(sc, "/") || aza_ev_root_mg(ev, sc) || (own && aza__istarts(sc, AZA_MG_PREFIX)))
 		st = 1;
 	else if (aza__istarts(sc, AZA_MG_PREFIX)) {
-		st = -1;
-		*why = aza_ev_fmt(ev, "is assigned at %s", sc);
+		st = aza_ev_mg_within(ev, scope->id, sc);
+		if (st > 0) {
+			st = 2;
+			*why = aza_ev_fmt(ev, "at %s, above the %s by the templates' management group parents,", sc, aza_scope_noun(scope));
+		} else if (st < 0)
+			*why = aza_ev_fmt(ev, "is assigned at %s", sc);
 	} else if (aza__istarts(sc, "/subscriptions/") && aza_id_within(scope->id, sc) && scope_is_sub_or_above(sc))
 		st = 1;
 	if (!st)
@@ -3010,10 +3016,16 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope,
 		if (x && (aza_id_within(scope->id, x) || aza_ev_root_mg(ev, x)))
 			return 0;
 		/* A notScope lies within the assignment's scope: at the management
-		 * group itself, another group it names is below, never above. */
+		 * group itself, another group it names is below, never above. The
+		 * templates' parents may say whether scope is below it. */
 		if (x && aza__istarts(x, AZA_MG_PREFIX) && st > 0 && !(own && aza_is_mg(scope))) {
-			st = -1;
-			*why = aza_ev_fmt(ev, "excludes %s", x);
+			int in = aza_ev_mg_within(ev, scope->id, x);
+			if (in > 0)
+				return 0;
+			if (in < 0) {
+				st = -1;
+				*why = aza_ev_fmt(ev, "excludes %s", x);
+			}
 		}
 	}
 	return st;
@@ -3246,17 +3258,23 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 	struct deny_scan ds;
 	memset(&ds, 0, sizeof ds);
 	int mg = aza_is_mg(r);
+	/* A template-only scan judges a subscription without assignments of
+	 * its own only for what it inherits through the templates' management
+	 * group parents: as a group, it is not the scope when none reaches it. */
+	int inherits = !mg && !aza_inv_deployed(inv) && !aza_inv_child(inv, r->id, PA);
 	for (const aza_res *a = aza_inv_first(inv, PA); a; a = a->next_of_type) {
 		const char *where;
 		int cov = assignment_covers(ev, a, r, &where);
 		if (!cov)
 			continue;
+		/* A PASS through a group above says which. */
+		const char *via = cov == 2 ? aza_ev_fmt(ev, " %s", where) : "";
 		/* Not enforced, it denies nothing; only a management group's own
 		 * is looked at, to tell a group that deploys one from a group that
 		 * deploys none. */
 		const char *mode = aza_json_str(aza_prop(ev, a, "properties.enforcementMode"));
 		int unenforced = mode && aza__strieq(mode, "DoNotEnforce");
-		if (unenforced && (!mg || cov < 0))
+		if (unenforced && (!mg || cov != 1))
 			continue;
 		const char *pid = aza_json_str(aza_prop(ev, a, "properties.policyDefinitionId"));
 		if (!pid) {
@@ -3299,8 +3317,8 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			k = deny_narrowed(k, ok, ow, rs, rw, &why);
 			const char *what = aza_ev_fmt(ev, "'%s' (definition '%s')", a->name, def->name);
 			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where) && !deny_exempt(ev, &ds, a, r, NULL, cov, what)) {
-				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")%s", what,
-				         ds.note);
+				aza_pass(ev, r, "policy assignment %s%s denies creating custom roles (mode All, effect deny, type " RD ")%s", what,
+				         via, ds.note);
 				return;
 			}
 			continue;
@@ -3323,8 +3341,8 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 			const char *what = aza_ev_fmt(ev, "'%s' (initiative '%s', definition '%s')", a->name, def->name, md->name);
 			if (deny_note(ev, &ds, k, why, cov, unenforced, what, where) &&
 			    !deny_exempt(ev, &ds, a, r, aza_json_str(aza_json_get(m, "policyDefinitionReferenceId")), cov, what)) {
-				aza_pass(ev, r, "policy assignment %s denies creating custom roles (mode All, effect deny, type " RD ")%s", what,
-				         ds.note);
+				aza_pass(ev, r, "policy assignment %s%s denies creating custom roles (mode All, effect deny, type " RD ")%s", what,
+				         via, ds.note);
 				return;
 			}
 		}
@@ -3332,10 +3350,11 @@ static void deny_custom_owner(aza_ev *ev, const aza_res *r)
 	/* A management group that holds none of the assignments the rule
 	 * judges is not its scope: a deny assigned at another group is judged
 	 * there, and what the group inherits is not in the input. */
-	if (mg && !ds.own) {
-		aza_na(ev, r, "template scan: the templates deploy no policy assignment at the management group that could deny creating custom roles "
+	if ((mg || inherits) && !ds.own) {
+		aza_na(ev, r, "template scan: the templates deploy no policy assignment at the %s that could deny creating custom roles "
 		              "(a custom definition or initiative whose condition names " RD ")%s%s",
-		       ds.elsewhere.n ? "; judged at their own management group: " : "", ds.elsewhere.n ? nl_str(ev, &ds.elsewhere) : "");
+		       aza_scope_noun(r), ds.elsewhere.n ? "; judged at their own management group: " : "",
+		       ds.elsewhere.n ? nl_str(ev, &ds.elsewhere) : "");
 		return;
 	}
 	if (!aza_ev_collected(ev, PA, r, &why)) {
@@ -3731,7 +3750,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
 		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree. A policy exemption (Microsoft.Authorization/policyExemptions; Waiver and Mitigated alike take the scope out of the assignment's evaluation, so a role definition created there is not denied) at the subscription, at '/' or at the tenant root management group (in a template-only scan, at the management group judged) whose policyAssignmentId is the deny's assignment (case-insensitive) and whose policyDefinitionReferenceIds are empty or, for an initiative, list the denying member's reference id (case-insensitive) takes that deny away: FAIL naming the exemption and its category, unless another assignment denies. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one whose resourceSelectors all have a resourceType selector leaving out Microsoft.Authorization/roleDefinitions does not reach role definitions; other resourceSelectors, an exemption at another management group, one naming an assignment only known at deployment, one listing reference ids for a definition (not initiative) assignment, or exemptions Resource Manager refused to list for the subscription give UNKNOWN. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny; one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
+		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree (in a template-only scan, unless the templates deploy it: management groups whose properties.details.parent.id names their parent, and Microsoft.Management/managementGroups/subscriptions resources placing a subscription under a group; followed up transitively, they say whether the scope is below that group). A policy exemption (Microsoft.Authorization/policyExemptions; Waiver and Mitigated alike take the scope out of the assignment's evaluation, so a role definition created there is not denied) at the subscription, at '/' or at the tenant root management group (in a template-only scan, at the management group judged) whose policyAssignmentId is the deny's assignment (case-insensitive) and whose policyDefinitionReferenceIds are empty or, for an initiative, list the denying member's reference id (case-insensitive) takes that deny away: FAIL naming the exemption and its category, unless another assignment denies. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one whose resourceSelectors all have a resourceType selector leaving out Microsoft.Authorization/roleDefinitions does not reach role definitions; other resourceSelectors, an exemption at another management group, one naming an assignment only known at deployment, one listing reference ids for a definition (not initiative) assignment, or exemptions Resource Manager refused to list for the subscription give UNKNOWN. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny (one at a group the templates' parent links place it below covers it, the PASS naming that group); one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
 		.check = deny_custom_owner,
 	},
 	{

@@ -294,12 +294,25 @@ int aza_ev_collected(aza_ev *ev, const char *type, const aza_res *r, const char 
  * groups overview, "Important facts about the root management group"). */
 int aza_ev_root_mg(aza_ev *ev, const char *sc);
 
+/* Is child (a subscription or management group id) at or below
+ * management group anc, by the parents the templates give? A template may
+ * deploy the tree: Microsoft.Management/managementGroups resources whose
+ * properties.details.parent.id names their parent group, and
+ * Microsoft.Management/managementGroups/subscriptions resources placing a
+ * subscription under a group. Followed transitively, ids compared
+ * case-insensitively. 1: yes (also when anc is child, or the tenant root
+ * management group); 0: the parents lead to the tenant root group without
+ * passing anc; -1: not known (a group on the way whose parent the
+ * templates do not say, a subscription they place nowhere). */
+int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc);
+
 /* Policy exemptions. Does one take `scope` (a subscription, or a
  * management group in a template-only scan) out of policy assignment a,
  * for the initiative member whose policyDefinitionReferenceId is ref (NULL:
  * a definition assignment)? An exemption applies when it names a (its
- * policyAssignmentId, case-insensitive), lives at the scope, at '/' or at
- * the tenant root management group, lists ref in its
+ * policyAssignmentId, case-insensitive), lives at the scope, at '/', at
+ * the tenant root management group or at a group the templates' parents
+ * place the scope below (aza_ev_mg_within), lists ref in its
  * policyDefinitionReferenceIds or lists none, and its expiresOn is after
  * the snapshot's collected_at (else the scan's time). rtype: the resource
  * type the verdict is about, which resourceSelectors of kind resourceType
