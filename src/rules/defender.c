@@ -1152,7 +1152,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	aza_prop_num(ev, s, "properties.score.current", &cur);
-	aza_prop_num(ev, s, "properties.score.max", &max);
+	int km = aza_prop_num(ev, s, "properties.score.max", &max);
 	/* The unhealthy recommendations behind the score, to prioritise. */
 	size_t unhealthy = 0;
 	const char *example = NULL;
@@ -1167,7 +1167,13 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 	const char *detail = unhealthy ? aza_ev_fmt(ev, "; %zu unhealthy recommendation%s%s%s%s", unhealthy, unhealthy == 1 ? "" : "s",
 	                                            example ? " (e.g. '" : "", example ? example : "", example ? "')" : "")
 	                               : "";
-	if (pct >= 0.9995 && !unhealthy)
+	/* A score whose maximum is 0 has no control to earn points on: with no
+	 * unhealthy recommendation, nothing in the subscription is assessed,
+	 * and its 0% says nothing. */
+	if (km == 1 && max == 0 && pct == 0 && !unhealthy)
+		aza_na(ev, s, "secure score max is 0 and no recommendation is unhealthy: Defender for Cloud assesses nothing in the subscription "
+		              "(score.percentage 0 is no score)");
+	else if (pct >= 0.9995 && !unhealthy)
 		aza_pass(ev, s, "secure score %.0f%% (%.2f of %.0f)", pct * 100, cur, max);
 	else
 		aza_fail(ev, s, "secure score %.0f%% (%.2f of %.0f)%s: work through the recommendations, highest impact first",
@@ -1523,7 +1529,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Secure score / Recommendations: remediate by descending max score increase.",
 		.cli = "az security secure-scores list; az security assessment list --query \"[?status.code=='Unhealthy']\"",
 		.arm = "Not a setting: remediate the unhealthy assessments (Microsoft.Security/assessments).",
-		.defaults = "Score from secureScores/ascScore; unhealthy assessments counted when collected. Score below 100% or any unhealthy recommendation: FAIL (severity info). No score: UNKNOWN.",
+		.defaults = "Score from secureScores/ascScore; unhealthy assessments counted when collected. Score below 100% or any unhealthy recommendation: FAIL (severity info). A score with max 0 and percentage 0 and no unhealthy recommendation has nothing to assess: NOT_APPLICABLE. No score: UNKNOWN.",
 		.check = secure_score,
 	},
 };

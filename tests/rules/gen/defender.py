@@ -490,6 +490,10 @@ case('AZA-DEF-034', 'fail', snapshot([score(23.53, 39, 0.6033), assessment("vmss
 case('AZA-DEF-034', 'fail-unhealthy', snapshot([score(39, 39, 1.0), assessment("vmss1", "Unhealthy")]), "FAIL ascScore ~ 1 unhealthy")
 case('AZA-DEF-034', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ secure score")
 case('AZA-DEF-034', 'unknown-type', snapshot([score(23.53, 39, "sixty")]), "UNKNOWN ascScore ~ not a number")
+# A score whose maximum is 0 has nothing to assess: its 0% is no score (it
+# was FAIL); with an unhealthy recommendation it still fails.
+case('AZA-DEF-034', 'na-nothing-assessed', snapshot([score(0, 0, 0)]), "NOT_APPLICABLE ascScore ~ max is 0")
+case('AZA-DEF-034', 'fail-max-zero-unhealthy', snapshot([score(0, 0, 0), assessment("vmss1", "Unhealthy")]), "FAIL ascScore ~ 1 unhealthy")
 
 # ---- wrong verdicts fixed later ----
 # pricings of another subscription, no data-set metadata: this one's were not collected
