@@ -1534,7 +1534,7 @@ static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (pk > 0) {
-		const aza_res *p = aza_inv_find(aza_ev_inv(ev), pid);
+		const aza_res *p = linked_policy(ev, r);
 		const char *st = NULL;
 		if (p && aza_prop_str(ev, p, "properties.policySettings.state", &st) > 0 && aza__strieq(st, "Disabled")) {
 			aza_na(ev, r, "the gateway's WAF policy %s has policySettings.state Disabled: no WAF runs (AZA-NET-010)", p->name);

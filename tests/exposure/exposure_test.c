@@ -430,6 +430,15 @@ static unsigned rnd(unsigned n)
 	return (unsigned)(rng % n);
 }
 
+/* n random single IPv4 sources (as spans of the NSG model), appended. */
+static void add_random_v4(aza_nsg_span *srcs, size_t *ns, int n)
+{
+	for (int k = 0; k < n; k++) {
+		uint64_t x = ((uint64_t)rnd(1u << 16) << 16) | rnd(1u << 16);
+		srcs[(*ns)++] = (aza_nsg_span){x, x, 0};
+	}
+}
+
 static const char *const src_pool[] = {"*", "Internet", "10.0.0.0/8", "0.0.0.0/0", "8.0.0.0/8", "8.8.0.0/16",
                                        "203.0.113.0/24", "203.0.113.7", "172.16.0.0/12", "VirtualNetwork",
                                        "AzureLoadBalancer", "100.64.0.0/10", "128.0.0.0/1", "2001:db8::/32", "Any",
@@ -819,10 +828,7 @@ static void test_property(void)
 		size_t ns = 0;
 		unsigned ports[512];
 		size_t np = 0;
-		for (int k = 0; k < 24; k++) {
-			uint64_t x = ((uint64_t)rnd(1u << 16) << 16) | rnd(1u << 16);
-			srcs[ns++] = (aza_nsg_span){x, x, 0};
-		}
+		add_random_v4(srcs, &ns, 24);
 		srcs[ns++] = (aza_nsg_span){0x2001000000000000ull, 0x2001000000000000ull, 1};
 		srcs[ns++] = (aza_nsg_span){0x20010DB800000001ull, 0x20010DB800000001ull, 1};
 		srcs[ns++] = (aza_nsg_span){0x20010DB800000000ull, 0x20010DB800000000ull, 1}; /* 2001:db8::1's /64 */
@@ -1010,10 +1016,7 @@ static void test_bounds_property(void)
 		size_t ns = 0;
 		unsigned ports[96];
 		size_t np = 0;
-		for (int q = 0; q < 8; q++) {
-			uint64_t x = ((uint64_t)rnd(1u << 16) << 16) | rnd(1u << 16);
-			srcs[ns++] = (aza_nsg_span){x, x, 0};
-		}
+		add_random_v4(srcs, &ns, 8);
 		srcs[ns++] = (aza_nsg_span){0x2001000000000000ull, 0x2001000000000000ull, 1};
 		srcs[ns++] = (aza_nsg_span){0x20010DB800000000ull, 0x20010DB800000000ull, 1};
 		static const unsigned fixed[] = {0, 22, 30, 31, 3389, 65535};
