@@ -19,6 +19,15 @@ int cli_list_add(const char **list, char *buf, size_t cap, const char *v);
 /* For --stats: monotonic seconds, and the process's peak RSS so far in MiB. */
 double cli_now_s(void);
 double cli_maxrss_mb(void);
+/* An output named by -o: standard output for NULL or "-", else a
+ * temporary file beside path (its name in tmp, cap bytes), which
+ * cli_out_close renames over path when ok and everything was written, and
+ * removes otherwise: a reader never sees half an output, and a failed
+ * command leaves none. NULL with errno when the file cannot be made;
+ * cli_out_close returns -1 with errno on a failed write. */
+#include <stdio.h>
+FILE *cli_out_open(const char *path, char *tmp, size_t cap);
+int cli_out_close(FILE *fp, const char *tmp, const char *path, int ok);
 
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);

@@ -297,6 +297,11 @@ int cmd_collect(int argc, char **argv)
 		ex = cli_error("collect: -o FILE is required");
 		goto out;
 	}
+	if (!strcmp(output, "-")) {
+		ex = cli_error("collect: -o needs a file: the snapshot is written to a temporary file renamed into place "
+		               "when collection ends, so that a failed run leaves none");
+		goto out;
+	}
 	if ((rc = select_rules(ctx, c, rules, areas, level))) {
 		ex = rc == AZA_ENOMEM ? EXIT_INTERNAL : cli_error("%s", aza_errmsg(ctx));
 		goto out;

@@ -2,6 +2,7 @@
  * cmd_exposure.c - `azaudit exposure [options] INPUT...`: what the internet
  * reaches, on which protocol and port, and the path that lets it in.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,8 @@ static void usage(FILE *fp)
 	        "\n"
 	        "options:\n"
 	        "  -f, --format F   text (default) or json\n"
-	        "  -o, --output FILE  write to FILE instead of standard output\n"
+	        "  -o, --output FILE  write to FILE (atomically: a temporary file renamed\n"
+	        "                   into place) instead of standard output; - is standard output\n"
 	        "      --stats      print timings and model size to standard error\n"
 	        "  -q, --quiet      no warnings\n"
 	        "\n"
@@ -99,14 +101,16 @@ int cmd_exposure(int argc, char **argv)
 		ex = cli_error("%s", aza_errmsg(ctx));
 		ex = cli_exit_for(rc);
 	} else {
-		FILE *fp = output ? fopen(output, "w") : stdout;
+		char tmp[4096];
+		FILE *fp = cli_out_open(output, tmp, sizeof tmp);
 		if (!fp) {
-			ex = cli_error("exposure: cannot write '%s'", output);
+			ex = cli_error("exposure: cannot write '%s': %s", output, strerror(errno));
 		} else {
-			if (aza_exposure_write(x, format, fp))
-				ex = cli_error("exposure: write error");
-			if (output && fclose(fp))
-				ex = cli_error("exposure: write error on '%s'", output);
+			int wr = aza_exposure_write(x, format, fp); /* the format was checked above */
+			if (wr)
+				ex = cli_error("exposure: %s", wr == AZA_ENOMEM ? "out of memory" : "write error");
+			if (cli_out_close(fp, tmp, output, !wr) && !wr)
+				ex = cli_error("exposure: write error on '%s': %s", output ? output : "standard output", strerror(errno));
 		}
 		if (stats) {
 			aza_scan_stats st;

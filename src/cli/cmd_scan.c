@@ -25,7 +25,7 @@ static void usage(FILE *fp)
 	        "  -f, --format LIST      text (default), json, sarif, csv, junit, markdown,\n"
 	        "                         ocsf (JSON array), ocsf-jsonl (JSON Lines), html;\n"
 	        "                         several, comma-separated, with --output-dir\n"
-	        "  -o, --output FILE      write the report to FILE (atomically)\n"
+	        "  -o, --output FILE      write the report to FILE (atomically); - is standard output\n"
 	        "      --output-dir DIR   write one report per format: DIR/azaudit.<ext>\n"
 	        "                         (txt, json, sarif, csv, junit.xml, md, ocsf.json,\n"
 	        "                         ocsf.jsonl, html), each atomically\n"
@@ -227,6 +227,8 @@ int cmd_scan(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (output && !strcmp(output, "-"))
+		output = NULL; /* -o -: standard output, as - is standard input among the inputs */
 	if (output && outdir) {
 		free(inputs);
 		return cli_error("scan: use either --output or --output-dir");

@@ -3,11 +3,15 @@
  * To add a command: write cmd_<name>() in cmd_<name>.c, declare it in
  * cli.h, add a row below.
  */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -99,6 +103,48 @@ double cli_maxrss_mb(void)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_maxrss / 1024.0;
+}
+
+FILE *cli_out_open(const char *path, char *tmp, size_t cap)
+{
+	if (!path || !strcmp(path, "-"))
+		return stdout;
+	if ((size_t)snprintf(tmp, cap, "%s.tmp.XXXXXX", path) >= cap) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return NULL;
+	/* mkstemp creates 0600; an output gets the usual 0666 less the umask,
+	 * as the scan's reports do. */
+	mode_t um = umask(0);
+	umask(um);
+	FILE *fp = fchmod(fd, 0666 & ~um) == 0 ? fdopen(fd, "w") : NULL;
+	if (!fp) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		errno = e;
+	}
+	return fp;
+}
+
+int cli_out_close(FILE *fp, const char *tmp, const char *path, int ok)
+{
+	if (fp == stdout)
+		return ok && fflush(stdout) == 0 ? 0 : -1;
+	int rc = ok && fflush(fp) == 0 && fsync(fileno(fp)) == 0 ? 0 : -1;
+	if (fclose(fp) != 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = -1;
+	if (rc) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+	}
+	return rc;
 }
 
 int main(int argc, char **argv)

@@ -38,7 +38,8 @@ static int is_null(const aza_json *j)
 }
 
 /* The first entry of an array of address ranges that opens it to the
- * internet at large (every address, or an IPv4 prefix shorter than /8).
+ * internet at large (every address, or as many public addresses as
+ * aza_nsg__fw_open counts as the internet).
  * Entries are strings or, with key set, objects whose member key is the
  * string (registry ipRules {"action": "Allow", "value": "1.2.3.0/24"}).
  * Returns 1 with *val and *all (it admits every address) set, 0 when none
@@ -122,7 +123,7 @@ static void api_access(aza_ev *ev, const aza_res *r)
 			aza_unknown(ev, r, "%s", v);
 		else if (k)
 			aza_fail(ev, r, "the public API server's authorizedIPRanges entry '%s' admits %s", v,
-			         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+			         all ? "every address" : AZA_NSG_FW_WIDE);
 		else
 			aza_pass(ev, r, "the public API server accepts only %zu authorized IP range%s", n, n > 1 ? "s" : "");
 		return;
@@ -597,7 +598,7 @@ static void registry_network(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "networkRuleSet.defaultAction is Deny but %s", v);
 	else if (ko)
 		aza_fail(ev, r, "networkRuleSet.defaultAction is Deny but IP rule '%s' admits %s", v,
-		         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+		         all ? "every address" : AZA_NSG_FW_WIDE);
 	else
 		aza_pass(ev, r, "%s with firewall default action Deny (%zu IP rule%s)", pub, aza_json_len(ips), aza_json_len(ips) == 1 ? "" : "s");
 }
@@ -651,7 +652,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Kubernetes service > Settings > Networking: Set authorized IP ranges (or create the cluster as a private cluster).",
 		.cli = "az aks update -g <rg> -n <cluster> --api-server-authorized-ip-ranges <cidr>[,<cidr>...]  (or az aks create ... --enable-private-cluster)",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.apiServerAccessProfile.enablePrivateCluster = true, or apiServerAccessProfile.authorizedIPRanges = ['<cidr>', ...]",
-		.defaults = "A cluster is public unless apiServerAccessProfile.enablePrivateCluster is true, and its public API server accepts every address unless authorizedIPRanges lists ranges (ManagedClusterAPIServerAccessProfile; an empty list means no restriction). An authorized range of every address or an IPv4 prefix shorter than /8 fails. An entry that is not an address or range, a profile that is not an object, or enablePrivateCluster that is not a boolean: UNKNOWN. The 2019 preview property apiServerAuthorizedIPRanges (outside apiServerAccessProfile) is not read by the current API: UNKNOWN when only it is set.",
+		.defaults = "A cluster is public unless apiServerAccessProfile.enablePrivateCluster is true, and its public API server accepts every address unless authorizedIPRanges lists ranges (ManagedClusterAPIServerAccessProfile; an empty list means no restriction). An authorized range of every address or of 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) fails. An entry that is not an address or range, a profile that is not an object, or enablePrivateCluster that is not a boolean: UNKNOWN. The 2019 preview property apiServerAuthorizedIPRanges (outside apiServerAccessProfile) is not read by the current API: UNKNOWN when only it is set.",
 		.check = api_access,
 	},
 	{
@@ -763,7 +764,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Container registry > Settings > Networking > Public access: Disabled, or Selected networks with the allowed IP ranges (Premium).",
 		.cli = "az acr update -n <registry> --public-network-enabled false  (or --default-action Deny with az acr network-rule add --ip-address <cidr>)",
 		.arm = "Microsoft.ContainerRegistry/registries: properties.publicNetworkAccess = 'Disabled', or networkRuleSet.defaultAction = 'Deny' with networkRuleSet.ipRules (Premium)",
-		.defaults = "publicNetworkAccess absent means Enabled and networkRuleSet.defaultAction absent means Allow (NetworkRuleSet, 'default': 'Allow', container registry API): FAIL. publicNetworkAccess Disabled passes. defaultAction Deny passes on a Premium registry unless an IP rule admits every address or an IPv4 prefix shorter than /8 (FAIL); network rules are a Premium feature, so Deny on another or an unreadable SKU is UNKNOWN. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess absent means Enabled and networkRuleSet.defaultAction absent means Allow (NetworkRuleSet, 'default': 'Allow', container registry API): FAIL. publicNetworkAccess Disabled passes. defaultAction Deny passes on a Premium registry unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); network rules are a Premium feature, so Deny on another or an unreadable SKU is UNKNOWN. Wrong types and unknown values: UNKNOWN.",
 		.check = registry_network,
 	},
 	{

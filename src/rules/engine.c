@@ -1412,7 +1412,7 @@ out:
 }
 
 /* The first IP rule of the list at `path` ([{key: ...}]) that opens the
- * firewall (an IPv4 prefix below /8, an IPv6 /0): 1 with *val and *all (it
+ * firewall (aza_nsg__fw_open: a /16 of public addresses, an IPv6 /32): 1 with *val and *all (it
  * admits every address) set; 0 when none does; -1 when the rules cannot be
  * read (not an array, a value that is not an address range), with *val set
  * to the reason. */
@@ -1431,7 +1431,7 @@ int aza_ip_rules_open_at(aza_ev *ev, const aza_res *r, const char *path, const c
 			         : aza_ev_fmt(ev, "an IP rule has no string %s", key);
 			return -1;
 		}
-		/* A range wider than a /8 opens the firewall even though the
+		/* A range as wide as the internet opens the firewall even though the
 		 * default action is Deny. */
 		int open = aza_nsg__fw_open(&sp);
 		*all = open == 2;
@@ -1456,7 +1456,7 @@ int aza_deny_ip_rules_open(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "networkAcls.defaultAction is Deny but %s", open);
 	else if (k)
 		aza_fail(ev, r, "networkAcls.defaultAction is Deny but IP rule '%s' admits %s", open,
-		         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+		         all ? "every address" : AZA_NSG_FW_WIDE);
 	return k != 0;
 }
 

@@ -2237,23 +2237,6 @@ static int ip4(const char *s, unsigned *out)
 	return 1;
 }
 
-/* Public IPv4 addresses in [a, b]: the range minus private, loopback,
- * link-local, shared, "this network" and multicast/reserved space. */
-static double public_v4(unsigned a, unsigned b)
-{
-	static const unsigned priv[][2] = {
-		{0x00000000u, 0x00FFFFFFu}, {0x0A000000u, 0x0AFFFFFFu}, {0x64400000u, 0x647FFFFFu},
-		{0x7F000000u, 0x7FFFFFFFu}, {0xA9FE0000u, 0xA9FEFFFFu}, {0xAC100000u, 0xAC1FFFFFu},
-		{0xC0A80000u, 0xC0A8FFFFu}, {0xE0000000u, 0xFFFFFFFFu},
-	};
-	double n = (double)b - (double)a + 1.0;
-	for (size_t i = 0; i < sizeof priv / sizeof priv[0]; i++) {
-		unsigned lo = a > priv[i][0] ? a : priv[i][0], hi = b < priv[i][1] ? b : priv[i][1];
-		if (lo <= hi)
-			n -= (double)hi - (double)lo + 1.0;
-	}
-	return n;
-}
 
 /* An IPv6 address as the SQL IPv6 firewall rules hold it (full or
  * compressed form, "0000:0000:0000:0000:0000:ffff:0000:0000" in the REST
@@ -2329,7 +2312,7 @@ static void db_firewall(aza_ev *ev, const aza_res *r, const char *fwtype, const 
 			continue;
 		}
 		const char *m = NULL;
-		double pub = public_v4(a, b);
+		double pub = aza_nsg__public(&(aza_nsg_span){a, b, 0});
 		if (a == 0 && b == 0xFFFFFFFFu)
 			m = aza_ev_fmt(ev, "firewall rule %s allows any IP (%s-%s)", nm, s, e);
 		else if (a == 0 && b == 0)

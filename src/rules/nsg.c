@@ -1260,9 +1260,23 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 	return rc;
 }
 
+double aza_nsg__public(const aza_nsg_span *sp)
+{
+	double n = (double)(sp->hi - sp->lo) + 1.0;
+	for (size_t i = 0; i < N_NOT_INTERNET; i++) {
+		const aza_nsg_span *c = &not_internet[i];
+		if (c->v6 != sp->v6)
+			continue;
+		uint64_t lo = sp->lo > c->lo ? sp->lo : c->lo, hi = sp->hi < c->hi ? sp->hi : c->hi;
+		if (lo <= hi)
+			n -= (double)(hi - lo) + 1.0;
+	}
+	return n;
+}
+
 int aza_nsg__fw_open(const aza_nsg_span *sp)
 {
 	if (sp->lo == 0 && sp->hi == (sp->v6 ? UINT64_MAX : 0xffffffffu))
 		return 2;
-	return !sp->v6 && (double)(sp->hi - sp->lo) + 1 > 16777216.0;
+	return aza_nsg__public(sp) >= (sp->v6 ? AZA_NSG_WIDE_V6 : AZA_NSG_WIDE_V4);
 }

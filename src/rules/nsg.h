@@ -80,11 +80,19 @@ size_t aza_nsg__span_norm(aza_nsg_span *s, size_t n);
  * span (an IPv6 prefix longer than /64 is held as its /64, more than it
  * is): 1, or 0 when s is not one (a tag, `*`). */
 int aza_nsg__prefix(const char *s, aza_nsg_span *sp);
+/* Public addresses in sp: an IPv4 span's count, an IPv6 span's /64s, less
+ * what is not the internet (private, loopback, link-local, shared,
+ * multicast and reserved space; IPv6 outside 2000::/3). */
+double aza_nsg__public(const aza_nsg_span *sp);
 /* How far a firewall IP rule's span opens a resource (Key Vault, Storage,
- * Container Registry, Cosmos DB): 2 when it admits every address (an IPv4
- * or IPv6 /0), 1 when it is an IPv4 range wider than a /8 (32 million
- * addresses or more: no allow-list, the internet at large), else 0. */
+ * Container Registry, Cosmos DB, SQL and the other server firewalls): 2
+ * when it admits every address (an IPv4 or IPv6 /0), 1 when it admits as
+ * many public addresses as an NSG source the exposure rules count as the
+ * internet (AZA_NSG_WIDE_V4, a /16; AZA_NSG_WIDE_V6, an IPv6 /32), else 0:
+ * one range, one verdict, whichever firewall it is in. */
 int aza_nsg__fw_open(const aza_nsg_span *sp);
+/* What a span aza_nsg__fw_open gives 1 admits, for messages. */
+#define AZA_NSG_FW_WIDE "the internet at large (65,536 public addresses or more: a /16, or an IPv6 /32)"
 
 /* An IPv6 prefix longer than /64, exactly: its top and low 64 bits, and
  * its length (65..128). */

@@ -233,7 +233,8 @@ static int fw_range(aza_ev *ev, const aza_res *f, const struct ip_fw *w, const c
 }
 
 /* The firewall rules of r, whose public endpoint is open (`pub` says why):
- * FAIL on the first rule that admits every address, more than a /8, or
+ * FAIL on the first rule that admits every address, the internet at large
+ * (aza_nsg__fw_open), or
  * (w->azure_rule) every Azure service; UNKNOWN when a rule has no readable
  * range or the rules were not read; otherwise what no rule or the rules'
  * ranges admit. */
@@ -251,7 +252,7 @@ static void ip_firewall(aza_ev *ev, const aza_res *r, const char *pub, const str
 		}
 		int open = aza_nsg__fw_open(&sp);
 		const char *admits = open == 2 ? "every address"
-		                     : open    ? "the internet at large (a range wider than a /8)"
+		                     : open    ? AZA_NSG_FW_WIDE
 		                     : w->azure_rule && !sp.lo && !sp.hi
 		                             ? "every Azure service, other customers' resources included ('Allow Azure services and resources')"
 		                             : NULL;
@@ -457,7 +458,7 @@ static void msg_network(aza_ev *ev, const aza_res *r, const struct msg *m)
 	}
 	if (k) {
 		aza_fail(ev, r, "%s and network rule set '%s' defaultAction is Deny but IP rule '%s' admits %s", pub, cn, open,
-		         all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+		         all ? "every address" : AZA_NSG_FW_WIDE);
 		return;
 	}
 	const aza_json *vr = aza_prop(ev, c, "properties.virtualNetworkRules");
@@ -775,7 +776,7 @@ static void srh_network(aza_ev *ev, const aza_res *r)
 	if (k < 0)
 		aza_unknown(ev, r, "%s and %s", pub, open);
 	else if (k)
-		aza_fail(ev, r, "%s and IP rule '%s' admits %s", pub, open, all ? "every address" : "the internet at large (an IPv4 prefix shorter than /8)");
+		aza_fail(ev, r, "%s and IP rule '%s' admits %s", pub, open, all ? "every address" : AZA_NSG_FW_WIDE);
 	else if (!n)
 		aza_fail(ev, r, "%s and networkRuleSet has no IP rule: every network may reach the service", pub);
 	else if ((ks = aza_prop_str(ev, r, "sku.name", &sku)) < 0)
@@ -1167,7 +1168,7 @@ static void syn_firewall(aza_ev *ev, const aza_res *r)
 	"namespaces API) the network rule set (networkRuleSets/default, read per namespace: Resource Graph does not return it) decides: "   \
 	"its own publicNetworkAccess Disabled passes (stable api-version 2021-11-01 or later in a template; Disabled there while the "       \
 	"namespace says Enabled is UNKNOWN), defaultAction Allow fails (every network), and defaultAction Deny passes with at least one "   \
-	"IP rule (ipMask) or virtual network rule, unless an IP rule admits every address or an IPv4 prefix shorter than /8 (FAIL). "       \
+	"IP rule (ipMask) or virtual network rule, unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL). "       \
 	"Deny with no rule at all fails: 'If there are no IP and virtual network rules, the namespace can be accessed over the public "    \
 	"internet (using the access key)' (Microsoft Learn, the " svc " article 'Allow access to ... from specific IP addresses or ranges'). defaultAction absent is UNKNOWN (the API documents " \
 	"no default). trustedServiceAccessEnabled lets trusted Microsoft services past the rules; they are not the internet, so a PASS "   \
@@ -1223,7 +1224,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure Cache for Redis > Settings > Firewall: delete rules that cover every address (0.0.0.0-255.255.255.255) or other very wide ranges, and add rules only for the client ranges; Save. Or disable public network access (AZA-RDS-003).",
 		.cli = "az redis firewall-rules delete --name <cache> --resource-group <rg> --rule-name <rule>; az redis firewall-rules create --name <cache> --resource-group <rg> --rule-name <rule> --start-ip <first address> --end-ip <last address>",
 		.arm = "Microsoft.Cache/redis/firewallRules: properties.startIP and properties.endIP spanning only the client ranges (no 0.0.0.0-255.255.255.255), or Microsoft.Cache/redis: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "An extension of AZA-RDS-003 kept as its own rule: that one asks for no public endpoint (Level 2), this one for a narrow one where the endpoint stays. Firewall rules (Microsoft.Cache/redis/firewallRules, startIP and endIP, read per cache: Resource Graph does not return them) restrict the public endpoint to their ranges; with none every address may connect ('If no firewall rules are set and public access is not disabled, then all IP addresses are allowed to access the cache', Azure/PSRule.Rules.Azure, Azure.Redis.FirewallIPRange). So: publicNetworkAccess Disabled passes (no public endpoint: the rules admit no one; in a template only at the stable api-version 2020-06-01 or later, as AZA-RDS-003), and a cache injected into a virtual network (subnetId) passes as in AZA-RDS-003. Otherwise (Enabled, or absent: 'Default value is Enabled', redis API) a rule whose range covers every IPv4 address, or more than a /8 (16,777,216 addresses, as the IP rules of AI Search, Key Vault and Storage are read), fails, naming it; no rule fails; one or more narrower rules pass. A rule without two readable IPv4 addresses (start not after end): UNKNOWN. Firewall rules that could not be read (the collector's errors): UNKNOWN. SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). The Enterprise tiers (Microsoft.Cache/redisEnterprise) are not judged here.",
+		.defaults = "An extension of AZA-RDS-003 kept as its own rule: that one asks for no public endpoint (Level 2), this one for a narrow one where the endpoint stays. Firewall rules (Microsoft.Cache/redis/firewallRules, startIP and endIP, read per cache: Resource Graph does not return them) restrict the public endpoint to their ranges; with none every address may connect ('If no firewall rules are set and public access is not disabled, then all IP addresses are allowed to access the cache', Azure/PSRule.Rules.Azure, Azure.Redis.FirewallIPRange). So: publicNetworkAccess Disabled passes (no public endpoint: the rules admit no one; in a template only at the stable api-version 2020-06-01 or later, as AZA-RDS-003), and a cache injected into a virtual network (subnetId) passes as in AZA-RDS-003. Otherwise (Enabled, or absent: 'Default value is Enabled', redis API) a rule whose range covers every IPv4 address, or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too), fails, naming it; no rule fails; one or more narrower rules pass. A rule without two readable IPv4 addresses (start not after end): UNKNOWN. Firewall rules that could not be read (the collector's errors): UNKNOWN. SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). The Enterprise tiers (Microsoft.Cache/redisEnterprise) are not judged here.",
 		.check = redis_firewall,
 	},
 	{
@@ -1323,7 +1324,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure AI services account > Resource Management > Networking > Firewalls and virtual networks: Selected Networks and Private Endpoints (with the allowed ranges) or Disabled; Save.",
 		.cli = "az cognitiveservices account network-rule add -g <rg> -n <account> --ip-address <cidr>; then az resource update --ids <account id> --set properties.networkAcls.defaultAction=Deny  (or --set properties.publicNetworkAccess=Disabled)",
 		.arm = "Microsoft.CognitiveServices/accounts: properties.publicNetworkAccess = 'Disabled', or properties.networkAcls = {defaultAction: 'Deny', ipRules: [{value: '<cidr>'}], virtualNetworkRules: [...]}",
-		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or an IPv4 prefix shorter than /8 (FAIL). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
 		.check = ai_network,
 	},
 	{
@@ -1394,7 +1395,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Search service > Settings > Networking: Public network access: Selected IP addresses (with the allowed ranges) or Disabled (after adding a private endpoint); Save.",
 		.cli = "az search service update -g <rg> -n <service> --public-network-access disabled  (or --ip-rules '<cidr>;<cidr>')",
 		.arm = "Microsoft.Search/searchServices: properties.publicNetworkAccess = 'disabled', or properties.networkRuleSet = {ipRules: [{value: '<cidr>'}]}",
-		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or an IPv4 prefix shorter than /8 (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. IP rules exist only from the Basic tier up ('Networking options are available on the Basic tier and higher', Microsoft Learn, 'Configure network access and firewall rules for Azure AI Search'): rules that would pass on a Free service (sku.name free), or with a sku.name that cannot be read, are UNKNOWN (whether Azure refuses or ignores them is not documented). securedByPerimeter: UNKNOWN (the perimeter's rules decide). networkRuleSet.bypass (None or AzureServices in the stable 2025-05-01 schema; AzurePortal in earlier previews) lets trusted Azure services (or the portal) past the IP rules: Microsoft's own services acting for the customer, not the internet at large, so it does not change the verdict and a PASS names it. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess (the API's values are lowercase, 'enabled' and 'disabled'; read in any case) disabled passes. Otherwise (enabled, or absent: 'default': 'enabled', searchServices API) networkRuleSet.ipRules decides: the rules apply only while public access is enabled and block every other public network, so one or more rules pass, unless a rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); no rule fails (every network). A template at an api-version before the stable 2020-03-13 (the first with both properties) or only known at deployment: UNKNOWN where it would pass. IP rules exist only from the Basic tier up ('Networking options are available on the Basic tier and higher', Microsoft Learn, 'Configure network access and firewall rules for Azure AI Search'): rules that would pass on a Free service (sku.name free), or with a sku.name that cannot be read, are UNKNOWN (whether Azure refuses or ignores them is not documented). securedByPerimeter: UNKNOWN (the perimeter's rules decide). networkRuleSet.bypass (None or AzureServices in the stable 2025-05-01 schema; AzurePortal in earlier previews) lets trusted Azure services (or the portal) past the IP rules: Microsoft's own services acting for the customer, not the internet at large, so it does not change the verdict and a PASS names it. Wrong types and unknown values: UNKNOWN.",
 		.check = srh_network,
 	},
 	{
@@ -1486,7 +1487,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Synapse workspace > Security > Networking: under Firewall rules delete 'allowAll' (0.0.0.0-255.255.255.255) and other very wide ranges, clear 'Allow Azure services and resources to access this workspace', and add rules only for the client ranges; Save. Or disable public network access (AZA-SYN-001).",
 		.cli = "az synapse workspace firewall-rule delete --name <rule> --workspace-name <workspace> --resource-group <rg> --yes; az synapse workspace firewall-rule create --name <rule> --workspace-name <workspace> --resource-group <rg> --start-ip-address <first address> --end-ip-address <last address>",
 		.arm = "Microsoft.Synapse/workspaces/firewallRules (api-version 2021-06-01): properties.startIpAddress and properties.endIpAddress spanning only the client ranges (no 0.0.0.0-255.255.255.255, no 0.0.0.0-0.0.0.0), or Microsoft.Synapse/workspaces: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Firewall rules (Microsoft.Synapse/workspaces/firewallRules, startIpAddress and endIpAddress, read per workspace with GET .../firewallRules?api-version=2021-06-01: Resource Graph does not return them) grant access to the workspace's public endpoints by originating IP address; a workspace with none admits no address (Microsoft Learn, 'Azure Synapse Analytics IP firewall rules'). publicNetworkAccess Disabled passes whatever the rules say (no public endpoint; in a template only at the stable api-version 2021-06-01 or later, as AZA-SYN-001). Otherwise (Enabled, or absent: 'default': 'Enabled', workspaces API) a rule whose range covers every IPv4 address, or more than a /8 (16,777,216 addresses, as AZA-RDS-005 reads Redis rules), fails, naming it; so does 0.0.0.0-0.0.0.0 (AllowAllWindowsAzureIps, 'Allow Azure services and resources to access this workspace'): it admits Azure services, not the internet at large, but those are every Azure tenant's, and the SQL server firewall rules (AZA-NET-019..021) fail it too. No rule, or only narrower ones, passes. A rule without two readable IPv4 addresses (start not after end): UNKNOWN. Firewall rules that were not collected or could not be read (the collector records a refused read for that workspace): UNKNOWN. A template's firewallRules resources (top-level or nested in the workspace) are its rules; a workspace without any in the template has none, as for AZA-RDS-005. SecuredByPerimeter: UNKNOWN (the perimeter's rules decide).",
+		.defaults = "Firewall rules (Microsoft.Synapse/workspaces/firewallRules, startIpAddress and endIpAddress, read per workspace with GET .../firewallRules?api-version=2021-06-01: Resource Graph does not return them) grant access to the workspace's public endpoints by originating IP address; a workspace with none admits no address (Microsoft Learn, 'Azure Synapse Analytics IP firewall rules'). publicNetworkAccess Disabled passes whatever the rules say (no public endpoint; in a template only at the stable api-version 2021-06-01 or later, as AZA-SYN-001). Otherwise (Enabled, or absent: 'default': 'Enabled', workspaces API) a rule whose range covers every IPv4 address, or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too), fails, naming it; so does 0.0.0.0-0.0.0.0 (AllowAllWindowsAzureIps, 'Allow Azure services and resources to access this workspace'): it admits Azure services, not the internet at large, but those are every Azure tenant's, and the SQL server firewall rules (AZA-NET-019..021) fail it too. No rule, or only narrower ones, passes. A rule without two readable IPv4 addresses (start not after end): UNKNOWN. Firewall rules that were not collected or could not be read (the collector records a refused read for that workspace): UNKNOWN. A template's firewallRules resources (top-level or nested in the workspace) are its rules; a workspace without any in the template has none, as for AZA-RDS-005. SecuredByPerimeter: UNKNOWN (the perimeter's rules decide).",
 		.check = syn_firewall,
 	},
 	/* ==== end of Machine Learning, Data Factory and Synapse ==== */

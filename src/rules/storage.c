@@ -1127,7 +1127,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Security + networking > Networking > Public network access: Enabled from selected virtual networks and IP addresses.",
 		.cli = "az storage account update -g <rg> -n <account> --default-action Deny",
 		.arm = "properties.networkAcls.defaultAction = 'Deny'",
-		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. SecuredByPerimeter: a network security perimeter's inbound access rules (and its access mode) decide which networks reach the account: UNKNOWN; a publicNetworkAccess that is not a string or none of Enabled, Disabled and SecuredByPerimeter: UNKNOWN. With Deny, an IP rule wider than a /8 (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN, as does networkAcls that is not an object.",
+		.defaults = "networkAcls or its defaultAction absent (or null) means defaultAction Allow (FAIL). publicNetworkAccess Disabled passes: there is no public endpoint at all. SecuredByPerimeter: a network security perimeter's inbound access rules (and its access mode) decide which networks reach the account: UNKNOWN; a publicNetworkAccess that is not a string or none of Enabled, Disabled and SecuredByPerimeter: UNKNOWN. With Deny, an IP rule of 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (or every address) opens the account to the internet at large (FAIL, as for Key Vault), and ipRules that cannot be read give UNKNOWN, as does networkAcls that is not an object.",
 		.check = default_deny,
 	},
 	{

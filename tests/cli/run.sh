@@ -471,6 +471,27 @@ $AZ exposure "$ROOT/tests/rules/AZA-NET-028/fail-unknown-address-deny-prefix-oth
 grep -q "TCP 3389 from any internet address (only under the reading in the note)" "$T/expo.txt" && ok || bad "exposure text: assumed reach not marked: $(cat "$T/expo.txt")"
 [ "$(grep -c "only under the reading" "$T/expo.txt")" = 1 ] && ok || bad "exposure text: reaches marked that rest on nothing"
 
+# -o - is standard output (for scan and exposure, as - among the inputs is
+# standard input): it wrote a file named "-" in the working directory
+mkdir "$T/dash" && (cd "$T/dash" && "$AZ" scan -q -f json -o - --now $NOW --rule AZA-KV-009 "$SAMPLE" > "$T/dash.json" 2>/dev/null)
+[ ! -e "$T/dash/-" ] && [ "$(jq -r '.findings | length > 0' "$T/dash.json")" = true ] && ok || bad "scan -o -: not standard output ($(ls "$T/dash"))"
+(cd "$T/dash" && "$AZ" exposure -o - "$SAMPLE" > "$T/dash-expo.txt" 2>/dev/null)
+$AZ exposure "$SAMPLE" > "$T/expo-sample.txt" 2>/dev/null
+[ ! -e "$T/dash/-" ] && cmp -s "$T/dash-expo.txt" "$T/expo-sample.txt" && ok || bad "exposure -o -: not standard output"
+# exposure -o writes through a temporary file renamed into place: the file
+# holds what standard output gets, nothing is left beside it, and an
+# output that cannot be made is an error naming it (exit 2), not a crash
+$AZ exposure -o "$T/dash/expo.txt" "$SAMPLE" 2>/dev/null && cmp -s "$T/dash/expo.txt" "$T/expo-sample.txt" &&
+	[ "$(ls "$T/dash")" = expo.txt ] && ok || bad "exposure -o: $(ls "$T/dash")"
+$AZ exposure -o "$T/nodir/expo.txt" "$SAMPLE" 2> "$T/nodir.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "cannot write '$T/nodir/expo.txt'" "$T/nodir.err" && ok || bad "exposure -o into a missing directory: exit $rc, $(cat "$T/nodir.err")"
+# an input error leaves an earlier output as it was
+printf '{"resources": [{"id": ' > "$T/broken.json"
+$AZ exposure -o "$T/dash/expo.txt" "$T/broken.json" 2>/dev/null; rc=$?
+[ $rc -eq 2 ] && cmp -s "$T/dash/expo.txt" "$T/expo-sample.txt" && [ "$(ls "$T/dash")" = expo.txt ] && ok || bad "exposure: a failed run touched its output (exit $rc)"
+$AZ collect -o - > /dev/null 2> "$T/collect-dash.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "collect: -o needs a file" "$T/collect-dash.err" && ok || bad "collect -o -: exit $rc"
+
 # text report: a setting directly under a subscription (a Defender pricing)
 # is named with its subscription, a resource in a resource group is not
 $AZ scan --now $NOW --rule AZA-DEF-002,AZA-STG-001 "$SAMPLE" > "$T/subs.txt" 2>/dev/null

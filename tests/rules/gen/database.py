@@ -475,8 +475,9 @@ CASSANDRA = dict(properties__capabilities=[{"name": "EnableCassandra"}])
 R = 'AZA-COS-001'
 OPEN = dict(properties__publicNetworkAccess="Enabled")
 case(R, 'pass', snapshot([cosmos('cosok')]), "PASS cosok ~ publicNetworkAccess is Disabled")
-# the CreateMax example's firewall: two IP ranges and a subnet
-case(R, 'pass-firewall', snapshot([cosmos('cosfw', **OPEN, properties__ipRules=ip_rules("23.43.230.120", "110.12.240.0/12"),
+# the CreateMax example's firewall: two IP ranges and a subnet (its second range
+# narrowed from a /12 to a /20: fail-wide-12 below)
+case(R, 'pass-firewall', snapshot([cosmos('cosfw', **OPEN, properties__ipRules=ip_rules("23.43.230.120", "110.12.240.0/20"),
                                          properties__isVirtualNetworkFilterEnabled=True,
                                          properties__virtualNetworkRules=[{"id": COS_SUBNET, "ignoreMissingVNetServiceEndpoint": False}])]),
      "PASS cosfw ~ limited to 2 IP rule(s) and 1 virtual network rule(s)")
@@ -497,7 +498,15 @@ case(R, 'fail-iprangefilter-azure', snapshot([mod(old, properties__ipRangeFilter
 case(R, 'fail-every-address', snapshot([cosmos('cosall', **OPEN, properties__ipRules=ip_rules("0.0.0.0/0"))]),
      "FAIL cosall ~ admits every address")
 case(R, 'fail-wide', snapshot([cosmos('coswide', **OPEN, properties__ipRules=ip_rules("64.0.0.0/2"))]),
-     "FAIL coswide ~ an IPv4 prefix shorter than /8")
+     "FAIL coswide ~ admits the internet at large (65,536 public addresses or more")
+# the CreateMax example's own 110.12.240.0/12: a million public addresses, as
+# many as an NSG source or a SQL firewall rule the exposure rules count as the
+# internet (one range, one verdict across every firewall)
+case(R, 'fail-wide-12', snapshot([cosmos('cos12', **OPEN, properties__ipRules=ip_rules("23.43.230.120", "110.12.240.0/12"))]),
+     "FAIL cos12 ~ IP rule '110.12.240.0/12' admits the internet at large")
+# a private range holds no internet address, however wide
+case(R, 'pass-private-range', snapshot([cosmos('cospriv', **OPEN, properties__ipRules=ip_rules("10.0.0.0/8"))]),
+     "PASS cospriv ~ limited to 1 IP rule(s)")
 # subnet rules with the filter off are not applied
 case(R, 'fail-filter-off', snapshot([cosmos('cosoff', **OPEN, properties__virtualNetworkRules=[{"id": COS_SUBNET}])]),
      "FAIL cosoff ~ virtualNetworkRules apply only with isVirtualNetworkFilterEnabled true")

@@ -154,6 +154,18 @@ case('AZA-KV-009', 'fail-absent', snapshot([vault('kvnoacl', properties__publicN
 case('AZA-KV-009', 'fail-open-ip-rule', snapshot([vault('kvopen', properties__publicNetworkAccess='Enabled',
                                                         properties__networkAcls__ipRules=[{"value": "203.0.113.0/24"}, {"value": "0.0.0.0/0"}])]),
      "FAIL kvopen ~ IP rule '0.0.0.0/0' admits every address")
+# A public /12 (1,048,576 addresses) is the internet at large, as an NSG source
+# or a SQL firewall rule of that size is (it passed while the resource
+# firewalls' threshold was a /8); an IPv6 /32 likewise.
+case('AZA-KV-009', 'fail-wide-ip-rule', snapshot([vault('kvwide', properties__publicNetworkAccess='Enabled',
+                                                        properties__networkAcls__ipRules=[{"value": "20.32.0.0/12"}])]),
+     "FAIL kvwide ~ IP rule '20.32.0.0/12' admits the internet at large (65,536 public addresses or more")
+case('AZA-KV-009', 'fail-wide-ipv6-rule', snapshot([vault('kvwide6', properties__publicNetworkAccess='Enabled',
+                                                         properties__networkAcls__ipRules=[{"value": "2001:db8::/32"}])]),
+     "FAIL kvwide6 ~ IP rule '2001:db8::/32' admits the internet at large")
+case('AZA-KV-009', 'pass-narrow-ip-rules', snapshot([vault('kvnarrow', properties__publicNetworkAccess='Enabled',
+                                                          properties__networkAcls__ipRules=[{"value": "20.32.0.0/17"}, {"value": "2001:db8::/33"}])]),
+     "PASS kvnarrow ~ Deny (2 IP rule")
 case('AZA-KV-009', 'unknown-acl-type', snapshot([vault('kvacl', properties__publicNetworkAccess='Enabled', properties__networkAcls='Deny')]), "UNKNOWN kvacl ~ networkAcls is not an object")
 case('AZA-KV-009', 'pass-private', snapshot([vault('kvpriv', properties__networkAcls=DEL)]), "PASS kvpriv ~ publicNetworkAccess is Disabled")
 # SecuredByPerimeter: the perimeter's inbound access rules, which may admit
