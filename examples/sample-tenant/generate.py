@@ -2283,6 +2283,206 @@ single_server(PROD, 'rg-data', 'Microsoft.DBforPostgreSQL', 'psql-contoso-report
 # service sets it): fails AZA-SQL-025/026
 single_server(DEV, 'rg-web', 'Microsoft.DBforMySQL', 'mysql-contoso-legacy', '5.7', 'Disabled', 'TLSEnforcementDisabled')
 # ================================================================ end of the gateways and single servers section
+
+
+# ================================================================ coverage: network
+# Resources that give the network rules the side the sections above left out (AZA-NET-005, -011, -022,
+# -026, -028..032, -036, -037). Added after every other section so that the ids and addresses above stay.
+# Bodies come from the helpers above (NetworkSecurityGroupGet, SubnetGet, PublicIpAddressGet,
+# NetworkInterfaceGet, NetworkWatcherFlowLogGet and the virtual machine examples; the Front Door helpers).
+def on_vnet(sub, vid, build, *a, **kw):
+    """Builds a NIC (or a VM with its NIC) in virtual network vid rather than the subscription's main one."""
+    main = vnets[sub]
+    vnets[sub] = vid
+    try:
+        return build(*a, **kw)
+    finally:
+        vnets[sub] = main
+
+
+# prod: the web tier's NSG flow log (created in 2024, before Azure stopped creating NSG flow logs), enabled and
+# kept 90 days with traffic analytics: passes AZA-NET-005 and AZA-LOG-008 (the management NSG's, kept 30 days
+# and without traffic analytics, fails both above)
+flow_log(PROD, 'westeurope', 'fl-nsg-prod-web', nsgs[(PROD, 'web')]['id'], True, 90, True)
+
+# dev: the platform team's Kubernetes lab, a single-node cluster on a VM in its own virtual network. The
+# lab's subnet NSG admits SSH (22) and the Kubernetes API (6443) from the Internet for the engineers
+# working from home: fails AZA-NET-026 (6443). The Docker daemon's TLS port is denied from the Internet at
+# priority 105, before the Allow at 120 that an old how-to left: the Deny wins, so Docker is not admitted.
+nsgs[(DEV, 'lab')] = nsg(DEV, 'rg-network', 'nsg-dev-lab', [
+    ('AllowSshInbound', 100, 'Allow', 'Tcp', 'Internet', '22'),
+    ('DenyDockerFromInternet', 105, 'Deny', 'Tcp', 'Internet', ['2375', '2376']),
+    ('AllowKubeApiInbound', 110, 'Allow', 'Tcp', 'Internet', '6443'),
+    ('AllowDockerTls', 120, 'Allow', 'Tcp', 'Internet', '2376'),  # shadowed by the Deny at 105
+    ('DenyAllInbound', 4096, 'Deny', '*', '*', '*')])
+# its virtual network: its one subnet has the NSG: passes AZA-NET-011; no DDoS Network Protection (fails
+# AZA-NET-018, as vnet-dev does)
+LAB_VNET = rid(DEV, 'rg-network', 'Microsoft.Network', 'virtualNetworks', 'vnet-dev-lab')
+lab_snet = ex(NET + 'SubnetGet.json')
+named(lab_snet, LAB_VNET + '/subnets/snet-lab', 'snet-lab', 'Microsoft.Network/virtualNetworks/subnets')
+lab_snet['properties']['addressPrefix'] = '10.21.1.0/24'
+lab_snet['properties']['networkSecurityGroup'] = {'id': nsgs[(DEV, 'lab')]['id']}
+add({'id': LAB_VNET, 'name': 'vnet-dev-lab', 'type': 'Microsoft.Network/virtualNetworks', 'location': DEV[2],
+     'properties': {'provisioningState': 'Succeeded', 'addressSpace': {'addressPrefixes': ['10.21.0.0/16']},
+                    'subnets': [copy.deepcopy(lab_snet)], 'enableDdosProtection': False,
+                    'virtualNetworkPeerings': []}})
+add(lab_snet)
+# the lab VM: a public IP on its NIC in snet-lab, whose NSG admits the Internet: fails AZA-NET-028 (SSH) and
+# AZA-NET-032 (Kubernetes API); passes AZA-NET-029..031 (nothing else is admitted). Its address inherits DDoS
+# protection from a virtual network that has none: fails AZA-NET-022
+k8s = on_vnet(DEV, LAB_VNET, vm, DEV, 'rg-compute', 'vm-dev-k8s01', 'Linux', False, [AMA_L], 'snet-lab', public=True)
+k8s_pip = next(r for r in resources if r['id'] == rid(DEV, 'rg-network', 'Microsoft.Network', 'publicIPAddresses', 'pip-vm-dev-k8s01'))
+k8s_pip['properties']['ddosSettings'] = {'protectionMode': 'VirtualNetworkInherited'}
+
+# dev: the ERP vendor's test server in snet-legacy (no subnet NSG). The vendor administers it over WinRM
+# (HTTPS), reads its SQL Server and uploads files by FTP; its NIC NSG admits those from the Internet because
+# the vendor's addresses change: fails AZA-NET-029 (5986), AZA-NET-030 (FTP 20-21) and AZA-NET-031 (1433);
+# RDP is denied at priority 100 and SSH is never admitted (passes AZA-NET-028, AZA-NET-032)
+nsgs[(DEV, 'erp')] = nsg(DEV, 'rg-network', 'nsg-dev-erp01', [
+    ('DenyRdpFromInternet', 100, 'Deny', 'Tcp', 'Internet', '3389'),
+    ('AllowVendorWinRmHttps', 110, 'Allow', 'Tcp', 'Internet', '5986'),
+    ('AllowVendorSql', 120, 'Allow', 'Tcp', 'Internet', '1433'),
+    ('AllowVendorFtp', 130, 'Allow', 'Tcp', 'Internet', ['20', '21']),
+    ('DenyAllInbound', 4096, 'Deny', '*', '*', '*')])
+vm(DEV, 'rg-compute', 'vm-dev-erp01', 'Windows', False, [AMA_W, AM], 'snet-legacy', 'erp', public=True)
+
+# prod: the documentation site's Front Door on the Standard tier, whose WAF policy (Prevention) can take no
+# managed rule sets, and has no custom rules yet: fails AZA-NET-036 (no default rule set) and AZA-NET-037 (no
+# bot protection); its endpoint is behind the policy
+afd_docs = afd_profile(PROD, 'rg-web', 'afd-contoso-docs')
+afd_docs['sku'] = {'name': 'Standard_AzureFrontDoor'}
+afd_docs_ep = afd_endpoint(afd_docs, 'contoso-docs')
+waf_docs = afd_waf_policy(PROD, 'rg-web', 'wafcontosodocs')
+waf_docs['sku'] = {'name': 'Standard_AzureFrontDoor'}
+waf_docs['properties']['managedRules'] = {'managedRuleSets': []}
+afd_security_policy(afd_docs, 'sp-contoso-docs', waf_docs, [afd_docs_ep])
+afd_route(afd_docs_ep, 'route-docs', [], 'Enabled')
+# ================================================================ end of the coverage: network section
+
+# ================================================================ coverage: data, identity, logging
+# Rules that had only one side on the sample get the other here. Added last so that the ids and addresses above
+# stay. New objects are built with the functions above; a setting of an earlier object is changed (found by its id)
+# only where no other rule reads it, and the comment says which rule it serves.
+def existing(id_):
+    for r in resources:
+        if r['id'].lower() == id_.lower():
+            return r
+    sys.exit('generate.py: no resource %s' % id_)
+
+
+# production's Databricks workspace has public access off and no Azure Databricks NSG rules, which Azure allows
+# only with Private Link: its approved front-end endpoint (only AZA-DBX-011 reads it) passes AZA-DBX-011; dev's,
+# public, keeps failing
+dbw = existing(rid(PROD, 'rg-analytics', 'Microsoft.Databricks', 'workspaces', 'dbw-contoso-prod'))
+dbw['properties']['privateEndpointConnections'] = svc_pe(dbw['id'], PROD, 'pe-dbw-contoso-prod')
+
+# dev's Defender CSPM plan was put back on Free to save cost: fails AZA-DEF-001 (production and shared keep it on).
+# No other rule reads dev's CloudPosture plan (AZA-DEF-015 reads only its AgentlessVmScanning extension, which it
+# never had, so the Servers plan decides there as before)
+cspm = existing(f'{sid(DEV)}/providers/Microsoft.Security/pricings/CloudPosture')
+cspm['properties']['pricingTier'] = 'Free'
+cspm['properties'].pop('enablementTime', None)
+# production's Servers Plan 2 turns on file integrity monitoring: passes AZA-DEF-016 (dev's plan does not list
+# it, shared's is Free: both fail); the other rules read the plan's other extensions
+existing(f'{sid(PROD)}/providers/Microsoft.Security/pricings/VirtualMachines')['properties']['extensions'].append(
+    {'name': 'FileIntegrityMonitoring', 'isEnabled': 'True'})
+
+# dev exempts its machines and databases from parts of the benchmark assignment (shaped as the shared
+# subscription's exemption above): the build and test machines are rebuilt every night from the hardened image,
+# and the test databases hold synthetic data only. Their recommendations are off there: fails AZA-DEF-018, -019,
+# -020 (machines) and AZA-DEF-023, -024 (databases), each naming its exemption; production and shared pass
+for nm, cat, refs, title, why in (
+        ('dev-rebuilt-machines', 'Mitigated',
+         ['systemUpdatesMonitoring', 'systemUpdatesV2Monitoring', 'vmssSystemUpdatesMonitoring', 'systemConfigurationsMonitoring',
+          'vmssOsVulnerabilitiesMonitoring', 'endpointProtectionMonitoring', 'installEndpointProtection',
+          'vmssEndpointProtectionMonitoring'],
+         'Dev: build and test machines rebuilt nightly', 'Rebuilt every night from the hardened golden image'),
+        ('dev-synthetic-databases', 'Waiver', ['sqlServerAuditingMonitoring', 'sqlDbEncryptionMonitoring'],
+         'Dev: test databases', 'Synthetic test data only')):
+    add({'properties': {'policyAssignmentId': f'{sid(DEV)}/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn',
+                        'policyDefinitionReferenceIds': refs, 'exemptionCategory': cat, 'displayName': title,
+                        'description': why, 'metadata': {'requestedBy': 'Dev team'}},
+         'id': f'{sid(DEV)}/providers/Microsoft.Authorization/policyExemptions/{nm}',
+         'type': 'Microsoft.Authorization/policyExemptions', 'name': nm})
+
+# Defender for Cloud's system update assessment (Azure Update Manager, key e1145ab1-...; ListAssessments' shape)
+# on every machine: production's are up to date (PASS AZA-VM-005), dev's build and test machines miss critical
+# updates (FAIL) and dev's app server is up to date (PASS)
+for sub, vname, code in ((PROD, 'vm-prod-web01', 'Healthy'), (PROD, 'vm-prod-web02', 'Healthy'), (PROD, 'vm-prod-app01', 'Healthy'),
+                         (PROD, 'vm-prod-jump01', 'Healthy'), (DEV, 'vm-dev-build01', 'Unhealthy'),
+                         (DEV, 'vm-dev-test01', 'Unhealthy'), (DEV, 'vm-dev-app01', 'Healthy')):
+    target = existing(rid(sub, 'rg-compute', 'Microsoft.Compute', 'virtualMachines', vname))['id']
+    a = ex(SEC + 'stable/2021-06-01/examples/Assessments/ListAssessments_example.json')
+    key = 'e1145ab1-eb4f-43d8-911b-36ddf771d13f'
+    named(a, target + '/providers/Microsoft.Security/assessments/' + key, key, 'Microsoft.Security/assessments')
+    a['properties']['resourceDetails']['id'] = target
+    a['properties']['displayName'] = 'System updates should be installed on your machines (powered by Azure Update Manager)'
+    a['properties']['status'] = {'code': code}
+    add(a)
+
+# Key Vault. production's application vault (RBAC) gives every key and secret an expiry: passes AZA-KV-001 and
+# -003 (kv-contoso-prod keeps failing them). dev's build vault, still on access policies, has the pipeline create its
+# signing key and registry token with an expiry: passes AZA-KV-002 (kv-contoso-dev and kv-contoso-shared fail)
+kv = vault(PROD, 'rg-security', 'kv-contoso-prod-apps', True)
+kv_item(kv, 'keys', 'app-signing', 45, 365, K1)
+kv_item(kv, 'secrets', 'app-client-secret', 20, 180, S1)
+kv_diag(kv, True)
+kv_dataplane.append({'vault': kv['id'], 'keys': [kv_rotation(kv['name'], 'app-signing', True)],
+                     'certificates': [kv_cert(kv['name'], 'apps', 12)]})
+kv = vault(DEV, 'rg-security', 'kv-contoso-dev-build', False)
+kv_item(kv, 'keys', 'build-signing', 100, 365, K1)
+kv_item(kv, 'secrets', 'registry-token', 30, 90, S1)
+kv_diag(kv, True)
+kv_dataplane.append({'vault': kv['id'], 'keys': [kv_rotation(kv['name'], 'build-signing', True)], 'certificates': []})
+
+# SQL: the shared server's threat detection policy (Disabled) names nobody: fails AZA-SQL-005 and -006, which
+# alone read these two settings (production's and dev's servers mail the admins and secops: PASS)
+al = existing(rid(SHARED, 'rg-data', 'Microsoft.Sql', 'servers', 'sql-contoso-shared') + '/securityAlertPolicies/Default')
+al['properties'].update({'emailAccountAdmins': False, 'emailAddresses': []})
+# dev's PostgreSQL flexible server: minimum TLS lowered to 1.1 for an old client and checkpoint logging off (both
+# set by the user; only AZA-SQL-015 and -016 read them): fails AZA-SQL-015 and -016 (production passes)
+for k, v in (('ssl_min_protocol_version', 'TLSv1.1'), ('log_checkpoints', 'off')):
+    c = existing(rid(DEV, 'rg-data', 'Microsoft.DBforPostgreSQL', 'flexibleServers', 'psql-contoso-dev') + '/configurations/' + k)
+    c['properties'].update({'value': v, 'source': 'user-override'})
+
+# Service Bus: the shared integration namespace (Standard: no private endpoints) takes Entra ID only and TLS 1.2,
+# but its network rule set admits every network (defaultAction Allow, the portal's 'All networks'): fails
+# AZA-SBS-004 (production's and dev's pass)
+rule_set(msg_ns(SHARED, 'rg-data', 'Microsoft.ServiceBus', 'sbns-contoso-shared', 'Standard', disableLocalAuth=True))
+
+# Activity Log. production alerts on security policy changes, through its enabled action group: passes AZA-LOG-032
+# (dev and shared have no such alert)
+a = ex(ALERT)
+nm = 'alert-security-policies-write'
+named(a, rid(PROD, 'rg-monitor', 'microsoft.insights', 'activityLogAlerts', nm), nm, 'Microsoft.Insights/ActivityLogAlerts', 'Global')
+a['properties']['scopes'] = [sid(PROD)]
+a['properties']['condition']['allOf'] = [{'field': 'category', 'equals': 'Administrative'},
+                                         {'field': 'operationName', 'equals': 'Microsoft.Security/policies/write'}]
+a['properties']['actions']['actionGroups'] = [{'actionGroupId': action_group(PROD), 'webhookProperties': {}}]
+a['properties']['description'] = 'Alert on Microsoft.Security/policies/write'
+a['properties']['enabled'] = True
+add(a)
+# shared also sends its Administrative events (the same category, so the category rules are unchanged) to a SIEM
+# vendor's pilot account, where anonymous access was allowed so the vendor's collector could read the container
+# without a key: fails AZA-LOG-005 (production's one destination blocks anonymous access: PASS)
+a = storage_account(SHARED, 'rg-monitor', 'stcontososiempilot', False, properties__allowBlobPublicAccess=True,
+                    properties__publicNetworkAccess='Enabled', properties__networkAcls__defaultAction='Allow',
+                    properties__privateEndpointConnections=[], properties__allowSharedKeyAccess=True,
+                    properties__creationTime='2026-05-12T09:20:31.0000000Z')
+blob_service(a)
+file_service(a, True)
+container(a, 'insights-activity-logs', 'Container')
+for s in ('blob', 'queue', 'table'):
+    logging(a, s)
+d = ex(SUBDIAG)
+named(d, f'{sid(SHARED)}/providers/Microsoft.Insights/diagnosticSettings/activitylog-siem-pilot', 'activitylog-siem-pilot',
+      'Microsoft.Insights/diagnosticSettings')
+d['properties'].update({'storageAccountId': a['id'], 'workspaceId': None, 'eventHubAuthorizationRuleId': None,
+                        'logs': [{'category': 'Administrative', 'enabled': True}]})
+add(d)
+# (production's web NSG flow log, in the network section above, feeds traffic analytics: it passes
+# AZA-LOG-008 too)
+# ================================================================ end of the coverage: data, identity, logging section
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',
