@@ -83,10 +83,20 @@ static void rbac(aza_ev *ev, const aza_res *r)
 
 static void local_accounts(aza_ev *ev, const aza_res *r)
 {
-	const char *why;
+	const char *why, *sku = NULL;
 	int b, k = aza_prop_bool(ev, r, "properties.disableLocalAccounts", &b);
 	if (k < 0)
 		aza_unknown(ev, r, "disableLocalAccounts is not a boolean");
+	/* An AKS Automatic cluster sets its own authentication: Microsoft
+	 * Entra ID with Azure RBAC is preconfigured ('What is Azure Kubernetes
+	 * Service (AKS) Automatic?') and Microsoft's Automatic samples
+	 * (Azure-Samples/aks-samples, automatic/) set no authentication
+	 * property, so a template's cluster need not get the API default
+	 * false; nothing documents whether the local accounts stay (the open
+	 * question of AZA-AKS-004 on such a cluster). A deployed cluster's GET
+	 * returns what Automatic set, so there absent is the default false. */
+	else if (!k && aza_is_template(r) && aza_prop_str(ev, r, "sku.name", &sku) == 1 && aza__strieq(sku, "Automatic"))
+		aza_unknown(ev, r, "disableLocalAccounts not set on an AKS Automatic cluster (sku.name Automatic), which is preconfigured with Microsoft Entra ID and Azure RBAC: the API default is false, but whether Automatic leaves the local accounts on is not documented; set disableLocalAccounts to true");
 	else if (!k)
 		aza_fail(ev, r, "disableLocalAccounts not set: it defaults to false, so the static local cluster credentials (az aks get-credentials --admin) work and bypass Microsoft Entra ID");
 	else if (!b)
@@ -642,7 +652,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Kubernetes service > Settings > Security configuration > Authentication and Authorization: Microsoft Entra ID authentication with Azure RBAC (or Kubernetes RBAC), and Local accounts: disabled.",
 		.cli = "az aks update -g <rg> -n <cluster> --enable-aad --aad-admin-group-object-ids <group id> --disable-local-accounts",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.disableLocalAccounts = true (with aadProfile.managed = true)",
-		.defaults = "disableLocalAccounts absent means false: local accounts are enabled by default (Microsoft Learn, 'Manage local accounts with AKS-managed Microsoft Entra integration'), FAIL. AKS Automatic clusters (sku.name Automatic) are judged the same: Microsoft Learn lists Azure RBAC for Kubernetes authorization as preconfigured on them ('What is Azure Kubernetes Service (AKS) Automatic?') but does not say that local accounts are off. The property first appears in the stable api-version 2021-05-01 (the 2021-03-01 managedClusters.json has no such property): a template that sets it true at an earlier api-version, or at one only known at deployment, is UNKNOWN. After disabling local accounts on an existing cluster, rotate the cluster certificates to revoke credentials already handed out.",
+		.defaults = "disableLocalAccounts absent means false: local accounts are enabled by default (Microsoft Learn, 'Manage local accounts with AKS-managed Microsoft Entra integration'), FAIL. A template's AKS Automatic cluster (sku.name Automatic) that leaves it out is UNKNOWN: Microsoft Learn lists Microsoft Entra ID with Azure RBAC for Kubernetes authorization as preconfigured on them ('What is Azure Kubernetes Service (AKS) Automatic?') and Microsoft's Automatic samples (Azure-Samples/aks-samples, automatic/) set no authentication property, so Automatic configures authentication itself and the API default need not apply, but nothing documents whether the local accounts stay on. false fails there too, and a deployed Automatic cluster is judged like any other: its GET returns what Automatic set. The property first appears in the stable api-version 2021-05-01 (the 2021-03-01 managedClusters.json has no such property): a template that sets it true at an earlier api-version, or at one only known at deployment, is UNKNOWN. After disabling local accounts on an existing cluster, rotate the cluster certificates to revoke credentials already handed out.",
 		.check = local_accounts,
 	},
 	{

@@ -288,6 +288,41 @@ static void rv_keep(struct rv *best, int st, const char *msg)
 	}
 }
 
+/* A template workspace that sets no retentionInDays is deployed with the
+ * default: tables keep data 30 days, the AzureActivity table 90 (Microsoft
+ * Learn, Manage data retention in a Log Analytics workspace; the legacy
+ * Free tier keeps 7). A GET always returns the value, so only a template
+ * leaves it out. The legacy Premium tier and other named tiers keep other
+ * defaults, and a limit of 90 days or less may be met by the AzureActivity
+ * table: UNKNOWN. */
+static struct rv workspace_default(aza_ev *ev, const aza_res *w)
+{
+	int limit = aza_ev_cfg(ev)->log_retention_days;
+	struct rv v = {R_UNKNOWN, NULL};
+	const char *sku = NULL;
+	int ks = aza_prop_str(ev, w, "properties.sku.name", &sku);
+	if (ks < 0) {
+		v.msg = aza_ev_fmt(ev, "workspace '%s' sets no retentionInDays and its sku.name is %s", w->name,
+		                   aza_unread_why(ev, w, "properties.sku.name"));
+		return v;
+	}
+	if (ks == 1 && !aza__strieq(sku, "PerGB2018") && !aza__strieq(sku, "CapacityReservation") && !aza__strieq(sku, "Free")) {
+		v.msg = aza_ev_fmt(ev, "workspace '%s' sets no retentionInDays: the default of its pricing tier %s is not known here",
+		                   w->name, sku);
+		return v;
+	}
+	if (limit <= 90) {
+		v.msg = aza_ev_fmt(ev, "workspace '%s' sets no retentionInDays: the default keeps its tables 30 days but the AzureActivity "
+		                   "table 90, which may meet the limit of %d",
+		                   w->name, limit);
+		return v;
+	}
+	v.st = R_FAIL;
+	v.msg = aza_ev_fmt(ev, "workspace '%s' sets no retentionInDays: the template deploys the default, %s (limit %d)", w->name,
+	                   ks == 1 && aza__strieq(sku, "Free") ? "7 days on the Free tier" : "30 days, 90 for the AzureActivity table", limit);
+	return v;
+}
+
 static struct rv workspace_retention(aza_ev *ev, const char *ws_id)
 {
 	int limit = aza_ev_cfg(ev)->log_retention_days;
@@ -314,6 +349,8 @@ static struct rv workspace_retention(aza_ev *ev, const char *ws_id)
 		return v;
 	}
 	int k = aza_prop_num(ev, w, "properties.retentionInDays", &days);
+	if (k == 0 && aza_is_template(w))
+		return workspace_default(ev, w);
 	if (k != 1) {
 		v.msg = aza_ev_fmt(ev, "workspace '%s' retentionInDays is %s", w->name, k ? "not a number" : "absent");
 		return v;
@@ -1092,7 +1129,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
 		.cli = "az monitor log-analytics workspace update -g <rg> -n <workspace> --retention-time 365",
 		.arm = "Microsoft.OperationalInsights/workspaces: properties.retentionInDays >= 365 (or tables/AzureActivity totalRetentionInDays); legacy log profile: retentionPolicy {enabled: true, days: >= 365 or 0}",
-		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace). Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream).",
+		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace); absent from a deployed workspace (a GET returns it): UNKNOWN; absent from a template workspace of the PerGB2018, CapacityReservation or Free tier, or of none: the default it is deployed with, 30 days for the tables and 90 for AzureActivity (Microsoft Learn, Manage data retention in a Log Analytics workspace; 7 on the legacy Free tier), a FAIL under a limit above 90 and UNKNOWN otherwise, and UNKNOWN for another tier. Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream).",
 		.check = retention,
 	},
 	{

@@ -136,6 +136,19 @@ case(R, 'unknown-template-api-param', template([aks_tpl('aksnew', {"disableLocal
                                                {"apiVersion": {"type": "string"}}),
      "UNKNOWN aksnew ~ only known at deployment")
 
+# An AKS Automatic cluster sets its authentication itself (Entra ID with
+# Azure RBAC preconfigured): disableLocalAccounts left out is not known to
+# be false there (it was FAIL, "defaults to false"). False is still FAIL,
+# and a Base cluster leaving it out too.
+case(R, 'unknown-template-automatic', template([aks_tpl('aksauto', {}, sku={"name": "Automatic", "tier": "Standard"}),
+                                                aks_tpl('aksbase', {}, sku={"name": "Base", "tier": "Free"})]),
+     "UNKNOWN aksauto ~ AKS Automatic cluster (sku.name Automatic)\nFAIL aksbase ~ defaults to false")
+case(R, 'fail-template-automatic-false', template([aks_tpl('aksauto', {"disableLocalAccounts": False}, sku={"name": "Automatic", "tier": "Standard"})]),
+     "FAIL aksauto ~ disableLocalAccounts is false")
+# A deployed cluster's GET returns what Automatic set: absent is false.
+case(R, 'fail-automatic-deployed', snapshot([mod(aks_rbac('aksauto'), sku={"name": "Automatic", "tier": "Standard"})]),
+     "FAIL aksauto ~ defaults to false")
+
 # ---- AZA-AKS-003 API server access ----
 R = 'AZA-AKS-003'
 case(R, 'pass', snapshot([aks_hardened('aksok')]), "PASS aksok ~ enablePrivateCluster is true")

@@ -132,6 +132,28 @@ case(R, 'unknown-profile-servicebus', snapshot([lp]), f"UNKNOWN {S} ~ Service Bu
 # totalRetentionInDays -1 defaults to the table's retentionInDays, not the workspace's
 t = table(-1); t["properties"]["retentionInDays"] = 30
 case(R, 'fail-table-retention', snapshot([subdiag('ds4', ALL), workspace(730), t]), f"FAIL {S} ~ AzureActivity retentionInDays is 30")
+# A template workspace without retentionInDays is deployed with Azure's
+# default (30 days, 90 for the AzureActivity table), short of the limit (it
+# was UNKNOWN, "retentionInDays is absent"); a tier whose default is not
+# known stays UNKNOWN, and so does a deployed workspace whose GET lacks it.
+def tmpl_workspace(props):
+    return dict(template([
+        {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "mon", "resourceGroup": "rg-mon",
+         "properties": {"mode": "Incremental", "template": template([
+             {"type": "Microsoft.OperationalInsights/workspaces", "apiVersion": "2022-10-01", "name": "law-central", "location": "westeurope",
+              "properties": props}])}},
+        {"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "activity",
+         "properties": {"workspaceId": "[resourceId('rg-mon', 'Microsoft.OperationalInsights/workspaces', 'law-central')]", "logs": ALL}}]),
+        **{"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"})
+case(R, 'fail-template-workspace-default', tmpl_workspace({"sku": {"name": "PerGB2018"}}),
+     f"FAIL {TSUB} ~ workspace 'law-central' sets no retentionInDays: the template deploys the default, 30 days")
+case(R, 'pass-template-workspace', tmpl_workspace({"sku": {"name": "PerGB2018"}, "retentionInDays": 730}),
+     f"PASS {TSUB} ~ workspace 'law-central' retentionInDays is 730")
+case(R, 'unknown-template-workspace-tier', tmpl_workspace({"sku": {"name": "Premium"}}),
+     f"UNKNOWN {TSUB} ~ the default of its pricing tier Premium is not known here")
+w = workspace(730); del w["properties"]["retentionInDays"]
+case(R, 'unknown-workspace-absent', snapshot([subdiag('ds4', ALL), w], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]),
+     f"UNKNOWN {S} ~ workspace 'law-central' retentionInDays is absent")
 open(ROOT + '/AZA-LOG-004/fail-workspace-config.config.json', 'w').write('{"log_retention_days": 730}\n')
 case(R, 'fail-workspace-config', snapshot([subdiag('ds4', ALL), workspace(400)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"FAIL {S} ~ limit 730")
 
