@@ -495,26 +495,23 @@ static int override_reaches(aza_ev *ev, const aza_json *sels, const char *ref, c
 	return res;
 }
 
-/* A policyEffect override of assignment `a` that switches a policy behind
- * `rc` off: 1 when one clearly does, -1 when one may (with *msg), 0 when
- * none touches them. */
+/* A policyEffect override of assignment `a` (aza_override_first) that
+ * switches a policy behind `rc` off: 1 when one clearly does, -1 when one
+ * may (with *msg), 0 when none touches them. One that clearly does wins
+ * over an earlier one azaudit cannot read. */
 static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, const char **msg)
 {
-	const aza_json *ovs = aza_prop(ev, a, "properties.overrides");
-	if (!ovs || aza_json_is(ovs, AZA_JNULL))
-		return 0;
-	if (!aza_json_is(ovs, AZA_JARR)) {
-		*msg = "overrides is not an array";
-		return -1;
+	struct aza_override o;
+	int st = aza_override_first(ev, a, &o);
+	if (st <= 0) {
+		if (st < 0)
+			*msg = "overrides is not an array";
+		return st;
 	}
-	int st = 0;
-	size_t i = 0;
-	aza_json_each(o, ovs) {
-		size_t n = i++;
-		const char *kind = aza_json_str(aza_json_get(o, "kind"));
-		if (kind && !aza__strieq(kind, "policyEffect"))
-			continue; /* policyVersion and the like change no effect */
-		const char *val = aza_json_str(aza_json_get(o, "value"));
+	st = 0;
+	while (aza_override_next(&o)) {
+		size_t n = o.n;
+		const char *kind = o.kind, *val = o.value;
 		if (!kind || !val) {
 			if (!st) {
 				st = -1;
@@ -531,7 +528,7 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
 		for (const struct rec_param *p = rc->ps; p->param; p++)
 			for (size_t k = 0; p->refs[k]; k++) {
 				const char *how;
-				int r = override_reaches(ev, aza_json_get(o, "selectors"), p->refs[k], p->param, &how);
+				int r = override_reaches(ev, aza_json_get(o.entry, "selectors"), p->refs[k], p->param, &how);
 				if (r > 0) {
 					*msg = aza_ev_fmt(ev, "overrides[%zu] sets the effect to %s and %s: policy %s (effect parameter %s) is off", n,
 					                  val, how, p->refs[k], p->param);
@@ -552,20 +549,25 @@ static int override_off(aza_ev *ev, const aza_res *a, const struct rec *rc, cons
  * policyDefinitionReferenceIds list one of their reference ids, or none)?
  * The policy then assesses nothing there, whichever category (Waiver or
  * Mitigated) it has: that part of the recommendations is off, as with a
- * Disabled parameter. 1 yes, -1 maybe, 0 no (*msg as aza_policy_exempt:
+ * Disabled parameter. 1 yes, 2 for a resource group or resource of it (as
+ * aza_policy_exempt), -1 maybe, 0 no (*msg as aza_policy_exempt:
  * on 0, the clause a PASS ends with, or NULL). An exemption listing an
  * effect parameter's name may list a policy of another version of the
  * initiative (see override_reaches): -1. */
 static int rec_exempt(aza_ev *ev, const aza_res *a, const aza_res *sub, const struct rec *rc, const char **msg)
 {
-	const char *m = NULL, *unsure = NULL, *note = NULL;
+	const char *m = NULL, *unsure = NULL, *note = NULL, *part = NULL;
 	for (const struct rec_param *p = rc->ps; p->param; p++)
 		for (size_t k = 0; p->refs[k]; k++) {
 			int x = aza_policy_exempt(ev, a, sub, p->refs[k], NULL, &m);
-			if (x > 0) {
+			if (x == 1) {
 				*msg = m;
 				return 1;
 			}
+			/* Part of the scope out: one policy exempted from all of it
+			 * is named instead. */
+			if (x == 2 && !part)
+				part = m;
 			if (x < 0 && !unsure)
 				unsure = m;
 			if (!x && m)
@@ -575,6 +577,10 @@ static int rec_exempt(aza_ev *ev, const aza_res *a, const aza_res *sub, const st
 				                        ", whose newer policies take their parameter's name): whether it exempts policy %s cannot be decided",
 				                    m, p->refs[k], p->refs[k]);
 		}
+	if (part) {
+		*msg = part;
+		return 2;
+	}
 	*msg = unsure ? unsure : note;
 	return unsure ? -1 : 0;
 }
@@ -592,6 +598,7 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL, *maybe = NULL, *exempt = NULL;
 	const char *unsure_msg = NULL, *what = rc->what, *exempt_msg = NULL, *note = "";
+	int exempt_part = 0;
 	size_t np = 0;
 	while (rc->ps[np].param)
 		np++;
@@ -655,9 +662,10 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		const char *xm = NULL;
 		int x = rec_exempt(ev, a, sub, rc, &xm);
 		if (x > 0) {
-			if (!exempt) {
+			if (!exempt || (x == 1 && exempt_part)) {
 				exempt = a;
 				exempt_msg = xm;
+				exempt_part = x == 2;
 			}
 			continue;
 		}
@@ -700,7 +708,12 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		return;
 	}
 	if (exempt) {
-		aza_fail(ev, exempt, "%s: %s recommendations are off for %s", exempt_msg, what, self);
+		/* Off for a resource group or a resource: not on for the whole
+		 * subscription. */
+		if (exempt_part)
+			aza_fail(ev, exempt, "%s: %s recommendations are off there, so not on for all of %s", exempt_msg, what, self);
+		else
+			aza_fail(ev, exempt, "%s: %s recommendations are off for %s", exempt_msg, what, self);
 		return;
 	}
 	/* A management group without the benchmark is not the scope of the
@@ -1193,7 +1206,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 /* A template-only scan judges a management group's benchmark assignment
  * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
 /* What every recommendation rule says of policy exemptions. */
-#define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
+#define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged) leaves the resources there unassessed, so the recommendations are not on for all of the subscription: FAIL naming the exemption and where it is (one taking the whole subscription out is named first), with the same exceptions. An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
 #define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN. A benchmark assignment at a group the templates' own links (a management group's properties.details.parent.id, a Microsoft.Management/managementGroups/subscriptions resource) place a group or subscription below, transitively, is judged for it too, the message naming it."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */

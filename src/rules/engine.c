@@ -437,6 +437,22 @@ static const char *template_sub_group(aza_ev *ev, const char *sub)
 	return g ? aza_ev_fmt(ev, "%.*s", (int)gl, g) : NULL;
 }
 
+/* Management groups nest at most six levels below the root (Azure
+ * management groups overview); a longer chain of parents is a loop. */
+#define MG_DEPTH 10
+
+/* The parent the templates give management group g (its
+ * properties.details.parent.id), or NULL when they deploy no such group or
+ * do not say. */
+static const char *mg_parent(aza_ev *ev, const char *g)
+{
+	const aza_res *m = aza_inv_find(aza_ev_inv(ev), g);
+	if (!m || !aza_is_template(m) || strcmp(m->type, AZA_MG_TYPE))
+		return NULL;
+	const char *p = aza_json_str(aza_prop(ev, m, "properties.details.parent.id"));
+	return p && aza__istarts(p, AZA_MG_PREFIX) ? p : NULL;
+}
+
 int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc)
 {
 	if (!child || !anc || !aza__istarts(anc, AZA_MG_PREFIX) || strchr(anc + strlen(AZA_MG_PREFIX), '/'))
@@ -451,21 +467,24 @@ int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc)
 	} else if (!aza__istarts(child, AZA_MG_PREFIX)) {
 		return -1;
 	}
-	/* Up the parents the templates give, at most as many levels as Azure
-	 * allows below the root (six) and a few more: a longer chain is a
-	 * loop. */
-	for (int depth = 0; depth < 10; depth++) {
+	/* Up the parents the templates give. */
+	for (int depth = 0; depth < MG_DEPTH; depth++) {
 		if (same_id(g, anc))
 			return 1;
 		/* The top of the tree: anc is not on the way. */
 		if (aza_ev_root_mg(ev, g))
 			return 0;
-		const aza_res *m = aza_inv_find(aza_ev_inv(ev), g);
-		if (!m || !aza_is_template(m) || strcmp(m->type, AZA_MG_TYPE))
+		const char *p = mg_parent(ev, g);
+		if (!p) {
+			/* Where g sits is not known, but when anc's own parents lead
+			 * to g, anc is below g, on another branch: not above child
+			 * (a group below g cannot also be above it). */
+			const char *x = anc;
+			for (int d = 0; x && d < MG_DEPTH; d++, x = mg_parent(ev, x))
+				if (same_id(x, g))
+					return 0;
 			return -1;
-		const char *p = aza_json_str(aza_prop(ev, m, "properties.details.parent.id"));
-		if (!p || !aza__istarts(p, AZA_MG_PREFIX))
-			return -1;
+		}
 		g = p;
 	}
 	return -1;
@@ -501,6 +520,37 @@ static int exemption_selects(aza_ev *ev, const aza_res *e, const char *rtype, co
 	return 0;
 }
 
+/* Is es, an exemption's scope, below the scope judged: a resource group or
+ * a resource of the subscription or, for a management group (a
+ * template-only scan), a group or subscription the templates' parents place
+ * below it, or a resource group or resource of such a subscription? Its
+ * resources are then out of the assignment while the rest of the scope
+ * stays in. Returns what es is, for the message ("resource group"), or
+ * NULL. */
+static const char *exemption_below(aza_ev *ev, const char *es, const aza_res *scope)
+{
+	if (!strcmp(es, "/") || same_id(es, scope->id))
+		return NULL;
+	const char *top = es, *kind = "resource";
+	if (aza__istarts(es, "/subscriptions/")) {
+		const char *s = es + strlen("/subscriptions/"), *end = strchr(s, '/');
+		const char *rg = end && aza__istarts(end, "/resourceGroups/") ? end + strlen("/resourceGroups/") : NULL;
+		if (!end || (end[0] == '/' && !end[1]))
+			kind = "subscription";
+		else if (rg && *rg && (!strchr(rg, '/') || !strcmp(strchr(rg, '/'), "/")))
+			kind = "resource group";
+		if (end)
+			top = aza_ev_fmt(ev, "%.*s", (int)(end - es), es);
+	} else if (aza__istarts(es, AZA_MG_PREFIX)) {
+		kind = "management group";
+	} else {
+		return NULL;
+	}
+	if (aza_id_within(es, scope->id))
+		return kind;
+	return aza_is_mg(scope) && aza_ev_mg_within(ev, top, scope->id) > 0 ? kind : NULL;
+}
+
 int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const char *ref, const char *rtype,
                       const char **msg)
 {
@@ -508,7 +558,7 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
 	double at = aza_inv_collected_at(inv);
 	if (at <= 0)
 		at = aza_ev_now(ev);
-	const char *unsure = NULL;
+	const char *unsure = NULL, *partial = NULL;
 	*msg = NULL;
 	for (const aza_res *e = aza_inv_first(inv, AZA_PE_TYPE); e; e = e->next_of_type) {
 		const aza_json *pa = aza_prop(ev, e, "properties.policyAssignmentId");
@@ -529,7 +579,15 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
 			here = 1;
 			other_mg = 0;
 		}
-		if ((!here && !other_mg) || !within)
+		/* Or below it: a resource group, a resource, a group below the
+		 * group judged. The assignment still covers the rest of the
+		 * scope, but not all of it. */
+		const char *part = here ? NULL : exemption_below(ev, es, scope);
+		if (part) {
+			other_mg = 0;
+			within = -1;
+		}
+		if ((!here && !other_mg && !part) || !within)
 			continue;
 		if (pas ? !aza__strieq(pas, a->id) : !aza_json_is(pa, AZA_JUNKNOWN))
 			continue;
@@ -555,13 +613,25 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
 			                aza_scope_noun(scope));
 		else if (listed && !ref)
 			sw = "it lists policyDefinitionReferenceIds, and the assignment is of a definition, not an initiative";
-		else if (sel > 0) {
+		else if (sel > 0 && part) {
+			/* One that takes the whole scope out, found later, is named
+			 * instead. */
+			if (!partial)
+				partial = aza_ev_fmt(ev, "%s at %s exempts that %s, within the %s, from assignment '%s'%s%s", what, es, part,
+				                     aza_scope_noun(scope), a->name, listed ? " for " : "", listed ? ref : "");
+			continue;
+		} else if (sel > 0) {
 			*msg = aza_ev_fmt(ev, "%s at %s exempts the %s from assignment '%s'%s%s", what, es, aza_scope_noun(scope),
 			                  a->name, listed ? " for " : "", listed ? ref : "");
 			return 1;
 		}
 		if (!unsure)
-			unsure = aza_ev_fmt(ev, "%s may exempt the %s from assignment '%s': %s", what, aza_scope_noun(scope), a->name, sw);
+			unsure = aza_ev_fmt(ev, "%s may exempt %sthe %s from assignment '%s': %s", what, part ? "resources of " : "",
+			                    aza_scope_noun(scope), a->name, sw);
+	}
+	if (partial) {
+		*msg = partial;
+		return 2;
 	}
 	if (unsure) {
 		*msg = unsure;
@@ -581,6 +651,36 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
 	}
 	*msg = aza_ev_fmt(ev, "; %s, so a policy exemption taking the %s out of this assignment is not ruled out", why,
 	                  aza_scope_noun(scope));
+	return 0;
+}
+
+int aza_override_first(aza_ev *ev, const aza_res *a, struct aza_override *o)
+{
+	const aza_json *ovs = aza_prop(ev, a, "properties.overrides");
+	memset(o, 0, sizeof *o);
+	if (!ovs || aza_json_is(ovs, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(ovs, AZA_JARR))
+		return -1;
+	o->at_ = aza_json__first(ovs);
+	return 1;
+}
+
+int aza_override_next(struct aza_override *o)
+{
+	for (; o->at_; o->at_ = o->at_->next, o->at_n_++) {
+		const aza_json *e = o->at_;
+		const char *kind = aza_json_str(aza_json_get(e, "kind"));
+		if (kind && !aza__strieq(kind, "policyEffect"))
+			continue;
+		o->n = o->at_n_;
+		o->kind = kind;
+		o->value = aza_json_str(aza_json_get(e, "value"));
+		o->entry = e;
+		o->at_ = e->next;
+		o->at_n_++;
+		return 1;
+	}
 	return 0;
 }
 

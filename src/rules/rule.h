@@ -302,7 +302,9 @@ int aza_ev_root_mg(aza_ev *ev, const char *sc);
  * subscription under a group. Followed transitively, ids compared
  * case-insensitively. 1: yes (also when anc is child, or the tenant root
  * management group); 0: the parents lead to the tenant root group without
- * passing anc; -1: not known (a group on the way whose parent the
+ * passing anc, or to a group whose parent they do not give but that anc's
+ * own parents place above anc (anc is then on another branch); -1: not
+ * known (a group on the way whose parent the
  * templates do not say, a subscription they place nowhere). */
 int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc);
 
@@ -317,7 +319,11 @@ int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc);
  * the snapshot's collected_at (else the scan's time). rtype: the resource
  * type the verdict is about, which resourceSelectors of kind resourceType
  * can leave out (NULL: any). 1: one does (*msg names it, its category and
- * scope); -1: one may (at another management group, naming an assignment
+ * scope); 2: none does, but one takes part of the scope out (at a resource
+ * group or a resource of the subscription, or at a group or subscription
+ * the templates' parents place below the management group): the
+ * assignment no longer covers all of the scope (*msg names it and where it
+ * is); -1: one may (at another management group, naming an assignment
  * only known at deployment, with resourceSelectors that could matter), or
  * Azure refused the list (*msg says why); 0: none does, *msg NULL, or, when
  * the input has no exemption data (an older snapshot), a clause starting
@@ -325,6 +331,31 @@ int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc);
 #define AZA_PE_TYPE "Microsoft.Authorization/policyExemptions"
 int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const char *ref, const char *rtype,
                       const char **msg);
+
+/* The policyEffect overrides of policy assignment a, in order, for the
+ * rules that read what effect an assignment runs a policy with
+ * (properties.overrides, policyAssignments 2022-06-01 and later: an
+ * override of kind policyEffect replaces the effect of the definitions its
+ * selectors reach with its value; Azure Policy assignment structure,
+ * "Overrides"). Those of another kind (definitionVersion) change no effect
+ * and are skipped; one without a kind string may be a policyEffect one and
+ * is returned with kind NULL. aza_override_first returns 0 when a has no
+ * overrides (absent or null), -1 when they are not a list, else 1; each
+ * aza_override_next then fills in the next override and returns 1, or 0
+ * after the last. Whether its selectors reach a policy is the caller's to
+ * judge. */
+struct aza_override {
+	size_t n;                  /* its index in overrides[], for messages */
+	const char *kind, *value;  /* NULL when not a string */
+	const aza_json *entry;     /* the override: its selectors are read only
+	                            * when needed, so that an unknown template
+	                            * value there marks only a verdict that
+	                            * turns on it */
+	const aza_json *at_;       /* the walk: the entry to look at next */
+	size_t at_n_;
+};
+int aza_override_first(aza_ev *ev, const aza_res *a, struct aza_override *o);
+int aza_override_next(struct aza_override *o);
 
 /* A value derived from resource r (a parsed NSG, say) that the rules run on
  * r can share: get returns what put stored under the same tag, or NULL. The

@@ -224,6 +224,32 @@ case('AZA-DEF-018', 'unknown-exemption-selector',
 OTHER_ASC = assignment({}, name="mcsb-2")
 case('AZA-DEF-018', 'pass-exemption-second', snapshot([ASC, OTHER_ASC, pexempt('DevSub', ASC['id'])], datasets=[PA, PE]),
      "PASS mcsb-2 ~ systemUpdatesMonitoringEffect not set")
+# Below the subscription: an exemption at a resource group, or at one
+# resource, leaves what is there unassessed, so the recommendations are not
+# on for all of the subscription (the old code passed these: it looked
+# only at the subscription and above)
+RG_LAB = f"{SUBID}/resourceGroups/lab"
+case('AZA-DEF-018', 'fail-exemption-rg', snapshot([ASC, pexempt('LabRg', ASC['id'], scope=RG_LAB)], datasets=[PA, PE]),
+     f"FAIL SecurityCenterBuiltIn ~ policy exemption 'LabRg' (Waiver) at {RG_LAB} exempts that resource group, within the subscription, "
+     "from assignment 'SecurityCenterBuiltIn': system update recommendations are off there, so not on for all of the subscription")
+case('AZA-DEF-023', 'fail-exemption-resource',
+     snapshot([ASC, pexempt('LabSql', ASC['id'], scope=f"{RG_LAB}/providers/Microsoft.Sql/servers/lab-sql", refs=["sqlServerAuditingMonitoring"])], datasets=[PA, PE]),
+     f"FAIL SecurityCenterBuiltIn ~ policy exemption 'LabSql' (Waiver) at {RG_LAB}/providers/Microsoft.Sql/servers/lab-sql exempts that resource, "
+     "within the subscription, from assignment 'SecurityCenterBuiltIn' for sqlServerAuditingMonitoring: SQL auditing recommendations are off there")
+# one that takes the whole subscription out is named before one at a resource group
+case('AZA-DEF-018', 'fail-exemption-rg-and-sub', snapshot([ASC, pexempt('LabRg', ASC['id'], scope=RG_LAB), pexempt('DevSub', ASC['id'])], datasets=[PA, PE]),
+     f"FAIL SecurityCenterBuiltIn ~ policy exemption 'DevSub' (Waiver) at {SUBID} exempts the subscription from assignment "
+     "'SecurityCenterBuiltIn': system update recommendations are off for the subscription")
+# another benchmark assignment, not exempted, still assesses the resource group
+case('AZA-DEF-018', 'pass-exemption-rg-second', snapshot([ASC, OTHER_ASC, pexempt('LabRg', ASC['id'], scope=RG_LAB)], datasets=[PA, PE]),
+     "PASS mcsb-2 ~ systemUpdatesMonitoringEffect not set")
+# a resource group of another subscription is not this subscription's (the
+# other subscription, which the exemption's id brings into the input, has no
+# benchmark assignment of its own)
+case('AZA-DEF-018', 'pass-exemption-other-sub-rg',
+     snapshot([ASC, pexempt('LabRg', ASC['id'], scope="/subscriptions/00000000-0000-0000-0000-000000000009/resourceGroups/lab")], datasets=[PA, PE]),
+     "PASS SecurityCenterBuiltIn ~ systemUpdatesMonitoringEffect not set\n"
+     "FAIL 00000000-0000-0000-0000-000000000009 ~ the Microsoft cloud security benchmark initiative is not assigned")
 # a snapshot without exemptions (an older azaudit) keeps its PASS, and says so
 case('AZA-DEF-018', 'pass-exemption-not-collected', snapshot([ASC], datasets=[PA]),
      f"PASS SecurityCenterBuiltIn ~ recommendations are on; {PE} was not collected (not in the snapshot's data sets), "
@@ -260,6 +286,47 @@ case('AZA-DEF-018', 'fail-template-mg-exemption', mg_template([tpl_mcsb({}), TPL
      "FAIL Deploy-ASC-Monitoring ~ policy exemption 'SandboxWaiver' (Waiver) at /providers/Microsoft.Management/managementGroups/")
 case('AZA-DEF-019', 'pass-template-mg-exemption', mg_template([tpl_mcsb({}), TPL_EXEMPT]),
      "PASS Deploy-ASC-Monitoring ~ systemConfigurationsMonitoringEffect not set")
+# Exemptions in a management group tree the templates deploy: mg-a (the
+# benchmark) above mg-b and mg-d, the subscription below mg-b. An exemption
+# at mg-b lies between the assignment and the subscription: it covers the
+# subscription (FAIL for it, as for mg-b), and takes part of mg-a out (FAIL
+# naming that group). One at mg-d, on another branch, does not cover the
+# subscription, nor mg-b: both still PASS.
+TREE_SUB = "22222222-2222-2222-2222-222222222222"
+def mg_tree(exempt_at):
+    def group(name, parent=None):
+        g = {"type": "Microsoft.Management/managementGroups", "apiVersion": "2021-04-01", "name": name, "properties": {"displayName": name}}
+        if parent: g["properties"]["details"] = {"parent": {"id": f"[tenantResourceId('Microsoft.Management/managementGroups', '{parent}')]"}}
+        return g
+    def deploy(mg, resources):
+        return {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": f"{mg}-policy", "location": "westeurope",
+                "scope": f"Microsoft.Management/managementGroups/{mg}",
+                "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"}, "template": mg_template(resources)}}
+    waiver = {"type": PE, "apiVersion": "2022-07-01-preview", "name": "BranchWaiver",
+              "properties": {"policyAssignmentId": f"/providers/Microsoft.Management/managementGroups/mg-a/providers/{PA}/Deploy-ASC-Monitoring",
+                             "exemptionCategory": "Waiver"}}
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": [group("mg-a"), group("mg-b", "mg-a"), group("mg-d", "mg-a"),
+                          {"type": "Microsoft.Management/managementGroups/subscriptions", "apiVersion": "2021-04-01", "name": f"mg-b/{TREE_SUB}"},
+                          deploy("mg-a", [tpl_mcsb({})]), deploy(exempt_at, [waiver]),
+                          # the subscription is judged once the templates deploy into it
+                          {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "corp", "location": "westeurope",
+                           "subscriptionId": TREE_SUB,
+                           "properties": {"mode": "Incremental", "template": {
+                               "$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+                               "contentVersion": "1.0.0.0",
+                               "resources": [{"type": "Microsoft.Resources/resourceGroups", "apiVersion": "2022-09-01", "name": "rg-corp", "location": "westeurope"}]}}}]}
+TREE_A = "/providers/Microsoft.Management/managementGroups/mg-a"
+case('AZA-DEF-018', 'fail-template-mg-between', mg_tree("mg-b"),
+     f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-b exempts that management group, within the management group, from assignment 'Deploy-ASC-Monitoring'\n"
+     f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-b exempts the management group from assignment 'Deploy-ASC-Monitoring'\n"
+     f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-b exempts the subscription from assignment 'Deploy-ASC-Monitoring'\n"
+     f"PASS Deploy-ASC-Monitoring ~ for the management group mg-d, below {TREE_A}")
+case('AZA-DEF-018', 'pass-template-mg-other-branch', mg_tree("mg-d"),
+     f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-d exempts that management group, within the management group, from assignment 'Deploy-ASC-Monitoring'\n"
+     f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-d exempts the management group from assignment 'Deploy-ASC-Monitoring'\n"
+     f"PASS Deploy-ASC-Monitoring ~ for the management group mg-b, below {TREE_A}\n"
+     f"PASS Deploy-ASC-Monitoring ~ for the subscription {TREE_SUB}, below {TREE_A}")
 # Another initiative at the group: the benchmark, if any, is assigned above it.
 LOCATIONS = {"type": PA, "apiVersion": "2022-06-01", "name": "allowed-locations",
              "properties": {"policyDefinitionId": "/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c",

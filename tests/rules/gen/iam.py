@@ -1182,6 +1182,31 @@ case(R, 'unknown-exemption-mg', snap([d, DENY, pexempt('GroupLab', DENY['id'], s
 # at the tenant root management group it holds every subscription
 case(R, 'fail-exemption-rootmg', snap([d, DENY, pexempt('RootLab', DENY['id'], scope=ROOTMG)], datasets=DSX),
      f"FAIL fixture-sub ~ policy exemption 'RootLab' (Waiver) at {ROOTMG} exempts the subscription")
+# Below the subscription: an exemption at a resource group, or at one
+# resource, takes what is there out of the deny, so a custom role can be
+# created at that scope (Role Definitions - Create Or Update takes any
+# scope); the deny no longer holds over all of the subscription (the old
+# code passed these: it looked only at the subscription and above)
+case(R, 'fail-exemption-rg', snap([d, DENY, pexempt('RgLab', DENY['id'], scope=f"{SUBID}/resourceGroups/lab")], datasets=DSX),
+     f"FAIL fixture-sub ~ exempted: 'DenyStarRoles' (definition 'deny-star-roles'): policy exemption 'RgLab' (Waiver) at {SUBID}/resourceGroups/lab "
+     "exempts that resource group, within the subscription, from assignment 'DenyStarRoles'")
+case(R, 'fail-exemption-resource', snap([d, DENY, pexempt('OneRole', DENY['id'], scope=f"{SUBID}/providers/{RD}/5d3c8a52-7c1e-4f0a-9b6e-2f4d8e1a7c30")], datasets=DSX),
+     f"FAIL fixture-sub ~ policy exemption 'OneRole' (Waiver) at {SUBID}/providers/{RD}/5d3c8a52-7c1e-4f0a-9b6e-2f4d8e1a7c30 exempts that resource, within the subscription")
+# a resource group of another subscription is not this subscription's: the
+# deny still holds here (the other subscription, which the exemption's id
+# brings into the input, has no deny of its own)
+case(R, 'pass-exemption-other-sub-rg', snap([d, DENY, pexempt('RgLab', DENY['id'], scope="/subscriptions/00000000-0000-0000-0000-000000000009/resourceGroups/lab")], datasets=DSX),
+     "PASS fixture-sub ~ policy assignment 'DenyStarRoles' (definition 'deny-star-roles') denies creating custom roles\n"
+     "FAIL 00000000-0000-0000-0000-000000000009 ~ no enforced policy assignment at or above the subscription denies creating custom roles")
+# a location selector on a resource group's exemption may or may not reach
+# the role definitions created there
+case(R, 'unknown-exemption-rg-selector', snap([d, DENY, pexempt('EuRg', DENY['id'], scope=f"{SUBID}/resourceGroups/lab", resourceSelectors=RS_LOC)], datasets=DSX),
+     "UNKNOWN fixture-sub ~ policy exemption 'EuRg' (Waiver) may exempt resources of the subscription from assignment 'DenyStarRoles': its resourceSelectors")
+# assignmentScopeValidation DoNotValidate only lets Resource Manager create
+# an exemption outside its assignment's scope (Default checks it is at or
+# under it): where it is decides what it covers, so it fails as any other
+case(R, 'fail-exemption-donotvalidate', snap([d, DENY, pexempt('RoleLab', DENY['id'], assignmentScopeValidation="DoNotValidate")], datasets=DSX),
+     f"FAIL fixture-sub ~ policy exemption 'RoleLab' (Waiver) at {SUBID} exempts the subscription from assignment 'DenyStarRoles'")
 # Resource Manager refused the exemptions: one may take the deny away
 case(R, 'unknown-exemption-error', snap([d, DENY], datasets=DSX, errors=[{"scope": SUBID, "type": PE, "api": "/subscriptions/x/providers/Microsoft.Authorization/policyExemptions", "status": 403, "message": "AuthorizationFailed"}]),
      "UNKNOWN fixture-sub ~ 'DenyStarRoles' (definition 'deny-star-roles'): Microsoft.Authorization/policyExemptions could not be read")
