@@ -61,11 +61,13 @@ static const struct subcall {
  * below, which AZA-IAM-004 judges. In a
  * tenant without Microsoft Entra ID P2 Resource Manager refuses it (400
  * AadPremiumLicenseRequired): recorded for this data set alone. */
-/* The policy exemptions that apply to the subscription: with atScope(),
- * those at the subscription and at the management groups above it, not
- * those at its resource groups and resources (PolicyExemptions_List,
- * paged; the API has only preview versions). An exemption takes its scope
- * out of one assignment (AZA-IAM-015, AZA-DEF-018..021, 023, 024). */
+/* The policy exemptions of the subscription, with no filter: those at the
+ * subscription, at the management groups above it and at its resource
+ * groups and resources (PolicyExemptions_List, paged; the API has only
+ * preview versions; atScope() would leave out the last two). An exemption
+ * takes its scope out of one assignment: the whole subscription, or the
+ * part of it an exemption below it names (AZA-IAM-015, AZA-DEF-018..021,
+ * 023, 024). */
 static const struct subcall exemption_call = {"/providers/Microsoft.Authorization/policyExemptions", "2022-07-01-preview",
                                               "Microsoft.Authorization/policyExemptions"};
 
@@ -79,7 +81,7 @@ void aza_arm__subscription(aza_collector *c, const char *sub)
 		return;
 	for (size_t i = 0; i < sizeof sub_calls / sizeof sub_calls[0]; i++)
 		walk(c, AZA_WALK_LIST, scope, sub_calls[i].path, sub_calls[i].version, sub_calls[i].type, 0);
-	walk(c, AZA_WALK_LIST, scope, exemption_call.path, exemption_call.version, exemption_call.type, 1);
+	walk(c, AZA_WALK_LIST, scope, exemption_call.path, exemption_call.version, exemption_call.type, 0);
 	walk(c, AZA_WALK_LIST, scope, eligible_call.path, eligible_call.version, eligible_call.type, 0);
 }
 

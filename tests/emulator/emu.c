@@ -784,6 +784,17 @@ static void build_sub(int si)
 	snprintf(coll, sizeof coll, "%s/providers/Microsoft.Authorization/policyExemptions", subscope);
 	get(coll, strlen(coll), 1);
 	add_items(aza_json_get(parse_text(policy_exemptions_body), "value"), 1, NULL, 0, coll, si, 0, NULL);
+	/* And one at a resource group of the subscription, which the list
+	 * holds only without $filter=atScope(): the example's Mitigated one,
+	 * moved to resource group rg-lab. */
+	char peid[300], petext[1000];
+	snprintf(peid, sizeof peid, "%s/resourceGroups/rg-lab/providers/Microsoft.Authorization/policyExemptions/TestVNetRg", subscope);
+	snprintf(petext, sizeof petext, "{\"properties\": {\"policyAssignmentId\": \"/providers/Microsoft.Management/managementGroups/"
+	         "DevOrg/providers/Microsoft.Authorization/policyAssignments/LimitPorts\", \"exemptionCategory\": \"Mitigated\","
+	         " \"displayName\": \"Exempt jump box open ports\", \"description\": \"Exempt jump box open ports from limit "
+	         "ports policy\", \"metadata\": {\"reason\": \"Need to open RDP port to corp net\"}}, \"id\": \"%s\","
+	         " \"type\": \"Microsoft.Authorization/policyExemptions\", \"name\": \"TestVNetRg\"}", peid);
+	add(strdup(petext), peid, coll, si, 0);
 	/* The action group the first example alert names (api-version
 	 * 2023-01-01 shape: the alert examples come without one). */
 	char agid[300], agtext[1200];
@@ -1457,8 +1468,19 @@ static void page(int fd, entry *e, const char *path, const char *query, int grap
 	aza_buf__adds(&b, graph ? "{\"@odata.context\":\"emu\",\"value\":[" : "{\"value\":[");
 	size_t psz = (size_t)(e && e->page ? e->page : mg_page_size && aza__iends(path, "/descendants") ? mg_page_size : page_size);
 	size_t n = e ? e->n : 0, end = off + psz < n ? off + psz : n;
-	for (size_t i = off; i < end; i++) {
-		if (i > off)
+	/* $filter=atScope() on a policy exemption list leaves out the
+	 * exemptions below the scope listed (at its resource groups and
+	 * resources): the scope is the path before /providers/Microsoft.
+	 * Authorization/. */
+	const char *pex = graph ? NULL : aza__istrstr(path, "/providers/Microsoft.Authorization/policyExemptions");
+	int at_scope = pex && strstr(query, "atScope()");
+	size_t slen = pex ? (size_t)(pex - path) : 0;
+	for (size_t i = off, k = 0; i < end; i++) {
+		const char *id = objs[e->items[i]].id;
+		const char *own = id ? aza__istrstr(id, "/providers/Microsoft.Authorization/policyExemptions/") : NULL;
+		if (at_scope && own && (size_t)(own - id) > slen && aza__strnieq(id, path, slen))
+			continue;
+		if (k++)
 			aza_buf__addc(&b, ',');
 		aza_buf__adds(&b, objs[e->items[i]].text);
 	}
