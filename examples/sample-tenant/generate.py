@@ -2483,6 +2483,147 @@ add(d)
 # (production's web NSG flow log, in the network section above, feeds traffic analytics: it passes
 # AZA-LOG-008 too)
 # ================================================================ end of the coverage: data, identity, logging section
+
+# ================================================================ coverage: the rest
+# The last rules that saw only one side on the sample get the other here (AZA-DBX-002, AZA-STG-022, AZA-SQL-027,
+# AZA-LOG-004, -006, -040, AZA-NET-017, -018, AZA-IAM-015). Added after every other section so that the ids and
+# addresses above stay; an earlier object is changed (found by its id) only where no other rule's verdict moves, and
+# the comment says which rule it serves. Types without an example body beside the others follow the Azure REST API
+# specification's examples named in each comment (their shape, with Contoso's ids and values).
+
+# Databricks: production's workspace is injected into vnet-prod (snet-dbw-host and snet-dbw-container), subnets the
+# network section never created. Both carry the workspace's NSG, nsg-prod-dbw (no rule admits the Internet; it
+# passes the NSG port rules): passes AZA-DBX-002 (was UNKNOWN, the subnets not in the input). Bodies as SubnetGet
+# (2024-05-01), delegated to Microsoft.Databricks/workspaces as VNet injection requires.
+nsgs[(PROD, 'dbw')] = nsg(PROD, 'rg-network', 'nsg-prod-dbw', [])
+VNET_PROD = existing(vnets[PROD])
+for sn, pfx, ng in (('snet-dbw-host', '10.10.4.0/24', nsgs[(PROD, 'dbw')]['id']),
+                    ('snet-dbw-container', '10.10.5.0/24', nsgs[(PROD, 'dbw')]['id']),
+                    # the Bastion host's subnet (below; the web NSG already admits SSH from 10.10.250.0/26). It has
+                    # no NSG: AZA-NET-011 now names it beside snet-legacy (vnet-prod fails as before)
+                    ('AzureBastionSubnet', '10.10.250.0/26', None)):
+    s = ex(NET + 'SubnetGet.json')
+    named(s, vnets[PROD] + '/subnets/' + sn, sn, 'Microsoft.Network/virtualNetworks/subnets')
+    s['properties']['addressPrefix'] = pfx
+    if ng:
+        s['properties']['networkSecurityGroup'] = {'id': ng}
+        s['properties']['delegations'] = [{'name': 'databricks-del', 'id': s['id'] + '/delegations/databricks-del',
+                                           'properties': {'serviceName': 'Microsoft.Databricks/workspaces'}}]
+    VNET_PROD['properties']['subnets'].append(copy.deepcopy(s))
+    add(s)
+# (AZA-DBX-002 keeps no FAIL: dev's workspace is not VNet-injected, and Azure Databricks attaches an NSG to each
+# injected subnet when it creates the workspace (Microsoft Learn, intra-VNet NSG rule hardening), so an injected
+# workspace without one is not credible)
+
+# Network: production's Bastion host (BastionHostGet, 2024-05-01) in AzureBastionSubnet, Standard SKU, with its own
+# Standard static public IP: passes AZA-NET-017 (dev and shared have none and keep failing; their admins go
+# through production's jump host or the VPN)
+BAS = rid(PROD, 'rg-network', 'Microsoft.Network', 'bastionHosts', 'bas-contoso-prod')
+bas_pip = gw_public_ip(PROD, 'rg-network', 'pip-bas-contoso-prod', BAS + '/bastionHostIpConfigurations/IpConf')
+add({'name': 'bas-contoso-prod', 'id': BAS, 'type': 'Microsoft.Network/bastionHosts',
+     'etag': 'W/"5d7f9b1c-3e5a-4c7e-9a1b-3c5e7a9b1d3f"', 'location': PROD[2], 'tags': {'env': 'prod'},
+     'sku': {'name': 'Standard'}, 'zones': [],
+     'properties': {'provisioningState': 'Succeeded', 'dnsName': 'bst-3c1e5a7b-9d2f-4e6a-8b0c-2d4f6a8c0e1b.bastion.azure.com',
+                    'scaleUnits': 2, 'disableCopyPaste': False, 'enableTunneling': True, 'enableIpConnect': False,
+                    'enableShareableLink': False, 'enableKerberos': False, 'enableSessionRecording': False,
+                    'enablePrivateOnlyBastion': False,
+                    'ipConfigurations': [{'name': 'IpConf', 'id': BAS + '/bastionHostIpConfigurations/IpConf',
+                                          'etag': 'W/"5d7f9b1c-3e5a-4c7e-9a1b-3c5e7a9b1d3f"',
+                                          'type': 'Microsoft.Network/bastionHosts/bastionHostIpConfigurations',
+                                          'properties': {'provisioningState': 'Succeeded', 'privateIPAllocationMethod': 'Dynamic',
+                                                         'subnet': {'id': vnets[PROD] + '/subnets/AzureBastionSubnet'},
+                                                         'publicIPAddress': {'id': bas_pip['id']}}}]}})
+# production's DDoS Network Protection plan (DdosProtectionPlanGet, 2024-05-01). vnet-prod had
+# enableDdosProtection on with no plan linked (AZA-NET-018 FAIL); it now names the plan: passes AZA-NET-018 (dev's,
+# dev's lab and shared's networks keep failing). Its public IPs use DDoS IP Protection, which AZA-NET-022 reads
+# before the network (unchanged).
+DDOS = rid(PROD, 'rg-network', 'Microsoft.Network', 'ddosProtectionPlans', 'ddos-contoso-prod')
+add({'name': 'ddos-contoso-prod', 'id': DDOS, 'type': 'Microsoft.Network/ddosProtectionPlans', 'location': PROD[2],
+     'tags': {'env': 'prod'},
+     'properties': {'provisioningState': 'Succeeded', 'resourceGuid': '0e2c4a6b-8d1f-4b3e-9c5a-7e9b1d3f5a7c',
+                    'publicIPAddresses': [], 'virtualNetworks': [{'id': vnets[PROD]}]}})
+VNET_PROD['properties']['ddosProtectionPlan'] = {'id': DDOS}
+
+# Storage: the shared HR file shares are marked mission-critical, but a premium FileStorage account offers only
+# LRS and ZRS (no geo-redundancy): fails AZA-STG-022 (the critical GRS accounts pass). Its tag also brings it under
+# AZA-KV-014, which it fails (no lock on it or on shared's rg-data)
+existing(rid(SHARED, 'rg-data', 'Microsoft.Storage', 'storageAccounts', 'stcontososhrfiles'))['tags']['criticality'] = 'high'
+
+# Databases marked mission-critical (AZA-KV-014 reads the SQL server and flexible servers, not these): the shop's
+# application database, backed up geo-redundantly (requestedBackupStorageRedundancy Geo): passes AZA-SQL-027; the
+# reporting single server not yet migrated, created with locally redundant backups (geoRedundantBackup Disabled, which
+# a single server cannot change after creation): fails AZA-SQL-027
+existing(rid(PROD, 'rg-data', 'Microsoft.Sql', 'servers', 'sql-contoso-prod') + '/databases/appdb')['tags'] = {
+    'env': 'prod', 'criticality': 'high'}
+existing(rid(PROD, 'rg-data', 'Microsoft.DBforPostgreSQL', 'servers', 'psql-contoso-reporting'))['tags']['criticality'] = 'high'
+
+# Activity log archive. stcontosoactivitylog (production's only export destination, shared's first) is now encrypted
+# with a customer-managed key in the shared vault (encryption as the Microsoft.Keyvault account of StorageAccountList,
+# 2023-05-01; a system-assigned identity reads the key): passes AZA-LOG-006 for production; shared also exports to
+# the SIEM pilot account (Microsoft-managed keys) and keeps failing. No other rule reads keySource.
+a = existing(rid(SHARED, 'rg-monitor', 'Microsoft.Storage', 'storageAccounts', 'stcontosoactivitylog'))
+a['identity'] = {'type': 'SystemAssigned', 'principalId': '7c9e1a3b-5d7f-4a9c-8e1b-3d5f7a9c1e3b', 'tenantId': TENANT}
+a['properties']['encryption'].update({
+    'keySource': 'Microsoft.Keyvault',
+    'keyvaultproperties': {'keyvaulturi': 'https://kv-contoso-shared.vault.azure.net', 'keyname': 'st-activitylog-cmk',
+                           'keyversion': '',
+                           'currentVersionedKeyIdentifier': 'https://kv-contoso-shared.vault.azure.net/keys/st-activitylog-cmk/3b5d7f9a1c2e4b6d8f0a2c4e6b8d0f1a',
+                           'lastKeyRotationTimestamp': '2026-08-03T09:14:27.5120000Z'}})
+# its lifecycle management policy (StorageAccountGetManagementPolicy, 2023-05-01) deletes the activity log's append
+# blobs two years after they were written: passes AZA-LOG-004 for production and shared (production's workspace is
+# still not in the input; the SIEM pilot account has no policy, so keeps its blobs). Dev exports nothing: FAIL
+add({'id': a['id'] + '/managementPolicies/default', 'name': 'DefaultManagementPolicy',
+     'type': 'Microsoft.Storage/storageAccounts/managementPolicies',
+     'properties': {'policy': {'rules': [{'enabled': True, 'name': 'activity-log-two-years', 'type': 'Lifecycle',
+                                          'definition': {'filters': {'blobTypes': ['appendBlob'],
+                                                                     'prefixMatch': ['insights-activity-logs']},
+                                                         'actions': {'baseBlob': {'delete': {'daysAfterModificationGreaterThan': 730}}}}}]},
+                    'lastModifiedTime': '2026-03-18T10:42:05.3310000Z'}})
+
+# Application Insights: the shop's web app reports to a workspace-based component (ComponentsGet, 2020-02-02):
+# passes AZA-LOG-040 for production (dev and shared have none and keep failing)
+add({'id': rid(PROD, 'rg-web', 'Microsoft.Insights', 'components', 'appi-contoso-prod'), 'name': 'appi-contoso-prod',
+     'type': 'Microsoft.Insights/components', 'location': PROD[2], 'tags': {'env': 'prod'}, 'kind': 'web',
+     'properties': {'ApplicationId': 'appi-contoso-prod', 'AppId': '5e7a9c1b-3d5f-4b7a-9c1e-3f5a7b9d1c3e',
+                    'Application_Type': 'web', 'Flow_Type': 'Bluefield', 'Request_Source': 'rest',
+                    'InstrumentationKey': '9a1c3e5b-7d9f-4a1c-8e3b-5d7f9a1c3e5b', 'CreationDate': '2025-02-17T13:22:41.1180000+00:00',
+                    'TenantId': PROD[0], 'HockeyAppId': '', 'HockeyAppToken': '', 'provisioningState': 'Succeeded',
+                    'SamplingPercentage': 100.0, 'WorkspaceResourceId': la_workspace(PROD),
+                    'ConnectionString': 'InstrumentationKey=9a1c3e5b-7d9f-4a1c-8e3b-5d7f9a1c3e5b',
+                    'DisableIpMasking': False, 'publicNetworkAccessForQuery': 'Enabled',
+                    'publicNetworkAccessForIngestion': 'Enabled', 'IngestionMode': 'LogAnalytics'}})
+
+# Policy: production defines and assigns a deny on custom roles whose actions include '*' (getPolicyDefinition
+# shape, 2023-04-01; the assignment as the others above): mode All, type equals roleDefinitions, narrowed only by a
+# count of permissions[*].actions[*] equal to '*', effect from a parameter defaulting to Deny, enforced: passes
+# AZA-IAM-015 (dev and shared have no such assignment and keep failing)
+PDEF = f'{sid(PROD)}/providers/Microsoft.Authorization/policyDefinitions/deny-custom-owner-roles'
+ACTIONS = 'Microsoft.Authorization/roleDefinitions/permissions[*].actions[*]'
+add({'properties': {'mode': 'All', 'displayName': 'Deny custom roles with all actions',
+                    'description': "Custom roles may not grant '*' (owner-equivalent)", 'metadata': {'category': 'General'},
+                    'version': '1.0.0', 'versions': ['1.0.0'],
+                    'policyRule': {'if': {'allOf': [{'field': 'type', 'equals': 'Microsoft.Authorization/roleDefinitions'},
+                                                    {'count': {'field': ACTIONS, 'where': {'field': ACTIONS, 'equals': '*'}},
+                                                     'greater': 0}]},
+                                   'then': {'effect': "[parameters('effect')]"}},
+                    'parameters': {'effect': {'type': 'String', 'allowedValues': ['Deny', 'Audit', 'Disabled'],
+                                              'defaultValue': 'Deny',
+                                              'metadata': {'displayName': 'Effect', 'description': 'Deny, Audit or Disabled'}}},
+                    'policyType': 'Custom'},
+     'id': PDEF, 'type': 'Microsoft.Authorization/policyDefinitions', 'name': 'deny-custom-owner-roles'})
+p = ex(POL)
+named(p, f'{sid(PROD)}/providers/Microsoft.Authorization/policyAssignments/deny-custom-owner-roles',
+      'deny-custom-owner-roles', 'Microsoft.Authorization/policyAssignments')
+p['properties'].update({'displayName': 'Deny custom roles with all actions', 'description': 'Owner stays a built-in role',
+                        'policyDefinitionId': PDEF, 'metadata': {'assignedBy': 'Platform team'}, 'parameters': {},
+                        'enforcementMode': 'Default', 'scope': sid(PROD), 'notScopes': []})
+add(p)
+
+# Left one-sided on purpose. AZA-DEF-034: a full secure score with no unhealthy recommendation would contradict the
+# failing findings every subscription has here. AZA-KV-006: since February 2025 Azure enables soft delete on every
+# vault and it cannot be turned off, so a 2026 vault without it is not credible. AZA-VM-007: unmanaged disks were
+# retired on 30 September 2025 (VMs using them can no longer start), so the running estate has none.
+# ================================================================ end of the coverage: the rest section
 types = sorted({r['type'] if r.get('type') else '' for r in resources} - {''}, key=str.lower)
 DATASETS = sorted(set(t for t in types) | {
     'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices',
