@@ -9,70 +9,12 @@ resources that pass and resources that fail, plus two collection errors.
     python3 examples/sample-tenant/generate.py [--examples DIR]
 """
 import copy
-import json
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-
-
-def find_examples():
-    if '--examples' in sys.argv:
-        return sys.argv[sys.argv.index('--examples') + 1]
-    env = os.environ.get('AZAUDIT_API_EXAMPLES')
-    if env:
-        return env
-    d = ROOT
-    for _ in range(4):
-        cand = os.path.join(os.path.dirname(d), 'shared', 'azure-api-examples')
-        if os.path.isdir(cand):
-            return cand
-        d = os.path.dirname(d)
-    sys.exit('generate.py: cannot find shared/azure-api-examples (use --examples DIR)')
-
-
-EX = find_examples()
-
-
-def ex(path, index=0, status=None):
-    """The response body of an example file (element `index` of a list)."""
-    with open(os.path.join(EX, path)) as f:
-        doc = json.load(f)
-    if path.startswith('graph/'):
-        body = doc
-    else:
-        resp = doc['responses']
-        body = resp[status] if status else (resp.get('200') or resp.get('201'))
-        body = body['body']
-    if isinstance(body, dict) and isinstance(body.get('value'), list) and not path.startswith('graph/'):
-        body = body['value'][index]
-    return copy.deepcopy(body)
-
-
-def setp(obj, path, val):
-    o = obj
-    ks = path.split('.')
-    for k in ks[:-1]:
-        o = o.setdefault(k, {})
-    if val is DEL:
-        o.pop(ks[-1], None)
-    else:
-        o[ks[-1]] = val
-
-
-class _Del:
-    pass
-
-
-DEL = _Del()
-
-
-def mod(o, **kv):
-    o = copy.deepcopy(o)
-    for k, v in kv.items():
-        setp(o, k.replace('__', '.'), v)
-    return o
+sys.path.insert(0, os.path.dirname(HERE))
+from examplelib import DEL, ex, mod, setp, write_snapshot  # noqa: E402
 
 
 TENANT = '6f1c2a3b-7d4e-4f5a-8b9c-0d1e2f3a4b5c'
@@ -2665,14 +2607,5 @@ snapshot = {
     'errors': errors,
 }
 
-ids = [r['id'].lower() for r in resources]
-dups = {i for i in ids if ids.count(i) > 1}
-if dups:
-    sys.exit('generate.py: duplicate ids: %s' % sorted(dups)[:5])
-
-out = os.path.join(HERE, 'snapshot.json')
-with open(out + '.tmp', 'w') as f:
-    json.dump(snapshot, f, indent=1, ensure_ascii=False)
-    f.write('\n')
-os.replace(out + '.tmp', out)
-print('%s: %d resources, %d types, %d users' % (os.path.relpath(out, ROOT), len(resources), len(types), len(users)))
+out = write_snapshot(HERE, snapshot)
+print('%s: %d resources, %d types, %d users' % (out, len(resources), len(types), len(users)))

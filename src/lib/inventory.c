@@ -509,12 +509,18 @@ static void type_append(aza_tinfo *t, aza_res *r)
 }
 
 /* Regions used by each subscription, from every resource read (also the
- * ones no rule keeps): "westeurope" and "West Europe" are one region. */
+ * ones no rule keeps): "westeurope" and "West Europe" are one region.
+ * Resource groups hold only metadata where they are, and the location of
+ * an authorization object (a policy assignment's, a policy exemption's) is
+ * only where its managed identity lives (policyAssignments API: "The
+ * location of the policy assignment. Only required when utilizing managed
+ * identity"): neither deploys anything in the region. */
 static int note_region(aza_inv *inv, const char *sub, const char *loc, const char *type)
 {
 	char norm[64];
 	size_t n = 0;
-	if (!sub || !*sub || !loc || !*loc || aza__istarts(type, "Microsoft.Resources/"))
+	if (!sub || !*sub || !loc || !*loc || aza__istarts(type, "Microsoft.Resources/") ||
+	    aza__istarts(type, "Microsoft.Authorization/"))
 		return 0;
 	for (const char *p = loc; *p && n + 1 < sizeof norm; p++)
 		if (*p != ' ')

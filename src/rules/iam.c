@@ -1473,7 +1473,12 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "userRegistrationDetails lists no enabled member user (no all-users MFA Conditional Access policy%s%s)",
 		            left, left_out);
 	else
-		aza_pass(ev, r, "all %zu member users are registered for MFA%s%s", members, left, left_out);
+		/* CIS 5.1.3 and the checklist count registration; a reader must
+		 * still learn that nothing here makes a sign-in ask for it
+		 * (per-user MFA, the one other switch, is not read). */
+		aza_pass(ev, r, "all %zu member users are registered for MFA%s%s; neither security defaults nor an all-users "
+		         "Conditional Access policy%s requires it at sign-in (per-user MFA is not read)",
+		         members, left, left_out, ca ? "" : " proven");
 }
 
 /* ---- AZA-IAM-030: legacy authentication ---- */
@@ -3613,7 +3618,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.check = security_defaults,
 	},
 	{
-		.id = "AZA-IAM-002", .title = "MFA is required for all users",
+		.id = "AZA-IAM-002", .title = "MFA is enabled for all users",
 		.area = AZA_AREA_IAM, .level = 1, .severity = AZA_SEV_HIGH, IDN, TENANT,
 		.checklist = "iam.mfa_all_users", .cis = "6.0.0:5.1.3 5.0.0:5.1.2",
 		.rationale = "A password alone is phished, sprayed or reused; MFA stops most account takeovers.",

@@ -2516,7 +2516,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Network Watcher > Overview > enable Network Watcher in each region that holds resources.",
 		.cli = "az network watcher configure -g NetworkWatcherRG --locations <region> [<region>...] --enabled true",
 		.arm = "Microsoft.Network/networkWatchers in each region (properties: {})",
-		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global' and resource groups left out). A watcher counts when its provisioningState is Succeeded (or absent); a region whose only watchers have a provisioningState that is not a string is UNKNOWN. Watchers not collected: UNKNOWN.",
+		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global', resource groups and authorization objects left out: a policy assignment's location is only where its managed identity lives). A watcher counts when its provisioningState is Succeeded (or absent); a region whose only watchers have a provisioningState that is not a string is UNKNOWN. Watchers not collected: UNKNOWN.",
 		.check = watcher_regions,
 	},
 	{

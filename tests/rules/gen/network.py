@@ -244,6 +244,12 @@ R = 'AZA-NET-006'
 case(R, 'pass', snapshot([watcher('westeurope'), watcher('northeurope'), nsg('nsg1', []), other('Microsoft.Cache/redis', 'cache1', 'North Europe'),
                           other('Microsoft.Network/dnszones', 'example.com', 'global')]),
      "PASS fixture-sub ~ each of the 2 regions")
+# a policy assignment's location is only where its managed identity lives: the
+# region is not in use (it failed, naming eastus2)
+pa = {"id": f"/subscriptions/{SUB}/providers/Microsoft.Authorization/policyAssignments/SecurityCenterBuiltIn",
+      "name": "SecurityCenterBuiltIn", "type": "Microsoft.Authorization/policyAssignments", "location": "eastus2",
+      "identity": {"type": "SystemAssigned"}, "properties": {"enforcementMode": "Default"}}
+case(R, 'pass-policy-identity-region', snapshot([watcher('westeurope'), nsg('nsg1', []), pa]), "PASS fixture-sub ~ each of the 1 region")
 case(R, 'fail', snapshot([watcher('eastus'), nsg('nsg1', []), other('Microsoft.Cache/redis', 'cache1', 'North Europe')]),
      "FAIL fixture-sub ~ no provisioned Network Watcher in 2 of 3 regions in use: westeurope, northeurope")
 case(R, 'fail-unprovisioned', snapshot([watcher('westeurope', 'Failed'), nsg('nsg1', [])]), "FAIL fixture-sub ~ is Failed")
