@@ -290,70 +290,115 @@ static const char *wdatp_unified_note(aza_ev *ev, const aza_res *sub)
 	return "";
 }
 
-static void wdatp_linux(aza_ev *ev, const aza_res *sub, const aza_res *s)
+/* Standard Defender for Servers with WDATP on: the Linux exclusion decides. */
+static aza_status wdatp_linux(aza_ev *ev, const aza_res *sub, const char **msg)
 {
 	const aza_res *x = sub_obj(ev, sub, SETTING, "WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW");
 	int b = 0, k = x ? aza_prop_bool(ev, x, "properties.enabled", &b) : 0;
 	const char *unified = wdatp_unified_note(ev, sub);
-	if (k < 0)
-		aza_unknown(ev, s, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled is "
-		                   "not a boolean: whether Linux machines are excluded is unknown%s", unified);
-	else if (k && b)
-		aza_fail(ev, s, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is enabled: "
-		                "Linux machines are excluded from the Defender for Endpoint integration%s", unified);
-	else
-		aza_pass(ev, s, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers%s%s",
-		         k ? " (WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled false: Linux included)" : "", unified);
+	if (k < 0) {
+		*msg = aza_ev_fmt(ev, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled is "
+		                      "not a boolean: whether Linux machines are excluded is unknown%s", unified);
+		return AZA_UNKNOWN;
+	}
+	if (k && b) {
+		*msg = aza_ev_fmt(ev, "WDATP enabled is true and Defender for Servers is Standard, but WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW is enabled: "
+		                      "Linux machines are excluded from the Defender for Endpoint integration%s", unified);
+		return AZA_FAIL;
+	}
+	*msg = aza_ev_fmt(ev, "WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers%s%s",
+	                  k ? " (WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW enabled false: Linux included)" : "", unified);
+	return AZA_PASS;
 }
 
-static void wdatp(aza_ev *ev, const aza_res *r)
+/* Does the Defender for Endpoint integration deploy its sensor to the
+ * subscription's machines? The verdict of AZA-DEF-013, which AZA-DEF-033
+ * takes over: its status, the resource it is on (*on: the WDATP setting,
+ * or the subscription when it has none) and its message (*msg, valid until
+ * the check returns). */
+static aza_status wdatp_judge(aza_ev *ev, const aza_res *r, const aza_res **on, const char **msg)
 {
 	const aza_res *s = sub_obj(ev, r, SETTING, "WDATP");
 	if (!s) {
 		const char *why;
 		const aza_res *u = sub_obj_unnamed(ev, r, SETTING);
-		if (u)
-			aza_unknown(ev, u, "no setting is named WDATP, but setting '%s' is named only at deployment: it may be WDATP", u->name);
-		else if (aza_ev_collected(ev, SETTING, r, &why))
-			aza_fail(ev, r, "no WDATP setting for the subscription: the Defender for Endpoint integration is not on");
-		else
-			aza_unknown(ev, r, "WDATP setting: %s", why);
-		return;
+		*on = u ? u : r;
+		if (u) {
+			*msg = aza_ev_fmt(ev, "no setting is named WDATP, but setting '%s' is named only at deployment: it may be WDATP", u->name);
+			return AZA_UNKNOWN;
+		}
+		if (aza_ev_collected(ev, SETTING, r, &why)) {
+			*msg = "no WDATP setting for the subscription: the Defender for Endpoint integration is not on";
+			return AZA_FAIL;
+		}
+		*msg = aza_ev_fmt(ev, "WDATP setting: %s", why);
+		return AZA_UNKNOWN;
 	}
+	*on = s;
 	int b, k = aza_prop_bool(ev, s, "properties.enabled", &b);
-	if (k < 0)
-		aza_unknown(ev, s, "enabled is not a boolean");
-	else if (k == 0)
-		aza_unknown(ev, s, "enabled is absent from the WDATP setting");
-	else if (b) {
-		/* The integration deploys Defender for Endpoint only to machines
-		 * covered by Defender for Servers. */
-		const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
-		const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why = NULL;
-		/* A pricing named only at deployment may be the Servers plan. */
-		const aza_res *u = p ? NULL : sub_obj_unnamed(ev, r, PRICING);
-		if (u)
-			aza_unknown(ev, s, "WDATP enabled is true, but no pricing is named VirtualMachines and pricing '%s' is named only at deployment: "
-			                   "whether it turns on Defender for Servers is unknown", u->name);
-		else if ((t && aza__strieq(t, "Free")) || (!p && pricings_collected(ev, r, &why)))
-			aza_fail(ev, s, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
-			         t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
-		else if (t && aza__strieq(t, "Standard") && aza_json_streq(aza_prop(ev, p, "properties.resourcesCoverageStatus"), "NotCovered"))
-			aza_fail(ev, s, "WDATP enabled is true but the VirtualMachines plan's resourcesCoverageStatus is NotCovered: every machine is "
-			                "excluded from Defender for Servers, so the integration deploys Defender for Endpoint to none");
-		else if (t && aza__strieq(t, "Standard"))
-			wdatp_linux(ev, r, s);
-		/* Without the plan's tier the setting may cover no machine at all. */
-		else if (!p)
-			aza_unknown(ev, s, "WDATP enabled is true, but whether Defender for Servers (the VirtualMachines plan) is on is unknown: %s",
-			            why);
-		else if (t)
-			aza_unknown(ev, s, "WDATP enabled is true but the VirtualMachines pricingTier has an unexpected value '%s'", t);
-		else
-			aza_unknown(ev, s, "WDATP enabled is true but the VirtualMachines pricingTier is absent or not a string");
+	if (k < 0) {
+		*msg = "enabled is not a boolean";
+		return AZA_UNKNOWN;
 	}
+	if (k == 0) {
+		*msg = "enabled is absent from the WDATP setting";
+		return AZA_UNKNOWN;
+	}
+	if (!b) {
+		*msg = "WDATP enabled is false: the Defender for Endpoint integration is off";
+		return AZA_FAIL;
+	}
+	/* The integration deploys Defender for Endpoint only to machines
+	 * covered by Defender for Servers. */
+	const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
+	const char *t = p ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why = NULL;
+	/* A pricing named only at deployment may be the Servers plan. */
+	const aza_res *u = p ? NULL : sub_obj_unnamed(ev, r, PRICING);
+	if (u) {
+		*msg = aza_ev_fmt(ev, "WDATP enabled is true, but no pricing is named VirtualMachines and pricing '%s' is named only at deployment: "
+		                      "whether it turns on Defender for Servers is unknown", u->name);
+		return AZA_UNKNOWN;
+	}
+	if ((t && aza__strieq(t, "Free")) || (!p && pricings_collected(ev, r, &why))) {
+		*msg = aza_ev_fmt(ev, "WDATP enabled is true but Defender for Servers is %s: the integration deploys Defender for Endpoint to no machine",
+		                  t ? "on the Free tier" : "not on (no VirtualMachines pricing)");
+		return AZA_FAIL;
+	}
+	if (t && aza__strieq(t, "Standard") && aza_json_streq(aza_prop(ev, p, "properties.resourcesCoverageStatus"), "NotCovered")) {
+		*msg = "WDATP enabled is true but the VirtualMachines plan's resourcesCoverageStatus is NotCovered: every machine is "
+		       "excluded from Defender for Servers, so the integration deploys Defender for Endpoint to none";
+		return AZA_FAIL;
+	}
+	if (t && aza__strieq(t, "Standard"))
+		return wdatp_linux(ev, r, msg);
+	/* Without the plan's tier the setting may cover no machine at all. */
+	if (!p)
+		*msg = aza_ev_fmt(ev, "WDATP enabled is true, but whether Defender for Servers (the VirtualMachines plan) is on is unknown: %s", why);
+	else if (t)
+		*msg = aza_ev_fmt(ev, "WDATP enabled is true but the VirtualMachines pricingTier has an unexpected value '%s'", t);
 	else
-		aza_fail(ev, s, "WDATP enabled is false: the Defender for Endpoint integration is off");
+		*msg = "WDATP enabled is true but the VirtualMachines pricingTier is absent or not a string";
+	return AZA_UNKNOWN;
+}
+
+/* Report a verdict worked out beforehand (its message is already
+ * formatted). */
+static void report(aza_ev *ev, aza_status st, const aza_res *r, const char *msg)
+{
+	if (st == AZA_PASS)
+		aza_pass(ev, r, "%s", msg);
+	else if (st == AZA_FAIL)
+		aza_fail(ev, r, "%s", msg);
+	else
+		aza_unknown(ev, r, "%s", msg);
+}
+
+static void wdatp(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *on;
+	const char *msg;
+	aza_status st = wdatp_judge(ev, r, &on, &msg);
+	report(ev, st, on, msg);
 }
 
 /* ---- recommendations in the default initiative ---- */
@@ -1119,31 +1164,51 @@ static void notify_attack_path(aza_ev *ev, const aza_res *r)
 
 /* ---- provisioning and score ---- */
 
+/* Automatic provisioning of Defender for Cloud's agent to machines. The
+ * autoProvisioningSettings/default switch deployed the Log Analytics agent,
+ * retired on 31 August 2024: Defender for Servers now gets everything from
+ * Defender for Endpoint, complemented by agentless scanning (Microsoft Learn,
+ * "Prepare for retirement of the Log Analytics agent"), and the integration
+ * deploys that sensor to every machine the plan covers. So the verdict is
+ * AZA-DEF-013's, on the same object. The legacy switch On counts for
+ * nothing: a verdict that is not a PASS says so, lest it be taken for the
+ * agent. Off, or absent, is what Microsoft now advises, and goes unnamed.
+ *
+ * What the judgement does not look at is read first (a template FAIL points
+ * at the property read last) and only from deployed data: a template value
+ * only known at deployment would make UNKNOWN a verdict it does not decide. */
 static void auto_provision(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *s = sub_obj(ev, r, AUTOPROV, "default");
-	if (!s) {
-		const char *why;
-		const aza_res *u = sub_obj_unnamed(ev, r, AUTOPROV);
-		if (u)
-			aza_unknown(ev, u, "no autoProvisioningSettings is named default, but setting '%s' is named only at deployment: it may be default",
-			            u->name);
-		else if (aza_ev_collected(ev, AUTOPROV, r, &why))
-			aza_fail(ev, r, "no autoProvisioningSettings/default: automatic provisioning is Off (the default)");
-		else
-			aza_unknown(ev, r, "auto provisioning: %s", why);
-		return;
+	const aza_res *a = sub_obj(ev, r, AUTOPROV, "default");
+	const char *v = a && !aza_is_template(a) ? aza_json_str(aza_prop(ev, a, "properties.autoProvision")) : NULL;
+	const char *legacy = v && aza__strieq(v, "On")
+	                     ? "; autoProvisioningSettings/default is On, but it deploys only the Log Analytics agent, retired on 31 August "
+	                       "2024 and no longer used by Defender for Servers: it does not count"
+	                     : "";
+	/* A WDATP setting that is off or absent fails before the Servers plan
+	 * is read (the judgement reads the setting too): name the plan when it
+	 * is off as well. */
+	const aza_res *w = sub_obj(ev, r, SETTING, "WDATP");
+	int wb = 0, wk = w ? aza_prop_bool(ev, w, "properties.enabled", &wb) : 0;
+	const aza_res *p = sub_obj(ev, r, PRICING, "VirtualMachines");
+	const char *t = p && !aza_is_template(p) ? aza_json_str(aza_prop(ev, p, "properties.pricingTier")) : NULL, *why;
+	const char *servers = "";
+	if (!(wk > 0 && wb)) {
+		if (t && aza__strieq(t, "Free"))
+			servers = "; Defender for Servers is not on either (VirtualMachines pricingTier Free)";
+		else if (t && aza__strieq(t, "Standard") && aza_json_streq(aza_prop(ev, p, "properties.resourcesCoverageStatus"), "NotCovered"))
+			servers = "; Defender for Servers covers no machine either (VirtualMachines resourcesCoverageStatus NotCovered)";
+		else if (!p && !sub_obj_unnamed(ev, r, PRICING) && pricings_collected(ev, r, &why))
+			servers = "; Defender for Servers is not on either (no VirtualMachines pricing: the Free tier)";
 	}
-	const char *v = NULL;
-	int k = aza_prop_str(ev, s, "properties.autoProvision", &v);
-	if (k <= 0)
-		aza_unknown(ev, s, "autoProvision is %s", k < 0 ? "not a string" : "absent");
-	else if (aza__strieq(v, "On"))
-		aza_pass(ev, s, "autoProvision is On");
-	else if (aza__strieq(v, "Off"))
-		aza_fail(ev, s, "autoProvision is Off: new machines get no monitoring agent");
-	else
-		aza_unknown(ev, s, "autoProvision has an unexpected value '%s'", v);
+	const aza_res *on;
+	const char *msg;
+	aza_status st = wdatp_judge(ev, r, &on, &msg);
+	if (st == AZA_FAIL)
+		msg = aza_ev_fmt(ev, "%s%s%s", msg, servers, legacy);
+	else if (st == AZA_UNKNOWN)
+		msg = aza_ev_fmt(ev, "%s%s", msg, legacy);
+	report(ev, st, on, msg);
 }
 
 static void secure_score(aza_ev *ev, const aza_res *r)
@@ -1524,14 +1589,14 @@ const struct aza_rule aza_rules_defender[] = {
 		.manual = "For each IoT Hub: IoT Hub > Security settings > Defender for IoT: On (a Microsoft.Security/iotSecuritySolutions object references the hub). CLI: az security iot-solution list. Not applicable when there is no IoT Hub.",
 	},
 	{
-		.id = "AZA-DEF-033", .title = "Automatic provisioning of the monitoring agent is on",
+		.id = "AZA-DEF-033", .title = "Defender for Cloud provisions its agent to machines automatically",
 		.area = AZA_AREA_DEFENDER, .level = 1, .severity = AZA_SEV_LOW, SUB_SCOPE, .resp = AZA_RESP_OS, .models = AZA_IAAS,
-		.needs = AUTOPROV, .subject = "@" AUTOPROV "=default", .checklist = "defender.auto_provisioning",
-		.rationale = "Auto provisioning installs the monitoring agent on new machines so none escape assessment. It collects data; it does not harden the machine.",
-		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Settings & monitoring: turn on the monitoring components.",
-		.cli = "az security auto-provisioning-setting update -n default --auto-provision On",
-		.arm = "Microsoft.Security/autoProvisioningSettings/default: properties.autoProvision = 'On'",
-		.defaults = "No default setting with the data set collected: Off (FAIL); a template setting whose name is only known at deployment (a parameter) may be default: UNKNOWN. The Log Analytics agent is retired; newer plans deploy their components through the plan settings, which this setting still reports.",
+		.needs = SETTING " " PRICING " " AUTOPROV, .subject = "@" SETTING "=WDATP", .checklist = "defender.auto_provisioning",
+		.rationale = "Defender for Servers gets its machine data from one agent, Microsoft Defender for Endpoint, which the WDATP integration deploys automatically to every machine the plan covers, so that none escape assessment; the legacy auto provisioning setting deployed the Log Analytics agent, which is retired. The agent collects and detects; it does not harden the machine.",
+		.portal = "Microsoft Defender for Cloud > Environment settings > <subscription> > Defender plans: Servers On; then Servers > Settings & monitoring > Endpoint protection: On. Leave the legacy Log Analytics agent auto provisioning off.",
+		.cli = "az security pricing create -n VirtualMachines --tier Standard; az security setting update --name WDATP --enabled true",
+		.arm = "Microsoft.Security/pricings/VirtualMachines: properties.pricingTier = 'Standard'; Microsoft.Security/settings/WDATP (kind DataExportSettings): properties.enabled = true",
+		.defaults = "Judged as AZA-DEF-013, on the same object (the WDATP setting, or the subscription when it has none): PASS only when the WDATP setting is enabled, Defender for Servers (the VirtualMachines plan) is Standard without resourcesCoverageStatus NotCovered, and WDATP_EXCLUDE_LINUX_PUBLIC_PREVIEW does not keep Linux machines out (Microsoft Learn, 'Enable the Microsoft Defender for Endpoint integration'). No WDATP setting in collected settings, or no VirtualMachines pricing in collected pricings (the Free tier): FAIL, naming what is missing (the Servers plan too when the integration is off or absent and the plan is known to be off). Settings or pricings not collected or unreadable, or a template setting or pricing named only at deployment: UNKNOWN, as in AZA-DEF-013. autoProvisioningSettings/default does not count: it deploys the Log Analytics agent, retired on 31 August 2024, and Microsoft Learn ('Prepare for retirement of the Log Analytics agent', Defender for Cloud) says all Defender for Servers features come from a single agent, Microsoft Defender for Endpoint, complemented by agentless machine scanning, without any dependency on the Log Analytics agent or AMA; the same page deprecates the auto provisioning capability itself (November 2024). Its value On is named in a verdict that is not a PASS; Off or absent, what Microsoft now advises, is not named. A template's legacy setting is not read (a value only known at deployment would make the verdict UNKNOWN for a setting that does not decide it).",
 		.check = auto_provision,
 	},
 	{

@@ -109,11 +109,14 @@ case('AZA-DEF-013', 'fail', snapshot([wdatp(False)]), "FAIL WDATP ~ enabled is f
 case('AZA-DEF-013', 'fail-absent', snapshot([], datasets=["Microsoft.Security/settings"]), "FAIL fixture-sub ~ no WDATP setting")
 case('AZA-DEF-013', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ not collected")
 case('AZA-DEF-013', 'unknown-type', snapshot([wdatp("perhaps")]), "UNKNOWN WDATP ~ not a boolean")
-t = tpl_pricing('VirtualMachines', 'Standard')
-t["parameters"] = {"integrationName": {"type": "string", "allowedValues": ["MCAS", "WDATP"]}}
-t["resources"].append({"type": "Microsoft.Security/settings", "apiVersion": "2021-07-01", "name": "[parameters('integrationName')]",
-                       "kind": "DataExportSettings", "properties": {"enabled": True}})
-case('AZA-DEF-013', 'unknown-template-setting-param', t,
+def tpl_setting_param():
+    """Servers on, and a setting whose name (MCAS or WDATP) a parameter gives."""
+    t = tpl_pricing('VirtualMachines', 'Standard')
+    t["parameters"] = {"integrationName": {"type": "string", "allowedValues": ["MCAS", "WDATP"]}}
+    t["resources"].append({"type": "Microsoft.Security/settings", "apiVersion": "2021-07-01", "name": "[parameters('integrationName')]",
+                           "kind": "DataExportSettings", "properties": {"enabled": True}})
+    return t
+case('AZA-DEF-013', 'unknown-template-setting-param', tpl_setting_param(),
      "UNKNOWN [parameters('integrationName')] ~ setting '[parameters('integrationName')]' is named only at deployment: it may be WDATP")
 # WDATP on beside a pricing named only at deployment: that pricing may be
 # the Servers plan the integration needs (it was FAIL: no VirtualMachines
@@ -518,25 +521,72 @@ case('AZA-DEF-030', 'unknown-type', snapshot([contact(properties__notificationsS
 def autoprov(v):
     return {"id": f"{SUBID}/providers/Microsoft.Security/autoProvisioningSettings/default", "name": "default",
             "type": "Microsoft.Security/autoProvisioningSettings", "properties": {"autoProvision": v}}
-case('AZA-DEF-033', 'pass', snapshot([autoprov("On")]), "PASS default ~ autoProvision is On")
-case('AZA-DEF-033', 'fail', snapshot([autoprov("Off")]), "FAIL default ~ autoProvision is Off")
-case('AZA-DEF-033', 'fail-absent', snapshot([], datasets=["Microsoft.Security/autoProvisioningSettings"]), "FAIL fixture-sub ~ Off")
-case('AZA-DEF-033', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ auto provisioning")
-case('AZA-DEF-033', 'unknown-value', snapshot([autoprov("Sometimes")]), "UNKNOWN default ~ unexpected value")
-# A template setting named only at deployment may be the default one (it
-# was FAIL: no setting named default).
+# AZA-DEF-033 is judged by what deploys Defender for Servers' agent today:
+# the WDATP integration with the Servers plan on (AZA-DEF-013's verdict, on
+# the same object). The legacy setting deploys the retired Log Analytics
+# agent: On counts for nothing, Off is what Microsoft advises.
+SETS = ["Microsoft.Security/settings", PRICING, "Microsoft.Security/autoProvisioningSettings"]
+SERVERS_P2 = pricing("VirtualMachines", "Standard", properties__subPlan="P2")
+# The integration on with the legacy setting Off passes (it was FAIL:
+# autoProvision is Off).
+case('AZA-DEF-033', 'pass', snapshot([wdatp(True), SERVERS_P2, autoprov("Off")], datasets=SETS),
+     "PASS WDATP ~ WDATP enabled is true and Defender for Servers is Standard: Defender for Endpoint is deployed to servers")
+# Without any legacy setting it passes the same (it was FAIL: Off by default).
+case('AZA-DEF-033', 'pass-legacy-absent', snapshot([wdatp(True), SERVERS_P2], datasets=SETS),
+     "PASS WDATP ~ Defender for Endpoint is deployed to servers")
+# The old false PASS: the legacy setting On with Defender for Servers Free
+# and the integration on deploys no agent at all; the message says why On
+# does not count.
+case('AZA-DEF-033', 'fail-legacy-on-servers-free', snapshot([wdatp(True), pricing("VirtualMachines", "Free"), autoprov("On")], datasets=SETS),
+     "FAIL WDATP ~ Defender for Servers is on the Free tier: the integration deploys Defender for Endpoint to no machine; "
+     "autoProvisioningSettings/default is On, but it deploys only the Log Analytics agent, retired on 31 August 2024")
+# The legacy setting On alone, with neither the integration nor the plan
+# (it was PASS): both are named, and the legacy setting does not count.
+case('AZA-DEF-033', 'fail-legacy-on-only', snapshot([autoprov("On")], datasets=SETS),
+     "FAIL fixture-sub ~ no WDATP setting for the subscription: the Defender for Endpoint integration is not on; "
+     "Defender for Servers is not on either (no VirtualMachines pricing: the Free tier); autoProvisioningSettings/default is On")
+# The Servers plan on but the integration off: the integration is what is
+# missing (the legacy setting Off is what Microsoft advises, and the rule
+# does not name it; an expectation can only say what a message holds).
+case('AZA-DEF-033', 'fail', snapshot([wdatp(False), SERVERS_P2, autoprov("Off")], datasets=SETS),
+     "FAIL WDATP ~ WDATP enabled is false: the Defender for Endpoint integration is off")
+# Both off: the message names the plan as well as the integration.
+case('AZA-DEF-033', 'fail-both-off', snapshot([wdatp(False), pricing("VirtualMachines", "Free")], datasets=SETS),
+     "FAIL WDATP ~ the Defender for Endpoint integration is off; Defender for Servers is not on either (VirtualMachines pricingTier Free)")
+# No WDATP setting in collected settings: the integration is off (the
+# absence is on the subscription, which lacks it).
+case('AZA-DEF-033', 'fail-absent', snapshot([SERVERS_P2], datasets=SETS),
+     "FAIL fixture-sub ~ no WDATP setting for the subscription")
+# Settings not collected: whether the integration is on is unknown, whatever
+# the legacy setting says (it was PASS on autoProvision On).
+case('AZA-DEF-033', 'unknown', snapshot([SERVERS_P2, autoprov("On")], datasets=[PRICING, "Microsoft.Security/autoProvisioningSettings"]),
+     "UNKNOWN fixture-sub ~ WDATP setting: Microsoft.Security/settings was not collected")
+# The integration on with the pricings not collected: the plan it needs is
+# unknown.
+case('AZA-DEF-033', 'unknown-pricings', snapshot([wdatp(True)], datasets=["Microsoft.Security/settings"]),
+     "UNKNOWN WDATP ~ whether Defender for Servers (the VirtualMachines plan) is on is unknown")
+case('AZA-DEF-033', 'unknown-type', snapshot([wdatp("perhaps"), SERVERS_P2], datasets=SETS), "UNKNOWN WDATP ~ enabled is not a boolean")
+# A template setting named only at deployment may be WDATP (as in AZA-DEF-013).
+case('AZA-DEF-033', 'unknown-template-setting-param', tpl_setting_param(),
+     "UNKNOWN [parameters('integrationName')] ~ setting '[parameters('integrationName')]' is named only at deployment: it may be WDATP")
+# A template whose legacy setting is named only at deployment no longer
+# matters (it was UNKNOWN: it may be default): a template that deploys no
+# WDATP setting leaves the integration as the subscription has it.
 t = tpl_pricing('VirtualMachines', 'Standard')
 t["resources"] = [{"type": "Microsoft.Security/autoProvisioningSettings", "apiVersion": "2017-08-01-preview",
                    "name": "[parameters('settingName')]", "properties": {"autoProvision": "On"}}]
 t["parameters"] = {"settingName": {"type": "string"}}
-case('AZA-DEF-033', 'unknown-template-setting-param', t,
-     "UNKNOWN [parameters('settingName')] ~ no autoProvisioningSettings is named default, but setting '[parameters('settingName')]' is named only at deployment")
-# The rule judges the setting named default: a template that deploys only
-# another one leaves the subscription's default setting as it is.
+case('AZA-DEF-033', 'na-template-legacy-setting', t, "NOT_APPLICABLE 00000000-0000-0000-0000-000000000000 ~ the templates deploy no WDATP setting")
+# A template that deploys the integration and the Servers plan passes; its
+# legacy setting, with a value known only at deployment, is not read, so it
+# does not make the verdict UNKNOWN.
 t = tpl_pricing('VirtualMachines', 'Standard')
-t["resources"] = [{"type": "Microsoft.Security/autoProvisioningSettings", "apiVersion": "2017-08-01-preview",
-                   "name": "custom", "properties": {"autoProvision": "Off"}}]
-case('AZA-DEF-033', 'na-template-other-setting', t, "NOT_APPLICABLE 00000000-0000-0000-0000-000000000000 ~ the templates deploy no default auto provisioning setting")
+t["parameters"] = {"legacy": {"type": "string"}}
+t["resources"] += [{"type": "Microsoft.Security/settings", "apiVersion": "2021-07-01", "name": "WDATP",
+                    "kind": "DataExportSettings", "properties": {"enabled": True}},
+                   {"type": "Microsoft.Security/autoProvisioningSettings", "apiVersion": "2017-08-01-preview",
+                    "name": "default", "properties": {"autoProvision": "[parameters('legacy')]"}}]
+case('AZA-DEF-033', 'pass-template', t, "PASS WDATP ~ Defender for Endpoint is deployed to servers")
 
 # ---- secure score ----
 def score(cur, mx, pct):
@@ -621,6 +671,10 @@ case('AZA-DEF-013', 'fail-linux-excluded', snapshot([wdatp(True), linux_excl(Tru
      "FAIL WDATP ~ Linux machines are excluded")
 case('AZA-DEF-013', 'pass-linux-included', snapshot([wdatp(True), linux_excl(False), pricing("VirtualMachines", "Standard", properties__subPlan="P2")]),
      "PASS WDATP ~ Linux included")
+# AZA-DEF-033 takes the verdict over: Linux machines excluded from the
+# integration get no agent.
+case('AZA-DEF-033', 'fail-linux-excluded', snapshot([wdatp(True), linux_excl(True), SERVERS_P2], datasets=SETS),
+     "FAIL WDATP ~ Linux machines are excluded from the Defender for Endpoint integration")
 
 # WDATP_UNIFIED_SOLUTION enabled false: Windows Server 2012 R2 and 2016 get
 # no unified agent, but only in a legacy subscription, which the settings do
