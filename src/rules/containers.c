@@ -179,9 +179,11 @@ static void network_policy(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "networkPolicy not set with networkDataplane cilium: the API names none as the default, while Azure CNI Powered by Cilium enforces policies itself; set networkPolicy to cilium");
 	/* An AKS Automatic cluster gets Azure CNI Overlay powered by Cilium
 	 * without being asked ("preconfigured on every AKS Automatic cluster",
-	 * Microsoft Learn, 'Configure Azure CNI Powered by Cilium in AKS'): the
-	 * same open question as an explicit cilium dataplane. */
-	else if (!kd && aza_prop_str(ev, r, "sku.name", &sku) == 1 && aza__strieq(sku, "Automatic"))
+	 * Microsoft Learn, 'Configure Azure CNI Powered by Cilium in AKS'): in
+	 * a template, the same open question as an explicit cilium dataplane.
+	 * A deployed cluster's GET returns the network profile Automatic set
+	 * (its networkDataplane cilium above), so there absent is none. */
+	else if (!kd && aza_is_template(r) && aza_prop_str(ev, r, "sku.name", &sku) == 1 && aza__strieq(sku, "Automatic"))
 		aza_unknown(ev, r, "networkPolicy not set on an AKS Automatic cluster (sku.name Automatic), which is preconfigured with Azure CNI Powered by Cilium: the API names none as the default, while Cilium enforces policies itself; set networkPolicy to cilium");
 	else
 		aza_fail(ev, r, "networkPolicy not set: it defaults to none, so Kubernetes network policies are not enforced and every pod can reach every other pod");
@@ -672,7 +674,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Set at creation (or by migration): Create Kubernetes cluster > Networking > Network policy: Azure, Calico or Cilium.",
 		.cli = "az aks update -g <rg> -n <cluster> --network-policy <azure|calico|cilium>",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.networkProfile.networkPolicy = 'azure' | 'calico' | 'cilium'",
-		.defaults = "networkPolicy none, empty or absent fails: 'none' is 'the default value when NetworkPolicy is not specified' and means network policies are not enforced (NetworkPolicy enum, managed clusters API). azure, calico and cilium pass. Absent together with networkDataplane cilium is UNKNOWN: the API names none as the default, while Azure CNI Powered by Cilium enforces policies itself. So is absent (with no networkDataplane) on an AKS Automatic cluster (sku.name Automatic), which gets Azure CNI Overlay powered by Cilium without being asked (Microsoft Learn, 'Configure Azure CNI Powered by Cilium in AKS': \"preconfigured on every AKS Automatic cluster\"). This checks that an engine is installed, not that namespaces define policies.",
+		.defaults = "networkPolicy none, empty or absent fails: 'none' is 'the default value when NetworkPolicy is not specified' and means network policies are not enforced (NetworkPolicy enum, managed clusters API). azure, calico and cilium pass. Absent together with networkDataplane cilium is UNKNOWN: the API names none as the default, while Azure CNI Powered by Cilium enforces policies itself. So is absent (with no networkDataplane) on a template's AKS Automatic cluster (sku.name Automatic), which gets Azure CNI Overlay powered by Cilium without being asked (Microsoft Learn, 'Configure Azure CNI Powered by Cilium in AKS': \"preconfigured on every AKS Automatic cluster\"); a deployed cluster's GET returns the profile Automatic set, so there it is judged like any other. This checks that an engine is installed, not that namespaces define policies.",
 		.check = network_policy,
 	},
 	{

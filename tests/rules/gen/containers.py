@@ -193,6 +193,12 @@ case(R, 'fail-template', template([aks_tpl('aksnew', {"networkProfile": {"networ
 case(R, 'unknown-template-automatic', template([aks_tpl('aksauto', {}, sku={"name": "Automatic", "tier": "Standard"}),
                                                 aks_tpl('aksbase', {}, sku={"name": "Base", "tier": "Free"})]),
      "UNKNOWN aksauto ~ AKS Automatic cluster (sku.name Automatic)\nFAIL aksbase ~ defaults to none")
+# A deployed cluster's GET holds the network profile Automatic set (its
+# networkDataplane cilium gives the UNKNOWN above): one without a policy or a
+# dataplane enforces none, Automatic or not (it was UNKNOWN).
+case(R, 'fail-automatic-deployed', snapshot([mod(aks_hardened('aksauto', properties__networkProfile={"networkPlugin": "azure"}),
+                                                  sku={"name": "Automatic", "tier": "Standard"})]),
+     "FAIL aksauto ~ defaults to none")
 
 # ---- AZA-AKS-005 Container insights ----
 R = 'AZA-AKS-005'
