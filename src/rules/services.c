@@ -877,6 +877,13 @@ static int apm_old_default(aza_ev *ev, const aza_res *r, const char **why)
 	return 0;
 }
 
+/* The tiers whose defaults cannot be changed: "The following tiers don't
+ * support changes to the default cipher configuration: Consumption, Basic
+ * v2, Standard v2, Premium v2" (Microsoft Learn, "Manage protocols and
+ * ciphers in Azure API Management"), with no word on which protocols they
+ * accept; sku.name as the service API spells them. */
+static const char *const APM_FIXED_TIERS[] = {"Consumption", "BasicV2", "StandardV2", "PremiumV2"};
+
 static void apm_tls(aza_ev *ev, const aza_res *r)
 {
 	if (aza_not_object(ev, r, "properties.customProperties"))
@@ -902,16 +909,28 @@ static void apm_tls(aza_ev *ev, const aza_res *r)
 		if (b)
 			on = on ? aza_ev_fmt(ev, "%s, %s", on, APM_OLD[i].what) : APM_OLD[i].what;
 	}
-	const char *why = NULL;
+	const char *why = NULL, *sku = NULL;
 	int def = nunset ? apm_old_default(ev, r, &why) : 0;
+	int ks = aza_prop_str(ev, r, "sku.name", &sku), fixed = 0;
+	for (size_t i = 0; ks == 1 && i < sizeof APM_FIXED_TIERS / sizeof APM_FIXED_TIERS[0]; i++)
+		fixed |= aza__strieq(sku, APM_FIXED_TIERS[i]);
 	if (on && def == 1)
 		aza_fail(ev, r, "customProperties turn on %s, and leave unset %s: %s", on, unset, why);
 	else if (on)
 		aza_fail(ev, r, "customProperties turn on %s", on);
+	else if (fixed)
+		aza_unknown(ev, r, "sku.name is %s, a tier that does not support changes to the default protocol and cipher configuration: its "
+		                   "customProperties are not evidence of what the gateway offers, and Microsoft Learn does not say which protocols "
+		                   "and ciphers the tier accepts",
+		            sku);
 	else if (def == 1)
 		aza_fail(ev, r, "customProperties leave unset %s: %s", unset, why);
 	else if (def < 0)
 		aza_unknown(ev, r, "customProperties leave unset %s and %s: unset they are on for a service created on or before 1 April 2018", unset, why);
+	else if (ks != 1)
+		aza_unknown(ev, r, "customProperties turn nothing on, but sku.name is %s: on the Consumption and v2 tiers customProperties do not decide "
+		                   "the protocols and ciphers",
+		            ks ? aza_unread_why(ev, r, "sku.name") : "absent");
 	else if (nunset)
 		aza_pass(ev, r, "SSL 3.0, TLS 1.0, TLS 1.1 and 3DES are off: %zu setting%s False, %zu not set (%s)", n - nunset, n - nunset == 1 ? "" : "s",
 		         nunset, why);
@@ -991,6 +1010,50 @@ static void pna_since(aza_ev *ev, const aza_res *r, const char *since, const cha
 	aza_public_network_disabled(ev, r, unset, note);
 }
 
+/* A project (kind Project) has no network settings of its own: "Security
+ * settings configured on the hub automatically pass down to each project",
+ * public network access among them, and "a managed virtual network is
+ * shared between all projects that share the same hub" (Microsoft Learn,
+ * "Azure AI Studio hubs for projects"); the project names its hub in
+ * properties.hubResourceId. The workspace whose settings decide: r itself
+ * (a hub or a plain workspace), the project's hub, or NULL after UNKNOWN
+ * (the hub is not in the input, or the project names none). *who gets ""
+ * or the hub's name for the verdict. */
+static const aza_res *aml_settings(aza_ev *ev, const aza_res *r, const char **who)
+{
+	*who = "";
+	const char *kind = NULL, *hid = NULL;
+	int kk = aza_prop_str(ev, r, "kind", &kind);
+	if (kk < 0) {
+		aza_unknown(ev, r, "kind is %s: a project (kind Project) takes its hub's network settings", aza_unread_why(ev, r, "kind"));
+		return NULL;
+	}
+	if (!kk || !aza__strieq(kind, "Project"))
+		return r;
+	int kh = aza_prop_str(ev, r, "properties.hubResourceId", &hid);
+	if (kh < 0) {
+		aza_unknown(ev, r, "the project's hubResourceId is %s: a project takes its hub's network settings",
+		            aza_unread_why(ev, r, "properties.hubResourceId"));
+		return NULL;
+	}
+	if (!kh) {
+		aza_unknown(ev, r, "the project names no hub (no hubResourceId): a project takes its hub's network settings");
+		return NULL;
+	}
+	const aza_res *h = aza_inv_find(aza_ev_inv(ev), hid);
+	if (!h) {
+		aza_unknown(ev, r, "the project takes its hub's network settings, and its hub %s is not in the input", hid);
+		return NULL;
+	}
+	const aza_json *hp = aza_prop(ev, h, "properties");
+	if (!aza_json_is(hp, AZA_JOBJ) && !aza_json_is(hp, AZA_JUNKNOWN)) {
+		aza_unknown(ev, r, "the project takes its hub's network settings, and its hub '%s' has no \"properties\" in the input", h->name);
+		return NULL;
+	}
+	*who = aza_ev_fmt(ev, "hub '%s' (a project takes its hub's network settings): ", h->name);
+	return h;
+}
+
 /* allowPublicAccessWhenBehindVnet is the older switch: true keeps the
  * public endpoint on beside the workspace's private endpoints ("To enable
  * public access to a private link-enabled workspace": Workspace.update(
@@ -1000,14 +1063,40 @@ static void pna_since(aza_ev *ev, const aza_res *r, const char *since, const cha
  * endpoint), so the verdict is the same either way. */
 static void aml_public(aza_ev *ev, const aza_res *r)
 {
+	const char *who;
+	const aza_res *s = aml_settings(ev, r, &who);
+	if (!s)
+		return;
 	int behind = 0;
-	aza_prop_bool(ev, r, "properties.allowPublicAccessWhenBehindVnet", &behind);
-	pna_since(ev, r, AML_PNA_API,
-	          behind ? "allowPublicAccessWhenBehindVnet (the older setting) is true, so the public endpoint stays on beside any private "
-	                   "endpoint"
-	                 : "only Disabled turns the workspace's public endpoint off",
-	          "the workspace is reachable only through private endpoints",
-	          "the workspace, its studio and its APIs answer on the internet for any valid token");
+	aza_prop_bool(ev, s, "properties.allowPublicAccessWhenBehindVnet", &behind);
+	const char *unset = behind ? "allowPublicAccessWhenBehindVnet (the older setting) is true, so the public endpoint stays on beside any private "
+	                             "endpoint"
+	                           : "only Disabled turns the workspace's public endpoint off";
+	const char *note = "the workspace, its studio and its APIs answer on the internet for any valid token";
+	if (s == r) {
+		pna_since(ev, r, AML_PNA_API, unset, "the workspace is reachable only through private endpoints", note);
+		return;
+	}
+	const char *v = NULL, *why;
+	switch (aza_public_network_access_of(ev, r, s, &v)) {
+	case AZA_PNA_JUDGED:
+		break;
+	case AZA_PNA_DISABLED:
+		if (aza_api_predates(ev, s, AML_PNA_API, &why))
+			aza_unknown(ev, r, "%spublicNetworkAccess is %s but %s; deploy with a current api-version", who, v, why);
+		else
+			aza_pass(ev, r, "%spublicNetworkAccess is %s: the hub and its projects are reachable only through private endpoints", who, v);
+		break;
+	case AZA_PNA_PERIMETER:
+		aza_fail(ev, r, "%spublicNetworkAccess is %s, not Disabled: the public endpoint stays on", who, v);
+		break;
+	case AZA_PNA_ENABLED:
+		aza_fail(ev, r, "%spublicNetworkAccess is %s: %s", who, v, note);
+		break;
+	case AZA_PNA_UNSET:
+		aza_fail(ev, r, "%spublicNetworkAccess not set: %s: %s", who, unset, note);
+		break;
+	}
 }
 
 /* The managed virtual network isolates outbound traffic only in
@@ -1021,40 +1110,50 @@ static void aml_public(aza_ev *ev, const aza_res *r)
  * Microsoft can't guarantee data exfiltration"); the PASS counts them. */
 static void aml_outbound(aza_ev *ev, const aza_res *r)
 {
-	if (aza_not_object(ev, r, "properties.managedNetwork"))
+	const char *who, *why;
+	const aza_res *s = aml_settings(ev, r, &who);
+	if (!s)
 		return;
+	const aza_json *mn = aza_prop(ev, s, "properties.managedNetwork");
+	if (mn && !aza_json_is(mn, AZA_JNULL) && !aza_json_is(mn, AZA_JOBJ) && !aza_json_is(mn, AZA_JUNKNOWN)) {
+		aza_unknown(ev, r, "%smanagedNetwork is not an object", who);
+		return;
+	}
 	const char *m = NULL;
-	int k = aza_prop_str(ev, r, "properties.managedNetwork.isolationMode", &m);
+	int k = aza_prop_str(ev, s, "properties.managedNetwork.isolationMode", &m);
 	if (k < 0) {
-		aza_unknown(ev, r, "managedNetwork.isolationMode is %s", aza_unread_why(ev, r, "properties.managedNetwork.isolationMode"));
+		aza_unknown(ev, r, "%smanagedNetwork.isolationMode is %s", who, aza_unread_why(ev, s, "properties.managedNetwork.isolationMode"));
 		return;
 	}
 	if (!k || aza__strieq(m, "Disabled")) {
-		aza_fail(ev, r, "managedNetwork.isolationMode is %s: the workspace has no managed virtual network, so it does not restrict where its "
+		aza_fail(ev, r, "%smanagedNetwork.isolationMode is %s: the workspace has no managed virtual network, so it does not restrict where its "
 		                "compute instances, clusters, serverless compute and managed online endpoints connect (a virtual network of yours may; "
 		                "this rule does not read it)",
-		         k ? m : "not set (Disabled)");
+		         who, k ? m : "not set (Disabled)");
 		return;
 	}
 	if (aza__strieq(m, "AllowInternetOutbound")) {
-		aza_fail(ev, r, "managedNetwork.isolationMode is %s: the managed virtual network lets the workspace's compute reach any internet "
+		aza_fail(ev, r, "%smanagedNetwork.isolationMode is %s: the managed virtual network lets the workspace's compute reach any internet "
 		                "destination, so code it runs can send data anywhere",
-		         m);
+		         who, m);
 		return;
 	}
 	if (!aza__strieq(m, "AllowOnlyApprovedOutbound")) {
-		aza_unknown(ev, r, "managedNetwork.isolationMode has an unexpected value '%s' (Disabled, AllowInternetOutbound or AllowOnlyApprovedOutbound)", m);
+		aza_unknown(ev, r, "%smanagedNetwork.isolationMode has an unexpected value '%s' (Disabled, AllowInternetOutbound or AllowOnlyApprovedOutbound)",
+		            who, m);
 		return;
 	}
-	if (!api_has(ev, r, aza_ev_fmt(ev, "managedNetwork.isolationMode is %s", m), AML_MNET_API))
+	if (aza_api_predates(ev, s, AML_MNET_API, &why)) {
+		aza_unknown(ev, r, "%smanagedNetwork.isolationMode is %s but %s; deploy with a current api-version", who, m, why);
 		return;
+	}
 	size_t n = 0;
-	const aza_json *rules = aza_prop(ev, r, "properties.managedNetwork.outboundRules");
+	const aza_json *rules = aza_prop(ev, s, "properties.managedNetwork.outboundRules");
 	if (aza_json_is(rules, AZA_JOBJ))
 		aza_json_each(o, rules)
 			if (aza_json_streq(aza_json_get(o, "category"), "UserDefined"))
 				n++;
-	aza_pass(ev, r, "managedNetwork.isolationMode is %s: the workspace's managed compute reaches only the required Azure services%s", m,
+	aza_pass(ev, r, "%smanagedNetwork.isolationMode is %s: the workspace's managed compute reaches only the required Azure services%s", who, m,
 	         n ? aza_ev_fmt(ev, " and the destinations of %zu user-defined outbound rule%s (each one a way out, not judged here)", n, n == 1 ? "" : "s")
 	           : " and the destinations its outbound rules approve");
 }
@@ -1415,7 +1514,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "API Management service > Security > Protocols + ciphers: turn off SSL 3.0, TLS 1.0 and TLS 1.1 on the client side and the backend side, and the cipher TLS_RSA_WITH_3DES_EDE_CBC_SHA; Save.",
 		.cli = "az rest --method patch --url 'https://management.azure.com<service id>?api-version=2022-08-01' --body '{\"properties\":{\"customProperties\":{\"Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10\":\"False\", ...}}}'  (all seven keys: a PATCH resets the ones it leaves out to their defaults)",
 		.arm = "Microsoft.ApiManagement/service: properties.customProperties = {'Microsoft.WindowsAzure.ApiManagement.Gateway.Security.Protocols.Tls10': 'False', ...Protocols.Tls11, ...Protocols.Ssl30, ...Backend.Protocols.Tls10, ...Backend.Protocols.Tls11, ...Backend.Protocols.Ssl30, ...Ciphers.TripleDes168: 'False'}",
-		.defaults = "Seven customProperties keys are read: Gateway.Security.Protocols.Ssl30, Tls10 and Tls11, the same under Gateway.Security.Backend.Protocols, and Gateway.Security.Ciphers.TripleDes168 (all prefixed Microsoft.WindowsAzure.ApiManagement.; the service GET example, 2022-08-01, returns all seven). Any set to True fails. An unset key takes its default, which the service API documents by creation date: 'True if the service was created on or before April 1, 2018 and False otherwise'. So on a deployed service unset keys fail when properties.createdAtUtc is on or before 1 April 2018, pass after it, and are UNKNOWN without a createdAtUtc or with one that is not a date; a template creates a new service and its unset keys pass (False). The values are the strings 'True' and 'False' (any case; booleans read the same); another value, or one only known at deployment, is UNKNOWN. The other cipher settings and Http2 are not judged.",
+		.defaults = "Seven customProperties keys are read: Gateway.Security.Protocols.Ssl30, Tls10 and Tls11, the same under Gateway.Security.Backend.Protocols, and Gateway.Security.Ciphers.TripleDes168 (all prefixed Microsoft.WindowsAzure.ApiManagement.; the service GET example, 2022-08-01, returns all seven). Any set to True fails. An unset key takes its default, which the service API documents by creation date: 'True if the service was created on or before April 1, 2018 and False otherwise'. So on a deployed service unset keys fail when properties.createdAtUtc is on or before 1 April 2018, pass after it, and are UNKNOWN without a createdAtUtc or with one that is not a date; a template creates a new service and its unset keys pass (False). The values are the strings 'True' and 'False' (any case; booleans read the same); another value, or one only known at deployment, is UNKNOWN. The Consumption, BasicV2, StandardV2 and PremiumV2 tiers (sku.name) 'don't support changes to the default cipher configuration' (Microsoft Learn, 'Manage protocols and ciphers in Azure API Management'), and the article does not say which protocols they accept: there a key set to True still fails, and otherwise the verdict is UNKNOWN (customProperties are no evidence), not PASS; a sku.name only known at deployment, or absent, is UNKNOWN where the verdict would pass. The other cipher settings and Http2 are not judged.",
 		.check = apm_tls,
 	},
 	{
@@ -1437,7 +1536,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure Machine Learning workspace > Settings > Networking > Public access: Public network access: Disabled (after adding a private endpoint under Private endpoint connections); Save.",
 		.cli = "az resource update --ids <workspace id> --set properties.publicNetworkAccess=Disabled",
 		.arm = "Microsoft.MachineLearningServices/workspaces (api-version 2023-10-01 or later): properties.publicNetworkAccess = 'Disabled' (with a Microsoft.Network/privateEndpoints resource, groupIds ['amlworkspace'])",
-		.defaults = "Disabled passes (the Workspace/get example, stable 2023-10-01, returns it with an approved private endpoint); in a template only at the stable api-version 2023-10-01 or later, as this rule counts (older, or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the workspaces API gives publicNetworkAccess no default, and only Disabled is evidence that the public endpoint is off. allowPublicAccessWhenBehindVnet, the older boolean ('The flag to indicate whether to allow public access when behind VNet', workspaces API), is read only when publicNetworkAccess is absent: true keeps the public endpoint on beside the workspace's private endpoints (Microsoft Learn, SDK and CLI v1: 'To enable public access to a private link-enabled workspace', allow_public_access_when_behind_vnet=True) and the FAIL names it; false or absent is no evidence that the endpoint is off (a workspace without a private endpoint stays public), so the FAIL stands. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "Disabled passes (the Workspace/get example, stable 2023-10-01, returns it with an approved private endpoint); in a template only at the stable api-version 2023-10-01 or later, as this rule counts (older, or only known at deployment: UNKNOWN). Enabled fails; SecuredByPerimeter fails (the public endpoint stays on). Absent fails: the workspaces API gives publicNetworkAccess no default, and only Disabled is evidence that the public endpoint is off. allowPublicAccessWhenBehindVnet, the older boolean ('The flag to indicate whether to allow public access when behind VNet', workspaces API), is read only when publicNetworkAccess is absent: true keeps the public endpoint on beside the workspace's private endpoints (Microsoft Learn, SDK and CLI v1: 'To enable public access to a private link-enabled workspace', allow_public_access_when_behind_vnet=True) and the FAIL names it; false or absent is no evidence that the endpoint is off (a workspace without a private endpoint stays public), so the FAIL stands. Projects (kind Project, Azure AI Foundry hub-based projects) are judged by their hub, the workspace their properties.hubResourceId names: 'Security settings configured on the hub automatically pass down to each project' (public network access among them), and 'A managed virtual network is shared between all projects that share the same hub' (Microsoft Learn, 'Azure AI Studio hubs for projects'); the verdict names the hub, and is UNKNOWN when the hub is not in the input (or is there without properties) or the project names none. Hubs (kind Hub) and other workspaces are judged on their own properties. Wrong types and unknown values: UNKNOWN.",
 		.check = aml_public,
 	},
 	{
@@ -1447,7 +1546,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure Machine Learning workspace > Settings > Networking > Workspace managed outbound access: Private with Approved Outbound (add the outbound rules the workloads need); Save. A workspace in 'allow only approved outbound' mode cannot be moved back to 'allow internet outbound'.",
 		.cli = "az ml workspace update --name <workspace> --resource-group <rg> --managed-network allow_only_approved_outbound",
 		.arm = "Microsoft.MachineLearningServices/workspaces (api-version 2023-10-01 or later): properties.managedNetwork.isolationMode = 'AllowOnlyApprovedOutbound' (approved destinations in properties.managedNetwork.outboundRules)",
-		.defaults = "isolationMode AllowOnlyApprovedOutbound passes, counting the user-defined outbound rules (category UserDefined: private endpoint, service tag or FQDN destinations, each one a way out that is named, not judged); in a template only at the stable api-version 2023-10-01 or later, the first whose WorkspaceProperties has managedNetwork (the stable 2023-04-01 one has none: older, or only known at deployment, is UNKNOWN). AllowInternetOutbound fails: the managed network allows all internet outbound traffic (Microsoft Learn, 'Workspace managed virtual network isolation'). Disabled fails, and so does managedNetwork absent: the API gives isolationMode no default, and a workspace without a managed network is in the article's Disabled mode ('Inbound and outbound traffic isn't restricted or you're using your own Azure Virtual Network'). The rule judges the managed network only: a workspace that keeps its compute in a virtual network of yours, reached through private endpoints, fails it although that network's NSGs, routes or firewall may restrict outbound traffic; those are not read here (suppress the finding with that justification, or move to the managed network, which Microsoft recommends). Wrong types, unknown values and values only known at deployment: UNKNOWN.",
+		.defaults = "isolationMode AllowOnlyApprovedOutbound passes, counting the user-defined outbound rules (category UserDefined: private endpoint, service tag or FQDN destinations, each one a way out that is named, not judged); in a template only at the stable api-version 2023-10-01 or later, the first whose WorkspaceProperties has managedNetwork (the stable 2023-04-01 one has none: older, or only known at deployment, is UNKNOWN). AllowInternetOutbound fails: the managed network allows all internet outbound traffic (Microsoft Learn, 'Workspace managed virtual network isolation'). Disabled fails, and so does managedNetwork absent: the API gives isolationMode no default, and a workspace without a managed network is in the article's Disabled mode ('Inbound and outbound traffic isn't restricted or you're using your own Azure Virtual Network'). The rule judges the managed network only: a workspace that keeps its compute in a virtual network of yours, reached through private endpoints, fails it although that network's NSGs, routes or firewall may restrict outbound traffic; those are not read here (suppress the finding with that justification, or move to the managed network, which Microsoft recommends). Projects (kind Project, Azure AI Foundry hub-based projects) are judged by their hub, the workspace their properties.hubResourceId names: 'Security settings configured on the hub automatically pass down to each project' (public network access among them), and 'A managed virtual network is shared between all projects that share the same hub' (Microsoft Learn, 'Azure AI Studio hubs for projects'); the verdict names the hub, and is UNKNOWN when the hub is not in the input (or is there without properties) or the project names none. Hubs (kind Hub) and other workspaces are judged on their own properties. Wrong types, unknown values and values only known at deployment: UNKNOWN.",
 		.check = aml_outbound,
 	},
 	{

@@ -687,6 +687,23 @@ case(R, 'fail-template', template([apm_tpl('apimnew', {"customProperties": {"Mic
 case(R, 'unknown-template-param', template([apm_tpl('apimnew', {"customProperties": {TLS10: "[parameters('tls10')]"}})], {"tls10": {"type": "string"}}),
      "UNKNOWN apimnew ~ only known at deployment")
 
+# Consumption and the v2 tiers do not support changes to the default protocol and cipher configuration (Microsoft Learn,
+# "Manage protocols and ciphers in Azure API Management"), which does not say which protocols they accept: customProperties
+# that turn nothing on are no evidence there (these passed before); one reported True still fails.
+for tier, nm in (("Consumption", 'apimcons'), ("BasicV2", 'apimbv2'), ("StandardV2", 'apimsv2'), ("PremiumV2", 'apimpv2')):
+    case(R, f'unknown-tier-{tier.lower()}', snapshot([mod(apm_get(nm), sku={"name": tier, "capacity": 0 if tier == "Consumption" else 1})]),
+         f"UNKNOWN {nm} ~ sku.name is {tier}, a tier that does not support changes to the default protocol and cipher configuration")
+case(R, 'unknown-tier-v2-absent', snapshot([mod(apm_get('apimsv2'), sku={"name": "StandardV2", "capacity": 1}, properties__customProperties=DEL)]),
+     "UNKNOWN apimsv2 ~ sku.name is StandardV2")
+case(R, 'fail-tier-v2-on', snapshot([mod(apm_get('apimsv2'), sku={"name": "StandardV2", "capacity": 1}, properties__customProperties={TLS10: "True"})]),
+     "FAIL apimsv2 ~ customProperties turn on TLS 1.0 from clients")
+case(R, 'unknown-template-tier', template([tpl(APM, 'apimnew', {"publisherEmail": "apis@contoso.com", "publisherName": "Contoso"}, "2024-05-01",
+                                               sku={"name": "BasicV2", "capacity": 1})]),
+     "UNKNOWN apimnew ~ sku.name is BasicV2")
+case(R, 'unknown-template-sku-param', template([tpl(APM, 'apimnew', {"publisherEmail": "apis@contoso.com", "publisherName": "Contoso"}, "2024-05-01",
+                                                    sku={"name": "[parameters('tier')]", "capacity": 1})], {"tier": {"type": "string"}}),
+     "UNKNOWN apimnew ~ sku.name is only known at deployment")
+
 R = 'AZA-APM-002'
 case(R, 'pass', snapshot([mod(apm_get('apimok'), properties__virtualNetworkType="Internal", properties__virtualNetworkConfiguration=VNET)]),
      "PASS apimok ~ virtualNetworkType is Internal")
@@ -818,6 +835,54 @@ case(R, 'unknown-template-param', template([tpl(AML, 'mlnew', {"managedNetwork":
 case(R, 'unknown-template-param-object', template([tpl(AML, 'mlnew', {"managedNetwork": "[parameters('net')]"}, "2024-04-01")],
                                                   {"net": {"type": "object"}}),
      "UNKNOWN mlnew ~ not known before deployment")
+
+# Hubs and projects (kind Hub and Project; a project names its hub in properties.hubResourceId). A project takes the
+# hub's network settings ("Security settings configured on the hub automatically pass down to each project", public
+# network access among them; "A managed virtual network is shared between all projects that share the same hub":
+# Microsoft Learn, "Azure AI Studio hubs for projects"): it is judged by its hub when the hub is in the input (a
+# project without publicNetworkAccess or managedNetwork of its own failed both rules before), UNKNOWN when it is not.
+def aml_hub(name, pna="Disabled", mode="AllowOnlyApprovedOutbound"):
+    h = mod(aml_get(name, pna=pna), kind="Hub")
+    if mode is not None: h["properties"]["managedNetwork"] = {"isolationMode": mode, "status": {"status": "Active", "sparkReady": False}}
+    return h
+
+
+def aml_project(name, hub):
+    p = mod(aml_get(name), kind="Project", properties__hubResourceId=rid('workspace-1234', 'Microsoft.MachineLearningServices', 'workspaces', hub))
+    for k in ("publicNetworkAccess", "allowPublicAccessWhenBehindVnet", "privateEndpointConnections"): del p["properties"][k]
+    return p
+
+
+for R in ('AZA-AML-001', 'AZA-AML-002'):
+    what = "publicNetworkAccess is Disabled" if R == 'AZA-AML-001' else "isolationMode is AllowOnlyApprovedOutbound"
+    case(R, 'pass-project', snapshot([aml_hub('hubok'), aml_project('projok', 'hubok')]),
+         f"PASS hubok ~ {what}\nPASS projok ~ hub 'hubok' (a project takes its hub's network settings): ")
+    case(R, 'unknown-project-no-hub', snapshot([aml_project('projorphan', 'hubelsewhere')]),
+         "UNKNOWN projorphan ~ the project takes its hub's network settings, and its hub "
+         + rid('workspace-1234', 'Microsoft.MachineLearningServices', 'workspaces', 'hubelsewhere') + " is not in the input")
+    case(R, 'unknown-project-hub-bare', snapshot([bare(aml_hub('hubbare')), aml_project('projbare', 'hubbare')]),
+         "UNKNOWN hubbare ~ no \"properties\"\nUNKNOWN projbare ~ its hub 'hubbare' has no \"properties\" in the input")
+    case(R, 'unknown-project-no-hubid', snapshot([mod(aml_project('projodd', 'hubok'), properties__hubResourceId=DEL)]),
+         "UNKNOWN projodd ~ the project names no hub")
+    case(R, 'pass-template-project', template([
+        tpl(AML, 'hubnew', {"publicNetworkAccess": "Disabled", "managedNetwork": {"isolationMode": "AllowOnlyApprovedOutbound"}}, "2024-04-01",
+            extra={"kind": "Hub"}),
+        tpl(AML, 'projnew', {"hubResourceId": "[resourceId('Microsoft.MachineLearningServices/workspaces', 'hubnew')]"}, "2024-04-01",
+            extra={"kind": "Project", "dependsOn": ["[resourceId('Microsoft.MachineLearningServices/workspaces', 'hubnew')]"]})]),
+         f"PASS hubnew ~ {what}\nPASS projnew ~ hub 'hubnew'")
+case('AZA-AML-001', 'fail-project-hub-open', snapshot([aml_hub('hubopen', pna="Enabled"), aml_project('projopen', 'hubopen')]),
+     "FAIL hubopen ~ publicNetworkAccess is Enabled\nFAIL projopen ~ hub 'hubopen' (a project takes its hub's network settings): "
+     "publicNetworkAccess is Enabled")
+case('AZA-AML-001', 'fail-project-own-disabled', snapshot([aml_hub('hubopen', pna="Enabled"),
+                                                            mod(aml_project('projclosed', 'hubopen'), properties__publicNetworkAccess="Disabled")]),
+     "FAIL hubopen ~ publicNetworkAccess is Enabled\nFAIL projclosed ~ hub 'hubopen' (a project takes its hub's network settings): "
+     "publicNetworkAccess is Enabled")
+case('AZA-AML-002', 'fail-project-hub-internet', snapshot([aml_hub('hubnet', mode="AllowInternetOutbound"), aml_project('projnet', 'hubnet')]),
+     "FAIL hubnet ~ isolationMode is AllowInternetOutbound\nFAIL projnet ~ hub 'hubnet' (a project takes its hub's network settings): "
+     "managedNetwork.isolationMode is AllowInternetOutbound")
+case('AZA-AML-002', 'fail-project-hub-none', snapshot([aml_hub('hubnone', mode=None), aml_project('projnone', 'hubnone')]),
+     "FAIL hubnone ~ isolationMode is not set (Disabled)\nFAIL projnone ~ hub 'hubnone' (a project takes its hub's network settings): "
+     "managedNetwork.isolationMode is not set (Disabled)")
 
 R = 'AZA-SYN-002'
 case(R, 'pass', snapshot([syn_get('synok')]), "PASS synok ~ preventDataExfiltration true")
