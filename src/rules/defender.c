@@ -140,7 +140,6 @@ PLAN(plan_api, "Api", "Defender for APIs")
 PLAN(plan_containers, "Containers", "Defender for Containers")
 
 PLAN(plan_servers, "VirtualMachines", "Defender for Servers")
-PLAN(plan_storage, "StorageAccounts", "Defender for Storage")
 PLAN(plan_app, "AppServices", "Defender for App Service")
 PLAN(plan_cosmos, "CosmosDbs", "Defender for Azure Cosmos DB")
 PLAN(plan_oss, "OpenSourceRelationalDatabases", "Defender for open-source relational databases")
@@ -148,6 +147,37 @@ PLAN(plan_sql, "SqlServers", "Defender for Azure SQL databases")
 PLAN(plan_sqlvm, "SqlServerVirtualMachines", "Defender for SQL servers on machines")
 PLAN(plan_kv, "KeyVaults", "Defender for Key Vault")
 PLAN(plan_arm, "Arm", "Defender for Resource Manager")
+
+/* Defender for Storage names its plan in subPlan: DefenderForStorageV2 is
+ * the current one (the pricings API's ListPricings example, 2024-01-01,
+ * lists it with its OnUploadMalwareScanning and SensitiveDataDiscovery
+ * extensions); PerTransaction and PerStorageAccount are the two pricing
+ * plans of Defender for Storage (classic), which has neither malware
+ * scanning nor sensitive data threat detection (Microsoft Learn, Enable
+ * Microsoft Defender for Storage (classic); Migrate from Defender for
+ * Storage (classic) to the new plan). CIS 8.1.5.1 asks only that the plan
+ * be on, and the classic plan does detect threats to the accounts: it
+ * passes, and the message names it and what it lacks. */
+static void plan_storage(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *p = pricing(ev, r, "StorageAccounts", "Defender for Storage");
+	if (!p)
+		return;
+	/* The sub-plan is read only when the plan is on: a template value
+	 * only known at deployment would make a Free plan's FAIL UNKNOWN. */
+	const char *sp = NULL, *t = aza_json_str(aza_prop(ev, p, "properties.pricingTier"));
+	int k = t && aza__strieq(t, "Standard") ? aza_prop_str(ev, p, "properties.subPlan", &sp) : 1;
+	const char *what = "Defender for Storage";
+	if (k > 0 && sp && (aza__strieq(sp, "PerTransaction") || aza__strieq(sp, "PerStorageAccount")))
+		what = aza_ev_fmt(ev, "Defender for Storage (classic, %s pricing: without malware scanning or sensitive data threat "
+		                      "detection, which only the DefenderForStorageV2 plan has)",
+		                  aza__strieq(sp, "PerTransaction") ? "per-transaction" : "per-storage-account");
+	else if (k <= 0)
+		what = aza_ev_fmt(ev, "Defender for Storage (subPlan %s: whether the plan is DefenderForStorageV2 or the classic one is "
+		                      "not known)",
+		                  k ? "cannot be read" : "is not set");
+	tier(ev, p, what, 1);
+}
 
 /* An extension entry whose last enablement failed: operationStatus is "a
  * status describing the success/failure of the extension's
@@ -1334,7 +1364,13 @@ const struct aza_rule aza_rules_defender[] = {
 		.needs = PRICING, .subject = PLAN_SUBJECT("StorageAccounts"), .checklist = "defender.plans", .cis = "6.0.0:8.1.5.1",
 		.rationale = "Defender for Storage detects unusual access, data exfiltration and (with malware scanning) malicious uploads." ALERT_ONLY,
 		.portal = PLAN_PORTAL("Storage"), .cli = PLAN_CLI("StorageAccounts") " --subplan DefenderForStorageV2", .arm = PLAN_ARM("StorageAccounts"),
-		.defaults = PLAN_DEFAULTS, .check = plan_storage,
+		.defaults = PLAN_DEFAULTS " The message names the plan: subPlan DefenderForStorageV2 is the current one (pricings "
+		            "API 2024-01-01, ListPricings example, with its OnUploadMalwareScanning and SensitiveDataDiscovery "
+		            "extensions); PerTransaction and PerStorageAccount are Defender for Storage (classic), which has no malware "
+		            "scanning or sensitive data threat detection (Microsoft Learn, Migrate from Defender for Storage (classic) "
+		            "to the new plan) but is on: CIS 8.1.5.1 asks only that the plan be on (pricingTier Standard), so it "
+		            "passes, the message saying what it lacks. The plan's extensions are not judged.",
+		.check = plan_storage,
 	},
 	{
 		.id = "AZA-DEF-006", .title = "Defender for App Service is on",

@@ -741,63 +741,6 @@ static const aza_res *linked_policy(aza_ev *ev, const aza_res *r)
 	return id ? aza_inv_find(aza_ev_inv(ev), id) : NULL;
 }
 
-static void appgw_waf(aza_ev *ev, const aza_res *r)
-{
-	const char *tier = NULL;
-	int tk = aza_prop_str(ev, r, "properties.sku.tier", &tier);
-	if (tk <= 0) {
-		aza_unknown(ev, r, "sku.tier is %s", tk ? "not a string" : "absent");
-		return;
-	}
-	if (!aza__istarts(tier, "WAF")) {
-		aza_fail(ev, r, "sku.tier is %s: the gateway has no web application firewall", tier);
-		return;
-	}
-	const char *pid = aza_json_str(aza_prop(ev, r, "properties.firewallPolicy.id"));
-	int en = 0;
-	if (pid) {
-		const aza_res *p = linked_policy(ev, r);
-		const char *st = NULL;
-		int sk = p ? aza_prop_str(ev, p, "properties.policySettings.state", &st) : 0;
-		const char *why;
-		if (!p) {
-			/* The policy's state decides: it may be Disabled. A template
-			 * that links a policy it does not deploy says nothing of it
-			 * either (as for Front Door policies, AZA-NET-035). */
-			if (aza_is_template(r))
-				aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which the template does not deploy: its policySettings.state "
-				                   "is not known",
-				            tier, strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid);
-			else
-				aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier,
-				            strrchr(pid, '/') ? strrchr(pid, '/') + 1 : pid, aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
-				            aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
-			return;
-		}
-		if (sk > 0 && aza__strieq(st, "Disabled")) {
-			aza_fail(ev, r, "sku.tier is %s but the linked WAF policy %s has policySettings.state Disabled", tier, p->name);
-			return;
-		}
-		/* A deployed policy's GET returns policySettings.state: without
-		 * it (or with another value) the input says nothing of it. */
-		if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
-			aza_unknown(ev, r, "sku.tier is %s with WAF policy %s, whose policySettings.state is %s", tier, p->name,
-			            sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
-			return;
-		}
-		aza_pass(ev, r, "sku.tier is %s with WAF policy %s (policySettings.state %s)", tier, p->name,
-		         sk > 0 ? "Enabled" : "not set: Enabled");
-		return;
-	}
-	int ek = aza_prop_bool(ev, r, "properties.webApplicationFirewallConfiguration.enabled", &en);
-	if (ek < 0)
-		aza_unknown(ev, r, "sku.tier is %s, no WAF policy is linked and webApplicationFirewallConfiguration.enabled is not a boolean", tier);
-	else if (ek && en)
-		aza_pass(ev, r, "sku.tier is %s and webApplicationFirewallConfiguration.enabled is true", tier);
-	else
-		aza_fail(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled", tier);
-}
-
 /* Minimum TLS version of a predefined Application Gateway policy. */
 static const char *predefined_min(const char *name)
 {
@@ -1395,11 +1338,12 @@ static const waf_kind AG_KIND = {WAFPOL, "state", "Detection",
                                  "the API's default: the specification's WafPolicyCreateOrUpdate example sends none and gets "
                                  "Detection"};
 
-/* WAF policy pid (of kind k) as the protection of what `via` names, judged
- * for resource r: AZA_PASS when the policy is in the input, enabled and in
- * Prevention mode; *msg says why in every case. */
-static aza_status waf_judge(aza_ev *ev, const aza_res *r, const waf_kind *k, const char *pid, const char *via,
-                            const char **msg)
+/* WAF policy pid (of kind k) that what `via` names links, for resource r:
+ * NULL, with *msg saying why, when the input does not hold it or holds a
+ * deployed one without its properties (its GET returns them: without
+ * them the input says nothing of its state or mode). */
+static const aza_res *waf_find(aza_ev *ev, const aza_res *r, const waf_kind *k, const char *pid, const char *via,
+                               const char **msg)
 {
 	const aza_res *p = aza_inv_find(aza_ev_inv(ev), pid);
 	if (!p) {
@@ -1407,14 +1351,24 @@ static aza_status waf_judge(aza_ev *ev, const aza_res *r, const waf_kind *k, con
 		int got = aza_ev_collected(ev, k->type, r, &why);
 		*msg = aza_ev_fmt(ev, "%s WAF policy %s, which is not in the input%s%s", via, aza_last_seg(pid), got ? "" : ": ",
 		                  got ? "" : why);
-		return AZA_UNKNOWN;
+		return NULL;
 	}
-	/* A deployed policy's GET returns its properties: without them the
-	 * input says nothing of its state or mode. */
 	if (!aza_is_template(p) && !aza_json_is(aza_prop(ev, p, "properties"), AZA_JOBJ)) {
 		*msg = aza_ev_fmt(ev, "%s WAF policy %s, which is in the input without its properties", via, p->name);
-		return AZA_UNKNOWN;
+		return NULL;
 	}
+	return p;
+}
+
+/* WAF policy pid (of kind k) as the protection of what `via` names, judged
+ * for resource r: AZA_PASS when the policy is in the input, enabled and in
+ * Prevention mode; *msg says why in every case. */
+static aza_status waf_judge(aza_ev *ev, const aza_res *r, const waf_kind *k, const char *pid, const char *via,
+                            const char **msg)
+{
+	const aza_res *p = waf_find(ev, r, k, pid, via, msg);
+	if (!p)
+		return AZA_UNKNOWN;
 	const char *st = NULL, *mode = NULL;
 	int sk = aza_prop_str(ev, p, aza_ev_fmt(ev, "properties.policySettings.%s", k->state), &st);
 	int mk = aza_prop_str(ev, p, "properties.policySettings.mode", &mode);
@@ -1489,12 +1443,45 @@ static int fd_gather(aza_ev *ev, const aza_res *r, aza_status st, const char *ms
 	return 0;
 }
 
-/* ------------------------------------------ Application Gateway WAF mode */
+/* ------------------------------------------ Application Gateway WAF */
+
+/* How a judge reads the WAF policy a gateway, listener or path rule links:
+ * for its mode (AZA-NET-038) or only for whether it runs (AZA-NET-010). */
+typedef aza_status (*ag_judge)(aza_ev *ev, const aza_res *r, const char *pid, const char *via, const char **msg);
+
+static aza_status ag_mode_judge(aza_ev *ev, const aza_res *r, const char *pid, const char *via, const char **msg)
+{
+	return waf_judge(ev, r, &AG_KIND, pid, via, msg);
+}
+
+/* Whether Application Gateway WAF policy pid runs: AZA_FAIL when its
+ * policySettings.state is Disabled, AZA_PASS when it is Enabled (absent
+ * from a template policy it is Enabled, as waf_judge takes it; a deployed
+ * policy's GET returns it). Its mode is AZA-NET-038's. */
+static aza_status ag_state_judge(aza_ev *ev, const aza_res *r, const char *pid, const char *via, const char **msg)
+{
+	const aza_res *p = waf_find(ev, r, &AG_KIND, pid, via, msg);
+	if (!p)
+		return AZA_UNKNOWN;
+	const char *st = NULL;
+	int sk = aza_prop_str(ev, p, "properties.policySettings.state", &st);
+	if (sk > 0 && aza__strieq(st, "Disabled")) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.state is Disabled: requests bypass it", via, p->name);
+		return AZA_FAIL;
+	}
+	if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.state is %s", via, p->name,
+		                  sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
+		return AZA_UNKNOWN;
+	}
+	*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.state %s)", via, p->name, sk > 0 ? st : "not set: Enabled by default");
+	return AZA_PASS;
+}
 
 /* The WAF policy that listener or path rule e of gateway r links (`what`
- * and `name` name it in messages), judged and gathered as fd_gather does;
- * 1 when a FAIL was reported. */
-static int appgw_sub_policy(aza_ev *ev, const aza_res *r, const aza_json *e, const char *what, const char *name,
+ * and `name` name it in messages), judged by `judge` and gathered as
+ * fd_gather does; 1 when a FAIL was reported. */
+static int appgw_sub_policy(aza_ev *ev, const aza_res *r, ag_judge judge, const aza_json *e, const char *what, const char *name,
                             const char **unknown, const char **names)
 {
 	const aza_json *id = aza_json_path(e, "properties.firewallPolicy.id");
@@ -1504,17 +1491,92 @@ static int appgw_sub_policy(aza_ev *ev, const aza_res *r, const aza_json *e, con
 	if (!pid)
 		return fd_gather(ev, r, AZA_UNKNOWN, aza_ev_fmt(ev, "%s %s links a WAF policy whose id is not a string", what, name),
 		                 unknown, names);
-	aza_status st = waf_judge(ev, r, &AG_KIND, pid, aza_ev_fmt(ev, "%s %s uses", what, name), &msg);
+	aza_status st = judge(ev, r, pid, aza_ev_fmt(ev, "%s %s uses", what, name), &msg);
 	return fd_gather(ev, r, st, msg, unknown, names);
 }
 
-/* The mode of Application Gateway r's WAF (AZA-NET-038). The gateway's
- * policy (or legacy configuration) applies to the listeners that link none
- * of their own; a listener's policy replaces it for that listener's
- * traffic, and a path rule's for its paths (Microsoft Learn, Create Web
- * Application Firewall policies for Application Gateway). So each one is
- * judged: the first that fails decides, naming where it applies. A gateway
- * whose own WAF does not run is AZA-NET-010's. */
+/* Whether entry e links a WAF policy of its own (a firewallPolicy that is
+ * not null). */
+static int appgw_links(const aza_json *e)
+{
+	const aza_json *fp = aza_json_path(e, "properties.firewallPolicy");
+	return fp && !aza_json_is(fp, AZA_JNULL);
+}
+
+/* How many httpListeners and urlPathMaps pathRules of gateway r link a WAF
+ * policy of their own; *bare names the first listener that links none
+ * (NULL when every one does). -1 when either list cannot be read. */
+static int appgw_sub_links(aza_ev *ev, const aza_res *r, const char **bare)
+{
+	int n = 0;
+	*bare = NULL;
+	const aza_json *ls = aza_prop(ev, r, "properties.httpListeners");
+	const aza_json *maps = aza_prop(ev, r, "properties.urlPathMaps");
+	if ((ls && !aza_json_is(ls, AZA_JARR) && !aza_json_is(ls, AZA_JNULL)) ||
+	    (maps && !aza_json_is(maps, AZA_JARR) && !aza_json_is(maps, AZA_JNULL)))
+		return -1;
+	aza_json_each(l, ls) {
+		if (appgw_links(l))
+			n++;
+		else if (!*bare) {
+			const char *ln = aza_json_str(aza_json_get(l, "name"));
+			*bare = ln ? ln : "(unnamed)";
+		}
+	}
+	aza_json_each(m, maps) {
+		const aza_json *rules = aza_json_path(m, "properties.pathRules");
+		if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL))
+			return -1;
+		aza_json_each(pr, rules) n += appgw_links(pr);
+	}
+	return n;
+}
+
+/* The policies gateway r's listeners and path rules link, each judged by
+ * `judge`: the gateway's policy (or legacy configuration) applies to the
+ * listeners that link none of their own; a listener's policy replaces it
+ * for that listener's traffic, and a path rule's for its paths (Microsoft
+ * Learn, Create Web Application Firewall policies for Application
+ * Gateway). Gathered as fd_gather does; 1 when a FAIL was reported. */
+static int appgw_subs(aza_ev *ev, const aza_res *r, ag_judge judge, const char **unknown, const char **names)
+{
+	const aza_json *ls = aza_prop(ev, r, "properties.httpListeners");
+	if (ls && !aza_json_is(ls, AZA_JARR) && !aza_json_is(ls, AZA_JNULL))
+		*unknown = *unknown ? *unknown : "httpListeners is not an array: their own WAF policies cannot be read";
+	else
+		aza_json_each(l, ls) {
+			const char *n = aza_json_str(aza_json_get(l, "name"));
+			if (appgw_sub_policy(ev, r, judge, l, "listener", n ? n : "(unnamed)", unknown, names))
+				return 1;
+		}
+	const aza_json *maps = aza_prop(ev, r, "properties.urlPathMaps");
+	if (maps && !aza_json_is(maps, AZA_JARR) && !aza_json_is(maps, AZA_JNULL))
+		*unknown = *unknown ? *unknown : "urlPathMaps is not an array: their path rules' WAF policies cannot be read";
+	else
+		aza_json_each(m, maps) {
+			const char *mn = aza_json_str(aza_json_get(m, "name"));
+			const aza_json *rules = aza_json_path(m, "properties.pathRules");
+			if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
+				*unknown = *unknown ? *unknown
+				                    : aza_ev_fmt(ev, "urlPathMaps %s's pathRules is not an array: their WAF policies cannot be read",
+				                                 mn ? mn : "(unnamed)");
+				continue;
+			}
+			aza_json_each(pr, rules) {
+				const char *pn = aza_json_str(aza_json_get(pr, "name"));
+				if (appgw_sub_policy(ev, r, judge, pr, "path rule",
+				                     aza_ev_fmt(ev, "%s/%s", mn ? mn : "(unnamed)", pn ? pn : "(unnamed)"), unknown, names))
+					return 1;
+			}
+		}
+	return 0;
+}
+
+/* The mode of Application Gateway r's WAF (AZA-NET-038): the gateway's
+ * policy (or legacy configuration) and each listener's and path rule's own
+ * (appgw_subs) are judged: the first that fails decides, naming where it
+ * applies. A gateway whose own WAF does not run is AZA-NET-010's, unless
+ * listeners or path rules link policies of their own: theirs are judged. */
 static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
 {
 	const char *tier = NULL;
@@ -1527,7 +1589,7 @@ static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
 		aza_na(ev, r, "sku.tier is %s: the gateway has no web application firewall (AZA-NET-010)", tier);
 		return;
 	}
-	const char *unknown = NULL, *names = NULL, *msg = NULL, *pid = NULL;
+	const char *unknown = NULL, *names = NULL, *msg = NULL, *pid = NULL, *bare = NULL;
 	int pk = aza_prop_str(ev, r, "properties.firewallPolicy.id", &pid);
 	if (pk < 0) {
 		aza_unknown(ev, r, "firewallPolicy.id is %s", aza_unread_why(ev, r, "properties.firewallPolicy.id"));
@@ -1540,7 +1602,7 @@ static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
 			aza_na(ev, r, "the gateway's WAF policy %s has policySettings.state Disabled: no WAF runs (AZA-NET-010)", p->name);
 			return;
 		}
-		aza_status s = waf_judge(ev, r, &AG_KIND, pid, "the gateway links", &msg);
+		aza_status s = ag_mode_judge(ev, r, pid, "the gateway links", &msg);
 		if (fd_gather(ev, r, s, msg, &unknown, &names))
 			return;
 	} else {
@@ -1551,60 +1613,126 @@ static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
 			return;
 		}
 		if (!ek || !en) {
-			aza_na(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled: "
-			              "no WAF runs (AZA-NET-010)",
-			       tier);
-			return;
-		}
-		/* The API requires firewallMode with enabled and documents no
-		 * default: without it (a template too) the mode is not known. */
-		const char *mode = NULL;
-		int mk = aza_prop_str(ev, r, "properties.webApplicationFirewallConfiguration.firewallMode", &mode);
-		aza_status s = AZA_UNKNOWN;
-		if (mk > 0 && aza__strieq(mode, "Detection")) {
-			s = AZA_FAIL;
-			msg = "webApplicationFirewallConfiguration.firewallMode is Detection: matching requests are only logged, not blocked";
-		} else if (mk > 0 && aza__strieq(mode, "Prevention")) {
-			s = AZA_PASS;
-			msg = "webApplicationFirewallConfiguration.firewallMode is Prevention";
+			/* No WAF of the gateway's own: only the listeners and
+			 * path rules that link a policy have one. */
+			if (appgw_sub_links(ev, r, &bare) == 0) {
+				aza_na(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled: "
+				              "no WAF runs (AZA-NET-010)",
+				       tier);
+				return;
+			}
+			names = "no WAF policy is linked to the gateway (AZA-NET-010 judges the listeners without one of their own)";
 		} else {
-			msg = aza_ev_fmt(ev, "webApplicationFirewallConfiguration.firewallMode is %s",
-			                 mk > 0 ? aza_ev_fmt(ev, "'%s'", mode)
-			                 : mk < 0 ? aza_unread_why(ev, r, "properties.webApplicationFirewallConfiguration.firewallMode")
-			                 : "absent (the API requires it and documents no default)");
-		}
-		if (fd_gather(ev, r, s, msg, &unknown, &names))
-			return;
-	}
-	const aza_json *ls = aza_prop(ev, r, "properties.httpListeners");
-	if (ls && !aza_json_is(ls, AZA_JARR) && !aza_json_is(ls, AZA_JNULL))
-		unknown = unknown ? unknown : "httpListeners is not an array: their own WAF policies cannot be read";
-	else
-		aza_json_each(l, ls) {
-			const char *n = aza_json_str(aza_json_get(l, "name"));
-			if (appgw_sub_policy(ev, r, l, "listener", n ? n : "(unnamed)", &unknown, &names))
+			/* The API requires firewallMode with enabled and documents
+			 * no default: without it (a template too) the mode is not
+			 * known. */
+			const char *mode = NULL;
+			int mk = aza_prop_str(ev, r, "properties.webApplicationFirewallConfiguration.firewallMode", &mode);
+			aza_status s = AZA_UNKNOWN;
+			if (mk > 0 && aza__strieq(mode, "Detection")) {
+				s = AZA_FAIL;
+				msg = "webApplicationFirewallConfiguration.firewallMode is Detection: matching requests are only logged, not blocked";
+			} else if (mk > 0 && aza__strieq(mode, "Prevention")) {
+				s = AZA_PASS;
+				msg = "webApplicationFirewallConfiguration.firewallMode is Prevention";
+			} else {
+				msg = aza_ev_fmt(ev, "webApplicationFirewallConfiguration.firewallMode is %s",
+				                 mk > 0 ? aza_ev_fmt(ev, "'%s'", mode)
+				                 : mk < 0 ? aza_unread_why(ev, r, "properties.webApplicationFirewallConfiguration.firewallMode")
+				                 : "absent (the API requires it and documents no default)");
+			}
+			if (fd_gather(ev, r, s, msg, &unknown, &names))
 				return;
 		}
-	const aza_json *maps = aza_prop(ev, r, "properties.urlPathMaps");
-	if (maps && !aza_json_is(maps, AZA_JARR) && !aza_json_is(maps, AZA_JNULL))
-		unknown = unknown ? unknown : "urlPathMaps is not an array: their path rules' WAF policies cannot be read";
+	}
+	if (appgw_subs(ev, r, ag_mode_judge, &unknown, &names))
+		return;
+	if (unknown)
+		aza_unknown(ev, r, "%s", unknown);
 	else
-		aza_json_each(m, maps) {
-			const char *mn = aza_json_str(aza_json_get(m, "name"));
-			const aza_json *rules = aza_json_path(m, "properties.pathRules");
-			if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
-				unknown = unknown ? unknown
-				                  : aza_ev_fmt(ev, "urlPathMaps %s's pathRules is not an array: their WAF policies cannot be read",
-				                               mn ? mn : "(unnamed)");
-				continue;
-			}
-			aza_json_each(pr, rules) {
-				const char *pn = aza_json_str(aza_json_get(pr, "name"));
-				if (appgw_sub_policy(ev, r, pr, "path rule",
-				                     aza_ev_fmt(ev, "%s/%s", mn ? mn : "(unnamed)", pn ? pn : "(unnamed)"), &unknown, &names))
-					return;
-			}
+		aza_pass(ev, r, "%s", names);
+}
+
+/* Whether Application Gateway r has a WAF (AZA-NET-010): a WAF tier with
+ * the gateway's policy running (or the legacy configuration enabled), and
+ * the policy each listener and path rule links of its own running too, for
+ * it replaces the gateway's for their traffic (appgw_subs). A gateway with
+ * none of its own is protected where its listeners link one: every
+ * listener must. */
+static void appgw_waf(aza_ev *ev, const aza_res *r)
+{
+	const char *tier = NULL;
+	int tk = aza_prop_str(ev, r, "properties.sku.tier", &tier);
+	if (tk <= 0) {
+		aza_unknown(ev, r, "sku.tier is %s", tk ? "not a string" : "absent");
+		return;
+	}
+	if (!aza__istarts(tier, "WAF")) {
+		aza_fail(ev, r, "sku.tier is %s: the gateway has no web application firewall", tier);
+		return;
+	}
+	const char *unknown = NULL, *names = NULL, *bare = NULL;
+	const char *pid = aza_json_str(aza_prop(ev, r, "properties.firewallPolicy.id"));
+	int en = 0;
+	if (pid) {
+		const aza_res *p = linked_policy(ev, r);
+		const char *st = NULL;
+		int sk = p ? aza_prop_str(ev, p, "properties.policySettings.state", &st) : 0;
+		const char *why;
+		if (!p) {
+			/* The policy's state decides: it may be Disabled. A template
+			 * that links a policy it does not deploy says nothing of it
+			 * either (as for Front Door policies, AZA-NET-035). */
+			if (aza_is_template(r))
+				unknown = aza_ev_fmt(ev, "sku.tier is %s with WAF policy %s, which the template does not deploy: its "
+				                         "policySettings.state is not known",
+				                     tier, aza_last_seg(pid));
+			else
+				unknown = aza_ev_fmt(ev, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier, aza_last_seg(pid),
+				                     aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
+				                     aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
+		} else if (sk > 0 && aza__strieq(st, "Disabled")) {
+			aza_fail(ev, r, "sku.tier is %s but the linked WAF policy %s has policySettings.state Disabled", tier, p->name);
+			return;
+		} else if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
+			/* A deployed policy's GET returns policySettings.state:
+			 * without it (or with another value) the input says nothing
+			 * of it. */
+			unknown = aza_ev_fmt(ev, "sku.tier is %s with WAF policy %s, whose policySettings.state is %s", tier, p->name,
+			                     sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
+		} else {
+			names = aza_ev_fmt(ev, "sku.tier is %s with WAF policy %s (policySettings.state %s)", tier, p->name,
+			                   sk > 0 ? "Enabled" : "not set: Enabled");
 		}
+	} else {
+		int ek = aza_prop_bool(ev, r, "properties.webApplicationFirewallConfiguration.enabled", &en);
+		int subs = ek >= 0 && !(ek && en) ? appgw_sub_links(ev, r, &bare) : 0;
+		if (ek < 0) {
+			aza_unknown(ev, r, "sku.tier is %s, no WAF policy is linked and webApplicationFirewallConfiguration.enabled is not a boolean",
+			            tier);
+			return;
+		}
+		if (ek && en)
+			names = aza_ev_fmt(ev, "sku.tier is %s and webApplicationFirewallConfiguration.enabled is true", tier);
+		else if (subs < 0) {
+			aza_unknown(ev, r, "sku.tier is %s but no WAF policy is linked to the gateway and webApplicationFirewallConfiguration is "
+			                   "not enabled; its httpListeners or urlPathMaps cannot be read, so whether they link policies of their "
+			                   "own is not known",
+			            tier);
+			return;
+		} else if (!subs) {
+			aza_fail(ev, r, "sku.tier is %s but no WAF policy is linked and webApplicationFirewallConfiguration is not enabled", tier);
+			return;
+		} else if (bare) {
+			aza_fail(ev, r, "sku.tier is %s but no WAF policy is linked to the gateway and webApplicationFirewallConfiguration is not "
+			                "enabled: listener %s links none of its own, so its traffic is not inspected",
+			         tier, bare);
+			return;
+		} else
+			names = aza_ev_fmt(ev, "sku.tier is %s with no WAF policy linked to the gateway, but every listener links its own", tier);
+	}
+	if (appgw_subs(ev, r, ag_state_judge, &unknown, &names))
+		return;
 	if (unknown)
 		aza_unknown(ev, r, "%s", unknown);
 	else
@@ -2556,7 +2684,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
 		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
-		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). The WAF's mode (Detection or Prevention) is AZA-NET-038's: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask only for a WAF, and Azure Policy judges the mode in a policy of its own.",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). A policy an httpListeners or urlPathMaps pathRules entry links (properties.firewallPolicy.id) replaces the gateway's for that listener's or path's traffic (Microsoft Learn, Create Web Application Firewall policies for Application Gateway), so each is judged the same way: one Disabled fails, naming the listener or path rule, one not in the input or with an unreadable state is UNKNOWN. A WAF tier without a policy of the gateway's own or an enabled legacy configuration passes when every listener links an enabled policy of its own (the same article: a policy can be associated with any combination of gateways, listeners and path-based rules), fails when none does or a listener links none (its traffic is not inspected), and is UNKNOWN when httpListeners or urlPathMaps cannot be read. The WAF's mode (Detection or Prevention) is AZA-NET-038's: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask only for a WAF, and Azure Policy judges the mode in a policy of its own.",
 		.check = appgw_waf,
 	},
 	{
@@ -2916,7 +3044,9 @@ const struct aza_rule aza_rules_network[] = {
 		       "properties.webApplicationFirewallConfiguration.firewallMode = 'Prevention'",
 		.defaults = "Gateways without a WAF are NOT_APPLICABLE (AZA-NET-010 judges them): a sku.tier that is not a WAF "
 		            "tier, a linked policy (properties.firewallPolicy.id) whose policySettings.state is Disabled, or, "
-		            "without a linked policy, webApplicationFirewallConfiguration.enabled false or absent. A sku.tier "
+		            "without a linked policy, webApplicationFirewallConfiguration.enabled false or absent and no "
+		            "listener or path rule linking a policy of its own (if some do, theirs are judged: the listeners "
+		            "without one are AZA-NET-010's). A sku.tier "
 		            "that is absent or not a string is UNKNOWN. Judged: the gateway's policy (or legacy configuration), "
 		            "and the policy each httpListeners entry and each urlPathMaps pathRules entry links "
 		            "(properties.firewallPolicy.id), which replaces the gateway's for that listener's or path's traffic "

@@ -696,6 +696,19 @@ case('AZA-DEF-013', 'fail-linux-excluded-unified-off', snapshot([wdatp(True), li
 # (resource-level pricing): resourcesCoverageStatus NotCovered covers nothing.
 case('AZA-DEF-003', 'fail-not-covered', snapshot([pricing("VirtualMachines", "Standard", properties__subPlan="P2", properties__resourcesCoverageStatus="NotCovered")]),
      "FAIL VirtualMachines ~ resourcesCoverageStatus is NotCovered")
+# The message names the Defender for Storage plan: DefenderForStorageV2 (the
+# ListPricings example's) or one of the classic plan's two pricings, which
+# lack malware scanning and sensitive data threat detection but are on
+# (CIS 8.1.5.1 asks only for the plan): PASS either way.
+case('AZA-DEF-005', 'pass-v2', snapshot([pricing("StorageAccounts", "Standard", properties__subPlan="DefenderForStorageV2")]),
+     "PASS StorageAccounts ~ pricingTier is Standard, subPlan DefenderForStorageV2: Defender for Storage is on")
+case('AZA-DEF-005', 'pass-classic', snapshot([pricing("StorageAccounts", "Standard", properties__subPlan="PerTransaction")]),
+     "PASS StorageAccounts ~ subPlan PerTransaction: Defender for Storage (classic, per-transaction pricing: without malware "
+     "scanning or sensitive data threat detection")
+case('AZA-DEF-005', 'pass-classic-per-account', snapshot([pricing("StorageAccounts", "Standard", properties__subPlan="PerStorageAccount")]),
+     "PASS StorageAccounts ~ subPlan PerStorageAccount: Defender for Storage (classic, per-storage-account pricing")
+case('AZA-DEF-005', 'pass-no-subplan', snapshot([pricing("StorageAccounts", "Standard")]),
+     "PASS StorageAccounts ~ subPlan is not set: whether the plan is DefenderForStorageV2 or the classic one is not known")
 case('AZA-DEF-005', 'fail-not-covered', snapshot([pricing("StorageAccounts", "Standard", properties__resourcesCoverageStatus="NotCovered")]),
      "FAIL StorageAccounts ~ resourcesCoverageStatus is NotCovered")
 case('AZA-DEF-016', 'fail-not-covered', snapshot([mod(vm_pricing([AGENTLESS, FIM]), properties__resourcesCoverageStatus="NotCovered")]),

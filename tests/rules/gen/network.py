@@ -1196,6 +1196,54 @@ case(R, 'na-no-waf', snapshot([appgw('agw-std', properties__sku={"name": "Standa
      "NOT_APPLICABLE agw-std ~ sku.tier is Standard_v2: the gateway has no web application firewall\n"
      "NOT_APPLICABLE agw1 ~ the gateway's WAF policy wafpol1 has policySettings.state Disabled\n"
      "NOT_APPLICABLE agw2 ~ webApplicationFirewallConfiguration is not enabled")
+# Listeners and path rules that link policies of their own on a gateway
+# with none: their policies' modes are judged (it was NOT_APPLICABLE).
+case(R, 'fail-listeners-only', snapshot([appgw('agw5', properties__firewallPolicy=DEL,
+                                               properties__httpListeners=[listener('agw5', 'shop', 'wafpol-shop'), listener('agw5', 'www', 'wafpol1')]),
+                                         wafpol('wafpol1'), wafpol('wafpol-shop', properties__policySettings__mode='Detection')]),
+     "FAIL agw5 ~ listener shop uses WAF policy wafpol-shop, whose policySettings.mode is Detection")
+case(R, 'pass-listeners-only', snapshot([appgw('agw5', properties__firewallPolicy=DEL,
+                                               properties__httpListeners=[listener('agw5', 'shop', 'wafpol-shop'), listener('agw5', 'www', 'wafpol1')]),
+                                         wafpol('wafpol1'), wafpol('wafpol-shop')]),
+     "PASS agw5 ~ no WAF policy is linked to the gateway (AZA-NET-010 judges the listeners without one of their own); listener shop "
+     "uses WAF policy wafpol-shop (policySettings.state Enabled, mode Prevention)")
+
+# AZA-NET-010 judges the policies listeners and path rules link as well: each
+# replaces the gateway's for its traffic (Microsoft Learn, Create Web
+# Application Firewall policies for Application Gateway), so the gateway
+# has a WAF for all its traffic only when each of them runs; and a gateway
+# without a policy of its own has one where its listeners link theirs.
+R = 'AZA-NET-010'
+# every listener links an enabled policy of its own (it was FAIL)
+case(R, 'pass-listeners-only', snapshot([appgw('agw5', properties__firewallPolicy=DEL,
+                                               properties__httpListeners=[listener('agw5', 'shop', 'wafpol-shop'), listener('agw5', 'www', 'wafpol1')]),
+                                         wafpol('wafpol1', properties__policySettings__mode='Detection'), wafpol('wafpol-shop')]),
+     "PASS agw5 ~ sku.tier is WAF_v2 with no WAF policy linked to the gateway, but every listener links its own; listener shop uses "
+     "WAF policy wafpol-shop (policySettings.state Enabled); listener www uses WAF policy wafpol1 (policySettings.state Enabled)")
+# one listener links none and the gateway has none: its traffic is not inspected
+case(R, 'fail-listener-bare', snapshot([appgw('agw5', properties__firewallPolicy=DEL,
+                                              properties__httpListeners=[listener('agw5', 'shop', 'wafpol-shop'), listener('agw5', 'www')]),
+                                        wafpol('wafpol-shop')]),
+     "FAIL agw5 ~ listener www links none of its own, so its traffic is not inspected")
+# listeners that cannot be read on a gateway without a policy (it was FAIL)
+case(R, 'unknown-listeners-type', snapshot([appgw('agw5', properties__firewallPolicy=DEL, properties__httpListeners={"name": "shop"})]),
+     "UNKNOWN agw5 ~ httpListeners or urlPathMaps cannot be read")
+# the gateway's policy runs, a listener's or path rule's does not (it was PASS)
+case(R, 'fail-listener-disabled', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'www'), listener('agw3', 'shop', 'wafpol-shop')]),
+                                            wafpol('wafpol1'), wafpol('wafpol-shop', properties__policySettings__state='Disabled')]),
+     "FAIL agw3 ~ listener shop uses WAF policy wafpol-shop, whose policySettings.state is Disabled: requests bypass it")
+case(R, 'fail-path-rule-disabled', snapshot([appgw('agw3', properties__urlPathMaps=[pathmap('agw3', 'map1', [('api', 'wafpol1'), ('admin', 'wafpol-admin')])]),
+                                             wafpol('wafpol1'), wafpol('wafpol-admin', properties__policySettings__state='Disabled')]),
+     "FAIL agw3 ~ path rule map1/admin uses WAF policy wafpol-admin, whose policySettings.state is Disabled")
+# a listener's policy not in the input may be Disabled (it was PASS)
+case(R, 'unknown-listener-policy', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'shop', 'wafpol-shop')]), wafpol('wafpol1')]),
+     "UNKNOWN agw3 ~ listener shop uses WAF policy wafpol-shop, which is not in the input")
+# a listener's policy in Detection mode still runs: the mode is AZA-NET-038's
+case(R, 'pass-listener-detection', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'shop', 'wafpol-shop')]),
+                                             wafpol('wafpol1'), wafpol('wafpol-shop', properties__policySettings__mode='Detection')]),
+     "PASS agw3 ~ sku.tier is WAF_v2 with WAF policy wafpol1 (policySettings.state Enabled); listener shop uses WAF policy wafpol-shop "
+     "(policySettings.state Enabled)")
+R = 'AZA-NET-038'
 # Templates: a policy the template deploys without a mode gets Detection (the
 # specification's WafPolicyCreateOrUpdate example sends none and gets
 # Detection); one it only links is not known; a legacy configuration
