@@ -1671,10 +1671,16 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "sku.tier is %s: the gateway has no web application firewall", tier);
 		return;
 	}
-	const char *unknown = NULL, *names = NULL, *bare = NULL;
-	const char *pid = aza_json_str(aza_prop(ev, r, "properties.firewallPolicy.id"));
+	const char *unknown = NULL, *names = NULL, *bare = NULL, *pid = NULL;
+	/* A policy id that cannot be read (not a string, a template value only
+	 * known at deployment) may name a running policy: not "no policy". */
+	int pk = aza_prop_str(ev, r, "properties.firewallPolicy.id", &pid);
+	if (pk < 0) {
+		aza_unknown(ev, r, "sku.tier is %s and firewallPolicy.id is %s", tier, aza_unread_why(ev, r, "properties.firewallPolicy.id"));
+		return;
+	}
 	int en = 0;
-	if (pid) {
+	if (pk > 0) {
 		const aza_res *p = linked_policy(ev, r);
 		const char *st = NULL;
 		int sk = p ? aza_prop_str(ev, p, "properties.policySettings.state", &st) : 0;
@@ -2102,9 +2108,19 @@ static void fdwaf_drs(aza_ev *ev, const aza_res *r)
 		if (!t || (!aza__strieq(t, "DefaultRuleSet") && !aza__strieq(t, "Microsoft_DefaultRuleSet")))
 			continue;
 		const char *v = aza_json_str(aza_json_get(s, "ruleSetVersion"));
-		const char *act = aza_json_str(aza_json_get(s, "ruleSetAction"));
+		const aza_json *aj = aza_json_get(s, "ruleSetAction");
+		const char *act = aza_json_str(aj);
 		const char *set = aza_ev_fmt(ev, "managed rule set %s %s", t, v ? v : "(no version)");
 		const char *why;
+		/* Absent, the anomaly score action is Block (and DRS before 2.0
+		 * blocks what its rules match); a value the API does not take
+		 * says nothing of what Azure applies. */
+		if ((aj && !aza_json_is(aj, AZA_JNULL) && !act) ||
+		    (act && !aza__strieq(act, "Block") && !aza__strieq(act, "Log") && !aza__strieq(act, "Redirect"))) {
+			aza_unknown(ev, r, "%s has ruleSetAction %s (the API takes Block, Log or Redirect)", set,
+			            act ? aza_ev_fmt(ev, "'%s'", act) : "that is not a string");
+			return;
+		}
 		if (act && aza__strieq(act, "Log")) {
 			if (aza_api_predates(ev, r, "2020-11-01", &why))
 				aza_unknown(ev, r, "%s has ruleSetAction Log, but %s", set, why);
@@ -3007,7 +3023,10 @@ const struct aza_rule aza_rules_network[] = {
 		.defaults = "A managed rule set of type Microsoft_DefaultRuleSet or DefaultRuleSet passes; none (or no managedRules) "
 		            "fails, naming the Standard_AzureFrontDoor tier, which takes no managed rule sets. A default rule set "
 		            "with ruleSetAction Log (the action on requests over the anomaly threshold) fails; a template that sets "
-		            "it at an api-version before 2020-11-01 (the first with ruleSetAction) is UNKNOWN. managedRuleSets that "
+		            "it at an api-version before 2020-11-01 (the first with ruleSetAction) is UNKNOWN. ruleSetAction absent "
+		            "is Block ('Default anomaly score action is Block', Microsoft Learn, Web Application Firewall DRS rule "
+		            "groups and rules; DRS versions before 2.0 block what their rules match); a value other than Block, Log "
+		            "or Redirect, or one that is not a string: UNKNOWN. managedRuleSets that "
 		            "is not an array: UNKNOWN. Whether the policy is enabled and in Prevention mode is AZA-NET-035's.",
 		.check = fdwaf_drs,
 	},

@@ -317,6 +317,9 @@ case(R, 'unknown-policy-bare', snapshot([appgw('agw1'), bare(wafpol('wafpol1'))]
 case(R, 'unknown-policy-state-type', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__state=1)]), "UNKNOWN agw1 ~ policySettings.state is not a string")
 case(R, 'unknown-legacy-type', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration={"enabled": 1})]),
      "UNKNOWN agw2 ~ enabled is not a boolean")
+# a policy id that is not a string may name a running policy: it failed as "no WAF policy is linked"
+case(R, 'unknown-policy-id-type', snapshot([appgw('agw1', properties__firewallPolicy={"id": 7})]),
+     "UNKNOWN agw1 ~ sku.tier is WAF_v2 and firewallPolicy.id is not a string")
 # Templates: a policy the template deploys without policySettings.state is
 # Enabled (the WafPolicyCreateOrUpdate example sends none and gets Enabled);
 # one it only links may be Disabled, as for Front Door (AZA-NET-035).
@@ -1111,6 +1114,14 @@ case(R, 'fail-log', snapshot([fdwaf('fdwaf1', sets=(dict(DRS, ruleSetAction="Log
      "FAIL fdwaf1 ~ Microsoft_DefaultRuleSet 2.1 is assigned with ruleSetAction Log: requests it matches are only logged")
 case(R, 'unknown', snapshot([fdwaf('fdwaf1', properties__managedRules__managedRuleSets={"ruleSetType": "Microsoft_DefaultRuleSet"})]),
      "UNKNOWN fdwaf1 ~ managedRules.managedRuleSets is not an array")
+# absent, the anomaly score action is Block (Microsoft Learn, DRS rule groups)
+case(R, 'pass-no-action', snapshot([fdwaf('fdwaf1', sets=(mod(DRS, ruleSetAction=DEL), BOT))]),
+     "PASS fdwaf1 ~ managed rule set Microsoft_DefaultRuleSet 2.1 is assigned")
+# a value the API does not take proves nothing (it passed as if absent)
+case(R, 'unknown-action-value', snapshot([fdwaf('fdwaf1', sets=(dict(DRS, ruleSetAction="Allow"), BOT))]),
+     "UNKNOWN fdwaf1 ~ has ruleSetAction 'Allow' (the API takes Block, Log or Redirect)")
+case(R, 'unknown-action-type', snapshot([fdwaf('fdwaf1', sets=(dict(DRS, ruleSetAction=1), BOT))]),
+     "UNKNOWN fdwaf1 ~ has ruleSetAction that is not a string")
 def waf_tpl(api, sets):
     return template([{"type": FDW, "apiVersion": api, "name": "tplwaf", "location": "Global",
                       "properties": {"policySettings": {"mode": "Prevention"}, "managedRules": {"managedRuleSets": sets}}}])
