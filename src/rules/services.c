@@ -682,6 +682,15 @@ static void apc_public(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "publicNetworkAccess not set (Automatic) and no private endpoint connection: the store is reachable from every network");
 }
 
+/* Soft delete, and so purge protection, exists only in the Standard and
+ * Premium tiers ("automatically enabled for all stores in the Standard and
+ * Premium tiers", Microsoft Learn, "Soft delete in Azure App Configuration"):
+ * the Free and Developer tiers have neither. */
+static int apc_no_soft_delete(int ks, const char *sku)
+{
+	return ks > 0 && (aza__strieq(sku, "Free") || aza__strieq(sku, "Developer"));
+}
+
 static void apc_purge(aza_ev *ev, const aza_res *r)
 {
 	const char *sku = NULL;
@@ -689,9 +698,9 @@ static void apc_purge(aza_ev *ev, const aza_res *r)
 	int b, k = aza_prop_bool(ev, r, "properties.enablePurgeProtection", &b);
 	if (k < 0)
 		aza_unknown(ev, r, "enablePurgeProtection is not a boolean");
-	else if (k && b && ks > 0 && aza__strieq(sku, "Free"))
-		/* The Free tier has no soft delete, so no purge protection: the
-		 * value does not protect the store as declared. */
+	else if (k && b && apc_no_soft_delete(ks, sku))
+		/* Without soft delete there is no purge protection: the value
+		 * does not protect the store as declared. */
 		aza_unknown(ev, r, "enablePurgeProtection is true on a %s-tier store, which has no soft delete or purge protection: whether Azure refuses or "
 		                   "ignores the setting is not documented",
 		            sku);
@@ -701,8 +710,9 @@ static void apc_purge(aza_ev *ev, const aza_res *r)
 		if (api_has(ev, r, "enablePurgeProtection is true", APC_API))
 			aza_pass(ev, r, "enablePurgeProtection is true: a deleted store stays recoverable for its %g-day retention period%s", days,
 			         kd > 0 ? "" : " (softDeleteRetentionInDays not set: 7 days)");
-	} else if (ks > 0 && aza__strieq(sku, "Free"))
-		aza_fail(ev, r, "the store is on the Free tier, which has no soft delete or purge protection: a deleted store and its settings are gone at once");
+	} else if (apc_no_soft_delete(ks, sku))
+		aza_fail(ev, r, "the store is on the %s tier, which has no soft delete or purge protection: a deleted store and its settings are gone at once",
+		         sku);
 	else
 		aza_fail(ev, r, "enablePurgeProtection is %s: a deleted store can be purged before its retention period ends", k ? "false" : "not set (false)");
 }
@@ -816,8 +826,20 @@ static void srh_cmk(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (aza_is_template(r)) {
-		if (api_has(ev, r, "encryptionWithCmk.enforcement is Enabled", SRH_API))
-			aza_pass(ev, r, "encryptionWithCmk.enforcement is Enabled: the service refuses objects that are not encrypted with a customer-managed key");
+		/* A new service holds no object yet, so the template's setting is
+		 * the only evidence; customer-managed keys need a billable tier
+		 * (Basic or above), so on a Free service it is none. */
+		const char *sku = NULL;
+		int ks = aza_prop_str(ev, r, "sku.name", &sku);
+		if (ks < 0)
+			aza_unknown(ev, r, "encryptionWithCmk.enforcement is Enabled, but sku.name is %s: the Free tier has no customer-managed key encryption",
+			            aza_unread_why(ev, r, "sku.name"));
+		else if (ks && aza__strieq(sku, "free"))
+			aza_unknown(ev, r, "encryptionWithCmk.enforcement is Enabled on a %s service, which cannot use customer-managed keys (Basic tier or "
+			                   "above): whether Azure refuses or ignores the setting is not documented",
+			            sku);
+		else if (api_has(ev, r, "encryptionWithCmk.enforcement is Enabled", SRH_API))
+			aza_pass(ev, r, "encryptionWithCmk.enforcement is Enabled: the service is marked non-compliant while an index or other object is not encrypted with a customer-managed key (the API's SearchEncryptionWithCmk: Enabled)");
 		return;
 	}
 	const char *st = NULL;
@@ -1464,7 +1486,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "App Configuration store (Standard tier or above): enable purge protection in its soft delete (recovery) settings; it cannot be turned off afterwards.",
 		.cli = "az appconfig update -g <rg> -n <store> --enable-purge-protection true",
 		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2022-05-01 or later, sku.name Standard): properties.enablePurgeProtection = true (softDeleteRetentionInDays 1 to 7, 7 by default)",
-		.defaults = "enablePurgeProtection absent means false ('default': false, configurationStores API): FAIL; false fails. true passes, except in a template whose api-version predates the property (first in the stable 2022-05-01; the 2020-06-01 schema has no such property) or is only known at deployment: UNKNOWN. A Free-tier store (sku.name Free) has no soft delete or purge protection ('Purge protection is only available for configuration stores that use the standard SKU', Azure/PSRule.Rules.Azure, Azure.AppConfig.PurgeProtect; Microsoft Learn: stores in the standard tier have soft delete enabled automatically): one without it fails, with the tier named, and one that sets it true is UNKNOWN (whether Azure refuses or ignores it is not documented), never PASS. Not a boolean: UNKNOWN.",
+		.defaults = "enablePurgeProtection absent means false ('default': false, configurationStores API): FAIL; false fails. true passes, except in a template whose api-version predates the property (first in the stable 2022-05-01; the 2020-06-01 schema has no such property) or is only known at deployment: UNKNOWN. A Free- or Developer-tier store (sku.name Free or Developer) has no soft delete or purge protection ('Purge protection is only available for configuration stores that use the standard SKU', Azure/PSRule.Rules.Azure, Azure.AppConfig.PurgeProtect; soft delete is 'automatically enabled for all stores in the Standard and Premium tiers', Microsoft Learn, 'Soft delete in Azure App Configuration'): one without it fails, with the tier named, and one that sets it true is UNKNOWN (whether Azure refuses or ignores it is not documented), never PASS. Not a boolean: UNKNOWN.",
 		.check = apc_purge,
 	},
 	{
@@ -1504,7 +1526,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Use the CLI or a template: the enforcement is a property of the service's management API. Give every index, synonym map, indexer, data source and skillset an encryptionKey first (objects cannot be encrypted after they are created).",
 		.cli = "az resource update --ids <service id> --set properties.encryptionWithCmk.enforcement=Enabled",
 		.arm = "Microsoft.Search/searchServices (api-version 2022-09-01 or later): properties.encryptionWithCmk = {enforcement: 'Enabled'}",
-		.defaults = "encryptionWithCmk.enforcement absent or Unspecified ('the behavior being the same as if it were set to Disabled', searchServices API) or Disabled: FAIL. Enabled: a deployed service passes when encryptionComplianceStatus is Compliant and fails when it is NonCompliant (objects without a customer-managed key exist); without a status: UNKNOWN. In a template Enabled passes at the stable api-version 2022-09-01 or later (the first with the property), UNKNOWN at an older one or one only known at deployment. The keys themselves (each object's encryptionKey, in the data plane) are not read; the Free tier does not support customer-managed keys. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "encryptionWithCmk.enforcement absent or Unspecified ('the behavior being the same as if it were set to Disabled', searchServices API) or Disabled: FAIL. Enabled: a deployed service passes when encryptionComplianceStatus is Compliant and fails when it is NonCompliant (objects without a customer-managed key exist); without a status: UNKNOWN. In a template Enabled passes at the stable api-version 2022-09-01 or later (the first with the property), UNKNOWN at an older one or one only known at deployment. A template's Enabled on a Free service (sku.name free), or with a sku.name that cannot be read, is UNKNOWN, never PASS: customer-managed key encryption needs a billable tier, Basic or above (Microsoft Learn, 'Configure customer-managed keys for data encryption in Azure AI Search', prerequisites; 'Encryption with customer-managed keys is not available for free search services', Azure.Search.Documents, SearchIndex.EncryptionKey), and whether Azure refuses or ignores the setting there is not documented. The keys themselves (each object's encryptionKey, in the data plane) are not read. Wrong types and unknown values: UNKNOWN.",
 		.check = srh_cmk,
 	},
 	{

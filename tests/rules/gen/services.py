@@ -511,6 +511,10 @@ case(R, 'unknown-template-old-api', template([apc_tpl('cfgold', {"enablePurgePro
 case(R, 'unknown-free', snapshot([apc_ok('cfgfree', sku__name="Free")]), "UNKNOWN cfgfree ~ enablePurgeProtection is true on a Free-tier store")
 case(R, 'unknown-template-free', template([dict(apc_tpl('cfgnew', {"enablePurgeProtection": True}), sku={"name": "free"})]),
      "UNKNOWN cfgnew ~ on a free-tier store, which has no soft delete or purge protection")
+# Soft delete (so purge protection) is in the Standard and Premium tiers only: the Developer tier has neither.
+case(R, 'unknown-developer', snapshot([apc_ok('cfgdev', sku__name="Developer")]),
+     "UNKNOWN cfgdev ~ enablePurgeProtection is true on a Developer-tier store")
+case(R, 'fail-developer', snapshot([mod(apc_get('cfgdev'), sku__name="developer")]), "FAIL cfgdev ~ on the developer tier, which has no soft delete")
 
 
 R = 'AZA-APC-004'
@@ -624,6 +628,12 @@ case(R, 'pass-template', template([srh_tpl('srhnew', {"encryptionWithCmk": {"enf
 case(R, 'fail-template', template([srh_tpl('srhnew', {})]), "FAIL srhnew ~ not set")
 case(R, 'unknown-template-old-api', template([srh_tpl('srhold', {"encryptionWithCmk": {"enforcement": "Enabled"}}, api="2020-08-01")]),
      "UNKNOWN srhold ~ predates the property")
+# Customer-managed keys need a billable tier (Basic or above): Enabled on a new Free service is no evidence.
+case(R, 'unknown-template-free', template([dict(srh_tpl('srhfree', {"encryptionWithCmk": {"enforcement": "Enabled"}}), sku={"name": "free"})]),
+     "UNKNOWN srhfree ~ Enabled on a free service, which cannot use customer-managed keys")
+case(R, 'unknown-template-sku-param', template([dict(srh_tpl('srhnew', {"encryptionWithCmk": {"enforcement": "Enabled"}}), sku={"name": "[parameters('sku')]"})],
+                                                parameters={"sku": {"type": "string"}}),
+     "UNKNOWN srhnew ~ but sku.name is")
 
 
 # ---- API Management ----
