@@ -1005,6 +1005,22 @@ static int cos_ip_rule(aza_ev *ev, const aza_res *r, const char *v, struct cos_f
  * property of its own api-version; the other one is not part of that
  * version's request, so nothing says Azure applies it. */
 #define COS_IPRULES_API "2020-04-01"
+/* publicNetworkAccess is a property of the stable 2020-04-01 schema
+ * (DatabaseAccountCreateUpdateProperties), not of 2020-03-01 or before (the
+ * template reference for Microsoft.DocumentDB/databaseAccounts 2020-03-01
+ * lists no such property). */
+#define COS_PNA_API "2020-04-01"
+
+/* publicNetworkAccess Disabled in a template whose api-version may not have
+ * it: 1 with UNKNOWN reported. */
+static int cos_pna_too_old(aza_ev *ev, const aza_res *r)
+{
+	const char *why, *pna = aza_json_str(aza_prop(ev, r, "properties.publicNetworkAccess"));
+	if (!pna || !aza__strieq(pna, "Disabled") || !aza_api_predates(ev, r, COS_PNA_API, &why))
+		return 0;
+	aza_unknown(ev, r, "publicNetworkAccess is Disabled but %s; deploy with a current api-version", why);
+	return 1;
+}
 
 /* May a resource that sets prop (ipRules when iprules, else ipRangeFilter)
  * be judged by it? 1 when it may; 0 with an UNKNOWN reported for a template
@@ -1117,6 +1133,8 @@ static int cos_firewall(aza_ev *ev, const aza_res *r, struct cos_fw *f)
 static void cos_restricted(aza_ev *ev, const aza_res *r)
 {
 	const char *pna;
+	if (cos_pna_too_old(ev, r))
+		return;
 	aza_pna k = aza_public_network_access(ev, r, &pna);
 	if (k == AZA_PNA_JUDGED)
 		return;
@@ -1149,6 +1167,8 @@ static void cos_restricted(aza_ev *ev, const aza_res *r)
 
 static void cos_public_disabled(aza_ev *ev, const aza_res *r)
 {
+	if (cos_pna_too_old(ev, r))
+		return;
 	aza_public_network_disabled(ev, r, "it defaults to Enabled", "the public endpoint answers (its firewall is judged by AZA-COS-001)");
 }
 
@@ -1597,7 +1617,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "Azure Cosmos DB account > Settings > Networking > Public access: Selected networks; add the virtual networks and IP ranges that need access and clear 'Accept connections from within public Azure datacenters' (or Public network access: Disabled).",
 		.cli = "az cosmosdb update -g <rg> -n <account> --ip-range-filter <ip or cidr>,... --enable-virtual-network true --virtual-network-rules <subnet id>",
 		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.ipRules = [{ipAddressOrRange: '<ip or cidr>'}] without '0.0.0.0', and/or isVirtualNetworkFilterEnabled = true with virtualNetworkRules = [{id: '<subnet id>'}] (or publicNetworkAccess = 'Disabled')",
-		.defaults = "publicNetworkAccess Disabled: PASS; absent means Enabled (as the built-in policy 'Azure Cosmos DB accounts should have firewall rules' reads it). With the public endpoint on, the account is reachable from the internet unless IP rules or virtual network rules are set, and then only from those (Microsoft Learn, Configure IP firewall in Azure Cosmos DB): FAIL without any. IP rules are ipRules ([{ipAddressOrRange}]) from api-version 2020-04-01 and the comma-separated ipRangeFilter before (same source); a template that sets the other version's property is UNKNOWN (nothing says Azure applies it). virtualNetworkRules count only with isVirtualNetworkFilterEnabled true (the specification: 'Flag to indicate whether to enable/disable Virtual Network ACL rules'). An IP rule 0.0.0.0 ('Accept connections from within public Azure datacenters': every Azure address, other customers' included), every address, or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too): FAIL. The threshold is the one every firewall's IP rules share with the NSG rules' internet sources (Key Vault, Storage, Azure AI services, Container Registry, AKS authorized IP ranges, Event Hubs, Service Bus, AI Search, the Redis and Synapse firewall rules, and the SQL, PostgreSQL and MySQL server firewall rules, AZA-NET-019..021): private, loopback, link-local, shared and reserved space does not count, so 10.0.0.0/8 passes and 20.0.0.0/12 fails wherever it is. SecuredByPerimeter: a network security perimeter's rules decide: UNKNOWN. isVirtualNetworkFilterEnabled true with no rule at all: Microsoft Learn does not say what that admits: UNKNOWN. A rule that is not what the API takes (an ipRules entry without ipAddressOrRange, a value that is not an address or CIDR range, a virtual network rule whose id is not a subnet id) or a property of the wrong type: UNKNOWN.",
+		.defaults = "publicNetworkAccess Disabled: PASS, except in a template whose api-version predates the property or is only known at deployment: UNKNOWN (it is in the stable 2020-04-01 schema, DatabaseAccountCreateUpdateProperties; the template reference for 2020-03-01 lists no such property). Absent means Enabled (as the built-in policy 'Azure Cosmos DB accounts should have firewall rules' reads it). With the public endpoint on, the account is reachable from the internet unless IP rules or virtual network rules are set, and then only from those (Microsoft Learn, Configure IP firewall in Azure Cosmos DB): FAIL without any. IP rules are ipRules ([{ipAddressOrRange}]) from api-version 2020-04-01 and the comma-separated ipRangeFilter before (same source); a template that sets the other version's property is UNKNOWN (nothing says Azure applies it). virtualNetworkRules count only with isVirtualNetworkFilterEnabled true (the specification: 'Flag to indicate whether to enable/disable Virtual Network ACL rules'). An IP rule 0.0.0.0 ('Accept connections from within public Azure datacenters': every Azure address, other customers' included), every address, or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too): FAIL. The threshold is the one every firewall's IP rules share with the NSG rules' internet sources (Key Vault, Storage, Azure AI services, Container Registry, AKS authorized IP ranges, Event Hubs, Service Bus, AI Search, the Redis and Synapse firewall rules, and the SQL, PostgreSQL and MySQL server firewall rules, AZA-NET-019..021): private, loopback, link-local, shared and reserved space does not count, so 10.0.0.0/8 passes and 20.0.0.0/12 fails wherever it is. SecuredByPerimeter: a network security perimeter's rules decide: UNKNOWN. isVirtualNetworkFilterEnabled true with no rule at all: Microsoft Learn does not say what that admits: UNKNOWN. A rule that is not what the API takes (an ipRules entry without ipAddressOrRange, a value that is not an address or CIDR range, a virtual network rule whose id is not a subnet id) or a property of the wrong type: UNKNOWN.",
 		.check = cos_restricted,
 	},
 	{
@@ -1607,7 +1627,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "Azure Cosmos DB account > Settings > Networking > Public access > Public network access: Disabled (create a private endpoint first).",
 		.cli = "az cosmosdb update -g <rg> -n <account> --public-network-access DISABLED",
 		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.publicNetworkAccess = 'Disabled'",
-		.defaults = "Absent means Enabled (FAIL; the built-in policy 'Azure Cosmos DB should disable public network access' flags every value but Disabled). SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. IP and virtual network rules are judged by AZA-COS-001.",
+		.defaults = "Absent means Enabled (FAIL; the built-in policy 'Azure Cosmos DB should disable public network access' flags every value but Disabled). Disabled passes, except in a template whose api-version predates the property (first in the stable 2020-04-01 schema; the template reference for 2020-03-01 lists no such property) or is only known at deployment: UNKNOWN. SecuredByPerimeter is not Disabled (FAIL), as for SQL servers (AZA-SQL-012): the endpoint stays on and a network security perimeter's inbound access rules can admit public traffic. IP and virtual network rules are judged by AZA-COS-001.",
 		.check = cos_public_disabled,
 	},
 	{

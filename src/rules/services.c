@@ -43,6 +43,12 @@
  * 2017-04-01 one has only defaultAction and the IP and virtual network
  * rules. */
 #define MSG_RULE_SET_PNA_API "2021-11-01"
+/* The rule set's defaultAction defaults to Allow from api-version
+ * 2021-06-01-preview; before, to Deny, enforced only with IP or virtual
+ * network rules (Microsoft Learn, the Event Hubs and Service Bus articles
+ * "Allow access to ... from specific IP addresses or ranges", "Default
+ * action and public network access"). */
+#define MSG_DEFAULT_ALLOW_API "2021-06-01"
 /* AI services accounts: disableLocalAuth is in the stable 2021-04-30
  * schema, not in the 2017-04-18 one before it. */
 #define AI_LOCAL_AUTH_API "2021-04-30"
@@ -438,8 +444,20 @@ static void msg_network(aza_ev *ev, const aza_res *r, const struct msg *m)
 	}
 	const char *da = NULL;
 	int kd = aza_prop_str(ev, c, "properties.defaultAction", &da);
+	if (!kd && aza_is_template(c) && !aza_api_predates(ev, c, MSG_DEFAULT_ALLOW_API, &why)) {
+		aza_fail(ev, r, "%s and network rule set '%s' defaultAction is not set (Allow from api-version 2021-06-01-preview): every network may "
+		                "reach the namespace",
+		         pub, cn);
+		return;
+	}
+	if (!kd && aza_is_template(c)) {
+		aza_unknown(ev, r, "%s and network rule set '%s' defaultAction is not set at api-version %s: its default is Allow from "
+		                   "2021-06-01-preview, Deny (enforced only with IP or virtual network rules) before",
+		            pub, cn, c->api_version);
+		return;
+	}
 	if (kd < 0 || !kd) {
-		aza_unknown(ev, r, "%s and network rule set '%s' defaultAction is %s", pub, cn, kd ? "not a string" : "not set (the API documents no default)");
+		aza_unknown(ev, r, "%s and network rule set '%s' defaultAction is %s", pub, cn, kd ? "not a string" : "not set (Azure returns it)");
 		return;
 	}
 	if (aza__strieq(da, "Allow")) {
@@ -1291,8 +1309,10 @@ static void syn_firewall(aza_ev *ev, const aza_res *r)
 	"namespace says Enabled is UNKNOWN), defaultAction Allow fails (every network), and defaultAction Deny passes with at least one "   \
 	"IP rule (ipMask) or virtual network rule, unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL). "       \
 	"Deny with no rule at all fails: 'If there are no IP and virtual network rules, the namespace can be accessed over the public "    \
-	"internet (using the access key)' (Microsoft Learn, the " svc " article 'Allow access to ... from specific IP addresses or ranges'). defaultAction absent is UNKNOWN (the API documents " \
-	"no default). trustedServiceAccessEnabled lets trusted Microsoft services past the rules; they are not the internet, so a PASS "   \
+	"internet (using the access key)' (Microsoft Learn, the " svc " article 'Allow access to ... from specific IP addresses or ranges'). defaultAction absent in a template means its api-version's default: " \
+	"Allow from 2021-06-01-preview (FAIL), Deny before, enforced only with IP or virtual network rules (UNKNOWN; the same article, 'Default " \
+	"action and public network access'); absent on a deployed namespace, which Azure returns it for, or at an api-version only known at " \
+	"deployment: UNKNOWN. trustedServiceAccessEnabled lets trusted Microsoft services past the rules; they are not the internet, so a PASS "   \
 	"names it without changing the verdict. A template that deploys no rule set leaves the namespace open to every network (FAIL); "   \
 	"a deployed namespace without one in the input, or whose rule set could not be read, is UNKNOWN. " tiers " Wrong types and "      \
 	"unknown values: UNKNOWN."

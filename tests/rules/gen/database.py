@@ -542,6 +542,10 @@ case(R, 'fail-template', cos_template("2024-11-15", {"ipRangeFilter": [], "isVir
 t = cos_template("2024-11-15", {"publicNetworkAccess": "[parameters('publicAccess')]", "ipRules": ip_rules("40.76.54.131")})
 t["parameters"] = {"publicAccess": {"type": "string"}}
 case(R, 'unknown-template-parameter', t, "UNKNOWN costpl ~ not known before deployment")
+# publicNetworkAccess is in the stable 2020-04-01 schema, not in 2020-03-01
+case(R, 'pass-template-disabled', cos_template("2020-04-01", {"publicNetworkAccess": "Disabled"}), "PASS costpl ~ publicNetworkAccess is Disabled")
+case(R, 'unknown-template-pna-old', cos_template("2020-03-01", {"publicNetworkAccess": "Disabled"}),
+     "UNKNOWN costpl ~ api-version 2020-03-01 predates the property")
 
 # AZA-COS-002: public network access disabled
 R = 'AZA-COS-002'
@@ -553,6 +557,9 @@ case(R, 'unknown', snapshot([cosmos('cosunk', properties__publicNetworkAccess="S
 case(R, 'unknown-type', snapshot([cosmos('cosunk', properties__publicNetworkAccess=False)]), "UNKNOWN cosunk ~ not a string")
 cos_noprops(R)
 case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set")
+case(R, 'pass-template', cos_template("2020-04-01", {"publicNetworkAccess": "Disabled"}), "PASS costpl ~ Disabled")
+case(R, 'unknown-template-old-api', cos_template("2019-12-12", {"publicNetworkAccess": "Disabled"}),
+     "UNKNOWN costpl ~ api-version 2019-12-12 predates the property")
 
 # AZA-COS-003: private endpoints
 R = 'AZA-COS-003'

@@ -305,7 +305,16 @@ for pfx, TYPE, get, short, sku in (('EVH', EVH, evh_get, 'eh', {"name": "Standar
     case(R, 'unknown-ip-mask', snapshot([pubns, ruleset(pubns, defaultAction="Deny", ipRules=[{"ipMask": "office", "action": "Allow"}])], datasets=RSDS),
          f"UNKNOWN {bad} ~ IP rule ipMask 'office' is not an address")
     case(R, 'unknown-default-action', snapshot([pubns, ruleset(pubns, defaultAction=DEL)], datasets=RSDS),
-         f"UNKNOWN {bad} ~ defaultAction is not set (the API documents no default)")
+         f"UNKNOWN {bad} ~ defaultAction is not set (Azure returns it)")
+    # defaultAction defaults to Allow from api-version 2021-06-01-preview, to Deny (enforced only with
+    # rules) before (Microsoft Learn, "Allow access to ... from specific IP addresses or ranges").
+    nodefault = dict(rs, name=f"{new}/default", apiVersion="2024-01-01", dependsOn=[f"[resourceId('{TYPE}', '{new}')]"],
+                     properties={"publicNetworkAccess": "Enabled", "ipRules": [{"ipMask": "203.0.113.0/24", "action": "Allow"}]})
+    case(R, 'fail-template-default-action', template([nt(new, {}), nodefault]),
+         f"FAIL {new} ~ defaultAction is not set (Allow from api-version 2021-06-01-preview)")
+    case(R, 'unknown-template-default-action-old-api',
+         template([nt(new, {}), dict(nodefault, apiVersion="2017-04-01", properties={"ipRules": [{"ipMask": "203.0.113.0/24", "action": "Allow"}]})]),
+         f"UNKNOWN {new} ~ defaultAction is not set at api-version 2017-04-01")
     case(R, 'pass-template', template([nt(new, {}), dict(rs, name=f"{new}/default", apiVersion="2024-01-01",
                                                          dependsOn=[f"[resourceId('{TYPE}', '{new}')]"],
                                                          properties={"defaultAction": "Deny", "publicNetworkAccess": "Enabled",
