@@ -69,21 +69,115 @@ static int is_single(const aza_res *r)
 	return aza__strieq(r->type, PGS) || aza__strieq(r->type, MYS);
 }
 
+/* A new server's value of a parameter its template leaves out, where
+ * Microsoft Learn documents it. `versions` lists the properties.version
+ * values the default is documented for (space-separated, a space at each
+ * end), or is NULL when the list of every version gives the same one. */
+struct param_default {
+	const char *type, *name, *value, *versions, *source;
+};
+
+#define PG_LISTS "Microsoft Learn, Server parameters in Azure Database for PostgreSQL flexible server, the parameter list of each version"
+#define PGS_LOGS "Microsoft Learn, Logs in Azure Database for PostgreSQL - Single Server"
+#define MY_TLS "Microsoft Learn, Connect to Azure Database for MySQL - Flexible Server with encrypted connections"
+#define MY_AUDIT "Microsoft Learn, Track database activity with Audit Logs in Azure Database for MySQL - Flexible Server"
+
+static const struct param_default param_defaults[] = {
+	{PG, "require_secure_transport", "on", NULL, PG_LISTS},
+	/* PostgreSQL 11 has no ssl_min_protocol_version. */
+	{PG, "ssl_min_protocol_version", "TLSv1.2", " 12 13 14 15 16 17 18 ", PG_LISTS},
+	{PG, "log_checkpoints", "on", NULL, PG_LISTS},
+	{PG, "log_connections", "on", NULL, PG_LISTS},
+	{PG, "log_disconnections", "on", NULL, PG_LISTS},
+	/* The list of PostgreSQL 18 has no connection_throttle.enable. */
+	{PG, "connection_throttle.enable", "off", " 11 12 13 14 15 16 17 ", PG_LISTS},
+	{PG, "logfiles.retention_days", "3", NULL, PG_LISTS},
+	/* "log_checkpoints and log_connections are on by default"; the
+	 * short-term log retention (the page names it log_retention_period)
+	 * defaults to 3 days. log_disconnections and connection_throttling
+	 * have no documented default. */
+	{PGS, "log_checkpoints", "on", NULL, PGS_LOGS},
+	{PGS, "log_connections", "on", NULL, PGS_LOGS},
+	{PGS, "log_retention_days", "3", NULL, PGS_LOGS},
+	/* The default configuration: require_secure_transport ON and TLS 1.2,
+	 * the tls_version default of MySQL 5.7 and 8.0 in the page's table. */
+	{MY, "require_secure_transport", "ON", NULL, MY_TLS},
+	{MY, "tls_version", "TLSv1.2", " 5.7 8.0.21 ", MY_TLS},
+	{MY, "audit_log_enabled", "OFF", NULL, MY_AUDIT},
+};
+
+/* The documented default of parameter `name` that a template deploying r
+ * without declaring it gives a new server, with *note saying so for the
+ * verdict's message; or NULL with an UNKNOWN reported. */
+static const char *param_default(aza_ev *ev, const aza_res *r, const char *name, const char **note)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *ctype = aza_ev_fmt(ev, "%s/configurations", r->type);
+	for (const aza_res *c = aza_inv_child(inv, r->id, ctype); c; c = aza_inv_next_child(c, r->id))
+		if (aza_name_unknown(c)) {
+			aza_unknown(ev, r, "server parameter %s is not declared by name in the template, but the configurations child '%s', "
+			            "whose name is only known at deployment, may be it", name, c->name);
+			return NULL;
+		}
+	/* Only a server created as new starts from the defaults: a replica
+	 * or a restored server may take its parameters from its source. */
+	const char *cm = NULL;
+	int kc = aza_prop_str(ev, r, "properties.createMode", &cm);
+	if (kc < 0) {
+		aza_unknown(ev, r, "server parameter %s is not declared in the template, and createMode is %s: a replica or a restored server "
+		            "may take its parameters from its source server", name, aza_unread_why(ev, r, "properties.createMode"));
+		return NULL;
+	}
+	if (kc > 0 && !aza__strieq(cm, "Default") && !aza__strieq(cm, "Create")) {
+		aza_unknown(ev, r, "server parameter %s is not declared in the template, and the server is not created as new (createMode %s): "
+		            "its parameters may come from the source server", name, cm);
+		return NULL;
+	}
+	const struct param_default *d = NULL;
+	for (size_t i = 0; i < sizeof param_defaults / sizeof *param_defaults; i++)
+		if (aza__strieq(param_defaults[i].type, r->type) && aza__strieq(param_defaults[i].name, name))
+			d = &param_defaults[i];
+	if (!d) {
+		aza_unknown(ev, r, "server parameter %s is not declared in the template: the server default applies, which Microsoft Learn "
+		            "does not document (declare a configurations child to have it judged)", name);
+		return NULL;
+	}
+	const char *engine = aza__strieq(r->type, MY) ? "MySQL" : "PostgreSQL";
+	if (!d->versions) {
+		*note = aza_ev_fmt(ev, " (not declared in the template: the default of a new server, per %s)", d->source);
+		return d->value;
+	}
+	const char *ver = NULL;
+	int kv = aza_prop_str(ev, r, "properties.version", &ver);
+	if (kv <= 0) {
+		aza_unknown(ev, r, "server parameter %s is not declared in the template, and its default depends on the %s version, which is %s",
+		            name, engine, kv < 0 ? aza_unread_why(ev, r, "properties.version") : "not set");
+		return NULL;
+	}
+	if (!*ver || strchr(ver, ' ') || !strstr(d->versions, aza_ev_fmt(ev, " %s ", ver))) {
+		aza_unknown(ev, r, "server parameter %s is not declared in the template, and Microsoft Learn documents no default of it for %s %s",
+		            name, engine, ver);
+		return NULL;
+	}
+	*note = aza_ev_fmt(ev, " (not declared in the template: the default of a new %s %s server, per %s)", engine, ver, d->source);
+	return d->value;
+}
+
 /* The value of server parameter `name` (a configurations child), or NULL
- * with an UNKNOWN reported. */
-static const char *param(aza_ev *ev, const aza_res *r, const char *name)
+ * with an UNKNOWN reported. *note is "" for a value read, or says that the
+ * value is the documented default of a template that leaves it out (a
+ * deployed server's parameter missing from the input was not collected). */
+static const char *param(aza_ev *ev, const aza_res *r, const char *name, const char **note)
 {
 	const char *ctype = aza_ev_fmt(ev, "%s/configurations", r->type);
 	const aza_res *c = aza_inv_find(aza_ev_inv(ev), aza_ev_fmt(ev, "%s/configurations/%s", r->id, name));
+	*note = "";
 	if (!c) {
 		const char *why;
 		if (!aza_ev_collected(ev, ctype, r, &why))
 			aza_unknown(ev, r, "server parameter %s: %s", name, why);
 		else if (aza_is_template(r))
-			/* A template that does not declare the parameter deploys the
-			 * server's default, which depends on the engine version. */
-			aza_unknown(ev, r, "server parameter %s is not declared in the template: the server default applies "
-			            "(declare a configurations child to have it judged)", name);
+			return param_default(ev, r, name, note);
 		else
 			aza_unknown(ev, r, "server parameter %s is not in the input (incomplete export?)", name);
 		return NULL;
@@ -99,13 +193,14 @@ static const char *param(aza_ev *ev, const aza_res *r, const char *name)
 /* An on/off server parameter that must be on. */
 static void param_on(aza_ev *ev, const aza_res *r, const char *name, const char *effect)
 {
-	const char *v = param(ev, r, name);
+	const char *note;
+	const char *v = param(ev, r, name, &note);
 	if (!v)
 		return;
 	if (aza__strieq(v, "on") || aza__strieq(v, "true"))
-		aza_pass(ev, r, "%s is %s", name, v);
+		aza_pass(ev, r, "%s is %s%s", name, v, note);
 	else if (aza__strieq(v, "off") || aza__strieq(v, "false"))
-		aza_fail(ev, r, "%s is %s: %s", name, v, effect);
+		aza_fail(ev, r, "%s is %s%s: %s", name, v, note, effect);
 	else
 		aza_unknown(ev, r, "%s has an unexpected value '%s'", name, v);
 }
@@ -649,11 +744,12 @@ static void pg_secure_transport(aza_ev *ev, const aza_res *r)
 
 static void pg_tls_version(aza_ev *ev, const aza_res *r)
 {
-	const char *v = param(ev, r, "ssl_min_protocol_version");
+	const char *note;
+	const char *v = param(ev, r, "ssl_min_protocol_version", &note);
 	if (!v)
 		return;
 	if (aza__strieq(v, "TLSv1.2") || aza__strieq(v, "TLSv1.3"))
-		aza_pass(ev, r, "ssl_min_protocol_version is %s", v);
+		aza_pass(ev, r, "ssl_min_protocol_version is %s%s", v, note);
 	else if (aza__strieq(v, "TLSv1") || aza__strieq(v, "TLSv1.1"))
 		aza_fail(ev, r, "ssl_min_protocol_version is %s", v);
 	else
@@ -684,7 +780,8 @@ static void pg_throttle(aza_ev *ev, const aza_res *r)
 static void pg_log_retention(aza_ev *ev, const aza_res *r)
 {
 	const char *name = is_single(r) ? "log_retention_days" : "logfiles.retention_days";
-	const char *v = param(ev, r, name);
+	const char *note;
+	const char *v = param(ev, r, name, &note);
 	if (!v)
 		return;
 	/* A whole number of days, as the service stores it; strtod alone would
@@ -696,9 +793,9 @@ static void pg_log_retention(aza_ev *ev, const aza_res *r)
 	}
 	double d = strtod(v, NULL);
 	if (d > 3)
-		aza_pass(ev, r, "%s is %s (more than 3 days)", name, v);
+		aza_pass(ev, r, "%s is %s (more than 3 days)%s", name, v, note);
 	else
-		aza_fail(ev, r, "%s is %s: server logs are kept 3 days or less", name, v);
+		aza_fail(ev, r, "%s is %s%s: server logs are kept 3 days or less", name, v, note);
 }
 
 /* ---- MySQL ---- */
@@ -710,7 +807,8 @@ static void my_secure_transport(aza_ev *ev, const aza_res *r)
 
 static void my_tls_version(aza_ev *ev, const aza_res *r)
 {
-	const char *v = param(ev, r, "tls_version");
+	const char *note;
+	const char *v = param(ev, r, "tls_version", &note);
 	if (!v)
 		return;
 	/* Every listed protocol is accepted: PASS only when each one is known
@@ -735,7 +833,7 @@ static void my_tls_version(aza_ev *ev, const aza_res *r)
 	else if (nodd || !ngood)
 		aza_unknown(ev, r, "tls_version has an unexpected value '%s'", v);
 	else
-		aza_pass(ev, r, "tls_version is '%s'", v);
+		aza_pass(ev, r, "tls_version is '%s'%s", v, note);
 }
 
 static void my_audit_log(aza_ev *ev, const aza_res *r)
@@ -747,18 +845,19 @@ static void my_audit_events(aza_ev *ev, const aza_res *r)
 {
 	/* Events are only written when the audit log is on: that must be known
 	 * before the event list can pass. */
-	const char *en = param(ev, r, "audit_log_enabled");
+	const char *note;
+	const char *en = param(ev, r, "audit_log_enabled", &note);
 	if (!en)
 		return;
 	if (aza__strieq(en, "OFF")) {
-		aza_fail(ev, r, "audit_log_enabled is %s: no events are audited", en);
+		aza_fail(ev, r, "audit_log_enabled is %s%s: no events are audited", en, note);
 		return;
 	}
 	if (!aza__strieq(en, "ON")) {
 		aza_unknown(ev, r, "audit_log_enabled has an unexpected value '%s'", en);
 		return;
 	}
-	const char *v = param(ev, r, "audit_log_events");
+	const char *v = param(ev, r, "audit_log_events", &note);
 	if (!v)
 		return;
 	if (list_has(v, "CONNECTION", 1))
@@ -775,6 +874,12 @@ static void single_ssl(aza_ev *ev, const aza_res *r)
 	int k = aza_prop_str(ev, r, "properties.sslEnforcement", &v);
 	if (k < 0)
 		aza_unknown(ev, r, "sslEnforcement is not a string");
+	else if (!k && aza_is_template(r))
+		/* Microsoft Learn (SSL/TLS connectivity, single server) enables
+		 * enforcement by default for servers created in the portal and
+		 * with the CLI only; the API names no default. */
+		aza_unknown(ev, r, "sslEnforcement is not set in the template: it is Enabled by default only for servers created in the Azure "
+		                   "portal or with the CLI (Microsoft Learn), and the API documents no default");
 	else if (!k)
 		aza_unknown(ev, r, "sslEnforcement is absent from the server (incomplete export?)");
 	else if (aza__strieq(v, "Enabled"))
@@ -798,14 +903,16 @@ static void single_tls(aza_ev *ev, const aza_res *r)
 	if (k < 0)
 		aza_unknown(ev, r, "minimalTlsVersion is not a string");
 	else if (!k)
-		aza_fail(ev, r, "minimalTlsVersion not set (TLSEnforcementDisabled): any TLS version is accepted");
+		aza_fail(ev, r, "minimalTlsVersion not set (TLSEnforcementDisabled, the default): any TLS version is accepted");
 	else if (aza__strieq(v, "TLS1_2") && !(ks > 0 && aza__strieq(ssl, "Enabled")))
 		/* The minimum applies only while SSL is enforced (Disabled fails
 		 * above), and the API always returns sslEnforcement: as in
 		 * AZA-SQL-025, one that cannot be read leaves the verdict open. */
 		aza_unknown(ev, r, "minimalTlsVersion is %s but sslEnforcement %s", v,
-		            ks < 0 ? "is not a string" : ks == 0 ? "is absent or null (the API always returns it: incomplete export?)"
-		                                                 : aza_ev_fmt(ev, "has an unexpected value '%s'", ssl));
+		            ks < 0                         ? "is not a string"
+		            : ks == 0 && aza_is_template(r) ? "is not set in the template, and the API documents no default (see AZA-SQL-025)"
+		            : ks == 0                       ? "is absent or null (the API always returns it: incomplete export?)"
+		                                            : aza_ev_fmt(ev, "has an unexpected value '%s'", ssl));
 	else if (aza__strieq(v, "TLS1_2"))
 		aza_pass(ev, r, "minimalTlsVersion is %s and sslEnforcement is Enabled", v);
 	else if (aza__strieq(v, "TLS1_0") || aza__strieq(v, "TLS1_1") || aza__strieq(v, "TLSEnforcementDisabled"))
@@ -1307,7 +1414,11 @@ static void cos_min_tls(aza_ev *ev, const aza_res *r)
 #define SETTING_DEFAULTS(obj) \
 	"Read from the server's " obj " object (Azure returns it for every server, with defaults when never set); when it was not collected or could not be read: UNKNOWN."
 #define PARAM_DEFAULTS \
-	"Read from the server's configurations/<name> object (value is a string); when configurations were not collected or could not be read: UNKNOWN."
+	"Read from the server's configurations/<name> object (value is a string); when configurations were not collected or could not be read, or a deployed server's parameter is not in the input: UNKNOWN."
+/* What a template that leaves the parameter out is judged by. */
+#define PARAM_TEMPLATE(what) \
+	" A template that creates a new server (createMode absent, Default or Create) without declaring the parameter gives it " what \
+	"; a replica or restored server, or a template with a configurations child whose name is only known at deployment: UNKNOWN."
 
 const struct aza_rule aza_rules_database[] = {
 	{
@@ -1465,7 +1576,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL flexible server > Settings > Server parameters > require_secure_transport: ON.",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n require_secure_transport --value on",
 		.arm = "Microsoft.DBforPostgreSQL/flexibleServers/configurations 'require_secure_transport': properties.value = 'on'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("on (PASS), the default of every version (" PG_LISTS ")"),
 		.check = pg_secure_transport,
 	},
 	{
@@ -1476,7 +1587,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL flexible server > Settings > Server parameters > ssl_min_protocol_version: TLSv1.2.",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n ssl_min_protocol_version --value TLSv1.2",
 		.arm = "configurations 'ssl_min_protocol_version': properties.value = 'TLSv1.2'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("TLSv1.2 (PASS) on PostgreSQL 12 to 18 (" PG_LISTS "); PostgreSQL 11 has no such parameter, and another version, or one not set or only known at deployment, is UNKNOWN"),
 		.check = pg_tls_version,
 	},
 	{
@@ -1487,7 +1598,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL server > Settings > Server parameters > log_checkpoints: ON.",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n log_checkpoints --value on",
 		.arm = "configurations 'log_checkpoints': properties.value = 'on'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("on (PASS): on a flexible server, the default of every version (" PG_LISTS "); on a single server, \"on by default\" (" PGS_LOGS ")"),
 		.check = pg_log_checkpoints,
 	},
 	{
@@ -1498,7 +1609,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL server > Settings > Server parameters > log_connections: ON.",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n log_connections --value on",
 		.arm = "configurations 'log_connections': properties.value = 'on'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("on (PASS): on a flexible server, the default of every version (" PG_LISTS "); on a single server, \"on by default\" (" PGS_LOGS ")"),
 		.check = pg_log_connections,
 	},
 	{
@@ -1509,7 +1620,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL server > Settings > Server parameters > log_disconnections: ON.",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n log_disconnections --value on",
 		.arm = "configurations 'log_disconnections': properties.value = 'on'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("on (PASS) on a flexible server, the default of every version (" PG_LISTS "); a single server's default is not documented (UNKNOWN)"),
 		.check = pg_log_disconnections,
 	},
 	{
@@ -1520,7 +1631,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL flexible server > Settings > Server parameters > connection_throttle.enable: ON (single server: connection_throttling).",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n connection_throttle.enable --value on",
 		.arm = "configurations 'connection_throttle.enable' (single server 'connection_throttling'): properties.value = 'on'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("off (FAIL) on PostgreSQL 11 to 17 flexible servers (" PG_LISTS "); the list of PostgreSQL 18 has no connection_throttle.enable, so it, a version not set or only known at deployment, and a single server's connection_throttling (no documented default) are UNKNOWN"),
 		.check = pg_throttle,
 	},
 	{
@@ -1531,7 +1642,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL flexible server > Settings > Server parameters > logfiles.retention_days: 4-7 (single server: log_retention_days).",
 		.cli = "az postgres flexible-server parameter set -g <rg> -s <server> -n logfiles.retention_days --value 7",
 		.arm = "configurations 'logfiles.retention_days' (single server 'log_retention_days'): properties.value > 3",
-		.defaults = PARAM_DEFAULTS " The value must be a whole number of days. The service default is 3 days (FAIL).",
+		.defaults = PARAM_DEFAULTS " The value must be a whole number of days." PARAM_TEMPLATE("3 days (FAIL): logfiles.retention_days on a flexible server, the default of every version (" PG_LISTS "); log_retention_days on a single server, whose short-term log retention defaults to 3 days (" PGS_LOGS ")"),
 		.check = pg_log_retention,
 	},
 	{
@@ -1542,7 +1653,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "MySQL flexible server > Settings > Server parameters > require_secure_transport: ON.",
 		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n require_secure_transport --value ON",
 		.arm = "Microsoft.DBforMySQL/flexibleServers/configurations 'require_secure_transport': properties.value = 'ON'",
-		.defaults = PARAM_DEFAULTS,
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("ON (PASS), the default configuration (" MY_TLS ")"),
 		.check = my_secure_transport,
 	},
 	{
@@ -1553,7 +1664,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "MySQL flexible server > Settings > Server parameters > tls_version: TLSv1.2 (and TLSv1.3).",
 		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n tls_version --value TLSv1.2",
 		.arm = "configurations 'tls_version': properties.value = 'TLSv1.2' or 'TLSv1.2,TLSv1.3'",
-		.defaults = PARAM_DEFAULTS " Any TLSv1 or TLSv1.1 in the list: FAIL; PASS only when every listed protocol is TLSv1.2 or TLSv1.3 (an unknown entry: UNKNOWN).",
+		.defaults = PARAM_DEFAULTS " Any TLSv1 or TLSv1.1 in the list: FAIL; PASS only when every listed protocol is TLSv1.2 or TLSv1.3 (an unknown entry: UNKNOWN)." PARAM_TEMPLATE("TLSv1.2 (PASS) on MySQL 5.7 and 8.0.21, the default setting of both in " MY_TLS "; another version, or one not set or only known at deployment, is UNKNOWN"),
 		.check = my_tls_version,
 	},
 	{
@@ -1564,7 +1675,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "MySQL flexible server > Settings > Server parameters > audit_log_enabled: ON.",
 		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n audit_log_enabled --value ON",
 		.arm = "configurations 'audit_log_enabled': properties.value = 'ON'",
-		.defaults = PARAM_DEFAULTS " The service default is OFF.",
+		.defaults = PARAM_DEFAULTS PARAM_TEMPLATE("OFF (FAIL): \"by default, audit logs are disabled\" (" MY_AUDIT ")"),
 		.check = my_audit_log,
 	},
 	{
@@ -1575,7 +1686,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "MySQL flexible server > Settings > Server parameters > audit_log_events: include CONNECTION.",
 		.cli = "az mysql flexible-server parameter set -g <rg> -s <server> -n audit_log_events --value CONNECTION,ADMIN,DDL",
 		.arm = "configurations 'audit_log_events': properties.value contains 'CONNECTION'",
-		.defaults = PARAM_DEFAULTS " audit_log_enabled must be read as ON before the events can pass; OFF: FAIL whatever the events.",
+		.defaults = PARAM_DEFAULTS " audit_log_enabled must be read as ON before the events can pass; OFF: FAIL whatever the events." PARAM_TEMPLATE("audit_log_enabled OFF (FAIL, " MY_AUDIT "); audit_log_events left out beside audit_log_enabled ON has no documented default (UNKNOWN)"),
 		.check = my_audit_events,
 	},
 	{
@@ -1586,7 +1697,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "Azure Database for PostgreSQL/MySQL server > Settings > Connection security > Enforce SSL connection: ENABLED.",
 		.cli = "az postgres server update -g <rg> -n <server> --ssl-enforcement Enabled (az mysql server update ... for MySQL)",
 		.arm = "Microsoft.DBforPostgreSQL/servers or Microsoft.DBforMySQL/servers: properties.sslEnforcement = 'Enabled'",
-		.defaults = "Absent from a deployed server: UNKNOWN (the API always returns it).",
+		.defaults = "Absent from a deployed server: UNKNOWN (the API always returns it). Not set in a template: UNKNOWN: Microsoft Learn (SSL/TLS connectivity in Azure Database for PostgreSQL and MySQL single servers) enables enforcement by default for servers created in the Azure portal and with the CLI, and the API documents no default.",
 		.check = single_ssl,
 	},
 	{
@@ -1597,7 +1708,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "Azure Database for PostgreSQL/MySQL server > Settings > Connection security > Minimum TLS version: TLS 1.2.",
 		.cli = "az postgres server update -g <rg> -n <server> --minimal-tls-version TLS1_2",
 		.arm = "properties.minimalTlsVersion = 'TLS1_2'",
-		.defaults = "Absent means TLSEnforcementDisabled (FAIL); sslEnforcement Disabled: FAIL. TLS1_2 passes only with sslEnforcement Enabled: sslEnforcement absent, null or unreadable is UNKNOWN (the API always returns it; see AZA-SQL-025).",
+		.defaults = "Absent means TLSEnforcementDisabled, the default (Microsoft Learn, Configure TLS connectivity in Azure Database for PostgreSQL - Single Server): FAIL; sslEnforcement Disabled: FAIL. TLS1_2 passes only with sslEnforcement Enabled: sslEnforcement absent, null or unreadable is UNKNOWN (the API always returns it, and a template that leaves it out gets no documented default; see AZA-SQL-025).",
 		.check = single_tls,
 	},
 	{

@@ -338,13 +338,6 @@ def param_rule(rule, make, param, ok, bad, failmsg, pg_style=True, unkval="maybe
     case(rule, 'unknown-noprops', snapshot([bare(make('dbbare'))]), "UNKNOWN dbbare ~ no \"properties\"")
 
 param_rule('AZA-SQL-014', pg, 'require_secure_transport', 'on', 'off', 'without TLS')
-# A template that does not declare the parameter: the server default applies,
-# which the message says (not "incomplete export").
-case('AZA-SQL-014', 'unknown-template-undeclared', {
-    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
-    "resources": [{"type": "Microsoft.DBforPostgreSQL/flexibleServers", "apiVersion": "2022-12-01", "name": "pg1", "location": "westeurope",
-                   "sku": {"name": "Standard_B1ms", "tier": "Burstable"}, "properties": {"version": "14", "administratorLogin": "pgadmin"}}]},
-    "UNKNOWN pg1 ~ server parameter require_secure_transport is not declared in the template: the server default applies")
 param_rule('AZA-SQL-015', pg, 'ssl_min_protocol_version', 'TLSv1.2', 'TLSv1.1', 'is TLSv1.1', unkval='SSLv3')
 param_rule('AZA-SQL-016', pg, 'log_checkpoints', 'on', 'off', 'not logged')
 param_rule('AZA-SQL-017', pg, 'log_connections', 'on', 'off', 'not logged')
@@ -391,6 +384,88 @@ case('AZA-SQL-026', 'fail', snapshot([sp('pgbad', properties__minimalTlsVersion=
 case('AZA-SQL-026', 'fail-absent', snapshot([sm('myold', properties__minimalTlsVersion=DEL)]), "FAIL myold ~ not set")
 case('AZA-SQL-026', 'unknown', snapshot([sp('pgunk', properties__minimalTlsVersion='TLS9')]), "UNKNOWN pgunk ~ unexpected value")
 case('AZA-SQL-026', 'unknown-noprops', snapshot([bare(sm('mybare'))]), "UNKNOWN mybare ~ no \"properties\"")
+
+# ---- templates that leave a server parameter out ----
+# A new server gets the default Microsoft Learn documents for it (for some
+# parameters, for its engine version only); a replica or restored server, an
+# undocumented default, a version only known at deployment and a
+# configurations child whose name is only known at deployment stay UNKNOWN.
+def srv_t(rtype, name, version=None, **props):
+    api = {PG: "2024-08-01", MY: "2023-12-30"}.get(rtype, "2017-12-01")
+    p = {"administratorLogin": "dbadmin", "administratorLoginPassword": "[parameters('pw')]"}
+    if version is not None: p["version"] = version
+    p.update(props)
+    return {"type": rtype, "apiVersion": api, "name": name, "location": "westeurope", "properties": p}
+
+def conf_t(srv, name, value):
+    return {"type": srv["type"] + "/configurations", "apiVersion": srv["apiVersion"], "name": f"{srv['name']}/{name}",
+            "dependsOn": [srv["name"]], "properties": {"value": value, "source": "user-override"}}
+
+def tpl_case(rule, name, resources, expect, ver=False):
+    params = {"pw": {"type": "securestring"}}
+    if ver: params["ver"] = {"type": "string"}
+    case(rule, name, template(resources, parameters=params), expect)
+
+PG_REPLICA = dict(createMode="Replica", sourceServerResourceId=rid('rg-db', 'Microsoft.DBforPostgreSQL', 'flexibleServers', 'pgok'))
+# a configurations child named by a parameter may be the one a rule reads
+pgdyn = srv_t(PG, 'pg-t-dyn', "16")
+pgdyn_conf = conf_t(pgdyn, 'x', 'on'); pgdyn_conf["name"] = "[concat('pg-t-dyn/', parameters('ver'))]"
+tpl_case('AZA-SQL-014', 'template-default',
+         [srv_t(PG, 'pg-t-new', "16"), srv_t(PG, 'pg-t-replica', "16", **PG_REPLICA), pgdyn, pgdyn_conf],
+         "PASS pg-t-new ~ require_secure_transport is on (not declared in the template: the default of a new server, per Microsoft Learn\n"
+         "UNKNOWN pg-t-replica ~ not created as new (createMode Replica)\n"
+         "UNKNOWN pg-t-dyn ~ whose name is only known at deployment, may be it", ver=True)
+tpl_case('AZA-SQL-015', 'template-default',
+         [srv_t(PG, 'pg-t-new', "16"), srv_t(PG, 'pg-t-11', "11"), srv_t(PG, 'pg-t-ver', "[parameters('ver')]")],
+         "PASS pg-t-new ~ ssl_min_protocol_version is TLSv1.2 (not declared in the template: the default of a new PostgreSQL 16 server\n"
+         "# PostgreSQL 11 has no ssl_min_protocol_version\n"
+         "UNKNOWN pg-t-11 ~ documents no default of it for PostgreSQL 11\n"
+         "UNKNOWN pg-t-ver ~ depends on the PostgreSQL version", ver=True)
+PGS_T = 'Microsoft.DBforPostgreSQL/servers'
+for rule, param in (('AZA-SQL-016', 'log_checkpoints'), ('AZA-SQL-017', 'log_connections')):
+    tpl_case(rule, 'template-default', [srv_t(PG, 'pg-t-new', "16"), srv_t(PGS_T, 'pgs-t-new', "11", createMode="Default")],
+             f"PASS pg-t-new ~ {param} is on (not declared in the template: the default of a new server\n"
+             f"PASS pgs-t-new ~ {param} is on (not declared in the template: the default of a new server, per Microsoft Learn, Logs in Azure Database for PostgreSQL - Single Server")
+tpl_case('AZA-SQL-018', 'template-default', [srv_t(PG, 'pg-t-new', "16"), srv_t(PGS_T, 'pgs-t-new', "11", createMode="Default")],
+         "PASS pg-t-new ~ log_disconnections is on (not declared in the template\n"
+         "UNKNOWN pgs-t-new ~ which Microsoft Learn does not document")
+tpl_case('AZA-SQL-019', 'template-default',
+         [srv_t(PG, 'pg-t-new', "16"), srv_t(PG, 'pg-t-18', "18"), srv_t(PGS_T, 'pgs-t-new', "11", createMode="Default")],
+         "FAIL pg-t-new ~ connection_throttle.enable is off (not declared in the template: the default of a new PostgreSQL 16 server\n"
+         "# the parameter list of PostgreSQL 18 has no connection_throttle.enable\n"
+         "UNKNOWN pg-t-18 ~ documents no default of it for PostgreSQL 18\n"
+         "UNKNOWN pgs-t-new ~ connection_throttling is not declared in the template: the server default applies, which Microsoft Learn does not document")
+pgkeep = srv_t(PG, 'pg-t-kept', "16")
+tpl_case('AZA-SQL-020', 'template-default',
+         [srv_t(PG, 'pg-t-new', "16"), pgkeep, conf_t(pgkeep, 'logfiles.retention_days', '7'),
+          srv_t(PGS_T, 'pgs-t-new', "11", createMode="Default")],
+         "FAIL pg-t-new ~ logfiles.retention_days is 3 (not declared in the template\n"
+         "PASS pg-t-kept ~ logfiles.retention_days is 7 (more than 3 days)\n"
+         "FAIL pgs-t-new ~ log_retention_days is 3 (not declared in the template")
+tpl_case('AZA-SQL-021', 'template-default', [srv_t(MY, 'my-t-new', "8.0.21"), srv_t(MY, 'my-t-restore', "8.0.21", createMode="PointInTimeRestore")],
+         "PASS my-t-new ~ require_secure_transport is ON (not declared in the template: the default of a new server, per Microsoft Learn\n"
+         "UNKNOWN my-t-restore ~ createMode PointInTimeRestore")
+tpl_case('AZA-SQL-022', 'template-default', [srv_t(MY, 'my-t-57', "5.7"), srv_t(MY, 'my-t-80', "8.0.21"), srv_t(MY, 'my-t-84', "8.4")],
+         "PASS my-t-57 ~ tls_version is 'TLSv1.2' (not declared in the template: the default of a new MySQL 5.7 server\n"
+         "PASS my-t-80 ~ the default of a new MySQL 8.0.21 server\n"
+         "UNKNOWN my-t-84 ~ documents no default of it for MySQL 8.4")
+tpl_case('AZA-SQL-023', 'template-default', [srv_t(MY, 'my-t-new', "8.0.21")],
+         "FAIL my-t-new ~ audit_log_enabled is OFF (not declared in the template: the default of a new server")
+myon = srv_t(MY, 'my-t-on', "8.0.21")
+tpl_case('AZA-SQL-024', 'template-default', [srv_t(MY, 'my-t-new', "8.0.21"), myon, conf_t(myon, 'audit_log_enabled', 'ON')],
+         "FAIL my-t-new ~ audit_log_enabled is OFF (not declared in the template\n"
+         "# audit_log_events has no documented default\n"
+         "UNKNOWN my-t-on ~ audit_log_events is not declared in the template")
+MYS_T = 'Microsoft.DBforMySQL/servers'
+tpl_case('AZA-SQL-025', 'unknown-template',
+         [srv_t(PGS_T, 'pgs-t-new', "11", createMode="Default"), srv_t(MYS_T, 'mys-t-on', "5.7", createMode="Default", sslEnforcement="Enabled")],
+         "# enforcement is documented as the default of the portal and the CLI, not of the API\n"
+         "UNKNOWN pgs-t-new ~ sslEnforcement is not set in the template\n"
+         "PASS mys-t-on ~ sslEnforcement is Enabled")
+tpl_case('AZA-SQL-026', 'template-default',
+         [srv_t(PGS_T, 'pgs-t-new', "11", createMode="Default"), srv_t(MYS_T, 'mys-t-tls', "5.7", createMode="Default", minimalTlsVersion="TLS1_2")],
+         "FAIL pgs-t-new ~ TLSEnforcementDisabled, the default\n"
+         "UNKNOWN mys-t-tls ~ sslEnforcement is not set in the template, and the API documents no default")
 
 # geo-redundant backups
 s = server('sqlsrv')
