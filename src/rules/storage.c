@@ -15,6 +15,11 @@
 #define STG "Microsoft.Storage/storageAccounts"
 #define PRIVATE_ENDPOINT "Microsoft.Network/privateEndpoints"
 
+/* Account kinds and SKUs without some services (defined with the service
+ * rules below). */
+static int no_blobs(aza_ev *ev, const aza_res *r);
+static const char *blob_only(aza_ev *ev, const aza_res *r);
+
 /* A template resource (not deployed) carries its apiVersion. */
 static void secure_transfer(aza_ev *ev, const aza_res *r)
 {
@@ -244,8 +249,13 @@ static void unset_by_creation(aza_ev *ev, const aza_res *r, const struct new_def
 		aza_unknown(ev, r, "%s", why);
 }
 
+/* A FileStorage account (premium file shares) holds Azure Files only
+ * (Microsoft Learn, Storage account overview): with no blob service there
+ * is nothing anonymous access could reach, whatever the switch says. */
 static void blob_public_account(aza_ev *ev, const aza_res *r)
 {
+	if (no_blobs(ev, r))
+		return;
 	int b, k = bool_or_unknown(ev, r, "properties.allowBlobPublicAccess", &b);
 	if (k < 0)
 		return;
@@ -496,8 +506,36 @@ static void shared_key(aza_ev *ev, const aza_res *r)
 	aza_fail(ev, r, "allowSharedKeyAccess not set: shared key authorization is allowed (null means true)");
 }
 
+/* Why the account cannot take part in object replication, which is what
+ * allowCrossTenantReplication governs, or NULL. Microsoft Learn, Object
+ * replication for block blobs: it is supported for general-purpose v2 and
+ * premium block blob accounts only, and "supports block blobs only; append
+ * blobs and page blobs are not supported"; it needs
+ * blob versioning on both accounts, which an account with a hierarchical
+ * namespace does not support (Blob versioning; Blob Storage feature
+ * support in Azure Storage accounts lists object replication as not
+ * supported with one). */
+static const char *no_object_replication(aza_ev *ev, const aza_res *r)
+{
+	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
+	int h;
+	if (kind && (aza__strieq(kind, "FileStorage") || aza__strieq(kind, "Storage") || aza__strieq(kind, "BlobStorage")))
+		return aza_ev_fmt(ev, "account kind %s", kind);
+	const char *bo = blob_only(ev, r);
+	if (bo && kind && aza__strieq(kind, "StorageV2"))
+		return bo;
+	if (aza_prop_bool(ev, r, "properties.isHnsEnabled", &h) == 1 && h)
+		return "an account with a hierarchical namespace (isHnsEnabled true, no blob versioning)";
+	return NULL;
+}
+
 static void cross_tenant(aza_ev *ev, const aza_res *r)
 {
+	const char *nor = no_object_replication(ev, r);
+	if (nor) {
+		aza_na(ev, r, "%s does not support object replication, so no replication policy can reach another tenant", nor);
+		return;
+	}
 	int b, k = bool_or_unknown(ev, r, "properties.allowCrossTenantReplication", &b);
 	if (k < 0)
 		return;
@@ -734,6 +772,21 @@ static void versioning(aza_ev *ev, const aza_res *r)
 			aza_na(ev, r, "%s is true: blob versioning is not supported on accounts with a hierarchical namespace", hns[i]);
 			return;
 		}
+	}
+	/* The same page: versioning "is available for standard
+	 * general-purpose v2, premium block blob, and legacy Blob storage
+	 * accounts", so neither a general-purpose v1 account (kind Storage)
+	 * nor a premium page blob one (StorageV2 with a premium SKU) can turn
+	 * it on. */
+	const char *kind = aza_json_str(aza_prop(ev, r, "kind"));
+	const char *bo = blob_only(ev, r);
+	if (kind && aza__strieq(kind, "Storage")) {
+		aza_na(ev, r, "account kind Storage (general-purpose v1) does not support blob versioning");
+		return;
+	}
+	if (bo && kind && aza__strieq(kind, "StorageV2")) {
+		aza_na(ev, r, "%s does not support blob versioning", bo);
+		return;
 	}
 	aza_fail(ev, r, "isVersioningEnabled is %s", false_or_unset(ev, s, "properties.isVersioningEnabled"));
 }
@@ -1097,7 +1150,9 @@ const struct aza_rule aza_rules_storage[] = {
 		            "cross-tenant replication's 15 December 2023). A deployed account is judged by properties.creationTime: created before 1 August "
 		            "2023 FAIL, from 6 December 2023 PASS; created in between, without creationTime or with one that is not a date: UNKNOWN. A "
 		            "template creates the account now: PASS from api-version 2023-01-01, whose specification gives false as the default (2022-09-01 "
-		            "documents true); an earlier api-version or one known only at deployment: UNKNOWN. A value that is not a boolean: UNKNOWN.",
+		            "documents true); an earlier api-version or one known only at deployment: UNKNOWN. A value that is not a boolean: UNKNOWN. "
+		            "FileStorage accounts hold Azure Files only (Microsoft Learn, Storage account overview: premium file shares): with no blob "
+		            "service there is nothing to reach anonymously (NOT_APPLICABLE).",
 		.check = blob_public_account,
 	},
 	{
@@ -1212,7 +1267,12 @@ const struct aza_rule aza_rules_storage[] = {
 		            "storage account created after Dec 15, 2023\"). A deployed account is judged by properties.creationTime: before 15 December 2023 FAIL, "
 		            "from 16 December PASS; created on the 15th, without creationTime or with one that is not a date: UNKNOWN. A template creates the "
 		            "account now: PASS from api-version 2023-01-01, whose specification gives false as the default for new accounts; an earlier "
-		            "api-version (documented default true) or one known only at deployment: UNKNOWN.",
+		            "api-version (documented default true) or one known only at deployment: UNKNOWN. The setting governs object replication, which is "
+		            "supported for general-purpose v2 and premium block blob accounts only, for block blobs only, and needs blob "
+		            "versioning on both accounts (Microsoft Learn, Object replication for block blobs); an account with a hierarchical namespace "
+		            "has no versioning (Microsoft Learn, Blob versioning; Blob Storage feature support in Azure Storage accounts). FileStorage, "
+		            "Storage (general-purpose v1) and BlobStorage accounts, premium page blob accounts (StorageV2 with sku.name Premium_*) and "
+		            "accounts with isHnsEnabled true cannot replicate objects to another tenant: NOT_APPLICABLE, whatever the setting.",
 		.check = cross_tenant,
 	},
 	{
@@ -1264,7 +1324,7 @@ const struct aza_rule aza_rules_storage[] = {
 		.portal = "Storage account > Data management > Data protection > Enable versioning for blobs.",
 		.cli = "az storage account blob-service-properties update -g <rg> --account-name <account> --enable-versioning true",
 		.arm = "blobServices: properties.isVersioningEnabled = true",
-		.defaults = "Absent or null means disabled (FAIL; the message says which). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE). Accounts with a hierarchical namespace (isHnsEnabled, which NFS 3.0 and SFTP need) cannot enable versioning (Microsoft Learn, 'Blob versioning': not supported): NOT_APPLICABLE unless it is on.",
+		.defaults = "Absent or null means disabled (FAIL; the message says which). blobServices not collected, without properties, or the setting of another type: UNKNOWN. FileStorage accounts have no blob service (NOT_APPLICABLE). Accounts with a hierarchical namespace (isHnsEnabled, which NFS 3.0 and SFTP need) cannot enable versioning (Microsoft Learn, 'Blob versioning': not supported): NOT_APPLICABLE unless it is on. The same page makes versioning available for standard general-purpose v2, premium block blob (BlockBlobStorage) and legacy Blob storage (BlobStorage) accounts only: a general-purpose v1 account (kind Storage) and a premium page blob account (StorageV2 with sku.name Premium_*) cannot enable it either: NOT_APPLICABLE unless it is on.",
 		.check = versioning,
 	},
 	{

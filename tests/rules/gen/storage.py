@@ -418,3 +418,48 @@ f = acct('stgflat', properties__isHnsEnabled=False)
 case('AZA-STG-016', 'na-hierarchical-namespace',
      snapshot([h, blobsvc(h, isVersioningEnabled=False), n, blobsvc(n, isVersioningEnabled=None), f, blobsvc(f, isVersioningEnabled=False)], datasets=ds_blob),
      "NOT_APPLICABLE stghns ~ isHnsEnabled is true\nNOT_APPLICABLE stgnfs ~ isHnsEnabled is true\nFAIL stgflat ~ isVersioningEnabled is false")
+# ...and Learn's "Blob versioning" makes it available for standard
+# general-purpose v2, premium block blob and legacy Blob storage accounts only:
+# a general-purpose v1 account (kind Storage) and a premium page blob account
+# (StorageV2 with a premium SKU) cannot turn it on either. BlobStorage can.
+v1 = acct('stgv1', kind='Storage', sku={"name": "Standard_GRS", "tier": "Standard"})
+pgv = acct('stgpageblob', sku={"name": "Premium_LRS", "tier": "Premium"})
+lg = acct('stglegacy', kind='BlobStorage')
+case('AZA-STG-016', 'na-unsupported-kind',
+     snapshot([v1, blobsvc(v1, isVersioningEnabled=False), pgv, blobsvc(pgv, isVersioningEnabled=None), lg, blobsvc(lg, isVersioningEnabled=False)], datasets=ds_blob),
+     "NOT_APPLICABLE stgv1 ~ account kind Storage (general-purpose v1) does not support blob versioning\n"
+     "NOT_APPLICABLE stgpageblob ~ a premium StorageV2 account (sku Premium_LRS: page blobs only) does not support blob versioning\n"
+     "FAIL stglegacy ~ isVersioningEnabled is false")
+
+# AZA-STG-003: a FileStorage account holds Azure Files only (Learn, Storage
+# account overview): anonymous blob access has nothing to reach, whether the
+# switch is unset on an old account or set true.
+fso = unset_abpa('stgfilesold', '2021-03-18T04:42:22.4322836Z', None); fso['kind'] = 'FileStorage'
+fst = acct('stgfilestrue', kind='FileStorage', properties__allowBlobPublicAccess=True)
+case('AZA-STG-003', 'na-filestorage', snapshot([fso, fst]),
+     "NOT_APPLICABLE stgfilesold ~ account kind FileStorage has no blob service\nNOT_APPLICABLE stgfilestrue ~ FileStorage")
+
+# AZA-STG-012: allowCrossTenantReplication governs object replication, which
+# only general-purpose v2 and premium block blob accounts support, for block
+# blobs, with blob versioning on both sides (Learn, Object replication for
+# block blobs): accounts of the other kinds, premium page blob accounts and
+# accounts with a hierarchical namespace (no versioning) cannot replicate.
+def old_ctr(name, **kv):
+    a = unset_ctr(name, '2021-03-18T04:42:22.4322836Z', None)
+    for k, v in kv.items():
+        if k == 'hns': a['properties']['isHnsEnabled'] = v
+        else: a[k] = v
+    return a
+case('AZA-STG-012', 'na-no-object-replication',
+     snapshot([old_ctr('stgfiles', kind='FileStorage'), old_ctr('stgv1', kind='Storage'), old_ctr('stglegacy', kind='BlobStorage'),
+               old_ctr('stgpageblob', sku={"name": "Premium_LRS", "tier": "Premium"}), old_ctr('stglake', hns=True),
+               acct('stglaketrue', properties__isHnsEnabled=True, properties__allowCrossTenantReplication=True),
+               old_ctr('stgblock', kind='BlockBlobStorage', sku={"name": "Premium_LRS", "tier": "Premium"}), old_ctr('stgflat', hns=False)]),
+     "NOT_APPLICABLE stgfiles ~ account kind FileStorage does not support object replication\n"
+     "NOT_APPLICABLE stgv1 ~ account kind Storage does not support\n"
+     "NOT_APPLICABLE stglegacy ~ account kind BlobStorage\n"
+     "NOT_APPLICABLE stgpageblob ~ a premium StorageV2 account (sku Premium_LRS: page blobs only) does not support object replication\n"
+     "NOT_APPLICABLE stglake ~ hierarchical namespace\n"
+     "NOT_APPLICABLE stglaketrue ~ isHnsEnabled true\n"
+     "FAIL stgblock ~ created 2021-03-18\n"
+     "FAIL stgflat ~ created 2021-03-18")
