@@ -561,6 +561,24 @@ static int linux_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, cons
 	return 1;
 }
 
+/* A Windows Java app's web container: javaContainer and
+ * javaContainerVersion, judged under the container's name (tomcat, jetty)
+ * when both are set; Java SE (JAVA) has none. */
+static void java_container(aza_ev *ev, const aza_res *r, struct rt_state *st, const char *cs_src)
+{
+	int have;
+	char stack[32], ver[32];
+	const char *c = aza_json_str(cfg_get(ev, r, "javaContainer", &have));
+	const char *v = aza_json_str(cfg_get(ev, r, "javaContainerVersion", &have));
+	if (!c || !*c || aza__strieq(c, "JAVA") || !v || !version_of(v, ver, sizeof ver))
+		return;
+	size_t i;
+	for (i = 0; c[i] && i + 1 < sizeof stack; i++)
+		stack[i] = (char)tolower((unsigned char)c[i]);
+	stack[i] = 0;
+	judge(ev, st, stack, ver, aza_ev_fmt(ev, "javaContainer %s, javaContainerVersion %s%s", c, v, cs_src));
+}
+
 /* Windows: a field per stack, and the current stack (metadata
  * CURRENT_STACK) naming which of them runs the app. Returns 0 when a
  * verdict was given; else *why is set when the running stack's version
@@ -595,6 +613,13 @@ static int windows_runtime(aza_ev *ev, const aza_res *r, struct rt_state *st, co
 		int cur = cs && aza__strieq(cs, win_fields[i].stack);
 		judge(ev, st, win_fields[i].stack, ver, aza_ev_fmt(ev, "%s %s%s", win_fields[i].field, s, cur ? cs_src : ""));
 		got_cs |= cur;
+		/* A Windows Java app runs in the web container javaContainer
+		 * (TOMCAT, JETTY; JAVA is Java SE, no container) at
+		 * javaContainerVersion (SiteConfig of the sites API), as a
+		 * Linux one runs TOMCAT|10.1-java17: the container needs its
+		 * own minimum. */
+		if (!strcmp(win_fields[i].stack, "java"))
+			java_container(ev, r, st, cur ? cs_src : "");
 	}
 	/* A Windows Node app keeps its version in the app setting
 	 * WEBSITE_NODE_DEFAULT_VERSION: visible in templates (and inputs that
@@ -862,7 +887,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Configuration > General settings (Stack settings): choose a supported major version.",
 		.cli = "az webapp config set -g <rg> -n <app> --linux-fx-version 'PYTHON|3.12' (Windows: --php-version / --net-framework-version ...) (a deployment slot: add --slot <slot>)",
 		.arm = "Microsoft.Web/sites/config 'web': properties.linuxFxVersion (Linux) or phpVersion / pythonVersion / nodeVersion / javaVersion / netFrameworkVersion (Windows) (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
-		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Flex Consumption function apps name their runtime in properties.functionAppConfig.runtime (name dotnet-isolated, node, java, powershell or python, and version), judged against the table under that name; a custom handler (name custom) is NOT_APPLICABLE, a runtime without a readable version UNKNOWN. Linux apps (kind containing linux, or, without a kind, properties.reserved true; deployed or in a template; kind is the documented field and decides when set: kind naming no linux with reserved true is judged as Windows, but the Windows fields then never pass it, only fail it): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, or for a slot Microsoft.Web/sites/slots/config/list/action, neither in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS SLOT_NOTE,
+		.defaults = "Minimum versions per stack come from the runtimes table in the configuration (built-in table, review date in every message). Windows apps with phpVersion set have PHP enabled even when unused: set it to a supported version or Off. A Java server stack with a \"-javaNN\" suffix (TOMCAT|10.1-java11, JBOSSEAP|8-java17) is also judged against the Java minimum. A Windows Java app's web container (javaContainer TOMCAT or JETTY with javaContainerVersion, SiteConfig of the sites API; JAVA is Java SE, no container) is judged against the table under the container's name, as the Linux TOMCAT|version is. Custom containers (linuxFxVersion or windowsFxVersion DOCKER|, COMPOSE|, KUBE|): NOT_APPLICABLE. Flex Consumption function apps name their runtime in properties.functionAppConfig.runtime (name dotnet-isolated, node, java, powershell or python, and version), judged against the table under that name; a custom handler (name custom) is NOT_APPLICABLE, a runtime without a readable version UNKNOWN. Linux apps (kind containing linux, or, without a kind, properties.reserved true; deployed or in a template; kind is the documented field and decides when set: kind naming no linux with reserved true is judged as Windows, but the Windows fields then never pass it, only fail it): the runtime stack and version are linuxFxVersion alone (az webapp config set --linux-fx-version: the runtime stack of a Linux web app; Azure Functions: Linux function apps run the language and version in linuxFxVersion); with linuxFxVersion empty or not set the runtime is not known (chosen outside the site configuration, or incomplete data): UNKNOWN, naming the Windows stack fields set (phpVersion, javaVersion, netFrameworkVersion other than v4.0...), which neither pass nor fail a Linux app. Windows apps: every stack field set is judged (phpVersion, pythonVersion, nodeVersion, javaVersion, powerShellVersion, netFrameworkVersion v2.0 or v5.0 and later, and the app setting WEBSITE_NODE_DEFAULT_VERSION where the input holds it); the current stack, CURRENT_STACK of the site's config/metadata (or a template's siteConfig.metadata), must have a readable version, else UNKNOWN (a Node app's version lives in app settings, which azaudit does not collect; a dotnetcore app's in its build). netFrameworkVersion v4.0 is every Windows app's default: it passes as .NET Framework 4.x only with CURRENT_STACK dotnet (templates: also alone). A deployed Windows app without CURRENT_STACK (config/metadata missing, unreadable or without it) never passes on the stack fields it sets, even when all are supported: a field keeps its value when the app moves to another stack, and a Node or .NET Core app's version is not in the site configuration, so which runtime runs is not known (UNKNOWN naming the fields and what is missing); a field set below its minimum still fails, that runtime being enabled. Templates without a current stack are judged on the fields they set (a template declares what it deploys). A deployed Windows app whose configuration sets no stack version and whose config/metadata is missing: UNKNOWN (collecting it takes POST config/metadata/list, which needs Microsoft.Web/sites/config/list/action, or for a slot Microsoft.Web/sites/slots/config/list/action, neither in Reader). A Windows function app's netFrameworkVersion (v4.0 by default) says nothing about its worker runtime, which lives in app settings: UNKNOWN. " CFG_DEFAULTS SLOT_NOTE,
 		.check = runtime,
 	},
 	{

@@ -1421,6 +1421,15 @@ static void auto_updates(aza_ev *ev, const aza_res *r)
 			aza_unknown(ev, r, "windowsConfiguration.enableAutomaticUpdates is not a boolean");
 		else if (k && !b)
 			aza_fail(ev, r, "windowsConfiguration.enableAutomaticUpdates is false");
+		else if (!k && !aza_is_template(r))
+			/* The default (true) is what a template that leaves it out
+			 * gets; a deployed VM's GET returns the field
+			 * (VirtualMachine_Get.json), so its absence is an
+			 * incomplete input, not the default. */
+			aza_unknown(ev, r, "%s: a deployed Windows VM's GET returns windowsConfiguration.enableAutomaticUpdates, so the input is incomplete",
+			            os_config(ev, r, "properties.osProfile.windowsConfiguration")
+			                ? "windowsConfiguration has neither patchSettings.patchMode nor enableAutomaticUpdates"
+			                : "no osProfile.windowsConfiguration");
 		else
 			aza_pass(ev, r, "enableAutomaticUpdates is %s and no patchMode: AutomaticByOS", k ? "true" : "not set (true)");
 		return;
@@ -1541,8 +1550,12 @@ static void vmss_tl(aza_ev *ev, const aza_res *r)
 }
 
 /* The disk encryption set of one disk of the model: 1 (*des its name), 0
- * none, -1 a value that is not one. Confidential VM OS disks name theirs in
- * managedDisk.securityProfile.diskEncryptionSet (VMDiskSecurityProfile). */
+ * none (*des, when not NULL, says why a set named does not count), -1 a
+ * value that is not one. Confidential VM OS disks name theirs in
+ * managedDisk.securityProfile.diskEncryptionSet (VMDiskSecurityProfile),
+ * which covers the disk itself only with securityEncryptionType
+ * DiskWithVMGuestState: VMGuestStateOnly (and NonPersistedTPM) encrypt
+ * just the VM guest state blob, as for a VM (vm_disk_enc). */
 static int vmss_des(aza_ev *ev, const aza_json *disk, const char **des)
 {
 	static const char *const at[] = {"managedDisk.diskEncryptionSet", "managedDisk.securityProfile.diskEncryptionSet"};
@@ -1552,6 +1565,21 @@ static int vmss_des(aza_ev *ev, const aza_json *disk, const char **des)
 		if (!d || aza_json_is(d, AZA_JNULL))
 			continue;
 		const char *id = aza_json_str(aza_json_get(d, "id"));
+		if (id && *id && i) {
+			const char *set = aza_json_str(aza_json_path(disk, "managedDisk.securityProfile.securityEncryptionType"));
+			if (!set || !*set) {
+				st = -1;
+				*des = aza_ev_fmt(ev, "%s names %s but managedDisk.securityProfile.securityEncryptionType is not readable, so whether it "
+				                  "covers the disk or only the VM guest state cannot be told", at[i], aza_last_seg(id));
+				continue;
+			}
+			if (!aza__strieq(set, "DiskWithVMGuestState")) {
+				if (!st)
+					*des = aza_ev_fmt(ev, "securityEncryptionType %s: disk encryption set %s encrypts only the VM guest state, and the "
+					                  "disk gets the platform-managed key", set, aza_last_seg(id));
+				continue;
+			}
+		}
 		if (id && *id) {
 			*des = aza_ev_fmt(ev, "disk encryption set %s", aza_last_seg(id));
 			return 1;
@@ -1609,7 +1637,7 @@ static void vmss_cmk(aza_ev *ev, const aza_res *r)
 		else if (k < 0)
 			unk = aza_ev_fmt(ev, "%s%s%s (%s)", unk, nunk++ ? ", " : "", label, des);
 		else
-			bad = aza_ev_fmt(ev, "%s%s%s (no diskEncryptionSet: platform-managed key)", bad, nbad++ ? ", " : "", label);
+			bad = aza_ev_fmt(ev, "%s%s%s (%s)", bad, nbad++ ? ", " : "", label, des ? des : "no diskEncryptionSet: platform-managed key");
 	}
 	if (nbad)
 		aza_fail(ev, r, "the scale set model creates %s without a customer-managed key: %s", nbad > 1 ? "these disks" : "this disk", bad);
@@ -1711,10 +1739,33 @@ static void vmss_os_upgrade(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	const char *pinned = vmss_image_pinned(ev, img);
-	if (pinned)
+	if (pinned) {
 		aza_fail(ev, r, "enableAutomaticOSUpgrade is true but %s", pinned);
+		return;
+	}
+	/* Only an image that is read to have newer versions passes: a
+	 * platform image at version 'latest', or a gallery image whose id
+	 * pins no version. A template value known only at deployment (a
+	 * parameter for the version or the id) or an imageReference naming
+	 * neither may be a pinned version or a managed image. */
+	const char *pub = aza_json_str(aza_json_get(img, "publisher"));
+	const char *ver = aza_json_str(aza_json_get(img, "version"));
+	const char *follows = NULL;
+	if (pub && *pub && ver && aza__strieq(ver, "latest"))
+		follows = "a platform image at version 'latest'";
+	static const char *const gids[] = {"id", "sharedGalleryImageId", "communityGalleryImageId"};
+	for (size_t i = 0; i < sizeof gids / sizeof gids[0] && !follows; i++) {
+		const char *id = aza_json_str(aza_json_get(img, gids[i]));
+		if (id && *id && (i || aza__istrstr(id, "/galleries/")))
+			follows = aza_ev_fmt(ev, "imageReference.%s, a gallery image that pins no version", gids[i]);
+	}
+	if (follows)
+		aza_pass(ev, r, "upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is true: instances are moved to each new version of the OS image (%s)",
+		         follows);
 	else
-		aza_pass(ev, r, "upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade is true: instances are moved to each new version of the OS image");
+		aza_unknown(ev, r, "enableAutomaticOSUpgrade is true but virtualMachineProfile.storageProfile.imageReference names neither a platform image "
+		                   "with a readable version 'latest' nor a gallery image id that can be read (a value known only at deployment?): "
+		                   "whether the instances have a newer image to move to is not known");
 }
 
 #define IAAS_DATA .resp = AZA_RESP_DATA, .models = AZA_IAAS
@@ -1827,7 +1878,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Operations > Updates > Update settings: Patch orchestration: Azure Managed - Safe Deployment, or Customer Managed Schedules with a maintenance configuration (schedule) attached to the VM.",
 		.cli = "az vm update -g <rg> -n <vm> --set osProfile.linuxConfiguration.patchSettings.patchMode=AutomaticByPlatform",
 		.arm = "osProfile.windowsConfiguration.patchSettings.patchMode = 'AutomaticByPlatform' (or AutomaticByOS); osProfile.linuxConfiguration.patchSettings.patchMode = 'AutomaticByPlatform'",
-		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates (default true) decides. Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). AutomaticByPlatform with patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule true (Customer Managed Schedules, either OS): UNKNOWN, since the platform then patches only on the schedule of a maintenance configuration assigned to the VM, and not at all without one (Microsoft Learn, 'Configure schedule patching on Azure VMs for business continuity'), and maintenance configuration assignments are not read; the flag of another type: UNKNOWN. A VM without osProfile, a patchMode that is not a string, or OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType): UNKNOWN.",
+		.defaults = "Windows: patchMode AutomaticByPlatform or AutomaticByOS passes, Manual fails; without patchMode, enableAutomaticUpdates decides (default true in a template; a deployed VM's GET returns it, VirtualMachine_Get.json of the Compute API, so a deployed Windows VM with neither patchMode nor enableAutomaticUpdates is an incomplete input: UNKNOWN). Linux: only AutomaticByPlatform passes; absent means ImageDefault (FAIL: patching is left to the image). AutomaticByPlatform with patchSettings.automaticByPlatformSettings.bypassPlatformSafetyChecksOnUserSchedule true (Customer Managed Schedules, either OS): UNKNOWN, since the platform then patches only on the schedule of a maintenance configuration assigned to the VM, and not at all without one (Microsoft Learn, 'Configure schedule patching on Azure VMs for business continuity'), and maintenance configuration assignments are not read; the flag of another type: UNKNOWN. A VM without osProfile, a patchMode that is not a string, or OS signals that disagree (windowsConfiguration and linuxConfiguration both set, or one against osDisk.osType): UNKNOWN.",
 		.check = auto_updates,
 	},
 	{
@@ -1871,7 +1922,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine scale set > Settings > Disks > Key management: Customer-managed key, select a disk encryption set (set at creation for the OS disk).",
 		.cli = "az vmss create ... --os-disk-encryption-set <des id> --data-disk-encryption-sets <des id>",
 		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.virtualMachineProfile.storageProfile.osDisk.managedDisk.diskEncryptionSet.id and dataDisks[].managedDisk.diskEncryptionSet.id",
-		.defaults = "Read from the scale set model. Every OS and data disk must name a disk encryption set (managedDisk.diskEncryptionSet.id, or for a confidential VM OS disk managedDisk.securityProfile.diskEncryptionSet.id); without one the disk gets the platform-managed key (FAIL). A diskEncryptionSet without an id string, or a storageProfile that cannot be read: UNKNOWN. A template without osDisk creates it from the image with the platform key (FAIL). An ephemeral OS disk (diffDiskSettings) is no managed disk and is left to AZA-VMSS-001; with no data disk the scale set is NOT_APPLICABLE. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-002 judges their disks).",
+		.defaults = "Read from the scale set model. Every OS and data disk must name a disk encryption set (managedDisk.diskEncryptionSet.id, or for a confidential VM OS disk managedDisk.securityProfile.diskEncryptionSet.id with securityEncryptionType DiskWithVMGuestState); without one the disk gets the platform-managed key (FAIL). A securityProfile.diskEncryptionSet with securityEncryptionType VMGuestStateOnly or NonPersistedTPM encrypts just the VM guest state blob (VMDiskSecurityProfile, Compute API): it does not count (FAIL without another set); with a securityEncryptionType that cannot be read: UNKNOWN. A diskEncryptionSet without an id string, or a storageProfile that cannot be read: UNKNOWN. A template without osDisk creates it from the image with the platform key (FAIL). An ephemeral OS disk (diffDiskSettings) is no managed disk and is left to AZA-VMSS-001; with no data disk the scale set is NOT_APPLICABLE. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-002 judges their disks).",
 		.check = vmss_cmk,
 	},
 	{
@@ -1893,7 +1944,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine scale set > Settings > Operating system > Automatic OS upgrade: Enabled (with an application health probe or the Application Health extension).",
 		.cli = "az vmss update -g <rg> -n <vmss> --set upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade=true",
 		.arm = "Microsoft.Compute/virtualMachineScaleSets: properties.upgradePolicy.automaticOSUpgradePolicy.enableAutomaticOSUpgrade = true, with virtualMachineProfile.storageProfile.imageReference.version = 'latest'",
-		.defaults = "enableAutomaticOSUpgrade absent means false (the API's default): FAIL; not a boolean: UNKNOWN. true passes only when the model's image has newer versions to upgrade to: a platform image whose version is not 'latest' (Azure requires 'latest' for the feature), a managed image (Microsoft.Compute/images: custom images are only followed through an Azure Compute Gallery) or a gallery image id that pins a version fail; no imageReference in the model (an incomplete input): UNKNOWN. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-010 judges their VMs).",
+		.defaults = "enableAutomaticOSUpgrade absent means false (the API's default): FAIL; not a boolean: UNKNOWN. true passes only when the model's image has newer versions to upgrade to: a platform image whose version is not 'latest' (Azure requires 'latest' for the feature), a managed image (Microsoft.Compute/images: custom images are only followed through an Azure Compute Gallery) or a gallery image id that pins a version fail; no imageReference in the model (an incomplete input), or one naming neither a platform image with a readable version 'latest' nor a readable gallery image id (a template parameter known only at deployment): UNKNOWN. Flexible scale sets without a model: NOT_APPLICABLE (AZA-VM-010 judges their VMs).",
 		.check = vmss_os_upgrade,
 	},
 	{

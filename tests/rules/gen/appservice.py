@@ -264,6 +264,19 @@ case('AZA-APP-005', 'unknown-windows-metadata-error-fields', snapshot(w, dataset
 f = site('funcps', kind='functionapp', properties__siteConfig__linuxFxVersion='', properties__siteConfig__powerShellVersion='7.6')
 case('AZA-APP-005', 'unknown-windows-functionapp-fields', snapshot([f]),
      "UNKNOWN funcps ~ powershell 7.6 (powerShellVersion 7.6) set, but which stack the app runs is not known")
+# A Windows Java app runs in the web container javaContainer at
+# javaContainerVersion (SiteConfig of the sites API): Tomcat 8.5 under a
+# supported Java passed on javaVersion alone; it is judged against the
+# tomcat minimum as the Linux TOMCAT|8.5-java21 is. Java SE (JAVA) has no
+# container.
+w = winsite('apptc85', javaVersion='21', javaContainer='TOMCAT', javaContainerVersion='8.5')
+case('AZA-APP-005', 'fail-windows-tomcat', snapshot(w + [metadata(w[0], CURRENT_STACK="java")], datasets=[SITE, CFG]),
+     "FAIL apptc85 ~ tomcat 8.5 (javaContainer TOMCAT, javaContainerVersion 8.5; CURRENT_STACK java) is below the supported minimum 10.1")
+w = winsite('apptc101', javaVersion='21', javaContainer='TOMCAT', javaContainerVersion='10.1') + \
+    winsite('appjavase', javaVersion='21', javaContainer='JAVA', javaContainerVersion='SE')
+case('AZA-APP-005', 'pass-windows-tomcat', snapshot(w + [metadata(w[0], CURRENT_STACK="java"), metadata(w[2], CURRENT_STACK="java")], datasets=[SITE, CFG]),
+     "PASS apptc101 ~ java 21 (javaVersion 21; CURRENT_STACK java), tomcat 10.1 (javaContainer TOMCAT, javaContainerVersion 10.1; CURRENT_STACK java)\n"
+     "PASS appjavase ~ java 21 (javaVersion 21; CURRENT_STACK java) (runtime")
 # With CURRENT_STACK naming the stack whose field is set, that field decides.
 w = winsite('appphp', phpVersion='8.3')
 case('AZA-APP-005', 'pass-windows-php', snapshot(w + [metadata(w[0], CURRENT_STACK="php")], datasets=[SITE, CFG]),

@@ -298,6 +298,13 @@ case('AZA-VM-007', 'unknown-vhd-null', snapshot([v]), "UNKNOWN vmvhdnull ~ neith
 case('AZA-VM-009', 'unknown-uefi-type', snapshot([vm('vmsbodd', properties__securityProfile__uefiSettings__secureBootEnabled="yes")]),
      "UNKNOWN vmsbodd ~ secureBootEnabled is not a boolean")
 
+# A deployed Windows VM's GET returns windowsConfiguration.enableAutomaticUpdates
+# (VirtualMachine_Get.json): without it and without patchMode the input is
+# incomplete (it passed on the template default, true).
+case('AZA-VM-010', 'unknown-windows-incomplete', snapshot([vm('vmwinnocfg', properties__osProfile__windowsConfiguration=DEL),
+                                                           vm('vmwinempty', properties__osProfile__windowsConfiguration={"provisionVMAgent": True})]),
+     "UNKNOWN vmwinnocfg ~ no osProfile.windowsConfiguration: a deployed Windows VM's GET returns\n"
+     "UNKNOWN vmwinempty ~ windowsConfiguration has neither patchSettings.patchMode nor enableAutomaticUpdates")
 # AZA-VM-010 / 011: OS signals that disagree, and patchMode of the wrong type.
 conf = [vm('vmboth', linux=True, properties__osProfile__linuxConfiguration__disablePasswordAuthentication=False,
            properties__osProfile__windowsConfiguration={"provisionVMAgent": True, "enableAutomaticUpdates": True}),
@@ -803,6 +810,21 @@ case(R, 'fail-template', vmss_template('vmss-t', {"storageProfile": {"imageRefer
 case(R, 'unknown', snapshot([vmss('vmss-desodd', **{MP + 'storageProfile__osDisk__managedDisk__diskEncryptionSet': {"name": "des-prod"}}),
                              vmss('vmss-noos', **{MP + 'storageProfile__osDisk': DEL})]),
      "UNKNOWN vmss-desodd ~ managedDisk.diskEncryptionSet has no id string\nUNKNOWN vmss-noos ~ storageProfile.osDisk is absent")
+# managedDisk.securityProfile.diskEncryptionSet covers the OS disk only with
+# securityEncryptionType DiskWithVMGuestState; VMGuestStateOnly encrypts just
+# the VM guest state blob (VMDiskSecurityProfile, Compute API), as AZA-VM-001
+# judges a VM. Both passed on the set alone.
+def vmss_cvm(name, set_type):
+    sp = {"securityEncryptionType": set_type, "diskEncryptionSet": {"id": DES}}
+    if set_type is None:
+        del sp["securityEncryptionType"]
+    return vmss(name, **{MP + 'storageProfile__osDisk__managedDisk': {"storageAccountType": "Premium_LRS", "securityProfile": sp},
+                         MP + 'storageProfile__dataDisks': []})
+case(R, 'fail-confidential-gueststate-only', snapshot([vmss_cvm('vmss-cvm-gs', 'VMGuestStateOnly')]),
+     "FAIL vmss-cvm-gs ~ OS disk (securityEncryptionType VMGuestStateOnly: disk encryption set des-prod encrypts only the VM guest state, "
+     "and the disk gets the platform-managed key)")
+case(R, 'unknown-confidential-no-type', snapshot([vmss_cvm('vmss-cvm-notype', None)]),
+     "UNKNOWN vmss-cvm-notype ~ securityEncryptionType is not readable")
 eph = {"caching": "ReadOnly", "createOption": "FromImage", "diffDiskSettings": {"option": "Local", "placement": "ResourceDisk"},
        "managedDisk": {"storageAccountType": "Standard_LRS"}}
 case(R, 'na-ephemeral', snapshot([vmss('vmss-eph', **{MP + 'storageProfile__osDisk': eph, MP + 'storageProfile__dataDisks': []}),
@@ -852,6 +874,21 @@ case(R, 'unknown', snapshot([vmss('vmss-autoodd', properties__upgradePolicy__aut
 # newer versions: not a pass.
 case(R, 'unknown-no-image', snapshot([vmss('vmss-noimg', **{IMG: DEL}), vmss('vmss-oddimg', **{IMG: "latest"})]),
      "UNKNOWN vmss-noimg ~ imageReference is absent\nUNKNOWN vmss-oddimg ~ imageReference is not an object")
+# true passes only on an image read to have newer versions: an
+# imageReference naming neither a platform image (publisher, version
+# 'latest') nor a gallery image id may be a pinned version or a managed
+# image (it passed). A template whose version comes from a parameter stays
+# UNKNOWN.
+def vmss_template_auto(name, model):
+    t = vmss_template(name, model)
+    t["resources"][0]["properties"]["upgradePolicy"] = {"mode": "Automatic", "automaticOSUpgradePolicy": {"enableAutomaticOSUpgrade": True}}
+    return t
+case(R, 'unknown-template-image', vmss_template_auto('vmss-tp', {"storageProfile": {"imageReference": {
+         "publisher": "Canonical", "offer": "ubuntu-24_04-lts", "sku": "server", "version": "[parameters('imageVersion')]"}}})
+     | {"parameters": {"imageVersion": {"type": "string"}}},
+     "UNKNOWN vmss-tp ~ names neither a platform image with a readable version 'latest' nor a gallery image id")
+case(R, 'unknown-image-noname', snapshot([vmss('vmss-imgoffer', **{IMG: {"offer": "WindowsServer", "sku": "2022-datacenter-azure-edition"}})]),
+     "UNKNOWN vmss-imgoffer ~ names neither a platform image")
 
 R = 'AZA-VMSS-005'
 case(R, 'pass', snapshot([vmss('vmss-tl')]), "PASS vmss-tl ~ securityType is TrustedLaunch with secure boot and vTPM enabled")
