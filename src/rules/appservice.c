@@ -331,11 +331,42 @@ static void authentication(aza_ev *ev, const aza_res *r)
 		 * whatever requireAuthentication says. The portal never writes
 		 * the pair (its "Require authentication" offers only redirect,
 		 * 401, 403 or 404), so nothing documents the one rejecting it. */
-		if (required && act && aza__strieq(act, "AllowAnonymous"))
+		/* globalValidation.excludedPaths: "the paths for which
+		 * unauthenticated flow would not be redirected to the login page"
+		 * (authsettingsV2 API): requests there reach the app anonymously.
+		 * The root, alone or with a wildcard, is every request. */
+		const aza_json *ex = aza_prop(ev, c, "properties.globalValidation.excludedPaths");
+		const char *all = NULL, *some = NULL, *bad = NULL;
+		size_t nex = 0;
+		if (ex && !aza_json_is(ex, AZA_JNULL) && !aza_json_is(ex, AZA_JARR))
+			bad = "is not an array";
+		aza_json_each(e, aza_json_is(ex, AZA_JARR) ? ex : NULL) {
+			const char *pth = aza_json_str(e);
+			if (!pth) {
+				bad = "holds an entry that is not a string";
+				break;
+			}
+			nex++;
+			if (!some)
+				some = pth;
+			if (!strcmp(pth, "/") || !strcmp(pth, "/*") || !strcmp(pth, "*") || !strcmp(pth, "/**"))
+				all = pth;
+		}
+		if (required && bad)
+			aza_unknown(ev, r, "authentication is on and required, but globalValidation.excludedPaths %s: the paths left open are not known",
+			            bad);
+		else if (required && all)
+			aza_fail(ev, r, "authentication is on with requireAuthentication true, but globalValidation.excludedPaths holds '%s': every "
+			                "request reaches the app without authentication",
+			         all);
+		else if (required && act && aza__strieq(act, "AllowAnonymous"))
 			aza_fail(ev, r, "authentication is on with requireAuthentication true but unauthenticatedClientAction AllowAnonymous: the action "
 			                "taken for an unauthenticated client is to let it through");
 		else if (required)
-			aza_pass(ev, r, "authentication is on and required (unauthenticated requests: %s)", act ? act : "RedirectToLoginPage");
+			aza_pass(ev, r, "authentication is on and required (unauthenticated requests: %s)%s", act ? act : "RedirectToLoginPage",
+			         nex ? aza_ev_fmt(ev, "; %zu path(s) excluded from it reach the app anonymously (e.g. '%s'): check each is meant to be public",
+			                          nex, some)
+			             : "");
 		else
 			aza_fail(ev, r, "authentication is on but requireAuthentication is not true: anonymous requests reach the app");
 		return;
@@ -843,7 +874,7 @@ const struct aza_rule aza_rules_appservice[] = {
 		.portal = "App Service > Settings > Authentication > Add identity provider; Restrict access: Require authentication.",
 		.cli = "az webapp auth update -g <rg> -n <app> --enabled true --action RedirectToLoginPage (a deployment slot: add --slot <slot>)",
 		.arm = "Microsoft.Web/sites/config 'authsettingsV2': properties.platform.enabled = true, properties.globalValidation.requireAuthentication = true (a deployment slot: Microsoft.Web/sites/slots/config, same name)",
-		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). authsettingsV2 passes with globalValidation.requireAuthentication true, unless unauthenticatedClientAction is AllowAnonymous: that is the action taken for an unauthenticated client (authsettingsV2 API), which lets it through (FAIL). Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions." SLOT_NOTE,
+		.defaults = "Read from config/authsettingsV2 (or the legacy config/authsettings). Without either for the site: UNKNOWN. Authentication on with file-based configuration (authsettingsV2 platform.configFilePath set, or the legacy isAuthFromFile \"true\"): UNKNOWN, since that file in the app's content, not the object's globalValidation, decides (Microsoft Learn, 'File-based configuration in Azure App Service authentication') and Resource Manager does not return it; with platform.enabled false authentication is off whatever the file says (FAIL). authsettingsV2 passes with globalValidation.requireAuthentication true, unless unauthenticatedClientAction is AllowAnonymous: that is the action taken for an unauthenticated client (authsettingsV2 API), which lets it through (FAIL), or globalValidation.excludedPaths ('the paths for which unauthenticated flow would not be redirected to the login page', authsettingsV2 API) holds the root ('/', '/*', '*' or '/**': every request, FAIL); other excluded paths are named in the PASS, and excludedPaths that is not a list of strings is UNKNOWN. Apps that authenticate users in their own code pass this only when the platform feature is on: record exceptions." SLOT_NOTE,
 		.check = authentication,
 	},
 	{

@@ -111,6 +111,15 @@ case('AZA-APP-001', 'fail-anonymous', snapshot([b, auth(b, properties__globalVal
 # unauthenticated client: AllowAnonymous lets it through.
 case('AZA-APP-001', 'fail-required-anonymous', snapshot([b, auth(b, properties__globalValidation={"requireAuthentication": True, "unauthenticatedClientAction": "AllowAnonymous"})]),
      "FAIL appbad ~ unauthenticatedClientAction AllowAnonymous")
+# excludedPaths: requests there skip authentication; the root is every
+# request (it passed), other paths are named in the PASS
+RQ = {"requireAuthentication": True, "unauthenticatedClientAction": "Return401"}
+case('AZA-APP-001', 'fail-excluded-root', snapshot([b, auth(b, properties__globalValidation=dict(RQ, excludedPaths=["/health", "/*"]))]),
+     "FAIL appbad ~ excludedPaths holds '/*': every request reaches the app without authentication")
+case('AZA-APP-001', 'pass-excluded-paths', snapshot([a, auth(a, properties__globalValidation=dict(RQ, excludedPaths=["/health", "/robots.txt"]))]),
+     "PASS appok ~ 2 path(s) excluded from it reach the app anonymously (e.g. '/health')")
+case('AZA-APP-001', 'unknown-excluded-type', snapshot([a, auth(a, properties__globalValidation=dict(RQ, excludedPaths="/health"))]),
+     "UNKNOWN appok ~ excludedPaths is not an array")
 legacy = {"id": a["id"] + "/config/authsettings", "name": "authsettings", "type": CFG,
           "properties": {"enabled": True, "unauthenticatedClientAction": "RedirectToLoginPage", "defaultProvider": "AzureActiveDirectory"}}
 case('AZA-APP-001', 'pass-legacy', snapshot([a, legacy]), "PASS appok ~ RedirectToLoginPage")
