@@ -29,6 +29,8 @@
 #define VAULT "Microsoft.KeyVault/vaults"
 #define FLOWLOG "Microsoft.Network/networkWatchers/flowLogs"
 #define EXPORT_CONTAINER "insights-activity-logs"
+/* The container a legacy log profile writes to. */
+#define PROFILE_CONTAINER "insights-operational-logs"
 
 /* ---- subscription activity log export ---- */
 
@@ -370,12 +372,12 @@ static struct rv workspace_retention(aza_ev *ev, const char *ws_id)
 	return v;
 }
 
-/* Does a lifecycle rule's prefix filter reach blobs of the export container? */
-static int prefix_hits(const aza_json *prefixes)
+/* Does a lifecycle rule's prefix filter reach blobs of the export
+ * container ("<container>/")? */
+static int prefix_hits(const aza_json *prefixes, const char *c)
 {
 	if (!prefixes || aza_json_len(prefixes) == 0)
 		return 1;
-	const char *c = EXPORT_CONTAINER "/";
 	aza_json_each(p, prefixes) {
 		const char *s = aza_json_str(p);
 		if (!s)
@@ -387,7 +389,7 @@ static int prefix_hits(const aza_json *prefixes)
 	return 0;
 }
 
-static struct rv storage_retention(aza_ev *ev, const char *acc_id)
+static struct rv storage_retention(aza_ev *ev, const char *acc_id, const char *container)
 {
 	int limit = aza_ev_cfg(ev)->log_retention_days;
 	aza_inv *inv = aza_ev_inv(ev);
@@ -430,7 +432,7 @@ static struct rv storage_retention(aza_ev *ev, const char *acc_id)
 		/* Activity logs are written as append blobs. */
 		if (bt && aza_json_len(bt) && !aza_json_has_str(bt, "appendBlob"))
 			continue;
-		if (!prefix_hits(aza_json_path(def, "filters.prefixMatch")))
+		if (!prefix_hits(aza_json_path(def, "filters.prefixMatch"), container))
 			continue;
 		static const char *const keys[] = {"daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan",
 		                                   "daysAfterLastAccessTimeGreaterThan"};
@@ -469,7 +471,7 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			rv_keep(&best, v.st, v.msg);
 		}
 		if (sa) {
-			struct rv v = storage_retention(ev, sa);
+			struct rv v = storage_retention(ev, sa, EXPORT_CONTAINER "/");
 			rv_keep(&best, v.st, v.msg);
 		}
 		if (!ws && !sa && aza_diag_has_dest(ev, d))
@@ -487,15 +489,26 @@ static void retention(aza_ev *ev, const aza_res *sub)
 		const aza_json *rp = aza_prop(ev, p, "properties.retentionPolicy");
 		int ke = aza_json_bool(aza_json_get(rp, "enabled"), &en);
 		int kd = aza_json_num(aza_json_get(rp, "days"), &days);
+		struct rv v = {R_UNKNOWN, aza_ev_fmt(ev, "log profile '%s' retentionPolicy is missing or malformed", p->name)};
 		if (ke && !en)
-			rv_keep(&best, R_PASS, aza_ev_fmt(ev, "log profile '%s' retention policy is disabled: events are kept indefinitely", p->name));
+			v = (struct rv){R_PASS, aza_ev_fmt(ev, "log profile '%s' retention policy is disabled: events are kept indefinitely", p->name)};
 		else if (ke && kd && days == 0)
-			rv_keep(&best, R_PASS, aza_ev_fmt(ev, "log profile '%s' retention days is 0: events are kept indefinitely", p->name));
+			v = (struct rv){R_PASS, aza_ev_fmt(ev, "log profile '%s' retention days is 0: events are kept indefinitely", p->name)};
 		else if (ke && kd)
-			rv_keep(&best, days >= limit ? R_PASS : R_FAIL,
-			        aza_ev_fmt(ev, "log profile '%s' retains events %.0f days (limit %d)", p->name, days, limit));
-		else
-			rv_keep(&best, R_UNKNOWN, aza_ev_fmt(ev, "log profile '%s' retentionPolicy is missing or malformed", p->name));
+			v = (struct rv){days >= limit ? R_PASS : R_FAIL,
+			                aza_ev_fmt(ev, "log profile '%s' retains events %.0f days (limit %d)", p->name, days, limit)};
+		/* The account's lifecycle rules delete the profile's blobs
+		 * (insights-operational-logs/name=default/...) whatever its
+		 * retentionPolicy says: the shorter keeping decides, and an
+		 * account whose rules are not known proves nothing. */
+		if (v.st != R_FAIL) {
+			struct rv sv = storage_retention(ev, nonempty(aza_prop(ev, p, "properties.storageAccountId")), PROFILE_CONTAINER "/");
+			if (sv.st == R_FAIL || (sv.st == R_UNKNOWN && v.st == R_PASS))
+				v = sv;
+			else if (sv.st == R_PASS && v.st == R_PASS)
+				v.msg = aza_ev_fmt(ev, "%s, and %s", v.msg, sv.msg);
+		}
+		rv_keep(&best, v.st, v.msg);
 	}
 	if (best.msg) {
 		if (best.st == R_PASS)
@@ -514,21 +527,26 @@ static void retention(aza_ev *ev, const aza_res *sub)
 /* Storage accounts receiving the subscription's activity log, at most
  * EXPORT_MAX (Azure allows five diagnostic settings and one log profile);
  * returns how many there are, which may be more: the callers then say the
- * rest was not judged rather than judge part of them. */
+ * rest was not judged rather than judge part of them. cont gets the
+ * container each writes to. */
 #define EXPORT_MAX 8
-static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out)
+static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, const char **cont)
 {
 	size_t n = 0;
 	const aza_res *d;
 	for (size_t i = 0; (d = sub_setting(ev, sub, i)); i++) {
 		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
-		if (sa && aza_diag_logs(ev, d, NULL, NULL, NULL) && n++ < EXPORT_MAX)
+		if (sa && aza_diag_logs(ev, d, NULL, NULL, NULL) && n++ < EXPORT_MAX) {
 			out[n - 1] = sa;
+			cont[n - 1] = EXPORT_CONTAINER;
+		}
 	}
 	const aza_res *p = log_profile(ev, sub);
 	const char *sa = p ? nonempty(aza_prop(ev, p, "properties.storageAccountId")) : NULL;
-	if (sa && n++ < EXPORT_MAX)
+	if (sa && n++ < EXPORT_MAX) {
 		out[n - 1] = sa;
+		cont[n - 1] = PROFILE_CONTAINER;
+	}
 	return n;
 }
 
@@ -550,8 +568,8 @@ static int export_unjudged(aza_ev *ev, const aza_res *sub, size_t n)
 
 static void container_private(aza_ev *ev, const aza_res *sub)
 {
-	const char *accs[EXPORT_MAX];
-	size_t n = export_accounts(ev, sub, accs);
+	const char *accs[EXPORT_MAX], *conts[EXPORT_MAX];
+	size_t n = export_accounts(ev, sub, accs, conts);
 	if (export_unjudged(ev, sub, n))
 		return;
 	aza_inv *inv = aza_ev_inv(ev);
@@ -568,29 +586,31 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 			ok = aza_ev_fmt(ev, "storage account '%s' blocks anonymous access: %s", an, why);
 			continue;
 		}
-		const aza_res *c = aza_inv_find(inv, aza_ev_fmt(ev, "%s/blobServices/default/containers/" EXPORT_CONTAINER, accs[i]));
+		/* A log profile writes to its own container (PROFILE_CONTAINER). */
+		const char *cn = conts[i];
+		const aza_res *c = aza_inv_find(inv, aza_ev_fmt(ev, "%s/blobServices/default/containers/%s", accs[i], cn));
 		if (c) {
 			const char *pa = aza_json_str(aza_prop(ev, c, "properties.publicAccess"));
 			const aza_json *pav = aza_prop(ev, c, "properties.publicAccess");
 			if (!pa && pav && !aza_json_is(pav, AZA_JNULL)) {
-				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is not a string", an);
+				unk = aza_ev_fmt(ev, "container %s of '%s': publicAccess is not a string", cn, an);
 			} else if (!pa && !aza_is_template(c)) {
 				/* Resource Manager returns publicAccess on every container. */
-				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s': publicAccess is absent (incomplete export?)", an);
+				unk = aza_ev_fmt(ev, "container %s of '%s': publicAccess is absent (incomplete export?)", cn, an);
 			} else if (!pa || aza__strieq(pa, "None")) {
-				ok = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s' has publicAccess None", an);
+				ok = aza_ev_fmt(ev, "container %s of '%s' has publicAccess None", cn, an);
 			} else if (blocks == AZA_FAIL) {
-				aza_fail(ev, sub, "container " EXPORT_CONTAINER " of storage account '%s' has publicAccess %s and %s: the activity log is readable anonymously",
-				         an, pa, why);
+				aza_fail(ev, sub, "container %s of storage account '%s' has publicAccess %s and %s: the activity log is readable anonymously",
+				         cn, an, pa, why);
 				return;
 			} else {
-				unk = aza_ev_fmt(ev, "container " EXPORT_CONTAINER " of '%s' has publicAccess %s, but whether the account allows anonymous access is not known: %s",
-				                 an, pa, why);
+				unk = aza_ev_fmt(ev, "container %s of '%s' has publicAccess %s, but whether the account allows anonymous access is not known: %s",
+				                 cn, an, pa, why);
 			}
 			continue;
 		}
 		unk = blocks == AZA_FAIL
-		      ? aza_ev_fmt(ev, "storage account '%s' allows public blob access (%s) and its " EXPORT_CONTAINER " container is not in the input", an, why)
+		      ? aza_ev_fmt(ev, "storage account '%s' allows public blob access (%s) and its %s container is not in the input", an, why, cn)
 		      : why;
 	}
 	if (unk)
@@ -601,8 +621,8 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 
 static void export_cmk(aza_ev *ev, const aza_res *sub)
 {
-	const char *accs[EXPORT_MAX];
-	size_t n = export_accounts(ev, sub, accs);
+	const char *accs[EXPORT_MAX], *conts[EXPORT_MAX];
+	size_t n = export_accounts(ev, sub, accs, conts);
 	if (export_unjudged(ev, sub, n))
 		return;
 	const char *ok = NULL, *unk = NULL;
@@ -645,6 +665,35 @@ static void keyvault_logging(aza_ev *ev, const aza_res *r)
 
 /* ---- flow logs to Log Analytics ---- */
 
+/* What the flow log's filters keep, or NULL when it logs every flow;
+ * *odd names a filter that is not a string. An empty or null value is no
+ * filter. recordTypes keeps the flow states it lists (B begin, C continue,
+ * E end, D deny): all four are every flow. */
+static const char *flow_filter(aza_ev *ev, const aza_res *r, const char **odd)
+{
+	*odd = NULL;
+	const aza_json *fc = aza_prop(ev, r, "properties.enabledFilteringCriteria");
+	const aza_json *rt = aza_prop(ev, r, "properties.recordTypes");
+	const char *f = aza_json_str(fc), *t = aza_json_str(rt);
+	if (fc && !f && !aza_json_is(fc, AZA_JNULL)) {
+		*odd = "enabledFilteringCriteria";
+		return NULL;
+	}
+	if (rt && !t && !aza_json_is(rt, AZA_JNULL)) {
+		*odd = "recordTypes";
+		return NULL;
+	}
+	if (f && f[strspn(f, " ")])
+		return aza_ev_fmt(ev, "traffic matching enabledFilteringCriteria '%s'", f);
+	if (t && t[strspn(t, " ")]) {
+		static const char states[] = "BCED";
+		for (size_t i = 0; states[i]; i++)
+			if (!strchr(t, states[i]) && !strchr(t, states[i] - 'A' + 'a'))
+				return aza_ev_fmt(ev, "the flow states of recordTypes '%s'", t);
+	}
+	return NULL;
+}
+
 static void flow_analytics(aza_ev *ev, const aza_res *r, int want_nsg)
 {
 	const char *t = aza_json_str(aza_prop(ev, r, "properties.targetResourceId"));
@@ -676,7 +725,19 @@ static void flow_analytics(aza_ev *ev, const aza_res *r, int want_nsg)
 	 * networkWatcher.json: "Flag to enable/disable flow logging"), and a GET
 	 * returns it: traffic analytics sends nothing of a flow log that may be
 	 * off. Without traffic analytics it fails either way. */
-	if (k && en && ws && ke == 0)
+	/* enabledFilteringCriteria and recordTypes keep only the flows they
+	 * select ("if not specified, all network traffic will be logged",
+	 * FlowLogPropertiesFormat): what they drop never reaches the
+	 * workspace, as an alert that also filters on level misses events. */
+	const char *filt = NULL, *fodd = NULL;
+	if (k && en && ws)
+		filt = flow_filter(ev, r, &fodd);
+	if (fodd)
+		aza_unknown(ev, r, "traffic analytics sends to workspace %s, but %s is not a string: which flows are logged is not known", ws, fodd);
+	else if (filt)
+		aza_fail(ev, r, "traffic analytics sends to workspace %s, but the flow log records only %s: other traffic does not reach Log Analytics",
+		         ws, filt);
+	else if (k && en && ws && ke == 0)
 		aza_unknown(ev, r, "traffic analytics sends to workspace %s, but the flow log's enabled is not set (no documented default): whether "
 		                   "flow logging is on is not known", ws);
 	else if (k && en && ws)
@@ -1129,7 +1190,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
 		.cli = "az monitor log-analytics workspace update -g <rg> -n <workspace> --retention-time 365",
 		.arm = "Microsoft.OperationalInsights/workspaces: properties.retentionInDays >= 365 (or tables/AzureActivity totalRetentionInDays); legacy log profile: retentionPolicy {enabled: true, days: >= 365 or 0}",
-		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace); absent from a deployed workspace (a GET returns it): UNKNOWN; absent from a template workspace of the PerGB2018, CapacityReservation or Free tier, or of none: the default it is deployed with, 30 days for the tables and 90 for AzureActivity (Microsoft Learn, Manage data retention in a Log Analytics workspace; 7 on the legacy Free tier), a FAIL under a limit above 90 and UNKNOWN otherwise, and UNKNOWN for another tier. Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream).",
+		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely, but the storage account's lifecycle rules (read as below for the container it writes to, insights-operational-logs, per Microsoft Learn's legacy activity log export) delete its blobs whatever the profile says: the shorter keeping decides, and an account or policies not in the input give UNKNOWN. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace); absent from a deployed workspace (a GET returns it): UNKNOWN; absent from a template workspace of the PerGB2018, CapacityReservation or Free tier, or of none: the default it is deployed with, 30 days for the tables and 90 for AzureActivity (Microsoft Learn, Manage data retention in a Log Analytics workspace; 7 on the legacy Free tier), a FAIL under a limit above 90 and UNKNOWN otherwise, and UNKNOWN for another tier. Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream).",
 		.check = retention,
 	},
 	{
@@ -1141,7 +1202,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
 		.arm = "Microsoft.Storage/storageAccounts: properties.allowBlobPublicAccess = false (or the container's publicAccess = 'None')",
-		.defaults = "An account that blocks anonymous access (allowBlobPublicAccess false, set or, when unset, the default its creation time or template api-version gives, as AZA-STG-003 reads it) passes whatever the container; otherwise the insights-activity-logs container must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). A public container fails when the account allows anonymous access, and is UNKNOWN when that is not known (the account not in the input, or its value not readable). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
+		.defaults = "An account that blocks anonymous access (allowBlobPublicAccess false, set or, when unset, the default its creation time or template api-version gives, as AZA-STG-003 reads it) passes whatever the container; otherwise the container the export writes to (insights-activity-logs for a diagnostic setting, insights-operational-logs for a legacy log profile, per Microsoft Learn's legacy activity log export) must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). A public container fails when the account allows anonymous access, and is UNKNOWN when that is not known (the account not in the input, or its value not readable). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
 		.check = container_private,
 	},
 	{
@@ -1175,7 +1236,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Network Watcher > Flow logs > select > Traffic analytics: Enabled, with a Log Analytics workspace.",
 		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs: properties.flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration = {enabled: true, workspaceResourceId: <id>}",
-		.defaults = "Judged on flow logs whose target is a network security group (others NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails; one without properties.enabled (no documented default; a GET returns it) and with traffic analytics configured is UNKNOWN.",
+		.defaults = "Judged on flow logs whose target is a network security group (others NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails; one without properties.enabled (no documented default; a GET returns it) and with traffic analytics configured is UNKNOWN. A flow log that records only part of the traffic fails: a non-empty enabledFilteringCriteria, or a recordTypes that does not list all of B, C, E and D (FlowLogPropertiesFormat, networkWatcher.json, and Microsoft Learn, Microsoft.Network networkWatchers/flowLogs 2025-07-01: if not specified, all network traffic is logged); either one not a string: UNKNOWN.",
 		.check = nsg_flow_analytics,
 	},
 	{
@@ -1186,7 +1247,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Network Watcher > Flow logs > select the virtual network flow log > Traffic analytics: Enabled, with a Log Analytics workspace.",
 		.cli = "az network watcher flow-log update -l <region> -n <flow log> --workspace <workspace id> --traffic-analytics true",
 		.arm = "Microsoft.Network/networkWatchers/flowLogs (target a virtual network, subnet or NIC): flowAnalyticsConfiguration.networkWatcherFlowAnalyticsConfiguration = {enabled: true, workspaceResourceId: <id>}",
-		.defaults = "Judged on flow logs whose target is not a network security group (those are NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails; one without properties.enabled (no documented default; a GET returns it) and with traffic analytics configured is UNKNOWN.",
+		.defaults = "Judged on flow logs whose target is not a network security group (those are NOT_APPLICABLE). CIS marks this manual; azaudit reads the traffic analytics configuration. A disabled flow log fails; one without properties.enabled (no documented default; a GET returns it) and with traffic analytics configured is UNKNOWN. A flow log that records only part of the traffic fails: a non-empty enabledFilteringCriteria, or a recordTypes that does not list all of B, C, E and D (FlowLogPropertiesFormat, networkWatcher.json, and Microsoft Learn, Microsoft.Network networkWatchers/flowLogs 2025-07-01: if not specified, all network traffic is logged); either one not a string: UNKNOWN.",
 		.check = vnet_flow_analytics,
 	},
 	{

@@ -110,8 +110,13 @@ case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 R = 'AZA-LOG-004'
 case(R, 'pass', snapshot([subdiag('ds4', ALL), workspace(730)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"PASS {S} ~ retentionInDays is 730")
 case(R, 'pass-table', snapshot([subdiag('ds4', ALL), workspace(30), table(400)]), f"PASS {S} ~ AzureActivity keeps 400 days")
-case(R, 'pass-profile-forever', snapshot([logprofile(days=0, enabled=False)]), f"PASS {S} ~ kept indefinitely")
-case(R, 'pass-profile-days', snapshot([logprofile(days=365)]), f"PASS {S} ~ retains events 365 days")
+case(R, 'pass-profile-forever', snapshot([logprofile(days=0, enabled=False), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST, ST + "/managementPolicies"]), f"PASS {S} ~ kept indefinitely, and storage account 'stactivity' has no lifecycle management policy")
+case(R, 'pass-profile-days', snapshot([logprofile(days=365), acct(), mgmtpol([lcrule('expire-diag', 30, ["insights-activity-logs/"])])]), f"PASS {S} ~ retains events 365 days (limit 365), and no lifecycle rule")
+# A log profile writes insights-operational-logs/name=default/... blobs: the
+# account's lifecycle rules delete them whatever its retentionPolicy says,
+# and an account whose rules are not in the input proves nothing.
+case(R, 'fail-profile-lifecycle', snapshot([logprofile(days=0, enabled=False), acct(), mgmtpol([lcrule('expire-all', 30)])]), f"FAIL {S} ~ 'expire-all' of storage account 'stactivity' deletes activity log blobs after 30 days")
+case(R, 'unknown-profile-account', snapshot([logprofile(days=0, enabled=False)]), f"UNKNOWN {S} ~ export storage account")
 case(R, 'pass-storage-nopolicy', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct()], datasets=[DIAG, ST, ST + "/managementPolicies"]), f"PASS {S} ~ no lifecycle management policy")
 case(R, 'pass-storage-otherblobs', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mgmtpol([lcrule('tmp', 7, ["scratch/"]), lcrule('blocks', 30, None, ("blockBlob",))])]), f"PASS {S} ~ no lifecycle rule")
 case(R, 'fail', snapshot([logprofile(days=3)]), f"FAIL {S} ~ retains events 3 days")
@@ -162,6 +167,17 @@ R = 'AZA-LOG-005'
 case(R, 'pass', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=False), container("Container")]), f"PASS {S} ~ allowBlobPublicAccess false")
 case(R, 'pass-container', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), container("None")]), f"PASS {S} ~ publicAccess None")
 case(R, 'pass-logprofile', snapshot([logprofile(), acct(public=False)]), f"PASS {S}")
+# A log profile writes to insights-operational-logs (Microsoft Learn, legacy
+# activity log export): the insights-activity-logs container of its account
+# says nothing of it.
+def opcontainer(access):
+    c = container(access)
+    c["id"] = c["id"].replace("insights-activity-logs", "insights-operational-logs"); c["name"] = "insights-operational-logs"
+    return c
+case(R, 'fail-logprofile-container', snapshot([logprofile(), acct(public=True), container("None"), opcontainer("Blob")]),
+     f"FAIL {S} ~ container insights-operational-logs of storage account 'stactivity' has publicAccess Blob")
+case(R, 'pass-logprofile-container', snapshot([logprofile(), acct(public=True), opcontainer("None")]),
+     f"PASS {S} ~ container insights-operational-logs of 'stactivity' has publicAccess None")
 case(R, 'fail', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), container("Container")]), f"FAIL {S} ~ publicAccess Container")
 case(R, 'unknown', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True)]), f"UNKNOWN {S} ~ container is not in the input")
 case(R, 'unknown-account', snapshot([subdiag('ds', ALL, ws="", sa=SAID)]), f"UNKNOWN {S} ~ not in the input")
@@ -250,6 +266,16 @@ for R, tgt, other in [('AZA-LOG-008', NSG, VNET), ('AZA-LOG-009', VNET, NSG)]:
     n = flowlog('fl-noflag-nota', tgt); del n['properties']['enabled']
     case(R, 'unknown-enabled-absent', snapshot([u, n]),
          f"UNKNOWN {W}/fl-noflag ~ enabled is not set (no documented default)\nFAIL {W}/fl-noflag-nota ~ not enabled")
+    # enabledFilteringCriteria (in NetworkWatcherFlowLogGet.json) and
+    # recordTypes (networkWatchers/flowLogs 2025-07-01) keep only the flows
+    # they select: the rest never reaches the workspace.
+    f = flowlog('fl-filtered', tgt, ta=True); f['properties']['enabledFilteringCriteria'] = "srcIP=158.255.7.8 || dstPort=56891"
+    t = flowlog('fl-states', tgt, ta=True); t['properties']['recordTypes'] = "B,E"
+    a = flowlog('fl-allstates', tgt, ta=True); a['properties']['recordTypes'] = "B,C,E,D"; a['properties']['enabledFilteringCriteria'] = ""
+    case(R, 'fail-filtered', snapshot([f, t, a]),
+         f"FAIL {W}/fl-filtered ~ records only traffic matching enabledFilteringCriteria\nFAIL {W}/fl-states ~ flow states of recordTypes 'B,E'\nPASS {W}/fl-allstates ~ workspace")
+    o = flowlog('fl-oddfilter', tgt, ta=True); o['properties']['recordTypes'] = ["B"]
+    case(R, 'unknown-filter', snapshot([o]), f"UNKNOWN {W}/fl-oddfilter ~ recordTypes is not a string")
 
 # ---- manual rules
 for R in ['AZA-LOG-010', 'AZA-LOG-011', 'AZA-LOG-012', 'AZA-LOG-041', 'AZA-LOG-042', 'AZA-LOG-043']:
