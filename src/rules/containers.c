@@ -490,6 +490,13 @@ static void secret_rotation(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
+	/* Add-on profiles only known at deployment may enable it: not
+	 * NOT_APPLICABLE, which a value only known at deployment leaves as it
+	 * is. (An entry only known at deployment is not an object: above.) */
+	if (!on && unknown_val(aza_prop(ev, r, "properties.addonProfiles"))) {
+		aza_unknown(ev, r, "addonProfiles is only known at deployment: whether the azureKeyvaultSecretsProvider add-on is enabled is unknown");
+		return;
+	}
 	if (!on) {
 		aza_na(ev, r, "%s: the cluster mounts no Key Vault secrets through the Secrets Store CSI driver add-on",
 		       present ? "the azureKeyvaultSecretsProvider add-on is disabled" : "no azureKeyvaultSecretsProvider add-on");
@@ -563,7 +570,18 @@ static void registry_network(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (k && aza__strieq(p, "Disabled")) {
-		aza_pass(ev, r, "publicNetworkAccess is Disabled: the registry is reachable only through private endpoints");
+		/* A deployed registry reports what applies. A template asks, and
+		 * Azure refuses Disabled below Premium
+		 * (DisablingPublicNetworkAccessNotSupported: "Disabling public
+		 * network access is not supported for the SKU Basic"): the
+		 * registry is not deployed as declared. */
+		const char *sku = NULL;
+		int ks = aza_is_template(r) ? aza_prop_str(ev, r, "sku.name", &sku) : 1;
+		if (aza_is_template(r) && (ks <= 0 || !aza__strieq(sku, "Premium")))
+			aza_unknown(ev, r, "publicNetworkAccess is Disabled on a registry whose sku.name is %s: Azure refuses to disable public network access below Premium, so the registry is not deployed as declared",
+			            ks > 0 ? sku : ks < 0 ? "not a string" : "not set");
+		else
+			aza_pass(ev, r, "publicNetworkAccess is Disabled: the registry is reachable only through private endpoints");
 		return;
 	}
 	if (k && !aza__strieq(p, "Enabled")) {
@@ -746,7 +764,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Not in the portal: use the CLI.",
 		.cli = "az aks addon update -g <rg> -n <cluster> -a azure-keyvault-secrets-provider --enable-secret-rotation [--rotation-poll-interval 2m]  (az aks enable-addons ... --enable-secret-rotation when enabling the add-on)",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.addonProfiles.azureKeyvaultSecretsProvider = {enabled: true, config: {enableSecretRotation: 'true', rotationPollInterval: '2m'}}",
-		.defaults = "Judged only where the add-on is used: no azureKeyvaultSecretsProvider entry, or one with enabled false, is NOT_APPLICABLE. " ADDON_DEFAULTS " With the add-on enabled, config.enableSecretRotation 'true' passes (the managed clusters API's ManagedClustersCreate_AzureKeyvaultSecretsProvider example; config values are strings, a boolean is read alike); 'false' fails, and absent fails because autorotation is off unless asked for (Microsoft Learn, 'Azure Key Vault provider for Secrets Store CSI Driver for AKS configuration options'; the CLI writes 'false' without --enable-secret-rotation). Another value, or config that is not an object: UNKNOWN. rotationPollInterval (default two minutes) is named in the message, not judged. Applications that read a secret once at start-up, or from environment variables, still need a restart.",
+		.defaults = "Judged only where the add-on is used: no azureKeyvaultSecretsProvider entry, or one with enabled false, is NOT_APPLICABLE; a template's addonProfiles only known at deployment is UNKNOWN. " ADDON_DEFAULTS " With the add-on enabled, config.enableSecretRotation 'true' passes (the managed clusters API's ManagedClustersCreate_AzureKeyvaultSecretsProvider example; config values are strings, a boolean is read alike); 'false' fails, and absent fails because autorotation is off unless asked for (Microsoft Learn, 'Azure Key Vault provider for Secrets Store CSI Driver for AKS configuration options'; the CLI writes 'false' without --enable-secret-rotation). Another value, or config that is not an object: UNKNOWN. rotationPollInterval (default two minutes) is named in the message, not judged. Applications that read a secret once at start-up, or from environment variables, still need a restart.",
 		.check = secret_rotation,
 	},
 	{
@@ -776,7 +794,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Container registry > Settings > Networking > Public access: Disabled, or Selected networks with the allowed IP ranges (Premium).",
 		.cli = "az acr update -n <registry> --public-network-enabled false  (or --default-action Deny with az acr network-rule add --ip-address <cidr>)",
 		.arm = "Microsoft.ContainerRegistry/registries: properties.publicNetworkAccess = 'Disabled', or networkRuleSet.defaultAction = 'Deny' with networkRuleSet.ipRules (Premium)",
-		.defaults = "publicNetworkAccess absent means Enabled and networkRuleSet.defaultAction absent means Allow (NetworkRuleSet, 'default': 'Allow', container registry API): FAIL. publicNetworkAccess Disabled passes. defaultAction Deny passes on a Premium registry unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); network rules are a Premium feature, so Deny on another or an unreadable SKU is UNKNOWN. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess absent means Enabled and networkRuleSet.defaultAction absent means Allow (NetworkRuleSet, 'default': 'Allow', container registry API): FAIL. publicNetworkAccess Disabled passes, except in a template whose registry is not Premium (or whose sku.name cannot be read): Azure refuses to disable public network access below Premium (Resource Manager answers DisablingPublicNetworkAccessNotSupported, 'Disabling public network access is not supported for the SKU Basic' or 'Standard', as quoted in hashicorp/terraform-provider-azurerm pull request 26054 and Azure-Samples/dotNET-Frontend-AB-Testing-on-Azure-Container-Apps issue 5), so the registry is not deployed as declared: UNKNOWN. A deployed registry reports what applies. defaultAction Deny passes on a Premium registry unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); network rules are a Premium feature, so Deny on another or an unreadable SKU is UNKNOWN. Wrong types and unknown values: UNKNOWN.",
 		.check = registry_network,
 	},
 	{

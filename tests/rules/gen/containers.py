@@ -444,6 +444,10 @@ case(R, 'fail-template-bool', template([aks_tpl('aksnew', {"addonProfiles": {"az
 case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"addonProfiles": {"azureKeyvaultSecretsProvider": {"enabled": True, "config": {"enableSecretRotation": "[parameters('rotate')]"}}}})],
                                            {"rotate": {"type": "string"}}),
      "UNKNOWN aksnew ~ not known before deployment")
+# Add-on profiles only known at deployment may enable the add-on: not
+# NOT_APPLICABLE (it was, as a value only known at deployment leaves that).
+case(R, 'unknown-template-addons-param', template([aks_tpl('aksnew', {"addonProfiles": "[parameters('addons')]"})], {"addons": {"type": "object"}}),
+     "UNKNOWN aksnew ~ addonProfiles is only known at deployment")
 
 # ---- Container Registry ----
 def acr(name, sku="Standard", **kv):
@@ -513,6 +517,13 @@ case(R, 'unknown-standard-deny', snapshot([acr('acrodd', properties__networkRule
 case(R, 'unknown-ruleset-type', snapshot([acr('acrodd', properties__networkRuleSet="Deny")]), "UNKNOWN acrodd ~ networkRuleSet is not an object")
 case(R, 'fail-template', template([acr_tpl('acrnew', {})]), "FAIL acrnew ~ publicNetworkAccess not set (Enabled) and the firewall default action is not set (Allow)")
 case(R, 'pass-template', template([acr_tpl('acrnew', {"publicNetworkAccess": "Disabled"})]), "PASS acrnew")
+# Azure refuses publicNetworkAccess Disabled below Premium
+# (DisablingPublicNetworkAccessNotSupported): the template's registry is not
+# deployed as declared (it was PASS).
+case(R, 'unknown-template-disabled-standard', template([acr_tpl('acrnew', {"publicNetworkAccess": "Disabled"}, sku="Standard")]),
+     "UNKNOWN acrnew ~ sku.name is Standard: Azure refuses to disable public network access below Premium")
+case(R, 'unknown-template-disabled-nosku', template([acr_tpl('acrnew', {"publicNetworkAccess": "Disabled"}, sku=None)]),
+     "UNKNOWN acrnew ~ sku.name is not set")
 
 # ---- AZA-ACR-004 private endpoints ----
 R = 'AZA-ACR-004'
