@@ -787,7 +787,10 @@ static void run_one(aza_ev *ev, const aza_res *r)
 					ev->failed = 1;
 				continue;
 			}
-			if (f->status != AZA_PASS && f->status != AZA_FAIL)
+			/* NOT_APPLICABLE too: "nothing in scope" read from a value
+			 * only known at deployment (addonProfiles a parameter) is
+			 * no more known than a PASS. */
+			if (f->status != AZA_PASS && f->status != AZA_FAIL && f->status != AZA_NOT_APPLICABLE)
 				continue;
 			f->status = AZA_UNKNOWN;
 			f->message = aza_arena__printf(ev->keep, "depends on %s, which is not known before deployment (%s)",
