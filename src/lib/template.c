@@ -1043,6 +1043,20 @@ static int expand_one(tx *t, const aza_json *res, const parent *par, int depth, 
 	int sub_only = 0;
 	for (size_t k = 0; k < sizeof sub_types / sizeof sub_types[0] && !scope; k++)
 		sub_only |= aza__strieq(type, sub_types[k]);
+	/* A management-group or tenant deployment has no subscription to put
+	 * them in: Resource Manager deploys a type only at the scopes it
+	 * supports, and these need a nested deployment that names a
+	 * subscription. Placed on the placeholder subscription, a Defender
+	 * plan declared there passed AZA-DEF-004 for a subscription it never
+	 * reaches. */
+	if (sub_only && (t->c.mg || t->c.at_tenant)) {
+		unsigned long line, col;
+		where(t, res->off, &line, &col);
+		aza__warn(t->c.ctx, "%s:%lu:%lu: %s '%s' is declared in a %s deployment, where Resource Manager does not deploy that "
+		                    "subscription-level type (a nested deployment naming a subscriptionId does): left out",
+		          t->c.source, line, col, type, name, t->c.mg ? "management-group" : "tenant");
+		return 0;
+	}
 	/* A management group (and what is declared under it) is a tenant
 	 * resource, wherever a template declares it; the rest of a
 	 * management-group deployment lands at its management group. */
