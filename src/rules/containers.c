@@ -635,6 +635,21 @@ static void registry_network(aza_ev *ev, const aza_res *r)
 
 static void registry_private_endpoints(aza_ev *ev, const aza_res *r)
 {
+	/* Private link is a Premium feature: a template endpoint to a Basic
+	 * or Standard registry is refused when deployed, so the one it
+	 * declares proves nothing (a deployed registry's approved
+	 * connections are what Azure made). */
+	const char *sku = NULL;
+	int ks = aza_is_template(r) ? aza_prop_str(ev, r, "sku.name", &sku) : 1;
+	if (ks != 1 || (sku && !aza__strieq(sku, "Premium"))) {
+		const aza_res *tpe = aza_template_endpoint(ev, r);
+		if (tpe) {
+			aza_unknown(ev, r, "the template deploys private endpoint '%s' to the registry, but its sku.name is %s: private link needs "
+			                   "Premium, so the endpoint is not deployed as declared",
+			            tpe->name, ks == 1 ? aza_ev_fmt(ev, "%s", sku) : ks ? aza_unread_why(ev, r, "sku.name") : "absent");
+			return;
+		}
+	}
 	aza_private_endpoints(ev, r, "registry");
 }
 
@@ -804,7 +819,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Container registry > Settings > Networking > Private access > + Create a private endpoint connection (Premium).",
 		.cli = "az network private-endpoint create -g <rg> -n <pe> --vnet-name <vnet> --subnet <subnet> --private-connection-resource-id <registry id> --group-id registry --connection-name <name>",
 		.arm = "Microsoft.Network/privateEndpoints with privateLinkServiceConnections to the registry (groupIds ['registry'])",
-		.defaults = "Only connections whose state is Approved count (private link requires the Premium SKU). A template registry has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the registry's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN.",
+		.defaults = "Only connections whose state is Approved count (private link requires the Premium SKU). A template registry has no connections before deployment: a Microsoft.Network/privateEndpoints resource of the same template whose privateLinkServiceConnections[].properties.privateLinkServiceId is the registry's id counts (Azure approves it on creation; manualPrivateLinkServiceConnections do not count), on a Premium registry only: to a Basic or Standard registry, or one whose sku.name is absent or only known at deployment, it is not deployed as declared (UNKNOWN). A private endpoint whose target is only known at deployment makes the verdict UNKNOWN.",
 		.check = registry_private_endpoints,
 	},
 };

@@ -538,3 +538,9 @@ case(R, 'pass-template-endpoint',
                  lambda n: {"sku": {"name": "Premium"}}),
      """PASS acrnew ~ the template deploys private endpoint 'pe1'
 FAIL acrold ~ no private endpoint of the template connects to the registry""")
+# private link needs Premium: an endpoint to a Standard registry is refused
+# when deployed (it passed)
+case(R, 'unknown-template-endpoint-standard',
+     pe_template(ACR, '2023-07-01', ['acrstd'], [('acrstd', 'registry', False)], {"publicNetworkAccess": "Enabled"},
+                 lambda n: {"sku": {"name": "Standard"}}),
+     "UNKNOWN acrstd ~ its sku.name is Standard: private link needs Premium")
