@@ -11,6 +11,11 @@
  * the Entra ID administrator, which exists only once set: when the
  * administrators were collected, none means no administrator.
  *
+ * The SQL rules judge logical servers (Microsoft.Sql/servers, Synapse
+ * dedicated SQL pools of kind v12.0,analytics among them) and their
+ * databases; SQL managed instances (Microsoft.Sql/managedInstances) have
+ * their own settings objects and are not judged by them.
+ *
  * Cosmos DB settings are properties of the account itself; an unset one is
  * judged by the service's default, named in each rule's .defaults.
  *
@@ -221,6 +226,22 @@ static int list_has(const char *list, const char *want, int prefix)
 
 /* ---- Azure SQL ---- */
 
+#define SQL_DIAG "Microsoft.Insights/diagnosticSettings"
+
+/* Were the diagnostic settings of server r's master database read? The
+ * subscriptions' own settings list the type too, so a snapshot must list
+ * the record of databases' settings; a template declares what it deploys. */
+static int master_diag_collected(aza_ev *ev, const aza_res *r, const char **why)
+{
+	if (!aza_ev_collected(ev, SQL_DIAG, r, why))
+		return 0;
+	int listed = aza_inv_dataset_listed(aza_ev_inv(ev), AZA_DIAG_OF(SQLDB));
+	if (listed == 1 || (listed < 0 && aza_is_template(r)))
+		return 1;
+	*why = "the diagnostic settings of SQL databases were not collected";
+	return 0;
+}
+
 static void sql_auditing(aza_ev *ev, const aza_res *r)
 {
 	const aza_res *s = setting(ev, r, SQL "/auditingSettings", "auditing");
@@ -229,12 +250,72 @@ static void sql_auditing(aza_ev *ev, const aza_res *r)
 	const char *st = setting_str(ev, r, s, "properties.state");
 	if (!st)
 		return;
-	if (aza__strieq(st, "Enabled"))
-		aza_pass(ev, r, "auditingSettings state is Enabled");
-	else if (aza__strieq(st, "Disabled"))
+	if (aza__strieq(st, "Disabled")) {
 		aza_fail(ev, r, "auditingSettings state is Disabled");
-	else
+		return;
+	}
+	if (!aza__strieq(st, "Enabled")) {
 		aza_unknown(ev, r, "auditingSettings state has an unexpected value '%s'", st);
+		return;
+	}
+	const char *ep = NULL;
+	if (aza_prop_str(ev, s, "properties.storageEndpoint", &ep) < 0) {
+		aza_unknown(ev, r, "auditingSettings storageEndpoint is not a string");
+		return;
+	}
+	if (ep && *ep) {
+		aza_pass(ev, r, "auditingSettings state is Enabled (storage destination %s)", ep);
+		return;
+	}
+	/* Without a storage account, audit events reach Log Analytics or an
+	 * Event Hub only through a diagnostic setting on the server's master
+	 * database with the SQLSecurityAuditEvents category: the API
+	 * (isAzureMonitorTargetEnabled, ServerBlobAuditingPolicyProperties)
+	 * says it must be created as well, and the auditing settings do not
+	 * show it. An enabled policy with neither writes nowhere. */
+	int mon = 0, km = aza_prop_bool(ev, s, "properties.isAzureMonitorTargetEnabled", &mon);
+	if (km < 0) {
+		aza_unknown(ev, r, "auditingSettings isAzureMonitorTargetEnabled is not a boolean");
+		return;
+	}
+	/* The API returns it with every policy (false when off): a deployed
+	 * one without it is an incomplete export. A template leaves it false. */
+	if (!km && !aza_is_template(s)) {
+		aza_unknown(ev, r, "auditingSettings has no storageEndpoint and isAzureMonitorTargetEnabled is absent: whether audit events "
+		                   "reach any destination is not known");
+		return;
+	}
+	if (!mon) {
+		aza_fail(ev, r, "auditingSettings state is Enabled but has no destination (no storageEndpoint, isAzureMonitorTargetEnabled %s): "
+		                "audit events are written nowhere",
+		         km ? "false" : "not set");
+		return;
+	}
+	aza_inv *inv = aza_ev_inv(ev);
+	const char *master = aza_ev_fmt(ev, "%s/databases/master", r->id);
+	const aza_res *first = NULL;
+	for (const aza_res *d = aza_inv_child(inv, master, SQL_DIAG); d; d = aza_inv_next_child(d, master)) {
+		const char *on = aza_diag_logs(ev, d, "SQLSecurityAuditEvents", "audit allLogs", NULL);
+		if (on && aza_diag_has_dest(ev, d)) {
+			aza_pass(ev, r, "auditingSettings state is Enabled to Azure Monitor, and diagnostic setting '%s' of the master database logs %s",
+			         aza_last_seg(d->name), on);
+			return;
+		}
+		if (!first)
+			first = d;
+	}
+	const char *why;
+	if (first)
+		aza_fail(ev, r, "auditingSettings sends audit events to Azure Monitor only, but diagnostic setting '%s' of the master database does "
+		                "not log SQLSecurityAuditEvents (nor the audit or allLogs group) to a destination",
+		         aza_last_seg(first->name));
+	else if (!master_diag_collected(ev, r, &why))
+		aza_unknown(ev, r, "auditingSettings sends audit events to Azure Monitor only, which needs a diagnostic setting on the master "
+		                   "database with SQLSecurityAuditEvents: %s",
+		            why);
+	else
+		aza_fail(ev, r, "auditingSettings sends audit events to Azure Monitor only, but the master database has no diagnostic setting: "
+		                "audit events are written nowhere");
 }
 
 static void sql_audit_retention(aza_ev *ev, const aza_res *r)
@@ -337,6 +418,37 @@ static void sql_threat_detection(aza_ev *ev, const aza_res *r)
 		 * setting says: without the plans there is no verdict. */
 		aza_unknown(ev, r, "%s state is %s and the subscription's Defender plans are unknown (a Standard SqlServers plan would protect it): %s",
 		            what, st, why);
+}
+
+/* Is Microsoft Defender for SQL on for server r? 1 on (the server's
+ * advanced threat protection or legacy alert policy Enabled, or the
+ * subscription's SqlServers plan Standard), 0 known off, -1 not known
+ * (*why says why). */
+static int sql_defender_on(aza_ev *ev, const aza_res *r, const char **why)
+{
+	aza_inv *inv = aza_ev_inv(ev);
+	const aza_res *atp = aza_inv_child(inv, r->id, SQL "/advancedThreatProtectionSettings");
+	const aza_res *sap = aza_inv_child(inv, r->id, SQL "/securityAlertPolicies");
+	const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
+	const char *b = sap ? aza_json_str(aza_prop(ev, sap, "properties.state")) : NULL;
+	if ((a && aza__strieq(a, "Enabled")) || (b && aza__strieq(b, "Enabled")) || sql_plan_on(ev, r))
+		return 1;
+	const char *st = a ? a : b;
+	if (!st) {
+		*why = "its advanced threat protection state is not in the input";
+		return -1;
+	}
+	if (!aza__strieq(st, "Disabled") && !aza__strieq(st, "New")) {
+		*why = aza_ev_fmt(ev, "its threat protection state has an unexpected value '%s'", st);
+		return -1;
+	}
+	const char *pw;
+	if (!plans_collected(ev, r, &pw)) {
+		*why = aza_ev_fmt(ev, "its advanced threat protection is %s and the subscription's Defender plans are unknown: %s", st, pw);
+		return -1;
+	}
+	*why = aza_ev_fmt(ev, "advanced threat protection is %s and the subscription's SqlServers plan is not Standard", st);
+	return 0;
 }
 
 static void sql_alert_types(aza_ev *ev, const aza_res *r)
@@ -548,14 +660,17 @@ static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, int *state)
 	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, type); a; a = aza_inv_next_child(a, r->id)) {
 		const aza_json *ap = aza_prop(ev, a, "properties");
 		const char *t = aza_json_str(aza_json_get(ap, "administratorType"));
-		if (t && aza__strieq(t, "ActiveDirectory"))
+		const char *al = aza_json_str(aza_json_get(ap, "login")), *as = aza_json_str(aza_json_get(ap, "sid"));
+		/* As for properties.administrators: an empty login and sid name nobody. */
+		if (t && aza__strieq(t, "ActiveDirectory") && ((al && *al) || (as && *as)))
 			return ap;
 		odd = a->name;
 	}
 	if (odd) {
 		/* ActiveDirectory is the only administrator type Azure has: an
 		 * object without it is not what the API returns. */
-		aza_unknown(ev, r, "Entra ID administrator: administrators object '%s' has no administratorType ActiveDirectory", aza_last_seg(odd));
+		aza_unknown(ev, r, "Entra ID administrator: administrators object '%s' has no administratorType ActiveDirectory with a login or sid",
+		            aza_last_seg(odd));
 		*state = -1;
 		return NULL;
 	}
@@ -669,13 +784,30 @@ static const char *express_unread(aza_ev *ev, const aza_res *r, const aza_res *e
 	return NULL;
 }
 
+/* Vulnerability assessment scans are part of Microsoft Defender for SQL
+ * (Microsoft Learn, Enable vulnerability assessment on your Azure SQL
+ * databases: Defender for Azure SQL must be enabled to run scans, in the
+ * express and the classic configuration): a configuration that would scan
+ * passes only with Defender for SQL on. */
+static void va_pass(aza_ev *ev, const aza_res *r, const char *what)
+{
+	const char *why;
+	int on = sql_defender_on(ev, r, &why);
+	if (on > 0)
+		aza_pass(ev, r, "%s, and Microsoft Defender for SQL is on", what);
+	else if (on == 0)
+		aza_fail(ev, r, "%s, but Microsoft Defender for SQL, which runs the scans, is off: %s", what, why);
+	else
+		aza_unknown(ev, r, "%s, but whether Microsoft Defender for SQL, which runs the scans, is on is not known: %s", what, why);
+}
+
 static void sql_va(aza_ev *ev, const aza_res *r)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_res *ex = aza_inv_child(inv, r->id, SQL "/sqlVulnerabilityAssessments");
 	const char *es = ex ? aza_json_str(aza_prop(ev, ex, "properties.state")) : NULL;
 	if (es && aza__strieq(es, "Enabled")) {
-		aza_pass(ev, r, "sqlVulnerabilityAssessments (express configuration) state is Enabled");
+		va_pass(ev, r, "sqlVulnerabilityAssessments (express configuration) state is Enabled");
 		return;
 	}
 	const aza_res *s = aza_inv_child(inv, r->id, SQL "/vulnerabilityAssessments");
@@ -719,7 +851,7 @@ static void sql_va(aza_ev *ev, const aza_res *r)
 	const aza_json *pv = aza_prop(ev, s, "properties.storageContainerPath");
 	const char *path = aza_json_str(pv);
 	if (path && *path)
-		aza_pass(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true and storageContainerPath is %s", path);
+		va_pass(ev, r, aza_ev_fmt(ev, "vulnerabilityAssessments recurringScans.isEnabled is true and storageContainerPath is %s", path));
 	else if (pv && !path && !aza_json_is(pv, AZA_JNULL))
 		aza_unknown(ev, r, "vulnerabilityAssessments storageContainerPath is not a string");
 	else if ((pv || aza_is_template(s)) && exwhy)
@@ -940,8 +1072,14 @@ static void geo_backup(aza_ev *ev, const aza_res *r)
 	const char *v;
 	int k;
 	/* A SQL database's requested redundancy can still be migrating: the
-	 * current one is what backups use today. */
-	if (aza__strieq(r->type, SQLDB) && aza_prop_str(ev, r, "properties.currentBackupStorageRedundancy", &v) == 1)
+	 * current one is what backups use today. But a request for local or
+	 * zone-redundant storage is the setting new backups follow (the REST
+	 * reference: requestedBackupStorageRedundancy is "the storage account
+	 * type to be used to store backups"): geo backups that are being given
+	 * up are no evidence. */
+	const char *rq;
+	if (aza__strieq(r->type, SQLDB) && aza_prop_str(ev, r, "properties.currentBackupStorageRedundancy", &v) == 1 &&
+	    !(aza_prop_str(ev, r, path, &rq) == 1 && (aza__strieq(rq, "Local") || aza__strieq(rq, "Zone"))))
 		path = "properties.currentBackupStorageRedundancy";
 	const char *what = strrchr(path, '.') + 1;
 	k = aza_prop_str(ev, r, path, &v);
@@ -1424,12 +1562,19 @@ const struct aza_rule aza_rules_database[] = {
 	{
 		.id = "AZA-SQL-001", .title = "Auditing is enabled on SQL servers",
 		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = SQL,
-		.needs = SQL "/auditingSettings", .checklist = "sql.auditing",
+		.needs = SQL "/auditingSettings " SQL_DIAG " " AZA_DIAG_OF(SQLDB), .checklist = "sql.auditing",
 		.rationale = "Server auditing records database events for every database on the server; without it there is no trail of who read or changed data.",
 		.portal = "SQL server > Security > Auditing > Enable Azure SQL Auditing, choose a destination, Save.",
 		.cli = "az sql server audit-policy update -g <rg> -n <server> --state Enabled --lats Enabled --lawri <workspace id>",
 		.arm = "Microsoft.Sql/servers/auditingSettings 'default': properties.state = 'Enabled'",
-		.defaults = SETTING_DEFAULTS("auditingSettings/default") " Server-level auditing is judged; database-level auditing alone does not count.",
+		.defaults = SETTING_DEFAULTS("auditingSettings/default") " Server-level auditing is judged; database-level auditing alone does not count. "
+		            "State Enabled passes with a storageEndpoint. Without one, audit events reach Log Analytics or an Event Hub only when "
+		            "isAzureMonitorTargetEnabled is true and a diagnostic setting on the server's master database logs SQLSecurityAuditEvents "
+		            "(or the audit or allLogs group) to a destination (the REST reference, ServerBlobAuditingPolicyProperties."
+		            "isAzureMonitorTargetEnabled: the diagnostic setting must be created as well): PASS with one, FAIL when the master "
+		            "database's diagnostic settings were read without one, UNKNOWN when they were not collected. Enabled with neither "
+		            "destination (isAzureMonitorTargetEnabled false, or absent from a template): FAIL; absent from a deployed policy (the API "
+		            "returns it): UNKNOWN.",
 		.check = sql_auditing,
 	},
 	{
@@ -1532,7 +1677,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Settings > Microsoft Entra ID > Set admin > Save.",
 		.cli = "az sql server ad-admin create -g <rg> -s <server> -u <display name> -i <object id>",
 		.arm = "Microsoft.Sql/servers/administrators 'ActiveDirectory' (or properties.administrators at creation)",
-		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Empty login and sid name nobody. Administrators collected and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory: UNKNOWN.",
+		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Empty login and sid name nobody. Administrators collected and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory and a login or sid: UNKNOWN.",
 		.check = sql_entra_admin,
 	},
 	{
@@ -1559,13 +1704,14 @@ const struct aza_rule aza_rules_database[] = {
 	{
 		.id = "AZA-SQL-013", .title = "Vulnerability assessment runs recurring scans on SQL servers",
 		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = SQL,
-		.needs = SQL "/vulnerabilityAssessments " SQL "/sqlVulnerabilityAssessments",
+		.needs = SQL "/vulnerabilityAssessments " SQL "/sqlVulnerabilityAssessments " SQL "/advancedThreatProtectionSettings " SQL
+		         "/securityAlertPolicies Microsoft.Security/pricings",
 		.checklist = "sql.threat_detection",
 		.rationale = "Periodic vulnerability scans find misconfigurations, excessive permissions and unprotected sensitive data before attackers do.",
 		.portal = "SQL server > Security > Microsoft Defender for Cloud > Configure > Vulnerability assessment settings: Periodic recurring scans On (or the express configuration).",
 		.cli = "az sql server va-setting update -g <rg> -s <server> --recurring-scans-enabled true (classic), or enable the express configuration",
 		.arm = "Microsoft.Sql/servers/vulnerabilityAssessments 'default': properties.recurringScans.isEnabled = true",
-		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled), or with the classic configuration when recurringScans.isEnabled is true and storageContainerPath names the blob container for scan results. A classic configuration whose storageContainerPath is empty, null or (in a template) not set: FAIL, scans have nowhere to store results; absent from a deployed object (the API's GET example answers recurring scans enabled without one): UNKNOWN. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN. The express configuration scans a server without the classic one, which does not show it (Microsoft Learn, Enable SQL vulnerability assessment: express and classic configurations), so a classic configuration that fails fails the server only when the express one is known to be off (its state read, or sqlVulnerabilityAssessments collected without an object for the server, or a template that declares none); sqlVulnerabilityAssessments not collected, or its state unreadable: UNKNOWN.",
+		.defaults = "PASS with the express configuration (sqlVulnerabilityAssessments/default state Enabled), or with the classic configuration when recurringScans.isEnabled is true and storageContainerPath names the blob container for scan results. A classic configuration whose storageContainerPath is empty, null or (in a template) not set: FAIL, scans have nowhere to store results; absent from a deployed object (the API's GET example answers recurring scans enabled without one): UNKNOWN. Express configuration not Enabled and no classic object: FAIL when the classic objects were collected, else UNKNOWN. Neither object collected: UNKNOWN. The express configuration scans a server without the classic one, which does not show it (Microsoft Learn, Enable SQL vulnerability assessment: express and classic configurations), so a classic configuration that fails fails the server only when the express one is known to be off (its state read, or sqlVulnerabilityAssessments collected without an object for the server, or a template that declares none); sqlVulnerabilityAssessments not collected, or its state unreadable: UNKNOWN. Either configuration scans only with Microsoft Defender for SQL on (Microsoft Learn, Enable vulnerability assessment on your Azure SQL databases: Defender for Azure SQL must be enabled to run scans): a configuration that would pass passes when Defender for SQL is on as AZA-SQL-003 reads it, FAILs when it is known off, and is UNKNOWN when that is not known.",
 		.check = sql_va,
 	},
 	{
@@ -1718,7 +1864,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "PostgreSQL/MySQL: set Geo-redundancy when creating the server (Compute + storage > Backup). SQL database: Compute + storage > Backup storage redundancy: Geo-redundant.",
 		.cli = "az sql db update -g <rg> -s <server> -n <db> --backup-storage-redundancy Geo; az postgres flexible-server create ... --geo-redundant-backup Enabled",
 		.arm = "SQL database: properties.requestedBackupStorageRedundancy = 'Geo'; flexible servers: properties.backup.geoRedundantBackup = 'Enabled'",
-		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy. Absent setting: UNKNOWN, except for a flexible server in a template: backup.geoRedundantBackup defaults to Disabled (the flexible server APIs) and can only be set at creation: FAIL when the template creates a new server (createMode absent, Default or Create; a replica or restore stays UNKNOWN).",
+		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy; a requested Local or Zone decides over a current Geo (the REST reference: the requested value is the storage type to be used for backups). Absent setting: UNKNOWN, except for a flexible server in a template: backup.geoRedundantBackup defaults to Disabled (the flexible server APIs) and can only be set at creation: FAIL when the template creates a new server (createMode absent, Default or Create; a replica or restore stays UNKNOWN).",
 		.check = geo_backup,
 	},
 	{

@@ -660,6 +660,86 @@ static int rec_exempt(aza_ev *ev, const aza_res *a, const aza_res *sub, const st
 	return unsure ? -1 : 0;
 }
 
+/* What an exemption or a notScope (x as rec_exempt and rec_notscope give
+ * it, *msg saying which) does to assignment a's verdict: one that takes
+ * out all of the scope is kept over one that takes out part of it (the
+ * first of each); a doubtful one is kept as the first reason for an
+ * UNKNOWN. 1 when a assesses nothing more for the scope (the caller goes
+ * on to the next assignment). */
+static int rec_left_out(const aza_res *a, int x, const char *msg, const aza_res **exempt, const char **exempt_msg,
+                        int *exempt_part, const aza_res **unsure, const char **unsure_msg)
+{
+	if (x > 0) {
+		if (!*exempt || (x == 1 && *exempt_part)) {
+			*exempt = a;
+			*exempt_msg = msg;
+			*exempt_part = x == 2;
+		}
+		return 1;
+	}
+	if (x < 0 && !*unsure) {
+		*unsure = a;
+		*unsure_msg = msg;
+	}
+	return 0;
+}
+
+/* Do the notScopes of benchmark assignment a leave the scope judged out?
+ * Resources in an excluded scope are not evaluated (Microsoft Learn,
+ * "Understand scope in Azure Policy": notScopes), so what the assignment
+ * assesses there is off, as under an exemption. 1: a notScope holds the
+ * subscription (or group) judged; 2: one lies within it (a resource group
+ * or a resource; in a template-only scan, a group or subscription the
+ * templates' parents place below the group judged, or any notScope of an
+ * assignment at the group itself), so the assignment no longer covers all
+ * of it; -1: one at another management group, or one that cannot be read
+ * (*msg says which); 0: none. */
+static int rec_notscope(aza_ev *ev, const aza_res *a, const aza_res *sub, const char **msg)
+{
+	const aza_json *ns = aza_prop(ev, a, "properties.notScopes");
+	const char *part = NULL, *unsure = NULL, *noun = aza_scope_noun(sub);
+	*msg = NULL;
+	if (!ns || aza_json_is(ns, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(ns, AZA_JARR)) {
+		*msg = aza_ev_fmt(ev, "assignment '%s': notScopes is not an array, so whether it leaves the %s out cannot be read", a->name, noun);
+		return -1;
+	}
+	int own = aza__strieq(a->parent, sub->id);
+	aza_json_each(n, ns) {
+		const char *x = aza_json_str(n);
+		if (!x) {
+			if (!unsure)
+				unsure = aza_ev_fmt(ev, "assignment '%s': a notScopes entry is not a string, so whether it leaves the %s out cannot be read",
+				                    a->name, noun);
+			continue;
+		}
+		if (aza_id_within(sub->id, x) || aza_ev_root_mg(ev, x)) {
+			*msg = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes, which holds the %s: the assignment does not evaluate it", a->name,
+			                  x, noun);
+			return 1;
+		}
+		int in = aza__istarts(x, AZA_MG_PREFIX) && !own ? aza_ev_mg_within(ev, sub->id, x) : 0;
+		if (in > 0) {
+			*msg = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes, above the %s by the templates' management group parents: "
+			                      "the assignment does not evaluate it", a->name, x, noun);
+			return 1;
+		}
+		if (!part && (aza_id_within(x, sub->id) || own || (aza_is_mg(sub) && aza_ev_mg_within(ev, x, sub->id) > 0)))
+			part = x;
+		else if (in < 0 && !unsure)
+			unsure = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes; the input does not say whether the %s is below it", a->name, x,
+			                    noun);
+	}
+	if (part) {
+		*msg = aza_ev_fmt(ev, "assignment '%s' lists %s, within the %s, in its notScopes: resources there are not evaluated", a->name, part,
+		                  noun);
+		return 2;
+	}
+	*msg = unsure;
+	return unsure ? -1 : 0;
+}
+
 /* No effect parameter of rc may be "Disabled" in any assignment that
  * applies to the subscription (or, in a template-only scan, the management
  * group: rule.h, .subject "@@"), nor a policy behind one be overridden to an
@@ -705,6 +785,18 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		                       : aza_ev_fmt(ev, "the %s %s, below %s by the templates' management group parents", aza_scope_noun(sub),
 		                                    sub->name, a->parent);
 		for (const struct rec_param *p = rc->ps; p->param; p++) {
+			/* A parameter is an object holding its value: one that is
+			 * not (the bare string "Disabled") sets no value azaudit can
+			 * read, and is not the initiative's default either. */
+			snprintf(path, sizeof path, "properties.parameters.%s", p->param);
+			const aza_json *pv = aza_prop(ev, a, path);
+			if (pv && !aza_json_is(pv, AZA_JNULL) && !aza_json_is(pv, AZA_JOBJ)) {
+				if (!unsure) {
+					unsure = a;
+					unsure_msg = aza_ev_fmt(ev, "parameter %s is not an object with a value", p->param);
+				}
+				continue;
+			}
 			snprintf(path, sizeof path, "properties.parameters.%s.value", p->param);
 			const aza_json *v = aza_prop(ev, a, path);
 			const char *s = aza_json_str(v);
@@ -735,19 +827,23 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		/* An exempted assignment assesses nothing for the subscription:
 		 * another benchmark assignment may still pass it. */
 		const char *xm = NULL;
-		int x = rec_exempt(ev, a, sub, rc, &xm);
-		if (x > 0) {
-			if (!exempt || (x == 1 && exempt_part)) {
-				exempt = a;
-				exempt_msg = xm;
-				exempt_part = x == 2;
-			}
+		int x = rec_notscope(ev, a, sub, &xm);
+		if (rec_left_out(a, x, xm, &exempt, &exempt_msg, &exempt_part, &unsure, &unsure_msg))
 			continue;
-		}
-		if (x < 0 && !unsure) {
+		/* An assignment with resource selectors evaluates only the
+		 * resources one of them selects (Azure Policy assignment
+		 * structure, "Resource selectors"): by location or type, which
+		 * azaudit does not place against the recommendation's machines
+		 * and servers. */
+		const aza_json *rs = aza_prop(ev, a, "properties.resourceSelectors");
+		if (rs && !aza_json_is(rs, AZA_JNULL) && !(aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)) && !unsure) {
 			unsure = a;
-			unsure_msg = xm;
+			unsure_msg = aza_ev_fmt(ev, "assignment '%s' has resourceSelectors: it evaluates only the resources they select, "
+			                            "so whether %s recommendations are on for all of %s cannot be decided", a->name, what, whom);
 		}
+		x = rec_exempt(ev, a, sub, rc, &xm);
+		if (rec_left_out(a, x, xm, &exempt, &exempt_msg, &exempt_part, &unsure, &unsure_msg))
+			continue;
 		if (!first) {
 			first = a;
 			note = xm ? xm : "";
@@ -1014,9 +1110,12 @@ static const aza_json *source(aza_ev *ev, const aza_res *c, const char *type);
 static int recipients(aza_ev *ev, const aza_res *c);
 
 /* alertNotifications On: {state} in some API versions, the plain string in
- * the 2017 one. */
+ * the 2017 one. The current API (2023-12-01-preview) has no such property:
+ * its notificationsSources list, when there, decides alone. */
 static int alerts_on_legacy(aza_ev *ev, const aza_res *c)
 {
+	if (aza_json_is(aza_prop(ev, c, "properties.notificationsSources"), AZA_JARR))
+		return 0;
 	const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
 	const char *st = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
 	return st && aza__strieq(st, "On");
@@ -1161,6 +1260,13 @@ static void notify_alerts(aza_ev *ev, const aza_res *r)
 			aza_unknown(ev, c, "the Alert notification source has no minimalSeverity");
 		return;
 	}
+	/* The current API lists what is emailed in notificationsSources: a
+	 * list without an Alert entry sends no alert, whatever an older
+	 * version's alertNotifications beside it says (as AZA-DEF-026). */
+	if (aza_json_is(aza_prop(ev, c, "properties.notificationsSources"), AZA_JARR)) {
+		aza_fail(ev, c, "no Alert notification source: the contact is not emailed about alerts");
+		return;
+	}
 	/* Older API versions: alertNotifications {state, minimalSeverity} or "On". */
 	const aza_json *an = aza_prop(ev, c, "properties.alertNotifications");
 	const char *st = aza_json_str(an) ? aza_json_str(an) : aza_json_str(aza_json_get(an, "state"));
@@ -1259,6 +1365,14 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, s, "score.percentage is missing or not a number");
 		return;
 	}
+	/* percentage is the "ratio of the current score divided by the
+	 * maximum, rounded to 4 digits after the decimal point" (secureScores
+	 * API, ScoreDetails): above 1 it is no ratio (a 0-100 figure from
+	 * another export would pass at 1%). */
+	if (pct > 1.00005) {
+		aza_unknown(ev, s, "score.percentage is %g, which is no ratio of the current score to the maximum (0 to 1)", pct);
+		return;
+	}
 	aza_prop_num(ev, s, "properties.score.current", &cur);
 	int km = aza_prop_num(ev, s, "properties.score.max", &max);
 	/* The unhealthy recommendations behind the score, to prioritise. */
@@ -1302,13 +1416,16 @@ static void secure_score(aza_ev *ev, const aza_res *r)
  * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
 /* What every recommendation rule says of policy exemptions. */
 #define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged) leaves the resources there unassessed, so the recommendations are not on for all of the subscription: FAIL naming the exemption and where it is (one taking the whole subscription out is named first), with the same exceptions. An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
+/* What every recommendation rule says of excluded scopes and of a
+ * parameter that is not an object. */
+#define REC_NOTSCOPES " Resources in an assignment's notScopes are not evaluated (Microsoft Learn, 'Understand scope in Azure Policy'), as under an exemption: a notScope that holds the subscription (or is at '/' or the tenant root management group, or, by the templates' parent links, above it) leaves it out of that assignment, and one within it (a resource group or a resource; in a template-only scan, a group or subscription placed below the management group judged, or any notScope of an assignment at that group) leaves that part unassessed: FAIL on the assignment, unless another benchmark assignment that applies does not leave it out. A notScope at another management group the input does not place, notScopes that is not an array, or an entry that is not a string: UNKNOWN. An assignment with resourceSelectors evaluates only the resources they select (Azure Policy assignment structure, 'Resource selectors'), which azaudit does not place: UNKNOWN. A parameter is an object with a value: one that is not (a bare string) is UNKNOWN."
 #define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN. A benchmark assignment at a group the templates' own links (a management group's properties.details.parent.id, a Microsoft.Management/managementGroups/subscriptions resource) place a group or subscription below, transitively, is judged for it too, the message naming it."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */
-#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies." REC_EXEMPT REC_MG
+#define REC_DEFAULTS(param, ref) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above: parameter " param ", the effect of policy " ref " (its policyDefinitionReferenceId in initiative version " MCSB_VERSION "). An absent parameter takes the initiative's default, AuditIfNotExists (on). No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails when it has no selector, or its policyDefinitionReferenceId selector lists " ref " in in (case-insensitive) or leaves it out of notIn; one that lists only other ids in in does not reach the policy. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming " param " itself, which is no reference id in " MCSB_VERSION " but is how the initiative names its newer policies." REC_EXEMPT REC_NOTSCOPES REC_MG
 /* For AZA-DEF-018..021, whose recommendation several policies produce:
  * pairs lists each parameter with its policy's reference id (struct rec). */
-#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies." REC_EXEMPT REC_MG
+#define RECS_DEFAULTS(n, pairs) "Read from the Microsoft cloud security benchmark assignment (policySetDefinition " MCSB_SET ") at the subscription or above. The initiative produces these recommendations with " n " policies, each switched off by its own effect parameter, and every one is judged (parameter: policyDefinitionReferenceId in initiative version " MCSB_VERSION "): " pairs ". Any of them Disabled is FAIL, naming the parameter, even when another cannot be read; an absent parameter takes the initiative's default, AuditIfNotExists (on); one that is not a string gives UNKNOWN. PASS says how many were checked. No assignment, with assignments collected: FAIL. A policyEffect override (properties.overrides) setting an effect other than Audit, AuditIfNotExists, Deny or DeployIfNotExists fails, naming the policy and its parameter, when it has no selector, or its policyDefinitionReferenceId selector lists one of these ids in in (case-insensitive) or leaves one out of notIn; one that lists only other ids in in does not reach them. A selector azaudit cannot evaluate gives UNKNOWN: another kind (resourceLocation), or one naming an effect parameter that is not also its policy's reference id, which is how the initiative names its newer policies." REC_EXEMPT REC_NOTSCOPES REC_MG
 #define RECS_PORTAL(params) REC_MANUAL_CHECK ": " params " = AuditIfNotExists; and under Overrides, no policy effect override setting Disabled for their policies."
 #define RECS_ARM(params, refs) "Microsoft.Authorization/policyAssignments (MCSB): properties.parameters.<p>.value != 'Disabled' for each of " params "; no properties.overrides entry of kind policyEffect with value Disabled whose selectors reach " refs
 #define AINE(p) "\"" p "\":{\"value\":\"AuditIfNotExists\"}"
@@ -1598,7 +1715,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > Notify about alerts with the following severity (or higher): High.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"Alert\",\"minimalSeverity\":\"High\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'Alert', minimalSeverity: 'High'}, isEnabled = true",
-		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. A contact with no email address and no role notification (state On with roles) reaches nobody: FAIL. notificationsSources that is not an array: UNKNOWN. Older API versions: alertNotifications 'On' passes.", .check = notify_alerts,
+		.defaults = CONTACT_DEFAULTS " isEnabled false fails every notification rule. A contact with no email address and no role notification (state On with roles) reaches nobody: FAIL. notificationsSources that is not an array: UNKNOWN. Older API versions (no notificationsSources): alertNotifications 'On' passes; a notificationsSources list without an Alert entry (the securityContacts API 2023-12-01-preview, which has no alertNotifications) is FAIL whatever an alertNotifications beside it says, as in AZA-DEF-026.", .check = notify_alerts,
 	},
 	{
 		.id = "AZA-DEF-030", .title = "Attack path notifications are emailed to the security contact",
@@ -1643,7 +1760,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = "Microsoft Defender for Cloud > Secure score / Recommendations: remediate by descending max score increase.",
 		.cli = "az security secure-scores list; az security assessment list --query \"[?status.code=='Unhealthy']\"",
 		.arm = "Not a setting: remediate the unhealthy assessments (Microsoft.Security/assessments).",
-		.defaults = "Score from secureScores/ascScore; unhealthy assessments counted when collected. Score below 100% or any unhealthy recommendation: FAIL (severity info). A score with max 0 and percentage 0 and no unhealthy recommendation has nothing to assess: NOT_APPLICABLE. No score: UNKNOWN.",
+		.defaults = "Score from secureScores/ascScore; unhealthy assessments counted when collected. Score below 100% or any unhealthy recommendation: FAIL (severity info). score.percentage is the ratio of current to max, rounded to 4 decimals (secureScores API, ScoreDetails): a percentage above 1 is no ratio (a 0-100 figure would pass at 1%): UNKNOWN. A score with max 0 and percentage 0 and no unhealthy recommendation has nothing to assess: NOT_APPLICABLE. No score: UNKNOWN.",
 		.check = secure_score,
 	},
 };

@@ -30,6 +30,7 @@ def auditing(srv, **kv):
          "storageAccountSubscriptionId": "00000000-0000-0000-0000-000000000000", "isStorageSecondaryKeyInUse": False,
          "isAzureMonitorTargetEnabled": False, "isManagedIdentityInUse": False}
     p.update(kv)
+    p = {k: v for k, v in p.items() if v is not DEL}
     return child(srv, 'auditingSettings', 'default', p)
 
 def alerts(srv, **kv):
@@ -74,11 +75,21 @@ def bare(o):
 def err(scope, typ, status=403, msg="AuthorizationFailed"):
     return [{"scope": scope, "type": typ, "api": "GET " + typ.split('/')[-1], "status": status, "message": msg}]
 
+def sql_template(name, *kids):
+    res = [{"type": SQL, "apiVersion": "2023-08-01", "name": name, "location": "westeurope",
+            "properties": {"administratorLogin": "sqladmin", "minimalTlsVersion": "1.2", "publicNetworkAccess": "Disabled"}}]
+    for t, n, props in kids:
+        res.append({"type": SQL + "/" + t, "apiVersion": "2023-08-01", "name": f"{name}/{n}",
+                    "dependsOn": [f"[resourceId('{SQL}', '{name}')]"], "properties": props})
+    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+            "resources": res}
+
 # ---- SQL server settings rules ----
 def settings_rule(rule, ctype, make_ok, make_bad, passmsg, failmsg, extra_ds=(), unkval=None):
     ds = [SQL, ctype] + list(extra_ds)
     a = server('sqlok'); b = server('sqlbad'); u = server('sqlunk')
-    case(rule, 'pass', snapshot([a, make_ok(a)], datasets=ds), f"PASS sqlok ~ {passmsg}")
+    ok = make_ok(a)
+    case(rule, 'pass', snapshot([a] + (ok if isinstance(ok, list) else [ok]), datasets=ds), f"PASS sqlok ~ {passmsg}")
     case(rule, 'fail', snapshot([b, make_bad(b)], datasets=ds), f"FAIL sqlbad ~ {failmsg}")
     case(rule, 'unknown', snapshot([u], datasets=[SQL]), "UNKNOWN sqlunk ~ not collected")
     case(rule, 'unknown-error', snapshot([u], datasets=ds, errors=err(u["id"], ctype)), "UNKNOWN sqlunk ~ HTTP 403")
@@ -90,6 +101,47 @@ AUD = SQL + '/auditingSettings'
 settings_rule('AZA-SQL-001', AUD, lambda s: auditing(s), lambda s: auditing(s, state="Disabled", storageEndpoint="", retentionDays=0),
               'state is Enabled', 'state is Disabled', unkval=lambda s: auditing(s, state=1))
 case('AZA-SQL-001', 'unknown-missing', snapshot([server('sqlunk')], datasets=[SQL, AUD]), "UNKNOWN sqlunk ~ no auditingSettings object")
+# Without a storage account, audit events reach Log Analytics or an Event
+# Hub only through a diagnostic setting on the master database with the
+# SQLSecurityAuditEvents category (the REST reference of
+# isAzureMonitorTargetEnabled): the auditing settings alone are no evidence.
+DIAG = 'Microsoft.Insights/diagnosticSettings'
+DBDIAG = SQL + '/databases/providers/' + DIAG
+WS = f"/subscriptions/{SUB}/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law-sec"
+def master_diag(srv, logs, name='audit-to-law', **dest):
+    mid = srv["id"] + "/databases/master"
+    p = {"logs": logs, "metrics": []}
+    p.update(dest or {"workspaceId": WS})
+    return {"id": mid + "/providers/microsoft.insights/diagnosticSettings/" + name, "name": name, "type": DIAG, "properties": p}
+AUDLOG = [{"category": "SQLSecurityAuditEvents", "enabled": True, "retentionPolicy": {"enabled": False, "days": 0}}]
+a = server('sqlok'); b = server('sqlbad'); u = server('sqlunk')
+mon = lambda s: auditing(s, storageEndpoint="", isAzureMonitorTargetEnabled=True)
+case('AZA-SQL-001', 'pass-monitor', snapshot([a, mon(a), master_diag(a, AUDLOG)], datasets=[SQL, AUD, DIAG, DBDIAG]),
+     "PASS sqlok ~ diagnostic setting 'audit-to-law' of the master database logs SQLSecurityAuditEvents")
+case('AZA-SQL-001', 'fail-monitor-nodiag', snapshot([b, mon(b)], datasets=[SQL, AUD, DIAG, DBDIAG]),
+     "FAIL sqlbad ~ the master database has no diagnostic setting")
+case('AZA-SQL-001', 'fail-monitor-category', snapshot([b, mon(b), master_diag(b, [{"category": "SQLInsights", "enabled": True}])],
+                                                      datasets=[SQL, AUD, DIAG, DBDIAG]),
+     "FAIL sqlbad ~ does not log SQLSecurityAuditEvents")
+case('AZA-SQL-001', 'fail-monitor-nodest', snapshot([b, mon(b), master_diag(b, AUDLOG, workspaceId="")], datasets=[SQL, AUD, DIAG, DBDIAG]),
+     "FAIL sqlbad ~ to a destination")
+# the subscriptions' own settings list the type too: databases' must be listed
+case('AZA-SQL-001', 'unknown-monitor-uncollected', snapshot([u, mon(u)], datasets=[SQL, AUD, DIAG]),
+     "UNKNOWN sqlunk ~ the diagnostic settings of SQL databases were not collected")
+case('AZA-SQL-001', 'fail-nodest', snapshot([b, auditing(b, storageEndpoint="")], datasets=[SQL, AUD]),
+     "FAIL sqlbad ~ has no destination (no storageEndpoint, isAzureMonitorTargetEnabled false)")
+# the API returns isAzureMonitorTargetEnabled with every policy: absent is an incomplete export
+case('AZA-SQL-001', 'unknown-nodest-absent', snapshot([u, auditing(u, storageEndpoint=DEL, isAzureMonitorTargetEnabled=DEL)], datasets=[SQL, AUD]),
+     "UNKNOWN sqlunk ~ isAzureMonitorTargetEnabled is absent")
+t = sql_template('sqltpl', ('auditingSettings', 'default', {"state": "Enabled"}))
+case('AZA-SQL-001', 'fail-template-nodest', t, "FAIL sqltpl ~ has no destination (no storageEndpoint, isAzureMonitorTargetEnabled not set)")
+t = sql_template('sqltpl', ('auditingSettings', 'default', {"state": "Enabled", "isAzureMonitorTargetEnabled": True}))
+case('AZA-SQL-001', 'fail-template-monitor-nodiag', t, "FAIL sqltpl ~ the master database has no diagnostic setting")
+t = sql_template('sqltpl', ('auditingSettings', 'default', {"state": "Enabled", "isAzureMonitorTargetEnabled": True}))
+t["resources"].append({"type": DIAG, "apiVersion": "2021-05-01-preview", "name": "audit",
+                       "scope": "[format('Microsoft.Sql/servers/{0}/databases/{1}', 'sqltpl', 'master')]",
+                       "properties": {"workspaceId": WS, "logs": [{"category": "SQLSecurityAuditEvents", "enabled": True}]}})
+case('AZA-SQL-001', 'pass-template-monitor', t, "PASS sqltpl ~ diagnostic setting 'audit' of the master database")
 
 settings_rule('AZA-SQL-002', AUD, lambda s: auditing(s), lambda s: auditing(s, retentionDays=30), 'is 90', 'less than 90',
               unkval=lambda s: auditing(s, storageEndpoint="", isAzureMonitorTargetEnabled=True))
@@ -117,14 +169,6 @@ b = server('sqlbad')
 # server whatever its own setting says: no verdict.
 u = server('sqlunk')
 case('AZA-SQL-003', 'unknown-noplans', snapshot([u, atp(u, "Disabled")], datasets=[SQL, ATP, SAP]), "UNKNOWN sqlunk ~ Defender plans are unknown")
-def sql_template(name, *kids):
-    res = [{"type": SQL, "apiVersion": "2023-08-01", "name": name, "location": "westeurope",
-            "properties": {"administratorLogin": "sqladmin", "minimalTlsVersion": "1.2", "publicNetworkAccess": "Disabled"}}]
-    for t, n, props in kids:
-        res.append({"type": SQL + "/" + t, "apiVersion": "2023-08-01", "name": f"{name}/{n}",
-                    "dependsOn": [f"[resourceId('{SQL}', '{name}')]"], "properties": props})
-    return {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
-            "resources": res}
 # a template does not hold the subscription's plans either
 case('AZA-SQL-003', 'unknown-template-noplans', sql_template('sqltpl', ('advancedThreatProtectionSettings', 'Default', {"state": "Disabled"})),
      "UNKNOWN sqltpl ~ template does not hold the subscription's Defender plans")
@@ -163,8 +207,23 @@ SVA = SQL + '/sqlVulnerabilityAssessments'
 # The classic object fails the server only when the express configuration
 # is known to be off: here sqlVulnerabilityAssessments was read and holds
 # nothing for the server.
-settings_rule('AZA-SQL-013', VA, lambda s: va(s, True), lambda s: va(s, False), 'isEnabled is true', 'isEnabled is false',
-              extra_ds=[SVA], unkval=lambda s: va(s, "sometimes"))
+settings_rule('AZA-SQL-013', VA, lambda s: [va(s, True), atp(s, "Enabled")], lambda s: va(s, False), 'isEnabled is true', 'isEnabled is false',
+              extra_ds=[SVA, ATP], unkval=lambda s: va(s, "sometimes"))
+# Scans, express or classic, are part of Microsoft Defender for SQL
+# (Microsoft Learn, Enable vulnerability assessment on your Azure SQL
+# databases: Defender for Azure SQL must be enabled to run scans).
+a = server('sqlok'); b = server('sqlbad'); u = server('sqlunk')
+case('AZA-SQL-013', 'fail-defender-off', snapshot([b, va(b, True), atp(b, "Disabled"), pricing("Free")], datasets=[SQL, VA, SVA, ATP, PRICE]),
+     "FAIL sqlbad ~ but Microsoft Defender for SQL, which runs the scans, is off")
+case('AZA-SQL-013', 'fail-express-defender-off',
+     snapshot([b, child(b, 'sqlVulnerabilityAssessments', 'default', {"state": "Enabled"}), atp(b, "Disabled"), pricing("Free")],
+              datasets=[SQL, VA, SVA, ATP, PRICE]),
+     "FAIL sqlbad ~ express configuration) state is Enabled, but Microsoft Defender for SQL")
+case('AZA-SQL-013', 'unknown-defender-noplans', snapshot([u, va(u, True), atp(u, "Disabled")], datasets=[SQL, VA, SVA, ATP]),
+     "UNKNOWN sqlunk ~ the subscription's Defender plans are unknown")
+case('AZA-SQL-013', 'pass-plan', snapshot([a, child(a, 'sqlVulnerabilityAssessments', 'default', {"state": "Enabled"}), atp(a, "Disabled"),
+                                           pricing("Standard")], datasets=[SQL, VA, SVA, ATP, PRICE]),
+     "PASS sqlok ~ Microsoft Defender for SQL is on")
 a = server('sqlok')
 # express configuration off: the classic assessment decides, and it must have been read
 b = server('sqlbad'); u = server('sqlunk')
@@ -199,9 +258,11 @@ case('AZA-SQL-013', 'fail-template-no-path',
      sql_template('sqltpl', ('vulnerabilityAssessments', 'default', {"recurringScans": {"isEnabled": True, "emailSubscriptionAdmins": True}})),
      "FAIL sqltpl ~ storageContainerPath is not set")
 case('AZA-SQL-013', 'pass-template',
-     sql_template('sqltpl', ('vulnerabilityAssessments', 'default', {"recurringScans": {"isEnabled": True}, "storageContainerPath": VA_PATH})),
+     sql_template('sqltpl', ('vulnerabilityAssessments', 'default', {"recurringScans": {"isEnabled": True}, "storageContainerPath": VA_PATH}),
+                  ('advancedThreatProtectionSettings', 'Default', {"state": "Enabled"})),
      "PASS sqltpl ~ storageContainerPath is " + VA_PATH)
-case('AZA-SQL-013', 'pass-express', snapshot([a, child(a, 'sqlVulnerabilityAssessments', 'default', {"state": "Enabled"})], datasets=[SQL, VA, SQL + '/sqlVulnerabilityAssessments']), "PASS sqlok ~ express")
+case('AZA-SQL-013', 'pass-express', snapshot([a, child(a, 'sqlVulnerabilityAssessments', 'default', {"state": "Enabled"}), atp(a, "Enabled")],
+                                             datasets=[SQL, VA, SQL + '/sqlVulnerabilityAssessments', ATP]), "PASS sqlok ~ express")
 
 # TDE on databases
 TDE = SQL + '/databases/transparentDataEncryption'
@@ -276,6 +337,9 @@ for rule, passmsg in (('AZA-SQL-010', "bob@contoso.com"), ('AZA-SQL-011', "is tr
 # an embedded administrators block with empty login and sid names nobody
 b = server('sqlbad', properties__administrators={"administratorType": "ActiveDirectory", "login": "", "sid": "", "tenantId": "", "azureADOnlyAuthentication": False})
 case('AZA-SQL-010', 'fail-embedded-empty', snapshot([b], datasets=[SQL, ADM]), "FAIL sqlbad ~ no Entra ID administrator")
+# so does an administrators/ActiveDirectory object with neither (not what the API returns)
+u = server('sqlunk'); x = admin(u); x["properties"]["login"] = ""; x["properties"]["sid"] = ""
+case('AZA-SQL-010', 'unknown-admin-empty', snapshot([u, x], datasets=[SQL, ADM]), "UNKNOWN sqlunk ~ with a login or sid")
 b = server('sqlmixed')
 case('AZA-SQL-011', 'fail-mixed', snapshot([b, admin(b, only=False)], datasets=[SQL, ADM]), "FAIL sqlmixed ~ is false")
 u = server('sqlunk')
@@ -477,6 +541,9 @@ case('AZA-SQL-027', 'unknown', snapshot([mysql('myunk', properties__backup=DEL)]
 # Geo requested but backups still stored locally (change in progress)
 case('AZA-SQL-027', 'fail-migrating', snapshot([s, db(s, 'movingdb', properties__currentBackupStorageRedundancy='Local')]),
      "FAIL sqlsrv/movingdb ~ currentBackupStorageRedundancy is Local")
+# a database moving from geo to local backups: the request decides
+case('AZA-SQL-027', 'fail-requested-local', snapshot([s, db(s, 'leavingdb', properties__requestedBackupStorageRedundancy='Local')]),
+     "FAIL sqlsrv/leavingdb ~ requestedBackupStorageRedundancy is Local")
 case('AZA-SQL-027', 'unknown-noprops', snapshot([bare(pg('pgbare'))]), "UNKNOWN pgbare ~ no \"properties\"")
 case('AZA-SQL-027', 'pass-critical', snapshot([pg('pgcrit', tags={"criticality": "high"}), mysql('myother', properties__backup__geoRedundantBackup='Disabled')]),
      "PASS pgcrit\nNOT_APPLICABLE myother")

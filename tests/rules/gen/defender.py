@@ -187,6 +187,37 @@ case('AZA-DEF-018', 'fail-rg', snapshot([assignment({"systemUpdatesMonitoringEff
                                           assignment({})]),
      "FAIL custom-mcsb ~ is Disabled")
 
+# Excluded scopes: resources in an assignment's notScopes are not evaluated
+# (Microsoft Learn, "Understand scope in Azure Policy"), as under an
+# exemption (the old code passed all of these: it did not read notScopes).
+ROOT_MG = f"/providers/Microsoft.Management/managementGroups/{TEN}"
+case('AZA-DEF-018', 'fail-notscope-rg', snapshot([mod(assignment({}), properties__notScopes=[f"{SUBID}/resourceGroups/lab"])]),
+     f"FAIL SecurityCenterBuiltIn ~ assignment 'SecurityCenterBuiltIn' lists {SUBID}/resourceGroups/lab, within the subscription, in its "
+     "notScopes: resources there are not evaluated: system update recommendations are off there, so not on for all of the subscription")
+case('AZA-DEF-018', 'pass-notscope-rg-second',
+     snapshot([mod(assignment({}), properties__notScopes=[f"{SUBID}/resourceGroups/lab"]), assignment({}, name="mcsb-2")]),
+     "PASS mcsb-2 ~ systemUpdatesMonitoringEffect not set")
+case('AZA-DEF-021', 'fail-notscope-sub', snapshot([mod(assignment({}, scope=ROOT_MG, name="mcsb-root"), properties__notScopes=[SUBID])]),
+     f"FAIL mcsb-root ~ assignment 'mcsb-root' lists {SUBID} in its notScopes, which holds the subscription: the assignment does not "
+     "evaluate it: disk encryption recommendations are off for the subscription")
+case('AZA-DEF-021', 'unknown-notscope-mg',
+     snapshot([mod(assignment({}, scope=ROOT_MG, name="mcsb-root"), properties__notScopes=["/providers/Microsoft.Management/managementGroups/sandbox"])]),
+     "UNKNOWN mcsb-root ~ assignment 'mcsb-root' lists /providers/Microsoft.Management/managementGroups/sandbox in its notScopes; "
+     "the input does not say whether the subscription is below it")
+case('AZA-DEF-021', 'pass-root-mg', snapshot([assignment({}, scope=ROOT_MG, name="mcsb-root")]),
+     "PASS mcsb-root ~ diskEncryptionMonitoringEffect not set")
+case('AZA-DEF-023', 'unknown-notscope-type', snapshot([mod(assignment({}), properties__notScopes=f"{SUBID}/resourceGroups/lab")]),
+     "UNKNOWN SecurityCenterBuiltIn ~ notScopes is not an array")
+# resourceSelectors limit the assignment to the resources they select (it passed)
+case('AZA-DEF-019', 'unknown-resource-selectors',
+     snapshot([mod(assignment({}), properties__resourceSelectors=[{"name": "eu", "selectors": [{"kind": "resourceLocation", "in": ["westeurope"]}]}])]),
+     "UNKNOWN SecurityCenterBuiltIn ~ assignment 'SecurityCenterBuiltIn' has resourceSelectors: it evaluates only the resources they select")
+# A parameter is {"value": ...}: a bare string sets nothing azaudit can read
+# (it passed as an unset parameter, AuditIfNotExists).
+bare = assignment({}); bare["properties"]["parameters"] = {"sqlDbEncryptionMonitoringEffect": "Disabled"}
+case('AZA-DEF-024', 'unknown-param-shape', snapshot([bare]),
+     "UNKNOWN SecurityCenterBuiltIn ~ parameter sqlDbEncryptionMonitoringEffect is not an object with a value")
+
 # Policy exemptions (Microsoft.Authorization/policyExemptions, shaped after
 # the REST specs' listPolicyExemptionsForSubscription example,
 # 2022-07-01-preview): one at the subscription from the benchmark
@@ -508,6 +539,12 @@ case('AZA-DEF-028', 'unknown-type', snapshot([contact(properties__phone=21427540
 case('AZA-DEF-029', 'pass', snapshot([contact()]), "PASS default ~ severity Medium")
 case('AZA-DEF-029', 'fail', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}])]), "FAIL default ~ no Alert notification source")
 case('AZA-DEF-029', 'fail-disabled', snapshot([contact(properties__isEnabled=False)]), "FAIL default ~ isEnabled false")
+# notificationsSources (2023-12-01-preview) decides alone: a stale older-version
+# alertNotifications beside a list without Alert sends no alert (it passed)
+case('AZA-DEF-029', 'fail-sources-over-legacy',
+     snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath", "minimalRiskLevel": "Critical"}],
+                       properties__alertNotifications={"state": "On", "minimalSeverity": "High"})]),
+     "FAIL default ~ no Alert notification source: the contact is not emailed about alerts")
 case('AZA-DEF-029', 'unknown-type', snapshot([contact(properties__notificationsSources=[{"sourceType": "Alert"}])]), "UNKNOWN default ~ no minimalSeverity")
 # notifications switched on but addressed to nobody
 nobody = dict(properties__emails="", properties__notificationsByRole={"state": "Off", "roles": []})
@@ -606,6 +643,9 @@ case('AZA-DEF-034', 'fail', snapshot([score(23.53, 39, 0.6033), assessment("vmss
      "FAIL ascScore ~ secure score 60% (23.53 of 39); 1 unhealthy recommendation (e.g. 'Install endpoint protection")
 case('AZA-DEF-034', 'fail-unhealthy', snapshot([score(39, 39, 1.0), assessment("vmss1", "Unhealthy")]), "FAIL ascScore ~ 1 unhealthy")
 case('AZA-DEF-034', 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ secure score")
+# percentage is a ratio (secureScores API, ScoreDetails); a 0-100 figure is
+# not one (it passed: 60.33 >= 1)
+case('AZA-DEF-034', 'unknown-percent-scale', snapshot([score(23.53, 39, 60.33)]), "UNKNOWN ascScore ~ score.percentage is 60.33, which is no ratio")
 case('AZA-DEF-034', 'unknown-type', snapshot([score(23.53, 39, "sixty")]), "UNKNOWN ascScore ~ not a number")
 # A score whose maximum is 0 has nothing to assess: its 0% is no score (it
 # was FAIL); with an unhealthy recommendation it still fails.
