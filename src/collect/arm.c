@@ -136,6 +136,12 @@ static const struct childcall {
 	 * ServerAzureADOnlyAuthentications_ListByServer, one object named
 	 * Default with properties.azureADOnlyAuthentication. */
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/azureADOnlyAuthentications", "2023-08-01", "Microsoft.Sql/servers/azureADOnlyAuthentications"},
+	/* Auditing to Log Analytics or an Event Hub goes through a diagnostic
+	 * setting on the server's master database with the
+	 * SQLSecurityAuditEvents category (isAzureMonitorTargetEnabled,
+	 * ServerBlobAuditingPolicyProperties; AZA-SQL-001). Read per server,
+	 * by name: a listing need not hold master. */
+	{"microsoft.sql/servers", AZA_WALK_LIST, "/databases/master" DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
 	{"microsoft.sql/servers/databases", AZA_WALK_LIST, "/transparentDataEncryption", "2023-08-01", "Microsoft.Sql/servers/databases/transparentDataEncryption"},
 	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/configurations", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/configurations"},
 	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/firewallRules", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules"},
@@ -273,14 +279,21 @@ void aza_arm__datasets(aza_collector *c)
 		/* The subscriptions' own settings list the diagnostic settings
 		 * type too, so the settings read on each resource of a type are
 		 * recorded apart, as "<type>/providers/<settings type>": a
-		 * snapshot without that record did not read them (AZA-AKS-009). */
-		for (size_t k = 0; k < sizeof child_calls / sizeof child_calls[0]; k++)
-			if (aza__strieq(child_calls[k].parent, types[i]) && aza__strieq(child_calls[k].path, DIAG_PATH) &&
-			    aza_coll__wants(c, types[i]) && aza_coll__wants(c, child_calls[k].type)) {
-				const char *own = aza_coll__printf(c, "%s%s", types[i], DIAG_PATH);
-				if (own)
-					aza_coll__dataset(c, own);
-			}
+		 * snapshot without that record did not read them (AZA-AKS-009).
+		 * Those read on a named child ("/databases/master" and the
+		 * settings path) are recorded for the child's type. */
+		for (size_t k = 0; k < sizeof child_calls / sizeof child_calls[0]; k++) {
+			const struct childcall *cc = &child_calls[k];
+			size_t pl = strlen(cc->path), dl = strlen(DIAG_PATH), ml;
+			if (!aza__strieq(cc->parent, types[i]) || pl < dl || !aza__strieq(cc->path + pl - dl, DIAG_PATH) ||
+			    !aza_coll__wants(c, types[i]) || !aza_coll__wants(c, cc->type))
+				continue;
+			for (ml = pl - dl; ml && cc->path[ml - 1] != '/'; ml--)
+				;
+			const char *own = aza_coll__printf(c, "%s%.*s%s", types[i], (int)(ml ? ml - 1 : 0), cc->path, DIAG_PATH);
+			if (own)
+				aza_coll__dataset(c, own);
+		}
 	}
 }
 

@@ -131,7 +131,7 @@ SQL1=/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/sqlcrudt
 SQL2=$(echo "$SQL1" | sed 's/0001/0002/') SQL3=$(echo "$SQL1" | sed 's/0001/0003/')
 grep -qxF "AZA-SQL-013|$SQL1|PASS" "$T/base.txt" && grep -qxF "AZA-SQL-013|$SQL2|PASS" "$T/base.txt" &&
 	grep -qxF "AZA-SQL-013|$SQL3|UNKNOWN" "$T/base.txt" && ok || bad "AZA-SQL-013 verdicts: $(grep AZA-SQL-013 "$T/base.txt")"
-"$AZ" scan -f json --rule AZA-SQL-013 "$T/base.json" 2>/dev/null | grep -q '"message":"sqlVulnerabilityAssessments (express configuration) state is Enabled"' && ok ||
+"$AZ" scan -f json --rule AZA-SQL-013 "$T/base.json" 2>/dev/null | grep -q '"message":"sqlVulnerabilityAssessments (express configuration) state is Enabled, and Microsoft Defender for SQL is on"' && ok ||
 	bad "AZA-SQL-013 does not pass on the express configuration"
 grep -qxF "AZA-SQL-011|$SQL1|PASS" "$T/base.txt" && grep -qxF "AZA-SQL-011|$SQL2|FAIL" "$T/base.txt" && grep -qxF "AZA-SQL-011|$SQL3|PASS" "$T/base.txt" &&
 	"$AZ" scan -f json --rule AZA-SQL-011 "$T/base.json" 2>/dev/null | grep -q '"message":"azureADOnlyAuthentications/default azureADOnlyAuthentication is false' && ok ||
@@ -181,6 +181,16 @@ grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.Insights/actionGroups?api-
 	bad "action groups not listed"
 grep -q '"id":"/subscriptions/[^"]*/resourceGroups/MyResourceGroup1/providers/microsoft.insights/actionGroups/SampleActionGroup","name":"SampleActionGroup"' "$T/base.json" &&
 	grep -q '"datasets":\[[^]]*"Microsoft.Insights/actionGroups"' "$T/base.json" && ok || bad "action group not in the snapshot or its data sets"
+
+# a SQL server's master database diagnostic settings, read by name per server (auditing to Azure Monitor goes
+# through them, AZA-SQL-001) and recorded for the databases' type: the second subscription's server audits to
+# Azure Monitor only, its master's setting logs allLogs (PASS); the others' auditing is Disabled (FAIL)
+grep -q 'GET /subscriptions/00000000-0000-0000-0000-000000000002/[^ ]*/Microsoft.Sql/servers/[^/ ]*/databases/master/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview 200' "$T/err" &&
+	grep -q '"datasets":\[[^]]*"Microsoft.Sql/servers/databases/providers/Microsoft.Insights/diagnosticSettings"' "$T/base.json" && ok ||
+	bad "SQL master database diagnostic settings not read or not recorded: $(grep -c 'databases/master' "$T/err") calls"
+grep -q 'AZA-SQL-001|/subscriptions/00000000-0000-0000-0000-000000000002/[^|]*|PASS' "$T/base.txt" &&
+	grep -q 'AZA-SQL-001|/subscriptions/00000000-0000-0000-0000-000000000001/[^|]*|FAIL' "$T/base.txt" && ok ||
+	bad "AZA-SQL-001 not judged from the master database's setting: $(grep AZA-SQL-001 "$T/base.txt" | head -3)"
 
 # an AKS cluster's diagnostic settings (its API server audit log is a resource log), judged by AZA-AKS-009
 grep -q 'GET /subscriptions/[^ ]*/providers/Microsoft.ContainerService/managedClusters/clustername1/providers/Microsoft.Insights/diagnosticSettings?api-version=2021-05-01-preview 200' "$T/err" && ok ||

@@ -688,7 +688,22 @@ static void build_sub(int si)
 	         "\"location\":\"eastus\",\"properties\":{\"status\":\"Online\"}}", db, dbname);
 	add(strdup(dbtext), db, NULL, si, 1);
 	/* Settings and children through Resource Manager. */
-	add_from(SQLX "ServerBlobAuditingGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	if (si == 1) {
+		/* The second subscription's server audits to Azure Monitor only:
+		 * the example's policy Enabled with isAzureMonitorTargetEnabled
+		 * and no storage, and the monitor example's diagnostic setting
+		 * (allLogs) moved onto its master database, which carries the
+		 * events (AZA-SQL-001). */
+		char audid[600], masterid[600];
+		snprintf(audid, sizeof audid, "%s/auditingSettings/default", sql);
+		add(render_as(load(SQLX "ServerBlobAuditingGet.json", B), audid, NULL,
+		              parse_text("{\"state\":\"Enabled\",\"isAzureMonitorTargetEnabled\":true}"), sub),
+		    audid, NULL, si, 0);
+		snprintf(masterid, sizeof masterid, "%s/databases/master", sql);
+		add_from(MONX "preview/2021-05-01-preview/examples/getDiagnosticSetting.json", B, 0, masterid, 4, NULL, si, 0, NULL);
+	} else {
+		add_from(SQLX "ServerBlobAuditingGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
+	}
 	add_from(SQLX "ServerSecurityAlertsGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
 	add_from(SQLX "ServerAdvancedThreatProtectionSettingsGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
 	add_from(SQLX "AdministratorGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
