@@ -715,6 +715,7 @@ typedef struct ipc {
 	const char *subnet_id, *nsg_id, *pip_id;
 	const char *inst_pip; /* scale set instance public IP configuration name */
 	int inst_basic;       /* ... of the Basic SKU (open without NSG) */
+	int inst_standard;    /* ... of the Standard SKU (closed without NSG); neither: not named */
 	unsigned inst_fam;    /* ... its family: 1 IPv4, 2 IPv6, 3 not known */
 	const char *ip_text;
 	aza_expo_dst dst;
@@ -1300,6 +1301,7 @@ static ipc *ipc_add(aza_expo *x, const aza_json *item, const char *nic_id, const
 		const aza_json *pc = aza_json_get(p, "publicIPAddressConfiguration");
 		const char *isku = jstr(pc, "sku.name");
 		c->inst_basic = isku && aza__strieq(isku, "Basic");
+		c->inst_standard = isku && aza__strieq(isku, "Standard");
 		c->inst_fam = version_fam(aza_json_path(pc, "properties.publicIPAddressVersion"));
 		if (pc && !aza_json_is(pc, AZA_JNULL))
 			c->inst_pip = aza_json_str(aza_json_get(pc, "name")) ? aza_arena__strdup(&x->a, aza_json_str(aza_json_get(pc, "name")))
@@ -1965,10 +1967,25 @@ static int direct_pip(aza_expo *x, ipc *c)
 		add_reach_map(x, b, c, &c->ev->map, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, 0, pip_info(x, c->pip_id)->fam, why);
 		return 0;
 	}
-	/* Scale set instance IPs are Standard unless a Basic SKU is
-	 * named. */
+	/* Instance public IPs whose configuration names no SKU, with neither
+	 * NSG: the SKU is not known either. A Uniform scale set cannot name one
+	 * (the compute specification: sku "can only be set with
+	 * OrchestrationMode as Flexible"), and scale sets default to Basic
+	 * when none is given (Microsoft Learn, Azure Load Balancer common
+	 * deployment errors, DifferentSkuLoadBalancerAndPublicIPAddressNotAllowedInVMSS):
+	 * a Basic one admits every port, a Standard one nothing. */
+	if (!c->pip_id && !c->inst_basic && !c->inst_standard && c->ev->nsg_none) {
+		const char *why = aza_arena__printf(&x->a, "instance public IP configuration %s names no sku.name (a Basic one admits "
+		                                            "every port without an NSG, a Standard one nothing)", c->inst_pip);
+		if (!why) {
+			x->oom = 1;
+			return -1;
+		}
+		add_reach_map(x, b, c, &c->ev->map, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh, 0, c->inst_fam, why);
+		return 0;
+	}
 	add_reach(x, b, c, &c->ev->map, &c->ev->sure, &c->ev->assumed, c->ev->addr_note, AZA_NSG_ANY, 0, 65535, 0, 65535, 0, &fh,
-	          c->pip_id ? pip_standard(x, c->pip_id) : !c->inst_basic,
+	          c->pip_id ? pip_standard(x, c->pip_id) : c->inst_standard,
 	          c->pip_id ? pip_info(x, c->pip_id)->fam : c->inst_fam);
 	return 0;
 }

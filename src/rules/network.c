@@ -1286,8 +1286,37 @@ static void fwpol_idps(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (k > 0 && aza__strieq(v, "Deny")) {
-		const char *why;
-		if (aza_api_predates(ev, r, "2020-11-01", &why))
+		const char *why, *all = NULL;
+		/* A bypass rule of every protocol, source, destination and port
+		 * (FirewallPolicyIntrusionDetectionBypassTrafficSpecifications)
+		 * exempts all traffic from IDPS: Deny then blocks nothing. */
+		const aza_json *byp = aza_prop(ev, r, "properties.intrusionDetection.configuration.bypassTrafficSettings");
+		if (byp && !aza_json_is(byp, AZA_JARR) && !aza_json_is(byp, AZA_JNULL)) {
+			aza_unknown(ev, r, "intrusionDetection.mode is Deny, but configuration.bypassTrafficSettings is not an array: "
+			                   "what IDPS inspects is not known");
+			return;
+		}
+		aza_json_each(b, byp) {
+			const char *pr = aza_json_str(aza_json_get(b, "protocol"));
+			int every = pr && aza__strieq(pr, "ANY");
+			static const char *const sides[] = {"sourceAddresses", "destinationAddresses", "destinationPorts"};
+			for (size_t i = 0; i < 3 && every; i++) {
+				int star = 0;
+				aza_json_each(it, aza_json_get(b, sides[i])) {
+					const char *t = aza_json_str(it);
+					star |= t && !strcmp(t, "*");
+				}
+				every = star;
+			}
+			if (every && !all) {
+				const char *nm = aza_json_str(aza_json_get(b, "name"));
+				all = nm ? nm : "(unnamed)";
+			}
+		}
+		if (all)
+			aza_fail(ev, r, "intrusionDetection.mode is Deny, but bypass rule %s (protocol ANY, sources *, destinations *, "
+			                "ports *) exempts all traffic from intrusion detection", all);
+		else if (aza_api_predates(ev, r, "2020-11-01", &why))
 			aza_unknown(ev, r, "intrusionDetection.mode is Deny, but %s", why);
 		else
 			aza_pass(ev, r, "sku.tier Premium and intrusionDetection.mode Deny");
@@ -2146,6 +2175,24 @@ static int nsg_exempt(const char *name)
 	       aza__strieq(name, "AzureFirewallManagementSubnet") || aza__strieq(name, "RouteServerSubnet");
 }
 
+/* A subnet's NSG as read from its properties: 0 set, 1 none, 2 not
+ * readable (no properties, or an NSG that is not {"id": "..."}). */
+static int subnet_nsg_state(const aza_json *sp)
+{
+	const aza_json *ng = aza_json_get(sp, "networkSecurityGroup");
+	if (!sp || !aza_json_is(sp, AZA_JOBJ) || (ng && !aza_json_is(ng, AZA_JNULL) && !aza_json_str(aza_json_get(ng, "id"))))
+		return 2;
+	return aza_json_str(aza_json_get(ng, "id")) ? 0 : 1;
+}
+
+static const char *subnet_name(const aza_json *s)
+{
+	const char *nm = aza_json_str(aza_json_get(s, "name"));
+	if (!nm && aza_json_str(aza_json_get(s, "id")))
+		nm = aza_last_seg(aza_json_str(aza_json_get(s, "id")));
+	return nm ? nm : "(unnamed)";
+}
+
 static void subnet_nsg(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *subs = aza_prop(ev, r, "properties.subnets");
@@ -2158,46 +2205,44 @@ static void subnet_nsg(aza_ev *ev, const aza_res *r)
 	}
 	if (subs && aza_json_is(subs, AZA_JNULL))
 		subs = NULL; /* null is absent */
-	if (aza_json_len(subs)) {
-		aza_json_each(s, subs) {
-			const char *nm = aza_json_str(aza_json_get(s, "name"));
-			if (!nm && aza_json_str(aza_json_get(s, "id")))
-				nm = aza_last_seg(aza_json_str(aza_json_get(s, "id")));
-			nm = nm ? nm : "(unnamed)";
-			if (nsg_exempt(nm))
-				continue;
+	aza_json_each(s, subs) {
+		const char *nm = subnet_name(s);
+		if (nsg_exempt(nm))
+			continue;
+		n++;
+		int st = subnet_nsg_state(aza_json_get(s, "properties"));
+		if (st == 2)
+			unread = unread ? unread : nm;
+		else if (st == 1) {
+			nmiss++;
+			missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
+		}
+	}
+	/* Child subnet resources too: a template may declare some subnets in
+	 * the virtual network and others (or the same ones again, the later
+	 * deployment then replacing the embedded one) as children. One of an
+	 * embedded subnet's name is the same subnet: without an NSG in
+	 * either reading, it has none for certain only in neither, so it
+	 * counts as missing when either lacks one. */
+	for (const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, SUBNET); c; c = aza_inv_next_child(c, r->id)) {
+		const char *nm = strrchr(c->name, '/') ? strrchr(c->name, '/') + 1 : c->name;
+		if (nsg_exempt(nm))
+			continue;
+		int emb = -1; /* the embedded subnet's state, -1 none of that name */
+		aza_json_each(s, subs) if (aza__strieq(subnet_name(s), nm)) emb = subnet_nsg_state(aza_json_get(s, "properties"));
+		int st = subnet_nsg_state(aza_prop(ev, c, "properties"));
+		if (emb < 0)
 			n++;
-			const aza_json *sp = aza_json_get(s, "properties");
-			const aza_json *ng = aza_json_path(s, "properties.networkSecurityGroup");
-			const aza_json *gid = aza_json_get(ng, "id");
-			if (!sp || !aza_json_is(sp, AZA_JOBJ) || (ng && !aza_json_is(ng, AZA_JNULL) && !aza_json_str(gid))) {
-				/* a bare reference, or an NSG that is not {"id": "..."} */
-				unread = unread ? unread : nm;
-			} else if (!aza_json_str(gid)) {
-				nmiss++;
-				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
-			}
+		if (st == 2 && emb != 1)
+			unread = unread ? unread : nm;
+		else if (st == 1 && emb != 1) {
+			nmiss++;
+			missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
 		}
-	} else {
-		for (const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, SUBNET); s; s = aza_inv_next_child(s, r->id)) {
-			const char *nm = strrchr(s->name, '/') ? strrchr(s->name, '/') + 1 : s->name;
-			if (nsg_exempt(nm))
-				continue;
-			n++;
-			const aza_json *ng = aza_prop(ev, s, "properties.networkSecurityGroup");
-			const aza_json *gid = aza_json_get(ng, "id");
-			if (!aza_json_is(aza_prop(ev, s, "properties"), AZA_JOBJ) ||
-			    (ng && !aza_json_is(ng, AZA_JNULL) && !aza_json_str(gid))) {
-				unread = unread ? unread : nm;
-			} else if (!aza_json_str(gid)) {
-				nmiss++;
-				missing = missing ? aza_ev_fmt(ev, "%s, %s", missing, nm) : nm;
-			}
-		}
-		if (!n && !subs && !aza_is_template(r)) {
-			aza_unknown(ev, r, "subnets is absent from the virtual network");
-			return;
-		}
+	}
+	if (!n && !subs && !aza_is_template(r)) {
+		aza_unknown(ev, r, "subnets is absent from the virtual network");
+		return;
 	}
 	if (!n)
 		aza_na(ev, r, "no subnet that takes an NSG");
@@ -2561,7 +2606,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"priority first). What the Deny reading still admits FAILs, what the Allow reading refuses PASSes, both naming the " \
 	"value; the rest is UNKNOWN. An inbound Allow and Deny of one priority that share a protocol and port give UNKNOWN " \
 	"(Azure rejects duplicate priorities). " \
-	"Rules embedded in securityRules and child securityRules resources are both read."
+	"Rules embedded in securityRules and child securityRules resources are both read; a rule of one name in both is read " \
+	"once, and UNKNOWN when the two differ (an NSG's GET embeds its rules, so they were read at different times, or a " \
+	"template's child resource rewrites the embedded rule)."
 
 
 #define EXPO_DEFAULTS \
@@ -2569,7 +2616,9 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"networkProfile: NOT_APPLICABLE, judged on the VM), through every public frontend: " \
 	"a public IP on the IP configuration, a public load balancer's load-balancing rules, inbound NAT rules and pools (frontend port " \
 	"translated to the backend port), scale set instance public IPs, Azure Firewall DNAT rules. The subnet NSG then the NIC NSG must " \
-	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. Rules " \
+	"both allow; an absent NSG allows, except that Standard SKU public IPs and load balancers are closed when neither exists. A scale " \
+	"set instance public IP configuration that names no sku.name, with neither NSG, is UNKNOWN: a Uniform scale set cannot name one " \
+	"(the compute specification) and scale sets default to Basic (Microsoft Learn, Azure Load Balancer common deployment errors). Rules " \
 	"apply when their destination is *, a prefix holding the private address, VirtualNetwork, or an ASG of the IP configuration, " \
 	"to each family's traffic through their prefixes of that family (IPv6 compared on all 128 bits); " \
 	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
@@ -2711,7 +2760,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Virtual network > Subnets > select > Network security group: choose an NSG.",
 		.cli = "az network vnet subnet update -g <rg> --vnet-name <vnet> -n <subnet> --network-security-group <nsg>",
 		.arm = "properties.subnets[].properties.networkSecurityGroup.id",
-		.defaults = "GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet and RouteServerSubnet do not support NSGs and are skipped. Embedded subnets are read, else child subnet resources; subnets null is absent. A subnet without properties, or whose networkSecurityGroup has no string id, is UNKNOWN unless another subnet fails.",
+		.defaults = "GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet and RouteServerSubnet do not support NSGs and are skipped. Embedded subnets and child subnet resources are both read (a template may declare some subnets as children); a child of an embedded subnet's name is the same subnet, without an NSG when either reading has none (a template's child subnet deployed after the network replaces the embedded one); subnets null is absent. A subnet without properties, or whose networkSecurityGroup has no string id, is UNKNOWN unless another subnet fails.",
 		.check = subnet_nsg,
 	},
 	{
@@ -2952,7 +3001,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Firewall policy (Premium) > IDPS: IDPS mode 'Alert and deny'.",
 		.cli = "az network firewall policy update -g <rg> -n <policy> --sku Premium --idps-mode Deny (azure-firewall extension)",
 		.arm = "Microsoft.Network/firewallPolicies properties.sku.tier = 'Premium' and properties.intrusionDetection.mode = 'Deny'",
-		.defaults = "Only Premium policies are judged (sku.tier; absent means Standard, Azure's default tier: NOT_APPLICABLE, as are Standard and Basic; a sku or tier that cannot be read: UNKNOWN). intrusionDetection.mode absent means Off (IDPS is disabled unless configured) and fails, as do Off and Alert; only Deny passes. A mode that is not a string or none of Off, Alert, Deny, or an intrusionDetection that is not an object: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny: Microsoft Learn's Azure Firewall Manager policy overview (Hierarchical policies) says a child inherits the parent's rule collections, threat intelligence mode and allowlist, and says nothing of the IDPS mode, so whether the parent's Deny applies to the child is not documented. It is UNKNOWN too when a parent is not in the input, has no string id or a mode that cannot be read, or the chain loops or runs deeper than 8 policies; it fails when no parent sets Deny. A template setting Deny at an api-version before 2020-11-01 (the first with intrusionDetection and sku) is UNKNOWN.",
+		.defaults = "Only Premium policies are judged (sku.tier; absent means Standard, Azure's default tier: NOT_APPLICABLE, as are Standard and Basic; a sku or tier that cannot be read: UNKNOWN). intrusionDetection.mode absent means Off (IDPS is disabled unless configured) and fails, as do Off and Alert; only Deny passes. A mode that is not a string or none of Off, Alert, Deny, or an intrusionDetection that is not an object: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) is UNKNOWN when a parent sets Deny: Microsoft Learn's Azure Firewall Manager policy overview (Hierarchical policies) says a child inherits the parent's rule collections, threat intelligence mode and allowlist, and says nothing of the IDPS mode, so whether the parent's Deny applies to the child is not documented. It is UNKNOWN too when a parent is not in the input, has no string id or a mode that cannot be read, or the chain loops or runs deeper than 8 policies; it fails when no parent sets Deny. A template setting Deny at an api-version before 2020-11-01 (the first with intrusionDetection and sku) is UNKNOWN. Deny with a configuration.bypassTrafficSettings entry of protocol ANY whose sourceAddresses, destinationAddresses and destinationPorts each hold * fails: that bypass exempts all traffic from IDPS (the Microsoft.Network specification's FirewallPolicyIntrusionDetectionBypassTrafficSpecifications); narrower bypasses are tuning and are not judged. A bypassTrafficSettings that is not an array: UNKNOWN.",
 		.check = fwpol_idps,
 	},
 	{

@@ -718,6 +718,38 @@ static int tie_matters(const aza_nsg_rule *x, const aza_nsg_rule *y)
 	return 0;
 }
 
+static int same_spans(const aza_nsg_span *a, const aza_nsg_span *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i].lo != b[i].lo || a[i].hi != b[i].hi || a[i].v6 != b[i].v6)
+			return 0;
+	return 1;
+}
+
+/* Do two parsed rules (NULL: none kept, as for an outbound rule) decide
+ * inbound internet traffic alike? */
+static int same_rule(const aza_nsg_rule *x, const aza_nsg_rule *y)
+{
+	if (!x || !y)
+		return x == y;
+	if (x->allow != y->allow || x->priority != y->priority || x->protos != y->protos || x->nports != y->nports ||
+	    x->nsrc != y->nsrc || x->ndst != y->ndst || x->ndst6 != y->ndst6 || x->ndtok != y->ndtok ||
+	    x->dst_all != y->dst_all || x->dst_full != y->dst_full || x->azure_cloud != y->azure_cloud)
+		return 0;
+	for (size_t i = 0; i < x->nports; i++)
+		if (x->ports[i][0] != y->ports[i][0] || x->ports[i][1] != y->ports[i][1])
+			return 0;
+	if (!same_spans(x->src, y->src, x->nsrc) || !same_spans(x->dst, y->dst, x->ndst))
+		return 0;
+	for (size_t i = 0; i < x->ndst6; i++)
+		if (x->dst6[i].hi != y->dst6[i].hi || x->dst6[i].lo != y->dst6[i].lo || x->dst6[i].len != y->dst6[i].len)
+			return 0;
+	for (size_t i = 0; i < x->ndtok; i++)
+		if (!aza__strieq(x->dtok[i], y->dtok[i]))
+			return 0;
+	return 1;
+}
+
 int aza_nsg_load_json(aza_inv *inv, const char *id, const aza_json *doc, aza_nsg *n, int *rules_seen)
 {
 	return aza_nsg_load_bound(inv, id, doc, n, rules_seen, 0);
@@ -751,14 +783,32 @@ int aza_nsg_load_bound(aza_inv *inv, const char *id, const aza_json *doc, aza_ns
 		const aza_json *cd = aza_inv__doc(inv, c, &scratch, NULL);
 		const char *nm = rule_name(cd);
 		int dup = 0;
-		/* Only inbound embedded rules are kept; an outbound one of the same
-		 * name stays outbound when re-read, so checking kept ones suffices. */
+		size_t emb_at = nemb;
 		for (size_t i = 0; i < nemb; i++)
 			if (aza__strieq(((aza_nsg_rule *)rules.p)[i].name, nm))
-				dup = 1;
+				dup = 1, emb_at = i;
 		if (!dup && emb && aza_json_is(emb, AZA_JARR))
 			aza_json_each(it, emb) if (aza__strieq(rule_name(it), nm)) dup = 1;
-		if (!dup && parse_rule(n, &rules, &keys, cd) < 0) {
+		size_t before = rules.n;
+		if (parse_rule(n, &rules, &keys, cd) < 0) {
+			aza_arena__release(&scratch);
+			return -1;
+		}
+		if (!dup)
+			continue;
+		/* The same rule as an embedded one (an NSG's GET embeds its
+		 * rules): read once. Read differently (an inbound Allow in one, a
+		 * Deny or an outbound rule in the other), the two were read at
+		 * different times, or a template's child resource rewrites the
+		 * embedded rule: which one applies is not known. */
+		aza_nsg_rule *rs = rules.p;
+		int same = same_rule(emb_at < nemb ? &rs[emb_at] : NULL, rules.n > before ? &rs[before] : NULL);
+		rules.n = before;
+		if (!same) {
+			n->error = aza_arena__printf(&n->a, "rule %s differs between the NSG's securityRules and its child resource: "
+			                                    "which one applies is not known", nm);
+			if (!n->error)
+				n->error = "out of memory";
 			aza_arena__release(&scratch);
 			return -1;
 		}

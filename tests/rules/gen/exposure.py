@@ -68,12 +68,13 @@ def lb(rules=(), nats=(), sku='Standard', natpools=()):
                     "frontendIPConfiguration": {"id": fe}, "frontendPortRangeStart": f0, "frontendPortRangeEnd": f1,
                     "backendPort": b, "protocol": p}} for n, f0, f1, b, p in natpools]}}
 POOL = LB_ID + '/backendAddressPools/be-pool'
-def vmss(name='ss1', natpools=(), pools=(), nsg_name=None, inst_pip=False, inst_ver=None):
+def vmss(name='ss1', natpools=(), pools=(), nsg_name=None, inst_pip=False, inst_ver=None, inst_sku=None):
     ipc = {"name": "ipconfig1", "properties": {"subnet": {"id": SUBNET_ID},
            "loadBalancerBackendAddressPools": [{"id": p} for p in pools],
            "loadBalancerInboundNatPools": [{"id": LB_ID + '/inboundNatPools/' + p} for p in natpools]}}
     if inst_pip: ipc['properties']['publicIPAddressConfiguration'] = {"name": "pub1", "properties": {"idleTimeoutInMinutes": 15}}
     if inst_ver: ipc['properties']['publicIPAddressConfiguration']['properties']['publicIPAddressVersion'] = inst_ver
+    if inst_sku: ipc['properties']['publicIPAddressConfiguration']['sku'] = {"name": inst_sku, "tier": "Regional"}
     nc = {"name": "nic-cfg", "properties": {"primary": True, "ipConfigurations": [ipc]}}
     if nsg_name: nc['properties']['networkSecurityGroup'] = {"id": nid('networkSecurityGroups', nsg_name)}
     return {"name": name, "id": rid('rg-net', 'Microsoft.Compute', 'virtualMachineScaleSets', name),
@@ -292,7 +293,14 @@ case(R, 'pass-lb-rule-other-port', snapshot([vm(), nic(pip_name=None, pools=[POO
 case(R, 'fail-vmss-nat-pool', snapshot([vmss(natpools=['ssh-pool']), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
                                  pip('pip-lb', nic=None, addr='20.50.60.99'), lb(natpools=[('ssh-pool', 50000, 50099, 22, 'Tcp')])]),
      "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99)")
-case(R, 'pass-vmss-instance-ip-standard', snapshot([vmss(inst_pip=True), subnet(None)]), "PASS ss1 ~ pub1 (per instance)")
+case(R, 'pass-vmss-instance-ip-standard', snapshot([vmss(inst_pip=True, inst_sku='Standard'), subnet(None)]), "PASS ss1 ~ pub1 (per instance)")
+# Instance IPs whose configuration names no SKU, with neither NSG: a Uniform
+# scale set cannot name one, and scale sets default to Basic, which admits
+# every port: not a PASS.
+case(R, 'unknown-vmss-instance-ip-no-sku', snapshot([vmss(inst_pip=True), subnet(None)]),
+     "UNKNOWN ss1 ~ instance public IP configuration pub1 names no sku.name")
+case(R, 'fail-vmss-instance-ip-basic', snapshot([vmss(inst_pip=True, inst_sku='Basic'), subnet(None)]),
+     "FAIL ss1 ~ TCP 22 (SSH) reachable at pub1 (per instance)")
 case(R, 'unknown', world(None, [rule('AllowSsh', 100)], with_subnet=False), "UNKNOWN vm1 ~ its NSG is not known\n" + NA)
 case(R, 'unknown-nsg-missing', snapshot([vm(), nic(nsg_name='nsg-gone'), pip(), subnet(None)]),
      "UNKNOWN vm1 ~ NSG nsg-gone is not in the input\n" + NA)

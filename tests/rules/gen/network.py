@@ -110,6 +110,20 @@ nsgcase(R, 'fail-azurecloud-and-internet', [rule('AllowSSH', 100, src='Internet'
 n = nsg('nsg1', [])
 child = rule('AllowSSH', 100, src='Internet'); child['id'] = n['id'] + '/securityRules/AllowSSH'; child['type'] = NS + '/securityRules'
 case(R, 'fail-child', snapshot([n, child]), "FAIL nsg1 ~ rule AllowSSH (priority 100)")
+# The same rule embedded in the NSG and as a child resource, read once when
+# both say the same; when they disagree (an embedded Deny, a child Allow of
+# the same name), which applies is not known: not a PASS on the embedded one.
+n = nsg('nsg1', [rule('AllowSSH', 100, src='Internet')])
+child = rule('AllowSSH', 100, src='Internet'); child['id'] = n['id'] + '/securityRules/AllowSSH'; child['type'] = NS + '/securityRules'
+case(R, 'fail-child-same-as-embedded', snapshot([n, child]), "FAIL nsg1 ~ rule AllowSSH (priority 100)")
+n = nsg('nsg1', [rule('SSH', 100, 'Deny', src='Internet')])
+child = rule('SSH', 100, src='Internet'); child['id'] = n['id'] + '/securityRules/SSH'; child['type'] = NS + '/securityRules'
+case(R, 'unknown-child-differs-from-embedded', snapshot([n, child]),
+     "UNKNOWN nsg1 ~ rule SSH differs between the NSG's securityRules and its child resource")
+n = nsg('nsg1', [dict(rule('SSH', 100, src='Internet'), properties=dict(rule('SSH', 100, src='Internet')['properties'], direction='Outbound'))])
+child = rule('SSH', 100, src='Internet'); child['id'] = n['id'] + '/securityRules/SSH'; child['type'] = NS + '/securityRules'
+case(R, 'unknown-child-inbound-embedded-outbound', snapshot([n, child]),
+     "UNKNOWN nsg1 ~ rule SSH differs between the NSG's securityRules and its child resource")
 flat = rule('AllowFlat', 150, src='*'); flat = dict(name='AllowFlat', **flat['properties'])
 n = nsg('nsg1', []); n['properties']['securityRules'].append(flat)
 case(R, 'fail-flattened', snapshot([n]), "FAIL nsg1 ~ rule AllowFlat (priority 150)")
@@ -511,6 +525,14 @@ SUB_EX = ex(NETEX + 'SubnetGet.json')
 v = vnet('vnet4'); v['properties']['subnets'] = []
 s = copy.deepcopy(SUB_EX); s['id'] = v['id'] + '/subnets/subnet1'; s['name'] = 'subnet1'
 case(R, 'fail-child', snapshot([v, s]), "FAIL vnet4 ~ subnet1")
+# Embedded subnets and child subnet resources are both read: a template may
+# declare some subnets in the network and others as children.
+v = vnet('vnet7')
+s = copy.deepcopy(SUB_EX); s['id'] = v['id'] + '/subnets/data'; s['name'] = 'data'
+case(R, 'fail-child-beside-embedded', snapshot([v, s]), "FAIL vnet7 ~ 1 of 2 subnets without an NSG: data")
+v = vnet('vnet8')
+s = copy.deepcopy(SUB_EX); s['id'] = v['id'] + '/subnets/default'; s['name'] = 'default'
+case(R, 'fail-child-differs-from-embedded', snapshot([v, s]), "FAIL vnet8 ~ 1 of 1 subnet without an NSG: default")
 v = vnet('vnet5'); v['properties']['subnets'] = None
 case(R, 'unknown-null', snapshot([v]), "UNKNOWN vnet5 ~ subnets is absent")
 v = vnet('vnet6'); v['properties']['subnets'] = [{"id": v['id'] + '/subnets/web'}]
@@ -811,6 +833,17 @@ case(R, 'unknown', snapshot([fwpol('fwpol1', idps=['Deny'])]), "UNKNOWN fwpol1 ~
 case(R, 'unknown-value', snapshot([fwpol('fwpol1', idps='Block')]), "UNKNOWN fwpol1 ~ 'Block' is none of Off, Alert, Deny")
 case(R, 'unknown-tier', snapshot([fwpol('fwpol1', properties__sku="Premium")]), "UNKNOWN fwpol1 ~ sku.tier cannot be read")
 case(R, 'unknown-not-object', snapshot([fwpol('fwpol1', properties__intrusionDetection="Deny")]), "UNKNOWN fwpol1 ~ intrusionDetection")
+# A bypass of every protocol, source, destination and port exempts all
+# traffic from IDPS: Deny then blocks nothing. A narrower one is tuning.
+BYPASS_ALL = {"name": "everything", "description": "", "protocol": "ANY", "sourceAddresses": ["*"], "destinationAddresses": ["*"],
+              "destinationPorts": ["*"], "sourceIpGroups": [], "destinationIpGroups": []}
+case(R, 'fail-bypass-all', snapshot([fwpol('fwpol1', properties__intrusionDetection__configuration__bypassTrafficSettings=[BYPASS_ALL])]),
+     "FAIL fwpol1 ~ intrusionDetection.mode is Deny, but bypass rule everything (protocol ANY, sources *, destinations *, ports *) exempts all traffic")
+case(R, 'pass-bypass-narrow', snapshot([fwpol('fwpol1', properties__intrusionDetection__configuration__bypassTrafficSettings=[
+        dict(BYPASS_ALL, name='backup', protocol='TCP', sourceAddresses=['10.0.2.0/24'], destinationPorts=['445'])])]),
+     "PASS fwpol1 ~ sku.tier Premium and intrusionDetection.mode Deny")
+case(R, 'unknown-bypass-not-array', snapshot([fwpol('fwpol1', properties__intrusionDetection__configuration__bypassTrafficSettings={"name": "x"})]),
+     "UNKNOWN fwpol1 ~ bypassTrafficSettings is not an array")
 # Microsoft Learn does not say whether a child inherits the IDPS mode
 case(R, 'unknown-parent-deny', snapshot([fwpol('child', idps='Alert', base='parent'), fwpol('parent')]),
      "UNKNOWN child ~ its parent policy parent sets intrusionDetection.mode Deny, and Microsoft Learn does not say whether a child policy inherits it\nPASS parent")
