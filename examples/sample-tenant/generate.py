@@ -1478,8 +1478,11 @@ for key, (upn, dn, ut, enabled, last) in {
     if ut == 'Guest':
         u['externalUserState'] = 'Accepted'
     si = copy.deepcopy(signin_ex['signInActivity'])
+    # lastSuccessfulSignInDateTime (Graph v1.0 signInActivity, recorded since December 2023; the example body
+    # predates it): every sign-in here succeeded
     si.update({'lastSignInDateTime': last, 'lastSignInRequestId': '00000000-0000-0000-0000-%012d' % len(users),
-               'lastNonInteractiveSignInDateTime': last, 'lastNonInteractiveSignInRequestId': ''})
+               'lastNonInteractiveSignInDateTime': last, 'lastNonInteractiveSignInRequestId': '',
+               'lastSuccessfulSignInDateTime': last, 'lastSuccessfulSignInRequestId': '00000000-0000-0000-0000-%012d' % len(users)})
     u['signInActivity'] = si
     users.append(u)
 
@@ -2582,6 +2585,9 @@ DATASETS = sorted(set(t for t in types) | {
     'Microsoft.KeyVault/managedHSMs/providers/Microsoft.Insights/diagnosticSettings',
     # collected, and the tenant has none
     'Microsoft.Network/bastionHosts', 'Microsoft.Insights/components', 'Microsoft.Network/ddosProtectionPlans',
+    # PIM for Azure resources (Entra ID P2): read at each subscription, no eligible assignment there (the
+    # eligible roles are directory roles, above)
+    'Microsoft.Authorization/roleEligibilityScheduleInstances',
 }, key=str.lower)
 # normalise type spellings for meta.datasets (ids decide the real types)
 DATASETS = sorted({d for d in DATASETS if d.lower() != 'microsoft.insights/activitylogalerts'} |

@@ -199,8 +199,12 @@ for key, (upn, dn, ut, enabled, created, last) in {
     if ut == 'Guest':
         u['externalUserState'] = 'Accepted'
     si = copy.deepcopy(signin_tmpl)
+    # lastSuccessfulSignInDateTime (Graph v1.0 signInActivity, recorded since December 2023; the example body
+    # predates it): every sign-in here succeeded
     si.update({'lastSignInDateTime': last, 'lastSignInRequestId': '00000000-0000-0000-0000-%012d' % (100 + len(users)),
-               'lastNonInteractiveSignInDateTime': last, 'lastNonInteractiveSignInRequestId': ''})
+               'lastNonInteractiveSignInDateTime': last, 'lastNonInteractiveSignInRequestId': '',
+               'lastSuccessfulSignInDateTime': last,
+               'lastSuccessfulSignInRequestId': '00000000-0000-0000-0000-%012d' % (100 + len(users))})
     u['signInActivity'] = si
     users.append(u)
 

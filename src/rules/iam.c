@@ -1456,6 +1456,31 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 			nl_add(&bad, dis ? aza_ev_fmt(ev, "%s (" NOT_CAPABLE ")", user_name(u)) : user_name(u));
 	}
 	aza__free(ux);
+	/* A registration report that leaves out some users (read with a
+	 * filter such as isAdmin eq true, or before a new user appeared in
+	 * it) proves nothing of theirs: an enabled member in users without a
+	 * record keeps a PASS from standing. */
+	size_t unreg = 0;
+	const char *unreg_name = NULL;
+	idindex *rx = users ? idx_new(aza_json_len(reg)) : NULL;
+	if (users && !rx) {
+		aza_ev_nomem(ev);
+		return;
+	}
+	if (rx) {
+		idx_add_ids(rx, reg);
+		idx_sort(rx);
+		aza_json_each(u, users) {
+			const char *id = aza_json_str(aza_json_get(u, "id"));
+			if (!id || is_guest(u) == 1 || idx_find(rx, id))
+				continue;
+			if (aza_json_bool(aza_json_get(u, "accountEnabled"), &b) && !b)
+				continue;
+			if (!unreg++)
+				unreg_name = user_name(u);
+		}
+		aza__free(rx);
+	}
 	/* Which accounts were counted; a user found unregistered may be a
 	 * disabled one when the users list was not read. */
 	const char *left_out = disabled ? aza_ev_fmt(ev, "; %zu disabled account(s) (accountEnabled false in users) not counted", disabled) : "";
@@ -1469,6 +1494,9 @@ static void mfa_all_users(aza_ev *ev, const aza_res *r)
 	else if (odd)
 		aza_unknown(ev, r, "%zu registration record(s) lack a boolean isMfaRegistered (no all-users MFA Conditional Access policy%s)",
 		            odd, left);
+	else if (unreg)
+		aza_unknown(ev, r, "%zu enabled user(s) in users that are not guests have no userRegistrationDetails record (e.g. %s): "
+		            "their MFA registration is unknown (no all-users MFA Conditional Access policy%s)", unreg, unreg_name, left);
 	else if (!members)
 		aza_unknown(ev, r, "userRegistrationDetails lists no enabled member user (no all-users MFA Conditional Access policy%s%s)",
 		            left, left_out);
@@ -2331,8 +2359,8 @@ static const char *signin_need(const char *why)
 /* AZA-IAM-005's tally over the guests. */
 typedef struct {
 	namelist stale;
-	size_t nguests, noact, undated;
-	const char *noact_name, *noact_why, *undated_name;
+	size_t nguests, noact, undated, attempts;
+	const char *noact_name, *noact_why, *undated_name, *attempts_name;
 } guest_tally;
 
 /* Judge one guest: act is its signInActivity (not an object: none, for
@@ -2367,6 +2395,32 @@ static void judge_guest(aza_ev *ev, guest_tally *t, const char *name, const aza_
 		}
 		return;
 	}
+	/* lastSignInDateTime and lastNonInteractiveSignInDateTime record
+	 * attempts, failed ones too: a password spray against a guest nobody
+	 * uses makes them recent. Graph v1.0 signInActivity resource: "to track
+	 * actual account access, use the lastSuccessfulSignInDateTime
+	 * property", recorded since 1 December 2023 (not backfilled), null
+	 * when no successful sign-in is recorded. Without it, attempts older
+	 * than the window still prove the guest stale; recent ones prove
+	 * nothing. */
+	const aza_json *okt = aza_json_get(act, "lastSuccessfulSignInDateTime");
+	if (okt) {
+		const char *s = aza_json_str(okt);
+		double d;
+		if (aza_json_is(okt, AZA_JNULL) || (s && aza__istarts(s, "0001-"))) {
+			if (aza_ev_days_until(ev, created, &c) && -c <= STALE_DAYS)
+				return;
+			double a = 0;
+			int abad = 0;
+			nl_add(&t->stale, aza_ev_fmt(ev, "%s (%s)", name,
+			                             last_signin(ev, act, &a, &abad) || abad ? "no successful sign-in recorded" : "never signed in"));
+		} else if (!s || !aza_ev_days_until(ev, okt, &d)) {
+			if (!t->undated++)
+				t->undated_name = name;
+		} else if (-d > STALE_DAYS)
+			nl_add(&t->stale, aza_ev_fmt(ev, "%s (last successful sign-in %.0f days ago)", name, -d));
+		return;
+	}
 	double d = 0;
 	int bad = 0;
 	int have = last_signin(ev, act, &d, &bad);
@@ -2374,8 +2428,11 @@ static void judge_guest(aza_ev *ev, guest_tally *t, const char *name, const aza_
 		nl_add(&t->stale, aza_ev_fmt(ev, "%s (last sign-in %.0f days ago)", name, -d));
 		return;
 	}
-	if (have && (-d <= STALE_DAYS))
+	if (have && (-d <= STALE_DAYS)) {
+		if (!t->attempts++)
+			t->attempts_name = name;
 		return;
+	}
 	if (bad) {
 		if (!t->undated++)
 			t->undated_name = name;
@@ -2469,6 +2526,10 @@ static void stale_guests(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%zu guest user(s) have no signInActivity (e.g. %s: %s)", t.noact, t.noact_name, t.noact_why);
 	else if (t.undated)
 		aza_unknown(ev, r, "%zu guest user(s) have a last sign-in time that is not a date (e.g. %s)", t.undated, t.undated_name);
+	else if (t.attempts)
+		aza_unknown(ev, r, "%zu guest user(s) have a sign-in attempt within %d days but no lastSuccessfulSignInDateTime (e.g. %s): "
+		            "lastSignInDateTime and lastNonInteractiveSignInDateTime count failed attempts too, so they do not show the "
+		            "account in use", t.attempts, STALE_DAYS, t.attempts_name);
 	else if (untyped)
 		aza_unknown(ev, r, "%zu user(s) were collected without userType: they may be guests whose sign-ins were not judged", untyped);
 	else if ((why = no_users(ev, users, "users")))
@@ -2673,6 +2734,24 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
 	return NULL;
 }
 
+/* A custom role without '*' that grants role assignment writes
+ * (CUSTOM_ASSIGNER: User Access Administrator under another name, such as
+ * every action of the Microsoft.Authorization provider) assignable at a
+ * subscription, a management group or the root: its holder can assign
+ * itself Owner there (Azure built-in roles, Privileged category). Returns
+ * the scope that qualifies. */
+static const char *assigner_like(aza_ev *ev, const aza_res *d)
+{
+	if (custom_star_role(ev, d) != CUSTOM_ASSIGNER)
+		return NULL;
+	aza_json_each(s, aza_prop(ev, d, "properties.assignableScopes")) {
+		const char *sc = aza_json_str(s);
+		if (sc && scope_is_sub_or_above(sc))
+			return sc;
+	}
+	return NULL;
+}
+
 /* Why a role definition cannot be judged by AZA-IAM-014, or NULL: what
  * role_def_odd finds, or a custom role granting '*' whose assignableScopes
  * is not a list. Sets *custom as role_def_odd does. */
@@ -2685,6 +2764,8 @@ static const char *owner_role_odd(aza_ev *ev, const aza_res *d, int *custom)
 		aza_json_each(p, aza_prop(ev, d, "properties.permissions")) star |= aza_json_has_str(aza_json_get(p, "actions"), "*");
 		if (star)
 			why = aza_ev_fmt(ev, "custom role '%s': it grants '*' and assignableScopes is not a list", role_name(ev, d));
+		else if (custom_star_role(ev, d) == CUSTOM_ASSIGNER)
+			why = aza_ev_fmt(ev, "custom role '%s': it grants " RA_WRITE " and assignableScopes is not a list", role_name(ev, d));
 	}
 	return why;
 }
@@ -2710,8 +2791,8 @@ static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 		size_t ncopies = 1;
 		while (cp && i + ncopies < defs->n && aza__strieq(cp[ncopies].id, cp->id))
 			ncopies++;
-		const aza_res *owner = NULL;
-		const char *sc = NULL, *why_odd = NULL;
+		const aza_res *owner = NULL, *assigner = NULL;
+		const char *sc = NULL, *asc = NULL, *why_odd = NULL;
 		int custom = 0;
 		for (size_t k = 0; k < ncopies; k++) {
 			const aza_res *c = cp ? cp[k].val : d;
@@ -2722,10 +2803,19 @@ static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 				why_odd = w;
 			if (!owner && (sc = owner_like(ev, c)))
 				owner = c;
+			if (!assigner && (asc = assigner_like(ev, c)))
+				assigner = c;
 		}
 		ncustom += (size_t)custom;
 		if (owner) {
 			aza_fail(ev, d, "custom role '%s' grants all actions ('*') and is assignable at %s%s", role_name(ev, owner), sc,
+			         ncopies > 1 ? aza_ev_fmt(ev, " (one finding for the %zu copies of this role definition in the input: "
+			                                      "Resource Manager lists a custom role under each subscription it is read at)", ncopies)
+			                     : "");
+			bad++;
+		} else if (assigner) {
+			aza_fail(ev, d, "custom role '%s' grants " RA_WRITE " (User Access Administrator-like: its holder can assign itself "
+			                "Owner) and is assignable at %s%s", role_name(ev, assigner), asc,
 			         ncopies > 1 ? aza_ev_fmt(ev, " (one finding for the %zu copies of this role definition in the input: "
 			                                      "Resource Manager lists a custom role under each subscription it is read at)", ncopies)
 			                     : "");
@@ -2742,7 +2832,7 @@ static void custom_owner_roles(aza_ev *ev, const aza_res *r)
 	else if (odd)
 		aza_unknown(ev, r, "%zu role definition(s) cannot be judged (the first: %s)", odd, first_odd);
 	else
-		aza_pass(ev, r, "none of the %zu custom role(s) grants '*' over a subscription, management group or the root", ncustom);
+		aza_pass(ev, r, "none of the %zu custom role(s) grants '*' or role assignment writes over a subscription, management group or the root", ncustom);
 }
 
 /* What a policy condition says about writing a custom role definition:
@@ -3430,7 +3520,7 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 		}
 	if (bad)
 		return;
-	const char *why;
+	const char *why, *note = "";
 	if (!ra_collected(ev, &why))
 		aza_unknown(ev, r, "%s", why);
 	else if (nowhere)
@@ -3441,8 +3531,13 @@ static void uaa_root(aza_ev *ev, const aza_res *r)
 		            unsure, first_unsure);
 	else if (!aza_inv_deployed(aza_ev_inv(ev)))
 		aza_pass(ev, r, "the templates deploy no User Access Administrator assignment at the root scope '/' or at the tenant root management group");
+	/* An eligible assignment there is the same grant (above): with the
+	 * eligible ones unknown, finding no active one proves nothing, as for
+	 * AZA-IAM-003, AZA-IAM-004 and AZA-IAM-018. */
+	else if (!rbac_eligible(ev, &note, &why))
+		aza_unknown(ev, r, "no active User Access Administrator assignment at the root scope '/' or at the tenant root management group, but %s", why);
 	else
-		aza_pass(ev, r, "no User Access Administrator assignment at the root scope '/' or at the tenant root management group");
+		aza_pass(ev, r, "no User Access Administrator assignment at the root scope '/' or at the tenant root management group%s", note);
 }
 
 static void owner_count(aza_ev *ev, const aza_res *r)
@@ -3625,7 +3720,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Enable security defaults, or Entra admin center > Protection > Conditional Access > New policy: Users All users, Target resources All cloud apps, Grant Require multifactor authentication, Enable policy On.",
 		.cli = "az rest --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body @require-mfa-all-users.json",
 		.arm = "Not an ARM property: a Graph conditionalAccessPolicy with includeUsers ['All'], includeApplications ['All'], builtInControls ['mfa'], state 'enabled'",
-		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true and isMfaCapable not false (Graph userRegistrationDetails: isMfaRegistered counts a method the authentication methods policy may not allow, isMfaCapable only one it allows; a user registered only with disallowed methods cannot use them and is asked to register at the next MFA prompt, so it counts as not registered and is named so; without a boolean isMfaCapable, isMfaRegistered decides). An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. Guests are not counted, nor are disabled accounts: registration details have no accountEnabled, so each record is joined by id with the users list, and a user whose entry there has accountEnabled false (who cannot sign in) is left out and counted in the message; a user missing from users, or without accountEnabled there, counts, and without the users list every record counts (the FAIL says disabled accounts could not be left out). Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
+		.defaults = "PASS on any of: security defaults enabled; an enabled Conditional Access policy for All users and All cloud apps whose grant requires mfa, or an authentication strength that grants MFA, on every sign-in, exclusions of users are reported (a policy limited by risk levels, platforms, locations other than All, client app types other than all, device filters, excluded applications, an application filter (include or exclude), excluded guest or external users (excludeGuestsOrExternalUsers, or the value GuestsOrExternalUsers in excludeUsers, which Graph allows beside user ids) or authentication flows does not count; nor does one whose grant operator is OR with any other choice: another built-in control, terms of use, a custom factor or an authentication strength that does not grant MFA satisfies it without MFA; with AND, or mfa alone, it counts); every member user in userRegistrationDetails has isMfaRegistered true and isMfaCapable not false (Graph userRegistrationDetails: isMfaRegistered counts a method the authentication methods policy may not allow, isMfaCapable only one it allows; a user registered only with disallowed methods cannot use them and is asked to register at the next MFA prompt, so it counts as not registered and is named so; without a boolean isMfaCapable, isMfaRegistered decides). An authentication strength grants MFA when its requirementsSatisfied (read case-insensitively as comma-separated flags) includes mfa; requirementsSatisfied none does not (the policy does not count, as one without MFA); without requirementsSatisfied only the built-in strengths count (ids 00000000-0000-0000-0000-000000000002 Multifactor authentication, ...0003 Passwordless MFA, ...0004 Phishing-resistant MFA). A strength azaudit cannot judge (no requirementsSatisfied and not built-in, another value, not a string) makes that policy's MFA unknown: it does not give a PASS, and with no other proof the verdict is UNKNOWN, also when some users are not registered (they would have to register at their next sign-in if it does require MFA); a PASS on registration alone stands. An enabled user of the users list that is not a guest (userType Guest, or #EXT# in the name) and has no registration record leaves its registration unknown: no PASS on registration (UNKNOWN, naming it), a FAIL stands (the report holds every user of the tenant, members and guests; a filtered read, such as isAdmin eq true, holds some only). Guests are not counted, nor are disabled accounts: registration details have no accountEnabled, so each record is joined by id with the users list, and a user whose entry there has accountEnabled false (who cannot sign in) is left out and counted in the message; a user missing from users, or without accountEnabled there, counts, and without the users list every record counts (the FAIL says disabled accounts could not be left out). Registration details not readable (or not a list) and no policy proof: UNKNOWN (AuditLog.Read.All). The first policy left out is named with the reason.",
 		.check = mfa_all_users,
 	},
 	{
@@ -3658,7 +3753,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Users > filter User type = Guest, add column Last sign-in; delete guests inactive for 90 days, or set up an access review for guests.",
 		.cli = "az rest --url \"https://graph.microsoft.com/v1.0/users?\\$filter=userType eq 'Guest'&\\$select=userPrincipalName,signInActivity,createdDateTime\"",
 		.arm = "Not an ARM property: delete the guest users",
-		.defaults = "Last activity is the later of signInActivity.lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never). signInActivity comes from the user in users, else from the entry with the user's id in guestSignInActivity (the guests and their sign-ins, read apart from users: Graph returns signInActivity only with AuditLog.Read.All in a Microsoft Entra ID P1/P2 tenant); a guest listed there only is judged too, and that list, read in full, says which users without userType are guests. A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). In guestSignInActivity, read in full, a guest's signInActivity absent or null means no sign-in recorded (Graph v1.0 user resource: not returned for a user who has never signed in or last signed in before April 2020): FAIL when createdDateTime is more than 90 days ago ('no sign-in recorded since it was created on ...'), fine when within 90 days, UNKNOWN without a createdDateTime. signInActivity missing otherwise (that list not read, or the guest not in it): UNKNOWN naming what Graph refused, from its error code (the P1/P2 license, AuditLog.Read.All, or a directory role for a signed-in user). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails. Users read but empty: UNKNOWN unless a stale guest fails (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission).",
+		.defaults = "Last activity is signInActivity.lastSuccessfulSignInDateTime (null or 0001-01-01: no successful sign-in recorded, judged as never signed in). Without that property, the later of lastSignInDateTime and lastNonInteractiveSignInDateTime (0001-01-01 means never): both record attempts, failed ones too (Graph v1.0 signInActivity resource: to track actual account access, use lastSuccessfulSignInDateTime, recorded since 1 December 2023), so both older than 90 days make the guest stale, but a recent attempt does not show the account in use: UNKNOWN. signInActivity comes from the user in users, else from the entry with the user's id in guestSignInActivity (the guests and their sign-ins, read apart from users: Graph returns signInActivity only with AuditLog.Read.All in a Microsoft Entra ID P1/P2 tenant); a guest listed there only is judged too, and that list, read in full, says which users without userType are guests. A guest who never signed in is stale once createdDateTime is more than 90 days ago (or unknown). In guestSignInActivity, read in full, a guest's signInActivity absent or null means no sign-in recorded (Graph v1.0 user resource: not returned for a user who has never signed in or last signed in before April 2020): FAIL when createdDateTime is more than 90 days ago ('no sign-in recorded since it was created on ...'), fine when within 90 days, UNKNOWN without a createdDateTime. signInActivity missing otherwise (that list not read, or the guest not in it): UNKNOWN naming what Graph refused, from its error code (the P1/P2 license, AuditLog.Read.All, or a directory role for a signed-in user). A sign-in time that is present but not an RFC 3339 date (trailing text included) may be recent: UNKNOWN, unless the other one is within 90 days. Users without userType (and no #EXT# in the name) may be guests: UNKNOWN unless a stale guest already fails. Users read but empty: UNKNOWN unless a stale guest fails (every tenant has at least one user, the one who created it: an empty list was cut by a filter or a permission).",
 		.check = stale_guests,
 	},
 	{
@@ -3737,7 +3832,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Subscription > Access control (IAM) > Roles > Type: CustomRole; for each role with '*' in actions, narrow its actions or delete it.",
 		.cli = "az role definition list --custom-role-only true --query \"[?contains(permissions[0].actions,'*')]\"; az role definition update --role-definition @role.json",
 		.arm = "Microsoft.Authorization/roleDefinitions: properties.permissions[].actions without '*' for roles assignable at '/', a management group or a subscription",
-		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. One finding per role definition, on its first copy in input order: Resource Manager lists a custom role (one GUID tenant-wide) under each subscription it is read at, so the copies with the same GUID name (any case) are judged together, the worst verdict winning (a copy granting '*' fails the role whatever the others say; one that cannot be read leaves the others' PASS UNKNOWN); a PASS on the tenant counts distinct custom roles. Role definitions not collected: UNKNOWN; so is a PASS over a definition that cannot be read: no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions (or a permissions entry's actions, when present) are not a list, or that grants '*' with assignableScopes not a list.",
+		.defaults = "A custom role (type CustomRole) fails when any permissions[].actions entry is exactly '*' and an assignable scope is '/', a management group or a subscription; roles assignable only to resource groups do not. So does one without '*' whose permissions entry has an action pattern matching Microsoft.Authorization/roleAssignments/write (such as Microsoft.Authorization/*, the actions of User Access Administrator) that its notActions do not take back, assignable there: its holder can assign itself or anyone Owner (Azure built-in roles, Privileged category: User Access Administrator and Role Based Access Control Administrator), as AZA-IAM-003 counts it. One finding per role definition, on its first copy in input order: Resource Manager lists a custom role (one GUID tenant-wide) under each subscription it is read at, so the copies with the same GUID name (any case) are judged together, the worst verdict winning (a copy granting '*' fails the role whatever the others say; one that cannot be read leaves the others' PASS UNKNOWN); a PASS on the tenant counts distinct custom roles. Role definitions not collected: UNKNOWN; so is a PASS over a definition that cannot be read: no properties, a type other than CustomRole or BuiltInRole, or a custom role whose permissions (or a permissions entry's actions, when present) are not a list, or that grants '*' or role assignment writes with assignableScopes not a list.",
 		.check = custom_owner_roles,
 	},
 	{
@@ -3759,7 +3854,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Entra admin center > Identity > Overview > Properties > Access management for Azure resources: No (for the elevated account); Azure portal > Management groups > Tenant Root Group > Access control: remove other root assignments.",
 		.cli = "az role assignment delete --role \"User Access Administrator\" --scope / --assignee <principal id> (at the tenant root group: --scope /providers/Microsoft.Management/managementGroups/<tenant id>)",
 		.arm = "Remove the Microsoft.Authorization/roleAssignments at scope '/' or at the tenant root management group with role 18d7d88d-d35e-4fb5-a5c3-7773c20a72d9",
-		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); An eligible assignment there (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances, whose endDateTime is not before the collection) fails too: its principal can activate the role at any time (named 'is eligible for'); eligible assignments not collected leave the PASS on the active ones. PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. An assignment without properties.scope (a string) is at the scope its id names (Resource Manager makes the id /{scope}/providers/Microsoft.Authorization/roleAssignments/{name}, and likewise for eligible ones: what precedes /providers/<its type>/ is the scope, '/' when nothing does; the FAIL says the scope was read from the id), as every identity rule reading assignment scopes takes it; a User Access Administrator assignment whose id names no scope either: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
+		.defaults = "A FAIL on each User Access Administrator assignment at the root scope '/' (CIS's audit, where 'elevate access' puts it) and at the tenant root management group (/providers/Microsoft.Management/managementGroups/<tenant id>: any assignment there applies to every management group and subscription of the tenant, so it grants the same power over Azure resources); An eligible assignment there (Privileged Identity Management for Azure resources, Microsoft.Authorization/roleEligibilityScheduleInstances, whose endDateTime is not before the collection) fails too: its principal can activate the role at any time (named 'is eligible for'); eligible assignments not collected or refused make a would-be PASS UNKNOWN (its principal could activate the role at any time, as AZA-IAM-003, AZA-IAM-004 and AZA-IAM-018 read it), except when every refusal is AadPremiumLicenseRequired (no Microsoft Entra ID P2: no eligible assignment; the PASS says so); a template-only scan is judged on the assignments it deploys. PASS on the tenant when none. An assignment at another management group is not judged; without a tenant id in the input, one at any management group may be the root's: UNKNOWN. An assignment without properties.scope (a string) is at the scope its id names (Resource Manager makes the id /{scope}/providers/Microsoft.Authorization/roleAssignments/{name}, and likewise for eligible ones: what precedes /providers/<its type>/ is the scope, '/' when nothing does; the FAIL says the scope was read from the id), as every identity rule reading assignment scopes takes it; a User Access Administrator assignment whose id names no scope either: UNKNOWN. Role assignments not collected: UNKNOWN (a collector must list assignments with access at '/').",
 		.check = uaa_root,
 	},
 	{

@@ -215,6 +215,20 @@ case(R, 'pass-reg-disabled', snap(directory=dict(NOPOL, userRegistrationDetails=
      f"PASS {TN} ~ all 1 member users are registered for MFA; 1 disabled account(s) (accountEnabled false in users) not counted")
 case(R, 'fail-reg-disabled', snap(directory=dict(NOPOL, userRegistrationDetails=REG_3, users=USERS_EN)),
      f"FAIL {TN} ~ 1 member user(s) not registered for MFA: NestorW@contoso.com (no security defaults and no all-users MFA Conditional Access policy); 1 disabled account(s) (accountEnabled false in users) not counted")
+# The report holds every user, members and guests; one read with a filter
+# (isAdmin eq true) or before a new user appeared holds some only: an
+# enabled member of users without a record is not proven registered (the
+# old code passed these), a guest or a disabled account without one is not
+# counted anyway.
+case(R, 'unknown-reg-missing-user', snap(directory=dict(NOPOL, userRegistrationDetails=lst(regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+                                                                                           ctx='reports/authenticationMethods/userRegistrationDetails'),
+                                                        users=USERS_EN)),
+     f"UNKNOWN {TN} ~ 1 enabled user(s) in users that are not guests have no userRegistrationDetails record (e.g. NestorW@contoso.com)")
+case(R, 'pass-reg-missing-guest-disabled', snap(directory=dict(NOPOL, userRegistrationDetails=lst(regrec(BIANCA, "BiancaP@contoso.com", True, admin=True),
+                                                                                                  ctx='reports/authenticationMethods/userRegistrationDetails'),
+                                                               users=lst(user(ALEX, "AlexW@contoso.com", accountEnabled=False), user(BIANCA, "BiancaP@contoso.com", accountEnabled=True),
+                                                                         user(ALLAN, "AllanD_fabrikam.com#EXT#@contoso.com", 'Guest', accountEnabled=True)))),
+     f"PASS {TN} ~ all 1 member users are registered for MFA")
 # without the users list every registered member counts, and the FAIL says so
 case(R, 'fail-reg-nousers', snap(directory=dict(NOPOL, userRegistrationDetails=REG_3), errors=[gerr("users")]),
      f"FAIL {TN} ~ 2 member user(s) not registered for MFA: AlexW@contoso.com, NestorW@contoso.com (no security defaults and no all-users MFA Conditional Access policy); disabled accounts could not be left out: the users list (accountEnabled) was not read")
@@ -820,17 +834,47 @@ case(R, 'pass-users-empty-regfallback', snapr([ra('a1', OWNER, ALEX)], directory
 
 # 005 stale guests
 R = 'AZA-IAM-005'
-def act(last, nonint="0001-01-01T00:00:00Z"):
-    return {"lastSignInDateTime": last, "lastSignInRequestId": "d4d31c40-4c36-4775-ad59-7d1e6a171f00",
-            "lastNonInteractiveSignInDateTime": nonint, "lastNonInteractiveSignInRequestId": ""}
+# signInActivity as Graph v1.0 returns it now: lastSuccessfulSignInDateTime
+# (successful sign-ins only, since December 2023) beside the attempt times;
+# by default the later attempt succeeded. ok=False leaves it out, as in the
+# older example body.
+def act(last, nonint="0001-01-01T00:00:00Z", ok=True):
+    a = {"lastSignInDateTime": last, "lastSignInRequestId": "d4d31c40-4c36-4775-ad59-7d1e6a171f00",
+         "lastNonInteractiveSignInDateTime": nonint, "lastNonInteractiveSignInRequestId": ""}
+    if ok is True:
+        times = [t for t in (last, nonint) if isinstance(t, str) and not t.startswith("0001-")]
+        ok = max(times) if times and all(t[:4].isdigit() for t in times) else None
+        if (times and not all(t[:4].isdigit() for t in times)) or any(t is not None and not isinstance(t, str) for t in (last, nonint)):
+            ok = False
+    if ok is not False:
+        a["lastSuccessfulSignInDateTime"] = ok
+        a["lastSuccessfulSignInRequestId"] = "d4d31c40-4c36-4775-ad59-7d1e6a171f00" if ok else None
+    return a
 case(R, 'pass', snap(directory={"users": lst(user(ALEX, "AlexW@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")),
                                               user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z", "2026-10-20T10:00:00Z")),
                                               user(ADELE, "New_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2026-10-01T00:00:00Z", signInActivity=act(None)))}),
      f"PASS {TN} ~ all 2 guest user(s) signed in")
 case(R, 'fail', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z")),
                                               user(ADELE, "Old_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2024-01-01T00:00:00Z", signInActivity=act(None)))}),
-     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago), Old_adatum.com#EXT#@contoso.com (never signed in)")
+     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last successful sign-in 1962 days ago), Old_adatum.com#EXT#@contoso.com (never signed in)")
 case(R, 'unknown', snap(directory={"users": USERS}), f"UNKNOWN {TN} ~ no signInActivity")
+# the attempt times count failed sign-ins too (Graph v1.0 signInActivity:
+# "to track actual account access, use the lastSuccessfulSignInDateTime
+# property"): a spray against an unused guest makes them recent (the old
+# code passed these)
+case(R, 'fail-failed-attempts', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2024-01-01T00:00:00Z",
+                                                                  signInActivity=act("2026-10-20T10:00:00Z", ok="2025-02-03T10:00:00Z")),
+                                                             user(ADELE, "Old_adatum.com#EXT#@contoso.com", 'Guest', createdDateTime="2024-01-01T00:00:00Z",
+                                                                  signInActivity=act("2026-10-20T10:00:00Z", ok=None)))}),
+     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last successful sign-in 636 days ago), Old_adatum.com#EXT#@contoso.com (no successful sign-in recorded)")
+case(R, 'pass-success', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2025-02-03T10:00:00Z", ok="2026-10-20T10:00:00Z")))}),
+     f"PASS {TN} ~ all 1 guest user(s) signed in within 90 days")
+case(R, 'unknown-attempts-only', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Z", ok=False)))}),
+     f"UNKNOWN {TN} ~ 1 guest user(s) have a sign-in attempt within 90 days but no lastSuccessfulSignInDateTime (e.g. AdeleV_adatum.com#EXT#@contoso.com)")
+case(R, 'fail-attempts-old', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2021-06-17T16:41:33Z", ok=False)))}),
+     f"FAIL {TN} ~ AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago)")
+case(R, 'unknown-success-baddate', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Z", ok="recently")))}),
+     f"UNKNOWN {TN} ~ 1 guest user(s) have a last sign-in time that is not a date")
 case(R, 'unknown-error', snap(errors=[gerr("users")]), f"UNKNOWN {TN} ~ HTTP 403")
 # a users list read but empty (every tenant has a user): not "no guest" (the old code passed it)
 case(R, 'unknown-users-empty', snap(directory={"users": lst(), "guestSignInActivity": lst(ctx='users')}),
@@ -868,7 +912,7 @@ case(R, 'pass-joined', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "Ad
      f"PASS {TN} ~ all 2 guest user(s) signed in within 90 days")
 case(R, 'fail-joined', snap(directory={"users": GUSERS, GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")),
                                                                   gentry(ADELE, "New_adatum.com#EXT#@contoso.com", "2026-10-01T00:00:00Z", signInActivity=act(None)))}),
-     f"FAIL {TN} ~ 1 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last sign-in 1962 days ago)")
+     f"FAIL {TN} ~ 1 guest user(s) without a sign-in for more than 90 days: AdeleV_adatum.com#EXT#@contoso.com (last successful sign-in 1962 days ago)")
 # the user's own signInActivity wins over the list's
 case(R, 'pass-users-first', snap(directory={"users": lst(user(GID, "AdeleV_adatum.com#EXT#@contoso.com", 'Guest', signInActivity=act("2026-10-20T10:00:00Z"))),
                                             GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")))}),
@@ -879,7 +923,7 @@ case(R, 'fail-untyped-list', snap(directory={"users": lst({"id": ALEX, "displayN
                                                           {"id": GID, "displayName": "Adele", "userPrincipalName": "AdeleV@adatum.com"}),
                                              GSA: gsa(gentry(GID, "AdeleV_adatum.com#EXT#@contoso.com", signInActivity=act("2021-06-17T16:41:33Z")),
                                                       gentry(NEWG, "Old_fabrikam.com#EXT#@contoso.com", "2024-01-01T00:00:00Z", signInActivity=act(None)))}),
-     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV@adatum.com (last sign-in 1962 days ago), Old_fabrikam.com#EXT#@contoso.com (never signed in)")
+     f"FAIL {TN} ~ 2 guest user(s) without a sign-in for more than 90 days: AdeleV@adatum.com (last successful sign-in 1962 days ago), Old_fabrikam.com#EXT#@contoso.com (never signed in)")
 case(R, 'pass-untyped-list', snap(directory={"users": lst({"id": ALEX, "displayName": "Alex", "userPrincipalName": "AlexW@contoso.com"}), GSA: gsa()}),
      f"PASS {TN} ~ no guest user in the directory")
 # the list was refused: the users are still judged, and the verdict names
@@ -999,6 +1043,19 @@ case(R, 'pass', snap([rd('11111111-0000-4000-8000-000000000001', 'VM reader'),
 case(R, 'fail', snap([rd('11111111-0000-4000-8000-000000000003', 'Sub admin', actions=['*'], scopes=[SUBID]),
                       rd('11111111-0000-4000-8000-000000000004', 'MG admin', actions=['Microsoft.Compute/*', '*'], scopes=[MG])], datasets=DS),
      f"FAIL 11111111-0000-4000-8000-000000000003 ~ 'Sub admin' grants all actions ('*') and is assignable at {SUBID}\nFAIL 11111111-0000-4000-8000-000000000004 ~ {MG}")
+# without '*', the right to assign roles (Microsoft.Authorization/*, as User
+# Access Administrator has) lets its holder assign itself Owner (Azure
+# built-in roles, Privileged category): owner rights all the same (the old
+# code passed it); taken back by notActions, or assignable only to a
+# resource group, it does not count
+case(R, 'fail-assigner', snap([rd('11111111-0000-4000-8000-000000000006', 'Access admin', actions=['Microsoft.Authorization/*', '*/read'], scopes=[SUBID])], datasets=DS),
+     f"FAIL 11111111-0000-4000-8000-000000000006 ~ custom role 'Access admin' grants Microsoft.Authorization/roleAssignments/write (User Access Administrator-like: its holder can assign itself Owner) and is assignable at {SUBID}")
+case(R, 'pass-assigner-narrowed', snap([rd('11111111-0000-4000-8000-000000000006', 'Lock admin', actions=['Microsoft.Authorization/*', '*/read'], scopes=[SUBID],
+                                           notactions=['Microsoft.Authorization/roleAssignments/*', 'Microsoft.Authorization/roleDefinitions/*']),
+                                        rd('11111111-0000-4000-8000-000000000007', 'RG access admin', actions=['Microsoft.Authorization/*'], scopes=[SUBID + '/resourceGroups/rg-app'])], datasets=DS),
+     f"PASS {TN} ~ none of the 2 custom role(s) grants '*' or role assignment writes")
+case(R, 'unknown-assigner-scopes-null', snap([mod(rd('11111111-0000-4000-8000-000000000006', 'Access admin', actions=['Microsoft.Authorization/*']), properties__assignableScopes=None)], datasets=DS),
+     f"UNKNOWN {TN} ~ custom role 'Access admin': it grants Microsoft.Authorization/roleAssignments/write and assignableScopes is not a list")
 case(R, 'unknown', snap([], datasets=[RA]), f"UNKNOWN {TN} ~ not collected")
 case(R, 'unknown-error', snap([], errors=[{"scope": SUBID, "type": RD, "api": "GET roleDefinitions", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {TN} ~ HTTP 403")
 # a custom role whose permissions, actions or assignable scopes are not lists
@@ -1255,7 +1312,16 @@ case(R, 'na-template-mg-builtin', mg_template([tpl_passign(defid=BUILTIN)]),
 
 # 016 UAA at root
 R = 'AZA-IAM-016'
-case(R, 'pass', snap([ra('a1', UAA, ALEX), ra('a2', OWNER, ALEX, scope='/')], datasets=DS), f"PASS {TN} ~ no User Access Administrator")
+case(R, 'pass', snap([ra('a1', UAA, ALEX), ra('a2', OWNER, ALEX, scope='/')], datasets=DS + [REI]), f"PASS {TN} ~ no User Access Administrator")
+# an eligible assignment at the root is the same grant: with the eligible
+# ones not collected, no active one proves nothing of them (the old code
+# passed); Resource Manager's AadPremiumLicenseRequired means there are none
+case(R, 'unknown-eligible-missing', snap([ra('a1', UAA, ALEX), ra('a2', OWNER, ALEX, scope='/')], datasets=DS),
+     f"UNKNOWN {TN} ~ no active User Access Administrator assignment at the root scope '/' or at the tenant root management group, but eligible Azure role assignments (Privileged Identity Management for Azure resources) are unknown")
+case(R, 'unknown-eligible-denied', snap([ra('a1', UAA, ALEX)], datasets=DS, errors=[rei_err()]),
+     f"UNKNOWN {TN} ~ eligible Azure role assignments (Privileged Identity Management for Azure resources) are unknown")
+case(R, 'pass-eligible-nop2', snap([ra('a1', UAA, ALEX)], datasets=DS, errors=[REI_NOP2]),
+     f"PASS {TN} ~ no User Access Administrator assignment at the root scope '/' or at the tenant root management group; no eligible Azure role assignment: the tenant has no Microsoft Entra ID P2")
 case(R, 'fail', snap([ra('root-uaa', UAA, BIANCA, scope='/')], directory={"users": USERS}, datasets=DS), "FAIL root-uaa ~ User BiancaP@contoso.com holds User Access Administrator at the root scope")
 case(R, 'unknown', snap([], datasets=[RD]), f"UNKNOWN {TN} ~ not collected")
 # The tenant root management group (its id is the tenant id): "any
@@ -1273,7 +1339,7 @@ case(R, 'fail-rootmg', snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16, rdid=f"{R
 case(R, 'fail-rootmg-eligible', snap([rei('mg-uaa-elig', UAA, BIANCA, scope=ROOTMG16, rname='User Access Administrator')], directory={"users": USERS}, datasets=DS + [REI]),
      f"FAIL mg-uaa-elig ~ User BiancaP@contoso.com is eligible for User Access Administrator at the tenant root management group {ROOTMG16}")
 # at another management group it is not the root's grant
-case(R, 'pass-mg', snap([ra('mg-uaa', UAA, BIANCA, scope=MG)], datasets=DS),
+case(R, 'pass-mg', snap([ra('mg-uaa', UAA, BIANCA, scope=MG)], datasets=DS + [REI]),
      f"PASS {TN} ~ no User Access Administrator assignment at the root scope '/' or at the tenant root management group")
 # without the tenant id, any management group may be the root
 NOTENANT = snap([ra('mg-uaa', UAA, BIANCA, scope=ROOTMG16)], datasets=DS)
@@ -1295,7 +1361,7 @@ case(R, 'fail-rootmg-eligible-noscope', snap([noscope(rei('mg-uaa-elig', UAA, BI
                                              directory={"users": USERS}, datasets=DS + [REI]),
      f"FAIL mg-uaa-elig ~ User BiancaP@contoso.com is eligible for User Access Administrator at the tenant root management group {ROOTMG16}")
 # below the root, still a pass
-case(R, 'pass-sub-noscope', snap([noscope(ra('sub-uaa', UAA, BIANCA))], datasets=DS),
+case(R, 'pass-sub-noscope', snap([noscope(ra('sub-uaa', UAA, BIANCA))], datasets=DS + [REI]),
      f"PASS {TN} ~ no User Access Administrator assignment at the root scope '/'")
 # neither properties.scope nor an id of Resource Manager's form: it may be at the root
 NOID = noscope(ra('odd-uaa', UAA, BIANCA, scope='/'))
