@@ -2712,6 +2712,18 @@ static void admin_only_m365_groups(aza_ev *ev, const aza_res *r)
 
 /* ---- Azure RBAC ---- */
 
+/* The first of role definition d's assignableScopes that is a
+ * subscription, a management group or the root, or NULL. */
+static const char *sub_or_above_scope(aza_ev *ev, const aza_res *d)
+{
+	aza_json_each(s, aza_prop(ev, d, "properties.assignableScopes")) {
+		const char *sc = aza_json_str(s);
+		if (sc && scope_is_sub_or_above(sc))
+			return sc;
+	}
+	return NULL;
+}
+
 /* A custom role that grants '*' (all actions) assignable at a subscription,
  * a management group or the root. Returns the scope that qualifies. */
 static const char *owner_like(aza_ev *ev, const aza_res *d)
@@ -2724,14 +2736,7 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
 		if (aza_json_has_str(aza_json_get(p, "actions"), "*"))
 			star = 1;
 	}
-	if (!star)
-		return NULL;
-	aza_json_each(s, aza_prop(ev, d, "properties.assignableScopes")) {
-		const char *sc = aza_json_str(s);
-		if (sc && scope_is_sub_or_above(sc))
-			return sc;
-	}
-	return NULL;
+	return star ? sub_or_above_scope(ev, d) : NULL;
 }
 
 /* A custom role without '*' that grants role assignment writes
@@ -2742,14 +2747,7 @@ static const char *owner_like(aza_ev *ev, const aza_res *d)
  * the scope that qualifies. */
 static const char *assigner_like(aza_ev *ev, const aza_res *d)
 {
-	if (custom_star_role(ev, d) != CUSTOM_ASSIGNER)
-		return NULL;
-	aza_json_each(s, aza_prop(ev, d, "properties.assignableScopes")) {
-		const char *sc = aza_json_str(s);
-		if (sc && scope_is_sub_or_above(sc))
-			return sc;
-	}
-	return NULL;
+	return custom_star_role(ev, d) == CUSTOM_ASSIGNER ? sub_or_above_scope(ev, d) : NULL;
 }
 
 /* Why a role definition cannot be judged by AZA-IAM-014, or NULL: what
