@@ -289,6 +289,11 @@ static int resource_at(rd *r, const aza_json *j, size_t index, const char *list,
 		                list, index);
 	const aza_json *id = aza_json_get(j, "id");
 	if (!aza_json_str(id)) {
+		if (aza_json_get(j, "class_uid") && aza_json_get(j, "finding_info"))
+			return aza__err(r->ctx, AZA_EINPUT,
+			                "%s:%lu:%lu: %s[%zu] is an OCSF finding of a scan (findings, not resources), not a "
+			                "resource: reports are not read back; keep them out of a scanned directory",
+			                r->name, line, col, list, index);
 		if (aza_json_get(j, "apiVersion") && aza_json_get(j, "type"))
 			return aza__err(r->ctx, AZA_EINPUT,
 			                "%s:%lu:%lu: %s[%zu] looks like a template resource (no \"id\"); "
@@ -296,6 +301,19 @@ static int resource_at(rd *r, const aza_json *j, size_t index, const char *list,
 		return aza__err(r->ctx, AZA_EINPUT, "%s:%lu:%lu: %s[%zu] has no string \"id\"", r->name, line, col,
 		                list, index);
 	}
+	/* Resource Manager's "properties" is an object. Another kind (a query
+	 * that projected tostring(properties), a hand-made export) would be
+	 * read as an object without members, and the rules that take an unset
+	 * member as its secure default would pass on it; null stays "no
+	 * properties" (az resource list), which the rules report UNKNOWN. */
+	const aza_json *props = aza_json_get(j, "properties");
+	if (props && !aza_json_is(props, AZA_JOBJ) && !aza_json_is(props, AZA_JNULL))
+		return aza__err(r->ctx, AZA_EINPUT,
+		                "%s:%lu:%lu: %s[%zu] (%.200s): \"properties\" is %s, not an object: export the "
+		                "resource's properties as Resource Manager returns them",
+		                r->name, line, col, list, index, aza_json_str(id),
+		                aza_json_is(props, AZA_JSTR) ? "a string (JSON text?)"
+		                : aza_json_is(props, AZA_JARR) ? "an array" : "a number or boolean");
 	int rc = aza_inv__add(r->inv, j, arena_name(r), line, NULL, raw ? "" : NULL, 0);
 	if (rc < 0) {
 		char msg[512];
@@ -673,7 +691,7 @@ static int top_object(rd *r, int *jsonl)
 	obj->kind = AZA_JOBJ;
 	obj->off = start;
 	aza_json **tail = &obj->u.child;
-	int streamed = 0, is_template = 0, is_graph = 0;
+	int streamed = 0, is_template = 0, is_graph = 0, is_ocsf = 0;
 	const char *streamed_key = NULL;
 	int c;
 	if ((rc = peek(r, &c)))
@@ -698,7 +716,7 @@ static int top_object(rd *r, int *jsonl)
 		for (aza_json *x = obj->u.child; x; x = x->next)
 			if (aza__strieq(x->key, k->u.s))
 				return perr(r, k->off, AZA_EPARSE, "duplicate key in object");
-		if (c == '[' && !is_template && !is_graph &&
+		if (c == '[' && !is_template && !is_graph && !is_ocsf &&
 		    (aza__strieq(k->u.s, "resources") || aza__strieq(k->u.s, "data") ||
 		     aza__strieq(k->u.s, "value"))) {
 			if ((rc = stream_array(r, k->u.s)))
@@ -717,6 +735,9 @@ static int top_object(rd *r, int *jsonl)
 				is_template = 1;
 			if (aza__strieq(k->u.s, "@odata.context"))
 				is_graph = 1;
+			/* An OCSF finding: its "resources" are not ARM resources. */
+			if (aza__strieq(k->u.s, "class_uid"))
+				is_ocsf = 1;
 		}
 		if ((rc = peek(r, &c)))
 			return rc;
@@ -735,6 +756,21 @@ static int top_object(rd *r, int *jsonl)
 
 	/* Classify what we read. */
 	const aza_json *schema = aza_json_get(obj, "$schema");
+	/* A report (one left in a scanned directory, or given by mistake) holds
+	 * findings, not the tenant: the error names it as one, rather than
+	 * "not an input" or its OCSF "resources" as resources without an id. */
+	const char *report = NULL;
+	if (is_ocsf && aza_json_get(obj, "finding_info"))
+		report = "an OCSF finding";
+	else if (aza_json_get(obj, "schema_version") && aza_json_get(obj, "findings"))
+		report = "a JSON report";
+	else if (aza__istrstr(aza_json_str(schema), "sarif") && aza_json_get(obj, "runs"))
+		report = "a SARIF log";
+	if (report && !streamed && !aza_json_get(obj, "id"))
+		return aza__err(r->ctx, AZA_EINPUT,
+		                "%s: %s of a scan (findings, not resources), not an input: reports are not read "
+		                "back; scan the inputs it was made from, and keep reports out of a scanned directory",
+		                r->name, report);
 	/* A deployment ({"properties": {"template": {...}, "parameters": ...}}). */
 	if (!is_template && !streamed &&
 	    aza__istrstr(aza_json_str(aza_json_path(obj, "properties.template.$schema")), "deploymentTemplate"))

@@ -58,6 +58,30 @@ awk -v id="$ST/a" 'BEGIN { printf "[{\"id\": \"%s\", \"properties\": ", id; for 
 bad_input deep2.json 'deep2\.json:1:[0-9]+: nesting deeper than the limit'
 printf '{"snapshot_version": "1.0", "resources": [' > "$T/cut.json"
 bad_input cut.json 'cut\.json:1:[0-9]+: unexpected end of input'
+# "properties" that is not an object (a query's tostring(properties)) is not
+# read as an empty one, on which unset-means-secure rules would pass; null
+# (az resource list) stays a resource without details
+printf '[{"id": "%s/a", "type": "Microsoft.Storage/storageAccounts",\n "properties": "{\\"allowBlobPublicAccess\\": true}"}]' "$ST" > "$T/propstr.json"
+bad_input propstr.json 'propstr\.json:1:2: .*"properties" is a string'
+printf '{"data": [{"id": "%s/a", "type": "microsoft.storage/storageaccounts", "properties": [1]}]}' "$ST" > "$T/proparr.json"
+bad_input proparr.json 'proparr\.json:1:[0-9]+: .*"properties" is an array'
+printf '{"id": "%s/a", "type": "Microsoft.Storage/storageAccounts", "properties": true}' "$ST" > "$T/propbool.json"
+bad_input propbool.json 'propbool\.json:1:1: .*"properties" is a number or boolean'
+printf '[{"id": "%s/a", "type": "Microsoft.Storage/storageAccounts", "properties": null}]' "$ST" > "$T/propnull.json"
+$AZ scan --rule AZA-STG-001 -v "$T/propnull.json" 2>&1 | grep -q 'UNKNOWN.*AZA-STG-001' && ok || bad "properties null: not UNKNOWN"
+# a scan's own report (left in a scanned directory) is named as one, not
+# taken for an input of an unknown shape nor its OCSF "resources" for resources
+mkdir "$T/rep"
+printf '[{"id": "%s/a", "type": "Microsoft.Storage/storageAccounts", "properties": {}}]' "$ST" > "$T/rep/a.json"
+$AZ scan -f json,sarif,ocsf,ocsf-jsonl --output-dir "$T/rep/out" "$T/rep/a.json" > /dev/null 2>&1
+for f in azaudit.json azaudit.sarif azaudit.ocsf.json azaudit.ocsf.jsonl; do
+	[ -s "$T/rep/out/$f" ] || { bad "report $f not written"; continue; }
+	cp "$T/rep/out/$f" "$T/rep-$f.json"
+	bad_input "rep-$f.json" "rep-$f\.json(:[0-9]+:[0-9]+)?: .*(JSON report|SARIF log|OCSF finding) of a scan"
+done
+rm -rf "$T/rep/out"
+cp "$T/rep-azaudit.json.json" "$T/rep/z.json"
+bad_input rep 'rep/z\.json: a JSON report of a scan'
 printf '[{"id": "%s/a"}] [' "$ST" > "$T/trailing.json"
 bad_input trailing.json 'trailing\.json:1:[0-9]+: '
 printf '{"snapshot_version": "9.0", "resources": []}' > "$T/version.json"
