@@ -152,10 +152,40 @@ static const char *to_text(aza_tctx *c, const aza_json *v)
 	}
 }
 
+/* The first value only known at deployment anywhere inside v (v itself,
+ * an element or a member at any depth), or NULL. */
+static const aza_json *inner_unknown(const aza_json *v)
+{
+	if (!v)
+		return NULL;
+	if (v->kind == AZA_JUNKNOWN)
+		return v;
+	if (v->kind == AZA_JARR || v->kind == AZA_JOBJ)
+		for (const aza_json *m = v->u.child; m; m = m->next) {
+			const aza_json *u = inner_unknown(m);
+			if (u)
+				return u;
+		}
+	return NULL;
+}
+
+/* One member's equality (equal(): 1, 0, -1 unknown) folded into the
+ * whole's r: a difference decides, an unknown member makes a known whole
+ * unknown. */
+static int meet(int r, int e)
+{
+	return !e ? 0 : e < 0 ? -1 : r;
+}
+
+/* equals(): 1 equal, 0 not, -1 when it depends on a value only known at
+ * deployment. A known difference decides even beside an unknown element:
+ * ["a", <unknown>] is not ["b", <unknown>], nor a 3-element array. */
 static int equal(const aza_json *a, const aza_json *b)
 {
 	if (!a || !b)
 		return a == b;
+	if (a->kind == AZA_JUNKNOWN || b->kind == AZA_JUNKNOWN)
+		return -1;
 	if (a->kind != b->kind)
 		return 0;
 	switch (a->kind) {
@@ -164,27 +194,85 @@ static int equal(const aza_json *a, const aza_json *b)
 	case AZA_JARR: {
 		if (a->n != b->n)
 			return 0;
+		int r = 1;
 		const aza_json *x = a->u.child, *y = b->u.child;
-		for (; x && y; x = x->next, y = y->next)
-			if (!equal(x, y))
-				return 0;
-		return 1;
+		for (; x && y && r; x = x->next, y = y->next)
+			r = meet(r, equal(x, y));
+		return r;
 	}
 	case AZA_JOBJ: {
 		if (a->n != b->n)
 			return 0;
+		int r = 1;
 		for (const aza_json *x = a->u.child; x; x = x->next) {
 			const aza_json *y = NULL;
 			for (const aza_json *k = b->u.child; k; k = k->next)
 				if (aza__strieq(k->key, x->key))
 					y = k;
-			if (!y || !equal(x, y))
+			if (!y || !(r = meet(r, equal(x, y))))
 				return 0;
 		}
-		return 1;
+		return r;
 	}
 	default: return 1;
 	}
+}
+
+/* less() and friends order strings as .NET's culture-aware comparison
+ * does, not by byte: Microsoft's reference gives greater('A', 'a') as
+ * True. Letters compare without case first ('a' < 'B'), digits before
+ * letters, other ASCII punctuation and blanks before both; when all that
+ * is equal, lower case sorts before upper case at the first place they
+ * differ. Where that ordering is not certain (two different punctuation
+ * characters, a hyphen or apostrophe, which word sort ignores, or a byte
+ * outside ASCII) returns 2: the caller cannot decide. */
+static int sort_class(unsigned char ch)
+{
+	if (ch >= 0x80 || ch == '-' || ch == '\'' || iscntrl(ch))
+		return -1; /* uncertain */
+	if (isalpha(ch))
+		return 2;
+	if (isdigit(ch))
+		return 1;
+	return 0; /* punctuation and blanks */
+}
+
+static int culture_cmp(const char *a, const char *b)
+{
+	int tie = 0;
+	size_t i = 0;
+	for (;; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (!x || !y) {
+			const char *rest = x ? a + i : y ? b + i : "";
+			for (const char *p = rest; *p; p++)
+				if (sort_class((unsigned char)*p) < 0)
+					return 2;
+			if (x || y)
+				return x ? 1 : -1;
+			return tie;
+		}
+		if (x == y)
+			continue;
+		if (isalpha(x) && isalpha(y) && tolower(x) == tolower(y)) {
+			if (!tie)
+				tie = islower(x) ? -1 : 1;
+			continue;
+		}
+		int cx = sort_class(x), cy = sort_class(y);
+		if (cx < 0 || cy < 0 || (cx == 0 && cy == 0))
+			return 2;
+		if (cx != cy)
+			return cx < cy ? -1 : 1;
+		return tolower(x) < tolower(y) ? -1 : 1;
+	}
+}
+
+/* items() order: by key, letters without case first. */
+static int items_before(const char *a, const char *b)
+{
+	int r = aza__stricmp(a ? a : "", b ? b : "");
+	return r < 0 || (r == 0 && strcmp(a ? a : "", b ? b : "") < 0);
 }
 
 /* ---- the parser/evaluator ---- */
@@ -768,6 +856,63 @@ static aza_json *fn_resource_id(X *x, aza_json **a, size_t n, int kind)
 	return build_id(x, to_text(c, a[0]), a + 1, n - 1);
 }
 
+/* One .NET format item's value: "{i,align:spec}". Numbers take the
+ * standard specifiers D, N, F and X (Microsoft's reference formats
+ * 8175133 with {0:N0} as 8,175,133); strings and booleans ignore the
+ * spec, as .NET does. Returns NULL for a spec azaudit does not know. */
+static const char *format_item(aza_tctx *c, const aza_json *v, long align, const char *spec, size_t sl)
+{
+	const char *t = to_text(c, v);
+	if (sl && v->kind == AZA_JNUM) {
+		char kind = (char)toupper((unsigned char)spec[0]);
+		int prec = -1;
+		if (sl > 1) {
+			prec = 0;
+			for (size_t i = 1; i < sl; i++) {
+				if (!isdigit((unsigned char)spec[i]) || prec > 99)
+					return NULL;
+				prec = prec * 10 + (spec[i] - '0');
+			}
+		}
+		double d = v->u.num;
+		char tmp[512];
+		if ((kind == 'D' || kind == 'X') && (d != floor(d) || fabs(d) > 9e15))
+			return NULL; /* an error in .NET: integers only */
+		if (kind == 'D') {
+			snprintf(tmp, sizeof tmp, "%s%0*.0f", d < 0 ? "-" : "", prec < 0 ? 1 : prec, fabs(d));
+		} else if (kind == 'X') {
+			if (d < 0)
+				return NULL;
+			snprintf(tmp, sizeof tmp, spec[0] == 'x' ? "%0*llx" : "%0*llX", prec < 0 ? 1 : prec,
+			         (unsigned long long)d);
+		} else if (kind == 'F' || kind == 'N') {
+			char raw[400];
+			snprintf(raw, sizeof raw, "%.*f", prec < 0 ? 2 : prec, fabs(d));
+			size_t o = 0;
+			const char *dot = strchr(raw, '.');
+			size_t ip = dot ? (size_t)(dot - raw) : strlen(raw);
+			int neg = d < 0 && strspn(raw, "0.") != strlen(raw);
+			if (neg)
+				tmp[o++] = '-';
+			for (size_t i = 0; i < ip; i++) {
+				if (kind == 'N' && i && (ip - i) % 3 == 0)
+					tmp[o++] = ',';
+				tmp[o++] = raw[i];
+			}
+			snprintf(tmp + o, sizeof tmp - o, "%s", dot ? dot : "");
+		} else {
+			return NULL;
+		}
+		t = aza_arena__strdup(c->a, tmp);
+		if (!t)
+			return NULL;
+	}
+	size_t l = strlen(t), w = (size_t)labs(align);
+	if (w <= l || w > 4096)
+		return t;
+	return aza_arena__printf(c->a, align < 0 ? "%-*s" : "%*s", (int)w, t);
+}
+
 static aza_json *fn_format(X *x, aza_json **a, size_t n)
 {
 	const char *f = to_text(x->c, a[0]);
@@ -788,7 +933,25 @@ static aza_json *fn_format(X *x, aza_json **a, size_t n)
 				aza_buf__release(&b);
 				return aza_t__unknown(x->c, "format() placeholder out of range in '%s'", xfull(x));
 			}
-			aza_buf__adds(&b, to_text(x->c, a[k + 1]));
+			long align = 0;
+			const char *spec = end;
+			if (*end == ',')
+				align = strtol(end + 1, (char **)&spec, 10);
+			while (spec < close && *spec == ' ')
+				spec++;
+			if (*spec == ':')
+				spec++;
+			else if (spec != close)
+				spec = NULL; /* not "{i}", "{i,n}" nor "{i[,n]:spec}" */
+			const char *item = spec ? format_item(x->c, a[k + 1], align, spec, (size_t)(close - spec)) : NULL;
+			if (!item) {
+				aza_buf__release(&b);
+				if (x->c->oom)
+					return NULL;
+				return aza_t__unknown(x->c, "format item '%.*s' that azaudit does not format, in '%s'",
+				                      (int)(close - p + 1), p, xfull(x));
+			}
+			aza_buf__adds(&b, item);
 			p = close;
 		} else {
 			aza_buf__addc(&b, *p);
@@ -824,7 +987,13 @@ static int merge_into(aza_tctx *c, aza_json *o, const aza_json *src, int deep)
 		while (*at && !aza__strieq((*at)->key, m->key))
 			at = &(*at)->next;
 		aza_json *nv;
-		if (*at && deep && (*at)->kind == AZA_JOBJ && m->kind == AZA_JOBJ) {
+		if (*at && deep && (*at)->kind == AZA_JUNKNOWN && m->kind == AZA_JOBJ) {
+			/* union() would merge m into what the unknown holds: the
+			 * members it adds are not known. */
+			nv = aza_t__copy(c, *at, m->key);
+			if (!nv)
+				return -1;
+		} else if (*at && deep && (*at)->kind == AZA_JOBJ && m->kind == AZA_JOBJ) {
 			nv = mk(c, AZA_JOBJ);
 			if (!nv)
 				return -1;
@@ -870,8 +1039,13 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 			for (aza_json *m = a[0]->u.child; m; m = m->next) {
 				int all = 1;
 				for (size_t k = 1; k < n; k++) {
+					if (a[k]->kind != AZA_JOBJ)
+						return xerr(x, "intersection() of an object and %s", kind_name(a[k]));
 					const aza_json *o2 = aza_json_get(a[k], m->key);
-					if (!o2 || !equal(o2, m))
+					int e = o2 ? equal(o2, m) : 0;
+					if (e < 0)
+						return aza_t__copy(c, inner_unknown(o2) ? inner_unknown(o2) : inner_unknown(m), NULL);
+					if (!e)
 						all = 0;
 				}
 				if (all)
@@ -880,6 +1054,11 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 		}
 		return o;
 	}
+	/* union() drops repeated elements and intersection() keeps common ones:
+	 * an element only known at deployment may be any of them. */
+	for (size_t i = 0; i < n && op != 2; i++)
+		if (inner_unknown(a[i]))
+			return aza_t__copy(c, inner_unknown(a[i]), NULL);
 	aza_json *r = mk(c, AZA_JARR);
 	if (!r)
 		return NULL;
@@ -894,13 +1073,13 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 			int keep = 1;
 			if (op == 0)
 				for (aza_json *q = r->u.child; q; q = q->next)
-					if (equal(q, e))
+					if (equal(q, e) > 0)
 						keep = 0;
 			if (op == 1)
 				for (size_t k = 1; k < n && keep; k++) {
 					int found = 0;
 					for (aza_json *q = a[k]->u.child; q; q = q->next)
-						found |= equal(q, e);
+						found |= equal(q, e) > 0;
 					keep = found;
 				}
 			if (keep)
@@ -1018,6 +1197,22 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	int u = any_unknown(a, n);
 	if (u)
 		return a[u - 1];
+	/* A value only known at deployment inside an array or object argument:
+	 * the functions that move elements and members around keep it in place;
+	 * the others (string(), join(), concat() of strings, format(), json(),
+	 * the comparisons...) would read it as null and make a wrong value. */
+	if (!(FN("createArray") || FN("array") || FN("createObject") || FN("union") || FN("intersection") ||
+	      FN("shallowMerge") || FN("concat") || FN("length") || FN("empty") || FN("first") || FN("last") ||
+	      FN("take") || FN("skip") || FN("items") || FN("objectKeys") || FN("tryGet") || FN("filter") ||
+	      FN("map") || FN("sort") || FN("reduce") || FN("toObject") || FN("mapValues") || FN("contains") ||
+	      FN("equals")))
+		for (size_t i = 0; i < n; i++)
+			if (inner_unknown(a[i]))
+				return aza_t__copy(c, inner_unknown(a[i]), NULL);
+	if (FN("concat") && n && a[0]->kind != AZA_JARR)
+		for (size_t i = 0; i < n; i++)
+			if (inner_unknown(a[i]))
+				return aza_t__copy(c, inner_unknown(a[i]), NULL);
 	if (FN("filter") || FN("map") || FN("sort") || FN("toObject") || FN("reduce") || FN("mapValues")) {
 		int red = FN("reduce");
 		NEED(red ? 3 : 2);
@@ -1292,16 +1487,25 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	if (FN("contains")) {
 		NEED(2);
 		/* Strings: case-sensitive; object keys: case-insensitive. */
+		if (a[0]->kind != AZA_JARR && inner_unknown(a[1]))
+			return aza_t__copy(c, inner_unknown(a[1]), NULL);
 		if (a[0]->kind == AZA_JSTR)
 			return boolean(c, strstr(a[0]->u.s, to_text(c, a[1])) != NULL);
 		if (a[0]->kind == AZA_JOBJ)
 			return boolean(c, aza_json_get(a[0], to_text(c, a[1])) != NULL);
 		if (a[0]->kind != AZA_JARR)
 			return xerr(x, "contains() expects a string, an array or an object, got %s", kind_name(a[0]));
-		for (aza_json *e = a[0]->kind == AZA_JARR ? a[0]->u.child : NULL; e; e = e->next)
-			if (equal(e, a[1]))
+		/* Found is found; not found is unknown when an element (or the
+		 * value sought) is only known at deployment. */
+		const aza_json *unk = NULL;
+		for (aza_json *e = a[0]->u.child; e; e = e->next) {
+			int eq = equal(e, a[1]);
+			if (eq > 0)
 				return boolean(c, 1);
-		return boolean(c, 0);
+			if (eq < 0 && !unk)
+				unk = inner_unknown(e) ? inner_unknown(e) : inner_unknown(a[1]);
+		}
+		return unk ? aza_t__copy(c, unk, NULL) : boolean(c, 0);
 	}
 	if (FN("first") || FN("last")) {
 		NEED(1);
@@ -1355,7 +1559,28 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		if (!r)
 			return NULL;
 		aza_json **tail = &r->u.child;
+		KIND(0, AZA_JOBJ, "an object");
+		/* In the keys' alphabetical order, not the template's: Microsoft's
+		 * items() example lists item001 before item002 though declared the
+		 * other way round. */
+		const aza_json **keys = a[0]->n ? aza_arena__alloc(c->a, a[0]->n * sizeof *keys) : NULL;
+		size_t nk = 0;
+		if (a[0]->n && !keys) {
+			c->oom = 1;
+			return NULL;
+		}
 		aza_json_each(m, a[0]) {
+			if (nk == a[0]->n)
+				break;
+			size_t at = nk++;
+			while (at && items_before(m->key, keys[at - 1]->key)) {
+				keys[at] = keys[at - 1];
+				at--;
+			}
+			keys[at] = m;
+		}
+		for (size_t i = 0; i < nk; i++) {
+			const aza_json *m = keys[i];
 			aza_json *o = mk(c, AZA_JOBJ);
 			if (!o)
 				return NULL;
@@ -1368,7 +1593,10 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 	}
 	if (FN("equals")) {
 		NEED(2);
-		return boolean(c, equal(a[0], a[1]));
+		int eq = equal(a[0], a[1]);
+		if (eq < 0)
+			return aza_t__copy(c, inner_unknown(a[0]) ? inner_unknown(a[0]) : inner_unknown(a[1]), NULL);
+		return boolean(c, eq);
 	}
 	if (FN("not")) {
 		NEED(1);
@@ -1381,9 +1609,12 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		int cmp;
 		if (a[0]->kind == AZA_JNUM && a[1]->kind == AZA_JNUM)
 			cmp = a[0]->u.num < a[1]->u.num ? -1 : a[0]->u.num > a[1]->u.num;
-		else if (a[0]->kind == AZA_JSTR && a[1]->kind == AZA_JSTR)
-			cmp = strcmp(a[0]->u.s, a[1]->u.s);
-		else
+		else if (a[0]->kind == AZA_JSTR && a[1]->kind == AZA_JSTR) {
+			cmp = culture_cmp(a[0]->u.s, a[1]->u.s);
+			if (cmp == 2)
+				return aza_t__unknown(c, "'%s' (%s() of strings whose order depends on Azure's culture rules)",
+				                      xfull(x), nm);
+		} else
 			return xerr(x, "%s() compares two numbers or two strings, got %s and %s", nm, kind_name(a[0]),
 			            kind_name(a[1]));
 		int r = FN("less") ? cmp < 0 : FN("lessOrEquals") ? cmp <= 0 : FN("greater") ? cmp > 0 : cmp >= 0;
@@ -1407,17 +1638,21 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 			aza_json_each(e, a[0]) k++;
 		}
 		double best = FN("min") ? INFINITY : -INFINITY;
+		if (k == 0)
+			return xerr(x, "%s() of no numbers", nm);
+		/* Only numbers: a string or boolean is an error in Azure, not a
+		 * value to pass over. */
 		if (n == 1 && a[0]->kind == AZA_JARR) {
 			aza_json_each(e, a[0]) {
-				double d;
-				if (aza_json_num(e, &d))
-					best = FN("min") ? fmin(best, d) : fmax(best, d);
+				if (e->kind != AZA_JNUM)
+					return xerr(x, "%s() expects numbers, got %s", nm, kind_name(e));
+				best = FN("min") ? fmin(best, e->u.num) : fmax(best, e->u.num);
 			}
 		} else {
 			for (size_t i = 0; i < k; i++) {
-				double d;
-				if (aza_json_num(v[i], &d))
-					best = FN("min") ? fmin(best, d) : fmax(best, d);
+				if (v[i]->kind != AZA_JNUM)
+					return xerr(x, "%s() expects numbers, got %s", nm, kind_name(v[i]));
+				best = FN("min") ? fmin(best, v[i]->u.num) : fmax(best, v[i]->u.num);
 			}
 		}
 		return num(c, best);
@@ -1599,16 +1834,21 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		return str0(c, aza_arena__printf(c->a, "data:text/plain;charset=utf8;base64,%s", b64->u.s));
 	}
 	if (FN("tryGet")) {
+		/* tryGet(value, key or index, ...): each further key goes one level
+		 * deeper (value.?a.?b); a missing one gives null. */
 		NEED(2);
-		if (a[0]->kind == AZA_JOBJ && a[1]->kind == AZA_JSTR) {
-			const aza_json *m = aza_json_get(a[0], a[1]->u.s);
-			return m ? (aza_json *)m : mk(c, AZA_JNULL);
+		const aza_json *m = a[0];
+		for (size_t i = 1; i < n && m; i++) {
+			if (is_unknown(m))
+				return (aza_json *)m;
+			if (m->kind == AZA_JOBJ && a[i]->kind == AZA_JSTR)
+				m = aza_json_get(m, a[i]->u.s);
+			else if (m->kind == AZA_JARR && a[i]->kind == AZA_JNUM)
+				m = a[i]->u.num >= 0 ? aza_json_at(m, (size_t)a[i]->u.num) : NULL;
+			else
+				m = NULL;
 		}
-		if (a[0]->kind == AZA_JARR && a[1]->kind == AZA_JNUM) {
-			const aza_json *m = a[1]->u.num >= 0 ? aza_json_at(a[0], (size_t)a[1]->u.num) : NULL;
-			return m ? (aza_json *)m : mk(c, AZA_JNULL);
-		}
-		return mk(c, AZA_JNULL);
+		return m ? (aza_json *)m : mk(c, AZA_JNULL);
 	}
 	if (FN("objectKeys")) {
 		NEED(1);
