@@ -1101,6 +1101,107 @@ static void waf_body(aza_ev *ev, const aza_res *r)
 		                   "are inspected is not known");
 }
 
+/* The groups of Microsoft_BotManagerRuleSet (Get-AzFrontDoorWafManagedRuleSetDefinition
+ * lists BadBots, GoodBots and UnknownBots for version 1.0; the Application
+ * Gateway set is taken to have the same three: bad, good and unknown bots). */
+static const char *const BOT_GROUPS[] = {"BadBots", "GoodBots", "UnknownBots"};
+#define BOT_NGROUPS (sizeof BOT_GROUPS / sizeof *BOT_GROUPS)
+#define BOT_DEFAULTS \
+	"The set's ruleGroupOverrides: a group listed without rules is switched off as a whole, " \
+	"and a listed rule whose state (Application Gateway) or enabledState (Front Door) is absent is disabled (the " \
+	"specification's ManagedRuleGroupOverride and ManagedRuleOverride: 'If none specified, all rules in the group will be " \
+	"disabled', 'Defaults to Disabled if not specified'). Overrides that switch off BadBots, GoodBots and UnknownBots (the " \
+	"set's groups, as Get-AzFrontDoorWafManagedRuleSetDefinition lists them) as a whole: FAIL, the set protects nothing. " \
+	"Overrides that disable every rule they list in each of the three groups: UNKNOWN (whether those are all the groups' " \
+	"rules is not in the input). Overrides that switch off less: PASS naming them. A rule override action (Log, say) does " \
+	"not count as off: Microsoft Learn describes bot protection as blocking or logging requests from known malicious IP " \
+	"addresses, and whether the policy blocks at all is its mode's (AZA-NET-035, AZA-NET-038). ruleGroupOverrides, an " \
+	"entry or a rule override that cannot be read (not an array or object, no string ruleGroupName or ruleId, a state " \
+	"other than Disabled or Enabled): UNKNOWN."
+
+/* What the ruleGroupOverrides of bot rule set s switch off. A group listed
+ * without rules is off as a whole, and a listed rule without a state is
+ * disabled (ManagedRuleGroupOverride, ManagedRuleOverride: "If none
+ * specified, all rules in the group will be disabled"; "Defaults to
+ * Disabled if not specified"); the member is state on Application Gateway
+ * policies, enabledState on Front Door ones. A rule's action (Log, say)
+ * does not switch it off: Microsoft Learn describes bot protection as
+ * blocking or logging the requests, and whether the policy blocks at all
+ * is its mode's (AZA-NET-035, AZA-NET-038). */
+static void waf_bot_overrides(aza_ev *ev, const aza_res *r, const aza_json *s, const char *ver)
+{
+	const char *st = aza__strieq(r->type, WAFPOL) ? "state" : "enabledState";
+	const aza_json *ovs = aza_json_get(s, "ruleGroupOverrides");
+	const char *set = aza_ev_fmt(ev, "managed rule set Microsoft_BotManagerRuleSet %s", ver);
+	if (ovs && !aza_json_is(ovs, AZA_JARR) && !aza_json_is(ovs, AZA_JNULL)) {
+		aza_unknown(ev, r, "%s is assigned, but its ruleGroupOverrides is not an array: what it switches off is not known", set);
+		return;
+	}
+	/* whole: group off as a whole; listed: every rule it lists is disabled
+	 * (whether those are all its rules is not known here). */
+	int whole[BOT_NGROUPS] = {0}, listed[BOT_NGROUPS] = {0};
+	const char *off = NULL;
+	aza_json_each(o, ovs) {
+		const char *g = aza_json_str(aza_json_get(o, "ruleGroupName"));
+		const aza_json *rules = aza_json_get(o, "rules");
+		if (!aza_json_is(o, AZA_JOBJ) || !g || (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL))) {
+			aza_unknown(ev, r, "%s is assigned, but a ruleGroupOverrides entry %s: what it switches off is not known", set,
+			            !aza_json_is(o, AZA_JOBJ) ? "is not an object" : !g ? "has no string ruleGroupName" : "has rules that are not an array");
+			return;
+		}
+		size_t gi = BOT_NGROUPS;
+		for (size_t i = 0; i < BOT_NGROUPS; i++)
+			if (aza__strieq(g, BOT_GROUPS[i]))
+				gi = i;
+		if (!aza_json_len(rules)) {
+			off = aza_ev_fmt(ev, "%s%sgroup %s (all its rules)", off ? off : "", off ? ", " : "", g);
+			if (gi < BOT_NGROUPS)
+				whole[gi] = 1;
+			continue;
+		}
+		const char *ids = NULL;
+		int on = 0;
+		aza_json_each(rl, rules) {
+			const char *id = aza_json_str(aza_json_get(rl, "ruleId"));
+			const aza_json *sv = aza_json_get(rl, st);
+			const char *v = aza_json_str(sv);
+			if (!aza_json_is(rl, AZA_JOBJ) || !id || (sv && !aza_json_is(sv, AZA_JNULL) && !v) ||
+			    (v && !aza__strieq(v, "Disabled") && !aza__strieq(v, "Enabled"))) {
+				aza_unknown(ev, r, "%s is assigned, but a rule override in group %s %s: what it switches off is not known", set, g,
+				            !aza_json_is(rl, AZA_JOBJ) ? "is not an object"
+				            : !id                      ? "has no string ruleId"
+				            : v                        ? aza_ev_fmt(ev, "has %s '%s' (the API takes Disabled or Enabled)", st, v)
+				                                       : aza_ev_fmt(ev, "whose %s is not a string", st));
+				return;
+			}
+			if (v && aza__strieq(v, "Enabled")) {
+				on = 1;
+				continue;
+			}
+			ids = aza_ev_fmt(ev, "%s%s%s", ids ? ids : "", ids ? " " : "", id);
+		}
+		if (ids)
+			off = aza_ev_fmt(ev, "%s%srules %s of group %s", off ? off : "", off ? ", " : "", ids, g);
+		if (!on && gi < BOT_NGROUPS)
+			listed[gi] = 1;
+	}
+	int all_whole = 1, all_off = 1;
+	for (size_t i = 0; i < BOT_NGROUPS; i++) {
+		all_whole &= whole[i];
+		all_off &= whole[i] | listed[i];
+	}
+	if (all_whole)
+		aza_fail(ev, r, "%s is assigned, but its ruleGroupOverrides switch off every group (%s): it protects nothing", set, off);
+	else if (all_off)
+		aza_unknown(ev, r, "%s is assigned, but its ruleGroupOverrides disable every rule they list in each of its groups (%s): "
+		                   "whether any of its rules is still on is not known",
+		            set, off);
+	else if (off)
+		aza_pass(ev, r, "%s is assigned; its ruleGroupOverrides switch off %s", set, off);
+	else
+		aza_pass(ev, r, "%s is assigned", set);
+}
+
 static void waf_bot(aza_ev *ev, const aza_res *r)
 {
 	const aza_json *sets = aza_prop(ev, r, "properties.managedRules.managedRuleSets");
@@ -1112,7 +1213,7 @@ static void waf_bot(aza_ev *ev, const aza_res *r)
 		const char *t = aza_json_str(aza_json_get(s, "ruleSetType"));
 		if (t && aza__strieq(t, "Microsoft_BotManagerRuleSet")) {
 			const char *v = aza_json_str(aza_json_get(s, "ruleSetVersion"));
-			aza_pass(ev, r, "managed rule set Microsoft_BotManagerRuleSet %s is assigned", v ? v : "");
+			waf_bot_overrides(ev, r, s, v ? v : "");
 			return;
 		}
 	}
@@ -1180,6 +1281,116 @@ static int fwpol_parents(aza_ev *ev, const aza_res *p, const char *path, const c
 	return -1;
 }
 
+/* One threat intelligence allowlist entry: 2 when it exempts every address
+ * or domain ('*', an IPv4 or IPv6 /0), 1 when it exempts the internet at
+ * large (a range aza_nsg__fw_open counts so; a wildcard over a whole
+ * top-level domain such as '*.com'), 0 when it is narrower, -1 when it is
+ * not an address, range or name. */
+static int fw_ti_entry(const char *v, int fqdn)
+{
+	while (*v == ' ')
+		v++;
+	size_t n = strlen(v);
+	while (n && v[n - 1] == ' ')
+		n--;
+	char buf[256];
+	if (!n || n >= sizeof buf)
+		return -1;
+	memcpy(buf, v, n);
+	buf[n] = 0;
+	if (!strcmp(buf, "*"))
+		return 2;
+	if (fqdn) {
+		if (buf[0] != '*')
+			return 0;
+		const char *rest = buf + 1 + (buf[1] == '.');
+		return strchr(rest, '.') ? 0 : 1;
+	}
+	aza_nsg_span sp;
+	if (!aza_nsg__prefix(buf, &sp))
+		return -1;
+	return aza_nsg__fw_open(&sp);
+}
+
+/* Threat intelligence allowlist entries bypass threat intelligence filtering
+ * (Microsoft Learn, Azure Firewall threat intelligence-based filtering:
+ * allowlists "exempt specific FQDNs, IP addresses, ranges, or subnets from
+ * threat intelligence filtering"), so one that covers
+ * everything leaves Deny nothing to deny. The allowlist is a policy's
+ * properties.threatIntelWhitelist {ipAddresses, fqdns} (string arrays), or
+ * a classic firewall's additionalProperties "ThreatIntel.Whitelist.IpAddresses"
+ * and "ThreatIntel.Whitelist.FQDNs" (comma-separated strings, as the Azure
+ * CLI and PowerShell write them). Returns 1 with *why naming the first
+ * entry that is too wide, -1 with *why when the list cannot be read, 0
+ * otherwise. */
+static int fw_ti_allowlist(aza_ev *ev, const aza_res *x, int policy, const char **why)
+{
+	static const char *const keys[2][2] = {{"ThreatIntel.Whitelist.IpAddresses", "ThreatIntel.Whitelist.FQDNs"},
+	                                       {"ipAddresses", "fqdns"}};
+	const char *holder = policy ? "properties.threatIntelWhitelist" : "properties.additionalProperties";
+	const aza_json *o = aza_prop(ev, x, holder);
+	if (!o || aza_json_is(o, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(o, AZA_JOBJ)) {
+		*why = aza_ev_fmt(ev, "%s is not an object", holder + 11);
+		return -1;
+	}
+	for (int f = 0; f < 2; f++) {
+		const char *key = keys[policy][f];
+		const aza_json *l = aza_json_get(o, key);
+		if (!l || aza_json_is(l, AZA_JNULL))
+			continue;
+		const char *what = aza_ev_fmt(ev, policy ? "threatIntelWhitelist.%s" : "additionalProperties \"%s\"", key);
+		if (policy ? !aza_json_is(l, AZA_JARR) : !aza_json_str(l)) {
+			*why = aza_ev_fmt(ev, "%s is not %s", what, policy ? "an array" : "a string");
+			return -1;
+		}
+		if (!policy) {
+			/* "a, b,c": entries between commas; an empty one (a trailing
+			 * comma) is nothing. */
+			const char *p = aza_json_str(l);
+			while (*p) {
+				size_t n = strcspn(p, ",");
+				size_t lead = strspn(p, " ");
+				lead = lead < n ? lead : n;
+				size_t len = n - lead;
+				while (len && p[lead + len - 1] == ' ')
+					len--;
+				const char *e = aza_ev_fmt(ev, "%.*s", (int)len, p + lead);
+				p += n + (p[n] == ',');
+				if (!len)
+					continue;
+				int k = fw_ti_entry(e, f);
+				if (k < 0) {
+					*why = aza_ev_fmt(ev, "%s entry '%s' is not %s", what, e, f ? "a domain name" : "an address or address range");
+					return -1;
+				}
+				if (k) {
+					*why = aza_ev_fmt(ev, "%s entry '%s' exempts %s", what, e,
+					                  k == 2 ? (f ? "every domain" : "every address") : f ? "a whole top-level domain" : AZA_NSG_FW_WIDE);
+					return 1;
+				}
+			}
+			continue;
+		}
+		aza_json_each(it, l) {
+			const char *e = aza_json_str(it);
+			int k = e ? fw_ti_entry(e, f) : -1;
+			if (k < 0) {
+				*why = e ? aza_ev_fmt(ev, "%s entry '%s' is not %s", what, e, f ? "a domain name" : "an address or address range")
+				         : aza_ev_fmt(ev, "%s has an entry that is not a string", what);
+				return -1;
+			}
+			if (k) {
+				*why = aza_ev_fmt(ev, "%s entry '%s' exempts %s", what, e,
+				                  k == 2 ? (f ? "every domain" : "every address") : f ? "a whole top-level domain" : AZA_NSG_FW_WIDE);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* Threat intelligence of firewall policy p, for firewall r. */
 static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
 {
@@ -1196,8 +1407,16 @@ static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
 		            k < 0 ? "that is not a string" : aza_ev_fmt(ev, "'%s' that is none of Off, Alert, Deny", v));
 		return;
 	}
+	const char *aw = NULL;
 	if (k > 0 && aza__strieq(v, "Deny")) {
-		aza_pass(ev, r, "firewall policy %s has threatIntelMode Deny", p->name);
+		int ak = fw_ti_allowlist(ev, p, 1, &aw);
+		if (ak > 0)
+			aza_fail(ev, r, "firewall policy %s has threatIntelMode Deny, but its %s from threat intelligence filtering: Deny "
+			                "blocks nothing there", p->name, aw);
+		else if (ak < 0)
+			aza_unknown(ev, r, "firewall policy %s has threatIntelMode Deny, but %s: what its allowlist exempts is not known", p->name, aw);
+		else
+			aza_pass(ev, r, "firewall policy %s has threatIntelMode Deny", p->name);
 		return;
 	}
 	/* Absent is Alert: threat intelligence-based filtering is on in Alert
@@ -1206,14 +1425,39 @@ static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
 	const aza_res *deny = NULL;
 	const char *why = NULL;
 	int up = fwpol_parents(ev, p, "properties.threatIntelMode", "threatIntelMode", &deny, &why);
-	if (up > 0)
+	if (up > 0) {
+		/* The policy's own allowlist applies to its firewalls; whether a
+		 * child takes its parents' allowlists is not documented, so a wide
+		 * entry up the chain (to the policy whose Deny applies) leaves it
+		 * open. */
+		int ak = fw_ti_allowlist(ev, p, 1, &aw);
+		if (ak > 0) {
+			aza_fail(ev, r, "firewall policy %s inherits threatIntelMode Deny from its parent policy %s, but its %s from threat "
+			                "intelligence filtering: Deny blocks nothing there", p->name, deny->name, aw);
+			return;
+		}
+		for (const aza_res *q = p; ak == 0 && q != deny;) {
+			q = aza_inv_find(aza_ev_inv(ev), aza_json_str(aza_json_get(aza_prop(ev, q, "properties.basePolicy"), "id")));
+			if (!q)
+				break;
+			if ((ak = fw_ti_allowlist(ev, q, 1, &aw)) > 0)
+				aw = aza_ev_fmt(ev, "its parent policy %s's %s, and whether a child policy takes its parent's threat intelligence "
+				                "allowlist is not documented", q->name, aw);
+			else if (ak < 0)
+				aw = aza_ev_fmt(ev, "its parent policy %s's %s", q->name, aw);
+		}
+		if (ak) {
+			aza_unknown(ev, r, "firewall policy %s inherits threatIntelMode Deny from its parent policy %s, but %s%s", p->name, deny->name,
+			            ak < 0 && !strstr(aw, "parent policy") ? "its " : "", aw);
+			return;
+		}
 		/* Microsoft Learn, Azure Firewall Manager policy overview
 		 * (Hierarchical policies): the mode is inherited from the parent,
 		 * and a child can override it only with a stricter value. */
 		aza_pass(ev, r, "firewall policy %s has threatIntelMode %s, but inherits Deny from its parent policy %s: a child policy "
 		                "can only make the inherited mode stricter",
 		         p->name, own, deny->name);
-	else if (up < 0)
+	} else if (up < 0)
 		aza_unknown(ev, r, "firewall policy %s has threatIntelMode %s, but %s", p->name, own, why);
 	else
 		aza_fail(ev, r, "firewall policy %s has threatIntelMode %s: traffic to and from known malicious addresses and domains is %s",
@@ -1252,8 +1496,17 @@ static void fw_threat_intel(aza_ev *ev, const aza_res *r)
 		const char *why;
 		if (aza_api_predates(ev, r, "2018-12-01", &why))
 			aza_unknown(ev, r, "threatIntelMode is Deny, but %s", why);
-		else
-			aza_pass(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny");
+		else {
+			const char *aw = NULL;
+			int ak = fw_ti_allowlist(ev, r, 0, &aw);
+			if (ak > 0)
+				aza_fail(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny, but its %s from threat intelligence "
+				                "filtering: Deny blocks nothing there", aw);
+			else if (ak < 0)
+				aza_unknown(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny, but %s: what its allowlist exempts is not known", aw);
+			else
+				aza_pass(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny");
+		}
 		return;
 	}
 	aza_fail(ev, r, "no firewall policy; the firewall's threatIntelMode is %s", k > 0 ? v : "not set (Alert by default)");
@@ -2804,7 +3057,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Web Application Firewall policy > Managed rules > Assign > Microsoft_BotManagerRuleSet.",
 		.cli = "az network application-gateway waf-policy managed-rule rule-set add -g <rg> --policy-name <policy> --type Microsoft_BotManagerRuleSet --version 1.0",
 		.arm = "properties.managedRules.managedRuleSets[] with ruleSetType 'Microsoft_BotManagerRuleSet'",
-		.defaults = "No managed rule set of that type: FAIL.",
+		.defaults = "No managed rule set of that type: FAIL. " BOT_DEFAULTS,
 		.check = waf_bot,
 	},
 	{
@@ -2991,7 +3244,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Firewall policy > Threat Intelligence: Threat intelligence mode 'Alert and deny' (firewalls with classic rules: Azure Firewall > Threat intelligence).",
 		.cli = "az network firewall policy update -g <rg> -n <policy> --threat-intel-mode Deny (classic rules: az network firewall update -g <rg> -n <fw> --threat-intel-mode Deny; both in the azure-firewall extension)",
 		.arm = "Microsoft.Network/firewallPolicies properties.threatIntelMode = 'Deny' for the policy named in the firewall's properties.firewallPolicy.id; without a policy, the firewall's properties.threatIntelMode = 'Deny'",
-		.defaults = "A firewall naming a policy in properties.firewallPolicy.id is judged by that policy's threatIntelMode (the policy's settings replace the classic ones); otherwise by its own threatIntelMode. Absent means Alert, Azure's default (Azure Firewall threat intelligence docs: enabled in Alert mode by default), and fails; only Deny passes. A policy not in the input (or a deployed one without properties), or a value that is not a string or none of Off, Alert, Deny: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) inherits its threatIntelMode, and may override it only with a stricter value (Microsoft Learn, Azure Firewall Manager policy overview, Hierarchical policies: 'Threat Intelligence mode is also inherited from the parent policy... It's only possible to override with a stricter value'): it passes when a parent up the chain sets Deny, whatever the child sets; it is UNKNOWN when a parent before that is not in the input, has no string id or a mode that cannot be read, or the chain loops or runs deeper than 8 policies; it fails when no parent sets Deny. A template firewall setting Deny at an api-version before 2018-12-01 (the first with threatIntelMode) is UNKNOWN. The Basic tier supports only Alert, so a Basic firewall fails.",
+		.defaults = "A firewall naming a policy in properties.firewallPolicy.id is judged by that policy's threatIntelMode (the policy's settings replace the classic ones); otherwise by its own threatIntelMode. Absent means Alert, Azure's default (Azure Firewall threat intelligence docs: enabled in Alert mode by default), and fails; only Deny passes. A policy not in the input (or a deployed one without properties), or a value that is not a string or none of Off, Alert, Deny: UNKNOWN. A policy that does not set Deny but names a parent policy (basePolicy) inherits its threatIntelMode, and may override it only with a stricter value (Microsoft Learn, Azure Firewall Manager policy overview, Hierarchical policies: 'Threat Intelligence mode is also inherited from the parent policy... It's only possible to override with a stricter value'): it passes when a parent up the chain sets Deny, whatever the child sets; it is UNKNOWN when a parent before that is not in the input, has no string id or a mode that cannot be read, or the chain loops or runs deeper than 8 policies; it fails when no parent sets Deny. A template firewall setting Deny at an api-version before 2018-12-01 (the first with threatIntelMode) is UNKNOWN. The Basic tier supports only Alert, so a Basic firewall fails. Allowlist entries are exempt (Microsoft Learn, Azure Firewall threat intelligence-based filtering: allowlists 'exempt specific FQDNs, IP addresses, ranges, or subnets from threat intelligence filtering'), so Deny with an allowlist entry that covers everything fails naming it: '*', an IPv4 or IPv6 /0, a range of 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and firewall IP rules), or a domain wildcard over a whole top-level domain ('*.com'; a public suffix of two labels such as '*.co.uk' is not recognised); narrower entries pass. The allowlist is the policy's threatIntelWhitelist {ipAddresses, fqdns} (string arrays) or, without a policy, the firewall's additionalProperties 'ThreatIntel.Whitelist.IpAddresses' and 'ThreatIntel.Whitelist.FQDNs' (comma-separated strings, as the Azure CLI writes them). A policy that inherits Deny is judged on its own allowlist; a wide entry on a parent's (up to the one setting Deny) is UNKNOWN, as whether a child takes its parent's allowlist is not documented. An allowlist that cannot be read (not an object, array or string, an IP entry that is not an address or range): UNKNOWN.",
 		.check = fw_threat_intel,
 	},
 	{
@@ -3090,8 +3343,8 @@ const struct aza_rule aza_rules_network[] = {
 		       "Microsoft_BotManagerRuleSet --version 1.1 (front-door extension)",
 		.arm = "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies properties.managedRules.managedRuleSets[] with "
 		       "ruleSetType 'Microsoft_BotManagerRuleSet'",
-		.defaults = "No managed rule set of that type: FAIL (as AZA-NET-015 for Application Gateway policies; the "
-		            "Standard_AzureFrontDoor tier takes no managed rule sets).",
+		.defaults = "No managed rule set of that type: FAIL (the Standard_AzureFrontDoor tier takes no managed rule sets). "
+		            BOT_DEFAULTS,
 		.check = waf_bot,
 	},
 	{

@@ -503,6 +503,28 @@ R = 'AZA-NET-015'
 case(R, 'pass', snapshot([wafpol('wafpol1')]), "PASS wafpol1 ~ Microsoft_BotManagerRuleSet 1.0")
 case(R, 'fail', snapshot([wafpol('wafpol2', properties__managedRules__managedRuleSets=[{"ruleSetType": "OWASP", "ruleSetVersion": "3.2"}])]), "FAIL wafpol2")
 case(R, 'unknown', snapshot([wafpol('wafpol3', properties__managedRules__managedRuleSets={})]), "UNKNOWN wafpol3")
+# ruleGroupOverrides: a group listed without rules is off as a whole, a listed
+# rule without a state is disabled (ManagedRuleGroupOverride, ManagedRuleOverride)
+def agbot(overrides):
+    return [{"ruleSetType": "OWASP", "ruleSetVersion": "3.2", "ruleGroupOverrides": []},
+            {"ruleSetType": "Microsoft_BotManagerRuleSet", "ruleSetVersion": "1.0", "ruleGroupOverrides": overrides}]
+case(R, 'fail-all-groups-off', snapshot([wafpol('wafpol4', properties__managedRules__managedRuleSets=agbot(
+        [{"ruleGroupName": "BadBots", "rules": []}, {"ruleGroupName": "GoodBots"}, {"ruleGroupName": "UnknownBots", "rules": []}]))]),
+     "FAIL wafpol4 ~ managed rule set Microsoft_BotManagerRuleSet 1.0 is assigned, but its ruleGroupOverrides switch off every group "
+     "(group BadBots (all its rules), group GoodBots (all its rules), group UnknownBots (all its rules)): it protects nothing")
+case(R, 'pass-some-off', snapshot([wafpol('wafpol5', properties__managedRules__managedRuleSets=agbot(
+        [{"ruleGroupName": "GoodBots", "rules": []}, {"ruleGroupName": "BadBots", "rules": [{"ruleId": "Bot100200", "state": "Disabled"},
+                                                                                          {"ruleId": "Bot100100", "state": "Enabled", "action": "Log"}]}]))]),
+     "PASS wafpol5 ~ is assigned; its ruleGroupOverrides switch off group GoodBots (all its rules), rules Bot100200 of group BadBots")
+case(R, 'unknown-rules-listed-off', snapshot([wafpol('wafpol6', properties__managedRules__managedRuleSets=agbot(
+        [{"ruleGroupName": "BadBots", "rules": [{"ruleId": "Bot100100", "state": "Disabled"}, {"ruleId": "Bot100200"}]},
+         {"ruleGroupName": "GoodBots", "rules": []}, {"ruleGroupName": "UnknownBots", "rules": []}]))]),
+     "UNKNOWN wafpol6 ~ disable every rule they list in each of its groups (rules Bot100100 Bot100200 of group BadBots")
+case(R, 'unknown-overrides', snapshot([wafpol('wafpol7', properties__managedRules__managedRuleSets=agbot({"ruleGroupName": "BadBots"}))]),
+     "UNKNOWN wafpol7 ~ its ruleGroupOverrides is not an array")
+case(R, 'unknown-rule-state', snapshot([wafpol('wafpol8', properties__managedRules__managedRuleSets=agbot(
+        [{"ruleGroupName": "BadBots", "rules": [{"ruleId": "Bot100100", "state": "Off"}]}]))]),
+     "UNKNOWN wafpol8 ~ a rule override in group BadBots has state 'Off' (the API takes Disabled or Enabled)")
 
 # ---- virtual networks ----
 plan_id = rid('rg-net', 'Microsoft.Network', 'ddosProtectionPlans', 'plan1')
@@ -821,6 +843,37 @@ case(R, 'fail-template', template([
      "FAIL tplfw ~ firewall policy tplpol has threatIntelMode not set (Alert by default)")
 case(R, 'fail-template-classic', template([fwtpl('tplfw', '2023-09-01', {})]), "FAIL tplfw ~ threatIntelMode is not set (Alert by default)")
 case(R, 'unknown-template-old-api', template([fwtpl('tplfw', '2018-10-01', {"threatIntelMode": "Deny"})]), "UNKNOWN tplfw ~ threatIntelMode is Deny, but")
+# allowlist entries are exempt from threat intelligence filtering: one that
+# covers everything leaves Deny nothing to deny; narrower ones are tuning
+TIW = 'properties__threatIntelWhitelist'
+case(R, 'fail-allowlist-fqdn-all', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', **{TIW: {"fqdns": ["*.contoso.com", "*"], "ipAddresses": []}})]),
+     "FAIL fw1 ~ firewall policy fwpol1 has threatIntelMode Deny, but its threatIntelWhitelist.fqdns entry '*' exempts every domain from threat intelligence filtering")
+case(R, 'fail-allowlist-ip-all', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', **{TIW: {"fqdns": [], "ipAddresses": ["20.3.4.5", "0.0.0.0/0"]}})]),
+     "FAIL fw1 ~ threatIntelWhitelist.ipAddresses entry '0.0.0.0/0' exempts every address")
+case(R, 'fail-allowlist-ip-wide', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', **{TIW: {"ipAddresses": ["20.0.0.0/8"]}})]),
+     "FAIL fw1 ~ threatIntelWhitelist.ipAddresses entry '20.0.0.0/8' exempts the internet at large")
+case(R, 'fail-allowlist-tld', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', **{TIW: {"fqdns": ["*.com"]}})]),
+     "FAIL fw1 ~ threatIntelWhitelist.fqdns entry '*.com' exempts a whole top-level domain")
+# the specification's FirewallPolicyGet example allowlist: narrow, passes
+case(R, 'pass-allowlist-narrow', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', **{TIW: {"ipAddresses": ["20.3.4.5", "10.0.0.0/8"], "fqdns": ["*.microsoft.com"]}})]),
+     "PASS fw1 ~ firewall policy fwpol1 has threatIntelMode Deny")
+case(R, 'unknown-allowlist', snapshot([azfw('fw1', 'fwpol1'), fwpol('fwpol1', **{TIW: {"ipAddresses": ["any"]}})]),
+     "UNKNOWN fw1 ~ threatIntelWhitelist.ipAddresses entry 'any' is not an address or address range")
+case(R, 'fail-allowlist-classic', snapshot([azfw('fw-classic', properties__threatIntelMode='Deny', properties__additionalProperties={
+        "ThreatIntel.Whitelist.FQDNs": "www.bing.com, *", "ThreatIntel.Whitelist.IpAddresses": "10.0.0.0, 10.0.0.1"})]),
+     "FAIL fw-classic ~ the firewall's threatIntelMode is Deny, but its additionalProperties \"ThreatIntel.Whitelist.FQDNs\" entry '*' exempts every domain")
+case(R, 'pass-allowlist-classic', snapshot([azfw('fw-classic', properties__threatIntelMode='Deny', properties__additionalProperties={
+        "ThreatIntel.Whitelist.FQDNs": "www.bing.com, *.microsoft.com, *google.com", "ThreatIntel.Whitelist.IpAddresses": "10.0.0.0,10.0.0.1"})]),
+     "PASS fw-classic ~ the firewall's threatIntelMode is Deny")
+case(R, 'unknown-allowlist-classic', snapshot([azfw('fw-classic', properties__threatIntelMode='Deny', properties__additionalProperties={
+        "ThreatIntel.Whitelist.IpAddresses": ["0.0.0.0/0"]})]),
+     "UNKNOWN fw-classic ~ additionalProperties \"ThreatIntel.Whitelist.IpAddresses\" is not a string")
+case(R, 'fail-allowlist-inherited', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent', **{TIW: {"ipAddresses": ["::/0"]}}),
+                                             fwpol('parent', ti='Deny')]),
+     "FAIL fw1 ~ firewall policy child inherits threatIntelMode Deny from its parent policy parent, but its threatIntelWhitelist.ipAddresses entry '::/0' exempts every address")
+case(R, 'unknown-allowlist-parent', snapshot([azfw('fw1', 'child'), fwpol('child', ti='Alert', base='parent'),
+                                             fwpol('parent', ti='Deny', **{TIW: {"fqdns": ["*"]}})]),
+     "UNKNOWN fw1 ~ but its parent policy parent's threatIntelWhitelist.fqdns entry '*' exempts every domain, and whether a child policy takes")
 
 R = 'AZA-NET-034'
 case(R, 'pass', snapshot([fwpol('fwpol1')]), "PASS fwpol1 ~ sku.tier Premium and intrusionDetection.mode Deny")
@@ -1168,6 +1221,21 @@ case(R, 'pass', snapshot([fdwaf('fdwaf1')]), "PASS fdwaf1 ~ managed rule set Mic
 case(R, 'fail', snapshot([fdwaf('fdwaf1', sets=(DRS,))]), "FAIL fdwaf1 ~ no Microsoft_BotManagerRuleSet among the managed rule sets")
 case(R, 'unknown', snapshot([fdwaf('fdwaf1', properties__managedRules__managedRuleSets="Microsoft_BotManagerRuleSet")]),
      "UNKNOWN fdwaf1 ~ managedRules.managedRuleSets is not an array")
+# Front Door rule overrides read enabledState (absent: Disabled)
+case(R, 'fail-all-groups-off', snapshot([fdwaf('fdwaf1', sets=(DRS, dict(BOT, ruleGroupOverrides=[
+        {"ruleGroupName": "BadBots"}, {"ruleGroupName": "GoodBots", "rules": []}, {"ruleGroupName": "UnknownBots", "rules": None}])))]),
+     "FAIL fdwaf1 ~ Microsoft_BotManagerRuleSet 1.1 is assigned, but its ruleGroupOverrides switch off every group")
+case(R, 'pass-some-off', snapshot([fdwaf('fdwaf1', sets=(DRS, dict(BOT, ruleGroupOverrides=[
+        {"ruleGroupName": "UnknownBots", "rules": [{"ruleId": "Bot300100", "enabledState": "Disabled"}]},
+        {"ruleGroupName": "BadBots", "rules": [{"ruleId": "Bot100100", "enabledState": "Enabled", "action": "Log"}]}])))]),
+     "PASS fdwaf1 ~ is assigned; its ruleGroupOverrides switch off rules Bot300100 of group UnknownBots")
+case(R, 'unknown-rules-listed-off', snapshot([fdwaf('fdwaf1', sets=(DRS, dict(BOT, ruleGroupOverrides=[
+        {"ruleGroupName": "BadBots", "rules": [{"ruleId": "Bot100100"}, {"ruleId": "Bot100200", "enabledState": "Disabled"}]},
+        {"ruleGroupName": "GoodBots"}, {"ruleGroupName": "UnknownBots"}])))]),
+     "UNKNOWN fdwaf1 ~ whether any of its rules is still on is not known")
+case(R, 'unknown-rule-state', snapshot([fdwaf('fdwaf1', sets=(DRS, dict(BOT, ruleGroupOverrides=[
+        {"ruleGroupName": "BadBots", "rules": [{"ruleId": "Bot100100", "enabledState": False}]}])))]),
+     "UNKNOWN fdwaf1 ~ a rule override in group BadBots whose enabledState is not a string")
 
 # ---- Application Gateway WAF mode (AZA-NET-038) ----
 # appgw() and wafpol() are the AZA-NET-010 shapes: a WAF_v2 gateway linking
