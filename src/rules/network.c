@@ -1213,7 +1213,7 @@ static void waf_bot(aza_ev *ev, const aza_res *r)
 		const char *t = aza_json_str(aza_json_get(s, "ruleSetType"));
 		if (t && aza__strieq(t, "Microsoft_BotManagerRuleSet")) {
 			const char *v = aza_json_str(aza_json_get(s, "ruleSetVersion"));
-			waf_bot_overrides(ev, r, s, v ? v : "");
+			waf_bot_overrides(ev, r, s, v ? v : "(no version)");
 			return;
 		}
 	}
