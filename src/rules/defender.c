@@ -1285,6 +1285,14 @@ static void notify_attack_path(aza_ev *ev, const aza_res *r)
 	if (!c || contact_disabled(ev, c) || sources_unreadable(ev, c, "attack paths"))
 		return;
 	const aza_json *s = source(ev, c, "AttackPath");
+	/* The 2023-12-01-preview examples (GetSecurityContact_example.json)
+	 * spell the source "AttachPath", but the specification's only value
+	 * (NotificationsSourceAttackPath) is "AttackPath": Defender for Cloud
+	 * would not know that entry, yet whoever wrote it meant attack paths. */
+	if (!s && source(ev, c, "AttachPath")) {
+		aza_unknown(ev, c, "notificationsSources has sourceType 'AttachPath', a misspelling of 'AttackPath' (the only value the API defines): whether attack paths are emailed cannot be told; write 'AttackPath'");
+		return;
+	}
 	if (!s) {
 		aza_fail(ev, c, "no AttackPath notification source: the contact is not emailed about attack paths");
 		return;
@@ -1725,7 +1733,7 @@ const struct aza_rule aza_rules_defender[] = {
 		.portal = CONTACT_PORTAL " > Notify about attack paths with the following risk level (or higher): Critical.",
 		.cli = "az rest --method put --url https://management.azure.com/subscriptions/<id>/providers/Microsoft.Security/securityContacts/default?api-version=2023-12-01-preview --body '{\"properties\":{\"isEnabled\":true,\"emails\":\"secops@example.com\",\"notificationsSources\":[{\"sourceType\":\"AttackPath\",\"minimalRiskLevel\":\"Critical\"}]}}'",
 		.arm = CONTACT_ARM ": properties.notificationsSources[] {sourceType: 'AttackPath', minimalRiskLevel: 'Critical'}",
-		.defaults = CONTACT_DEFAULTS " A contact with no email address and no role notification reaches nobody: FAIL. notificationsSources that is not an array: UNKNOWN. Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
+		.defaults = CONTACT_DEFAULTS " A contact with no email address and no role notification reaches nobody: FAIL. notificationsSources that is not an array: UNKNOWN. The source must be sourceType 'AttackPath', the only value of NotificationsSourceAttackPath in the Microsoft.Security 2023-12-01-preview specification; 'AttachPath', as some of its examples (GetSecurityContact_example.json) spell it, is not that value, but without an 'AttackPath' entry it gives UNKNOWN naming the spelling, not FAIL. Attack paths need Defender CSPM (AZA-DEF-001).", .check = notify_attack_path,
 	},
 	{
 		.id = "AZA-DEF-031", .title = "Defender External Attack Surface Management is used",

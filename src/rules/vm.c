@@ -900,13 +900,22 @@ static void ext_approval(aza_ev *ev, const aza_res *r, const struct exts *x, con
 			                     : "");
 		return;
 	}
-	const char *bad = "";
-	size_t nbad = 0;
+	const char *bad = "", *nopub = NULL;
+	size_t nbad = 0, nnopub = 0;
 	for (size_t i = 0; i < x->n; i++) {
+		/* The patterns name "Publisher.Type": a type whose publisher
+		 * cannot be read (only the instance view gives both in one
+		 * string) matches none, for anyone can publish a handler of that
+		 * type, and fails none, for its publisher may be approved. */
+		if (!x->e[i].pub && !ext_only_iv(&x->e[i])) {
+			if (!nnopub++)
+				nopub = aza_ev_fmt(ev, "%s ('%s')", x->e[i].type, x->e[i].name);
+			continue;
+		}
 		const char *full = ext_full(ev, &x->e[i]);
 		int ok = 0;
 		for (size_t k = 0; k < c->n_approved_ext && !ok; k++)
-			ok = aza__glob(c->approved_ext[k], full) || (!x->e[i].pub && aza__glob(c->approved_ext[k], x->e[i].type));
+			ok = aza__glob(c->approved_ext[k], full);
 		if (!ok)
 			bad = aza_ev_fmt(ev, "%s%s%s ('%s')", bad, nbad++ ? ", " : "", full, x->e[i].name);
 	}
@@ -914,10 +923,13 @@ static void ext_approval(aza_ev *ev, const aza_res *r, const struct exts *x, con
 	if (nbad)
 		aza_fail(ev, r, "%zu extension%s not on the approved list: %s", nbad, nbad > 1 ? "s are" : " is", bad);
 	else if (why)
-		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, x->n ? "; listed, all approved: " : "", x->n ? ext_names(ev, x) : "");
+		aza_unknown(ev, r, "installed extensions unknown: %s%s%s", why, !x->n ? "" : nnopub ? "; listed, none of them unapproved (some with no readable publisher): " : "; listed, all approved: ", x->n ? ext_names(ev, x) : "");
 	else if (x->untyped)
 		aza_unknown(ev, r, "%zu installed extension%s no readable publisher and type (first: '%s'), so it cannot be matched with the approved list",
 		            x->untyped, x->untyped > 1 ? "s have" : " has", x->untyped_name);
+	else if (nnopub)
+		aza_unknown(ev, r, "%zu installed extension%s no readable publisher (first: type %s), so it cannot be matched with the approved list (\"Publisher.Type\" patterns)",
+		            nnopub, nnopub > 1 ? "s have" : " has", nopub);
 	else if (x->n)
 		aza_pass(ev, r, "%s %zu installed extension%s approved: %s", x->n > 1 ? "all" : "the", x->n, x->n > 1 ? "s are" : " is",
 		         ext_names(ev, x));
@@ -1814,7 +1826,7 @@ const struct aza_rule aza_rules_vm[] = {
 		.portal = "Virtual machine > Settings > Extensions + applications: uninstall extensions that are not approved.",
 		.cli = "az vm extension delete -g <rg> --vm-name <vm> -n <extension>",
 		.arm = "Remove the Microsoft.Compute/virtualMachines/extensions resource",
-		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and properties.instanceView.extensions; when none of these was collected: UNKNOWN, with or without an approved list. The instance view lists what the guest agent reports, and only a running VM's agent reports: when the VM's power state (instanceView.statuses[] PowerState/...) is not PowerState/running or is absent, an extension it lists counts (an unapproved one fails) but its list is no proof that nothing else is installed, so unless extension resources were collected or the VM carries embedded resources the rule says UNKNOWN, never PASS (nor MANUAL listing \"none installed\"). An extension whose type cannot be read cannot be matched: UNKNOWN unless another one already fails.",
+		.defaults = "The approved list is approved_extensions in the configuration (\"Publisher.Type\" patterns, '*' allowed). Without it the rule is MANUAL and lists what is installed. Extensions are read from extension resources, the VM's embedded resources and properties.instanceView.extensions; when none of these was collected: UNKNOWN, with or without an approved list. The instance view lists what the guest agent reports, and only a running VM's agent reports: when the VM's power state (instanceView.statuses[] PowerState/...) is not PowerState/running or is absent, an extension it lists counts (an unapproved one fails) but its list is no proof that nothing else is installed, so unless extension resources were collected or the VM carries embedded resources the rule says UNKNOWN, never PASS (nor MANUAL listing \"none installed\"). An extension whose type cannot be read cannot be matched: UNKNOWN unless another one already fails. Nor can one whose publisher cannot be read (the patterns name publisher and type, and anyone can publish a handler of any type): UNKNOWN unless another one fails, never matched on its type alone; the instance view names both in one string (VirtualMachine_Get_InstanceView.json).",
 		.check = approved_ext,
 	},
 	{

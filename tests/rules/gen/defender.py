@@ -551,7 +551,13 @@ nobody = dict(properties__emails="", properties__notificationsByRole={"state": "
 case('AZA-DEF-029', 'fail-no-recipient', snapshot([contact(**nobody)]), "FAIL default ~ nobody receives them")
 case('AZA-DEF-030', 'fail-no-recipient', snapshot([contact(**nobody)]), "FAIL default ~ nobody receives them")
 case('AZA-DEF-030', 'pass', snapshot([contact()]), "PASS default ~ risk level Critical")
-case('AZA-DEF-030', 'fail', snapshot([contact_listed()]), "FAIL default ~ no AttackPath")
+case('AZA-DEF-030', 'fail', snapshot([contact(properties__notificationsSources=[{"sourceType": "Alert", "minimalSeverity": "Medium"}])]), "FAIL default ~ no AttackPath")
+# The 2023-12-01-preview list example spells the source "AttachPath"; the
+# specification's only value is "AttackPath" (it failed as "not notified")
+case('AZA-DEF-030', 'unknown-attachpath', snapshot([contact_listed()]), "UNKNOWN default ~ sourceType 'AttachPath', a misspelling of 'AttackPath'")
+case('AZA-DEF-030', 'pass-attachpath-beside', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttachPath", "minimalRiskLevel": "Low"},
+                                                                                               {"sourceType": "AttackPath", "minimalRiskLevel": "High"}])]),
+     "PASS default ~ risk level High")
 case('AZA-DEF-030', 'unknown-type', snapshot([contact(properties__notificationsSources=[{"sourceType": "AttackPath"}])]), "UNKNOWN default ~ no minimalRiskLevel")
 
 # ---- auto provisioning ----

@@ -277,6 +277,16 @@ e2 = ext('vmnoprops', 'Mystery', 'Contoso.Tools', 'Backdoor'); del e2['propertie
 case('AZA-VM-004', 'unknown-untyped', snapshot([vm('vmnotype'), e1, vm('vmnoprops'), e2], datasets=ds),
      "UNKNOWN vmnotype ~ no readable publisher and type (first: 'Mystery')\nUNKNOWN vmnoprops ~ no readable publisher and type")
 cfgfile('AZA-VM-004', 'unknown-untyped', cfg)
+# A type whose publisher cannot be read is not matched on the type alone:
+# '*IaaSAntimalware' approved a Contoso handler of that type (it passed).
+# A readable unapproved one still fails.
+e4 = ext('vmnopub', 'av', 'Contoso.Tools', 'IaaSAntimalware'); del e4['properties']['publisher']
+e5 = ext('vmnopubcse', 'av', 'Contoso.Tools', 'IaaSAntimalware'); del e5['properties']['publisher']
+case('AZA-VM-004', 'unknown-no-publisher',
+     snapshot([vm('vmnopub'), e4, vm('vmnopubcse'), e5, ext('vmnopubcse', 'CustomScriptExtension-DSC', 'Microsoft.Compute', 'CustomScriptExtension')], datasets=ds),
+     "UNKNOWN vmnopub ~ 1 installed extension has no readable publisher (first: type IaaSAntimalware ('av'))\n"
+     "FAIL vmnopubcse ~ 1 extension is not on the approved list: Microsoft.Compute.CustomScriptExtension")
+cfgfile('AZA-VM-004', 'unknown-no-publisher', {"approved_extensions": ["*IaaSAntimalware", "Microsoft.Azure.AzureDefenderForServers.*"]})
 
 # AZA-VM-006: an endpoint protection type from another publisher is no
 # evidence; a handler still being created or deleted is not yet (or no
