@@ -2233,8 +2233,8 @@ single_server(DEV, 'rg-web', 'Microsoft.DBforMySQL', 'mysql-contoso-legacy', '5.
 # ================================================================ coverage: network
 # Resources that give the network rules the side the sections above left out (AZA-NET-005, -011, -022,
 # -026, -028..032, -036, -037). Added after every other section so that the ids and addresses above stay.
-# Bodies come from the helpers above (NetworkSecurityGroupGet, SubnetGet, PublicIpAddressGet,
-# NetworkInterfaceGet, NetworkWatcherFlowLogGet and the virtual machine examples; the Front Door helpers).
+# Bodies come from the builders above (NetworkSecurityGroupGet, SubnetGet, PublicIpAddressGet,
+# NetworkInterfaceGet, NetworkWatcherFlowLogGet and the virtual machine examples; the Front Door builders).
 def on_vnet(sub, vid, build, *a, **kw):
     """Builds a NIC (or a VM with its NIC) in virtual network vid rather than the subscription's main one."""
     main = vnets[sub]
