@@ -490,9 +490,10 @@ static void secret_rotation(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "%s", why);
 		return;
 	}
-	/* Add-on profiles only known at deployment may enable it: not
-	 * NOT_APPLICABLE, which a value only known at deployment leaves as it
-	 * is. (An entry only known at deployment is not an object: above.) */
+	/* Add-on profiles only known at deployment may enable it. The engine
+	 * would turn the NOT_APPLICABLE below into UNKNOWN on its own, but
+	 * quoting the "no add-on" message; this one names what is unknown.
+	 * (An entry only known at deployment is not an object: above.) */
 	if (!on && unknown_val(aza_prop(ev, r, "properties.addonProfiles"))) {
 		aza_unknown(ev, r, "addonProfiles is only known at deployment: whether the azureKeyvaultSecretsProvider add-on is enabled is unknown");
 		return;
@@ -561,6 +562,20 @@ static void anonymous_pull(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "anonymousPullEnabled is true: anyone who can reach the registry can pull its images without signing in");
 }
 
+/* Is r a template registry whose sku.name is not read as Premium? Azure
+ * keeps disabling public network access and private link to Premium
+ * (DisablingPublicNetworkAccessNotSupported: "Disabling public network
+ * access is not supported for the SKU Basic"), so such a registry is not
+ * deployed as declared; a deployed one reports what applies. *ks is what
+ * reading sku.name returned (aza_prop_str), *sku the name when read. */
+static int template_below_premium(aza_ev *ev, const aza_res *r, int *ks, const char **sku)
+{
+	if (!aza_is_template(r))
+		return 0;
+	*ks = aza_prop_str(ev, r, "sku.name", sku);
+	return *ks != 1 || !aza__strieq(*sku, "Premium");
+}
+
 static void registry_network(aza_ev *ev, const aza_res *r)
 {
 	const char *p = NULL;
@@ -570,14 +585,11 @@ static void registry_network(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (k && aza__strieq(p, "Disabled")) {
-		/* A deployed registry reports what applies. A template asks, and
-		 * Azure refuses Disabled below Premium
-		 * (DisablingPublicNetworkAccessNotSupported: "Disabling public
-		 * network access is not supported for the SKU Basic"): the
-		 * registry is not deployed as declared. */
+		/* A deployed registry reports what applies; a template asks, and
+		 * Azure refuses Disabled below Premium. */
 		const char *sku = NULL;
-		int ks = aza_is_template(r) ? aza_prop_str(ev, r, "sku.name", &sku) : 1;
-		if (aza_is_template(r) && (ks <= 0 || !aza__strieq(sku, "Premium")))
+		int ks = 1;
+		if (template_below_premium(ev, r, &ks, &sku))
 			aza_unknown(ev, r, "publicNetworkAccess is Disabled on a registry whose sku.name is %s: Azure refuses to disable public network access below Premium, so the registry is not deployed as declared",
 			            ks > 0 ? sku : ks < 0 ? "not a string" : "not set");
 		else
@@ -640,15 +652,13 @@ static void registry_private_endpoints(aza_ev *ev, const aza_res *r)
 	 * declares proves nothing (a deployed registry's approved
 	 * connections are what Azure made). */
 	const char *sku = NULL;
-	int ks = aza_is_template(r) ? aza_prop_str(ev, r, "sku.name", &sku) : 1;
-	if (ks != 1 || (sku && !aza__strieq(sku, "Premium"))) {
-		const aza_res *tpe = aza_template_endpoint(ev, r);
-		if (tpe) {
-			aza_unknown(ev, r, "the template deploys private endpoint '%s' to the registry, but its sku.name is %s: private link needs "
-			                   "Premium, so the endpoint is not deployed as declared",
-			            tpe->name, ks == 1 ? aza_ev_fmt(ev, "%s", sku) : ks ? aza_unread_why(ev, r, "sku.name") : "absent");
-			return;
-		}
+	int ks = 1;
+	const aza_res *tpe = template_below_premium(ev, r, &ks, &sku) ? aza_template_endpoint(ev, r) : NULL;
+	if (tpe) {
+		aza_unknown(ev, r, "the template deploys private endpoint '%s' to the registry, but its sku.name is %s: private link needs "
+		                   "Premium, so the endpoint is not deployed as declared",
+		            tpe->name, ks == 1 ? sku : ks ? aza_unread_why(ev, r, "sku.name") : "absent");
+		return;
 	}
 	aza_private_endpoints(ev, r, "registry");
 }

@@ -139,7 +139,7 @@ static const char *param_default(aza_ev *ev, const aza_res *r, const char *name,
 		return NULL;
 	}
 	const struct param_default *d = NULL;
-	for (size_t i = 0; i < sizeof param_defaults / sizeof *param_defaults; i++)
+	for (size_t i = 0; !d && i < sizeof param_defaults / sizeof *param_defaults; i++)
 		if (aza__strieq(param_defaults[i].type, r->type) && aza__strieq(param_defaults[i].name, name))
 			d = &param_defaults[i];
 	if (!d) {
@@ -378,77 +378,72 @@ static int plans_collected(aza_ev *ev, const aza_res *r, const char **why)
 	return aza_ev_collected(ev, "Microsoft.Security/pricings", r, why);
 }
 
-static void sql_threat_detection(aza_ev *ev, const aza_res *r)
+/* Microsoft Defender for SQL on server r, as AZA-SQL-003 judges it and
+ * AZA-SQL-013 relies on: the server's advanced threat protection or legacy
+ * alert policy Enabled, or the subscription's SqlServers plan Standard.
+ * 1 on, 0 known off, -1 not known. d->what names the object whose state
+ * decided (NULL for the plan, or when no state was read: d->why then says
+ * why) and d->st its state; for an unexpected state d->why is NULL, and
+ * otherwise, off or not known, it says why the plans were or were not
+ * read. */
+struct sql_defender {
+	const char *what, *st, *why;
+};
+
+static int sql_defender(aza_ev *ev, const aza_res *r, struct sql_defender *d)
 {
 	aza_inv *inv = aza_ev_inv(ev);
 	const aza_res *atp = aza_inv_child(inv, r->id, SQL "/advancedThreatProtectionSettings");
 	const aza_res *sap = aza_inv_child(inv, r->id, SQL "/securityAlertPolicies");
 	const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
 	const char *b = sap ? aza_json_str(aza_prop(ev, sap, "properties.state")) : NULL;
+	*d = (struct sql_defender){0};
 	if (a && aza__strieq(a, "Enabled")) {
-		aza_pass(ev, r, "advancedThreatProtectionSettings state is Enabled");
-		return;
+		d->what = "advancedThreatProtectionSettings", d->st = a;
+		return 1;
 	}
 	if (b && aza__strieq(b, "Enabled")) {
-		aza_pass(ev, r, "securityAlertPolicies state is Enabled");
-		return;
+		d->what = "securityAlertPolicies", d->st = b;
+		return 1;
 	}
-	if (sql_plan_on(ev, r)) {
-		aza_pass(ev, r, "Defender for SQL (pricing SqlServers) is Standard on the subscription");
-		return;
-	}
+	if (sql_plan_on(ev, r))
+		return 1;
 	if (!a && !b) {
 		const char *why;
 		if (atp || sap)
-			aza_unknown(ev, r, "threat protection state is absent or not a string");
+			d->why = "threat protection state is absent or not a string";
 		else if (!aza_ev_collected(ev, SQL "/advancedThreatProtectionSettings", r, &why))
-			aza_unknown(ev, r, "threat protection: %s", why);
+			d->why = aza_ev_fmt(ev, "threat protection: %s", why);
 		else
-			aza_unknown(ev, r, "threat protection: no advancedThreatProtectionSettings object for this server in the input");
-		return;
+			d->why = "threat protection: no advancedThreatProtectionSettings object for this server in the input";
+		return -1;
 	}
-	const char *st = a ? a : b, *why;
-	const char *what = a ? "advancedThreatProtectionSettings" : "securityAlertPolicies";
-	if (!aza__strieq(st, "Disabled") && !aza__strieq(st, "New"))
-		aza_unknown(ev, r, "threat protection state has an unexpected value '%s'", st);
-	else if (plans_collected(ev, r, &why))
-		aza_fail(ev, r, "%s state is %s and Defender for SQL is not on for the subscription", what, st);
-	else
-		/* A Standard SqlServers plan protects the server whatever its own
-		 * setting says: without the plans there is no verdict. */
-		aza_unknown(ev, r, "%s state is %s and the subscription's Defender plans are unknown (a Standard SqlServers plan would protect it): %s",
-		            what, st, why);
+	d->what = a ? "advancedThreatProtectionSettings" : "securityAlertPolicies";
+	d->st = a ? a : b;
+	if (!aza__strieq(d->st, "Disabled") && !aza__strieq(d->st, "New"))
+		return -1;
+	/* A Standard SqlServers plan protects the server whatever its own
+	 * setting says: without the plans there is no verdict. */
+	return plans_collected(ev, r, &d->why) ? 0 : -1;
 }
 
-/* Is Microsoft Defender for SQL on for server r? 1 on (the server's
- * advanced threat protection or legacy alert policy Enabled, or the
- * subscription's SqlServers plan Standard), 0 known off, -1 not known
- * (*why says why). */
-static int sql_defender_on(aza_ev *ev, const aza_res *r, const char **why)
+static void sql_threat_detection(aza_ev *ev, const aza_res *r)
 {
-	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *atp = aza_inv_child(inv, r->id, SQL "/advancedThreatProtectionSettings");
-	const aza_res *sap = aza_inv_child(inv, r->id, SQL "/securityAlertPolicies");
-	const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
-	const char *b = sap ? aza_json_str(aza_prop(ev, sap, "properties.state")) : NULL;
-	if ((a && aza__strieq(a, "Enabled")) || (b && aza__strieq(b, "Enabled")) || sql_plan_on(ev, r))
-		return 1;
-	const char *st = a ? a : b;
-	if (!st) {
-		*why = "its advanced threat protection state is not in the input";
-		return -1;
-	}
-	if (!aza__strieq(st, "Disabled") && !aza__strieq(st, "New")) {
-		*why = aza_ev_fmt(ev, "its threat protection state has an unexpected value '%s'", st);
-		return -1;
-	}
-	const char *pw;
-	if (!plans_collected(ev, r, &pw)) {
-		*why = aza_ev_fmt(ev, "its advanced threat protection is %s and the subscription's Defender plans are unknown: %s", st, pw);
-		return -1;
-	}
-	*why = aza_ev_fmt(ev, "advanced threat protection is %s and the subscription's SqlServers plan is not Standard", st);
-	return 0;
+	struct sql_defender d;
+	int on = sql_defender(ev, r, &d);
+	if (on > 0 && d.what)
+		aza_pass(ev, r, "%s state is Enabled", d.what);
+	else if (on > 0)
+		aza_pass(ev, r, "Defender for SQL (pricing SqlServers) is Standard on the subscription");
+	else if (!d.st)
+		aza_unknown(ev, r, "%s", d.why);
+	else if (!on)
+		aza_fail(ev, r, "%s state is %s and Defender for SQL is not on for the subscription", d.what, d.st);
+	else if (!d.why)
+		aza_unknown(ev, r, "threat protection state has an unexpected value '%s'", d.st);
+	else
+		aza_unknown(ev, r, "%s state is %s and the subscription's Defender plans are unknown (a Standard SqlServers plan would protect it): %s",
+		            d.what, d.st, d.why);
 }
 
 static void sql_alert_types(aza_ev *ev, const aza_res *r)
@@ -470,9 +465,8 @@ static void sql_alert_types(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (aza__strieq(st, "Disabled") || aza__strieq(st, "New")) {
-		const aza_res *atp = aza_inv_child(aza_ev_inv(ev), r->id, SQL "/advancedThreatProtectionSettings");
-		const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
-		if (!(a && aza__strieq(a, "Enabled")) && !sql_plan_on(ev, r)) {
+		struct sql_defender d;
+		if (sql_defender(ev, r, &d) <= 0) {
 			if (plans_collected(ev, r, &why))
 				aza_fail(ev, r, "securityAlertPolicies state is %s and Defender for SQL is not on for the subscription: no alert type is raised", st);
 			else
@@ -791,14 +785,20 @@ static const char *express_unread(aza_ev *ev, const aza_res *r, const aza_res *e
  * passes only with Defender for SQL on. */
 static void va_pass(aza_ev *ev, const aza_res *r, const char *what)
 {
-	const char *why;
-	int on = sql_defender_on(ev, r, &why);
+	struct sql_defender d;
+	int on = sql_defender(ev, r, &d);
 	if (on > 0)
 		aza_pass(ev, r, "%s, and Microsoft Defender for SQL is on", what);
-	else if (on == 0)
-		aza_fail(ev, r, "%s, but Microsoft Defender for SQL, which runs the scans, is off: %s", what, why);
+	else if (!on)
+		aza_fail(ev, r, "%s, but Microsoft Defender for SQL, which runs the scans, is off: advanced threat protection is %s and the "
+		                "subscription's SqlServers plan is not Standard",
+		         what, d.st);
 	else
-		aza_unknown(ev, r, "%s, but whether Microsoft Defender for SQL, which runs the scans, is on is not known: %s", what, why);
+		aza_unknown(ev, r, "%s, but whether Microsoft Defender for SQL, which runs the scans, is on is not known: %s", what,
+		            !d.st   ? "its advanced threat protection state is not in the input"
+		            : !d.why ? aza_ev_fmt(ev, "its threat protection state has an unexpected value '%s'", d.st)
+		                     : aza_ev_fmt(ev, "its advanced threat protection is %s and the subscription's Defender plans are unknown: %s", d.st,
+		                                  d.why));
 }
 
 static void sql_va(aza_ev *ev, const aza_res *r)

@@ -660,27 +660,42 @@ static int rec_exempt(aza_ev *ev, const aza_res *a, const aza_res *sub, const st
 	return unsure ? -1 : 0;
 }
 
+/* What policy_param has found that keeps an assignment from proving its
+ * PASS: the first one left out of all of the scope (else the first left
+ * out of part of it), and the first reason for an UNKNOWN. */
+struct rec_pick {
+	const aza_res *exempt, *unsure;
+	const char *exempt_msg, *unsure_msg;
+	int exempt_part; /* exempt takes out only part of the scope */
+};
+
+/* Keep a as the reason for an UNKNOWN, unless one is kept already. */
+static void rec_unsure(struct rec_pick *pk, const aza_res *a, const char *msg)
+{
+	if (!pk->unsure) {
+		pk->unsure = a;
+		pk->unsure_msg = msg;
+	}
+}
+
 /* What an exemption or a notScope (x as rec_exempt and rec_notscope give
- * it, *msg saying which) does to assignment a's verdict: one that takes
+ * it, msg saying which) does to assignment a's verdict: one that takes
  * out all of the scope is kept over one that takes out part of it (the
  * first of each); a doubtful one is kept as the first reason for an
  * UNKNOWN. 1 when a assesses nothing more for the scope (the caller goes
  * on to the next assignment). */
-static int rec_left_out(const aza_res *a, int x, const char *msg, const aza_res **exempt, const char **exempt_msg,
-                        int *exempt_part, const aza_res **unsure, const char **unsure_msg)
+static int rec_left_out(struct rec_pick *pk, const aza_res *a, int x, const char *msg)
 {
 	if (x > 0) {
-		if (!*exempt || (x == 1 && *exempt_part)) {
-			*exempt = a;
-			*exempt_msg = msg;
-			*exempt_part = x == 2;
+		if (!pk->exempt || (x == 1 && pk->exempt_part)) {
+			pk->exempt = a;
+			pk->exempt_msg = msg;
+			pk->exempt_part = x == 2;
 		}
 		return 1;
 	}
-	if (x < 0 && !*unsure) {
-		*unsure = a;
-		*unsure_msg = msg;
-	}
+	if (x < 0)
+		rec_unsure(pk, a, msg);
 	return 0;
 }
 
@@ -751,9 +766,9 @@ static int rec_notscope(aza_ev *ev, const aza_res *a, const aza_res *sub, const 
 static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *first = NULL, *elsewhere = NULL, *unsure = NULL, *maybe = NULL, *exempt = NULL;
-	const char *unsure_msg = NULL, *what = rc->what, *exempt_msg = NULL, *note = "";
-	int exempt_part = 0;
+	const aza_res *first = NULL, *elsewhere = NULL, *maybe = NULL;
+	const char *what = rc->what, *note = "";
+	struct rec_pick pk = {0};
 	size_t np = 0;
 	while (rc->ps[np].param)
 		np++;
@@ -791,20 +806,14 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 			snprintf(path, sizeof path, "properties.parameters.%s", p->param);
 			const aza_json *pv = aza_prop(ev, a, path);
 			if (pv && !aza_json_is(pv, AZA_JNULL) && !aza_json_is(pv, AZA_JOBJ)) {
-				if (!unsure) {
-					unsure = a;
-					unsure_msg = aza_ev_fmt(ev, "parameter %s is not an object with a value", p->param);
-				}
+				rec_unsure(&pk, a, aza_ev_fmt(ev, "parameter %s is not an object with a value", p->param));
 				continue;
 			}
 			snprintf(path, sizeof path, "properties.parameters.%s.value", p->param);
 			const aza_json *v = aza_prop(ev, a, path);
 			const char *s = aza_json_str(v);
 			if (v && !aza_json_is(v, AZA_JNULL) && !s) {
-				if (!unsure) {
-					unsure = a;
-					unsure_msg = aza_ev_fmt(ev, "parameter %s is not a string", p->param);
-				}
+				rec_unsure(&pk, a, aza_ev_fmt(ev, "parameter %s is not a string", p->param));
 				continue;
 			}
 			if (s && aza__strieq(s, "Disabled")) {
@@ -820,15 +829,13 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 			aza_fail(ev, a, "%s: %s recommendations are off for %s", om, what, whom);
 			return;
 		}
-		if (off < 0 && !unsure) {
-			unsure = a;
-			unsure_msg = om;
-		}
+		if (off < 0)
+			rec_unsure(&pk, a, om);
 		/* An exempted assignment assesses nothing for the subscription:
 		 * another benchmark assignment may still pass it. */
 		const char *xm = NULL;
 		int x = rec_notscope(ev, a, sub, &xm);
-		if (rec_left_out(a, x, xm, &exempt, &exempt_msg, &exempt_part, &unsure, &unsure_msg))
+		if (rec_left_out(&pk, a, x, xm))
 			continue;
 		/* An assignment with resource selectors evaluates only the
 		 * resources one of them selects (Azure Policy assignment
@@ -836,23 +843,21 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		 * azaudit does not place against the recommendation's machines
 		 * and servers. */
 		const aza_json *rs = aza_prop(ev, a, "properties.resourceSelectors");
-		if (rs && !aza_json_is(rs, AZA_JNULL) && !(aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)) && !unsure) {
-			unsure = a;
-			unsure_msg = aza_ev_fmt(ev, "assignment '%s' has resourceSelectors: it evaluates only the resources they select, "
-			                            "so whether %s recommendations are on for all of %s cannot be decided", a->name, what, whom);
-		}
+		if (rs && !aza_json_is(rs, AZA_JNULL) && !(aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)) && !pk.unsure)
+			rec_unsure(&pk, a, aza_ev_fmt(ev, "assignment '%s' has resourceSelectors: it evaluates only the resources they select, "
+			                                  "so whether %s recommendations are on for all of %s cannot be decided", a->name, what, whom));
 		x = rec_exempt(ev, a, sub, rc, &xm);
-		if (rec_left_out(a, x, xm, &exempt, &exempt_msg, &exempt_part, &unsure, &unsure_msg))
+		if (rec_left_out(&pk, a, x, xm))
 			continue;
 		if (!first) {
 			first = a;
 			note = xm ? xm : "";
-			if (in > 0 && !aza_id_within(sub->id, a->parent))
+			if (!aza_id_within(sub->id, a->parent))
 				note = aza_ev_fmt(ev, "%s (for %s)", note, whom);
 		}
 	}
-	if (unsure) {
-		aza_unknown(ev, unsure, "%s", unsure_msg);
+	if (pk.unsure) {
+		aza_unknown(ev, pk.unsure, "%s", pk.unsure_msg);
 		return;
 	}
 	if (first) {
@@ -878,13 +883,13 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 			         param, what, note);
 		return;
 	}
-	if (exempt) {
+	if (pk.exempt) {
 		/* Off for a resource group or a resource: not on for the whole
 		 * subscription. */
-		if (exempt_part)
-			aza_fail(ev, exempt, "%s: %s recommendations are off there, so not on for all of %s", exempt_msg, what, self);
+		if (pk.exempt_part)
+			aza_fail(ev, pk.exempt, "%s: %s recommendations are off there, so not on for all of %s", pk.exempt_msg, what, self);
 		else
-			aza_fail(ev, exempt, "%s: %s recommendations are off for %s", exempt_msg, what, self);
+			aza_fail(ev, pk.exempt, "%s: %s recommendations are off for %s", pk.exempt_msg, what, self);
 		return;
 	}
 	/* A management group without the benchmark is not the scope of the

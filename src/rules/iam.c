@@ -305,8 +305,9 @@ static const char *ra_get(aza_ev *ev, const ra_row *w, int f)
 /* Was the scope of a row read from its id (ra_id_scope)? For messages. */
 static int ra_scope_from_id(aza_ev *ev, const ra_row *w)
 {
+	size_t n;
 	if (aza_is_template(w->r))
-		return !aza_json_str(aza_prop(ev, w->r, ra_path[RA_SCOPE])) && ra_get(ev, w, RA_SCOPE);
+		return !aza_json_str(aza_prop(ev, w->r, ra_path[RA_SCOPE])) && ra_id_scope(w->r, &n);
 	return w->scope_from_id;
 }
 

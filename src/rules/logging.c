@@ -527,8 +527,8 @@ static void retention(aza_ev *ev, const aza_res *sub)
 /* Storage accounts receiving the subscription's activity log, at most
  * EXPORT_MAX (Azure allows five diagnostic settings and one log profile);
  * returns how many there are, which may be more: the callers then say the
- * rest was not judged rather than judge part of them. cont gets the
- * container each writes to. */
+ * rest was not judged rather than judge part of them. cont, unless NULL,
+ * gets the container each writes to. */
 #define EXPORT_MAX 8
 static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, const char **cont)
 {
@@ -538,14 +538,16 @@ static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, 
 		const char *sa = nonempty(aza_prop(ev, d, "properties.storageAccountId"));
 		if (sa && aza_diag_logs(ev, d, NULL, NULL, NULL) && n++ < EXPORT_MAX) {
 			out[n - 1] = sa;
-			cont[n - 1] = EXPORT_CONTAINER;
+			if (cont)
+				cont[n - 1] = EXPORT_CONTAINER;
 		}
 	}
 	const aza_res *p = log_profile(ev, sub);
 	const char *sa = p ? nonempty(aza_prop(ev, p, "properties.storageAccountId")) : NULL;
 	if (sa && n++ < EXPORT_MAX) {
 		out[n - 1] = sa;
-		cont[n - 1] = PROFILE_CONTAINER;
+		if (cont)
+			cont[n - 1] = PROFILE_CONTAINER;
 	}
 	return n;
 }
@@ -621,8 +623,8 @@ static void container_private(aza_ev *ev, const aza_res *sub)
 
 static void export_cmk(aza_ev *ev, const aza_res *sub)
 {
-	const char *accs[EXPORT_MAX], *conts[EXPORT_MAX];
-	size_t n = export_accounts(ev, sub, accs, conts);
+	const char *accs[EXPORT_MAX];
+	size_t n = export_accounts(ev, sub, accs, NULL);
 	if (export_unjudged(ev, sub, n))
 		return;
 	const char *ok = NULL, *unk = NULL;

@@ -1312,6 +1312,19 @@ static int fw_ti_entry(const char *v, int fqdn)
 	return aza_nsg__fw_open(&sp);
 }
 
+/* Entry e of allowlist `what` (f: its FQDN list): 1 with *why naming it
+ * when it is too wide, -1 with *why when it cannot be read, else 0. */
+static int fw_ti_judge(aza_ev *ev, const char *what, const char *e, int f, const char **why)
+{
+	int k = fw_ti_entry(e, f);
+	if (k < 0)
+		*why = aza_ev_fmt(ev, "%s entry '%s' is not %s", what, e, f ? "a domain name" : "an address or address range");
+	else if (k)
+		*why = aza_ev_fmt(ev, "%s entry '%s' exempts %s", what, e,
+		                  k == 2 ? (f ? "every domain" : "every address") : f ? "a whole top-level domain" : AZA_NSG_FW_WIDE);
+	return k < 0 ? -1 : k > 0;
+}
+
 /* Threat intelligence allowlist entries bypass threat intelligence filtering
  * (Microsoft Learn, Azure Firewall threat intelligence-based filtering:
  * allowlists "exempt specific FQDNs, IP addresses, ranges, or subnets from
@@ -1358,37 +1371,39 @@ static int fw_ti_allowlist(aza_ev *ev, const aza_res *x, int policy, const char 
 					len--;
 				const char *e = aza_ev_fmt(ev, "%.*s", (int)len, p + lead);
 				p += n + (p[n] == ',');
-				if (!len)
-					continue;
-				int k = fw_ti_entry(e, f);
-				if (k < 0) {
-					*why = aza_ev_fmt(ev, "%s entry '%s' is not %s", what, e, f ? "a domain name" : "an address or address range");
-					return -1;
-				}
-				if (k) {
-					*why = aza_ev_fmt(ev, "%s entry '%s' exempts %s", what, e,
-					                  k == 2 ? (f ? "every domain" : "every address") : f ? "a whole top-level domain" : AZA_NSG_FW_WIDE);
-					return 1;
-				}
+				int k = len ? fw_ti_judge(ev, what, e, f, why) : 0;
+				if (k)
+					return k;
 			}
 			continue;
 		}
 		aza_json_each(it, l) {
 			const char *e = aza_json_str(it);
-			int k = e ? fw_ti_entry(e, f) : -1;
-			if (k < 0) {
-				*why = e ? aza_ev_fmt(ev, "%s entry '%s' is not %s", what, e, f ? "a domain name" : "an address or address range")
-				         : aza_ev_fmt(ev, "%s has an entry that is not a string", what);
+			if (!e) {
+				*why = aza_ev_fmt(ev, "%s has an entry that is not a string", what);
 				return -1;
 			}
-			if (k) {
-				*why = aza_ev_fmt(ev, "%s entry '%s' exempts %s", what, e,
-				                  k == 2 ? (f ? "every domain" : "every address") : f ? "a whole top-level domain" : AZA_NSG_FW_WIDE);
-				return 1;
-			}
+			int k = fw_ti_judge(ev, what, e, f, why);
+			if (k)
+				return k;
 		}
 	}
 	return 0;
+}
+
+/* Deny, as `head` says, judged for firewall r on the allowlist of x (a
+ * policy, or r itself: fw_ti_allowlist): an entry that covers everything
+ * leaves Deny nothing to deny. */
+static void fw_ti_deny(aza_ev *ev, const aza_res *r, const aza_res *x, int policy, const char *head)
+{
+	const char *aw = NULL;
+	int ak = fw_ti_allowlist(ev, x, policy, &aw);
+	if (ak > 0)
+		aza_fail(ev, r, "%s, but its %s from threat intelligence filtering: Deny blocks nothing there", head, aw);
+	else if (ak < 0)
+		aza_unknown(ev, r, "%s, but %s: what its allowlist exempts is not known", head, aw);
+	else
+		aza_pass(ev, r, "%s", head);
 }
 
 /* Threat intelligence of firewall policy p, for firewall r. */
@@ -1407,16 +1422,8 @@ static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
 		            k < 0 ? "that is not a string" : aza_ev_fmt(ev, "'%s' that is none of Off, Alert, Deny", v));
 		return;
 	}
-	const char *aw = NULL;
 	if (k > 0 && aza__strieq(v, "Deny")) {
-		int ak = fw_ti_allowlist(ev, p, 1, &aw);
-		if (ak > 0)
-			aza_fail(ev, r, "firewall policy %s has threatIntelMode Deny, but its %s from threat intelligence filtering: Deny "
-			                "blocks nothing there", p->name, aw);
-		else if (ak < 0)
-			aza_unknown(ev, r, "firewall policy %s has threatIntelMode Deny, but %s: what its allowlist exempts is not known", p->name, aw);
-		else
-			aza_pass(ev, r, "firewall policy %s has threatIntelMode Deny", p->name);
+		fw_ti_deny(ev, r, p, 1, aza_ev_fmt(ev, "firewall policy %s has threatIntelMode Deny", p->name));
 		return;
 	}
 	/* Absent is Alert: threat intelligence-based filtering is on in Alert
@@ -1430,6 +1437,7 @@ static void fw_ti_policy(aza_ev *ev, const aza_res *r, const aza_res *p)
 		 * child takes its parents' allowlists is not documented, so a wide
 		 * entry up the chain (to the policy whose Deny applies) leaves it
 		 * open. */
+		const char *aw = NULL;
 		int ak = fw_ti_allowlist(ev, p, 1, &aw);
 		if (ak > 0) {
 			aza_fail(ev, r, "firewall policy %s inherits threatIntelMode Deny from its parent policy %s, but its %s from threat "
@@ -1496,17 +1504,8 @@ static void fw_threat_intel(aza_ev *ev, const aza_res *r)
 		const char *why;
 		if (aza_api_predates(ev, r, "2018-12-01", &why))
 			aza_unknown(ev, r, "threatIntelMode is Deny, but %s", why);
-		else {
-			const char *aw = NULL;
-			int ak = fw_ti_allowlist(ev, r, 0, &aw);
-			if (ak > 0)
-				aza_fail(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny, but its %s from threat intelligence "
-				                "filtering: Deny blocks nothing there", aw);
-			else if (ak < 0)
-				aza_unknown(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny, but %s: what its allowlist exempts is not known", aw);
-			else
-				aza_pass(ev, r, "no firewall policy; the firewall's threatIntelMode is Deny");
-		}
+		else
+			fw_ti_deny(ev, r, r, 0, "no firewall policy; the firewall's threatIntelMode is Deny");
 		return;
 	}
 	aza_fail(ev, r, "no firewall policy; the firewall's threatIntelMode is %s", k > 0 ? v : "not set (Alert by default)");
@@ -1642,6 +1641,32 @@ static const aza_res *waf_find(aza_ev *ev, const aza_res *r, const waf_kind *k, 
 	return p;
 }
 
+/* Whether WAF policy p (of kind k), which what `via` names links, runs:
+ * AZA_FAIL when its state is Disabled, AZA_UNKNOWN when the state cannot
+ * be read, both with *msg saying why; AZA_PASS when it is Enabled, *st
+ * then the value (NULL: not set). PolicySettings: a state absent from a
+ * template is Enabled (Front Door: "Defaults to Enabled if not
+ * specified"; Application Gateway: the WafPolicyCreateOrUpdate example);
+ * a deployed policy's GET returns it. */
+static aza_status waf_state(aza_ev *ev, const aza_res *p, const waf_kind *k, const char *via, const char **st,
+                            const char **msg)
+{
+	const char *v = NULL;
+	int sk = aza_prop_str(ev, p, aza_ev_fmt(ev, "properties.policySettings.%s", k->state), &v);
+	*st = sk > 0 ? v : NULL;
+	if (sk > 0 && aza__strieq(v, "Disabled")) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.%s is Disabled: requests bypass it", via, p->name,
+		                  k->state);
+		return AZA_FAIL;
+	}
+	if (sk < 0 || (sk > 0 && !aza__strieq(v, "Enabled")) || (!sk && !aza_is_template(p))) {
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.%s is %s", via, p->name, k->state,
+		                  sk > 0 ? aza_ev_fmt(ev, "'%s'", v) : sk < 0 ? "not a string" : "absent");
+		return AZA_UNKNOWN;
+	}
+	return AZA_PASS;
+}
+
 /* WAF policy pid (of kind k) as the protection of what `via` names, judged
  * for resource r: AZA_PASS when the policy is in the input, enabled and in
  * Prevention mode; *msg says why in every case. */
@@ -1652,32 +1677,23 @@ static aza_status waf_judge(aza_ev *ev, const aza_res *r, const waf_kind *k, con
 	if (!p)
 		return AZA_UNKNOWN;
 	const char *st = NULL, *mode = NULL;
-	int sk = aza_prop_str(ev, p, aza_ev_fmt(ev, "properties.policySettings.%s", k->state), &st);
+	aza_status ss = waf_state(ev, p, k, via, &st, msg);
+	if (ss == AZA_FAIL)
+		return ss;
 	int mk = aza_prop_str(ev, p, "properties.policySettings.mode", &mode);
 	/* A template policy without a mode gets the API's default, if any. */
 	int dflt = !mk && aza_is_template(p) && k->mode_default;
 	if (dflt)
 		mode = k->mode_default;
-	if (sk > 0 && aza__strieq(st, "Disabled")) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.%s is Disabled: requests bypass it", via, p->name,
-		                  k->state);
-		return AZA_FAIL;
-	}
+	/* Detection fails whatever a state that cannot be read is. */
 	if ((mk > 0 || dflt) && aza__strieq(mode, "Detection")) {
 		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.mode is %s: matching requests are only logged, "
 		                  "not blocked", via, p->name,
 		                  dflt ? aza_ev_fmt(ev, "not set (Detection, %s)", k->mode_why) : "Detection");
 		return AZA_FAIL;
 	}
-	/* PolicySettings: a state absent from a template is Enabled (Front
-	 * Door: "Defaults to Enabled if not specified"; Application Gateway:
-	 * the WafPolicyCreateOrUpdate example); a deployed policy's GET
-	 * returns it. */
-	if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.%s is %s", via, p->name, k->state,
-		                  sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
-		return AZA_UNKNOWN;
-	}
+	if (ss == AZA_UNKNOWN)
+		return ss;
 	/* Otherwise only Prevention passes: a deployed policy's GET returns
 	 * the mode, and Front Door documents no default. */
 	if ((mk <= 0 && !dflt) || !aza__strieq(mode, "Prevention")) {
@@ -1689,7 +1705,7 @@ static aza_status waf_judge(aza_ev *ev, const aza_res *r, const waf_kind *k, con
 		return AZA_UNKNOWN;
 	}
 	*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.%s %s, mode Prevention)", via, p->name, k->state,
-	                  sk > 0 ? st : "not set: Enabled by default");
+	                  st ? st : "not set: Enabled by default");
 	return AZA_PASS;
 }
 
@@ -1725,6 +1741,16 @@ static int fd_gather(aza_ev *ev, const aza_res *r, aza_status st, const char *ms
 	return 0;
 }
 
+/* The verdict on r once every protection was gathered without a FAIL
+ * (fd_gather): the first UNKNOWN, else the PASSes. */
+static void fd_verdict(aza_ev *ev, const aza_res *r, const char *unknown, const char *names)
+{
+	if (unknown)
+		aza_unknown(ev, r, "%s", unknown);
+	else
+		aza_pass(ev, r, "%s", names);
+}
+
 /* ------------------------------------------ Application Gateway WAF */
 
 /* How a judge reads the WAF policy a gateway, listener or path rule links:
@@ -1746,18 +1772,10 @@ static aza_status ag_state_judge(aza_ev *ev, const aza_res *r, const char *pid, 
 	if (!p)
 		return AZA_UNKNOWN;
 	const char *st = NULL;
-	int sk = aza_prop_str(ev, p, "properties.policySettings.state", &st);
-	if (sk > 0 && aza__strieq(st, "Disabled")) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.state is Disabled: requests bypass it", via, p->name);
-		return AZA_FAIL;
-	}
-	if (sk < 0 || (sk > 0 && !aza__strieq(st, "Enabled")) || (!sk && !aza_is_template(p))) {
-		*msg = aza_ev_fmt(ev, "%s WAF policy %s, whose policySettings.state is %s", via, p->name,
-		                  sk > 0 ? aza_ev_fmt(ev, "'%s'", st) : sk < 0 ? "not a string" : "absent");
-		return AZA_UNKNOWN;
-	}
-	*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.state %s)", via, p->name, sk > 0 ? st : "not set: Enabled by default");
-	return AZA_PASS;
+	aza_status ss = waf_state(ev, p, &AG_KIND, via, &st, msg);
+	if (ss == AZA_PASS)
+		*msg = aza_ev_fmt(ev, "%s WAF policy %s (policySettings.state %s)", via, p->name, st ? st : "not set: Enabled by default");
+	return ss;
 }
 
 /* The WAF policy that listener or path rule e of gateway r links (`what`
@@ -1929,10 +1947,7 @@ static void appgw_waf_mode(aza_ev *ev, const aza_res *r)
 	}
 	if (appgw_subs(ev, r, ag_mode_judge, &unknown, &names))
 		return;
-	if (unknown)
-		aza_unknown(ev, r, "%s", unknown);
-	else
-		aza_pass(ev, r, "%s", names);
+	fd_verdict(ev, r, unknown, names);
 }
 
 /* Whether Application Gateway r has a WAF (AZA-NET-010): a WAF tier with
@@ -1975,10 +1990,11 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 				unknown = aza_ev_fmt(ev, "sku.tier is %s with WAF policy %s, which the template does not deploy: its "
 				                         "policySettings.state is not known",
 				                     tier, aza_last_seg(pid));
-			else
+			else {
+				int got = aza_ev_collected(ev, WAFPOL, r, &why);
 				unknown = aza_ev_fmt(ev, "sku.tier is %s with WAF policy %s, which is not in the input%s%s", tier, aza_last_seg(pid),
-				                     aza_ev_collected(ev, WAFPOL, r, &why) ? "" : ": ",
-				                     aza_ev_collected(ev, WAFPOL, r, &why) ? "" : why);
+				                     got ? "" : ": ", got ? "" : why);
+			}
 		} else if (sk > 0 && aza__strieq(st, "Disabled")) {
 			aza_fail(ev, r, "sku.tier is %s but the linked WAF policy %s has policySettings.state Disabled", tier, p->name);
 			return;
@@ -1994,12 +2010,12 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 		}
 	} else {
 		int ek = aza_prop_bool(ev, r, "properties.webApplicationFirewallConfiguration.enabled", &en);
-		int subs = ek >= 0 && !(ek && en) ? appgw_sub_links(ev, r, &bare) : 0;
 		if (ek < 0) {
 			aza_unknown(ev, r, "sku.tier is %s, no WAF policy is linked and webApplicationFirewallConfiguration.enabled is not a boolean",
 			            tier);
 			return;
 		}
+		int subs = ek && en ? 0 : appgw_sub_links(ev, r, &bare);
 		if (ek && en)
 			names = aza_ev_fmt(ev, "sku.tier is %s and webApplicationFirewallConfiguration.enabled is true", tier);
 		else if (subs < 0) {
@@ -2021,10 +2037,7 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 	}
 	if (appgw_subs(ev, r, ag_state_judge, &unknown, &names))
 		return;
-	if (unknown)
-		aza_unknown(ev, r, "%s", unknown);
-	else
-		aza_pass(ev, r, "%s", names);
+	fd_verdict(ev, r, unknown, names);
 }
 
 /* What the security policies of a Front Door profile say about one domain:
@@ -2362,10 +2375,7 @@ static void fd_classic_waf(aza_ev *ev, const aza_res *r)
 		if (fd_gather(ev, r, st, msg, &unknown, &names))
 			return;
 	}
-	if (unknown)
-		aza_unknown(ev, r, "%s", unknown);
-	else
-		aza_pass(ev, r, "%s", names);
+	fd_verdict(ev, r, unknown, names);
 }
 
 static void fd_waf(aza_ev *ev, const aza_res *r)

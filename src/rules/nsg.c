@@ -1312,16 +1312,14 @@ int aza_nsg_exposed(const aza_nsg *n, unsigned proto, unsigned lo, unsigned hi, 
 
 double aza_nsg__public(const aza_nsg_span *sp)
 {
-	double n = (double)(sp->hi - sp->lo) + 1.0;
-	for (size_t i = 0; i < N_NOT_INTERNET; i++) {
-		const aza_nsg_span *c = &not_internet[i];
-		if (c->v6 != sp->v6)
-			continue;
-		uint64_t lo = sp->lo > c->lo ? sp->lo : c->lo, hi = sp->hi < c->hi ? sp->hi : c->hi;
-		if (lo <= hi)
-			n -= (double)(hi - lo) + 1.0;
-	}
-	return n;
+	/* As an NSG rule's internet sources are found (internet_sources):
+	 * each cut splits at most one span. */
+	aza_nsg_span a[N_NOT_INTERNET + 2] = {*sp}, b[N_NOT_INTERNET + 2];
+	size_t n = 1;
+	double v4, v6;
+	const aza_nsg_span *rest = cut_all(a, b, &n, not_internet, N_NOT_INTERNET);
+	count(rest, n, &v4, &v6);
+	return sp->v6 ? v6 : v4;
 }
 
 int aza_nsg__fw_open(const aza_nsg_span *sp)
