@@ -9,7 +9,11 @@
  *   - keys are unique ignoring case, so aza_json_get(obj, key) finds the
  *     member itself;
  *   - streaming: parsing a prefix of a valid document with final=0 never
- *     fails hard; it asks for more input or stops where the whole parse did.
+ *     fails hard; it asks for more input or stops where the whole parse did;
+ *   - the lenient mode (template json()) on the same bytes: it accepts all
+ *     the strict parser accepts, with the same value; what it accepts has
+ *     the same accessor properties and is written as strict JSON; its
+ *     errors are clean parse errors inside the input.
  */
 #include <string.h>
 
@@ -75,6 +79,48 @@ static void pack_round_trip(aza_arena *b, aza_jintern *t, const aza_json *j, aza
 	aza_buf__release(&w);
 }
 
+/* The lenient parse of the input: strict's written form strict_w (NULL
+ * when the strict parser refused the input) must be its written form too. */
+static void lenient(const char *buf, size_t size, const aza_buf *strict_w)
+{
+	aza_arena a;
+	aza_arena__init(&a);
+	aza_json *j = NULL;
+	aza_jerr e;
+	memset(&e, 0, sizeof e);
+	int rc = aza_json__parse_all_lenient(&a, buf, size, &j, &e);
+	if (rc) {
+		FUZZ_CHECK(!strict_w, "lenient accepts what strict accepts");
+		FUZZ_CHECK(rc == AZA_EPARSE || rc == AZA_ELIMIT || rc == AZA_ENOMEM, "lenient: error code is a parse error");
+		FUZZ_CHECK(e.what && *e.what, "lenient: an error has a message");
+		FUZZ_CHECK(e.off <= size, "lenient: error offset inside the input");
+		aza_arena__release(&a);
+		return;
+	}
+	walk(j, 0);
+	aza_buf w1, w2;
+	aza_buf__init(&w1, 0);
+	aza_buf__init(&w2, 0);
+	aza_json__write(&w1, j);
+	FUZZ_CHECK(!w1.oom, "lenient: serialization fits");
+	if (strict_w)
+		FUZZ_CHECK(w1.len == strict_w->len && memcmp(w1.p, strict_w->p, w1.len) == 0,
+		           "lenient gives strict's value on strict JSON");
+	aza_arena b;
+	aza_arena__init(&b);
+	aza_json *j2 = NULL;
+	rc = aza_json__parse_all(&b, w1.p, w1.len, &j2, &e);
+	if (rc)
+		fprintf(stderr, "strict reparse of lenient '%.200s' failed at %zu: %s\n", w1.p, e.off, e.what);
+	FUZZ_CHECK(rc == 0, "what lenient accepts is written as strict JSON");
+	aza_json__write(&w2, j2);
+	FUZZ_CHECK(w1.len == w2.len && memcmp(w1.p, w2.p, w1.len) == 0, "lenient: write(parse(write(x))) == write(x)");
+	aza_arena__release(&b);
+	aza_buf__release(&w1);
+	aza_buf__release(&w2);
+	aza_arena__release(&a);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *buf = (const char *)data;
@@ -92,6 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		aza_json__linecol(buf, size, e.off, &line, &col);
 		FUZZ_CHECK(line >= 1 && col >= 1, "line and column are 1-based");
 		aza_arena__release(&a);
+		lenient(buf, size, NULL);
 		return 0;
 	}
 	walk(j, 0);
@@ -114,6 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	aza_json__write(&w2, j2);
 	FUZZ_CHECK(w1.len == w2.len && memcmp(w1.p, w2.p, w1.len) == 0, "write(parse(write(x))) == write(x)");
 	aza_arena__release(&b);
+	lenient(buf, size, &w1);
 
 	/* Packed form (stored resources): parse with interned keys, pack,
 	 * unpack; the tree written again is the same. */

@@ -71,6 +71,113 @@ static void test_parse(void)
 	}
 }
 
+/* The lenient mode (template json()): what Json.NET reads beyond JSON,
+ * written back as strict JSON, and what it still refuses. */
+static const struct {
+	const char *in;
+	const char *out;  /* aza_json__write of the result, or NULL: an error */
+	const char *what; /* expected error text when out is NULL */
+} lenient_cases[] = {
+	{"{'a': 'b'}", "{\"a\":\"b\"}", NULL},
+	{"['it\\'s', \"it's\", 'say \"hi\"', \"\\'\"]", "[\"it's\",\"it's\",\"say \\\"hi\\\"\",\"'\"]", NULL},
+	{"{a: 1, $b_2: 'x', 3: true}", "{\"a\":1,\"$b_2\":\"x\",\"3\":true}", NULL},
+	{"{a : 1}", "{\"a\":1}", NULL},
+	{"[1, 2,]", "[1,2]", NULL},
+	{"{'a': [1,], }", "{\"a\":[1]}", NULL},
+	{"// lead\n/* x */ {/**/'a' /* k */: // v\n 1 /* , */}// tail", "{\"a\":1}", NULL},
+	{"[1, // to the end of the line\r2]", "[1,2]", NULL},
+	{"'tab\there\nnewline'", "\"tab\\there\\nnewline\"", NULL},
+	{"'caf\xc3\xa9 \\u00e9'", "\"caf\xc3\xa9 \xc3\xa9\"", NULL},
+	{"{\"a\": 1}", "{\"a\":1}", NULL},
+	/* still refused */
+	{"[1,,2]", NULL, "unexpected character"},
+	{"[,]", NULL, "unexpected character"},
+	{"{,}", NULL, "expected a string key"},
+	{"[1,]]", NULL, "after the JSON value"},
+	{"{'a': 1, 'A': 2}", NULL, "duplicate key"},
+	{"{a: 1, a: 2}", NULL, "duplicate key"},
+	{"{a-b: 1}", NULL, "unquoted property name"},
+	{"{caf\xc3\xa9: 1}", NULL, "non-ASCII"},
+	{"{a", NULL, "unexpected end"},
+	{"'abc", NULL, "unexpected end"},
+	{"'\xff'", NULL, "invalid UTF-8"},
+	{"'\\x'", NULL, "bad escape"},
+	{"'\\ud800'", NULL, "surrogate"},
+	{"[1 /* open", NULL, "comment not closed"},
+	{"[1] /* open", NULL, "comment not closed"},
+	{"[1] / 2", NULL, "after the JSON value"},
+	{"[01]", NULL, "expected ','"},
+	{"NaN", NULL, "unexpected character"},
+	{"undefined", NULL, "unexpected character"},
+};
+
+static void test_lenient(void)
+{
+	for (size_t i = 0; i < sizeof lenient_cases / sizeof lenient_cases[0]; i++) {
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_json *j = NULL;
+		aza_jerr e;
+		memset(&e, 0, sizeof e);
+		const char *in = lenient_cases[i].in;
+		int rc = aza_json__parse_all_lenient(&a, in, strlen(in), &j, &e);
+		if (lenient_cases[i].out) {
+			aza_buf b;
+			aza_buf__init(&b, 0);
+			if (!rc)
+				aza_json__write(&b, j);
+			CHECK(rc == 0 && b.len == strlen(lenient_cases[i].out) && !memcmp(b.p, lenient_cases[i].out, b.len),
+			      "lenient case %zu '%s' should give %s, got %s", i, in, lenient_cases[i].out,
+			      rc ? e.what : b.p ? b.p : "");
+			aza_buf__release(&b);
+		} else {
+			CHECK(rc != 0 && e.what && strstr(e.what, lenient_cases[i].what) && e.off <= strlen(in),
+			      "lenient case %zu '%s' should fail with '%s', got '%s'", i, in, lenient_cases[i].what,
+			      rc ? e.what : "success");
+		}
+		aza_arena__release(&a);
+	}
+	/* The strict parser is unchanged: none of the extensions. */
+	static const char *const strict_refuses[] = {"{'a': 1}", "{a: 1}", "[1,]", "[1 /* c */]", "\"\\'\"", "\"a\tb\""};
+	for (size_t i = 0; i < sizeof strict_refuses / sizeof strict_refuses[0]; i++) {
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_json *j = NULL;
+		aza_jerr e;
+		CHECK(aza_json__parse_all(&a, strict_refuses[i], strlen(strict_refuses[i]), &j, &e) != 0,
+		      "the strict parser refuses '%s'", strict_refuses[i]);
+		aza_arena__release(&a);
+	}
+	/* Positions: an error's offset is where the input went wrong. */
+	{
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_json *j = NULL;
+		aza_jerr e;
+		const char *in = "{'a': 1 'b': 2}";
+		CHECK(aza_json__parse_all_lenient(&a, in, strlen(in), &j, &e) != 0 && e.off == 8,
+		      "missing comma reported at offset 8, got %zu", e.off);
+		in = "[1, /* never closed";
+		CHECK(aza_json__parse_all_lenient(&a, in, strlen(in), &j, &e) != 0 && e.off == 4,
+		      "an open comment is reported where it starts, got %zu", e.off);
+		aza_arena__release(&a);
+	}
+	/* The same limits: depth. */
+	{
+		char buf[20001];
+		memset(buf, '[', 10000);
+		memset(buf + 10000, ']', 10000);
+		buf[20000] = 0;
+		aza_arena a;
+		aza_arena__init(&a);
+		aza_json *j;
+		aza_jerr e;
+		CHECK(aza_json__parse_all_lenient(&a, buf, 20000, &j, &e) == AZA_ELIMIT && strstr(e.what, "nesting"),
+		      "lenient: 10,000-deep nesting must hit the depth limit");
+		aza_arena__release(&a);
+	}
+}
+
 static void test_depth(void)
 {
 	char buf[20001];
@@ -625,6 +732,7 @@ int main(void)
 	test_buf();
 	test_dropped_types();
 	test_parse();
+	test_lenient();
 	test_depth();
 	test_accessors();
 	test_members();

@@ -251,6 +251,14 @@ int aza_json__parse_in(aza_arena *a, aza_jintern *t, const char *buf, size_t len
 /* Parse a complete document (trailing whitespace only). */
 int aza_json__parse_all(aza_arena *a, const char *buf, size_t len, aza_json **out,
                         aza_jerr *e);
+/* The same, reading what Json.NET (Resource Manager's json()) reads beyond
+ * JSON: strings in single quotes, \' escapes, control characters as they
+ * are in strings, unquoted property names ([A-Za-z0-9_$]), comments
+ * ('//' to the end of the line, '/' '*' ... '*' '/') and one trailing comma
+ * in an object or array. Limits, UTF-8 validation and the duplicate-key
+ * check are the strict parser's. For template json() only. */
+int aza_json__parse_all_lenient(aza_arena *a, const char *buf, size_t len, aza_json **out,
+                                aza_jerr *e);
 /* Compute 1-based line and column of byte offset off in buf. */
 void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *line,
                        unsigned long *col);

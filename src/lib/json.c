@@ -197,6 +197,10 @@ typedef struct P {
 	int final, depth, max_depth;
 	aza_jerr *e;
 	unsigned char key_interned; /* the last key parse_str returned is interned */
+	/* Json.NET's reading, for template json() arguments (aza_json__parse_all_lenient):
+	 * '...' strings, \' escapes, unquoted names, comments, a trailing comma. */
+	unsigned char lenient;
+	size_t open_comment; /* 1 + offset of a '/' '*' comment the input ended in, else 0 */
 } P;
 
 static int fail(P *p, size_t at, const char *what)
@@ -211,6 +215,8 @@ static int fail(P *p, size_t at, const char *what)
 /* End of buffer inside a value: with more input to come, ask for it. */
 static int eob(P *p)
 {
+	if (p->open_comment)
+		return fail(p, p->open_comment - 1, "comment not closed ('*/' missing)");
 	if (!p->final) {
 		p->e->more = 1;
 		p->e->off = p->base + p->len;
@@ -221,13 +227,39 @@ static int eob(P *p)
 	return fail(p, p->len, "unexpected end of input");
 }
 
+/* A comment at p->i (lenient only), skipped as Json.NET skips it: '//' to
+ * the end of the line (or of the input), '/' '*' to the next '*' '/'. 0 when
+ * there is none. One not closed before the end of the input is skipped to
+ * it, noted in open_comment, and reported where the end is met. */
+static int skip_comment(P *p)
+{
+	if (p->i + 1 >= p->len || p->s[p->i] != '/')
+		return 0;
+	if (p->s[p->i + 1] == '/') {
+		const char *nl = memchr(p->s + p->i, '\n', p->len - p->i);
+		const char *cr = memchr(p->s + p->i, '\r', nl ? (size_t)(nl - (p->s + p->i)) : p->len - p->i);
+		p->i = cr ? (size_t)(cr - p->s) : nl ? (size_t)(nl - p->s) : p->len;
+		return 1;
+	}
+	if (p->s[p->i + 1] != '*')
+		return 0;
+	for (size_t k = p->i + 2; k + 1 < p->len; k++)
+		if (p->s[k] == '*' && p->s[k + 1] == '/') {
+			p->i = k + 2;
+			return 1;
+		}
+	p->open_comment = p->i + 1;
+	p->i = p->len;
+	return 1;
+}
+
 static void skip_ws(P *p)
 {
 	while (p->i < p->len) {
 		char c = p->s[p->i];
 		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
 			p->i++;
-		else
+		else if (!(c == '/' && p->lenient && skip_comment(p)))
 			break;
 	}
 }
@@ -321,20 +353,22 @@ static size_t put_utf8(char *d, unsigned cp)
 	return 4;
 }
 
-/* Parse a string at p->i (which is '"'); returns arena copy (unescaped). */
+/* Parse a string at p->i (which is '"', or in lenient mode also '\''):
+ * returns arena copy (unescaped). */
 static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 {
 	size_t start = p->i + 1, i = start;
+	const unsigned char quote = (unsigned char)p->s[p->i];
 	int esc = 0;
 	/* First pass: find the end, validate, learn whether escapes exist.
-	 * Eight bytes at a time while none of them is '"', '\\', a control
+	 * Eight bytes at a time while none of them is the quote, '\\', a control
 	 * character or non-ASCII (a false alarm only falls back to bytes). */
 	for (;;) {
 		while (i + 8 <= p->len) {
 			uint64_t x;
 			memcpy(&x, p->s + i, 8);
 			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-			uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+			uint64_t q = x ^ (ones * quote), b = x ^ (ones * '\\');
 			uint64_t t = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x;
 			if (t & high)
 				break;
@@ -343,7 +377,7 @@ static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 		if (i >= p->len)
 			return eob(p);
 		unsigned char c = (unsigned char)p->s[i];
-		if (c == '"')
+		if (c == quote)
 			break;
 		if (c == '\\') {
 			esc = 1;
@@ -352,8 +386,10 @@ static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 			i += 2;
 			continue;
 		}
-		if (c < 0x20)
-			return fail(p, i, "control character in string");
+		/* Json.NET takes control characters in a string as they are;
+		 * NUL stays refused (strings are C strings). */
+		if (c < 0x20 && (!p->lenient || c == 0))
+			return fail(p, i, p->lenient ? "NUL character in string" : "control character in string");
 		if (c >= 0x80) {
 			int l = utf8_len((const unsigned char *)p->s + i, p->len - i);
 			if (l < 0)
@@ -413,6 +449,11 @@ static int parse_str(P *p, const char **out, uint32_t *outlen, int is_key)
 		k += 2;
 		switch (x) {
 		case '"': d[o++] = '"'; break;
+		case '\'':
+			if (!p->lenient)
+				return fail(p, k - 2, "bad escape in string");
+			d[o++] = '\'';
+			break;
 		case '\\': d[o++] = '\\'; break;
 		case '/': d[o++] = '/'; break;
 		case 'b': d[o++] = '\b'; break;
@@ -588,6 +629,49 @@ static int check_dups(P *p, aza_json *obj)
 
 static int value(P *p, aza_json **out);
 
+/* Json.NET's characters of an unquoted property name (char.IsLetterOrDigit,
+ * '_', '$'), ASCII only here. */
+static int name_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+/* An unquoted property name at p->i (lenient only): name characters up to
+ * white space or ':', as Json.NET reads one. */
+static int parse_name(P *p, const char **out, uint32_t *outlen)
+{
+	size_t start = p->i, i = start;
+	while (i < p->len && name_char((unsigned char)p->s[i]))
+		i++;
+	if (i >= p->len)
+		return eob(p);
+	char c = p->s[i];
+	if (c != ':' && c != ' ' && c != '\n' && c != '\t' && c != '\r')
+		return fail(p, i, (unsigned char)c >= 0x80 ? "non-ASCII character in an unquoted property name"
+		                                           : "unexpected character in an unquoted property name");
+	size_t n = i - start;
+	p->key_interned = 0;
+	if (p->in && n <= 64) {
+		*out = intern(p->in, p->s + start, n);
+		p->key_interned = 1;
+	} else {
+		char *d = aza_arena__alloc_bytes(p->a, n + 1);
+		if (d) {
+			memcpy(d, p->s + start, n);
+			d[n] = 0;
+		}
+		*out = d;
+	}
+	if (!*out) {
+		p->e->code = AZA_ENOMEM;
+		p->e->what = "out of memory";
+		return -1;
+	}
+	*outlen = (uint32_t)n;
+	p->i = i;
+	return 0;
+}
+
 static int parse_container(P *p, aza_json **out, int is_obj)
 {
 	size_t st = p->i;
@@ -621,10 +705,16 @@ static int parse_container(P *p, aza_json **out, int is_obj)
 		if (is_obj) {
 			if (p->i >= p->len)
 				return eob(p);
-			if (p->s[p->i] != '"')
+			char q = p->s[p->i];
+			if (q == '"' || (p->lenient && q == '\'')) {
+				if (parse_str(p, &key, &klen, 1))
+					return -1;
+			} else if (p->lenient && name_char((unsigned char)q)) {
+				if (parse_name(p, &key, &klen))
+					return -1;
+			} else {
 				return fail(p, p->i, "expected a string key");
-			if (parse_str(p, &key, &klen, 1))
-				return -1;
+			}
 			key_interned = p->key_interned;
 			skip_ws(p);
 			if (p->i >= p->len)
@@ -656,8 +746,12 @@ static int parse_container(P *p, aza_json **out, int is_obj)
 			skip_ws(p);
 			if (p->i >= p->len)
 				return eob(p);
-			if (p->s[p->i] == close)
-				return fail(p, p->i, "trailing comma");
+			if (p->s[p->i] == close) {
+				if (!p->lenient)
+					return fail(p, p->i, "trailing comma");
+				p->i++; /* Json.NET ends the container at it */
+				break;
+			}
 			continue;
 		}
 		if (c == close) {
@@ -683,6 +777,10 @@ static int value(P *p, aza_json **out)
 	switch (c) {
 	case '{': return parse_container(p, out, 1);
 	case '[': return parse_container(p, out, 0);
+	case '\'':
+		if (!p->lenient)
+			return fail(p, p->i, "unexpected character");
+		/* fall through */
 	case '"': {
 		const char *s;
 		uint32_t n;
@@ -719,7 +817,7 @@ int aza_json__parse(aza_arena *a, const char *buf, size_t len, size_t *pos, int 
 int aza_json__parse_in(aza_arena *a, aza_jintern *in, const char *buf, size_t len, size_t *pos,
                        int final, size_t base, int max_depth, aza_json **out, aza_jerr *e)
 {
-	P p = {a, in, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e, 0};
+	P p = {a, in, buf, len, *pos, base, final, 0, max_depth > 0 ? max_depth : AZA_MAX_DEPTH, e, 0, 0, 0};
 	e->more = 0;
 	e->code = 0;
 	if (value(&p, out))
@@ -728,27 +826,42 @@ int aza_json__parse_in(aza_arena *a, aza_jintern *in, const char *buf, size_t le
 	return 0;
 }
 
-int aza_json__parse_all(aza_arena *a, const char *buf, size_t len, aza_json **out,
-                        aza_jerr *e)
+static int parse_doc(aza_arena *a, const char *buf, size_t len, aza_json **out, aza_jerr *e, int lenient)
 {
 	size_t pos = 0;
 	/* Tolerate a UTF-8 byte order mark at the start, as editors write one. */
 	if (len >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
 	    (unsigned char)buf[2] == 0xbf)
 		pos = 3;
-	int rc = aza_json__parse(a, buf, len, &pos, 1, 0, AZA_MAX_DEPTH, out, e);
-	if (rc)
-		return rc;
-	while (pos < len && (buf[pos] == ' ' || buf[pos] == '\n' || buf[pos] == '\t' ||
-	                     buf[pos] == '\r'))
-		pos++;
-	if (pos < len) {
-		e->off = pos;
+	P p = {a, NULL, buf, len, pos, 0, 1, 0, AZA_MAX_DEPTH, e, 0, (unsigned char)lenient, 0};
+	e->more = 0;
+	e->code = 0;
+	if (value(&p, out))
+		return e->code ? e->code : AZA_EPARSE;
+	skip_ws(&p); /* and, lenient, comments */
+	if (p.open_comment) {
+		fail(&p, p.open_comment - 1, "comment not closed ('*/' missing)");
+		return AZA_EPARSE;
+	}
+	if (p.i < len) {
+		e->off = p.i;
 		e->what = "unexpected data after the JSON value";
 		e->code = AZA_EPARSE;
 		return AZA_EPARSE;
 	}
 	return 0;
+}
+
+int aza_json__parse_all(aza_arena *a, const char *buf, size_t len, aza_json **out,
+                        aza_jerr *e)
+{
+	return parse_doc(a, buf, len, out, e, 0);
+}
+
+int aza_json__parse_all_lenient(aza_arena *a, const char *buf, size_t len, aza_json **out,
+                                aza_jerr *e)
+{
+	return parse_doc(a, buf, len, out, e, 1);
 }
 
 void aza_json__linecol(const char *buf, size_t len, size_t off, unsigned long *line,

@@ -1101,6 +1101,29 @@ static aza_json *collection_op(X *x, aza_json **a, size_t n, int op)
 			return xerr(x, "%s() expects %s as argument %d, got %s", nm, what, (int)(i) + 1, kind_name(a[i])); \
 	} while (0)
 
+/* The value of JSON text given to json() or base64ToJson(). Resource
+ * Manager reads it with Json.NET, which takes '...' strings (the usual way
+ * to write JSON inside a '...' template literal), unquoted names, comments
+ * and a trailing comma (docs/templates.md); Microsoft's own base64ToJson
+ * example decodes {'one': 'a', 'two': 'b'}. */
+static aza_json *json_text(X *x, const char *fn, const char *s)
+{
+	aza_tctx *c = x->c;
+	aza_json *v;
+	aza_jerr e;
+	size_t len = strlen(s);
+	if (aza_json__parse_all_lenient(c->a, s, len, &v, &e)) {
+		unsigned long line, col;
+		aza_json__linecol(s, len, e.off, &line, &col);
+		if (line > 1)
+			return xerr(x, "%s() of invalid JSON (line %lu, column %lu of its argument): %s", fn, line, col,
+			            e.what);
+		return xerr(x, "%s() of invalid JSON (column %lu of its argument): %s", fn, col, e.what);
+	}
+	aza_t__reoff(v, c->off);
+	return v;
+}
+
 static int is_bool(const aza_json *v)
 {
 	return v->kind == AZA_JTRUE || v->kind == AZA_JFALSE ||
@@ -1357,14 +1380,8 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		return mk(c, AZA_JNULL);
 	if (FN("json")) {
 		NEED(1);
-		const char *s = to_text(c, a[0]);
-		aza_json *v;
-		aza_jerr e;
 		KIND(0, AZA_JSTR, "a string");
-		if (aza_json__parse_all(c->a, s, strlen(s), &v, &e))
-			return xerr(x, "json() of invalid JSON: %s", e.what);
-		aza_t__reoff(v, c->off);
-		return v;
+		return json_text(x, "json", to_text(c, a[0]));
 	}
 	if (FN("toLower") || FN("toUpper")) {
 		NEED(1);
@@ -1816,14 +1833,8 @@ static aza_json *call(X *x, const char *fname, size_t nl, aza_json **a, size_t n
 		}
 		aza_json *v = aza_t__str(c, b.p ? b.p : "", b.len);
 		aza_buf__release(&b);
-		if (v && FN("base64ToJson")) {
-			aza_json *j;
-			aza_jerr e;
-			if (aza_json__parse_all(c->a, v->u.s, strlen(v->u.s), &j, &e))
-				return xerr(x, "base64ToJson() of invalid JSON: %s", e.what);
-			aza_t__reoff(j, c->off);
-			return j;
-		}
+		if (v && FN("base64ToJson"))
+			return json_text(x, "base64ToJson", v->u.s);
 		return v;
 	}
 	if (FN("dataUri")) {
