@@ -2564,6 +2564,55 @@ p['properties'].update({'displayName': 'Deny custom roles with all actions', 'de
                         'enforcementMode': 'Default', 'scope': sid(PROD), 'notScopes': []})
 add(p)
 
+# SQL managed instances (bodies in the shapes of the Microsoft.Sql stable 2023-08-01 examples: ManagedInstanceGet,
+# ManagedInstanceAdministratorGet, ManagedInstanceAzureADOnlyAuthCreateOrUpdate, ManagedInstanceEncryptionProtector-
+# CreateOrUpdateKeyVault/-ServiceManaged, ManagedServerSecurityAlertGet; the shared examples hold none). Production's
+# instance keeps its public data endpoint off, requires TLS 1.2, has an Entra ID administrator with Entra-only
+# authentication, a Key Vault TDE protector and advanced threat protection Enabled: passes AZA-SQL-028..033. Dev's
+# instance was created without a minimal TLS version (as ManagedInstanceCreateMin answers) and opened its public
+# endpoint for a reporting tool; it has no Entra ID administrator (Entra-only authentication false), a
+# service-managed protector, and threat protection Disabled with dev's SqlServers plan Free: fails AZA-SQL-028..033.
+def managed_instance(sub, name, good):
+    mi = rid(sub, 'rg-data', 'Microsoft.Sql', 'managedInstances', name)
+    props = {'fullyQualifiedDomainName': f'{name}.3c5e7a9b1d2f.database.windows.net', 'administratorLogin': 'miadmin',
+             'subnetId': vnets[sub] + '/subnets/snet-sqlmi',
+             'state': 'Ready', 'provisioningState': 'Succeeded', 'vCores': 8, 'storageSizeInGB': 256,
+             'licenseType': 'BasePrice', 'collation': 'SQL_Latin1_General_CP1_CI_AS',
+             'publicDataEndpointEnabled': not good, 'proxyOverride': 'Redirect', 'dnsZone': '3c5e7a9b1d2f',
+             'currentBackupStorageRedundancy': 'Geo', 'requestedBackupStorageRedundancy': 'Geo'}
+    if good:
+        props['minimalTlsVersion'] = '1.2'
+    add({'sku': {'name': 'GP_Gen5', 'tier': 'GeneralPurpose', 'capacity': 8, 'family': 'Gen5'}, 'properties': props,
+         'location': sub[2], 'tags': {'env': sub[1].split('-')[1].lower()}, 'id': mi, 'name': name,
+         'type': 'Microsoft.Sql/managedInstances'})
+    if good:
+        add({'id': mi + '/administrators/ActiveDirectory', 'name': 'ActiveDirectory',
+             'properties': {'administratorType': 'ActiveDirectory', 'login': 'sql-admins@contoso.com',
+                            'sid': '2d4f6a8c-0e1b-4c3d-9f5a-7b9d1f3a5c7e', 'tenantId': TENANT},
+             'type': 'Microsoft.Sql/managedInstances/administrators'})
+    add({'id': mi + '/azureADOnlyAuthentications/Default', 'name': 'Default',
+         'type': 'Microsoft.Sql/managedInstances/azureADOnlyAuthentications',
+         'properties': {'azureADOnlyAuthentication': bool(good)}})
+    add({'id': mi + '/encryptionProtector/current', 'name': 'current',
+         'type': 'Microsoft.Sql/managedInstances/encryptionProtector',
+         'kind': 'azurekeyvault' if good else 'servicemanaged',
+         'properties': ({'serverKeyName': 'kv-contoso-prod_sqlmi-tde_4b6d8f0a2c4e6b8d0f1a3c5e7b9d1f3a',
+                         'serverKeyType': 'AzureKeyVault', 'autoRotationEnabled': True} if good else
+                        {'serverKeyName': 'ServiceManaged', 'serverKeyType': 'ServiceManaged'})})
+    add({'id': mi + '/advancedThreatProtectionSettings/Default', 'name': 'Default',
+         'type': 'Microsoft.Sql/managedInstances/advancedThreatProtectionSettings',
+         'properties': {'state': 'Enabled' if good else 'Disabled', 'creationTime': '2025-11-04T09:12:44.1200000Z'}})
+    add({'id': mi + '/securityAlertPolicies/Default', 'name': 'Default',
+         'type': 'Microsoft.Sql/managedInstances/securityAlertPolicies',
+         'properties': {'state': 'Enabled' if good else 'Disabled', 'emailAccountAdmins': True,
+                        'emailAddresses': ['secops@contoso.com'] if good else [''], 'disabledAlerts': [''],
+                        'retentionDays': 0, 'storageAccountAccessKey': '', 'storageEndpoint': '',
+                        'creationTime': '2025-11-04T09:12:44.1200000Z'}})
+
+
+managed_instance(PROD, 'sqlmi-contoso-prod', True)
+managed_instance(DEV, 'sqlmi-contoso-dev', False)
+
 # Left one-sided on purpose. AZA-DEF-034: a full secure score with no unhealthy recommendation would contradict the
 # failing findings every subscription has here. AZA-KV-006: since February 2025 Azure enables soft delete on every
 # vault and it cannot be turned off, so a 2026 vault without it is not credible. AZA-VM-007: unmanaged disks were

@@ -336,7 +336,10 @@ Microsoft.Network/virtualNetworkGateways Microsoft.Network/virtualNetworks Micro
 Microsoft.RecoveryServices/vaults Microsoft.Resources/resourceGroups Microsoft.Search/searchServices
 Microsoft.Security/assessments Microsoft.Security/autoProvisioningSettings Microsoft.Security/pricings
 Microsoft.Security/secureScores Microsoft.Security/securityContacts Microsoft.Security/settings
-Microsoft.ServiceBus/Namespaces Microsoft.ServiceBus/Namespaces/NetworkRuleSets Microsoft.Sql/servers
+Microsoft.ServiceBus/Namespaces Microsoft.ServiceBus/Namespaces/NetworkRuleSets Microsoft.Sql/managedInstances
+Microsoft.Sql/managedInstances/administrators Microsoft.Sql/managedInstances/advancedThreatProtectionSettings
+Microsoft.Sql/managedInstances/azureADOnlyAuthentications Microsoft.Sql/managedInstances/encryptionProtector
+Microsoft.Sql/managedInstances/securityAlertPolicies Microsoft.Sql/servers
 Microsoft.Sql/servers/administrators Microsoft.Sql/servers/advancedThreatProtectionSettings
 Microsoft.Sql/servers/auditingSettings Microsoft.Sql/servers/azureADOnlyAuthentications
 Microsoft.Sql/servers/databases Microsoft.Sql/servers/databases/transparentDataEncryption

@@ -142,6 +142,20 @@ static const struct childcall {
 	 * ServerBlobAuditingPolicyProperties; AZA-SQL-001). Read per server,
 	 * by name: a listing need not hold master. */
 	{"microsoft.sql/servers", AZA_WALK_LIST, "/databases/master" DIAG_PATH, "2021-05-01-preview", "Microsoft.Insights/diagnosticSettings"},
+	/* A managed instance's settings are children of its own types
+	 * (AZA-SQL-030..033), each listed below the instance (Microsoft.Sql
+	 * stable 2023-08-01): ManagedInstanceAdministrators_ListByInstance,
+	 * ManagedInstanceAzureADOnlyAuthentications_ListByInstance (one object
+	 * named Default), ManagedInstanceEncryptionProtectors_ListByInstance
+	 * (one named current), ManagedInstanceAdvancedThreatProtectionSettings_
+	 * ListByInstance and ManagedServerSecurityAlertPolicies_ListByInstance
+	 * (one named Default each). Its public data endpoint and minimal TLS
+	 * version are properties of the Resource Graph row. */
+	{"microsoft.sql/managedinstances", AZA_WALK_LIST, "/administrators", "2023-08-01", "Microsoft.Sql/managedInstances/administrators"},
+	{"microsoft.sql/managedinstances", AZA_WALK_LIST, "/azureADOnlyAuthentications", "2023-08-01", "Microsoft.Sql/managedInstances/azureADOnlyAuthentications"},
+	{"microsoft.sql/managedinstances", AZA_WALK_LIST, "/encryptionProtector", "2023-08-01", "Microsoft.Sql/managedInstances/encryptionProtector"},
+	{"microsoft.sql/managedinstances", AZA_WALK_LIST, "/advancedThreatProtectionSettings", "2023-08-01", "Microsoft.Sql/managedInstances/advancedThreatProtectionSettings"},
+	{"microsoft.sql/managedinstances", AZA_WALK_LIST, "/securityAlertPolicies", "2023-08-01", "Microsoft.Sql/managedInstances/securityAlertPolicies"},
 	{"microsoft.sql/servers/databases", AZA_WALK_LIST, "/transparentDataEncryption", "2023-08-01", "Microsoft.Sql/servers/databases/transparentDataEncryption"},
 	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/configurations", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/configurations"},
 	{"microsoft.dbforpostgresql/flexibleservers", AZA_WALK_LIST, "/firewallRules", "2024-08-01", "Microsoft.DBforPostgreSQL/flexibleServers/firewallRules"},
@@ -244,6 +258,7 @@ void aza_arm__datasets(aza_collector *c)
 {
 	static const char *types[] = {
 		"Microsoft.Storage/storageAccounts", "Microsoft.Sql/servers", "Microsoft.Sql/servers/databases",
+		"Microsoft.Sql/managedInstances",
 		"Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.DBforPostgreSQL/servers",
 		"Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMySQL/servers", "Microsoft.KeyVault/vaults",
 		"Microsoft.KeyVault/managedHSMs",

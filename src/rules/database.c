@@ -14,7 +14,8 @@
  * The SQL rules judge logical servers (Microsoft.Sql/servers, Synapse
  * dedicated SQL pools of kind v12.0,analytics among them) and their
  * databases; SQL managed instances (Microsoft.Sql/managedInstances) have
- * their own settings objects and are not judged by them.
+ * their own properties and settings objects, judged by AZA-SQL-028..033
+ * alone.
  *
  * Cosmos DB settings are properties of the account itself; an unset one is
  * judged by the service's default, named in each rule's .defaults.
@@ -34,6 +35,7 @@
 
 #define SQL "Microsoft.Sql/servers"
 #define SQLDB SQL "/databases"
+#define MI "Microsoft.Sql/managedInstances"
 #define PG "Microsoft.DBforPostgreSQL/flexibleServers"
 #define PGS "Microsoft.DBforPostgreSQL/servers"
 #define MY "Microsoft.DBforMySQL/flexibleServers"
@@ -390,11 +392,17 @@ struct sql_defender {
 	const char *what, *st, *why;
 };
 
-static int sql_defender(aza_ev *ev, const aza_res *r, struct sql_defender *d)
+/* The same for a server or a managed instance: `parent` is r's type, whose
+ * children of the two types are read, and `noun` names it in messages. The
+ * subscription's SqlServers plan covers both (Microsoft Learn, Microsoft
+ * Defender for SQL: enabled on the subscription level, all databases in
+ * Azure SQL Database and Azure SQL Managed Instance are protected). */
+static int defender_of(aza_ev *ev, const aza_res *r, const char *parent, const char *noun, struct sql_defender *d)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	const aza_res *atp = aza_inv_child(inv, r->id, SQL "/advancedThreatProtectionSettings");
-	const aza_res *sap = aza_inv_child(inv, r->id, SQL "/securityAlertPolicies");
+	const char *atype = aza_ev_fmt(ev, "%s/advancedThreatProtectionSettings", parent);
+	const aza_res *atp = aza_inv_child(inv, r->id, atype);
+	const aza_res *sap = aza_inv_child(inv, r->id, aza_ev_fmt(ev, "%s/securityAlertPolicies", parent));
 	const char *a = atp ? aza_json_str(aza_prop(ev, atp, "properties.state")) : NULL;
 	const char *b = sap ? aza_json_str(aza_prop(ev, sap, "properties.state")) : NULL;
 	*d = (struct sql_defender){0};
@@ -412,10 +420,10 @@ static int sql_defender(aza_ev *ev, const aza_res *r, struct sql_defender *d)
 		const char *why;
 		if (atp || sap)
 			d->why = "threat protection state is absent or not a string";
-		else if (!aza_ev_collected(ev, SQL "/advancedThreatProtectionSettings", r, &why))
+		else if (!aza_ev_collected(ev, atype, r, &why))
 			d->why = aza_ev_fmt(ev, "threat protection: %s", why);
 		else
-			d->why = "threat protection: no advancedThreatProtectionSettings object for this server in the input";
+			d->why = aza_ev_fmt(ev, "threat protection: no advancedThreatProtectionSettings object for this %s in the input", noun);
 		return -1;
 	}
 	d->what = a ? "advancedThreatProtectionSettings" : "securityAlertPolicies";
@@ -427,10 +435,16 @@ static int sql_defender(aza_ev *ev, const aza_res *r, struct sql_defender *d)
 	return plans_collected(ev, r, &d->why) ? 0 : -1;
 }
 
-static void sql_threat_detection(aza_ev *ev, const aza_res *r)
+static int sql_defender(aza_ev *ev, const aza_res *r, struct sql_defender *d)
+{
+	return defender_of(ev, r, SQL, "server", d);
+}
+
+/* AZA-SQL-003 and, for a managed instance, AZA-SQL-033. */
+static void threat_detection(aza_ev *ev, const aza_res *r, const char *parent, const char *noun)
 {
 	struct sql_defender d;
-	int on = sql_defender(ev, r, &d);
+	int on = defender_of(ev, r, parent, noun, &d);
 	if (on > 0 && d.what)
 		aza_pass(ev, r, "%s state is Enabled", d.what);
 	else if (on > 0)
@@ -444,6 +458,11 @@ static void sql_threat_detection(aza_ev *ev, const aza_res *r)
 	else
 		aza_unknown(ev, r, "%s state is %s and the subscription's Defender plans are unknown (a Standard SqlServers plan would protect it): %s",
 		            d.what, d.st, d.why);
+}
+
+static void sql_threat_detection(aza_ev *ev, const aza_res *r)
+{
+	threat_detection(ev, r, SQL, "server");
 }
 
 static void sql_alert_types(aza_ev *ev, const aza_res *r)
@@ -639,18 +658,18 @@ static void sql_min_tls(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s'", v);
 }
 
-/* The Entra ID administrator: the server's properties.administrators (some
- * api-versions return it) or the administrators/ActiveDirectory child.
- * Returns the JSON object holding administratorType/login/
- * azureADOnlyAuthentication, or NULL: *state 0 no admin (proven), -1
- * UNKNOWN already reported. */
-static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, int *state)
+/* The Entra ID administrator: the server's (or managed instance's)
+ * properties.administrators (some api-versions return it) or the
+ * administrators/ActiveDirectory child of type `type`. Returns the JSON
+ * object holding administratorType/login/azureADOnlyAuthentication, or
+ * NULL: *state 0 no admin (proven), -1 UNKNOWN already reported. */
+static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, const char *type, int *state)
 {
 	const aza_json *p = aza_prop(ev, r, "properties.administrators");
 	const char *pl = aza_json_str(aza_json_get(p, "login")), *ps = aza_json_str(aza_json_get(p, "sid"));
 	if ((pl && *pl) || (ps && *ps))
 		return p;
-	const char *type = SQL "/administrators", *odd = NULL;
+	const char *odd = NULL;
 	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, type); a; a = aza_inv_next_child(a, r->id)) {
 		const aza_json *ap = aza_prop(ev, a, "properties");
 		const char *t = aza_json_str(aza_json_get(ap, "administratorType"));
@@ -678,16 +697,23 @@ static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, int *state)
 	return NULL;
 }
 
-static void sql_entra_admin(aza_ev *ev, const aza_res *r)
+/* Entra ID administrator set, for a server or (with its own child type
+ * and noun) a managed instance. */
+static void entra_admin_set(aza_ev *ev, const aza_res *r, const char *type, const char *noun)
 {
 	int st;
-	const aza_json *a = entra_admin(ev, r, &st);
+	const aza_json *a = entra_admin(ev, r, type, &st);
 	if (a) {
 		const char *login = aza_json_str(aza_json_get(a, "login"));
 		aza_pass(ev, r, "Entra ID administrator is '%s'", login ? login : "(sid only)");
 	} else if (st == 0) {
-		aza_fail(ev, r, "no Entra ID administrator is configured: only SQL logins can administer the server");
+		aza_fail(ev, r, "no Entra ID administrator is configured: only SQL logins can administer the %s", noun);
 	}
+}
+
+static void sql_entra_admin(aza_ev *ev, const aza_res *r)
+{
+	entra_admin_set(ev, r, SQL "/administrators", "server");
 }
 
 static void sql_entra_only(aza_ev *ev, const aza_res *r)
@@ -714,7 +740,7 @@ static void sql_entra_only(aza_ev *ev, const aza_res *r)
 		}
 		/* Absent or null in the child: no evidence; the administrator's copy decides. */
 	}
-	const aza_json *a = entra_admin(ev, r, &st);
+	const aza_json *a = entra_admin(ev, r, SQL "/administrators", &st);
 	if (!a) {
 		if (st == 0)
 			aza_fail(ev, r, "no Entra ID administrator, so SQL authentication is in use");
@@ -865,6 +891,175 @@ static void sql_va(aza_ev *ev, const aza_res *r)
 	else
 		aza_unknown(ev, r, "vulnerabilityAssessments recurringScans.isEnabled is true, but storageContainerPath is absent (the API's own "
 		                   "example omits it): whether the classic configuration has a blob container for scan results is not known");
+}
+
+/* ---- SQL managed instances ----
+ * Microsoft.Sql/managedInstances, as the specification defines them
+ * (specification/sql/resource-manager/Microsoft.Sql/stable/2023-08-01,
+ * ManagedInstances.json and the files of their settings children). An
+ * instance lives in a subnet of a virtual network; its settings are its own
+ * properties and children of its own types (<instance>/encryptionProtector/
+ * current, <instance>/azureADOnlyAuthentications/Default, <instance>/
+ * administrators/ActiveDirectory), not the servers' ones. */
+
+/* The settings child of `type` under instance r, or NULL with an UNKNOWN
+ * reported (as setting() does for a server). */
+static const aza_res *mi_setting(aza_ev *ev, const aza_res *r, const char *type, const char *what)
+{
+	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
+	if (s)
+		return s;
+	const char *why;
+	if (!aza_ev_collected(ev, type, r, &why))
+		aza_unknown(ev, r, "%s: %s", what, why);
+	else
+		aza_unknown(ev, r, "%s: no %s object for this managed instance in the input", what, strrchr(type, '/') + 1);
+	return NULL;
+}
+
+static void mi_public_endpoint(aza_ev *ev, const aza_res *r)
+{
+	int on;
+	int k = aza_prop_bool(ev, r, "properties.publicDataEndpointEnabled", &on);
+	if (k < 0) {
+		aza_unknown(ev, r, "publicDataEndpointEnabled is not a boolean");
+		return;
+	}
+	/* The specification's examples answer the property with every
+	 * instance, false for one created without it (ManagedInstanceCreateMin,
+	 * ManagedInstanceGet): a deployed copy without it is an incomplete
+	 * export; a template that leaves it out creates the instance without a
+	 * public endpoint. */
+	if (!k && !aza_is_template(r)) {
+		aza_unknown(ev, r, "publicDataEndpointEnabled is not reported for the instance (Resource Manager returns it with every instance, "
+		                   "false when never enabled): whether the public endpoint is on is not known");
+		return;
+	}
+	if (!k)
+		aza_pass(ev, r, "publicDataEndpointEnabled not set (false: an instance created without it has no public data endpoint)");
+	else if (on)
+		aza_fail(ev, r, "publicDataEndpointEnabled is true: the instance accepts connections from outside its virtual network on its "
+		                "public endpoint (port 3342), limited only by the subnet's network security group");
+	else
+		aza_pass(ev, r, "publicDataEndpointEnabled is false");
+}
+
+/* ManagedInstanceProperties.minimalTlsVersion: "Allowed values: 'None',
+ * '1.0', '1.1', '1.2'" (2023-08-01). Unset is no minimum: the
+ * specification's example of an instance created without it
+ * (ManagedInstanceCreateMin) answers none, and Microsoft Learn (Configure
+ * minimal TLS version in Azure SQL Managed Instance) tells those who need
+ * unencrypted connections to set no minimal version. */
+static void mi_min_tls(aza_ev *ev, const aza_res *r)
+{
+	const char *v;
+	int k = aza_prop_str(ev, r, "properties.minimalTlsVersion", &v);
+	if (k < 0) {
+		aza_unknown(ev, r, "minimalTlsVersion is not a string");
+		return;
+	}
+	/* The instance's own setting is judged: whether the platform still
+	 * accepts TLS 1.0 and 1.1 from managed instances the setting does not
+	 * show. */
+	if (!k || aza__strieq(v, "None"))
+		aza_fail(ev, r, "%s: the instance enforces no minimum TLS version of its own and accepts unencrypted connections: set 1.2",
+		         k ? "minimalTlsVersion is None" : "minimalTlsVersion not set (None)");
+	else if (aza__strieq(v, "1.2"))
+		aza_pass(ev, r, "minimalTlsVersion is %s", v);
+	else if (aza__strieq(v, "1.0") || aza__strieq(v, "1.1"))
+		aza_fail(ev, r, "minimalTlsVersion is %s: the instance's own minimum is TLS %s: set 1.2", v, v);
+	else
+		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s' (the API allows None, 1.0, 1.1 and 1.2)", v);
+}
+
+static void mi_entra_admin(aza_ev *ev, const aza_res *r)
+{
+	entra_admin_set(ev, r, MI "/administrators", "instance");
+}
+
+/* Unlike a server's, a managed instance's administrators/ActiveDirectory
+ * object carries no azureADOnlyAuthentication (ManagedInstanceAdministrator
+ * has administratorType, login, sid and tenantId only): the setting is read
+ * from the azureADOnlyAuthentications/Default object, else from the
+ * instance's properties.administrators (ManagedInstanceExternalAdministrator
+ * has it). An administrator known only from the child says nothing of it. */
+static void mi_entra_only(aza_ev *ev, const aza_res *r)
+{
+	const char *otype = MI "/azureADOnlyAuthentications", *why;
+	const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, otype);
+	int b, k;
+	if (c) {
+		k = aza_prop_bool(ev, c, "properties.azureADOnlyAuthentication", &b);
+		if (k < 0) {
+			aza_unknown(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is not a boolean", aza_last_seg(c->name));
+			return;
+		}
+		if (k) {
+			if (b)
+				aza_pass(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is true", aza_last_seg(c->name));
+			else
+				aza_fail(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is false: SQL logins with passwords are accepted",
+				         aza_last_seg(c->name));
+			return;
+		}
+	}
+	int st;
+	const aza_json *a = entra_admin(ev, r, MI "/administrators", &st);
+	if (!a) {
+		/* Entra-only authentication needs an Entra ID administrator (the
+		 * API refuses it without one: InvalidManagedServerAADOnlyAuthNoAADAdminPropertyName). */
+		if (st == 0)
+			aza_fail(ev, r, "no Entra ID administrator, so SQL authentication is in use");
+		return;
+	}
+	const aza_json *v = aza_json_get(a, "azureADOnlyAuthentication");
+	if (aza_json_bool(v, &b)) {
+		if (b)
+			aza_pass(ev, r, "administrators azureADOnlyAuthentication is true");
+		else
+			aza_fail(ev, r, "administrators azureADOnlyAuthentication is false: SQL logins with passwords are accepted");
+		return;
+	}
+	if (v && !aza_json_is(v, AZA_JNULL)) {
+		aza_unknown(ev, r, "administrators azureADOnlyAuthentication is not a boolean");
+		return;
+	}
+	/* A template that declares neither leaves the setting at its default,
+	 * off. */
+	if (aza_is_template(r) && !c) {
+		aza_fail(ev, r, "azureADOnlyAuthentication not set (false): SQL logins with passwords are accepted");
+		return;
+	}
+	if (c)
+		aza_unknown(ev, r, "azureADOnlyAuthentications/%s has no azureADOnlyAuthentication, and the Entra ID administrator does not show it",
+		            aza_last_seg(c->name));
+	else if (!aza_ev_collected(ev, otype, r, &why))
+		aza_unknown(ev, r, "Entra-only authentication: %s, and the Entra ID administrator does not show it", why);
+	else
+		aza_unknown(ev, r, "Entra-only authentication: no azureADOnlyAuthentications object for this managed instance in the input, "
+		                   "and the Entra ID administrator does not show it");
+}
+
+static void mi_threat_detection(aza_ev *ev, const aza_res *r)
+{
+	threat_detection(ev, r, MI, "managed instance");
+}
+
+static void mi_tde_cmk(aza_ev *ev, const aza_res *r)
+{
+	const aza_res *s = mi_setting(ev, r, MI "/encryptionProtector", "TDE protector");
+	if (!s)
+		return;
+	const char *kt = setting_str(ev, r, s, "properties.serverKeyType");
+	if (!kt)
+		return;
+	const char *kn = aza_json_str(aza_prop(ev, s, "properties.serverKeyName"));
+	if (aza__strieq(kt, "AzureKeyVault"))
+		aza_pass(ev, r, "encryptionProtector serverKeyType is AzureKeyVault (key '%s')", kn ? kn : "?");
+	else if (aza__strieq(kt, "ServiceManaged"))
+		aza_fail(ev, r, "encryptionProtector serverKeyType is ServiceManaged: the TDE protector is a Microsoft-managed key");
+	else
+		aza_unknown(ev, r, "encryptionProtector serverKeyType has an unexpected value '%s'", kt);
 }
 
 /* ---- PostgreSQL ---- */
@@ -1866,6 +2061,79 @@ const struct aza_rule aza_rules_database[] = {
 		.arm = "SQL database: properties.requestedBackupStorageRedundancy = 'Geo'; flexible servers: properties.backup.geoRedundantBackup = 'Enabled'",
 		.defaults = "With critical_tag configured only tagged resources are judged (others NOT_APPLICABLE); without it, every one. The SQL master database is NOT_APPLICABLE. SQL databases are judged on currentBackupStorageRedundancy when present (the requested value may still be migrating), else requestedBackupStorageRedundancy; a requested Local or Zone decides over a current Geo (the REST reference: the requested value is the storage type to be used for backups). Absent setting: UNKNOWN, except for a flexible server in a template: backup.geoRedundantBackup defaults to Disabled (the flexible server APIs) and can only be set at creation: FAIL when the template creates a new server (createMode absent, Default or Create; a replica or restore stays UNKNOWN).",
 		.check = geo_backup,
+	},
+	/* SQL managed instances. Their properties and children are those of the
+	 * specification (Microsoft.Sql stable 2023-08-01). The checklist's
+	 * Azure SQL items name SQL servers and databases; only the TLS and
+	 * threat detection items are worded for any Azure SQL connection or
+	 * Defender for SQL, which covers managed instances. CIS Azure
+	 * Foundations v6.0.0 has no managed instance recommendation (its
+	 * database section moved to a separate benchmark): no CIS id. */
+	{
+		.id = "AZA-SQL-028", .title = "SQL managed instance public data endpoint is disabled",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = MI,
+		.rationale = "The public data endpoint lets clients outside the instance's virtual network connect to it (port 3342), guarded only by the subnet's network security group; without it the instance is reachable only from its virtual network and the networks joined to it.",
+		.portal = "SQL managed instance > Security > Virtual network > Public endpoint (data): Disable > Save (and remove the inbound NSG rule for port 3342).",
+		.cli = "az sql mi update -g <rg> -n <instance> --set publicDataEndpointEnabled=false",
+		.arm = "Microsoft.Sql/managedInstances: properties.publicDataEndpointEnabled = false",
+		.defaults = "Read from properties.publicDataEndpointEnabled (ManagedInstances.json, Microsoft.Sql stable 2023-08-01: a boolean). In a template, absent (or null) means false, no public endpoint (PASS): the specification's ManagedInstanceCreateMin example creates an instance without it and answers false. Resource Manager returns it with every instance (ManagedInstanceGet), so a deployed instance without it: UNKNOWN. true: FAIL; another type, or a value only known at deployment: UNKNOWN.",
+		.check = mi_public_endpoint,
+	},
+	{
+		.id = "AZA-SQL-029", .title = "SQL managed instances require TLS 1.2",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_NET, .types = MI,
+		.checklist = "sql.tls_enforced",
+		.rationale = "TLS 1.0 and 1.1 have known weaknesses; a minimal TLS version of 1.2 refuses clients that negotiate them, and refuses unencrypted connections.",
+		.portal = "Microsoft Learn (Configure minimal TLS version in Azure SQL Managed Instance) documents PowerShell and the Azure CLI only: Set-AzSqlInstance -Name <instance> -ResourceGroupName <rg> -MinimalTlsVersion \"1.2\".",
+		.cli = "az sql mi update -g <rg> -n <instance> --set minimalTlsVersion=\"1.2\"",
+		.arm = "Microsoft.Sql/managedInstances: properties.minimalTlsVersion = '1.2'",
+		.defaults = "Read from properties.minimalTlsVersion (ManagedInstances.json, Microsoft.Sql stable 2023-08-01: allowed values None, 1.0, 1.1 and 1.2, no default stated). Absent, null or None means no minimum, in a template as in deployed data: FAIL (the specification's ManagedInstanceCreateMin example creates an instance without it and answers none; Microsoft Learn, Configure minimal TLS version in Azure SQL Managed Instance, tells those who need unencrypted connections to set no minimal version). 1.0 or 1.1: FAIL. 1.2: PASS. Any other value: UNKNOWN. The instance's own setting is judged, not what the platform may refuse whatever it says.",
+		.check = mi_min_tls,
+	},
+	{
+		.id = "AZA-SQL-030", .title = "An Entra ID administrator is configured on SQL managed instances",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = MI,
+		.needs = MI "/administrators",
+		.rationale = "Entra ID authentication gives central identity management, MFA and conditional access for the instance's administrators instead of local SQL logins.",
+		.portal = "SQL managed instance > Settings > Microsoft Entra admin > Set admin > Save.",
+		.cli = "az sql mi ad-admin create -g <rg> --mi <instance> -u <display name> -i <object id>",
+		.arm = "Microsoft.Sql/managedInstances/administrators 'ActiveDirectory' (or properties.administrators at creation)",
+		.defaults = "The administrator is read from the instance's properties.administrators (ManagedInstanceExternalAdministrator, ManagedInstances.json) or its administrators/ActiveDirectory object (ManagedInstanceAdministrators.json, Microsoft.Sql stable 2023-08-01); the object exists only once an administrator is set. Empty login and sid name nobody. Administrators collected (or a template) and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory and a login or sid: UNKNOWN.",
+		.check = mi_entra_admin,
+	},
+	{
+		.id = "AZA-SQL-031", .title = "SQL managed instances allow Entra ID authentication only",
+		DB, .level = 2, .severity = AZA_SEV_MEDIUM, PAAS_ACC, .types = MI,
+		.needs = MI "/administrators " MI "/azureADOnlyAuthentications",
+		.rationale = "With Entra-only authentication, password-based SQL logins (including the instance's admin login) cannot be brute-forced or reused.",
+		.portal = "SQL managed instance > Settings > Microsoft Entra admin > Support only Microsoft Entra authentication for this managed instance > Save.",
+		.cli = "az sql mi ad-only-auth enable --resource-group <rg> --name <instance>",
+		.arm = "Microsoft.Sql/managedInstances/azureADOnlyAuthentications 'Default': properties.azureADOnlyAuthentication = true",
+		.defaults = "Read from the instance's azureADOnlyAuthentications/Default object (ManagedInstanceAzureADOnlyAuthentications.json, Microsoft.Sql stable 2023-08-01) when the input has it, else from azureADOnlyAuthentication in the instance's properties.administrators (ManagedInstanceExternalAdministrator, ManagedInstances.json). The administrators/ActiveDirectory object does not carry the setting (ManagedInstanceAdministrators.json), so an administrator known only from it is UNKNOWN unless a template declares no azureADOnlyAuthentications object (the setting is then off: FAIL). No administrator (Entra-only authentication needs one): FAIL. Administrators or the Entra-only object not collected: UNKNOWN.",
+		.check = mi_entra_only,
+	},
+	{
+		.id = "AZA-SQL-032", .title = "The SQL managed instance TDE protector is a customer-managed key",
+		DB, .level = 2, .severity = AZA_SEV_LOW, PAAS_DATA, .types = MI,
+		.needs = MI "/encryptionProtector",
+		.rationale = "A customer-managed TDE protector in Key Vault gives you control of the key that encrypts every database of the instance, its rotation and its revocation, and separates key from data administration.",
+		.portal = "SQL managed instance > Security > Transparent data encryption > Customer-managed key: select a Key Vault key > Save.",
+		.cli = "az sql mi tde-key set -g <rg> --mi <instance> --server-key-type AzureKeyVault --kid <key id>",
+		.arm = "Microsoft.Sql/managedInstances/encryptionProtector 'current': properties.serverKeyType = 'AzureKeyVault'",
+		.defaults = "Read from the instance's encryptionProtector/current object (ManagedInstanceEncryptionProtectors.json, Microsoft.Sql stable 2023-08-01: serverKeyType AzureKeyVault or ServiceManaged), which Azure returns for every instance; when it was not collected, could not be read, or a template does not declare it: UNKNOWN. AzureKeyVault: PASS; ServiceManaged: FAIL; another value: UNKNOWN.",
+		.check = mi_tde_cmk,
+	},
+	{
+		.id = "AZA-SQL-033", .title = "Microsoft Defender for SQL (advanced threat protection) is on for SQL managed instances",
+		DB, .level = 1, .severity = AZA_SEV_MEDIUM, PAAS_DATA, .types = MI,
+		.needs = MI "/advancedThreatProtectionSettings " MI "/securityAlertPolicies Microsoft.Security/pricings",
+		.checklist = "sql.threat_detection",
+		.rationale = "Threat protection detects SQL injection, anomalous access and brute force against the instance's databases and raises security alerts.",
+		.portal = "SQL managed instance > Security > Microsoft Defender for Cloud > Enable Microsoft Defender for SQL (or enable the Azure SQL Databases plan for the subscription in Defender for Cloud > Environment settings).",
+		.cli = "az security pricing create -n SqlServers --tier standard",
+		.arm = "Microsoft.Sql/managedInstances/advancedThreatProtectionSettings 'Default': properties.state = 'Enabled'",
+		.defaults = "PASS when the instance's advancedThreatProtectionSettings (ManagedInstanceAdvancedThreatProtectionSettings.json) or securityAlertPolicies (ManagedServerSecurityAlertPolicies.json, Microsoft.Sql stable 2023-08-01) state is Enabled, or the subscription's Defender plan SqlServers is Standard (Microsoft Learn, Microsoft Defender for SQL: enabled on the subscription, it protects Azure SQL Managed Instance too). Neither settings object collected: UNKNOWN. State Disabled or New: FAIL only when the subscription's plans were read; plans not collected (or a template input, which never holds them): UNKNOWN. As AZA-SQL-003 for servers.",
+		.check = mi_threat_detection,
 	},
 	{
 		.id = "AZA-COS-001", .title = "Cosmos DB accounts accept public traffic only from selected networks",

@@ -148,6 +148,43 @@ grep -q '"id":"/subscriptions/[^"]*/servers/sqlcrudtest-4645/ipv6FirewallRules/f
 	! "$AZ" scan -f json --rule AZA-NET-019 "$T/base.json" 2>/dev/null | grep -q 'IPv6 firewall rule' && ok ||
 	bad "AZA-NET-019 verdicts on the collected servers: $(grep AZA-NET-019 "$T/base.txt")"
 
+# SQL managed instances: the instance is a Resource Graph row (its public data endpoint and minimal TLS
+# version are its properties); its administrator, Entra-only authentication, TDE protector, advanced
+# threat protection and security alert policy are lists below it (stable 2023-08-01), recorded as
+# collected, so AZA-SQL-028..033 reach verdicts: the first subscription's instance passes them all; the
+# second's has its public endpoint on, no minimal TLS version, Entra-only authentication false, a
+# service-managed protector and threat protection Disabled (the subscription's SqlServers plan, Standard
+# in the pricing example, protects it); the third's protector is service-managed.
+MIS='/subscriptions/[^ ]*/providers/Microsoft.Sql/managedInstances/testinstance'
+for l in administrators azureADOnlyAuthentications encryptionProtector advancedThreatProtectionSettings securityAlertPolicies; do
+	grep -q "GET $MIS/$l?api-version=2023-08-01 200" "$T/err" &&
+		grep -q "\"datasets\":\\[[^]]*\"Microsoft.Sql/managedInstances/$l\"" "$T/base.json" || { bad "managed instance $l not listed or not recorded"; continue; }
+	ok
+done
+grep -q '"datasets":\[[^]]*"Microsoft.Sql/managedInstances"' "$T/base.json" &&
+	grep -q '"id":"/subscriptions/[^"]*/managedInstances/testinstance/encryptionProtector/current","name":"current","type":"Microsoft.Sql/managedInstances/encryptionProtector","kind":"azurekeyvault"' "$T/base.json" && ok ||
+	bad "managed instance or its protector not in the snapshot or its data sets"
+MI1=/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/testrg/providers/Microsoft.Sql/managedInstances/testinstance
+MI2=$(echo "$MI1" | sed 's/0001/0002/') MI3=$(echo "$MI1" | sed 's/0001/0003/')
+want='AZA-SQL-028 P F P
+AZA-SQL-029 P F P
+AZA-SQL-030 P P P
+AZA-SQL-031 P F P
+AZA-SQL-032 P F F
+AZA-SQL-033 P P P'
+echo "$want" | while read -r r a b c; do
+	for x in "1 $a" "2 $b" "3 $c"; do
+		set -- $x
+		v=PASS; [ "$2" = F ] && v=FAIL
+		eval m=\$MI$1
+		grep -qxF "$r|$m|$v" "$T/base.txt" || echo "$r|$m|$v"
+	done
+done > "$T/mi.txt"
+[ ! -s "$T/mi.txt" ] && ok || bad "managed instance verdicts missing: $(cat "$T/mi.txt") (have: $(grep 'managedInstances' "$T/base.txt" | tr '\n' ' '))"
+"$AZ" scan -f json --rule AZA-SQL-033 "$T/base.json" 2>/dev/null | grep -q '"message":"Defender for SQL (pricing SqlServers) is Standard on the subscription"' &&
+	"$AZ" scan -f json --rule AZA-SQL-031 "$T/base.json" 2>/dev/null | grep -q '"message":"azureADOnlyAuthentications/default azureADOnlyAuthentication is false' && ok ||
+	bad "AZA-SQL-031/033 do not read the managed instance's settings"
+
 # App Service deployment slots: Resource Graph rows (microsoft.web/sites/slots), each with its own
 # config/web, config/authsettingsV2 and (Windows) POST config/metadata/list, objects of type
 # Microsoft.Web/sites/slots/config; the App Service rules judge each slot on its own settings, reported

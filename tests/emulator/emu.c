@@ -48,7 +48,10 @@
  * SQL: each server lists its express vulnerability assessment
  * (sqlVulnerabilityAssessments), its Entra-only authentication
  * (azureADOnlyAuthentications) and its IPv6 firewall rules
- * (ipv6FirewallRules), bodies written here (build_sql_settings).
+ * (ipv6FirewallRules), bodies written here (build_sql_settings). Each
+ * subscription has a SQL managed instance, testinstance, with its
+ * administrator, Entra-only authentication, TDE protector, advanced threat
+ * protection and security alert policy (build_mi).
  *
  * Storage: POST <account>/listKeys returns --storage-key (default: the
  * storage emulator's published development key); the data plane is served
@@ -645,6 +648,66 @@ static void build_sql_settings(int si, const char *sql)
 	add(strdup(text), id, NULL, si, 0);
 }
 
+/* A SQL managed instance and its settings, which the shared examples lack:
+ * bodies in the shapes of the specification's examples (Microsoft.Sql
+ * stable 2023-08-01): the instance as ManagedInstanceGet (testrg/
+ * testinstance) or, in the second subscription, as ManagedInstanceCreateMin
+ * answers an instance created without minimalTlsVersion, with its public
+ * data endpoint enabled; administrators/ActiveDirectory as
+ * ManagedInstanceAdministratorGet; the Entra-only object as
+ * ManagedInstanceAzureADOnlyAuthCreateOrUpdate (id spelled as there:
+ * .../azureadonlyauthentications/default, name Default), false in the
+ * second subscription; the TDE protector as
+ * ManagedInstanceEncryptionProtectorCreateOrUpdateKeyVault in the first
+ * subscription, ...ServiceManaged elsewhere; advanced threat protection
+ * (ManagedInstanceAdvancedThreatProtectionSettings, name Default) Enabled,
+ * Disabled in the second subscription; the security alert policy as
+ * ManagedServerSecurityAlertGet (state Disabled). Each child is listed
+ * under the instance. */
+static void build_mi(int si)
+{
+	char mi[300], id[600], text[1600];
+	snprintf(mi, sizeof mi, "/subscriptions/%s/resourceGroups/testrg/providers/Microsoft.Sql/managedInstances/testinstance", subs[si]);
+	snprintf(text, sizeof text,
+	         "{\"sku\":{\"name\":\"GP_Gen5\",\"tier\":\"GeneralPurpose\",\"capacity\":8,\"family\":\"Gen5\"},"
+	         "\"properties\":{\"fullyQualifiedDomainName\":\"testinstance.1b4e2caff2530.database.windows.net\","
+	         "\"administratorLogin\":\"dummylogin\",\"subnetId\":\"/subscriptions/%s/resourceGroups/testrg/providers/"
+	         "Microsoft.Network/virtualNetworks/vnet1/subnets/subnet1\",\"state\":\"Ready\",\"provisioningState\":\"Succeeded\","
+	         "\"vCores\":8,\"storageSizeInGB\":1024,\"licenseType\":\"LicenseIncluded\",\"collation\":\"SQL_Latin1_General_CP1_CI_AS\","
+	         "\"publicDataEndpointEnabled\":%s,\"proxyOverride\":\"Default\",%s\"dnsZone\":\"1b4e2caff2530\","
+	         "\"currentBackupStorageRedundancy\":\"Geo\",\"requestedBackupStorageRedundancy\":\"Geo\"},"
+	         "\"location\":\"japaneast\",\"tags\":{\"key\":\"value\"},\"id\":\"%s\",\"name\":\"testinstance\","
+	         "\"type\":\"Microsoft.Sql/managedInstances\"}",
+	         subs[si], si == 1 ? "true" : "false", si == 1 ? "" : "\"minimalTlsVersion\":\"1.2\",", mi);
+	add(strdup(text), mi, NULL, si, 1);
+	snprintf(id, sizeof id, "%s/administrators/ActiveDirectory", mi);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"ActiveDirectory\",\"properties\":{\"administratorType\":\"ActiveDirectory\","
+	         "\"login\":\"bob@contoso.com\",\"sid\":\"44444444-3333-2222-1111-000000000000\","
+	         "\"tenantId\":\"55555555-4444-3333-2222-111111111111\"},\"type\":\"Microsoft.Sql/managedInstances/administrators\"}", id);
+	add(strdup(text), id, NULL, si, 0);
+	snprintf(id, sizeof id, "%s/azureadonlyauthentications/default", mi);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"Default\",\"type\":\"Microsoft.Sql/managedInstances/azureadonlyauthentications\","
+	         "\"properties\":{\"azureADOnlyAuthentication\":%s}}", id, si == 1 ? "false" : "true");
+	add(strdup(text), id, NULL, si, 0);
+	snprintf(id, sizeof id, "%s/encryptionProtector/current", mi);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"current\",\"type\":\"Microsoft.Sql/managedInstances/encryptionProtector\","
+	         "\"kind\":\"%s\",\"properties\":{\"serverKeyName\":\"%s\",\"serverKeyType\":\"%s\"%s}}", id,
+	         si == 0 ? "azurekeyvault" : "servicemanaged",
+	         si == 0 ? "someVault_someKey_01234567890123456789012345678901" : "ServiceManaged",
+	         si == 0 ? "AzureKeyVault" : "ServiceManaged", si == 0 ? ",\"autoRotationEnabled\":false" : "");
+	add(strdup(text), id, NULL, si, 0);
+	snprintf(id, sizeof id, "%s/advancedThreatProtectionSettings/Default", mi);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"Default\",\"type\":\"Microsoft.Sql/managedInstances/advancedThreatProtectionSettings\","
+	         "\"properties\":{\"state\":\"%s\",\"creationTime\":\"2022-04-03T04:41:33.937Z\"}}", id, si == 1 ? "Disabled" : "Enabled");
+	add(strdup(text), id, NULL, si, 0);
+	snprintf(id, sizeof id, "%s/securityAlertPolicies/Default", mi);
+	snprintf(text, sizeof text, "{\"id\":\"%s\",\"name\":\"Default\",\"type\":\"Microsoft.Sql/managedInstances/securityAlertPolicies\","
+	         "\"properties\":{\"state\":\"Disabled\",\"emailAccountAdmins\":true,\"emailAddresses\":[\"test@consoto.com;user@consoto.com\"],"
+	         "\"disabledAlerts\":[\"Access_Anomaly\"],\"retentionDays\":0,\"storageAccountAccessKey\":\"\",\"storageEndpoint\":\"\","
+	         "\"creationTime\":\"2020-04-03T04:41:33.937Z\"}}", id);
+	add(strdup(text), id, NULL, si, 0);
+}
+
 static void build_sub(int si)
 {
 	const char *sub = subs[si];
@@ -710,6 +773,7 @@ static void build_sub(int si)
 	add_from(SQLX "FirewallRuleList.json", V, 1, sql, 2, NULL, si, 0, NULL);
 	add_from(SQLX "ServerVulnerabilityAssessmentGet.json", B, 0, sql, 2, NULL, si, 0, NULL);
 	build_sql_settings(si, sql);
+	build_mi(si);
 	char tdeid[600];
 	snprintf(tdeid, sizeof tdeid, "%s/transparentDataEncryption/current", db);
 	add(render(tde, tdeid, sub), tdeid, NULL, si, 0);

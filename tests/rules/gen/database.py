@@ -345,6 +345,160 @@ case('AZA-SQL-011', 'fail-mixed', snapshot([b, admin(b, only=False)], datasets=[
 u = server('sqlunk')
 case('AZA-SQL-011', 'unknown-value', snapshot([u, admin(u, only="maybe")], datasets=[SQL, ADM]), "UNKNOWN sqlunk ~ not a boolean")
 
+# ---- SQL managed instances ----
+# Bodies in the shapes of the specification's examples (Microsoft.Sql stable
+# 2023-08-01): ManagedInstanceGet, ManagedInstanceAdministratorGet,
+# ManagedInstanceAzureADOnlyAuthCreateOrUpdate, ManagedInstanceEncryption-
+# ProtectorCreateOrUpdateKeyVault, ManagedServerSecurityAlertGet and
+# ManagedInstanceAdvancedThreatProtectionSettings.json.
+MI = 'Microsoft.Sql/managedInstances'
+def mi(name, **kv):
+    s = {"sku": {"name": "GP_Gen5", "tier": "GeneralPurpose", "capacity": 8, "family": "Gen5"},
+         "id": rid('rg-mi', 'Microsoft.Sql', 'managedInstances', name), "name": name, "type": MI, "location": "westeurope",
+         "tags": {"env": "prod"},
+         "properties": {"fullyQualifiedDomainName": f"{name}.1b4e2caff2530.database.windows.net", "administratorLogin": "dummylogin",
+                        "subnetId": f"/subscriptions/{SUB}/resourceGroups/rg-mi/providers/Microsoft.Network/virtualNetworks/vnet-mi/subnets/mi",
+                        "state": "Ready", "provisioningState": "Succeeded", "vCores": 8, "storageSizeInGB": 1024,
+                        "licenseType": "LicenseIncluded", "collation": "SQL_Latin1_General_CP1_CI_AS",
+                        "publicDataEndpointEnabled": False, "proxyOverride": "Default", "minimalTlsVersion": "1.2",
+                        "dnsZone": "1b4e2caff2530", "currentBackupStorageRedundancy": "Geo", "requestedBackupStorageRedundancy": "Geo"}}
+    return mod(s, **kv)
+def mi_admin(inst, **kv):
+    p = {"administratorType": "ActiveDirectory", "login": "bob@contoso.com", "sid": "44444444-3333-2222-1111-000000000000",
+         "tenantId": "55555555-4444-3333-2222-111111111111"}
+    p.update(kv)
+    return child(inst, 'administrators', 'ActiveDirectory', p)
+def mi_only(inst, on):
+    return child(inst, 'azureadonlyauthentications', 'Default', {"azureADOnlyAuthentication": on}, typ=MI + '/azureadonlyauthentications')
+def mi_protector(inst, kt):
+    p = {"serverKeyName": "ServiceManaged" if kt == "ServiceManaged" else "someVault_someKey_01234567890123456789012345678901",
+         "serverKeyType": kt, "autoRotationEnabled": False}
+    c = child(inst, 'encryptionProtector', 'current', p)
+    c["kind"] = "azurekeyvault" if kt == "AzureKeyVault" else "servicemanaged"
+    return c
+def mi_atp(inst, state):
+    return child(inst, 'advancedThreatProtectionSettings', 'Default', {"state": state, "creationTime": "2022-04-03T04:41:33.937Z"})
+def mi_alerts(inst, state):
+    return child(inst, 'securityAlertPolicies', 'Default', {"state": state, "emailAccountAdmins": True,
+                 "emailAddresses": ["test@consoto.com;user@consoto.com"], "disabledAlerts": [""], "retentionDays": 0,
+                 "storageAccountAccessKey": "", "storageEndpoint": "", "creationTime": "2020-04-03T04:41:33.937Z"})
+EXT_ADMIN = {"principalType": "User", "login": "bob@contoso.com", "sid": "00000011-1111-2222-2222-123456789111",
+             "tenantId": "00000011-1111-2222-2222-123456789111", "azureADOnlyAuthentication": True}
+def mi_template(name, props=None, *kids):
+    p = {"administratorLogin": "dummylogin", "administratorLoginPassword": "[parameters('pw')]",
+         "subnetId": "/subscriptions/x/resourceGroups/rg-mi/providers/Microsoft.Network/virtualNetworks/vnet-mi/subnets/mi",
+         "vCores": 8, "storageSizeInGB": 1024, "licenseType": "LicenseIncluded"}
+    p.update(props or {})
+    res = [{"type": MI, "apiVersion": "2023-08-01", "name": name, "location": "westeurope",
+            "sku": {"name": "GP_Gen5", "tier": "GeneralPurpose"}, "properties": {k: v for k, v in p.items() if v is not DEL}}]
+    for t, n, kp in kids:
+        res.append({"type": MI + "/" + t, "apiVersion": "2023-08-01", "name": f"{name}/{n}",
+                    "dependsOn": [f"[resourceId('{MI}', '{name}')]"], "properties": kp})
+    return template(res, parameters={"pw": {"type": "securestring"}})
+
+# AZA-SQL-028: the public data endpoint
+case('AZA-SQL-028', 'pass', snapshot([mi('miok')]), "PASS miok ~ publicDataEndpointEnabled is false")
+case('AZA-SQL-028', 'fail', snapshot([mi('mibad', properties__publicDataEndpointEnabled=True)]),
+     "FAIL mibad ~ publicDataEndpointEnabled is true: the instance accepts connections from outside its virtual network")
+case('AZA-SQL-028', 'unknown', snapshot([mi('miunk', properties__publicDataEndpointEnabled="sometimes")]),
+     "UNKNOWN miunk ~ publicDataEndpointEnabled is not a boolean")
+# Resource Manager returns the property with every instance: absent from a
+# deployed copy is an incomplete export, absent from a template is false.
+case('AZA-SQL-028', 'unknown-absent', snapshot([mi('miold', properties__publicDataEndpointEnabled=DEL)]),
+     "UNKNOWN miold ~ publicDataEndpointEnabled is not reported for the instance")
+case('AZA-SQL-028', 'unknown-noprops', snapshot([bare(mi('mibare'))]), "UNKNOWN mibare ~ no \"properties\"")
+case('AZA-SQL-028', 'pass-template-absent', mi_template('mitpl'), "PASS mitpl ~ publicDataEndpointEnabled not set (false")
+case('AZA-SQL-028', 'fail-template', mi_template('mitpl', {"publicDataEndpointEnabled": True}), "FAIL mitpl ~ publicDataEndpointEnabled is true")
+t = mi_template('mitpl', {"publicDataEndpointEnabled": "[parameters('pub')]"}); t["parameters"]["pub"] = {"type": "bool"}
+case('AZA-SQL-028', 'unknown-template-param', t, "UNKNOWN mitpl ~ not known before deployment")
+
+# AZA-SQL-029: the minimal TLS version (allowed: None, 1.0, 1.1, 1.2)
+case('AZA-SQL-029', 'pass', snapshot([mi('miok')]), "PASS miok ~ minimalTlsVersion is 1.2")
+case('AZA-SQL-029', 'fail', snapshot([mi('mibad', properties__minimalTlsVersion='1.0')]), "FAIL mibad ~ minimalTlsVersion is 1.0: the instance's own minimum is TLS 1.0")
+case('AZA-SQL-029', 'fail-tls11', snapshot([mi('mibad', properties__minimalTlsVersion='1.1')]), "FAIL mibad ~ own minimum is TLS 1.1")
+case('AZA-SQL-029', 'fail-none', snapshot([mi('minone', properties__minimalTlsVersion='None')]), "FAIL minone ~ minimalTlsVersion is None: the instance enforces no minimum TLS version of its own and accepts unencrypted connections")
+# ManagedInstanceCreateMin creates an instance without it and answers none: no minimum
+case('AZA-SQL-029', 'fail-absent', snapshot([mi('miold', properties__minimalTlsVersion=DEL)]), "FAIL miold ~ minimalTlsVersion not set (None)")
+case('AZA-SQL-029', 'fail-template-absent', mi_template('mitpl'), "FAIL mitpl ~ minimalTlsVersion not set (None)")
+case('AZA-SQL-029', 'pass-template', mi_template('mitpl', {"minimalTlsVersion": "1.2"}), "PASS mitpl ~ minimalTlsVersion is 1.2")
+case('AZA-SQL-029', 'unknown', snapshot([mi('miunk', properties__minimalTlsVersion=12)]), "UNKNOWN miunk ~ minimalTlsVersion is not a string")
+case('AZA-SQL-029', 'unknown-value', snapshot([mi('miodd', properties__minimalTlsVersion='1.3')]),
+     "UNKNOWN miodd ~ unexpected value '1.3' (the API allows None, 1.0, 1.1 and 1.2)")
+case('AZA-SQL-029', 'unknown-noprops', snapshot([bare(mi('mibare'))]), "UNKNOWN mibare ~ no \"properties\"")
+
+# AZA-SQL-030 and -031: the Entra ID administrator, Entra-only authentication
+MADM = MI + '/administrators'
+MONLY = MI + '/azureADOnlyAuthentications'
+a = mi('miok'); b = mi('mibad'); u = mi('miunk')
+case('AZA-SQL-030', 'pass', snapshot([a, mi_admin(a)], datasets=[MI, MADM]), "PASS miok ~ Entra ID administrator is 'bob@contoso.com'")
+case('AZA-SQL-030', 'pass-embedded', snapshot([mi('miemb', properties__administrators=EXT_ADMIN)]), "PASS miemb ~ 'bob@contoso.com'")
+case('AZA-SQL-030', 'fail', snapshot([b], datasets=[MI, MADM]), "FAIL mibad ~ only SQL logins can administer the instance")
+case('AZA-SQL-030', 'fail-template', mi_template('mitpl'), "FAIL mitpl ~ no Entra ID administrator")
+case('AZA-SQL-030', 'unknown', snapshot([u], datasets=[MI]), "UNKNOWN miunk ~ Microsoft.Sql/managedInstances/administrators was not collected")
+case('AZA-SQL-030', 'unknown-error', snapshot([u], datasets=[MI, MADM], errors=err(u["id"], MADM)), "UNKNOWN miunk ~ HTTP 403")
+x = mi_admin(u); del x["properties"]["administratorType"]
+case('AZA-SQL-030', 'unknown-admin-notype', snapshot([u, x], datasets=[MI, MADM]), "UNKNOWN miunk ~ has no administratorType")
+case('AZA-SQL-030', 'unknown-noprops', snapshot([bare(mi('mibare'))]), "UNKNOWN mibare ~ no \"properties\"")
+case('AZA-SQL-031', 'pass', snapshot([a, mi_admin(a), mi_only(a, True)], datasets=[MI, MADM, MONLY]),
+     "PASS miok ~ azureADOnlyAuthentications/Default azureADOnlyAuthentication is true")
+case('AZA-SQL-031', 'pass-embedded', snapshot([mi('miemb', properties__administrators=EXT_ADMIN)], datasets=[MI, MADM, MONLY]),
+     "PASS miemb ~ administrators azureADOnlyAuthentication is true")
+case('AZA-SQL-031', 'fail', snapshot([b, mi_admin(b), mi_only(b, False)], datasets=[MI, MADM, MONLY]),
+     "FAIL mibad ~ azureADOnlyAuthentication is false: SQL logins with passwords are accepted")
+case('AZA-SQL-031', 'fail-noadmin', snapshot([b], datasets=[MI, MADM, MONLY]), "FAIL mibad ~ no Entra ID administrator")
+# the Entra-only object decides over the instance's copy
+case('AZA-SQL-031', 'fail-child-decides', snapshot([mi('mibad', properties__administrators=EXT_ADMIN), mi_only(b, False)], datasets=[MI, MADM, MONLY]),
+     "FAIL mibad ~ azureADOnlyAuthentications/Default azureADOnlyAuthentication is false")
+case('AZA-SQL-031', 'fail-template', mi_template('mitpl', {}, ('administrators', 'ActiveDirectory',
+     {"administratorType": "ActiveDirectory", "login": "bob@contoso.com", "sid": "44444444-3333-2222-1111-000000000000"})),
+     "FAIL mitpl ~ azureADOnlyAuthentication not set (false)")
+case('AZA-SQL-031', 'pass-template', mi_template('mitpl', {"administrators": EXT_ADMIN}), "PASS mitpl ~ administrators azureADOnlyAuthentication is true")
+# the administrators object of an instance does not carry the setting: an
+# administrator known only from it says nothing without the Entra-only object
+case('AZA-SQL-031', 'unknown', snapshot([u, mi_admin(u)], datasets=[MI, MADM]),
+     "UNKNOWN miunk ~ Entra-only authentication: Microsoft.Sql/managedInstances/azureADOnlyAuthentications was not collected")
+case('AZA-SQL-031', 'unknown-missing', snapshot([u, mi_admin(u)], datasets=[MI, MADM, MONLY]),
+     "UNKNOWN miunk ~ no azureADOnlyAuthentications object for this managed instance in the input")
+case('AZA-SQL-031', 'unknown-error', snapshot([u, mi_admin(u)], datasets=[MI, MADM, MONLY], errors=err(u["id"], MONLY)), "UNKNOWN miunk ~ HTTP 403")
+case('AZA-SQL-031', 'unknown-value', snapshot([u, mi_admin(u), mi_only(u, "maybe")], datasets=[MI, MADM, MONLY]), "UNKNOWN miunk ~ not a boolean")
+case('AZA-SQL-031', 'unknown-noadmins', snapshot([u], datasets=[MI]), "UNKNOWN miunk ~ administrators was not collected")
+case('AZA-SQL-031', 'unknown-noprops', snapshot([bare(mi('mibare'))]), "UNKNOWN mibare ~ no \"properties\"")
+
+# AZA-SQL-032: the TDE protector
+MEP = MI + '/encryptionProtector'
+case('AZA-SQL-032', 'pass', snapshot([a, mi_protector(a, "AzureKeyVault")], datasets=[MI, MEP]),
+     "PASS miok ~ encryptionProtector serverKeyType is AzureKeyVault (key 'someVault_someKey_01234567890123456789012345678901')")
+case('AZA-SQL-032', 'fail', snapshot([b, mi_protector(b, "ServiceManaged")], datasets=[MI, MEP]), "FAIL mibad ~ serverKeyType is ServiceManaged")
+case('AZA-SQL-032', 'unknown', snapshot([u], datasets=[MI]), "UNKNOWN miunk ~ TDE protector: Microsoft.Sql/managedInstances/encryptionProtector was not collected")
+case('AZA-SQL-032', 'unknown-missing', snapshot([u], datasets=[MI, MEP]), "UNKNOWN miunk ~ no encryptionProtector object for this managed instance")
+case('AZA-SQL-032', 'unknown-error', snapshot([u], datasets=[MI, MEP], errors=err(u["id"], MEP)), "UNKNOWN miunk ~ HTTP 403")
+case('AZA-SQL-032', 'unknown-value', snapshot([u, mi_protector(u, "Elsewhere")], datasets=[MI, MEP]), "UNKNOWN miunk ~ unexpected value 'Elsewhere'")
+case('AZA-SQL-032', 'unknown-template', mi_template('mitpl'), "UNKNOWN mitpl ~ no encryptionProtector object for this managed instance")
+case('AZA-SQL-032', 'pass-template', mi_template('mitpl', {}, ('encryptionProtector', 'current',
+     {"serverKeyType": "AzureKeyVault", "serverKeyName": "someVault_someKey_01234567890123456789012345678901"})),
+     "PASS mitpl ~ AzureKeyVault")
+case('AZA-SQL-032', 'unknown-noprops', snapshot([bare(mi('mibare'))]), "UNKNOWN mibare ~ no \"properties\"")
+
+# AZA-SQL-033: Microsoft Defender for SQL, as AZA-SQL-003 for servers
+MATP = MI + '/advancedThreatProtectionSettings'
+MSAP = MI + '/securityAlertPolicies'
+case('AZA-SQL-033', 'pass', snapshot([a, mi_atp(a, "Enabled")], datasets=[MI, MATP, MSAP]), "PASS miok ~ advancedThreatProtectionSettings state is Enabled")
+case('AZA-SQL-033', 'pass-legacy', snapshot([a, mi_atp(a, "Disabled"), mi_alerts(a, "Enabled")], datasets=[MI, MATP, MSAP]),
+     "PASS miok ~ securityAlertPolicies state is Enabled")
+case('AZA-SQL-033', 'pass-plan', snapshot([a, mi_atp(a, "Disabled"), pricing("Standard")], datasets=[MI, MATP, MSAP, PRICE]),
+     "PASS miok ~ Defender for SQL (pricing SqlServers) is Standard")
+case('AZA-SQL-033', 'fail', snapshot([b, mi_atp(b, "Disabled"), mi_alerts(b, "Disabled"), pricing("Free")], datasets=[MI, MATP, MSAP, PRICE]),
+     "FAIL mibad ~ advancedThreatProtectionSettings state is Disabled and Defender for SQL is not on for the subscription")
+case('AZA-SQL-033', 'unknown', snapshot([u], datasets=[MI]), "UNKNOWN miunk ~ Microsoft.Sql/managedInstances/advancedThreatProtectionSettings was not collected")
+case('AZA-SQL-033', 'unknown-missing', snapshot([u], datasets=[MI, MATP, MSAP]),
+     "UNKNOWN miunk ~ no advancedThreatProtectionSettings object for this managed instance in the input")
+case('AZA-SQL-033', 'unknown-noplans', snapshot([u, mi_atp(u, "Disabled")], datasets=[MI, MATP, MSAP]), "UNKNOWN miunk ~ Defender plans are unknown")
+case('AZA-SQL-033', 'unknown-template-noplans', mi_template('mitpl', {}, ('advancedThreatProtectionSettings', 'Default', {"state": "Disabled"})),
+     "UNKNOWN mitpl ~ template does not hold the subscription's Defender plans")
+case('AZA-SQL-033', 'unknown-value', snapshot([u, mi_atp(u, "Sometimes")], datasets=[MI, MATP, MSAP, PRICE]),
+     "UNKNOWN miunk ~ unexpected value 'Sometimes'")
+case('AZA-SQL-033', 'unknown-noprops', snapshot([bare(mi('mibare'))]), "UNKNOWN mibare ~ no \"properties\"")
+
 # ---- PostgreSQL / MySQL ----
 def pg(name, **kv):
     s = {"sku": {"name": "Standard_D4ds_v5", "tier": "GeneralPurpose"}, "systemData": {"createdAt": "2024-08-01T18:30:22.123456Z"},
