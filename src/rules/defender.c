@@ -705,46 +705,50 @@ static int rec_left_out(struct rec_pick *pk, const aza_res *a, int x, const char
  * assesses there is off, as under an exemption. 1: a notScope holds the
  * subscription (or group) judged; 2: one lies within it (a resource group
  * or a resource; in a template-only scan, a group or subscription the
- * templates' parents place below the group judged, or any notScope of an
- * assignment at the group itself), so the assignment no longer covers all
- * of it; -1: one at another management group, or one that cannot be read
- * (*msg says which); 0: none. */
+ * templates' parents place below the group judged, a resource group or
+ * resource of such a subscription, or any notScope of an assignment at the
+ * group itself: aza_scope_below, as for an exemption), so the assignment
+ * no longer covers all of it; -1: one at another management group, or one
+ * that cannot be read (*msg says which); 0: none. */
 static int rec_notscope(aza_ev *ev, const aza_res *a, const aza_res *sub, const char **msg)
 {
-	const aza_json *ns = aza_prop(ev, a, "properties.notScopes");
+	const aza_json *ns;
 	const char *part = NULL, *unsure = NULL, *noun = aza_scope_noun(sub);
+	int st = aza_notscopes(ev, a, &ns);
 	*msg = NULL;
-	if (!ns || aza_json_is(ns, AZA_JNULL))
+	if (!st)
 		return 0;
-	if (!aza_json_is(ns, AZA_JARR)) {
+	if (st < 0) {
 		*msg = aza_ev_fmt(ev, "assignment '%s': notScopes is not an array, so whether it leaves the %s out cannot be read", a->name, noun);
 		return -1;
 	}
 	int own = aza__strieq(a->parent, sub->id);
 	aza_json_each(n, ns) {
 		const char *x = aza_json_str(n);
-		if (!x) {
+		switch (aza_scope_at(ev, x, sub, own, AZA_AT_ABOVE | AZA_AT_BELOW)) {
+		case AZA_AT_UNREAD:
 			if (!unsure)
 				unsure = aza_ev_fmt(ev, "assignment '%s': a notScopes entry is not a string, so whether it leaves the %s out cannot be read",
 				                    a->name, noun);
-			continue;
-		}
-		if (aza_id_within(sub->id, x) || aza_ev_root_mg(ev, x)) {
+			break;
+		case AZA_AT_HOLDS:
 			*msg = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes, which holds the %s: the assignment does not evaluate it", a->name,
 			                  x, noun);
 			return 1;
-		}
-		int in = aza__istarts(x, AZA_MG_PREFIX) && !own ? aza_ev_mg_within(ev, sub->id, x) : 0;
-		if (in > 0) {
+		case AZA_AT_ABOVE:
 			*msg = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes, above the %s by the templates' management group parents: "
 			                      "the assignment does not evaluate it", a->name, x, noun);
 			return 1;
+		case AZA_AT_BELOW:
+			if (!part)
+				part = x;
+			break;
+		case AZA_AT_UNPLACED:
+			if (!unsure)
+				unsure = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes; the input does not say whether the %s is below it", a->name, x,
+				                    noun);
+			break;
 		}
-		if (!part && (aza_id_within(x, sub->id) || own || (aza_is_mg(sub) && aza_ev_mg_within(ev, x, sub->id) > 0)))
-			part = x;
-		else if (in < 0 && !unsure)
-			unsure = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes; the input does not say whether the %s is below it", a->name, x,
-			                    noun);
 	}
 	if (part) {
 		*msg = aza_ev_fmt(ev, "assignment '%s' lists %s, within the %s, in its notScopes: resources there are not evaluated", a->name, part,
@@ -841,9 +845,11 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		 * resources one of them selects (Azure Policy assignment
 		 * structure, "Resource selectors"): by location or type, which
 		 * azaudit does not place against the recommendation's machines
-		 * and servers. */
-		const aza_json *rs = aza_prop(ev, a, "properties.resourceSelectors");
-		if (rs && !aza_json_is(rs, AZA_JNULL) && !(aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)) && !pk.unsure)
+		 * and servers (so no resource type is asked about: any
+		 * resourceSelectors, even ones that cannot be read, leave it
+		 * undecided). */
+		const char *rw;
+		if (aza_selectors_reach(ev, a, NULL, &rw) != AZA_SEL_NONE && !pk.unsure)
 			rec_unsure(&pk, a, aza_ev_fmt(ev, "assignment '%s' has resourceSelectors: it evaluates only the resources they select, "
 			                                  "so whether %s recommendations are on for all of %s cannot be decided", a->name, what, whom));
 		x = rec_exempt(ev, a, sub, rc, &xm);
@@ -1428,10 +1434,10 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 /* A template-only scan judges a management group's benchmark assignment
  * on it (rule.h, .subject "@@"): the same for every recommendation rule. */
 /* What every recommendation rule says of policy exemptions. */
-#define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged) leaves the resources there unassessed, so the recommendations are not on for all of the subscription: FAIL naming the exemption and where it is (one taking the whole subscription out is named first), with the same exceptions. An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
+#define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged, or at a resource group or resource of such a subscription) leaves the resources there unassessed, so the recommendations are not on for all of the subscription: FAIL naming the exemption and where it is (one taking the whole subscription out is named first), with the same exceptions. An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
 /* What every recommendation rule says of excluded scopes and of a
  * parameter that is not an object. */
-#define REC_NOTSCOPES " Resources in an assignment's notScopes are not evaluated (Microsoft Learn, 'Understand scope in Azure Policy'), as under an exemption: a notScope that holds the subscription (or is at '/' or the tenant root management group, or, by the templates' parent links, above it) leaves it out of that assignment, and one within it (a resource group or a resource; in a template-only scan, a group or subscription placed below the management group judged, or any notScope of an assignment at that group) leaves that part unassessed: FAIL on the assignment, unless another benchmark assignment that applies does not leave it out. A notScope at another management group the input does not place, notScopes that is not an array, or an entry that is not a string: UNKNOWN. An assignment with resourceSelectors evaluates only the resources they select (Azure Policy assignment structure, 'Resource selectors'), which azaudit does not place: UNKNOWN. A parameter is an object with a value: one that is not (a bare string) is UNKNOWN."
+#define REC_NOTSCOPES " Resources in an assignment's notScopes are not evaluated (Microsoft Learn, 'Understand scope in Azure Policy'), as under an exemption: a notScope that holds the subscription (or is at '/' or the tenant root management group, or, by the templates' parent links, above it) leaves it out of that assignment, and one within it (a resource group or a resource; in a template-only scan, a group or subscription placed below the management group judged, a resource group or resource of such a subscription, or any notScope of an assignment at that group) leaves that part unassessed: FAIL on the assignment, unless another benchmark assignment that applies does not leave it out. A notScope at another management group the input does not place, notScopes that is not an array, or an entry that is not a string: UNKNOWN. An assignment with resourceSelectors evaluates only the resources they select (Azure Policy assignment structure, 'Resource selectors'), which azaudit does not place: UNKNOWN. A parameter is an object with a value: one that is not (a bare string) is UNKNOWN."
 #define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN. A benchmark assignment at a group the templates' own links (a management group's properties.details.parent.id, a Microsoft.Management/managementGroups/subscriptions resource) place a group or subscription below, transitively, is judged for it too, the message naming it."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */

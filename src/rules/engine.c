@@ -490,44 +490,117 @@ int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc)
 	return -1;
 }
 
+/* The groups aza_ev_mg_within(ev, child, anc) compares anc with, for
+ * every anc at once: child's group (itself, or the group the templates
+ * place subscription child under) and its parents, up to the tenant root
+ * group, a group whose parent the templates do not give, or MG_DEPTH.
+ * Returns how many (0: child is placed nowhere). */
+static size_t mg_chain(aza_ev *ev, const char *child, const char **up)
+{
+	const char *g = child;
+	size_t n = 0;
+	if (aza__istarts(child, "/subscriptions/")) {
+		const char *sub = child + strlen("/subscriptions/");
+		if (!*sub || strchr(sub, '/') || !(g = template_sub_group(ev, sub)))
+			return 0;
+	} else if (!aza__istarts(child, AZA_MG_PREFIX)) {
+		return 0;
+	}
+	while (g && n < MG_DEPTH) {
+		up[n++] = g;
+		if (aza_ev_root_mg(ev, g))
+			break;
+		g = mg_parent(ev, g);
+	}
+	return n;
+}
+
+/* Is aza_ev_mg_within(ev, child, anc) 1, given child's chain (mg_chain)?
+ * The answers 0 and -1 are not told apart. */
+static int mg_on_chain(aza_ev *ev, const char *child, const char *const *up, size_t n, const char *anc)
+{
+	if (!anc || !aza__istarts(anc, AZA_MG_PREFIX) || strchr(anc + strlen(AZA_MG_PREFIX), '/'))
+		return 0;
+	if (same_id(child, anc) || aza_ev_root_mg(ev, anc))
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if (same_id(up[i], anc))
+			return 1;
+	return 0;
+}
+
+int aza_selectors_reach(aza_ev *ev, const aza_res *x, const char *rtype, const char **why)
+{
+	const aza_json *rs = aza_prop(ev, x, "properties.resourceSelectors");
+	*why = NULL;
+	if (!rs || aza_json_is(rs, AZA_JNULL) || (aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)))
+		return AZA_SEL_NONE;
+	if (!aza_json_is(rs, AZA_JARR))
+		return AZA_SEL_UNREAD;
+	if (!rtype) {
+		*why = "they select resources by type or location, and the verdict is about resources of every type";
+		return AZA_SEL_UNSURE;
+	}
+	int res = AZA_SEL_OUT;
+	const char *uw = NULL;
+	aza_json_each(r, rs) {
+		const aza_json *sels = aza_json_get(r, "selectors");
+		int one = 1;
+		if (!aza_json_is(sels, AZA_JARR) || !aza_json_len(sels)) {
+			one = -1;
+			uw = "a resource selector has no selectors list";
+		}
+		aza_json_each(sel, sels) {
+			const char *kind = aza_json_str(aza_json_get(sel, "kind"));
+			const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
+			int has_in = aza_json_is(in, AZA_JARR), has_nin = aza_json_is(nin, AZA_JARR);
+			if (!kind || !aza__strieq(kind, "resourceType") || (!has_in && !has_nin)) {
+				if (one > 0)
+					one = -1;
+				if (!uw)
+					uw = aza_ev_fmt(ev, "a resource selector has a selector of kind '%s' that azaudit does not evaluate",
+					                kind ? kind : "(none)");
+			} else if ((has_in && !aza_json_has_str(in, rtype)) || (has_nin && aza_json_has_str(nin, rtype))) {
+				one = 0;
+			}
+		}
+		if (one > 0)
+			return AZA_SEL_ALL;
+		if (one < 0)
+			res = AZA_SEL_UNSURE;
+	}
+	if (res < 0)
+		*why = uw;
+	return res;
+}
+
 /* Do an exemption's resourceSelectors leave resources of rtype in (NULL:
  * the verdict is about resources of any type)? 1 yes (none: the exemption
  * covers every resource of its scope), 0 no (every resource selector has
  * a resourceType selector leaving rtype out), -1 azaudit cannot tell: a
  * selector that picks some resources of the type (by location, say)
- * exempts part of what the verdict is about. */
+ * exempts part of what the verdict is about. A selector that picks every
+ * resource of the type by its type alone (AZA_SEL_ALL: an assignment with
+ * one reaches them all, iam.c) is -1 here too, as before the reader was
+ * shared: judging such an exemption as one without selectors would turn
+ * these UNKNOWNs into FAILs, a change of its own. */
 static int exemption_selects(aza_ev *ev, const aza_res *e, const char *rtype, const char **why)
 {
-	const aza_json *rs = aza_prop(ev, e, "properties.resourceSelectors");
-	if (!rs || aza_json_is(rs, AZA_JNULL) || (aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)))
-		return 1;
+	int s = aza_selectors_reach(ev, e, rtype, why);
 	*why = "its resourceSelectors exempt only the resources they select, which azaudit cannot place";
-	if (!rtype || !aza_json_is(rs, AZA_JARR))
-		return -1;
-	aza_json_each(x, rs) {
-		int out = 0;
-		aza_json_each(sel, aza_json_get(x, "selectors")) {
-			const char *kind = aza_json_str(aza_json_get(sel, "kind"));
-			const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
-			if (kind && aza__strieq(kind, "resourceType") &&
-			    ((aza_json_is(in, AZA_JARR) && !aza_json_has_str(in, rtype)) ||
-			     (aza_json_is(nin, AZA_JARR) && aza_json_has_str(nin, rtype))))
-				out = 1;
-		}
-		if (!out)
-			return -1;
-	}
-	return 0;
+	return s == AZA_SEL_NONE ? 1 : s == AZA_SEL_OUT ? 0 : -1;
 }
 
-/* Is es, an exemption's scope, below the scope judged: a resource group or
- * a resource of the subscription or, for a management group (a
- * template-only scan), a group or subscription the templates' parents place
- * below it, or a resource group or resource of such a subscription? Its
+/* Is es, an exemption's scope or a notScopes entry, below the scope judged:
+ * a resource group or a resource of the subscription or, for a management
+ * group (a template-only scan), a group or subscription the templates'
+ * parents place below it, or a resource group or resource of such a
+ * subscription (placed by its subscription, the part of its id a
+ * Microsoft.Management/managementGroups/subscriptions resource names)? Its
  * resources are then out of the assignment while the rest of the scope
  * stays in. Returns what es is, for the message ("resource group"), or
  * NULL. */
-static const char *exemption_below(aza_ev *ev, const char *es, const aza_res *scope)
+const char *aza_scope_below(aza_ev *ev, const char *es, const aza_res *scope)
 {
 	if (!strcmp(es, "/") || same_id(es, scope->id))
 		return NULL;
@@ -549,6 +622,36 @@ static const char *exemption_below(aza_ev *ev, const char *es, const aza_res *sc
 	if (aza_id_within(es, scope->id))
 		return kind;
 	return aza_is_mg(scope) && aza_ev_mg_within(ev, top, scope->id) > 0 ? kind : NULL;
+}
+
+int aza_notscopes(aza_ev *ev, const aza_res *a, const aza_json **list)
+{
+	const aza_json *ns = aza_prop(ev, a, "properties.notScopes");
+	*list = NULL;
+	if (!ns || aza_json_is(ns, AZA_JNULL))
+		return 0;
+	if (!aza_json_is(ns, AZA_JARR))
+		return -1;
+	*list = ns;
+	return 1;
+}
+
+int aza_scope_at(aza_ev *ev, const char *x, const aza_res *scope, int own, int what)
+{
+	if (!x)
+		return AZA_AT_UNREAD;
+	if (aza_id_within(scope->id, x) || aza_ev_root_mg(ev, x))
+		return AZA_AT_HOLDS;
+	/* A notScope lies within its assignment's scope: at the scope judged,
+	 * one that does not hold it is below it. */
+	if (own)
+		return AZA_AT_BELOW;
+	if ((what & AZA_AT_ABOVE) && aza__istarts(x, AZA_MG_PREFIX)) {
+		int in = aza_ev_mg_within(ev, scope->id, x);
+		if (in)
+			return in > 0 ? AZA_AT_ABOVE : AZA_AT_UNPLACED;
+	}
+	return (what & AZA_AT_BELOW) && aza_scope_below(ev, x, scope) ? AZA_AT_BELOW : AZA_AT_APART;
 }
 
 int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const char *ref, const char *rtype,
@@ -582,7 +685,7 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
 		/* Or below it: a resource group, a resource, a group below the
 		 * group judged. The assignment still covers the rest of the
 		 * scope, but not all of it. */
-		const char *part = here ? NULL : exemption_below(ev, es, scope);
+		const char *part = here ? NULL : aza_scope_below(ev, es, scope);
 		if (part) {
 			other_mg = 0;
 			within = -1;
@@ -863,13 +966,20 @@ static int subject_held(aza_ev *ev, const aza_res *scope)
 	const char *p = ev->rule->subject;
 	aza_subject e;
 	int mg = aza_is_mg(scope);
+	/* The groups above the scope, walked up once (as aza_ev_mg_within
+	 * walks them) rather than once for every group of the input. */
+	const char *up[MG_DEPTH];
+	size_t nup = 0;
+	int walked = 0;
 	while (aza_rule__subject_next(&p, &e)) {
 		if ((!mg || e.mg) && subject_entry_held(ev, scope, &e))
 			return 1;
 		if (!e.mg)
 			continue;
+		if (!walked++)
+			nup = mg_chain(ev, scope->id, up);
 		for (const aza_res *g = aza_inv_first(ev->s->inv, AZA_MG_TYPE); g; g = g->next_of_type)
-			if (g != scope && aza_ev_mg_within(ev, scope->id, g->id) > 0 && subject_entry_held(ev, g, &e))
+			if (g != scope && mg_on_chain(ev, scope->id, up, nup, g->id) && subject_entry_held(ev, g, &e))
 				return 1;
 	}
 	return 0;

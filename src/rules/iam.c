@@ -3105,21 +3105,28 @@ static int assignment_covers(aza_ev *ev, const aza_res *a, const aza_res *scope,
 		st = 1;
 	if (!st)
 		return 0;
-	aza_json_each(ns, aza_prop(ev, a, "properties.notScopes")) {
-		const char *x = aza_json_str(ns);
-		if (x && (aza_id_within(scope->id, x) || aza_ev_root_mg(ev, x)))
+	/* A notScope lies within the assignment's scope: at the management
+	 * group itself, another group it names is below, never above. The
+	 * templates' parents may say whether scope is below one elsewhere;
+	 * once one is not placed (or the assignment itself is not), only a
+	 * notScope that holds scope by its id still decides. Unlike the
+	 * benchmark rules (defender.c, rec_notscope), this asks only whether
+	 * scope itself is excluded: a notScope below it is judged with the
+	 * exemptions, as one (deny_exempt). NotScopes that are not
+	 * a list of strings are passed over, not UNKNOWN: Resource Manager
+	 * keeps them as one, and a value only known at deployment makes the
+	 * verdict UNKNOWN when read. */
+	const aza_json *ns;
+	aza_notscopes(ev, a, &ns);
+	aza_json_each(n, ns) {
+		switch (aza_scope_at(ev, aza_json_str(n), scope, own && aza_is_mg(scope), st > 0 ? AZA_AT_ABOVE : 0)) {
+		case AZA_AT_HOLDS:
+		case AZA_AT_ABOVE:
 			return 0;
-		/* A notScope lies within the assignment's scope: at the management
-		 * group itself, another group it names is below, never above. The
-		 * templates' parents may say whether scope is below it. */
-		if (x && aza__istarts(x, AZA_MG_PREFIX) && st > 0 && !(own && aza_is_mg(scope))) {
-			int in = aza_ev_mg_within(ev, scope->id, x);
-			if (in > 0)
-				return 0;
-			if (in < 0) {
-				st = -1;
-				*why = aza_ev_fmt(ev, "excludes %s", x);
-			}
+		case AZA_AT_UNPLACED:
+			st = -1;
+			*why = aza_ev_fmt(ev, "excludes %s", aza_json_str(n));
+			break;
 		}
 	}
 	return st;
@@ -3223,46 +3230,18 @@ static int override_effect(aza_ev *ev, const aza_res *a, const char *ref, const 
  * documented. */
 static int selects_roledefs(aza_ev *ev, const aza_res *a, const char **why)
 {
-	const aza_json *rs = aza_prop(ev, a, "properties.resourceSelectors");
-	if (!rs || aza_json_is(rs, AZA_JNULL) || (aza_json_is(rs, AZA_JARR) && !aza_json_len(rs)))
+	switch (aza_selectors_reach(ev, a, RD, why)) {
+	case AZA_SEL_NONE:
+	case AZA_SEL_ALL:
 		return 1;
-	if (!aza_json_is(rs, AZA_JARR)) {
+	case AZA_SEL_OUT:
+		*why = "its resourceSelectors select no " RD " (only those resources are evaluated)";
+		return 0;
+	case AZA_SEL_UNREAD:
 		*why = "its resourceSelectors, which may leave role definitions out, are not a list";
 		return -1;
 	}
-	int res = 0;
-	const char *uw = NULL;
-	aza_json_each(x, rs) {
-		const aza_json *sels = aza_json_get(x, "selectors");
-		int one = 1;
-		if (!aza_json_is(sels, AZA_JARR) || !aza_json_len(sels)) {
-			one = -1;
-			uw = "a resource selector has no selectors list";
-		}
-		aza_json_each(sel, sels) {
-			const char *kind = aza_json_str(aza_json_get(sel, "kind"));
-			const aza_json *in = aza_json_get(sel, "in"), *nin = aza_json_get(sel, "notIn");
-			int has_in = aza_json_is(in, AZA_JARR), has_nin = aza_json_is(nin, AZA_JARR);
-			if (!kind || !aza__strieq(kind, "resourceType") || (!has_in && !has_nin)) {
-				if (one > 0)
-					one = -1;
-				if (!uw)
-					uw = aza_ev_fmt(ev, "a resource selector has a selector of kind '%s' that azaudit does not evaluate",
-					                kind ? kind : "(none)");
-			} else if ((has_in && !has_stri(in, RD)) || (has_nin && has_stri(nin, RD))) {
-				one = 0;
-			}
-		}
-		if (one > 0)
-			return 1;
-		if (one < 0)
-			res = -1;
-	}
-	if (res < 0)
-		*why = uw;
-	else
-		*why = "its resourceSelectors select no " RD " (only those resources are evaluated)";
-	return res;
+	return -1;
 }
 
 /* A definition's verdict k (rule_denies_roles's, with *why) for an
@@ -3304,6 +3283,24 @@ static int deny_exempt(aza_ev *ev, struct deny_scan *ds, const aza_res *a, const
 {
 	const char *m;
 	int x = aza_policy_exempt(ev, a, r, ref, RD, &m);
+	/* A notScope below the scope (a resource group or resource of the
+	 * subscription) leaves the deny off there as an exemption there does
+	 * (assignment_covers only asks whether it holds the scope itself), and
+	 * a custom role can then be created at it. */
+	const aza_json *ns;
+	const char *sc = aza_json_str(aza_prop(ev, a, "properties.scope"));
+	int own = aza_is_mg(r) && aza__strieq(sc ? sc : a->parent, r->id);
+	if (x <= 0 && aza_notscopes(ev, a, &ns) > 0)
+		aza_json_each(n, ns) {
+			const char *e = aza_json_str(n);
+			if (e && aza_scope_at(ev, e, r, own, AZA_AT_BELOW) == AZA_AT_BELOW) {
+				x = 2;
+				m = aza_ev_fmt(ev, "assignment '%s' lists %s in its notScopes: the deny does not reach there, within the %s, "
+				                   "and a custom role can be created there",
+				               a->name, e, aza_scope_noun(r));
+				break;
+			}
+		}
 	if (x)
 		nl_add(x > 0 ? &ds->exempt : &ds->unsure, aza_ev_fmt(ev, "%s: %s", what, m));
 	else
@@ -3842,7 +3839,7 @@ const struct aza_rule aza_rules_iam[] = {
 		.portal = "Policy > Definitions > + Policy definition: a rule on type Microsoft.Authorization/roleDefinitions and a count of Microsoft.Authorization/roleDefinitions/permissions[*].actions[*] where that alias equals '*', greater than 0, with effect Deny (a plain field condition actions[*] equals '*' only matches roles whose every action is '*'); then Assign it at the management group or subscription with enforcement Enabled.",
 		.cli = "az policy definition create -n deny-custom-owner-roles --mode All --rules @deny-star-roles.json; az policy assignment create --policy deny-custom-owner-roles --scope /subscriptions/<id>",
 		.arm = "Microsoft.Authorization/policyAssignments (enforcementMode Default) of a definition with mode All whose policyRule.if has type equals Microsoft.Authorization/roleDefinitions and whose effect is Deny",
-		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes, of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree (in a template-only scan, unless the templates deploy it: management groups whose properties.details.parent.id names their parent, and Microsoft.Management/managementGroups/subscriptions resources placing a subscription under a group; followed up transitively, they say whether the scope is below that group). A policy exemption (Microsoft.Authorization/policyExemptions; Waiver and Mitigated alike take the scope out of the assignment's evaluation, so a role definition created there is not denied) at the subscription, at '/' or at the tenant root management group (in a template-only scan, at the management group judged) whose policyAssignmentId is the deny's assignment (case-insensitive) and whose policyDefinitionReferenceIds are empty or, for an initiative, list the denying member's reference id (case-insensitive) takes that deny away: FAIL naming the exemption and its category, unless another assignment denies. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged) takes only what is there out of the deny, but a custom role can then be created at that scope (Role Definitions - Create Or Update takes the scope to create it at), so the deny no longer holds over all of the subscription: FAIL naming the exemption and where it is, as for one at the subscription (which is named first when both exist). An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one whose resourceSelectors all have a resourceType selector leaving out Microsoft.Authorization/roleDefinitions does not reach role definitions; other resourceSelectors, an exemption at another management group, one naming an assignment only known at deployment, one listing reference ids for a definition (not initiative) assignment, or exemptions Resource Manager refused to list for the subscription give UNKNOWN. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny (one at a group the templates' parent links place it below covers it, the PASS naming that group); one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
+		.defaults = "PASS needs an enforced assignment at the subscription, at '/' or at the tenant root management group (whose id is the tenant id; every subscription is below it), not excluded by notScopes (a notScope at a resource group or resource of the subscription, or, in a template-only scan, below the management group judged, leaves the deny off there as an exemption there does: FAIL naming it, as below), of a custom definition, or an initiative containing one, with mode All (Indexed mode does not evaluate Microsoft.Authorization/roleDefinitions), an effect of deny (directly, or through a parameter assigned or defaulting to Deny, also through an initiative parameter) and an if-condition where field type equals (or is in) Microsoft.Authorization/roleDefinitions, within allOf/anyOf, not narrowed by an allOf sibling on another field (roleName, description...); the only narrowing accepted is a count of permissions[*].actions[*] whose where is that alias equals '*', greater than 0 (or greaterOrEquals 1). A field condition permissions[*].actions[*] equals '*' narrows: a condition on a [*] alias holds only when every selected value meets it, so it leaves out a role with '*' beside another action. Definitions with another mode or effect, type notEquals/notIn, or a narrowing sibling do not count and are named in the FAIL. No built-in policy denies custom roles, so built-in assignments do not count. An assignment with enforcementMode Enroll denies only at the scopes enrolled to it (the policy API's EnforcementMode values, KnownEnforcementMode in the Azure SDK reference: not enforced until the resource or its scope is enrolled), and the input holds no enrollment: a deny there gives UNKNOWN, as does an enforcementMode other than Default, DoNotEnforce and Enroll. An assignment's overrides (kind policyEffect) replace the effect of the definitions they select (Azure Policy assignment structure, Overrides): one without selectors, or whose policyDefinitionReferenceId selectors (in/notIn, case-insensitive) reach the member, sets its effect, so a deny overridden to Audit or Disabled does not count and one overridden to Deny does; an override azaudit cannot read (no kind or value, selectors not a list, another selector kind such as resourceLocation) leaves a deny UNKNOWN. An assignment's resourceSelectors limit it to the resources one of them selects (Resource selectors): when every one has a resourceType selector whose in leaves out (or notIn lists) Microsoft.Authorization/roleDefinitions, the deny does not count (named in the FAIL); other selector kinds (resourceLocation, resourceWithoutLocation) leave it UNKNOWN. An assignment that would deny, but at another management group or with another management group among its notScopes, gives UNKNOWN: the input does not hold the management group tree (in a template-only scan, unless the templates deploy it: management groups whose properties.details.parent.id names their parent, and Microsoft.Management/managementGroups/subscriptions resources placing a subscription under a group; followed up transitively, they say whether the scope is below that group). A policy exemption (Microsoft.Authorization/policyExemptions; Waiver and Mitigated alike take the scope out of the assignment's evaluation, so a role definition created there is not denied) at the subscription, at '/' or at the tenant root management group (in a template-only scan, at the management group judged) whose policyAssignmentId is the deny's assignment (case-insensitive) and whose policyDefinitionReferenceIds are empty or, for an initiative, list the denying member's reference id (case-insensitive) takes that deny away: FAIL naming the exemption and its category, unless another assignment denies. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged, or at a resource group or resource of such a subscription) takes only what is there out of the deny, but a custom role can then be created at that scope (Role Definitions - Create Or Update takes the scope to create it at), so the deny no longer holds over all of the subscription: FAIL naming the exemption and where it is, as for one at the subscription (which is named first when both exist). An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one whose resourceSelectors all have a resourceType selector leaving out Microsoft.Authorization/roleDefinitions does not reach role definitions; other resourceSelectors, an exemption at another management group, one naming an assignment only known at deployment, one listing reference ids for a definition (not initiative) assignment, or exemptions Resource Manager refused to list for the subscription give UNKNOWN. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out. A custom definition referenced but not collected, one without a mode or a resolvable effect, or a condition azaudit does not evaluate (other count or value expressions, other operators on type, a parameter as the type, 'not' around a narrowed condition) gives UNKNOWN; policy assignments not collected: UNKNOWN. In a template-only scan, the policy assignments the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) are judged on that group, as at a subscription: an assignment there covers it (a notScope naming another group leaves it in: that group is below it), one at another group gives UNKNOWN only when it would deny (one at a group the templates' parent links place it below covers it, the PASS naming that group); one there with enforcementMode DoNotEnforce that would deny is named in the FAIL. A group whose deployed assignments include none that could deny (of a custom definition or initiative whose condition names Microsoft.Authorization/roleDefinitions, or whose definition is not in the input or only known at deployment) is NOT_APPLICABLE: a deny at another group is judged at that group.",
 		.check = deny_custom_owner,
 	},
 	{

@@ -321,7 +321,8 @@ int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc);
  * can leave out (NULL: any). 1: one does (*msg names it, its category and
  * scope); 2: none does, but one takes part of the scope out (at a resource
  * group or a resource of the subscription, or at a group or subscription
- * the templates' parents place below the management group): the
+ * the templates' parents place below the management group, or a resource
+ * group or resource of such a subscription: aza_scope_below): the
  * assignment no longer covers all of the scope (*msg names it and where it
  * is); -1: one may (at another management group, naming an assignment
  * only known at deployment, with resourceSelectors that could matter), or
@@ -331,6 +332,49 @@ int aza_ev_mg_within(aza_ev *ev, const char *child, const char *anc);
 #define AZA_PE_TYPE "Microsoft.Authorization/policyExemptions"
 int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const char *ref, const char *rtype,
                       const char **msg);
+
+/* Is es (an exemption's scope, or an entry of an assignment's notScopes)
+ * below scope (a subscription, or a management group in a template-only
+ * scan): a resource group or resource of the subscription, or a group,
+ * subscription, or resource group or resource of a subscription, that the
+ * templates' management group parents place below the group
+ * (aza_ev_mg_within)? What is there is then out of the assignment while the
+ * rest of the scope stays in. Returns what es is, for messages ("resource
+ * group", "subscription", "management group", "resource"), or NULL: es is
+ * the scope itself, above it, elsewhere, or not placed. */
+const char *aza_scope_below(aza_ev *ev, const char *es, const aza_res *scope);
+
+/* An assignment's notScopes (properties.notScopes): scopes it does not
+ * evaluate (Microsoft Learn, "Understand scope in Azure Policy"). 0: none
+ * (absent or null), -1: not a list, 1: *list holds them. Each entry is
+ * placed against the scope judged by aza_scope_at: x is the entry (NULL
+ * when not a string: AZA_AT_UNREAD), own says the assignment is at the
+ * scope judged (its notScopes then lie within it: an entry that does not
+ * hold the scope is below it), what which placings to try
+ * (AZA_AT_ABOVE: a management group the templates' parents place above
+ * the scope, or do not place, aza_ev_mg_within; AZA_AT_BELOW:
+ * aza_scope_below). AZA_AT_HOLDS: the entry is the scope, above it by its
+ * id, '/' or the tenant root management group; AZA_AT_APART: none of
+ * those tried. */
+enum { AZA_AT_APART = 0, AZA_AT_HOLDS = 1, AZA_AT_ABOVE = 2, AZA_AT_BELOW = 4, AZA_AT_UNPLACED = 8, AZA_AT_UNREAD = 16 };
+int aza_notscopes(aza_ev *ev, const aza_res *a, const aza_json **list);
+int aza_scope_at(aza_ev *ev, const char *x, const aza_res *scope, int own, int what);
+
+/* The resourceSelectors of x (a policy assignment or exemption: it
+ * reaches only the resources one of them selects, and one selects those
+ * that meet all its selectors; Azure Policy assignment structure,
+ * "Resource selectors"), for the resources of type rtype a verdict is
+ * about (NULL: of every type). AZA_SEL_NONE: it has none (absent, null or
+ * an empty list), so it reaches every resource of its scope; AZA_SEL_ALL:
+ * one selects every resource of rtype (all its selectors are of kind
+ * resourceType, with an in list holding rtype or a notIn list without it,
+ * case-insensitive); AZA_SEL_OUT: every one has a resourceType selector
+ * leaving rtype out; AZA_SEL_UNSURE: azaudit cannot tell (another selector
+ * kind, resourceLocation or resourceWithoutLocation, which it does not
+ * place; a resource selector without a selectors list; rtype NULL), *why
+ * says why; AZA_SEL_UNREAD: they are not a list. */
+enum { AZA_SEL_UNREAD = -2, AZA_SEL_UNSURE = -1, AZA_SEL_OUT = 0, AZA_SEL_ALL = 1, AZA_SEL_NONE = 2 };
+int aza_selectors_reach(aza_ev *ev, const aza_res *x, const char *rtype, const char **why);
 
 /* The policyEffect overrides of policy assignment a, in order, for the
  * rules that read what effect an assignment runs a policy with

@@ -327,7 +327,7 @@ case('AZA-DEF-019', 'pass-template-mg-exemption', mg_template([tpl_mcsb({}), TPL
 # naming that group). One at mg-d, on another branch, does not cover the
 # subscription, nor mg-b: both still PASS.
 TREE_SUB = "22222222-2222-2222-2222-222222222222"
-def mg_tree(exempt_at):
+def mg_tree(exempt_at, not_scopes=None, rg_waiver=False):
     def group(name, parent=None):
         g = {"type": "Microsoft.Management/managementGroups", "apiVersion": "2021-04-01", "name": name, "properties": {"displayName": name}}
         if parent: g["properties"]["details"] = {"parent": {"id": f"[tenantResourceId('Microsoft.Management/managementGroups', '{parent}')]"}}
@@ -342,14 +342,19 @@ def mg_tree(exempt_at):
     return {"$schema": "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#", "contentVersion": "1.0.0.0",
             "resources": [group("mg-a"), group("mg-b", "mg-a"), group("mg-d", "mg-a"),
                           {"type": "Microsoft.Management/managementGroups/subscriptions", "apiVersion": "2021-04-01", "name": f"mg-b/{TREE_SUB}"},
-                          deploy("mg-a", [tpl_mcsb({})]), deploy(exempt_at, [waiver]),
+                          deploy("mg-a", [mod(tpl_mcsb({}), properties__notScopes=not_scopes) if not_scopes else tpl_mcsb({})]),
+                          *([deploy(exempt_at, [waiver])] if exempt_at else []),
                           # the subscription is judged once the templates deploy into it
                           {"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "corp", "location": "westeurope",
                            "subscriptionId": TREE_SUB,
                            "properties": {"mode": "Incremental", "template": {
                                "$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
                                "contentVersion": "1.0.0.0",
-                               "resources": [{"type": "Microsoft.Resources/resourceGroups", "apiVersion": "2022-09-01", "name": "rg-corp", "location": "westeurope"}]}}}]}
+                               "resources": [{"type": "Microsoft.Resources/resourceGroups", "apiVersion": "2022-09-01", "name": "rg-corp", "location": "westeurope"}]
+                                            + ([{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "rg-corp-waiver", "resourceGroup": "rg-corp",
+                                                 "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"}, "template": {
+                                                     "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                                                     "contentVersion": "1.0.0.0", "resources": [waiver]}}}] if rg_waiver else [])}}}]}
 TREE_A = "/providers/Microsoft.Management/managementGroups/mg-a"
 case('AZA-DEF-018', 'fail-template-mg-between', mg_tree("mg-b"),
      f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-b exempts that management group, within the management group, from assignment 'Deploy-ASC-Monitoring'\n"
@@ -361,6 +366,25 @@ case('AZA-DEF-018', 'pass-template-mg-other-branch', mg_tree("mg-d"),
      f"FAIL Deploy-ASC-Monitoring ~ at /providers/Microsoft.Management/managementGroups/mg-d exempts the management group from assignment 'Deploy-ASC-Monitoring'\n"
      f"PASS Deploy-ASC-Monitoring ~ for the management group mg-b, below {TREE_A}\n"
      f"PASS Deploy-ASC-Monitoring ~ for the subscription {TREE_SUB}, below {TREE_A}")
+# A notScope at a resource group of the subscription the templates place
+# below mg-b is below mg-b too, as an exemption there is: the benchmark no
+# longer covers all of mg-b (FAIL, was PASS: the notScopes reader placed
+# only groups and subscriptions, and a resource group's id names neither).
+# mg-d, on another branch, still PASSes.
+NS_RG = f"/subscriptions/{TREE_SUB}/resourceGroups/rg-corp"
+case('AZA-DEF-018', 'fail-template-mg-notscope-rg', mg_tree(None, [NS_RG]),
+     f"FAIL Deploy-ASC-Monitoring ~ assignment 'Deploy-ASC-Monitoring' lists {NS_RG}, within the management group, in its notScopes: resources there are not evaluated\n"
+     f"FAIL Deploy-ASC-Monitoring ~ assignment 'Deploy-ASC-Monitoring' lists {NS_RG}, within the management group, in its notScopes: resources there are not evaluated\n"
+     f"FAIL Deploy-ASC-Monitoring ~ assignment 'Deploy-ASC-Monitoring' lists {NS_RG}, within the subscription, in its notScopes: resources there are not evaluated\n"
+     f"PASS Deploy-ASC-Monitoring ~ for the management group mg-d, below {TREE_A}")
+# The same placing for an exemption at that resource group (it was FAIL
+# already: exemptions and notScopes now share aza_scope_below).
+RG_WAIVER = f"policy exemption 'BranchWaiver' (Waiver) at {NS_RG} exempts that resource group"
+case('AZA-DEF-018', 'fail-template-mg-exemption-rg', mg_tree(None, rg_waiver=True),
+     f"FAIL Deploy-ASC-Monitoring ~ {RG_WAIVER}, within the management group, from assignment 'Deploy-ASC-Monitoring'\n"
+     f"FAIL Deploy-ASC-Monitoring ~ {RG_WAIVER}, within the management group, from assignment 'Deploy-ASC-Monitoring'\n"
+     f"FAIL Deploy-ASC-Monitoring ~ {RG_WAIVER}, within the subscription, from assignment 'Deploy-ASC-Monitoring'\n"
+     f"PASS Deploy-ASC-Monitoring ~ for the management group mg-d, below {TREE_A}")
 # Another initiative at the group: the benchmark, if any, is assigned above it.
 LOCATIONS = {"type": PA, "apiVersion": "2022-06-01", "name": "allowed-locations",
              "properties": {"policyDefinitionId": "/providers/Microsoft.Authorization/policyDefinitions/e56962a6-4747-49cd-b67b-bf8b01975c4c",

@@ -1247,6 +1247,11 @@ case(R, 'fail-exemption-rootmg', snap([d, DENY, pexempt('RootLab', DENY['id'], s
 case(R, 'fail-exemption-rg', snap([d, DENY, pexempt('RgLab', DENY['id'], scope=f"{SUBID}/resourceGroups/lab")], datasets=DSX),
      f"FAIL fixture-sub ~ exempted: 'DenyStarRoles' (definition 'deny-star-roles'): policy exemption 'RgLab' (Waiver) at {SUBID}/resourceGroups/lab "
      "exempts that resource group, within the subscription, from assignment 'DenyStarRoles'")
+# A notScope at a resource group of the subscription leaves the deny off
+# there as an exemption there does: a custom role can be created at it.
+case(R, 'fail-notscope-rg', snap([d, passign('DenyStarRoles', d['id'], notscopes=[f"{SUBID}/resourceGroups/lab"])], datasets=DSX),
+     f"FAIL fixture-sub ~ exempted: 'DenyStarRoles' (definition 'deny-star-roles'): assignment 'DenyStarRoles' lists {SUBID}/resourceGroups/lab "
+     "in its notScopes: the deny does not reach there, within the subscription, and a custom role can be created there")
 case(R, 'fail-exemption-resource', snap([d, DENY, pexempt('OneRole', DENY['id'], scope=f"{SUBID}/providers/{RD}/5d3c8a52-7c1e-4f0a-9b6e-2f4d8e1a7c30")], datasets=DSX),
      f"FAIL fixture-sub ~ policy exemption 'OneRole' (Waiver) at {SUBID}/providers/{RD}/5d3c8a52-7c1e-4f0a-9b6e-2f4d8e1a7c30 exempts that resource, within the subscription")
 # a resource group of another subscription is not this subscription's: the
