@@ -658,9 +658,7 @@ int aza_policy_exempt(aza_ev *ev, const aza_res *a, const aza_res *scope, const 
                       const char **msg)
 {
 	aza_inv *inv = aza_ev_inv(ev);
-	double at = aza_inv_collected_at(inv);
-	if (at <= 0)
-		at = aza_ev_now(ev);
+	double at = aza_ev_collected_at(ev);
 	const char *unsure = NULL, *partial = NULL;
 	*msg = NULL;
 	for (const aza_res *e = aza_inv_first(inv, AZA_PE_TYPE); e; e = e->next_of_type) {
@@ -790,6 +788,12 @@ int aza_override_next(struct aza_override *o)
 double aza_ev_now(aza_ev *ev)
 {
 	return ev->s->now;
+}
+
+double aza_ev_collected_at(aza_ev *ev)
+{
+	double t = aza_inv_collected_at(ev->s->inv);
+	return t > 0 ? t : aza_ev_now(ev);
 }
 
 int aza_ev_days_until(aza_ev *ev, const aza_json *when, double *days)

@@ -208,14 +208,6 @@ static const idindex *role_def_table(aza_ev *ev)
 	return t;
 }
 
-/* When the data was collected: the snapshot's collected_at, else the
- * scan's own time. */
-static double collected_at(aza_ev *ev)
-{
-	double t = aza_inv_collected_at(aza_ev_inv(ev));
-	return t > 0 ? t : aza_ev_now(ev);
-}
-
 /* Did an eligibility of Privileged Identity Management (an instance whose
  * endDateTime is end: an ISO time, or NULL for a permanent one) end before
  * the data was collected? Its principal can no longer activate anything by
@@ -225,7 +217,7 @@ static double collected_at(aza_ev *ev)
 static int pim_ended(aza_ev *ev, const char *end)
 {
 	double t;
-	return end && !aza__iso_time(end, &t, NULL) && t <= collected_at(ev);
+	return end && !aza__iso_time(end, &t, NULL) && t <= aza_ev_collected_at(ev);
 }
 
 /* Has entry a of a Graph list of directory role assignments ended? Only an

@@ -60,6 +60,44 @@ static const aza_res *log_profile(aza_ev *ev, const aza_res *sub)
 	return aza_inv_child(aza_ev_inv(ev), sub->id, LOGPROF);
 }
 
+/* Log profiles were retired on 30 September 2026 and replaced with
+ * diagnostic settings (Microsoft Learn, activity log, Legacy collection
+ * methods). Learn's later page on the legacy collection methods gives 15
+ * September 2026 instead, and no new profile since 15 September 2025: data
+ * collected between the two dates proves no export by a profile, nor its
+ * absence. A template deploys after both, whatever the scan's time. */
+#define PROFILE_RETIRED 1790726400.0 /* 2026-09-30T00:00:00Z */
+#define PROFILE_RETIRED_EARLY 1789430400.0 /* 2026-09-15T00:00:00Z */
+
+enum { PROFILE_LIVE, PROFILE_UNSURE, PROFILE_GONE };
+
+/* Whether log profile p still exported the activity log when the data was
+ * collected (the snapshot's collected_at, else the scan's time). */
+static int profile_state(aza_ev *ev, const aza_res *p)
+{
+	if (aza_is_template(p))
+		return PROFILE_GONE;
+	double at = aza_ev_collected_at(ev);
+	return at >= PROFILE_RETIRED ? PROFILE_GONE : at >= PROFILE_RETIRED_EARLY ? PROFILE_UNSURE : PROFILE_LIVE;
+}
+
+/* Why the subscription's log profile exports nothing since the
+ * retirement, or NULL (no profile, or one that may still export). */
+static const char *profile_gone(aza_ev *ev, const aza_res *sub)
+{
+	const aza_res *p = log_profile(ev, sub);
+	if (!p || profile_state(ev, p) != PROFILE_GONE)
+		return NULL;
+	return aza_ev_fmt(ev, "log profile '%s' %s: log profiles were retired on 2026-09-30 and the subscription needs a diagnostic setting",
+	                  p->name, aza_is_template(p) ? "is no export (a template can no longer deploy one)" : "no longer exports the activity log");
+}
+
+/* The end of a verdict that a profile collected between the two dates
+ * would pass. */
+#define PROFILE_UNSURE_WHY                                                                                                  \
+	"but the data was collected on or after 2026-09-15, when Microsoft Learn's legacy collection methods page retires log " \
+	"profiles (its activity log page says 2026-09-30): whether the profile still exported is not known"
+
 static int profile_has_dest(aza_ev *ev, const aza_res *p)
 {
 	return nonempty(aza_prop(ev, p, "properties.storageAccountId")) ||
@@ -79,13 +117,17 @@ static const char *profile_empty(aza_ev *ev, const aza_res *p)
 	return NULL;
 }
 
-/* UNKNOWN (and 1) when subscription diagnostic settings were not collected. */
-static int diag_not_collected(aza_ev *ev, const aza_res *sub)
+/* UNKNOWN (and 1) when subscription diagnostic settings were not
+ * collected; the message ends with gone (a retired log profile) unless
+ * NULL. A template's log profile is judged as the templates declare the
+ * export: with no setting beside it, none is deployed. */
+static int diag_not_collected(aza_ev *ev, const aza_res *sub, const char *gone)
 {
 	const char *why;
-	if (aza_ev_collected(ev, DIAG, sub, &why))
+	const aza_res *p = log_profile(ev, sub);
+	if (aza_ev_collected(ev, DIAG, sub, &why) || (p && aza_is_template(p) && aza_ev_collected(ev, DIAG, p, &why)))
 		return 0;
-	aza_unknown(ev, sub, "%s", why);
+	aza_unknown(ev, sub, "%s%s%s", why, gone ? "; " : "", gone ? gone : "");
 	return 1;
 }
 
@@ -105,18 +147,28 @@ static void activity_export(aza_ev *ev, const aza_res *sub)
 		}
 	}
 	const aza_res *p = log_profile(ev, sub);
+	const char *gone = profile_gone(ev, sub);
+	if (gone)
+		p = NULL;
 	const char *empty = p && profile_has_dest(ev, p) ? profile_empty(ev, p) : NULL;
 	if (p && profile_has_dest(ev, p) && !empty) {
-		aza_pass(ev, sub, "legacy log profile '%s' exports the activity log", p->name);
+		if (profile_state(ev, p) == PROFILE_UNSURE)
+			aza_unknown(ev, sub, "legacy log profile '%s' exports the activity log, " PROFILE_UNSURE_WHY, p->name);
+		else
+			aza_pass(ev, sub, "legacy log profile '%s' exports the activity log", p->name);
 		return;
 	}
 	if (bad) {
-		aza_fail(ev, sub, "diagnostic setting '%s' %s", bad->name,
-		         bad_dest ? "has no destination" : "enables no log category");
+		aza_fail(ev, sub, "diagnostic setting '%s' %s%s%s", bad->name,
+		         bad_dest ? "has no destination" : "enables no log category", gone ? "; " : "", gone ? gone : "");
 		return;
 	}
-	if (diag_not_collected(ev, sub))
+	if (diag_not_collected(ev, sub, gone))
 		return;
+	if (gone) {
+		aza_fail(ev, sub, "no subscription diagnostic setting exports the activity log, and %s", gone);
+		return;
+	}
 	if (empty) {
 		aza_fail(ev, sub, "no subscription diagnostic setting exports the activity log, and log profile '%s' %s", p->name,
 		         empty);
@@ -184,10 +236,11 @@ static void export_categories(aza_ev *ev, const aza_res *sub)
 			         ndest > 1 ? ", nor does any other setting with a destination" : "");
 		return;
 	}
-	if (diag_not_collected(ev, sub))
+	const char *gone = profile_gone(ev, sub);
+	if (diag_not_collected(ev, sub, gone))
 		return;
-	aza_fail(ev, sub, "no subscription diagnostic setting with a destination%s",
-	         log_profile(ev, sub) ? " (only a legacy log profile, which has no category selection)" : "");
+	aza_fail(ev, sub, "no subscription diagnostic setting with a destination%s%s%s", gone ? " (" : "", gone ? gone : "",
+	         gone ? ")" : log_profile(ev, sub) ? " (only a legacy log profile, which has no category selection)" : "");
 }
 
 /* Regions in use: locations of the regional resources of the subscription. */
@@ -199,6 +252,7 @@ static const char *const regional_types[] = {
 
 static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
 {
+	int unsure = profile_state(ev, p) == PROFILE_UNSURE;
 	const aza_json *cats = aza_prop(ev, p, "properties.categories");
 	const aza_json *locs = aza_prop(ev, p, "properties.locations");
 	static const char *const need[] = {"Write", "Delete", "Action"};
@@ -229,7 +283,11 @@ static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
 				return;
 			}
 		}
-	aza_pass(ev, sub, "log profile '%s' exports Write, Delete and Action for 'global' and every region in use", p->name);
+	if (unsure)
+		aza_unknown(ev, sub, "log profile '%s' exports Write, Delete and Action for 'global' and every region in use, " PROFILE_UNSURE_WHY,
+		            p->name);
+	else
+		aza_pass(ev, sub, "log profile '%s' exports Write, Delete and Action for 'global' and every region in use", p->name);
 }
 
 static void export_all(aza_ev *ev, const aza_res *sub)
@@ -255,18 +313,19 @@ static void export_all(aza_ev *ev, const aza_res *sub)
 		return;
 	}
 	const aza_res *p = log_profile(ev, sub);
-	if (p && profile_has_dest(ev, p)) {
+	const char *gone = profile_gone(ev, sub);
+	if (p && !gone && profile_has_dest(ev, p)) {
 		profile_all(ev, sub, p);
 		return;
 	}
 	if (first) {
-		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category%s", first->name, miss,
-		         ndest > 1 ? ", nor does any other setting with a destination" : "");
+		aza_fail(ev, sub, "diagnostic setting '%s' does not export the %s category%s%s%s", first->name, miss,
+		         ndest > 1 ? ", nor does any other setting with a destination" : "", gone ? "; " : "", gone ? gone : "");
 		return;
 	}
-	if (diag_not_collected(ev, sub))
+	if (diag_not_collected(ev, sub, gone))
 		return;
-	aza_fail(ev, sub, "the activity log is not exported");
+	aza_fail(ev, sub, "the activity log is not exported%s%s", gone ? ": " : "", gone ? gone : "");
 }
 
 /* ---- retention ---- */
@@ -479,7 +538,10 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			        aza_ev_fmt(ev, "diagnostic setting '%s' sends to an event hub or partner only: retention is decided downstream", d->name));
 	}
 	const aza_res *p = log_profile(ev, sub);
-	if (p && !nonempty(aza_prop(ev, p, "properties.storageAccountId")) && profile_has_dest(ev, p)) {
+	const char *gone = profile_gone(ev, sub);
+	if (gone) {
+		/* Retired: no destination of the activity log. */
+	} else if (p && !nonempty(aza_prop(ev, p, "properties.storageAccountId")) && profile_has_dest(ev, p)) {
 		/* retentionPolicy applies to the storage account only. */
 		rv_keep(&best, R_UNKNOWN,
 		        aza_ev_fmt(ev, "log profile '%s' sends to a Service Bus or event hub only: retention is decided downstream", p->name));
@@ -508,6 +570,8 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			else if (sv.st == R_PASS && v.st == R_PASS)
 				v.msg = aza_ev_fmt(ev, "%s, and %s", v.msg, sv.msg);
 		}
+		if (v.st == R_PASS && profile_state(ev, p) == PROFILE_UNSURE)
+			v = (struct rv){R_UNKNOWN, aza_ev_fmt(ev, "%s, " PROFILE_UNSURE_WHY, v.msg)};
 		rv_keep(&best, v.st, v.msg);
 	}
 	if (best.msg) {
@@ -519,9 +583,10 @@ static void retention(aza_ev *ev, const aza_res *sub)
 			aza_unknown(ev, sub, "%s", best.msg);
 		return;
 	}
-	if (diag_not_collected(ev, sub))
+	if (diag_not_collected(ev, sub, gone))
 		return;
-	aza_fail(ev, sub, "the activity log is not exported: Azure keeps it only 90 days");
+	aza_fail(ev, sub, "the activity log is not exported%s%s%s: Azure keeps it only 90 days", gone ? " (" : "", gone ? gone : "",
+	         gone ? ")" : "");
 }
 
 /* Storage accounts receiving the subscription's activity log, at most
@@ -542,7 +607,9 @@ static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, 
 				cont[n - 1] = EXPORT_CONTAINER;
 		}
 	}
-	const aza_res *p = log_profile(ev, sub);
+	/* A retired profile receives nothing. One collected between the two
+	 * dates is judged: its account holds what it wrote either way. */
+	const aza_res *p = profile_gone(ev, sub) ? NULL : log_profile(ev, sub);
 	const char *sa = p ? nonempty(aza_prop(ev, p, "properties.storageAccountId")) : NULL;
 	if (sa && n++ < EXPORT_MAX) {
 		out[n - 1] = sa;
@@ -557,8 +624,10 @@ static size_t export_accounts(aza_ev *ev, const aza_res *sub, const char **out, 
 static int export_unjudged(aza_ev *ev, const aza_res *sub, size_t n)
 {
 	if (!n) {
-		if (!diag_not_collected(ev, sub))
-			aza_na(ev, sub, "the activity log is not exported to a storage account");
+		const char *gone = profile_gone(ev, sub);
+		if (!diag_not_collected(ev, sub, gone))
+			aza_na(ev, sub, "the activity log is not exported to a storage account%s%s%s", gone ? " (" : "", gone ? gone : "",
+			       gone ? ")" : "");
 		return 1;
 	}
 	if (n > EXPORT_MAX) {
@@ -1133,6 +1202,14 @@ static void app_insights(aza_ev *ev, const aza_res *sub)
 /* The export itself: the subscription's diagnostic settings and log
  * profile, not a resource's settings nor the destinations it names. */
 #define EXPORT_SUBJECT "@" DIAG " @" DIAG_ARM " @" LOGPROF
+/* How the export rules read a log profile since its retirement
+ * (PROFILE_RETIRED); each rule's text then says what follows. */
+#define PROFILE_DEFAULTS                                                                                                     \
+	" Log profiles were retired on 30 September 2026 and replaced with diagnostic settings (Microsoft Learn, activity log, " \
+	"Legacy collection methods; Learn's later legacy collection methods page gives 15 September 2026, and no new profile "   \
+	"from 15 September 2025). The snapshot's meta.collected_at decides, else the scan's time (--now): a profile collected "  \
+	"before 15 September 2026 is judged as above; one collected on or after 30 September 2026, or deployed by a template " \
+	"(judged on the settings the templates declare: a profile with no setting beside it deploys no export), is no export"
 
 #define ALERT_PORTAL(sig) "Monitor > Alerts > Create > Alert rule: Scope the subscription; Condition: Activity log signal '" sig "'; Actions: an action group that notifies the security team."
 #define ALERT_CLI(op) "az monitor activity-log alert create -g <rg> -n <name> --scope /subscriptions/<id> --condition category=Administrative and operationName=" op " --action-group <action group id>"
@@ -1158,7 +1235,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > Add diagnostic setting: select the log categories and a Log Analytics workspace or storage account.",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "Microsoft.Insights/diagnosticSettings at subscription scope with a destination (workspaceId, storageAccountId or eventHubAuthorizationRuleId) and logs[].enabled = true",
-		.defaults = "A subscription diagnostic setting with a destination and an enabled log category, or a legacy log profile with a destination and at least one category and location, passes. Settings present but sending nowhere fail. Diagnostic settings not collected: UNKNOWN.",
+		.defaults = "A subscription diagnostic setting with a destination and an enabled log category, or a legacy log profile with a destination and at least one category and location, passes. Settings present but sending nowhere fail. Diagnostic settings not collected: UNKNOWN." PROFILE_DEFAULTS ": without a setting that exports, FAIL naming the retirement (UNKNOWN when the settings were not collected). Collected between the two dates, a profile that would pass gives UNKNOWN: the two pages disagree on whether it still exported.",
 		.check = activity_export,
 	},
 	{
@@ -1169,7 +1246,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: check Administrative, Alert, Policy and Security (or allLogs).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"category\":\"Administrative\",\"enabled\":true},{\"category\":\"Alert\",\"enabled\":true},{\"category\":\"Policy\",\"enabled\":true},{\"category\":\"Security\",\"enabled\":true}]'",
 		.arm = "subscription diagnostic setting: logs[] with Administrative, Alert, Policy and Security enabled (or categoryGroup 'allLogs')",
-		.defaults = "A setting must have a destination; the allLogs category group covers every category. The subscription's settings with a destination are taken together (Azure allows five, each may send some categories to its own destination): each category must be exported by one of them. A legacy log profile has no category selection and does not satisfy this recommendation.",
+		.defaults = "A setting must have a destination; the allLogs category group covers every category. The subscription's settings with a destination are taken together (Azure allows five, each may send some categories to its own destination): each category must be exported by one of them. A legacy log profile has no category selection and does not satisfy this recommendation." PROFILE_DEFAULTS ": the FAIL without a setting names the retirement.",
 		.check = export_categories,
 	},
 	{
@@ -1180,7 +1257,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: select allLogs (every category).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "subscription diagnostic setting: logs = [{categoryGroup: 'allLogs', enabled: true}] (legacy log profile: categories Write, Delete, Action; locations every region used plus 'global')",
-		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input; categories or locations that are not an array: UNKNOWN.",
+		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input; categories or locations that are not an array: UNKNOWN." PROFILE_DEFAULTS ": the settings decide, and without one that exports the rule fails naming the retirement. Collected between the two dates, a profile that would pass gives UNKNOWN.",
 		.check = export_all,
 	},
 	{
@@ -1192,7 +1269,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Log Analytics workspace > Usage and estimated costs > Data retention (or Tables > AzureActivity > Manage table: total retention); storage: Lifecycle management rules must not delete insights-activity-logs sooner.",
 		.cli = "az monitor log-analytics workspace update -g <rg> -n <workspace> --retention-time 365",
 		.arm = "Microsoft.OperationalInsights/workspaces: properties.retentionInDays >= 365 (or tables/AzureActivity totalRetentionInDays); legacy log profile: retentionPolicy {enabled: true, days: >= 365 or 0}",
-		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely, but the storage account's lifecycle rules (read as below for the container it writes to, insights-operational-logs, per Microsoft Learn's legacy activity log export) delete its blobs whatever the profile says: the shorter keeping decides, and an account or policies not in the input give UNKNOWN. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace); absent from a deployed workspace (a GET returns it): UNKNOWN; absent from a template workspace of the PerGB2018, CapacityReservation or Free tier, or of none: the default it is deployed with, 30 days for the tables and 90 for AzureActivity (Microsoft Learn, Manage data retention in a Log Analytics workspace; 7 on the legacy Free tier), a FAIL under a limit above 90 and UNKNOWN otherwise, and UNKNOWN for another tier. Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream).",
+		.defaults = "The limit is log_retention_days in the configuration (default 365). One destination keeping the logs long enough passes. Log profile: retentionPolicy disabled or days 0 means kept indefinitely, but the storage account's lifecycle rules (read as below for the container it writes to, insights-operational-logs, per Microsoft Learn's legacy activity log export) delete its blobs whatever the profile says: the shorter keeping decides, and an account or policies not in the input give UNKNOWN. Workspace: the AzureActivity table's totalRetentionInDays when in the input (its retentionInDays when the total is -1), else the workspace retentionInDays when the workspace's tables were collected (UNKNOWN when they were not, or could not be read, since the table can override the workspace); absent from a deployed workspace (a GET returns it): UNKNOWN; absent from a template workspace of the PerGB2018, CapacityReservation or Free tier, or of none: the default it is deployed with, 30 days for the tables and 90 for AzureActivity (Microsoft Learn, Manage data retention in a Log Analytics workspace; 7 on the legacy Free tier), a FAIL under a limit above 90 and UNKNOWN otherwise, and UNKNOWN for another tier. Storage: only a collected lifecycle management policy of an account in the input proves retention (no rule deleting append blobs under insights-activity-logs, or one deleting after the limit); otherwise UNKNOWN. Event hub destinations, and a log profile without a storage account (its retentionPolicy applies to storage only): UNKNOWN (retention is downstream)." PROFILE_DEFAULTS ": no destination, and without another one the FAIL (not exported) names the retirement. Collected between the two dates, a profile's retention that would pass gives UNKNOWN; a short one still fails (what the profile exported is kept no longer than that).",
 		.check = retention,
 	},
 	{
@@ -1204,7 +1281,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Data storage > Containers > insights-activity-logs > Change access level: Private; or Configuration > Allow Blob anonymous access: Disabled.",
 		.cli = "az storage account update -g <rg> -n <account> --allow-blob-public-access false",
 		.arm = "Microsoft.Storage/storageAccounts: properties.allowBlobPublicAccess = false (or the container's publicAccess = 'None')",
-		.defaults = "An account that blocks anonymous access (allowBlobPublicAccess false, set or, when unset, the default its creation time or template api-version gives, as AZA-STG-003 reads it) passes whatever the container; otherwise the container the export writes to (insights-activity-logs for a diagnostic setting, insights-operational-logs for a legacy log profile, per Microsoft Learn's legacy activity log export) must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). A public container fails when the account allows anonymous access, and is UNKNOWN when that is not known (the account not in the input, or its value not readable). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
+		.defaults = "An account that blocks anonymous access (allowBlobPublicAccess false, set or, when unset, the default its creation time or template api-version gives, as AZA-STG-003 reads it) passes whatever the container; otherwise the container the export writes to (insights-activity-logs for a diagnostic setting, insights-operational-logs for a legacy log profile, per Microsoft Learn's legacy activity log export) must be in the input with publicAccess None (absent publicAccess means None only in a template; on a deployed container it gives UNKNOWN, as AZA-STG-004). A public container fails when the account allows anonymous access, and is UNKNOWN when that is not known (the account not in the input, or its value not readable). No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN." PROFILE_DEFAULTS ": its storage account is not judged, and without another storage destination the NOT_APPLICABLE names the retirement (a public container there is AZA-STG-004's). Collected between the two dates, the profile's account is judged: it holds what the profile wrote either way.",
 		.check = container_private,
 	},
 	{
@@ -1216,7 +1293,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Storage account > Security + networking > Encryption > Encryption type: Customer-managed keys; select the key vault and key.",
 		.cli = "az storage account update -g <rg> -n <account> --encryption-key-source Microsoft.Keyvault --encryption-key-vault <vault uri> --encryption-key-name <key>",
 		.arm = "Microsoft.Storage/storageAccounts: properties.encryption.keySource = 'Microsoft.Keyvault' with keyvaultproperties",
-		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account: Microsoft.Keyvault passes, Microsoft.Storage fails. Absent means the default Microsoft.Storage (Encryption.keySource, storage.json of the Storage API) in a template (FAIL); on a deployed account, where Resource Manager always returns it, absent or not a string is UNKNOWN. No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN.",
+		.defaults = "CIS marks this manual; azaudit reads encryption.keySource of each export storage account: Microsoft.Keyvault passes, Microsoft.Storage fails. Absent means the default Microsoft.Storage (Encryption.keySource, storage.json of the Storage API) in a template (FAIL); on a deployed account, where Resource Manager always returns it, absent or not a string is UNKNOWN. No storage destination: NOT_APPLICABLE. More than eight export storage accounts (Azure allows five diagnostic settings and one log profile): UNKNOWN." PROFILE_DEFAULTS ": its storage account is not judged, and without another storage destination the NOT_APPLICABLE names the retirement. Collected between the two dates, the profile's account is judged: it holds what the profile wrote either way.",
 		.check = export_cmk,
 	},
 	{

@@ -436,6 +436,10 @@ void aza_ev_nomem(aza_ev *ev);
 int aza_ev_days_until(aza_ev *ev, const aza_json *when, double *days);
 /* The scan's reference time (Unix seconds). */
 double aza_ev_now(aza_ev *ev);
+/* When the data was collected (Unix seconds): the snapshot's
+ * meta.collected_at (the latest, over several inputs), else the scan's
+ * reference time. */
+double aza_ev_collected_at(aza_ev *ev);
 
 /* Common helper: the resource carries the user's "mission-critical" tag. */
 int aza_ev_is_critical(aza_ev *ev, const aza_res *r);

@@ -522,6 +522,26 @@ recorded loop loop:0@/providers/Microsoft.Authorization/locks 'already returned'
 recorded sub403 403:0@00000000-0000-0000-0000-000000000002 '"scope":"/subscriptions/00000000-0000-0000-0000-000000000002","type":"","api":"/providers/Microsoft.ResourceGraph/resources","status":403' --arg-batch 1
 grep -E '\|/subscriptions/00000000-0000-0000-0000-000000000002[|/].*\|PASS$' "$T/f.txt" >/dev/null && bad "sub403: PASS in the unreadable subscription" || ok
 grep -q 'Reader on the subscription' "$T/err" && ok || bad "sub403: no permission hint"
+# Resource Graph fails part-way: its second page is refused after the first was read. Its one list carries
+# every top-level type, so the error is recorded for each subscription of the batch with no type (every
+# type, not only those of the rows read): a rule whose verdict rests on what the list holds is UNKNOWN
+# naming the error, here for types the first page had none of (a NOT_APPLICABLE, "none in the input",
+# in the baseline), and no verdict is one the baseline lacks
+start_emu --page-size 60 --fault '403:0@"$skipToken":"60"'
+coll "$T/argpage.json" -v --arg-rate 30:30
+[ $RC -eq 0 ] && ok || bad "argpage: exit $RC"
+[ "$(grep -c 'ResourceGraph/resources?api-version=2022-10-01 200' "$T/err")" -eq 1 ] &&
+	[ "$(grep -c 'ResourceGraph/resources?api-version=2022-10-01 403' "$T/err")" -eq 1 ] && ok || bad "argpage: not the second page refused"
+for s in 1 2 3; do
+	grep -q "{\"scope\":\"/subscriptions/00000000-0000-0000-0000-00000000000$s\",\"type\":\"\",\"api\":\"/providers/Microsoft.ResourceGraph/resources\",\"status\":403" "$T/argpage.json" ||
+		bad "argpage: subscription $s: error not recorded for every type"
+done
+no_false "$T/argpage.json" && ok || { bad "argpage: verdicts not in the baseline:"; head -3 "$T/extra.txt"; }
+for r in AZA-ACR-001:Microsoft.ContainerRegistry/registries AZA-NET-011:Microsoft.Network/virtualNetworks; do
+	"$AZ" scan -f json --rule "${r%%:*}" "$T/argpage.json" 2>/dev/null | grep '"resource_id":"/subscriptions/00000000-0000-0000-0000-000000000001"' |
+		grep -q "\"status\":\"UNKNOWN\".*\"message\":\"none in the input, but ${r#*:} could not be read for /subscriptions/00000000-0000-0000-0000-000000000001 (/providers/Microsoft.ResourceGraph/resources, HTTP 403: AuthorizationFailed" &&
+		ok || bad "argpage: ${r%%:*} not UNKNOWN naming the Resource Graph error"
+done
 recorded graph403 403:0@/v1.0/users '"type":"users","api":"/v1.0/users","status":403'
 grep -q 'User.Read.All' "$T/err" && ok || bad "graph403: no Graph permission named"
 # Graph refuses one group's users (403): recorded for that group alone (its id as scope), the other group's

@@ -17,6 +17,19 @@ def subdiag(name, logs, ws=WSID, sa="", eh=""):
     return {"id": f"{SUBID}/providers/Microsoft.Insights/diagnosticSettings/{name}", "type": None, "name": name,
             "properties": {"storageAccountId": sa, "workspaceId": ws, "eventHubAuthorizationRuleId": eh, "logs": logs}}
 ALL = [{"categoryGroup": "allLogs", "enabled": True}]
+# Log profiles were retired on 2026-09-30 (Microsoft Learn, activity log,
+# Legacy collection methods; its later legacy collection methods page says
+# 2026-09-15): a profile collected before both dates is judged as it was,
+# one collected after them (the fixtures' collected_at, 2026-10-31) or
+# deployed by a template is no export, and one collected between them
+# proves neither.
+LOGPROF = "Microsoft.Insights/logprofiles"
+def psnap(*a, when="2026-09-01T12:00:00Z", **k):
+    s = snapshot(*a, **k); s["meta"]["collected_at"] = when
+    return s
+MID = "2026-09-20T12:00:00Z"
+RETIRED = "log profile 'default' no longer exports the activity log: log profiles were retired on 2026-09-30 and the subscription needs a diagnostic setting"
+UNSURE = "but the data was collected on or after 2026-09-15, when Microsoft Learn's legacy collection methods page retires log profiles (its activity log page says 2026-09-30): whether the profile still exported is not known"
 def cats(*cs): return [{"category": c, "enabled": True} for c in cs]
 def logprofile(days=3, enabled=True, locations=("global",), categories=("Delete", "Write", "Action"), sa=SAID):
     return {"id": f"{SUBID}/providers/microsoft.insights/logprofiles/default", "type": "", "name": "default", "location": "", "tags": None,
@@ -53,13 +66,13 @@ def lcrule(name, days, prefixes=None, types=("blockBlob", "appendBlob")):
 # ---- AZA-LOG-001 export exists
 R = 'AZA-LOG-001'
 case(R, 'pass', snapshot([subdiag('ds4', ALL, sa=SAID, eh=EHID)]), f"PASS {S} ~ 'ds4' exports")
-case(R, 'pass-logprofile', snapshot([logprofile()], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"PASS {S} ~ log profile 'default'")
+case(R, 'pass-logprofile', psnap([logprofile()], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"PASS {S} ~ log profile 'default'")
 case(R, 'fail', snapshot([], datasets=[DIAG]), f"FAIL {S} ~ no subscription diagnostic setting")
 case(R, 'fail-nodest', snapshot([subdiag('nowhere', ALL, ws="")]), f"FAIL {S} ~ has no destination")
 case(R, 'fail-nologs', snapshot([subdiag('off', [{"categoryGroup": "allLogs", "enabled": False}])]), f"FAIL {S} ~ enables no log category")
 # a log profile with a destination but no category (or no location) exports nothing
-case(R, 'fail-logprofile-nocategory', snapshot([logprofile(categories=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no category")
-case(R, 'fail-logprofile-nolocation', snapshot([logprofile(locations=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no location")
+case(R, 'fail-logprofile-nocategory', psnap([logprofile(categories=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no category")
+case(R, 'fail-logprofile-nolocation', psnap([logprofile(locations=())], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ selects no location")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ no {DIAG} data")
 case(R, 'unknown-error', snapshot([], datasets=[DIAG], errors=[{"scope": SUBID, "type": DIAG, "api": "GET diagnosticSettings", "status": 403, "message": "AuthorizationFailed"}]), f"UNKNOWN {S} ~ HTTP 403")
 # A template-only scan judges the export only when the templates deploy the
@@ -84,7 +97,7 @@ R = 'AZA-LOG-002'
 case(R, 'pass', snapshot([subdiag('cis', cats("Administrative", "Alert", "Policy", "Security"))]), f"PASS {S}")
 case(R, 'pass-alllogs', snapshot([subdiag('ds4', ALL)]), f"PASS {S}")
 case(R, 'fail', snapshot([subdiag('partial', cats("Administrative", "Alert", "Security"))]), f"FAIL {S} ~ Policy category")
-case(R, 'fail-profile-only', snapshot([logprofile()], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ only a legacy log profile")
+case(R, 'fail-profile-only', psnap([logprofile()], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ only a legacy log profile")
 # Two settings, each with a destination, sending two categories each: every
 # event of the four categories is exported (it was FAIL, each setting judged
 # alone).
@@ -95,31 +108,31 @@ case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 # ---- AZA-LOG-003 all categories and regions
 R = 'AZA-LOG-003'
 case(R, 'pass', snapshot([subdiag('ds4', ALL)]), f"PASS {S} ~ every activity log category")
-case(R, 'pass-profile', snapshot([logprofile(locations=("global", "westeurope")), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST]), f"PASS {S} ~ every region in use")
+case(R, 'pass-profile', psnap([logprofile(locations=("global", "westeurope")), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST]), f"PASS {S} ~ every region in use")
 case(R, 'fail', snapshot([subdiag('cis', cats("Administrative", "Alert", "Policy", "Security"))]), f"FAIL {S} ~ ServiceHealth")
-case(R, 'fail-profile-region', snapshot([logprofile(), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST]), f"FAIL {S} ~ region 'westeurope'")
+case(R, 'fail-profile-region', psnap([logprofile(), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST]), f"FAIL {S} ~ region 'westeurope'")
 # The eight categories split across two settings with destinations (it was
 # FAIL on the first setting).
 case(R, 'pass-split', snapshot([subdiag('core', cats("Administrative", "Security", "ServiceHealth", "Alert")),
                                 subdiag('rest', cats("Recommendation", "Policy", "Autoscale", "ResourceHealth"), ws="", eh=EHID)]),
      f"PASS {S} ~ together export every activity log category")
-case(R, 'fail-profile-global', snapshot([logprofile(locations=("westeurope",))], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ 'global'")
+case(R, 'fail-profile-global', psnap([logprofile(locations=("westeurope",))], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ 'global'")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 
 # ---- AZA-LOG-004 retention
 R = 'AZA-LOG-004'
 case(R, 'pass', snapshot([subdiag('ds4', ALL), workspace(730)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"PASS {S} ~ retentionInDays is 730")
 case(R, 'pass-table', snapshot([subdiag('ds4', ALL), workspace(30), table(400)]), f"PASS {S} ~ AzureActivity keeps 400 days")
-case(R, 'pass-profile-forever', snapshot([logprofile(days=0, enabled=False), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST, ST + "/managementPolicies"]), f"PASS {S} ~ kept indefinitely, and storage account 'stactivity' has no lifecycle management policy")
-case(R, 'pass-profile-days', snapshot([logprofile(days=365), acct(), mgmtpol([lcrule('expire-diag', 30, ["insights-activity-logs/"])])]), f"PASS {S} ~ retains events 365 days (limit 365), and no lifecycle rule")
+case(R, 'pass-profile-forever', psnap([logprofile(days=0, enabled=False), acct()], datasets=[DIAG, "Microsoft.Insights/logprofiles", ST, ST + "/managementPolicies"]), f"PASS {S} ~ kept indefinitely, and storage account 'stactivity' has no lifecycle management policy")
+case(R, 'pass-profile-days', psnap([logprofile(days=365), acct(), mgmtpol([lcrule('expire-diag', 30, ["insights-activity-logs/"])])]), f"PASS {S} ~ retains events 365 days (limit 365), and no lifecycle rule")
 # A log profile writes insights-operational-logs/name=default/... blobs: the
 # account's lifecycle rules delete them whatever its retentionPolicy says,
 # and an account whose rules are not in the input proves nothing.
-case(R, 'fail-profile-lifecycle', snapshot([logprofile(days=0, enabled=False), acct(), mgmtpol([lcrule('expire-all', 30)])]), f"FAIL {S} ~ 'expire-all' of storage account 'stactivity' deletes activity log blobs after 30 days")
-case(R, 'unknown-profile-account', snapshot([logprofile(days=0, enabled=False)]), f"UNKNOWN {S} ~ export storage account")
+case(R, 'fail-profile-lifecycle', psnap([logprofile(days=0, enabled=False), acct(), mgmtpol([lcrule('expire-all', 30)])]), f"FAIL {S} ~ 'expire-all' of storage account 'stactivity' deletes activity log blobs after 30 days")
+case(R, 'unknown-profile-account', psnap([logprofile(days=0, enabled=False)]), f"UNKNOWN {S} ~ export storage account")
 case(R, 'pass-storage-nopolicy', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct()], datasets=[DIAG, ST, ST + "/managementPolicies"]), f"PASS {S} ~ no lifecycle management policy")
 case(R, 'pass-storage-otherblobs', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mgmtpol([lcrule('tmp', 7, ["scratch/"]), lcrule('blocks', 30, None, ("blockBlob",))])]), f"PASS {S} ~ no lifecycle rule")
-case(R, 'fail', snapshot([logprofile(days=3)]), f"FAIL {S} ~ retains events 3 days")
+case(R, 'fail', psnap([logprofile(days=3)]), f"FAIL {S} ~ retains events 3 days")
 case(R, 'fail-workspace', snapshot([subdiag('ds4', ALL), workspace(90)], datasets=[DIAG, "AzureResourceManager/diagnosticSettings", "Microsoft.Insights/logprofiles", "Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables", ST + "/managementPolicies"]), f"FAIL {S} ~ retentionInDays is 90")
 case(R, 'fail-storage-lifecycle', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mgmtpol([lcrule('expire-logs', 90, ["insights-activity-logs/"])])]), f"FAIL {S} ~ 'expire-logs'")
 case(R, 'fail-noexport', snapshot([], datasets=[DIAG]), f"FAIL {S} ~ only 90 days")
@@ -133,7 +146,7 @@ mp = mgmtpol([]); mp["properties"]["policy"]["rules"] = {"name": "expire-logs"}
 case(R, 'unknown-storage-rules', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(), mp]), f"UNKNOWN {S} ~ policy.rules is not an array")
 # a log profile's retentionPolicy applies to its storage account only
 lp = logprofile(days=0, enabled=False, sa=""); lp["properties"]["serviceBusRuleId"] = EHID
-case(R, 'unknown-profile-servicebus', snapshot([lp]), f"UNKNOWN {S} ~ Service Bus or event hub only")
+case(R, 'unknown-profile-servicebus', psnap([lp]), f"UNKNOWN {S} ~ Service Bus or event hub only")
 # totalRetentionInDays -1 defaults to the table's retentionInDays, not the workspace's
 t = table(-1); t["properties"]["retentionInDays"] = 30
 case(R, 'fail-table-retention', snapshot([subdiag('ds4', ALL), workspace(730), t]), f"FAIL {S} ~ AzureActivity retentionInDays is 30")
@@ -166,7 +179,7 @@ case(R, 'fail-workspace-config', snapshot([subdiag('ds4', ALL), workspace(400)],
 R = 'AZA-LOG-005'
 case(R, 'pass', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=False), container("Container")]), f"PASS {S} ~ allowBlobPublicAccess false")
 case(R, 'pass-container', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), container("None")]), f"PASS {S} ~ publicAccess None")
-case(R, 'pass-logprofile', snapshot([logprofile(), acct(public=False)]), f"PASS {S}")
+case(R, 'pass-logprofile', psnap([logprofile(), acct(public=False)]), f"PASS {S}")
 # A log profile writes to insights-operational-logs (Microsoft Learn, legacy
 # activity log export): the insights-activity-logs container of its account
 # says nothing of it.
@@ -174,9 +187,9 @@ def opcontainer(access):
     c = container(access)
     c["id"] = c["id"].replace("insights-activity-logs", "insights-operational-logs"); c["name"] = "insights-operational-logs"
     return c
-case(R, 'fail-logprofile-container', snapshot([logprofile(), acct(public=True), container("None"), opcontainer("Blob")]),
+case(R, 'fail-logprofile-container', psnap([logprofile(), acct(public=True), container("None"), opcontainer("Blob")]),
      f"FAIL {S} ~ container insights-operational-logs of storage account 'stactivity' has publicAccess Blob")
-case(R, 'pass-logprofile-container', snapshot([logprofile(), acct(public=True), opcontainer("None")]),
+case(R, 'pass-logprofile-container', psnap([logprofile(), acct(public=True), opcontainer("None")]),
      f"PASS {S} ~ container insights-operational-logs of 'stactivity' has publicAccess None")
 case(R, 'fail', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True), container("Container")]), f"FAIL {S} ~ publicAccess Container")
 case(R, 'unknown', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(public=True)]), f"UNKNOWN {S} ~ container is not in the input")
@@ -206,7 +219,7 @@ case(R, 'unknown-many', snapshot(many + [acct(public=False)]), f"UNKNOWN {S} ~ 9
 # ---- AZA-LOG-006 export storage CMK
 R = 'AZA-LOG-006'
 case(R, 'pass', snapshot([subdiag('ds', ALL, ws="", sa=SAID), acct(keysource="Microsoft.Keyvault")]), f"PASS {S} ~ customer-managed key")
-case(R, 'fail', snapshot([logprofile(), acct()]), f"FAIL {S} ~ keySource Microsoft.Storage")
+case(R, 'fail', psnap([logprofile(), acct()]), f"FAIL {S} ~ keySource Microsoft.Storage")
 case(R, 'unknown', snapshot([subdiag('ds', ALL, ws="", sa=SAID)]), f"UNKNOWN {S} ~ not in the input")
 case(R, 'na-workspace', snapshot([subdiag('ds4', ALL)]), f"NOT_APPLICABLE {S}")
 
@@ -490,5 +503,84 @@ case('AZA-LOG-006', 'fail-template-no-keysource', tmpl_export_account(None),
 # strings; an object's members are no selection (was PASS).
 lp = logprofile(locations=("global",))
 lp["properties"]["categories"] = {"a": "Write", "b": "Delete", "c": "Action"}
-case('AZA-LOG-003', 'unknown-profile-categories-object', snapshot([lp], datasets=[DIAG, "Microsoft.Insights/logprofiles"]),
+case('AZA-LOG-003', 'unknown-profile-categories-object', psnap([lp], datasets=[DIAG, "Microsoft.Insights/logprofiles"]),
      f"UNKNOWN {S} ~ log profile 'default': categories is not an array")
+
+# ---- log profiles after their retirement (2026-09-30): the profile is no
+# export, so no rule passes on it (each was PASS on the same profile
+# collected before the date, the psnap cases above); between 2026-09-15 and
+# 2026-09-30 the two Microsoft Learn pages disagree, and a verdict the
+# profile would pass is UNKNOWN. Without a collected_at, the scan's time
+# (2026-11-01 here) decides.
+LPDS = [DIAG, LOGPROF]
+CONTAINER = ST + "/blobServices/containers"
+R = 'AZA-LOG-001'
+case(R, 'fail-logprofile-retired', snapshot([logprofile()], datasets=LPDS),
+     f"FAIL {S} ~ no subscription diagnostic setting exports the activity log, and {RETIRED}")
+s = snapshot([logprofile()], datasets=LPDS); del s["meta"]["collected_at"]
+case(R, 'fail-logprofile-retired-now', s, f"FAIL {S} ~ {RETIRED}")
+case(R, 'unknown-logprofile-retired-nodiag', snapshot([logprofile()], datasets=[LOGPROF]),
+     f"UNKNOWN {S} ~ {DIAG} was not collected (not in the snapshot's data sets); {RETIRED}")
+case(R, 'fail-logprofile-retired-nodest', snapshot([logprofile(), subdiag('nowhere', ALL, ws="")], datasets=LPDS),
+     f"FAIL {S} ~ diagnostic setting 'nowhere' has no destination; {RETIRED}")
+case(R, 'pass-logprofile-retired-setting', snapshot([logprofile(), subdiag('ds4', ALL)], datasets=LPDS),
+     f"PASS {S} ~ diagnostic setting 'ds4' exports the activity log")
+case(R, 'unknown-logprofile-between', psnap([logprofile()], datasets=LPDS, when=MID),
+     f"UNKNOWN {S} ~ legacy log profile 'default' exports the activity log, {UNSURE}")
+# A template can no longer deploy a profile, whatever the scan's time.
+LP_TEMPLATE = {"type": LOGPROF, "apiVersion": "2016-03-01", "name": "default",
+               "properties": {"storageAccountId": "[resourceId('rg-mon', 'Microsoft.Storage/storageAccounts', 'stactivity')]",
+                              "serviceBusRuleId": "", "locations": ["global", "westeurope"], "categories": ["Delete", "Write", "Action"],
+                              "retentionPolicy": {"enabled": False, "days": 0}}}
+case(R, 'fail-template-logprofile', dict(template([LP_TEMPLATE]), **{"$schema": SUB_TEMPLATE}),
+     f"FAIL {TSUB} ~ log profile 'default' is no export (a template can no longer deploy one): log profiles were retired on 2026-09-30")
+
+R = 'AZA-LOG-002'
+case(R, 'fail-profile-retired', snapshot([logprofile()], datasets=LPDS),
+     f"FAIL {S} ~ no subscription diagnostic setting with a destination ({RETIRED})")
+
+R = 'AZA-LOG-003'
+case(R, 'fail-profile-retired', snapshot([logprofile(locations=("global", "westeurope")), acct()], datasets=LPDS + [ST]),
+     f"FAIL {S} ~ the activity log is not exported: {RETIRED}")
+case(R, 'fail-profile-retired-setting', snapshot([logprofile(locations=("global", "westeurope")), subdiag('cis', cats("Administrative", "Alert", "Policy", "Security"))], datasets=LPDS),
+     f"FAIL {S} ~ diagnostic setting 'cis' does not export the ServiceHealth category; {RETIRED}")
+case(R, 'unknown-profile-between', psnap([logprofile(locations=("global", "westeurope")), acct()], datasets=LPDS + [ST], when=MID),
+     f"UNKNOWN {S} ~ every region in use, {UNSURE}")
+case(R, 'fail-template-logprofile', dict(template([LP_TEMPLATE]), **{"$schema": SUB_TEMPLATE}),
+     f"FAIL {TSUB} ~ the activity log is not exported: log profile 'default' is no export (a template can no longer deploy one)")
+
+R = 'AZA-LOG-004'
+case(R, 'fail-profile-retired', snapshot([logprofile(days=0, enabled=False), acct()], datasets=LPDS + [ST, ST + "/managementPolicies"]),
+     f"FAIL {S} ~ the activity log is not exported ({RETIRED}): Azure keeps it only 90 days")
+case(R, 'unknown-profile-between', psnap([logprofile(days=0, enabled=False), acct()], datasets=LPDS + [ST, ST + "/managementPolicies"], when=MID),
+     f"UNKNOWN {S} ~ kept indefinitely, and storage account 'stactivity' has no lifecycle management policy: exported blobs are kept until deleted, {UNSURE}")
+# a short retention collected between the dates still fails: the profile kept what it exported that long
+case(R, 'fail-profile-between', psnap([logprofile(days=3)], when=MID), f"FAIL {S} ~ retains events 3 days")
+# a retired profile beside a setting: the setting alone decides
+case(R, 'pass-profile-retired-setting', snapshot([logprofile(days=3), subdiag('ds4', ALL), workspace(730)], datasets=LPDS + ["Microsoft.OperationalInsights/workspaces", "Microsoft.OperationalInsights/workspaces/tables"]),
+     f"PASS {S} ~ retentionInDays is 730")
+
+R = 'AZA-LOG-005'
+case(R, 'na-logprofile-retired', snapshot([logprofile(), acct(public=True), opcontainer("Blob")], datasets=LPDS + [ST, CONTAINER]),
+     f"NOT_APPLICABLE {S} ~ the activity log is not exported to a storage account ({RETIRED})")
+# between the dates the profile's account is judged: it holds what the profile wrote either way
+case(R, 'pass-logprofile-between', psnap([logprofile(), acct(public=True), opcontainer("None")], when=MID),
+     f"PASS {S} ~ container insights-operational-logs of 'stactivity' has publicAccess None")
+case(R, 'fail-logprofile-between', psnap([logprofile(), acct(public=True), opcontainer("Blob")], when=MID),
+     f"FAIL {S} ~ container insights-operational-logs of storage account 'stactivity' has publicAccess Blob")
+
+R = 'AZA-LOG-006'
+case(R, 'na-logprofile-retired', snapshot([logprofile(), acct()], datasets=LPDS + [ST]),
+     f"NOT_APPLICABLE {S} ~ the activity log is not exported to a storage account ({RETIRED})")
+case(R, 'fail-logprofile-between', psnap([logprofile(), acct()], when=MID), f"FAIL {S} ~ keySource Microsoft.Storage")
+case(R, 'pass-profile-retired-setting', snapshot([logprofile(), subdiag('ds', ALL, ws="", sa=SAID.replace('stactivity', 'stcmk')),
+                                                   acct(), acct(ident=SAID.replace('stactivity', 'stcmk'), keysource="Microsoft.Keyvault")], datasets=LPDS + [ST]),
+     f"PASS {S} ~ storage account 'stcmk' encrypts with a customer-managed key")
+# The same template for the other rules that read a profile: no export.
+case('AZA-LOG-002', 'fail-template-logprofile', dict(template([LP_TEMPLATE]), **{"$schema": SUB_TEMPLATE}),
+     f"FAIL {TSUB} ~ no subscription diagnostic setting with a destination (log profile 'default' is no export (a template can no longer deploy one)")
+case('AZA-LOG-004', 'fail-template-logprofile', dict(template([LP_TEMPLATE]), **{"$schema": SUB_TEMPLATE}),
+     f"FAIL {TSUB} ~ the activity log is not exported (log profile 'default' is no export (a template can no longer deploy one)")
+for r in ('AZA-LOG-005', 'AZA-LOG-006'):
+    case(r, 'na-template-logprofile', dict(template([LP_TEMPLATE]), **{"$schema": SUB_TEMPLATE}),
+         f"NOT_APPLICABLE {TSUB} ~ the activity log is not exported to a storage account (log profile 'default' is no export (a template can no longer deploy one)")
