@@ -803,6 +803,15 @@ static void policy_param(aza_ev *ev, const aza_res *sub, const struct rec *rc)
 		                       ? a->parent
 		                       : aza_ev_fmt(ev, "the %s %s, below %s by the templates' management group parents", aza_scope_noun(sub),
 		                                    sub->name, a->parent);
+		/* Resource Manager returns an assignment with its properties: one
+		 * without them (a trimmed export) does not say its parameters,
+		 * overrides or notScopes, whose absence would read as the
+		 * initiative's defaults. */
+		if (!aza_json_is(aza_prop(ev, a, "properties"), AZA_JOBJ)) {
+			rec_unsure(&pk, a, aza_ev_fmt(ev, "assignment '%s' has no properties object: its parameters, overrides and notScopes "
+			                                  "are not in the input", a->name));
+			continue;
+		}
 		for (const struct rec_param *p = rc->ps; p->param; p++) {
 			/* A parameter is an object holding its value: one that is
 			 * not (the bare string "Disabled") sets no value azaudit can
@@ -1392,8 +1401,10 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, s, "score.percentage is %g, which is no ratio of the current score to the maximum (0 to 1)", pct);
 		return;
 	}
-	aza_prop_num(ev, s, "properties.score.current", &cur);
+	int kc = aza_prop_num(ev, s, "properties.score.current", &cur);
 	int km = aza_prop_num(ev, s, "properties.score.max", &max);
+	/* The points, for the message only: the verdict rests on percentage. */
+	const char *pts = kc == 1 && km == 1 ? aza_ev_fmt(ev, " (%.2f of %.0f)", cur, max) : " (current and maximum points not in the input)";
 	/* The unhealthy recommendations behind the score, to prioritise. */
 	size_t unhealthy = 0;
 	const char *example = NULL;
@@ -1415,10 +1426,9 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 		aza_na(ev, s, "secure score max is 0 and no recommendation is unhealthy: Defender for Cloud assesses nothing in the subscription "
 		              "(score.percentage 0 is no score)");
 	else if (pct >= 0.9995 && !unhealthy)
-		aza_pass(ev, s, "secure score %.0f%% (%.2f of %.0f)", pct * 100, cur, max);
+		aza_pass(ev, s, "secure score %.0f%%%s", pct * 100, pts);
 	else
-		aza_fail(ev, s, "secure score %.0f%% (%.2f of %.0f)%s: work through the recommendations, highest impact first",
-		         pct * 100, cur, max, detail);
+		aza_fail(ev, s, "secure score %.0f%%%s%s: work through the recommendations, highest impact first", pct * 100, pts, detail);
 }
 
 #define SUB_SCOPE .scope = AZA_SCOPE_SUBSCRIPTION
@@ -1437,7 +1447,7 @@ static void secure_score(aza_ev *ev, const aza_res *r)
 #define REC_EXEMPT " A policy exemption (Microsoft.Authorization/policyExemptions, Waiver or Mitigated alike: both take the scope out of the assignment's evaluation) at the subscription, at '/' or at the tenant root management group (or, in a template-only scan, at the management group judged) whose policyAssignmentId is the benchmark assignment's (case-insensitive) and whose policyDefinitionReferenceIds are empty or list a reference id named here (case-insensitive) leaves that part of the recommendations off: FAIL on the assignment, naming the exemption and its category, unless another benchmark assignment that applies is not exempted. One below the subscription (at a resource group or a single resource of it; in a template-only scan, also at a group or subscription the templates' parent links place below the management group judged, or at a resource group or resource of such a subscription) leaves the resources there unassessed, so the recommendations are not on for all of the subscription: FAIL naming the exemption and where it is (one taking the whole subscription out is named first), with the same exceptions. An exemption at a management group between the assignment's and the subscription (by the templates' parent links) covers the subscription; one at a group on another branch (below a group the subscription's parents lead to, but not on the way) does not. An exemption's assignmentScopeValidation (Default or DoNotValidate) only decides whether Resource Manager checks, when it is created, that it is at or under the assignment's scope: where it is decides what it covers, so it is not read. One whose expiresOn is at or before the snapshot's meta.collected_at (else the scan's time, --now) no longer applies; one with resourceSelectors, at another management group (the input does not hold the management group tree), naming an assignment only known at deployment, or listing an effect parameter's name that is not also a reference id gives UNKNOWN, as does a list of exemptions Resource Manager refused for the subscription. Exemptions not in the input (a snapshot from an azaudit that did not collect them, or an export without them) keep the PASS, whose message then says an exemption is not ruled out."
 /* What every recommendation rule says of excluded scopes and of a
  * parameter that is not an object. */
-#define REC_NOTSCOPES " Resources in an assignment's notScopes are not evaluated (Microsoft Learn, 'Understand scope in Azure Policy'), as under an exemption: a notScope that holds the subscription (or is at '/' or the tenant root management group, or, by the templates' parent links, above it) leaves it out of that assignment, and one within it (a resource group or a resource; in a template-only scan, a group or subscription placed below the management group judged, a resource group or resource of such a subscription, or any notScope of an assignment at that group) leaves that part unassessed: FAIL on the assignment, unless another benchmark assignment that applies does not leave it out. A notScope at another management group the input does not place, notScopes that is not an array, or an entry that is not a string: UNKNOWN. An assignment with resourceSelectors evaluates only the resources they select (Azure Policy assignment structure, 'Resource selectors'), which azaudit does not place: UNKNOWN. A parameter is an object with a value: one that is not (a bare string) is UNKNOWN."
+#define REC_NOTSCOPES " Resources in an assignment's notScopes are not evaluated (Microsoft Learn, 'Understand scope in Azure Policy'), as under an exemption: a notScope that holds the subscription (or is at '/' or the tenant root management group, or, by the templates' parent links, above it) leaves it out of that assignment, and one within it (a resource group or a resource; in a template-only scan, a group or subscription placed below the management group judged, a resource group or resource of such a subscription, or any notScope of an assignment at that group) leaves that part unassessed: FAIL on the assignment, unless another benchmark assignment that applies does not leave it out. A notScope at another management group the input does not place, notScopes that is not an array, or an entry that is not a string: UNKNOWN. An assignment with resourceSelectors evaluates only the resources they select (Azure Policy assignment structure, 'Resource selectors'), which azaudit does not place: UNKNOWN. A parameter is an object with a value: one that is not (a bare string) is UNKNOWN. So is an assignment without a properties object (Resource Manager returns one with every assignment; a trimmed export's missing parameters would read as the initiative's defaults)."
 #define REC_MG " In a template-only scan, a benchmark assignment the templates deploy at a management group (a managementGroupDeploymentTemplate, a nested deployment scoped to one, or a scope naming one) is judged for that group as at a subscription, PASS or FAIL on the assignment; a group whose deployed policy assignments include no benchmark one is NOT_APPLICABLE (one at another group is judged at that group), and one whose assignment names a definition only known at deployment is UNKNOWN. A benchmark assignment at a group the templates' own links (a management group's properties.details.parent.id, a Microsoft.Management/managementGroups/subscriptions resource) place a group or subscription below, transitively, is judged for it too, the message naming it."
 /* Per rule: the parameter and the reference id of the policy it feeds, as
  * initiative version MCSB_VERSION names them (struct rec). */

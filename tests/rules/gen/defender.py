@@ -180,6 +180,10 @@ for rule, param, ref in recs:
     case(rule, 'fail-absent', snapshot([naming], datasets=[PA]), "FAIL fixture-sub ~ not assigned")
     case(rule, 'unknown', snapshot([]), "UNKNOWN fixture-sub ~ policy assignments")
     case(rule, 'unknown-type', snapshot([assignment({param: ["Disabled"]})]), "UNKNOWN SecurityCenterBuiltIn ~ not a string")
+    # a trimmed export: the assignment without its properties says nothing
+    # of its parameters (their absence would read as the defaults)
+    case(rule, 'unknown-noprops', snapshot([{k: v for k, v in assignment({}).items() if k != "properties"}]),
+         "UNKNOWN SecurityCenterBuiltIn ~ assignment 'SecurityCenterBuiltIn' has no properties object")
 # assignments elsewhere in the hierarchy
 MG = "/providers/Microsoft.Management/managementGroups/contoso"
 case('AZA-DEF-018', 'unknown-mg', snapshot([assignment({}, scope=MG, name="mcsb-mg")]), "UNKNOWN fixture-sub ~ managementGroups/contoso")
@@ -668,7 +672,10 @@ def assessment(vmss, code, **extra):
                            "displayName": "Install endpoint protection solution on virtual machine scale sets", "status": st}}
 off = assessment("vmss2", "NotApplicable", cause="OffByPolicy",
                  description="The effective policy for the assessment was evaluated to off - use Microsoft.Authorization/policyAssignments to turn this assessment on")
-case('AZA-DEF-034', 'pass', snapshot([score(39, 39, 1.0), assessment("vmss1", "Healthy"), off]), "PASS ascScore ~ 100%")
+case('AZA-DEF-034', 'pass', snapshot([score(39, 39, 1.0), assessment("vmss1", "Healthy"), off]), "PASS ascScore ~ secure score 100% (39.00 of 39)")
+# percentage decides; points the input lacks are not printed as zero
+case('AZA-DEF-034', 'pass-no-points', snapshot([mod(score(39, 39, 1.0), properties__score__max=None)]),
+     "PASS ascScore ~ secure score 100% (current and maximum points not in the input)")
 case('AZA-DEF-034', 'fail', snapshot([score(23.53, 39, 0.6033), assessment("vmss1", "Unhealthy"), off]),
      "FAIL ascScore ~ secure score 60% (23.53 of 39); 1 unhealthy recommendation (e.g. 'Install endpoint protection")
 case('AZA-DEF-034', 'fail-unhealthy', snapshot([score(39, 39, 1.0), assessment("vmss1", "Unhealthy")]), "FAIL ascScore ~ 1 unhealthy")
