@@ -1450,6 +1450,17 @@ static int cos_ip_rule(aza_ev *ev, const aza_res *r, const char *v, struct cos_f
  * template reference for Microsoft.DocumentDB/databaseAccounts 2020-03-01
  * lists no such property). */
 #define COS_PNA_API "2020-04-01"
+/* disableKeyBasedMetadataWriteAccess is a property of the stable 2019-12-12
+ * schema (DatabaseAccountCreateUpdateProperties), not of 2019-08-01; no
+ * earlier preview has an account schema (2019-08-01-preview holds private
+ * endpoints only). disableLocalAuth is one of the stable 2021-06-15 schema,
+ * not of 2021-05-15, 2021-04-15 or 2021-03-15, and of the previews from
+ * 2021-07-01-preview, not of 2021-04-01-preview (Azure/azure-rest-api-specs,
+ * specification/cosmos-db/resource-manager/Microsoft.DocumentDB/<stable or
+ * preview>/<version>/cosmos-db.json). A template at an older api-version
+ * sends a property that version does not define. */
+#define COS_META_API "2019-12-12"
+#define COS_LOCAL_AUTH_API "2021-06-15"
 
 /* publicNetworkAccess Disabled in a template whose api-version may not have
  * it: 1 with UNKNOWN reported. */
@@ -1625,7 +1636,11 @@ static void cos_local_auth(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (k && b) {
-		aza_pass(ev, r, "disableLocalAuth is true: only Microsoft Entra ID identities are accepted, account keys are refused");
+		const char *why;
+		if (aza_api_predates(ev, r, COS_LOCAL_AUTH_API, &why))
+			aza_unknown(ev, r, "disableLocalAuth is true, but %s; deploy with a current api-version", why);
+		else
+			aza_pass(ev, r, "disableLocalAuth is true: only Microsoft Entra ID identities are accepted, account keys are refused");
 		return;
 	}
 	int api = cos_api(ev, r);
@@ -1647,9 +1662,13 @@ static void cos_metadata_write(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "disableKeyBasedMetadataWriteAccess is not a boolean");
 		return;
 	}
+	const char *why;
 	if (k && b) {
-		aza_pass(ev, r, "disableKeyBasedMetadataWriteAccess is true: databases, containers and throughput change only through Azure Resource "
-		                "Manager");
+		if (aza_api_predates(ev, r, COS_META_API, &why))
+			aza_unknown(ev, r, "disableKeyBasedMetadataWriteAccess is true, but %s; deploy with a current api-version", why);
+		else
+			aza_pass(ev, r, "disableKeyBasedMetadataWriteAccess is true: databases, containers and throughput change only through Azure "
+			                "Resource Manager");
 		return;
 	}
 	const char *is = k ? "false" : "not set (false)";
@@ -1663,6 +1682,12 @@ static void cos_metadata_write(aza_ev *ev, const aza_res *r)
 		int api = cos_api(ev, r);
 		if (api < 0)
 			return;
+		if (cos_entra_api(api) && aza_api_predates(ev, r, COS_LOCAL_AUTH_API, &why)) {
+			aza_unknown(ev, r, "disableKeyBasedMetadataWriteAccess is %s and disableLocalAuth is true, but for disableLocalAuth %s; "
+			                   "deploy with a current api-version",
+			            is, why);
+			return;
+		}
 		if (cos_entra_api(api)) {
 			aza_pass(ev, r, "disableLocalAuth is true: account keys authenticate no request, metadata writes included "
 			                "(disableKeyBasedMetadataWriteAccess is %s)",
@@ -2172,8 +2197,8 @@ const struct aza_rule aza_rules_database[] = {
 		.rationale = "An account key grants full access to every database of the account, leaves no identity in the logs and escapes conditional access; with local authentication disabled every request needs an Entra ID identity and a data-plane role.",
 		.portal = "Give each application a Microsoft Entra identity and a Cosmos DB data-plane role assignment, then set disableLocalAuth with the Azure CLI or a template (Microsoft Learn, Disable key-based authentication with Azure Cosmos DB).",
 		.cli = "az cosmosdb update -g <rg> -n <account> --disable-local-auth true",
-		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.disableLocalAuth = true",
-		.defaults = "Absent means false (FAIL; the built-in policy 'Cosmos DB database accounts should have local authentication methods disabled' flags every value but true). Microsoft Learn documents Entra ID data-plane authentication and disableLocalAuth for the APIs for NoSQL, Table and Apache Gremlin; an account of the API for MongoDB (kind MongoDB or capability EnableMongo) or Apache Cassandra (EnableCassandra) with keys on is NOT_APPLICABLE (the built-in policy that sets disableLocalAuth leaves them out). The API is read from kind and capabilities; a template without kind gets GlobalDocumentDB (the specification's default); an unreadable or unexpected kind (Parse included) or capabilities list: UNKNOWN.",
+		.arm = "Microsoft.DocumentDB/databaseAccounts (api-version 2021-06-15 or later): properties.disableLocalAuth = true",
+		.defaults = "Absent means false (FAIL; the built-in policy 'Cosmos DB database accounts should have local authentication methods disabled' flags every value but true). Microsoft Learn documents Entra ID data-plane authentication and disableLocalAuth for the APIs for NoSQL, Table and Apache Gremlin; an account of the API for MongoDB (kind MongoDB or capability EnableMongo) or Apache Cassandra (EnableCassandra) with keys on is NOT_APPLICABLE (the built-in policy that sets disableLocalAuth leaves them out). The API is read from kind and capabilities; a template without kind gets GlobalDocumentDB (the specification's default); an unreadable or unexpected kind (Parse included) or capabilities list: UNKNOWN. disableLocalAuth is a property of the stable api-version 2021-06-15 and later (not of 2021-05-15 or before; of the previews from 2021-07-01-preview, not of 2021-04-01-preview: Azure/azure-rest-api-specs, specification/cosmos-db/resource-manager/Microsoft.DocumentDB/<version>/cosmos-db.json): a template setting it true at an older api-version, or one only known at deployment, is UNKNOWN, never PASS.",
 		.check = cos_local_auth,
 	},
 	{
@@ -2182,8 +2207,8 @@ const struct aza_rule aza_rules_database[] = {
 		.rationale = "By default an account key can also create and delete databases and containers and change throughput. Restricting these metadata writes to Azure Resource Manager puts them under Azure RBAC and the activity log.",
 		.portal = "Set it with the Azure CLI or a template: the setting is disableKeyBasedMetadataWriteAccess (Microsoft Learn, Azure role-based access control in Azure Cosmos DB: preventing changes from the SDKs).",
 		.cli = "az cosmosdb update -g <rg> -n <account> --disable-key-based-metadata-write-access true",
-		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.disableKeyBasedMetadataWriteAccess = true",
-		.defaults = "Absent means false, the value the specification's example GET (CosmosDBDatabaseAccountGet.json) returns: FAIL. disableLocalAuth true on an account of the API for NoSQL, Table or Gremlin refuses keys altogether, metadata writes included: PASS (see AZA-COS-004 for how the API is read). A value of the wrong type: UNKNOWN.",
+		.arm = "Microsoft.DocumentDB/databaseAccounts (api-version 2019-12-12 or later): properties.disableKeyBasedMetadataWriteAccess = true",
+		.defaults = "Absent means false, the value the specification's example GET (CosmosDBDatabaseAccountGet.json) returns: FAIL. disableLocalAuth true on an account of the API for NoSQL, Table or Gremlin refuses keys altogether, metadata writes included: PASS (see AZA-COS-004 for how the API is read). In a template, disableKeyBasedMetadataWriteAccess true passes only at the stable api-version 2019-12-12 or later (the 2019-08-01 schema has no such property: Azure/azure-rest-api-specs, specification/cosmos-db/resource-manager/Microsoft.DocumentDB/stable/<version>/cosmos-db.json), and disableLocalAuth true only at 2021-06-15 or later (see AZA-COS-004); older, or only known at deployment: UNKNOWN. A value of the wrong type: UNKNOWN.",
 		.check = cos_metadata_write,
 	},
 	{

@@ -2040,18 +2040,48 @@ static void appgw_waf(aza_ev *ev, const aza_res *r)
 	fd_verdict(ev, r, unknown, names);
 }
 
+/* parameters.isProfileLevel and associations[].routes are properties of
+ * the 2026-04-01-preview, 2026-08-01-preview and 2026-09-01-preview schemas
+ * (SecurityPolicyWebApplicationFirewallParameters and
+ * SecurityPolicyWebApplicationFirewallAssociation), not of
+ * 2025-09-01-preview nor of any stable one, the newest, 2026-07-01,
+ * included (Azure/azure-rest-api-specs,
+ * specification/cdn/resource-manager/Microsoft.Cdn/Cdn/<preview or
+ * stable>/<version>/openapi.json). */
+#define AFD_ROUTES_API "2026-04-01-preview"
+
+/* Why template security policy s cannot be taken to apply its
+ * isProfileLevel or associations[].routes: its api-version is not a preview
+ * from AFD_ROUTES_API on, or is only known at deployment. NULL when it can
+ * (deployed policies always: Azure returned what they hold). */
+static const char *afd_routes_unsent(aza_ev *ev, const aza_res *s)
+{
+	if (!aza_is_template(s))
+		return NULL;
+	if (aza_api_version_unknown(s))
+		return aza_ev_fmt(ev, "its api-version, %s, is only known at deployment", s->api_version);
+	const char *v = s->api_version ? s->api_version : "";
+	size_t n = strlen(v);
+	if (n > 8 && !strcmp(v + n - 8, "-preview") && strcmp(v, AFD_ROUTES_API) >= 0)
+		return NULL;
+	return aza_ev_fmt(ev, "api-version %s does not have them (only the previews from %s do, no stable one through 2026-07-01): "
+	                      "Azure may ignore them",
+	                  *v ? v : "(none)", AFD_ROUTES_API);
+}
+
 /* What the security policies of a Front Door profile say about one domain:
  * the first WAF security policy that names it (in
  * parameters.associations[].domains), with its parameters; one whose
- * parameters cannot be read, which may name it; and the first that names
+ * parameters cannot be read, which may name it; the first that names
  * routes (associations[].routes) and the first that applies to the whole
- * profile (isProfileLevel), both of api-versions newer than the one
- * collected, which cover the domains their routes serve. */
+ * profile (isProfileLevel), which cover the domains their routes serve;
+ * and the first template policy that sets either at an api-version
+ * without them (unsent, with why). */
 typedef struct {
 	const aza_res *s;
 	const aza_json *par;
 	const aza_json *assoc; /* the association of s that names the domain */
-	const char *odd, *by_route, *whole;
+	const char *odd, *by_route, *whole, *unsent, *unsent_why;
 } afd_pols;
 
 static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
@@ -2071,13 +2101,22 @@ static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
 		}
 		if (!aza__strieq(t, "WebApplicationFirewall"))
 			continue;
-		if (b && !o.whole)
+		const char *unsent = afd_routes_unsent(ev, s);
+		if (b && unsent) {
+			if (!o.unsent) {
+				o.unsent = aza_last_seg(s->id);
+				o.unsent_why = unsent;
+			}
+		} else if (b && !o.whole)
 			o.whole = aza_last_seg(s->id);
 		aza_json_each(a, as) {
 			const aza_json *rs = aza_json_get(a, "routes");
 			if (rs && !aza_json_is(rs, AZA_JARR) && !aza_json_is(rs, AZA_JNULL))
 				o.odd = o.odd ? o.odd : aza_last_seg(s->id);
-			else if (aza_json_len(rs) && !o.by_route)
+			else if (aza_json_len(rs) && unsent && !o.unsent) {
+				o.unsent = aza_last_seg(s->id);
+				o.unsent_why = unsent;
+			} else if (aza_json_len(rs) && !unsent && !o.by_route)
 				o.by_route = aza_last_seg(s->id);
 			aza_json_each(d, aza_json_get(a, "domains")) {
 				const char *id = aza_json_str(aza_json_get(d, "id"));
@@ -2104,7 +2143,7 @@ static const aza_res *afd_route_secpol(aza_ev *ev, const char *prof, const char 
 	const aza_json *all_par = NULL;
 	for (const aza_res *s = aza_inv_child(aza_ev_inv(ev), prof, AFDSEC); s; s = aza_inv_next_child(s, prof)) {
 		const aza_json *p = aza_prop(ev, s, "properties.parameters");
-		if (!aza__strieq(aza_json_str(aza_json_get(p, "type")), "WebApplicationFirewall"))
+		if (!aza__strieq(aza_json_str(aza_json_get(p, "type")), "WebApplicationFirewall") || afd_routes_unsent(ev, s))
 			continue;
 		int b = 0;
 		if (!all && aza_json_bool(aza_json_get(p, "isProfileLevel"), &b) && b) {
@@ -2311,6 +2350,12 @@ static void afd_waf(aza_ev *ev, const aza_res *r)
 			aza_unknown(ev, r, "%s: %s", what, why);
 		else if (p.odd)
 			aza_unknown(ev, r, "no security policy names %s, and security policy %s, which may, cannot be read", what, p.odd);
+		else if (p.unsent)
+			/* Applied, isProfileLevel or the routes might cover the
+			 * domain; ignored, they cover nothing. */
+			aza_unknown(ev, r, "no security policy names %s, and security policy %s sets isProfileLevel or associations[].routes, "
+			                   "which may cover it, but %s",
+			            what, p.unsent, p.unsent_why);
 		else if (p.by_route || p.whole)
 			afd_waf_routes(ev, r, what, &p);
 		else
@@ -3283,8 +3328,8 @@ const struct aza_rule aza_rules_network[] = {
 		       "<custom domain or endpoint id>... --waf-policy <policy id>; az resource update --ids <policy id> --set "
 		       "properties.policySettings.enabledState=Enabled properties.policySettings.mode=Prevention",
 		.arm = "Microsoft.Cdn/profiles/securityPolicies properties.parameters = {type: 'WebApplicationFirewall', wafPolicy: {id: "
-		       "<policy>}, associations: [{domains: [{id: <customDomain or afdEndpoint id>}], patternsToMatch: ['/*']}]} (newer "
-		       "api-versions: associations[].routes: [{id: <route id>}], or isProfileLevel: true, covering what the routes' "
+		       "<policy>}, associations: [{domains: [{id: <customDomain or afdEndpoint id>}], patternsToMatch: ['/*']}]} (the "
+		       "previews from 2026-04-01-preview: associations[].routes: [{id: <route id>}], or isProfileLevel: true, covering what the routes' "
 		       "Microsoft.Cdn/profiles/afdEndpoints/routes properties.customDomains and linkToDefaultDomain serve); "
 		       "Microsoft.Network/FrontDoorWebApplicationFirewallPolicies properties.policySettings = {enabledState: 'Enabled', "
 		       "mode: 'Prevention'}; classic: Microsoft.Network/frontDoors properties.frontendEndpoints[].properties."
@@ -3294,9 +3339,14 @@ const struct aza_rule aza_rules_network[] = {
 		            "when a security policy of its profile of type WebApplicationFirewall lists its id in "
 		            "parameters.associations[].domains (ids compare case-insensitively) and the named WAF policy is in the "
 		            "input with policySettings.enabledState Enabled and mode Prevention; such a domain is judged by that "
-		            "policy alone. Security policies of newer api-versions (2026-04-01-preview) may instead name routes "
-		            "(associations[].routes) or apply to the whole profile (isProfileLevel true): they cover the domains "
-		            "those routes, or all the profile's routes, serve. A route (Microsoft.Cdn/profiles/afdEndpoints/routes) "
+		            "policy alone. Security policies may instead name routes (associations[].routes) or apply to the whole "
+		            "profile (isProfileLevel true): they cover the domains those routes, or all the profile's routes, serve. "
+		            "Both are properties of the preview api-versions from 2026-04-01-preview (2026-04-01-preview, "
+		            "2026-08-01-preview, 2026-09-01-preview), not of 2025-09-01-preview nor of any stable one through "
+		            "2026-07-01 (Azure/azure-rest-api-specs, specification/cdn/resource-manager/Microsoft.Cdn/Cdn/<version>/"
+		            "openapi.json): a template policy setting either at another api-version, or one only known at "
+		            "deployment, is not taken to cover anything, and a domain no policy names is then UNKNOWN (Azure may "
+		            "ignore them). A route (Microsoft.Cdn/profiles/afdEndpoints/routes) "
 		            "serves its properties.customDomains and, with linkToDefaultDomain Enabled, its endpoint's default "
 		            "domain; linkToDefaultDomain absent is Disabled (the API's documented default) for a template route, "
 		            "while a deployed route's GET returns it, so without it, or without properties, UNKNOWN; a route with "

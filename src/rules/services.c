@@ -738,7 +738,14 @@ static void apc_purge(aza_ev *ev, const aza_res *r)
 /* Customer-managed keys: encryption.keyVaultProperties.keyIdentifier names
  * the key; without it the store's data is encrypted with Microsoft-managed
  * keys (Microsoft Learn, "Use customer-managed keys to encrypt your App
- * Configuration data"). */
+ * Configuration data"). The same page requires "a Standard or Premium tier
+ * Azure App Configuration instance": the Free and Developer tiers have no
+ * customer-managed key encryption. */
+static int apc_no_cmk(int ks, const char *sku)
+{
+	return ks > 0 && (aza__strieq(sku, "Free") || aza__strieq(sku, "Developer"));
+}
+
 static void apc_cmk(aza_ev *ev, const aza_res *r)
 {
 	if (aza_not_object(ev, r, "properties.encryption") || aza_not_object(ev, r, "properties.encryption.keyVaultProperties"))
@@ -748,9 +755,9 @@ static void apc_cmk(aza_ev *ev, const aza_res *r)
 	int ks = aza_prop_str(ev, r, "sku.name", &sku);
 	if (k < 0)
 		aza_unknown(ev, r, "encryption.keyVaultProperties.keyIdentifier is not a string");
-	else if (k && *kid && ks > 0 && aza__strieq(sku, "Free"))
-		/* The Free tier has no customer-managed key encryption: the key
-		 * does not encrypt the store as declared. */
+	else if (k && *kid && apc_no_cmk(ks, sku))
+		/* A tier without customer-managed key encryption: the key does
+		 * not encrypt the store as declared. */
 		aza_unknown(ev, r, "encryption.keyVaultProperties.keyIdentifier is set on a %s-tier store, which has no customer-managed key encryption: "
 		                   "whether Azure refuses or ignores the key is not documented",
 		            sku);
@@ -760,8 +767,9 @@ static void apc_cmk(aza_ev *ev, const aza_res *r)
 			aza_pass(ev, r, "encryption.keyVaultProperties.keyIdentifier is %s: the store's data is encrypted with that customer-managed key "
 			                "(read with %s)",
 			         kid, kc > 0 && *cid ? aza_ev_fmt(ev, "user-assigned identity %s", cid) : "the system-assigned identity");
-	} else if (ks > 0 && aza__strieq(sku, "Free"))
-		aza_fail(ev, r, "the store is on the Free tier, which has no customer-managed key encryption: its data is encrypted with Microsoft-managed keys");
+	} else if (apc_no_cmk(ks, sku))
+		aza_fail(ev, r, "the store is on the %s tier, which has no customer-managed key encryption: its data is encrypted with Microsoft-managed keys",
+		         sku);
 	else
 		aza_fail(ev, r, "encryption.keyVaultProperties.keyIdentifier is %s: the store's data is encrypted with Microsoft-managed keys",
 		         k ? "empty" : "not set");
@@ -1513,10 +1521,10 @@ const struct aza_rule aza_rules_services[] = {
 		.id = "AZA-APC-004", .title = "App Configuration stores encrypt data with a customer-managed key",
 		.level = 2, .severity = AZA_SEV_LOW, .resp = AZA_RESP_DATA, APC_RULE,
 		.rationale = "A customer-managed key in Key Vault lets the organization control, rotate and revoke access to every setting, feature flag and secret reference the store holds, and log every use of the key.",
-		.portal = "App Configuration store (Standard tier or above) > Settings > Encryption: Customer-managed key, select the key vault, key and managed identity; Apply (after giving the identity get, wrapKey and unwrapKey on the key).",
+		.portal = "App Configuration store (Standard or Premium tier) > Settings > Encryption: Customer-managed key, select the key vault, key and managed identity; Apply (after giving the identity get, wrapKey and unwrapKey on the key).",
 		.cli = "az appconfig update -g <rg> -n <store> --encryption-key-name <key> --encryption-key-vault https://<vault>.vault.azure.net --identity-client-id <client id of a user-assigned identity>  (without --identity-client-id the system-assigned identity is used)",
-		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2020-06-01 or later, sku.name Standard): properties.encryption = {keyVaultProperties: {keyIdentifier: 'https://<vault>.vault.azure.net/keys/<key>', identityClientId: '<client id>'}}",
-		.defaults = "encryption (or its keyVaultProperties, or keyIdentifier) absent or empty means Microsoft-managed keys (Microsoft Learn, 'Use customer-managed keys to encrypt your App Configuration data': data is encrypted at rest with a Microsoft-provided key unless a customer-managed key is set): FAIL. A Free-tier store (sku.name Free) cannot use a customer-managed key: without one it fails, with the tier named, and with a keyIdentifier it is UNKNOWN (whether Azure refuses or ignores the key is not documented), never PASS. A keyIdentifier passes, naming the key and the identity that reads it (identityClientId, or the system-assigned identity when it is absent); in a template only at the stable api-version 2020-06-01 or later (the 2019-10-01 schema has no encryption; older or only known at deployment: UNKNOWN). The key's own state in Key Vault is not read. Wrong types: UNKNOWN.",
+		.arm = "Microsoft.AppConfiguration/configurationStores (api-version 2020-06-01 or later, sku.name Standard or Premium): properties.encryption = {keyVaultProperties: {keyIdentifier: 'https://<vault>.vault.azure.net/keys/<key>', identityClientId: '<client id>'}}",
+		.defaults = "encryption (or its keyVaultProperties, or keyIdentifier) absent or empty means Microsoft-managed keys (Microsoft Learn, 'Use customer-managed keys to encrypt your App Configuration data': data is encrypted at rest with a Microsoft-provided key unless a customer-managed key is set): FAIL. A Free- or Developer-tier store (sku.name Free or Developer) cannot use a customer-managed key (the same page requires 'a Standard or Premium tier Azure App Configuration instance'): without one it fails, with the tier named, and with a keyIdentifier it is UNKNOWN (whether Azure refuses or ignores the key is not documented), never PASS. A keyIdentifier passes, naming the key and the identity that reads it (identityClientId, or the system-assigned identity when it is absent); in a template only at the stable api-version 2020-06-01 or later (the 2019-10-01 schema has no encryption; older or only known at deployment: UNKNOWN). The key's own state in Key Vault is not read. Wrong types: UNKNOWN.",
 		.check = apc_cmk,
 	},
 	{

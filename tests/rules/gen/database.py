@@ -900,6 +900,17 @@ case(R, 'na-cassandra', snapshot([cosmos('coscass', **CASSANDRA, properties__dis
      "NOT_APPLICABLE coscass ~ API for Apache Cassandra")
 case(R, 'pass-mongo', snapshot([cosmos('cosmongo', **MONGO)]), "PASS cosmongo ~ disableLocalAuth is true")
 case(R, 'fail-template', cos_template("2024-11-15", {}, kind=None), "FAIL costpl ~ not set (false): account keys authenticate data-plane requests (API for NoSQL)")
+# disableLocalAuth is in the stable 2021-06-15 schema, not in 2021-05-15, and in
+# the previews from 2021-07-01-preview, not in 2021-04-01-preview
+case(R, 'pass-template', cos_template("2021-06-15", {"disableLocalAuth": True}), "PASS costpl ~ disableLocalAuth is true")
+case(R, 'pass-template-preview', cos_template("2021-07-01-preview", {"disableLocalAuth": True}), "PASS costpl ~ disableLocalAuth is true")
+case(R, 'unknown-template-old-api', cos_template("2021-05-15", {"disableLocalAuth": True}),
+     "UNKNOWN costpl ~ disableLocalAuth is true, but api-version 2021-05-15 predates the property (first in the stable api-version 2021-06-15)")
+case(R, 'unknown-template-old-preview', cos_template("2021-04-01-preview", {"disableLocalAuth": True}),
+     "UNKNOWN costpl ~ api-version 2021-04-01-preview predates the property")
+t = cos_template("[parameters('apiVersion')]", {"disableLocalAuth": True})
+t["parameters"] = {"apiVersion": {"type": "string"}}
+case(R, 'unknown-template-api-param', t, "UNKNOWN costpl ~ disableLocalAuth is true, but the api-version, [parameters('apiVersion')], is only known at deployment")
 
 # AZA-COS-005: key-based metadata writes disabled
 R = 'AZA-COS-005'
@@ -919,6 +930,18 @@ case(R, 'unknown-local-auth', snapshot([cosmos('cosunk', properties__disableKeyB
      "UNKNOWN cosunk ~ disableLocalAuth is not a boolean")
 cos_noprops(R)
 case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set (false)")
+# disableKeyBasedMetadataWriteAccess is in the stable 2019-12-12 schema, not in
+# 2019-08-01; disableLocalAuth from 2021-06-15
+case(R, 'pass-template', cos_template("2019-12-12", {"disableKeyBasedMetadataWriteAccess": True}),
+     "PASS costpl ~ disableKeyBasedMetadataWriteAccess is true")
+case(R, 'unknown-template-old-api', cos_template("2019-08-01", {"disableKeyBasedMetadataWriteAccess": True}),
+     "UNKNOWN costpl ~ disableKeyBasedMetadataWriteAccess is true, but api-version 2019-08-01 predates the property (first in the stable "
+     "api-version 2019-12-12)")
+case(R, 'pass-template-local-auth-off', cos_template("2021-06-15", {"disableLocalAuth": True}),
+     "PASS costpl ~ disableLocalAuth is true: account keys authenticate no request")
+case(R, 'unknown-template-local-auth-old-api', cos_template("2021-05-15", {"disableLocalAuth": True}),
+     "UNKNOWN costpl ~ disableKeyBasedMetadataWriteAccess is not set (false) and disableLocalAuth is true, but for disableLocalAuth "
+     "api-version 2021-05-15 predates the property")
 
 # AZA-COS-006: customer-managed key
 R = 'AZA-COS-006'

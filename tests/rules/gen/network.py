@@ -1144,7 +1144,7 @@ def cdn_tpl(name, api, props, **kv):
     r = {"type": name[0], "apiVersion": api, "name": name[1], "properties": props}
     r.update(kv)
     return r
-def afd_template(sp_api='2024-09-01', secpol_on=True, waf_settings={"mode": "Prevention"}, routes=None, by_route=None):
+def afd_template(sp_api='2024-09-01', secpol_on=True, waf_settings={"mode": "Prevention"}, routes=None, by_route=None, profile_level=False):
     res = [cdn_tpl((CDN, 'fdtpl'), '2024-09-01', {"originResponseTimeoutSeconds": 60}, location="global", sku={"name": "Premium_AzureFrontDoor"}),
            cdn_tpl((CDN + '/afdEndpoints', 'fdtpl/ep1'), '2024-09-01', {"enabledState": "Enabled"}, location="global",
                    dependsOn=[f"[resourceId('{CDN}', 'fdtpl')]"]),
@@ -1161,10 +1161,13 @@ def afd_template(sp_api='2024-09-01', secpol_on=True, waf_settings={"mode": "Pre
     if secpol_on:
         assoc = ({"domains": [], "patternsToMatch": ["/*"], "routes": [{"id": f"[resourceId('{ROUTE}', 'fdtpl', 'ep1', '{n}')]"} for n in by_route]}
                  if by_route else
+                 {"domains": [], "patternsToMatch": ["/*"]} if profile_level else
                  {"domains": [{"id": f"[resourceId('{CDN}/afdEndpoints', 'fdtpl', 'ep1')]"},
                               {"id": f"[resourceId('{CDN}/customDomains', 'fdtpl', 'www')]"}], "patternsToMatch": ["/*"]})
-        res.append(cdn_tpl((CDN + '/securityPolicies', 'fdtpl/sp1'), sp_api, {"parameters": {"type": "WebApplicationFirewall",
-                   "wafPolicy": {"id": f"[resourceId('{FDW}', 'fdtplwaf')]"}, "associations": [assoc]}},
+        par = {"type": "WebApplicationFirewall", "wafPolicy": {"id": f"[resourceId('{FDW}', 'fdtplwaf')]"}, "associations": [assoc]}
+        if profile_level:
+            par["isProfileLevel"] = True
+        res.append(cdn_tpl((CDN + '/securityPolicies', 'fdtpl/sp1'), sp_api, {"parameters": par},
                    dependsOn=[f"[resourceId('{CDN}/customDomains', 'fdtpl', 'www')]", f"[resourceId('{FDW}', 'fdtplwaf')]"]))
     return template(res)
 case(R, 'pass-template', afd_template(),
@@ -1187,6 +1190,28 @@ case(R, 'fail-template-route-default', afd_template(sp_api='2026-04-01-preview',
 case(R, 'unknown-template-no-route', afd_template(sp_api='2026-04-01-preview', by_route=['route1']),
      "UNKNOWN fdtpl/ep1 ~ the routes that serve it are not known: the input deploys no route of the endpoint\n"
      "UNKNOWN fdtpl/www ~ the input deploys no route of the profile's endpoints")
+# isProfileLevel and associations[].routes are properties of the previews from
+# 2026-04-01-preview only: not of the stable 2026-07-01, nor of 2025-09-01-preview
+TPL_ROUTE = [('route1', dict(TPL_WWW, linkToDefaultDomain='Enabled'))]
+case(R, 'pass-template-route-later-preview', afd_template(sp_api='2026-09-01-preview', by_route=['route1'], routes=TPL_ROUTE),
+     "PASS fdtpl/ep1 ~ security policy sp1 associates route ep1/route1 with WAF policy fdtplwaf\n"
+     "PASS fdtpl/www ~ security policy sp1 associates route ep1/route1")
+case(R, 'unknown-template-route-stable', afd_template(sp_api='2026-07-01', by_route=['route1'], routes=TPL_ROUTE),
+     "UNKNOWN fdtpl/ep1 ~ no security policy names endpoint ep1, and security policy sp1 sets isProfileLevel or associations[].routes, "
+     "which may cover it, but api-version 2026-07-01 does not have them (only the previews from 2026-04-01-preview do\n"
+     "UNKNOWN fdtpl/www ~ api-version 2026-07-01 does not have them")
+case(R, 'unknown-template-route-old-preview', afd_template(sp_api='2025-09-01-preview', by_route=['route1'], routes=TPL_ROUTE),
+     "UNKNOWN fdtpl/ep1 ~ api-version 2025-09-01-preview does not have them\nUNKNOWN fdtpl/www ~ 2025-09-01-preview does not have them")
+case(R, 'pass-template-profile-level', afd_template(sp_api='2026-04-01-preview', profile_level=True, routes=TPL_ROUTE),
+     "PASS fdtpl/ep1 ~ associates the whole profile (isProfileLevel) with WAF policy fdtplwaf\n"
+     "PASS fdtpl/www ~ associates the whole profile (isProfileLevel)")
+case(R, 'unknown-template-profile-level-stable', afd_template(sp_api='2024-09-01', profile_level=True, routes=TPL_ROUTE),
+     "UNKNOWN fdtpl/ep1 ~ security policy sp1 sets isProfileLevel or associations[].routes, which may cover it, but api-version "
+     "2024-09-01 does not have them\nUNKNOWN fdtpl/www ~ 2024-09-01 does not have them")
+t = afd_template(sp_api="[parameters('cdnApi')]", profile_level=True, routes=TPL_ROUTE)
+t["parameters"] = {"cdnApi": {"type": "string"}}
+case(R, 'unknown-template-profile-level-api-param', t,
+     "UNKNOWN fdtpl/ep1 ~ its api-version, [parameters('cdnApi')], is only known at deployment\nUNKNOWN fdtpl/www ~ only known at deployment")
 case(R, 'unknown-template-old-api', afd_template(sp_api='2020-04-15'),
      "UNKNOWN fdtpl/ep1 ~ security policy sp1 names endpoint ep1, but api-version 2020-04-15 predates the property\nUNKNOWN fdtpl/www ~ predates")
 

@@ -542,6 +542,13 @@ case(R, 'unknown-free', snapshot([mod(apc_get('cfgfree'), sku__name="Free", prop
      "UNKNOWN cfgfree ~ keyIdentifier is set on a Free-tier store, which has no customer-managed key encryption")
 case(R, 'unknown-template-free', template([dict(apc_tpl('cfgnew', {"encryption": {"keyVaultProperties": {"keyIdentifier": KID}}}), sku={"name": "Free"})]),
      "UNKNOWN cfgnew ~ Free-tier store")
+# Nor has the Developer tier: Microsoft Learn's customer-managed key page requires a Standard or Premium tier store.
+case(R, 'fail-developer', snapshot([mod(apc_get('cfgdev'), sku__name="Developer")]),
+     "FAIL cfgdev ~ the store is on the Developer tier, which has no customer-managed key encryption")
+case(R, 'unknown-developer', snapshot([mod(apc_get('cfgdev'), sku__name="Developer", properties__encryption={"keyVaultProperties": {"keyIdentifier": KID}})]),
+     "UNKNOWN cfgdev ~ keyIdentifier is set on a Developer-tier store, which has no customer-managed key encryption")
+case(R, 'pass-premium', snapshot([mod(apc_ok('cfgprem'), sku__name="Premium", properties__encryption={"keyVaultProperties": {"keyIdentifier": KID}})]),
+     f"PASS cfgprem ~ keyIdentifier is {KID}")
 case(R, 'unknown', snapshot([mod(apc_get('cfgodd'), properties__encryption={"keyVaultProperties": {"keyIdentifier": ["k"]}})]),
      "UNKNOWN cfgodd ~ keyIdentifier is not a string")
 case(R, 'unknown-type', snapshot([mod(apc_get('cfgodd'), properties__encryption="cmk")]), "UNKNOWN cfgodd ~ encryption is not an object")
