@@ -2739,9 +2739,30 @@ static void nic_owner(aza_expo *x, const aza_res *nic, const aza_json *nd, const
  * NIC's side? The others are read when something names them (ipc_by_id,
  * ip_find): in a tenant most NICs have no public frontend, and their
  * records were most of the model (some 150 MB at 1M resources). */
+/* Can an IP configuration's settings be read? Resource Manager returns
+ * each with its properties, the Azure CLI flattens them: either way it
+ * names its subnet or private IP allocation. One that names nothing (an
+ * export trimmed of its properties) may hold a public IP. */
+static int ipc_readable(const aza_json *ic)
+{
+	const aza_json *p = props(ic);
+	static const char *const any[] = {"subnet", "privateIPAllocationMethod", "privateIPAddress", "publicIPAddress",
+	                                  "provisioningState"};
+	if (!aza_json_is(p, AZA_JOBJ))
+		return 0;
+	for (size_t k = 0; k < sizeof any / sizeof any[0]; k++)
+		if (aza_json_get(p, any[k]))
+			return 1;
+	return 0;
+}
+
 static int ipc_wanted(const aza_json *ic)
 {
 	const aza_json *p = props(ic);
+	/* One that cannot be read is read with its NIC, which records the gap
+	 * (nic_read). */
+	if (!ipc_readable(ic))
+		return 1;
 	static const char *const refs[] = {"publicIPAddress", "loadBalancerBackendAddressPools", "loadBalancerInboundNatRules",
 	                                   "loadBalancerInboundNatPools", "applicationGatewayBackendAddressPools"};
 	for (size_t k = 0; k < sizeof refs / sizeof refs[0]; k++) {
@@ -2750,6 +2771,25 @@ static int ipc_wanted(const aza_json *ic)
 			return 1;
 	}
 	return 0;
+}
+
+/* The IP configurations of a NIC configuration (np, its properties) of a
+ * scale set's model or a VM's networkInterfaceConfigurations, as NIC nid
+ * of owner. A configuration without any, or with one whose settings
+ * cannot be read (ipc_readable), leaves owner's exposure unknown. */
+static void cfg_read(aza_expo *x, const aza_json *np, const char *nid, const aza_res *owner)
+{
+	const aza_json *ics = aza_json_get(np, "ipConfigurations");
+	if (!aza_json_is(ics, AZA_JARR) || !aza_json_len(ics))
+		gap(x, owner->id, aza_arena__printf(&x->a, "NIC configuration %s has no readable ipConfigurations", aza_last_seg(nid)));
+	aza_json_each(ic, ics) {
+		ipc *c = ipc_add(x, ic, nid, keep(x, jstr(np, "networkSecurityGroup.id")), owner->id, owner->type, owner->name, 1);
+		if (c)
+			c->note = touched_note(x);
+		if (!ipc_readable(ic))
+			gap(x, owner->id, aza_arena__printf(&x->a, "NIC configuration %s has an IP configuration without readable properties "
+			                                           "(whether it has a public IP is not known)", aza_last_seg(nid)));
+	}
 }
 
 /* Read a NIC's IP configurations into the model; lazy: only when one of
@@ -2783,6 +2823,7 @@ static void nic_read(aza_expo *x, const aza_res *nic, int lazy)
 	const char *nn = nic->text ? NULL : touched_note(x);
 	ipc *newest = NULL;
 	unsigned made = 0;
+	const char *unread = NULL;
 	aza_json_each(ic, ics) {
 		ipc *c = ipc_add(x, ic, nic->id, nsg, id, type, name, 0);
 		const char *tn = nic->text ? NULL : touched_note(x);
@@ -2791,10 +2832,18 @@ static void nic_read(aza_expo *x, const aza_res *nic, int lazy)
 			newest = c;
 			made++;
 		}
+		/* Resource Manager returns every IP configuration with its
+		 * properties: one without them (a trimmed export) may hold the
+		 * public IP the others do not. */
+		if (!unread && !ipc_readable(ic))
+			unread = aza_arena__printf(&x->a, "NIC %s has an IP configuration without readable properties (whether it has a "
+			                                  "public IP is not known)", nic->name);
 	}
 	if (!newest && nd)
 		gap(x, id, aza_json_get(nd, "properties") ? aza_arena__printf(&x->a, "NIC %s has no readable ipConfigurations", nic->name)
 		                                          : aza_arena__printf(&x->a, "NIC %s has no properties (its IP configurations are not known)", nic->name));
+	else if (unread)
+		gap(x, id, unread);
 	/* ip_find walks a NIC's records from its newest (x->all order). */
 	if (newest)
 		newest->nic_n = made;
@@ -2918,11 +2967,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 					x->oom = 1;
 					break;
 				}
-				aza_json_each(ic, aza_json_get(ncp, "ipConfigurations")) {
-					ipc *c = ipc_add(x, ic, nid, keep(x, jstr(ncp, "networkSecurityGroup.id")), vm->id, vm->type, vm->name, 1);
-					if (c)
-						c->note = touched_note(x);
-				}
+				cfg_read(x, ncp, nid, vm);
 			}
 		} else {
 			aza_json_each(ni, aza_json_get(np, "networkInterfaces")) {
@@ -2949,11 +2994,7 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 				x->oom = 1;
 				break;
 			}
-			aza_json_each(ic, aza_json_get(np, "ipConfigurations")) {
-				ipc *c = ipc_add(x, ic, nid, keep(x, jstr(np, "networkSecurityGroup.id")), ss->id, ss->type, ss->name, 1);
-				if (c)
-					c->note = touched_note(x);
-			}
+			cfg_read(x, np, nid, ss);
 		}
 		aza_arena__reset(&x->d, dm);
 	}

@@ -22,8 +22,9 @@ IP, a guest). The audit lists them grouped by rule and by what was taken
 out (indexes folded), one example each, for a reader to judge against the
 rule's `defaults`; it decides nothing, so it is not part of the test suite.
 
-usage: audit.py [--only RULE] [--all]   (AZAUDIT: the binary; --all lists
-every candidate instead of one per group)
+usage: audit.py [--only RULE] [--all] [--null]   (AZAUDIT: the binary; --all
+lists every candidate instead of one per group; --null sets each value to
+null instead of taking it out)
 """
 import copy
 import json
@@ -38,6 +39,7 @@ RULES = os.path.join(ROOT, "tests", "rules")
 AZAUDIT = os.environ.get("AZAUDIT", os.path.join(ROOT, "build", "azaudit"))
 NOW = "2026-11-01T00:00:00Z"  # the rule fixtures' reference time (tests/rules_test.c)
 KEEP = {"id", "type", "name", "apiversion"}
+NULL = "--null" in sys.argv
 
 
 def is_template(doc):
@@ -93,11 +95,17 @@ def deletions(doc):
 
 
 def without(doc, path):
+    """doc with the value at path taken out, or with --null set to null
+    (Resource Manager writes null for some unset properties: it must read
+    as absent does, never as a value that passes)."""
     d = copy.deepcopy(doc)
     node = d
     for p in path[:-1]:
         node = node[p]
-    del node[path[-1]]
+    if NULL:
+        node[path[-1]] = None
+    else:
+        del node[path[-1]]
     return d
 
 

@@ -246,6 +246,22 @@ case(R, 'pass-vmss-deny-subnet-prefix', ssworld([rule('DenyWebSubnet', 100, 'Den
      "PASS ss1 ~ public frontends: pip-lb (20.50.60.99)")
 case(R, 'pass-vmss-deny-subnet-prefix-vnet-inline', ssworld([rule('DenyWebSubnet', 100, 'Deny', dst='10.0.1.0/24'), rule('AllowSsh', 200)], inline=True),
      "PASS ss1 ~ public frontends: pip-lb (20.50.60.99)")
+# An IP configuration trimmed of its properties may hold the public IP the
+# others do not: the NIC's (or the model's) exposure is not known.
+def trimmed_nic():
+    n = nic(pip_name=None)
+    n['properties']['ipConfigurations'].append({"name": "ipconfig2", "id": n['id'] + '/ipConfigurations/ipconfig2'})
+    return n
+case(R, 'unknown-nic-ipconfig-trimmed', snapshot([vm(), trimmed_nic(), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)])]),
+     "UNKNOWN vm1 ~ NIC nic1 has an IP configuration without readable properties\n" + NA)
+def trimmed_ss():
+    w = ssworld([rule('AllowSsh', 200)])
+    for r in w['resources']:
+        if r['name'] == 'ss1':
+            r['properties']['virtualMachineProfile']['networkProfile']['networkInterfaceConfigurations'][0]['properties']['ipConfigurations'] = [{"name": "ipconfig1"}]
+    return w
+case(R, 'unknown-vmss-ipconfig-trimmed', trimmed_ss(),
+     "UNKNOWN ss1 ~ NIC configuration nic-cfg has an IP configuration without readable properties")
 case(R, 'fail-vmss-deny-other-subnet', ssworld([rule('DenyDbSubnet', 100, 'Deny', dst='10.0.2.0/24'), rule('AllowSsh', 200)]),
      "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT pool lb1/ssh-pool -> subnet NSG nsg-sub rule AllowSsh (priority 200)")
 def two_prefixes(w):
