@@ -38,6 +38,10 @@ static const struct {
 	{"{}", 1, NULL},
 	{"[1, 2.5, -3e2, true, false, null, \"x\"]", 1, NULL},
 	{"{\"a\": {\"b\": [1, {\"c\": \"d\"}]}}", 1, NULL},
+	/* white space: none, one space (skip_ws's inline cases), runs of it, at the ends */
+	{"[1,2 ,  3,\r\n\t4 ]", 1, NULL},
+	{" {\"a\" :1, \"b\":\t2} ", 1, NULL},
+	{"[1, /2]", 0, "unexpected character"},
 	{"{\"a\": 1,}", 0, "trailing comma"},
 	{"{\"a\" 1}", 0, "expected ':'"},
 	{"{\"a\": 1, \"A\": 2}", 0, "duplicate key"},

@@ -253,7 +253,7 @@ static int skip_comment(P *p)
 	return 1;
 }
 
-static void skip_ws(P *p)
+static __attribute__((noinline)) void skip_ws_loop(P *p)
 {
 	while (p->i < p->len) {
 		char c = p->s[p->i];
@@ -262,6 +262,26 @@ static void skip_ws(P *p)
 		else if (!(c == '/' && p->lenient && skip_comment(p)))
 			break;
 	}
+}
+
+/* Called between every two tokens (twenty million times at 100k
+ * resources), where there is mostly nothing to skip or one space (", ",
+ * ": "): those two cases inline, anything else (a byte below '!', which
+ * takes in all white space, or a '/' that may open a comment) in the loop. */
+static inline void skip_ws(P *p)
+{
+	size_t i = p->i;
+	if (i + 1 < p->len) {
+		unsigned char c = (unsigned char)p->s[i];
+		if (c > ' ' && c != '/')
+			return;
+		unsigned char d = (unsigned char)p->s[i + 1];
+		if (c == ' ' && d > ' ' && d != '/') {
+			p->i = i + 1;
+			return;
+		}
+	}
+	skip_ws_loop(p);
 }
 
 static aza_json *node(P *p, aza_jkind k, size_t off)

@@ -411,13 +411,25 @@ static const char *hops_bounds(aza_ev *ev, const aza_expo *x, const aza_expo_rea
 
 #define FRONTS_LISTED 8
 
-static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
+/* What the model says of one resource, the same for the six exposure
+ * rules that run on it: looked up once per resource (the id's endpoints
+ * are a binary search by case-insensitive id, a NIC's VM a hash lookup or
+ * a read of its document). Not for template resources, whose verdicts
+ * depend on the values each rule reads (run_one). */
+struct expo_memo {
+	const char *vm;     /* a NIC judged on its VM: the VM's id, else NULL */
+	size_t first, ne;   /* its endpoints (aza_expo__for) */
+	const char *bnd, *gap; /* aza_expo__bounds_for, aza_expo__gap_for */
+};
+
+static void expo_memo_free(void *p)
 {
-	const aza_expo *x = aza_expo__of(ev);
-	if (!x) {
-		aza_unknown(ev, r, "out of memory building the exposure model");
-		return;
-	}
+	aza__free(p);
+}
+
+static void expo_look(aza_ev *ev, const aza_expo *x, const aza_res *r, struct expo_memo *m)
+{
+	m->vm = NULL;
 	if (aza__strieq(r->type, NIC)) {
 		/* Judged on its VM when the input holds the VM (tied by the NIC's
 		 * virtualMachine.id, or in a template by the VM's networkProfile);
@@ -429,18 +441,46 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 			if (vm && !aza_inv_find(aza_ev_inv(ev), vm))
 				vm = NULL;
 		}
-		if (vm) {
-			size_t l = strlen(vm);
-			while (l > 1 && vm[l - 1] == '/')
-				l--; /* a reference written with a trailing slash */
-			const char *nm = vm + l;
-			while (nm > vm && nm[-1] != '/')
-				nm--;
-			aza_na(ev, r, "attached to VM %.*s (judged on the VM)", (int)(vm + l - nm), nm);
+		if ((m->vm = vm))
 			return;
+	}
+	m->ne = aza_expo__for(x, r->id, &m->first);
+	m->bnd = aza_expo__bounds_for(x, r->id);
+	m->gap = aza_expo__gap_for(x, r->id);
+}
+
+static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, size_t n)
+{
+	const aza_expo *x = aza_expo__of(ev);
+	if (!x) {
+		aza_unknown(ev, r, "out of memory building the exposure model");
+		return;
+	}
+	struct expo_memo own, *mm = aza_is_template(r) ? NULL : aza_ev_memo_get(ev, r, "expo");
+	if (!mm) {
+		struct expo_memo *k = aza_is_template(r) ? NULL : aza__malloc(sizeof *k);
+		mm = k ? k : &own;
+		expo_look(ev, x, r, mm);
+		/* The memo's document (a NIC's, read above) lives as long as
+		 * the memo: both go when the engine moves to the next resource. */
+		if (k && aza_ev_memo_put(ev, r, "expo", k, expo_memo_free)) {
+			own = *k;
+			aza__free(k);
+			mm = &own;
 		}
 	}
-	size_t first, ne = aza_expo__for(x, r->id, &first);
+	const char *vm = mm->vm;
+	if (vm) {
+		size_t l = strlen(vm);
+		while (l > 1 && vm[l - 1] == '/')
+			l--; /* a reference written with a trailing slash */
+		const char *nm = vm + l;
+		while (nm > vm && nm[-1] != '/')
+			nm--;
+		aza_na(ev, r, "attached to VM %.*s (judged on the VM)", (int)(vm + l - nm), nm);
+		return;
+	}
+	size_t first = mm->first, ne = mm->ne;
 	const char *fails = NULL, *unk = NULL, *narrow = NULL;
 	const char *fail_bnd = NULL; /* the values not read of the NSGs on the failing paths */
 	size_t nfail = 0;
@@ -481,13 +521,13 @@ static void expo_check(aza_ev *ev, const aza_res *r, const struct svc *svcs, siz
 		         fail_bnd ? aza_ev_fmt(ev, ", whatever the value that could not be read (%s)", fail_bnd) : "");
 		return;
 	}
-	const char *bnd = aza_expo__bounds_for(x, r->id);
+	const char *bnd = mm->bnd;
 	const char *whatever = bnd ? aza_ev_fmt(ev, ", whatever the value that could not be read (%s)", bnd) : "";
 	if (unk) {
 		aza_unknown(ev, r, "%s", unk);
 		return;
 	}
-	const char *gap = aza_expo__gap_for(x, r->id);
+	const char *gap = mm->gap;
 	if (gap) {
 		aza_unknown(ev, r, "%s", gap);
 		return;
