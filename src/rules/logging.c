@@ -121,11 +121,21 @@ static const char *profile_empty(aza_ev *ev, const aza_res *p)
  * collected; the message ends with gone (a retired log profile) unless
  * NULL. A template's log profile is judged as the templates declare the
  * export: with no setting beside it, none is deployed. */
-static int diag_not_collected(aza_ev *ev, const aza_res *sub, const char *gone)
+/* Why the subscription's diagnostic settings are not known, or NULL when
+ * they were collected. */
+static const char *diag_unread(aza_ev *ev, const aza_res *sub)
 {
 	const char *why;
 	const aza_res *p = log_profile(ev, sub);
 	if (aza_ev_collected(ev, DIAG, sub, &why) || (p && aza_is_template(p) && aza_ev_collected(ev, DIAG, p, &why)))
+		return NULL;
+	return why;
+}
+
+static int diag_not_collected(aza_ev *ev, const aza_res *sub, const char *gone)
+{
+	const char *why = diag_unread(ev, sub);
+	if (!why)
 		return 0;
 	aza_unknown(ev, sub, "%s%s%s", why, gone ? "; " : "", gone ? gone : "");
 	return 1;
@@ -250,7 +260,17 @@ static const char *const regional_types[] = {
 	"Microsoft.Network/networkWatchers", "Microsoft.Sql/servers", VAULT, "Microsoft.Web/sites",
 };
 
-static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
+/* What a log profile that leaves something out says when the diagnostic
+ * settings are not known (unread: why): one of them may export it. */
+static void profile_short(aza_ev *ev, const aza_res *sub, const char *unread, const char *msg)
+{
+	if (unread)
+		aza_unknown(ev, sub, "%s, and %s: a diagnostic setting may export what it does not", msg, unread);
+	else
+		aza_fail(ev, sub, "%s", msg);
+}
+
+static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p, const char *unread)
 {
 	int unsure = profile_state(ev, p) == PROFILE_UNSURE;
 	const aza_json *cats = aza_prop(ev, p, "properties.categories");
@@ -265,11 +285,11 @@ static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
 	}
 	for (size_t i = 0; i < 3; i++)
 		if (!aza_json_has_str(cats, need[i])) {
-			aza_fail(ev, sub, "log profile '%s' does not export the %s category", p->name, need[i]);
+			profile_short(ev, sub, unread, aza_ev_fmt(ev, "log profile '%s' does not export the %s category", p->name, need[i]));
 			return;
 		}
 	if (!aza_json_has_str(locs, "global")) {
-		aza_fail(ev, sub, "log profile '%s' does not include the 'global' location", p->name);
+		profile_short(ev, sub, unread, aza_ev_fmt(ev, "log profile '%s' does not include the 'global' location", p->name));
 		return;
 	}
 	for (size_t t = 0; t < sizeof regional_types / sizeof regional_types[0]; t++)
@@ -278,8 +298,8 @@ static void profile_all(aza_ev *ev, const aza_res *sub, const aza_res *p)
 			    aza__strieq(r->location, "global"))
 				continue;
 			if (!aza_json_has_str(locs, r->location)) {
-				aza_fail(ev, sub, "log profile '%s' does not include region '%s' (used by %s)", p->name,
-				         r->location, r->name);
+				profile_short(ev, sub, unread,
+				              aza_ev_fmt(ev, "log profile '%s' does not include region '%s' (used by %s)", p->name, r->location, r->name));
 				return;
 			}
 		}
@@ -315,7 +335,7 @@ static void export_all(aza_ev *ev, const aza_res *sub)
 	const aza_res *p = log_profile(ev, sub);
 	const char *gone = profile_gone(ev, sub);
 	if (p && !gone && profile_has_dest(ev, p)) {
-		profile_all(ev, sub, p);
+		profile_all(ev, sub, p, first ? NULL : diag_unread(ev, sub));
 		return;
 	}
 	if (first) {
@@ -1257,7 +1277,7 @@ const struct aza_rule aza_rules_logging[] = {
 		.portal = "Monitor > Activity log > Export Activity Logs > edit the setting: select allLogs (every category).",
 		.cli = "az monitor diagnostic-settings subscription create -n activity-export --location <region> --workspace <workspace id> --logs '[{\"categoryGroup\":\"allLogs\",\"enabled\":true}]'",
 		.arm = "subscription diagnostic setting: logs = [{categoryGroup: 'allLogs', enabled: true}] (legacy log profile: categories Write, Delete, Action; locations every region used plus 'global')",
-		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input; categories or locations that are not an array: UNKNOWN." PROFILE_DEFAULTS ": the settings decide, and without one that exports the rule fails naming the retirement. Collected between the two dates, a profile that would pass gives UNKNOWN.",
+		.defaults = "Diagnostic settings are not regional: every category (allLogs, or Administrative, Security, ServiceHealth, Alert, Recommendation, Policy, Autoscale and ResourceHealth), exported by the subscription's settings with a destination taken together (each category by one of them), passes. A legacy log profile must list Write, Delete and Action and 'global' plus every location of the subscription's resources in the input (one that leaves something out while the diagnostic settings were not collected gives UNKNOWN: a setting may export it); categories or locations that are not an array: UNKNOWN." PROFILE_DEFAULTS ": the settings decide, and without one that exports the rule fails naming the retirement. Collected between the two dates, a profile that would pass gives UNKNOWN.",
 		.check = export_all,
 	},
 	{

@@ -117,6 +117,10 @@ case(R, 'pass-split', snapshot([subdiag('core', cats("Administrative", "Security
                                 subdiag('rest', cats("Recommendation", "Policy", "Autoscale", "ResourceHealth"), ws="", eh=EHID)]),
      f"PASS {S} ~ together export every activity log category")
 case(R, 'fail-profile-global', psnap([logprofile(locations=("westeurope",))], datasets=[DIAG, "Microsoft.Insights/logprofiles"]), f"FAIL {S} ~ 'global'")
+# A profile that leaves a region out, and diagnostic settings not collected:
+# one of them may export it (it was FAIL).
+case(R, 'unknown-profile-region-diag-unread', psnap([logprofile(), acct()], datasets=["Microsoft.Insights/logprofiles", ST]),
+     f"UNKNOWN {S} ~ log profile 'default' does not include region 'westeurope' (used by stactivity), and ")
 case(R, 'unknown', snapshot([]), f"UNKNOWN {S} ~ not collected")
 
 # ---- AZA-LOG-004 retention
