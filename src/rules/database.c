@@ -54,7 +54,8 @@ static const aza_res *setting(aza_ev *ev, const aza_res *r, const char *type, co
 	if (!aza_ev_collected(ev, type, r, &why))
 		aza_unknown(ev, r, "%s: %s", what, why);
 	else
-		aza_unknown(ev, r, "%s: no %s object for this server in the input", what, strrchr(type, '/') + 1);
+		aza_unknown(ev, r, "%s: no %s object for this %s in the input", what, strrchr(type, '/') + 1,
+		            aza__strieq(r->type, MI) ? "managed instance" : "server");
 	return NULL;
 }
 
@@ -902,21 +903,6 @@ static void sql_va(aza_ev *ev, const aza_res *r)
  * current, <instance>/azureADOnlyAuthentications/Default, <instance>/
  * administrators/ActiveDirectory), not the servers' ones. */
 
-/* The settings child of `type` under instance r, or NULL with an UNKNOWN
- * reported (as setting() does for a server). */
-static const aza_res *mi_setting(aza_ev *ev, const aza_res *r, const char *type, const char *what)
-{
-	const aza_res *s = aza_inv_child(aza_ev_inv(ev), r->id, type);
-	if (s)
-		return s;
-	const char *why;
-	if (!aza_ev_collected(ev, type, r, &why))
-		aza_unknown(ev, r, "%s: %s", what, why);
-	else
-		aza_unknown(ev, r, "%s: no %s object for this managed instance in the input", what, strrchr(type, '/') + 1);
-	return NULL;
-}
-
 static void mi_public_endpoint(aza_ev *ev, const aza_res *r)
 {
 	int on;
@@ -1047,7 +1033,7 @@ static void mi_threat_detection(aza_ev *ev, const aza_res *r)
 
 static void mi_tde_cmk(aza_ev *ev, const aza_res *r)
 {
-	const aza_res *s = mi_setting(ev, r, MI "/encryptionProtector", "TDE protector");
+	const aza_res *s = setting(ev, r, MI "/encryptionProtector", "TDE protector");
 	if (!s)
 		return;
 	const char *kt = setting_str(ev, r, s, "properties.serverKeyType");
