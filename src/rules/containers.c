@@ -32,6 +32,19 @@
  * 2020-11-01 may have it too; without evidence it counts as before. */
 #define HOST_ENCRYPTION_API "2020-12-01"
 
+/* The first stable api-version of managed clusters with enableRBAC and
+ * addonProfiles: the 2017-08-31 managedClusters.json has neither (its
+ * ManagedClusterProperties holds the DNS prefix, Kubernetes version, agent
+ * pools, Linux and service principal profiles only); the 2018-03-31
+ * ManagedClustersCreate_Update.json example sets both. */
+#define AKS_RBAC_ADDONS_API "2018-03-31"
+
+/* RegistryProperties.publicNetworkAccess: first in the stable api-version
+ * 2021-09-01 (its RegistryCreate.json example returns it); the 2019-05-01
+ * containerregistry.json, the stable one before it, has none (its registry
+ * update parameters are adminUserEnabled, networkRuleSet and policies). */
+#define ACR_PNA_API "2021-09-01"
+
 static int is_null(const aza_json *j)
 {
 	return !j || aza_json_is(j, AZA_JNULL);
@@ -68,9 +81,12 @@ static int open_range(aza_ev *ev, const aza_json *arr, const char *what, const c
 
 static void rbac(aza_ev *ev, const aza_res *r)
 {
+	const char *why;
 	int b, k = aza_prop_bool(ev, r, "properties.enableRBAC", &b);
 	if (k < 0)
 		aza_unknown(ev, r, "enableRBAC is not a boolean");
+	else if (k && b && aza_api_predates(ev, r, AKS_RBAC_ADDONS_API, &why))
+		aza_unknown(ev, r, "enableRBAC is true but %s; deploy with a current api-version", why);
 	else if (k && b)
 		aza_pass(ev, r, "enableRBAC is true: Kubernetes RBAC authorizes every request to the API server");
 	else if (k)
@@ -222,6 +238,10 @@ static void monitoring(aza_ev *ev, const aza_res *r)
 	int present = 0;
 	const char *why = NULL;
 	int on = addon(ev, r, "omsagent", &present, &why);
+	if (on > 0 && aza_api_predates(ev, r, AKS_RBAC_ADDONS_API, &why)) {
+		aza_unknown(ev, r, "the Container insights add-on (omsagent) is enabled in addonProfiles but %s; deploy with a current api-version", why);
+		return;
+	}
 	if (on > 0) {
 		/* The workspace only names it: a template's may be known only at
 		 * deployment, and reading it would make the verdict wait for it. */
@@ -589,9 +609,12 @@ static void registry_network(aza_ev *ev, const aza_res *r)
 		 * Azure refuses Disabled below Premium. */
 		const char *sku = NULL;
 		int ks = 1;
+		const char *why;
 		if (template_below_premium(ev, r, &ks, &sku))
 			aza_unknown(ev, r, "publicNetworkAccess is Disabled on a registry whose sku.name is %s: Azure refuses to disable public network access below Premium, so the registry is not deployed as declared",
 			            ks > 0 ? sku : ks < 0 ? "not a string" : "not set");
+		else if (aza_api_predates(ev, r, ACR_PNA_API, &why))
+			aza_unknown(ev, r, "publicNetworkAccess is Disabled, but %s; deploy with a current api-version", why);
 		else
 			aza_pass(ev, r, "publicNetworkAccess is Disabled: the registry is reachable only through private endpoints");
 		return;
@@ -687,7 +710,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Set at creation only: Create Kubernetes cluster > Security > Authentication and authorization: Microsoft Entra ID authentication with Kubernetes RBAC (or Azure RBAC). An existing cluster without RBAC must be recreated.",
 		.cli = "az aks create -g <rg> -n <cluster> --enable-aad --enable-azure-rbac ...  (do not pass --disable-rbac)",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.enableRBAC = true",
-		.defaults = "true passes, false fails. The managed clusters API documents no default for enableRBAC (\"Whether to enable Kubernetes Role-Based Access Control\", managedClusters.json), and the evidence on what an unset value does is mixed: Microsoft answered in 2019 that RBAC is on by default only from the CLI, not from templates (MicrosoftDocs/azure-docs pull request 22220), Cluster API Provider Azure reported in 2021 that a cluster created without it got RBAC (kubernetes-sigs/cluster-api-provider-azure pull request 1678), and the built-in Azure Policy 'Azure Role-Based Access Control (RBAC) should be used on Kubernetes Services' flags an unset value. A template without it is therefore UNKNOWN, never PASS. Resource Manager returns enableRBAC for every deployed cluster (ManagedClustersGet example), so a deployed cluster without it is an incomplete export: UNKNOWN.",
+		.defaults = "true passes, false fails. The managed clusters API documents no default for enableRBAC (\"Whether to enable Kubernetes Role-Based Access Control\", managedClusters.json), and the evidence on what an unset value does is mixed: Microsoft answered in 2019 that RBAC is on by default only from the CLI, not from templates (MicrosoftDocs/azure-docs pull request 22220), Cluster API Provider Azure reported in 2021 that a cluster created without it got RBAC (kubernetes-sigs/cluster-api-provider-azure pull request 1678), and the built-in Azure Policy 'Azure Role-Based Access Control (RBAC) should be used on Kubernetes Services' flags an unset value. A template without it is therefore UNKNOWN, never PASS. Resource Manager returns enableRBAC for every deployed cluster (ManagedClustersGet example), so a deployed cluster without it is an incomplete export: UNKNOWN. enableRBAC first appears in the stable api-version " AKS_RBAC_ADDONS_API " (the 2017-08-31 managedClusters.json has none): a template that sets it true at an earlier api-version, or at one only known at deployment, is UNKNOWN.",
 		.check = rbac,
 	},
 	{
@@ -727,7 +750,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Kubernetes service > Monitoring > Insights: Configure monitoring, choose a Log Analytics workspace.",
 		.cli = "az aks enable-addons -g <rg> -n <cluster> -a monitoring --workspace-resource-id <workspace id>",
 		.arm = "Microsoft.ContainerService/managedClusters: properties.addonProfiles.omsagent = {enabled: true, config: {logAnalyticsWorkspaceResourceID: <id>}}",
-		.defaults = ADDON_DEFAULTS " Passes on the omsagent add-on enabled, or on azureMonitorProfile.containerInsights.enabled true (preview api-versions); fails otherwise. Managed Prometheus (azureMonitorProfile.metrics) carries metrics only and does not count. An AKS Automatic cluster (sku.name Automatic) is judged the same: Container insights is its default only \"when using Azure CLI or the Azure portal\" (Microsoft Learn, 'What is Azure Kubernetes Service (AKS) Automatic?'), which write the add-on into the cluster, so a template that leaves it out gets none. Control-plane resource logs (kube-audit) are diagnostic settings and are not judged here.",
+		.defaults = ADDON_DEFAULTS " Passes on the omsagent add-on enabled, or on azureMonitorProfile.containerInsights.enabled true (preview api-versions); fails otherwise. Managed Prometheus (azureMonitorProfile.metrics) carries metrics only and does not count. An AKS Automatic cluster (sku.name Automatic) is judged the same: Container insights is its default only \"when using Azure CLI or the Azure portal\" (Microsoft Learn, 'What is Azure Kubernetes Service (AKS) Automatic?'), which write the add-on into the cluster, so a template that leaves it out gets none. addonProfiles first appears in the stable api-version " AKS_RBAC_ADDONS_API " (the 2017-08-31 managedClusters.json has none): a template that enables the add-on at an earlier api-version, or at one only known at deployment, is UNKNOWN. Control-plane resource logs (kube-audit) are diagnostic settings and are not judged here.",
 		.check = monitoring,
 	},
 	{
@@ -819,7 +842,7 @@ const struct aza_rule aza_rules_containers[] = {
 		.portal = "Container registry > Settings > Networking > Public access: Disabled, or Selected networks with the allowed IP ranges (Premium).",
 		.cli = "az acr update -n <registry> --public-network-enabled false  (or --default-action Deny with az acr network-rule add --ip-address <cidr>)",
 		.arm = "Microsoft.ContainerRegistry/registries: properties.publicNetworkAccess = 'Disabled', or networkRuleSet.defaultAction = 'Deny' with networkRuleSet.ipRules (Premium)",
-		.defaults = "publicNetworkAccess absent means Enabled and networkRuleSet.defaultAction absent means Allow (NetworkRuleSet, 'default': 'Allow', container registry API): FAIL. publicNetworkAccess Disabled passes, except in a template whose registry is not Premium (or whose sku.name cannot be read): Azure refuses to disable public network access below Premium (Resource Manager answers DisablingPublicNetworkAccessNotSupported, 'Disabling public network access is not supported for the SKU Basic' or 'Standard', as quoted in hashicorp/terraform-provider-azurerm pull request 26054 and Azure-Samples/dotNET-Frontend-AB-Testing-on-Azure-Container-Apps issue 5), so the registry is not deployed as declared: UNKNOWN. A deployed registry reports what applies. defaultAction Deny passes on a Premium registry unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); network rules are a Premium feature, so Deny on another or an unreadable SKU is UNKNOWN. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess absent means Enabled and networkRuleSet.defaultAction absent means Allow (NetworkRuleSet, 'default': 'Allow', container registry API): FAIL. publicNetworkAccess Disabled passes, except in a template whose registry is not Premium (or whose sku.name cannot be read): Azure refuses to disable public network access below Premium (Resource Manager answers DisablingPublicNetworkAccessNotSupported, 'Disabling public network access is not supported for the SKU Basic' or 'Standard', as quoted in hashicorp/terraform-provider-azurerm pull request 26054 and Azure-Samples/dotNET-Frontend-AB-Testing-on-Azure-Container-Apps issue 5), so the registry is not deployed as declared: UNKNOWN. publicNetworkAccess first appears in the stable api-version " ACR_PNA_API " (2019-05-01 has none): a template that sets Disabled at an earlier api-version, or at one only known at deployment, is UNKNOWN. A deployed registry reports what applies. defaultAction Deny passes on a Premium registry unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); network rules are a Premium feature, so Deny on another or an unreadable SKU is UNKNOWN. Wrong types and unknown values: UNKNOWN.",
 		.check = registry_network,
 	},
 	{

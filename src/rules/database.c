@@ -620,6 +620,12 @@ static void sql_tde_cmk(aza_ev *ev, const aza_res *r)
  * FAIL before. */
 #define SQL_TLS_RETIRED 1756598400.0 /* 2025-08-31T00:00:00Z */
 #define SQL_TLS_NEW_DEFAULT 1784073600.0 /* 2026-07-15T00:00:00Z */
+/* ServerProperties.minimalTlsVersion: first in the stable api-version
+ * 2021-11-01 (Azure/azure-rest-api-specs, specification/sql/.../stable/
+ * 2021-11-01/Servers.json); the 2014-04-01 servers.json has no such
+ * property. A template setting 1.2 at an older api-version sends a
+ * property that version does not define. */
+#define SQL_TLS_API "2021-11-01"
 
 static void sql_min_tls(aza_ev *ev, const aza_res *r)
 {
@@ -645,7 +651,10 @@ static void sql_min_tls(aza_ev *ev, const aza_res *r)
 			aza_fail(ev, r, "%s: the server enforces no minimum TLS version (TLS 1.0 and 1.1 and unencrypted connections are accepted)", what);
 		return;
 	}
-	if (aza__strieq(v, "1.2") || aza__strieq(v, "1.3"))
+	const char *why;
+	if ((aza__strieq(v, "1.2") || aza__strieq(v, "1.3")) && aza_api_predates(ev, r, SQL_TLS_API, &why))
+		aza_unknown(ev, r, "minimalTlsVersion is %s, but %s; deploy with a current api-version", v, why);
+	else if (aza__strieq(v, "1.2") || aza__strieq(v, "1.3"))
 		aza_pass(ev, r, "minimalTlsVersion is %s", v);
 	else if ((aza__strieq(v, "1.0") || aza__strieq(v, "1.1")) && retired)
 		/* As for storage accounts (AZA-STG-002): the server's own setting
@@ -1686,9 +1695,16 @@ static void cos_metadata_write(aza_ev *ev, const aza_res *r)
 	         is);
 }
 
+/* keyVaultKeyUri: Microsoft Learn (Configure customer-managed keys for your
+ * Azure Cosmos DB account, "Using an Azure Resource Manager template") asks
+ * for api-version 2019-12-12 or later; a template at an older one sends a
+ * property its version does not take, and the account gets service-managed
+ * keys. */
+#define COS_CMK_API "2019-12-12"
+
 static void cos_cmk(aza_ev *ev, const aza_res *r)
 {
-	const char *v = NULL;
+	const char *v = NULL, *why;
 	int k = cos_str(ev, r, "properties.keyVaultKeyUri", &v);
 	if (k < 0)
 		aza_unknown(ev, r, "keyVaultKeyUri is not a string");
@@ -1696,6 +1712,8 @@ static void cos_cmk(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "keyVaultKeyUri %s: data is encrypted with service-managed keys", k ? "is empty" : "not set");
 	else if (!aza__istarts(v, "https://"))
 		aza_unknown(ev, r, "keyVaultKeyUri '%s' is not a key URI (https://<vault>.vault.azure.net/keys/<key>)", v);
+	else if (aza_api_predates(ev, r, COS_CMK_API, &why))
+		aza_unknown(ev, r, "keyVaultKeyUri is %s, but %s; deploy with a current api-version", v, why);
 	else
 		aza_pass(ev, r, "keyVaultKeyUri is %s", v);
 }
@@ -1872,7 +1890,9 @@ const struct aza_rule aza_rules_database[] = {
 		.defaults = "Absent, null or 'None' means no minimum (Microsoft Learn: the default allows all versions; None also admits unencrypted "
 		            "connections): FAIL. Azure SQL retired TLS 1.0 and 1.1 on 31 August 2025; 1.0, 1.1 and None still fail after that date (the "
 		            "server's own setting), the message naming the retirement. A template that omits it: FAIL before 15 July 2026, UNKNOWN from "
-		            "then (Azure SQL announced 1.2 as the default for new servers from that date). 1.2 or 1.3: PASS; any other value: UNKNOWN.",
+		            "then (Azure SQL announced 1.2 as the default for new servers from that date). 1.2 or 1.3: PASS, except in a template at an api-version "
+		            "before " SQL_TLS_API " (the first stable one with the property; the 2014-04-01 servers have none) or one only "
+		            "known at deployment: UNKNOWN (Azure may ignore a property its version does not have). Any other value: UNKNOWN.",
 		.check = sql_min_tls,
 	},
 	{
@@ -2204,7 +2224,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "When creating the account: Encryption > Customer-managed key, select the Key Vault key; an existing account is moved with the Azure CLI (Microsoft Learn, Configure customer-managed keys for existing accounts). The account's identity needs get, wrap key and unwrap key on the key.",
 		.cli = "az cosmosdb update -g <rg> -n <account> --key-uri https://<vault>.vault.azure.net/keys/<key>",
 		.arm = "Microsoft.DocumentDB/databaseAccounts: properties.keyVaultKeyUri = 'https://<vault>.vault.azure.net/keys/<key>'",
-		.defaults = "Absent or empty keyVaultKeyUri means service-managed keys (FAIL; the built-in policy 'Azure Cosmos DB accounts should use customer-managed keys to encrypt data at rest' flags an account without it). A value that is not an https URI (a placeholder) or not a string: UNKNOWN.",
+		.defaults = "Absent or empty keyVaultKeyUri means service-managed keys (FAIL; the built-in policy 'Azure Cosmos DB accounts should use customer-managed keys to encrypt data at rest' flags an account without it). A value that is not an https URI (a placeholder) or not a string: UNKNOWN. A template setting it at an api-version before " COS_CMK_API " (Microsoft Learn, 'Configure customer-managed keys for your Azure Cosmos DB account': templates use 2019-12-12 or later), or at one only known at deployment, is UNKNOWN.",
 		.check = cos_cmk,
 	},
 	{

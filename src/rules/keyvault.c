@@ -38,6 +38,11 @@
  * gets Azure RBAC (true); before it, and for vaults that exist (their
  * enableRbacAuthorization stays null), access policies. */
 #define RBAC_DEFAULT_API "2026-02-01"
+/* VaultProperties.enableRbacAuthorization: first in the stable api-version
+ * 2019-09-01 (Azure/azure-rest-api-specs, specification/keyvault/.../stable/
+ * 2019-09-01/keyvault.json); the 2018-02-14 keyvault.json, the stable one
+ * before it, has no such property. */
+#define RBAC_API "2019-09-01"
 
 /* enableRbacAuthorization as it applies: 1 true, 0 false, 2 absent and
  * true by the template's API version, 3 absent and false, -1 not a boolean,
@@ -333,9 +338,12 @@ static void soft_delete(aza_ev *ev, const aza_res *r)
 
 static void rbac(aza_ev *ev, const aza_res *r)
 {
+	const char *why;
 	int s = rbac_setting(ev, r);
 	if (s < 0)
 		rbac_unknown(ev, r, s);
+	else if (s == 1 && aza_api_predates(ev, r, RBAC_API, &why))
+		aza_unknown(ev, r, "enableRbacAuthorization is true, but %s; deploy with a current api-version", why);
 	else if (s == 1)
 		aza_pass(ev, r, "enableRbacAuthorization is true");
 	else if (s == 2)
@@ -809,7 +817,7 @@ const struct aza_rule aza_rules_keyvault[] = {
 		.portal = "Key vault > Settings > Access configuration > Permission model: Azure role-based access control.",
 		.cli = "az keyvault update -g <rg> -n <vault> --enable-rbac-authorization true",
 		.arm = "Microsoft.KeyVault/vaults: properties.enableRbacAuthorization = true",
-		.defaults = "Absent means false (access policies) for existing vaults (FAIL), and in a template before api-version 2026-02-01; from 2026-02-01 a vault created without it gets Azure RBAC (PASS); a template api-version known only at deployment: UNKNOWN. Assign data-plane roles before switching, or callers lose access.",
+		.defaults = "Absent means false (access policies) for existing vaults (FAIL), and in a template before api-version 2026-02-01; from 2026-02-01 a vault created without it gets Azure RBAC (PASS); a template api-version known only at deployment: UNKNOWN. true passes, except in a template at an api-version before " RBAC_API " (the first stable one with the property; 2018-02-14 has none) or one only known at deployment: UNKNOWN (Azure may ignore a property its version does not have). Assign data-plane roles before switching, or callers lose access.",
 		.check = rbac,
 	},
 	{

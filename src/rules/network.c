@@ -1058,9 +1058,18 @@ static int appgw_profile_used(aza_ev *ev, const aza_res *r, const aza_json *p)
  * no listener names is mentioned, not judged; when the listeners cannot be
  * read, every profile is judged, and one that allows TLS 1.0 or 1.1 makes
  * the gateway UNKNOWN, not FAIL (it may be unused). */
+/* sslProfiles (and a listener's sslProfile) first appear in the stable
+ * api-version 2020-06-01: its ApplicationGatewayCreate.json example adds
+ * them to the otherwise same 2020-05-01 one (Azure/azure-rest-api-specs,
+ * specification/network/.../stable/<version>/examples/). A template at an
+ * older api-version sends profiles its version does not define, and its
+ * listeners may get the gateway's policy instead. */
+#define APPGW_SSL_PROFILES_API "2020-06-01"
+
 static void appgw_tls(aza_ev *ev, const aza_res *r)
 {
-	const char *msg, *by[3] = {NULL, NULL, NULL}, *unused = NULL; /* evidence by verdict */
+	const char *msg, *by[3] = {NULL, NULL, NULL}, *unused = NULL, *why; /* evidence by verdict */
+	int profiled = 0; /* a listener's profile was judged */
 	const aza_json *profs = aza_prop(ev, r, "properties.sslProfiles");
 	struct appgw_use u;
 	appgw_listeners(ev, r, profs, &u);
@@ -1076,6 +1085,7 @@ static void appgw_tls(aza_ev *ev, const aza_res *r)
 				continue;
 			}
 			global |= !own;
+			profiled = 1;
 			if (u.unread && v == TLS_FAIL) {
 				msg = aza_ev_fmt(ev, "%s, but whether a listener uses it is not known (%s)", msg, u.unread);
 				v = TLS_UNKNOWN;
@@ -1105,6 +1115,9 @@ static void appgw_tls(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%s%s%s%s", by[TLS_FAIL], by[TLS_UNKNOWN] ? "; not judged: " : "", by[TLS_UNKNOWN] ? by[TLS_UNKNOWN] : "", tail);
 	else if (worst == TLS_UNKNOWN)
 		aza_unknown(ev, r, "%s%s", by[TLS_UNKNOWN], tail);
+	else if (profiled && aza_api_predates(ev, r, APPGW_SSL_PROFILES_API, &why))
+		aza_unknown(ev, r, "%s, but sslProfiles: %s, and the listeners would get the gateway's own policy; deploy with a current api-version%s",
+		            by[TLS_PASS], why, tail);
 	else
 		aza_pass(ev, r, "%s%s", by[TLS_PASS], tail);
 }
@@ -3119,7 +3132,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2); in each SSL profile (Listeners > SSL settings > the profile's SSL Policy tab), the same.",
 		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
 		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}, and the same in every properties.sslProfiles[].properties.sslPolicy that a listener uses",
-		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it). Only what a listener can negotiate is judged: each profile named by an HTTPS listener (httpListeners[].properties.sslProfile.id) or a TLS listener (listeners[], layer 4), and the gateway's policy when such a listener has no profile or its profile sets no sslPolicy (client authentication only). A profile no listener names is mentioned, not judged. No HTTPS or TLS listener: the gateway's policy is judged, being what a listener added without a profile gets. The gateway fails when a judged policy allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A listener naming a profile the gateway does not have, or one without an id: UNKNOWN. A deployed gateway whose httpListeners are not in the input (or a listener without protocol): every profile is judged, and a weak profile gives UNKNOWN, since it may be unused. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
+		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it). Only what a listener can negotiate is judged: each profile named by an HTTPS listener (httpListeners[].properties.sslProfile.id) or a TLS listener (listeners[], layer 4), and the gateway's policy when such a listener has no profile or its profile sets no sslPolicy (client authentication only). A profile no listener names is mentioned, not judged. sslProfiles first appear in the stable api-version " APPGW_SSL_PROFILES_API " (its examples add them to the 2020-05-01 ones): a template that would pass on a profile a listener names at an earlier api-version, or at one only known at deployment, is UNKNOWN. No HTTPS or TLS listener: the gateway's policy is judged, being what a listener added without a profile gets. The gateway fails when a judged policy allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A listener naming a profile the gateway does not have, or one without an id: UNKNOWN. A deployed gateway whose httpListeners are not in the input (or a listener without protocol): every profile is judged, and a weak profile gives UNKNOWN, since it may be unused. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
 		.check = appgw_tls,
 	},
 	{

@@ -622,6 +622,11 @@ static void ai_network(aza_ev *ev, const aza_res *r)
 /* API Management: publicNetworkAccess first in the stable 2021-08-01
  * schema (the 2020-12-01 one has no such property). */
 #define APM_PNA_API "2021-08-01"
+/* API Management: virtualNetworkType first in the stable 2017-03-01 schema
+ * (apimdeployment.json); the 2016-07-07 and 2016-10-10 ones name the
+ * setting vpnType, so a template at those api-versions sends a property
+ * they do not define. */
+#define APM_VNET_TYPE_API "2017-03-01"
 /* The protocol and cipher settings of customProperties default to True
  * (enabled) for a service created on or before 1 April 2018 and to False
  * after (service API, customProperties): 2018-04-02T00:00:00Z. */
@@ -995,7 +1000,8 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 		return;
 	}
 	if (kt && aza__strieq(vt, "Internal")) {
-		aza_pass(ev, r, "virtualNetworkType is %s: the gateway and portals have only private addresses in the virtual network", vt);
+		if (api_has(ev, r, aza_ev_fmt(ev, "virtualNetworkType is %s", vt), APM_VNET_TYPE_API))
+			aza_pass(ev, r, "virtualNetworkType is %s: the gateway and portals have only private addresses in the virtual network", vt);
 		return;
 	}
 	if (kt && !aza__strieq(vt, "None") && !aza__strieq(vt, "External")) {
@@ -1574,7 +1580,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "API Management service > Deployment + infrastructure > Network: Virtual network: Internal (Developer or Premium tier), or Inbound private endpoint connections plus Public network access: off; Save.",
 		.cli = "az apim update -g <rg> -n <service> --set publicNetworkAccess=Disabled  (or --virtual-network Internal, with the subnet in virtualNetworkConfiguration)",
 		.arm = "Microsoft.ApiManagement/service: properties.virtualNetworkType = 'Internal' (with properties.virtualNetworkConfiguration.subnetResourceId), or properties.publicNetworkAccess = 'Disabled' (api-version 2021-08-01 or later, with a private endpoint)",
-		.defaults = "virtualNetworkType Internal passes ('only accessible from within the virtual network', service API). Otherwise (None, the default, or External, which keeps an internet-facing endpoint) publicNetworkAccess decides: Disabled passes ('private endpoints are the exclusive access method'), in a template only at the stable api-version 2021-08-01 or later (the 2020-12-01 schema has no such property; older or only known at deployment: UNKNOWN); Enabled or absent ('Default value is Enabled') fails; SecuredByPerimeter fails (the public endpoint stays on). Additional regions (additionalLocations) are not read separately. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "virtualNetworkType Internal passes ('only accessible from within the virtual network', service API), in a template only at the stable api-version " APM_VNET_TYPE_API " or later (the 2016-07-07 and 2016-10-10 schemas call it vpnType; older or only known at deployment: UNKNOWN). Otherwise (None, the default, or External, which keeps an internet-facing endpoint) publicNetworkAccess decides: Disabled passes ('private endpoints are the exclusive access method'), in a template only at the stable api-version 2021-08-01 or later (the 2020-12-01 schema has no such property; older or only known at deployment: UNKNOWN); Enabled or absent ('Default value is Enabled') fails; SecuredByPerimeter fails (the public endpoint stays on). Additional regions (additionalLocations) are not read separately. Wrong types and unknown values: UNKNOWN.",
 		.check = apm_network,
 	},
 	/* ==== end of App Configuration, AI Search and API Management ==== */

@@ -119,6 +119,10 @@ case(R, 'pass-template', template([aks_tpl('aksnew', {"enableRBAC": True})]), "P
 case(R, 'fail-template-string', template([aks_tpl('aksnew', {"enableRBAC": "false"})]), "FAIL aksnew ~ enableRBAC is false")
 case(R, 'unknown-template-param', template([aks_tpl('aksnew', {"enableRBAC": "[parameters('rbac')]"})], {"rbac": {"type": "bool"}}),
      "UNKNOWN aksnew ~ not known before deployment")
+# enableRBAC is first in the stable api-version 2018-03-31 (2017-08-31 has none).
+case(R, 'unknown-template-old-api', template([aks_tpl('aksold', {"enableRBAC": True}, api="2017-08-31")]),
+     "UNKNOWN aksold ~ predates the property (first in the stable api-version 2018-03-31)")
+case(R, 'pass-template-first-api', template([aks_tpl('aksnew', {"enableRBAC": True}, api="2018-03-31")]), "PASS aksnew ~ enableRBAC is true")
 
 # ---- AZA-AKS-002 local accounts ----
 R = 'AZA-AKS-002'
@@ -218,6 +222,11 @@ case(R, 'unknown', snapshot([aks_hardened('aksodd', properties__addonProfiles__o
 case(R, 'unknown-type', snapshot([aks_hardened('aksodd', properties__addonProfiles="yo")]), "UNKNOWN aksodd ~ addonProfiles is not an object")
 case(R, 'pass-template', template([aks_tpl('aksnew', {"addonProfiles": {"omsagent": {"enabled": True, "config": {"logAnalyticsWorkspaceResourceID": "[parameters('law')]"}}}})],
                                   {"law": {"type": "string"}}),
+     "PASS aksnew ~ omsagent) is enabled")
+# addonProfiles is first in the stable api-version 2018-03-31 (2017-08-31 has none).
+case(R, 'unknown-template-old-api', template([aks_tpl('aksold', {"addonProfiles": {"omsagent": {"enabled": True}}}, api="2017-08-31")]),
+     "UNKNOWN aksold ~ predates the property (first in the stable api-version 2018-03-31)")
+case(R, 'pass-template-first-api', template([aks_tpl('aksnew', {"addonProfiles": {"omsagent": {"enabled": True}}}, api="2018-03-31")]),
      "PASS aksnew ~ omsagent) is enabled")
 
 # ---- AZA-AKS-006 auto-upgrade channel ----
@@ -517,6 +526,11 @@ case(R, 'unknown-standard-deny', snapshot([acr('acrodd', properties__networkRule
 case(R, 'unknown-ruleset-type', snapshot([acr('acrodd', properties__networkRuleSet="Deny")]), "UNKNOWN acrodd ~ networkRuleSet is not an object")
 case(R, 'fail-template', template([acr_tpl('acrnew', {})]), "FAIL acrnew ~ publicNetworkAccess not set (Enabled) and the firewall default action is not set (Allow)")
 case(R, 'pass-template', template([acr_tpl('acrnew', {"publicNetworkAccess": "Disabled"})]), "PASS acrnew")
+# publicNetworkAccess is first in the stable api-version 2021-09-01 (2019-05-01 has none).
+case(R, 'unknown-template-old-api', template([acr_tpl('acrold', {"publicNetworkAccess": "Disabled"}, api="2019-05-01")]),
+     "UNKNOWN acrold ~ publicNetworkAccess is Disabled, but api-version 2019-05-01 predates the property (first in the stable api-version 2021-09-01)")
+case(R, 'pass-template-first-api', template([acr_tpl('acrnew', {"publicNetworkAccess": "Disabled"}, api="2021-09-01")]),
+     "PASS acrnew ~ publicNetworkAccess is Disabled")
 # Azure refuses publicNetworkAccess Disabled below Premium
 # (DisablingPublicNetworkAccessNotSupported): the template's registry is not
 # deployed as declared (it was PASS).

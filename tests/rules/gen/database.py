@@ -301,6 +301,12 @@ case('AZA-SQL-009', 'unknown-template-absent', t, "UNKNOWN sqltpl ~ a server cre
 t = sql_template('sqltpl'); t["resources"][0]["properties"]["minimalTlsVersion"] = "None"
 case('AZA-SQL-009', 'fail-template-none', t, "FAIL sqltpl ~ minimalTlsVersion is None")
 case('AZA-SQL-009', 'pass-template', sql_template('sqltpl'), "PASS sqltpl ~ minimalTlsVersion is 1.2")
+# minimalTlsVersion is first in the stable api-version 2021-11-01 (the 2014-04-01 servers have none).
+t = sql_template('sqltpl'); t["resources"][0]["apiVersion"] = "2014-04-01"
+case('AZA-SQL-009', 'unknown-template-old-api', t,
+     "UNKNOWN sqltpl ~ minimalTlsVersion is 1.2, but api-version 2014-04-01 predates the property (first in the stable api-version 2021-11-01)")
+t = sql_template('sqltpl'); t["resources"][0]["apiVersion"] = "2021-11-01"
+case('AZA-SQL-009', 'pass-template-first-api', t, "PASS sqltpl ~ minimalTlsVersion is 1.2")
 simple('AZA-SQL-012', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Sideways'}, 'Disabled', 'Enabled')
 case('AZA-SQL-012', 'fail-perimeter', snapshot([server('sqlnsp', properties__publicNetworkAccess='SecuredByPerimeter')]),
      "FAIL sqlnsp ~ publicNetworkAccess is SecuredByPerimeter, not Disabled: the public endpoint stays on")
@@ -953,6 +959,11 @@ case(R, 'unknown-placeholder', snapshot([cosmos('cosph', properties__keyVaultKey
 cos_noprops(R)
 case(R, 'pass-template', cos_template("2024-11-15", {"keyVaultKeyUri": "https://mykeyvault.vault.azure.net/keys/cosmoskey"}), "PASS costpl")
 case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set")
+# Microsoft Learn asks templates for api-version 2019-12-12 or later.
+case(R, 'unknown-template-old-api', cos_template("2019-08-01", {"keyVaultKeyUri": "https://mykeyvault.vault.azure.net/keys/cosmoskey"}),
+     "UNKNOWN costpl ~ api-version 2019-08-01 predates the property (first in the stable api-version 2019-12-12)")
+case(R, 'pass-template-first-api', cos_template("2019-12-12", {"keyVaultKeyUri": "https://mykeyvault.vault.azure.net/keys/cosmoskey"}),
+     "PASS costpl ~ keyVaultKeyUri is https://mykeyvault.vault.azure.net/keys/cosmoskey")
 
 # AZA-COS-007: minimum TLS version
 R = 'AZA-COS-007'

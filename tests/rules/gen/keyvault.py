@@ -138,6 +138,10 @@ case('AZA-KV-007', 'fail-absent', snapshot([vault('kvold', False, properties__en
 case('AZA-KV-007', 'pass-template-default', kvtemplate('2026-02-01'), "PASS kvtmpl ~ at api-version 2026-02-01 a new vault gets Azure RBAC")
 case('AZA-KV-007', 'fail-template-default', kvtemplate('2024-11-01'), "FAIL kvtmpl ~ not set (false at api-version 2024-11-01)")
 case('AZA-KV-007', 'pass-template-explicit-old-api', kvtemplate('2023-07-01', rbac=True), "PASS kvtmpl ~ is true")
+# enableRbacAuthorization is first in the stable api-version 2019-09-01 (2018-02-14 has none).
+case('AZA-KV-007', 'unknown-template-before-property', kvtemplate('2018-02-14', rbac=True),
+     "UNKNOWN kvtmpl ~ enableRbacAuthorization is true, but api-version 2018-02-14 predates the property (first in the stable api-version 2019-09-01)")
+case('AZA-KV-007', 'pass-template-first-api', kvtemplate('2019-09-01', rbac=True), "PASS kvtmpl ~ enableRbacAuthorization is true")
 case('AZA-KV-007', 'fail-template-explicit-new-api', kvtemplate('2026-02-01', rbac=False), "FAIL kvtmpl ~ enableRbacAuthorization is false")
 case('AZA-KV-007', 'unknown-template-api-param', kvtemplate("[parameters('v')]"), "UNKNOWN kvtmpl ~ only known at deployment")
 simple('AZA-KV-008', {}, {'properties__publicNetworkAccess': 'Enabled'}, {'properties__publicNetworkAccess': 'Partly'}, 'Disabled', 'Enabled (firewall default action Deny)', 'unknown value')

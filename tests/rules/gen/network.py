@@ -462,6 +462,14 @@ case(R, 'pass-unused-profile', tpl_agw([tls12, legacy], [tpl_listener("l1", "tls
 # The gateway's weak policy is not negotiated when every HTTPS listener has a profile ...
 case(R, 'pass-global-unused', tpl_agw([tls12], [tpl_listener("l1", "tls12")], policy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),
      "PASS agwtpl ~ every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used")
+# sslProfiles are first in the stable api-version 2020-06-01: before it the
+# profiles are not part of the request, and the listeners get the gateway's policy.
+t = tpl_agw([tls12], [tpl_listener("l1", "tls12")]); t["resources"][0]["apiVersion"] = "2020-05-01"
+case(R, 'unknown-template-profile-old-api', t,
+     "UNKNOWN agwtpl ~ every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used, but sslProfiles: api-version 2020-05-01 "
+     "predates the property (first in the stable api-version 2020-06-01)")
+t = tpl_agw([tls12], [tpl_listener("l1", "tls12")]); t["resources"][0]["apiVersion"] = "2020-06-01"
+case(R, 'pass-template-profile-first-api', t, "PASS agwtpl ~ every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used")
 # ... but is when one has none, and a weak profile named by a layer-4 TLS listener counts.
 case(R, 'fail-listener-default', tpl_agw([tls12], [tpl_listener("l1", "tls12"), tpl_listener("l2", None)],
                                          policy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),

@@ -742,6 +742,11 @@ case(R, 'fail-external', snapshot([mod(apm_get('apimbad'), properties__virtualNe
 case(R, 'unknown', snapshot([mod(apm_get('apimodd'), properties__virtualNetworkType="Private")]), "UNKNOWN apimodd ~ unexpected value 'Private'")
 case(R, 'unknown-pna', snapshot([mod(apm_get('apimodd'), properties__publicNetworkAccess=False)]), "UNKNOWN apimodd ~ publicNetworkAccess is not a string")
 case(R, 'pass-template', template([apm_tpl('apimnew', {"virtualNetworkType": "Internal", "virtualNetworkConfiguration": VNET})]), "PASS apimnew ~ Internal")
+# virtualNetworkType is first in the stable api-version 2017-03-01 (before it the setting was vpnType).
+case(R, 'unknown-template-vnet-old-api', template([apm_tpl('apimold', {"virtualNetworkType": "Internal", "virtualNetworkConfiguration": VNET}, api="2016-10-10")]),
+     "UNKNOWN apimold ~ virtualNetworkType is Internal but api-version 2016-10-10 predates the property (first in the stable api-version 2017-03-01)")
+case(R, 'pass-template-vnet-first-api', template([apm_tpl('apimnew', {"virtualNetworkType": "Internal", "virtualNetworkConfiguration": VNET}, api="2017-03-01")]),
+     "PASS apimnew ~ virtualNetworkType is Internal")
 case(R, 'pass-template-disabled', template([apm_tpl('apimnew', {"publicNetworkAccess": "Disabled"})]), "PASS apimnew ~ publicNetworkAccess is Disabled")
 case(R, 'fail-template', template([apm_tpl('apimnew', {})]), "FAIL apimnew ~ virtualNetworkType not set (None)")
 # The property is first in the stable api-version 2021-08-01.
