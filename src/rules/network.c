@@ -2128,14 +2128,45 @@ static const char *afd_routes_unsent(aza_ev *ev, const aza_res *s)
  * parameters cannot be read, which may name it; the first that names
  * routes (associations[].routes) and the first that applies to the whole
  * profile (isProfileLevel), which cover the domains their routes serve;
- * and the first template policy that sets either at an api-version
- * without them (unsent, with why). */
+ * the first template policy that sets either at an api-version
+ * without them (unsent, with why); and the first deployed one that may
+ * have been read without them (blind, its shape in blind_how). */
 typedef struct {
 	const aza_res *s;
 	const aza_json *par;
 	const aza_json *assoc; /* the association of s that names the domain */
-	const char *odd, *by_route, *whole, *unsent, *unsent_why;
+	const char *odd, *by_route, *whole, *unsent, *unsent_why, *blind, *blind_how;
 } afd_pols;
+
+/* How deployed WAF security policy parameters p may hide what it covers:
+ * NULL when they show it, else the shape. Resource Manager leaves out the
+ * properties an api-version does not have, so a policy created at a
+ * preview from AFD_ROUTES_API as profile-level or route-level, read at an
+ * older one (every stable one, the collector's 2024-09-01 included),
+ * comes back without isProfileLevel and without associations[].routes:
+ * with no associations, or associations that name no domain
+ * (SecurityPolicyWebApplicationFirewallParameters requires neither
+ * associations nor domains). isProfileLevel present, or routes, show the
+ * read was at an api-version that has them. */
+static const char *afd_secpol_blind(const aza_json *p)
+{
+	const aza_json *pl = aza_json_get(p, "isProfileLevel"), *as = aza_json_get(p, "associations");
+	if (pl && !aza_json_is(pl, AZA_JNULL))
+		return NULL;
+	if (!as || aza_json_is(as, AZA_JNULL))
+		return "has no associations";
+	if (!aza_json_len(as))
+		return "has an empty associations list";
+	const char *how = NULL;
+	aza_json_each(a, as) {
+		const aza_json *rs = aza_json_get(a, "routes"), *ds = aza_json_get(a, "domains");
+		if (aza_json_is(rs, AZA_JARR) && aza_json_len(rs))
+			return NULL;
+		if (!aza_json_is(ds, AZA_JARR) || !aza_json_len(ds))
+			how = "has an association that names no domain";
+	}
+	return how;
+}
 
 static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
 {
@@ -2154,6 +2185,11 @@ static afd_pols afd_secpol(aza_ev *ev, const char *prof, const char *dom)
 		}
 		if (!aza__strieq(t, "WebApplicationFirewall"))
 			continue;
+		const char *blind = aza_is_template(s) ? NULL : afd_secpol_blind(p);
+		if (blind && !o.blind) {
+			o.blind = aza_last_seg(s->id);
+			o.blind_how = blind;
+		}
 		const char *unsent = afd_routes_unsent(ev, s);
 		if (b && unsent) {
 			if (!o.unsent) {
@@ -2411,6 +2447,17 @@ static void afd_waf(aza_ev *ev, const aza_res *r)
 			            what, p.unsent, p.unsent_why);
 		else if (p.by_route || p.whole)
 			afd_waf_routes(ev, r, what, &p);
+		else if (p.blind)
+			/* Read without isProfileLevel and associations[].routes,
+			 * the policy may cover the domain through either: FAIL
+			 * would rest on what the read left out. (A policy of the
+			 * profile that shows routes or isProfileLevel, above, was
+			 * read at an api-version that has them.) */
+			aza_unknown(ev, r, "no security policy names %s, but WAF security policy %s %s: read at an api-version "
+			                   "without isProfileLevel and associations[].routes (every stable one, 2024-09-01 "
+			                   "included; only the previews from %s have them), a policy that applies to the whole "
+			                   "profile or names routes looks so, and it may cover the domain",
+			            what, p.blind, p.blind_how, AFD_ROUTES_API);
 		else
 			aza_fail(ev, r, "no security policy associates %s with a WAF policy: its requests reach the origin uninspected", what);
 		return;
@@ -3412,7 +3459,15 @@ const struct aza_rule aza_rules_network[] = {
 		            "without route data, a template that deploys no route of them), or a route that cannot be read: UNKNOWN. "
 		            "No association and no such policy: FAIL, unless the profile's security policies were not collected "
 		            "(errors, data sets) or one cannot be read (parameters, associations, routes or isProfileLevel of "
-		            "another type): UNKNOWN. enabledState Disabled or mode Detection: FAIL. enabledState absent means "
+		            "another type): UNKNOWN; UNKNOWN too, naming it, when a deployed WAF security policy of the profile "
+		            "has no associations, an empty list or an association without domains, and neither isProfileLevel "
+		            "nor routes: Resource Manager returns only the properties of the api-version read (live collection "
+		            "reads security policies at 2024-09-01), so a policy created at a preview as profile-level or "
+		            "route-level reads so, and neither associations nor domains is required "
+		            "(SecurityPolicyWebApplicationFirewallParameters and SecurityPolicyWebApplicationFirewallAssociation, "
+		            "Microsoft.Cdn 2024-09-01 afdx.json and 2026-04-01-preview openapi.json). Such a policy in a profile "
+		            "where another shows routes or isProfileLevel (read at an api-version that has them) does not change "
+		            "a verdict. enabledState Disabled or mode Detection: FAIL. enabledState absent means "
 		            "Enabled (the API's documented default) for a template policy; a deployed policy's GET returns it, so "
 		            "without it, or with a value that is neither, UNKNOWN. The API documents no default mode: absent or "
 		            "another value is UNKNOWN. A WAF policy not in the input (templates too), or in it without properties: "

@@ -1040,6 +1040,35 @@ case(R, 'unknown-no-waf-id', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'f
 # another profile's security policy does not protect this profile's domains
 case(R, 'fail-other-profile', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [EP1, D1], p='fdprof2')], extra=[fdprofile('fdprof2')])),
      "FAIL fdprof1/ep1 ~ no security policy associates\nFAIL fdprof1/www-contoso ~ no security policy associates")
+# Resource Manager returns only the properties of the api-version read: a policy created at a preview
+# (2026-04-01-preview on) as profile-level (isProfileLevel) or naming routes (associations[].routes), read at
+# 2024-09-01 as live collection does, comes back without either, with no associations or none naming a
+# domain. It may cover the domains no policy names: UNKNOWN naming it, not FAIL (as 'fail' above gives).
+# A policy that names the domain decides as before.
+case(R, 'unknown-secpol-no-assoc', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [D1]),
+                                                                      secpol('sp2', 'fdwaf1', [], properties__parameters__associations=DEL)])),
+     "UNKNOWN fdprof1/ep1 ~ no security policy names endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net), but WAF security policy sp2 "
+     "has no associations: read at an api-version without isProfileLevel and associations[].routes (every stable one, 2024-09-01 "
+     "included; only the previews from 2026-04-01-preview have them), a policy that applies to the whole profile or names routes "
+     "looks so, and it may cover the domain\n"
+     "PASS fdprof1/www-contoso ~ security policy sp1 associates custom domain www-contoso (www.contoso.com) with WAF policy fdwaf1")
+case(R, 'unknown-secpol-empty-assoc', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [], properties__parameters__associations=[])])),
+     "UNKNOWN fdprof1/ep1 ~ but WAF security policy sp1 has an empty associations list: read at an api-version without isProfileLevel\n"
+     "UNKNOWN fdprof1/www-contoso ~ no security policy names custom domain www-contoso (www.contoso.com), but WAF security policy sp1 "
+     "has an empty associations list")
+# a route-level policy so read: its association keeps patternsToMatch, its domains list is empty
+case(R, 'unknown-secpol-assoc-no-domains', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [D1]), secpol('sp2', 'fdwaf1', [])])),
+     "UNKNOWN fdprof1/ep1 ~ but WAF security policy sp2 has an association that names no domain: read at an api-version without\n"
+     "PASS fdprof1/www-contoso ~ security policy sp1 associates custom domain www-contoso")
+# isProfileLevel returned (false): read at an api-version that has it and routes, so the policy covers nothing
+case(R, 'fail-secpol-empty-not-profile-level', snapshot(fdset([fdwaf('fdwaf1')], [secpol('sp1', 'fdwaf1', [D1]),
+        secpol('sp2', 'fdwaf1', [], properties__parameters__associations=[], properties__parameters__isProfileLevel=False)])),
+     "FAIL fdprof1/ep1 ~ no security policy associates endpoint ep1 (ep1-abcdefghijklmnop.z01.azurefd.net) with a WAF policy: its "
+     "requests reach the origin uninspected\nPASS fdprof1/www-contoso ~ security policy sp1 associates")
+# a WAF policy that fails decides a domain a policy names, whatever else the profile holds
+case(R, 'fail-secpol-named-detection', snapshot(fdset([fdwaf('fdwaf1', mode='Detection')], [secpol('sp1', 'fdwaf1', [EP1, D1]),
+                                                                                             secpol('sp2', 'fdwaf1', [])])),
+     "FAIL fdprof1/ep1 ~ policySettings.mode is Detection\nFAIL fdprof1/www-contoso ~ mode is Detection")
 
 # Routes (Routes_ListByEndpoint, Microsoft.Cdn 2024-09-01): a route serves its customDomains and, with
 # linkToDefaultDomain Enabled, its endpoint's default domain. Security policies of newer api-versions
