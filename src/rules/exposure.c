@@ -930,6 +930,19 @@ static int nsg_bounds(aza_expo *x, const aza_res *r, const aza_json *doc, nsgent
 	return 1;
 }
 
+/* Were an NSG's rules collected as resources of their own? What
+ * aza_ev_collected asks of Microsoft.Network/networkSecurityGroups/
+ * securityRules, for the model, which has no evaluator: a gap for its
+ * scope, the snapshot's data sets, else whether the input holds any. */
+static int nsg_rules_collected(aza_expo *x, const aza_res *r)
+{
+	static const char *const t = "Microsoft.Network/networkSecurityGroups/securityRules";
+	if (aza_inv_gap(x->inv, t, r->id))
+		return 0;
+	int listed = aza_inv_dataset_listed(x->inv, t);
+	return listed == 1 || (listed < 0 && aza_inv_count(x->inv, t) > 0);
+}
+
 static nsgent *nsg_get(aza_expo *x, const char *id)
 {
 	hent *e = ht_get(&x->nsgs, id, NULL);
@@ -954,12 +967,23 @@ static nsgent *nsg_get(aza_expo *x, const char *id)
 	const aza_json *doc = doc_tmp(x, r);
 	/* No properties: its rules are not known (docs/snapshot.md), not none. */
 	int bare = doc && !aza_json_is(aza_json_get(doc, "properties"), AZA_JOBJ);
-	int rc = bare ? 0 : aza_nsg_load_json(x->inv, r->id, doc, &n->g, NULL);
+	int seen = 0;
+	int rc = bare ? 0 : aza_nsg_load_json(x->inv, r->id, doc, &n->g, &seen);
+	/* A reading that failed on a rule has seen rules. */
 	if (rc < 0 && nsg_bounds(x, r, doc, n))
-		rc = 0;
+		rc = 0, seen = 1;
 	aza_arena__reset(&x->d, dm);
+	/* Resource Manager returns an NSG with its securityRules (an empty
+	 * array when it has none): a deployed NSG without them, and without
+	 * rule resources of its own when those were collected, is a trimmed
+	 * export whose rules are not known, as AZA-NET-001 finds (nsg_check).
+	 * A template's NSG that declares none deploys none. */
 	if (bare) {
 		n->err = aza_arena__printf(&x->c, "NSG %s has no properties (its rules are not known)", n->name);
+	} else if (rc >= 0 && !seen && !aza_is_template(r) && !nsg_rules_collected(x, r)) {
+		n->err = aza_arena__printf(&x->c, "NSG %s has no securityRules (its rules are not known)", n->name);
+		if (!n->err)
+			x->oom = 1;
 	} else if (rc < 0) {
 		n->err = aza_arena__printf(&x->c, "NSG %s cannot be read: %s", n->name, n->g.error ? n->g.error : "error");
 		if (!n->err)
@@ -1807,9 +1831,11 @@ static const pipinfo *pip_info(aza_expo *x, const char *pip_id)
 	pi->standard = sku && aza__strieq(sku, "Standard");
 	pi->has_addr = addr && parse_ip(addr, &pi->addr, &pi->addr_low);
 	/* The address's family when the input has it; a public IP not in the
-	 * input: either. */
+	 * input, or a deployed one without properties (docs/snapshot.md: not
+	 * known, not IPv4 by default): either. */
 	unsigned vf = version_fam(aza_json_path(d, "properties.publicIPAddressVersion"));
-	pi->fam = !r ? 3u : pi->has_addr ? (pi->addr.v6 ? 2u : 1u) : vf;
+	int bare = r && !aza_is_template(r) && !aza_json_is(aza_json_get(d, "properties"), AZA_JOBJ);
+	pi->fam = !r || bare ? 3u : pi->has_addr ? (pi->addr.v6 ? 2u : 1u) : vf;
 	pi->known = r != NULL;
 	aza_arena__reset(&x->d, dm);
 	if (!pi->display || !ht_put(&x->a, &x->pips, pip_id, NULL, pi)) {
@@ -2191,6 +2217,55 @@ static void pool_unmatched(aza_expo *x, const aza_res *lb, const aza_json *pool)
 	}
 }
 
+/* why (UNKNOWN in the rules) on each member of a pool or rule. */
+static void members_gap(aza_expo *x, member *ms, const char *why);
+
+/* Can a load balancer frontend (fe) be told public or internal? A public
+ * one names its public IP or prefix, an internal one its subnet or
+ * private address. */
+static int fe_readable(const aza_json *fe)
+{
+	const aza_json *p = props(fe);
+	return fe && (jstr(p, "publicIPAddress.id") || jstr(p, "publicIPPrefix.id") || jstr(p, "subnet.id") ||
+	              jstr(p, "privateIPAddress"));
+}
+
+/* Does deployed load balancer lb hold ref, a pool, inbound NAT rule or
+ * pool an IP configuration names? Azure ties a NIC only to what its load
+ * balancer holds: a load balancer without properties, or without the one
+ * named (a trimmed export), may forward to ms from a public frontend. */
+static void lb_holds(aza_expo *x, const aza_res *lb, const char *ref, member *ms)
+{
+	aza_arena_mark dm = aza_arena__mark(&x->d);
+	const aza_json *lp = aza_json_get(doc_tmp(x, lb), "properties");
+	static const char *const lists[] = {"backendAddressPools", "inboundNatRules", "inboundNatPools", "loadBalancingRules"};
+	int found = 0;
+	for (int li = 0; li < 4 && !found; li++)
+		aza_json_each(it, aza_json_get(lp, lists[li])) {
+			const char *id = aza_json_str(aza_json_get(it, "id"));
+			if (id && aza__strieq(id, ref))
+				found = 1;
+		}
+	int bare = !aza_json_is(lp, AZA_JOBJ);
+	aza_arena__reset(&x->d, dm);
+	if (found)
+		return;
+	members_gap(x, ms, !bare
+	                       ? aza_arena__printf(&x->a, "load balancer %s does not hold %s, which an IP configuration names (its rules "
+	                                                  "for it are not known)", lb->name, aza_last_seg(ref))
+	                       : aza_arena__printf(&x->a, "load balancer %s has no properties (its rules are not known)", lb->name));
+}
+
+static void members_gap(aza_expo *x, member *ms, const char *why)
+{
+	if (!why) {
+		x->oom = 1;
+		return;
+	}
+	for (member *m = ms; m; m = m->next)
+		gap(x, m->c->res_id, why);
+}
+
 static void load_balancers(aza_expo *x)
 {
 	for (const aza_res *lb = aza_inv_first(x->inv, T_LB); lb && !x->oom; lb = lb->next_of_type) {
@@ -2203,6 +2278,7 @@ static void load_balancers(aza_expo *x)
 		const aza_json *lp = aza_json_get(doc, "properties");
 		const char *sku = jstr(doc, "sku.name");
 		int standard = sku && aza__strieq(sku, "Standard"), public = 0;
+		int deployed = !aza_is_template(lb);
 		aza_json_each(fe, aza_json_get(lp, "frontendIPConfigurations")) public |= jstr(props(fe), "publicIPAddress.id") != NULL;
 		/* backend pools listed on the LB side */
 		aza_json_each(pool, aza_json_get(lp, "backendAddressPools")) {
@@ -2238,16 +2314,47 @@ static void load_balancers(aza_expo *x)
 				const aza_json *rp = props(rule);
 				const char *fid = jstr(rp, "frontendIPConfiguration.id");
 				const char *pip = NULL;
+				const aza_json *fdoc = NULL;
 				aza_json_each(fe, aza_json_get(lp, "frontendIPConfigurations")) {
 					const char *id = aza_json_str(aza_json_get(fe, "id"));
-					if (fid && id && aza__strieq(id, fid))
+					if (fid && id && aza__strieq(id, fid)) {
+						fdoc = fe;
 						pip = jstr(props(fe), "publicIPAddress.id");
+					}
+				}
+				/* A deployed rule names a frontend of its load balancer, a
+				 * protocol and ports: one whose frontend is not held or
+				 * cannot be read, or without the others (a trimmed
+				 * export), may forward from a public frontend to its
+				 * members. */
+				const char *lrid = aza_json_str(aza_json_get(rule, "id"));
+				member *lms = deployed ? members_of(x, li == 0 || (li == 1 && jstr(rp, "backendAddressPool.id"))
+				                                               ? jstr(rp, "backendAddressPool.id") : lrid) : NULL;
+				const char *lrn = aza_json_str(aza_json_get(rule, "name")) ? aza_json_str(aza_json_get(rule, "name")) : "?";
+				/* A load-balancing rule that names no pool (no properties,
+				 * a trimmed export) may forward to any of them. */
+				if (deployed && li == 0 && !jstr(rp, "backendAddressPool.id") && !aza_json_len(aza_json_get(rp, "backendAddressPools"))) {
+					const char *why = aza_arena__printf(&x->a, "rule %s of load balancer %s names no backend pool (which of its pools it "
+					                                           "forwards to is not known)", lrn, lb->name);
+					aza_json_each(pool, aza_json_get(lp, "backendAddressPools"))
+						members_gap(x, members_of(x, aza_json_str(aza_json_get(pool, "id"))), why);
+					continue;
+				}
+				if (lms && !fe_readable(fdoc)) {
+					members_gap(x, lms, aza_arena__printf(&x->a, "rule %s of load balancer %s %s (whether it is public is not known)", lrn,
+					                                      lb->name, !fid    ? "names no frontend"
+					                                                : fdoc ? "names a frontend whose settings cannot be read"
+					                                                       : "names a frontend its frontendIPConfigurations do not hold"));
+					continue;
 				}
 				if (!pip)
 					continue; /* an internal frontend */
 				unsigned protos = lb_protos(jstr(rp, "protocol")), fp = 0, bp = 0, flo = 0, fhi = 0;
-				if (!protos)
+				if (!protos) {
+					if (lms)
+						members_gap(x, lms, aza_arena__printf(&x->a, "rule %s of load balancer %s has no readable protocol", lrn, lb->name));
 					continue;
+				}
 				const char *rid = aza_json_str(aza_json_get(rule, "id"));
 				if (!(pip = keep(x, pip)) || (rid && !(rid = keep(x, rid))))
 					return;
@@ -2269,8 +2376,12 @@ static void load_balancers(aza_expo *x)
 						ms = members_of(x, rid);
 					}
 				}
-				if (!have_b || (!ranged && !have_f))
+				if (!have_b || (!ranged && !have_f)) {
+					if (deployed && ms)
+						members_gap(x, ms, aza_arena__printf(&x->a, "rule %s of load balancer %s has no readable %s port", lrn, lb->name,
+						                                     have_b ? "frontend" : "backend"));
 					continue;
+				}
 				unsigned blo = bp, bhi = bp;
 				if (li == 0 && fp == 0 && bp == 0) { /* HA ports */
 					bhi = 65535;
@@ -2551,9 +2662,12 @@ static unsigned dnat_protos(const char *p, int *ok)
 /* One DNAT rule (classic natRuleCollections or a firewall policy's
  * FirewallPolicyNatRuleCollection): the translated address's IP
  * configuration is reached on the translated port from the rule's internet
- * sources. protos_key: "protocols" (classic) or "ipProtocols" (policy). */
+ * sources. protos_key: "protocols" (classic) or "ipProtocols" (policy).
+ * deployed: the rule was read from Azure (not a template), where a rule
+ * that names no target, source or protocol is a trimmed export, not a
+ * rule that admits nothing. */
 static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const char *hop_name, const aza_json *rule,
-                      const char *protos_key, const fwscope *sc)
+                      const char *protos_key, const fwscope *sc, int deployed)
 {
 	const char *ta = jstr(rule, "translatedAddress"), *tp = jstr(rule, "translatedPort");
 	if (!ta && jstr(rule, "translatedFqdn")) {
@@ -2565,8 +2679,23 @@ static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const cha
 		                                           why, sc->text));
 		return;
 	}
-	if (!ta || !tp)
+	if (!ta || !tp) {
+		if (!deployed)
+			return;
+		/* A DNAT rule translates to an address and a port: without
+		 * them its target is not known, and may be any address the
+		 * firewall reaches (one with a known address: that one). */
+		const char *why = aza_arena__printf(&x->a, "DNAT rule %s has no %s (its target is not known)", hop_name,
+		                                    ta ? "translatedPort" : "translatedAddress");
+		ipc *c = ta && why ? ip_find(x, ta) : NULL;
+		gap(x, fw->id, why);
+		if (c)
+			gap(x, c->res_id, why);
+		else
+			targets_gap(x, ta, sc, why ? aza_arena__printf(&x->a, "%s; this resource may be its target (the firewall reaches %s)",
+			                                               why, sc->text) : NULL);
 		return;
+	}
 	/* sources: the rule's addresses (and IP groups) that are internet */
 	aza_arena_mark mk = aza_arena__mark(&x->t);
 	size_t ns = aza_json_len(aza_json_get(rule, "sourceAddresses"));
@@ -2605,6 +2734,21 @@ static void dnat_rule(aza_expo *x, const aza_res *fw, const char *pip, const cha
 	else if (bad)
 		d.why = aza_arena__printf(&x->a, "source '%s' of DNAT rule %s cannot be read", bad, hop_name);
 	if ((missing || bad) && !d.why)
+		x->oom = 1;
+	if (deployed && !d.why && !aza_json_len(aza_json_get(rule, "sourceAddresses")) &&
+	    !aza_json_len(aza_json_get(rule, "sourceIpGroups")) &&
+	    !(d.why = aza_arena__printf(&x->a, "DNAT rule %s names no source address or IP group (its sources are not known)", hop_name)))
+		x->oom = 1;
+	if (deployed && !d.why && !aza_json_len(aza_json_get(rule, protos_key)) &&
+	    !(d.why = aza_arena__printf(&x->a, "DNAT rule %s names no protocol in %s (what it forwards is not known)", hop_name, protos_key)))
+		x->oom = 1;
+	/* The port it listens on: without one the translated port is still
+	 * reached, on a frontend port not known. */
+	int dports_ok = aza_json_len(aza_json_get(rule, "destinationPorts")) > 0;
+	aza_json_each(dp, aza_json_get(rule, "destinationPorts")) dports_ok &= aza_json_str(dp) != NULL;
+	if (deployed && !d.why && !dports_ok &&
+	    !(d.why = aza_arena__printf(&x->a, "DNAT rule %s names no readable destination port (the frontend port it forwards is not "
+	                                       "known)", hop_name)))
 		x->oom = 1;
 	unsigned protos = 0;
 	aza_json_each(pr, aza_json_get(rule, protos_key)) {
@@ -2661,8 +2805,24 @@ static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const c
 	int groups = 0;
 	for (const aza_res *g = aza_inv_child(x->inv, pol->id, T_RCG); g && !x->oom; g = aza_inv_next_child(g, pol->id)) {
 		groups++;
+		int deployed = !aza_is_template(g);
+		/* Not a template's: a group without properties, or a collection
+		 * without its type (the discriminator of NAT, filter and
+		 * application collections), is not known, not free of DNAT
+		 * rules (docs/snapshot.md). */
+		if (deployed && !aza_json_is(aza_json_get(doc_of(x, g), "properties"), AZA_JOBJ)) {
+			dnat_unknown(x, fw, sc, aza_arena__printf(&x->a, "rule collection group %s of firewall policy %s has no properties (its "
+			                                                 "DNAT rules are not known)", aza_last_seg(g->name), pol->name));
+			continue;
+		}
 		aza_json_each(col, aza_json_path(doc_of(x, g), "properties.ruleCollections")) {
 			const char *ct = jstr(col, "ruleCollectionType");
+			if (!ct && deployed) {
+				dnat_unknown(x, fw, sc, aza_arena__printf(&x->a, "rule collection %s of firewall policy %s/%s has no ruleCollectionType "
+				                                                 "(whether it holds DNAT rules is not known)",
+				                                          jstr(col, "name") ? jstr(col, "name") : "?", pol->name, aza_last_seg(g->name)));
+				continue;
+			}
 			if (!ct || !aza__strieq(ct, "FirewallPolicyNatRuleCollection"))
 				continue;
 			aza_json_each(rule, aza_json_get(col, "rules")) {
@@ -2675,7 +2835,7 @@ static void policy_dnat(aza_expo *x, const aza_res *fw, const char *pip, const c
 					x->oom = 1;
 					return;
 				}
-				dnat_rule(x, fw, pip, hn, rule, "ipProtocols", sc);
+				dnat_rule(x, fw, pip, hn, rule, "ipProtocols", sc, deployed);
 			}
 		}
 	}
@@ -2694,6 +2854,13 @@ static void firewalls(aza_expo *x)
 		aza_json_each(ic, aza_json_get(fp, "ipConfigurations")) if (!pip) pip = jstr(props(ic), "publicIPAddress.id");
 		fwscope sc;
 		fw_scope(x, fp, &sc);
+		int deployed = !aza_is_template(fw);
+		/* A deployed firewall without properties: its DNAT rules, and
+		 * its policy's, are not known (docs/snapshot.md), not none. */
+		if (deployed && !aza_json_is(fp, AZA_JOBJ)) {
+			dnat_unknown(x, fw, &sc, aza_arena__printf(&x->a, "it has no properties (its DNAT rules are not known)"));
+			continue;
+		}
 		aza_json_each(col, aza_json_get(fp, "natRuleCollections")) {
 			aza_json_each(rule, aza_json_get(props(col), "rules")) {
 				const char *hn = aza_arena__printf(&x->a, "%s/%s/%s", fw->name, aza_json_str(aza_json_get(col, "name")) ? aza_json_str(aza_json_get(col, "name")) : "?",
@@ -2702,7 +2869,7 @@ static void firewalls(aza_expo *x)
 					x->oom = 1;
 					return;
 				}
-				dnat_rule(x, fw, pip, hn, rule, "protocols", &sc);
+				dnat_rule(x, fw, pip, hn, rule, "protocols", &sc, deployed);
 			}
 		}
 		const char *pol = jstr(fp, "firewallPolicy.id");
@@ -2957,6 +3124,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 			if (nr && !ht_get(&x->nicvm, NULL, nr) && !ht_put(&x->a, &x->nicvm, NULL, nr, (void *)vm))
 				x->oom = 1;
 		}
+		/* Every VM has a network interface (Resource Manager's GET names
+		 * it in networkInterfaces): a deployed VM whose networkProfile
+		 * names none, and declares no configuration to make one, is a
+		 * trimmed export, not a VM without a public IP. */
+		if (!aza_json_len(cfgs) && !aza_json_len(aza_json_get(np, "networkInterfaces")) && !aza_is_template(vm))
+			gap(x, vm->id, "networkProfile names no network interface: the VM's network interfaces are not known");
 		if (aza_json_len(cfgs) && !found) {
 			aza_json__touch_reset();
 			aza_json_each(nc, cfgs) {
@@ -3007,9 +3180,12 @@ int aza_expo__build(aza_inv *inv, aza_expo **out)
 			const char *after = lbcut + strlen("/providers/Microsoft.Network/loadBalancers/");
 			const char *sl = strchr(after, '/');
 			char *lbid = sl ? aza_arena__strndup(&x->t, e->key, (size_t)(sl - e->key)) : NULL;
-			if (lbid && !aza_inv_find(inv, lbid))
+			const aza_res *lbr = lbid ? aza_inv_find(inv, lbid) : NULL;
+			if (lbid && !lbr)
 				for (member *m = e->val; m; m = m->next)
 					gap(x, m->c->res_id, aza_arena__printf(&x->a, "load balancer %s is not in the input", aza_last_seg(lbid)));
+			else if (lbr && !aza_is_template(lbr))
+				lb_holds(x, lbr, e->key, e->val);
 		}
 	if (!x->oom)
 		direct_pips(x);

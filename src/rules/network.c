@@ -1894,11 +1894,25 @@ static int appgw_sub_links(aza_ev *ev, const aza_res *r, const char **bare)
 static int appgw_subs(aza_ev *ev, const aza_res *r, ag_judge judge, const char **unknown, const char **names)
 {
 	const aza_json *ls = aza_prop(ev, r, "properties.httpListeners");
+	/* A deployed gateway's GET returns its httpListeners (appgw_listeners),
+	 * each with its properties, and its urlPathMaps' path rules with
+	 * theirs: without them (a trimmed export) a listener or path may link
+	 * a policy of its own that fails. A template declares what it has. */
+	int deployed = !aza_is_template(r);
+	if (deployed && (!ls || aza_json_is(ls, AZA_JNULL)))
+		*unknown = *unknown ? *unknown
+		                    : "httpListeners is not in the input: whether a listener links a WAF policy of its own is not known";
 	if (ls && !aza_json_is(ls, AZA_JARR) && !aza_json_is(ls, AZA_JNULL))
 		*unknown = *unknown ? *unknown : "httpListeners is not an array: their own WAF policies cannot be read";
 	else
 		aza_json_each(l, ls) {
 			const char *n = aza_json_str(aza_json_get(l, "name"));
+			if (deployed && !aza_json_is(aza_json_get(l, "properties"), AZA_JOBJ)) {
+				*unknown = *unknown ? *unknown
+				                    : aza_ev_fmt(ev, "listener %s has no properties: whether it links a WAF policy of its own is not known",
+				                                 n ? n : "(unnamed)");
+				continue;
+			}
 			if (appgw_sub_policy(ev, r, judge, l, "listener", n ? n : "(unnamed)", unknown, names))
 				return 1;
 		}
@@ -1909,6 +1923,12 @@ static int appgw_subs(aza_ev *ev, const aza_res *r, ag_judge judge, const char *
 		aza_json_each(m, maps) {
 			const char *mn = aza_json_str(aza_json_get(m, "name"));
 			const aza_json *rules = aza_json_path(m, "properties.pathRules");
+			if (deployed && !aza_json_is(aza_json_get(m, "properties"), AZA_JOBJ)) {
+				*unknown = *unknown ? *unknown
+				                    : aza_ev_fmt(ev, "urlPathMaps %s has no properties: whether its path rules link WAF policies of "
+				                                     "their own is not known", mn ? mn : "(unnamed)");
+				continue;
+			}
 			if (rules && !aza_json_is(rules, AZA_JARR) && !aza_json_is(rules, AZA_JNULL)) {
 				*unknown = *unknown ? *unknown
 				                    : aza_ev_fmt(ev, "urlPathMaps %s's pathRules is not an array: their WAF policies cannot be read",
@@ -1917,6 +1937,12 @@ static int appgw_subs(aza_ev *ev, const aza_res *r, ag_judge judge, const char *
 			}
 			aza_json_each(pr, rules) {
 				const char *pn = aza_json_str(aza_json_get(pr, "name"));
+				if (deployed && !aza_json_is(aza_json_get(pr, "properties"), AZA_JOBJ)) {
+					*unknown = *unknown ? *unknown
+					                    : aza_ev_fmt(ev, "path rule %s/%s has no properties: whether it links a WAF policy of its own "
+					                                     "is not known", mn ? mn : "(unnamed)", pn ? pn : "(unnamed)");
+					continue;
+				}
 				if (appgw_sub_policy(ev, r, judge, pr, "path rule",
 				                     aza_ev_fmt(ev, "%s/%s", mn ? mn : "(unnamed)", pn ? pn : "(unnamed)"), unknown, names))
 					return 1;
@@ -2779,7 +2805,9 @@ static void ddos_pip(aza_ev *ev, const aza_res *r)
 
 /* A Bastion host counts when it is provisioned (Succeeded, or a template's,
  * which states none); one that Failed or is being deleted serves no one;
- * one in another state (Updating, Creating) or unreadable leaves it open. */
+ * one in another state (Updating, Creating) or unreadable leaves it open,
+ * as does a deployed one without a state (Resource Manager returns it:
+ * a trimmed export, or one without properties, may hide a Failed host). */
 static void bastion(aza_ev *ev, const aza_res *sub)
 {
 	const aza_res *broken = NULL, *pending = NULL;
@@ -2789,7 +2817,7 @@ static void bastion(aza_ev *ev, const aza_res *sub)
 			continue;
 		const char *ps = NULL;
 		int k = aza_prop_str(ev, b, "properties.provisioningState", &ps);
-		if (k == 0 || (k > 0 && aza__strieq(ps, "Succeeded"))) {
+		if ((k == 0 && aza_is_template(b)) || (k > 0 && aza__strieq(ps, "Succeeded"))) {
 			aza_pass(ev, sub, "Bastion host %s exists%s", b->name, k ? " (provisioningState Succeeded)" : "");
 			return;
 		}
@@ -2797,11 +2825,13 @@ static void bastion(aza_ev *ev, const aza_res *sub)
 			if (!broken)
 				broken = b, bst = ps;
 		} else if (!pending) {
-			pending = b, pst = k > 0 ? ps : "not a string";
+			pending = b, pst = k > 0 ? ps : k == 0 ? NULL : "not a string";
 		}
 	}
 	const char *why;
-	if (pending)
+	if (pending && !pst)
+		aza_unknown(ev, sub, "Bastion host %s has no provisioningState (whether it is provisioned is not known)", pending->name);
+	else if (pending)
 		aza_unknown(ev, sub, "Bastion host %s has provisioningState %s", pending->name, pst);
 	else if (!aza_ev_collected(ev, BASTION, sub, &why))
 		aza_unknown(ev, sub, "%s", why);
@@ -3031,7 +3061,8 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"to each family's traffic through their prefixes of that family (IPv6 compared on all 128 bits); " \
 	"priority order, first match wins, default rules admit no internet source. IPv4 and IPv6 sources are evaluated apart " \
 	"(0.0.0.0/0 is IPv4 only, ::/0 IPv6 only, Internet and * both) and the message says when only one family gets in; a path " \
-	"counts the sources of its public IP's family only (publicIPAddressVersion, absent: IPv4). When the private address is not " \
+	"counts the sources of its public IP's family only (publicIPAddressVersion, absent: IPv4; a public IP not in the input, " \
+	"or a deployed one without properties, may be of either). When the private address is not " \
 	"in the input (scale sets, dynamic addresses in templates), it lies in its subnet (addressPrefix, addressPrefixes): a " \
 	"destination prefix holding all of the subnet holds it, one holding none of it does not; for any other, an Allow is taken to " \
 	"apply and a Deny not to cover it: what is reachable only under that reading is UNKNOWN, naming the rules. " \
@@ -3047,7 +3078,21 @@ static void mysql_fw(aza_ev *ev, const aza_res *r)
 	"priority (an Allow and a Deny on a common protocol and port) stays UNKNOWN. " \
 	"Internet sources narrower than a /16 are reported " \
 	"as allow-listed, not as a failure. A subnet, NSG, NIC, public IP (its SKU) or load balancer the path needs but the input " \
-	"lacks, or one without properties, gives UNKNOWN. DNAT rules not known (a firewall policy or rule collection group not in " \
+	"lacks, or one without properties, gives UNKNOWN; so does a deployed NSG whose properties hold no securityRules while its " \
+	"rule resources were not collected either (the Microsoft.Network specification's NetworkSecurityGroupGet example returns " \
+	"securityRules, an empty array when there are none: without it the rules are not known, as AZA-NET-001 finds; a template " \
+	"NSG declaring none deploys none), and a NIC, or a VM's or scale set's NIC configuration, with an IP configuration whose " \
+	"settings cannot be read (it may hold the public IP the others lack), and a deployed VM whose networkProfile names no " \
+	"network interface and no networkInterfaceConfigurations (every VM has one: the compute specification's VirtualMachine_Get " \
+	"example returns networkProfile.networkInterfaces). A deployed firewall or rule collection group without properties, a " \
+	"rule collection without ruleCollectionType (the discriminator of NAT, network and application collections), and a DNAT " \
+	"rule that names no translated address (or FQDN), translated port, destination port, protocol, or source address or IP " \
+	"group make the DNAT rules not known, not absent (a template's rule that names none is not read, as before). A deployed load " \
+	"balancer without properties or without the pool, inbound NAT rule or NAT pool an IP configuration names, and a rule of it " \
+	"whose frontend is not among its frontendIPConfigurations or cannot be read (no public IP, prefix, subnet or private " \
+	"address), or without a readable protocol or port, give UNKNOWN to the configurations it would forward to (a load-balancing " \
+	"rule naming no backend pool: to the members of each of its pools): Azure does not let a NIC name what the load balancer " \
+	"does not hold, so the input is trimmed. DNAT rules not known (a firewall policy or rule collection group not in " \
 	"the input) give UNKNOWN to the resources of the firewall's virtual network and its peered ones (any, when its virtual " \
 	"network is not in the input); a DNAT or backend pool address tied to no IP configuration, to those whose subnet holds it. " \
 	"DNAT to an internal load balancer frontend is followed through its rules. " \
@@ -3157,7 +3202,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Web application firewall: upgrade the tier to WAF V2 and associate a WAF policy.",
 		.cli = "az network application-gateway update -g <rg> -n <gw> --sku WAF_v2 --set firewallPolicy.id=<policy id>",
 		.arm = "properties.sku.tier = 'WAF_v2' and properties.firewallPolicy.id = <WAF policy>",
-		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). A policy an httpListeners or urlPathMaps pathRules entry links (properties.firewallPolicy.id) replaces the gateway's for that listener's or path's traffic (Microsoft Learn, Create Web Application Firewall policies for Application Gateway), so each is judged the same way: one Disabled fails, naming the listener or path rule, one not in the input or with an unreadable state is UNKNOWN. A WAF tier without a policy of the gateway's own or an enabled legacy configuration passes when every listener links an enabled policy of its own (the same article: a policy can be associated with any combination of gateways, listeners and path-based rules), fails when none does or a listener links none (its traffic is not inspected), and is UNKNOWN when httpListeners or urlPathMaps cannot be read. The WAF's mode (Detection or Prevention) is AZA-NET-038's: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask only for a WAF, and Azure Policy judges the mode in a policy of its own.",
+		.defaults = "A WAF tier with a linked policy (or legacy webApplicationFirewallConfiguration.enabled true) passes; a linked policy with policySettings.state Disabled fails; a linked policy not in the input gives UNKNOWN (its state decides; in a template too, when the template does not deploy it, as for AZA-NET-035), as does a deployed linked policy whose policySettings.state is absent, not a string or neither Enabled nor Disabled (a template policy without it is taken as enabled: the specification's WafPolicyCreateOrUpdate example sends no state and gets Enabled). A policy an httpListeners or urlPathMaps pathRules entry links (properties.firewallPolicy.id) replaces the gateway's for that listener's or path's traffic (Microsoft Learn, Create Web Application Firewall policies for Application Gateway), so each is judged the same way: one Disabled fails, naming the listener or path rule, one not in the input or with an unreadable state is UNKNOWN. A WAF tier without a policy of the gateway's own or an enabled legacy configuration passes when every listener links an enabled policy of its own (the same article: a policy can be associated with any combination of gateways, listeners and path-based rules), fails when none does or a listener links none (its traffic is not inspected), and is UNKNOWN when httpListeners or urlPathMaps cannot be read. A deployed gateway without httpListeners (its GET returns them, as AZA-NET-012 reads them), or with a listener, urlPathMaps entry or path rule without properties, is UNKNOWN where it would pass: that listener or path may link a disabled policy of its own (a template declares what it has). The WAF's mode (Detection or Prevention) is AZA-NET-038's: CIS 7.10 and the built-in policy 'Web Application Firewall (WAF) should be enabled for Application Gateway' ask only for a WAF, and Azure Policy judges the mode in a policy of its own.",
 		.check = appgw_waf,
 	},
 	{
@@ -3230,7 +3275,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Bastions > Create: in the virtual network holding the VMs (subnet AzureBastionSubnet).",
 		.cli = "az network bastion create -g <rg> -n <bastion> --vnet-name <vnet> --public-ip-address <pip> -l <region>",
 		.arm = "Microsoft.Network/bastionHosts",
-		.defaults = "A Bastion host in the subscription whose provisioningState is Succeeded (or absent, as in a template) passes; one that Failed or is Deleting does not count (FAIL when it is the only one); another state (Updating, Creating) or a state that is not a string: UNKNOWN. Bastion hosts not collected: UNKNOWN.",
+		.defaults = "A Bastion host in the subscription whose provisioningState is Succeeded (or absent from a template, which states none) passes; one that Failed or is Deleting does not count (FAIL when it is the only one); another state (Updating, Creating), a state that is not a string, or none on a deployed host (Resource Manager returns it, as every Microsoft.Network example response in the specification carries it; one without it, or without properties, may be Failed): UNKNOWN. Bastion hosts not collected: UNKNOWN.",
 		.check = bastion,
 	},
 	{
@@ -3551,7 +3596,10 @@ const struct aza_rule aza_rules_network[] = {
 		            "properties: UNKNOWN. Legacy webApplicationFirewallConfiguration.firewallMode: Prevention passes, "
 		            "Detection fails; the API requires it with enabled and documents no default, so absent (a template "
 		            "too), not a string or another value is UNKNOWN. A firewallPolicy.id, httpListeners, urlPathMaps or "
-		            "pathRules of another type: UNKNOWN.",
+		            "pathRules of another type: UNKNOWN; so is a deployed gateway without httpListeners (its GET returns "
+		            "them, as AZA-NET-012 reads them), or with a listener, urlPathMaps entry or path rule without "
+		            "properties, where it would pass: that listener or path may link a policy of its own in Detection "
+		            "(a template declares what it has).",
 		.check = appgw_waf_mode,
 	},
 };

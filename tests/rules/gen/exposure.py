@@ -191,6 +191,14 @@ case(R, 'fail-deny-ipv6-host-source-wide', v6world([rule('DenyHost', 100, 'Deny'
 case(R, 'pass-deny-ipv6-host-source-allow-host', v6world([rule('DenyHost', 100, 'Deny', src='2001:db8::1/128'), rule('AllowHost', 200, src='2001:db8::1/128')]),
      "PASS vm1 ~ only allow-listed sources: TCP 22 (SSH)\n" + NA)
 case(R, 'pass-allow-ipv6-only-ipv4-public-ip', world([rule('AllowSsh6', 100, src='::/0')], None), "PASS vm1\n" + NA)
+# A public IP without properties (a trimmed export) is of either family, as
+# one not in the input is: it passed as IPv4.
+def pip_trimmed(w):
+    for r in w['resources']:
+        if r['name'] == 'pip1': del r['properties']
+    return w
+case(R, 'fail-allow-ipv6-only-public-ip-trimmed', pip_trimmed(world([rule('AllowSsh6', 100, src='::/0')], None)),
+     "FAIL vm1 ~ internet IPv6 /64s (IPv6 only): public IP pip1 -> subnet NSG nsg-sub rule AllowSsh6 (priority 100)\n" + NA)
 case(R, 'fail-allow-ipv6-only-ipv6-public-ip', v6world([rule('AllowSsh6', 100, src='::/0')]),
      "FAIL vm1 ~ from any internet address: public IP pip1 (2603:1020:200::10) -> subnet NSG nsg-sub rule AllowSsh6 (priority 100)\n" + NA)
 # The private address not in the input: it lies in its subnet (10.0.1.0/24
@@ -262,6 +270,17 @@ def trimmed_ss():
     return w
 case(R, 'unknown-vmss-ipconfig-trimmed', trimmed_ss(),
      "UNKNOWN ss1 ~ NIC configuration nic-cfg has an IP configuration without readable properties")
+# An NSG's GET returns its securityRules (an empty array when it has none):
+# one without them, and no rule resources collected, has rules not known,
+# not none (AZA-NET-001 says so of the NSG itself).
+def rules_trimmed():
+    w = world([rule('AllowSsh', 100, src='10.0.0.0/8')], None)
+    for r in w['resources']:
+        if r['type'] == N + '/networkSecurityGroups':
+            del r['properties']['securityRules']
+    return w
+case(R, 'unknown-nsg-security-rules-trimmed', rules_trimmed(),
+     "UNKNOWN vm1 ~ NSG nsg-sub has no securityRules (its rules are not known)\n" + NA)
 case(R, 'fail-vmss-deny-other-subnet', ssworld([rule('DenyDbSubnet', 100, 'Deny', dst='10.0.2.0/24'), rule('AllowSsh', 200)]),
      "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99) (ip configuration ipconfig1) from any internet address: inbound NAT pool lb1/ssh-pool -> subnet NSG nsg-sub rule AllowSsh (priority 200)")
 def two_prefixes(w):
@@ -310,6 +329,24 @@ case(R, 'fail-vmss-nat-pool', snapshot([vmss(natpools=['ssh-pool']), subnet('nsg
                                  pip('pip-lb', nic=None, addr='20.50.60.99'), lb(natpools=[('ssh-pool', 50000, 50099, 22, 'Tcp')])]),
      "FAIL ss1 ~ TCP 22 (SSH) (frontend port 50000-50099) reachable at pip-lb (20.50.60.99)")
 case(R, 'pass-vmss-instance-ip-standard', snapshot([vmss(inst_pip=True, inst_sku='Standard'), subnet(None)]), "PASS ss1 ~ pub1 (per instance)")
+# A load balancer trimmed of what the scale set's NAT pool reference needs
+# (its properties, the pool, the pool's protocol, its frontend's settings)
+# may forward SSH from a public frontend: each passed with 'no public IP'.
+def lb_trimmed(what):
+    l = lb(natpools=[('ssh-pool', 50000, 50099, 22, 'Tcp')])
+    if what == 'lb': del l['properties']
+    elif what == 'pool': l['properties']['inboundNatPools'] = []
+    elif what == 'protocol': del l['properties']['inboundNatPools'][0]['properties']['protocol']
+    elif what == 'frontend': del l['properties']['frontendIPConfigurations'][0]['properties']
+    return snapshot([vmss(natpools=['ssh-pool']), subnet('nsg-sub'), nsg('nsg-sub', [rule('AllowSsh', 100)]),
+                     pip('pip-lb', nic=None, addr='20.50.60.99'), l])
+case(R, 'unknown-lb-trimmed', lb_trimmed('lb'), "UNKNOWN ss1 ~ load balancer lb1 has no properties (its rules are not known)")
+case(R, 'unknown-lb-nat-pool-trimmed', lb_trimmed('pool'),
+     "UNKNOWN ss1 ~ load balancer lb1 does not hold ssh-pool, which an IP configuration names")
+case(R, 'unknown-lb-nat-pool-protocol-trimmed', lb_trimmed('protocol'),
+     "UNKNOWN ss1 ~ rule ssh-pool of load balancer lb1 has no readable protocol")
+case(R, 'unknown-lb-frontend-trimmed', lb_trimmed('frontend'),
+     "UNKNOWN ss1 ~ rule ssh-pool of load balancer lb1 names a frontend whose settings cannot be read")
 # Instance IPs whose configuration names no SKU, with neither NSG: a Uniform
 # scale set cannot name one, and scale sets default to Basic, which admits
 # every port: not a PASS.
@@ -364,6 +401,34 @@ case(R, 'fail-firewall-base-policy-dnat',
 case(R, 'pass-firewall-policy-dnat-allowlisted', fw_world([natrule(src=("203.0.113.0/24",))]),
      "PASS vm1 ~ only allow-listed sources: TCP 3389 (RDP) (frontend port 50001)\n" + NA)
 case(R, 'pass-firewall-policy-dnat-other-port', fw_world([natrule(tport='443', dport='443')]), "PASS vm1 ~ public frontends: pip-fw\n" + NA)
+# A deployed firewall, rule collection group, collection or DNAT rule
+# trimmed of what says where it forwards is not known, not free of DNAT:
+# each passed with 'no DNAT rule reaches it'.
+def fw_trimmed(what):
+    w = fw_world([natrule(src=("203.0.113.0/24",))])
+    for r in w['resources']:
+        if what == 'firewall' and r['name'] == 'fw1': del r['properties']
+        if r['name'] != 'rcg1': continue
+        col = r['properties']['ruleCollections'][0]
+        if what == 'rcg': del r['properties']
+        elif what == 'ruleCollectionType': del col['ruleCollectionType']
+        elif what == 'sources': del col['rules'][0]['sourceAddresses']; del col['rules'][0]['sourceIpGroups']
+        elif what != 'firewall': del col['rules'][0][what]
+    return w
+case(R, 'unknown-firewall-trimmed', fw_trimmed('firewall'),
+     "UNKNOWN vm1 ~ firewall fw1: it has no properties (its DNAT rules are not known)\n" + NA)
+case(R, 'unknown-firewall-policy-rcg-trimmed', fw_trimmed('rcg'),
+     "UNKNOWN vm1 ~ rule collection group rcg1 of firewall policy pol1 has no properties\n" + NA)
+case(R, 'unknown-firewall-policy-collection-type-trimmed', fw_trimmed('ruleCollectionType'),
+     "UNKNOWN vm1 ~ rule collection Inbound-NAT of firewall policy pol1/rcg1 has no ruleCollectionType\n" + NA)
+case(R, 'unknown-firewall-policy-dnat-sources-trimmed', fw_trimmed('sources'),
+     "UNKNOWN vm1 ~ DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1 names no source address or IP group\n" + NA)
+case(R, 'unknown-firewall-policy-dnat-protocols-trimmed', fw_trimmed('ipProtocols'),
+     "UNKNOWN vm1 ~ DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1 names no protocol in ipProtocols\n" + NA)
+case(R, 'unknown-firewall-policy-dnat-port-trimmed', fw_trimmed('destinationPorts'),
+     "UNKNOWN vm1 ~ DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1 names no readable destination port\n" + NA)
+case(R, 'unknown-firewall-policy-dnat-target-trimmed', fw_trimmed('translatedAddress'),
+     "UNKNOWN vm1 ~ DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1 has no translatedAddress (its target is not known)\n" + NA)
 case(R, 'unknown-firewall-policy-ipgroup-missing', fw_world([natrule(src=(), groups=(nid('ipGroups', 'ipg-partners'),))]),
      "UNKNOWN vm1 ~ IP group ipg-partners of DNAT rule fw1 policy pol1/rcg1/Inbound-NAT/rdp-vm1 is not in the input\n" + NA)
 case(R, 'fail-firewall-policy-ipgroup', fw_world([natrule(src=(), groups=(nid('ipGroups', 'ipg-any'),))],
@@ -385,6 +450,15 @@ case(R, 'pass-vm-nic-configurations-nsg', snapshot([flexvm('Basic', 'nsg-nic'), 
      "PASS vm1 ~ no internet path reaches")
 case(R, 'unknown-vm-nic-configurations-nsg-missing', snapshot([flexvm('Basic', 'nsg-gone'), subnet(None)]),
      "UNKNOWN vm1 ~ NSG nsg-gone is not in the input")
+# Every VM has a network interface: a networkProfile naming none (no
+# networkInterfaces, no configurations) is a trimmed export, not a VM
+# without a public IP.
+def nicless_vm():
+    v = flexvm('Basic')
+    del v['properties']['networkProfile']['networkInterfaceConfigurations']
+    return v
+case(R, 'unknown-vm-network-profile-trimmed', snapshot([nicless_vm(), subnet(None)]),
+     "UNKNOWN vm1 ~ networkProfile names no network interface: the VM's network interfaces are not known")
 
 R = 'AZA-NET-028'
 def iplb(rules, floating=False, addr='10.0.1.4'):
@@ -408,6 +482,16 @@ case(R, 'pass-lb-floating-ip-private-destination', snapshot([vm(), nic(pip_name=
                                          nsg('nsg-sub', [rule('AllowSshToSubnet', 100, dst='10.0.1.0/24'), rule('AllowSshToVnet', 110, dst='VirtualNetwork')]),
                                          pip('pip-lb', nic=None, addr='20.50.60.99'), iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')]),
      "PASS vm1 ~ public frontends: pip-lb (20.50.60.99)\n" + NA)
+# A load-balancing rule without properties (a trimmed export) names no pool
+# and may forward to any of the load balancer's: it passed.
+def lbrule_trimmed():
+    l = iplb([('ssh', 22, 22, 'Tcp')], floating=True, addr='10.9.9.9')
+    del l['properties']['loadBalancingRules'][0]['properties']
+    return l
+case(R, 'unknown-lb-rule-trimmed', snapshot([vm(), nic(pip_name=None, pools=[POOL]), subnet('nsg-sub'),
+                                            nsg('nsg-sub', [rule('AllowSshToSubnet', 100, dst='10.0.1.0/24')]),
+                                            pip('pip-lb', nic=None, addr='20.50.60.99'), lbrule_trimmed()]),
+     "UNKNOWN vm1 ~ rule ssh of load balancer lb1 names no backend pool\n" + NA)
 
 # floating IP, the frontend's address not in the input (a dynamic public IP not yet allocated): an
 # Allow to that one address is taken to apply, so what it admits is UNKNOWN, naming the rule

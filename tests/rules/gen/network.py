@@ -310,6 +310,16 @@ def appgw(name, **kv):
          "gatewayIPConfigurations": [{"name": "appgwipc", "id": rid('rg-net', 'Microsoft.Network', 'applicationGateways', name, 'gatewayIPConfigurations', 'appgwipc'),
             "properties": {"subnet": {"id": rid('rg-net', 'Microsoft.Network', 'virtualNetworks', 'vnet1', 'subnets', 'appgwsubnet')}}}]}}
     return mod(g, **kv)
+def agid(gw, *parts):
+    return rid('rg-net', 'Microsoft.Network', 'applicationGateways', gw, *parts)
+def listener(gw, name, policy=None):
+    l = {"name": name, "id": agid(gw, 'httpListeners', name),
+         "properties": {"provisioningState": "Succeeded", "protocol": "Https", "hostName": name + ".contoso.com",
+                        "frontendIPConfiguration": {"id": agid(gw, 'frontendIPConfigurations', 'appgwfip')},
+                        "frontendPort": {"id": agid(gw, 'frontendPorts', 'port443')}, "requireServerNameIndication": True}}
+    if policy:
+        l["properties"]["firewallPolicy"] = {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', policy)}
+    return l
 def wafpol(name, **kv):
     p = {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', name), "name": name,
          "type": "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies", "location": "westeurope",
@@ -319,8 +329,12 @@ def wafpol(name, **kv):
                                                                   {"ruleSetType": "Microsoft_BotManagerRuleSet", "ruleSetVersion": "1.0", "ruleGroupOverrides": []}]}}}
     return mod(p, **kv)
 R = 'AZA-NET-010'
-case(R, 'pass', snapshot([appgw('agw1'), wafpol('wafpol1')]), "PASS agw1 ~ WAF policy wafpol1")
-case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration={"enabled": True, "firewallMode": "Prevention", "ruleSetType": "OWASP", "ruleSetVersion": "3.2"})]), "PASS agw2 ~ webApplicationFirewallConfiguration.enabled")
+# A deployed gateway's GET returns its httpListeners: the passing cases
+# carry one (without them a listener may link a policy of its own).
+case(R, 'pass', snapshot([appgw('agw1', properties__httpListeners=[listener('agw1', 'www')]), wafpol('wafpol1')]), "PASS agw1 ~ WAF policy wafpol1")
+case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__httpListeners=[listener('agw2', 'www')], properties__webApplicationFirewallConfiguration={"enabled": True, "firewallMode": "Prevention", "ruleSetType": "OWASP", "ruleSetVersion": "3.2"})]), "PASS agw2 ~ webApplicationFirewallConfiguration.enabled")
+case(R, 'unknown-listeners-trimmed', snapshot([appgw('agw1'), wafpol('wafpol1')]),
+     "UNKNOWN agw1 ~ httpListeners is not in the input: whether a listener links a WAF policy of its own is not known")
 case(R, 'fail', snapshot([appgw('agw-std', properties__sku={"name": "Standard_v2", "tier": "Standard_v2", "capacity": 2}, properties__firewallPolicy=DEL)]), "FAIL agw-std ~ sku.tier is Standard_v2")
 case(R, 'fail-policy-off', snapshot([appgw('agw1'), wafpol('wafpol1', properties__policySettings__state='Disabled')]), "FAIL agw1 ~ Disabled")
 case(R, 'unknown', snapshot([appgw('agw-nosku', properties__sku=DEL)]), "UNKNOWN agw-nosku ~ sku.tier is absent")
@@ -646,6 +660,9 @@ case(R, 'fail', snapshot([vnet('vnet1')], datasets=['Microsoft.Network/virtualNe
 case(R, 'unknown', snapshot([vnet('vnet1')]), "UNKNOWN fixture-sub ~ not collected")
 case(R, 'fail-failed', snapshot([mod(bast, properties__provisioningState='Failed'), vnet('vnet1')]), "FAIL fixture-sub ~ bastion1, has provisioningState Failed")
 case(R, 'unknown-updating', snapshot([mod(bast, properties__provisioningState='Updating'), vnet('vnet1')]), "UNKNOWN fixture-sub ~ bastion1 has provisioningState Updating")
+# A deployed host without a state (a trimmed export) may be Failed: it passed.
+case(R, 'unknown-state-trimmed', snapshot([mod(bast, properties__provisioningState=DEL), vnet('vnet1')]),
+     "UNKNOWN fixture-sub ~ Bastion host bastion1 has no provisioningState (whether it is provisioned is not known)")
 
 # ---- database firewalls ----
 SQLFW = ex('sql/resource-manager/Microsoft.Sql/stable/2023-08-01/examples/FirewallRuleList.json')['value']
@@ -1304,26 +1321,23 @@ case(R, 'unknown-rule-state', snapshot([fdwaf('fdwaf1', sets=(DRS, dict(BOT, rul
 # wafpol1, a policy Enabled in Prevention mode.
 R = 'AZA-NET-038'
 LEG = {"enabled": True, "firewallMode": "Prevention", "ruleSetType": "OWASP", "ruleSetVersion": "3.2"}
-def agid(gw, *parts):
-    return rid('rg-net', 'Microsoft.Network', 'applicationGateways', gw, *parts)
-def listener(gw, name, policy=None):
-    l = {"name": name, "id": agid(gw, 'httpListeners', name),
-         "properties": {"provisioningState": "Succeeded", "protocol": "Https", "hostName": name + ".contoso.com",
-                        "frontendIPConfiguration": {"id": agid(gw, 'frontendIPConfigurations', 'appgwfip')},
-                        "frontendPort": {"id": agid(gw, 'frontendPorts', 'port443')}, "requireServerNameIndication": True}}
-    if policy:
-        l["properties"]["firewallPolicy"] = {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', policy)}
-    return l
 def pathmap(gw, name, rules):
     return {"name": name, "id": agid(gw, 'urlPathMaps', name),
             "properties": {"provisioningState": "Succeeded", "pathRules": [
                 {"name": rn, "id": agid(gw, 'urlPathMaps', name, 'pathRules', rn),
                  "properties": {"paths": ["/" + rn + "/*"], "firewallPolicy": {"id": rid('rg-net', 'Microsoft.Network', 'ApplicationGatewayWebApplicationFirewallPolicies', pol)}}}
                 for rn, pol in rules]}}
-case(R, 'pass', snapshot([appgw('agw1'), wafpol('wafpol1')]),
+case(R, 'pass', snapshot([appgw('agw1', properties__httpListeners=[listener('agw1', 'www')]), wafpol('wafpol1')]),
      "PASS agw1 ~ the gateway links WAF policy wafpol1 (policySettings.state Enabled, mode Prevention)")
-case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__webApplicationFirewallConfiguration=LEG)]),
+case(R, 'pass-legacy', snapshot([appgw('agw2', properties__firewallPolicy=DEL, properties__httpListeners=[listener('agw2', 'www')], properties__webApplicationFirewallConfiguration=LEG)]),
      "PASS agw2 ~ webApplicationFirewallConfiguration.firewallMode is Prevention")
+# A listener or path rule trimmed of its properties may link a policy of its
+# own in Detection: not a PASS on the gateway's (it was).
+def trimmed_listener():
+    l = listener('agw3', 'shop', 'wafpol-shop'); del l['properties']
+    return l
+case(R, 'unknown-listener-trimmed', snapshot([appgw('agw3', properties__httpListeners=[trimmed_listener(), listener('agw3', 'www')]), wafpol('wafpol1')]),
+     "UNKNOWN agw3 ~ listener shop has no properties: whether it links a WAF policy of its own is not known")
 case(R, 'pass-listeners', snapshot([appgw('agw3', properties__httpListeners=[listener('agw3', 'shop', 'wafpol-shop'), listener('agw3', 'www')],
                                           properties__urlPathMaps=[pathmap('agw3', 'map1', [('api', 'wafpol-shop')])]),
                                     wafpol('wafpol1'), wafpol('wafpol-shop')]),
