@@ -608,9 +608,12 @@ static void watcher_regions(aza_ev *ev, const aza_res *sub)
 				continue;
 			const char *ps = NULL;
 			int k = aza_prop_str(ev, w, "properties.provisioningState", &ps);
-			if (k < 0) {
+			/* A deployed watcher's GET carries its provisioningState
+			 * (NetworkWatcherList.json): one without it may be Failed. A
+			 * template's states none. */
+			if (k < 0 || (!k && !aza_is_template(w))) {
 				if (!odd)
-					odd = aza_ev_fmt(ev, "%s (watcher %s: provisioningState is not a string)", reg, w->name);
+					odd = aza_ev_fmt(ev, "%s (watcher %s: provisioningState is %s)", reg, w->name, k < 0 ? "not a string" : "absent");
 			} else if (!k || aza__strieq(ps, "Succeeded"))
 				ok = 1;
 			else if (!unprov)
@@ -3162,7 +3165,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Network Watcher > Overview > enable Network Watcher in each region that holds resources.",
 		.cli = "az network watcher configure -g NetworkWatcherRG --locations <region> [<region>...] --enabled true",
 		.arm = "Microsoft.Network/networkWatchers in each region (properties: {})",
-		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global', resource groups and authorization objects left out: a policy assignment's location is only where its managed identity lives). A watcher counts when its provisioningState is Succeeded (or absent); a region whose only watchers have a provisioningState that is not a string is UNKNOWN. Watchers not collected: UNKNOWN.",
+		.defaults = "Regions are the locations of every resource of the subscription in the input (any type; 'global', resource groups and authorization objects left out: a policy assignment's location is only where its managed identity lives). A watcher counts when its provisioningState is Succeeded (or absent from a template, which states none); a region whose only watchers have a provisioningState that is not a string, or none on a deployed watcher (Resource Manager returns it: NetworkWatcherList.json of the Network API), is UNKNOWN. Watchers not collected: UNKNOWN.",
 		.check = watcher_regions,
 	},
 	{

@@ -273,6 +273,10 @@ case(R, 'fail-unprovisioned-two-regions', snapshot([watcher('westeurope', 'Faile
      "FAIL fixture-sub ~ westeurope (watcher NetworkWatcher_westeurope is Failed), northeurope (watcher NetworkWatcher_northeurope is Failed)")
 # a provisioningState that is not a string proves nothing
 case(R, 'unknown-state-type', snapshot([watcher('westeurope', 7), nsg('nsg1', [])]), "UNKNOWN fixture-sub ~ provisioningState is not a string")
+# a deployed watcher's GET carries its provisioningState: one without it
+# (a trimmed export) may be Failed (it passed)
+nostate = watcher('westeurope'); del nostate['properties']['provisioningState']
+case(R, 'unknown-state-trimmed', snapshot([nostate, nsg('nsg1', [])]), "UNKNOWN fixture-sub ~ provisioningState is absent")
 case(R, 'unknown', snapshot([nsg('nsg1', [])]), "UNKNOWN fixture-sub ~ not collected")
 case(R, 'unknown-error', snapshot([nsg('nsg1', [])], datasets=[NS, 'Microsoft.Network/networkWatchers'],
      errors=[{"scope": f"/subscriptions/{SUB}", "type": "Microsoft.Network/networkWatchers", "api": "GET networkWatchers", "status": 403, "message": "AuthorizationFailed"}]),
