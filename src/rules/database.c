@@ -672,12 +672,15 @@ static void sql_min_tls(aza_ev *ev, const aza_res *r)
  * properties.administrators (some api-versions return it) or the
  * administrators/ActiveDirectory child of type `type`. Returns the JSON
  * object holding administratorType/login/azureADOnlyAuthentication, or
- * NULL: *state 0 no admin (proven), -1 UNKNOWN already reported. */
-static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, const char *type, int *state)
+ * NULL: *state 0 no admin (proven), -1 UNKNOWN already reported. With
+ * `since`, a template's properties.administrators counts only from that
+ * api-version; before it, without an administrators child, UNKNOWN. */
+static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, const char *type, const char *since, int *state)
 {
 	const aza_json *p = aza_prop(ev, r, "properties.administrators");
 	const char *pl = aza_json_str(aza_json_get(p, "login")), *ps = aza_json_str(aza_json_get(p, "sid"));
-	if ((pl && *pl) || (ps && *ps))
+	const char *ignored = NULL;
+	if (((pl && *pl) || (ps && *ps)) && (!since || !aza_api_predates(ev, r, since, &ignored)))
 		return p;
 	const char *odd = NULL;
 	for (const aza_res *a = aza_inv_child(aza_ev_inv(ev), r->id, type); a; a = aza_inv_next_child(a, r->id)) {
@@ -697,6 +700,11 @@ static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, const char *typ
 		*state = -1;
 		return NULL;
 	}
+	if (ignored) {
+		aza_unknown(ev, r, "properties.administrators names an Entra ID administrator, but %s; deploy with a current api-version", ignored);
+		*state = -1;
+		return NULL;
+	}
 	const char *why;
 	if (!aza_ev_collected(ev, type, r, &why)) {
 		aza_unknown(ev, r, "Entra ID administrator: %s", why);
@@ -709,10 +717,10 @@ static const aza_json *entra_admin(aza_ev *ev, const aza_res *r, const char *typ
 
 /* Entra ID administrator set, for a server or (with its own child type
  * and noun) a managed instance. */
-static void entra_admin_set(aza_ev *ev, const aza_res *r, const char *type, const char *noun)
+static void entra_admin_set(aza_ev *ev, const aza_res *r, const char *type, const char *since, const char *noun)
 {
 	int st;
-	const aza_json *a = entra_admin(ev, r, type, &st);
+	const aza_json *a = entra_admin(ev, r, type, since, &st);
 	if (a) {
 		const char *login = aza_json_str(aza_json_get(a, "login"));
 		aza_pass(ev, r, "Entra ID administrator is '%s'", login ? login : "(sid only)");
@@ -723,7 +731,7 @@ static void entra_admin_set(aza_ev *ev, const aza_res *r, const char *type, cons
 
 static void sql_entra_admin(aza_ev *ev, const aza_res *r)
 {
-	entra_admin_set(ev, r, SQL "/administrators", "server");
+	entra_admin_set(ev, r, SQL "/administrators", NULL, "server");
 }
 
 static void sql_entra_only(aza_ev *ev, const aza_res *r)
@@ -750,7 +758,7 @@ static void sql_entra_only(aza_ev *ev, const aza_res *r)
 		}
 		/* Absent or null in the child: no evidence; the administrator's copy decides. */
 	}
-	const aza_json *a = entra_admin(ev, r, SQL "/administrators", &st);
+	const aza_json *a = entra_admin(ev, r, SQL "/administrators", NULL, &st);
 	if (!a) {
 		if (st == 0)
 			aza_fail(ev, r, "no Entra ID administrator, so SQL authentication is in use");
@@ -967,9 +975,20 @@ static void mi_min_tls(aza_ev *ev, const aza_res *r)
 		aza_unknown(ev, r, "minimalTlsVersion has an unexpected value '%s' (the API allows None, 1.0, 1.1 and 1.2)", v);
 }
 
+/* A managed instance's properties.administrators (ManagedInstanceExternalAdministrator,
+ * with azureADOnlyAuthentication) first appears in the 2020-11-01-preview
+ * schema (ManagedInstances.json); the 2015-05-01-preview, 2018-06-01-preview,
+ * 2020-02-02-preview and 2020-08-01-preview ones have no such property
+ * (Azure/azure-rest-api-specs, specification/sql/resource-manager/Microsoft.Sql/
+ * preview/<version>/). minimalTlsVersion is in each of those schemas (the
+ * 2015-05-01-preview one as revised in place), and an encryptionProtector's
+ * serverKeyType is required from its first schema (2017-10-01-preview,
+ * ManagedInstanceEncryptionProtectors.json), so neither needs a gate. */
+#define MI_ADMINS_API "2020-11-01-preview"
+
 static void mi_entra_admin(aza_ev *ev, const aza_res *r)
 {
-	entra_admin_set(ev, r, MI "/administrators", "instance");
+	entra_admin_set(ev, r, MI "/administrators", MI_ADMINS_API, "instance");
 }
 
 /* Unlike a server's, a managed instance's administrators/ActiveDirectory
@@ -999,7 +1018,7 @@ static void mi_entra_only(aza_ev *ev, const aza_res *r)
 		}
 	}
 	int st;
-	const aza_json *a = entra_admin(ev, r, MI "/administrators", &st);
+	const aza_json *a = entra_admin(ev, r, MI "/administrators", MI_ADMINS_API, &st);
 	if (!a) {
 		/* Entra-only authentication needs an Entra ID administrator (the
 		 * API refuses it without one: InvalidManagedServerAADOnlyAuthNoAADAdminPropertyName). */
@@ -1445,16 +1464,18 @@ static int cos_ip_rule(aza_ev *ev, const aza_res *r, const char *v, struct cos_f
  * template reference for Microsoft.DocumentDB/databaseAccounts 2020-03-01
  * lists no such property). */
 #define COS_PNA_API "2020-04-01"
-/* disableKeyBasedMetadataWriteAccess is a property of the stable 2019-12-12
- * schema (DatabaseAccountCreateUpdateProperties), not of 2019-08-01; no
- * earlier preview has an account schema (2019-08-01-preview holds private
- * endpoints only). disableLocalAuth is one of the stable 2021-06-15 schema,
+/* disableKeyBasedMetadataWriteAccess is a property of the stable 2019-08-01
+ * schema as revised in place (DatabaseAccountCreateUpdateProperties in its
+ * latest revision; the first revision lacks it, and its
+ * CosmosDBDatabaseAccountCreateMax example returns it), not of 2016-03-31 or
+ * 2015-04-08; no earlier preview has an account schema (2019-08-01-preview
+ * holds private endpoints only). disableLocalAuth is one of the stable 2021-06-15 schema,
  * not of 2021-05-15, 2021-04-15 or 2021-03-15, and of the previews from
  * 2021-07-01-preview, not of 2021-04-01-preview (Azure/azure-rest-api-specs,
  * specification/cosmos-db/resource-manager/Microsoft.DocumentDB/<stable or
  * preview>/<version>/cosmos-db.json). A template at an older api-version
  * sends a property that version does not define. */
-#define COS_META_API "2019-12-12"
+#define COS_META_API "2019-08-01"
 #define COS_LOCAL_AUTH_API "2021-06-15"
 
 /* publicNetworkAccess Disabled in a template whose api-version may not have
@@ -2129,7 +2150,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL managed instance > Settings > Microsoft Entra admin > Set admin > Save.",
 		.cli = "az sql mi ad-admin create -g <rg> --mi <instance> -u <display name> -i <object id>",
 		.arm = "Microsoft.Sql/managedInstances/administrators 'ActiveDirectory' (or properties.administrators at creation)",
-		.defaults = "The administrator is read from the instance's properties.administrators (ManagedInstanceExternalAdministrator, ManagedInstances.json) or its administrators/ActiveDirectory object (ManagedInstanceAdministrators.json, Microsoft.Sql stable 2023-08-01); the object exists only once an administrator is set. Empty login and sid name nobody. Administrators collected (or a template) and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory and a login or sid: UNKNOWN.",
+		.defaults = "The administrator is read from the instance's properties.administrators (ManagedInstanceExternalAdministrator, ManagedInstances.json) or its administrators/ActiveDirectory object (ManagedInstanceAdministrators.json, Microsoft.Sql stable 2023-08-01); the object exists only once an administrator is set. Empty login and sid name nobody. Administrators collected (or a template) and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory and a login or sid: UNKNOWN. A template's properties.administrators counts only at api-version " MI_ADMINS_API " or later (the first managed instance schema with it; the 2020-08-01-preview one and those before have none); older, or only known at deployment, without an administrators child: UNKNOWN.",
 		.check = mi_entra_admin,
 	},
 	{
@@ -2140,7 +2161,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL managed instance > Settings > Microsoft Entra admin > Support only Microsoft Entra authentication for this managed instance > Save.",
 		.cli = "az sql mi ad-only-auth enable --resource-group <rg> --name <instance>",
 		.arm = "Microsoft.Sql/managedInstances/azureADOnlyAuthentications 'Default': properties.azureADOnlyAuthentication = true",
-		.defaults = "Read from the instance's azureADOnlyAuthentications/Default object (ManagedInstanceAzureADOnlyAuthentications.json, Microsoft.Sql stable 2023-08-01) when the input has it, else from azureADOnlyAuthentication in the instance's properties.administrators (ManagedInstanceExternalAdministrator, ManagedInstances.json). The administrators/ActiveDirectory object does not carry the setting (ManagedInstanceAdministrators.json), so an administrator known only from it is UNKNOWN unless a template declares no azureADOnlyAuthentications object (the setting is then off: FAIL). No administrator (Entra-only authentication needs one): FAIL. Administrators or the Entra-only object not collected: UNKNOWN.",
+		.defaults = "Read from the instance's azureADOnlyAuthentications/Default object (ManagedInstanceAzureADOnlyAuthentications.json, Microsoft.Sql stable 2023-08-01) when the input has it, else from azureADOnlyAuthentication in the instance's properties.administrators (ManagedInstanceExternalAdministrator, ManagedInstances.json). The administrators/ActiveDirectory object does not carry the setting (ManagedInstanceAdministrators.json), so an administrator known only from it is UNKNOWN unless a template declares no azureADOnlyAuthentications object (the setting is then off: FAIL). No administrator (Entra-only authentication needs one): FAIL. Administrators or the Entra-only object not collected: UNKNOWN. A template's properties.administrators (and its azureADOnlyAuthentication) counts only at api-version " MI_ADMINS_API " or later (ManagedInstances.json: the 2020-08-01-preview schema and those before have no administrators); older, or only known at deployment, without an administrators child: UNKNOWN.",
 		.check = mi_entra_only,
 	},
 	{
@@ -2213,8 +2234,8 @@ const struct aza_rule aza_rules_database[] = {
 		.rationale = "By default an account key can also create and delete databases and containers and change throughput. Restricting these metadata writes to Azure Resource Manager puts them under Azure RBAC and the activity log.",
 		.portal = "Set it with the Azure CLI or a template: the setting is disableKeyBasedMetadataWriteAccess (Microsoft Learn, Azure role-based access control in Azure Cosmos DB: preventing changes from the SDKs).",
 		.cli = "az cosmosdb update -g <rg> -n <account> --disable-key-based-metadata-write-access true",
-		.arm = "Microsoft.DocumentDB/databaseAccounts (api-version 2019-12-12 or later): properties.disableKeyBasedMetadataWriteAccess = true",
-		.defaults = "Absent means false, the value the specification's example GET (CosmosDBDatabaseAccountGet.json) returns: FAIL. disableLocalAuth true on an account of the API for NoSQL, Table or Gremlin refuses keys altogether, metadata writes included: PASS (see AZA-COS-004 for how the API is read). In a template, disableKeyBasedMetadataWriteAccess true passes only at the stable api-version 2019-12-12 or later (the 2019-08-01 schema has no such property: Azure/azure-rest-api-specs, specification/cosmos-db/resource-manager/Microsoft.DocumentDB/stable/<version>/cosmos-db.json), and disableLocalAuth true only at 2021-06-15 or later (see AZA-COS-004); older, or only known at deployment: UNKNOWN. A value of the wrong type: UNKNOWN.",
+		.arm = "Microsoft.DocumentDB/databaseAccounts (api-version " COS_META_API " or later): properties.disableKeyBasedMetadataWriteAccess = true",
+		.defaults = "Absent means false, the value the specification's example GET (CosmosDBDatabaseAccountGet.json) returns: FAIL. disableLocalAuth true on an account of the API for NoSQL, Table or Gremlin refuses keys altogether, metadata writes included: PASS (see AZA-COS-004 for how the API is read). In a template, disableKeyBasedMetadataWriteAccess true passes only at the stable api-version " COS_META_API " or later (its schema as revised in place has the property, the 2016-03-31 and 2015-04-08 ones do not: Azure/azure-rest-api-specs, specification/cosmos-db/resource-manager/Microsoft.DocumentDB/stable/<version>/cosmos-db.json), and disableLocalAuth true only at 2021-06-15 or later (see AZA-COS-004); older, or only known at deployment: UNKNOWN. A value of the wrong type: UNKNOWN.",
 		.check = cos_metadata_write,
 	},
 	{

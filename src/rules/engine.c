@@ -1908,8 +1908,8 @@ int aza_api_predates(aza_ev *ev, const aza_res *r, const char *since, const char
 		*why = aza_ev_fmt(ev, "the api-version, %s, is only known at deployment, and versions before %s do not have the property",
 		                  r->api_version, since);
 	else if (strcmp(r->api_version, since) < 0)
-		*why = aza_ev_fmt(ev, "api-version %s predates the property (first in the stable api-version %s): Azure may ignore it",
-		                  r->api_version, since);
+		*why = aza_ev_fmt(ev, "api-version %s predates the property (first in the %sapi-version %s): Azure may ignore it",
+		                  r->api_version, strstr(since, "-preview") ? "" : "stable ", since);
 	else
 		return 0;
 	return 1;

@@ -867,6 +867,47 @@ static int tls_policy(aza_ev *ev, const aza_json *sp, const char **msg)
 	return TLS_NONE;
 }
 
+/* The gateway's own sslPolicy first appears in the stable api-version
+ * 2016-06-01 (network.json: ApplicationGatewayPropertiesFormat.sslPolicy,
+ * with disabledSslProtocols only; the 2016-03-30 one has no sslPolicy);
+ * policyType, policyName, cipherSuites and minProtocolVersion in 2017-06-01
+ * (applicationGateway.json: ApplicationGatewaySslPolicy; the 2017-03-01 and
+ * 2016-09-01 ones have disabledSslProtocols only) (Azure/azure-rest-api-specs,
+ * specification/network/resource-manager/Microsoft.Network/stable/<version>/).
+ * A template at an older api-version sends a policy its version does not
+ * define, and the gateway may keep the default AppGwSslPolicy20150501. */
+#define APPGW_SSL_POLICY_API "2016-06-01"
+#define APPGW_SSL_POLICY_TYPE_API "2017-06-01"
+
+/* A passing verdict on a template gateway's own sslPolicy, checked against
+ * the api-version: TLS_PASS when the fields it rests on are defined there,
+ * or when disabledSslProtocols alone still disables TLS 1.0 and 1.1 where
+ * the newer fields are not; otherwise TLS_UNKNOWN with the reason. */
+static int appgw_policy_api(aza_ev *ev, const aza_res *r, const aza_json *sp, const char **msg)
+{
+	const char *why;
+	int typed = aza_json_get(sp, "policyType") || aza_json_get(sp, "policyName") || aza_json_get(sp, "minProtocolVersion");
+	if (!aza_api_predates(ev, r, typed ? APPGW_SSL_POLICY_TYPE_API : APPGW_SSL_POLICY_API, &why))
+		return TLS_PASS;
+	if (typed) {
+		const char *why_old;
+		int off10 = 0, off11 = 0;
+		aza_json_each(d, aza_json_get(sp, "disabledSslProtocols")) {
+			const char *v = aza_json_str(d);
+			off10 |= v && aza__strieq(v, "TLSv1_0");
+			off11 |= v && aza__strieq(v, "TLSv1_1");
+		}
+		if (off10 && off11 && !aza_api_predates(ev, r, APPGW_SSL_POLICY_API, &why_old)) {
+			*msg = aza_ev_fmt(ev, "sslPolicy.disabledSslProtocols disables TLSv1_0 and TLSv1_1: minimum TLSv1_2 (policyType, policyName and "
+			                      "minProtocolVersion: %s)", why);
+			return TLS_PASS;
+		}
+		*msg = aza_ev_fmt(ev, "%s, but for policyType, policyName and minProtocolVersion %s; deploy with a current api-version", *msg, why);
+	} else
+		*msg = aza_ev_fmt(ev, "%s, but for sslPolicy %s; deploy with a current api-version", *msg, why);
+	return TLS_UNKNOWN;
+}
+
 /* The verdict on the gateway's own policy: the one of its listeners without
  * an SSL profile, or whose profile sets no policy of its own. */
 static int appgw_global_tls(aza_ev *ev, const aza_res *r, const char **msg)
@@ -874,6 +915,8 @@ static int appgw_global_tls(aza_ev *ev, const aza_res *r, const char **msg)
 	const aza_json *sp = aza_prop(ev, r, "properties.sslPolicy");
 	if (sp && !aza_json_is(sp, AZA_JNULL)) {
 		int v = tls_policy(ev, sp, msg);
+		if (v == TLS_PASS && aza_is_template(r))
+			v = appgw_policy_api(ev, r, sp, msg);
 		if (v != TLS_NONE)
 			return v;
 	}
@@ -3227,7 +3270,7 @@ const struct aza_rule aza_rules_network[] = {
 		.portal = "Application gateway > Listeners > SSL settings / TLS policy: AppGwSslPolicy20220101 (or a custom policy with minimum TLSv1_2); in each SSL profile (Listeners > SSL settings > the profile's SSL Policy tab), the same.",
 		.cli = "az network application-gateway ssl-policy set -g <rg> --gateway-name <gw> --policy-type Predefined --name AppGwSslPolicy20220101",
 		.arm = "properties.sslPolicy = {policyType: 'Predefined', policyName: 'AppGwSslPolicy20220101'}, and the same in every properties.sslProfiles[].properties.sslPolicy that a listener uses",
-		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it). Only what a listener can negotiate is judged: each profile named by an HTTPS listener (httpListeners[].properties.sslProfile.id) or a TLS listener (listeners[], layer 4), and the gateway's policy when such a listener has no profile or its profile sets no sslPolicy (client authentication only). A profile no listener names is mentioned, not judged. sslProfiles first appear in the stable api-version " APPGW_SSL_PROFILES_API " (its examples add them to the 2020-05-01 ones): a template that would pass on a profile a listener names at an earlier api-version, or at one only known at deployment, is UNKNOWN. No HTTPS or TLS listener: the gateway's policy is judged, being what a listener added without a profile gets. The gateway fails when a judged policy allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A listener naming a profile the gateway does not have, or one without an id: UNKNOWN. A deployed gateway whose httpListeners are not in the input (or a listener without protocol): every profile is judged, and a weak profile gives UNKNOWN, since it may be unused. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
+		.defaults = "Predefined policies map to their minimum (20150501: TLSv1_0, 20170401: TLSv1_1, 20170401S/20220101/20220101S: TLSv1_2). Custom and CustomV2 policies are judged by minProtocolVersion; without it a Custom policy is taken as TLSv1_0 (FAIL) and a CustomV2 one passes, its minimum being TLSv1_2 or TLSv1_3 (TLS policy overview: clients needing TLS 1.0 must use the older policies). An sslPolicy without policyType, policyName or minProtocolVersion whose disabledSslProtocols holds TLSv1_0 and TLSv1_1 passes. In a template the gateway's own sslPolicy passes only at an api-version that defines what it rests on: policyType, policyName and minProtocolVersion from the stable api-version " APPGW_SSL_POLICY_TYPE_API " (the 2017-03-01 schema has disabledSslProtocols only), disabledSslProtocols from " APPGW_SSL_POLICY_API " (the 2016-03-30 one has no sslPolicy); older, or only known at deployment: UNKNOWN (Azure/azure-rest-api-specs, Microsoft.Network stable schemas). No sslPolicy: defaultPredefinedSslPolicy when returned; templates use the api-version default (AppGwSslPolicy20220101 from 2023-02-01, 20150501 before); otherwise UNKNOWN. A policyType starting with Custom that is neither Custom nor CustomV2, without minProtocolVersion: UNKNOWN. SSL profiles (properties.sslProfiles[], v2 SKUs) carry listener-specific policies that replace the gateway's on the listeners naming them (listener-specific SSL policy docs: the default policy applies unless a listener-specific one overrides it). Only what a listener can negotiate is judged: each profile named by an HTTPS listener (httpListeners[].properties.sslProfile.id) or a TLS listener (listeners[], layer 4), and the gateway's policy when such a listener has no profile or its profile sets no sslPolicy (client authentication only). A profile no listener names is mentioned, not judged. sslProfiles first appear in the stable api-version " APPGW_SSL_PROFILES_API " (its examples add them to the 2020-05-01 ones): a template that would pass on a profile a listener names at an earlier api-version, or at one only known at deployment, is UNKNOWN. No HTTPS or TLS listener: the gateway's policy is judged, being what a listener added without a profile gets. The gateway fails when a judged policy allows TLS 1.0 or 1.1 (the message names the profile), else is UNKNOWN when one cannot be judged. A listener naming a profile the gateway does not have, or one without an id: UNKNOWN. A deployed gateway whose httpListeners are not in the input (or a listener without protocol): every profile is judged, and a weak profile gives UNKNOWN, since it may be unused. A profile sslPolicy naming no policyName or minProtocolVersion (and not disabling both TLSv1_0 and TLSv1_1), or one that is not an object, and a deployed gateway's profile without properties: UNKNOWN.",
 		.check = appgw_tls,
 	},
 	{

@@ -52,6 +52,12 @@
 /* AI services accounts: disableLocalAuth is in the stable 2021-04-30
  * schema, not in the 2017-04-18 one before it. */
 #define AI_LOCAL_AUTH_API "2021-04-30"
+/* AI services accounts: networkAcls is in the stable 2017-04-18 schema as
+ * revised in place (CognitiveServicesAccountProperties.networkAcls, a
+ * NetworkRuleSet, in its latest revision), and in every later version; the
+ * one before, 2016-02-01-preview, takes an empty properties object
+ * (CognitiveServicesAccountPropertiesCreateParameters). */
+#define AI_NETWORK_ACLS_API "2017-04-18"
 
 /* TLS 1.0 and 1.1 retirement, 00:00 UTC of the day (Unix time). Azure Cache
  * for Redis: 1 November 2024 (Microsoft Learn, "Remove TLS 1.0 and 1.1 from
@@ -590,7 +596,7 @@ static void ai_network(aza_ev *ev, const aza_res *r)
 		aza_fail(ev, r, "%s and networkAcls.defaultAction is %s: every network may reach the account", pub, kd ? "Allow" : "not set (Allow)");
 	else if (!aza__strieq(da, "Deny"))
 		aza_unknown(ev, r, "networkAcls.defaultAction has an unexpected value '%s'", da);
-	else if (!aza_deny_ip_rules_open(ev, r))
+	else if (!aza_deny_ip_rules_open(ev, r) && api_has(ev, r, "networkAcls.defaultAction is Deny", AI_NETWORK_ACLS_API))
 		aza_pass(ev, r, "%s with networkAcls.defaultAction Deny (%zu IP rule%s, %zu virtual network rule%s)", pub,
 		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")),
 		         aza_json_len(aza_prop(ev, r, "properties.networkAcls.ipRules")) == 1 ? "" : "s",
@@ -624,9 +630,14 @@ static void ai_network(aza_ev *ev, const aza_res *r)
 #define APM_PNA_API "2021-08-01"
 /* API Management: virtualNetworkType first in the stable 2017-03-01 schema
  * (apimdeployment.json); the 2016-07-07 and 2016-10-10 ones name the
- * setting vpnType, so a template at those api-versions sends a property
- * they do not define. */
+ * setting vpnType (ApiManagementServiceProperties.vpnType: None, External
+ * or Internal, default None; the 2016-10-10 ManageDeployment example
+ * returns it), so a template at those api-versions sends a property they
+ * do not define, and its vpnType is read instead. */
 #define APM_VNET_TYPE_API "2017-03-01"
+/* vpnType itself: the stable 2016-07-07 schema is the first the REST
+ * specifications hold for the service. */
+#define APM_VPN_TYPE_API "2016-07-07"
 /* The protocol and cipher settings of customProperties default to True
  * (enabled) for a service created on or before 1 April 2018 and to False
  * after (service API, customProperties): 2018-04-02T00:00:00Z. */
@@ -991,14 +1002,64 @@ static void apm_tls(aza_ev *ev, const aza_res *r)
 		aza_pass(ev, r, "SSL 3.0, TLS 1.0, TLS 1.1 and 3DES are off: customProperties sets all %zu settings to False", n);
 }
 
-static void apm_network(aza_ev *ev, const aza_res *r)
+/* A template at 2016-07-07 or 2016-10-10 names the setting vpnType (None,
+ * External or Internal, default None: apimdeployment.json of those
+ * versions): Internal passes there as virtualNetworkType does later. At an
+ * api-version only known at deployment it may be either name, so vpnType
+ * Internal is UNKNOWN, as it is before 2016-07-07; from 2017-03-01 vpnType
+ * is not defined and is not read. 1 when the verdict was given; `old` is
+ * set to the vpnType value to name when the FAIL rests on it. */
+static int apm_vpn_type(aza_ev *ev, const aza_res *r, const char **old)
 {
 	const char *vt = NULL;
+	int unknown = aza_api_version_unknown(r);
+	*old = NULL;
+	if (!aza_is_template(r) || (!unknown && strcmp(r->api_version, APM_VNET_TYPE_API) >= 0))
+		return 0;
+	int k = aza_prop_str(ev, r, "properties.vpnType", &vt);
+	if (k < 0) {
+		aza_unknown(ev, r, "vpnType is %s", aza_unread_why(ev, r, "properties.vpnType"));
+		return 1;
+	}
+	if (!k)
+		return 0;
+	if (!aza__strieq(vt, "None") && !aza__strieq(vt, "External") && !aza__strieq(vt, "Internal")) {
+		aza_unknown(ev, r, "vpnType has an unexpected value '%s' (None, External or Internal)", vt);
+		return 1;
+	}
+	if (unknown) {
+		if (aza__strieq(vt, "Internal")) {
+			aza_unknown(ev, r, "vpnType is %s, the setting's name before api-version %s, but the api-version, %s, is only known at deployment",
+			            vt, APM_VNET_TYPE_API, r->api_version);
+			return 1;
+		}
+		return 0;
+	}
+	const char *why;
+	if (aza__strieq(vt, "Internal") && aza_api_predates(ev, r, APM_VPN_TYPE_API, &why)) {
+		aza_unknown(ev, r, "vpnType is %s, but %s; deploy with a current api-version", vt, why);
+		return 1;
+	}
+	if (aza__strieq(vt, "Internal")) {
+		aza_pass(ev, r, "vpnType is %s (the name of virtualNetworkType before api-version %s): the gateway and portals have only private "
+		                "addresses in the virtual network",
+		         vt, APM_VNET_TYPE_API);
+		return 1;
+	}
+	*old = vt;
+	return 0;
+}
+
+static void apm_network(aza_ev *ev, const aza_res *r)
+{
+	const char *vt = NULL, *old;
 	int kt = aza_prop_str(ev, r, "properties.virtualNetworkType", &vt);
 	if (kt < 0) {
 		aza_unknown(ev, r, "virtualNetworkType is %s", aza_unread_why(ev, r, "properties.virtualNetworkType"));
 		return;
 	}
+	if (apm_vpn_type(ev, r, &old))
+		return;
 	if (kt && aza__strieq(vt, "Internal")) {
 		if (api_has(ev, r, aza_ev_fmt(ev, "virtualNetworkType is %s", vt), APM_VNET_TYPE_API))
 			aza_pass(ev, r, "virtualNetworkType is %s: the gateway and portals have only private addresses in the virtual network", vt);
@@ -1017,7 +1078,7 @@ static void apm_network(aza_ev *ev, const aza_res *r)
 			aza_pass(ev, r, "publicNetworkAccess is %s: the gateway is reachable only through private endpoints", v);
 		return;
 	}
-	const char *net = kt ? aza_ev_fmt(ev, "virtualNetworkType is %s", vt) : "virtualNetworkType not set (None)";
+	const char *net = old ? aza_ev_fmt(ev, "vpnType is %s", old) : kt ? aza_ev_fmt(ev, "virtualNetworkType is %s", vt) : "virtualNetworkType not set (None)";
 	if (p == AZA_PNA_PERIMETER)
 		aza_fail(ev, r, "publicNetworkAccess is %s and %s: the gateway keeps a public endpoint", v, net);
 	else
@@ -1479,7 +1540,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure AI services account > Resource Management > Networking > Firewalls and virtual networks: Selected Networks and Private Endpoints (with the allowed ranges) or Disabled; Save.",
 		.cli = "az cognitiveservices account network-rule add -g <rg> -n <account> --ip-address <cidr>; then az resource update --ids <account id> --set properties.networkAcls.defaultAction=Deny  (or --set properties.publicNetworkAccess=Disabled)",
 		.arm = "Microsoft.CognitiveServices/accounts: properties.publicNetworkAccess = 'Disabled', or properties.networkAcls = {defaultAction: 'Deny', ipRules: [{value: '<cidr>'}], virtualNetworkRules: [...]}",
-		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); in a template only at the stable api-version " AI_NETWORK_ACLS_API " or later (its revised schema has networkAcls; the 2016-02-01-preview one takes an empty properties object; older or only known at deployment: UNKNOWN). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
 		.check = ai_network,
 	},
 	{
@@ -1580,7 +1641,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "API Management service > Deployment + infrastructure > Network: Virtual network: Internal (Developer or Premium tier), or Inbound private endpoint connections plus Public network access: off; Save.",
 		.cli = "az apim update -g <rg> -n <service> --set publicNetworkAccess=Disabled  (or --virtual-network Internal, with the subnet in virtualNetworkConfiguration)",
 		.arm = "Microsoft.ApiManagement/service: properties.virtualNetworkType = 'Internal' (with properties.virtualNetworkConfiguration.subnetResourceId), or properties.publicNetworkAccess = 'Disabled' (api-version 2021-08-01 or later, with a private endpoint)",
-		.defaults = "virtualNetworkType Internal passes ('only accessible from within the virtual network', service API), in a template only at the stable api-version " APM_VNET_TYPE_API " or later (the 2016-07-07 and 2016-10-10 schemas call it vpnType; older or only known at deployment: UNKNOWN). Otherwise (None, the default, or External, which keeps an internet-facing endpoint) publicNetworkAccess decides: Disabled passes ('private endpoints are the exclusive access method'), in a template only at the stable api-version 2021-08-01 or later (the 2020-12-01 schema has no such property; older or only known at deployment: UNKNOWN); Enabled or absent ('Default value is Enabled') fails; SecuredByPerimeter fails (the public endpoint stays on). Additional regions (additionalLocations) are not read separately. Wrong types and unknown values: UNKNOWN.",
+		.defaults = "virtualNetworkType Internal passes ('only accessible from within the virtual network', service API), in a template only at the stable api-version " APM_VNET_TYPE_API " or later (the 2016-07-07 and 2016-10-10 schemas call it vpnType, with the same values and default None: a template at those api-versions is judged by vpnType, Internal passing, and vpnType Internal at an older one is UNKNOWN; virtualNetworkType Internal at an older api-version, or either Internal at one only known at deployment: UNKNOWN). Otherwise (None, the default, or External, which keeps an internet-facing endpoint) publicNetworkAccess decides: Disabled passes ('private endpoints are the exclusive access method'), in a template only at the stable api-version 2021-08-01 or later (the 2020-12-01 schema has no such property; older or only known at deployment: UNKNOWN); Enabled or absent ('Default value is Enabled') fails; SecuredByPerimeter fails (the public endpoint stays on). Additional regions (additionalLocations) are not read separately. Wrong types and unknown values: UNKNOWN.",
 		.check = apm_network,
 	},
 	/* ==== end of App Configuration, AI Search and API Management ==== */

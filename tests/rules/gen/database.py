@@ -459,6 +459,17 @@ case('AZA-SQL-031', 'fail-template', mi_template('mitpl', {}, ('administrators',
      {"administratorType": "ActiveDirectory", "login": "bob@contoso.com", "sid": "44444444-3333-2222-1111-000000000000"})),
      "FAIL mitpl ~ azureADOnlyAuthentication not set (false)")
 case('AZA-SQL-031', 'pass-template', mi_template('mitpl', {"administrators": EXT_ADMIN}), "PASS mitpl ~ administrators azureADOnlyAuthentication is true")
+# properties.administrators is first in the managed instance schema of 2020-11-01-preview
+# (2020-08-01-preview and the previews before have none).
+def mi_template_api(api, props):
+    t = mi_template('mitpl', props); t["resources"][0]["apiVersion"] = api
+    return t
+for R_, ok in (('AZA-SQL-030', "PASS mitpl ~ Entra ID administrator is 'bob@contoso.com'"),
+               ('AZA-SQL-031', "PASS mitpl ~ administrators azureADOnlyAuthentication is true")):
+    case(R_, 'unknown-template-admins-old-api', mi_template_api("2020-08-01-preview", {"administrators": EXT_ADMIN}),
+         "UNKNOWN mitpl ~ properties.administrators names an Entra ID administrator, but api-version 2020-08-01-preview predates the property "
+         "(first in the api-version 2020-11-01-preview)")
+    case(R_, 'pass-template-admins-first-api', mi_template_api("2020-11-01-preview", {"administrators": EXT_ADMIN}), ok)
 # the administrators object of an instance does not carry the setting: an
 # administrator known only from it says nothing without the Entra-only object
 case('AZA-SQL-031', 'unknown', snapshot([u, mi_admin(u)], datasets=[MI, MADM]),
@@ -936,13 +947,15 @@ case(R, 'unknown-local-auth', snapshot([cosmos('cosunk', properties__disableKeyB
      "UNKNOWN cosunk ~ disableLocalAuth is not a boolean")
 cos_noprops(R)
 case(R, 'fail-template', cos_template("2024-11-15", {}), "FAIL costpl ~ not set (false)")
-# disableKeyBasedMetadataWriteAccess is in the stable 2019-12-12 schema, not in
-# 2019-08-01; disableLocalAuth from 2021-06-15
+# disableKeyBasedMetadataWriteAccess is in the stable 2019-08-01 schema (as
+# revised in place), not in 2016-03-31; disableLocalAuth from 2021-06-15
 case(R, 'pass-template', cos_template("2019-12-12", {"disableKeyBasedMetadataWriteAccess": True}),
      "PASS costpl ~ disableKeyBasedMetadataWriteAccess is true")
-case(R, 'unknown-template-old-api', cos_template("2019-08-01", {"disableKeyBasedMetadataWriteAccess": True}),
-     "UNKNOWN costpl ~ disableKeyBasedMetadataWriteAccess is true, but api-version 2019-08-01 predates the property (first in the stable "
-     "api-version 2019-12-12)")
+case(R, 'pass-template-first-api', cos_template("2019-08-01", {"disableKeyBasedMetadataWriteAccess": True}),
+     "PASS costpl ~ disableKeyBasedMetadataWriteAccess is true")
+case(R, 'unknown-template-old-api', cos_template("2016-03-31", {"disableKeyBasedMetadataWriteAccess": True}),
+     "UNKNOWN costpl ~ disableKeyBasedMetadataWriteAccess is true, but api-version 2016-03-31 predates the property (first in the stable "
+     "api-version 2019-08-01)")
 case(R, 'pass-template-local-auth-off', cos_template("2021-06-15", {"disableLocalAuth": True}),
      "PASS costpl ~ disableLocalAuth is true: account keys authenticate no request")
 case(R, 'unknown-template-local-auth-old-api', cos_template("2021-05-15", {"disableLocalAuth": True}),

@@ -488,6 +488,29 @@ case(R, 'unknown-template-profile-old-api', t,
      "predates the property (first in the stable api-version 2020-06-01)")
 t = tpl_agw([tls12], [tpl_listener("l1", "tls12")]); t["resources"][0]["apiVersion"] = "2020-06-01"
 case(R, 'pass-template-profile-first-api', t, "PASS agwtpl ~ every HTTPS listener has an SSL profile: the gateway's sslPolicy is not used")
+# The gateway's own sslPolicy: policyType, policyName and minProtocolVersion are
+# first in the stable api-version 2017-06-01 (2017-03-01 has disabledSslProtocols
+# only), disabledSslProtocols in 2016-06-01 (2016-03-30 has no sslPolicy).
+def tpl_agw_api(api, policy):
+    t = tpl_agw([], [tpl_listener("l1", None)], policy=policy); t["resources"][0]["apiVersion"] = api
+    del t["resources"][0]["properties"]["sslProfiles"]
+    return t
+P2022 = {"policyType": "Predefined", "policyName": "AppGwSslPolicy20220101"}
+case(R, 'unknown-template-policy-old-api', tpl_agw_api("2017-03-01", P2022),
+     "UNKNOWN agwtpl ~ predefined sslPolicy AppGwSslPolicy20220101: minimum TLSv1_2, but for policyType, policyName and minProtocolVersion "
+     "api-version 2017-03-01 predates the property (first in the stable api-version 2017-06-01)")
+case(R, 'pass-template-policy-first-api', tpl_agw_api("2017-06-01", P2022), "PASS agwtpl ~ predefined sslPolicy AppGwSslPolicy20220101: minimum TLSv1_2")
+OFF = {"disabledSslProtocols": ["TLSv1_0", "TLSv1_1"]}
+case(R, 'unknown-template-disabled-old-api', tpl_agw_api("2016-03-30", OFF),
+     "UNKNOWN agwtpl ~ disables TLSv1_0 and TLSv1_1: minimum TLSv1_2, but for sslPolicy api-version 2016-03-30 predates the property "
+     "(first in the stable api-version 2016-06-01)")
+case(R, 'pass-template-disabled-first-api', tpl_agw_api("2016-06-01", OFF), "PASS agwtpl ~ disables TLSv1_0 and TLSv1_1: minimum TLSv1_2")
+# At 2016-06-01 to 2017-03-01 disabledSslProtocols still counts when the newer fields do not.
+case(R, 'pass-template-disabled-with-name-old-api', tpl_agw_api("2016-09-01", dict(P2022, **OFF)),
+     "PASS agwtpl ~ sslPolicy.disabledSslProtocols disables TLSv1_0 and TLSv1_1: minimum TLSv1_2 (policyType, policyName and minProtocolVersion: "
+     "api-version 2016-09-01 predates the property")
+case(R, 'unknown-template-policy-param-api', tpl_agw_api("[parameters('v')]", P2022) | {"parameters": {"v": {"type": "string"}}},
+     "UNKNOWN agwtpl ~ is only known at deployment")
 # ... but is when one has none, and a weak profile named by a layer-4 TLS listener counts.
 case(R, 'fail-listener-default', tpl_agw([tls12], [tpl_listener("l1", "tls12"), tpl_listener("l2", None)],
                                          policy={"policyType": "Predefined", "policyName": "AppGwSslPolicy20150501"}),

@@ -400,6 +400,11 @@ case(R, 'unknown-rule', snapshot([ai_ok('aiodd', properties__publicNetworkAccess
 case(R, 'pass-template', template([ai_tpl('ainew', {"publicNetworkAccess": "Enabled", "networkAcls": {"defaultAction": "Deny", "ipRules": []}})]),
      "PASS ainew ~ Deny (0 IP rules")
 case(R, 'fail-template', template([ai_tpl('ainew', {})]), "FAIL ainew ~ every network may reach the account")
+# networkAcls is first in the stable api-version 2017-04-18 (its revised schema); 2016-02-01-preview has none.
+case(R, 'unknown-template-old-api', template([ai_tpl('aiold', {"networkAcls": {"defaultAction": "Deny", "ipRules": []}}, api="2016-02-01-preview")]),
+     "UNKNOWN aiold ~ networkAcls.defaultAction is Deny but api-version 2016-02-01-preview predates the property (first in the stable api-version 2017-04-18)")
+case(R, 'pass-template-first-api', template([ai_tpl('ainew', {"networkAcls": {"defaultAction": "Deny", "ipRules": []}}, api="2017-04-18")]),
+     "PASS ainew ~ Deny (0 IP rules")
 
 R = 'AZA-AIS-003'
 CMK = {"keySource": "Microsoft.KeyVault",
@@ -747,6 +752,25 @@ case(R, 'unknown-template-vnet-old-api', template([apm_tpl('apimold', {"virtualN
      "UNKNOWN apimold ~ virtualNetworkType is Internal but api-version 2016-10-10 predates the property (first in the stable api-version 2017-03-01)")
 case(R, 'pass-template-vnet-first-api', template([apm_tpl('apimnew', {"virtualNetworkType": "Internal", "virtualNetworkConfiguration": VNET}, api="2017-03-01")]),
      "PASS apimnew ~ virtualNetworkType is Internal")
+# Before 2017-03-01 the setting is vpnType (None, External or Internal) with the subnet in vpnconfiguration
+# (2016-07-07 apimdeployment.json; the 2016-10-10 ManageDeployment example).
+OLD_VNET = {"subnetResourceId": VNET["subnetResourceId"]}
+case(R, 'pass-template-vpn-type', template([apm_tpl('apimold', {"vpnType": "Internal", "vpnconfiguration": OLD_VNET}, api="2016-10-10")]),
+     "PASS apimold ~ vpnType is Internal (the name of virtualNetworkType before api-version 2017-03-01)")
+case(R, 'pass-template-vpn-type-first-api', template([apm_tpl('apimold', {"vpnType": "Internal", "vpnconfiguration": OLD_VNET}, api="2016-07-07")]),
+     "PASS apimold ~ vpnType is Internal")
+case(R, 'unknown-template-vpn-type-old-api', template([apm_tpl('apimold', {"vpnType": "Internal", "vpnconfiguration": OLD_VNET}, api="2015-09-15")]),
+     "UNKNOWN apimold ~ vpnType is Internal, but api-version 2015-09-15 predates the property (first in the stable api-version 2016-07-07)")
+case(R, 'fail-template-vpn-type-external', template([apm_tpl('apimold', {"vpnType": "External", "vpnconfiguration": OLD_VNET}, api="2016-07-07")]),
+     "FAIL apimold ~ publicNetworkAccess not set (Enabled) and vpnType is External")
+# From 2017-03-01 vpnType is not defined: Azure ignores it.
+case(R, 'fail-template-vpn-type-new-api', template([apm_tpl('apimnew', {"vpnType": "Internal", "virtualNetworkConfiguration": VNET}, api="2017-03-01")]),
+     "FAIL apimnew ~ virtualNetworkType not set (None)")
+case(R, 'unknown-template-vpn-type-param-api', template([apm_tpl('apimodd', {"vpnType": "Internal", "vpnconfiguration": OLD_VNET}, api="[parameters('v')]")],
+                                                         {"v": {"type": "string"}}),
+     "UNKNOWN apimodd ~ vpnType is Internal, the setting's name before api-version 2017-03-01, but the api-version")
+case(R, 'unknown-template-vpn-type-value', template([apm_tpl('apimodd', {"vpnType": "Private"}, api="2016-10-10")]),
+     "UNKNOWN apimodd ~ vpnType has an unexpected value 'Private'")
 case(R, 'pass-template-disabled', template([apm_tpl('apimnew', {"publicNetworkAccess": "Disabled"})]), "PASS apimnew ~ publicNetworkAccess is Disabled")
 case(R, 'fail-template', template([apm_tpl('apimnew', {})]), "FAIL apimnew ~ virtualNetworkType not set (None)")
 # The property is first in the stable api-version 2021-08-01.
