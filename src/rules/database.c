@@ -729,9 +729,18 @@ static void entra_admin_set(aza_ev *ev, const aza_res *r, const char *type, cons
 	}
 }
 
+/* ServerProperties.administrators (ServerExternalAdministrator, with
+ * azureADOnlyAuthentication): first in the server schema of 2020-11-01-preview
+ * (Servers.json); the stable 2014-04-01 one and the 2015-05-01-preview,
+ * 2019-06-01-preview, 2020-02-02-preview and 2020-08-01-preview ones have
+ * none (Azure/azure-rest-api-specs, specification/sql/resource-manager/
+ * Microsoft.Sql/preview/<version>/). The administrators/ActiveDirectory
+ * child is a resource of its own and needs no gate. */
+#define SQL_ADMINS_API "2020-11-01-preview"
+
 static void sql_entra_admin(aza_ev *ev, const aza_res *r)
 {
-	entra_admin_set(ev, r, SQL "/administrators", NULL, "server");
+	entra_admin_set(ev, r, SQL "/administrators", SQL_ADMINS_API, "server");
 }
 
 static void sql_entra_only(aza_ev *ev, const aza_res *r)
@@ -758,7 +767,7 @@ static void sql_entra_only(aza_ev *ev, const aza_res *r)
 		}
 		/* Absent or null in the child: no evidence; the administrator's copy decides. */
 	}
-	const aza_json *a = entra_admin(ev, r, SQL "/administrators", NULL, &st);
+	const aza_json *a = entra_admin(ev, r, SQL "/administrators", SQL_ADMINS_API, &st);
 	if (!a) {
 		if (st == 0)
 			aza_fail(ev, r, "no Entra ID administrator, so SQL authentication is in use");
@@ -1924,7 +1933,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Settings > Microsoft Entra ID > Set admin > Save.",
 		.cli = "az sql server ad-admin create -g <rg> -s <server> -u <display name> -i <object id>",
 		.arm = "Microsoft.Sql/servers/administrators 'ActiveDirectory' (or properties.administrators at creation)",
-		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Empty login and sid name nobody. Administrators collected and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory and a login or sid: UNKNOWN.",
+		.defaults = "The administrator is read from the server's properties.administrators or its administrators/ActiveDirectory object. Empty login and sid name nobody. Administrators collected and none set: FAIL; not collected, or an administrators object without administratorType ActiveDirectory and a login or sid: UNKNOWN. A template's properties.administrators counts only at api-version " SQL_ADMINS_API " or later (ServerExternalAdministrator, Servers.json: the first server schema with it; the stable 2014-04-01 one and the 2020-08-01-preview one and those before have none); older, or only known at deployment, without an administrators child: UNKNOWN.",
 		.check = sql_entra_admin,
 	},
 	{
@@ -1935,7 +1944,7 @@ const struct aza_rule aza_rules_database[] = {
 		.portal = "SQL server > Settings > Microsoft Entra ID > Support only Microsoft Entra authentication for this server.",
 		.cli = "az sql server ad-only-auth enable -g <rg> -n <server>",
 		.arm = "Microsoft.Sql/servers/azureADOnlyAuthentications 'Default': properties.azureADOnlyAuthentication = true",
-		.defaults = "Read from the server's azureADOnlyAuthentications/Default object when the input has it (it decides over the administrator's copy), else from the Entra ID administrator (see AZA-SQL-010); no administrator: FAIL; azureADOnlyAuthentication absent: false (FAIL).",
+		.defaults = "Read from the server's azureADOnlyAuthentications/Default object when the input has it (it decides over the administrator's copy), else from the Entra ID administrator (see AZA-SQL-010); no administrator: FAIL; azureADOnlyAuthentication absent: false (FAIL). A template's properties.administrators (and its azureADOnlyAuthentication) counts only at api-version " SQL_ADMINS_API " or later (ServerExternalAdministrator, Servers.json: the stable 2014-04-01 schema and the 2020-08-01-preview one and those before have no administrators); older, or only known at deployment, without an administrators child: UNKNOWN.",
 		.check = sql_entra_only,
 	},
 	{

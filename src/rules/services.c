@@ -59,6 +59,13 @@
  * (CognitiveServicesAccountPropertiesCreateParameters). */
 #define AI_NETWORK_ACLS_API "2017-04-18"
 
+/* publicNetworkAccess on AI services accounts: likewise in the stable
+ * 2017-04-18 schema as revised in place (CognitiveServicesAccountProperties,
+ * 'Enabled' or 'Disabled', in its latest revision of stable/2017-04-18/
+ * cognitiveservices.json, Azure/azure-rest-api-specs) and every later
+ * version; 2016-02-01-preview takes an empty properties object. */
+#define AI_PNA_API "2017-04-18"
+
 /* TLS 1.0 and 1.1 retirement, 00:00 UTC of the day (Unix time). Azure Cache
  * for Redis: 1 November 2024 (Microsoft Learn, "Remove TLS 1.0 and 1.1 from
  * use with Azure Cache for Redis": the service updates every cache's minimum
@@ -583,7 +590,7 @@ static void ai_cmk(aza_ev *ev, const aza_res *r)
 
 static void ai_network(aza_ev *ev, const aza_res *r)
 {
-	const char *pub = public_gate(ev, r, NULL, "the account is reachable only through private endpoints", NULL);
+	const char *pub = public_gate(ev, r, AI_PNA_API, "the account is reachable only through private endpoints", NULL);
 	if (!pub)
 		return;
 	if (aza_not_object(ev, r, "properties.networkAcls"))
@@ -1540,7 +1547,7 @@ const struct aza_rule aza_rules_services[] = {
 		.portal = "Azure AI services account > Resource Management > Networking > Firewalls and virtual networks: Selected Networks and Private Endpoints (with the allowed ranges) or Disabled; Save.",
 		.cli = "az cognitiveservices account network-rule add -g <rg> -n <account> --ip-address <cidr>; then az resource update --ids <account id> --set properties.networkAcls.defaultAction=Deny  (or --set properties.publicNetworkAccess=Disabled)",
 		.arm = "Microsoft.CognitiveServices/accounts: properties.publicNetworkAccess = 'Disabled', or properties.networkAcls = {defaultAction: 'Deny', ipRules: [{value: '<cidr>'}], virtualNetworkRules: [...]}",
-		.defaults = "publicNetworkAccess Disabled passes. Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); in a template only at the stable api-version " AI_NETWORK_ACLS_API " or later (its revised schema has networkAcls; the 2016-02-01-preview one takes an empty properties object; older or only known at deployment: UNKNOWN). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
+		.defaults = "publicNetworkAccess Disabled passes; in a template only at the stable api-version " AI_PNA_API " or later (its revised schema has publicNetworkAccess; the 2016-02-01-preview one takes an empty properties object; older or only known at deployment: UNKNOWN). Otherwise (Enabled, or absent: the public endpoint is on) networkAcls decides: absent or defaultAction Allow fails (every network), Deny passes unless an IP rule admits every address or 65,536 public addresses or more (a /16, or an IPv6 /32: the threshold of the NSG and SQL firewall rules too) (FAIL); in a template only at the stable api-version " AI_NETWORK_ACLS_API " or later (its revised schema has networkAcls; the 2016-02-01-preview one takes an empty properties object; older or only known at deployment: UNKNOWN). SecuredByPerimeter: UNKNOWN (the perimeter's rules decide). Wrong types and unknown values: UNKNOWN.",
 		.check = ai_network,
 	},
 	{

@@ -350,6 +350,19 @@ b = server('sqlmixed')
 case('AZA-SQL-011', 'fail-mixed', snapshot([b, admin(b, only=False)], datasets=[SQL, ADM]), "FAIL sqlmixed ~ is false")
 u = server('sqlunk')
 case('AZA-SQL-011', 'unknown-value', snapshot([u, admin(u, only="maybe")], datasets=[SQL, ADM]), "UNKNOWN sqlunk ~ not a boolean")
+# properties.administrators is first in the server schema of 2020-11-01-preview
+# (the stable 2014-04-01 and the previews up to 2020-08-01-preview have none).
+def sql_template_admins(api):
+    t = sql_template('sqltpl'); t["resources"][0]["apiVersion"] = api
+    t["resources"][0]["properties"]["administrators"] = {"administratorType": "ActiveDirectory", "principalType": "Group", "login": "dbadmins",
+        "sid": "c6b82b90-a647-49cb-8a62-0d2d3cb7ac7c", "tenantId": "72f988bf-0000-0000-0000-000000000001", "azureADOnlyAuthentication": True}
+    return t
+for R_, ok in (('AZA-SQL-010', "PASS sqltpl ~ Entra ID administrator is 'dbadmins'"),
+               ('AZA-SQL-011', "PASS sqltpl ~ azureADOnlyAuthentication is true")):
+    case(R_, 'unknown-template-admins-old-api', sql_template_admins("2020-08-01-preview"),
+         "UNKNOWN sqltpl ~ properties.administrators names an Entra ID administrator, but api-version 2020-08-01-preview predates the property "
+         "(first in the api-version 2020-11-01-preview)")
+    case(R_, 'pass-template-admins-first-api', sql_template_admins("2020-11-01-preview"), ok)
 
 # ---- SQL managed instances ----
 # Bodies in the shapes of the specification's examples (Microsoft.Sql stable

@@ -405,6 +405,11 @@ case(R, 'unknown-template-old-api', template([ai_tpl('aiold', {"networkAcls": {"
      "UNKNOWN aiold ~ networkAcls.defaultAction is Deny but api-version 2016-02-01-preview predates the property (first in the stable api-version 2017-04-18)")
 case(R, 'pass-template-first-api', template([ai_tpl('ainew', {"networkAcls": {"defaultAction": "Deny", "ipRules": []}}, api="2017-04-18")]),
      "PASS ainew ~ Deny (0 IP rules")
+# publicNetworkAccess likewise: first in the stable api-version 2017-04-18 (its revised schema).
+case(R, 'unknown-template-pna-old-api', template([ai_tpl('aiold', {"publicNetworkAccess": "Disabled"}, api="2016-02-01-preview")]),
+     "UNKNOWN aiold ~ publicNetworkAccess is Disabled but api-version 2016-02-01-preview predates the property (first in the stable api-version 2017-04-18)")
+case(R, 'pass-template-pna-first-api', template([ai_tpl('ainew', {"publicNetworkAccess": "Disabled"}, api="2017-04-18")]),
+     "PASS ainew ~ publicNetworkAccess is Disabled: the account is reachable only through private endpoints")
 
 R = 'AZA-AIS-003'
 CMK = {"keySource": "Microsoft.KeyVault",
