@@ -109,6 +109,14 @@ FILE *cli_out_open(const char *path, char *tmp, size_t cap)
 {
 	if (!path || !strcmp(path, "-"))
 		return stdout;
+	/* A device (/dev/null) or a FIFO is written in place: renaming over
+	 * it would put a file in its place (as the library's reports do). */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (cap)
+			tmp[0] = 0;
+		return fopen(path, "w");
+	}
 	if ((size_t)snprintf(tmp, cap, "%s.tmp.XXXXXX", path) >= cap) {
 		errno = ENAMETOOLONG;
 		return NULL;
@@ -134,6 +142,8 @@ int cli_out_close(FILE *fp, const char *tmp, const char *path, int ok)
 {
 	if (fp == stdout)
 		return ok && fflush(stdout) == 0 ? 0 : -1;
+	if (!*tmp) /* written in place */
+		return fclose(fp) == 0 && ok ? 0 : -1;
 	int rc = ok && fflush(fp) == 0 && fsync(fileno(fp)) == 0 ? 0 : -1;
 	if (fclose(fp) != 0)
 		rc = -1;

@@ -1573,17 +1573,13 @@ int aza_collect_run(aza_collect *c, const char *path)
 	/* The output: a temp file beside the final name. */
 	size_t pl = strlen(path);
 	int gz = pl > 3 && !strcmp(path + pl - 3, ".gz");
-	char *tmp = aza_arena__printf(&c->strs, "%s.tmp.XXXXXX", path);
-	if (!tmp)
-		return aza__err(c->ctx, AZA_ENOMEM, "out of memory");
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return aza__err(c->ctx, AZA_EIO, "cannot create %s: %s", tmp, strerror(errno));
-	c->out = gzdopen(fd, gz ? "wb6" : "wbT");
+	aza_outfile of;
+	if (aza__outfile_open(&of, path) != 0)
+		return aza__err(c->ctx, AZA_EIO, "cannot create %s: %s", path, strerror(errno));
+	c->out = gzdopen(of.fd, gz ? "wb6" : "wbT");
 	if (!c->out) {
-		close(fd);
-		unlink(tmp);
-		return aza__err(c->ctx, AZA_EIO, "cannot write %s", tmp);
+		aza__outfile_close(&of, 0, 0);
+		return aza__err(c->ctx, AZA_EIO, "cannot write %s", path);
 	}
 	out_str(c, "{\"snapshot_version\":\"" AZA_SNAPSHOT_VERSION "\",\n\"resources\":[");
 
@@ -1684,11 +1680,9 @@ int aza_collect_run(aza_collect *c, const char *path)
 	int cerr = gzclose(c->out);
 	c->out = NULL;
 	if (!rc && (c->out_err || cerr != Z_OK))
-		rc = aza__err(c->ctx, AZA_EIO, "cannot write %s", tmp);
-	if (!rc && rename(tmp, path))
-		rc = aza__err(c->ctx, AZA_EIO, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
-	if (rc)
-		unlink(tmp);
+		rc = aza__err(c->ctx, AZA_EIO, "cannot write %s", path);
+	if (aza__outfile_close(&of, !rc, 1) != 0 && !rc)
+		rc = aza__err(c->ctx, AZA_EIO, "cannot write %s into place: %s", path, strerror(errno));
 	return rc;
 }
 

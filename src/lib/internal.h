@@ -317,6 +317,22 @@ int aza__strnieq(const char *a, const char *b, size_t n);
  * strcasecmp: <0, 0, >0. */
 int aza__stricmp(const char *a, const char *b);
 int aza__istarts(const char *s, const char *prefix);
+
+/* An output file written whole or not at all (reports, snapshots): a
+ * temporary file beside the target, renamed over it by
+ * aza__outfile_close when ok, removed otherwise. A symbolic link is
+ * followed (its target is replaced, the link stays); a target that exists
+ * and is not a regular file (a device such as /dev/null, a FIFO) is
+ * written in place, since a rename would replace the device with a file
+ * (tmp is then NULL). Both return 0, or -1 with errno. fd_closed: the
+ * caller has closed fd already (through gzclose). */
+typedef struct aza_outfile {
+	char *path; /* what the temporary file is renamed to; one allocation with tmp */
+	char *tmp;
+	int fd;
+} aza_outfile;
+int aza__outfile_open(aza_outfile *o, const char *path);
+int aza__outfile_close(aza_outfile *o, int ok, int fd_closed);
 int aza__iends(const char *s, const char *suffix);
 const char *aza__istrstr(const char *hay, const char *needle);
 int aza__glob(const char *pat, const char *s); /* '*' and '?', case-insensitive */

@@ -14,6 +14,8 @@
 #include <strings.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 
 /* ---- allocation hook ----
  * AZA_FAIL_ALLOC=N in the environment makes the N-th allocation (and every
@@ -927,4 +929,77 @@ int aza__iso_time(const char *s, double *out, int *has_time)
 int aza_parse_time(const char *s, double *unix_seconds)
 {
 	return aza__iso_time(s, unix_seconds, NULL);
+}
+
+/* ---- output files, written whole or not at all ---- */
+
+int aza__outfile_open(aza_outfile *o, const char *path)
+{
+	struct stat st;
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	/* A symbolic link is followed: the file it names is replaced, the
+	 * link stays a link. */
+	char *real = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(path, NULL) : NULL;
+	const char *p = real ? real : path;
+	if (stat(p, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* A device (/dev/null, /dev/stdout) or a FIFO: renaming over it
+		 * would put a file in its place, so it is written in place. */
+		free(real);
+		o->fd = open(path, O_WRONLY | O_CLOEXEC);
+		return o->fd < 0 ? -1 : 0;
+	}
+	size_t len = strlen(p);
+	o->path = aza__malloc(2 * len + 16); /* path, then path.tmp.XXXXXX */
+	if (!o->path) {
+		free(real);
+		errno = ENOMEM;
+		return -1;
+	}
+	memcpy(o->path, p, len + 1);
+	o->tmp = o->path + len + 1;
+	snprintf(o->tmp, len + 15, "%s.tmp.XXXXXX", p);
+	free(real);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		int e = errno;
+		aza__free(o->path);
+		o->path = o->tmp = NULL;
+		errno = e;
+		return -1;
+	}
+	/* mkstemp creates 0600; an output gets the usual 0666 less the umask. */
+	mode_t um = umask(0);
+	umask(um);
+	if (fchmod(o->fd, 0666 & ~um) != 0) {
+		int e = errno;
+		aza__outfile_close(o, 0, 0);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int aza__outfile_close(aza_outfile *o, int ok, int fd_closed)
+{
+	int rc = ok ? 0 : -1, e = 0;
+	if (!fd_closed && o->fd >= 0) {
+		/* A device or FIFO written in place has nothing to sync. */
+		if (rc == 0 && o->tmp && fsync(o->fd) != 0)
+			rc = -1, e = errno;
+		if (close(o->fd) != 0 && rc == 0)
+			rc = -1, e = errno;
+	}
+	o->fd = -1;
+	if (o->tmp) {
+		if (rc == 0 && rename(o->tmp, o->path) != 0)
+			rc = -1, e = errno;
+		if (rc)
+			unlink(o->tmp);
+		aza__free(o->path);
+		o->path = o->tmp = NULL;
+	}
+	if (e)
+		errno = e;
+	return rc;
 }

@@ -540,8 +540,9 @@ static int bg_stop(struct bg_writer *w)
 
 /* Write the report to a temporary file beside path, streamed as the
  * reporter builds it (a report of millions of findings is not held in
- * memory), then rename it over path: a reader never sees a half-written
- * report, and a failed report leaves no file. */
+ * memory), then rename it over path (aza__outfile_open): a reader never
+ * sees a half-written report, and a failed report leaves no file. A
+ * device such as /dev/null is written in place. */
 int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts *o, const char *path)
 {
 	const aza_reporter *r = find(format);
@@ -550,50 +551,29 @@ int aza_report_write_file(aza_scan *s, const char *format, const aza_report_opts
 	aza_buf b;
 	aza_buf__init(&b, 0);
 	int rc = 0;
-	size_t n = strlen(path) + 32;
-	char *tmp = aza__malloc(n);
-	if (!tmp)
-		return aza__err(s->ctx, AZA_ENOMEM, "out of memory");
-	snprintf(tmp, n, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot create a temporary file: %s", path, strerror(errno));
-		goto out;
-	}
-	/* mkstemp creates 0600; a report gets the usual 0666 less the umask. */
-	mode_t um = umask(0);
-	umask(um);
-	if (fchmod(fd, 0666 & ~um) != 0)
-		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot set permissions: %s", tmp, strerror(errno));
-	if (rc == 0) {
-		struct bg_writer w;
-		int bg = bg_start(&w, fd) == 0;
-		b.sink = bg ? sink_bg : sink_fd;
-		b.sink_ud = bg ? (void *)&w : (void *)&fd;
-		rc = r->write(s, o, &b);
-		/* The background thread's last write may fail after the reporter is done. */
-		int e2 = bg ? bg_stop(&w) : 0;
-		if (!b.sink_err)
-			b.sink_err = e2;
-		if (rc == 0)
-			rc = records_lost(s);
-		if (rc == 0 && b.sink_err)
-			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(b.sink_err));
-		else if (rc == 0 && b.oom)
-			rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
-		if (rc == 0 && b.len && write_all(fd, b.p, b.len))
-			rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", tmp, strerror(errno));
-	}
-	if (rc == 0 && fsync(fd) != 0)
-		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot sync: %s", tmp, strerror(errno));
-	if (close(fd) != 0 && rc == 0)
-		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot close: %s", tmp, strerror(errno));
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot rename into place: %s", path, strerror(errno));
-	if (rc)
-		unlink(tmp);
-out:
-	aza__free(tmp);
+	aza_outfile of;
+	if (aza__outfile_open(&of, path) != 0)
+		return aza__err(s->ctx, AZA_EIO, "%s: cannot create the report: %s", path, strerror(errno));
+	int fd = of.fd;
+	struct bg_writer w;
+	int bg = bg_start(&w, fd) == 0;
+	b.sink = bg ? sink_bg : sink_fd;
+	b.sink_ud = bg ? (void *)&w : (void *)&fd;
+	rc = r->write(s, o, &b);
+	/* The background thread's last write may fail after the reporter is done. */
+	int e2 = bg ? bg_stop(&w) : 0;
+	if (!b.sink_err)
+		b.sink_err = e2;
+	if (rc == 0)
+		rc = records_lost(s);
+	if (rc == 0 && b.sink_err)
+		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", path, strerror(b.sink_err));
+	else if (rc == 0 && b.oom)
+		rc = aza__err(s->ctx, AZA_ENOMEM, "out of memory while writing the %s report", format);
+	if (rc == 0 && b.len && write_all(fd, b.p, b.len))
+		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write: %s", path, strerror(errno));
+	if (aza__outfile_close(&of, rc == 0, 0) != 0 && rc == 0)
+		rc = aza__err(s->ctx, AZA_EIO, "%s: cannot write the report into place: %s", path, strerror(errno));
 	aza_buf__release(&b);
 	return rc;
 }

@@ -400,6 +400,24 @@ $AZ scan -f json -o "$T/o/r.json" --now $NOW "$SAMPLE"
 $AZ scan -o "$T/no/such/dir/r.txt" "$SAMPLE" > /dev/null 2> "$T/err"; rc=$?
 [ $rc -eq 2 ] && grep -q 'no/such/dir' "$T/err" && ok || bad "--output into a missing directory: exit $rc"
 
+# A target that is not a regular file is written in place: a rename over
+# it would put a file where the device (-o /dev/null, run as root) or the
+# FIFO was. A FIFO stands in for the device here. A symbolic link is
+# followed: its target gets the report, the link stays.
+mkfifo "$T/o/fifo"
+cat "$T/o/fifo" > "$T/o-fifo.out" & rd=$!
+$AZ scan -f json -o "$T/o/fifo" --now $NOW "$SAMPLE"; rc=$?
+wait $rd
+[ $rc -eq 0 ] && [ -p "$T/o/fifo" ] && ok || bad "--output to a FIFO replaced it (exit $rc)"
+cmp -s "$T/o-fifo.out" "$T/o-stdout.json" && ok || bad "--output to a FIFO: the reader did not get the report"
+$AZ exposure -o "$T/o/fifo" "$SAMPLE" > /dev/null & ex=$!
+cat "$T/o/fifo" > "$T/o-fifo2.out"; wait $ex; rc=$?
+[ $rc -eq 0 ] && [ -p "$T/o/fifo" ] && [ -s "$T/o-fifo2.out" ] && ok || bad "exposure -o to a FIFO replaced it (exit $rc)"
+echo OLD > "$T/o/target.json"; ln -s target.json "$T/o/link.json"
+$AZ scan -f json -o "$T/o/link.json" --now $NOW "$SAMPLE"
+[ -L "$T/o/link.json" ] && cmp -s "$T/o/target.json" "$T/o-stdout.json" && ok || bad "--output through a symbolic link replaced the link"
+rm -f "$T/o/fifo" "$T/o/link.json" "$T/o/target.json"
+
 # ---- --output-dir with several formats
 $AZ scan -f text,json --output-dir "$T/od" --now $NOW "$SAMPLE"; rc=$?
 [ $rc -eq 0 ] && [ -s "$T/od/azaudit.json" ] && [ -s "$T/od/azaudit.txt" ] && ok || bad "--output-dir: exit $rc, $(ls "$T/od" 2>&1)"
