@@ -743,30 +743,35 @@ static void sql_entra_admin(aza_ev *ev, const aza_res *r)
 	entra_admin_set(ev, r, SQL "/administrators", SQL_ADMINS_API, "server");
 }
 
+/* The azureADOnlyAuthentications/Default child of a server or managed
+ * instance (type), where the setting lives and what the remediation
+ * writes: the copy on the Entra ID administrator can lag behind it, so the
+ * child decides when it says true or false (1, verdict reported). Absent
+ * or null in the child (or no child, *c NULL): 0, the administrator's copy
+ * decides. */
+static int entra_only_child(aza_ev *ev, const aza_res *r, const char *type, const aza_res **c)
+{
+	int b;
+	*c = aza_inv_child(aza_ev_inv(ev), r->id, type);
+	if (!*c)
+		return 0;
+	const char *cn = aza_last_seg((*c)->name);
+	int k = aza_prop_bool(ev, *c, "properties.azureADOnlyAuthentication", &b);
+	if (k < 0)
+		aza_unknown(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is not a boolean", cn);
+	else if (k && b)
+		aza_pass(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is true", cn);
+	else if (k)
+		aza_fail(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is false: SQL logins with passwords are accepted", cn);
+	return k != 0;
+}
+
 static void sql_entra_only(aza_ev *ev, const aza_res *r)
 {
 	int st, b;
-	/* The azureADOnlyAuthentications/Default child is where the setting
-	 * lives (and what the remediation writes); the copy on the Entra ID
-	 * administrator can lag behind it, so the child decides when present. */
-	const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, SQL "/azureADOnlyAuthentications");
-	if (c) {
-		const char *cn = strrchr(c->name, '/') ? strrchr(c->name, '/') + 1 : c->name;
-		int k = aza_prop_bool(ev, c, "properties.azureADOnlyAuthentication", &b);
-		if (k < 0) {
-			aza_unknown(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is not a boolean", cn);
-			return;
-		}
-		if (k) {
-			if (b)
-				aza_pass(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is true", cn);
-			else
-				aza_fail(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is false: SQL logins with passwords are accepted",
-				         cn);
-			return;
-		}
-		/* Absent or null in the child: no evidence; the administrator's copy decides. */
-	}
+	const aza_res *c;
+	if (entra_only_child(ev, r, SQL "/azureADOnlyAuthentications", &c))
+		return;
 	const aza_json *a = entra_admin(ev, r, SQL "/administrators", SQL_ADMINS_API, &st);
 	if (!a) {
 		if (st == 0)
@@ -1009,23 +1014,10 @@ static void mi_entra_admin(aza_ev *ev, const aza_res *r)
 static void mi_entra_only(aza_ev *ev, const aza_res *r)
 {
 	const char *otype = MI "/azureADOnlyAuthentications", *why;
-	const aza_res *c = aza_inv_child(aza_ev_inv(ev), r->id, otype);
-	int b, k;
-	if (c) {
-		k = aza_prop_bool(ev, c, "properties.azureADOnlyAuthentication", &b);
-		if (k < 0) {
-			aza_unknown(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is not a boolean", aza_last_seg(c->name));
-			return;
-		}
-		if (k) {
-			if (b)
-				aza_pass(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is true", aza_last_seg(c->name));
-			else
-				aza_fail(ev, r, "azureADOnlyAuthentications/%s azureADOnlyAuthentication is false: SQL logins with passwords are accepted",
-				         aza_last_seg(c->name));
-			return;
-		}
-	}
+	const aza_res *c;
+	int b;
+	if (entra_only_child(ev, r, otype, &c))
+		return;
 	int st;
 	const aza_json *a = entra_admin(ev, r, MI "/administrators", MI_ADMINS_API, &st);
 	if (!a) {

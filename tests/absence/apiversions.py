@@ -22,11 +22,9 @@ usage: apiversions.py [--only RULE] [--api VERSION]   (AZAUDIT: the binary;
 VERSION defaults to 2015-01-01)
 """
 import copy
-import json
-import os
 import sys
 
-from audit import RULES, is_template, scan  # the absence audit's scanner (same folder)
+from audit import pass_fixtures, scan  # the absence audit's fixture walk and scanner (same folder)
 
 OLD = sys.argv[sys.argv.index("--api") + 1] if "--api" in sys.argv else "2015-01-01"
 
@@ -56,17 +54,7 @@ def set_api(template, api):
     return n
 
 
-def survivors(rule, fixture):
-    path = os.path.join(RULES, rule, fixture)
-    with open(path) as f:
-        doc = json.load(f)
-    if not is_template(doc):
-        return []
-    config = path[:-5] + ".config.json"
-    config = config if os.path.exists(config) else None
-    before = scan(rule, doc, config)
-    if not before:
-        return []
+def survivors(rule, fixture, doc, config, before):
     old = copy.deepcopy(doc)
     if not set_api(old, OLD):
         return []
@@ -81,13 +69,9 @@ def survivors(rule, fixture):
 def main():
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     groups = {}
-    for rule in sorted(os.listdir(RULES)):
-        if not rule.startswith("AZA-") or (only and rule != only):
-            continue
-        for fx in sorted(os.listdir(os.path.join(RULES, rule))):
-            if fx.startswith("pass") and fx.endswith(".json") and not fx.endswith(".config.json"):
-                for s in survivors(rule, fx):
-                    groups.setdefault(rule, []).append(s)
+    for f in pass_fixtures(only, True):
+        for s in survivors(*f):
+            groups.setdefault(s["rule"], []).append(s)
     n = 0
     for rule, ss in sorted(groups.items()):
         print("%s (%d)" % (rule, len(ss)))

@@ -126,17 +126,29 @@ def scan(rule, doc, config):
         os.unlink(name)
 
 
-def candidates(rule, fixture):
-    path = os.path.join(RULES, rule, fixture)
-    with open(path) as f:
-        doc = json.load(f)
-    if is_template(doc):
-        return []
-    config = path[:-5] + ".config.json"
-    config = config if os.path.exists(config) else None
-    before = scan(rule, doc, config)
-    if not before:
-        return []
+def pass_fixtures(only, templates):
+    """(rule, fixture, document, config, findings) of each rule fixture
+    named pass*.json (templates or not, as asked) that scans, RULE only
+    when given."""
+    for rule in sorted(os.listdir(RULES)):
+        if not rule.startswith("AZA-") or (only and rule != only):
+            continue
+        for fx in sorted(os.listdir(os.path.join(RULES, rule))):
+            if not fx.startswith("pass") or not fx.endswith(".json") or fx.endswith(".config.json"):
+                continue
+            path = os.path.join(RULES, rule, fx)
+            with open(path) as f:
+                doc = json.load(f)
+            if is_template(doc) != templates:
+                continue
+            config = path[:-5] + ".config.json"
+            config = config if os.path.exists(config) else None
+            before = scan(rule, doc, config)
+            if before:
+                yield rule, fx, doc, config, before
+
+
+def candidates(rule, fixture, doc, config, before):
     passes = {n: m for (n, st), m in before.items() if st == "PASS"}
     out = []
     for label, p in deletions(doc):
@@ -166,12 +178,8 @@ def group(c):
 def main():
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     found = []
-    for rule in sorted(os.listdir(RULES)):
-        if not rule.startswith("AZA-") or (only and rule != only):
-            continue
-        for fx in sorted(os.listdir(os.path.join(RULES, rule))):
-            if fx.startswith("pass") and fx.endswith(".json") and not fx.endswith(".config.json"):
-                found += candidates(rule, fx)
+    for f in pass_fixtures(only, False):
+        found += candidates(*f)
     groups = {}
     for c in found:
         groups.setdefault((c["rule"], group(c)), []).append(c)
